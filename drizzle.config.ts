@@ -1,0 +1,8 @@
+import { defineConfig } from 'drizzle-kit';
+
+// Every feature keeps its tables in its own schema.ts; drizzle-kit collects them all.
+export default defineConfig({
+  dialect: 'postgresql',
+  schema: './src/**/schema.ts',
+  out: './drizzle',
+});

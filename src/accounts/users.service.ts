@@ -1,0 +1,138 @@
+import { and, asc, count, eq, isNull, ne } from 'drizzle-orm';
+import { AppError, forbidden, notFound } from '../core/errors';
+import type { Db } from '../db/types';
+import type { Actor } from './actor';
+import { recordAudit } from './audit.service';
+import { type Argon2Params, hashPassword } from './password';
+import { assignableRoles } from './roles';
+import { type Role, sessions, users } from './schema';
+
+export type UserRow = typeof users.$inferSelect;
+
+/** What the API and pages show of a user: never the password hash. */
+export const publicUser = (u: UserRow) => ({
+  id: u.id,
+  email: u.email,
+  name: u.name,
+  role: u.role,
+  disabled: u.disabledAt !== null,
+  lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
+  createdAt: u.createdAt.toISOString(),
+});
+
+export const normalizeEmail = (email: string) => email.trim().toLowerCase();
+
+export async function listUsers(db: Db, workspaceId: string) {
+  return db.select().from(users).where(eq(users.workspaceId, workspaceId)).orderBy(asc(users.createdAt), asc(users.id));
+}
+
+export async function getUser(db: Db, workspaceId: string, id: string): Promise<UserRow> {
+  const [u] = await db.select().from(users).where(and(eq(users.workspaceId, workspaceId), eq(users.id, id)));
+  if (!u) throw notFound('User');
+  return u;
+}
+
+export async function findUserByEmail(db: Db, email: string): Promise<UserRow | null> {
+  const [u] = await db.select().from(users).where(eq(users.email, normalizeEmail(email)));
+  return u ?? null;
+}
+
+export async function countAllUsers(db: Db): Promise<number> {
+  const [r] = await db.select({ n: count() }).from(users);
+  return Number(r?.n ?? 0);
+}
+
+export interface CreateUserInput {
+  email: string;
+  name?: string;
+  role: Role;
+  password?: string;
+}
+
+/** Inserts a user of the workspace; a taken email is EMAIL_TAKEN, not a database error. */
+export async function insertUser(
+  db: Db,
+  workspaceId: string,
+  input: CreateUserInput,
+  passwordParams?: Argon2Params,
+): Promise<UserRow> {
+  const email = normalizeEmail(input.email);
+  if (await findUserByEmail(db, email)) throw new AppError('EMAIL_TAKEN', 'A user with this email already exists');
+  const passwordHash = input.password ? await hashPassword(input.password, passwordParams) : null;
+  const [u] = await db
+    .insert(users)
+    .values({ workspaceId, email, name: input.name ?? '', role: input.role, passwordHash })
+    .returning();
+  return u!;
+}
+
+function assertMayGrant(actor: Actor, role: Role) {
+  if (!assignableRoles(actor.role).includes(role)) throw forbidden(`Your role cannot grant the role ${role}`);
+}
+
+export async function createUser(db: Db, actor: Actor, input: CreateUserInput, passwordParams?: Argon2Params) {
+  assertMayGrant(actor, input.role);
+  return db.transaction(async (tx) => {
+    const u = await insertUser(tx, actor.workspaceId, input, passwordParams);
+    await recordAudit(tx, actor, { action: 'user.created', targetType: 'user', targetId: u.id, details: { email: u.email, role: u.role } });
+    return u;
+  });
+}
+
+export interface UpdateUserInput {
+  name?: string;
+  role?: Role;
+  password?: string;
+  disabled?: boolean;
+}
+
+export async function updateUser(db: Db, actor: Actor, id: string, input: UpdateUserInput, passwordParams?: Argon2Params) {
+  return db.transaction(async (tx) => {
+    const current = await getUser(tx, actor.workspaceId, id);
+    // Only owners touch owners: an admin cannot demote, disable or re-password the owner.
+    if (current.role === 'owner' && actor.role !== 'owner') throw forbidden('Only an owner can change an owner');
+    if (input.role && input.role !== current.role) assertMayGrant(actor, input.role);
+    const losesOwner = current.role === 'owner' && ((input.role && input.role !== 'owner') || input.disabled === true);
+    if (losesOwner) await assertAnotherOwner(tx, actor.workspaceId, id);
+    if (input.disabled === true && actor.userId === id) throw new AppError('CONFLICT', 'You cannot disable yourself');
+
+    const changes: Partial<typeof users.$inferInsert> = {};
+    if (input.name !== undefined) changes.name = input.name;
+    if (input.role !== undefined) changes.role = input.role;
+    if (input.password !== undefined) changes.passwordHash = await hashPassword(input.password, passwordParams);
+    if (input.disabled !== undefined) changes.disabledAt = input.disabled ? (current.disabledAt ?? new Date()) : null;
+    if (Object.keys(changes).length === 0) return current;
+
+    const [u] = await tx.update(users).set(changes).where(and(eq(users.id, id), eq(users.workspaceId, actor.workspaceId))).returning();
+    // A new password or a disabled account ends every session of that user.
+    if (input.password !== undefined || input.disabled === true) await tx.delete(sessions).where(eq(sessions.userId, id));
+    await recordAudit(tx, actor, {
+      action: 'user.updated',
+      targetType: 'user',
+      targetId: id,
+      details: { ...changes, passwordHash: undefined, passwordChanged: input.password !== undefined || undefined },
+    });
+    return u!;
+  });
+}
+
+export async function deleteUser(db: Db, actor: Actor, id: string) {
+  await db.transaction(async (tx) => {
+    const current = await getUser(tx, actor.workspaceId, id);
+    if (actor.userId === id) throw new AppError('CONFLICT', 'You cannot delete yourself');
+    if (current.role === 'owner') {
+      if (actor.role !== 'owner') throw forbidden('Only an owner can remove an owner');
+      await assertAnotherOwner(tx, actor.workspaceId, id);
+    }
+    await tx.delete(users).where(and(eq(users.id, id), eq(users.workspaceId, actor.workspaceId)));
+    await recordAudit(tx, actor, { action: 'user.deleted', targetType: 'user', targetId: id, details: { email: current.email } });
+  });
+}
+
+async function assertAnotherOwner(db: Db, workspaceId: string, exceptId: string) {
+  const [r] = await db
+    .select({ n: count() })
+    .from(users)
+    .where(and(eq(users.workspaceId, workspaceId), eq(users.role, 'owner'), ne(users.id, exceptId), isNull(users.disabledAt)));
+  if (Number(r?.n ?? 0) === 0) throw new AppError('LAST_OWNER', 'A workspace needs at least one active owner');
+}

@@ -1,0 +1,246 @@
+import type { Child } from 'hono/jsx';
+import { AppShell, Flash, type ShellProps } from '../../web/layout';
+import type { publicApiKey } from '../api-keys.service';
+import { type Permission, PERMISSIONS, ROLE_PERMISSIONS } from '../roles';
+import { ROLES, type Role } from '../schema';
+import type { publicUser } from '../users.service';
+
+type PageBase = Omit<ShellProps, 'title' | 'active' | 'children'>;
+
+const TABS = [
+  { href: '/settings/users', label: 'Users' },
+  { href: '/settings/api-keys', label: 'API keys' },
+] as const;
+
+function SettingsShell(props: PageBase & { title: string; tab: string; children: Child }) {
+  return (
+    <AppShell {...props} title={props.title} active="/settings">
+      <h1>Settings</h1>
+      <nav class="tabs" aria-label="Settings">
+        {TABS.map((t) => (
+          <a href={t.href} aria-current={t.href === props.tab ? 'page' : undefined}>
+            {t.label}
+          </a>
+        ))}
+      </nav>
+      {props.children}
+    </AppShell>
+  );
+}
+
+const Csrf = (props: { token: string | undefined }) => <input type="hidden" name="_csrf" value={props.token ?? ''} />;
+
+export interface UsersPageProps extends PageBase {
+  users: ReturnType<typeof publicUser>[];
+  canManage: boolean;
+  grantable: Role[];
+  ok?: string | undefined;
+  error?: string | undefined;
+}
+
+export function UsersPage(p: UsersPageProps) {
+  return (
+    <SettingsShell {...p} title="Users" tab="/settings/users">
+      <Flash kind="ok" message={p.ok} />
+      <Flash kind="error" message={p.error} />
+      <section class="card">
+        <table>
+          <thead>
+            <tr>
+              <th>User</th>
+              <th>Role</th>
+              <th>Status</th>
+              <th>Last sign-in</th>
+              {p.canManage ? <th>Actions</th> : null}
+            </tr>
+          </thead>
+          <tbody>
+            {p.users.map((u) => (
+              <tr data-testid="user-row">
+                <td>
+                  <div>{u.name || u.email}</div>
+                  <div class="muted">{u.email}</div>
+                </td>
+                <td>
+                  <span class={`badge ${u.role}`}>{u.role}</span>
+                </td>
+                <td>{u.disabled ? 'disabled' : 'active'}</td>
+                <td class="muted">{u.lastLoginAt ? u.lastLoginAt.slice(0, 16).replace('T', ' ') : 'never'}</td>
+                {p.canManage ? (
+                  <td>
+                    <div class="row">
+                      <form class="inline" method="post" action={`/settings/users/${u.id}`}>
+                        <Csrf token={p.csrfToken} />
+                        <select name="role" aria-label={`Role of ${u.email}`}>
+                          {ROLES.map((r) => (
+                            <option value={r} selected={r === u.role} disabled={!p.grantable.includes(r) && r !== u.role}>
+                              {r}
+                            </option>
+                          ))}
+                        </select>
+                        <button class="secondary" type="submit">
+                          Save
+                        </button>
+                      </form>
+                      {u.id !== p.user?.id ? (
+                        <form class="inline" method="post" action={`/settings/users/${u.id}/delete`}>
+                          <Csrf token={p.csrfToken} />
+                          <button class="danger" type="submit">
+                            Remove
+                          </button>
+                        </form>
+                      ) : null}
+                    </div>
+                  </td>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      {p.canManage ? (
+        <section class="card">
+          <h2>Add a user</h2>
+          <form class="row" method="post" action="/settings/users">
+            <Csrf token={p.csrfToken} />
+            <label>
+              Email
+              <input name="email" type="email" required />
+            </label>
+            <label>
+              Name
+              <input name="name" maxlength={120} />
+            </label>
+            <label>
+              Role
+              <select name="role">
+                {p.grantable.map((r) => (
+                  <option value={r} selected={r === 'agent'}>
+                    {r}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              Initial password
+              <input name="password" type="password" minlength={12} required autocomplete="new-password" />
+            </label>
+            <button type="submit">Add user</button>
+          </form>
+        </section>
+      ) : null}
+      <RoleMatrix />
+    </SettingsShell>
+  );
+}
+
+function RoleMatrix() {
+  const perms = Object.keys(PERMISSIONS) as Permission[];
+  return (
+    <section class="card">
+      <h2>What each role may do</h2>
+      <table>
+        <thead>
+          <tr>
+            <th>Permission</th>
+            {ROLES.map((r) => (
+              <th>{r}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {perms.map((perm) => (
+            <tr>
+              <td>{PERMISSIONS[perm]}</td>
+              {ROLES.map((r) => (
+                <td>{ROLE_PERMISSIONS[r].includes(perm) ? '✓' : ''}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+export interface ApiKeysPageProps extends PageBase {
+  keys: ReturnType<typeof publicApiKey>[];
+  newKey?: string | undefined;
+  error?: string | undefined;
+}
+
+export function ApiKeysPage(p: ApiKeysPageProps) {
+  return (
+    <SettingsShell {...p} title="API keys" tab="/settings/api-keys">
+      <Flash kind="error" message={p.error} />
+      {p.newKey ? (
+        <div class="card stack" role="status">
+          <strong>Copy this key now: it is not shown again.</strong>
+          <div class="secret" data-testid="new-api-key">
+            {p.newKey}
+          </div>
+        </div>
+      ) : null}
+      <section class="card">
+        {p.keys.length === 0 ? (
+          <p class="empty">No API keys yet.</p>
+        ) : (
+          <table>
+            <thead>
+              <tr>
+                <th>Name</th>
+                <th>Role</th>
+                <th>Key</th>
+                <th>Last used</th>
+                <th></th>
+              </tr>
+            </thead>
+            <tbody>
+              {p.keys.map((k) => (
+                <tr>
+                  <td>{k.name}</td>
+                  <td>
+                    <span class={`badge ${k.role}`}>{k.role}</span>
+                  </td>
+                  <td class="muted">{k.prefix}…</td>
+                  <td class="muted">{k.lastUsedAt?.slice(0, 16).replace('T', ' ') ?? 'never'}</td>
+                  <td>
+                    {k.revokedAt ? (
+                      <span class="badge">revoked</span>
+                    ) : (
+                      <form class="inline" method="post" action={`/settings/api-keys/${k.id}/revoke`}>
+                        <Csrf token={p.csrfToken} />
+                        <button class="danger" type="submit">
+                          Revoke
+                        </button>
+                      </form>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <section class="card">
+        <h2>Create an API key</h2>
+        <form class="row" method="post" action="/settings/api-keys">
+          <Csrf token={p.csrfToken} />
+          <label>
+            Name
+            <input name="name" required maxlength={80} />
+          </label>
+          <label>
+            Role
+            <select name="role">
+              <option value="agent">agent</option>
+              <option value="analyst">analyst</option>
+              <option value="admin">admin</option>
+            </select>
+          </label>
+          <button type="submit">Create key</button>
+        </form>
+      </section>
+    </SettingsShell>
+  );
+}

@@ -1,0 +1,23 @@
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { drizzle } from 'drizzle-orm/pglite';
+import * as schema from './schema';
+import type { DatabaseHandle, Db } from './types';
+
+export interface PgliteOptions {
+  /** A folder to keep the data in; in memory when omitted. */
+  dataDir?: string;
+  /** A dump made by dumpDataDir(), to start from a migrated database without migrating again. */
+  loadDataDir?: Blob | File;
+}
+
+/** Embedded PostgreSQL (WASM): the zero-setup default. Node only; kept out of the Worker bundle. */
+export async function openPglite(options: PgliteOptions = {}): Promise<DatabaseHandle & { client: PGlite }> {
+  const client = await PGlite.create({
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    extensions: { pg_trgm },
+  });
+  const db = drizzle(client, { schema }) as unknown as Db;
+  return { db, kind: 'pglite', client, close: () => client.close() };
+}

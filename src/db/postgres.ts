@@ -1,0 +1,15 @@
+import { drizzle } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import * as schema from './schema';
+import type { DatabaseHandle, Db } from './types';
+
+export interface PostgresOptions {
+  max?: number;
+}
+
+/** postgres.js client; safe for Node and for Workers (postgres.js ships a cloudflare:sockets build). */
+export function openPostgres(url: string, options: PostgresOptions = {}): DatabaseHandle {
+  const client = postgres(url, { max: options.max ?? 10, onnotice: () => {} });
+  const db = drizzle(client, { schema }) as unknown as Db;
+  return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
+}

@@ -1,0 +1,89 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import { apiKeysApi } from '../accounts/api-keys.routes';
+import { auditApi } from '../accounts/audit.routes';
+import { authApi } from '../accounts/auth.routes';
+import { accountPages } from '../accounts/pages';
+import { usersApi } from '../accounts/users.routes';
+import { AppError } from '../core/errors';
+import { webPages } from '../web/pages';
+import { staticRoutes } from '../web/static';
+import { authenticate } from './auth.middleware';
+import { csrfProtection } from './csrf.middleware';
+import type { AppDeps, AppEnv } from './env';
+import { onError, onNotFound } from './error-handler';
+import { healthRoutes } from './health.routes';
+import { requestLog } from './request-log.middleware';
+
+/** Every JSON router, mounted under /api/v1 and published in one OpenAPI document. */
+const API_ROUTERS = [authApi, usersApi, apiKeysApi, auditApi];
+
+const CSP = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:', 'https:'],
+  connectSrc: ["'self'"],
+  fontSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'none'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
+
+/** Composes the whole HTTP app from its dependencies; the same app runs on Node and on Workers. */
+export function createApp(deps: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>();
+
+  app.use(requestId());
+  app.use(async (c, next) => {
+    c.set('deps', deps);
+    c.set('log', deps.logger.child({ requestId: c.var.requestId }));
+    await next();
+  });
+  app.use(requestLog);
+  app.use(secureHeaders({ contentSecurityPolicy: CSP, referrerPolicy: 'same-origin' }));
+  app.use(
+    bodyLimit({
+      maxSize: 1024 * 1024,
+      onError: () => {
+        throw new AppError('PAYLOAD_TOO_LARGE', 'The request body is larger than 1 MiB');
+      },
+    }),
+  );
+
+  app.route('/', staticRoutes);
+  app.route('/', healthRoutes);
+
+  if (deps.inngestHandler) {
+    const handler = deps.inngestHandler;
+    app.on(['GET', 'POST', 'PUT'], '/api/inngest', (c) => handler(c));
+  }
+
+  app.use(authenticate);
+  app.use(csrfProtection);
+
+  for (const router of API_ROUTERS) app.route('/api/v1', router);
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', { type: 'apiKey', in: 'cookie', name: 'sid' });
+  app.doc31('/api/v1/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Social CRM API',
+      version: '1',
+      description:
+        'Errors always answer {"error":{"code","message","details"}}. Authenticate with a session token or an API key as a bearer token; cookie sessions must send X-CSRF-Token on writes.',
+    },
+  });
+
+  app.route('/', accountPages);
+  app.route('/', webPages);
+
+  app.onError(onError);
+  app.notFound(onNotFound);
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,21 @@
+import { deleteCookie, setCookie } from 'hono/cookie';
+import { SESSION_COOKIE } from './auth.middleware';
+import type { AppContext } from './env';
+
+const isHttps = (c: AppContext) =>
+  c.var.deps.settings.secureCookies ||
+  new URL(c.req.url).protocol === 'https:' ||
+  (c.var.deps.settings.trustProxy && c.req.header('x-forwarded-proto') === 'https');
+
+/** HttpOnly, SameSite=Lax, Secure over https, expiring with the session row. */
+export function setSessionCookie(c: AppContext, token: string, expiresAt: Date) {
+  setCookie(c, SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure: isHttps(c),
+    path: '/',
+    expires: expiresAt,
+  });
+}
+
+export const clearSessionCookie = (c: AppContext) => deleteCookie(c, SESSION_COOKIE, { path: '/', secure: isHttps(c) });

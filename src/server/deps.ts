@@ -1,0 +1,55 @@
+import type { Context } from 'hono';
+import type { Argon2Params } from '../accounts/password';
+import { type Clock, systemClock } from '../core/clock';
+import type { DatabaseHandle } from '../db/types';
+import { createInngestClient, inngestHandler } from '../jobs/inngest';
+import { type Config, usesInngestServer } from './config';
+import type { AppDeps } from './env';
+import type { Logger } from './logger';
+import { createMetrics } from './metrics';
+
+export interface DepsInput {
+  handle: DatabaseHandle;
+  config: Config;
+  logger: Logger;
+  clientIp?: (c: Context) => string | null;
+  clock?: Clock;
+  passwordParams?: Argon2Params;
+}
+
+/** Forwarded addresses are believed only behind a proxy we were told about (TRUST_PROXY). */
+export const forwardedIp = (c: Context) => c.req.header('x-forwarded-for')?.split(',')[0]?.trim() || null;
+
+/** Builds the app's dependencies from validated config; shared by the Node entry, the Worker and tests. */
+export function createDeps(input: DepsInput): AppDeps {
+  const { config, handle, logger } = input;
+  const clock = input.clock ?? systemClock;
+  const metrics = createMetrics();
+  const runtimeIp = input.clientIp ?? (() => null);
+  const deps: AppDeps = {
+    db: handle.db,
+    dbKind: handle.kind,
+    clock,
+    logger,
+    metrics,
+    settings: {
+      sessionTtlMs: config.SESSION_TTL_HOURS * 3_600_000,
+      secureCookies: config.PUBLIC_URL?.startsWith('https://') ?? false,
+      trustProxy: config.TRUST_PROXY,
+      metricsToken: config.METRICS_TOKEN,
+      publicUrl: config.PUBLIC_URL,
+    },
+    clientIp: (c) => (config.TRUST_PROXY ? (forwardedIp(c) ?? runtimeIp(c)) : runtimeIp(c)),
+    ...(input.passwordParams ? { passwordParams: input.passwordParams } : {}),
+  };
+  if (usesInngestServer(config)) {
+    const client = createInngestClient({
+      eventKey: config.INNGEST_EVENT_KEY,
+      signingKey: config.INNGEST_SIGNING_KEY,
+      baseUrl: config.INNGEST_BASE_URL,
+      dev: Boolean(config.INNGEST_DEV) && !config.INNGEST_SIGNING_KEY,
+    });
+    deps.inngestHandler = inngestHandler(client, { db: handle.db, clock, logger, metrics });
+  }
+  return deps;
+}

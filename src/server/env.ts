@@ -1,0 +1,56 @@
+import type { Context } from 'hono';
+import type { Actor } from '../accounts/actor';
+import type { Argon2Params } from '../accounts/password';
+import type { Clock } from '../core/clock';
+import type { Db, DbKind } from '../db/types';
+import type { Logger } from './logger';
+import type { Metrics } from './metrics';
+
+/** Everything the app needs from outside, handed in by the Node or Worker entry (and by tests). */
+export interface AppDeps {
+  db: Db;
+  dbKind: DbKind;
+  clock: Clock;
+  logger: Logger;
+  metrics: Metrics;
+  settings: AppSettings;
+  /** The client address of a request (the runtime knows how to find it). */
+  clientIp: (c: Context) => string | null;
+  /** Jobs served at /api/inngest when an Inngest server drives them. */
+  inngestHandler?: (c: Context) => Promise<Response>;
+  passwordParams?: Argon2Params;
+}
+
+export interface AppSettings {
+  sessionTtlMs: number;
+  /** Set Secure on cookies even when the request itself arrived over http (behind TLS offload). */
+  secureCookies: boolean;
+  trustProxy: boolean;
+  metricsToken?: string;
+  publicUrl?: string;
+}
+
+export interface SessionInfo {
+  token: string;
+  csrfToken: string;
+  via: 'cookie' | 'bearer';
+}
+
+export interface StaffUser {
+  id: string;
+  email: string;
+  name: string;
+}
+
+export type AppEnv = {
+  Variables: {
+    deps: AppDeps;
+    log: Logger;
+    requestId: string;
+    actor: Actor | null;
+    user: StaffUser | null;
+    session: SessionInfo | null;
+  };
+};
+
+export type AppContext = Context<AppEnv>;

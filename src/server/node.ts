@@ -1,0 +1,80 @@
+import { serve } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { ensureOwner } from '../accounts/setup.service';
+import { openDatabase } from '../db/open';
+import { SCHEDULED_JOBS } from '../jobs/index';
+import { createInProcessRunner } from '../jobs/runner';
+import { createApp } from './app';
+import { ConfigError, loadConfig, usesInngestServer } from './config';
+import { createDeps } from './deps';
+import { createLogger } from './logger';
+
+/** Node entry (`npm start`): validate config, migrate, make sure an owner can get in, serve. */
+async function main() {
+  const started = performance.now();
+  const args = process.argv.slice(2);
+  const unknown = args.filter((a) => a !== '--');
+  if (unknown.length) throw new ConfigError(`Unknown argument ${unknown[0]}: npm start takes no arguments yet`);
+
+  const config = loadConfig(process.env);
+  const logger = createLogger(config.LOG_LEVEL);
+  const handle = await openDatabase(config, (message) => logger.info({ db: config.DATABASE_URL ? 'postgres' : 'pglite' }, message));
+  const deps = createDeps({
+    handle,
+    config,
+    logger,
+    clientIp: (c) => {
+      try {
+        return getConnInfo(c).remote.address ?? null;
+      } catch {
+        return null;
+      }
+    },
+  });
+
+  const baseUrl = config.PUBLIC_URL ?? `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`;
+  const firstRun = await ensureOwner(deps.db, {
+    adminEmail: config.ADMIN_EMAIL,
+    adminPassword: config.ADMIN_PASSWORD,
+    workspaceName: config.WORKSPACE_NAME,
+    now: deps.clock(),
+  });
+  if (firstRun.kind === 'owner-created') logger.info({ email: firstRun.email, workspace: firstRun.workspaceSlug }, 'owner created from ADMIN_EMAIL');
+
+  const runner = usesInngestServer(config) ? null : createInProcessRunner(deps, SCHEDULED_JOBS);
+  runner?.start();
+
+  const app = createApp(deps);
+  const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () => {
+    const ms = Math.round(performance.now() - started);
+    logger.info({ url: baseUrl, db: handle.kind, jobs: runner ? 'in-process' : 'inngest', startupMs: ms }, 'listening');
+    // Plain lines too: these are what a person starting the app looks for.
+    console.log(`Social CRM is running at ${baseUrl} (database: ${handle.kind}, ready in ${ms} ms)`);
+    if (firstRun.kind === 'setup-link') {
+      console.log(`No staff user yet. Create the owner here (link works once): ${baseUrl}/setup?token=${firstRun.token}`);
+    }
+  });
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.info({ signal }, 'shutting down');
+    runner?.stop();
+    server.close();
+    await handle.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((err) => {
+  if (err instanceof ConfigError) {
+    console.error(err.message);
+  } else {
+    console.error(`Start failed: ${err instanceof Error ? err.message : String(err)}`);
+    if (process.env.LOG_LEVEL === 'debug') console.error(err);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,46 @@
+import { createMiddleware } from 'hono/factory';
+import type { z } from 'zod';
+import type { Actor } from '../accounts/actor';
+import { can, type Permission } from '../accounts/roles';
+import { AppError, forbidden } from '../core/errors';
+import type { AppContext, AppEnv } from './env';
+
+/** Pages need a signed-in person: anyone else is sent to the login page and back afterwards. */
+export const requireStaffPage = createMiddleware<AppEnv>(async (c, next) => {
+  if (!c.var.actor || !c.var.user) {
+    const next_ = c.req.method === 'GET' ? c.req.path + (new URL(c.req.url).search || '') : '/';
+    return c.redirect(`/login?next=${encodeURIComponent(next_)}`, 303);
+  }
+  await next();
+});
+
+export const pageActor = (c: AppContext): Actor => {
+  if (!c.var.actor) throw new AppError('UNAUTHENTICATED', 'Sign in first');
+  return c.var.actor;
+};
+
+export const assertCan = (c: AppContext, permission: Permission) => {
+  const actor = pageActor(c);
+  if (!can(actor.role, permission)) throw forbidden(`Your role (${actor.role}) lacks ${permission}`);
+  return actor;
+};
+
+/** The shell props every staff page passes down. */
+export const shellProps = (c: AppContext) => ({
+  actor: pageActor(c),
+  user: c.var.user,
+  csrfToken: c.var.session?.csrfToken,
+});
+
+/** Validates a posted form with zod; the first problem becomes a readable sentence. */
+export async function parseForm<T extends z.ZodType>(c: AppContext, schema: T): Promise<{ ok: true; data: z.output<T> } | { ok: false; message: string }> {
+  const body = await c.req.parseBody();
+  const parsed = schema.safeParse(body);
+  if (parsed.success) return { ok: true, data: parsed.data };
+  const issue = parsed.error.issues[0]!;
+  return { ok: false, message: `${String(issue.path[0] ?? 'form')}: ${issue.message}` };
+}
+
+/** Only same-site paths are followed after login, so ?next= cannot send people elsewhere. */
+export const safeNext = (next: unknown) =>
+  typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/inbox';

@@ -1,0 +1,76 @@
+import type { Child } from 'hono/jsx';
+import type { Actor } from '../accounts/actor';
+import type { StaffUser } from '../server/env';
+import { STYLESHEET_URL } from './static';
+
+/** The HTML document around every page: one stylesheet, no inline script (the CSP forbids it). */
+export function Document(props: { title: string; children: Child; csrfToken?: string | undefined }) {
+  return (
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        {props.csrfToken ? <meta name="csrf-token" content={props.csrfToken} /> : null}
+        <title>{`${props.title} · Social CRM`}</title>
+        <link rel="stylesheet" href={STYLESHEET_URL} />
+      </head>
+      <body>{props.children}</body>
+    </html>
+  );
+}
+
+export const NAV = [
+  { href: '/inbox', label: 'Inbox' },
+  { href: '/contacts', label: 'Contacts' },
+  { href: '/community', label: 'Community' },
+  { href: '/reports', label: 'Reports' },
+  { href: '/settings', label: 'Settings' },
+] as const;
+
+export interface ShellProps {
+  title: string;
+  active: (typeof NAV)[number]['href'];
+  actor: Actor;
+  user: StaffUser | null;
+  csrfToken: string | undefined;
+  children: Child;
+}
+
+/** The staff app: navigation on the left (on top at phone width), the page in main. */
+export function AppShell(props: ShellProps) {
+  return (
+    <Document title={props.title} csrfToken={props.csrfToken}>
+      <div class="shell">
+        <aside class="sidebar">
+          <div class="brand">Social CRM</div>
+          <nav aria-label="Main">
+            {NAV.map((item) => (
+              <a href={item.href} aria-current={item.href === props.active ? 'page' : undefined}>
+                {item.label}
+              </a>
+            ))}
+          </nav>
+          <div class="who">
+            <div data-testid="current-user">{props.user?.email ?? 'API key'}</div>
+            <div class="muted">
+              {props.actor.workspaceSlug} · {props.actor.role}
+            </div>
+            <form method="post" action="/logout">
+              <input type="hidden" name="_csrf" value={props.csrfToken ?? ''} />
+              <button type="submit">Log out</button>
+            </form>
+          </div>
+        </aside>
+        <main>{props.children}</main>
+      </div>
+    </Document>
+  );
+}
+
+export function Flash(props: { kind: 'ok' | 'error'; message: string | undefined }) {
+  return props.message ? (
+    <div class={`flash ${props.kind}`} role={props.kind === 'error' ? 'alert' : 'status'}>
+      {props.message}
+    </div>
+  ) : null;
+}

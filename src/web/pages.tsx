@@ -1,0 +1,28 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../server/env';
+import { requireStaffPage, shellProps } from '../server/pages';
+import { AppShell, type NAV } from './layout';
+
+/**
+ * The sections of the staff app. Each feature module replaces its section's page as it lands;
+ * until then the section says plainly what will appear there.
+ */
+const SECTIONS: { href: (typeof NAV)[number]['href']; title: string; empty: string }[] = [
+  { href: '/inbox', title: 'Inbox', empty: 'No conversations yet. Mentions from connected sources appear here.' },
+  { href: '/contacts', title: 'Contacts', empty: 'No contacts yet. Authors of mentions become contacts automatically.' },
+  { href: '/community', title: 'Community', empty: 'No ideas or reviews yet.' },
+  { href: '/reports', title: 'Reports', empty: 'No data to report yet.' },
+];
+
+export const webPages = new Hono<AppEnv>().get('/', (c) => c.redirect(c.var.user ? '/inbox' : '/login', 303));
+
+for (const section of SECTIONS) {
+  webPages.get(section.href, requireStaffPage, (c) =>
+    c.html(
+      <AppShell {...shellProps(c)} title={section.title} active={section.href}>
+        <h1>{section.title}</h1>
+        <div class="card empty">{section.empty}</div>
+      </AppShell>,
+    ),
+  );
+}

@@ -1,0 +1,69 @@
+/**
+ * The one stylesheet, kept as a module so the Worker bundle carries it (Workers have no file system).
+ * Served at /static/app.css with a long cache; its hash is in the URL.
+ */
+export const STYLESHEET = `
+:root {
+  --bg: #f6f7f9; --panel: #fff; --text: #1c2430; --muted: #5d6b7e; --line: #e2e6ec;
+  --brand: #3d5afe; --brand-ink: #fff; --danger: #c62828; --ok: #2e7d32; --warn: #b26a00;
+  --radius: 10px; --shadow: 0 1px 2px rgba(16,24,40,.06), 0 1px 3px rgba(16,24,40,.08);
+  font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+  color: var(--text); background: var(--bg);
+}
+* { box-sizing: border-box; }
+body { margin: 0; line-height: 1.5; }
+a { color: var(--brand); text-decoration: none; }
+a:hover { text-decoration: underline; }
+h1 { font-size: 1.5rem; margin: 0 0 1rem; }
+h2 { font-size: 1.15rem; margin: 1.5rem 0 .75rem; }
+.muted { color: var(--muted); }
+.shell { display: grid; grid-template-columns: 220px 1fr; min-height: 100vh; }
+.sidebar { background: #111827; color: #d1d5db; padding: 1rem .75rem; display: flex; flex-direction: column; gap: .25rem; }
+.sidebar .brand { color: #fff; font-weight: 700; font-size: 1.05rem; padding: .25rem .5rem 1rem; }
+.sidebar nav { display: flex; flex-direction: column; gap: .15rem; }
+.sidebar nav a { color: #d1d5db; padding: .5rem .65rem; border-radius: 8px; }
+.sidebar nav a:hover { background: #1f2937; text-decoration: none; }
+.sidebar nav a[aria-current="page"] { background: var(--brand); color: var(--brand-ink); }
+.sidebar .who { margin-top: auto; font-size: .85rem; padding: .5rem; border-top: 1px solid #374151; }
+.sidebar .who form { margin-top: .35rem; }
+.sidebar .who button { background: transparent; border: 1px solid #4b5563; color: #e5e7eb; }
+main { padding: 1.5rem 2rem; max-width: 1100px; width: 100%; }
+.card { background: var(--panel); border: 1px solid var(--line); border-radius: var(--radius); box-shadow: var(--shadow); padding: 1.25rem; }
+.card + .card { margin-top: 1rem; }
+.empty { text-align: center; padding: 3rem 1rem; color: var(--muted); }
+table { width: 100%; border-collapse: collapse; }
+th, td { text-align: left; padding: .6rem .5rem; border-bottom: 1px solid var(--line); vertical-align: middle; }
+th { font-size: .8rem; text-transform: uppercase; letter-spacing: .03em; color: var(--muted); }
+form.inline { display: inline-flex; gap: .4rem; align-items: center; margin: 0; }
+.stack { display: flex; flex-direction: column; gap: .85rem; }
+.row { display: flex; gap: .75rem; flex-wrap: wrap; align-items: end; }
+label { display: flex; flex-direction: column; gap: .3rem; font-size: .9rem; font-weight: 500; }
+input, select, textarea { font: inherit; padding: .5rem .65rem; border: 1px solid #cbd2dc; border-radius: 8px; background: #fff; min-width: 0; }
+input:focus, select:focus, textarea:focus { outline: 2px solid var(--brand); outline-offset: 1px; }
+button, .button { font: inherit; cursor: pointer; padding: .5rem .9rem; border-radius: 8px; border: 1px solid var(--brand); background: var(--brand); color: var(--brand-ink); }
+button.secondary { background: #fff; color: var(--text); border-color: #cbd2dc; }
+button.danger { background: #fff; color: var(--danger); border-color: #f0b4b4; }
+.badge { display: inline-block; padding: .1rem .5rem; border-radius: 999px; font-size: .78rem; background: #eef1f6; color: var(--muted); }
+.badge.owner { background: #ede7f6; color: #4527a0; } .badge.admin { background: #e3f2fd; color: #1565c0; }
+.badge.agent { background: #e8f5e9; color: var(--ok); } .badge.analyst { background: #fff3e0; color: var(--warn); }
+.flash { padding: .75rem 1rem; border-radius: 8px; margin-bottom: 1rem; border: 1px solid; }
+.flash.error { background: #fdecea; border-color: #f5c2c0; color: #8e1b1b; }
+.flash.ok { background: #edf7ed; border-color: #b7dfb9; color: #1e4620; }
+.secret { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; background: #111827; color: #e5e7eb; padding: .6rem .8rem; border-radius: 8px; word-break: break-all; }
+.auth { min-height: 100vh; display: grid; place-items: center; padding: 1rem; }
+.auth .card { width: 100%; max-width: 400px; }
+.auth h1 { text-align: center; }
+.tabs { display: flex; gap: .5rem; margin-bottom: 1rem; border-bottom: 1px solid var(--line); }
+.tabs a { padding: .5rem .75rem; color: var(--muted); border-bottom: 2px solid transparent; }
+.tabs a[aria-current="page"] { color: var(--text); border-color: var(--brand); }
+@media (max-width: 720px) {
+  .shell { grid-template-columns: 1fr; }
+  .sidebar { flex-direction: row; align-items: center; flex-wrap: wrap; padding: .5rem; }
+  .sidebar .brand { padding: .25rem .5rem; }
+  .sidebar nav { flex-direction: row; flex-wrap: wrap; }
+  .sidebar .who { margin: 0 0 0 auto; border: 0; }
+  main { padding: 1rem; }
+  th:nth-child(n+4), td:nth-child(n+4) { display: none; }
+}
+@media print { .sidebar { display: none; } .shell { display: block; } }
+`;
