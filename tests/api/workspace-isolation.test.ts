@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiKey } from '../../src/accounts/api-keys.service';
+import { getApiKey } from '../../src/accounts/api-keys.service';
+import { getUser } from '../../src/accounts/users.service';
+import { createTestContext, PASSWORD, type TestContext } from '../helpers/test-app';
+
+/**
+ * A user of workspace A must get 404 for every object id of workspace B, on every route that takes
+ * an id: JSON API and pages alike. Routes are read from the app itself, so a new route with an id
+ * fails here until it has a fixture below (and is then checked).
+ */
+let t: TestContext;
+let a: Awaited<ReturnType<TestContext['seedWorkspace']>>;
+let b: Awaited<ReturnType<TestContext['seedWorkspace']>>;
+let cookie: string;
+let csrfToken: string;
+const fixtures: { match: RegExp; id: () => string }[] = [];
+
+beforeAll(async () => {
+  t = await createTestContext();
+  a = await t.seedWorkspace('Alpha');
+  b = await t.seedWorkspace('Bravo');
+  const bAgent = await t.seedUser(b.workspace.id, 'agent', 'agent@bravo.test');
+  const bKey = await createApiKey(
+    t.db,
+    { workspaceId: b.workspace.id, workspaceSlug: b.workspace.slug, userId: b.owner.id, apiKeyId: null, role: 'owner', ip: null },
+    { name: 'bravo key', role: 'agent' },
+  );
+  fixtures.push({ match: /\/users\//, id: () => bAgent.user.id }, { match: /\/api-keys\//, id: () => bKey.row.id });
+  const login = await t.request('POST', '/api/v1/auth/login', { body: { email: 'owner@alpha.test', password: PASSWORD } });
+  cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+  csrfToken = login.json.csrfToken;
+});
+afterAll(() => t.close());
+
+const routesWithIds = () =>
+  [...new Map(t.app.routes.filter((r) => r.path.includes(':id') && r.method !== 'ALL').map((r) => [`${r.method} ${r.path}`, r])).values()];
+
+describe('workspace isolation', () => {
+  it('finds the routes that take an object id', () => {
+    const names = routesWithIds().map((r) => `${r.method} ${r.path}`);
+    expect(names).toEqual(expect.arrayContaining(['GET /api/v1/users/:id', 'PATCH /api/v1/users/:id', 'DELETE /api/v1/api-keys/:id']));
+  });
+
+  it('answers 404 to a user of workspace A for every id of workspace B, API and pages', async () => {
+    const results: string[] = [];
+    for (const route of routesWithIds()) {
+      const fixture = fixtures.find((f) => f.match.test(route.path));
+      if (!fixture) throw new Error(`No workspace-B fixture for ${route.method} ${route.path}: add one`);
+      const path = route.path.replace(':id', fixture.id());
+      const isApi = path.startsWith('/api/');
+      const res = isApi
+        ? await t.request(route.method, path, { token: a.token, ...(['POST', 'PATCH', 'PUT'].includes(route.method) ? { body: { role: 'admin', name: 'x' } } : {}) })
+        : await t.app.request(path, {
+            method: route.method,
+            headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+            ...(route.method === 'GET' ? {} : { body: new URLSearchParams({ _csrf: csrfToken, role: 'admin' }).toString() }),
+          });
+      results.push(`${route.method} ${route.path} -> ${res.status}`);
+    }
+    expect(results.filter((r) => !r.endsWith('-> 404'))).toEqual([]);
+    expect(results.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it('left workspace B untouched', async () => {
+    const agent = await getUser(t.db, b.workspace.id, fixtures[0]!.id());
+    expect(agent.role).toBe('agent');
+    expect(agent.name).toBe('');
+    const key = await getApiKey(t.db, b.workspace.id, fixtures[1]!.id());
+    expect(key.revokedAt).toBeNull();
+  });
+
+  it('lists only its own workspace users', async () => {
+    const res = await t.request('GET', '/api/v1/users', { token: a.token });
+    expect(res.json.items.map((u: { email: string }) => u.email)).toEqual(['owner@alpha.test']);
+  });
+});

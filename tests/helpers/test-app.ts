@@ -1,0 +1,81 @@
+import type { Argon2Params } from '../../src/accounts/password';
+import type { Role } from '../../src/accounts/schema';
+import { createWorkspaceWithOwner } from '../../src/accounts/setup.service';
+import { insertUser } from '../../src/accounts/users.service';
+import type { Clock } from '../../src/core/clock';
+import { createApp } from '../../src/server/app';
+import { loadConfig } from '../../src/server/config';
+import { createDeps, forwardedIp } from '../../src/server/deps';
+import { createLogger } from '../../src/server/logger';
+import { openTestDatabase } from './test-db';
+
+/** Cheap hashing for tests that create many users; the production parameters have their own test. */
+export const TEST_PASSWORD_PARAMS: Argon2Params = { m: 64, t: 1, p: 1 };
+export const PASSWORD = 'correct-horse-battery-staple';
+
+export interface TestContextOptions {
+  clock?: Clock;
+  env?: Record<string, string>;
+}
+
+/** A real app on a real, fresh database, driven through app.request() (no sockets needed). */
+export async function createTestContext(options: TestContextOptions = {}) {
+  const handle = await openTestDatabase();
+  const config = loadConfig({ LOG_LEVEL: 'silent', ...options.env });
+  const deps = createDeps({
+    handle,
+    config,
+    logger: createLogger('silent'),
+    passwordParams: TEST_PASSWORD_PARAMS,
+    // Tests say where a request comes from with X-Forwarded-For; otherwise it is loopback.
+    clientIp: (c) => forwardedIp(c) ?? '127.0.0.1',
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
+  const app = createApp(deps);
+
+  async function request(method: string, path: string, opts: { token?: string; body?: unknown; headers?: Record<string, string> } = {}) {
+    const headers: Record<string, string> = { ...opts.headers };
+    if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+    if (opts.body !== undefined) headers['content-type'] = 'application/json';
+    const res = await app.request(path, {
+      method,
+      headers,
+      ...(opts.body !== undefined ? { body: JSON.stringify(opts.body) } : {}),
+    });
+    const text = await res.text();
+    let json: any = null;
+    try {
+      json = text ? JSON.parse(text) : null;
+    } catch {
+      json = null;
+    }
+    return { status: res.status, json, text, headers: res.headers };
+  }
+
+  async function login(email: string, password = PASSWORD): Promise<string> {
+    const res = await request('POST', '/api/v1/auth/login', { body: { email, password } });
+    if (res.status !== 200) throw new Error(`login failed for ${email}: ${res.status} ${res.text}`);
+    return res.json.token as string;
+  }
+
+  /** A workspace with an owner, signed in. */
+  async function seedWorkspace(name: string) {
+    const email = `owner@${name.toLowerCase().replace(/[^a-z0-9]/g, '')}.test`;
+    const { workspace, user } = await createWorkspaceWithOwner(
+      deps.db,
+      { workspaceName: name, email, name: `${name} Owner`, password: PASSWORD },
+      TEST_PASSWORD_PARAMS,
+    );
+    return { workspace, owner: user, token: await login(email) };
+  }
+
+  /** Another staff user of a workspace, signed in. */
+  async function seedUser(workspaceId: string, role: Role, email: string) {
+    const user = await insertUser(deps.db, workspaceId, { email, role, password: PASSWORD }, TEST_PASSWORD_PARAMS);
+    return { user, token: await login(email) };
+  }
+
+  return { app, deps, db: deps.db, handle, request, login, seedWorkspace, seedUser, close: () => handle.close() };
+}
+
+export type TestContext = Awaited<ReturnType<typeof createTestContext>>;
