@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, TEST_PASSWORD_PARAMS, type TestContext } from '../../tests/helpers/test-app';
+import { createLogger } from '../server/logger';
+import { createMetrics } from '../server/metrics';
+import { runCommand } from './commands';
+
+let t: TestContext;
+let lines: string[];
+
+beforeAll(async () => {
+  t = await createTestContext();
+});
+afterAll(() => t.close());
+
+const cli = async (...argv: string[]) => {
+  lines = [];
+  await runCommand(argv, {
+    db: t.db,
+    out: (l) => lines.push(l),
+    passwordParams: TEST_PASSWORD_PARAMS,
+    defaultWorkspaceName: 'Cli Co',
+    jobDeps: { db: t.db, clock: () => new Date(), logger: createLogger('silent'), metrics: createMetrics() },
+  });
+  return lines;
+};
+
+describe('cli', () => {
+  it('refuses a non-owner as the very first user', async () => {
+    await expect(cli('create-user', '--email', 'a@cli.test', '--role', 'agent')).rejects.toThrow(/first user must have --role owner/);
+  });
+
+  it('creates the first workspace with its owner, who can then sign in', async () => {
+    expect(await cli('create-user', '--email', 'boss@cli.test', '--role', 'owner', '--password', 'boss-password-123')).toEqual([
+      'Created workspace cli-co and owner boss@cli.test',
+    ]);
+    expect(await t.login('boss@cli.test', 'boss-password-123')).toBeTruthy();
+  });
+
+  it('generates and prints a password when none is given', async () => {
+    const out = await cli('create-user', '--email', 'agent@cli.test', '--role', 'agent');
+    expect(out[0]).toBe('Created agent agent@cli.test in workspace cli-co');
+    const password = out[1]!.replace('Password: ', '');
+    expect(password.length).toBeGreaterThanOrEqual(12);
+    expect(await t.login('agent@cli.test', password)).toBeTruthy();
+  });
+
+  it('resets a password and ends the old sessions', async () => {
+    const token = await t.login('boss@cli.test', 'boss-password-123');
+    await cli('reset-password', '--email', 'boss@cli.test', '--password', 'new-boss-password');
+    expect((await t.request('GET', '/api/v1/me', { token })).status).toBe(401);
+    expect(await t.login('boss@cli.test', 'new-boss-password')).toBeTruthy();
+  });
+
+  it('prints an API key that works once', async () => {
+    const out = await cli('create-api-key', '--name', 'etl', '--role', 'analyst');
+    const me = await t.request('GET', '/api/v1/me', { token: out[1]! });
+    expect(me.json).toMatchObject({ role: 'analyst', workspaceSlug: 'cli-co' });
+  });
+
+  it('runs a scheduled job by id', async () => {
+    expect(await cli('run-job', 'session-cleanup')).toEqual([JSON.stringify({ deleted: 0 })]);
+  });
+
+  it.each([
+    [['create-user', '--email', 'bad', '--role', 'agent'], /Invalid --email/],
+    [['create-user', '--email', 'x@cli.test', '--role', 'king'], /Invalid --role/],
+    [['reset-password', '--email', 'nobody@cli.test'], /No user with email/],
+    [['frobnicate'], /Unknown command frobnicate/],
+    [['create-user', '--bogus'], /Unknown option/],
+  ])('explains bad input in one message: %o', async (argv, message) => {
+    await expect(cli(...argv)).rejects.toThrow(message);
+  });
+});

@@ -1,0 +1,146 @@
+import { parseArgs } from 'node:util';
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Actor } from '../accounts/actor';
+import { createApiKey } from '../accounts/api-keys.service';
+import type { Argon2Params } from '../accounts/password';
+import { ROLES, workspaces } from '../accounts/schema';
+import { createWorkspaceWithOwner } from '../accounts/setup.service';
+import { newSecret } from '../accounts/tokens';
+import { createUser, findUserByEmail, updateUser } from '../accounts/users.service';
+import { AppError } from '../core/errors';
+import type { Db } from '../db/types';
+import type { JobDeps } from '../jobs/job';
+import { SCHEDULED_JOBS } from '../jobs/index';
+import { createInProcessRunner } from '../jobs/runner';
+
+export interface CliDeps {
+  db: Db;
+  out: (line: string) => void;
+  passwordParams?: Argon2Params;
+  jobDeps?: JobDeps;
+  defaultWorkspaceName: string;
+}
+
+export class CliError extends Error {
+  override name = 'CliError';
+}
+
+export const USAGE = `Usage: npm run cli -- <command> [options]
+
+  migrate                                  apply pending database migrations (also done at start)
+  create-user --email E --role R [--password P] [--name N] [--workspace SLUG]
+                                           add a staff user (R: ${ROLES.join(', ')}); without a
+                                           password one is generated and printed
+  reset-password --email E [--password P]  set a new password and end the user's sessions
+  create-api-key --name N [--role R] [--workspace SLUG]
+                                           print a new API key (shown once)
+  run-job ID                               run a scheduled job now (${SCHEDULED_JOBS.map((j) => j.id).join(', ')})`;
+
+const options = {
+  email: { type: 'string' },
+  password: { type: 'string' },
+  role: { type: 'string' },
+  name: { type: 'string' },
+  workspace: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+const cliActor = (ws: { id: string; slug: string }): Actor => ({
+  workspaceId: ws.id,
+  workspaceSlug: ws.slug,
+  userId: null,
+  apiKeyId: null,
+  // The CLI runs with shell access to the server: it may do what an owner may do.
+  role: 'owner',
+  ip: 'cli',
+});
+
+const need = <T>(value: T | undefined, flag: string): T => {
+  if (value === undefined || value === '') throw new CliError(`Missing --${flag}`);
+  return value;
+};
+
+const parseWith = <T extends z.ZodType>(schema: T, value: unknown, flag: string): z.output<T> => {
+  const r = schema.safeParse(value);
+  if (!r.success) throw new CliError(`Invalid --${flag}: ${r.error.issues[0]!.message}`);
+  return r.data;
+};
+
+async function pickWorkspace(db: Db, slug: string | undefined) {
+  if (slug) {
+    const [ws] = await db.select().from(workspaces).where(eq(workspaces.slug, slug));
+    if (!ws) throw new CliError(`No workspace with slug ${slug}`);
+    return ws;
+  }
+  const all = await db.select().from(workspaces).limit(2);
+  if (all.length === 1) return all[0]!;
+  if (all.length === 0) return null;
+  throw new CliError('Several workspaces exist: name one with --workspace SLUG');
+}
+
+/** Runs one CLI command against an open database; migrate is handled by the entry before this. */
+export async function runCommand(argv: string[], deps: CliDeps): Promise<void> {
+  const { positionals, values } = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  const [command, ...rest] = positionals;
+  const { db, out } = deps;
+  if (!command || values.help) return out(USAGE);
+
+  switch (command) {
+    case 'migrate':
+      return out('Migrations are up to date.');
+    case 'create-user': {
+      const email = parseWith(z.email(), need(values.email, 'email'), 'email');
+      const role = parseWith(z.enum(ROLES), need(values.role, 'role'), 'role');
+      const generated = !values.password;
+      const password = parseWith(z.string().min(12, 'at least 12 characters'), values.password ?? newSecret(12), 'password');
+      const ws = await pickWorkspace(db, values.workspace);
+      if (!ws) {
+        if (role !== 'owner') throw new CliError('No workspace exists yet: the first user must have --role owner');
+        const { workspace } = await createWorkspaceWithOwner(db, { workspaceName: deps.defaultWorkspaceName, email, name: values.name ?? '', password }, deps.passwordParams);
+        out(`Created workspace ${workspace.slug} and owner ${email}`);
+      } else {
+        await createUser(db, cliActor(ws), { email, role, password, name: values.name ?? '' }, deps.passwordParams);
+        out(`Created ${role} ${email} in workspace ${ws.slug}`);
+      }
+      if (generated) out(`Password: ${password}`);
+      return;
+    }
+    case 'reset-password': {
+      const email = need(values.email, 'email');
+      const user = await findUserByEmail(db, email);
+      if (!user) throw new CliError(`No user with email ${email}`);
+      const generated = !values.password;
+      const password = parseWith(z.string().min(12, 'at least 12 characters'), values.password ?? newSecret(12), 'password');
+      const [ws] = await db.select().from(workspaces).where(eq(workspaces.id, user.workspaceId));
+      await updateUser(db, cliActor(ws!), user.id, { password }, deps.passwordParams);
+      out(`Password reset for ${user.email}; their sessions were ended`);
+      if (generated) out(`Password: ${password}`);
+      return;
+    }
+    case 'create-api-key': {
+      const name = need(values.name, 'name');
+      const role = parseWith(z.enum(['admin', 'agent', 'analyst']), values.role ?? 'agent', 'role');
+      const ws = await pickWorkspace(db, values.workspace);
+      if (!ws) throw new CliError('No workspace exists yet');
+      const { key } = await createApiKey(db, cliActor(ws), { name, role });
+      out(`API key for ${ws.slug} (${role}); it is shown only now:`);
+      out(key);
+      return;
+    }
+    case 'run-job': {
+      const id = need(rest[0], 'job id (positional)');
+      if (!deps.jobDeps) throw new CliError('Jobs are not available here');
+      const outcome = await createInProcessRunner(deps.jobDeps, SCHEDULED_JOBS).runNow(id);
+      if (!outcome.ok) throw new CliError(`Job ${id} failed: ${String((outcome.error as Error)?.message ?? outcome.error)}`);
+      out(JSON.stringify(outcome.result));
+      return;
+    }
+    default:
+      throw new CliError(`Unknown command ${command}\n\n${USAGE}`);
+  }
+}
+
+/** Domain errors read as one plain line on the terminal. */
+export const cliMessage = (err: unknown) =>
+  err instanceof CliError || err instanceof AppError ? err.message : err instanceof Error ? err.message : String(err);

@@ -1,0 +1,27 @@
+import { openDatabase } from '../db/open';
+import { ConfigError, loadConfig } from '../server/config';
+import { createLogger } from '../server/logger';
+import { createMetrics } from '../server/metrics';
+import { cliMessage, runCommand } from './commands';
+
+/** `npm run cli -- <command>`: the same config and database as `npm start`. */
+async function main() {
+  const config = loadConfig(process.env);
+  const logger = createLogger(process.env.LOG_LEVEL ?? 'warn');
+  const handle = await openDatabase(config, (message) => console.log(message));
+  try {
+    await runCommand(process.argv.slice(2).filter((a) => a !== '--'), {
+      db: handle.db,
+      out: (line) => console.log(line),
+      defaultWorkspaceName: config.WORKSPACE_NAME,
+      jobDeps: { db: handle.db, clock: () => new Date(), logger, metrics: createMetrics() },
+    });
+  } finally {
+    await handle.close();
+  }
+}
+
+main().catch((err) => {
+  console.error(err instanceof ConfigError ? err.message : cliMessage(err));
+  process.exit(1);
+});

@@ -1,0 +1,63 @@
+import { openPostgres } from '../db/postgres';
+import { SCHEDULED_JOBS } from '../jobs/index';
+import { createApp } from './app';
+import { ConfigError, loadConfig } from './config';
+import { createDeps } from './deps';
+import { createLogger } from './logger';
+
+/**
+ * Cloudflare Workers entry. Same app, PostgreSQL only (through Hyperdrive when bound, else
+ * DATABASE_URL); PGlite is never imported here, so it stays out of the bundle. Migrations are run
+ * beforehand with `npm run cli -- migrate` against the same database.
+ */
+interface WorkerEnv {
+  HYPERDRIVE?: { connectionString: string };
+  [key: string]: unknown;
+}
+
+interface ExecutionContext {
+  waitUntil(promise: Promise<unknown>): void;
+}
+
+function boot(env: WorkerEnv) {
+  const vars = Object.fromEntries(Object.entries(env).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
+  const url = env.HYPERDRIVE?.connectionString ?? vars.DATABASE_URL;
+  if (!url) throw new ConfigError('Invalid setting DATABASE_URL: Workers need PostgreSQL (a Hyperdrive binding or DATABASE_URL)');
+  const config = loadConfig({ ...vars, DATABASE_URL: url });
+  const logger = createLogger(config.LOG_LEVEL);
+  // Workers may not share sockets across requests: one small client per request, closed after.
+  const handle = openPostgres(url, { max: 1 });
+  const deps = createDeps({ handle, config, logger, clientIp: (c) => c.req.header('cf-connecting-ip') ?? null });
+  return { handle, deps, logger };
+}
+
+export default {
+  async fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Promise<Response> {
+    let booted: ReturnType<typeof boot>;
+    try {
+      booted = boot(env);
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      return Response.json({ error: { code: 'INTERNAL', message, details: null } }, { status: 500 });
+    }
+    const response = await createApp(booted.deps).fetch(request);
+    ctx.waitUntil(booted.handle.close());
+    return response;
+  },
+
+  /** Cron Triggers (wrangler.toml) run the jobs whose schedule fired. */
+  async scheduled(controller: { cron: string }, env: WorkerEnv, ctx: ExecutionContext): Promise<void> {
+    const { handle, deps, logger } = boot(env);
+    const jobDeps = { db: deps.db, clock: deps.clock, logger, metrics: deps.metrics };
+    const due = SCHEDULED_JOBS.filter((j) => j.cron === controller.cron);
+    ctx.waitUntil(
+      (async () => {
+        try {
+          for (const job of due) logger.info({ job: job.id, result: await job.run(jobDeps) }, 'job done');
+        } finally {
+          await handle.close();
+        }
+      })(),
+    );
+  },
+};
