@@ -13,6 +13,7 @@ export function Document(props: { title: string; children: Child; csrfToken?: st
         {props.csrfToken ? <meta name="csrf-token" content={props.csrfToken} /> : null}
         <title>{`${props.title} · Social CRM`}</title>
         <link rel="stylesheet" href={STYLESHEET_URL} />
+        <link rel="icon" href="data:," />
       </head>
       <body>{props.children}</body>
     </html>

@@ -17,7 +17,7 @@ a:hover { text-decoration: underline; }
 h1 { font-size: 1.5rem; margin: 0 0 1rem; }
 h2 { font-size: 1.15rem; margin: 1.5rem 0 .75rem; }
 .muted { color: var(--muted); }
-.shell { display: grid; grid-template-columns: 220px 1fr; min-height: 100vh; }
+.shell { display: grid; grid-template-columns: 220px minmax(0, 1fr); min-height: 100vh; }
 .sidebar { background: #111827; color: #d1d5db; padding: 1rem .75rem; display: flex; flex-direction: column; gap: .25rem; }
 .sidebar .brand { color: #fff; font-weight: 700; font-size: 1.05rem; padding: .25rem .5rem 1rem; }
 .sidebar nav { display: flex; flex-direction: column; gap: .15rem; }
@@ -28,8 +28,9 @@ h2 { font-size: 1.15rem; margin: 1.5rem 0 .75rem; }
 .sidebar .who form { margin-top: .35rem; }
 .sidebar .who button { background: transparent; border: 1px solid #4b5563; color: #e5e7eb; }
 main { padding: 1.5rem 2rem; max-width: 1100px; width: 100%; }
-.card { background: var(--panel); border: 1px solid var(--line); border-radius: var(--radius); box-shadow: var(--shadow); padding: 1.25rem; }
+.card { overflow-x: auto; background: var(--panel); border: 1px solid var(--line); border-radius: var(--radius); box-shadow: var(--shadow); padding: 1.25rem; }
 .card + .card { margin-top: 1rem; }
+.card > h2:first-child { margin-top: 0; }
 .empty { text-align: center; padding: 3rem 1rem; color: var(--muted); }
 table { width: 100%; border-collapse: collapse; }
 th, td { text-align: left; padding: .6rem .5rem; border-bottom: 1px solid var(--line); vertical-align: middle; }
@@ -57,13 +58,13 @@ button.danger { background: #fff; color: var(--danger); border-color: #f0b4b4; }
 .tabs a { padding: .5rem .75rem; color: var(--muted); border-bottom: 2px solid transparent; }
 .tabs a[aria-current="page"] { color: var(--text); border-color: var(--brand); }
 @media (max-width: 720px) {
-  .shell { grid-template-columns: 1fr; }
+  .shell { grid-template-columns: minmax(0, 1fr); }
+  .row > label, .row input, .row select { width: 100%; }
   .sidebar { flex-direction: row; align-items: center; flex-wrap: wrap; padding: .5rem; }
   .sidebar .brand { padding: .25rem .5rem; }
   .sidebar nav { flex-direction: row; flex-wrap: wrap; }
   .sidebar .who { margin: 0 0 0 auto; border: 0; }
   main { padding: 1rem; }
-  th:nth-child(n+4), td:nth-child(n+4) { display: none; }
 }
 @media print { .sidebar { display: none; } .shell { display: block; } }
 `;

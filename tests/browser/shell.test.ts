@@ -1,0 +1,80 @@
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../helpers/browser';
+import { listen } from '../helpers/http-server';
+import { createTestContext, PASSWORD, type TestContext } from '../helpers/test-app';
+
+let t: TestContext;
+let server: Awaited<ReturnType<typeof listen>>;
+let browser: Browser;
+let closeBrowser: () => Promise<void>;
+let page: Page;
+const errors: string[] = [];
+
+beforeAll(async () => {
+  t = await createTestContext();
+  await t.seedWorkspace('Browser Co');
+  server = await listen(t);
+  ({ browser, close: closeBrowser } = await launchBrowser());
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  // Any CSP violation or script error on our pages is a failure.
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(e.message));
+});
+afterAll(async () => {
+  await closeBrowser?.();
+  await server?.close();
+  await t?.close();
+});
+
+describe('staff shell in Chromium', () => {
+  it('logs in and shows the app shell with its navigation', async () => {
+    await page.goto(`${server.url}/inbox`);
+    expect(new URL(page.url()).pathname).toBe('/login');
+    await page.fill('input[name=email]', 'owner@browserco.test');
+    await page.fill('input[name=password]', PASSWORD);
+    await page.click('button[type=submit]');
+    await page.waitForURL(`${server.url}/inbox`);
+    const nav = await page.locator('nav[aria-label=Main] a').allTextContents();
+    expect(nav).toEqual(['Inbox', 'Contacts', 'Community', 'Reports', 'Settings']);
+    expect(await page.textContent('[data-testid=current-user]')).toBe('owner@browserco.test');
+    // The stylesheet really applied (the CSP allows it): the sidebar is dark.
+    const bg = await page.locator('.sidebar').evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(bg).toBe('rgb(17, 24, 39)');
+  });
+
+  it('adds a user in Settings > Users and shows them in the list', async () => {
+    await page.click('nav[aria-label=Main] >> text=Settings');
+    await page.waitForURL(`${server.url}/settings/users`);
+    await page.fill('form[action="/settings/users"] input[name=email]', 'new.agent@browserco.test');
+    await page.fill('form[action="/settings/users"] input[name=name]', 'New <b>Agent</b>');
+    await page.selectOption('form[action="/settings/users"] select[name=role]', 'agent');
+    await page.fill('form[action="/settings/users"] input[name=password]', PASSWORD);
+    await page.click('form[action="/settings/users"] button[type=submit]');
+    await page.waitForURL(/\/settings\/users\?ok=added/);
+    await expect(page.locator('.flash.ok').textContent()).resolves.toBe('User added.');
+    const rows = await page.locator('[data-testid=user-row]').allTextContents();
+    expect(rows.some((r) => r.includes('new.agent@browserco.test') && r.includes('New <b>Agent</b>'))).toBe(true);
+    mkdirSync('test-results', { recursive: true });
+    await page.screenshot({ path: 'test-results/settings-users.png', fullPage: true });
+  });
+
+  it('fits a phone screen without sideways scrolling', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.reload();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(await page.locator('nav[aria-label=Main]').isVisible()).toBe(true);
+    await page.screenshot({ path: 'test-results/settings-users-phone.png', fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  it('logs out, and the inbox then asks for a login again', async () => {
+    await page.click('text=Log out');
+    await page.waitForURL(`${server.url}/login`);
+    await page.goto(`${server.url}/inbox`);
+    expect(new URL(page.url()).pathname).toBe('/login');
+    expect(errors).toEqual([]);
+  });
+});
