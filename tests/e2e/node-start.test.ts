@@ -1,0 +1,137 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPostgres } from '../../src/db/postgres';
+import { databaseUrl } from '../helpers/pg-urls';
+
+/**
+ * The real `npm start` entry, as a process on a fresh data dir, over real HTTP: the "fresh clone"
+ * path a newcomer takes. With TEST_DATABASE_URL it starts on a new, empty PostgreSQL database
+ * instead, so the same migrations are applied there by the app itself.
+ */
+const pgUrl = process.env.TEST_DATABASE_URL;
+const pgName = `t_start_${process.pid}`;
+const expectedDb = pgUrl ? 'postgres' : 'pglite';
+const TSX = join(process.cwd(), 'node_modules/.bin/tsx');
+const dir = mkdtempSync(join(tmpdir(), 'social-crm-start-'));
+const port = 3500 + Math.floor(Math.random() * 400);
+const base = `http://127.0.0.1:${port}`;
+let child: ChildProcess;
+let stdout = '';
+let startMs = 0;
+
+function run(env: Record<string, string>, args: string[] = []) {
+  return spawn(TSX, ['src/server/node.ts', ...args], {
+    env: { ...process.env, DATABASE_URL: '', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+async function exitOf(p: ChildProcess): Promise<{ code: number | null; stderr: string }> {
+  let stderr = '';
+  p.stderr!.on('data', (d) => (stderr += d));
+  return new Promise((resolve) => p.on('exit', (code) => resolve({ code, stderr })));
+}
+
+async function adminSql(statement: string) {
+  const admin = openPostgres(pgUrl!, { max: 1 });
+  await admin.db.execute(sql.raw(statement));
+  await admin.close();
+}
+
+beforeAll(async () => {
+  if (pgUrl) await adminSql(`create database ${pgName}`);
+  const started = Date.now();
+  child = run({
+    PORT: String(port),
+    DATA_DIR: join(dir, 'data'),
+    ADMIN_EMAIL: 'Owner@Example.com',
+    ADMIN_PASSWORD: 'a-very-good-password',
+    ...(pgUrl ? { DATABASE_URL: databaseUrl(pgUrl, pgName) } : {}),
+  });
+  child.stdout!.on('data', (d) => (stdout += d));
+  while (Date.now() - started < 15_000) {
+    try {
+      if ((await fetch(`${base}/health`)).ok) break;
+    } catch {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+  startMs = Date.now() - started;
+}, 30_000);
+
+afterAll(async () => {
+  if (child && child.exitCode === null) {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.on('exit', r));
+  }
+  rmSync(dir, { recursive: true, force: true });
+  if (pgUrl) await adminSql(`drop database if exists ${pgName} with (force)`);
+});
+
+const login = (password: string) =>
+  fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'owner@example.com', password }),
+  });
+
+describe('npm start on a fresh data dir with ADMIN_EMAIL/ADMIN_PASSWORD', () => {
+  it('answers /health within 15 s and prints its URL', async () => {
+    expect(startMs).toBeLessThan(15_000);
+    expect(await (await fetch(`${base}/health`)).json()).toEqual({ status: 'ok', db: expectedDb });
+    expect(stdout).toContain(`Social CRM is running at http://127.0.0.1:${port}`);
+  });
+
+  it('lets the owner log in, and /me names them', async () => {
+    const res = await login('a-very-good-password');
+    expect(res.status).toBe(200);
+    const { token } = (await res.json()) as { token: string };
+    const me = await fetch(`${base}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } });
+    expect(await me.json()).toMatchObject({ email: 'owner@example.com', role: 'owner', workspaceSlug: 'my-workspace' });
+  });
+
+  it('answers 401 without a session, 401 for wrong passwords and 429 on the 11th', async () => {
+    expect((await fetch(`${base}/api/v1/me`)).status).toBe(401);
+    for (let i = 0; i < 10; i++) {
+      const res = await login(`wrong-${i}`);
+      expect(res.status).toBe(401);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('INVALID_CREDENTIALS');
+    }
+    const eleventh = await login('wrong-10');
+    expect(eleventh.status).toBe(429);
+    expect(eleventh.headers.get('retry-after')).toMatch(/^\d+$/);
+  });
+});
+
+describe('start-up failures and first run', () => {
+  it('stops with one clear line for a bad setting', async () => {
+    const { code, stderr } = await exitOf(run({ PORT: 'abc' }));
+    expect(code).toBe(1);
+    expect(stderr.trim()).toBe('Invalid setting PORT: must be a whole number from 1 to 65535 (got "abc")');
+  });
+
+  it('prints a one-time setup link when no owner can be created', async () => {
+    const p = run({ PORT: String(port + 1), DATA_DIR: join(dir, 'setup'), ADMIN_EMAIL: '', ADMIN_PASSWORD: '' });
+    let out = '';
+    const link = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no setup link printed: ${out}`)), 20_000);
+      p.stdout!.on('data', (d) => {
+        out += d;
+        const m = /(http:\/\/\S+\/setup\?token=\S+)/.exec(out);
+        if (m) {
+          clearTimeout(timer);
+          resolve(m[1]!);
+        }
+      });
+    });
+    const page = await fetch(link);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('Create the owner account');
+    p.kill('SIGTERM');
+    await new Promise((r) => p.on('exit', r));
+  }, 30_000);
+});
