@@ -9,7 +9,7 @@ import { createApiKey, listApiKeys, publicApiKey, revokeApiKey } from './api-key
 import { login } from './login.service';
 import { assignableRoles, can } from './roles';
 import { ROLES } from './schema';
-import { revokeSession } from './sessions.service';
+import { createSession, revokeSession } from './sessions.service';
 import { completeSetup, isSetupTokenValid } from './setup.service';
 import { createUser, deleteUser, listUsers, publicUser, updateUser } from './users.service';
 import { LoginPage, SetupInvalidPage, SetupPage } from './views/auth-pages';
@@ -79,12 +79,14 @@ export const accountPages = new Hono<AppEnv>()
     const { deps } = c.var;
     try {
       const { user } = await completeSetup(deps.db, token, form.data, deps.clock(), deps.passwordParams);
-      const result = await login(
-        deps.db,
-        { email: user.email, password: form.data.password, ip: deps.clientIp(c) ?? 'unknown', userAgent: c.req.header('user-agent') ?? null },
-        { now: deps.clock(), sessionTtlMs: deps.settings.sessionTtlMs, passwordParams: deps.passwordParams },
-      );
-      setSessionCookie(c, result.session.token, result.session.expiresAt);
+      // The owner just chose this password: sign them in without hashing it a second time.
+      const session = await createSession(deps.db, user, {
+        ttlMs: deps.settings.sessionTtlMs,
+        now: deps.clock(),
+        ip: deps.clientIp(c),
+        userAgent: c.req.header('user-agent') ?? null,
+      });
+      setSessionCookie(c, session.token, session.expiresAt);
       return c.redirect('/inbox', 303);
     } catch (err) {
       const e = toAppError(err);
