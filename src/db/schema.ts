@@ -1,2 +1,5 @@
 /** All tables, gathered for the typed query API. Each feature owns its own schema.ts. */
 export * from '../accounts/schema';
+export * from '../mentions/schema';
+export * from '../sources/schema';
+export * from '../topics/schema';

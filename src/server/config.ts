@@ -35,6 +35,7 @@ export const configSchema = z
     PUBLIC_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
     ADMIN_EMAIL: optionalString.pipe(z.email().optional()),
     ADMIN_PASSWORD: optionalString.pipe(z.string().min(12, 'must be at least 12 characters').optional()),
+    APP_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
     WORKSPACE_NAME: z.string().min(1).max(80).default('My workspace'),
     SESSION_TTL_HOURS: z.coerce
       .number({ error: 'must be a number of hours' })
@@ -51,6 +52,13 @@ export const configSchema = z
     INNGEST_BASE_URL: optionalString.pipe(z.url().optional()),
   })
   .superRefine((c, ctx) => {
+    if (c.DATABASE_URL && !c.APP_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['APP_SECRET'],
+        message: 'is required with DATABASE_URL (every instance must share it; e.g. openssl rand -base64 48)',
+      });
+    }
     if (Boolean(c.ADMIN_EMAIL) !== Boolean(c.ADMIN_PASSWORD)) {
       ctx.addIssue({
         code: 'custom',
@@ -76,7 +84,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const issue = parsed.error.issues[0]!;
   const name = String(issue.path[0] ?? 'config');
   const got = env[name];
-  const shown = name.includes('PASSWORD') || name.includes('KEY') || name.includes('TOKEN') ? '(hidden)' : JSON.stringify(got);
+  const shown = /PASSWORD|KEY|TOKEN|SECRET/.test(name) ? '(hidden)' : JSON.stringify(got);
   throw new ConfigError(`Invalid setting ${name}: ${issue.message}${got === undefined ? '' : ` (got ${shown})`}`);
 }
 

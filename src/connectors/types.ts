@@ -1,0 +1,108 @@
+import type { z } from 'zod';
+import type { Platform } from '../sources/schema';
+import type { SearchPlan } from '../topics/compile';
+
+/**
+ * The one platform-neutral shape every connector returns. Nothing past the connector knows which
+ * platform's JSON a post came from (the raw JSON rides along, untouched, for the record).
+ */
+export interface SocialAuthor {
+  externalId: string | null;
+  handle: string | null;
+  name: string | null;
+  followers: number | null;
+  bio: string | null;
+  url: string | null;
+  avatarUrl: string | null;
+  verified: boolean;
+}
+
+export interface SocialPost {
+  externalId: string;
+  url: string | null;
+  kind: 'post' | 'comment' | 'article';
+  title: string | null;
+  text: string;
+  lang: string | null;
+  createdAt: Date;
+  author: SocialAuthor;
+  replyToExternalId: string | null;
+  threadExternalId: string | null;
+  metrics: Record<string, number>;
+  /** The platform says this post was deleted or withheld: kept, and marked. */
+  deleted: boolean;
+  raw: unknown;
+}
+
+/** Where a connector stands in a platform's stream; opaque to everyone else, stored as JSON. */
+export type Cursor = Record<string, unknown>;
+
+export interface PollContext<Config, Credentials> {
+  config: Config;
+  credentials: Credentials;
+  cursor: Cursor | null;
+  /** What to search for, already compiled into this platform's syntax. */
+  plan: SearchPlan;
+  now: Date;
+  /** Only posts newer than this (backfills). */
+  since?: Date;
+  signal?: AbortSignal;
+}
+
+export interface PollPage {
+  posts: SocialPost[];
+  /** Save this after the posts are committed; poll again with it. */
+  cursor: Cursor;
+  /** More pages wait right now (the poller may continue at once). */
+  more: boolean;
+}
+
+export interface ReplyContext<Config, Credentials> {
+  config: Config;
+  credentials: Credentials;
+  inReplyTo: { externalId: string; authorHandle: string | null; threadExternalId: string | null; raw: unknown };
+  text: string;
+  signal?: AbortSignal;
+}
+
+export interface ReplyResult {
+  externalId: string;
+  url: string | null;
+}
+
+export interface VerifyResult {
+  ok: boolean;
+  /** Who the credentials belong to, when the platform says. */
+  account: string | null;
+  message: string;
+}
+
+/** One platform behind one interface. Connectors do HTTP, never database work. */
+export interface Connector<Config = any, Credentials = any> {
+  platform: Platform;
+  label: string;
+  configSchema: z.ZodType<Config>;
+  credentialsSchema: z.ZodType<Credentials>;
+  /** Does the platform search server-side (else every item is read and matched locally)? */
+  searches: boolean;
+  poll(ctx: PollContext<Config, Credentials>): Promise<PollPage>;
+  reply?(ctx: ReplyContext<Config, Credentials>): Promise<ReplyResult>;
+  verify(ctx: { config: Config; credentials: Credentials; signal?: AbortSignal }): Promise<VerifyResult>;
+}
+
+export type ConnectorErrorKind = 'rate_limited' | 'auth' | 'transient' | 'invalid_request';
+
+/**
+ * What went wrong talking to a platform, in terms the poller acts on: wait for a reset, stop and
+ * ask for new credentials, back off and retry, or report a request the platform will never accept.
+ */
+export class ConnectorError extends Error {
+  override name = 'ConnectorError';
+  constructor(
+    readonly kind: ConnectorErrorKind,
+    message: string,
+    readonly details: { status?: number; resetAt?: Date; platform?: string } = {},
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,209 @@
+import http from 'node:http';
+import { decodeHTML } from 'entities';
+import {
+  ApiPartialResponseError,
+  ApiRequestError,
+  ApiResponseError,
+  type TweetSearchRecentV2Paginator,
+  TwitterApi,
+  type TweetV2,
+  type UserV2,
+} from 'twitter-api-v2';
+import { z } from 'zod';
+import { ConnectorError, type Connector, type SocialPost } from '../types';
+
+/**
+ * X (Twitter) through twitter-api-v2: recent search with author and referenced-tweet expansions,
+ * since_id between sweeps and next_token within one, replies as the connected account (OAuth 1.0a).
+ */
+export const X_DEFAULT_BASE_URL = 'https://api.x.com/';
+const REQUEST_TIMEOUT_MS = 15_000;
+
+export const xConfigSchema = z.object({
+  baseUrl: z.url().default(X_DEFAULT_BASE_URL),
+  /** Overrides the query compiled from the workspace's topics. */
+  query: z.string().min(1).max(512).optional(),
+  /** The brand's own account, so mentions of it are searched too. */
+  accountHandle: z
+    .string()
+    .regex(/^@?\w{1,15}$/)
+    .optional(),
+  includeRetweets: z.boolean().default(false),
+  timeoutMs: z.number().int().min(100).max(120_000).default(REQUEST_TIMEOUT_MS),
+});
+export type XConfig = z.infer<typeof xConfigSchema>;
+
+export const xCredentialsSchema = z.object({
+  bearerToken: z.string().min(1),
+  // User context, needed only to reply.
+  appKey: z.string().min(1).optional(),
+  appSecret: z.string().min(1).optional(),
+  accessToken: z.string().min(1).optional(),
+  accessSecret: z.string().min(1).optional(),
+});
+export type XCredentials = z.infer<typeof xCredentialsSchema>;
+
+interface XCursor {
+  /** Newest id of the last finished sweep: the next sweep asks only for newer tweets. */
+  sinceId?: string;
+  /** Within an unfinished sweep: the next page, and the newest id that sweep has seen. */
+  nextToken?: string;
+  sweepNewestId?: string;
+}
+
+const TWEET_FIELDS = ['created_at', 'conversation_id', 'lang', 'entities', 'referenced_tweets', 'note_tweet', 'public_metrics', 'in_reply_to_user_id', 'author_id', 'withheld'] as const;
+const USER_FIELDS = ['description', 'public_metrics', 'verified', 'url', 'profile_image_url', 'name', 'username'] as const;
+const EXPANSIONS = ['author_id', 'referenced_tweets.id', 'referenced_tweets.id.author_id'] as const;
+
+function client(baseUrl: string, timeoutMs: number, auth: string | { appKey: string; appSecret: string; accessToken: string; accessSecret: string }) {
+  const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
+  const plugin = {
+    // twitter-api-v2 has no base-URL setting: point its official URLs at the configured server.
+    onBeforeRequestConfig({ params }: { params: { url: URL | string; timeout?: number } }) {
+      params.url = String(params.url).replace(/^https:\/\/api\.(x|twitter)\.com\//, base);
+      params.timeout ??= timeoutMs;
+    },
+  };
+  return new TwitterApi(auth as never, {
+    plugins: [plugin as never],
+    ...(base.startsWith('http://') ? { httpAgent: new http.Agent() } : {}),
+  });
+}
+
+/** Maps any twitter-api-v2 failure to what the poller needs to know. */
+export function toConnectorError(err: unknown): ConnectorError {
+  if (err instanceof ConnectorError) return err;
+  if (err instanceof ApiResponseError) {
+    const resetAt = err.rateLimit?.reset ? new Date(err.rateLimit.reset * 1000) : undefined;
+    const detail = (err.data as { detail?: string; title?: string })?.detail ?? (err.data as { title?: string })?.title ?? err.message;
+    if (err.rateLimitError || err.code === 429) return new ConnectorError('rate_limited', `X rate limit reached: ${detail}`, { status: 429, ...(resetAt ? { resetAt } : {}), platform: 'x' });
+    if (err.code === 401 || err.code === 403) return new ConnectorError('auth', `X refused the credentials: ${detail}`, { status: err.code, platform: 'x' });
+    if (err.code >= 500) return new ConnectorError('transient', `X answered ${err.code}: ${detail}`, { status: err.code, platform: 'x' });
+    return new ConnectorError('invalid_request', `X rejected the request: ${detail}`, { status: err.code, platform: 'x' });
+  }
+  if (err instanceof ApiPartialResponseError) return new ConnectorError('transient', 'X sent a broken or incomplete response', { platform: 'x' });
+  if (err instanceof ApiRequestError) return new ConnectorError('transient', `Could not reach X: ${err.requestError?.message ?? err.message}`, { platform: 'x' });
+  return new ConnectorError('transient', `X call failed: ${err instanceof Error ? err.message : String(err)}`, { platform: 'x' });
+}
+
+/** Tweets carry &amp; &lt; &gt; escaped; a long post's full text is in note_tweet. */
+export function tweetToPost(tweet: TweetV2, users: Map<string, UserV2>): SocialPost {
+  const author = tweet.author_id ? users.get(tweet.author_id) : undefined;
+  const text = decodeHTML((tweet as TweetV2 & { note_tweet?: { text?: string } }).note_tweet?.text ?? tweet.text ?? '');
+  const repliedTo = tweet.referenced_tweets?.find((r) => r.type === 'replied_to')?.id ?? null;
+  const m = tweet.public_metrics;
+  const withheld = Boolean((tweet as { withheld?: unknown }).withheld);
+  return {
+    externalId: tweet.id,
+    url: author ? `https://x.com/${author.username}/status/${tweet.id}` : `https://x.com/i/web/status/${tweet.id}`,
+    kind: repliedTo ? 'comment' : 'post',
+    title: null,
+    text,
+    lang: tweet.lang && tweet.lang !== 'und' ? tweet.lang : null,
+    createdAt: tweet.created_at ? new Date(tweet.created_at) : new Date(),
+    author: {
+      externalId: tweet.author_id ?? null,
+      handle: author?.username ?? null,
+      name: author?.name ?? null,
+      followers: author?.public_metrics?.followers_count ?? null,
+      bio: author?.description ? decodeHTML(author.description) : null,
+      url: author?.url ?? (author ? `https://x.com/${author.username}` : null),
+      avatarUrl: author?.profile_image_url ?? null,
+      verified: Boolean(author?.verified),
+    },
+    replyToExternalId: repliedTo,
+    threadExternalId: tweet.conversation_id ?? null,
+    metrics: m ? { likes: m.like_count, reposts: m.retweet_count, replies: m.reply_count, quotes: m.quote_count, ...(m.impression_count !== undefined ? { views: m.impression_count } : {}) } : {},
+    deleted: withheld,
+    raw: tweet,
+  };
+}
+
+export function buildXQuery(config: XConfig, planned: string | undefined): string {
+  const parts: string[] = [];
+  const base = config.query ?? planned;
+  const handle = config.accountHandle?.replace(/^@/, '');
+  if (base && handle) parts.push(`(${base}) OR @${handle}`);
+  else if (base) parts.push(base);
+  else if (handle) parts.push(`@${handle}`);
+  else throw new ConnectorError('invalid_request', 'Nothing to search on X: add a topic or a query to this source');
+  const q = parts[0]!;
+  return config.includeRetweets ? q : `(${q}) -is:retweet`;
+}
+
+export const xConnector: Connector<XConfig, XCredentials> = {
+  platform: 'x',
+  label: 'X (Twitter)',
+  configSchema: xConfigSchema,
+  credentialsSchema: xCredentialsSchema,
+  searches: true,
+
+  async poll({ config, credentials, cursor, plan, since }) {
+    const state = (cursor ?? {}) as XCursor;
+    const query = buildXQuery(config, plan.queries[0]);
+    const api = client(config.baseUrl, config.timeoutMs, credentials.bearerToken);
+    let page: TweetSearchRecentV2Paginator;
+    try {
+      page = await api.v2.search(query, {
+        max_results: 100,
+        expansions: [...EXPANSIONS],
+        'tweet.fields': [...TWEET_FIELDS],
+        'user.fields': [...USER_FIELDS],
+        ...(state.sinceId ? { since_id: state.sinceId } : since ? { start_time: since.toISOString() } : {}),
+        ...(state.nextToken ? { next_token: state.nextToken } : {}),
+      } as never);
+    } catch (err) {
+      throw toConnectorError(err);
+    }
+    const body = page.data;
+    const users = new Map((body.includes?.users ?? []).map((u) => [u.id, u]));
+    const tweets = body.data ?? [];
+    const posts = tweets.map((t) => tweetToPost(t, users));
+    const newest = body.meta?.newest_id;
+    const sweepNewestId = maxId(state.sweepNewestId, newest);
+    const nextToken = body.meta?.next_token;
+    if (nextToken) {
+      return { posts, cursor: { ...pick(state, 'sinceId'), nextToken, ...(sweepNewestId ? { sweepNewestId } : {}) }, more: true };
+    }
+    // Sweep finished: the next one starts after the newest tweet this sweep saw.
+    const sinceId = maxId(state.sinceId, sweepNewestId);
+    return { posts, cursor: sinceId ? { sinceId } : {}, more: false };
+  },
+
+  async reply({ config, credentials, inReplyTo, text }) {
+    const { appKey, appSecret, accessToken, accessSecret } = credentials;
+    if (!appKey || !appSecret || !accessToken || !accessSecret) {
+      throw new ConnectorError('auth', 'Replying on X needs the app key and secret and the account access token and secret');
+    }
+    try {
+      const res = await client(config.baseUrl, config.timeoutMs, { appKey, appSecret, accessToken, accessSecret }).v2.tweet(text, {
+        reply: { in_reply_to_tweet_id: inReplyTo.externalId },
+      });
+      return { externalId: res.data.id, url: `https://x.com/i/web/status/${res.data.id}` };
+    } catch (err) {
+      throw toConnectorError(err);
+    }
+  },
+
+  async verify({ config, credentials }) {
+    try {
+      // A one-result search proves the bearer token works without spending much quota.
+      await client(config.baseUrl, config.timeoutMs, credentials.bearerToken).v2.search('from:x', { max_results: 10 } as never);
+      return { ok: true, account: config.accountHandle ?? null, message: 'X accepted the bearer token' };
+    } catch (err) {
+      const e = toConnectorError(err);
+      return { ok: false, account: null, message: e.message };
+    }
+  },
+};
+
+function pick<T extends object, K extends keyof T>(o: T, k: K): Partial<Pick<T, K>> {
+  return o[k] === undefined ? {} : ({ [k]: o[k] } as Pick<T, K>);
+}
+
+/** Tweet ids are 64-bit numbers in strings: compare them as BigInt, not as text or doubles. */
+export function maxId(a: string | undefined, b: string | undefined): string | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  return BigInt(a) >= BigInt(b) ? a : b;
+}

@@ -1,0 +1,54 @@
+import { sql } from 'drizzle-orm';
+import { boolean, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { workspaces } from '../accounts/schema';
+import { createdAt, id, ts } from '../db/columns';
+import { tsvector } from '../db/tsvector';
+import { PLATFORMS, sources } from '../sources/schema';
+
+export const MENTION_KINDS = ['post', 'comment', 'article'] as const;
+
+/**
+ * An inbound post. Unique per (workspace, platform, external id): storing is idempotent, so a poll
+ * repeated after a crash adds nothing twice. The platform's raw JSON is kept whole.
+ */
+export const mentions = pgTable(
+  'mentions',
+  {
+    id: id(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    sourceId: uuid('source_id').references(() => sources.id, { onDelete: 'set null' }),
+    platform: text('platform', { enum: PLATFORMS }).notNull(),
+    externalId: text('external_id').notNull(),
+    url: text('url'),
+    kind: text('kind', { enum: MENTION_KINDS }).notNull().default('post'),
+    title: text('title'),
+    text: text('text').notNull(),
+    lang: text('lang'),
+    postedAt: ts('posted_at').notNull(),
+    authorExternalId: text('author_external_id'),
+    authorHandle: text('author_handle'),
+    authorName: text('author_name'),
+    authorFollowers: integer('author_followers'),
+    authorBio: text('author_bio'),
+    authorUrl: text('author_url'),
+    authorAvatarUrl: text('author_avatar_url'),
+    authorVerified: boolean('author_verified').notNull().default(false),
+    replyToExternalId: text('reply_to_external_id'),
+    threadExternalId: text('thread_external_id'),
+    metrics: jsonb('metrics').$type<Record<string, number>>().notNull().default(sql`'{}'::jsonb`),
+    raw: jsonb('raw').$type<unknown>(),
+    topicIds: uuid('topic_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    search: tsvector('search').generatedAlwaysAs(sql`to_tsvector('simple', coalesce(title, '') || ' ' || text)`),
+    ingestedAt: createdAt('ingested_at'),
+    editedAt: ts('edited_at'),
+    deletedAt: ts('deleted_at'),
+  },
+  (t) => [
+    uniqueIndex('mentions_identity_key').on(t.workspaceId, t.platform, t.externalId),
+    index('mentions_workspace_posted_idx').on(t.workspaceId, t.postedAt.desc(), t.id.desc()),
+    index('mentions_topics_idx').using('gin', t.topicIds),
+    index('mentions_search_idx').using('gin', t.search),
+  ],
+);

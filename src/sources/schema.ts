@@ -1,0 +1,43 @@
+import { sql } from 'drizzle-orm';
+import { boolean, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { workspaces } from '../accounts/schema';
+import { createdAt, id, ts } from '../db/columns';
+
+export const PLATFORMS = ['x', 'mastodon', 'bluesky', 'reddit', 'hackernews', 'rss', 'import', 'demo'] as const;
+export type Platform = (typeof PLATFORMS)[number];
+
+export const SOURCE_STATUSES = ['ok', 'degraded', 'failing'] as const;
+export type SourceStatus = (typeof SOURCE_STATUSES)[number];
+
+/** A connected platform account or feed, with its polling state. */
+export const sources = pgTable(
+  'sources',
+  {
+    id: id(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    platform: text('platform', { enum: PLATFORMS }).notNull(),
+    name: text('name').notNull(),
+    config: jsonb('config').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    // AES-GCM under a key derived from APP_SECRET; never sent to the API or pages.
+    credentialsEnc: text('credentials_enc'),
+    cursor: jsonb('cursor').$type<Record<string, unknown> | null>(),
+    status: text('status', { enum: SOURCE_STATUSES }).notNull().default('ok'),
+    paused: boolean('paused').notNull().default(false),
+    pollIntervalSeconds: integer('poll_interval_seconds').notNull().default(300),
+    nextPollAt: ts('next_poll_at').notNull().defaultNow(),
+    lastPolledAt: ts('last_polled_at'),
+    lastSuccessAt: ts('last_success_at'),
+    lastError: text('last_error'),
+    lastErrorAt: ts('last_error_at'),
+    consecutiveFailures: integer('consecutive_failures').notNull().default(0),
+    // A lease, not a lock held open: a poller that dies leaves a lease that simply runs out.
+    leaseUntil: ts('lease_until'),
+    leaseToken: text('lease_token'),
+    backfill: jsonb('backfill').$type<Record<string, unknown> | null>(),
+    createdAt: createdAt(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('sources_workspace_idx').on(t.workspaceId), index('sources_due_idx').on(t.nextPollAt).where(sql`not ${t.paused}`)],
+);
