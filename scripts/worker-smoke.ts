@@ -13,6 +13,7 @@ if (!pgUrl) {
   process.exit(1);
 }
 const name = `t_worker_${process.pid}`;
+const APP_SECRET = 'worker-smoke-secret-worker-smoke-secret-01';
 const url = databaseUrl(pgUrl, name);
 const port = 8700 + Math.floor(Math.random() * 90);
 const base = `http://127.0.0.1:${port}`;
@@ -28,7 +29,7 @@ async function main() {
   await admin(`create database ${name}`);
   const wrangler = spawn(
     'node_modules/.bin/wrangler',
-    ['dev', '--ip', '127.0.0.1', '--port', String(port), '--var', `DATABASE_URL:${url}`, '--var', 'LOG_LEVEL:warn'],
+    ['dev', '--ip', '127.0.0.1', '--port', String(port), '--var', `DATABASE_URL:${url}`, '--var', 'LOG_LEVEL:warn', '--var', `APP_SECRET:${APP_SECRET}`],
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true' }, detached: true },
   );
   let log = '';
@@ -37,7 +38,7 @@ async function main() {
   try {
     step('migrating and creating an owner with the CLI');
     const cli = spawnSync('node_modules/.bin/tsx', ['src/cli/main.ts', 'create-user', '--email', 'w@example.com', '--role', 'owner', '--password', 'worker-password-1'], {
-      env: { ...process.env, DATABASE_URL: url },
+      env: { ...process.env, DATABASE_URL: url, APP_SECRET },
       encoding: 'utf8',
     });
     if (cli.status !== 0) throw new Error(`cli failed: ${cli.stderr}`);

@@ -19,7 +19,7 @@ const cli = async (...argv: string[]) => {
     out: (l) => lines.push(l),
     passwordParams: TEST_PASSWORD_PARAMS,
     defaultWorkspaceName: 'Cli Co',
-    jobDeps: { db: t.db, clock: () => new Date(), logger: createLogger('silent'), metrics: createMetrics() },
+    jobDeps: { ...t.deps, metrics: createMetrics(), logger: createLogger('silent') },
   });
   return lines;
 };

@@ -1,4 +1,7 @@
+import { defaultConnectors } from '../connectors/registry';
 import { openDatabase } from '../db/open';
+import { resolveAppSecret } from '../server/app-secret';
+import { createCredentialBox } from '../sources/credentials';
 import { ConfigError, loadConfig } from '../server/config';
 import { createLogger } from '../server/logger';
 import { createMetrics } from '../server/metrics';
@@ -14,7 +17,14 @@ async function main() {
       db: handle.db,
       out: (line) => console.log(line),
       defaultWorkspaceName: config.WORKSPACE_NAME,
-      jobDeps: { db: handle.db, clock: () => new Date(), logger, metrics: createMetrics() },
+      jobDeps: {
+        db: handle.db,
+        clock: () => new Date(),
+        logger,
+        metrics: createMetrics(),
+        connectors: defaultConnectors(),
+        credentials: createCredentialBox(resolveAppSecret(config)),
+      },
     });
   } finally {
     await handle.close();

@@ -1,7 +1,8 @@
-import { sessionCleanupJob } from './session-cleanup.job';
 import type { ScheduledJob } from './job';
+import { pollSourcesJob } from './poll-sources.job';
+import { sessionCleanupJob } from './session-cleanup.job';
 
 export type { JobDeps, ScheduledJob } from './job';
 
 /** Every scheduled job of the app. */
-export const SCHEDULED_JOBS: ScheduledJob[] = [sessionCleanupJob];
+export const SCHEDULED_JOBS: ScheduledJob[] = [sessionCleanupJob, pollSourcesJob];

@@ -1,6 +1,8 @@
 import { Inngest } from 'inngest';
 import { serve } from 'inngest/hono';
 import type { JobDeps, ScheduledJob } from './job';
+import { SOURCE_POLL_REQUESTED, type SourcePollRequested } from '../sources/events';
+import { dueSourceIds, pollSource } from '../sources/poller';
 import { SCHEDULED_JOBS } from './index';
 
 export interface InngestSettings {
@@ -33,8 +35,29 @@ export function scheduledFunction(client: InngestClient, job: ScheduledJob, deps
   );
 }
 
+/** A cron that sends one event per due source; the per-source function does the polling. */
+export function pollFanOutFunction(client: InngestClient, deps: JobDeps) {
+  return client.createFunction({ id: 'poll-fan-out', name: 'Find due sources', triggers: [{ cron: '* * * * *' }] }, async ({ step }) => {
+    const ids = await step.run('find-due-sources', () => dueSourceIds(deps.db, deps.clock()));
+    if (ids.length) await step.sendEvent('request-polls', ids.map((sourceId) => ({ name: SOURCE_POLL_REQUESTED, data: { sourceId } })));
+    return { requested: ids.length };
+  });
+}
+
+/** Polls one source; at most one run per source at a time, retried by Inngest on crashes. */
+export function pollSourceFunction(client: InngestClient, deps: JobDeps) {
+  return client.createFunction(
+    { id: 'poll-source', name: 'Poll a source', triggers: [{ event: SOURCE_POLL_REQUESTED }], concurrency: { key: 'event.data.sourceId', limit: 1 }, retries: 3 },
+    async ({ event, step }) => step.run('poll', () => pollSource(deps, (event.data as SourcePollRequested).sourceId)),
+  );
+}
+
 export function createInngestFunctions(client: InngestClient, deps: JobDeps, jobs: ScheduledJob[] = SCHEDULED_JOBS) {
-  return jobs.map((job) => scheduledFunction(client, job, deps));
+  return [
+    ...jobs.filter((job) => job.inngest !== false).map((job) => scheduledFunction(client, job, deps)),
+    pollFanOutFunction(client, deps),
+    pollSourceFunction(client, deps),
+  ];
 }
 
 /** The /api/inngest handler an Inngest server calls to run the functions. */

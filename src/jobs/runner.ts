@@ -34,7 +34,7 @@ export function createInProcessRunner(deps: JobDeps, jobs: ScheduledJob[]): InPr
     start() {
       for (const job of jobs)
         crons.push(
-          new Cron(job.cron, { protect: true, name: job.id }, async () => {
+          new Cron(job.inProcessCron ?? job.cron, { protect: true, name: job.id }, async () => {
           await execute(job);
         }),
       );

@@ -20,7 +20,7 @@ beforeAll(async () => {
   t = await createTestContext();
   const ws = await t.seedWorkspace('Jobs');
   user = ws.owner;
-  deps = { db: t.db, clock: () => now, logger: createLogger('silent'), metrics: createMetrics() };
+  deps = { ...t.deps, clock: () => now, logger: createLogger('silent'), metrics: createMetrics() };
 });
 afterAll(() => t.close());
 

@@ -16,6 +16,8 @@ describe('loadConfig', () => {
     [{ ADMIN_EMAIL: 'a@b.co' }, /^Invalid setting ADMIN_PASSWORD: ADMIN_EMAIL and ADMIN_PASSWORD must be set together$/],
     [{ ADMIN_EMAIL: 'a@b.co', ADMIN_PASSWORD: 'short' }, /^Invalid setting ADMIN_PASSWORD: must be at least 12 characters \(got \(hidden\)\)$/],
     [{ LOG_LEVEL: 'loud' }, /^Invalid setting LOG_LEVEL/],
+    [{ DATABASE_URL: 'postgres://u@h/db' }, /^Invalid setting APP_SECRET: is required with DATABASE_URL/],
+    [{ APP_SECRET: 'short' }, /^Invalid setting APP_SECRET: must be at least 32 characters \(got \(hidden\)\)$/],
     [{ PUBLIC_URL: 'ftp://x' }, /^Invalid setting PUBLIC_URL/],
   ])('stops with one line naming the bad setting: %o', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
@@ -33,7 +35,7 @@ describe('loadConfig', () => {
   });
 
   it('accepts a PostgreSQL URL and turns TRUST_PROXY=1 on', () => {
-    const c = loadConfig({ DATABASE_URL: 'postgres://u@127.0.0.1:5432/db', TRUST_PROXY: '1' });
+    const c = loadConfig({ DATABASE_URL: 'postgres://u@127.0.0.1:5432/db', APP_SECRET: 's'.repeat(32), TRUST_PROXY: '1' });
     expect(c.DATABASE_URL).toBe('postgres://u@127.0.0.1:5432/db');
     expect(c.TRUST_PROXY).toBe(true);
   });

@@ -1,8 +1,10 @@
 import type { Context } from 'hono';
 import type { Argon2Params } from '../accounts/password';
+import { type ConnectorRegistry, defaultConnectors } from '../connectors/registry';
 import { type Clock, systemClock } from '../core/clock';
 import type { DatabaseHandle } from '../db/types';
 import { createInngestClient, inngestHandler } from '../jobs/inngest';
+import { createCredentialBox } from '../sources/credentials';
 import { type Config, usesInngestServer } from './config';
 import type { AppDeps } from './env';
 import type { Logger } from './logger';
@@ -12,6 +14,9 @@ export interface DepsInput {
   handle: DatabaseHandle;
   config: Config;
   logger: Logger;
+  /** APP_SECRET, resolved by the entry (generated beside PGlite's data when not set). */
+  appSecret: string;
+  connectors?: ConnectorRegistry;
   clientIp?: (c: Context) => string | null;
   clock?: Clock;
   passwordParams?: Argon2Params;
@@ -39,6 +44,8 @@ export function createDeps(input: DepsInput): AppDeps {
       metricsToken: config.METRICS_TOKEN,
       publicUrl: config.PUBLIC_URL,
     },
+    connectors: input.connectors ?? defaultConnectors(),
+    credentials: createCredentialBox(input.appSecret),
     clientIp: (c) => (config.TRUST_PROXY ? (forwardedIp(c) ?? runtimeIp(c)) : runtimeIp(c)),
     ...(input.passwordParams ? { passwordParams: input.passwordParams } : {}),
   };
@@ -49,7 +56,7 @@ export function createDeps(input: DepsInput): AppDeps {
       baseUrl: config.INNGEST_BASE_URL,
       dev: Boolean(config.INNGEST_DEV) && !config.INNGEST_SIGNING_KEY,
     });
-    deps.inngestHandler = inngestHandler(client, { db: handle.db, clock, logger, metrics });
+    deps.inngestHandler = inngestHandler(client, { db: handle.db, clock, logger, metrics, connectors: deps.connectors, credentials: deps.credentials });
   }
   return deps;
 }

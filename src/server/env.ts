@@ -1,8 +1,10 @@
 import type { Context } from 'hono';
 import type { Actor } from '../accounts/actor';
 import type { Argon2Params } from '../accounts/password';
+import type { ConnectorRegistry } from '../connectors/registry';
 import type { Clock } from '../core/clock';
 import type { Db, DbKind } from '../db/types';
+import type { CredentialBox } from '../sources/credentials';
 import type { Logger } from './logger';
 import type { Metrics } from './metrics';
 
@@ -14,6 +16,10 @@ export interface AppDeps {
   logger: Logger;
   metrics: Metrics;
   settings: AppSettings;
+  /** Platform connectors by name (tests hand in fakes). */
+  connectors: ConnectorRegistry;
+  /** Seals and opens source credentials (key from APP_SECRET). */
+  credentials: CredentialBox;
   /** The client address of a request (the runtime knows how to find it). */
   clientIp: (c: Context) => string | null;
   /** Jobs served at /api/inngest when an Inngest server drives them. */

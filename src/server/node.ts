@@ -5,6 +5,7 @@ import { openDatabase } from '../db/open';
 import { SCHEDULED_JOBS } from '../jobs/index';
 import { createInProcessRunner } from '../jobs/runner';
 import { createApp } from './app';
+import { resolveAppSecret } from './app-secret';
 import { ConfigError, loadConfig, usesInngestServer } from './config';
 import { createDeps } from './deps';
 import { createLogger } from './logger';
@@ -19,10 +20,12 @@ async function main() {
   const config = loadConfig(process.env);
   const logger = createLogger(config.LOG_LEVEL);
   const handle = await openDatabase(config, (message) => logger.info({ db: config.DATABASE_URL ? 'postgres' : 'pglite' }, message));
+  const appSecret = resolveAppSecret(config, (file) => logger.info({ file }, 'APP_SECRET not set: generated one and saved it beside the data'));
   const deps = createDeps({
     handle,
     config,
     logger,
+    appSecret,
     clientIp: (c) => {
       try {
         return getConnInfo(c).remote.address ?? null;

@@ -27,7 +27,7 @@ function boot(env: WorkerEnv) {
   const logger = createLogger(config.LOG_LEVEL);
   // Workers may not share sockets across requests: one small client per request, closed after.
   const handle = openPostgres(url, { max: 1 });
-  const deps = createDeps({ handle, config, logger, clientIp: (c) => c.req.header('cf-connecting-ip') ?? null });
+  const deps = createDeps({ handle, config, logger, appSecret: config.APP_SECRET!, clientIp: (c) => c.req.header('cf-connecting-ip') ?? null });
   return { handle, deps, logger };
 }
 
@@ -48,12 +48,11 @@ export default {
   /** Cron Triggers (wrangler.toml) run the jobs whose schedule fired. */
   async scheduled(controller: { cron: string }, env: WorkerEnv, ctx: ExecutionContext): Promise<void> {
     const { handle, deps, logger } = boot(env);
-    const jobDeps = { db: deps.db, clock: deps.clock, logger, metrics: deps.metrics };
     const due = SCHEDULED_JOBS.filter((j) => j.cron === controller.cron);
     ctx.waitUntil(
       (async () => {
         try {
-          for (const job of due) logger.info({ job: job.id, result: await job.run(jobDeps) }, 'job done');
+          for (const job of due) logger.info({ job: job.id, result: await job.run(deps) }, 'job done');
         } finally {
           await handle.close();
         }

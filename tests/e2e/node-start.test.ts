@@ -25,7 +25,7 @@ let startMs = 0;
 
 function run(env: Record<string, string>, args: string[] = []) {
   return spawn(TSX, ['src/server/node.ts', ...args], {
-    env: { ...process.env, DATABASE_URL: '', LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, DATABASE_URL: '', APP_SECRET: '', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 }
@@ -50,7 +50,7 @@ beforeAll(async () => {
     DATA_DIR: join(dir, 'data'),
     ADMIN_EMAIL: 'Owner@Example.com',
     ADMIN_PASSWORD: 'a-very-good-password',
-    ...(pgUrl ? { DATABASE_URL: databaseUrl(pgUrl, pgName) } : {}),
+    ...(pgUrl ? { DATABASE_URL: databaseUrl(pgUrl, pgName), APP_SECRET: 'e2e-app-secret-e2e-app-secret-0123456789' } : {}),
   });
   child.stdout!.on('data', (d) => (stdout += d));
   while (Date.now() - started < 15_000) {

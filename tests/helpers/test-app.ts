@@ -2,6 +2,7 @@ import type { Argon2Params } from '../../src/accounts/password';
 import type { Role } from '../../src/accounts/schema';
 import { createWorkspaceWithOwner } from '../../src/accounts/setup.service';
 import { insertUser } from '../../src/accounts/users.service';
+import type { ConnectorRegistry } from '../../src/connectors/registry';
 import type { Clock } from '../../src/core/clock';
 import { createApp } from '../../src/server/app';
 import { loadConfig } from '../../src/server/config';
@@ -16,7 +17,10 @@ export const PASSWORD = 'correct-horse-battery-staple';
 export interface TestContextOptions {
   clock?: Clock;
   env?: Record<string, string>;
+  connectors?: ConnectorRegistry;
 }
+
+export const TEST_APP_SECRET = 'test-app-secret-test-app-secret-0123456789';
 
 /** A real app on a real, fresh database, driven through app.request() (no sockets needed). */
 export async function createTestContext(options: TestContextOptions = {}) {
@@ -26,7 +30,9 @@ export async function createTestContext(options: TestContextOptions = {}) {
     handle,
     config,
     logger: createLogger('silent'),
+    appSecret: TEST_APP_SECRET,
     passwordParams: TEST_PASSWORD_PARAMS,
+    ...(options.connectors ? { connectors: options.connectors } : {}),
     // Tests say where a request comes from with X-Forwarded-For; otherwise it is loopback.
     clientIp: (c) => forwardedIp(c) ?? '127.0.0.1',
     ...(options.clock ? { clock: options.clock } : {}),

@@ -1,0 +1,153 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { Actor } from '../accounts/actor';
+import { recordAudit } from '../accounts/audit.service';
+import type { ConnectorRegistry } from '../connectors/registry';
+import type { Connector } from '../connectors/types';
+import { AppError, notFound } from '../core/errors';
+import type { Db } from '../db/types';
+import type { CredentialBox } from './credentials';
+import { type Platform, sources } from './schema';
+
+export type SourceRow = typeof sources.$inferSelect;
+
+/** What the API and pages show of a source: never its credentials. */
+export const publicSource = (s: SourceRow) => ({
+  id: s.id,
+  platform: s.platform,
+  name: s.name,
+  config: s.config,
+  hasCredentials: s.credentialsEnc !== null,
+  status: s.status,
+  paused: s.paused,
+  pollIntervalSeconds: s.pollIntervalSeconds,
+  nextPollAt: s.nextPollAt.toISOString(),
+  lastPolledAt: s.lastPolledAt?.toISOString() ?? null,
+  lastSuccessAt: s.lastSuccessAt?.toISOString() ?? null,
+  lastError: s.lastError,
+  lastErrorAt: s.lastErrorAt?.toISOString() ?? null,
+  consecutiveFailures: s.consecutiveFailures,
+  backfill: s.backfill ?? null,
+  createdAt: s.createdAt.toISOString(),
+});
+
+export interface SourceDeps {
+  db: Db;
+  connectors: ConnectorRegistry;
+  credentials: CredentialBox;
+}
+
+export function connectorFor(connectors: ConnectorRegistry, platform: Platform): Connector {
+  const c = connectors[platform];
+  if (!c) throw new AppError('VALIDATION_FAILED', `The ${platform} connector is not available`, { field: 'platform' });
+  return c;
+}
+
+/** Validates a connector's config or credentials with its own zod schema, naming the bad field. */
+function validate<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, value: unknown, what: string): T {
+  const r = schema.safeParse(value ?? {});
+  if (r.success) return r.data;
+  const issue = r.error.issues[0]!;
+  throw new AppError('VALIDATION_FAILED', `${what}.${issue.path.map(String).join('.')}: ${issue.message}`, r.error.issues);
+}
+
+export async function listSources(db: Db, workspaceId: string) {
+  return db.select().from(sources).where(eq(sources.workspaceId, workspaceId)).orderBy(asc(sources.createdAt));
+}
+
+export async function getSource(db: Db, workspaceId: string, id: string): Promise<SourceRow> {
+  const [s] = await db.select().from(sources).where(and(eq(sources.workspaceId, workspaceId), eq(sources.id, id)));
+  if (!s) throw notFound('Source');
+  return s;
+}
+
+export interface CreateSourceInput {
+  platform: Platform;
+  name: string;
+  config?: Record<string, unknown>;
+  credentials?: Record<string, unknown>;
+  pollIntervalSeconds?: number;
+}
+
+export async function createSource(deps: SourceDeps, actor: Actor, input: CreateSourceInput, now: Date) {
+  const connector = connectorFor(deps.connectors, input.platform);
+  const config = validate(connector.configSchema, input.config, 'config') as Record<string, unknown>;
+  const credentials = validate(connector.credentialsSchema, input.credentials, 'credentials') as Record<string, unknown>;
+  const id = crypto.randomUUID();
+  const credentialsEnc = Object.keys(credentials).length ? await deps.credentials.seal(id, credentials) : null;
+  return deps.db.transaction(async (tx) => {
+    const [s] = await tx
+      .insert(sources)
+      .values({
+        id,
+        workspaceId: actor.workspaceId,
+        platform: input.platform,
+        name: input.name,
+        config,
+        credentialsEnc,
+        pollIntervalSeconds: input.pollIntervalSeconds ?? 300,
+        nextPollAt: now,
+      })
+      .returning();
+    await recordAudit(tx, actor, { action: 'source.created', targetType: 'source', targetId: id, details: { platform: input.platform, name: input.name } });
+    return s!;
+  });
+}
+
+export interface UpdateSourceInput {
+  name?: string;
+  config?: Record<string, unknown>;
+  credentials?: Record<string, unknown>;
+  pollIntervalSeconds?: number;
+  paused?: boolean;
+}
+
+export async function updateSource(deps: SourceDeps, actor: Actor, id: string, input: UpdateSourceInput, now: Date) {
+  const current = await getSource(deps.db, actor.workspaceId, id);
+  const connector = connectorFor(deps.connectors, current.platform);
+  const changes: Partial<typeof sources.$inferInsert> = { updatedAt: now };
+  if (input.name !== undefined) changes.name = input.name;
+  if (input.pollIntervalSeconds !== undefined) changes.pollIntervalSeconds = input.pollIntervalSeconds;
+  if (input.config !== undefined) changes.config = validate(connector.configSchema, { ...current.config, ...input.config }, 'config') as Record<string, unknown>;
+  if (input.credentials !== undefined) {
+    const creds = validate(connector.credentialsSchema, input.credentials, 'credentials') as Record<string, unknown>;
+    changes.credentialsEnc = await deps.credentials.seal(id, creds);
+  }
+  if (input.paused !== undefined) changes.paused = input.paused;
+  // New credentials or a resumed source deserve a prompt try, not the rest of a long backoff.
+  if (input.credentials !== undefined || input.paused === false || input.config !== undefined) {
+    Object.assign(changes, { nextPollAt: now, consecutiveFailures: 0, status: 'ok' as const });
+  }
+  return deps.db.transaction(async (tx) => {
+    const [s] = await tx.update(sources).set(changes).where(and(eq(sources.id, id), eq(sources.workspaceId, actor.workspaceId))).returning();
+    await recordAudit(tx, actor, {
+      action: 'source.updated',
+      targetType: 'source',
+      targetId: id,
+      details: { ...input, credentials: input.credentials ? '(replaced)' : undefined },
+    });
+    return s!;
+  });
+}
+
+export async function deleteSource(db: Db, actor: Actor, id: string) {
+  await db.transaction(async (tx) => {
+    const s = await getSource(tx, actor.workspaceId, id);
+    await tx.delete(sources).where(and(eq(sources.id, id), eq(sources.workspaceId, actor.workspaceId)));
+    await recordAudit(tx, actor, { action: 'source.deleted', targetType: 'source', targetId: id, details: { name: s.name, platform: s.platform } });
+  });
+}
+
+/** Decrypts and validates what a connector needs to run for this source. */
+export async function connectorInputs(deps: Pick<SourceDeps, 'connectors' | 'credentials'>, source: SourceRow) {
+  const connector = connectorFor(deps.connectors, source.platform);
+  const config = validate(connector.configSchema, source.config, 'config');
+  const raw = source.credentialsEnc ? await deps.credentials.open(source.id, source.credentialsEnc) : {};
+  const credentials = validate(connector.credentialsSchema, raw, 'credentials');
+  return { connector, config, credentials };
+}
+
+export async function verifySource(deps: SourceDeps, workspaceId: string, id: string) {
+  const source = await getSource(deps.db, workspaceId, id);
+  const { connector, config, credentials } = await connectorInputs(deps, source);
+  return connector.verify({ config, credentials });
+}
