@@ -8,6 +8,9 @@ import { authApi } from '../accounts/auth.routes';
 import { accountPages } from '../accounts/pages';
 import { usersApi } from '../accounts/users.routes';
 import { AppError } from '../core/errors';
+import { mentionsApi } from '../mentions/routes';
+import { sourcesApi } from '../sources/routes';
+import { topicsApi } from '../topics/routes';
 import { webPages } from '../web/pages';
 import { staticRoutes } from '../web/static';
 import { authenticate } from './auth.middleware';
@@ -18,7 +21,7 @@ import { healthRoutes } from './health.routes';
 import { requestLog } from './request-log.middleware';
 
 /** Every JSON router, mounted under /api/v1 and published in one OpenAPI document. */
-const API_ROUTERS = [authApi, usersApi, apiKeysApi, auditApi];
+const API_ROUTERS = [authApi, usersApi, apiKeysApi, auditApi, topicsApi, sourcesApi, mentionsApi];
 
 const CSP = {
   defaultSrc: ["'self'"],

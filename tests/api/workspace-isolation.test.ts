@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../../src/accounts/api-keys.service';
 import { getApiKey } from '../../src/accounts/api-keys.service';
 import { getUser } from '../../src/accounts/users.service';
+import { createSource, getSource } from '../../src/sources/sources.service';
+import { createTopic, getTopic } from '../../src/topics/topics.service';
 import { createTestContext, PASSWORD, type TestContext } from '../helpers/test-app';
 
 /**
@@ -26,7 +28,15 @@ beforeAll(async () => {
     { workspaceId: b.workspace.id, workspaceSlug: b.workspace.slug, userId: b.owner.id, apiKeyId: null, role: 'owner', ip: null },
     { name: 'bravo key', role: 'agent' },
   );
-  fixtures.push({ match: /\/users\//, id: () => bAgent.user.id }, { match: /\/api-keys\//, id: () => bKey.row.id });
+  const bActor = { workspaceId: b.workspace.id, workspaceSlug: b.workspace.slug, userId: b.owner.id, apiKeyId: null, role: 'owner' as const, ip: null };
+  const bTopic = await createTopic(t.db, bActor, { name: 'B topic', kind: 'brand', query: 'bravo' });
+  const bSource = await createSource(t.deps, bActor, { platform: 'x', name: 'B on X', config: { baseUrl: 'http://127.0.0.1:9/' }, credentials: { bearerToken: 'b' } }, new Date());
+  fixtures.push(
+    { match: /\/users\//, id: () => bAgent.user.id },
+    { match: /\/api-keys\//, id: () => bKey.row.id },
+    { match: /\/topics\//, id: () => bTopic.id },
+    { match: /\/sources\//, id: () => bSource.id },
+  );
   const login = await t.request('POST', '/api/v1/auth/login', { body: { email: 'owner@alpha.test', password: PASSWORD } });
   cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
   csrfToken = login.json.csrfToken;
@@ -39,7 +49,9 @@ const routesWithIds = () =>
 describe('workspace isolation', () => {
   it('finds the routes that take an object id', () => {
     const names = routesWithIds().map((r) => `${r.method} ${r.path}`);
-    expect(names).toEqual(expect.arrayContaining(['GET /api/v1/users/:id', 'PATCH /api/v1/users/:id', 'DELETE /api/v1/api-keys/:id']));
+    expect(names).toEqual(
+      expect.arrayContaining(['GET /api/v1/users/:id', 'PATCH /api/v1/users/:id', 'DELETE /api/v1/api-keys/:id', 'POST /api/v1/sources/:id/poll', 'DELETE /api/v1/topics/:id']),
+    );
   });
 
   it('answers 404 to a user of workspace A for every id of workspace B, API and pages', async () => {
@@ -59,7 +71,7 @@ describe('workspace isolation', () => {
       results.push(`${route.method} ${route.path} -> ${res.status}`);
     }
     expect(results.filter((r) => !r.endsWith('-> 404'))).toEqual([]);
-    expect(results.length).toBeGreaterThanOrEqual(6);
+    expect(results.length).toBeGreaterThanOrEqual(14);
   });
 
   it('left workspace B untouched', async () => {
@@ -68,6 +80,9 @@ describe('workspace isolation', () => {
     expect(agent.name).toBe('');
     const key = await getApiKey(t.db, b.workspace.id, fixtures[1]!.id());
     expect(key.revokedAt).toBeNull();
+    expect((await getTopic(t.db, b.workspace.id, fixtures[2]!.id())).name).toBe('B topic');
+    const source = await getSource(t.db, b.workspace.id, fixtures[3]!.id());
+    expect(source).toMatchObject({ name: 'B on X', paused: false, lastPolledAt: null });
   });
 
   it('lists only its own workspace users', async () => {

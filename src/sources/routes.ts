@@ -1,0 +1,141 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { AppError } from '../core/errors';
+import { requireActor, requirePermission } from '../server/auth.middleware';
+import { AUTHENTICATED, createApi, errors, IdParam, json } from '../server/openapi';
+import { pollSource } from './poller';
+import { PLATFORMS, SOURCE_STATUSES } from './schema';
+import { createSource, deleteSource, getSource, listSources, publicSource, updateSource, verifySource } from './sources.service';
+
+const Source = z
+  .object({
+    id: z.string(),
+    platform: z.enum(PLATFORMS),
+    name: z.string(),
+    config: z.record(z.string(), z.unknown()),
+    hasCredentials: z.boolean().openapi({ description: 'Credentials are stored encrypted and never returned' }),
+    status: z.enum(SOURCE_STATUSES),
+    paused: z.boolean(),
+    pollIntervalSeconds: z.number(),
+    nextPollAt: z.string(),
+    lastPolledAt: z.string().nullable(),
+    lastSuccessAt: z.string().nullable(),
+    lastError: z.string().nullable(),
+    lastErrorAt: z.string().nullable(),
+    consecutiveFailures: z.number(),
+    backfill: z.record(z.string(), z.unknown()).nullable(),
+    createdAt: z.string(),
+  })
+  .openapi('Source');
+
+const Interval = z.number().int().min(30).max(86_400);
+
+const CreateSource = z
+  .object({
+    platform: z.enum(PLATFORMS),
+    name: z.string().trim().min(1).max(80),
+    config: z.record(z.string(), z.unknown()).optional().openapi({ description: "Platform settings, e.g. {\"baseUrl\": \"https://mastodon.social\"}; checked by the platform's connector" }),
+    credentials: z.record(z.string(), z.unknown()).optional().openapi({ description: 'Platform credentials; encrypted at rest, never returned' }),
+    pollIntervalSeconds: Interval.optional(),
+  })
+  .openapi('CreateSource');
+
+const UpdateSource = z
+  .object({
+    name: z.string().trim().min(1).max(80).optional(),
+    config: z.record(z.string(), z.unknown()).optional(),
+    credentials: z.record(z.string(), z.unknown()).optional(),
+    pollIntervalSeconds: Interval.optional(),
+    paused: z.boolean().optional(),
+  })
+  .openapi('UpdateSource');
+
+const PollAnswer = z
+  .object({
+    fetched: z.number(),
+    inserted: z.number(),
+    duplicates: z.number(),
+    status: z.enum(['ok', 'failed']),
+    error: z.string().nullable(),
+  })
+  .openapi('PollAnswer');
+
+const tags = ['sources'];
+const read = [requirePermission('inbox:read')];
+const write = [requirePermission('settings:manage')];
+
+export const sourcesApi = createApi()
+  .openapi(
+    createRoute({ method: 'get', path: '/sources', tags, summary: 'Connected sources and their health', security: AUTHENTICATED, middleware: read, responses: { 200: json(z.object({ items: z.array(Source) }), 'Sources'), ...errors(401, 403) } }),
+    async (c) => c.json({ items: (await listSources(c.var.deps.db, requireActor(c).workspaceId)).map(publicSource) }, 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/sources',
+      tags,
+      summary: 'Connect a platform account or feed',
+      security: AUTHENTICATED,
+      middleware: write,
+      request: { body: { content: { 'application/json': { schema: CreateSource } }, required: true } },
+      responses: { 201: json(Source, 'Created'), ...errors(401, 403, 422) },
+    }),
+    async (c) => c.json(publicSource(await createSource(c.var.deps, requireActor(c), c.req.valid('json'), c.var.deps.clock())), 201),
+  )
+  .openapi(
+    createRoute({ method: 'get', path: '/sources/{id}', tags, summary: 'One source', security: AUTHENTICATED, middleware: read, request: { params: IdParam }, responses: { 200: json(Source, 'The source'), ...errors(401, 403, 404) } }),
+    async (c) => c.json(publicSource(await getSource(c.var.deps.db, requireActor(c).workspaceId, c.req.valid('param').id)), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'patch',
+      path: '/sources/{id}',
+      tags,
+      summary: 'Rename, reconfigure, replace credentials, pause or resume',
+      security: AUTHENTICATED,
+      middleware: write,
+      request: { params: IdParam, body: { content: { 'application/json': { schema: UpdateSource } }, required: true } },
+      responses: { 200: json(Source, 'Updated'), ...errors(401, 403, 404, 422) },
+    }),
+    async (c) => c.json(publicSource(await updateSource(c.var.deps, requireActor(c), c.req.valid('param').id, c.req.valid('json'), c.var.deps.clock())), 200),
+  )
+  .openapi(
+    createRoute({ method: 'delete', path: '/sources/{id}', tags, summary: 'Disconnect a source (its mentions stay)', security: AUTHENTICATED, middleware: write, request: { params: IdParam }, responses: { 204: { description: 'Deleted' }, ...errors(401, 403, 404) } }),
+    async (c) => {
+      await deleteSource(c.var.deps.db, requireActor(c), c.req.valid('param').id);
+      return c.body(null, 204);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/sources/{id}/poll',
+      tags,
+      summary: 'Poll now',
+      security: AUTHENTICATED,
+      middleware: write,
+      request: { params: IdParam },
+      responses: { 200: json(PollAnswer, 'What the poll found'), ...errors(401, 403, 404, 409) },
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      const source = await getSource(c.var.deps.db, actor.workspaceId, c.req.valid('param').id);
+      const outcome = await pollSource(c.var.deps, source.id, { force: true });
+      if (outcome.status === 'skipped') {
+        throw new AppError('CONFLICT', 'This source is being polled right now; try again in a moment');
+      }
+      return c.json({ fetched: outcome.fetched, inserted: outcome.inserted, duplicates: outcome.duplicates, status: outcome.status, error: outcome.status === 'failed' ? outcome.error : null }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/sources/{id}/verify',
+      tags,
+      summary: 'Check the stored credentials with the platform',
+      security: AUTHENTICATED,
+      middleware: write,
+      request: { params: IdParam },
+      responses: { 200: json(z.object({ ok: z.boolean(), account: z.string().nullable(), message: z.string() }), 'The platform’s answer'), ...errors(401, 403, 404) },
+    }),
+    async (c) => c.json(await verifySource(c.var.deps, requireActor(c).workspaceId, c.req.valid('param').id), 200),
+  );
