@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
+import { rows } from './rows';
 import type { DatabaseHandle } from './types';
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle', import.meta.url));
@@ -56,10 +57,4 @@ async function appliedCount(handle: DatabaseHandle): Promise<number> {
   if (!rows<{ ok: boolean }>(exists)[0]?.ok) return 0;
   const res = await handle.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
   return Number(rows<{ n: number }>(res)[0]?.n ?? 0);
-}
-
-/** postgres.js answers an array, PGlite an object with rows: read either. */
-export function rows<T>(result: unknown): T[] {
-  if (Array.isArray(result)) return result as T[];
-  return ((result as { rows?: T[] }).rows ?? []) as T[];
 }

@@ -1,7 +1,4 @@
-/**
- * `npm run bench`: the figures the issues ask for, measured on this machine and printed.
- * Benchmarks are not tests: they report, they do not pass or fail.
- */
+/** Start-up and request figures of the Node entry on PGlite (a real process, real HTTP). */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -40,7 +37,7 @@ const stop = (child: ChildProcess) =>
     child.kill('SIGTERM');
   });
 
-async function main() {
+export async function benchStartup(): Promise<[string, string][]> {
   const dir = mkdtempSync(join(tmpdir(), 'social-crm-bench-'));
   const port = 3900 + Math.floor(Math.random() * 90);
   const rows: [string, string][] = [];
@@ -102,12 +99,5 @@ async function main() {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  const width = Math.max(...rows.map((r) => r[0].length));
-  console.log('\nFoundation (PGlite, this machine):');
-  for (const [k, v] of rows) console.log(`  ${k.padEnd(width)}  ${v}`);
+  return rows;
 }
-
-main().catch((err) => {
-  console.error(err instanceof Error ? err.message : err);
-  process.exit(1);
-});

@@ -1,0 +1,100 @@
+import { count, eq, sql } from 'drizzle-orm';
+import type { Actor } from '../../src/accounts/actor';
+import { createWorkspaceWithOwner } from '../../src/accounts/setup.service';
+import { runMigrations } from '../../src/db/migrate';
+import { openPglite } from '../../src/db/pglite';
+import { openPostgres } from '../../src/db/postgres';
+import type { DatabaseHandle } from '../../src/db/types';
+import { mentions } from '../../src/mentions/schema';
+import { loadConfig } from '../../src/server/config';
+import { createDeps } from '../../src/server/deps';
+import { createLogger } from '../../src/server/logger';
+import { pollSource } from '../../src/sources/poller';
+import { createSource } from '../../src/sources/sources.service';
+import { createTopic } from '../../src/topics/topics.service';
+import { startFakeX } from '../../tests/fakes/x-server';
+import { databaseUrl } from '../../tests/helpers/pg-urls';
+
+const POSTS = Number(process.env.BENCH_POSTS ?? 100_000);
+const step = (m: string) => process.stderr.write(`· ${m}\n`);
+
+/** Polls POSTS tweets (pages of 100) from the fake X server into a fresh database; returns posts/s. */
+async function run(handle: DatabaseHandle, label: string): Promise<{ rate: number; stored: number; seconds: number }> {
+  const x = await startFakeX();
+  try {
+    x.addMany(POSTS);
+    const deps = createDeps({ handle, config: loadConfig({ LOG_LEVEL: 'silent' }), logger: createLogger('silent'), appSecret: 'bench-secret-bench-secret-bench-secret-0' });
+    const { workspace, user } = await createWorkspaceWithOwner(handle.db, { workspaceName: 'Bench', email: `bench-${Date.now()}@example.com`, password: 'bench-password-123' }, { m: 64, t: 1, p: 1 });
+    const actor: Actor = { workspaceId: workspace.id, workspaceSlug: workspace.slug, userId: user.id, apiKeyId: null, role: 'owner', ip: null };
+    await createTopic(handle.db, actor, { name: 'Acme', kind: 'brand', query: 'acme' });
+    const source = await createSource(deps, actor, { platform: 'x', name: 'bench', config: { baseUrl: x.url }, credentials: { bearerToken: 'bench' } }, new Date());
+    let fetchMs = 0;
+    const connector = deps.connectors.x!;
+    deps.connectors = { x: { ...connector, poll: async (ctx) => {
+      const t0 = performance.now();
+      try {
+        return await connector.poll(ctx);
+      } finally {
+        fetchMs += performance.now() - t0;
+      }
+    } } };
+    const started = performance.now();
+    let pages = 0;
+    const total = Math.ceil(POSTS / 100);
+    for (;;) {
+      const outcome = await pollSource(deps, source.id, {
+        force: true,
+        maxPages: 100,
+        firstSweepDays: 365,
+        afterCommit: () => {
+          pages++;
+          if (pages % 100 === 0) step(`${label}: ${pages}/${total} pages`);
+        },
+      });
+      if (outcome.status !== 'ok') throw new Error(`poll failed: ${JSON.stringify(outcome)}`);
+      if (outcome.fetched === 0 || pages >= total) break;
+    }
+    const seconds = (performance.now() - started) / 1000;
+    const [row] = await handle.db.select({ n: count() }).from(mentions).where(eq(mentions.sourceId, source.id));
+    const stored = Number(row!.n);
+    step(`${label}: fetching from the fake X server took ${(fetchMs / 1000).toFixed(1)} s of ${seconds.toFixed(1)} s`);
+    return { rate: stored / seconds, stored, seconds };
+  } finally {
+    await x.close();
+  }
+}
+
+export async function benchIngest(): Promise<[string, string][]> {
+  const rows: [string, string][] = [];
+  step(`ingest: ${POSTS} posts into a fresh PGlite`);
+  const pglite = await openPglite();
+  await runMigrations(pglite);
+  const p = await run(pglite, 'PGlite');
+  await pglite.close();
+  rows.push([`X poll -> store, ${POSTS} posts, PGlite`, `${p.rate.toFixed(0)} posts/s (${p.stored} stored, ${p.seconds.toFixed(1)} s; target >= 1500)`]);
+
+  const pgUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const name = `bench_${process.pid}`;
+  const admin = openPostgres(pgUrl, { max: 1 });
+  try {
+    await admin.db.execute(sql.raw(`create database ${name}`));
+  } catch (err) {
+    rows.push(['X poll -> store, PostgreSQL', `skipped: no PostgreSQL at ${pgUrl} (${(err as Error).message})`]);
+    await admin.close();
+    return rows;
+  }
+  try {
+    step(`ingest: ${POSTS} posts into PostgreSQL (${name})`);
+    const migrator = openPostgres(databaseUrl(pgUrl, name), { max: 1 });
+    await runMigrations(migrator);
+    await migrator.close();
+    const pg = openPostgres(databaseUrl(pgUrl, name));
+    const r = await run(pg, 'PostgreSQL');
+    await pg.close();
+    rows.push([`X poll -> store, ${POSTS} posts, PostgreSQL`, `${r.rate.toFixed(0)} posts/s (${r.stored} stored, ${r.seconds.toFixed(1)} s; target >= 5000)`]);
+  } finally {
+    await admin.db.execute(sql.raw(`drop database if exists ${name} with (force)`));
+    await admin.close();
+  }
+  return rows;
+}

@@ -1,0 +1,27 @@
+/**
+ * `npm run bench`: the figures the issues ask for, measured on this machine and printed.
+ * Benchmarks are not tests: they report, they do not pass or fail. BENCH_ONLY=startup,ingest picks sections.
+ */
+import { benchIngest } from './ingest';
+import { benchStartup } from './startup';
+
+const SECTIONS: Record<string, () => Promise<[string, string][]>> = { startup: benchStartup, ingest: benchIngest };
+
+async function main() {
+  const only = process.env.BENCH_ONLY?.split(',');
+  const results: [string, [string, string][]][] = [];
+  for (const [name, fn] of Object.entries(SECTIONS)) {
+    if (only && !only.includes(name)) continue;
+    results.push([name, await fn()]);
+  }
+  const width = Math.max(...results.flatMap(([, rows]) => rows.map((r) => r[0].length)));
+  for (const [name, rows] of results) {
+    console.log(`\n${name} (this machine: 2 cores):`);
+    for (const [k, v] of rows) console.log(`  ${k.padEnd(width)}  ${v}`);
+  }
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.stack : err);
+  process.exit(1);
+});
