@@ -62,10 +62,21 @@ export async function startFakeX(): Promise<FakeX> {
     const start = q.get('start_time') ? Date.parse(q.get('start_time')!) : null;
     const page: FakeTweet[] = [];
     let more = false;
-    for (let i = tweets.length - 1; i >= 0; i--) {
+    // Tweets are sorted by id: jump straight below next_token instead of scanning from the top.
+    let i = tweets.length - 1;
+    if (until !== null) {
+      let lo = 0;
+      let hi = tweets.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (BigInt(tweets[mid]!.id) < until) lo = mid + 1;
+        else hi = mid;
+      }
+      i = lo - 1;
+    }
+    for (; i >= 0; i--) {
       const t = tweets[i]!;
       const id = BigInt(t.id);
-      if (until !== null && id >= until) continue;
       if (since !== null && id <= since) break;
       if (start !== null && Date.parse(t.created_at) < start) continue;
       if (page.length === max) {
