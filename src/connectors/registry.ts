@@ -1,4 +1,5 @@
 import type { Platform } from '../sources/schema';
+import { demoConnector } from './demo/demo.connector';
 import type { Connector } from './types';
 import { xConnector } from './x/x.connector';
 
@@ -7,4 +8,5 @@ export type ConnectorRegistry = Partial<Record<Platform, Connector>>;
 
 export const defaultConnectors = (): ConnectorRegistry => ({
   x: xConnector,
+  demo: demoConnector,
 });

@@ -8,6 +8,7 @@ import { authApi } from '../accounts/auth.routes';
 import { accountPages } from '../accounts/pages';
 import { usersApi } from '../accounts/users.routes';
 import { AppError } from '../core/errors';
+import { mentionPages } from '../mentions/pages';
 import { mentionsApi } from '../mentions/routes';
 import { sourcesApi } from '../sources/routes';
 import { topicsApi } from '../topics/routes';
@@ -82,6 +83,7 @@ export function createApp(deps: AppDeps) {
   });
 
   app.route('/', accountPages);
+  app.route('/', mentionPages);
   app.route('/', webPages);
 
   app.onError(onError);

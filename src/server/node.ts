@@ -4,6 +4,8 @@ import { ensureOwner } from '../accounts/setup.service';
 import { openDatabase } from '../db/open';
 import { SCHEDULED_JOBS } from '../jobs/index';
 import { createInProcessRunner } from '../jobs/runner';
+import { ensureDemoWorkspace } from '../sources/demo-workspace';
+import { pollSource } from '../sources/poller';
 import { createApp } from './app';
 import { resolveAppSecret } from './app-secret';
 import { ConfigError, loadConfig, usesInngestServer } from './config';
@@ -13,9 +15,10 @@ import { createLogger } from './logger';
 /** Node entry (`npm start`): validate config, migrate, make sure an owner can get in, serve. */
 async function main() {
   const started = performance.now();
-  const args = process.argv.slice(2);
-  const unknown = args.filter((a) => a !== '--');
-  if (unknown.length) throw new ConfigError(`Unknown argument ${unknown[0]}: npm start takes no arguments yet`);
+  const args = process.argv.slice(2).filter((a) => a !== '--');
+  const unknown = args.filter((a) => a !== '--demo');
+  if (unknown.length) throw new ConfigError(`Unknown argument ${unknown[0]}: npm start takes only --demo`);
+  const demoMode = args.includes('--demo');
 
   const config = loadConfig(process.env);
   const logger = createLogger(config.LOG_LEVEL);
@@ -44,8 +47,12 @@ async function main() {
   });
   if (firstRun.kind === 'owner-created') logger.info({ email: firstRun.email, workspace: firstRun.workspaceSlug }, 'owner created from ADMIN_EMAIL');
 
+  const demo = demoMode ? await ensureDemoWorkspace(deps, deps.clock()) : null;
+
   const runner = usesInngestServer(config) ? null : createInProcessRunner(deps, SCHEDULED_JOBS);
   runner?.start();
+  // The demo inbox should not wait for the first cron tick.
+  if (demo) void pollSource(deps, demo.sourceId, { force: true });
 
   const app = createApp(deps);
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () => {
@@ -53,7 +60,8 @@ async function main() {
     logger.info({ url: baseUrl, db: handle.kind, jobs: runner ? 'in-process' : 'inngest', startupMs: ms }, 'listening');
     // Plain lines too: these are what a person starting the app looks for.
     console.log(`Social CRM is running at ${baseUrl} (database: ${handle.kind}, ready in ${ms} ms)`);
-    if (firstRun.kind === 'setup-link') {
+    if (demo) console.log(`Demo workspace: sign in at ${baseUrl}/login as ${demo.email} with password ${demo.password}`);
+    if (firstRun.kind === 'setup-link' && !demo) {
       console.log(`No staff user yet. Create the owner here (link works once): ${baseUrl}/setup?token=${firstRun.token}`);
     }
   });

@@ -57,6 +57,18 @@ button.danger { background: #fff; color: var(--danger); border-color: #f0b4b4; }
 .tabs { display: flex; gap: .5rem; margin-bottom: 1rem; border-bottom: 1px solid var(--line); }
 .tabs a { padding: .5rem .75rem; color: var(--muted); border-bottom: 2px solid transparent; }
 .tabs a[aria-current="page"] { color: var(--text); border-color: var(--brand); }
+ol.mentions { list-style: none; padding: 0; margin: 1rem 0; display: flex; flex-direction: column; gap: .6rem; }
+.mention { padding: .9rem 1.1rem; }
+.mention + .mention { margin-top: 0; }
+.mention-head { display: flex; gap: .5rem; align-items: baseline; flex-wrap: wrap; font-size: .92rem; }
+.mention-head time { margin-left: auto; }
+.mention-title { font-weight: 600; margin-top: .35rem; }
+.mention-text { margin: .4rem 0; white-space: pre-wrap; overflow-wrap: anywhere; }
+.mention-foot { display: flex; gap: .5rem; align-items: center; flex-wrap: wrap; font-size: .85rem; }
+.mention-foot a.badge { color: var(--brand); }
+.platform-x { background: #111827; color: #fff; } .platform-mastodon { background: #ede7f6; color: #5e35b1; }
+.platform-bluesky { background: #e3f2fd; color: #1565c0; } .platform-reddit { background: #fff3e0; color: #e65100; }
+.platform-hackernews { background: #fff3e0; color: #ff6600; } .platform-rss { background: #fff8e1; color: #8d6e00; }
 @media (max-width: 720px) {
   .shell { grid-template-columns: minmax(0, 1fr); }
   .row > label, .row input, .row select { width: 100%; }

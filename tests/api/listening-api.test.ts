@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sources } from '../../src/sources/schema';
 import { startFakeX, type FakeX } from '../fakes/x-server';
-import { createTestContext, type TestContext } from '../helpers/test-app';
+import { createTestContext, PASSWORD, type TestContext } from '../helpers/test-app';
 
 let t: TestContext;
 let x: FakeX;
@@ -129,6 +129,19 @@ describe('mentions API', () => {
     }
     expect(seen).toHaveLength(3);
     expect(new Set(seen).size).toBe(3);
+  });
+
+  it('shows mentions on the Inbox page with hostile text escaped', async () => {
+    const login = await t.request('POST', '/api/v1/auth/login', { body: { email: 'owner@listen.test', password: PASSWORD } });
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const page = await t.app.request('/inbox', { headers: { cookie } });
+    const html = await page.text();
+    expect(page.status).toBe(200);
+    expect(html).toContain('Acme &lt;script&gt;alert(1)&lt;/script&gt; rocks');
+    expect(html).not.toContain('<script>alert(1)</script>');
+    expect(html.match(/data-testid="mention"/g)).toHaveLength(3);
+    const filtered = await (await t.app.request(`/inbox?q=down`, { headers: { cookie } })).text();
+    expect(filtered.match(/data-testid="mention"/g)).toHaveLength(1);
   });
 
   it('answers 422 for a bad cursor or date', async () => {

@@ -1,0 +1,111 @@
+import { AppShell, type ShellProps } from '../../web/layout';
+import type { MentionRow } from '../list';
+
+export interface MentionsPageProps extends Omit<ShellProps, 'title' | 'active' | 'children'> {
+  items: MentionRow[];
+  topics: { id: string; name: string }[];
+  platforms: readonly string[];
+  filters: { topic?: string | undefined; platform?: string | undefined; q?: string | undefined };
+  next: string | null;
+}
+
+const PLATFORM_LABELS: Record<string, string> = { x: 'X', mastodon: 'Mastodon', bluesky: 'Bluesky', reddit: 'Reddit', hackernews: 'Hacker News', rss: 'RSS', import: 'Import', demo: 'Demo' };
+
+const ago = (d: Date) => {
+  const s = Math.max(0, Math.round((Date.now() - d.getTime()) / 1000));
+  if (s < 60) return `${s}s`;
+  if (s < 3600) return `${Math.round(s / 60)}m`;
+  if (s < 86400) return `${Math.round(s / 3600)}h`;
+  return d.toISOString().slice(0, 10);
+};
+
+const compact = (n: number | null) => (n === null ? '' : n >= 1_000_000 ? `${(n / 1_000_000).toFixed(1)}M` : n >= 1000 ? `${(n / 1000).toFixed(1)}k` : String(n));
+
+/**
+ * The mention stream: every post from every source, newest first. Text from the internet is
+ * rendered only through JSX, which escapes it.
+ */
+export function MentionsPage(p: MentionsPageProps) {
+  const names = new Map(p.topics.map((t) => [t.id, t.name]));
+  const query = (extra: Record<string, string>) => {
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries({ ...p.filters, ...extra })) if (v) params.set(k, v);
+    return `/inbox?${params.toString()}`;
+  };
+  return (
+    <AppShell {...p} title="Inbox" active="/inbox">
+      <h1>Inbox</h1>
+      <form class="row card" method="get" action="/inbox" role="search">
+        <label>
+          Search
+          <input type="search" name="q" value={p.filters.q ?? ''} placeholder="words, &quot;phrases&quot;, -exclusions" />
+        </label>
+        <label>
+          Topic
+          <select name="topic">
+            <option value="">All topics</option>
+            {p.topics.map((t) => (
+              <option value={t.id} selected={t.id === p.filters.topic}>
+                {t.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Platform
+          <select name="platform">
+            <option value="">All platforms</option>
+            {p.platforms.map((pl) => (
+              <option value={pl} selected={pl === p.filters.platform}>
+                {PLATFORM_LABELS[pl] ?? pl}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit">Filter</button>
+        <a href={query({})}>Refresh</a>
+      </form>
+      {p.items.length === 0 ? (
+        <div class="card empty">No mentions yet. Connect a source under Settings &gt; Sources, or start the app with --demo.</div>
+      ) : (
+        <ol class="mentions" data-testid="mentions">
+          {p.items.map((m) => (
+            <li class="card mention" data-testid="mention">
+              <div class="mention-head">
+                <span class={`badge platform-${m.platform}`}>{PLATFORM_LABELS[m.platform] ?? m.platform}</span>
+                <strong>{m.authorName ?? m.authorHandle ?? 'unknown'}</strong>
+                {m.authorHandle ? <span class="muted">@{m.authorHandle}</span> : null}
+                {m.authorFollowers !== null ? <span class="muted">{compact(m.authorFollowers)} followers</span> : null}
+                <time class="muted" datetime={m.postedAt.toISOString()}>
+                  {ago(m.postedAt)}
+                </time>
+              </div>
+              {m.title ? <div class="mention-title">{m.title}</div> : null}
+              <p class="mention-text">{m.text}</p>
+              <div class="mention-foot">
+                {m.topicIds.filter((id) => names.has(id)).map((id) => (
+                  <a class="badge" href={query({ topic: id, cursor: '' })}>
+                    {names.get(id)}
+                  </a>
+                ))}
+                {m.deletedAt ? <span class="badge">deleted on the platform</span> : null}
+                {m.url && /^https?:\/\//.test(m.url) ? (
+                  <a href={m.url} rel="noopener noreferrer nofollow" target="_blank">
+                    Open original
+                  </a>
+                ) : null}
+              </div>
+            </li>
+          ))}
+        </ol>
+      )}
+      {p.next ? (
+        <p>
+          <a class="button" href={query({ cursor: p.next })}>
+            Older mentions
+          </a>
+        </p>
+      ) : null}
+    </AppShell>
+  );
+}

@@ -1,0 +1,44 @@
+import { and, eq } from 'drizzle-orm';
+import type { Actor } from '../accounts/actor';
+import { newSecret } from '../accounts/tokens';
+import { workspaces } from '../accounts/schema';
+import { createWorkspaceWithOwner } from '../accounts/setup.service';
+import { findUserByEmail, updateUser } from '../accounts/users.service';
+import { createTopic, listTopics } from '../topics/topics.service';
+import { sources } from './schema';
+import { createSource, type SourceDeps } from './sources.service';
+
+export const DEMO_EMAIL = 'demo@example.com';
+
+const DEMO_TOPICS = [
+  { name: 'Work', kind: 'brand', query: 'work OR working OR job OR boss OR office' },
+  { name: 'Weather', kind: 'competitor', query: 'rain OR snow OR weather OR sunshine OR sunny' },
+  { name: 'Music', kind: 'competitor', query: 'music OR song OR album OR concert OR band' },
+  { name: 'Food & drink', kind: 'product', query: 'food OR coffee OR dinner OR lunch OR breakfast OR pizza OR beer' },
+  { name: 'Twitter', kind: 'campaign', query: 'twitter OR tweet OR tweets OR #twitter' },
+] as const;
+
+/**
+ * `npm start -- --demo`: a workspace filled by the demo replay source, with topics to chart and a
+ * demo owner. The password is new on every start (printed once), so nothing predictable stays on
+ * the machine.
+ */
+export async function ensureDemoWorkspace(deps: SourceDeps, now: Date, passwordParams?: import('../accounts/password').Argon2Params) {
+  const password = newSecret(12);
+  let [ws] = await deps.db.select().from(workspaces).where(eq(workspaces.slug, 'demo'));
+  const existing = await findUserByEmail(deps.db, DEMO_EMAIL);
+  if (!ws) {
+    if (existing) throw new Error(`${DEMO_EMAIL} already belongs to another workspace`);
+    ws = (await createWorkspaceWithOwner(deps.db, { workspaceName: 'Demo', email: DEMO_EMAIL, name: 'Demo Owner', password }, passwordParams)).workspace;
+  }
+  const owner = existing ?? (await findUserByEmail(deps.db, DEMO_EMAIL))!;
+  const actor: Actor = { workspaceId: ws.id, workspaceSlug: ws.slug, userId: owner.id, apiKeyId: null, role: 'owner', ip: 'demo' };
+  if (existing) await updateUser(deps.db, actor, owner.id, { password }, passwordParams);
+
+  const have = new Set((await listTopics(deps.db, ws.id)).map((t) => t.name));
+  for (const topic of DEMO_TOPICS) if (!have.has(topic.name)) await createTopic(deps.db, actor, topic);
+
+  let [source] = await deps.db.select().from(sources).where(and(eq(sources.workspaceId, ws.id), eq(sources.platform, 'demo')));
+  if (!source) source = await createSource(deps, actor, { platform: 'demo', name: 'Demo replay', config: { batch: 8 }, pollIntervalSeconds: 15 }, now);
+  return { workspace: ws, email: DEMO_EMAIL, password, sourceId: source.id };
+}

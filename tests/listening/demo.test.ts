@@ -1,0 +1,48 @@
+import { count, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mentions } from '../../src/mentions/schema';
+import { createLogger } from '../../src/server/logger';
+import { ensureDemoWorkspace } from '../../src/sources/demo-workspace';
+import { pollSource } from '../../src/sources/poller';
+import { sources } from '../../src/sources/schema';
+import { listTopics } from '../../src/topics/topics.service';
+import { createTestContext, TEST_PASSWORD_PARAMS, type TestContext } from '../helpers/test-app';
+
+let t: TestContext;
+let now = new Date('2026-11-25T12:00:00Z');
+
+beforeAll(async () => {
+  t = await createTestContext({ clock: () => now });
+});
+afterAll(() => t.close());
+
+describe('demo workspace', () => {
+  it('is created with topics and a replay source, and the owner can sign in with the printed password', async () => {
+    const demo = await ensureDemoWorkspace(t.deps, now, TEST_PASSWORD_PARAMS);
+    expect(demo.workspace.slug).toBe('demo');
+    expect((await listTopics(t.db, demo.workspace.id)).map((x) => x.name)).toContain('Weather');
+    expect(await t.login(demo.email, demo.password)).toBeTruthy();
+  });
+
+  it('streams new posts on every poll, with no network and no keys', async () => {
+    const demo = await ensureDemoWorkspace(t.deps, now, TEST_PASSWORD_PARAMS);
+    const deps = { ...t.deps, clock: () => now, logger: createLogger('silent') };
+    expect(await pollSource(deps, demo.sourceId, { force: true })).toMatchObject({ status: 'ok', inserted: 8 });
+    now = new Date(now.getTime() + 20_000);
+    expect(await pollSource(deps, demo.sourceId)).toMatchObject({ status: 'ok', inserted: 8 });
+    const [n] = await t.db.select({ n: count() }).from(mentions).where(eq(mentions.workspaceId, demo.workspace.id));
+    expect(Number(n!.n)).toBe(16);
+    const texts = (await t.db.select({ text: mentions.text }).from(mentions).where(eq(mentions.workspaceId, demo.workspace.id))).map((r) => r.text);
+    expect(texts.some((x) => x.includes('&amp;'))).toBe(false);
+  });
+
+  it('on a restart keeps one source and issues a new password', async () => {
+    const first = await ensureDemoWorkspace(t.deps, now, TEST_PASSWORD_PARAMS);
+    const again = await ensureDemoWorkspace(t.deps, now, TEST_PASSWORD_PARAMS);
+    expect(again.sourceId).toBe(first.sourceId);
+    expect(again.password).not.toBe(first.password);
+    expect(await t.login(again.email, again.password)).toBeTruthy();
+    const [n] = await t.db.select({ n: count() }).from(sources).where(eq(sources.workspaceId, again.workspace.id));
+    expect(Number(n!.n)).toBe(1);
+  });
+});
