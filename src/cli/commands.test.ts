@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, TEST_PASSWORD_PARAMS, type TestContext } from '../../tests/helpers/test-app';
 import { createLogger } from '../server/logger';
@@ -57,6 +60,16 @@ describe('cli', () => {
     expect(me.json).toMatchObject({ role: 'analyst', workspaceSlug: 'cli-co' });
   });
 
+  it('imports a file of mentions with progress lines and a bad-row report', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'cli-import-')), 'm.csv');
+    writeFileSync(file, `body,when\n${Array.from({ length: 30 }, (_, i) => `post ${i},2026-11-0${(i % 9) + 1}`).join('\n')}\n,2026-11-01\n`);
+    const out = await cli('import-mentions', '--file', file, '--map', 'text=body,createdAt=when');
+    expect(out[0]).toMatch(/^0% \(0\/31 rows/);
+    expect(out).toContain('100% (31/31 rows, 30 new, 0 already stored, 1 bad)');
+    expect(out).toContain('line 32: empty text (column body)');
+    expect(out.at(-1)).toBe(`Imported 30 new mentions from ${file} (0 already stored, 1 bad rows)`);
+  });
+
   it('runs a scheduled job by id', async () => {
     expect(await cli('run-job', 'session-cleanup')).toEqual([JSON.stringify({ deleted: 0 })]);
   });
@@ -66,6 +79,8 @@ describe('cli', () => {
     [['create-user', '--email', 'x@cli.test', '--role', 'king'], /Invalid --role/],
     [['reset-password', '--email', 'nobody@cli.test'], /No user with email/],
     [['frobnicate'], /Unknown command frobnicate/],
+    [['import-mentions', '--file', '/nope.csv'], /Cannot read \/nope.csv/],
+    [['import-mentions', '--file', 'x.csv', '--map', 'colour=x'], /Invalid --map entry colour=x/],
     [['create-user', '--bogus'], /Unknown option/],
   ])('explains bad input in one message: %o', async (argv, message) => {
     await expect(cli(...argv)).rejects.toThrow(message);

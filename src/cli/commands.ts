@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
@@ -9,6 +11,8 @@ import { createWorkspaceWithOwner } from '../accounts/setup.service';
 import { newSecret } from '../accounts/tokens';
 import { createUser, findUserByEmail, updateUser } from '../accounts/users.service';
 import { AppError } from '../core/errors';
+import { createImport, runImport } from '../imports/import.service';
+import { IMPORT_FIELDS } from '../imports/parse';
 import type { Db } from '../db/types';
 import type { JobDeps } from '../jobs/job';
 import { SCHEDULED_JOBS } from '../jobs/index';
@@ -35,6 +39,8 @@ export const USAGE = `Usage: npm run cli -- <command> [options]
   reset-password --email E [--password P]  set a new password and end the user's sessions
   create-api-key --name N [--role R] [--workspace SLUG]
                                            print a new API key (shown once)
+  import-mentions --file PATH [--format csv|jsonl] [--map field=column,...] [--workspace SLUG]
+                                           import exported mentions, showing progress and bad rows
   run-job ID                               run a scheduled job now (${SCHEDULED_JOBS.map((j) => j.id).join(', ')})`;
 
 const options = {
@@ -43,6 +49,9 @@ const options = {
   role: { type: 'string' },
   name: { type: 'string' },
   workspace: { type: 'string' },
+  file: { type: 'string' },
+  format: { type: 'string' },
+  map: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -126,6 +135,40 @@ export async function runCommand(argv: string[], deps: CliDeps): Promise<void> {
       const { key } = await createApiKey(db, cliActor(ws), { name, role });
       out(`API key for ${ws.slug} (${role}); it is shown only now:`);
       out(key);
+      return;
+    }
+    case 'import-mentions': {
+      const file = need(values.file, 'file');
+      const format = parseWith(z.enum(['csv', 'jsonl']), values.format ?? (/\.jsonl?$|\.ndjson$/i.test(file) ? 'jsonl' : 'csv'), 'format');
+      const mapping = Object.fromEntries(
+        (values.map ?? '')
+          .split(',')
+          .filter(Boolean)
+          .map((pair) => {
+            const [field, column] = pair.split('=');
+            if (!field || !column || !(IMPORT_FIELDS as readonly string[]).includes(field)) throw new CliError(`Invalid --map entry ${pair}: use field=column with field one of ${IMPORT_FIELDS.join(', ')}`);
+            return [field, column];
+          }),
+      );
+      const ws = await pickWorkspace(db, values.workspace);
+      if (!ws) throw new CliError('No workspace exists yet');
+      if (!deps.jobDeps) throw new CliError('Imports are not available here');
+      const content = await readFile(file, 'utf8').catch(() => {
+        throw new CliError(`Cannot read ${file}`);
+      });
+      const row = await createImport(db, cliActor(ws), { filename: basename(file), format, mapping, content });
+      let shown = -1;
+      const done = await runImport(deps.jobDeps, row.id, (r) => {
+        const pct = r.total ? Math.floor((r.processed / r.total) * 100) : 0;
+        if (pct !== shown && (pct % 10 === 0 || pct === 100)) {
+          shown = pct;
+          out(`${pct}% (${r.processed}/${r.total} rows, ${r.inserted} new, ${r.duplicates} already stored, ${r.failed} bad)`);
+        }
+      });
+      if (!done || done.status !== 'done') throw new CliError(`Import failed: ${done?.error ?? 'it is already running elsewhere'}`);
+      for (const e of done.errors.slice(0, 20)) out(`line ${e.line}: ${e.message}`);
+      if (done.failed > 20) out(`... and ${done.failed - 20} more bad rows (GET /api/v1/imports/${done.id} lists up to 1000)`);
+      out(`Imported ${done.inserted} new mentions from ${file} (${done.duplicates} already stored, ${done.failed} bad rows)`);
       return;
     }
     case 'run-job': {

@@ -3,3 +3,4 @@ export * from '../accounts/schema';
 export * from '../mentions/schema';
 export * from '../sources/schema';
 export * from '../topics/schema';
+export * from '../imports/schema';

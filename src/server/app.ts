@@ -8,6 +8,7 @@ import { authApi } from '../accounts/auth.routes';
 import { accountPages } from '../accounts/pages';
 import { usersApi } from '../accounts/users.routes';
 import { AppError } from '../core/errors';
+import { importsApi } from '../imports/routes';
 import { mentionPages } from '../mentions/pages';
 import { mentionsApi } from '../mentions/routes';
 import { sourcesApi } from '../sources/routes';
@@ -22,7 +23,7 @@ import { healthRoutes } from './health.routes';
 import { requestLog } from './request-log.middleware';
 
 /** Every JSON router, mounted under /api/v1 and published in one OpenAPI document. */
-const API_ROUTERS = [authApi, usersApi, apiKeysApi, auditApi, topicsApi, sourcesApi, mentionsApi];
+const API_ROUTERS = [authApi, usersApi, apiKeysApi, auditApi, topicsApi, sourcesApi, mentionsApi, importsApi];
 
 const CSP = {
   defaultSrc: ["'self'"],
@@ -49,14 +50,17 @@ export function createApp(deps: AppDeps) {
   });
   app.use(requestLog);
   app.use(secureHeaders({ contentSecurityPolicy: CSP, referrerPolicy: 'same-origin' }));
-  app.use(
+  const limit = (mib: number) =>
     bodyLimit({
-      maxSize: 1024 * 1024,
+      maxSize: mib * 1024 * 1024,
       onError: () => {
-        throw new AppError('PAYLOAD_TOO_LARGE', 'The request body is larger than 1 MiB');
+        throw new AppError('PAYLOAD_TOO_LARGE', `The request body is larger than ${mib} MiB`);
       },
-    }),
-  );
+    });
+  const smallBodies = limit(1);
+  // File imports are the one place large bodies are expected.
+  const importBodies = limit(51);
+  app.use((c, next) => (c.req.path === '/api/v1/imports' ? importBodies(c, next) : smallBodies(c, next)));
 
   app.route('/', staticRoutes);
   app.route('/', healthRoutes);

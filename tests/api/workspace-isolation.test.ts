@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../../src/accounts/api-keys.service';
 import { getApiKey } from '../../src/accounts/api-keys.service';
 import { getUser } from '../../src/accounts/users.service';
+import { createImport } from '../../src/imports/import.service';
 import { createSource, getSource } from '../../src/sources/sources.service';
 import { createTopic, getTopic } from '../../src/topics/topics.service';
 import { createTestContext, PASSWORD, type TestContext } from '../helpers/test-app';
@@ -31,11 +32,13 @@ beforeAll(async () => {
   const bActor = { workspaceId: b.workspace.id, workspaceSlug: b.workspace.slug, userId: b.owner.id, apiKeyId: null, role: 'owner' as const, ip: null };
   const bTopic = await createTopic(t.db, bActor, { name: 'B topic', kind: 'brand', query: 'bravo' });
   const bSource = await createSource(t.deps, bActor, { platform: 'x', name: 'B on X', config: { baseUrl: 'http://127.0.0.1:9/' }, credentials: { bearerToken: 'b' } }, new Date());
+  const bImport = await createImport(t.db, bActor, { filename: 'b.csv', format: 'csv', mapping: {}, content: 'text\nhello\n' });
   fixtures.push(
     { match: /\/users\//, id: () => bAgent.user.id },
     { match: /\/api-keys\//, id: () => bKey.row.id },
     { match: /\/topics\//, id: () => bTopic.id },
     { match: /\/sources\//, id: () => bSource.id },
+    { match: /\/imports\//, id: () => bImport.id },
   );
   const login = await t.request('POST', '/api/v1/auth/login', { body: { email: 'owner@alpha.test', password: PASSWORD } });
   cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;

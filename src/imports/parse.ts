@@ -1,0 +1,159 @@
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
+import { parse as parseCsv } from 'csv-parse/sync';
+import type { SocialPost } from '../connectors/types';
+import { PLATFORMS, type Platform } from '../sources/schema';
+
+/**
+ * Turns an exported file of mentions (CSV or JSON Lines) into posts, one per row, or a reason per
+ * bad row with its line number. Pure: no I/O, so it is tested with plain strings.
+ */
+export const IMPORT_FIELDS = ['externalId', 'text', 'createdAt', 'url', 'title', 'lang', 'platform', 'authorId', 'authorHandle', 'authorName', 'authorFollowers'] as const;
+export type ImportField = (typeof IMPORT_FIELDS)[number];
+export type ColumnMapping = Partial<Record<ImportField, string>>;
+export type ImportFormat = 'csv' | 'jsonl';
+
+/** Column names other tools export, tried when no mapping is given for a field. */
+const GUESSES: Record<ImportField, string[]> = {
+  externalId: ['id', 'external_id', 'post_id', 'tweet_id', 'status_id', 'guid'],
+  text: ['text', 'content', 'message', 'body', 'full_text', 'post', 'mention'],
+  createdAt: ['created_at', 'date', 'timestamp', 'time', 'published', 'posted_at', 'createdAt'],
+  url: ['url', 'link', 'permalink', 'post_url'],
+  title: ['title', 'subject', 'headline'],
+  lang: ['lang', 'language'],
+  platform: ['platform', 'network', 'source', 'channel'],
+  authorId: ['author_id', 'user_id', 'authorId'],
+  authorHandle: ['author', 'username', 'screen_name', 'handle', 'user', 'author_handle'],
+  authorName: ['name', 'author_name', 'display_name', 'full_name'],
+  authorFollowers: ['followers', 'followers_count', 'author_followers', 'reach'],
+};
+
+export interface ParsedRow {
+  line: number;
+  platform: Platform;
+  post: SocialPost;
+}
+export interface RowError {
+  line: number;
+  message: string;
+}
+
+export const MAX_IMPORT_ROWS = 200_000;
+
+type Record_ = Record<string, unknown>;
+
+type RawRecord = { line: number; record: Record_ | null; error?: string };
+
+function records(content: string, format: ImportFormat): RawRecord[] {
+  if (format === 'jsonl') {
+    return content.split(/\r?\n/).flatMap((text, i): RawRecord[] => {
+      if (!text.trim()) return [];
+      try {
+        const value = JSON.parse(text) as unknown;
+        if (!value || typeof value !== 'object' || Array.isArray(value)) return [{ line: i + 1, record: null, error: 'not a JSON object' }];
+        return [{ line: i + 1, record: value as Record_ }];
+      } catch {
+        return [{ line: i + 1, record: null, error: 'not valid JSON' }];
+      }
+    });
+  }
+  // info: true gives each record its line number in the file (quoted fields may span lines).
+  const rows = parseCsv(content, { columns: true, skip_empty_lines: true, relax_column_count: true, bom: true, info: true, trim: true }) as {
+    record: Record_;
+    info: { lines: number };
+  }[];
+  return rows.map((r) => ({ line: r.info.lines, record: r.record }));
+}
+
+function pick(record: Record_, path: string | undefined): unknown {
+  if (!path) return undefined;
+  if (path in record) return record[path];
+  // JSON exports nest authors: "user.screen_name".
+  return path.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record_)[k] : undefined), record);
+}
+
+function resolveMapping(columns: string[], mapping: ColumnMapping): ColumnMapping {
+  const lower = new Map(columns.map((c) => [c.toLowerCase(), c]));
+  const resolved: ColumnMapping = {};
+  for (const field of IMPORT_FIELDS) {
+    const chosen = mapping[field] ?? GUESSES[field].map((g) => lower.get(g.toLowerCase())).find(Boolean);
+    if (chosen) resolved[field] = chosen;
+  }
+  return resolved;
+}
+
+function parseDate(v: unknown): Date | null {
+  if (v === undefined || v === null || v === '') return null;
+  if (typeof v === 'number' || /^\d{9,13}$/.test(String(v))) {
+    const n = Number(v);
+    return new Date(n < 1e11 ? n * 1000 : n);
+  }
+  const d = new Date(String(v));
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
+const str = (v: unknown) => (v === undefined || v === null || v === '' ? null : String(v));
+
+export function parseImport(content: string, format: ImportFormat, mapping: ColumnMapping = {}): { rows: ParsedRow[]; errors: RowError[]; mapping: ColumnMapping } {
+  let all: ReturnType<typeof records>;
+  try {
+    all = records(content, format);
+  } catch (err) {
+    return { rows: [], errors: [{ line: 1, message: `The file is not valid ${format.toUpperCase()}: ${(err as Error).message}` }], mapping };
+  }
+  if (all.length > MAX_IMPORT_ROWS) return { rows: [], errors: [{ line: 1, message: `The file has ${all.length} rows; at most ${MAX_IMPORT_ROWS} are imported at once` }], mapping };
+  const firstRecord = all.find((r) => r.record)?.record ?? {};
+  const map = resolveMapping(Object.keys(firstRecord), mapping);
+  const rows: ParsedRow[] = [];
+  const errors: RowError[] = [];
+  if (!map.text) return { rows, errors: [{ line: 1, message: 'No text column: map one with text=<column>' }], mapping: map };
+
+  for (const { line, record, error } of all) {
+    if (!record) {
+      errors.push({ line, message: error ?? 'unreadable row' });
+      continue;
+    }
+    const text = str(pick(record, map.text));
+    if (!text) {
+      errors.push({ line, message: `empty text (column ${map.text})` });
+      continue;
+    }
+    const createdAt = map.createdAt ? parseDate(pick(record, map.createdAt)) : null;
+    if (map.createdAt && !createdAt) {
+      errors.push({ line, message: `unreadable date ${JSON.stringify(str(pick(record, map.createdAt)))} (column ${map.createdAt})` });
+      continue;
+    }
+    const followersRaw = str(pick(record, map.authorFollowers));
+    const followers = followersRaw === null ? null : Number(followersRaw.replace(/[,_\s]/g, ''));
+    if (followers !== null && (!Number.isFinite(followers) || followers < 0)) {
+      errors.push({ line, message: `followers must be a number, got ${JSON.stringify(followersRaw)}` });
+      continue;
+    }
+    const platformRaw = str(pick(record, map.platform))?.toLowerCase() ?? null;
+    const platform: Platform = platformRaw && (PLATFORMS as readonly string[]).includes(platformRaw) ? (platformRaw as Platform) : 'import';
+    const handle = str(pick(record, map.authorHandle))?.replace(/^@/, '') ?? null;
+    const when = createdAt ?? new Date(0);
+    // Without an id, the same row always hashes to the same id, so importing a file twice is harmless.
+    const externalId = str(pick(record, map.externalId)) ?? `h-${bytesToHex(sha256(new TextEncoder().encode(`${handle}|${when.toISOString()}|${text}`))).slice(0, 32)}`;
+    rows.push({
+      line,
+      platform,
+      post: {
+        externalId,
+        url: str(pick(record, map.url)),
+        kind: 'post',
+        title: str(pick(record, map.title)),
+        text,
+        lang: str(pick(record, map.lang)),
+        createdAt: createdAt ?? new Date(),
+        author: { externalId: str(pick(record, map.authorId)), handle, name: str(pick(record, map.authorName)), followers, bio: null, url: null, avatarUrl: null, verified: false },
+        replyToExternalId: null,
+        threadExternalId: null,
+        metrics: {},
+        deleted: false,
+        raw: record,
+      },
+    });
+  }
+  return { rows, errors, mapping: map };
+}

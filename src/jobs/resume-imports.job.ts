@@ -1,0 +1,14 @@
+import { resumableImportIds, runImport } from '../imports/import.service';
+import type { ScheduledJob } from './job';
+
+/** Picks up imports that were queued or cut short by a restart. */
+export const resumeImportsJob: ScheduledJob<{ resumed: number }> = {
+  id: 'resume-imports',
+  name: 'Resume unfinished imports',
+  cron: '* * * * *',
+  async run(deps) {
+    const ids = await resumableImportIds(deps.db, deps.clock());
+    for (const id of ids) await runImport(deps, id);
+    return { resumed: ids.length };
+  },
+};
