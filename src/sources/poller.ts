@@ -8,6 +8,7 @@ import type { Logger } from '../server/logger';
 import type { Metrics } from '../server/metrics';
 import { activeTopics } from '../topics/topics.service';
 import { searchPlanFor } from '../topics/plan';
+import { type Backfill, backfillPercent } from './backfill';
 import { nextPollAt, statusAfterFailure } from './backoff';
 import type { CredentialBox } from './credentials';
 import { sources } from './schema';
@@ -69,19 +70,44 @@ export async function pollSource(deps: PollerDeps, sourceId: string, opts: Parti
     const { connector, config, credentials } = await connectorInputs(deps, source);
     const topics = await activeTopics(deps.db, source.workspaceId);
     const plan = connector.searches ? searchPlanFor(source.platform, topics) : { queries: [], hashtags: [] };
-    let cursor = (source.cursor ?? null) as Cursor | null;
+    const target = { workspaceId: source.workspaceId, sourceId: source.id, platform: source.platform, topics };
+    const sweep = async (start: Cursor | null, since: Date | undefined, save: (cursor: Cursor, page: PageResult) => Promise<void>) => {
+      let cursor = start;
+      for (let page = 1; page <= o.maxPages; page++) {
+        const result = await connector.poll({ config, credentials, cursor, plan, now: deps.clock(), ...(since ? { since } : {}) });
+        const stored = await ingestPosts(deps, target, result.posts);
+        totals.fetched += stored.fetched;
+        totals.inserted += stored.inserted;
+        totals.duplicates += stored.duplicates;
+        totals.pages += 1;
+        await o.afterCommit?.(totals.pages);
+        cursor = result.cursor;
+        await save(cursor, { ...stored, more: result.more, oldest: oldestOf(result.posts) });
+        if (!result.more) return true;
+      }
+      return false;
+    };
+
+    const cursor = (source.cursor ?? null) as Cursor | null;
     const since = cursor ? undefined : new Date(source.createdAt.getTime() - o.firstSweepDays * 86_400_000);
-    for (let page = 1; page <= o.maxPages; page++) {
-      const result = await connector.poll({ config, credentials, cursor, plan, now: deps.clock(), ...(since ? { since } : {}) });
-      const stored = await ingestPosts(deps, { workspaceId: source.workspaceId, sourceId: source.id, platform: source.platform, topics }, result.posts);
-      totals.fetched += stored.fetched;
-      totals.inserted += stored.inserted;
-      totals.duplicates += stored.duplicates;
-      totals.pages = page;
-      await o.afterCommit?.(page);
-      cursor = result.cursor;
-      await saveCursor(deps, source.id, token, cursor, o.leaseMs);
-      if (!result.more) break;
+    await sweep(cursor, since, (next) => saveCursor(deps, source.id, token, { cursor: next }, o.leaseMs));
+
+    let backfill = source.backfill as Backfill | null;
+    if (backfill?.status === 'running') {
+      const running = backfill;
+      await sweep(running.cursor, new Date(running.since), async (next, page) => {
+        backfill = {
+          ...backfill!,
+          cursor: next,
+          pages: backfill!.pages + 1,
+          fetched: backfill!.fetched + page.fetched,
+          inserted: backfill!.inserted + page.inserted,
+          oldestAt: minIso(backfill!.oldestAt, page.oldest),
+          ...(page.more ? {} : { status: 'done' as const, finishedAt: deps.clock().toISOString() }),
+        };
+        backfill.percent = backfillPercent(backfill);
+        await saveCursor(deps, source.id, token, { backfill }, o.leaseMs);
+      });
     }
     await settle(deps, source, token, { ok: true });
     log.info({ ...totals }, 'poll done');
@@ -113,12 +139,23 @@ async function whySkipped(db: Db, id: string, now: Date): Promise<'busy' | 'not-
   return s?.paused ? 'paused' : 'not-due';
 }
 
-/** Moves the cursor, only while we still hold the lease (a poller that lost it must not write). */
-async function saveCursor(deps: PollerDeps, id: string, token: string, cursor: Cursor, leaseMs: number) {
+interface PageResult {
+  fetched: number;
+  inserted: number;
+  more: boolean;
+  oldest: string | null;
+}
+
+const oldestOf = (posts: { createdAt: Date }[]) =>
+  posts.length ? new Date(Math.min(...posts.map((p) => p.createdAt.getTime()))).toISOString() : null;
+const minIso = (a: string | null, b: string | null) => (!a ? b : !b ? a : a < b ? a : b);
+
+/** Moves a cursor, only while we still hold the lease (a poller that lost it must not write). */
+async function saveCursor(deps: PollerDeps, id: string, token: string, values: { cursor?: Cursor; backfill?: Backfill }, leaseMs: number) {
   const now = deps.clock();
   const saved = await deps.db
     .update(sources)
-    .set({ cursor, leaseUntil: new Date(now.getTime() + leaseMs) })
+    .set({ ...values, leaseUntil: new Date(now.getTime() + leaseMs) })
     .where(and(eq(sources.id, id), eq(sources.leaseToken, token)))
     .returning({ id: sources.id });
   if (saved.length === 0) throw new ConnectorError('transient', 'Lost the lease on this source to another poller');

@@ -1,10 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { AppError } from '../core/errors';
 import { requireActor, requirePermission } from '../server/auth.middleware';
+import { runInBackground } from '../server/background';
 import { AUTHENTICATED, createApi, errors, IdParam, json } from '../server/openapi';
 import { pollSource } from './poller';
 import { PLATFORMS, SOURCE_STATUSES } from './schema';
-import { createSource, deleteSource, getSource, listSources, publicSource, updateSource, verifySource } from './sources.service';
+import { MAX_BACKFILL_DAYS } from './backfill';
+import { createSource, deleteSource, getSource, listSources, publicSource, startSourceBackfill, updateSource, verifySource } from './sources.service';
 
 const Source = z
   .object({
@@ -22,7 +24,9 @@ const Source = z
     lastError: z.string().nullable(),
     lastErrorAt: z.string().nullable(),
     consecutiveFailures: z.number(),
-    backfill: z.record(z.string(), z.unknown()).nullable(),
+    backfill: z
+      .object({ days: z.number(), since: z.string(), status: z.enum(['running', 'done', 'failed']), pages: z.number(), fetched: z.number(), inserted: z.number(), percent: z.number(), oldestAt: z.string().nullable(), startedAt: z.string(), finishedAt: z.string().nullable() })
+      .nullable(),
     createdAt: z.string(),
   })
   .openapi('Source');
@@ -124,6 +128,24 @@ export const sourcesApi = createApi()
         throw new AppError('CONFLICT', 'This source is being polled right now; try again in a moment');
       }
       return c.json({ fetched: outcome.fetched, inserted: outcome.inserted, duplicates: outcome.duplicates, status: outcome.status, error: outcome.status === 'failed' ? outcome.error : null }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/sources/{id}/backfill',
+      tags,
+      summary: 'Fetch the last N days (up to 30, as far as the platform keeps them) beside regular polling',
+      security: AUTHENTICATED,
+      middleware: write,
+      request: { params: IdParam, body: { content: { 'application/json': { schema: z.object({ days: z.number().int().min(1).max(MAX_BACKFILL_DAYS) }) } }, required: true } },
+      responses: { 202: json(Source, 'Started; its progress is in backfill'), ...errors(401, 403, 404, 409, 422) },
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      const source = await startSourceBackfill(c.var.deps.db, actor, c.req.valid('param').id, c.req.valid('json').days, c.var.deps.clock());
+      runInBackground(c, pollSource(c.var.deps, source.id, { force: true }));
+      return c.json(publicSource(source), 202);
     },
   )
   .openapi(

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { workspaces } from '../accounts/schema';
 import { createdAt, id, ts } from '../db/columns';
+import type { Backfill } from './backfill';
 
 export const PLATFORMS = ['x', 'mastodon', 'bluesky', 'reddit', 'hackernews', 'rss', 'import', 'demo'] as const;
 export type Platform = (typeof PLATFORMS)[number];
@@ -35,7 +36,7 @@ export const sources = pgTable(
     // A lease, not a lock held open: a poller that dies leaves a lease that simply runs out.
     leaseUntil: ts('lease_until'),
     leaseToken: text('lease_token'),
-    backfill: jsonb('backfill').$type<Record<string, unknown> | null>(),
+    backfill: jsonb('backfill').$type<Backfill | null>(),
     createdAt: createdAt(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },

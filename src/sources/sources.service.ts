@@ -5,6 +5,7 @@ import type { ConnectorRegistry } from '../connectors/registry';
 import type { Connector } from '../connectors/types';
 import { AppError, notFound } from '../core/errors';
 import type { Db } from '../db/types';
+import { MAX_BACKFILL_DAYS, startBackfill } from './backfill';
 import type { CredentialBox } from './credentials';
 import { type Platform, sources } from './schema';
 
@@ -26,7 +27,7 @@ export const publicSource = (s: SourceRow) => ({
   lastError: s.lastError,
   lastErrorAt: s.lastErrorAt?.toISOString() ?? null,
   consecutiveFailures: s.consecutiveFailures,
-  backfill: s.backfill ?? null,
+  backfill: s.backfill ? { ...s.backfill, cursor: undefined } : null,
   createdAt: s.createdAt.toISOString(),
 });
 
@@ -144,6 +145,22 @@ export async function connectorInputs(deps: Pick<SourceDeps, 'connectors' | 'cre
   const raw = source.credentialsEnc ? await deps.credentials.open(source.id, source.credentialsEnc) : {};
   const credentials = validate(connector.credentialsSchema, raw, 'credentials');
   return { connector, config, credentials };
+}
+
+/** Starts a sweep over the last N days beside regular polling; progress shows on the source. */
+export async function startSourceBackfill(db: Db, actor: Actor, id: string, days: number, now: Date) {
+  if (!Number.isInteger(days) || days < 1 || days > MAX_BACKFILL_DAYS) throw new AppError('VALIDATION_FAILED', `days must be 1 to ${MAX_BACKFILL_DAYS}`, { field: 'days' });
+  return db.transaction(async (tx) => {
+    const current = await getSource(tx, actor.workspaceId, id);
+    if (current.backfill?.status === 'running') throw new AppError('CONFLICT', 'A backfill of this source is already running');
+    const [s] = await tx
+      .update(sources)
+      .set({ backfill: startBackfill(days, now), nextPollAt: now, updatedAt: now })
+      .where(and(eq(sources.id, id), eq(sources.workspaceId, actor.workspaceId)))
+      .returning();
+    await recordAudit(tx, actor, { action: 'source.backfill_started', targetType: 'source', targetId: id, details: { days } });
+    return s!;
+  });
 }
 
 export async function verifySource(deps: SourceDeps, workspaceId: string, id: string) {
