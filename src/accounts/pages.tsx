@@ -97,7 +97,7 @@ export const accountPages = new Hono<AppEnv>()
   })
   .use('/settings', requireStaffPage)
   .use('/settings/*', requireStaffPage)
-  .get('/settings', (c) => c.redirect('/settings/users', 303))
+  .get('/settings', (c) => c.redirect('/settings/sources', 303))
   .get('/settings/users', async (c) => renderUsers(c, 200, { ok: OK_MESSAGES[c.req.query('ok') ?? ''] }))
   .post('/settings/users', async (c) => {
     const actor = assertCan(c, 'users:manage');

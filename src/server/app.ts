@@ -9,7 +9,10 @@ import { accountPages } from '../accounts/pages';
 import { usersApi } from '../accounts/users.routes';
 import { AppError } from '../core/errors';
 import { importsApi } from '../imports/routes';
+import { importPages } from '../imports/pages';
 import { mentionPages } from '../mentions/pages';
+import { sourcePages } from '../sources/pages';
+import { topicPages } from '../topics/pages';
 import { mentionsApi } from '../mentions/routes';
 import { sourcesApi } from '../sources/routes';
 import { topicsApi } from '../topics/routes';
@@ -60,7 +63,7 @@ export function createApp(deps: AppDeps) {
   const smallBodies = limit(1);
   // File imports are the one place large bodies are expected.
   const importBodies = limit(51);
-  app.use((c, next) => (c.req.path === '/api/v1/imports' ? importBodies(c, next) : smallBodies(c, next)));
+  app.use((c, next) => (c.req.path === '/api/v1/imports' || c.req.path === '/settings/imports' ? importBodies(c, next) : smallBodies(c, next)));
 
   app.route('/', staticRoutes);
   app.route('/', healthRoutes);
@@ -88,6 +91,9 @@ export function createApp(deps: AppDeps) {
 
   app.route('/', accountPages);
   app.route('/', mentionPages);
+  app.route('/', sourcePages);
+  app.route('/', topicPages);
+  app.route('/', importPages);
   app.route('/', webPages);
 
   app.onError(onError);

@@ -4,13 +4,14 @@ import type { StaffUser } from '../server/env';
 import { STYLESHEET_URL } from './static';
 
 /** The HTML document around every page: one stylesheet, no inline script (the CSP forbids it). */
-export function Document(props: { title: string; children: Child; csrfToken?: string | undefined }) {
+export function Document(props: { title: string; children: Child; csrfToken?: string | undefined; refreshSeconds?: number | undefined }) {
   return (
     <html lang="en">
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         {props.csrfToken ? <meta name="csrf-token" content={props.csrfToken} /> : null}
+        {props.refreshSeconds ? <meta http-equiv="refresh" content={String(props.refreshSeconds)} /> : null}
         <title>{`${props.title} · Social CRM`}</title>
         <link rel="stylesheet" href={STYLESHEET_URL} />
         <link rel="icon" href="data:," />
@@ -34,13 +35,15 @@ export interface ShellProps {
   actor: Actor;
   user: StaffUser | null;
   csrfToken: string | undefined;
+  /** Reload the page every so many seconds (progress of long work, without script). */
+  refreshSeconds?: number | undefined;
   children: Child;
 }
 
 /** The staff app: navigation on the left (on top at phone width), the page in main. */
 export function AppShell(props: ShellProps) {
   return (
-    <Document title={props.title} csrfToken={props.csrfToken}>
+    <Document title={props.title} csrfToken={props.csrfToken} refreshSeconds={props.refreshSeconds}>
       <div class="shell">
         <aside class="sidebar">
           <div class="brand">Social CRM</div>

@@ -69,6 +69,18 @@ ol.mentions { list-style: none; padding: 0; margin: 1rem 0; display: flex; flex-
 .platform-x { background: #111827; color: #fff; } .platform-mastodon { background: #ede7f6; color: #5e35b1; }
 .platform-bluesky { background: #e3f2fd; color: #1565c0; } .platform-reddit { background: #fff3e0; color: #e65100; }
 .platform-hackernews { background: #fff3e0; color: #ff6600; } .platform-rss { background: #fff8e1; color: #8d6e00; }
+a.button, a.secondary-link { display: inline-block; text-decoration: none; }
+a.secondary-link { background: #fff; color: var(--text); border-color: #cbd2dc; }
+.narrow { max-width: 560px; }
+.grow { flex: 1 1 280px; }
+.small { font-size: .82rem; }
+label.check { flex-direction: row; align-items: center; gap: .5rem; }
+dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .35rem 1.25rem; margin: 0; }
+dl.facts dt { color: var(--muted); } dl.facts dd { margin: 0; overflow-wrap: anywhere; }
+progress { width: min(320px, 100%); height: .9rem; vertical-align: middle; }
+code { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: .88em; background: #f1f3f7; padding: .1rem .3rem; border-radius: 4px; overflow-wrap: anywhere; }
+.health-ok { background: #e8f5e9; color: var(--ok); } .health-degraded { background: #fff3e0; color: var(--warn); }
+.health-failing { background: #fdecea; color: var(--danger); } .health-paused { background: #eef1f6; color: var(--muted); }
 @media (max-width: 720px) {
   .shell { grid-template-columns: minmax(0, 1fr); }
   .row > label, .row input, .row select { width: 100%; }

@@ -1,34 +1,9 @@
-import type { Child } from 'hono/jsx';
-import { AppShell, Flash, type ShellProps } from '../../web/layout';
+import { Flash } from '../../web/layout';
+import { Csrf, type PageBase, SettingsShell } from '../../web/settings-shell';
 import type { publicApiKey } from '../api-keys.service';
 import { type Permission, PERMISSIONS, ROLE_PERMISSIONS } from '../roles';
 import { ROLES, type Role } from '../schema';
 import type { publicUser } from '../users.service';
-
-type PageBase = Omit<ShellProps, 'title' | 'active' | 'children'>;
-
-const TABS = [
-  { href: '/settings/users', label: 'Users' },
-  { href: '/settings/api-keys', label: 'API keys' },
-] as const;
-
-function SettingsShell(props: PageBase & { title: string; tab: string; children: Child }) {
-  return (
-    <AppShell {...props} title={props.title} active="/settings">
-      <h1>Settings</h1>
-      <nav class="tabs" aria-label="Settings">
-        {TABS.map((t) => (
-          <a href={t.href} aria-current={t.href === props.tab ? 'page' : undefined}>
-            {t.label}
-          </a>
-        ))}
-      </nav>
-      {props.children}
-    </AppShell>
-  );
-}
-
-const Csrf = (props: { token: string | undefined }) => <input type="hidden" name="_csrf" value={props.token ?? ''} />;
 
 export interface UsersPageProps extends PageBase {
   users: ReturnType<typeof publicUser>[];

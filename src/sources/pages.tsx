@@ -1,0 +1,121 @@
+import { and, count, eq } from 'drizzle-orm';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { can } from '../accounts/roles';
+import { AppError } from '../core/errors';
+import { mentions } from '../mentions/schema';
+import { runInBackground } from '../server/background';
+import type { AppContext, AppEnv } from '../server/env';
+import { toAppError } from '../server/error-handler';
+import { assertCan, parseForm, requireStaffPage, shellProps } from '../server/pages';
+import { PLATFORM_FORMS, readPlatformForm } from './platform-forms';
+import { pollSource } from './poller';
+import { PLATFORMS, type Platform } from './schema';
+import { createSource, deleteSource, getSource, listSources, publicSource, startSourceBackfill, updateSource, verifySource } from './sources.service';
+import { NewSourcePage, SourcePage, SourcesPage } from './views/sources-pages';
+
+const Uuid = z.uuid();
+const pathId = (c: AppContext) => {
+  const id = c.req.param('id');
+  if (!Uuid.safeParse(id).success) throw new AppError('NOT_FOUND', 'Source not found');
+  return id!;
+};
+
+/** Platforms that can be added here (and whose connector is installed). */
+const addable = (c: AppContext) =>
+  Object.entries(PLATFORM_FORMS).filter(([platform]) => c.var.deps.connectors[platform as Platform]) as [Platform, NonNullable<(typeof PLATFORM_FORMS)[Platform]>][];
+
+async function renderSource(c: AppContext, id: string, notice?: { kind: 'ok' | 'error'; message: string }, status = 200) {
+  const actor = assertCan(c, 'inbox:read');
+  const source = await getSource(c.var.deps.db, actor.workspaceId, id);
+  const [n] = await c.var.deps.db.select({ n: count() }).from(mentions).where(and(eq(mentions.workspaceId, actor.workspaceId), eq(mentions.sourceId, id)));
+  return c.html(
+    <SourcePage {...shellProps(c)} source={publicSource(source)} canManage={can(actor.role, 'settings:manage')} mentionCount={Number(n?.n ?? 0)} notice={notice} />,
+    status as 200,
+  );
+}
+
+/** Settings > Sources: list with health, a form per platform, and each source's page of actions. */
+export const sourcePages = new Hono<AppEnv>()
+  .use('/settings/sources', requireStaffPage)
+  .use('/settings/sources/*', requireStaffPage)
+  .get('/settings/sources', async (c) => {
+    const actor = assertCan(c, 'inbox:read');
+    const rows = await listSources(c.var.deps.db, actor.workspaceId);
+    return c.html(<SourcesPage {...shellProps(c)} sources={rows.map(publicSource)} forms={addable(c)} canManage={can(actor.role, 'settings:manage')} />);
+  })
+  .get('/settings/sources/new', (c) => {
+    assertCan(c, 'settings:manage');
+    const platform = c.req.query('platform');
+    const form = addable(c).find(([p]) => p === platform);
+    if (!form) return c.redirect('/settings/sources', 303);
+    return c.html(<NewSourcePage {...shellProps(c)} platform={form[0]} form={form[1]} />);
+  })
+  .post('/settings/sources', async (c) => {
+    const actor = assertCan(c, 'settings:manage');
+    const body = (await c.req.parseBody()) as Record<string, string>;
+    const platform = z.enum(PLATFORMS).safeParse(body.platform);
+    const entry = platform.success ? addable(c).find(([p]) => p === platform.data) : undefined;
+    if (!entry) throw new AppError('VALIDATION_FAILED', 'Choose a platform to add');
+    const [p, form] = entry;
+    const head = await parseForm(c, z.object({ name: z.string().trim().min(1, 'required').max(80), pollIntervalSeconds: z.coerce.number().int().min(30).max(86_400) }));
+    try {
+      if (!head.ok) throw new AppError('VALIDATION_FAILED', head.message);
+      const { config, credentials } = readPlatformForm(form, body);
+      const source = await createSource(c.var.deps, actor, { platform: p, name: head.data.name, config, credentials, pollIntervalSeconds: head.data.pollIntervalSeconds }, c.var.deps.clock());
+      return c.redirect(`/settings/sources/${source.id}`, 303);
+    } catch (err) {
+      const e = toAppError(err);
+      if (e.status >= 500) throw err;
+      // Secrets are never echoed back into the form.
+      const values = Object.fromEntries(Object.entries(body).filter(([k]) => !k.startsWith('credentials.') && k !== '_csrf'));
+      return c.html(<NewSourcePage {...shellProps(c)} platform={p} form={form} error={e.message} values={values} />, 422);
+    }
+  })
+  .get('/settings/sources/:id', (c) => renderSource(c, pathId(c)))
+  .post('/settings/sources/:id/verify', async (c) => {
+    const actor = assertCan(c, 'settings:manage');
+    const id = pathId(c);
+    const r = await verifySource(c.var.deps, actor.workspaceId, id);
+    return renderSource(c, id, { kind: r.ok ? 'ok' : 'error', message: `${r.ok ? 'Verified' : 'Not verified'}: ${r.message}${r.account ? ` (${r.account})` : ''}` });
+  })
+  .post('/settings/sources/:id/poll', async (c) => {
+    const actor = assertCan(c, 'settings:manage');
+    const id = pathId(c);
+    await getSource(c.var.deps.db, actor.workspaceId, id);
+    const r = await pollSource(c.var.deps, id, { force: true });
+    const notice =
+      r.status === 'ok'
+        ? { kind: 'ok' as const, message: `Polled: ${r.fetched} fetched, ${r.inserted} new, ${r.duplicates} already stored.` }
+        : r.status === 'failed'
+          ? { kind: 'error' as const, message: `Poll failed: ${r.error}` }
+          : { kind: 'error' as const, message: 'This source is being polled right now; try again in a moment.' };
+    return renderSource(c, id, notice);
+  })
+  .post('/settings/sources/:id/pause', async (c) => {
+    await updateSource(c.var.deps, assertCan(c, 'settings:manage'), pathId(c), { paused: true }, c.var.deps.clock());
+    return c.redirect(`/settings/sources/${pathId(c)}`, 303);
+  })
+  .post('/settings/sources/:id/resume', async (c) => {
+    await updateSource(c.var.deps, assertCan(c, 'settings:manage'), pathId(c), { paused: false }, c.var.deps.clock());
+    return c.redirect(`/settings/sources/${pathId(c)}`, 303);
+  })
+  .post('/settings/sources/:id/backfill', async (c) => {
+    const actor = assertCan(c, 'settings:manage');
+    const id = pathId(c);
+    const form = await parseForm(c, z.object({ days: z.coerce.number().int().min(1).max(30) }));
+    if (!form.ok) return renderSource(c, id, { kind: 'error', message: form.message }, 422);
+    try {
+      await startSourceBackfill(c.var.deps.db, actor, id, form.data.days, c.var.deps.clock());
+    } catch (err) {
+      const e = toAppError(err);
+      if (e.status >= 500 || e.code === 'NOT_FOUND') throw err;
+      return renderSource(c, id, { kind: 'error', message: e.message }, e.status);
+    }
+    runInBackground(c, pollSource(c.var.deps, id, { force: true }));
+    return c.redirect(`/settings/sources/${id}`, 303);
+  })
+  .post('/settings/sources/:id/delete', async (c) => {
+    await deleteSource(c.var.deps.db, assertCan(c, 'settings:manage'), pathId(c));
+    return c.redirect('/settings/sources', 303);
+  });

@@ -1,0 +1,117 @@
+import type { Platform } from './schema';
+
+/**
+ * What the "add a source" form asks for, per platform. Field names say where a value goes
+ * (config.* or credentials.*); the connector's own zod schema still has the last word.
+ */
+export interface FormField {
+  name: `config.${string}` | `credentials.${string}`;
+  label: string;
+  type: 'text' | 'password' | 'url' | 'number' | 'checkbox' | 'list';
+  required?: boolean;
+  help?: string;
+  placeholder?: string;
+}
+
+export interface PlatformForm {
+  label: string;
+  intro: string;
+  fields: FormField[];
+}
+
+const baseUrl = (placeholder: string): FormField => ({
+  name: 'config.baseUrl',
+  label: 'API address',
+  type: 'url',
+  placeholder,
+  help: 'Leave empty for the official endpoint; set it for a self-hosted instance or a test server.',
+});
+
+export const PLATFORM_FORMS: Partial<Record<Platform, PlatformForm>> = {
+  x: {
+    label: 'X (Twitter)',
+    intro: 'Searches recent posts for your topics with an app bearer token. Replies need the account keys too.',
+    fields: [
+      { name: 'credentials.bearerToken', label: 'Bearer token', type: 'password', required: true },
+      { name: 'config.accountHandle', label: 'Your account (@handle)', type: 'text', placeholder: '@acme', help: 'Mentions of it are searched too.' },
+      { name: 'config.query', label: 'Search override', type: 'text', help: 'Leave empty to search for all active topics.' },
+      { name: 'credentials.appKey', label: 'API key (for replies)', type: 'password' },
+      { name: 'credentials.appSecret', label: 'API key secret', type: 'password' },
+      { name: 'credentials.accessToken', label: 'Access token', type: 'password' },
+      { name: 'credentials.accessSecret', label: 'Access token secret', type: 'password' },
+      baseUrl('https://api.x.com/'),
+    ],
+  },
+  mastodon: {
+    label: 'Mastodon',
+    intro: 'Reads hashtag timelines and searches statuses on any instance; replies as the connected account.',
+    fields: [
+      { name: 'config.baseUrl', label: 'Instance', type: 'url', required: true, placeholder: 'https://mastodon.social' },
+      { name: 'credentials.accessToken', label: 'Access token', type: 'password', help: 'Needed for search and replies; hashtags work without.' },
+    ],
+  },
+  bluesky: {
+    label: 'Bluesky',
+    intro: 'Searches posts (latest first) and replies with proper thread references.',
+    fields: [
+      { name: 'credentials.identifier', label: 'Handle or email', type: 'text', placeholder: 'acme.bsky.social' },
+      { name: 'credentials.appPassword', label: 'App password', type: 'password' },
+      baseUrl('https://bsky.social'),
+    ],
+  },
+  reddit: {
+    label: 'Reddit',
+    intro: 'Searches new posts, and reads new comments of chosen subreddits, with a Reddit OAuth app.',
+    fields: [
+      { name: 'config.subreddits', label: 'Subreddits', type: 'list', placeholder: 'acme, gadgets', help: 'Comma separated; empty searches all of Reddit (posts only).' },
+      { name: 'config.includeComments', label: 'Include comments', type: 'checkbox' },
+      { name: 'credentials.clientId', label: 'Client id', type: 'text', required: true },
+      { name: 'credentials.clientSecret', label: 'Client secret', type: 'password', required: true },
+      { name: 'credentials.username', label: 'Username (for replies)', type: 'text' },
+      { name: 'credentials.password', label: 'Password', type: 'password' },
+    ],
+  },
+  hackernews: {
+    label: 'Hacker News',
+    intro: 'Searches stories and comments by date through the public Algolia API. No key needed; no replies.',
+    fields: [baseUrl('https://hn.algolia.com/api/v1/')],
+  },
+  rss: {
+    label: 'RSS or Atom feed',
+    intro: 'Google Alerts, review sites, blogs: every new item is matched against your topics.',
+    fields: [
+      { name: 'config.feedUrl', label: 'Feed address', type: 'url', required: true, placeholder: 'https://www.google.com/alerts/feeds/…' },
+      { name: 'credentials.username', label: 'Username (protected feeds)', type: 'text' },
+      { name: 'credentials.password', label: 'Password', type: 'password' },
+    ],
+  },
+  demo: {
+    label: 'Demo replay',
+    intro: 'Replays bundled public posts as if live. For trying the app without any account.',
+    fields: [{ name: 'config.batch', label: 'Posts per poll', type: 'number', placeholder: '8' }],
+  },
+};
+
+/**
+ * Turns posted form values into config and credentials objects: empty fields are left out (so
+ * defaults apply), numbers, checkboxes and comma lists get their types.
+ */
+export function readPlatformForm(form: PlatformForm, body: Record<string, unknown>) {
+  const config: Record<string, unknown> = {};
+  const credentials: Record<string, unknown> = {};
+  for (const field of form.fields) {
+    const [where, key] = field.name.split('.') as ['config' | 'credentials', string];
+    const target = where === 'config' ? config : credentials;
+    const raw = body[field.name];
+    if (field.type === 'checkbox') {
+      target[key] = raw === 'on' || raw === 'true';
+      continue;
+    }
+    const value = typeof raw === 'string' ? raw.trim() : '';
+    if (!value) continue;
+    if (field.type === 'number') target[key] = Number(value);
+    else if (field.type === 'list') target[key] = value.split(/[\s,]+/).filter(Boolean);
+    else target[key] = value;
+  }
+  return { config, credentials };
+}

@@ -1,0 +1,202 @@
+import { Flash } from '../../web/layout';
+import { Csrf, type PageBase, SettingsShell, when } from '../../web/settings-shell';
+import type { FormField, PlatformForm } from '../platform-forms';
+import type { publicSource } from '../sources.service';
+
+type Source = ReturnType<typeof publicSource>;
+
+const STATUS_TEXT = { ok: 'healthy', degraded: 'degraded', failing: 'failing' } as const;
+
+function Health(props: { source: Source }) {
+  const s = props.source;
+  return (
+    <span class={`badge health-${s.paused ? 'paused' : s.status}`} data-testid="source-health">
+      {s.paused ? 'paused' : STATUS_TEXT[s.status]}
+    </span>
+  );
+}
+
+export function SourcesPage(p: PageBase & { sources: Source[]; forms: [string, PlatformForm][]; canManage: boolean }) {
+  return (
+    <SettingsShell {...p} title="Sources" tab="/settings/sources">
+      <section class="card">
+        {p.sources.length === 0 ? (
+          <p class="empty">No sources yet. Add one below to start listening.</p>
+        ) : (
+          <table>
+            <thead>
+              <tr>
+                <th>Source</th>
+                <th>Health</th>
+                <th>Last success</th>
+                <th>Next poll</th>
+              </tr>
+            </thead>
+            <tbody>
+              {p.sources.map((s) => (
+                <tr data-testid="source-row">
+                  <td>
+                    <a href={`/settings/sources/${s.id}`}>{s.name}</a>
+                    <div class="muted">{s.platform}</div>
+                  </td>
+                  <td>
+                    <Health source={s} />
+                    {s.lastError ? <div class="muted small">{s.lastError}</div> : null}
+                  </td>
+                  <td class="muted">{when(s.lastSuccessAt)}</td>
+                  <td class="muted">{s.paused ? '–' : when(s.nextPollAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      {p.canManage ? (
+        <section class="card">
+          <h2>Add a source</h2>
+          <div class="row">
+            {p.forms.map(([platform, form]) => (
+              <a class="button secondary-link" href={`/settings/sources/new?platform=${platform}`}>
+                {form.label}
+              </a>
+            ))}
+          </div>
+        </section>
+      ) : null}
+    </SettingsShell>
+  );
+}
+
+function Field(props: { field: FormField; value?: string | undefined }) {
+  const f = props.field;
+  if (f.type === 'checkbox') {
+    return (
+      <label class="check">
+        <input type="checkbox" name={f.name} checked={props.value === 'on'} /> {f.label}
+      </label>
+    );
+  }
+  return (
+    <label>
+      {f.label}
+      {f.required ? ' *' : ''}
+      <input
+        name={f.name}
+        type={f.type === 'list' ? 'text' : f.type}
+        required={f.required}
+        placeholder={f.placeholder}
+        value={f.type === 'password' ? '' : (props.value ?? '')}
+        autocomplete={f.type === 'password' ? 'new-password' : 'off'}
+      />
+      {f.help ? <span class="muted small">{f.help}</span> : null}
+    </label>
+  );
+}
+
+export function NewSourcePage(p: PageBase & { platform: string; form: PlatformForm; error?: string | undefined; values?: Record<string, string> }) {
+  return (
+    <SettingsShell {...p} title={`Add ${p.form.label}`} tab="/settings/sources">
+      <form class="card stack narrow" method="post" action="/settings/sources">
+        <h2>Add {p.form.label}</h2>
+        <p class="muted">{p.form.intro}</p>
+        <Flash kind="error" message={p.error} />
+        <Csrf token={p.csrfToken} />
+        <input type="hidden" name="platform" value={p.platform} />
+        <label>
+          Name *
+          <input name="name" required maxlength={80} value={p.values?.name ?? p.form.label} />
+        </label>
+        {p.form.fields.map((f) => (
+          <Field field={f} value={p.values?.[f.name]} />
+        ))}
+        <label>
+          Poll every (seconds)
+          <input name="pollIntervalSeconds" type="number" min={30} max={86400} value={p.values?.pollIntervalSeconds ?? '300'} />
+        </label>
+        <button type="submit">Add source</button>
+      </form>
+    </SettingsShell>
+  );
+}
+
+export function SourcePage(p: PageBase & { source: Source; canManage: boolean; mentionCount: number; notice?: { kind: 'ok' | 'error'; message: string } | undefined }) {
+  const s = p.source;
+  const b = s.backfill;
+  const action = (path: string, label: string, cls = 'secondary', extra?: Record<string, string>) => (
+    <form class="inline" method="post" action={`/settings/sources/${s.id}/${path}`}>
+      <Csrf token={p.csrfToken} />
+      {Object.entries(extra ?? {}).map(([k, v]) => (
+        <input type="hidden" name={k} value={v} />
+      ))}
+      <button class={cls} type="submit">
+        {label}
+      </button>
+    </form>
+  );
+  return (
+    // While a backfill runs, the page reloads itself to show progress (no script needed).
+    <SettingsShell {...p} title={s.name} tab="/settings/sources" refreshSeconds={b?.status === 'running' ? 3 : undefined}>
+      <p>
+        <a href="/settings/sources">← All sources</a>
+      </p>
+      {p.notice ? <Flash kind={p.notice.kind} message={p.notice.message} /> : null}
+      <section class="card stack">
+        <h2>
+          {s.name} <Health source={s} />
+        </h2>
+        <dl class="facts">
+          <dt>Platform</dt>
+          <dd>{s.platform}</dd>
+          <dt>Mentions stored</dt>
+          <dd data-testid="mention-count">{p.mentionCount}</dd>
+          <dt>Last success</dt>
+          <dd>{when(s.lastSuccessAt)}</dd>
+          <dt>Last poll</dt>
+          <dd>{when(s.lastPolledAt)}</dd>
+          <dt>Next poll</dt>
+          <dd>{s.paused ? 'paused' : when(s.nextPollAt)}</dd>
+          <dt>Poll interval</dt>
+          <dd>{s.pollIntervalSeconds} s</dd>
+          <dt>Failures in a row</dt>
+          <dd>{s.consecutiveFailures}</dd>
+          <dt>Last error</dt>
+          <dd data-testid="last-error">{s.lastError ? `${s.lastError} (${when(s.lastErrorAt)})` : 'none'}</dd>
+          <dt>Credentials</dt>
+          <dd>{s.hasCredentials ? 'stored, encrypted' : 'none'}</dd>
+        </dl>
+        {p.canManage ? (
+          <div class="row">
+            {action('verify', 'Verify credentials')}
+            {action('poll', 'Poll now')}
+            {s.paused ? action('resume', 'Resume', 'primary') : action('pause', 'Pause')}
+            {action('delete', 'Delete source', 'danger')}
+          </div>
+        ) : null}
+      </section>
+      <section class="card stack">
+        <h2>Backfill</h2>
+        {b ? (
+          <div data-testid="backfill">
+            <progress max={100} value={b.percent} aria-label="Backfill progress" />{' '}
+            <span>
+              {b.status === 'running' ? `${b.percent}% of ${b.days} days` : b.status === 'done' ? `done: ${b.days} days` : 'failed'} · {b.pages} pages, {b.fetched} posts fetched,{' '}
+              {b.inserted} new
+            </span>
+          </div>
+        ) : (
+          <p class="muted">Fetch older posts, as far back as the platform keeps them.</p>
+        )}
+        {p.canManage && b?.status !== 'running' ? (
+          <form class="row" method="post" action={`/settings/sources/${s.id}/backfill`}>
+            <Csrf token={p.csrfToken} />
+            <label>
+              Days
+              <input name="days" type="number" min={1} max={30} value="7" required />
+            </label>
+            <button type="submit">Start backfill</button>
+          </form>
+        ) : null}
+      </section>
+    </SettingsShell>
+  );
+}

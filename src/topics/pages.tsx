@@ -1,0 +1,57 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { can } from '../accounts/roles';
+import { AppError } from '../core/errors';
+import type { AppContext, AppEnv } from '../server/env';
+import { toAppError } from '../server/error-handler';
+import { assertCan, parseForm, requireStaffPage, shellProps } from '../server/pages';
+import { TOPIC_KINDS } from './schema';
+import { createTopic, deleteTopic, listTopics, publicTopic, updateTopic } from './topics.service';
+import { TopicsPage } from './views/topics-page';
+
+const TopicForm = z.object({ name: z.string().trim().min(1, 'required').max(80), kind: z.enum(TOPIC_KINDS), query: z.string().trim().min(1, 'required').max(1000) });
+const Uuid = z.uuid();
+const pathId = (c: AppContext) => {
+  const id = c.req.param('id');
+  if (!Uuid.safeParse(id).success) throw new AppError('NOT_FOUND', 'Topic not found');
+  return id!;
+};
+
+async function render(c: AppContext, status = 200, extra: { error?: string; values?: Record<string, string> } = {}) {
+  const actor = assertCan(c, 'inbox:read');
+  const topics = await listTopics(c.var.deps.db, actor.workspaceId);
+  return c.html(<TopicsPage {...shellProps(c)} topics={topics.map(publicTopic)} canManage={can(actor.role, 'settings:manage')} {...extra} />, status as 200);
+}
+
+/** Settings > Topics: what the workspace listens for. */
+export const topicPages = new Hono<AppEnv>()
+  .use('/settings/topics', requireStaffPage)
+  .use('/settings/topics/*', requireStaffPage)
+  .get('/settings/topics', (c) => render(c))
+  .post('/settings/topics', async (c) => {
+    const actor = assertCan(c, 'settings:manage');
+    const body = (await c.req.parseBody()) as Record<string, string>;
+    const values = { name: body.name ?? '', kind: body.kind ?? '', query: body.query ?? '' };
+    const form = await parseForm(c, TopicForm);
+    if (!form.ok) return render(c, 422, { error: form.message, values });
+    try {
+      await createTopic(c.var.deps.db, actor, form.data);
+    } catch (err) {
+      const e = toAppError(err);
+      if (e.status >= 500) throw err;
+      return render(c, e.status, { error: e.message, values });
+    }
+    return c.redirect('/settings/topics', 303);
+  })
+  .post('/settings/topics/:id/pause', async (c) => {
+    await updateTopic(c.var.deps.db, assertCan(c, 'settings:manage'), pathId(c), { active: false }, c.var.deps.clock());
+    return c.redirect('/settings/topics', 303);
+  })
+  .post('/settings/topics/:id/resume', async (c) => {
+    await updateTopic(c.var.deps.db, assertCan(c, 'settings:manage'), pathId(c), { active: true }, c.var.deps.clock());
+    return c.redirect('/settings/topics', 303);
+  })
+  .post('/settings/topics/:id/delete', async (c) => {
+    await deleteTopic(c.var.deps.db, assertCan(c, 'settings:manage'), pathId(c));
+    return c.redirect('/settings/topics', 303);
+  });

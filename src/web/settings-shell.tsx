@@ -1,0 +1,34 @@
+import type { Child } from 'hono/jsx';
+import { AppShell, type ShellProps } from './layout';
+
+export type PageBase = Omit<ShellProps, 'title' | 'active' | 'children'>;
+
+const TABS = [
+  { href: '/settings/sources', label: 'Sources' },
+  { href: '/settings/topics', label: 'Topics' },
+  { href: '/settings/imports', label: 'Imports' },
+  { href: '/settings/users', label: 'Users' },
+  { href: '/settings/api-keys', label: 'API keys' },
+] as const;
+
+/** Settings pages share one heading and tab bar. */
+export function SettingsShell(props: PageBase & { title: string; tab: (typeof TABS)[number]['href']; refreshSeconds?: number | undefined; children: Child }) {
+  return (
+    <AppShell {...props} title={props.title} active="/settings">
+      <h1>Settings</h1>
+      <nav class="tabs" aria-label="Settings">
+        {TABS.map((t) => (
+          <a href={t.href} aria-current={t.href === props.tab ? 'page' : undefined}>
+            {t.label}
+          </a>
+        ))}
+      </nav>
+      {props.children}
+    </AppShell>
+  );
+}
+
+/** The hidden CSRF field every staff form carries. */
+export const Csrf = (props: { token: string | undefined }) => <input type="hidden" name="_csrf" value={props.token ?? ''} />;
+
+export const when = (iso: string | Date | null | undefined) => (iso ? new Date(iso).toISOString().slice(0, 16).replace('T', ' ') : '–');
