@@ -1,5 +1,9 @@
 import type { Platform } from '../sources/schema';
 import { demoConnector } from './demo/demo.connector';
+import { hackernewsConnector } from './hackernews/hackernews.connector';
+import { mastodonConnector } from './mastodon/mastodon.connector';
+import { redditConnector } from './reddit/reddit.connector';
+import { rssConnector } from './rss/rss.connector';
 import type { Connector } from './types';
 import { xConnector } from './x/x.connector';
 
@@ -8,5 +12,9 @@ export type ConnectorRegistry = Partial<Record<Platform, Connector>>;
 
 export const defaultConnectors = (): ConnectorRegistry => ({
   x: xConnector,
+  mastodon: mastodonConnector,
+  reddit: redditConnector,
+  hackernews: hackernewsConnector,
+  rss: rssConnector,
   demo: demoConnector,
 });

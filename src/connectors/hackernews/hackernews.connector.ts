@@ -1,0 +1,287 @@
+import { compile, type FormatCallback } from 'html-to-text';
+import { z } from 'zod';
+import { ConnectorError, type Connector, type SocialPost } from '../types';
+
+/**
+ * Hacker News through the Algolia HN Search API: search_by_date newest first, one sweep per
+ * compiled query, `created_at_i>` between sweeps and page numbers inside one. Read-only: HN has no
+ * API to post with.
+ */
+export const HN_DEFAULT_BASE_URL = 'https://hn.algolia.com/api/v1/';
+const REQUEST_TIMEOUT_MS = 15_000;
+const HITS_PER_PAGE = 100;
+// Algolia publishes no reset time for its 10,000 requests/hour per IP budget.
+const RATE_LIMIT_WINDOW_MS = 60 * 60 * 1000;
+
+export const hackernewsConfigSchema = z.object({
+  baseUrl: z.url().default(HN_DEFAULT_BASE_URL),
+  timeoutMs: z.number().int().min(100).max(120_000).default(REQUEST_TIMEOUT_MS),
+  /** How far back a query's first sweep reaches when the poller gives no `since` (a topic added later). */
+  firstSweepHours: z.number().int().min(1).max(24 * 365).default(24),
+});
+export type HackernewsConfig = z.infer<typeof hackernewsConfigSchema>;
+
+export const hackernewsCredentialsSchema = z.object({});
+export type HackernewsCredentials = z.infer<typeof hackernewsCredentialsSchema>;
+
+/** One hit of search_by_date, as Algolia sends it (comment hits carry no points/num_comments). */
+export interface HnHit {
+  objectID: string;
+  created_at: string;
+  created_at_i: number;
+  author: string | null;
+  title?: string | null;
+  url?: string | null;
+  story_text?: string | null;
+  comment_text?: string | null;
+  story_id?: number | null;
+  parent_id?: number | null;
+  story_title?: string | null;
+  points?: number | null;
+  num_comments?: number | null;
+  _tags?: string[];
+}
+
+interface HnSearchResponse {
+  hits: HnHit[];
+  nbHits: number;
+  page: number;
+  nbPages: number;
+  hitsPerPage: number;
+}
+
+export interface HnQueryState {
+  /** Exclusive lower bound (epoch seconds): the newest created_at_i of the last finished sweep. */
+  after: number;
+  /**
+   * An unfinished sweep: the page to ask for next, the newest created_at_i the sweep has seen, and
+   * the inclusive top of the window being paged. The top pins page numbers against new arrivals,
+   * and drops to the oldest hit seen when Algolia's 1,000-hit pagination cap is reached.
+   */
+  sweep?: { page: number; newest: number; upper: number };
+}
+
+export interface HnCursor {
+  queries?: Record<string, HnQueryState>;
+  /** Queries still to sweep in this round, the first one being swept now. */
+  pending?: string[];
+}
+
+function toPlain(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+function parseRetryAfter(value: string | null, now: number): Date | undefined {
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds) && value.trim() !== '') return new Date(now + Math.max(0, seconds) * 1000);
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : new Date(at);
+}
+
+/** Maps an HTTP failure of the search API to what the poller needs to know. */
+export function httpError(status: number, headers: Headers, body: string): ConnectorError {
+  let detail = body.trim().slice(0, 300);
+  try {
+    const parsed = JSON.parse(body) as { message?: unknown };
+    if (typeof parsed?.message === 'string') detail = parsed.message;
+  } catch {
+    // Not JSON (a proxy's HTML page): keep the raw start of the body.
+  }
+  const d = detail ? `: ${detail}` : '';
+  const base = { status, platform: 'hackernews' };
+  if (status === 429) {
+    const resetAt = parseRetryAfter(headers.get('retry-after'), Date.now()) ?? new Date(Date.now() + RATE_LIMIT_WINDOW_MS);
+    return new ConnectorError('rate_limited', `The Hacker News search API (Algolia) rate limit was reached${d}.`, { ...base, resetAt });
+  }
+  if (status === 401 || status === 403) return new ConnectorError('auth', `The Hacker News search API (Algolia) refused access (HTTP ${status})${d}.`, base);
+  if (status >= 500) return new ConnectorError('transient', `The Hacker News search API (Algolia) answered HTTP ${status}${d}.`, base);
+  return new ConnectorError('invalid_request', `The Hacker News search API (Algolia) rejected the request (HTTP ${status})${d}.`, base);
+}
+
+async function getJson(url: URL, timeoutMs: number, signal?: AbortSignal): Promise<unknown> {
+  const signals = signal ? [AbortSignal.timeout(timeoutMs), signal] : [AbortSignal.timeout(timeoutMs)];
+  const unreachable = (err: unknown) => {
+    const timedOut = err instanceof Error && err.name === 'TimeoutError';
+    return new ConnectorError(
+      'transient',
+      timedOut ? `The Hacker News search API (Algolia) did not answer within ${timeoutMs} ms.` : `Could not reach the Hacker News search API (Algolia): ${toPlain(err)}.`,
+      { platform: 'hackernews' },
+    );
+  };
+  let res: Response;
+  let text: string;
+  try {
+    res = await fetch(url, { headers: { accept: 'application/json' }, signal: AbortSignal.any(signals) });
+    text = await res.text();
+  } catch (err) {
+    throw unreachable(err);
+  }
+  if (!res.ok) throw httpError(res.status, res.headers, text);
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ConnectorError('transient', 'The Hacker News search API (Algolia) sent a response that is not valid JSON.', { status: res.status, platform: 'hackernews' });
+  }
+}
+
+function searchUrl(baseUrl: string, params: Record<string, string | number>): URL {
+  const url = new URL('search_by_date', baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`);
+  for (const [k, v] of Object.entries(params)) url.searchParams.set(k, String(v));
+  return url;
+}
+
+function asSearchResponse(body: unknown): HnSearchResponse {
+  const b = body as Partial<HnSearchResponse> | null;
+  if (!b || !Array.isArray(b.hits) || typeof b.nbPages !== 'number') {
+    throw new ConnectorError('transient', 'The Hacker News search API (Algolia) sent a response without hits or nbPages.', { platform: 'hackernews' });
+  }
+  return { hits: b.hits, nbPages: b.nbPages, nbHits: typeof b.nbHits === 'number' ? b.nbHits : b.hits.length, page: b.page ?? 0, hitsPerPage: b.hitsPerPage ?? HITS_PER_PAGE };
+}
+
+// HN truncates a long link's visible text ("https://example.com/a/very/lo..."): keep the full href instead.
+const hnAnchor: FormatCallback = (elem, walk, builder, formatOptions) => {
+  const href = typeof elem.attribs?.href === 'string' ? (elem.attribs.href as string) : '';
+  const visible = elem.children.map((c) => c.data ?? '').join('');
+  if (href && /^https?:\/\//i.test(visible)) {
+    builder.addInline(href, { noWordTransform: true });
+    return;
+  }
+  builder.options.formatters.anchor!(elem, walk, builder, { ...formatOptions, hideLinkHrefIfSameAsText: true });
+};
+
+const htmlToPlain = compile({
+  wordwrap: false,
+  formatters: { hnAnchor },
+  selectors: [
+    { selector: 'a', format: 'hnAnchor' },
+    { selector: 'p', options: { leadingLineBreaks: 2, trailingLineBreaks: 2 } },
+    { selector: 'pre', options: { leadingLineBreaks: 2, trailingLineBreaks: 2 } },
+  ],
+});
+
+/** HN bodies are HTML (<p>, <i>, <a>, <pre><code>, entities such as &#x27; and &#x2F;): plain text. */
+export function hnHtmlToText(html: string | null | undefined): string {
+  if (!html) return '';
+  return htmlToPlain(html).replace(/\n{3,}/g, '\n\n').trim();
+}
+
+const itemUrl = (id: string | number) => `https://news.ycombinator.com/item?id=${id}`;
+
+export function hitToPost(hit: HnHit): SocialPost {
+  const isComment = hit.comment_text != null || (hit._tags ?? []).includes('comment');
+  const title = isComment ? null : hit.title?.trim() || null;
+  const body = hnHtmlToText(isComment ? hit.comment_text : hit.story_text);
+  const text = body || title || '';
+  const metrics: Record<string, number> = {};
+  if (typeof hit.points === 'number') metrics.points = hit.points;
+  if (typeof hit.num_comments === 'number') metrics.comments = hit.num_comments;
+  const storyId = hit.story_id ?? (isComment ? null : hit.objectID);
+  return {
+    externalId: String(hit.objectID),
+    url: itemUrl(hit.objectID),
+    kind: isComment ? 'comment' : 'post',
+    title,
+    text,
+    lang: null,
+    createdAt: typeof hit.created_at_i === 'number' ? new Date(hit.created_at_i * 1000) : new Date(hit.created_at),
+    author: {
+      externalId: hit.author ?? null,
+      handle: hit.author ?? null,
+      name: null,
+      // HN exposes karma, not followers; search hits carry neither bios nor avatars.
+      followers: null,
+      bio: null,
+      url: hit.author ? `https://news.ycombinator.com/user?id=${encodeURIComponent(hit.author)}` : null,
+      avatarUrl: null,
+      verified: false,
+    },
+    replyToExternalId: isComment && hit.parent_id != null ? String(hit.parent_id) : null,
+    threadExternalId: storyId != null ? String(storyId) : null,
+    metrics,
+    // Dead and deleted items come back without an author or without any text.
+    deleted: !hit.author || text === '',
+    raw: hit,
+  };
+}
+
+const toSeconds = (d: Date) => Math.floor(d.getTime() / 1000);
+const isInt = (n: unknown): n is number => Number.isInteger(n);
+
+/** A stored state this code can no longer read starts the query afresh instead of sending a bad filter. */
+function readState(s: unknown): HnQueryState | undefined {
+  const st = s as Partial<HnQueryState> | undefined;
+  if (!st || !isInt(st.after)) return undefined;
+  const w = st.sweep;
+  return w && isInt(w.page) && isInt(w.newest) && isInt(w.upper) ? { after: st.after, sweep: { page: w.page, newest: w.newest, upper: w.upper } } : { after: st.after };
+}
+
+/** What the next page of one query's sweep is, given the page just read. */
+export function advance(state: HnQueryState, res: HnSearchResponse): HnQueryState {
+  const { after, sweep } = state;
+  const page = sweep?.page ?? 0;
+  const times = res.hits.map((h) => h.created_at_i).filter((t) => typeof t === 'number');
+  const pageNewest = times.length ? Math.max(...times) : undefined;
+  const newest = sweep?.newest ?? pageNewest;
+  if (times.length === 0 || newest === undefined) return { after: Math.max(after, sweep?.newest ?? after) };
+  const upper = sweep?.upper ?? newest;
+  if (page + 1 < res.nbPages) return { after, sweep: { page: page + 1, newest, upper } };
+  if (res.nbHits > (page + 1) * res.hitsPerPage) {
+    // Algolia stops paging at 1,000 hits: restart at page 0 below the oldest hit seen. Inclusive, so
+    // same-second siblings are not skipped; a whole window in one second must still move down.
+    const oldest = Math.min(...times);
+    const nextUpper = oldest >= upper ? upper - 1 : oldest;
+    if (nextUpper > after) return { after, sweep: { page: 0, newest, upper: nextUpper } };
+  }
+  return { after: Math.max(after, newest) };
+}
+
+export const hackernewsConnector: Connector<HackernewsConfig, HackernewsCredentials> = {
+  platform: 'hackernews',
+  label: 'Hacker News',
+  configSchema: hackernewsConfigSchema,
+  credentialsSchema: hackernewsCredentialsSchema,
+  searches: true,
+
+  async poll({ config, cursor, plan, since, now, signal }) {
+    const queries = [...new Set(plan.queries.map((q) => q.trim()).filter(Boolean))];
+    if (queries.length === 0) throw new ConnectorError('invalid_request', 'Nothing to search on Hacker News: add a topic to this workspace.', { platform: 'hackernews' });
+    const prev = (cursor ?? {}) as HnCursor;
+    // Queries dropped from the plan are forgotten; a new one starts with its own first sweep.
+    const states: Record<string, HnQueryState> = {};
+    for (const q of queries) {
+      const st = readState(prev.queries?.[q]);
+      if (st) states[q] = st;
+    }
+    let pending = (prev.pending ?? []).filter((q) => queries.includes(q));
+    if (pending.length === 0) pending = [...queries];
+    const query = pending[0]!;
+
+    const floor = toSeconds(since ?? new Date(now.getTime() - config.firstSweepHours * 3_600_000));
+    const state: HnQueryState = states[query] ?? { after: floor };
+    const filters = [`created_at_i>${state.after}`, ...(state.sweep ? [`created_at_i<=${state.sweep.upper}`] : [])];
+    const res = asSearchResponse(
+      await getJson(
+        searchUrl(config.baseUrl, { query, tags: '(story,comment)', numericFilters: filters.join(','), hitsPerPage: HITS_PER_PAGE, page: state.sweep?.page ?? 0 }),
+        config.timeoutMs,
+        signal,
+      ),
+    );
+    const posts = res.hits.map(hitToPost);
+    const next = advance(state, res);
+    states[query] = next;
+    if (!next.sweep) pending = pending.slice(1);
+    return { posts, cursor: { queries: states, ...(pending.length ? { pending } : {}) }, more: pending.length > 0 };
+  },
+
+  async verify({ config, signal }) {
+    try {
+      // One hit proves the endpoint answers; there is no account to check.
+      asSearchResponse(await getJson(searchUrl(config.baseUrl, { query: 'test', hitsPerPage: 1 }), config.timeoutMs, signal));
+      return { ok: true, account: null, message: 'The Hacker News search API (Algolia) answered.' };
+    } catch (err) {
+      const e = err instanceof ConnectorError ? err : new ConnectorError('transient', toPlain(err));
+      return { ok: false, account: null, message: e.message };
+    }
+  },
+};
