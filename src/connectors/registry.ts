@@ -1,4 +1,5 @@
 import type { Platform } from '../sources/schema';
+import { blueskyConnector } from './bluesky/bluesky.connector';
 import { demoConnector } from './demo/demo.connector';
 import { hackernewsConnector } from './hackernews/hackernews.connector';
 import { mastodonConnector } from './mastodon/mastodon.connector';
@@ -13,6 +14,7 @@ export type ConnectorRegistry = Partial<Record<Platform, Connector>>;
 export const defaultConnectors = (): ConnectorRegistry => ({
   x: xConnector,
   mastodon: mastodonConnector,
+  bluesky: blueskyConnector,
   reddit: redditConnector,
   hackernews: hackernewsConnector,
   rss: rssConnector,

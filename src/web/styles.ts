@@ -54,7 +54,7 @@ button.danger { background: #fff; color: var(--danger); border-color: #f0b4b4; }
 .auth { min-height: 100vh; display: grid; place-items: center; padding: 1rem; }
 .auth .card { width: 100%; max-width: 400px; }
 .auth h1 { text-align: center; }
-.tabs { display: flex; gap: .5rem; margin-bottom: 1rem; border-bottom: 1px solid var(--line); }
+.tabs { display: flex; flex-wrap: wrap; gap: .25rem .5rem; margin-bottom: 1rem; border-bottom: 1px solid var(--line); }
 .tabs a { padding: .5rem .75rem; color: var(--muted); border-bottom: 2px solid transparent; }
 .tabs a[aria-current="page"] { color: var(--text); border-color: var(--brand); }
 ol.mentions { list-style: none; padding: 0; margin: 1rem 0; display: flex; flex-direction: column; gap: .6rem; }

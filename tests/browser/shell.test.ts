@@ -46,6 +46,8 @@ describe('staff shell in Chromium', () => {
 
   it('adds a user in Settings > Users and shows them in the list', async () => {
     await page.click('nav[aria-label=Main] >> text=Settings');
+    await page.waitForURL(`${server.url}/settings/sources`);
+    await page.click('nav[aria-label=Settings] >> text=Users');
     await page.waitForURL(`${server.url}/settings/users`);
     await page.fill('form[action="/settings/users"] input[name=email]', 'new.agent@browserco.test');
     await page.fill('form[action="/settings/users"] input[name=name]', 'New <b>Agent</b>');
