@@ -12,8 +12,8 @@ describe('/api/inngest with an Inngest server configured', () => {
   it('serves the functions for the Inngest server to discover', async () => {
     const res = await t.request('GET', '/api/inngest');
     expect(res.status).toBe(200);
-    // session cleanup, the poll fan-out cron and the per-source poll function
-    expect(res.json).toMatchObject({ function_count: 3, mode: 'dev' });
+    // session cleanup, import resumption, the poll fan-out cron and the per-source poll function
+    expect(res.json).toMatchObject({ function_count: 4, mode: 'dev' });
   });
 
   it('is not served when the in-process runner is in charge', async () => {

@@ -65,11 +65,11 @@ describe('workspace isolation', () => {
       const path = route.path.replace(':id', fixture.id());
       const isApi = path.startsWith('/api/');
       const res = isApi
-        ? await t.request(route.method, path, { token: a.token, ...(['POST', 'PATCH', 'PUT'].includes(route.method) ? { body: { role: 'admin', name: 'x' } } : {}) })
+        ? await t.request(route.method, path, { token: a.token, ...(['POST', 'PATCH', 'PUT'].includes(route.method) ? { body: { role: 'admin', name: 'x', days: 7 } } : {}) })
         : await t.app.request(path, {
             method: route.method,
             headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-            ...(route.method === 'GET' ? {} : { body: new URLSearchParams({ _csrf: csrfToken, role: 'admin' }).toString() }),
+            ...(route.method === 'GET' ? {} : { body: new URLSearchParams({ _csrf: csrfToken, role: 'admin', days: '7' }).toString() }),
           });
       results.push(`${route.method} ${route.path} -> ${res.status}`);
     }
