@@ -4,7 +4,7 @@ import { AppError } from '../core/errors';
 import { clearSessionCookie, setSessionCookie } from '../server/cookies';
 import type { AppContext, AppEnv } from '../server/env';
 import { toAppError } from '../server/error-handler';
-import { assertCan, parseForm, requireStaffPage, safeNext, shellProps } from '../server/pages';
+import { assertCan, parseForm, pathId, requireStaffPage, safeNext, shellProps } from '../server/pages';
 import { createApiKey, listApiKeys, publicApiKey, revokeApiKey } from './api-keys.service';
 import { login } from './login.service';
 import { assignableRoles, can } from './roles';
@@ -31,7 +31,6 @@ const NewUserForm = z.object({
 });
 const RoleForm = z.object({ role: z.enum(ROLES) });
 const NewKeyForm = z.object({ name: z.string().trim().min(1, 'required').max(80), role: z.enum(['admin', 'agent', 'analyst']) });
-const Uuid = z.uuid();
 
 const OK_MESSAGES: Record<string, string> = { added: 'User added.', saved: 'Changes saved.', removed: 'User removed.' };
 
@@ -137,12 +136,6 @@ export const accountPages = new Hono<AppEnv>()
     await revokeApiKey(c.var.deps.db, actor, pathId(c), c.var.deps.clock());
     return c.redirect('/settings/api-keys', 303);
   });
-
-function pathId(c: AppContext) {
-  const id = c.req.param('id');
-  if (!Uuid.safeParse(id).success) throw new AppError('NOT_FOUND', 'Not found');
-  return id!;
-}
 
 /** Runs a change; success redirects (post/redirect/get), a domain error re-renders with its message. */
 async function attempt(c: AppContext, change: () => Promise<unknown>, ok: string) {

@@ -1,18 +1,8 @@
-import type { ConnectorRegistry } from '../connectors/registry';
-import type { Clock } from '../core/clock';
-import type { Db } from '../db/types';
-import type { Logger } from '../server/logger';
-import type { Metrics } from '../server/metrics';
-import type { CredentialBox } from '../sources/credentials';
+import type { ImportDeps } from '../imports/import.service';
+import type { PollerDeps } from '../sources/poller';
 
-export interface JobDeps {
-  db: Db;
-  clock: Clock;
-  logger: Logger;
-  metrics: Metrics;
-  connectors: ConnectorRegistry;
-  credentials: CredentialBox;
-}
+/** What jobs hand to the domain functions they call: the union of those functions' needs. */
+export type JobDeps = PollerDeps & ImportDeps;
 
 /**
  * A scheduled job: its id, its cron and the domain call it makes. Both the Inngest function and

@@ -2,7 +2,8 @@ import { createMiddleware } from 'hono/factory';
 import type { z } from 'zod';
 import type { Actor } from '../accounts/actor';
 import { can, type Permission } from '../accounts/roles';
-import { AppError, forbidden } from '../core/errors';
+import { z as zod } from 'zod';
+import { AppError, forbidden, notFound } from '../core/errors';
 import type { AppContext, AppEnv } from './env';
 
 /** Pages need a signed-in person: anyone else is sent to the login page and back afterwards. */
@@ -44,3 +45,12 @@ export async function parseForm<T extends z.ZodType>(c: AppContext, schema: T): 
 /** Only same-site paths are followed after login, so ?next= cannot send people elsewhere. */
 export const safeNext = (next: unknown) =>
   typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/inbox';
+
+const Uuid = zod.uuid();
+
+/** The :id of a page route; anything that is not a uuid names nothing, so it is a 404. */
+export function pathId(c: AppContext, what = 'Resource'): string {
+  const id = c.req.param('id');
+  if (!id || !Uuid.safeParse(id).success) throw notFound(what);
+  return id;
+}

@@ -7,19 +7,13 @@ import { mentions } from '../mentions/schema';
 import { runInBackground } from '../server/background';
 import type { AppContext, AppEnv } from '../server/env';
 import { toAppError } from '../server/error-handler';
-import { assertCan, parseForm, requireStaffPage, shellProps } from '../server/pages';
+import { assertCan, parseForm, pathId, requireStaffPage, shellProps } from '../server/pages';
 import { PLATFORM_FORMS, readPlatformForm } from './platform-forms';
 import { pollSource } from './poller';
 import { PLATFORMS, type Platform } from './schema';
 import { createSource, deleteSource, getSource, listSources, publicSource, startSourceBackfill, updateSource, verifySource } from './sources.service';
 import { NewSourcePage, SourcePage, SourcesPage } from './views/sources-pages';
 
-const Uuid = z.uuid();
-const pathId = (c: AppContext) => {
-  const id = c.req.param('id');
-  if (!Uuid.safeParse(id).success) throw new AppError('NOT_FOUND', 'Source not found');
-  return id!;
-};
 
 /** Platforms that can be added here (and whose connector is installed). */
 const addable = (c: AppContext) =>
@@ -72,16 +66,16 @@ export const sourcePages = new Hono<AppEnv>()
       return c.html(<NewSourcePage {...shellProps(c)} platform={p} form={form} error={e.message} values={values} />, 422);
     }
   })
-  .get('/settings/sources/:id', (c) => renderSource(c, pathId(c)))
+  .get('/settings/sources/:id', (c) => renderSource(c, pathId(c, 'Source')))
   .post('/settings/sources/:id/verify', async (c) => {
     const actor = assertCan(c, 'settings:manage');
-    const id = pathId(c);
+    const id = pathId(c, 'Source');
     const r = await verifySource(c.var.deps, actor.workspaceId, id);
     return renderSource(c, id, { kind: r.ok ? 'ok' : 'error', message: `${r.ok ? 'Verified' : 'Not verified'}: ${r.message}${r.account ? ` (${r.account})` : ''}` });
   })
   .post('/settings/sources/:id/poll', async (c) => {
     const actor = assertCan(c, 'settings:manage');
-    const id = pathId(c);
+    const id = pathId(c, 'Source');
     await getSource(c.var.deps.db, actor.workspaceId, id);
     const r = await pollSource(c.var.deps, id, { force: true });
     const notice =
@@ -93,16 +87,16 @@ export const sourcePages = new Hono<AppEnv>()
     return renderSource(c, id, notice);
   })
   .post('/settings/sources/:id/pause', async (c) => {
-    await updateSource(c.var.deps, assertCan(c, 'settings:manage'), pathId(c), { paused: true }, c.var.deps.clock());
-    return c.redirect(`/settings/sources/${pathId(c)}`, 303);
+    await updateSource(c.var.deps, assertCan(c, 'settings:manage'), pathId(c, 'Source'), { paused: true }, c.var.deps.clock());
+    return c.redirect(`/settings/sources/${pathId(c, 'Source')}`, 303);
   })
   .post('/settings/sources/:id/resume', async (c) => {
-    await updateSource(c.var.deps, assertCan(c, 'settings:manage'), pathId(c), { paused: false }, c.var.deps.clock());
-    return c.redirect(`/settings/sources/${pathId(c)}`, 303);
+    await updateSource(c.var.deps, assertCan(c, 'settings:manage'), pathId(c, 'Source'), { paused: false }, c.var.deps.clock());
+    return c.redirect(`/settings/sources/${pathId(c, 'Source')}`, 303);
   })
   .post('/settings/sources/:id/backfill', async (c) => {
     const actor = assertCan(c, 'settings:manage');
-    const id = pathId(c);
+    const id = pathId(c, 'Source');
     const form = await parseForm(c, z.object({ days: z.coerce.number().int().min(1).max(30) }));
     if (!form.ok) return renderSource(c, id, { kind: 'error', message: form.message }, 422);
     try {
@@ -116,6 +110,6 @@ export const sourcePages = new Hono<AppEnv>()
     return c.redirect(`/settings/sources/${id}`, 303);
   })
   .post('/settings/sources/:id/delete', async (c) => {
-    await deleteSource(c.var.deps.db, assertCan(c, 'settings:manage'), pathId(c));
+    await deleteSource(c.var.deps.db, assertCan(c, 'settings:manage'), pathId(c, 'Source'));
     return c.redirect('/settings/sources', 303);
   });

@@ -4,18 +4,12 @@ import { can } from '../accounts/roles';
 import { AppError } from '../core/errors';
 import type { AppContext, AppEnv } from '../server/env';
 import { toAppError } from '../server/error-handler';
-import { assertCan, parseForm, requireStaffPage, shellProps } from '../server/pages';
+import { assertCan, parseForm, pathId, requireStaffPage, shellProps } from '../server/pages';
 import { TOPIC_KINDS } from './schema';
 import { createTopic, deleteTopic, listTopics, publicTopic, updateTopic } from './topics.service';
 import { TopicsPage } from './views/topics-page';
 
 const TopicForm = z.object({ name: z.string().trim().min(1, 'required').max(80), kind: z.enum(TOPIC_KINDS), query: z.string().trim().min(1, 'required').max(1000) });
-const Uuid = z.uuid();
-const pathId = (c: AppContext) => {
-  const id = c.req.param('id');
-  if (!Uuid.safeParse(id).success) throw new AppError('NOT_FOUND', 'Topic not found');
-  return id!;
-};
 
 async function render(c: AppContext, status = 200, extra: { error?: string; values?: Record<string, string> } = {}) {
   const actor = assertCan(c, 'inbox:read');
@@ -44,14 +38,14 @@ export const topicPages = new Hono<AppEnv>()
     return c.redirect('/settings/topics', 303);
   })
   .post('/settings/topics/:id/pause', async (c) => {
-    await updateTopic(c.var.deps.db, assertCan(c, 'settings:manage'), pathId(c), { active: false }, c.var.deps.clock());
+    await updateTopic(c.var.deps.db, assertCan(c, 'settings:manage'), pathId(c, 'Topic'), { active: false }, c.var.deps.clock());
     return c.redirect('/settings/topics', 303);
   })
   .post('/settings/topics/:id/resume', async (c) => {
-    await updateTopic(c.var.deps.db, assertCan(c, 'settings:manage'), pathId(c), { active: true }, c.var.deps.clock());
+    await updateTopic(c.var.deps.db, assertCan(c, 'settings:manage'), pathId(c, 'Topic'), { active: true }, c.var.deps.clock());
     return c.redirect('/settings/topics', 303);
   })
   .post('/settings/topics/:id/delete', async (c) => {
-    await deleteTopic(c.var.deps.db, assertCan(c, 'settings:manage'), pathId(c));
+    await deleteTopic(c.var.deps.db, assertCan(c, 'settings:manage'), pathId(c, 'Topic'));
     return c.redirect('/settings/topics', 303);
   });

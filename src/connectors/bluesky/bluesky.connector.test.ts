@@ -181,19 +181,22 @@ describe('Bluesky connector against a fake PDS/AppView', () => {
     expect(searches()[0]!.headers.authorization).toMatch(/^Bearer ey/);
   });
 
-  it('logs in once for all the pages of a run, and again after the session is refused', async () => {
+  it('logs in once across poll runs, and again after the session is refused', async () => {
     bsky.addMany(150);
-    const run = creds();
+    // A config of its own gives this test a fresh session cache entry.
+    const cfg = config({ timeoutMs: 4321 });
     const logins = () => bsky.requests.filter((r) => r.path === '/xrpc/com.atproto.server.createSession').length;
-    const first = await poll(null, { credentials: run });
-    await poll(first.cursor, { credentials: run });
-    expect(logins()).toBe(1);
+    const before = logins();
+    const first = await poll(null, { credentials: creds(), config: cfg });
+    // A second run decrypts the credentials again: a new object, the same account.
+    await poll(first.cursor, { credentials: creds(), config: cfg });
+    expect(logins() - before).toBe(1);
     // Revoked app password: the token is refused and so is the agent's attempt to refresh it.
     bsky.faultOn('app.bsky.feed.searchPosts', { status: 401, json: { error: 'AuthenticationRequired', message: 'Token could not be verified' } });
     bsky.faultOn('com.atproto.server.refreshSession', { status: 400, json: { error: 'ExpiredToken', message: 'Token has been revoked' } });
-    await expect(poll(null, { credentials: run })).rejects.toMatchObject({ kind: 'auth' });
-    await poll(null, { credentials: run });
-    expect(logins()).toBe(2);
+    await expect(poll(null, { credentials: creds(), config: cfg })).rejects.toMatchObject({ kind: 'auth' });
+    await poll(null, { credentials: creds(), config: cfg });
+    expect(logins() - before).toBe(2);
   });
 
   it('applies timeoutMs to calls made with the session token too', async () => {

@@ -1,4 +1,6 @@
-import { AtpAgent, RichText, XRPCError, type AppBskyFeedDefs, type AppBskyRichtextFacet } from '@atproto/api';
+import type { AppBskyFeedDefs, AppBskyRichtextFacet, AtpAgent } from '@atproto/api';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
 import { z } from 'zod';
 import { ConnectorError, type Connector, type SocialPost } from '../types';
 
@@ -61,10 +63,16 @@ type PostRecord = { text?: string; langs?: string[]; createdAt?: string; reply?:
 const err = (kind: ConstructorParameters<typeof ConnectorError>[0], message: string, extra: { status?: number; resetAt?: Date } = {}) =>
   new ConnectorError(kind, message, { ...extra, platform: 'bluesky' });
 
+// @atproto/api takes ~0.4 s to load: it is loaded on the first Bluesky call, not at app start.
+let atproto: typeof import('@atproto/api') | undefined;
+const loadAtproto = async () => (atproto ??= await import('@atproto/api'));
+type XRPCError = import('@atproto/api').XRPCError;
+
 /** Maps any @atproto/api failure to what the poller needs to know. */
 export function toConnectorError(e: unknown): ConnectorError {
   if (e instanceof ConnectorError) return e;
-  if (!(e instanceof XRPCError)) return err('transient', `Bluesky call failed: ${e instanceof Error ? e.message : String(e)}`);
+  // Any XRPC error comes from an agent, so the library is loaded by then.
+  if (!atproto || !(e instanceof atproto.XRPCError)) return err('transient', `Bluesky call failed: ${e instanceof Error ? e.message : String(e)}`);
   const detail = e.message || e.error;
   const status = Number(e.status);
   if (status === 1) {
@@ -93,7 +101,8 @@ function resetFrom(headers: Record<string, string | undefined>): Date | undefine
   return Number.isFinite(at) ? new Date(at) : undefined;
 }
 
-function agentFor(service: string, timeoutMs: number) {
+async function agentFor(service: string, timeoutMs: number): Promise<AtpAgent> {
+  const { AtpAgent } = await loadAtproto();
   return new AtpAgent({
     service,
     // Every request, including the session calls the agent makes on its own, gets the deadline.
@@ -106,7 +115,7 @@ function agentFor(service: string, timeoutMs: number) {
 }
 
 async function loggedIn(config: BlueskyConfig, credentials: BlueskyCredentials) {
-  const agent = agentFor(config.baseUrl, config.timeoutMs);
+  const agent = await agentFor(config.baseUrl, config.timeoutMs);
   if (!credentials.identifier || !credentials.appPassword) throw err('auth', 'Bluesky needs the account handle and an app password for this');
   try {
     await agent.login({ identifier: credentials.identifier.replace(/^@/, ''), password: credentials.appPassword });
@@ -119,29 +128,28 @@ async function loggedIn(config: BlueskyConfig, credentials: BlueskyCredentials) 
 }
 
 /**
- * createSession allows 30 logins per 5 minutes and 300 a day per account, far fewer than the pages a
- * day of polling reads: one login serves every call made with the same credentials object (a poll
- * run's pages), and the session goes when that object does. The agent refreshes its own tokens.
+ * createSession allows 30 logins per 5 minutes and 300 a day per account: a poll every five minutes
+ * with a fresh login would use them all. Logged-in agents are kept per server and account (the
+ * password enters the key only as a hash, so a changed one logs in anew) and refresh their own tokens.
  */
-const sessions = new WeakMap<BlueskyCredentials, Map<string, Promise<AtpAgent>>>();
-const sessionKey = (config: BlueskyConfig, credentials: BlueskyCredentials) => `${config.baseUrl} ${config.timeoutMs} ${credentials.identifier}`;
+const sessions = new Map<string, Promise<AtpAgent>>();
+const sessionKey = (config: BlueskyConfig, credentials: BlueskyCredentials) =>
+  `${config.baseUrl} ${config.timeoutMs} ${credentials.identifier} ${bytesToHex(sha256(new TextEncoder().encode(credentials.appPassword ?? '')))}`;
 
 function session(config: BlueskyConfig, credentials: BlueskyCredentials): Promise<AtpAgent> {
-  let byKey = sessions.get(credentials);
-  if (!byKey) sessions.set(credentials, (byKey = new Map()));
   const key = sessionKey(config, credentials);
-  let agent = byKey.get(key);
+  let agent = sessions.get(key);
   if (!agent) {
     agent = loggedIn(config, credentials);
-    byKey.set(key, agent);
-    agent.catch(() => byKey.delete(key));
+    sessions.set(key, agent);
+    agent.catch(() => sessions.delete(key));
   }
   return agent;
 }
 
 /** A revoked or expired session must not be reused: the next call logs in afresh. */
 function forgetOnAuth(e: ConnectorError, config: BlueskyConfig, credentials: BlueskyCredentials): ConnectorError {
-  if (e.kind === 'auth') sessions.get(credentials)?.delete(sessionKey(config, credentials));
+  if (e.kind === 'auth') sessions.delete(sessionKey(config, credentials));
   return e;
 }
 
@@ -283,7 +291,7 @@ export const blueskyConnector: Connector<BlueskyConfig, BlueskyCredentials> = {
         parent = (await agent.app.bsky.feed.getPosts({ uris: [inReplyTo.externalId] })).data.posts[0] ?? null;
         if (!parent) throw err('invalid_request', 'The Bluesky post to reply to no longer exists');
       }
-      const rt = new RichText({ text });
+      const rt = new (await loadAtproto()).RichText({ text });
       await rt.detectFacets(agent);
       if (rt.graphemeLength > MAX_GRAPHEMES) throw err('invalid_request', `A Bluesky post holds at most ${MAX_GRAPHEMES} characters; this reply has ${rt.graphemeLength}`);
       // A mention whose handle did not resolve has no DID, which the PDS would reject: keep it as text.
