@@ -14,7 +14,8 @@ export interface Analysis {
 
 export const URL_RE = /\b(?:https?:\/\/|www\.)\S+/gi;
 
-export const THRESHOLDS = { positive: 0.05, negative: -0.05 };
+/** The neutral band, fitted on ../shared/data/sentiment (see scripts/sentiment): any negative lean counts. */
+export const THRESHOLDS = { positive: 0.03, negative: 0 };
 
 export function analyze(input: string): Analysis {
   const text = decodeHTML(input);

@@ -8,7 +8,9 @@ import type { Token } from './tokens';
  */
 export const B_INCR = 0.293;
 export const C_INCR = 0.733;
-export const N_SCALAR = -0.74;
+// VADER uses -0.74; a negated opinion reads weaker than its opposite ("not great" is not "awful"):
+// -0.5 fitted on the dev files.
+export const N_SCALAR = -0.5;
 const ALPHA = 15;
 export const EXCITEMENT = 0.35;
 
@@ -43,6 +45,22 @@ function joinEmoticon(tokens: Token[], i: number): { valence: number; length: nu
     if (v !== undefined) return { valence: v, length: k + 1 };
   }
   return null;
+}
+
+// "like" is an opinion after someone who likes ("I like", "you'd like", "don't like"), not in
+// "looks like", "like a", "feel like"; "well" opens sentences without meaning good.
+const LIKERS = new Set(['i', 'you', 'we', 'they', 'u', 'ya', 'people', 'he', 'she', 'who', "'d", 'd', 'would', 'do', 'does', 'did', "n't", 'not', 'really', 'totally', 'just', 'also', 'so', 'actually', 'still', 'definitely', 'kinda', 'to', 'dont', 'didnt', 'doesnt', 'everyone', 'everybody', 'nobody', 'ppl']);
+
+// Comparisons ("dances like Prince") still lean friendly in posts, so they keep part of the weight.
+export const LIKE_AS_COMPARISON = 0.8;
+
+function opinionWeight(lower: string, lowers: string[], wordAt: number[], prevWords: number, sentenceStart: number): number {
+  if (lower === 'like' || lower === 'likes') {
+    const liker = prevWords - 1 >= sentenceStart && LIKERS.has(lowers[wordAt[prevWords - 1]!]!);
+    return liker ? 1 : LIKE_AS_COMPARISON;
+  }
+  if (lower === 'well' && prevWords === sentenceStart) return 0;
+  return 1;
 }
 
 const LAUGHTER = /^(?:l+o+l+z*|lmf?ao+|(?:ha){2,}h?|(?:he){2,}h?|rofl|haha\w*)$/;
@@ -137,6 +155,7 @@ export function scoreEnglish(tokens: Token[]): EnglishScore {
   // Boosters and negations are looked for among the previous words, punctuation skipped (VADER
   // splits on whitespace, so "didn't send that, ;)" has ";)" three words after "didn't").
   const wordAt: number[] = [];
+  let sentenceStart = 0;
   const hits: Hit[] = [];
   let butAt = -1;
   let exclamations = 0;
@@ -156,6 +175,8 @@ export function scoreEnglish(tokens: Token[]): EnglishScore {
         else if (ch === '?') questions++;
       }
     }
+    // A sentence end closes the scope of negations and boosters: "Not bad. Lost my keys" keeps "Lost" negative.
+    if (t.type === 'punctuation' && /[.!?;]/.test(t.value)) sentenceStart = wordAt.length;
     const prevWords = wordAt.length;
     if (t.type !== 'punctuation') wordAt.push(i);
     if (t.type === 'url' || t.type === 'mention' || t.type === 'email' || t.type === 'number') continue;
@@ -195,11 +216,12 @@ export function scoreEnglish(tokens: Token[]): EnglishScore {
       }
       if (valence !== null && capsDiffer && isAllCaps(t.value)) emphasis += C_INCR;
     }
+    if (valence !== null && t.type === 'word') valence *= opinionWeight(lower, lowers, wordAt, prevWords, sentenceStart);
     if (valence === null || valence === 0) continue;
 
     // Boosters and negations look back up to three words, weaker with distance (VADER).
     let negated = false;
-    for (let j = 1; j <= 3 && prevWords - j >= 0; j++) {
+    for (let j = 1; j <= 3 && prevWords - j >= sentenceStart; j++) {
       const at = wordAt[prevWords - j]!;
       const prev = lowers[at]!;
       const boost = BOOSTERS.get(prev) ?? (/^(.)\1{2,}$|^s+o{3,}$/.test(prev) ? B_INCR : undefined);
