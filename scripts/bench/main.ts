@@ -3,9 +3,10 @@
  * Benchmarks are not tests: they report, they do not pass or fail. BENCH_ONLY=startup,ingest picks sections.
  */
 import { benchIngest } from './ingest';
+import { benchSentiment } from './sentiment';
 import { benchStartup } from './startup';
 
-const SECTIONS: Record<string, () => Promise<[string, string][]>> = { startup: benchStartup, ingest: benchIngest };
+const SECTIONS: Record<string, () => Promise<[string, string][]>> = { startup: benchStartup, ingest: benchIngest, sentiment: benchSentiment };
 
 async function main() {
   const only = process.env.BENCH_ONLY?.split(',');

@@ -1,28 +1,90 @@
 import { decodeHTML } from 'entities';
-import { scoreEnglish } from './english';
+import { type Aspect, findAspects, keyTerms } from './aspects';
+import { type Hit, scoreEnglish } from './english';
+import { detectIntents, type Intent } from './intents';
+import { detectLanguage } from './language';
+import { OTHER_LANGUAGES, type OtherLanguage } from './lexicons';
+import { scoreOtherLanguage } from './other-languages';
 import { tokenize } from './tokens';
 
+/** Bump when results change, so stored analyses can be recomputed (`npm run cli -- reanalyze`). */
 export const ANALYSIS_VERSION = 1;
 
 export type SentimentLabel = 'positive' | 'neutral' | 'negative' | 'unscored';
 
 export interface Analysis {
   version: number;
+  /** ISO 639-1 code, or null when there is no text to tell. */
+  language: string | null;
+  /** -1 (very negative) .. 1 (very positive); 0 when unscored. */
   score: number;
   label: SentimentLabel;
+  intents: Intent[];
+  aspects: Aspect[];
+  keyTerms: string[];
+  hashtags: string[];
+  mentions: string[];
+  urls: string[];
+  emoji: string[];
+}
+
+export interface AnalyzeOptions {
+  /** Skip detection and analyse as this language (e.g. a source known to be German). */
+  language?: string;
 }
 
 export const URL_RE = /\b(?:https?:\/\/|www\.)\S+/gi;
 
-/** The neutral band, fitted on ../shared/data/sentiment (see scripts/sentiment): any negative lean counts. */
+/** The neutral band, fitted on ../shared/data/sentiment (scripts/sentiment/eval.ts): any negative lean counts. */
 export const THRESHOLDS = { positive: 0.03, negative: 0 };
 
-export function analyze(input: string): Analysis {
+const SCORED = new Set<string>(['en', ...OTHER_LANGUAGES]);
+
+export const labelFor = (score: number): Exclude<SentimentLabel, 'unscored'> =>
+  score > THRESHOLDS.positive ? 'positive' : score < THRESHOLDS.negative ? 'negative' : 'neutral';
+
+/**
+ * Analyses one text: pure and synchronous (no I/O), so it runs inside the ingest transaction and
+ * in tests without setup. Languages other than English and the six lexicon languages are labelled
+ * `unscored`, never silently `neutral`.
+ */
+export function analyze(input: string, options: AnalyzeOptions = {}): Analysis {
   const text = decodeHTML(input);
+  const urls = text.match(URL_RE) ?? [];
   // URLs are pulled out before tokenising: their pieces ("://") would read as emoticons.
-  const tokens = tokenize(text.replace(URL_RE, ' '));
-  const en = scoreEnglish(tokens);
-  const score = en.compound;
-  const label: SentimentLabel = score > THRESHOLDS.positive ? 'positive' : score < THRESHOLDS.negative ? 'negative' : 'neutral';
-  return { version: ANALYSIS_VERSION, score, label };
+  const tokens = tokenize(urls.length ? text.replace(URL_RE, ' ') : text);
+  const language = options.language ?? detectLanguage(text, tokens).code;
+
+  let score = 0;
+  let hits: Hit[] = [];
+  let label: SentimentLabel = 'unscored';
+  // No words at all (":) :) :)", "🔥🔥"): faces and emoji speak every language.
+  if (language === null || SCORED.has(language)) {
+    const result = language === null || language === 'en' ? scoreEnglish(tokens) : scoreOtherLanguage(language as OtherLanguage, tokens);
+    score = Math.round(result.compound * 10000) / 10000;
+    hits = result.hits;
+    label = labelFor(score);
+  }
+
+  const hashtags: string[] = [];
+  const mentions: string[] = [];
+  const emoji: string[] = [];
+  for (const t of tokens) {
+    if (t.type === 'hashtag') hashtags.push(t.value);
+    else if (t.type === 'mention') mentions.push(t.value);
+    else if (t.type === 'emoji') emoji.push(t.value);
+  }
+  return {
+    version: ANALYSIS_VERSION,
+    language,
+    score,
+    label,
+    intents: detectIntents({ text: text.toLowerCase(), label }),
+    aspects: language === 'en' ? findAspects(tokens, hits) : [],
+    keyTerms: keyTerms(tokens),
+    hashtags,
+    mentions,
+    urls,
+    emoji,
+  };
 }

@@ -38,7 +38,8 @@ function joinEmoticon(tokens: Token[], i: number): { valence: number; length: nu
   let text = tokens[i]!.value;
   for (let k = 1; k <= 2 && i + k < tokens.length; k++) {
     const next = tokens[i + k]!;
-    if (next.spaceBefore || next.value.length > 2) break;
+    // Pieces of one emoticon are short; a lexicon hit on the joined text decides.
+    if (next.value.length > 2) break;
     text += next.value;
     if (!EMOTICON_CHARS.test(text)) break;
     const v = EN.get(text) ?? EN.get(text.toLowerCase());
@@ -134,7 +135,19 @@ const IDIOMS = new Map<string, number>([
   ['upper hand', 1],
 ]);
 
-const isAllCaps = (s: string) => s.length > 1 && s === s.toUpperCase() && s !== s.toLowerCase();
+const PHRASE_STARTS = new Set([...IDIOMS.keys(), ...EN_BIGRAMS.keys()].map((k) => k.split(' ')[0]!));
+
+
+/** Two or more letters, all capitals (a char-code loop: this runs for every word). */
+function isAllCaps(s: string): boolean {
+  let upper = 0;
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c >= 97 && c <= 122) return false;
+    if (c >= 65 && c <= 90) upper++;
+  }
+  return upper > 1;
+}
 
 export function scoreEnglish(tokens: Token[]): EnglishScore {
   const n = tokens.length;
@@ -143,7 +156,7 @@ export function scoreEnglish(tokens: Token[]): EnglishScore {
   let capsWords = 0;
   for (let i = 0; i < n; i++) {
     const t = tokens[i]!;
-    lowers[i] = t.value.toLowerCase();
+    lowers[i] = t.lower;
     if (t.type === 'word') {
       words++;
       if (isAllCaps(t.value)) capsWords++;
@@ -199,8 +212,10 @@ export function scoreEnglish(tokens: Token[]): EnglishScore {
     else if (t.type === 'word') {
       // Idioms and two-word expressions first ("bad luck" is not bad + luck).
       const next = lowers[i + 1];
-      const idiom3 = next && lowers[i + 2] ? IDIOMS.get(`${lower} ${next} ${lowers[i + 2]}`) : undefined;
-      const bigram = next ? (IDIOMS.get(`${lower} ${next}`) ?? EN_BIGRAMS.get(`${lower} ${next}`)) : undefined;
+      // Phrase keys are built only for the few words that start one (this loop runs for every word).
+      const starts = PHRASE_STARTS.has(lower);
+      const idiom3 = starts && next && lowers[i + 2] ? IDIOMS.get(`${lower} ${next} ${lowers[i + 2]}`) : undefined;
+      const bigram = starts && next ? (IDIOMS.get(`${lower} ${next}`) ?? EN_BIGRAMS.get(`${lower} ${next}`)) : undefined;
       if (idiom3 !== undefined) {
         valence = idiom3;
         i += 2;
@@ -224,7 +239,7 @@ export function scoreEnglish(tokens: Token[]): EnglishScore {
     for (let j = 1; j <= 3 && prevWords - j >= sentenceStart; j++) {
       const at = wordAt[prevWords - j]!;
       const prev = lowers[at]!;
-      const boost = BOOSTERS.get(prev) ?? (/^(.)\1{2,}$|^s+o{3,}$/.test(prev) ? B_INCR : undefined);
+      const boost = BOOSTERS.get(prev) ?? (prev.length > 3 && /^s+o{3,}$/.test(prev) ? B_INCR : undefined);
       if (boost !== undefined) {
         let b = boost * (j === 1 ? 1 : j === 2 ? 0.95 : 0.9);
         if (capsDiffer && isAllCaps(tokens[at]!.value)) b += boost > 0 ? C_INCR : -C_INCR;

@@ -12,16 +12,15 @@ const its = nlp.its;
 export interface Token {
   value: string;
   type: string;
-  /** Whitespace before it (emoticons split into pieces have none between them). */
-  spaceBefore: boolean;
+  /** Lower-cased once here: every later step looks words up by it. */
+  lower: string;
 }
 
 export function tokenize(text: string): Token[] {
-  const doc = nlp.readDoc(text);
-  const values = doc.tokens().out(its.value) as string[];
-  const types = doc.tokens().out(its.type) as string[];
-  const spaces = doc.tokens().out(its.precedingSpaces) as string[];
+  const all = nlp.readDoc(text).tokens();
+  const values = all.out(its.value) as string[];
+  const types = all.out(its.type) as string[];
   const tokens: Token[] = new Array(values.length);
-  for (let i = 0; i < values.length; i++) tokens[i] = { value: values[i]!, type: types[i]!, spaceBefore: spaces[i] !== '' };
+  for (let i = 0; i < values.length; i++) tokens[i] = { value: values[i]!, lower: values[i]!.toLowerCase(), type: types[i]! };
   return tokens;
 }
