@@ -36,6 +36,10 @@ const EMOTICON_CHARS = /^[:;=8xX%()[\]{}<>|\\/^*'"~._\-pPdDoO0@3$#&!?lLcCsS]+$/;
 /** Up to three touching tokens that spell an emoticon in the lexicon. */
 function joinEmoticon(tokens: Token[], i: number): { valence: number; length: number } | null {
   let text = tokens[i]!.value;
+  if (text.length > 1) {
+    const own = EN.get(text);
+    if (own !== undefined) return { valence: own, length: 1 };
+  }
   for (let k = 1; k <= 2 && i + k < tokens.length; k++) {
     const next = tokens[i + k]!;
     // Pieces of one emoticon are short; a lexicon hit on the joined text decides.
@@ -133,7 +137,13 @@ const IDIOMS = new Map<string, number>([
   ['blow smoke', -2],
   ['blowing smoke', -2],
   ['upper hand', 1],
+  ['boo hoo', -2],
+  ['boohoo', -2],
 ]);
+
+/** "can't wait" is eagerness, not a negated wait (wink-nlp splits it into "ca", "n't", "wait"). */
+const CANT = new Set(["n't", 'cant', 'cannot']);
+const EAGER = 2;
 
 const PHRASE_STARTS = new Set([...IDIOMS.keys(), ...EN_BIGRAMS.keys()].map((k) => k.split(' ')[0]!));
 
@@ -222,6 +232,9 @@ export function scoreEnglish(tokens: Token[]): EnglishScore {
       } else if (bigram !== undefined) {
         valence = bigram;
         skipNext = true;
+      } else if (lower === 'wait' && prevWords > 0 && CANT.has(lowers[wordAt[prevWords - 1]!]!)) {
+        hits.push({ index: i, valence: EAGER });
+        continue;
       } else if (lower.length > 1 && !BOOSTERS.has(lower)) {
         const found = lookupWord(lower);
         if (found) {
