@@ -1,4 +1,5 @@
 import { eld } from 'eld/extrasmall';
+import { OTHER_LANGUAGES } from './lexicons';
 import type { Token } from './tokens';
 
 /**
@@ -7,7 +8,8 @@ import type { Token } from './tokens';
  * - text in Latin letters without accents that holds a word no other scored language uses is
  *   English: most mentions are like that, and it halves the cost;
  * - a post of six words or fewer in plain Latin letters is too short for n-grams ("Yay progress!"
- *   came out Tagalog, "I miss Tom Glavine" Croatian): it is taken as English, the default.
+ *   came out Tagalog, "I miss Tom Glavine" Croatian): unless the detector is sure it is one of the
+ *   languages we score, it is taken as English, the default.
  */
 export type LanguageCode = string;
 
@@ -37,7 +39,11 @@ export function detectLanguage(text: string, tokens: Token[]): DetectedLanguage 
       if (ENGLISH_ONLY.has(t.lower)) return { code: 'en', method: 'english-words' };
     }
     if (words === 0) return { code: null, method: 'default' };
-    if (words <= SHORT_POST_WORDS) return { code: 'en', method: 'default' };
+    if (words <= SHORT_POST_WORDS) {
+      // Only a confident answer naming one of the languages we score beats the English default.
+      const r = eld.detect(text);
+      return r.isReliable() && (OTHER_LANGUAGES as readonly string[]).includes(r.language) ? { code: r.language, method: 'detector' } : { code: 'en', method: 'default' };
+    }
   }
   const result = eld.detect(text);
   if (result.language && (result.isReliable() || nonLatin)) return { code: result.language, method: 'detector' };
