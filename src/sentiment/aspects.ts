@@ -66,5 +66,8 @@ export function keyTerms(tokens: Token[], limit = 8): string[] {
     if (w.length < 3 || STOPWORDS.has(w) || !CONTENT_WORD.test(w)) continue;
     counts.set(w, (counts.get(w) ?? 0) + 1);
   }
-  return [...counts].sort((a, b) => b[1] - a[1]).slice(0, limit).map(([w]) => w);
+  // Insertion order already follows the text; only repeated words need to move up.
+  const terms = [...counts];
+  if (terms.some(([, n]) => n > 1)) terms.sort((a, b) => b[1] - a[1]);
+  return terms.slice(0, limit).map(([w]) => w);
 }

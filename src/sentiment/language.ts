@@ -29,9 +29,13 @@ export interface DetectedLanguage {
   method: 'english-words' | 'detector' | 'default';
 }
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
 export function detectLanguage(text: string, tokens: Token[]): DetectedLanguage {
-  const nonLatin = NON_LATIN.test(text);
-  if (!nonLatin && !ACCENTED.test(text)) {
+  // Most posts are plain ASCII: the Unicode script tests are only needed for the others.
+  const ascii = !NON_ASCII.test(text);
+  const nonLatin = !ascii && NON_LATIN.test(text);
+  if (ascii || (!nonLatin && !ACCENTED.test(text))) {
     let words = 0;
     for (const t of tokens) {
       if (t.type !== 'word') continue;
