@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, TEST_PASSWORD_PARAMS, type TestContext } from '../../tests/helpers/test-app';
 import { createLogger } from '../server/logger';
 import { createMetrics } from '../server/metrics';
+import { mentions } from '../mentions/schema';
 import { runCommand } from './commands';
 
 let t: TestContext;
@@ -68,6 +69,14 @@ describe('cli', () => {
     expect(out).toContain('100% (31/31 rows, 30 new, 0 already stored, 1 bad)');
     expect(out).toContain('line 32: empty text (column body)');
     expect(out.at(-1)).toBe(`Imported 30 new mentions from ${file} (0 already stored, 1 bad rows)`);
+  });
+
+  it('re-analyses stale mentions with progress', async () => {
+    await t.db.update(mentions).set({ analysisVersion: null });
+    const out = await cli('reanalyze');
+    expect(out[0]).toMatch(/^0% \(0\/30 mentions\)$/);
+    expect(out).toContain('100% (30/30 mentions)');
+    expect(out.at(-1)).toMatch(/^Re-analysed 30 mentions with analyzer version \d+$/);
   });
 
   it('runs a scheduled job by id', async () => {

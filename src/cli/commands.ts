@@ -12,6 +12,8 @@ import { newSecret } from '../accounts/tokens';
 import { createUser, findUserByEmail, updateUser } from '../accounts/users.service';
 import { AppError } from '../core/errors';
 import { createImport, runImport } from '../imports/import.service';
+import { reanalyzeMentions } from '../mentions/sentiment.service';
+import { ANALYSIS_VERSION } from '../sentiment/analyze';
 import { IMPORT_FIELDS } from '../imports/parse';
 import type { Db } from '../db/types';
 import type { JobDeps } from '../jobs/job';
@@ -41,6 +43,7 @@ export const USAGE = `Usage: npm run cli -- <command> [options]
                                            print a new API key (shown once)
   import-mentions --file PATH [--format csv|jsonl] [--map field=column,...] [--workspace SLUG]
                                            import exported mentions, showing progress and bad rows
+  reanalyze                                re-score mentions analysed by an older analyzer version
   run-job ID                               run a scheduled job now (${SCHEDULED_JOBS.map((j) => j.id).join(', ')})`;
 
 const options = {
@@ -169,6 +172,20 @@ export async function runCommand(argv: string[], deps: CliDeps): Promise<void> {
       for (const e of done.errors.slice(0, 20)) out(`line ${e.line}: ${e.message}`);
       if (done.failed > 20) out(`... and ${done.failed - 20} more bad rows (GET /api/v1/imports/${done.id} lists up to 1000)`);
       out(`Imported ${done.inserted} new mentions from ${file} (${done.duplicates} already stored, ${done.failed} bad rows)`);
+      return;
+    }
+    case 'reanalyze': {
+      let shown = -1;
+      const r = await reanalyzeMentions(db, {
+        onProgress: ({ done, total }) => {
+          const pct = total ? Math.floor((done / total) * 100) : 100;
+          if (pct !== shown && (pct % 10 === 0 || done === total)) {
+            shown = pct;
+            out(`${pct}% (${done}/${total} mentions)`);
+          }
+        },
+      });
+      out(`Re-analysed ${r.done} mentions with analyzer version ${ANALYSIS_VERSION}`);
       return;
     }
     case 'run-job': {

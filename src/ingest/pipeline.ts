@@ -8,8 +8,8 @@ import type { CompiledTopic } from '../topics/plan';
 
 /**
  * The one flow, for one page of posts from one source:
- *   match topics -> (analyze: sentiment issue) -> store idempotently -> (link author: contacts
- *   issue) -> (thread and route: inbox issue) -> count.
+ *   match topics -> analyze (sentiment, language, intents, aspects) -> store idempotently ->
+ *   (link author: contacts issue) -> (thread and route: inbox issue) -> count.
  * The caller saves the connector's cursor only after this returns: committed first, then advanced.
  */
 export interface IngestDeps {
@@ -24,11 +24,19 @@ export interface IngestTarget {
   topics: CompiledTopic[];
 }
 
+// The analyzer (lexicons, language model, wink-nlp) loads on the first ingest, not at app start.
+const loadAnalyzer = () => import('../sentiment/analyze');
+
 export async function ingestPosts(deps: IngestDeps, target: IngestTarget, posts: SocialPost[]): Promise<StoreResult> {
-  const items = posts.map((post) => ({
-    post,
-    topicIds: matchTopics(target.topics, { text: post.title ? `${post.title}\n${post.text}` : post.text, authorHandle: post.author.handle }),
-  }));
+  const { analyze } = await loadAnalyzer();
+  const items = posts.map((post) => {
+    const text = post.title ? `${post.title}\n${post.text}` : post.text;
+    return {
+      post,
+      topicIds: matchTopics(target.topics, { text, authorHandle: post.author.handle }),
+      analysis: analyze(text),
+    };
+  });
   const result = await deps.db.transaction((tx) => storePosts(tx, target, items));
   if (result.inserted > 0) deps.metrics.postsIngested.inc({ platform: target.platform }, result.inserted);
   return result;

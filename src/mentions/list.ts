@@ -12,6 +12,10 @@ export interface MentionFilters {
   to?: Date;
   q?: string;
   includeDeleted?: boolean;
+  /** The effective label: a staff override wins over the model's. */
+  sentiment?: 'positive' | 'neutral' | 'negative' | 'unscored';
+  intent?: string;
+  language?: string;
   limit: number;
   cursor?: string;
 }
@@ -36,6 +40,9 @@ export async function listMentions(db: Db, workspaceId: string, f: MentionFilter
   if (f.from) where.push(gte(mentions.postedAt, f.from));
   if (f.to) where.push(lte(mentions.postedAt, f.to));
   if (!f.includeDeleted) where.push(isNull(mentions.deletedAt));
+  if (f.sentiment) where.push(sql`coalesce(${mentions.sentimentOverride}, ${mentions.sentimentLabel}) = ${f.sentiment}`);
+  if (f.intent) where.push(arrayContains(mentions.intents, [f.intent]));
+  if (f.language) where.push(eq(mentions.language, f.language));
   if (f.q) where.push(sql`${mentions.search} @@ websearch_to_tsquery('simple', ${f.q})`);
   if (f.cursor) {
     const c = decode(f.cursor);

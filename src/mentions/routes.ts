@@ -1,6 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireActor, requirePermission } from '../server/auth.middleware';
-import { AUTHENTICATED, createApi, errors, json } from '../server/openapi';
+import { stringify } from 'csv-stringify/sync';
+import { AUTHENTICATED, createApi, errors, IdParam, json } from '../server/openapi';
+import { INTENTS } from '../sentiment/intents';
+import { OVERRIDE_LABELS, SENTIMENT_LABELS } from './schema';
+import { overriddenMentions, overrideSentiment } from './sentiment.service';
 import { PLATFORMS } from '../sources/schema';
 import { listTopics } from '../topics/topics.service';
 import { listMentions, type MentionRow } from './list';
@@ -30,6 +34,17 @@ const Mention = z
     threadExternalId: z.string().nullable(),
     metrics: z.record(z.string(), z.number()),
     topics: z.array(z.object({ id: z.string(), name: z.string() })),
+    sentiment: z.object({
+      score: z.number().nullable().openapi({ description: '-1..1 from the analyzer' }),
+      label: z.enum(SENTIMENT_LABELS).nullable(),
+      override: z.enum(OVERRIDE_LABELS).nullable().openapi({ description: 'Set by staff; wins everywhere' }),
+      effectiveLabel: z.enum(SENTIMENT_LABELS).nullable(),
+      analysisVersion: z.number().nullable(),
+    }),
+    language: z.string().nullable(),
+    intents: z.array(z.string()),
+    aspects: z.array(z.object({ term: z.string(), sentiment: z.enum(['positive', 'negative']), score: z.number() })),
+    keyTerms: z.array(z.string()),
     editedAt: z.string().nullable(),
     deletedAt: z.string().nullable(),
     raw: z.unknown().openapi({ description: 'The post exactly as the platform sent it' }),
@@ -44,6 +59,9 @@ const Query = z.object({
   to: z.iso.datetime({ offset: true }).optional(),
   q: z.string().trim().min(1).max(200).optional().openapi({ description: 'Full-text search (web-search syntax: words, "phrases", -exclusions, OR)' }),
   includeDeleted: z.enum(['true', 'false']).optional(),
+  sentiment: z.enum(SENTIMENT_LABELS).optional().openapi({ description: 'Effective label (staff override first)' }),
+  intent: z.enum(INTENTS).optional(),
+  language: z.string().regex(/^[a-z]{2,3}$/).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(200).optional(),
 });
@@ -64,12 +82,62 @@ const toApi = (m: MentionRow, topicNames: Map<string, string>) => ({
   threadExternalId: m.threadExternalId,
   metrics: m.metrics,
   topics: m.topicIds.filter((id) => topicNames.has(id)).map((id) => ({ id, name: topicNames.get(id)! })),
+  sentiment: {
+    score: m.sentimentScore,
+    label: m.sentimentLabel,
+    override: m.sentimentOverride,
+    effectiveLabel: m.sentimentOverride ?? m.sentimentLabel,
+    analysisVersion: m.analysisVersion,
+  },
+  language: m.language,
+  intents: m.intents,
+  aspects: m.aspects,
+  keyTerms: m.keyTerms,
   editedAt: m.editedAt?.toISOString() ?? null,
   deletedAt: m.deletedAt?.toISOString() ?? null,
   raw: m.raw,
 });
 
-export const mentionsApi = createApi().openapi(
+const MentionSentimentBody = z.object({ label: z.enum(OVERRIDE_LABELS).nullable().openapi({ description: 'null clears the override' }) }).openapi('SentimentOverride');
+
+export const mentionsApi = createApi()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/mentions/labels.csv',
+      tags: ['mentions'],
+      summary: 'Mentions whose sentiment staff corrected, as labelled data (CSV)',
+      security: AUTHENTICATED,
+      middleware: [requirePermission('inbox:read')],
+      responses: { 200: { description: 'CSV: id, platform, language, text, label, model_label, model_score, analysis_version, labelled_at', content: { 'text/csv': { schema: z.string() } } }, ...errors(401, 403) },
+    }),
+    async (c) => {
+      const rows = await overriddenMentions(c.var.deps.db, requireActor(c).workspaceId);
+      const csv = stringify(
+        rows.map((m) => [m.id, m.platform, m.language ?? '', m.text, m.sentimentOverride, m.sentimentLabel ?? '', m.sentimentScore ?? '', m.analysisVersion ?? '', m.sentimentOverrideAt?.toISOString() ?? '']),
+        { header: true, columns: ['id', 'platform', 'language', 'text', 'label', 'model_label', 'model_score', 'analysis_version', 'labelled_at'] },
+      );
+      c.header('Content-Disposition', 'attachment; filename="sentiment-labels.csv"');
+      return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8' });
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'patch',
+      path: '/mentions/{id}/sentiment',
+      tags: ['mentions'],
+      summary: "Correct a mention's sentiment (kept, used by reports and exported as labelled data)",
+      security: AUTHENTICATED,
+      middleware: [requirePermission('inbox:write')],
+      request: { params: IdParam, body: { content: { 'application/json': { schema: MentionSentimentBody } }, required: true } },
+      responses: { 200: json(z.object({ id: z.string(), sentiment: Mention.shape.sentiment }), 'Updated'), ...errors(401, 403, 404, 422) },
+    }),
+    async (c) => {
+      const m = await overrideSentiment(c.var.deps.db, requireActor(c), c.req.valid('param').id, c.req.valid('json').label, c.var.deps.clock());
+      return c.json({ id: m.id, sentiment: toApi(m, new Map()).sentiment }, 200);
+    },
+  )
+  .openapi(
   createRoute({
     method: 'get',
     path: '/mentions',
@@ -94,6 +162,9 @@ export const mentionsApi = createApi().openapi(
         ...(q.q ? { q: q.q } : {}),
         ...(q.cursor ? { cursor: q.cursor } : {}),
         includeDeleted: q.includeDeleted === 'true',
+        ...(q.sentiment ? { sentiment: q.sentiment } : {}),
+        ...(q.intent ? { intent: q.intent } : {}),
+        ...(q.language ? { language: q.language } : {}),
       }),
       listTopics(c.var.deps.db, actor.workspaceId),
     ]);

@@ -1,11 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, real, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { users } from '../accounts/schema';
 import { workspaces } from '../accounts/schema';
 import { createdAt, id, ts } from '../db/columns';
 import { tsvector } from '../db/tsvector';
 import { PLATFORMS, sources } from '../sources/schema';
 
 export const MENTION_KINDS = ['post', 'comment', 'article'] as const;
+export const SENTIMENT_LABELS = ['positive', 'neutral', 'negative', 'unscored'] as const;
+export const OVERRIDE_LABELS = ['positive', 'neutral', 'negative'] as const;
 
 /**
  * An inbound post. Unique per (workspace, platform, external id): storing is idempotent, so a poll
@@ -40,6 +43,18 @@ export const mentions = pgTable(
     metrics: jsonb('metrics').$type<Record<string, number>>().notNull().default(sql`'{}'::jsonb`),
     raw: jsonb('raw').$type<unknown>(),
     topicIds: uuid('topic_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    // The sentiment pipeline's output (src/sentiment), stored in columns so reports can filter.
+    sentimentScore: real('sentiment_score'),
+    sentimentLabel: text('sentiment_label', { enum: SENTIMENT_LABELS }),
+    // A person's correction wins over the model everywhere (reports, filters, exports).
+    sentimentOverride: text('sentiment_override', { enum: OVERRIDE_LABELS }),
+    sentimentOverrideBy: uuid('sentiment_override_by').references(() => users.id, { onDelete: 'set null' }),
+    sentimentOverrideAt: ts('sentiment_override_at'),
+    language: text('language'),
+    intents: text('intents').array().notNull().default(sql`'{}'::text[]`),
+    aspects: jsonb('aspects').$type<{ term: string; sentiment: 'positive' | 'negative'; score: number }[]>().notNull().default(sql`'[]'::jsonb`),
+    keyTerms: text('key_terms').array().notNull().default(sql`'{}'::text[]`),
+    analysisVersion: integer('analysis_version'),
     search: tsvector('search').generatedAlwaysAs(sql`to_tsvector('simple', coalesce(title, '') || ' ' || text)`),
     ingestedAt: createdAt('ingested_at'),
     editedAt: ts('edited_at'),
@@ -50,5 +65,6 @@ export const mentions = pgTable(
     index('mentions_workspace_posted_idx').on(t.workspaceId, t.postedAt.desc(), t.id.desc()),
     index('mentions_topics_idx').using('gin', t.topicIds),
     index('mentions_search_idx').using('gin', t.search),
+    index('mentions_analysis_version_idx').on(t.analysisVersion),
   ],
 );

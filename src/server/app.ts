@@ -14,6 +14,7 @@ import { mentionPages } from '../mentions/pages';
 import { sourcePages } from '../sources/pages';
 import { topicPages } from '../topics/pages';
 import { mentionsApi } from '../mentions/routes';
+import { analyzeApi } from '../sentiment/routes';
 import { sourcesApi } from '../sources/routes';
 import { topicsApi } from '../topics/routes';
 import { webPages } from '../web/pages';
@@ -26,7 +27,7 @@ import { healthRoutes } from './health.routes';
 import { requestLog } from './request-log.middleware';
 
 /** Every JSON router, mounted under /api/v1 and published in one OpenAPI document. */
-const API_ROUTERS = [authApi, usersApi, apiKeysApi, auditApi, topicsApi, sourcesApi, mentionsApi, importsApi];
+const API_ROUTERS = [authApi, usersApi, apiKeysApi, auditApi, topicsApi, sourcesApi, mentionsApi, importsApi, analyzeApi];
 
 const CSP = {
   defaultSrc: ["'self'"],

@@ -1,8 +1,11 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mentions } from '../../src/mentions/schema';
 import { createApiKey } from '../../src/accounts/api-keys.service';
 import { getApiKey } from '../../src/accounts/api-keys.service';
 import { getUser } from '../../src/accounts/users.service';
 import { createImport } from '../../src/imports/import.service';
+import { storePosts } from '../../src/mentions/store';
 import { createSource, getSource } from '../../src/sources/sources.service';
 import { createTopic, getTopic } from '../../src/topics/topics.service';
 import { createTestContext, PASSWORD, type TestContext } from '../helpers/test-app';
@@ -32,6 +35,13 @@ beforeAll(async () => {
   const bActor = { workspaceId: b.workspace.id, workspaceSlug: b.workspace.slug, userId: b.owner.id, apiKeyId: null, role: 'owner' as const, ip: null };
   const bTopic = await createTopic(t.db, bActor, { name: 'B topic', kind: 'brand', query: 'bravo' });
   const bSource = await createSource(t.deps, bActor, { platform: 'x', name: 'B on X', config: { baseUrl: 'http://127.0.0.1:9/' }, credentials: { bearerToken: 'b' } }, new Date());
+  const stored = await storePosts(t.db, { workspaceId: b.workspace.id, sourceId: null, platform: 'x' }, [
+    {
+      post: { externalId: 'b-1', url: null, kind: 'post', title: null, text: 'bravo post', lang: null, createdAt: new Date(), author: { externalId: null, handle: 'b', name: null, followers: null, bio: null, url: null, avatarUrl: null, verified: false }, replyToExternalId: null, threadExternalId: null, metrics: {}, deleted: false, raw: {} },
+      topicIds: [],
+    },
+  ]);
+  const bMention = stored.insertedIds[0]!;
   const bImport = await createImport(t.db, bActor, { filename: 'b.csv', format: 'csv', mapping: {}, content: 'text\nhello\n' });
   fixtures.push(
     { match: /\/users\//, id: () => bAgent.user.id },
@@ -39,6 +49,7 @@ beforeAll(async () => {
     { match: /\/topics\//, id: () => bTopic.id },
     { match: /\/sources\//, id: () => bSource.id },
     { match: /\/imports\//, id: () => bImport.id },
+    { match: /\/mentions\//, id: () => bMention },
   );
   const login = await t.request('POST', '/api/v1/auth/login', { body: { email: 'owner@alpha.test', password: PASSWORD } });
   cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
@@ -65,7 +76,7 @@ describe('workspace isolation', () => {
       const path = route.path.replace(':id', fixture.id());
       const isApi = path.startsWith('/api/');
       const res = isApi
-        ? await t.request(route.method, path, { token: a.token, ...(['POST', 'PATCH', 'PUT'].includes(route.method) ? { body: { role: 'admin', name: 'x', days: 7 } } : {}) })
+        ? await t.request(route.method, path, { token: a.token, ...(['POST', 'PATCH', 'PUT'].includes(route.method) ? { body: { role: 'admin', name: 'x', days: 7, label: 'negative' } } : {}) })
         : await t.app.request(path, {
             method: route.method,
             headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
@@ -84,6 +95,8 @@ describe('workspace isolation', () => {
     const key = await getApiKey(t.db, b.workspace.id, fixtures[1]!.id());
     expect(key.revokedAt).toBeNull();
     expect((await getTopic(t.db, b.workspace.id, fixtures[2]!.id())).name).toBe('B topic');
+    const [mention] = await t.db.select().from(mentions).where(eq(mentions.id, fixtures[5]!.id()));
+    expect(mention!.sentimentOverride).toBeNull();
     const source = await getSource(t.db, b.workspace.id, fixtures[3]!.id());
     expect(source).toMatchObject({ name: 'B on X', paused: false, lastPolledAt: null });
   });
