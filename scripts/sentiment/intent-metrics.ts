@@ -1,0 +1,41 @@
+import { analyze } from '../../src/sentiment/analyze';
+import { INTENTS, type Intent } from '../../src/sentiment/intents';
+
+/** Precision and recall per intent over a labelled file (`labels<TAB>text`, labels comma-separated or "-"). */
+export interface IntentExample {
+  line: number;
+  labels: Intent[];
+  text: string;
+}
+
+export function readIntentFile(content: string): IntentExample[] {
+  return content
+    .split('\n')
+    .map((l, i) => ({ l, line: i + 1 }))
+    .filter(({ l, line }) => l.trim() && line > 1)
+    .map(({ l, line }) => {
+      const [labels, ...rest] = l.split('\t');
+      const parsed = labels!.trim() === '-' ? [] : labels!.split(',').map((s) => s.trim());
+      for (const p of parsed) if (!(INTENTS as readonly string[]).includes(p)) throw new Error(`line ${line}: unknown intent ${p}`);
+      return { line, labels: parsed as Intent[], text: rest.join('\t') };
+    });
+}
+
+export function intentScores(examples: IntentExample[]) {
+  const predictions = examples.map((e) => analyze(e.text).intents);
+  return Object.fromEntries(
+    INTENTS.map((intent) => {
+      let tp = 0;
+      let fp = 0;
+      let fn = 0;
+      examples.forEach((e, i) => {
+        const gold = e.labels.includes(intent);
+        const pred = predictions[i]!.includes(intent);
+        if (gold && pred) tp++;
+        else if (pred) fp++;
+        else if (gold) fn++;
+      });
+      return [intent, { precision: tp + fp ? tp / (tp + fp) : 1, recall: tp + fn ? tp / (tp + fn) : 1, support: tp + fn }];
+    }),
+  ) as Record<Intent, { precision: number; recall: number; support: number }>;
+}
