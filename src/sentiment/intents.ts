@@ -8,7 +8,8 @@ export type Intent = (typeof INTENTS)[number];
 
 // One regular expression per family (alternatives joined): one scan of the text, not ten.
 const any = (...res: RegExp[]) => {
-  const joined = new RegExp(res.map((re) => `(?:${re.source})`).join('|'), 'u');
+  // The unicode flag only where a pattern needs it (emoji): it makes V8's matching slower.
+  const joined = new RegExp(res.map((re) => `(?:${re.source})`).join('|'), res.some((re) => re.unicode) ? 'u' : '');
   return (text: string) => joined.test(text);
 };
 
