@@ -31,18 +31,15 @@ const RHETORICAL = any(
   /\b(?:right|amirite|isn't it|innit)\?*\s*$/,
 );
 
-// Words that point at a product, service or company experience (not the weather or a mood).
-const SERVICE = any(
-  /@[\w.]+/,
-  /\b(?:app|apps|service|support|customer|order|ordered|delivery|deliver|delivered|package|parcel|shipping|shipped|account|update|updated|upgrade|phone|device|laptop|bill|billing|billed|charge|charged|subscription|refund|flight|airline|gate|luggage|bag|agent|rep|store|shop|website|site|checkout|login|log in|password|internet|wifi|connection|signal|network|battery|screen|camera|product|item|warranty|replacement|repair|technician|ticket|chat|hold|hotline|plan|price|fee|fees|card|bank|payment|transfer|car|ride|driver|room|hotel|booking|reservation|meal|food|coffee|software|version|feature|bug|server|outage|stream|streaming|game|headphones|earbuds|watch|tv|router|modem|install|installed)s?\b/,
-);
-
 const COMPLAINT_CUES = any(
   /\b(?:doesn'?t|does not|don'?t|didn'?t|won'?t|wont|can'?t|cannot|isn'?t|is not|not|never|stopped|keeps?|still (?:not|doesn'?t|won'?t|can'?t)) (?:\w+ )?(?:work|working|works|load|loading|open|opening|sync|syncing|charge|charging|respond|responding|arrive|arrived|show|showing|help|connect|connecting|turn on|start|print|refund|answer|answered|ship|shipped|deliver|delivered)\b/,
   /\b(?:broken|broke|crash(?:es|ed|ing)?|bug(?:gy|s)?|glitch(?:y|es|ing)?|freez(?:e|es|ing)|froze|lag(?:gy|s|ging)?|defective|faulty|outage|down again|is down|went down|error|errors|failed|fails|failing|dead|died|cracked|leak(?:s|ing|ed)?|missing|wrong (?:item|order|size|charge)|overcharg\w*|double[- ]charged|charged (?:me )?twice|scam(?:med)?|rip-?off|ripped off)\b/,
   /\b(?:still waiting|still nothing|still no|no response|no reply|no answer|never (?:arrived|came|showed|got)|on hold|hung up|waited|waiting (?:for|since)|(?:\d+|two|three|four|five|six) (?:hours|days|weeks|months)(?: now| later)?|since (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|last week|yesterday))\b/,
   /\b(?:worst|terrible|horrible|awful|useless|unacceptable|ridiculous|pathetic|disappointed|disappointing|frustrat(?:ed|ing)|annoy(?:ed|ing)|furious|fed up|sick of|tired of|overpriced|rude|unhelpful|incompetent|garbage|trash|joke|nightmare|disaster|fail|#fail)\b/,
   /\b(?:refund|complain|complaint|escalate|fix (?:this|it|your)|get it together|do better)\b/,
+  /\b(?:charged|billed|overcharged|deducted|throttl\w*|dropped (?:my|our|the)|deleted (?:my|our|the)|lost (?:my|our)|disappeared|vanished|froze (?:my|our)|frozen|blocked|banned|suspended|locked (?:me|us|my|our) out|stuck|ignored|ghosted|wasted|delayed|cancelled (?:my|our) (?:flight|order|booking)|arrived (?:broken|damaged|cracked|late|open|wet|in (?:pieces|\w+ pieces))|received (?:a|the) wrong|wrong (?:colou?r|size|item|order|model)|label created|not what (?:i|we) (?:ordered|paid)|keeps? (?:asking|crashing|logging|dropping|freezing|failing|charging|disconnecting))\b/,
+  /\b(?:nobody|no one|noone) (?:came|comes|answers|answered|responds|responded|replied|replies|helps|helped|will tell|cares|picks up)\b/,
+  /\b(?:is a joke|black hole|gone downhill|went downhill|take forever|takes forever|took forever|need a human|talk to a human|every single (?:time|day)|for the (?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth) time|(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) (?:outage|time this)|(?:isn'?t|is not|not) what\b|won'?t accept|doesn'?t accept|says (?:invalid|error)|hasn'?t (?:fixed|arrived|been|refunded)|haven'?t (?:received|heard|gotten|got))\b/,
   /\b(?:kaputt|funktioniert nicht|enttäuscht|schlecht|no funciona|roto|pésimo|nul|ne marche pas|ne fonctionne pas|déçu)\b/,
 );
 
@@ -65,7 +62,10 @@ const FEATURE_REQUEST = any(
   /\b(?:you|they|u|y'?all) (?:should|need to|gotta|oughta) (?:add|support|make|bring|include|implement|allow|let|offer|have)\b/,
   /\bwhen (?:will|are|is|do|does|can)\b[^.!]*\b(?:add|support|get|have|bring|release|launch|coming|come|available|offer|allow)\b/,
   /\b(?:add|adding|bring back|brought back|support for|integration with|integrate with|option to|ability to|a way to|setting to|toggle|dark mode|light mode|offline mode|export|import|api|widget|shortcut|keyboard shortcuts|multi-?account|two-factor|2fa)\b[^.!?]*\b(?:please|pls|plz|already|yet|when|someday|asap|ever)\b/,
-  /\bwhy (?:can'?t (?:i|we|you)|cannot (?:i|we)|isn'?t there|is there no|no|doesn'?t (?:it|the app|your)|don'?t you|do you not)\b/,
+  /\bwhy (?:can'?t (?:i|we|you)|cannot (?:i|we)|isn'?t there|is there (?:still )?no|(?:still )?no|doesn'?t (?:it|the app|your)|don'?t you|do you not)\b/,
+  /\b(?:should|needs? to|ought to) (?:let|have|make|offer|add|support|allow|include|bring|give)\b/,
+  /\b(?:needs?|need) (?:a|an|more|some|proper|better|bigger|smaller) \w+/,
+  /\b(?:give us|let (?:me|us|users|people) |just add|now add|any chance (?:of|you|we)|will there (?:ever )?be|is (?:a|an|the) [\w -]+ (?:coming|planned)|(?:coming|available) (?:anytime )?soon|in the works|would be a game ?changer|game ?changer if|wish (?:@?\w+ )?(?:had|has|would|could|offered|made|let))\b/,
   /\b(?:missing|lacks?|lacking|no option|no way) (?:to|a|an|the|for)\b/,
   /\b(?:bitte (?:fügt|baut)|wäre (?:toll|schön|super) wenn|ojalá|sería (?:genial|bueno)|ce serait (?:bien|génial|top)|pourriez-vous ajouter)\b/,
 );
@@ -77,6 +77,7 @@ const PURCHASE = any(
   /\b(?:how much|what'?s the price|what is the price|price (?:of|for|tag|point)|pricing|cost(?:s)? (?:of|for)|how expensive|cheaper|discount|promo|coupon|deal on|on sale|black friday|student (?:price|discount)|free trial|trial period|quote for|in stock|restock|back in stock|preorders?|pre-orders?|ship(?:s|ping)? to)\b/,
   /\b(?:take my money|shut up and take|add(?:ed)? to (?:my )?cart|just ordered|just pre-?ordered|just bought|finally (?:buying|ordering|getting)|worth (?:it|the money|the price|buying|upgrading)|should i (?:buy|get|order|upgrade|go with|choose|pick|switch|subscribe|wait))\b/,
   /\b(?:recommend(?:ations?)? (?:for|on) (?:a|an|the|good|best)|which (?:one|model|plan|version|tier) should)\b/,
+  /\b(?:(?:i'?m|im|i am|we'?re|definitely|finally|probably) (?:buying|ordering|getting|booking|upgrading|subscribing|signing up)|(?:buying|ordering|booking) (?:the|a|an|it|one|two)\b|i'?ll (?:finally )?(?:get|buy|order|take)|budget(?:ing)?\b|financing|payment plan|installments?|gift cards?|catering|bulk order|(?:do you|does it) (?:offer|ship|deliver|come with|include)|\bvs\.? |versus|which (?:one|kettle|plan|bike|model|tier|edition)|trial|sale (?:include|on|this)|ready to (?:sign|buy|order|open|book))\b/,
   /\b(?:kaufen|bestellen|comprar|precio|cuánto cuesta|acheter|combien coûte|prix)\b/,
 );
 
@@ -90,6 +91,7 @@ const CHURN = any(
   /\b(?:done with|finished with|fed up with|through with) (?:you|this|your|them|it|\w+)\b/,
   /\b(?:alternatives? (?:to|for)|replacement for|better option than|looking for (?:a |an )?(?:new|different|another) (?:provider|bank|carrier|service|app|airline|company))\b/,
   /\bwon'?t (?:be )?(?:renew(?:ing)?|buy(?:ing)?|coming back|using|ordering|flying|booking)\b/,
+  /\b(?:not renewing|stop (?:the )?(?:auto-?renew|subscription|membership)|early termination|termination fee|i'?m gone|i want out|i'?m out|moving (?:my|our|all) [\w ]+ (?:off|away|to)|migrating (?:off|away|from)|shopping elsewhere|going elsewhere|(?:next|my next) [\w ]+ will be (?:from|a)|lost (?:me|us) as a customer|opened an account (?:with|at) (?:another|a different)|time to (?:leave|switch|move|go)|(?:leave|leaving|left|quit|quitting) @?\w+|deleted (?:my|the) [\w ]*account|trying (?:\w+ )?(?:instead|tomorrow)|stappen over|ich kündige|me voy a|je pars)\b/,
   /\b(?:kündig\w*|cancelar|darme de baja|résilier|résiliation|me désabonner|wechsle zu|me cambio a)\b/,
 );
 
@@ -105,11 +107,12 @@ export interface IntentInput {
 export function detectIntents({ text, label }: IntentInput): Intent[] {
   const out: Intent[] = [];
   if (QUESTION(text) && !RHETORICAL(text)) out.push('question');
-  const service = SERVICE(text);
   const complaintCue = COMPLAINT_CUES(text);
-  // A complaint is an unhappy word about a product or service experience.
-  if ((complaintCue && label !== 'positive') || (label === 'negative' && service && complaintCue)) out.push('complaint');
-  if (label === 'positive' && PRAISE_CUES(text) && !out.includes('complaint')) out.push('praise');
+  const praiseCue = PRAISE_CUES(text);
+  // Complaints are often flat reports ("ordered on the 3rd, tracking still says label created"):
+  // a failure cue is enough, unless the post is happy and praising.
+  if (complaintCue && !(label === 'positive' && praiseCue)) out.push('complaint');
+  if (praiseCue && label !== 'negative' && !out.includes('complaint')) out.push('praise');
   if (FEATURE_REQUEST(text)) out.push('feature_request');
   if (PURCHASE(text)) out.push('purchase_intent');
   if (CHURN(text) && !CHURN_DENIED.test(text)) out.push('churn_risk');
