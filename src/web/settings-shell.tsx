@@ -32,3 +32,18 @@ export function SettingsShell(props: PageBase & { title: string; tab: (typeof TA
 export const Csrf = (props: { token: string | undefined }) => <input type="hidden" name="_csrf" value={props.token ?? ''} />;
 
 export const when = (iso: string | Date | null | undefined) => (iso ? new Date(iso).toISOString().slice(0, 16).replace('T', ' ') : '–');
+
+/** A one-button form posting to an action URL (delete, pause, revoke...), with its CSRF field. */
+export function PostButton(props: { action: string; label: string; csrf: string | undefined; kind?: 'secondary' | 'danger' | 'primary'; fields?: Record<string, string> }) {
+  return (
+    <form class="inline" method="post" action={props.action}>
+      <Csrf token={props.csrf} />
+      {Object.entries(props.fields ?? {}).map(([k, v]) => (
+        <input type="hidden" name={k} value={v} />
+      ))}
+      <button class={props.kind === 'primary' ? undefined : (props.kind ?? 'secondary')} type="submit">
+        {props.label}
+      </button>
+    </form>
+  );
+}

@@ -1,5 +1,5 @@
 import { Flash } from '../../web/layout';
-import { Csrf, type PageBase, SettingsShell } from '../../web/settings-shell';
+import { Csrf, type PageBase, PostButton, SettingsShell } from '../../web/settings-shell';
 import type { publicApiKey } from '../api-keys.service';
 import { type Permission, PERMISSIONS, ROLE_PERMISSIONS } from '../roles';
 import { ROLES, type Role } from '../schema';
@@ -58,12 +58,7 @@ export function UsersPage(p: UsersPageProps) {
                         </button>
                       </form>
                       {u.id !== p.user?.id ? (
-                        <form class="inline" method="post" action={`/settings/users/${u.id}/delete`}>
-                          <Csrf token={p.csrfToken} />
-                          <button class="danger" type="submit">
-                            Remove
-                          </button>
-                        </form>
+                        <PostButton action={`/settings/users/${u.id}/delete`} label="Remove" kind="danger" csrf={p.csrfToken} />
                       ) : null}
                     </div>
                   </td>
@@ -183,12 +178,7 @@ export function ApiKeysPage(p: ApiKeysPageProps) {
                     {k.revokedAt ? (
                       <span class="badge">revoked</span>
                     ) : (
-                      <form class="inline" method="post" action={`/settings/api-keys/${k.id}/revoke`}>
-                        <Csrf token={p.csrfToken} />
-                        <button class="danger" type="submit">
-                          Revoke
-                        </button>
-                      </form>
+                      <PostButton action={`/settings/api-keys/${k.id}/revoke`} label="Revoke" kind="danger" csrf={p.csrfToken} />
                     )}
                   </td>
                 </tr>

@@ -1,5 +1,5 @@
 import { Flash } from '../../web/layout';
-import { Csrf, type PageBase, SettingsShell, when } from '../../web/settings-shell';
+import { Csrf, type PageBase, PostButton, SettingsShell, when } from '../../web/settings-shell';
 import type { FormField, PlatformForm } from '../platform-forms';
 import type { publicSource } from '../sources.service';
 
@@ -122,16 +122,8 @@ export function NewSourcePage(p: PageBase & { platform: string; form: PlatformFo
 export function SourcePage(p: PageBase & { source: Source; canManage: boolean; mentionCount: number; notice?: { kind: 'ok' | 'error'; message: string } | undefined }) {
   const s = p.source;
   const b = s.backfill;
-  const action = (path: string, label: string, cls = 'secondary', extra?: Record<string, string>) => (
-    <form class="inline" method="post" action={`/settings/sources/${s.id}/${path}`}>
-      <Csrf token={p.csrfToken} />
-      {Object.entries(extra ?? {}).map(([k, v]) => (
-        <input type="hidden" name={k} value={v} />
-      ))}
-      <button class={cls} type="submit">
-        {label}
-      </button>
-    </form>
+  const action = (path: string, label: string, kind: 'secondary' | 'danger' | 'primary' = 'secondary') => (
+    <PostButton action={`/settings/sources/${s.id}/${path}`} label={label} kind={kind} csrf={p.csrfToken} />
   );
   return (
     // While a backfill runs, the page reloads itself to show progress (no script needed).

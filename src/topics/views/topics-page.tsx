@@ -1,5 +1,5 @@
 import { Flash } from '../../web/layout';
-import { Csrf, type PageBase, SettingsShell } from '../../web/settings-shell';
+import { Csrf, type PageBase, PostButton, SettingsShell } from '../../web/settings-shell';
 import { TOPIC_KINDS } from '../schema';
 import type { publicTopic } from '../topics.service';
 
@@ -38,18 +38,8 @@ export function TopicsPage(p: PageBase & { topics: Topic[]; canManage: boolean; 
                   {p.canManage ? (
                     <td>
                       <div class="row">
-                        <form class="inline" method="post" action={`/settings/topics/${t.id}/${t.active ? 'pause' : 'resume'}`}>
-                          <Csrf token={p.csrfToken} />
-                          <button class="secondary" type="submit">
-                            {t.active ? 'Pause' : 'Resume'}
-                          </button>
-                        </form>
-                        <form class="inline" method="post" action={`/settings/topics/${t.id}/delete`}>
-                          <Csrf token={p.csrfToken} />
-                          <button class="danger" type="submit">
-                            Delete
-                          </button>
-                        </form>
+                        <PostButton action={`/settings/topics/${t.id}/${t.active ? 'pause' : 'resume'}`} label={t.active ? 'Pause' : 'Resume'} csrf={p.csrfToken} />
+                        <PostButton action={`/settings/topics/${t.id}/delete`} label="Delete" kind="danger" csrf={p.csrfToken} />
                       </div>
                     </td>
                   ) : null}
