@@ -22,7 +22,8 @@ const QUESTION = any(
       String.raw`(?:how|what|whats|what's|why|when|where|who|which|hows|how's|whens|wheres|can (?:i|you|u|we|someone|anyone|it|they)|could (?:i|you|u|we|someone|anyone)|does|do (?:you|u|i|we|they|these|those)|did (?:you|u|anyone|i)|is (?:it|there|this|that|anyone|anybody|my|the)|are (?:you|u|there|they|we|these)|will (?:it|you|u|there|they|this)|would (?:it|you|u|a)|should (?:i|we)|has (?:anyone|anybody)|have (?:you|u|any)|anyone|anybody|any (?:idea|ideas|tips|update|eta|news|word|recs|recommendations)|someone (?:tell|explain|help))\b`,
   ),
   /\b(?:wondering (?:if|whether|how|what|when|why)|curious (?:if|whether|how|what|when)|does anyone know|anyone know|can someone|pls help|please help|need help with|help me (?:figure|understand))\b/,
-  /\b(?:wie|was|warum|wann|wo|kann man|gibt es|cómo|qué|cuándo|dónde|por qué|comment|pourquoi|quand|où|est-ce que)\b.*$/,
+  // Other languages' question words only open a question ("was" is English too, mid-sentence).
+  new RegExp(LEAD + String.raw`(?:wie|warum|wann|wo|kann man|gibt es|cómo|qué|cuándo|dónde|por qué|comment|pourquoi|quand|où|est-ce que)\b`),
 );
 
 // Rhetorical or exclamatory uses of question words that ask nothing.
