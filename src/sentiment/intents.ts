@@ -68,7 +68,14 @@ const FEATURE_REQUEST = any(
   /\b(?:needs?|need) (?:a|an|more|some|proper|better|bigger|smaller) \w+/,
   /\b(?:give us|let (?:me|us|users|people) |just add|now add|any chance (?:of|you|we)|will there (?:ever )?be|is (?:a|an|the) [\w -]+ (?:coming|planned)|(?:coming|available) (?:anytime )?soon|in the works|would be a game ?changer|game ?changer if|wish (?:@?\w+ )?(?:had|has|would|could|offered|made|let))\b/,
   /\b(?:missing|lacks?|lacking|no option|no way) (?:to|a|an|the|for)\b/,
-  /\b(?:bitte (?:fügt|baut)|wäre (?:toll|schön|super) wenn|ojalá|sería (?:genial|bueno)|ce serait (?:bien|génial|top)|pourriez-vous ajouter)\b/,
+  /\b(?:bitte (?:fügt|baut)|wäre (?:toll|schön|super) wenn|ojalá|sería (?:genial|bueno)|ce serait (?:bien|génial|top)|pourriez-vous ajouter|sarebbe (?:fantastico|bello|utile) se|zou (?:echt |graag )?\w+ (?:\w+ )*moeten (?:hebben|krijgen))\b/,
+  // Imperatives to the brand: "Riverstone, add a quiet-room filter", "pls do a matching sugar bowl".
+  /(?:^|[,.!:;]\s*|@[\w.]+\s+)(?:(?:please|pls|plz) )?(?:add|give (?:us|the)|make (?:a|an|the|it)|bring back|restock|ship to|offer|release|build|sell|do (?:a|an)) /,
+  /\b(?!(?:i|we|you|u) )\w+ should (?:do|make|sell|ship|show|remember|add|have|let|offer|support|allow|include|bring|give|restock|release|build|fix|stock|open)\b/,
+  /\bwish (?:(?:@?[\w&.'-]+) ){1,3}(?:had|has|would|could|offered|made|let|did|sold|shipped|supported|came)\b/,
+  /\b(?:app|it|they|\w+) needs (?:a |an |to |more |some |better |proper |real )?[\w-]+/,
+  /\b(?:would kill for|would make (?:my|our|me|us|life)|would (?:love|like) it if|would it be possible|is there a reason \w+ (?:doesn'?t|don'?t|can'?t)|will (?:you|they) ever|are (?:you|they) (?:adding|planning|bringing)|only (?:thing )?missing|missing piece|the one thing (?:i|we) (?:want|need|miss)|(?:don'?t|doesn'?t) (?:offer|have|support) \w+(?: \w+)? yet)\b/,
+  /\bif \S+(?: \S+){0,3} (?:made|had|added|offered|supported|did)\b.*\b(?:i'?d|we'?d|i would|we would)\b/,
 );
 
 const PURCHASE = any(
