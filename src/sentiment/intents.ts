@@ -41,7 +41,8 @@ const COMPLAINT_CUES = any(
   /\b(?:charged|billed|overcharged|deducted|throttl\w*|dropped (?:my|our|the)|deleted (?:my|our|the)|lost (?:my|our)|disappeared|vanished|froze (?:my|our)|frozen|blocked|banned|suspended|locked (?:me|us|my|our) out|stuck|ignored|ghosted|wasted|delayed|cancelled (?:my|our) (?:flight|order|booking)|arrived (?:broken|damaged|cracked|late|open|wet|in (?:pieces|\w+ pieces))|received (?:a|the) wrong|wrong (?:colou?r|size|item|order|model)|label created|not what (?:i|we) (?:ordered|paid)|keeps? (?:asking|crashing|logging|dropping|freezing|failing|charging|disconnecting))\b/,
   /\b(?:nobody|no one|noone) (?:came|comes|answers|answered|responds|responded|replied|replies|helps|helped|will tell|cares|picks up)\b/,
   /\b(?:is a joke|black hole|gone downhill|went downhill|take forever|takes forever|took forever|need a human|talk to a human|every single (?:time|day)|for the (?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth) time|(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) (?:outage|time this)|(?:isn'?t|is not|not) what\b|won'?t accept|doesn'?t accept|says (?:invalid|error)|hasn'?t (?:fixed|arrived|been|refunded)|haven'?t (?:received|heard|gotten|got))\b/,
-  /\b(?:kaputt|funktioniert nicht|enttäuscht|schlecht|no funciona|roto|pésimo|nul|ne marche pas|ne fonctionne pas|déçu)\b/,
+  /\b(?:kaputt|funktioniert nicht|enttäuscht|schlecht|no funciona|roto|pésimo|nul|ne marche pas|ne fonctionne pas|déçu|cassée?|personne ne répond|storingen?)\b/,
+  /\b(?:took my money|never reached|closed my ticket|without (?:replying|a reply|notice|warning|asking)|zero notice|no notice|raised (?:my|our|the) (?:bill|price|rate)|price (?:went|jumped|hike|increase)|went from \$?\d+ to \$?\d+|promised|turned out|instead of|got (?:a|an|the) [\w ]+ instead|not (?:resolved|fixed|what i)|unusable|unreliable|can'?t find|hangs?|hanging|spins|spinning|logged me out|logs me out|takes (?:\d+|forever|ages) (?:seconds|minutes|hours)?|was instant before|used to work|slow(?:er)?|sluggish|too (?:hot|loud|small|big|slow|expensive)|nothing (?:at|on|in) (?:my|the)|bent|scratched|dented|torn|stained|skipping|overdue|status page (?:says|was green)|all systems operational|try turning it off|explodes|is the point)\b/,
 );
 
 const PRAISE_CUES = any(
@@ -118,9 +119,10 @@ export function detectIntents({ text, label }: IntentInput): Intent[] {
   const complaintCue = COMPLAINT_CUES(text);
   const praiseCue = PRAISE_CUES(text);
   // Complaints are often flat reports ("ordered on the 3rd, tracking still says label created"):
-  // a failure cue is enough, unless the post is happy and praising.
-  if (complaintCue && !(label === 'positive' && praiseCue)) out.push('complaint');
-  if (praiseCue && label !== 'negative' && !out.includes('complaint')) out.push('praise');
+  // a failure cue is enough. A post can praise and complain at once ("love the coffee, but the
+  // app charged me twice"); praise among complaints counts only when the post reads happy.
+  if (complaintCue) out.push('complaint');
+  if (praiseCue && label !== 'negative' && !(complaintCue && label !== 'positive')) out.push('praise');
   if (FEATURE_REQUEST(text)) out.push('feature_request');
   if (PURCHASE(text)) out.push('purchase_intent');
   if (CHURN(text) && !CHURN_DENIED.test(text)) out.push('churn_risk');
