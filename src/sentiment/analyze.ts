@@ -79,7 +79,7 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Analysis {
     language,
     score,
     label,
-    intents: detectIntents({ text: text.toLowerCase(), label }),
+    intents: detectIntents({ text: text.toLowerCase(), original: text, label }),
     aspects: language === 'en' ? findAspects(tokens, hits) : [],
     keyTerms: keyTerms(tokens),
     hashtags,

@@ -36,14 +36,30 @@ const COMPLAINT_CUES = any(
   /\b(?:doesn'?t|does not|don'?t|didn'?t|won'?t|wont|can'?t|cannot|isn'?t|is not|not|never|stopped|keeps?|still (?:not|doesn'?t|won'?t|can'?t)) (?:\w+ )?(?:work|working|works|load|loading|open|opening|sync|syncing|charge|charging|respond|responding|arrive|arrived|show|showing|help|connect|connecting|turn on|start|print|refund|answer|answered|ship|shipped|deliver|delivered)\b/,
   /\b(?:broken|broke|crash(?:es|ed|ing)?|bug(?:gy|s)?|glitch(?:y|es|ing)?|freez(?:e|es|ing)|froze|lag(?:gy|s|ging)?|defective|faulty|outage|down again|is down|went down|error|errors|failed|fails|failing|dead|died|cracked|leak(?:s|ing|ed)?|missing|wrong (?:item|order|size|charge)|overcharg\w*|double[- ]charged|charged (?:me )?twice|scam(?:med)?|rip-?off|ripped off)\b/,
   /\b(?:still waiting|still nothing|still no|no response|no reply|no answer|never (?:arrived|came|showed|got)|on hold|hung up|waited|waiting (?:for|since)|(?:\d+|two|three|four|five|six) (?:hours|days|weeks|months)(?: now| later)?|since (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|last week|yesterday))\b/,
-  /\b(?:worst|terrible|horrible|awful|useless|unacceptable|ridiculous|pathetic|disappointed|disappointing|frustrat(?:ed|ing)|annoy(?:ed|ing)|furious|fed up|sick of|tired of|overpriced|rude|unhelpful|incompetent|garbage|trash|joke|nightmare|disaster|fail|#fail)\b/,
-  /\b(?:refund|complain|complaint|escalate|fix (?:this|it|your)|get it together|do better)\b/,
   /\b(?:charged|billed|overcharged|deducted|throttl\w*|dropped (?:my|our|the)|deleted (?:my|our|the)|lost (?:my|our)|disappeared|vanished|froze (?:my|our)|frozen|blocked|banned|suspended|locked (?:me|us|my|our) out|stuck|ignored|ghosted|wasted|delayed|cancelled (?:my|our) (?:flight|order|booking)|arrived (?:broken|damaged|cracked|late|open|wet|in (?:pieces|\w+ pieces))|received (?:a|the) wrong|wrong (?:colou?r|size|item|order|model)|label created|not what (?:i|we) (?:ordered|paid)|keeps? (?:asking|crashing|logging|dropping|freezing|failing|charging|disconnecting))\b/,
   /\b(?:nobody|no one|noone) (?:came|comes|answers|answered|responds|responded|replied|replies|helps|helped|will tell|cares|picks up)\b/,
   /\b(?:is a joke|black hole|gone downhill|went downhill|take forever|takes forever|took forever|need a human|talk to a human|every single (?:time|day)|for the (?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth) time|(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) (?:outage|time this)|(?:isn'?t|is not|not) what\b|won'?t accept|doesn'?t accept|says (?:invalid|error)|hasn'?t (?:fixed|arrived|been|refunded)|haven'?t (?:received|heard|gotten|got))\b/,
   /\b(?:kaputt|funktioniert nicht|enttäuscht|schlecht|no funciona|roto|pésimo|nul|ne marche pas|ne fonctionne pas|déçu|cassée?|personne ne répond|storingen?)\b/,
   /\b(?:took my money|never reached|closed my ticket|without (?:replying|a reply|notice|warning|asking)|zero notice|no notice|raised (?:my|our|the) (?:bill|price|rate)|price (?:went|jumped|hike|increase)|went from \$?\d+ to \$?\d+|promised|turned out|instead of|got (?:a|an|the) [\w ]+ instead|not (?:resolved|fixed|what i)|unusable|unreliable|can'?t find|hangs?|hanging|spins|spinning|logged me out|logs me out|takes (?:\d+|forever|ages) (?:seconds|minutes|hours)?|was instant before|used to work|slow(?:er)?|sluggish|too (?:hot|loud|small|big|slow|expensive)|nothing (?:at|on|in) (?:my|the)|bent|scratched|dented|torn|stained|skipping|overdue|status page (?:says|was green)|all systems operational|try turning it off|explodes|is the point)\b/,
 );
+
+// Feelings that make a complaint only when aimed at a product, service or company ("tired of
+// this weather" is a mood; "tired of this app" is a complaint).
+const COMPLAINT_MOODS = any(
+  /\b(?:worst|terrible|horrible|awful|useless|unacceptable|ridiculous|pathetic|disappointed|disappointing|frustrat(?:ed|ing)|annoy(?:ed|ing)|furious|fed up|sick of|tired of|overpriced|rude|unhelpful|incompetent|garbage|trash|joke|nightmare|disaster|fail|#fail)\b/,
+  /\b(?:refund|complain|complaint|escalate|fix (?:this|it|your)|get it together|do better)\b/,
+);
+
+/** A brand, an @handle or a product/service word in the post. */
+export function aboutABrand(original: string, lower: string): boolean {
+  if (/@[\w.]/.test(original)) return true;
+  // A capitalised word that does not open a sentence is most often a name (of a brand, here).
+  if (/[a-z0-9,;:)]\s+(?!I\b|I'|OK\b)[A-Z][\w&'-]+/.test(original)) return true;
+  return SERVICE_WORDS.test(lower);
+}
+
+const SERVICE_WORDS =
+  /\b(?:app|service|support|customer service|order|delivery|package|parcel|shipping|account|update|subscription|bill|billing|refund|flight|airline|store|website|checkout|login|internet|wifi|connection|signal|network|battery|screen|product|warranty|replacement|ticket|hotline|plan|fee|payment|booking|reservation|software|version|feature|server|outage|router|device|phone|laptop|headphones|charger|delivery driver|courier)s?\b/;
 
 const PRAISE_CUES = any(
   /\b(?:love|loving|loved|adore|obsessed with)\b/,
@@ -110,13 +126,17 @@ const CHURN_DENIED = /\b(?:not|n'?t|never|no plans? to) (?:\w+ )?(?:cancel\w*|le
 export interface IntentInput {
   /** Lower-cased, entity-decoded text. */
   text: string;
+  /** The same text with its case (capitals tell names apart). */
+  original?: string;
   label: 'positive' | 'neutral' | 'negative' | 'unscored';
 }
 
-export function detectIntents({ text, label }: IntentInput): Intent[] {
+export function detectIntents({ text, label, original = text }: IntentInput): Intent[] {
   const out: Intent[] = [];
-  if (QUESTION(text) && !RHETORICAL(text)) out.push('question');
-  const complaintCue = COMPLAINT_CUES(text);
+  const question = QUESTION(text) && !RHETORICAL(text);
+  if (question) out.push('question');
+  // How-to questions ("how do I cancel, can I get a refund?") use complaint words without complaining.
+  const complaintCue = COMPLAINT_CUES(text) || (!question && COMPLAINT_MOODS(text) && aboutABrand(original, text));
   const praiseCue = PRAISE_CUES(text);
   // Complaints are often flat reports ("ordered on the 3rd, tracking still says label created"):
   // a failure cue is enough. A post can praise and complain at once ("love the coffee, but the
