@@ -4,7 +4,7 @@ import { AppError } from '../core/errors';
 import { clearSessionCookie, setSessionCookie } from '../server/cookies';
 import type { AppContext, AppEnv } from '../server/env';
 import { toAppError } from '../server/error-handler';
-import { assertCan, parseForm, pathId, requireStaffPage, safeNext, shellProps } from '../server/pages';
+import { assertCan, formProblem, parseForm, pathId, requireStaffPage, safeNext, shellProps } from '../server/pages';
 import { createApiKey, listApiKeys, publicApiKey, revokeApiKey } from './api-keys.service';
 import { login } from './login.service';
 import { assignableRoles, can } from './roles';
@@ -126,8 +126,7 @@ export const accountPages = new Hono<AppEnv>()
       // Rendered directly (not redirected) so the secret never sits in a URL or a flash store.
       return renderKeys(c, 201, { newKey: key });
     } catch (err) {
-      const e = toAppError(err);
-      if (e.status >= 500) throw err;
+      const e = formProblem(err);
       return renderKeys(c, e.status, { error: e.message });
     }
   })
@@ -143,8 +142,7 @@ async function attempt(c: AppContext, change: () => Promise<unknown>, ok: string
     await change();
     return c.redirect(`/settings/users?ok=${ok}`, 303);
   } catch (err) {
-    const e = toAppError(err);
-    if (e.status >= 500 || e.code === 'NOT_FOUND') throw err;
+    const e = formProblem(err);
     return renderUsers(c, e.status, { error: e.message });
   }
 }

@@ -1,4 +1,4 @@
-import { eq, like } from 'drizzle-orm';
+import { like } from 'drizzle-orm';
 import type { Db } from '../db/types';
 import { workspaces } from './schema';
 
@@ -21,9 +21,4 @@ export async function createWorkspace(db: Db, input: { name: string }) {
   for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
   const [ws] = await db.insert(workspaces).values({ name: input.name, slug }).returning();
   return ws!;
-}
-
-export async function getWorkspace(db: Db, id: string) {
-  const [ws] = await db.select().from(workspaces).where(eq(workspaces.id, id));
-  return ws ?? null;
 }

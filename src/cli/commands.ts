@@ -12,9 +12,9 @@ import { newSecret } from '../accounts/tokens';
 import { createUser, findUserByEmail, updateUser } from '../accounts/users.service';
 import { AppError } from '../core/errors';
 import { createImport, runImport } from '../imports/import.service';
-import { reanalyzeMentions } from '../mentions/sentiment.service';
+import { reanalyzeMentions } from '../mentions/reanalyze';
 import { ANALYSIS_VERSION } from '../sentiment/analyze';
-import { IMPORT_FIELDS } from '../imports/parse';
+import { formatFromFilename, parseMappingText } from '../imports/parse';
 import type { Db } from '../db/types';
 import type { JobDeps } from '../jobs/job';
 import { SCHEDULED_JOBS } from '../jobs/index';
@@ -142,17 +142,8 @@ export async function runCommand(argv: string[], deps: CliDeps): Promise<void> {
     }
     case 'import-mentions': {
       const file = need(values.file, 'file');
-      const format = parseWith(z.enum(['csv', 'jsonl']), values.format ?? (/\.jsonl?$|\.ndjson$/i.test(file) ? 'jsonl' : 'csv'), 'format');
-      const mapping = Object.fromEntries(
-        (values.map ?? '')
-          .split(',')
-          .filter(Boolean)
-          .map((pair) => {
-            const [field, column] = pair.split('=');
-            if (!field || !column || !(IMPORT_FIELDS as readonly string[]).includes(field)) throw new CliError(`Invalid --map entry ${pair}: use field=column with field one of ${IMPORT_FIELDS.join(', ')}`);
-            return [field, column];
-          }),
-      );
+      const format = parseWith(z.enum(['csv', 'jsonl']), values.format ?? formatFromFilename(file) ?? 'csv', 'format');
+      const mapping = parseMappingText(values.map ?? '', (pair) => `Invalid --map entry ${pair}`);
       const ws = await pickWorkspace(db, values.workspace);
       if (!ws) throw new CliError('No workspace exists yet');
       if (!deps.jobDeps) throw new CliError('Imports are not available here');
@@ -160,14 +151,10 @@ export async function runCommand(argv: string[], deps: CliDeps): Promise<void> {
         throw new CliError(`Cannot read ${file}`);
       });
       const row = await createImport(db, cliActor(ws), { filename: basename(file), format, mapping, content });
-      let shown = -1;
-      const done = await runImport(deps.jobDeps, row.id, (r) => {
-        const pct = r.total ? Math.floor((r.processed / r.total) * 100) : 0;
-        if (pct !== shown && (pct % 10 === 0 || pct === 100)) {
-          shown = pct;
-          out(`${pct}% (${r.processed}/${r.total} rows, ${r.inserted} new, ${r.duplicates} already stored, ${r.failed} bad)`);
-        }
-      });
+      const progress = progressPrinter(out);
+      const done = await runImport(deps.jobDeps, row.id, (r) =>
+        progress(r.processed, r.total, `rows, ${r.inserted} new, ${r.duplicates} already stored, ${r.failed} bad`),
+      );
       if (!done || done.status !== 'done') throw new CliError(`Import failed: ${done?.error ?? 'it is already running elsewhere'}`);
       for (const e of done.errors.slice(0, 20)) out(`line ${e.line}: ${e.message}`);
       if (done.failed > 20) out(`... and ${done.failed - 20} more bad rows (GET /api/v1/imports/${done.id} lists up to 1000)`);
@@ -175,16 +162,8 @@ export async function runCommand(argv: string[], deps: CliDeps): Promise<void> {
       return;
     }
     case 'reanalyze': {
-      let shown = -1;
-      const r = await reanalyzeMentions(db, {
-        onProgress: ({ done, total }) => {
-          const pct = total ? Math.floor((done / total) * 100) : 100;
-          if (pct !== shown && (pct % 10 === 0 || done === total)) {
-            shown = pct;
-            out(`${pct}% (${done}/${total} mentions)`);
-          }
-        },
-      });
+      const progress = progressPrinter(out);
+      const r = await reanalyzeMentions(db, { onProgress: ({ done, total }) => progress(done, total, 'mentions') });
       out(`Re-analysed ${r.done} mentions with analyzer version ${ANALYSIS_VERSION}`);
       return;
     }
@@ -199,6 +178,18 @@ export async function runCommand(argv: string[], deps: CliDeps): Promise<void> {
     default:
       throw new CliError(`Unknown command ${command}\n\n${USAGE}`);
   }
+}
+
+/** Prints "40% (400/1000 rows, ...)" at each new tenth and at the end, not for every batch. */
+function progressPrinter(out: (line: string) => void) {
+  let shown = -1;
+  return (done: number, total: number, what: string) => {
+    const pct = total ? Math.floor((done / total) * 100) : 100;
+    if (pct !== shown && (pct % 10 === 0 || done === total)) {
+      shown = pct;
+      out(`${pct}% (${done}/${total} ${what})`);
+    }
+  };
 }
 
 /** Domain errors read as one plain line on the terminal. */

@@ -1,4 +1,5 @@
 import { sha256 } from '@noble/hashes/sha2.js';
+import { AppError } from '../core/errors';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { SocialPost } from '../connectors/types';
@@ -156,4 +157,28 @@ export function parseImport(content: string, format: ImportFormat, mapping: Colu
     });
   }
   return { rows, errors, mapping: map };
+}
+
+/** The format a file name says (".csv", ".jsonl", ".json", ".ndjson"), or null when it says nothing. */
+export function formatFromFilename(name: string): ImportFormat | null {
+  if (/\.(?:jsonl?|ndjson)$/i.test(name)) return 'jsonl';
+  return /\.csv$/i.test(name) ? 'csv' : null;
+}
+
+/**
+ * "text=Message, createdAt=Date" -> { text: 'Message', createdAt: 'Date' }: the mapping as people
+ * type it on the imports page and the command line. `entry` names a bad pair in the error.
+ */
+export function parseMappingText(text: string, entry: (pair: string) => string = (pair) => `Mapping "${pair}"`): ColumnMapping {
+  const mapping: ColumnMapping = {};
+  for (const pair of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const [field, ...rest] = pair.split('=');
+    const column = rest.join('=').trim();
+    const name = field?.trim() ?? '';
+    if (!column || !(IMPORT_FIELDS as readonly string[]).includes(name)) {
+      throw new AppError('VALIDATION_FAILED', `${entry(pair)}: use field=column with a field from: ${IMPORT_FIELDS.join(', ')}`);
+    }
+    mapping[name as ImportField] = column;
+  }
+  return mapping;
 }

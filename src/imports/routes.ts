@@ -4,7 +4,7 @@ import { requireActor, requirePermission } from '../server/auth.middleware';
 import { runInBackground } from '../server/background';
 import { AUTHENTICATED, createApi, errors, IdParam, json } from '../server/openapi';
 import { createImport, getImport, listImports, publicImport, runImport } from './import.service';
-import { IMPORT_FIELDS } from './parse';
+import { formatFromFilename, IMPORT_FIELDS } from './parse';
 
 const Import = z
   .object({
@@ -54,7 +54,7 @@ export const importsApi = createApi()
     }),
     async (c) => {
       const form = c.req.valid('form');
-      const format = form.format ?? (/\.jsonl?$|\.ndjson$/i.test(form.file.name) ? 'jsonl' : /\.csv$/i.test(form.file.name) ? 'csv' : null);
+      const format = form.format ?? formatFromFilename(form.file.name);
       if (!format) throw new AppError('VALIDATION_FAILED', 'Say format=csv or format=jsonl (the file name does not tell)', { field: 'format' });
       let mapping = {};
       if (form.mapping) {

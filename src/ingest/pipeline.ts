@@ -2,6 +2,7 @@ import type { SocialPost } from '../connectors/types';
 import type { Db } from '../db/types';
 import { storePosts, type StoreResult } from '../mentions/store';
 import type { Metrics } from '../server/metrics';
+import { loadAnalyzer } from '../sentiment';
 import type { Platform } from '../sources/schema';
 import { matchTopics } from '../topics/match';
 import type { CompiledTopic } from '../topics/plan';
@@ -23,9 +24,6 @@ export interface IngestTarget {
   platform: Platform;
   topics: CompiledTopic[];
 }
-
-// The analyzer (lexicons, language model, wink-nlp) loads on the first ingest, not at app start.
-const loadAnalyzer = () => import('../sentiment/analyze');
 
 export async function ingestPosts(deps: IngestDeps, target: IngestTarget, posts: SocialPost[]): Promise<StoreResult> {
   const { analyze } = await loadAnalyzer();

@@ -1,5 +1,5 @@
-import { and, arrayContains, desc, eq, gte, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
-import { AppError } from '../core/errors';
+import { and, arrayContains, desc, eq, gte, isNull, lte, type SQL, sql } from 'drizzle-orm';
+import { olderThan, page } from '../db/keyset';
 import type { Db } from '../db/types';
 import type { Platform } from '../sources/schema';
 import { mentions } from './schema';
@@ -22,15 +22,6 @@ export interface MentionFilters {
 
 export type MentionRow = typeof mentions.$inferSelect;
 
-const encode = (m: { postedAt: Date; id: string }) => Buffer.from(`${m.postedAt.toISOString()}|${m.id}`).toString('base64url');
-
-function decode(cursor: string): { at: Date; id: string } {
-  const [iso, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-  const at = new Date(iso ?? '');
-  if (!id || Number.isNaN(at.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) throw new AppError('VALIDATION_FAILED', 'The cursor is not valid', { field: 'cursor' });
-  return { at, id };
-}
-
 /** Newest first, keyset-paginated on (posted_at, id): stable pages while new mentions arrive. */
 export async function listMentions(db: Db, workspaceId: string, f: MentionFilters): Promise<{ items: MentionRow[]; next: string | null }> {
   const where: (SQL | undefined)[] = [eq(mentions.workspaceId, workspaceId)];
@@ -44,16 +35,12 @@ export async function listMentions(db: Db, workspaceId: string, f: MentionFilter
   if (f.intent) where.push(arrayContains(mentions.intents, [f.intent]));
   if (f.language) where.push(eq(mentions.language, f.language));
   if (f.q) where.push(sql`${mentions.search} @@ websearch_to_tsquery('simple', ${f.q})`);
-  if (f.cursor) {
-    const c = decode(f.cursor);
-    where.push(or(lt(mentions.postedAt, c.at), and(eq(mentions.postedAt, c.at), lt(mentions.id, c.id))));
-  }
+  if (f.cursor) where.push(olderThan(mentions.postedAt, mentions.id, f.cursor));
   const rows = await db
     .select()
     .from(mentions)
     .where(and(...where))
     .orderBy(desc(mentions.postedAt), desc(mentions.id))
     .limit(f.limit + 1);
-  const items = rows.slice(0, f.limit);
-  return { items, next: rows.length > f.limit ? encode(items.at(-1)!) : null };
+  return page(rows, f.limit, (m) => ({ at: m.postedAt, id: m.id }));
 }

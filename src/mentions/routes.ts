@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { requireActor, requirePermission } from '../server/auth.middleware';
 import { stringify } from 'csv-stringify/sync';
 import { AUTHENTICATED, createApi, errors, IdParam, json } from '../server/openapi';
-import { INTENTS } from '../sentiment/intents';
+import { INTENTS } from '../sentiment';
 import { OVERRIDE_LABELS, SENTIMENT_LABELS } from './schema';
 import { overriddenMentions, overrideSentiment } from './sentiment.service';
 import { PLATFORMS } from '../sources/schema';

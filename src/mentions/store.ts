@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { SocialPost } from '../connectors/types';
-import type { Analysis } from '../sentiment/analyze';
+import type { Analysis } from '../sentiment';
 import { rows as rowsOf } from '../db/rows';
 import type { Db } from '../db/types';
 import type { Platform } from '../sources/schema';

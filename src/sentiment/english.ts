@@ -79,10 +79,7 @@ export interface Hit {
 export interface EnglishScore {
   /** -1..1, VADER's normalisation of the summed valences. */
   compound: number;
-  sum: number;
   hits: Hit[];
-  /** Question marks seen: callers may treat questions as less committed. */
-  questions: number;
 }
 
 /** "soooo gooood" -> candidates "soo good", "so good": elongation is emphasis, not a new word. */
@@ -281,5 +278,5 @@ export function scoreEnglish(tokens: Token[]): EnglishScore {
   // ("Got the interwebs!"), fitted on the dev tweets (9 of 10 such items are rated positive).
   if (sum === 0 && exclamations > 0 && hits.length === 0) sum = EXCITEMENT * Math.min(exclamations, 3);
   const compound = sum === 0 ? 0 : sum / Math.sqrt(sum * sum + ALPHA);
-  return { compound, sum, hits, questions };
+  return { compound, hits };
 }

@@ -1,3 +1,9 @@
-/** Text analysis: sentiment score and label, language, intents, aspects and key terms. Pure. */
-export { type Analysis, type AnalyzeOptions, ANALYSIS_VERSION, analyze, labelFor, type SentimentLabel, THRESHOLDS } from './analyze';
+/**
+ * Text analysis: sentiment score and label, language, intents, aspects and key terms. Pure.
+ * Other modules load the analyzer through loadAnalyzer(): its lexicons, language model and
+ * wink-nlp model cost ~0.3 s, which app start should not pay before the first mention arrives.
+ */
+export type { Analysis, AnalyzeOptions, SentimentLabel } from './analyze';
 export { INTENTS, type Intent } from './intents';
+
+export const loadAnalyzer = () => import('./analyze');

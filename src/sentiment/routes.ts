@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { AppError } from '../core/errors';
 import { requireActor } from '../server/auth.middleware';
 import { AUTHENTICATED, createApi, errors, json } from '../server/openapi';
-import { INTENTS } from './intents';
+import { INTENTS, loadAnalyzer } from './index';
 
 export const MAX_TEXTS = 1000;
 export const MAX_TEXT_LENGTH = 10_000;
@@ -29,9 +29,6 @@ const AnalyzeBody = z
     texts: z.array(z.string()).optional().openapi({ description: `At most ${MAX_TEXTS} texts; answers an array in the same order` }),
   })
   .openapi('AnalyzeRequest');
-
-// Loaded on first use: the lexicons and language model cost ~0.3 s, which app start should not pay.
-const loadAnalyzer = () => import('./analyze');
 
 export const analyzeApi = createApi().openapi(
   createRoute({

@@ -1,10 +1,10 @@
 import { createMiddleware } from 'hono/factory';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Actor } from '../accounts/actor';
 import { can, type Permission } from '../accounts/roles';
-import { z as zod } from 'zod';
 import { AppError, forbidden, notFound } from '../core/errors';
 import type { AppContext, AppEnv } from './env';
+import { toAppError } from './error-handler';
 
 /** Pages need a signed-in person: anyone else is sent to the login page and back afterwards. */
 export const requireStaffPage = createMiddleware<AppEnv>(async (c, next) => {
@@ -46,11 +46,21 @@ export async function parseForm<T extends z.ZodType>(c: AppContext, schema: T): 
 export const safeNext = (next: unknown) =>
   typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/inbox';
 
-const Uuid = zod.uuid();
+const Uuid = z.uuid();
 
 /** The :id of a page route; anything that is not a uuid names nothing, so it is a 404. */
 export function pathId(c: AppContext, what = 'Resource'): string {
   const id = c.req.param('id');
   if (!id || !Uuid.safeParse(id).success) throw notFound(what);
   return id;
+}
+
+/**
+ * For a form handler's catch: a domain error the person can fix is returned, to show in the form
+ * with its status; anything else (a missing object, a crash) goes on to the error page.
+ */
+export function formProblem(err: unknown): AppError {
+  const e = toAppError(err);
+  if (e.status >= 500 || e.code === 'NOT_FOUND') throw err;
+  return e;
 }

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../accounts/actor';
+import type { Argon2Params } from '../accounts/password';
 import { newSecret } from '../accounts/tokens';
 import { workspaces } from '../accounts/schema';
 import { createWorkspaceWithOwner } from '../accounts/setup.service';
@@ -23,7 +24,7 @@ const DEMO_TOPICS = [
  * demo owner. The password is new on every start (printed once), so nothing predictable stays on
  * the machine.
  */
-export async function ensureDemoWorkspace(deps: SourceDeps, now: Date, passwordParams?: import('../accounts/password').Argon2Params) {
+export async function ensureDemoWorkspace(deps: SourceDeps, now: Date, passwordParams?: Argon2Params) {
   const password = newSecret(12);
   let [ws] = await deps.db.select().from(workspaces).where(eq(workspaces.slug, 'demo'));
   const existing = await findUserByEmail(deps.db, DEMO_EMAIL);

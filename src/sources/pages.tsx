@@ -6,8 +6,7 @@ import { AppError } from '../core/errors';
 import { mentions } from '../mentions/schema';
 import { runInBackground } from '../server/background';
 import type { AppContext, AppEnv } from '../server/env';
-import { toAppError } from '../server/error-handler';
-import { assertCan, parseForm, pathId, requireStaffPage, shellProps } from '../server/pages';
+import { assertCan, formProblem, parseForm, pathId, requireStaffPage, shellProps } from '../server/pages';
 import { PLATFORM_FORMS, readPlatformForm } from './platform-forms';
 import { pollSource } from './poller';
 import { PLATFORMS, type Platform } from './schema';
@@ -59,8 +58,7 @@ export const sourcePages = new Hono<AppEnv>()
       const source = await createSource(c.var.deps, actor, { platform: p, name: head.data.name, config, credentials, pollIntervalSeconds: head.data.pollIntervalSeconds }, c.var.deps.clock());
       return c.redirect(`/settings/sources/${source.id}`, 303);
     } catch (err) {
-      const e = toAppError(err);
-      if (e.status >= 500) throw err;
+      const e = formProblem(err);
       // Secrets are never echoed back into the form.
       const values = Object.fromEntries(Object.entries(body).filter(([k]) => !k.startsWith('credentials.') && k !== '_csrf'));
       return c.html(<NewSourcePage {...shellProps(c)} platform={p} form={form} error={e.message} values={values} />, 422);
@@ -102,8 +100,7 @@ export const sourcePages = new Hono<AppEnv>()
     try {
       await startSourceBackfill(c.var.deps.db, actor, id, form.data.days, c.var.deps.clock());
     } catch (err) {
-      const e = toAppError(err);
-      if (e.status >= 500 || e.code === 'NOT_FOUND') throw err;
+      const e = formProblem(err);
       return renderSource(c, id, { kind: 'error', message: e.message }, e.status);
     }
     runInBackground(c, pollSource(c.var.deps, id, { force: true }));

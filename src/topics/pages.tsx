@@ -3,8 +3,7 @@ import { z } from 'zod';
 import { can } from '../accounts/roles';
 import { AppError } from '../core/errors';
 import type { AppContext, AppEnv } from '../server/env';
-import { toAppError } from '../server/error-handler';
-import { assertCan, parseForm, pathId, requireStaffPage, shellProps } from '../server/pages';
+import { assertCan, formProblem, parseForm, pathId, requireStaffPage, shellProps } from '../server/pages';
 import { TOPIC_KINDS } from './schema';
 import { createTopic, deleteTopic, listTopics, publicTopic, updateTopic } from './topics.service';
 import { TopicsPage } from './views/topics-page';
@@ -31,8 +30,7 @@ export const topicPages = new Hono<AppEnv>()
     try {
       await createTopic(c.var.deps.db, actor, form.data);
     } catch (err) {
-      const e = toAppError(err);
-      if (e.status >= 500) throw err;
+      const e = formProblem(err);
       return render(c, e.status, { error: e.message, values });
     }
     return c.redirect('/settings/topics', 303);
