@@ -52,7 +52,8 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Analysis {
   const text = decodeHTML(input);
   const urls = text.match(URL_RE) ?? [];
   // URLs are pulled out before tokenising: their pieces ("://") would read as emoticons.
-  const tokens = tokenize(urls.length ? text.replace(URL_RE, ' ') : text);
+  const words = urls.length ? text.replace(URL_RE, ' ') : text;
+  const tokens = tokenize(words);
   const language = options.language ?? detectLanguage(text, tokens).code;
 
   let score = 0;
@@ -79,7 +80,8 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Analysis {
     language,
     score,
     label,
-    intents: detectIntents({ text: text.toLowerCase(), original: text, label }),
+    // Without URLs: a "?" in a link's query string asks nothing.
+    intents: detectIntents({ text: words.toLowerCase(), original: words, label }),
     aspects: language === 'en' ? findAspects(tokens, hits) : [],
     keyTerms: keyTerms(tokens),
     hashtags,

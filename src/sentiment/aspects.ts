@@ -14,13 +14,24 @@ export interface Aspect {
 }
 
 const CONTENT_WORD = /^[\p{L}][\p{L}\p{N}'-]*$/u;
+
+/** A letter, then letters, digits, apostrophes or hyphens: a char-code loop for ASCII words (per token). */
+function isContentWord(w: string): boolean {
+  for (let k = 0; k < w.length; k++) {
+    const c = w.charCodeAt(k);
+    if (c > 127) return CONTENT_WORD.test(w);
+    const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+    if (k === 0 ? !letter : !(letter || (c >= 48 && c <= 57) || c === 39 || c === 45)) return false;
+  }
+  return w.length > 0;
+}
 const CLAUSE_END = /^[.!?;,]$|^but$|^and$|^though$|^although$/i;
 
 function candidate(tokens: Token[], i: number, opinion: Set<number>): boolean {
   const t = tokens[i];
   if (!t || t.type !== 'word' || opinion.has(i)) return false;
   const w = t.lower;
-  return w.length >= 3 && !STOPWORDS.has(w) && CONTENT_WORD.test(w);
+  return w.length >= 3 && !STOPWORDS.has(w) && isContentWord(w);
 }
 
 /** Whether a clause boundary lies strictly between token positions a < b. */
@@ -62,16 +73,22 @@ export function findAspects(tokens: Token[], hits: Hit[]): Aspect[] {
 
 /** Content words and hashtags, most frequent first: what the mention is about. */
 export function keyTerms(tokens: Token[], limit = 8): string[] {
-  const counts = new Map<string, number>();
+  // A post has a few dozen tokens: arrays beat a Map here (this runs for every mention).
+  const terms: string[] = [];
+  const counts: number[] = [];
   for (const t of tokens) {
     let w = t.lower;
     if (t.type === 'hashtag') w = w.slice(1);
     else if (t.type !== 'word') continue;
-    if (w.length < 3 || STOPWORDS.has(w) || !CONTENT_WORD.test(w)) continue;
-    counts.set(w, (counts.get(w) ?? 0) + 1);
+    if (w.length < 3 || STOPWORDS.has(w) || !isContentWord(w)) continue;
+    const at = terms.indexOf(w);
+    if (at >= 0) counts[at]!++;
+    else (terms.push(w), counts.push(1));
   }
-  // Insertion order already follows the text; only repeated words need to move up.
-  const terms = [...counts];
-  if (terms.some(([, n]) => n > 1)) terms.sort((a, b) => b[1] - a[1]);
-  return terms.slice(0, limit).map(([w]) => w);
+  // Text order already; only repeated words move up (a stable sort keeps ties in text order).
+  if (counts.some((n) => n > 1)) {
+    const order = terms.map((_, i) => i).sort((a, b) => counts[b]! - counts[a]!);
+    return order.slice(0, limit).map((i) => terms[i]!);
+  }
+  return terms.length > limit ? terms.slice(0, limit) : terms;
 }

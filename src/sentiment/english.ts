@@ -82,24 +82,33 @@ export interface EnglishScore {
   hits: Hit[];
 }
 
-/** "soooo gooood" -> candidates "soo good", "so good": elongation is emphasis, not a new word. */
-function lookupWord(word: string): { valence: number; elongated: boolean } | null {
+/** Set by lookupWord: the word was elongated ("soooo") and so carries emphasis. */
+let lastElongated = false;
+
+/**
+ * "soooo gooood" -> candidates "soo good", "so good": elongation is emphasis, not a new word.
+ * Returns the valence or null, and sets `lastElongated` (no result object: this runs per word).
+ */
+function lookupWord(word: string): number | null {
+  lastElongated = false;
   const direct = EN.get(word);
-  if (direct !== undefined) return { valence: direct, elongated: false };
+  if (direct !== undefined) return direct;
   // wink-nlp keeps a full stop on what looks like an abbreviation ("no." as in number).
   const lower = word.endsWith('.') ? word.slice(0, -1) : word;
   if (lower !== word) {
     const v = EN.get(lower);
-    if (v !== undefined) return { valence: v, elongated: false };
+    if (v !== undefined) return v;
   }
-  if (!/(.)\1\1/.test(lower)) return null;
-  const two = lower.replace(/(.)\1{2,}/g, '$1$1');
-  const v2 = EN.get(two);
-  if (v2 !== undefined) return { valence: v2, elongated: true };
-  const one = lower.replace(/(.)\1+/g, '$1');
-  const v1 = EN.get(one);
-  return v1 !== undefined ? { valence: v1, elongated: true } : null;
+  if (!TRIPLED.test(lower)) return null;
+  lastElongated = true;
+  const v2 = EN.get(lower.replace(/(.)\1{2,}/g, '$1$1'));
+  if (v2 !== undefined) return v2;
+  const v1 = EN.get(lower.replace(/(.)\1+/g, '$1'));
+  if (v1 !== undefined) return v1;
+  lastElongated = false;
+  return null;
 }
+const TRIPLED = /(.)\1\1/;
 
 // What social hashtags glue onto an opinion word: #lovethis, #hateit, #failday, #winning.
 const TAG_TAILS = new Set(['this', 'it', 'that', 'you', 'u', 'them', 'life', 'day', 'days', 'me', 'my', 'much', 'all', 'so', 'ing', 's']);
@@ -233,11 +242,8 @@ export function scoreEnglish(tokens: Token[]): EnglishScore {
         hits.push({ index: i, valence: EAGER });
         continue;
       } else if (lower.length > 1 && !BOOSTERS.has(lower)) {
-        const found = lookupWord(lower);
-        if (found) {
-          valence = found.valence;
-          if (found.elongated) emphasis += B_INCR;
-        }
+        valence = lookupWord(lower);
+        if (valence !== null && lastElongated) emphasis += B_INCR;
       }
       if (valence !== null && capsDiffer && isAllCaps(t.value)) emphasis += C_INCR;
     }

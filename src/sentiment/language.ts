@@ -1,5 +1,5 @@
 import { eld } from 'eld/extrasmall';
-import { ENGLISH_STOPWORDS, FOREIGN_STOPWORDS, OTHER_LANGUAGES } from './lexicons';
+import { ENGLISH_STOPWORDS, FOREIGN_STOPWORDS, OTHER, OTHER_LANGUAGES } from './lexicons';
 import type { Token } from './tokens';
 
 /**
@@ -32,6 +32,8 @@ export interface DetectedLanguage {
 
 const NON_ASCII = /[^\x00-\x7f]/;
 
+const knownElsewhere = (t: Token) => t.type === 'word' && OTHER_LANGUAGES.some((l) => OTHER[l].has(t.lower));
+
 export function detectLanguage(text: string, tokens: Token[]): DetectedLanguage {
   // Most posts are plain ASCII: the Unicode script tests are only needed for the others.
   const ascii = !NON_ASCII.test(text);
@@ -50,7 +52,9 @@ export function detectLanguage(text: string, tokens: Token[]): DetectedLanguage 
     if (words === 0) return { code: null, method: 'default' };
     if (english && !foreign) return { code: 'en', method: 'english-words' };
     if (words <= SHORT_POST_WORDS) {
-      // Only a confident answer naming one of the languages we score beats the English default.
+      // Only a confident answer naming one of the languages we score beats the English default,
+      // and only a post with a word those languages know could be scored differently there.
+      if (!foreign && !tokens.some(knownElsewhere)) return { code: 'en', method: 'default' };
       const r = eld.detect(text);
       return r.isReliable() && (OTHER_LANGUAGES as readonly string[]).includes(r.language) ? { code: r.language, method: 'detector' } : { code: 'en', method: 'default' };
     }
