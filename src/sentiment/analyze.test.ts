@@ -77,6 +77,17 @@ describe('analyze: languages', () => {
   it('takes a short plain post as English rather than guessing', () => {
     expect(analyze('Yay progress!').language).toBe('en');
   });
+
+  it('does not call a short English line French or Dutch when no word of theirs is in it', () => {
+    expect(analyze('A lame comedy.').language).toBe('en');
+    expect(analyze('A lame comedy.').label).toBe('negative');
+    expect(analyze('Trouble, indeed.').language).toBe('en');
+  });
+
+  it('still tells short posts in the other scored languages by their own words', () => {
+    expect(analyze('Schlechter Service').language).toBe('de');
+    expect(analyze('Echt slecht').language).toBe('nl');
+  });
 });
 
 describe('analyze: intents and aspects', () => {
@@ -87,6 +98,11 @@ describe('analyze: intents and aspects', () => {
     ['please add dark mode', ['feature_request']],
     ['thinking of buying the new acme watch, how much is it?', ['question', 'purchase_intent']],
     ["I'm cancelling my subscription, switching to Globex", ['churn_risk']],
+    ['it would be amazing if Acme did engraving on the teapots', ['feature_request']],
+    ['which Acme model is best for a hilly commute?', ['question']],
+    ['Acme support replaced my kettle, no questions asked. customer for life', ['praise']],
+    ['what are the plans? see https://acme.example/faq?id=3', ['question']],
+    ['new blog post https://acme.example/post?id=3', []],
   ])('%j wants %j', (text, intents) => {
     expect(analyze(text).intents).toEqual(intents);
   });

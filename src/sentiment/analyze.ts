@@ -8,7 +8,7 @@ import { scoreOtherLanguage } from './other-languages';
 import { tokenize } from './tokens';
 
 /** Bump when results change, so stored analyses can be recomputed (`npm run cli -- reanalyze`). */
-export const ANALYSIS_VERSION = 1;
+export const ANALYSIS_VERSION = 2;
 
 export type SentimentLabel = 'positive' | 'neutral' | 'negative' | 'unscored';
 

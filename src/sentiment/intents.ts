@@ -69,12 +69,23 @@ const SERVICE_WORDS =
 const PRAISE_CUES = any(
   /\b(?:love|loving|loved|adore|obsessed with)\b/,
   /\b(?:thank(?:s| you)|thx|ty|tysm|kudos|shout-?out|props|hats off|cheers to)\b/,
-  /\b(?:great|awesome|amazing|excellent|fantastic|brilliant|perfect|wonderful|superb|outstanding|impressive|best|incredible|stellar|top notch|well done|nailed it|game ?changer|lifesaver|life saver|flawless|smooth|seamless|solid|legit|fire|chef'?s kiss|10\/10|five stars|5 stars|worth every)\b/,
-  /\b(?:highly recommend|recommend(?:ed)?|can'?t recommend .* enough|so happy with|really happy with|pleasantly surprised|exceeded|blown away|impressed)\b/,
   // Literal emoji need no unicode flag (it would slow the whole family down).
   /(?:❤️|❤|😍|🙌|👏|🥰|💯|🔥|⭐|🙏)/,
-  /\b(?:danke|genial|super|toll|gracias|encanta|increíble|merci|génial|parfait)\b/,
+  /\b(?:danke|genial|super|toll|gracias|encanta|increíble|merci|génial|parfait|adoro|geweldig|fantastico|ottimo)\b/,
+  /\brespect\b/,
 );
+
+// Evaluations count as praise outside questions ("which model is best?" asks for advice).
+const PRAISE_EVALUATIONS = any(
+  /\b(?:great|awesome|amazing|excellent|fantastic|brilliant|perfect|wonderful|superb|outstanding|impressive|best|incredible|stellar|top notch|well done|nailed it|game ?changer|lifesaver|life saver|flawless|smooth|seamless|solid|legit|fire|chef'?s kiss|10\/10|five stars|5 stars|worth every)\b/,
+  /\b(?:highly recommend|recommend(?:ed)?|can'?t recommend .* enough|so happy with|really happy with|pleasantly surprised|exceeded|blown away|impressed)\b/,
+  // Evaluations of a product or service that are not the classic praise words.
+  /\b(?:(?:so|really|very|insanely|ridiculously) good|good things|delightful|slick|thoughtful|useful|enjoyable|elite|slaps|just works|just worked|worked perfectly|spotless|favou?rite|unmatched|customer for life|give (?:him|her|them) a raise|what a (?:game|product|team|service|app)|well made|(?:smooth|clean|fast|comfi|friendli|kind)est|patient and kind|no questions asked|(?:without|before) (?:us |me )?even (?:asking|noticing|finishing)|didn'?t even ask|take notes|deserves? (?:a|an|the)|zero (?:lost|issues|problems|downtime)|(?:has|have|hasn'?t|haven'?t) (?:not )?(?:dropped|failed|crashed) once)\b/,
+);
+
+// Wishes and conditionals ("it'd be amazing if", "would love a") ask for something; their
+// praise words are not praise.
+const CONDITIONAL_PRAISE = /\b(?:ce serait|sarebbe|wäre|sería|seria|zou) \w+|\b(?:would|it'?d|that'?d|it would|that would|i'?d|we'?d) (?:be )?(?:so |really |super |very |absolutely )?(?:nice|great|cool|awesome|amazing|perfect|lovely|love|like|brilliant|fantastic)\b|\bwish\b[^.!?]*/g;
 
 const FEATURE_REQUEST = any(
   /\b(?:please|pls|plz) (?:add|make|support|bring|include|let|allow|give|consider|implement|fix)\b/,
@@ -144,7 +155,8 @@ export function detectIntents({ text, label, original = text }: IntentInput): In
   if (question) out.push('question');
   // How-to questions ("how do I cancel, can I get a refund?") use complaint words without complaining.
   const complaintCue = COMPLAINT_CUES(text) || (!question && COMPLAINT_MOODS(text) && aboutABrand(original, text));
-  const praiseCue = PRAISE_CUES(text);
+  const unconditional = text.replace(CONDITIONAL_PRAISE, ' ');
+  const praiseCue = PRAISE_CUES(unconditional) || (!question && PRAISE_EVALUATIONS(unconditional));
   // Complaints are often flat reports ("ordered on the 3rd, tracking still says label created"):
   // a failure cue is enough. A post can praise and complain at once ("love the coffee, but the
   // app charged me twice"); praise among complaints counts only when the post reads happy.

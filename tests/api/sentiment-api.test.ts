@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mentions } from '../../src/mentions/schema';
 import { reanalyzeMentions } from '../../src/mentions/reanalyze';
+import { ANALYSIS_VERSION } from '../../src/sentiment/analyze';
 import { startFakeX, type FakeX } from '../fakes/x-server';
 import { createTestContext, type TestContext } from '../helpers/test-app';
 
@@ -57,7 +58,7 @@ describe('POST /api/v1/analyze', () => {
 describe('analysis in the ingest flow', () => {
   it('stores score, label, language, intents and aspects with every mention', async () => {
     const happy = await byText('I love my new acme phone');
-    expect(happy).toMatchObject({ language: 'en', sentiment: { label: 'positive', effectiveLabel: 'positive', override: null, analysisVersion: 1 } });
+    expect(happy).toMatchObject({ language: 'en', sentiment: { label: 'positive', effectiveLabel: 'positive', override: null, analysisVersion: ANALYSIS_VERSION } });
     expect(happy.intents).toContain('praise');
     expect(happy.aspects).toEqual(expect.arrayContaining([expect.objectContaining({ term: 'camera', sentiment: 'positive' })]));
     expect((await byText('acme: Das Produkt')).sentiment.label).toBe('negative');
@@ -113,7 +114,7 @@ describe('re-analysis', () => {
     expect(r.total).toBeGreaterThanOrEqual(4);
     expect(progress).toEqual([0, 2, 4, ...progress.slice(3)]);
     const [row] = await t.db.select().from(mentions).where(eq(mentions.id, m.id));
-    expect(row).toMatchObject({ analysisVersion: 1, sentimentLabel: 'positive', sentimentOverride: 'neutral' });
+    expect(row).toMatchObject({ analysisVersion: ANALYSIS_VERSION, sentimentLabel: 'positive', sentimentOverride: 'neutral' });
     expect((await reanalyzeMentions(t.db)).total).toBe(0);
   });
 });
