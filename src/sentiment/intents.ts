@@ -66,25 +66,29 @@ export function aboutABrand(original: string, lower: string): boolean {
 const SERVICE_WORDS =
   /\b(?:app|service|support|customer service|order|delivery|package|parcel|shipping|account|update|subscription|bill|billing|refund|flight|airline|store|website|checkout|login|internet|wifi|connection|signal|network|battery|screen|product|warranty|replacement|ticket|hotline|plan|fee|payment|booking|reservation|software|version|feature|server|outage|router|device|phone|laptop|headphones|charger|delivery driver|courier)s?\b/;
 
-const PRAISE_CUES = any(
+const PRAISE_WORDS = [
   /\b(?:love|loving|loved|adore|obsessed with)\b/,
   /\b(?:thank(?:s| you)|thx|ty|tysm|kudos|shout-?out|props|hats off|cheers to)\b/,
   // Literal emoji need no unicode flag (it would slow the whole family down).
   /(?:❤️|❤|😍|🙌|👏|🥰|💯|🔥|⭐|🙏)/,
   /\b(?:danke|genial|super|toll|gracias|encanta|increíble|merci|génial|parfait|adoro|geweldig|fantastico|ottimo)\b/,
   /\brespect\b/,
-);
+];
 
 // Evaluations count as praise outside questions ("which model is best?" asks for advice).
-const PRAISE_EVALUATIONS = any(
+const PRAISE_EVALUATION_WORDS = [
   /\b(?:great|awesome|amazing|excellent|fantastic|brilliant|perfect|wonderful|superb|outstanding|impressive|best|incredible|stellar|top notch|well done|nailed it|game ?changer|lifesaver|life saver|flawless|smooth|seamless|solid|legit|fire|chef'?s kiss|10\/10|five stars|5 stars|worth every)\b/,
   /\b(?:highly recommend|recommend(?:ed)?|can'?t recommend .* enough|so happy with|really happy with|pleasantly surprised|exceeded|blown away|impressed)\b/,
   // Evaluations of a product or service that are not the classic praise words.
   /\b(?:(?:so|really|very|insanely|ridiculously) good|good things|delightful|slick|thoughtful|useful|enjoyable|elite|slaps|just works|just worked|worked perfectly|spotless|favou?rite|unmatched|customer for life|give (?:him|her|them) a raise|what a (?:game|product|team|service|app)|well made|(?:smooth|clean|fast|comfi|friendli|kind)est|patient and kind|no questions asked|(?:without|before) (?:us |me )?even (?:asking|noticing|finishing)|didn'?t even ask|take notes|deserves? (?:a|an|the)|zero (?:lost|issues|problems|downtime)|(?:has|have|hasn'?t|haven'?t) (?:not )?(?:dropped|failed|crashed) once)\b/,
-);
+];
+const PRAISE_CUES = any(...PRAISE_WORDS);
+// One scan for both outside questions.
+const PRAISE_OR_EVALUATION = any(...PRAISE_WORDS, ...PRAISE_EVALUATION_WORDS);
 
 // Wishes and conditionals ("it'd be amazing if", "would love a") ask for something; their
-// praise words are not praise.
+// praise words are not praise. (The cheap test first: most posts have none.)
+const MAYBE_CONDITIONAL = /would|'d\b|\b(?:it|i|we|that)d\b|wish|serait|sarebbe|wäre|ser[ií]a|zou/;
 const CONDITIONAL_PRAISE = /\b(?:ce serait|sarebbe|wäre|sería|seria|zou) \w+|\b(?:would|it'?d|that'?d|it would|that would|i'?d|we'?d) (?:be )?(?:so |really |super |very |absolutely )?(?:nice|great|cool|awesome|amazing|perfect|lovely|love|like|brilliant|fantastic)\b|\bwish\b[^.!?]*/g;
 
 const FEATURE_REQUEST = any(
@@ -155,8 +159,8 @@ export function detectIntents({ text, label, original = text }: IntentInput): In
   if (question) out.push('question');
   // How-to questions ("how do I cancel, can I get a refund?") use complaint words without complaining.
   const complaintCue = COMPLAINT_CUES(text) || (!question && COMPLAINT_MOODS(text) && aboutABrand(original, text));
-  const unconditional = text.replace(CONDITIONAL_PRAISE, ' ');
-  const praiseCue = PRAISE_CUES(unconditional) || (!question && PRAISE_EVALUATIONS(unconditional));
+  const unconditional = MAYBE_CONDITIONAL.test(text) ? text.replace(CONDITIONAL_PRAISE, ' ') : text;
+  const praiseCue = question ? PRAISE_CUES(unconditional) : PRAISE_OR_EVALUATION(unconditional);
   // Complaints are often flat reports ("ordered on the 3rd, tracking still says label created"):
   // a failure cue is enough. A post can praise and complain at once ("love the coffee, but the
   // app charged me twice"); praise among complaints counts only when the post reads happy.
