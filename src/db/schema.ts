@@ -4,3 +4,4 @@ export * from '../mentions/schema';
 export * from '../sources/schema';
 export * from '../topics/schema';
 export * from '../imports/schema';
+export * from '../contacts/schema';

@@ -1,4 +1,7 @@
 import type { SocialPost } from '../connectors/types';
+import { refreshContacts } from '../contacts/activity';
+import { identityKey, linkAuthors } from '../contacts/link';
+import type { Clock } from '../core/clock';
 import type { Db } from '../db/types';
 import { storePosts, type StoreResult } from '../mentions/store';
 import type { Metrics } from '../server/metrics';
@@ -9,13 +12,15 @@ import type { CompiledTopic } from '../topics/plan';
 
 /**
  * The one flow, for one page of posts from one source:
- *   match topics -> analyze (sentiment, language, intents, aspects) -> store idempotently ->
- *   (link author: contacts issue) -> (thread and route: inbox issue) -> count.
+ *   match topics -> analyze (sentiment, language, intents, aspects) -> link authors to contacts ->
+ *   store idempotently -> refresh the touched contacts' activity and score ->
+ *   (thread and route: inbox issue) -> count. All in one transaction.
  * The caller saves the connector's cursor only after this returns: committed first, then advanced.
  */
 export interface IngestDeps {
   db: Db;
   metrics: Metrics;
+  clock: Clock;
 }
 
 export interface IngestTarget {
@@ -35,7 +40,17 @@ export async function ingestPosts(deps: IngestDeps, target: IngestTarget, posts:
       analysis: analyze(text),
     };
   });
-  const result = await deps.db.transaction((tx) => storePosts(tx, target, items));
+  const now = deps.clock();
+  const result = await deps.db.transaction(async (tx) => {
+    const links = await linkAuthors(tx, target.workspaceId, target.platform, posts.map((p) => p.author), now);
+    const linked = items.map((i) => {
+      const key = identityKey(i.post.author);
+      return { ...i, link: key ? links.get(key) : undefined };
+    });
+    const stored = await storePosts(tx, target, linked);
+    await refreshContacts(tx, target.workspaceId, [...new Set([...links.values()].map((l) => l.contactId))], now);
+    return stored;
+  });
   if (result.inserted > 0) deps.metrics.postsIngested.inc({ platform: target.platform }, result.inserted);
   return result;
 }

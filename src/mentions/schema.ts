@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgTable, real, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../accounts/schema';
 import { workspaces } from '../accounts/schema';
+import { contacts, identities } from '../contacts/schema';
 import { createdAt, id, ts } from '../db/columns';
 import { tsvector } from '../db/tsvector';
 import { PLATFORMS, sources } from '../sources/schema';
@@ -38,6 +39,9 @@ export const mentions = pgTable(
     authorUrl: text('author_url'),
     authorAvatarUrl: text('author_avatar_url'),
     authorVerified: boolean('author_verified').notNull().default(false),
+    // The CRM link (src/contacts): set at ingest, moved by merges.
+    contactId: uuid('contact_id').references(() => contacts.id, { onDelete: 'set null' }),
+    identityId: uuid('identity_id').references(() => identities.id, { onDelete: 'set null' }),
     replyToExternalId: text('reply_to_external_id'),
     threadExternalId: text('thread_external_id'),
     metrics: jsonb('metrics').$type<Record<string, number>>().notNull().default(sql`'{}'::jsonb`),
@@ -66,5 +70,6 @@ export const mentions = pgTable(
     index('mentions_topics_idx').using('gin', t.topicIds),
     index('mentions_search_idx').using('gin', t.search),
     index('mentions_analysis_version_idx').on(t.analysisVersion),
+    index('mentions_contact_idx').on(t.contactId, t.postedAt.desc()),
   ],
 );
