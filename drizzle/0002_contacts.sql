@@ -33,6 +33,9 @@ CREATE TABLE "contacts" (
 	"owner_id" uuid,
 	"tags" text[] DEFAULT '{}'::text[] NOT NULL,
 	"custom_fields" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"followers" integer DEFAULT 0 NOT NULL,
+	"sentiment" real,
+	"mention_count" integer DEFAULT 0 NOT NULL,
 	"score" integer DEFAULT 0 NOT NULL,
 	"score_reasons" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"first_touch_at" timestamp with time zone,
@@ -114,6 +117,7 @@ CREATE INDEX "contacts_workspace_activity_idx" ON "contacts" USING btree ("works
 CREATE INDEX "contacts_name_trgm_idx" ON "contacts" USING gin (lower("name") gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "contacts_emails_idx" ON "contacts" USING gin ("emails");--> statement-breakpoint
 CREATE INDEX "contacts_domain_idx" ON "contacts" USING btree ("workspace_id","website_domain");--> statement-breakpoint
+CREATE INDEX "contacts_workspace_score_idx" ON "contacts" USING btree ("workspace_id","score" DESC NULLS LAST);--> statement-breakpoint
 CREATE UNIQUE INDEX "duplicate_suggestions_pair" ON "duplicate_suggestions" USING btree ("workspace_id","contact_a","contact_b");--> statement-breakpoint
 CREATE INDEX "duplicate_suggestions_open_idx" ON "duplicate_suggestions" USING btree ("workspace_id","status","confidence" DESC NULLS LAST);--> statement-breakpoint
 CREATE UNIQUE INDEX "identities_key" ON "identities" USING btree ("workspace_id","platform","external_id");--> statement-breakpoint

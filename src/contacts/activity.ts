@@ -60,13 +60,13 @@ export async function refreshContacts(db: Db, workspaceId: string, contactIds: s
       },
       now,
     );
-    return { id: s.contact_id, score, reasons, first_at: toDate(s.first_at)?.toISOString() ?? null, first_platform: s.first_platform, last_at: lastAt?.toISOString() ?? null };
+    return { id: s.contact_id, score, reasons, followers: Number(s.followers ?? 0), sentiment: s.sentiment === null ? null : Number(s.sentiment), mentions: s.mentions, first_at: toDate(s.first_at)?.toISOString() ?? null, first_platform: s.first_platform, last_at: lastAt?.toISOString() ?? null };
   });
   await db.execute(sql`
-    update contacts c set score = r.score, score_reasons = r.reasons,
+    update contacts c set score = r.score, score_reasons = r.reasons, followers = r.followers, sentiment = r.sentiment, mention_count = r.mentions,
       first_touch_at = coalesce(least(c.first_touch_at, r.first_at), r.first_at),
       first_touch_channel = case when c.first_touch_at is null or r.first_at < c.first_touch_at then coalesce(r.first_platform, c.first_touch_channel) else c.first_touch_channel end,
       last_activity_at = greatest(c.last_activity_at, r.last_at)
-    from jsonb_to_recordset(${toJsonParam(updates)}::jsonb) as r(id uuid, score integer, reasons jsonb, first_at timestamptz, first_platform text, last_at timestamptz)
+    from jsonb_to_recordset(${toJsonParam(updates)}::jsonb) as r(id uuid, score integer, reasons jsonb, followers integer, sentiment real, mentions integer, first_at timestamptz, first_platform text, last_at timestamptz)
     where c.id = r.id`);
 }

@@ -36,6 +36,10 @@ export const contacts = pgTable(
     ownerId: uuid('owner_id').references(() => users.id, { onDelete: 'set null' }),
     tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
     customFields: jsonb('custom_fields').$type<Record<string, string>>().notNull().default(sql`'{}'::jsonb`),
+    // Kept by contacts/activity.ts, so lists and segments filter without joins.
+    followers: integer('followers').notNull().default(0),
+    sentiment: real('sentiment'),
+    mentionCount: integer('mention_count').notNull().default(0),
     score: integer('score').notNull().default(0),
     scoreReasons: jsonb('score_reasons').$type<ScoreReason[]>().notNull().default(sql`'[]'::jsonb`),
     firstTouchAt: ts('first_touch_at'),
@@ -51,6 +55,7 @@ export const contacts = pgTable(
     index('contacts_name_trgm_idx').using('gin', sql`lower(${t.name}) gin_trgm_ops`),
     index('contacts_emails_idx').using('gin', t.emails),
     index('contacts_domain_idx').on(t.workspaceId, t.websiteDomain),
+    index('contacts_workspace_score_idx').on(t.workspaceId, t.score.desc()),
   ],
 );
 
@@ -134,11 +139,13 @@ export const duplicateSuggestions = pgTable(
   (t) => [uniqueIndex('duplicate_suggestions_pair').on(t.workspaceId, t.contactA, t.contactB), index('duplicate_suggestions_open_idx').on(t.workspaceId, t.status, t.confidence.desc())],
 );
 
-/** What a merge moved, so it can be undone exactly. */
+/** What a merge changed, so it can be undone exactly. */
 export interface MergeSnapshot {
-  /** The survivor's fields before the merge. */
+  /** The survivor's own fields before the merge. */
   into: Record<string, unknown>;
-  from: { id: string; identityIds: string[]; noteIds: string[]; mentionIds: string[] }[];
+  /** Rows moved to the survivor, per table, with the contact each came from. */
+  moved: { table: string; id: string; contactId: string }[];
+  /** Suggestions the merge settled (reopened by an undo). */
   suggestionIds: string[];
 }
 

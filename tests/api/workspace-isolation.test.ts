@@ -4,6 +4,9 @@ import { mentions } from '../../src/mentions/schema';
 import { createApiKey } from '../../src/accounts/api-keys.service';
 import { getApiKey } from '../../src/accounts/api-keys.service';
 import { getUser } from '../../src/accounts/users.service';
+import { createContact } from '../../src/contacts/contacts.service';
+import { mergeContacts } from '../../src/contacts/merge.service';
+import { duplicateSuggestions, segments } from '../../src/contacts/schema';
 import { createImport } from '../../src/imports/import.service';
 import { storePosts } from '../../src/mentions/store';
 import { createSource, getSource } from '../../src/sources/sources.service';
@@ -42,6 +45,14 @@ beforeAll(async () => {
     },
   ]);
   const bMention = stored.insertedIds[0]!;
+  const bContact = await createContact(t.db, bActor, { name: 'Bravo Person' });
+  const bOther = await createContact(t.db, bActor, { name: 'Bravo Persona' });
+  const [bSuggestion] = await t.db
+    .insert(duplicateSuggestions)
+    .values({ workspaceId: b.workspace.id, contactA: bContact.id < bOther.id ? bContact.id : bOther.id, contactB: bContact.id < bOther.id ? bOther.id : bContact.id, reasons: [], confidence: 0.5 })
+    .returning();
+  const bMerge = await mergeContacts(t.db, bActor, { into: bContact.id, from: [bOther.id] }, new Date());
+  const [bSegment] = await t.db.insert(segments).values({ workspaceId: b.workspace.id, name: 'B segment', filter: {} }).returning();
   const bImport = await createImport(t.db, bActor, { filename: 'b.csv', format: 'csv', mapping: {}, content: 'text\nhello\n' });
   fixtures.push(
     { match: /\/users\//, id: () => bAgent.user.id },
@@ -50,6 +61,10 @@ beforeAll(async () => {
     { match: /\/sources\//, id: () => bSource.id },
     { match: /\/imports\//, id: () => bImport.id },
     { match: /\/mentions\//, id: () => bMention },
+    { match: /\/contacts\/duplicates\//, id: () => bSuggestion!.id },
+    { match: /\/contacts\/merges\//, id: () => bMerge.mergeId },
+    { match: /\/contacts\//, id: () => bContact.id },
+    { match: /\/segments\//, id: () => bSegment!.id },
   );
   const login = await t.request('POST', '/api/v1/auth/login', { body: { email: 'owner@alpha.test', password: PASSWORD } });
   cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
@@ -76,7 +91,7 @@ describe('workspace isolation', () => {
       const path = route.path.replace(':id', fixture.id());
       const isApi = path.startsWith('/api/');
       const res = isApi
-        ? await t.request(route.method, path, { token: a.token, ...(['POST', 'PATCH', 'PUT'].includes(route.method) ? { body: { role: 'admin', name: 'x', days: 7, label: 'negative' } } : {}) })
+        ? await t.request(route.method, path, { token: a.token, ...(['POST', 'PATCH', 'PUT'].includes(route.method) ? { body: { role: 'admin', name: 'x', days: 7, label: 'negative', body: 'x' } } : {}) })
         : await t.app.request(path, {
             method: route.method,
             headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },

@@ -1,0 +1,72 @@
+import { sql } from 'drizzle-orm';
+import { decodeKeyset, page } from '../db/keyset';
+import { rows } from '../db/rows';
+import type { Db } from '../db/types';
+import { getContactRow } from './contacts.service';
+
+/**
+ * Every interaction of a contact across channels, newest first, keyset-paginated. Sources today:
+ * their mentions and staff notes; the inbox, community and reply features add theirs to the union.
+ */
+export interface TimelineItem {
+  kind: 'mention' | 'note';
+  id: string;
+  at: string;
+  platform: string | null;
+  text: string;
+  url: string | null;
+  handle: string | null;
+  sentiment: string | null;
+  intents: string[];
+  authorId: string | null;
+}
+
+export async function contactTimeline(db: Db, workspaceId: string, contactId: string, opts: { limit: number; cursor?: string }) {
+  const c = await getContactRow(db, workspaceId, contactId);
+  const after = opts.cursor ? decodeKeyset(opts.cursor) : null;
+  const cond = after ? sql`where (t.at < ${after.at.toISOString()}::timestamptz or (t.at = ${after.at.toISOString()}::timestamptz and t.id < ${after.id}::uuid))` : sql``;
+  const r = rows<{ kind: 'mention' | 'note'; id: string; at: string | Date; platform: string | null; text: string; url: string | null; handle: string | null; sentiment: string | null; intents: string[] | null; author_id: string | null }>(
+    await db.execute(sql`
+      select * from (
+        select 'mention' as kind, m.id, m.posted_at as at, m.platform, m.text, m.url, m.author_handle as handle,
+          coalesce(m.sentiment_override, m.sentiment_label) as sentiment, m.intents, null::uuid as author_id
+        from mentions m where m.workspace_id = ${workspaceId}::uuid and m.contact_id = ${contactId}::uuid
+        union all
+        select 'note', n.id, n.created_at, null, n.body, null, null, null, null, n.author_id
+        from contact_notes n where n.workspace_id = ${workspaceId}::uuid and n.contact_id = ${contactId}::uuid
+      ) t ${cond}
+      order by t.at desc, t.id desc limit ${opts.limit + 1}`),
+  );
+  const items: TimelineItem[] = r.map((x) => ({
+    kind: x.kind,
+    id: x.id,
+    at: (x.at instanceof Date ? x.at : new Date(x.at)).toISOString(),
+    platform: x.platform,
+    text: x.text,
+    url: x.url,
+    handle: x.handle,
+    sentiment: x.sentiment,
+    intents: x.intents ?? [],
+    authorId: x.author_id,
+  }));
+  const p = page(items, opts.limit, (i) => ({ at: new Date(i.at), id: i.id }));
+  return {
+    items: p.items,
+    next: p.next,
+    attribution: { firstTouchChannel: c.firstTouchChannel, firstTouchAt: c.firstTouchAt?.toISOString() ?? null },
+    lastActivityAt: c.lastActivityAt?.toISOString() ?? null,
+  };
+}
+
+/** Weekly mean sentiment of the contact's mentions (staff overrides as -1 / 0 / 1), for the chart. */
+export async function sentimentHistory(db: Db, workspaceId: string, contactId: string) {
+  const r = rows<{ week: string | Date; mean: number; n: number }>(
+    await db.execute(sql`
+      select date_trunc('week', posted_at) as week, avg(case sentiment_override when 'positive' then 1 when 'negative' then -1 when 'neutral' then 0
+          else sentiment_score end)::float8 as mean, count(*)::int as n
+      from mentions where workspace_id = ${workspaceId}::uuid and contact_id = ${contactId}::uuid and deleted_at is null
+        and (sentiment_override is not null or sentiment_label in ('positive', 'neutral', 'negative'))
+      group by 1 order by 1`),
+  );
+  return r.map((x) => ({ week: (x.week instanceof Date ? x.week : new Date(x.week)).toISOString().slice(0, 10), mean: Math.round(Number(x.mean) * 1000) / 1000, count: x.n }));
+}
