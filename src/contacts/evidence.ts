@@ -52,8 +52,12 @@ export function normalizeName(name: string | null | undefined): string {
     .trim();
 }
 
-/** A name worth comparing: two words, or one of six letters or more ("Bob" alone says nothing). */
+/**
+ * A name worth comparing: two words, or one of six letters or more ("Bob" alone says nothing), and
+ * no digits ("user 4821" and "user 4822" are generated, not alike).
+ */
 export function comparableName(normalized: string): boolean {
+  if (/\d/.test(normalized)) return false;
   return normalized.includes(' ') ? normalized.length >= 5 : normalized.length >= 6;
 }
 

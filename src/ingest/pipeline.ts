@@ -48,7 +48,8 @@ export async function ingestPosts(deps: IngestDeps, target: IngestTarget, posts:
       return { ...i, link: key ? links.get(key) : undefined };
     });
     const stored = await storePosts(tx, target, linked);
-    await refreshContacts(tx, target.workspaceId, [...new Set([...links.values()].map((l) => l.contactId))], now);
+    const added = new Map([...stored.insertedByContact].map(([id, a]) => [id, { ...a, firstPlatform: target.platform }]));
+    await refreshContacts(tx, target.workspaceId, [...new Set([...links.values()].map((l) => l.contactId))], now, added);
     return stored;
   });
   if (result.inserted > 0) deps.metrics.postsIngested.inc({ platform: target.platform }, result.inserted);
