@@ -53,8 +53,12 @@ export async function findSimilar(db: Db, workspaceId: string, contactId: string
   const c = await getContactRow(db, workspaceId, contactId);
   const name = normalizeName(c.name);
   const emails = toPgArray(c.emails);
-  const found = rows<{ id: string; sim: number; same_email: boolean; same_handle: string | null }>(
-    await db.execute(sql`
+  // Only names at least half alike reach the index's candidate list (pg_trgm's default, 0.3,
+  // drags in every namesake of a common first name); set for this transaction only.
+  const found = await db.transaction(async (tx) => {
+    await tx.execute(sql`set local pg_trgm.similarity_threshold = 0.5`);
+    return rows<{ id: string; sim: number; same_email: boolean; same_handle: string | null }>(
+    await tx.execute(sql`
       with me as (select lower(handle) as handle from identities where contact_id = ${contactId}::uuid and handle is not null),
       candidates as (
         (select id from contacts where workspace_id = ${workspaceId}::uuid and merged_into_id is null and id <> ${contactId}::uuid
@@ -70,6 +74,7 @@ export async function findSimilar(db: Db, workspaceId: string, contactId: string
         (select min(lower(i.handle)) from identities i join me on lower(i.handle) = me.handle where i.contact_id = c.id) as same_handle
       from contacts c join candidates k on k.id = c.id where c.merged_into_id is null`),
   );
+  });
   const scored = found
     .map((f) => {
       const reasons: DuplicateReason[] = [];

@@ -199,6 +199,8 @@ async function suggestDuplicates(db: Db, workspaceId: string, platform: Platform
   }
   const names = fresh.filter((f) => comparableName(f.name));
   if (names.length) {
+    // Set for this (ingest) transaction only: the index then hands back only close names.
+    await db.execute(sql`set local pg_trgm.similarity_threshold = 0.6`);
     const similar = rows<{ contact_id: string; other_id: string; other_name: string; sim: number }>(
       await db.execute(sql`
         select n.contact_id, c.id as other_id, c.name as other_name, similarity(lower(c.name), n.name) as sim
