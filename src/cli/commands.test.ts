@@ -71,6 +71,17 @@ describe('cli', () => {
     expect(out.at(-1)).toBe(`Imported 30 new mentions from ${file} (0 already stored, 1 bad rows)`);
   });
 
+  it('imports contacts from a CSV with progress lines and a bad-row report', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'cli-contacts-')), 'people.csv');
+    writeFileSync(file, `Full Name,E-mail,Plan\n${Array.from({ length: 30 }, (_, i) => `Person ${i},p${i}@cli.test,pro`).join('\n')}\nBroken,not-an-email,free\nPerson 0 again,P0@cli.test,free\n`);
+    const out = await cli('import-contacts', file, '--map', 'email=E-mail,custom:plan=Plan');
+    expect(out[0]).toBe('Columns: name=Full Name, email=E-mail, custom:plan=Plan');
+    expect(out[1]).toMatch(/^0% \(0\/32 rows checked/);
+    expect(out).toContain('100% (32/32 rows checked, 1 bad)');
+    expect(out).toContain('line 32: "not-an-email": not an email address (column E-mail)');
+    expect(out.at(-1)).toBe(`Imported 30 new contacts from ${file} (1 rows merged by email, 1 bad rows)`);
+  });
+
   it('re-analyses stale mentions with progress', async () => {
     await t.db.update(mentions).set({ analysisVersion: null });
     const out = await cli('reanalyze');
@@ -90,6 +101,8 @@ describe('cli', () => {
     [['frobnicate'], /Unknown command frobnicate/],
     [['import-mentions', '--file', '/nope.csv'], /Cannot read \/nope.csv/],
     [['import-mentions', '--file', 'x.csv', '--map', 'colour=x'], /Invalid --map entry colour=x/],
+    [['import-contacts'], /Missing --file/],
+    [['import-contacts', 'x.csv', '--map', 'colour=x'], /Invalid --map entry colour=x/],
     [['create-user', '--bogus'], /Unknown option/],
   ])('explains bad input in one message: %o', async (argv, message) => {
     await expect(cli(...argv)).rejects.toThrow(message);

@@ -12,6 +12,8 @@ import { newSecret } from '../accounts/tokens';
 import { createUser, findUserByEmail, updateUser } from '../accounts/users.service';
 import { AppError } from '../core/errors';
 import { createImport, runImport } from '../imports/import.service';
+import { parseContactMappingText } from '../contacts/import';
+import { createContactImport, runContactImport } from '../contacts/import.service';
 import { reanalyzeMentions } from '../mentions/reanalyze';
 import { ANALYSIS_VERSION } from '../sentiment/analyze';
 import { formatFromFilename, parseMappingText } from '../imports/parse';
@@ -43,6 +45,10 @@ export const USAGE = `Usage: npm run cli -- <command> [options]
                                            print a new API key (shown once)
   import-mentions --file PATH [--format csv|jsonl] [--map field=column,...] [--workspace SLUG]
                                            import exported mentions, showing progress and bad rows
+  import-contacts FILE [--map field=column,...] [--workspace SLUG]
+                                           import contacts from another CRM's CSV export, showing
+                                           progress and bad rows (field: name, email, company,
+                                           ..., or custom:<key>)
   reanalyze                                re-score mentions analysed by an older analyzer version
   run-job ID                               run a scheduled job now (${SCHEDULED_JOBS.map((j) => j.id).join(', ')})`;
 
@@ -159,6 +165,30 @@ export async function runCommand(argv: string[], deps: CliDeps): Promise<void> {
       for (const e of done.errors.slice(0, 20)) out(`line ${e.line}: ${e.message}`);
       if (done.failed > 20) out(`... and ${done.failed - 20} more bad rows (GET /api/v1/imports/${done.id} lists up to 1000)`);
       out(`Imported ${done.inserted} new mentions from ${file} (${done.duplicates} already stored, ${done.failed} bad rows)`);
+      return;
+    }
+    case 'import-contacts': {
+      const file = need(rest[0] ?? values.file, 'file (or FILE as the first argument)');
+      const mapping = parseContactMappingText(values.map ?? '', (pair) => `Invalid --map entry ${pair}`);
+      const ws = await pickWorkspace(db, values.workspace);
+      if (!ws) throw new CliError('No workspace exists yet');
+      if (!deps.jobDeps) throw new CliError('Imports are not available here');
+      const content = await readFile(file, 'utf8').catch(() => {
+        throw new CliError(`Cannot read ${file}`);
+      });
+      const actor = cliActor(ws);
+      const row = await createContactImport(db, actor, { filename: basename(file), content, mapping });
+      out(`Columns: ${Object.entries(row.mapping).map(([field, column]) => `${field}=${column}`).join(', ')}`);
+      const progress = progressPrinter(out);
+      const done = await runContactImport(deps.jobDeps, actor, row.id, content, {
+        onProgress: (r) => {
+          if (r.status === 'running' && r.total) progress(r.processed, r.total, `rows checked, ${r.failed} bad`);
+        },
+      });
+      if (!done || done.status !== 'done') throw new CliError(`Import failed, nothing was imported: ${done?.error ?? 'it is already running elsewhere'}`);
+      for (const e of done.errors.slice(0, 20)) out(`line ${e.line}: ${e.message}`);
+      if (done.failed > 20) out(`... and ${done.failed - 20} more bad rows (GET /api/v1/contacts/imports/${done.id} lists up to 1000)`);
+      out(`Imported ${done.imported} new contacts from ${file} (${done.merged} rows merged by email, ${done.failed} bad rows)`);
       return;
     }
     case 'reanalyze': {

@@ -1,7 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { and, asc, eq } from 'drizzle-orm';
-import { recordAudit } from '../accounts/audit.service';
-import { AppError, notFound } from '../core/errors';
+import { and, eq } from 'drizzle-orm';
+import { AppError } from '../core/errors';
 import { requireActor, requirePermission } from '../server/auth.middleware';
 import { AUTHENTICATED, createApi, errors, IdParam, json } from '../server/openapi';
 import { PLATFORMS } from '../sources/schema';
@@ -10,6 +9,7 @@ import { dismissSuggestion, findSimilar, listSuggestions } from './duplicates.se
 import { CONTACT_SORTS, ContactFilter } from './filter';
 import { CHOOSABLE_FIELDS, listMerges, mergeContacts, undoMerge } from './merge.service';
 import { segments } from './schema';
+import { createSegment, deleteSegment, listSegments } from './segments';
 import { contactTimeline, sentimentHistory } from './timeline';
 
 const Identity = z
@@ -74,7 +74,7 @@ export const ContactInput = z
   .partial()
   .openapi('ContactInput');
 
-const ListQuery = z.object({
+export const ListQuery = z.object({
   q: z.string().trim().max(200).optional(),
   stage: z.string().trim().max(40).optional(),
   tag: z.string().trim().max(60).optional(),
@@ -287,32 +287,16 @@ export const contactsApi = createApi()
   )
   .openapi(
     createRoute({ method: 'get', path: '/segments', tags, summary: 'Saved contact segments', security: AUTHENTICATED, middleware: read, responses: { 200: json(z.object({ items: z.array(Segment) }), 'Segments'), ...errors(401, 403) } }),
-    async (c) => {
-      const list = await c.var.deps.db.select().from(segments).where(eq(segments.workspaceId, requireActor(c).workspaceId)).orderBy(asc(segments.name));
-      return c.json({ items: list.map((s) => ({ id: s.id, name: s.name, filter: ContactFilter.parse(s.filter), createdAt: s.createdAt.toISOString() })) }, 200);
-    },
+    async (c) => c.json({ items: await listSegments(c.var.deps.db, requireActor(c).workspaceId) }, 200),
   )
   .openapi(
     createRoute({ method: 'post', path: '/segments', tags, summary: 'Save a filter as a segment', security: AUTHENTICATED, middleware: write, request: { body: { content: { 'application/json': { schema: z.object({ name: z.string().trim().min(1).max(80), filter: ContactFilter }) } }, required: true } }, responses: { 201: json(Segment, 'Saved'), ...errors(401, 403, 409, 422) } }),
-    async (c) => {
-      const actor = requireActor(c);
-      const { name, filter } = c.req.valid('json');
-      const s = await c.var.deps.db.transaction(async (tx) => {
-        const [clash] = await tx.select({ id: segments.id }).from(segments).where(and(eq(segments.workspaceId, actor.workspaceId), eq(segments.name, name)));
-        if (clash) throw new AppError('CONFLICT', `A segment named ${name} already exists`);
-        const [row] = await tx.insert(segments).values({ workspaceId: actor.workspaceId, name, filter, createdBy: actor.userId }).returning();
-        await recordAudit(tx, actor, { action: 'segment.created', targetType: 'segment', targetId: row!.id, details: { name } });
-        return row!;
-      });
-      return c.json({ id: s.id, name: s.name, filter, createdAt: s.createdAt.toISOString() }, 201);
-    },
+    async (c) => c.json(await createSegment(c.var.deps.db, requireActor(c), c.req.valid('json')), 201),
   )
   .openapi(
     createRoute({ method: 'delete', path: '/segments/{id}', tags, summary: 'Delete a segment', security: AUTHENTICATED, middleware: write, request: { params: IdParam }, responses: { 204: { description: 'Deleted' }, ...errors(401, 403, 404) } }),
     async (c) => {
-      const actor = requireActor(c);
-      const [gone] = await c.var.deps.db.delete(segments).where(and(eq(segments.workspaceId, actor.workspaceId), eq(segments.id, c.req.valid('param').id))).returning({ id: segments.id });
-      if (!gone) throw notFound('Segment');
+      await deleteSegment(c.var.deps.db, requireActor(c), c.req.valid('param').id);
       return c.body(null, 204);
     },
   );

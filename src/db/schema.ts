@@ -5,3 +5,4 @@ export * from '../sources/schema';
 export * from '../topics/schema';
 export * from '../imports/schema';
 export * from '../contacts/schema';
+export * from '../contacts/import.schema';

@@ -1,4 +1,6 @@
+import { contactPages } from '../contacts/pages';
 import { contactsApi } from '../contacts/routes';
+import { contactsTransferApi } from '../contacts/transfer.routes';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
@@ -28,7 +30,7 @@ import { healthRoutes } from './health.routes';
 import { requestLog } from './request-log.middleware';
 
 /** Every JSON router, mounted under /api/v1 and published in one OpenAPI document. */
-const API_ROUTERS = [authApi, usersApi, apiKeysApi, auditApi, topicsApi, sourcesApi, mentionsApi, importsApi, analyzeApi, contactsApi];
+const API_ROUTERS = [authApi, usersApi, apiKeysApi, auditApi, topicsApi, sourcesApi, mentionsApi, importsApi, analyzeApi, contactsTransferApi, contactsApi];
 
 const CSP = {
   defaultSrc: ["'self'"],
@@ -65,7 +67,7 @@ export function createApp(deps: AppDeps) {
   const smallBodies = limit(1);
   // File imports are the one place large bodies are expected.
   const importBodies = limit(51);
-  app.use((c, next) => (c.req.path === '/api/v1/imports' || c.req.path === '/settings/imports' ? importBodies(c, next) : smallBodies(c, next)));
+  app.use((c, next) => (c.req.path === '/api/v1/imports' || c.req.path === '/settings/imports' || c.req.path === '/api/v1/contacts/import' ? importBodies(c, next) : smallBodies(c, next)));
 
   app.route('/', staticRoutes);
   app.route('/', healthRoutes);
@@ -96,6 +98,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', sourcePages);
   app.route('/', topicPages);
   app.route('/', importPages);
+  app.route('/', contactPages);
   app.route('/', webPages);
 
   app.onError(onError);

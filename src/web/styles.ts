@@ -81,6 +81,51 @@ progress { width: min(320px, 100%); height: .9rem; vertical-align: middle; }
 code { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: .88em; background: #f1f3f7; padding: .1rem .3rem; border-radius: 4px; overflow-wrap: anywhere; }
 .health-ok { background: #e8f5e9; color: var(--ok); } .health-degraded { background: #fff3e0; color: var(--warn); }
 .health-failing { background: #fdecea; color: var(--danger); } .health-paused { background: #eef1f6; color: var(--muted); }
+.page-head { display: flex; gap: .75rem; align-items: baseline; flex-wrap: wrap; justify-content: space-between; }
+.page-head h1 { overflow-wrap: anywhere; min-width: 0; }
+.card.flush { padding: .25rem .5rem; }
+.filters { display: flex; flex-direction: column; gap: .75rem; }
+.segment-tools { justify-content: space-between; margin-top: 1rem; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.name-cell { overflow-wrap: anywhere; }
+.handles { display: inline-flex; flex-wrap: wrap; gap: .25rem .6rem; }
+.handle { white-space: nowrap; font-size: .88rem; }
+.pager { display: flex; justify-content: space-between; margin: 1rem 0; }
+.contact-grid { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 1rem; margin-bottom: 1rem; }
+.contact-grid > .card + .card { margin-top: 0; }
+.score { display: flex; align-items: baseline; gap: .35rem; margin-bottom: .5rem; }
+.score-value { font-size: 2.25rem; font-weight: 700; line-height: 1; }
+ul.reasons, ul.plain { list-style: none; padding: 0; margin: 0 0 1rem; }
+ul.reasons li { padding: .2rem 0; display: grid; grid-template-columns: 2.6rem minmax(0, 1fr); }
+.filters summary { cursor: pointer; color: var(--brand); font-size: .9rem; }
+.filters details .row { margin-top: .75rem; }
+.points { font-weight: 600; font-variant-numeric: tabular-nums; }
+.points.plus { color: var(--ok); } .points.minus { color: var(--danger); }
+.badge.verified { background: #e3f2fd; color: #1565c0; } .badge.note { background: #fff8e1; color: #8d6e00; }
+.sentiment-positive { background: #e8f5e9; color: var(--ok); } .sentiment-negative { background: #fdecea; color: var(--danger); }
+.sentiment-neutral { background: #eef1f6; color: var(--muted); } .sentiment-unscored { background: #f6f7f9; color: var(--muted); }
+figure.chart { margin: 0; }
+svg.spark { display: block; width: 100%; height: 110px; background: #fafbfc; border: 1px solid var(--line); border-radius: 8px; }
+svg.spark .bar-positive { fill: #43a047; } svg.spark .bar-negative { fill: #e53935; } svg.spark .bar-neutral { fill: #90a4ae; }
+svg.spark .zero { stroke: #b0bac6; stroke-width: 1; }
+figure.chart figcaption { display: flex; justify-content: space-between; gap: .5rem; flex-wrap: wrap; margin-top: .3rem; }
+li.similar { display: flex; gap: .75rem; justify-content: space-between; align-items: center; flex-wrap: wrap; padding: .6rem 0; border-bottom: 1px solid var(--line); }
+li.similar > div { min-width: 0; overflow-wrap: anywhere; }
+h3 { font-size: 1rem; margin: 1rem 0 .5rem; }
+ol.timeline { list-style: none; padding: 0; margin: 1rem 0 0; }
+.tl-item { padding: .75rem 0; border-top: 1px solid var(--line); }
+.tl-note { background: #fffdf5; padding-left: .5rem; padding-right: .5rem; }
+.note-form textarea { width: 100%; }
+.suggestion-head { display: flex; gap: .5rem; align-items: baseline; flex-wrap: wrap; margin-bottom: .75rem; }
+.side-by-side { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 1rem; }
+.side { border: 1px solid var(--line); border-radius: 8px; padding: .75rem; min-width: 0; }
+.side-head { display: flex; gap: .5rem; align-items: baseline; flex-wrap: wrap; margin-bottom: .4rem; overflow-wrap: anywhere; }
+.side dl.facts { margin-top: .5rem; }
+.merge-form { margin-top: 1rem; }
+fieldset.choices { border: 0; padding: 0; margin: 0; display: flex; gap: .4rem 1.25rem; flex-wrap: wrap; }
+fieldset.choices legend { font-weight: 600; font-size: .9rem; margin-bottom: .3rem; padding: 0; }
+table.choose td, table.choose th[scope=row] { overflow-wrap: anywhere; }
+table.choose label.check { font-weight: 400; }
 @media (max-width: 720px) {
   .shell { grid-template-columns: minmax(0, 1fr); }
   .row > label, .row input, .row select { width: 100%; }
@@ -89,6 +134,8 @@ code { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: .
   .sidebar nav { flex-direction: row; flex-wrap: wrap; }
   .sidebar .who { margin: 0 0 0 auto; border: 0; }
   main { padding: 1rem; }
+  .hide-narrow { display: none; }
+  .contact-grid, .side-by-side { grid-template-columns: minmax(0, 1fr); }
 }
 @media print { .sidebar { display: none; } .shell { display: block; } }
 `;

@@ -5,6 +5,7 @@ import { createApiKey } from '../../src/accounts/api-keys.service';
 import { getApiKey } from '../../src/accounts/api-keys.service';
 import { getUser } from '../../src/accounts/users.service';
 import { createContact } from '../../src/contacts/contacts.service';
+import { createContactImport } from '../../src/contacts/import.service';
 import { mergeContacts } from '../../src/contacts/merge.service';
 import { duplicateSuggestions, segments } from '../../src/contacts/schema';
 import { createImport } from '../../src/imports/import.service';
@@ -54,15 +55,18 @@ beforeAll(async () => {
   const bMerge = await mergeContacts(t.db, bActor, { into: bContact.id, from: [bOther.id] }, new Date());
   const [bSegment] = await t.db.insert(segments).values({ workspaceId: b.workspace.id, name: 'B segment', filter: {} }).returning();
   const bImport = await createImport(t.db, bActor, { filename: 'b.csv', format: 'csv', mapping: {}, content: 'text\nhello\n' });
+  const bContactImport = await createContactImport(t.db, bActor, { filename: 'b-contacts.csv', content: 'name,email\nBea,bea@bravo.test\n' });
   fixtures.push(
     { match: /\/users\//, id: () => bAgent.user.id },
     { match: /\/api-keys\//, id: () => bKey.row.id },
     { match: /\/topics\//, id: () => bTopic.id },
     { match: /\/sources\//, id: () => bSource.id },
-    { match: /\/imports\//, id: () => bImport.id },
+    { match: /(?<!contacts)\/imports\//, id: () => bImport.id },
     { match: /\/mentions\//, id: () => bMention },
     { match: /\/contacts\/duplicates\//, id: () => bSuggestion!.id },
     { match: /\/contacts\/merges\//, id: () => bMerge.mergeId },
+    { match: /\/contacts\/imports\//, id: () => bContactImport.id },
+    { match: /\/contacts\/segments\//, id: () => bSegment!.id },
     { match: /\/contacts\//, id: () => bContact.id },
     { match: /\/segments\//, id: () => bSegment!.id },
   );

@@ -1,3 +1,4 @@
+import { compact, PLATFORM_LABELS } from '../../web/format';
 import { AppShell, type ShellProps } from '../../web/layout';
 import type { MentionRow } from '../list';
 
@@ -9,8 +10,6 @@ export interface MentionsPageProps extends Omit<ShellProps, 'title' | 'active' |
   next: string | null;
 }
 
-const PLATFORM_LABELS: Record<string, string> = { x: 'X', mastodon: 'Mastodon', bluesky: 'Bluesky', reddit: 'Reddit', hackernews: 'Hacker News', rss: 'RSS', import: 'Import', demo: 'Demo' };
-
 const ago = (d: Date) => {
   const s = Math.max(0, Math.round((Date.now() - d.getTime()) / 1000));
   if (s < 60) return `${s}s`;
@@ -18,8 +17,6 @@ const ago = (d: Date) => {
   if (s < 86400) return `${Math.round(s / 3600)}h`;
   return d.toISOString().slice(0, 10);
 };
-
-const compact = (n: number | null) => (n === null ? '' : n >= 1_000_000 ? `${(n / 1_000_000).toFixed(1)}M` : n >= 1000 ? `${(n / 1000).toFixed(1)}k` : String(n));
 
 /**
  * The mention stream: every post from every source, newest first. Text from the internet is
@@ -73,7 +70,15 @@ export function MentionsPage(p: MentionsPageProps) {
             <li class="card mention" data-testid="mention">
               <div class="mention-head">
                 <span class={`badge platform-${m.platform}`}>{PLATFORM_LABELS[m.platform] ?? m.platform}</span>
-                <strong>{m.authorName ?? m.authorHandle ?? 'unknown'}</strong>
+                <strong>
+                  {m.contactId ? (
+                    <a href={`/contacts/${m.contactId}`} data-testid="mention-author">
+                      {m.authorName ?? m.authorHandle ?? 'unknown'}
+                    </a>
+                  ) : (
+                    (m.authorName ?? m.authorHandle ?? 'unknown')
+                  )}
+                </strong>
                 {m.authorHandle ? <span class="muted">@{m.authorHandle}</span> : null}
                 {m.authorFollowers !== null ? <span class="muted">{compact(m.authorFollowers)} followers</span> : null}
                 <time class="muted" datetime={m.postedAt.toISOString()}>

@@ -1,0 +1,74 @@
+/**
+ * Weekly mean sentiment as bars around a zero line, drawn on the server as inline SVG: no script,
+ * no inline style (the CSP allows neither), colours from the stylesheet. Weeks without mentions
+ * stay empty slots, so the gaps between conversations show.
+ */
+export interface SentimentWeek {
+  week: string;
+  mean: number;
+  count: number;
+}
+
+const W = 100;
+const H = 40;
+const MID = H / 2;
+/** At most a year of weeks, ending at the latest; at least a quarter's worth of slots, so one week is not one wall. */
+const MAX_WEEKS = 52;
+const MIN_SLOTS = 13;
+const WEEK_MS = 7 * 86_400_000;
+
+const signed = (n: number) => (n > 0 ? `+${n.toFixed(2)}` : n.toFixed(2));
+
+/** Every week from the first to the last with data (the last MAX_WEEKS of them), empty ones as null. */
+export function weekSlots(weeks: SentimentWeek[]): { week: string; data: SentimentWeek | null }[] {
+  if (weeks.length === 0) return [];
+  const at = (w: SentimentWeek) => Date.parse(`${w.week}T00:00:00Z`);
+  const last = at(weeks.at(-1)!);
+  const count = Math.min(MAX_WEEKS, Math.round((last - at(weeks[0]!)) / WEEK_MS) + 1);
+  const out = Array.from({ length: count }, (_, i) => ({ week: new Date(last - (count - 1 - i) * WEEK_MS).toISOString().slice(0, 10), data: null as SentimentWeek | null }));
+  for (const w of weeks) {
+    // Rounded, so a week start shifted by a daylight-saving hour still lands in its slot.
+    const i = count - 1 - Math.round((last - at(w)) / WEEK_MS);
+    if (i >= 0) out[i] = { week: w.week, data: w };
+  }
+  return out;
+}
+
+export function SentimentChart(props: { weeks: SentimentWeek[] }) {
+  const slots = weekSlots(props.weeks);
+  if (slots.length === 0) return <p class="muted small">No scored mentions yet.</p>;
+  const shown = slots.flatMap((s) => (s.data ? [s.data] : []));
+  const n = Math.max(slots.length, MIN_SLOTS);
+  // Fewer weeks than slots: the bars sit at the right, where "now" is.
+  const offset = n - slots.length;
+  const slot = W / n;
+  const gap = slot * 0.2;
+  const mentions = shown.reduce((sum, w) => sum + w.count, 0);
+  const mean = shown.reduce((sum, w) => sum + w.mean * w.count, 0) / Math.max(1, mentions);
+  const summary = `${mentions} scored mention${mentions === 1 ? '' : 's'} in ${shown.length} week${shown.length === 1 ? '' : 's'}, ${signed(mean)} on average`;
+  return (
+    <figure class="chart" data-testid="sentiment-chart">
+      <svg class="spark" viewBox={`0 0 ${W} ${H}`} preserveAspectRatio="none" role="img" aria-label={summary}>
+        <title>{summary}</title>
+        {slots.map((s, i) => {
+          if (!s.data) return null;
+          const v = Math.max(-1, Math.min(1, s.data.mean));
+          // Even a flat week shows as a sliver, so each week with mentions is visible.
+          const h = Math.max(0.6, Math.abs(v) * (MID - 1));
+          const y = v >= 0 ? MID - h : MID;
+          return (
+            <rect class={v > 0.05 ? 'bar-positive' : v < -0.05 ? 'bar-negative' : 'bar-neutral'} x={((offset + i) * slot + gap / 2).toFixed(2)} y={y.toFixed(2)} width={(slot - gap).toFixed(2)} height={h.toFixed(2)}>
+              <title>{`Week of ${s.week}: ${signed(s.data.mean)} (${s.data.count} mention${s.data.count === 1 ? '' : 's'})`}</title>
+            </rect>
+          );
+        })}
+        <line x1="0" y1={String(MID)} x2={String(W)} y2={String(MID)} class="zero" vector-effect="non-scaling-stroke" />
+      </svg>
+      <figcaption class="muted small">
+        <span>{slots.length > 1 ? `Week of ${slots[0]!.week}` : ''}</span>
+        <span>{summary}</span>
+        <span>Week of {slots.at(-1)!.week}</span>
+      </figcaption>
+    </figure>
+  );
+}
