@@ -6,110 +6,133 @@ import { toPgArray } from './link';
 import { scoreContact } from './score';
 
 /**
- * Recomputes what a contact's activity says about them: first touch (channel and date), last
- * activity, and the score with its reasons. Called after ingest for the contacts a page touched
- * (with `added`: what the page inserted, counted incrementally) and after merges (without it:
- * counted in full). The score reads a contact's latest 100 mentions, so a prolific account costs
- * the same per page as a quiet one.
+ * What a contact's activity says about them: mention count, engagement, mean sentiment, purchase
+ * intents and questions (running totals on the contact row), first touch (channel and date), last
+ * activity, and the score with its reasons.
+ *
+ * Ingest adds a page's new mentions to the totals (`addActivity`): a few statements a page,
+ * whatever the contact's history, so a prolific account costs no more than a quiet one. Merges,
+ * undos and staff sentiment corrections recount from the mentions themselves (`recountContacts`).
  */
-export interface AddedActivity {
-  inserted: number;
-  firstAt: Date;
-  firstPlatform: string;
+
+/** One newly stored mention, as the totals need it. */
+export interface MentionFacts {
+  contactId: string;
+  postedAt: Date;
+  platform: string;
+  engagement: number;
+  /** -1..1 when the analyzer scored it; null for unscored languages. */
+  sentiment: number | null;
+  purchaseIntent: boolean;
+  question: boolean;
 }
 
-// The latest 100 mentions: enough to judge recent engagement, and what keeps ingest at target speed.
-const WINDOW = 100;
+/** Likes, reposts and replies a post got (whatever the platform calls them in metrics). */
+export const engagementOf = (metrics: Record<string, number>) => (metrics.likes ?? 0) + (metrics.reposts ?? 0) + (metrics.replies ?? 0) + (metrics.score ?? 0) + (metrics.comments ?? 0);
 
-export async function refreshContacts(db: Db, workspaceId: string, contactIds: string[], now: Date, added?: Map<string, AddedActivity>): Promise<void> {
+interface Totals {
+  id: string;
+  followers: number | null;
+  mention_count: number;
+  engagement: number;
+  sentiment: number | null;
+  purchase_intents: number;
+  questions: number;
+  last_activity_at: string | Date | null;
+}
+
+export async function addActivity(db: Db, workspaceId: string, facts: MentionFacts[], now: Date): Promise<void> {
+  if (facts.length === 0) return;
+  const deltas = new Map<string, { id: string; n: number; engagement: number; s_sum: number; s_n: number; purchase: number; questions: number; first_at: Date; first_platform: string; last_at: Date }>();
+  for (const f of facts) {
+    let d = deltas.get(f.contactId);
+    if (!d) {
+      d = { id: f.contactId, n: 0, engagement: 0, s_sum: 0, s_n: 0, purchase: 0, questions: 0, first_at: f.postedAt, first_platform: f.platform, last_at: f.postedAt };
+      deltas.set(f.contactId, d);
+    }
+    d.n++;
+    d.engagement += Math.max(0, Math.round(f.engagement));
+    if (f.sentiment !== null) (d.s_sum += f.sentiment), d.s_n++;
+    if (f.purchaseIntent) d.purchase++;
+    if (f.question) d.questions++;
+    if (f.postedAt < d.first_at) (d.first_at = f.postedAt), (d.first_platform = f.platform);
+    if (f.postedAt > d.last_at) d.last_at = f.postedAt;
+  }
+  const totals = rows<Totals>(
+    await db.execute(sql`
+      update contacts c set mention_count = c.mention_count + r.n, engagement = c.engagement + r.engagement,
+        sentiment_sum = c.sentiment_sum + r.s_sum, sentiment_count = c.sentiment_count + r.s_n,
+        sentiment = case when c.sentiment_count + r.s_n > 0 then (c.sentiment_sum + r.s_sum) / (c.sentiment_count + r.s_n) end,
+        purchase_intents = c.purchase_intents + r.purchase, questions = c.questions + r.questions,
+        first_touch_channel = case when c.first_touch_at is null or r.first_at < c.first_touch_at then r.first_platform else c.first_touch_channel end,
+        first_touch_at = least(c.first_touch_at, r.first_at),
+        last_activity_at = greatest(c.last_activity_at, r.last_at),
+        followers = coalesce((select max(i.followers) from identities i where i.contact_id = c.id), 0)
+      from jsonb_to_recordset(${toJsonParam([...deltas.values()])}::jsonb) as r(id uuid, n integer, engagement integer, s_sum real, s_n integer,
+        purchase integer, questions integer, first_at timestamptz, first_platform text, last_at timestamptz)
+      where c.id = r.id and c.workspace_id = ${workspaceId}::uuid
+      returning c.id, c.followers, c.mention_count, c.engagement, c.sentiment, c.purchase_intents, c.questions, c.last_activity_at`),
+  );
+  await saveScores(db, totals, now);
+}
+
+/** Recounts the totals from the contacts' mentions (after merges, undos, corrections). */
+export async function recountContacts(db: Db, workspaceId: string, contactIds: string[], now: Date): Promise<void> {
   const ids = [...new Set(contactIds)];
   if (ids.length === 0) return;
-  const since90 = new Date(now.getTime() - 90 * 86_400_000).toISOString();
-  const full = !added;
-  const stats = rows<{
-    contact_id: string;
-    old_count: number;
-    old_first_at: string | Date | null;
-    old_first_channel: string | null;
-    followers: number | null;
-    total: number | null;
-    recent: number | null;
-    engagement: number | null;
-    first_at: string | Date | null;
-    first_platform: string | null;
-    last_at: string | Date | null;
-    sentiment: number | null;
-    purchase: number | null;
-    questions: number | null;
-  }>(
+  const totals = rows<Totals>(
     await db.execute(sql`
-      select c.id as contact_id, c.mention_count as old_count, c.first_touch_at as old_first_at, c.first_touch_channel as old_first_channel,
-        (select max(followers) from identities i where i.contact_id = c.id) as followers,
-        a.total, a.first_at, a.first_platform,
-        w.recent, w.engagement, w.last_at, w.sentiment, w.purchase, w.questions
-      from contacts c
-      left join lateral (
-        select count(*) filter (where m.posted_at >= ${since90}::timestamptz)::int as recent,
-          coalesce(sum(coalesce((m.metrics->>'likes')::numeric, 0) + coalesce((m.metrics->>'reposts')::numeric, 0) + coalesce((m.metrics->>'replies')::numeric, 0)), 0)::float8 as engagement,
-          max(m.posted_at) as last_at,
-          avg(case m.sentiment_override when 'positive' then 1 when 'negative' then -1 when 'neutral' then 0
-            else case when m.sentiment_label in ('positive', 'negative', 'neutral') then m.sentiment_score end end)::float8 as sentiment,
-          count(*) filter (where 'purchase_intent' = any(m.intents))::int as purchase,
-          count(*) filter (where 'question' = any(m.intents))::int as questions
-        from (select * from mentions m where m.contact_id = c.id and m.deleted_at is null order by m.posted_at desc limit ${WINDOW}) m
-      ) w on true
-      left join lateral (
-        select count(*)::int as total, min(m.posted_at) as first_at, (array_agg(m.platform order by m.posted_at, m.id))[1] as first_platform
-        from mentions m where ${full} and m.contact_id = c.id and m.deleted_at is null
-      ) a on true
-      where c.workspace_id = ${workspaceId}::uuid and c.id = any(${toPgArray(ids)}::uuid[])`),
+      update contacts c set mention_count = a.n, engagement = a.engagement, sentiment_sum = a.s_sum, sentiment_count = a.s_n,
+        sentiment = case when a.s_n > 0 then a.s_sum / a.s_n end, purchase_intents = a.purchase, questions = a.questions,
+        first_touch_at = a.first_at, first_touch_channel = a.first_platform,
+        last_activity_at = greatest(a.last_at, (select max(n.created_at) from contact_notes n where n.contact_id = c.id)),
+        followers = coalesce((select max(i.followers) from identities i where i.contact_id = c.id), 0)
+      from (
+        select c2.id,
+          count(m.id)::int as n,
+          coalesce(sum(coalesce((m.metrics->>'likes')::numeric, 0) + coalesce((m.metrics->>'reposts')::numeric, 0) + coalesce((m.metrics->>'replies')::numeric, 0)
+            + coalesce((m.metrics->>'score')::numeric, 0) + coalesce((m.metrics->>'comments')::numeric, 0)), 0)::int as engagement,
+          coalesce(sum(${EFFECTIVE_SENTIMENT}), 0)::real as s_sum,
+          count(${EFFECTIVE_SENTIMENT})::int as s_n,
+          count(m.id) filter (where 'purchase_intent' = any(m.intents))::int as purchase,
+          count(m.id) filter (where 'question' = any(m.intents))::int as questions,
+          min(m.posted_at) as first_at,
+          (array_agg(m.platform order by m.posted_at, m.id) filter (where m.id is not null))[1] as first_platform,
+          max(m.posted_at) as last_at
+        from contacts c2 left join mentions m on m.contact_id = c2.id and m.deleted_at is null
+        where c2.workspace_id = ${workspaceId}::uuid and c2.id = any(${toPgArray(ids)}::uuid[])
+        group by c2.id
+      ) a
+      where c.id = a.id
+      returning c.id, c.followers, c.mention_count, c.engagement, c.sentiment, c.purchase_intents, c.questions, c.last_activity_at`),
   );
-  const toDate = (v: string | Date | null) => (v === null ? null : v instanceof Date ? v : new Date(v));
-  const updates = stats.map((s) => {
-    const lastAt = toDate(s.last_at);
-    const delta = added?.get(s.contact_id);
-    let firstAt = toDate(s.old_first_at);
-    let firstChannel = s.old_first_channel;
-    let mentions = s.old_count;
-    if (full) {
-      mentions = s.total ?? 0;
-      firstAt = toDate(s.first_at);
-      firstChannel = s.first_platform;
-    } else if (delta) {
-      mentions += delta.inserted;
-      if (!firstAt || delta.firstAt < firstAt) (firstAt = delta.firstAt), (firstChannel = delta.firstPlatform);
-    }
+  await saveScores(db, totals, now);
+}
+
+// A staff correction counts as -1 / 0 / 1; otherwise the analyzer's score, when it scored the language.
+const EFFECTIVE_SENTIMENT = sql.raw(`case m.sentiment_override when 'positive' then 1 when 'negative' then -1 when 'neutral' then 0
+  else case when m.sentiment_label in ('positive', 'negative', 'neutral') then m.sentiment_score end end`);
+
+async function saveScores(db: Db, totals: Totals[], now: Date) {
+  if (totals.length === 0) return;
+  const scores = totals.map((t) => {
+    const last = t.last_activity_at === null ? null : t.last_activity_at instanceof Date ? t.last_activity_at : new Date(t.last_activity_at);
     const { score, reasons } = scoreContact(
       {
-        followers: Number(s.followers ?? 0),
-        mentions,
-        mentionsLast90Days: s.recent ?? 0,
-        engagement: Number(s.engagement ?? 0),
-        lastActivityAt: lastAt,
-        sentiment: s.sentiment === null ? null : Number(s.sentiment),
-        purchaseIntents: s.purchase ?? 0,
-        questions: s.questions ?? 0,
+        followers: Number(t.followers ?? 0),
+        mentions: t.mention_count,
+        engagement: Number(t.engagement),
+        lastActivityAt: last,
+        sentiment: t.sentiment === null ? null : Number(t.sentiment),
+        purchaseIntents: t.purchase_intents,
+        questions: t.questions,
       },
       now,
     );
-    return {
-      id: s.contact_id,
-      score,
-      reasons,
-      followers: Number(s.followers ?? 0),
-      sentiment: s.sentiment === null ? null : Number(s.sentiment),
-      mentions,
-      first_at: firstAt?.toISOString() ?? null,
-      first_platform: firstChannel,
-      last_at: lastAt?.toISOString() ?? null,
-    };
+    return { id: t.id, score, reasons };
   });
-  // Merges reset first touch to what the activity says; ingest only moves it earlier.
   await db.execute(sql`
-    update contacts c set score = r.score, score_reasons = r.reasons, followers = r.followers, sentiment = r.sentiment, mention_count = r.mentions,
-      first_touch_at = r.first_at, first_touch_channel = r.first_platform,
-      last_activity_at = greatest(c.last_activity_at, r.last_at)
-    from jsonb_to_recordset(${toJsonParam(updates)}::jsonb) as r(id uuid, score integer, reasons jsonb, followers integer, sentiment real, mentions integer,
-      first_at timestamptz, first_platform text, last_at timestamptz)
+    update contacts c set score = r.score, score_reasons = r.reasons
+    from jsonb_to_recordset(${toJsonParam(scores)}::jsonb) as r(id uuid, score integer, reasons jsonb)
     where c.id = r.id`);
 }

@@ -4,7 +4,7 @@ import { recordAudit } from '../accounts/audit.service';
 import { AppError, notFound } from '../core/errors';
 import { rows } from '../db/rows';
 import type { Db } from '../db/types';
-import { refreshContacts } from './activity';
+import { recountContacts } from './activity';
 import { type ContactRow, getContact } from './contacts.service';
 import { toPgArray } from './link';
 import { contactMerges, contacts, duplicateSuggestions, type MergeSnapshot } from './schema';
@@ -118,7 +118,7 @@ export async function mergeContacts(db: Db, actor: Actor, input: MergeInput, now
     await tx.update(contacts).set({ mergedIntoId: input.into, updatedAt: now }).where(inArray(contacts.id, fromIds));
     const [merge] = await tx.insert(contactMerges).values({ workspaceId: actor.workspaceId, intoId: input.into, fromIds, snapshot, createdBy: actor.userId }).returning({ id: contactMerges.id });
     // First touch is recomputed from all the activity the survivor now holds.
-    await refreshContacts(tx, actor.workspaceId, [input.into], now);
+    await recountContacts(tx, actor.workspaceId, [input.into], now);
     await recordAudit(tx, actor, {
       action: 'contact.merged',
       targetType: 'contact',
@@ -185,7 +185,7 @@ export async function undoMerge(db: Db, actor: Actor, mergeId: string, now: Date
       await tx.update(duplicateSuggestions).set({ status: 'open', resolvedBy: null, resolvedAt: null }).where(inArray(duplicateSuggestions.id, snap.suggestionIds));
     }
     await tx.update(contactMerges).set({ undoneAt: now }).where(eq(contactMerges.id, mergeId));
-    await refreshContacts(tx, actor.workspaceId, [merge.intoId, ...merge.fromIds], now);
+    await recountContacts(tx, actor.workspaceId, [merge.intoId, ...merge.fromIds], now);
     await recordAudit(tx, actor, { action: 'contact.merge_undone', targetType: 'contact', targetId: merge.intoId, details: { mergeId, restored: merge.fromIds } });
     return [merge.intoId, ...merge.fromIds];
   });

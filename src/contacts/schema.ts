@@ -36,10 +36,16 @@ export const contacts = pgTable(
     ownerId: uuid('owner_id').references(() => users.id, { onDelete: 'set null' }),
     tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
     customFields: jsonb('custom_fields').$type<Record<string, string>>().notNull().default(sql`'{}'::jsonb`),
-    // Kept by contacts/activity.ts, so lists and segments filter without joins.
+    // Kept by contacts/activity.ts, so lists and segments filter without joins, and kept as running
+    // totals, so a page of new mentions updates them without reading the contact's history.
     followers: integer('followers').notNull().default(0),
     sentiment: real('sentiment'),
+    sentimentSum: real('sentiment_sum').notNull().default(0),
+    sentimentCount: integer('sentiment_count').notNull().default(0),
     mentionCount: integer('mention_count').notNull().default(0),
+    engagement: integer('engagement').notNull().default(0),
+    purchaseIntents: integer('purchase_intents').notNull().default(0),
+    questions: integer('questions').notNull().default(0),
     score: integer('score').notNull().default(0),
     scoreReasons: jsonb('score_reasons').$type<ScoreReason[]>().notNull().default(sql`'[]'::jsonb`),
     firstTouchAt: ts('first_touch_at'),

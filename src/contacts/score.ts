@@ -8,10 +8,9 @@ import type { ScoreReason } from './schema';
 export interface ContactStats {
   followers: number;
   mentions: number;
-  mentionsLast90Days: number;
   engagement: number;
   lastActivityAt: Date | null;
-  /** Mean sentiment of scored mentions (staff overrides count as -1 / 0 / 1), or null. */
+  /** Mean sentiment of scored mentions (staff corrections count as -1 / 0 / 1), or null. */
   sentiment: number | null;
   purchaseIntents: number;
   questions: number;
@@ -28,7 +27,7 @@ export function scoreContact(s: ContactStats, now: Date): { score: number; reaso
   };
   if (s.followers > 0) add(Math.min(25, Math.log10(s.followers + 1) * 5), `Reach: ${fmt(s.followers)} followers`);
   if (s.engagement > 0) add(Math.min(15, Math.log10(s.engagement + 1) * 5), `Engagement: ${fmt(s.engagement)} likes, reposts and replies on their posts`);
-  if (s.mentionsLast90Days > 0) add(Math.min(10, s.mentionsLast90Days * 2), `Activity: ${s.mentionsLast90Days} mention${s.mentionsLast90Days === 1 ? '' : 's'} in the last 90 days`);
+  if (s.mentions > 0) add(Math.min(10, s.mentions * 2), `Activity: ${fmt(s.mentions)} mention${s.mentions === 1 ? '' : 's'}`);
   if (s.lastActivityAt) {
     const days = (now.getTime() - s.lastActivityAt.getTime()) / DAY;
     if (days <= 7) add(15, 'Recency: active in the last 7 days');

@@ -1,5 +1,5 @@
 import type { SocialPost } from '../connectors/types';
-import { refreshContacts } from '../contacts/activity';
+import { addActivity, engagementOf, type MentionFacts } from '../contacts/activity';
 import { identityKey, linkAuthors } from '../contacts/link';
 import type { Clock } from '../core/clock';
 import type { Db } from '../db/types';
@@ -48,8 +48,15 @@ export async function ingestPosts(deps: IngestDeps, target: IngestTarget, posts:
       return { ...i, link: key ? links.get(key) : undefined };
     });
     const stored = await storePosts(tx, target, linked);
-    const added = new Map([...stored.insertedByContact].map(([id, a]) => [id, { ...a, firstPlatform: target.platform }]));
-    await refreshContacts(tx, target.workspaceId, [...new Set([...links.values()].map((l) => l.contactId))], now, added);
+    const byExternalId = new Map(linked.map((i) => [i.post.externalId, i]));
+    const facts: MentionFacts[] = stored.insertedRows.flatMap((r) => {
+      const item = byExternalId.get(r.externalId);
+      if (!r.contactId || !item) return [];
+      const a = item.analysis;
+      const scored = a.label !== 'unscored';
+      return [{ contactId: r.contactId, postedAt: r.postedAt, platform: target.platform, engagement: engagementOf(item.post.metrics), sentiment: scored ? a.score : null, purchaseIntent: a.intents.includes('purchase_intent'), question: a.intents.includes('question') }];
+    });
+    await addActivity(tx, target.workspaceId, facts, now);
     return stored;
   });
   if (result.inserted > 0) deps.metrics.postsIngested.inc({ platform: target.platform }, result.inserted);

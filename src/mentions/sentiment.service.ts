@@ -1,3 +1,4 @@
+import { recountContacts } from '../contacts/activity';
 import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import type { Actor } from '../accounts/actor';
 import { recordAudit } from '../accounts/audit.service';
@@ -23,6 +24,8 @@ export async function overrideSentiment(db: Db, actor: Actor, mentionId: string,
       targetId: mentionId,
       details: { from: current.sentimentOverride ?? current.sentimentLabel, to: label ?? current.sentimentLabel },
     });
+    // The author's mean sentiment and score follow the correction.
+    if (row!.contactId) await recountContacts(tx, actor.workspaceId, [row!.contactId], now);
     return row!;
   });
 }

@@ -29,7 +29,8 @@ export interface StoreResult {
   /** Already stored, and the platform changed its text or deleted it since. */
   edited: number;
   insertedIds: string[];
-  insertedByContact: Map<string, { inserted: number; firstAt: Date }>;
+  /** The new rows, for what follows the store in the same transaction (contact totals). */
+  insertedRows: { id: string; externalId: string; contactId: string | null; postedAt: Date }[];
 }
 
 // Keeps a hostile or broken platform from filling the database with one post.
@@ -48,7 +49,7 @@ export async function storePosts(
 ): Promise<StoreResult> {
   // One statement may not touch a row twice: keep the last copy of a repeated id.
   const unique = [...new Map(items.map((i) => [i.post.externalId, i])).values()];
-  if (unique.length === 0) return { fetched: items.length, inserted: 0, duplicates: items.length, edited: 0, insertedIds: [], insertedByContact: new Map() };
+  if (unique.length === 0) return { fetched: items.length, inserted: 0, duplicates: items.length, edited: 0, insertedIds: [], insertedRows: [] };
   const rows = unique.map(({ post, topicIds, analysis, link }) => ({
     external_id: post.externalId,
     url: post.url,
@@ -108,8 +109,8 @@ export async function storePosts(
       deleted_at = coalesce(mentions.deleted_at, excluded.deleted_at)
     -- Untouched re-deliveries are not rewritten at all (cheaper, and edited_at stays true).
     where mentions.text is distinct from excluded.text or (excluded.deleted_at is not null and mentions.deleted_at is null)
-    returning id, contact_id, posted_at, (xmax = 0) as inserted`);
-  const changed = rowsOf<{ id: string; contact_id: string | null; posted_at: string | Date; inserted: boolean }>(result);
+    returning id, external_id, contact_id, posted_at, (xmax = 0) as inserted`);
+  const changed = rowsOf<{ id: string; external_id: string; contact_id: string | null; posted_at: string | Date; inserted: boolean }>(result);
   const insertedRows = changed.filter((r) => r.inserted);
   const insertedIds = insertedRows.map((r) => r.id);
   return {
@@ -118,19 +119,7 @@ export async function storePosts(
     duplicates: items.length - insertedIds.length,
     edited: changed.length - insertedIds.length,
     insertedIds,
-    insertedByContact: byContact(insertedRows),
+    insertedRows: insertedRows.map((r) => ({ id: r.id, externalId: r.external_id, contactId: r.contact_id, postedAt: r.posted_at instanceof Date ? r.posted_at : new Date(r.posted_at) })),
   };
 }
 
-/** What a page added per contact: how many, and the earliest (for first touch). */
-function byContact(inserted: { contact_id: string | null; posted_at: string | Date }[]) {
-  const out = new Map<string, { inserted: number; firstAt: Date }>();
-  for (const r of inserted) {
-    if (!r.contact_id) continue;
-    const at = r.posted_at instanceof Date ? r.posted_at : new Date(r.posted_at);
-    const cur = out.get(r.contact_id);
-    if (!cur) out.set(r.contact_id, { inserted: 1, firstAt: at });
-    else (cur.inserted++, at < cur.firstAt && (cur.firstAt = at));
-  }
-  return out;
-}

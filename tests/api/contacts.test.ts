@@ -132,6 +132,18 @@ describe('score, merge choices and segments', () => {
     expect(reasons).toMatch(/Reach: 5,000 followers/);
   });
 
+  it('moves the contact mean sentiment when staff correct a mention', async () => {
+    await ingest('x', [post('acme is great', { externalId: 'x-fix', name: 'Fix Me' })]);
+    const id = await contactOfIdentity('x', 'x-fix');
+    const before = (await t.request('GET', `/api/v1/contacts/${id}`, { token: ws.token })).json;
+    expect(before.sentiment).toBeGreaterThan(0);
+    const tl = await t.request('GET', `/api/v1/contacts/${id}/timeline`, { token: ws.token });
+    await t.request('PATCH', `/api/v1/mentions/${tl.json.items[0].id}/sentiment`, { token: ws.token, body: { label: 'negative' } });
+    const after = (await t.request('GET', `/api/v1/contacts/${id}`, { token: ws.token })).json;
+    expect(after.sentiment).toBe(-1);
+    expect(after.scoreReasons.map((r: { reason: string }) => r.reason).join(' ')).toMatch(/Sentiment: cold/);
+  });
+
   it('keeps the chosen value per field when merging and joins the lists', async () => {
     const a = await t.request('POST', '/api/v1/contacts', { token: ws.token, body: { name: 'Dana Ruiz', emails: ['DANA@work.example'], company: 'Acme', tags: ['vip'], customFields: { plan: 'pro', region: 'eu' } } });
     const b = await t.request('POST', '/api/v1/contacts', { token: ws.token, body: { name: 'Dana R.', emails: ['dana@home.example'], company: 'Globex', title: 'CTO', tags: ['beta'], customFields: { plan: 'free' } } });
