@@ -3,6 +3,7 @@ import type { Actor } from '../accounts/actor';
 import { recordAudit } from '../accounts/audit.service';
 import { users } from '../accounts/schema';
 import { AppError, notFound } from '../core/errors';
+import { newestFirst } from '../db/keyset';
 import type { Db } from '../db/types';
 import { type ContactFilter, type ContactSort, filterConditions } from './filter';
 import { contactNotes, contacts, DEFAULT_STAGES, identities, lifecycleStages } from './schema';
@@ -131,7 +132,7 @@ export interface ContactListOptions {
 }
 
 const ORDER = {
-  recent: [sql`${contacts.lastActivityAt} desc nulls last`, desc(contacts.id)],
+  recent: [newestFirst(contacts.lastActivityAt), desc(contacts.id)],
   score: [desc(contacts.score), desc(contacts.id)],
   name: [asc(sql`lower(${contacts.name})`), asc(contacts.id)],
   followers: [desc(contacts.followers), desc(contacts.id)],

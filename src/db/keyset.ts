@@ -1,4 +1,4 @@
-import { and, eq, lt, or, type SQL } from 'drizzle-orm';
+import { and, eq, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { AppError } from '../core/errors';
 
@@ -21,6 +21,12 @@ export function decodeKeyset(cursor: string): KeysetPosition {
   }
   return { at, id };
 }
+
+/**
+ * ORDER BY col DESC as our indexes store it (DESC NULLS LAST). drizzle's desc() means NULLS FIRST,
+ * an order those indexes cannot give, so PostgreSQL would sort instead of reading the index.
+ */
+export const newestFirst = (column: PgColumn): SQL => sql`${column} desc nulls last`;
 
 /** Rows strictly after the cursor in (time desc, id desc) order. */
 export const olderThan = (time: PgColumn, idColumn: PgColumn, cursor: string): SQL | undefined => {

@@ -1,5 +1,5 @@
-import { and, arrayContains, desc, eq, gte, isNull, lte, type SQL, sql } from 'drizzle-orm';
-import { olderThan, page } from '../db/keyset';
+import { and, arrayContains, eq, gte, isNull, lte, type SQL, sql } from 'drizzle-orm';
+import { newestFirst, olderThan, page } from '../db/keyset';
 import type { Db } from '../db/types';
 import type { Platform } from '../sources/schema';
 import { mentions } from './schema';
@@ -40,7 +40,7 @@ export async function listMentions(db: Db, workspaceId: string, f: MentionFilter
     .select()
     .from(mentions)
     .where(and(...where))
-    .orderBy(desc(mentions.postedAt), desc(mentions.id))
+    .orderBy(newestFirst(mentions.postedAt), newestFirst(mentions.id))
     .limit(f.limit + 1);
   return page(rows, f.limit, (m) => ({ at: m.postedAt, id: m.id }));
 }
