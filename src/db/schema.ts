@@ -6,3 +6,5 @@ export * from '../topics/schema';
 export * from '../imports/schema';
 export * from '../contacts/schema';
 export * from '../contacts/import.schema';
+export * from '../inbox/schema';
+export * from '../replies/schema';

@@ -4,6 +4,7 @@ import { users } from '../accounts/schema';
 import { workspaces } from '../accounts/schema';
 import { contacts, identities } from '../contacts/schema';
 import { createdAt, id, ts } from '../db/columns';
+import { conversations } from '../inbox/schema';
 import { tsvector } from '../db/tsvector';
 import { PLATFORMS, sources } from '../sources/schema';
 
@@ -42,6 +43,7 @@ export const mentions = pgTable(
     // The CRM link (src/contacts): set at ingest, moved by merges.
     contactId: uuid('contact_id').references(() => contacts.id, { onDelete: 'set null' }),
     identityId: uuid('identity_id').references(() => identities.id, { onDelete: 'set null' }),
+    conversationId: uuid('conversation_id').references(() => conversations.id, { onDelete: 'set null' }),
     replyToExternalId: text('reply_to_external_id'),
     threadExternalId: text('thread_external_id'),
     metrics: jsonb('metrics').$type<Record<string, number>>().notNull().default(sql`'{}'::jsonb`),
@@ -71,5 +73,6 @@ export const mentions = pgTable(
     index('mentions_search_idx').using('gin', t.search),
     index('mentions_analysis_version_idx').on(t.analysisVersion),
     index('mentions_contact_idx').on(t.contactId, t.postedAt.desc()),
+    index('mentions_conversation_idx').on(t.conversationId, t.postedAt),
   ],
 );

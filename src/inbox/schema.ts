@@ -1,0 +1,135 @@
+import { sql } from 'drizzle-orm';
+import { boolean, index, integer, jsonb, pgTable, real, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { users, workspaces } from '../accounts/schema';
+import { contacts } from '../contacts/schema';
+import { createdAt, id, ts } from '../db/columns';
+import { PLATFORMS } from '../sources/schema';
+
+export const CONVERSATION_STATUSES = ['open', 'pending', 'snoozed', 'closed', 'spam'] as const;
+export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
+export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+/**
+ * A conversation: one author's posts in one platform thread (X conversation, Mastodon reply chain,
+ * Bluesky root, Reddit post), the unit staff triage, assign and answer. A new post in a closed
+ * conversation reopens it. Counts and times are kept on the row so the inbox reads one table.
+ */
+export const conversations = pgTable(
+  'conversations',
+  {
+    id: id(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    platform: text('platform', { enum: PLATFORMS }).notNull(),
+    // The platform thread's root id.
+    threadKey: text('thread_key').notNull(),
+    // The author's identity key (src/contacts/link.ts identityKey) or '' for anonymous posts.
+    authorKey: text('author_key').notNull(),
+    contactId: uuid('contact_id').references(() => contacts.id, { onDelete: 'set null' }),
+    status: text('status', { enum: CONVERSATION_STATUSES }).notNull().default('open'),
+    snoozedUntil: ts('snoozed_until'),
+    assigneeId: uuid('assignee_id').references(() => users.id, { onDelete: 'set null' }),
+    priority: text('priority', { enum: PRIORITIES }).notNull().default('normal'),
+    // 0 low .. 3 urgent: what the priority sort orders by.
+    priorityRank: integer('priority_rank').notNull().default(1),
+    priorityReason: text('priority_reason').notNull().default(''),
+    // Set by staff: the computed priority no longer overrides it.
+    priorityPinned: boolean('priority_pinned').notNull().default(false),
+    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    topicIds: uuid('topic_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    intents: text('intents').array().notNull().default(sql`'{}'::text[]`),
+    // The latest inbound post's effective sentiment and language.
+    sentimentLabel: text('sentiment_label'),
+    sentimentScore: real('sentiment_score'),
+    language: text('language'),
+    subject: text('subject').notNull().default(''),
+    authorName: text('author_name'),
+    authorHandle: text('author_handle'),
+    authorFollowers: integer('author_followers'),
+    mentionCount: integer('mention_count').notNull().default(0),
+    latestMentionId: uuid('latest_mention_id'),
+    firstInboundAt: ts('first_inbound_at').notNull(),
+    lastInboundAt: ts('last_inbound_at').notNull(),
+    // Since when the author waits for us (null when our reply is the latest word).
+    waitingSince: ts('waiting_since'),
+    firstResponseAt: ts('first_response_at'),
+    resolvedAt: ts('resolved_at'),
+    firstResponseDueAt: ts('first_response_due_at'),
+    resolutionDueAt: ts('resolution_due_at'),
+    lastActivityAt: ts('last_activity_at').notNull(),
+    createdAt: createdAt(),
+    updatedAt: createdAt('updated_at'),
+  },
+  (t) => [
+    uniqueIndex('conversations_thread_key').on(t.workspaceId, t.platform, t.threadKey, t.authorKey),
+    index('conversations_inbox_idx').on(t.workspaceId, t.status, t.lastInboundAt.desc(), t.id.desc()),
+    index('conversations_assignee_idx').on(t.workspaceId, t.assigneeId, t.status, t.lastInboundAt.desc(), t.id.desc()),
+    index('conversations_priority_idx').on(t.workspaceId, t.status, t.priorityRank.desc(), t.lastInboundAt.desc(), t.id.desc()),
+    index('conversations_waiting_idx').on(t.workspaceId, t.status, t.waitingSince, t.id),
+    index('conversations_contact_idx').on(t.contactId),
+    index('conversations_topics_idx').using('gin', t.topicIds),
+  ],
+);
+
+export const EVENT_KINDS = ['created', 'reopened', 'status', 'assigned', 'priority', 'tags', 'rule', 'note', 'reply'] as const;
+
+/** The conversation's history: who changed what, and which routing rule did what. */
+export const conversationEvents = pgTable(
+  'conversation_events',
+  {
+    id: id(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    conversationId: uuid('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: EVENT_KINDS }).notNull(),
+    actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    createdAt: createdAt(),
+  },
+  (t) => [index('conversation_events_conversation_idx').on(t.conversationId, t.createdAt)],
+);
+
+/** Internal notes on a conversation (never sent to the platform); may @-mention teammates. */
+export const conversationNotes = pgTable(
+  'conversation_notes',
+  {
+    id: id(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    conversationId: uuid('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    contactId: uuid('contact_id').references(() => contacts.id, { onDelete: 'set null' }),
+    authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+    body: text('body').notNull(),
+    mentionedUserIds: uuid('mentioned_user_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    createdAt: createdAt(),
+  },
+  (t) => [index('conversation_notes_conversation_idx').on(t.conversationId, t.createdAt)],
+);
+
+/** In-app notifications (an @-mention in a note, an assignment). */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: id(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    conversationId: uuid('conversation_id').references(() => conversations.id, { onDelete: 'cascade' }),
+    text: text('text').notNull(),
+    readAt: ts('read_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('notifications_user_idx').on(t.userId, t.createdAt.desc())],
+);
