@@ -2,6 +2,7 @@ import type { SocialPost } from '../connectors/types';
 import { addActivity, engagementOf, type MentionFacts } from '../contacts/activity';
 import { identityKey, linkAuthors } from '../contacts/link';
 import type { Clock } from '../core/clock';
+import { threadMentions } from '../inbox/threading';
 import type { Db } from '../db/types';
 import { storePosts, type StoreResult } from '../mentions/store';
 import type { Metrics } from '../server/metrics';
@@ -13,8 +14,8 @@ import type { CompiledTopic } from '../topics/plan';
 /**
  * The one flow, for one page of posts from one source:
  *   match topics -> analyze (sentiment, language, intents, aspects) -> link authors to contacts ->
- *   store idempotently -> refresh the touched contacts' activity and score ->
- *   (thread and route: inbox issue) -> count. All in one transaction.
+ *   store idempotently -> add to the contacts' activity and score -> thread into conversations ->
+ *   (route: inbox rules) -> count. All in one transaction.
  * The caller saves the connector's cursor only after this returns: committed first, then advanced.
  */
 export interface IngestDeps {
@@ -57,6 +58,16 @@ export async function ingestPosts(deps: IngestDeps, target: IngestTarget, posts:
       return [{ contactId: r.contactId, postedAt: r.postedAt, platform: target.platform, engagement: engagementOf(item.post.metrics), sentiment: scored ? a.score : null, purchaseIntent: a.intents.includes('purchase_intent'), question: a.intents.includes('question') }];
     });
     await addActivity(tx, target.workspaceId, facts, now);
+    await threadMentions(
+      tx,
+      target.workspaceId,
+      target.platform,
+      stored.insertedRows.flatMap((r) => {
+        const item = byExternalId.get(r.externalId);
+        return item ? [{ mentionId: r.id, post: item.post, analysis: item.analysis, topicIds: item.topicIds, contactId: r.contactId }] : [];
+      }),
+      now,
+    );
     return stored;
   });
   if (result.inserted > 0) deps.metrics.postsIngested.inc({ platform: target.platform }, result.inserted);

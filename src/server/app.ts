@@ -1,3 +1,4 @@
+import { inboxApi } from '../inbox/routes';
 import { contactPages } from '../contacts/pages';
 import { contactsApi } from '../contacts/routes';
 import { contactsTransferApi } from '../contacts/transfer.routes';
@@ -30,7 +31,7 @@ import { healthRoutes } from './health.routes';
 import { requestLog } from './request-log.middleware';
 
 /** Every JSON router, mounted under /api/v1 and published in one OpenAPI document. */
-const API_ROUTERS = [authApi, usersApi, apiKeysApi, auditApi, topicsApi, sourcesApi, mentionsApi, importsApi, analyzeApi, contactsTransferApi, contactsApi];
+const API_ROUTERS = [authApi, usersApi, apiKeysApi, auditApi, topicsApi, sourcesApi, mentionsApi, importsApi, analyzeApi, contactsTransferApi, contactsApi, inboxApi];
 
 const CSP = {
   defaultSrc: ["'self'"],

@@ -9,6 +9,8 @@ import { createContactImport } from '../../src/contacts/import.service';
 import { mergeContacts } from '../../src/contacts/merge.service';
 import { duplicateSuggestions, segments } from '../../src/contacts/schema';
 import { createImport } from '../../src/imports/import.service';
+import { conversations } from '../../src/inbox/schema';
+import { ingestPosts } from '../../src/ingest/pipeline';
 import { storePosts } from '../../src/mentions/store';
 import { createSource, getSource } from '../../src/sources/sources.service';
 import { createTopic, getTopic } from '../../src/topics/topics.service';
@@ -54,6 +56,10 @@ beforeAll(async () => {
     .returning();
   const bMerge = await mergeContacts(t.db, bActor, { into: bContact.id, from: [bOther.id] }, new Date());
   const [bSegment] = await t.db.insert(segments).values({ workspaceId: b.workspace.id, name: 'B segment', filter: {} }).returning();
+  await ingestPosts(t.deps, { workspaceId: b.workspace.id, sourceId: null, platform: 'x', topics: [] }, [
+    { externalId: 'b-conv', url: null, kind: 'post', title: null, text: 'bravo conversation', lang: null, createdAt: new Date(), author: { externalId: 'b-author', handle: 'bauthor', name: null, followers: null, bio: null, url: null, avatarUrl: null, verified: false }, replyToExternalId: null, threadExternalId: null, metrics: {}, deleted: false, raw: {} },
+  ]);
+  const [bConversation] = await t.db.select().from(conversations).where(eq(conversations.workspaceId, b.workspace.id));
   const bImport = await createImport(t.db, bActor, { filename: 'b.csv', format: 'csv', mapping: {}, content: 'text\nhello\n' });
   const bContactImport = await createContactImport(t.db, bActor, { filename: 'b-contacts.csv', content: 'name,email\nBea,bea@bravo.test\n' });
   fixtures.push(
@@ -63,6 +69,7 @@ beforeAll(async () => {
     { match: /\/sources\//, id: () => bSource.id },
     { match: /(?<!contacts)\/imports\//, id: () => bImport.id },
     { match: /\/mentions\//, id: () => bMention },
+    { match: /\/conversations\//, id: () => bConversation!.id },
     { match: /\/contacts\/duplicates\//, id: () => bSuggestion!.id },
     { match: /\/contacts\/merges\//, id: () => bMerge.mergeId },
     { match: /\/contacts\/imports\//, id: () => bContactImport.id },

@@ -1,0 +1,154 @@
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { Actor } from '../accounts/actor';
+import { users } from '../accounts/schema';
+import { AppError, notFound } from '../core/errors';
+import type { Db } from '../db/types';
+import { mentions } from '../mentions/schema';
+import { replies } from '../replies/schema';
+import { conversationEvents, conversationNotes, type ConversationStatus, conversations, notifications, type Priority, PRIORITIES } from './schema';
+
+export type ConversationRow = typeof conversations.$inferSelect;
+
+export const publicConversation = (c: ConversationRow) => ({
+  id: c.id,
+  platform: c.platform,
+  status: c.status,
+  snoozedUntil: c.snoozedUntil?.toISOString() ?? null,
+  assigneeId: c.assigneeId,
+  priority: c.priority,
+  priorityReason: c.priorityReason,
+  tags: c.tags,
+  topicIds: c.topicIds,
+  intents: c.intents,
+  sentiment: c.sentimentLabel,
+  sentimentScore: c.sentimentScore,
+  language: c.language,
+  subject: c.subject,
+  author: { name: c.authorName, handle: c.authorHandle, followers: c.authorFollowers, contactId: c.contactId },
+  mentionCount: c.mentionCount,
+  firstInboundAt: c.firstInboundAt.toISOString(),
+  lastInboundAt: c.lastInboundAt.toISOString(),
+  waitingSince: c.waitingSince?.toISOString() ?? null,
+  firstResponseAt: c.firstResponseAt?.toISOString() ?? null,
+  resolvedAt: c.resolvedAt?.toISOString() ?? null,
+  firstResponseDueAt: c.firstResponseDueAt?.toISOString() ?? null,
+  resolutionDueAt: c.resolutionDueAt?.toISOString() ?? null,
+  updatedAt: c.updatedAt.toISOString(),
+});
+
+export async function getConversationRow(db: Db, workspaceId: string, id: string): Promise<ConversationRow> {
+  const [c] = await db.select().from(conversations).where(and(eq(conversations.workspaceId, workspaceId), eq(conversations.id, id)));
+  if (!c) throw notFound('Conversation');
+  return c;
+}
+
+export type ThreadItem =
+  | { kind: 'inbound'; id: string; at: string; text: string; url: string | null; authorHandle: string | null; sentiment: string | null; sentimentOverride: string | null; intents: string[]; externalId: string }
+  | { kind: 'reply'; id: string; at: string; text: string; status: string; url: string | null; error: string | null; authorId: string | null; inReplyToMentionId: string }
+  | { kind: 'note'; id: string; at: string; text: string; authorId: string | null }
+  | { kind: 'event'; id: string; at: string; event: string; actorId: string | null; details: Record<string, unknown> };
+
+/** The thread in time order: inbound posts, our replies, internal notes and the history, told apart. */
+export async function conversationThread(db: Db, workspaceId: string, id: string): Promise<ThreadItem[]> {
+  const [inbound, sent, notes, events] = await Promise.all([
+    db.select().from(mentions).where(and(eq(mentions.workspaceId, workspaceId), eq(mentions.conversationId, id))).orderBy(asc(mentions.postedAt)),
+    db.select().from(replies).where(and(eq(replies.workspaceId, workspaceId), eq(replies.conversationId, id))).orderBy(asc(replies.createdAt)),
+    db.select().from(conversationNotes).where(and(eq(conversationNotes.workspaceId, workspaceId), eq(conversationNotes.conversationId, id))).orderBy(asc(conversationNotes.createdAt)),
+    db.select().from(conversationEvents).where(and(eq(conversationEvents.workspaceId, workspaceId), eq(conversationEvents.conversationId, id))).orderBy(asc(conversationEvents.createdAt)),
+  ]);
+  const items: ThreadItem[] = [
+    ...inbound.map((m) => ({ kind: 'inbound' as const, id: m.id, at: m.postedAt.toISOString(), text: m.text, url: m.url, authorHandle: m.authorHandle, sentiment: m.sentimentLabel, sentimentOverride: m.sentimentOverride, intents: m.intents, externalId: m.externalId })),
+    ...sent.map((r) => ({ kind: 'reply' as const, id: r.id, at: (r.sentAt ?? r.createdAt).toISOString(), text: r.text, status: r.status, url: r.platformUrl, error: r.lastError, authorId: r.createdBy, inReplyToMentionId: r.inReplyToMentionId })),
+    ...notes.map((n) => ({ kind: 'note' as const, id: n.id, at: n.createdAt.toISOString(), text: n.body, authorId: n.authorId })),
+    ...events.filter((e) => e.kind !== 'note' && e.kind !== 'reply').map((e) => ({ kind: 'event' as const, id: e.id, at: e.createdAt.toISOString(), event: e.kind, actorId: e.actorId, details: e.details })),
+  ];
+  return items.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+}
+
+export interface ConversationPatch {
+  status?: ConversationStatus;
+  snoozedUntil?: Date | null;
+  assigneeId?: string | null;
+  priority?: Priority;
+  tags?: string[];
+}
+
+async function assertAssignable(db: Db, workspaceId: string, userId: string) {
+  const [u] = await db.select({ id: users.id }).from(users).where(and(eq(users.workspaceId, workspaceId), eq(users.id, userId), isNull(users.disabledAt)));
+  if (!u) throw new AppError('VALIDATION_FAILED', 'The assignee is not an active user of this workspace', { field: 'assigneeId' });
+}
+
+/** Applies a triage change to conversations (one, or a bulk selection), each change recorded in their history. */
+export async function updateConversations(db: Db, actor: Actor, ids: string[], patch: ConversationPatch, now: Date): Promise<ConversationRow[]> {
+  if (patch.status === 'snoozed' && !patch.snoozedUntil) throw new AppError('VALIDATION_FAILED', 'Snoozing needs a time to wake up (snoozedUntil)', { field: 'snoozedUntil' });
+  if (patch.snoozedUntil && patch.snoozedUntil <= now) throw new AppError('VALIDATION_FAILED', 'snoozedUntil must be in the future', { field: 'snoozedUntil' });
+  if (patch.assigneeId) await assertAssignable(db, actor.workspaceId, patch.assigneeId);
+  return db.transaction(async (tx) => {
+    const current = await tx.select().from(conversations).where(and(eq(conversations.workspaceId, actor.workspaceId), inArray(conversations.id, ids))).for('update');
+    if (current.length !== new Set(ids).size) throw notFound('Conversation');
+    const events: (typeof conversationEvents.$inferInsert)[] = [];
+    const out: ConversationRow[] = [];
+    for (const c of current) {
+      const set: Partial<typeof conversations.$inferInsert> = { updatedAt: now };
+      const ev = (kind: (typeof conversationEvents.$inferInsert)['kind'], details: Record<string, unknown>) =>
+        events.push({ workspaceId: actor.workspaceId, conversationId: c.id, kind, actorId: actor.userId, details });
+      if (patch.status && patch.status !== c.status) {
+        set.status = patch.status;
+        set.snoozedUntil = patch.status === 'snoozed' ? patch.snoozedUntil! : null;
+        if (patch.status === 'closed') set.resolvedAt = now;
+        if (c.status === 'closed') set.resolvedAt = null;
+        ev('status', { from: c.status, to: patch.status, ...(patch.status === 'snoozed' ? { until: patch.snoozedUntil!.toISOString() } : {}) });
+      }
+      if (patch.assigneeId !== undefined && patch.assigneeId !== c.assigneeId) {
+        set.assigneeId = patch.assigneeId;
+        ev('assigned', { from: c.assigneeId, to: patch.assigneeId });
+      }
+      if (patch.priority && patch.priority !== c.priority) {
+        set.priority = patch.priority;
+        set.priorityRank = PRIORITIES.indexOf(patch.priority);
+        set.priorityPinned = true;
+        set.priorityReason = 'Set by staff';
+        ev('priority', { from: c.priority, to: patch.priority });
+      }
+      if (patch.tags) {
+        const tags = [...new Set(patch.tags.map((t) => t.trim()).filter(Boolean))];
+        if (tags.join('\u0000') !== c.tags.join('\u0000')) {
+          set.tags = tags;
+          ev('tags', { from: c.tags, to: tags });
+        }
+      }
+      const [row] = await tx.update(conversations).set(set).where(eq(conversations.id, c.id)).returning();
+      out.push(row!);
+    }
+    if (events.length) await tx.insert(conversationEvents).values(events);
+    const assigned = events.filter((e) => e.kind === 'assigned' && e.details?.to && e.details.to !== actor.userId);
+    if (assigned.length) {
+      await tx.insert(notifications).values(
+        assigned.map((e) => ({ workspaceId: actor.workspaceId, userId: e.details!.to as string, kind: 'assigned', conversationId: e.conversationId, text: 'A conversation was assigned to you' })),
+      );
+    }
+    return out;
+  });
+}
+
+/** "@ana" or "@ana@example.com" in a note names a teammate: by email, or by the part before "@". */
+export function mentionedHandles(body: string): string[] {
+  return [...new Set([...body.matchAll(/(?:^|[\s(])@([\w.+-]+(?:@[\w-]+(?:\.[\w-]+)+)?)/g)].map((m) => m[1]!.toLowerCase().replace(/[.]+$/, '')))];
+}
+
+export async function addConversationNote(db: Db, actor: Actor, conversationId: string, body: string) {
+  return db.transaction(async (tx) => {
+    const c = await getConversationRow(tx, actor.workspaceId, conversationId);
+    const handles = mentionedHandles(body);
+    const team = handles.length ? await tx.select({ id: users.id, email: users.email }).from(users).where(and(eq(users.workspaceId, actor.workspaceId), isNull(users.disabledAt))) : [];
+    const mentioned = team.filter((u) => handles.includes(u.email) || handles.includes(u.email.split('@')[0]!)).map((u) => u.id);
+    const [note] = await tx.insert(conversationNotes).values({ workspaceId: actor.workspaceId, conversationId, contactId: c.contactId, authorId: actor.userId, body, mentionedUserIds: mentioned }).returning();
+    await tx.insert(conversationEvents).values({ workspaceId: actor.workspaceId, conversationId, kind: 'note', actorId: actor.userId, details: { noteId: note!.id } });
+    const notify = mentioned.filter((id) => id !== actor.userId);
+    if (notify.length) {
+      await tx.insert(notifications).values(notify.map((userId) => ({ workspaceId: actor.workspaceId, userId, kind: 'note_mention', conversationId, text: body.slice(0, 280) })));
+    }
+    await tx.update(conversations).set({ lastActivityAt: sql`greatest(${conversations.lastActivityAt}, now())` }).where(eq(conversations.id, conversationId));
+    return { id: note!.id, body: note!.body, authorId: note!.authorId, mentionedUserIds: note!.mentionedUserIds, createdAt: note!.createdAt.toISOString() };
+  });
+}

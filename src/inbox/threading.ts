@@ -1,0 +1,122 @@
+import { sql } from 'drizzle-orm';
+import type { SocialPost } from '../connectors/types';
+import { identityKey } from '../contacts/link';
+import { rows } from '../db/rows';
+import type { Db } from '../db/types';
+import { toJsonParam } from '../mentions/store';
+import type { Analysis } from '../sentiment';
+import type { Platform } from '../sources/schema';
+
+/**
+ * Threading at ingest: each new mention joins the conversation of its platform thread and author
+ * (created when it is the first), in a few statements per page. A new post in a closed or snoozed
+ * conversation reopens it; spam stays spam. Returns what changed, for routing and the live stream.
+ */
+
+export interface ThreadedMention {
+  mentionId: string;
+  post: SocialPost;
+  analysis: Analysis;
+  topicIds: string[];
+  contactId: string | null;
+}
+
+export interface ConversationChange {
+  id: string;
+  created: boolean;
+  reopened: boolean;
+}
+
+/** The platform thread a post belongs to: its root when the platform says, else the post itself. */
+export const threadKeyOf = (post: SocialPost) => post.threadExternalId ?? post.replyToExternalId ?? post.externalId;
+
+export async function threadMentions(db: Db, workspaceId: string, platform: Platform, items: ThreadedMention[], now: Date): Promise<ConversationChange[]> {
+  if (items.length === 0) return [];
+  const groups = new Map<string, ThreadedMention[]>();
+  for (const item of items) {
+    const key = `${threadKeyOf(item.post)}\u0000${identityKey(item.post.author) ?? ''}`;
+    groups.set(key, [...(groups.get(key) ?? []), item]);
+  }
+  const input = [...groups.entries()].map(([key, list]) => {
+    const [threadKey, authorKey] = key.split('\u0000') as [string, string];
+    const sorted = [...list].sort((a, b) => a.post.createdAt.getTime() - b.post.createdAt.getTime());
+    const first = sorted[0]!;
+    const latest = sorted.at(-1)!;
+    return {
+      thread_key: threadKey,
+      author_key: authorKey,
+      contact_id: latest.contactId,
+      n: list.length,
+      first_at: first.post.createdAt.toISOString(),
+      last_at: latest.post.createdAt.toISOString(),
+      latest_mention_id: latest.mentionId,
+      subject: (latest.post.title ?? latest.post.text).replace(/\s+/g, ' ').slice(0, 200),
+      author_name: latest.post.author.name?.slice(0, 300) ?? null,
+      author_handle: latest.post.author.handle?.slice(0, 200) ?? null,
+      author_followers: latest.post.author.followers,
+      topic_ids: [...new Set(list.flatMap((i) => i.topicIds))],
+      intents: [...new Set(list.flatMap((i) => i.analysis.intents))],
+      sentiment_label: latest.analysis.label,
+      sentiment_score: latest.analysis.label === 'unscored' ? null : latest.analysis.score,
+      language: latest.analysis.language,
+    };
+  });
+  const changed = rows<{ id: string; thread_key: string; author_key: string; created: boolean; reopened: boolean }>(
+    await db.execute(sql`
+      with input as (
+        select * from jsonb_to_recordset(${toJsonParam(input)}::jsonb) as r(thread_key text, author_key text, contact_id uuid, n integer,
+          first_at timestamptz, last_at timestamptz, latest_mention_id uuid, subject text, author_name text, author_handle text,
+          author_followers integer, topic_ids uuid[], intents text[], sentiment_label text, sentiment_score real, language text)
+      ),
+      prior as (
+        select c.id, c.status from conversations c join input r on c.workspace_id = ${workspaceId}::uuid and c.platform = ${platform}
+          and c.thread_key = r.thread_key and c.author_key = r.author_key
+      ),
+      upserted as (
+        insert into conversations as c (workspace_id, platform, thread_key, author_key, contact_id, mention_count, latest_mention_id, subject,
+          author_name, author_handle, author_followers, topic_ids, intents, sentiment_label, sentiment_score, language,
+          first_inbound_at, last_inbound_at, waiting_since, last_activity_at)
+        select ${workspaceId}::uuid, ${platform}, r.thread_key, r.author_key, r.contact_id, r.n, r.latest_mention_id, r.subject,
+          r.author_name, r.author_handle, r.author_followers, coalesce(r.topic_ids, '{}'), coalesce(r.intents, '{}'), r.sentiment_label,
+          r.sentiment_score, r.language, r.first_at, r.last_at, r.first_at, r.last_at
+        from input r
+        on conflict (workspace_id, platform, thread_key, author_key) do update set
+          mention_count = c.mention_count + excluded.mention_count,
+          contact_id = coalesce(excluded.contact_id, c.contact_id),
+          latest_mention_id = case when excluded.last_inbound_at >= c.last_inbound_at then excluded.latest_mention_id else c.latest_mention_id end,
+          subject = case when excluded.last_inbound_at >= c.last_inbound_at then excluded.subject else c.subject end,
+          sentiment_label = case when excluded.last_inbound_at >= c.last_inbound_at then excluded.sentiment_label else c.sentiment_label end,
+          sentiment_score = case when excluded.last_inbound_at >= c.last_inbound_at then excluded.sentiment_score else c.sentiment_score end,
+          language = coalesce(excluded.language, c.language),
+          author_name = coalesce(excluded.author_name, c.author_name),
+          author_handle = coalesce(excluded.author_handle, c.author_handle),
+          author_followers = coalesce(excluded.author_followers, c.author_followers),
+          topic_ids = (select array(select distinct unnest(c.topic_ids || excluded.topic_ids))),
+          intents = (select array(select distinct unnest(c.intents || excluded.intents))),
+          first_inbound_at = least(c.first_inbound_at, excluded.first_inbound_at),
+          last_inbound_at = greatest(c.last_inbound_at, excluded.last_inbound_at),
+          waiting_since = coalesce(c.waiting_since, excluded.waiting_since),
+          last_activity_at = greatest(c.last_activity_at, excluded.last_activity_at),
+          status = case when c.status in ('closed', 'snoozed') then 'open' else c.status end,
+          snoozed_until = case when c.status in ('closed', 'snoozed') then null else c.snoozed_until end,
+          resolved_at = case when c.status = 'closed' then null else c.resolved_at end,
+          updated_at = ${now.toISOString()}::timestamptz
+        returning c.id, c.thread_key, c.author_key, (xmax = 0) as created
+      )
+      select u.id, u.thread_key, u.author_key, u.created, coalesce(p.status in ('closed', 'snoozed'), false) as reopened
+      from upserted u left join prior p on p.id = u.id`),
+  );
+  const byKey = new Map(changed.map((c) => [`${c.thread_key}\u0000${c.author_key}`, c.id]));
+  const links = [...groups.entries()].flatMap(([key, list]) => list.map((i) => ({ id: i.mentionId, conversation_id: byKey.get(key) })));
+  await db.execute(sql`
+    update mentions m set conversation_id = r.conversation_id
+    from jsonb_to_recordset(${toJsonParam(links)}::jsonb) as r(id uuid, conversation_id uuid)
+    where m.id = r.id`);
+  const events = changed.filter((c) => c.created || c.reopened).map((c) => ({ conversation_id: c.id, kind: c.created ? 'created' : 'reopened' }));
+  if (events.length) {
+    await db.execute(sql`
+      insert into conversation_events (workspace_id, conversation_id, kind, details)
+      select ${workspaceId}::uuid, r.conversation_id, r.kind, '{}'::jsonb from jsonb_to_recordset(${toJsonParam(events)}::jsonb) as r(conversation_id uuid, kind text)`);
+  }
+  return changed.map((c) => ({ id: c.id, created: c.created, reopened: c.reopened }));
+}
