@@ -1,9 +1,10 @@
 import type { ScheduledJob } from './job';
 import { pollSourcesJob } from './poll-sources.job';
 import { resumeImportsJob } from './resume-imports.job';
+import { sendRepliesJob } from './send-replies.job';
 import { sessionCleanupJob } from './session-cleanup.job';
 
 export type { JobDeps, ScheduledJob } from './job';
 
 /** Every scheduled job of the app. */
-export const SCHEDULED_JOBS: ScheduledJob[] = [sessionCleanupJob, pollSourcesJob, resumeImportsJob];
+export const SCHEDULED_JOBS: ScheduledJob[] = [sessionCleanupJob, pollSourcesJob, resumeImportsJob, sendRepliesJob];

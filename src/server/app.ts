@@ -1,3 +1,4 @@
+import { repliesApi } from '../replies/routes';
 import { inboxApi } from '../inbox/routes';
 import { contactPages } from '../contacts/pages';
 import { contactsApi } from '../contacts/routes';
@@ -31,7 +32,7 @@ import { healthRoutes } from './health.routes';
 import { requestLog } from './request-log.middleware';
 
 /** Every JSON router, mounted under /api/v1 and published in one OpenAPI document. */
-const API_ROUTERS = [authApi, usersApi, apiKeysApi, auditApi, topicsApi, sourcesApi, mentionsApi, importsApi, analyzeApi, contactsTransferApi, contactsApi, inboxApi];
+const API_ROUTERS = [authApi, usersApi, apiKeysApi, auditApi, topicsApi, sourcesApi, mentionsApi, importsApi, analyzeApi, contactsTransferApi, contactsApi, inboxApi, repliesApi];
 
 const CSP = {
   defaultSrc: ["'self'"],

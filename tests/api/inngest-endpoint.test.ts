@@ -13,7 +13,8 @@ describe('/api/inngest with an Inngest server configured', () => {
     const res = await t.request('GET', '/api/inngest');
     expect(res.status).toBe(200);
     // session cleanup, import resumption, the poll fan-out cron and the per-source poll function
-    expect(res.json).toMatchObject({ function_count: 4, mode: 'dev' });
+    // Session cleanup, import resumption and reply sending (scheduled), poll fan-out and per-source poll.
+    expect(res.json).toMatchObject({ function_count: 5, mode: 'dev' });
   });
 
   it('is not served when the in-process runner is in charge', async () => {

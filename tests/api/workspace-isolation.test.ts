@@ -11,6 +11,7 @@ import { duplicateSuggestions, segments } from '../../src/contacts/schema';
 import { createImport } from '../../src/imports/import.service';
 import { conversations } from '../../src/inbox/schema';
 import { ingestPosts } from '../../src/ingest/pipeline';
+import { replies } from '../../src/replies/schema';
 import { storePosts } from '../../src/mentions/store';
 import { createSource, getSource } from '../../src/sources/sources.service';
 import { createTopic, getTopic } from '../../src/topics/topics.service';
@@ -60,6 +61,11 @@ beforeAll(async () => {
     { externalId: 'b-conv', url: null, kind: 'post', title: null, text: 'bravo conversation', lang: null, createdAt: new Date(), author: { externalId: 'b-author', handle: 'bauthor', name: null, followers: null, bio: null, url: null, avatarUrl: null, verified: false }, replyToExternalId: null, threadExternalId: null, metrics: {}, deleted: false, raw: {} },
   ]);
   const [bConversation] = await t.db.select().from(conversations).where(eq(conversations.workspaceId, b.workspace.id));
+  const [bConvMention] = await t.db.select().from(mentions).where(eq(mentions.conversationId, bConversation!.id));
+  const [bReply] = await t.db
+    .insert(replies)
+    .values({ workspaceId: b.workspace.id, conversationId: bConversation!.id, inReplyToMentionId: bConvMention!.id, platform: 'x', text: 'b reply', idempotencyKey: 'b-key', status: 'failed' })
+    .returning();
   const bImport = await createImport(t.db, bActor, { filename: 'b.csv', format: 'csv', mapping: {}, content: 'text\nhello\n' });
   const bContactImport = await createContactImport(t.db, bActor, { filename: 'b-contacts.csv', content: 'name,email\nBea,bea@bravo.test\n' });
   fixtures.push(
@@ -70,6 +76,7 @@ beforeAll(async () => {
     { match: /(?<!contacts)\/imports\//, id: () => bImport.id },
     { match: /\/mentions\//, id: () => bMention },
     { match: /\/conversations\//, id: () => bConversation!.id },
+    { match: /\/replies\//, id: () => bReply!.id },
     { match: /\/contacts\/duplicates\//, id: () => bSuggestion!.id },
     { match: /\/contacts\/merges\//, id: () => bMerge.mergeId },
     { match: /\/contacts\/imports\//, id: () => bContactImport.id },
@@ -102,7 +109,7 @@ describe('workspace isolation', () => {
       const path = route.path.replace(':id', fixture.id());
       const isApi = path.startsWith('/api/');
       const res = isApi
-        ? await t.request(route.method, path, { token: a.token, ...(['POST', 'PATCH', 'PUT'].includes(route.method) ? { body: { role: 'admin', name: 'x', days: 7, label: 'negative', body: 'x' } } : {}) })
+        ? await t.request(route.method, path, { token: a.token, ...(['POST', 'PATCH', 'PUT'].includes(route.method) ? { body: { role: 'admin', name: 'x', days: 7, label: 'negative', body: 'x', text: 'x' } } : {}) })
         : await t.app.request(path, {
             method: route.method,
             headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },

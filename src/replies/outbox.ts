@@ -1,0 +1,191 @@
+import { and, asc, desc, eq, isNull, lte, or, sql } from 'drizzle-orm';
+import type { Actor } from '../accounts/actor';
+import { ConnectorError } from '../connectors/types';
+import { AppError, notFound } from '../core/errors';
+import type { Db } from '../db/types';
+import { getConversationRow } from '../inbox/conversations.service';
+import { conversationEvents, conversations } from '../inbox/schema';
+import { mentions } from '../mentions/schema';
+import type { PollerDeps } from '../sources/poller';
+import { sources } from '../sources/schema';
+import { connectorInputs } from '../sources/sources.service';
+import { checkReply } from './length';
+import { replies } from './schema';
+
+/**
+ * The outbox. A click becomes one row (the idempotency key makes a double click or a client retry
+ * the same row); a sender claims a due row with a lease, calls the platform, and records the
+ * outcome. Transient failures (5xx, network, rate limits) are retried with backoff; refusals (4xx)
+ * fail with the platform's reason and wait for a person's retry. A sender that dies mid-send leaves
+ * a lease that runs out, and the row is sent by the next one: nothing is dropped.
+ */
+export type ReplyRow = typeof replies.$inferSelect;
+export type SenderDeps = Pick<PollerDeps, 'db' | 'clock' | 'logger' | 'metrics' | 'connectors' | 'credentials'>;
+
+export const MAX_ATTEMPTS = 8;
+const LEASE_MS = 60_000;
+
+export const publicReply = (r: ReplyRow) => ({
+  id: r.id,
+  conversationId: r.conversationId,
+  inReplyToMentionId: r.inReplyToMentionId,
+  platform: r.platform,
+  text: r.text,
+  status: r.status,
+  attempts: r.attempts,
+  error: r.lastError,
+  nextAttemptAt: r.nextAttemptAt?.toISOString() ?? null,
+  platformPostId: r.platformPostId,
+  url: r.platformUrl,
+  createdBy: r.createdBy,
+  createdAt: r.createdAt.toISOString(),
+  sentAt: r.sentAt?.toISOString() ?? null,
+});
+
+/** Backoff between attempts: 5 s, 10 s, 20 s ... capped at 10 minutes, with a little jitter. */
+export const retryDelayMs = (attempt: number, random = Math.random) => Math.min(600_000, 5_000 * 2 ** Math.max(0, attempt - 1)) * (0.9 + 0.2 * random());
+
+export interface QueueInput {
+  text: string;
+  inReplyTo?: string;
+  idempotencyKey: string;
+}
+
+export async function queueReply(db: Db, actor: Actor, conversationId: string, input: QueueInput, now: Date): Promise<{ reply: ReplyRow; created: boolean }> {
+  const conv = await getConversationRow(db, actor.workspaceId, conversationId);
+  const check = checkReply(conv.platform, input.text);
+  if (!check.ok) throw new AppError('VALIDATION_FAILED', check.message!, { field: 'text', length: check.length, limit: check.limit });
+  const [target] = await db
+    .select()
+    .from(mentions)
+    .where(and(eq(mentions.workspaceId, actor.workspaceId), eq(mentions.conversationId, conversationId), input.inReplyTo ? eq(mentions.id, input.inReplyTo) : undefined))
+    .orderBy(desc(mentions.postedAt))
+    .limit(1);
+  if (!target) throw new AppError('VALIDATION_FAILED', 'inReplyTo is not a post of this conversation', { field: 'inReplyTo' });
+  const [source] = target.sourceId
+    ? await db.select({ id: sources.id }).from(sources).where(eq(sources.id, target.sourceId))
+    : await db.select({ id: sources.id }).from(sources).where(and(eq(sources.workspaceId, actor.workspaceId), eq(sources.platform, conv.platform))).orderBy(asc(sources.createdAt)).limit(1);
+  if (!source) throw new AppError('CONFLICT', `No ${conv.platform} source is connected to reply from`);
+  return db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(replies)
+      .values({ workspaceId: actor.workspaceId, conversationId, inReplyToMentionId: target.id, sourceId: source.id, platform: conv.platform, text: input.text, idempotencyKey: input.idempotencyKey, createdBy: actor.userId, nextAttemptAt: now })
+      .onConflictDoNothing()
+      .returning();
+    if (!created) {
+      const [existing] = await tx.select().from(replies).where(and(eq(replies.workspaceId, actor.workspaceId), eq(replies.idempotencyKey, input.idempotencyKey)));
+      if (!existing || existing.conversationId !== conversationId || existing.text !== input.text) {
+        throw new AppError('CONFLICT', 'This idempotency key was already used for another reply');
+      }
+      return { reply: existing, created: false };
+    }
+    await tx.insert(conversationEvents).values({ workspaceId: actor.workspaceId, conversationId, kind: 'reply', actorId: actor.userId, details: { replyId: created.id, status: 'queued' } });
+    return { reply: created, created: true };
+  });
+}
+
+export async function getReply(db: Db, workspaceId: string, id: string): Promise<ReplyRow> {
+  const [r] = await db.select().from(replies).where(and(eq(replies.workspaceId, workspaceId), eq(replies.id, id)));
+  if (!r) throw notFound('Reply');
+  return r;
+}
+
+/** A person asks to try a failed reply again. */
+export async function retryReply(db: Db, actor: Actor, id: string, now: Date): Promise<ReplyRow> {
+  const r = await getReply(db, actor.workspaceId, id);
+  if (r.status !== 'failed') throw new AppError('CONFLICT', `Only a failed reply can be retried (this one is ${r.status})`);
+  const [row] = await db.update(replies).set({ status: 'queued', nextAttemptAt: now, attempts: 0 }).where(and(eq(replies.id, id), eq(replies.status, 'failed'))).returning();
+  if (!row) throw new AppError('CONFLICT', 'The reply changed meanwhile');
+  return row;
+}
+
+/**
+ * Claims a reply for sending: due and queued, or `sending` with a lease that ran out (its sender
+ * died). The claim is one UPDATE, so two senders never post the same row.
+ */
+async function claim(db: Db, id: string, now: Date): Promise<ReplyRow | null> {
+  const [row] = await db
+    .update(replies)
+    .set({ status: 'sending', leaseUntil: new Date(now.getTime() + LEASE_MS), attempts: sql`${replies.attempts} + 1`, uncertain: sql`${replies.status} = 'sending'` })
+    .where(and(eq(replies.id, id), or(and(eq(replies.status, 'queued'), or(isNull(replies.nextAttemptAt), lte(replies.nextAttemptAt, now))), and(eq(replies.status, 'sending'), lte(replies.leaseUntil, now)))))
+    .returning();
+  return row ?? null;
+}
+
+/** Sends one reply if it is due. Returns the row as it ends up (or null when another sender has it). */
+export async function sendReply(deps: SenderDeps, id: string, random = Math.random): Promise<ReplyRow | null> {
+  const now = deps.clock();
+  const r = await claim(deps.db, id, now);
+  if (!r) return null;
+  const log = deps.logger.child({ replyId: r.id, platform: r.platform, attempt: r.attempts });
+  try {
+    const [target] = await deps.db.select().from(mentions).where(eq(mentions.id, r.inReplyToMentionId));
+    const [source] = r.sourceId ? await deps.db.select().from(sources).where(eq(sources.id, r.sourceId)) : [];
+    if (!target || !source) throw new ConnectorError('invalid_request', 'The post or the source to reply from no longer exists');
+    const { connector, config, credentials } = await connectorInputs(deps, source);
+    if (!connector.reply) throw new ConnectorError('invalid_request', `${connector.label} does not support replies`);
+    const result = await connector.reply({
+      config,
+      credentials,
+      text: r.text,
+      inReplyTo: { externalId: target.externalId, authorHandle: target.authorHandle, threadExternalId: target.threadExternalId, raw: target.raw },
+    });
+    const sentAt = deps.clock();
+    const [sent] = await deps.db.transaction(async (tx) => {
+      const rows = await tx.update(replies).set({ status: 'sent', platformPostId: result.externalId, platformUrl: result.url, sentAt, leaseUntil: null, lastError: null }).where(eq(replies.id, r.id)).returning();
+      // Our answer is the latest word: nobody waits, and the first response time is kept.
+      await tx
+        .update(conversations)
+        .set({ firstResponseAt: sql`coalesce(${conversations.firstResponseAt}, ${sentAt.toISOString()}::timestamptz)`, waitingSince: null, lastActivityAt: sentAt, updatedAt: sentAt })
+        .where(eq(conversations.id, r.conversationId));
+      await tx.insert(conversationEvents).values({ workspaceId: r.workspaceId, conversationId: r.conversationId, kind: 'reply', actorId: r.createdBy, details: { replyId: r.id, status: 'sent', url: result.url } });
+      return rows;
+    });
+    deps.metrics.repliesSent.inc({ platform: r.platform });
+    log.info({ url: result.url }, 'reply sent');
+    return sent ?? null;
+  } catch (err) {
+    const e = err instanceof ConnectorError ? err : new ConnectorError('transient', err instanceof Error ? err.message : String(err));
+    const retry = (e.kind === 'transient' || e.kind === 'rate_limited') && r.attempts < MAX_ATTEMPTS;
+    const next = e.kind === 'rate_limited' && e.details.resetAt ? e.details.resetAt : new Date(now.getTime() + retryDelayMs(r.attempts, random));
+    const [row] = await deps.db.transaction(async (tx) => {
+      const rows = await tx
+        .update(replies)
+        .set(retry ? { status: 'queued', nextAttemptAt: next, leaseUntil: null, lastError: e.message } : { status: 'failed', leaseUntil: null, lastError: e.message, nextAttemptAt: null })
+        .where(eq(replies.id, r.id))
+        .returning();
+      if (!retry) {
+        await tx.insert(conversationEvents).values({ workspaceId: r.workspaceId, conversationId: r.conversationId, kind: 'reply', actorId: r.createdBy, details: { replyId: r.id, status: 'failed', error: e.message } });
+      }
+      return rows;
+    });
+    if (retry) log.warn({ err: e.message, nextAttemptAt: next.toISOString() }, 'reply send failed; will retry');
+    else {
+      deps.metrics.repliesFailed.inc({ platform: r.platform });
+      log.error({ err: e.message }, 'reply failed');
+    }
+    return row ?? null;
+  }
+}
+
+/** Replies due now: queued and due, or stuck in `sending` past their lease. */
+export async function dueReplyIds(db: Db, now: Date, limit = 100): Promise<string[]> {
+  const rows = await db
+    .select({ id: replies.id })
+    .from(replies)
+    .where(or(and(eq(replies.status, 'queued'), or(isNull(replies.nextAttemptAt), lte(replies.nextAttemptAt, now))), and(eq(replies.status, 'sending'), lte(replies.leaseUntil, now))))
+    .orderBy(asc(replies.createdAt))
+    .limit(limit);
+  return rows.map((r) => r.id);
+}
+
+export async function sendDueReplies(deps: SenderDeps): Promise<{ sent: number; failed: number; retrying: number }> {
+  const out = { sent: 0, failed: 0, retrying: 0 };
+  for (const id of await dueReplyIds(deps.db, deps.clock())) {
+    const r = await sendReply(deps, id);
+    if (r?.status === 'sent') out.sent++;
+    else if (r?.status === 'failed') out.failed++;
+    else if (r) out.retrying++;
+  }
+  return out;
+}

@@ -1,0 +1,77 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { requireActor, requirePermission } from '../server/auth.middleware';
+import { runInBackground } from '../server/background';
+import { AUTHENTICATED, createApi, errors, IdParam, json } from '../server/openapi';
+import { PLATFORMS } from '../sources/schema';
+import { getReply, publicReply, queueReply, retryReply, sendReply } from './outbox';
+import { REPLY_STATUSES } from './schema';
+
+export const Reply = z
+  .object({
+    id: z.string(),
+    conversationId: z.string(),
+    inReplyToMentionId: z.string(),
+    platform: z.enum(PLATFORMS),
+    text: z.string(),
+    status: z.enum(REPLY_STATUSES),
+    attempts: z.number(),
+    error: z.string().nullable().openapi({ description: 'The platform’s reason, when it refused or while retrying' }),
+    nextAttemptAt: z.string().nullable(),
+    platformPostId: z.string().nullable(),
+    url: z.string().nullable().openapi({ description: 'The reply on the platform, once sent' }),
+    createdBy: z.string().nullable(),
+    createdAt: z.string(),
+    sentAt: z.string().nullable(),
+  })
+  .openapi('Reply');
+
+const tags = ['inbox'];
+const write = [requirePermission('inbox:write')];
+
+/** Without an Idempotency-Key header, the same person sending the same text to the same post is one reply. */
+async function defaultKey(parts: string[]): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(parts.join('\u0000')));
+  return `auto:${Buffer.from(digest).toString('base64url')}`;
+}
+
+export const repliesApi = createApi()
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/conversations/{id}/replies',
+      tags,
+      summary: 'Reply on the platform (queued; sent by the outbox)',
+      description:
+        'Answers 202 with the reply and its status. Send an `Idempotency-Key` header so a retried request never posts twice; without one, the same text from the same person to the same post counts as the same reply.',
+      security: AUTHENTICATED,
+      middleware: write,
+      request: {
+        params: IdParam,
+        headers: z.object({ 'idempotency-key': z.string().trim().min(1).max(200).optional() }),
+        body: { content: { 'application/json': { schema: z.object({ text: z.string().max(20_000), inReplyTo: z.uuid().optional() }) } }, required: true },
+      },
+      responses: { 202: json(Reply, 'Queued (or the reply this key already made)'), ...errors(401, 403, 404, 409, 422) },
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      const { id } = c.req.valid('param');
+      const body = c.req.valid('json');
+      const key = c.req.valid('header')['idempotency-key'] ?? (await defaultKey([actor.userId ?? actor.apiKeyId ?? '', id, body.inReplyTo ?? '', body.text]));
+      const { reply, created } = await queueReply(c.var.deps.db, actor, id, { ...body, idempotencyKey: key }, c.var.deps.clock());
+      // Sent right away; if this process stops first, the send-due-replies job sends it.
+      if (created) runInBackground(c, sendReply(c.var.deps, reply.id).catch((err) => c.var.deps.logger.error({ err, replyId: reply.id }, 'reply send crashed')));
+      return c.json(publicReply(reply), 202);
+    },
+  )
+  .openapi(
+    createRoute({ method: 'get', path: '/replies/{id}', tags, summary: 'A reply and its status', security: AUTHENTICATED, middleware: [requirePermission('inbox:read')], request: { params: IdParam }, responses: { 200: json(Reply, 'The reply'), ...errors(401, 403, 404) } }),
+    async (c) => c.json(publicReply(await getReply(c.var.deps.db, requireActor(c).workspaceId, c.req.valid('param').id)), 200),
+  )
+  .openapi(
+    createRoute({ method: 'post', path: '/replies/{id}/retry', tags, summary: 'Try a failed reply again', security: AUTHENTICATED, middleware: write, request: { params: IdParam }, responses: { 202: json(Reply, 'Queued again'), ...errors(401, 403, 404, 409) } }),
+    async (c) => {
+      const reply = await retryReply(c.var.deps.db, requireActor(c), c.req.valid('param').id, c.var.deps.clock());
+      runInBackground(c, sendReply(c.var.deps, reply.id).catch((err) => c.var.deps.logger.error({ err, replyId: reply.id }, 'reply send crashed')));
+      return c.json(publicReply(reply), 202);
+    },
+  );

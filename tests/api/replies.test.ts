@@ -1,0 +1,139 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '../../src/accounts/actor';
+import { conversations } from '../../src/inbox/schema';
+import { sendDueReplies } from '../../src/replies/outbox';
+import { replies } from '../../src/replies/schema';
+import { pollSource } from '../../src/sources/poller';
+import { createSource } from '../../src/sources/sources.service';
+import { createTopic } from '../../src/topics/topics.service';
+import { startFakeX, type FakeX } from '../fakes/x-server';
+import { createTestContext, type TestContext } from '../helpers/test-app';
+
+let t: TestContext;
+let x: FakeX;
+let ws: Awaited<ReturnType<TestContext['seedWorkspace']>>;
+let sourceId: string;
+// The clock the app and the sender read: tests move it to make retries due.
+let now = new Date();
+
+const tweetAndConversation = async (text: string) => {
+  const tweet = x.addTweet({ text }, { username: `u${Math.random().toString(36).slice(2, 8)}`, name: 'Customer' });
+  await pollSource(t.deps, sourceId, { force: true });
+  const list = await t.request('GET', '/api/v1/conversations?status=any&limit=100', { token: ws.token });
+  const conv = list.json.items.find((c: { subject: string }) => c.subject === text);
+  return { tweet, conv };
+};
+const reply = (convId: string, text: string, key?: string) =>
+  t.request('POST', `/api/v1/conversations/${convId}/replies`, { token: ws.token, body: { text }, headers: key ? { 'idempotency-key': key } : {} });
+const waitFor = async (id: string, status: string) => {
+  for (let i = 0; i < 100; i++) {
+    const r = await t.request('GET', `/api/v1/replies/${id}`, { token: ws.token });
+    if (r.json.status === status) return r.json;
+    await new Promise((res) => setTimeout(res, 20));
+  }
+  throw new Error(`reply ${id} never reached ${status}`);
+};
+
+beforeAll(async () => {
+  x = await startFakeX();
+  t = await createTestContext({ clock: () => now });
+  ws = await t.seedWorkspace('Replies');
+  const actor: Actor = { workspaceId: ws.workspace.id, workspaceSlug: ws.workspace.slug, userId: ws.owner.id, apiKeyId: null, role: 'owner', ip: null };
+  await createTopic(t.db, actor, { name: 'Acme', kind: 'brand', query: 'acme' });
+  const source = await createSource(t.deps, actor, { platform: 'x', name: 'X', config: { baseUrl: x.url }, credentials: { bearerToken: 'b', appKey: 'k', appSecret: 's', accessToken: 'at', accessSecret: 'as' } }, now);
+  sourceId = source.id;
+});
+afterAll(async () => {
+  await t.close();
+  await x.close();
+});
+
+describe('replying through the outbox', () => {
+  it('posts exactly one reply for a repeated request with the same key, in reply to the right tweet, and records the first response', async () => {
+    const { tweet, conv } = await tweetAndConversation('acme where is my refund?');
+    const [first, second] = await Promise.all([reply(conv.id, 'Sorry! DM us your order number.', 'click-1'), reply(conv.id, 'Sorry! DM us your order number.', 'click-1')]);
+    expect(first.status).toBe(202);
+    expect(second.json.id).toBe(first.json.id);
+    const sent = await waitFor(first.json.id, 'sent');
+    expect(sent.url).toMatch(/^https:\/\/x\.com\/i\/web\/status\/\d+$/);
+    const posted = x.replies.filter((r) => r.in_reply_to_tweet_id === tweet.id);
+    expect(posted).toEqual([expect.objectContaining({ text: 'Sorry! DM us your order number.' })]);
+    expect(posted[0]!.authorization).toMatch(/^OAuth /);
+    const [row] = await t.db.select().from(conversations).where(eq(conversations.id, conv.id));
+    expect(row).toMatchObject({ waitingSince: null, firstResponseAt: expect.any(Date) });
+    const thread = (await t.request('GET', `/api/v1/conversations/${conv.id}`, { token: ws.token })).json.thread;
+    expect(thread.find((i: { kind: string }) => i.kind === 'reply')).toMatchObject({ status: 'sent', url: sent.url });
+  });
+
+  it('treats the same text to the same post from the same person as one reply when no key is sent (double click)', async () => {
+    const { tweet, conv } = await tweetAndConversation('acme app is down again');
+    const [a, b] = await Promise.all([reply(conv.id, 'Looking into it now.'), reply(conv.id, 'Looking into it now.')]);
+    expect(a.json.id).toBe(b.json.id);
+    await waitFor(a.json.id, 'sent');
+    expect(x.replies.filter((r) => r.in_reply_to_tweet_id === tweet.id)).toHaveLength(1);
+  });
+
+  it('retries a reply the platform answered with 5xx, and sends it', async () => {
+    const { tweet, conv } = await tweetAndConversation('acme billing question');
+    x.fault({ match: (req) => req.method === 'POST' && req.path === '/2/tweets', status: 503, json: { title: 'Service Unavailable', detail: 'Over capacity', status: 503 } });
+    const r = await reply(conv.id, 'Happy to help with billing.', 'retry-5xx');
+    const queued = await waitFor(r.json.id, 'queued');
+    expect(queued.attempts).toBe(1);
+    expect(queued.error).toMatch(/503/);
+    expect(x.replies.filter((p) => p.in_reply_to_tweet_id === tweet.id)).toHaveLength(0);
+    now = new Date(now.getTime() + 60_000);
+    expect(await sendDueReplies(t.deps)).toMatchObject({ sent: 1 });
+    expect((await t.request('GET', `/api/v1/replies/${r.json.id}`, { token: ws.token })).json).toMatchObject({ status: 'sent', attempts: 2 });
+    expect(x.replies.filter((p) => p.in_reply_to_tweet_id === tweet.id)).toHaveLength(1);
+  });
+
+  it('fails a reply the platform refuses with 4xx, shows the reason, and sends it on retry', async () => {
+    const { tweet, conv } = await tweetAndConversation('acme you there?');
+    x.fault({ match: (req) => req.method === 'POST' && req.path === '/2/tweets', status: 400, json: { title: 'Invalid Request', detail: 'You are not allowed to reply to this Tweet.', type: 'about:blank', status: 400 } });
+    const r = await reply(conv.id, 'Yes we are!', 'fail-4xx');
+    const failed = await waitFor(r.json.id, 'failed');
+    expect(failed.error).toMatch(/You are not allowed to reply to this Tweet/);
+    now = new Date(now.getTime() + 3_600_000);
+    expect(await sendDueReplies(t.deps)).toMatchObject({ sent: 0 });
+    const thread = (await t.request('GET', `/api/v1/conversations/${conv.id}`, { token: ws.token })).json.thread;
+    expect(thread.find((i: { kind: string }) => i.kind === 'reply')).toMatchObject({ status: 'failed', error: expect.stringMatching(/not allowed/) });
+    const retried = await t.request('POST', `/api/v1/replies/${r.json.id}/retry`, { token: ws.token });
+    expect(retried.status).toBe(202);
+    await waitFor(r.json.id, 'sent');
+    expect(x.replies.filter((p) => p.in_reply_to_tweet_id === tweet.id)).toHaveLength(1);
+    expect((await t.request('POST', `/api/v1/replies/${r.json.id}/retry`, { token: ws.token })).status).toBe(409);
+  });
+
+  it('sends a reply whose sender stopped mid-send once its lease runs out', async () => {
+    const { tweet, conv } = await tweetAndConversation('acme order stuck');
+    // What a process that dies after claiming leaves behind: `sending`, with a lease.
+    const [row] = await t.db
+      .insert(replies)
+      .values({ workspaceId: ws.workspace.id, conversationId: conv.id, inReplyToMentionId: (await t.request('GET', `/api/v1/conversations/${conv.id}`, { token: ws.token })).json.thread[0].id, sourceId, platform: 'x', text: 'On it!', idempotencyKey: 'crashed-1', status: 'sending', attempts: 1, leaseUntil: new Date(now.getTime() + 60_000) })
+      .returning();
+    expect(await sendDueReplies(t.deps)).toMatchObject({ sent: 0 });
+    now = new Date(now.getTime() + 61_000);
+    expect(await sendDueReplies(t.deps)).toMatchObject({ sent: 1 });
+    const [after] = await t.db.select().from(replies).where(eq(replies.id, row!.id));
+    expect(after).toMatchObject({ status: 'sent', attempts: 2, uncertain: true });
+    expect(x.replies.filter((p) => p.in_reply_to_tweet_id === tweet.id)).toHaveLength(1);
+  });
+
+  it('rejects a reply longer than 280 characters as X counts them, counting a link as 23', async () => {
+    const { conv } = await tweetAndConversation('acme link please');
+    const long = await reply(conv.id, 'a'.repeat(281));
+    expect(long.status).toBe(422);
+    expect(long.json.error.message).toMatch(/281 characters as x counts them; the limit is 280/);
+    const withLink = await reply(conv.id, `${'a'.repeat(256)} https://example.com/${'p'.repeat(200)}`);
+    expect(withLink.status).toBe(202);
+    // Emoji and CJK weigh 2 on X.
+    expect((await reply(conv.id, '你'.repeat(141))).status).toBe(422);
+  });
+
+  it('refuses a key reused for another text', async () => {
+    const { conv } = await tweetAndConversation('acme hello');
+    await reply(conv.id, 'first text', 'reused-key-1');
+    expect((await reply(conv.id, 'second text', 'reused-key-1')).status).toBe(409);
+  });
+});
