@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { SocialPost } from '../connectors/types';
 import { identityKey } from '../contacts/link';
 import { rows } from '../db/rows';
@@ -6,6 +6,8 @@ import type { Db } from '../db/types';
 import { toJsonParam } from '../mentions/store';
 import type { Analysis } from '../sentiment';
 import type { Platform } from '../sources/schema';
+import { computePriority, slaDue } from './priority';
+import { conversations } from './schema';
 
 /**
  * Threading at ingest: each new mention joins the conversation of its platform thread and author
@@ -118,5 +120,29 @@ export async function threadMentions(db: Db, workspaceId: string, platform: Plat
       insert into conversation_events (workspace_id, conversation_id, kind, details)
       select ${workspaceId}::uuid, r.conversation_id, r.kind, '{}'::jsonb from jsonb_to_recordset(${toJsonParam(events)}::jsonb) as r(conversation_id uuid, kind text)`);
   }
+  await prioritize(db, changed.map((c) => c.id), now);
   return changed.map((c) => ({ id: c.id, created: c.created, reopened: c.reopened }));
+}
+
+/** Recomputes priority, its reason and the SLA due times of conversations staff have not pinned. */
+export async function prioritize(db: Db, ids: string[], now: Date): Promise<void> {
+  if (ids.length === 0) return;
+  const list = await db.select().from(conversations).where(and(inArray(conversations.id, ids), eq(conversations.priorityPinned, false)));
+  if (list.length === 0) return;
+  const updates = list.map((c) => {
+    const p = computePriority({
+      intents: c.intents,
+      sentimentLabel: c.sentimentLabel,
+      sentimentScore: c.sentimentScore,
+      followers: c.authorFollowers,
+      waitingMinutes: c.waitingSince ? Math.max(0, (now.getTime() - c.waitingSince.getTime()) / 60_000) : 0,
+    });
+    const due = slaDue(p.priority, c.firstInboundAt);
+    return { id: c.id, priority: p.priority, rank: p.rank, reason: p.reason, first_due: due.firstResponseDueAt.toISOString(), resolution_due: due.resolutionDueAt.toISOString() };
+  });
+  await db.execute(sql`
+    update conversations c set priority = r.priority, priority_rank = r.rank, priority_reason = r.reason,
+      first_response_due_at = r.first_due, resolution_due_at = r.resolution_due
+    from jsonb_to_recordset(${toJsonParam(updates)}::jsonb) as r(id uuid, priority text, rank integer, reason text, first_due timestamptz, resolution_due timestamptz)
+    where c.id = r.id`);
 }
