@@ -26,10 +26,11 @@ const tweetAndConversation = async (text: string) => {
 };
 const reply = (convId: string, text: string, key?: string) =>
   t.request('POST', `/api/v1/conversations/${convId}/replies`, { token: ws.token, body: { text }, headers: key ? { 'idempotency-key': key } : {} });
-const waitFor = async (id: string, status: string) => {
-  for (let i = 0; i < 100; i++) {
+// Waits for the background send: a status, and (for `queued`) at least one attempt made.
+const waitFor = async (id: string, status: string, minAttempts = status === 'queued' ? 1 : 0) => {
+  for (let i = 0; i < 200; i++) {
     const r = await t.request('GET', `/api/v1/replies/${id}`, { token: ws.token });
-    if (r.json.status === status) return r.json;
+    if (r.json.status === status && r.json.attempts >= minAttempts) return r.json;
     await new Promise((res) => setTimeout(res, 20));
   }
   throw new Error(`reply ${id} never reached ${status}`);
