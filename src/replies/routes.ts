@@ -4,7 +4,9 @@ import { runInBackground } from '../server/background';
 import { AUTHENTICATED, createApi, errors, IdParam, json } from '../server/openapi';
 import { PLATFORMS } from '../sources/schema';
 import { getReply, publicReply, queueReply, retryReply, sendReply } from './outbox';
+import { createSavedReply, deleteSavedReply, listSavedReplies, publicSavedReply, renderSavedReply, updateSavedReply } from './saved.service';
 import { REPLY_STATUSES } from './schema';
+import { TEMPLATE_VARIABLES } from './template';
 
 export const Reply = z
   .object({
@@ -24,6 +26,9 @@ export const Reply = z
     sentAt: z.string().nullable(),
   })
   .openapi('Reply');
+
+const SavedReply = z.object({ id: z.string(), name: z.string(), body: z.string(), shared: z.boolean(), ownerId: z.string().nullable(), updatedAt: z.string() }).openapi('SavedReply');
+const SavedReplyInput = z.object({ name: z.string().trim().min(1).max(80), body: z.string().trim().min(1).max(5000).openapi({ example: 'Hi {{first_name}}, sorry about that! DM us your order number. {{agent_first_name}}' }) });
 
 const tags = ['inbox'];
 const write = [requirePermission('inbox:write')];
@@ -74,4 +79,27 @@ export const repliesApi = createApi()
       runInBackground(c, sendReply(c.var.deps, reply.id).catch((err) => c.var.deps.logger.error({ err, replyId: reply.id }, 'reply send crashed')));
       return c.json(publicReply(reply), 202);
     },
+  )
+  .openapi(
+    createRoute({ method: 'get', path: '/saved-replies', tags, summary: 'Saved replies: the shared ones and my own', security: AUTHENTICATED, middleware: [requirePermission('inbox:read')], responses: { 200: json(z.object({ items: z.array(SavedReply), variables: z.array(z.string()) }), 'Saved replies'), ...errors(401, 403) } }),
+    async (c) => c.json({ items: (await listSavedReplies(c.var.deps.db, requireActor(c))).map(publicSavedReply), variables: [...TEMPLATE_VARIABLES] }, 200),
+  )
+  .openapi(
+    createRoute({ method: 'post', path: '/saved-replies', tags, summary: 'Save a reply (shared needs settings:manage)', security: AUTHENTICATED, middleware: write, request: { body: { content: { 'application/json': { schema: SavedReplyInput.extend({ shared: z.boolean().default(false) }) } }, required: true } }, responses: { 201: json(SavedReply, 'Saved'), ...errors(401, 403, 422) } }),
+    async (c) => c.json(publicSavedReply(await createSavedReply(c.var.deps.db, requireActor(c), c.req.valid('json'))), 201),
+  )
+  .openapi(
+    createRoute({ method: 'patch', path: '/saved-replies/{id}', tags, summary: 'Change a saved reply', security: AUTHENTICATED, middleware: write, request: { params: IdParam, body: { content: { 'application/json': { schema: SavedReplyInput.partial() } }, required: true } }, responses: { 200: json(SavedReply, 'Changed'), ...errors(401, 403, 404, 422) } }),
+    async (c) => c.json(publicSavedReply(await updateSavedReply(c.var.deps.db, requireActor(c), c.req.valid('param').id, c.req.valid('json'), c.var.deps.clock())), 200),
+  )
+  .openapi(
+    createRoute({ method: 'delete', path: '/saved-replies/{id}', tags, summary: 'Delete a saved reply', security: AUTHENTICATED, middleware: write, request: { params: IdParam }, responses: { 204: { description: 'Deleted' }, ...errors(401, 403, 404) } }),
+    async (c) => {
+      await deleteSavedReply(c.var.deps.db, requireActor(c), c.req.valid('param').id);
+      return c.body(null, 204);
+    },
+  )
+  .openapi(
+    createRoute({ method: 'post', path: '/saved-replies/{id}/render', tags, summary: 'Fill a saved reply in for a conversation', security: AUTHENTICATED, middleware: write, request: { params: IdParam, body: { content: { 'application/json': { schema: z.object({ conversationId: z.uuid() }) } }, required: true } }, responses: { 200: json(z.object({ text: z.string() }), 'The text to send'), ...errors(401, 403, 404, 422) } }),
+    async (c) => c.json({ text: await renderSavedReply(c.var.deps.db, requireActor(c), c.req.valid('param').id, c.req.valid('json').conversationId) }, 200),
   );

@@ -138,3 +138,26 @@ describe('replying through the outbox', () => {
     expect((await reply(conv.id, 'second text', 'reused-key-1')).status).toBe(409);
   });
 });
+
+describe('saved replies', () => {
+  it('fills a saved reply for the conversation author, refuses unknown variables, and keeps private ones private', async () => {
+    const { conv } = await tweetAndConversation('acme my parcel is late');
+    const shared = await t.request('POST', '/api/v1/saved-replies', { token: ws.token, body: { name: 'Late parcel', body: 'Hi {{first_name}}, sorry! DM us the order number.', shared: true } });
+    expect(shared.status).toBe(201);
+    const rendered = await t.request('POST', `/api/v1/saved-replies/${shared.json.id}/render`, { token: ws.token, body: { conversationId: conv.id } });
+    expect(rendered.json.text).toBe('Hi Customer, sorry! DM us the order number.');
+    const typo = await t.request('POST', '/api/v1/saved-replies', { token: ws.token, body: { name: 'Typo', body: 'Hi {{frist_name}}' } });
+    expect(typo.status).toBe(422);
+    expect(typo.json.error.message).toMatch(/Unknown variable \{\{frist_name\}\}/);
+
+    const agent = await t.seedUser(ws.workspace.id, 'agent', 'agent@replies.test');
+    const mine = await t.request('POST', '/api/v1/saved-replies', { token: agent.token, body: { name: 'Mine', body: 'Cheers, {{agent_first_name}}' } });
+    expect(mine.status).toBe(201);
+    expect((await t.request('POST', '/api/v1/saved-replies', { token: agent.token, body: { name: 'Team', body: 'x', shared: true } })).status).toBe(403);
+    expect((await t.request('PATCH', `/api/v1/saved-replies/${shared.json.id}`, { token: agent.token, body: { body: 'changed' } })).status).toBe(403);
+    const ownerList = (await t.request('GET', '/api/v1/saved-replies', { token: ws.token })).json.items.map((s: { name: string }) => s.name);
+    expect(ownerList).not.toContain('Mine');
+    expect((await t.request('GET', '/api/v1/saved-replies', { token: agent.token })).json.items.map((s: { name: string }) => s.name).sort()).toEqual(['Late parcel', 'Mine']);
+    expect((await t.request('DELETE', `/api/v1/saved-replies/${mine.json.id}`, { token: ws.token })).status).toBe(404);
+  });
+});

@@ -11,7 +11,7 @@ import { duplicateSuggestions, segments } from '../../src/contacts/schema';
 import { createImport } from '../../src/imports/import.service';
 import { conversations } from '../../src/inbox/schema';
 import { ingestPosts } from '../../src/ingest/pipeline';
-import { replies } from '../../src/replies/schema';
+import { replies, savedReplies } from '../../src/replies/schema';
 import { storePosts } from '../../src/mentions/store';
 import { createSource, getSource } from '../../src/sources/sources.service';
 import { createTopic, getTopic } from '../../src/topics/topics.service';
@@ -56,6 +56,7 @@ beforeAll(async () => {
     .values({ workspaceId: b.workspace.id, contactA: bContact.id < bOther.id ? bContact.id : bOther.id, contactB: bContact.id < bOther.id ? bOther.id : bContact.id, reasons: [], confidence: 0.5 })
     .returning();
   const bMerge = await mergeContacts(t.db, bActor, { into: bContact.id, from: [bOther.id] }, new Date());
+  const [bSaved] = await t.db.insert(savedReplies).values({ workspaceId: b.workspace.id, ownerId: null, name: 'B saved', body: 'hi' }).returning();
   const [bSegment] = await t.db.insert(segments).values({ workspaceId: b.workspace.id, name: 'B segment', filter: {} }).returning();
   await ingestPosts(t.deps, { workspaceId: b.workspace.id, sourceId: null, platform: 'x', topics: [] }, [
     { externalId: 'b-conv', url: null, kind: 'post', title: null, text: 'bravo conversation', lang: null, createdAt: new Date(), author: { externalId: 'b-author', handle: 'bauthor', name: null, followers: null, bio: null, url: null, avatarUrl: null, verified: false }, replyToExternalId: null, threadExternalId: null, metrics: {}, deleted: false, raw: {} },
@@ -76,6 +77,7 @@ beforeAll(async () => {
     { match: /(?<!contacts)\/imports\//, id: () => bImport.id },
     { match: /\/mentions\//, id: () => bMention },
     { match: /\/conversations\//, id: () => bConversation!.id },
+    { match: /\/saved-replies\//, id: () => bSaved!.id },
     { match: /\/replies\//, id: () => bReply!.id },
     { match: /\/contacts\/duplicates\//, id: () => bSuggestion!.id },
     { match: /\/contacts\/merges\//, id: () => bMerge.mergeId },
@@ -109,7 +111,7 @@ describe('workspace isolation', () => {
       const path = route.path.replace(':id', fixture.id());
       const isApi = path.startsWith('/api/');
       const res = isApi
-        ? await t.request(route.method, path, { token: a.token, ...(['POST', 'PATCH', 'PUT'].includes(route.method) ? { body: { role: 'admin', name: 'x', days: 7, label: 'negative', body: 'x', text: 'x' } } : {}) })
+        ? await t.request(route.method, path, { token: a.token, ...(['POST', 'PATCH', 'PUT'].includes(route.method) ? { body: { role: 'admin', name: 'x', days: 7, label: 'negative', body: 'x', text: 'x', conversationId: '00000000-0000-4000-8000-000000000001' } } : {}) })
         : await t.app.request(path, {
             method: route.method,
             headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
