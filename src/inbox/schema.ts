@@ -133,3 +133,74 @@ export const notifications = pgTable(
   },
   (t) => [index('notifications_user_idx').on(t.userId, t.createdAt.desc())],
 );
+
+/** A team of agents, for round-robin routing with a cap on each agent's open conversations. */
+export const teams = pgTable(
+  'teams',
+  {
+    id: id(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    // Round-robin skips an agent with this many open conversations assigned.
+    maxOpenPerAgent: integer('max_open_per_agent').notNull().default(25),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('teams_name_key').on(t.workspaceId, t.name)],
+);
+
+export const teamMembers = pgTable(
+  'team_members',
+  {
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => teams.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    // When round-robin last gave this agent a conversation (ties go to who waited longest).
+    lastAssignedAt: ts('last_assigned_at'),
+  },
+  (t) => [uniqueIndex('team_members_key').on(t.teamId, t.userId)],
+);
+
+export interface RuleConditions {
+  platforms?: string[];
+  topicIds?: string[];
+  sentimentMin?: number;
+  sentimentMax?: number;
+  intents?: string[];
+  minFollowers?: number;
+  keywords?: string[];
+  languages?: string[];
+}
+
+export interface RuleActions {
+  assignUserId?: string;
+  roundRobinTeamId?: string;
+  tags?: string[];
+  priority?: Priority;
+  markSpam?: boolean;
+}
+
+/** Routing rules, applied in order to every new conversation at ingest. */
+export const routingRules = pgTable(
+  'routing_rules',
+  {
+    id: id(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    position: integer('position').notNull(),
+    enabled: boolean('enabled').notNull().default(true),
+    conditions: jsonb('conditions').$type<RuleConditions>().notNull(),
+    actions: jsonb('actions').$type<RuleActions>().notNull(),
+    // Later rules are not tried once this one matched.
+    stopProcessing: boolean('stop_processing').notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: createdAt('updated_at'),
+  },
+  (t) => [index('routing_rules_workspace_idx').on(t.workspaceId, t.position)],
+);

@@ -7,6 +7,7 @@ import { toJsonParam } from '../mentions/store';
 import type { Analysis } from '../sentiment';
 import type { Platform } from '../sources/schema';
 import { computePriority, slaDue } from './priority';
+import { routeConversations } from './routing';
 import { conversations } from './schema';
 
 /**
@@ -121,6 +122,19 @@ export async function threadMentions(db: Db, workspaceId: string, platform: Plat
       select ${workspaceId}::uuid, r.conversation_id, r.kind, '{}'::jsonb from jsonb_to_recordset(${toJsonParam(events)}::jsonb) as r(conversation_id uuid, kind text)`);
   }
   await prioritize(db, changed.map((c) => c.id), now);
+  // Routing rules take new conversations only: an ongoing one keeps the hands it is in.
+  const inputByKey = new Map(input.map((r) => [`${r.thread_key}\u0000${r.author_key}`, r]));
+  await routeConversations(
+    db,
+    workspaceId,
+    changed.filter((c) => c.created).map((c) => {
+      const key = `${c.thread_key}\u0000${c.author_key}`;
+      const r = inputByKey.get(key)!;
+      const text = (groups.get(key) ?? []).map((i) => `${i.post.title ?? ''} ${i.post.text}`).join('\n');
+      return { id: c.id, facts: { platform, topicIds: r.topic_ids, sentimentScore: r.sentiment_score, intents: r.intents, followers: r.author_followers, text, language: r.language } };
+    }),
+    now,
+  );
   return changed.map((c) => ({ id: c.id, created: c.created, reopened: c.reopened }));
 }
 

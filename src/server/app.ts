@@ -1,3 +1,4 @@
+import { routingApi } from '../inbox/rules.routes';
 import { repliesApi } from '../replies/routes';
 import { inboxApi } from '../inbox/routes';
 import { contactPages } from '../contacts/pages';
@@ -32,7 +33,7 @@ import { healthRoutes } from './health.routes';
 import { requestLog } from './request-log.middleware';
 
 /** Every JSON router, mounted under /api/v1 and published in one OpenAPI document. */
-const API_ROUTERS = [authApi, usersApi, apiKeysApi, auditApi, topicsApi, sourcesApi, mentionsApi, importsApi, analyzeApi, contactsTransferApi, contactsApi, inboxApi, repliesApi];
+const API_ROUTERS = [authApi, usersApi, apiKeysApi, auditApi, topicsApi, sourcesApi, mentionsApi, importsApi, analyzeApi, contactsTransferApi, contactsApi, inboxApi, repliesApi, routingApi];
 
 const CSP = {
   defaultSrc: ["'self'"],

@@ -9,7 +9,7 @@ import { createContactImport } from '../../src/contacts/import.service';
 import { mergeContacts } from '../../src/contacts/merge.service';
 import { duplicateSuggestions, segments } from '../../src/contacts/schema';
 import { createImport } from '../../src/imports/import.service';
-import { conversations } from '../../src/inbox/schema';
+import { conversations, routingRules, teams } from '../../src/inbox/schema';
 import { ingestPosts } from '../../src/ingest/pipeline';
 import { replies, savedReplies } from '../../src/replies/schema';
 import { storePosts } from '../../src/mentions/store';
@@ -57,6 +57,8 @@ beforeAll(async () => {
     .returning();
   const bMerge = await mergeContacts(t.db, bActor, { into: bContact.id, from: [bOther.id] }, new Date());
   const [bSaved] = await t.db.insert(savedReplies).values({ workspaceId: b.workspace.id, ownerId: null, name: 'B saved', body: 'hi' }).returning();
+  const [bRule] = await t.db.insert(routingRules).values({ workspaceId: b.workspace.id, name: 'B rule', position: 0, conditions: {}, actions: { markSpam: true } }).returning();
+  const [bTeam] = await t.db.insert(teams).values({ workspaceId: b.workspace.id, name: 'B team' }).returning();
   const [bSegment] = await t.db.insert(segments).values({ workspaceId: b.workspace.id, name: 'B segment', filter: {} }).returning();
   await ingestPosts(t.deps, { workspaceId: b.workspace.id, sourceId: null, platform: 'x', topics: [] }, [
     { externalId: 'b-conv', url: null, kind: 'post', title: null, text: 'bravo conversation', lang: null, createdAt: new Date(), author: { externalId: 'b-author', handle: 'bauthor', name: null, followers: null, bio: null, url: null, avatarUrl: null, verified: false }, replyToExternalId: null, threadExternalId: null, metrics: {}, deleted: false, raw: {} },
@@ -78,6 +80,8 @@ beforeAll(async () => {
     { match: /\/mentions\//, id: () => bMention },
     { match: /\/conversations\//, id: () => bConversation!.id },
     { match: /\/saved-replies\//, id: () => bSaved!.id },
+    { match: /\/routing-rules\//, id: () => bRule!.id },
+    { match: /\/teams\//, id: () => bTeam!.id },
     { match: /\/replies\//, id: () => bReply!.id },
     { match: /\/contacts\/duplicates\//, id: () => bSuggestion!.id },
     { match: /\/contacts\/merges\//, id: () => bMerge.mergeId },
