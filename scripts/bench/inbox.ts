@@ -1,0 +1,93 @@
+import { sql } from 'drizzle-orm';
+import { createWorkspaceWithOwner } from '../../src/accounts/setup.service';
+import { runMigrations } from '../../src/db/migrate';
+import { openPostgres } from '../../src/db/postgres';
+import type { DatabaseHandle } from '../../src/db/types';
+import { InboxQuery, listConversations, viewCounts } from '../../src/inbox/list';
+import { databaseUrl } from '../../tests/helpers/pg-urls';
+
+const MENTIONS = Number(process.env.BENCH_INBOX_MENTIONS ?? 1_000_000);
+const CONVERSATIONS = Math.round(MENTIONS / 5);
+const step = (m: string) => process.stderr.write(`· ${m}\n`);
+
+/** 200,000 conversations of 5 mentions each, spread over 90 days, platforms, statuses and intents. */
+async function seed(h: DatabaseHandle): Promise<{ workspaceId: string; userId: string }> {
+  const { workspace, user } = await createWorkspaceWithOwner(h.db, { workspaceName: 'Bench inbox', email: `bench-i-${Date.now()}@example.com`, password: 'bench-password-123' }, { m: 64, t: 1, p: 1 });
+  const ws = workspace.id;
+  const batch = 50_000;
+  for (let from = 0; from < CONVERSATIONS; from += batch) {
+    const to = Math.min(CONVERSATIONS, from + batch) - 1;
+    await h.db.execute(sql`
+      insert into conversations (id, workspace_id, platform, thread_key, author_key, status, assignee_id, priority, priority_rank, priority_reason,
+        intents, sentiment_label, sentiment_score, language, subject, author_name, author_handle, author_followers, mention_count,
+        first_inbound_at, last_inbound_at, waiting_since, last_activity_at)
+      select md5('c' || g)::uuid, ${ws}::uuid, (array['x','mastodon','bluesky','reddit','hackernews'])[1 + g % 5], 't' || g, 'a' || g,
+        (array['open','open','open','pending','closed','closed','closed','closed','snoozed','spam'])[1 + g % 10],
+        case when g % 3 = 0 then ${user.id}::uuid end,
+        (array['low','normal','normal','high','urgent'])[1 + g % 5], (array[0,1,1,2,3])[1 + g % 5], 'bench',
+        case g % 6 when 0 then '{complaint}'::text[] when 1 then '{question}'::text[] when 2 then '{praise}'::text[] else '{}'::text[] end,
+        (array['positive','neutral','negative','neutral'])[1 + g % 4], ((g % 200) - 100) / 100.0, 'en',
+        'acme subject ' || g, 'Author ' || g, 'author' || g, g % 50000, 5,
+        now() - ((g % 90) || ' days')::interval - (g || ' seconds')::interval,
+        now() - ((g % 90) || ' days')::interval - (g || ' seconds')::interval + interval '1 hour',
+        case when g % 2 = 0 then now() - ((g % 90) || ' days')::interval end,
+        now() - ((g % 90) || ' days')::interval
+      from generate_series(${from}::int, ${to}::int) g`);
+    await h.db.execute(sql`
+      insert into mentions (workspace_id, platform, external_id, text, posted_at, conversation_id, sentiment_label, intents)
+      select ${ws}::uuid, (array['x','mastodon','bluesky','reddit','hackernews'])[1 + g % 5], 'm' || g || '-' || k,
+        'post ' || k || ' about acme ' || (array['billing','login','delivery','refund','battery','camera'])[1 + (g + k) % 6] || ' number ' || g,
+        now() - ((g % 90) || ' days')::interval - (g || ' seconds')::interval + (k || ' minutes')::interval,
+        md5('c' || g)::uuid, (array['positive','neutral','negative','neutral'])[1 + g % 4], '{}'
+      from generate_series(${from}::int, ${to}::int) g, generate_series(1, 5) k`);
+    step(`inbox: ${to + 1}/${CONVERSATIONS} conversations (${(to + 1) * 5} mentions) seeded`);
+  }
+  step('inbox: analyze');
+  await h.db.execute(sql`analyze conversations`);
+  await h.db.execute(sql`analyze mentions`);
+  return { workspaceId: ws, userId: user.id };
+}
+
+async function p95(label: string, fn: () => Promise<unknown>): Promise<[string, string]> {
+  for (let i = 0; i < 5; i++) await fn();
+  const times: number[] = [];
+  for (let i = 0; i < 50; i++) {
+    const t0 = performance.now();
+    await fn();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return [label, `p95 ${times[Math.floor(times.length * 0.95)]!.toFixed(1)} ms, median ${times[25]!.toFixed(1)} ms (50 runs; target p95 < 50 ms)`];
+}
+
+export async function benchInbox(): Promise<[string, string][]> {
+  const pgUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const name = `bench_inbox_${process.pid}`;
+  const admin = openPostgres(pgUrl, { max: 1 });
+  try {
+    await admin.db.execute(sql.raw(`create database ${name}`));
+  } catch (err) {
+    await admin.close();
+    return [['inbox', `skipped: no PostgreSQL at ${pgUrl} (${(err as Error).message})`]];
+  }
+  try {
+    const h = openPostgres(databaseUrl(pgUrl, name), { max: 4 });
+    await runMigrations(h);
+    step(`inbox: seeding ${MENTIONS} mentions in ${CONVERSATIONS} conversations into PostgreSQL`);
+    const { workspaceId, userId } = await seed(h);
+    const q = (over: Record<string, string>) => InboxQuery.parse(over);
+    const out: [string, string][] = [];
+    const first = await listConversations(h.db, workspaceId, userId, q({}));
+    out.push(await p95(`default view (open, newest, 25), ${MENTIONS} mentions`, () => listConversations(h.db, workspaceId, userId, q({}))));
+    out.push(await p95('default view, page 2 (keyset)', () => listConversations(h.db, workspaceId, userId, q({ cursor: first.next! }))));
+    out.push(await p95('filtered: mine + x + complaint + negative, by priority', () => listConversations(h.db, workspaceId, userId, q({ view: 'mine', platform: 'x', intent: 'complaint', sentiment: 'negative', sort: 'priority' }))));
+    out.push(await p95('filtered: longest waiting', () => listConversations(h.db, workspaceId, userId, q({ sort: 'waiting' }))));
+    out.push(await p95('filtered: full text "refund"', () => listConversations(h.db, workspaceId, userId, q({ q: 'refund' }))));
+    out.push(await p95('view counts (all, mine, unassigned)', () => viewCounts(h.db, workspaceId, userId)));
+    await h.close();
+    return out;
+  } finally {
+    await admin.db.execute(sql.raw(`drop database if exists ${name} with (force)`));
+    await admin.close();
+  }
+}
