@@ -19,5 +19,14 @@ export async function openPglite(options: PgliteOptions = {}): Promise<DatabaseH
     extensions: { pg_trgm },
   });
   const db = drizzle(client, { schema }) as unknown as Db;
-  return { db, kind: 'pglite', client, close: () => client.close() };
+  return {
+    db,
+    kind: 'pglite',
+    client,
+    close: () => client.close(),
+    listen: async (channel, onPayload) => {
+      const stop = await client.listen(channel, onPayload);
+      return () => stop();
+    },
+  };
 }

@@ -10,4 +10,10 @@ export interface DatabaseHandle {
   db: Db;
   kind: DbKind;
   close(): Promise<void>;
+  /**
+   * LISTEN on a channel: the callback gets each NOTIFY payload sent after its transaction commits,
+   * from any instance. Returns the way to stop. Absent where the runtime cannot hold a listening
+   * connection (Workers).
+   */
+  listen?(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
 }

@@ -5,6 +5,7 @@ import { AppError, notFound } from '../core/errors';
 import type { Db } from '../db/types';
 import { mentions } from '../mentions/schema';
 import { replies } from '../replies/schema';
+import { publish } from './live';
 import { conversationEvents, conversationNotes, type ConversationStatus, conversations, notifications, type Priority, PRIORITIES } from './schema';
 
 export type ConversationRow = typeof conversations.$inferSelect;
@@ -121,6 +122,7 @@ export async function updateConversations(db: Db, actor: Actor, ids: string[], p
       out.push(row!);
     }
     if (events.length) await tx.insert(conversationEvents).values(events);
+    await publish(tx, actor.workspaceId, out.map((c) => ({ type: 'conversation', id: c.id, change: 'updated' })));
     const assigned = events.filter((e) => e.kind === 'assigned' && e.details?.to && e.details.to !== actor.userId);
     if (assigned.length) {
       await tx.insert(notifications).values(
@@ -149,6 +151,7 @@ export async function addConversationNote(db: Db, actor: Actor, conversationId: 
       await tx.insert(notifications).values(notify.map((userId) => ({ workspaceId: actor.workspaceId, userId, kind: 'note_mention', conversationId, text: body.slice(0, 280) })));
     }
     await tx.update(conversations).set({ lastActivityAt: sql`greatest(${conversations.lastActivityAt}, now())` }).where(eq(conversations.id, conversationId));
+    await publish(tx, actor.workspaceId, [{ type: 'note', id: note!.id, conversationId }]);
     return { id: note!.id, body: note!.body, authorId: note!.authorId, mentionedUserIds: note!.mentionedUserIds, createdAt: note!.createdAt.toISOString() };
   });
 }

@@ -6,6 +6,7 @@ import type { Db } from '../db/types';
 import { toJsonParam } from '../mentions/store';
 import type { Analysis } from '../sentiment';
 import type { Platform } from '../sources/schema';
+import { publish } from './live';
 import { computePriority, slaDue } from './priority';
 import { routeConversations } from './routing';
 import { conversations } from './schema';
@@ -135,6 +136,7 @@ export async function threadMentions(db: Db, workspaceId: string, platform: Plat
     }),
     now,
   );
+  await publish(db, workspaceId, changed.map((c) => ({ type: 'conversation', id: c.id, change: c.created ? 'created' : c.reopened ? 'reopened' : 'new_message' })));
   return changed.map((c) => ({ id: c.id, created: c.created, reopened: c.reopened }));
 }
 

@@ -4,6 +4,7 @@ import { ConnectorError } from '../connectors/types';
 import { AppError, notFound } from '../core/errors';
 import type { Db } from '../db/types';
 import { getConversationRow } from '../inbox/conversations.service';
+import { publish } from '../inbox/live';
 import { conversationEvents, conversations } from '../inbox/schema';
 import { mentions } from '../mentions/schema';
 import type { PollerDeps } from '../sources/poller';
@@ -80,6 +81,7 @@ export async function queueReply(db: Db, actor: Actor, conversationId: string, i
       return { reply: existing, created: false };
     }
     await tx.insert(conversationEvents).values({ workspaceId: actor.workspaceId, conversationId, kind: 'reply', actorId: actor.userId, details: { replyId: created.id, status: 'queued' } });
+    await publish(tx, actor.workspaceId, [{ type: 'reply', id: created.id, conversationId, status: 'queued' }]);
     return { reply: created, created: true };
   });
 }
@@ -139,6 +141,7 @@ export async function sendReply(deps: SenderDeps, id: string, random = Math.rand
         .set({ firstResponseAt: sql`coalesce(${conversations.firstResponseAt}, ${sentAt.toISOString()}::timestamptz)`, waitingSince: null, lastActivityAt: sentAt, updatedAt: sentAt })
         .where(eq(conversations.id, r.conversationId));
       await tx.insert(conversationEvents).values({ workspaceId: r.workspaceId, conversationId: r.conversationId, kind: 'reply', actorId: r.createdBy, details: { replyId: r.id, status: 'sent', url: result.url } });
+      await publish(tx, r.workspaceId, [{ type: 'reply', id: r.id, conversationId: r.conversationId, status: 'sent' }]);
       return rows;
     });
     deps.metrics.repliesSent.inc({ platform: r.platform });
@@ -154,6 +157,7 @@ export async function sendReply(deps: SenderDeps, id: string, random = Math.rand
         .set(retry ? { status: 'queued', nextAttemptAt: next, leaseUntil: null, lastError: e.message } : { status: 'failed', leaseUntil: null, lastError: e.message, nextAttemptAt: null })
         .where(eq(replies.id, r.id))
         .returning();
+      await publish(tx, r.workspaceId, [{ type: 'reply', id: r.id, conversationId: r.conversationId, status: retry ? 'queued' : 'failed' }]);
       if (!retry) {
         await tx.insert(conversationEvents).values({ workspaceId: r.workspaceId, conversationId: r.conversationId, kind: 'reply', actorId: r.createdBy, details: { replyId: r.id, status: 'failed', error: e.message } });
       }

@@ -1,3 +1,4 @@
+import { liveApi } from '../inbox/live.routes';
 import { routingApi } from '../inbox/rules.routes';
 import { repliesApi } from '../replies/routes';
 import { inboxApi } from '../inbox/routes';
@@ -33,7 +34,7 @@ import { healthRoutes } from './health.routes';
 import { requestLog } from './request-log.middleware';
 
 /** Every JSON router, mounted under /api/v1 and published in one OpenAPI document. */
-const API_ROUTERS = [authApi, usersApi, apiKeysApi, auditApi, topicsApi, sourcesApi, mentionsApi, importsApi, analyzeApi, contactsTransferApi, contactsApi, inboxApi, repliesApi, routingApi];
+const API_ROUTERS = [authApi, usersApi, apiKeysApi, auditApi, topicsApi, sourcesApi, mentionsApi, importsApi, analyzeApi, contactsTransferApi, contactsApi, inboxApi, liveApi, repliesApi, routingApi];
 
 const CSP = {
   defaultSrc: ["'self'"],

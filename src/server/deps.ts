@@ -1,3 +1,4 @@
+import { LiveHub } from '../inbox/live';
 import type { Context } from 'hono';
 import type { Argon2Params } from '../accounts/password';
 import { type ConnectorRegistry, defaultConnectors } from '../connectors/registry';
@@ -33,6 +34,7 @@ export function createDeps(input: DepsInput): AppDeps {
   const deps: AppDeps = {
     db: handle.db,
     dbKind: handle.kind,
+    live: new LiveHub(handle),
     clock,
     logger,
     metrics,

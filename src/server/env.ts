@@ -4,6 +4,7 @@ import type { Argon2Params } from '../accounts/password';
 import type { ConnectorRegistry } from '../connectors/registry';
 import type { Clock } from '../core/clock';
 import type { Db, DbKind } from '../db/types';
+import type { LiveHub } from '../inbox/live';
 import type { CredentialBox } from '../sources/credentials';
 import type { Logger } from './logger';
 import type { Metrics } from './metrics';
@@ -12,6 +13,8 @@ import type { Metrics } from './metrics';
 export interface AppDeps {
   db: Db;
   dbKind: DbKind;
+  /** Live inbox events (LISTEN/NOTIFY) for the SSE stream. */
+  live: LiveHub;
   clock: Clock;
   logger: Logger;
   metrics: Metrics;

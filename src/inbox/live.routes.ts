@@ -1,0 +1,86 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { eq } from 'drizzle-orm';
+import { streamSSE } from 'hono/streaming';
+import { users } from '../accounts/schema';
+import { AppError } from '../core/errors';
+import { requireActor, requirePermission } from '../server/auth.middleware';
+import { AUTHENTICATED, createApi, errors, IdParam } from '../server/openapi';
+import { getConversationRow } from './conversations.service';
+import { type LiveEvent, publish } from './live';
+
+const HEARTBEAT_MS = 25_000;
+const tags = ['inbox'];
+
+export const liveApi = createApi()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/live',
+      tags,
+      summary: 'Server-Sent Events: the workspace’s inbox changes and who is viewing or typing',
+      description:
+        'Each event is `event: <type>` with a JSON `data` line: conversation {id, change: created|reopened|updated|new_message}, reply {id, conversationId, status}, note {id, conversationId}, presence {conversationId, userId, name, state: viewing|typing|left}. A comment line every 25 s keeps proxies from closing the stream.',
+      security: AUTHENTICATED,
+      middleware: [requirePermission('inbox:read')],
+      responses: { 200: { description: 'The event stream', content: { 'text/event-stream': { schema: z.string() } } }, ...errors(401, 403, 409) },
+    }),
+    async (c) => {
+      const { workspaceId } = requireActor(c);
+      const live = c.var.deps.live;
+      if (!live.available) throw new AppError('CONFLICT', 'Live updates are not available on this runtime');
+      return streamSSE(c, async (stream) => {
+        const queue: LiveEvent[] = [];
+        let wake: (() => void) | null = null;
+        const stop = await live.subscribe(workspaceId, (e) => {
+          queue.push(e);
+          wake?.();
+        });
+        let open = true;
+        stream.onAbort(() => {
+          open = false;
+          wake?.();
+        });
+        try {
+          await stream.writeSSE({ event: 'ready', data: '{}' });
+          while (open) {
+            if (queue.length === 0) {
+              await new Promise<void>((resolve) => {
+                wake = resolve;
+                setTimeout(resolve, HEARTBEAT_MS);
+              });
+              wake = null;
+              if (queue.length === 0 && open) await stream.write(': keep-alive\n\n');
+              continue;
+            }
+            const e = queue.shift()!;
+            await stream.writeSSE({ event: e.type, data: JSON.stringify(e) });
+          }
+        } finally {
+          stop();
+        }
+      });
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/conversations/{id}/presence',
+      tags,
+      summary: 'Say you are viewing, typing a reply in, or leaving a conversation (collision detection)',
+      description: 'Clients repeat `viewing`/`typing` every 15 s while it holds; others treat a presence older than 30 s as gone.',
+      security: AUTHENTICATED,
+      middleware: [requirePermission('inbox:read')],
+      request: { params: IdParam, body: { content: { 'application/json': { schema: z.object({ state: z.enum(['viewing', 'typing', 'left']) }) } }, required: true } },
+      responses: { 204: { description: 'Announced' }, ...errors(401, 403, 404, 422) },
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      const { id } = c.req.valid('param');
+      await getConversationRow(c.var.deps.db, actor.workspaceId, id);
+      if (actor.userId) {
+        const [u] = await c.var.deps.db.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, actor.userId));
+        await publish(c.var.deps.db, actor.workspaceId, [{ type: 'presence', conversationId: id, userId: actor.userId, name: u?.name || u?.email || 'A teammate', state: c.req.valid('json').state }]);
+      }
+      return c.body(null, 204);
+    },
+  );
