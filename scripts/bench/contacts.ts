@@ -3,10 +3,9 @@ import { createWorkspaceWithOwner } from '../../src/accounts/setup.service';
 import { findSimilar } from '../../src/contacts/duplicates.service';
 import { runMigrations } from '../../src/db/migrate';
 import { openPglite } from '../../src/db/pglite';
-import { openPostgres } from '../../src/db/postgres';
 import { rows } from '../../src/db/rows';
 import type { DatabaseHandle } from '../../src/db/types';
-import { databaseUrl } from '../../tests/helpers/pg-urls';
+import { withTempPostgres } from './temp-postgres';
 
 const CONTACTS = Number(process.env.BENCH_CONTACTS ?? 100_000);
 const step = (m: string) => process.stderr.write(`· ${m}\n`);
@@ -58,24 +57,6 @@ export async function benchContacts(): Promise<[string, string][]> {
   out.push(await measure(pglite, 'PGlite'));
   await pglite.close();
 
-  const pgUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const name = `bench_contacts_${process.pid}`;
-  const admin = openPostgres(pgUrl, { max: 1 });
-  try {
-    await admin.db.execute(sql.raw(`create database ${name}`));
-  } catch (err) {
-    out.push(['duplicate search, PostgreSQL', `skipped: no PostgreSQL at ${pgUrl} (${(err as Error).message})`]);
-    await admin.close();
-    return out;
-  }
-  try {
-    const pg = openPostgres(databaseUrl(pgUrl, name), { max: 1 });
-    await runMigrations(pg);
-    out.push(await measure(pg, 'PostgreSQL'));
-    await pg.close();
-  } finally {
-    await admin.db.execute(sql.raw(`drop database if exists ${name} with (force)`));
-    await admin.close();
-  }
+  out.push(...(await withTempPostgres('bench_contacts', 'duplicate search, PostgreSQL', async (pg) => [await measure(pg, 'PostgreSQL')], { max: 1 })));
   return out;
 }

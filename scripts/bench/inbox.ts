@@ -1,10 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { createWorkspaceWithOwner } from '../../src/accounts/setup.service';
-import { runMigrations } from '../../src/db/migrate';
-import { openPostgres } from '../../src/db/postgres';
 import type { DatabaseHandle } from '../../src/db/types';
 import { InboxQuery, listConversations, viewCounts } from '../../src/inbox/list';
-import { databaseUrl } from '../../tests/helpers/pg-urls';
+import { withTempPostgres } from './temp-postgres';
 
 const MENTIONS = Number(process.env.BENCH_INBOX_MENTIONS ?? 1_000_000);
 const CONVERSATIONS = Math.round(MENTIONS / 5);
@@ -61,33 +59,23 @@ async function p95(label: string, fn: () => Promise<unknown>): Promise<[string, 
 }
 
 export async function benchInbox(): Promise<[string, string][]> {
-  const pgUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const name = `bench_inbox_${process.pid}`;
-  const admin = openPostgres(pgUrl, { max: 1 });
-  try {
-    await admin.db.execute(sql.raw(`create database ${name}`));
-  } catch (err) {
-    await admin.close();
-    return [['inbox', `skipped: no PostgreSQL at ${pgUrl} (${(err as Error).message})`]];
-  }
-  try {
-    const h = openPostgres(databaseUrl(pgUrl, name), { max: 4 });
-    await runMigrations(h);
-    step(`inbox: seeding ${MENTIONS} mentions in ${CONVERSATIONS} conversations into PostgreSQL`);
-    const { workspaceId, userId } = await seed(h);
-    const q = (over: Record<string, string>) => InboxQuery.parse(over);
-    const out: [string, string][] = [];
-    const first = await listConversations(h.db, workspaceId, userId, q({}));
-    out.push(await p95(`default view (open, newest, 25), ${MENTIONS} mentions`, () => listConversations(h.db, workspaceId, userId, q({}))));
-    out.push(await p95('default view, page 2 (keyset)', () => listConversations(h.db, workspaceId, userId, q({ cursor: first.next! }))));
-    out.push(await p95('filtered: mine + x + complaint + negative, by priority', () => listConversations(h.db, workspaceId, userId, q({ view: 'mine', platform: 'x', intent: 'complaint', sentiment: 'negative', sort: 'priority' }))));
-    out.push(await p95('filtered: longest waiting', () => listConversations(h.db, workspaceId, userId, q({ sort: 'waiting' }))));
-    out.push(await p95('filtered: full text "refund"', () => listConversations(h.db, workspaceId, userId, q({ q: 'refund' }))));
-    out.push(await p95('view counts (all, mine, unassigned)', () => viewCounts(h.db, workspaceId, userId)));
-    await h.close();
-    return out;
-  } finally {
-    await admin.db.execute(sql.raw(`drop database if exists ${name} with (force)`));
-    await admin.close();
-  }
+  return withTempPostgres(
+    'bench_inbox',
+    'inbox',
+    async (h) => {
+      step(`inbox: seeding ${MENTIONS} mentions in ${CONVERSATIONS} conversations into PostgreSQL`);
+      const { workspaceId, userId } = await seed(h);
+      const q = (over: Record<string, string>) => InboxQuery.parse(over);
+      const first = await listConversations(h.db, workspaceId, userId, q({}));
+      return [
+        await p95(`default view (open, newest, 25), ${MENTIONS} mentions`, () => listConversations(h.db, workspaceId, userId, q({}))),
+        await p95('default view, page 2 (keyset)', () => listConversations(h.db, workspaceId, userId, q({ cursor: first.next! }))),
+        await p95('filtered: mine + x + complaint + negative, by priority', () => listConversations(h.db, workspaceId, userId, q({ view: 'mine', platform: 'x', intent: 'complaint', sentiment: 'negative', sort: 'priority' }))),
+        await p95('filtered: longest waiting', () => listConversations(h.db, workspaceId, userId, q({ sort: 'waiting' }))),
+        await p95('filtered: full text "refund"', () => listConversations(h.db, workspaceId, userId, q({ q: 'refund' }))),
+        await p95('view counts (all, mine, unassigned)', () => viewCounts(h.db, workspaceId, userId)),
+      ];
+    },
+    { max: 4 },
+  );
 }

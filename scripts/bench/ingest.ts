@@ -1,9 +1,8 @@
-import { count, eq, sql } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import type { Actor } from '../../src/accounts/actor';
 import { createWorkspaceWithOwner } from '../../src/accounts/setup.service';
 import { runMigrations } from '../../src/db/migrate';
 import { openPglite } from '../../src/db/pglite';
-import { openPostgres } from '../../src/db/postgres';
 import type { DatabaseHandle } from '../../src/db/types';
 import { mentions } from '../../src/mentions/schema';
 import { loadConfig } from '../../src/server/config';
@@ -13,7 +12,7 @@ import { pollSource } from '../../src/sources/poller';
 import { createSource } from '../../src/sources/sources.service';
 import { createTopic } from '../../src/topics/topics.service';
 import { startFakeX } from '../../tests/fakes/x-server';
-import { databaseUrl } from '../../tests/helpers/pg-urls';
+import { withTempPostgres } from './temp-postgres';
 
 const POSTS = Number(process.env.BENCH_POSTS ?? 100_000);
 const step = (m: string) => process.stderr.write(`· ${m}\n`);
@@ -73,28 +72,12 @@ export async function benchIngest(): Promise<[string, string][]> {
   await pglite.close();
   rows.push([`X poll -> store, ${POSTS} posts, PGlite`, `${p.rate.toFixed(0)} posts/s (${p.stored} stored, ${p.seconds.toFixed(1)} s; target >= 1500)`]);
 
-  const pgUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const name = `bench_${process.pid}`;
-  const admin = openPostgres(pgUrl, { max: 1 });
-  try {
-    await admin.db.execute(sql.raw(`create database ${name}`));
-  } catch (err) {
-    rows.push(['X poll -> store, PostgreSQL', `skipped: no PostgreSQL at ${pgUrl} (${(err as Error).message})`]);
-    await admin.close();
-    return rows;
-  }
-  try {
-    step(`ingest: ${POSTS} posts into PostgreSQL (${name})`);
-    const migrator = openPostgres(databaseUrl(pgUrl, name), { max: 1 });
-    await runMigrations(migrator);
-    await migrator.close();
-    const pg = openPostgres(databaseUrl(pgUrl, name));
-    const r = await run(pg, 'PostgreSQL');
-    await pg.close();
-    rows.push([`X poll -> store, ${POSTS} posts, PostgreSQL`, `${r.rate.toFixed(0)} posts/s (${r.stored} stored, ${r.seconds.toFixed(1)} s; target >= 5000)`]);
-  } finally {
-    await admin.db.execute(sql.raw(`drop database if exists ${name} with (force)`));
-    await admin.close();
-  }
+  step(`ingest: ${POSTS} posts into PostgreSQL`);
+  rows.push(
+    ...(await withTempPostgres('bench', 'X poll -> store, PostgreSQL', async (pg) => {
+      const r = await run(pg, 'PostgreSQL');
+      return [[`X poll -> store, ${POSTS} posts, PostgreSQL`, `${r.rate.toFixed(0)} posts/s (${r.stored} stored, ${r.seconds.toFixed(1)} s; target >= 5000)`]];
+    })),
+  );
   return rows;
 }

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
+import { toJsonParam, toPgArray } from '../db/params';
+import { EFFECTIVE_SENTIMENT } from '../mentions/effective-sentiment';
 import { rows } from '../db/rows';
 import type { Db } from '../db/types';
-import { toJsonParam } from '../mentions/store';
-import { toPgArray } from './link';
 import { scoreContact } from './score';
 
 /**
@@ -108,10 +108,6 @@ export async function recountContacts(db: Db, workspaceId: string, contactIds: s
   );
   await saveScores(db, totals, now);
 }
-
-// A staff correction counts as -1 / 0 / 1; otherwise the analyzer's score, when it scored the language.
-const EFFECTIVE_SENTIMENT = sql.raw(`case m.sentiment_override when 'positive' then 1 when 'negative' then -1 when 'neutral' then 0
-  else case when m.sentiment_label in ('positive', 'negative', 'neutral') then m.sentiment_score end end`);
 
 async function saveScores(db: Db, totals: Totals[], now: Date) {
   if (totals.length === 0) return;

@@ -2,11 +2,11 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Actor } from '../accounts/actor';
 import { recordAudit } from '../accounts/audit.service';
 import { AppError, notFound } from '../core/errors';
+import { toPgArray } from '../db/params';
 import { rows } from '../db/rows';
 import type { Db } from '../db/types';
 import { getContactRow, identitiesOf, publicContact } from './contacts.service';
 import { confidenceOf, normalizeName } from './evidence';
-import { toPgArray } from './link';
 import { contacts, type DuplicateReason, duplicateSuggestions } from './schema';
 
 /** The review queue: open suggestions, most likely first, each with both contacts side by side. */

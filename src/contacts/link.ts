@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { SocialAuthor } from '../connectors/types';
+import { clip, toJsonParam, toPgArray } from '../db/params';
 import { rows } from '../db/rows';
 import type { Db } from '../db/types';
-import { toJsonParam } from '../mentions/store';
 import type { Platform } from '../sources/schema';
 import { comparableName, confidenceOf, emailsIn, hostOf, normalizeName, orderedPair, websiteDomain } from './evidence';
 import type { DuplicateReason } from './schema';
@@ -37,8 +37,6 @@ interface NewAuthor {
   /** True when strong evidence put it on an existing contact (or another new author's). */
   linked: boolean;
 }
-
-const clip = (s: string | null, n: number) => (s && s.length > n ? s.slice(0, n) : s);
 
 const profileRow = (key: string, a: SocialAuthor) => ({
   external_id: key,
@@ -158,11 +156,6 @@ export async function linkAuthors(db: Db, workspaceId: string, platform: Platfor
 
   await suggestDuplicates(db, workspaceId, platform, newContacts.filter((f) => links.get(f.key)?.contactId === f.contactId));
   return links;
-}
-
-/** A JS array as a PostgreSQL array literal parameter (both drivers take the text form). */
-export function toPgArray(values: string[]): string {
-  return `{${values.map((v) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
 }
 
 /** Weak evidence for the new contacts: raised as suggestions, never acted on. */

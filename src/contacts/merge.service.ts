@@ -2,11 +2,11 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Actor } from '../accounts/actor';
 import { recordAudit } from '../accounts/audit.service';
 import { AppError, notFound } from '../core/errors';
+import { toPgArray } from '../db/params';
 import { rows } from '../db/rows';
 import type { Db } from '../db/types';
 import { recountContacts } from './activity';
 import { type ContactRow, getContact } from './contacts.service';
-import { toPgArray } from './link';
 import { contactMerges, contacts, duplicateSuggestions, type MergeSnapshot } from './schema';
 
 /**
@@ -20,9 +20,9 @@ import { contactMerges, contacts, duplicateSuggestions, type MergeSnapshot } fro
 export const CHOOSABLE_FIELDS = ['name', 'company', 'title', 'location', 'lifecycleStage', 'ownerId'] as const;
 export type ChoosableField = (typeof CHOOSABLE_FIELDS)[number];
 
-// Rows that belong to a contact and move with a merge. Later features add theirs here
-// (conversations, reviews, ideas, votes, comments).
-const MOVABLE_TABLES = ['identities', 'contact_notes', 'mentions'] as const;
+// Rows that belong to a contact and move with a merge (and back with an undo). Later features add
+// theirs here (reviews, ideas, votes, comments).
+const MOVABLE_TABLES = ['identities', 'contact_notes', 'mentions', 'conversations', 'conversation_notes'] as const;
 
 const SNAPSHOT_FIELDS = ['name', 'emails', 'phones', 'company', 'title', 'location', 'lifecycleStage', 'ownerId', 'tags', 'customFields', 'websiteDomain', 'firstTouchAt', 'firstTouchChannel', 'lastActivityAt'] as const;
 

@@ -1,6 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { and, eq } from 'drizzle-orm';
-import { AppError } from '../core/errors';
+import type { Db } from '../db/types';
 import { requireActor, requirePermission } from '../server/auth.middleware';
 import { AUTHENTICATED, createApi, errors, IdParam, json } from '../server/openapi';
 import { PLATFORMS } from '../sources/schema';
@@ -8,8 +7,7 @@ import { addNote, createContact, deleteContact, getContact, listContacts, listSt
 import { dismissSuggestion, findSimilar, listSuggestions } from './duplicates.service';
 import { CONTACT_SORTS, ContactFilter } from './filter';
 import { CHOOSABLE_FIELDS, listMerges, mergeContacts, undoMerge } from './merge.service';
-import { segments } from './schema';
-import { createSegment, deleteSegment, listSegments } from './segments';
+import { createSegment, deleteSegment, listSegments, segmentFilter } from './segments';
 import { contactTimeline, sentimentHistory } from './timeline';
 
 const Identity = z
@@ -119,13 +117,8 @@ const read = [requirePermission('contacts:read')];
 const write = [requirePermission('contacts:write')];
 
 /** The query string's filters, merged over a saved segment's. */
-export async function filterFromQuery(db: Parameters<typeof listStages>[0], workspaceId: string, q: ListQuery): Promise<ContactFilter> {
-  let base: ContactFilter = {};
-  if (q.segment) {
-    const [s] = await db.select().from(segments).where(and(eq(segments.workspaceId, workspaceId), eq(segments.id, q.segment)));
-    if (!s) throw new AppError('VALIDATION_FAILED', 'Unknown segment', { field: 'segment' });
-    base = ContactFilter.parse(s.filter);
-  }
+export async function filterFromQuery(db: Db, workspaceId: string, q: ListQuery): Promise<ContactFilter> {
+  const base: ContactFilter = q.segment ? await segmentFilter(db, workspaceId, q.segment) : {};
   return {
     ...base,
     ...(q.q ? { q: q.q } : {}),

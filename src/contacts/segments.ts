@@ -12,6 +12,13 @@ export async function listSegments(db: Db, workspaceId: string) {
   return list.map((s) => ({ id: s.id, name: s.name, filter: ContactFilter.parse(s.filter), createdAt: s.createdAt.toISOString() }));
 }
 
+/** A saved segment's filter, for a list or an export that names it. */
+export async function segmentFilter(db: Db, workspaceId: string, id: string): Promise<ContactFilter> {
+  const [s] = await db.select({ filter: segments.filter }).from(segments).where(and(eq(segments.workspaceId, workspaceId), eq(segments.id, id)));
+  if (!s) throw new AppError('VALIDATION_FAILED', 'Unknown segment', { field: 'segment' });
+  return ContactFilter.parse(s.filter);
+}
+
 export async function createSegment(db: Db, actor: Actor, input: { name: string; filter: ContactFilter }) {
   const filter = ContactFilter.parse(input.filter);
   return db.transaction(async (tx) => {

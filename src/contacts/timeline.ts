@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { decodeKeyset, page } from '../db/keyset';
 import { rows } from '../db/rows';
 import type { Db } from '../db/types';
+import { EFFECTIVE_SENTIMENT } from '../mentions/effective-sentiment';
 import { getContactRow } from './contacts.service';
 
 /**
@@ -62,10 +63,9 @@ export async function contactTimeline(db: Db, workspaceId: string, contactId: st
 export async function sentimentHistory(db: Db, workspaceId: string, contactId: string) {
   const r = rows<{ week: string | Date; mean: number; n: number }>(
     await db.execute(sql`
-      select date_trunc('week', posted_at) as week, avg(case sentiment_override when 'positive' then 1 when 'negative' then -1 when 'neutral' then 0
-          else sentiment_score end)::float8 as mean, count(*)::int as n
-      from mentions where workspace_id = ${workspaceId}::uuid and contact_id = ${contactId}::uuid and deleted_at is null
-        and (sentiment_override is not null or sentiment_label in ('positive', 'neutral', 'negative'))
+      select date_trunc('week', m.posted_at) as week, avg(${EFFECTIVE_SENTIMENT})::float8 as mean, count(*)::int as n
+      from mentions m where m.workspace_id = ${workspaceId}::uuid and m.contact_id = ${contactId}::uuid and m.deleted_at is null
+        and ${EFFECTIVE_SENTIMENT} is not null
       group by 1 order by 1`),
   );
   return r.map((x) => ({ week: (x.week instanceof Date ? x.week : new Date(x.week)).toISOString().slice(0, 10), mean: Math.round(Number(x.mean) * 1000) / 1000, count: x.n }));

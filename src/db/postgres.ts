@@ -5,6 +5,8 @@ import type { DatabaseHandle, Db } from './types';
 
 export interface PostgresOptions {
   max?: number;
+  /** False where no connection may outlive a request (Workers): live events are then unavailable. */
+  listen?: boolean;
 }
 
 /** postgres.js client; safe for Node and for Workers (postgres.js ships a cloudflare:sockets build). */
@@ -16,9 +18,13 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Databa
     kind: 'postgres',
     close: () => client.end({ timeout: 5 }),
     // postgres.js keeps one dedicated connection for all LISTENs and re-listens after reconnects.
-    listen: async (channel, onPayload) => {
-      const { unlisten } = await client.listen(channel, onPayload);
-      return unlisten;
-    },
+    ...(options.listen === false
+      ? {}
+      : {
+          listen: async (channel: string, onPayload: (payload: string) => void) => {
+            const { unlisten } = await client.listen(channel, onPayload);
+            return unlisten;
+          },
+        }),
   };
 }

@@ -6,9 +6,7 @@ import type { Db } from '../db/types';
 import { mentions } from '../mentions/schema';
 import { replies } from '../replies/schema';
 import { publish } from './live';
-import { conversationEvents, conversationNotes, type ConversationStatus, conversations, notifications, type Priority, PRIORITIES } from './schema';
-
-export type ConversationRow = typeof conversations.$inferSelect;
+import { conversationEvents, conversationNotes, type ConversationRow, type ConversationStatus, conversations, notifications, type Priority, PRIORITIES } from './schema';
 
 export const publicConversation = (c: ConversationRow) => ({
   id: c.id,

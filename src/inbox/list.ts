@@ -1,10 +1,10 @@
 import { z } from '@hono/zod-openapi';
-import { and, arrayContains, count, eq, gte, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
+import { and, arrayContains, count, eq, gte, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import { AppError } from '../core/errors';
 import type { Db } from '../db/types';
 import { INTENTS } from '../sentiment';
 import { PLATFORMS } from '../sources/schema';
-import { CONVERSATION_STATUSES, conversations, PRIORITIES } from './schema';
+import { CONVERSATION_STATUSES, type ConversationRow, conversations, PRIORITIES } from './schema';
 
 /**
  * The inbox list: views, filters, sorts and keyset pages over conversations. Everything it filters
@@ -33,7 +33,6 @@ export const InboxQuery = z.object({
 });
 export type InboxQuery = z.infer<typeof InboxQuery>;
 
-export type ConversationRow = typeof conversations.$inferSelect;
 
 /** The filters (not the view or the page) as conditions. */
 export function inboxConditions(workspaceId: string, userId: string | null, q: InboxQuery): SQL[] {
@@ -72,6 +71,7 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 const SORTS = {
   newest: {
+    width: 1,
     order: [sql`${conversations.lastInboundAt} desc nulls last`, sql`${conversations.id} desc nulls last`],
     key: (r: ConversationRow) => [iso(r.lastInboundAt)],
     after: (v: (string | number | null)[], id: string) =>
@@ -79,6 +79,7 @@ const SORTS = {
   },
   // Longest waiting first; conversations nobody waits on (answered) come last, newest first.
   waiting: {
+    width: 1,
     order: [sql`${conversations.waitingSince} asc nulls last`, sql`${conversations.id} asc`],
     key: (r: ConversationRow) => [iso(r.waitingSince)],
     after: (v: (string | number | null)[], id: string) =>
@@ -87,6 +88,7 @@ const SORTS = {
         : sql`((${conversations.waitingSince}, ${conversations.id}) > (${v[0]}::timestamptz, ${id}::uuid) or ${conversations.waitingSince} is null)`,
   },
   priority: {
+    width: 2,
     order: [sql`${conversations.priorityRank} desc`, sql`${conversations.lastInboundAt} desc nulls last`, sql`${conversations.id} desc nulls last`],
     key: (r: ConversationRow) => [r.priorityRank, iso(r.lastInboundAt)],
     after: (v: (string | number | null)[], id: string) =>
@@ -98,7 +100,7 @@ export async function listConversations(db: Db, workspaceId: string, userId: str
   const sort = SORTS[q.sort];
   const where = inboxConditions(workspaceId, userId, q);
   if (q.cursor) {
-    const c = decode(q.cursor, sort.key({} as ConversationRow).length);
+    const c = decode(q.cursor, sort.width);
     where.push(sort.after(c.values, c.id));
   }
   const list = await db
@@ -124,6 +126,3 @@ export async function viewCounts(db: Db, workspaceId: string, userId: string | n
     .where(and(eq(conversations.workspaceId, workspaceId), eq(conversations.status, 'open')));
   return { all: Number(row?.all ?? 0), mine: row?.mine ?? 0, unassigned: row?.unassigned ?? 0 };
 }
-
-export const conversationsByIds = (db: Db, workspaceId: string, ids: string[]) =>
-  ids.length ? db.select().from(conversations).where(and(eq(conversations.workspaceId, workspaceId), inArray(conversations.id, ids))) : Promise.resolve([]);

@@ -1,6 +1,5 @@
 import { and, asc, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
 import { sessions, users } from '../accounts/schema';
-import { toPgArray } from '../contacts/link';
 import type { Db } from '../db/types';
 import { type Agent, type ConversationFacts, matchingRules, pickAgent, type Rule } from './rules';
 import { conversationEvents, conversations, notifications, PRIORITIES, routingRules, teamMembers, teams } from './schema';
@@ -25,12 +24,13 @@ export async function routeConversations(db: Db, workspaceId: string, created: {
   };
   const activeUsers = new Set((await db.select({ id: users.id }).from(users).where(and(eq(users.workspaceId, workspaceId), isNull(users.disabledAt)))).map((u) => u.id));
 
+  const events: (typeof conversationEvents.$inferInsert)[] = [];
+  const notices: (typeof notifications.$inferInsert)[] = [];
   for (const { id, facts } of created) {
     const fired = matchingRules(rules, facts);
     if (fired.length === 0) continue;
     const set: Partial<typeof conversations.$inferInsert> = {};
     const tags = new Set<string>();
-    const events: (typeof conversationEvents.$inferInsert)[] = [];
     for (const rule of fired) {
       const applied: Record<string, unknown> = {};
       const a = rule.actions;
@@ -59,11 +59,13 @@ export async function routeConversations(db: Db, workspaceId: string, created: {
       if (a.markSpam) set.status = applied.status = 'spam';
       events.push({ workspaceId, conversationId: id, kind: 'rule', details: { ruleId: rule.id, rule: rule.name, ...applied } });
     }
+    // A new conversation has no tags of its own yet: the rules' tags are all it has.
+    if (tags.size) set.tags = [...tags];
     if (Object.keys(set).length) await db.update(conversations).set(set).where(eq(conversations.id, id));
-    if (tags.size) await db.execute(sql`update conversations set tags = (select array(select distinct unnest(tags || ${toPgArray([...tags])}::text[]))) where id = ${id}::uuid`);
-    await db.insert(conversationEvents).values(events);
-    if (set.assigneeId) await db.insert(notifications).values({ workspaceId, userId: set.assigneeId, kind: 'assigned', conversationId: id, text: 'A routing rule assigned a conversation to you' });
+    if (set.assigneeId) notices.push({ workspaceId, userId: set.assigneeId, kind: 'assigned', conversationId: id, text: 'A routing rule assigned a conversation to you' });
   }
+  if (events.length) await db.insert(conversationEvents).values(events);
+  if (notices.length) await db.insert(notifications).values(notices);
   for (const [teamId, p] of pools) {
     if (!p) continue;
     const touched = p.agents.filter((a) => a.lastAssignedAt?.getTime() === now.getTime());

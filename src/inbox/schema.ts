@@ -73,6 +73,8 @@ export const conversations = pgTable(
   ],
 );
 
+export type ConversationRow = typeof conversations.$inferSelect;
+
 export const EVENT_KINDS = ['created', 'reopened', 'status', 'assigned', 'priority', 'tags', 'rule', 'note', 'reply'] as const;
 
 /** The conversation's history: who changed what, and which routing rule did what. */

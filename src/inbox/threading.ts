@@ -1,15 +1,14 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { SocialPost } from '../connectors/types';
 import { identityKey } from '../contacts/link';
+import { toJsonParam } from '../db/params';
 import { rows } from '../db/rows';
 import type { Db } from '../db/types';
-import { toJsonParam } from '../mentions/store';
 import type { Analysis } from '../sentiment';
 import type { Platform } from '../sources/schema';
 import { publish } from './live';
 import { computePriority, slaDue } from './priority';
 import { routeConversations } from './routing';
-import { conversations } from './schema';
 
 /**
  * Threading at ingest: each new mention joins the conversation of its platform thread and author
@@ -65,24 +64,55 @@ export async function threadMentions(db: Db, workspaceId: string, platform: Plat
       language: latest.analysis.language,
     };
   });
-  const changed = rows<{ id: string; thread_key: string; author_key: string; created: boolean; reopened: boolean }>(
+  // What a new conversation's priority is; a conversation that already exists is re-prioritised
+  // below from its merged state (more intents, an older wait).
+  const withPriority = input.map((r) => ({
+    ...r,
+    ...priorityColumns({ intents: r.intents, sentimentLabel: r.sentiment_label, sentimentScore: r.sentiment_score, authorFollowers: r.author_followers, waitingSince: new Date(r.first_at), firstInboundAt: new Date(r.first_at) }, now),
+  }));
+  // Each new mention, with the conversation key it joins.
+  const mentionKeys = [...groups.entries()].flatMap(([key, list]) => {
+    const [thread_key, author_key] = key.split('\u0000') as [string, string];
+    return list.map((i) => ({ id: i.mentionId, thread_key, author_key }));
+  });
+  const changed = rows<{
+    id: string;
+    thread_key: string;
+    author_key: string;
+    created: boolean;
+    reopened: boolean;
+    priority_pinned: boolean;
+    intents: string[];
+    sentiment_label: string | null;
+    sentiment_score: number | null;
+    author_followers: number | null;
+    waiting_since: string | Date | null;
+    first_inbound_at: string | Date;
+  }>(
     await db.execute(sql`
       with input as (
-        select * from jsonb_to_recordset(${toJsonParam(input)}::jsonb) as r(thread_key text, author_key text, contact_id uuid, n integer,
+        select * from jsonb_to_recordset(${toJsonParam(withPriority)}::jsonb) as r(thread_key text, author_key text, contact_id uuid, n integer,
           first_at timestamptz, last_at timestamptz, latest_mention_id uuid, subject text, author_name text, author_handle text,
-          author_followers integer, topic_ids uuid[], intents text[], sentiment_label text, sentiment_score real, language text)
+          author_followers integer, topic_ids uuid[], intents text[], sentiment_label text, sentiment_score real, language text,
+          priority text, priority_rank integer, priority_reason text, first_response_due_at timestamptz, resolution_due_at timestamptz)
       ),
+      -- One unique-index lookup per input row, however stale the table's statistics: the "limit 1"
+      -- keeps the planner from flattening this into a join that reads all of a platform's conversations.
       prior as (
-        select c.id, c.status from conversations c join input r on c.workspace_id = ${workspaceId}::uuid and c.platform = ${platform}
-          and c.thread_key = r.thread_key and c.author_key = r.author_key
+        select c.id, c.status from input r cross join lateral (
+          select id, status from conversations c where c.workspace_id = ${workspaceId}::uuid and c.platform = ${platform}
+            and c.thread_key = r.thread_key and c.author_key = r.author_key limit 1
+        ) c
       ),
       upserted as (
         insert into conversations as c (workspace_id, platform, thread_key, author_key, contact_id, mention_count, latest_mention_id, subject,
           author_name, author_handle, author_followers, topic_ids, intents, sentiment_label, sentiment_score, language,
-          first_inbound_at, last_inbound_at, waiting_since, last_activity_at)
+          first_inbound_at, last_inbound_at, waiting_since, last_activity_at,
+          priority, priority_rank, priority_reason, first_response_due_at, resolution_due_at)
         select ${workspaceId}::uuid, ${platform}, r.thread_key, r.author_key, r.contact_id, r.n, r.latest_mention_id, r.subject,
           r.author_name, r.author_handle, r.author_followers, coalesce(r.topic_ids, '{}'), coalesce(r.intents, '{}'), r.sentiment_label,
-          r.sentiment_score, r.language, r.first_at, r.last_at, r.first_at, r.last_at
+          r.sentiment_score, r.language, r.first_at, r.last_at, r.first_at, r.last_at,
+          r.priority, r.priority_rank, r.priority_reason, r.first_response_due_at, r.resolution_due_at
         from input r
         on conflict (workspace_id, platform, thread_key, author_key) do update set
           mention_count = c.mention_count + excluded.mention_count,
@@ -105,24 +135,34 @@ export async function threadMentions(db: Db, workspaceId: string, platform: Plat
           snoozed_until = case when c.status in ('closed', 'snoozed') then null else c.snoozed_until end,
           resolved_at = case when c.status = 'closed' then null else c.resolved_at end,
           updated_at = ${now.toISOString()}::timestamptz
-        returning c.id, c.thread_key, c.author_key, (xmax = 0) as created
+        returning c.id, c.thread_key, c.author_key, (xmax = 0) as created, c.priority_pinned, c.intents, c.sentiment_label, c.sentiment_score,
+          c.author_followers, c.waiting_since, c.first_inbound_at
+      ),
+      changed as (
+        select u.*, coalesce(p.status in ('closed', 'snoozed'), false) as reopened from upserted u left join prior p on p.id = u.id
+      ),
+      -- The new mentions point at their conversation, and new or reopened conversations say so in
+      -- their history: in this same statement, one round trip for the whole page.
+      linked as (
+        update mentions m set conversation_id = ch.id
+        from jsonb_to_recordset(${toJsonParam(mentionKeys)}::jsonb) as l(id uuid, thread_key text, author_key text)
+        join changed ch on ch.thread_key = l.thread_key and ch.author_key = l.author_key
+        where m.id = l.id
+      ),
+      logged as (
+        insert into conversation_events (workspace_id, conversation_id, kind, details)
+        select ${workspaceId}::uuid, ch.id, case when ch.created then 'created' else 'reopened' end, '{}'::jsonb from changed ch where ch.created or ch.reopened
       )
-      select u.id, u.thread_key, u.author_key, u.created, coalesce(p.status in ('closed', 'snoozed'), false) as reopened
-      from upserted u left join prior p on p.id = u.id`),
+      select * from changed`),
   );
-  const byKey = new Map(changed.map((c) => [`${c.thread_key}\u0000${c.author_key}`, c.id]));
-  const links = [...groups.entries()].flatMap(([key, list]) => list.map((i) => ({ id: i.mentionId, conversation_id: byKey.get(key) })));
-  await db.execute(sql`
-    update mentions m set conversation_id = r.conversation_id
-    from jsonb_to_recordset(${toJsonParam(links)}::jsonb) as r(id uuid, conversation_id uuid)
-    where m.id = r.id`);
-  const events = changed.filter((c) => c.created || c.reopened).map((c) => ({ conversation_id: c.id, kind: c.created ? 'created' : 'reopened' }));
-  if (events.length) {
-    await db.execute(sql`
-      insert into conversation_events (workspace_id, conversation_id, kind, details)
-      select ${workspaceId}::uuid, r.conversation_id, r.kind, '{}'::jsonb from jsonb_to_recordset(${toJsonParam(events)}::jsonb) as r(conversation_id uuid, kind text)`);
-  }
-  await prioritize(db, changed.map((c) => c.id), now);
+  // Conversations that already existed: priority from their merged state, unless staff set it.
+  await savePriorities(
+    db,
+    changed.filter((c) => !c.created && !c.priority_pinned).map((c) => ({
+      id: c.id,
+      ...priorityColumns({ intents: c.intents, sentimentLabel: c.sentiment_label, sentimentScore: c.sentiment_score, authorFollowers: c.author_followers, waitingSince: toDate(c.waiting_since), firstInboundAt: toDate(c.first_inbound_at)! }, now),
+    })),
+  );
   // Routing rules take new conversations only: an ongoing one keeps the hands it is in.
   const inputByKey = new Map(input.map((r) => [`${r.thread_key}\u0000${r.author_key}`, r]));
   await routeConversations(
@@ -140,25 +180,30 @@ export async function threadMentions(db: Db, workspaceId: string, platform: Plat
   return changed.map((c) => ({ id: c.id, created: c.created, reopened: c.reopened }));
 }
 
-/** Recomputes priority, its reason and the SLA due times of conversations staff have not pinned. */
-export async function prioritize(db: Db, ids: string[], now: Date): Promise<void> {
-  if (ids.length === 0) return;
-  const list = await db.select().from(conversations).where(and(inArray(conversations.id, ids), eq(conversations.priorityPinned, false)));
-  if (list.length === 0) return;
-  const updates = list.map((c) => {
-    const p = computePriority({
-      intents: c.intents,
-      sentimentLabel: c.sentimentLabel,
-      sentimentScore: c.sentimentScore,
-      followers: c.authorFollowers,
-      waitingMinutes: c.waitingSince ? Math.max(0, (now.getTime() - c.waitingSince.getTime()) / 60_000) : 0,
-    });
-    const due = slaDue(p.priority, c.firstInboundAt);
-    return { id: c.id, priority: p.priority, rank: p.rank, reason: p.reason, first_due: due.firstResponseDueAt.toISOString(), resolution_due: due.resolutionDueAt.toISOString() };
+const toDate = (v: string | Date | null) => (v === null ? null : v instanceof Date ? v : new Date(v));
+
+/** A conversation's priority, its reason and SLA due times, as columns. */
+function priorityColumns(
+  c: { intents: string[]; sentimentLabel: string | null; sentimentScore: number | null; authorFollowers: number | null; waitingSince: Date | null; firstInboundAt: Date },
+  now: Date,
+) {
+  const p = computePriority({
+    intents: c.intents,
+    sentimentLabel: c.sentimentLabel,
+    sentimentScore: c.sentimentScore,
+    followers: c.authorFollowers,
+    waitingMinutes: c.waitingSince ? Math.max(0, (now.getTime() - c.waitingSince.getTime()) / 60_000) : 0,
   });
+  const due = slaDue(p.priority, c.firstInboundAt);
+  return { priority: p.priority, priority_rank: p.rank, priority_reason: p.reason, first_response_due_at: due.firstResponseDueAt.toISOString(), resolution_due_at: due.resolutionDueAt.toISOString() };
+}
+
+async function savePriorities(db: Db, updates: ({ id: string } & ReturnType<typeof priorityColumns>)[]): Promise<void> {
+  if (updates.length === 0) return;
   await db.execute(sql`
-    update conversations c set priority = r.priority, priority_rank = r.rank, priority_reason = r.reason,
-      first_response_due_at = r.first_due, resolution_due_at = r.resolution_due
-    from jsonb_to_recordset(${toJsonParam(updates)}::jsonb) as r(id uuid, priority text, rank integer, reason text, first_due timestamptz, resolution_due timestamptz)
+    update conversations c set priority = r.priority, priority_rank = r.priority_rank, priority_reason = r.priority_reason,
+      first_response_due_at = r.first_response_due_at, resolution_due_at = r.resolution_due_at
+    from jsonb_to_recordset(${toJsonParam(updates)}::jsonb) as r(id uuid, priority text, priority_rank integer, priority_reason text,
+      first_response_due_at timestamptz, resolution_due_at timestamptz)
     where c.id = r.id`);
 }

@@ -1,8 +1,8 @@
 import { and, asc, count, gt, isNull, ne, or, sql } from 'drizzle-orm';
+import { toJsonParam } from '../db/params';
 import type { Db } from '../db/types';
 import { ANALYSIS_VERSION, analyze } from '../sentiment/analyze';
 import { mentions } from './schema';
-import { toJsonParam } from './store';
 
 // Kept apart from the override service: importing it loads the analyzer, which the web app only
 // loads on first use (see sentiment/index.ts).

@@ -1,16 +1,12 @@
 import { sql } from 'drizzle-orm';
 import type { SocialPost } from '../connectors/types';
 import type { Analysis } from '../sentiment';
+import { clip, toJsonParam } from '../db/params';
 import { rows as rowsOf } from '../db/rows';
 import type { Db } from '../db/types';
 import type { Platform } from '../sources/schema';
 import { mentions } from './schema';
 
-/**
- * PostgreSQL text and jsonb cannot hold NUL characters, and one hostile post must not sink its
- * page: NULs are dropped from the JSON (an escaped backslash before "u0000" is left alone).
- */
-export const toJsonParam = (value: unknown) => JSON.stringify(value).replace(/(?<!\\)((?:\\\\)*)\\u0000/g, '$1');
 
 export interface PostToStore {
   post: SocialPost;
@@ -35,7 +31,6 @@ export interface StoreResult {
 
 // Keeps a hostile or broken platform from filling the database with one post.
 const MAX_TEXT = 40_000;
-const clip = (s: string | null, n: number) => (s && s.length > n ? s.slice(0, n) : s);
 
 /**
  * Stores a page of posts idempotently: unique on (workspace, platform, external id), so a page

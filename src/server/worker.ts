@@ -26,7 +26,8 @@ function boot(env: WorkerEnv) {
   const config = loadConfig({ ...vars, DATABASE_URL: url });
   const logger = createLogger(config.LOG_LEVEL);
   // Workers may not share sockets across requests: one small client per request, closed after.
-  const handle = openPostgres(url, { max: 1 });
+  // Each request closes its connection when done (below): no LISTEN can outlive it.
+  const handle = openPostgres(url, { max: 1, listen: false });
   const deps = createDeps({ handle, config, logger, appSecret: config.APP_SECRET!, clientIp: (c) => c.req.header('cf-connecting-ip') ?? null });
   return { handle, deps, logger };
 }

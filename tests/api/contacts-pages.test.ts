@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SocialAuthor, SocialPost } from '../../src/connectors/types';
+import { socialAuthor, socialPost } from '../helpers/posts';
 import { contacts, identities, segments } from '../../src/contacts/schema';
 import { ingestPosts } from '../../src/ingest/pipeline';
 import type { Platform } from '../../src/sources/schema';
@@ -14,22 +15,8 @@ const FORM = 'application/x-www-form-urlencoded';
 const HOSTILE = '<img src=x onerror=alert(1)>';
 let n = 0;
 
-const author = (a: Partial<SocialAuthor>): SocialAuthor => ({ externalId: null, handle: null, name: null, followers: null, bio: null, url: null, avatarUrl: null, verified: false, ...a });
-const post = (text: string, a: Partial<SocialAuthor>): SocialPost => ({
-  externalId: `pp-${++n}`,
-  url: `https://example.social/p/${n}`,
-  kind: 'post',
-  title: null,
-  text,
-  lang: null,
-  createdAt: new Date(Date.now() - 3 * 86_400_000 + n * 60_000),
-  author: author(a),
-  replyToExternalId: null,
-  threadExternalId: null,
-  metrics: {},
-  deleted: false,
-  raw: {},
-});
+const post = (text: string, a: Partial<SocialAuthor>): SocialPost =>
+  socialPost({ externalId: `pp-${++n}`, url: `https://example.social/p/${n}`, text, createdAt: new Date(Date.now() - 3 * 86_400_000 + n * 60_000), author: socialAuthor(a) });
 const ingest = (platform: Platform, posts: SocialPost[]) => ingestPosts(t.deps, { workspaceId: ws.workspace.id, sourceId: null, platform, topics: [] }, posts);
 const contactOf = async (platform: Platform, externalId: string) => {
   const [i] = await t.db.select().from(identities).where(and(eq(identities.workspaceId, ws.workspace.id), eq(identities.platform, platform), eq(identities.externalId, externalId)));

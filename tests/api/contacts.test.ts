@@ -2,7 +2,9 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/accounts/schema';
 import type { SocialAuthor, SocialPost } from '../../src/connectors/types';
+import { socialAuthor, socialPost } from '../helpers/posts';
 import { contacts, identities } from '../../src/contacts/schema';
+import { conversations } from '../../src/inbox/schema';
 import { ingestPosts } from '../../src/ingest/pipeline';
 import type { Platform } from '../../src/sources/schema';
 import { createTestContext, type TestContext } from '../helpers/test-app';
@@ -12,24 +14,9 @@ let ws: Awaited<ReturnType<TestContext['seedWorkspace']>>;
 let n = 0;
 const START = Date.now() - 14 * 86_400_000;
 
-const author = (a: Partial<SocialAuthor>): SocialAuthor => ({ externalId: null, handle: null, name: null, followers: null, bio: null, url: null, avatarUrl: null, verified: false, ...a });
-const post = (text: string, a: Partial<SocialAuthor>, extra: Partial<SocialPost> = {}): SocialPost => ({
-  externalId: `p-${++n}`,
-  url: null,
-  kind: 'post',
-  title: null,
-  text,
-  lang: null,
-  // Each post a minute after the one before, all within the last two weeks.
-  createdAt: new Date(START + n * 60_000),
-  author: author(a),
-  replyToExternalId: null,
-  threadExternalId: null,
-  metrics: {},
-  deleted: false,
-  raw: {},
-  ...extra,
-});
+// Each post a minute after the one before, all within the last two weeks.
+const post = (text: string, a: Partial<SocialAuthor>, extra: Partial<SocialPost> = {}): SocialPost =>
+  socialPost({ externalId: `p-${++n}`, text, createdAt: new Date(START + n * 60_000), author: socialAuthor(a), ...extra });
 const ingest = (platform: Platform, posts: SocialPost[]) => ingestPosts(t.deps, { workspaceId: ws.workspace.id, sourceId: null, platform, topics: [] }, posts);
 const contactOfIdentity = async (platform: Platform, externalId: string) => {
   const [i] = await t.db.select().from(identities).where(and(eq(identities.workspaceId, ws.workspace.id), eq(identities.platform, platform), eq(identities.externalId, externalId)));
@@ -79,6 +66,9 @@ describe('linking authors at ingest', () => {
 
     const merged = await t.request('POST', '/api/v1/contacts/merge', { token: ws.token, body: { into: xz, from: [mz] } });
     expect(merged.status).toBe(200);
+    const conversationContacts = async () => (await t.db.select({ contactId: conversations.contactId }).from(conversations).where(eq(conversations.authorHandle, 'ZedWrites'))).map((c) => c.contactId);
+    // The inbox's author card follows the merge.
+    expect(await conversationContacts()).toEqual([xz]);
     expect(merged.json.contact.identities).toHaveLength(2);
     const timeline = await t.request('GET', `/api/v1/contacts/${xz}/timeline`, { token: ws.token });
     expect(timeline.json.items.map((i: { platform: string }) => i.platform).sort()).toEqual(['mastodon', 'x']);
@@ -97,6 +87,7 @@ describe('linking authors at ingest', () => {
     expect(xTimeline.json.items.map((i: { platform: string }) => i.platform)).toEqual(['x']);
     expect(mTimeline.json.items.map((i: { platform: string }) => i.platform)).toEqual(['mastodon']);
     expect((await t.request('GET', `/api/v1/contacts/${mz}`, { token: ws.token })).json.mergedIntoId).toBeNull();
+    expect(await conversationContacts()).toEqual([mz]);
     expect((await t.request('GET', '/api/v1/contacts/duplicates', { token: ws.token })).json.items.some((s: { id: string }) => s.id === suggestion.id)).toBe(true);
     expect((await t.request('POST', `/api/v1/contacts/merges/${merged.json.mergeId}/undo`, { token: ws.token })).status).toBe(409);
   });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SocialAuthor, SocialPost } from '../../src/connectors/types';
+import { socialAuthor, socialPost } from '../helpers/posts';
 import { ingestPosts } from '../../src/ingest/pipeline';
 import type { Platform } from '../../src/sources/schema';
 import { createTestContext, type TestContext } from '../helpers/test-app';
@@ -10,10 +11,9 @@ let agent: Awaited<ReturnType<TestContext['seedUser']>>;
 let n = 0;
 const START = Date.now() - 3 * 86_400_000;
 
-const author = (a: Partial<SocialAuthor>): SocialAuthor => ({ externalId: null, handle: null, name: null, followers: null, bio: null, url: null, avatarUrl: null, verified: false, ...a });
 const post = (text: string, a: Partial<SocialAuthor>, extra: Partial<SocialPost> = {}): SocialPost => {
   const externalId = `t-${++n}`;
-  return { externalId, url: `https://x.example/${externalId}`, kind: 'post', title: null, text, lang: null, createdAt: new Date(START + n * 60_000), author: author(a), replyToExternalId: null, threadExternalId: null, metrics: {}, deleted: false, raw: {}, ...extra };
+  return socialPost({ externalId, url: `https://x.example/${externalId}`, text, createdAt: new Date(START + n * 60_000), author: socialAuthor(a), ...extra });
 };
 const ingest = (platform: Platform, posts: SocialPost[]) => ingestPosts(t.deps, { workspaceId: ws.workspace.id, sourceId: null, platform, topics: [] }, posts);
 const list = async (query = '') => (await t.request('GET', `/api/v1/conversations${query}`, { token: ws.token })).json;

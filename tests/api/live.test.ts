@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SocialPost } from '../../src/connectors/types';
+import { socialAuthor, socialPost } from '../helpers/posts';
 import { ingestPosts } from '../../src/ingest/pipeline';
 import { listen } from '../helpers/http-server';
 import { createTestContext, type TestContext } from '../helpers/test-app';
@@ -10,21 +11,8 @@ let ws: Awaited<ReturnType<TestContext['seedWorkspace']>>;
 let other: Awaited<ReturnType<TestContext['seedWorkspace']>>;
 let n = 0;
 
-const post = (text: string, author: string): SocialPost => ({
-  externalId: `live-${++n}`,
-  url: null,
-  kind: 'post',
-  title: null,
-  text,
-  lang: null,
-  createdAt: new Date(),
-  author: { externalId: author, handle: author, name: author, followers: null, bio: null, url: null, avatarUrl: null, verified: false },
-  replyToExternalId: null,
-  threadExternalId: null,
-  metrics: {},
-  deleted: false,
-  raw: {},
-});
+const post = (text: string, author: string): SocialPost =>
+  socialPost({ externalId: `live-${++n}`, text, createdAt: new Date(), author: socialAuthor({ externalId: author, handle: author, name: author }) });
 
 /** Opens the SSE stream over real HTTP and collects its events. */
 async function openStream(token: string) {

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessions } from '../../src/accounts/schema';
 import type { SocialAuthor, SocialPost } from '../../src/connectors/types';
+import { socialAuthor, socialPost } from '../helpers/posts';
 import { ingestPosts } from '../../src/ingest/pipeline';
 import { createTestContext, type TestContext } from '../helpers/test-app';
 
@@ -12,10 +13,9 @@ let bo: Awaited<ReturnType<TestContext['seedUser']>>;
 let cy: Awaited<ReturnType<TestContext['seedUser']>>;
 let n = 0;
 
-const author = (a: Partial<SocialAuthor>): SocialAuthor => ({ externalId: `a-${n}`, handle: `h${n}`, name: null, followers: null, bio: null, url: null, avatarUrl: null, verified: false, ...a });
 const post = (text: string, a: Partial<SocialAuthor> = {}): SocialPost => {
   const externalId = `rt-${++n}`;
-  return { externalId, url: null, kind: 'post', title: null, text, lang: null, createdAt: new Date(Date.now() - 60_000 + n), author: author({ externalId: `author-${n}`, ...a }), replyToExternalId: null, threadExternalId: null, metrics: {}, deleted: false, raw: {} };
+  return socialPost({ externalId, text, createdAt: new Date(Date.now() - 60_000 + n), author: socialAuthor({ externalId: `author-${n}`, handle: `h${n}`, ...a }) });
 };
 const ingest = (posts: SocialPost[]) => ingestPosts(t.deps, { workspaceId: ws.workspace.id, sourceId: null, platform: 'x', topics: [] }, posts);
 const conversationOf = async (subject: string) => {

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SocialAuthor, SocialPost } from '../../src/connectors/types';
+import { socialAuthor, socialPost } from '../helpers/posts';
 import { ingestPosts } from '../../src/ingest/pipeline';
 import type { Platform } from '../../src/sources/schema';
 import { launchBrowser } from '../helpers/browser';
@@ -17,22 +18,8 @@ const errors: string[] = [];
 const dialogs: string[] = [];
 let n = 0;
 
-const author = (a: Partial<SocialAuthor>): SocialAuthor => ({ externalId: null, handle: null, name: null, followers: null, bio: null, url: null, avatarUrl: null, verified: false, ...a });
-const post = (text: string, a: Partial<SocialAuthor>): SocialPost => ({
-  externalId: `b-${++n}`,
-  url: `https://example.social/p/${n}`,
-  kind: 'post',
-  title: null,
-  text,
-  lang: null,
-  createdAt: new Date(Date.now() - (10 - n) * 3_600_000),
-  author: author(a),
-  replyToExternalId: null,
-  threadExternalId: null,
-  metrics: { likes: 3 },
-  deleted: false,
-  raw: {},
-});
+const post = (text: string, a: Partial<SocialAuthor>): SocialPost =>
+  socialPost({ externalId: `b-${++n}`, url: `https://example.social/p/${n}`, text, createdAt: new Date(Date.now() - (10 - n) * 3_600_000), author: socialAuthor(a), metrics: { likes: 3 } });
 
 const X_TEXT = 'the new acme dashboard is lovely, great work';
 const MASTODON_TEXT = 'acme billing is a mess, charged twice';

@@ -1,0 +1,18 @@
+/**
+ * Shapes for values sent to PostgreSQL in bulk statements, shared by every feature that writes a
+ * page of rows at once (jsonb_to_recordset) or passes a list (= any($1)).
+ */
+
+/**
+ * JSON for a jsonb parameter. PostgreSQL text and jsonb cannot hold NUL characters, and one hostile
+ * post must not sink its page: NULs are dropped (an escaped backslash before "u0000" is left alone).
+ */
+export const toJsonParam = (value: unknown) => JSON.stringify(value).replace(/(?<!\\)((?:\\\\)*)\\u0000/g, '$1');
+
+/** A JS array as a PostgreSQL array literal parameter (both drivers take the text form). */
+export function toPgArray(values: string[]): string {
+  return `{${values.map((v) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
+}
+
+/** Cuts text to a column's budget: a hostile or broken platform cannot fill the database with one field. */
+export const clip = (s: string | null, n: number) => (s && s.length > n ? s.slice(0, n) : s);
