@@ -16,7 +16,7 @@ describe('conversation priority', () => {
 
   it('lets waiting time push a plain question up', () => {
     expect(computePriority({ ...base, intents: ['question'] }).priority).toBe('normal');
-    expect(computePriority({ ...base, intents: ['question'], waitingMinutes: 5 * 60 })).toMatchObject({ priority: 'high', reason: 'Question, waiting 5 h' });
+    expect(computePriority({ ...base, intents: ['question'], waitingMinutes: 5 * 60 })).toMatchObject({ priority: 'high', reason: 'Question, waiting over 4 h' });
   });
 
   it('keeps praise low', () => {

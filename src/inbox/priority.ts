@@ -19,6 +19,11 @@ export interface PriorityResult {
   reason: string;
 }
 
+export const WAIT_LONG_MINUTES = 4 * 60;
+export const WAIT_DAY_MINUTES = 24 * 60;
+export const WAITING_LONG = 'waiting over 4 h';
+export const WAITING_DAY = 'waiting over a day';
+
 const RANK: Record<Priority, number> = { low: 0, normal: 1, high: 2, urgent: 3 };
 
 export function computePriority(p: PriorityInput): PriorityResult {
@@ -33,8 +38,10 @@ export function computePriority(p: PriorityInput): PriorityResult {
   const followers = p.followers ?? 0;
   if (followers >= 100_000) (points += 2), why.push(`${Math.round(followers / 1000)}k followers`);
   else if (followers >= 10_000) (points += 1), why.push(`${Math.round(followers / 1000)}k followers`);
-  if (p.waitingMinutes >= 24 * 60) (points += 2), why.push(`waiting ${Math.floor(p.waitingMinutes / 60)} h`);
-  else if (p.waitingMinutes >= 4 * 60) (points += 1), why.push(`waiting ${Math.floor(p.waitingMinutes / 60)} h`);
+  // Stable words per threshold (not the hours themselves), so the sweep can tell which rows a
+  // crossed threshold has not reached yet; the page shows the live wait beside it.
+  if (p.waitingMinutes >= WAIT_DAY_MINUTES) (points += 2), why.push(WAITING_DAY);
+  else if (p.waitingMinutes >= WAIT_LONG_MINUTES) (points += 1), why.push(WAITING_LONG);
   const onlyPraise = p.intents.length > 0 && p.intents.every((i) => i === 'praise');
   const priority: Priority = points >= 4 ? 'urgent' : points >= 2 ? 'high' : points >= 1 ? 'normal' : onlyPraise || p.sentimentLabel === 'positive' ? 'low' : 'normal';
   const reason = why.length ? why.join(', ') : onlyPraise ? 'praise only' : 'nothing pressing';

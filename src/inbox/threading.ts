@@ -7,7 +7,7 @@ import type { Db } from '../db/types';
 import type { Analysis } from '../sentiment';
 import type { Platform } from '../sources/schema';
 import { publish } from './live';
-import { computePriority, slaDue } from './priority';
+import { priorityColumns, savePriorities, toDate } from './priority-columns';
 import { routeConversations } from './routing';
 
 /**
@@ -178,32 +178,4 @@ export async function threadMentions(db: Db, workspaceId: string, platform: Plat
   );
   await publish(db, workspaceId, changed.map((c) => ({ type: 'conversation', id: c.id, change: c.created ? 'created' : c.reopened ? 'reopened' : 'new_message' })));
   return changed.map((c) => ({ id: c.id, created: c.created, reopened: c.reopened }));
-}
-
-const toDate = (v: string | Date | null) => (v === null ? null : v instanceof Date ? v : new Date(v));
-
-/** A conversation's priority, its reason and SLA due times, as columns. */
-function priorityColumns(
-  c: { intents: string[]; sentimentLabel: string | null; sentimentScore: number | null; authorFollowers: number | null; waitingSince: Date | null; firstInboundAt: Date },
-  now: Date,
-) {
-  const p = computePriority({
-    intents: c.intents,
-    sentimentLabel: c.sentimentLabel,
-    sentimentScore: c.sentimentScore,
-    followers: c.authorFollowers,
-    waitingMinutes: c.waitingSince ? Math.max(0, (now.getTime() - c.waitingSince.getTime()) / 60_000) : 0,
-  });
-  const due = slaDue(p.priority, c.firstInboundAt);
-  return { priority: p.priority, priority_rank: p.rank, priority_reason: p.reason, first_response_due_at: due.firstResponseDueAt.toISOString(), resolution_due_at: due.resolutionDueAt.toISOString() };
-}
-
-async function savePriorities(db: Db, updates: ({ id: string } & ReturnType<typeof priorityColumns>)[]): Promise<void> {
-  if (updates.length === 0) return;
-  await db.execute(sql`
-    update conversations c set priority = r.priority, priority_rank = r.priority_rank, priority_reason = r.priority_reason,
-      first_response_due_at = r.first_response_due_at, resolution_due_at = r.resolution_due_at
-    from jsonb_to_recordset(${toJsonParam(updates)}::jsonb) as r(id uuid, priority text, priority_rank integer, priority_reason text,
-      first_response_due_at timestamptz, resolution_due_at timestamptz)
-    where c.id = r.id`);
 }

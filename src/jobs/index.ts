@@ -1,3 +1,4 @@
+import { inboxSweepJob } from './inbox-sweep.job';
 import type { ScheduledJob } from './job';
 import { pollSourcesJob } from './poll-sources.job';
 import { resumeImportsJob } from './resume-imports.job';
@@ -7,4 +8,4 @@ import { sessionCleanupJob } from './session-cleanup.job';
 export type { JobDeps, ScheduledJob } from './job';
 
 /** Every scheduled job of the app. */
-export const SCHEDULED_JOBS: ScheduledJob[] = [sessionCleanupJob, pollSourcesJob, resumeImportsJob, sendRepliesJob];
+export const SCHEDULED_JOBS: ScheduledJob[] = [sessionCleanupJob, pollSourcesJob, resumeImportsJob, sendRepliesJob, inboxSweepJob];

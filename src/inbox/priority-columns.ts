@@ -1,0 +1,32 @@
+import { sql } from 'drizzle-orm';
+import { toJsonParam } from '../db/params';
+import type { Db } from '../db/types';
+import { computePriority, slaDue } from './priority';
+
+export const toDate = (v: string | Date | null) => (v === null ? null : v instanceof Date ? v : new Date(v));
+
+/** A conversation's priority, its reason and SLA due times, as columns. */
+export function priorityColumns(
+  c: { intents: string[]; sentimentLabel: string | null; sentimentScore: number | null; authorFollowers: number | null; waitingSince: Date | null; firstInboundAt: Date },
+  now: Date,
+) {
+  const p = computePriority({
+    intents: c.intents,
+    sentimentLabel: c.sentimentLabel,
+    sentimentScore: c.sentimentScore,
+    followers: c.authorFollowers,
+    waitingMinutes: c.waitingSince ? Math.max(0, (now.getTime() - c.waitingSince.getTime()) / 60_000) : 0,
+  });
+  const due = slaDue(p.priority, c.firstInboundAt);
+  return { priority: p.priority, priority_rank: p.rank, priority_reason: p.reason, first_response_due_at: due.firstResponseDueAt.toISOString(), resolution_due_at: due.resolutionDueAt.toISOString() };
+}
+
+export async function savePriorities(db: Db, updates: ({ id: string } & ReturnType<typeof priorityColumns>)[]): Promise<void> {
+  if (updates.length === 0) return;
+  await db.execute(sql`
+    update conversations c set priority = r.priority, priority_rank = r.priority_rank, priority_reason = r.priority_reason,
+      first_response_due_at = r.first_response_due_at, resolution_due_at = r.resolution_due_at
+    from jsonb_to_recordset(${toJsonParam(updates)}::jsonb) as r(id uuid, priority text, priority_rank integer, priority_reason text,
+      first_response_due_at timestamptz, resolution_due_at timestamptz)
+    where c.id = r.id`);
+}

@@ -1,0 +1,79 @@
+import { sql } from 'drizzle-orm';
+import { rows } from '../db/rows';
+import type { Db } from '../db/types';
+import { type LiveEvent, publish } from './live';
+import { WAIT_DAY_MINUTES, WAIT_LONG_MINUTES, WAITING_DAY, WAITING_LONG } from './priority';
+import { priorityColumns, savePriorities, toDate } from './priority-columns';
+
+/**
+ * The inbox's clock work, run every minute: snoozed conversations whose time came are open again
+ * (with a line in their history), and conversations whose author has waited past 4 hours or a day
+ * are re-prioritised once per threshold crossed (not every minute), unless staff set their priority.
+ */
+export interface SweepResult {
+  woken: number;
+  reprioritised: number;
+}
+
+const BATCH = 1000;
+
+export async function sweepInbox(db: Db, now: Date): Promise<SweepResult> {
+  const at = now.toISOString();
+  const woken = await db.transaction(async (tx) => {
+    const list = rows<{ id: string; workspace_id: string }>(
+      await tx.execute(sql`
+        with woken as (
+          update conversations set status = 'open', snoozed_until = null, updated_at = ${at}::timestamptz
+          where id in (select id from conversations where status = 'snoozed' and snoozed_until <= ${at}::timestamptz limit ${BATCH} for update skip locked)
+          returning id, workspace_id
+        ),
+        logged as (
+          insert into conversation_events (workspace_id, conversation_id, kind, details)
+          select workspace_id, id, 'status', '{"from":"snoozed","to":"open","reason":"snooze ended"}'::jsonb from woken
+        )
+        select id, workspace_id from woken`),
+    );
+    await publishByWorkspace(tx, list.map((r) => ({ workspaceId: r.workspace_id, event: { type: 'conversation', id: r.id, change: 'updated' } })));
+    return list.length;
+  });
+
+  const long = new Date(now.getTime() - WAIT_LONG_MINUTES * 60_000).toISOString();
+  const day = new Date(now.getTime() - WAIT_DAY_MINUTES * 60_000).toISOString();
+  const waiting = rows<{
+    id: string;
+    workspace_id: string;
+    intents: string[];
+    sentiment_label: string | null;
+    sentiment_score: number | null;
+    author_followers: number | null;
+    waiting_since: string | Date | null;
+    first_inbound_at: string | Date;
+  }>(
+    await db.execute(sql`
+      select id, workspace_id, intents, sentiment_label, sentiment_score, author_followers, waiting_since, first_inbound_at
+      from conversations
+      where status in ('open', 'pending') and not priority_pinned and waiting_since <= ${long}::timestamptz
+        and ((waiting_since <= ${day}::timestamptz and priority_reason not ilike ${`%${WAITING_DAY}%`})
+          or (waiting_since > ${day}::timestamptz and priority_reason not ilike ${`%${WAITING_LONG}%`}))
+      limit ${BATCH}`),
+  );
+  if (waiting.length) {
+    await db.transaction(async (tx) => {
+      await savePriorities(
+        tx,
+        waiting.map((c) => ({
+          id: c.id,
+          ...priorityColumns({ intents: c.intents, sentimentLabel: c.sentiment_label, sentimentScore: c.sentiment_score, authorFollowers: c.author_followers, waitingSince: toDate(c.waiting_since), firstInboundAt: toDate(c.first_inbound_at)! }, now),
+        })),
+      );
+      await publishByWorkspace(tx, waiting.map((c) => ({ workspaceId: c.workspace_id, event: { type: 'conversation', id: c.id, change: 'updated' } })));
+    });
+  }
+  return { woken, reprioritised: waiting.length };
+}
+
+async function publishByWorkspace(db: Db, items: { workspaceId: string; event: LiveEvent }[]) {
+  const by = new Map<string, LiveEvent[]>();
+  for (const i of items) by.set(i.workspaceId, [...(by.get(i.workspaceId) ?? []), i.event]);
+  for (const [workspaceId, events] of by) await publish(db, workspaceId, events);
+}
