@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { toJsonParam, toPgArray } from '../db/params';
-import { EFFECTIVE_SENTIMENT } from '../mentions/effective-sentiment';
+import { EFFECTIVE_INTENTS, EFFECTIVE_SENTIMENT } from '../mentions/effective-sentiment';
 import { rows } from '../db/rows';
 import type { Db } from '../db/types';
 import { scoreContact } from './score';
@@ -94,8 +94,8 @@ export async function recountContacts(db: Db, workspaceId: string, contactIds: s
             + coalesce((m.metrics->>'score')::numeric, 0) + coalesce((m.metrics->>'comments')::numeric, 0)), 0)::int as engagement,
           coalesce(sum(${EFFECTIVE_SENTIMENT}), 0)::real as s_sum,
           count(${EFFECTIVE_SENTIMENT})::int as s_n,
-          count(m.id) filter (where 'purchase_intent' = any(m.intents))::int as purchase,
-          count(m.id) filter (where 'question' = any(m.intents))::int as questions,
+          count(m.id) filter (where 'purchase_intent' = any(${EFFECTIVE_INTENTS}))::int as purchase,
+          count(m.id) filter (where 'question' = any(${EFFECTIVE_INTENTS}))::int as questions,
           min(m.posted_at) as first_at,
           (array_agg(m.platform order by m.posted_at, m.id) filter (where m.id is not null))[1] as first_platform,
           max(m.posted_at) as last_at

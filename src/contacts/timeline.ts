@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { decodeKeyset, page } from '../db/keyset';
 import { rows } from '../db/rows';
 import type { Db } from '../db/types';
-import { EFFECTIVE_SENTIMENT } from '../mentions/effective-sentiment';
+import { EFFECTIVE_INTENTS, EFFECTIVE_SENTIMENT } from '../mentions/effective-sentiment';
 import { getContactRow } from './contacts.service';
 
 /**
@@ -30,7 +30,7 @@ export async function contactTimeline(db: Db, workspaceId: string, contactId: st
     await db.execute(sql`
       select * from (
         select 'mention' as kind, m.id, m.posted_at as at, m.platform, m.text, m.url, m.author_handle as handle,
-          coalesce(m.sentiment_override, m.sentiment_label) as sentiment, m.intents, null::uuid as author_id
+          coalesce(m.sentiment_override, m.sentiment_label) as sentiment, ${EFFECTIVE_INTENTS} as intents, null::uuid as author_id
         from mentions m where m.workspace_id = ${workspaceId}::uuid and m.contact_id = ${contactId}::uuid
         union all
         select 'note', n.id, n.created_at, null, n.body, null, null, null, null, n.author_id

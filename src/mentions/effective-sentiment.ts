@@ -7,3 +7,6 @@ import { type SQL, sql } from 'drizzle-orm';
  */
 export const EFFECTIVE_SENTIMENT: SQL = sql.raw(`case m.sentiment_override when 'positive' then 1 when 'negative' then -1 when 'neutral' then 0
   else case when m.sentiment_label in ('positive', 'negative', 'neutral') then m.sentiment_score end end`);
+
+/** A mention's intents as everything counts them (mentions aliased `m`): staff's correction first. */
+export const EFFECTIVE_INTENTS: SQL = sql.raw('coalesce(m.intents_override, m.intents)');

@@ -14,6 +14,7 @@ export interface MentionFilters {
   includeDeleted?: boolean;
   /** The effective label: a staff override wins over the model's. */
   sentiment?: 'positive' | 'neutral' | 'negative' | 'unscored';
+  /** The effective intents: a staff correction wins over the model's. */
   intent?: string;
   language?: string;
   limit: number;
@@ -32,7 +33,7 @@ export async function listMentions(db: Db, workspaceId: string, f: MentionFilter
   if (f.to) where.push(lte(mentions.postedAt, f.to));
   if (!f.includeDeleted) where.push(isNull(mentions.deletedAt));
   if (f.sentiment) where.push(sql`coalesce(${mentions.sentimentOverride}, ${mentions.sentimentLabel}) = ${f.sentiment}`);
-  if (f.intent) where.push(arrayContains(mentions.intents, [f.intent]));
+  if (f.intent) where.push(sql`coalesce(${mentions.intentsOverride}, ${mentions.intents}) @> array[${f.intent}]::text[]`);
   if (f.language) where.push(eq(mentions.language, f.language));
   if (f.q) where.push(sql`${mentions.search} @@ websearch_to_tsquery('simple', ${f.q})`);
   if (f.cursor) where.push(olderThan(mentions.postedAt, mentions.id, f.cursor));

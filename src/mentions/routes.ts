@@ -4,7 +4,7 @@ import { stringify } from 'csv-stringify/sync';
 import { AUTHENTICATED, createApi, errors, IdParam, json } from '../server/openapi';
 import { INTENTS } from '../sentiment';
 import { OVERRIDE_LABELS, SENTIMENT_LABELS } from './schema';
-import { overriddenMentions, overrideSentiment } from './sentiment.service';
+import { overriddenMentions, overrideIntents, overrideSentiment } from './sentiment.service';
 import { PLATFORMS } from '../sources/schema';
 import { listTopics } from '../topics/topics.service';
 import { listMentions, type MentionRow } from './list';
@@ -43,7 +43,9 @@ const Mention = z
       analysisVersion: z.number().nullable(),
     }),
     language: z.string().nullable(),
-    intents: z.array(z.string()),
+    intents: z.array(z.string()).openapi({ description: 'What the analyzer found' }),
+    intentsOverride: z.array(z.string()).nullable().openapi({ description: 'Set by staff; wins everywhere' }),
+    effectiveIntents: z.array(z.string()),
     aspects: z.array(z.object({ term: z.string(), sentiment: z.enum(['positive', 'negative']), score: z.number() })),
     keyTerms: z.array(z.string()),
     editedAt: z.string().nullable(),
@@ -92,12 +94,16 @@ const toApi = (m: MentionRow, topicNames: Map<string, string>) => ({
   },
   language: m.language,
   intents: m.intents,
+  intentsOverride: m.intentsOverride,
+  effectiveIntents: m.intentsOverride ?? m.intents,
   aspects: m.aspects,
   keyTerms: m.keyTerms,
   editedAt: m.editedAt?.toISOString() ?? null,
   deletedAt: m.deletedAt?.toISOString() ?? null,
   raw: m.raw,
 });
+
+const MentionIntentsBody = z.object({ intents: z.array(z.enum(INTENTS)).max(INTENTS.length).nullable().openapi({ description: 'The intents this post really has ([] for none); null clears the correction' }) }).openapi('IntentsOverride');
 
 const MentionSentimentBody = z.object({ label: z.enum(OVERRIDE_LABELS).nullable().openapi({ description: 'null clears the override' }) }).openapi('SentimentOverride');
 
@@ -136,6 +142,22 @@ export const mentionsApi = createApi()
     async (c) => {
       const m = await overrideSentiment(c.var.deps.db, requireActor(c), c.req.valid('param').id, c.req.valid('json').label, c.var.deps.clock());
       return c.json({ id: m.id, sentiment: toApi(m, new Map()).sentiment }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'patch',
+      path: '/mentions/{id}/intents',
+      tags: ['mentions'],
+      summary: "Correct a mention's intents (kept, used by filters, priority, contact scores and reports)",
+      security: AUTHENTICATED,
+      middleware: [requirePermission('inbox:write')],
+      request: { params: IdParam, body: { content: { 'application/json': { schema: MentionIntentsBody } }, required: true } },
+      responses: { 200: json(z.object({ id: z.string(), intents: z.array(z.string()), intentsOverride: z.array(z.string()).nullable(), effectiveIntents: z.array(z.string()) }), 'Updated'), ...errors(401, 403, 404, 422) },
+    }),
+    async (c) => {
+      const m = await overrideIntents(c.var.deps.db, requireActor(c), c.req.valid('param').id, c.req.valid('json').intents, c.var.deps.clock());
+      return c.json({ id: m.id, intents: m.intents, intentsOverride: m.intentsOverride, effectiveIntents: m.intentsOverride ?? m.intents }, 200);
     },
   )
   .openapi(

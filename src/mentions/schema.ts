@@ -58,6 +58,10 @@ export const mentions = pgTable(
     sentimentOverrideAt: ts('sentiment_override_at'),
     language: text('language'),
     intents: text('intents').array().notNull().default(sql`'{}'::text[]`),
+    // Staff's correction of the intents (null: none); like the sentiment override it wins everywhere.
+    intentsOverride: text('intents_override').array(),
+    intentsOverrideBy: uuid('intents_override_by').references(() => users.id, { onDelete: 'set null' }),
+    intentsOverrideAt: ts('intents_override_at'),
     aspects: jsonb('aspects').$type<{ term: string; sentiment: 'positive' | 'negative'; score: number }[]>().notNull().default(sql`'[]'::jsonb`),
     keyTerms: text('key_terms').array().notNull().default(sql`'{}'::text[]`),
     analysisVersion: integer('analysis_version'),

@@ -1,4 +1,6 @@
 import { recountContacts } from '../contacts/activity';
+import { refreshConversationAnalysis } from '../inbox/analysis-refresh';
+import { INTENTS, type Intent } from '../sentiment';
 import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import type { Actor } from '../accounts/actor';
 import { recordAudit } from '../accounts/audit.service';
@@ -26,6 +28,31 @@ export async function overrideSentiment(db: Db, actor: Actor, mentionId: string,
     });
     // The author's mean sentiment and score follow the correction.
     if (row!.contactId) await recountContacts(tx, actor.workspaceId, [row!.contactId], now);
+    if (row!.conversationId) await refreshConversationAnalysis(tx, actor.workspaceId, row!.conversationId, now);
+    return row!;
+  });
+}
+
+/** A person corrects the intents the model found (or clears the correction with null). */
+export async function overrideIntents(db: Db, actor: Actor, mentionId: string, intents: Intent[] | null, now: Date) {
+  const list = intents === null ? null : INTENTS.filter((i) => intents.includes(i));
+  return db.transaction(async (tx) => {
+    const [current] = await tx.select().from(mentions).where(and(eq(mentions.workspaceId, actor.workspaceId), eq(mentions.id, mentionId)));
+    if (!current) throw notFound('Mention');
+    const [row] = await tx
+      .update(mentions)
+      .set({ intentsOverride: list, intentsOverrideBy: list ? actor.userId : null, intentsOverrideAt: list ? now : null })
+      .where(eq(mentions.id, mentionId))
+      .returning();
+    await recordAudit(tx, actor, {
+      action: 'mention.intents_overridden',
+      targetType: 'mention',
+      targetId: mentionId,
+      details: { from: current.intentsOverride ?? current.intents, to: list ?? current.intents },
+    });
+    // Purchase intents and questions count towards the author's score.
+    if (row!.contactId) await recountContacts(tx, actor.workspaceId, [row!.contactId], now);
+    if (row!.conversationId) await refreshConversationAnalysis(tx, actor.workspaceId, row!.conversationId, now);
     return row!;
   });
 }

@@ -92,9 +92,29 @@ describe('staff corrections', () => {
     expect(row).toContain(`${m.id},x,en,"acme please add dark mode, ""it would be great"", really",negative,`);
   });
 
+  it('keeps corrected intents, which filters, the conversation and its priority follow; null restores the model’s', async () => {
+    const m = await byText('I love my new acme phone');
+    const ids = async (path: string) => (await t.request('GET', path, { token: owner })).json.items.map((i: { id: string }) => i.id);
+    const conversation = async () => (await t.request('GET', '/api/v1/conversations?status=any&q=phone', { token: owner })).json.items[0];
+    expect((await conversation()).intents).toContain('praise');
+
+    const res = await t.request('PATCH', `/api/v1/mentions/${m.id}/intents`, { token: owner, body: { intents: ['purchase_intent', 'question'] } });
+    expect(res.json).toMatchObject({ intentsOverride: ['question', 'purchase_intent'], effectiveIntents: ['question', 'purchase_intent'], intents: expect.arrayContaining(['praise']) });
+    expect(await ids('/api/v1/mentions?intent=purchase_intent')).toContain(m.id);
+    expect(await ids('/api/v1/mentions?intent=praise')).not.toContain(m.id);
+    expect(await conversation()).toMatchObject({ intents: expect.arrayContaining(['question', 'purchase_intent']), priorityReason: expect.stringContaining('Question, purchase intent') });
+    expect((await conversation()).intents).not.toContain('praise');
+
+    expect((await t.request('PATCH', `/api/v1/mentions/${m.id}/intents`, { token: owner, body: { intents: ['shouting'] } })).status).toBe(422);
+    await t.request('PATCH', `/api/v1/mentions/${m.id}/intents`, { token: owner, body: { intents: null } });
+    expect(await ids('/api/v1/mentions?intent=praise')).toContain(m.id);
+    expect((await conversation()).intents).toContain('praise');
+  });
+
   it('lets analysts read but not correct (403)', async () => {
     const m = await byText('I love my new acme phone');
     expect((await t.request('PATCH', `/api/v1/mentions/${m.id}/sentiment`, { token: analyst, body: { label: 'negative' } })).status).toBe(403);
+    expect((await t.request('PATCH', `/api/v1/mentions/${m.id}/intents`, { token: analyst, body: { intents: [] } })).status).toBe(403);
   });
 
   it('clears an override with null', async () => {
