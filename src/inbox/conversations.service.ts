@@ -42,7 +42,23 @@ export async function getConversationRow(db: Db, workspaceId: string, id: string
 }
 
 export type ThreadItem =
-  | { kind: 'inbound'; id: string; at: string; text: string; url: string | null; authorHandle: string | null; sentiment: string | null; sentimentOverride: string | null; intents: string[]; externalId: string }
+  | {
+      kind: 'inbound';
+      id: string;
+      at: string;
+      title: string | null;
+      text: string;
+      url: string | null;
+      authorName: string | null;
+      authorHandle: string | null;
+      sentiment: string | null;
+      sentimentOverride: string | null;
+      sentimentScore: number | null;
+      intents: string[];
+      intentsOverride: string[] | null;
+      externalId: string;
+      deleted: boolean;
+    }
   | { kind: 'reply'; id: string; at: string; text: string; status: string; url: string | null; error: string | null; authorId: string | null; inReplyToMentionId: string }
   | { kind: 'note'; id: string; at: string; text: string; authorId: string | null }
   | { kind: 'event'; id: string; at: string; event: string; actorId: string | null; details: Record<string, unknown> };
@@ -56,7 +72,23 @@ export async function conversationThread(db: Db, workspaceId: string, id: string
     db.select().from(conversationEvents).where(and(eq(conversationEvents.workspaceId, workspaceId), eq(conversationEvents.conversationId, id))).orderBy(asc(conversationEvents.createdAt)),
   ]);
   const items: ThreadItem[] = [
-    ...inbound.map((m) => ({ kind: 'inbound' as const, id: m.id, at: m.postedAt.toISOString(), text: m.text, url: m.url, authorHandle: m.authorHandle, sentiment: m.sentimentLabel, sentimentOverride: m.sentimentOverride, intents: m.intents, externalId: m.externalId })),
+    ...inbound.map((m) => ({
+      kind: 'inbound' as const,
+      id: m.id,
+      at: m.postedAt.toISOString(),
+      title: m.title,
+      text: m.text,
+      url: m.url,
+      authorName: m.authorName,
+      authorHandle: m.authorHandle,
+      sentiment: m.sentimentLabel,
+      sentimentOverride: m.sentimentOverride,
+      sentimentScore: m.sentimentScore,
+      intents: m.intents,
+      intentsOverride: m.intentsOverride,
+      externalId: m.externalId,
+      deleted: m.deletedAt !== null,
+    })),
     ...sent.map((r) => ({ kind: 'reply' as const, id: r.id, at: (r.sentAt ?? r.createdAt).toISOString(), text: r.text, status: r.status, url: r.platformUrl, error: r.lastError, authorId: r.createdBy, inReplyToMentionId: r.inReplyToMentionId })),
     ...notes.map((n) => ({ kind: 'note' as const, id: n.id, at: n.createdAt.toISOString(), text: n.body, authorId: n.authorId })),
     ...events.filter((e) => e.kind !== 'note' && e.kind !== 'reply').map((e) => ({ kind: 'event' as const, id: e.id, at: e.createdAt.toISOString(), event: e.kind, actorId: e.actorId, details: e.details })),
@@ -70,6 +102,9 @@ export interface ConversationPatch {
   assigneeId?: string | null;
   priority?: Priority;
   tags?: string[];
+  /** Bulk-friendly: tags added to / removed from each conversation's own. */
+  addTags?: string[];
+  removeTags?: string[];
 }
 
 async function assertAssignable(db: Db, workspaceId: string, userId: string) {
@@ -109,8 +144,9 @@ export async function updateConversations(db: Db, actor: Actor, ids: string[], p
         set.priorityReason = 'Set by staff';
         ev('priority', { from: c.priority, to: patch.priority });
       }
-      if (patch.tags) {
-        const tags = [...new Set(patch.tags.map((t) => t.trim()).filter(Boolean))];
+      if (patch.tags || patch.addTags || patch.removeTags) {
+        const removed = new Set((patch.removeTags ?? []).map((t) => t.trim()));
+        const tags = [...new Set([...(patch.tags ?? c.tags), ...(patch.addTags ?? [])].map((t) => t.trim()).filter((t) => t && !removed.has(t)))];
         if (tags.join('\u0000') !== c.tags.join('\u0000')) {
           set.tags = tags;
           ev('tags', { from: c.tags, to: tags });

@@ -126,3 +126,17 @@ export async function viewCounts(db: Db, workspaceId: string, userId: string | n
     .where(and(eq(conversations.workspaceId, workspaceId), eq(conversations.status, 'open')));
   return { all: Number(row?.all ?? 0), mine: row?.mine ?? 0, unassigned: row?.unassigned ?? 0 };
 }
+
+/** Open conversations per topic, for the topic views' tabs (one GIN-index count per topic). */
+export async function topicCounts(db: Db, workspaceId: string, topicIds: string[]): Promise<Map<string, number>> {
+  const counts = await Promise.all(
+    topicIds.map(async (id) => {
+      const [row] = await db
+        .select({ n: count() })
+        .from(conversations)
+        .where(and(eq(conversations.workspaceId, workspaceId), eq(conversations.status, 'open'), arrayContains(conversations.topicIds, [id])));
+      return [id, Number(row?.n ?? 0)] as const;
+    }),
+  );
+  return new Map(counts);
+}

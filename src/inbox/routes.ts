@@ -57,7 +57,9 @@ export const ConversationPatch = z
     snoozedUntil: z.iso.datetime({ offset: true }).nullable(),
     assigneeId: z.uuid().nullable(),
     priority: z.enum(PRIORITIES),
-    tags: z.array(z.string().trim().min(1).max(60)).max(30),
+    tags: z.array(z.string().trim().min(1).max(60)).max(30).openapi({ description: 'Replaces the tags' }),
+    addTags: z.array(z.string().trim().min(1).max(60)).max(30).openapi({ description: 'Added to each conversation’s tags (bulk)' }),
+    removeTags: z.array(z.string().trim().min(1).max(60)).max(30).openapi({ description: 'Removed from each conversation’s tags (bulk)' }),
   })
   .partial()
   .openapi('ConversationPatch');

@@ -14,8 +14,8 @@ const Filters = z.object({
   cursor: z.string().max(200).optional().catch(undefined),
 });
 
-/** Until the inbox issue brings conversations, the Inbox page is the live mention stream. */
-export const mentionPages = new Hono<AppEnv>().get('/inbox', requireStaffPage, async (c) => {
+/** Every mention from every source, newest first: the listening stream beside the conversation inbox. */
+export const mentionPages = new Hono<AppEnv>().get('/inbox/mentions', requireStaffPage, async (c) => {
   const actor = assertCan(c, 'inbox:read');
   const f = Filters.parse(c.req.query());
   const [page, topics] = await Promise.all([

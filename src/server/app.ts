@@ -2,6 +2,7 @@ import { liveApi } from '../inbox/live.routes';
 import { routingApi } from '../inbox/rules.routes';
 import { repliesApi } from '../replies/routes';
 import { inboxApi } from '../inbox/routes';
+import { inboxPages } from '../inbox/pages';
 import { contactPages } from '../contacts/pages';
 import { contactsApi } from '../contacts/routes';
 import { contactsTransferApi } from '../contacts/transfer.routes';
@@ -98,6 +99,7 @@ export function createApp(deps: AppDeps) {
   });
 
   app.route('/', accountPages);
+  app.route('/', inboxPages);
   app.route('/', mentionPages);
   app.route('/', sourcePages);
   app.route('/', topicPages);

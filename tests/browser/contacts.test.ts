@@ -53,15 +53,16 @@ afterAll(async () => {
 const timelineTexts = () => page.locator('[data-testid=timeline-item] .mention-text').allTextContents();
 
 describe('contacts in Chromium', () => {
-  it('opens a contact from a mention in the inbox and shows its timeline', async () => {
+  it('opens a contact from a conversation in the inbox and shows its timeline', async () => {
     await page.goto(`${server.url}/login`);
     await page.fill('input[name=email]', 'owner@crmco.test');
     await page.fill('input[name=password]', PASSWORD);
     await page.click('button[type=submit]');
     await page.waitForURL(`${server.url}/inbox`);
 
-    const mention = page.locator('[data-testid=mention]', { hasText: X_TEXT });
-    await mention.locator('[data-testid=mention-author]').click();
+    await page.locator('[data-testid=conversation-link]', { hasText: X_TEXT }).click();
+    await page.waitForURL(/\/inbox\/c\/[0-9a-f-]{36}$/);
+    await page.click('[data-testid=author-contact]');
     await page.waitForURL(/\/contacts\/[0-9a-f-]{36}$/);
     expect(await page.textContent('[data-testid=contact-name]')).toBe('Zed Writes');
     expect(await timelineTexts()).toEqual([X_TEXT]);

@@ -60,7 +60,7 @@ describe('listening setup in Chromium', () => {
     await expect(page.locator('.flash.ok').textContent()).resolves.toContain('Polled: 2 fetched, 2 new');
     expect(await page.textContent('[data-testid=source-health]')).toBe('healthy');
 
-    await page.goto(`${server.url}/inbox`);
+    await page.goto(`${server.url}/inbox/mentions`);
     const texts = await page.locator('.mention-text').allTextContents();
     expect(texts).toContain('acme <img src=x onerror=alert(1)> is great & fast 🚀');
     expect(await page.locator('.mention strong').allTextContents()).toContain('<b>Mallory</b>');

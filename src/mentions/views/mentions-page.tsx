@@ -27,12 +27,15 @@ export function MentionsPage(p: MentionsPageProps) {
   const query = (extra: Record<string, string>) => {
     const params = new URLSearchParams();
     for (const [k, v] of Object.entries({ ...p.filters, ...extra })) if (v) params.set(k, v);
-    return `/inbox?${params.toString()}`;
+    return `/inbox/mentions?${params.toString()}`;
   };
   return (
-    <AppShell {...p} title="Inbox" active="/inbox">
-      <h1>Inbox</h1>
-      <form class="row card" method="get" action="/inbox" role="search">
+    <AppShell {...p} title="Mentions" active="/inbox">
+      <div class="page-head">
+        <h1>Mentions</h1>
+        <a href="/inbox">← Conversations</a>
+      </div>
+      <form class="row card" method="get" action="/inbox/mentions" role="search">
         <label>
           Search
           <input type="search" name="q" value={p.filters.q ?? ''} placeholder="words, &quot;phrases&quot;, -exclusions" />

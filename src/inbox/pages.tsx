@@ -1,0 +1,277 @@
+import { and, desc, eq, inArray, ne } from 'drizzle-orm';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { can } from '../accounts/roles';
+import { listUsers } from '../accounts/users.service';
+import { getContact } from '../contacts/contacts.service';
+import { sentimentHistory } from '../contacts/timeline';
+import { AppError } from '../core/errors';
+import { overrideIntents, overrideSentiment } from '../mentions/sentiment.service';
+import { checkReply } from '../replies/length';
+import { queueReply, retryReply, sendReply } from '../replies/outbox';
+import { listSavedReplies, renderSavedReply } from '../replies/saved.service';
+import { INTENTS, type Intent } from '../sentiment';
+import { runInBackground } from '../server/background';
+import type { AppContext, AppEnv } from '../server/env';
+import { assertCan, formProblem, pathId, requireStaffPage, shellProps } from '../server/pages';
+import { listTopics } from '../topics/topics.service';
+import { addConversationNote, conversationThread, type ConversationPatch, getConversationRow, updateConversations } from './conversations.service';
+import { listConversations, topicCounts, viewCounts } from './list';
+import { readInboxQuery } from './page-params';
+import { CONVERSATION_STATUSES, conversations, PRIORITIES } from './schema';
+import { type ComposerState, ConversationPage, SNOOZE_CHOICES } from './views/conversation-page';
+import { InboxPage } from './views/inbox-page';
+
+/** Notices after a redirect: a fixed word in the URL, never text from it. */
+const OK_MESSAGES: Record<string, string> = {
+  updated: 'Saved.',
+  bulk: 'Applied to the selected conversations.',
+  noted: 'Note added.',
+  queued: 'Reply queued: it shows as sent once the platform has it.',
+  retried: 'Trying the reply again.',
+  corrected: 'Correction saved.',
+};
+const okMessage = (c: AppContext) => OK_MESSAGES[c.req.query('ok') ?? ''];
+
+const PAGE_SIZE = 25;
+
+async function people(c: AppContext, workspaceId: string) {
+  return (await listUsers(c.var.deps.db, workspaceId)).filter((u) => !u.disabledAt).map((u) => ({ id: u.id, name: u.name || u.email }));
+}
+
+/** Form values as strings, repeated fields (checkboxes) as arrays. */
+async function formValues(c: AppContext): Promise<Record<string, string | string[]>> {
+  const body = await c.req.parseBody({ all: true });
+  const out: Record<string, string | string[]> = {};
+  for (const [k, v] of Object.entries(body)) {
+    if (Array.isArray(v)) out[k] = v.filter((x): x is string => typeof x === 'string');
+    else if (typeof v === 'string') out[k] = v;
+  }
+  return out;
+}
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() ?? '';
+const many = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+const splitTags = (s: string) => s.split(',').map((t) => t.trim().slice(0, 60)).filter(Boolean);
+
+const HOURS: Record<string, number> = Object.fromEntries(SNOOZE_CHOICES.map(([v]) => [v, Number.parseInt(v, 10)]));
+
+/** When a snooze ends: a preset from now, or the datetime-local field read as UTC. */
+function snoozeEnd(form: Record<string, string | string[]>, now: Date): Date {
+  const choice = one(form.snoozeFor) || '4h';
+  if (choice === 'until') {
+    const at = new Date(`${one(form.snoozeUntil)}:00Z`);
+    if (Number.isNaN(at.getTime())) throw new AppError('VALIDATION_FAILED', 'Pick a time to snooze until', { field: 'snoozeUntil' });
+    return at;
+  }
+  return new Date(now.getTime() + (HOURS[choice] ?? 4) * 3_600_000);
+}
+
+const Uuid = z.uuid();
+
+async function renderInbox(c: AppContext, error?: string, status = 200) {
+  const actor = assertCan(c, 'inbox:read');
+  const db = c.var.deps.db;
+  const { query, params } = readInboxQuery(c.req.query(), PAGE_SIZE);
+  const [page, counts, topics, team] = await Promise.all([
+    listConversations(db, actor.workspaceId, actor.userId, query).catch((err) => {
+      // A stale cursor starts the list over rather than failing the page.
+      if (err instanceof AppError && err.code === 'VALIDATION_FAILED') return listConversations(db, actor.workspaceId, actor.userId, { ...query, cursor: undefined });
+      throw err;
+    }),
+    viewCounts(db, actor.workspaceId, actor.userId),
+    listTopics(db, actor.workspaceId),
+    people(c, actor.workspaceId),
+  ]);
+  const open = await topicCounts(db, actor.workspaceId, topics.map((t) => t.id));
+  return c.html(
+    <InboxPage
+      {...shellProps(c)}
+      items={page.items}
+      next={page.next}
+      params={params}
+      query={query}
+      counts={counts}
+      topics={topics.map((t) => ({ id: t.id, name: t.name, open: open.get(t.id) ?? 0 }))}
+      people={team}
+      canWrite={can(actor.role, 'inbox:write')}
+      now={c.var.deps.clock()}
+      ok={okMessage(c)}
+      error={error}
+    />,
+    status as 200,
+  );
+}
+
+async function renderConversation(c: AppContext, id: string, extra: { composer?: Partial<ComposerState>; error?: string; status?: number } = {}) {
+  const actor = assertCan(c, 'inbox:read');
+  const db = c.var.deps.db;
+  const conv = await getConversationRow(db, actor.workspaceId, id);
+  const [thread, team, topics, saved, contact, weeks, others] = await Promise.all([
+    conversationThread(db, actor.workspaceId, id),
+    people(c, actor.workspaceId),
+    listTopics(db, actor.workspaceId),
+    listSavedReplies(db, actor),
+    conv.contactId ? getContact(db, actor.workspaceId, conv.contactId).catch(() => null) : null,
+    conv.contactId ? sentimentHistory(db, actor.workspaceId, conv.contactId) : [],
+    conv.contactId
+      ? db
+          .select({ id: conversations.id, subject: conversations.subject, status: conversations.status, platform: conversations.platform, lastInboundAt: conversations.lastInboundAt })
+          .from(conversations)
+          .where(and(eq(conversations.workspaceId, actor.workspaceId), eq(conversations.contactId, conv.contactId), ne(conversations.id, id), inArray(conversations.status, ['open', 'pending', 'snoozed'])))
+          .orderBy(desc(conversations.lastInboundAt))
+          .limit(10)
+      : [],
+  ]);
+  let text = extra.composer?.text ?? '';
+  const savedId = c.req.query('saved');
+  if (!extra.composer && savedId && Uuid.safeParse(savedId).success && can(actor.role, 'inbox:write')) {
+    text = await renderSavedReply(db, actor, savedId, id);
+  }
+  const limit = checkReply(conv.platform, 'x').limit || null;
+  return c.html(
+    <ConversationPage
+      {...shellProps(c)}
+      conversation={conv}
+      thread={thread}
+      people={team}
+      author={{ contact, fallback: { name: conv.authorName, handle: conv.authorHandle, followers: conv.authorFollowers }, weeks, others }}
+      topics={new Map(topics.map((t) => [t.id, t.name]))}
+      savedReplies={saved.map((s) => ({ id: s.id, name: s.name, shared: s.ownerId === null }))}
+      composer={{ text, idempotencyKey: extra.composer?.idempotencyKey ?? crypto.randomUUID(), error: extra.composer?.error, inReplyTo: extra.composer?.inReplyTo }}
+      replyLimit={limit}
+      canWrite={can(actor.role, 'inbox:write')}
+      now={c.var.deps.clock()}
+      ok={okMessage(c)}
+      error={extra.error}
+    />,
+    (extra.status ?? 200) as 200,
+  );
+}
+
+/** Only inbox pages are followed after a bulk action. */
+const backToInbox = (next: string) => (next.startsWith('/inbox') && !next.startsWith('//') ? next : '/inbox');
+const withOk = (href: string, ok: string) => `${href}${href.includes('?') ? '&' : '?'}ok=${ok}`;
+
+/**
+ * The inbox pages: the list, one conversation, and the forms they post (triage, bulk, notes,
+ * replies, corrections). Each form calls the same service as the JSON API, then redirects back
+ * with a notice; a problem the person can fix re-renders the page with it.
+ */
+export const inboxPages = new Hono<AppEnv>()
+  .use('/inbox', requireStaffPage)
+  .use('/inbox/*', requireStaffPage)
+  .get('/inbox', (c) => renderInbox(c))
+  .post('/inbox/bulk', async (c) => {
+    const actor = assertCan(c, 'inbox:write');
+    const form = await formValues(c);
+    const next = backToInbox(one(form.next));
+    const ids = many(form.ids).filter((id) => Uuid.safeParse(id).success);
+    const patch: ConversationPatch = {};
+    const assignee = one(form.assigneeId);
+    if (assignee === 'none') patch.assigneeId = null;
+    else if (Uuid.safeParse(assignee).success) patch.assigneeId = assignee;
+    const status = one(form.status);
+    if ((CONVERSATION_STATUSES as readonly string[]).includes(status) && status !== 'snoozed') patch.status = status as ConversationPatch['status'];
+    const priority = one(form.priority);
+    if ((PRIORITIES as readonly string[]).includes(priority)) patch.priority = priority as ConversationPatch['priority'];
+    const tags = splitTags(one(form.addTag));
+    if (tags.length) patch.addTags = tags;
+    if (ids.length === 0) return renderInbox(c, 'Select at least one conversation first.', 422);
+    if (Object.keys(patch).length === 0) return renderInbox(c, 'Choose what to change: an assignee, a status, a priority or a tag.', 422);
+    try {
+      await updateConversations(c.var.deps.db, actor, ids.slice(0, 500), patch, c.var.deps.clock());
+    } catch (err) {
+      return renderInbox(c, formProblem(err).message, 422);
+    }
+    return c.redirect(withOk(next, 'bulk'), 303);
+  })
+  .get('/inbox/c/:id', (c) => renderConversation(c, pathId(c, 'Conversation')))
+  .post('/inbox/c/:id/update', async (c) => {
+    const actor = assertCan(c, 'inbox:write');
+    const id = pathId(c, 'Conversation');
+    const db = c.var.deps.db;
+    const now = c.var.deps.clock();
+    const conv = await getConversationRow(db, actor.workspaceId, id);
+    const form = await formValues(c);
+    const patch: ConversationPatch = {};
+    try {
+      if (form.assigneeId !== undefined) {
+        const a = one(form.assigneeId);
+        if (a === 'none' || a === '') patch.assigneeId = null;
+        else if (Uuid.safeParse(a).success) patch.assigneeId = a;
+        else throw new AppError('VALIDATION_FAILED', 'Choose a teammate to assign', { field: 'assigneeId' });
+      }
+      const status = one(form.status);
+      if (status) {
+        if (!(CONVERSATION_STATUSES as readonly string[]).includes(status)) throw new AppError('VALIDATION_FAILED', 'Unknown status', { field: 'status' });
+        // The same status again changes nothing (a snoozed one keeps its time unless a new one is picked).
+        if (status !== conv.status || (status === 'snoozed' && one(form.snoozeFor) === 'until')) {
+          patch.status = status as ConversationPatch['status'];
+          if (status === 'snoozed') patch.snoozedUntil = snoozeEnd(form, now);
+        }
+      }
+      const priority = one(form.priority);
+      if (priority) {
+        if (!(PRIORITIES as readonly string[]).includes(priority)) throw new AppError('VALIDATION_FAILED', 'Unknown priority', { field: 'priority' });
+        patch.priority = priority as ConversationPatch['priority'];
+      }
+      if (form.tags !== undefined) patch.tags = splitTags(one(form.tags)).slice(0, 30);
+      await updateConversations(db, actor, [id], patch, now);
+    } catch (err) {
+      return renderConversation(c, id, { error: formProblem(err).message, status: 422 });
+    }
+    return c.redirect(`/inbox/c/${id}?ok=updated`, 303);
+  })
+  .post('/inbox/c/:id/note', async (c) => {
+    const actor = assertCan(c, 'inbox:write');
+    const id = pathId(c, 'Conversation');
+    const body = one((await formValues(c)).body);
+    if (!body) return renderConversation(c, id, { error: 'Write the note first.', status: 422 });
+    await addConversationNote(c.var.deps.db, actor, id, body.slice(0, 10_000));
+    return c.redirect(`/inbox/c/${id}?ok=noted`, 303);
+  })
+  .post('/inbox/c/:id/reply', async (c) => {
+    const actor = assertCan(c, 'inbox:write');
+    const id = pathId(c, 'Conversation');
+    const form = await formValues(c);
+    const text = (Array.isArray(form.text) ? form.text[0] : form.text) ?? '';
+    const key = one(form.idempotencyKey).slice(0, 200) || crypto.randomUUID();
+    const inReplyTo = Uuid.safeParse(one(form.inReplyTo)).success ? one(form.inReplyTo) : undefined;
+    try {
+      const { reply, created } = await queueReply(c.var.deps.db, actor, id, { text, idempotencyKey: key, ...(inReplyTo ? { inReplyTo } : {}) }, c.var.deps.clock());
+      if (created) runInBackground(c, sendReply(c.var.deps, reply.id).catch((err) => c.var.deps.logger.error({ err, replyId: reply.id }, 'reply send crashed')));
+    } catch (err) {
+      return renderConversation(c, id, { composer: { text, idempotencyKey: key, error: formProblem(err).message, inReplyTo }, status: 422 });
+    }
+    return c.redirect(`/inbox/c/${id}?ok=queued`, 303);
+  })
+  .post('/inbox/c/:id/mentions/:mentionId/analysis', async (c) => {
+    const actor = assertCan(c, 'inbox:write');
+    const id = pathId(c, 'Conversation');
+    const mentionId = c.req.param('mentionId');
+    if (!Uuid.safeParse(mentionId).success) throw new AppError('NOT_FOUND', 'Mention not found');
+    const form = await formValues(c);
+    const db = c.var.deps.db;
+    const now = c.var.deps.clock();
+    const sentiment = one(form.sentiment);
+    const thread = await conversationThread(db, actor.workspaceId, id);
+    const post = thread.find((i) => i.kind === 'inbound' && i.id === mentionId);
+    if (!post || post.kind !== 'inbound') throw new AppError('NOT_FOUND', 'This post is not part of the conversation');
+    const label = sentiment === 'positive' || sentiment === 'neutral' || sentiment === 'negative' ? sentiment : null;
+    if (label !== post.sentimentOverride) await overrideSentiment(db, actor, mentionId, label, now);
+    const chosen = many(form.intents).filter((i): i is Intent => (INTENTS as readonly string[]).includes(i));
+    const current = post.intentsOverride ?? post.intents;
+    if (one(form.resetIntents) === '1') {
+      if (post.intentsOverride) await overrideIntents(db, actor, mentionId, null, now);
+    } else if ([...chosen].sort().join() !== [...current].sort().join()) {
+      await overrideIntents(db, actor, mentionId, chosen, now);
+    }
+    return c.redirect(`/inbox/c/${id}?ok=corrected#post-${mentionId}`, 303);
+  })
+  .post('/inbox/replies/:id/retry', async (c) => {
+    const actor = assertCan(c, 'inbox:write');
+    const replyId = pathId(c, 'Reply');
+    const reply = await retryReply(c.var.deps.db, actor, replyId, c.var.deps.clock());
+    runInBackground(c, sendReply(c.var.deps, reply.id).catch((err) => c.var.deps.logger.error({ err, replyId: reply.id }, 'reply send crashed')));
+    return c.redirect(`/inbox/c/${reply.conversationId}?ok=retried`, 303);
+  });

@@ -1,0 +1,284 @@
+import { platformLabel, PlatformBadge } from '../../web/format';
+import { AppShell, Flash } from '../../web/layout';
+import { Csrf, type PageBase, PostButton, when } from '../../web/settings-shell';
+import type { ThreadItem } from '../conversations.service';
+import { CONVERSATION_STATUSES, type ConversationRow, PRIORITIES } from '../schema';
+import { AuthorCard, type AuthorCardProps } from './author-card';
+import { KeyboardHelp, PriorityBadge, SlaBadge, slaState, STATUS_LABELS, StatusBadge } from './parts';
+import { Thread } from './thread';
+
+export interface ComposerState {
+  text: string;
+  /** One key per composed reply: a double click or a resent form lands on the same outbox row. */
+  idempotencyKey: string;
+  error?: string | undefined;
+  inReplyTo?: string | undefined;
+}
+
+export interface ConversationPageProps extends PageBase {
+  conversation: ConversationRow;
+  thread: ThreadItem[];
+  people: { id: string; name: string }[];
+  author: AuthorCardProps;
+  topics: Map<string, string>;
+  savedReplies: { id: string; name: string; shared: boolean }[];
+  composer: ComposerState;
+  /** The platform's length limit, or null when replies cannot be sent there. */
+  replyLimit: number | null;
+  canWrite: boolean;
+  now: Date;
+  ok?: string | undefined;
+  error?: string | undefined;
+}
+
+export const SNOOZE_CHOICES = [
+  ['1h', '1 hour'],
+  ['4h', '4 hours'],
+  ['24h', 'Tomorrow (24 hours)'],
+  ['72h', '3 days'],
+  ['168h', '1 week'],
+] as const;
+
+/**
+ * One conversation: the thread in time order beside the author's card, with triage, notes and the
+ * reply composer. The page works as plain forms; the inbox script makes it live (new posts, reply
+ * status, who else is here) and counts the reply as the platform will.
+ */
+export function ConversationPage(p: ConversationPageProps) {
+  const c = p.conversation;
+  const names = new Map(p.people.map((u) => [u.id, u.name]));
+  return (
+    <AppShell {...p} title={c.subject.slice(0, 60) || 'Conversation'} active="/inbox">
+      <p class="small">
+        <a href="/inbox" data-shortcut="back">
+          ← Inbox
+        </a>
+      </p>
+      <div id="conversation" data-conversation-id={c.id} data-platform={c.platform}>
+        <div class="page-head">
+          <h1 class="conv-title" data-testid="conversation-subject">
+            {c.subject || '(no text)'}
+          </h1>
+          <button type="button" class="secondary" data-action="help" aria-keyshortcuts="?">
+            Shortcuts
+          </button>
+        </div>
+        <Flash kind="ok" message={p.ok} />
+        <Flash kind="error" message={p.error} />
+        <Meta {...p} names={names} />
+        <p id="presence" class="presence" data-testid="presence" aria-live="polite" />
+        <div class="conversation-grid">
+          <section aria-label="Thread">
+            <Thread items={p.thread} names={names} platform={c.platform} conversationId={c.id} canWrite={p.canWrite} csrf={p.csrfToken} />
+            {p.canWrite ? <Composer {...p} /> : null}
+            {p.canWrite ? <NoteForm id={c.id} csrf={p.csrfToken} /> : null}
+          </section>
+          <aside aria-label="Details">
+            {p.canWrite ? <Triage {...p} /> : null}
+            <AuthorCard {...p.author} />
+          </aside>
+        </div>
+      </div>
+      <KeyboardHelp />
+    </AppShell>
+  );
+}
+
+function Meta(p: ConversationPageProps & { names: Map<string, string> }) {
+  const c = p.conversation;
+  const sla = slaState(c, p.now);
+  return (
+    <div class="conv-meta" id="conv-meta" data-live-region="meta">
+      <PlatformBadge platform={c.platform} />
+      <span data-testid="conversation-status">
+        <StatusBadge status={c.status} />
+      </span>
+      {c.status === 'snoozed' && c.snoozedUntil ? <span class="muted small">until {when(c.snoozedUntil)} UTC</span> : null}
+      <PriorityBadge priority={c.priority} reason={c.priorityReason} />
+      <span class="muted small" data-testid="priority-reason">
+        {c.priorityReason}
+      </span>
+      <SlaBadge sla={sla} now={p.now} />
+      <span class="small" data-testid="conversation-assignee">
+        {c.assigneeId ? `Assigned to ${p.names.get(c.assigneeId) ?? 'a former teammate'}` : 'Unassigned'}
+      </span>
+      {c.tags.map((t) => (
+        <span class="badge tag">#{t}</span>
+      ))}
+      {c.topicIds
+        .filter((id) => p.topics.has(id))
+        .map((id) => (
+          <span class="badge topic">{p.topics.get(id)}</span>
+        ))}
+      <span class="muted small">
+        {c.firstResponseAt ? `First response ${when(c.firstResponseAt)}` : 'Not answered yet'}
+        {c.resolvedAt ? ` · resolved ${when(c.resolvedAt)}` : ''}
+      </span>
+    </div>
+  );
+}
+
+function Composer(p: ConversationPageProps) {
+  const c = p.conversation;
+  const inbound = p.thread.filter((i): i is Extract<ThreadItem, { kind: 'inbound' }> => i.kind === 'inbound');
+  const latest = inbound.at(-1);
+  if (p.replyLimit === null) {
+    return (
+      <div class="card composer" id="composer">
+        <p class="muted">{platformLabel(c.platform)} does not take replies from here: answer on the platform itself.</p>
+      </div>
+    );
+  }
+  const target = p.composer.inReplyTo ?? latest?.id;
+  return (
+    <div class="card composer" id="composer">
+      <form method="post" action={`/inbox/c/${c.id}/reply`} id="reply-form" class="stack" data-limit={String(p.replyLimit)} data-testid="reply-form">
+        <Csrf token={p.csrfToken} />
+        <input type="hidden" name="idempotencyKey" value={p.composer.idempotencyKey} />
+        <div class="flash error" id="reply-error" role="alert" hidden={!p.composer.error}>
+          {p.composer.error ?? ''}
+        </div>
+        {inbound.length > 1 ? (
+          <label>
+            In reply to
+            <select name="inReplyTo">
+              {inbound.map((m) => (
+                <option value={m.id} selected={m.id === target}>
+                  {`${when(m.at)}: ${m.text.slice(0, 80)}`}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : target ? (
+          <input type="hidden" name="inReplyTo" value={target} />
+        ) : null}
+        <label>
+          Reply on {platformLabel(c.platform)}
+          {c.authorHandle ? ` to @${c.authorHandle}` : ''}
+          <textarea name="text" id="reply-text" rows={4} required maxlength={20000} data-testid="reply-text" aria-keyshortcuts="r">
+            {p.composer.text}
+          </textarea>
+        </label>
+        <div class="row composer-foot">
+          <output id="reply-count" data-testid="reply-count" for="reply-text">
+            {p.replyLimit} characters allowed
+          </output>
+          <button type="submit" id="reply-send" data-testid="reply-send">
+            Send reply
+          </button>
+        </div>
+      </form>
+      {p.savedReplies.length ? (
+        <form method="get" action={`/inbox/c/${c.id}`} class="row saved-replies" id="saved-reply-form">
+          <label>
+            Saved reply
+            <select name="saved">
+              {p.savedReplies.map((s) => (
+                <option value={s.id}>
+                  {s.name}
+                  {s.shared ? '' : ' (mine)'}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit" class="secondary">
+            Insert
+          </button>
+        </form>
+      ) : null}
+    </div>
+  );
+}
+
+function NoteForm(props: { id: string; csrf: string | undefined }) {
+  return (
+    <form method="post" action={`/inbox/c/${props.id}/note`} class="card stack note-form" data-testid="note-form">
+      <Csrf token={props.csrf} />
+      <label>
+        Internal note
+        <textarea name="body" rows={2} required maxlength={10000} placeholder="Only your team sees this. @name notifies a teammate." />
+      </label>
+      <div>
+        <button type="submit" class="secondary">
+          Add note
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function Triage(p: ConversationPageProps) {
+  const c = p.conversation;
+  const me = p.user?.id;
+  return (
+    <div class="card" id="triage" data-live-region="triage">
+      <h2>Triage</h2>
+      <div class="row quick-actions">
+        {me && c.assigneeId !== me ? <PostButton action={`/inbox/c/${c.id}/update`} label="Assign to me" csrf={p.csrfToken} fields={{ assigneeId: me }} /> : null}
+        {c.status === 'closed' ? (
+          <PostButton action={`/inbox/c/${c.id}/update`} label="Reopen" csrf={p.csrfToken} fields={{ status: 'open' }} />
+        ) : (
+          <PostButton action={`/inbox/c/${c.id}/update`} label="Close" csrf={p.csrfToken} fields={{ status: 'closed' }} kind="primary" />
+        )}
+      </div>
+      <form method="post" action={`/inbox/c/${c.id}/update`} class="stack" id="triage-form" data-testid="triage-form">
+        <Csrf token={p.csrfToken} />
+        <label>
+          Assignee
+          <select name="assigneeId" id="assignee-select" data-testid="assignee-select">
+            <option value="none" selected={!c.assigneeId}>
+              Unassigned
+            </option>
+            {p.people.map((u) => (
+              <option value={u.id} selected={u.id === c.assigneeId}>
+                {u.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Status
+          <select name="status">
+            {CONVERSATION_STATUSES.map((s) => (
+              <option value={s} selected={s === c.status}>
+                {STATUS_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Snooze for (when the status is Snoozed)
+          <select name="snoozeFor">
+            {SNOOZE_CHOICES.map(([v, l]) => (
+              <option value={v}>{l}</option>
+            ))}
+            <option value="until">Until the time below</option>
+          </select>
+        </label>
+        <label>
+          Snooze until (UTC)
+          <input type="datetime-local" name="snoozeUntil" value={c.snoozedUntil ? c.snoozedUntil.toISOString().slice(0, 16) : ''} />
+        </label>
+        <label>
+          Priority
+          <select name="priority">
+            {PRIORITIES.map((s) => (
+              <option value={s} selected={s === c.priority}>
+                {s}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Tags
+          <input name="tags" value={c.tags.join(', ')} placeholder="billing, vip" />
+        </label>
+        <div>
+          <button type="submit" class="secondary">
+            Save
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,103 @@
+import type { ConversationRow } from '../schema';
+
+/** Small pieces shared by the inbox list and the conversation page. */
+
+export const INTENT_LABELS: Record<string, string> = {
+  question: 'question',
+  complaint: 'complaint',
+  praise: 'praise',
+  feature_request: 'feature request',
+  purchase_intent: 'purchase intent',
+  churn_risk: 'churn risk',
+};
+
+export const STATUS_LABELS: Record<string, string> = { open: 'Open', pending: 'Pending', snoozed: 'Snoozed', closed: 'Closed', spam: 'Spam' };
+
+/** "5m", "3h", "2d": how long ago, or how long someone has waited. */
+export function duration(ms: number): string {
+  const m = Math.max(0, Math.round(ms / 60_000));
+  if (m < 60) return `${m}m`;
+  const h = Math.floor(m / 60);
+  if (h < 48) return `${h}h`;
+  return `${Math.floor(h / 24)}d`;
+}
+
+export interface Sla {
+  /** The first response or the resolution is past its due time. */
+  overdue: 'first-response' | 'resolution' | null;
+  /** The next due time still ahead, for "due in 2h". */
+  nextDue: { kind: 'first-response' | 'resolution'; at: Date } | null;
+}
+
+/** Where a conversation stands against its SLA targets at `now`. */
+export function slaState(c: Pick<ConversationRow, 'status' | 'firstResponseAt' | 'firstResponseDueAt' | 'resolvedAt' | 'resolutionDueAt'>, now: Date): Sla {
+  const live = c.status === 'open' || c.status === 'pending';
+  if (!live) return { overdue: null, nextDue: null };
+  if (!c.firstResponseAt && c.firstResponseDueAt) {
+    if (c.firstResponseDueAt <= now) return { overdue: 'first-response', nextDue: null };
+    return { overdue: null, nextDue: { kind: 'first-response', at: c.firstResponseDueAt } };
+  }
+  if (!c.resolvedAt && c.resolutionDueAt) {
+    if (c.resolutionDueAt <= now) return { overdue: 'resolution', nextDue: null };
+    return { overdue: null, nextDue: { kind: 'resolution', at: c.resolutionDueAt } };
+  }
+  return { overdue: null, nextDue: null };
+}
+
+export function SlaBadge(props: { sla: Sla; now: Date }) {
+  const { sla, now } = props;
+  if (sla.overdue) return <span class="badge sla-overdue" data-testid="sla-overdue">{sla.overdue === 'first-response' ? 'First response overdue' : 'Resolution overdue'}</span>;
+  if (sla.nextDue) return <span class="badge sla-due">{`${sla.nextDue.kind === 'first-response' ? 'Reply' : 'Resolve'} within ${duration(sla.nextDue.at.getTime() - now.getTime())}`}</span>;
+  return null;
+}
+
+export const PriorityBadge = (props: { priority: string; reason: string }) => (
+  <span class={`badge priority-${props.priority}`} title={props.reason} data-testid="priority">
+    {props.priority}
+  </span>
+);
+
+export const StatusBadge = (props: { status: string }) => <span class={`badge status-${props.status}`}>{STATUS_LABELS[props.status] ?? props.status}</span>;
+
+export const IntentBadges = (props: { intents: string[] }) => (
+  <>
+    {props.intents.map((i) => (
+      <span class="badge intent">{INTENT_LABELS[i] ?? i}</span>
+    ))}
+  </>
+);
+
+export const SHORTCUTS: [string, string][] = [
+  ['j / k', 'next / previous conversation'],
+  ['o or Enter', 'open the selected conversation'],
+  ['x', 'select it for a bulk action'],
+  ['a', 'assign to me (in a conversation: choose the assignee)'],
+  ['e', 'close'],
+  ['r', 'reply'],
+  ['/', 'search'],
+  ['?', 'this help'],
+];
+
+/** The keyboard help, opened with "?" by the inbox script (a plain <dialog>, closed with Esc). */
+export function KeyboardHelp() {
+  return (
+    <dialog id="keyboard-help" aria-labelledby="keyboard-help-title" data-testid="keyboard-help">
+      <h2 id="keyboard-help-title">Keyboard shortcuts</h2>
+      <dl class="facts">
+        {SHORTCUTS.map(([k, what]) => (
+          <>
+            <dt>
+              <kbd>{k}</kbd>
+            </dt>
+            <dd>{what}</dd>
+          </>
+        ))}
+      </dl>
+      <form method="dialog">
+        <button type="submit" class="secondary">
+          Close
+        </button>
+      </form>
+    </dialog>
+  );
+}

@@ -1,0 +1,200 @@
+import { INTENTS } from '../../sentiment';
+import { platformLabel, safeHttpUrl } from '../../web/format';
+import { Csrf, when } from '../../web/settings-shell';
+import type { ThreadItem } from '../conversations.service';
+import { INTENT_LABELS, IntentBadges, STATUS_LABELS } from './parts';
+
+type Names = Map<string, string>;
+
+const who = (names: Names, id: string | null, fallback = 'System') => (id ? (names.get(id) ?? 'A former teammate') : fallback);
+
+/** One line of history in words ("Ana assigned it to Bo"), from an event's kind and details. */
+export function describeEvent(e: Extract<ThreadItem, { kind: 'event' }>, names: Names): string {
+  const d = e.details as Record<string, unknown>;
+  const actor = who(names, e.actorId);
+  const person = (id: unknown) => (typeof id === 'string' ? who(names, id) : 'nobody');
+  switch (e.event) {
+    case 'created':
+      return 'Conversation started';
+    case 'reopened':
+      return 'Reopened by a new post';
+    case 'status':
+      if (d.reason === 'snooze ended') return 'Snooze ended: open again';
+      return `${actor} changed the status from ${STATUS_LABELS[String(d.from)] ?? d.from} to ${STATUS_LABELS[String(d.to)] ?? d.to}${d.until ? ` until ${when(String(d.until))} UTC` : ''}`;
+    case 'assigned':
+      return d.to ? `${actor} assigned it to ${person(d.to)}` : `${actor} unassigned it`;
+    case 'priority':
+      return `${actor} set the priority to ${d.to}`;
+    case 'tags':
+      return Array.isArray(d.to) && d.to.length ? `${actor} set the tags: ${d.to.join(', ')}` : `${actor} removed the tags`;
+    case 'rule': {
+      const did: string[] = [];
+      if (d.assignedTo) did.push(`assigned it to ${person(d.assignedTo)}`);
+      else if (d.roundRobin) did.push(`could not assign it (${d.roundRobin})`);
+      if (Array.isArray(d.tags)) did.push(`tagged it ${d.tags.join(', ')}`);
+      if (d.priority) did.push(`set the priority to ${d.priority}`);
+      if (d.status === 'spam') did.push('marked it spam');
+      return `Rule “${d.rule}” ${did.length ? did.join(', ') : 'matched'}`;
+    }
+    default:
+      return e.event;
+  }
+}
+
+export interface ThreadProps {
+  items: ThreadItem[];
+  names: Names;
+  platform: string;
+  conversationId: string;
+  canWrite: boolean;
+  csrf: string | undefined;
+}
+
+/** The thread in time order: their posts, our replies (with their send status), notes and history. */
+export function Thread(p: ThreadProps) {
+  return (
+    <ol class="thread" id="thread" data-testid="thread" data-live-region="thread">
+      {p.items.map((item) => {
+        switch (item.kind) {
+          case 'inbound':
+            return <Inbound item={item} {...p} />;
+          case 'reply':
+            return <Reply item={item} {...p} />;
+          case 'note':
+            return (
+              <li class="tl-item note" data-testid="thread-note">
+                <div class="tl-head">
+                  <span class="badge note">Internal note</span>
+                  <strong>{who(p.names, item.authorId, 'An API key')}</strong>
+                  <time class="muted small" datetime={item.at}>
+                    {when(item.at)}
+                  </time>
+                </div>
+                <p class="tl-text">{item.text}</p>
+              </li>
+            );
+          case 'event':
+            return (
+              <li class="tl-event muted small" data-testid="thread-event">
+                <time datetime={item.at}>{when(item.at)}</time> {describeEvent(item, p.names)}
+              </li>
+            );
+        }
+      })}
+    </ol>
+  );
+}
+
+function Inbound(props: ThreadProps & { item: Extract<ThreadItem, { kind: 'inbound' }> }) {
+  const { item } = props;
+  const url = safeHttpUrl(item.url);
+  const label = item.sentimentOverride ?? item.sentiment;
+  const intents = item.intentsOverride ?? item.intents;
+  return (
+    <li class="tl-item inbound" id={`post-${item.id}`} data-testid="thread-inbound" data-mention-id={item.id}>
+      <div class="tl-head">
+        <strong>{item.authorName || item.authorHandle || 'Unknown author'}</strong>
+        {item.authorHandle ? <span class="muted">@{item.authorHandle}</span> : null}
+        <time class="muted small" datetime={item.at}>
+          {when(item.at)}
+        </time>
+        {url ? (
+          <a class="small" href={url} rel="noopener noreferrer nofollow" target="_blank">
+            Open on {platformLabel(props.platform)}
+          </a>
+        ) : null}
+      </div>
+      {item.title ? <div class="mention-title">{item.title}</div> : null}
+      <p class="tl-text">{item.text}</p>
+      <div class="tl-foot">
+        {label ? (
+          <span class={`badge sentiment-${label}`} data-testid="post-sentiment" title={item.sentimentScore === null ? undefined : `model score ${item.sentimentScore.toFixed(2)}`}>
+            {label}
+            {item.sentimentOverride ? ' (corrected)' : ''}
+          </span>
+        ) : null}
+        <IntentBadges intents={intents} />
+        {item.intentsOverride ? <span class="muted small">intents corrected</span> : null}
+        {item.deleted ? <span class="badge">deleted on the platform</span> : null}
+      </div>
+      {props.canWrite ? (
+        <details class="correct">
+          <summary class="small">Correct sentiment or intent</summary>
+          <form method="post" action={`/inbox/c/${props.conversationId}/mentions/${item.id}/analysis`} class="stack" data-testid="correct-form">
+            <Csrf token={props.csrf} />
+            <label>
+              Sentiment
+              <select name="sentiment">
+                <option value="model" selected={!item.sentimentOverride}>
+                  As analysed ({item.sentiment ?? 'none'})
+                </option>
+                {(['positive', 'neutral', 'negative'] as const).map((s) => (
+                  <option value={s} selected={item.sentimentOverride === s}>
+                    {s}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <fieldset class="choices">
+              <legend>Intents</legend>
+              {INTENTS.map((i) => (
+                <label class="check">
+                  <input type="checkbox" name="intents" value={i} checked={intents.includes(i)} /> {INTENT_LABELS[i]}
+                </label>
+              ))}
+            </fieldset>
+            <label class="check">
+              <input type="checkbox" name="resetIntents" value="1" /> Use the analysed intents again ({item.intents.map((i) => INTENT_LABELS[i] ?? i).join(', ') || 'none'})
+            </label>
+            <button type="submit" class="secondary">
+              Save correction
+            </button>
+          </form>
+        </details>
+      ) : null}
+    </li>
+  );
+}
+
+const REPLY_STATUS: Record<string, string> = { queued: 'Queued', sending: 'Sending', sent: 'Sent', failed: 'Failed' };
+
+function Reply(props: ThreadProps & { item: Extract<ThreadItem, { kind: 'reply' }> }) {
+  const { item } = props;
+  const url = safeHttpUrl(item.url);
+  return (
+    <li class={`tl-item reply reply-${item.status}`} data-testid="thread-reply" data-status={item.status} data-reply-id={item.id}>
+      <div class="tl-head">
+        <span class="badge reply-badge">Reply</span>
+        <strong>{who(props.names, item.authorId, 'An API key')}</strong>
+        <time class="muted small" datetime={item.at}>
+          {when(item.at)}
+        </time>
+        <span class={`badge reply-status-${item.status}`} data-testid="reply-status">
+          {REPLY_STATUS[item.status] ?? item.status}
+        </span>
+      </div>
+      <p class="tl-text">{item.text}</p>
+      {item.status === 'sent' && url ? (
+        <a class="small" href={url} rel="noopener noreferrer nofollow" target="_blank" data-testid="reply-link">
+          View on {platformLabel(props.platform)}
+        </a>
+      ) : null}
+      {item.status === 'queued' && item.error ? <p class="muted small">Will retry: {item.error}</p> : null}
+      {item.status === 'failed' ? (
+        <div class="reply-failed">
+          <p class="error-text" data-testid="reply-error">
+            {platformLabel(props.platform)} refused it: {item.error ?? 'no reason given'}
+          </p>
+          {props.canWrite ? (
+            <form method="post" action={`/inbox/replies/${item.id}/retry`} class="inline">
+              <Csrf token={props.csrf} />
+              <button type="submit" class="secondary" data-testid="reply-retry">
+                Retry
+              </button>
+            </form>
+          ) : null}
+        </div>
+      ) : null}
+    </li>
+  );
+}
