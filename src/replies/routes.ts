@@ -3,6 +3,8 @@ import { requireActor, requirePermission } from '../server/auth.middleware';
 import { runInBackground } from '../server/background';
 import { AUTHENTICATED, createApi, errors, IdParam, json } from '../server/openapi';
 import { PLATFORMS } from '../sources/schema';
+import { getConversationRow } from '../inbox/conversations.service';
+import { checkReply } from './length';
 import { getReply, publicReply, queueReply, retryReply, sendReply } from './outbox';
 import { createSavedReply, deleteSavedReply, listSavedReplies, publicSavedReply, renderSavedReply, updateSavedReply } from './saved.service';
 import { REPLY_STATUSES } from './schema';
@@ -66,6 +68,22 @@ export const repliesApi = createApi()
       // Sent right away; if this process stops first, the send-due-replies job sends it.
       if (created) runInBackground(c, sendReply(c.var.deps, reply.id).catch((err) => c.var.deps.logger.error({ err, replyId: reply.id }, 'reply send crashed')));
       return c.json(publicReply(reply), 202);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/conversations/{id}/replies/check',
+      tags,
+      summary: 'Count a draft reply as the platform will (X: weighted, links as 23), without sending it',
+      security: AUTHENTICATED,
+      middleware: [requirePermission('inbox:read')],
+      request: { params: IdParam, body: { content: { 'application/json': { schema: z.object({ text: z.string().max(20_000) }) } }, required: true } },
+      responses: { 200: json(z.object({ ok: z.boolean(), length: z.number(), limit: z.number(), message: z.string().nullable() }), 'The count and whether it may be sent'), ...errors(401, 403, 404, 422) },
+    }),
+    async (c) => {
+      const conv = await getConversationRow(c.var.deps.db, requireActor(c).workspaceId, c.req.valid('param').id);
+      return c.json(checkReply(conv.platform, c.req.valid('json').text), 200);
     },
   )
   .openapi(

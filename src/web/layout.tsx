@@ -1,20 +1,22 @@
 import type { Child } from 'hono/jsx';
 import type { Actor } from '../accounts/actor';
 import type { StaffUser } from '../server/env';
-import { STYLESHEET_URL } from './static';
+import { SCRIPT_URL, STYLESHEET_URL } from './static';
 
 /** The HTML document around every page: one stylesheet, no inline script (the CSP forbids it). */
-export function Document(props: { title: string; children: Child; csrfToken?: string | undefined; refreshSeconds?: number | undefined }) {
+export function Document(props: { title: string; children: Child; csrfToken?: string | undefined; userId?: string | undefined; refreshSeconds?: number | undefined; script?: boolean }) {
   return (
     <html lang="en">
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         {props.csrfToken ? <meta name="csrf-token" content={props.csrfToken} /> : null}
+        {props.userId ? <meta name="user-id" content={props.userId} /> : null}
         {props.refreshSeconds ? <meta http-equiv="refresh" content={String(props.refreshSeconds)} /> : null}
         <title>{`${props.title} · Social CRM`}</title>
         <link rel="stylesheet" href={STYLESHEET_URL} />
         <link rel="icon" href="data:," />
+        {props.script ? <script src={SCRIPT_URL} defer /> : null}
       </head>
       <body>{props.children}</body>
     </html>
@@ -43,7 +45,7 @@ export interface ShellProps {
 /** The staff app: navigation on the left (on top at phone width), the page in main. */
 export function AppShell(props: ShellProps) {
   return (
-    <Document title={props.title} csrfToken={props.csrfToken} refreshSeconds={props.refreshSeconds}>
+    <Document title={props.title} csrfToken={props.csrfToken} userId={props.user?.id} refreshSeconds={props.refreshSeconds} script>
       <div class="shell">
         <aside class="sidebar">
           <div class="brand">Social CRM</div>

@@ -126,6 +126,60 @@ fieldset.choices { border: 0; padding: 0; margin: 0; display: flex; gap: .4rem 1
 fieldset.choices legend { font-weight: 600; font-size: .9rem; margin-bottom: .3rem; padding: 0; }
 table.choose td, table.choose th[scope=row] { overflow-wrap: anywhere; }
 table.choose label.check { font-weight: 400; }
+ol.conversations { list-style: none; padding: 0; margin: .75rem 0; display: flex; flex-direction: column; gap: .5rem; }
+.conv-row { display: flex; gap: .75rem; align-items: flex-start; padding: .75rem 1rem; border-left: 4px solid transparent; }
+.conv-row + .conv-row { margin-top: 0; }
+.conv-row > input[type=checkbox] { margin-top: .35rem; }
+.conv-row.overdue { border-left-color: var(--danger); }
+.conv-row.kbd-selected { outline: 2px solid var(--brand); outline-offset: 1px; }
+.conv-main { min-width: 0; flex: 1; }
+.conv-head, .conv-foot, .tl-head, .tl-foot, .conv-meta { display: flex; gap: .45rem; align-items: baseline; flex-wrap: wrap; }
+.conv-head time { margin-left: auto; }
+.conv-author { overflow-wrap: anywhere; }
+.conv-subject { display: block; margin: .25rem 0; color: var(--text); overflow-wrap: anywhere; }
+.conv-foot { font-size: .85rem; }
+.bulk-bar { align-items: end; padding: .6rem .9rem; margin: .75rem 0 0; }
+.badge.count { background: #e8ebf2; color: var(--text); font-variant-numeric: tabular-nums; }
+.priority-urgent { background: #c62828; color: #fff; } .priority-high { background: #fdecea; color: var(--danger); }
+.priority-normal { background: #eef1f6; color: var(--muted); } .priority-low { background: #f6f7f9; color: #8a96a8; }
+.status-open { background: #e3f2fd; color: #1565c0; } .status-pending { background: #fff8e1; color: #8d6e00; }
+.status-snoozed { background: #ede7f6; color: #5e35b1; } .status-closed { background: #e8f5e9; color: var(--ok); } .status-spam { background: #eceff1; color: #455a64; }
+.badge.sla-overdue { background: var(--danger); color: #fff; } .badge.sla-due { background: #fff3e0; color: var(--warn); }
+.badge.intent { background: #f3e5f5; color: #6a1b9a; } .badge.tag { background: #e0f2f1; color: #00695c; } .badge.topic { background: #e8eaf6; color: #283593; }
+.conv-title { overflow-wrap: anywhere; }
+.conv-meta { margin-bottom: .5rem; }
+.presence { min-height: 1.5em; margin: .25rem 0 .75rem; color: var(--warn); font-weight: 500; }
+.conversation-grid { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 1rem; align-items: start; }
+.conversation-grid aside .card + .card { margin-top: 1rem; }
+ol.thread { list-style: none; padding: 0; margin: 0 0 1rem; display: flex; flex-direction: column; gap: .5rem; }
+.tl-item { background: var(--panel); border: 1px solid var(--line); border-radius: var(--radius); padding: .75rem 1rem; }
+.tl-item.reply { background: #f3f6ff; border-color: #c9d4ff; margin-left: 2rem; }
+.tl-item.note { background: #fffbea; border-color: #f3e3a2; margin-left: 2rem; }
+.tl-item.reply-failed, .tl-item.reply.reply-failed { border-color: #f5c2c0; background: #fff6f5; }
+.tl-text { margin: .35rem 0; white-space: pre-wrap; overflow-wrap: anywhere; }
+.tl-event { padding: 0 1rem; }
+.badge.reply-badge { background: var(--brand); color: #fff; }
+.reply-status-queued, .reply-status-sending { background: #fff3e0; color: var(--warn); } .reply-status-sent { background: #e8f5e9; color: var(--ok); }
+.reply-status-failed { background: var(--danger); color: #fff; }
+.error-text { color: var(--danger); margin: .35rem 0; overflow-wrap: anywhere; }
+details.correct { margin-top: .35rem; } details.correct summary { cursor: pointer; color: var(--brand); }
+details.correct form { margin-top: .5rem; }
+.composer textarea, .note-form textarea { width: 100%; }
+.composer-foot { justify-content: space-between; align-items: center; }
+#reply-count { font-variant-numeric: tabular-nums; color: var(--muted); } #reply-count.over { color: var(--danger); font-weight: 600; }
+.saved-replies { margin-top: .75rem; }
+.quick-actions { margin-bottom: .75rem; }
+.author-name { font-weight: 600; font-size: 1.05rem; display: flex; gap: .5rem; align-items: baseline; flex-wrap: wrap; overflow-wrap: anywhere; }
+.author-card dl.facts { margin: .5rem 0; }
+li.other-conv { padding: .25rem 0; overflow-wrap: anywhere; }
+dialog { border: 1px solid var(--line); border-radius: var(--radius); padding: 1.25rem; max-width: min(480px, 92vw); }
+dialog::backdrop { background: rgba(17, 24, 39, .4); }
+kbd { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; background: #f1f3f7; border: 1px solid #cbd2dc; border-bottom-width: 2px; border-radius: 4px; padding: 0 .3rem; font-size: .85em; }
+@media (max-width: 720px) {
+  .conversation-grid { grid-template-columns: minmax(0, 1fr); }
+  .tl-item.reply, .tl-item.note { margin-left: .75rem; }
+  .conv-head time { margin-left: 0; }
+}
 @media (max-width: 720px) {
   .shell { grid-template-columns: minmax(0, 1fr); }
   .row > label, .row input, .row select { width: 100%; }
@@ -137,5 +191,5 @@ table.choose label.check { font-weight: 400; }
   .hide-narrow { display: none; }
   .contact-grid, .side-by-side { grid-template-columns: minmax(0, 1fr); }
 }
-@media print { .sidebar { display: none; } .shell { display: block; } }
+@media print { .sidebar, .bulk-bar, .composer, .note-form, #triage { display: none; } .shell { display: block; } }
 `;

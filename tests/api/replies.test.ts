@@ -132,6 +132,14 @@ describe('replying through the outbox', () => {
     expect((await reply(conv.id, '你'.repeat(141))).status).toBe(422);
   });
 
+  it('counts a draft for the composer as X will, without sending it', async () => {
+    const { conv } = await tweetAndConversation('acme counting');
+    const check = (text: string) => t.request('POST', `/api/v1/conversations/${conv.id}/replies/check`, { token: ws.token, body: { text } });
+    expect((await check(`hi https://example.com/${'p'.repeat(100)}`)).json).toEqual({ ok: true, length: 26, limit: 280, message: null });
+    expect((await check('你'.repeat(141))).json).toMatchObject({ ok: false, length: 282, limit: 280 });
+    expect((await t.request('GET', `/api/v1/conversations/${conv.id}`, { token: ws.token })).json.thread.filter((i: { kind: string }) => i.kind === 'reply')).toHaveLength(0);
+  });
+
   it('refuses a key reused for another text', async () => {
     const { conv } = await tweetAndConversation('acme hello');
     await reply(conv.id, 'first text', 'reused-key-1');

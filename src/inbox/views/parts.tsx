@@ -75,6 +75,7 @@ export const SHORTCUTS: [string, string][] = [
   ['e', 'close'],
   ['r', 'reply'],
   ['/', 'search'],
+  ['u', 'back to the inbox (in a conversation)'],
   ['?', 'this help'],
 ];
 
