@@ -175,7 +175,7 @@ describe('contact page', () => {
 
 describe('inbox', () => {
   it('links each mention author to their contact', async () => {
-    const res = await get(agent, '/inbox');
+    const res = await get(agent, '/inbox/mentions');
     expect(res.html).toContain(`href="/contacts/${mallory}"`);
     expect(res.html).toContain(`href="/contacts/${mZed}"`);
   });

@@ -152,16 +152,16 @@ describe('mentions API', () => {
     expect(new Set(seen).size).toBe(6);
   });
 
-  it('shows mentions on the Inbox page with hostile text escaped', async () => {
+  it('shows mentions on the mentions page with hostile text escaped', async () => {
     const login = await t.request('POST', '/api/v1/auth/login', { body: { email: 'owner@listen.test', password: PASSWORD } });
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
-    const page = await t.app.request('/inbox', { headers: { cookie } });
+    const page = await t.app.request('/inbox/mentions', { headers: { cookie } });
     const html = await page.text();
     expect(page.status).toBe(200);
     expect(html).toContain('Acme &lt;script&gt;alert(1)&lt;/script&gt; rocks');
     expect(html).not.toContain('<script>alert(1)</script>');
     expect(html.match(/data-testid="mention"/g)).toHaveLength(6);
-    const filtered = await (await t.app.request(`/inbox?q=down`, { headers: { cookie } })).text();
+    const filtered = await (await t.app.request(`/inbox/mentions?q=down`, { headers: { cookie } })).text();
     expect(filtered.match(/data-testid="mention"/g)).toHaveLength(1);
   });
 

@@ -77,7 +77,7 @@ beforeAll(async () => {
     { match: /\/topics\//, id: () => bTopic.id },
     { match: /\/sources\//, id: () => bSource.id },
     { match: /(?<!contacts)\/imports\//, id: () => bImport.id },
-    { match: /\/mentions\//, id: () => bMention },
+    { match: /^(?!\/inbox\/c\/).*\/mentions\//, id: () => bMention },
     { match: /\/conversations\//, id: () => bConversation!.id },
     { match: /\/saved-replies\//, id: () => bSaved!.id },
     { match: /\/routing-rules\//, id: () => bRule!.id },
@@ -89,6 +89,7 @@ beforeAll(async () => {
     { match: /\/contacts\/segments\//, id: () => bSegment!.id },
     { match: /\/contacts\//, id: () => bContact.id },
     { match: /\/segments\//, id: () => bSegment!.id },
+    { match: /\/inbox\/c\//, id: () => bConversation!.id },
   );
   const login = await t.request('POST', '/api/v1/auth/login', { body: { email: 'owner@alpha.test', password: PASSWORD } });
   cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
@@ -115,7 +116,7 @@ describe('workspace isolation', () => {
       const path = route.path.replace(':id', fixture.id());
       const isApi = path.startsWith('/api/');
       const res = isApi
-        ? await t.request(route.method, path, { token: a.token, ...(['POST', 'PATCH', 'PUT'].includes(route.method) ? { body: { role: 'admin', name: 'x', days: 7, label: 'negative', body: 'x', text: 'x', conversationId: '00000000-0000-4000-8000-000000000001', state: 'viewing' } } : {}) })
+        ? await t.request(route.method, path, { token: a.token, ...(['POST', 'PATCH', 'PUT'].includes(route.method) ? { body: { role: 'admin', name: 'x', days: 7, label: 'negative', body: 'x', text: 'x', conversationId: '00000000-0000-4000-8000-000000000001', state: 'viewing', intents: [] } } : {}) })
         : await t.app.request(path, {
             method: route.method,
             headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
@@ -136,6 +137,7 @@ describe('workspace isolation', () => {
     expect((await getTopic(t.db, b.workspace.id, fixtures[2]!.id())).name).toBe('B topic');
     const [mention] = await t.db.select().from(mentions).where(eq(mentions.id, fixtures[5]!.id()));
     expect(mention!.sentimentOverride).toBeNull();
+    expect(mention!.intentsOverride).toBeNull();
     const source = await getSource(t.db, b.workspace.id, fixtures[3]!.id());
     expect(source).toMatchObject({ name: 'B on X', paused: false, lastPolledAt: null });
   });
