@@ -13,7 +13,7 @@ import { listSavedReplies, renderSavedReply } from '../replies/saved.service';
 import { INTENTS, type Intent } from '../sentiment';
 import { runInBackground } from '../server/background';
 import type { AppContext, AppEnv } from '../server/env';
-import { assertCan, formProblem, pathId, requireStaffPage, shellProps } from '../server/pages';
+import { assertCan, formFields, formProblem, pathId, requireStaffPage, shellProps } from '../server/pages';
 import { listTopics } from '../topics/topics.service';
 import { addConversationNote, conversationThread, type ConversationPatch, getConversationRow, updateConversations } from './conversations.service';
 import { listConversations, topicCounts, viewCounts } from './list';
@@ -39,16 +39,6 @@ async function people(c: AppContext, workspaceId: string) {
   return (await listUsers(c.var.deps.db, workspaceId)).filter((u) => !u.disabledAt).map((u) => ({ id: u.id, name: u.name || u.email }));
 }
 
-/** Form values as strings, repeated fields (checkboxes) as arrays. */
-async function formValues(c: AppContext): Promise<Record<string, string | string[]>> {
-  const body = await c.req.parseBody({ all: true });
-  const out: Record<string, string | string[]> = {};
-  for (const [k, v] of Object.entries(body)) {
-    if (Array.isArray(v)) out[k] = v.filter((x): x is string => typeof x === 'string');
-    else if (typeof v === 'string') out[k] = v;
-  }
-  return out;
-}
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() ?? '';
 const many = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 const splitTags = (s: string) => s.split(',').map((t) => t.trim().slice(0, 60)).filter(Boolean);
@@ -163,7 +153,7 @@ export const inboxPages = new Hono<AppEnv>()
   .get('/inbox', (c) => renderInbox(c))
   .post('/inbox/bulk', async (c) => {
     const actor = assertCan(c, 'inbox:write');
-    const form = await formValues(c);
+    const form = await formFields(c);
     const next = backToInbox(one(form.next));
     const ids = many(form.ids).filter((id) => Uuid.safeParse(id).success);
     const patch: ConversationPatch = {};
@@ -192,7 +182,7 @@ export const inboxPages = new Hono<AppEnv>()
     const db = c.var.deps.db;
     const now = c.var.deps.clock();
     const conv = await getConversationRow(db, actor.workspaceId, id);
-    const form = await formValues(c);
+    const form = await formFields(c);
     const patch: ConversationPatch = {};
     try {
       if (form.assigneeId !== undefined) {
@@ -225,7 +215,7 @@ export const inboxPages = new Hono<AppEnv>()
   .post('/inbox/c/:id/note', async (c) => {
     const actor = assertCan(c, 'inbox:write');
     const id = pathId(c, 'Conversation');
-    const body = one((await formValues(c)).body);
+    const body = one((await formFields(c)).body);
     if (!body) return renderConversation(c, id, { error: 'Write the note first.', status: 422 });
     await addConversationNote(c.var.deps.db, actor, id, body.slice(0, 10_000));
     return c.redirect(`/inbox/c/${id}?ok=noted`, 303);
@@ -233,7 +223,7 @@ export const inboxPages = new Hono<AppEnv>()
   .post('/inbox/c/:id/reply', async (c) => {
     const actor = assertCan(c, 'inbox:write');
     const id = pathId(c, 'Conversation');
-    const form = await formValues(c);
+    const form = await formFields(c);
     const text = (Array.isArray(form.text) ? form.text[0] : form.text) ?? '';
     const key = one(form.idempotencyKey).slice(0, 200) || crypto.randomUUID();
     const inReplyTo = Uuid.safeParse(one(form.inReplyTo)).success ? one(form.inReplyTo) : undefined;
@@ -250,7 +240,7 @@ export const inboxPages = new Hono<AppEnv>()
     const id = pathId(c, 'Conversation');
     const mentionId = c.req.param('mentionId');
     if (!Uuid.safeParse(mentionId).success) throw new AppError('NOT_FOUND', 'Mention not found');
-    const form = await formValues(c);
+    const form = await formFields(c);
     const db = c.var.deps.db;
     const now = c.var.deps.clock();
     const sentiment = one(form.sentiment);

@@ -3,6 +3,8 @@ import { routingApi } from '../inbox/rules.routes';
 import { repliesApi } from '../replies/routes';
 import { inboxApi } from '../inbox/routes';
 import { inboxPages } from '../inbox/pages';
+import { routingPages } from '../inbox/routing.pages';
+import { savedReplyPages } from '../replies/pages';
 import { contactPages } from '../contacts/pages';
 import { contactsApi } from '../contacts/routes';
 import { contactsTransferApi } from '../contacts/transfer.routes';
@@ -100,6 +102,8 @@ export function createApp(deps: AppDeps) {
 
   app.route('/', accountPages);
   app.route('/', inboxPages);
+  app.route('/', routingPages);
+  app.route('/', savedReplyPages);
   app.route('/', mentionPages);
   app.route('/', sourcePages);
   app.route('/', topicPages);

@@ -64,3 +64,13 @@ export function formProblem(err: unknown): AppError {
   if (e.status >= 500 || e.code === 'NOT_FOUND') throw err;
   return e;
 }
+
+/** A posted form as strings, repeated fields (checkbox groups) as arrays; files are ignored. */
+export async function formFields(c: AppContext): Promise<Record<string, string | string[]>> {
+  const out: Record<string, string | string[]> = {};
+  for (const [k, v] of Object.entries(await c.req.parseBody({ all: true }))) {
+    if (Array.isArray(v)) out[k] = v.filter((x): x is string => typeof x === 'string');
+    else if (typeof v === 'string') out[k] = v;
+  }
+  return out;
+}

@@ -7,6 +7,8 @@ const TABS = [
   { href: '/settings/sources', label: 'Sources' },
   { href: '/settings/topics', label: 'Topics' },
   { href: '/settings/imports', label: 'Imports' },
+  { href: '/settings/routing', label: 'Routing' },
+  { href: '/settings/saved-replies', label: 'Saved replies' },
   { href: '/settings/users', label: 'Users' },
   { href: '/settings/api-keys', label: 'API keys' },
 ] as const;

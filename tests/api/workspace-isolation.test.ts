@@ -90,6 +90,8 @@ beforeAll(async () => {
     { match: /\/contacts\//, id: () => bContact.id },
     { match: /\/segments\//, id: () => bSegment!.id },
     { match: /\/inbox\/c\//, id: () => bConversation!.id },
+    { match: /\/settings\/routing\/rules\//, id: () => bRule!.id },
+    { match: /\/settings\/routing\/teams\//, id: () => bTeam!.id },
   );
   const login = await t.request('POST', '/api/v1/auth/login', { body: { email: 'owner@alpha.test', password: PASSWORD } });
   cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;

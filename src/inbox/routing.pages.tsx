@@ -1,0 +1,158 @@
+import { Hono } from 'hono';
+import { can } from '../accounts/roles';
+import { listUsers } from '../accounts/users.service';
+import type { AppContext, AppEnv } from '../server/env';
+import { assertCan, formFields, formProblem, pathId, requireStaffPage, shellProps } from '../server/pages';
+import { listTopics } from '../topics/topics.service';
+import { type FormValues, NEW_RULE, ruleFromForm, ruleToForm } from './rule-form';
+import { createRule, createTeam, deleteRule, deleteTeam, getRule, listRules, listTeams, moveRule, TeamInput, updateRule, updateTeam } from './rules.service';
+import { EditPage, RoutingPage, RuleFields, TeamFields } from './views/routing-page';
+
+const OK_MESSAGES: Record<string, string> = { 'rule-saved': 'Rule saved.', 'rule-deleted': 'Rule deleted.', 'team-saved': 'Team saved.', 'team-deleted': 'Team deleted.', moved: 'Order saved.' };
+
+
+async function lookups(c: AppContext, workspaceId: string) {
+  const db = c.var.deps.db;
+  const [users, teams, topics] = await Promise.all([listUsers(db, workspaceId), listTeams(db, workspaceId), listTopics(db, workspaceId)]);
+  return { people: users.filter((u) => !u.disabledAt).map((u) => ({ id: u.id, name: u.name || u.email })), teams, topics: topics.map((t) => ({ id: t.id, name: t.name })) };
+}
+
+async function render(c: AppContext, extra: { status?: number; error?: string; ruleValues?: FormValues; teamValues?: Record<string, string> } = {}) {
+  const actor = assertCan(c, 'inbox:read');
+  const [rules, l] = await Promise.all([listRules(c.var.deps.db, actor.workspaceId), lookups(c, actor.workspaceId)]);
+  return c.html(
+    <RoutingPage {...shellProps(c)} rules={rules} {...l} canManage={can(actor.role, 'settings:manage')} ok={OK_MESSAGES[c.req.query('ok') ?? '']} error={extra.error} ruleValues={extra.ruleValues ?? NEW_RULE} teamValues={extra.teamValues} />,
+    (extra.status ?? 200) as 200,
+  );
+}
+
+function teamFromForm(form: FormValues) {
+  const one = (k: string) => (Array.isArray(form[k]) ? (form[k] as string[])[0] : (form[k] as string | undefined)) ?? '';
+  const memberIds = form.memberIds === undefined ? [] : Array.isArray(form.memberIds) ? form.memberIds : [form.memberIds];
+  const parsed = TeamInput.safeParse({ name: one('name'), maxOpenPerAgent: Number(one('maxOpenPerAgent') || '25'), memberIds });
+  if (parsed.success) return { ok: true as const, input: parsed.data };
+  const issue = parsed.error.issues[0]!;
+  return { ok: false as const, message: `${String(issue.path[0] ?? 'form')}: ${issue.message}` };
+}
+
+/** Settings > Routing: rules in order and the teams round-robin draws from (admins change them). */
+export const routingPages = new Hono<AppEnv>()
+  .use('/settings/routing', requireStaffPage)
+  .use('/settings/routing/*', requireStaffPage)
+  .get('/settings/routing', (c) => render(c))
+  .post('/settings/routing/rules', async (c) => {
+    const actor = assertCan(c, 'settings:manage');
+    const form = await formFields(c);
+    const rule = ruleFromForm(form);
+    if (!rule.ok) return render(c, { status: 422, error: rule.message, ruleValues: form });
+    try {
+      await createRule(c.var.deps.db, actor, rule.input);
+    } catch (err) {
+      const e = formProblem(err);
+      return render(c, { status: e.status, error: e.message, ruleValues: form });
+    }
+    return c.redirect('/settings/routing?ok=rule-saved', 303);
+  })
+  .get('/settings/routing/rules/:id', async (c) => {
+    const actor = assertCan(c, 'settings:manage');
+    const id = pathId(c, 'Rule');
+    const [rule, l] = await Promise.all([getRule(c.var.deps.db, actor.workspaceId, id), lookups(c, actor.workspaceId)]);
+    return c.html(
+      <EditPage {...shellProps(c)} title={`Rule: ${rule.name}`} action={`/settings/routing/rules/${id}`}>
+        <RuleFields values={ruleToForm(rule)} {...l} />
+      </EditPage>,
+    );
+  })
+  .post('/settings/routing/rules/:id', async (c) => {
+    const actor = assertCan(c, 'settings:manage');
+    const id = pathId(c, 'Rule');
+    const form = await formFields(c);
+    const rule = ruleFromForm(form);
+    let error = rule.ok ? undefined : rule.message;
+    if (rule.ok) {
+      try {
+        await updateRule(c.var.deps.db, actor, id, rule.input, c.var.deps.clock());
+      } catch (err) {
+        error = formProblem(err).message;
+      }
+    }
+    if (!error) return c.redirect('/settings/routing?ok=rule-saved', 303);
+    const [current, l] = await Promise.all([getRule(c.var.deps.db, actor.workspaceId, id), lookups(c, actor.workspaceId)]);
+    return c.html(
+      <EditPage {...shellProps(c)} title={`Rule: ${current.name}`} action={`/settings/routing/rules/${id}`} error={error}>
+        <RuleFields values={form} {...l} />
+      </EditPage>,
+      422,
+    );
+  })
+  .post('/settings/routing/rules/:id/up', async (c) => {
+    await moveRule(c.var.deps.db, assertCan(c, 'settings:manage'), pathId(c, 'Rule'), -1);
+    return c.redirect('/settings/routing?ok=moved', 303);
+  })
+  .post('/settings/routing/rules/:id/down', async (c) => {
+    await moveRule(c.var.deps.db, assertCan(c, 'settings:manage'), pathId(c, 'Rule'), 1);
+    return c.redirect('/settings/routing?ok=moved', 303);
+  })
+  .post('/settings/routing/rules/:id/toggle', async (c) => {
+    const actor = assertCan(c, 'settings:manage');
+    const id = pathId(c, 'Rule');
+    const rule = await getRule(c.var.deps.db, actor.workspaceId, id);
+    await updateRule(c.var.deps.db, actor, id, { enabled: !rule.enabled }, c.var.deps.clock());
+    return c.redirect('/settings/routing?ok=rule-saved', 303);
+  })
+  .post('/settings/routing/rules/:id/delete', async (c) => {
+    await deleteRule(c.var.deps.db, assertCan(c, 'settings:manage'), pathId(c, 'Rule'));
+    return c.redirect('/settings/routing?ok=rule-deleted', 303);
+  })
+  .post('/settings/routing/teams', async (c) => {
+    const actor = assertCan(c, 'settings:manage');
+    const form = await formFields(c);
+    const values = { name: String(form.name ?? ''), maxOpenPerAgent: String(form.maxOpenPerAgent ?? '') };
+    const team = teamFromForm(form);
+    if (!team.ok) return render(c, { status: 422, error: team.message, teamValues: values });
+    try {
+      await createTeam(c.var.deps.db, actor, team.input);
+    } catch (err) {
+      const e = formProblem(err);
+      return render(c, { status: e.status, error: e.message, teamValues: values });
+    }
+    return c.redirect('/settings/routing?ok=team-saved', 303);
+  })
+  .get('/settings/routing/teams/:id', async (c) => {
+    const actor = assertCan(c, 'settings:manage');
+    const id = pathId(c, 'Team');
+    const l = await lookups(c, actor.workspaceId);
+    const [team] = await listTeams(c.var.deps.db, actor.workspaceId, id);
+    return c.html(
+      <EditPage {...shellProps(c)} title={`Team: ${team!.name}`} action={`/settings/routing/teams/${id}`}>
+        <TeamFields values={{ name: team!.name, maxOpenPerAgent: String(team!.maxOpenPerAgent) }} memberIds={team!.memberIds} people={l.people} />
+      </EditPage>,
+    );
+  })
+  .post('/settings/routing/teams/:id', async (c) => {
+    const actor = assertCan(c, 'settings:manage');
+    const id = pathId(c, 'Team');
+    const form = await formFields(c);
+    const team = teamFromForm(form);
+    let error = team.ok ? undefined : team.message;
+    if (team.ok) {
+      try {
+        await updateTeam(c.var.deps.db, actor, id, team.input);
+      } catch (err) {
+        error = formProblem(err).message;
+      }
+    }
+    if (!error) return c.redirect('/settings/routing?ok=team-saved', 303);
+    const l = await lookups(c, actor.workspaceId);
+    const [current] = await listTeams(c.var.deps.db, actor.workspaceId, id);
+    return c.html(
+      <EditPage {...shellProps(c)} title={`Team: ${current!.name}`} action={`/settings/routing/teams/${id}`} error={error}>
+        <TeamFields values={{ name: String(form.name ?? ''), maxOpenPerAgent: String(form.maxOpenPerAgent ?? '') }} memberIds={Array.isArray(form.memberIds) ? form.memberIds : form.memberIds ? [form.memberIds] : []} people={l.people} />
+      </EditPage>,
+      422,
+    );
+  })
+  .post('/settings/routing/teams/:id/delete', async (c) => {
+    await deleteTeam(c.var.deps.db, assertCan(c, 'settings:manage'), pathId(c, 'Team'));
+    return c.redirect('/settings/routing?ok=team-deleted', 303);
+  });
