@@ -1,11 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { requireActor, requirePermission } from '../server/auth.middleware';
 import { AUTHENTICATED, createApi, errors, IdParam, json } from '../server/openapi';
 import { PLATFORMS } from '../sources/schema';
 import { addConversationNote, conversationThread, getConversationRow, publicConversation, updateConversations } from './conversations.service';
 import { InboxQuery, listConversations, viewCounts } from './list';
-import { CONVERSATION_STATUSES, notifications, PRIORITIES } from './schema';
+import { listNotifications, markRead, publicNotification, unreadCount } from './notifications.service';
+import { CONVERSATION_STATUSES, PRIORITIES } from './schema';
 
 export const Conversation = z
   .object({
@@ -131,27 +131,15 @@ export const inboxApi = createApi()
     async (c) => {
       const actor = requireActor(c);
       if (!actor.userId) return c.json({ items: [], unread: 0 }, 200);
-      const list = await c.var.deps.db.select().from(notifications).where(and(eq(notifications.workspaceId, actor.workspaceId), eq(notifications.userId, actor.userId))).orderBy(desc(notifications.createdAt)).limit(50);
-      return c.json(
-        {
-          items: list.map((n) => ({ id: n.id, kind: n.kind, conversationId: n.conversationId, text: n.text, readAt: n.readAt?.toISOString() ?? null, createdAt: n.createdAt.toISOString() })),
-          unread: list.filter((n) => !n.readAt).length,
-        },
-        200,
-      );
+      const [list, unread] = await Promise.all([listNotifications(c.var.deps.db, actor.workspaceId, actor.userId), unreadCount(c.var.deps.db, actor.workspaceId, actor.userId)]);
+      return c.json({ items: list.map(publicNotification), unread }, 200);
     },
   )
   .openapi(
     createRoute({ method: 'post', path: '/notifications/read', tags, summary: 'Mark notifications read (all, or the ids given)', security: AUTHENTICATED, middleware: read, request: { body: { content: { 'application/json': { schema: z.object({ ids: z.array(z.uuid()).max(500).optional() }) } }, required: true } }, responses: { 204: { description: 'Marked' }, ...errors(401, 403, 422) } }),
     async (c) => {
       const actor = requireActor(c);
-      const { ids } = c.req.valid('json');
-      if (actor.userId) {
-        await c.var.deps.db
-          .update(notifications)
-          .set({ readAt: c.var.deps.clock() })
-          .where(and(eq(notifications.workspaceId, actor.workspaceId), eq(notifications.userId, actor.userId), isNull(notifications.readAt), ids ? inArray(notifications.id, ids) : undefined));
-      }
+      if (actor.userId) await markRead(c.var.deps.db, actor.workspaceId, actor.userId, c.var.deps.clock(), c.req.valid('json').ids);
       return c.body(null, 204);
     },
   );

@@ -4,6 +4,7 @@ import { repliesApi } from '../replies/routes';
 import { inboxApi } from '../inbox/routes';
 import { inboxPages } from '../inbox/pages';
 import { routingPages } from '../inbox/routing.pages';
+import { notificationPages } from '../inbox/notifications.pages';
 import { savedReplyPages } from '../replies/pages';
 import { contactPages } from '../contacts/pages';
 import { contactsApi } from '../contacts/routes';
@@ -103,6 +104,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', accountPages);
   app.route('/', inboxPages);
   app.route('/', routingPages);
+  app.route('/', notificationPages);
   app.route('/', savedReplyPages);
   app.route('/', mentionPages);
   app.route('/', sourcePages);

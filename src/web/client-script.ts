@@ -284,6 +284,22 @@ export const CLIENT_SCRIPT = String.raw`
     });
   }
 
+  // The unread notifications badge in the sidebar, kept current while the page is live.
+  function unreadBadge() {
+    var badge = document.getElementById('unread-count');
+    if (!badge || !me) return;
+    var update = refresher(function () {
+      return api('GET', '/api/v1/notifications').then(function (r) {
+        if (!r.ok) return;
+        badge.textContent = String(r.json.unread);
+        badge.hidden = !r.json.unread;
+      });
+    });
+    update();
+    live(function (e) { if (e.type === 'note' || e.type === 'conversation' || e.type === 'resync') update(); });
+  }
+
+  unreadBadge();
   inboxList();
   conversation();
 })();

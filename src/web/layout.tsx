@@ -56,6 +56,9 @@ export function AppShell(props: ShellProps) {
               </a>
             ))}
           </nav>
+          <a class="notif-link" href="/notifications" data-testid="notifications-link">
+            Notifications <span class="badge count" id="unread-count" hidden />
+          </a>
           <div class="who">
             <div data-testid="current-user">{props.user?.email ?? 'API key'}</div>
             <div class="muted">

@@ -24,7 +24,10 @@ h2 { font-size: 1.15rem; margin: 1.5rem 0 .75rem; }
 .sidebar nav a { color: #d1d5db; padding: .5rem .65rem; border-radius: 8px; }
 .sidebar nav a:hover { background: #1f2937; text-decoration: none; }
 .sidebar nav a[aria-current="page"] { background: var(--brand); color: var(--brand-ink); }
-.sidebar .who { margin-top: auto; font-size: .85rem; padding: .5rem; border-top: 1px solid #374151; }
+.sidebar .notif-link { color: #d1d5db; padding: .5rem .65rem; margin-top: auto; }
+.sidebar .notif-link .badge.count { background: var(--danger); color: #fff; }
+.conv-row.unread { border-left-color: var(--brand); }
+.sidebar .who { font-size: .85rem; padding: .5rem; border-top: 1px solid #374151; }
 .sidebar .who form { margin-top: .35rem; }
 .sidebar .who button { background: transparent; border: 1px solid #4b5563; color: #e5e7eb; }
 main { padding: 1.5rem 2rem; max-width: 1100px; width: 100%; }

@@ -141,6 +141,14 @@ describe('conversation page', () => {
     expect(page.html).toContain('pinging @owner about this');
     const notes = await t.request('GET', '/api/v1/notifications', { token: ws.token });
     expect(notes.json.items.map((i: { kind: string }) => i.kind)).toContain('note_mention');
+    expect(notes.json.unread).toBe(1);
+
+    const owner = await browserLogin('owner@pagesinbox.test');
+    const list = await get(owner, '/notifications');
+    expect(list.html).toContain('Mentioned in a note');
+    const open = list.html.match(/href="(\/notifications\/[0-9a-f-]{36}\/open)"/)![1]!;
+    expect((await get(owner, open)).location).toBe(`/inbox/c/${conv.id}`);
+    expect((await t.request('GET', '/api/v1/notifications', { token: ws.token })).json.unread).toBe(0);
   });
 
   it('corrects a post’s sentiment and intents from the thread', async () => {

@@ -9,7 +9,7 @@ import { createContactImport } from '../../src/contacts/import.service';
 import { mergeContacts } from '../../src/contacts/merge.service';
 import { duplicateSuggestions, segments } from '../../src/contacts/schema';
 import { createImport } from '../../src/imports/import.service';
-import { conversations, routingRules, teams } from '../../src/inbox/schema';
+import { conversations, notifications, routingRules, teams } from '../../src/inbox/schema';
 import { ingestPosts } from '../../src/ingest/pipeline';
 import { replies, savedReplies } from '../../src/replies/schema';
 import { storePosts } from '../../src/mentions/store';
@@ -69,6 +69,7 @@ beforeAll(async () => {
     .insert(replies)
     .values({ workspaceId: b.workspace.id, conversationId: bConversation!.id, inReplyToMentionId: bConvMention!.id, platform: 'x', text: 'b reply', idempotencyKey: 'b-key', status: 'failed' })
     .returning();
+  const [bNotification] = await t.db.insert(notifications).values({ workspaceId: b.workspace.id, userId: bAgent.user.id, kind: 'assigned', conversationId: bConversation!.id, text: 'b notice' }).returning();
   const bImport = await createImport(t.db, bActor, { filename: 'b.csv', format: 'csv', mapping: {}, content: 'text\nhello\n' });
   const bContactImport = await createContactImport(t.db, bActor, { filename: 'b-contacts.csv', content: 'name,email\nBea,bea@bravo.test\n' });
   fixtures.push(
@@ -91,6 +92,7 @@ beforeAll(async () => {
     { match: /\/segments\//, id: () => bSegment!.id },
     { match: /\/inbox\/c\//, id: () => bConversation!.id },
     { match: /\/settings\/routing\/rules\//, id: () => bRule!.id },
+    { match: /^\/notifications\//, id: () => bNotification!.id },
     { match: /\/settings\/routing\/teams\//, id: () => bTeam!.id },
   );
   const login = await t.request('POST', '/api/v1/auth/login', { body: { email: 'owner@alpha.test', password: PASSWORD } });

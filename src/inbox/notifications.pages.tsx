@@ -1,0 +1,69 @@
+import { Hono } from 'hono';
+import { notFound } from '../core/errors';
+import type { AppEnv } from '../server/env';
+import { assertCan, pathId, requireStaffPage, shellProps } from '../server/pages';
+import { AppShell } from '../web/layout';
+import { PostButton, when } from '../web/settings-shell';
+import { listNotifications, markRead, type NotificationRow } from './notifications.service';
+
+const KIND_LABELS: Record<string, string> = { assigned: 'Assigned to you', note_mention: 'Mentioned in a note' };
+
+function NotificationsPage(p: Omit<Parameters<typeof AppShell>[0], 'title' | 'active' | 'children'> & { items: NotificationRow[] }) {
+  const unread = p.items.filter((n) => !n.readAt).length;
+  return (
+    <AppShell {...p} title="Notifications" active="/inbox">
+      <div class="page-head">
+        <h1>Notifications</h1>
+        {unread ? <PostButton action="/notifications/read" label="Mark all read" csrf={p.csrfToken} /> : null}
+      </div>
+      {p.items.length === 0 ? (
+        <div class="card empty">Nothing yet. You hear here when a conversation is assigned to you or a teammate @-mentions you in a note.</div>
+      ) : (
+        <ol class="conversations" data-testid="notifications">
+          {p.items.map((n) => (
+            <li class={`card conv-row${n.readAt ? '' : ' unread'}`} data-testid="notification">
+              <div class="conv-main">
+                <div class="conv-head">
+                  <span class={`badge${n.readAt ? '' : ' count'}`}>{KIND_LABELS[n.kind] ?? n.kind}</span>
+                  <time class="muted small" datetime={n.createdAt.toISOString()}>
+                    {when(n.createdAt)}
+                  </time>
+                </div>
+                {n.conversationId ? (
+                  <a class="conv-subject" href={`/notifications/${n.id}/open`}>
+                    {n.text}
+                  </a>
+                ) : (
+                  <p class="conv-subject">{n.text}</p>
+                )}
+              </div>
+            </li>
+          ))}
+        </ol>
+      )}
+    </AppShell>
+  );
+}
+
+/** The notifications page; opening one marks it read and goes to its conversation. */
+export const notificationPages = new Hono<AppEnv>()
+  .use('/notifications', requireStaffPage)
+  .use('/notifications/*', requireStaffPage)
+  .get('/notifications', async (c) => {
+    const actor = assertCan(c, 'inbox:read');
+    const items = actor.userId ? await listNotifications(c.var.deps.db, actor.workspaceId, actor.userId, 100) : [];
+    return c.html(<NotificationsPage {...shellProps(c)} items={items} />);
+  })
+  .post('/notifications/read', async (c) => {
+    const actor = assertCan(c, 'inbox:read');
+    if (actor.userId) await markRead(c.var.deps.db, actor.workspaceId, actor.userId, c.var.deps.clock());
+    return c.redirect('/notifications', 303);
+  })
+  .get('/notifications/:id/open', async (c) => {
+    const actor = assertCan(c, 'inbox:read');
+    const id = pathId(c, 'Notification');
+    const n = actor.userId ? (await listNotifications(c.var.deps.db, actor.workspaceId, actor.userId, 500)).find((x) => x.id === id) : undefined;
+    if (!n) throw notFound('Notification');
+    await markRead(c.var.deps.db, actor.workspaceId, actor.userId!, c.var.deps.clock(), [id]);
+    return c.redirect(n.conversationId ? `/inbox/c/${n.conversationId}` : '/notifications', 303);
+  });
