@@ -2,6 +2,11 @@ import { sql } from 'drizzle-orm';
 import { createWorkspaceWithOwner } from '../../src/accounts/setup.service';
 import type { DatabaseHandle } from '../../src/db/types';
 import { InboxQuery, listConversations, viewCounts } from '../../src/inbox/list';
+import { createApp } from '../../src/server/app';
+import { loadConfig } from '../../src/server/config';
+import { createDeps } from '../../src/server/deps';
+import { createLogger } from '../../src/server/logger';
+import { topics } from '../../src/topics/schema';
 import { withTempPostgres } from './temp-postgres';
 
 const MENTIONS = Number(process.env.BENCH_INBOX_MENTIONS ?? 1_000_000);
@@ -9,20 +14,26 @@ const CONVERSATIONS = Math.round(MENTIONS / 5);
 const step = (m: string) => process.stderr.write(`· ${m}\n`);
 
 /** 200,000 conversations of 5 mentions each, spread over 90 days, platforms, statuses and intents. */
-async function seed(h: DatabaseHandle): Promise<{ workspaceId: string; userId: string }> {
-  const { workspace, user } = await createWorkspaceWithOwner(h.db, { workspaceName: 'Bench inbox', email: `bench-i-${Date.now()}@example.com`, password: 'bench-password-123' }, { m: 64, t: 1, p: 1 });
+const PASSWORD = 'bench-password-123';
+
+async function seed(h: DatabaseHandle): Promise<{ workspaceId: string; userId: string; email: string }> {
+  const email = `bench-i-${Date.now()}@example.com`;
+  const { workspace, user } = await createWorkspaceWithOwner(h.db, { workspaceName: 'Bench inbox', email, password: PASSWORD }, { m: 64, t: 1, p: 1 });
   const ws = workspace.id;
+  // Three tracked topics (brand and two competitors): the page shows a tab with a count for each.
+  const topicIds = (await h.db.insert(topics).values(['acme', 'globex', 'initech'].map((name) => ({ workspaceId: ws, name, kind: 'brand' as const, query: name }))).returning()).map((t) => t.id);
   const batch = 50_000;
   for (let from = 0; from < CONVERSATIONS; from += batch) {
     const to = Math.min(CONVERSATIONS, from + batch) - 1;
     await h.db.execute(sql`
       insert into conversations (id, workspace_id, platform, thread_key, author_key, status, assignee_id, priority, priority_rank, priority_reason,
-        intents, sentiment_label, sentiment_score, language, subject, author_name, author_handle, author_followers, mention_count,
+        topic_ids, intents, sentiment_label, sentiment_score, language, subject, author_name, author_handle, author_followers, mention_count,
         first_inbound_at, last_inbound_at, waiting_since, last_activity_at)
       select md5('c' || g)::uuid, ${ws}::uuid, (array['x','mastodon','bluesky','reddit','hackernews'])[1 + g % 5], 't' || g, 'a' || g,
         (array['open','open','open','pending','closed','closed','closed','closed','snoozed','spam'])[1 + g % 10],
         case when g % 3 = 0 then ${user.id}::uuid end,
         (array['low','normal','normal','high','urgent'])[1 + g % 5], (array[0,1,1,2,3])[1 + g % 5], 'bench',
+        (array[${topicIds[0]}::uuid, ${topicIds[1]}::uuid, ${topicIds[2]}::uuid])[1 + g % 3:1 + g % 3],
         case g % 6 when 0 then '{complaint}'::text[] when 1 then '{question}'::text[] when 2 then '{praise}'::text[] else '{}'::text[] end,
         (array['positive','neutral','negative','neutral'])[1 + g % 4], ((g % 200) - 100) / 100.0, 'en',
         'acme subject ' || g, 'Author ' || g, 'author' || g, g % 50000, 5,
@@ -43,7 +54,7 @@ async function seed(h: DatabaseHandle): Promise<{ workspaceId: string; userId: s
   step('inbox: analyze');
   await h.db.execute(sql`analyze conversations`);
   await h.db.execute(sql`analyze mentions`);
-  return { workspaceId: ws, userId: user.id };
+  return { workspaceId: ws, userId: user.id, email };
 }
 
 async function p95(label: string, fn: () => Promise<unknown>): Promise<[string, string]> {
@@ -64,10 +75,22 @@ export async function benchInbox(): Promise<[string, string][]> {
     'inbox',
     async (h) => {
       step(`inbox: seeding ${MENTIONS} mentions in ${CONVERSATIONS} conversations into PostgreSQL`);
-      const { workspaceId, userId } = await seed(h);
+      const { workspaceId, userId, email } = await seed(h);
       const q = (over: Record<string, string>) => InboxQuery.parse(over);
       const first = await listConversations(h.db, workspaceId, userId, q({}));
+      // The whole page as a person gets it: session check, list, view and topic counts, HTML.
+      const app = createApp(createDeps({ handle: h, config: loadConfig({ LOG_LEVEL: 'silent' }), logger: createLogger('silent'), appSecret: 'bench-secret-bench-secret-bench-secret-0' }));
+      const login = await app.request('/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
+      const { token } = (await login.json()) as { token: string };
+      const page = (path: string) => async () => {
+        const res = await app.request(path, { headers: { authorization: `Bearer ${token}` } });
+        if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
+        await res.text();
+      };
       return [
+        await p95('GET /inbox page (HTML: list, view and topic counts)', page('/inbox')),
+        await p95('GET /inbox page, filtered (mine, x, complaint, by priority)', page('/inbox?view=mine&platform=x&intent=complaint&sort=priority')),
+        await p95('GET /api/v1/conversations (JSON, default view)', page('/api/v1/conversations')),
         await p95(`default view (open, newest, 25), ${MENTIONS} mentions`, () => listConversations(h.db, workspaceId, userId, q({}))),
         await p95('default view, page 2 (keyset)', () => listConversations(h.db, workspaceId, userId, q({ cursor: first.next! }))),
         await p95('filtered: mine + x + complaint + negative, by priority', () => listConversations(h.db, workspaceId, userId, q({ view: 'mine', platform: 'x', intent: 'complaint', sentiment: 'negative', sort: 'priority' }))),
