@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { rows } from '../db/rows';
 import type { Db } from '../db/types';
 import { publish } from './live';
-import { priorityColumns, savePriorities, toDate } from './priority-columns';
+import { PRIORITY_FACT_COLUMNS, type PriorityFacts, reprioritised, savePriorities } from './priority-columns';
 
 /**
  * After staff correct a mention's sentiment or intents, its conversation follows: the intents it
@@ -10,16 +10,7 @@ import { priorityColumns, savePriorities, toDate } from './priority-columns';
  * effective label, and its priority (unless staff set one) is computed again from them.
  */
 export async function refreshConversationAnalysis(db: Db, workspaceId: string, conversationId: string, now: Date): Promise<void> {
-  const [c] = rows<{
-    id: string;
-    priority_pinned: boolean;
-    intents: string[];
-    sentiment_label: string | null;
-    sentiment_score: number | null;
-    author_followers: number | null;
-    waiting_since: string | Date | null;
-    first_inbound_at: string | Date;
-  }>(
+  const [c] = rows<PriorityFacts & { priority_pinned: boolean }>(
     await db.execute(sql`
       update conversations c set
         intents = coalesce((select array(select distinct unnest(coalesce(m.intents_override, m.intents))) from mentions m where m.conversation_id = c.id), '{}'),
@@ -31,16 +22,9 @@ export async function refreshConversationAnalysis(db: Db, workspaceId: string, c
         from mentions m where m.conversation_id = ${conversationId}::uuid order by m.posted_at desc, m.id desc limit 1
       ) l
       where c.id = ${conversationId}::uuid and c.workspace_id = ${workspaceId}::uuid
-      returning c.id, c.priority_pinned, c.intents, c.sentiment_label, c.sentiment_score, c.author_followers, c.waiting_since, c.first_inbound_at`),
+      returning c.priority_pinned, ${sql.raw(PRIORITY_FACT_COLUMNS)}`),
   );
   if (!c) return;
-  if (!c.priority_pinned) {
-    await savePriorities(db, [
-      {
-        id: c.id,
-        ...priorityColumns({ intents: c.intents, sentimentLabel: c.sentiment_label, sentimentScore: c.sentiment_score, authorFollowers: c.author_followers, waitingSince: toDate(c.waiting_since), firstInboundAt: toDate(c.first_inbound_at)! }, now),
-      },
-    ]);
-  }
+  if (!c.priority_pinned) await savePriorities(db, [reprioritised(c, now)]);
   await publish(db, workspaceId, [{ type: 'conversation', id: c.id, change: 'updated' }]);
 }

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { and, arrayContains, count, eq, gte, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import { AppError } from '../core/errors';
+import { rows } from '../db/rows';
 import type { Db } from '../db/types';
 import { INTENTS } from '../sentiment';
 import { PLATFORMS } from '../sources/schema';
@@ -127,16 +128,33 @@ export async function viewCounts(db: Db, workspaceId: string, userId: string | n
   return { all: Number(row?.all ?? 0), mine: row?.mine ?? 0, unassigned: row?.unassigned ?? 0 };
 }
 
-/** Open conversations per topic, for the topic views' tabs (one GIN-index count per topic). */
-export async function topicCounts(db: Db, workspaceId: string, topicIds: string[]): Promise<Map<string, number>> {
-  const counts = await Promise.all(
-    topicIds.map(async (id) => {
-      const [row] = await db
-        .select({ n: count() })
-        .from(conversations)
-        .where(and(eq(conversations.workspaceId, workspaceId), eq(conversations.status, 'open'), arrayContains(conversations.topicIds, [id])));
-      return [id, Number(row?.n ?? 0)] as const;
-    }),
+/** Tabs count up to this many and then say "999+": a count costs at most this many index entries. */
+export const TAB_COUNT_CAP = 999;
+
+export interface TabCounts {
+  all: number;
+  mine: number;
+  unassigned: number;
+  topics: Map<string, number>;
+}
+
+/**
+ * Open conversations per tab of the inbox page (the views and one per topic), each counted up to
+ * TAB_COUNT_CAP + 1, in one statement: a busy workspace's tabs cost the same as a quiet one's.
+ */
+export async function tabCounts(db: Db, workspaceId: string, userId: string | null, topicIds: string[]): Promise<TabCounts> {
+  const limit = TAB_COUNT_CAP + 1;
+  const open = sql`workspace_id = ${workspaceId}::uuid and status = 'open'`;
+  const capped = (where: SQL) => sql`(select count(*)::int from (select 1 from conversations where ${open} and ${where} limit ${limit}) x)`;
+  const topicCols = topicIds.map((id, i) => sql`, ${capped(sql`topic_ids @> array[${id}::uuid]`)} as ${sql.raw(`t${i}`)}`);
+  const [row] = rows<Record<string, number>>(
+    await db.execute(sql`select ${capped(sql`true`)} as all_open, ${capped(userId ? sql`assignee_id = ${userId}::uuid` : sql`false`)} as mine,
+      ${capped(sql`assignee_id is null`)} as unassigned ${sql.join(topicCols, sql``)}`),
   );
-  return new Map(counts);
+  return {
+    all: Number(row?.all_open ?? 0),
+    mine: Number(row?.mine ?? 0),
+    unassigned: Number(row?.unassigned ?? 0),
+    topics: new Map(topicIds.map((id, i) => [id, Number(row?.[`t${i}`] ?? 0)])),
+  };
 }

@@ -16,7 +16,7 @@ import type { AppContext, AppEnv } from '../server/env';
 import { assertCan, formFields, formProblem, pathId, requireStaffPage, shellProps } from '../server/pages';
 import { listTopics } from '../topics/topics.service';
 import { addConversationNote, conversationThread, type ConversationPatch, getConversationRow, updateConversations } from './conversations.service';
-import { listConversations, topicCounts, viewCounts } from './list';
+import { listConversations, tabCounts } from './list';
 import { readInboxQuery } from './page-params';
 import { CONVERSATION_STATUSES, conversations, PRIORITIES } from './schema';
 import { type ComposerState, ConversationPage, SNOOZE_CHOICES } from './views/conversation-page';
@@ -62,17 +62,16 @@ async function renderInbox(c: AppContext, error?: string, status = 200) {
   const actor = assertCan(c, 'inbox:read');
   const db = c.var.deps.db;
   const { query, params } = readInboxQuery(c.req.query(), PAGE_SIZE);
-  const [page, counts, topics, team] = await Promise.all([
+  const topics = await listTopics(db, actor.workspaceId);
+  const [page, counts, team] = await Promise.all([
     listConversations(db, actor.workspaceId, actor.userId, query).catch((err) => {
       // A stale cursor starts the list over rather than failing the page.
       if (err instanceof AppError && err.code === 'VALIDATION_FAILED') return listConversations(db, actor.workspaceId, actor.userId, { ...query, cursor: undefined });
       throw err;
     }),
-    viewCounts(db, actor.workspaceId, actor.userId),
-    listTopics(db, actor.workspaceId),
+    tabCounts(db, actor.workspaceId, actor.userId, topics.map((t) => t.id)),
     people(c, actor.workspaceId),
   ]);
-  const open = await topicCounts(db, actor.workspaceId, topics.map((t) => t.id));
   return c.html(
     <InboxPage
       {...shellProps(c)}
@@ -81,7 +80,7 @@ async function renderInbox(c: AppContext, error?: string, status = 200) {
       params={params}
       query={query}
       counts={counts}
-      topics={topics.map((t) => ({ id: t.id, name: t.name, open: open.get(t.id) ?? 0 }))}
+      topics={topics.map((t) => ({ id: t.id, name: t.name, open: counts.topics.get(t.id) ?? 0 }))}
       people={team}
       canWrite={can(actor.role, 'inbox:write')}
       now={c.var.deps.clock()}

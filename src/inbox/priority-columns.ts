@@ -21,6 +21,26 @@ export function priorityColumns(
   return { priority: p.priority, priority_rank: p.rank, priority_reason: p.reason, first_response_due_at: due.firstResponseDueAt.toISOString(), resolution_due_at: due.resolutionDueAt.toISOString() };
 }
 
+/** The columns priority is computed from, as a conversation row comes back from raw SQL. */
+export interface PriorityFacts {
+  id: string;
+  intents: string[];
+  sentiment_label: string | null;
+  sentiment_score: number | null;
+  author_followers: number | null;
+  waiting_since: string | Date | null;
+  first_inbound_at: string | Date;
+}
+
+/** SQL column list matching PriorityFacts, for `returning` and `select` (conversations aliased `c`). */
+export const PRIORITY_FACT_COLUMNS = 'c.id, c.intents, c.sentiment_label, c.sentiment_score, c.author_followers, c.waiting_since, c.first_inbound_at';
+
+/** A conversation row's priority recomputed at `now`, ready for savePriorities. */
+export const reprioritised = (c: PriorityFacts, now: Date) => ({
+  id: c.id,
+  ...priorityColumns({ intents: c.intents, sentimentLabel: c.sentiment_label, sentimentScore: c.sentiment_score, authorFollowers: c.author_followers, waitingSince: toDate(c.waiting_since), firstInboundAt: toDate(c.first_inbound_at)! }, now),
+});
+
 export async function savePriorities(db: Db, updates: ({ id: string } & ReturnType<typeof priorityColumns>)[]): Promise<void> {
   if (updates.length === 0) return;
   await db.execute(sql`

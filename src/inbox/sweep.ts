@@ -3,7 +3,7 @@ import { rows } from '../db/rows';
 import type { Db } from '../db/types';
 import { type LiveEvent, publish } from './live';
 import { WAIT_DAY_MINUTES, WAIT_LONG_MINUTES, WAITING_DAY, WAITING_LONG } from './priority';
-import { priorityColumns, savePriorities, toDate } from './priority-columns';
+import { PRIORITY_FACT_COLUMNS, type PriorityFacts, reprioritised, savePriorities } from './priority-columns';
 
 /**
  * The inbox's clock work, run every minute: snoozed conversations whose time came are open again
@@ -39,19 +39,10 @@ export async function sweepInbox(db: Db, now: Date): Promise<SweepResult> {
 
   const long = new Date(now.getTime() - WAIT_LONG_MINUTES * 60_000).toISOString();
   const day = new Date(now.getTime() - WAIT_DAY_MINUTES * 60_000).toISOString();
-  const waiting = rows<{
-    id: string;
-    workspace_id: string;
-    intents: string[];
-    sentiment_label: string | null;
-    sentiment_score: number | null;
-    author_followers: number | null;
-    waiting_since: string | Date | null;
-    first_inbound_at: string | Date;
-  }>(
+  const waiting = rows<PriorityFacts & { workspace_id: string }>(
     await db.execute(sql`
-      select id, workspace_id, intents, sentiment_label, sentiment_score, author_followers, waiting_since, first_inbound_at
-      from conversations
+      select c.workspace_id, ${sql.raw(PRIORITY_FACT_COLUMNS)}
+      from conversations c
       where status in ('open', 'pending') and not priority_pinned and waiting_since <= ${long}::timestamptz
         and ((waiting_since <= ${day}::timestamptz and priority_reason not ilike ${`%${WAITING_DAY}%`})
           or (waiting_since > ${day}::timestamptz and priority_reason not ilike ${`%${WAITING_LONG}%`}))
@@ -59,13 +50,7 @@ export async function sweepInbox(db: Db, now: Date): Promise<SweepResult> {
   );
   if (waiting.length) {
     await db.transaction(async (tx) => {
-      await savePriorities(
-        tx,
-        waiting.map((c) => ({
-          id: c.id,
-          ...priorityColumns({ intents: c.intents, sentimentLabel: c.sentiment_label, sentimentScore: c.sentiment_score, authorFollowers: c.author_followers, waitingSince: toDate(c.waiting_since), firstInboundAt: toDate(c.first_inbound_at)! }, now),
-        })),
-      );
+      await savePriorities(tx, waiting.map((c) => reprioritised(c, now)));
       await publishByWorkspace(tx, waiting.map((c) => ({ workspaceId: c.workspace_id, event: { type: 'conversation', id: c.id, change: 'updated' } })));
     });
   }

@@ -7,7 +7,7 @@ import type { Db } from '../db/types';
 import type { Analysis } from '../sentiment';
 import type { Platform } from '../sources/schema';
 import { publish } from './live';
-import { priorityColumns, savePriorities, toDate } from './priority-columns';
+import { priorityColumns, type PriorityFacts, reprioritised, savePriorities } from './priority-columns';
 import { routeConversations } from './routing';
 
 /**
@@ -75,20 +75,7 @@ export async function threadMentions(db: Db, workspaceId: string, platform: Plat
     const [thread_key, author_key] = key.split('\u0000') as [string, string];
     return list.map((i) => ({ id: i.mentionId, thread_key, author_key }));
   });
-  const changed = rows<{
-    id: string;
-    thread_key: string;
-    author_key: string;
-    created: boolean;
-    reopened: boolean;
-    priority_pinned: boolean;
-    intents: string[];
-    sentiment_label: string | null;
-    sentiment_score: number | null;
-    author_followers: number | null;
-    waiting_since: string | Date | null;
-    first_inbound_at: string | Date;
-  }>(
+  const changed = rows<PriorityFacts & { thread_key: string; author_key: string; created: boolean; reopened: boolean; priority_pinned: boolean }>(
     await db.execute(sql`
       with input as (
         select * from jsonb_to_recordset(${toJsonParam(withPriority)}::jsonb) as r(thread_key text, author_key text, contact_id uuid, n integer,
@@ -158,10 +145,7 @@ export async function threadMentions(db: Db, workspaceId: string, platform: Plat
   // Conversations that already existed: priority from their merged state, unless staff set it.
   await savePriorities(
     db,
-    changed.filter((c) => !c.created && !c.priority_pinned).map((c) => ({
-      id: c.id,
-      ...priorityColumns({ intents: c.intents, sentimentLabel: c.sentiment_label, sentimentScore: c.sentiment_score, authorFollowers: c.author_followers, waitingSince: toDate(c.waiting_since), firstInboundAt: toDate(c.first_inbound_at)! }, now),
-    })),
+    changed.filter((c) => !c.created && !c.priority_pinned).map((c) => reprioritised(c, now)),
   );
   // Routing rules take new conversations only: an ongoing one keeps the hands it is in.
   const inputByKey = new Map(input.map((r) => [`${r.thread_key}\u0000${r.author_key}`, r]));

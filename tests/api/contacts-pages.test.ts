@@ -23,10 +23,6 @@ const contactOf = async (platform: Platform, externalId: string) => {
   return i!.contactId;
 };
 
-async function browserLogin(email: string) {
-  const res = await t.request('POST', '/api/v1/auth/login', { body: { email, password: PASSWORD } });
-  return { cookie: (res.headers.get('set-cookie') ?? '').split(';')[0]!, csrf: res.json.csrfToken as string };
-}
 const get = async (who: { cookie: string }, path: string) => {
   const res = await t.app.request(path, { headers: { cookie: who.cookie } });
   return { status: res.status, html: await res.text(), location: res.headers.get('location') };
@@ -45,8 +41,8 @@ beforeAll(async () => {
   ws = await t.seedWorkspace('Pages Co');
   await t.seedUser(ws.workspace.id, 'agent', 'agent@pagesco.test');
   await t.seedUser(ws.workspace.id, 'analyst', 'analyst@pagesco.test');
-  agent = await browserLogin('agent@pagesco.test');
-  analyst = await browserLogin('analyst@pagesco.test');
+  agent = await t.browserSession('agent@pagesco.test');
+  analyst = await t.browserSession('analyst@pagesco.test');
   await ingest('x', [post(`acme is great ${HOSTILE} love it`, { externalId: 'x-mal', handle: 'mallory', name: HOSTILE, followers: 5400, url: 'javascript:alert(1)' })]);
   await ingest('x', [post('is acme down for anyone?', { externalId: 'x-zed', handle: 'zedwrites', name: 'Zed', followers: 10 })]);
   await ingest('mastodon', [post('acme billing is a mess, terrible', { externalId: 'm-zed', handle: 'ZedWrites', name: 'zed', url: 'https://social.example/@ZedWrites' })]);

@@ -1,12 +1,13 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { users } from '../../src/accounts/schema';
 import type { SocialAuthor, SocialPost } from '../../src/connectors/types';
 import { conversations } from '../../src/inbox/schema';
 import { ingestPosts } from '../../src/ingest/pipeline';
 import { replies } from '../../src/replies/schema';
 import { sources } from '../../src/sources/schema';
 import { socialAuthor, socialPost } from '../helpers/posts';
-import { createTestContext, PASSWORD, type TestContext } from '../helpers/test-app';
+import { createTestContext, type TestContext } from '../helpers/test-app';
 
 let t: TestContext;
 let ws: Awaited<ReturnType<TestContext['seedWorkspace']>>;
@@ -22,9 +23,8 @@ const post = (text: string, a: Partial<SocialAuthor>, hoursAgo: number): SocialP
 const ingest = (posts: SocialPost[]) => ingestPosts(t.deps, { workspaceId: ws.workspace.id, sourceId: null, platform: 'x', topics: [] }, posts);
 
 async function browserLogin(email: string): Promise<Browser> {
-  const res = await t.request('POST', '/api/v1/auth/login', { body: { email, password: PASSWORD } });
-  const me = await t.request('GET', '/api/v1/me', { token: res.json.token });
-  return { cookie: (res.headers.get('set-cookie') ?? '').split(';')[0]!, csrf: res.json.csrfToken as string, id: me.json.id };
+  const [session, [user]] = await Promise.all([t.browserSession(email), t.db.select().from(users).where(eq(users.email, email))]);
+  return { ...session, id: user!.id };
 }
 const get = async (who: Browser, path: string) => {
   const res = await t.app.request(path, { headers: { cookie: who.cookie } });
@@ -185,5 +185,16 @@ describe('conversation page', () => {
     expect(page.html).not.toContain('data-testid="triage-form"');
     expect((await send(analyst, `/inbox/c/${conv.id}/update`, { status: 'closed' })).status).toBe(403);
     expect((await send(analyst, '/inbox/bulk', [['ids', conv.id], ['status', 'closed']])).status).toBe(403);
+  });
+});
+
+describe('busy inbox', () => {
+  it('counts a tab up to 999 and then says 999+, exactly below that', async () => {
+    await t.db.execute(sql`
+      insert into conversations (workspace_id, platform, thread_key, author_key, status, first_inbound_at, last_inbound_at, last_activity_at)
+      select ${ws.workspace.id}::uuid, 'x', 'busy-' || g, 'busy-' || g, 'open', now(), now(), now() from generate_series(1, 1000) g`);
+    const page = await get(agent, '/inbox');
+    expect(page.html).toMatch(/data-testid="view-all"[^>]*>All open <span class="badge count">999\+</);
+    expect(page.html).toMatch(/data-testid="view-mine"[^>]*>Mine <span class="badge count">2</);
   });
 });

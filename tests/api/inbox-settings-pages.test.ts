@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routingRules, teams } from '../../src/inbox/schema';
 import { savedReplies } from '../../src/replies/schema';
-import { createTestContext, PASSWORD, type TestContext } from '../helpers/test-app';
+import { createTestContext, type TestContext } from '../helpers/test-app';
 
 let t: TestContext;
 let ws: Awaited<ReturnType<TestContext['seedWorkspace']>>;
@@ -12,10 +12,6 @@ let agent: Browser;
 let agentId: string;
 const FORM = 'application/x-www-form-urlencoded';
 
-async function browserLogin(email: string): Promise<Browser> {
-  const res = await t.request('POST', '/api/v1/auth/login', { body: { email, password: PASSWORD } });
-  return { cookie: (res.headers.get('set-cookie') ?? '').split(';')[0]!, csrf: res.json.csrfToken as string };
-}
 const get = async (who: Browser, path: string) => {
   const res = await t.app.request(path, { headers: { cookie: who.cookie } });
   return { status: res.status, html: await res.text() };
@@ -33,8 +29,8 @@ beforeAll(async () => {
   ws = await t.seedWorkspace('Routing Pages');
   agentId = (await t.seedUser(ws.workspace.id, 'agent', 'ana@routingpages.test')).user.id;
   await t.seedUser(ws.workspace.id, 'admin', 'adi@routingpages.test');
-  admin = await browserLogin('adi@routingpages.test');
-  agent = await browserLogin('ana@routingpages.test');
+  admin = await t.browserSession('adi@routingpages.test');
+  agent = await t.browserSession('ana@routingpages.test');
 });
 afterAll(() => t.close());
 

@@ -5,7 +5,7 @@ import type { SocialAuthor, SocialPost } from '../../src/connectors/types';
 import { socialAuthor, socialPost } from '../helpers/posts';
 import { ingestPosts } from '../../src/ingest/pipeline';
 import type { Platform } from '../../src/sources/schema';
-import { launchBrowser } from '../helpers/browser';
+import { launchBrowser, signIn } from '../helpers/browser';
 import { listen } from '../helpers/http-server';
 import { createTestContext, PASSWORD, type TestContext } from '../helpers/test-app';
 
@@ -54,11 +54,7 @@ const timelineTexts = () => page.locator('[data-testid=timeline-item] .mention-t
 
 describe('contacts in Chromium', () => {
   it('opens a contact from a conversation in the inbox and shows its timeline', async () => {
-    await page.goto(`${server.url}/login`);
-    await page.fill('input[name=email]', 'owner@crmco.test');
-    await page.fill('input[name=password]', PASSWORD);
-    await page.click('button[type=submit]');
-    await page.waitForURL(`${server.url}/inbox`);
+    await signIn(page, server.url, 'owner@crmco.test', PASSWORD);
 
     await page.locator('[data-testid=conversation-link]', { hasText: X_TEXT }).click();
     await page.waitForURL(/\/inbox\/c\/[0-9a-f-]{36}$/);

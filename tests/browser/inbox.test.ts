@@ -8,7 +8,7 @@ import { pollSource } from '../../src/sources/poller';
 import { createSource } from '../../src/sources/sources.service';
 import { createTopic } from '../../src/topics/topics.service';
 import { type FakeX, startFakeX } from '../fakes/x-server';
-import { launchBrowser } from '../helpers/browser';
+import { launchBrowser, signIn } from '../helpers/browser';
 import { listen } from '../helpers/http-server';
 import { createTestContext, PASSWORD, type TestContext } from '../helpers/test-app';
 
@@ -62,11 +62,7 @@ afterAll(async () => {
 
 describe('the live inbox in Chromium', () => {
   it('shows a post that reaches the fake X server in the open inbox without a reload', async () => {
-    await page.goto(`${server.url}/login`);
-    await page.fill('input[name=email]', 'ana@liveinbox.test');
-    await page.fill('input[name=password]', PASSWORD);
-    await page.click('button[type=submit]');
-    await page.waitForURL(`${server.url}/inbox`);
+    await signIn(page, server.url, 'ana@liveinbox.test', PASSWORD);
     await page.waitForSelector('html[data-live=ready]');
     expect(await page.locator('[data-testid=conversation-row]').count()).toBe(0);
     // Anything that reloads the page would drop this marker.

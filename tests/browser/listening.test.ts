@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeX, type FakeX } from '../fakes/x-server';
-import { launchBrowser } from '../helpers/browser';
+import { launchBrowser, signIn } from '../helpers/browser';
 import { listen } from '../helpers/http-server';
 import { createTestContext, PASSWORD, type TestContext } from '../helpers/test-app';
 
@@ -35,11 +35,7 @@ afterAll(async () => {
 
 describe('listening setup in Chromium', () => {
   it('adds a topic and an X source from the settings pages, polls, and reads the mentions in the inbox', async () => {
-    await page.goto(`${server.url}/login`);
-    await page.fill('input[name=email]', 'owner@listenco.test');
-    await page.fill('input[name=password]', PASSWORD);
-    await page.click('button[type=submit]');
-    await page.waitForURL(`${server.url}/inbox`);
+    await signIn(page, server.url, 'owner@listenco.test', PASSWORD);
 
     await page.goto(`${server.url}/settings/topics`);
     await page.fill('input[name=name]', 'Acme');

@@ -64,6 +64,13 @@ export async function createTestContext(options: TestContextOptions = {}) {
     return res.json.token as string;
   }
 
+  /** A browser-style sign-in: the session cookie and the CSRF token its forms carry. */
+  async function browserSession(email: string, password = PASSWORD) {
+    const res = await request('POST', '/api/v1/auth/login', { body: { email, password } });
+    if (res.status !== 200) throw new Error(`login failed for ${email}: ${res.status} ${res.text}`);
+    return { cookie: (res.headers.get('set-cookie') ?? '').split(';')[0]!, csrf: res.json.csrfToken as string };
+  }
+
   /** A workspace with an owner, signed in. */
   async function seedWorkspace(name: string) {
     const email = `owner@${name.toLowerCase().replace(/[^a-z0-9]/g, '')}.test`;
@@ -81,7 +88,7 @@ export async function createTestContext(options: TestContextOptions = {}) {
     return { user, token: await login(email) };
   }
 
-  return { app, deps, db: deps.db, handle, request, login, seedWorkspace, seedUser, close: () => handle.close() };
+  return { app, deps, db: deps.db, handle, request, login, browserSession, seedWorkspace, seedUser, close: () => handle.close() };
 }
 
 export type TestContext = Awaited<ReturnType<typeof createTestContext>>;

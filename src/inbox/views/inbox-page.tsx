@@ -3,7 +3,7 @@ import { PLATFORMS } from '../../sources/schema';
 import { compact, PlatformBadge, platformLabel } from '../../web/format';
 import { AppShell, Flash } from '../../web/layout';
 import { Csrf, type PageBase } from '../../web/settings-shell';
-import type { InboxQuery } from '../list';
+import { type InboxQuery, TAB_COUNT_CAP } from '../list';
 import { type InboxParams, inboxHref } from '../page-params';
 import { CONVERSATION_STATUSES, type ConversationRow, PRIORITIES } from '../schema';
 import { duration, INTENT_LABELS, IntentBadges, KeyboardHelp, PriorityBadge, SlaBadge, slaState, STATUS_LABELS, StatusBadge } from './parts';
@@ -56,12 +56,12 @@ export function InboxPage(p: InboxPageProps) {
             ] as const
           ).map(([view, label, n]) => (
             <a href={inboxHref({}, { view: view === 'all' ? '' : view })} aria-current={!p.params.topic && (p.params.view ?? 'all') === view ? 'page' : undefined} data-testid={`view-${view}`}>
-              {label} <span class="badge count">{n}</span>
+              {label} <Count n={n} />
             </a>
           ))}
           {p.topics.map((t) => (
             <a href={inboxHref({}, { topic: t.id })} aria-current={p.params.topic === t.id && !p.params.view ? 'page' : undefined}>
-              {t.name} <span class="badge count">{t.open}</span>
+              {t.name} <Count n={t.open} />
             </a>
           ))}
         </nav>
@@ -97,6 +97,8 @@ export function InboxPage(p: InboxPageProps) {
     </AppShell>
   );
 }
+
+const Count = (props: { n: number }) => <span class="badge count">{props.n > TAB_COUNT_CAP ? `${TAB_COUNT_CAP}+` : String(props.n)}</span>;
 
 function Row(props: { c: ConversationRow; names: Map<string, string>; topicNames: Map<string, string>; canWrite: boolean; now: Date }) {
   const { c, now } = props;
