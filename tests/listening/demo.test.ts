@@ -1,6 +1,7 @@
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mentions } from '../../src/mentions/schema';
+import { sendDueReplies } from '../../src/replies/outbox';
 import { createLogger } from '../../src/server/logger';
 import { ensureDemoWorkspace } from '../../src/sources/demo-workspace';
 import { pollSource } from '../../src/sources/poller';
@@ -34,6 +35,18 @@ describe('demo workspace', () => {
     expect(Number(n!.n)).toBe(16);
     const texts = (await t.db.select({ text: mentions.text }).from(mentions).where(eq(mentions.workspaceId, demo.workspace.id))).map((r) => r.text);
     expect(texts.some((x) => x.includes('&amp;'))).toBe(false);
+  });
+
+  it('takes replies in its inbox, so the outbox can be tried without an account', async () => {
+    const demo = await ensureDemoWorkspace(t.deps, now, TEST_PASSWORD_PARAMS);
+    const token = await t.login(demo.email, demo.password);
+    const list = await t.request('GET', '/api/v1/conversations?limit=1', { token });
+    const conv = list.json.items[0];
+    const queued = await t.request('POST', `/api/v1/conversations/${conv.id}/replies`, { token, body: { text: 'Thanks for writing in!' }, headers: { 'idempotency-key': 'demo-1' } });
+    expect(queued.status).toBe(202);
+    // Sent in the background at once; the job would send it otherwise.
+    await expect.poll(async () => (await sendDueReplies({ ...t.deps, logger: createLogger('silent') }), (await t.request('GET', `/api/v1/replies/${queued.json.id}`, { token })).json)).toMatchObject({ status: 'sent', platformPostId: expect.stringMatching(/^demo-reply-/) });
+    expect((await t.request('GET', `/api/v1/conversations/${conv.id}`, { token })).json.conversation.firstResponseAt).not.toBeNull();
   });
 
   it('on a restart keeps one source and issues a new password', async () => {

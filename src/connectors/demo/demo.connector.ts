@@ -73,6 +73,12 @@ export const demoConnector: Connector<DemoConfig, Record<string, never>> = {
     return { posts, cursor: { next: end }, more: false };
   },
 
+  // The demo's "platform" is the app itself: a reply is accepted and kept, so the whole inbox
+  // (outbox, status, first response time) can be tried without an account anywhere.
+  async reply({ inReplyTo }) {
+    return { externalId: `demo-reply-${inReplyTo.externalId}-${crypto.randomUUID()}`, url: null };
+  },
+
   async verify() {
     return { ok: true, account: null, message: `Demo replay of ${POSTS.length} bundled posts` };
   },
