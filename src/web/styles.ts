@@ -11,6 +11,7 @@ export const STYLESHEET = `
   color: var(--text); background: var(--bg);
 }
 * { box-sizing: border-box; }
+[hidden] { display: none !important; }
 body { margin: 0; line-height: 1.5; }
 a { color: var(--brand); text-decoration: none; }
 a:hover { text-decoration: underline; }

@@ -92,6 +92,11 @@ describe('the live inbox in Chromium', () => {
     const id = conversationUrl.split('/').pop()!;
     await t.request('POST', `/api/v1/conversations/${id}/presence`, { token: bo.token, body: { state: 'typing' } });
     await expect.poll(() => page.textContent('[data-testid=presence]')).toBe('Bo is typing a reply…');
+    // A teammate's note appears in the thread as it is written, and @ana lights Ana's badge.
+    await t.request('POST', `/api/v1/conversations/${id}/notes`, { token: bo.token, body: { body: '@ana can you take this one?' } });
+    await page.locator('[data-testid=thread-note]', { hasText: 'can you take this one?' }).waitFor();
+    await expect.poll(() => page.locator('#unread-count').isVisible()).toBe(true);
+    expect(await page.textContent('#unread-count')).toBe('1');
 
     await page.click('button:has-text("Assign to me")');
     await page.waitForURL(/\?ok=updated$/);
