@@ -30,6 +30,7 @@ export const publicConversation = (c: ConversationRow) => ({
   waitingSince: c.waitingSince?.toISOString() ?? null,
   firstResponseAt: c.firstResponseAt?.toISOString() ?? null,
   resolvedAt: c.resolvedAt?.toISOString() ?? null,
+  slaStartedAt: (c.slaStartedAt ?? c.firstInboundAt).toISOString(),
   firstResponseDueAt: c.firstResponseDueAt?.toISOString() ?? null,
   resolutionDueAt: c.resolutionDueAt?.toISOString() ?? null,
   updatedAt: c.updatedAt.toISOString(),

@@ -1,13 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { toJsonParam } from '../db/params';
 import type { Db } from '../db/types';
-import { computePriority, slaDue } from './priority';
+import { computePriority } from './priority';
+import { slaDue } from './sla';
 
 export const toDate = (v: string | Date | null) => (v === null ? null : v instanceof Date ? v : new Date(v));
 
 /** A conversation's priority, its reason and SLA due times, as columns. */
 export function priorityColumns(
-  c: { intents: string[]; sentimentLabel: string | null; sentimentScore: number | null; authorFollowers: number | null; waitingSince: Date | null; firstInboundAt: Date },
+  c: { intents: string[]; sentimentLabel: string | null; sentimentScore: number | null; authorFollowers: number | null; waitingSince: Date | null; firstInboundAt: Date; slaStartedAt: Date },
   now: Date,
 ) {
   const p = computePriority({
@@ -17,8 +18,14 @@ export function priorityColumns(
     followers: c.authorFollowers,
     waitingMinutes: c.waitingSince ? Math.max(0, (now.getTime() - c.waitingSince.getTime()) / 60_000) : 0,
   });
-  const due = slaDue(p.priority, c.firstInboundAt);
-  return { priority: p.priority, priority_rank: p.rank, priority_reason: p.reason, first_response_due_at: due.firstResponseDueAt.toISOString(), resolution_due_at: due.resolutionDueAt.toISOString() };
+  // The first response is due from the first post; resolution from the start of the current cycle.
+  return {
+    priority: p.priority,
+    priority_rank: p.rank,
+    priority_reason: p.reason,
+    first_response_due_at: slaDue(p.priority, c.firstInboundAt).firstResponseDueAt.toISOString(),
+    resolution_due_at: slaDue(p.priority, c.slaStartedAt).resolutionDueAt.toISOString(),
+  };
 }
 
 /** The columns priority is computed from, as a conversation row comes back from raw SQL. */
@@ -30,15 +37,16 @@ export interface PriorityFacts {
   author_followers: number | null;
   waiting_since: string | Date | null;
   first_inbound_at: string | Date;
+  sla_started_at: string | Date | null;
 }
 
 /** SQL column list matching PriorityFacts, for `returning` and `select` (conversations aliased `c`). */
-export const PRIORITY_FACT_COLUMNS = 'c.id, c.intents, c.sentiment_label, c.sentiment_score, c.author_followers, c.waiting_since, c.first_inbound_at';
+export const PRIORITY_FACT_COLUMNS = 'c.id, c.intents, c.sentiment_label, c.sentiment_score, c.author_followers, c.waiting_since, c.first_inbound_at, c.sla_started_at';
 
 /** A conversation row's priority recomputed at `now`, ready for savePriorities. */
 export const reprioritised = (c: PriorityFacts, now: Date) => ({
   id: c.id,
-  ...priorityColumns({ intents: c.intents, sentimentLabel: c.sentiment_label, sentimentScore: c.sentiment_score, authorFollowers: c.author_followers, waitingSince: toDate(c.waiting_since), firstInboundAt: toDate(c.first_inbound_at)! }, now),
+  ...priorityColumns({ intents: c.intents, sentimentLabel: c.sentiment_label, sentimentScore: c.sentiment_score, authorFollowers: c.author_followers, waitingSince: toDate(c.waiting_since), firstInboundAt: toDate(c.first_inbound_at)!, slaStartedAt: toDate(c.sla_started_at ?? c.first_inbound_at)! }, now),
 });
 
 export async function savePriorities(db: Db, updates: ({ id: string } & ReturnType<typeof priorityColumns>)[]): Promise<void> {

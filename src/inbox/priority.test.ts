@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computePriority, slaDue } from './priority';
+import { computePriority } from './priority';
 
 const base = { intents: [] as string[], sentimentLabel: 'neutral', sentimentScore: 0, followers: 100, waitingMinutes: 0 };
 
@@ -21,10 +21,5 @@ describe('conversation priority', () => {
 
   it('keeps praise low', () => {
     expect(computePriority({ ...base, intents: ['praise'], sentimentLabel: 'positive', sentimentScore: 0.8 })).toMatchObject({ priority: 'low', reason: 'Praise only' });
-  });
-
-  it('sets SLA due times from the first inbound post by priority', () => {
-    const at = new Date('2026-01-01T00:00:00Z');
-    expect(slaDue('urgent', at)).toEqual({ firstResponseDueAt: new Date('2026-01-01T01:00:00Z'), resolutionDueAt: new Date('2026-01-01T08:00:00Z') });
   });
 });

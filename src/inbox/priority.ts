@@ -47,16 +47,3 @@ export function computePriority(p: PriorityInput): PriorityResult {
   const reason = why.length ? why.join(', ') : onlyPraise ? 'praise only' : 'nothing pressing';
   return { priority, rank: RANK[priority], reason: reason.charAt(0).toUpperCase() + reason.slice(1) };
 }
-
-/** Default SLA targets per priority, in minutes: first response, then resolution. */
-export const SLA_MINUTES: Record<Priority, { firstResponse: number; resolution: number }> = {
-  urgent: { firstResponse: 60, resolution: 8 * 60 },
-  high: { firstResponse: 4 * 60, resolution: 24 * 60 },
-  normal: { firstResponse: 12 * 60, resolution: 72 * 60 },
-  low: { firstResponse: 48 * 60, resolution: 7 * 24 * 60 },
-};
-
-export function slaDue(priority: Priority, firstInboundAt: Date): { firstResponseDueAt: Date; resolutionDueAt: Date } {
-  const t = SLA_MINUTES[priority];
-  return { firstResponseDueAt: new Date(firstInboundAt.getTime() + t.firstResponse * 60_000), resolutionDueAt: new Date(firstInboundAt.getTime() + t.resolution * 60_000) };
-}

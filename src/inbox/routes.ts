@@ -30,6 +30,7 @@ export const Conversation = z
     waitingSince: z.string().nullable(),
     firstResponseAt: z.string().nullable(),
     resolvedAt: z.string().nullable(),
+    slaStartedAt: z.string().openapi({ description: 'When the current SLA cycle began: the first post, or the post that reopened it after closing' }),
     firstResponseDueAt: z.string().nullable(),
     resolutionDueAt: z.string().nullable(),
     updatedAt: z.string(),

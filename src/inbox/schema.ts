@@ -56,6 +56,9 @@ export const conversations = pgTable(
     waitingSince: ts('waiting_since'),
     firstResponseAt: ts('first_response_at'),
     resolvedAt: ts('resolved_at'),
+    // When the current SLA cycle began: the first post, or the post that reopened a closed
+    // conversation (null: the first post). Resolution is due counting from here.
+    slaStartedAt: ts('sla_started_at'),
     firstResponseDueAt: ts('first_response_due_at'),
     resolutionDueAt: ts('resolution_due_at'),
     lastActivityAt: ts('last_activity_at').notNull(),

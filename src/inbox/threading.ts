@@ -68,7 +68,7 @@ export async function threadMentions(db: Db, workspaceId: string, platform: Plat
   // below from its merged state (more intents, an older wait).
   const withPriority = input.map((r) => ({
     ...r,
-    ...priorityColumns({ intents: r.intents, sentimentLabel: r.sentiment_label, sentimentScore: r.sentiment_score, authorFollowers: r.author_followers, waitingSince: new Date(r.first_at), firstInboundAt: new Date(r.first_at) }, now),
+    ...priorityColumns({ intents: r.intents, sentimentLabel: r.sentiment_label, sentimentScore: r.sentiment_score, authorFollowers: r.author_followers, waitingSince: new Date(r.first_at), firstInboundAt: new Date(r.first_at), slaStartedAt: new Date(r.first_at) }, now),
   }));
   // Each new mention, with the conversation key it joins.
   const mentionKeys = [...groups.entries()].flatMap(([key, list]) => {
@@ -94,11 +94,11 @@ export async function threadMentions(db: Db, workspaceId: string, platform: Plat
       upserted as (
         insert into conversations as c (workspace_id, platform, thread_key, author_key, contact_id, mention_count, latest_mention_id, subject,
           author_name, author_handle, author_followers, topic_ids, intents, sentiment_label, sentiment_score, language,
-          first_inbound_at, last_inbound_at, waiting_since, last_activity_at,
+          first_inbound_at, last_inbound_at, waiting_since, last_activity_at, sla_started_at,
           priority, priority_rank, priority_reason, first_response_due_at, resolution_due_at)
         select ${workspaceId}::uuid, ${platform}, r.thread_key, r.author_key, r.contact_id, r.n, r.latest_mention_id, r.subject,
           r.author_name, r.author_handle, r.author_followers, coalesce(r.topic_ids, '{}'), coalesce(r.intents, '{}'), r.sentiment_label,
-          r.sentiment_score, r.language, r.first_at, r.last_at, r.first_at, r.last_at,
+          r.sentiment_score, r.language, r.first_at, r.last_at, r.first_at, r.last_at, r.first_at,
           r.priority, r.priority_rank, r.priority_reason, r.first_response_due_at, r.resolution_due_at
         from input r
         on conflict (workspace_id, platform, thread_key, author_key) do update set
@@ -121,9 +121,11 @@ export async function threadMentions(db: Db, workspaceId: string, platform: Plat
           status = case when c.status in ('closed', 'snoozed') then 'open' else c.status end,
           snoozed_until = case when c.status in ('closed', 'snoozed') then null else c.snoozed_until end,
           resolved_at = case when c.status = 'closed' then null else c.resolved_at end,
+          -- A closed conversation written to again starts a new SLA cycle from that post.
+          sla_started_at = case when c.status = 'closed' then excluded.first_inbound_at else c.sla_started_at end,
           updated_at = ${now.toISOString()}::timestamptz
         returning c.id, c.thread_key, c.author_key, (xmax = 0) as created, c.priority_pinned, c.intents, c.sentiment_label, c.sentiment_score,
-          c.author_followers, c.waiting_since, c.first_inbound_at
+          c.author_followers, c.waiting_since, c.first_inbound_at, c.sla_started_at
       ),
       changed as (
         select u.*, coalesce(p.status in ('closed', 'snoozed'), false) as reopened from upserted u left join prior p on p.id = u.id

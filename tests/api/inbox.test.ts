@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SocialAuthor, SocialPost } from '../../src/connectors/types';
 import { socialAuthor, socialPost } from '../helpers/posts';
+import type { Priority } from '../../src/inbox/schema';
+import { SLA_MINUTES } from '../../src/inbox/sla';
 import { ingestPosts } from '../../src/ingest/pipeline';
 import type { Platform } from '../../src/sources/schema';
 import { createTestContext, type TestContext } from '../helpers/test-app';
@@ -50,6 +52,14 @@ describe('conversations at ingest', () => {
     const again = await t.request('GET', `/api/v1/conversations/${conv.id}`, { token: ws.token });
     expect(again.json.conversation).toMatchObject({ status: 'open', resolvedAt: null, mentionCount: 2 });
     expect(again.json.thread.filter((i: { kind: string }) => i.kind === 'event').map((i: { event: string }) => i.event)).toEqual(['created', 'status', 'reopened']);
+    // The reopening post starts a new SLA cycle: resolution counts from it, the first response from the first post.
+    const reopenedAt = again.json.thread.filter((i: { kind: string }) => i.kind === 'inbound').at(-1).at;
+    const c = again.json.conversation;
+    expect(c.slaStartedAt).toBe(reopenedAt);
+    expect(c.firstInboundAt).toBe(conv.firstInboundAt);
+    const target = SLA_MINUTES[c.priority as Priority];
+    expect(Date.parse(c.resolutionDueAt) - Date.parse(reopenedAt)).toBe(target.resolution * 60_000);
+    expect(Date.parse(c.firstResponseDueAt) - Date.parse(c.firstInboundAt)).toBe(target.firstResponse * 60_000);
   });
 });
 

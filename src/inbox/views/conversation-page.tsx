@@ -2,9 +2,10 @@ import { platformLabel, PlatformBadge } from '../../web/format';
 import { AppShell, Flash } from '../../web/layout';
 import { Csrf, type PageBase, PostButton, when } from '../../web/settings-shell';
 import type { ThreadItem } from '../conversations.service';
+import { slaState } from '../sla';
 import { CONVERSATION_STATUSES, type ConversationRow, PRIORITIES } from '../schema';
 import { AuthorCard, type AuthorCardProps } from './author-card';
-import { KeyboardHelp, PriorityBadge, SlaBadge, slaState, STATUS_LABELS, StatusBadge } from './parts';
+import { KeyboardHelp, PriorityBadge, SlaBadge, STATUS_LABELS, StatusBadge } from './parts';
 import { Thread } from './thread';
 
 export interface ComposerState {

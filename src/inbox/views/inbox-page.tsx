@@ -5,8 +5,9 @@ import { AppShell, Flash } from '../../web/layout';
 import { Csrf, type PageBase } from '../../web/settings-shell';
 import { type InboxQuery, TAB_COUNT_CAP } from '../list';
 import { type InboxParams, inboxHref } from '../page-params';
+import { slaState } from '../sla';
 import { CONVERSATION_STATUSES, type ConversationRow, PRIORITIES } from '../schema';
-import { duration, INTENT_LABELS, IntentBadges, KeyboardHelp, PriorityBadge, SlaBadge, slaState, STATUS_LABELS, StatusBadge } from './parts';
+import { duration, INTENT_LABELS, IntentBadges, KeyboardHelp, PriorityBadge, SlaBadge, STATUS_LABELS, StatusBadge } from './parts';
 
 export interface InboxPageProps extends PageBase {
   items: ConversationRow[];

@@ -1,4 +1,6 @@
-import type { ConversationRow } from '../schema';
+import type { Sla, SlaKind } from '../sla';
+
+const OVERDUE: Record<SlaKind, string> = { 'first-response': 'First response overdue', 'next-response': 'Reply overdue', resolution: 'Resolution overdue' };
 
 /** Small pieces shared by the inbox list and the conversation page. */
 
@@ -22,32 +24,10 @@ export function duration(ms: number): string {
   return `${Math.floor(h / 24)}d`;
 }
 
-export interface Sla {
-  /** The first response or the resolution is past its due time. */
-  overdue: 'first-response' | 'resolution' | null;
-  /** The next due time still ahead, for "due in 2h". */
-  nextDue: { kind: 'first-response' | 'resolution'; at: Date } | null;
-}
-
-/** Where a conversation stands against its SLA targets at `now`. */
-export function slaState(c: Pick<ConversationRow, 'status' | 'firstResponseAt' | 'firstResponseDueAt' | 'resolvedAt' | 'resolutionDueAt'>, now: Date): Sla {
-  const live = c.status === 'open' || c.status === 'pending';
-  if (!live) return { overdue: null, nextDue: null };
-  if (!c.firstResponseAt && c.firstResponseDueAt) {
-    if (c.firstResponseDueAt <= now) return { overdue: 'first-response', nextDue: null };
-    return { overdue: null, nextDue: { kind: 'first-response', at: c.firstResponseDueAt } };
-  }
-  if (!c.resolvedAt && c.resolutionDueAt) {
-    if (c.resolutionDueAt <= now) return { overdue: 'resolution', nextDue: null };
-    return { overdue: null, nextDue: { kind: 'resolution', at: c.resolutionDueAt } };
-  }
-  return { overdue: null, nextDue: null };
-}
-
 export function SlaBadge(props: { sla: Sla; now: Date }) {
   const { sla, now } = props;
-  if (sla.overdue) return <span class="badge sla-overdue" data-testid="sla-overdue">{sla.overdue === 'first-response' ? 'First response overdue' : 'Resolution overdue'}</span>;
-  if (sla.nextDue) return <span class="badge sla-due">{`${sla.nextDue.kind === 'first-response' ? 'Reply' : 'Resolve'} within ${duration(sla.nextDue.at.getTime() - now.getTime())}`}</span>;
+  if (sla.overdue) return <span class="badge sla-overdue" data-testid="sla-overdue">{OVERDUE[sla.overdue]}</span>;
+  if (sla.nextDue) return <span class="badge sla-due">{`${sla.nextDue.kind === 'resolution' ? 'Resolve' : 'Reply'} within ${duration(sla.nextDue.at.getTime() - now.getTime())}`}</span>;
   return null;
 }
 
