@@ -120,6 +120,11 @@ describe('service endpoints', () => {
     expect(Object.keys(res.json.paths)).toEqual(
       expect.arrayContaining(['/api/v1/auth/login', '/api/v1/auth/logout', '/api/v1/me', '/api/v1/users', '/api/v1/users/{id}', '/api/v1/api-keys', '/api/v1/audit-log']),
     );
+    expect(Object.keys(res.json.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/conversations', '/api/v1/conversations/{id}', '/api/v1/conversations/{id}/replies', '/api/v1/conversations/{id}/replies/check', '/api/v1/replies/{id}', '/api/v1/conversations/{id}/notes', '/api/v1/routing-rules', '/api/v1/saved-replies', '/api/v1/mentions/{id}/intents', '/api/v1/live']),
+    );
+    expect(res.json.paths['/api/v1/conversations/{id}'].patch.requestBody.content['application/json'].schema.$ref).toBe('#/components/schemas/ConversationPatch');
+    expect(res.json.components.schemas.ConversationPatch.properties.addTags).toBeDefined();
     expect(res.json.components.schemas.LoginRequest.required).toEqual(['email', 'password']);
     expect(res.json.components.schemas.Error).toBeDefined();
   });
