@@ -101,7 +101,11 @@ export class ConnectorError extends Error {
   constructor(
     readonly kind: ConnectorErrorKind,
     message: string,
-    readonly details: { status?: number; resetAt?: Date; platform?: string } = {},
+    /**
+     * `alreadyPosted`: the platform refused the post as a repeat of one it already has (X's
+     * duplicate-content rule), which after an interrupted send means the first attempt went through.
+     */
+    readonly details: { status?: number; resetAt?: Date; platform?: string; alreadyPosted?: boolean } = {},
   ) {
     super(message);
   }

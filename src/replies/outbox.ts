@@ -120,35 +120,27 @@ export async function sendReply(deps: SenderDeps, id: string, random = Math.rand
   const r = await claim(deps.db, id, now);
   if (!r) return null;
   const log = deps.logger.child({ replyId: r.id, platform: r.platform, attempt: r.attempts });
+  let result: { externalId: string; url: string | null };
   try {
     const [target] = await deps.db.select().from(mentions).where(eq(mentions.id, r.inReplyToMentionId));
     const [source] = r.sourceId ? await deps.db.select().from(sources).where(eq(sources.id, r.sourceId)) : [];
     if (!target || !source) throw new ConnectorError('invalid_request', 'The post or the source to reply from no longer exists');
     const { connector, config, credentials } = await connectorInputs(deps, source);
     if (!connector.reply) throw new ConnectorError('invalid_request', `${connector.label} does not support replies`);
-    const result = await connector.reply({
+    result = await connector.reply({
       config,
       credentials,
       text: r.text,
       inReplyTo: { externalId: target.externalId, authorHandle: target.authorHandle, threadExternalId: target.threadExternalId, raw: target.raw },
     });
-    const sentAt = deps.clock();
-    const [sent] = await deps.db.transaction(async (tx) => {
-      const rows = await tx.update(replies).set({ status: 'sent', platformPostId: result.externalId, platformUrl: result.url, sentAt, leaseUntil: null, lastError: null }).where(eq(replies.id, r.id)).returning();
-      // Our answer is the latest word: nobody waits, and the first response time is kept.
-      await tx
-        .update(conversations)
-        .set({ firstResponseAt: sql`coalesce(${conversations.firstResponseAt}, ${sentAt.toISOString()}::timestamptz)`, waitingSince: null, lastActivityAt: sentAt, updatedAt: sentAt })
-        .where(eq(conversations.id, r.conversationId));
-      await tx.insert(conversationEvents).values({ workspaceId: r.workspaceId, conversationId: r.conversationId, kind: 'reply', actorId: r.createdBy, details: { replyId: r.id, status: 'sent', url: result.url } });
-      await publish(tx, r.workspaceId, [{ type: 'reply', id: r.id, conversationId: r.conversationId, status: 'sent' }]);
-      return rows;
-    });
-    deps.metrics.repliesSent.inc({ platform: r.platform });
-    log.info({ url: result.url }, 'reply sent');
-    return sent ?? null;
   } catch (err) {
     const e = err instanceof ConnectorError ? err : new ConnectorError('transient', err instanceof Error ? err.message : String(err));
+    // An earlier attempt may have reached the platform (a sender that stopped, a timeout): if the
+    // platform now refuses the text as one it already has, that attempt went through.
+    if (r.attempts > 1 && e.details.alreadyPosted) {
+      log.warn({ err: e.message }, 'reply was already on the platform from an earlier attempt');
+      return markSent(deps, r, { externalId: null, url: null }, `${e.message} (the earlier attempt went through)`);
+    }
     const retry = (e.kind === 'transient' || e.kind === 'rate_limited') && r.attempts < MAX_ATTEMPTS;
     const next = e.kind === 'rate_limited' && e.details.resetAt ? e.details.resetAt : new Date(now.getTime() + retryDelayMs(r.attempts, random));
     const [row] = await deps.db.transaction(async (tx) => {
@@ -170,6 +162,29 @@ export async function sendReply(deps: SenderDeps, id: string, random = Math.rand
     }
     return row ?? null;
   }
+  // Outside the try: a failure to record a reply the platform took must not count as a failed
+  // send. The row keeps its lease; the next sender meets the platform's duplicate check.
+  const sent = await markSent(deps, r, result, null);
+  log.info({ url: result.url }, 'reply sent');
+  return sent;
+}
+
+/** Records a reply as on the platform; our answer is the latest word, so nobody waits any more. */
+async function markSent(deps: SenderDeps, r: ReplyRow, result: { externalId: string | null; url: string | null }, note: string | null): Promise<ReplyRow | null> {
+  const sentAt = deps.clock();
+  const [sent] = await deps.db.transaction(async (tx) => {
+    const rows = await tx.update(replies).set({ status: 'sent', platformPostId: result.externalId, platformUrl: result.url, sentAt, leaseUntil: null, lastError: note }).where(eq(replies.id, r.id)).returning();
+    // The first response time is kept once set.
+    await tx
+      .update(conversations)
+      .set({ firstResponseAt: sql`coalesce(${conversations.firstResponseAt}, ${sentAt.toISOString()}::timestamptz)`, waitingSince: null, lastActivityAt: sentAt, updatedAt: sentAt })
+      .where(eq(conversations.id, r.conversationId));
+    await tx.insert(conversationEvents).values({ workspaceId: r.workspaceId, conversationId: r.conversationId, kind: 'reply', actorId: r.createdBy, details: { replyId: r.id, status: 'sent', url: result.url } });
+    await publish(tx, r.workspaceId, [{ type: 'reply', id: r.id, conversationId: r.conversationId, status: 'sent' }]);
+    return rows;
+  });
+  deps.metrics.repliesSent.inc({ platform: r.platform });
+  return sent ?? null;
 }
 
 /** Replies due now: queued and due, or stuck in `sending` past their lease. */

@@ -4,6 +4,7 @@ import type { Actor } from '../../src/accounts/actor';
 import { conversations } from '../../src/inbox/schema';
 import { sendDueReplies } from '../../src/replies/outbox';
 import { replies } from '../../src/replies/schema';
+import { sources } from '../../src/sources/schema';
 import { pollSource } from '../../src/sources/poller';
 import { createSource } from '../../src/sources/sources.service';
 import { createTopic } from '../../src/topics/topics.service';
@@ -119,6 +120,34 @@ describe('replying through the outbox', () => {
     const [after] = await t.db.select().from(replies).where(eq(replies.id, row!.id));
     expect(after).toMatchObject({ status: 'sent', attempts: 2, uncertain: true });
     expect(x.replies.filter((p) => p.in_reply_to_tweet_id === tweet.id)).toHaveLength(1);
+  });
+
+  it('does not post twice when X took a reply but the answer never came back', async () => {
+    const { tweet, conv } = await tweetAndConversation('acme where is my parcel');
+    await t.db.update(sources).set({ config: { baseUrl: x.url, timeoutMs: 200 } }).where(eq(sources.id, sourceId));
+    try {
+      x.acceptNextReplySlowly(1_000);
+      const r = await reply(conv.id, 'Checking on your parcel now.', 'slow-1');
+      const queued = await waitFor(r.json.id, 'queued');
+      expect(queued.error).toMatch(/Could not reach X|timeout|timed out|abort/i);
+      // X has it, though we never heard back.
+      expect(x.replies.filter((p) => p.in_reply_to_tweet_id === tweet.id)).toHaveLength(1);
+      now = new Date(now.getTime() + 60_000);
+      expect(await sendDueReplies(t.deps)).toMatchObject({ sent: 1 });
+      expect((await t.request('GET', `/api/v1/replies/${r.json.id}`, { token: ws.token })).json).toMatchObject({ status: 'sent', attempts: 2, error: expect.stringMatching(/duplicate content.*earlier attempt went through/) });
+      expect(x.replies.filter((p) => p.in_reply_to_tweet_id === tweet.id)).toHaveLength(1);
+    } finally {
+      await t.db.update(sources).set({ config: { baseUrl: x.url } }).where(eq(sources.id, sourceId));
+    }
+  });
+
+  it('fails a reply X refuses as a duplicate on the first try, saying why', async () => {
+    const first = await tweetAndConversation('acme thanks 1');
+    const second = await tweetAndConversation('acme thanks 2');
+    const a = await reply(first.conv.id, 'Thank you so much!', 'dup-a');
+    await waitFor(a.json.id, 'sent');
+    const b = await reply(second.conv.id, 'Thank you so much!', 'dup-b');
+    expect((await waitFor(b.json.id, 'failed')).error).toBe('X refused it: You are not allowed to create a Tweet with duplicate content.');
   });
 
   it('rejects a reply longer than 280 characters as X counts them, counting a link as 23', async () => {

@@ -37,6 +37,8 @@ export interface FakeX extends FakeServer {
   /** Adds n tweets with increasing ids (fast; for volume tests). */
   addMany(n: number): void;
   rateLimitNext(resetEpochSeconds: number): void;
+  /** The next reply is posted, but the answer comes only after `ms` (a client that gave up never hears of it). */
+  acceptNextReplySlowly(ms: number): void;
 }
 
 let seq = 1_800_000_000_000_000_000n;
@@ -95,14 +97,23 @@ export async function startFakeX(): Promise<FakeX> {
     };
   }
 
-  function tweet(req: FakeRequest) {
+  let slowNextReplyMs = 0;
+
+  async function tweet(req: FakeRequest) {
     const body = JSON.parse(req.body || '{}') as { text?: string; reply?: { in_reply_to_tweet_id?: string } };
     if (!req.headers.authorization?.startsWith('OAuth ')) {
       return { status: 403, json: { title: 'Unsupported Authentication', detail: 'Authenticating with OAuth 2.0 Application-Only is forbidden for this endpoint.', type: 'https://api.twitter.com/2/problems/unsupported-authentication', status: 403 } };
     }
+    // X refuses a tweet whose text the same account posted already (its duplicate-content rule).
+    const account = /oauth_token="([^"]*)"/.exec(req.headers.authorization)?.[1];
+    if (replies.some((r) => r.text === (body.text ?? '') && /oauth_token="([^"]*)"/.exec(r.authorization ?? '')?.[1] === account)) {
+      return { status: 403, json: { detail: 'You are not allowed to create a Tweet with duplicate content.', type: 'about:blank', title: 'Forbidden', status: 403 } };
+    }
     replies.push({ text: body.text ?? '', in_reply_to_tweet_id: body.reply?.in_reply_to_tweet_id, authorization: req.headers.authorization });
     const id = nextTweetId();
-    return { status: 201, json: { data: { id, text: body.text, edit_history_tweet_ids: [id] } } };
+    const delayMs = slowNextReplyMs;
+    slowNextReplyMs = 0;
+    return { status: 201, json: { data: { id, text: body.text, edit_history_tweet_ids: [id] } }, ...(delayMs ? { delayMs } : {}) };
   }
 
   const server = await startFakeServer((req) => {
@@ -148,6 +159,9 @@ export async function startFakeX(): Promise<FakeX> {
         const id = nextTweetId();
         tweets.push({ id, text: `acme post number ${i} &amp; more`, author_id: authorId, created_at: new Date(now - (n - i) * 10).toISOString(), lang: 'en', conversation_id: id, public_metrics: { retweet_count: 0, reply_count: 0, like_count: i % 7, quote_count: 0 } });
       }
+    },
+    acceptNextReplySlowly(ms) {
+      slowNextReplyMs = ms;
     },
     rateLimitNext(reset) {
       server.fault({

@@ -75,9 +75,15 @@ export function toConnectorError(err: unknown): ConnectorError {
   if (err instanceof ConnectorError) return err;
   if (err instanceof ApiResponseError) {
     const resetAt = err.rateLimit?.reset ? new Date(err.rateLimit.reset * 1000) : undefined;
-    const detail = (err.data as { detail?: string; title?: string })?.detail ?? (err.data as { title?: string })?.title ?? err.message;
+    const data = (err.data ?? {}) as { detail?: string; title?: string; type?: string };
+    const detail = data.detail ?? data.title ?? err.message;
     if (err.rateLimitError || err.code === 429) return new ConnectorError('rate_limited', `X rate limit reached: ${detail}`, { status: 429, ...(resetAt ? { resetAt } : {}), platform: 'x' });
-    if (err.code === 401 || err.code === 403) return new ConnectorError('auth', `X refused the credentials: ${detail}`, { status: err.code, platform: 'x' });
+    // 401, and 403 "unsupported authentication", are about credentials; any other 403 refuses the
+    // action itself (not allowed to reply to this post, duplicate content...).
+    if (err.code === 401 || (err.code === 403 && /unsupported-authentication|unauthorized/i.test(`${data.type ?? ''} ${data.title ?? ''}`))) {
+      return new ConnectorError('auth', `X refused the credentials: ${detail}`, { status: err.code, platform: 'x' });
+    }
+    if (err.code === 403) return new ConnectorError('invalid_request', `X refused it: ${detail}`, { status: 403, platform: 'x', ...(/duplicate content/i.test(detail) ? { alreadyPosted: true } : {}) });
     if (err.code >= 500) return new ConnectorError('transient', `X answered ${err.code}: ${detail}`, { status: err.code, platform: 'x' });
     return new ConnectorError('invalid_request', `X rejected the request: ${detail}`, { status: err.code, platform: 'x' });
   }

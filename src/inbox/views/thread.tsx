@@ -180,10 +180,11 @@ function Reply(props: ThreadProps & { item: Extract<ThreadItem, { kind: 'reply' 
         </a>
       ) : null}
       {item.status === 'queued' && item.error ? <p class="muted small">Will retry: {item.error}</p> : null}
+      {item.status === 'sent' && item.error ? <p class="muted small">{item.error}</p> : null}
       {item.status === 'failed' ? (
         <div class="reply-failed">
           <p class="error-text" data-testid="reply-error">
-            {platformLabel(props.platform)} refused it: {item.error ?? 'no reason given'}
+            Not sent: {item.error ?? 'no reason given'}
           </p>
           {props.canWrite ? (
             <form method="post" action={`/inbox/replies/${item.id}/retry`} class="inline">
