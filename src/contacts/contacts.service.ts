@@ -5,6 +5,7 @@ import { users } from '../accounts/schema';
 import { AppError, notFound } from '../core/errors';
 import { newestFirst } from '../db/keyset';
 import type { Db } from '../db/types';
+import { canonicalTags } from '../tags/tags.service';
 import { type ContactFilter, type ContactSort, filterConditions } from './filter';
 import { contactNotes, contacts, DEFAULT_STAGES, identities, lifecycleStages } from './schema';
 
@@ -153,6 +154,7 @@ export async function createContact(db: Db, actor: Actor, raw: ContactInput) {
   const input = normalizeInput(raw);
   await validate(db, actor.workspaceId, input);
   return db.transaction(async (tx) => {
+    if (input.tags) input.tags = await canonicalTags(tx, actor.workspaceId, input.tags);
     const [c] = await tx.insert(contacts).values({ workspaceId: actor.workspaceId, ...input, name: input.name ?? '' }).returning();
     await recordAudit(tx, actor, { action: 'contact.created', targetType: 'contact', targetId: c!.id, details: { name: c!.name } });
     return publicContact(c!);
@@ -165,6 +167,7 @@ export async function updateContact(db: Db, actor: Actor, id: string, raw: Conta
   return db.transaction(async (tx) => {
     const before = await getContactRow(tx, actor.workspaceId, id);
     if (before.mergedIntoId) throw new AppError('CONFLICT', 'This contact was merged into another; edit that one', { mergedIntoId: before.mergedIntoId });
+    if (input.tags) input.tags = await canonicalTags(tx, actor.workspaceId, input.tags);
     const [c] = await tx.update(contacts).set({ ...input, updatedAt: now }).where(eq(contacts.id, id)).returning();
     await recordAudit(tx, actor, { action: 'contact.updated', targetType: 'contact', targetId: id, details: { fields: Object.keys(input) } });
     return publicContact(c!, (await identitiesOf(tx, [id])).get(id));

@@ -6,6 +6,7 @@ import type { Clock } from '../core/clock';
 import { AppError, notFound } from '../core/errors';
 import { toJsonParam } from '../db/params';
 import type { Db } from '../db/types';
+import { canonicalTags } from '../tags/tags.service';
 import type { Logger } from '../server/logger';
 import { listStages } from './contacts.service';
 import { type ContactMapping, type ExistingContact, type ImportedContact, type ResolvedMapping, planImport, readCsv, readCsvHeader, resolveContactMapping, validateRow } from './import';
@@ -132,6 +133,8 @@ export async function runContactImport(deps: ContactImportDeps, actor: Actor, id
       const plan = planImport(good, await existingByEmail(tx, actor.workspaceId, good), defaultStage);
       for (let i = 0; i < plan.inserts.length; i += o.writeChunk) await insertContacts(tx, actor.workspaceId, plan.inserts.slice(i, i + o.writeChunk));
       for (let i = 0; i < plan.updates.length; i += o.writeChunk) await updateContacts(tx, actor.workspaceId, plan.updates.slice(i, i + o.writeChunk), clock());
+      // Imported tags join the workspace's vocabulary (rows keep the spelling they came with).
+      await canonicalTags(tx, actor.workspaceId, [...new Set(good.flatMap((g) => g.tags ?? []))]);
       const [row] = await tx
         .update(contactImports)
         .set({ status: 'done', imported: plan.imported, merged: plan.merged, finishedAt: clock(), updatedAt: clock() })

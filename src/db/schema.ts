@@ -8,3 +8,4 @@ export * from '../contacts/schema';
 export * from '../contacts/import.schema';
 export * from '../inbox/schema';
 export * from '../replies/schema';
+export * from '../tags/schema';

@@ -5,6 +5,7 @@ import { AppError, notFound } from '../core/errors';
 import type { Db } from '../db/types';
 import { mentions } from '../mentions/schema';
 import { replies } from '../replies/schema';
+import { canonicalTags, cleanTags } from '../tags/tags.service';
 import { publish } from './live';
 import { conversationEvents, conversationNotes, type ConversationRow, type ConversationStatus, conversations, notifications, type Priority, PRIORITIES } from './schema';
 
@@ -120,6 +121,9 @@ export async function updateConversations(db: Db, actor: Actor, ids: string[], p
   if (patch.assigneeId) await assertAssignable(db, actor.workspaceId, patch.assigneeId);
   return db.transaction(async (tx) => {
     const current = await tx.select().from(conversations).where(and(eq(conversations.workspaceId, actor.workspaceId), inArray(conversations.id, ids))).for('update');
+    // Tags given are spelled as the workspace already spells them (one vocabulary with contacts).
+    const spelling = new Map((await canonicalTags(tx, actor.workspaceId, [...(patch.tags ?? []), ...(patch.addTags ?? [])])).map((t) => [t.toLowerCase(), t]));
+    const spelled = (list: string[]) => list.map((t) => spelling.get(t.trim().toLowerCase()) ?? t.trim());
     if (current.length !== new Set(ids).size) throw notFound('Conversation');
     const events: (typeof conversationEvents.$inferInsert)[] = [];
     const out: ConversationRow[] = [];
@@ -146,8 +150,8 @@ export async function updateConversations(db: Db, actor: Actor, ids: string[], p
         ev('priority', { from: c.priority, to: patch.priority });
       }
       if (patch.tags || patch.addTags || patch.removeTags) {
-        const removed = new Set((patch.removeTags ?? []).map((t) => t.trim()));
-        const tags = [...new Set([...(patch.tags ?? c.tags), ...(patch.addTags ?? [])].map((t) => t.trim()).filter((t) => t && !removed.has(t)))];
+        const removed = new Set((patch.removeTags ?? []).map((t) => t.trim().toLowerCase()));
+        const tags = cleanTags([...(patch.tags ? spelled(patch.tags) : c.tags), ...spelled(patch.addTags ?? [])]).filter((t) => !removed.has(t.toLowerCase()));
         if (tags.join('\u0000') !== c.tags.join('\u0000')) {
           set.tags = tags;
           ev('tags', { from: c.tags, to: tags });

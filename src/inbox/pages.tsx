@@ -14,6 +14,7 @@ import { INTENTS, type Intent } from '../sentiment';
 import { runInBackground } from '../server/background';
 import type { AppContext, AppEnv } from '../server/env';
 import { assertCan, formFields, formProblem, pathId, requireStaffPage, shellProps } from '../server/pages';
+import { listTags } from '../tags/tags.service';
 import { listTopics } from '../topics/topics.service';
 import { addConversationNote, conversationThread, type ConversationPatch, getConversationRow, updateConversations } from './conversations.service';
 import { listConversations, tabCounts } from './list';
@@ -63,7 +64,7 @@ async function renderInbox(c: AppContext, error?: string, status = 200) {
   const db = c.var.deps.db;
   const { query, params } = readInboxQuery(c.req.query(), PAGE_SIZE);
   const topics = await listTopics(db, actor.workspaceId);
-  const [page, counts, team] = await Promise.all([
+  const [page, counts, team, vocabulary] = await Promise.all([
     listConversations(db, actor.workspaceId, actor.userId, query).catch((err) => {
       // A stale cursor starts the list over rather than failing the page.
       if (err instanceof AppError && err.code === 'VALIDATION_FAILED') return listConversations(db, actor.workspaceId, actor.userId, { ...query, cursor: undefined });
@@ -71,6 +72,7 @@ async function renderInbox(c: AppContext, error?: string, status = 200) {
     }),
     tabCounts(db, actor.workspaceId, actor.userId, topics.map((t) => t.id)),
     people(c, actor.workspaceId),
+    listTags(db, actor.workspaceId),
   ]);
   return c.html(
     <InboxPage
@@ -82,6 +84,7 @@ async function renderInbox(c: AppContext, error?: string, status = 200) {
       counts={counts}
       topics={topics.map((t) => ({ id: t.id, name: t.name, open: counts.topics.get(t.id) ?? 0 }))}
       people={team}
+      tags={vocabulary}
       canWrite={can(actor.role, 'inbox:write')}
       now={c.var.deps.clock()}
       ok={okMessage(c)}
@@ -95,7 +98,7 @@ async function renderConversation(c: AppContext, id: string, extra: { composer?:
   const actor = assertCan(c, 'inbox:read');
   const db = c.var.deps.db;
   const conv = await getConversationRow(db, actor.workspaceId, id);
-  const [thread, team, topics, saved, contact, weeks, others] = await Promise.all([
+  const [thread, team, topics, saved, contact, weeks, others, vocabulary] = await Promise.all([
     conversationThread(db, actor.workspaceId, id),
     people(c, actor.workspaceId),
     listTopics(db, actor.workspaceId),
@@ -110,6 +113,7 @@ async function renderConversation(c: AppContext, id: string, extra: { composer?:
           .orderBy(desc(conversations.lastInboundAt))
           .limit(10)
       : [],
+    listTags(db, actor.workspaceId),
   ]);
   let text = extra.composer?.text ?? '';
   const savedId = c.req.query('saved');
@@ -126,6 +130,7 @@ async function renderConversation(c: AppContext, id: string, extra: { composer?:
       author={{ contact, fallback: { name: conv.authorName, handle: conv.authorHandle, followers: conv.authorFollowers }, weeks, others }}
       topics={new Map(topics.map((t) => [t.id, t.name]))}
       savedReplies={saved.map((s) => ({ id: s.id, name: s.name, shared: s.ownerId === null }))}
+      tags={vocabulary}
       composer={{ text, idempotencyKey: extra.composer?.idempotencyKey ?? crypto.randomUUID(), error: extra.composer?.error, inReplyTo: extra.composer?.inReplyTo }}
       replyLimit={limit}
       canWrite={can(actor.role, 'inbox:write')}

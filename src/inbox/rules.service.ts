@@ -7,6 +7,7 @@ import { AppError, notFound } from '../core/errors';
 import type { Db } from '../db/types';
 import { INTENTS } from '../sentiment';
 import { PLATFORMS } from '../sources/schema';
+import { canonicalTags } from '../tags/tags.service';
 import { PRIORITIES, routingRules, teamMembers, teams } from './schema';
 
 /**
@@ -84,6 +85,7 @@ export async function getRule(db: Db, workspaceId: string, id: string) {
 export async function createRule(db: Db, actor: Actor, input: RuleInput) {
   await checkActions(db, actor.workspaceId, input.actions);
   return db.transaction(async (tx) => {
+    if (input.actions.tags) input.actions.tags = await canonicalTags(tx, actor.workspaceId, input.actions.tags);
     const [{ last } = { last: null }] = await tx.select({ last: max(routingRules.position) }).from(routingRules).where(eq(routingRules.workspaceId, actor.workspaceId));
     const [r] = await tx.insert(routingRules).values({ workspaceId: actor.workspaceId, ...input, position: (last ?? -1) + 1 }).returning();
     await recordAudit(tx, actor, { action: 'routing_rule.created', targetType: 'routing_rule', targetId: r!.id, details: { name: input.name } });
@@ -95,6 +97,7 @@ export async function updateRule(db: Db, actor: Actor, id: string, input: Partia
   await getRule(db, actor.workspaceId, id);
   if (input.actions) await checkActions(db, actor.workspaceId, input.actions);
   return db.transaction(async (tx) => {
+    if (input.actions?.tags) input.actions.tags = await canonicalTags(tx, actor.workspaceId, input.actions.tags);
     const [r] = await tx.update(routingRules).set({ ...input, updatedAt: now }).where(eq(routingRules.id, id)).returning();
     await recordAudit(tx, actor, { action: 'routing_rule.updated', targetType: 'routing_rule', targetId: id, details: { name: r!.name } });
     return r!;

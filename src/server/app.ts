@@ -28,6 +28,7 @@ import { mentionsApi } from '../mentions/routes';
 import { analyzeApi } from '../sentiment/routes';
 import { sourcesApi } from '../sources/routes';
 import { topicsApi } from '../topics/routes';
+import { tagsApi } from '../tags/routes';
 import { webPages } from '../web/pages';
 import { staticRoutes } from '../web/static';
 import { authenticate } from './auth.middleware';
@@ -38,7 +39,7 @@ import { healthRoutes } from './health.routes';
 import { requestLog } from './request-log.middleware';
 
 /** Every JSON router, mounted under /api/v1 and published in one OpenAPI document. */
-const API_ROUTERS = [authApi, usersApi, apiKeysApi, auditApi, topicsApi, sourcesApi, mentionsApi, importsApi, analyzeApi, contactsTransferApi, contactsApi, inboxApi, liveApi, repliesApi, routingApi];
+const API_ROUTERS = [authApi, usersApi, apiKeysApi, auditApi, topicsApi, sourcesApi, mentionsApi, importsApi, analyzeApi, contactsTransferApi, contactsApi, inboxApi, liveApi, repliesApi, routingApi, tagsApi];
 
 const CSP = {
   defaultSrc: ["'self'"],

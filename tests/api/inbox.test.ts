@@ -139,6 +139,20 @@ describe('the inbox list', () => {
     expect(thread.find((i: { kind: string }) => i.kind === 'note')).toMatchObject({ text: '@ana can you take this? <script>x</script>' });
   });
 
+  it('keeps one tag vocabulary for conversations, contacts and rules, in the first spelling', async () => {
+    expect((await t.request('POST', '/api/v1/contacts', { token: ws.token, body: { name: 'Vera', tags: ['VIP'] } })).json.tags).toEqual(['VIP']);
+    await ingest('x', [post('acme tag me', { externalId: 'tg1' })]);
+    const conv = await find('tag me');
+    const patched = await t.request('PATCH', `/api/v1/conversations/${conv.id}`, { token: ws.token, body: { tags: ['vip', ' Refunds ', 'refunds'] } });
+    expect(patched.json.tags).toEqual(['VIP', 'Refunds']);
+    const rule = await t.request('POST', '/api/v1/routing-rules', { token: ws.token, body: { name: 'Tagger', conditions: { keywords: ['tagme'] }, actions: { tags: ['REFUNDS', 'new one'] } } });
+    expect(rule.json.actions.tags).toEqual(['Refunds', 'new one']);
+    expect((await t.request('GET', '/api/v1/tags', { token: ws.token })).json.items).toEqual(expect.arrayContaining(['Refunds', 'new one', 'VIP', 'billing']));
+    expect((await list('?tag=VIP')).items.map((c: { id: string }) => c.id)).toEqual([conv.id]);
+    // removeTags ignores case too.
+    expect((await t.request('PATCH', `/api/v1/conversations/${conv.id}`, { token: ws.token, body: { removeTags: ['vip'] } })).json.tags).toEqual(['Refunds']);
+  });
+
   it('lets an analyst read the inbox but not triage it', async () => {
     const analyst = await t.seedUser(ws.workspace.id, 'analyst', 'an@inbox.test');
     const conv = await find('paging post 2');

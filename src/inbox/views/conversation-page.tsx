@@ -23,6 +23,8 @@ export interface ConversationPageProps extends PageBase {
   author: AuthorCardProps;
   topics: Map<string, string>;
   savedReplies: { id: string; name: string; shared: boolean }[];
+  /** The workspace's tag vocabulary (shared with contacts). */
+  tags: string[];
   composer: ComposerState;
   /** The platform's length limit, or null when replies cannot be sent there. */
   replyLimit: number | null;
@@ -274,6 +276,7 @@ function Triage(p: ConversationPageProps) {
           Tags
           <input name="tags" value={c.tags.join(', ')} placeholder="billing, vip" />
         </label>
+        {p.tags.length ? <p class="muted small">In use: {p.tags.slice(0, 15).join(', ')}{p.tags.length > 15 ? ' …' : ''}</p> : null}
         <div>
           <button type="submit" class="secondary">
             Save

@@ -7,7 +7,7 @@ import { type InboxQuery, TAB_COUNT_CAP } from '../list';
 import { type InboxParams, inboxHref } from '../page-params';
 import { slaState } from '../sla';
 import { CONVERSATION_STATUSES, type ConversationRow, PRIORITIES } from '../schema';
-import { duration, INTENT_LABELS, IntentBadges, KeyboardHelp, PriorityBadge, SlaBadge, STATUS_LABELS, StatusBadge } from './parts';
+import { duration, INTENT_LABELS, IntentBadges, KeyboardHelp, PriorityBadge, SlaBadge, STATUS_LABELS, StatusBadge, TagList } from './parts';
 
 export interface InboxPageProps extends PageBase {
   items: ConversationRow[];
@@ -17,6 +17,8 @@ export interface InboxPageProps extends PageBase {
   counts: { all: number; mine: number; unassigned: number };
   topics: { id: string; name: string; open: number }[];
   people: { id: string; name: string }[];
+  /** The workspace's tag vocabulary, offered while typing a tag. */
+  tags: string[];
   canWrite: boolean;
   now: Date;
   ok?: string | undefined;
@@ -94,6 +96,7 @@ export function InboxPage(p: InboxPageProps) {
           </a>
         ) : null}
       </div>
+      <TagList tags={p.tags} />
       <KeyboardHelp />
     </AppShell>
   );
@@ -187,7 +190,7 @@ function Filters(p: InboxPageProps) {
           <Select name="intent" label="Intent" value={f.intent} any="Any" options={INTENTS.map((i) => [i, INTENT_LABELS[i] ?? i] as const)} />
           <label>
             Tag
-            <input name="tag" value={f.tag ?? ''} size={12} />
+            <input name="tag" value={f.tag ?? ''} size={12} list="workspace-tags" />
           </label>
           <label>
             Language
@@ -248,7 +251,7 @@ function BulkBar(props: { people: { id: string; name: string }[] }) {
       </label>
       <label>
         Add tag
-        <input name="addTag" size={10} maxlength={60} />
+        <input name="addTag" size={10} maxlength={60} list="workspace-tags" />
       </label>
       <button type="submit" data-testid="bulk-apply">
         Apply to selected

@@ -82,3 +82,12 @@ export function KeyboardHelp() {
     </dialog>
   );
 }
+
+/** The workspace's tags for inputs with list="workspace-tags". */
+export const TagList = (props: { tags: string[] }) => (
+  <datalist id="workspace-tags">
+    {props.tags.map((t) => (
+      <option value={t} />
+    ))}
+  </datalist>
+);
