@@ -9,3 +9,4 @@ export * from '../contacts/import.schema';
 export * from '../inbox/schema';
 export * from '../replies/schema';
 export * from '../tags/schema';
+export * from '../community/schema';

@@ -30,6 +30,7 @@ import { sourcesApi } from '../sources/routes';
 import { topicsApi } from '../topics/routes';
 import { tagsApi } from '../tags/routes';
 import { webPages } from '../web/pages';
+import { memberAccountPages } from '../community/account.pages';
 import { staticRoutes } from '../web/static';
 import { authenticate } from './auth.middleware';
 import { csrfProtection } from './csrf.middleware';
@@ -112,6 +113,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', topicPages);
   app.route('/', importPages);
   app.route('/', contactPages);
+  app.route('/', memberAccountPages);
   app.route('/', webPages);
 
   app.onError(onError);

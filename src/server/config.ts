@@ -50,6 +50,13 @@ export const configSchema = z
     INNGEST_SIGNING_KEY: optionalString,
     INNGEST_DEV: optionalString,
     INNGEST_BASE_URL: optionalString.pipe(z.url().optional()),
+    SMTP_URL: optionalString.pipe(
+      z
+        .string()
+        .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps:// (smtp://user:pass@host:587)')
+        .optional(),
+    ),
+    MAIL_FROM: z.string().min(3).max(200).default('Social CRM <no-reply@localhost>'),
   })
   .superRefine((c, ctx) => {
     if (c.DATABASE_URL && !c.APP_SECRET) {

@@ -1,5 +1,5 @@
 import { deleteCookie, setCookie } from 'hono/cookie';
-import { SESSION_COOKIE } from './auth.middleware';
+import { MEMBER_COOKIE, SESSION_COOKIE } from './auth.middleware';
 import type { AppContext } from './env';
 
 const isHttps = (c: AppContext) =>
@@ -19,3 +19,10 @@ export function setSessionCookie(c: AppContext, token: string, expiresAt: Date) 
 }
 
 export const clearSessionCookie = (c: AppContext) => deleteCookie(c, SESSION_COOKIE, { path: '/', secure: isHttps(c) });
+
+/** The community member's session cookie: same protections, its own name. */
+export function setMemberCookie(c: AppContext, token: string, expiresAt: Date) {
+  setCookie(c, MEMBER_COOKIE, token, { httpOnly: true, sameSite: 'Lax', secure: isHttps(c), path: '/', expires: expiresAt });
+}
+
+export const clearMemberCookie = (c: AppContext) => deleteCookie(c, MEMBER_COOKIE, { path: '/', secure: isHttps(c) });

@@ -20,6 +20,14 @@ export const csrfProtection = createMiddleware<AppEnv>(async (c, next) => {
       sent = typeof body._csrf === 'string' ? body._csrf : undefined;
     }
     if (sent !== session.csrfToken) throw new AppError('CSRF_FAILED', 'Missing or wrong CSRF token; reload the page and try again');
+  } else if (c.var.member && !c.req.header('authorization')) {
+    // A signed-in member's forms carry the member session's token.
+    let sent = c.req.header('x-csrf-token');
+    if (!sent && FORM_TYPES.test(c.req.header('content-type') ?? '')) {
+      const body = await c.req.parseBody();
+      sent = typeof body._csrf === 'string' ? body._csrf : undefined;
+    }
+    if (sent !== c.var.member.csrfToken) throw new AppError('CSRF_FAILED', 'Missing or wrong CSRF token; reload the page and try again');
   } else if (FORM_TYPES.test(c.req.header('content-type') ?? '')) {
     const origin = c.req.header('origin');
     const site = c.req.header('sec-fetch-site');

@@ -6,7 +6,8 @@ import { type Clock, systemClock } from '../core/clock';
 import type { DatabaseHandle } from '../db/types';
 import { createCredentialBox } from '../sources/credentials';
 import { type Config, usesInngestServer } from './config';
-import type { AppDeps } from './env';
+import type { AppDeps, Mailer } from './env';
+import { createMailer } from '../community/mailer';
 import type { Logger } from './logger';
 import { createMetrics } from './metrics';
 
@@ -20,6 +21,8 @@ export interface DepsInput {
   clientIp?: (c: Context) => string | null;
   clock?: Clock;
   passwordParams?: Argon2Params;
+  /** Tests hand in a recording mailer. */
+  mailer?: Mailer;
 }
 
 /** Forwarded addresses are believed only behind a proxy we were told about (TRUST_PROXY). */
@@ -48,6 +51,7 @@ export function createDeps(input: DepsInput): AppDeps {
     connectors: input.connectors ?? defaultConnectors(),
     credentials: createCredentialBox(input.appSecret),
     clientIp: (c) => (config.TRUST_PROXY ? (forwardedIp(c) ?? runtimeIp(c)) : runtimeIp(c)),
+    mailer: input.mailer ?? createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM }, logger),
     ...(input.passwordParams ? { passwordParams: input.passwordParams } : {}),
   };
   if (usesInngestServer(config)) {

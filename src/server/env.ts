@@ -28,6 +28,7 @@ export interface AppDeps {
   /** Jobs served at /api/inngest when an Inngest server drives them. */
   inngestHandler?: (c: Context) => Promise<Response>;
   passwordParams?: Argon2Params;
+  mailer: Mailer;
 }
 
 export interface AppSettings {
@@ -39,10 +40,32 @@ export interface AppSettings {
   publicUrl?: string;
 }
 
+/** An email ready to go; the mailer either sends it (SMTP_URL) or says it did not. */
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+export interface Mailer {
+  /** False when no SMTP server is configured: mail is logged and shown to staff instead. */
+  readonly configured: boolean;
+  send(message: MailMessage): Promise<void>;
+}
+
 export interface SessionInfo {
   token: string;
   csrfToken: string;
   via: 'cookie' | 'bearer';
+}
+
+export interface MemberInfo {
+  id: string;
+  workspaceId: string;
+  email: string;
+  displayName: string;
+  verified: boolean;
+  csrfToken: string;
 }
 
 export interface StaffUser {
@@ -59,6 +82,8 @@ export type AppEnv = {
     actor: Actor | null;
     user: StaffUser | null;
     session: SessionInfo | null;
+    /** A community member signed in on the public board (never a staff actor). */
+    member: MemberInfo | null;
   };
 };
 

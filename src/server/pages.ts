@@ -8,6 +8,7 @@ import { toAppError } from './error-handler';
 
 /** Pages need a signed-in person: anyone else is sent to the login page and back afterwards. */
 export const requireStaffPage = createMiddleware<AppEnv>(async (c, next) => {
+  if (!c.var.actor && c.var.member) throw forbidden('Community members cannot use the staff app');
   if (!c.var.actor || !c.var.user) {
     const next_ = c.req.method === 'GET' ? c.req.path + (new URL(c.req.url).search || '') : '/';
     return c.redirect(`/login?next=${encodeURIComponent(next_)}`, 303);

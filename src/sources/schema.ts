@@ -4,7 +4,8 @@ import { workspaces } from '../accounts/schema';
 import { createdAt, id, ts } from '../db/columns';
 import type { Backfill } from './backfill';
 
-export const PLATFORMS = ['x', 'mastodon', 'bluesky', 'reddit', 'hackernews', 'rss', 'import', 'demo'] as const;
+// `community`: posts on the workspace's own board (reviews, ideas, comments), analysed like the rest.
+export const PLATFORMS = ['x', 'mastodon', 'bluesky', 'reddit', 'hackernews', 'rss', 'import', 'demo', 'community'] as const;
 export type Platform = (typeof PLATFORMS)[number];
 
 export const SOURCE_STATUSES = ['ok', 'degraded', 'failing'] as const;

@@ -1,6 +1,6 @@
 /** Small display helpers shared by the pages that show posts and people. */
 
-export const PLATFORM_LABELS: Record<string, string> = { x: 'X', mastodon: 'Mastodon', bluesky: 'Bluesky', reddit: 'Reddit', hackernews: 'Hacker News', rss: 'RSS', import: 'Import', demo: 'Demo' };
+export const PLATFORM_LABELS: Record<string, string> = { x: 'X', mastodon: 'Mastodon', bluesky: 'Bluesky', reddit: 'Reddit', hackernews: 'Hacker News', rss: 'RSS', import: 'Import', demo: 'Demo', community: 'Community' };
 
 export const platformLabel = (p: string) => PLATFORM_LABELS[p] ?? p;
 

@@ -183,7 +183,18 @@ kbd { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; background: #
   .conversation-grid { grid-template-columns: minmax(0, 1fr); }
   .tl-item.reply, .tl-item.note { margin-left: .75rem; }
   .conv-head time { margin-left: 0; }
+  .community-main { padding: 1rem; }
+  .community-member { margin-left: 0; }
 }
+.community-head { display: flex; gap: 1rem; align-items: center; flex-wrap: wrap; padding: .75rem 1.5rem; background: #fff; border-bottom: 1px solid var(--line); }
+.community-name { font-weight: 700; color: var(--text); font-size: 1.05rem; }
+.community-head nav { display: flex; gap: .25rem .75rem; flex-wrap: wrap; }
+.community-head nav a { color: var(--muted); padding: .25rem .1rem; border-bottom: 2px solid transparent; }
+.community-head nav a[aria-current="page"] { color: var(--text); border-color: var(--brand); }
+.community-member { margin-left: auto; display: flex; gap: .6rem; align-items: center; }
+.avatar { display: inline-grid; place-items: center; width: 2rem; height: 2rem; border-radius: 50%; background: var(--brand); color: #fff; font-weight: 600; font-size: .85rem; }
+.avatar:hover { text-decoration: none; }
+.community-main { max-width: 960px; margin: 0 auto; padding: 1.5rem; }
 @media (max-width: 720px) {
   .shell { grid-template-columns: minmax(0, 1fr); }
   .row > label, .row input, .row select { width: 100%; }

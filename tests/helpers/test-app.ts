@@ -8,6 +8,7 @@ import { createApp } from '../../src/server/app';
 import { loadConfig } from '../../src/server/config';
 import { createDeps, forwardedIp } from '../../src/server/deps';
 import { createLogger } from '../../src/server/logger';
+import type { Mailer, MailMessage } from '../../src/server/env';
 import { openTestDatabase } from './test-db';
 
 /** Cheap hashing for tests that create many users; the production parameters have their own test. */
@@ -18,6 +19,13 @@ export interface TestContextOptions {
   clock?: Clock;
   env?: Record<string, string>;
   connectors?: ConnectorRegistry;
+  mailer?: Mailer;
+}
+
+/** A mailer that keeps what it was asked to send (an SMTP server stands in where SMTP itself is tested). */
+export function recordingMailer(): Mailer & { sent: MailMessage[] } {
+  const sent: MailMessage[] = [];
+  return { configured: true, sent, send: async (m) => void sent.push(m) };
 }
 
 export const TEST_APP_SECRET = 'test-app-secret-test-app-secret-0123456789';
@@ -33,6 +41,7 @@ export async function createTestContext(options: TestContextOptions = {}) {
     appSecret: TEST_APP_SECRET,
     passwordParams: TEST_PASSWORD_PARAMS,
     ...(options.connectors ? { connectors: options.connectors } : {}),
+    ...(options.mailer ? { mailer: options.mailer } : {}),
     // Tests say where a request comes from with X-Forwarded-For; otherwise it is loopback.
     clientIp: (c) => forwardedIp(c) ?? '127.0.0.1',
     ...(options.clock ? { clock: options.clock } : {}),

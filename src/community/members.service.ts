@@ -1,0 +1,198 @@
+import { and, arrayContains, asc, eq, gt, isNull } from 'drizzle-orm';
+import { type Argon2Params, hashPassword, verifyPassword } from '../accounts/password';
+import { workspaces } from '../accounts/schema';
+import { hashToken, newSecret } from '../accounts/tokens';
+import { contacts, identities } from '../contacts/schema';
+import { AppError, notFound } from '../core/errors';
+import type { Db } from '../db/types';
+import type { Logger } from '../server/logger';
+import type { Mailer } from '../server/env';
+import { sendCommunityMail } from './mail.service';
+import { hitLimit } from './rate-limit';
+import { communitySettings, members, memberSessions, memberTokens } from './schema';
+
+/**
+ * Community members: sign-up with email verification, login, logout, password reset, profile.
+ * Answers never tell whether an email has an account (sign-up and reset say the same thing either
+ * way). A verified member is linked to a CRM contact: the contact with that email, else a new one.
+ */
+export interface MemberDeps {
+  db: Db;
+  mailer: Mailer;
+  logger: Logger;
+  passwordParams?: Argon2Params;
+}
+
+export type MemberRow = typeof members.$inferSelect;
+export type Community = { workspace: typeof workspaces.$inferSelect; requireApproval: boolean };
+
+const SESSION_TTL_MS = 30 * 86_400_000;
+const VERIFY_TTL_MS = 3 * 86_400_000;
+const RESET_TTL_MS = 60 * 60_000;
+
+export const normalizeEmail = (email: string) => email.trim().toLowerCase();
+
+/** The board of a workspace by its slug, unless the workspace turned it off. */
+export async function communityBySlug(db: Db, slug: string): Promise<Community> {
+  const [row] = await db.select({ workspace: workspaces, settings: communitySettings }).from(workspaces).leftJoin(communitySettings, eq(communitySettings.workspaceId, workspaces.id)).where(eq(workspaces.slug, slug));
+  if (!row || row.settings?.enabled === false) throw notFound('Community');
+  return { workspace: row.workspace, requireApproval: row.settings?.requireApproval ?? false };
+}
+
+// Verifying against a throwaway hash when the email is unknown keeps the answer time the same.
+let decoyHash: Promise<string> | null = null;
+const decoy = (params?: Argon2Params) => (decoyHash ??= hashPassword('decoy-password-never-matches', params));
+
+async function issueToken(db: Db, memberId: string, purpose: 'verify' | 'reset', now: Date) {
+  const token = newSecret();
+  await db.insert(memberTokens).values({ memberId, purpose, tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + (purpose === 'verify' ? VERIFY_TTL_MS : RESET_TTL_MS)) });
+  return token;
+}
+
+export interface SignUpInput {
+  email: string;
+  password: string;
+  displayName: string;
+}
+
+/** Creates an unverified member and mails the verification link; an existing email gets a notice instead. */
+export async function signUp(deps: MemberDeps, community: Community, input: SignUpInput, ctx: { ip: string; baseUrl: string; now: Date }): Promise<void> {
+  const { db } = deps;
+  const ws = community.workspace;
+  await hitLimit(db, 'signup', `${ws.id}:${ctx.ip}`, ctx.now);
+  const email = normalizeEmail(input.email);
+  const base = `${ctx.baseUrl}/c/${ws.slug}`;
+  const [existing] = await db.select().from(members).where(and(eq(members.workspaceId, ws.id), eq(members.email, email)));
+  if (existing) {
+    await sendCommunityMail(deps, ws.id, {
+      kind: 'signup_existing',
+      to: email,
+      subject: `Someone tried to sign up at ${ws.name} with your email`,
+      text: `You already have an account. Log in at ${base}/login, or reset your password at ${base}/forgot.\nIf this was not you, ignore this email.`,
+    });
+    return;
+  }
+  const passwordHash = await hashPassword(input.password, deps.passwordParams);
+  const token = await db.transaction(async (tx) => {
+    const [m] = await tx.insert(members).values({ workspaceId: ws.id, email, displayName: input.displayName.trim(), passwordHash }).onConflictDoNothing().returning();
+    return m ? issueToken(tx, m.id, 'verify', ctx.now) : null;
+  });
+  if (!token) return;
+  await sendCommunityMail(deps, ws.id, {
+    kind: 'verify',
+    to: email,
+    subject: `Confirm your email for ${ws.name}`,
+    text: `Welcome to the ${ws.name} community! Confirm your email to post, vote and comment:\n${base}/verify?token=${token}\n\nThe link works for 3 days.`,
+  });
+}
+
+async function useToken(db: Db, token: string, purpose: 'verify' | 'reset', workspaceId: string, now: Date) {
+  const [row] = await db
+    .select({ token: memberTokens, member: members })
+    .from(memberTokens)
+    .innerJoin(members, eq(members.id, memberTokens.memberId))
+    .where(and(eq(memberTokens.tokenHash, hashToken(token)), eq(memberTokens.purpose, purpose), isNull(memberTokens.usedAt), gt(memberTokens.expiresAt, now), eq(members.workspaceId, workspaceId)));
+  if (!row) throw new AppError('VALIDATION_FAILED', 'This link is not valid any more; ask for a new one');
+  await db.update(memberTokens).set({ usedAt: now }).where(eq(memberTokens.id, row.token.id));
+  return row.member;
+}
+
+/** Confirms the email and links the member to their CRM contact (same email, else a new contact). */
+export async function verifyEmail(deps: MemberDeps, community: Community, token: string, now: Date): Promise<MemberRow> {
+  const wsId = community.workspace.id;
+  return deps.db.transaction(async (tx) => {
+    const m = await useToken(tx, token, 'verify', wsId, now);
+    if (m.emailVerifiedAt && m.contactId) return m;
+    const [byEmail] = await tx
+      .select({ id: contacts.id })
+      .from(contacts)
+      .where(and(eq(contacts.workspaceId, wsId), arrayContains(contacts.emails, [m.email]), isNull(contacts.mergedIntoId)))
+      .orderBy(asc(contacts.createdAt))
+      .limit(1);
+    const contactId = byEmail?.id ?? (await tx.insert(contacts).values({ workspaceId: wsId, name: m.displayName, emails: [m.email], firstTouchAt: now, firstTouchChannel: 'community' }).returning())[0]!.id;
+    await tx
+      .insert(identities)
+      .values({ workspaceId: wsId, contactId, platform: 'community', externalId: m.id, handle: m.displayName, displayName: m.displayName, firstSeenAt: now, lastSeenAt: now })
+      .onConflictDoNothing();
+    const [verified] = await tx.update(members).set({ emailVerifiedAt: now, contactId }).where(eq(members.id, m.id)).returning();
+    return verified!;
+  });
+}
+
+export interface MemberLogin {
+  member: MemberRow;
+  token: string;
+  csrfToken: string;
+  expiresAt: Date;
+}
+
+export async function memberLogin(deps: MemberDeps, community: Community, input: { email: string; password: string }, ctx: { ip: string; now: Date }): Promise<MemberLogin> {
+  const { db } = deps;
+  const wsId = community.workspace.id;
+  const email = normalizeEmail(input.email);
+  await hitLimit(db, 'login', `${wsId}:${ctx.ip}`, ctx.now);
+  const [m] = await db.select().from(members).where(and(eq(members.workspaceId, wsId), eq(members.email, email)));
+  const ok = m ? await verifyPassword(input.password, m.passwordHash) : (await verifyPassword(input.password, await decoy(deps.passwordParams)), false);
+  if (!m || !ok || m.disabledAt) throw new AppError('INVALID_CREDENTIALS', 'Email or password is wrong');
+  const token = newSecret();
+  const csrfToken = newSecret(16);
+  const expiresAt = new Date(ctx.now.getTime() + SESSION_TTL_MS);
+  await db.insert(memberSessions).values({ memberId: m.id, tokenHash: hashToken(token), csrfToken, expiresAt });
+  await db.update(members).set({ lastLoginAt: ctx.now }).where(eq(members.id, m.id));
+  return { member: m, token, csrfToken, expiresAt };
+}
+
+export async function resolveMemberSession(db: Db, token: string, now: Date) {
+  const [row] = await db
+    .select({ member: members, session: memberSessions })
+    .from(memberSessions)
+    .innerJoin(members, eq(members.id, memberSessions.memberId))
+    .where(and(eq(memberSessions.tokenHash, hashToken(token)), gt(memberSessions.expiresAt, now), isNull(members.disabledAt)));
+  return row ?? null;
+}
+
+export async function memberLogout(db: Db, token: string) {
+  await db.delete(memberSessions).where(eq(memberSessions.tokenHash, hashToken(token)));
+}
+
+/** Mails a reset link when the email has an account; the answer is the same either way. */
+export async function requestPasswordReset(deps: MemberDeps, community: Community, email: string, ctx: { ip: string; baseUrl: string; now: Date }): Promise<void> {
+  const ws = community.workspace;
+  await hitLimit(deps.db, 'reset', `${ws.id}:${ctx.ip}`, ctx.now);
+  const [m] = await deps.db.select().from(members).where(and(eq(members.workspaceId, ws.id), eq(members.email, normalizeEmail(email))));
+  if (!m || m.disabledAt) return;
+  const token = await issueToken(deps.db, m.id, 'reset', ctx.now);
+  await sendCommunityMail(deps, ws.id, {
+    kind: 'reset',
+    to: m.email,
+    subject: `Reset your password for ${ws.name}`,
+    text: `Choose a new password here (the link works for an hour):\n${ctx.baseUrl}/c/${ws.slug}/reset?token=${token}\n\nIf you did not ask for this, ignore this email.`,
+  });
+}
+
+/** Sets a new password from a reset link and signs the member out everywhere. */
+export async function resetPassword(deps: MemberDeps, community: Community, token: string, password: string, now: Date): Promise<void> {
+  const passwordHash = await hashPassword(password, deps.passwordParams);
+  await deps.db.transaction(async (tx) => {
+    const m = await useToken(tx, token, 'reset', community.workspace.id, now);
+    // Getting the link proves the email, too.
+    await tx.update(members).set({ passwordHash, emailVerifiedAt: m.emailVerifiedAt ?? now }).where(eq(members.id, m.id));
+    await tx.delete(memberSessions).where(eq(memberSessions.memberId, m.id));
+  });
+}
+
+export async function updateProfile(db: Db, memberId: string, input: { displayName: string }) {
+  const [m] = await db.update(members).set({ displayName: input.displayName.trim() }).where(eq(members.id, memberId)).returning();
+  await db.update(identities).set({ handle: m!.displayName, displayName: m!.displayName }).where(and(eq(identities.platform, 'community'), eq(identities.externalId, memberId)));
+  return m!;
+}
+
+/** "Ana Lima" -> "AL": the avatar is the initials on a colour. */
+export const initials = (name: string) =>
+  name
+    .split(/\s+/)
+    .map((w) => /[\p{L}\p{N}]/u.exec(w)?.[0])
+    .filter((ch): ch is string => Boolean(ch))
+    .slice(0, 2)
+    .map((ch) => ch.toUpperCase())
+    .join('') || '?';

@@ -1,0 +1,34 @@
+import { and, count, eq, isNull } from 'drizzle-orm';
+import { AppError } from '../core/errors';
+import type { AppContext, MemberInfo } from '../server/env';
+import { type Community, communityBySlug, type MemberDeps } from './members.service';
+import { memberNotifications } from './schema';
+import type { PublicBase } from './views/public-shell';
+
+/** What every public page needs: the board, and the member if they are signed in to this one. */
+export async function publicContext(c: AppContext): Promise<{ community: Community; member: MemberInfo | null; base: PublicBase }> {
+  const community = await communityBySlug(c.var.deps.db, c.req.param('slug') ?? '');
+  const m = c.var.member;
+  // A session from another workspace's board counts as nobody here.
+  const member = m && m.workspaceId === community.workspace.id ? m : null;
+  let unread = 0;
+  if (member) {
+    const [r] = await c.var.deps.db.select({ n: count() }).from(memberNotifications).where(and(eq(memberNotifications.memberId, member.id), isNull(memberNotifications.readAt)));
+    unread = Number(r?.n ?? 0);
+  }
+  return { community, member, base: { slug: community.workspace.slug, communityName: community.workspace.name, member, unread } };
+}
+
+/** The member, signed in and with a confirmed email, or a clear refusal. */
+export function requireVerifiedMember(member: MemberInfo | null): MemberInfo {
+  if (!member) throw new AppError('UNAUTHENTICATED', 'Log in to do that');
+  if (!member.verified) throw new AppError('FORBIDDEN', 'Confirm your email first: the link is in your inbox');
+  return member;
+}
+
+export const memberDeps = (c: AppContext): MemberDeps => ({ db: c.var.deps.db, mailer: c.var.deps.mailer, logger: c.var.deps.logger, ...(c.var.deps.passwordParams ? { passwordParams: c.var.deps.passwordParams } : {}) });
+
+/** Where links in emails point: PUBLIC_URL when set, else the address this request came to. */
+export const baseUrl = (c: AppContext) => (c.var.deps.settings.publicUrl ?? new URL(c.req.url).origin).replace(/\/$/, '');
+
+export const clientKey = (c: AppContext) => c.var.deps.clientIp(c) ?? 'unknown';
