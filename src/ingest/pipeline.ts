@@ -6,7 +6,7 @@ import { threadMentions } from '../inbox/threading';
 import type { Db } from '../db/types';
 import { storePosts, type StoreResult } from '../mentions/store';
 import type { Metrics } from '../server/metrics';
-import { loadAnalyzer } from '../sentiment';
+import { type Analysis, loadAnalyzer } from '../sentiment';
 import type { Platform } from '../sources/schema';
 import { matchTopics } from '../topics/match';
 import type { CompiledTopic } from '../topics/plan';
@@ -29,6 +29,11 @@ export interface IngestTarget {
   sourceId: string | null;
   platform: Platform;
   topics: CompiledTopic[];
+  /**
+   * Which new posts join the inbox as conversations (all, when not given). The community board
+   * sends every post through analysis but only negative reviews to the inbox.
+   */
+  threadIf?: (post: SocialPost, analysis: Analysis) => boolean;
 }
 
 export async function ingestPosts(deps: IngestDeps, target: IngestTarget, posts: SocialPost[]): Promise<StoreResult> {
@@ -64,7 +69,8 @@ export async function ingestPosts(deps: IngestDeps, target: IngestTarget, posts:
       target.platform,
       stored.insertedRows.flatMap((r) => {
         const item = byExternalId.get(r.externalId);
-        return item ? [{ mentionId: r.id, post: item.post, analysis: item.analysis, topicIds: item.topicIds, contactId: r.contactId }] : [];
+        if (!item || (target.threadIf && !target.threadIf(item.post, item.analysis))) return [];
+        return [{ mentionId: r.id, post: item.post, analysis: item.analysis, topicIds: item.topicIds, contactId: r.contactId }];
       }),
       now,
     );

@@ -29,6 +29,7 @@ import { analyzeApi } from '../sentiment/routes';
 import { sourcesApi } from '../sources/routes';
 import { topicsApi } from '../topics/routes';
 import { tagsApi } from '../tags/routes';
+import { communityApi } from '../community/routes';
 import { webPages } from '../web/pages';
 import { memberAccountPages } from '../community/account.pages';
 import { staticRoutes } from '../web/static';
@@ -40,7 +41,7 @@ import { healthRoutes } from './health.routes';
 import { requestLog } from './request-log.middleware';
 
 /** Every JSON router, mounted under /api/v1 and published in one OpenAPI document. */
-const API_ROUTERS = [authApi, usersApi, apiKeysApi, auditApi, topicsApi, sourcesApi, mentionsApi, importsApi, analyzeApi, contactsTransferApi, contactsApi, inboxApi, liveApi, repliesApi, routingApi, tagsApi];
+const API_ROUTERS = [authApi, usersApi, apiKeysApi, auditApi, topicsApi, sourcesApi, mentionsApi, importsApi, analyzeApi, contactsTransferApi, contactsApi, inboxApi, liveApi, repliesApi, routingApi, tagsApi, communityApi];
 
 const CSP = {
   defaultSrc: ["'self'"],

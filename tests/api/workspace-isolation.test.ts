@@ -9,6 +9,7 @@ import { createContactImport } from '../../src/contacts/import.service';
 import { mergeContacts } from '../../src/contacts/merge.service';
 import { duplicateSuggestions, segments } from '../../src/contacts/schema';
 import { createImport } from '../../src/imports/import.service';
+import { ideas } from '../../src/community/schema';
 import { conversations, notifications, routingRules, teams } from '../../src/inbox/schema';
 import { ingestPosts } from '../../src/ingest/pipeline';
 import { replies, savedReplies } from '../../src/replies/schema';
@@ -70,6 +71,7 @@ beforeAll(async () => {
     .values({ workspaceId: b.workspace.id, conversationId: bConversation!.id, inReplyToMentionId: bConvMention!.id, platform: 'x', text: 'b reply', idempotencyKey: 'b-key', status: 'failed' })
     .returning();
   const [bNotification] = await t.db.insert(notifications).values({ workspaceId: b.workspace.id, userId: bAgent.user.id, kind: 'assigned', conversationId: bConversation!.id, text: 'b notice' }).returning();
+  const [bIdea] = await t.db.insert(ideas).values({ workspaceId: b.workspace.id, title: 'B idea' }).returning();
   const bImport = await createImport(t.db, bActor, { filename: 'b.csv', format: 'csv', mapping: {}, content: 'text\nhello\n' });
   const bContactImport = await createContactImport(t.db, bActor, { filename: 'b-contacts.csv', content: 'name,email\nBea,bea@bravo.test\n' });
   fixtures.push(
@@ -91,6 +93,9 @@ beforeAll(async () => {
     { match: /\/contacts\//, id: () => bContact.id },
     { match: /\/segments\//, id: () => bSegment!.id },
     { match: /\/inbox\/c\//, id: () => bConversation!.id },
+    { match: /\/ideas\/suggested\//, id: () => bMention },
+    { match: /\/ideas\//, id: () => bIdea!.id },
+    { match: /\/community\/moderation\//, id: () => bIdea!.id },
     { match: /\/settings\/routing\/rules\//, id: () => bRule!.id },
     { match: /^\/notifications\//, id: () => bNotification!.id },
     { match: /\/settings\/routing\/teams\//, id: () => bTeam!.id },
@@ -117,10 +122,10 @@ describe('workspace isolation', () => {
     for (const route of routesWithIds()) {
       const fixture = fixtures.find((f) => f.match.test(route.path));
       if (!fixture) throw new Error(`No workspace-B fixture for ${route.method} ${route.path}: add one`);
-      const path = route.path.replace(':id', fixture.id());
+      const path = route.path.replace(':id', fixture.id()).replace(':kind', 'idea');
       const isApi = path.startsWith('/api/');
       const res = isApi
-        ? await t.request(route.method, path, { token: a.token, ...(['POST', 'PATCH', 'PUT'].includes(route.method) ? { body: { role: 'admin', name: 'x', days: 7, label: 'negative', body: 'x', text: 'x', conversationId: '00000000-0000-4000-8000-000000000001', state: 'viewing', intents: [] } } : {}) })
+        ? await t.request(route.method, path, { token: a.token, ...(['POST', 'PATCH', 'PUT'].includes(route.method) ? { body: { role: 'admin', name: 'x', days: 7, label: 'negative', body: 'x', text: 'x', conversationId: '00000000-0000-4000-8000-000000000001', state: 'viewing', intents: [], into: '00000000-0000-4000-8000-000000000001', mentionId: '00000000-0000-4000-8000-000000000001', action: 'hide' } } : {}) })
         : await t.app.request(path, {
             method: route.method,
             headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },

@@ -1,0 +1,138 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Actor } from '../accounts/actor';
+import { recordAudit } from '../accounts/audit.service';
+import { AppError, notFound } from '../core/errors';
+import { rows } from '../db/rows';
+import type { Db } from '../db/types';
+import { EFFECTIVE_INTENTS, EFFECTIVE_SENTIMENT } from '../mentions/effective-sentiment';
+import { mentions } from '../mentions/schema';
+import { ideaEvidence, ideas, ideaSuggestionDismissals } from './schema';
+
+/**
+ * Harvesting ideas from what people say elsewhere: mentions whose intent is a feature request wait
+ * in a queue until staff link them to an idea (they become its evidence and their author one of
+ * its supporters), turn them into a new idea, or set them aside.
+ */
+export interface Suggestion {
+  id: string;
+  platform: string;
+  text: string;
+  url: string | null;
+  postedAt: Date;
+  authorName: string | null;
+  authorHandle: string | null;
+  authorFollowers: number | null;
+  contactId: string | null;
+}
+
+export async function suggestedIdeas(db: Db, workspaceId: string, o: { limit: number; offset: number }): Promise<{ items: Suggestion[]; total: number }> {
+  const where = sql`m.workspace_id = ${workspaceId}::uuid and m.platform <> 'community' and m.deleted_at is null
+    and 'feature_request' = any(${EFFECTIVE_INTENTS})
+    and not exists (select 1 from idea_evidence e where e.mention_id = m.id)
+    and not exists (select 1 from idea_suggestion_dismissals d where d.mention_id = m.id)`;
+  const [list, totalRes] = await Promise.all([
+    db.execute(sql`
+      select m.id, m.platform, m.text, m.url, m.posted_at, m.author_name, m.author_handle, m.author_followers, m.contact_id
+      from mentions m where ${where} order by m.posted_at desc, m.id desc limit ${o.limit} offset ${o.offset}`),
+    db.execute(sql`select count(*)::int as n from mentions m where ${where}`),
+  ]);
+  return {
+    items: rows<{ id: string; platform: string; text: string; url: string | null; posted_at: string | Date; author_name: string | null; author_handle: string | null; author_followers: number | null; contact_id: string | null }>(list).map((r) => ({
+      id: r.id,
+      platform: r.platform,
+      text: r.text,
+      url: r.url,
+      postedAt: new Date(r.posted_at),
+      authorName: r.author_name,
+      authorHandle: r.author_handle,
+      authorFollowers: r.author_followers,
+      contactId: r.contact_id,
+    })),
+    total: Number(rows<{ n: number }>(totalRes)[0]?.n ?? 0),
+  };
+}
+
+/** A mention named in a body is a bad field when unknown; one named in the path is simply not there. */
+async function mentionOf(db: Db, workspaceId: string, mentionId: string, named: 'body' | 'path' = 'body') {
+  const [m] = await db.select().from(mentions).where(and(eq(mentions.workspaceId, workspaceId), eq(mentions.id, mentionId)));
+  if (!m && named === 'path') throw notFound('Mention');
+  if (!m) throw new AppError('VALIDATION_FAILED', 'The mention is not one of this workspace', { field: 'mentionId' });
+  return m;
+}
+
+/** Links a mention to an idea as evidence; its author joins the idea's supporters. */
+export async function addEvidence(db: Db, actor: Actor, ideaId: string, mentionId: string, now: Date) {
+  const [idea] = await db.select().from(ideas).where(and(eq(ideas.workspaceId, actor.workspaceId), eq(ideas.id, ideaId)));
+  if (!idea) throw notFound('Idea');
+  const target = idea.mergedIntoId ?? idea.id;
+  await mentionOf(db, actor.workspaceId, mentionId);
+  return db.transaction(async (tx) => {
+    const [row] = await tx.insert(ideaEvidence).values({ workspaceId: actor.workspaceId, ideaId: target, mentionId, addedBy: actor.userId, createdAt: now }).onConflictDoNothing().returning();
+    if (!row) {
+      const [existing] = await tx.select().from(ideaEvidence).where(eq(ideaEvidence.mentionId, mentionId));
+      if (existing?.ideaId !== target) throw new AppError('CONFLICT', 'This mention is already evidence for another idea', { ideaId: existing?.ideaId });
+      return existing;
+    }
+    await recordAudit(tx, actor, { action: 'idea.evidence_added', targetType: 'idea', targetId: target, details: { mentionId } });
+    return row;
+  });
+}
+
+/** A new idea in staff's words from a mention that asks for it, with the mention as its first evidence. */
+export async function createIdeaFromMention(db: Db, actor: Actor, mentionId: string, input: { title: string; body: string; categoryId?: string | null }, now: Date) {
+  await mentionOf(db, actor.workspaceId, mentionId);
+  const [idea] = await db
+    .insert(ideas)
+    .values({ workspaceId: actor.workspaceId, createdByUserId: actor.userId, title: input.title, body: input.body, categoryId: input.categoryId ?? null, createdAt: now, updatedAt: now })
+    .returning();
+  await addEvidence(db, actor, idea!.id, mentionId, now);
+  return idea!;
+}
+
+export async function dismissSuggestion(db: Db, actor: Actor, mentionId: string) {
+  await mentionOf(db, actor.workspaceId, mentionId, 'path');
+  await db.insert(ideaSuggestionDismissals).values({ workspaceId: actor.workspaceId, mentionId, dismissedBy: actor.userId }).onConflictDoNothing();
+}
+
+/**
+ * What backs an idea: votes, the mentions linked to it, its supporters (voters' contacts and the
+ * authors of its evidence) with their reach and lifecycle stages, and how people felt saying it.
+ */
+export async function ideaEvidenceSummary(db: Db, workspaceId: string, ideaId: string) {
+  const linked = rows<{ id: string; platform: string; text: string; url: string | null; posted_at: string | Date; author_name: string | null; author_handle: string | null; contact_id: string | null; sentiment: string | null }>(
+    await db.execute(sql`
+      select m.id, m.platform, m.text, m.url, m.posted_at, m.author_name, m.author_handle, m.contact_id, coalesce(m.sentiment_override, m.sentiment_label) as sentiment
+      from idea_evidence e join mentions m on m.id = e.mention_id
+      where e.workspace_id = ${workspaceId}::uuid and e.idea_id = ${ideaId}::uuid order by m.posted_at desc`),
+  );
+  const [support] = rows<{ supporters: number; reach: number | null; stages: Record<string, number> | null; mean: number | null; positive: number; neutral: number; negative: number }>(
+    await db.execute(sql`
+      with people as (
+        select mem.contact_id from idea_votes v join community_members mem on mem.id = v.member_id where v.idea_id = ${ideaId}::uuid and mem.contact_id is not null
+        union
+        select m.contact_id from idea_evidence e join mentions m on m.id = e.mention_id where e.idea_id = ${ideaId}::uuid and m.contact_id is not null
+      ),
+      said as (
+        select ${EFFECTIVE_SENTIMENT} as s from idea_evidence e join mentions m on m.id = e.mention_id where e.idea_id = ${ideaId}::uuid
+        union all
+        select ${EFFECTIVE_SENTIMENT} from ideas i join mentions m on m.id = i.mention_id where i.id = ${ideaId}::uuid or i.merged_into_id = ${ideaId}::uuid
+        union all
+        select ${EFFECTIVE_SENTIMENT} from idea_comments c join mentions m on m.id = c.mention_id where c.idea_id = ${ideaId}::uuid and c.visibility = 'visible'
+      )
+      select
+        (select count(*)::int from people) as supporters,
+        (select sum(c.followers)::int from contacts c join people p on p.contact_id = c.id) as reach,
+        (select jsonb_object_agg(stage, n) from (select c.lifecycle_stage as stage, count(*)::int as n from contacts c join people p on p.contact_id = c.id group by 1) x) as stages,
+        (select avg(s)::float8 from said) as mean,
+        (select count(*)::int from said where s > 0.05) as positive,
+        (select count(*)::int from said where s between -0.05 and 0.05) as neutral,
+        (select count(*)::int from said where s < -0.05) as negative`),
+  );
+  return {
+    mentions: linked.map((m) => ({ id: m.id, platform: m.platform, text: m.text, url: m.url, postedAt: new Date(m.posted_at), authorName: m.author_name, authorHandle: m.author_handle, contactId: m.contact_id, sentiment: m.sentiment })),
+    supporters: support?.supporters ?? 0,
+    reach: support?.reach ?? 0,
+    stages: support?.stages ?? {},
+    sentiment: { mean: support?.mean ?? null, positive: support?.positive ?? 0, neutral: support?.neutral ?? 0, negative: support?.negative ?? 0 },
+  };
+}
