@@ -32,6 +32,8 @@ import { tagsApi } from '../tags/routes';
 import { communityApi } from '../community/routes';
 import { webPages } from '../web/pages';
 import { memberAccountPages } from '../community/account.pages';
+import { boardPages } from '../community/board.pages';
+import { communityStaffPages } from '../community/staff.pages';
 import { staticRoutes } from '../web/static';
 import { authenticate } from './auth.middleware';
 import { csrfProtection } from './csrf.middleware';
@@ -115,6 +117,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', importPages);
   app.route('/', contactPages);
   app.route('/', memberAccountPages);
+  app.route('/', boardPages);
+  app.route('/', communityStaffPages);
   app.route('/', webPages);
 
   app.onError(onError);

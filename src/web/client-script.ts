@@ -287,7 +287,7 @@ export const CLIENT_SCRIPT = String.raw`
   // The unread notifications badge in the sidebar, kept current while the page is live.
   function unreadBadge() {
     var badge = document.getElementById('unread-count');
-    if (!badge || !me) return;
+    if (!badge) return;
     var update = refresher(function () {
       return api('GET', '/api/v1/notifications').then(function (r) {
         if (!r.ok) return;
@@ -299,7 +299,30 @@ export const CLIENT_SCRIPT = String.raw`
     live(function (e) { if (e.type === 'note' || e.type === 'conversation' || e.type === 'resync') update(); });
   }
 
-  unreadBadge();
+  // The community's idea form: ideas like the title being typed, before a duplicate is posted.
+  function similarIdeas() {
+    var input = document.querySelector('[data-similar-ideas]');
+    var box = document.getElementById('similar-ideas');
+    if (!input || !box) return;
+    var url = input.getAttribute('data-similar-ideas');
+    var timer = null, asked = '';
+    input.addEventListener('input', function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        var title = input.value.trim();
+        if (title.length < 3 || title === asked) return;
+        asked = title;
+        fetch(url + '?title=' + encodeURIComponent(title), { credentials: 'same-origin' }).then(function (r) { return r.ok ? r.text() : ''; }).then(function (html) {
+          // Server-rendered and escaped; parsed, never run.
+          var doc = new DOMParser().parseFromString('<div>' + html + '</div>', 'text/html');
+          box.replaceChildren.apply(box, Array.prototype.slice.call(doc.body.firstChild.childNodes).map(function (n) { return document.importNode(n, true); }));
+        });
+      }, 250);
+    });
+  }
+
+  if (me) unreadBadge();
+  similarIdeas();
   inboxList();
   conversation();
 })();

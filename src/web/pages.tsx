@@ -8,7 +8,6 @@ import { AppShell, type NAV } from './layout';
  * until then the section says plainly what will appear there.
  */
 const SECTIONS: { href: (typeof NAV)[number]['href']; title: string; empty: string }[] = [
-  { href: '/community', title: 'Community', empty: 'No ideas or reviews yet.' },
   { href: '/reports', title: 'Reports', empty: 'No data to report yet.' },
 ];
 

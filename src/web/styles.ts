@@ -185,6 +185,7 @@ kbd { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; background: #
   .conv-head time { margin-left: 0; }
   .community-main { padding: 1rem; }
   .community-member { margin-left: 0; }
+  .roadmap { grid-template-columns: minmax(0, 1fr); }
 }
 .community-head { display: flex; gap: 1rem; align-items: center; flex-wrap: wrap; padding: .75rem 1.5rem; background: #fff; border-bottom: 1px solid var(--line); }
 .community-name { font-weight: 700; color: var(--text); font-size: 1.05rem; }
@@ -195,6 +196,34 @@ kbd { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; background: #
 .avatar { display: inline-grid; place-items: center; width: 2rem; height: 2rem; border-radius: 50%; background: var(--brand); color: #fff; font-weight: 600; font-size: .85rem; }
 .avatar:hover { text-decoration: none; }
 .community-main { max-width: 960px; margin: 0 auto; padding: 1.5rem; }
+ol.ideas { list-style: none; padding: 0; margin: 1rem 0; display: flex; flex-direction: column; gap: .5rem; }
+.idea-row { display: flex; gap: .9rem; align-items: flex-start; }
+.idea-row + .idea-row { margin-top: 0; }
+.idea-main { min-width: 0; flex: 1; }
+.idea-title { font-weight: 600; color: var(--text); overflow-wrap: anywhere; }
+.idea-meta { display: flex; gap: .4rem .6rem; flex-wrap: wrap; align-items: baseline; margin-top: .25rem; }
+.idea-head { display: flex; gap: 1rem; align-items: flex-start; }
+.idea-head h1 { margin: 0 0 .25rem; overflow-wrap: anywhere; }
+.idea-body, .comment p, .review p { white-space: pre-wrap; overflow-wrap: anywhere; }
+button.vote, a.vote { display: inline-flex; flex-direction: column; align-items: center; min-width: 3.2rem; padding: .35rem .5rem; border-radius: 8px; border: 1px solid #cbd2dc; background: #fff; color: var(--text); font-weight: 600; line-height: 1.2; }
+button.vote.voted { background: var(--brand); color: #fff; border-color: var(--brand); }
+.status-note { background: #f3f6ff; border-left: 3px solid var(--brand); padding: .6rem .8rem; margin: .75rem 0; border-radius: 6px; overflow-wrap: anywhere; }
+ol.comments { list-style: none; padding: 0; margin: 0 0 1rem; }
+.comment { padding: .6rem 0; border-bottom: 1px solid var(--line); }
+.roadmap { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 1rem; align-items: start; }
+.roadmap .card + .card { margin-top: 0; }
+.roadmap-item { padding: .4rem 0; border-bottom: 1px solid var(--line); overflow-wrap: anywhere; }
+.idea-open { background: #eef1f6; color: var(--muted); } .idea-under_review { background: #fff8e1; color: #8d6e00; }
+.idea-planned { background: #e3f2fd; color: #1565c0; } .idea-in_progress { background: #ede7f6; color: #5e35b1; }
+.idea-shipped { background: #e8f5e9; color: var(--ok); } .idea-declined { background: #fdecea; color: var(--danger); }
+.stars { color: #f5a623; letter-spacing: .05em; }
+table.distribution th { width: 3.5rem; text-transform: none; }
+table.distribution meter { width: 100%; }
+.similar-ideas:empty { display: none; }
+.similar-ideas { background: #fffdf5; border: 1px solid #f3e3a2; border-radius: 8px; padding: .5rem .75rem; }
+ol.plain { list-style: none; padding: 0; margin: 0; }
+ol.plain > li.card + li.card { margin-top: .5rem; }
+li.unread { border-left: 4px solid var(--brand); }
 @media (max-width: 720px) {
   .shell { grid-template-columns: minmax(0, 1fr); }
   .row > label, .row input, .row select { width: 100%; }
