@@ -137,7 +137,7 @@ export const boardPages = new Hono<AppEnv>()
     const items = await db.select().from(memberNotifications).where(eq(memberNotifications.memberId, base.member.id)).orderBy(desc(memberNotifications.createdAt)).limit(100);
     // Seen now: the badge clears on the next page.
     await db.update(memberNotifications).set({ readAt: c.var.deps.clock() }).where(and(eq(memberNotifications.memberId, base.member.id), isNull(memberNotifications.readAt)));
-    return c.html(<MemberNotificationsPage {...base} items={items} />);
+    return c.html(<MemberNotificationsPage {...base} unread={0} items={items} />);
   });
 
 async function vote(c: AppContext, on: boolean) {

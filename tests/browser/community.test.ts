@@ -1,0 +1,189 @@
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createIdea, setVote } from '../../src/community/ideas.service';
+import { communityBySlug, signUp, verifyEmail } from '../../src/community/members.service';
+import type { MemberInfo } from '../../src/server/env';
+import { launchBrowser, signIn } from '../helpers/browser';
+import { listen } from '../helpers/http-server';
+import { createTestContext, PASSWORD, recordingMailer, type TestContext } from '../helpers/test-app';
+
+let t: TestContext;
+let smtp: SMTPServer;
+const inbox: { to: string[]; data: string }[] = [];
+let server: Awaited<ReturnType<typeof listen>>;
+let browser: Browser;
+let closeBrowser: () => Promise<void>;
+const contexts: BrowserContext[] = [];
+let slug: string;
+let olderId: string;
+const errors: string[] = [];
+const dialogs: string[] = [];
+
+async function page(): Promise<Page> {
+  const ctx = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+  contexts.push(ctx);
+  const p = await ctx.newPage();
+  p.on('pageerror', (e) => errors.push(e.message));
+  p.on('console', (m) => m.type() === 'error' && !/status of 4\d\d/.test(m.text()) && errors.push(m.text()));
+  p.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  return p;
+}
+
+/** A member who already confirmed their email (seeded through the same services the pages use). */
+async function seededMember(name: string, email: string): Promise<MemberInfo> {
+  const mailer = recordingMailer();
+  const community = await communityBySlug(t.db, slug);
+  const deps = { db: t.db, mailer, logger: t.deps.logger };
+  await signUp(deps, community, { email, password: PASSWORD, displayName: name }, { ip: `seed-${email}`, baseUrl: server.url, now: new Date() });
+  const m = await verifyEmail(deps, community, /token=([\w-]+)/.exec(mailer.sent[0]!.text)![1]!, new Date());
+  return { id: m.id, workspaceId: m.workspaceId, email, displayName: name, verified: true, csrfToken: '' };
+}
+
+async function memberLogin(p: Page, email: string) {
+  await p.goto(`${server.url}/c/${slug}/login`);
+  await p.fill('input[name=email]', email);
+  await p.fill('input[name=password]', PASSWORD);
+  await p.click('[data-testid=member-login-form] button[type=submit]');
+  await p.waitForURL(`${server.url}/c/${slug}`);
+}
+
+const mailTo = async (to: string) => {
+  await expect.poll(() => inbox.some((m) => m.to.includes(to))).toBe(true);
+  // The body comes quoted-printable: soft line breaks and =XX escapes undone.
+  return inbox
+    .filter((m) => m.to.includes(to))
+    .at(-1)!
+    .data.replace(/=\r?\n/g, '')
+    .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+};
+
+beforeAll(async () => {
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, session, done) {
+      let data = '';
+      stream.on('data', (c: Buffer) => (data += c.toString()));
+      stream.on('end', () => {
+        inbox.push({ to: session.envelope.rcptTo.map((r) => r.address), data });
+        done();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+  t = await createTestContext({ env: { SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`, MAIL_FROM: 'Board Co <community@board.test>' } });
+  slug = (await t.seedWorkspace('Board Co')).workspace.slug;
+  server = await listen(t);
+  const olga = await seededMember('Olga', 'olga@board.test');
+  const bo = await seededMember('Bo', 'bo@board.test');
+  const ctx = async (m: MemberInfo) => ({ deps: t.deps, community: await communityBySlug(t.db, slug), member: m, baseUrl: server.url, now: new Date(Date.now() - 86_400_000) });
+  const older = await createIdea(await ctx(olga), { title: 'Dark theme for the dashboard', body: 'Easier on the eyes at night' });
+  olderId = older.id;
+  await setVote(t.db, (await ctx(bo)).community, bo, older.id, true, new Date());
+  ({ browser, close: closeBrowser } = await launchBrowser());
+  mkdirSync('test-results', { recursive: true });
+});
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => {});
+  await closeBrowser?.();
+  await server?.close();
+  await t?.close();
+  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+});
+
+describe('the community board in Chromium', () => {
+  let mia: Page;
+  let bo: Page;
+  let ideaUrl: string;
+
+  it('signs a member up, confirms the emailed link and posts an idea, seeing a similar one while typing', async () => {
+    mia = await page();
+    await mia.goto(`${server.url}/c/${slug}/signup`);
+    await mia.fill('input[name=displayName]', 'Mia');
+    await mia.fill('input[name=email]', 'mia@board.test');
+    await mia.fill('input[name=password]', PASSWORD);
+    await mia.click('[data-testid=signup-form] button[type=submit]');
+    await mia.locator('[data-testid=check-email]').waitFor();
+    const link = /(http:\/\/127\.0\.0\.1:\d+\/c\/[\w-]+\/verify\?token=[\w-]+)/.exec(await mailTo('mia@board.test'))![1]!;
+    await mia.goto(link);
+    await mia.waitForURL(/\/login\?ok=verified$/);
+    expect(await mia.textContent('.flash.ok')).toContain('Your email is confirmed');
+    await memberLogin(mia, 'mia@board.test');
+
+    await mia.click('[data-testid=new-idea]');
+    await mia.fill('input[name=title]', 'Dark mode <script>alert(1)</script>');
+    await mia.locator('[data-testid=similar-idea]', { hasText: 'Dark theme for the dashboard' }).waitFor();
+    await mia.fill('textarea[name=body]', 'Please add a dark mode, the white background hurts at night');
+    await mia.click('[data-testid=idea-form] button[type=submit]');
+    await mia.waitForURL(/\/ideas\/[0-9a-f-]{36}\?ok=posted$/);
+    ideaUrl = mia.url().split('?')[0]!;
+    expect(await mia.textContent('[data-testid=idea-title]')).toBe('Dark mode <script>alert(1)</script>');
+    expect(await mia.textContent('[data-testid=vote-count]')).toBe('1');
+    await mia.screenshot({ path: 'test-results/community-idea.png', fullPage: true });
+  });
+
+  it('lets a second member vote once', async () => {
+    bo = await page();
+    await memberLogin(bo, 'bo@board.test');
+    await bo.goto(ideaUrl);
+    await bo.click('[data-testid=vote-button]');
+    await bo.waitForURL(/ok=voted/);
+    expect(await bo.textContent('[data-testid=vote-count]')).toBe('2');
+    expect(await bo.getAttribute('[data-testid=vote-button]', 'aria-pressed')).toBe('true');
+  });
+
+  it('staff merge it into the older duplicate Bo also voted for: one more vote there, not two; then plan it with a note', async () => {
+    const staff = await page();
+    await signIn(staff, server.url, 'owner@boardco.test', PASSWORD);
+    await staff.goto(`${server.url}/community`);
+    expect(await staff.locator('[data-testid=staff-idea-row]').count()).toBe(2);
+    await staff.goto(`${server.url}/community/ideas/${ideaUrl.split('/').pop()}`);
+    await staff.selectOption('[data-testid=merge-form] select[name=into]', olderId);
+    await staff.click('[data-testid=merge-form] button[type=submit]');
+    await staff.waitForURL(`${server.url}/community/ideas/${olderId}?ok=merged`);
+    // Olga and Bo had voted for it; Mia's vote comes over, Bo's counts once.
+    expect(await staff.textContent('[data-testid=supporters]')).toBe('3');
+    expect(await staff.locator('text=3 votes').count()).toBeGreaterThan(0);
+
+    await staff.selectOption('[data-testid=idea-status-form] select[name=status]', 'planned');
+    await staff.fill('[data-testid=idea-status-form] textarea[name=statusNote]', 'Coming in the May release');
+    await staff.click('[data-testid=idea-status-form] button[type=submit]');
+    await staff.waitForURL(/ok=saved$/);
+    await staff.screenshot({ path: 'test-results/community-staff-idea.png', fullPage: true });
+  });
+
+  it('shows the idea on the public roadmap, and its voters have a notification (and an email)', async () => {
+    await bo.goto(`${server.url}/c/${slug}/roadmap`);
+    expect(await bo.locator('[data-testid=roadmap-planned] a').allTextContents()).toEqual(['Dark theme for the dashboard']);
+    expect(await bo.textContent('[data-testid=member-notifications] .badge')).toBe('1');
+    await bo.click('[data-testid=member-notifications]');
+    expect(await bo.locator('[data-testid=member-notification]').allTextContents()).toEqual([expect.stringContaining('“Dark theme for the dashboard” is now Planned: Coming in the May release')]);
+    await mia.goto(`${server.url}/c/${slug}/notifications`);
+    expect(await mia.locator('[data-testid=member-notification]').count()).toBe(1);
+    expect(await mailTo('bo@board.test')).toContain('An idea you voted for changed: Planned.');
+    // The merged idea's page leads to the one it went into.
+    await mia.goto(ideaUrl);
+    await mia.waitForURL(new RegExp(`/ideas/${olderId}$`));
+    expect(await mia.textContent('[data-testid=status-note]')).toContain('Coming in the May release');
+    await bo.screenshot({ path: 'test-results/community-roadmap.png', fullPage: true });
+  });
+
+  it('fits a phone screen', async () => {
+    await bo.setViewportSize({ width: 375, height: 812 });
+    for (const path of [`/c/${slug}`, `/c/${slug}/ideas/${olderId}`, `/c/${slug}/roadmap`, `/c/${slug}/reviews`]) {
+      await bo.goto(`${server.url}${path}`);
+      expect(await bo.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), path).toBeLessThanOrEqual(0);
+    }
+    await bo.goto(`${server.url}/c/${slug}`);
+    await bo.screenshot({ path: 'test-results/community-phone.png', fullPage: true });
+    expect(errors).toEqual([]);
+    expect(dialogs).toEqual([]);
+  });
+});
