@@ -61,11 +61,11 @@ async function mentionOf(db: Db, workspaceId: string, mentionId: string, named: 
 }
 
 /** Links a mention to an idea as evidence; its author joins the idea's supporters. */
-export async function addEvidence(db: Db, actor: Actor, ideaId: string, mentionId: string, now: Date) {
+export async function addEvidence(db: Db, actor: Actor, ideaId: string, mentionId: string, now: Date, mentionNamed: 'body' | 'path' = 'body') {
   const [idea] = await db.select().from(ideas).where(and(eq(ideas.workspaceId, actor.workspaceId), eq(ideas.id, ideaId)));
   if (!idea) throw notFound('Idea');
   const target = idea.mergedIntoId ?? idea.id;
-  await mentionOf(db, actor.workspaceId, mentionId);
+  await mentionOf(db, actor.workspaceId, mentionId, mentionNamed);
   return db.transaction(async (tx) => {
     const [row] = await tx.insert(ideaEvidence).values({ workspaceId: actor.workspaceId, ideaId: target, mentionId, addedBy: actor.userId, createdAt: now }).onConflictDoNothing().returning();
     if (!row) {
@@ -79,14 +79,17 @@ export async function addEvidence(db: Db, actor: Actor, ideaId: string, mentionI
 }
 
 /** A new idea in staff's words from a mention that asks for it, with the mention as its first evidence. */
-export async function createIdeaFromMention(db: Db, actor: Actor, mentionId: string, input: { title: string; body: string; categoryId?: string | null }, now: Date) {
-  await mentionOf(db, actor.workspaceId, mentionId);
-  const [idea] = await db
-    .insert(ideas)
-    .values({ workspaceId: actor.workspaceId, createdByUserId: actor.userId, title: input.title, body: input.body, categoryId: input.categoryId ?? null, createdAt: now, updatedAt: now })
-    .returning();
-  await addEvidence(db, actor, idea!.id, mentionId, now);
-  return idea!;
+export async function createIdeaFromMention(db: Db, actor: Actor, mentionId: string, input: { title: string; body: string; categoryId?: string | null }, now: Date, mentionNamed: 'body' | 'path' = 'body') {
+  await mentionOf(db, actor.workspaceId, mentionId, mentionNamed);
+  // One transaction: a mention that is already another idea's evidence leaves no idea behind.
+  return db.transaction(async (tx) => {
+    const [idea] = await tx
+      .insert(ideas)
+      .values({ workspaceId: actor.workspaceId, createdByUserId: actor.userId, title: input.title, body: input.body, categoryId: input.categoryId ?? null, createdAt: now, updatedAt: now })
+      .returning();
+    await addEvidence(tx, actor, idea!.id, mentionId, now);
+    return idea!;
+  });
 }
 
 export async function dismissSuggestion(db: Db, actor: Actor, mentionId: string) {

@@ -8,7 +8,7 @@ import type { Logger } from '../server/logger';
 import type { Mailer } from '../server/env';
 import { recountComments, recountVotes, STATUS_LABELS } from './ideas.service';
 import { sendCommunityMail } from './mail.service';
-import { categories, comments, type IdeaStatus, ideaEvidence, ideas, ideaVotes, members, memberNotifications, reviews, type Visibility } from './schema';
+import { categories, comments, communitySettings, type IdeaStatus, ideaEvidence, ideas, ideaVotes, members, memberNotifications, reviews, type Visibility } from './schema';
 
 /**
  * What staff do with the board: statuses with a public note (voters are told), categories, pins,
@@ -159,3 +159,25 @@ export async function staffIdeas(db: Db, workspaceId: string, o: { status?: Idea
 }
 
 
+
+/** The team answers on the board: a comment in the team's name, visible at once. */
+export async function staffComment(db: Db, actor: Actor, ideaId: string, body: string, now: Date) {
+  const idea = await ideaOf(db, actor.workspaceId, ideaId);
+  const [row] = await db.insert(comments).values({ workspaceId: actor.workspaceId, ideaId: idea.mergedIntoId ?? idea.id, userId: actor.userId, body, createdAt: now }).returning();
+  await recountComments(db, [row!.ideaId]);
+  return row!;
+}
+
+/** Whether the board is open and whether new posts wait for a moderator. */
+export async function boardSettings(db: Db, workspaceId: string) {
+  const [row] = await db.select().from(communitySettings).where(eq(communitySettings.workspaceId, workspaceId));
+  return { enabled: row?.enabled ?? true, requireApproval: row?.requireApproval ?? false };
+}
+
+export async function saveBoardSettings(db: Db, actor: Actor, input: { enabled: boolean; requireApproval: boolean }, now: Date) {
+  await db
+    .insert(communitySettings)
+    .values({ workspaceId: actor.workspaceId, ...input, updatedAt: now })
+    .onConflictDoUpdate({ target: communitySettings.workspaceId, set: { ...input, updatedAt: now } });
+  await recordAudit(db, actor, { action: 'community.settings', details: input });
+}

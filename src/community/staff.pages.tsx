@@ -7,7 +7,7 @@ import type { AppContext, AppEnv } from '../server/env';
 import { assertCan, formFields, formProblem, pathId, requireStaffPage, shellProps } from '../server/pages';
 import { addEvidence, createIdeaFromMention, dismissSuggestion, ideaEvidenceSummary, suggestedIdeas } from './evidence.service';
 import { getIdea, isIdeaStatus } from './ideas.service';
-import { createCategory, deleteCategory, listCategories, mergeIdea, moderate, moderationQueue, staffIdeas, updateIdea } from './ideas.staff';
+import { boardSettings, createCategory, deleteCategory, listCategories, mergeIdea, moderate, moderationQueue, saveBoardSettings, staffComment, staffIdeas, updateIdea } from './ideas.staff';
 import { listCommunityMail } from './mail.service';
 import { baseUrl } from './public-context';
 import { ideas } from './schema';
@@ -109,7 +109,7 @@ export const communityStaffPages = new Hono<AppEnv>()
     const mentionId = pathId(c, 'Mention');
     const ideaId = text(await formFields(c), 'ideaId');
     if (!Uuid.safeParse(ideaId).success) throw new AppError('VALIDATION_FAILED', 'Pick an idea');
-    await addEvidence(c.var.deps.db, actor, ideaId, mentionId, c.var.deps.clock());
+    await addEvidence(c.var.deps.db, actor, ideaId, mentionId, c.var.deps.clock(), 'path');
     return c.redirect('/community/suggested?ok=linked', 303);
   })
   .post('/community/suggested/:id/idea', async (c) => {
@@ -117,7 +117,7 @@ export const communityStaffPages = new Hono<AppEnv>()
     const mentionId = pathId(c, 'Mention');
     const title = text(await formFields(c), 'title');
     if (title.length < 3 || title.length > 140) throw new AppError('VALIDATION_FAILED', 'A title is 3 to 140 characters');
-    const idea = await createIdeaFromMention(c.var.deps.db, actor, mentionId, { title, body: '' }, c.var.deps.clock());
+    const idea = await createIdeaFromMention(c.var.deps.db, actor, mentionId, { title, body: '' }, c.var.deps.clock(), 'path');
     return c.redirect(`/community/ideas/${idea.id}?ok=created`, 303);
   })
   .post('/community/suggested/:id/dismiss', async (c) => {
@@ -126,14 +126,28 @@ export const communityStaffPages = new Hono<AppEnv>()
   })
   .get('/community/categories', async (c) => {
     const { workspaceId } = assertCan(c, 'inbox:read');
-    return c.html(<CategoriesPage {...staffBase(c)} items={await listCategories(c.var.deps.db, workspaceId)} />);
+    return c.html(<CategoriesPage {...staffBase(c)} items={await listCategories(c.var.deps.db, workspaceId)} settings={await boardSettings(c.var.deps.db, workspaceId)} />);
+  })
+  .post('/community/settings', async (c) => {
+    const actor = assertCan(c, 'community:moderate');
+    const form = await formFields(c);
+    await saveBoardSettings(c.var.deps.db, actor, { enabled: text(form, 'enabled') === '1', requireApproval: text(form, 'requireApproval') === '1' }, c.var.deps.clock());
+    return c.redirect('/community/categories?ok=saved', 303);
+  })
+  .post('/community/ideas/:id/comments', async (c) => {
+    const actor = assertCan(c, 'community:moderate');
+    const id = pathId(c, 'Idea');
+    const body = text(await formFields(c), 'body').slice(0, 3000);
+    if (!body) return renderIdea(c, id, 'Write the answer first.', 422);
+    const comment = await staffComment(c.var.deps.db, actor, id, body, c.var.deps.clock());
+    return c.redirect(`/community/ideas/${comment.ideaId}?ok=saved`, 303);
   })
   .post('/community/categories', async (c) => {
     const actor = assertCan(c, 'community:moderate');
     try {
       await createCategory(c.var.deps.db, actor, text(await formFields(c), 'name'));
     } catch (err) {
-      return c.html(<CategoriesPage {...staffBase(c, formProblem(err).message)} items={await listCategories(c.var.deps.db, actor.workspaceId)} />, 422);
+      return c.html(<CategoriesPage {...staffBase(c, formProblem(err).message)} items={await listCategories(c.var.deps.db, actor.workspaceId)} settings={await boardSettings(c.var.deps.db, actor.workspaceId)} />, 422);
     }
     return c.redirect('/community/categories?ok=category', 303);
   })

@@ -9,7 +9,7 @@ import { createContactImport } from '../../src/contacts/import.service';
 import { mergeContacts } from '../../src/contacts/merge.service';
 import { duplicateSuggestions, segments } from '../../src/contacts/schema';
 import { createImport } from '../../src/imports/import.service';
-import { ideas } from '../../src/community/schema';
+import { categories, ideas } from '../../src/community/schema';
 import { conversations, notifications, routingRules, teams } from '../../src/inbox/schema';
 import { ingestPosts } from '../../src/ingest/pipeline';
 import { replies, savedReplies } from '../../src/replies/schema';
@@ -72,6 +72,7 @@ beforeAll(async () => {
     .returning();
   const [bNotification] = await t.db.insert(notifications).values({ workspaceId: b.workspace.id, userId: bAgent.user.id, kind: 'assigned', conversationId: bConversation!.id, text: 'b notice' }).returning();
   const [bIdea] = await t.db.insert(ideas).values({ workspaceId: b.workspace.id, title: 'B idea' }).returning();
+  const [bCategory] = await t.db.insert(categories).values({ workspaceId: b.workspace.id, name: 'B category' }).returning();
   const bImport = await createImport(t.db, bActor, { filename: 'b.csv', format: 'csv', mapping: {}, content: 'text\nhello\n' });
   const bContactImport = await createContactImport(t.db, bActor, { filename: 'b-contacts.csv', content: 'name,email\nBea,bea@bravo.test\n' });
   fixtures.push(
@@ -94,6 +95,8 @@ beforeAll(async () => {
     { match: /\/segments\//, id: () => bSegment!.id },
     { match: /\/inbox\/c\//, id: () => bConversation!.id },
     { match: /\/ideas\/suggested\//, id: () => bMention },
+    { match: /\/community\/suggested\//, id: () => bMention },
+    { match: /\/community\/categories\//, id: () => bCategory!.id },
     { match: /\/ideas\//, id: () => bIdea!.id },
     { match: /\/community\/moderation\//, id: () => bIdea!.id },
     { match: /\/settings\/routing\/rules\//, id: () => bRule!.id },
@@ -129,7 +132,7 @@ describe('workspace isolation', () => {
         : await t.app.request(path, {
             method: route.method,
             headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-            ...(route.method === 'GET' ? {} : { body: new URLSearchParams({ _csrf: csrfToken, role: 'admin', days: '7' }).toString() }),
+            ...(route.method === 'GET' ? {} : { body: new URLSearchParams({ _csrf: csrfToken, role: 'admin', days: '7', action: 'hide', into: '00000000-0000-4000-8000-000000000001', ideaId: '00000000-0000-4000-8000-000000000001', title: 'A title', body: 'x' }).toString() }),
           });
       results.push(`${route.method} ${route.path} -> ${res.status}`);
     }

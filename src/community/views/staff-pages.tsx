@@ -12,7 +12,7 @@ const TABS = [
   ['/community', 'Ideas'],
   ['/community/moderation', 'Moderation'],
   ['/community/suggested', 'Suggested ideas'],
-  ['/community/categories', 'Categories'],
+  ['/community/categories', 'Settings'],
   ['/community/mail', 'Email'],
 ] as const;
 
@@ -138,6 +138,20 @@ export function StaffIdeaPage(p: StaffBase & { idea: IdeaDetail; evidence: Evide
               </li>
             ))}
           </ol>
+          {p.canModerate ? (
+            <form method="post" action={`/community/ideas/${i.id}/comments`} class="stack" data-testid="team-comment-form">
+              <Csrf token={p.csrfToken} />
+              <label>
+                Answer as the team (public)
+                <textarea name="body" rows={3} required maxlength={3000} />
+              </label>
+              <div>
+                <button type="submit" class="secondary">
+                  Post answer
+                </button>
+              </div>
+            </form>
+          ) : null}
         </section>
         <aside class="stack">
           {p.canModerate && !i.mergedIntoId ? (
@@ -347,9 +361,24 @@ export function SuggestedPage(p: StaffBase & { items: Suggestion[]; total: numbe
   );
 }
 
-export function CategoriesPage(p: StaffBase & { items: { id: string; name: string }[] }) {
+export function CategoriesPage(p: StaffBase & { items: { id: string; name: string }[]; settings: { enabled: boolean; requireApproval: boolean } }) {
   return (
     <CommunityStaffShell {...p} title="Categories" tab="/community/categories">
+      {p.canModerate ? (
+        <form method="post" action="/community/settings" class="card stack" data-testid="board-settings">
+          <h2>Board</h2>
+          <Csrf token={p.csrfToken} />
+          <label class="check">
+            <input type="checkbox" name="enabled" value="1" checked={p.settings.enabled} /> The public board is open at /c/{p.slug}
+          </label>
+          <label class="check">
+            <input type="checkbox" name="requireApproval" value="1" checked={p.settings.requireApproval} /> New ideas, comments and reviews wait for a moderator
+          </label>
+          <div>
+            <button type="submit">Save</button>
+          </div>
+        </form>
+      ) : null}
       <div class="card">
         <ul class="plain">
           {p.items.map((cat) => (
