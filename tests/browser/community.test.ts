@@ -1,18 +1,16 @@
 import { mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createIdea, setVote } from '../../src/community/ideas.service';
 import { communityBySlug, signUp, verifyEmail } from '../../src/community/members.service';
 import type { MemberInfo } from '../../src/server/env';
+import { type FakeSmtp, startFakeSmtp } from '../fakes/smtp-server';
 import { launchBrowser, signIn } from '../helpers/browser';
 import { listen } from '../helpers/http-server';
 import { createTestContext, PASSWORD, recordingMailer, type TestContext } from '../helpers/test-app';
 
 let t: TestContext;
-let smtp: SMTPServer;
-const inbox: { to: string[]; data: string }[] = [];
+let smtp: FakeSmtp;
 let server: Awaited<ReturnType<typeof listen>>;
 let browser: Browser;
 let closeBrowser: () => Promise<void>;
@@ -54,31 +52,13 @@ async function memberLogin(p: Page, email: string) {
 }
 
 const mailTo = async (to: string) => {
-  await expect.poll(() => inbox.some((m) => m.to.includes(to))).toBe(true);
-  // The body comes quoted-printable: soft line breaks and =XX escapes undone.
-  return inbox
-    .filter((m) => m.to.includes(to))
-    .at(-1)!
-    .data.replace(/=\r?\n/g, '')
-    .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+  await expect.poll(() => smtp.lastTo(to) !== undefined).toBe(true);
+  return smtp.lastTo(to)!;
 };
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, session, done) {
-      let data = '';
-      stream.on('data', (c: Buffer) => (data += c.toString()));
-      stream.on('end', () => {
-        inbox.push({ to: session.envelope.rcptTo.map((r) => r.address), data });
-        done();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  t = await createTestContext({ env: { SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`, MAIL_FROM: 'Board Co <community@board.test>' } });
+  smtp = await startFakeSmtp();
+  t = await createTestContext({ env: { SMTP_URL: smtp.url, MAIL_FROM: 'Board Co <community@board.test>' } });
   slug = (await t.seedWorkspace('Board Co')).workspace.slug;
   server = await listen(t);
   const olga = await seededMember('Olga', 'olga@board.test');
@@ -95,7 +75,7 @@ afterAll(async () => {
   await closeBrowser?.();
   await server?.close();
   await t?.close();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp?.close();
 });
 
 describe('the community board in Chromium', () => {

@@ -4,27 +4,21 @@ import type { Actor } from '../../src/accounts/actor';
 import { communityBySlug, signUp, verifyEmail } from '../../src/community/members.service';
 import { ideas } from '../../src/community/schema';
 import { createTopic } from '../../src/topics/topics.service';
+import { formClient, type Session } from '../helpers/forms';
 import { createTestContext, PASSWORD, recordingMailer, type TestContext } from '../helpers/test-app';
 
 let t: TestContext;
 const mailer = recordingMailer();
 let slug: string;
 let owner: Actor;
-type Who = { cookie: string; csrf: string };
+type Who = Session;
 let ana: Who;
 let ben: Who;
 let unverified: Who;
-const FORM = 'application/x-www-form-urlencoded';
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
-const get = async (path: string, who?: Who) => {
-  const res = await t.app.request(path, { headers: who ? { cookie: who.cookie } : {} });
-  return { status: res.status, html: await res.text(), location: res.headers.get('location') };
-};
-const send = async (path: string, fields: Record<string, string>, who?: Who) => {
-  const res = await t.app.request(path, { method: 'POST', headers: { 'content-type': FORM, ...(who ? { cookie: who.cookie } : {}) }, body: new URLSearchParams({ ...fields, ...(who ? { _csrf: who.csrf } : {}) }).toString() });
-  return { status: res.status, html: await res.text(), location: res.headers.get('location') };
-};
+const get = (path: string, who?: Who) => formClient(t).get(path, who);
+const send = (path: string, fields: Record<string, string>, who?: Who) => formClient(t).send(path, fields, who);
 
 async function member(name: string, email: string, verify = true): Promise<Who> {
   const community = await communityBySlug(t.db, slug);
@@ -32,8 +26,8 @@ async function member(name: string, email: string, verify = true): Promise<Who> 
   await signUp(deps, community, { email, password: PASSWORD, displayName: name }, { ip: email, baseUrl: 'http://x', now: new Date() });
   if (verify) await verifyEmail(deps, community, /token=([\w-]+)/.exec(mailer.sent.at(-1)!.text)![1]!, new Date());
   const login = await send(`/c/${slug}/login`, { email, password: PASSWORD });
-  const cookie = (await t.app.request(`/c/${slug}/login`, { method: 'POST', headers: { 'content-type': FORM }, body: new URLSearchParams({ email, password: PASSWORD }).toString() })).headers.get('set-cookie')!.split(';')[0]!;
   expect(login.status).toBe(303);
+  const cookie = login.cookie;
   const csrf = /name="_csrf" value="([^"]+)"/.exec((await get(`/c/${slug}/profile`, { cookie, csrf: '' })).html)![1]!;
   return { cookie, csrf };
 }

@@ -3,24 +3,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ideas } from '../../src/community/schema';
 import { ingestPosts } from '../../src/ingest/pipeline';
 import { socialAuthor, socialPost } from '../helpers/posts';
+import { formClient, type Session } from '../helpers/forms';
 import { createTestContext, PASSWORD, type TestContext } from '../helpers/test-app';
 
 let t: TestContext;
 let slug: string;
-type Who = { cookie: string; csrf: string };
+type Who = Session;
 let staff: Who;
 let analyst: Who;
 let member: Who;
-const FORM = 'application/x-www-form-urlencoded';
 
-const get = async (path: string, who?: Who) => {
-  const res = await t.app.request(path, { headers: who ? { cookie: who.cookie } : {} });
-  return { status: res.status, html: await res.text(), location: res.headers.get('location') };
-};
-const send = async (path: string, fields: Record<string, string>, who?: Who) => {
-  const res = await t.app.request(path, { method: 'POST', headers: { 'content-type': FORM, ...(who ? { cookie: who.cookie } : {}) }, body: new URLSearchParams({ ...fields, ...(who ? { _csrf: who.csrf } : {}) }).toString() });
-  return { status: res.status, html: await res.text(), location: res.headers.get('location') };
-};
+const get = (path: string, who?: Who) => formClient(t).get(path, who);
+const send = (path: string, fields: Record<string, string>, who?: Who) => formClient(t).send(path, fields, who);
 
 beforeAll(async () => {
   // No SMTP_URL: the board's email is kept in its mail log.
@@ -42,8 +36,7 @@ describe('community in the staff app', () => {
     expect(page.html).toMatch(/to pia@staffboard\.test · <span class="badge">logged<\/span>/);
     const link = /(http:\/\/localhost\/c\/[\w-]+\/verify\?token=[\w-]+)/.exec(page.html)![1]!;
     expect((await get(new URL(link).pathname + new URL(link).search)).location).toBe(`/c/${slug}/login?ok=verified`);
-    const login = await t.app.request(`/c/${slug}/login`, { method: 'POST', headers: { 'content-type': FORM }, body: new URLSearchParams({ email: 'pia@staffboard.test', password: PASSWORD }).toString() });
-    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const { cookie } = await send(`/c/${slug}/login`, { email: 'pia@staffboard.test', password: PASSWORD });
     member = { cookie, csrf: /name="_csrf" value="([^"]+)"/.exec((await get(`/c/${slug}/profile`, { cookie, csrf: '' })).html)![1]! };
   });
 
