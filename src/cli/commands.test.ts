@@ -90,6 +90,12 @@ describe('cli', () => {
     expect(out.at(-1)).toMatch(/^Re-analysed 30 mentions with analyzer version \d+$/);
   });
 
+  it('rebuilds the report rollups with progress', async () => {
+    const out = await cli('rebuild-reports');
+    expect(out.some((l) => /^100% \(\d+\/\d+ months of /.test(l))).toBe(true);
+    expect(out.at(-1)).toMatch(/^Rebuilt the report rollups of [\w-]+ \(\d+ months\)$/);
+  });
+
   it('runs a scheduled job by id', async () => {
     expect(await cli('run-job', 'session-cleanup')).toEqual([JSON.stringify({ deleted: 0 })]);
   });

@@ -15,6 +15,7 @@ import { createImport, runImport } from '../imports/import.service';
 import { parseContactMappingText } from '../contacts/import';
 import { createContactImport, runContactImport } from '../contacts/import.service';
 import { reanalyzeMentions } from '../mentions/reanalyze';
+import { rebuildRollups } from '../reports/rollups';
 import { ANALYSIS_VERSION } from '../sentiment/analyze';
 import { formatFromFilename, parseMappingText } from '../imports/parse';
 import type { Db } from '../db/types';
@@ -50,6 +51,8 @@ export const USAGE = `Usage: npm run cli -- <command> [options]
                                            progress and bad rows (field: name, email, company,
                                            ..., or custom:<key>)
   reanalyze                                re-score mentions analysed by an older analyzer version
+  rebuild-reports [--workspace SLUG]       recount the report rollups from the mentions (every
+                                           workspace unless one is named), month by month
   run-job ID                               run a scheduled job now (${SCHEDULED_JOBS.map((j) => j.id).join(', ')})`;
 
 const options = {
@@ -195,6 +198,15 @@ export async function runCommand(argv: string[], deps: CliDeps): Promise<void> {
       const progress = progressPrinter(out);
       const r = await reanalyzeMentions(db, { onProgress: ({ done, total }) => progress(done, total, 'mentions') });
       out(`Re-analysed ${r.done} mentions with analyzer version ${ANALYSIS_VERSION}`);
+      return;
+    }
+    case 'rebuild-reports': {
+      const list = values.workspace ? [(await pickWorkspace(db, values.workspace))!] : await db.select().from(workspaces);
+      for (const ws of list) {
+        const progress = progressPrinter(out);
+        const r = await rebuildRollups(db, ws.id, ({ done, total }) => progress(done, total, `months of ${ws.slug}`));
+        out(`Rebuilt the report rollups of ${ws.slug} (${r.total} months)`);
+      }
       return;
     }
     case 'run-job': {

@@ -10,3 +10,4 @@ export * from '../inbox/schema';
 export * from '../replies/schema';
 export * from '../tags/schema';
 export * from '../community/schema';
+export * from '../reports/schema';

@@ -5,6 +5,7 @@ import type { Clock } from '../core/clock';
 import { threadMentions } from '../inbox/threading';
 import type { Db } from '../db/types';
 import { storePosts, type StoreResult } from '../mentions/store';
+import { applyToRollups, storedIds } from '../reports/rollups';
 import type { Metrics } from '../server/metrics';
 import { type Analysis, loadAnalyzer } from '../sentiment';
 import type { Platform } from '../sources/schema';
@@ -14,7 +15,7 @@ import type { CompiledTopic } from '../topics/plan';
 /**
  * The one flow, for one page of posts from one source:
  *   match topics -> analyze (sentiment, language, intents, aspects) -> link authors to contacts ->
- *   store idempotently -> add to the contacts' activity and score -> thread into conversations ->
+ *   store idempotently (and count in the report rollups) -> add to the contacts' activity and score -> thread into conversations ->
  *   (route: inbox rules) -> count. All in one transaction.
  * The caller saves the connector's cursor only after this returns: committed first, then advanced.
  */
@@ -53,7 +54,11 @@ export async function ingestPosts(deps: IngestDeps, target: IngestTarget, posts:
       const key = identityKey(i.post.author);
       return { ...i, link: key ? links.get(key) : undefined };
     });
+    // Posts stored before (edits, re-deliveries) leave the report rollups and come back as they are now.
+    const before = await storedIds(tx, target.workspaceId, target.platform, posts.map((p) => p.externalId));
+    await applyToRollups(tx, before, -1);
     const stored = await storePosts(tx, target, linked);
+    await applyToRollups(tx, [...stored.insertedIds, ...before], 1);
     const byExternalId = new Map(linked.map((i) => [i.post.externalId, i]));
     const facts: MentionFacts[] = stored.insertedRows.flatMap((r) => {
       const item = byExternalId.get(r.externalId);

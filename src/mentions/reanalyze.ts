@@ -1,6 +1,7 @@
 import { and, asc, count, gt, isNull, ne, or, sql } from 'drizzle-orm';
 import { toJsonParam } from '../db/params';
 import type { Db } from '../db/types';
+import { applyToRollups } from '../reports/rollups';
 import { ANALYSIS_VERSION, analyze } from '../sentiment/analyze';
 import { mentions } from './schema';
 
@@ -37,13 +38,19 @@ export async function reanalyzeMentions(db: Db, opts: { batch?: number; onProgre
       const a = analyze(r.title ? `${r.title}\n${r.text}` : r.text);
       return { id: r.id, score: a.score, label: a.label, language: a.language, intents: a.intents, aspects: a.aspects, key_terms: a.keyTerms, version: a.version };
     });
-    // One statement per batch, the batch as one JSON parameter (as in storePosts).
-    await db.execute(sql`
-      update ${mentions} m set sentiment_score = u.score, sentiment_label = u.label, language = u.language, intents = u.intents,
-        aspects = u.aspects, key_terms = u.key_terms, analysis_version = u.version
-      from jsonb_to_recordset(${toJsonParam(updates)}::jsonb) as u(id uuid, score real, label text, language text, intents text[],
-        aspects jsonb, key_terms text[], version integer)
-      where m.id = u.id`);
+    // One statement per batch, the batch as one JSON parameter (as in storePosts); the report
+    // rollups follow the new labels.
+    const ids = rows.map((r) => r.id);
+    await db.transaction(async (tx) => {
+      await applyToRollups(tx, ids, -1);
+      await tx.execute(sql`
+        update ${mentions} m set sentiment_score = u.score, sentiment_label = u.label, language = u.language, intents = u.intents,
+          aspects = u.aspects, key_terms = u.key_terms, analysis_version = u.version
+        from jsonb_to_recordset(${toJsonParam(updates)}::jsonb) as u(id uuid, score real, label text, language text, intents text[],
+          aspects jsonb, key_terms text[], version integer)
+        where m.id = u.id`);
+      await applyToRollups(tx, ids, 1);
+    });
     done += rows.length;
     after = rows.at(-1)!.id;
     opts.onProgress?.({ done, total });

@@ -1,5 +1,6 @@
 import { recountContacts } from '../contacts/activity';
 import { refreshConversationAnalysis } from '../inbox/analysis-refresh';
+import { applyToRollups } from '../reports/rollups';
 import { INTENTS, type Intent } from '../sentiment';
 import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import type { Actor } from '../accounts/actor';
@@ -15,11 +16,14 @@ export async function overrideSentiment(db: Db, actor: Actor, mentionId: string,
   return db.transaction(async (tx) => {
     const [current] = await tx.select().from(mentions).where(and(eq(mentions.workspaceId, actor.workspaceId), eq(mentions.id, mentionId)));
     if (!current) throw notFound('Mention');
+    // The report rollups count the effective label: out with the old one, in with the new.
+    await applyToRollups(tx, [mentionId], -1);
     const [row] = await tx
       .update(mentions)
       .set({ sentimentOverride: label, sentimentOverrideBy: label ? actor.userId : null, sentimentOverrideAt: label ? now : null })
       .where(eq(mentions.id, mentionId))
       .returning();
+    await applyToRollups(tx, [mentionId], 1);
     await recordAudit(tx, actor, {
       action: 'mention.sentiment_overridden',
       targetType: 'mention',

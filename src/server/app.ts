@@ -30,6 +30,7 @@ import { sourcesApi } from '../sources/routes';
 import { topicsApi } from '../topics/routes';
 import { tagsApi } from '../tags/routes';
 import { communityApi } from '../community/routes';
+import { reportsApi } from '../reports/routes';
 import { webPages } from '../web/pages';
 import { memberAccountPages } from '../community/account.pages';
 import { boardPages } from '../community/board.pages';
@@ -43,7 +44,7 @@ import { healthRoutes } from './health.routes';
 import { requestLog } from './request-log.middleware';
 
 /** Every JSON router, mounted under /api/v1 and published in one OpenAPI document. */
-const API_ROUTERS = [authApi, usersApi, apiKeysApi, auditApi, topicsApi, sourcesApi, mentionsApi, importsApi, analyzeApi, contactsTransferApi, contactsApi, inboxApi, liveApi, repliesApi, routingApi, tagsApi, communityApi];
+const API_ROUTERS = [authApi, usersApi, apiKeysApi, auditApi, topicsApi, sourcesApi, mentionsApi, importsApi, analyzeApi, contactsTransferApi, contactsApi, inboxApi, liveApi, repliesApi, routingApi, tagsApi, communityApi, reportsApi];
 
 const CSP = {
   defaultSrc: ["'self'"],

@@ -1,0 +1,143 @@
+import { z } from '@hono/zod-openapi';
+import { and, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../db/types';
+import { PLATFORMS } from '../sources/schema';
+import { topics } from '../topics/schema';
+import { reportDaily, reportTopicDaily } from './schema';
+
+/**
+ * Report queries over the rollups (never the mentions themselves): the sentiment series and share
+ * of voice. Dates are UTC days; `from` and `to` are both included.
+ */
+export const REPORT_SOURCES = ['mentions', 'reviews', 'community'] as const;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const day = z
+  .string()
+  .refine((v) => DAY.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), 'a date as YYYY-MM-DD')
+  .openapi({ example: '2026-11-01' });
+
+export const ReportQuery = z
+  .object({
+    from: day.optional().openapi({ description: 'First day (UTC), default 29 days before `to`' }),
+    to: day.optional().openapi({ description: 'Last day (UTC), default today' }),
+    interval: z.enum(['day', 'week']).default('day'),
+    topic: z.uuid().optional(),
+    platform: z.enum(PLATFORMS).optional(),
+    language: z.string().trim().min(2).max(8).optional(),
+    source: z
+      .string()
+      .optional()
+      .transform((v) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined))
+      .pipe(z.array(z.enum(REPORT_SOURCES)).optional())
+      .openapi({ description: 'mentions, reviews, community (comma separated); all when absent', type: 'string' }),
+    format: z.enum(['json', 'csv']).default('json'),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: '`from` must not be after `to`', path: ['from'] });
+export type ReportQuery = z.infer<typeof ReportQuery>;
+
+export interface Range {
+  from: string;
+  to: string;
+}
+
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+const addDays = (d: string, n: number) => iso(new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000));
+
+/** The days asked for, with the defaults filled in and at most two years long. */
+export function resolveRange(q: Pick<ReportQuery, 'from' | 'to'>, now: Date): Range {
+  const to = q.to ?? iso(now);
+  const from = q.from ?? addDays(to, -29);
+  return { from: from < addDays(to, -731) ? addDays(to, -731) : from, to };
+}
+
+/** Monday of a day's week (ISO weeks, as date_trunc('week') counts them). */
+export const weekOf = (d: string) => {
+  const t = new Date(`${d}T00:00:00Z`);
+  return addDays(d, -((t.getUTCDay() + 6) % 7));
+};
+
+/** Every bucket in the range, so days without mentions show as zeros. */
+export function buckets(range: Range, interval: 'day' | 'week'): string[] {
+  const out: string[] = [];
+  for (let d = interval === 'week' ? weekOf(range.from) : range.from; d <= range.to; d = addDays(d, interval === 'week' ? 7 : 1)) out.push(d);
+  return out;
+}
+
+function filters(table: typeof reportDaily | typeof reportTopicDaily, workspaceId: string, range: Range, q: Omit<ReportQuery, 'format' | 'interval'>): SQL[] {
+  const where: (SQL | undefined)[] = [eq(table.workspaceId, workspaceId), gte(table.day, range.from), lte(table.day, range.to)];
+  if (q.platform) where.push(eq(table.platform, q.platform));
+  if (q.language) where.push(eq(table.language, q.language));
+  if (q.source?.length) where.push(inArray(table.channel, q.source));
+  return where.filter((w): w is SQL => w !== undefined);
+}
+
+export interface SeriesPoint {
+  date: string;
+  positive: number;
+  neutral: number;
+  negative: number;
+  unscored: number;
+  total: number;
+  /** (positive − negative) / (positive + negative), in points from −100 to 100; 0 without either. */
+  net: number;
+}
+
+export const netScore = (positive: number, negative: number) => (positive + negative ? Math.round(((positive - negative) / (positive + negative)) * 100) : 0);
+
+export async function sentimentSeries(db: Db, workspaceId: string, q: ReportQuery, now: Date): Promise<{ range: Range; series: SeriesPoint[] }> {
+  const range = resolveRange(q, now);
+  const table = q.topic ? reportTopicDaily : reportDaily;
+  const where = filters(table, workspaceId, range, q);
+  if (q.topic) where.push(eq(reportTopicDaily.topicId, q.topic));
+  const bucket = q.interval === 'week' ? sql<string>`to_char(date_trunc('week', ${table.day}), 'YYYY-MM-DD')` : sql<string>`to_char(${table.day}, 'YYYY-MM-DD')`;
+  const rows = await db
+    .select({ bucket, label: table.label, n: sql<number>`sum(${table.n})::int` })
+    .from(table)
+    .where(and(...where))
+    .groupBy(sql`1`, table.label);
+  const by = new Map(buckets(range, q.interval).map((d) => [d, { date: d, positive: 0, neutral: 0, negative: 0, unscored: 0, total: 0, net: 0 } as SeriesPoint]));
+  for (const r of rows) {
+    const p = by.get(r.bucket);
+    if (!p) continue;
+    const n = Number(r.n);
+    if (r.label === 'positive' || r.label === 'neutral' || r.label === 'negative' || r.label === 'unscored') p[r.label] += n;
+    p.total += n;
+  }
+  const series = [...by.values()].map((p) => ({ ...p, net: netScore(p.positive, p.negative) }));
+  return { range, series };
+}
+
+export interface VoiceShare {
+  topicId: string;
+  name: string;
+  kind: string;
+  total: number;
+  /** Share of all the listed topics' mentions, in percent. */
+  share: number;
+  positive: number;
+  neutral: number;
+  negative: number;
+  net: number;
+}
+
+/** Share of voice across the workspace's brand and competitor topics, each with its sentiment. */
+export async function shareOfVoice(db: Db, workspaceId: string, q: ReportQuery, now: Date): Promise<{ range: Range; items: VoiceShare[] }> {
+  const range = resolveRange(q, now);
+  const tracked = await db.select({ id: topics.id, name: topics.name, kind: topics.kind }).from(topics).where(and(eq(topics.workspaceId, workspaceId), inArray(topics.kind, ['brand', 'competitor', 'product'])));
+  const rows = await db
+    .select({ topicId: reportTopicDaily.topicId, label: reportTopicDaily.label, n: sql<number>`sum(${reportTopicDaily.n})::int` })
+    .from(reportTopicDaily)
+    .where(and(...filters(reportTopicDaily, workspaceId, range, q)))
+    .groupBy(reportTopicDaily.topicId, reportTopicDaily.label);
+  const items = tracked.map((t) => {
+    const mine = rows.filter((r) => r.topicId === t.id);
+    const count = (label: string) => mine.filter((r) => r.label === label).reduce((a, r) => a + Number(r.n), 0);
+    const total = mine.reduce((a, r) => a + Number(r.n), 0);
+    const positive = count('positive');
+    const negative = count('negative');
+    return { topicId: t.id, name: t.name, kind: t.kind, total, share: 0, positive, neutral: count('neutral'), negative, net: netScore(positive, negative) };
+  });
+  const all = items.reduce((a, i) => a + i.total, 0);
+  for (const i of items) i.share = all ? Math.round((i.total / all) * 1000) / 10 : 0;
+  return { range, items: items.sort((a, b) => b.total - a.total || a.name.localeCompare(b.name)) };
+}

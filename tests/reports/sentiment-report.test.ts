@@ -1,0 +1,120 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '../../src/accounts/actor';
+import { ingestPosts } from '../../src/ingest/pipeline';
+import { mentions } from '../../src/mentions/schema';
+import { reanalyzeMentions } from '../../src/mentions/reanalyze';
+import { rows } from '../../src/db/rows';
+import { rebuildRollups } from '../../src/reports/rollups';
+import { activeTopics, createTopic } from '../../src/topics/topics.service';
+import { socialAuthor, socialPost } from '../helpers/posts';
+import { createTestContext, type TestContext } from '../helpers/test-app';
+
+let t: TestContext;
+let ws: Awaited<ReturnType<TestContext['seedWorkspace']>>;
+let acme: string;
+let globex: string;
+let n = 0;
+
+const at = (day: string, hour = 12) => new Date(`${day}T${String(hour).padStart(2, '0')}:00:00Z`);
+const post = (text: string, when: Date) => socialPost({ externalId: `r-${++n}`, text, createdAt: when, author: socialAuthor({ externalId: `a-${n}`, handle: `author${n}` }) });
+const report = async (query: string) => (await t.request('GET', `/api/v1/reports/sentiment?${query}`, { token: ws.token })).json;
+/** The truth the rollups must match: counted straight from the mentions. */
+const recount = async (from: string, to: string) =>
+  rows<{ label: string; n: number }>(
+    await t.db.execute(sql`select coalesce(sentiment_override, sentiment_label, 'unscored') as label, count(*)::int as n from mentions
+      where workspace_id = ${ws.workspace.id}::uuid and (posted_at at time zone 'UTC')::date between ${from}::date and ${to}::date group by 1`),
+  ).reduce<Record<string, number>>((acc, r) => ({ ...acc, [r.label]: Number(r.n) }), {});
+const sums = (series: { positive: number; neutral: number; negative: number; unscored: number; total: number }[]) =>
+  series.reduce((a, p) => ({ positive: a.positive + p.positive, neutral: a.neutral + p.neutral, negative: a.negative + p.negative, unscored: a.unscored + p.unscored, total: a.total + p.total }), { positive: 0, neutral: 0, negative: 0, unscored: 0, total: 0 });
+
+beforeAll(async () => {
+  t = await createTestContext();
+  ws = await t.seedWorkspace('Report Co');
+  const actor: Actor = { workspaceId: ws.workspace.id, workspaceSlug: ws.workspace.slug, userId: ws.owner.id, apiKeyId: null, role: 'owner', ip: null };
+  acme = (await createTopic(t.db, actor, { name: 'Acme', kind: 'brand', query: 'acme' })).id;
+  globex = (await createTopic(t.db, actor, { name: 'Globex', kind: 'competitor', query: 'globex' })).id;
+  const topics = await activeTopics(t.db, ws.workspace.id);
+  const ingest = (platform: 'x' | 'mastodon', posts: ReturnType<typeof post>[]) => ingestPosts(t.deps, { workspaceId: ws.workspace.id, sourceId: null, platform, topics }, posts);
+  await ingest('x', [
+    post('I love acme, it is wonderful', at('2026-03-02')),
+    post('acme is great and fast', at('2026-03-02', 23)),
+    post('acme support is terrible, awful experience', at('2026-03-03')),
+    post('acme opens at nine', at('2026-03-03')),
+    post('globex is amazing, best ever', at('2026-03-04')),
+  ]);
+  await ingest('mastodon', [post('globex broke again, horrible', at('2026-03-04')), post('acme und globex: schlecht', at('2026-03-05')), post('acme 今日は', at('2026-03-09'))]);
+});
+afterAll(() => t.close());
+
+describe('sentiment report', () => {
+  it('counts every mention in the range once per label, per day, with net sentiment', async () => {
+    const r = await report('from=2026-03-01&to=2026-03-10');
+    expect(r.series).toHaveLength(10);
+    expect(r.series[0]).toEqual({ date: '2026-03-01', positive: 0, neutral: 0, negative: 0, unscored: 0, total: 0, net: 0 });
+    const truth = await recount('2026-03-01', '2026-03-10');
+    expect(sums(r.series)).toEqual({ positive: truth.positive ?? 0, neutral: truth.neutral ?? 0, negative: truth.negative ?? 0, unscored: truth.unscored ?? 0, total: 8 });
+    const mar2 = r.series.find((p: { date: string }) => p.date === '2026-03-02');
+    expect(mar2).toMatchObject({ positive: 2, total: 2, net: 100 });
+  });
+
+  it('follows a staff correction of a mention’s sentiment', async () => {
+    const [m] = await t.db.select().from(mentions).where(sql`${mentions.text} = 'acme opens at nine'`);
+    const before = (await report('from=2026-03-03&to=2026-03-03')).series[0];
+    await t.request('PATCH', `/api/v1/mentions/${m!.id}/sentiment`, { token: ws.token, body: { label: 'negative' } });
+    const after = (await report('from=2026-03-03&to=2026-03-03')).series[0];
+    expect(after.negative).toBe(before.negative + (m!.sentimentLabel === 'negative' ? 0 : 1));
+    expect(after.total).toBe(before.total);
+    expect(sums((await report('from=2026-03-01&to=2026-03-10')).series)).toMatchObject(await recount('2026-03-01', '2026-03-10'));
+  });
+
+  it('filters by topic, platform and source, and groups by week', async () => {
+    const byTopic = sums((await report(`from=2026-03-01&to=2026-03-10&topic=${globex}`)).series);
+    expect(byTopic.total).toBe(3);
+    expect(sums((await report('from=2026-03-01&to=2026-03-10&platform=mastodon')).series).total).toBe(3);
+    expect(sums((await report('from=2026-03-01&to=2026-03-10&source=reviews')).series).total).toBe(0);
+    const weekly = await report('from=2026-03-01&to=2026-03-10&interval=week');
+    expect(weekly.series.map((p: { date: string }) => p.date)).toEqual(['2026-02-23', '2026-03-02', '2026-03-09']);
+    expect(weekly.series.map((p: { total: number }) => p.total)).toEqual([0, 7, 1]);
+  });
+
+  it('answers CSV, and refuses a bad range with a clear error', async () => {
+    const res = await t.app.request('/api/v1/reports/sentiment?from=2026-03-01&to=2026-03-03&format=csv', { headers: { authorization: `Bearer ${ws.token}` } });
+    expect(res.headers.get('content-type')).toContain('text/csv');
+    const lines = (await res.text()).trim().split('\n');
+    expect(lines[0]).toBe('date,positive,neutral,negative,unscored,total,net');
+    expect(lines).toHaveLength(4);
+    const bad = await t.request('GET', '/api/v1/reports/sentiment?from=2026-03-05&to=2026-03-01', { token: ws.token });
+    expect(bad.status).toBe(422);
+    expect((await t.request('GET', '/api/v1/reports/sentiment?from=yesterday', { token: ws.token })).status).toBe(422);
+  });
+
+  it('shares the voice between brand and competitor, each with its sentiment', async () => {
+    const r = (await t.request('GET', '/api/v1/reports/share-of-voice?from=2026-03-01&to=2026-03-10', { token: ws.token })).json;
+    expect(r.items.map((i: { name: string; total: number }) => [i.name, i.total])).toEqual([
+      ['Acme', 6],
+      ['Globex', 3],
+    ]);
+    expect(r.items[0].share + r.items[1].share).toBeCloseTo(100, 0);
+    expect(r.items[1]).toMatchObject({ topicId: globex, kind: 'competitor' });
+    expect(r.items.find((i: { topicId: string }) => i.topicId === acme).positive).toBeGreaterThan(0);
+  });
+
+  it('stays equal to a recount after re-analysis and after a rebuild, which reports progress', async () => {
+    await t.db.update(mentions).set({ analysisVersion: 0, sentimentLabel: 'neutral' }).where(sql`${mentions.workspaceId} = ${ws.workspace.id}::uuid`);
+    // The direct update above bypassed the rollups: the rebuild sets them right again.
+    const progress: number[] = [];
+    const done = await rebuildRollups(t.db, ws.workspace.id, (p) => progress.push(p.done));
+    expect(done).toEqual({ done: 1, total: 1 });
+    expect(progress).toEqual([0, 1]);
+    expect(sums((await report('from=2026-03-01&to=2026-03-10')).series)).toMatchObject(await recount('2026-03-01', '2026-03-10'));
+    await reanalyzeMentions(t.db);
+    const truth = await recount('2026-03-01', '2026-03-10');
+    expect(truth.neutral ?? 0).toBeLessThan(8);
+    expect(sums((await report('from=2026-03-01&to=2026-03-10')).series)).toMatchObject(truth);
+  });
+
+  it('is not for someone without report access', async () => {
+    expect((await t.request('GET', '/api/v1/reports/sentiment')).status).toBe(401);
+  });
+});
