@@ -5,7 +5,7 @@ import type { Clock } from '../core/clock';
 import { threadMentions } from '../inbox/threading';
 import type { Db } from '../db/types';
 import { storePosts, type StoreResult } from '../mentions/store';
-import { applyToRollups, storedIds } from '../reports/rollups';
+import { applyFacts, channelOf, type RollupFact, storedFacts } from '../reports/rollups';
 import type { Metrics } from '../server/metrics';
 import { type Analysis, loadAnalyzer } from '../sentiment';
 import type { Platform } from '../sources/schema';
@@ -48,17 +48,31 @@ export async function ingestPosts(deps: IngestDeps, target: IngestTarget, posts:
     };
   });
   const now = deps.clock();
+  // The last copy of a repeated id wins, as in the store.
+  const byExternalIdAll = new Map(items.map((i) => [i.post.externalId, i]));
   const result = await deps.db.transaction(async (tx) => {
     const links = await linkAuthors(tx, target.workspaceId, target.platform, posts.map((p) => p.author), now);
     const linked = items.map((i) => {
       const key = identityKey(i.post.author);
       return { ...i, link: key ? links.get(key) : undefined };
     });
-    // Posts stored before (edits, re-deliveries) leave the report rollups and come back as they are now.
-    const before = await storedIds(tx, target.workspaceId, target.platform, posts.map((p) => p.externalId));
-    await applyToRollups(tx, before, -1);
+    // What the report rollups count of each post; posts stored before and edited now move from
+    // their old counts to their new ones (a staff correction of the sentiment stays).
+    const before = await storedFacts(tx, target.workspaceId, target.platform, posts.map((p) => p.externalId));
     const stored = await storePosts(tx, target, linked);
-    await applyToRollups(tx, [...stored.insertedIds, ...before], 1);
+    const factOf = (externalId: string, override: string | null = null): RollupFact | null => {
+      const item = byExternalIdAll.get(externalId);
+      if (!item) return null;
+      return { day: item.post.createdAt.toISOString().slice(0, 10), channel: channelOf(target.platform, externalId), platform: target.platform, language: item.analysis.language ?? '', label: override ?? item.analysis.label, topicIds: item.topicIds };
+    };
+    const edited = stored.editedExternalIds.flatMap((id) => (before.has(id) ? [before.get(id)!] : []));
+    await applyFacts(tx, target.workspaceId, edited, -1);
+    await applyFacts(
+      tx,
+      target.workspaceId,
+      [...stored.insertedRows.map((r) => factOf(r.externalId)), ...stored.editedExternalIds.map((id) => factOf(id, before.get(id)?.override ?? null))].filter((f): f is RollupFact => f !== null),
+      1,
+    );
     const byExternalId = new Map(linked.map((i) => [i.post.externalId, i]));
     const facts: MentionFacts[] = stored.insertedRows.flatMap((r) => {
       const item = byExternalId.get(r.externalId);

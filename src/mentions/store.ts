@@ -27,6 +27,8 @@ export interface StoreResult {
   insertedIds: string[];
   /** The new rows, for what follows the store in the same transaction (contact totals). */
   insertedRows: { id: string; externalId: string; contactId: string | null; postedAt: Date }[];
+  /** External ids of stored rows this page rewrote (an edit or a deletion on the platform). */
+  editedExternalIds: string[];
 }
 
 // Keeps a hostile or broken platform from filling the database with one post.
@@ -44,7 +46,7 @@ export async function storePosts(
 ): Promise<StoreResult> {
   // One statement may not touch a row twice: keep the last copy of a repeated id.
   const unique = [...new Map(items.map((i) => [i.post.externalId, i])).values()];
-  if (unique.length === 0) return { fetched: items.length, inserted: 0, duplicates: items.length, edited: 0, insertedIds: [], insertedRows: [] };
+  if (unique.length === 0) return { fetched: items.length, inserted: 0, duplicates: items.length, edited: 0, insertedIds: [], insertedRows: [], editedExternalIds: [] };
   const rows = unique.map(({ post, topicIds, analysis, link }) => ({
     external_id: post.externalId,
     url: post.url,
@@ -115,6 +117,7 @@ export async function storePosts(
     edited: changed.length - insertedIds.length,
     insertedIds,
     insertedRows: insertedRows.map((r) => ({ id: r.id, externalId: r.external_id, contactId: r.contact_id, postedAt: r.posted_at instanceof Date ? r.posted_at : new Date(r.posted_at) })),
+    editedExternalIds: changed.filter((r) => !r.inserted).map((r) => r.external_id),
   };
 }
 
