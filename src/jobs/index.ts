@@ -1,4 +1,5 @@
 import { inboxSweepJob } from './inbox-sweep.job';
+import { spikeAlertsJob } from './spike-alerts.job';
 import type { ScheduledJob } from './job';
 import { pollSourcesJob } from './poll-sources.job';
 import { resumeImportsJob } from './resume-imports.job';
@@ -8,4 +9,4 @@ import { sessionCleanupJob } from './session-cleanup.job';
 export type { JobDeps, ScheduledJob } from './job';
 
 /** Every scheduled job of the app. */
-export const SCHEDULED_JOBS: ScheduledJob[] = [sessionCleanupJob, pollSourcesJob, resumeImportsJob, sendRepliesJob, inboxSweepJob];
+export const SCHEDULED_JOBS: ScheduledJob[] = [sessionCleanupJob, pollSourcesJob, resumeImportsJob, sendRepliesJob, inboxSweepJob, spikeAlertsJob];

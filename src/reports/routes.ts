@@ -3,6 +3,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { Context } from 'hono';
 import { requireActor, requirePermission } from '../server/auth.middleware';
 import { AUTHENTICATED, createApi, errors, json } from '../server/openapi';
+import { getAlertSettings, listAlerts, saveAlertSettings } from './alerts.service';
 import { ReportQuery, sentimentSeries, shareOfVoice } from './series';
 
 const tags = ['reports'];
@@ -18,6 +19,7 @@ function csv(c: Context, filename: string, columns: string[], rows: (string | nu
 const Point = z.object({ date: z.string(), positive: z.number(), neutral: z.number(), negative: z.number(), unscored: z.number(), total: z.number(), net: z.number() }).openapi('SentimentPoint');
 const Range = z.object({ from: z.string(), to: z.string() });
 const csvResponse = { 'text/csv': { schema: z.string() } };
+const AlertSettings = z.object({ enabled: z.boolean(), volumeFactor: z.number(), minVolume: z.number(), negativeShareRise: z.number(), webhookUrl: z.string().nullable(), webhookSecretSet: z.boolean() }).openapi('AlertSettings');
 
 export const reportsApi = createApi()
   .openapi(
@@ -61,4 +63,52 @@ export const reportsApi = createApi()
       if (q.format === 'csv') return csv(c, `share-of-voice-${r.range.from}-${r.range.to}.csv`, ['topic', 'kind', 'total', 'share', 'positive', 'neutral', 'negative', 'net'], r.items.map((i) => [i.name, i.kind, i.total, i.share, i.positive, i.neutral, i.negative, i.net]));
       return c.json(r, 200);
     },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/reports/alerts',
+      tags,
+      summary: 'Spike alerts, newest first, with the mentions that caused them',
+      security: AUTHENTICATED,
+      middleware: read,
+      responses: { 200: json(z.object({ items: z.array(z.object({ id: z.string(), topicId: z.string(), topic: z.string(), reasons: z.array(z.string()), windowStart: z.string(), windowEnd: z.string(), volume: z.number(), baselineVolume: z.number(), negativeShare: z.number(), baselineNegativeShare: z.number(), mentionIds: z.array(z.string()), webhookStatus: z.string(), createdAt: z.string() })) }), 'Alerts'), ...errors(401, 403) },
+    }),
+    async (c) => {
+      const list = await listAlerts(c.var.deps.db, requireActor(c).workspaceId);
+      return c.json({ items: list.map(({ alert: a, topic }) => ({ id: a.id, topicId: a.topicId, topic, reasons: a.reasons, windowStart: a.windowStart.toISOString(), windowEnd: a.windowEnd.toISOString(), volume: a.volume, baselineVolume: a.baselineVolume, negativeShare: a.negativeShare, baselineNegativeShare: a.baselineNegativeShare, mentionIds: a.mentionIds, webhookStatus: a.webhookStatus, createdAt: a.createdAt.toISOString() })) }, 200);
+    },
+  )
+  .openapi(
+    createRoute({ method: 'get', path: '/reports/alert-settings', tags, summary: 'Spike thresholds and the alert webhook (the secret is never shown)', security: AUTHENTICATED, middleware: read, responses: { 200: json(AlertSettings, 'Settings'), ...errors(401, 403) } }),
+    async (c) => c.json(await getAlertSettings(c.var.deps.db, requireActor(c).workspaceId), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'put',
+      path: '/reports/alert-settings',
+      tags,
+      summary: 'Set spike thresholds and the webhook (calls are signed: header X-Social-CRM-Signature t=<unix>,v1=<hex HMAC-SHA256 of "t.body">)',
+      security: AUTHENTICATED,
+      middleware: [requirePermission('settings:manage')],
+      request: {
+        body: {
+          content: {
+            'application/json': {
+              schema: z.object({
+                enabled: z.boolean().default(true),
+                volumeFactor: z.number().min(1.5).max(100).default(3),
+                minVolume: z.number().int().min(1).max(100_000).default(20),
+                negativeShareRise: z.number().min(0.05).max(1).default(0.25),
+                webhookUrl: z.url({ protocol: /^https?$/ }).nullable().default(null),
+                webhookSecret: z.string().min(16).max(200).optional(),
+              }),
+            },
+          },
+          required: true,
+        },
+      },
+      responses: { 200: json(AlertSettings, 'Saved'), ...errors(401, 403, 422) },
+    }),
+    async (c) => c.json(await saveAlertSettings(c.var.deps.db, c.var.deps.credentials, requireActor(c), c.req.valid('json'), c.var.deps.clock()), 200),
   );

@@ -1,5 +1,7 @@
-import { date, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, pgTable, primaryKey, real, text, uuid } from 'drizzle-orm/pg-core';
 import { workspaces } from '../accounts/schema';
+import { createdAt, id, ts } from '../db/columns';
+import { topics } from '../topics/schema';
 
 /**
  * Report rollups: mention counts per day and the dimensions reports filter on, kept current at
@@ -27,4 +29,51 @@ export const reportTopicDaily = pgTable(
   'report_topic_daily',
   { ...dims(), topicId: uuid('topic_id').notNull() },
   (t) => [primaryKey({ columns: [t.workspaceId, t.topicId, t.day, t.channel, t.platform, t.language, t.label] })],
+);
+
+/** Spike alert settings of a workspace: thresholds and where to post alerts (signed with HMAC). */
+export const alertSettings = pgTable('report_alert_settings', {
+  workspaceId: uuid('workspace_id')
+    .primaryKey()
+    .references(() => workspaces.id, { onDelete: 'cascade' }),
+  enabled: boolean('enabled').notNull().default(true),
+  // A topic's hour is a spike when its volume is this many times its usual hour...
+  volumeFactor: real('volume_factor').notNull().default(3),
+  // ...and at least this many mentions (quiet topics do not alert on three posts).
+  minVolume: integer('min_volume').notNull().default(20),
+  // Or when the share of negative mentions rises this much over the usual share (0.25 = 25 points).
+  negativeShareRise: real('negative_share_rise').notNull().default(0.25),
+  webhookUrl: text('webhook_url'),
+  // Sealed with APP_SECRET like source credentials; signs each webhook call.
+  webhookSecretEnc: text('webhook_secret_enc'),
+  updatedAt: createdAt('updated_at'),
+});
+
+export const alerts = pgTable(
+  'report_alerts',
+  {
+    id: id(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    topicId: uuid('topic_id')
+      .notNull()
+      .references(() => topics.id, { onDelete: 'cascade' }),
+    // volume, negative, or both.
+    reasons: text('reasons').array().notNull(),
+    windowStart: ts('window_start').notNull(),
+    // Moves on while the spike lasts: one spike, one alert.
+    windowEnd: ts('window_end').notNull(),
+    volume: integer('volume').notNull(),
+    baselineVolume: real('baseline_volume').notNull(),
+    negativeShare: real('negative_share').notNull(),
+    baselineNegativeShare: real('baseline_negative_share').notNull(),
+    // The mentions that caused it (the latest hundred).
+    mentionIds: uuid('mention_ids').array().notNull(),
+    webhookStatus: text('webhook_status', { enum: ['none', 'pending', 'sent', 'failed'] }).notNull().default('none'),
+    webhookAttempts: integer('webhook_attempts').notNull().default(0),
+    webhookError: text('webhook_error'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('report_alerts_workspace_idx').on(t.workspaceId, t.createdAt.desc()), index('report_alerts_topic_idx').on(t.topicId, t.windowEnd.desc())],
 );
