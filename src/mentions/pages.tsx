@@ -12,6 +12,10 @@ const Filters = z.object({
   platform: z.enum(PLATFORMS).optional().catch(undefined),
   q: z.string().trim().min(1).max(200).optional().catch(undefined),
   cursor: z.string().max(200).optional().catch(undefined),
+  // Reports link here with the figure's filters: its days (UTC) and sentiment.
+  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
+  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
+  sentiment: z.enum(['positive', 'neutral', 'negative', 'unscored']).optional().catch(undefined),
 });
 
 /** Every mention from every source, newest first: the listening stream beside the conversation inbox. */
@@ -25,10 +29,13 @@ export const mentionPages = new Hono<AppEnv>().get('/inbox/mentions', requireSta
       ...(f.platform ? { platform: f.platform } : {}),
       ...(f.q ? { q: f.q } : {}),
       ...(f.cursor ? { cursor: f.cursor } : {}),
+      ...(f.from ? { from: new Date(`${f.from}T00:00:00Z`) } : {}),
+      ...(f.to ? { to: new Date(`${f.to}T23:59:59.999Z`) } : {}),
+      ...(f.sentiment ? { sentiment: f.sentiment } : {}),
     }),
     listTopics(c.var.deps.db, actor.workspaceId),
   ]);
   return c.html(
-    <MentionsPage {...shellProps(c)} items={page.items} next={page.next} topics={topics} platforms={PLATFORMS} filters={{ topic: f.topic, platform: f.platform, q: f.q }} />,
+    <MentionsPage {...shellProps(c)} items={page.items} next={page.next} topics={topics} platforms={PLATFORMS} filters={{ topic: f.topic, platform: f.platform, q: f.q, from: f.from, to: f.to, sentiment: f.sentiment }} />,
   );
 });

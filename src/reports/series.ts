@@ -141,3 +141,55 @@ export async function shareOfVoice(db: Db, workspaceId: string, q: ReportQuery, 
   for (const i of items) i.share = all ? Math.round((i.total / all) * 1000) / 10 : 0;
   return { range, items: items.sort((a, b) => b.total - a.total || a.name.localeCompare(b.name)) };
 }
+
+export interface Totals {
+  positive: number;
+  neutral: number;
+  negative: number;
+  unscored: number;
+  total: number;
+  net: number;
+}
+
+/** All mentions of a range by label (for the headline figures and the comparison with the period before). */
+export async function totals(db: Db, workspaceId: string, q: ReportQuery, range: Range): Promise<Totals> {
+  const table = q.topic ? reportTopicDaily : reportDaily;
+  const where = filters(table, workspaceId, range, q);
+  if (q.topic) where.push(eq(reportTopicDaily.topicId, q.topic));
+  const rows = await db.select({ label: table.label, n: sql<number>`sum(${table.n})::int` }).from(table).where(and(...where)).groupBy(table.label);
+  const t: Totals = { positive: 0, neutral: 0, negative: 0, unscored: 0, total: 0, net: 0 };
+  for (const r of rows) {
+    const n = Number(r.n);
+    if (r.label === 'positive' || r.label === 'neutral' || r.label === 'negative' || r.label === 'unscored') t[r.label] += n;
+    t.total += n;
+  }
+  t.net = netScore(t.positive, t.negative);
+  return t;
+}
+
+/** The range of the same length just before this one. */
+export function previousRange(range: Range): Range {
+  const days = Math.round((Date.parse(`${range.to}T00:00:00Z`) - Date.parse(`${range.from}T00:00:00Z`)) / 86_400_000) + 1;
+  return { from: addDays(range.from, -days), to: addDays(range.from, -1) };
+}
+
+/** Mentions per platform in the range, most first. */
+export async function platformBreakdown(db: Db, workspaceId: string, q: ReportQuery, range: Range) {
+  const table = q.topic ? reportTopicDaily : reportDaily;
+  const where = filters(table, workspaceId, range, q);
+  if (q.topic) where.push(eq(reportTopicDaily.topicId, q.topic));
+  const rows = await db
+    .select({ platform: table.platform, label: table.label, n: sql<number>`sum(${table.n})::int` })
+    .from(table)
+    .where(and(...where))
+    .groupBy(table.platform, table.label);
+  const by = new Map<string, { platform: string; total: number; positive: number; neutral: number; negative: number }>();
+  for (const r of rows) {
+    const p = by.get(r.platform) ?? { platform: r.platform, total: 0, positive: 0, neutral: 0, negative: 0 };
+    const n = Number(r.n);
+    p.total += n;
+    if (r.label === 'positive' || r.label === 'neutral' || r.label === 'negative') p[r.label] += n;
+    by.set(r.platform, p);
+  }
+  return [...by.values()].sort((a, b) => b.total - a.total);
+}

@@ -31,6 +31,7 @@ import { topicsApi } from '../topics/routes';
 import { tagsApi } from '../tags/routes';
 import { communityApi } from '../community/routes';
 import { reportsApi } from '../reports/routes';
+import { reportPages } from '../reports/pages';
 import { webPages } from '../web/pages';
 import { memberAccountPages } from '../community/account.pages';
 import { boardPages } from '../community/board.pages';
@@ -120,6 +121,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', memberAccountPages);
   app.route('/', boardPages);
   app.route('/', communityStaffPages);
+  app.route('/', reportPages);
   app.route('/', webPages);
 
   app.onError(onError);

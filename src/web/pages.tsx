@@ -8,7 +8,6 @@ import { AppShell, type NAV } from './layout';
  * until then the section says plainly what will appear there.
  */
 const SECTIONS: { href: (typeof NAV)[number]['href']; title: string; empty: string }[] = [
-  { href: '/reports', title: 'Reports', empty: 'No data to report yet.' },
 ];
 
 export const webPages = new Hono<AppEnv>().get('/', (c) => c.redirect(c.var.user ? '/inbox' : '/login', 303));

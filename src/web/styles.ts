@@ -186,6 +186,8 @@ kbd { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; background: #
   .community-main { padding: 1rem; }
   .community-member { margin-left: 0; }
   .roadmap { grid-template-columns: minmax(0, 1fr); }
+  .figures { grid-template-columns: repeat(2, minmax(0, 1fr)); }
+  .report-grid { grid-template-columns: minmax(0, 1fr); }
 }
 .community-head { display: flex; gap: 1rem; align-items: center; flex-wrap: wrap; padding: .75rem 1.5rem; background: #fff; border-bottom: 1px solid var(--line); }
 .community-name { font-weight: 700; color: var(--text); font-size: 1.05rem; }
@@ -224,6 +226,16 @@ table.distribution meter { width: 100%; }
 ol.plain { list-style: none; padding: 0; margin: 0; }
 ol.plain > li.card + li.card { margin-top: .5rem; }
 li.unread { border-left: 4px solid var(--brand); }
+.figures { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 1rem; margin: 1rem 0; }
+.figures .card + .card { margin-top: 0; }
+a.figure { display: flex; flex-direction: column; gap: .2rem; color: var(--text); }
+a.figure:hover { text-decoration: none; border-color: var(--brand); }
+.figure-value { font-size: 1.8rem; font-weight: 700; line-height: 1.1; font-variant-numeric: tabular-nums; }
+.chart-img { display: block; width: 100%; height: auto; }
+.report-grid { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 1rem; margin-top: 1rem; align-items: start; }
+.report-grid .card + .card { margin-top: 0; }
+.chart-data summary { cursor: pointer; color: var(--brand); margin-top: .5rem; }
+.report-filters { align-items: end; }
 @media (max-width: 720px) {
   .shell { grid-template-columns: minmax(0, 1fr); }
   .row > label, .row input, .row select { width: 100%; }
@@ -235,5 +247,5 @@ li.unread { border-left: 4px solid var(--brand); }
   .hide-narrow { display: none; }
   .contact-grid, .side-by-side { grid-template-columns: minmax(0, 1fr); }
 }
-@media print { .sidebar, .bulk-bar, .composer, .note-form, #triage { display: none; } .shell { display: block; } }
+@media print { .sidebar, .bulk-bar, .composer, .note-form, #triage, .report-filters, a[download] { display: none; } .shell { display: block; } .chart-card, .figures { break-inside: avoid; } details.chart-data > table { display: none; } }
 `;

@@ -6,7 +6,7 @@ export interface MentionsPageProps extends Omit<ShellProps, 'title' | 'active' |
   items: MentionRow[];
   topics: { id: string; name: string }[];
   platforms: readonly string[];
-  filters: { topic?: string | undefined; platform?: string | undefined; q?: string | undefined };
+  filters: { topic?: string | undefined; platform?: string | undefined; q?: string | undefined; from?: string | undefined; to?: string | undefined; sentiment?: string | undefined };
   next: string | null;
 }
 
@@ -62,9 +62,19 @@ export function MentionsPage(p: MentionsPageProps) {
             ))}
           </select>
         </label>
+        {p.filters.from ? <input type="hidden" name="from" value={p.filters.from} /> : null}
+        {p.filters.to ? <input type="hidden" name="to" value={p.filters.to} /> : null}
+        {p.filters.sentiment ? <input type="hidden" name="sentiment" value={p.filters.sentiment} /> : null}
         <button type="submit">Filter</button>
         <a href={query({})}>Refresh</a>
       </form>
+      {p.filters.from || p.filters.to || p.filters.sentiment ? (
+        <p class="muted small" data-testid="mention-range">
+          {p.filters.sentiment ? `${p.filters.sentiment} mentions` : 'Mentions'}
+          {p.filters.from ? ` from ${p.filters.from}` : ''}
+          {p.filters.to ? ` to ${p.filters.to}` : ''} (UTC) · <a href="/inbox/mentions">all mentions</a>
+        </p>
+      ) : null}
       {p.items.length === 0 ? (
         <div class="card empty">No mentions yet. Connect a source under Settings &gt; Sources, or start the app with --demo.</div>
       ) : (

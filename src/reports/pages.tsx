@@ -1,0 +1,73 @@
+import { Hono } from 'hono';
+import { platformLabel } from '../web/format';
+import { listTopics } from '../topics/topics.service';
+import type { AppEnv } from '../server/env';
+import { assertCan, requireStaffPage, shellProps } from '../server/pages';
+import { platformChart, shareChart, volumeChart } from './charts';
+import { platformBreakdown, previousRange, REPORT_SOURCES, ReportQuery, resolveRange, sentimentSeries, shareOfVoice, totals } from './series';
+import { type DashboardFilters, DashboardPage } from './views/dashboard-page';
+
+const PRESETS = new Set(['7', '30', '90']);
+
+/** The reports dashboard: every figure from the rollups, every chart drawn on the server. */
+export const reportPages = new Hono<AppEnv>().use('/reports', requireStaffPage).get('/reports', async (c) => {
+  const actor = assertCan(c, 'reports:read');
+  const db = c.var.deps.db;
+  const now = c.var.deps.clock();
+  const raw = c.req.queries();
+  const one = (k: string) => raw[k]?.[0]?.trim() || undefined;
+  const preset = one('preset') === 'custom' || (!one('preset') && (one('from') || one('to'))) ? 'custom' : PRESETS.has(one('preset') ?? '') ? one('preset')! : '30';
+  const days = Number(preset === 'custom' ? 30 : preset);
+  const today = now.toISOString().slice(0, 10);
+  const sources = (raw.source ?? []).filter((s): s is (typeof REPORT_SOURCES)[number] => (REPORT_SOURCES as readonly string[]).includes(s));
+  // Values that do not fit are dropped, so a hand-edited link still shows a dashboard.
+  const input = {
+    from: preset === 'custom' ? one('from') : new Date(Date.parse(`${today}T00:00:00Z`) - (days - 1) * 86_400_000).toISOString().slice(0, 10),
+    to: preset === 'custom' ? one('to') : today,
+    interval: one('interval') === 'week' ? 'week' : 'day',
+    topic: one('topic'),
+    platform: one('platform'),
+    language: one('language'),
+    source: sources.length ? sources.join(',') : undefined,
+  };
+  let parsed = ReportQuery.safeParse(input);
+  let error: string | undefined;
+  if (!parsed.success) {
+    error = `Showing the last 30 days: ${parsed.error.issues[0]!.path.join('.') || 'range'} ${parsed.error.issues[0]!.message}`;
+    parsed = ReportQuery.safeParse({ interval: input.interval });
+  }
+  const q = parsed.data!;
+  const range = resolveRange(q, now);
+  const previous = previousRange(range);
+  const [series, thisPeriod, before, voice, platforms, topics] = await Promise.all([
+    sentimentSeries(db, actor.workspaceId, q, now),
+    totals(db, actor.workspaceId, q, range),
+    totals(db, actor.workspaceId, q, previous),
+    shareOfVoice(db, actor.workspaceId, q, now),
+    platformBreakdown(db, actor.workspaceId, q, range),
+    listTopics(db, actor.workspaceId),
+  ]);
+  const voiced = voice.items.filter((v) => v.total > 0);
+  const [volumeImg, voiceImg, platformImg] = await Promise.all([
+    volumeChart(series.series),
+    voiced.length ? shareChart(voiced) : null,
+    platforms.length ? platformChart(platforms.map((p) => ({ name: platformLabel(p.platform), total: p.total }))) : null,
+  ]);
+  const filters: DashboardFilters = { preset, from: range.from, to: range.to, interval: q.interval, topic: q.topic, platform: q.platform, language: q.language, source: q.source ?? [...REPORT_SOURCES] };
+  return c.html(
+    <DashboardPage
+      {...shellProps(c)}
+      filters={filters}
+      range={range}
+      previous={previous}
+      now={thisPeriod}
+      before={before}
+      series={series.series}
+      voice={voice.items}
+      platforms={platforms}
+      topics={topics.map((t) => ({ id: t.id, name: t.name }))}
+      charts={{ volume: volumeImg, voice: voiceImg, platforms: platformImg }}
+      error={error}
+    />,
+  );
+});

@@ -1,0 +1,257 @@
+import type { Child } from 'hono/jsx';
+import { PLATFORMS } from '../../sources/schema';
+import { platformLabel } from '../../web/format';
+import { AppShell, Flash } from '../../web/layout';
+import type { PageBase } from '../../web/settings-shell';
+import { REPORT_SOURCES, type Range, type SeriesPoint, type Totals, type VoiceShare } from '../series';
+
+export interface DashboardFilters {
+  preset: string;
+  from: string;
+  to: string;
+  interval: 'day' | 'week';
+  topic?: string | undefined;
+  platform?: string | undefined;
+  language?: string | undefined;
+  source: string[];
+}
+
+export interface DashboardProps extends PageBase {
+  filters: DashboardFilters;
+  range: Range;
+  previous: Range;
+  now: Totals;
+  before: Totals;
+  series: SeriesPoint[];
+  voice: VoiceShare[];
+  platforms: { platform: string; total: number; positive: number; neutral: number; negative: number }[];
+  topics: { id: string; name: string }[];
+  charts: { volume: string; voice: string | null; platforms: string | null };
+  error?: string | undefined;
+}
+
+const pct = (n: number, of: number) => (of ? `${Math.round((n / of) * 100)}%` : '–');
+const delta = (now: number, before: number) => {
+  if (!before) return now ? 'all new' : '±0';
+  const d = Math.round(((now - before) / before) * 100);
+  return `${d > 0 ? '+' : ''}${d}%`;
+};
+
+/** Query strings for links and downloads that keep the dashboard's filters. */
+function queryOf(f: DashboardFilters, range: Range, extra: Record<string, string> = {}) {
+  const q = new URLSearchParams({ from: range.from, to: range.to });
+  if (f.topic) q.set('topic', f.topic);
+  if (f.platform) q.set('platform', f.platform);
+  for (const [k, v] of Object.entries(extra)) if (v) q.set(k, v);
+  return q.toString();
+}
+const apiQuery = (f: DashboardFilters, range: Range, extra: Record<string, string> = {}) =>
+  queryOf(f, range, { interval: f.interval, ...(f.language ? { language: f.language } : {}), ...(f.source.length && f.source.length < REPORT_SOURCES.length ? { source: f.source.join(',') } : {}), ...extra });
+
+function Figure(p: { label: string; value: string; compare: string; href: string; testid: string }) {
+  return (
+    <a class="card figure" href={p.href} data-testid={p.testid}>
+      <span class="muted small">{p.label}</span>
+      <span class="figure-value">{p.value}</span>
+      <span class="small muted">{p.compare}</span>
+    </a>
+  );
+}
+
+/** A chart with its data as a table (for screen readers and for checking) and a CSV download. */
+function ChartCard(p: { title: string; img: string | null; alt: string; csv: string | null; testid: string; children: Child }) {
+  return (
+    <section class="card chart-card" data-testid={p.testid}>
+      <div class="page-head">
+        <h2>{p.title}</h2>
+        {p.csv ? (
+          <a class="small" href={p.csv} download>
+            Download CSV
+          </a>
+        ) : null}
+      </div>
+      {p.img ? <img class="chart-img" src={p.img} alt={p.alt} /> : <p class="muted">No mentions in this range.</p>}
+      <details class="chart-data">
+        <summary class="small">Data table</summary>
+        {p.children}
+      </details>
+    </section>
+  );
+}
+
+/** The marketers' dashboard: how people feel, about what, against whom, and what changed. */
+export function DashboardPage(p: DashboardProps) {
+  const f = p.filters;
+  const mentions = (extra: Record<string, string> = {}) => `/inbox/mentions?${queryOf(f, p.range, extra)}`;
+  return (
+    <AppShell {...p} title="Reports" active="/reports">
+      <div class="page-head">
+        <h1>Reports</h1>
+        <span class="muted small">
+          {p.range.from} to {p.range.to} (UTC)
+        </span>
+      </div>
+      <Flash kind="error" message={p.error} />
+      <form class="card row report-filters" method="get" action="/reports" data-testid="report-filters">
+        <label>
+          Range
+          <select name="preset">
+            {(
+              [
+                ['7', 'Last 7 days'],
+                ['30', 'Last 30 days'],
+                ['90', 'Last 90 days'],
+                ['custom', 'Custom'],
+              ] as const
+            ).map(([v, l]) => (
+              <option value={v} selected={f.preset === v}>
+                {l}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          From
+          <input type="date" name="from" value={f.preset === 'custom' ? f.from : ''} />
+        </label>
+        <label>
+          To
+          <input type="date" name="to" value={f.preset === 'custom' ? f.to : ''} />
+        </label>
+        <label>
+          By
+          <select name="interval">
+            <option value="day" selected={f.interval === 'day'}>
+              Day
+            </option>
+            <option value="week" selected={f.interval === 'week'}>
+              Week
+            </option>
+          </select>
+        </label>
+        <label>
+          Topic
+          <select name="topic">
+            <option value="">All</option>
+            {p.topics.map((t) => (
+              <option value={t.id} selected={t.id === f.topic}>
+                {t.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Platform
+          <select name="platform">
+            <option value="">All</option>
+            {PLATFORMS.filter((pl) => pl !== 'import').map((pl) => (
+              <option value={pl} selected={pl === f.platform}>
+                {platformLabel(pl)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Language
+          <input name="language" value={f.language ?? ''} size={4} placeholder="en" />
+        </label>
+        <fieldset class="choices">
+          <legend>Sources</legend>
+          {REPORT_SOURCES.map((s) => (
+            <label class="check">
+              <input type="checkbox" name="source" value={s} checked={f.source.includes(s)} /> {s}
+            </label>
+          ))}
+        </fieldset>
+        <button type="submit">Show</button>
+      </form>
+
+      <div class="figures">
+        <Figure label="Mentions" value={String(p.now.total)} compare={`${delta(p.now.total, p.before.total)} vs the period before`} href={mentions()} testid="figure-total" />
+        <Figure label="Positive" value={pct(p.now.positive, p.now.total)} compare={`${pct(p.before.positive, p.before.total)} the period before`} href={mentions({ sentiment: 'positive' })} testid="figure-positive" />
+        <Figure label="Negative" value={pct(p.now.negative, p.now.total)} compare={`${pct(p.before.negative, p.before.total)} the period before`} href={mentions({ sentiment: 'negative' })} testid="figure-negative" />
+        <Figure label="Net sentiment" value={`${p.now.net > 0 ? '+' : ''}${p.now.net}`} compare={p.before.total ? `${p.before.net > 0 ? '+' : ''}${p.before.net} the period before` : 'nothing the period before'} href={mentions()} testid="figure-net" />
+      </div>
+
+      <ChartCard title="Volume and sentiment" img={p.charts.volume} alt={`Mentions per ${f.interval} by sentiment, with net sentiment`} csv={`/api/v1/reports/sentiment?${apiQuery(f, p.range, { format: 'csv' })}`} testid="chart-volume">
+        <table>
+          <thead>
+            <tr>
+              <th>{f.interval === 'week' ? 'Week of' : 'Day'}</th>
+              <th class="num">Positive</th>
+              <th class="num">Neutral</th>
+              <th class="num">Negative</th>
+              <th class="num">Unscored</th>
+              <th class="num">Total</th>
+              <th class="num">Net</th>
+            </tr>
+          </thead>
+          <tbody>
+            {p.series.map((s) => (
+              <tr>
+                <td>{s.date}</td>
+                <td class="num">{s.positive}</td>
+                <td class="num">{s.neutral}</td>
+                <td class="num">{s.negative}</td>
+                <td class="num">{s.unscored}</td>
+                <td class="num">{s.total}</td>
+                <td class="num">{s.net}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ChartCard>
+
+      <div class="report-grid">
+        <ChartCard title="Share of voice" img={p.charts.voice} alt="Mentions per brand and competitor topic, by sentiment" csv={`/api/v1/reports/share-of-voice?${apiQuery(f, p.range, { format: 'csv' })}`} testid="chart-voice">
+          <table>
+            <thead>
+              <tr>
+                <th>Topic</th>
+                <th class="num">Mentions</th>
+                <th class="num">Share</th>
+                <th class="num">Net</th>
+              </tr>
+            </thead>
+            <tbody>
+              {p.voice.map((v) => (
+                <tr>
+                  <td>
+                    <a href={`/inbox/mentions?${queryOf({ ...f, topic: v.topicId }, p.range)}`}>{v.name}</a> <span class="muted small">{v.kind}</span>
+                  </td>
+                  <td class="num">{v.total}</td>
+                  <td class="num">{v.share}%</td>
+                  <td class="num">{v.net}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ChartCard>
+        <ChartCard title="Platforms" img={p.charts.platforms} alt="Mentions per platform" csv={null} testid="chart-platforms">
+          <table>
+            <thead>
+              <tr>
+                <th>Platform</th>
+                <th class="num">Mentions</th>
+                <th class="num">Positive</th>
+                <th class="num">Negative</th>
+              </tr>
+            </thead>
+            <tbody>
+              {p.platforms.map((pl) => (
+                <tr>
+                  <td>
+                    <a href={`/inbox/mentions?${queryOf({ ...f, platform: pl.platform }, p.range)}`}>{platformLabel(pl.platform)}</a>
+                  </td>
+                  <td class="num">{pl.total}</td>
+                  <td class="num">{pl.positive}</td>
+                  <td class="num">{pl.negative}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ChartCard>
+      </div>
+    </AppShell>
+  );
+}

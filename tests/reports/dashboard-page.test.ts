@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '../../src/accounts/actor';
+import { ingestPosts } from '../../src/ingest/pipeline';
+import { activeTopics, createTopic } from '../../src/topics/topics.service';
+import { formClient, type Session } from '../helpers/forms';
+import { socialAuthor, socialPost } from '../helpers/posts';
+import { createTestContext, type TestContext } from '../helpers/test-app';
+
+let t: TestContext;
+let analyst: Session;
+const now = new Date();
+const daysAgo = (d: number) => new Date(now.getTime() - d * 86_400_000);
+let n = 0;
+const svgs = (html: string) => [...html.matchAll(/src="data:image\/svg\+xml;base64,([^"]+)"/g)].map((m) => Buffer.from(m[1]!, 'base64').toString());
+
+beforeAll(async () => {
+  t = await createTestContext({ clock: () => now });
+  const ws = await t.seedWorkspace('Dash Co');
+  await t.seedUser(ws.workspace.id, 'analyst', 'analyst@dashco.test');
+  analyst = await t.browserSession('analyst@dashco.test');
+  const actor: Actor = { workspaceId: ws.workspace.id, workspaceSlug: ws.workspace.slug, userId: ws.owner.id, apiKeyId: null, role: 'owner', ip: null };
+  await createTopic(t.db, actor, { name: 'Acme', kind: 'brand', query: 'acme' });
+  await createTopic(t.db, actor, { name: 'Globex', kind: 'competitor', query: 'globex' });
+  const topics = await activeTopics(t.db, ws.workspace.id);
+  const post = (text: string, d: number) => socialPost({ externalId: `d-${++n}`, text, createdAt: daysAgo(d), author: socialAuthor({ externalId: `a${n}`, handle: `a${n}` }) });
+  await ingestPosts(t.deps, { workspaceId: ws.workspace.id, sourceId: null, platform: 'x', topics }, [post('acme is wonderful, love it', 1), post('acme is terrible, awful', 2), post('globex is great', 3), post('acme ok', 40)]);
+  await ingestPosts(t.deps, { workspaceId: ws.workspace.id, sourceId: null, platform: 'mastodon', topics }, [post('acme support was horrible <script>alert(1)</script>', 5)]);
+});
+afterAll(() => t.close());
+
+describe('reports dashboard', () => {
+  it('shows the last 30 days with the period before, drawn as server-side SVG charts with data tables', async () => {
+    const page = await formClient(t).get('/reports', analyst);
+    expect(page.status).toBe(200);
+    expect(page.html).toMatch(/data-testid="figure-total"[^>]*>[^]*?<span class="figure-value">4</);
+    // One mention 40 days ago: the period before had one, so +300%.
+    expect(page.html).toContain('+300% vs the period before');
+    const charts = svgs(page.html);
+    expect(charts).toHaveLength(3);
+    for (const svg of charts) expect(svg).toMatch(/^<svg[^>]*>[^]*<path /);
+    expect(page.html).toContain('<summary class="small">Data table</summary>');
+    expect(page.html).toContain('href="/api/v1/reports/sentiment?');
+  });
+
+  it('links each figure to the mentions behind it', async () => {
+    const page = await formClient(t).get('/reports', analyst);
+    const href = /data-testid="figure-negative"/.test(page.html) ? /<a class="card figure" href="([^"]+)" data-testid="figure-negative"/.exec(page.html)![1]!.replace(/&amp;/g, '&') : '';
+    expect(href).toMatch(/^\/inbox\/mentions\?from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}&sentiment=negative$/);
+    const list = await formClient(t).get(href, analyst);
+    const texts = [...list.html.matchAll(/class="mention-text">([^<]*)</g)].map((m) => m[1]);
+    // Exactly the mentions the figure counted: the report's negative total for the same days.
+    const [, from, to] = /from=([\d-]+)&to=([\d-]+)/.exec(href)!;
+    const series = (await t.request('GET', `/api/v1/reports/sentiment?from=${from}&to=${to}`, { token: await t.login('analyst@dashco.test') })).json.series as { negative: number }[];
+    expect(texts).toHaveLength(series.reduce((a, p) => a + p.negative, 0));
+    expect(texts).toContain('acme is terrible, awful');
+  });
+
+  it('narrows to a topic and platform, and says so when the range is not valid', async () => {
+    const page = await formClient(t).get('/reports?preset=custom&from=2026-99-01&to=x', analyst);
+    expect(page.status).toBe(200);
+    expect(page.html).toContain('Showing the last 30 days');
+    const mastodon = await formClient(t).get('/reports?platform=mastodon', analyst);
+    expect(mastodon.html).toMatch(/data-testid="figure-total"[^>]*>[^]*?<span class="figure-value">1</);
+  });
+});
