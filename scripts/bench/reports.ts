@@ -1,0 +1,79 @@
+import { sql } from 'drizzle-orm';
+import { createWorkspaceWithOwner } from '../../src/accounts/setup.service';
+import type { DatabaseHandle } from '../../src/db/types';
+import { rebuildRollups } from '../../src/reports/rollups';
+import { createApp } from '../../src/server/app';
+import { loadConfig } from '../../src/server/config';
+import { createDeps } from '../../src/server/deps';
+import { createLogger } from '../../src/server/logger';
+import { topics } from '../../src/topics/schema';
+import { withTempPostgres } from './temp-postgres';
+
+const MENTIONS = Number(process.env.BENCH_REPORT_MENTIONS ?? 1_000_000);
+const step = (m: string) => process.stderr.write(`· ${m}\n`);
+const PASSWORD = 'bench-password-123';
+
+/** 1,000,000 mentions over 90 days: five platforms, three topics, every label, a few languages. */
+async function seed(h: DatabaseHandle) {
+  const email = `bench-r-${Date.now()}@example.com`;
+  const { workspace } = await createWorkspaceWithOwner(h.db, { workspaceName: 'Bench reports', email, password: PASSWORD }, { m: 64, t: 1, p: 1 });
+  const ws = workspace.id;
+  const ids = (await h.db.insert(topics).values(['acme', 'globex', 'initech'].map((name, i) => ({ workspaceId: ws, name, kind: i ? ('competitor' as const) : ('brand' as const), query: name }))).returning()).map((t) => t.id);
+  const batch = 100_000;
+  for (let from = 0; from < MENTIONS; from += batch) {
+    const to = Math.min(MENTIONS, from + batch) - 1;
+    await h.db.execute(sql`
+      insert into mentions (workspace_id, platform, external_id, text, posted_at, sentiment_label, sentiment_score, language, topic_ids, intents)
+      select ${ws}::uuid, (array['x','mastodon','bluesky','reddit','hackernews'])[1 + g % 5], 'm' || g, 'post ' || g,
+        now() - ((g % 90) || ' days')::interval - ((g % 86400) || ' seconds')::interval,
+        (array['positive','neutral','negative','neutral','unscored'])[1 + g % 5], ((g % 200) - 100) / 100.0,
+        (array['en','en','en','de','fr'])[1 + g % 5],
+        (array[${ids[0]}::uuid, ${ids[1]}::uuid, ${ids[2]}::uuid])[1 + g % 3:1 + g % 3 + (g % 2)], '{}'
+      from generate_series(${from}::int, ${to}::int) g`);
+    step(`reports: ${to + 1}/${MENTIONS} mentions seeded`);
+  }
+  await h.db.execute(sql`analyze mentions`);
+  return { workspaceId: ws, email };
+}
+
+async function p95(label: string, fn: () => Promise<unknown>): Promise<[string, string]> {
+  for (let i = 0; i < 3; i++) await fn();
+  const times: number[] = [];
+  for (let i = 0; i < 30; i++) {
+    const t0 = performance.now();
+    await fn();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return [label, `p95 ${times[Math.floor(times.length * 0.95)]!.toFixed(1)} ms, median ${times[15]!.toFixed(1)} ms (30 runs; target p95 < 300 ms)`];
+}
+
+export async function benchReports(): Promise<[string, string][]> {
+  return withTempPostgres(
+    'bench_reports',
+    'reports',
+    async (h) => {
+      step(`reports: seeding ${MENTIONS} mentions over 90 days into PostgreSQL`);
+      const { workspaceId, email } = await seed(h);
+      const t0 = performance.now();
+      await rebuildRollups(h.db, workspaceId, ({ done, total }) => step(`reports: rollups ${done}/${total} months`));
+      const rebuildMs = performance.now() - t0;
+      const app = createApp(createDeps({ handle: h, config: loadConfig({ LOG_LEVEL: 'silent' }), logger: createLogger('silent'), appSecret: 'bench-secret-bench-secret-bench-secret-0' }));
+      const login = await app.request('/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
+      const { token } = (await login.json()) as { token: string };
+      const get = (path: string) => async () => {
+        const res = await app.request(path, { headers: { authorization: `Bearer ${token}` } });
+        if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
+        await res.text();
+      };
+      return [
+        ['rebuild rollups from 1,000,000 mentions', `${(rebuildMs / 1000).toFixed(1)} s`],
+        await p95(`GET /reports?preset=90 (figures, comparison, 3 charts), ${MENTIONS} mentions`, get('/reports?preset=90')),
+        await p95('GET /reports?preset=90&interval=week&platform=x', get('/reports?preset=90&interval=week&platform=x')),
+        await p95('GET /api/v1/reports/sentiment (90 days, by day)', get(`/api/v1/reports/sentiment?from=${new Date(Date.now() - 89 * 86_400_000).toISOString().slice(0, 10)}`)),
+        await p95('GET /api/v1/reports/share-of-voice (90 days)', get(`/api/v1/reports/share-of-voice?from=${new Date(Date.now() - 89 * 86_400_000).toISOString().slice(0, 10)}`)),
+      ];
+    },
+    { max: 6 },
+  );
+}
