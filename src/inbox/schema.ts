@@ -73,6 +73,8 @@ export const conversations = pgTable(
     index('conversations_waiting_idx').on(t.workspaceId, t.status, t.waitingSince, t.id),
     index('conversations_contact_idx').on(t.contactId),
     index('conversations_topics_idx').using('gin', t.topicIds),
+    // Response-time reports: the conversations that started in a range.
+    index('conversations_started_idx').on(t.workspaceId, t.firstInboundAt),
   ],
 );
 

@@ -4,7 +4,8 @@ import type { Context } from 'hono';
 import { requireActor, requirePermission } from '../server/auth.middleware';
 import { AUTHENTICATED, createApi, errors, json } from '../server/openapi';
 import { getAlertSettings, listAlerts, saveAlertSettings } from './alerts.service';
-import { ReportQuery, sentimentSeries, shareOfVoice } from './series';
+import { responseTimes } from './response-times';
+import { ReportQuery, resolveRange, sentimentSeries, shareOfVoice } from './series';
 
 const tags = ['reports'];
 const read = [requirePermission('reports:read')];
@@ -19,6 +20,7 @@ function csv(c: Context, filename: string, columns: string[], rows: (string | nu
 const Point = z.object({ date: z.string(), positive: z.number(), neutral: z.number(), negative: z.number(), unscored: z.number(), total: z.number(), net: z.number() }).openapi('SentimentPoint');
 const Range = z.object({ from: z.string(), to: z.string() });
 const csvResponse = { 'text/csv': { schema: z.string() } };
+const ResponseStats = z.object({ conversations: z.number(), answered: z.number(), medianFirstResponseMinutes: z.number().nullable(), resolved: z.number(), medianResolutionMinutes: z.number().nullable(), withinSlaPercent: z.number().nullable(), breaches: z.number() }).openapi('ResponseStats');
 const AlertSettings = z.object({ enabled: z.boolean(), volumeFactor: z.number(), minVolume: z.number(), negativeShareRise: z.number(), webhookUrl: z.string().nullable(), webhookSecretSet: z.boolean() }).openapi('AlertSettings');
 
 export const reportsApi = createApi()
@@ -62,6 +64,35 @@ export const reportsApi = createApi()
       const r = await shareOfVoice(c.var.deps.db, requireActor(c).workspaceId, q, c.var.deps.clock());
       if (q.format === 'csv') return csv(c, `share-of-voice-${r.range.from}-${r.range.to}.csv`, ['topic', 'kind', 'total', 'share', 'positive', 'neutral', 'negative', 'net'], r.items.map((i) => [i.name, i.kind, i.total, i.share, i.positive, i.neutral, i.negative, i.net]));
       return c.json(r, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/reports/response-times',
+      tags,
+      summary: 'Inbox response times for conversations started in the range: median first response and resolution, share within SLA (unanswered past due counts as a miss), by agent; ?format=csv',
+      security: AUTHENTICATED,
+      middleware: read,
+      request: { query: ReportQuery },
+      responses: {
+        200: {
+          description: 'Overall and per agent',
+          content: { 'application/json': { schema: z.object({ range: Range, overall: ResponseStats, byAgent: z.array(ResponseStats.extend({ userId: z.string().nullable(), name: z.string() })) }) }, ...csvResponse },
+        },
+        ...errors(401, 403, 422),
+      },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const now = c.var.deps.clock();
+      const range = resolveRange(q, now);
+      const r = await responseTimes(c.var.deps.db, requireActor(c).workspaceId, range, { platform: q.platform, topic: q.topic }, now);
+      if (q.format === 'csv') {
+        const rowsOf = [{ name: 'All', ...r.overall }, ...r.byAgent];
+        return csv(c, `response-times-${range.from}-${range.to}.csv`, ['agent', 'conversations', 'answered', 'median_first_response_minutes', 'resolved', 'median_resolution_minutes', 'within_sla_percent', 'breaches'], rowsOf.map((x) => [x.name, x.conversations, x.answered, x.medianFirstResponseMinutes, x.resolved, x.medianResolutionMinutes, x.withinSlaPercent, x.breaches]));
+      }
+      return c.json({ range, ...r }, 200);
     },
   )
   .openapi(

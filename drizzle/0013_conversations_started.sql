@@ -1,0 +1,1 @@
+CREATE INDEX "conversations_started_idx" ON "conversations" USING btree ("workspace_id","first_inbound_at");
