@@ -76,3 +76,41 @@ export const platformChart = (items: { name: string; total: number }[]) =>
     },
     { width: 480, height: 300 },
   );
+
+/** Median first response per agent, in minutes, fastest first. */
+export const responseChart = (items: { name: string; minutes: number }[]) =>
+  renderChart(
+    {
+      grid: { left: 140, right: 24, top: 24, bottom: 28 },
+      legend: { show: false },
+      yAxis: { type: 'category', inverse: true, data: items.map((i) => i.name) },
+      xAxis: { type: 'value', name: 'minutes' },
+      series: [{ type: 'bar', itemStyle: { color: SENTIMENT_COLORS.net }, label: { show: true, position: 'right' }, data: items.map((i) => i.minutes) }],
+    },
+    { width: 640, height: Math.max(140, 50 + items.length * 32) },
+  );
+
+/** How many reviews gave each number of stars, with the average rating per week as a line. */
+export const ratingsChart = (distribution: Record<1 | 2 | 3 | 4 | 5, number>, weeks: { week: string; average: number }[]) =>
+  renderChart(
+    {
+      grid: [
+        { left: 40, right: '55%', top: 36, bottom: 28 },
+        { left: '55%', right: 24, top: 36, bottom: 28 },
+      ],
+      legend: { show: false },
+      xAxis: [
+        { gridIndex: 0, type: 'category', data: ['1★', '2★', '3★', '4★', '5★'] },
+        { gridIndex: 1, type: 'category', data: weeks.map((w) => w.week.slice(5)) },
+      ],
+      yAxis: [
+        { gridIndex: 0, type: 'value', name: 'reviews' },
+        { gridIndex: 1, type: 'value', name: 'average', min: 1, max: 5 },
+      ],
+      series: [
+        { type: 'bar', xAxisIndex: 0, yAxisIndex: 0, itemStyle: { color: '#f5a623' }, data: [1, 2, 3, 4, 5].map((r) => distribution[r as 1]) },
+        { type: 'line', xAxisIndex: 1, yAxisIndex: 1, itemStyle: { color: SENTIMENT_COLORS.net }, data: weeks.map((w) => w.average) },
+      ],
+    },
+    { width: 640, height: 260 },
+  );

@@ -3,7 +3,9 @@ import { platformLabel } from '../web/format';
 import { listTopics } from '../topics/topics.service';
 import type { AppEnv } from '../server/env';
 import { assertCan, requireStaffPage, shellProps } from '../server/pages';
-import { platformChart, shareChart, volumeChart } from './charts';
+import { platformChart, ratingsChart, responseChart, shareChart, volumeChart } from './charts';
+import { ratingStats } from './ratings';
+import { responseTimes } from './response-times';
 import { platformBreakdown, previousRange, REPORT_SOURCES, ReportQuery, resolveRange, sentimentSeries, shareOfVoice, totals } from './series';
 import { type DashboardFilters, DashboardPage } from './views/dashboard-page';
 
@@ -39,19 +41,24 @@ export const reportPages = new Hono<AppEnv>().use('/reports', requireStaffPage).
   const q = parsed.data!;
   const range = resolveRange(q, now);
   const previous = previousRange(range);
-  const [series, thisPeriod, before, voice, platforms, topics] = await Promise.all([
+  const [series, thisPeriod, before, voice, platforms, topics, responses, ratings] = await Promise.all([
     sentimentSeries(db, actor.workspaceId, q, now),
     totals(db, actor.workspaceId, q, range),
     totals(db, actor.workspaceId, q, previous),
     shareOfVoice(db, actor.workspaceId, q, now),
     platformBreakdown(db, actor.workspaceId, q, range),
     listTopics(db, actor.workspaceId),
+    responseTimes(db, actor.workspaceId, range, { platform: q.platform, topic: q.topic }, now),
+    ratingStats(db, actor.workspaceId, range, q.topic),
   ]);
+  const timed = responses.byAgent.filter((a) => a.medianFirstResponseMinutes !== null).sort((a, b) => a.medianFirstResponseMinutes! - b.medianFirstResponseMinutes!);
   const voiced = voice.items.filter((v) => v.total > 0);
-  const [volumeImg, voiceImg, platformImg] = await Promise.all([
+  const [volumeImg, voiceImg, platformImg, responseImg, ratingsImg] = await Promise.all([
     volumeChart(series.series),
     voiced.length ? shareChart(voiced) : null,
     platforms.length ? platformChart(platforms.map((p) => ({ name: platformLabel(p.platform), total: p.total }))) : null,
+    timed.length ? responseChart(timed.map((a) => ({ name: a.name, minutes: a.medianFirstResponseMinutes! }))) : null,
+    ratings.total ? ratingsChart(ratings.distribution, ratings.weeks) : null,
   ]);
   const filters: DashboardFilters = { preset, from: range.from, to: range.to, interval: q.interval, topic: q.topic, platform: q.platform, language: q.language, source: q.source ?? [...REPORT_SOURCES] };
   return c.html(
@@ -66,7 +73,9 @@ export const reportPages = new Hono<AppEnv>().use('/reports', requireStaffPage).
       voice={voice.items}
       platforms={platforms}
       topics={topics.map((t) => ({ id: t.id, name: t.name }))}
-      charts={{ volume: volumeImg, voice: voiceImg, platforms: platformImg }}
+      responses={responses}
+      ratings={ratings}
+      charts={{ volume: volumeImg, voice: voiceImg, platforms: platformImg, responses: responseImg, ratings: ratingsImg }}
       error={error}
     />,
   );

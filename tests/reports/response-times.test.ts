@@ -45,6 +45,15 @@ describe('response times report', () => {
     expect(lines).toHaveLength(5);
   });
 
+  it('draws median first response per agent on the dashboard', async () => {
+    const res = await t.app.request('/reports?preset=custom&from=2026-05-04&to=2026-05-04', { headers: { authorization: `Bearer ${ws.token}` } });
+    const html = await res.text();
+    const card = html.slice(html.indexOf('data-testid="chart-responses"'));
+    const svg = Buffer.from(/src="data:image\/svg\+xml;base64,([^"]+)"/.exec(card)![1]!, 'base64').toString();
+    expect(svg).toContain('ana@responseco.test');
+    expect(card).toMatch(/<td>All<\/td><td class="num">4<\/td><td class="num">315<\/td>/);
+  });
+
   it('counts nothing outside the range', async () => {
     expect((await t.request('GET', '/api/v1/reports/response-times?from=2026-05-05&to=2026-05-06', { token: ws.token })).json.overall.conversations).toBe(0);
   });

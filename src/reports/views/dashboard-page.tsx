@@ -3,6 +3,7 @@ import { PLATFORMS } from '../../sources/schema';
 import { platformLabel } from '../../web/format';
 import { AppShell, Flash } from '../../web/layout';
 import type { PageBase } from '../../web/settings-shell';
+import type { ResponseStats } from '../response-times';
 import { REPORT_SOURCES, type Range, type SeriesPoint, type Totals, type VoiceShare } from '../series';
 
 export interface DashboardFilters {
@@ -26,7 +27,9 @@ export interface DashboardProps extends PageBase {
   voice: VoiceShare[];
   platforms: { platform: string; total: number; positive: number; neutral: number; negative: number }[];
   topics: { id: string; name: string }[];
-  charts: { volume: string; voice: string | null; platforms: string | null };
+  responses: { overall: ResponseStats; byAgent: (ResponseStats & { name: string })[] };
+  ratings: { total: number; average: number | null; distribution: Record<1 | 2 | 3 | 4 | 5, number>; weeks: { week: string; average: number; count: number }[] };
+  charts: { volume: string; voice: string | null; platforms: string | null; responses: string | null; ratings: string | null };
   error?: string | undefined;
 }
 
@@ -246,6 +249,62 @@ export function DashboardPage(p: DashboardProps) {
                   <td class="num">{pl.total}</td>
                   <td class="num">{pl.positive}</td>
                   <td class="num">{pl.negative}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ChartCard>
+      </div>
+
+      <div class="report-grid">
+        <ChartCard
+          title="Inbox response times"
+          img={p.charts.responses}
+          alt="Median first response per agent, in minutes"
+          csv={`/api/v1/reports/response-times?${apiQuery(f, p.range, { format: 'csv' })}`}
+          testid="chart-responses"
+        >
+          <table>
+            <thead>
+              <tr>
+                <th>Agent</th>
+                <th class="num">Conversations</th>
+                <th class="num">First response (median, min)</th>
+                <th class="num">Resolution (median, min)</th>
+                <th class="num">Within SLA</th>
+              </tr>
+            </thead>
+            <tbody>
+              {[{ ...p.responses.overall, name: 'All' }, ...p.responses.byAgent].map((a) => (
+                <tr>
+                  <td>{a.name}</td>
+                  <td class="num">{a.conversations}</td>
+                  <td class="num">{a.medianFirstResponseMinutes ?? '–'}</td>
+                  <td class="num">{a.medianResolutionMinutes ?? '–'}</td>
+                  <td class="num">{a.withinSlaPercent === null ? '–' : `${a.withinSlaPercent}%`}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ChartCard>
+        <ChartCard title="Review ratings" img={p.charts.ratings} alt="Reviews per number of stars, and the average rating per week" csv={null} testid="chart-ratings">
+          <p class="small">
+            {p.ratings.total} review{p.ratings.total === 1 ? '' : 's'}, {p.ratings.average === null ? 'no average yet' : `${p.ratings.average} stars on average`}
+          </p>
+          <table>
+            <thead>
+              <tr>
+                <th>Week of</th>
+                <th class="num">Reviews</th>
+                <th class="num">Average</th>
+              </tr>
+            </thead>
+            <tbody>
+              {p.ratings.weeks.map((w) => (
+                <tr>
+                  <td>{w.week}</td>
+                  <td class="num">{w.count}</td>
+                  <td class="num">{w.average}</td>
                 </tr>
               ))}
             </tbody>
