@@ -4,8 +4,8 @@ import { identityKey, linkAuthors } from '../contacts/link';
 import type { Clock } from '../core/clock';
 import { threadMentions } from '../inbox/threading';
 import type { Db } from '../db/types';
-import { storePosts, type StoreResult } from '../mentions/store';
-import { applyFacts, channelOf, type RollupFact, storedFacts } from '../reports/rollups';
+import { clipText, storePosts, type StoreResult } from '../mentions/store';
+import { applyFacts, channelOf, type RollupFact, storedFacts, termsOf } from '../reports/rollups';
 import type { Metrics } from '../server/metrics';
 import { type Analysis, loadAnalyzer } from '../sentiment';
 import type { Platform } from '../sources/schema';
@@ -63,7 +63,17 @@ export async function ingestPosts(deps: IngestDeps, target: IngestTarget, posts:
     const factOf = (externalId: string, override: string | null = null): RollupFact | null => {
       const item = byExternalIdAll.get(externalId);
       if (!item) return null;
-      return { day: item.post.createdAt.toISOString().slice(0, 10), channel: channelOf(target.platform, externalId), platform: target.platform, language: item.analysis.language ?? '', label: override ?? item.analysis.label, topicIds: item.topicIds };
+      const label = override ?? item.analysis.label;
+      const a = item.analysis;
+      return {
+        day: item.post.createdAt.toISOString().slice(0, 10),
+        channel: channelOf(target.platform, externalId),
+        platform: target.platform,
+        language: a.language ?? '',
+        label,
+        topicIds: item.topicIds,
+        terms: termsOf(a.keyTerms, clipText(item.post.text), a.aspects, label),
+      };
     };
     const edited = stored.editedExternalIds.flatMap((id) => (before.has(id) ? [before.get(id)!] : []));
     await applyFacts(tx, target.workspaceId, edited, -1);

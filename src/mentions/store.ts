@@ -34,6 +34,9 @@ export interface StoreResult {
 // Keeps a hostile or broken platform from filling the database with one post.
 const MAX_TEXT = 40_000;
 
+/** A post's text as it is stored (what report rollups read hashtags from). */
+export const clipText = (text: string) => clip(text, MAX_TEXT) ?? '';
+
 /**
  * Stores a page of posts idempotently: unique on (workspace, platform, external id), so a page
  * polled twice (after a crash between commit and cursor save) adds nothing twice. Edited posts

@@ -6,7 +6,7 @@ import { assertCan, requireStaffPage, shellProps } from '../server/pages';
 import { platformChart, ratingsChart, responseChart, shareChart, volumeChart } from './charts';
 import { ratingStats } from './ratings';
 import { responseTimes } from './response-times';
-import { platformBreakdown, previousRange, REPORT_SOURCES, ReportQuery, resolveRange, sentimentSeries, shareOfVoice, totals } from './series';
+import { platformBreakdown, previousRange, REPORT_SOURCES, ReportQuery, resolveRange, sentimentSeries, shareOfVoice, topTerms, totals } from './series';
 import { type DashboardFilters, DashboardPage } from './views/dashboard-page';
 
 const PRESETS = new Set(['7', '30', '90']);
@@ -41,7 +41,7 @@ export const reportPages = new Hono<AppEnv>().use('/reports', requireStaffPage).
   const q = parsed.data!;
   const range = resolveRange(q, now);
   const previous = previousRange(range);
-  const [series, thisPeriod, before, voice, platforms, topics, responses, ratings] = await Promise.all([
+  const [series, thisPeriod, before, voice, platforms, topics, responses, ratings, terms, hashtags, aspects] = await Promise.all([
     sentimentSeries(db, actor.workspaceId, q, now),
     totals(db, actor.workspaceId, q, range),
     totals(db, actor.workspaceId, q, previous),
@@ -50,15 +50,19 @@ export const reportPages = new Hono<AppEnv>().use('/reports', requireStaffPage).
     listTopics(db, actor.workspaceId),
     responseTimes(db, actor.workspaceId, range, { platform: q.platform, topic: q.topic }, now),
     ratingStats(db, actor.workspaceId, range, q.topic),
+    topTerms(db, actor.workspaceId, range, 'term', 15),
+    topTerms(db, actor.workspaceId, range, 'hashtag', 15),
+    topTerms(db, actor.workspaceId, range, 'aspect', 15),
   ]);
   const timed = responses.byAgent.filter((a) => a.medianFirstResponseMinutes !== null).sort((a, b) => a.medianFirstResponseMinutes! - b.medianFirstResponseMinutes!);
   const voiced = voice.items.filter((v) => v.total > 0);
-  const [volumeImg, voiceImg, platformImg, responseImg, ratingsImg] = await Promise.all([
+  const [volumeImg, voiceImg, platformImg, responseImg, ratingsImg, termsImg] = await Promise.all([
     volumeChart(series.series),
     voiced.length ? shareChart(voiced) : null,
     platforms.length ? platformChart(platforms.map((p) => ({ name: platformLabel(p.platform), total: p.total }))) : null,
     timed.length ? responseChart(timed.map((a) => ({ name: a.name, minutes: a.medianFirstResponseMinutes! }))) : null,
     ratings.total ? ratingsChart(ratings.distribution, ratings.weeks) : null,
+    terms.length ? shareChart(terms.map((t) => ({ ...t, name: t.term }))) : null,
   ]);
   const filters: DashboardFilters = { preset, from: range.from, to: range.to, interval: q.interval, topic: q.topic, platform: q.platform, language: q.language, source: q.source ?? [...REPORT_SOURCES] };
   return c.html(
@@ -74,8 +78,9 @@ export const reportPages = new Hono<AppEnv>().use('/reports', requireStaffPage).
       platforms={platforms}
       topics={topics.map((t) => ({ id: t.id, name: t.name }))}
       responses={responses}
+      terms={{ terms, hashtags, aspects }}
       ratings={ratings}
-      charts={{ volume: volumeImg, voice: voiceImg, platforms: platformImg, responses: responseImg, ratings: ratingsImg }}
+      charts={{ volume: volumeImg, voice: voiceImg, platforms: platformImg, responses: responseImg, ratings: ratingsImg, terms: termsImg }}
       error={error}
     />,
   );

@@ -7,6 +7,30 @@ import type { Db } from '../db/types';
 const CHANNEL = sql.raw(`case when m.platform <> 'community' then 'mentions' when m.external_id like 'review:%' then 'reviews' else 'community' end`);
 const LABEL = sql.raw(`coalesce(m.sentiment_override, m.sentiment_label, 'unscored')`);
 const DAY = sql.raw(`(m.posted_at at time zone 'UTC')::date`);
+/** A mention's key terms, hashtags and aspects, each once, with the sentiment they count under. */
+const TERMS = sql.raw(`cross join lateral (
+  select 'term'::text as kind, k as term, coalesce(m.sentiment_override, m.sentiment_label, 'unscored') as label from unnest(m.key_terms) as k
+  union
+  select 'hashtag', lower(h[1]), coalesce(m.sentiment_override, m.sentiment_label, 'unscored') from regexp_matches(m.text, '#([A-Za-z0-9_]+)', 'g') as h
+  union
+  select 'aspect', a->>'term', a->>'sentiment' from jsonb_array_elements(m.aspects) as a
+) t`);
+
+export interface TermFact {
+  kind: 'term' | 'hashtag' | 'aspect';
+  term: string;
+  label: string;
+}
+
+/** The same as TERMS, in JS, for posts the pipeline has in memory. */
+export function termsOf(keyTerms: string[], text: string, aspects: { term: string; sentiment: string }[], label: string): TermFact[] {
+  const out = new Map<string, TermFact>();
+  const add = (f: TermFact) => out.set(`${f.kind}|${f.term}|${f.label}`, f);
+  for (const k of keyTerms) add({ kind: 'term', term: k, label });
+  for (const m of text.matchAll(/#([A-Za-z0-9_]+)/g)) add({ kind: 'hashtag', term: m[1]!.toLowerCase(), label });
+  for (const a of aspects) add({ kind: 'aspect', term: a.term, label: a.sentiment });
+  return [...out.values()];
+}
 
 /**
  * Adds (sign 1) or takes away (sign -1) the given mentions, as they are now, from the rollups.
@@ -28,6 +52,13 @@ export async function applyToRollups(db: Db, mentionIds: string[], sign: 1 | -1)
     where m.id = any(${ids}::uuid[])
     group by 1, 2, 3, 4, 5, 6, 7
     on conflict (workspace_id, topic_id, day, channel, platform, language, label) do update set n = r.n + excluded.n`);
+  await db.execute(sql`
+    insert into report_terms_daily as r (workspace_id, day, kind, term, label, n)
+    select m.workspace_id, ${DAY}, t.kind, t.term, t.label, ${sign}::int * count(*)::int
+    from mentions m ${TERMS}
+    where m.id = any(${ids}::uuid[])
+    group by 1, 2, 3, 4, 5
+    on conflict (workspace_id, day, kind, term, label) do update set n = r.n + excluded.n`);
 }
 
 /** What the rollups count of one mention. */
@@ -38,6 +69,7 @@ export interface RollupFact {
   language: string;
   label: string;
   topicIds: string[];
+  terms: TermFact[];
 }
 
 export const channelOf = (platform: string, externalId: string) => (platform !== 'community' ? 'mentions' : externalId.startsWith('review:') ? 'reviews' : 'community');
@@ -50,7 +82,14 @@ export async function applyFacts(db: Db, workspaceId: string, facts: RollupFact[
   if (facts.length === 0) return;
   const daily = new Map<string, { day: string; channel: string; platform: string; language: string; label: string; n: number }>();
   const byTopic = new Map<string, { topic_id: string; day: string; channel: string; platform: string; language: string; label: string; n: number }>();
+  const terms = new Map<string, { day: string; kind: string; term: string; label: string; n: number }>();
   for (const f of facts) {
+    for (const t of f.terms) {
+      const tk = `${f.day}|${t.kind}|${t.term}|${t.label}`;
+      const e = terms.get(tk) ?? { day: f.day, kind: t.kind, term: t.term, label: t.label, n: 0 };
+      e.n += sign;
+      terms.set(tk, e);
+    }
     const key = `${f.day}|${f.channel}|${f.platform}|${f.language}|${f.label}`;
     const d = daily.get(key) ?? { day: f.day, channel: f.channel, platform: f.platform, language: f.language, label: f.label, n: 0 };
     d.n += sign;
@@ -67,6 +106,13 @@ export async function applyFacts(db: Db, workspaceId: string, facts: RollupFact[
     select ${workspaceId}::uuid, x.day, x.channel, x.platform, x.language, x.label, x.n
     from jsonb_to_recordset(${toJsonParam([...daily.values()])}::jsonb) as x(day date, channel text, platform text, language text, label text, n integer)
     on conflict (workspace_id, day, channel, platform, language, label) do update set n = r.n + excluded.n`);
+  if (terms.size) {
+    await db.execute(sql`
+      insert into report_terms_daily as r (workspace_id, day, kind, term, label, n)
+      select ${workspaceId}::uuid, x.day, x.kind, x.term, x.label, x.n
+      from jsonb_to_recordset(${toJsonParam([...terms.values()])}::jsonb) as x(day date, kind text, term text, label text, n integer)
+      on conflict (workspace_id, day, kind, term, label) do update set n = r.n + excluded.n`);
+  }
   if (byTopic.size === 0) return;
   await db.execute(sql`
     insert into report_topic_daily as r (workspace_id, topic_id, day, channel, platform, language, label, n)
@@ -78,10 +124,11 @@ export async function applyFacts(db: Db, workspaceId: string, facts: RollupFact[
 /** The stored state of a page's posts that already exist: an edit takes it out of the rollups. */
 export async function storedFacts(db: Db, workspaceId: string, platform: string, externalIds: string[]): Promise<Map<string, RollupFact & { override: string | null }>> {
   if (externalIds.length === 0) return new Map();
-  const found = rows<{ external_id: string; day: string; language: string | null; label: string | null; override: string | null; topic_ids: string[] | null }>(
+  const found = rows<{ external_id: string; day: string; language: string | null; label: string | null; override: string | null; topic_ids: string[] | null; key_terms: string[] | null; text: string; aspects: { term: string; sentiment: string }[] | null }>(
     // One unique-index probe per post, whatever the table's statistics say (as in threading).
     await db.execute(sql`
-      select m.external_id, to_char((m.posted_at at time zone 'UTC')::date, 'YYYY-MM-DD') as day, m.language, m.sentiment_label as label, m.sentiment_override as override, m.topic_ids
+      select m.external_id, to_char((m.posted_at at time zone 'UTC')::date, 'YYYY-MM-DD') as day, m.language, m.sentiment_label as label, m.sentiment_override as override, m.topic_ids,
+        m.key_terms, m.text, m.aspects
       from unnest(${toPgArray(externalIds)}::text[]) as r(external_id) cross join lateral (
         select * from mentions m where m.workspace_id = ${workspaceId}::uuid and m.platform = ${platform} and m.external_id = r.external_id limit 1
       ) m`),
@@ -89,7 +136,16 @@ export async function storedFacts(db: Db, workspaceId: string, platform: string,
   return new Map(
     found.map((r) => [
       r.external_id,
-      { day: r.day, channel: channelOf(platform, r.external_id), platform, language: r.language ?? '', label: r.override ?? r.label ?? 'unscored', topicIds: r.topic_ids ?? [], override: r.override },
+      {
+        day: r.day,
+        channel: channelOf(platform, r.external_id),
+        platform,
+        language: r.language ?? '',
+        label: r.override ?? r.label ?? 'unscored',
+        topicIds: r.topic_ids ?? [],
+        terms: termsOf(r.key_terms ?? [], r.text, r.aspects ?? [], r.override ?? r.label ?? 'unscored'),
+        override: r.override,
+      },
     ]),
   );
 }
@@ -113,11 +169,13 @@ export async function rebuildRollups(db: Db, workspaceId: string, onProgress?: (
   const kept = toPgArray(months);
   await db.execute(sql`delete from report_daily where workspace_id = ${workspaceId}::uuid and to_char(date_trunc('month', day), 'YYYY-MM-DD') <> all(${kept}::text[])`);
   await db.execute(sql`delete from report_topic_daily where workspace_id = ${workspaceId}::uuid and to_char(date_trunc('month', day), 'YYYY-MM-DD') <> all(${kept}::text[])`);
+  await db.execute(sql`delete from report_terms_daily where workspace_id = ${workspaceId}::uuid and to_char(date_trunc('month', day), 'YYYY-MM-DD') <> all(${kept}::text[])`);
   for (const month of months) {
     await db.transaction(async (tx) => {
       const range = sql`day >= ${month}::date and day < (${month}::date + interval '1 month')::date`;
       await tx.execute(sql`delete from report_daily where workspace_id = ${workspaceId}::uuid and ${range}`);
       await tx.execute(sql`delete from report_topic_daily where workspace_id = ${workspaceId}::uuid and ${range}`);
+      await tx.execute(sql`delete from report_terms_daily where workspace_id = ${workspaceId}::uuid and ${range}`);
       const inMonth = sql`m.workspace_id = ${workspaceId}::uuid and m.posted_at >= (${month}::date::timestamp at time zone 'UTC') and m.posted_at < ((${month}::date + interval '1 month')::timestamp at time zone 'UTC')`;
       await tx.execute(sql`
         insert into report_daily (workspace_id, day, channel, platform, language, label, n)
@@ -127,6 +185,10 @@ export async function rebuildRollups(db: Db, workspaceId: string, onProgress?: (
         insert into report_topic_daily (workspace_id, topic_id, day, channel, platform, language, label, n)
         select ${workspaceId}::uuid, t.topic_id, ${DAY}, ${CHANNEL}, m.platform, coalesce(m.language, ''), ${LABEL}, count(*)::int
         from mentions m cross join lateral unnest(m.topic_ids) as t(topic_id) where ${inMonth} group by 2, 3, 4, 5, 6, 7`);
+      await tx.execute(sql`
+        insert into report_terms_daily (workspace_id, day, kind, term, label, n)
+        select ${workspaceId}::uuid, ${DAY}, t.kind, t.term, t.label, count(*)::int
+        from mentions m ${TERMS} where ${inMonth} group by 2, 3, 4, 5`);
     });
     progress.done++;
     onProgress?.({ ...progress });

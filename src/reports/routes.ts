@@ -5,7 +5,7 @@ import { requireActor, requirePermission } from '../server/auth.middleware';
 import { AUTHENTICATED, createApi, errors, json } from '../server/openapi';
 import { getAlertSettings, listAlerts, saveAlertSettings } from './alerts.service';
 import { responseTimes } from './response-times';
-import { ReportQuery, resolveRange, sentimentSeries, shareOfVoice } from './series';
+import { ReportQuery, resolveRange, sentimentSeries, shareOfVoice, TERM_KINDS, topTerms } from './series';
 
 const tags = ['reports'];
 const read = [requirePermission('reports:read')];
@@ -64,6 +64,30 @@ export const reportsApi = createApi()
       const r = await shareOfVoice(c.var.deps.db, requireActor(c).workspaceId, q, c.var.deps.clock());
       if (q.format === 'csv') return csv(c, `share-of-voice-${r.range.from}-${r.range.to}.csv`, ['topic', 'kind', 'total', 'share', 'positive', 'neutral', 'negative', 'net'], r.items.map((i) => [i.name, i.kind, i.total, i.share, i.positive, i.neutral, i.negative, i.net]));
       return c.json(r, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/reports/top-terms',
+      tags,
+      summary: 'The most used key terms, hashtags or aspects of the range, split by sentiment; ?format=csv',
+      security: AUTHENTICATED,
+      middleware: read,
+      request: { query: z.object({ from: z.string().optional(), to: z.string().optional(), kind: z.enum(TERM_KINDS).default('term'), limit: z.coerce.number().int().min(1).max(100).default(20), format: z.enum(['json', 'csv']).default('json') }) },
+      responses: {
+        200: { description: 'Terms, most used first', content: { 'application/json': { schema: z.object({ range: Range, kind: z.enum(TERM_KINDS), items: z.array(z.object({ term: z.string(), total: z.number(), positive: z.number(), neutral: z.number(), negative: z.number() })) }) }, ...csvResponse } },
+        ...errors(401, 403, 422),
+      },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const dates = ReportQuery.safeParse({ from: q.from, to: q.to });
+      if (!dates.success) throw dates.error;
+      const range = resolveRange(dates.data, c.var.deps.clock());
+      const items = await topTerms(c.var.deps.db, requireActor(c).workspaceId, range, q.kind, q.limit);
+      if (q.format === 'csv') return csv(c, `top-${q.kind}s-${range.from}-${range.to}.csv`, [q.kind, 'total', 'positive', 'neutral', 'negative'], items.map((i) => [i.term, i.total, i.positive, i.neutral, i.negative]));
+      return c.json({ range, kind: q.kind, items }, 200);
     },
   )
   .openapi(

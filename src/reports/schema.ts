@@ -77,3 +77,22 @@ export const alerts = pgTable(
   },
   (t) => [index('report_alerts_workspace_idx').on(t.workspaceId, t.createdAt.desc()), index('report_alerts_topic_idx').on(t.topicId, t.windowEnd.desc())],
 );
+
+/**
+ * Terms per day: the key terms, hashtags (ASCII letters, digits and _) and aspects of mentions, by
+ * sentiment (the mention's effective label; an aspect's own sentiment for aspects).
+ */
+export const reportTermsDaily = pgTable(
+  'report_terms_daily',
+  {
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    day: date('day', { mode: 'string' }).notNull(),
+    kind: text('kind', { enum: ['term', 'hashtag', 'aspect'] }).notNull(),
+    term: text('term').notNull(),
+    label: text('label').notNull(),
+    n: integer('n').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.day, t.kind, t.term, t.label] })],
+);

@@ -3,7 +3,7 @@ import { and, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/types';
 import { PLATFORMS } from '../sources/schema';
 import { topics } from '../topics/schema';
-import { reportDaily, reportTopicDaily } from './schema';
+import { reportDaily, reportTermsDaily, reportTopicDaily } from './schema';
 
 /**
  * Report queries over the rollups (never the mentions themselves): the sentiment series and share
@@ -192,4 +192,34 @@ export async function platformBreakdown(db: Db, workspaceId: string, q: ReportQu
     by.set(r.platform, p);
   }
   return [...by.values()].sort((a, b) => b.total - a.total);
+}
+
+export const TERM_KINDS = ['term', 'hashtag', 'aspect'] as const;
+export type TermKind = (typeof TERM_KINDS)[number];
+
+export interface TermCount {
+  term: string;
+  total: number;
+  positive: number;
+  neutral: number;
+  negative: number;
+}
+
+/** The most used key terms, hashtags or aspects of a range, each split by sentiment. */
+export async function topTerms(db: Db, workspaceId: string, range: Range, kind: TermKind, limit = 20): Promise<TermCount[]> {
+  const list = await db
+    .select({
+      term: reportTermsDaily.term,
+      total: sql<number>`sum(${reportTermsDaily.n})::int`,
+      positive: sql<number>`coalesce(sum(${reportTermsDaily.n}) filter (where ${reportTermsDaily.label} = 'positive'), 0)::int`,
+      neutral: sql<number>`coalesce(sum(${reportTermsDaily.n}) filter (where ${reportTermsDaily.label} = 'neutral'), 0)::int`,
+      negative: sql<number>`coalesce(sum(${reportTermsDaily.n}) filter (where ${reportTermsDaily.label} = 'negative'), 0)::int`,
+    })
+    .from(reportTermsDaily)
+    .where(and(eq(reportTermsDaily.workspaceId, workspaceId), eq(reportTermsDaily.kind, kind), gte(reportTermsDaily.day, range.from), lte(reportTermsDaily.day, range.to)))
+    .groupBy(reportTermsDaily.term)
+    .having(sql`sum(${reportTermsDaily.n}) > 0`)
+    .orderBy(sql`2 desc`, reportTermsDaily.term)
+    .limit(limit);
+  return list.map((r) => ({ term: r.term, total: Number(r.total), positive: Number(r.positive), neutral: Number(r.neutral), negative: Number(r.negative) }));
 }

@@ -187,7 +187,7 @@ kbd { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; background: #
   .community-member { margin-left: 0; }
   .roadmap { grid-template-columns: minmax(0, 1fr); }
   .figures { grid-template-columns: repeat(2, minmax(0, 1fr)); }
-  .report-grid { grid-template-columns: minmax(0, 1fr); }
+  .report-grid, .terms-tables { grid-template-columns: minmax(0, 1fr); }
 }
 .community-head { display: flex; gap: 1rem; align-items: center; flex-wrap: wrap; padding: .75rem 1.5rem; background: #fff; border-bottom: 1px solid var(--line); }
 .community-name { font-weight: 700; color: var(--text); font-size: 1.05rem; }
@@ -236,6 +236,8 @@ a.figure:hover { text-decoration: none; border-color: var(--brand); }
 .report-grid .card + .card { margin-top: 0; }
 .chart-data summary { cursor: pointer; color: var(--brand); margin-top: .5rem; }
 .report-filters { align-items: end; }
+.terms-tables { grid-template-columns: repeat(3, minmax(0, 1fr)); margin-top: .5rem; }
+.terms-tables caption { text-align: left; font-weight: 600; }
 @media (max-width: 720px) {
   .shell { grid-template-columns: minmax(0, 1fr); }
   .row > label, .row input, .row select { width: 100%; }

@@ -47,9 +47,9 @@ describe('reports in Chromium', () => {
     await signIn(page, server.url, 'owner@chartco.test', PASSWORD);
     await page.goto(`${server.url}/reports?preset=90`);
     const charts = page.locator('img.chart-img');
-    // Volume, share of voice, platforms (nothing answered or reviewed in this workspace).
-    expect(await charts.count()).toBe(3);
-    for (let i = 0; i < 3; i++) {
+    // Volume, top terms, share of voice, platforms (nothing answered or reviewed in this workspace).
+    expect(await charts.count()).toBe(4);
+    for (let i = 0; i < 4; i++) {
       const size = await charts.nth(i).evaluate((img: HTMLImageElement) => ({ w: img.naturalWidth, h: img.naturalHeight, done: img.complete }));
       expect(size.done && size.w > 100 && size.h > 100).toBe(true);
     }

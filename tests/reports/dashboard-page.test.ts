@@ -36,8 +36,8 @@ describe('reports dashboard', () => {
     // One mention 40 days ago: the period before had one, so +300%.
     expect(page.html).toContain('+300% vs the period before');
     const charts = svgs(page.html);
-    // Volume, share of voice and platforms; nothing answered and no reviews yet: those cards say so.
-    expect(charts).toHaveLength(3);
+    // Volume, share of voice, platforms and top terms; nothing answered and no reviews yet: those cards say so.
+    expect(charts).toHaveLength(4);
     expect(page.html).toContain('data-testid="chart-responses"');
     expect(page.html).toContain('0 reviews, no average yet');
     for (const svg of charts) expect(svg).toMatch(/^<svg[^>]*>[^]*<path /);

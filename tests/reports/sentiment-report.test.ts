@@ -100,6 +100,23 @@ describe('sentiment report', () => {
     expect(r.items.find((i: { topicId: string }) => i.topicId === acme).positive).toBeGreaterThan(0);
   });
 
+  it('counts key terms, hashtags and aspects by sentiment, the same at ingest as in a rebuild', async () => {
+    await ingestPosts(t.deps, { workspaceId: ws.workspace.id, sourceId: null, platform: 'x', topics: await activeTopics(t.db, ws.workspace.id) }, [
+      post('acme battery life is terrible #AcmeFail #acmefail', at('2026-03-06')),
+      post('acme camera is amazing #AcmeLove', at('2026-03-06')),
+    ]);
+    const top = async (kind: string) => (await t.request('GET', `/api/v1/reports/top-terms?from=2026-03-01&to=2026-03-10&kind=${kind}&limit=50`, { token: ws.token })).json.items;
+    const hashtags = await top('hashtag');
+    // One mention with #AcmeFail twice counts once.
+    expect(hashtags).toEqual(expect.arrayContaining([expect.objectContaining({ term: 'acmefail', total: 1, negative: 1 }), expect.objectContaining({ term: 'acmelove', total: 1, positive: 1 })]));
+    const before = { term: await top('term'), hashtag: hashtags, aspect: await top('aspect') };
+    expect(before.term.length).toBeGreaterThan(0);
+    await rebuildRollups(t.db, ws.workspace.id);
+    expect({ term: await top('term'), hashtag: await top('hashtag'), aspect: await top('aspect') }).toEqual(before);
+    const res = await t.app.request('/api/v1/reports/top-terms?from=2026-03-01&to=2026-03-10&kind=hashtag&format=csv', { headers: { authorization: `Bearer ${ws.token}` } });
+    expect((await res.text()).split('\n')[0]).toBe('hashtag,total,positive,neutral,negative');
+  });
+
   it('stays equal to a recount after re-analysis and after a rebuild, which reports progress', async () => {
     await t.db.update(mentions).set({ analysisVersion: 0, sentimentLabel: 'neutral' }).where(sql`${mentions.workspaceId} = ${ws.workspace.id}::uuid`);
     // The direct update above bypassed the rollups: the rebuild sets them right again.

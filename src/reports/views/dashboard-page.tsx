@@ -4,7 +4,7 @@ import { platformLabel } from '../../web/format';
 import { AppShell, Flash } from '../../web/layout';
 import type { PageBase } from '../../web/settings-shell';
 import type { ResponseStats } from '../response-times';
-import { REPORT_SOURCES, type Range, type SeriesPoint, type Totals, type VoiceShare } from '../series';
+import { REPORT_SOURCES, type Range, type SeriesPoint, type TermCount, type Totals, type VoiceShare } from '../series';
 
 export interface DashboardFilters {
   preset: string;
@@ -29,7 +29,8 @@ export interface DashboardProps extends PageBase {
   topics: { id: string; name: string }[];
   responses: { overall: ResponseStats; byAgent: (ResponseStats & { name: string })[] };
   ratings: { total: number; average: number | null; distribution: Record<1 | 2 | 3 | 4 | 5, number>; weeks: { week: string; average: number; count: number }[] };
-  charts: { volume: string; voice: string | null; platforms: string | null; responses: string | null; ratings: string | null };
+  terms: { terms: TermCount[]; hashtags: TermCount[]; aspects: TermCount[] };
+  charts: { volume: string; voice: string | null; platforms: string | null; responses: string | null; ratings: string | null; terms: string | null };
   error?: string | undefined;
 }
 
@@ -255,6 +256,42 @@ export function DashboardPage(p: DashboardProps) {
           </table>
         </ChartCard>
       </div>
+
+      <ChartCard title="Top terms" img={p.charts.terms} alt="The most used key terms, by sentiment" csv={`/api/v1/reports/top-terms?${queryOf(f, p.range, { kind: 'term', format: 'csv' })}`} testid="chart-terms">
+        <div class="report-grid terms-tables">
+          {(
+            [
+              ['Key terms', p.terms.terms],
+              ['Hashtags', p.terms.hashtags],
+              ['Aspects', p.terms.aspects],
+            ] as const
+          ).map(([title, list]) => (
+            <table>
+              <caption class="small">{title}</caption>
+              <thead>
+                <tr>
+                  <th>Term</th>
+                  <th class="num">All</th>
+                  <th class="num">+</th>
+                  <th class="num">−</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.map((t) => (
+                  <tr>
+                    <td>
+                      <a href={`/inbox/mentions?${queryOf(f, p.range, { q: title === 'Hashtags' ? `#${t.term}` : t.term })}`}>{title === 'Hashtags' ? `#${t.term}` : t.term}</a>
+                    </td>
+                    <td class="num">{t.total}</td>
+                    <td class="num">{t.positive}</td>
+                    <td class="num">{t.negative}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ))}
+        </div>
+      </ChartCard>
 
       <div class="report-grid">
         <ChartCard
