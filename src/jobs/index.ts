@@ -1,5 +1,6 @@
 import { inboxSweepJob } from './inbox-sweep.job';
 import { spikeAlertsJob } from './spike-alerts.job';
+import { weeklyDigestJob } from './weekly-digest.job';
 import type { ScheduledJob } from './job';
 import { pollSourcesJob } from './poll-sources.job';
 import { resumeImportsJob } from './resume-imports.job';
@@ -9,4 +10,4 @@ import { sessionCleanupJob } from './session-cleanup.job';
 export type { JobDeps, ScheduledJob } from './job';
 
 /** Every scheduled job of the app. */
-export const SCHEDULED_JOBS: ScheduledJob[] = [sessionCleanupJob, pollSourcesJob, resumeImportsJob, sendRepliesJob, inboxSweepJob, spikeAlertsJob];
+export const SCHEDULED_JOBS: ScheduledJob[] = [sessionCleanupJob, pollSourcesJob, resumeImportsJob, sendRepliesJob, inboxSweepJob, spikeAlertsJob, weeklyDigestJob];

@@ -1,8 +1,9 @@
 import type { ImportDeps } from '../imports/import.service';
 import type { PollerDeps } from '../sources/poller';
+import type { Mailer } from '../server/env';
 
 /** What jobs hand to the domain functions they call: the union of those functions' needs. */
-export type JobDeps = PollerDeps & ImportDeps;
+export type JobDeps = PollerDeps & ImportDeps & { mailer?: Mailer; publicUrl?: string | undefined };
 
 /**
  * A scheduled job: its id, its cron and the domain call it makes. Both the Inngest function and

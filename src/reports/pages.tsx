@@ -1,18 +1,67 @@
 import { Hono } from 'hono';
 import { platformLabel } from '../web/format';
 import { listTopics } from '../topics/topics.service';
-import type { AppEnv } from '../server/env';
+import type { AppContext, AppEnv } from '../server/env';
 import { assertCan, requireStaffPage, shellProps } from '../server/pages';
 import { platformChart, ratingsChart, responseChart, shareChart, volumeChart } from './charts';
 import { ratingStats } from './ratings';
 import { responseTimes } from './response-times';
 import { platformBreakdown, previousRange, REPORT_SOURCES, ReportQuery, resolveRange, sentimentSeries, shareOfVoice, topTerms, totals } from './series';
 import { type DashboardFilters, DashboardPage } from './views/dashboard-page';
+import { can } from '../accounts/roles';
+import { formFields } from '../server/pages';
+import { weeklyDigest } from './digest';
+import { getAlertSettings, listAlerts, saveAlertSettings } from './alerts.service';
+import { AlertsPage } from './views/alerts-page';
+import { DigestPage } from './views/digest-page';
 
 const PRESETS = new Set(['7', '30', '90']);
 
 /** The reports dashboard: every figure from the rollups, every chart drawn on the server. */
-export const reportPages = new Hono<AppEnv>().use('/reports', requireStaffPage).get('/reports', async (c) => {
+export const reportPages = new Hono<AppEnv>().use('/reports', requireStaffPage).use('/reports/*', requireStaffPage);
+
+async function renderAlerts(c: AppContext, error?: string, status = 200) {
+  const actor = assertCan(c, 'reports:read');
+  const [list, settings] = await Promise.all([listAlerts(c.var.deps.db, actor.workspaceId), getAlertSettings(c.var.deps.db, actor.workspaceId)]);
+  return c.html(
+    <AlertsPage
+      {...shellProps(c)}
+      alerts={list.map(({ alert, topic }) => ({ ...alert, topic }))}
+      settings={settings}
+      canManage={can(actor.role, 'settings:manage')}
+      ok={c.req.query('ok') === 'saved' ? 'Saved.' : undefined}
+      error={error}
+    />,
+    status as 200,
+  );
+}
+
+reportPages
+  .get('/reports/alerts', (c) => renderAlerts(c))
+  .post('/reports/alerts/settings', async (c) => {
+    const actor = assertCan(c, 'settings:manage');
+    const form = await formFields(c);
+    const one = (k: string) => String((Array.isArray(form[k]) ? form[k][0] : form[k]) ?? '').trim();
+    const num = (k: string, min: number, max: number, dflt: number) => {
+      const n = Number(one(k));
+      return Number.isFinite(n) && one(k) !== '' ? Math.min(max, Math.max(min, n)) : dflt;
+    };
+    const url = one('webhookUrl');
+    if (url && !/^https?:\/\/\S+$/.test(url)) return renderAlerts(c, 'The webhook URL must start with http:// or https://', 422);
+    const secret = one('webhookSecret');
+    if (secret && secret.length < 16) return renderAlerts(c, 'The signing secret needs at least 16 characters', 422);
+    try {
+      await saveAlertSettings(c.var.deps.db, c.var.deps.credentials, actor, { enabled: one('enabled') === '1', volumeFactor: num('volumeFactor', 1.5, 100, 3), minVolume: Math.round(num('minVolume', 1, 100_000, 20)), negativeShareRise: num('negativeShareRise', 5, 100, 25) / 100, webhookUrl: url || null, ...(secret ? { webhookSecret: secret } : {}) }, c.var.deps.clock());
+    } catch (err) {
+      return renderAlerts(c, err instanceof Error ? err.message : String(err), 422);
+    }
+    return c.redirect('/reports/alerts?ok=saved', 303);
+  })
+  .get('/reports/digest', async (c) => {
+    const actor = assertCan(c, 'reports:read');
+    return c.html(<DigestPage {...shellProps(c)} digest={await weeklyDigest(c.var.deps.db, actor.workspaceId, c.var.deps.clock())} />);
+  })
+  .get('/reports', async (c) => {
   const actor = assertCan(c, 'reports:read');
   const db = c.var.deps.db;
   const now = c.var.deps.clock();

@@ -57,7 +57,7 @@ export function createDeps(input: DepsInput): AppDeps {
   if (usesInngestServer(config)) {
     // The Inngest SDK is loaded only when an Inngest server drives the jobs (it costs ~0.1 s at start).
     let handler: Promise<(c: Context) => Promise<Response>> | undefined;
-    const jobDeps = { db: handle.db, clock, logger, metrics, connectors: deps.connectors, credentials: deps.credentials };
+    const jobDeps = { db: handle.db, clock, logger, metrics, connectors: deps.connectors, credentials: deps.credentials, mailer: deps.mailer, publicUrl: config.PUBLIC_URL };
     deps.inngestHandler = async (c) => {
       handler ??= import('../jobs/inngest').then(({ createInngestClient, inngestHandler }) =>
         inngestHandler(

@@ -14,7 +14,7 @@ describe('/api/inngest with an Inngest server configured', () => {
     expect(res.status).toBe(200);
     // session cleanup, import resumption, the poll fan-out cron and the per-source poll function
     // Session cleanup, import resumption and reply sending (scheduled), poll fan-out and per-source poll.
-    expect(res.json).toMatchObject({ function_count: 7, mode: 'dev' });
+    expect(res.json).toMatchObject({ function_count: 8, mode: 'dev' });
   });
 
   it('is not served when the in-process runner is in charge', async () => {

@@ -91,8 +91,12 @@ export function DashboardPage(p: DashboardProps) {
     <AppShell {...p} title="Reports" active="/reports">
       <div class="page-head">
         <h1>Reports</h1>
-        <span class="muted small">
-          {p.range.from} to {p.range.to} (UTC)
+        <span class="row small">
+          <span class="muted">
+            {p.range.from} to {p.range.to} (UTC)
+          </span>
+          <a href="/reports/digest">Weekly digest</a>
+          <a href="/reports/alerts">Spike alerts</a>
         </span>
       </div>
       <Flash kind="error" message={p.error} />

@@ -1,0 +1,89 @@
+import { createHmac } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '../../src/accounts/actor';
+import { ingestPosts } from '../../src/ingest/pipeline';
+import { sendWeeklyDigests } from '../../src/reports/digest';
+import { activeTopics, createTopic } from '../../src/topics/topics.service';
+import { formClient, type Session } from '../helpers/forms';
+import { socialAuthor, socialPost } from '../helpers/posts';
+import { createTestContext, recordingMailer, type TestContext } from '../helpers/test-app';
+
+let t: TestContext;
+const mailer = recordingMailer();
+let ws: Awaited<ReturnType<TestContext['seedWorkspace']>>;
+let owner: Session;
+let receiver: http.Server;
+let url: string;
+const calls: { headers: http.IncomingHttpHeaders; body: string }[] = [];
+const now = new Date('2026-06-08T08:00:00Z');
+const SECRET = 'digest-secret-0123456789';
+
+beforeAll(async () => {
+  t = await createTestContext({ clock: () => now, mailer });
+  ws = await t.seedWorkspace('Digest Co');
+  owner = await t.browserSession('owner@digestco.test');
+  const actor: Actor = { workspaceId: ws.workspace.id, workspaceSlug: ws.workspace.slug, userId: ws.owner.id, apiKeyId: null, role: 'owner', ip: null };
+  await createTopic(t.db, actor, { name: 'Acme', kind: 'brand', query: 'acme' });
+  const topics = await activeTopics(t.db, ws.workspace.id);
+  let n = 0;
+  const post = (text: string, daysAgo: number, followers: number) => socialPost({ externalId: `g-${++n}`, text, createdAt: new Date(now.getTime() - daysAgo * 86_400_000), author: socialAuthor({ externalId: `u${n}`, handle: `u${n}`, name: `User ${n}`, followers }) });
+  await ingestPosts(t.deps, { workspaceId: ws.workspace.id, sourceId: null, platform: 'x', topics }, [
+    post('acme battery is great #AcmeLove', 2, 50),
+    post('acme battery died, terrible', 3, 90_000),
+    post('acme support helped me', 4, 10),
+    post('acme last week', 10, 5),
+  ]);
+  receiver = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () => {
+      calls.push({ headers: req.headers, body });
+      res.writeHead(200).end();
+    });
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/digest`;
+});
+afterAll(async () => {
+  await new Promise<void>((resolve) => receiver.close(() => resolve()));
+  await t.close();
+});
+
+describe('weekly digest', () => {
+  it('shows the last seven days against the week before, the themes, the biggest mentions and the open work', async () => {
+    const page = await formClient(t).get('/reports/digest', owner);
+    expect(page.status).toBe(200);
+    expect(page.html).toMatch(/data-testid="digest-total">3</);
+    expect(page.html).toContain('+200% on the week before');
+    expect(page.html).toContain('battery');
+    expect(page.html).toContain('#acmelove');
+    // The biggest mention first: the 90k-follower account.
+    expect(page.html.indexOf('acme battery died, terrible')).toBeLessThan(page.html.indexOf('acme battery is great'));
+    expect(page.html).toMatch(/<span class="figure-value">4<\/span><span class="small muted">4 unassigned/);
+  });
+
+  it('emails the team and calls the alert webhook once each, signed', async () => {
+    await formClient(t).send('/reports/alerts/settings', { enabled: '1', volumeFactor: '3', minVolume: '20', negativeShareRise: '25', webhookUrl: url, webhookSecret: SECRET }, owner);
+    const r = await sendWeeklyDigests({ ...t.deps, clock: () => now, mailer });
+    expect(r).toEqual({ workspaces: 1, emails: 1, webhooks: 1 });
+    const mail = mailer.sent.find((m) => m.subject === 'Digest Co: your week in mentions')!;
+    expect(mail.to).toBe('owner@digestco.test');
+    expect(mail.text).toContain('Mentions: 3 (+200% on the week before)');
+    expect(mail.text).toContain('Open work: 4 open conversations');
+    expect(calls).toHaveLength(1);
+    const [, ts, mac] = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(String(calls[0]!.headers['x-social-crm-signature']))!;
+    expect(createHmac('sha256', SECRET).update(`${ts}.${calls[0]!.body}`).digest('hex')).toBe(mac);
+    expect(JSON.parse(calls[0]!.body)).toMatchObject({ type: 'digest', digest: { now: { total: 3 } } });
+  });
+
+  it('keeps the alert settings from the page, refusing a short secret', async () => {
+    const page = await formClient(t).get('/reports/alerts', owner);
+    expect(page.html).toContain(`value="${url}"`);
+    expect(page.html).toContain('(set; leave empty to keep it)');
+    const bad = await formClient(t).send('/reports/alerts/settings', { webhookUrl: url, webhookSecret: 'short' }, owner);
+    expect(bad.status).toBe(422);
+    expect(bad.html).toContain('at least 16 characters');
+  });
+});
