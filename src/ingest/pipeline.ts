@@ -60,7 +60,7 @@ export async function ingestPosts(deps: IngestDeps, target: IngestTarget, posts:
     // their old counts to their new ones (a staff correction of the sentiment stays).
     const before = await storedFacts(tx, target.workspaceId, target.platform, posts.map((p) => p.externalId));
     const stored = await storePosts(tx, target, linked);
-    const factOf = (externalId: string, override: string | null = null): RollupFact | null => {
+    const factOf = (externalId: string, override: string | null = null, contactId: string | null = null): RollupFact | null => {
       const item = byExternalIdAll.get(externalId);
       if (!item) return null;
       const label = override ?? item.analysis.label;
@@ -73,6 +73,7 @@ export async function ingestPosts(deps: IngestDeps, target: IngestTarget, posts:
         label,
         topicIds: item.topicIds,
         terms: termsOf(a.keyTerms, clipText(item.post.text), a.aspects, label),
+        contactId,
       };
     };
     const edited = stored.editedExternalIds.flatMap((id) => (before.has(id) ? [before.get(id)!] : []));
@@ -80,7 +81,7 @@ export async function ingestPosts(deps: IngestDeps, target: IngestTarget, posts:
     await applyFacts(
       tx,
       target.workspaceId,
-      [...stored.insertedRows.map((r) => factOf(r.externalId)), ...stored.editedExternalIds.map((id) => factOf(id, before.get(id)?.override ?? null))].filter((f): f is RollupFact => f !== null),
+      [...stored.insertedRows.map((r) => factOf(r.externalId, null, r.contactId)), ...stored.editedExternalIds.map((id) => factOf(id, before.get(id)?.override ?? null))].filter((f): f is RollupFact => f !== null),
       1,
     );
     const byExternalId = new Map(linked.map((i) => [i.post.externalId, i]));

@@ -6,7 +6,7 @@ import { assertCan, requireStaffPage, shellProps } from '../server/pages';
 import { platformChart, ratingsChart, responseChart, shareChart, volumeChart } from './charts';
 import { ratingStats } from './ratings';
 import { responseTimes } from './response-times';
-import { platformBreakdown, previousRange, REPORT_SOURCES, ReportQuery, resolveRange, sentimentSeries, shareOfVoice, topTerms, totals } from './series';
+import { platformBreakdown, previousRange, REPORT_SOURCES, ReportQuery, resolveRange, sentimentSeries, shareOfVoice, topAuthors, topTerms, totals } from './series';
 import { type DashboardFilters, DashboardPage } from './views/dashboard-page';
 import { can } from '../accounts/roles';
 import { formFields } from '../server/pages';
@@ -90,7 +90,7 @@ reportPages
   const q = parsed.data!;
   const range = resolveRange(q, now);
   const previous = previousRange(range);
-  const [series, thisPeriod, before, voice, platforms, topics, responses, ratings, terms, hashtags, aspects] = await Promise.all([
+  const [series, thisPeriod, before, voice, platforms, topics, responses, ratings, terms, hashtags, aspects, byVolume, byReach] = await Promise.all([
     sentimentSeries(db, actor.workspaceId, q, now),
     totals(db, actor.workspaceId, q, range),
     totals(db, actor.workspaceId, q, previous),
@@ -102,6 +102,8 @@ reportPages
     topTerms(db, actor.workspaceId, range, 'term', 15),
     topTerms(db, actor.workspaceId, range, 'hashtag', 15),
     topTerms(db, actor.workspaceId, range, 'aspect', 15),
+    topAuthors(db, actor.workspaceId, range, 'volume', 10),
+    topAuthors(db, actor.workspaceId, range, 'reach', 10),
   ]);
   const timed = responses.byAgent.filter((a) => a.medianFirstResponseMinutes !== null).sort((a, b) => a.medianFirstResponseMinutes! - b.medianFirstResponseMinutes!);
   const voiced = voice.items.filter((v) => v.total > 0);
@@ -128,6 +130,7 @@ reportPages
       topics={topics.map((t) => ({ id: t.id, name: t.name }))}
       responses={responses}
       terms={{ terms, hashtags, aspects }}
+      authors={{ byVolume, byReach }}
       ratings={ratings}
       charts={{ volume: volumeImg, voice: voiceImg, platforms: platformImg, responses: responseImg, ratings: ratingsImg, terms: termsImg }}
       error={error}

@@ -70,6 +70,8 @@ export interface RollupFact {
   label: string;
   topicIds: string[];
   terms: TermFact[];
+  /** The author's contact, for new mentions (an edit does not change who wrote it). */
+  contactId?: string | null;
 }
 
 export const channelOf = (platform: string, externalId: string) => (platform !== 'community' ? 'mentions' : externalId.startsWith('review:') ? 'reviews' : 'community');
@@ -83,7 +85,14 @@ export async function applyFacts(db: Db, workspaceId: string, facts: RollupFact[
   const daily = new Map<string, { day: string; channel: string; platform: string; language: string; label: string; n: number }>();
   const byTopic = new Map<string, { topic_id: string; day: string; channel: string; platform: string; language: string; label: string; n: number }>();
   const terms = new Map<string, { day: string; kind: string; term: string; label: string; n: number }>();
+  const authors = new Map<string, { day: string; contact_id: string; n: number }>();
   for (const f of facts) {
+    if (f.contactId) {
+      const ak = `${f.day}|${f.contactId}`;
+      const a = authors.get(ak) ?? { day: f.day, contact_id: f.contactId, n: 0 };
+      a.n += sign;
+      authors.set(ak, a);
+    }
     for (const t of f.terms) {
       const tk = `${f.day}|${t.kind}|${t.term}|${t.label}`;
       const e = terms.get(tk) ?? { day: f.day, kind: t.kind, term: t.term, label: t.label, n: 0 };
@@ -106,6 +115,13 @@ export async function applyFacts(db: Db, workspaceId: string, facts: RollupFact[
     select ${workspaceId}::uuid, x.day, x.channel, x.platform, x.language, x.label, x.n
     from jsonb_to_recordset(${toJsonParam([...daily.values()])}::jsonb) as x(day date, channel text, platform text, language text, label text, n integer)
     on conflict (workspace_id, day, channel, platform, language, label) do update set n = r.n + excluded.n`);
+  if (authors.size) {
+    await db.execute(sql`
+      insert into report_author_daily as r (workspace_id, contact_id, day, n)
+      select ${workspaceId}::uuid, x.contact_id, x.day, x.n
+      from jsonb_to_recordset(${toJsonParam([...authors.values()])}::jsonb) as x(day date, contact_id uuid, n integer)
+      on conflict (workspace_id, day, contact_id) do update set n = r.n + excluded.n`);
+  }
   if (terms.size) {
     await db.execute(sql`
       insert into report_terms_daily as r (workspace_id, day, kind, term, label, n)
@@ -170,12 +186,14 @@ export async function rebuildRollups(db: Db, workspaceId: string, onProgress?: (
   await db.execute(sql`delete from report_daily where workspace_id = ${workspaceId}::uuid and to_char(date_trunc('month', day), 'YYYY-MM-DD') <> all(${kept}::text[])`);
   await db.execute(sql`delete from report_topic_daily where workspace_id = ${workspaceId}::uuid and to_char(date_trunc('month', day), 'YYYY-MM-DD') <> all(${kept}::text[])`);
   await db.execute(sql`delete from report_terms_daily where workspace_id = ${workspaceId}::uuid and to_char(date_trunc('month', day), 'YYYY-MM-DD') <> all(${kept}::text[])`);
+  await db.execute(sql`delete from report_author_daily where workspace_id = ${workspaceId}::uuid and to_char(date_trunc('month', day), 'YYYY-MM-DD') <> all(${kept}::text[])`);
   for (const month of months) {
     await db.transaction(async (tx) => {
       const range = sql`day >= ${month}::date and day < (${month}::date + interval '1 month')::date`;
       await tx.execute(sql`delete from report_daily where workspace_id = ${workspaceId}::uuid and ${range}`);
       await tx.execute(sql`delete from report_topic_daily where workspace_id = ${workspaceId}::uuid and ${range}`);
       await tx.execute(sql`delete from report_terms_daily where workspace_id = ${workspaceId}::uuid and ${range}`);
+      await tx.execute(sql`delete from report_author_daily where workspace_id = ${workspaceId}::uuid and ${range}`);
       const inMonth = sql`m.workspace_id = ${workspaceId}::uuid and m.posted_at >= (${month}::date::timestamp at time zone 'UTC') and m.posted_at < ((${month}::date + interval '1 month')::timestamp at time zone 'UTC')`;
       await tx.execute(sql`
         insert into report_daily (workspace_id, day, channel, platform, language, label, n)
@@ -189,6 +207,10 @@ export async function rebuildRollups(db: Db, workspaceId: string, onProgress?: (
         insert into report_terms_daily (workspace_id, day, kind, term, label, n)
         select ${workspaceId}::uuid, ${DAY}, t.kind, t.term, t.label, count(*)::int
         from mentions m ${TERMS} where ${inMonth} group by 2, 3, 4, 5`);
+      await tx.execute(sql`
+        insert into report_author_daily (workspace_id, contact_id, day, n)
+        select ${workspaceId}::uuid, m.contact_id, ${DAY}, count(*)::int
+        from mentions m where ${inMonth} and m.contact_id is not null group by 2, 3`);
     });
     progress.done++;
     onProgress?.({ ...progress });

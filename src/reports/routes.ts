@@ -5,7 +5,7 @@ import { requireActor, requirePermission } from '../server/auth.middleware';
 import { AUTHENTICATED, createApi, errors, json } from '../server/openapi';
 import { getAlertSettings, listAlerts, saveAlertSettings } from './alerts.service';
 import { responseTimes } from './response-times';
-import { ReportQuery, resolveRange, sentimentSeries, shareOfVoice, TERM_KINDS, topTerms } from './series';
+import { ReportQuery, resolveRange, sentimentSeries, shareOfVoice, TERM_KINDS, topAuthors, topTerms } from './series';
 
 const tags = ['reports'];
 const read = [requirePermission('reports:read')];
@@ -88,6 +88,30 @@ export const reportsApi = createApi()
       const items = await topTerms(c.var.deps.db, requireActor(c).workspaceId, range, q.kind, q.limit);
       if (q.format === 'csv') return csv(c, `top-${q.kind}s-${range.from}-${range.to}.csv`, [q.kind, 'total', 'positive', 'neutral', 'negative'], items.map((i) => [i.term, i.total, i.positive, i.neutral, i.negative]));
       return c.json({ range, kind: q.kind, items }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/reports/authors',
+      tags,
+      summary: 'The authors of the range’s mentions by volume or by reach (their CRM contacts); ?format=csv',
+      security: AUTHENTICATED,
+      middleware: read,
+      request: { query: z.object({ from: z.string().optional(), to: z.string().optional(), by: z.enum(['volume', 'reach']).default('volume'), limit: z.coerce.number().int().min(1).max(100).default(10), format: z.enum(['json', 'csv']).default('json') }) },
+      responses: {
+        200: { description: 'Authors', content: { 'application/json': { schema: z.object({ range: Range, by: z.enum(['volume', 'reach']), items: z.array(z.object({ contactId: z.string(), name: z.string(), followers: z.number(), mentions: z.number(), score: z.number(), stage: z.string() })) }) }, ...csvResponse } },
+        ...errors(401, 403, 422),
+      },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const dates = ReportQuery.safeParse({ from: q.from, to: q.to });
+      if (!dates.success) throw dates.error;
+      const range = resolveRange(dates.data, c.var.deps.clock());
+      const items = await topAuthors(c.var.deps.db, requireActor(c).workspaceId, range, q.by, q.limit);
+      if (q.format === 'csv') return csv(c, `authors-by-${q.by}-${range.from}-${range.to}.csv`, ['contact_id', 'name', 'followers', 'mentions', 'score', 'stage'], items.map((i) => [i.contactId, i.name, i.followers, i.mentions, i.score, i.stage]));
+      return c.json({ range, by: q.by, items }, 200);
     },
   )
   .openapi(

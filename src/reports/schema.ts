@@ -96,3 +96,17 @@ export const reportTermsDaily = pgTable(
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.day, t.kind, t.term, t.label] })],
 );
+
+/** Mentions per author (CRM contact) per day: top authors by volume and, with the contact's followers, by reach. */
+export const reportAuthorDaily = pgTable(
+  'report_author_daily',
+  {
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    contactId: uuid('contact_id').notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    n: integer('n').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.day, t.contactId] })],
+);

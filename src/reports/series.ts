@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { and, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
+import { rows } from '../db/rows';
 import type { Db } from '../db/types';
 import { PLATFORMS } from '../sources/schema';
 import { topics } from '../topics/schema';
@@ -222,4 +223,33 @@ export async function topTerms(db: Db, workspaceId: string, range: Range, kind: 
     .orderBy(sql`2 desc`, reportTermsDaily.term)
     .limit(limit);
   return list.map((r) => ({ term: r.term, total: Number(r.total), positive: Number(r.positive), neutral: Number(r.neutral), negative: Number(r.negative) }));
+}
+
+export interface AuthorRow {
+  contactId: string;
+  name: string;
+  followers: number;
+  mentions: number;
+  score: number;
+  stage: string;
+}
+
+/**
+ * The authors of a range's mentions, by volume (most mentions) or reach (most followers). A contact
+ * merged into another counts as that one.
+ */
+export async function topAuthors(db: Db, workspaceId: string, range: Range, by: 'volume' | 'reach', limit = 10): Promise<AuthorRow[]> {
+  const list = rows<{ contact_id: string; name: string; followers: number | null; mentions: number; score: number; stage: string }>(
+    await db.execute(sql`
+      select c.id as contact_id, c.name, c.followers, a.mentions, c.score, c.lifecycle_stage as stage
+      from (
+        select coalesce(c0.merged_into_id, r.contact_id) as contact_id, sum(r.n)::int as mentions
+        from report_author_daily r join contacts c0 on c0.id = r.contact_id
+        where r.workspace_id = ${workspaceId}::uuid and r.day between ${range.from}::date and ${range.to}::date
+        group by 1 having sum(r.n) > 0
+      ) a join contacts c on c.id = a.contact_id
+      order by ${by === 'reach' ? sql`c.followers desc nulls last, a.mentions desc` : sql`a.mentions desc, c.followers desc nulls last`}, c.id
+      limit ${limit}`),
+  );
+  return list.map((r) => ({ contactId: r.contact_id, name: r.name || 'Unnamed contact', followers: Number(r.followers ?? 0), mentions: Number(r.mentions), score: Number(r.score), stage: r.stage }));
 }

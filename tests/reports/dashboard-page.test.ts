@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/accounts/actor';
+import { workspaces } from '../../src/accounts/schema';
 import { ingestPosts } from '../../src/ingest/pipeline';
 import { activeTopics, createTopic } from '../../src/topics/topics.service';
 import { formClient, type Session } from '../helpers/forms';
@@ -58,11 +59,36 @@ describe('reports dashboard', () => {
     expect(texts).toContain('acme is terrible, awful');
   });
 
+  it('ranks authors by volume and by reach, counting a merged contact as the one it went into', async () => {
+    const ws = (await t.db.select().from(workspaces))[0]!;
+    const topics = await activeTopics(t.db, ws.id);
+    const p = (id: string, text: string, author: Parameters<typeof socialAuthor>[0]) => socialPost({ externalId: id, text, createdAt: daysAgo(1), author: socialAuthor(author) });
+    await ingestPosts(t.deps, { workspaceId: ws.id, sourceId: null, platform: 'x', topics }, [
+      p('au-1', 'acme one', { externalId: 'loud', handle: 'loud', name: 'Loud Fan', followers: 120 }),
+      p('au-2', 'acme two', { externalId: 'loud', handle: 'loud', name: 'Loud Fan', followers: 120 }),
+      p('au-3', 'acme three', { externalId: 'big', handle: 'big', name: 'Big Account', followers: 900_000 }),
+    ]);
+    await ingestPosts(t.deps, { workspaceId: ws.id, sourceId: null, platform: 'mastodon', topics }, [p('au-4', 'acme four', { externalId: 'loud-m', handle: 'loudfan', name: 'Loud Fan (mastodon)', followers: 5 })]);
+    const token = await t.login('analyst@dashco.test');
+    const authors = async (by: string) => (await t.request('GET', `/api/v1/reports/authors?by=${by}`, { token })).json.items as { name: string; mentions: number; contactId: string }[];
+    expect((await authors('volume'))[0]).toMatchObject({ name: 'Loud Fan', mentions: 2 });
+    expect((await authors('reach'))[0]).toMatchObject({ name: 'Big Account', mentions: 1 });
+    const loud = (await authors('volume'))[0]!;
+    const mastodon = (await authors('volume')).find((a) => a.name === 'Loud Fan (mastodon)')!;
+    const owner = await t.login('owner@dashco.test');
+    expect((await t.request('POST', '/api/v1/contacts/merge', { token: owner, body: { into: loud.contactId, from: [mastodon.contactId] } })).status).toBe(200);
+    expect((await authors('volume'))[0]).toMatchObject({ contactId: loud.contactId, mentions: 3 });
+    expect((await authors('volume')).some((a) => a.contactId === mastodon.contactId)).toBe(false);
+    const page = await formClient(t).get('/reports', analyst);
+    expect(page.html).toContain(`href="/contacts/${loud.contactId}"`);
+  });
+
   it('narrows to a topic and platform, and says so when the range is not valid', async () => {
     const page = await formClient(t).get('/reports?preset=custom&from=2026-99-01&to=x', analyst);
     expect(page.status).toBe(200);
     expect(page.html).toContain('Showing the last 30 days');
     const mastodon = await formClient(t).get('/reports?platform=mastodon', analyst);
-    expect(mastodon.html).toMatch(/data-testid="figure-total"[^>]*>[^]*?<span class="figure-value">1</);
+    // The two Mastodon posts (one from the start, one from the authors test).
+    expect(mastodon.html).toMatch(/data-testid="figure-total"[^>]*>[^]*?<span class="figure-value">2</);
   });
 });

@@ -4,7 +4,8 @@ import { platformLabel } from '../../web/format';
 import { AppShell, Flash } from '../../web/layout';
 import type { PageBase } from '../../web/settings-shell';
 import type { ResponseStats } from '../response-times';
-import { REPORT_SOURCES, type Range, type SeriesPoint, type TermCount, type Totals, type VoiceShare } from '../series';
+import { type AuthorRow, REPORT_SOURCES, type Range, type SeriesPoint, type TermCount, type Totals, type VoiceShare } from '../series';
+import { compact } from '../../web/format';
 
 export interface DashboardFilters {
   preset: string;
@@ -30,6 +31,7 @@ export interface DashboardProps extends PageBase {
   responses: { overall: ResponseStats; byAgent: (ResponseStats & { name: string })[] };
   ratings: { total: number; average: number | null; distribution: Record<1 | 2 | 3 | 4 | 5, number>; weeks: { week: string; average: number; count: number }[] };
   terms: { terms: TermCount[]; hashtags: TermCount[]; aspects: TermCount[] };
+  authors: { byVolume: AuthorRow[]; byReach: AuthorRow[] };
   charts: { volume: string; voice: string | null; platforms: string | null; responses: string | null; ratings: string | null; terms: string | null };
   error?: string | undefined;
 }
@@ -296,6 +298,50 @@ export function DashboardPage(p: DashboardProps) {
           ))}
         </div>
       </ChartCard>
+
+      <section class="card" data-testid="top-authors">
+        <h2>Top authors</h2>
+        <div class="report-grid">
+          {(
+            [
+              ['By volume', p.authors.byVolume, 'volume'],
+              ['By reach', p.authors.byReach, 'reach'],
+            ] as const
+          ).map(([title, list, by]) => (
+            <div>
+              <div class="page-head">
+                <h3>{title}</h3>
+                <a class="small" href={`/api/v1/reports/authors?${queryOf(f, p.range, { by, format: 'csv' })}`} download>
+                  Download CSV
+                </a>
+              </div>
+              {list.length === 0 ? <p class="muted small">No authors linked to contacts in this range.</p> : null}
+              <table>
+                <thead>
+                  <tr>
+                    <th>Contact</th>
+                    <th class="num">Mentions</th>
+                    <th class="num">Followers</th>
+                    <th class="num">Score</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {list.map((a) => (
+                    <tr data-testid={`author-${by}`}>
+                      <td class="name-cell">
+                        <a href={`/contacts/${a.contactId}`}>{a.name}</a> <span class="muted small">{a.stage}</span>
+                      </td>
+                      <td class="num">{a.mentions}</td>
+                      <td class="num">{compact(a.followers)}</td>
+                      <td class="num">{a.score}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ))}
+        </div>
+      </section>
 
       <div class="report-grid">
         <ChartCard
