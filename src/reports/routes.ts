@@ -5,7 +5,8 @@ import { requireActor, requirePermission } from '../server/auth.middleware';
 import { AUTHENTICATED, createApi, errors, json } from '../server/openapi';
 import { getAlertSettings, listAlerts, saveAlertSettings } from './alerts.service';
 import { responseTimes } from './response-times';
-import { ReportQuery, resolveRange, sentimentSeries, shareOfVoice, TERM_KINDS, topAuthors, topTerms } from './series';
+import { ratingStats } from './ratings';
+import { platformBreakdown, ReportQuery, resolveRange, sentimentSeries, shareOfVoice, TERM_KINDS, topAuthors, topTerms } from './series';
 
 const tags = ['reports'];
 const read = [requirePermission('reports:read')];
@@ -112,6 +113,44 @@ export const reportsApi = createApi()
       const items = await topAuthors(c.var.deps.db, requireActor(c).workspaceId, range, q.by, q.limit);
       if (q.format === 'csv') return csv(c, `authors-by-${q.by}-${range.from}-${range.to}.csv`, ['contact_id', 'name', 'followers', 'mentions', 'score', 'stage'], items.map((i) => [i.contactId, i.name, i.followers, i.mentions, i.score, i.stage]));
       return c.json({ range, by: q.by, items }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/reports/platforms',
+      tags,
+      summary: 'Mentions per platform in the range, by sentiment; ?format=csv',
+      security: AUTHENTICATED,
+      middleware: read,
+      request: { query: ReportQuery },
+      responses: { 200: { description: 'Platforms, most mentions first', content: { 'application/json': { schema: z.object({ range: Range, items: z.array(z.object({ platform: z.string(), total: z.number(), positive: z.number(), neutral: z.number(), negative: z.number() })) }) }, ...csvResponse } }, ...errors(401, 403, 422) },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const range = resolveRange(q, c.var.deps.clock());
+      const items = await platformBreakdown(c.var.deps.db, requireActor(c).workspaceId, q, range);
+      if (q.format === 'csv') return csv(c, `platforms-${range.from}-${range.to}.csv`, ['platform', 'total', 'positive', 'neutral', 'negative'], items.map((i) => [i.platform, i.total, i.positive, i.neutral, i.negative]));
+      return c.json({ range, items }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/reports/ratings',
+      tags,
+      summary: 'Reviews written in the range: how many of each rating, the average, the average per week; ?format=csv',
+      security: AUTHENTICATED,
+      middleware: read,
+      request: { query: ReportQuery },
+      responses: { 200: { description: 'Ratings', content: { 'application/json': { schema: z.object({ range: Range, total: z.number(), average: z.number().nullable(), distribution: z.record(z.string(), z.number()), weeks: z.array(z.object({ week: z.string(), average: z.number(), count: z.number() })) }) }, ...csvResponse } }, ...errors(401, 403, 422) },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const range = resolveRange(q, c.var.deps.clock());
+      const r = await ratingStats(c.var.deps.db, requireActor(c).workspaceId, range, q.topic);
+      if (q.format === 'csv') return csv(c, `ratings-${range.from}-${range.to}.csv`, ['week', 'reviews', 'average'], r.weeks.map((w) => [w.week, w.count, w.average]));
+      return c.json({ range, ...r }, 200);
     },
   )
   .openapi(

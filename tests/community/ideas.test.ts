@@ -155,5 +155,11 @@ describe('reviews', () => {
     expect(convs[0]!.subject).toContain('Broken');
     const list = await t.request('GET', `/api/v1/reviews?topic=${productId}`, { token: ws.token });
     expect(list.json).toMatchObject({ total: 2, average: 2.5, distribution: { 1: 1, 4: 1 } });
+    // The reports count the same reviews (written today by the test clock).
+    const day = clock.toISOString().slice(0, 10);
+    const ratings = await t.request('GET', `/api/v1/reports/ratings?from=${day}&to=${day}`, { token: ws.token });
+    expect(ratings.json).toMatchObject({ total: 2, average: 2.5, distribution: { 1: 1, 4: 1 } });
+    const csv = await t.app.request(`/api/v1/reports/ratings?from=${day}&to=${day}&format=csv`, { headers: { authorization: `Bearer ${ws.token}` } });
+    expect((await csv.text()).trim().split('\n')).toEqual(['week,reviews,average', expect.stringMatching(/^\d{4}-\d{2}-\d{2},2,2\.5$/)]);
   });
 });

@@ -89,6 +89,16 @@ describe('sentiment report', () => {
     expect((await t.request('GET', '/api/v1/reports/sentiment?from=yesterday', { token: ws.token })).status).toBe(422);
   });
 
+  it('breaks the mentions down by platform, as CSV too', async () => {
+    const r = (await t.request('GET', '/api/v1/reports/platforms?from=2026-03-01&to=2026-03-10', { token: ws.token })).json;
+    expect(r.items.map((i: { platform: string; total: number }) => [i.platform, i.total])).toEqual([
+      ['x', 5],
+      ['mastodon', 3],
+    ]);
+    const res = await t.app.request('/api/v1/reports/platforms?from=2026-03-01&to=2026-03-10&format=csv', { headers: { authorization: `Bearer ${ws.token}` } });
+    expect((await res.text()).split('\n')[0]).toBe('platform,total,positive,neutral,negative');
+  });
+
   it('shares the voice between brand and competitor, each with its sentiment', async () => {
     const r = (await t.request('GET', '/api/v1/reports/share-of-voice?from=2026-03-01&to=2026-03-10', { token: ws.token })).json;
     expect(r.items.map((i: { name: string; total: number }) => [i.name, i.total])).toEqual([

@@ -237,7 +237,7 @@ export function DashboardPage(p: DashboardProps) {
             </tbody>
           </table>
         </ChartCard>
-        <ChartCard title="Platforms" img={p.charts.platforms} alt="Mentions per platform" csv={null} testid="chart-platforms">
+        <ChartCard title="Platforms" img={p.charts.platforms} alt="Mentions per platform" csv={`/api/v1/reports/platforms?${apiQuery(f, p.range, { format: 'csv' })}`} testid="chart-platforms">
           <table>
             <thead>
               <tr>
@@ -374,7 +374,7 @@ export function DashboardPage(p: DashboardProps) {
             </tbody>
           </table>
         </ChartCard>
-        <ChartCard title="Review ratings" img={p.charts.ratings} alt="Reviews per number of stars, and the average rating per week" csv={null} testid="chart-ratings">
+        <ChartCard title="Review ratings" img={p.charts.ratings} alt="Reviews per number of stars, and the average rating per week" csv={`/api/v1/reports/ratings?${queryOf(f, p.range, { format: 'csv' })}`} testid="chart-ratings">
           <p class="small">
             {p.ratings.total} review{p.ratings.total === 1 ? '' : 's'}, {p.ratings.average === null ? 'no average yet' : `${p.ratings.average} stars on average`}
           </p>
