@@ -70,7 +70,7 @@ export async function benchReports(): Promise<[string, string][]> {
       };
       return [
         ['rebuild rollups from 1,000,000 mentions', `${(rebuildMs / 1000).toFixed(1)} s`],
-        await p95(`GET /reports?preset=90 (figures, comparison, 3 charts), ${MENTIONS} mentions`, get('/reports?preset=90')),
+        await p95(`GET /reports?preset=90 (figures, comparison, charts, terms, authors, response times, ratings), ${MENTIONS} mentions`, get('/reports?preset=90')),
         await p95('GET /reports?preset=90&interval=week&platform=x', get('/reports?preset=90&interval=week&platform=x')),
         await p95('GET /api/v1/reports/sentiment (90 days, by day)', get(`/api/v1/reports/sentiment?from=${new Date(Date.now() - 89 * 86_400_000).toISOString().slice(0, 10)}`)),
         await p95('GET /api/v1/reports/share-of-voice (90 days)', get(`/api/v1/reports/share-of-voice?from=${new Date(Date.now() - 89 * 86_400_000).toISOString().slice(0, 10)}`)),
