@@ -17,6 +17,8 @@ export interface MentionFilters {
   /** The effective intents: a staff correction wins over the model's. */
   intent?: string;
   language?: string;
+  /** Social mentions, community reviews, other community posts (as reports count them). */
+  source?: ('mentions' | 'reviews' | 'community')[];
   limit: number;
   cursor?: string;
 }
@@ -35,6 +37,12 @@ export async function listMentions(db: Db, workspaceId: string, f: MentionFilter
   if (f.sentiment) where.push(sql`coalesce(${mentions.sentimentOverride}, ${mentions.sentimentLabel}) = ${f.sentiment}`);
   if (f.intent) where.push(sql`coalesce(${mentions.intentsOverride}, ${mentions.intents}) @> array[${f.intent}]::text[]`);
   if (f.language) where.push(eq(mentions.language, f.language));
+  if (f.source?.length && f.source.length < 3) {
+    const parts = f.source.map((s) =>
+      s === 'mentions' ? sql`${mentions.platform} <> 'community'` : s === 'reviews' ? sql`(${mentions.platform} = 'community' and ${mentions.externalId} like 'review:%')` : sql`(${mentions.platform} = 'community' and ${mentions.externalId} not like 'review:%')`,
+    );
+    where.push(sql`(${sql.join(parts, sql` or `)})`);
+  }
   if (f.q) where.push(sql`${mentions.search} @@ websearch_to_tsquery('simple', ${f.q})`);
   if (f.cursor) where.push(olderThan(mentions.postedAt, mentions.id, f.cursor));
   const rows = await db

@@ -16,6 +16,12 @@ const Filters = z.object({
   from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
   to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
   sentiment: z.enum(['positive', 'neutral', 'negative', 'unscored']).optional().catch(undefined),
+  language: z.string().trim().min(2).max(8).optional().catch(undefined),
+  source: z
+    .string()
+    .transform((v) => v.split(',').filter((x): x is 'mentions' | 'reviews' | 'community' => x === 'mentions' || x === 'reviews' || x === 'community'))
+    .optional()
+    .catch(undefined),
 });
 
 /** Every mention from every source, newest first: the listening stream beside the conversation inbox. */
@@ -32,10 +38,12 @@ export const mentionPages = new Hono<AppEnv>().get('/inbox/mentions', requireSta
       ...(f.from ? { from: new Date(`${f.from}T00:00:00Z`) } : {}),
       ...(f.to ? { to: new Date(`${f.to}T23:59:59.999Z`) } : {}),
       ...(f.sentiment ? { sentiment: f.sentiment } : {}),
+      ...(f.language ? { language: f.language } : {}),
+      ...(f.source?.length ? { source: f.source } : {}),
     }),
     listTopics(c.var.deps.db, actor.workspaceId),
   ]);
   return c.html(
-    <MentionsPage {...shellProps(c)} items={page.items} next={page.next} topics={topics} platforms={PLATFORMS} filters={{ topic: f.topic, platform: f.platform, q: f.q, from: f.from, to: f.to, sentiment: f.sentiment }} />,
+    <MentionsPage {...shellProps(c)} items={page.items} next={page.next} topics={topics} platforms={PLATFORMS} filters={{ topic: f.topic, platform: f.platform, q: f.q, from: f.from, to: f.to, sentiment: f.sentiment, language: f.language, source: f.source?.join(',') }} />,
   );
 });

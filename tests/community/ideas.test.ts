@@ -159,6 +159,13 @@ describe('reviews', () => {
     const day = clock.toISOString().slice(0, 10);
     const ratings = await t.request('GET', `/api/v1/reports/ratings?from=${day}&to=${day}`, { token: ws.token });
     expect(ratings.json).toMatchObject({ total: 2, average: 2.5, distribution: { 1: 1, 4: 1 } });
+    // A report figure for reviews links to the review mentions only.
+    const stream = await (await t.app.request('/inbox/mentions?source=reviews', { headers: { authorization: `Bearer ${ws.token}` } })).text();
+    expect(stream).toContain('It crashes every time, terrible');
+    expect(stream).not.toContain('My eyes hurt at night');
+    const social = await (await t.app.request('/inbox/mentions?source=community', { headers: { authorization: `Bearer ${ws.token}` } })).text();
+    expect(social).toContain('My eyes hurt at night');
+    expect(social).not.toContain('It crashes every time');
     const csv = await t.app.request(`/api/v1/reports/ratings?from=${day}&to=${day}&format=csv`, { headers: { authorization: `Bearer ${ws.token}` } });
     expect((await csv.text()).trim().split('\n')).toEqual(['week,reviews,average', expect.stringMatching(/^\d{4}-\d{2}-\d{2},2,2\.5$/)]);
   });

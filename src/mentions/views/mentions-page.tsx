@@ -6,7 +6,7 @@ export interface MentionsPageProps extends Omit<ShellProps, 'title' | 'active' |
   items: MentionRow[];
   topics: { id: string; name: string }[];
   platforms: readonly string[];
-  filters: { topic?: string | undefined; platform?: string | undefined; q?: string | undefined; from?: string | undefined; to?: string | undefined; sentiment?: string | undefined };
+  filters: { topic?: string | undefined; platform?: string | undefined; q?: string | undefined; from?: string | undefined; to?: string | undefined; sentiment?: string | undefined; language?: string | undefined; source?: string | undefined };
   next: string | null;
 }
 
@@ -65,14 +65,18 @@ export function MentionsPage(p: MentionsPageProps) {
         {p.filters.from ? <input type="hidden" name="from" value={p.filters.from} /> : null}
         {p.filters.to ? <input type="hidden" name="to" value={p.filters.to} /> : null}
         {p.filters.sentiment ? <input type="hidden" name="sentiment" value={p.filters.sentiment} /> : null}
+        {p.filters.language ? <input type="hidden" name="language" value={p.filters.language} /> : null}
+        {p.filters.source ? <input type="hidden" name="source" value={p.filters.source} /> : null}
         <button type="submit">Filter</button>
         <a href={query({})}>Refresh</a>
       </form>
-      {p.filters.from || p.filters.to || p.filters.sentiment ? (
+      {p.filters.from || p.filters.to || p.filters.sentiment || p.filters.language || p.filters.source ? (
         <p class="muted small" data-testid="mention-range">
           {p.filters.sentiment ? `${p.filters.sentiment} mentions` : 'Mentions'}
           {p.filters.from ? ` from ${p.filters.from}` : ''}
-          {p.filters.to ? ` to ${p.filters.to}` : ''} (UTC) · <a href="/inbox/mentions">all mentions</a>
+          {p.filters.to ? ` to ${p.filters.to}` : ''} (UTC)
+          {p.filters.language ? `, in ${p.filters.language}` : ''}
+          {p.filters.source ? `, from ${p.filters.source.replaceAll(',', ', ')}` : ''} · <a href="/inbox/mentions">all mentions</a>
         </p>
       ) : null}
       {p.items.length === 0 ? (

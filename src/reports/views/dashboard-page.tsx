@@ -48,11 +48,12 @@ function queryOf(f: DashboardFilters, range: Range, extra: Record<string, string
   const q = new URLSearchParams({ from: range.from, to: range.to });
   if (f.topic) q.set('topic', f.topic);
   if (f.platform) q.set('platform', f.platform);
+  if (f.language) q.set('language', f.language);
+  if (f.source.length && f.source.length < REPORT_SOURCES.length) q.set('source', f.source.join(','));
   for (const [k, v] of Object.entries(extra)) if (v) q.set(k, v);
   return q.toString();
 }
-const apiQuery = (f: DashboardFilters, range: Range, extra: Record<string, string> = {}) =>
-  queryOf(f, range, { interval: f.interval, ...(f.language ? { language: f.language } : {}), ...(f.source.length && f.source.length < REPORT_SOURCES.length ? { source: f.source.join(',') } : {}), ...extra });
+const apiQuery = (f: DashboardFilters, range: Range, extra: Record<string, string> = {}) => queryOf(f, range, { interval: f.interval, ...extra });
 
 function Figure(p: { label: string; value: string; compare: string; href: string; testid: string }) {
   return (
