@@ -97,13 +97,13 @@ reportPages
     shareOfVoice(db, actor.workspaceId, q, now),
     platformBreakdown(db, actor.workspaceId, q, range),
     listTopics(db, actor.workspaceId),
-    responseTimes(db, actor.workspaceId, range, { platform: q.platform, topic: q.topic }, now),
-    ratingStats(db, actor.workspaceId, range, q.topic),
-    topTerms(db, actor.workspaceId, range, 'term', 15),
-    topTerms(db, actor.workspaceId, range, 'hashtag', 15),
-    topTerms(db, actor.workspaceId, range, 'aspect', 15),
-    topAuthors(db, actor.workspaceId, range, 'volume', 10),
-    topAuthors(db, actor.workspaceId, range, 'reach', 10),
+    responseTimes(db, actor.workspaceId, range, q, now),
+    ratingStats(db, actor.workspaceId, range, q.topic, q),
+    topTerms(db, actor.workspaceId, range, 'term', 15, q),
+    topTerms(db, actor.workspaceId, range, 'hashtag', 15, q),
+    topTerms(db, actor.workspaceId, range, 'aspect', 15, q),
+    topAuthors(db, actor.workspaceId, range, 'volume', 10, q),
+    topAuthors(db, actor.workspaceId, range, 'reach', 10, q),
   ]);
   const timed = responses.byAgent.filter((a) => a.medianFirstResponseMinutes !== null).sort((a, b) => a.medianFirstResponseMinutes! - b.medianFirstResponseMinutes!);
   const voiced = voice.items.filter((v) => v.total > 0);

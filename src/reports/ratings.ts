@@ -4,8 +4,10 @@ import type { Db } from '../db/types';
 import type { Range } from './series';
 
 /** Reviews written in a range: how many of each rating, the average, and the average per week. */
-export async function ratingStats(db: Db, workspaceId: string, range: Range, topicId?: string) {
-  const where = sql`workspace_id = ${workspaceId}::uuid and visibility = 'visible'
+export async function ratingStats(db: Db, workspaceId: string, range: Range, topicId?: string, f: { platform?: string | undefined; source?: string[] | undefined } = {}) {
+  // Reviews are community posts: another platform, or sources without reviews, have none.
+  const none = (f.platform && f.platform !== 'community') || (f.source?.length && !f.source.includes('reviews'));
+  const where = sql`workspace_id = ${workspaceId}::uuid and visibility = 'visible' ${none ? sql`and false` : sql``}
     and created_at >= (${range.from}::date::timestamp at time zone 'UTC') and created_at < ((${range.to}::date + 1)::timestamp at time zone 'UTC')
     ${topicId ? sql`and topic_id = ${topicId}::uuid` : sql``}`;
   const [dist, weeks] = await Promise.all([

@@ -25,7 +25,7 @@ export interface AgentStats extends ResponseStats {
   name: string;
 }
 
-export async function responseTimes(db: Db, workspaceId: string, range: Range, o: { platform?: string | undefined; topic?: string | undefined }, now: Date): Promise<{ overall: ResponseStats; byAgent: AgentStats[] }> {
+export async function responseTimes(db: Db, workspaceId: string, range: Range, o: { platform?: string | undefined; topic?: string | undefined; language?: string | undefined; source?: string[] | undefined }, now: Date): Promise<{ overall: ResponseStats; byAgent: AgentStats[] }> {
   const list = rows<{
     user_id: string | null;
     name: string | null;
@@ -52,6 +52,17 @@ export async function responseTimes(db: Db, workspaceId: string, range: Range, o
         and c.first_inbound_at >= (${range.from}::date::timestamp at time zone 'UTC') and c.first_inbound_at < ((${range.to}::date + 1)::timestamp at time zone 'UTC')
         ${o.platform ? sql`and c.platform = ${o.platform}` : sql``}
         ${o.topic ? sql`and c.topic_ids @> array[${o.topic}::uuid]` : sql``}
+        ${o.language ? sql`and c.language = ${o.language}` : sql``}
+        ${
+          // Conversations come from social mentions, or from reviews on the board (community posts open none).
+          o.source?.length && !(o.source.includes('mentions') && o.source.includes('reviews'))
+            ? o.source.includes('mentions')
+              ? sql`and c.platform <> 'community'`
+              : o.source.includes('reviews')
+                ? sql`and c.platform = 'community'`
+                : sql`and false`
+            : sql``
+        }
       group by grouping sets ((c.assignee_id, coalesce(nullif(u.name, ''), u.email)), ())`),
   );
   const toStats = (r: (typeof list)[number]): ResponseStats => ({

@@ -16,6 +16,10 @@ const TERMS = sql.raw(`cross join lateral (
   select 'aspect', a->>'term', a->>'sentiment' from jsonb_array_elements(m.aspects) as a
 ) t`);
 
+/** Every mention counts once under "all topics" and once under each of its topics. */
+const TOPICS = sql.raw(`cross join lateral (select '00000000-0000-0000-0000-000000000000'::uuid as topic_id union select unnest(m.topic_ids)) as tp`);
+const ALL_TOPICS = '00000000-0000-0000-0000-000000000000';
+
 export interface TermFact {
   kind: 'term' | 'hashtag' | 'aspect';
   term: string;
@@ -53,12 +57,12 @@ export async function applyToRollups(db: Db, mentionIds: string[], sign: 1 | -1)
     group by 1, 2, 3, 4, 5, 6, 7
     on conflict (workspace_id, topic_id, day, channel, platform, language, label) do update set n = r.n + excluded.n`);
   await db.execute(sql`
-    insert into report_terms_daily as r (workspace_id, day, kind, term, label, n)
-    select m.workspace_id, ${DAY}, t.kind, t.term, t.label, ${sign}::int * count(*)::int
-    from mentions m ${TERMS}
+    insert into report_terms_daily as r (workspace_id, topic_id, day, channel, platform, language, kind, term, label, n)
+    select m.workspace_id, tp.topic_id, ${DAY}, ${CHANNEL}, m.platform, coalesce(m.language, ''), t.kind, t.term, t.label, ${sign}::int * count(*)::int
+    from mentions m ${TOPICS} ${TERMS}
     where m.id = any(${ids}::uuid[])
-    group by 1, 2, 3, 4, 5
-    on conflict (workspace_id, day, kind, term, label) do update set n = r.n + excluded.n`);
+    group by 1, 2, 3, 4, 5, 6, 7, 8, 9
+    on conflict (workspace_id, topic_id, day, kind, term, label, channel, platform, language) do update set n = r.n + excluded.n`);
 }
 
 /** What the rollups count of one mention. */
@@ -84,20 +88,27 @@ export async function applyFacts(db: Db, workspaceId: string, facts: RollupFact[
   if (facts.length === 0) return;
   const daily = new Map<string, { day: string; channel: string; platform: string; language: string; label: string; n: number }>();
   const byTopic = new Map<string, { topic_id: string; day: string; channel: string; platform: string; language: string; label: string; n: number }>();
-  const terms = new Map<string, { day: string; kind: string; term: string; label: string; n: number }>();
-  const authors = new Map<string, { day: string; contact_id: string; n: number }>();
+  type Dims = { topic_id: string; day: string; channel: string; platform: string; language: string; n: number };
+  const terms = new Map<string, Dims & { kind: string; term: string; label: string }>();
+  const authors = new Map<string, Dims & { contact_id: string }>();
   for (const f of facts) {
+    const topicsOf = [ALL_TOPICS, ...new Set(f.topicIds)];
+    const dims = { channel: f.channel, platform: f.platform, language: f.language };
     if (f.contactId) {
-      const ak = `${f.day}|${f.contactId}`;
-      const a = authors.get(ak) ?? { day: f.day, contact_id: f.contactId, n: 0 };
-      a.n += sign;
-      authors.set(ak, a);
+      for (const topic of topicsOf) {
+        const ak = `${topic}|${f.day}|${f.contactId}|${f.channel}|${f.platform}|${f.language}`;
+        const a = authors.get(ak) ?? { topic_id: topic, day: f.day, contact_id: f.contactId, ...dims, n: 0 };
+        a.n += sign;
+        authors.set(ak, a);
+      }
     }
     for (const t of f.terms) {
-      const tk = `${f.day}|${t.kind}|${t.term}|${t.label}`;
-      const e = terms.get(tk) ?? { day: f.day, kind: t.kind, term: t.term, label: t.label, n: 0 };
-      e.n += sign;
-      terms.set(tk, e);
+      for (const topic of topicsOf) {
+        const tk = `${topic}|${f.day}|${t.kind}|${t.term}|${t.label}|${f.channel}|${f.platform}|${f.language}`;
+        const e = terms.get(tk) ?? { topic_id: topic, day: f.day, kind: t.kind, term: t.term, label: t.label, ...dims, n: 0 };
+        e.n += sign;
+        terms.set(tk, e);
+      }
     }
     const key = `${f.day}|${f.channel}|${f.platform}|${f.language}|${f.label}`;
     const d = daily.get(key) ?? { day: f.day, channel: f.channel, platform: f.platform, language: f.language, label: f.label, n: 0 };
@@ -117,17 +128,17 @@ export async function applyFacts(db: Db, workspaceId: string, facts: RollupFact[
     on conflict (workspace_id, day, channel, platform, language, label) do update set n = r.n + excluded.n`);
   if (authors.size) {
     await db.execute(sql`
-      insert into report_author_daily as r (workspace_id, contact_id, day, n)
-      select ${workspaceId}::uuid, x.contact_id, x.day, x.n
-      from jsonb_to_recordset(${toJsonParam([...authors.values()])}::jsonb) as x(day date, contact_id uuid, n integer)
-      on conflict (workspace_id, day, contact_id) do update set n = r.n + excluded.n`);
+      insert into report_author_daily as r (workspace_id, topic_id, contact_id, day, channel, platform, language, n)
+      select ${workspaceId}::uuid, x.topic_id, x.contact_id, x.day, x.channel, x.platform, x.language, x.n
+      from jsonb_to_recordset(${toJsonParam([...authors.values()])}::jsonb) as x(topic_id uuid, day date, contact_id uuid, channel text, platform text, language text, n integer)
+      on conflict (workspace_id, topic_id, day, contact_id, channel, platform, language) do update set n = r.n + excluded.n`);
   }
   if (terms.size) {
     await db.execute(sql`
-      insert into report_terms_daily as r (workspace_id, day, kind, term, label, n)
-      select ${workspaceId}::uuid, x.day, x.kind, x.term, x.label, x.n
-      from jsonb_to_recordset(${toJsonParam([...terms.values()])}::jsonb) as x(day date, kind text, term text, label text, n integer)
-      on conflict (workspace_id, day, kind, term, label) do update set n = r.n + excluded.n`);
+      insert into report_terms_daily as r (workspace_id, topic_id, day, channel, platform, language, kind, term, label, n)
+      select ${workspaceId}::uuid, x.topic_id, x.day, x.channel, x.platform, x.language, x.kind, x.term, x.label, x.n
+      from jsonb_to_recordset(${toJsonParam([...terms.values()])}::jsonb) as x(topic_id uuid, day date, channel text, platform text, language text, kind text, term text, label text, n integer)
+      on conflict (workspace_id, topic_id, day, kind, term, label, channel, platform, language) do update set n = r.n + excluded.n`);
   }
   if (byTopic.size === 0) return;
   await db.execute(sql`
@@ -204,13 +215,13 @@ export async function rebuildRollups(db: Db, workspaceId: string, onProgress?: (
         select ${workspaceId}::uuid, t.topic_id, ${DAY}, ${CHANNEL}, m.platform, coalesce(m.language, ''), ${LABEL}, count(*)::int
         from mentions m cross join lateral unnest(m.topic_ids) as t(topic_id) where ${inMonth} group by 2, 3, 4, 5, 6, 7`);
       await tx.execute(sql`
-        insert into report_terms_daily (workspace_id, day, kind, term, label, n)
-        select ${workspaceId}::uuid, ${DAY}, t.kind, t.term, t.label, count(*)::int
-        from mentions m ${TERMS} where ${inMonth} group by 2, 3, 4, 5`);
+        insert into report_terms_daily (workspace_id, topic_id, day, channel, platform, language, kind, term, label, n)
+        select ${workspaceId}::uuid, tp.topic_id, ${DAY}, ${CHANNEL}, m.platform, coalesce(m.language, ''), t.kind, t.term, t.label, count(*)::int
+        from mentions m ${TOPICS} ${TERMS} where ${inMonth} group by 2, 3, 4, 5, 6, 7, 8, 9`);
       await tx.execute(sql`
-        insert into report_author_daily (workspace_id, contact_id, day, n)
-        select ${workspaceId}::uuid, m.contact_id, ${DAY}, count(*)::int
-        from mentions m where ${inMonth} and m.contact_id is not null group by 2, 3`);
+        insert into report_author_daily (workspace_id, topic_id, contact_id, day, channel, platform, language, n)
+        select ${workspaceId}::uuid, tp.topic_id, m.contact_id, ${DAY}, ${CHANNEL}, m.platform, coalesce(m.language, ''), count(*)::int
+        from mentions m ${TOPICS} where ${inMonth} and m.contact_id is not null group by 2, 3, 4, 5, 6, 7`);
     });
     progress.done++;
     onProgress?.({ ...progress });

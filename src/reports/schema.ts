@@ -78,6 +78,18 @@ export const alerts = pgTable(
   (t) => [index('report_alerts_workspace_idx').on(t.workspaceId, t.createdAt.desc()), index('report_alerts_topic_idx').on(t.topicId, t.windowEnd.desc())],
 );
 
+/** The topic id that stands for "every mention, whatever its topics" in the term and author rollups. */
+export const ALL_TOPICS = '00000000-0000-0000-0000-000000000000';
+
+/** The dimensions the dashboard filters by, for the term and author rollups. */
+const filterDims = () => ({
+  // ALL_TOPICS for the row that counts every mention; one more row per topic the mention has.
+  topicId: uuid('topic_id').notNull(),
+  channel: text('channel').notNull(),
+  platform: text('platform').notNull(),
+  language: text('language').notNull(),
+});
+
 /**
  * Terms per day: the key terms, hashtags (ASCII letters, digits and _) and aspects of mentions, by
  * sentiment (the mention's effective label; an aspect's own sentiment for aspects).
@@ -89,12 +101,13 @@ export const reportTermsDaily = pgTable(
       .notNull()
       .references(() => workspaces.id, { onDelete: 'cascade' }),
     day: date('day', { mode: 'string' }).notNull(),
+    ...filterDims(),
     kind: text('kind', { enum: ['term', 'hashtag', 'aspect'] }).notNull(),
     term: text('term').notNull(),
     label: text('label').notNull(),
     n: integer('n').notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.workspaceId, t.day, t.kind, t.term, t.label] })],
+  (t) => [primaryKey({ columns: [t.workspaceId, t.topicId, t.day, t.kind, t.term, t.label, t.channel, t.platform, t.language] })],
 );
 
 /** Mentions per author (CRM contact) per day: top authors by volume and, with the contact's followers, by reach. */
@@ -106,7 +119,8 @@ export const reportAuthorDaily = pgTable(
       .references(() => workspaces.id, { onDelete: 'cascade' }),
     contactId: uuid('contact_id').notNull(),
     day: date('day', { mode: 'string' }).notNull(),
+    ...filterDims(),
     n: integer('n').notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.workspaceId, t.day, t.contactId] })],
+  (t) => [primaryKey({ columns: [t.workspaceId, t.topicId, t.day, t.contactId, t.channel, t.platform, t.language] })],
 );

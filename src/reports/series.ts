@@ -4,7 +4,7 @@ import { rows } from '../db/rows';
 import type { Db } from '../db/types';
 import { PLATFORMS } from '../sources/schema';
 import { topics } from '../topics/schema';
-import { reportDaily, reportTermsDaily, reportTopicDaily } from './schema';
+import { ALL_TOPICS, reportAuthorDaily, reportDaily, reportTermsDaily, reportTopicDaily } from './schema';
 
 /**
  * Report queries over the rollups (never the mentions themselves): the sentiment series and share
@@ -206,8 +206,24 @@ export interface TermCount {
   negative: number;
 }
 
+/** The dashboard's filters, as the term and author rollups know them. */
+export interface SliceFilters {
+  topic?: string | undefined;
+  platform?: string | undefined;
+  language?: string | undefined;
+  source?: string[] | undefined;
+}
+
+function sliceWhere(table: typeof reportTermsDaily | typeof reportAuthorDaily, f: SliceFilters): SQL[] {
+  const where: SQL[] = [eq(table.topicId, f.topic ?? ALL_TOPICS)];
+  if (f.platform) where.push(eq(table.platform, f.platform));
+  if (f.language) where.push(eq(table.language, f.language));
+  if (f.source?.length) where.push(inArray(table.channel, f.source));
+  return where;
+}
+
 /** The most used key terms, hashtags or aspects of a range, each split by sentiment. */
-export async function topTerms(db: Db, workspaceId: string, range: Range, kind: TermKind, limit = 20): Promise<TermCount[]> {
+export async function topTerms(db: Db, workspaceId: string, range: Range, kind: TermKind, limit = 20, f: SliceFilters = {}): Promise<TermCount[]> {
   const list = await db
     .select({
       term: reportTermsDaily.term,
@@ -217,7 +233,7 @@ export async function topTerms(db: Db, workspaceId: string, range: Range, kind: 
       negative: sql<number>`coalesce(sum(${reportTermsDaily.n}) filter (where ${reportTermsDaily.label} = 'negative'), 0)::int`,
     })
     .from(reportTermsDaily)
-    .where(and(eq(reportTermsDaily.workspaceId, workspaceId), eq(reportTermsDaily.kind, kind), gte(reportTermsDaily.day, range.from), lte(reportTermsDaily.day, range.to)))
+    .where(and(eq(reportTermsDaily.workspaceId, workspaceId), eq(reportTermsDaily.kind, kind), gte(reportTermsDaily.day, range.from), lte(reportTermsDaily.day, range.to), ...sliceWhere(reportTermsDaily, f)))
     .groupBy(reportTermsDaily.term)
     .having(sql`sum(${reportTermsDaily.n}) > 0`)
     .orderBy(sql`2 desc`, reportTermsDaily.term)
@@ -238,7 +254,7 @@ export interface AuthorRow {
  * The authors of a range's mentions, by volume (most mentions) or reach (most followers). A contact
  * merged into another counts as that one.
  */
-export async function topAuthors(db: Db, workspaceId: string, range: Range, by: 'volume' | 'reach', limit = 10): Promise<AuthorRow[]> {
+export async function topAuthors(db: Db, workspaceId: string, range: Range, by: 'volume' | 'reach', limit = 10, f: SliceFilters = {}): Promise<AuthorRow[]> {
   const list = rows<{ contact_id: string; name: string; followers: number | null; mentions: number; score: number; stage: string }>(
     await db.execute(sql`
       select c.id as contact_id, c.name, c.followers, a.mentions, c.score, c.lifecycle_stage as stage
@@ -246,6 +262,10 @@ export async function topAuthors(db: Db, workspaceId: string, range: Range, by: 
         select coalesce(c0.merged_into_id, r.contact_id) as contact_id, sum(r.n)::int as mentions
         from report_author_daily r join contacts c0 on c0.id = r.contact_id
         where r.workspace_id = ${workspaceId}::uuid and r.day between ${range.from}::date and ${range.to}::date
+          and r.topic_id = ${f.topic ?? ALL_TOPICS}::uuid
+          ${f.platform ? sql`and r.platform = ${f.platform}` : sql``}
+          ${f.language ? sql`and r.language = ${f.language}` : sql``}
+          ${f.source?.length ? sql`and r.channel = any(${`{${f.source.join(',')}}`}::text[])` : sql``}
         group by 1 having sum(r.n) > 0
       ) a join contacts c on c.id = a.contact_id
       order by ${by === 'reach' ? sql`c.followers desc nulls last, a.mentions desc` : sql`a.mentions desc, c.followers desc nulls last`}, c.id

@@ -73,6 +73,10 @@ describe('reports dashboard', () => {
     const authors = async (by: string) => (await t.request('GET', `/api/v1/reports/authors?by=${by}`, { token })).json.items as { name: string; mentions: number; contactId: string }[];
     expect((await authors('volume'))[0]).toMatchObject({ name: 'Loud Fan', mentions: 2 });
     expect((await authors('reach'))[0]).toMatchObject({ name: 'Big Account', mentions: 1 });
+    // Filtered like the rest of the dashboard: on Mastodon only the Mastodon account wrote.
+    const onMastodon = (await t.request('GET', '/api/v1/reports/authors?by=volume&platform=mastodon', { token })).json.items as { name: string }[];
+    expect(onMastodon.map((a) => a.name)).toContain('Loud Fan (mastodon)');
+    expect(onMastodon.map((a) => a.name)).not.toContain('Big Account');
     const loud = (await authors('volume'))[0]!;
     const mastodon = (await authors('volume')).find((a) => a.name === 'Loud Fan (mastodon)')!;
     const owner = await t.login('owner@dashco.test');

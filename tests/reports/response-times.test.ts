@@ -54,6 +54,15 @@ describe('response times report', () => {
     expect(card).toMatch(/<td>All<\/td><td class="num">4<\/td><td class="num">315<\/td>/);
   });
 
+  it('follows the dashboard filters: platform, source and language', async () => {
+    const count = async (q: string) => (await t.request('GET', `/api/v1/reports/response-times?from=2026-05-04&to=2026-05-04&${q}`, { token: ws.token })).json.overall.conversations;
+    expect(await count('platform=x')).toBe(4);
+    expect(await count('platform=mastodon')).toBe(0);
+    expect(await count('source=mentions')).toBe(4);
+    expect(await count('source=reviews')).toBe(0);
+    expect(await count('language=xx')).toBe(0);
+  });
+
   it('counts nothing outside the range', async () => {
     expect((await t.request('GET', '/api/v1/reports/response-times?from=2026-05-05&to=2026-05-06', { token: ws.token })).json.overall.conversations).toBe(0);
   });

@@ -117,12 +117,20 @@ describe('sentiment report', () => {
     ]);
     const top = async (kind: string) => (await t.request('GET', `/api/v1/reports/top-terms?from=2026-03-01&to=2026-03-10&kind=${kind}&limit=50`, { token: ws.token })).json.items;
     const hashtags = await top('hashtag');
+    const before0 = (await top('term')) as { term: string; total: number }[];
     // One mention with #AcmeFail twice counts once.
     expect(hashtags).toEqual(expect.arrayContaining([expect.objectContaining({ term: 'acmefail', total: 1, negative: 1 }), expect.objectContaining({ term: 'acmelove', total: 1, positive: 1 })]));
-    const before = { term: await top('term'), hashtag: hashtags, aspect: await top('aspect') };
+    // The dashboard's filters narrow the terms too.
+    const sliced = async (query: string) => (await t.request('GET', `/api/v1/reports/top-terms?from=2026-03-01&to=2026-03-10&kind=term&limit=50&${query}`, { token: ws.token })).json.items as { term: string; total: number }[];
+    const globexTerms = await sliced(`topic=${globex}`);
+    expect(globexTerms.length).toBeGreaterThan(0);
+    expect(globexTerms.every((x) => x.total <= (before0.find((y) => y.term === x.term)?.total ?? 0))).toBe(true);
+    expect((await sliced('platform=mastodon')).reduce((a, x) => a + x.total, 0)).toBeLessThan(before0.reduce((a, x) => a + x.total, 0));
+    expect(await sliced('source=reviews')).toEqual([]);
+    const before = { term: await top('term'), hashtag: hashtags, aspect: await top('aspect'), globex: globexTerms, mastodon: await sliced('platform=mastodon') };
     expect(before.term.length).toBeGreaterThan(0);
     await rebuildRollups(t.db, ws.workspace.id);
-    expect({ term: await top('term'), hashtag: await top('hashtag'), aspect: await top('aspect') }).toEqual(before);
+    expect({ term: await top('term'), hashtag: await top('hashtag'), aspect: await top('aspect'), globex: await sliced(`topic=${globex}`), mastodon: await sliced('platform=mastodon') }).toEqual(before);
     const res = await t.app.request('/api/v1/reports/top-terms?from=2026-03-01&to=2026-03-10&kind=hashtag&format=csv', { headers: { authorization: `Bearer ${ws.token}` } });
     expect((await res.text()).split('\n')[0]).toBe('hashtag,total,positive,neutral,negative');
   });
