@@ -81,7 +81,7 @@ export async function ingestPosts(deps: IngestDeps, target: IngestTarget, posts:
     await applyFacts(
       tx,
       target.workspaceId,
-      [...stored.insertedRows.map((r) => factOf(r.externalId, null, r.contactId)), ...stored.editedExternalIds.map((id) => factOf(id, before.get(id)?.override ?? null))].filter((f): f is RollupFact => f !== null),
+      [...stored.insertedRows.map((r) => factOf(r.externalId, null, r.contactId)), ...stored.editedExternalIds.map((id) => factOf(id, before.get(id)?.override ?? null, before.get(id)?.contactId ?? null))].filter((f): f is RollupFact => f !== null),
       1,
     );
     const byExternalId = new Map(linked.map((i) => [i.post.externalId, i]));

@@ -1,24 +1,26 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { toJsonParam, toPgArray } from '../db/params';
 import { rows } from '../db/rows';
 import type { Db } from '../db/types';
+import { ALL_TOPICS, reportAuthorDaily, reportDaily, reportTermsDaily, reportTopicDaily } from './schema';
 
 /** The channel a mention reports under: social platforms, community reviews, other community posts. */
 const CHANNEL = sql.raw(`case when m.platform <> 'community' then 'mentions' when m.external_id like 'review:%' then 'reviews' else 'community' end`);
-const LABEL = sql.raw(`coalesce(m.sentiment_override, m.sentiment_label, 'unscored')`);
+const LABEL_SQL = `coalesce(m.sentiment_override, m.sentiment_label, 'unscored')`;
+const LABEL = sql.raw(LABEL_SQL);
 const DAY = sql.raw(`(m.posted_at at time zone 'UTC')::date`);
 /** A mention's key terms, hashtags and aspects, each once, with the sentiment they count under. */
 const TERMS = sql.raw(`cross join lateral (
-  select 'term'::text as kind, k as term, coalesce(m.sentiment_override, m.sentiment_label, 'unscored') as label from unnest(m.key_terms) as k
+  select 'term'::text as kind, k as term, ${LABEL_SQL} as label from unnest(m.key_terms) as k
   union
-  select 'hashtag', lower(h[1]), coalesce(m.sentiment_override, m.sentiment_label, 'unscored') from regexp_matches(m.text, '#([A-Za-z0-9_]+)', 'g') as h
+  select 'hashtag', lower(h[1]), ${LABEL_SQL} from regexp_matches(m.text, '#([A-Za-z0-9_]+)', 'g') as h
   union
   select 'aspect', a->>'term', a->>'sentiment' from jsonb_array_elements(m.aspects) as a
 ) t`);
 
 /** Every mention counts once under "all topics" and once under each of its topics. */
-const TOPICS = sql.raw(`cross join lateral (select '00000000-0000-0000-0000-000000000000'::uuid as topic_id union select unnest(m.topic_ids)) as tp`);
-const ALL_TOPICS = '00000000-0000-0000-0000-000000000000';
+const TOPICS = sql.raw(`cross join lateral (select '${ALL_TOPICS}'::uuid as topic_id union select unnest(m.topic_ids)) as tp`);
+const ROLLUP_TABLES = [reportDaily, reportTopicDaily, reportTermsDaily, reportAuthorDaily];
 
 export interface TermFact {
   kind: 'term' | 'hashtag' | 'aspect';
@@ -37,32 +39,47 @@ export function termsOf(keyTerms: string[], text: string, aspects: { term: strin
 }
 
 /**
+ * Adds `sign` × the counts of the mentions `where` picks (as `m`, as they are now) to every rollup.
+ * The one definition of what a rollup counts: changes and rebuilds both go through it.
+ */
+async function countInto(db: Db, where: SQL, sign: 1 | -1): Promise<void> {
+  const n = sql`${sign}::int * count(*)::int`;
+  await db.execute(sql`
+    insert into report_daily as r (workspace_id, day, channel, platform, language, label, n)
+    select m.workspace_id, ${DAY}, ${CHANNEL}, m.platform, coalesce(m.language, ''), ${LABEL}, ${n}
+    from mentions m where ${where}
+    group by 1, 2, 3, 4, 5, 6
+    on conflict (workspace_id, day, channel, platform, language, label) do update set n = r.n + excluded.n`);
+  await db.execute(sql`
+    insert into report_topic_daily as r (workspace_id, topic_id, day, channel, platform, language, label, n)
+    select m.workspace_id, t.topic_id, ${DAY}, ${CHANNEL}, m.platform, coalesce(m.language, ''), ${LABEL}, ${n}
+    from mentions m cross join lateral unnest(m.topic_ids) as t(topic_id)
+    where ${where}
+    group by 1, 2, 3, 4, 5, 6, 7
+    on conflict (workspace_id, topic_id, day, channel, platform, language, label) do update set n = r.n + excluded.n`);
+  await db.execute(sql`
+    insert into report_terms_daily as r (workspace_id, topic_id, day, channel, platform, language, kind, term, label, n)
+    select m.workspace_id, tp.topic_id, ${DAY}, ${CHANNEL}, m.platform, coalesce(m.language, ''), t.kind, t.term, t.label, ${n}
+    from mentions m ${TOPICS} ${TERMS}
+    where ${where}
+    group by 1, 2, 3, 4, 5, 6, 7, 8, 9
+    on conflict (workspace_id, topic_id, day, kind, term, label, channel, platform, language) do update set n = r.n + excluded.n`);
+  await db.execute(sql`
+    insert into report_author_daily as r (workspace_id, topic_id, contact_id, day, channel, platform, language, n)
+    select m.workspace_id, tp.topic_id, m.contact_id, ${DAY}, ${CHANNEL}, m.platform, coalesce(m.language, ''), ${n}
+    from mentions m ${TOPICS}
+    where ${where} and m.contact_id is not null
+    group by 1, 2, 3, 4, 5, 6, 7
+    on conflict (workspace_id, topic_id, day, contact_id, channel, platform, language) do update set n = r.n + excluded.n`);
+}
+
+/**
  * Adds (sign 1) or takes away (sign -1) the given mentions, as they are now, from the rollups.
  * Changing a mention is "take away, change, add": the counts follow whatever changed.
  */
 export async function applyToRollups(db: Db, mentionIds: string[], sign: 1 | -1): Promise<void> {
   if (mentionIds.length === 0) return;
-  const ids = toPgArray(mentionIds);
-  await db.execute(sql`
-    insert into report_daily as r (workspace_id, day, channel, platform, language, label, n)
-    select m.workspace_id, ${DAY}, ${CHANNEL}, m.platform, coalesce(m.language, ''), ${LABEL}, ${sign}::int * count(*)::int
-    from mentions m where m.id = any(${ids}::uuid[])
-    group by 1, 2, 3, 4, 5, 6
-    on conflict (workspace_id, day, channel, platform, language, label) do update set n = r.n + excluded.n`);
-  await db.execute(sql`
-    insert into report_topic_daily as r (workspace_id, topic_id, day, channel, platform, language, label, n)
-    select m.workspace_id, t.topic_id, ${DAY}, ${CHANNEL}, m.platform, coalesce(m.language, ''), ${LABEL}, ${sign}::int * count(*)::int
-    from mentions m cross join lateral unnest(m.topic_ids) as t(topic_id)
-    where m.id = any(${ids}::uuid[])
-    group by 1, 2, 3, 4, 5, 6, 7
-    on conflict (workspace_id, topic_id, day, channel, platform, language, label) do update set n = r.n + excluded.n`);
-  await db.execute(sql`
-    insert into report_terms_daily as r (workspace_id, topic_id, day, channel, platform, language, kind, term, label, n)
-    select m.workspace_id, tp.topic_id, ${DAY}, ${CHANNEL}, m.platform, coalesce(m.language, ''), t.kind, t.term, t.label, ${sign}::int * count(*)::int
-    from mentions m ${TOPICS} ${TERMS}
-    where m.id = any(${ids}::uuid[])
-    group by 1, 2, 3, 4, 5, 6, 7, 8, 9
-    on conflict (workspace_id, topic_id, day, kind, term, label, channel, platform, language) do update set n = r.n + excluded.n`);
+  await countInto(db, sql`m.id = any(${toPgArray(mentionIds)}::uuid[])`, sign);
 }
 
 /** What the rollups count of one mention. */
@@ -74,8 +91,8 @@ export interface RollupFact {
   label: string;
   topicIds: string[];
   terms: TermFact[];
-  /** The author's contact, for new mentions (an edit does not change who wrote it). */
-  contactId?: string | null;
+  /** The author's contact; a mention without one counts in no author rollup. */
+  contactId: string | null;
 }
 
 export const channelOf = (platform: string, externalId: string) => (platform !== 'community' ? 'mentions' : externalId.startsWith('review:') ? 'reviews' : 'community');
@@ -151,11 +168,11 @@ export async function applyFacts(db: Db, workspaceId: string, facts: RollupFact[
 /** The stored state of a page's posts that already exist: an edit takes it out of the rollups. */
 export async function storedFacts(db: Db, workspaceId: string, platform: string, externalIds: string[]): Promise<Map<string, RollupFact & { override: string | null }>> {
   if (externalIds.length === 0) return new Map();
-  const found = rows<{ external_id: string; day: string; language: string | null; label: string | null; override: string | null; topic_ids: string[] | null; key_terms: string[] | null; text: string; aspects: { term: string; sentiment: string }[] | null }>(
+  const found = rows<{ external_id: string; day: string; language: string | null; label: string | null; override: string | null; topic_ids: string[] | null; key_terms: string[] | null; text: string; aspects: { term: string; sentiment: string }[] | null; contact_id: string | null }>(
     // One unique-index probe per post, whatever the table's statistics say (as in threading).
     await db.execute(sql`
       select m.external_id, to_char((m.posted_at at time zone 'UTC')::date, 'YYYY-MM-DD') as day, m.language, m.sentiment_label as label, m.sentiment_override as override, m.topic_ids,
-        m.key_terms, m.text, m.aspects
+        m.key_terms, m.text, m.aspects, m.contact_id
       from unnest(${toPgArray(externalIds)}::text[]) as r(external_id) cross join lateral (
         select * from mentions m where m.workspace_id = ${workspaceId}::uuid and m.platform = ${platform} and m.external_id = r.external_id limit 1
       ) m`),
@@ -171,6 +188,7 @@ export async function storedFacts(db: Db, workspaceId: string, platform: string,
         label: r.override ?? r.label ?? 'unscored',
         topicIds: r.topic_ids ?? [],
         terms: termsOf(r.key_terms ?? [], r.text, r.aspects ?? [], r.override ?? r.label ?? 'unscored'),
+        contactId: r.contact_id,
         override: r.override,
       },
     ]),
@@ -194,34 +212,12 @@ export async function rebuildRollups(db: Db, workspaceId: string, onProgress?: (
   onProgress?.({ ...progress });
   // Months without mentions any more keep no counts.
   const kept = toPgArray(months);
-  await db.execute(sql`delete from report_daily where workspace_id = ${workspaceId}::uuid and to_char(date_trunc('month', day), 'YYYY-MM-DD') <> all(${kept}::text[])`);
-  await db.execute(sql`delete from report_topic_daily where workspace_id = ${workspaceId}::uuid and to_char(date_trunc('month', day), 'YYYY-MM-DD') <> all(${kept}::text[])`);
-  await db.execute(sql`delete from report_terms_daily where workspace_id = ${workspaceId}::uuid and to_char(date_trunc('month', day), 'YYYY-MM-DD') <> all(${kept}::text[])`);
-  await db.execute(sql`delete from report_author_daily where workspace_id = ${workspaceId}::uuid and to_char(date_trunc('month', day), 'YYYY-MM-DD') <> all(${kept}::text[])`);
+  for (const table of ROLLUP_TABLES) await db.execute(sql`delete from ${table} where workspace_id = ${workspaceId}::uuid and to_char(date_trunc('month', day), 'YYYY-MM-DD') <> all(${kept}::text[])`);
   for (const month of months) {
     await db.transaction(async (tx) => {
       const range = sql`day >= ${month}::date and day < (${month}::date + interval '1 month')::date`;
-      await tx.execute(sql`delete from report_daily where workspace_id = ${workspaceId}::uuid and ${range}`);
-      await tx.execute(sql`delete from report_topic_daily where workspace_id = ${workspaceId}::uuid and ${range}`);
-      await tx.execute(sql`delete from report_terms_daily where workspace_id = ${workspaceId}::uuid and ${range}`);
-      await tx.execute(sql`delete from report_author_daily where workspace_id = ${workspaceId}::uuid and ${range}`);
-      const inMonth = sql`m.workspace_id = ${workspaceId}::uuid and m.posted_at >= (${month}::date::timestamp at time zone 'UTC') and m.posted_at < ((${month}::date + interval '1 month')::timestamp at time zone 'UTC')`;
-      await tx.execute(sql`
-        insert into report_daily (workspace_id, day, channel, platform, language, label, n)
-        select ${workspaceId}::uuid, ${DAY}, ${CHANNEL}, m.platform, coalesce(m.language, ''), ${LABEL}, count(*)::int
-        from mentions m where ${inMonth} group by 2, 3, 4, 5, 6`);
-      await tx.execute(sql`
-        insert into report_topic_daily (workspace_id, topic_id, day, channel, platform, language, label, n)
-        select ${workspaceId}::uuid, t.topic_id, ${DAY}, ${CHANNEL}, m.platform, coalesce(m.language, ''), ${LABEL}, count(*)::int
-        from mentions m cross join lateral unnest(m.topic_ids) as t(topic_id) where ${inMonth} group by 2, 3, 4, 5, 6, 7`);
-      await tx.execute(sql`
-        insert into report_terms_daily (workspace_id, topic_id, day, channel, platform, language, kind, term, label, n)
-        select ${workspaceId}::uuid, tp.topic_id, ${DAY}, ${CHANNEL}, m.platform, coalesce(m.language, ''), t.kind, t.term, t.label, count(*)::int
-        from mentions m ${TOPICS} ${TERMS} where ${inMonth} group by 2, 3, 4, 5, 6, 7, 8, 9`);
-      await tx.execute(sql`
-        insert into report_author_daily (workspace_id, topic_id, contact_id, day, channel, platform, language, n)
-        select ${workspaceId}::uuid, tp.topic_id, m.contact_id, ${DAY}, ${CHANNEL}, m.platform, coalesce(m.language, ''), count(*)::int
-        from mentions m ${TOPICS} where ${inMonth} and m.contact_id is not null group by 2, 3, 4, 5, 6, 7`);
+      for (const table of ROLLUP_TABLES) await tx.execute(sql`delete from ${table} where workspace_id = ${workspaceId}::uuid and ${range}`);
+      await countInto(tx, sql`m.workspace_id = ${workspaceId}::uuid and m.posted_at >= (${month}::date::timestamp at time zone 'UTC') and m.posted_at < ((${month}::date + interval '1 month')::timestamp at time zone 'UTC')`, 1);
     });
     progress.done++;
     onProgress?.({ ...progress });

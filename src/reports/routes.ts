@@ -6,7 +6,7 @@ import { AUTHENTICATED, createApi, errors, json } from '../server/openapi';
 import { getAlertSettings, listAlerts, saveAlertSettings } from './alerts.service';
 import { responseTimes } from './response-times';
 import { ratingStats } from './ratings';
-import { platformBreakdown, ReportQuery, resolveRange, sentimentSeries, shareOfVoice, TERM_KINDS, topAuthors, topTerms } from './series';
+import { inOrder, inOrderError, platformBreakdown, ReportFilters, ReportQuery, resolveRange, sentimentSeries, shareOfVoice, TERM_KINDS, topAuthors, topTerms } from './series';
 
 const tags = ['reports'];
 const read = [requirePermission('reports:read')];
@@ -75,7 +75,7 @@ export const reportsApi = createApi()
       summary: 'The most used key terms, hashtags or aspects of the range, split by sentiment; ?format=csv',
       security: AUTHENTICATED,
       middleware: read,
-      request: { query: z.object({ from: z.string().optional(), to: z.string().optional(), topic: z.uuid().optional(), platform: z.string().max(20).optional(), language: z.string().trim().min(2).max(8).optional(), source: z.string().max(60).optional(), kind: z.enum(TERM_KINDS).default('term'), limit: z.coerce.number().int().min(1).max(100).default(20), format: z.enum(['json', 'csv']).default('json') }) },
+      request: { query: ReportFilters.omit({ interval: true }).extend({ kind: z.enum(TERM_KINDS).default('term'), limit: z.coerce.number().int().min(1).max(100).default(20) }).refine(inOrder, inOrderError) },
       responses: {
         200: { description: 'Terms, most used first', content: { 'application/json': { schema: z.object({ range: Range, kind: z.enum(TERM_KINDS), items: z.array(z.object({ term: z.string(), total: z.number(), positive: z.number(), neutral: z.number(), negative: z.number() })) }) }, ...csvResponse } },
         ...errors(401, 403, 422),
@@ -83,10 +83,8 @@ export const reportsApi = createApi()
     }),
     async (c) => {
       const q = c.req.valid('query');
-      const dates = ReportQuery.safeParse({ from: q.from, to: q.to, topic: q.topic, platform: q.platform, language: q.language, source: q.source });
-      if (!dates.success) throw dates.error;
-      const range = resolveRange(dates.data, c.var.deps.clock());
-      const items = await topTerms(c.var.deps.db, requireActor(c).workspaceId, range, q.kind, q.limit, dates.data);
+      const range = resolveRange(q, c.var.deps.clock());
+      const items = await topTerms(c.var.deps.db, requireActor(c).workspaceId, range, q.kind, q.limit, q);
       if (q.format === 'csv') return csv(c, `top-${q.kind}s-${range.from}-${range.to}.csv`, [q.kind, 'total', 'positive', 'neutral', 'negative'], items.map((i) => [i.term, i.total, i.positive, i.neutral, i.negative]));
       return c.json({ range, kind: q.kind, items }, 200);
     },
@@ -99,7 +97,7 @@ export const reportsApi = createApi()
       summary: 'The authors of the range’s mentions by volume or by reach (their CRM contacts); ?format=csv',
       security: AUTHENTICATED,
       middleware: read,
-      request: { query: z.object({ from: z.string().optional(), to: z.string().optional(), topic: z.uuid().optional(), platform: z.string().max(20).optional(), language: z.string().trim().min(2).max(8).optional(), source: z.string().max(60).optional(), by: z.enum(['volume', 'reach']).default('volume'), limit: z.coerce.number().int().min(1).max(100).default(10), format: z.enum(['json', 'csv']).default('json') }) },
+      request: { query: ReportFilters.omit({ interval: true }).extend({ by: z.enum(['volume', 'reach']).default('volume'), limit: z.coerce.number().int().min(1).max(100).default(10) }).refine(inOrder, inOrderError) },
       responses: {
         200: { description: 'Authors', content: { 'application/json': { schema: z.object({ range: Range, by: z.enum(['volume', 'reach']), items: z.array(z.object({ contactId: z.string(), name: z.string(), followers: z.number(), mentions: z.number(), score: z.number(), stage: z.string() })) }) }, ...csvResponse } },
         ...errors(401, 403, 422),
@@ -107,10 +105,8 @@ export const reportsApi = createApi()
     }),
     async (c) => {
       const q = c.req.valid('query');
-      const dates = ReportQuery.safeParse({ from: q.from, to: q.to, topic: q.topic, platform: q.platform, language: q.language, source: q.source });
-      if (!dates.success) throw dates.error;
-      const range = resolveRange(dates.data, c.var.deps.clock());
-      const items = await topAuthors(c.var.deps.db, requireActor(c).workspaceId, range, q.by, q.limit, dates.data);
+      const range = resolveRange(q, c.var.deps.clock());
+      const items = await topAuthors(c.var.deps.db, requireActor(c).workspaceId, range, q.by, q.limit, q);
       if (q.format === 'csv') return csv(c, `authors-by-${q.by}-${range.from}-${range.to}.csv`, ['contact_id', 'name', 'followers', 'mentions', 'score', 'stage'], items.map((i) => [i.contactId, i.name, i.followers, i.mentions, i.score, i.stage]));
       return c.json({ range, by: q.by, items }, 200);
     },

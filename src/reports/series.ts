@@ -17,9 +17,9 @@ const day = z
   .refine((v) => DAY.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), 'a date as YYYY-MM-DD')
   .openapi({ example: '2026-11-01' });
 
-export const ReportQuery = z
-  .object({
-    from: day.optional().openapi({ description: 'First day (UTC), default 29 days before `to`' }),
+/** The range and slice every report takes; routes that need more fields extend it, then add `inOrder`. */
+export const ReportFilters = z.object({
+  from: day.optional().openapi({ description: 'First day (UTC), default 29 days before `to`' }),
     to: day.optional().openapi({ description: 'Last day (UTC), default today' }),
     interval: z.enum(['day', 'week']).default('day'),
     topic: z.uuid().optional(),
@@ -32,8 +32,10 @@ export const ReportQuery = z
       .pipe(z.array(z.enum(REPORT_SOURCES)).optional())
       .openapi({ description: 'mentions, reviews, community (comma separated); all when absent', type: 'string' }),
     format: z.enum(['json', 'csv']).default('json'),
-  })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: '`from` must not be after `to`', path: ['from'] });
+});
+export const inOrder = (q: { from?: string | undefined; to?: string | undefined }) => !q.from || !q.to || q.from <= q.to;
+export const inOrderError = { message: '`from` must not be after `to`', path: ['from'] };
+export const ReportQuery = ReportFilters.refine(inOrder, inOrderError);
 export type ReportQuery = z.infer<typeof ReportQuery>;
 
 export interface Range {

@@ -1,3 +1,5 @@
+import type { Child } from 'hono/jsx';
+
 /** Small display helpers shared by the pages that show posts and people. */
 
 export const PLATFORM_LABELS: Record<string, string> = { x: 'X', mastodon: 'Mastodon', bluesky: 'Bluesky', reddit: 'Reddit', hackernews: 'Hacker News', rss: 'RSS', import: 'Import', demo: 'Demo', community: 'Community' };
@@ -11,3 +13,26 @@ export const PlatformBadge = (props: { platform: string }) => <span class={`badg
 
 /** Only http(s) links from the internet become hrefs (no javascript:, data: ...). */
 export const safeHttpUrl = (url: string | null | undefined) => (url && /^https?:\/\//i.test(url) ? url : null);
+
+/** One post from outside, in a list: where and who (plus `children`, the facts a page adds), a link to the original when it is http(s), then the text. */
+export const PostItem = (props: { platform: string; author: string; url: string | null | undefined; text: string; testid?: string; children?: Child }) => {
+  const url = safeHttpUrl(props.url);
+  return (
+    <li class="tl-item" data-testid={props.testid}>
+      <div class="small muted">
+        {platformLabel(props.platform)} · {props.author}
+        {props.children}
+        {url ? (
+          <>
+            {' '}
+            ·{' '}
+            <a href={url} rel="noopener noreferrer nofollow" target="_blank">
+              original
+            </a>
+          </>
+        ) : null}
+      </div>
+      <p class="tl-text">{props.text}</p>
+    </li>
+  );
+};

@@ -5,7 +5,7 @@ import { createIdea, setVote } from '../../src/community/ideas.service';
 import { communityBySlug, signUp, verifyEmail } from '../../src/community/members.service';
 import type { MemberInfo } from '../../src/server/env';
 import { type FakeSmtp, startFakeSmtp } from '../fakes/smtp-server';
-import { launchBrowser, signIn } from '../helpers/browser';
+import { launchBrowser, signIn, watchPage } from '../helpers/browser';
 import { listen } from '../helpers/http-server';
 import { createTestContext, PASSWORD, recordingMailer, type TestContext } from '../helpers/test-app';
 
@@ -24,12 +24,7 @@ async function page(): Promise<Page> {
   const ctx = await browser.newContext({ viewport: { width: 1200, height: 900 } });
   contexts.push(ctx);
   const p = await ctx.newPage();
-  p.on('pageerror', (e) => errors.push(e.message));
-  p.on('console', (m) => m.type() === 'error' && !/status of 4\d\d/.test(m.text()) && errors.push(m.text()));
-  p.on('dialog', (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
+  watchPage(p, { errors, dialogs, ignore: /status of 4\d\d/ });
   return p;
 }
 

@@ -5,7 +5,7 @@ import type { SocialAuthor, SocialPost } from '../../src/connectors/types';
 import { socialAuthor, socialPost } from '../helpers/posts';
 import { ingestPosts } from '../../src/ingest/pipeline';
 import type { Platform } from '../../src/sources/schema';
-import { launchBrowser, signIn } from '../helpers/browser';
+import { launchBrowser, signIn, watchPage } from '../helpers/browser';
 import { listen } from '../helpers/http-server';
 import { createTestContext, PASSWORD, type TestContext } from '../helpers/test-app';
 
@@ -36,12 +36,7 @@ beforeAll(async () => {
   server = await listen(t);
   ({ browser, close: closeBrowser } = await launchBrowser());
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('dialog', (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
+  watchPage(page, { errors, dialogs });
   mkdirSync('test-results', { recursive: true });
 });
 afterAll(async () => {

@@ -8,7 +8,7 @@ import { pollSource } from '../../src/sources/poller';
 import { createSource } from '../../src/sources/sources.service';
 import { createTopic } from '../../src/topics/topics.service';
 import { type FakeX, startFakeX } from '../fakes/x-server';
-import { launchBrowser, signIn } from '../helpers/browser';
+import { launchBrowser, signIn, watchPage } from '../helpers/browser';
 import { listen } from '../helpers/http-server';
 import { createTestContext, PASSWORD, type TestContext } from '../helpers/test-app';
 
@@ -45,12 +45,7 @@ beforeAll(async () => {
   ({ browser, close: closeBrowser } = await launchBrowser());
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   // A refused reply answers 422 on purpose; Chromium logs every such answer as an error.
-  page.on('console', (m) => m.type() === 'error' && !m.text().includes('status of 422') && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('dialog', (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
+  watchPage(page, { errors, dialogs, ignore: /status of 422/ });
   mkdirSync('test-results', { recursive: true });
 });
 afterAll(async () => {

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeX, type FakeX } from '../fakes/x-server';
-import { launchBrowser, signIn } from '../helpers/browser';
+import { launchBrowser, signIn, watchPage } from '../helpers/browser';
 import { listen } from '../helpers/http-server';
 import { createTestContext, PASSWORD, type TestContext } from '../helpers/test-app';
 
@@ -21,10 +21,7 @@ beforeAll(async () => {
   ({ browser, close: closeBrowser } = await launchBrowser());
   page = await browser.newPage();
   // A hostile post that managed to run script would open a dialog.
-  page.on('dialog', (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
+  watchPage(page, { dialogs });
 });
 afterAll(async () => {
   await closeBrowser?.();

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/accounts/actor';
 import { ingestPosts } from '../../src/ingest/pipeline';
 import { activeTopics, createTopic } from '../../src/topics/topics.service';
-import { launchBrowser, signIn } from '../helpers/browser';
+import { launchBrowser, signIn, watchPage } from '../helpers/browser';
 import { listen } from '../helpers/http-server';
 import { socialAuthor, socialPost } from '../helpers/posts';
 import { createTestContext, PASSWORD, type TestContext } from '../helpers/test-app';
@@ -32,8 +32,7 @@ beforeAll(async () => {
   server = await listen(t);
   ({ browser, close: closeBrowser } = await launchBrowser());
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(e.message));
+  watchPage(page, { errors });
   mkdirSync('test-results', { recursive: true });
 });
 afterAll(async () => {

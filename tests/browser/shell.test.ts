@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser';
+import { launchBrowser, watchPage } from '../helpers/browser';
 import { listen } from '../helpers/http-server';
 import { createTestContext, PASSWORD, type TestContext } from '../helpers/test-app';
 
@@ -19,8 +19,7 @@ beforeAll(async () => {
   ({ browser, close: closeBrowser } = await launchBrowser());
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   // Any CSP violation or script error on our pages is a failure.
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(e.message));
+  watchPage(page, { errors });
 });
 afterAll(async () => {
   await closeBrowser?.();

@@ -31,3 +31,21 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
   await page.click('button[type=submit]');
   await page.waitForURL(`${baseUrl}/inbox`);
 }
+
+/**
+ * Records on a page what must never happen on ours: script errors, console errors (except those
+ * `ignore` matches, answers a test provokes on purpose) and dialogs, which hostile text that ran
+ * as script would open. Dialogs are dismissed so the page goes on.
+ */
+export function watchPage(page: Page, seen: { errors?: string[]; dialogs?: string[]; ignore?: RegExp }) {
+  const { errors, dialogs, ignore } = seen;
+  if (errors) {
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && !ignore?.test(m.text()) && errors.push(m.text()));
+  }
+  if (dialogs)
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+}

@@ -149,6 +149,32 @@ describe('sentiment report', () => {
     expect(sums((await report('from=2026-03-01&to=2026-03-10')).series)).toMatchObject(truth);
   });
 
+  it('moves each author’s counts when re-analysis changes a mention’s language or an edit changes its topics, as a rebuild counts them', async () => {
+    const authorRows = async () =>
+      rows<{ topic_id: string; contact_id: string; day: string; channel: string; platform: string; language: string; n: number }>(
+        await t.db.execute(sql`select topic_id, contact_id, day::text, channel, platform, language, n from report_author_daily
+          where workspace_id = ${ws.workspace.id}::uuid and n <> 0 order by 1, 2, 3, 4, 5, 6`),
+      );
+    const topics = await activeTopics(t.db, ws.workspace.id);
+    const ingest = (p: ReturnType<typeof post>) => ingestPosts(t.deps, { workspaceId: ws.workspace.id, sourceId: null, platform: 'x', topics }, [p]);
+    const first = post('acme keeps my photos safe and sound', at('2026-03-07'));
+    await ingest(first);
+    // A language the model no longer finds, counted in as if an older model had said it.
+    await t.db.update(mentions).set({ analysisVersion: 0, language: 'xx' }).where(sql`${mentions.workspaceId} = ${ws.workspace.id}::uuid`);
+    await rebuildRollups(t.db, ws.workspace.id);
+    expect((await authorRows()).some((r) => r.language === 'xx')).toBe(true);
+    expect((await authorRows()).some((r) => r.day === '2026-03-07' && r.topic_id === acme)).toBe(true);
+    // The author edits the post: it is now about the competitor.
+    await ingest({ ...first, text: 'globex keeps my photos safe and sound' });
+    await reanalyzeMentions(t.db);
+    const kept = await authorRows();
+    expect(kept.some((r) => r.language === 'xx')).toBe(false);
+    expect(kept.some((r) => r.day === '2026-03-07' && r.topic_id === globex)).toBe(true);
+    expect(kept.some((r) => r.day === '2026-03-07' && r.topic_id === acme)).toBe(false);
+    await rebuildRollups(t.db, ws.workspace.id);
+    expect(await authorRows()).toEqual(kept);
+  });
+
   it('is not for someone without report access', async () => {
     expect((await t.request('GET', '/api/v1/reports/sentiment')).status).toBe(401);
   });

@@ -1,5 +1,5 @@
 import type { Child } from 'hono/jsx';
-import { compact, platformLabel, safeHttpUrl } from '../../web/format';
+import { compact, platformLabel, PostItem } from '../../web/format';
 import { AppShell, Flash } from '../../web/layout';
 import { Csrf, type PageBase, PostButton, when } from '../../web/settings-shell';
 import type { ideaEvidenceSummary, Suggestion } from '../evidence.service';
@@ -232,26 +232,12 @@ export function StaffIdeaPage(p: StaffBase & { idea: IdeaDetail; evidence: Evide
             <h3>Linked mentions</h3>
             {p.evidence.mentions.length === 0 ? <p class="muted small">None yet: link them from Suggested ideas.</p> : null}
             <ul class="plain">
-              {p.evidence.mentions.map((m) => {
-                const url = safeHttpUrl(m.url);
-                return (
-                  <li class="tl-item" data-testid="evidence-mention">
-                    <div class="small muted">
-                      {platformLabel(m.platform)} · {m.authorName ?? m.authorHandle ?? 'unknown'} {m.contactId ? <a href={`/contacts/${m.contactId}`}>contact</a> : null}
-                      {url ? (
-                        <>
-                          {' '}
-                          ·{' '}
-                          <a href={url} rel="noopener noreferrer nofollow" target="_blank">
-                            original
-                          </a>
-                        </>
-                      ) : null}
-                    </div>
-                    <p class="tl-text">{m.text}</p>
-                  </li>
-                );
-              })}
+              {p.evidence.mentions.map((m) => (
+                <PostItem platform={m.platform} author={m.authorName ?? m.authorHandle ?? 'unknown'} url={m.url} text={m.text} testid="evidence-mention">
+                  {' '}
+                  {m.contactId ? <a href={`/contacts/${m.contactId}`}>contact</a> : null}
+                </PostItem>
+              ))}
             </ul>
           </section>
           {p.canModerate ? (

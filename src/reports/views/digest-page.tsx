@@ -1,4 +1,4 @@
-import { platformLabel, safeHttpUrl } from '../../web/format';
+import { PostItem } from '../../web/format';
 import { AppShell } from '../../web/layout';
 import type { PageBase } from '../../web/settings-shell';
 import type { Digest } from '../digest';
@@ -51,26 +51,11 @@ export function DigestPage(p: PageBase & { digest: Digest }) {
       <section class="card">
         <h2>Biggest mentions</h2>
         <ol class="plain">
-          {d.biggest.map((m) => {
-            const url = safeHttpUrl(m.url);
-            return (
-              <li class="tl-item">
-                <div class="small muted">
-                  {platformLabel(m.platform)} · {m.authorName ?? m.authorHandle ?? 'someone'} · {m.followers ?? 0} followers · {m.sentiment ?? 'unscored'}
-                  {url ? (
-                    <>
-                      {' '}
-                      ·{' '}
-                      <a href={url} rel="noopener noreferrer nofollow" target="_blank">
-                        original
-                      </a>
-                    </>
-                  ) : null}
-                </div>
-                <p class="tl-text">{m.text}</p>
-              </li>
-            );
-          })}
+          {d.biggest.map((m) => (
+            <PostItem platform={m.platform} author={m.authorName ?? m.authorHandle ?? 'someone'} url={m.url} text={m.text}>
+              {` · ${m.followers ?? 0} followers · ${m.sentiment ?? 'unscored'}`}
+            </PostItem>
+          ))}
         </ol>
       </section>
     </AppShell>
