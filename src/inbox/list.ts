@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { INSTANT_BOUNDS_MESSAGE, instantInBounds } from '../core/days';
 import { and, arrayContains, count, eq, gte, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import { AppError } from '../core/errors';
 import { rows } from '../db/rows';
@@ -25,8 +26,8 @@ export const InboxQuery = z.object({
   priority: z.enum(PRIORITIES).optional(),
   tag: z.string().trim().min(1).max(60).optional(),
   language: z.string().trim().min(2).max(8).optional(),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
+  from: z.iso.datetime({ offset: true }).refine(instantInBounds, INSTANT_BOUNDS_MESSAGE).optional(),
+  to: z.iso.datetime({ offset: true }).refine(instantInBounds, INSTANT_BOUNDS_MESSAGE).optional(),
   q: z.string().trim().min(1).max(200).optional().openapi({ description: 'Full-text search over the conversation’s posts' }),
   sort: z.enum(INBOX_SORTS).default('newest'),
   limit: z.coerce.number().int().min(1).max(100).default(25),

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { dayNumber, instantInBounds } from '../core/days';
 import { z } from 'zod';
 import type { AppEnv } from '../server/env';
 import { assertCan, requireStaffPage, shellProps } from '../server/pages';
@@ -13,8 +14,8 @@ const Filters = z.object({
   q: z.string().trim().min(1).max(200).optional().catch(undefined),
   cursor: z.string().max(200).optional().catch(undefined),
   // Reports link here with the figure's filters: its days (UTC) and sentiment.
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
+  from: z.string().refine((d) => instantInBounds(`${d}T00:00:00Z`) && !Number.isNaN(dayNumber(d))).optional().catch(undefined),
+  to: z.string().refine((d) => instantInBounds(`${d}T00:00:00Z`) && !Number.isNaN(dayNumber(d))).optional().catch(undefined),
   sentiment: z.enum(['positive', 'neutral', 'negative', 'unscored']).optional().catch(undefined),
   language: z.string().trim().min(2).max(8).optional().catch(undefined),
   source: z

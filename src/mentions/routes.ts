@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { INSTANT_BOUNDS_MESSAGE, instantInBounds } from '../core/days';
 import { requireActor, requirePermission } from '../server/auth.middleware';
 import { stringify } from 'csv-stringify/sync';
 import { AUTHENTICATED, createApi, errors, IdParam, json } from '../server/openapi';
@@ -58,8 +59,8 @@ const Query = z.object({
   source: z.uuid().optional(),
   platform: z.enum(PLATFORMS).optional(),
   topic: z.uuid().optional(),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
+  from: z.iso.datetime({ offset: true }).refine(instantInBounds, INSTANT_BOUNDS_MESSAGE).optional(),
+  to: z.iso.datetime({ offset: true }).refine(instantInBounds, INSTANT_BOUNDS_MESSAGE).optional(),
   q: z.string().trim().min(1).max(200).optional().openapi({ description: 'Full-text search (web-search syntax: words, "phrases", -exclusions, OR)' }),
   includeDeleted: z.enum(['true', 'false']).optional(),
   sentiment: z.enum(SENTIMENT_LABELS).optional().openapi({ description: 'Effective label (staff override first)' }),

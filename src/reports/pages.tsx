@@ -6,7 +6,9 @@ import { assertCan, requireStaffPage, shellProps } from '../server/pages';
 import { platformChart, ratingsChart, responseChart, shareChart, volumeChart } from './charts';
 import { ratingStats } from './ratings';
 import { responseTimes } from './response-times';
-import { platformBreakdown, previousRange, REPORT_SOURCES, ReportQuery, resolveRange, sentimentSeries, shareOfVoice, topAuthors, topTerms, totals } from './series';
+import { AppError } from '../core/errors';
+import { addDays } from '../core/days';
+import { platformBreakdown, previousRange, type Range, REPORT_SOURCES, ReportQuery, resolveRange, sentimentSeries, shareOfVoice, topAuthors, topTerms, totals } from './series';
 import { type DashboardFilters, DashboardPage } from './views/dashboard-page';
 import { can } from '../accounts/roles';
 import { formFields } from '../server/pages';
@@ -73,7 +75,7 @@ reportPages
   const sources = (raw.source ?? []).filter((s): s is (typeof REPORT_SOURCES)[number] => (REPORT_SOURCES as readonly string[]).includes(s));
   // Values that do not fit are dropped, so a hand-edited link still shows a dashboard.
   const input = {
-    from: preset === 'custom' ? one('from') : new Date(Date.parse(`${today}T00:00:00Z`) - (days - 1) * 86_400_000).toISOString().slice(0, 10),
+    from: preset === 'custom' ? one('from') : addDays(today, -(days - 1)),
     to: preset === 'custom' ? one('to') : today,
     interval: one('interval') === 'week' ? 'week' : 'day',
     topic: one('topic'),
@@ -81,14 +83,8 @@ reportPages
     language: one('language'),
     source: sources.length ? sources.join(',') : undefined,
   };
-  let parsed = ReportQuery.safeParse(input);
-  let error: string | undefined;
-  if (!parsed.success) {
-    error = `Showing the last 30 days: ${parsed.error.issues[0]!.path.join('.') || 'range'} ${parsed.error.issues[0]!.message}`;
-    parsed = ReportQuery.safeParse({ interval: input.interval });
-  }
-  const q = parsed.data!;
-  const range = resolveRange(q, now);
+  // A range that does not fit answers 422 with the last 30 days and the reason, so the page still helps.
+  const { q, range, error } = pageRange(input, now);
   const previous = previousRange(range);
   const [series, thisPeriod, before, voice, platforms, topics, responses, ratings, terms, hashtags, aspects, byVolume, byReach] = await Promise.all([
     sentimentSeries(db, actor.workspaceId, q, now),
@@ -135,5 +131,19 @@ reportPages
       charts={{ volume: volumeImg, voice: voiceImg, platforms: platformImg, responses: responseImg, ratings: ratingsImg, terms: termsImg }}
       error={error}
     />,
+    error ? 422 : 200,
   );
 });
+
+function pageRange(input: Record<string, string | undefined>, now: Date): { q: ReportQuery; range: Range; error?: string } {
+  const parsed = ReportQuery.safeParse(input);
+  try {
+    if (parsed.success) return { q: parsed.data, range: resolveRange(parsed.data, now) };
+    const issue = parsed.error.issues[0]!;
+    throw new AppError('VALIDATION_FAILED', `${issue.path.join('.') || 'range'} ${issue.message}`);
+  } catch (e) {
+    if (!(e instanceof AppError)) throw e;
+    const q = ReportQuery.parse({ interval: input.interval });
+    return { q, range: resolveRange(q, now), error: `Showing the last 30 days: ${e.message}` };
+  }
+}

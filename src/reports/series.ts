@@ -1,5 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { and, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
+import { AppError } from '../core/errors';
+import { addDays, dayNumber, dayOf, dayString, EARLIEST_DAY, mondayOf } from '../core/days';
 import { rows } from '../db/rows';
 import type { Db } from '../db/types';
 import { PLATFORMS } from '../sources/schema';
@@ -11,10 +13,10 @@ import { ALL_TOPICS, reportAuthorDaily, reportDaily, reportTermsDaily, reportTop
  * of voice. Dates are UTC days; `from` and `to` are both included.
  */
 export const REPORT_SOURCES = ['mentions', 'reviews', 'community'] as const;
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const day = z
   .string()
-  .refine((v) => DAY.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), 'a date as YYYY-MM-DD')
+  .refine((v) => !Number.isNaN(dayNumber(v)), 'a date as YYYY-MM-DD')
+  .refine((v) => v >= EARLIEST_DAY, `a date from ${EARLIEST_DAY} on`)
   .openapi({ example: '2026-11-01' });
 
 /** The range and slice every report takes; routes that need more fields extend it, then add `inOrder`. */
@@ -43,26 +45,41 @@ export interface Range {
   to: string;
 }
 
-const iso = (d: Date) => d.toISOString().slice(0, 10);
-const addDays = (d: string, n: number) => iso(new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000));
+/** The longest range each interval may span, in days: long enough for any chart, short enough to stay cheap. */
+export const MAX_SPAN_DAYS = { day: 731, week: 1827 } as const;
 
-/** The days asked for, with the defaults filled in and at most two years long. */
-export function resolveRange(q: Pick<ReportQuery, 'from' | 'to'>, now: Date): Range {
-  const to = q.to ?? iso(now);
-  const from = q.from ?? addDays(to, -29);
-  return { from: from < addDays(to, -731) ? addDays(to, -731) : from, to };
+const rangeError = (field: 'from' | 'to', message: string) =>
+  new AppError('VALIDATION_FAILED', `The date range is not valid: ${field} ${message}`, [{ path: [field], message }]);
+
+/**
+ * The days asked for, with the defaults filled in. A range must lie between 2000-01-01 and tomorrow
+ * (UTC, so every time zone's today fits), run forwards, and span at most MAX_SPAN_DAYS of its interval.
+ */
+export function resolveRange(q: { from?: string | undefined; to?: string | undefined; interval?: 'day' | 'week' }, now: Date): Range {
+  const latest = dayOf(now) + 1;
+  const to = q.to === undefined ? dayOf(now) : dayNumber(q.to);
+  if (Number.isNaN(to)) throw rangeError('to', 'must be a date as YYYY-MM-DD');
+  if (to > latest) throw rangeError('to', `must not be after ${dayString(latest)}`);
+  const from = q.from === undefined ? to - 29 : dayNumber(q.from);
+  if (Number.isNaN(from)) throw rangeError('from', 'must be a date as YYYY-MM-DD');
+  if (from < dayNumber(EARLIEST_DAY) && q.from !== undefined) throw rangeError('from', `must not be before ${EARLIEST_DAY}`);
+  if (from > to) throw rangeError('from', 'must not be after `to`');
+  const max = MAX_SPAN_DAYS[q.interval ?? 'day'];
+  if (to - from + 1 > max) throw rangeError('from', `must be at most ${max} days before \`to\` (by ${q.interval ?? 'day'})`);
+  return { from: dayString(Math.max(from, dayNumber(EARLIEST_DAY))), to: dayString(to) };
 }
 
 /** Monday of a day's week (ISO weeks, as date_trunc('week') counts them). */
-export const weekOf = (d: string) => {
-  const t = new Date(`${d}T00:00:00Z`);
-  return addDays(d, -((t.getUTCDay() + 6) % 7));
-};
+export const weekOf = (d: string) => dayString(mondayOf(dayNumber(d)));
 
 /** Every bucket in the range, so days without mentions show as zeros. */
 export function buckets(range: Range, interval: 'day' | 'week'): string[] {
   const out: string[] = [];
-  for (let d = interval === 'week' ? weekOf(range.from) : range.from; d <= range.to; d = addDays(d, interval === 'week' ? 7 : 1)) out.push(d);
+  const last = dayNumber(range.to);
+  const step = interval === 'week' ? 7 : 1;
+  const first = interval === 'week' ? mondayOf(dayNumber(range.from)) : dayNumber(range.from);
+  // Day numbers, not strings: the loop ends for any range, and resolveRange keeps ranges short.
+  for (let n = first; n <= last; n += step) out.push(dayString(n));
   return out;
 }
 
@@ -172,7 +189,7 @@ export async function totals(db: Db, workspaceId: string, q: ReportQuery, range:
 
 /** The range of the same length just before this one. */
 export function previousRange(range: Range): Range {
-  const days = Math.round((Date.parse(`${range.to}T00:00:00Z`) - Date.parse(`${range.from}T00:00:00Z`)) / 86_400_000) + 1;
+  const days = dayNumber(range.to) - dayNumber(range.from) + 1;
   return { from: addDays(range.from, -days), to: addDays(range.from, -1) };
 }
 

@@ -89,7 +89,7 @@ describe('reports dashboard', () => {
 
   it('narrows to a topic and platform, and says so when the range is not valid', async () => {
     const page = await formClient(t).get('/reports?preset=custom&from=2026-99-01&to=x', analyst);
-    expect(page.status).toBe(200);
+    expect(page.status).toBe(422);
     expect(page.html).toContain('Showing the last 30 days');
     const mastodon = await formClient(t).get('/reports?platform=mastodon', analyst);
     // The two Mastodon posts (one from the start, one from the authors test).
