@@ -22,7 +22,7 @@ async function run(handle: DatabaseHandle, label: string): Promise<{ rate: numbe
   const x = await startFakeX();
   try {
     x.addMany(POSTS);
-    const deps = createDeps({ handle, config: loadConfig({ LOG_LEVEL: 'silent' }), logger: createLogger('silent'), appSecret: 'bench-secret-bench-secret-bench-secret-0' });
+    const deps = createDeps({ handle, config: loadConfig({ LOG_LEVEL: 'silent', OUTBOUND_ALLOWLIST: '127.0.0.1' }), logger: createLogger('silent'), appSecret: 'bench-secret-bench-secret-bench-secret-0' });
     const { workspace, user } = await createWorkspaceWithOwner(handle.db, { workspaceName: 'Bench', email: `bench-${Date.now()}@example.com`, password: 'bench-password-123' }, { m: 64, t: 1, p: 1 });
     const actor: Actor = { workspaceId: workspace.id, workspaceSlug: workspace.slug, userId: user.id, apiKeyId: null, role: 'owner', ip: null };
     await createTopic(handle.db, actor, { name: 'Acme', kind: 'brand', query: 'acme' });

@@ -1,15 +1,17 @@
 /**
  * `npm run bench`: the figures the issues ask for, measured on this machine and printed.
- * Benchmarks are not tests: they report, they do not pass or fail. BENCH_ONLY=startup,ingest,sentiment,contacts,inbox,reports picks sections.
+ * Benchmarks are not tests: they report, they do not pass or fail. BENCH_ONLY=startup,ingest,sentiment,contacts,inbox,reports,community picks sections.
  */
+import { benchCommunity } from './community';
 import { benchContacts } from './contacts';
+import { benchFeed } from './feed';
 import { benchInbox } from './inbox';
 import { benchReports } from './reports';
 import { benchIngest } from './ingest';
 import { benchSentiment } from './sentiment';
 import { benchStartup } from './startup';
 
-const SECTIONS: Record<string, () => Promise<[string, string][]>> = { startup: benchStartup, ingest: benchIngest, sentiment: benchSentiment, contacts: benchContacts, inbox: benchInbox, reports: benchReports };
+const SECTIONS: Record<string, () => Promise<[string, string][]>> = { startup: benchStartup, ingest: benchIngest, feed: benchFeed, sentiment: benchSentiment, contacts: benchContacts, inbox: benchInbox, reports: benchReports, community: benchCommunity };
 
 async function main() {
   const only = process.env.BENCH_ONLY?.split(',');

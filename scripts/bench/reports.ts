@@ -23,14 +23,15 @@ async function seed(h: DatabaseHandle) {
   for (let from = 0; from < MENTIONS; from += batch) {
     const to = Math.min(MENTIONS, from + batch) - 1;
     await h.db.execute(sql`
-      insert into mentions (workspace_id, platform, external_id, text, posted_at, sentiment_label, sentiment_score, language, topic_ids, intents, key_terms, aspects)
+      insert into mentions (workspace_id, platform, external_id, text, posted_at, sentiment_label, sentiment_score, language, topic_ids, intents, key_terms, aspects, hashtags)
       select ${ws}::uuid, (array['x','mastodon','bluesky','reddit','hackernews'])[1 + g % 5], 'm' || g, 'post ' || g || ' #tag' || (g % 50),
         now() - ((g % 90) || ' days')::interval - ((g % 86400) || ' seconds')::interval,
         (array['positive','neutral','negative','neutral','unscored'])[1 + g % 5], ((g % 200) - 100) / 100.0,
         (array['en','en','en','de','fr'])[1 + g % 5],
         (array[${ids[0]}::uuid, ${ids[1]}::uuid, ${ids[2]}::uuid])[1 + g % 3:1 + g % 3 + (g % 2)], '{}',
         array[(array['battery','camera','price','support','delivery','app','screen','update'])[1 + g % 8], 'term' || (g % 500)],
-        jsonb_build_array(jsonb_build_object('term', (array['battery life','customer service','shipping'])[1 + g % 3], 'sentiment', (array['positive','negative'])[1 + g % 2], 'score', 0.5))
+        jsonb_build_array(jsonb_build_object('term', (array['battery life','customer service','shipping'])[1 + g % 3], 'sentiment', (array['positive','negative'])[1 + g % 2], 'score', 0.5)),
+        array['tag' || (g % 50)]
       from generate_series(${from}::int, ${to}::int) g`);
     step(`reports: ${to + 1}/${MENTIONS} mentions seeded`);
   }

@@ -1,8 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { createMiddleware } from 'hono/factory';
 import { requireActor } from '../server/auth.middleware';
 import { clearSessionCookie, setSessionCookie } from '../server/cookies';
+import type { AppEnv } from '../server/env';
+import { forbidden } from '../core/errors';
 import { AUTHENTICATED, createApi, errors, json } from '../server/openapi';
-import { login } from './login.service';
+import { workspacesOfMember } from './accounts.service';
+import { login, switchWorkspace } from './login.service';
 import { ROLES } from './schema';
 import { revokeSession } from './sessions.service';
 
@@ -10,7 +14,7 @@ const LoginBody = z
   .object({ email: z.string().trim().min(3).max(254), password: z.string().min(1).max(1024) })
   .openapi('LoginRequest');
 
-const LoginAnswer = z
+export const LoginAnswer = z
   .object({
     token: z.string().openapi({ description: 'Session token, usable as Authorization: Bearer' }),
     expiresAt: z.string(),
@@ -27,8 +31,19 @@ const Me = z
     workspaceId: z.string(),
     workspaceSlug: z.string(),
     apiKeyId: z.string().nullable(),
+    workspaces: z
+      .array(z.object({ id: z.string(), slug: z.string(), name: z.string(), role: z.enum(ROLES) }))
+      .openapi({ description: 'Every workspace this login belongs to (switch with POST /auth/switch-workspace); none for an API key' }),
   })
   .openapi('Me');
+
+const SwitchBody = z.object({ workspaceId: z.uuid() }).openapi('SwitchWorkspace');
+
+// Before the body is validated: who may not call this at all hears so first.
+const signedIn = createMiddleware<AppEnv>(async (c, next) => {
+  requireActor(c);
+  await next();
+});
 
 export const authApi = createApi()
   .openapi(
@@ -74,6 +89,36 @@ export const authApi = createApi()
   )
   .openapi(
     createRoute({
+      method: 'post',
+      path: '/auth/switch-workspace',
+      tags: ['auth'],
+      summary: 'Move the session to another workspace this login belongs to',
+      description: 'The current session ends; the answer carries the new one (the cookie is set too).',
+      security: AUTHENTICATED,
+      middleware: [signedIn],
+      request: { body: { content: { 'application/json': { schema: SwitchBody } }, required: true } },
+      responses: { 200: json(LoginAnswer, 'Signed in to the other workspace'), ...errors(401, 403, 404, 422) },
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      const session = c.var.session;
+      if (!session || !actor.userId) throw forbidden('An API key belongs to one workspace; sign in as a person to switch');
+      const { deps } = c.var;
+      const current = { userId: actor.userId, token: session.token };
+      const r = await switchWorkspace(deps.db, current, c.req.valid('json').workspaceId, {
+        now: deps.clock(),
+        sessionTtlMs: deps.settings.sessionTtlMs,
+        ip: deps.clientIp(c),
+        userAgent: c.req.header('user-agent') ?? null,
+      });
+      const { token, expiresAt, csrfToken } = r.session;
+      // A cookie session moves the cookie too; a bearer caller takes the new token from the answer.
+      if (session.via === 'cookie') setSessionCookie(c, token, expiresAt);
+      return c.json({ token, expiresAt: expiresAt.toISOString(), csrfToken }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
       method: 'get',
       path: '/me',
       tags: ['auth'],
@@ -81,9 +126,10 @@ export const authApi = createApi()
       security: AUTHENTICATED,
       responses: { 200: json(Me, 'The signed-in user or API key'), ...errors(401) },
     }),
-    (c) => {
+    async (c) => {
       const actor = requireActor(c);
       const user = c.var.user;
+      const memberOf = user ? await workspacesOfMember(c.var.deps.db, user.id) : [];
       return c.json(
         {
           id: user?.id ?? null,
@@ -93,6 +139,7 @@ export const authApi = createApi()
           workspaceId: actor.workspaceId,
           workspaceSlug: actor.workspaceSlug,
           apiKeyId: actor.apiKeyId,
+          workspaces: memberOf,
         },
         200,
       );

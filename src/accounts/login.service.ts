@@ -1,13 +1,19 @@
-import { and, asc, count, eq, gt, lt } from 'drizzle-orm';
-import { AppError } from '../core/errors';
+import { eq } from 'drizzle-orm';
+import { AppError, notFound } from '../core/errors';
 import type { Db } from '../db/types';
+import {
+  activeMemberships,
+  findAccountByEmail,
+  type MembershipIn,
+  normalizeEmail,
+  siblingMembership,
+  type StaffAccount,
+} from './accounts.service';
 import { recordAudit } from './audit.service';
+import { type Attempt, forgiveAttempts, reserveAttempt } from './login-attempts.service';
 import { type Argon2Params, hashPassword, verifyPassword } from './password';
-import { loginFailures, users, workspaces } from './schema';
-import { createSession } from './sessions.service';
-import { findUserByEmail, normalizeEmail } from './users.service';
-
-export const LOGIN_THROTTLE = { maxFailures: 10, windowMs: 15 * 60_000 } as const;
+import { users } from './schema';
+import { createSession, revokeSession } from './sessions.service';
 
 export interface LoginInput {
   email: string;
@@ -22,66 +28,79 @@ export interface LoginOptions {
   passwordParams?: Argon2Params;
 }
 
+export interface SignInOptions {
+  now: Date;
+  sessionTtlMs: number;
+  ip: string | null;
+  userAgent?: string | null;
+  /** The audit action: auth.login, auth.switch. */
+  action?: string;
+}
+
 // Verifying against a throwaway hash when the email is unknown keeps the answer time the same,
 // so response timing does not tell which emails have accounts.
 let decoyHash: Promise<string> | null = null;
 const decoy = (params?: Argon2Params) => (decoyHash ??= hashPassword('decoy-password-never-matches', params));
 
+const wrong = () => new AppError('INVALID_CREDENTIALS', 'Email or password is wrong');
+
 /**
- * Checks credentials with throttling: after 10 failures for one account or one address within 15
- * minutes, further attempts answer RATE_LIMITED until the oldest failure leaves the window.
+ * Checks a login's password behind the throttle (login-throttle.ts): the attempt is counted
+ * before the hash is computed. A wrong password keeps the attempt as a failure; on success the
+ * caller forgives it once the person is really let in.
  */
-export async function login(db: Db, input: LoginInput, opts: LoginOptions) {
+export async function verifyLogin(
+  db: Db,
+  input: { email: string; password: string; ip: string },
+  opts: Pick<LoginOptions, 'now' | 'passwordParams'>,
+): Promise<{ account: StaffAccount; attempt: Attempt }> {
   const email = normalizeEmail(input.email);
-  await assertNotThrottled(db, email, input.ip, opts.now);
-
-  const user = await findUserByEmail(db, email);
-  const ok = user?.passwordHash
-    ? await verifyPassword(input.password, user.passwordHash)
+  const attempt = await reserveAttempt(db, email, input.ip, opts.now);
+  const account = await findAccountByEmail(db, email);
+  const ok = account?.passwordHash
+    ? await verifyPassword(input.password, account.passwordHash)
     : (await verifyPassword(input.password, await decoy(opts.passwordParams)), false);
-
-  if (!user || !ok || user.disabledAt) {
-    await db.insert(loginFailures).values({ email, ip: input.ip, createdAt: opts.now });
-    throw new AppError('INVALID_CREDENTIALS', 'Email or password is wrong');
-  }
-
-  return db.transaction(async (tx) => {
-    await tx.delete(loginFailures).where(eq(loginFailures.email, email));
-    await tx.update(users).set({ lastLoginAt: opts.now }).where(eq(users.id, user.id));
-    const session = await createSession(tx, user, {
-      ttlMs: opts.sessionTtlMs,
-      now: opts.now,
-      ip: input.ip,
-      userAgent: input.userAgent ?? null,
-    });
-    const [ws] = await tx.select().from(workspaces).where(eq(workspaces.id, user.workspaceId));
-    await recordAudit(
-      tx,
-      { workspaceId: user.workspaceId, workspaceSlug: ws!.slug, userId: user.id, apiKeyId: null, role: user.role, ip: input.ip },
-      { action: 'auth.login', targetType: 'user', targetId: user.id },
-    );
-    return { user, workspace: ws!, session };
-  });
+  if (!account || !ok) throw wrong();
+  return { account, attempt };
 }
 
-async function assertNotThrottled(db: Db, email: string, ip: string, now: Date) {
-  const since = new Date(now.getTime() - LOGIN_THROTTLE.windowMs);
-  // Old rows are useless; clearing them here keeps the table small without another job.
-  await db.delete(loginFailures).where(lt(loginFailures.createdAt, since));
-  for (const where of [eq(loginFailures.email, email), eq(loginFailures.ip, ip)]) {
-    const [r] = await db
-      .select({ n: count() })
-      .from(loginFailures)
-      .where(and(where, gt(loginFailures.createdAt, since)));
-    if (Number(r?.n ?? 0) >= LOGIN_THROTTLE.maxFailures) {
-      const [oldest] = await db
-        .select({ at: loginFailures.createdAt })
-        .from(loginFailures)
-        .where(and(where, gt(loginFailures.createdAt, since)))
-        .orderBy(asc(loginFailures.createdAt))
-        .limit(1);
-      const retryAfter = Math.max(1, Math.ceil(((oldest?.at.getTime() ?? now.getTime()) + LOGIN_THROTTLE.windowMs - now.getTime()) / 1000));
-      throw new AppError('RATE_LIMITED', 'Too many failed logins; try again later', { retryAfterSeconds: retryAfter }, retryAfter);
-    }
-  }
+/** Opens a session for one membership and records it; used by login, workspace switch and invitations. */
+export async function signIn(db: Db, m: MembershipIn, opts: SignInOptions) {
+  const { user, workspace } = m;
+  await db.update(users).set({ lastLoginAt: opts.now }).where(eq(users.id, user.id));
+  const { ip, now } = opts;
+  const session = await createSession(db, user, { ttlMs: opts.sessionTtlMs, now, ip, userAgent: opts.userAgent ?? null });
+  const actor = { workspaceId: workspace.id, workspaceSlug: workspace.slug, userId: user.id, apiKeyId: null, ip };
+  const entry = { action: opts.action ?? 'auth.login', targetType: 'user', targetId: user.id };
+  await recordAudit(db, { ...actor, role: user.role }, entry);
+  return { user, workspace, session };
+}
+
+/** Email and password in, a session out: in the workspace the person used last. */
+export async function login(db: Db, input: LoginInput, opts: LoginOptions) {
+  const { account, attempt } = await verifyLogin(db, input, opts);
+  const [membership] = await activeMemberships(db, account.id);
+  // Right password, but disabled (or removed) everywhere: answered like a wrong one.
+  if (!membership) throw wrong();
+  await forgiveAttempts(db, attempt);
+  const signInOpts = { now: opts.now, sessionTtlMs: opts.sessionTtlMs, ip: input.ip, userAgent: input.userAgent ?? null };
+  return db.transaction((tx) => signIn(tx, membership, signInOpts));
+}
+
+/**
+ * Moves a signed-in person to their membership in another workspace, after checking it is theirs
+ * and active: a new session there, and the old one ends (a session belongs to one membership).
+ */
+export async function switchWorkspace(
+  db: Db,
+  current: { userId: string; token: string },
+  workspaceId: string,
+  opts: SignInOptions,
+) {
+  const target = await siblingMembership(db, current.userId, workspaceId);
+  if (!target) throw notFound('Workspace');
+  return db.transaction(async (tx) => {
+    await revokeSession(tx, current.token);
+    return signIn(tx, target, { ...opts, action: 'auth.switch' });
+  });
 }

@@ -1,17 +1,20 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { AppError } from '../core/errors';
+import { baseUrl } from '../community/public-context';
+import { notFound } from '../core/errors';
 import { clearSessionCookie, setSessionCookie } from '../server/cookies';
 import type { AppContext, AppEnv } from '../server/env';
 import { toAppError } from '../server/error-handler';
-import { assertCan, formProblem, parseForm, pathId, requireStaffPage, safeNext, shellProps } from '../server/pages';
+import { assertCan, formProblem, pageActor, parseForm, pathId, requireStaffPage, safeNext, shellProps } from '../server/pages';
 import { createApiKey, listApiKeys, publicApiKey, revokeApiKey } from './api-keys.service';
-import { login } from './login.service';
+import { InviteBody } from './invitations.input';
+import { inviteUser, listInvitations, publicInvitation, revokeInvitation } from './invitations.service';
+import { login, switchWorkspace } from './login.service';
 import { assignableRoles, can } from './roles';
 import { ROLES } from './schema';
 import { createSession, revokeSession } from './sessions.service';
 import { completeSetup, isSetupTokenValid } from './setup.service';
-import { createUser, deleteUser, listUsers, publicUser, updateUser } from './users.service';
+import { deleteUser, listUsers, publicUser, updateUser } from './users.service';
 import { LoginPage, SetupInvalidPage, SetupPage } from './views/auth-pages';
 import { ApiKeysPage, UsersPage } from './views/settings-pages';
 
@@ -23,16 +26,11 @@ const SetupForm = z.object({
   email: z.email().max(254),
   password: z.string().min(12, 'at least 12 characters').max(1024),
 });
-const NewUserForm = z.object({
-  email: z.email().max(254),
-  name: z.string().trim().max(120).optional(),
-  role: z.enum(ROLES),
-  password: z.string().min(12, 'at least 12 characters').max(1024),
-});
 const RoleForm = z.object({ role: z.enum(ROLES) });
+const SwitchForm = z.object({ workspaceId: z.uuid() });
 const NewKeyForm = z.object({ name: z.string().trim().min(1, 'required').max(80), role: z.enum(['admin', 'agent', 'analyst']) });
 
-const OK_MESSAGES: Record<string, string> = { added: 'User added.', saved: 'Changes saved.', removed: 'User removed.' };
+const OK_MESSAGES: Record<string, string> = { saved: 'Changes saved.', removed: 'User removed.', revoked: 'Invitation revoked.' };
 
 /** Startup pages (login, setup, logout) and Settings > Users and API keys. */
 export const accountPages = new Hono<AppEnv>()
@@ -100,9 +98,24 @@ export const accountPages = new Hono<AppEnv>()
   .get('/settings/users', async (c) => renderUsers(c, 200, { ok: OK_MESSAGES[c.req.query('ok') ?? ''] }))
   .post('/settings/users', async (c) => {
     const actor = assertCan(c, 'users:manage');
-    const form = await parseForm(c, NewUserForm);
+    const form = await parseForm(c, InviteBody);
     if (!form.ok) return renderUsers(c, 422, { error: form.message });
-    return attempt(c, () => createUser(c.var.deps.db, actor, form.data, c.var.deps.passwordParams), 'added');
+    try {
+      const { deps } = c.var;
+      const opts = { now: deps.clock(), baseUrl: baseUrl(c) };
+      const { invitation, link } = await inviteUser(deps, actor, form.data, opts);
+      // Rendered directly (not redirected): a shown link must never sit in a URL or a flash store.
+      const ok = link ? `Invitation made for ${invitation.email}.` : `Invitation sent to ${invitation.email}.`;
+      return renderUsers(c, 201, { ok, link });
+    } catch (err) {
+      const e = formProblem(err);
+      return renderUsers(c, e.status, { error: e.message });
+    }
+  })
+  .post('/settings/users/invitations/:id/revoke', async (c) => {
+    const actor = assertCan(c, 'users:manage');
+    const id = pathId(c, 'Invitation');
+    return attempt(c, () => revokeInvitation(c.var.deps.db, actor, id), 'revoked');
   })
   .post('/settings/users/:id', async (c) => {
     const actor = assertCan(c, 'users:manage');
@@ -115,6 +128,22 @@ export const accountPages = new Hono<AppEnv>()
     const actor = assertCan(c, 'users:manage');
     const id = pathId(c);
     return attempt(c, () => deleteUser(c.var.deps.db, actor, id), 'removed');
+  })
+  .post('/switch-workspace', requireStaffPage, async (c) => {
+    const form = await parseForm(c, SwitchForm);
+    const actor = pageActor(c);
+    const session = c.var.session;
+    if (!form.ok || !session || !actor.userId) throw notFound('Workspace');
+    const { deps } = c.var;
+    const current = { userId: actor.userId, token: session.token };
+    const r = await switchWorkspace(deps.db, current, form.data.workspaceId, {
+      now: deps.clock(),
+      sessionTtlMs: deps.settings.sessionTtlMs,
+      ip: deps.clientIp(c),
+      userAgent: c.req.header('user-agent') ?? null,
+    });
+    setSessionCookie(c, r.session.token, r.session.expiresAt);
+    return c.redirect('/inbox', 303);
   })
   .get('/settings/api-keys', async (c) => renderKeys(c, 200, {}))
   .post('/settings/api-keys', async (c) => {
@@ -147,17 +176,29 @@ async function attempt(c: AppContext, change: () => Promise<unknown>, ok: string
   }
 }
 
-async function renderUsers(c: AppContext, status: number, flash: { ok?: string | undefined; error?: string }) {
+interface UsersFlash {
+  ok?: string | undefined;
+  error?: string;
+  /** An invitation link to show this once (no SMTP). */
+  link?: string | null;
+}
+
+async function renderUsers(c: AppContext, status: number, flash: UsersFlash) {
   const actor = assertCan(c, 'users:read');
-  const users = await listUsers(c.var.deps.db, actor.workspaceId);
+  const { db, clock } = c.var.deps;
+  const canManage = can(actor.role, 'users:manage');
+  const users = await listUsers(db, actor.workspaceId);
+  const invitations = canManage ? await listInvitations(db, actor.workspaceId, clock()) : [];
   return c.html(
     <UsersPage
       {...shellProps(c)}
       users={users.map(publicUser)}
-      canManage={can(actor.role, 'users:manage')}
+      invitations={invitations.map(publicInvitation)}
+      canManage={canManage}
       grantable={assignableRoles(actor.role)}
       ok={flash.ok}
       error={flash.error}
+      link={flash.link ?? undefined}
     />,
     status as 200,
   );

@@ -12,6 +12,23 @@ export const workspaces = pgTable('workspaces', {
   createdAt: createdAt(),
 });
 
+/**
+ * A staff person's login: one email and password for the whole service. What they may do lives in
+ * their memberships (users), one per workspace, so an email can be staff of several workspaces.
+ */
+export const staffAccounts = pgTable(
+  'staff_accounts',
+  {
+    id: id(),
+    // Stored lower-cased: login needs no workspace, the email alone finds the person.
+    email: text('email').notNull(),
+    passwordHash: text('password_hash'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('staff_accounts_email_key').on(t.email)],
+);
+
+/** A staff member of one workspace (a membership of a staff account): role, name, sessions. */
 export const users = pgTable(
   'users',
   {
@@ -19,16 +36,23 @@ export const users = pgTable(
     workspaceId: uuid('workspace_id')
       .notNull()
       .references(() => workspaces.id, { onDelete: 'cascade' }),
-    // Stored lower-cased: one staff account per email across the service, so login needs no workspace.
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => staffAccounts.id, { onDelete: 'cascade' }),
+    // The account's email, kept here because every feature lists teammates by it.
     email: text('email').notNull(),
     name: text('name').notNull().default(''),
     role: text('role', { enum: ROLES }).notNull(),
-    passwordHash: text('password_hash'),
     disabledAt: ts('disabled_at'),
     lastLoginAt: ts('last_login_at'),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('users_email_key').on(t.email), index('users_workspace_idx').on(t.workspaceId)],
+  (t) => [
+    uniqueIndex('users_workspace_email_key').on(t.workspaceId, t.email),
+    uniqueIndex('users_workspace_account_key').on(t.workspaceId, t.accountId),
+    index('users_account_idx').on(t.accountId),
+    index('users_workspace_idx').on(t.workspaceId),
+  ],
 );
 
 export const sessions = pgTable(
@@ -96,7 +120,11 @@ export const auditLog = pgTable(
   (t) => [index('audit_log_workspace_created_idx').on(t.workspaceId, t.createdAt.desc(), t.id.desc())],
 );
 
-/** Failed logins, kept 15 minutes, counted per account and per address to throttle guessing. */
+/**
+ * Login attempts, kept 15 minutes: a row is written before the password is checked (so parallel
+ * guesses count each other) and stays when the password was wrong. Counted per address (a limit)
+ * and per account and address (a growing delay).
+ */
 export const loginFailures = pgTable(
   'login_failures',
   {
@@ -106,6 +134,29 @@ export const loginFailures = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('login_failures_email_idx').on(t.email, t.createdAt), index('login_failures_ip_idx').on(t.ip, t.createdAt)],
+);
+
+/** An emailed invitation to join a workspace; the link (only its hash is kept) works once, for 7 days. */
+export const invitations = pgTable(
+  'invitations',
+  {
+    id: id(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    email: text('email').notNull(),
+    name: text('name').notNull().default(''),
+    role: text('role', { enum: ROLES }).notNull(),
+    tokenHash: text('token_hash').notNull(),
+    invitedBy: uuid('invited_by').references(() => users.id, { onDelete: 'set null' }),
+    expiresAt: ts('expires_at').notNull(),
+    acceptedAt: ts('accepted_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('invitations_token_hash_key').on(t.tokenHash),
+    index('invitations_workspace_idx').on(t.workspaceId, t.createdAt),
+  ],
 );
 
 /** One-time links printed at first start, so the owner picks a password nobody else saw. */

@@ -2,9 +2,8 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { requireActor, requirePermission } from '../server/auth.middleware';
 import { AUTHENTICATED, createApi, errors, IdParam, json } from '../server/openapi';
 import { ROLES } from './schema';
-import { createUser, deleteUser, getUser, listUsers, publicUser, updateUser } from './users.service';
-
-export const PasswordSchema = z.string().min(12, 'at least 12 characters').max(1024);
+import { PasswordSchema } from './invitations.input';
+import { deleteUser, getUser, listUsers, publicUser, updateUser } from './users.service';
 
 const User = z
   .object({
@@ -17,15 +16,6 @@ const User = z
     createdAt: z.string(),
   })
   .openapi('User');
-
-const CreateUser = z
-  .object({
-    email: z.email().max(254),
-    name: z.string().trim().max(120).optional(),
-    role: z.enum(ROLES),
-    password: PasswordSchema,
-  })
-  .openapi('CreateUser');
 
 const UpdateUser = z
   .object({
@@ -57,22 +47,6 @@ export const usersApi = createApi()
   )
   .openapi(
     createRoute({
-      method: 'post',
-      path: '/users',
-      tags,
-      summary: 'Add a staff user',
-      security: AUTHENTICATED,
-      middleware: [requirePermission('users:manage')],
-      request: { body: { content: { 'application/json': { schema: CreateUser } }, required: true } },
-      responses: { 201: json(User, 'Created'), ...errors(401, 403, 409, 422) },
-    }),
-    async (c) => {
-      const u = await createUser(c.var.deps.db, requireActor(c), c.req.valid('json'), c.var.deps.passwordParams);
-      return c.json(publicUser(u), 201);
-    },
-  )
-  .openapi(
-    createRoute({
       method: 'get',
       path: '/users/{id}',
       tags,
@@ -92,7 +66,7 @@ export const usersApi = createApi()
       method: 'patch',
       path: '/users/{id}',
       tags,
-      summary: 'Change name, role, password or disable a user',
+      summary: 'Change name, role, password (only of someone in no other workspace) or disable a user',
       security: AUTHENTICATED,
       middleware: [requirePermission('users:manage')],
       request: { params: IdParam, body: { content: { 'application/json': { schema: UpdateUser } }, required: true } },

@@ -3,9 +3,12 @@ import { AppError, forbidden, notFound } from '../core/errors';
 import type { Db } from '../db/types';
 import type { Actor } from './actor';
 import { recordAudit } from './audit.service';
-import { type Argon2Params, hashPassword } from './password';
+import { deleteAccountIfUnused, ensureAccount, membershipCount, normalizeEmail, setAccountPassword } from './accounts.service';
+import type { Argon2Params } from './password';
 import { assignableRoles } from './roles';
 import { type Role, sessions, users } from './schema';
+
+export { normalizeEmail };
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -20,8 +23,6 @@ export const publicUser = (u: UserRow) => ({
   createdAt: u.createdAt.toISOString(),
 });
 
-export const normalizeEmail = (email: string) => email.trim().toLowerCase();
-
 export async function listUsers(db: Db, workspaceId: string) {
   return db.select().from(users).where(eq(users.workspaceId, workspaceId)).orderBy(asc(users.createdAt), asc(users.id));
 }
@@ -32,8 +33,9 @@ export async function getUser(db: Db, workspaceId: string, id: string): Promise<
   return u;
 }
 
-export async function findUserByEmail(db: Db, email: string): Promise<UserRow | null> {
-  const [u] = await db.select().from(users).where(eq(users.email, normalizeEmail(email)));
+/** The staff member with this email in one workspace (emails are unique per workspace only). */
+export async function findMembership(db: Db, workspaceId: string, email: string): Promise<UserRow | null> {
+  const [u] = await db.select().from(users).where(and(eq(users.workspaceId, workspaceId), eq(users.email, normalizeEmail(email))));
   return u ?? null;
 }
 
@@ -49,7 +51,10 @@ export interface CreateUserInput {
   password?: string;
 }
 
-/** Inserts a user of the workspace; a taken email is EMAIL_TAKEN, not a database error. */
+/**
+ * Adds a member to the workspace directly (first owner, CLI, tests); people are otherwise invited.
+ * An email that already signs in elsewhere joins with its login unchanged (the password is ignored).
+ */
 export async function insertUser(
   db: Db,
   workspaceId: string,
@@ -57,16 +62,16 @@ export async function insertUser(
   passwordParams?: Argon2Params,
 ): Promise<UserRow> {
   const email = normalizeEmail(input.email);
-  if (await findUserByEmail(db, email)) throw new AppError('EMAIL_TAKEN', 'A user with this email already exists');
-  const passwordHash = input.password ? await hashPassword(input.password, passwordParams) : null;
+  if (await findMembership(db, workspaceId, email)) throw new AppError('EMAIL_TAKEN', 'This email is already staff of this workspace');
+  const account = await ensureAccount(db, email, input.password, passwordParams);
   const [u] = await db
     .insert(users)
-    .values({ workspaceId, email, name: input.name ?? '', role: input.role, passwordHash })
+    .values({ workspaceId, accountId: account.id, email, name: input.name ?? '', role: input.role })
     .returning();
   return u!;
 }
 
-function assertMayGrant(actor: Actor, role: Role) {
+export function assertMayGrant(actor: Actor, role: Role) {
   if (!assignableRoles(actor.role).includes(role)) throw forbidden(`Your role cannot grant the role ${role}`);
 }
 
@@ -96,21 +101,29 @@ export async function updateUser(db: Db, actor: Actor, id: string, input: Update
     if (losesOwner) await assertAnotherOwner(tx, actor.workspaceId, id);
     if (input.disabled === true && actor.userId === id) throw new AppError('CONFLICT', 'You cannot disable yourself');
 
+    // The password is the login's, shared by every workspace it belongs to: an admin here must not
+    // be able to set the password that opens another workspace.
+    if (input.password !== undefined && actor.userId !== id && (await membershipCount(tx, current.accountId)) > 1) {
+      throw forbidden('This person also belongs to another workspace: only they can change their password');
+    }
+
     const changes: Partial<typeof users.$inferInsert> = {};
     if (input.name !== undefined) changes.name = input.name;
     if (input.role !== undefined) changes.role = input.role;
-    if (input.password !== undefined) changes.passwordHash = await hashPassword(input.password, passwordParams);
     if (input.disabled !== undefined) changes.disabledAt = input.disabled ? (current.disabledAt ?? new Date()) : null;
-    if (Object.keys(changes).length === 0) return current;
+    if (Object.keys(changes).length === 0 && input.password === undefined) return current;
 
-    const [u] = await tx.update(users).set(changes).where(and(eq(users.id, id), eq(users.workspaceId, actor.workspaceId))).returning();
-    // A new password or a disabled account ends every session of that user.
-    if (input.password !== undefined || input.disabled === true) await tx.delete(sessions).where(eq(sessions.userId, id));
+    const [u] = Object.keys(changes).length
+      ? await tx.update(users).set(changes).where(and(eq(users.id, id), eq(users.workspaceId, actor.workspaceId))).returning()
+      : [current];
+    // A new password ends the login's sessions everywhere; disabling ends this membership's sessions.
+    if (input.password !== undefined) await setAccountPassword(tx, current.accountId, input.password, passwordParams);
+    if (input.disabled === true) await tx.delete(sessions).where(eq(sessions.userId, id));
     await recordAudit(tx, actor, {
       action: 'user.updated',
       targetType: 'user',
       targetId: id,
-      details: { ...changes, passwordHash: undefined, passwordChanged: input.password !== undefined || undefined },
+      details: { ...changes, passwordChanged: input.password !== undefined || undefined },
     });
     return u!;
   });
@@ -125,6 +138,7 @@ export async function deleteUser(db: Db, actor: Actor, id: string) {
       await assertAnotherOwner(tx, actor.workspaceId, id);
     }
     await tx.delete(users).where(and(eq(users.id, id), eq(users.workspaceId, actor.workspaceId)));
+    await deleteAccountIfUnused(tx, current.accountId);
     await recordAudit(tx, actor, { action: 'user.deleted', targetType: 'user', targetId: id, details: { email: current.email } });
   });
 }

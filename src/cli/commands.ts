@@ -9,8 +9,10 @@ import type { Argon2Params } from '../accounts/password';
 import { ROLES, workspaces } from '../accounts/schema';
 import { createWorkspaceWithOwner } from '../accounts/setup.service';
 import { newSecret } from '../accounts/tokens';
-import { createUser, findUserByEmail, updateUser } from '../accounts/users.service';
+import { findAccountByEmail, setAccountPassword } from '../accounts/accounts.service';
+import { createUser } from '../accounts/users.service';
 import { AppError } from '../core/errors';
+import { issueMemberLink } from '../community/members.service';
 import { createImport, runImport } from '../imports/import.service';
 import { parseContactMappingText } from '../contacts/import';
 import { createContactImport, runContactImport } from '../contacts/import.service';
@@ -42,6 +44,9 @@ export const USAGE = `Usage: npm run cli -- <command> [options]
                                            add a staff user (R: ${ROLES.join(', ')}); without a
                                            password one is generated and printed
   reset-password --email E [--password P]  set a new password and end the user's sessions
+  member-link --email E [--reset] [--workspace SLUG]
+                                           print a community member's email confirmation (or
+                                           password reset) link, for boards without SMTP_URL
   create-api-key --name N [--role R] [--workspace SLUG]
                                            print a new API key (shown once)
   import-mentions --file PATH [--format csv|jsonl] [--map field=column,...] [--workspace SLUG]
@@ -64,6 +69,7 @@ const options = {
   file: { type: 'string' },
   format: { type: 'string' },
   map: { type: 'string' },
+  reset: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -116,6 +122,7 @@ export async function runCommand(argv: string[], deps: CliDeps): Promise<void> {
       const generated = !values.password;
       const password = parseWith(z.string().min(12, 'at least 12 characters'), values.password ?? newSecret(12), 'password');
       const ws = await pickWorkspace(db, values.workspace);
+      const existing = await findAccountByEmail(db, email);
       if (!ws) {
         if (role !== 'owner') throw new CliError('No workspace exists yet: the first user must have --role owner');
         const { workspace } = await createWorkspaceWithOwner(db, { workspaceName: deps.defaultWorkspaceName, email, name: values.name ?? '', password }, deps.passwordParams);
@@ -124,19 +131,31 @@ export async function runCommand(argv: string[], deps: CliDeps): Promise<void> {
         await createUser(db, cliActor(ws), { email, role, password, name: values.name ?? '' }, deps.passwordParams);
         out(`Created ${role} ${email} in workspace ${ws.slug}`);
       }
-      if (generated) out(`Password: ${password}`);
+      // One login per email across workspaces: joining another workspace never changes its password.
+      if (existing) out(`${email} already signs in to another workspace: its password is unchanged`);
+      else if (generated) out(`Password: ${password}`);
       return;
     }
     case 'reset-password': {
       const email = need(values.email, 'email');
-      const user = await findUserByEmail(db, email);
-      if (!user) throw new CliError(`No user with email ${email}`);
+      const account = await findAccountByEmail(db, email);
+      if (!account) throw new CliError(`No user with email ${email}`);
       const generated = !values.password;
       const password = parseWith(z.string().min(12, 'at least 12 characters'), values.password ?? newSecret(12), 'password');
-      const [ws] = await db.select().from(workspaces).where(eq(workspaces.id, user.workspaceId));
-      await updateUser(db, cliActor(ws!), user.id, { password }, deps.passwordParams);
-      out(`Password reset for ${user.email}; their sessions were ended`);
+      await setAccountPassword(db, account.id, password, deps.passwordParams, { ip: 'cli' });
+      out(`Password reset for ${account.email}; their sessions were ended in every workspace`);
       if (generated) out(`Password: ${password}`);
+      return;
+    }
+    case 'member-link': {
+      const email = need(values.email, 'email');
+      const ws = await pickWorkspace(db, values.workspace);
+      if (!ws) throw new CliError('No workspace exists yet');
+      const purpose = values.reset ? 'reset' : 'verify';
+      const path = await issueMemberLink(db, ws, email, purpose, new Date());
+      const what = purpose === 'reset' ? 'Password reset' : 'Email confirmation';
+      out(`${what} link for ${email}, after the board's address; for them alone, it works once:`);
+      out(path);
       return;
     }
     case 'create-api-key': {

@@ -1,8 +1,10 @@
 import { defaultConnectors } from '../connectors/registry';
 import { openDatabase } from '../db/open';
+import { createNodeOutbound } from '../http/outbound';
 import { resolveAppSecret } from '../server/app-secret';
 import { createCredentialBox } from '../sources/credentials';
 import { ConfigError, loadConfig } from '../server/config';
+import { outboundPolicy } from '../server/deps';
 import { createLogger } from '../server/logger';
 import { createMetrics } from '../server/metrics';
 import { cliMessage, runCommand } from './commands';
@@ -24,6 +26,7 @@ async function main() {
         metrics: createMetrics(),
         connectors: defaultConnectors(),
         credentials: createCredentialBox(resolveAppSecret(config)),
+        outbound: createNodeOutbound(outboundPolicy(config)),
       },
     });
   } finally {

@@ -3,8 +3,8 @@ import type { Mailer, MailMessage } from '../server/env';
 
 /**
  * Email through SMTP (nodemailer, loaded only when SMTP_URL is set, so Workers and the laptop
- * shape never load it). Without SMTP the mailer says so; the community mail log keeps the message
- * for staff to see.
+ * shape never load it). Without SMTP the mailer says so and sends nothing; the community mail log
+ * keeps a redacted copy.
  */
 export function createMailer(settings: { smtpUrl?: string | undefined; from: string }, logger: Logger): Mailer {
   const url = settings.smtpUrl;
@@ -12,7 +12,8 @@ export function createMailer(settings: { smtpUrl?: string | undefined; from: str
     return {
       configured: false,
       async send(m: MailMessage) {
-        logger.info({ to: m.to, subject: m.subject, text: m.text }, 'email not sent (SMTP_URL is not set); kept in the community mail log');
+        // Never the body: it may hold a sign-in or reset link, and whoever reads the app log must not get one.
+        logger.info({ to: m.to, subject: m.subject }, 'email not sent (SMTP_URL is not set)');
       },
     };
   }

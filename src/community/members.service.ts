@@ -1,4 +1,4 @@
-import { and, arrayContains, asc, eq, gt, isNull } from 'drizzle-orm';
+import { and, arrayContains, asc, eq, exists, gt, isNull } from 'drizzle-orm';
 import { type Argon2Params, hashPassword, verifyPassword } from '../accounts/password';
 import { workspaces } from '../accounts/schema';
 import { hashToken, newSecret } from '../accounts/tokens';
@@ -14,13 +14,17 @@ import { communitySettings, members, memberSessions, memberTokens } from './sche
 /**
  * Community members: sign-up with email verification, login, logout, password reset, profile.
  * Answers never tell whether an email has an account (sign-up and reset say the same thing either
- * way). A verified member is linked to a CRM contact: the contact with that email, else a new one.
+ * way, and sign-up does the same work). Link tokens are stored hashed, work once, and reach only the
+ * member's mailbox. A verified member is linked to a CRM contact: the contact with that email, else a
+ * new one.
  */
 export interface MemberDeps {
   db: Db;
   mailer: Mailer;
   logger: Logger;
   passwordParams?: Argon2Params;
+  /** The password hasher (argon2id); tests hand in a spy to see that every answer does the same work. */
+  hasher?: (password: string, params?: Argon2Params) => Promise<string>;
 }
 
 export type MemberRow = typeof members.$inferSelect;
@@ -62,8 +66,18 @@ export async function signUp(deps: MemberDeps, community: Community, input: Sign
   await hitLimit(db, 'signup', `${ws.id}:${ctx.ip}`, ctx.now);
   const email = normalizeEmail(input.email);
   const base = `${ctx.baseUrl}/c/${ws.slug}`;
-  const [existing] = await db.select().from(members).where(and(eq(members.workspaceId, ws.id), eq(members.email, email)));
-  if (existing) {
+  // Both outcomes do the same work (the slow hash, one insert attempt, one email), so the time an
+  // answer takes does not tell whether the email has an account; the unique key decides which it is.
+  const passwordHash = await (deps.hasher ?? hashPassword)(input.password, deps.passwordParams);
+  const token = await db.transaction(async (tx) => {
+    const [m] = await tx
+      .insert(members)
+      .values({ workspaceId: ws.id, email, displayName: input.displayName.trim(), passwordHash })
+      .onConflictDoNothing()
+      .returning();
+    return m ? issueToken(tx, m.id, 'verify', ctx.now) : null;
+  });
+  if (!token) {
     await sendCommunityMail(deps, ws.id, {
       kind: 'signup_existing',
       to: email,
@@ -72,29 +86,40 @@ export async function signUp(deps: MemberDeps, community: Community, input: Sign
     });
     return;
   }
-  const passwordHash = await hashPassword(input.password, deps.passwordParams);
-  const token = await db.transaction(async (tx) => {
-    const [m] = await tx.insert(members).values({ workspaceId: ws.id, email, displayName: input.displayName.trim(), passwordHash }).onConflictDoNothing().returning();
-    return m ? issueToken(tx, m.id, 'verify', ctx.now) : null;
-  });
-  if (!token) return;
   await sendCommunityMail(deps, ws.id, {
     kind: 'verify',
     to: email,
     subject: `Confirm your email for ${ws.name}`,
     text: `Welcome to the ${ws.name} community! Confirm your email to post, vote and comment:\n${base}/verify?token=${token}\n\nThe link works for 3 days.`,
+    secrets: [token],
   });
 }
 
+/**
+ * Spends a link token in one statement: of requests racing with the same token, the database lets
+ * exactly one update the unused row (the others wait on its lock, then find it used).
+ */
 async function useToken(db: Db, token: string, purpose: 'verify' | 'reset', workspaceId: string, now: Date) {
-  const [row] = await db
-    .select({ token: memberTokens, member: members })
-    .from(memberTokens)
-    .innerJoin(members, eq(members.id, memberTokens.memberId))
-    .where(and(eq(memberTokens.tokenHash, hashToken(token)), eq(memberTokens.purpose, purpose), isNull(memberTokens.usedAt), gt(memberTokens.expiresAt, now), eq(members.workspaceId, workspaceId)));
-  if (!row) throw new AppError('VALIDATION_FAILED', 'This link is not valid any more; ask for a new one');
-  await db.update(memberTokens).set({ usedAt: now }).where(eq(memberTokens.id, row.token.id));
-  return row.member;
+  const inWorkspace = db
+    .select({ id: members.id })
+    .from(members)
+    .where(and(eq(members.id, memberTokens.memberId), eq(members.workspaceId, workspaceId)));
+  const [spent] = await db
+    .update(memberTokens)
+    .set({ usedAt: now })
+    .where(
+      and(
+        eq(memberTokens.tokenHash, hashToken(token)),
+        eq(memberTokens.purpose, purpose),
+        isNull(memberTokens.usedAt),
+        gt(memberTokens.expiresAt, now),
+        exists(inWorkspace),
+      ),
+    )
+    .returning({ memberId: memberTokens.memberId });
+  if (!spent) throw new AppError('VALIDATION_FAILED', 'This link is not valid any more; ask for a new one');
+  const [member] = await db.select().from(members).where(eq(members.id, spent.memberId));
+  return member!;
 }
 
 /** Confirms the email and links the member to their CRM contact (same email, else a new contact). */
@@ -167,14 +192,38 @@ export async function requestPasswordReset(deps: MemberDeps, community: Communit
     to: m.email,
     subject: `Reset your password for ${ws.name}`,
     text: `Choose a new password here (the link works for an hour):\n${ctx.baseUrl}/c/${ws.slug}/reset?token=${token}\n\nIf you did not ask for this, ignore this email.`,
+    secrets: [token],
   });
 }
 
-/** Sets a new password from a reset link and signs the member out everywhere. */
+/**
+ * A fresh confirmation or reset link (its path) for the member with this email. For the server's
+ * operator (the CLI) when no SMTP server is set: the link is printed on their terminal, never
+ * stored or shown in the app, so staff cannot use it to act as the member.
+ */
+export async function issueMemberLink(
+  db: Db,
+  workspace: { id: string; slug: string },
+  email: string,
+  purpose: 'verify' | 'reset',
+  now: Date,
+): Promise<string> {
+  const byEmail = and(eq(members.workspaceId, workspace.id), eq(members.email, normalizeEmail(email)));
+  const [m] = await db.select().from(members).where(byEmail);
+  if (!m || m.disabledAt) throw notFound('Member');
+  return `/c/${workspace.slug}/${purpose}?token=${await issueToken(db, m.id, purpose, now)}`;
+}
+
+/** Sets a new password from a reset link, voids the member's other reset links, signs them out everywhere. */
 export async function resetPassword(deps: MemberDeps, community: Community, token: string, password: string, now: Date): Promise<void> {
-  const passwordHash = await hashPassword(password, deps.passwordParams);
+  const passwordHash = await (deps.hasher ?? hashPassword)(password, deps.passwordParams);
   await deps.db.transaction(async (tx) => {
     const m = await useToken(tx, token, 'reset', community.workspace.id, now);
+    // An older link still sitting in a mailbox would otherwise undo the new password.
+    await tx
+      .update(memberTokens)
+      .set({ usedAt: now })
+      .where(and(eq(memberTokens.memberId, m.id), eq(memberTokens.purpose, 'reset'), isNull(memberTokens.usedAt)));
     // Getting the link proves the email, too.
     await tx.update(members).set({ passwordHash, emailVerifiedAt: m.emailVerifiedAt ?? now }).where(eq(members.id, m.id));
     await tx.delete(memberSessions).where(eq(memberSessions.memberId, m.id));

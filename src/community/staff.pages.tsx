@@ -19,7 +19,14 @@ const text = (form: Record<string, string | string[]>, k: string) => String((Arr
 
 function staffBase(c: AppContext, error?: string) {
   const actor = assertCan(c, 'inbox:read');
-  return { ...shellProps(c), slug: actor.workspaceSlug, canModerate: can(actor.role, 'community:moderate'), ok: OK[c.req.query('ok') ?? ''], error };
+  return {
+    ...shellProps(c),
+    slug: actor.workspaceSlug,
+    canModerate: can(actor.role, 'community:moderate'),
+    canManageBoard: can(actor.role, 'workspace:manage'),
+    ok: OK[c.req.query('ok') ?? ''],
+    error,
+  };
 }
 
 async function counts(c: AppContext) {
@@ -129,7 +136,8 @@ export const communityStaffPages = new Hono<AppEnv>()
     return c.html(<CategoriesPage {...staffBase(c)} items={await listCategories(c.var.deps.db, workspaceId)} settings={await boardSettings(c.var.deps.db, workspaceId)} />);
   })
   .post('/community/settings', async (c) => {
-    const actor = assertCan(c, 'community:moderate');
+    // Opening or closing the public board is a workspace setting, not moderation.
+    const actor = assertCan(c, 'workspace:manage');
     const form = await formFields(c);
     await saveBoardSettings(c.var.deps.db, actor, { enabled: text(form, 'enabled') === '1', requireApproval: text(form, 'requireApproval') === '1' }, c.var.deps.clock());
     return c.redirect('/community/categories?ok=saved', 303);

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { findOutboundError, outboundMessage, type OutboundHttp } from '../http/outbound';
 import type { Platform } from '../sources/schema';
 import type { SearchPlan } from '../topics/compile';
 
@@ -15,6 +16,11 @@ export interface SocialAuthor {
   url: string | null;
   avatarUrl: string | null;
   verified: boolean;
+  /**
+   * Emails the platform itself confirmed belong to this account (not what the bio says): enough to
+   * link the account to the contact with that email. The public APIs we poll give none today.
+   */
+  verifiedEmails?: string[];
 }
 
 export interface SocialPost {
@@ -47,6 +53,8 @@ export interface PollContext<Config, Credentials> {
   /** Only posts newer than this (backfills). */
   since?: Date;
   signal?: AbortSignal;
+  /** The only way out: every request goes through the outbound guard. */
+  http: OutboundHttp;
 }
 
 export interface PollPage {
@@ -63,6 +71,12 @@ export interface ReplyContext<Config, Credentials> {
   inReplyTo: { externalId: string; authorHandle: string | null; threadExternalId: string | null; raw: unknown };
   text: string;
   signal?: AbortSignal;
+  http: OutboundHttp;
+  /**
+   * The outbox row this send is for. It makes a repeat recognisable: Mastodon gets an
+   * Idempotency-Key and Bluesky a record key derived from it; lookups start at `queuedAt`.
+   */
+  outbox?: { replyId: string; queuedAt: Date };
 }
 
 export interface ReplyResult {
@@ -87,7 +101,12 @@ export interface Connector<Config = any, Credentials = any> {
   searches: boolean;
   poll(ctx: PollContext<Config, Credentials>): Promise<PollPage>;
   reply?(ctx: ReplyContext<Config, Credentials>): Promise<ReplyResult>;
-  verify(ctx: { config: Config; credentials: Credentials; signal?: AbortSignal }): Promise<VerifyResult>;
+  /**
+   * Looks on the platform for this reply, posted by our account under the parent (an earlier
+   * attempt whose outcome we never heard): the post when it is there, null when it is not.
+   */
+  findReply?(ctx: ReplyContext<Config, Credentials>): Promise<ReplyResult | null>;
+  verify(ctx: { config: Config; credentials: Credentials; signal?: AbortSignal; http: OutboundHttp }): Promise<VerifyResult>;
 }
 
 export type ConnectorErrorKind = 'rate_limited' | 'auth' | 'transient' | 'invalid_request';
@@ -109,4 +128,15 @@ export class ConnectorError extends Error {
   ) {
     super(message);
   }
+}
+
+/**
+ * A refused or failed outbound call as a ConnectorError, in our words ("Could not reach Reddit:
+ * refused: private address (10.0.0.1)"). Refusals, redirect loops and oversized answers need a
+ * person to change the address; timeouts and broken connections may heal by themselves.
+ */
+export function outboundFailure(err: unknown, subject: string, platform: string): ConnectorError {
+  const own = findOutboundError(err);
+  const needsPerson = own !== null && own.code !== 'timeout' && own.code !== 'unreachable';
+  return new ConnectorError(needsPerson ? 'invalid_request' : 'transient', `${subject}: ${outboundMessage(err)}`, { platform });
 }

@@ -1,6 +1,6 @@
-import { stringify } from 'csv-stringify/sync';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { users } from '../accounts/schema';
+import { toCsv } from '../core/csv';
 import { rows } from '../db/rows';
 import type { Db } from '../db/types';
 import { type ContactRow, identitiesOf } from './contacts.service';
@@ -21,13 +21,6 @@ export const EXPORT_COLUMNS = [
 
 const BATCH = 1000;
 
-/**
- * Names and posts come from the internet: a cell a spreadsheet would run as a formula
- * (= + - @, or a tab / carriage return before one) is written with a leading apostrophe.
- * A plain negative number (a sentiment of -0.4) is no formula and stays a number.
- */
-export const guardCell = (v: string) => (/^[=+\-@\t\r]/.test(v) && !/^-\d+(?:\.\d+)?$/.test(v) ? `'${v}` : v);
-
 async function customKeys(db: Db, where: ReturnType<typeof filterConditions>): Promise<string[]> {
   const found = rows<{ key: string }>(await db.execute(sql`select distinct jsonb_object_keys(${contacts.customFields}) as key from ${contacts} where ${where}`));
   return found.map((r) => r.key).sort();
@@ -36,7 +29,7 @@ async function customKeys(db: Db, where: ReturnType<typeof filterConditions>): P
 export async function* exportBatches(db: Db, workspaceId: string, filter: ContactFilter, now: Date): AsyncGenerator<string[][]> {
   const where = filterConditions(workspaceId, filter, now);
   const keys = await customKeys(db, where);
-  yield [[...EXPORT_COLUMNS, ...keys.map((k) => `${CUSTOM_PREFIX}${k}`)].map(guardCell)];
+  yield [[...EXPORT_COLUMNS, ...keys.map((k) => `${CUSTOM_PREFIX}${k}`)]];
   const staff = await db.select({ id: users.id, email: users.email }).from(users).where(eq(users.workspaceId, workspaceId));
   const ownerEmail = new Map(staff.map((u) => [u.id, u.email]));
   let after: ContactRow | undefined;
@@ -69,14 +62,14 @@ export async function* exportBatches(db: Db, workspaceId: string, filter: Contac
         c.lastActivityAt?.toISOString() ?? '',
         (ids.get(c.id) ?? []).map((i) => `${i.platform}:${i.handle ?? i.externalId}`).join(';'),
         ...keys.map((k) => c.customFields[k] ?? ''),
-      ].map(guardCell),
+      ],
     );
     after = batch.at(-1);
     if (batch.length < BATCH) return;
   }
 }
 
-/** The export as a stream of CSV text, one batch per chunk. */
+/** The export as a stream of CSV text, one batch per chunk (formula-looking cells guarded by toCsv). */
 export function contactsCsvStream(db: Db, workspaceId: string, filter: ContactFilter, now: Date): ReadableStream<Uint8Array> {
   const batches = exportBatches(db, workspaceId, filter, now);
   const encoder = new TextEncoder();
@@ -84,7 +77,7 @@ export function contactsCsvStream(db: Db, workspaceId: string, filter: ContactFi
     async pull(controller) {
       const next = await batches.next();
       if (next.done) controller.close();
-      else controller.enqueue(encoder.encode(stringify(next.value)));
+      else controller.enqueue(encoder.encode(toCsv(next.value)));
     },
     async cancel() {
       await batches.return(undefined);

@@ -1,5 +1,6 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import { z } from 'zod';
+import { unguardCell } from '../core/csv';
 import { AppError } from '../core/errors';
 
 /**
@@ -143,8 +144,6 @@ const Row = z
   })
   .refine((r) => r.name !== '' || r.emails.length > 0, { message: 'no name and no email', path: [] });
 
-// Our export guards cells against spreadsheet formulas with a leading apostrophe; take it off again.
-const unguard = (v: string) => (/^'[=+\-@\t\r]/.test(v) ? v.slice(1) : v);
 const list = (v: string) => [...new Set(v.split(/[;,]/).map((s) => s.trim()).filter(Boolean))];
 const FIELD_OF: Record<string, ContactImportField> = { name: 'name', emails: 'email', phones: 'phone', company: 'company', title: 'title', location: 'location', tags: 'tags' };
 
@@ -152,7 +151,8 @@ const FIELD_OF: Record<string, ContactImportField> = { name: 'name', emails: 'em
 export function validateRow(record: CsvRecord, map: ResolvedMapping, ctx: RowContext): { ok: true; contact: ImportedContact } | { ok: false; message: string } {
   const get = (field: string) => {
     const column = map[field];
-    return column === undefined ? '' : unguard(record.values[column] ?? '');
+    // Our export guards cells against spreadsheet formulas with a leading apostrophe; take it off again.
+    return column === undefined ? '' : unguardCell(record.values[column] ?? '');
   };
   const customFields: Record<string, string> = {};
   for (const field of Object.keys(map)) {

@@ -10,9 +10,10 @@ import type { DuplicateReason } from './schema';
 /**
  * Linking at ingest, for a page of posts (one platform): every author becomes an identity, and
  * every identity belongs to one contact. A new identity joins an existing contact only on strong
- * evidence (the same email in the bio, the same website domain and name); otherwise it gets a
- * contact of its own, and weaker hints (same handle elsewhere, same profile url or avatar, a
- * similar name) become duplicate suggestions for staff. Batched: a handful of statements a page.
+ * evidence (an email the platform verified, the same website domain and name); otherwise it gets a
+ * contact of its own, and hints become duplicate suggestions for staff: an email written in the bio
+ * (strong, but anyone can write anyone's email there), the same handle elsewhere, the same profile
+ * url or avatar, a similar name. Batched: a handful of statements a page.
  */
 
 export interface AuthorLink {
@@ -30,7 +31,10 @@ export function identityKey(author: SocialAuthor): string | null {
 interface NewAuthor {
   key: string;
   author: SocialAuthor;
+  /** Verified by the platform: these link, and become the contact's emails. */
   emails: string[];
+  /** Written in the bio: these only suggest. */
+  bioEmails: string[];
   domain: string | null;
   name: string;
   contactId: string;
@@ -43,6 +47,7 @@ const profileRow = (key: string, a: SocialAuthor) => ({
   handle: clip(a.handle, 200),
   display_name: clip(a.name, 300),
   bio: clip(a.bio, 2000),
+  bio_emails: a.bio === null ? null : emailsIn(a.bio),
   url: clip(a.url, 1000),
   avatar_url: clip(a.avatarUrl, 1000),
   followers: a.followers,
@@ -62,10 +67,11 @@ export async function linkAuthors(db: Db, workspaceId: string, platform: Platfor
   const known = rows<{ id: string; contact_id: string; external_id: string }>(
     await db.execute(sql`
       update identities i set handle = coalesce(r.handle, i.handle), display_name = coalesce(r.display_name, i.display_name),
-        bio = coalesce(r.bio, i.bio), url = coalesce(r.url, i.url), avatar_url = coalesce(r.avatar_url, i.avatar_url),
+        bio = coalesce(r.bio, i.bio), bio_emails = coalesce(r.bio_emails, i.bio_emails), url = coalesce(r.url, i.url),
+        avatar_url = coalesce(r.avatar_url, i.avatar_url),
         followers = coalesce(r.followers, i.followers), verified = r.verified, last_seen_at = greatest(i.last_seen_at, ${seenAt.toISOString()}::timestamptz)
       from jsonb_to_recordset(${toJsonParam([...byKey].map(([k, a]) => profileRow(k, a)))}::jsonb) as r(external_id text, handle text,
-        display_name text, bio text, url text, avatar_url text, followers integer, verified boolean)
+        display_name text, bio text, bio_emails text[], url text, avatar_url text, followers integer, verified boolean)
       where i.workspace_id = ${workspaceId}::uuid and i.platform = ${platform} and i.external_id = r.external_id
       returning i.id, i.contact_id, i.external_id`),
   );
@@ -75,11 +81,20 @@ export async function linkAuthors(db: Db, workspaceId: string, platform: Platfor
   for (const [key, author] of byKey) {
     if (links.has(key)) continue;
     const profileHost = platform === 'mastodon' ? hostOf(author.url) : null;
-    fresh.push({ key, author, emails: emailsIn(author.bio), domain: websiteDomain(author, profileHost), name: normalizeName(author.name), contactId: crypto.randomUUID(), linked: false });
+    fresh.push({
+      key,
+      author,
+      emails: [...new Set((author.verifiedEmails ?? []).map((e) => e.trim().toLowerCase()).filter(Boolean))],
+      bioEmails: emailsIn(author.bio),
+      domain: websiteDomain(author, profileHost),
+      name: normalizeName(author.name),
+      contactId: crypto.randomUUID(),
+      linked: false,
+    });
   }
   if (fresh.length === 0) return links;
 
-  // 2. Strong evidence against existing contacts: an email, or the same website and name.
+  // 2. Strong evidence against existing contacts: a verified email, or the same website and name.
   const emails = [...new Set(fresh.flatMap((f) => f.emails))];
   const domains = [...new Set(fresh.flatMap((f) => (f.domain ? [f.domain] : [])))];
   const candidates = emails.length || domains.length
@@ -124,11 +139,14 @@ export async function linkAuthors(db: Db, workspaceId: string, platform: Platfor
   }
   const inserted = rows<{ id: string; contact_id: string; external_id: string }>(
     await db.execute(sql`
-      insert into identities (workspace_id, contact_id, platform, external_id, handle, display_name, bio, url, avatar_url, followers, verified, first_seen_at, last_seen_at)
-      select ${workspaceId}::uuid, r.contact_id, ${platform}, r.external_id, r.handle, r.display_name, r.bio, r.url, r.avatar_url, r.followers,
-        coalesce(r.verified, false), ${seenAt.toISOString()}::timestamptz, ${seenAt.toISOString()}::timestamptz
+      insert into identities (workspace_id, contact_id, platform, external_id, handle, display_name, bio, bio_emails, url,
+        avatar_url, followers, verified, first_seen_at, last_seen_at)
+      select ${workspaceId}::uuid, r.contact_id, ${platform}, r.external_id, r.handle, r.display_name, r.bio,
+        coalesce(r.bio_emails, '{}'::text[]), r.url, r.avatar_url, r.followers, coalesce(r.verified, false),
+        ${seenAt.toISOString()}::timestamptz, ${seenAt.toISOString()}::timestamptz
       from jsonb_to_recordset(${toJsonParam(fresh.map((f) => ({ ...profileRow(f.key, f.author), contact_id: f.contactId })))}::jsonb) as r(contact_id uuid,
-        external_id text, handle text, display_name text, bio text, url text, avatar_url text, followers integer, verified boolean)
+        external_id text, handle text, display_name text, bio text, bio_emails text[], url text, avatar_url text, followers integer,
+        verified boolean)
       on conflict (workspace_id, platform, external_id) do nothing
       returning id, contact_id, external_id`),
   );
@@ -158,7 +176,7 @@ export async function linkAuthors(db: Db, workspaceId: string, platform: Platfor
   return links;
 }
 
-/** Weak evidence for the new contacts: raised as suggestions, never acted on. */
+/** Evidence short of a link for the new contacts: raised as suggestions, never acted on. */
 async function suggestDuplicates(db: Db, workspaceId: string, platform: Platform, fresh: NewAuthor[]) {
   if (fresh.length === 0) return;
   const found = new Map<string, { pair: [string, string]; reasons: DuplicateReason[]; similarity: number }>();
@@ -171,6 +189,26 @@ async function suggestDuplicates(db: Db, workspaceId: string, platform: Platform
     if (reason.code === 'similar_name') s.similarity = similarity;
     found.set(k, s);
   };
+  // A bio email another contact has (or another account claims too): strong, yet only a suggestion.
+  const bioEmails = [...new Set(fresh.flatMap((f) => f.bioEmails))];
+  const claimed = bioEmails.length
+    ? rows<{ contact_id: string; emails: string[] }>(
+        await db.execute(sql`
+          (select c.id as contact_id, c.emails from contacts c
+            where c.workspace_id = ${workspaceId}::uuid and c.merged_into_id is null
+              and c.emails && ${toPgArray(bioEmails)}::text[] limit 100)
+          union all
+          -- A shared address (support@...) in many bios would otherwise pair every new account with all of them.
+          (select i.contact_id, i.bio_emails from identities i join contacts c on c.id = i.contact_id and c.merged_into_id is null
+            where i.workspace_id = ${workspaceId}::uuid and i.bio_emails && ${toPgArray(bioEmails)}::text[] limit 100)`),
+      )
+    : [];
+  for (const f of fresh) {
+    for (const o of claimed) {
+      const email = f.bioEmails.find((e) => o.emails.includes(e));
+      if (email) add(f.contactId, o.contact_id, { code: 'same_email', detail: `${email}, written in the ${platform} bio (not verified)` });
+    }
+  }
   const handles = fresh.flatMap((f) => (f.author.handle ? [f.author.handle.toLowerCase()] : []));
   const urls = fresh.flatMap((f) => (f.author.url ? [f.author.url] : []));
   const avatars = fresh.flatMap((f) => (f.author.avatarUrl ? [f.author.avatarUrl] : []));

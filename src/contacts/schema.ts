@@ -82,6 +82,9 @@ export const identities = pgTable(
     handle: text('handle'),
     displayName: text('display_name'),
     bio: text('bio'),
+    // Emails written in the bio: a claim anyone can make, so evidence for a suggestion, never a link
+    // (and never copied into the contact's emails, which the trusted paths match on).
+    bioEmails: text('bio_emails').array().notNull().default(sql`'{}'::text[]`),
     url: text('url'),
     avatarUrl: text('avatar_url'),
     followers: integer('followers'),
@@ -93,6 +96,7 @@ export const identities = pgTable(
     uniqueIndex('identities_key').on(t.workspaceId, t.platform, t.externalId),
     index('identities_contact_idx').on(t.contactId),
     index('identities_handle_idx').on(t.workspaceId, sql`lower(${t.handle})`),
+    index('identities_bio_emails_idx').using('gin', t.bioEmails),
   ],
 );
 

@@ -13,8 +13,12 @@ export const ERROR_STATUS = {
   EMAIL_TAKEN: 409,
   LAST_OWNER: 409,
   PAYLOAD_TOO_LARGE: 413,
+  // A JSON route sent no Content-Type or another one: say so rather than guess at the body.
+  UNSUPPORTED_MEDIA_TYPE: 415,
   VALIDATION_FAILED: 422,
   SETUP_TOKEN_INVALID: 422,
+  // An invitation link that is wrong, used or expired names nothing one can act on.
+  INVITATION_INVALID: 404,
   RATE_LIMITED: 429,
   INTERNAL: 500,
 } as const;

@@ -15,4 +15,9 @@ export function toPgArray(values: string[]): string {
 }
 
 /** Cuts text to a column's budget: a hostile or broken platform cannot fill the database with one field. */
-export const clip = (s: string | null, n: number) => (s && s.length > n ? s.slice(0, n) : s);
+export function clip(s: string | null, n: number): string | null {
+  if (!s || s.length <= n) return s;
+  // Never between the two halves of an emoji: half a surrogate pair is no character, and jsonb refuses it.
+  const last = s.charCodeAt(n - 1);
+  return s.slice(0, last >= 0xd800 && last <= 0xdbff ? n - 1 : n);
+}

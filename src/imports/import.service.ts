@@ -3,12 +3,14 @@ import type { Actor } from '../accounts/actor';
 import { recordAudit } from '../accounts/audit.service';
 import type { Clock } from '../core/clock';
 import { AppError, notFound } from '../core/errors';
+import { failureNote, sqlState } from '../core/redact-error';
+import { cleanText } from '../core/safe-text';
 import type { Db } from '../db/types';
-import { ingestPosts } from '../ingest/pipeline';
+import { type IngestTarget, ingestPosts } from '../ingest/pipeline';
 import type { Logger } from '../server/logger';
 import type { Metrics } from '../server/metrics';
 import { activeTopics } from '../topics/topics.service';
-import { type ColumnMapping, type ImportFormat, parseImport, type ParsedRow } from './parse';
+import { type ColumnMapping, type ImportFormat, parseImport, type ParsedRow, type RowError } from './parse';
 import { imports } from './schema';
 
 export type ImportRow = typeof imports.$inferSelect;
@@ -49,7 +51,15 @@ export async function createImport(db: Db, actor: Actor, input: { filename: stri
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(imports)
-      .values({ workspaceId: actor.workspaceId, createdBy: actor.userId, filename: input.filename.slice(0, 200), format: input.format, mapping: input.mapping as Record<string, string>, content: input.content })
+      // The file is kept for resumption in a text column, which cannot hold a NUL byte.
+      .values({
+        workspaceId: actor.workspaceId,
+        createdBy: actor.userId,
+        filename: cleanText(input.filename).slice(0, 200),
+        format: input.format,
+        mapping: input.mapping as Record<string, string>,
+        content: cleanText(input.content),
+      })
       .returning();
     await recordAudit(tx, actor, { action: 'import.created', targetType: 'import', targetId: row!.id, details: { filename: row!.filename, format: row!.format } });
     return row!;
@@ -96,10 +106,12 @@ export async function runImport(deps: ImportDeps, id: string, onProgress: (row: 
       const batch = rows.slice(start, start + BATCH);
       let inserted = 0;
       let duplicates = 0;
+      const failures: RowError[] = [];
       for (const [platform, group] of groupByPlatform(batch)) {
-        const r = await ingestPosts(deps, { workspaceId: claimed.workspaceId, sourceId: null, platform, topics }, group.map((g) => g.post));
+        const r = await ingestRows(deps, { workspaceId: claimed.workspaceId, sourceId: null, platform, topics }, group, id);
         inserted += r.inserted;
         duplicates += r.duplicates;
+        failures.push(...r.failures);
       }
       [state] = (await deps.db
         .update(imports)
@@ -107,6 +119,8 @@ export async function runImport(deps: ImportDeps, id: string, onProgress: (row: 
           processed: errors.length + start + batch.length,
           inserted: state.inserted + inserted,
           duplicates: state.duplicates + duplicates,
+          failed: state.failed + failures.length,
+          errors: [...state.errors, ...failures].slice(0, MAX_REPORTED_ERRORS),
           leaseUntil: new Date(deps.clock().getTime() + LEASE_MS),
         })
         .where(eq(imports.id, id))
@@ -122,12 +136,51 @@ export async function runImport(deps: ImportDeps, id: string, onProgress: (row: 
     return state;
   } catch (err) {
     deps.logger.error({ err, importId: id }, 'import failed');
+    // Staff read one sentence; the statement and its detail stay in the log, under the import's id.
     const [state] = await deps.db
       .update(imports)
-      .set({ status: 'failed', error: err instanceof Error ? err.message : String(err), finishedAt: deps.clock(), leaseUntil: null })
+      .set({ status: 'failed', error: failureNote(err, 'The import', id), finishedAt: deps.clock(), leaseUntil: null })
       .where(eq(imports.id, id))
       .returning();
     return state ?? null;
+  }
+}
+
+// What one row's data can make go wrong (SQLSTATE classes: data exception, integrity, program limit),
+// as against a database that is away, which fails the import so it resumes later.
+const ROW_FAULT = /^(?:22|23|54)/;
+const isRowFault = (err: unknown) => err instanceof RangeError || err instanceof TypeError || ROW_FAULT.test(sqlState(err) ?? '');
+
+type RowsResult = { inserted: number; duplicates: number; failures: RowError[] };
+
+/**
+ * A group of rows through the pipeline. Rows its gate turns away are reported with the reason; if
+ * the database refuses the group for something in the data, each row is tried alone, so the one at
+ * fault is reported by line and the others are stored.
+ */
+
+async function ingestRows(deps: ImportDeps, target: IngestTarget, group: ParsedRow[], importId: string): Promise<RowsResult> {
+  try {
+    const r = await ingestPosts(deps, target, group.map((g) => g.post));
+    // The gate names a post by its id (cut to 100 characters); the row it came from gives the line.
+    const lineOf = (id: string) => group.find((g) => g.post.externalId === id || g.post.externalId.startsWith(id))?.line ?? 0;
+    const failures = r.rejected.map((x) => ({ line: lineOf(x.externalId), message: x.reason }));
+    return { inserted: r.inserted, duplicates: r.duplicates, failures };
+  } catch (err) {
+    if (!isRowFault(err)) throw err;
+    if (group.length === 1) {
+      deps.logger.error({ err, importId, line: group[0]!.line }, 'import row failed');
+      const message = failureNote(err, 'Storing this row', importId);
+      return { inserted: 0, duplicates: 0, failures: [{ line: group[0]!.line, message }] };
+    }
+    const total: RowsResult = { inserted: 0, duplicates: 0, failures: [] };
+    for (const row of group) {
+      const r = await ingestRows(deps, target, [row], importId);
+      total.inserted += r.inserted;
+      total.duplicates += r.duplicates;
+      total.failures.push(...r.failures);
+    }
+    return total;
   }
 }
 

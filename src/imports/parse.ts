@@ -3,11 +3,14 @@ import { AppError } from '../core/errors';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { SocialPost } from '../connectors/types';
+import { cleanJson, cleanText, jsonDepth, MAX_JSON_DEPTH } from '../core/safe-text';
 import { PLATFORMS, type Platform } from '../sources/schema';
 
 /**
  * Turns an exported file of mentions (CSV or JSON Lines) into posts, one per row, or a reason per
- * bad row with its line number. Pure: no I/O, so it is tested with plain strings.
+ * bad row with its line number. A row the database could not take (a number past its column, JSON
+ * nested too deep) is refused alone; NULs and broken Unicode are cleaned out, so the row survives.
+ * Pure: no I/O, so it is tested with plain strings.
  */
 export const IMPORT_FIELDS = ['externalId', 'text', 'createdAt', 'url', 'title', 'lang', 'platform', 'authorId', 'authorHandle', 'authorName', 'authorFollowers'] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
@@ -40,6 +43,8 @@ export interface RowError {
 }
 
 export const MAX_IMPORT_ROWS = 200_000;
+// The followers column is a PostgreSQL integer.
+const MAX_FOLLOWERS = 2_147_483_647;
 
 type Record_ = Record<string, unknown>;
 
@@ -87,7 +92,9 @@ function parseDate(v: unknown): Date | null {
   if (v === undefined || v === null || v === '') return null;
   if (typeof v === 'number' || /^\d{9,13}$/.test(String(v))) {
     const n = Number(v);
-    return new Date(n < 1e11 ? n * 1000 : n);
+    // 1e300 is a number but no date: an Invalid Date would throw in toISOString() later.
+    const d = new Date(n < 1e11 ? n * 1000 : n);
+    return Number.isNaN(d.getTime()) ? null : d;
   }
   const d = new Date(String(v));
   return Number.isNaN(d.getTime()) ? null : d;
@@ -98,22 +105,27 @@ const str = (v: unknown) => (v === undefined || v === null || v === '' ? null : 
 export function parseImport(content: string, format: ImportFormat, mapping: ColumnMapping = {}): { rows: ParsedRow[]; errors: RowError[]; mapping: ColumnMapping } {
   let all: ReturnType<typeof records>;
   try {
-    all = records(content, format);
+    all = records(cleanText(content), format);
   } catch (err) {
     return { rows: [], errors: [{ line: 1, message: `The file is not valid ${format.toUpperCase()}: ${(err as Error).message}` }], mapping };
   }
   if (all.length > MAX_IMPORT_ROWS) return { rows: [], errors: [{ line: 1, message: `The file has ${all.length} rows; at most ${MAX_IMPORT_ROWS} are imported at once` }], mapping };
   const firstRecord = all.find((r) => r.record)?.record ?? {};
-  const map = resolveMapping(Object.keys(firstRecord), mapping);
+  const map = resolveMapping(Object.keys(firstRecord).map(cleanText), mapping);
   const rows: ParsedRow[] = [];
   const errors: RowError[] = [];
   if (!map.text) return { rows, errors: [{ line: 1, message: 'No text column: map one with text=<column>' }], mapping: map };
 
-  for (const { line, record, error } of all) {
-    if (!record) {
+  for (const { line, record: found, error } of all) {
+    if (!found) {
       errors.push({ line, message: error ?? 'unreadable row' });
       continue;
     }
+    if (jsonDepth(found) > MAX_JSON_DEPTH) {
+      errors.push({ line, message: `nested deeper than ${MAX_JSON_DEPTH} levels` });
+      continue;
+    }
+    const record = cleanJson(found) as Record_;
     const text = str(pick(record, map.text));
     if (!text) {
       errors.push({ line, message: `empty text (column ${map.text})` });
@@ -126,8 +138,12 @@ export function parseImport(content: string, format: ImportFormat, mapping: Colu
     }
     const followersRaw = str(pick(record, map.authorFollowers));
     const followers = followersRaw === null ? null : Number(followersRaw.replace(/[,_\s]/g, ''));
-    if (followers !== null && (!Number.isFinite(followers) || followers < 0)) {
+    if (followers !== null && Number.isNaN(followers)) {
       errors.push({ line, message: `followers must be a number, got ${JSON.stringify(followersRaw)}` });
+      continue;
+    }
+    if (followers !== null && (!Number.isInteger(followers) || followers < 0 || followers > MAX_FOLLOWERS)) {
+      errors.push({ line, message: `followers must be a whole number from 0 to ${MAX_FOLLOWERS}, got ${JSON.stringify(followersRaw)}` });
       continue;
     }
     const platformRaw = str(pick(record, map.platform))?.toLowerCase() ?? null;

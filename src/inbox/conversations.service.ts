@@ -61,7 +61,19 @@ export type ThreadItem =
       externalId: string;
       deleted: boolean;
     }
-  | { kind: 'reply'; id: string; at: string; text: string; status: string; url: string | null; error: string | null; authorId: string | null; inReplyToMentionId: string }
+  | {
+      kind: 'reply';
+      id: string;
+      at: string;
+      text: string;
+      status: string;
+      url: string | null;
+      error: string | null;
+      authorId: string | null;
+      inReplyToMentionId: string;
+      /** An attempt may be on the platform unanswered: shown until the platform is checked. */
+      uncertain: boolean;
+    }
   | { kind: 'note'; id: string; at: string; text: string; authorId: string | null }
   | { kind: 'event'; id: string; at: string; event: string; actorId: string | null; details: Record<string, unknown> };
 
@@ -91,7 +103,18 @@ export async function conversationThread(db: Db, workspaceId: string, id: string
       externalId: m.externalId,
       deleted: m.deletedAt !== null,
     })),
-    ...sent.map((r) => ({ kind: 'reply' as const, id: r.id, at: (r.sentAt ?? r.createdAt).toISOString(), text: r.text, status: r.status, url: r.platformUrl, error: r.lastError, authorId: r.createdBy, inReplyToMentionId: r.inReplyToMentionId })),
+    ...sent.map((r) => ({
+      kind: 'reply' as const,
+      id: r.id,
+      at: (r.sentAt ?? r.createdAt).toISOString(),
+      text: r.text,
+      status: r.status,
+      url: r.platformUrl,
+      error: r.lastError,
+      authorId: r.createdBy,
+      inReplyToMentionId: r.inReplyToMentionId,
+      uncertain: r.uncertain,
+    })),
     ...notes.map((n) => ({ kind: 'note' as const, id: n.id, at: n.createdAt.toISOString(), text: n.body, authorId: n.authorId })),
     ...events.filter((e) => e.kind !== 'note' && e.kind !== 'reply').map((e) => ({ kind: 'event' as const, id: e.id, at: e.createdAt.toISOString(), event: e.kind, actorId: e.actorId, details: e.details })),
   ];

@@ -3,12 +3,12 @@ import { eq } from 'drizzle-orm';
 import { streamSSE } from 'hono/streaming';
 import { users } from '../accounts/schema';
 import { AppError } from '../core/errors';
-import { requireActor, requirePermission } from '../server/auth.middleware';
+import { can } from '../accounts/roles';
+import { recheckActor, requireActor, requirePermission } from '../server/auth.middleware';
 import { AUTHENTICATED, createApi, errors, IdParam } from '../server/openapi';
 import { getConversationRow } from './conversations.service';
 import { type LiveEvent, publish } from './live';
 
-const HEARTBEAT_MS = 25_000;
 const tags = ['inbox'];
 
 export const liveApi = createApi()
@@ -26,30 +26,49 @@ export const liveApi = createApi()
     }),
     async (c) => {
       const { workspaceId } = requireActor(c);
-      const live = c.var.deps.live;
+      const { live, access, settings } = c.var.deps;
       if (!live.available) throw new AppError('CONFLICT', 'Live updates are not available on this runtime');
+      // The stream outlives the moment it was authorised: its credential is checked again on every
+      // heartbeat and at once when access changes in this process (logout, revoked key, disabled user).
+      const stillAllowed = async () => {
+        const now = await recheckActor(c);
+        return now !== null && now.workspaceId === workspaceId && can(now.role, 'inbox:read');
+      };
       return streamSSE(c, async (stream) => {
         const queue: LiveEvent[] = [];
         let wake: (() => void) | null = null;
+        let open = true;
+        const close = () => {
+          open = false;
+          wake?.();
+        };
         const stop = await live.subscribe(workspaceId, (e) => {
           queue.push(e);
           wake?.();
         });
-        let open = true;
-        stream.onAbort(() => {
-          open = false;
-          wake?.();
-        });
+        let recheck: Promise<void> | null = null;
+        const check = () =>
+          (recheck ??= stillAllowed()
+            .then((ok) => void (ok || close()))
+            .catch(close)
+            .finally(() => void (recheck = null)));
+        const unwatch = access.watch((change) => void (change.workspaceId === workspaceId && check()));
+        stream.onAbort(close);
         try {
           await stream.writeSSE({ event: 'ready', data: '{}' });
           while (open) {
             if (queue.length === 0) {
-              await new Promise<void>((resolve) => {
-                wake = resolve;
-                setTimeout(resolve, HEARTBEAT_MS);
+              let timer: ReturnType<typeof setTimeout> | undefined;
+              const beat = await new Promise<boolean>((resolve) => {
+                wake = () => resolve(false);
+                timer = setTimeout(() => resolve(true), settings.liveHeartbeatMs);
               });
+              clearTimeout(timer);
               wake = null;
-              if (queue.length === 0 && open) await stream.write(': keep-alive\n\n');
+              if (beat && open) {
+                await check();
+                if (open) await stream.write(': keep-alive\n\n');
+              }
               continue;
             }
             const e = queue.shift()!;
@@ -57,6 +76,7 @@ export const liveApi = createApi()
           }
         } finally {
           stop();
+          unwatch();
         }
       });
     },

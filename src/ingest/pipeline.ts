@@ -11,12 +11,13 @@ import { type Analysis, loadAnalyzer } from '../sentiment';
 import type { Platform } from '../sources/schema';
 import { matchTopics } from '../topics/match';
 import type { CompiledTopic } from '../topics/plan';
+import { checkPost } from './validate-post';
 
 /**
  * The one flow, for one page of posts from one source:
  *   match topics -> analyze (sentiment, language, intents, aspects) -> link authors to contacts ->
  *   store idempotently (and count in the report rollups) -> add to the contacts' activity and score -> thread into conversations ->
- *   (route: inbox rules) -> count. All in one transaction.
+ *   (route: inbox rules) -> count. Each chunk of up to 100 checked posts in one transaction.
  * The caller saves the connector's cursor only after this returns: committed first, then advanced.
  */
 export interface IngestDeps {
@@ -37,7 +38,56 @@ export interface IngestTarget {
   threadIf?: (post: SocialPost, analysis: Analysis) => boolean;
 }
 
-export async function ingestPosts(deps: IngestDeps, target: IngestTarget, posts: SocialPost[]): Promise<StoreResult> {
+/** A post the gate turned away, with why (src/ingest/validate-post.ts). */
+export interface RejectedPost {
+  externalId: string;
+  reason: string;
+}
+
+export interface IngestResult extends StoreResult {
+  rejected: RejectedPost[];
+}
+
+/**
+ * Posts go through in chunks of this many, each its own transaction, with a turn of the event loop
+ * between them: a 1,000-item feed must not keep /health (or anyone else) waiting for seconds, on
+ * PGlite least of all, where the database runs on the same thread. A chunk is idempotent like a
+ * page, so a crash between chunks repeats nothing when the page is fetched again.
+ */
+export const INGEST_CHUNK = 100;
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export async function ingestPosts(deps: IngestDeps, target: IngestTarget, posts: SocialPost[]): Promise<IngestResult> {
+  const now = deps.clock();
+  const rejected: RejectedPost[] = [];
+  // The last copy of a repeated id wins, as in the store.
+  const valid = new Map<string, SocialPost>();
+  for (const post of posts) {
+    const checked = checkPost(post, now);
+    if (checked.ok) {
+      valid.delete(checked.post.externalId);
+      valid.set(checked.post.externalId, checked.post);
+    } else rejected.push({ externalId: checked.externalId, reason: checked.reason });
+  }
+  const unique = [...valid.values()];
+  const total: IngestResult = { fetched: posts.length, inserted: 0, duplicates: 0, edited: 0, insertedIds: [], insertedRows: [], editedExternalIds: [], rejected };
+  for (let i = 0; i < unique.length; i += INGEST_CHUNK) {
+    if (i > 0) await yieldToEventLoop();
+    const r = await ingestChunk(deps, target, unique.slice(i, i + INGEST_CHUNK));
+    total.inserted += r.inserted;
+    total.edited += r.edited;
+    total.insertedIds.push(...r.insertedIds);
+    total.insertedRows.push(...r.insertedRows);
+    total.editedExternalIds.push(...r.editedExternalIds);
+  }
+  total.duplicates = posts.length - rejected.length - total.inserted;
+  if (total.inserted > 0) deps.metrics.postsIngested.inc({ platform: target.platform }, total.inserted);
+  return total;
+}
+
+/** One chunk of distinct, checked posts, in one transaction. */
+async function ingestChunk(deps: IngestDeps, target: IngestTarget, posts: SocialPost[]): Promise<StoreResult> {
   const { analyze } = await loadAnalyzer();
   const items = posts.map((post) => {
     const text = post.title ? `${post.title}\n${post.text}` : post.text;
@@ -48,9 +98,8 @@ export async function ingestPosts(deps: IngestDeps, target: IngestTarget, posts:
     };
   });
   const now = deps.clock();
-  // The last copy of a repeated id wins, as in the store.
   const byExternalIdAll = new Map(items.map((i) => [i.post.externalId, i]));
-  const result = await deps.db.transaction(async (tx) => {
+  return deps.db.transaction(async (tx) => {
     const links = await linkAuthors(tx, target.workspaceId, target.platform, posts.map((p) => p.author), now);
     const linked = items.map((i) => {
       const key = identityKey(i.post.author);
@@ -106,6 +155,4 @@ export async function ingestPosts(deps: IngestDeps, target: IngestTarget, posts:
     );
     return stored;
   });
-  if (result.inserted > 0) deps.metrics.postsIngested.inc({ platform: target.platform }, result.inserted);
-  return result;
 }

@@ -3,6 +3,7 @@ import { toJsonParam } from '../db/params';
 import type { Db } from '../db/types';
 import { applyToRollups } from '../reports/rollups';
 import { ANALYSIS_VERSION, analyze } from '../sentiment/analyze';
+import { hashtagTerms } from '../sentiment/hashtags';
 import { mentions } from './schema';
 
 // Kept apart from the override service: importing it loads the analyzer, which the web app only
@@ -36,7 +37,8 @@ export async function reanalyzeMentions(db: Db, opts: { batch?: number; onProgre
     if (rows.length === 0) break;
     const updates = rows.map((r) => {
       const a = analyze(r.title ? `${r.title}\n${r.text}` : r.text);
-      return { id: r.id, score: a.score, label: a.label, language: a.language, intents: a.intents, aspects: a.aspects, key_terms: a.keyTerms, version: a.version };
+      // The stored hashtags follow the rule too (mentions stored before it had only ASCII ones).
+      return { id: r.id, score: a.score, label: a.label, language: a.language, intents: a.intents, aspects: a.aspects, key_terms: a.keyTerms, hashtags: hashtagTerms(r.text), version: a.version };
     });
     // One statement per batch, the batch as one JSON parameter (as in storePosts); the report
     // rollups follow the new labels.
@@ -45,9 +47,9 @@ export async function reanalyzeMentions(db: Db, opts: { batch?: number; onProgre
       await applyToRollups(tx, ids, -1);
       await tx.execute(sql`
         update ${mentions} m set sentiment_score = u.score, sentiment_label = u.label, language = u.language, intents = u.intents,
-          aspects = u.aspects, key_terms = u.key_terms, analysis_version = u.version
+          aspects = u.aspects, key_terms = u.key_terms, hashtags = u.hashtags, analysis_version = u.version
         from jsonb_to_recordset(${toJsonParam(updates)}::jsonb) as u(id uuid, score real, label text, language text, intents text[],
-          aspects jsonb, key_terms text[], version integer)
+          aspects jsonb, key_terms text[], hashtags text[], version integer)
         where m.id = u.id`);
       await applyToRollups(tx, ids, 1);
     });

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { INSTANT_BOUNDS_MESSAGE, instantInBounds } from '../core/days';
+import { toCsv } from '../core/csv';
 import { requireActor, requirePermission } from '../server/auth.middleware';
-import { stringify } from 'csv-stringify/sync';
 import { AUTHENTICATED, createApi, errors, IdParam, json } from '../server/openapi';
 import { INTENTS } from '../sentiment';
 import { OVERRIDE_LABELS, SENTIMENT_LABELS } from './schema';
@@ -9,6 +9,7 @@ import { overriddenMentions, overrideIntents, overrideSentiment } from './sentim
 import { PLATFORMS } from '../sources/schema';
 import { listTopics } from '../topics/topics.service';
 import { listMentions, type MentionRow } from './list';
+import { MAX_TEXT } from './store';
 
 const Mention = z
   .object({
@@ -20,6 +21,7 @@ const Mention = z
     kind: z.string(),
     title: z.string().nullable(),
     text: z.string(),
+    truncated: z.boolean().openapi({ description: `The platform sent more than the ${MAX_TEXT.toLocaleString('en')} characters kept: text is the start, url the original` }),
     lang: z.string().nullable(),
     postedAt: z.string(),
     author: z.object({
@@ -79,6 +81,7 @@ const toApi = (m: MentionRow, topicNames: Map<string, string>) => ({
   kind: m.kind,
   title: m.title,
   text: m.text,
+  truncated: m.textTruncated,
   lang: m.lang,
   postedAt: m.postedAt.toISOString(),
   author: { externalId: m.authorExternalId, handle: m.authorHandle, name: m.authorName, followers: m.authorFollowers, url: m.authorUrl, avatarUrl: m.authorAvatarUrl, verified: m.authorVerified, contactId: m.contactId },
@@ -121,9 +124,10 @@ export const mentionsApi = createApi()
     }),
     async (c) => {
       const rows = await overriddenMentions(c.var.deps.db, requireActor(c).workspaceId);
-      const csv = stringify(
-        rows.map((m) => [m.id, m.platform, m.language ?? '', m.text, m.sentimentOverride, m.sentimentLabel ?? '', m.sentimentScore ?? '', m.analysisVersion ?? '', m.sentimentOverrideAt?.toISOString() ?? '']),
-        { header: true, columns: ['id', 'platform', 'language', 'text', 'label', 'model_label', 'model_score', 'analysis_version', 'labelled_at'] },
+      // Post texts are anyone's words: the one CSV writer guards the ones a spreadsheet would run.
+      const csv = toCsv(
+        rows.map((m) => [m.id, m.platform, m.language, m.text, m.sentimentOverride, m.sentimentLabel, m.sentimentScore, m.analysisVersion, m.sentimentOverrideAt?.toISOString()]),
+        ['id', 'platform', 'language', 'text', 'label', 'model_label', 'model_score', 'analysis_version', 'labelled_at'],
       );
       c.header('Content-Disposition', 'attachment; filename="sentiment-labels.csv"');
       return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8' });

@@ -30,6 +30,8 @@ export const mentions = pgTable(
     kind: text('kind', { enum: MENTION_KINDS }).notNull().default('post'),
     title: text('title'),
     text: text('text').notNull(),
+    // The platform sent more than the store keeps (src/mentions/store.ts): the page says so and links the original.
+    textTruncated: boolean('text_truncated').notNull().default(false),
     lang: text('lang'),
     postedAt: ts('posted_at').notNull(),
     authorExternalId: text('author_external_id'),
@@ -64,6 +66,8 @@ export const mentions = pgTable(
     intentsOverrideAt: ts('intents_override_at'),
     aspects: jsonb('aspects').$type<{ term: string; sentiment: 'positive' | 'negative'; score: number }[]>().notNull().default(sql`'[]'::jsonb`),
     keyTerms: text('key_terms').array().notNull().default(sql`'{}'::text[]`),
+    // The stored text's hashtags by the one rule (sentiment/hashtags.ts), for the report rollups' SQL.
+    hashtags: text('hashtags').array().notNull().default(sql`'{}'::text[]`),
     analysisVersion: integer('analysis_version'),
     search: tsvector('search').generatedAlwaysAs(sql`to_tsvector('simple', coalesce(title, '') || ' ' || text)`),
     ingestedAt: createdAt('ingested_at'),

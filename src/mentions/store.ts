@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { SocialPost } from '../connectors/types';
-import type { Analysis } from '../sentiment';
+import { type Analysis, hashtagTerms } from '../sentiment';
 import { clip, toJsonParam } from '../db/params';
 import { rows as rowsOf } from '../db/rows';
 import type { Db } from '../db/types';
@@ -32,10 +32,13 @@ export interface StoreResult {
 }
 
 // Keeps a hostile or broken platform from filling the database with one post.
-const MAX_TEXT = 40_000;
+export const MAX_TEXT = 40_000;
 
 /** A post's text as it is stored (what report rollups read hashtags from). */
 export const clipText = (text: string) => clip(text, MAX_TEXT) ?? '';
+
+/** The store keeps only part of this text: the mention is marked, and shown as such with a link to the original. */
+export const isTruncated = (text: string) => text.length > MAX_TEXT;
 
 /**
  * Stores a page of posts idempotently: unique on (workspace, platform, external id), so a page
@@ -56,6 +59,7 @@ export async function storePosts(
     kind: post.kind,
     title: clip(post.title, 1000),
     text: clip(post.text, MAX_TEXT),
+    text_truncated: isTruncated(post.text),
     lang: post.lang,
     posted_at: post.createdAt.toISOString(),
     author_external_id: post.author.externalId,
@@ -78,6 +82,7 @@ export async function storePosts(
     intents: analysis?.intents ?? [],
     aspects: analysis?.aspects ?? [],
     key_terms: analysis?.keyTerms ?? [],
+    hashtags: hashtagTerms(clipText(post.text)),
     analysis_version: analysis?.version ?? null,
     contact_id: link?.contactId ?? null,
     identity_id: link?.identityId ?? null,
@@ -85,25 +90,25 @@ export async function storePosts(
   // The whole page travels as one JSON parameter and is unpacked by PostgreSQL: building a
   // 100-row, 25-column VALUES list in JS cost more than the insert itself (measured: 15 -> 4 ms).
   const result = await db.execute(sql`
-    insert into ${mentions} (workspace_id, source_id, platform, external_id, url, kind, title, text, lang, posted_at,
+    insert into ${mentions} (workspace_id, source_id, platform, external_id, url, kind, title, text, text_truncated, lang, posted_at,
       author_external_id, author_handle, author_name, author_followers, author_bio, author_url, author_avatar_url,
       author_verified, reply_to_external_id, thread_external_id, metrics, raw, topic_ids, deleted_at,
-      sentiment_score, sentiment_label, language, intents, aspects, key_terms, analysis_version, contact_id, identity_id)
+      sentiment_score, sentiment_label, language, intents, aspects, key_terms, hashtags, analysis_version, contact_id, identity_id)
     select ${target.workspaceId}::uuid, ${target.sourceId}::uuid, ${target.platform}, r.external_id, r.url, coalesce(r.kind, 'post'), r.title,
-      coalesce(r.text, ''), r.lang, r.posted_at, r.author_external_id, r.author_handle, r.author_name, r.author_followers, r.author_bio,
+      coalesce(r.text, ''), coalesce(r.text_truncated, false), r.lang, r.posted_at, r.author_external_id, r.author_handle, r.author_name, r.author_followers, r.author_bio,
       r.author_url, r.author_avatar_url, coalesce(r.author_verified, false), r.reply_to_external_id, r.thread_external_id,
       coalesce(r.metrics, '{}'::jsonb), r.raw, coalesce(r.topic_ids, '{}'::uuid[]), case when r.deleted then now() end,
       r.sentiment_score, r.sentiment_label, r.language, coalesce(r.intents, '{}'::text[]), coalesce(r.aspects, '[]'::jsonb),
-      coalesce(r.key_terms, '{}'::text[]), r.analysis_version, r.contact_id, r.identity_id
+      coalesce(r.key_terms, '{}'::text[]), coalesce(r.hashtags, '{}'::text[]), r.analysis_version, r.contact_id, r.identity_id
     from jsonb_to_recordset(${toJsonParam(rows)}::jsonb) as r(external_id text, url text, kind text, title text, text text,
-      lang text, posted_at timestamptz, author_external_id text, author_handle text, author_name text, author_followers integer,
+      text_truncated boolean, lang text, posted_at timestamptz, author_external_id text, author_handle text, author_name text, author_followers integer,
       author_bio text, author_url text, author_avatar_url text, author_verified boolean, reply_to_external_id text,
       thread_external_id text, metrics jsonb, raw jsonb, topic_ids uuid[], deleted boolean, sentiment_score real,
-      sentiment_label text, language text, intents text[], aspects jsonb, key_terms text[], analysis_version integer, contact_id uuid, identity_id uuid)
+      sentiment_label text, language text, intents text[], aspects jsonb, key_terms text[], hashtags text[], analysis_version integer, contact_id uuid, identity_id uuid)
     on conflict (workspace_id, platform, external_id) do update set
-      text = excluded.text, title = excluded.title, metrics = excluded.metrics, raw = excluded.raw, topic_ids = excluded.topic_ids,
+      text = excluded.text, text_truncated = excluded.text_truncated, title = excluded.title, metrics = excluded.metrics, raw = excluded.raw, topic_ids = excluded.topic_ids,
       sentiment_score = excluded.sentiment_score, sentiment_label = excluded.sentiment_label, language = excluded.language,
-      intents = excluded.intents, aspects = excluded.aspects, key_terms = excluded.key_terms, analysis_version = excluded.analysis_version,
+      intents = excluded.intents, aspects = excluded.aspects, key_terms = excluded.key_terms, hashtags = excluded.hashtags, analysis_version = excluded.analysis_version,
       contact_id = coalesce(mentions.contact_id, excluded.contact_id), identity_id = coalesce(mentions.identity_id, excluded.identity_id),
       edited_at = case when mentions.text is distinct from excluded.text then now() else mentions.edited_at end,
       deleted_at = coalesce(mentions.deleted_at, excluded.deleted_at)

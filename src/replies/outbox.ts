@@ -10,6 +10,7 @@ import { mentions } from '../mentions/schema';
 import type { PollerDeps } from '../sources/poller';
 import { sources } from '../sources/schema';
 import { connectorInputs } from '../sources/sources.service';
+import { type Delivery, DeliveryError, deliver } from './deliver';
 import { checkReply } from './length';
 import { replies } from './schema';
 
@@ -18,10 +19,12 @@ import { replies } from './schema';
  * the same row); a sender claims a due row with a lease, calls the platform, and records the
  * outcome. Transient failures (5xx, network, rate limits) are retried with backoff; refusals (4xx)
  * fail with the platform's reason and wait for a person's retry. A sender that dies mid-send leaves
- * a lease that runs out, and the row is sent by the next one: nothing is dropped.
+ * a lease that runs out, and the row is sent by the next one: nothing is dropped. Such a row, and
+ * one whose request timed out, is `uncertain`: the next attempt looks for it on the platform
+ * before posting (deliver.ts), so nothing is doubled either.
  */
 export type ReplyRow = typeof replies.$inferSelect;
-export type SenderDeps = Pick<PollerDeps, 'db' | 'clock' | 'logger' | 'metrics' | 'connectors' | 'credentials'>;
+export type SenderDeps = Pick<PollerDeps, 'db' | 'clock' | 'logger' | 'metrics' | 'connectors' | 'credentials' | 'outbound'>;
 
 export const MAX_ATTEMPTS = 8;
 const LEASE_MS = 60_000;
@@ -38,6 +41,7 @@ export const publicReply = (r: ReplyRow) => ({
   nextAttemptAt: r.nextAttemptAt?.toISOString() ?? null,
   platformPostId: r.platformPostId,
   url: r.platformUrl,
+  uncertain: r.uncertain,
   createdBy: r.createdBy,
   createdAt: r.createdAt.toISOString(),
   sentAt: r.sentAt?.toISOString() ?? null,
@@ -108,7 +112,8 @@ export async function retryReply(db: Db, actor: Actor, id: string, now: Date): P
 async function claim(db: Db, id: string, now: Date): Promise<ReplyRow | null> {
   const [row] = await db
     .update(replies)
-    .set({ status: 'sending', leaseUntil: new Date(now.getTime() + LEASE_MS), attempts: sql`${replies.attempts} + 1`, uncertain: sql`${replies.status} = 'sending'` })
+    // A row taken over mid-send may be on the platform; one already uncertain stays so until resolved.
+    .set({ status: 'sending', leaseUntil: new Date(now.getTime() + LEASE_MS), attempts: sql`${replies.attempts} + 1`, uncertain: sql`${replies.uncertain} or ${replies.status} = 'sending'` })
     .where(and(eq(replies.id, id), or(and(eq(replies.status, 'queued'), or(isNull(replies.nextAttemptAt), lte(replies.nextAttemptAt, now))), and(eq(replies.status, 'sending'), lte(replies.leaseUntil, now)))))
     .returning();
   return row ?? null;
@@ -120,33 +125,35 @@ export async function sendReply(deps: SenderDeps, id: string, random = Math.rand
   const r = await claim(deps.db, id, now);
   if (!r) return null;
   const log = deps.logger.child({ replyId: r.id, platform: r.platform, attempt: r.attempts });
-  let result: { externalId: string; url: string | null };
+  let delivery: Delivery;
   try {
     const [target] = await deps.db.select().from(mentions).where(eq(mentions.id, r.inReplyToMentionId));
     const [source] = r.sourceId ? await deps.db.select().from(sources).where(eq(sources.id, r.sourceId)) : [];
     if (!target || !source) throw new ConnectorError('invalid_request', 'The post or the source to reply from no longer exists');
     const { connector, config, credentials } = await connectorInputs(deps, source);
-    if (!connector.reply) throw new ConnectorError('invalid_request', `${connector.label} does not support replies`);
-    result = await connector.reply({
-      config,
-      credentials,
-      text: r.text,
-      inReplyTo: { externalId: target.externalId, authorHandle: target.authorHandle, threadExternalId: target.threadExternalId, raw: target.raw },
-    });
+    delivery = await deliver(
+      connector,
+      {
+        config,
+        credentials,
+        http: deps.outbound,
+        text: r.text,
+        inReplyTo: { externalId: target.externalId, authorHandle: target.authorHandle, threadExternalId: target.threadExternalId, raw: target.raw },
+        outbox: { replyId: r.id, queuedAt: r.createdAt },
+      },
+      r.uncertain,
+    );
   } catch (err) {
-    const e = err instanceof ConnectorError ? err : new ConnectorError('transient', err instanceof Error ? err.message : String(err));
-    // An earlier attempt may have reached the platform (a sender that stopped, a timeout): if the
-    // platform now refuses the text as one it already has, that attempt went through.
-    if (r.attempts > 1 && e.details.alreadyPosted) {
-      log.warn({ err: e.message }, 'reply was already on the platform from an earlier attempt');
-      return markSent(deps, r, { externalId: null, url: null }, `${e.message} (the earlier attempt went through)`);
-    }
+    const failed = err instanceof DeliveryError ? err : null;
+    const e = failed?.reason ?? (err instanceof ConnectorError ? err : new ConnectorError('transient', err instanceof Error ? err.message : String(err)));
+    // Whether the platform may have the post: it is asked before the next attempt, and the thread says so.
+    const uncertain = failed ? failed.outcomeUnknown : r.uncertain;
     const retry = (e.kind === 'transient' || e.kind === 'rate_limited') && r.attempts < MAX_ATTEMPTS;
     const next = e.kind === 'rate_limited' && e.details.resetAt ? e.details.resetAt : new Date(now.getTime() + retryDelayMs(r.attempts, random));
     const [row] = await deps.db.transaction(async (tx) => {
       const rows = await tx
         .update(replies)
-        .set(retry ? { status: 'queued', nextAttemptAt: next, leaseUntil: null, lastError: e.message } : { status: 'failed', leaseUntil: null, lastError: e.message, nextAttemptAt: null })
+        .set(retry ? { status: 'queued', nextAttemptAt: next, leaseUntil: null, lastError: e.message, uncertain } : { status: 'failed', leaseUntil: null, lastError: e.message, nextAttemptAt: null, uncertain })
         .where(eq(replies.id, r.id))
         .returning();
       await publish(tx, r.workspaceId, [{ type: 'reply', id: r.id, conversationId: r.conversationId, status: retry ? 'queued' : 'failed' }]);
@@ -163,23 +170,27 @@ export async function sendReply(deps: SenderDeps, id: string, random = Math.rand
     return row ?? null;
   }
   // Outside the try: a failure to record a reply the platform took must not count as a failed
-  // send. The row keeps its lease; the next sender meets the platform's duplicate check.
-  const sent = await markSent(deps, r, result, null);
-  log.info({ url: result.url }, 'reply sent');
+  // send. The row keeps its lease; the next sender finds the post on the platform.
+  const sent = await markSent(deps, r, delivery);
+  log.info({ url: delivery.result.url, found: delivery.found }, delivery.found ? 'reply found on the platform; not posted again' : 'reply sent');
   return sent;
 }
 
 /** Records a reply as on the platform; our answer is the latest word, so nobody waits any more. */
-async function markSent(deps: SenderDeps, r: ReplyRow, result: { externalId: string | null; url: string | null }, note: string | null): Promise<ReplyRow | null> {
+async function markSent(deps: SenderDeps, r: ReplyRow, { result, found, note }: Delivery): Promise<ReplyRow | null> {
   const sentAt = deps.clock();
   const [sent] = await deps.db.transaction(async (tx) => {
-    const rows = await tx.update(replies).set({ status: 'sent', platformPostId: result.externalId, platformUrl: result.url, sentAt, leaseUntil: null, lastError: note }).where(eq(replies.id, r.id)).returning();
+    const rows = await tx
+      .update(replies)
+      .set({ status: 'sent', platformPostId: result.externalId, platformUrl: result.url, sentAt, leaseUntil: null, lastError: note, uncertain: false })
+      .where(eq(replies.id, r.id))
+      .returning();
     // The first response time is kept once set.
     await tx
       .update(conversations)
       .set({ firstResponseAt: sql`coalesce(${conversations.firstResponseAt}, ${sentAt.toISOString()}::timestamptz)`, waitingSince: null, lastActivityAt: sentAt, updatedAt: sentAt })
       .where(eq(conversations.id, r.conversationId));
-    await tx.insert(conversationEvents).values({ workspaceId: r.workspaceId, conversationId: r.conversationId, kind: 'reply', actorId: r.createdBy, details: { replyId: r.id, status: 'sent', url: result.url } });
+    await tx.insert(conversationEvents).values({ workspaceId: r.workspaceId, conversationId: r.conversationId, kind: 'reply', actorId: r.createdBy, details: { replyId: r.id, status: 'sent', url: result.url, ...(found ? { found } : {}) } });
     await publish(tx, r.workspaceId, [{ type: 'reply', id: r.id, conversationId: r.conversationId, status: 'sent' }]);
     return rows;
   });

@@ -23,6 +23,7 @@ export const Reply = z
     nextAttemptAt: z.string().nullable(),
     platformPostId: z.string().nullable(),
     url: z.string().nullable().openapi({ description: 'The reply on the platform, once sent' }),
+    uncertain: z.boolean().openapi({ description: 'An attempt may have reached the platform unanswered: it is checked there before any new attempt' }),
     createdBy: z.string().nullable(),
     createdAt: z.string(),
     sentAt: z.string().nullable(),

@@ -3,6 +3,7 @@ import type { Actor } from '../accounts/actor';
 import { recordAudit } from '../accounts/audit.service';
 import { AppError } from '../core/errors';
 import type { Db } from '../db/types';
+import { checkUrlText, type OutboundPolicy } from '../http/outbound';
 import type { CredentialBox } from '../sources/credentials';
 import { topics } from '../topics/schema';
 import { alerts, alertSettings } from './schema';
@@ -24,7 +25,17 @@ export interface AlertSettingsInput {
   webhookSecret?: string | undefined;
 }
 
-export async function saveAlertSettings(db: Db, credentials: CredentialBox, actor: Actor, input: AlertSettingsInput, now: Date) {
+/** `outbound`: the guard's policy, so an address it would refuse (localhost, 10.0.0.1...) is refused on save. */
+export async function saveAlertSettings(
+  db: Db,
+  credentials: CredentialBox,
+  actor: Actor,
+  input: AlertSettingsInput,
+  now: Date,
+  outbound: OutboundPolicy,
+) {
+  const verdict = input.webhookUrl ? checkUrlText(outbound, input.webhookUrl) : null;
+  if (verdict && !verdict.ok) throw new AppError('VALIDATION_FAILED', `webhookUrl: ${verdict.reason}`, { field: 'webhookUrl' });
   const [current] = await db.select().from(alertSettings).where(eq(alertSettings.workspaceId, actor.workspaceId));
   const sealed = input.webhookSecret ? await credentials.seal(`alerts:${actor.workspaceId}`, { secret: input.webhookSecret }) : (current?.webhookSecretEnc ?? null);
   if (input.webhookUrl && !sealed) throw new AppError('VALIDATION_FAILED', 'A webhook needs a secret to sign its calls with (webhookSecret, at least 16 characters)', { field: 'webhookSecret' });

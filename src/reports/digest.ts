@@ -2,6 +2,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import { users, workspaces } from '../accounts/schema';
 import { rows } from '../db/rows';
 import type { Db } from '../db/types';
+import { outboundMessage, type OutboundHttp } from '../http/outbound';
 import type { Logger } from '../server/logger';
 import type { Mailer } from '../server/env';
 import type { CredentialBox } from '../sources/credentials';
@@ -100,7 +101,7 @@ export interface DigestDeps {
   credentials: CredentialBox;
   mailer?: Mailer;
   publicUrl?: string | undefined;
-  fetch?: typeof fetch;
+  outbound: OutboundHttp;
 }
 
 /** Sends each workspace its digest: email to the team when SMTP is set, the alert webhook when one is. */
@@ -126,16 +127,17 @@ export async function sendWeeklyDigests(deps: DigestDeps): Promise<{ workspaces:
       const { secret } = (await deps.credentials.open(`alerts:${ws.id}`, ws.settings.webhookSecretEnc)) as { secret: string };
       const body = JSON.stringify({ type: 'digest', workspace: ws.name, digest: d });
       try {
-        const res = await (deps.fetch ?? fetch)(ws.settings.webhookUrl, {
+        const res = await deps.outbound.fetch(ws.settings.webhookUrl, {
           method: 'POST',
           headers: { 'content-type': 'application/json', 'x-social-crm-event': 'digest', 'x-social-crm-signature': await signWebhook(secret, body, now) },
           body,
           signal: AbortSignal.timeout(10_000),
         });
+        await res.body?.cancel().catch(() => undefined);
         if (res.ok) out.webhooks++;
         else deps.logger.warn({ status: res.status, workspaceId: ws.id }, 'digest webhook refused');
       } catch (err) {
-        deps.logger.warn({ err, workspaceId: ws.id }, 'digest webhook failed');
+        deps.logger.warn({ error: outboundMessage(err), workspaceId: ws.id }, 'digest webhook failed');
       }
     }
   }

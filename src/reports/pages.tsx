@@ -53,7 +53,7 @@ reportPages
     const secret = one('webhookSecret');
     if (secret && secret.length < 16) return renderAlerts(c, 'The signing secret needs at least 16 characters', 422);
     try {
-      await saveAlertSettings(c.var.deps.db, c.var.deps.credentials, actor, { enabled: one('enabled') === '1', volumeFactor: num('volumeFactor', 1.5, 100, 3), minVolume: Math.round(num('minVolume', 1, 100_000, 20)), negativeShareRise: num('negativeShareRise', 5, 100, 25) / 100, webhookUrl: url || null, ...(secret ? { webhookSecret: secret } : {}) }, c.var.deps.clock());
+      await saveAlertSettings(c.var.deps.db, c.var.deps.credentials, actor, { enabled: one('enabled') === '1', volumeFactor: num('volumeFactor', 1.5, 100, 3), minVolume: Math.round(num('minVolume', 1, 100_000, 20)), negativeShareRise: num('negativeShareRise', 5, 100, 25) / 100, webhookUrl: url || null, ...(secret ? { webhookSecret: secret } : {}) }, c.var.deps.clock(), c.var.deps.outbound.policy);
     } catch (err) {
       return renderAlerts(c, err instanceof Error ? err.message : String(err), 422);
     }

@@ -2,6 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { toJsonParam, toPgArray } from '../db/params';
 import { rows } from '../db/rows';
 import type { Db } from '../db/types';
+import { hashtagTerms } from '../sentiment';
 import { ALL_TOPICS, reportAuthorDaily, reportDaily, reportTermsDaily, reportTopicDaily } from './schema';
 
 /** The channel a mention reports under: social platforms, community reviews, other community posts. */
@@ -9,11 +10,14 @@ const CHANNEL = sql.raw(`case when m.platform <> 'community' then 'mentions' whe
 const LABEL_SQL = `coalesce(m.sentiment_override, m.sentiment_label, 'unscored')`;
 const LABEL = sql.raw(LABEL_SQL);
 const DAY = sql.raw(`(m.posted_at at time zone 'UTC')::date`);
-/** A mention's key terms, hashtags and aspects, each once, with the sentiment they count under. */
+/**
+ * A mention's key terms, hashtags and aspects, each once, with the sentiment they count under. The
+ * hashtags are the ones the store wrote beside the text by the one rule (sentiment/hashtags.ts).
+ */
 const TERMS = sql.raw(`cross join lateral (
   select 'term'::text as kind, k as term, ${LABEL_SQL} as label from unnest(m.key_terms) as k
   union
-  select 'hashtag', lower(h[1]), ${LABEL_SQL} from regexp_matches(m.text, '#([A-Za-z0-9_]+)', 'g') as h
+  select 'hashtag', h, ${LABEL_SQL} from unnest(m.hashtags) as h
   union
   select 'aspect', a->>'term', a->>'sentiment' from jsonb_array_elements(m.aspects) as a
 ) t`);
@@ -28,12 +32,12 @@ export interface TermFact {
   label: string;
 }
 
-/** The same as TERMS, in JS, for posts the pipeline has in memory. */
+/** The same as TERMS, in JS, for posts the pipeline has in memory (`text` as stored). */
 export function termsOf(keyTerms: string[], text: string, aspects: { term: string; sentiment: string }[], label: string): TermFact[] {
   const out = new Map<string, TermFact>();
   const add = (f: TermFact) => out.set(`${f.kind}|${f.term}|${f.label}`, f);
   for (const k of keyTerms) add({ kind: 'term', term: k, label });
-  for (const m of text.matchAll(/#([A-Za-z0-9_]+)/g)) add({ kind: 'hashtag', term: m[1]!.toLowerCase(), label });
+  for (const term of hashtagTerms(text)) add({ kind: 'hashtag', term, label });
   for (const a of aspects) add({ kind: 'aspect', term: a.term, label: a.sentiment });
   return [...out.values()];
 }

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { stringify } from 'csv-stringify/sync';
 import type { Context } from 'hono';
+import { type CsvCell, toCsv } from '../core/csv';
 import { requireActor, requirePermission } from '../server/auth.middleware';
 import { AUTHENTICATED, createApi, errors, json } from '../server/openapi';
 import { getAlertSettings, listAlerts, saveAlertSettings } from './alerts.service';
@@ -11,11 +11,10 @@ import { inOrder, inOrderError, platformBreakdown, ReportFilters, ReportQuery, r
 const tags = ['reports'];
 const read = [requirePermission('reports:read')];
 
-/** A CSV download of rows; cells that would run as spreadsheet formulas are neutralised. */
-function csv(c: Context, filename: string, columns: string[], rows: (string | number | null)[][]) {
-  const safe = rows.map((r) => r.map((v) => (typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v)));
+/** A CSV download of rows (the one writer guards cells that would run as spreadsheet formulas). */
+function csv(c: Context, filename: string, columns: string[], rows: CsvCell[][]) {
   c.header('Content-Disposition', `attachment; filename="${filename}"`);
-  return c.body(stringify(safe, { header: true, columns }), 200, { 'Content-Type': 'text/csv; charset=utf-8' });
+  return c.body(toCsv(rows, columns), 200, { 'Content-Type': 'text/csv; charset=utf-8' });
 }
 
 const Point = z.object({ date: z.string(), positive: z.number(), neutral: z.number(), negative: z.number(), unscored: z.number(), total: z.number(), net: z.number() }).openapi('SentimentPoint');
@@ -224,5 +223,5 @@ export const reportsApi = createApi()
       },
       responses: { 200: json(AlertSettings, 'Saved'), ...errors(401, 403, 422) },
     }),
-    async (c) => c.json(await saveAlertSettings(c.var.deps.db, c.var.deps.credentials, requireActor(c), c.req.valid('json'), c.var.deps.clock()), 200),
+    async (c) => c.json(await saveAlertSettings(c.var.deps.db, c.var.deps.credentials, requireActor(c), c.req.valid('json'), c.var.deps.clock(), c.var.deps.outbound.policy), 200),
   );

@@ -2,6 +2,7 @@ import { and, desc, eq, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { users, workspaces } from '../accounts/schema';
 import { rows } from '../db/rows';
 import type { Db } from '../db/types';
+import { outboundMessage, type OutboundHttp } from '../http/outbound';
 import { notifications } from '../inbox/schema';
 import type { Logger } from '../server/logger';
 import type { CredentialBox } from '../sources/credentials';
@@ -52,12 +53,20 @@ export async function signWebhook(secret: string, body: string, at: Date): Promi
   return `t=${t},v1=${[...mac].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
 }
 
+/** A webhook that answered with an error status: recorded as "HTTP 500", nothing of its body. */
+export class WebhookRefused extends Error {
+  constructor(readonly httpStatus: number) {
+    super(`HTTP ${httpStatus}`);
+  }
+}
+
 export interface SpikeDeps {
   db: Db;
   clock: () => Date;
   logger: Logger;
   credentials: CredentialBox;
-  fetch?: typeof fetch;
+  /** Webhook calls go through the outbound guard, like every other call out. */
+  outbound: OutboundHttp;
 }
 
 export interface SpikeRun {
@@ -175,19 +184,22 @@ async function deliverWebhooks(deps: SpikeDeps, now: Date) {
       mentions: mentionRows.map((m) => ({ id: m.id, platform: m.platform, url: m.url, text: m.text, postedAt: new Date(m.posted_at).toISOString(), sentiment: m.sentiment })),
     });
     try {
-      const res = await (deps.fetch ?? fetch)(settings.webhookUrl, {
+      const res = await deps.outbound.fetch(settings.webhookUrl, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-social-crm-event': 'spike', 'x-social-crm-signature': await signWebhook(secret, body, now) },
         body,
         signal: AbortSignal.timeout(10_000),
       });
-      if (!res.ok) throw new Error(`The webhook answered ${res.status}`);
+      // The receiver's answer is not read: only its status is recorded.
+      await res.body?.cancel().catch(() => undefined);
+      if (!res.ok) throw new WebhookRefused(res.status);
       await deps.db.update(alerts).set({ webhookStatus: 'sent', webhookError: null }).where(eq(alerts.id, alert.id));
       out.sent++;
     } catch (err) {
       out.failed++;
-      deps.logger.warn({ err, alertId: alert.id }, 'alert webhook failed');
-      await deps.db.update(alerts).set({ webhookStatus: 'failed', webhookError: err instanceof Error ? err.message : String(err) }).where(eq(alerts.id, alert.id));
+      const error = err instanceof WebhookRefused ? err.message : outboundMessage(err);
+      deps.logger.warn({ error, alertId: alert.id }, 'alert webhook failed');
+      await deps.db.update(alerts).set({ webhookStatus: 'failed', webhookError: error }).where(eq(alerts.id, alert.id));
     }
   }
   return out;

@@ -1,6 +1,7 @@
 import { decodeHTML } from 'entities';
 import { type Aspect, findAspects, keyTerms } from './aspects';
 import { type Hit, scoreEnglish } from './english';
+import { hashtagsIn, URL_RE } from './hashtags';
 import { detectIntents, type Intent } from './intents';
 import { detectLanguage } from './language';
 import { OTHER_LANGUAGES, type OtherLanguage } from './lexicons';
@@ -8,7 +9,7 @@ import { scoreOtherLanguage } from './other-languages';
 import { tokenize } from './tokens';
 
 /** Bump when results change, so stored analyses can be recomputed (`npm run cli -- reanalyze`). */
-export const ANALYSIS_VERSION = 2;
+export const ANALYSIS_VERSION = 3;
 
 export type SentimentLabel = 'positive' | 'neutral' | 'negative' | 'unscored';
 
@@ -32,8 +33,6 @@ export interface AnalyzeOptions {
   /** Skip detection and analyse as this language (e.g. a source known to be German). */
   language?: string;
 }
-
-export const URL_RE = /\b(?:https?:\/\/|www\.)\S+/gi;
 
 /** The neutral band, fitted on ../shared/data/sentiment (scripts/sentiment/eval.ts): any negative lean counts. */
 export const THRESHOLDS = { positive: 0.03, negative: 0 };
@@ -67,12 +66,10 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Analysis {
     label = labelFor(score);
   }
 
-  const hashtags: string[] = [];
   const mentions: string[] = [];
   const emoji: string[] = [];
   for (const t of tokens) {
-    if (t.type === 'hashtag') hashtags.push(t.value);
-    else if (t.type === 'mention') mentions.push(t.value);
+    if (t.type === 'mention') mentions.push(t.value);
     else if (t.type === 'emoji') emoji.push(t.value);
   }
   return {
@@ -84,7 +81,8 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Analysis {
     intents: detectIntents({ text: words.toLowerCase(), original: words, label }),
     aspects: language === 'en' ? findAspects(tokens, hits) : [],
     keyTerms: keyTerms(tokens),
-    hashtags,
+    // The one rule the report rollups count by, whatever the tokens made of them.
+    hashtags: hashtagsIn(input),
     mentions,
     urls,
     emoji,

@@ -5,5 +5,7 @@
  */
 export type { Analysis, AnalyzeOptions, SentimentLabel } from './analyze';
 export { INTENTS, type Intent } from './intents';
+/** The one hashtag rule (Unicode, NFC), shared with the report rollups; light, no model. */
+export { hashtagTerm, hashtagTerms, hashtagsIn } from './hashtags';
 
 export const loadAnalyzer = () => import('./analyze');

@@ -1,5 +1,6 @@
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
+import { findHashtags } from './hashtags';
 
 /**
  * wink-nlp tokenisation only (no POS, NER or its own sentiment: those would triple the cost and the
@@ -22,5 +23,35 @@ export function tokenize(text: string): Token[] {
   const types = all.out(its.type) as string[];
   const tokens: Token[] = new Array(values.length);
   for (let i = 0; i < values.length; i++) tokens[i] = { value: values[i]!, lower: values[i]!.toLowerCase(), type: types[i]! };
-  return tokens;
+  return text.includes('#') ? wholeHashtags(text, tokens, all.out(its.precedingSpaces) as string[]) : tokens;
+}
+
+/**
+ * wink reads hashtags in ASCII only ("#Störung" -> "#St" + "örung"): the tokens a hashtag of the
+ * one rule (./hashtags.ts) covers become one hashtag token again, and a hashtag token the rule
+ * does not know (#2024) is a symbol. wink's tokens and their preceding spaces give back the text
+ * exactly, which gives each token its offset.
+ */
+function wholeHashtags(text: string, tokens: Token[], spaces: string[]): Token[] {
+  const starts: number[] = new Array(tokens.length);
+  let at = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    at += spaces[i]!.length;
+    starts[i] = at;
+    at += tokens[i]!.value.length;
+  }
+  const tags = new Map(findHashtags(text).map((h) => [h.index, h.tag]));
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const tag = tags.get(starts[i]!);
+    let last = i;
+    while (tag && last + 1 < tokens.length && starts[last + 1]! < starts[i]! + tag.length) last++;
+    // Only where the hashtag ends where a token ends; anything else is left as wink read it.
+    if (tag && starts[last]! + tokens[last]!.value.length === starts[i]! + tag.length) {
+      const value = tag.normalize('NFC');
+      out.push({ value, lower: value.toLowerCase(), type: 'hashtag' });
+      i = last;
+    } else out.push(tokens[i]!.type === 'hashtag' ? { ...tokens[i]!, type: 'symbol' } : tokens[i]!);
+  }
+  return out;
 }

@@ -17,6 +17,8 @@ import { apiKeysApi } from '../accounts/api-keys.routes';
 import { auditApi } from '../accounts/audit.routes';
 import { authApi } from '../accounts/auth.routes';
 import { accountPages } from '../accounts/pages';
+import { invitationPages } from '../accounts/invitation.pages';
+import { invitationsApi } from '../accounts/invitations.routes';
 import { usersApi } from '../accounts/users.routes';
 import { AppError } from '../core/errors';
 import { importsApi } from '../imports/routes';
@@ -37,15 +39,16 @@ import { memberAccountPages } from '../community/account.pages';
 import { boardPages } from '../community/board.pages';
 import { communityStaffPages } from '../community/staff.pages';
 import { staticRoutes } from '../web/static';
-import { authenticate } from './auth.middleware';
+import { announceAccessChanges, authenticate } from './auth.middleware';
 import { csrfProtection } from './csrf.middleware';
 import type { AppDeps, AppEnv } from './env';
 import { onError, onNotFound } from './error-handler';
 import { healthRoutes } from './health.routes';
 import { requestLog } from './request-log.middleware';
+import { refuseUnsafeText } from './safe-text.middleware';
 
 /** Every JSON router, mounted under /api/v1 and published in one OpenAPI document. */
-const API_ROUTERS = [authApi, usersApi, apiKeysApi, auditApi, topicsApi, sourcesApi, mentionsApi, importsApi, analyzeApi, contactsTransferApi, contactsApi, inboxApi, liveApi, repliesApi, routingApi, tagsApi, communityApi, reportsApi];
+const API_ROUTERS = [authApi, usersApi, invitationsApi, apiKeysApi, auditApi, topicsApi, sourcesApi, mentionsApi, importsApi, analyzeApi, contactsTransferApi, contactsApi, inboxApi, liveApi, repliesApi, routingApi, tagsApi, communityApi, reportsApi];
 
 const CSP = {
   defaultSrc: ["'self'"],
@@ -83,6 +86,8 @@ export function createApp(deps: AppDeps) {
   // File imports are the one place large bodies are expected.
   const importBodies = limit(51);
   app.use((c, next) => (c.req.path === '/api/v1/imports' || c.req.path === '/settings/imports' || c.req.path === '/api/v1/contacts/import' ? importBodies(c, next) : smallBodies(c, next)));
+  // Before anything reads the request: a NUL or a lone surrogate is refused here, not by PostgreSQL.
+  app.use(refuseUnsafeText);
 
   app.route('/', staticRoutes);
   app.route('/', healthRoutes);
@@ -93,6 +98,7 @@ export function createApp(deps: AppDeps) {
   }
 
   app.use(authenticate);
+  app.use(announceAccessChanges);
   app.use(csrfProtection);
 
   for (const router of API_ROUTERS) app.route('/api/v1', router);
@@ -109,6 +115,7 @@ export function createApp(deps: AppDeps) {
   });
 
   app.route('/', accountPages);
+  app.route('/', invitationPages);
   app.route('/', inboxPages);
   app.route('/', routingPages);
   app.route('/', notificationPages);

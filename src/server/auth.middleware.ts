@@ -5,7 +5,8 @@ import { can, type Permission } from '../accounts/roles';
 import { resolveSession } from '../accounts/sessions.service';
 import { resolveMemberSession } from '../community/members.service';
 import { AppError, forbidden } from '../core/errors';
-import type { AppContext, AppEnv } from './env';
+import type { Actor } from '../accounts/actor';
+import type { AppContext, AppDeps, AppEnv } from './env';
 
 export const SESSION_COOKIE = 'sid';
 /** A community member's session: a cookie of its own, never a staff session. */
@@ -16,6 +17,32 @@ const bearer = (c: AppContext) => {
   return h?.toLowerCase().startsWith('bearer ') ? h.slice(7).trim() : null;
 };
 
+interface Credential {
+  token: string;
+  fromHeader: boolean;
+}
+
+const credentialOf = (c: AppContext): Credential | null => {
+  const fromHeader = bearer(c);
+  const token = fromHeader ?? getCookie(c, SESSION_COOKIE) ?? null;
+  return token ? { token, fromHeader: fromHeader !== null } : null;
+};
+
+/** A staff credential (API key or session) as the actor it stands for, or null when it no longer works. */
+async function resolveStaff(deps: AppDeps, cred: Credential, ip: string | null, now: Date) {
+  const key = cred.fromHeader ? await resolveApiKey(deps.db, cred.token, now) : null;
+  if (key) {
+    const actor: Actor = { workspaceId: key.workspace.id, workspaceSlug: key.workspace.slug, userId: null, apiKeyId: key.key.id, role: key.key.role, ip };
+    return { actor, user: null, session: null };
+  }
+  const found = await resolveSession(deps.db, cred.token, now);
+  if (!found) return null;
+  const actor: Actor = { workspaceId: found.workspace.id, workspaceSlug: found.workspace.slug, userId: found.user.id, apiKeyId: null, role: found.user.role, ip };
+  const user = { id: found.user.id, email: found.user.email, name: found.user.name };
+  const session = { token: cred.token, csrfToken: found.session.csrfToken, via: cred.fromHeader ? ('bearer' as const) : ('cookie' as const) };
+  return { actor, user, session };
+}
+
 /** Resolves who is calling (session cookie, session bearer token or API key) into c.var.actor. */
 export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
   c.set('actor', null);
@@ -25,34 +52,12 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
   const { db, clock } = c.var.deps;
   const now = clock();
   const ip = c.var.deps.clientIp(c);
-  const fromHeader = bearer(c);
-  const token = fromHeader ?? getCookie(c, SESSION_COOKIE) ?? null;
-  if (token) {
-    const key = fromHeader ? await resolveApiKey(db, token, now) : null;
-    if (key) {
-      c.set('actor', {
-        workspaceId: key.workspace.id,
-        workspaceSlug: key.workspace.slug,
-        userId: null,
-        apiKeyId: key.key.id,
-        role: key.key.role,
-        ip,
-      });
-    } else {
-      const found = await resolveSession(db, token, now);
-      if (found) {
-        c.set('actor', {
-          workspaceId: found.workspace.id,
-          workspaceSlug: found.workspace.slug,
-          userId: found.user.id,
-          apiKeyId: null,
-          role: found.user.role,
-          ip,
-        });
-        c.set('user', { id: found.user.id, email: found.user.email, name: found.user.name });
-        c.set('session', { token, csrfToken: found.session.csrfToken, via: fromHeader ? 'bearer' : 'cookie' });
-      }
-    }
+  const cred = credentialOf(c);
+  const staff = cred ? await resolveStaff(c.var.deps, cred, ip, now) : null;
+  if (staff) {
+    c.set('actor', staff.actor);
+    c.set('user', staff.user);
+    c.set('session', staff.session);
   }
   const memberToken = getCookie(c, MEMBER_COOKIE);
   if (memberToken) {
@@ -60,6 +65,29 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
     if (m) c.set('member', { id: m.member.id, workspaceId: m.member.workspaceId, email: m.member.email, displayName: m.member.displayName, verified: m.member.emailVerifiedAt !== null, csrfToken: m.session.csrfToken });
   }
   await next();
+});
+
+/**
+ * Checks the request's credential again, for responses that outlive the moment they were authorised
+ * (the live stream): the actor as it stands now, or null when the login, key or user is gone.
+ */
+export async function recheckActor(c: AppContext): Promise<Actor | null> {
+  const cred = credentialOf(c);
+  if (!cred) return null;
+  const staff = await resolveStaff(c.var.deps, cred, c.var.deps.clientIp(c), c.var.deps.clock());
+  return staff?.actor ?? null;
+}
+
+/**
+ * After a request that may take access away (logout, keys, users, roles) succeeds, tells this
+ * process's watchers, so open live streams check their credential at once.
+ */
+const ACCESS_PATHS = /^(\/api\/v1\/(auth\/logout|auth\/switch-workspace|api-keys|users)|\/logout|\/switch-workspace|\/settings\/(users|api-keys))(\/|$)/;
+export const announceAccessChanges = createMiddleware<AppEnv>(async (c, next) => {
+  const workspaceId = c.var.actor?.workspaceId;
+  await next();
+  if (!workspaceId || c.req.method === 'GET' || c.res.status >= 400 || !ACCESS_PATHS.test(c.req.path)) return;
+  c.var.deps.access.changed({ workspaceId });
 });
 
 /** The caller must be signed in (any role). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_MAX_BYTES, parseAllowlist } from '../http/outbound/policy';
 
 /**
  * Every setting the app reads, validated once at start. A bad value stops the app with one line
@@ -57,6 +58,21 @@ export const configSchema = z
         .optional(),
     ),
     MAIL_FROM: z.string().min(3).max(200).default('Social CRM <no-reply@localhost>'),
+    // Internal hosts outbound calls may reach (self-hosted instances, local fakes); all others must be public.
+    OUTBOUND_ALLOWLIST: optionalString.transform((v, ctx) => {
+      try {
+        return parseAllowlist(v);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: `${(err as Error).message} (comma-separated hosts, host:port or CIDR ranges)` });
+        return z.NEVER;
+      }
+    }),
+    OUTBOUND_MAX_BYTES: z.coerce
+      .number({ error: 'must be a number of bytes' })
+      .int('must be a whole number of bytes')
+      .min(1024, 'must be at least 1024 bytes')
+      .max(1024 ** 3, 'must be at most 1 GiB')
+      .default(DEFAULT_MAX_BYTES),
   })
   .superRefine((c, ctx) => {
     if (c.DATABASE_URL && !c.APP_SECRET) {
@@ -97,3 +113,15 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
 
 /** True when an Inngest server takes over scheduling; otherwise the in-process runner does it. */
 export const usesInngestServer = (c: Config) => Boolean(c.INNGEST_SIGNING_KEY || c.INNGEST_DEV);
+
+/** True for addresses only this machine can reach (127.0.0.0/8, ::1, localhost). */
+export const isLoopbackHost = (host: string) => {
+  const h = host.trim().toLowerCase().replace(/^\[|\]$/g, '');
+  return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
+};
+
+/**
+ * /metrics may answer without METRICS_TOKEN only where nobody else can reach it: a loopback HOST
+ * with no proxy in front (TRUST_PROXY means something public forwards to us).
+ */
+export const metricsOpenWithoutToken = (c: Pick<Config, 'HOST' | 'TRUST_PROXY'>) => isLoopbackHost(c.HOST) && !c.TRUST_PROXY;

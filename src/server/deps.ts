@@ -1,11 +1,13 @@
 import { LiveHub } from '../inbox/live';
+import { AccessWatch } from '../accounts/access-watch';
 import type { Context } from 'hono';
 import type { Argon2Params } from '../accounts/password';
 import { type ConnectorRegistry, defaultConnectors } from '../connectors/registry';
 import { type Clock, systemClock } from '../core/clock';
+import { createNodeOutbound, type OutboundHttp, type OutboundPolicy } from '../http/outbound';
 import type { DatabaseHandle } from '../db/types';
 import { createCredentialBox } from '../sources/credentials';
-import { type Config, usesInngestServer } from './config';
+import { type Config, metricsOpenWithoutToken, usesInngestServer } from './config';
 import type { AppDeps, Mailer } from './env';
 import { createMailer } from '../community/mailer';
 import type { Logger } from './logger';
@@ -23,7 +25,14 @@ export interface DepsInput {
   passwordParams?: Argon2Params;
   /** Tests hand in a recording mailer. */
   mailer?: Mailer;
+  /** The entry serves the internet whatever HOST says (the Worker): /metrics then always needs its token. */
+  publicEntry?: boolean;
+  /** The outbound HTTP guard; the Worker hands in its own (Node's default resolves and checks DNS). */
+  outbound?: OutboundHttp;
 }
+
+/** OUTBOUND_ALLOWLIST and OUTBOUND_MAX_BYTES as the guard's policy. */
+export const outboundPolicy = (config: Config): OutboundPolicy => ({ allow: config.OUTBOUND_ALLOWLIST, maxBytes: config.OUTBOUND_MAX_BYTES });
 
 /** Forwarded addresses are believed only behind a proxy we were told about (TRUST_PROXY). */
 export const forwardedIp = (c: Context) => c.req.header('x-forwarded-for')?.split(',')[0]?.trim() || null;
@@ -38,6 +47,7 @@ export function createDeps(input: DepsInput): AppDeps {
     db: handle.db,
     dbKind: handle.kind,
     live: new LiveHub(handle),
+    access: new AccessWatch(),
     clock,
     logger,
     metrics,
@@ -45,11 +55,14 @@ export function createDeps(input: DepsInput): AppDeps {
       sessionTtlMs: config.SESSION_TTL_HOURS * 3_600_000,
       secureCookies: config.PUBLIC_URL?.startsWith('https://') ?? false,
       trustProxy: config.TRUST_PROXY,
+      liveHeartbeatMs: 25_000,
       metricsToken: config.METRICS_TOKEN,
+      metricsOpen: !input.publicEntry && metricsOpenWithoutToken(config),
       publicUrl: config.PUBLIC_URL,
     },
     connectors: input.connectors ?? defaultConnectors(),
     credentials: createCredentialBox(input.appSecret),
+    outbound: input.outbound ?? createNodeOutbound(outboundPolicy(config)),
     clientIp: (c) => (config.TRUST_PROXY ? (forwardedIp(c) ?? runtimeIp(c)) : runtimeIp(c)),
     mailer: input.mailer ?? createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM }, logger),
     ...(input.passwordParams ? { passwordParams: input.passwordParams } : {}),
@@ -57,7 +70,7 @@ export function createDeps(input: DepsInput): AppDeps {
   if (usesInngestServer(config)) {
     // The Inngest SDK is loaded only when an Inngest server drives the jobs (it costs ~0.1 s at start).
     let handler: Promise<(c: Context) => Promise<Response>> | undefined;
-    const jobDeps = { db: handle.db, clock, logger, metrics, connectors: deps.connectors, credentials: deps.credentials, mailer: deps.mailer, publicUrl: config.PUBLIC_URL };
+    const jobDeps = { db: handle.db, clock, logger, metrics, connectors: deps.connectors, credentials: deps.credentials, outbound: deps.outbound, mailer: deps.mailer, publicUrl: config.PUBLIC_URL };
     deps.inngestHandler = async (c) => {
       handler ??= import('../jobs/inngest').then(({ createInngestClient, inngestHandler }) =>
         inngestHandler(

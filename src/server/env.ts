@@ -1,9 +1,11 @@
 import type { Context } from 'hono';
+import type { AccessWatch } from '../accounts/access-watch';
 import type { Actor } from '../accounts/actor';
 import type { Argon2Params } from '../accounts/password';
 import type { ConnectorRegistry } from '../connectors/registry';
 import type { Clock } from '../core/clock';
 import type { Db, DbKind } from '../db/types';
+import type { OutboundHttp } from '../http/outbound';
 import type { LiveHub } from '../inbox/live';
 import type { CredentialBox } from '../sources/credentials';
 import type { Logger } from './logger';
@@ -15,6 +17,8 @@ export interface AppDeps {
   dbKind: DbKind;
   /** Live inbox events (LISTEN/NOTIFY) for the SSE stream. */
   live: LiveHub;
+  /** Access taken away in this process (logout, revoked keys, disabled users): live streams recheck. */
+  access: AccessWatch;
   clock: Clock;
   logger: Logger;
   metrics: Metrics;
@@ -23,6 +27,8 @@ export interface AppDeps {
   connectors: ConnectorRegistry;
   /** Seals and opens source credentials (key from APP_SECRET). */
   credentials: CredentialBox;
+  /** Every request to the outside (connectors, feeds, webhooks) goes through this guard. */
+  outbound: OutboundHttp;
   /** The client address of a request (the runtime knows how to find it). */
   clientIp: (c: Context) => string | null;
   /** Jobs served at /api/inngest when an Inngest server drives them. */
@@ -36,7 +42,11 @@ export interface AppSettings {
   /** Set Secure on cookies even when the request itself arrived over http (behind TLS offload). */
   secureCookies: boolean;
   trustProxy: boolean;
+  /** How often a live stream sends a keep-alive and checks its credential again (25 s). */
+  liveHeartbeatMs: number;
   metricsToken?: string;
+  /** No METRICS_TOKEN needed: loopback HOST, no proxy in front (config.metricsOpenWithoutToken). */
+  metricsOpen: boolean;
   publicUrl?: string;
 }
 
@@ -72,6 +82,8 @@ export interface StaffUser {
   id: string;
   email: string;
   name: string;
+  /** Every workspace this person's login belongs to (loaded for pages, for the switcher). */
+  workspaces?: { id: string; slug: string; name: string }[];
 }
 
 export type AppEnv = {

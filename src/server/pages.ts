@@ -1,5 +1,6 @@
 import { createMiddleware } from 'hono/factory';
 import { z } from 'zod';
+import { workspacesOfMember } from '../accounts/accounts.service';
 import type { Actor } from '../accounts/actor';
 import { can, type Permission } from '../accounts/roles';
 import { AppError, forbidden, notFound } from '../core/errors';
@@ -13,6 +14,8 @@ export const requireStaffPage = createMiddleware<AppEnv>(async (c, next) => {
     const next_ = c.req.method === 'GET' ? c.req.path + (new URL(c.req.url).search || '') : '/';
     return c.redirect(`/login?next=${encodeURIComponent(next_)}`, 303);
   }
+  // The shell offers a workspace switcher when this login belongs to more than one workspace.
+  c.set('user', { ...c.var.user, workspaces: await workspacesOfMember(c.var.deps.db, c.var.user.id) });
   await next();
 });
 
@@ -43,9 +46,28 @@ export async function parseForm<T extends z.ZodType>(c: AppContext, schema: T): 
   return { ok: false, message: `${String(issue.path[0] ?? 'form')}: ${issue.message}` };
 }
 
-/** Only same-site paths are followed after login, so ?next= cannot send people elsewhere. */
-export const safeNext = (next: unknown) =>
-  typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/inbox';
+const SAME_ORIGIN = 'http://same-origin.invalid';
+
+/**
+ * Only same-site paths are followed after login, so ?next= cannot send people elsewhere. The check
+ * is made on the URL as a browser parses it (a backslash read as /, dot segments resolved), and that parsed,
+ * percent-encoded form is what goes into Location. Control characters are refused outright: a tab
+ * is dropped by browsers (`/%09/evil.example` is `//evil.example` to them), and a raw CR, LF or VT
+ * makes the header itself invalid.
+ */
+export function safeNext(next: unknown): string {
+  // Control characters have no place in a path we made; browsers drop some of them silently.
+  if (typeof next !== 'string' || !next.startsWith('/') || /[\u0000-\u001f\u007f]/.test(next)) return '/inbox';
+  let url: URL;
+  try {
+    url = new URL(next, SAME_ORIGIN);
+  } catch {
+    return '/inbox';
+  }
+  // A path starting with // (`/.//evil.example` normalises to it) is read as another host.
+  if (url.origin !== SAME_ORIGIN || url.pathname.startsWith('//')) return '/inbox';
+  return url.pathname + url.search + url.hash;
+}
 
 const Uuid = z.uuid();
 

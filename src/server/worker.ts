@@ -1,8 +1,9 @@
 import { openPostgres } from '../db/postgres';
+import { createFetchOutbound } from '../http/outbound';
 import { SCHEDULED_JOBS } from '../jobs/index';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
-import { createDeps } from './deps';
+import { createDeps, outboundPolicy } from './deps';
 import { createLogger } from './logger';
 
 /**
@@ -28,7 +29,9 @@ function boot(env: WorkerEnv) {
   // Workers may not share sockets across requests: one small client per request, closed after.
   // Each request closes its connection when done (below): no LISTEN can outlive it.
   const handle = openPostgres(url, { max: 1, listen: false });
-  const deps = createDeps({ handle, config, logger, appSecret: config.APP_SECRET!, clientIp: (c) => c.req.header('cf-connecting-ip') ?? null });
+  // No DNS lookups in Workers: the guard judges URLs by their form and leaves the rest to the platform.
+  const outbound = createFetchOutbound(outboundPolicy(config));
+  const deps = createDeps({ handle, config, logger, appSecret: config.APP_SECRET!, clientIp: (c) => c.req.header('cf-connecting-ip') ?? null, outbound, publicEntry: true });
   return { handle, deps, logger };
 }
 

@@ -4,7 +4,8 @@ import type { Argon2Params } from '../accounts/password';
 import { newSecret } from '../accounts/tokens';
 import { workspaces } from '../accounts/schema';
 import { createWorkspaceWithOwner } from '../accounts/setup.service';
-import { findUserByEmail, updateUser } from '../accounts/users.service';
+import { findAccountByEmail, setAccountPassword } from '../accounts/accounts.service';
+import { findMembership } from '../accounts/users.service';
 import { createTopic, listTopics } from '../topics/topics.service';
 import { sources } from './schema';
 import { createSource, type SourceDeps } from './sources.service';
@@ -27,14 +28,13 @@ const DEMO_TOPICS = [
 export async function ensureDemoWorkspace(deps: SourceDeps, now: Date, passwordParams?: Argon2Params) {
   const password = newSecret(12);
   let [ws] = await deps.db.select().from(workspaces).where(eq(workspaces.slug, 'demo'));
-  const existing = await findUserByEmail(deps.db, DEMO_EMAIL);
-  if (!ws) {
-    if (existing) throw new Error(`${DEMO_EMAIL} already belongs to another workspace`);
-    ws = (await createWorkspaceWithOwner(deps.db, { workspaceName: 'Demo', email: DEMO_EMAIL, name: 'Demo Owner', password }, passwordParams)).workspace;
-  }
-  const owner = existing ?? (await findUserByEmail(deps.db, DEMO_EMAIL))!;
+  const existing = await findAccountByEmail(deps.db, DEMO_EMAIL);
+  if (!ws) ws = (await createWorkspaceWithOwner(deps.db, { workspaceName: 'Demo', email: DEMO_EMAIL, name: 'Demo Owner', password }, passwordParams)).workspace;
+  const owner = await findMembership(deps.db, ws.id, DEMO_EMAIL);
+  if (!owner) throw new Error(`The demo workspace has no ${DEMO_EMAIL}; remove the workspace or use another data folder`);
   const actor: Actor = { workspaceId: ws.id, workspaceSlug: ws.slug, userId: owner.id, apiKeyId: null, role: 'owner', ip: 'demo' };
-  if (existing) await updateUser(deps.db, actor, owner.id, { password }, passwordParams);
+  // A login made before this start keeps an old password: set the new one (it ends old sessions).
+  if (existing) await setAccountPassword(deps.db, existing.id, password, passwordParams);
 
   const have = new Set((await listTopics(deps.db, ws.id)).map((t) => t.name));
   for (const topic of DEMO_TOPICS) if (!have.has(topic.name)) await createTopic(deps.db, actor, topic);

@@ -22,8 +22,16 @@ async function renderSource(c: AppContext, id: string, notice?: { kind: 'ok' | '
   const actor = assertCan(c, 'inbox:read');
   const source = await getSource(c.var.deps.db, actor.workspaceId, id);
   const [n] = await c.var.deps.db.select({ n: count() }).from(mentions).where(and(eq(mentions.workspaceId, actor.workspaceId), eq(mentions.sourceId, id)));
+  const credentialFields = PLATFORM_FORMS[source.platform]?.fields.filter((f) => f.name.startsWith('credentials.')) ?? [];
   return c.html(
-    <SourcePage {...shellProps(c)} source={publicSource(source)} canManage={can(actor.role, 'settings:manage')} mentionCount={Number(n?.n ?? 0)} notice={notice} />,
+    <SourcePage
+      {...shellProps(c)}
+      source={publicSource(source)}
+      canManage={can(actor.role, 'settings:manage')}
+      mentionCount={Number(n?.n ?? 0)}
+      credentialFields={credentialFields}
+      notice={notice}
+    />,
     status as 200,
   );
 }
@@ -83,6 +91,22 @@ export const sourcePages = new Hono<AppEnv>()
           ? { kind: 'error' as const, message: `Poll failed: ${r.error}` }
           : { kind: 'error' as const, message: 'This source is being polled right now; try again in a moment.' };
     return renderSource(c, id, notice);
+  })
+  .post('/settings/sources/:id/credentials', async (c) => {
+    const actor = assertCan(c, 'settings:manage');
+    const id = pathId(c, 'Source');
+    const source = await getSource(c.var.deps.db, actor.workspaceId, id);
+    const fields = (PLATFORM_FORMS[source.platform]?.fields ?? []).filter((f) => f.name.startsWith('credentials.'));
+    const body = (await c.req.parseBody()) as Record<string, unknown>;
+    const { credentials } = readPlatformForm({ label: '', intro: '', fields }, body);
+    if (Object.keys(credentials).length === 0) return renderSource(c, id, { kind: 'error', message: 'Enter the credentials to store.' }, 422);
+    try {
+      await updateSource(c.var.deps, actor, id, { credentials }, c.var.deps.clock());
+    } catch (err) {
+      const e = formProblem(err);
+      return renderSource(c, id, { kind: 'error', message: e.message }, e.status);
+    }
+    return renderSource(c, id, { kind: 'ok', message: 'Credentials saved.' });
   })
   .post('/settings/sources/:id/pause', async (c) => {
     await updateSource(c.var.deps, assertCan(c, 'settings:manage'), pathId(c, 'Source'), { paused: true }, c.var.deps.clock());

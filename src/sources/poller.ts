@@ -2,7 +2,9 @@ import { and, asc, eq, isNull, lt, lte, or } from 'drizzle-orm';
 import type { ConnectorRegistry } from '../connectors/registry';
 import { ConnectorError, type Cursor } from '../connectors/types';
 import type { Clock } from '../core/clock';
+import { failureNote, sqlState } from '../core/redact-error';
 import type { Db } from '../db/types';
+import type { OutboundHttp } from '../http/outbound';
 import { ingestPosts } from '../ingest/pipeline';
 import type { Logger } from '../server/logger';
 import type { Metrics } from '../server/metrics';
@@ -21,6 +23,8 @@ export interface PollerDeps {
   metrics: Metrics;
   connectors: ConnectorRegistry;
   credentials: CredentialBox;
+  /** The outbound HTTP guard every connector call goes through. */
+  outbound: OutboundHttp;
   random?: () => number;
 }
 
@@ -38,8 +42,8 @@ export interface PollerOptions {
 export const DEFAULT_POLLER_OPTIONS: PollerOptions = { maxPages: 50, leaseMs: 5 * 60_000, firstSweepDays: 1 };
 
 export type PollOutcome =
-  | { status: 'ok'; fetched: number; inserted: number; duplicates: number; pages: number }
-  | { status: 'failed'; fetched: number; inserted: number; duplicates: number; pages: number; error: string; kind: string }
+  | { status: 'ok'; fetched: number; inserted: number; duplicates: number; rejected: number; pages: number }
+  | { status: 'failed'; fetched: number; inserted: number; duplicates: number; rejected: number; pages: number; error: string; kind: string }
   | { status: 'skipped'; reason: 'busy' | 'not-due' | 'paused' };
 
 /**
@@ -64,7 +68,7 @@ export async function pollSource(deps: PollerDeps, sourceId: string, opts: Parti
     .returning();
   if (!source) return { status: 'skipped', reason: await whySkipped(deps.db, sourceId, now) };
 
-  const totals = { fetched: 0, inserted: 0, duplicates: 0, pages: 0 };
+  const totals = { fetched: 0, inserted: 0, duplicates: 0, rejected: 0, pages: 0 };
   const log = deps.logger.child({ sourceId, platform: source.platform });
   try {
     const { connector, config, credentials } = await connectorInputs(deps, source);
@@ -74,12 +78,15 @@ export async function pollSource(deps: PollerDeps, sourceId: string, opts: Parti
     const sweep = async (start: Cursor | null, since: Date | undefined, save: (cursor: Cursor, page: PageResult) => Promise<void>) => {
       let cursor = start;
       for (let page = 1; page <= o.maxPages; page++) {
-        const result = await connector.poll({ config, credentials, cursor, plan, now: deps.clock(), ...(since ? { since } : {}) });
+        const result = await connector.poll({ config, credentials, cursor, plan, now: deps.clock(), http: deps.outbound, ...(since ? { since } : {}) });
         const stored = await ingestPosts(deps, target, result.posts);
         totals.fetched += stored.fetched;
         totals.inserted += stored.inserted;
         totals.duplicates += stored.duplicates;
+        totals.rejected += stored.rejected.length;
         totals.pages += 1;
+        // A post the gate turned away is skipped alone; the log says which and why.
+        if (stored.rejected.length) log.warn({ page, rejected: stored.rejected.slice(0, 20), count: stored.rejected.length }, 'posts rejected');
         await o.afterCommit?.(totals.pages);
         cursor = result.cursor;
         await save(cursor, { ...stored, more: result.more, oldest: oldestOf(result.posts) });
@@ -113,8 +120,11 @@ export async function pollSource(deps: PollerDeps, sourceId: string, opts: Parti
     log.info({ ...totals }, 'poll done');
     return { status: 'ok', ...totals };
   } catch (err) {
-    const e = err instanceof ConnectorError ? err : new ConnectorError('transient', err instanceof Error ? err.message : String(err));
-    if (!(err instanceof ConnectorError)) log.error({ err }, 'poll crashed');
+    // The platform's own words are shown as they are; anything else (the database, a bug) is told in
+    // a short sentence, its detail kept in the log under the same ref.
+    const ref = crypto.randomUUID().slice(0, 8);
+    const e = err instanceof ConnectorError ? err : new ConnectorError('transient', failureNote(err, sqlState(err) ? 'Storing the posts' : 'Polling', ref));
+    if (!(err instanceof ConnectorError)) log.error({ err, ref }, 'poll crashed');
     deps.metrics.pollErrors.inc({ platform: source.platform });
     await settle(deps, source, token, { ok: false, error: e });
     log.warn({ kind: e.kind, error: e.message, ...totals }, 'poll failed');

@@ -15,6 +15,9 @@ const Source = z
     name: z.string(),
     config: z.record(z.string(), z.unknown()),
     hasCredentials: z.boolean().openapi({ description: 'Credentials are stored encrypted and never returned' }),
+    credentialsCleared: z.boolean().openapi({
+      description: 'An address in config moved to another host, so the stored credentials were removed; send them again (PATCH credentials)',
+    }),
     status: z.enum(SOURCE_STATUSES),
     paused: z.boolean(),
     pollIntervalSeconds: z.number(),
@@ -95,6 +98,7 @@ export const sourcesApi = createApi()
       path: '/sources/{id}',
       tags,
       summary: 'Rename, reconfigure, replace credentials, pause or resume',
+      description: 'A config whose address (baseUrl, feedUrl...) moves to another scheme, host or port removes the stored credentials (answered as credentialsCleared: true) unless new ones come in the same request.',
       security: AUTHENTICATED,
       middleware: write,
       request: { params: IdParam, body: { content: { 'application/json': { schema: UpdateSource } }, required: true } },

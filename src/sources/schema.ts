@@ -24,6 +24,9 @@ export const sources = pgTable(
     config: jsonb('config').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
     // AES-GCM under a key derived from APP_SECRET; never sent to the API or pages.
     credentialsEnc: text('credentials_enc'),
+    // Set when a change of host removed the credentials (they never follow a source elsewhere);
+    // cleared when new ones are entered. Pages and the API ask for them again meanwhile.
+    credentialsClearedAt: ts('credentials_cleared_at'),
     cursor: jsonb('cursor').$type<Record<string, unknown> | null>(),
     status: text('status', { enum: SOURCE_STATUSES }).notNull().default('ok'),
     paused: boolean('paused').notNull().default(false),

@@ -2,12 +2,14 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Actor } from '../accounts/actor';
 import { recordAudit } from '../accounts/audit.service';
 import type { ConnectorRegistry } from '../connectors/registry';
-import type { Connector } from '../connectors/types';
+import { ConnectorError, type Connector, type VerifyResult } from '../connectors/types';
 import { AppError, notFound } from '../core/errors';
 import type { Db } from '../db/types';
+import { checkUrlText, type OutboundHttp, type OutboundPolicy } from '../http/outbound';
 import { MAX_BACKFILL_DAYS, startBackfill } from './backfill';
 import type { CredentialBox } from './credentials';
 import { type Platform, sources } from './schema';
+import { movedUrlFields, urlFields } from './url-fields';
 
 export type SourceRow = typeof sources.$inferSelect;
 
@@ -18,6 +20,8 @@ export const publicSource = (s: SourceRow) => ({
   name: s.name,
   config: s.config,
   hasCredentials: s.credentialsEnc !== null,
+  /** A change of host removed the credentials: they must be entered again for the new host. */
+  credentialsCleared: s.credentialsClearedAt !== null,
   status: s.status,
   paused: s.paused,
   pollIntervalSeconds: s.pollIntervalSeconds,
@@ -35,6 +39,7 @@ export interface SourceDeps {
   db: Db;
   connectors: ConnectorRegistry;
   credentials: CredentialBox;
+  outbound: OutboundHttp;
 }
 
 export function connectorFor(connectors: ConnectorRegistry, platform: Platform): Connector {
@@ -49,6 +54,17 @@ function validate<T>(schema: { safeParse(v: unknown): { success: true; data: T }
   if (r.success) return r.data;
   const issue = r.error.issues[0]!;
   throw new AppError('VALIDATION_FAILED', `${what}.${issue.path.map(String).join('.')}: ${issue.message}`, r.error.issues);
+}
+
+/**
+ * Refuses, when it is saved, an address the outbound guard would refuse anyway (file:, localhost,
+ * 127.0.0.1, metadata...), so the mistake shows on the form and not as a failing poll later.
+ */
+function assertReachable(policy: OutboundPolicy, config: Record<string, unknown>) {
+  for (const [key, url] of urlFields(config)) {
+    const verdict = checkUrlText(policy, url);
+    if (!verdict.ok) throw new AppError('VALIDATION_FAILED', `config.${key}: ${verdict.reason}`, { field: `config.${key}` });
+  }
 }
 
 export async function listSources(db: Db, workspaceId: string) {
@@ -72,6 +88,7 @@ export interface CreateSourceInput {
 export async function createSource(deps: SourceDeps, actor: Actor, input: CreateSourceInput, now: Date) {
   const connector = connectorFor(deps.connectors, input.platform);
   const config = validate(connector.configSchema, input.config, 'config') as Record<string, unknown>;
+  assertReachable(deps.outbound.policy, config);
   const credentials = validate(connector.credentialsSchema, input.credentials, 'credentials') as Record<string, unknown>;
   const id = crypto.randomUUID();
   const credentialsEnc = Object.keys(credentials).length ? await deps.credentials.seal(id, credentials) : null;
@@ -102,16 +119,31 @@ export interface UpdateSourceInput {
   paused?: boolean;
 }
 
+/**
+ * Renames, reconfigures, replaces credentials, pauses or resumes. Credentials belong to the host
+ * they were entered for: a config whose address moves to another scheme, host or port loses them
+ * (`credentialsCleared`), unless new ones come in the same request.
+ */
 export async function updateSource(deps: SourceDeps, actor: Actor, id: string, input: UpdateSourceInput, now: Date) {
   const current = await getSource(deps.db, actor.workspaceId, id);
   const connector = connectorFor(deps.connectors, current.platform);
   const changes: Partial<typeof sources.$inferInsert> = { updatedAt: now };
   if (input.name !== undefined) changes.name = input.name;
   if (input.pollIntervalSeconds !== undefined) changes.pollIntervalSeconds = input.pollIntervalSeconds;
-  if (input.config !== undefined) changes.config = validate(connector.configSchema, { ...current.config, ...input.config }, 'config') as Record<string, unknown>;
+  let moved: string[] = [];
+  if (input.config !== undefined) {
+    const config = validate(connector.configSchema, { ...current.config, ...input.config }, 'config') as Record<string, unknown>;
+    assertReachable(deps.outbound.policy, config);
+    changes.config = config;
+    moved = movedUrlFields(current.config, config);
+  }
   if (input.credentials !== undefined) {
     const creds = validate(connector.credentialsSchema, input.credentials, 'credentials') as Record<string, unknown>;
     changes.credentialsEnc = await deps.credentials.seal(id, creds);
+    changes.credentialsClearedAt = null;
+  } else if (moved.length > 0 && current.credentialsEnc !== null) {
+    changes.credentialsEnc = null;
+    changes.credentialsClearedAt = now;
   }
   if (input.paused !== undefined) changes.paused = input.paused;
   // New credentials or a resumed source deserve a prompt try, not the rest of a long backoff.
@@ -124,7 +156,11 @@ export async function updateSource(deps: SourceDeps, actor: Actor, id: string, i
       action: 'source.updated',
       targetType: 'source',
       targetId: id,
-      details: { ...input, credentials: input.credentials ? '(replaced)' : undefined },
+      details: {
+        ...input,
+        credentials: input.credentials ? '(replaced)' : changes.credentialsClearedAt ? '(cleared: the host changed)' : undefined,
+        ...(moved.length ? { hostChanged: moved } : {}),
+      },
     });
     return s!;
   });
@@ -143,6 +179,9 @@ export async function connectorInputs(deps: Pick<SourceDeps, 'connectors' | 'cre
   const connector = connectorFor(deps.connectors, source.platform);
   const config = validate(connector.configSchema, source.config, 'config');
   const raw = source.credentialsEnc ? await deps.credentials.open(source.id, source.credentialsEnc) : {};
+  if (source.credentialsClearedAt && !connector.credentialsSchema.safeParse(raw).success) {
+    throw new ConnectorError('auth', 'The address of this source moved to another host, so its credentials were removed: enter them again.');
+  }
   const credentials = validate(connector.credentialsSchema, raw, 'credentials');
   return { connector, config, credentials };
 }
@@ -163,8 +202,14 @@ export async function startSourceBackfill(db: Db, actor: Actor, id: string, days
   });
 }
 
-export async function verifySource(deps: SourceDeps, workspaceId: string, id: string) {
+export async function verifySource(deps: SourceDeps, workspaceId: string, id: string): Promise<VerifyResult> {
   const source = await getSource(deps.db, workspaceId, id);
-  const { connector, config, credentials } = await connectorInputs(deps, source);
-  return connector.verify({ config, credentials });
+  let inputs: Awaited<ReturnType<typeof connectorInputs>>;
+  try {
+    inputs = await connectorInputs(deps, source);
+  } catch (err) {
+    if (err instanceof ConnectorError) return { ok: false, account: null, message: err.message };
+    throw err;
+  }
+  return inputs.connector.verify({ config: inputs.config, credentials: inputs.credentials, http: deps.outbound });
 }

@@ -64,6 +64,7 @@ export function AppShell(props: ShellProps) {
             <div class="muted">
               {props.actor.workspaceSlug} · {props.actor.role}
             </div>
+            <WorkspaceSwitcher {...props} />
             <form method="post" action="/logout">
               <input type="hidden" name="_csrf" value={props.csrfToken ?? ''} />
               <button type="submit">Log out</button>
@@ -73,6 +74,25 @@ export function AppShell(props: ShellProps) {
         <main>{props.children}</main>
       </div>
     </Document>
+  );
+}
+
+/** Shown only to a person whose login belongs to more than one workspace. */
+function WorkspaceSwitcher(props: ShellProps) {
+  const choices = props.user?.workspaces ?? [];
+  if (choices.length < 2) return null;
+  return (
+    <form method="post" action="/switch-workspace" data-testid="workspace-switcher">
+      <input type="hidden" name="_csrf" value={props.csrfToken ?? ''} />
+      <select name="workspaceId" aria-label="Workspace">
+        {choices.map((w) => (
+          <option value={w.id} selected={w.id === props.actor.workspaceId}>
+            {w.name}
+          </option>
+        ))}
+      </select>
+      <button type="submit">Switch</button>
+    </form>
   );
 }
 

@@ -67,7 +67,7 @@ describe('staff pages', () => {
     expect(await res.text()).toContain('Email or password is wrong');
   });
 
-  it('adds a user from Settings > Users and escapes a hostile name', async () => {
+  it('invites a user from Settings > Users, shows the link once and escapes a hostile name', async () => {
     const login = await t.app.request('/login', { method: 'POST', headers: { 'content-type': FORM }, body: form({ email: 'zed@zeta.test', password: PASSWORD }) });
     const cookie = cookieOf(login);
     const page = await (await t.app.request('/settings/users', { headers: { cookie } })).text();
@@ -75,14 +75,18 @@ describe('staff pages', () => {
     const add = await t.app.request('/settings/users', {
       method: 'POST',
       headers: { cookie, 'content-type': FORM },
-      body: form({ _csrf: csrf, email: 'eve@zeta.test', name: '<script>alert(1)</script>', role: 'agent', password: PASSWORD }),
+      body: form({ _csrf: csrf, email: 'eve@zeta.test', name: '<script>alert(1)</script>', role: 'agent' }),
     });
-    expect(add.status).toBe(303);
-    const after = await (await t.app.request('/settings/users?ok=added', { headers: { cookie } })).text();
-    expect(after).toContain('eve@zeta.test');
-    expect(after).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
-    expect(after).not.toContain('<script>alert(1)</script>');
-    expect(after).toContain('User added.');
+    // Rendered, not redirected: the link (no SMTP here) must not travel in a URL.
+    expect(add.status).toBe(201);
+    const shown = await add.text();
+    expect(shown).toContain('Invitation made for eve@zeta.test.');
+    expect(shown).toMatch(/data-testid="invitation-link">http:\/\/localhost\/invitations\/accept\?token=[\w-]+</);
+    expect(shown).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(shown).not.toContain('<script>alert(1)</script>');
+    const after = await (await t.app.request('/settings/users', { headers: { cookie } })).text();
+    expect(after).toContain('data-testid="invitation-row"');
+    expect(after).not.toContain('data-testid="invitation-link"');
   });
 
   it('refuses the same form post without the CSRF token', async () => {
@@ -90,7 +94,7 @@ describe('staff pages', () => {
     const res = await t.app.request('/settings/users', {
       method: 'POST',
       headers: { cookie: cookieOf(login), 'content-type': FORM },
-      body: form({ email: 'mallory@zeta.test', role: 'admin', password: PASSWORD }),
+      body: form({ email: 'mallory@zeta.test', role: 'admin' }),
     });
     expect(res.status).toBe(403);
     expect(res.headers.get('content-type')).toContain('text/html');

@@ -95,7 +95,7 @@ describe('replying through the outbox', () => {
     x.fault({ match: (req) => req.method === 'POST' && req.path === '/2/tweets', status: 400, json: { title: 'Invalid Request', detail: 'You are not allowed to reply to this Tweet.', type: 'about:blank', status: 400 } });
     const r = await reply(conv.id, 'Yes we are!', 'fail-4xx');
     const failed = await waitFor(r.json.id, 'failed');
-    expect(failed.error).toMatch(/You are not allowed to reply to this Tweet/);
+    expect(failed.error).toBe('X rejected the request (HTTP 400, replies to this post are not allowed)');
     now = new Date(now.getTime() + 3_600_000);
     expect(await sendDueReplies(t.deps)).toMatchObject({ sent: 0 });
     const thread = (await t.request('GET', `/api/v1/conversations/${conv.id}`, { token: ws.token })).json.thread;
@@ -118,8 +118,10 @@ describe('replying through the outbox', () => {
     now = new Date(now.getTime() + 61_000);
     expect(await sendDueReplies(t.deps)).toMatchObject({ sent: 1 });
     const [after] = await t.db.select().from(replies).where(eq(replies.id, row!.id));
-    expect(after).toMatchObject({ status: 'sent', attempts: 2, uncertain: true });
-    expect(x.replies.filter((p) => p.in_reply_to_tweet_id === tweet.id)).toHaveLength(1);
+    // X was asked first (the post was not there), then it was posted: once, and no longer uncertain.
+    const posted = x.replies.filter((p) => p.in_reply_to_tweet_id === tweet.id);
+    expect(posted).toHaveLength(1);
+    expect(after).toMatchObject({ status: 'sent', attempts: 2, uncertain: false, platformPostId: posted[0]!.id });
   });
 
   it('does not post twice when X took a reply but the answer never came back', async () => {
@@ -130,12 +132,47 @@ describe('replying through the outbox', () => {
       const r = await reply(conv.id, 'Checking on your parcel now.', 'slow-1');
       const queued = await waitFor(r.json.id, 'queued');
       expect(queued.error).toMatch(/Could not reach X|timeout|timed out|abort/i);
+      expect(queued.uncertain).toBe(true);
       // X has it, though we never heard back.
-      expect(x.replies.filter((p) => p.in_reply_to_tweet_id === tweet.id)).toHaveLength(1);
+      const [posted] = x.replies.filter((p) => p.in_reply_to_tweet_id === tweet.id);
+      expect(posted).toBeDefined();
       now = new Date(now.getTime() + 60_000);
       expect(await sendDueReplies(t.deps)).toMatchObject({ sent: 1 });
-      expect((await t.request('GET', `/api/v1/replies/${r.json.id}`, { token: ws.token })).json).toMatchObject({ status: 'sent', attempts: 2, error: expect.stringMatching(/duplicate content.*earlier attempt went through/) });
+      // Found on X's timeline: recorded with its id and link, not posted again.
+      expect((await t.request('GET', `/api/v1/replies/${r.json.id}`, { token: ws.token })).json).toMatchObject({
+        status: 'sent',
+        attempts: 2,
+        uncertain: false,
+        platformPostId: posted!.id,
+        url: `https://x.com/i/web/status/${posted!.id}`,
+        error: expect.stringMatching(/earlier attempt had posted it/),
+      });
       expect(x.replies.filter((p) => p.in_reply_to_tweet_id === tweet.id)).toHaveLength(1);
+    } finally {
+      await t.db.update(sources).set({ config: { baseUrl: x.url } }).where(eq(sources.id, sourceId));
+    }
+  });
+
+  it('records the post id and link of a reply X refuses as duplicate content after an interrupted send', async () => {
+    const { tweet, conv } = await tweetAndConversation('acme my invoice is wrong');
+    await t.db.update(sources).set({ config: { baseUrl: x.url, timeoutMs: 200 } }).where(eq(sources.id, sourceId));
+    try {
+      x.acceptNextReplySlowly(1_000);
+      const r = await reply(conv.id, 'We will fix the invoice today.', 'dup-after-timeout');
+      expect((await waitFor(r.json.id, 'queued')).uncertain).toBe(true);
+      // The first look finds nothing yet (as while the earlier request is still being handled);
+      // X then refuses the repeat as duplicate content, and a second look finds the post.
+      x.fault({ match: (req) => req.method === 'GET' && /^\/2\/users\/\d+\/tweets$/.test(req.path), json: { meta: { result_count: 0 } } });
+      now = new Date(now.getTime() + 60_000);
+      expect(await sendDueReplies(t.deps)).toMatchObject({ sent: 1 });
+      const posted = x.replies.filter((p) => p.in_reply_to_tweet_id === tweet.id);
+      expect(posted).toHaveLength(1);
+      expect((await t.request('GET', `/api/v1/replies/${r.json.id}`, { token: ws.token })).json).toMatchObject({
+        status: 'sent',
+        platformPostId: posted[0]!.id,
+        url: `https://x.com/i/web/status/${posted[0]!.id}`,
+        error: 'X refused it (HTTP 403, duplicate content): an earlier attempt had posted it',
+      });
     } finally {
       await t.db.update(sources).set({ config: { baseUrl: x.url } }).where(eq(sources.id, sourceId));
     }
@@ -147,7 +184,7 @@ describe('replying through the outbox', () => {
     const a = await reply(first.conv.id, 'Thank you so much!', 'dup-a');
     await waitFor(a.json.id, 'sent');
     const b = await reply(second.conv.id, 'Thank you so much!', 'dup-b');
-    expect((await waitFor(b.json.id, 'failed')).error).toBe('X refused it: You are not allowed to create a Tweet with duplicate content.');
+    expect((await waitFor(b.json.id, 'failed')).error).toBe('X refused it (HTTP 403, duplicate content)');
   });
 
   it('rejects a reply longer than 280 characters as X counts them, counting a link as 23', async () => {

@@ -84,9 +84,11 @@ describe('Settings > Sources pages', () => {
   it('shows a failing source with its last error', async () => {
     x.fault({ status: 503, json: { title: 'Service Unavailable', detail: 'down for maintenance', status: 503 } });
     const res = await post(owner, `${sourcePath}/poll`);
-    expect(res.html).toContain('Poll failed: X answered 503: down for maintenance');
+    // Our words: the status, never the upstream's own text.
+    expect(res.html).toContain('Poll failed: X answered HTTP 503');
+    expect(res.html).not.toContain('down for maintenance');
     expect(res.html).toMatch(/data-testid="source-health">degraded/);
-    expect((await get(owner, '/settings/sources')).html).toContain('X answered 503');
+    expect((await get(owner, '/settings/sources')).html).toContain('X answered HTTP 503');
   });
 
   it('pauses and resumes', async () => {

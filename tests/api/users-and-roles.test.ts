@@ -17,42 +17,56 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('users API', () => {
-  it('lets an admin add an agent who can then sign in', async () => {
-    const res = await t.request('POST', '/api/v1/users', {
+  it('lets an admin invite an agent, who sets their own password on the link and can then sign in', async () => {
+    const res = await t.request('POST', '/api/v1/invitations', {
       token: admin.token,
-      body: { email: 'New.Agent@Roles.test', name: 'New Agent', role: 'agent', password: PASSWORD },
+      body: { email: 'New.Agent@Roles.test', name: 'New Agent', role: 'agent' },
     });
     expect(res.status).toBe(201);
-    expect(res.json).toMatchObject({ email: 'new.agent@roles.test', role: 'agent', disabled: false });
-    expect(res.json).not.toHaveProperty('passwordHash');
+    expect(res.json.invitation).toMatchObject({ email: 'new.agent@roles.test', name: 'New Agent', role: 'agent' });
+    const token = new URL(res.json.link).searchParams.get('token');
+    const joined = await t.request('POST', '/api/v1/invitations/accept', { body: { token, password: PASSWORD } });
+    expect(joined.status).toBe(200);
+    const list = await t.request('GET', '/api/v1/users', { token: admin.token });
+    const added = list.json.items.find((u: { email: string }) => u.email === 'new.agent@roles.test');
+    expect(added).toMatchObject({ name: 'New Agent', role: 'agent', disabled: false });
+    expect(added).not.toHaveProperty('passwordHash');
     expect(await t.login('new.agent@roles.test')).toBeTruthy();
   });
 
-  it('answers 409 for an email that is taken', async () => {
-    const res = await t.request('POST', '/api/v1/users', {
-      token: admin.token,
-      body: { email: 'agent@roles.test', role: 'agent', password: PASSWORD },
-    });
-    expect(res.status).toBe(409);
-    expect(res.json.error.code).toBe('EMAIL_TAKEN');
+  it('lists open invitations and revokes one, whose link then stops working', async () => {
+    const res = await t.request('POST', '/api/v1/invitations', { token: admin.token, body: { email: 'maybe@roles.test', role: 'analyst' } });
+    const open = await t.request('GET', '/api/v1/invitations', { token: admin.token });
+    expect(open.json.items.map((i: { id: string }) => i.id)).toContain(res.json.invitation.id);
+    expect((await t.request('DELETE', `/api/v1/invitations/${res.json.invitation.id}`, { token: admin.token })).status).toBe(204);
+    const token = new URL(res.json.link).searchParams.get('token');
+    const late = await t.request('POST', '/api/v1/invitations/accept', { body: { token, password: PASSWORD } });
+    expect(late.status).toBe(404);
   });
 
-  it('answers 422 for a password shorter than 12 characters', async () => {
-    const res = await t.request('POST', '/api/v1/users', {
-      token: admin.token,
-      body: { email: 'short@roles.test', role: 'agent', password: 'short' },
-    });
-    expect(res.status).toBe(422);
-    expect(res.json.error.details[0].path).toEqual(['password']);
+  it('answers 422 for an invitation without a valid email, and for a chosen password shorter than 12 characters', async () => {
+    const bad = await t.request('POST', '/api/v1/invitations', { token: admin.token, body: { email: 'not-an-email', role: 'agent' } });
+    expect(bad.status).toBe(422);
+    expect(bad.json.error.details[0].path).toEqual(['email']);
+    const res = await t.request('POST', '/api/v1/invitations', { token: admin.token, body: { email: 'short@roles.test', role: 'agent' } });
+    const token = new URL(res.json.link).searchParams.get('token');
+    const short = await t.request('POST', '/api/v1/invitations/accept', { body: { token, password: 'short' } });
+    expect(short.status).toBe(422);
+    expect(short.json.error.details[0].path).toEqual(['password']);
   });
 
   it.each([
     ['agent', () => agent.token],
     ['analyst', () => analyst.token],
-  ])('refuses to let an %s add users (403)', async (_role, token) => {
-    const res = await t.request('POST', '/api/v1/users', { token: token(), body: { email: 'x@roles.test', role: 'agent', password: PASSWORD } });
+  ])('refuses to let an %s invite users (403)', async (_role, token) => {
+    const res = await t.request('POST', '/api/v1/invitations', { token: token(), body: { email: 'x@roles.test', role: 'agent' } });
     expect(res.status).toBe(403);
     expect(res.json.error.code).toBe('FORBIDDEN');
+  });
+
+  it('does not let an admin invite an owner', async () => {
+    const res = await t.request('POST', '/api/v1/invitations', { token: admin.token, body: { email: 'boss2@roles.test', role: 'owner' } });
+    expect(res.status).toBe(403);
   });
 
   it('lets an agent list teammates (to assign work)', async () => {
@@ -126,7 +140,7 @@ describe('API keys', () => {
     const me = await t.request('GET', '/api/v1/me', { token: created.json.key });
     expect(me.json).toMatchObject({ role: 'analyst', apiKeyId: created.json.id, workspaceId: ws.workspace.id, id: null });
     // An analyst key cannot manage users.
-    expect((await t.request('POST', '/api/v1/users', { token: created.json.key, body: { email: 'k@roles.test', role: 'agent', password: PASSWORD } })).status).toBe(403);
+    expect((await t.request('POST', '/api/v1/invitations', { token: created.json.key, body: { email: 'k@roles.test', role: 'agent' } })).status).toBe(403);
 
     expect((await t.request('DELETE', `/api/v1/api-keys/${created.json.id}`, { token: admin.token })).status).toBe(200);
     expect((await t.request('GET', '/api/v1/me', { token: created.json.key })).status).toBe(401);
@@ -149,9 +163,13 @@ describe('audit log', () => {
     const ids = all.map((e: { id: string }) => e.id);
     expect(new Set(ids).size).toBe(ids.length);
     const actions = all.map((e: { action: string }) => e.action);
-    expect(actions).toEqual(expect.arrayContaining(['user.created', 'user.updated', 'user.deleted', 'api_key.created', 'api_key.revoked', 'auth.login']));
-    const created = all.find((e: { action: string; details: { email?: string } }) => e.action === 'user.created' && e.details.email === 'new.agent@roles.test');
-    expect(created.actorUserId).toBe(admin.user.id);
+    expect(actions).toEqual(
+      expect.arrayContaining(['invitation.created', 'invitation.revoked', 'user.created', 'user.updated', 'user.deleted', 'api_key.created', 'api_key.revoked', 'auth.login']),
+    );
+    const invited = all.find((e: { action: string; details: { email?: string } }) => e.action === 'invitation.created' && e.details.email === 'new.agent@roles.test');
+    expect(invited.actorUserId).toBe(admin.user.id);
+    const joined = all.find((e: { action: string; details: { email?: string } }) => e.action === 'user.created' && e.details.email === 'new.agent@roles.test');
+    expect(joined.details.invitedBy).toBe(admin.user.id);
     const times = all.map((e: { createdAt: string }) => e.createdAt);
     expect([...times].sort().reverse()).toEqual(times);
   });

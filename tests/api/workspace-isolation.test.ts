@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mentions } from '../../src/mentions/schema';
 import { createApiKey } from '../../src/accounts/api-keys.service';
 import { getApiKey } from '../../src/accounts/api-keys.service';
+import { inviteUser } from '../../src/accounts/invitations.service';
 import { getUser } from '../../src/accounts/users.service';
 import { createContact } from '../../src/contacts/contacts.service';
 import { createContactImport } from '../../src/contacts/import.service';
@@ -74,9 +75,10 @@ beforeAll(async () => {
   const [bIdea] = await t.db.insert(ideas).values({ workspaceId: b.workspace.id, title: 'B idea' }).returning();
   const [bCategory] = await t.db.insert(categories).values({ workspaceId: b.workspace.id, name: 'B category' }).returning();
   const bImport = await createImport(t.db, bActor, { filename: 'b.csv', format: 'csv', mapping: {}, content: 'text\nhello\n' });
+  const bInvitation = (await inviteUser(t.deps, bActor, { email: 'invitee@bravo.test', role: 'agent' }, { now: new Date(), baseUrl: 'http://x' })).invitation;
   const bContactImport = await createContactImport(t.db, bActor, { filename: 'b-contacts.csv', content: 'name,email\nBea,bea@bravo.test\n' });
   fixtures.push(
-    { match: /\/users\//, id: () => bAgent.user.id },
+    { match: /\/users\/(?!invitations\/)/, id: () => bAgent.user.id },
     { match: /\/api-keys\//, id: () => bKey.row.id },
     { match: /\/topics\//, id: () => bTopic.id },
     { match: /\/sources\//, id: () => bSource.id },
@@ -101,6 +103,7 @@ beforeAll(async () => {
     { match: /\/community\/moderation\//, id: () => bIdea!.id },
     { match: /\/settings\/routing\/rules\//, id: () => bRule!.id },
     { match: /^\/notifications\//, id: () => bNotification!.id },
+    { match: /\/invitations\//, id: () => bInvitation.id },
     { match: /\/settings\/routing\/teams\//, id: () => bTeam!.id },
   );
   const login = await t.request('POST', '/api/v1/auth/login', { body: { email: 'owner@alpha.test', password: PASSWORD } });

@@ -119,7 +119,7 @@ describe('the live inbox in Chromium', () => {
     await page.click('[data-testid=reply-send]');
     const failed = page.locator('[data-testid=thread-reply][data-status=failed]');
     await failed.waitFor();
-    expect(await failed.locator('[data-testid=reply-error]').textContent()).toContain('You are not allowed to reply to this Tweet.');
+    expect(await failed.locator('[data-testid=reply-error]').textContent()).toContain('X refused it (HTTP 403, replies to this post are not allowed)');
     expect(repliesTo(tweetId)).toHaveLength(1);
     await page.screenshot({ path: 'test-results/inbox-reply-failed.png', fullPage: true });
 

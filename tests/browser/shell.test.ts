@@ -43,7 +43,7 @@ describe('staff shell in Chromium', () => {
     expect(bg).toBe('rgb(17, 24, 39)');
   });
 
-  it('adds a user in Settings > Users and shows them in the list', async () => {
+  it('invites a user in Settings > Users; they join through the link and appear in the list', async () => {
     await page.click('nav[aria-label=Main] >> text=Settings');
     await page.waitForURL(`${server.url}/settings/sources`);
     await page.click('nav[aria-label=Settings] >> text=Users');
@@ -51,12 +51,29 @@ describe('staff shell in Chromium', () => {
     await page.fill('form[action="/settings/users"] input[name=email]', 'new.agent@browserco.test');
     await page.fill('form[action="/settings/users"] input[name=name]', 'New <b>Agent</b>');
     await page.selectOption('form[action="/settings/users"] select[name=role]', 'agent');
-    await page.fill('form[action="/settings/users"] input[name=password]', PASSWORD);
     await page.click('form[action="/settings/users"] button[type=submit]');
-    await page.waitForURL(/\/settings\/users\?ok=added/);
-    await expect(page.locator('.flash.ok').textContent()).resolves.toBe('User added.');
+    // No SMTP here: the page shows the link once, for the owner to pass on.
+    await expect(page.locator('.flash.ok').textContent()).resolves.toBe('Invitation made for new.agent@browserco.test.');
+    const link = (await page.locator('[data-testid=invitation-link]').textContent())!.trim();
+    expect(link).toMatch(/\/invitations\/accept\?token=/);
+    const invited = await page.locator('[data-testid=invitation-row]').allTextContents();
+    expect(invited.some((r) => r.includes('New <b>Agent</b>'))).toBe(true);
+
+    // The invitee, in a browser of their own, sets a password and lands in the inbox.
+    const invitee = await browser.newContext();
+    const theirs = await invitee.newPage();
+    watchPage(theirs, { errors });
+    await theirs.goto(link);
+    await theirs.fill('input[name=password]', 'invitee-chosen-password');
+    await theirs.click('button[type=submit]');
+    await theirs.waitForURL(`${server.url}/inbox`);
+    expect(await theirs.textContent('[data-testid=current-user]')).toBe('new.agent@browserco.test');
+    await invitee.close();
+
+    await page.goto(`${server.url}/settings/users`);
     const rows = await page.locator('[data-testid=user-row]').allTextContents();
     expect(rows.some((r) => r.includes('new.agent@browserco.test') && r.includes('New <b>Agent</b>'))).toBe(true);
+    expect(await page.locator('[data-testid=invitation-row]').count()).toBe(0);
     mkdirSync('test-results', { recursive: true });
     await page.screenshot({ path: 'test-results/settings-users.png', fullPage: true });
   });

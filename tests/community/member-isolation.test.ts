@@ -12,8 +12,8 @@ let cookie: string;
 let csrf: string;
 let slug: string;
 
-// Open to everyone by design (sign-in, setup, health, docs, the public board, static files).
-const PUBLIC = [/^\/c\//, /^\/static\//, /^\/health$/, /^\/metrics$/, /^\/login$/, /^\/logout$/, /^\/setup$/, /^\/api\/v1\/auth\/login$/, /^\/api\/v1\/openapi\.json$/, /^\/api\/inngest$/, /^\/$/];
+// Open to everyone by design (sign-in, setup, invitation links, health, docs, the public board, static files).
+const PUBLIC = [/^\/c\//, /^\/static\//, /^\/health$/, /^\/metrics$/, /^\/login$/, /^\/logout$/, /^\/setup$/, /^\/api\/v1\/auth\/login$/, /^\/invitations\/accept$/, /^\/api\/v1\/invitations\/accept$/, /^\/api\/v1\/openapi\.json$/, /^\/api\/inngest$/, /^\/$/];
 
 beforeAll(async () => {
   t = await createTestContext({ mailer });

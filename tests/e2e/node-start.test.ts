@@ -94,16 +94,21 @@ describe('npm start on a fresh data dir with ADMIN_EMAIL/ADMIN_PASSWORD', () => 
     expect(await me.json()).toMatchObject({ email: 'owner@example.com', role: 'owner', workspaceSlug: 'my-workspace' });
   });
 
-  it('answers 401 without a session, 401 for wrong passwords and 429 on the 11th', async () => {
+  it('answers 401 without a session, 401 for wrong passwords and then 429, by the 11th at the latest', async () => {
     expect((await fetch(`${base}/api/v1/me`)).status).toBe(401);
-    for (let i = 0; i < 10; i++) {
+    for (let i = 0; i < 4; i++) {
       const res = await login(`wrong-${i}`);
       expect(res.status).toBe(401);
       expect(((await res.json()) as { error: { code: string } }).error.code).toBe('INVALID_CREDENTIALS');
     }
-    const eleventh = await login('wrong-10');
-    expect(eleventh.status).toBe(429);
-    expect(eleventh.headers.get('retry-after')).toMatch(/^\d+$/);
+    // Then the growing delay for this address, or at the 11th attempt its 15-minute limit.
+    let refused: Response | null = null;
+    for (let i = 4; i < 11 && !refused; i++) {
+      const res = await login(`wrong-${i}`);
+      if (res.status === 429) refused = res;
+      else expect(res.status).toBe(401);
+    }
+    expect(refused?.headers.get('retry-after')).toMatch(/^\d+$/);
   });
 });
 

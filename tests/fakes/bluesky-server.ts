@@ -5,8 +5,11 @@ import { type FakeRequest, type FakeResponse, type FakeServer, startFakeServer }
  * A fake Bluesky PDS + AppView speaking the real XRPC wire format (lexicons bundled in @atproto/api,
  * xrpc-server error bodies and RateLimit-* headers): createSession/getSession/refreshSession, search
  * (sort=latest, since inclusive on sortAt, until, limit 1..100, offset cursor), getPosts,
- * resolveHandle and createRecord. Every id is well formed (DIDs, TIDs, CIDv1), because the client
- * validates each response against the lexicons.
+ * resolveHandle, createRecord (with or without a caller's `rkey`, which must be a TID for posts)
+ * and getRecord. A create at a key that holds a record fails as the reference PDS's repo fails it
+ * (its MST refuses the key: HTTP 500 InternalServerError); getRecord of a missing key answers 400
+ * RecordNotFound. Every id is well formed (DIDs, TIDs, CIDv1), because the client validates each
+ * response against the lexicons.
  */
 export interface FakeBskyAuthor {
   did: string;
@@ -64,7 +67,9 @@ export interface FakeBluesky extends FakeServer {
   posts: FakePostView[];
   account: FakeAccount;
   /** Records created through com.atproto.repo.createRecord, as received. */
-  created: { repo: string; collection: string; record: Record<string, unknown>; authorization: string | undefined; uri: string }[];
+  created: { repo: string; collection: string; rkey: string; record: Record<string, unknown>; authorization: string | undefined; uri: string }[];
+  /** Every create is stored at once but answered only after this long (0: at once). */
+  replyDelayMs: number;
   addPost(p: NewPost, author?: Partial<FakeBskyAuthor>): FakePostView;
   /** Adds n matching posts one second apart, oldest first. */
   addMany(n: number, text?: string): void;
@@ -109,6 +114,8 @@ export function fakeCid(seed: string): string {
   return out;
 }
 
+const TID = /^[234567abcdefghij][234567abcdefghijklmnopqrstuvwxyz]{12}$/;
+
 export const fakeDid = (seed: string) => `did:plc:${fakeCid(seed).slice(-24)}`;
 
 const jwt = (sub: string, scope: string) =>
@@ -133,6 +140,7 @@ function matches(p: FakePostView, q: string): boolean {
 export async function startFakeBluesky(): Promise<FakeBluesky> {
   const posts: FakePostView[] = [];
   const created: FakeBluesky['created'] = [];
+  const settings = { replyDelayMs: 0 };
   const account: FakeAccount = { did: fakeDid('acme-brand'), handle: 'acme.bsky.social', email: 'social@acme.test', appPassword: 'abcd-efgh-ijkl-mnop' };
   const access = new Set<string>();
   const refresh = new Set<string>();
@@ -223,14 +231,28 @@ export async function startFakeBluesky(): Promise<FakeBluesky> {
     const auth = checkAccess(req);
     if (auth === undefined) return xrpcError(401, 'AuthMissing', 'Authentication Required');
     if (auth !== true) return auth;
-    const body = JSON.parse(req.body || '{}') as { repo?: string; collection?: string; record?: Record<string, unknown> };
+    const body = JSON.parse(req.body || '{}') as { repo?: string; collection?: string; rkey?: string; record?: Record<string, unknown> };
     if (body.repo !== account.did && body.repo !== account.handle) return xrpcError(403, 'InvalidRequest', 'Invalid repo: does not match the authenticated account');
     if (!body.collection || !body.record || body.record.$type !== body.collection) return xrpcError(400, 'InvalidRequest', 'Invalid $type: must match collection');
     const text = String(body.record.text ?? '');
     if ([...new Intl.Segmenter().segment(text)].length > 300) return xrpcError(400, 'InvalidRecord', 'Invalid app.bsky.feed.post record: Record/text must not be longer than 300 graphemes');
-    const uri = `at://${account.did}/${body.collection}/${nextTid()}`;
-    created.push({ repo: body.repo, collection: body.collection, record: body.record, authorization: req.headers.authorization, uri });
-    return { headers: rateHeaders(), json: { uri, cid: fakeCid(uri), commit: { cid: fakeCid(`commit:${uri}`), rev: nextTid() }, validationStatus: 'valid' } };
+    if (body.rkey !== undefined && body.collection === 'app.bsky.feed.post' && !TID.test(body.rkey)) return xrpcError(400, 'InvalidRequest', `Invalid TID: ${body.rkey}`);
+    const rkey = body.rkey ?? nextTid();
+    const uri = `at://${account.did}/${body.collection}/${rkey}`;
+    if (created.some((c) => c.uri === uri)) return xrpcError(500, 'InternalServerError', 'Internal Server Error');
+    created.push({ repo: body.repo, collection: body.collection, rkey, record: body.record, authorization: req.headers.authorization, uri });
+    const answer = { uri, cid: fakeCid(uri), commit: { cid: fakeCid(`commit:${uri}`), rev: nextTid() }, validationStatus: 'valid' };
+    return { headers: rateHeaders(), json: answer, ...(settings.replyDelayMs ? { delayMs: settings.replyDelayMs } : {}) };
+  }
+
+  function getRecord(req: FakeRequest): FakeResponse {
+    const [repo, collection, rkey] = ['repo', 'collection', 'rkey'].map((k) => req.query.get(k));
+    if (!repo || !collection || !rkey) return xrpcError(400, 'InvalidRequest', 'Error: Params must have the properties "repo", "collection" and "rkey"');
+    const did = repo === account.handle ? account.did : repo;
+    const uri = `at://${did}/${collection}/${rkey}`;
+    const found = created.find((c) => c.uri === uri);
+    if (!found) return xrpcError(400, 'RecordNotFound', `Could not locate record: ${uri}`);
+    return { json: { uri, cid: fakeCid(uri), value: found.record } };
   }
 
   const server = await startFakeServer((req) => {
@@ -243,6 +265,7 @@ export async function startFakeBluesky(): Promise<FakeBluesky> {
       'GET app.bsky.feed.getPosts': getPosts,
       'GET com.atproto.identity.resolveHandle': resolveHandle,
       'POST com.atproto.repo.createRecord': createRecord,
+      'GET com.atproto.repo.getRecord': getRecord,
     };
     const handler = routes[`${req.method} ${req.path.replace(/^\/xrpc\//, '')}`];
     return handler ?? (req.path.startsWith('/xrpc/') ? () => xrpcError(501, 'MethodNotImplemented', 'Method Not Implemented') : undefined);
@@ -291,6 +314,12 @@ export async function startFakeBluesky(): Promise<FakeBluesky> {
     posts,
     account,
     created,
+    get replyDelayMs() {
+      return settings.replyDelayMs;
+    },
+    set replyDelayMs(v: number) {
+      settings.replyDelayMs = v;
+    },
     addPost,
     addMany(n, text = 'acme post') {
       const start = Date.now() - n * 1000 - 60_000;

@@ -4,8 +4,10 @@ import { type FakeRequest, type FakeResponse, type FakeServer, startFakeServer }
  * A fake Mastodon server speaking Mastodon's REST wire format (docs.joinmastodon.org and the
  * mastodon/mastodon controllers): hashtag timelines (max_id/since_id/min_id, limit ≤ 40, newest
  * first, Link header with rel="next"/"prev"), v2 search (type=statuses, offset only with a token,
- * newest first, no Link header), POST /api/v1/statuses, verify_credentials, v2 instance,
- * X-RateLimit-* headers (reset as ISO 8601) and `{"error": "..."}` error bodies.
+ * newest first, no Link header), POST /api/v1/statuses (a repeated Idempotency-Key of the same
+ * account answers with the status it already made, as Mastodon does for an hour), a status's
+ * context (ancestors and descendants), verify_credentials, v2 instance, X-RateLimit-* headers
+ * (reset as ISO 8601) and `{"error": "..."}` error bodies.
  */
 export interface FakeAccount {
   id: string;
@@ -77,6 +79,10 @@ export interface FakeMastodon extends FakeServer {
   tokens: Set<string>;
   me: FakeAccount;
   replies: FakeReply[];
+  /** false: every POST makes a new status, as after Mastodon forgot the key (an hour later). */
+  honorIdempotencyKeys: boolean;
+  /** Every reply is posted at once but answered only after this long (0: at once). */
+  replyDelayMs: number;
   account(a?: Partial<FakeAccount>): FakeAccount;
   /** Adds a status; its hashtags come from `tags` (names without #). */
   addStatus(s: Partial<Omit<FakeStatus, 'tags'>> & { content: string; tags?: string[] }, account?: Partial<FakeAccount>): FakeStatus;
@@ -104,6 +110,8 @@ export async function startFakeMastodon(): Promise<FakeMastodon> {
   const statuses: FakeStatus[] = [];
   const tokens = new Set<string>(['test-token']);
   const replies: FakeReply[] = [];
+  const settings = { honorIdempotencyKeys: true, replyDelayMs: 0 };
+  const byIdempotencyKey = new Map<string, FakeStatus>();
   const rateHeaders = () => ({ 'x-ratelimit-limit': '300', 'x-ratelimit-remaining': '299', 'x-ratelimit-reset': new Date(Math.ceil(Date.now() / 300_000) * 300_000).toISOString() });
   let accountSeq = 100;
 
@@ -190,9 +198,32 @@ export async function startFakeMastodon(): Promise<FakeMastodon> {
     const parent = parentId ? statuses.find((s) => s.id === parentId) : undefined;
     if (parentId && !parent) return err(404, 'Record not found');
     const idempotencyKey = req.headers['idempotency-key'] as string | undefined;
+    const keyed = idempotencyKey && settings.honorIdempotencyKeys ? byIdempotencyKey.get(`${req.headers.authorization}\n${idempotencyKey}`) : undefined;
+    if (keyed) return { headers: rateHeaders(), json: keyed };
     replies.push({ status: text, in_reply_to_id: parentId, authorization: req.headers.authorization, idempotencyKey });
     const created = addStatus({ content: `<p>${escapeHtml(text)}</p>`, in_reply_to_id: parentId, in_reply_to_account_id: parent?.account.id ?? null, visibility: 'public' }, me);
-    return { headers: rateHeaders(), json: created };
+    if (idempotencyKey) byIdempotencyKey.set(`${req.headers.authorization}\n${idempotencyKey}`, created);
+    return { headers: rateHeaders(), json: created, ...(settings.replyDelayMs ? { delayMs: settings.replyDelayMs } : {}) };
+  }
+
+  /** GET /api/v1/statuses/:id/context: the thread above the status and every public reply below it, in thread order. */
+  function context(req: FakeRequest): FakeResponse {
+    const who = auth(req);
+    if (typeof who !== 'string') return who;
+    const id = req.path.split('/')[4]!;
+    const status = statuses.find((s) => s.id === id);
+    if (!status) return err(404, 'Record not found');
+    const ancestors: FakeStatus[] = [];
+    for (let up = statuses.find((s) => s.id === status.in_reply_to_id); up; up = statuses.find((s) => s.id === up!.in_reply_to_id)) ancestors.unshift(up);
+    const descendants: FakeStatus[] = [];
+    const below = (parentId: string) => {
+      for (const s of statuses.filter((x) => x.in_reply_to_id === parentId && x.visibility !== 'direct')) {
+        descendants.push(s);
+        below(s.id);
+      }
+    };
+    below(id);
+    return { headers: rateHeaders(), json: { ancestors, descendants } };
   }
 
   function verify(req: FakeRequest): FakeResponse {
@@ -218,6 +249,7 @@ export async function startFakeMastodon(): Promise<FakeMastodon> {
     if (req.method === 'GET' && req.path.startsWith('/api/v1/timelines/tag/')) return tagTimeline;
     if (req.method === 'GET' && req.path === '/api/v2/search') return search;
     if (req.method === 'POST' && req.path === '/api/v1/statuses') return postStatus;
+    if (req.method === 'GET' && /^\/api\/v1\/statuses\/\d+\/context$/.test(req.path)) return context;
     if (req.method === 'GET' && req.path === '/api/v1/accounts/verify_credentials') return verify;
     if (req.method === 'GET' && req.path === '/api/v2/instance') return instance;
     return () => err(404, 'Record not found');
@@ -250,6 +282,18 @@ export async function startFakeMastodon(): Promise<FakeMastodon> {
     tokens,
     me,
     replies,
+    get honorIdempotencyKeys() {
+      return settings.honorIdempotencyKeys;
+    },
+    set honorIdempotencyKeys(v: boolean) {
+      settings.honorIdempotencyKeys = v;
+    },
+    get replyDelayMs() {
+      return settings.replyDelayMs;
+    },
+    set replyDelayMs(v: number) {
+      settings.replyDelayMs = v;
+    },
     account,
     addStatus,
     addMany(n, { tag = 'acme', word = 'acme', endAt = new Date() } = {}) {

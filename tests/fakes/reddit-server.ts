@@ -5,8 +5,10 @@ import { type FakeRequest, type FakeResponse, type FakeServer, startFakeServer }
  * Reddit's wire format: Basic-auth POST /api/v1/access_token ({"error": "invalid_grant"} with 200
  * for a bad password), Listing/Thing JSON with fullnames, after/before slices as Reddit cuts them
  * (before=X gives the page just above X), text escaped &amp; &lt; &gt; unless raw_json=1,
- * x-ratelimit-* headers (reset in seconds), {"message", "error"} error bodies, and
- * POST /api/comment answering {"json": {"errors": [], "data": {"things": [...]}}}.
+ * x-ratelimit-* headers (reset in seconds), {"message", "error"} error bodies,
+ * POST /api/comment answering {"json": {"errors": [], "data": {"things": [...]}}} (the same text
+ * twice makes two comments, as on Reddit), and an account's comments, newest first
+ * (GET /user/{name}/comments).
  */
 export interface FakeRedditPost {
   id: string;
@@ -42,6 +44,8 @@ export interface FakeReddit extends FakeServer {
   accounts: Map<string, string>;
   tokenRequests: FakeRequest[];
   replies: { thing_id: string; text: string; authorization: string | undefined }[];
+  /** Every reply is posted at once but answered only after this long (0: at once). */
+  replyDelayMs: number;
   addPost(p: Partial<FakeRedditPost> & { title: string }): FakeRedditPost;
   addComment(c: Partial<FakeRedditComment> & { body: string; link_id: string }): FakeRedditComment;
   /** Forgets every issued token, as if they had expired. */
@@ -83,6 +87,7 @@ export async function startFakeReddit(): Promise<FakeReddit> {
   const tokens = new Map<string, { user: string | null }>();
   const tokenRequests: FakeRequest[] = [];
   const replies: FakeReddit['replies'] = [];
+  const settings = { replyDelayMs: 0 };
 
   const wirePost = (p: FakeRedditPost, raw: boolean) => {
     const e = raw ? (s: string) => s : esc;
@@ -176,6 +181,11 @@ export async function startFakeReddit(): Promise<FakeReddit> {
       return { headers: rateHeaders(), json: { name: who.user, id: 'abc123', link_karma: 1, comment_karma: 10, created_utc: 1500000000, has_verified_email: true, icon_img: '' } };
     }
     if (req.method === 'POST' && req.path === '/api/comment') return comment(req, who.user);
+    const user = /^\/user\/([^/]+)\/comments$/.exec(req.path);
+    if (req.method === 'GET' && user) {
+      const name = decodeURIComponent(user[1]!).toLowerCase();
+      return listing(req, items.filter((i) => i.kind === 't1' && i.data.author.toLowerCase() === name));
+    }
     return err(404, 'Not Found');
   }
 
@@ -205,8 +215,9 @@ export async function startFakeReddit(): Promise<FakeReddit> {
     if (!parent) return fail('NO_THING_ID', "that item doesn't exist", 'parent');
     if (!text.trim()) return fail('NO_TEXT', 'we need something here', 'text');
     replies.push({ thing_id: thingId, text, authorization: req.headers.authorization });
-    const c = api.addComment({ body: text, author: user, link_id: parent.kind === 't3' ? parent.data.name : parent.data.link_id, parent_id: thingId, subreddit: parent.data.subreddit });
-    return { headers: rateHeaders(), json: { json: { errors: [], data: { things: [wireComment(c, false)] } } } };
+    // Made now, on the real clock: a lookup reads back to when the reply was queued.
+    const c = api.addComment({ body: text, author: user, link_id: parent.kind === 't3' ? parent.data.name : parent.data.link_id, parent_id: thingId, subreddit: parent.data.subreddit, created_utc: Math.max(clock + 1, Math.floor(Date.now() / 1000)) });
+    return { headers: rateHeaders(), json: { json: { errors: [], data: { things: [wireComment(c, false)] } } }, ...(settings.replyDelayMs ? { delayMs: settings.replyDelayMs } : {}) };
   }
 
   const server = await startFakeServer(() => route);
@@ -221,6 +232,12 @@ export async function startFakeReddit(): Promise<FakeReddit> {
     accounts,
     tokenRequests,
     replies,
+    get replyDelayMs() {
+      return settings.replyDelayMs;
+    },
+    set replyDelayMs(v: number) {
+      settings.replyDelayMs = v;
+    },
     addPost(p) {
       const id = p.id ?? nextId();
       const full: FakeRedditPost = { subreddit: 'acme', selftext: '', author: 'ana_dev', created_utc: ++clock, score: 1, num_comments: 0, ...p, id, name: `t3_${id}` };

@@ -3,7 +3,10 @@ import { type FakeRequest, type FakeServer, startFakeServer } from './fake-http'
 /**
  * A fake X API v2 that answers with X's real wire format (from its API reference): recent search
  * (newest first, since_id, start_time, max_results, next_token, includes.users, meta, x-rate-limit-*
- * headers) and POST /2/tweets for replies.
+ * headers), POST /2/tweets for replies, and, as the account of the OAuth 1.0a token, GET /2/users/me
+ * and the user timeline GET /2/users/:id/tweets (newest first, start_time, max_results 5..100,
+ * pagination_token; only the tweet.fields asked for). A reply's text comes back as X shows it:
+ * led by the @name it answers, with & < > escaped.
  */
 export interface FakeTweet {
   id: string;
@@ -29,10 +32,26 @@ export interface FakeUser {
   public_metrics?: { followers_count: number; following_count: number; tweet_count: number; listed_count: number };
 }
 
+export interface FakeXReply {
+  id: string;
+  /** As sent in the request. */
+  text: string;
+  in_reply_to_tweet_id: string | undefined;
+  authorization: string | undefined;
+  author_id: string;
+  created_at: string;
+}
+
 export interface FakeX extends FakeServer {
   tweets: FakeTweet[];
   users: Map<string, FakeUser>;
-  replies: { text: string; in_reply_to_tweet_id: string | undefined; authorization: string | undefined }[];
+  replies: FakeXReply[];
+  /** X refuses a text the same account already posted (its duplicate-content rule); false turns the rule off. */
+  rejectDuplicates: boolean;
+  /** Every reply is posted at once but answered only after this long (0: at once). */
+  replyDelayMs: number;
+  /** The user id X gives the account of an OAuth access token. */
+  accountId(accessToken: string): string;
   addTweet(t: Partial<FakeTweet> & { text: string }, user?: Partial<FakeUser>): FakeTweet;
   /** Adds n tweets with increasing ids (fast; for volume tests). */
   addMany(n: number): void;
@@ -47,7 +66,8 @@ export const nextTweetId = () => String(++seq);
 export async function startFakeX(): Promise<FakeX> {
   const tweets: FakeTweet[] = []; // kept sorted by id ascending
   const users = new Map<string, FakeUser>();
-  const replies: FakeX['replies'] = [];
+  const replies: FakeXReply[] = [];
+  const settings = { rejectDuplicates: true, replyDelayMs: 0 };
   const rateHeaders = () => ({ 'x-rate-limit-limit': '450', 'x-rate-limit-remaining': '449', 'x-rate-limit-reset': String(Math.floor(Date.now() / 1000) + 900) });
 
   function search(req: FakeRequest) {
@@ -99,26 +119,88 @@ export async function startFakeX(): Promise<FakeX> {
 
   let slowNextReplyMs = 0;
 
+  const userContextOnly = {
+    status: 403,
+    json: { title: 'Unsupported Authentication', detail: 'Authenticating with OAuth 2.0 Application-Only is forbidden for this endpoint.', type: 'https://api.twitter.com/2/problems/unsupported-authentication', status: 403 },
+  };
+  const tokenOf = (authorization: string | undefined) => /oauth_token="([^"]*)"/.exec(authorization ?? '')?.[1];
+  /** The account an OAuth 1.0a request acts as: a user of its own, made on first sight. */
+  const accountId = (token: string) => {
+    const id = String(1_000_000 + [...token].reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) % 1_000_000_000, 7));
+    if (!users.has(id)) users.set(id, { id, username: `acct_${id}`, name: `Account ${id}`, description: '', verified: false, public_metrics: { followers_count: 10, following_count: 1, tweet_count: 0, listed_count: 0 } });
+    return id;
+  };
+
   async function tweet(req: FakeRequest) {
     const body = JSON.parse(req.body || '{}') as { text?: string; reply?: { in_reply_to_tweet_id?: string } };
-    if (!req.headers.authorization?.startsWith('OAuth ')) {
-      return { status: 403, json: { title: 'Unsupported Authentication', detail: 'Authenticating with OAuth 2.0 Application-Only is forbidden for this endpoint.', type: 'https://api.twitter.com/2/problems/unsupported-authentication', status: 403 } };
-    }
+    const token = req.headers.authorization?.startsWith('OAuth ') ? tokenOf(req.headers.authorization) : undefined;
+    if (token === undefined) return userContextOnly;
     // X refuses a tweet whose text the same account posted already (its duplicate-content rule).
-    const account = /oauth_token="([^"]*)"/.exec(req.headers.authorization)?.[1];
-    if (replies.some((r) => r.text === (body.text ?? '') && /oauth_token="([^"]*)"/.exec(r.authorization ?? '')?.[1] === account)) {
+    if (settings.rejectDuplicates && replies.some((r) => r.text === (body.text ?? '') && tokenOf(r.authorization) === token)) {
       return { status: 403, json: { detail: 'You are not allowed to create a Tweet with duplicate content.', type: 'about:blank', title: 'Forbidden', status: 403 } };
     }
-    replies.push({ text: body.text ?? '', in_reply_to_tweet_id: body.reply?.in_reply_to_tweet_id, authorization: req.headers.authorization });
     const id = nextTweetId();
-    const delayMs = slowNextReplyMs;
+    replies.push({ id, text: body.text ?? '', in_reply_to_tweet_id: body.reply?.in_reply_to_tweet_id, authorization: req.headers.authorization, author_id: accountId(token), created_at: new Date().toISOString() });
+    const delayMs = slowNextReplyMs || settings.replyDelayMs;
     slowNextReplyMs = 0;
     return { status: 201, json: { data: { id, text: body.text, edit_history_tweet_ids: [id] } }, ...(delayMs ? { delayMs } : {}) };
+  }
+
+  function me(req: FakeRequest) {
+    const token = req.headers.authorization?.startsWith('OAuth ') ? tokenOf(req.headers.authorization) : undefined;
+    if (token === undefined) return userContextOnly;
+    const u = users.get(accountId(token))!;
+    return { headers: rateHeaders(), json: { data: { id: u.id, name: u.name, username: u.username } } };
+  }
+
+  /** A reply as the timeline shows it: X leads with the @name it answers and escapes & < >. */
+  const asTimelineTweet = (r: FakeXReply): FakeTweet => {
+    const parent = tweets.find((t) => t.id === r.in_reply_to_tweet_id);
+    const to = parent ? users.get(parent.author_id) : undefined;
+    const text = r.text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    return {
+      id: r.id,
+      text: to ? `@${to.username} ${text}` : text,
+      author_id: r.author_id,
+      created_at: r.created_at,
+      conversation_id: parent?.conversation_id ?? r.id,
+      ...(r.in_reply_to_tweet_id ? { referenced_tweets: [{ type: 'replied_to' as const, id: r.in_reply_to_tweet_id }] } : {}),
+    };
+  };
+
+  function timeline(req: FakeRequest) {
+    if (!req.headers.authorization) return { status: 401, json: { title: 'Unauthorized', type: 'about:blank', status: 401, detail: 'Unauthorized' } };
+    const userId = req.path.split('/')[3]!;
+    const q = req.query;
+    const max = Number(q.get('max_results') ?? 10);
+    if (!Number.isInteger(max) || max < 5 || max > 100) {
+      return { status: 400, json: { errors: [{ parameters: { max_results: [String(max)] }, message: 'The `max_results` query parameter value is not between 5 and 100' }], title: 'Invalid Request', detail: 'One or more parameters to your request was invalid.', type: 'https://api.twitter.com/2/problems/invalid-request' } };
+    }
+    const start = q.get('start_time') ? Date.parse(q.get('start_time')!) : null;
+    const before = q.get('pagination_token') ? BigInt(Buffer.from(q.get('pagination_token')!, 'base64url').toString()) : null;
+    const all = [...tweets.filter((t) => t.author_id === userId), ...replies.filter((r) => r.author_id === userId).map(asTimelineTweet)]
+      .filter((t) => (start === null || Date.parse(t.created_at) >= start) && (before === null || BigInt(t.id) < before))
+      .sort((a, b) => (BigInt(b.id) > BigInt(a.id) ? 1 : -1));
+    const page = all.slice(0, max);
+    if (page.length === 0) return { headers: rateHeaders(), json: { meta: { result_count: 0 } } };
+    // Only id, text and edit_history_tweet_ids unless tweet.fields asks for more.
+    const fields = new Set((q.get('tweet.fields') ?? '').split(',').filter(Boolean));
+    const shown = page.map((t) => ({
+      id: t.id,
+      text: t.text,
+      edit_history_tweet_ids: [t.id],
+      ...Object.fromEntries(Object.entries(t).filter(([k]) => fields.has(k))),
+    }));
+    const meta: Record<string, unknown> = { result_count: page.length, newest_id: page[0]!.id, oldest_id: page.at(-1)!.id };
+    if (all.length > max) meta.next_token = Buffer.from(page.at(-1)!.id).toString('base64url');
+    return { headers: rateHeaders(), json: { data: shown, meta } };
   }
 
   const server = await startFakeServer((req) => {
     if (req.method === 'GET' && req.path === '/2/tweets/search/recent') return search;
     if (req.method === 'POST' && req.path === '/2/tweets') return tweet;
+    if (req.method === 'GET' && req.path === '/2/users/me') return me;
+    if (req.method === 'GET' && /^\/2\/users\/\d+\/tweets$/.test(req.path)) return timeline;
     return undefined;
   });
 
@@ -144,6 +226,19 @@ export async function startFakeX(): Promise<FakeX> {
     tweets,
     users,
     replies,
+    accountId,
+    get rejectDuplicates() {
+      return settings.rejectDuplicates;
+    },
+    set rejectDuplicates(v: boolean) {
+      settings.rejectDuplicates = v;
+    },
+    get replyDelayMs() {
+      return settings.replyDelayMs;
+    },
+    set replyDelayMs(v: number) {
+      settings.replyDelayMs = v;
+    },
     addTweet(t, user) {
       const authorId = ensureUser(user);
       const id = t.id ?? nextTweetId();

@@ -7,8 +7,9 @@ import type { Clock } from '../../src/core/clock';
 import { createApp } from '../../src/server/app';
 import { loadConfig } from '../../src/server/config';
 import { createDeps, forwardedIp } from '../../src/server/deps';
-import { createLogger } from '../../src/server/logger';
+import { createLogger, type Logger } from '../../src/server/logger';
 import type { Mailer, MailMessage } from '../../src/server/env';
+import { TEST_OUTBOUND_ALLOWLIST } from './outbound';
 import { openTestDatabase } from './test-db';
 
 /** Cheap hashing for tests that create many users; the production parameters have their own test. */
@@ -20,6 +21,8 @@ export interface TestContextOptions {
   env?: Record<string, string>;
   connectors?: ConnectorRegistry;
   mailer?: Mailer;
+  /** A logger whose output the test reads (what the app writes to its log); silent otherwise. */
+  logger?: Logger;
 }
 
 /** A mailer that keeps what it was asked to send (an SMTP server stands in where SMTP itself is tested). */
@@ -33,11 +36,12 @@ export const TEST_APP_SECRET = 'test-app-secret-test-app-secret-0123456789';
 /** A real app on a real, fresh database, driven through app.request() (no sockets needed). */
 export async function createTestContext(options: TestContextOptions = {}) {
   const handle = await openTestDatabase();
-  const config = loadConfig({ LOG_LEVEL: 'silent', ...options.env });
+  // Platform fakes listen on 127.0.0.1; a test that wants the production guard passes OUTBOUND_ALLOWLIST: ''.
+  const config = loadConfig({ LOG_LEVEL: 'silent', OUTBOUND_ALLOWLIST: TEST_OUTBOUND_ALLOWLIST, ...options.env });
   const deps = createDeps({
     handle,
     config,
-    logger: createLogger('silent'),
+    logger: options.logger ?? createLogger('silent'),
     appSecret: TEST_APP_SECRET,
     passwordParams: TEST_PASSWORD_PARAMS,
     ...(options.connectors ? { connectors: options.connectors } : {}),

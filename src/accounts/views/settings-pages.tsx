@@ -1,16 +1,20 @@
 import { Flash } from '../../web/layout';
 import { Csrf, type PageBase, PostButton, SettingsShell } from '../../web/settings-shell';
 import type { publicApiKey } from '../api-keys.service';
+import type { publicInvitation } from '../invitations.service';
 import { type Permission, PERMISSIONS, ROLE_PERMISSIONS } from '../roles';
 import { ROLES, type Role } from '../schema';
 import type { publicUser } from '../users.service';
 
 export interface UsersPageProps extends PageBase {
   users: ReturnType<typeof publicUser>[];
+  invitations: ReturnType<typeof publicInvitation>[];
   canManage: boolean;
   grantable: Role[];
   ok?: string | undefined;
   error?: string | undefined;
+  /** An invitation link to pass on by hand (no SMTP): shown once, right after inviting. */
+  link?: string | undefined;
 }
 
 export function UsersPage(p: UsersPageProps) {
@@ -18,6 +22,14 @@ export function UsersPage(p: UsersPageProps) {
     <SettingsShell {...p} title="Users" tab="/settings/users">
       <Flash kind="ok" message={p.ok} />
       <Flash kind="error" message={p.error} />
+      {p.link ? (
+        <div class="card stack" role="status">
+          <strong>Email is not set up (SMTP_URL): send this link to the person yourself. It is not shown again.</strong>
+          <div class="secret" data-testid="invitation-link">
+            {p.link}
+          </div>
+        </div>
+      ) : null}
       <section class="card">
         <table>
           <thead>
@@ -68,39 +80,69 @@ export function UsersPage(p: UsersPageProps) {
           </tbody>
         </table>
       </section>
-      {p.canManage ? (
-        <section class="card">
-          <h2>Add a user</h2>
-          <form class="row" method="post" action="/settings/users">
-            <Csrf token={p.csrfToken} />
-            <label>
-              Email
-              <input name="email" type="email" required />
-            </label>
-            <label>
-              Name
-              <input name="name" maxlength={120} />
-            </label>
-            <label>
-              Role
-              <select name="role">
-                {p.grantable.map((r) => (
-                  <option value={r} selected={r === 'agent'}>
-                    {r}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              Initial password
-              <input name="password" type="password" minlength={12} required autocomplete="new-password" />
-            </label>
-            <button type="submit">Add user</button>
-          </form>
-        </section>
-      ) : null}
+      {p.canManage ? <Invitations {...p} /> : null}
       <RoleMatrix />
     </SettingsShell>
+  );
+}
+
+function Invitations(p: UsersPageProps) {
+  return (
+    <section class="card">
+      <h2>Invite a user</h2>
+      <p class="muted">They get a link (by email, or from you when email is not set up) that works once, for 7 days, and choose their own password.</p>
+      <form class="row" method="post" action="/settings/users">
+        <Csrf token={p.csrfToken} />
+        <label>
+          Email
+          <input name="email" type="email" required />
+        </label>
+        <label>
+          Name
+          <input name="name" maxlength={120} />
+        </label>
+        <label>
+          Role
+          <select name="role">
+            {p.grantable.map((r) => (
+              <option value={r} selected={r === 'agent'}>
+                {r}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit">Invite</button>
+      </form>
+      {p.invitations.length ? (
+        <table>
+          <thead>
+            <tr>
+              <th>Invited</th>
+              <th>Role</th>
+              <th>Expires</th>
+              <th></th>
+            </tr>
+          </thead>
+          <tbody>
+            {p.invitations.map((i) => (
+              <tr data-testid="invitation-row">
+                <td>
+                  <div>{i.name || i.email}</div>
+                  <div class="muted">{i.email}</div>
+                </td>
+                <td>
+                  <span class={`badge ${i.role}`}>{i.role}</span>
+                </td>
+                <td class="muted">{i.expiresAt.slice(0, 16).replace('T', ' ')}</td>
+                <td>
+                  <PostButton action={`/settings/users/invitations/${i.id}/revoke`} label="Revoke" kind="danger" csrf={p.csrfToken} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </section>
   );
 }
 

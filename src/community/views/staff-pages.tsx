@@ -19,6 +19,8 @@ const TABS = [
 export interface StaffBase extends PageBase {
   slug: string;
   canModerate: boolean;
+  /** Board settings (open or closed, approval) are a workspace setting. */
+  canManageBoard: boolean;
   ok?: string | undefined;
   error?: string | undefined;
 }
@@ -350,7 +352,7 @@ export function SuggestedPage(p: StaffBase & { items: Suggestion[]; total: numbe
 export function CategoriesPage(p: StaffBase & { items: { id: string; name: string }[]; settings: { enabled: boolean; requireApproval: boolean } }) {
   return (
     <CommunityStaffShell {...p} title="Categories" tab="/community/categories">
-      {p.canModerate ? (
+      {p.canManageBoard ? (
         <form method="post" action="/community/settings" class="card stack" data-testid="board-settings">
           <h2>Board</h2>
           <Csrf token={p.csrfToken} />
@@ -393,7 +395,12 @@ export function CategoriesPage(p: StaffBase & { items: { id: string; name: strin
 export function MailPage(p: StaffBase & { smtp: boolean; items: { id: string; kind: string; to: string; subject: string; body: string; status: string; error: string | null; createdAt: Date }[] }) {
   return (
     <CommunityStaffShell {...p} title="Community email" tab="/community/mail">
-      <p class="muted">{p.smtp ? 'Email goes out through the SMTP server (SMTP_URL).' : 'SMTP_URL is not set: nothing is sent. Each message is kept here, so a verification link can be passed on by hand.'}</p>
+      <p class="muted">
+        {p.smtp
+          ? 'Email goes out through the SMTP server (SMTP_URL).'
+          : 'SMTP_URL is not set: nothing is sent (the server’s operator can print a member’s link with the CLI).'}{' '}
+        Each message is kept here with its links’ secrets hidden: a confirmation or reset link is for the member alone.
+      </p>
       <ol class="plain">
         {p.items.map((m) => (
           <li class="card" data-testid="mail">

@@ -4,6 +4,7 @@ import { startFakeBluesky, type FakeBluesky } from '../../../tests/fakes/bluesky
 import type { SearchPlan } from '../../topics/compile';
 import { ConnectorError, type Cursor } from '../types';
 import { blueskyConfigSchema, blueskyConnector, blueskyCredentialsSchema, postUrl, replyRefs, toConnectorError, type BlueskyCursor } from './bluesky.connector';
+import { testHttp } from '../../../tests/helpers/outbound';
 
 let bsky: FakeBluesky;
 const anon = {};
@@ -11,7 +12,7 @@ const creds = () => ({ identifier: bsky.account.handle, appPassword: bsky.accoun
 const plan: SearchPlan = { queries: ['acme'], hashtags: [] };
 const config = (extra: Record<string, unknown> = {}) => blueskyConfigSchema.parse({ baseUrl: bsky.url, timeoutMs: 500, ...extra });
 const poll = (cursor: Cursor | null = null, opts: { credentials?: object; plan?: typeof plan; since?: Date; config?: ReturnType<typeof config> } = {}) =>
-  blueskyConnector.poll({ config: opts.config ?? config(), credentials: opts.credentials ?? anon, cursor, plan: opts.plan ?? plan, now: new Date(), ...(opts.since ? { since: opts.since } : {}) });
+  blueskyConnector.poll({ http: testHttp, config: opts.config ?? config(), credentials: opts.credentials ?? anon, cursor, plan: opts.plan ?? plan, now: new Date(), ...(opts.since ? { since: opts.since } : {}) });
 const searches = () => bsky.requests.filter((r) => r.path === '/xrpc/app.bsky.feed.searchPosts');
 
 async function drain(cursor: Cursor | null, opts: Parameters<typeof poll>[1] = {}) {
@@ -224,6 +225,7 @@ describe('Bluesky connector against a fake PDS/AppView', () => {
     const root = bsky.addPost({ text: 'acme root' });
     const parent = bsky.addPost({ text: 'acme is down?', replyTo: root }, { handle: 'bob.bsky.social' });
     const res = await blueskyConnector.reply!({
+      http: testHttp,
       config: config(),
       credentials: creds(),
       inReplyTo: { externalId: parent.uri, authorHandle: 'bob.bsky.social', threadExternalId: root.uri, raw: parent },
@@ -244,7 +246,7 @@ describe('Bluesky connector against a fake PDS/AppView', () => {
 
   it('reads the parent again when the stored raw view is missing, and roots a reply to a top-level post at it', async () => {
     const parent = bsky.addPost({ text: 'acme question' });
-    await blueskyConnector.reply!({ config: config(), credentials: creds(), inReplyTo: { externalId: parent.uri, authorHandle: null, threadExternalId: null, raw: null }, text: 'Answer' });
+    await blueskyConnector.reply!({ http: testHttp, config: config(), credentials: creds(), inReplyTo: { externalId: parent.uri, authorHandle: null, threadExternalId: null, raw: null }, text: 'Answer' });
     expect(bsky.requests.some((r) => r.path === '/xrpc/app.bsky.feed.getPosts' && r.query.get('uris') === parent.uri)).toBe(true);
     expect(bsky.created.at(-1)!.record.reply).toEqual({ root: { uri: parent.uri, cid: parent.cid }, parent: { uri: parent.uri, cid: parent.cid } });
   });
@@ -252,20 +254,20 @@ describe('Bluesky connector against a fake PDS/AppView', () => {
   it('refuses a reply over 300 graphemes before sending it, and a reply without credentials', async () => {
     const parent = bsky.addPost({ text: 'acme' });
     const inReplyTo = { externalId: parent.uri, authorHandle: null, threadExternalId: null, raw: parent };
-    await expect(blueskyConnector.reply!({ config: config(), credentials: creds(), inReplyTo, text: 'x'.repeat(301) })).rejects.toMatchObject({ kind: 'invalid_request' });
-    await expect(blueskyConnector.reply!({ config: config(), credentials: {}, inReplyTo, text: 'hi' })).rejects.toMatchObject({ kind: 'auth' });
+    await expect(blueskyConnector.reply!({ http: testHttp, config: config(), credentials: creds(), inReplyTo, text: 'x'.repeat(301) })).rejects.toMatchObject({ kind: 'invalid_request' });
+    await expect(blueskyConnector.reply!({ http: testHttp, config: config(), credentials: {}, inReplyTo, text: 'hi' })).rejects.toMatchObject({ kind: 'auth' });
     expect(bsky.created).toHaveLength(0);
   });
 
   it('verifies good and bad credentials without throwing', async () => {
-    expect(await blueskyConnector.verify({ config: config(), credentials: creds() })).toMatchObject({ ok: true, account: 'acme.bsky.social' });
-    const bad = await blueskyConnector.verify({ config: config(), credentials: { ...creds(), appPassword: 'nope' } });
+    expect(await blueskyConnector.verify({ http: testHttp, config: config(), credentials: creds() })).toMatchObject({ ok: true, account: 'acme.bsky.social' });
+    const bad = await blueskyConnector.verify({ http: testHttp, config: config(), credentials: { ...creds(), appPassword: 'nope' } });
     expect(bad).toMatchObject({ ok: false, account: null });
-    expect(bad.message).toMatch(/Invalid identifier or password/);
+    expect(bad.message).toMatch(/^Bluesky refused the login for acme\.bsky\.social \(HTTP 401\)$/);
     bsky.faultOn('com.atproto.server.createSession', { delayMs: 1500, json: {} });
-    const slow = await blueskyConnector.verify({ config: config({ timeoutMs: 300 }), credentials: creds() });
+    const slow = await blueskyConnector.verify({ http: testHttp, config: config({ timeoutMs: 300 }), credentials: creds() });
     expect(slow).toMatchObject({ ok: false, message: 'Bluesky did not answer in time' });
-    expect(await blueskyConnector.verify({ config: config(), credentials: {} })).toMatchObject({ ok: true, account: null });
+    expect(await blueskyConnector.verify({ http: testHttp, config: config(), credentials: {} })).toMatchObject({ ok: true, account: null });
   });
 });
 

@@ -2,7 +2,9 @@ import type { AppBskyFeedDefs, AppBskyRichtextFacet, AtpAgent } from '@atproto/a
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { z } from 'zod';
-import { ConnectorError, type Connector, type SocialPost } from '../types';
+import { findOutboundError, type OutboundHttp } from '../../http/outbound';
+import { ConnectorError, outboundFailure, type Connector, type SocialPost } from '../types';
+import { createReplyRecord, findReplyRecord } from './reply-record';
 
 /**
  * Bluesky through @atproto/api: app.bsky.feed.searchPosts (sort=latest) per planned query, `since`
@@ -68,27 +70,39 @@ let atproto: typeof import('@atproto/api') | undefined;
 const loadAtproto = async () => (atproto ??= await import('@atproto/api'));
 type XRPCError = import('@atproto/api').XRPCError;
 
-/** Maps any @atproto/api failure to what the poller needs to know. */
+/** XRPC error names we know may be named in an error text; the server's messages never are. */
+const XRPC_ERRORS = new Set([
+  'ExpiredToken', 'InvalidToken', 'AccountTakedown', 'AuthFactorTokenRequired', 'AuthenticationRequired', 'RateLimitExceeded',
+  'BadQueryString', 'InvalidRequest', 'UpstreamFailure', 'UpstreamTimeout', 'NotFound', 'InternalServerError', 'MethodNotImplemented',
+]);
+const codeWord = (v: unknown) => (typeof v === 'string' && XRPC_ERRORS.has(v) ? v : undefined);
+
+/**
+ * Maps any @atproto/api failure to what the poller needs to know, in our words: the server's
+ * message is never repeated (the service address may point anywhere).
+ */
 export function toConnectorError(e: unknown): ConnectorError {
   if (e instanceof ConnectorError) return e;
+  if (findOutboundError(e)) return outboundFailure(e, 'Could not reach Bluesky', 'bluesky');
   // Any XRPC error comes from an agent, so the library is loaded by then.
-  if (!atproto || !(e instanceof atproto.XRPCError)) return err('transient', `Bluesky call failed: ${e instanceof Error ? e.message : String(e)}`);
-  const detail = e.message || e.error;
+  if (!atproto || !(e instanceof atproto.XRPCError)) return outboundFailure(e, 'Bluesky call failed', 'bluesky');
   const status = Number(e.status);
+  const code = codeWord(e.error);
+  const detail = code ? `HTTP ${status}, ${code}` : `HTTP ${status}`;
   if (status === 1) {
     const timedOut = (e.cause as Error | undefined)?.name === 'TimeoutError';
-    return err('transient', timedOut ? 'Bluesky did not answer in time' : `Could not reach Bluesky: ${detail}`);
+    return err('transient', timedOut ? 'Bluesky did not answer in time' : 'Could not reach Bluesky: could not connect');
   }
   if (status === 2) return err('transient', 'Bluesky sent a malformed response');
   if (status === 429) {
     const resetAt = resetFrom(e.headers ?? {});
-    return err('rate_limited', `Bluesky rate limit reached: ${detail}`, { status, ...(resetAt ? { resetAt } : {}) });
+    return err('rate_limited', `Bluesky rate limit reached (${detail})`, { status, ...(resetAt ? { resetAt } : {}) });
   }
   if (status === 401 || status === 403 || ['ExpiredToken', 'InvalidToken', 'AccountTakedown', 'AuthFactorTokenRequired'].includes(e.error)) {
-    return err('auth', `Bluesky refused the credentials: ${detail}`, { status });
+    return err('auth', `Bluesky refused the credentials (${detail})`, { status });
   }
-  if (status >= 500) return err('transient', `Bluesky answered ${status}: ${detail}`, { status });
-  return err('invalid_request', `Bluesky rejected the request: ${detail}`, { status });
+  if (status >= 500) return err('transient', `Bluesky answered ${detail}`, { status });
+  return err('invalid_request', `Bluesky rejected the request (${detail})`, { status });
 }
 
 /** RateLimit-Reset is epoch seconds (xrpc-server); fall back to Retry-After (seconds or a date). */
@@ -101,27 +115,29 @@ function resetFrom(headers: Record<string, string | undefined>): Date | undefine
   return Number.isFinite(at) ? new Date(at) : undefined;
 }
 
-async function agentFor(service: string, timeoutMs: number): Promise<AtpAgent> {
+async function agentFor(http: OutboundHttp, service: string, timeoutMs: number): Promise<AtpAgent> {
   const { AtpAgent } = await loadAtproto();
   return new AtpAgent({
     service,
-    // Every request, including the session calls the agent makes on its own, gets the deadline.
+    // Every request, including the session calls the agent makes on its own, goes through the
+    // outbound guard and gets the deadline.
     fetch: (input, init) => {
       const own = init?.signal ?? (input instanceof Request ? input.signal : undefined);
       const deadline = AbortSignal.timeout(timeoutMs);
-      return fetch(input, { ...init, signal: own ? AbortSignal.any([own, deadline]) : deadline });
+      return http.fetch(input, { ...init, signal: own ? AbortSignal.any([own, deadline]) : deadline });
     },
   });
 }
 
-async function loggedIn(config: BlueskyConfig, credentials: BlueskyCredentials) {
-  const agent = await agentFor(config.baseUrl, config.timeoutMs);
+async function loggedIn(http: OutboundHttp, config: BlueskyConfig, credentials: BlueskyCredentials) {
+  const agent = await agentFor(http, config.baseUrl, config.timeoutMs);
   if (!credentials.identifier || !credentials.appPassword) throw err('auth', 'Bluesky needs the account handle and an app password for this');
   try {
     await agent.login({ identifier: credentials.identifier.replace(/^@/, ''), password: credentials.appPassword });
   } catch (e) {
     const ce = toConnectorError(e);
-    if (ce.kind === 'auth') throw err('auth', `Bluesky refused the login for ${credentials.identifier}: ${(e as Error).message}`, { status: Number((e as XRPCError).status) });
+    const status = Number((e as XRPCError).status);
+    if (ce.kind === 'auth') throw err('auth', `Bluesky refused the login for ${credentials.identifier} (HTTP ${status})`, { status });
     throw ce;
   }
   return agent;
@@ -133,14 +149,18 @@ async function loggedIn(config: BlueskyConfig, credentials: BlueskyCredentials) 
  * password enters the key only as a hash, so a changed one logs in anew) and refresh their own tokens.
  */
 const sessions = new Map<string, Promise<AtpAgent>>();
-const sessionKey = (config: BlueskyConfig, credentials: BlueskyCredentials) =>
-  `${config.baseUrl} ${config.timeoutMs} ${credentials.identifier} ${bytesToHex(sha256(new TextEncoder().encode(credentials.appPassword ?? '')))}`;
+// An agent keeps the guard it was made with: one made under another policy is not reused.
+const guardIds = new WeakMap<OutboundHttp, number>();
+let guardCount = 0;
+const guardId = (http: OutboundHttp) => guardIds.get(http) ?? (guardIds.set(http, ++guardCount), guardCount);
+const sessionKey = (http: OutboundHttp, config: BlueskyConfig, credentials: BlueskyCredentials) =>
+  `${guardId(http)} ${config.baseUrl} ${config.timeoutMs} ${credentials.identifier} ${bytesToHex(sha256(new TextEncoder().encode(credentials.appPassword ?? '')))}`;
 
-function session(config: BlueskyConfig, credentials: BlueskyCredentials): Promise<AtpAgent> {
-  const key = sessionKey(config, credentials);
+function session(http: OutboundHttp, config: BlueskyConfig, credentials: BlueskyCredentials): Promise<AtpAgent> {
+  const key = sessionKey(http, config, credentials);
   let agent = sessions.get(key);
   if (!agent) {
-    agent = loggedIn(config, credentials);
+    agent = loggedIn(http, config, credentials);
     sessions.set(key, agent);
     agent.catch(() => sessions.delete(key));
   }
@@ -148,15 +168,15 @@ function session(config: BlueskyConfig, credentials: BlueskyCredentials): Promis
 }
 
 /** A revoked or expired session must not be reused: the next call logs in afresh. */
-function forgetOnAuth(e: ConnectorError, config: BlueskyConfig, credentials: BlueskyCredentials): ConnectorError {
-  if (e.kind === 'auth') sessions.delete(sessionKey(config, credentials));
+function forgetOnAuth(e: ConnectorError, http: OutboundHttp, config: BlueskyConfig, credentials: BlueskyCredentials): ConnectorError {
+  if (e.kind === 'auth') sessions.delete(sessionKey(http, config, credentials));
   return e;
 }
 
-async function searchAgent(config: BlueskyConfig, credentials: BlueskyCredentials) {
-  if (credentials.identifier) return session(config, credentials);
+async function searchAgent(http: OutboundHttp, config: BlueskyConfig, credentials: BlueskyCredentials) {
+  if (credentials.identifier) return session(http, config, credentials);
   const publicUrl = config.publicBaseUrl ?? (config.baseUrl.replace(/\/$/, '') === BLUESKY_DEFAULT_BASE_URL ? BLUESKY_PUBLIC_APPVIEW : config.baseUrl);
-  return agentFor(publicUrl, config.timeoutMs);
+  return agentFor(http, publicUrl, config.timeoutMs);
 }
 
 /** at://did/app.bsky.feed.post/rkey → the bsky.app page (by DID when the handle no longer resolves). */
@@ -238,7 +258,7 @@ export const blueskyConnector: Connector<BlueskyConfig, BlueskyCredentials> = {
   credentialsSchema: blueskyCredentialsSchema,
   searches: true,
 
-  async poll({ config, credentials, cursor, plan, since, now, signal }) {
+  async poll({ config, credentials, cursor, plan, since, now, signal, http }) {
     const searches = searchesFor(plan);
     const prev = (cursor ?? { queries: {} }) as BlueskyCursor;
     const start = (cursor === null && since ? since : new Date(now.getTime() - config.newQueryLookbackHours * 3_600_000)).toISOString();
@@ -251,14 +271,14 @@ export const blueskyConnector: Connector<BlueskyConfig, BlueskyCredentials> = {
 
     let data: { posts: PostView[]; cursor?: string };
     try {
-      const agent = await searchAgent(config, credentials);
+      const agent = await searchAgent(http, config, credentials);
       const res = await agent.app.bsky.feed.searchPosts(
         { q, sort: 'latest', limit: PAGE_SIZE, ...(state.since ? { since: state.since } : {}), ...(state.next ? { cursor: state.next } : {}) },
         signal ? { signal } : {},
       );
       data = res.data;
     } catch (e) {
-      throw forgetOnAuth(toConnectorError(e), config, credentials);
+      throw forgetOnAuth(toConnectorError(e), http, config, credentials);
     }
 
     const seen = new Set(state.seen ?? []);
@@ -282,9 +302,9 @@ export const blueskyConnector: Connector<BlueskyConfig, BlueskyCredentials> = {
     return { posts, cursor: pending.length ? { queries, pending } : { queries }, more: pending.length > 0 };
   },
 
-  async reply({ config, credentials, inReplyTo, text }) {
+  async reply({ config, credentials, inReplyTo, text, http, outbox }) {
     try {
-      const agent = await session(config, credentials);
+      const agent = await session(http, config, credentials);
       let parent = inReplyTo.raw as PostView | null;
       if (!parent?.cid || parent.uri !== inReplyTo.externalId) {
         // Without the stored view (or its CID) the reply refs cannot be built: read the post again.
@@ -298,21 +318,36 @@ export const blueskyConnector: Connector<BlueskyConfig, BlueskyCredentials> = {
       const facets = rt.facets
         ?.map((f) => ({ ...f, features: f.features.filter((x) => !(x.$type === 'app.bsky.richtext.facet#mention' && !(x as AppBskyRichtextFacet.Mention).did)) }))
         .filter((f) => f.features.length > 0);
-      const res = await agent.post({ text: rt.text, ...(facets?.length ? { facets } : {}), reply: replyRefs(parent) });
+      const record = { text: rt.text, ...(facets?.length ? { facets } : {}), reply: replyRefs(parent) };
+      // A refusal of the account or a rate limit is no repeat; anything else may be one.
+      const mayBeRepeat = (e: unknown) => !['auth', 'rate_limited'].includes(toConnectorError(e).kind);
+      const res = outbox ? await createReplyRecord(agent, outbox, record, mayBeRepeat) : await agent.post(record);
       return { externalId: res.uri, url: postUrl(res.uri, agent.session?.handle) };
     } catch (e) {
-      throw forgetOnAuth(toConnectorError(e), config, credentials);
+      throw forgetOnAuth(toConnectorError(e), http, config, credentials);
     }
   },
 
-  async verify({ config, credentials }) {
+  async findReply({ config, credentials, http, outbox }) {
+    // Without an outbox row there is no record key to look at.
+    if (!outbox) return null;
+    try {
+      const agent = await session(http, config, credentials);
+      const found = await findReplyRecord(agent, outbox);
+      return found ? { externalId: found.uri, url: postUrl(found.uri, agent.session?.handle) } : null;
+    } catch (e) {
+      throw forgetOnAuth(toConnectorError(e), http, config, credentials);
+    }
+  },
+
+  async verify({ config, credentials, http }) {
     try {
       if (!credentials.identifier) {
-        const agent = await searchAgent(config, credentials);
+        const agent = await searchAgent(http, config, credentials);
         await agent.app.bsky.feed.searchPosts({ q: 'bluesky', limit: 1 });
         return { ok: true, account: null, message: 'Bluesky search answers without an account; replying needs a handle and an app password' };
       }
-      const agent = await loggedIn(config, credentials);
+      const agent = await loggedIn(http, config, credentials);
       const handle = agent.session?.handle ?? null;
       return { ok: true, account: handle, message: `Logged in to Bluesky as @${handle}` };
     } catch (e) {

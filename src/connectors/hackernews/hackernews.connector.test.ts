@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeHackerNews, type FakeHackerNews } from '../../../tests/fakes/hackernews-server';
 import { ConnectorError, type Cursor } from '../types';
 import { advance, hackernewsConfigSchema, hackernewsConnector, hackernewsCredentialsSchema, hitToPost, hnHtmlToText, type HnCursor } from './hackernews.connector';
+import { testHttp } from '../../../tests/helpers/outbound';
 
 let hn: FakeHackerNews;
 const NOW = Math.floor(Date.now() / 1000);
@@ -9,6 +10,7 @@ const plan = (...queries: string[]) => ({ queries: queries.length ? queries : ['
 const config = (over: Record<string, unknown> = {}) => hackernewsConfigSchema.parse({ baseUrl: hn.baseUrl, timeoutMs: 1000, ...over });
 const poll = (cursor: Cursor | null = null, opts: { queries?: string[]; since?: Date; timeoutMs?: number } = {}) =>
   hackernewsConnector.poll({
+    http: testHttp,
     config: config(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}),
     credentials: {},
     cursor,
@@ -244,11 +246,11 @@ describe('Hacker News connector against a fake Algolia HN Search API', () => {
     expect(err.message).toMatch(/Hacker News/);
   });
 
-  it('reports a bad parameter (400) as invalid_request with Algolia’s message', async () => {
+  it('reports a bad parameter (400) as invalid_request by its status, without repeating the answer', async () => {
     hn.fault({ status: 400, json: { message: 'Invalid syntax for numeric condition:created_at_i>>1', status: 400 } });
     const err = await poll().catch((e) => e);
     expect(err.kind).toBe('invalid_request');
-    expect(err.message).toContain('Invalid syntax for numeric condition:created_at_i>>1');
+    expect(err.message).toBe('The Hacker News search API (Algolia) rejected the request (HTTP 400).');
     expect(err.details.status).toBe(400);
   });
 
@@ -281,17 +283,17 @@ describe('Hacker News connector against a fake Algolia HN Search API', () => {
 
   it('verifies with a one-hit query and reports failures without throwing', async () => {
     hn.addMany(3);
-    const ok = await hackernewsConnector.verify({ config: config(), credentials: {} });
+    const ok = await hackernewsConnector.verify({ http: testHttp, config: config(), credentials: {} });
     expect(ok).toMatchObject({ ok: true, account: null });
     expect(hn.requests.at(-1)!.query.get('query')).toBe('test');
     expect(hn.requests.at(-1)!.query.get('hitsPerPage')).toBe('1');
 
     hn.fault({ status: 503, json: { message: 'Service Unavailable', status: 503 } });
-    const down = await hackernewsConnector.verify({ config: config(), credentials: {} });
+    const down = await hackernewsConnector.verify({ http: testHttp, config: config(), credentials: {} });
     expect(down).toMatchObject({ ok: false, account: null });
     expect(down.message).toMatch(/Hacker News.*503/);
 
-    const unreachable = await hackernewsConnector.verify({ config: config({ baseUrl: 'http://127.0.0.1:1/api/v1/' }), credentials: {} });
+    const unreachable = await hackernewsConnector.verify({ http: testHttp, config: config({ baseUrl: 'http://127.0.0.1:1/api/v1/' }), credentials: {} });
     expect(unreachable.ok).toBe(false);
     expect(unreachable.message).toMatch(/Could not reach/);
   });

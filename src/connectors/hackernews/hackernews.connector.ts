@@ -1,6 +1,7 @@
 import { compile, type FormatCallback } from 'html-to-text';
 import { z } from 'zod';
-import { ConnectorError, type Connector, type SocialPost } from '../types';
+import type { OutboundHttp } from '../../http/outbound';
+import { ConnectorError, outboundFailure, type Connector, type SocialPost } from '../types';
 
 /**
  * Hacker News through the Algolia HN Search API: search_by_date newest first, one sweep per
@@ -67,10 +68,6 @@ export interface HnCursor {
   pending?: string[];
 }
 
-function toPlain(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
-
 function parseRetryAfter(value: string | null, now: number): Date | undefined {
   if (!value) return undefined;
   const seconds = Number(value);
@@ -79,45 +76,33 @@ function parseRetryAfter(value: string | null, now: number): Date | undefined {
   return Number.isNaN(at) ? undefined : new Date(at);
 }
 
-/** Maps an HTTP failure of the search API to what the poller needs to know. */
-export function httpError(status: number, headers: Headers, body: string): ConnectorError {
-  let detail = body.trim().slice(0, 300);
-  try {
-    const parsed = JSON.parse(body) as { message?: unknown };
-    if (typeof parsed?.message === 'string') detail = parsed.message;
-  } catch {
-    // Not JSON (a proxy's HTML page): keep the raw start of the body.
-  }
-  const d = detail ? `: ${detail}` : '';
+/**
+ * Maps an HTTP failure of the search API to what the poller needs to know, by status alone: the
+ * answer's body is never repeated (the address may be anyone's server).
+ */
+export function httpError(status: number, headers: Headers): ConnectorError {
   const base = { status, platform: 'hackernews' };
   if (status === 429) {
     const resetAt = parseRetryAfter(headers.get('retry-after'), Date.now()) ?? new Date(Date.now() + RATE_LIMIT_WINDOW_MS);
-    return new ConnectorError('rate_limited', `The Hacker News search API (Algolia) rate limit was reached${d}.`, { ...base, resetAt });
+    return new ConnectorError('rate_limited', `The Hacker News search API (Algolia) rate limit was reached (HTTP 429).`, { ...base, resetAt });
   }
-  if (status === 401 || status === 403) return new ConnectorError('auth', `The Hacker News search API (Algolia) refused access (HTTP ${status})${d}.`, base);
-  if (status >= 500) return new ConnectorError('transient', `The Hacker News search API (Algolia) answered HTTP ${status}${d}.`, base);
-  return new ConnectorError('invalid_request', `The Hacker News search API (Algolia) rejected the request (HTTP ${status})${d}.`, base);
+  if (status === 401 || status === 403) return new ConnectorError('auth', `The Hacker News search API (Algolia) refused access (HTTP ${status}).`, base);
+  if (status >= 500) return new ConnectorError('transient', `The Hacker News search API (Algolia) answered HTTP ${status}.`, base);
+  return new ConnectorError('invalid_request', `The Hacker News search API (Algolia) rejected the request (HTTP ${status}).`, base);
 }
 
-async function getJson(url: URL, timeoutMs: number, signal?: AbortSignal): Promise<unknown> {
-  const signals = signal ? [AbortSignal.timeout(timeoutMs), signal] : [AbortSignal.timeout(timeoutMs)];
-  const unreachable = (err: unknown) => {
-    const timedOut = err instanceof Error && err.name === 'TimeoutError';
-    return new ConnectorError(
-      'transient',
-      timedOut ? `The Hacker News search API (Algolia) did not answer within ${timeoutMs} ms.` : `Could not reach the Hacker News search API (Algolia): ${toPlain(err)}.`,
-      { platform: 'hackernews' },
-    );
-  };
+async function getJson(http: OutboundHttp, url: URL, timeoutMs: number, signal?: AbortSignal): Promise<unknown> {
+  const deadline = AbortSignal.timeout(timeoutMs);
   let res: Response;
   let text: string;
   try {
-    res = await fetch(url, { headers: { accept: 'application/json' }, signal: AbortSignal.any(signals) });
+    res = await http.fetch(url, { headers: { accept: 'application/json' }, signal: signal ? AbortSignal.any([deadline, signal]) : deadline });
     text = await res.text();
   } catch (err) {
-    throw unreachable(err);
+    if (deadline.aborted) throw new ConnectorError('transient', `The Hacker News search API (Algolia) did not answer within ${timeoutMs} ms.`, { platform: 'hackernews' });
+    throw outboundFailure(err, 'Could not reach the Hacker News search API (Algolia)', 'hackernews');
   }
-  if (!res.ok) throw httpError(res.status, res.headers, text);
+  if (!res.ok) throw httpError(res.status, res.headers);
   try {
     return JSON.parse(text);
   } catch {
@@ -243,7 +228,7 @@ export const hackernewsConnector: Connector<HackernewsConfig, HackernewsCredenti
   credentialsSchema: hackernewsCredentialsSchema,
   searches: true,
 
-  async poll({ config, cursor, plan, since, now, signal }) {
+  async poll({ config, cursor, plan, since, now, signal, http }) {
     const queries = [...new Set(plan.queries.map((q) => q.trim()).filter(Boolean))];
     if (queries.length === 0) throw new ConnectorError('invalid_request', 'Nothing to search on Hacker News: add a topic to this workspace.', { platform: 'hackernews' });
     const prev = (cursor ?? {}) as HnCursor;
@@ -262,6 +247,7 @@ export const hackernewsConnector: Connector<HackernewsConfig, HackernewsCredenti
     const filters = [`created_at_i>${state.after}`, ...(state.sweep ? [`created_at_i<=${state.sweep.upper}`] : [])];
     const res = asSearchResponse(
       await getJson(
+        http,
         searchUrl(config.baseUrl, { query, tags: '(story,comment)', numericFilters: filters.join(','), hitsPerPage: HITS_PER_PAGE, page: state.sweep?.page ?? 0 }),
         config.timeoutMs,
         signal,
@@ -274,13 +260,13 @@ export const hackernewsConnector: Connector<HackernewsConfig, HackernewsCredenti
     return { posts, cursor: { queries: states, ...(pending.length ? { pending } : {}) }, more: pending.length > 0 };
   },
 
-  async verify({ config, signal }) {
+  async verify({ config, signal, http }) {
     try {
       // One hit proves the endpoint answers; there is no account to check.
-      asSearchResponse(await getJson(searchUrl(config.baseUrl, { query: 'test', hitsPerPage: 1 }), config.timeoutMs, signal));
+      asSearchResponse(await getJson(http, searchUrl(config.baseUrl, { query: 'test', hitsPerPage: 1 }), config.timeoutMs, signal));
       return { ok: true, account: null, message: 'The Hacker News search API (Algolia) answered.' };
     } catch (err) {
-      const e = err instanceof ConnectorError ? err : new ConnectorError('transient', toPlain(err));
+      const e = err instanceof ConnectorError ? err : outboundFailure(err, 'Could not reach the Hacker News search API (Algolia)', 'hackernews');
       return { ok: false, account: null, message: e.message };
     }
   },

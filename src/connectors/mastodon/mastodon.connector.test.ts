@@ -3,6 +3,7 @@ import { startFakeServer } from '../../../tests/fakes/fake-http';
 import { startFakeMastodon, type FakeMastodon } from '../../../tests/fakes/mastodon-server';
 import { ConnectorError, type Cursor } from '../types';
 import { compareIds, htmlToPlainText, mastodonConfigSchema, mastodonConnector, maxId, snowflakeAt, withMention } from './mastodon.connector';
+import { testHttp } from '../../../tests/helpers/outbound';
 
 let m: FakeMastodon;
 const creds = { accessToken: 'test-token' };
@@ -10,7 +11,7 @@ const tagPlan = { queries: [], hashtags: ['acme'] };
 const config = (timeoutMs = 2000) => mastodonConfigSchema.parse({ baseUrl: m.url, timeoutMs });
 type Plan = { queries: string[]; hashtags: string[] };
 const poll = (plan: Plan = tagPlan, cursor: Cursor | null = null, extra: { since?: Date; credentials?: { accessToken?: string }; timeoutMs?: number } = {}) =>
-  mastodonConnector.poll({ config: config(extra.timeoutMs), credentials: extra.credentials ?? creds, cursor, plan, now: new Date(), ...(extra.since ? { since: extra.since } : {}) });
+  mastodonConnector.poll({ http: testHttp, config: config(extra.timeoutMs), credentials: extra.credentials ?? creds, cursor, plan, now: new Date(), ...(extra.since ? { since: extra.since } : {}) });
 const lastQuery = () => m.requests.at(-1)!.query;
 const hashtagLink = (tag: string) => `<a href="https://fake.social/tags/${tag}" class="mention hashtag" rel="tag">#<span>${tag}</span></a>`;
 
@@ -275,7 +276,7 @@ describe('Mastodon connector: failures', () => {
     expect(err).toBeInstanceOf(ConnectorError);
     expect(err.kind).toBe('rate_limited');
     expect(err.details.resetAt.getTime()).toBe(reset.getTime());
-    expect(err.message).toMatch(/Mastodon rate limit reached: Too many requests/);
+    expect(err.message).toBe('Mastodon rate limit reached (HTTP 429).');
   });
 
   it('falls back to Retry-After when a 429 has no X-RateLimit-Reset', async () => {
@@ -307,25 +308,26 @@ describe('Mastodon connector: failures', () => {
 
   it('explains a proxy error page and an unreachable server in sentences naming Mastodon', async () => {
     m.fault({ status: 502, raw: '<html>Bad Gateway</html>', headers: { 'content-type': 'text/html' } });
-    expect((await poll().catch((e) => e)).message).toBe('Mastodon answered with a page that is not JSON; the server may be down.');
+    expect((await poll().catch((e) => e)).message).toBe('Mastodon answered HTTP 502.');
     const gone = await startFakeServer(() => undefined);
     await gone.close();
     const offline = mastodonConfigSchema.parse({ baseUrl: gone.url, timeoutMs: 1000 });
-    const err = await mastodonConnector.poll({ config: offline, credentials: creds, cursor: null, plan: tagPlan, now: new Date() }).catch((e) => e);
+    const err = await mastodonConnector.poll({ http: testHttp, config: offline, credentials: creds, cursor: null, plan: tagPlan, now: new Date() }).catch((e) => e);
     expect(err).toMatchObject({ kind: 'transient' });
-    expect(err.message).toBe('Could not reach Mastodon: ECONNREFUSED.');
+    // Our words: a closed port and a silent host read the same.
+    expect(err.message).toBe('Could not reach Mastodon: could not connect');
   });
 
   it('maps a refused token on search to auth', async () => {
     const err = await poll({ queries: ['acme'], hashtags: [] }, null, { credentials: { accessToken: 'revoked' } }).catch((e) => e);
     expect(err).toMatchObject({ kind: 'auth', details: { status: 401 } });
-    expect(err.message).toBe('Mastodon refused the access token (401): The access token is invalid.');
+    expect(err.message).toBe('Mastodon refused the access token (HTTP 401).');
   });
 });
 
 describe('Mastodon connector: replies', () => {
   const reply = (externalId: string, authorHandle: string | null, text: string, credentials: { accessToken?: string } = creds, raw: unknown = null) =>
-    mastodonConnector.reply!({ config: config(), credentials, inReplyTo: { externalId, authorHandle, threadExternalId: externalId, raw }, text });
+    mastodonConnector.reply!({ http: testHttp, config: config(), credentials, inReplyTo: { externalId, authorHandle, threadExternalId: externalId, raw }, text });
 
   it('posts a reply with in_reply_to_id, mentioning the author first', async () => {
     const parent = m.addStatus({ content: '<p>help @acme</p>' }, { username: 'ana', acct: 'ana@other.example' });
@@ -354,24 +356,25 @@ describe('Mastodon connector: replies', () => {
 
 describe('Mastodon connector: verify', () => {
   it('names the account of a good token', async () => {
-    const res = await mastodonConnector.verify({ config: config(), credentials: creds });
+    const res = await mastodonConnector.verify({ http: testHttp, config: config(), credentials: creds });
     expect(res).toEqual({ ok: true, account: 'acme', message: 'Mastodon accepted the access token for @acme.' });
     expect(m.requests.at(-1)!.path).toBe('/api/v1/accounts/verify_credentials');
   });
 
   it('reports a bad token without throwing', async () => {
-    const res = await mastodonConnector.verify({ config: config(), credentials: { accessToken: 'nope' } });
+    const res = await mastodonConnector.verify({ http: testHttp, config: config(), credentials: { accessToken: 'nope' } });
     expect(res).toMatchObject({ ok: false, account: null });
     expect(res.message).toMatch(/Mastodon refused the access token/);
   });
 
   it('checks that the server answers when there is no token, and reports an unreachable one', async () => {
-    const ok = await mastodonConnector.verify({ config: config(), credentials: {} });
+    const ok = await mastodonConnector.verify({ http: testHttp, config: config(), credentials: {} });
     expect(ok).toMatchObject({ ok: true, account: null });
     expect(ok.message).toMatch(/fake\.social.*need a token/);
     m.fault({ status: 503, json: { error: 'down for maintenance' } });
-    const down = await mastodonConnector.verify({ config: config(), credentials: {} });
-    expect(down).toEqual({ ok: false, account: null, message: 'Mastodon answered 503: down for maintenance.' });
+    const down = await mastodonConnector.verify({ http: testHttp, config: config(), credentials: {} });
+    // The server's own text is not repeated.
+    expect(down).toEqual({ ok: false, account: null, message: 'Mastodon answered HTTP 503.' });
   });
 });
 

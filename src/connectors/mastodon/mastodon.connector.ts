@@ -1,8 +1,10 @@
-import { createHash } from 'node:crypto';
 import { convert } from 'html-to-text';
-import { createRestAPIClient, MastoDeserializeError, MastoHttpError, MastoTimeoutError, MastoUnexpectedError, type mastodon } from 'masto';
+import { MastoDeserializeError, MastoHttpError, MastoTimeoutError, MastoUnexpectedError, type mastodon } from 'masto';
 import { z } from 'zod';
-import { ConnectorError, type Connector, type Cursor, type SocialPost } from '../types';
+import { findOutboundError, type OutboundHttp } from '../../http/outbound';
+import { ConnectorError, outboundFailure, type Connector, type Cursor, type SocialPost } from '../types';
+import { createGuardedRestClient } from './masto-client';
+import { findMastodonReply, idempotencyKey } from './find-reply';
 
 /**
  * Mastodon (any instance) through masto: hashtag timelines walked forward with min_id, full-text
@@ -39,7 +41,7 @@ export interface MastodonCursor {
 }
 
 type Stream = { key: string; kind: 'tag'; value: string } | { key: string; kind: 'query'; value: string };
-type Api = ReturnType<typeof createRestAPIClient>;
+type Api = mastodon.rest.Client;
 type Status = mastodon.v1.Status;
 type StreamPage<S> = { items: Status[]; state: S; more: boolean };
 
@@ -140,20 +142,23 @@ function resetTime(headers: Headers | undefined, now = Date.now()): Date | undef
   return Number.isNaN(Date.parse(retry)) ? undefined : new Date(retry);
 }
 
-/** Maps any masto failure to what the poller needs to know. */
+/**
+ * Maps any masto failure to what the poller needs to know, by status: the server's own error text
+ * is never repeated (the instance address may point anywhere).
+ */
 export function toConnectorError(err: unknown): ConnectorError {
   if (err instanceof ConnectorError) return err;
   const platform = 'mastodon';
+  if (findOutboundError(err)) return outboundFailure(err, 'Could not reach Mastodon', platform);
   if (err instanceof MastoHttpError) {
     const status = err.statusCode;
-    const detail = (err.message || `HTTP ${status}`).replace(/\.$/, '');
     if (status === 429) {
       const resetAt = resetTime(err.cause instanceof Response ? err.cause.headers : undefined);
-      return new ConnectorError('rate_limited', `Mastodon rate limit reached: ${detail}.`, { status, ...(resetAt ? { resetAt } : {}), platform });
+      return new ConnectorError('rate_limited', `Mastodon rate limit reached (HTTP 429).`, { status, ...(resetAt ? { resetAt } : {}), platform });
     }
-    if (status === 401 || status === 403) return new ConnectorError('auth', `Mastodon refused the access token (${status}): ${detail}.`, { status, platform });
-    if (status >= 500) return new ConnectorError('transient', `Mastodon answered ${status}: ${detail}.`, { status, platform });
-    return new ConnectorError('invalid_request', `Mastodon rejected the request (${status}): ${detail}.`, { status, platform });
+    if (status === 401 || status === 403) return new ConnectorError('auth', `Mastodon refused the access token (HTTP ${status}).`, { status, platform });
+    if (status >= 500) return new ConnectorError('transient', `Mastodon answered HTTP ${status}.`, { status, platform });
+    return new ConnectorError('invalid_request', `Mastodon rejected the request (HTTP ${status}).`, { status, platform });
   }
   if (err instanceof MastoTimeoutError) return new ConnectorError('transient', 'Mastodon did not answer before the request timed out.', { platform });
   if (err instanceof MastoDeserializeError) return new ConnectorError('transient', 'Mastodon sent a response that is not valid JSON.', { platform });
@@ -162,19 +167,20 @@ export function toConnectorError(err: unknown): ConnectorError {
   if (err instanceof MastoUnexpectedError || (err instanceof TypeError && /destructure/.test(err.message))) {
     return new ConnectorError('transient', 'Mastodon answered with a page that is not JSON; the server may be down.', { platform });
   }
-  const cause = err instanceof Error ? (err.cause as { code?: string; message?: string } | undefined) : undefined;
-  const why = cause?.code ?? cause?.message ?? (err instanceof Error ? err.message : String(err));
-  return new ConnectorError('transient', `Could not reach Mastodon: ${why.replace(/\.$/, '')}.`, { platform });
+  return outboundFailure(err, 'Could not reach Mastodon', platform);
 }
 
-function client(config: MastodonConfig, credentials: MastodonCredentials, signal?: AbortSignal): Api {
-  return createRestAPIClient({
-    url: config.baseUrl,
-    timeout: config.timeoutMs,
-    ...(credentials.accessToken ? { accessToken: credentials.accessToken } : {}),
-    // masto drops per-call options on paginated lists: the caller's signal must ride on the client.
-    ...(signal ? { requestInit: { signal } } : {}),
-  });
+function client(http: OutboundHttp, config: MastodonConfig, credentials: MastodonCredentials, signal?: AbortSignal): Api {
+  return createGuardedRestClient(
+    {
+      url: config.baseUrl,
+      timeout: config.timeoutMs,
+      ...(credentials.accessToken ? { accessToken: credentials.accessToken } : {}),
+      // masto drops per-call options on paginated lists: the caller's signal must ride on the client.
+      ...(signal ? { requestInit: { signal } } : {}),
+    },
+    http.fetch,
+  );
 }
 
 function linkMinId(link: string | null): string | undefined {
@@ -246,7 +252,7 @@ export const mastodonConnector: Connector<MastodonConfig, MastodonCredentials> =
   credentialsSchema: mastodonCredentialsSchema,
   searches: true,
 
-  async poll({ config, credentials, cursor, plan, since, signal }) {
+  async poll({ config, credentials, cursor, plan, since, signal, http }) {
     const streams = planStreams(plan);
     if (streams.length === 0) throw new ConnectorError('invalid_request', 'Nothing to read on Mastodon: add a topic with words or hashtags to this source.', { platform: 'mastodon' });
     if (!credentials.accessToken && streams.some((s) => s.kind === 'query')) {
@@ -260,7 +266,7 @@ export const mastodonConnector: Connector<MastodonConfig, MastodonCredentials> =
     const tags = keep(state.tags!, streams.filter((s) => s.kind === 'tag').map((s) => s.value));
     const queries = keep(state.queries!, streams.filter((s) => s.kind === 'query').map((s) => s.value));
 
-    const api = client(config, credentials, signal);
+    const api = client(http, config, credentials, signal);
     let page: StreamPage<unknown>;
     if (stream.kind === 'tag') {
       const read = await readTag(api, stream.value, tags[stream.value] ?? {}, since);
@@ -288,15 +294,15 @@ export const mastodonConnector: Connector<MastodonConfig, MastodonCredentials> =
     return { posts, cursor: next as Cursor, more: rest.length > 0 };
   },
 
-  async reply({ config, credentials, inReplyTo, text, signal }) {
+  async reply({ config, credentials, inReplyTo, text, signal, http, outbox }) {
     if (!credentials.accessToken) {
       throw new ConnectorError('auth', 'Replying on Mastodon needs an access token with the write:statuses scope.', { platform: 'mastodon' });
     }
     const status = withMention(text, inReplyTo.authorHandle ?? rawAcct(inReplyTo.raw));
-    // The same reply to the same status is posted once, even when a timed-out request is retried.
-    const key = createHash('sha256').update(`${inReplyTo.externalId}\n${status}`).digest('hex');
+    // The same reply is posted once, even when a timed-out request is retried within the hour.
+    const key = idempotencyKey(inReplyTo.externalId, status, outbox?.replyId);
     try {
-      const api = client(config, credentials, signal);
+      const api = client(http, config, credentials, signal);
       const created = await api.v1.statuses.create({ status, inReplyToId: inReplyTo.externalId }, { requestInit: { headers: { 'Idempotency-Key': key } } });
       return { externalId: created.id, url: created.url ?? created.uri ?? null };
     } catch (err) {
@@ -304,9 +310,21 @@ export const mastodonConnector: Connector<MastodonConfig, MastodonCredentials> =
     }
   },
 
-  async verify({ config, credentials, signal }) {
+  async findReply({ config, credentials, inReplyTo, text, signal, http }) {
+    if (!credentials.accessToken) {
+      throw new ConnectorError('auth', 'Replying on Mastodon needs an access token with the write:statuses scope.', { platform: 'mastodon' });
+    }
+    const status = withMention(text, inReplyTo.authorHandle ?? rawAcct(inReplyTo.raw));
     try {
-      const api = client(config, credentials, signal);
+      return await findMastodonReply(client(http, config, credentials, signal), inReplyTo.externalId, status, htmlToPlainText);
+    } catch (err) {
+      throw toConnectorError(err);
+    }
+  },
+
+  async verify({ config, credentials, signal, http }) {
+    try {
+      const api = client(http, config, credentials, signal);
       if (!credentials.accessToken) {
         const instance = await api.v2.instance.fetch();
         return { ok: true, account: null, message: `Reached ${instance.domain} without an access token: public hashtags can be read, but searching and replying need a token.` };

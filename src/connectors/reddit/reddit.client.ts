@@ -1,4 +1,5 @@
-import { ConnectorError } from '../types';
+import type { OutboundHttp } from '../../http/outbound';
+import { ConnectorError, outboundFailure } from '../types';
 
 /**
  * A small typed Reddit OAuth client on fetch (snoowrap, the last Node client, is archived):
@@ -89,6 +90,7 @@ export interface RedditClientOptions {
   auth: RedditAuth;
   tokens: TokenCache;
   signal?: AbortSignal | undefined;
+  http: OutboundHttp;
 }
 
 const trimSlash = (u: string) => u.replace(/\/+$/, '');
@@ -130,7 +132,7 @@ export class RedditClient {
     // Reddit answers a refused grant with 200 and {"error": ...}, not with an HTTP error.
     if (body.error || !body.access_token) {
       if (body.error === 'invalid_grant') throw new ConnectorError('auth', 'Reddit refused the username or password (invalid_grant); check them, and that the account is a developer of this script app.', { platform: 'reddit' });
-      throw new ConnectorError('auth', `Reddit did not issue an access token (${body.error ?? 'no token in the answer'}).`, { platform: 'reddit' });
+      throw new ConnectorError('auth', `Reddit did not issue an access token (${codeWord(body.error) ?? 'no token in the answer'}).`, { platform: 'reddit' });
     }
     const lifetimeMs = Math.max(0, (body.expires_in ?? 3600) - 60) * 1000;
     this.o.tokens.set(this.cacheKey, { token: body.access_token, expiresAt: started + lifetimeMs, secret: this.cacheSecret });
@@ -174,12 +176,11 @@ export class RedditClient {
     let res: Response;
     let text: string;
     try {
-      res = await fetch(url, { ...init, redirect: 'manual', signal, headers: { ...(init.headers as Record<string, string>), 'user-agent': this.userAgent, accept: 'application/json' } });
+      res = await this.o.http.fetch(url, { ...init, redirect: 'manual', signal, headers: { ...(init.headers as Record<string, string>), 'user-agent': this.userAgent, accept: 'application/json' } });
       text = await res.text();
     } catch (err) {
       if (timeout.aborted) throw new ConnectorError('transient', `Reddit did not answer within ${this.o.timeoutMs} ms.`, { platform: 'reddit' });
-      const cause = err instanceof Error ? ((err.cause as Error | undefined)?.message ?? err.message) : String(err);
-      throw new ConnectorError('transient', `Could not reach Reddit: ${cause}.`, { platform: 'reddit' });
+      throw outboundFailure(err, 'Could not reach Reddit', 'reddit');
     }
     if (!res.ok) throw statusError(res, text);
     try {
@@ -190,16 +191,32 @@ export class RedditClient {
   }
 }
 
-/** Maps a non-2xx answer, with Reddit's {"message", "error", "reason"?} body when there is one. */
+/**
+ * Reddit's machine codes we know ("invalid_grant", "RATELIMIT", "private") may be named in an error
+ * text; anything else the answer says is left out, since the address may be anyone's server.
+ */
+const REDDIT_CODES = new Set([
+  'invalid_grant', 'unsupported_grant_type', 'invalid_client', 'invalid_request', 'unauthorized_client',
+  'private', 'quarantined', 'banned', 'gold_only', 'gated',
+  'RATELIMIT', 'USER_REQUIRED', 'NO_THING_ID', 'THREAD_LOCKED', 'DELETED_COMMENT', 'DELETED_LINK', 'TOO_OLD', 'TOO_LONG',
+  'NO_TEXT', 'SUBREDDIT_NOEXIST', 'SUBREDDIT_NOTALLOWED', 'BANNED_FROM_SUBREDDIT', 'NOT_AUTHOR', 'INVALID_OPTION',
+]);
+export const codeWord = (v: unknown): string | undefined => (typeof v === 'string' && REDDIT_CODES.has(v) ? v : undefined);
+
+/**
+ * Maps a non-2xx answer. Reddit's {"reason"} code ("private", "quarantined", "banned") is kept;
+ * its message and explanation texts are not repeated (the address may be anyone's server).
+ */
 export function statusError(res: Response, text: string, now = Date.now()): ConnectorError {
   const status = res.status;
-  let body: { message?: string; reason?: string; explanation?: string } = {};
+  let body: { reason?: unknown } = {};
   try {
     body = JSON.parse(text) ?? {};
   } catch {
     // HTML error pages (Reddit's CDN) carry nothing we can use.
   }
-  const detail = [body.message, body.reason, body.explanation].filter(Boolean).join(': ') || `HTTP ${status}`;
+  const reason = codeWord(body.reason);
+  const detail = reason ? `HTTP ${status}, ${reason}` : `HTTP ${status}`;
   const d = { status, platform: 'reddit' };
   if (status === 429) {
     const reset = Number(res.headers.get('x-ratelimit-reset') ?? res.headers.get('retry-after'));
@@ -208,9 +225,9 @@ export function statusError(res: Response, text: string, now = Date.now()): Conn
     return new ConnectorError('rate_limited', `Reddit rate limit reached (${detail}).${when}`, { ...d, ...(resetAt ? { resetAt } : {}) });
   }
   // A subreddit that is private, quarantined or banned is a setting to fix, not bad credentials.
-  if ((status === 403 || status === 404) && body.reason) return new ConnectorError('invalid_request', `Reddit refuses access to this subreddit (${detail}).`, d);
+  if ((status === 403 || status === 404) && reason) return new ConnectorError('invalid_request', `Reddit refuses access to this subreddit (${detail}).`, d);
   if (status === 401 || status === 403) return new ConnectorError('auth', `Reddit refused the credentials (${detail}).`, d);
   if (status >= 500) return new ConnectorError('transient', `Reddit answered with a server error (${detail}).`, d);
-  if (status >= 300 && status < 400) return new ConnectorError('invalid_request', `Reddit redirected the request to ${res.headers.get('location') ?? 'another page'}; the subreddit probably does not exist.`, d);
+  if (status >= 300 && status < 400) return new ConnectorError('invalid_request', `Reddit redirected the request (HTTP ${status}); the subreddit probably does not exist.`, d);
   return new ConnectorError('invalid_request', `Reddit rejected the request (${detail}).`, d);
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeReddit, type FakeReddit } from '../../../tests/fakes/reddit-server';
 import { ConnectorError, type Connector, type Cursor, type PollPage } from '../types';
 import { createRedditConnector, listingsFor, type RedditConfig, redditConfigSchema, type RedditCredentials, redditCredentialsSchema, type RedditCursor } from './reddit.connector';
+import { testHttp } from '../../../tests/helpers/outbound';
 
 let reddit: FakeReddit;
 let connector: Connector<RedditConfig, RedditCredentials>;
@@ -11,6 +12,7 @@ const config = (over: Record<string, unknown> = {}) =>
   redditConfigSchema.parse({ baseUrl: reddit.url, authBaseUrl: reddit.url, subreddits: ['acme'], timeoutMs: 500, ...over });
 const poll = (cursor: Cursor | null = null, o: { queries?: string[]; config?: Record<string, unknown>; since?: Date; credentials?: RedditCredentials } = {}) =>
   connector.poll({
+    http: testHttp,
     config: config(o.config),
     credentials: o.credentials ?? app,
     cursor,
@@ -222,7 +224,7 @@ describe('Reddit connector against a fake Reddit API', () => {
     ['JSON that is not a listing', 'transient', { json: { kind: 't3', data: {} } }, /other than a listing/],
     ['a hang past the timeout', 'transient', { delayMs: 1500, json: {} }, /did not answer within 300 ms/],
     ['a 400', 'invalid_request', { status: 400, json: { message: 'Bad Request', error: 400 } }, /rejected the request/],
-    ['a 403 for a private subreddit', 'invalid_request', { status: 403, json: { reason: 'private', message: 'Forbidden', error: 403 } }, /subreddit \(Forbidden: private\)/],
+    ['a 403 for a private subreddit', 'invalid_request', { status: 403, json: { reason: 'private', message: 'Forbidden', error: 403 } }, /subreddit \(HTTP 403, private\)/],
     ['a 403 without a reason', 'auth', { status: 403, json: { message: 'Forbidden', error: 403 } }, /refused the credentials/],
   ] as const)('reports %s as a %s error', async (_name, kind, fault, message) => {
     reddit.fault({ ...fault, match: onSearch });
@@ -269,7 +271,7 @@ describe('Reddit connector against a fake Reddit API', () => {
 
   it('replies with /api/comment on the parent fullname as the account', async () => {
     const post = reddit.addPost({ title: 'acme broke my widget' });
-    const res = await connector.reply!({ config: config(), credentials: user, inReplyTo: { externalId: post.name, authorHandle: 'ana_dev', threadExternalId: post.name, raw: null }, text: 'Sorry! DM us & we fix it 🙏' });
+    const res = await connector.reply!({ http: testHttp, config: config(), credentials: user, inReplyTo: { externalId: post.name, authorHandle: 'ana_dev', threadExternalId: post.name, raw: null }, text: 'Sorry! DM us & we fix it 🙏' });
     expect(reddit.replies).toEqual([{ thing_id: post.name, text: 'Sorry! DM us & we fix it 🙏', authorization: expect.stringMatching(/^bearer u-/) }]);
     const made = reddit.items.at(-1)!.data;
     expect(res).toEqual({ externalId: made.name, url: `https://www.reddit.com/r/acme/comments/${post.id}/acme_broke_my_widget/${made.id}/` });
@@ -279,27 +281,27 @@ describe('Reddit connector against a fake Reddit API', () => {
   it('refuses to reply without an account, and maps the errors Reddit puts inside a 200', async () => {
     const post = reddit.addPost({ title: 'acme' });
     const inReplyTo = { externalId: post.name, authorHandle: null, threadExternalId: null, raw: null };
-    expect(await failure(connector.reply!({ config: config(), credentials: app, inReplyTo, text: 'hi' }))).toMatchObject({ kind: 'auth' });
-    const missing = await failure(connector.reply!({ config: config(), credentials: user, inReplyTo: { ...inReplyTo, externalId: 't3_zzzzzz' }, text: 'hi' }));
+    expect(await failure(connector.reply!({ http: testHttp, config: config(), credentials: app, inReplyTo, text: 'hi' }))).toMatchObject({ kind: 'auth' });
+    const missing = await failure(connector.reply!({ http: testHttp, config: config(), credentials: user, inReplyTo: { ...inReplyTo, externalId: 't3_zzzzzz' }, text: 'hi' }));
     expect(missing).toMatchObject({ kind: 'invalid_request', message: expect.stringMatching(/NO_THING_ID/) });
     reddit.fault({ match: (r) => r.path === '/api/comment', json: { json: { ratelimit: 180.5, errors: [['RATELIMIT', 'Take a break for 3 minutes before trying again.', 'ratelimit']] } } });
-    const limited = await failure(connector.reply!({ config: config(), credentials: user, inReplyTo, text: 'hi' }));
+    const limited = await failure(connector.reply!({ http: testHttp, config: config(), credentials: user, inReplyTo, text: 'hi' }));
     expect(limited.kind).toBe('rate_limited');
     expect(limited.details.resetAt!.getTime()).toBeGreaterThan(Date.now() + 170_000);
     expect(reddit.replies).toEqual([]);
   });
 
   it('verifies app-only and account credentials, and says what is wrong without throwing', async () => {
-    expect(await connector.verify({ config: config(), credentials: app })).toMatchObject({ ok: true, account: null });
+    expect(await connector.verify({ http: testHttp, config: config(), credentials: app })).toMatchObject({ ok: true, account: null });
     expect(lastListingRequest().path).toBe('/r/all/new');
     expect(lastListingRequest().query.get('limit')).toBe('1');
-    expect(await connector.verify({ config: config(), credentials: user })).toMatchObject({ ok: true, account: 'acme_support' });
+    expect(await connector.verify({ http: testHttp, config: config(), credentials: user })).toMatchObject({ ok: true, account: 'acme_support' });
     expect(lastListingRequest().path).toBe('/api/v1/me');
 
-    const bad = await connector.verify({ config: config(), credentials: { ...app, clientSecret: 'wrong' } });
+    const bad = await connector.verify({ http: testHttp, config: config(), credentials: { ...app, clientSecret: 'wrong' } });
     expect(bad).toMatchObject({ ok: false, account: null });
     expect(bad.message).toMatch(/Reddit refused the credentials/);
-    const badUser = await connector.verify({ config: config(), credentials: { ...user, password: 'wrong' } });
+    const badUser = await connector.verify({ http: testHttp, config: config(), credentials: { ...user, password: 'wrong' } });
     expect(badUser).toMatchObject({ ok: false });
     expect(badUser.message).toMatch(/username or password/);
   });

@@ -1,7 +1,9 @@
 import { decodeHTML } from 'entities';
 import { z } from 'zod';
 import { ConnectorError, type Connector, type Cursor, type SocialPost } from '../types';
-import { type Listing, RedditClient, type RedditComment, type RedditLink, type RedditThing, TokenCache } from './reddit.client';
+import type { OutboundHttp } from '../../http/outbound';
+import { codeWord, type Listing, RedditClient, type RedditComment, type RedditLink, type RedditThing, TokenCache } from './reddit.client';
+import { findRedditReply } from './find-reply';
 
 /**
  * Reddit through its OAuth API: link search (per subreddit or site-wide) sorted by new, plus the
@@ -184,8 +186,8 @@ const FULLNAME = /^t[13]_[0-9a-z]+$/;
 
 export function createRedditConnector(): Connector<RedditConfig, RedditCredentials> {
   const tokens = new TokenCache();
-  const client = (config: RedditConfig, credentials: RedditCredentials, signal?: AbortSignal) =>
-    new RedditClient({ baseUrl: config.baseUrl, authBaseUrl: config.authBaseUrl, timeoutMs: config.timeoutMs, auth: credentials, tokens, signal });
+  const client = (http: OutboundHttp, config: RedditConfig, credentials: RedditCredentials, signal?: AbortSignal) =>
+    new RedditClient({ baseUrl: config.baseUrl, authBaseUrl: config.authBaseUrl, timeoutMs: config.timeoutMs, auth: credentials, tokens, signal, http });
 
   return {
     platform: 'reddit',
@@ -194,7 +196,7 @@ export function createRedditConnector(): Connector<RedditConfig, RedditCredentia
     credentialsSchema: redditCredentialsSchema,
     searches: true,
 
-    async poll({ config, credentials, cursor, plan, since, signal }) {
+    async poll({ config, credentials, cursor, plan, since, signal, http }) {
       const specs = listingsFor(config, plan.queries);
       const keys = specs.map((s) => s.key);
       const prev = parseCursor(cursor);
@@ -203,21 +205,16 @@ export function createRedditConnector(): Connector<RedditConfig, RedditCredentia
       const pending = (prev.pending ?? []).filter((k) => keys.includes(k));
       if (pending.length === 0) pending.push(...keys);
       const spec = specs.find((s) => s.key === pending[0])!;
-      const { things, state, done } = await pageOf(client(config, credentials, signal), spec, listings[spec.key] ?? {}, since);
+      const { things, state, done } = await pageOf(client(http, config, credentials, signal), spec, listings[spec.key] ?? {}, since);
       listings[spec.key] = state;
       if (done) pending.shift();
       const next: RedditCursor = { listings, ...(pending.length ? { pending } : {}) };
       return { posts: things.map(thingToPost), cursor: next as unknown as Cursor, more: pending.length > 0 };
     },
 
-    async reply({ config, credentials, inReplyTo, text, signal }) {
-      if (!credentials.username || !credentials.password) {
-        throw new ConnectorError('auth', 'Replying on Reddit needs the username and password of the script app account.', { platform: 'reddit' });
-      }
-      if (!FULLNAME.test(inReplyTo.externalId)) {
-        throw new ConnectorError('invalid_request', `Reddit can only reply to a post or comment (t3_/t1_ fullname), not "${inReplyTo.externalId}".`, { platform: 'reddit' });
-      }
-      const res = await client(config, credentials, signal).postForm<CommentResponse>('/api/comment', { api_type: 'json', thing_id: inReplyTo.externalId, text });
+    async reply({ config, credentials, inReplyTo, text, signal, http }) {
+      replyable(credentials, inReplyTo.externalId);
+      const res = await client(http, config, credentials, signal).postForm<CommentResponse>('/api/comment', { api_type: 'json', thing_id: inReplyTo.externalId, text });
       const errors = res?.json?.errors ?? [];
       if (errors.length) throw commentError(errors, res.json?.ratelimit);
       const made = res?.json?.data?.things?.[0]?.data;
@@ -225,9 +222,14 @@ export function createRedditConnector(): Connector<RedditConfig, RedditCredentia
       return { externalId: made.name, url: made.permalink ? `https://www.reddit.com${made.permalink}` : null };
     },
 
-    async verify({ config, credentials, signal }) {
+    async findReply({ config, credentials, inReplyTo, text, signal, http, outbox }) {
+      const username = replyable(credentials, inReplyTo.externalId);
+      return findRedditReply(client(http, config, credentials, signal), username, inReplyTo.externalId, text, outbox?.queuedAt);
+    },
+
+    async verify({ config, credentials, signal, http }) {
       try {
-        const api = client(config, credentials, signal);
+        const api = client(http, config, credentials, signal);
         if (api.userContext) {
           const me = await api.get<{ name?: string }>('/api/v1/me');
           return { ok: true, account: me.name ?? credentials.username ?? null, message: `Reddit accepted the app and the account u/${me.name ?? credentials.username}.` };
@@ -235,21 +237,32 @@ export function createRedditConnector(): Connector<RedditConfig, RedditCredentia
         await api.get<Listing<RedditThing>>('/r/all/new', { limit: 1 });
         return { ok: true, account: null, message: 'Reddit accepted the app credentials (read-only, no account: replies are off).' };
       } catch (err) {
-        const e = err instanceof ConnectorError ? err : new ConnectorError('transient', `Reddit check failed: ${String(err)}`);
+        const e = err instanceof ConnectorError ? err : new ConnectorError('transient', 'Reddit check failed.', { platform: 'reddit' });
         return { ok: false, account: null, message: e.message };
       }
     },
   };
 }
 
+/** Replies are made as the script app's account, to a post or a comment: the account's name. */
+function replyable(credentials: RedditCredentials, thing: string): string {
+  if (!credentials.username || !credentials.password) {
+    throw new ConnectorError('auth', 'Replying on Reddit needs the username and password of the script app account.', { platform: 'reddit' });
+  }
+  if (!FULLNAME.test(thing)) {
+    throw new ConnectorError('invalid_request', `Reddit can only reply to a post or comment (t3_/t1_ fullname), not "${thing}".`, { platform: 'reddit' });
+  }
+  return credentials.username;
+}
+
 interface CommentResponse {
   json?: { errors?: [string, string, string | null][]; ratelimit?: number; data?: { things?: { kind: string; data: Partial<RedditComment> }[] } };
 }
 
-/** /api/comment reports failures inside a 200 answer, as [code, message, field] triples. */
+/** /api/comment reports failures inside a 200 answer, as [code, message, field] triples: the code is kept. */
 function commentError(errors: [string, string, string | null][], ratelimit: number | undefined): ConnectorError {
-  const [code, message] = errors[0]!;
-  const text = `Reddit refused the reply: ${code} (${message}).`;
+  const code = codeWord(errors[0]![0]) ?? 'UNKNOWN';
+  const text = `Reddit refused the reply: ${code}.`;
   if (code === 'RATELIMIT') {
     const seconds = ratelimit ?? 60;
     return new ConnectorError('rate_limited', text, { platform: 'reddit', resetAt: new Date(Date.now() + Math.ceil(seconds) * 1000) });

@@ -2,12 +2,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type FakeRss, startFakeRss } from '../../../tests/fakes/rss-server';
 import { ConnectorError, type Cursor } from '../types';
 import { type RssCursor, decodeBody, entryId, LATE_ITEM_GRACE_MS, MAX_SEEN_IDS, retryAfter, rssConfigSchema, rssConnector, unwrapGoogleUrl } from './rss.connector';
+import { testHttp } from '../../../tests/helpers/outbound';
 
 let fake: FakeRss;
 const plan = { queries: [], hashtags: [] };
 const config = (url: string, timeoutMs = 1000) => rssConfigSchema.parse({ feedUrl: url, timeoutMs });
 const poll = (url: string, cursor: Cursor | null = null, extra: { since?: Date; now?: Date; credentials?: { username?: string; password?: string }; timeoutMs?: number } = {}) =>
-  rssConnector.poll({ config: config(url, extra.timeoutMs), credentials: extra.credentials ?? {}, cursor, plan, now: extra.now ?? new Date(), ...(extra.since ? { since: extra.since } : {}) });
+  rssConnector.poll({ http: testHttp, config: config(url, extra.timeoutMs), credentials: extra.credentials ?? {}, cursor, plan, now: extra.now ?? new Date(), ...(extra.since ? { since: extra.since } : {}) });
 const ago = (minutes: number) => new Date(Math.floor(Date.now() / 1000) * 1000 - minutes * 60_000);
 
 beforeAll(async () => {
@@ -82,7 +83,7 @@ describe('RSS connector against a fake feed host', () => {
     });
     expect(post!.author.name).toBeNull();
     expect((post!.raw as { links: { href: string }[] }).links[0]!.href).toMatch(/^https:\/\/www\.google\.com\/url\?rct=j/);
-    expect((await rssConnector.verify({ config: config(url), credentials: {} })).account).toBe('Google Alert - acme');
+    expect((await rssConnector.verify({ http: testHttp, config: config(url), credentials: {} })).account).toBe('Google Alert - acme');
   });
 
   it('falls back to the link as id without a guid, and to a title+date hash without either', async () => {
@@ -243,8 +244,8 @@ describe('RSS connector against a fake feed host', () => {
   it('verifies a feed by its title, and fails without throwing on a missing one', async () => {
     const url = fake.addFeed('/ok.atom', { format: 'atom', title: 'Acme status 🟢' });
     fake.addItem('/ok.atom', { guid: 'x', title: 'up', date: ago(1) });
-    expect(await rssConnector.verify({ config: config(url), credentials: {} })).toEqual({ ok: true, account: 'Acme status 🟢', message: 'Read the feed "Acme status 🟢" with 1 items.' });
-    const bad = await rssConnector.verify({ config: config(new URL('/missing.xml', fake.url).toString()), credentials: {} });
+    expect(await rssConnector.verify({ http: testHttp, config: config(url), credentials: {} })).toEqual({ ok: true, account: 'Acme status 🟢', message: 'Read the feed "Acme status 🟢" with 1 items.' });
+    const bad = await rssConnector.verify({ http: testHttp, config: config(new URL('/missing.xml', fake.url).toString()), credentials: {} });
     expect(bad).toMatchObject({ ok: false, account: null });
     expect(bad.message).toMatch(/is gone \(HTTP 404\)/);
   });

@@ -1,7 +1,8 @@
 import { type AnyFeed, parseFeed } from 'feedsmith';
 import { compile } from 'html-to-text';
 import { z } from 'zod';
-import { ConnectorError, type Connector, type SocialPost } from '../types';
+import type { OutboundHttp } from '../../http/outbound';
+import { ConnectorError, outboundFailure, type Connector, type SocialPost } from '../types';
 
 /**
  * RSS 2.0, Atom 1.0, RDF and JSON Feed (Google Alerts, review sites, blogs) through feedsmith.
@@ -221,7 +222,14 @@ function httpError(res: Response, url: string, hasCredentials: boolean, now: Dat
 
 type Fetched = { notModified: true } | { notModified: false; title: string | null; entries: FeedEntry[]; etag: string | null; lastModified: string | null };
 
-async function fetchFeed(config: RssConfig, credentials: RssCredentials, conditional: RssCursor, now: Date, signal?: AbortSignal): Promise<Fetched> {
+async function fetchFeed(
+  http: OutboundHttp,
+  config: RssConfig,
+  credentials: RssCredentials,
+  conditional: RssCursor,
+  now: Date,
+  signal?: AbortSignal,
+): Promise<Fetched> {
   const url = config.feedUrl;
   const headers: Record<string, string> = { accept: ACCEPT, 'user-agent': 'social-crm-feed-reader/1.0' };
   if (credentials.username) {
@@ -234,8 +242,11 @@ async function fetchFeed(config: RssConfig, credentials: RssCredentials, conditi
   let res: Response;
   let body: string;
   try {
-    res = await fetch(url, { headers, signal: signal ? AbortSignal.any([timeout, signal]) : timeout });
-    if (res.status === 304) return { notModified: true };
+    res = await http.fetch(url, { headers, signal: signal ? AbortSignal.any([timeout, signal]) : timeout });
+    if (res.status === 304) {
+      await res.body?.cancel().catch(() => undefined);
+      return { notModified: true };
+    }
     if (!res.ok) {
       await res.body?.cancel().catch(() => undefined);
       throw httpError(res, url, Boolean(credentials.username), now);
@@ -244,15 +255,15 @@ async function fetchFeed(config: RssConfig, credentials: RssCredentials, conditi
   } catch (err) {
     if (err instanceof ConnectorError) throw err;
     if (timeout.aborted) throw new ConnectorError('transient', `The feed at ${url} did not answer within ${config.timeoutMs} ms.`, { platform: 'rss' });
-    const reason = err instanceof Error ? ((err.cause as Error | undefined)?.message ?? err.message) : String(err);
-    throw new ConnectorError('transient', `Could not reach the feed at ${url}: ${reason}.`, { platform: 'rss' });
+    throw outboundFailure(err, `Could not reach the feed at ${url}`, 'rss');
   }
   let parsed: AnyFeed;
   try {
     parsed = parseFeed(body);
-  } catch (err) {
+  } catch {
+    // The parser's own message may quote the document: say what it is in our words instead.
     const html = /html/i.test(res.headers.get('content-type') ?? '') || /^\s*(<!doctype html|<html)/i.test(body);
-    const why = html ? 'it is an HTML page' : `the parser said: ${err instanceof Error ? err.message : String(err)}`;
+    const why = html ? 'it is an HTML page' : 'it is not a feed format we can read';
     throw new ConnectorError('transient', `${url} is not an RSS or Atom feed (${why}).`, { platform: 'rss' });
   }
   return { notModified: false, ...feedEntries(parsed), etag: res.headers.get('etag'), lastModified: res.headers.get('last-modified') };
@@ -265,9 +276,9 @@ export const rssConnector: Connector<RssConfig, RssCredentials> = {
   credentialsSchema: rssCredentialsSchema,
   searches: false,
 
-  async poll({ config, credentials, cursor, since, now, signal }) {
+  async poll({ config, credentials, cursor, since, now, signal, http }) {
     const state = (cursor ?? {}) as RssCursor;
-    const got = await fetchFeed(config, credentials, state, now, signal);
+    const got = await fetchFeed(http, config, credentials, state, now, signal);
     if (got.notModified) return { posts: [], cursor: cursor ?? {}, more: false };
 
     const seen = new Set(state.seen ?? []);
@@ -299,9 +310,9 @@ export const rssConnector: Connector<RssConfig, RssCredentials> = {
     return { posts, cursor: next as Record<string, unknown>, more: false };
   },
 
-  async verify({ config, credentials, signal }) {
+  async verify({ config, credentials, signal, http }) {
     try {
-      const got = await fetchFeed(config, credentials, {}, new Date(), signal);
+      const got = await fetchFeed(http, config, credentials, {}, new Date(), signal);
       if (got.notModified) return { ok: true, account: null, message: `The feed at ${config.feedUrl} answered.` };
       const name = got.title || config.feedUrl;
       return { ok: true, account: got.title, message: `Read the feed "${name}" with ${got.entries.length} items.` };

@@ -2,12 +2,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeX, type FakeX } from '../../../tests/fakes/x-server';
 import { ConnectorError, type Cursor } from '../types';
 import { maxId, xConfigSchema, xConnector } from './x.connector';
+import { testHttp } from '../../../tests/helpers/outbound';
 
 let x: FakeX;
 const creds = { bearerToken: 'test-bearer' };
 const plan = { queries: ['acme'], hashtags: [] };
 const config = () => xConfigSchema.parse({ baseUrl: x.url, timeoutMs: 500 });
-const poll = (cursor: Cursor | null = null) => xConnector.poll({ config: config(), credentials: creds, cursor, plan, now: new Date() });
+const poll = (cursor: Cursor | null = null) => xConnector.poll({ http: testHttp, config: config(), credentials: creds, cursor, plan, now: new Date() });
 
 beforeAll(async () => {
   x = await startFakeX();
@@ -104,6 +105,7 @@ describe('X connector against a fake X API', () => {
   it('replies as the connected account with in_reply_to_tweet_id (OAuth 1.0a)', async () => {
     const parent = x.addTweet({ text: 'help @acme' });
     const res = await xConnector.reply!({
+      http: testHttp,
       config: config(),
       credentials: { ...creds, appKey: 'k', appSecret: 's', accessToken: 't', accessSecret: 'ts' },
       inReplyTo: { externalId: parent.id, authorHandle: 'ana', threadExternalId: parent.id, raw: null },
@@ -115,9 +117,9 @@ describe('X connector against a fake X API', () => {
   });
 
   it('verifies good and bad credentials without throwing', async () => {
-    expect((await xConnector.verify({ config: config(), credentials: creds })).ok).toBe(true);
+    expect((await xConnector.verify({ http: testHttp, config: config(), credentials: creds })).ok).toBe(true);
     x.fault({ status: 401, json: { title: 'Unauthorized', detail: 'Unauthorized', status: 401 } });
-    const bad = await xConnector.verify({ config: config(), credentials: creds });
+    const bad = await xConnector.verify({ http: testHttp, config: config(), credentials: creds });
     expect(bad).toMatchObject({ ok: false });
     expect(bad.message).toMatch(/credentials/);
   });

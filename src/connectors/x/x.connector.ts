@@ -1,4 +1,3 @@
-import http from 'node:http';
 import { decodeHTML } from 'entities';
 import {
   ApiPartialResponseError,
@@ -10,7 +9,9 @@ import {
   type UserV2,
 } from 'twitter-api-v2';
 import { z } from 'zod';
-import { ConnectorError, type Connector, type SocialPost } from '../types';
+import { findOutboundError, type GuardedAgent, type OutboundHttp } from '../../http/outbound';
+import { ConnectorError, outboundFailure, type Connector, type SocialPost } from '../types';
+import { findXReply } from './find-reply';
 
 /**
  * X (Twitter) through twitter-api-v2: recent search with author and referenced-tweet expansions,
@@ -55,7 +56,13 @@ const TWEET_FIELDS = ['created_at', 'conversation_id', 'lang', 'entities', 'refe
 const USER_FIELDS = ['description', 'public_metrics', 'verified', 'url', 'profile_image_url', 'name', 'username'] as const;
 const EXPANSIONS = ['author_id', 'referenced_tweets.id', 'referenced_tweets.id.author_id'] as const;
 
-function client(baseUrl: string, timeoutMs: number, auth: string | { appKey: string; appSecret: string; accessToken: string; accessSecret: string }) {
+type XAuth = string | { appKey: string; appSecret: string; accessToken: string; accessSecret: string };
+
+/**
+ * twitter-api-v2 speaks node:http and cannot take a fetch: it gets the guard's agent (checked
+ * lookups, a byte cap per answer) and no compression, so the bytes counted are the bytes kept.
+ */
+async function client(http: OutboundHttp, baseUrl: string, timeoutMs: number, auth: XAuth) {
   const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
   const plugin = {
     // twitter-api-v2 has no base-URL setting: point its official URLs at the configured server.
@@ -64,32 +71,61 @@ function client(baseUrl: string, timeoutMs: number, auth: string | { appKey: str
       params.timeout ??= timeoutMs;
     },
   };
-  return new TwitterApi(auth as never, {
-    plugins: [plugin as never],
-    ...(base.startsWith('http://') ? { httpAgent: new http.Agent() } : {}),
-  });
+  let guard: GuardedAgent | null;
+  try {
+    guard = await http.nodeAgent(base);
+  } catch (err) {
+    throw outboundFailure(err, 'Could not reach X', 'x');
+  }
+  const api = new TwitterApi(auth as never, { plugins: [plugin as never], compression: 'identity', ...(guard ? { httpAgent: guard.agent } : {}) });
+  return { api, guard };
 }
 
-/** Maps any twitter-api-v2 failure to what the poller needs to know. */
-export function toConnectorError(err: unknown): ConnectorError {
+/** Refusals X explains in its own text, recognised and said in ours. */
+const X_REFUSALS: [RegExp, string][] = [
+  [/duplicate content/i, 'duplicate content'],
+  [/not allowed to reply/i, 'replies to this post are not allowed'],
+  [/deleted or not visible|does not exist|not found/i, 'the post is gone'],
+  [/too long/i, 'the text is too long'],
+];
+
+/**
+ * Maps any twitter-api-v2 failure to what the poller needs to know, in our words: X's own error
+ * texts are read to classify (duplicate content, unsupported authentication) but never repeated.
+ */
+export function toConnectorError(err: unknown, guard?: GuardedAgent | null): ConnectorError {
   if (err instanceof ConnectorError) return err;
+  const tripped = guard?.tripped();
+  if (tripped) return outboundFailure(tripped, 'Could not read X', 'x');
   if (err instanceof ApiResponseError) {
     const resetAt = err.rateLimit?.reset ? new Date(err.rateLimit.reset * 1000) : undefined;
     const data = (err.data ?? {}) as { detail?: string; title?: string; type?: string };
-    const detail = data.detail ?? data.title ?? err.message;
-    if (err.rateLimitError || err.code === 429) return new ConnectorError('rate_limited', `X rate limit reached: ${detail}`, { status: 429, ...(resetAt ? { resetAt } : {}), platform: 'x' });
+    const said = `${data.type ?? ''} ${data.title ?? ''} ${data.detail ?? ''}`;
+    const http = `HTTP ${err.code}`;
+    if (err.rateLimitError || err.code === 429) return new ConnectorError('rate_limited', 'X rate limit reached (HTTP 429)', { status: 429, ...(resetAt ? { resetAt } : {}), platform: 'x' });
     // 401, and 403 "unsupported authentication", are about credentials; any other 403 refuses the
     // action itself (not allowed to reply to this post, duplicate content...).
     if (err.code === 401 || (err.code === 403 && /unsupported-authentication|unauthorized/i.test(`${data.type ?? ''} ${data.title ?? ''}`))) {
-      return new ConnectorError('auth', `X refused the credentials: ${detail}`, { status: err.code, platform: 'x' });
+      return new ConnectorError('auth', `X refused the credentials (${http})`, { status: err.code, platform: 'x' });
     }
-    if (err.code === 403) return new ConnectorError('invalid_request', `X refused it: ${detail}`, { status: 403, platform: 'x', ...(/duplicate content/i.test(detail) ? { alreadyPosted: true } : {}) });
-    if (err.code >= 500) return new ConnectorError('transient', `X answered ${err.code}: ${detail}`, { status: err.code, platform: 'x' });
-    return new ConnectorError('invalid_request', `X rejected the request: ${detail}`, { status: err.code, platform: 'x' });
+    const why = X_REFUSALS.find(([pattern]) => pattern.test(said))?.[1];
+    const detail = why ? `${http}, ${why}` : http;
+    if (err.code === 403) {
+      const duplicate = why === 'duplicate content';
+      return new ConnectorError('invalid_request', `X refused it (${detail})`, { status: 403, platform: 'x', ...(duplicate ? { alreadyPosted: true } : {}) });
+    }
+    if (err.code >= 500) return new ConnectorError('transient', `X answered ${http}`, { status: err.code, platform: 'x' });
+    return new ConnectorError('invalid_request', `X rejected the request (${detail})`, { status: err.code, platform: 'x' });
   }
   if (err instanceof ApiPartialResponseError) return new ConnectorError('transient', 'X sent a broken or incomplete response', { platform: 'x' });
-  if (err instanceof ApiRequestError) return new ConnectorError('transient', `Could not reach X: ${err.requestError?.message ?? err.message}`, { platform: 'x' });
-  return new ConnectorError('transient', `X call failed: ${err instanceof Error ? err.message : String(err)}`, { platform: 'x' });
+  if (err instanceof ApiRequestError) {
+    const own = findOutboundError(err.requestError);
+    if (own) return outboundFailure(own, 'Could not reach X', 'x');
+    // The client's own deadline ends the request with "Request timeout."; anything else is the network.
+    const timedOut = /timeout/i.test(err.requestError?.message ?? '');
+    return new ConnectorError('transient', `Could not reach X: ${timedOut ? 'timed out' : 'could not connect'}`, { platform: 'x' });
+  }
+  return outboundFailure(err, 'X call failed', 'x');
 }
 
 /** Tweets carry &amp; &lt; &gt; escaped; a long post's full text is in note_tweet. */
@@ -144,10 +180,10 @@ export const xConnector: Connector<XConfig, XCredentials> = {
   credentialsSchema: xCredentialsSchema,
   searches: true,
 
-  async poll({ config, credentials, cursor, plan, since }) {
+  async poll({ config, credentials, cursor, plan, since, http }) {
     const state = (cursor ?? {}) as XCursor;
     const query = buildXQuery(config, plan.queries[0]);
-    const api = client(config.baseUrl, config.timeoutMs, credentials.bearerToken);
+    const { api, guard } = await client(http, config.baseUrl, config.timeoutMs, credentials.bearerToken);
     let page: TweetSearchRecentV2Paginator;
     try {
       page = await api.v2.search(query, {
@@ -159,7 +195,7 @@ export const xConnector: Connector<XConfig, XCredentials> = {
         ...(state.nextToken ? { next_token: state.nextToken } : {}),
       } as never);
     } catch (err) {
-      throw toConnectorError(err);
+      throw toConnectorError(err, guard);
     }
     const body = page.data;
     const users = new Map((body.includes?.users ?? []).map((u) => [u.id, u]));
@@ -176,32 +212,47 @@ export const xConnector: Connector<XConfig, XCredentials> = {
     return { posts, cursor: sinceId ? { sinceId } : {}, more: false };
   },
 
-  async reply({ config, credentials, inReplyTo, text }) {
-    const { appKey, appSecret, accessToken, accessSecret } = credentials;
-    if (!appKey || !appSecret || !accessToken || !accessSecret) {
-      throw new ConnectorError('auth', 'Replying on X needs the app key and secret and the account access token and secret');
-    }
+  async reply({ config, credentials, inReplyTo, text, http }) {
+    const { api, guard } = await client(http, config.baseUrl, config.timeoutMs, userAuth(credentials));
     try {
-      const res = await client(config.baseUrl, config.timeoutMs, { appKey, appSecret, accessToken, accessSecret }).v2.tweet(text, {
-        reply: { in_reply_to_tweet_id: inReplyTo.externalId },
-      });
+      const res = await api.v2.tweet(text, { reply: { in_reply_to_tweet_id: inReplyTo.externalId } });
       return { externalId: res.data.id, url: `https://x.com/i/web/status/${res.data.id}` };
     } catch (err) {
-      throw toConnectorError(err);
+      throw toConnectorError(err, guard);
     }
   },
 
-  async verify({ config, credentials }) {
+  async findReply({ config, credentials, inReplyTo, text, http, outbox }) {
+    const { api, guard } = await client(http, config.baseUrl, config.timeoutMs, userAuth(credentials));
     try {
+      return await findXReply(api, inReplyTo.externalId, text, outbox?.queuedAt);
+    } catch (err) {
+      throw toConnectorError(err, guard);
+    }
+  },
+
+  async verify({ config, credentials, http }) {
+    let guard: GuardedAgent | null = null;
+    try {
+      const made = await client(http, config.baseUrl, config.timeoutMs, credentials.bearerToken);
+      guard = made.guard;
       // A one-result search proves the bearer token works without spending much quota.
-      await client(config.baseUrl, config.timeoutMs, credentials.bearerToken).v2.search('from:x', { max_results: 10 } as never);
+      await made.api.v2.search('from:x', { max_results: 10 } as never);
       return { ok: true, account: config.accountHandle ?? null, message: 'X accepted the bearer token' };
     } catch (err) {
-      const e = toConnectorError(err);
+      const e = toConnectorError(err, guard);
       return { ok: false, account: null, message: e.message };
     }
   },
 };
+
+/** Replying (and finding our replies) acts as the account: OAuth 1.0a user context. */
+function userAuth({ appKey, appSecret, accessToken, accessSecret }: XCredentials): XAuth {
+  if (!appKey || !appSecret || !accessToken || !accessSecret) {
+    throw new ConnectorError('auth', 'Replying on X needs the app key and secret and the account access token and secret');
+  }
+  return { appKey, appSecret, accessToken, accessSecret };
+}
 
 function pick<T extends object, K extends keyof T>(o: T, k: K): Partial<Pick<T, K>> {
   return o[k] === undefined ? {} : ({ [k]: o[k] } as Pick<T, K>);

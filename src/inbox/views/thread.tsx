@@ -174,6 +174,12 @@ function Reply(props: ThreadProps & { item: Extract<ThreadItem, { kind: 'reply' 
         </span>
       </div>
       <p class="tl-text">{item.text}</p>
+      {item.uncertain && item.status !== 'sent' ? (
+        <p class="muted small" data-testid="reply-uncertain">
+          <span class="badge reply-uncertain">Uncertain</span> An earlier attempt may have reached {platformLabel(props.platform)} without an
+          answer: it is looked up there before anything is sent again.
+        </p>
+      ) : null}
       {item.status === 'sent' && url ? (
         <a class="small" href={url} rel="noopener noreferrer nofollow" target="_blank" data-testid="reply-link">
           View on {platformLabel(props.platform)}

@@ -104,6 +104,16 @@ export function MentionsPage(p: MentionsPageProps) {
               </div>
               {m.title ? <div class="mention-title">{m.title}</div> : null}
               <p class="mention-text">{m.text}</p>
+              {m.textTruncated ? (
+                <p class="muted small" data-testid="mention-truncated">
+                  Shown in part: the post is longer than we keep.{' '}
+                  {m.url && /^https?:\/\//.test(m.url) ? (
+                    <a href={m.url} rel="noopener noreferrer nofollow" target="_blank">
+                      Read it all on the platform
+                    </a>
+                  ) : null}
+                </p>
+              ) : null}
               <div class="mention-foot">
                 {m.topicIds.filter((id) => names.has(id)).map((id) => (
                   <a class="badge" href={query({ topic: id, cursor: '' })}>

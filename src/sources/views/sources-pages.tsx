@@ -42,6 +42,7 @@ export function SourcesPage(p: PageBase & { sources: Source[]; forms: [string, P
                   <td>
                     <Health source={s} />
                     {s.lastError ? <div class="muted small">{s.lastError}</div> : null}
+                    {s.credentialsCleared ? <div class="muted small">credentials needed again</div> : null}
                   </td>
                   <td class="muted">{when(s.lastSuccessAt)}</td>
                   <td class="muted">{s.paused ? '–' : when(s.nextPollAt)}</td>
@@ -119,7 +120,20 @@ export function NewSourcePage(p: PageBase & { platform: string; form: PlatformFo
   );
 }
 
-export function SourcePage(p: PageBase & { source: Source; canManage: boolean; mentionCount: number; notice?: { kind: 'ok' | 'error'; message: string } | undefined }) {
+export const CREDENTIALS_CLEARED_TEXT =
+  'The address of this source moved to another host, so its stored credentials were removed: ' +
+  'they never follow a source to a new host. Enter them again below.';
+
+interface SourcePageProps extends PageBase {
+  source: Source;
+  canManage: boolean;
+  mentionCount: number;
+  /** The platform's credential fields, asked for again after a change of host removed them. */
+  credentialFields: FormField[];
+  notice?: { kind: 'ok' | 'error'; message: string } | undefined;
+}
+
+export function SourcePage(p: SourcePageProps) {
   const s = p.source;
   const b = s.backfill;
   const action = (path: string, label: string, kind: 'secondary' | 'danger' | 'primary' = 'secondary') => (
@@ -132,6 +146,11 @@ export function SourcePage(p: PageBase & { source: Source; canManage: boolean; m
         <a href="/settings/sources">← All sources</a>
       </p>
       {p.notice ? <Flash kind={p.notice.kind} message={p.notice.message} /> : null}
+      {s.credentialsCleared ? (
+        <div data-testid="credentials-cleared">
+          <Flash kind="error" message={CREDENTIALS_CLEARED_TEXT} />
+        </div>
+      ) : null}
       <section class="card stack">
         <h2>
           {s.name} <Health source={s} />
@@ -154,7 +173,7 @@ export function SourcePage(p: PageBase & { source: Source; canManage: boolean; m
           <dt>Last error</dt>
           <dd data-testid="last-error">{s.lastError ? `${s.lastError} (${when(s.lastErrorAt)})` : 'none'}</dd>
           <dt>Credentials</dt>
-          <dd>{s.hasCredentials ? 'stored, encrypted' : 'none'}</dd>
+          <dd>{s.hasCredentials ? 'stored, encrypted' : s.credentialsCleared ? 'removed when the host changed: enter them again' : 'none'}</dd>
         </dl>
         {p.canManage ? (
           <div class="row">
@@ -165,6 +184,17 @@ export function SourcePage(p: PageBase & { source: Source; canManage: boolean; m
           </div>
         ) : null}
       </section>
+      {p.canManage && p.credentialFields.length > 0 ? (
+        <form class="card stack narrow" method="post" action={`/settings/sources/${s.id}/credentials`} data-testid="credentials-form">
+          <h2>{s.credentialsCleared ? 'Enter the credentials again' : 'Replace credentials'}</h2>
+          <p class="muted">Stored encrypted, never shown again; they are sent only to this source's address.</p>
+          <Csrf token={p.csrfToken} />
+          {p.credentialFields.map((f) => (
+            <Field field={f} />
+          ))}
+          <button type="submit">Save credentials</button>
+        </form>
+      ) : null}
       <section class="card stack">
         <h2>Backfill</h2>
         {b ? (

@@ -1,0 +1,1 @@
+ALTER TABLE "sources" ADD COLUMN "credentials_cleared_at" timestamp with time zone;

@@ -1,0 +1,55 @@
+import { Hono } from 'hono';
+import { setSessionCookie } from '../server/cookies';
+import type { AppContext, AppEnv } from '../server/env';
+import { toAppError } from '../server/error-handler';
+import { parseForm } from '../server/pages';
+import { AcceptInvitationBody } from './invitations.input';
+import { acceptInvitation, acceptOptions, findOpenInvitation } from './invitations.service';
+import { AcceptInvitationPage, InvitationInvalidPage } from './views/invitation-pages';
+
+/** The page an invitation link opens: join the workspace, setting or proving the password. */
+export const invitationPages = new Hono<AppEnv>()
+  .get('/invitations/accept', async (c) => {
+    const token = c.req.query('token') ?? '';
+    return renderAccept(c, token, 200);
+  })
+  .post('/invitations/accept', async (c) => {
+    const body = await c.req.parseBody();
+    const token = typeof body.token === 'string' ? body.token : '';
+    const form = await parseForm(c, AcceptInvitationBody);
+    if (!form.ok) return renderAccept(c, token, 422, form.message);
+    const { deps } = c.var;
+    try {
+      const r = await acceptInvitation(
+        deps.db,
+        { ...form.data, ip: deps.clientIp(c) ?? 'unknown', userAgent: c.req.header('user-agent') ?? null },
+        acceptOptions(deps),
+      );
+      setSessionCookie(c, r.session.token, r.session.expiresAt);
+      return c.redirect('/inbox', 303);
+    } catch (err) {
+      const e = toAppError(err);
+      if (e.code === 'INVITATION_INVALID') return c.html(<InvitationInvalidPage />, 404);
+      if (e.code !== 'INVALID_CREDENTIALS' && e.code !== 'RATE_LIMITED' && e.code !== 'FORBIDDEN') throw err;
+      if (e.retryAfter) c.header('Retry-After', String(e.retryAfter));
+      const wrongPassword = 'This email already signs in here, and that is not its password';
+      return renderAccept(c, token, e.status, e.code === 'INVALID_CREDENTIALS' ? wrongPassword : e.message);
+    }
+  });
+
+async function renderAccept(c: AppContext, token: string, status: number, error?: string) {
+  const open = token ? await findOpenInvitation(c.var.deps.db, token, c.var.deps.clock()) : null;
+  if (!open) return c.html(<InvitationInvalidPage />, 404);
+  return c.html(
+    <AcceptInvitationPage
+      token={token}
+      email={open.invitation.email}
+      workspaceName={open.workspace.name}
+      role={open.invitation.role}
+      name={open.invitation.name}
+      csrfToken={c.var.session?.csrfToken}
+      error={error}
+    />,
+    status as 200,
+  );
+}

@@ -1,0 +1,23 @@
+import { z } from '@hono/zod-openapi';
+import { ROLES } from './schema';
+
+/** One schema per action, shared by the JSON API and the page forms. */
+export const PasswordSchema = z.string().min(12, 'at least 12 characters').max(1024);
+
+export const InviteBody = z
+  .object({
+    email: z.email().max(254),
+    name: z.string().trim().max(120).optional(),
+    role: z.enum(ROLES),
+  })
+  .openapi('InviteUser');
+
+export const AcceptInvitationBody = z
+  .object({
+    token: z.string().min(1).max(200),
+    name: z.string().trim().max(120).optional(),
+    password: PasswordSchema.openapi({
+      description: 'A new password (at least 12 characters), or the current one when the email already signs in here',
+    }),
+  })
+  .openapi('AcceptInvitation');

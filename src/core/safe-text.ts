@@ -1,0 +1,68 @@
+/**
+ * What text may be stored. PostgreSQL text and jsonb cannot hold NUL (0x00), and a lone UTF-16
+ * surrogate (JSON's "\ud800") is no character at all: jsonb refuses it. Requests carrying either
+ * are refused at the edge; text from platforms and files is cleaned instead, so the rest survives.
+ */
+
+// C0 controls other than tab, line feed and carriage return: invisible, and NUL among them.
+const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
+
+/** Deeper JSON than this is refused at the edge and in imports: no real payload nests so far. */
+export const MAX_JSON_DEPTH = 64;
+
+/** Why a string cannot be taken as it is, or null when it can. */
+export function textProblem(s: string): string | null {
+  if (s.includes('\u0000')) return 'contains a NUL character';
+  if (!s.isWellFormed()) return 'contains a lone surrogate (not valid Unicode)';
+  return null;
+}
+
+/** Text from outside made storable: controls other than \t \n \r dropped, lone surrogates become U+FFFD. */
+export const cleanText = (s: string) => s.replace(CONTROLS, '').toWellFormed();
+
+/**
+ * A place in a parsed JSON value (object keys included) whose text cannot be taken, as a
+ * dotted path ("texts.1", "author.name"), or where it nests too deep. Walks without recursion, so a
+ * hostile nesting cannot overflow the stack.
+ */
+export function jsonTextProblem(value: unknown, maxDepth = MAX_JSON_DEPTH): { field: string; problem: string } | null {
+  const stack: { value: unknown; path: string[] }[] = [{ value, path: [] }];
+  const at = (path: string[]) => path.map(cleanText).join('.') || '(body)';
+  while (stack.length > 0) {
+    const { value: v, path } = stack.pop()!;
+    if (typeof v === 'string') {
+      const problem = textProblem(v);
+      if (problem) return { field: at(path), problem };
+    } else if (v !== null && typeof v === 'object') {
+      if (path.length >= maxDepth) return { field: at(path), problem: `nests deeper than ${maxDepth} levels` };
+      for (const [key, child] of Object.entries(v)) {
+        const problem = textProblem(key);
+        if (problem) return { field: at([...path, key]), problem: `has a key that ${problem}` };
+        stack.push({ value: child, path: [...path, key] });
+      }
+    }
+  }
+  return null;
+}
+
+/** How deep a JSON value nests (a scalar is 0), counted without recursion and stopping past `limit`. */
+export function jsonDepth(value: unknown, limit = MAX_JSON_DEPTH): number {
+  let deepest = 0;
+  const stack: { value: unknown; depth: number }[] = [{ value, depth: 0 }];
+  while (stack.length > 0) {
+    const { value: v, depth } = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    deepest = Math.max(deepest, depth + 1);
+    if (deepest > limit) return deepest;
+    for (const child of Object.values(v)) stack.push({ value: child, depth: depth + 1 });
+  }
+  return deepest;
+}
+
+/** A JSON value with every string and key cleaned; call it on values jsonDepth has found shallow. */
+export function cleanJson(value: unknown): unknown {
+  if (typeof value === 'string') return cleanText(value);
+  if (Array.isArray(value)) return value.map(cleanJson);
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [cleanText(k), cleanJson(v)]));
+  return value;
+}

@@ -1,0 +1,193 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createNodeOutbound, DEFAULT_MAX_BYTES, OutboundError, parseAllowlist } from '../../src/http/outbound';
+import { type CountingListener, startCountingListener } from '../fakes/counting-listener';
+import { createTestContext } from '../helpers/test-app';
+
+/**
+ * What an allowed host can still try: bounce the call to an internal one, bounce it forever, take
+ * the credentials along to another host, or answer without end. The guard allows 127.0.0.1 only on
+ * the ports of the two "public" servers here; the counting listener stands for the internal service.
+ */
+const MB = 1024 * 1024;
+const HUGE = 200 * MB;
+
+interface Streamed {
+  sent: number;
+  closed: Promise<void>;
+}
+
+let internal: CountingListener;
+let server: http.Server;
+let other: http.Server;
+let base: string;
+let otherBase: string;
+let streamed: Streamed | null = null;
+const seenByOther: http.IncomingHttpHeaders[] = [];
+
+/** Streams `total` bytes with backpressure and counts what actually left, until the client hangs up. */
+function stream(res: http.ServerResponse, total: number, declared: boolean): void {
+  res.writeHead(200, { 'content-type': 'application/rss+xml', ...(declared ? { 'content-length': String(total) } : {}) });
+  const chunk = Buffer.alloc(64 * 1024, 0x61);
+  const s: Streamed = { sent: 0, closed: new Promise((resolve) => res.on('close', () => resolve())) };
+  streamed = s;
+  const pump = () => {
+    while (s.sent < total && !res.destroyed) {
+      s.sent += chunk.length;
+      if (!res.write(chunk)) return void res.once('drain', pump);
+    }
+    if (!res.destroyed) res.end();
+  };
+  pump();
+}
+
+const listen = async (s: http.Server) => {
+  await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(s.address() as AddressInfo).port}`;
+};
+
+beforeAll(async () => {
+  internal = await startCountingListener();
+  server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    if (url.pathname === '/to') {
+      res.writeHead(Number(url.searchParams.get('status') ?? 302), { location: url.searchParams.get('u')! });
+      return res.end();
+    }
+    const hops = /^\/chain\/(\d+)$/.exec(url.pathname);
+    if (hops) {
+      const left = Number(hops[1]);
+      if (left > 0) res.writeHead(302, { location: `/chain/${left - 1}` }).end();
+      else res.writeHead(200, { 'content-type': 'text/plain' }).end('end of the chain');
+      return;
+    }
+    if (url.pathname === '/auth') return res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ authorization: req.headers.authorization ?? null }));
+    // /2/...: X's API paths, answered without end like /big.
+    if (url.pathname === '/big' || url.pathname.startsWith('/2/')) return stream(res, HUGE, false);
+    if (url.pathname === '/big-declared') return stream(res, HUGE, true);
+    res.writeHead(404).end();
+  });
+  other = http.createServer((req, res) => {
+    seenByOther.push(req.headers);
+    res.writeHead(200, { 'content-type': 'text/plain' }).end('other');
+  });
+  base = await listen(server);
+  otherBase = await listen(other);
+});
+afterAll(async () => {
+  server.closeAllConnections();
+  other.closeAllConnections();
+  await new Promise((r) => server.close(r));
+  await new Promise((r) => other.close(r));
+  await internal.close();
+});
+
+const allowlist = () => `${base.replace('http://', '')},${otherBase.replace('http://', '')}`;
+const guard = () => createNodeOutbound({ allow: parseAllowlist(allowlist()), maxBytes: DEFAULT_MAX_BYTES });
+let before = 0;
+beforeEach(() => {
+  before = internal.connections;
+  seenByOther.length = 0;
+});
+
+describe('redirects', () => {
+  it('refuses a redirect from an allowed host to an internal one, and the internal one sees no connection', async () => {
+    const targets: [string, string][] = [
+      [`http://127.0.0.1:${internal.port}/`, 'refused: loopback address (127.0.0.1)'],
+      [`http://localhost:${internal.port}/`, 'refused: internal host name (localhost)'],
+      [`http://[::1]:${internal.port}/`, 'refused: loopback address (::1)'],
+      [`http://2130706433:${internal.port}/`, 'refused: loopback address (127.0.0.1)'],
+      ['http://169.254.169.254/latest/meta-data/', 'refused: cloud metadata address (169.254.169.254)'],
+      ['file:///etc/passwd', 'refused: only http and https addresses (file:)'],
+    ];
+    for (const status of [301, 302, 303, 307, 308]) {
+      for (const [target, reason] of targets) {
+        const err = await guard().fetch(`${base}/to?status=${status}&u=${encodeURIComponent(target)}`).catch((e) => e);
+        expect(err, `${status} → ${target}`).toBeInstanceOf(OutboundError);
+        expect(err.message).toBe(reason);
+      }
+    }
+    expect(internal.connections - before).toBe(0);
+  });
+
+  it('refuses it for a feed source too: the poll fails in our words and nothing reaches the internal port', async () => {
+    const t = await createTestContext({ env: { OUTBOUND_ALLOWLIST: allowlist() } });
+    try {
+      const ws = await t.seedWorkspace('Bounce Co');
+      const feedUrl = `${base}/to?u=${encodeURIComponent(`http://127.0.0.1:${internal.port}/admin`)}`;
+      const id = (await t.request('POST', '/api/v1/sources', { token: ws.token, body: { platform: 'rss', name: 'Feed', config: { feedUrl }, credentials: { username: 'ana', password: 'secret' } } })).json.id;
+      const poll = await t.request('POST', `/api/v1/sources/${id}/poll`, { token: ws.token });
+      expect(poll.json).toMatchObject({ status: 'failed', error: `Could not reach the feed at ${feedUrl}: refused: loopback address (127.0.0.1)` });
+      expect(internal.connections - before).toBe(0);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('follows three redirects and refuses a fourth', async () => {
+    expect(await (await guard().fetch(`${base}/chain/3`)).text()).toBe('end of the chain');
+    const err = await guard().fetch(`${base}/chain/4`).catch((e) => e);
+    expect(err).toBeInstanceOf(OutboundError);
+    expect(err.message).toBe('more than 3 redirects');
+  });
+
+  it('keeps the Authorization header on the same origin and drops it when a redirect leaves for another', async () => {
+    const headers = { authorization: 'Bearer source-secret' };
+    const same = await guard().fetch(`${base}/to?u=${encodeURIComponent('/auth')}`, { headers });
+    expect(await same.json()).toEqual({ authorization: 'Bearer source-secret' });
+    expect((await guard().fetch(`${base}/to?u=${encodeURIComponent(`${otherBase}/x`)}`, { headers })).status).toBe(200);
+    expect(seenByOther).toHaveLength(1);
+    expect(seenByOther[0]!.authorization).toBeUndefined();
+  });
+});
+
+describe('answer size', () => {
+  it('stops a 200 MB answer at the 10 MiB cap while reading it, so no more than about the cap ever arrives', async () => {
+    const res = await guard().fetch(`${base}/big`);
+    const err = await res.arrayBuffer().catch((e) => e);
+    expect(err).toBeInstanceOf(OutboundError);
+    expect(err.message).toBe('answer larger than 10 MiB');
+    await streamed!.closed;
+    // What the server managed to send bounds what this process could have held: the cap plus
+    // socket buffers, nowhere near the 200 MB it meant to send.
+    expect(streamed!.sent).toBeLessThan(DEFAULT_MAX_BYTES + 16 * MB);
+  });
+
+  it('refuses an answer that declares more than the cap before reading any of it', async () => {
+    const err = await guard().fetch(`${base}/big-declared`).catch((e) => e);
+    expect(err).toBeInstanceOf(OutboundError);
+    expect(err.message).toBe('answer larger than 10 MiB');
+    await streamed!.closed;
+    expect(streamed!.sent).toBeLessThan(16 * MB);
+  });
+
+  it('fails a feed poll on an endless answer with "answer larger than", from OUTBOUND_MAX_BYTES', async () => {
+    const t = await createTestContext({ env: { OUTBOUND_ALLOWLIST: allowlist(), OUTBOUND_MAX_BYTES: String(2 * MB) } });
+    try {
+      const ws = await t.seedWorkspace('Flood Co');
+      const id = (await t.request('POST', '/api/v1/sources', { token: ws.token, body: { platform: 'rss', name: 'Feed', config: { feedUrl: `${base}/big` } } })).json.id;
+      const poll = await t.request('POST', `/api/v1/sources/${id}/poll`, { token: ws.token });
+      expect(poll.json).toMatchObject({ status: 'failed', error: `Could not reach the feed at ${base}/big: answer larger than 2 MiB` });
+      await streamed!.closed;
+      expect(streamed!.sent).toBeLessThan(2 * MB + 16 * MB);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('caps X answers too, although twitter-api-v2 reads through node:http', async () => {
+    const t = await createTestContext({ env: { OUTBOUND_ALLOWLIST: allowlist(), OUTBOUND_MAX_BYTES: String(2 * MB) } });
+    try {
+      const ws = await t.seedWorkspace('Flood X');
+      await t.request('POST', '/api/v1/topics', { token: ws.token, body: { name: 'Acme', kind: 'brand', query: 'acme' } });
+      const id = (await t.request('POST', '/api/v1/sources', { token: ws.token, body: { platform: 'x', name: 'X', config: { baseUrl: `${base}/` }, credentials: { bearerToken: 't' } } })).json.id;
+      const poll = await t.request('POST', `/api/v1/sources/${id}/poll`, { token: ws.token });
+      expect(poll.json).toMatchObject({ status: 'failed', error: 'Could not read X: answer larger than 2 MiB' });
+      await streamed!.closed;
+      expect(streamed!.sent).toBeLessThan(2 * MB + 16 * MB);
+    } finally {
+      await t.close();
+    }
+  });
+});
