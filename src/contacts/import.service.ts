@@ -4,6 +4,7 @@ import { recordAudit } from '../accounts/audit.service';
 import { users } from '../accounts/schema';
 import type { Clock } from '../core/clock';
 import { AppError, notFound } from '../core/errors';
+import { failureNote } from '../core/redact-error';
 import { toJsonParam } from '../db/params';
 import type { Db } from '../db/types';
 import { canonicalTags } from '../tags/tags.service';
@@ -147,16 +148,12 @@ export async function runContactImport(deps: ContactImportDeps, actor: Actor, id
     return done;
   } catch (err) {
     deps.logger.error({ err, contactImportId: id }, 'contact import failed');
+    // Staff read a short sentence with the import's id as the reference; the detail stays in the log.
     // Runs in the background: a database that is gone must not become an unhandled rejection.
-    return save({ status: 'failed', error: reasonOf(err), finishedAt: clock() }).catch(() => null);
+    return save({ status: 'failed', error: failureNote(err, 'The contact import', id), finishedAt: clock() }).catch(() => null);
   }
 }
 
-/** The database's own words: drizzle wraps them in "Failed query: <sql> params: <every row>". */
-function reasonOf(err: unknown): string {
-  const inner = err instanceof Error && err.cause instanceof Error ? err.cause : err;
-  return (inner instanceof Error ? inner.message : String(inner)).slice(0, 1000);
-}
 
 /** Live contacts sharing an email with the rows, oldest first, locked until the import commits. */
 async function existingByEmail(tx: Db, workspaceId: string, good: ImportedContact[]): Promise<ExistingContact[]> {

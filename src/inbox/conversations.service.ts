@@ -50,6 +50,8 @@ export type ThreadItem =
       at: string;
       title: string | null;
       text: string;
+      /** The post was longer than we keep: the page says so and links to the original. */
+      truncated: boolean;
       url: string | null;
       authorName: string | null;
       authorHandle: string | null;
@@ -92,6 +94,7 @@ export async function conversationThread(db: Db, workspaceId: string, id: string
       at: m.postedAt.toISOString(),
       title: m.title,
       text: m.text,
+      truncated: m.textTruncated,
       url: m.url,
       authorName: m.authorName,
       authorHandle: m.authorHandle,

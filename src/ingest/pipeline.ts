@@ -49,12 +49,21 @@ export interface IngestResult extends StoreResult {
 }
 
 /**
- * Posts go through in chunks of this many, each its own transaction, with a turn of the event loop
- * between them: a 1,000-item feed must not keep /health (or anyone else) waiting for seconds, on
- * PGlite least of all, where the database runs on the same thread. A chunk is idempotent like a
- * page, so a crash between chunks repeats nothing when the page is fetched again.
+ * Posts go through in chunks, each its own transaction, with a turn of the event loop between them:
+ * a 1,000-item feed must not keep /health (or anyone else) waiting for seconds, on PGlite least of
+ * all, where the database runs on the same thread and a query waits for the open transaction. The
+ * chunk grows while transactions stay short (tweets on PostgreSQL: 100) and shrinks while they run
+ * long (5 KB blog posts on PGlite). A chunk is idempotent like a page, so a crash between chunks
+ * repeats nothing when the page is fetched again.
  */
-export const INGEST_CHUNK = 100;
+export const INGEST_CHUNK = { first: 25, min: 5, max: 100, targetMs: 40 } as const;
+
+/** The next chunk's size from how long the last one held its transaction. */
+export function nextChunkSize(size: number, ms: number): number {
+  if (ms > INGEST_CHUNK.targetMs * 1.5) return Math.max(INGEST_CHUNK.min, Math.floor(size / 2));
+  if (ms < INGEST_CHUNK.targetMs / 2) return Math.min(INGEST_CHUNK.max, size * 2);
+  return size;
+}
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -72,9 +81,14 @@ export async function ingestPosts(deps: IngestDeps, target: IngestTarget, posts:
   }
   const unique = [...valid.values()];
   const total: IngestResult = { fetched: posts.length, inserted: 0, duplicates: 0, edited: 0, insertedIds: [], insertedRows: [], editedExternalIds: [], rejected };
-  for (let i = 0; i < unique.length; i += INGEST_CHUNK) {
+  let size: number = INGEST_CHUNK.first;
+  for (let i = 0; i < unique.length; ) {
     if (i > 0) await yieldToEventLoop();
-    const r = await ingestChunk(deps, target, unique.slice(i, i + INGEST_CHUNK));
+    const chunk = unique.slice(i, i + size);
+    i += chunk.length;
+    const started = performance.now();
+    const r = await ingestChunk(deps, target, chunk);
+    size = nextChunkSize(size, performance.now() - started);
     total.inserted += r.inserted;
     total.edited += r.edited;
     total.insertedIds.push(...r.insertedIds);

@@ -46,6 +46,16 @@ describe('a post longer than the store keeps', () => {
     expect(note).toContain('Shown in part');
   });
 
+  it('is shown in part in its conversation thread, with the link to the original', async () => {
+    await ingest([socialPost({ externalId: 'long-thread', text: 'thread '.repeat(6_000), url: 'https://blog.example/in-the-thread', createdAt: new Date() })]);
+    const convs = (await t.request('GET', '/api/v1/conversations?limit=100&status=any', { token })).json.items as { id: string; lastMessage?: unknown }[];
+    const pages = await Promise.all(convs.map(async (c) => (await t.app.request(`/inbox/c/${c.id}`, { headers: { cookie: session.cookie } })).text()));
+    const html = pages.find((p) => p.includes('https://blog.example/in-the-thread'));
+    const note = /<p[^>]*data-testid="post-truncated"[^>]*>([\s\S]*?)<\/p>/.exec(html ?? '')?.[1];
+    expect(note).toContain('Shown in part');
+    expect(note).toContain('href="https://blog.example/in-the-thread"');
+  });
+
   it('is cut before an emoji that straddles the limit, never through it', async () => {
     const before = 'ab '.repeat(13_333);
     expect(before).toHaveLength(39_999);

@@ -106,6 +106,16 @@ function Inbound(props: ThreadProps & { item: Extract<ThreadItem, { kind: 'inbou
       </div>
       {item.title ? <div class="mention-title">{item.title}</div> : null}
       <p class="tl-text">{item.text}</p>
+      {item.truncated ? (
+        <p class="muted small" data-testid="post-truncated">
+          Shown in part: the post is longer than we keep.{' '}
+          {url ? (
+            <a href={url} rel="noopener noreferrer nofollow" target="_blank">
+              Read it all on {platformLabel(props.platform)}
+            </a>
+          ) : null}
+        </p>
+      ) : null}
       <div class="tl-foot">
         {label ? (
           <span class={`badge sentiment-${label}`} data-testid="post-sentiment" title={item.sentimentScore === null ? undefined : `model score ${item.sentimentScore.toFixed(2)}`}>
