@@ -1,9 +1,13 @@
 import { defineConfig } from 'vitest/config';
 
+// Files that need a PostgreSQL server of their own to cut (not PGlite): part of the PostgreSQL run
+// (TEST_DATABASE_URL=... npm test, as CI does), absent from the zero-setup run.
+const POSTGRES_ONLY = ['tests/faults/database-cut.test.ts'];
+
 export default defineConfig({
   test: {
     include: ['src/**/*.test.{ts,tsx}', 'tests/**/*.test.{ts,tsx}'],
-    exclude: ['tests/browser/**', 'node_modules/**'],
+    exclude: ['tests/browser/**', 'node_modules/**', ...(process.env.TEST_DATABASE_URL ? [] : POSTGRES_ONLY)],
     globalSetup: ['tests/helpers/global-setup.ts'],
     // Each file gets its own database; two workers match the two cores here.
     pool: 'forks',

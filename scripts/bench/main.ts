@@ -1,17 +1,21 @@
 /**
  * `npm run bench`: the figures the issues ask for, measured on this machine and printed.
- * Benchmarks are not tests: they report, they do not pass or fail. BENCH_ONLY=startup,ingest,sentiment,contacts,inbox,reports,community picks sections.
+ * Benchmarks are not tests: they report, they do not pass or fail. BENCH_ONLY=startup,ingest,sentiment,contacts,inbox,reports,community,imports,outbound,faults,polling picks sections.
  */
 import { benchCommunity } from './community';
 import { benchContacts } from './contacts';
+import { benchFaults } from './faults';
 import { benchFeed } from './feed';
+import { benchImports } from './imports';
+import { benchOutbound } from './outbound';
+import { benchPolling } from './polling';
 import { benchInbox } from './inbox';
 import { benchReports } from './reports';
 import { benchIngest } from './ingest';
 import { benchSentiment } from './sentiment';
 import { benchStartup } from './startup';
 
-const SECTIONS: Record<string, () => Promise<[string, string][]>> = { startup: benchStartup, ingest: benchIngest, feed: benchFeed, sentiment: benchSentiment, contacts: benchContacts, inbox: benchInbox, reports: benchReports, community: benchCommunity };
+const SECTIONS: Record<string, () => Promise<[string, string][]>> = { startup: benchStartup, ingest: benchIngest, feed: benchFeed, sentiment: benchSentiment, contacts: benchContacts, inbox: benchInbox, reports: benchReports, community: benchCommunity, imports: benchImports, outbound: benchOutbound, faults: benchFaults, polling: benchPolling };
 
 async function main() {
   const only = process.env.BENCH_ONLY?.split(',');

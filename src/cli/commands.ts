@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { constants, createReadStream } from 'node:fs';
+import { access, readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { eq } from 'drizzle-orm';
@@ -175,13 +176,15 @@ export async function runCommand(argv: string[], deps: CliDeps): Promise<void> {
       const ws = await pickWorkspace(db, values.workspace);
       if (!ws) throw new CliError('No workspace exists yet');
       if (!deps.jobDeps) throw new CliError('Imports are not available here');
-      const content = await readFile(file, 'utf8').catch(() => {
+      await access(file, constants.R_OK).catch(() => {
         throw new CliError(`Cannot read ${file}`);
       });
-      const row = await createImport(db, cliActor(ws), { filename: basename(file), format, mapping, content });
+      // Streamed: a 50 MiB export is stored piece by piece, never read whole.
+      const row = await createImport(db, cliActor(ws), { filename: basename(file), format, mapping, content: createReadStream(file) });
       const progress = progressPrinter(out);
       const done = await runImport(deps.jobDeps, row.id, (r) =>
-        progress(r.processed, r.total, `rows, ${r.inserted} new, ${r.duplicates} already stored, ${r.failed} bad`),
+        // By bytes: the file is read as a stream, so its row count is known only at the end.
+        progress(r.readBytes, r.size ?? 0, `bytes read: ${r.processed} rows, ${r.inserted} new, ${r.duplicates} already stored, ${r.failed} bad`),
       );
       if (!done || done.status !== 'done') throw new CliError(`Import failed: ${done?.error ?? 'it is already running elsewhere'}`);
       for (const e of done.errors.slice(0, 20)) out(`line ${e.line}: ${e.message}`);

@@ -63,6 +63,13 @@ export interface PollPage {
   cursor: Cursor;
   /** More pages wait right now (the poller may continue at once). */
   more: boolean;
+  /** Items left out because they lack what a mention needs (an id-only entry), with why. */
+  skipped?: SkippedItem[];
+}
+
+export interface SkippedItem {
+  externalId: string;
+  reason: string;
 }
 
 export interface ReplyContext<Config, Credentials> {

@@ -21,6 +21,8 @@ export const ERROR_STATUS = {
   INVITATION_INVALID: 404,
   RATE_LIMITED: 429,
   INTERNAL: 500,
+  // The database is away or not answering in time: worth retrying shortly (Retry-After says when).
+  DATABASE_UNAVAILABLE: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -13,7 +13,8 @@ export async function openDatabase(
   onProgress: (message: string) => void = () => {},
 ): Promise<DatabaseHandle> {
   if (config.DATABASE_URL) {
-    const migrator = openPostgres(config.DATABASE_URL, { max: 1 });
+    // No statement cap for migrations: an index on a big table may take longer than any request.
+    const migrator = openPostgres(config.DATABASE_URL, { max: 1, statementTimeoutMs: 0 });
     try {
       await runMigrations(migrator, onProgress);
     } finally {

@@ -1,16 +1,17 @@
-import { and, desc, eq, inArray, isNull, lt, or } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, isNull, lt, or } from 'drizzle-orm';
 import type { Actor } from '../accounts/actor';
 import { recordAudit } from '../accounts/audit.service';
 import type { Clock } from '../core/clock';
 import { AppError, notFound } from '../core/errors';
-import { failureNote, sqlState } from '../core/redact-error';
+import { startHeartbeat } from '../core/heartbeat';
+import { failureNote } from '../core/redact-error';
 import { cleanText } from '../core/safe-text';
 import type { Db } from '../db/types';
-import { type IngestTarget, ingestPosts } from '../ingest/pipeline';
 import type { Logger } from '../server/logger';
 import type { Metrics } from '../server/metrics';
-import { activeTopics } from '../topics/topics.service';
-import { type ColumnMapping, type ImportFormat, parseImport, type ParsedRow, type RowError } from './parse';
+import { importBatches } from './batches';
+import { type ByteSource, storeFile } from './file-store';
+import type { ColumnMapping, ImportFormat } from './parse';
 import { imports } from './schema';
 
 export type ImportRow = typeof imports.$inferSelect;
@@ -20,13 +21,16 @@ export interface ImportDeps {
   clock: Clock;
   logger: Logger;
   metrics: Metrics;
+  /** Which database: imports size their batches by it (see batches.ts). */
+  dbKind?: 'pglite' | 'postgres';
+  /** This instance's stable name (INSTANCE_ID), kept with each lease it takes. */
+  instanceId?: string;
 }
 
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
-const BATCH = 500;
-const LEASE_MS = 2 * 60_000;
-// The report keeps the first errors; the count keeps them all.
-const MAX_REPORTED_ERRORS = 1000;
+// Short, with a heartbeat while the import runs: a killed runner holds its import for at most a minute.
+export const LEASE_MS = 60_000;
+const HEARTBEAT_MS = LEASE_MS / 3;
 
 export const publicImport = (i: ImportRow) => ({
   id: i.id,
@@ -39,32 +43,64 @@ export const publicImport = (i: ImportRow) => ({
   inserted: i.inserted,
   duplicates: i.duplicates,
   failed: i.failed,
-  progress: i.total ? Math.round((i.processed / i.total) * 1000) / 10 : i.status === 'done' ? 100 : 0,
+  // How far into the file: the row count is known only at the end (the file is read as a stream).
+  progress: i.status === 'done' ? 100 : i.size ? Math.round((i.readBytes / i.size) * 1000) / 10 : 0,
   errors: i.errors,
   error: i.error,
   createdAt: i.createdAt.toISOString(),
   finishedAt: i.finishedAt?.toISOString() ?? null,
 });
 
-export async function createImport(db: Db, actor: Actor, input: { filename: string; format: ImportFormat; mapping: ColumnMapping; content: string }) {
-  if (input.content.length > MAX_IMPORT_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', 'Import files may be at most 50 MiB');
-  return db.transaction(async (tx) => {
-    const [row] = await tx
+/**
+ * Keeps the file (stored piece by piece as it arrives, see file-store.ts) and queues the import.
+ * Until the whole file is stored the row has no size, and no runner picks it up.
+ */
+export interface NewImport {
+  filename: string;
+  format: ImportFormat;
+  mapping: ColumnMapping;
+  content: ByteSource;
+}
+
+export async function createImport(db: Db, actor: Actor, input: NewImport) {
+  const row = await db.transaction(async (tx) => {
+    const [created] = await tx
       .insert(imports)
-      // The file is kept for resumption in a text column, which cannot hold a NUL byte.
       .values({
         workspaceId: actor.workspaceId,
         createdBy: actor.userId,
         filename: cleanText(input.filename).slice(0, 200),
         format: input.format,
         mapping: input.mapping as Record<string, string>,
-        content: cleanText(input.content),
       })
       .returning();
-    await recordAudit(tx, actor, { action: 'import.created', targetType: 'import', targetId: row!.id, details: { filename: row!.filename, format: row!.format } });
-    return row!;
+    const details = { filename: created!.filename, format: created!.format };
+    await recordAudit(tx, actor, { action: 'import.created', targetType: 'import', targetId: created!.id, details });
+    return created!;
   });
+  try {
+    const size = await storeFile(db, row.id, capped(input.content, MAX_IMPORT_BYTES));
+    const [stored] = await db.update(imports).set({ size }).where(eq(imports.id, row.id)).returning();
+    return stored!;
+  } catch (err) {
+    // A file cut off or too large leaves nothing half-stored behind (its pieces go with the row).
+    await db.delete(imports).where(eq(imports.id, row.id));
+    throw err;
+  }
 }
+
+/** The bytes of a source, refused once they pass `max`, however the source is handed in. */
+async function* capped(source: ByteSource, max: number): AsyncGenerator<Uint8Array> {
+  let seen = 0;
+  for await (const chunk of typeof source === 'string' ? [new TextEncoder().encode(source)] : source) {
+    seen += chunk.length;
+    if (seen > max) throw new AppError('PAYLOAD_TOO_LARGE', 'Import files may be at most 50 MiB');
+    yield chunk;
+  }
+}
+
+// An import whose file is still being uploaded is not run yet.
+const STORED = isNotNull(imports.size);
 
 export async function getImport(db: Db, workspaceId: string, id: string) {
   const [row] = await db.select().from(imports).where(and(eq(imports.workspaceId, workspaceId), eq(imports.id, id)));
@@ -78,58 +114,42 @@ export async function listImports(db: Db, workspaceId: string) {
 
 /**
  * Runs (or resumes) an import in batches, saving progress after each, so the page and the CLI can
- * show how far it got and a crash costs at most one batch of re-work.
+ * show how far it got. Each batch commits with its place in the file, so a crash repeats nothing.
  */
-export async function runImport(deps: ImportDeps, id: string, onProgress: (row: ImportRow) => void = () => {}): Promise<ImportRow | null> {
+export async function runImport(
+  deps: ImportDeps,
+  id: string,
+  onProgress: (row: ImportRow) => void = () => {},
+  options: { heartbeatMs?: number } = {},
+): Promise<ImportRow | null> {
   const now = deps.clock();
+  const token = crypto.randomUUID();
   const [claimed] = await deps.db
     .update(imports)
-    .set({ status: 'running', leaseUntil: new Date(now.getTime() + LEASE_MS) })
-    .where(and(eq(imports.id, id), inArray(imports.status, ['queued', 'running']), or(isNull(imports.leaseUntil), lt(imports.leaseUntil, now))))
+    .set({
+      status: 'running',
+      leaseUntil: new Date(now.getTime() + LEASE_MS),
+      leaseToken: token,
+      leaseHolder: deps.instanceId ?? null,
+    })
+    .where(and(eq(imports.id, id), STORED, inArray(imports.status, ['queued', 'running']), or(isNull(imports.leaseUntil), lt(imports.leaseUntil, now))))
     .returning();
   if (!claimed) return null;
+  // A batch that takes long (a big page through the pipeline) must not lose the import to another runner.
+  const heartbeat = startHeartbeat(
+    () =>
+      deps.db
+        .update(imports)
+        .set({ leaseUntil: new Date(deps.clock().getTime() + LEASE_MS) })
+        .where(and(eq(imports.id, id), eq(imports.leaseToken, token))),
+    options.heartbeatMs ?? HEARTBEAT_MS,
+    (err) => deps.logger.warn({ err, importId: id }, 'import lease heartbeat failed'),
+  );
   try {
-    const { rows, errors } = parseImport(claimed.content, claimed.format, claimed.mapping as ColumnMapping);
-    const topics = await activeTopics(deps.db, claimed.workspaceId);
-    let state = claimed;
-    const total = rows.length + errors.length;
-    if (state.processed === 0) {
-      [state] = await deps.db
-        .update(imports)
-        .set({ total, failed: errors.length, errors: errors.slice(0, MAX_REPORTED_ERRORS) })
-        .where(eq(imports.id, id))
-        .returning() as [ImportRow];
-      onProgress(state);
-    }
-    // Bad rows are counted up front; processed walks the good rows after them.
-    for (let start = Math.max(0, state.processed - errors.length); start < rows.length; start += BATCH) {
-      const batch = rows.slice(start, start + BATCH);
-      let inserted = 0;
-      let duplicates = 0;
-      const failures: RowError[] = [];
-      for (const [platform, group] of groupByPlatform(batch)) {
-        const r = await ingestRows(deps, { workspaceId: claimed.workspaceId, sourceId: null, platform, topics }, group, id);
-        inserted += r.inserted;
-        duplicates += r.duplicates;
-        failures.push(...r.failures);
-      }
-      [state] = (await deps.db
-        .update(imports)
-        .set({
-          processed: errors.length + start + batch.length,
-          inserted: state.inserted + inserted,
-          duplicates: state.duplicates + duplicates,
-          failed: state.failed + failures.length,
-          errors: [...state.errors, ...failures].slice(0, MAX_REPORTED_ERRORS),
-          leaseUntil: new Date(deps.clock().getTime() + LEASE_MS),
-        })
-        .where(eq(imports.id, id))
-        .returning()) as [ImportRow];
-      onProgress(state);
-    }
+    let state = await importBatches(deps, claimed, token, onProgress);
     [state] = (await deps.db
       .update(imports)
-      .set({ status: 'done', processed: total, finishedAt: deps.clock(), leaseUntil: null })
+      .set({ status: 'done', finishedAt: deps.clock(), ...FREE_LEASE })
       .where(eq(imports.id, id))
       .returning()) as [ImportRow];
     onProgress(state);
@@ -139,55 +159,25 @@ export async function runImport(deps: ImportDeps, id: string, onProgress: (row: 
     // Staff read one sentence; the statement and its detail stay in the log, under the import's id.
     const [state] = await deps.db
       .update(imports)
-      .set({ status: 'failed', error: failureNote(err, 'The import', id), finishedAt: deps.clock(), leaseUntil: null })
+      .set({ status: 'failed', error: failureNote(err, 'The import', id), finishedAt: deps.clock(), ...FREE_LEASE })
       .where(eq(imports.id, id))
       .returning();
     return state ?? null;
+  } finally {
+    heartbeat.stop();
   }
 }
 
-// What one row's data can make go wrong (SQLSTATE classes: data exception, integrity, program limit),
-// as against a database that is away, which fails the import so it resumes later.
-const ROW_FAULT = /^(?:22|23|54)/;
-const isRowFault = (err: unknown) => err instanceof RangeError || err instanceof TypeError || ROW_FAULT.test(sqlState(err) ?? '');
+const FREE_LEASE = { leaseUntil: null, leaseToken: null, leaseHolder: null };
 
-type RowsResult = { inserted: number; duplicates: number; failures: RowError[] };
-
-/**
- * A group of rows through the pipeline. Rows its gate turns away are reported with the reason; if
- * the database refuses the group for something in the data, each row is tried alone, so the one at
- * fault is reported by line and the others are stored.
- */
-
-async function ingestRows(deps: ImportDeps, target: IngestTarget, group: ParsedRow[], importId: string): Promise<RowsResult> {
-  try {
-    const r = await ingestPosts(deps, target, group.map((g) => g.post));
-    // The gate names a post by its id (cut to 100 characters); the row it came from gives the line.
-    const lineOf = (id: string) => group.find((g) => g.post.externalId === id || g.post.externalId.startsWith(id))?.line ?? 0;
-    const failures = r.rejected.map((x) => ({ line: lineOf(x.externalId), message: x.reason }));
-    return { inserted: r.inserted, duplicates: r.duplicates, failures };
-  } catch (err) {
-    if (!isRowFault(err)) throw err;
-    if (group.length === 1) {
-      deps.logger.error({ err, importId, line: group[0]!.line }, 'import row failed');
-      const message = failureNote(err, 'Storing this row', importId);
-      return { inserted: 0, duplicates: 0, failures: [{ line: group[0]!.line, message }] };
-    }
-    const total: RowsResult = { inserted: 0, duplicates: 0, failures: [] };
-    for (const row of group) {
-      const r = await ingestRows(deps, target, [row], importId);
-      total.inserted += r.inserted;
-      total.duplicates += r.duplicates;
-      total.failures.push(...r.failures);
-    }
-    return total;
-  }
-}
-
-function groupByPlatform(rows: ParsedRow[]) {
-  const groups = new Map<ParsedRow['platform'], ParsedRow[]>();
-  for (const r of rows) groups.set(r.platform, [...(groups.get(r.platform) ?? []), r]);
-  return groups;
+/** At start: imports this instance was running when it stopped are resumable now, not in a minute. */
+export async function releaseImportLeases(db: Db, holder: string): Promise<number> {
+  const freed = await db
+    .update(imports)
+    .set(FREE_LEASE)
+    .where(and(eq(imports.status, 'running'), eq(imports.leaseHolder, holder)))
+    .returning({ id: imports.id });
+  return freed.length;
 }
 
 /** Imports that were queued or cut short (lease run out): picked up by the jobs runner. */
@@ -195,7 +185,7 @@ export async function resumableImportIds(db: Db, now: Date) {
   const rows = await db
     .select({ id: imports.id })
     .from(imports)
-    .where(and(inArray(imports.status, ['queued', 'running']), or(isNull(imports.leaseUntil), lt(imports.leaseUntil, now))))
+    .where(and(STORED, inArray(imports.status, ['queued', 'running']), or(isNull(imports.leaseUntil), lt(imports.leaseUntil, now))))
     .limit(10);
   return rows.map((r) => r.id);
 }

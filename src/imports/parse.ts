@@ -10,7 +10,8 @@ import { PLATFORMS, type Platform } from '../sources/schema';
  * Turns an exported file of mentions (CSV or JSON Lines) into posts, one per row, or a reason per
  * bad row with its line number. A row the database could not take (a number past its column, JSON
  * nested too deep) is refused alone; NULs and broken Unicode are cleaned out, so the row survives.
- * Pure: no I/O, so it is tested with plain strings.
+ * Pure: no I/O, so it is tested with plain strings. Imports read files as streams (records.ts) and
+ * turn each record into a row with rowOf; parseImport does the same for a whole string.
  */
 export const IMPORT_FIELDS = ['externalId', 'text', 'createdAt', 'url', 'title', 'lang', 'platform', 'authorId', 'authorHandle', 'authorName', 'authorFollowers'] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
@@ -78,7 +79,8 @@ function pick(record: Record_, path: string | undefined): unknown {
   return path.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record_)[k] : undefined), record);
 }
 
-function resolveMapping(columns: string[], mapping: ColumnMapping): ColumnMapping {
+/** Each field's column: the mapping given, else a column name other tools use for it. */
+export function resolveMapping(columns: string[], mapping: ColumnMapping): ColumnMapping {
   const lower = new Map(columns.map((c) => [c.toLowerCase(), c]));
   const resolved: ColumnMapping = {};
   for (const field of IMPORT_FIELDS) {
@@ -114,65 +116,59 @@ export function parseImport(content: string, format: ImportFormat, mapping: Colu
   const map = resolveMapping(Object.keys(firstRecord).map(cleanText), mapping);
   const rows: ParsedRow[] = [];
   const errors: RowError[] = [];
-  if (!map.text) return { rows, errors: [{ line: 1, message: 'No text column: map one with text=<column>' }], mapping: map };
-
-  for (const { line, record: found, error } of all) {
-    if (!found) {
-      errors.push({ line, message: error ?? 'unreadable row' });
-      continue;
-    }
-    if (jsonDepth(found) > MAX_JSON_DEPTH) {
-      errors.push({ line, message: `nested deeper than ${MAX_JSON_DEPTH} levels` });
-      continue;
-    }
-    const record = cleanJson(found) as Record_;
-    const text = str(pick(record, map.text));
-    if (!text) {
-      errors.push({ line, message: `empty text (column ${map.text})` });
-      continue;
-    }
-    const createdAt = map.createdAt ? parseDate(pick(record, map.createdAt)) : null;
-    if (map.createdAt && !createdAt) {
-      errors.push({ line, message: `unreadable date ${JSON.stringify(str(pick(record, map.createdAt)))} (column ${map.createdAt})` });
-      continue;
-    }
-    const followersRaw = str(pick(record, map.authorFollowers));
-    const followers = followersRaw === null ? null : Number(followersRaw.replace(/[,_\s]/g, ''));
-    if (followers !== null && Number.isNaN(followers)) {
-      errors.push({ line, message: `followers must be a number, got ${JSON.stringify(followersRaw)}` });
-      continue;
-    }
-    if (followers !== null && (!Number.isInteger(followers) || followers < 0 || followers > MAX_FOLLOWERS)) {
-      errors.push({ line, message: `followers must be a whole number from 0 to ${MAX_FOLLOWERS}, got ${JSON.stringify(followersRaw)}` });
-      continue;
-    }
-    const platformRaw = str(pick(record, map.platform))?.toLowerCase() ?? null;
-    const platform: Platform = platformRaw && (PLATFORMS as readonly string[]).includes(platformRaw) ? (platformRaw as Platform) : 'import';
-    const handle = str(pick(record, map.authorHandle))?.replace(/^@/, '') ?? null;
-    const when = createdAt ?? new Date(0);
-    // Without an id, the same row always hashes to the same id, so importing a file twice is harmless.
-    const externalId = str(pick(record, map.externalId)) ?? `h-${bytesToHex(sha256(new TextEncoder().encode(`${handle}|${when.toISOString()}|${text}`))).slice(0, 32)}`;
-    rows.push({
-      line,
-      platform,
-      post: {
-        externalId,
-        url: str(pick(record, map.url)),
-        kind: 'post',
-        title: str(pick(record, map.title)),
-        text,
-        lang: str(pick(record, map.lang)),
-        createdAt: createdAt ?? new Date(),
-        author: { externalId: str(pick(record, map.authorId)), handle, name: str(pick(record, map.authorName)), followers, bio: null, url: null, avatarUrl: null, verified: false },
-        replyToExternalId: null,
-        threadExternalId: null,
-        metrics: {},
-        deleted: false,
-        raw: record,
-      },
-    });
+  if (!map.text) return { rows, errors: [NO_TEXT_COLUMN], mapping: map };
+  for (const raw of all) {
+    const r = rowOf(raw, map);
+    if ('message' in r) errors.push(r);
+    else rows.push(r);
   }
   return { rows, errors, mapping: map };
+}
+
+export const NO_TEXT_COLUMN: RowError = { line: 1, message: 'No text column: map one with text=<column>' };
+
+/** One record of the file as a post, or why it cannot be one. `map` comes from resolveMapping. */
+export function rowOf({ line, record: found, error }: { line: number; record: Record_ | null; error?: string }, map: ColumnMapping): ParsedRow | RowError {
+  if (!found) return { line, message: error ?? 'unreadable row' };
+  if (jsonDepth(found) > MAX_JSON_DEPTH) return { line, message: `nested deeper than ${MAX_JSON_DEPTH} levels` };
+  const record = cleanJson(found) as Record_;
+  const text = str(pick(record, map.text));
+  if (!text) return { line, message: `empty text (column ${map.text})` };
+  const createdAt = map.createdAt ? parseDate(pick(record, map.createdAt)) : null;
+  if (map.createdAt && !createdAt) {
+    return { line, message: `unreadable date ${JSON.stringify(str(pick(record, map.createdAt)))} (column ${map.createdAt})` };
+  }
+  const followersRaw = str(pick(record, map.authorFollowers));
+  const followers = followersRaw === null ? null : Number(followersRaw.replace(/[,_\s]/g, ''));
+  if (followers !== null && Number.isNaN(followers)) return { line, message: `followers must be a number, got ${JSON.stringify(followersRaw)}` };
+  if (followers !== null && (!Number.isInteger(followers) || followers < 0 || followers > MAX_FOLLOWERS)) {
+    return { line, message: `followers must be a whole number from 0 to ${MAX_FOLLOWERS}, got ${JSON.stringify(followersRaw)}` };
+  }
+  const platformRaw = str(pick(record, map.platform))?.toLowerCase() ?? null;
+  const platform: Platform = platformRaw && (PLATFORMS as readonly string[]).includes(platformRaw) ? (platformRaw as Platform) : 'import';
+  const handle = str(pick(record, map.authorHandle))?.replace(/^@/, '') ?? null;
+  const when = createdAt ?? new Date(0);
+  // Without an id, the same row always hashes to the same id, so importing a file twice is harmless.
+  const externalId = str(pick(record, map.externalId)) ?? `h-${bytesToHex(sha256(new TextEncoder().encode(`${handle}|${when.toISOString()}|${text}`))).slice(0, 32)}`;
+  return {
+    line,
+    platform,
+    post: {
+      externalId,
+      url: str(pick(record, map.url)),
+      kind: 'post',
+      title: str(pick(record, map.title)),
+      text,
+      lang: str(pick(record, map.lang)),
+      createdAt: createdAt ?? new Date(),
+      author: { externalId: str(pick(record, map.authorId)), handle, name: str(pick(record, map.authorName)), followers, bio: null, url: null, avatarUrl: null, verified: false },
+      replyToExternalId: null,
+      threadExternalId: null,
+      metrics: {},
+      deleted: false,
+      raw: record,
+    },
+  };
 }
 
 /** The format a file name says (".csv", ".jsonl", ".json", ".ndjson"), or null when it says nothing. */

@@ -68,7 +68,7 @@ export const importsApi = createApi()
         if (!parsed.success) throw new AppError('VALIDATION_FAILED', 'mapping: unknown field or bad column name', parsed.error.issues);
         mapping = parsed.data;
       }
-      const row = await createImport(c.var.deps.db, requireActor(c), { filename: form.file.name || 'upload', format, mapping, content: await form.file.text() });
+      const row = await createImport(c.var.deps.db, requireActor(c), { filename: form.file.name || 'upload', format, mapping, content: form.file.stream() as unknown as AsyncIterable<Uint8Array> });
       runInBackground(c, runImport(c.var.deps, row.id));
       return c.json(publicImport(row), 202);
     },

@@ -1,12 +1,13 @@
-import { integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { customType, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { users, workspaces } from '../accounts/schema';
 import { createdAt, id, ts } from '../db/columns';
 
 export const IMPORT_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
 
 /**
- * A file of exported mentions being imported. The file is kept with the row, so an import cut
- * short by a crash resumes from where it stopped (the store is idempotent, so overlap is harmless).
+ * A file of exported mentions being imported. The file is kept (import_chunks), so an import cut
+ * short by a crash resumes from the last committed row: that row's place in the file is committed
+ * with the row's batch and its counts, so nothing is read or counted twice.
  */
 export const imports = pgTable('imports', {
   id: id(),
@@ -17,7 +18,14 @@ export const imports = pgTable('imports', {
   filename: text('filename').notNull(),
   format: text('format', { enum: ['csv', 'jsonl'] }).notNull(),
   mapping: jsonb('mapping').$type<Record<string, string>>().notNull(),
-  content: text('content').notNull(),
+  // Files uploaded before imports streamed; newer ones are kept in import_chunks.
+  content: text('content'),
+  // Bytes of the file in import_chunks; null while the upload is still being stored.
+  size: integer('size'),
+  // Where reading resumes: the byte and line just past the last committed row, and the CSV header.
+  readBytes: integer('read_bytes').notNull().default(0),
+  readLines: integer('read_lines').notNull().default(0),
+  columns: jsonb('columns').$type<string[]>(),
   status: text('status', { enum: IMPORT_STATUSES }).notNull().default('queued'),
   total: integer('total').notNull().default(0),
   processed: integer('processed').notNull().default(0),
@@ -27,6 +35,30 @@ export const imports = pgTable('imports', {
   errors: jsonb('errors').$type<{ line: number; message: string }[]>().notNull().default([]),
   error: text('error'),
   leaseUntil: ts('lease_until'),
+  // Who runs it (one claim's token, and its instance): only the runner extends the lease, and a
+  // restarted instance frees the imports its last life held.
+  leaseToken: text('lease_token'),
+  leaseHolder: text('lease_holder'),
   createdAt: createdAt(),
   finishedAt: ts('finished_at'),
 });
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
+
+/**
+ * An import's file, in pieces of about 1 MiB, so it is stored and read as a stream on PGlite,
+ * PostgreSQL and Workers alike, and a resumed import starts at the piece it stopped in.
+ */
+export const importChunks = pgTable(
+  'import_chunks',
+  {
+    importId: uuid('import_id')
+      .notNull()
+      .references(() => imports.id, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+    // Byte offset of this piece in the file.
+    start: integer('start').notNull(),
+    data: bytea('data').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.importId, t.seq] })],
+);

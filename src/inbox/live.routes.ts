@@ -11,6 +11,10 @@ import { type LiveEvent, publish } from './live';
 
 const tags = ['inbox'];
 
+/** A live client further behind than this (bytes of events waiting, or their age) is dropped. */
+export const LIVE_MAX_BUFFER_BYTES = 1024 * 1024;
+export const LIVE_MAX_LAG_MS = 30_000;
+
 export const liveApi = createApi()
   .openapi(
     createRoute({
@@ -19,14 +23,16 @@ export const liveApi = createApi()
       tags,
       summary: 'Server-Sent Events: the workspace’s inbox changes and who is viewing or typing',
       description:
-        'Each event is `event: <type>` with a JSON `data` line: conversation {id, change: created|reopened|updated|new_message}, reply {id, conversationId, status}, note {id, conversationId}, presence {conversationId, userId, name, state: viewing|typing|left}. A comment line every 25 s keeps proxies from closing the stream.',
+        'Each event is `event: <type>` with a JSON `data` line: conversation {id, change: created|reopened|updated|new_message}, reply {id, conversationId, status}, note {id, conversationId}, presence {conversationId, userId, name, state: viewing|typing|left}. A comment line every 25 s keeps proxies from closing the stream. A client more than 1 MiB or 30 s of events behind is disconnected: reconnect and fetch afresh.',
       security: AUTHENTICATED,
       middleware: [requirePermission('inbox:read')],
       responses: { 200: { description: 'The event stream', content: { 'text/event-stream': { schema: z.string() } } }, ...errors(401, 403, 409) },
     }),
     async (c) => {
       const { workspaceId } = requireActor(c);
-      const { live, access, settings } = c.var.deps;
+      const { live, access, settings, clock } = c.var.deps;
+      const maxBytes = settings.liveMaxBufferBytes ?? LIVE_MAX_BUFFER_BYTES;
+      const maxLagMs = settings.liveMaxLagMs ?? LIVE_MAX_LAG_MS;
       if (!live.available) throw new AppError('CONFLICT', 'Live updates are not available on this runtime');
       // The stream outlives the moment it was authorised: its credential is checked again on every
       // heartbeat and at once when access changes in this process (logout, revoked key, disabled user).
@@ -35,16 +41,33 @@ export const liveApi = createApi()
         return now !== null && now.workspaceId === workspaceId && can(now.role, 'inbox:read');
       };
       return streamSSE(c, async (stream) => {
-        const queue: LiveEvent[] = [];
+        // Events not yet written, serialized, with when they arrived: a client that stops reading
+        // holds its writes up, and its queue must not grow without end.
+        const queue: { type: LiveEvent['type']; data: string; at: number }[] = [];
+        let queuedBytes = 0;
+        let writingSince: number | null = null;
         let wake: (() => void) | null = null;
         let open = true;
         const close = () => {
           open = false;
           wake?.();
         };
+        // Too far behind: dropped, its queue freed. The browser reconnects and fetches afresh.
+        const drop = () => {
+          queue.length = 0;
+          queuedBytes = 0;
+          close();
+          stream.abort();
+        };
         const stop = await live.subscribe(workspaceId, (e) => {
-          queue.push(e);
-          wake?.();
+          if (!open) return;
+          const data = JSON.stringify(e);
+          const at = clock().getTime();
+          queue.push({ type: e.type, data, at });
+          queuedBytes += data.length;
+          const oldest = writingSince ?? queue[0]!.at;
+          if (queuedBytes > maxBytes || at - oldest > maxLagMs) drop();
+          else wake?.();
         });
         let recheck: Promise<void> | null = null;
         const check = () =>
@@ -72,7 +95,10 @@ export const liveApi = createApi()
               continue;
             }
             const e = queue.shift()!;
-            await stream.writeSSE({ event: e.type, data: JSON.stringify(e) });
+            queuedBytes -= e.data.length;
+            writingSince = e.at;
+            await stream.writeSSE({ event: e.type, data: e.data });
+            writingSince = null;
           }
         } finally {
           stop();

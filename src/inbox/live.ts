@@ -49,6 +49,11 @@ export class LiveHub {
     };
   }
 
+  /** How many live clients of a workspace this process serves now. */
+  clients(workspaceId: string): number {
+    return this.byWorkspace.get(workspaceId)?.size ?? 0;
+  }
+
   private start() {
     this.started ??= (async () => {
       if (!this.handle.listen) throw new Error('This runtime cannot listen for live events');

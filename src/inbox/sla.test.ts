@@ -10,6 +10,20 @@ describe('SLA state', () => {
     expect(slaDue('urgent', T0)).toEqual({ firstResponseDueAt: at(1), resolutionDueAt: at(8) });
   });
 
+  // The targets README promises, for every priority (hours to reply, hours to resolve).
+  it.each([
+    ['urgent', 1, 8],
+    ['high', 4, 24],
+    ['normal', 12, 72],
+    ['low', 48, 7 * 24],
+  ] as const)('gives %s a reply within %i h and a resolution within %i h', (priority, reply, resolve) => {
+    expect(slaDue(priority, T0)).toEqual({ firstResponseDueAt: at(reply), resolutionDueAt: at(resolve) });
+    // The reply target also drives the state of a waiting conversation with no stored due time.
+    const waiting = { ...base, priority, firstResponseDueAt: null, resolutionDueAt: null };
+    expect(slaState(waiting, T0)).toEqual({ overdue: null, nextDue: { kind: 'first-response', at: at(reply) } });
+    expect(slaState({ ...waiting, firstResponseAt: T0 }, at(reply))).toEqual({ overdue: 'next-response', nextDue: null });
+  });
+
   it('counts down to the first response, then marks it overdue', () => {
     expect(slaState(base, at(1))).toEqual({ overdue: null, nextDue: { kind: 'first-response', at: at(4) } });
     expect(slaState(base, at(5))).toEqual({ overdue: 'first-response', nextDue: null });
@@ -25,6 +39,11 @@ describe('SLA state', () => {
     const askedAgain = { ...base, firstResponseAt: at(1), waitingSince: at(10) };
     expect(slaState(askedAgain, at(12))).toEqual({ overdue: null, nextDue: { kind: 'next-response', at: at(14) } });
     expect(slaState(askedAgain, at(15)).overdue).toBe('next-response');
+  });
+
+  it('keeps counting while a conversation is pending, and is overdue at the due minute itself (mutation survivors)', () => {
+    expect(slaState({ ...base, status: 'pending' }, at(5))).toEqual({ overdue: 'first-response', nextDue: null });
+    expect(slaState({ ...base, waitingSince: null, firstResponseAt: at(1) }, at(24)).overdue).toBe('resolution');
   });
 
   it('says nothing for closed, snoozed or spam conversations', () => {

@@ -26,7 +26,8 @@ export class DeliveryError extends Error {
   }
 }
 
-const asConnectorError = (err: unknown) => (err instanceof ConnectorError ? err : new ConnectorError('transient', err instanceof Error ? err.message : String(err)));
+const asConnectorError = (err: unknown) =>
+  err instanceof ConnectorError ? err : new ConnectorError('transient', err instanceof Error ? err.message : String(err));
 
 /** A lookup that fails leaves the outcome as unknown as it was. */
 async function lookup(connector: Connector, ctx: ReplyContext<unknown, unknown>): Promise<ReplyResult | null> {
@@ -37,11 +38,18 @@ async function lookup(connector: Connector, ctx: ReplyContext<unknown, unknown>)
   }
 }
 
-export async function deliver(connector: Connector, ctx: ReplyContext<unknown, unknown>, uncertain: boolean): Promise<Delivery> {
-  if (!connector.reply) throw new DeliveryError(new ConnectorError('invalid_request', `${connector.label} does not support replies`), uncertain);
+export async function deliver(
+  connector: Connector,
+  ctx: ReplyContext<unknown, unknown>,
+  uncertain: boolean,
+): Promise<Delivery> {
+  if (!connector.reply) {
+    throw new DeliveryError(new ConnectorError('invalid_request', `${connector.label} does not support replies`), uncertain);
+  }
   if (uncertain) {
     const found = await lookup(connector, ctx);
-    if (found) return { result: found, found: true, note: `Found on ${connector.label} after an interrupted send: an earlier attempt had posted it` };
+    const note = `Found on ${connector.label} after an interrupted send: an earlier attempt had posted it`;
+    if (found) return { result: found, found: true, note };
   }
   try {
     return { result: await connector.reply(ctx), found: false, note: null };

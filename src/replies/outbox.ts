@@ -2,6 +2,7 @@ import { and, asc, desc, eq, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Actor } from '../accounts/actor';
 import { ConnectorError } from '../connectors/types';
 import { AppError, notFound } from '../core/errors';
+import { startHeartbeat } from '../core/heartbeat';
 import type { Db } from '../db/types';
 import { getConversationRow } from '../inbox/conversations.service';
 import { publish } from '../inbox/live';
@@ -24,10 +25,15 @@ import { replies } from './schema';
  * before posting (deliver.ts), so nothing is doubled either.
  */
 export type ReplyRow = typeof replies.$inferSelect;
-export type SenderDeps = Pick<PollerDeps, 'db' | 'clock' | 'logger' | 'metrics' | 'connectors' | 'credentials' | 'outbound'>;
+export type SenderDeps = Pick<
+  PollerDeps,
+  'db' | 'clock' | 'logger' | 'metrics' | 'connectors' | 'credentials' | 'outbound' | 'instanceId'
+>;
 
 export const MAX_ATTEMPTS = 8;
-const LEASE_MS = 60_000;
+/** How long a sender holds a row without a sign of life; a heartbeat extends it while the send runs. */
+export const LEASE_MS = 60_000;
+const HEARTBEAT_MS = LEASE_MS / 3;
 
 export const publicReply = (r: ReplyRow) => ({
   id: r.id,
@@ -109,11 +115,18 @@ export async function retryReply(db: Db, actor: Actor, id: string, now: Date): P
  * Claims a reply for sending: due and queued, or `sending` with a lease that ran out (its sender
  * died). The claim is one UPDATE, so two senders never post the same row.
  */
-async function claim(db: Db, id: string, now: Date): Promise<ReplyRow | null> {
+async function claim(db: Db, id: string, now: Date, holder: string | null): Promise<ReplyRow | null> {
   const [row] = await db
     .update(replies)
     // A row taken over mid-send may be on the platform; one already uncertain stays so until resolved.
-    .set({ status: 'sending', leaseUntil: new Date(now.getTime() + LEASE_MS), attempts: sql`${replies.attempts} + 1`, uncertain: sql`${replies.uncertain} or ${replies.status} = 'sending'` })
+    .set({
+      status: 'sending',
+      leaseUntil: new Date(now.getTime() + LEASE_MS),
+      leaseToken: crypto.randomUUID(),
+      leaseHolder: holder,
+      attempts: sql`${replies.attempts} + 1`,
+      uncertain: sql`${replies.uncertain} or ${replies.status} = 'sending'`,
+    })
     .where(and(eq(replies.id, id), or(and(eq(replies.status, 'queued'), or(isNull(replies.nextAttemptAt), lte(replies.nextAttemptAt, now))), and(eq(replies.status, 'sending'), lte(replies.leaseUntil, now)))))
     .returning();
   return row ?? null;
@@ -122,9 +135,19 @@ async function claim(db: Db, id: string, now: Date): Promise<ReplyRow | null> {
 /** Sends one reply if it is due. Returns the row as it ends up (or null when another sender has it). */
 export async function sendReply(deps: SenderDeps, id: string, random = Math.random): Promise<ReplyRow | null> {
   const now = deps.clock();
-  const r = await claim(deps.db, id, now);
+  const r = await claim(deps.db, id, now, deps.instanceId ?? null);
   if (!r) return null;
   const log = deps.logger.child({ replyId: r.id, platform: r.platform, attempt: r.attempts });
+  // A slow platform call keeps the row ours; a sender that dies stops beating and the lease runs out.
+  const heartbeat = startHeartbeat(
+    () =>
+      deps.db
+        .update(replies)
+        .set({ leaseUntil: new Date(deps.clock().getTime() + LEASE_MS) })
+        .where(and(eq(replies.id, r.id), eq(replies.leaseToken, r.leaseToken!))),
+    HEARTBEAT_MS,
+    (err) => log.warn({ err }, 'reply lease heartbeat failed'),
+  );
   let delivery: Delivery;
   try {
     const [target] = await deps.db.select().from(mentions).where(eq(mentions.id, r.inReplyToMentionId));
@@ -144,6 +167,7 @@ export async function sendReply(deps: SenderDeps, id: string, random = Math.rand
       r.uncertain,
     );
   } catch (err) {
+    heartbeat.stop();
     const failed = err instanceof DeliveryError ? err : null;
     const e = failed?.reason ?? (err instanceof ConnectorError ? err : new ConnectorError('transient', err instanceof Error ? err.message : String(err)));
     // Whether the platform may have the post: it is asked before the next attempt, and the thread says so.
@@ -153,7 +177,14 @@ export async function sendReply(deps: SenderDeps, id: string, random = Math.rand
     const [row] = await deps.db.transaction(async (tx) => {
       const rows = await tx
         .update(replies)
-        .set(retry ? { status: 'queued', nextAttemptAt: next, leaseUntil: null, lastError: e.message, uncertain } : { status: 'failed', leaseUntil: null, lastError: e.message, nextAttemptAt: null, uncertain })
+        .set({
+          ...(retry
+            ? { status: 'queued' as const, nextAttemptAt: next }
+            : { status: 'failed' as const, nextAttemptAt: null }),
+          ...FREE_LEASE,
+          lastError: e.message,
+          uncertain,
+        })
         .where(eq(replies.id, r.id))
         .returning();
       await publish(tx, r.workspaceId, [{ type: 'reply', id: r.id, conversationId: r.conversationId, status: retry ? 'queued' : 'failed' }]);
@@ -169,6 +200,7 @@ export async function sendReply(deps: SenderDeps, id: string, random = Math.rand
     }
     return row ?? null;
   }
+  heartbeat.stop();
   // Outside the try: a failure to record a reply the platform took must not count as a failed
   // send. The row keeps its lease; the next sender finds the post on the platform.
   const sent = await markSent(deps, r, delivery);
@@ -182,7 +214,7 @@ async function markSent(deps: SenderDeps, r: ReplyRow, { result, found, note }: 
   const [sent] = await deps.db.transaction(async (tx) => {
     const rows = await tx
       .update(replies)
-      .set({ status: 'sent', platformPostId: result.externalId, platformUrl: result.url, sentAt, leaseUntil: null, lastError: note, uncertain: false })
+      .set({ status: 'sent', platformPostId: result.externalId, platformUrl: result.url, sentAt, ...FREE_LEASE, lastError: note, uncertain: false })
       .where(eq(replies.id, r.id))
       .returning();
     // The first response time is kept once set.
@@ -196,6 +228,21 @@ async function markSent(deps: SenderDeps, r: ReplyRow, { result, found, note }: 
   });
   deps.metrics.repliesSent.inc({ platform: r.platform });
   return sent ?? null;
+}
+
+const FREE_LEASE = { leaseUntil: null, leaseToken: null, leaseHolder: null };
+
+/**
+ * At start: rows this instance was sending when it stopped are due now, not when their lease runs
+ * out. They stay `sending`, so the next claim marks them uncertain and looks them up before posting.
+ */
+export async function releaseReplyLeases(db: Db, holder: string, now: Date): Promise<number> {
+  const freed = await db
+    .update(replies)
+    .set({ leaseUntil: now, leaseToken: null })
+    .where(and(eq(replies.status, 'sending'), eq(replies.leaseHolder, holder)))
+    .returning({ id: replies.id });
+  return freed.length;
 }
 
 /** Replies due now: queued and due, or stuck in `sending` past their lease. */

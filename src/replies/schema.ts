@@ -36,6 +36,9 @@ export const replies = pgTable(
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: ts('next_attempt_at'),
     leaseUntil: ts('lease_until'),
+    // The sender holding the row (one claim's token, and its instance), so its heartbeat extends only its own lease.
+    leaseToken: text('lease_token'),
+    leaseHolder: text('lease_holder'),
     // The platform's answer when it refused, or the last transient error while retrying.
     lastError: text('last_error'),
     // After a crash while `sending`, the platform may or may not have the post: such a row is

@@ -41,6 +41,7 @@ import { communityStaffPages } from '../community/staff.pages';
 import { staticRoutes } from '../web/static';
 import { announceAccessChanges, authenticate } from './auth.middleware';
 import { csrfProtection } from './csrf.middleware';
+import { databaseGuard } from './db-guard.middleware';
 import type { AppDeps, AppEnv } from './env';
 import { onError, onNotFound } from './error-handler';
 import { healthRoutes } from './health.routes';
@@ -74,6 +75,8 @@ export function createApp(deps: AppDeps) {
     await next();
   });
   app.use(requestLog);
+  // Before anything touches the database: a request never hangs on one that is away.
+  app.use(databaseGuard);
   app.use(secureHeaders({ contentSecurityPolicy: CSP, referrerPolicy: 'same-origin' }));
   const limit = (mib: number) =>
     bodyLimit({

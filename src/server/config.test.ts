@@ -39,4 +39,10 @@ describe('loadConfig', () => {
     expect(c.DATABASE_URL).toBe('postgres://u@127.0.0.1:5432/db');
     expect(c.TRUST_PROXY).toBe(true);
   });
+
+  it('gives every outbound request a total deadline of 30 s unless OUTBOUND_DEADLINE_MS says otherwise', () => {
+    expect(loadConfig({}).OUTBOUND_DEADLINE_MS).toBe(30_000);
+    expect(loadConfig({ OUTBOUND_DEADLINE_MS: '5000' }).OUTBOUND_DEADLINE_MS).toBe(5000);
+    expect(() => loadConfig({ OUTBOUND_DEADLINE_MS: '10' })).toThrow(/^Invalid setting OUTBOUND_DEADLINE_MS: must be at least 100 ms/);
+  });
 });

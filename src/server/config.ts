@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_MAX_BYTES, parseAllowlist } from '../http/outbound/policy';
+import { DEFAULT_DEADLINE_MS, DEFAULT_MAX_BYTES, parseAllowlist } from '../http/outbound/policy';
 
 /**
  * Every setting the app reads, validated once at start. A bad value stops the app with one line
@@ -67,12 +67,21 @@ export const configSchema = z
         return z.NEVER;
       }
     }),
+    // A name for this instance that survives restarts (see core/instance.ts); derived when not set.
+    INSTANCE_ID: optionalString.pipe(z.string().max(200).optional()),
     OUTBOUND_MAX_BYTES: z.coerce
       .number({ error: 'must be a number of bytes' })
       .int('must be a whole number of bytes')
       .min(1024, 'must be at least 1024 bytes')
       .max(1024 ** 3, 'must be at most 1 GiB')
       .default(DEFAULT_MAX_BYTES),
+    // The longest one outbound request may take, its whole answer included (a trickling server too).
+    OUTBOUND_DEADLINE_MS: z.coerce
+      .number({ error: 'must be a number of milliseconds' })
+      .int('must be a whole number of milliseconds')
+      .min(100, 'must be at least 100 ms')
+      .max(600_000, 'must be at most 10 minutes')
+      .default(DEFAULT_DEADLINE_MS),
   })
   .superRefine((c, ctx) => {
     if (c.DATABASE_URL && !c.APP_SECRET) {

@@ -29,10 +29,19 @@ export interface DepsInput {
   publicEntry?: boolean;
   /** The outbound HTTP guard; the Worker hands in its own (Node's default resolves and checks DNS). */
   outbound?: OutboundHttp;
+  /** This instance's stable name; the Node entry derives it (core/instance.ts). */
+  instanceId?: string;
+  /** Tests shorten how long a request or /health waits for a database that is away. */
+  dbGuardMs?: number;
+  healthTimeoutMs?: number;
 }
 
-/** OUTBOUND_ALLOWLIST and OUTBOUND_MAX_BYTES as the guard's policy. */
-export const outboundPolicy = (config: Config): OutboundPolicy => ({ allow: config.OUTBOUND_ALLOWLIST, maxBytes: config.OUTBOUND_MAX_BYTES });
+/** OUTBOUND_ALLOWLIST, OUTBOUND_MAX_BYTES and OUTBOUND_DEADLINE_MS as the guard's policy. */
+export const outboundPolicy = (config: Config): OutboundPolicy => ({
+  allow: config.OUTBOUND_ALLOWLIST,
+  maxBytes: config.OUTBOUND_MAX_BYTES,
+  deadlineMs: config.OUTBOUND_DEADLINE_MS,
+});
 
 /** Forwarded addresses are believed only behind a proxy we were told about (TRUST_PROXY). */
 export const forwardedIp = (c: Context) => c.req.header('x-forwarded-for')?.split(',')[0]?.trim() || null;
@@ -59,6 +68,8 @@ export function createDeps(input: DepsInput): AppDeps {
       metricsToken: config.METRICS_TOKEN,
       metricsOpen: !input.publicEntry && metricsOpenWithoutToken(config),
       publicUrl: config.PUBLIC_URL,
+      ...(input.dbGuardMs ? { dbGuardMs: input.dbGuardMs } : {}),
+      ...(input.healthTimeoutMs ? { healthTimeoutMs: input.healthTimeoutMs } : {}),
     },
     connectors: input.connectors ?? defaultConnectors(),
     credentials: createCredentialBox(input.appSecret),
@@ -66,11 +77,12 @@ export function createDeps(input: DepsInput): AppDeps {
     clientIp: (c) => (config.TRUST_PROXY ? (forwardedIp(c) ?? runtimeIp(c)) : runtimeIp(c)),
     mailer: input.mailer ?? createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM }, logger),
     ...(input.passwordParams ? { passwordParams: input.passwordParams } : {}),
+    ...(input.instanceId ? { instanceId: input.instanceId } : {}),
   };
   if (usesInngestServer(config)) {
     // The Inngest SDK is loaded only when an Inngest server drives the jobs (it costs ~0.1 s at start).
     let handler: Promise<(c: Context) => Promise<Response>> | undefined;
-    const jobDeps = { db: handle.db, clock, logger, metrics, connectors: deps.connectors, credentials: deps.credentials, outbound: deps.outbound, mailer: deps.mailer, publicUrl: config.PUBLIC_URL };
+    const jobDeps = { db: handle.db, clock, logger, metrics, instanceId: input.instanceId, connectors: deps.connectors, credentials: deps.credentials, outbound: deps.outbound, mailer: deps.mailer, publicUrl: config.PUBLIC_URL };
     deps.inngestHandler = async (c) => {
       handler ??= import('../jobs/inngest').then(({ createInngestClient, inngestHandler }) =>
         inngestHandler(

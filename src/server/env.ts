@@ -35,6 +35,8 @@ export interface AppDeps {
   inngestHandler?: (c: Context) => Promise<Response>;
   passwordParams?: Argon2Params;
   mailer: Mailer;
+  /** This instance's stable name (INSTANCE_ID), kept with the leases it takes. */
+  instanceId?: string;
 }
 
 export interface AppSettings {
@@ -44,10 +46,18 @@ export interface AppSettings {
   trustProxy: boolean;
   /** How often a live stream sends a keep-alive and checks its credential again (25 s). */
   liveHeartbeatMs: number;
+  /** A live client with more than this many bytes of events unsent is dropped (1 MiB). */
+  liveMaxBufferBytes?: number;
+  /** A live client whose oldest unsent event is older than this is dropped (30 s). */
+  liveMaxLagMs?: number;
   metricsToken?: string;
   /** No METRICS_TOKEN needed: loopback HOST, no proxy in front (config.metricsOpenWithoutToken). */
   metricsOpen: boolean;
   publicUrl?: string;
+  /** A request still waiting this long has the database checked, and answers 503 if it is away. */
+  dbGuardMs?: number;
+  /** How long /health waits for the database before it answers 503. */
+  healthTimeoutMs?: number;
 }
 
 /** An email ready to go; the mailer either sends it (SMTP_URL) or says it did not. */

@@ -2,6 +2,7 @@ import type { ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { ZodError } from 'zod';
 import { AppError, type ErrorCode, errorBody } from '../core/errors';
+import { isDatabaseUnavailable } from '../db/unavailable';
 import { ErrorPage } from '../web/error-page';
 import type { AppContext, AppEnv } from './env';
 
@@ -28,8 +29,13 @@ export function toAppError(err: unknown): AppError {
     return new AppError(code, err.message || code.toLowerCase().replace(/_/g, ' '));
   }
   if (err instanceof SyntaxError) return new AppError('BAD_REQUEST', 'The request body is not valid JSON');
+  if (isDatabaseUnavailable(err)) return databaseUnavailable();
   return new AppError('INTERNAL', 'Internal error; the request id in the logs tells us more');
 }
+
+/** The answer while the database is away: a 503 a client may retry after a few seconds. */
+export const databaseUnavailable = () =>
+  new AppError('DATABASE_UNAVAILABLE', 'The database is not answering right now; try again in a moment', null, 5);
 
 /** Renders an AppError as JSON for the API and as a page for browsers. */
 export function renderError(c: AppContext, e: AppError) {

@@ -1,8 +1,10 @@
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { ensureOwner } from '../accounts/setup.service';
+import { instanceId } from '../core/instance';
 import { openDatabase } from '../db/open';
 import { SCHEDULED_JOBS } from '../jobs/index';
+import { releaseOwnLeases } from '../jobs/leases';
 import { createInProcessRunner } from '../jobs/runner';
 import { ensureDemoWorkspace } from '../sources/demo-workspace';
 import { pollSource } from '../sources/poller';
@@ -24,11 +26,13 @@ async function main() {
   const logger = createLogger(config.LOG_LEVEL);
   const handle = await openDatabase(config, (message) => logger.info({ db: config.DATABASE_URL ? 'postgres' : 'pglite' }, message));
   const appSecret = resolveAppSecret(config, (file) => logger.info({ file }, 'APP_SECRET not set: generated one and saved it beside the data'));
+  const instance = instanceId(config);
   const deps = createDeps({
     handle,
     config,
     logger,
     appSecret,
+    instanceId: instance,
     clientIp: (c) => {
       try {
         return getConnInfo(c).remote.address ?? null;
@@ -48,6 +52,12 @@ async function main() {
   if (firstRun.kind === 'owner-created') logger.info({ email: firstRun.email, workspace: firstRun.workspaceSlug }, 'owner created from ADMIN_EMAIL');
 
   const demo = demoMode ? await ensureDemoWorkspace(deps, deps.clock()) : null;
+
+  // Before any job runs: what this instance held when it last stopped resumes now, not when leases run out.
+  const freed = await releaseOwnLeases(deps, instance);
+  if (freed.sources + freed.imports + freed.replies) {
+    logger.info({ instance, ...freed }, 'released leases of the previous run');
+  }
 
   const runner = usesInngestServer(config) ? null : createInProcessRunner(deps, SCHEDULED_JOBS);
   runner?.start();

@@ -2,8 +2,10 @@ import { and, asc, eq, isNull, lt, lte, or } from 'drizzle-orm';
 import type { ConnectorRegistry } from '../connectors/registry';
 import { ConnectorError, type Cursor } from '../connectors/types';
 import type { Clock } from '../core/clock';
+import { startHeartbeat } from '../core/heartbeat';
 import { failureNote, sqlState } from '../core/redact-error';
 import type { Db } from '../db/types';
+import { isDatabaseUnavailable } from '../db/unavailable';
 import type { OutboundHttp } from '../http/outbound';
 import { ingestPosts } from '../ingest/pipeline';
 import type { Logger } from '../server/logger';
@@ -26,20 +28,28 @@ export interface PollerDeps {
   /** The outbound HTTP guard every connector call goes through. */
   outbound: OutboundHttp;
   random?: () => number;
+  /** This instance's stable name (INSTANCE_ID), kept with each lease it takes. */
+  instanceId?: string;
 }
 
 export interface PollerOptions {
   /** Pages one run may fetch before yielding to other sources. */
   maxPages: number;
-  /** How long a claimed source stays ours without a sign of life. */
+  /** How long a claimed source stays ours without a sign of life (a heartbeat extends it while we poll). */
   leaseMs: number;
+  /** How often a running poll extends its lease; a third of leaseMs when not set. */
+  heartbeatMs?: number;
+  /** While the database is away, how often a failed poll tries to record its failure and free its lease. */
+  settleRetryMs?: number;
   /** How far back a source's very first sweep reaches. */
   firstSweepDays: number;
   /** Test hook: runs after a page is committed and before its cursor is saved. */
   afterCommit?: (page: number) => void | Promise<void>;
 }
 
-export const DEFAULT_POLLER_OPTIONS: PollerOptions = { maxPages: 50, leaseMs: 5 * 60_000, firstSweepDays: 1 };
+const DEFAULT_SETTLE_RETRY_MS = 5_000;
+// A short lease: a poller killed mid-poll holds its source for at most a minute.
+export const DEFAULT_POLLER_OPTIONS: PollerOptions = { maxPages: 50, leaseMs: 60_000, firstSweepDays: 1 };
 
 export type PollOutcome =
   | { status: 'ok'; fetched: number; inserted: number; duplicates: number; rejected: number; pages: number }
@@ -57,7 +67,7 @@ export async function pollSource(deps: PollerDeps, sourceId: string, opts: Parti
   const token = crypto.randomUUID();
   const [source] = await deps.db
     .update(sources)
-    .set({ leaseUntil: new Date(now.getTime() + o.leaseMs), leaseToken: token })
+    .set({ leaseUntil: new Date(now.getTime() + o.leaseMs), leaseToken: token, leaseHolder: deps.instanceId ?? null })
     .where(
       and(
         eq(sources.id, sourceId),
@@ -70,6 +80,11 @@ export async function pollSource(deps: PollerDeps, sourceId: string, opts: Parti
 
   const totals = { fetched: 0, inserted: 0, duplicates: 0, rejected: 0, pages: 0 };
   const log = deps.logger.child({ sourceId, platform: source.platform });
+  const heartbeat = startHeartbeat(
+    () => extendLease(deps, source.id, token, o.leaseMs),
+    o.heartbeatMs ?? o.leaseMs / 3,
+    (err) => log.warn({ err }, 'poll lease heartbeat failed'),
+  );
   try {
     const { connector, config, credentials } = await connectorInputs(deps, source);
     const topics = await activeTopics(deps.db, source.workspaceId);
@@ -78,7 +93,13 @@ export async function pollSource(deps: PollerDeps, sourceId: string, opts: Parti
     const sweep = async (start: Cursor | null, since: Date | undefined, save: (cursor: Cursor, page: PageResult) => Promise<void>) => {
       let cursor = start;
       for (let page = 1; page <= o.maxPages; page++) {
-        const result = await connector.poll({ config, credentials, cursor, plan, now: deps.clock(), http: deps.outbound, ...(since ? { since } : {}) });
+        const ctx = { config, credentials, cursor, plan, now: deps.clock(), http: deps.outbound, ...(since ? { since } : {}) };
+        const result = await readPage(connector.label, source.platform, log, () => connector.poll(ctx));
+        // Items without what a mention needs were left out by the connector, never guessed at.
+        totals.rejected += result.skipped?.length ?? 0;
+        if (result.skipped?.length) {
+          log.warn({ page, skipped: result.skipped.slice(0, 20), count: result.skipped.length }, 'items skipped');
+        }
         const stored = await ingestPosts(deps, target, result.posts);
         totals.fetched += stored.fetched;
         totals.inserted += stored.inserted;
@@ -123,12 +144,60 @@ export async function pollSource(deps: PollerDeps, sourceId: string, opts: Parti
     // The platform's own words are shown as they are; anything else (the database, a bug) is told in
     // a short sentence, its detail kept in the log under the same ref.
     const ref = crypto.randomUUID().slice(0, 8);
-    const e = err instanceof ConnectorError ? err : new ConnectorError('transient', failureNote(err, sqlState(err) ? 'Storing the posts' : 'Polling', ref));
+    const dbAway = isDatabaseUnavailable(err);
+    const note = dbAway ? DATABASE_AWAY_NOTE : failureNote(err, sqlState(err) ? 'Storing the posts' : 'Polling', ref);
+    const e = err instanceof ConnectorError ? err : new ConnectorError('transient', note);
     if (!(err instanceof ConnectorError)) log.error({ err, ref }, 'poll crashed');
     deps.metrics.pollErrors.inc({ platform: source.platform });
-    await settle(deps, source, token, { ok: false, error: e });
+    // Our own database failing is no reason to back off from the platform: due again once it is back.
+    const failed = { ok: false as const, error: e, retryNow: dbAway };
+    try {
+      await settle(deps, source, token, failed);
+    } catch (settleErr) {
+      if (!isDatabaseUnavailable(settleErr)) throw settleErr;
+      // Recorded (and the lease freed) as soon as the database answers, not when the lease runs out.
+      settleWhenPossible(deps, source, token, failed, o, log);
+    }
     log.warn({ kind: e.kind, error: e.message, ...totals }, 'poll failed');
     return { status: 'failed', ...totals, error: e.message, kind: e.kind };
+  } finally {
+    heartbeat.stop();
+  }
+}
+
+/** A heartbeat: pushes our lease on, only while it is still ours. */
+async function extendLease(deps: PollerDeps, id: string, token: string, leaseMs: number) {
+  await deps.db
+    .update(sources)
+    .set({ leaseUntil: new Date(deps.clock().getTime() + leaseMs) })
+    .where(and(eq(sources.id, id), eq(sources.leaseToken, token)));
+}
+
+/**
+ * Frees the leases this instance held before a restart: nothing of its last life polls any more,
+ * so its sources are free now rather than when the leases run out.
+ */
+export async function releaseSourceLeases(db: Db, holder: string): Promise<number> {
+  const freed = await db
+    .update(sources)
+    .set({ leaseUntil: null, leaseToken: null, leaseHolder: null })
+    .where(eq(sources.leaseHolder, holder))
+    .returning({ id: sources.id });
+  return freed.length;
+}
+
+/**
+ * One page from the connector. A failure that is not a ConnectorError is a connector meeting an
+ * answer it could not read: said in our words with the platform's name, never as the library's
+ * "x.map is not a function". It throws before any cursor is returned, so none moves.
+ */
+async function readPage<T>(label: string, platform: string, log: Logger, poll: () => Promise<T>): Promise<T> {
+  try {
+    return await poll();
+  } catch (err) {
+    if (err instanceof ConnectorError) throw err;
+    log.error({ err }, 'connector failed on an answer');
+    throw new ConnectorError('transient', `${label} answered something we could not read`, { platform });
   }
 }
 
@@ -171,11 +240,13 @@ async function saveCursor(deps: PollerDeps, id: string, token: string, values: {
   if (saved.length === 0) throw new ConnectorError('transient', 'Lost the lease on this source to another poller');
 }
 
-async function settle(deps: PollerDeps, source: SourceRow, token: string, outcome: { ok: true } | { ok: false; error: ConnectorError }) {
+type Settled = { ok: true } | { ok: false; error: ConnectorError; retryNow?: boolean };
+
+async function settle(deps: PollerDeps, source: SourceRow, token: string, outcome: Settled) {
   const now = deps.clock();
   const random = (deps.random ?? Math.random)();
   const intervalMs = source.pollIntervalSeconds * 1000;
-  const base = { lastPolledAt: now, leaseUntil: null, leaseToken: null, updatedAt: now };
+  const base = { lastPolledAt: now, leaseUntil: null, leaseToken: null, leaseHolder: null, updatedAt: now };
   const values = outcome.ok
     ? { ...base, status: 'ok' as const, consecutiveFailures: 0, lastSuccessAt: now, lastError: null, nextPollAt: nextPollAt({ now, intervalMs, failures: 0, random }) }
     : {
@@ -184,7 +255,7 @@ async function settle(deps: PollerDeps, source: SourceRow, token: string, outcom
         consecutiveFailures: source.consecutiveFailures + 1,
         lastError: outcome.error.message.slice(0, 1000),
         lastErrorAt: now,
-        nextPollAt: nextPollAt({
+        nextPollAt: outcome.retryNow ? now : nextPollAt({
           now,
           intervalMs,
           failures: source.consecutiveFailures + 1,
@@ -196,16 +267,88 @@ async function settle(deps: PollerDeps, source: SourceRow, token: string, outcom
   await deps.db.update(sources).set(values).where(and(eq(sources.id, source.id), eq(sources.leaseToken, token)));
 }
 
+const DATABASE_AWAY_NOTE = 'The database did not answer during this poll; polling resumes once it is back';
+
+/** Tries `settle` again every settleRetryMs for as long as the lease would have lasted; gives up quietly after. */
+function settleWhenPossible(
+  deps: PollerDeps,
+  source: SourceRow,
+  token: string,
+  outcome: Settled,
+  o: PollerOptions,
+  log: Logger,
+) {
+  const every = o.settleRetryMs ?? DEFAULT_SETTLE_RETRY_MS;
+  let left = Math.max(1, Math.ceil(o.leaseMs / every));
+  const attempt = () => {
+    left -= 1;
+    settle(deps, source, token, outcome).then(
+      () => log.info('poll failure recorded after the database came back'),
+      (err) => {
+        if (left > 0) setTimeout(attempt, every).unref?.();
+        else log.warn({ err }, 'could not record the poll failure');
+      },
+    );
+  };
+  setTimeout(attempt, every).unref?.();
+}
+
+/** Polls running in this process, by source: a run may return while some of them go on. */
+const inFlight = new Map<string, Promise<PollOutcome>>();
+
+/** How many polls are running in this process right now. */
+export const pollsRunning = () => inFlight.size;
+
+/** The poll of this source running in this process, if one is. */
+export const pollInFlight = (sourceId: string) => inFlight.get(sourceId);
+
+/** Resolves once every poll running in this process has ended (shutdown, tests). */
+export async function pollsSettled(): Promise<void> {
+  while (inFlight.size) await Promise.allSettled([...inFlight.values()]);
+}
+
+export interface PollRunOptions {
+  limit?: number;
+  /** Polls at once in one run. */
+  concurrency?: number;
+  /**
+   * How long a run waits for its polls. Slower ones go on in the background, holding their lease,
+   * and the run returns, so a scheduler that skips a tick while a run is going never stops every
+   * source because one platform is slow. Unset: the run waits for all of them.
+   */
+  waitMs?: number;
+}
+
 /**
  * Polls every due source, a few at a time: a slow or failing source holds one slot and never
- * delays the others beyond it. Returns each source's outcome.
+ * delays the others beyond it. Returns the outcome of each poll that ended within waitMs.
  */
-export async function pollDueSources(deps: PollerDeps, opts: { limit?: number; concurrency?: number } & Partial<PollerOptions> = {}) {
-  const queue = await dueSourceIds(deps.db, deps.clock(), opts.limit);
+export async function pollDueSources(deps: PollerDeps, opts: PollRunOptions & Partial<PollerOptions> = {}) {
+  const queue = (await dueSourceIds(deps.db, deps.clock(), opts.limit)).filter((id) => !inFlight.has(id));
   const outcomes = new Map<string, PollOutcome>();
-  const workers = Array.from({ length: Math.min(opts.concurrency ?? 4, queue.length) }, async () => {
-    for (let id = queue.shift(); id; id = queue.shift()) outcomes.set(id, await pollSource(deps, id, opts));
-  });
-  await Promise.all(workers);
-  return outcomes;
+  const work = Promise.all(
+    Array.from({ length: Math.min(opts.concurrency ?? 4, queue.length) }, async () => {
+      for (let id = queue.shift(); id; id = queue.shift()) {
+        if (inFlight.has(id)) continue;
+        const run = pollSource(deps, id, opts);
+        inFlight.set(id, run);
+        try {
+          outcomes.set(id, await run);
+        } catch (err) {
+          // The claim or the settle itself failed (the database): the lease runs out, the next run retries.
+          deps.logger.error({ err, sourceId: id }, 'poll crashed');
+        } finally {
+          if (inFlight.get(id) === run) inFlight.delete(id);
+        }
+      }
+    }),
+  );
+  if (opts.waitMs === undefined) {
+    await work;
+    return outcomes;
+  }
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([work, new Promise((resolve) => (timer = setTimeout(resolve, opts.waitMs)))]);
+  clearTimeout(timer);
+  return new Map(outcomes);
 }

@@ -40,6 +40,8 @@ export const sources = pgTable(
     // A lease, not a lock held open: a poller that dies leaves a lease that simply runs out.
     leaseUntil: ts('lease_until'),
     leaseToken: text('lease_token'),
+    // The instance holding the lease (INSTANCE_ID): a restarted instance frees what its last life held.
+    leaseHolder: text('lease_holder'),
     backfill: jsonb('backfill').$type<Backfill | null>(),
     createdAt: createdAt(),
     updatedAt: ts('updated_at').notNull().defaultNow(),

@@ -27,14 +27,13 @@ const contactByEmail = async (w: Workspace, email: string) => (await t.db.select
 /** Polls the import until it ends, keeping every state it saw on the way. */
 async function waitDone(w: Workspace, id: string) {
   const seen: { status: string; processed: number }[] = [];
-  for (let i = 0; i < 2000; i++) {
+  for (;;) {
     const res = await t.request('GET', `/api/v1/contacts/imports/${id}`, { token: w.token });
     expect(res.status).toBe(200);
     seen.push({ status: res.json.status, processed: res.json.processed });
     if (res.json.status === 'done' || res.json.status === 'failed') return { ...res.json, seen };
     await new Promise((r) => setTimeout(r, 5));
   }
-  throw new Error('import did not finish');
 }
 
 // Every 200th row from the 8th on is bad, in one of five ways.
@@ -64,16 +63,24 @@ function bigCsv(rows: number) {
   return `${lines.join('\r\n')}\r\n`;
 }
 
+/**
+ * The 10,000-row import into workspace `big`, run once per file by whichever test needs it first, so each test
+ * also passes alone. No time budget: a loaded machine is slow, not wrong; the timing is `npm run bench`.
+ */
+let bigImport: Promise<{ accepted: Awaited<ReturnType<typeof postImport>>; done: Awaited<ReturnType<typeof waitDone>> }> | undefined;
+const bigImportOnce = () =>
+  (bigImport ??= (async () => {
+    const accepted = await postImport(big, bigCsv(10_000), { mapping: { 'custom:notes': 'Notes' } });
+    return { accepted, done: await waitDone(big, accepted.json.id) };
+  })());
+const SLOW = 180_000;
+
 describe('importing contacts from a CSV', () => {
   it('imports 9,950 of a 10,000-row CSV with 50 bad rows, reports the 50 by line and shows progress', async () => {
-    const csv = bigCsv(10_000);
-    expect(csv.length).toBeGreaterThan(1024 * 1024); // over the 1 MiB limit other routes have
-    const started = Date.now();
-    const accepted = await postImport(big, csv, { mapping: { 'custom:notes': 'Notes' } });
+    expect(bigCsv(10_000).length).toBeGreaterThan(1024 * 1024); // over the 1 MiB limit other routes have
+    const { accepted, done } = await bigImportOnce();
     expect(accepted.status).toBe(202);
     expect(accepted.json).toMatchObject({ status: 'queued', mapping: { firstName: 'First Name', lastName: 'Last Name', email: 'Email', phone: 'Phone Number', lifecycleStage: 'Lifecycle Stage', 'custom:notes': 'Notes' } });
-    const done = await waitDone(big, accepted.json.id);
-    console.info(`10,000-row contact import on ${t.handle.kind}: ${Date.now() - started} ms`);
 
     expect(done).toMatchObject({ status: 'done', total: 10_000, processed: 10_000, imported: 9_950, merged: 0, failed: 50, progress: 100, error: null });
     // The header is line 1, so row i sits on line i + 2.
@@ -88,7 +95,7 @@ describe('importing contacts from a CSV', () => {
     expect(await contactByEmail(big, 'person42@example.test')).toMatchObject({ name: 'Person 42', phones: ['+1 555 0042'], lifecycleStage: 'customer', customFields: { notes: 'Met at the autumn fair, said "call me in a month", likes the blue plan' } });
     expect((await contactByEmail(big, 'person43@example.test'))?.lifecycleStage).toBe('lead');
     expect(await contactByEmail(big, 'stage207@example.test')).toBeUndefined();
-  });
+  }, SLOW);
 
   it('saves progress after every batch it validates, before anything is written', async () => {
     const w = await t.seedWorkspace('Progress');
@@ -237,6 +244,7 @@ describe('exporting contacts as CSV', () => {
   });
 
   it('exports every matching contact, not one page, and narrows by the list filters', async () => {
+    await bigImportOnce();
     const res = await t.app.request('/api/v1/contacts/export', { headers: { authorization: `Bearer ${big.token}` } });
     const rows = parse(await res.text(), { columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(9_950);
@@ -244,7 +252,7 @@ describe('exporting contacts as CSV', () => {
     const customers = parse(await (await t.app.request('/api/v1/contacts/export?stage=customer', { headers: { authorization: `Bearer ${big.token}` } })).text(), { columns: true }) as Record<string, string>[];
     expect(customers.length).toBe(Array.from({ length: 10_000 }, (_, i) => i).filter((i) => i % 3 === 0 && !BAD.includes(i)).length);
     expect(customers.every((r) => r.lifecycle_stage === 'customer')).toBe(true);
-  });
+  }, SLOW);
 });
 
 describe('who may import and export', () => {

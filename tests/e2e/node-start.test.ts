@@ -21,7 +21,6 @@ const port = 3500 + Math.floor(Math.random() * 400);
 const base = `http://127.0.0.1:${port}`;
 let child: ChildProcess;
 let stdout = '';
-let startMs = 0;
 
 function run(env: Record<string, string>, args: string[] = []) {
   return spawn(TSX, ['src/server/node.ts', ...args], {
@@ -42,9 +41,21 @@ async function adminSql(statement: string) {
   await admin.close();
 }
 
+/** Polls /health until it answers; no time budget here (the start-up time is `npm run bench`, section startup). */
+async function waitForHealth(p: ChildProcess) {
+  for (;;) {
+    if (p.exitCode !== null) throw new Error(`the server exited with ${p.exitCode} before answering /health`);
+    try {
+      if ((await fetch(`${base}/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 beforeAll(async () => {
   if (pgUrl) await adminSql(`create database ${pgName}`);
-  const started = Date.now();
   child = run({
     PORT: String(port),
     DATA_DIR: join(dir, 'data'),
@@ -53,15 +64,8 @@ beforeAll(async () => {
     ...(pgUrl ? { DATABASE_URL: databaseUrl(pgUrl, pgName), APP_SECRET: 'e2e-app-secret-e2e-app-secret-0123456789' } : {}),
   });
   child.stdout!.on('data', (d) => (stdout += d));
-  while (Date.now() - started < 15_000) {
-    try {
-      if ((await fetch(`${base}/health`)).ok) break;
-    } catch {
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
-  startMs = Date.now() - started;
-}, 30_000);
+  await waitForHealth(child);
+}, 120_000);
 
 afterAll(async () => {
   if (child && child.exitCode === null) {
@@ -80,8 +84,7 @@ const login = (password: string) =>
   });
 
 describe('npm start on a fresh data dir with ADMIN_EMAIL/ADMIN_PASSWORD', () => {
-  it('answers /health within 15 s and prints its URL', async () => {
-    expect(startMs).toBeLessThan(15_000);
+  it('answers /health and prints its URL', async () => {
     expect(await (await fetch(`${base}/health`)).json()).toEqual({ status: 'ok', db: expectedDb });
     expect(stdout).toContain(`Social CRM is running at http://127.0.0.1:${port}`);
   });
@@ -123,14 +126,11 @@ describe('start-up failures and first run', () => {
     const p = run({ PORT: String(port + 1), DATA_DIR: join(dir, 'setup'), ADMIN_EMAIL: '', ADMIN_PASSWORD: '' });
     let out = '';
     const link = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no setup link printed: ${out}`)), 20_000);
+      p.on('exit', (code) => reject(new Error(`exited with ${code} before printing a setup link: ${out}`)));
       p.stdout!.on('data', (d) => {
         out += d;
         const m = /(http:\/\/\S+\/setup\?token=\S+)/.exec(out);
-        if (m) {
-          clearTimeout(timer);
-          resolve(m[1]!);
-        }
+        if (m) resolve(m[1]!);
       });
     });
     const page = await fetch(link);
@@ -138,5 +138,5 @@ describe('start-up failures and first run', () => {
     expect(await page.text()).toContain('Create the owner account');
     p.kill('SIGTERM');
     await new Promise((r) => p.on('exit', r));
-  }, 30_000);
+  }, 120_000);
 });

@@ -19,8 +19,13 @@ export interface FakeResponse {
   json?: unknown;
   /** Sent as-is (for malformed payloads, XML feeds, HTML). */
   raw?: string;
-  /** Wait this long before answering (timeouts). */
+  /** Wait this long before answering (slow answers). */
   delayMs?: number;
+  /**
+   * Never answer: the request is held until the client gives up or the server closes. Timeout tests use this
+   * instead of a delay, so they cannot race the clock on a loaded machine.
+   */
+  hang?: true;
 }
 
 export type Fault = FakeResponse & { match?: (req: FakeRequest) => boolean };
@@ -51,6 +56,7 @@ export async function startFakeServer(route: (req: FakeRequest) => Handler | und
       const handler = route(fr);
       answer = handler ? await handler(fr) : { status: 404, json: { title: 'Not Found', detail: `No fake route for ${fr.method} ${fr.path}` } };
     }
+    if (answer.hang) await new Promise((r) => res.once('close', r));
     if (answer.delayMs) await new Promise((r) => setTimeout(r, answer.delayMs));
     if (res.destroyed) return;
     const body = answer.raw ?? JSON.stringify(answer.json ?? {});

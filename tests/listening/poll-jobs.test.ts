@@ -60,6 +60,6 @@ describe('polling jobs', () => {
     const runner = createInProcessRunner({ ...t.deps, logger: createLogger('silent') }, [pollSourcesJob]);
     const outcome = await runner.runNow('poll-due-sources');
     // Source a was just polled by the Inngest function above and is not due; b is.
-    expect(outcome).toEqual({ ok: true, result: { polled: 1, failed: 0 } });
+    expect(outcome).toEqual({ ok: true, result: { polled: 1, failed: 0, running: 0 } });
   });
 });

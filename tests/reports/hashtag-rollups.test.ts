@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../src/db/rows';
 import { ingestPosts } from '../../src/ingest/pipeline';
 import { reanalyzeMentions } from '../../src/mentions/reanalyze';
+import { overrideSentiment } from '../../src/mentions/sentiment.service';
 import { rebuildRollups } from '../../src/reports/rollups';
 import { ALL_TOPICS } from '../../src/reports/schema';
 import { analyze } from '../../src/sentiment/analyze';
@@ -59,6 +60,25 @@ async function rolledUp(workspaceId: string) {
   return Object.fromEntries(found.map((r) => [r.term, Number(r.n)]));
 }
 
+/** The rollups per effective label ("negative:störung"), to compare after corrections. */
+async function rolledUpByLabel(workspaceId: string) {
+  const found = rows<{ key: string; n: number }>(
+    await t.db.execute(sql`select label || ':' || term as key, sum(n)::int as n from report_terms_daily
+      where workspace_id = ${workspaceId}::uuid and topic_id = ${ALL_TOPICS}::uuid and kind = 'hashtag' group by 1 having sum(n) <> 0`),
+  );
+  return Object.fromEntries(found.map((r) => [r.key, Number(r.n)]));
+}
+
+/** The same from the stored mentions: the analyser's hashtags of each text under its corrected label. */
+async function expectedByLabel(workspaceId: string) {
+  const stored = rows<{ text: string; label: string }>(
+    await t.db.execute(sql`select text, coalesce(sentiment_override, sentiment_label) as label from mentions where workspace_id = ${workspaceId}::uuid`),
+  );
+  const counts: Record<string, number> = {};
+  for (const m of stored) for (const term of new Set(analyze(m.text).hashtags.map(hashtagTerm))) counts[`${m.label}:${term}`] = (counts[`${m.label}:${term}`] ?? 0) + 1;
+  return counts;
+}
+
 describe('hashtags in the analyser and in the report rollups', () => {
   it('agree on arrival, after edits and after a rebuild, for texts in any script', async () => {
     const workspaceId = (await t.seedWorkspace('Hashtags')).workspace.id;
@@ -80,6 +100,32 @@ describe('hashtags in the analyser and in the report rollups', () => {
 
     await rebuildRollups(t.db, workspaceId);
     expect(await rolledUp(workspaceId)).toEqual(analysed([...texts.values()]));
+  });
+
+  it('move with a sentiment correction, on an edit of a corrected post and after a rebuild, label by label', async () => {
+    const ws = await t.seedWorkspace('Corrections');
+    const workspaceId = ws.workspace.id;
+    const actor = { workspaceId, workspaceSlug: ws.workspace.slug, userId: ws.owner.id, apiKeyId: null, role: 'owner' as const, ip: null };
+    const next = random(7);
+    const target = { workspaceId, sourceId: null, platform: 'x' as const, topics: [] };
+    const texts = new Map<string, string>();
+    texts.set('fixed', 'Schlechter #Kundendienst, #Störung seit #2024 #日本 #Cafe\u0301');
+    for (let i = 0; i < 40; i++) texts.set(`c-${i}`, text(next));
+    await ingestPosts(t.deps, target, [...texts].map(([externalId, tx]) => socialPost({ externalId, text: tx, createdAt: new Date() })));
+    const ids = rows<{ id: string; external_id: string }>(await t.db.execute(sql`select id, external_id from mentions where workspace_id = ${workspaceId}::uuid order by external_id`));
+    const labels = ['negative', 'positive', 'neutral'] as const;
+    for (const [i, m] of ids.entries()) if (i % 3 === 0) await overrideSentiment(t.db, actor, m.id, labels[i % labels.length]!, new Date());
+    expect(await rolledUpByLabel(workspaceId)).toEqual(await expectedByLabel(workspaceId));
+
+    // The platform edits corrected and uncorrected posts alike; a correction is also taken back.
+    const edited = ids.filter((_, i) => i % 2 === 0).map((m) => m.external_id);
+    for (const id of edited) texts.set(id, text(next));
+    await ingestPosts(t.deps, target, edited.map((externalId) => socialPost({ externalId, text: texts.get(externalId)!, createdAt: new Date() })));
+    await overrideSentiment(t.db, actor, ids[0]!.id, null, new Date());
+    expect(await rolledUpByLabel(workspaceId)).toEqual(await expectedByLabel(workspaceId));
+
+    await rebuildRollups(t.db, workspaceId);
+    expect(await rolledUpByLabel(workspaceId)).toEqual(await expectedByLabel(workspaceId));
   });
 
   it('agree again once mentions stored under the old rule are re-analysed', async () => {

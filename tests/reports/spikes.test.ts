@@ -88,6 +88,9 @@ describe('spike alerts', () => {
     expect(raised).toHaveLength(1);
     expect(raised[0]).toMatchObject({ reasons: expect.arrayContaining(['volume', 'negative']), webhookStatus: 'sent' });
     expect(raised[0]!.volume).toBeGreaterThanOrEqual(500);
+    // The usual HOUR: the 81 mentions of the seven full days before today (the last 3 of yesterday's dozen
+    // fall after midnight, into today) over 7 × 24 hours. Per day it would read 81 / 7.
+    expect(raised[0]!.baselineVolume).toBeCloseTo(81 / (7 * 24), 6);
     expect(raised[0]!.mentionIds).toHaveLength(100);
 
     expect(calls).toHaveLength(1);

@@ -2,7 +2,7 @@ import type { AppBskyFeedDefs, AppBskyRichtextFacet, AtpAgent } from '@atproto/a
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { z } from 'zod';
-import { findOutboundError, type OutboundHttp } from '../../http/outbound';
+import { findOutboundError, isTimeout, type OutboundHttp } from '../../http/outbound';
 import { ConnectorError, outboundFailure, type Connector, type SocialPost } from '../types';
 import { createReplyRecord, findReplyRecord } from './reply-record';
 
@@ -85,7 +85,11 @@ export function toConnectorError(e: unknown): ConnectorError {
   if (e instanceof ConnectorError) return e;
   if (findOutboundError(e)) return outboundFailure(e, 'Could not reach Bluesky', 'bluesky');
   // Any XRPC error comes from an agent, so the library is loaded by then.
-  if (!atproto || !(e instanceof atproto.XRPCError)) return outboundFailure(e, 'Bluesky call failed', 'bluesky');
+  if (!atproto || !(e instanceof atproto.XRPCError)) {
+    if (isTimeout(e)) return outboundFailure(e, 'Could not reach Bluesky', 'bluesky');
+    // A library's own words ("Cannot read properties of undefined") mean nothing to a person.
+    return err('transient', 'Bluesky answered something we could not read');
+  }
   const status = Number(e.status);
   const code = codeWord(e.error);
   const detail = code ? `HTTP ${status}, ${code}` : `HTTP ${status}`;

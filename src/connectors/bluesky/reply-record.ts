@@ -17,7 +17,8 @@ export interface OutboxKey {
 /** The record where the reply is, or null when there is none at its key. */
 export async function findReplyRecord(agent: AtpAgent, key: OutboxKey): Promise<{ uri: string } | null> {
   try {
-    const res = await agent.com.atproto.repo.getRecord({ repo: agent.assertDid, collection: POST, rkey: replyRecordKey(key.replyId, key.queuedAt) });
+    const rkey = replyRecordKey(key.replyId, key.queuedAt);
+    const res = await agent.com.atproto.repo.getRecord({ repo: agent.assertDid, collection: POST, rkey });
     return { uri: res.data.uri };
   } catch (e) {
     if ((e as { error?: unknown }).error === 'RecordNotFound') return null;
@@ -30,7 +31,12 @@ export async function findReplyRecord(agent: AtpAgent, key: OutboxKey): Promise<
  * (`mayBeRepeat`), the key is read back: a post already there is this reply, made by an earlier
  * attempt, and is the answer.
  */
-export async function createReplyRecord(agent: AtpAgent, key: OutboxKey, record: Record<string, unknown>, mayBeRepeat: (e: unknown) => boolean): Promise<{ uri: string }> {
+export async function createReplyRecord(
+  agent: AtpAgent,
+  key: OutboxKey,
+  record: Record<string, unknown>,
+  mayBeRepeat: (e: unknown) => boolean,
+): Promise<{ uri: string }> {
   try {
     const res = await agent.com.atproto.repo.createRecord({
       repo: agent.assertDid,

@@ -7,7 +7,7 @@ import { testHttp } from '../../../tests/helpers/outbound';
 let hn: FakeHackerNews;
 const NOW = Math.floor(Date.now() / 1000);
 const plan = (...queries: string[]) => ({ queries: queries.length ? queries : ['acme'], hashtags: [] });
-const config = (over: Record<string, unknown> = {}) => hackernewsConfigSchema.parse({ baseUrl: hn.baseUrl, timeoutMs: 1000, ...over });
+const config = (over: Record<string, unknown> = {}) => hackernewsConfigSchema.parse({ baseUrl: hn.baseUrl, timeoutMs: 30_000, ...over });
 const poll = (cursor: Cursor | null = null, opts: { queries?: string[]; since?: Date; timeoutMs?: number } = {}) =>
   hackernewsConnector.poll({
     http: testHttp,
@@ -268,12 +268,10 @@ describe('Hacker News connector against a fake Algolia HN Search API', () => {
   });
 
   it('gives up on a hang past timeoutMs as transient', async () => {
-    hn.fault({ delayMs: 1500, json: { hits: [], nbHits: 0, nbPages: 0, page: 0, hitsPerPage: 100 } });
-    const started = Date.now();
+    hn.fault({ hang: true });
     const err = await poll(null, { timeoutMs: 300 }).catch((e) => e);
     expect(err.kind).toBe('transient');
     expect(err.message).toMatch(/did not answer within 300 ms/);
-    expect(Date.now() - started).toBeLessThan(1400);
   });
 
   it('refuses a plan with nothing to search', async () => {

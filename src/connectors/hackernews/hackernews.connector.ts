@@ -1,6 +1,7 @@
 import { compile, type FormatCallback } from 'html-to-text';
 import { z } from 'zod';
 import type { OutboundHttp } from '../../http/outbound';
+import { expectShape, parseJson, usablePosts } from '../answer';
 import { ConnectorError, outboundFailure, type Connector, type SocialPost } from '../types';
 
 /**
@@ -103,11 +104,7 @@ async function getJson(http: OutboundHttp, url: URL, timeoutMs: number, signal?:
     throw outboundFailure(err, 'Could not reach the Hacker News search API (Algolia)', 'hackernews');
   }
   if (!res.ok) throw httpError(res.status, res.headers);
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new ConnectorError('transient', 'The Hacker News search API (Algolia) sent a response that is not valid JSON.', { status: res.status, platform: 'hackernews' });
-  }
+  return parseJson('Hacker News', 'hackernews', text, res.headers.get('content-type'));
 }
 
 function searchUrl(baseUrl: string, params: Record<string, string | number>): URL {
@@ -116,12 +113,24 @@ function searchUrl(baseUrl: string, params: Record<string, string | number>): UR
   return url;
 }
 
+/** search_by_date: a list of hits and the page count; each hit is checked on its own (hitSchema). */
+const searchAnswerSchema = z.looseObject({
+  hits: z.array(z.unknown()),
+  nbPages: z.number().int().min(0),
+  nbHits: z.number().int().min(0).optional(),
+  page: z.number().int().min(0).optional(),
+  hitsPerPage: z.number().int().min(1).optional(),
+});
+/** A hit a mention can be made of: an id and its time (dead items may lack an author or text). */
+const hitSchema = z.looseObject({
+  objectID: z.union([z.string().min(1), z.number()]),
+  created_at_i: z.number().int().positive(),
+});
+
 function asSearchResponse(body: unknown): HnSearchResponse {
-  const b = body as Partial<HnSearchResponse> | null;
-  if (!b || !Array.isArray(b.hits) || typeof b.nbPages !== 'number') {
-    throw new ConnectorError('transient', 'The Hacker News search API (Algolia) sent a response without hits or nbPages.', { platform: 'hackernews' });
-  }
-  return { hits: b.hits, nbPages: b.nbPages, nbHits: typeof b.nbHits === 'number' ? b.nbHits : b.hits.length, page: b.page ?? 0, hitsPerPage: b.hitsPerPage ?? HITS_PER_PAGE };
+  const b = expectShape(searchAnswerSchema, body, 'Hacker News', 'hackernews', 'the search hits');
+  const hits = b.hits as HnHit[];
+  return { hits, nbPages: b.nbPages, nbHits: b.nbHits ?? hits.length, page: b.page ?? 0, hitsPerPage: b.hitsPerPage ?? HITS_PER_PAGE };
 }
 
 // HN truncates a long link's visible text ("https://example.com/a/very/lo..."): keep the full href instead.
@@ -169,7 +178,7 @@ export function hitToPost(hit: HnHit): SocialPost {
     title,
     text,
     lang: null,
-    createdAt: typeof hit.created_at_i === 'number' ? new Date(hit.created_at_i * 1000) : new Date(hit.created_at),
+    createdAt: new Date(hit.created_at_i * 1000),
     author: {
       externalId: hit.author ?? null,
       handle: hit.author ?? null,
@@ -253,11 +262,13 @@ export const hackernewsConnector: Connector<HackernewsConfig, HackernewsCredenti
         signal,
       ),
     );
-    const posts = res.hits.map(hitToPost);
+    const toPost = (h: unknown) => hitToPost(h as HnHit);
+    const { posts, skipped } = usablePosts(res.hits, hitSchema, toPost, 'Hacker News', 'hackernews');
     const next = advance(state, res);
     states[query] = next;
     if (!next.sweep) pending = pending.slice(1);
-    return { posts, cursor: { queries: states, ...(pending.length ? { pending } : {}) }, more: pending.length > 0 };
+    const cursorNext = { queries: states, ...(pending.length ? { pending } : {}) };
+    return { posts, ...(skipped.length ? { skipped } : {}), cursor: cursorNext, more: pending.length > 0 };
   },
 
   async verify({ config, signal, http }) {

@@ -1,7 +1,8 @@
 import { convert } from 'html-to-text';
 import { MastoDeserializeError, MastoHttpError, MastoTimeoutError, MastoUnexpectedError, type mastodon } from 'masto';
 import { z } from 'zod';
-import { findOutboundError, type OutboundHttp } from '../../http/outbound';
+import { findOutboundError, isTimeout, type OutboundHttp } from '../../http/outbound';
+import { usablePosts } from '../answer';
 import { ConnectorError, outboundFailure, type Connector, type Cursor, type SocialPost } from '../types';
 import { createGuardedRestClient } from './masto-client';
 import { findMastodonReply, idempotencyKey } from './find-reply';
@@ -92,6 +93,22 @@ export function isPublic(item: Status): boolean {
   return !hidden(item) && !hidden(item.reblog);
 }
 
+/**
+ * A status a mention can be made of (masto has camelCased it): its id, date, account and content
+ * (or, once deleted, its source text). A boost is judged by the status it carries.
+ */
+const statusCore = z.looseObject({
+  id: z.string().min(1),
+  createdAt: z.string().refine((v) => !Number.isNaN(Date.parse(v))),
+  account: z.looseObject({ id: z.string().min(1), acct: z.string() }),
+  content: z.string().optional(),
+  text: z.string().nullish(),
+}).refine((s) => typeof s.content === 'string' || typeof s.text === 'string', { path: ['content'] });
+const statusSchema = z.custom<Status>((v) => {
+  const boosted = (v as { reblog?: unknown } | null)?.reblog;
+  return statusCore.safeParse(boosted ?? v).success;
+});
+
 /** A boost stands for the boosted status; raw keeps the item as received. */
 export function statusToPost(item: Status): SocialPost {
   const s = item.reblog ?? item;
@@ -167,7 +184,9 @@ export function toConnectorError(err: unknown): ConnectorError {
   if (err instanceof MastoUnexpectedError || (err instanceof TypeError && /destructure/.test(err.message))) {
     return new ConnectorError('transient', 'Mastodon answered with a page that is not JSON; the server may be down.', { platform });
   }
-  return outboundFailure(err, 'Could not reach Mastodon', platform);
+  if (isTimeout(err)) return outboundFailure(err, 'Could not reach Mastodon', platform);
+  // A library's own words ("Cannot read properties of undefined") mean nothing to a person.
+  return new ConnectorError('transient', 'Mastodon answered something we could not read', { platform });
 }
 
 function client(http: OutboundHttp, config: MastodonConfig, credentials: MastodonCredentials, signal?: AbortSignal): Api {
@@ -283,15 +302,16 @@ export const mastodonConnector: Connector<MastodonConfig, MastodonCredentials> =
 
     const seen = new Set<string>();
     const posts: SocialPost[] = [];
-    for (const item of page.items) {
-      if (!isPublic(item)) continue;
-      const post = statusToPost(item);
+    const visible = page.items.filter((item) => !item || typeof item !== 'object' || isPublic(item));
+    const read = usablePosts(visible, statusSchema, statusToPost, 'Mastodon', 'mastodon');
+    for (const post of read.posts) {
       if (seen.has(post.externalId) || (since && post.createdAt <= since)) continue;
       seen.add(post.externalId);
       posts.push(post);
     }
     const next: MastodonCursor = { tags, queries, ...(rest.length > 0 ? { pending: rest } : {}) };
-    return { posts, cursor: next as Cursor, more: rest.length > 0 };
+    const skipped = read.skipped.length ? { skipped: read.skipped } : {};
+    return { posts, ...skipped, cursor: next as Cursor, more: rest.length > 0 };
   },
 
   async reply({ config, credentials, inReplyTo, text, signal, http, outbox }) {

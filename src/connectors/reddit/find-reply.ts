@@ -20,7 +20,13 @@ interface CommentData {
   created_utc?: unknown;
 }
 
-export async function findRedditReply(api: RedditClient, username: string, parentId: string, text: string, queuedAt: Date | undefined): Promise<ReplyResult | null> {
+export async function findRedditReply(
+  api: RedditClient,
+  username: string,
+  parentId: string,
+  text: string,
+  queuedAt: Date | undefined,
+): Promise<ReplyResult | null> {
   const oldest = queuedAt ? queuedAt.getTime() / 1000 - CLOCK_SLACK_S : -Infinity;
   let after: string | undefined;
   for (let page = 0; page < MAX_PAGES; page++) {
@@ -34,8 +40,13 @@ export async function findRedditReply(api: RedditClient, username: string, paren
       throw new ConnectorError('transient', 'Reddit answered JSON without the listing of our comments.', { platform: 'reddit' });
     }
     const comments = listing.data.children.filter((c) => c?.kind === 't1').map((c) => c.data);
-    const hit = comments.find((c) => c.parent_id === parentId && typeof c.name === 'string' && typeof c.body === 'string' && sameReplyText(c.body, text));
-    if (hit) return { externalId: hit.name as string, url: typeof hit.permalink === 'string' ? `https://www.reddit.com${hit.permalink}` : null };
+    const hit = comments.find(
+      (c) => c.parent_id === parentId && typeof c.name === 'string' && typeof c.body === 'string' && sameReplyText(c.body, text),
+    );
+    if (hit) {
+      const url = typeof hit.permalink === 'string' ? `https://www.reddit.com${hit.permalink}` : null;
+      return { externalId: hit.name as string, url };
+    }
     const last = comments.at(-1)?.created_utc;
     if (typeof last === 'number' && last < oldest) break;
     after = listing.data.after ?? undefined;

@@ -1,4 +1,5 @@
 import type { OutboundHttp } from '../../http/outbound';
+import { parseJson } from '../answer';
 import { ConnectorError, outboundFailure } from '../types';
 
 /**
@@ -183,11 +184,7 @@ export class RedditClient {
       throw outboundFailure(err, 'Could not reach Reddit', 'reddit');
     }
     if (!res.ok) throw statusError(res, text);
-    try {
-      return JSON.parse(text) as T;
-    } catch {
-      throw new ConnectorError('transient', `Reddit sent a response that is not valid JSON (HTTP ${res.status}).`, { status: res.status, platform: 'reddit' });
-    }
+    return parseJson('Reddit', 'reddit', text, res.headers.get('content-type')) as T;
   }
 }
 

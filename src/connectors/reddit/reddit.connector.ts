@@ -1,5 +1,6 @@
 import { decodeHTML } from 'entities';
 import { z } from 'zod';
+import { expectShape, usablePosts } from '../answer';
 import { ConnectorError, type Connector, type Cursor, type SocialPost } from '../types';
 import type { OutboundHttp } from '../../http/outbound';
 import { codeWord, type Listing, RedditClient, type RedditComment, type RedditLink, type RedditThing, TokenCache } from './reddit.client';
@@ -140,6 +141,24 @@ export function thingToPost(thing: RedditThing): SocialPost {
   };
 }
 
+/** A listing page: its children and the next page's anchor; each child is checked on its own. */
+const listingSchema = z.looseObject({
+  kind: z.literal('Listing'),
+  data: z.looseObject({ after: z.string().nullish(), children: z.array(z.unknown()) }),
+});
+const thingCore = {
+  name: z.string().regex(/^t[13]_[0-9a-z]+$/),
+  author: z.string(),
+  permalink: z.string().startsWith('/'),
+  created_utc: z.number().positive(),
+};
+/** A post (t3) or comment (t1) a mention can be made of; other kinds (more, t5...) are not posts at all. */
+const thingSchema = z.discriminatedUnion('kind', [
+  z.looseObject({ kind: z.literal('t3'), data: z.looseObject({ ...thingCore, title: z.string() }) }),
+  z.looseObject({ kind: z.literal('t1'), data: z.looseObject({ ...thingCore, body: z.string() }) }),
+]);
+const isPostKind = (t: unknown) => ['t1', 't3'].includes((t as { kind?: unknown } | null)?.kind as string);
+
 function parseCursor(cursor: Cursor | null): RedditCursor {
   const c = (cursor ?? {}) as Partial<RedditCursor>;
   return { listings: { ...(c.listings ?? {}) }, ...(c.pending ? { pending: [...c.pending] } : {}) };
@@ -149,16 +168,16 @@ function parseCursor(cursor: Cursor | null): RedditCursor {
 async function pageOf(api: RedditClient, spec: ListingSpec, state: ListingState, since: Date | undefined) {
   const upward = !state.after && state.newest && (state.idle ?? 0) < PROBE_AFTER_IDLE;
   const params = { ...spec.query, limit: String(PAGE_LIMIT), ...(upward ? { before: state.newest } : state.after ? { after: state.after } : {}) };
-  const listing = await api.get<Listing<RedditThing>>(spec.path, params);
-  if (listing?.kind !== 'Listing' || !Array.isArray(listing.data?.children)) {
-    throw new ConnectorError('transient', 'Reddit sent something other than a listing.', { platform: 'reddit' });
-  }
-  const things = listing.data.children.filter((t): t is RedditThing => t.kind === 't3' || t.kind === 't1');
+  const body = await api.get<unknown>(spec.path, params);
+  const listing = expectShape(listingSchema, body, 'Reddit', 'reddit', 'the listing');
+  const toPost = (t: unknown) => thingToPost(t as RedditThing);
+  const read = usablePosts(listing.data.children.filter(isPostKind), thingSchema, toPost, 'Reddit', 'reddit');
+  const things = read.posts.map((p) => p.raw as RedditThing);
   if (upward) {
     // before= gives the page just above the anchor; a full page means more may wait above it.
     const top = things[0];
-    if (!top) return { things, state: { ...state, idle: (state.idle ?? 0) + 1 }, done: true };
-    return { things, state: { newest: top.data.name, newestUtc: top.data.created_utc }, done: things.length < PAGE_LIMIT };
+    if (!top) return { things, skipped: read.skipped, state: { ...state, idle: (state.idle ?? 0) + 1 }, done: true };
+    return { things, skipped: read.skipped, state: { newest: top.data.name, newestUtc: top.data.created_utc }, done: things.length < PAGE_LIMIT };
   }
   // Top-down: a first sweep (stops at `since`), or a probe after idle sweeps (stops at the newest seen).
   const stopUtc = state.after ? state.stopUtc : (state.newestUtc ?? (since ? since.getTime() / 1000 : undefined));
@@ -169,11 +188,11 @@ async function pageOf(api: RedditClient, spec: ListingSpec, state: ListingState,
   const after = listing.data.after;
   if (after && fresh.length === things.length && things.length > 0) {
     const next: ListingState = { ...pick(state, 'newest', 'newestUtc'), after, ...(sweepNewest ? { sweepNewest, sweepNewestUtc } : {}), ...(stopUtc !== undefined ? { stopUtc } : {}) };
-    return { things: fresh, state: next, done: false };
+    return { things: fresh, skipped: read.skipped, state: next, done: false };
   }
   // The listing's top when the sweep began is the next anchor, even if the old one vanished.
   const done: ListingState = sweepNewest ? { newest: sweepNewest, newestUtc: sweepNewestUtc! } : pick(state, 'newest', 'newestUtc');
-  return { things: fresh, state: done, done: true };
+  return { things: fresh, skipped: read.skipped, state: done, done: true };
 }
 
 function pick(s: ListingState, ...keys: (keyof ListingState)[]): ListingState {
@@ -205,11 +224,12 @@ export function createRedditConnector(): Connector<RedditConfig, RedditCredentia
       const pending = (prev.pending ?? []).filter((k) => keys.includes(k));
       if (pending.length === 0) pending.push(...keys);
       const spec = specs.find((s) => s.key === pending[0])!;
-      const { things, state, done } = await pageOf(client(http, config, credentials, signal), spec, listings[spec.key] ?? {}, since);
+      const { things, skipped, state, done } = await pageOf(client(http, config, credentials, signal), spec, listings[spec.key] ?? {}, since);
       listings[spec.key] = state;
       if (done) pending.shift();
       const next: RedditCursor = { listings, ...(pending.length ? { pending } : {}) };
-      return { posts: things.map(thingToPost), cursor: next as unknown as Cursor, more: pending.length > 0 };
+      const posts = things.map(thingToPost);
+      return { posts, ...(skipped.length ? { skipped } : {}), cursor: next as unknown as Cursor, more: pending.length > 0 };
     },
 
     async reply({ config, credentials, inReplyTo, text, signal, http }) {

@@ -10,6 +10,7 @@ import {
 } from 'twitter-api-v2';
 import { z } from 'zod';
 import { findOutboundError, type GuardedAgent, type OutboundHttp } from '../../http/outbound';
+import { expectShape, usablePosts } from '../answer';
 import { ConnectorError, outboundFailure, type Connector, type SocialPost } from '../types';
 import { findXReply } from './find-reply';
 
@@ -56,6 +57,22 @@ const TWEET_FIELDS = ['created_at', 'conversation_id', 'lang', 'entities', 'refe
 const USER_FIELDS = ['description', 'public_metrics', 'verified', 'url', 'profile_image_url', 'name', 'username'] as const;
 const EXPANSIONS = ['author_id', 'referenced_tweets.id', 'referenced_tweets.id.author_id'] as const;
 
+const validDate = (s: string) => !Number.isNaN(Date.parse(s));
+/** A tweet we can make a mention of: without its text, date or author it is skipped, never guessed. */
+const tweetSchema = z.looseObject({
+  id: z.string().regex(/^\d+$/),
+  text: z.string(),
+  created_at: z.string().refine(validDate),
+  author_id: z.string().min(1),
+});
+/** GET /2/tweets/search/recent: `data` may be absent (no results), `meta` never is. */
+const searchAnswerSchema = z.looseObject({
+  data: z.array(z.unknown()).optional(),
+  includes: z.looseObject({ users: z.array(z.unknown()).optional() }).optional(),
+  meta: z.looseObject({ newest_id: z.string().optional(), next_token: z.string().optional() }),
+});
+const userSchema = z.looseObject({ id: z.string(), username: z.string() });
+
 type XAuth = string | { appKey: string; appSecret: string; accessToken: string; accessSecret: string };
 
 /**
@@ -96,7 +113,9 @@ const X_REFUSALS: [RegExp, string][] = [
 export function toConnectorError(err: unknown, guard?: GuardedAgent | null): ConnectorError {
   if (err instanceof ConnectorError) return err;
   const tripped = guard?.tripped();
-  if (tripped) return outboundFailure(tripped, 'Could not read X', 'x');
+  if (tripped) {
+    return outboundFailure(tripped, tripped.code === 'timeout' ? 'Could not reach X' : 'Could not read X', 'x');
+  }
   if (err instanceof ApiResponseError) {
     const resetAt = err.rateLimit?.reset ? new Date(err.rateLimit.reset * 1000) : undefined;
     const data = (err.data ?? {}) as { detail?: string; title?: string; type?: string };
@@ -125,7 +144,9 @@ export function toConnectorError(err: unknown, guard?: GuardedAgent | null): Con
     const timedOut = /timeout/i.test(err.requestError?.message ?? '');
     return new ConnectorError('transient', `Could not reach X: ${timedOut ? 'timed out' : 'could not connect'}`, { platform: 'x' });
   }
-  return outboundFailure(err, 'X call failed', 'x');
+  if (findOutboundError(err)) return outboundFailure(err, 'Could not reach X', 'x');
+  // A library's own words ("tweets.map is not a function") mean nothing to the person reading them.
+  return new ConnectorError('transient', 'X answered something we could not read', { platform: 'x' });
 }
 
 /** Tweets carry &amp; &lt; &gt; escaped; a long post's full text is in note_tweet. */
@@ -142,7 +163,7 @@ export function tweetToPost(tweet: TweetV2, users: Map<string, UserV2>): SocialP
     title: null,
     text,
     lang: tweet.lang && tweet.lang !== 'und' ? tweet.lang : null,
-    createdAt: tweet.created_at ? new Date(tweet.created_at) : new Date(),
+    createdAt: new Date(tweet.created_at ?? Number.NaN),
     author: {
       externalId: tweet.author_id ?? null,
       handle: author?.username ?? null,
@@ -197,19 +218,22 @@ export const xConnector: Connector<XConfig, XCredentials> = {
     } catch (err) {
       throw toConnectorError(err, guard);
     }
-    const body = page.data;
-    const users = new Map((body.includes?.users ?? []).map((u) => [u.id, u]));
-    const tweets = body.data ?? [];
-    const posts = tweets.map((t) => tweetToPost(t, users));
+    const body = expectShape(searchAnswerSchema, page.data, 'X', 'x', 'the search results');
+    const users = new Map<string, UserV2>();
+    for (const u of body.includes?.users ?? []) {
+      if (userSchema.safeParse(u).success) users.set((u as UserV2).id, u as UserV2);
+    }
+    const toPost = (t: unknown) => tweetToPost(t as TweetV2, users);
+    const { posts, skipped } = usablePosts(body.data ?? [], tweetSchema, toPost, 'X', 'x');
     const newest = body.meta?.newest_id;
     const sweepNewestId = maxId(state.sweepNewestId, newest);
     const nextToken = body.meta?.next_token;
     if (nextToken) {
-      return { posts, cursor: { ...pick(state, 'sinceId'), nextToken, ...(sweepNewestId ? { sweepNewestId } : {}) }, more: true };
+      return { posts, ...(skipped.length ? { skipped } : {}), cursor: { ...pick(state, 'sinceId'), nextToken, ...(sweepNewestId ? { sweepNewestId } : {}) }, more: true };
     }
     // Sweep finished: the next one starts after the newest tweet this sweep saw.
     const sinceId = maxId(state.sinceId, sweepNewestId);
-    return { posts, cursor: sinceId ? { sinceId } : {}, more: false };
+    return { posts, ...(skipped.length ? { skipped } : {}), cursor: sinceId ? { sinceId } : {}, more: false };
   },
 
   async reply({ config, credentials, inReplyTo, text, http }) {

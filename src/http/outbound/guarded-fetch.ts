@@ -1,5 +1,5 @@
-import { OutboundError } from './errors';
-import { checkUrl, formatBytes, MAX_REDIRECTS, type OutboundPolicy, type UrlVerdict } from './policy';
+import { OutboundError, timedOut } from './errors';
+import { checkUrl, DEFAULT_DEADLINE_MS, formatBytes, MAX_REDIRECTS, type OutboundPolicy, type UrlVerdict } from './policy';
 
 /**
  * The one way the app talks HTTP to the outside: a fetch that checks every URL against the policy,
@@ -131,13 +131,26 @@ async function prepare(input: string | URL | Request, init: RequestInit | undefi
   };
 }
 
+/**
+ * The request's own total deadline joined with the caller's signal. An idle-socket timeout lets a
+ * server trickling one byte a second hold a request for ever; this one ends it, body included, with
+ * "timed out". The timer does not keep the process alive.
+ */
+export function withDeadline(ms: number, signal: AbortSignal | undefined): AbortSignal {
+  const deadline = new AbortController();
+  const timer = setTimeout(() => deadline.abort(timedOut()), ms);
+  (timer as { unref?: () => void }).unref?.();
+  return signal ? AbortSignal.any([signal, deadline.signal]) : deadline.signal;
+}
+
 export async function guardedFetch(
   policy: OutboundPolicy,
   transport: Transport,
   input: string | URL | Request,
   init?: RequestInit,
 ): Promise<Response> {
-  const p = await prepare(input, init);
+  const prepared = await prepare(input, init);
+  const p = { ...prepared, signal: withDeadline(policy.deadlineMs ?? DEFAULT_DEADLINE_MS, prepared.signal) };
   let url: URL;
   try {
     url = new URL(p.url);

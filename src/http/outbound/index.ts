@@ -10,6 +10,7 @@ export type { FetchLike, GuardedAgent, OutboundHttp } from './guarded-fetch';
 export type { NodeOutboundOptions, Resolver } from './node-transport';
 export {
   checkUrlText,
+  DEFAULT_DEADLINE_MS,
   DEFAULT_MAX_BYTES,
   MAX_REDIRECTS,
   parseAllowlist,

@@ -5,7 +5,7 @@ import net from 'node:net';
 import { Agent, buildConnector, fetch as undiciFetch } from 'undici';
 import { couldNotConnect, findOutboundError, OutboundError, timedOut } from './errors';
 import { tooLarge, type GuardedAgent, type Transport } from './guarded-fetch';
-import { allowsName, checkUrl, type OutboundPolicy, refuseAddress } from './policy';
+import { allowsName, checkUrl, DEFAULT_DEADLINE_MS, type OutboundPolicy, refuseAddress } from './policy';
 
 /**
  * The Node side of the guard. DNS is resolved once, inside the socket's own lookup: every address
@@ -117,6 +117,13 @@ export function createNodeParts(policy: OutboundPolicy, options: NodeOutboundOpt
     const create = a.createConnection.bind(a) as (o: unknown, cb?: unknown) => net.Socket;
     (a as unknown as { createConnection: typeof create }).createConnection = (o, cb) => {
       const socket = create(o, cb);
+      // No keep-alive, so one socket is one request: the socket's life is the request's total deadline.
+      const deadline = setTimeout(() => {
+        tripped ??= timedOut();
+        socket.destroy(tripped);
+      }, policy.deadlineMs ?? DEFAULT_DEADLINE_MS);
+      deadline.unref();
+      socket.once('close', () => clearTimeout(deadline));
       let seen = 0;
       socket.on('data', (chunk: Buffer) => {
         seen += chunk.length;

@@ -9,6 +9,8 @@ import ipaddr from 'ipaddr.js';
 export const MIB = 1024 * 1024;
 export const DEFAULT_MAX_BYTES = 10 * MIB;
 export const MAX_REDIRECTS = 3;
+/** The longest one request may take from sending to its last byte (a trickling answer included). */
+export const DEFAULT_DEADLINE_MS = 30_000;
 
 type Ip = ipaddr.IPv4 | ipaddr.IPv6;
 
@@ -20,6 +22,8 @@ export interface OutboundPolicy {
   allow: AllowEntry[];
   /** The most bytes an answer body may have (after decompression). */
   maxBytes: number;
+  /** Total deadline per request, redirects and body included; DEFAULT_DEADLINE_MS when absent. */
+  deadlineMs?: number;
 }
 
 export const strictPolicy = (maxBytes = DEFAULT_MAX_BYTES): OutboundPolicy => ({ allow: [], maxBytes });

@@ -1,0 +1,18 @@
+import type { Clock } from '../core/clock';
+import type { Db } from '../db/types';
+import { releaseImportLeases } from '../imports/import.service';
+import { releaseReplyLeases } from '../replies/outbox';
+import { releaseSourceLeases } from '../sources/poller';
+
+/**
+ * Run at start, before any job: whatever this instance held when it last stopped (kill -9, a crash)
+ * is nobody's work any more, so polls, imports and sends resume at once instead of after their leases.
+ */
+export async function releaseOwnLeases(deps: { db: Db; clock: Clock }, instanceId: string) {
+  const [sources, imports, replies] = [
+    await releaseSourceLeases(deps.db, instanceId),
+    await releaseImportLeases(deps.db, instanceId),
+    await releaseReplyLeases(deps.db, instanceId, deps.clock()),
+  ];
+  return { sources, imports, replies };
+}
