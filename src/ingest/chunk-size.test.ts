@@ -1,14 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { INGEST_CHUNK, nextChunkSize } from './pipeline';
+import { socialPost } from '../../tests/helpers/posts';
+import { chunkPosts } from './pipeline';
 
-describe('nextChunkSize', () => {
-  it.each([
-    [25, 5, 50, 'doubles while transactions are short'],
-    [100, 5, 100, 'never exceeds the maximum'],
-    [40, 200, 20, 'halves when a transaction held the database too long'],
-    [5, 500, INGEST_CHUNK.min, 'never drops below the minimum'],
-    [30, INGEST_CHUNK.targetMs, 30, 'keeps its size near the target'],
-  ])('from %i posts after %i ms gives %i (%s)', (size, ms, next) => {
-    expect(nextChunkSize(size, ms)).toBe(next);
+const posts = (n: number, length: number) =>
+  Array.from({ length: n }, (_, i) => socialPost({ externalId: `p${i}`, text: 'x'.repeat(length), createdAt: new Date(0) }));
+const sizes = (chunks: unknown[][]) => chunks.map((c) => c.length);
+
+describe('chunkPosts', () => {
+  it('cuts short posts into chunks of 100', () => {
+    expect(sizes(chunkPosts(posts(250, 200)))).toEqual([100, 100, 50]);
+  });
+
+  it('cuts long posts by their text, a dozen 4 KB posts a chunk', () => {
+    expect(sizes(chunkPosts(posts(30, 4_000)))).toEqual([12, 12, 6]);
+  });
+
+  it('keeps a post longer than the budget in a chunk of its own, and loses none', () => {
+    const mixed = [...posts(2, 100), ...posts(1, 60_000), ...posts(2, 100)];
+    const chunks = chunkPosts(mixed);
+    expect(sizes(chunks)).toEqual([2, 1, 2]);
+    expect(chunks.flat()).toEqual(mixed);
   });
 });

@@ -51,18 +51,30 @@ export interface IngestResult extends StoreResult {
 /**
  * Posts go through in chunks, each its own transaction, with a turn of the event loop between them:
  * a 1,000-item feed must not keep /health (or anyone else) waiting for seconds, on PGlite least of
- * all, where the database runs on the same thread and a query waits for the open transaction. The
- * chunk grows while transactions stay short (tweets on PostgreSQL: 100) and shrinks while they run
- * long (5 KB blog posts on PGlite). A chunk is idempotent like a page, so a crash between chunks
- * repeats nothing when the page is fetched again.
+ * all, where the database runs on the same thread and a query waits for the open transaction. A
+ * chunk's cost grows with its text (analysis, full-text index), so a chunk ends at 100 posts or at
+ * 48 KB of text: 100 tweets, or a dozen long blog posts. A chunk is idempotent like a page, so a
+ * crash between chunks repeats nothing when the page is fetched again.
  */
-export const INGEST_CHUNK = { first: 25, min: 5, max: 100, targetMs: 40 } as const;
+export const INGEST_CHUNK = { maxPosts: 100, maxTextChars: 48_000 } as const;
 
-/** The next chunk's size from how long the last one held its transaction. */
-export function nextChunkSize(size: number, ms: number): number {
-  if (ms > INGEST_CHUNK.targetMs * 1.5) return Math.max(INGEST_CHUNK.min, Math.floor(size / 2));
-  if (ms < INGEST_CHUNK.targetMs / 2) return Math.min(INGEST_CHUNK.max, size * 2);
-  return size;
+/** Cuts distinct posts into chunks by count and by the length of their text. */
+export function chunkPosts(posts: SocialPost[], limits = INGEST_CHUNK): SocialPost[][] {
+  const chunks: SocialPost[][] = [];
+  let current: SocialPost[] = [];
+  let chars = 0;
+  for (const post of posts) {
+    const length = post.text.length + (post.title?.length ?? 0);
+    if (current.length > 0 && (current.length >= limits.maxPosts || chars + length > limits.maxTextChars)) {
+      chunks.push(current);
+      current = [];
+      chars = 0;
+    }
+    current.push(post);
+    chars += length;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
 }
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -79,16 +91,11 @@ export async function ingestPosts(deps: IngestDeps, target: IngestTarget, posts:
       valid.set(checked.post.externalId, checked.post);
     } else rejected.push({ externalId: checked.externalId, reason: checked.reason });
   }
-  const unique = [...valid.values()];
   const total: IngestResult = { fetched: posts.length, inserted: 0, duplicates: 0, edited: 0, insertedIds: [], insertedRows: [], editedExternalIds: [], rejected };
-  let size: number = INGEST_CHUNK.first;
-  for (let i = 0; i < unique.length; ) {
+  const chunks = chunkPosts([...valid.values()]);
+  for (const [i, chunk] of chunks.entries()) {
     if (i > 0) await yieldToEventLoop();
-    const chunk = unique.slice(i, i + size);
-    i += chunk.length;
-    const started = performance.now();
     const r = await ingestChunk(deps, target, chunk);
-    size = nextChunkSize(size, performance.now() - started);
     total.inserted += r.inserted;
     total.edited += r.edited;
     total.insertedIds.push(...r.insertedIds);
