@@ -53,10 +53,10 @@ export interface IngestResult extends StoreResult {
  * a 1,000-item feed must not keep /health (or anyone else) waiting for seconds, on PGlite least of
  * all, where the database runs on the same thread and a query waits for the open transaction. A
  * chunk's cost grows with its text (analysis, full-text index), so a chunk ends at 100 posts or at
- * 48 KB of text: 100 tweets, or a dozen long blog posts. A chunk is idempotent like a page, so a
+ * 32 KB of text: 100 tweets, or eight long blog posts. A chunk is idempotent like a page, so a
  * crash between chunks repeats nothing when the page is fetched again.
  */
-export const INGEST_CHUNK = { maxPosts: 100, maxTextChars: 48_000 } as const;
+export const INGEST_CHUNK = { maxPosts: 100, maxTextChars: 32_000 } as const;
 
 /** Cuts distinct posts into chunks by count and by the length of their text. */
 export function chunkPosts(posts: SocialPost[], limits = INGEST_CHUNK): SocialPost[][] {
