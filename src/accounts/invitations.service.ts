@@ -156,7 +156,14 @@ export async function acceptInvitation(db: Db, input: AcceptInput, opts: AcceptO
   if (!found) throw invalid();
   const { invitation, workspace } = found;
   const login = { email: invitation.email, password: input.password, ip: input.ip };
-  const existing = (await findAccountByEmail(db, invitation.email)) ? await verifyLogin(db, login, opts) : null;
+  const existing = (await findAccountByEmail(db, invitation.email))
+    ? await verifyLogin(db, login, opts).catch(async (err) => {
+        // A parallel accept may have made the login and spent the link in one commit since we looked:
+        // then the answer is the spent link, not a wrong password.
+        if (!(await findOpenInvitation(db, input.token, opts.now))) throw invalid();
+        throw err;
+      })
+    : null;
   // Hashed before the transaction: it is slow, and the claim below should hold its lock briefly.
   const passwordHash = existing ? null : await hashPassword(input.password, opts.passwordParams);
   const result = await db.transaction(async (tx) => {
