@@ -8,7 +8,7 @@ import { analyze } from '../../src/sentiment/analyze';
  * A quality floor on our own hand-written sample (tests/fixtures/sentiment-sample.tsv, written for this
  * repository: negation, contrast, emoji, entities, neutral facts). The comparison on the licensed human-rated
  * files lives outside `npm test`, since those texts may not ship with the repository:
- * `npm run eval:sentiment -- ../shared/data/sentiment/tweets_dev.tsv` (see README).
+ * `npm run eval:sentiment -- <file>` where such a corpus is available (see tests/fixtures/README.md).
  */
 const items = readTsv(readFileSync('tests/fixtures/sentiment-sample.tsv', 'utf8'));
 const run = (fn: (t: string) => { label: Label; score: number }) => {
