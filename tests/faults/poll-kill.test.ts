@@ -1,11 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { adminSql as adminSqlOn, freePort, startNodeApp } from '../helpers/node-app';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPostgres } from '../../src/db/postgres';
 import { type FakeX, startFakeX } from '../fakes/x-server';
 import { databaseUrl } from '../helpers/pg-urls';
 
@@ -31,50 +29,19 @@ let child: ChildProcess | null = null;
 let token = '';
 let x: FakeX;
 
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const { port: p } = s.address() as { port: number };
-  await new Promise((r) => s.close(r));
-  return p;
-}
+const adminSql = (statement: string) => adminSqlOn(pgUrl!, statement);
 
-async function adminSql(statement: string) {
-  const admin = openPostgres(pgUrl!, { max: 1 });
-  await admin.db.execute(sql.raw(statement));
-  await admin.close();
-}
-
-/** Node itself runs the entry with tsx as a loader, so SIGKILL reaches the app and not a wrapper. */
 async function startApp(): Promise<ChildProcess> {
-  const p = spawn(process.execPath, ['--import', 'tsx', 'src/server/node.ts'], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: join(dir, 'data'),
-      DATABASE_URL: pgUrl ? databaseUrl(pgUrl, pgName) : '',
-      APP_SECRET: 'poll-kill-app-secret-poll-kill-app-secret',
-      INSTANCE_ID: 'poll-kill-test',
-      INNGEST_DEV: '1',
-      ADMIN_EMAIL: 'owner@example.com',
-      ADMIN_PASSWORD: 'a-very-good-password',
-      OUTBOUND_ALLOWLIST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
+  return startNodeApp(port, {
+    DATA_DIR: join(dir, 'data'),
+    DATABASE_URL: pgUrl ? databaseUrl(pgUrl, pgName) : '',
+    APP_SECRET: 'poll-kill-app-secret-poll-kill-app-secret',
+    INSTANCE_ID: 'poll-kill-test',
+    INNGEST_DEV: '1',
+    ADMIN_EMAIL: 'owner@example.com',
+    ADMIN_PASSWORD: 'a-very-good-password',
+    OUTBOUND_ALLOWLIST: '127.0.0.1',
   });
-  let stderr = '';
-  p.stderr!.on('data', (d) => (stderr += d));
-  for (;;) {
-    if (p.exitCode !== null) throw new Error(`the app stopped at start: ${stderr}`);
-    try {
-      if ((await fetch(`${base}/health`)).ok) return p;
-    } catch {
-      // Not listening yet.
-    }
-    await sleep(100);
-  }
 }
 
 async function api(method: string, path: string, body?: unknown) {

@@ -1,11 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { adminSql as adminSqlOn, freePort, startNodeApp } from '../helpers/node-app';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPostgres } from '../../src/db/postgres';
 import { databaseUrl } from '../helpers/pg-urls';
 import { linkPart, REPLY_PLATFORMS, type ReplyPlatform, type ReplyPlatformName, startReplyPlatform } from './reply-platforms';
 
@@ -33,54 +31,19 @@ const platforms = new Map<ReplyPlatformName, ReplyPlatform>();
 const parents = new Map<ReplyPlatformName, string[]>();
 const replyIds = new Map<string, { platform: ReplyPlatformName; parentId: string }>();
 
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const { port: p } = s.address() as { port: number };
-  await new Promise((r) => s.close(r));
-  return p;
-}
+const adminSql = (statement: string) => adminSqlOn(pgUrl!, statement);
 
-async function adminSql(statement: string) {
-  const admin = openPostgres(pgUrl!, { max: 1 });
-  await admin.db.execute(sql.raw(statement));
-  await admin.close();
-}
-
-/**
- * Starts `npm start`'s entry on the test's data and waits until /health answers. Node itself runs
- * it, with tsx as a loader: the tsx command would run the app in a child process of its own, which
- * a SIGKILL of the command leaves running.
- */
 async function startApp(): Promise<ChildProcess> {
-  const p = spawn(process.execPath, ['--import', 'tsx', 'src/server/node.ts'], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: join(dir, 'data'),
-      DATABASE_URL: pgUrl ? databaseUrl(pgUrl, pgName) : '',
-      APP_SECRET: 'reply-kill-app-secret-reply-kill-app-secret',
-      // The same instance after the restart, so its own stale leases can be let go at start.
-      INSTANCE_ID: 'reply-kill-test',
-      ADMIN_EMAIL: 'owner@example.com',
-      ADMIN_PASSWORD: 'a-very-good-password',
-      OUTBOUND_ALLOWLIST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
+  return startNodeApp(port, {
+    DATA_DIR: join(dir, 'data'),
+    DATABASE_URL: pgUrl ? databaseUrl(pgUrl, pgName) : '',
+    APP_SECRET: 'reply-kill-app-secret-reply-kill-app-secret',
+    // The same instance after the restart, so its own stale leases can be let go at start.
+    INSTANCE_ID: 'reply-kill-test',
+    ADMIN_EMAIL: 'owner@example.com',
+    ADMIN_PASSWORD: 'a-very-good-password',
+    OUTBOUND_ALLOWLIST: '127.0.0.1',
   });
-  let stderr = '';
-  p.stderr!.on('data', (d) => (stderr += d));
-  for (;;) {
-    if (p.exitCode !== null) throw new Error(`the app stopped at start: ${stderr}`);
-    try {
-      if ((await fetch(`${base}/health`)).ok) return p;
-    } catch {
-      // Not listening yet.
-    }
-    await sleep(100);
-  }
 }
 
 async function api(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
