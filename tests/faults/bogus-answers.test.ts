@@ -154,14 +154,7 @@ describe.each(PLATFORMS)('a bogus "200" mid-pass on $name', ({ name, pages, topi
     bench = await start();
     t = await createTestContext({ clock: () => now });
     const ws = await t.seedWorkspace(`Bogus ${name}`);
-    actor = {
-      workspaceId: ws.workspace.id,
-      workspaceSlug: ws.workspace.slug,
-      userId: ws.owner.id,
-      apiKeyId: null,
-      role: 'owner',
-      ip: null,
-    };
+    actor = ws.actor;
     await createTopic(t.db, actor, { name: 'Acme', kind: 'brand', query: topic ?? 'acme' });
   });
   afterAll(async () => {

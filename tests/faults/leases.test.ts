@@ -41,14 +41,7 @@ beforeAll(async () => {
   t = await createTestContext({ clock: () => now });
   x = await startFakeX();
   ws = await t.seedWorkspace('Leases');
-  actor = {
-    workspaceId: ws.workspace.id,
-    workspaceSlug: ws.workspace.slug,
-    userId: ws.owner.id,
-    apiKeyId: null,
-    role: 'owner',
-    ip: null,
-  };
+  actor = ws.actor;
   await createTopic(t.db, actor, { name: 'Acme', kind: 'brand', query: 'acme' });
   deps = { ...t.deps, clock: () => now, logger: createLogger('silent'), random: () => 0.5, instanceId: 'node-a' };
 });

@@ -24,14 +24,7 @@ beforeAll(async () => {
   x = await startFakeX();
   t = await createTestContext({ clock: () => now });
   const ws = await t.seedWorkspace('Partial answers');
-  actor = {
-    workspaceId: ws.workspace.id,
-    workspaceSlug: ws.workspace.slug,
-    userId: ws.owner.id,
-    apiKeyId: null,
-    role: 'owner',
-    ip: null,
-  };
+  actor = ws.actor;
   await createTopic(t.db, actor, { name: 'Acme', kind: 'brand', query: 'acme' });
 });
 afterAll(async () => {

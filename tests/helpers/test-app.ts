@@ -1,3 +1,4 @@
+import type { Actor } from '../../src/accounts/actor';
 import type { Argon2Params } from '../../src/accounts/password';
 import type { Role } from '../../src/accounts/schema';
 import { createWorkspaceWithOwner } from '../../src/accounts/setup.service';
@@ -92,7 +93,9 @@ export async function createTestContext(options: TestContextOptions = {}) {
       { workspaceName: name, email, name: `${name} Owner`, password: PASSWORD },
       TEST_PASSWORD_PARAMS,
     );
-    return { workspace, owner: user, token: await login(email) };
+    // The owner as services see them, for tests that call services directly.
+    const actor: Actor = { workspaceId: workspace.id, workspaceSlug: workspace.slug, userId: user.id, apiKeyId: null, role: 'owner', ip: null };
+    return { workspace, owner: user, actor, token: await login(email) };
   }
 
   /** Another staff user of a workspace, signed in. */
