@@ -28,7 +28,10 @@ function vader(): Record<string, number> {
 
 /** natural's pattern lexicons: form -> polarity, with inflected forms from "sense" where given (German). */
 function pattern(file: string): Record<string, number> {
-  const data = require(`natural/lib/natural/sentiment/${file}`) as Record<string, { polarity?: string; sense?: string; form?: string }>;
+  const data = require(`natural/lib/natural/sentiment/${file}`) as Record<
+    string,
+    { polarity?: string; sense?: string; form?: string }
+  >;
   const out: Record<string, number> = {};
   for (const [key, entry] of Object.entries(data)) {
     const p = Number(entry.polarity);
@@ -50,7 +53,9 @@ function afinnLike(file: string, scale: number): Record<string, number> {
 
 function senticon(file: string): Record<string, number> {
   const data = require(`natural/lib/natural/sentiment/${file}`) as Record<string, { pol: string }>;
-  return Object.fromEntries(Object.entries(data).map(([w, v]) => [w.toLowerCase().replace(/_/g, ' '), round(Number(v.pol))]));
+  return Object.fromEntries(
+    Object.entries(data).map(([w, v]) => [w.toLowerCase().replace(/_/g, ' '), round(Number(v.pol))]),
+  );
 }
 
 /**
@@ -86,7 +91,8 @@ export function buildLexicons() {
   const emoji: Record<string, number> = {};
   for (const [e, s] of Object.entries(emojis)) emoji[e] = round(s * 0.8);
   const enBigrams: Record<string, number> = {};
-  for (const [a, rest] of Object.entries(bigrams)) for (const [b, s] of Object.entries(rest)) enBigrams[`${a} ${b}`] = round(s * 0.8);
+  for (const [a, rest] of Object.entries(bigrams))
+    for (const [b, s] of Object.entries(rest)) enBigrams[`${a} ${b}`] = round(s * 0.8);
 
   // Other languages, all scaled to -1..1 (pattern and senticon already are; AFINN is -5..5).
   const es = { ...afinnLike('Spanish/afinnShortSortedSpanish.json', 5), ...senticon('Spanish/senticon_es.json') };

@@ -29,18 +29,47 @@ async function main() {
   await admin(`create database ${name}`);
   const wrangler = spawn(
     'node_modules/.bin/wrangler',
-    ['dev', '--ip', '127.0.0.1', '--port', String(port), '--var', `DATABASE_URL:${url}`, '--var', 'LOG_LEVEL:warn', '--var', `APP_SECRET:${APP_SECRET}`],
-    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true' }, detached: true },
+    [
+      'dev',
+      '--ip',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--var',
+      `DATABASE_URL:${url}`,
+      '--var',
+      'LOG_LEVEL:warn',
+      '--var',
+      `APP_SECRET:${APP_SECRET}`,
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true' },
+      detached: true,
+    },
   );
   let log = '';
   wrangler.stdout!.on('data', (d) => (log += d));
   wrangler.stderr!.on('data', (d) => (log += d));
   try {
     step('migrating and creating an owner with the CLI');
-    const cli = spawnSync('node_modules/.bin/tsx', ['src/cli/main.ts', 'create-user', '--email', 'w@example.com', '--role', 'owner', '--password', 'worker-password-1'], {
-      env: { ...process.env, DATABASE_URL: url, APP_SECRET },
-      encoding: 'utf8',
-    });
+    const cli = spawnSync(
+      'node_modules/.bin/tsx',
+      [
+        'src/cli/main.ts',
+        'create-user',
+        '--email',
+        'w@example.com',
+        '--role',
+        'owner',
+        '--password',
+        'worker-password-1',
+      ],
+      {
+        env: { ...process.env, DATABASE_URL: url, APP_SECRET },
+        encoding: 'utf8',
+      },
+    );
     if (cli.status !== 0) throw new Error(`cli failed: ${cli.stderr}`);
 
     step(`waiting for wrangler dev on ${base}`);
@@ -65,7 +94,9 @@ async function main() {
     });
     if (login.status !== 200) throw new Error(`login answered ${login.status}: ${await login.text()}`);
     const { token } = (await login.json()) as { token: string };
-    const me = (await (await fetch(`${base}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } })).json()) as { email: string };
+    const me = (await (await fetch(`${base}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
+      email: string;
+    };
     if (me.email !== 'w@example.com') throw new Error(`/me answered ${JSON.stringify(me)}`);
     console.log('Worker smoke test passed: health, login and /me on workerd + PostgreSQL');
   } finally {

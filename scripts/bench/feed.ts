@@ -20,7 +20,8 @@ import { startFakeRss } from '../../tests/fakes/rss-server';
 
 const ITEMS = 1_090;
 const step = (m: string) => process.stderr.write(`· ${m}\n`);
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))]!;
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))]!;
 const PARAGRAPH = 'Acme launched a new product today and customers are talking about it on their blogs. ';
 
 export async function benchFeed(): Promise<[string, string][]> {
@@ -28,7 +29,12 @@ export async function benchFeed(): Promise<[string, string][]> {
   const handle = await openPglite();
   await runMigrations(handle);
   const config = loadConfig({ LOG_LEVEL: 'silent', OUTBOUND_ALLOWLIST: '127.0.0.1' });
-  const deps = createDeps({ handle, config, logger: createLogger('silent'), appSecret: 'bench-secret-bench-secret-bench-secret-0' });
+  const deps = createDeps({
+    handle,
+    config,
+    logger: createLogger('silent'),
+    appSecret: 'bench-secret-bench-secret-bench-secret-0',
+  });
   const server = serve({ fetch: createApp(deps).fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((r) => server.once('listening', r));
   const health = `http://127.0.0.1:${(server.address() as AddressInfo).port}/health`;
@@ -36,13 +42,35 @@ export async function benchFeed(): Promise<[string, string][]> {
     const url = rss.addFeed('/big.xml', { format: 'rss', conditional: false });
     const now = Date.now();
     for (let i = ITEMS - 1; i >= 0; i--) {
-      rss.addItem('/big.xml', { guid: `big-${i}`, title: `Post ${i} about acme`, link: `https://blog.example/${i}`, html: `<p>${PARAGRAPH.repeat(52)}</p>`, date: new Date(now - i * 60_000) });
+      rss.addItem('/big.xml', {
+        guid: `big-${i}`,
+        title: `Post ${i} about acme`,
+        link: `https://blog.example/${i}`,
+        html: `<p>${PARAGRAPH.repeat(52)}</p>`,
+        date: new Date(now - i * 60_000),
+      });
     }
     const size = (await (await fetch(url)).arrayBuffer()).byteLength;
-    const { workspace, user } = await createWorkspaceWithOwner(handle.db, { workspaceName: 'Feed bench', email: 'feed@bench.test', password: 'bench-password-123' }, { m: 64, t: 1, p: 1 });
-    const actor: Actor = { workspaceId: workspace.id, workspaceSlug: workspace.slug, userId: user.id, apiKeyId: null, role: 'owner', ip: null };
+    const { workspace, user } = await createWorkspaceWithOwner(
+      handle.db,
+      { workspaceName: 'Feed bench', email: 'feed@bench.test', password: 'bench-password-123' },
+      { m: 64, t: 1, p: 1 },
+    );
+    const actor: Actor = {
+      workspaceId: workspace.id,
+      workspaceSlug: workspace.slug,
+      userId: user.id,
+      apiKeyId: null,
+      role: 'owner',
+      ip: null,
+    };
     await createTopic(handle.db, actor, { name: 'Acme', kind: 'brand', query: 'acme' });
-    const source = await createSource(deps, actor, { platform: 'rss', name: 'big feed', config: { feedUrl: url }, credentials: {} }, new Date());
+    const source = await createSource(
+      deps,
+      actor,
+      { platform: 'rss', name: 'big feed', config: { feedUrl: url }, credentials: {} },
+      new Date(),
+    );
 
     // Warm the analyzer and the HTTP path first, so the figure is about the feed, not the first load.
     await fetch(health);
@@ -68,7 +96,10 @@ export async function benchFeed(): Promise<[string, string][]> {
     if (outcome.status !== 'ok') throw new Error(`poll failed: ${JSON.stringify(outcome)}`);
     return [
       [`5 MB feed (${ITEMS} items) polled and stored, PGlite`, `${seconds.toFixed(1)} s, ${outcome.inserted} stored`],
-      ['/health while it ingests: p50 / p99 / max', `${pct(latencies, 50).toFixed(0)} / ${pct(latencies, 99).toFixed(0)} / ${Math.max(...latencies).toFixed(0)} ms over ${latencies.length} probes (target p99 < 100 ms)`],
+      [
+        '/health while it ingests: p50 / p99 / max',
+        `${pct(latencies, 50).toFixed(0)} / ${pct(latencies, 99).toFixed(0)} / ${Math.max(...latencies).toFixed(0)} ms over ${latencies.length} probes (target p99 < 100 ms)`,
+      ],
     ];
   } finally {
     server.close();

@@ -18,10 +18,21 @@ const PASSWORD = 'bench-password-123';
 
 async function seed(h: DatabaseHandle): Promise<{ workspaceId: string; userId: string; email: string }> {
   const email = `bench-i-${Date.now()}@example.com`;
-  const { workspace, user } = await createWorkspaceWithOwner(h.db, { workspaceName: 'Bench inbox', email, password: PASSWORD }, { m: 64, t: 1, p: 1 });
+  const { workspace, user } = await createWorkspaceWithOwner(
+    h.db,
+    { workspaceName: 'Bench inbox', email, password: PASSWORD },
+    { m: 64, t: 1, p: 1 },
+  );
   const ws = workspace.id;
   // Three tracked topics (brand and two competitors): the page shows a tab with a count for each.
-  const topicIds = (await h.db.insert(topics).values(['acme', 'globex', 'initech'].map((name) => ({ workspaceId: ws, name, kind: 'brand' as const, query: name }))).returning()).map((t) => t.id);
+  const topicIds = (
+    await h.db
+      .insert(topics)
+      .values(
+        ['acme', 'globex', 'initech'].map((name) => ({ workspaceId: ws, name, kind: 'brand' as const, query: name })),
+      )
+      .returning()
+  ).map((t) => t.id);
   const batch = 50_000;
   for (let from = 0; from < CONVERSATIONS; from += batch) {
     const to = Math.min(CONVERSATIONS, from + batch) - 1;
@@ -66,7 +77,10 @@ async function p95(label: string, fn: () => Promise<unknown>): Promise<[string, 
     times.push(performance.now() - t0);
   }
   times.sort((a, b) => a - b);
-  return [label, `p95 ${times[Math.floor(times.length * 0.95)]!.toFixed(1)} ms, median ${times[25]!.toFixed(1)} ms (50 runs; target p95 < 50 ms)`];
+  return [
+    label,
+    `p95 ${times[Math.floor(times.length * 0.95)]!.toFixed(1)} ms, median ${times[25]!.toFixed(1)} ms (50 runs; target p95 < 50 ms)`,
+  ];
 }
 
 export async function benchInbox(): Promise<[string, string][]> {
@@ -79,8 +93,19 @@ export async function benchInbox(): Promise<[string, string][]> {
       const q = (over: Record<string, string>) => InboxQuery.parse(over);
       const first = await listConversations(h.db, workspaceId, userId, q({}));
       // The whole page as a person gets it: session check, list, view and topic counts, HTML.
-      const app = createApp(createDeps({ handle: h, config: loadConfig({ LOG_LEVEL: 'silent' }), logger: createLogger('silent'), appSecret: 'bench-secret-bench-secret-bench-secret-0' }));
-      const login = await app.request('/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
+      const app = createApp(
+        createDeps({
+          handle: h,
+          config: loadConfig({ LOG_LEVEL: 'silent' }),
+          logger: createLogger('silent'),
+          appSecret: 'bench-secret-bench-secret-bench-secret-0',
+        }),
+      );
+      const login = await app.request('/api/v1/auth/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password: PASSWORD }),
+      });
       const { token } = (await login.json()) as { token: string };
       const page = (path: string) => async () => {
         const res = await app.request(path, { headers: { authorization: `Bearer ${token}` } });
@@ -89,13 +114,31 @@ export async function benchInbox(): Promise<[string, string][]> {
       };
       return [
         await p95('GET /inbox page (HTML: list, view and topic counts)', page('/inbox')),
-        await p95('GET /inbox page, filtered (mine, x, complaint, by priority)', page('/inbox?view=mine&platform=x&intent=complaint&sort=priority')),
+        await p95(
+          'GET /inbox page, filtered (mine, x, complaint, by priority)',
+          page('/inbox?view=mine&platform=x&intent=complaint&sort=priority'),
+        ),
         await p95('GET /api/v1/conversations (JSON, default view)', page('/api/v1/conversations')),
-        await p95(`default view (open, newest, 25), ${MENTIONS} mentions`, () => listConversations(h.db, workspaceId, userId, q({}))),
-        await p95('default view, page 2 (keyset)', () => listConversations(h.db, workspaceId, userId, q({ cursor: first.next! }))),
-        await p95('filtered: mine + x + complaint + negative, by priority', () => listConversations(h.db, workspaceId, userId, q({ view: 'mine', platform: 'x', intent: 'complaint', sentiment: 'negative', sort: 'priority' }))),
-        await p95('filtered: longest waiting', () => listConversations(h.db, workspaceId, userId, q({ sort: 'waiting' }))),
-        await p95('filtered: full text "refund"', () => listConversations(h.db, workspaceId, userId, q({ q: 'refund' }))),
+        await p95(`default view (open, newest, 25), ${MENTIONS} mentions`, () =>
+          listConversations(h.db, workspaceId, userId, q({})),
+        ),
+        await p95('default view, page 2 (keyset)', () =>
+          listConversations(h.db, workspaceId, userId, q({ cursor: first.next! })),
+        ),
+        await p95('filtered: mine + x + complaint + negative, by priority', () =>
+          listConversations(
+            h.db,
+            workspaceId,
+            userId,
+            q({ view: 'mine', platform: 'x', intent: 'complaint', sentiment: 'negative', sort: 'priority' }),
+          ),
+        ),
+        await p95('filtered: longest waiting', () =>
+          listConversations(h.db, workspaceId, userId, q({ sort: 'waiting' })),
+        ),
+        await p95('filtered: full text "refund"', () =>
+          listConversations(h.db, workspaceId, userId, q({ q: 'refund' })),
+        ),
         await p95('view counts (all, mine, unassigned)', () => viewCounts(h.db, workspaceId, userId)),
       ];
     },

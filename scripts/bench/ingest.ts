@@ -22,21 +22,47 @@ async function run(handle: DatabaseHandle, label: string): Promise<{ rate: numbe
   const x = await startFakeX();
   try {
     x.addMany(POSTS);
-    const deps = createDeps({ handle, config: loadConfig({ LOG_LEVEL: 'silent', OUTBOUND_ALLOWLIST: '127.0.0.1' }), logger: createLogger('silent'), appSecret: 'bench-secret-bench-secret-bench-secret-0' });
-    const { workspace, user } = await createWorkspaceWithOwner(handle.db, { workspaceName: 'Bench', email: `bench-${Date.now()}@example.com`, password: 'bench-password-123' }, { m: 64, t: 1, p: 1 });
-    const actor: Actor = { workspaceId: workspace.id, workspaceSlug: workspace.slug, userId: user.id, apiKeyId: null, role: 'owner', ip: null };
+    const deps = createDeps({
+      handle,
+      config: loadConfig({ LOG_LEVEL: 'silent', OUTBOUND_ALLOWLIST: '127.0.0.1' }),
+      logger: createLogger('silent'),
+      appSecret: 'bench-secret-bench-secret-bench-secret-0',
+    });
+    const { workspace, user } = await createWorkspaceWithOwner(
+      handle.db,
+      { workspaceName: 'Bench', email: `bench-${Date.now()}@example.com`, password: 'bench-password-123' },
+      { m: 64, t: 1, p: 1 },
+    );
+    const actor: Actor = {
+      workspaceId: workspace.id,
+      workspaceSlug: workspace.slug,
+      userId: user.id,
+      apiKeyId: null,
+      role: 'owner',
+      ip: null,
+    };
     await createTopic(handle.db, actor, { name: 'Acme', kind: 'brand', query: 'acme' });
-    const source = await createSource(deps, actor, { platform: 'x', name: 'bench', config: { baseUrl: x.url }, credentials: { bearerToken: 'bench' } }, new Date());
+    const source = await createSource(
+      deps,
+      actor,
+      { platform: 'x', name: 'bench', config: { baseUrl: x.url }, credentials: { bearerToken: 'bench' } },
+      new Date(),
+    );
     let fetchMs = 0;
     const connector = deps.connectors.x!;
-    deps.connectors = { x: { ...connector, poll: async (ctx) => {
-      const t0 = performance.now();
-      try {
-        return await connector.poll(ctx);
-      } finally {
-        fetchMs += performance.now() - t0;
-      }
-    } } };
+    deps.connectors = {
+      x: {
+        ...connector,
+        poll: async (ctx) => {
+          const t0 = performance.now();
+          try {
+            return await connector.poll(ctx);
+          } finally {
+            fetchMs += performance.now() - t0;
+          }
+        },
+      },
+    };
     const started = performance.now();
     let pages = 0;
     const total = Math.ceil(POSTS / 100);
@@ -70,13 +96,21 @@ export async function benchIngest(): Promise<[string, string][]> {
   await runMigrations(pglite);
   const p = await run(pglite, 'PGlite');
   await pglite.close();
-  rows.push([`X poll -> store, ${POSTS} posts, PGlite`, `${p.rate.toFixed(0)} posts/s (${p.stored} stored, ${p.seconds.toFixed(1)} s; target >= 1500)`]);
+  rows.push([
+    `X poll -> store, ${POSTS} posts, PGlite`,
+    `${p.rate.toFixed(0)} posts/s (${p.stored} stored, ${p.seconds.toFixed(1)} s; target >= 1500)`,
+  ]);
 
   step(`ingest: ${POSTS} posts into PostgreSQL`);
   rows.push(
     ...(await withTempPostgres('bench', 'X poll -> store, PostgreSQL', async (pg) => {
       const r = await run(pg, 'PostgreSQL');
-      return [[`X poll -> store, ${POSTS} posts, PostgreSQL`, `${r.rate.toFixed(0)} posts/s (${r.stored} stored, ${r.seconds.toFixed(1)} s; target >= 5000)`]];
+      return [
+        [
+          `X poll -> store, ${POSTS} posts, PostgreSQL`,
+          `${r.rate.toFixed(0)} posts/s (${r.stored} stored, ${r.seconds.toFixed(1)} s; target >= 5000)`,
+        ],
+      ];
     })),
   );
   return rows;

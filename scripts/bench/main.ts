@@ -15,7 +15,20 @@ import { benchIngest } from './ingest';
 import { benchSentiment } from './sentiment';
 import { benchStartup } from './startup';
 
-const SECTIONS: Record<string, () => Promise<[string, string][]>> = { startup: benchStartup, ingest: benchIngest, feed: benchFeed, sentiment: benchSentiment, contacts: benchContacts, inbox: benchInbox, reports: benchReports, community: benchCommunity, imports: benchImports, outbound: benchOutbound, faults: benchFaults, polling: benchPolling };
+const SECTIONS: Record<string, () => Promise<[string, string][]>> = {
+  startup: benchStartup,
+  ingest: benchIngest,
+  feed: benchFeed,
+  sentiment: benchSentiment,
+  contacts: benchContacts,
+  inbox: benchInbox,
+  reports: benchReports,
+  community: benchCommunity,
+  imports: benchImports,
+  outbound: benchOutbound,
+  faults: benchFaults,
+  polling: benchPolling,
+};
 
 async function main() {
   const only = process.env.BENCH_ONLY?.split(',');

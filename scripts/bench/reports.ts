@@ -16,9 +16,25 @@ const PASSWORD = 'bench-password-123';
 /** 1,000,000 mentions over 90 days: five platforms, three topics, every label, a few languages. */
 async function seed(h: DatabaseHandle) {
   const email = `bench-r-${Date.now()}@example.com`;
-  const { workspace } = await createWorkspaceWithOwner(h.db, { workspaceName: 'Bench reports', email, password: PASSWORD }, { m: 64, t: 1, p: 1 });
+  const { workspace } = await createWorkspaceWithOwner(
+    h.db,
+    { workspaceName: 'Bench reports', email, password: PASSWORD },
+    { m: 64, t: 1, p: 1 },
+  );
   const ws = workspace.id;
-  const ids = (await h.db.insert(topics).values(['acme', 'globex', 'initech'].map((name, i) => ({ workspaceId: ws, name, kind: i ? ('competitor' as const) : ('brand' as const), query: name }))).returning()).map((t) => t.id);
+  const ids = (
+    await h.db
+      .insert(topics)
+      .values(
+        ['acme', 'globex', 'initech'].map((name, i) => ({
+          workspaceId: ws,
+          name,
+          kind: i ? ('competitor' as const) : ('brand' as const),
+          query: name,
+        })),
+      )
+      .returning()
+  ).map((t) => t.id);
   const batch = 100_000;
   for (let from = 0; from < MENTIONS; from += batch) {
     const to = Math.min(MENTIONS, from + batch) - 1;
@@ -48,7 +64,10 @@ async function p95(label: string, fn: () => Promise<unknown>): Promise<[string, 
     times.push(performance.now() - t0);
   }
   times.sort((a, b) => a - b);
-  return [label, `p95 ${times[Math.floor(times.length * 0.95)]!.toFixed(1)} ms, median ${times[15]!.toFixed(1)} ms (30 runs; target p95 < 300 ms)`];
+  return [
+    label,
+    `p95 ${times[Math.floor(times.length * 0.95)]!.toFixed(1)} ms, median ${times[15]!.toFixed(1)} ms (30 runs; target p95 < 300 ms)`,
+  ];
 }
 
 export async function benchReports(): Promise<[string, string][]> {
@@ -61,8 +80,19 @@ export async function benchReports(): Promise<[string, string][]> {
       const t0 = performance.now();
       await rebuildRollups(h.db, workspaceId, ({ done, total }) => step(`reports: rollups ${done}/${total} months`));
       const rebuildMs = performance.now() - t0;
-      const app = createApp(createDeps({ handle: h, config: loadConfig({ LOG_LEVEL: 'silent' }), logger: createLogger('silent'), appSecret: 'bench-secret-bench-secret-bench-secret-0' }));
-      const login = await app.request('/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
+      const app = createApp(
+        createDeps({
+          handle: h,
+          config: loadConfig({ LOG_LEVEL: 'silent' }),
+          logger: createLogger('silent'),
+          appSecret: 'bench-secret-bench-secret-bench-secret-0',
+        }),
+      );
+      const login = await app.request('/api/v1/auth/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password: PASSWORD }),
+      });
       const { token } = (await login.json()) as { token: string };
       const get = (path: string) => async () => {
         const res = await app.request(path, { headers: { authorization: `Bearer ${token}` } });
@@ -71,10 +101,24 @@ export async function benchReports(): Promise<[string, string][]> {
       };
       return [
         ['rebuild rollups from 1,000,000 mentions', `${(rebuildMs / 1000).toFixed(1)} s`],
-        await p95(`GET /reports?preset=90 (figures, comparison, charts, terms, authors, response times, ratings), ${MENTIONS} mentions`, get('/reports?preset=90')),
-        await p95('GET /reports?preset=90&interval=week&platform=x', get('/reports?preset=90&interval=week&platform=x')),
-        await p95('GET /api/v1/reports/sentiment (90 days, by day)', get(`/api/v1/reports/sentiment?from=${new Date(Date.now() - 89 * 86_400_000).toISOString().slice(0, 10)}`)),
-        await p95('GET /api/v1/reports/share-of-voice (90 days)', get(`/api/v1/reports/share-of-voice?from=${new Date(Date.now() - 89 * 86_400_000).toISOString().slice(0, 10)}`)),
+        await p95(
+          `GET /reports?preset=90 (figures, comparison, charts, terms, authors, response times, ratings), ${MENTIONS} mentions`,
+          get('/reports?preset=90'),
+        ),
+        await p95(
+          'GET /reports?preset=90&interval=week&platform=x',
+          get('/reports?preset=90&interval=week&platform=x'),
+        ),
+        await p95(
+          'GET /api/v1/reports/sentiment (90 days, by day)',
+          get(`/api/v1/reports/sentiment?from=${new Date(Date.now() - 89 * 86_400_000).toISOString().slice(0, 10)}`),
+        ),
+        await p95(
+          'GET /api/v1/reports/share-of-voice (90 days)',
+          get(
+            `/api/v1/reports/share-of-voice?from=${new Date(Date.now() - 89 * 86_400_000).toISOString().slice(0, 10)}`,
+          ),
+        ),
       ];
     },
     { max: 6 },

@@ -9,12 +9,21 @@ const ADMIN = { email: 'bench@example.com', password: 'bench-password-123' };
 
 const step = (msg: string) => process.stderr.write(`· ${msg}\n`);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))]!;
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))]!;
 
 async function startServer(dataDir: string, port: number): Promise<{ child: ChildProcess; ms: number }> {
   const started = performance.now();
   const child = spawn(TSX, ['src/server/node.ts'], {
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, DATABASE_URL: '' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+      DATABASE_URL: '',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const deadline = Date.now() + 30_000;
@@ -91,11 +100,17 @@ export async function benchStartup(): Promise<[string, string][]> {
         );
         const secs = (performance.now() - t0) / 1000;
         rows.push(['GET /api/v1/me (session lookup) throughput', `${(total / secs).toFixed(0)} req/s`]);
-        rows.push(['GET /api/v1/me latency p50 / p95', `${median(times).toFixed(1)} / ${pct(times, 95).toFixed(1)} ms`]);
+        rows.push([
+          'GET /api/v1/me latency p50 / p95',
+          `${median(times).toFixed(1)} / ${pct(times, 95).toFixed(1)} ms`,
+        ]);
         await stop(s.child);
       }
     }
-    rows.unshift(['cold start, existing PGlite data dir -> first /health answer (median of 3)', `${median(restarts).toFixed(0)} ms (target < 3000 ms)`]);
+    rows.unshift([
+      'cold start, existing PGlite data dir -> first /health answer (median of 3)',
+      `${median(restarts).toFixed(0)} ms (target < 3000 ms)`,
+    ]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

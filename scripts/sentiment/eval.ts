@@ -45,7 +45,9 @@ if (files.length === 0) {
 for (const file of files) {
   const items = readTsv(readFileSync(file, 'utf8'));
   console.log(`\n${basename(file)} (${items.length} items)`);
-  console.log(`  ${'analyzer'.padEnd(24)} ${'binary acc'.padStart(10)} ${'binary F1'.padStart(10)} ${'ternary F1'.padStart(10)} ${'r'.padStart(7)} ${'texts/s'.padStart(9)}`);
+  console.log(
+    `  ${'analyzer'.padEnd(24)} ${'binary acc'.padStart(10)} ${'binary F1'.padStart(10)} ${'ternary F1'.padStart(10)} ${'r'.padStart(7)} ${'texts/s'.padStart(9)}`,
+  );
   for (const runner of [ours, ...PEERS]) {
     process.stderr.write(`· ${runner.name}\n`);
     const m = measure(runner, items);

@@ -16,7 +16,8 @@ export function readIntentFile(content: string): IntentExample[] {
     .map(({ l, line }) => {
       const [labels, ...rest] = l.split('\t');
       const parsed = labels!.trim() === '-' ? [] : labels!.split(',').map((s) => s.trim());
-      for (const p of parsed) if (!(INTENTS as readonly string[]).includes(p)) throw new Error(`line ${line}: unknown intent ${p}`);
+      for (const p of parsed)
+        if (!(INTENTS as readonly string[]).includes(p)) throw new Error(`line ${line}: unknown intent ${p}`);
       return { line, labels: parsed as Intent[], text: rest.join('\t') };
     });
 }
@@ -35,7 +36,10 @@ export function intentScores(examples: IntentExample[]) {
         else if (pred) fp++;
         else if (gold) fn++;
       });
-      return [intent, { precision: tp + fp ? tp / (tp + fp) : 1, recall: tp + fn ? tp / (tp + fn) : 1, support: tp + fn }];
+      return [
+        intent,
+        { precision: tp + fp ? tp / (tp + fp) : 1, recall: tp + fn ? tp / (tp + fn) : 1, support: tp + fn },
+      ];
     }),
   ) as Record<Intent, { precision: number; recall: number; support: number }>;
 }

@@ -46,8 +46,17 @@ export function evaluate(items: Item[], labels: Label[], scores: number[]): Scor
   const pg = polar.map(([g]) => g);
   const pp = polar.map(([, p]) => p);
   const binaryMacroF1 = (f1(pp, pg, 'positive') + f1(pp, pg, 'negative')) / 2;
-  const ternaryMacroF1 = (f1(labels, gold, 'positive') + f1(labels, gold, 'neutral') + f1(labels, gold, 'negative')) / 3;
-  return { binaryAccuracy, binaryMacroF1, ternaryMacroF1, pearson: pearson(scores, items.map((i) => i.mean)) };
+  const ternaryMacroF1 =
+    (f1(labels, gold, 'positive') + f1(labels, gold, 'neutral') + f1(labels, gold, 'negative')) / 3;
+  return {
+    binaryAccuracy,
+    binaryMacroF1,
+    ternaryMacroF1,
+    pearson: pearson(
+      scores,
+      items.map((i) => i.mean),
+    ),
+  };
 }
 
 export function pearson(x: number[], y: number[]): number {

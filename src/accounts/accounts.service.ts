@@ -12,7 +12,10 @@ export type MembershipIn = { user: Membership; workspace: WorkspaceRow };
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
 export async function findAccountByEmail(db: Db, email: string): Promise<StaffAccount | null> {
-  const [a] = await db.select().from(staffAccounts).where(eq(staffAccounts.email, normalizeEmail(email)));
+  const [a] = await db
+    .select()
+    .from(staffAccounts)
+    .where(eq(staffAccounts.email, normalizeEmail(email)));
   return a ?? null;
 }
 
@@ -56,12 +59,25 @@ export async function setAccountPassword(
       .from(users)
       .innerJoin(workspaces, eq(workspaces.id, users.workspaceId))
       .where(eq(users.accountId, accountId));
-    if (members.length) await tx.delete(sessions).where(inArray(sessions.userId, members.map((m) => m.user.id)));
+    if (members.length)
+      await tx.delete(sessions).where(
+        inArray(
+          sessions.userId,
+          members.map((m) => m.user.id),
+        ),
+      );
     for (const { user, workspace } of auditAs ? members : []) {
       // An operator (the CLI): acting with shell access to the server, like an owner.
       await recordAudit(
         tx,
-        { workspaceId: workspace.id, workspaceSlug: workspace.slug, userId: null, apiKeyId: null, role: 'owner', ip: auditAs!.ip },
+        {
+          workspaceId: workspace.id,
+          workspaceSlug: workspace.slug,
+          userId: null,
+          apiKeyId: null,
+          role: 'owner',
+          ip: auditAs!.ip,
+        },
         { action: 'user.updated', targetType: 'user', targetId: user.id, details: { passwordChanged: true } },
       );
     }

@@ -40,7 +40,12 @@ export async function createApiKey(db: Db, actor: Actor, input: { name: string; 
         createdBy: actor.userId,
       })
       .returning();
-    await recordAudit(tx, actor, { action: 'api_key.created', targetType: 'api_key', targetId: row!.id, details: { name: input.name, role: input.role } });
+    await recordAudit(tx, actor, {
+      action: 'api_key.created',
+      targetType: 'api_key',
+      targetId: row!.id,
+      details: { name: input.name, role: input.role },
+    });
     return { row: row!, key };
   });
 }
@@ -50,7 +55,10 @@ export async function listApiKeys(db: Db, workspaceId: string) {
 }
 
 export async function getApiKey(db: Db, workspaceId: string, id: string) {
-  const [k] = await db.select().from(apiKeys).where(and(eq(apiKeys.workspaceId, workspaceId), eq(apiKeys.id, id)));
+  const [k] = await db
+    .select()
+    .from(apiKeys)
+    .where(and(eq(apiKeys.workspaceId, workspaceId), eq(apiKeys.id, id)));
   if (!k) throw notFound('API key');
   return k;
 }
@@ -60,7 +68,12 @@ export async function revokeApiKey(db: Db, actor: Actor, id: string, now: Date) 
     const k = await getApiKey(tx, actor.workspaceId, id);
     if (k.revokedAt) return k;
     const [row] = await tx.update(apiKeys).set({ revokedAt: now }).where(eq(apiKeys.id, id)).returning();
-    await recordAudit(tx, actor, { action: 'api_key.revoked', targetType: 'api_key', targetId: id, details: { name: k.name } });
+    await recordAudit(tx, actor, {
+      action: 'api_key.revoked',
+      targetType: 'api_key',
+      targetId: id,
+      details: { name: k.name },
+    });
     return row!;
   });
 }

@@ -31,7 +31,10 @@ export const auditApi = createApi().openapi(
         cursor: z.string().max(200).optional(),
       }),
     },
-    responses: { 200: json(z.object({ items: z.array(AuditEntry), next: z.string().nullable() }), 'A page'), ...errors(401, 403, 422) },
+    responses: {
+      200: json(z.object({ items: z.array(AuditEntry), next: z.string().nullable() }), 'A page'),
+      ...errors(401, 403, 422),
+    },
   }),
   async (c) => {
     const q = c.req.valid('query');

@@ -31,11 +31,20 @@ export interface AuditPage {
 }
 
 /** Newest first, keyset-paginated on (created_at, id) so pages stay stable while entries arrive. */
-export async function listAudit(db: Db, workspaceId: string, opts: { limit: number; cursor?: string }): Promise<AuditPage> {
+export async function listAudit(
+  db: Db,
+  workspaceId: string,
+  opts: { limit: number; cursor?: string },
+): Promise<AuditPage> {
   const rows = await db
     .select()
     .from(auditLog)
-    .where(and(eq(auditLog.workspaceId, workspaceId), opts.cursor ? olderThan(auditLog.createdAt, auditLog.id, opts.cursor) : undefined))
+    .where(
+      and(
+        eq(auditLog.workspaceId, workspaceId),
+        opts.cursor ? olderThan(auditLog.createdAt, auditLog.id, opts.cursor) : undefined,
+      ),
+    )
     .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
     .limit(opts.limit + 1);
   return page(rows, opts.limit, (e) => ({ at: e.createdAt, id: e.id }));

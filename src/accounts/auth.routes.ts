@@ -31,9 +31,10 @@ const Me = z
     workspaceId: z.string(),
     workspaceSlug: z.string(),
     apiKeyId: z.string().nullable(),
-    workspaces: z
-      .array(z.object({ id: z.string(), slug: z.string(), name: z.string(), role: z.enum(ROLES) }))
-      .openapi({ description: 'Every workspace this login belongs to (switch with POST /auth/switch-workspace); none for an API key' }),
+    workspaces: z.array(z.object({ id: z.string(), slug: z.string(), name: z.string(), role: z.enum(ROLES) })).openapi({
+      description:
+        'Every workspace this login belongs to (switch with POST /auth/switch-workspace); none for an API key',
+    }),
   })
   .openapi('Me');
 
@@ -60,13 +61,22 @@ export const authApi = createApi()
       const { deps } = c.var;
       const result = await login(
         deps.db,
-        { email: body.email, password: body.password, ip: deps.clientIp(c) ?? 'unknown', userAgent: c.req.header('user-agent') ?? null },
+        {
+          email: body.email,
+          password: body.password,
+          ip: deps.clientIp(c) ?? 'unknown',
+          userAgent: c.req.header('user-agent') ?? null,
+        },
         { now: deps.clock(), sessionTtlMs: deps.settings.sessionTtlMs, passwordParams: deps.passwordParams },
       );
       setSessionCookie(c, result.session.token, result.session.expiresAt);
       c.var.log.info({ userId: result.user.id }, 'login');
       return c.json(
-        { token: result.session.token, expiresAt: result.session.expiresAt.toISOString(), csrfToken: result.session.csrfToken },
+        {
+          token: result.session.token,
+          expiresAt: result.session.expiresAt.toISOString(),
+          csrfToken: result.session.csrfToken,
+        },
         200,
       );
     },
@@ -102,7 +112,8 @@ export const authApi = createApi()
     async (c) => {
       const actor = requireActor(c);
       const session = c.var.session;
-      if (!session || !actor.userId) throw forbidden('An API key belongs to one workspace; sign in as a person to switch');
+      if (!session || !actor.userId)
+        throw forbidden('An API key belongs to one workspace; sign in as a person to switch');
       const { deps } = c.var;
       const current = { userId: actor.userId, token: session.token };
       const r = await switchWorkspace(deps.db, current, c.req.valid('json').workspaceId, {

@@ -59,7 +59,12 @@ export interface InviteInput {
  * here, or nowhere): nothing about other workspaces is looked up. The link goes by email; without
  * SMTP the mail log keeps a redacted copy, and the link is handed back once for the inviter to pass on.
  */
-export async function inviteUser(deps: InviteDeps, actor: Actor, input: InviteInput, opts: { now: Date; baseUrl: string }) {
+export async function inviteUser(
+  deps: InviteDeps,
+  actor: Actor,
+  input: InviteInput,
+  opts: { now: Date; baseUrl: string },
+) {
   assertMayGrant(actor, input.role);
   const email = normalizeEmail(input.email);
   const token = newSecret();
@@ -81,10 +86,18 @@ export async function inviteUser(deps: InviteDeps, actor: Actor, input: InviteIn
       })
       .returning();
     const details = { email, role: input.role };
-    await recordAudit(tx, actor, { action: 'invitation.created', targetType: 'invitation', targetId: row!.id, details });
+    await recordAudit(tx, actor, {
+      action: 'invitation.created',
+      targetType: 'invitation',
+      targetId: row!.id,
+      details,
+    });
     return row!;
   });
-  const [ws] = await deps.db.select({ name: workspaces.name }).from(workspaces).where(eq(workspaces.id, actor.workspaceId));
+  const [ws] = await deps.db
+    .select({ name: workspaces.name })
+    .from(workspaces)
+    .where(eq(workspaces.id, actor.workspaceId));
   const link = `${opts.baseUrl}/invitations/accept?token=${token}`;
   await sendCommunityMail(deps, actor.workspaceId, {
     kind: 'staff_invitation',
@@ -107,10 +120,17 @@ export async function revokeInvitation(db: Db, actor: Actor, id: string): Promis
   await db.transaction(async (tx) => {
     const [gone] = await tx
       .delete(invitations)
-      .where(and(eq(invitations.id, id), eq(invitations.workspaceId, actor.workspaceId), isNull(invitations.acceptedAt)))
+      .where(
+        and(eq(invitations.id, id), eq(invitations.workspaceId, actor.workspaceId), isNull(invitations.acceptedAt)),
+      )
       .returning();
     if (!gone) throw notFound('Invitation');
-    const entry = { action: 'invitation.revoked', targetType: 'invitation', targetId: id, details: { email: gone.email } };
+    const entry = {
+      action: 'invitation.revoked',
+      targetType: 'invitation',
+      targetId: id,
+      details: { email: gone.email },
+    };
     await recordAudit(tx, actor, entry);
   });
 }
@@ -178,7 +198,12 @@ export async function acceptInvitation(db: Db, input: AcceptInput, opts: AcceptO
     // Someone set up this email between the check and now: the link stays unspent for another try.
     if (!accountId) throw invalid();
     const member = await joinWorkspace(tx, claimed, workspace, accountId, input);
-    const signInOpts = { now: opts.now, sessionTtlMs: opts.sessionTtlMs, ip: input.ip, userAgent: input.userAgent ?? null };
+    const signInOpts = {
+      now: opts.now,
+      sessionTtlMs: opts.sessionTtlMs,
+      ip: input.ip,
+      userAgent: input.userAgent ?? null,
+    };
     return signIn(tx, { user: member, workspace }, signInOpts);
   });
   if (existing) await forgiveAttempts(db, existing.attempt);
@@ -216,8 +241,19 @@ async function joinWorkspace(
     if (member!.disabledAt) throw forbidden('Your access to this workspace is disabled; ask an admin');
     return member!;
   }
-  const actor = { workspaceId: workspace.id, workspaceSlug: workspace.slug, userId: added.id, apiKeyId: null, ip: input.ip };
-  const details = { email: added.email, role: added.role, invitationId: invitation.id, invitedBy: invitation.invitedBy };
+  const actor = {
+    workspaceId: workspace.id,
+    workspaceSlug: workspace.slug,
+    userId: added.id,
+    apiKeyId: null,
+    ip: input.ip,
+  };
+  const details = {
+    email: added.email,
+    role: added.role,
+    invitationId: invitation.id,
+    invitedBy: invitation.invitedBy,
+  };
   const entry = { action: 'user.created', targetType: 'user', targetId: added.id, details };
   await recordAudit(db, { ...actor, role: added.role }, entry);
   return added;

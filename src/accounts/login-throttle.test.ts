@@ -26,7 +26,9 @@ describe('decideAttempt', () => {
   });
 
   it('lets a typo be followed at once by the right password (three free failures per address)', () => {
-    expect(decideAttempt({ fromAddress: times(3, 10), forAccountFromAddress: times(3, 10) }, now)).toEqual({ ok: true });
+    expect(decideAttempt({ fromAddress: times(3, 10), forAccountFromAddress: times(3, 10) }, now)).toEqual({
+      ok: true,
+    });
   });
 
   it('makes an address that failed more often wait the doubling delay after its last failure', () => {

@@ -69,7 +69,12 @@ export async function signIn(db: Db, m: MembershipIn, opts: SignInOptions) {
   const { user, workspace } = m;
   await db.update(users).set({ lastLoginAt: opts.now }).where(eq(users.id, user.id));
   const { ip, now } = opts;
-  const session = await createSession(db, user, { ttlMs: opts.sessionTtlMs, now, ip, userAgent: opts.userAgent ?? null });
+  const session = await createSession(db, user, {
+    ttlMs: opts.sessionTtlMs,
+    now,
+    ip,
+    userAgent: opts.userAgent ?? null,
+  });
   const actor = { workspaceId: workspace.id, workspaceSlug: workspace.slug, userId: user.id, apiKeyId: null, ip };
   const entry = { action: opts.action ?? 'auth.login', targetType: 'user', targetId: user.id };
   await recordAudit(db, { ...actor, role: user.role }, entry);
@@ -83,7 +88,12 @@ export async function login(db: Db, input: LoginInput, opts: LoginOptions) {
   // Right password, but disabled (or removed) everywhere: answered like a wrong one.
   if (!membership) throw wrong();
   await forgiveAttempts(db, attempt);
-  const signInOpts = { now: opts.now, sessionTtlMs: opts.sessionTtlMs, ip: input.ip, userAgent: input.userAgent ?? null };
+  const signInOpts = {
+    now: opts.now,
+    sessionTtlMs: opts.sessionTtlMs,
+    ip: input.ip,
+    userAgent: input.userAgent ?? null,
+  };
   return db.transaction((tx) => signIn(tx, membership, signInOpts));
 }
 

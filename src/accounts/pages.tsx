@@ -5,7 +5,16 @@ import { notFound } from '../core/errors';
 import { clearSessionCookie, setSessionCookie } from '../server/cookies';
 import type { AppContext, AppEnv } from '../server/env';
 import { toAppError } from '../server/error-handler';
-import { assertCan, formProblem, pageActor, parseForm, pathId, requireStaffPage, safeNext, shellProps } from '../server/pages';
+import {
+  assertCan,
+  formProblem,
+  pageActor,
+  parseForm,
+  pathId,
+  requireStaffPage,
+  safeNext,
+  shellProps,
+} from '../server/pages';
 import { createApiKey, listApiKeys, publicApiKey, revokeApiKey } from './api-keys.service';
 import { InviteBody } from './invitations.input';
 import { inviteUser, listInvitations, publicInvitation, revokeInvitation } from './invitations.service';
@@ -18,7 +27,11 @@ import { deleteUser, listUsers, publicUser, updateUser } from './users.service';
 import { LoginPage, SetupInvalidPage, SetupPage } from './views/auth-pages';
 import { ApiKeysPage, UsersPage } from './views/settings-pages';
 
-const LoginForm = z.object({ email: z.string().trim().min(1).max(254), password: z.string().min(1).max(1024), next: z.string().optional() });
+const LoginForm = z.object({
+  email: z.string().trim().min(1).max(254),
+  password: z.string().min(1).max(1024),
+  next: z.string().optional(),
+});
 const SetupForm = z.object({
   token: z.string().min(1).max(200),
   workspaceName: z.string().trim().min(1, 'required').max(80),
@@ -28,9 +41,16 @@ const SetupForm = z.object({
 });
 const RoleForm = z.object({ role: z.enum(ROLES) });
 const SwitchForm = z.object({ workspaceId: z.uuid() });
-const NewKeyForm = z.object({ name: z.string().trim().min(1, 'required').max(80), role: z.enum(['admin', 'agent', 'analyst']) });
+const NewKeyForm = z.object({
+  name: z.string().trim().min(1, 'required').max(80),
+  role: z.enum(['admin', 'agent', 'analyst']),
+});
 
-const OK_MESSAGES: Record<string, string> = { saved: 'Changes saved.', removed: 'User removed.', revoked: 'Invitation revoked.' };
+const OK_MESSAGES: Record<string, string> = {
+  saved: 'Changes saved.',
+  removed: 'User removed.',
+  revoked: 'Invitation revoked.',
+};
 
 /** Startup pages (login, setup, logout) and Settings > Users and API keys. */
 export const accountPages = new Hono<AppEnv>()
@@ -45,7 +65,12 @@ export const accountPages = new Hono<AppEnv>()
     try {
       const result = await login(
         deps.db,
-        { email: form.data.email, password: form.data.password, ip: deps.clientIp(c) ?? 'unknown', userAgent: c.req.header('user-agent') ?? null },
+        {
+          email: form.data.email,
+          password: form.data.password,
+          ip: deps.clientIp(c) ?? 'unknown',
+          userAgent: c.req.header('user-agent') ?? null,
+        },
         { now: deps.clock(), sessionTtlMs: deps.settings.sessionTtlMs, passwordParams: deps.passwordParams },
       );
       setSessionCookie(c, result.session.token, result.session.expiresAt);
@@ -54,7 +79,10 @@ export const accountPages = new Hono<AppEnv>()
       const e = toAppError(err);
       if (e.code !== 'INVALID_CREDENTIALS' && e.code !== 'RATE_LIMITED') throw err;
       if (e.retryAfter) c.header('Retry-After', String(e.retryAfter));
-      return c.html(<LoginPage next={safeNext(form.data.next)} error={e.message} email={form.data.email} />, e.status as 401);
+      return c.html(
+        <LoginPage next={safeNext(form.data.next)} error={e.message} email={form.data.email} />,
+        e.status as 401,
+      );
     }
   })
   .post('/logout', async (c) => {
@@ -71,7 +99,11 @@ export const accountPages = new Hono<AppEnv>()
     const body = await c.req.parseBody();
     const form = await parseForm(c, SetupForm);
     const token = typeof body.token === 'string' ? body.token : '';
-    const values = { workspaceName: String(body.workspaceName ?? ''), name: String(body.name ?? ''), email: String(body.email ?? '') };
+    const values = {
+      workspaceName: String(body.workspaceName ?? ''),
+      name: String(body.name ?? ''),
+      email: String(body.email ?? ''),
+    };
     if (!form.ok) return c.html(<SetupPage token={token} error={form.message} values={values} />, 422);
     const { deps } = c.var;
     try {
@@ -207,5 +239,8 @@ async function renderUsers(c: AppContext, status: number, flash: UsersFlash) {
 async function renderKeys(c: AppContext, status: number, extra: { newKey?: string; error?: string }) {
   const actor = assertCan(c, 'api-keys:manage');
   const keys = await listApiKeys(c.var.deps.db, actor.workspaceId);
-  return c.html(<ApiKeysPage {...shellProps(c)} keys={keys.map(publicApiKey)} newKey={extra.newKey} error={extra.error} />, status as 200);
+  return c.html(
+    <ApiKeysPage {...shellProps(c)} keys={keys.map(publicApiKey)} newKey={extra.newKey} error={extra.error} />,
+    status as 200,
+  );
 }

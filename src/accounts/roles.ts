@@ -26,7 +26,15 @@ const everything = Object.keys(PERMISSIONS) as Permission[];
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   owner: everything,
   admin: everything.filter((p) => p !== 'workspace:manage'),
-  agent: ['users:read', 'inbox:read', 'inbox:write', 'contacts:read', 'contacts:write', 'community:moderate', 'reports:read'],
+  agent: [
+    'users:read',
+    'inbox:read',
+    'inbox:write',
+    'contacts:read',
+    'contacts:write',
+    'community:moderate',
+    'reports:read',
+  ],
   analyst: ['users:read', 'inbox:read', 'contacts:read', 'reports:read'],
 };
 

@@ -21,11 +21,28 @@ export interface OwnerInput {
 export async function createWorkspaceWithOwner(db: Db, input: OwnerInput, passwordParams?: Argon2Params) {
   return db.transaction(async (tx) => {
     const workspace = await createWorkspace(tx, { name: input.workspaceName });
-    const user = await insertUser(tx, workspace.id, { email: input.email, name: input.name ?? '', role: 'owner', password: input.password }, passwordParams);
+    const user = await insertUser(
+      tx,
+      workspace.id,
+      { email: input.email, name: input.name ?? '', role: 'owner', password: input.password },
+      passwordParams,
+    );
     await recordAudit(
       tx,
-      { workspaceId: workspace.id, workspaceSlug: workspace.slug, userId: user.id, apiKeyId: null, role: 'owner', ip: null },
-      { action: 'workspace.created', targetType: 'workspace', targetId: workspace.id, details: { name: workspace.name } },
+      {
+        workspaceId: workspace.id,
+        workspaceSlug: workspace.slug,
+        userId: user.id,
+        apiKeyId: null,
+        role: 'owner',
+        ip: null,
+      },
+      {
+        action: 'workspace.created',
+        targetType: 'workspace',
+        targetId: workspace.id,
+        details: { name: workspace.name },
+      },
     );
     return { workspace, user };
   });
@@ -42,7 +59,13 @@ export type FirstRun =
  */
 export async function ensureOwner(
   db: Db,
-  opts: { adminEmail?: string; adminPassword?: string; workspaceName: string; now: Date; passwordParams?: Argon2Params },
+  opts: {
+    adminEmail?: string;
+    adminPassword?: string;
+    workspaceName: string;
+    now: Date;
+    passwordParams?: Argon2Params;
+  },
 ): Promise<FirstRun> {
   if ((await countAllUsers(db)) > 0) return { kind: 'ready' };
   if (opts.adminEmail && opts.adminPassword) {
@@ -56,27 +79,40 @@ export async function ensureOwner(
   const token = newSecret();
   await db.transaction(async (tx) => {
     await tx.delete(setupTokens);
-    await tx.insert(setupTokens).values({ tokenHash: hashToken(token), expiresAt: new Date(opts.now.getTime() + SETUP_TOKEN_TTL_MS) });
+    await tx
+      .insert(setupTokens)
+      .values({ tokenHash: hashToken(token), expiresAt: new Date(opts.now.getTime() + SETUP_TOKEN_TTL_MS) });
   });
   return { kind: 'setup-link', token };
 }
 
 export async function isSetupTokenValid(db: Db, token: string, now: Date): Promise<boolean> {
-  const [row] = await db.select().from(setupTokens).where(eq(setupTokens.tokenHash, hashToken(token)));
+  const [row] = await db
+    .select()
+    .from(setupTokens)
+    .where(eq(setupTokens.tokenHash, hashToken(token)));
   return Boolean(row && row.expiresAt > now);
 }
 
 /** Spends the setup token and creates the first workspace and owner. */
-export async function completeSetup(db: Db, token: string, input: OwnerInput, now: Date, passwordParams?: Argon2Params) {
+export async function completeSetup(
+  db: Db,
+  token: string,
+  input: OwnerInput,
+  now: Date,
+  passwordParams?: Argon2Params,
+) {
   return db.transaction(async (tx) => {
     const used = await tx
       .delete(setupTokens)
       .where(eq(setupTokens.tokenHash, hashToken(token)))
       .returning({ expiresAt: setupTokens.expiresAt });
     if (!used[0] || used[0].expiresAt <= now || (await countAllUsers(tx)) > 0) {
-      throw new AppError('SETUP_TOKEN_INVALID', 'This setup link is invalid, used or expired; restart the app for a new one');
+      throw new AppError(
+        'SETUP_TOKEN_INVALID',
+        'This setup link is invalid, used or expired; restart the app for a new one',
+      );
     }
     return createWorkspaceWithOwner(tx, input, passwordParams);
   });
 }
-

@@ -73,7 +73,13 @@ export const usersApi = createApi()
       responses: { 200: json(User, 'Updated'), ...errors(401, 403, 404, 409, 422) },
     }),
     async (c) => {
-      const u = await updateUser(c.var.deps.db, requireActor(c), c.req.valid('param').id, c.req.valid('json'), c.var.deps.passwordParams);
+      const u = await updateUser(
+        c.var.deps.db,
+        requireActor(c),
+        c.req.valid('param').id,
+        c.req.valid('json'),
+        c.var.deps.passwordParams,
+      );
       return c.json(publicUser(u), 200);
     },
   )

@@ -3,7 +3,13 @@ import { AppError, forbidden, notFound } from '../core/errors';
 import type { Db } from '../db/types';
 import type { Actor } from './actor';
 import { recordAudit } from './audit.service';
-import { deleteAccountIfUnused, ensureAccount, membershipCount, normalizeEmail, setAccountPassword } from './accounts.service';
+import {
+  deleteAccountIfUnused,
+  ensureAccount,
+  membershipCount,
+  normalizeEmail,
+  setAccountPassword,
+} from './accounts.service';
 import type { Argon2Params } from './password';
 import { assignableRoles } from './roles';
 import { type Role, sessions, users } from './schema';
@@ -28,14 +34,20 @@ export async function listUsers(db: Db, workspaceId: string) {
 }
 
 export async function getUser(db: Db, workspaceId: string, id: string): Promise<UserRow> {
-  const [u] = await db.select().from(users).where(and(eq(users.workspaceId, workspaceId), eq(users.id, id)));
+  const [u] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.workspaceId, workspaceId), eq(users.id, id)));
   if (!u) throw notFound('User');
   return u;
 }
 
 /** The staff member with this email in one workspace (emails are unique per workspace only). */
 export async function findMembership(db: Db, workspaceId: string, email: string): Promise<UserRow | null> {
-  const [u] = await db.select().from(users).where(and(eq(users.workspaceId, workspaceId), eq(users.email, normalizeEmail(email))));
+  const [u] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.workspaceId, workspaceId), eq(users.email, normalizeEmail(email))));
   return u ?? null;
 }
 
@@ -62,7 +74,8 @@ export async function insertUser(
   passwordParams?: Argon2Params,
 ): Promise<UserRow> {
   const email = normalizeEmail(input.email);
-  if (await findMembership(db, workspaceId, email)) throw new AppError('EMAIL_TAKEN', 'This email is already staff of this workspace');
+  if (await findMembership(db, workspaceId, email))
+    throw new AppError('EMAIL_TAKEN', 'This email is already staff of this workspace');
   const account = await ensureAccount(db, email, input.password, passwordParams);
   const [u] = await db
     .insert(users)
@@ -79,7 +92,12 @@ export async function createUser(db: Db, actor: Actor, input: CreateUserInput, p
   assertMayGrant(actor, input.role);
   return db.transaction(async (tx) => {
     const u = await insertUser(tx, actor.workspaceId, input, passwordParams);
-    await recordAudit(tx, actor, { action: 'user.created', targetType: 'user', targetId: u.id, details: { email: u.email, role: u.role } });
+    await recordAudit(tx, actor, {
+      action: 'user.created',
+      targetType: 'user',
+      targetId: u.id,
+      details: { email: u.email, role: u.role },
+    });
     return u;
   });
 }
@@ -91,7 +109,13 @@ export interface UpdateUserInput {
   disabled?: boolean;
 }
 
-export async function updateUser(db: Db, actor: Actor, id: string, input: UpdateUserInput, passwordParams?: Argon2Params) {
+export async function updateUser(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: UpdateUserInput,
+  passwordParams?: Argon2Params,
+) {
   return db.transaction(async (tx) => {
     const current = await getUser(tx, actor.workspaceId, id);
     // Only owners touch owners: an admin cannot demote, disable or re-password the owner.
@@ -114,7 +138,11 @@ export async function updateUser(db: Db, actor: Actor, id: string, input: Update
     if (Object.keys(changes).length === 0 && input.password === undefined) return current;
 
     const [u] = Object.keys(changes).length
-      ? await tx.update(users).set(changes).where(and(eq(users.id, id), eq(users.workspaceId, actor.workspaceId))).returning()
+      ? await tx
+          .update(users)
+          .set(changes)
+          .where(and(eq(users.id, id), eq(users.workspaceId, actor.workspaceId)))
+          .returning()
       : [current];
     // A new password ends the login's sessions everywhere; disabling ends this membership's sessions.
     if (input.password !== undefined) await setAccountPassword(tx, current.accountId, input.password, passwordParams);
@@ -139,7 +167,12 @@ export async function deleteUser(db: Db, actor: Actor, id: string) {
     }
     await tx.delete(users).where(and(eq(users.id, id), eq(users.workspaceId, actor.workspaceId)));
     await deleteAccountIfUnused(tx, current.accountId);
-    await recordAudit(tx, actor, { action: 'user.deleted', targetType: 'user', targetId: id, details: { email: current.email } });
+    await recordAudit(tx, actor, {
+      action: 'user.deleted',
+      targetType: 'user',
+      targetId: id,
+      details: { email: current.email },
+    });
   });
 }
 
@@ -147,6 +180,13 @@ async function assertAnotherOwner(db: Db, workspaceId: string, exceptId: string)
   const [r] = await db
     .select({ n: count() })
     .from(users)
-    .where(and(eq(users.workspaceId, workspaceId), eq(users.role, 'owner'), ne(users.id, exceptId), isNull(users.disabledAt)));
+    .where(
+      and(
+        eq(users.workspaceId, workspaceId),
+        eq(users.role, 'owner'),
+        ne(users.id, exceptId),
+        isNull(users.disabledAt),
+      ),
+    );
   if (Number(r?.n ?? 0) === 0) throw new AppError('LAST_OWNER', 'A workspace needs at least one active owner');
 }

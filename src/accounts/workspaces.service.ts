@@ -15,7 +15,12 @@ export const slugify = (name: string) =>
 export async function createWorkspace(db: Db, input: { name: string }) {
   const base = slugify(input.name);
   const taken = new Set(
-    (await db.select({ slug: workspaces.slug }).from(workspaces).where(like(workspaces.slug, `${base}%`))).map((r) => r.slug),
+    (
+      await db
+        .select({ slug: workspaces.slug })
+        .from(workspaces)
+        .where(like(workspaces.slug, `${base}%`))
+    ).map((r) => r.slug),
   );
   let slug = base;
   for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;

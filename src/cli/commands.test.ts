@@ -30,13 +30,15 @@ const cli = async (...argv: string[]) => {
 
 describe('cli', () => {
   it('refuses a non-owner as the very first user', async () => {
-    await expect(cli('create-user', '--email', 'a@cli.test', '--role', 'agent')).rejects.toThrow(/first user must have --role owner/);
+    await expect(cli('create-user', '--email', 'a@cli.test', '--role', 'agent')).rejects.toThrow(
+      /first user must have --role owner/,
+    );
   });
 
   it('creates the first workspace with its owner, who can then sign in', async () => {
-    expect(await cli('create-user', '--email', 'boss@cli.test', '--role', 'owner', '--password', 'boss-password-123')).toEqual([
-      'Created workspace cli-co and owner boss@cli.test',
-    ]);
+    expect(
+      await cli('create-user', '--email', 'boss@cli.test', '--role', 'owner', '--password', 'boss-password-123'),
+    ).toEqual(['Created workspace cli-co and owner boss@cli.test']);
     expect(await t.login('boss@cli.test', 'boss-password-123')).toBeTruthy();
   });
 
@@ -63,7 +65,10 @@ describe('cli', () => {
 
   it('imports a file of mentions with progress lines and a bad-row report', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'cli-import-')), 'm.csv');
-    writeFileSync(file, `body,when\n${Array.from({ length: 30 }, (_, i) => `post ${i},2026-11-0${(i % 9) + 1}`).join('\n')}\n,2026-11-01\n`);
+    writeFileSync(
+      file,
+      `body,when\n${Array.from({ length: 30 }, (_, i) => `post ${i},2026-11-0${(i % 9) + 1}`).join('\n')}\n,2026-11-01\n`,
+    );
     const out = await cli('import-mentions', '--file', file, '--map', 'text=body,createdAt=when');
     const size = statSync(file).size;
     expect(out[0]).toBe(`0% (0/${size} bytes read: 0 rows, 0 new, 0 already stored, 0 bad)`);
@@ -74,7 +79,10 @@ describe('cli', () => {
 
   it('imports contacts from a CSV with progress lines and a bad-row report', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'cli-contacts-')), 'people.csv');
-    writeFileSync(file, `Full Name,E-mail,Plan\n${Array.from({ length: 30 }, (_, i) => `Person ${i},p${i}@cli.test,pro`).join('\n')}\nBroken,not-an-email,free\nPerson 0 again,P0@cli.test,free\n`);
+    writeFileSync(
+      file,
+      `Full Name,E-mail,Plan\n${Array.from({ length: 30 }, (_, i) => `Person ${i},p${i}@cli.test,pro`).join('\n')}\nBroken,not-an-email,free\nPerson 0 again,P0@cli.test,free\n`,
+    );
     const out = await cli('import-contacts', file, '--map', 'email=E-mail,custom:plan=Plan');
     expect(out[0]).toBe('Columns: name=Full Name, email=E-mail, custom:plan=Plan');
     expect(out[1]).toMatch(/^0% \(0\/32 rows checked/);

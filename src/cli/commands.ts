@@ -121,12 +121,20 @@ export async function runCommand(argv: string[], deps: CliDeps): Promise<void> {
       const email = parseWith(z.email(), need(values.email, 'email'), 'email');
       const role = parseWith(z.enum(ROLES), need(values.role, 'role'), 'role');
       const generated = !values.password;
-      const password = parseWith(z.string().min(12, 'at least 12 characters'), values.password ?? newSecret(12), 'password');
+      const password = parseWith(
+        z.string().min(12, 'at least 12 characters'),
+        values.password ?? newSecret(12),
+        'password',
+      );
       const ws = await pickWorkspace(db, values.workspace);
       const existing = await findAccountByEmail(db, email);
       if (!ws) {
         if (role !== 'owner') throw new CliError('No workspace exists yet: the first user must have --role owner');
-        const { workspace } = await createWorkspaceWithOwner(db, { workspaceName: deps.defaultWorkspaceName, email, name: values.name ?? '', password }, deps.passwordParams);
+        const { workspace } = await createWorkspaceWithOwner(
+          db,
+          { workspaceName: deps.defaultWorkspaceName, email, name: values.name ?? '', password },
+          deps.passwordParams,
+        );
         out(`Created workspace ${workspace.slug} and owner ${email}`);
       } else {
         await createUser(db, cliActor(ws), { email, role, password, name: values.name ?? '' }, deps.passwordParams);
@@ -142,7 +150,11 @@ export async function runCommand(argv: string[], deps: CliDeps): Promise<void> {
       const account = await findAccountByEmail(db, email);
       if (!account) throw new CliError(`No user with email ${email}`);
       const generated = !values.password;
-      const password = parseWith(z.string().min(12, 'at least 12 characters'), values.password ?? newSecret(12), 'password');
+      const password = parseWith(
+        z.string().min(12, 'at least 12 characters'),
+        values.password ?? newSecret(12),
+        'password',
+      );
       await setAccountPassword(db, account.id, password, deps.passwordParams, { ip: 'cli' });
       out(`Password reset for ${account.email}; their sessions were ended in every workspace`);
       if (generated) out(`Password: ${password}`);
@@ -180,16 +192,29 @@ export async function runCommand(argv: string[], deps: CliDeps): Promise<void> {
         throw new CliError(`Cannot read ${file}`);
       });
       // Streamed: a 50 MiB export is stored piece by piece, never read whole.
-      const row = await createImport(db, cliActor(ws), { filename: basename(file), format, mapping, content: createReadStream(file) });
+      const row = await createImport(db, cliActor(ws), {
+        filename: basename(file),
+        format,
+        mapping,
+        content: createReadStream(file),
+      });
       const progress = progressPrinter(out);
       const done = await runImport(deps.jobDeps, row.id, (r) =>
         // By bytes: the file is read as a stream, so its row count is known only at the end.
-        progress(r.readBytes, r.size ?? 0, `bytes read: ${r.processed} rows, ${r.inserted} new, ${r.duplicates} already stored, ${r.failed} bad`),
+        progress(
+          r.readBytes,
+          r.size ?? 0,
+          `bytes read: ${r.processed} rows, ${r.inserted} new, ${r.duplicates} already stored, ${r.failed} bad`,
+        ),
       );
-      if (!done || done.status !== 'done') throw new CliError(`Import failed: ${done?.error ?? 'it is already running elsewhere'}`);
+      if (!done || done.status !== 'done')
+        throw new CliError(`Import failed: ${done?.error ?? 'it is already running elsewhere'}`);
       for (const e of done.errors.slice(0, 20)) out(`line ${e.line}: ${e.message}`);
-      if (done.failed > 20) out(`... and ${done.failed - 20} more bad rows (GET /api/v1/imports/${done.id} lists up to 1000)`);
-      out(`Imported ${done.inserted} new mentions from ${file} (${done.duplicates} already stored, ${done.failed} bad rows)`);
+      if (done.failed > 20)
+        out(`... and ${done.failed - 20} more bad rows (GET /api/v1/imports/${done.id} lists up to 1000)`);
+      out(
+        `Imported ${done.inserted} new mentions from ${file} (${done.duplicates} already stored, ${done.failed} bad rows)`,
+      );
       return;
     }
     case 'import-contacts': {
@@ -203,17 +228,25 @@ export async function runCommand(argv: string[], deps: CliDeps): Promise<void> {
       });
       const actor = cliActor(ws);
       const row = await createContactImport(db, actor, { filename: basename(file), content, mapping });
-      out(`Columns: ${Object.entries(row.mapping).map(([field, column]) => `${field}=${column}`).join(', ')}`);
+      out(
+        `Columns: ${Object.entries(row.mapping)
+          .map(([field, column]) => `${field}=${column}`)
+          .join(', ')}`,
+      );
       const progress = progressPrinter(out);
       const done = await runContactImport(deps.jobDeps, actor, row.id, content, {
         onProgress: (r) => {
           if (r.status === 'running' && r.total) progress(r.processed, r.total, `rows checked, ${r.failed} bad`);
         },
       });
-      if (!done || done.status !== 'done') throw new CliError(`Import failed, nothing was imported: ${done?.error ?? 'it is already running elsewhere'}`);
+      if (!done || done.status !== 'done')
+        throw new CliError(`Import failed, nothing was imported: ${done?.error ?? 'it is already running elsewhere'}`);
       for (const e of done.errors.slice(0, 20)) out(`line ${e.line}: ${e.message}`);
-      if (done.failed > 20) out(`... and ${done.failed - 20} more bad rows (GET /api/v1/contacts/imports/${done.id} lists up to 1000)`);
-      out(`Imported ${done.imported} new contacts from ${file} (${done.merged} rows merged by email, ${done.failed} bad rows)`);
+      if (done.failed > 20)
+        out(`... and ${done.failed - 20} more bad rows (GET /api/v1/contacts/imports/${done.id} lists up to 1000)`);
+      out(
+        `Imported ${done.imported} new contacts from ${file} (${done.merged} rows merged by email, ${done.failed} bad rows)`,
+      );
       return;
     }
     case 'reanalyze': {
@@ -223,7 +256,9 @@ export async function runCommand(argv: string[], deps: CliDeps): Promise<void> {
       return;
     }
     case 'rebuild-reports': {
-      const list = values.workspace ? [(await pickWorkspace(db, values.workspace))!] : await db.select().from(workspaces);
+      const list = values.workspace
+        ? [(await pickWorkspace(db, values.workspace))!]
+        : await db.select().from(workspaces);
       for (const ws of list) {
         const progress = progressPrinter(out);
         const r = await rebuildRollups(db, ws.id, ({ done, total }) => progress(done, total, `months of ${ws.slug}`));
@@ -235,7 +270,8 @@ export async function runCommand(argv: string[], deps: CliDeps): Promise<void> {
       const id = need(rest[0], 'job id (positional)');
       if (!deps.jobDeps) throw new CliError('Jobs are not available here');
       const outcome = await createInProcessRunner(deps.jobDeps, SCHEDULED_JOBS).runNow(id);
-      if (!outcome.ok) throw new CliError(`Job ${id} failed: ${String((outcome.error as Error)?.message ?? outcome.error)}`);
+      if (!outcome.ok)
+        throw new CliError(`Job ${id} failed: ${String((outcome.error as Error)?.message ?? outcome.error)}`);
       out(JSON.stringify(outcome.result));
       return;
     }

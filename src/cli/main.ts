@@ -15,20 +15,23 @@ async function main() {
   const logger = createLogger(process.env.LOG_LEVEL ?? 'warn');
   const handle = await openDatabase(config, (message) => console.log(message));
   try {
-    await runCommand(process.argv.slice(2).filter((a) => a !== '--'), {
-      db: handle.db,
-      out: (line) => console.log(line),
-      defaultWorkspaceName: config.WORKSPACE_NAME,
-      jobDeps: {
+    await runCommand(
+      process.argv.slice(2).filter((a) => a !== '--'),
+      {
         db: handle.db,
-        clock: () => new Date(),
-        logger,
-        metrics: createMetrics(),
-        connectors: defaultConnectors(),
-        credentials: createCredentialBox(resolveAppSecret(config)),
-        outbound: createNodeOutbound(outboundPolicy(config)),
+        out: (line) => console.log(line),
+        defaultWorkspaceName: config.WORKSPACE_NAME,
+        jobDeps: {
+          db: handle.db,
+          clock: () => new Date(),
+          logger,
+          metrics: createMetrics(),
+          connectors: defaultConnectors(),
+          credentials: createCredentialBox(resolveAppSecret(config)),
+          outbound: createNodeOutbound(outboundPolicy(config)),
+        },
       },
-    });
+    );
   } finally {
     await handle.close();
   }

@@ -28,11 +28,21 @@ export interface PostAnalysis {
   sentimentScore: number | null;
 }
 
-export async function analyseCommunityPost(deps: IngestDeps, workspaceId: string, p: CommunityPost): Promise<PostAnalysis> {
+export async function analyseCommunityPost(
+  deps: IngestDeps,
+  workspaceId: string,
+  p: CommunityPost,
+): Promise<PostAnalysis> {
   const externalId = `${p.kind}:${p.id}`;
   await ingestPosts(
     deps,
-    { workspaceId, sourceId: null, platform: 'community', topics: await activeTopics(deps.db, workspaceId), threadIf: (_post, analysis) => p.toInbox?.(analysis) ?? false },
+    {
+      workspaceId,
+      sourceId: null,
+      platform: 'community',
+      topics: await activeTopics(deps.db, workspaceId),
+      threadIf: (_post, analysis) => p.toInbox?.(analysis) ?? false,
+    },
     [
       {
         externalId,
@@ -42,7 +52,16 @@ export async function analyseCommunityPost(deps: IngestDeps, workspaceId: string
         text: p.text,
         lang: null,
         createdAt: p.createdAt,
-        author: { externalId: p.member.id, handle: p.member.displayName, name: p.member.displayName, followers: null, bio: null, url: null, avatarUrl: null, verified: false },
+        author: {
+          externalId: p.member.id,
+          handle: p.member.displayName,
+          name: p.member.displayName,
+          followers: null,
+          bio: null,
+          url: null,
+          avatarUrl: null,
+          verified: false,
+        },
         replyToExternalId: null,
         threadExternalId: null,
         metrics: {},
@@ -56,8 +75,19 @@ export async function analyseCommunityPost(deps: IngestDeps, workspaceId: string
 
 async function mentionOf(db: Db, workspaceId: string, externalId: string): Promise<PostAnalysis> {
   const [m] = await db
-    .select({ id: mentions.id, label: mentions.sentimentLabel, override: mentions.sentimentOverride, score: mentions.sentimentScore })
+    .select({
+      id: mentions.id,
+      label: mentions.sentimentLabel,
+      override: mentions.sentimentOverride,
+      score: mentions.sentimentScore,
+    })
     .from(mentions)
-    .where(and(eq(mentions.workspaceId, workspaceId), eq(mentions.platform, 'community'), eq(mentions.externalId, externalId)));
+    .where(
+      and(
+        eq(mentions.workspaceId, workspaceId),
+        eq(mentions.platform, 'community'),
+        eq(mentions.externalId, externalId),
+      ),
+    );
   return { mentionId: m!.id, sentimentLabel: m!.override ?? m!.label, sentimentScore: m!.score };
 }

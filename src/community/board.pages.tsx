@@ -6,20 +6,60 @@ import type { AppContext, AppEnv } from '../server/env';
 import { formFields, formProblem } from '../server/pages';
 import { publicOk } from './account.pages';
 import { listCategories } from './ideas.staff';
-import { addComment, changelog, createIdea, getIdea, IDEA_SORTS, type IdeaSort, isIdeaStatus, LIMITS, listIdeas, type PostContext, roadmap, setVote, similarIdeas } from './ideas.service';
+import {
+  addComment,
+  changelog,
+  createIdea,
+  getIdea,
+  IDEA_SORTS,
+  type IdeaSort,
+  isIdeaStatus,
+  LIMITS,
+  listIdeas,
+  type PostContext,
+  roadmap,
+  setVote,
+  similarIdeas,
+} from './ideas.service';
 import { baseUrl, publicContext, requireVerifiedMember } from './public-context';
-import { listReviews, myReview, REVIEW_LIMITS, REVIEW_SORTS, type ReviewSort, reviewProducts, saveReview } from './reviews.service';
+import {
+  listReviews,
+  myReview,
+  REVIEW_LIMITS,
+  REVIEW_SORTS,
+  type ReviewSort,
+  reviewProducts,
+  saveReview,
+} from './reviews.service';
 import { memberNotifications } from './schema';
-import { ChangelogPage, IdeaPage, IdeasPage, MemberNotificationsPage, NewIdeaPage, RoadmapPage, SimilarList } from './views/ideas-pages';
+import {
+  ChangelogPage,
+  IdeaPage,
+  IdeasPage,
+  MemberNotificationsPage,
+  NewIdeaPage,
+  RoadmapPage,
+  SimilarList,
+} from './views/ideas-pages';
 import { ReviewsPage } from './views/reviews-page';
 
 const PAGE_SIZE = 20;
 const Uuid = z.uuid();
-const text = (form: Record<string, string | string[]>, k: string) => String((Array.isArray(form[k]) ? form[k][0] : form[k]) ?? '');
+const text = (form: Record<string, string | string[]>, k: string) =>
+  String((Array.isArray(form[k]) ? form[k][0] : form[k]) ?? '');
 
-async function postContext(c: AppContext): Promise<PostContext & { base: Awaited<ReturnType<typeof publicContext>>['base'] }> {
+async function postContext(
+  c: AppContext,
+): Promise<PostContext & { base: Awaited<ReturnType<typeof publicContext>>['base'] }> {
   const { community, member, base } = await publicContext(c);
-  return { deps: c.var.deps, community, member: requireVerifiedMember(member), baseUrl: baseUrl(c), now: c.var.deps.clock(), base };
+  return {
+    deps: c.var.deps,
+    community,
+    member: requireVerifiedMember(member),
+    baseUrl: baseUrl(c),
+    now: c.var.deps.clock(),
+    base,
+  };
 }
 
 /** A signed-out visitor who tries to act is sent to log in, and back afterwards. */
@@ -44,10 +84,28 @@ export const boardPages = new Hono<AppEnv>()
     const search = q.q?.trim().slice(0, 200) || undefined;
     const page = Math.max(1, Math.min(500, Number.parseInt(q.page ?? '1', 10) || 1));
     const [list, cats] = await Promise.all([
-      listIdeas(c.var.deps.db, community.workspace.id, { sort, status: status as 'active', ...(category ? { categoryId: category } : {}), ...(search ? { q: search } : {}), memberId: member?.id ?? null, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+      listIdeas(c.var.deps.db, community.workspace.id, {
+        sort,
+        status: status as 'active',
+        ...(category ? { categoryId: category } : {}),
+        ...(search ? { q: search } : {}),
+        memberId: member?.id ?? null,
+        limit: PAGE_SIZE,
+        offset: (page - 1) * PAGE_SIZE,
+      }),
       listCategories(c.var.deps.db, community.workspace.id),
     ]);
-    return c.html(<IdeasPage {...base} items={list.items} total={list.total} params={{ sort, status, category, q: search, page }} categories={cats} pageSize={PAGE_SIZE} ok={publicOk(c)} />);
+    return c.html(
+      <IdeasPage
+        {...base}
+        items={list.items}
+        total={list.total}
+        params={{ sort, status, category, q: search, page }}
+        categories={cats}
+        pageSize={PAGE_SIZE}
+        ok={publicOk(c)}
+      />,
+    );
   })
   .get('/c/:slug/ideas/new', async (c) => {
     const { community, base } = await publicContext(c);
@@ -56,7 +114,11 @@ export const boardPages = new Hono<AppEnv>()
   })
   .get('/c/:slug/ideas/similar', async (c) => {
     const { community, base } = await publicContext(c);
-    const items = await similarIdeas(c.var.deps.db, community.workspace.id, (c.req.query('title') ?? '').slice(0, LIMITS.title));
+    const items = await similarIdeas(
+      c.var.deps.db,
+      community.workspace.id,
+      (c.req.query('title') ?? '').slice(0, LIMITS.title),
+    );
     // An HTML fragment, rendered (and escaped) here, for the form's script to show as it is.
     return c.html(items.length ? <SimilarList slug={base.slug} items={items} /> : '');
   })
@@ -65,14 +127,32 @@ export const boardPages = new Hono<AppEnv>()
     if (!base.member) return toLogin(c, base.slug, `/c/${base.slug}/ideas/new`);
     const ctx = await postContext(c);
     const form = await formFields(c);
-    const values = { title: text(form, 'title').trim(), body: text(form, 'body').trim(), categoryId: text(form, 'categoryId') };
+    const values = {
+      title: text(form, 'title').trim(),
+      body: text(form, 'body').trim(),
+      categoryId: text(form, 'categoryId'),
+    };
     const cats = await listCategories(c.var.deps.db, ctx.community.workspace.id);
     const again = async (error: string, status: number) =>
-      c.html(<NewIdeaPage {...base} categories={cats} values={values} error={error} similar={await similarIdeas(c.var.deps.db, ctx.community.workspace.id, values.title)} />, status as 422);
-    if (values.title.length < 3 || values.title.length > LIMITS.title) return again(`A title is 3 to ${LIMITS.title} characters`, 422);
+      c.html(
+        <NewIdeaPage
+          {...base}
+          categories={cats}
+          values={values}
+          error={error}
+          similar={await similarIdeas(c.var.deps.db, ctx.community.workspace.id, values.title)}
+        />,
+        status as 422,
+      );
+    if (values.title.length < 3 || values.title.length > LIMITS.title)
+      return again(`A title is 3 to ${LIMITS.title} characters`, 422);
     if (values.body.length > LIMITS.body) return again(`Details are at most ${LIMITS.body} characters`, 422);
     try {
-      const idea = await createIdea(ctx, { title: values.title, body: values.body, categoryId: Uuid.safeParse(values.categoryId).success ? values.categoryId : null });
+      const idea = await createIdea(ctx, {
+        title: values.title,
+        body: values.body,
+        categoryId: Uuid.safeParse(values.categoryId).success ? values.categoryId : null,
+      });
       return c.redirect(`/c/${base.slug}/ideas/${idea.id}?ok=${idea.visibility === 'held' ? 'held' : 'posted'}`, 303);
     } catch (err) {
       const e = formProblem(err);
@@ -94,11 +174,23 @@ export const boardPages = new Hono<AppEnv>()
     if (!base.member) return toLogin(c, base.slug, `/c/${base.slug}/ideas/${id}`);
     const ctx = await postContext(c);
     const body = text(await formFields(c), 'body').trim();
-    const again = async (error: string, status: number) => c.html(<IdeaPage {...base} idea={await getIdea(c.var.deps.db, ctx.community.workspace.id, id, { memberId: ctx.member.id })} error={error} comment={body} />, status as 422);
+    const again = async (error: string, status: number) =>
+      c.html(
+        <IdeaPage
+          {...base}
+          idea={await getIdea(c.var.deps.db, ctx.community.workspace.id, id, { memberId: ctx.member.id })}
+          error={error}
+          comment={body}
+        />,
+        status as 422,
+      );
     if (!body || body.length > LIMITS.comment) return again(`A comment is 1 to ${LIMITS.comment} characters`, 422);
     try {
       const comment = await addComment(ctx, id, body);
-      return c.redirect(`/c/${base.slug}/ideas/${comment.ideaId}?ok=${comment.visibility === 'held' ? 'held' : 'commented'}#comment-${comment.id}`, 303);
+      return c.redirect(
+        `/c/${base.slug}/ideas/${comment.ideaId}?ok=${comment.visibility === 'held' ? 'held' : 'commented'}#comment-${comment.id}`,
+        303,
+      );
     } catch (err) {
       const e = formProblem(err);
       return again(e.message, e.status);
@@ -106,7 +198,9 @@ export const boardPages = new Hono<AppEnv>()
   })
   .get('/c/:slug/roadmap', async (c) => {
     const { community, base } = await publicContext(c);
-    return c.html(<RoadmapPage {...base} columns={await roadmap(c.var.deps.db, community.workspace.id, c.var.deps.clock())} />);
+    return c.html(
+      <RoadmapPage {...base} columns={await roadmap(c.var.deps.db, community.workspace.id, c.var.deps.clock())} />,
+    );
   })
   .get('/c/:slug/changelog', async (c) => {
     const { community, base } = await publicContext(c);
@@ -118,13 +212,30 @@ export const boardPages = new Hono<AppEnv>()
     if (!base.member) return toLogin(c, base.slug, `/c/${base.slug}/reviews`);
     const ctx = await postContext(c);
     const form = await formFields(c);
-    const input = { topicId: text(form, 'topicId'), rating: Number(text(form, 'rating')), title: text(form, 'title').trim(), body: text(form, 'body').trim() };
-    if (!input.title || input.title.length > REVIEW_LIMITS.title || !input.body || input.body.length > REVIEW_LIMITS.body) {
-      return renderReviews(c, `A review needs a title (up to ${REVIEW_LIMITS.title} characters) and a text (up to ${REVIEW_LIMITS.body})`, 422);
+    const input = {
+      topicId: text(form, 'topicId'),
+      rating: Number(text(form, 'rating')),
+      title: text(form, 'title').trim(),
+      body: text(form, 'body').trim(),
+    };
+    if (
+      !input.title ||
+      input.title.length > REVIEW_LIMITS.title ||
+      !input.body ||
+      input.body.length > REVIEW_LIMITS.body
+    ) {
+      return renderReviews(
+        c,
+        `A review needs a title (up to ${REVIEW_LIMITS.title} characters) and a text (up to ${REVIEW_LIMITS.body})`,
+        422,
+      );
     }
     try {
       const review = await saveReview(ctx, input);
-      return c.redirect(`/c/${base.slug}/reviews?product=${review.topicId}&ok=${review.visibility === 'held' ? 'held' : 'reviewed'}#review-${review.id}`, 303);
+      return c.redirect(
+        `/c/${base.slug}/reviews?product=${review.topicId}&ok=${review.visibility === 'held' ? 'held' : 'reviewed'}#review-${review.id}`,
+        303,
+      );
     } catch (err) {
       const e = formProblem(err);
       return renderReviews(c, e.message, e.status);
@@ -134,9 +245,17 @@ export const boardPages = new Hono<AppEnv>()
     const { base } = await publicContext(c);
     if (!base.member) return toLogin(c, base.slug, c.req.path);
     const db = c.var.deps.db;
-    const items = await db.select().from(memberNotifications).where(eq(memberNotifications.memberId, base.member.id)).orderBy(desc(memberNotifications.createdAt)).limit(100);
+    const items = await db
+      .select()
+      .from(memberNotifications)
+      .where(eq(memberNotifications.memberId, base.member.id))
+      .orderBy(desc(memberNotifications.createdAt))
+      .limit(100);
     // Seen now: the badge clears on the next page.
-    await db.update(memberNotifications).set({ readAt: c.var.deps.clock() }).where(and(eq(memberNotifications.memberId, base.member.id), isNull(memberNotifications.readAt)));
+    await db
+      .update(memberNotifications)
+      .set({ readAt: c.var.deps.clock() })
+      .where(and(eq(memberNotifications.memberId, base.member.id), isNull(memberNotifications.readAt)));
     return c.html(<MemberNotificationsPage {...base} unread={0} items={items} />);
   });
 
@@ -154,12 +273,29 @@ async function renderReviews(c: AppContext, error?: string, status = 200) {
   const { community, member, base } = await publicContext(c);
   const products = await reviewProducts(c.var.deps.db, community.workspace.id);
   const productId = products.find((p) => p.id === c.req.query('product'))?.id;
-  const sort: ReviewSort = (REVIEW_SORTS as readonly string[]).includes(c.req.query('sort') ?? '') ? (c.req.query('sort') as ReviewSort) : 'newest';
+  const sort: ReviewSort = (REVIEW_SORTS as readonly string[]).includes(c.req.query('sort') ?? '')
+    ? (c.req.query('sort') as ReviewSort)
+    : 'newest';
   const [list, mine] = await Promise.all([
-    listReviews(c.var.deps.db, community.workspace.id, { sort, limit: 50, offset: 0, ...(productId ? { topicId: productId } : {}) }),
-    member && (productId ?? products[0]?.id) ? myReview(c.var.deps.db, member.id, (productId ?? products[0]!.id)) : null,
+    listReviews(c.var.deps.db, community.workspace.id, {
+      sort,
+      limit: 50,
+      offset: 0,
+      ...(productId ? { topicId: productId } : {}),
+    }),
+    member && (productId ?? products[0]?.id) ? myReview(c.var.deps.db, member.id, productId ?? products[0]!.id) : null,
   ]);
-  return c.html(<ReviewsPage {...base} products={products} productId={productId} sort={sort} list={list} mine={mine} error={error} ok={publicOk(c)} />, status as 200);
+  return c.html(
+    <ReviewsPage
+      {...base}
+      products={products}
+      productId={productId}
+      sort={sort}
+      list={list}
+      mine={mine}
+      error={error}
+      ok={publicOk(c)}
+    />,
+    status as 200,
+  );
 }
-
-

@@ -25,7 +25,11 @@ export interface Suggestion {
   contactId: string | null;
 }
 
-export async function suggestedIdeas(db: Db, workspaceId: string, o: { limit: number; offset: number }): Promise<{ items: Suggestion[]; total: number }> {
+export async function suggestedIdeas(
+  db: Db,
+  workspaceId: string,
+  o: { limit: number; offset: number },
+): Promise<{ items: Suggestion[]; total: number }> {
   const where = sql`m.workspace_id = ${workspaceId}::uuid and m.platform <> 'community' and m.deleted_at is null
     and 'feature_request' = any(${EFFECTIVE_INTENTS})
     and not exists (select 1 from idea_evidence e where e.mention_id = m.id)
@@ -37,7 +41,17 @@ export async function suggestedIdeas(db: Db, workspaceId: string, o: { limit: nu
     db.execute(sql`select count(*)::int as n from mentions m where ${where}`),
   ]);
   return {
-    items: rows<{ id: string; platform: string; text: string; url: string | null; posted_at: string | Date; author_name: string | null; author_handle: string | null; author_followers: number | null; contact_id: string | null }>(list).map((r) => ({
+    items: rows<{
+      id: string;
+      platform: string;
+      text: string;
+      url: string | null;
+      posted_at: string | Date;
+      author_name: string | null;
+      author_handle: string | null;
+      author_followers: number | null;
+      contact_id: string | null;
+    }>(list).map((r) => ({
       id: r.id,
       platform: r.platform,
       text: r.text,
@@ -54,38 +68,78 @@ export async function suggestedIdeas(db: Db, workspaceId: string, o: { limit: nu
 
 /** A mention named in a body is a bad field when unknown; one named in the path is simply not there. */
 async function mentionOf(db: Db, workspaceId: string, mentionId: string, named: 'body' | 'path' = 'body') {
-  const [m] = await db.select().from(mentions).where(and(eq(mentions.workspaceId, workspaceId), eq(mentions.id, mentionId)));
+  const [m] = await db
+    .select()
+    .from(mentions)
+    .where(and(eq(mentions.workspaceId, workspaceId), eq(mentions.id, mentionId)));
   if (!m && named === 'path') throw notFound('Mention');
   if (!m) throw new AppError('VALIDATION_FAILED', 'The mention is not one of this workspace', { field: 'mentionId' });
   return m;
 }
 
 /** Links a mention to an idea as evidence; its author joins the idea's supporters. */
-export async function addEvidence(db: Db, actor: Actor, ideaId: string, mentionId: string, now: Date, mentionNamed: 'body' | 'path' = 'body') {
-  const [idea] = await db.select().from(ideas).where(and(eq(ideas.workspaceId, actor.workspaceId), eq(ideas.id, ideaId)));
+export async function addEvidence(
+  db: Db,
+  actor: Actor,
+  ideaId: string,
+  mentionId: string,
+  now: Date,
+  mentionNamed: 'body' | 'path' = 'body',
+) {
+  const [idea] = await db
+    .select()
+    .from(ideas)
+    .where(and(eq(ideas.workspaceId, actor.workspaceId), eq(ideas.id, ideaId)));
   if (!idea) throw notFound('Idea');
   const target = idea.mergedIntoId ?? idea.id;
   await mentionOf(db, actor.workspaceId, mentionId, mentionNamed);
   return db.transaction(async (tx) => {
-    const [row] = await tx.insert(ideaEvidence).values({ workspaceId: actor.workspaceId, ideaId: target, mentionId, addedBy: actor.userId, createdAt: now }).onConflictDoNothing().returning();
+    const [row] = await tx
+      .insert(ideaEvidence)
+      .values({ workspaceId: actor.workspaceId, ideaId: target, mentionId, addedBy: actor.userId, createdAt: now })
+      .onConflictDoNothing()
+      .returning();
     if (!row) {
       const [existing] = await tx.select().from(ideaEvidence).where(eq(ideaEvidence.mentionId, mentionId));
-      if (existing?.ideaId !== target) throw new AppError('CONFLICT', 'This mention is already evidence for another idea', { ideaId: existing?.ideaId });
+      if (existing?.ideaId !== target)
+        throw new AppError('CONFLICT', 'This mention is already evidence for another idea', {
+          ideaId: existing?.ideaId,
+        });
       return existing;
     }
-    await recordAudit(tx, actor, { action: 'idea.evidence_added', targetType: 'idea', targetId: target, details: { mentionId } });
+    await recordAudit(tx, actor, {
+      action: 'idea.evidence_added',
+      targetType: 'idea',
+      targetId: target,
+      details: { mentionId },
+    });
     return row;
   });
 }
 
 /** A new idea in staff's words from a mention that asks for it, with the mention as its first evidence. */
-export async function createIdeaFromMention(db: Db, actor: Actor, mentionId: string, input: { title: string; body: string; categoryId?: string | null }, now: Date, mentionNamed: 'body' | 'path' = 'body') {
+export async function createIdeaFromMention(
+  db: Db,
+  actor: Actor,
+  mentionId: string,
+  input: { title: string; body: string; categoryId?: string | null },
+  now: Date,
+  mentionNamed: 'body' | 'path' = 'body',
+) {
   await mentionOf(db, actor.workspaceId, mentionId, mentionNamed);
   // One transaction: a mention that is already another idea's evidence leaves no idea behind.
   return db.transaction(async (tx) => {
     const [idea] = await tx
       .insert(ideas)
-      .values({ workspaceId: actor.workspaceId, createdByUserId: actor.userId, title: input.title, body: input.body, categoryId: input.categoryId ?? null, createdAt: now, updatedAt: now })
+      .values({
+        workspaceId: actor.workspaceId,
+        createdByUserId: actor.userId,
+        title: input.title,
+        body: input.body,
+        categoryId: input.categoryId ?? null,
+        createdAt: now,
+        updatedAt: now,
+      })
       .returning();
     await addEvidence(tx, actor, idea!.id, mentionId, now);
     return idea!;
@@ -94,7 +148,10 @@ export async function createIdeaFromMention(db: Db, actor: Actor, mentionId: str
 
 export async function dismissSuggestion(db: Db, actor: Actor, mentionId: string) {
   await mentionOf(db, actor.workspaceId, mentionId, 'path');
-  await db.insert(ideaSuggestionDismissals).values({ workspaceId: actor.workspaceId, mentionId, dismissedBy: actor.userId }).onConflictDoNothing();
+  await db
+    .insert(ideaSuggestionDismissals)
+    .values({ workspaceId: actor.workspaceId, mentionId, dismissedBy: actor.userId })
+    .onConflictDoNothing();
 }
 
 /**
@@ -102,13 +159,31 @@ export async function dismissSuggestion(db: Db, actor: Actor, mentionId: string)
  * authors of its evidence) with their reach and lifecycle stages, and how people felt saying it.
  */
 export async function ideaEvidenceSummary(db: Db, workspaceId: string, ideaId: string) {
-  const linked = rows<{ id: string; platform: string; text: string; url: string | null; posted_at: string | Date; author_name: string | null; author_handle: string | null; contact_id: string | null; sentiment: string | null }>(
+  const linked = rows<{
+    id: string;
+    platform: string;
+    text: string;
+    url: string | null;
+    posted_at: string | Date;
+    author_name: string | null;
+    author_handle: string | null;
+    contact_id: string | null;
+    sentiment: string | null;
+  }>(
     await db.execute(sql`
       select m.id, m.platform, m.text, m.url, m.posted_at, m.author_name, m.author_handle, m.contact_id, coalesce(m.sentiment_override, m.sentiment_label) as sentiment
       from idea_evidence e join mentions m on m.id = e.mention_id
       where e.workspace_id = ${workspaceId}::uuid and e.idea_id = ${ideaId}::uuid order by m.posted_at desc`),
   );
-  const [support] = rows<{ supporters: number; reach: number | null; stages: Record<string, number> | null; mean: number | null; positive: number; neutral: number; negative: number }>(
+  const [support] = rows<{
+    supporters: number;
+    reach: number | null;
+    stages: Record<string, number> | null;
+    mean: number | null;
+    positive: number;
+    neutral: number;
+    negative: number;
+  }>(
     await db.execute(sql`
       with people as (
         select mem.contact_id from idea_votes v join community_members mem on mem.id = v.member_id where v.idea_id = ${ideaId}::uuid and mem.contact_id is not null
@@ -132,10 +207,25 @@ export async function ideaEvidenceSummary(db: Db, workspaceId: string, ideaId: s
         (select count(*)::int from said where s < -0.05) as negative`),
   );
   return {
-    mentions: linked.map((m) => ({ id: m.id, platform: m.platform, text: m.text, url: m.url, postedAt: new Date(m.posted_at), authorName: m.author_name, authorHandle: m.author_handle, contactId: m.contact_id, sentiment: m.sentiment })),
+    mentions: linked.map((m) => ({
+      id: m.id,
+      platform: m.platform,
+      text: m.text,
+      url: m.url,
+      postedAt: new Date(m.posted_at),
+      authorName: m.author_name,
+      authorHandle: m.author_handle,
+      contactId: m.contact_id,
+      sentiment: m.sentiment,
+    })),
     supporters: support?.supporters ?? 0,
     reach: support?.reach ?? 0,
     stages: support?.stages ?? {},
-    sentiment: { mean: support?.mean ?? null, positive: support?.positive ?? 0, neutral: support?.neutral ?? 0, negative: support?.negative ?? 0 },
+    sentiment: {
+      mean: support?.mean ?? null,
+      positive: support?.positive ?? 0,
+      neutral: support?.neutral ?? 0,
+      negative: support?.negative ?? 0,
+    },
   };
 }

@@ -8,7 +8,19 @@ import type { Logger } from '../server/logger';
 import type { Mailer } from '../server/env';
 import { recountComments, recountVotes, STATUS_LABELS } from './ideas.service';
 import { sendCommunityMail } from './mail.service';
-import { categories, comments, communitySettings, type IdeaStatus, ideaEvidence, ideas, ideaVotes, members, memberNotifications, reviews, type Visibility } from './schema';
+import {
+  categories,
+  comments,
+  communitySettings,
+  type IdeaStatus,
+  ideaEvidence,
+  ideas,
+  ideaVotes,
+  members,
+  memberNotifications,
+  reviews,
+  type Visibility,
+} from './schema';
 
 /**
  * What staff do with the board: statuses with a public note (voters are told), categories, pins,
@@ -21,7 +33,10 @@ export interface StaffDeps {
 }
 
 async function ideaOf(db: Db, workspaceId: string, id: string) {
-  const [idea] = await db.select().from(ideas).where(and(eq(ideas.workspaceId, workspaceId), eq(ideas.id, id)));
+  const [idea] = await db
+    .select()
+    .from(ideas)
+    .where(and(eq(ideas.workspaceId, workspaceId), eq(ideas.id, id)));
   if (!idea) throw notFound('Idea');
   return idea;
 }
@@ -35,11 +50,20 @@ export interface IdeaPatch {
   body?: string;
 }
 
-export async function updateIdea(deps: StaffDeps, actor: Actor, id: string, patch: IdeaPatch, ctx: { now: Date; baseUrl: string }) {
+export async function updateIdea(
+  deps: StaffDeps,
+  actor: Actor,
+  id: string,
+  patch: IdeaPatch,
+  ctx: { now: Date; baseUrl: string },
+) {
   const { db } = deps;
   const idea = await ideaOf(db, actor.workspaceId, id);
   if (patch.categoryId) {
-    const [cat] = await db.select({ id: categories.id }).from(categories).where(and(eq(categories.workspaceId, actor.workspaceId), eq(categories.id, patch.categoryId)));
+    const [cat] = await db
+      .select({ id: categories.id })
+      .from(categories)
+      .where(and(eq(categories.workspaceId, actor.workspaceId), eq(categories.id, patch.categoryId)));
     if (!cat) throw new AppError('VALIDATION_FAILED', 'Unknown category', { field: 'categoryId' });
   }
   const statusChanged = patch.status !== undefined && patch.status !== idea.status;
@@ -49,12 +73,26 @@ export async function updateIdea(deps: StaffDeps, actor: Actor, id: string, patc
       .set({ ...patch, ...(statusChanged ? { statusChangedAt: ctx.now } : {}), updatedAt: ctx.now })
       .where(eq(ideas.id, id))
       .returning();
-    await recordAudit(tx, actor, { action: 'idea.updated', targetType: 'idea', targetId: id, details: { ...patch, ...(statusChanged ? { from: idea.status } : {}) } });
+    await recordAudit(tx, actor, {
+      action: 'idea.updated',
+      targetType: 'idea',
+      targetId: id,
+      details: { ...patch, ...(statusChanged ? { from: idea.status } : {}) },
+    });
     if (statusChanged) {
       const text = `“${idea.title}” is now ${STATUS_LABELS[patch.status!]}${patch.statusNote ? `: ${patch.statusNote}` : ''}`;
       const voters = await tx.select({ memberId: ideaVotes.memberId }).from(ideaVotes).where(eq(ideaVotes.ideaId, id));
       const told = [...new Set([...voters.map((v) => v.memberId), ...(idea.memberId ? [idea.memberId] : [])])];
-      if (told.length) await tx.insert(memberNotifications).values(told.map((memberId) => ({ workspaceId: actor.workspaceId, memberId, ideaId: id, text, createdAt: ctx.now })));
+      if (told.length)
+        await tx.insert(memberNotifications).values(
+          told.map((memberId) => ({
+            workspaceId: actor.workspaceId,
+            memberId,
+            ideaId: id,
+            text,
+            createdAt: ctx.now,
+          })),
+        );
     }
     return rows;
   });
@@ -65,7 +103,11 @@ export async function updateIdea(deps: StaffDeps, actor: Actor, id: string, patc
 
 async function emailVoters(deps: StaffDeps, workspaceId: string, idea: typeof ideas.$inferSelect, baseUrl: string) {
   const [ws] = await deps.db.select().from(workspaces).where(eq(workspaces.id, workspaceId));
-  const voters = await deps.db.select({ email: members.email }).from(ideaVotes).innerJoin(members, eq(members.id, ideaVotes.memberId)).where(eq(ideaVotes.ideaId, idea.id));
+  const voters = await deps.db
+    .select({ email: members.email })
+    .from(ideaVotes)
+    .innerJoin(members, eq(members.id, ideaVotes.memberId))
+    .where(eq(ideaVotes.ideaId, idea.id));
   for (const v of voters) {
     await sendCommunityMail(deps, workspaceId, {
       kind: 'status',
@@ -81,13 +123,20 @@ async function emailVoters(deps: StaffDeps, workspaceId: string, idea: typeof id
  * comments and evidence move, and earlier duplicates of it follow.
  */
 export async function mergeIdea(db: Db, actor: Actor, fromId: string, intoId: string, now: Date) {
-  if (fromId === intoId) throw new AppError('VALIDATION_FAILED', 'An idea cannot be merged into itself', { field: 'into' });
+  if (fromId === intoId)
+    throw new AppError('VALIDATION_FAILED', 'An idea cannot be merged into itself', { field: 'into' });
   const from = await ideaOf(db, actor.workspaceId, fromId);
   const into = await ideaOf(db, actor.workspaceId, intoId);
   if (from.mergedIntoId) throw new AppError('CONFLICT', 'This idea was already merged into another');
-  if (into.mergedIntoId) throw new AppError('VALIDATION_FAILED', 'That idea was itself merged; merge into the one it points to', { field: 'into', mergedIntoId: into.mergedIntoId });
+  if (into.mergedIntoId)
+    throw new AppError('VALIDATION_FAILED', 'That idea was itself merged; merge into the one it points to', {
+      field: 'into',
+      mergedIntoId: into.mergedIntoId,
+    });
   return db.transaction(async (tx) => {
-    await tx.execute(sql`insert into idea_votes (idea_id, member_id, created_at) select ${intoId}::uuid, member_id, created_at from idea_votes where idea_id = ${fromId}::uuid on conflict do nothing`);
+    await tx.execute(
+      sql`insert into idea_votes (idea_id, member_id, created_at) select ${intoId}::uuid, member_id, created_at from idea_votes where idea_id = ${fromId}::uuid on conflict do nothing`,
+    );
     await tx.delete(ideaVotes).where(eq(ideaVotes.ideaId, fromId));
     await tx.update(comments).set({ ideaId: intoId }).where(eq(comments.ideaId, fromId));
     await tx.update(ideaEvidence).set({ ideaId: intoId }).where(eq(ideaEvidence.ideaId, fromId));
@@ -95,7 +144,12 @@ export async function mergeIdea(db: Db, actor: Actor, fromId: string, intoId: st
     await tx.update(ideas).set({ mergedIntoId: intoId, updatedAt: now }).where(eq(ideas.id, fromId));
     await recountVotes(tx, [fromId, intoId]);
     await recountComments(tx, [fromId, intoId]);
-    await recordAudit(tx, actor, { action: 'idea.merged', targetType: 'idea', targetId: fromId, details: { into: intoId } });
+    await recordAudit(tx, actor, {
+      action: 'idea.merged',
+      targetType: 'idea',
+      targetId: fromId,
+      details: { into: intoId },
+    });
     const [after] = await tx.select().from(ideas).where(eq(ideas.id, intoId));
     return after!;
   });
@@ -105,9 +159,19 @@ export type PostKind = 'idea' | 'comment' | 'review';
 const TABLES = { idea: ideas, comment: comments, review: reviews } as const;
 
 /** Hide, restore (approve a held post) or delete a member post, with a reason that is kept. */
-export async function moderate(db: Db, actor: Actor, kind: PostKind, id: string, action: 'hide' | 'restore' | 'delete', reason: string | null) {
+export async function moderate(
+  db: Db,
+  actor: Actor,
+  kind: PostKind,
+  id: string,
+  action: 'hide' | 'restore' | 'delete',
+  reason: string | null,
+) {
   const table = TABLES[kind];
-  const [row] = await db.select().from(table).where(and(eq(table.workspaceId, actor.workspaceId), eq(table.id, id)));
+  const [row] = await db
+    .select()
+    .from(table)
+    .where(and(eq(table.workspaceId, actor.workspaceId), eq(table.id, id)));
   if (!row) throw notFound(kind === 'idea' ? 'Idea' : kind === 'comment' ? 'Comment' : 'Review');
   await db.transaction(async (tx) => {
     if (action === 'delete') await tx.delete(table).where(eq(table.id, id));
@@ -116,54 +180,133 @@ export async function moderate(db: Db, actor: Actor, kind: PostKind, id: string,
       await tx.update(table).set({ visibility, moderationReason: reason }).where(eq(table.id, id));
     }
     if (kind === 'comment') await recountComments(tx, [(row as typeof comments.$inferSelect).ideaId]);
-    await recordAudit(tx, actor, { action: `community.${action}`, targetType: kind, targetId: id, details: { reason } });
+    await recordAudit(tx, actor, {
+      action: `community.${action}`,
+      targetType: kind,
+      targetId: id,
+      details: { reason },
+    });
   });
 }
 
 /** Posts waiting for a moderator, oldest first, of every kind. */
 export async function moderationQueue(db: Db, workspaceId: string) {
-  const held = <T extends typeof ideas | typeof comments | typeof reviews>(t: T) => and(eq(t.workspaceId, workspaceId), eq(t.visibility, 'held'));
+  const held = <T extends typeof ideas | typeof comments | typeof reviews>(t: T) =>
+    and(eq(t.workspaceId, workspaceId), eq(t.visibility, 'held'));
   const [i, c, r] = await Promise.all([
-    db.select({ id: ideas.id, title: ideas.title, text: ideas.body, flags: ideas.flags, createdAt: ideas.createdAt, memberName: members.displayName }).from(ideas).leftJoin(members, eq(members.id, ideas.memberId)).where(held(ideas)).orderBy(asc(ideas.createdAt)),
-    db.select({ id: comments.id, title: sql<string | null>`null`, text: comments.body, flags: comments.flags, createdAt: comments.createdAt, memberName: members.displayName }).from(comments).leftJoin(members, eq(members.id, comments.memberId)).where(held(comments)).orderBy(asc(comments.createdAt)),
-    db.select({ id: reviews.id, title: reviews.title, text: reviews.body, flags: reviews.flags, createdAt: reviews.createdAt, memberName: members.displayName }).from(reviews).leftJoin(members, eq(members.id, reviews.memberId)).where(held(reviews)).orderBy(asc(reviews.createdAt)),
+    db
+      .select({
+        id: ideas.id,
+        title: ideas.title,
+        text: ideas.body,
+        flags: ideas.flags,
+        createdAt: ideas.createdAt,
+        memberName: members.displayName,
+      })
+      .from(ideas)
+      .leftJoin(members, eq(members.id, ideas.memberId))
+      .where(held(ideas))
+      .orderBy(asc(ideas.createdAt)),
+    db
+      .select({
+        id: comments.id,
+        title: sql<string | null>`null`,
+        text: comments.body,
+        flags: comments.flags,
+        createdAt: comments.createdAt,
+        memberName: members.displayName,
+      })
+      .from(comments)
+      .leftJoin(members, eq(members.id, comments.memberId))
+      .where(held(comments))
+      .orderBy(asc(comments.createdAt)),
+    db
+      .select({
+        id: reviews.id,
+        title: reviews.title,
+        text: reviews.body,
+        flags: reviews.flags,
+        createdAt: reviews.createdAt,
+        memberName: members.displayName,
+      })
+      .from(reviews)
+      .leftJoin(members, eq(members.id, reviews.memberId))
+      .where(held(reviews))
+      .orderBy(asc(reviews.createdAt)),
   ]);
-  return [...i.map((x) => ({ ...x, kind: 'idea' as const })), ...c.map((x) => ({ ...x, kind: 'comment' as const })), ...r.map((x) => ({ ...x, kind: 'review' as const }))].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+  return [
+    ...i.map((x) => ({ ...x, kind: 'idea' as const })),
+    ...c.map((x) => ({ ...x, kind: 'comment' as const })),
+    ...r.map((x) => ({ ...x, kind: 'review' as const })),
+  ].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
 }
 
-export const listCategories = (db: Db, workspaceId: string) => db.select().from(categories).where(eq(categories.workspaceId, workspaceId)).orderBy(asc(categories.position), asc(categories.name));
+export const listCategories = (db: Db, workspaceId: string) =>
+  db
+    .select()
+    .from(categories)
+    .where(eq(categories.workspaceId, workspaceId))
+    .orderBy(asc(categories.position), asc(categories.name));
 
 export async function createCategory(db: Db, actor: Actor, name: string) {
   const clean = name.trim().slice(0, 60);
   if (!clean) throw new AppError('VALIDATION_FAILED', 'Give the category a name', { field: 'name' });
-  const [{ last } = { last: null }] = await db.select({ last: max(categories.position) }).from(categories).where(eq(categories.workspaceId, actor.workspaceId));
-  const [row] = await db.insert(categories).values({ workspaceId: actor.workspaceId, name: clean, position: (last ?? -1) + 1 }).onConflictDoNothing().returning();
+  const [{ last } = { last: null }] = await db
+    .select({ last: max(categories.position) })
+    .from(categories)
+    .where(eq(categories.workspaceId, actor.workspaceId));
+  const [row] = await db
+    .insert(categories)
+    .values({ workspaceId: actor.workspaceId, name: clean, position: (last ?? -1) + 1 })
+    .onConflictDoNothing()
+    .returning();
   if (!row) throw new AppError('CONFLICT', `A category named ${clean} already exists`);
   return row;
 }
 
 export async function deleteCategory(db: Db, actor: Actor, id: string) {
-  const [row] = await db.delete(categories).where(and(eq(categories.workspaceId, actor.workspaceId), eq(categories.id, id))).returning();
+  const [row] = await db
+    .delete(categories)
+    .where(and(eq(categories.workspaceId, actor.workspaceId), eq(categories.id, id)))
+    .returning();
   if (!row) throw notFound('Category');
 }
 
 /** Ideas for the staff list: every visibility, merged ones out, most voted first. */
-export async function staffIdeas(db: Db, workspaceId: string, o: { status?: IdeaStatus; q?: string; limit: number; offset: number }) {
+export async function staffIdeas(
+  db: Db,
+  workspaceId: string,
+  o: { status?: IdeaStatus; q?: string; limit: number; offset: number },
+) {
   return db
     .select()
     .from(ideas)
-    .where(and(eq(ideas.workspaceId, workspaceId), sql`${ideas.mergedIntoId} is null`, o.status ? eq(ideas.status, o.status) : undefined, o.q ? sql`${ideas.search} @@ websearch_to_tsquery('simple', ${o.q})` : undefined))
+    .where(
+      and(
+        eq(ideas.workspaceId, workspaceId),
+        sql`${ideas.mergedIntoId} is null`,
+        o.status ? eq(ideas.status, o.status) : undefined,
+        o.q ? sql`${ideas.search} @@ websearch_to_tsquery('simple', ${o.q})` : undefined,
+      ),
+    )
     .orderBy(desc(ideas.voteCount), desc(ideas.createdAt))
     .limit(o.limit)
     .offset(o.offset);
 }
 
-
-
 /** The team answers on the board: a comment in the team's name, visible at once. */
 export async function staffComment(db: Db, actor: Actor, ideaId: string, body: string, now: Date) {
   const idea = await ideaOf(db, actor.workspaceId, ideaId);
-  const [row] = await db.insert(comments).values({ workspaceId: actor.workspaceId, ideaId: idea.mergedIntoId ?? idea.id, userId: actor.userId, body, createdAt: now }).returning();
+  const [row] = await db
+    .insert(comments)
+    .values({
+      workspaceId: actor.workspaceId,
+      ideaId: idea.mergedIntoId ?? idea.id,
+      userId: actor.userId,
+      body,
+      createdAt: now,
+    })
+    .returning();
   await recountComments(db, [row!.ideaId]);
   return row!;
 }
@@ -174,7 +317,12 @@ export async function boardSettings(db: Db, workspaceId: string) {
   return { enabled: row?.enabled ?? true, requireApproval: row?.requireApproval ?? false };
 }
 
-export async function saveBoardSettings(db: Db, actor: Actor, input: { enabled: boolean; requireApproval: boolean }, now: Date) {
+export async function saveBoardSettings(
+  db: Db,
+  actor: Actor,
+  input: { enabled: boolean; requireApproval: boolean },
+  now: Date,
+) {
   await db
     .insert(communitySettings)
     .values({ workspaceId: actor.workspaceId, ...input, updatedAt: now })

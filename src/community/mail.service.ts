@@ -20,7 +20,11 @@ export interface CommunityMail {
  * not be able to confirm, or take over, a member's account. A failed send is recorded, never thrown
  * at a visitor.
  */
-export async function sendCommunityMail(deps: { db: Db; mailer: Mailer; logger: Logger }, workspaceId: string, mail: CommunityMail) {
+export async function sendCommunityMail(
+  deps: { db: Db; mailer: Mailer; logger: Logger },
+  workspaceId: string,
+  mail: CommunityMail,
+) {
   const body = redactSecrets(mail.text, mail.secrets);
   const [row] = await deps.db
     .insert(mailOutbox)
@@ -58,5 +62,9 @@ export async function listCommunityMail(db: Db, workspaceId: string, limit = 50)
     .where(eq(mailOutbox.workspaceId, workspaceId))
     .orderBy(desc(mailOutbox.createdAt))
     .limit(limit);
-  return list.map((m) => ({ ...m, body: redactSecrets(m.body), error: m.error === null ? null : redactSecrets(m.error) }));
+  return list.map((m) => ({
+    ...m,
+    body: redactSecrets(m.body),
+    error: m.error === null ? null : redactSecrets(m.error),
+  }));
 }

@@ -12,9 +12,16 @@ afterAll(() => smtp.close());
 
 describe('community mailer', () => {
   it('sends through the SMTP server named by SMTP_URL', async () => {
-    const mailer = createMailer({ smtpUrl: smtp.url, from: 'Acme Community <community@acme.test>' }, createLogger('silent'));
+    const mailer = createMailer(
+      { smtpUrl: smtp.url, from: 'Acme Community <community@acme.test>' },
+      createLogger('silent'),
+    );
     expect(mailer.configured).toBe(true);
-    await mailer.send({ to: 'mia@example.com', subject: 'Confirm your email', text: 'Open https://acme.test/c/acme/verify?token=abc' });
+    await mailer.send({
+      to: 'mia@example.com',
+      subject: 'Confirm your email',
+      text: 'Open https://acme.test/c/acme/verify?token=abc',
+    });
     expect(smtp.received).toHaveLength(1);
     expect(smtp.received[0]).toMatchObject({ from: 'community@acme.test', to: ['mia@example.com'] });
     expect(smtp.received[0]!.data).toContain('Subject: Confirm your email');

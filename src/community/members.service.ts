@@ -38,7 +38,11 @@ export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
 /** The board of a workspace by its slug, unless the workspace turned it off. */
 export async function communityBySlug(db: Db, slug: string): Promise<Community> {
-  const [row] = await db.select({ workspace: workspaces, settings: communitySettings }).from(workspaces).leftJoin(communitySettings, eq(communitySettings.workspaceId, workspaces.id)).where(eq(workspaces.slug, slug));
+  const [row] = await db
+    .select({ workspace: workspaces, settings: communitySettings })
+    .from(workspaces)
+    .leftJoin(communitySettings, eq(communitySettings.workspaceId, workspaces.id))
+    .where(eq(workspaces.slug, slug));
   if (!row || row.settings?.enabled === false) throw notFound('Community');
   return { workspace: row.workspace, requireApproval: row.settings?.requireApproval ?? false };
 }
@@ -49,7 +53,12 @@ const decoy = (params?: Argon2Params) => (decoyHash ??= hashPassword('decoy-pass
 
 async function issueToken(db: Db, memberId: string, purpose: 'verify' | 'reset', now: Date) {
   const token = newSecret();
-  await db.insert(memberTokens).values({ memberId, purpose, tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + (purpose === 'verify' ? VERIFY_TTL_MS : RESET_TTL_MS)) });
+  await db.insert(memberTokens).values({
+    memberId,
+    purpose,
+    tokenHash: hashToken(token),
+    expiresAt: new Date(now.getTime() + (purpose === 'verify' ? VERIFY_TTL_MS : RESET_TTL_MS)),
+  });
   return token;
 }
 
@@ -60,7 +69,12 @@ export interface SignUpInput {
 }
 
 /** Creates an unverified member and mails the verification link; an existing email gets a notice instead. */
-export async function signUp(deps: MemberDeps, community: Community, input: SignUpInput, ctx: { ip: string; baseUrl: string; now: Date }): Promise<void> {
+export async function signUp(
+  deps: MemberDeps,
+  community: Community,
+  input: SignUpInput,
+  ctx: { ip: string; baseUrl: string; now: Date },
+): Promise<void> {
   const { db } = deps;
   const ws = community.workspace;
   await hitLimit(db, 'signup', `${ws.id}:${ctx.ip}`, ctx.now);
@@ -123,7 +137,12 @@ async function useToken(db: Db, token: string, purpose: 'verify' | 'reset', work
 }
 
 /** Confirms the email and links the member to their CRM contact (same email, else a new contact). */
-export async function verifyEmail(deps: MemberDeps, community: Community, token: string, now: Date): Promise<MemberRow> {
+export async function verifyEmail(
+  deps: MemberDeps,
+  community: Community,
+  token: string,
+  now: Date,
+): Promise<MemberRow> {
   const wsId = community.workspace.id;
   return deps.db.transaction(async (tx) => {
     const m = await useToken(tx, token, 'verify', wsId, now);
@@ -131,15 +150,43 @@ export async function verifyEmail(deps: MemberDeps, community: Community, token:
     const [byEmail] = await tx
       .select({ id: contacts.id })
       .from(contacts)
-      .where(and(eq(contacts.workspaceId, wsId), arrayContains(contacts.emails, [m.email]), isNull(contacts.mergedIntoId)))
+      .where(
+        and(eq(contacts.workspaceId, wsId), arrayContains(contacts.emails, [m.email]), isNull(contacts.mergedIntoId)),
+      )
       .orderBy(asc(contacts.createdAt))
       .limit(1);
-    const contactId = byEmail?.id ?? (await tx.insert(contacts).values({ workspaceId: wsId, name: m.displayName, emails: [m.email], firstTouchAt: now, firstTouchChannel: 'community' }).returning())[0]!.id;
+    const contactId =
+      byEmail?.id ??
+      (
+        await tx
+          .insert(contacts)
+          .values({
+            workspaceId: wsId,
+            name: m.displayName,
+            emails: [m.email],
+            firstTouchAt: now,
+            firstTouchChannel: 'community',
+          })
+          .returning()
+      )[0]!.id;
     await tx
       .insert(identities)
-      .values({ workspaceId: wsId, contactId, platform: 'community', externalId: m.id, handle: m.displayName, displayName: m.displayName, firstSeenAt: now, lastSeenAt: now })
+      .values({
+        workspaceId: wsId,
+        contactId,
+        platform: 'community',
+        externalId: m.id,
+        handle: m.displayName,
+        displayName: m.displayName,
+        firstSeenAt: now,
+        lastSeenAt: now,
+      })
       .onConflictDoNothing();
-    const [verified] = await tx.update(members).set({ emailVerifiedAt: now, contactId }).where(eq(members.id, m.id)).returning();
+    const [verified] = await tx
+      .update(members)
+      .set({ emailVerifiedAt: now, contactId })
+      .where(eq(members.id, m.id))
+      .returning();
     return verified!;
   });
 }
@@ -151,13 +198,23 @@ export interface MemberLogin {
   expiresAt: Date;
 }
 
-export async function memberLogin(deps: MemberDeps, community: Community, input: { email: string; password: string }, ctx: { ip: string; now: Date }): Promise<MemberLogin> {
+export async function memberLogin(
+  deps: MemberDeps,
+  community: Community,
+  input: { email: string; password: string },
+  ctx: { ip: string; now: Date },
+): Promise<MemberLogin> {
   const { db } = deps;
   const wsId = community.workspace.id;
   const email = normalizeEmail(input.email);
   await hitLimit(db, 'login', `${wsId}:${ctx.ip}`, ctx.now);
-  const [m] = await db.select().from(members).where(and(eq(members.workspaceId, wsId), eq(members.email, email)));
-  const ok = m ? await verifyPassword(input.password, m.passwordHash) : (await verifyPassword(input.password, await decoy(deps.passwordParams)), false);
+  const [m] = await db
+    .select()
+    .from(members)
+    .where(and(eq(members.workspaceId, wsId), eq(members.email, email)));
+  const ok = m
+    ? await verifyPassword(input.password, m.passwordHash)
+    : (await verifyPassword(input.password, await decoy(deps.passwordParams)), false);
   if (!m || !ok || m.disabledAt) throw new AppError('INVALID_CREDENTIALS', 'Email or password is wrong');
   const token = newSecret();
   const csrfToken = newSecret(16);
@@ -172,7 +229,13 @@ export async function resolveMemberSession(db: Db, token: string, now: Date) {
     .select({ member: members, session: memberSessions })
     .from(memberSessions)
     .innerJoin(members, eq(members.id, memberSessions.memberId))
-    .where(and(eq(memberSessions.tokenHash, hashToken(token)), gt(memberSessions.expiresAt, now), isNull(members.disabledAt)));
+    .where(
+      and(
+        eq(memberSessions.tokenHash, hashToken(token)),
+        gt(memberSessions.expiresAt, now),
+        isNull(members.disabledAt),
+      ),
+    );
   return row ?? null;
 }
 
@@ -181,10 +244,18 @@ export async function memberLogout(db: Db, token: string) {
 }
 
 /** Mails a reset link when the email has an account; the answer is the same either way. */
-export async function requestPasswordReset(deps: MemberDeps, community: Community, email: string, ctx: { ip: string; baseUrl: string; now: Date }): Promise<void> {
+export async function requestPasswordReset(
+  deps: MemberDeps,
+  community: Community,
+  email: string,
+  ctx: { ip: string; baseUrl: string; now: Date },
+): Promise<void> {
   const ws = community.workspace;
   await hitLimit(deps.db, 'reset', `${ws.id}:${ctx.ip}`, ctx.now);
-  const [m] = await deps.db.select().from(members).where(and(eq(members.workspaceId, ws.id), eq(members.email, normalizeEmail(email))));
+  const [m] = await deps.db
+    .select()
+    .from(members)
+    .where(and(eq(members.workspaceId, ws.id), eq(members.email, normalizeEmail(email))));
   if (!m || m.disabledAt) return;
   const token = await issueToken(deps.db, m.id, 'reset', ctx.now);
   await sendCommunityMail(deps, ws.id, {
@@ -215,7 +286,13 @@ export async function issueMemberLink(
 }
 
 /** Sets a new password from a reset link, voids the member's other reset links, signs them out everywhere. */
-export async function resetPassword(deps: MemberDeps, community: Community, token: string, password: string, now: Date): Promise<void> {
+export async function resetPassword(
+  deps: MemberDeps,
+  community: Community,
+  token: string,
+  password: string,
+  now: Date,
+): Promise<void> {
   const passwordHash = await (deps.hasher ?? hashPassword)(password, deps.passwordParams);
   await deps.db.transaction(async (tx) => {
     const m = await useToken(tx, token, 'reset', community.workspace.id, now);
@@ -225,14 +302,24 @@ export async function resetPassword(deps: MemberDeps, community: Community, toke
       .set({ usedAt: now })
       .where(and(eq(memberTokens.memberId, m.id), eq(memberTokens.purpose, 'reset'), isNull(memberTokens.usedAt)));
     // Getting the link proves the email, too.
-    await tx.update(members).set({ passwordHash, emailVerifiedAt: m.emailVerifiedAt ?? now }).where(eq(members.id, m.id));
+    await tx
+      .update(members)
+      .set({ passwordHash, emailVerifiedAt: m.emailVerifiedAt ?? now })
+      .where(eq(members.id, m.id));
     await tx.delete(memberSessions).where(eq(memberSessions.memberId, m.id));
   });
 }
 
 export async function updateProfile(db: Db, memberId: string, input: { displayName: string }) {
-  const [m] = await db.update(members).set({ displayName: input.displayName.trim() }).where(eq(members.id, memberId)).returning();
-  await db.update(identities).set({ handle: m!.displayName, displayName: m!.displayName }).where(and(eq(identities.platform, 'community'), eq(identities.externalId, memberId)));
+  const [m] = await db
+    .update(members)
+    .set({ displayName: input.displayName.trim() })
+    .where(eq(members.id, memberId))
+    .returning();
+  await db
+    .update(identities)
+    .set({ handle: m!.displayName, displayName: m!.displayName })
+    .where(and(eq(identities.platform, 'community'), eq(identities.externalId, memberId)));
   return m!;
 }
 

@@ -6,17 +6,26 @@ import { memberNotifications } from './schema';
 import type { PublicBase } from './views/public-shell';
 
 /** What every public page needs: the board, and the member if they are signed in to this one. */
-export async function publicContext(c: AppContext): Promise<{ community: Community; member: MemberInfo | null; base: PublicBase }> {
+export async function publicContext(
+  c: AppContext,
+): Promise<{ community: Community; member: MemberInfo | null; base: PublicBase }> {
   const community = await communityBySlug(c.var.deps.db, c.req.param('slug') ?? '');
   const m = c.var.member;
   // A session from another workspace's board counts as nobody here.
   const member = m && m.workspaceId === community.workspace.id ? m : null;
   let unread = 0;
   if (member) {
-    const [r] = await c.var.deps.db.select({ n: count() }).from(memberNotifications).where(and(eq(memberNotifications.memberId, member.id), isNull(memberNotifications.readAt)));
+    const [r] = await c.var.deps.db
+      .select({ n: count() })
+      .from(memberNotifications)
+      .where(and(eq(memberNotifications.memberId, member.id), isNull(memberNotifications.readAt)));
     unread = Number(r?.n ?? 0);
   }
-  return { community, member, base: { slug: community.workspace.slug, communityName: community.workspace.name, member, unread } };
+  return {
+    community,
+    member,
+    base: { slug: community.workspace.slug, communityName: community.workspace.name, member, unread },
+  };
 }
 
 /** The member, signed in and with a confirmed email, or a clear refusal. */
@@ -26,9 +35,15 @@ export function requireVerifiedMember(member: MemberInfo | null): MemberInfo {
   return member;
 }
 
-export const memberDeps = (c: AppContext): MemberDeps => ({ db: c.var.deps.db, mailer: c.var.deps.mailer, logger: c.var.deps.logger, ...(c.var.deps.passwordParams ? { passwordParams: c.var.deps.passwordParams } : {}) });
+export const memberDeps = (c: AppContext): MemberDeps => ({
+  db: c.var.deps.db,
+  mailer: c.var.deps.mailer,
+  logger: c.var.deps.logger,
+  ...(c.var.deps.passwordParams ? { passwordParams: c.var.deps.passwordParams } : {}),
+});
 
 /** Where links in emails point: PUBLIC_URL when set, else the address this request came to. */
-export const baseUrl = (c: AppContext) => (c.var.deps.settings.publicUrl ?? new URL(c.req.url).origin).replace(/\/$/, '');
+export const baseUrl = (c: AppContext) =>
+  (c.var.deps.settings.publicUrl ?? new URL(c.req.url).origin).replace(/\/$/, '');
 
 export const clientKey = (c: AppContext) => c.var.deps.clientIp(c) ?? 'unknown';

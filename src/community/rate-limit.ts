@@ -28,7 +28,12 @@ export async function hitLimit(db: Db, bucket: LimitBucket, key: string, now: Da
   if (Number(r?.n ?? 0) >= max) {
     const oldest = r?.oldest ? new Date(r.oldest) : now;
     const retryAfter = Math.max(1, Math.ceil((oldest.getTime() + windowMs - now.getTime()) / 1000));
-    throw new AppError('RATE_LIMITED', 'Too many attempts; try again later', { retryAfterSeconds: retryAfter }, retryAfter);
+    throw new AppError(
+      'RATE_LIMITED',
+      'Too many attempts; try again later',
+      { retryAfterSeconds: retryAfter },
+      retryAfter,
+    );
   }
   await db.insert(rateEvents).values({ bucket, key, createdAt: now });
 }

@@ -16,11 +16,28 @@ export type ReviewSort = (typeof REVIEW_SORTS)[number];
 export const REVIEW_LIMITS = { title: 140, body: 5000 } as const;
 
 export const reviewProducts = (db: Db, workspaceId: string) =>
-  db.select({ id: topics.id, name: topics.name }).from(topics).where(and(eq(topics.workspaceId, workspaceId), inArray(topics.kind, ['brand', 'product']))).orderBy(asc(topics.name));
+  db
+    .select({ id: topics.id, name: topics.name })
+    .from(topics)
+    .where(and(eq(topics.workspaceId, workspaceId), inArray(topics.kind, ['brand', 'product'])))
+    .orderBy(asc(topics.name));
 
-export async function listReviews(db: Db, workspaceId: string, o: { topicId?: string; sort: ReviewSort; limit: number; offset: number; staff?: boolean }) {
-  const where: (SQL | undefined)[] = [eq(reviews.workspaceId, workspaceId), o.staff ? undefined : eq(reviews.visibility, 'visible'), o.topicId ? eq(reviews.topicId, o.topicId) : undefined];
-  const order = o.sort === 'highest' ? [desc(reviews.rating), desc(reviews.createdAt)] : o.sort === 'lowest' ? [asc(reviews.rating), desc(reviews.createdAt)] : [desc(reviews.createdAt)];
+export async function listReviews(
+  db: Db,
+  workspaceId: string,
+  o: { topicId?: string; sort: ReviewSort; limit: number; offset: number; staff?: boolean },
+) {
+  const where: (SQL | undefined)[] = [
+    eq(reviews.workspaceId, workspaceId),
+    o.staff ? undefined : eq(reviews.visibility, 'visible'),
+    o.topicId ? eq(reviews.topicId, o.topicId) : undefined,
+  ];
+  const order =
+    o.sort === 'highest'
+      ? [desc(reviews.rating), desc(reviews.createdAt)]
+      : o.sort === 'lowest'
+        ? [asc(reviews.rating), desc(reviews.createdAt)]
+        : [desc(reviews.createdAt)];
   const [items, summary] = await Promise.all([
     db
       .select({ review: reviews, memberName: members.displayName, product: topics.name })
@@ -41,7 +58,12 @@ export async function listReviews(db: Db, workspaceId: string, o: { topicId?: st
   for (const s of summary) distribution[s.rating as 1] = Number(s.n);
   const total = Object.values(distribution).reduce((a, b) => a + b, 0);
   const average = total ? Object.entries(distribution).reduce((a, [r, n]) => a + Number(r) * n, 0) / total : null;
-  return { items: items.map((i) => ({ ...i.review, memberName: i.memberName, product: i.product })), total, average, distribution };
+  return {
+    items: items.map((i) => ({ ...i.review, memberName: i.memberName, product: i.product })),
+    total,
+    average,
+    distribution,
+  };
 }
 
 export interface ReviewInput {
@@ -55,21 +77,47 @@ export interface ReviewInput {
 export async function saveReview(ctx: PostContext, input: ReviewInput) {
   const { db } = ctx.deps;
   const wsId = ctx.community.workspace.id;
-  if (!Number.isInteger(input.rating) || input.rating < 1 || input.rating > 5) throw new AppError('VALIDATION_FAILED', 'A rating is 1 to 5 stars', { field: 'rating' });
+  if (!Number.isInteger(input.rating) || input.rating < 1 || input.rating > 5)
+    throw new AppError('VALIDATION_FAILED', 'A rating is 1 to 5 stars', { field: 'rating' });
   const products = await reviewProducts(db, wsId);
-  if (!products.some((p) => p.id === input.topicId)) throw new AppError('VALIDATION_FAILED', 'Pick one of the products', { field: 'topicId' });
+  if (!products.some((p) => p.id === input.topicId))
+    throw new AppError('VALIDATION_FAILED', 'Pick one of the products', { field: 'topicId' });
   await hitLimit(db, 'post', ctx.member.id, ctx.now);
   const held = ctx.community.requireApproval;
   const [row] = await db
     .insert(reviews)
-    .values({ workspaceId: wsId, memberId: ctx.member.id, topicId: input.topicId, rating: input.rating, title: input.title, body: input.body, visibility: held ? 'held' : 'visible', createdAt: ctx.now, updatedAt: ctx.now })
-    .onConflictDoUpdate({ target: [reviews.memberId, reviews.topicId], set: { rating: input.rating, title: input.title, body: input.body, updatedAt: ctx.now } })
+    .values({
+      workspaceId: wsId,
+      memberId: ctx.member.id,
+      topicId: input.topicId,
+      rating: input.rating,
+      title: input.title,
+      body: input.body,
+      visibility: held ? 'held' : 'visible',
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+    })
+    .onConflictDoUpdate({
+      target: [reviews.memberId, reviews.topicId],
+      set: { rating: input.rating, title: input.title, body: input.body, updatedAt: ctx.now },
+    })
     .returning();
   const lowRating = input.rating <= 2;
-  return attachAnalysis(ctx, 'review', row!, input.title, input.body, `${ctx.baseUrl}/c/${ctx.community.workspace.slug}/reviews#review-${row!.id}`, (a) => lowRating || a.label === 'negative');
+  return attachAnalysis(
+    ctx,
+    'review',
+    row!,
+    input.title,
+    input.body,
+    `${ctx.baseUrl}/c/${ctx.community.workspace.slug}/reviews#review-${row!.id}`,
+    (a) => lowRating || a.label === 'negative',
+  );
 }
 
 export async function myReview(db: Db, memberId: string, topicId: string) {
-  const [r] = await db.select().from(reviews).where(and(eq(reviews.memberId, memberId), eq(reviews.topicId, topicId)));
+  const [r] = await db
+    .select()
+    .from(reviews)
+    .where(and(eq(reviews.memberId, memberId), eq(reviews.topicId, topicId)));
   return r ?? null;
 }

@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, pgTable, primaryKey, real, smallint, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  real,
+  smallint,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { users, workspaces } from '../accounts/schema';
 import { contacts } from '../contacts/schema';
 import { createdAt, id, ts } from '../db/columns';
@@ -64,7 +75,10 @@ export const memberSessions = pgTable(
     expiresAt: ts('expires_at').notNull(),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('community_member_sessions_token_key').on(t.tokenHash), index('community_member_sessions_member_idx').on(t.memberId)],
+  (t) => [
+    uniqueIndex('community_member_sessions_token_key').on(t.tokenHash),
+    index('community_member_sessions_member_idx').on(t.memberId),
+  ],
 );
 
 export const MEMBER_TOKEN_PURPOSES = ['verify', 'reset'] as const;
@@ -214,7 +228,10 @@ export const reviews = pgTable(
     createdAt: createdAt(),
     updatedAt: createdAt('updated_at'),
   },
-  (t) => [uniqueIndex('reviews_member_product_key').on(t.memberId, t.topicId), index('reviews_workspace_idx').on(t.workspaceId, t.topicId, t.createdAt.desc())],
+  (t) => [
+    uniqueIndex('reviews_member_product_key').on(t.memberId, t.topicId),
+    index('reviews_workspace_idx').on(t.workspaceId, t.topicId, t.createdAt.desc()),
+  ],
 );
 
 /** A mention that asks for what an idea describes: evidence, its author a supporter. */
@@ -236,17 +253,14 @@ export const ideaEvidence = pgTable(
 );
 
 /** Feature requests staff looked at and set aside: they leave the suggested-ideas queue. */
-export const ideaSuggestionDismissals = pgTable(
-  'idea_suggestion_dismissals',
-  {
-    mentionId: uuid('mention_id')
-      .primaryKey()
-      .references(() => mentions.id, { onDelete: 'cascade' }),
-    workspaceId: workspaceId(),
-    dismissedBy: uuid('dismissed_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: createdAt(),
-  },
-);
+export const ideaSuggestionDismissals = pgTable('idea_suggestion_dismissals', {
+  mentionId: uuid('mention_id')
+    .primaryKey()
+    .references(() => mentions.id, { onDelete: 'cascade' }),
+  workspaceId: workspaceId(),
+  dismissedBy: uuid('dismissed_by').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: createdAt(),
+});
 
 /** In-app notifications for members (an idea they voted on changed status). */
 export const memberNotifications = pgTable(

@@ -11,9 +11,20 @@ describe('spam rules', () => {
   });
 
   it('holds any link from an account younger than a day, and many links from anyone', () => {
-    expect(spamFlags({ text: 'cheap pills at https://spam.example', memberCreatedAt: fresh, recentTexts: [], now })).toEqual(['links', 'new_account']);
-    expect(spamFlags({ text: 'see https://docs.example for details', memberCreatedAt: old, recentTexts: [], now })).toEqual([]);
-    expect(spamFlags({ text: 'http://a.example http://b.example www.c-site.com', memberCreatedAt: old, recentTexts: [], now })).toEqual(['links']);
+    expect(
+      spamFlags({ text: 'cheap pills at https://spam.example', memberCreatedAt: fresh, recentTexts: [], now }),
+    ).toEqual(['links', 'new_account']);
+    expect(
+      spamFlags({ text: 'see https://docs.example for details', memberCreatedAt: old, recentTexts: [], now }),
+    ).toEqual([]);
+    expect(
+      spamFlags({
+        text: 'http://a.example http://b.example www.c-site.com',
+        memberCreatedAt: old,
+        recentTexts: [],
+        now,
+      }),
+    ).toEqual(['links']);
   });
 
   it('holds the same text posted again, ignoring case and spacing', () => {

@@ -25,4 +25,8 @@ export function spamFlags(p: SpamInput): string[] {
   return flags;
 }
 
-export const FLAG_LABELS: Record<string, string> = { links: 'links', new_account: 'new account with links', repeat: 'posted the same text before' };
+export const FLAG_LABELS: Record<string, string> = {
+  links: 'links',
+  new_account: 'new account with links',
+  repeat: 'posted the same text before',
+};

@@ -5,17 +5,51 @@ import { can } from '../accounts/roles';
 import { AppError } from '../core/errors';
 import type { AppContext, AppEnv } from '../server/env';
 import { assertCan, formFields, formProblem, pathId, requireStaffPage, shellProps } from '../server/pages';
-import { addEvidence, createIdeaFromMention, dismissSuggestion, ideaEvidenceSummary, suggestedIdeas } from './evidence.service';
+import {
+  addEvidence,
+  createIdeaFromMention,
+  dismissSuggestion,
+  ideaEvidenceSummary,
+  suggestedIdeas,
+} from './evidence.service';
 import { getIdea, isIdeaStatus } from './ideas.service';
-import { boardSettings, createCategory, deleteCategory, listCategories, mergeIdea, moderate, moderationQueue, saveBoardSettings, staffComment, staffIdeas, updateIdea } from './ideas.staff';
+import {
+  boardSettings,
+  createCategory,
+  deleteCategory,
+  listCategories,
+  mergeIdea,
+  moderate,
+  moderationQueue,
+  saveBoardSettings,
+  staffComment,
+  staffIdeas,
+  updateIdea,
+} from './ideas.staff';
 import { listCommunityMail } from './mail.service';
 import { baseUrl } from './public-context';
 import { ideas } from './schema';
-import { CategoriesPage, MailPage, ModerationPage, StaffIdeaPage, StaffIdeasPage, SuggestedPage } from './views/staff-pages';
+import {
+  CategoriesPage,
+  MailPage,
+  ModerationPage,
+  StaffIdeaPage,
+  StaffIdeasPage,
+  SuggestedPage,
+} from './views/staff-pages';
 
-const OK: Record<string, string> = { saved: 'Saved.', merged: 'Merged.', moderated: 'Done.', linked: 'Linked as evidence.', created: 'Idea created.', dismissed: 'Set aside.', category: 'Categories saved.' };
+const OK: Record<string, string> = {
+  saved: 'Saved.',
+  merged: 'Merged.',
+  moderated: 'Done.',
+  linked: 'Linked as evidence.',
+  created: 'Idea created.',
+  dismissed: 'Set aside.',
+  category: 'Categories saved.',
+};
 const Uuid = z.uuid();
-const text = (form: Record<string, string | string[]>, k: string) => String((Array.isArray(form[k]) ? form[k][0] : form[k]) ?? '').trim();
+const text = (form: Record<string, string | string[]>, k: string) =>
+  String((Array.isArray(form[k]) ? form[k][0] : form[k]) ?? '').trim();
 
 function staffBase(c: AppContext, error?: string) {
   const actor = assertCan(c, 'inbox:read');
@@ -31,7 +65,10 @@ function staffBase(c: AppContext, error?: string) {
 
 async function counts(c: AppContext) {
   const { workspaceId } = assertCan(c, 'inbox:read');
-  const [held, suggested] = await Promise.all([moderationQueue(c.var.deps.db, workspaceId), suggestedIdeas(c.var.deps.db, workspaceId, { limit: 1, offset: 0 })]);
+  const [held, suggested] = await Promise.all([
+    moderationQueue(c.var.deps.db, workspaceId),
+    suggestedIdeas(c.var.deps.db, workspaceId, { limit: 1, offset: 0 }),
+  ]);
   return { held: held.length, suggested: suggested.total };
 }
 
@@ -42,9 +79,17 @@ async function renderIdea(c: AppContext, id: string, error?: string, status = 20
     getIdea(db, workspaceId, id, { staff: true }),
     ideaEvidenceSummary(db, workspaceId, id),
     listCategories(db, workspaceId),
-    db.select({ id: ideas.id, title: ideas.title, voteCount: ideas.voteCount }).from(ideas).where(and(eq(ideas.workspaceId, workspaceId), ne(ideas.id, id), isNull(ideas.mergedIntoId))).orderBy(ideas.createdAt).limit(500),
+    db
+      .select({ id: ideas.id, title: ideas.title, voteCount: ideas.voteCount })
+      .from(ideas)
+      .where(and(eq(ideas.workspaceId, workspaceId), ne(ideas.id, id), isNull(ideas.mergedIntoId)))
+      .orderBy(ideas.createdAt)
+      .limit(500),
   ]);
-  return c.html(<StaffIdeaPage {...staffBase(c, error)} idea={idea} evidence={evidence} categories={categories} others={others} />, status as 200);
+  return c.html(
+    <StaffIdeaPage {...staffBase(c, error)} idea={idea} evidence={evidence} categories={categories} others={others} />,
+    status as 200,
+  );
 }
 
 /** Community in the staff app: ideas with their evidence, moderation, harvesting, categories, email log. */
@@ -55,7 +100,12 @@ export const communityStaffPages = new Hono<AppEnv>()
     const { workspaceId } = assertCan(c, 'inbox:read');
     const status = c.req.query('status');
     const q = c.req.query('q')?.trim().slice(0, 200) || undefined;
-    const items = await staffIdeas(c.var.deps.db, workspaceId, { limit: 100, offset: 0, ...(status && isIdeaStatus(status) ? { status } : {}), ...(q ? { q } : {}) });
+    const items = await staffIdeas(c.var.deps.db, workspaceId, {
+      limit: 100,
+      offset: 0,
+      ...(status && isIdeaStatus(status) ? { status } : {}),
+      ...(q ? { q } : {}),
+    });
     return c.html(<StaffIdeasPage {...staffBase(c)} items={items} status={status} q={q} counts={await counts(c)} />);
   })
   .get('/community/ideas/:id', (c) => renderIdea(c, pathId(c, 'Idea')))
@@ -66,12 +116,18 @@ export const communityStaffPages = new Hono<AppEnv>()
     const status = text(form, 'status');
     const categoryId = text(form, 'categoryId');
     try {
-      await updateIdea({ db: c.var.deps.db, mailer: c.var.deps.mailer, logger: c.var.deps.logger }, actor, id, {
-        ...(isIdeaStatus(status) ? { status } : {}),
-        statusNote: text(form, 'statusNote').slice(0, 2000) || null,
-        categoryId: Uuid.safeParse(categoryId).success ? categoryId : null,
-        pinned: text(form, 'pinned') === '1',
-      }, { now: c.var.deps.clock(), baseUrl: baseUrl(c) });
+      await updateIdea(
+        { db: c.var.deps.db, mailer: c.var.deps.mailer, logger: c.var.deps.logger },
+        actor,
+        id,
+        {
+          ...(isIdeaStatus(status) ? { status } : {}),
+          statusNote: text(form, 'statusNote').slice(0, 2000) || null,
+          categoryId: Uuid.safeParse(categoryId).success ? categoryId : null,
+          pinned: text(form, 'pinned') === '1',
+        },
+        { now: c.var.deps.clock(), baseUrl: baseUrl(c) },
+      );
     } catch (err) {
       return renderIdea(c, id, formProblem(err).message, 422);
     }
@@ -92,24 +148,46 @@ export const communityStaffPages = new Hono<AppEnv>()
   .post('/community/moderation/:kind/:id', async (c) => {
     const actor = assertCan(c, 'community:moderate');
     const kind = c.req.param('kind');
-    if (kind !== 'idea' && kind !== 'comment' && kind !== 'review') throw new AppError('NOT_FOUND', 'Nothing to moderate there');
+    if (kind !== 'idea' && kind !== 'comment' && kind !== 'review')
+      throw new AppError('NOT_FOUND', 'Nothing to moderate there');
     const id = pathId(c, 'Post');
     const form = await formFields(c);
     const action = text(form, 'action');
-    if (action !== 'hide' && action !== 'restore' && action !== 'delete') throw new AppError('VALIDATION_FAILED', 'Choose hide, restore or delete');
+    if (action !== 'hide' && action !== 'restore' && action !== 'delete')
+      throw new AppError('VALIDATION_FAILED', 'Choose hide, restore or delete');
     await moderate(c.var.deps.db, actor, kind, id, action, text(form, 'reason').slice(0, 500) || null);
     const back = text(form, 'back');
-    return c.redirect(`${back.startsWith('/community') && !back.startsWith('//') ? back : '/community/moderation'}?ok=moderated`, 303);
+    return c.redirect(
+      `${back.startsWith('/community') && !back.startsWith('//') ? back : '/community/moderation'}?ok=moderated`,
+      303,
+    );
   })
   .get('/community/moderation', async (c) => {
     const { workspaceId } = assertCan(c, 'inbox:read');
-    return c.html(<ModerationPage {...staffBase(c)} items={await moderationQueue(c.var.deps.db, workspaceId)} counts={await counts(c)} />);
+    return c.html(
+      <ModerationPage
+        {...staffBase(c)}
+        items={await moderationQueue(c.var.deps.db, workspaceId)}
+        counts={await counts(c)}
+      />,
+    );
   })
   .get('/community/suggested', async (c) => {
     const { workspaceId } = assertCan(c, 'inbox:read');
     const db = c.var.deps.db;
-    const [page, list] = await Promise.all([suggestedIdeas(db, workspaceId, { limit: 50, offset: 0 }), staffIdeas(db, workspaceId, { limit: 500, offset: 0 })]);
-    return c.html(<SuggestedPage {...staffBase(c)} items={page.items} total={page.total} ideas={list.map((i) => ({ id: i.id, title: i.title }))} counts={await counts(c)} />);
+    const [page, list] = await Promise.all([
+      suggestedIdeas(db, workspaceId, { limit: 50, offset: 0 }),
+      staffIdeas(db, workspaceId, { limit: 500, offset: 0 }),
+    ]);
+    return c.html(
+      <SuggestedPage
+        {...staffBase(c)}
+        items={page.items}
+        total={page.total}
+        ideas={list.map((i) => ({ id: i.id, title: i.title }))}
+        counts={await counts(c)}
+      />,
+    );
   })
   .post('/community/suggested/:id/link', async (c) => {
     const actor = assertCan(c, 'community:moderate');
@@ -123,8 +201,16 @@ export const communityStaffPages = new Hono<AppEnv>()
     const actor = assertCan(c, 'community:moderate');
     const mentionId = pathId(c, 'Mention');
     const title = text(await formFields(c), 'title');
-    if (title.length < 3 || title.length > 140) throw new AppError('VALIDATION_FAILED', 'A title is 3 to 140 characters');
-    const idea = await createIdeaFromMention(c.var.deps.db, actor, mentionId, { title, body: '' }, c.var.deps.clock(), 'path');
+    if (title.length < 3 || title.length > 140)
+      throw new AppError('VALIDATION_FAILED', 'A title is 3 to 140 characters');
+    const idea = await createIdeaFromMention(
+      c.var.deps.db,
+      actor,
+      mentionId,
+      { title, body: '' },
+      c.var.deps.clock(),
+      'path',
+    );
     return c.redirect(`/community/ideas/${idea.id}?ok=created`, 303);
   })
   .post('/community/suggested/:id/dismiss', async (c) => {
@@ -133,13 +219,24 @@ export const communityStaffPages = new Hono<AppEnv>()
   })
   .get('/community/categories', async (c) => {
     const { workspaceId } = assertCan(c, 'inbox:read');
-    return c.html(<CategoriesPage {...staffBase(c)} items={await listCategories(c.var.deps.db, workspaceId)} settings={await boardSettings(c.var.deps.db, workspaceId)} />);
+    return c.html(
+      <CategoriesPage
+        {...staffBase(c)}
+        items={await listCategories(c.var.deps.db, workspaceId)}
+        settings={await boardSettings(c.var.deps.db, workspaceId)}
+      />,
+    );
   })
   .post('/community/settings', async (c) => {
     // Opening or closing the public board is a workspace setting, not moderation.
     const actor = assertCan(c, 'workspace:manage');
     const form = await formFields(c);
-    await saveBoardSettings(c.var.deps.db, actor, { enabled: text(form, 'enabled') === '1', requireApproval: text(form, 'requireApproval') === '1' }, c.var.deps.clock());
+    await saveBoardSettings(
+      c.var.deps.db,
+      actor,
+      { enabled: text(form, 'enabled') === '1', requireApproval: text(form, 'requireApproval') === '1' },
+      c.var.deps.clock(),
+    );
     return c.redirect('/community/categories?ok=saved', 303);
   })
   .post('/community/ideas/:id/comments', async (c) => {
@@ -155,7 +252,14 @@ export const communityStaffPages = new Hono<AppEnv>()
     try {
       await createCategory(c.var.deps.db, actor, text(await formFields(c), 'name'));
     } catch (err) {
-      return c.html(<CategoriesPage {...staffBase(c, formProblem(err).message)} items={await listCategories(c.var.deps.db, actor.workspaceId)} settings={await boardSettings(c.var.deps.db, actor.workspaceId)} />, 422);
+      return c.html(
+        <CategoriesPage
+          {...staffBase(c, formProblem(err).message)}
+          items={await listCategories(c.var.deps.db, actor.workspaceId)}
+          settings={await boardSettings(c.var.deps.db, actor.workspaceId)}
+        />,
+        422,
+      );
     }
     return c.redirect('/community/categories?ok=category', 303);
   })
@@ -165,7 +269,11 @@ export const communityStaffPages = new Hono<AppEnv>()
   })
   .get('/community/mail', async (c) => {
     const { workspaceId } = assertCan(c, 'community:moderate');
-    return c.html(<MailPage {...staffBase(c)} smtp={c.var.deps.mailer.configured} items={await listCommunityMail(c.var.deps.db, workspaceId)} />);
+    return c.html(
+      <MailPage
+        {...staffBase(c)}
+        smtp={c.var.deps.mailer.configured}
+        items={await listCommunityMail(c.var.deps.db, workspaceId)}
+      />,
+    );
   });
-
-

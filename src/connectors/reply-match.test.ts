@@ -3,9 +3,17 @@ import { replyTextKey, sameReplyText } from './reply-match';
 
 describe('sameReplyText', () => {
   it.each([
-    ['X shortened the link', 'Read https://t.co/AbC123 for details', 'Read https://example.com/help/refunds?id=1 for details'],
+    [
+      'X shortened the link',
+      'Read https://t.co/AbC123 for details',
+      'Read https://example.com/help/refunds?id=1 for details',
+    ],
     ['X led with the @name it replies to', '@ana_dev Sorry, we are on it!', 'Sorry, we are on it!'],
-    ['Mastodon shows a remote mention without its domain', '@ana Thanks for the report', '@ana@other.example Thanks for the report'],
+    [
+      'Mastodon shows a remote mention without its domain',
+      '@ana Thanks for the report',
+      '@ana@other.example Thanks for the report',
+    ],
     ['spacing and line breaks differ', 'Thanks!\n\nWe are on it.', 'Thanks! We are on it. '],
     ['the same accented text in another Unicode form', 'Cafe\u0301 ouvert', 'Café ouvert'],
   ])('matches when %s', (_, posted, ours) => {

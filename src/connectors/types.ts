@@ -113,7 +113,12 @@ export interface Connector<Config = any, Credentials = any> {
    * attempt whose outcome we never heard): the post when it is there, null when it is not.
    */
   findReply?(ctx: ReplyContext<Config, Credentials>): Promise<ReplyResult | null>;
-  verify(ctx: { config: Config; credentials: Credentials; signal?: AbortSignal; http: OutboundHttp }): Promise<VerifyResult>;
+  verify(ctx: {
+    config: Config;
+    credentials: Credentials;
+    signal?: AbortSignal;
+    http: OutboundHttp;
+  }): Promise<VerifyResult>;
 }
 
 export type ConnectorErrorKind = 'rate_limited' | 'auth' | 'transient' | 'invalid_request';
@@ -145,5 +150,7 @@ export class ConnectorError extends Error {
 export function outboundFailure(err: unknown, subject: string, platform: string): ConnectorError {
   const own = findOutboundError(err);
   const needsPerson = own !== null && own.code !== 'timeout' && own.code !== 'unreachable';
-  return new ConnectorError(needsPerson ? 'invalid_request' : 'transient', `${subject}: ${outboundMessage(err)}`, { platform });
+  return new ConnectorError(needsPerson ? 'invalid_request' : 'transient', `${subject}: ${outboundMessage(err)}`, {
+    platform,
+  });
 }

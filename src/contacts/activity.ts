@@ -28,7 +28,12 @@ export interface MentionFacts {
 }
 
 /** Likes, reposts and replies a post got (whatever the platform calls them in metrics). */
-export const engagementOf = (metrics: Record<string, number>) => (metrics.likes ?? 0) + (metrics.reposts ?? 0) + (metrics.replies ?? 0) + (metrics.score ?? 0) + (metrics.comments ?? 0);
+export const engagementOf = (metrics: Record<string, number>) =>
+  (metrics.likes ?? 0) +
+  (metrics.reposts ?? 0) +
+  (metrics.replies ?? 0) +
+  (metrics.score ?? 0) +
+  (metrics.comments ?? 0);
 
 interface Totals {
   id: string;
@@ -43,11 +48,36 @@ interface Totals {
 
 export async function addActivity(db: Db, workspaceId: string, facts: MentionFacts[], now: Date): Promise<void> {
   if (facts.length === 0) return;
-  const deltas = new Map<string, { id: string; n: number; engagement: number; s_sum: number; s_n: number; purchase: number; questions: number; first_at: Date; first_platform: string; last_at: Date }>();
+  const deltas = new Map<
+    string,
+    {
+      id: string;
+      n: number;
+      engagement: number;
+      s_sum: number;
+      s_n: number;
+      purchase: number;
+      questions: number;
+      first_at: Date;
+      first_platform: string;
+      last_at: Date;
+    }
+  >();
   for (const f of facts) {
     let d = deltas.get(f.contactId);
     if (!d) {
-      d = { id: f.contactId, n: 0, engagement: 0, s_sum: 0, s_n: 0, purchase: 0, questions: 0, first_at: f.postedAt, first_platform: f.platform, last_at: f.postedAt };
+      d = {
+        id: f.contactId,
+        n: 0,
+        engagement: 0,
+        s_sum: 0,
+        s_n: 0,
+        purchase: 0,
+        questions: 0,
+        first_at: f.postedAt,
+        first_platform: f.platform,
+        last_at: f.postedAt,
+      };
       deltas.set(f.contactId, d);
     }
     d.n++;
@@ -112,7 +142,12 @@ export async function recountContacts(db: Db, workspaceId: string, contactIds: s
 async function saveScores(db: Db, totals: Totals[], now: Date) {
   if (totals.length === 0) return;
   const scores = totals.map((t) => {
-    const last = t.last_activity_at === null ? null : t.last_activity_at instanceof Date ? t.last_activity_at : new Date(t.last_activity_at);
+    const last =
+      t.last_activity_at === null
+        ? null
+        : t.last_activity_at instanceof Date
+          ? t.last_activity_at
+          : new Date(t.last_activity_at);
     const { score, reasons } = scoreContact(
       {
         followers: Number(t.followers ?? 0),

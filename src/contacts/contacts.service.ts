@@ -79,16 +79,23 @@ function normalizeInput(input: ContactInput): ContactInput {
 }
 
 export async function listStages(db: Db, workspaceId: string): Promise<string[]> {
-  const own = await db.select({ name: lifecycleStages.name }).from(lifecycleStages).where(eq(lifecycleStages.workspaceId, workspaceId)).orderBy(asc(lifecycleStages.position));
+  const own = await db
+    .select({ name: lifecycleStages.name })
+    .from(lifecycleStages)
+    .where(eq(lifecycleStages.workspaceId, workspaceId))
+    .orderBy(asc(lifecycleStages.position));
   return own.length ? own.map((s) => s.name) : [...DEFAULT_STAGES];
 }
 
 export async function setStages(db: Db, actor: Actor, stages: string[]): Promise<string[]> {
   const list = uniq(stages.map((s) => s.trim().toLowerCase()).filter(Boolean));
-  if (list.length === 0) throw new AppError('VALIDATION_FAILED', 'Keep at least one lifecycle stage', { field: 'stages' });
+  if (list.length === 0)
+    throw new AppError('VALIDATION_FAILED', 'Keep at least one lifecycle stage', { field: 'stages' });
   return db.transaction(async (tx) => {
     await tx.delete(lifecycleStages).where(eq(lifecycleStages.workspaceId, actor.workspaceId));
-    await tx.insert(lifecycleStages).values(list.map((name, position) => ({ workspaceId: actor.workspaceId, name, position })));
+    await tx
+      .insert(lifecycleStages)
+      .values(list.map((name, position) => ({ workspaceId: actor.workspaceId, name, position })));
     await recordAudit(tx, actor, { action: 'contacts.stages_changed', details: { stages: list } });
     return list;
   });
@@ -96,16 +103,27 @@ export async function setStages(db: Db, actor: Actor, stages: string[]): Promise
 
 async function validate(db: Db, workspaceId: string, input: ContactInput) {
   if (input.lifecycleStage !== undefined && !(await listStages(db, workspaceId)).includes(input.lifecycleStage)) {
-    throw new AppError('VALIDATION_FAILED', `Unknown lifecycle stage: ${input.lifecycleStage}`, { field: 'lifecycleStage' });
+    throw new AppError('VALIDATION_FAILED', `Unknown lifecycle stage: ${input.lifecycleStage}`, {
+      field: 'lifecycleStage',
+    });
   }
   if (input.ownerId) {
-    const [owner] = await db.select({ id: users.id }).from(users).where(and(eq(users.workspaceId, workspaceId), eq(users.id, input.ownerId), isNull(users.disabledAt)));
-    if (!owner) throw new AppError('VALIDATION_FAILED', 'The owner is not an active user of this workspace', { field: 'ownerId' });
+    const [owner] = await db
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.workspaceId, workspaceId), eq(users.id, input.ownerId), isNull(users.disabledAt)));
+    if (!owner)
+      throw new AppError('VALIDATION_FAILED', 'The owner is not an active user of this workspace', {
+        field: 'ownerId',
+      });
   }
 }
 
 export async function getContactRow(db: Db, workspaceId: string, id: string): Promise<ContactRow> {
-  const [c] = await db.select().from(contacts).where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.id, id)));
+  const [c] = await db
+    .select()
+    .from(contacts)
+    .where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.id, id)));
   if (!c) throw notFound('Contact');
   return c;
 }
@@ -113,7 +131,11 @@ export async function getContactRow(db: Db, workspaceId: string, id: string): Pr
 export async function identitiesOf(db: Db, contactIds: string[]): Promise<Map<string, IdentityRow[]>> {
   const out = new Map<string, IdentityRow[]>();
   if (contactIds.length === 0) return out;
-  for (const i of await db.select().from(identities).where(inArray(identities.contactId, contactIds)).orderBy(asc(identities.firstSeenAt))) {
+  for (const i of await db
+    .select()
+    .from(identities)
+    .where(inArray(identities.contactId, contactIds))
+    .orderBy(asc(identities.firstSeenAt))) {
     out.set(i.contactId, [...(out.get(i.contactId) ?? []), i]);
   }
   return out;
@@ -143,10 +165,19 @@ const ORDER = {
 export async function listContacts(db: Db, workspaceId: string, o: ContactListOptions) {
   const where = filterConditions(workspaceId, o.filter, o.now);
   const [rows, [total]] = await Promise.all([
-    db.select().from(contacts).where(where).orderBy(...ORDER[o.sort]).limit(o.limit).offset(o.offset),
+    db
+      .select()
+      .from(contacts)
+      .where(where)
+      .orderBy(...ORDER[o.sort])
+      .limit(o.limit)
+      .offset(o.offset),
     db.select({ n: count() }).from(contacts).where(where),
   ]);
-  const ids = await identitiesOf(db, rows.map((r) => r.id));
+  const ids = await identitiesOf(
+    db,
+    rows.map((r) => r.id),
+  );
   return { items: rows.map((r) => publicContact(r, ids.get(r.id))), total: total?.n ?? 0 };
 }
 
@@ -155,8 +186,16 @@ export async function createContact(db: Db, actor: Actor, raw: ContactInput) {
   await validate(db, actor.workspaceId, input);
   return db.transaction(async (tx) => {
     if (input.tags) input.tags = await canonicalTags(tx, actor.workspaceId, input.tags);
-    const [c] = await tx.insert(contacts).values({ workspaceId: actor.workspaceId, ...input, name: input.name ?? '' }).returning();
-    await recordAudit(tx, actor, { action: 'contact.created', targetType: 'contact', targetId: c!.id, details: { name: c!.name } });
+    const [c] = await tx
+      .insert(contacts)
+      .values({ workspaceId: actor.workspaceId, ...input, name: input.name ?? '' })
+      .returning();
+    await recordAudit(tx, actor, {
+      action: 'contact.created',
+      targetType: 'contact',
+      targetId: c!.id,
+      details: { name: c!.name },
+    });
     return publicContact(c!);
   });
 }
@@ -166,10 +205,22 @@ export async function updateContact(db: Db, actor: Actor, id: string, raw: Conta
   await validate(db, actor.workspaceId, input);
   return db.transaction(async (tx) => {
     const before = await getContactRow(tx, actor.workspaceId, id);
-    if (before.mergedIntoId) throw new AppError('CONFLICT', 'This contact was merged into another; edit that one', { mergedIntoId: before.mergedIntoId });
+    if (before.mergedIntoId)
+      throw new AppError('CONFLICT', 'This contact was merged into another; edit that one', {
+        mergedIntoId: before.mergedIntoId,
+      });
     if (input.tags) input.tags = await canonicalTags(tx, actor.workspaceId, input.tags);
-    const [c] = await tx.update(contacts).set({ ...input, updatedAt: now }).where(eq(contacts.id, id)).returning();
-    await recordAudit(tx, actor, { action: 'contact.updated', targetType: 'contact', targetId: id, details: { fields: Object.keys(input) } });
+    const [c] = await tx
+      .update(contacts)
+      .set({ ...input, updatedAt: now })
+      .where(eq(contacts.id, id))
+      .returning();
+    await recordAudit(tx, actor, {
+      action: 'contact.updated',
+      targetType: 'contact',
+      targetId: id,
+      details: { fields: Object.keys(input) },
+    });
     return publicContact(c!, (await identitiesOf(tx, [id])).get(id));
   });
 }
@@ -179,16 +230,30 @@ export async function deleteContact(db: Db, actor: Actor, id: string) {
   await db.transaction(async (tx) => {
     const c = await getContactRow(tx, actor.workspaceId, id);
     await tx.delete(contacts).where(eq(contacts.id, id));
-    await recordAudit(tx, actor, { action: 'contact.deleted', targetType: 'contact', targetId: id, details: { name: c.name } });
+    await recordAudit(tx, actor, {
+      action: 'contact.deleted',
+      targetType: 'contact',
+      targetId: id,
+      details: { name: c.name },
+    });
   });
 }
 
 export async function addNote(db: Db, actor: Actor, contactId: string, body: string) {
   return db.transaction(async (tx) => {
     const c = await getContactRow(tx, actor.workspaceId, contactId);
-    if (c.mergedIntoId) throw new AppError('CONFLICT', 'This contact was merged into another; note that one', { mergedIntoId: c.mergedIntoId });
-    const [n] = await tx.insert(contactNotes).values({ workspaceId: actor.workspaceId, contactId, authorId: actor.userId, body }).returning();
-    await tx.update(contacts).set({ lastActivityAt: sql`greatest(${contacts.lastActivityAt}, ${n!.createdAt.toISOString()}::timestamptz)` }).where(eq(contacts.id, contactId));
+    if (c.mergedIntoId)
+      throw new AppError('CONFLICT', 'This contact was merged into another; note that one', {
+        mergedIntoId: c.mergedIntoId,
+      });
+    const [n] = await tx
+      .insert(contactNotes)
+      .values({ workspaceId: actor.workspaceId, contactId, authorId: actor.userId, body })
+      .returning();
+    await tx
+      .update(contacts)
+      .set({ lastActivityAt: sql`greatest(${contacts.lastActivityAt}, ${n!.createdAt.toISOString()}::timestamptz)` })
+      .where(eq(contacts.id, contactId));
     return { id: n!.id, body: n!.body, authorId: n!.authorId, createdAt: n!.createdAt.toISOString() };
   });
 }

@@ -12,7 +12,13 @@ import { contacts, type DuplicateReason, duplicateSuggestions } from './schema';
 /** The review queue: open suggestions, most likely first, each with both contacts side by side. */
 export async function listSuggestions(db: Db, workspaceId: string, opts: { limit: number; offset: number }) {
   const open = and(eq(duplicateSuggestions.workspaceId, workspaceId), eq(duplicateSuggestions.status, 'open'));
-  const list = await db.select().from(duplicateSuggestions).where(open).orderBy(desc(duplicateSuggestions.confidence), desc(duplicateSuggestions.createdAt)).limit(opts.limit).offset(opts.offset);
+  const list = await db
+    .select()
+    .from(duplicateSuggestions)
+    .where(open)
+    .orderBy(desc(duplicateSuggestions.confidence), desc(duplicateSuggestions.createdAt))
+    .limit(opts.limit)
+    .offset(opts.offset);
   const [total] = await db.select({ n: sql<number>`count(*)::int` }).from(duplicateSuggestions).where(open);
   const ids = [...new Set(list.flatMap((s) => [s.contactA, s.contactB]))];
   const people = ids.length ? await db.select().from(contacts).where(inArray(contacts.id, ids)) : [];
@@ -31,7 +37,10 @@ export async function listSuggestions(db: Db, workspaceId: string, opts: { limit
 }
 
 export async function getSuggestion(db: Db, workspaceId: string, id: string) {
-  const [s] = await db.select().from(duplicateSuggestions).where(and(eq(duplicateSuggestions.workspaceId, workspaceId), eq(duplicateSuggestions.id, id)));
+  const [s] = await db
+    .select()
+    .from(duplicateSuggestions)
+    .where(and(eq(duplicateSuggestions.workspaceId, workspaceId), eq(duplicateSuggestions.id, id)));
   if (!s) throw notFound('Suggestion');
   return s;
 }
@@ -40,8 +49,16 @@ export async function dismissSuggestion(db: Db, actor: Actor, id: string, now: D
   await db.transaction(async (tx) => {
     const s = await getSuggestion(tx, actor.workspaceId, id);
     if (s.status !== 'open') throw new AppError('CONFLICT', `This suggestion is already ${s.status}`);
-    await tx.update(duplicateSuggestions).set({ status: 'dismissed', resolvedBy: actor.userId, resolvedAt: now }).where(eq(duplicateSuggestions.id, id));
-    await recordAudit(tx, actor, { action: 'contact.duplicate_dismissed', targetType: 'contact', targetId: s.contactA, details: { suggestionId: id, other: s.contactB } });
+    await tx
+      .update(duplicateSuggestions)
+      .set({ status: 'dismissed', resolvedBy: actor.userId, resolvedAt: now })
+      .where(eq(duplicateSuggestions.id, id));
+    await recordAudit(tx, actor, {
+      action: 'contact.duplicate_dismissed',
+      targetType: 'contact',
+      targetId: s.contactA,
+      details: { suggestionId: id, other: s.contactB },
+    });
   });
 }
 
@@ -58,7 +75,7 @@ export async function findSimilar(db: Db, workspaceId: string, contactId: string
   const found = await db.transaction(async (tx) => {
     await tx.execute(sql`set local pg_trgm.similarity_threshold = 0.5`);
     return rows<{ id: string; sim: number; same_email: boolean; same_handle: string | null }>(
-    await tx.execute(sql`
+      await tx.execute(sql`
       with me as (select lower(handle) as handle from identities where contact_id = ${contactId}::uuid and handle is not null),
       candidates as (
         (select id from contacts where workspace_id = ${workspaceId}::uuid and merged_into_id is null and id <> ${contactId}::uuid
@@ -73,21 +90,39 @@ export async function findSimilar(db: Db, workspaceId: string, contactId: string
       select c.id, similarity(lower(c.name), ${name}) as sim, (c.emails && ${emails}::text[]) as same_email,
         (select min(lower(i.handle)) from identities i join me on lower(i.handle) = me.handle where i.contact_id = c.id) as same_handle
       from contacts c join candidates k on k.id = c.id where c.merged_into_id is null`),
-  );
+    );
   });
   const scored = found
     .map((f) => {
       const reasons: DuplicateReason[] = [];
       if (f.same_email) reasons.push({ code: 'same_email', detail: 'shares an email address' });
       if (f.same_handle) reasons.push({ code: 'same_handle', detail: `@${f.same_handle} on another platform` });
-      if (Number(f.sim) >= 0.5) reasons.push({ code: 'similar_name', detail: `name ${Math.round(Number(f.sim) * 100)}% alike` });
+      if (Number(f.sim) >= 0.5)
+        reasons.push({ code: 'similar_name', detail: `name ${Math.round(Number(f.sim) * 100)}% alike` });
       return { id: f.id, reasons, confidence: confidenceOf(reasons, Number(f.sim)) };
     })
     .filter((f) => f.reasons.length > 0)
     .sort((a, b) => b.confidence - a.confidence)
     .slice(0, limit);
-  const people = scored.length ? await db.select().from(contacts).where(inArray(contacts.id, scored.map((s) => s.id))) : [];
-  const idents = await identitiesOf(db, scored.map((s) => s.id));
+  const people = scored.length
+    ? await db
+        .select()
+        .from(contacts)
+        .where(
+          inArray(
+            contacts.id,
+            scored.map((s) => s.id),
+          ),
+        )
+    : [];
+  const idents = await identitiesOf(
+    db,
+    scored.map((s) => s.id),
+  );
   const byId = new Map(people.map((p) => [p.id, p]));
-  return scored.map((s) => ({ contact: publicContact(byId.get(s.id)!, idents.get(s.id)), reasons: s.reasons, confidence: s.confidence }));
+  return scored.map((s) => ({
+    contact: publicContact(byId.get(s.id)!, idents.get(s.id)),
+    reasons: s.reasons,
+    confidence: s.confidence,
+  }));
 }

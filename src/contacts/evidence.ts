@@ -15,7 +15,8 @@ export function emailsIn(text: string | null | undefined): string[] {
 }
 
 // Hosts that say where a profile lives, not whose website it is.
-const PLATFORM_HOSTS = /(?:^|\.)(?:x\.com|twitter\.com|t\.co|bsky\.app|bsky\.social|reddit\.com|redd\.it|ycombinator\.com|linktr\.ee|instagram\.com|facebook\.com|tiktok\.com|youtube\.com|youtu\.be|linkedin\.com|github\.com|medium\.com|substack\.com|mastodon\.social|threads\.net)$/;
+const PLATFORM_HOSTS =
+  /(?:^|\.)(?:x\.com|twitter\.com|t\.co|bsky\.app|bsky\.social|reddit\.com|redd\.it|ycombinator\.com|linktr\.ee|instagram\.com|facebook\.com|tiktok\.com|youtube\.com|youtu\.be|linkedin\.com|github\.com|medium\.com|substack\.com|mastodon\.social|threads\.net)$/;
 
 const URL_RE = /\bhttps?:\/\/[^\s<>"')]+|\bwww\.[^\s<>"')]+/gi;
 
@@ -33,7 +34,10 @@ export function hostOf(url: string | null | undefined): string | null {
  * The author's own website domain: their profile link or the first link in the bio, unless it is
  * a social platform (or the instance their profile lives on).
  */
-export function websiteDomain(author: { url: string | null; bio: string | null }, profileHost: string | null = null): string | null {
+export function websiteDomain(
+  author: { url: string | null; bio: string | null },
+  profileHost: string | null = null,
+): string | null {
   const candidates = [author.url, ...(author.bio?.match(URL_RE) ?? [])];
   for (const c of candidates) {
     const host = hostOf(c);
@@ -73,7 +77,8 @@ const WEIGHT: Record<DuplicateReason['code'], number> = {
 /** Independent hints add up: 1 - product of (1 - weight), rounded to two places. */
 export function confidenceOf(reasons: DuplicateReason[], nameSimilarity = 1): number {
   let miss = 1;
-  for (const r of reasons) miss *= 1 - (r.code === 'similar_name' ? WEIGHT.similar_name * nameSimilarity : WEIGHT[r.code]);
+  for (const r of reasons)
+    miss *= 1 - (r.code === 'similar_name' ? WEIGHT.similar_name * nameSimilarity : WEIGHT[r.code]);
   return Math.round((1 - miss) * 100) / 100;
 }
 

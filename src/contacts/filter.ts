@@ -13,14 +13,21 @@ export const ContactFilter = z
   .object({
     q: z.string().trim().max(200).optional().openapi({ description: 'Name, email, company or handle contains this' }),
     stages: z.array(z.string().trim().min(1).max(40)).max(20).optional(),
-    tags: z.array(z.string().trim().min(1).max(60)).max(20).optional().openapi({ description: 'Has any of these tags' }),
+    tags: z
+      .array(z.string().trim().min(1).max(60))
+      .max(20)
+      .optional()
+      .openapi({ description: 'Has any of these tags' }),
     ownerId: z.uuid().optional(),
     unowned: z.boolean().optional(),
     platform: z.enum(PLATFORMS).optional().openapi({ description: 'Has an identity on this platform' }),
     minFollowers: z.number().int().min(0).optional(),
     maxFollowers: z.number().int().min(0).optional(),
     minScore: z.number().int().min(0).max(100).optional(),
-    sentiment: z.enum(['positive', 'neutral', 'negative']).optional().openapi({ description: 'Average sentiment of their mentions' }),
+    sentiment: z
+      .enum(['positive', 'neutral', 'negative'])
+      .optional()
+      .openapi({ description: 'Average sentiment of their mentions' }),
     activeWithinDays: z.number().int().min(1).max(3650).optional(),
     hasEmail: z.boolean().optional(),
   })
@@ -51,7 +58,10 @@ export function filterConditions(workspaceId: string, f: ContactFilter, now: Dat
   if (f.tags?.length) conds.push(arrayOverlaps(contacts.tags, f.tags));
   if (f.ownerId) conds.push(eq(contacts.ownerId, f.ownerId));
   if (f.unowned) conds.push(isNull(contacts.ownerId));
-  if (f.platform) conds.push(sql`exists (select 1 from identities i where i.contact_id = ${contacts.id} and i.platform = ${f.platform})`);
+  if (f.platform)
+    conds.push(
+      sql`exists (select 1 from identities i where i.contact_id = ${contacts.id} and i.platform = ${f.platform})`,
+    );
   if (f.minFollowers !== undefined) conds.push(gte(contacts.followers, f.minFollowers));
   if (f.maxFollowers !== undefined) conds.push(lte(contacts.followers, f.maxFollowers));
   if (f.minScore !== undefined) conds.push(gte(contacts.score, f.minScore));
@@ -59,10 +69,12 @@ export function filterConditions(workspaceId: string, f: ContactFilter, now: Dat
   if (f.sentiment === 'positive') conds.push(sql`${contacts.sentiment} > 0.05`);
   if (f.sentiment === 'negative') conds.push(sql`${contacts.sentiment} < -0.05`);
   if (f.sentiment === 'neutral') conds.push(sql`${contacts.sentiment} between -0.05 and 0.05`);
-  if (f.activeWithinDays !== undefined) conds.push(gte(contacts.lastActivityAt, new Date(now.getTime() - f.activeWithinDays * 86_400_000)));
+  if (f.activeWithinDays !== undefined)
+    conds.push(gte(contacts.lastActivityAt, new Date(now.getTime() - f.activeWithinDays * 86_400_000)));
   if (f.hasEmail === true) conds.push(sql`cardinality(${contacts.emails}) > 0`);
   if (f.hasEmail === false) conds.push(sql`cardinality(${contacts.emails}) = 0`);
   return and(...conds)!;
 }
 
-export const isEmptyFilter = (f: ContactFilter) => Object.values(f).every((v) => v === undefined || (Array.isArray(v) && v.length === 0));
+export const isEmptyFilter = (f: ContactFilter) =>
+  Object.values(f).every((v) => v === undefined || (Array.isArray(v) && v.length === 0));

@@ -10,7 +10,17 @@ import type { Db } from '../db/types';
 import { canonicalTags } from '../tags/tags.service';
 import type { Logger } from '../server/logger';
 import { listStages } from './contacts.service';
-import { type ContactMapping, type ExistingContact, type ImportedContact, type ResolvedMapping, planImport, readCsv, readCsvHeader, resolveContactMapping, validateRow } from './import';
+import {
+  type ContactMapping,
+  type ExistingContact,
+  type ImportedContact,
+  type ResolvedMapping,
+  planImport,
+  readCsv,
+  readCsvHeader,
+  resolveContactMapping,
+  validateRow,
+} from './import';
 import { contactImports } from './import.schema';
 import { contacts } from './schema';
 
@@ -36,7 +46,11 @@ export interface ContactImportOptions {
   onProgress: (row: ContactImportRow) => void;
 }
 
-export const DEFAULT_CONTACT_IMPORT_OPTIONS: ContactImportOptions = { batchSize: 1000, writeChunk: 5000, onProgress: () => {} };
+export const DEFAULT_CONTACT_IMPORT_OPTIONS: ContactImportOptions = {
+  batchSize: 1000,
+  writeChunk: 5000,
+  onProgress: () => {},
+};
 
 export const MAX_CONTACT_IMPORT_CHARS = 50 * 1024 * 1024;
 export const MAX_CONTACT_IMPORT_ROWS = 200_000;
@@ -62,53 +76,104 @@ export function publicContactImport(i: ContactImportRow, now: Date) {
     // Validation is the long part; the last percent is the one write at the end.
     progress: status === 'done' ? 100 : i.total ? Math.min(99, Math.floor((i.processed / i.total) * 100)) : 0,
     errors: i.errors,
-    error: stale ? 'The import stopped before it finished (the server restarted?); nothing was imported. Upload the file again.' : i.error,
+    error: stale
+      ? 'The import stopped before it finished (the server restarted?); nothing was imported. Upload the file again.'
+      : i.error,
     createdAt: i.createdAt.toISOString(),
     finishedAt: i.finishedAt?.toISOString() ?? null,
   };
 }
 
 /** Checks the header (and the mapping against it) and queues the import; runContactImport does the rows. */
-export async function createContactImport(db: Db, actor: Actor, input: { filename: string; content: string; mapping?: ContactMapping }) {
-  if (input.content.length > MAX_CONTACT_IMPORT_CHARS) throw new AppError('PAYLOAD_TOO_LARGE', 'Import files may be at most 50 MiB');
+export async function createContactImport(
+  db: Db,
+  actor: Actor,
+  input: { filename: string; content: string; mapping?: ContactMapping },
+) {
+  if (input.content.length > MAX_CONTACT_IMPORT_CHARS)
+    throw new AppError('PAYLOAD_TOO_LARGE', 'Import files may be at most 50 MiB');
   const mapping = resolveContactMapping(readCsvHeader(input.content), input.mapping);
   return db.transaction(async (tx) => {
-    const [row] = await tx.insert(contactImports).values({ workspaceId: actor.workspaceId, createdBy: actor.userId, filename: input.filename.slice(0, 200), mapping }).returning();
-    await recordAudit(tx, actor, { action: 'contacts.import_started', targetType: 'contact_import', targetId: row!.id, details: { filename: row!.filename, mapping } });
+    const [row] = await tx
+      .insert(contactImports)
+      .values({
+        workspaceId: actor.workspaceId,
+        createdBy: actor.userId,
+        filename: input.filename.slice(0, 200),
+        mapping,
+      })
+      .returning();
+    await recordAudit(tx, actor, {
+      action: 'contacts.import_started',
+      targetType: 'contact_import',
+      targetId: row!.id,
+      details: { filename: row!.filename, mapping },
+    });
     return row!;
   });
 }
 
 export async function getContactImport(db: Db, workspaceId: string, id: string) {
-  const [row] = await db.select().from(contactImports).where(and(eq(contactImports.workspaceId, workspaceId), eq(contactImports.id, id)));
+  const [row] = await db
+    .select()
+    .from(contactImports)
+    .where(and(eq(contactImports.workspaceId, workspaceId), eq(contactImports.id, id)));
   if (!row) throw notFound('Import');
   return row;
 }
 
 export async function listContactImports(db: Db, workspaceId: string) {
-  return db.select().from(contactImports).where(eq(contactImports.workspaceId, workspaceId)).orderBy(desc(contactImports.createdAt)).limit(50);
+  return db
+    .select()
+    .from(contactImports)
+    .where(eq(contactImports.workspaceId, workspaceId))
+    .orderBy(desc(contactImports.createdAt))
+    .limit(50);
 }
 
 /** Runs a queued import over the file's text. Answers null when it was not queued (already run). */
-export async function runContactImport(deps: ContactImportDeps, actor: Actor, id: string, content: string, options: Partial<ContactImportOptions> = {}): Promise<ContactImportRow | null> {
+export async function runContactImport(
+  deps: ContactImportDeps,
+  actor: Actor,
+  id: string,
+  content: string,
+  options: Partial<ContactImportOptions> = {},
+): Promise<ContactImportRow | null> {
   const o = { ...DEFAULT_CONTACT_IMPORT_OPTIONS, ...options };
   const { db, clock } = deps;
   const [claimed] = await db
     .update(contactImports)
     .set({ status: 'running', updatedAt: clock() })
-    .where(and(eq(contactImports.id, id), eq(contactImports.workspaceId, actor.workspaceId), eq(contactImports.status, 'queued')))
+    .where(
+      and(
+        eq(contactImports.id, id),
+        eq(contactImports.workspaceId, actor.workspaceId),
+        eq(contactImports.status, 'queued'),
+      ),
+    )
     .returning();
   if (!claimed) return null;
   const save = async (set: Partial<ContactImportRow>) => {
-    const [row] = await db.update(contactImports).set({ ...set, updatedAt: clock() }).where(eq(contactImports.id, id)).returning();
+    const [row] = await db
+      .update(contactImports)
+      .set({ ...set, updatedAt: clock() })
+      .where(eq(contactImports.id, id))
+      .returning();
     o.onProgress(row!);
     return row!;
   };
   try {
     const records = readCsv(content);
-    if (records.length > MAX_CONTACT_IMPORT_ROWS) throw new AppError('VALIDATION_FAILED', `The file has ${records.length} rows; at most ${MAX_CONTACT_IMPORT_ROWS} are imported at once`);
+    if (records.length > MAX_CONTACT_IMPORT_ROWS)
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `The file has ${records.length} rows; at most ${MAX_CONTACT_IMPORT_ROWS} are imported at once`,
+      );
     const stages = await listStages(db, actor.workspaceId);
-    const staff = await db.select({ id: users.id, email: users.email }).from(users).where(and(eq(users.workspaceId, actor.workspaceId), isNull(users.disabledAt)));
+    const staff = await db
+      .select({ id: users.id, email: users.email })
+      .from(users)
+      .where(and(eq(users.workspaceId, actor.workspaceId), isNull(users.disabledAt)));
     const ctx = { stages, owners: new Map(staff.map((u) => [u.email.toLowerCase(), u.id])) };
     const mapping = claimed.mapping as ResolvedMapping;
     await save({ total: records.length });
@@ -132,8 +197,10 @@ export async function runContactImport(deps: ContactImportDeps, actor: Actor, id
       // Two imports into one workspace take turns, so neither misses the other's new contacts.
       await tx.execute(sql`select pg_advisory_xact_lock(${IMPORT_LOCK}, hashtext(${actor.workspaceId}))`);
       const plan = planImport(good, await existingByEmail(tx, actor.workspaceId, good), defaultStage);
-      for (let i = 0; i < plan.inserts.length; i += o.writeChunk) await insertContacts(tx, actor.workspaceId, plan.inserts.slice(i, i + o.writeChunk));
-      for (let i = 0; i < plan.updates.length; i += o.writeChunk) await updateContacts(tx, actor.workspaceId, plan.updates.slice(i, i + o.writeChunk), clock());
+      for (let i = 0; i < plan.inserts.length; i += o.writeChunk)
+        await insertContacts(tx, actor.workspaceId, plan.inserts.slice(i, i + o.writeChunk));
+      for (let i = 0; i < plan.updates.length; i += o.writeChunk)
+        await updateContacts(tx, actor.workspaceId, plan.updates.slice(i, i + o.writeChunk), clock());
       // Imported tags join the workspace's vocabulary (rows keep the spelling they came with).
       await canonicalTags(tx, actor.workspaceId, [...new Set(good.flatMap((g) => g.tags ?? []))]);
       const [row] = await tx
@@ -141,7 +208,12 @@ export async function runContactImport(deps: ContactImportDeps, actor: Actor, id
         .set({ status: 'done', imported: plan.imported, merged: plan.merged, finishedAt: clock(), updatedAt: clock() })
         .where(eq(contactImports.id, id))
         .returning();
-      await recordAudit(tx, actor, { action: 'contacts.imported', targetType: 'contact_import', targetId: id, details: { filename: claimed.filename, imported: plan.imported, merged: plan.merged, failed } });
+      await recordAudit(tx, actor, {
+        action: 'contacts.imported',
+        targetType: 'contact_import',
+        targetId: id,
+        details: { filename: claimed.filename, imported: plan.imported, merged: plan.merged, failed },
+      });
       return row!;
     });
     o.onProgress(done);
@@ -150,25 +222,49 @@ export async function runContactImport(deps: ContactImportDeps, actor: Actor, id
     deps.logger.error({ err, contactImportId: id }, 'contact import failed');
     // Staff read a short sentence with the import's id as the reference; the detail stays in the log.
     // Runs in the background: a database that is gone must not become an unhandled rejection.
-    return save({ status: 'failed', error: failureNote(err, 'The contact import', id), finishedAt: clock() }).catch(() => null);
+    return save({ status: 'failed', error: failureNote(err, 'The contact import', id), finishedAt: clock() }).catch(
+      () => null,
+    );
   }
 }
-
 
 /** Live contacts sharing an email with the rows, oldest first, locked until the import commits. */
 async function existingByEmail(tx: Db, workspaceId: string, good: ImportedContact[]): Promise<ExistingContact[]> {
   const emails = [...new Set(good.flatMap((g) => g.emails))];
   if (emails.length === 0) return [];
   return tx
-    .select({ id: contacts.id, name: contacts.name, emails: contacts.emails, phones: contacts.phones, company: contacts.company, title: contacts.title, location: contacts.location, ownerId: contacts.ownerId, tags: contacts.tags, customFields: contacts.customFields })
+    .select({
+      id: contacts.id,
+      name: contacts.name,
+      emails: contacts.emails,
+      phones: contacts.phones,
+      company: contacts.company,
+      title: contacts.title,
+      location: contacts.location,
+      ownerId: contacts.ownerId,
+      tags: contacts.tags,
+      customFields: contacts.customFields,
+    })
     .from(contacts)
-    .where(and(eq(contacts.workspaceId, workspaceId), isNull(contacts.mergedIntoId), arrayOverlaps(contacts.emails, emails)))
+    .where(
+      and(eq(contacts.workspaceId, workspaceId), isNull(contacts.mergedIntoId), arrayOverlaps(contacts.emails, emails)),
+    )
     .orderBy(asc(contacts.createdAt), asc(contacts.id))
     .for('update');
 }
 
 const recordsetColumns = sql`name text, emails text[], phones text[], company text, title text, location text, owner_id uuid, tags text[], custom_fields jsonb`;
-const asRecord = (c: Omit<ExistingContact, 'id'>) => ({ name: c.name, emails: c.emails, phones: c.phones, company: c.company, title: c.title, location: c.location, owner_id: c.ownerId, tags: c.tags, custom_fields: c.customFields });
+const asRecord = (c: Omit<ExistingContact, 'id'>) => ({
+  name: c.name,
+  emails: c.emails,
+  phones: c.phones,
+  company: c.company,
+  title: c.title,
+  location: c.location,
+  owner_id: c.ownerId,
+  tags: c.tags,
+  custom_fields: c.customFields,
+});
 
 async function insertContacts(tx: Db, workspaceId: string, chunk: ReturnType<typeof planImport>['inserts']) {
   await tx.execute(sql`

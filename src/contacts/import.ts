@@ -10,7 +10,19 @@ import { AppError } from '../core/errors';
  * contacts by email. Pure: no I/O, so it is tested with plain strings.
  */
 
-export const CONTACT_IMPORT_FIELDS = ['name', 'firstName', 'lastName', 'email', 'phone', 'company', 'title', 'location', 'lifecycleStage', 'tags', 'ownerEmail'] as const;
+export const CONTACT_IMPORT_FIELDS = [
+  'name',
+  'firstName',
+  'lastName',
+  'email',
+  'phone',
+  'company',
+  'title',
+  'location',
+  'lifecycleStage',
+  'tags',
+  'ownerEmail',
+] as const;
 export type ContactImportField = (typeof CONTACT_IMPORT_FIELDS)[number];
 
 /** `custom:<key>` fills the contact's custom field <key> from a column. */
@@ -55,7 +67,11 @@ export function resolveContactMapping(columns: string[], mapping: ContactMapping
   const resolved: ResolvedMapping = {};
   for (const [field, column] of Object.entries(mapping)) {
     if (column === null) continue;
-    if (!columns.includes(column)) throw new AppError('VALIDATION_FAILED', `mapping: the file has no column "${column}" (for ${field})`, { field: 'mapping', columns });
+    if (!columns.includes(column))
+      throw new AppError('VALIDATION_FAILED', `mapping: the file has no column "${column}" (for ${field})`, {
+        field: 'mapping',
+        columns,
+      });
     resolved[field] = column;
   }
   for (const field of CONTACT_IMPORT_FIELDS) {
@@ -68,7 +84,11 @@ export function resolveContactMapping(columns: string[], mapping: ContactMapping
     if (key && !(`${CUSTOM_PREFIX}${key}` in mapping)) resolved[`${CUSTOM_PREFIX}${key}`] = c;
   }
   if (!resolved.name && !resolved.firstName && !resolved.lastName && !resolved.email) {
-    throw new AppError('VALIDATION_FAILED', 'The file has no name or email column: map one, e.g. {"email": "E-mail address"}', { field: 'mapping', columns });
+    throw new AppError(
+      'VALIDATION_FAILED',
+      'The file has no name or email column: map one, e.g. {"email": "E-mail address"}',
+      { field: 'mapping', columns },
+    );
   }
   return resolved;
 }
@@ -87,10 +107,15 @@ export function readCsvHeader(content: string): string[] {
   try {
     header = parseCsv(content, { ...CSV_OPTIONS, to: 1 }) as string[][];
   } catch (err) {
-    throw new AppError('VALIDATION_FAILED', `The file is not valid CSV: ${(err as Error).message}`, { field: 'content' });
+    throw new AppError('VALIDATION_FAILED', `The file is not valid CSV: ${(err as Error).message}`, {
+      field: 'content',
+    });
   }
   const columns = header[0]?.filter(Boolean) ?? [];
-  if (columns.length === 0) throw new AppError('VALIDATION_FAILED', 'The file is empty: the first line must name the columns', { field: 'content' });
+  if (columns.length === 0)
+    throw new AppError('VALIDATION_FAILED', 'The file is empty: the first line must name the columns', {
+      field: 'content',
+    });
   return columns;
 }
 
@@ -100,12 +125,23 @@ export function readCsv(content: string): CsvRecord[] {
   const text = content.replace(/\r\n?/g, '\n');
   let parsed: { record: Record<string, string>; raw: string; info: { lines: number } }[];
   try {
-    parsed = parseCsv(text, { ...CSV_OPTIONS, columns: true, info: true, raw: true, skip_records_with_empty_values: true }) as typeof parsed;
+    parsed = parseCsv(text, {
+      ...CSV_OPTIONS,
+      columns: true,
+      info: true,
+      raw: true,
+      skip_records_with_empty_values: true,
+    }) as typeof parsed;
   } catch (err) {
-    throw new AppError('VALIDATION_FAILED', `The file is not valid CSV: ${(err as Error).message}`, { field: 'content' });
+    throw new AppError('VALIDATION_FAILED', `The file is not valid CSV: ${(err as Error).message}`, {
+      field: 'content',
+    });
   }
   // info.lines is the line a record ends on; quoted line breaks inside it move its start up.
-  return parsed.map((r) => ({ line: r.info.lines - (r.raw.replace(/^\n+|\n+$/g, '').match(/\n/g)?.length ?? 0), values: r.record }));
+  return parsed.map((r) => ({
+    line: r.info.lines - (r.raw.replace(/^\n+|\n+$/g, '').match(/\n/g)?.length ?? 0),
+    values: r.record,
+  }));
 }
 
 /** One valid row, as the contact it describes. */
@@ -135,20 +171,49 @@ const Row = z
   .object({
     name: text(300),
     emails: z.array(z.email('not an email address').max(320)).max(20, 'more than 20 emails'),
-    phones: z.array(z.string().min(3, 'too short for a phone number').max(40, 'too long for a phone number').regex(/\d/, 'not a phone number')).max(20, 'more than 20 phones'),
+    phones: z
+      .array(
+        z
+          .string()
+          .min(3, 'too short for a phone number')
+          .max(40, 'too long for a phone number')
+          .regex(/\d/, 'not a phone number'),
+      )
+      .max(20, 'more than 20 phones'),
     company: text(200).nullable(),
     title: text(200).nullable(),
     location: text(200).nullable(),
     tags: z.array(text(60)).max(50, 'more than 50 tags'),
-    customFields: z.record(text(60), text(2000)).refine((o) => Object.keys(o).length <= 50, 'more than 50 custom fields'),
+    customFields: z
+      .record(text(60), text(2000))
+      .refine((o) => Object.keys(o).length <= 50, 'more than 50 custom fields'),
   })
   .refine((r) => r.name !== '' || r.emails.length > 0, { message: 'no name and no email', path: [] });
 
-const list = (v: string) => [...new Set(v.split(/[;,]/).map((s) => s.trim()).filter(Boolean))];
-const FIELD_OF: Record<string, ContactImportField> = { name: 'name', emails: 'email', phones: 'phone', company: 'company', title: 'title', location: 'location', tags: 'tags' };
+const list = (v: string) => [
+  ...new Set(
+    v
+      .split(/[;,]/)
+      .map((s) => s.trim())
+      .filter(Boolean),
+  ),
+];
+const FIELD_OF: Record<string, ContactImportField> = {
+  name: 'name',
+  emails: 'email',
+  phones: 'phone',
+  company: 'company',
+  title: 'title',
+  location: 'location',
+  tags: 'tags',
+};
 
 /** A row as a contact, or why it cannot be one (naming the column at fault). */
-export function validateRow(record: CsvRecord, map: ResolvedMapping, ctx: RowContext): { ok: true; contact: ImportedContact } | { ok: false; message: string } {
+export function validateRow(
+  record: CsvRecord,
+  map: ResolvedMapping,
+  ctx: RowContext,
+): { ok: true; contact: ImportedContact } | { ok: false; message: string } {
   const get = (field: string) => {
     const column = map[field];
     // Our export guards cells against spreadsheet formulas with a leading apostrophe; take it off again.
@@ -176,16 +241,29 @@ export function validateRow(record: CsvRecord, map: ResolvedMapping, ctx: RowCon
     const issue = parsed.error.issues[0]!;
     const [key, index] = issue.path;
     const value = typeof index === 'number' ? (candidate[key as 'emails'] as string[])[index] : undefined;
-    const column = key === 'customFields' ? map[`${CUSTOM_PREFIX}${String(index)}`] : map[FIELD_OF[String(key)] ?? ''] ?? (key === 'name' ? map.firstName : undefined);
-    return { ok: false, message: `${value !== undefined ? `${JSON.stringify(value)}: ` : ''}${issue.message}${column ? ` (column ${column})` : ''}` };
+    const column =
+      key === 'customFields'
+        ? map[`${CUSTOM_PREFIX}${String(index)}`]
+        : (map[FIELD_OF[String(key)] ?? ''] ?? (key === 'name' ? map.firstName : undefined));
+    return {
+      ok: false,
+      message: `${value !== undefined ? `${JSON.stringify(value)}: ` : ''}${issue.message}${column ? ` (column ${column})` : ''}`,
+    };
   }
   const stageRaw = get('lifecycleStage').toLowerCase();
   if (stageRaw && !ctx.stages.includes(stageRaw)) {
-    return { ok: false, message: `unknown lifecycle stage ${JSON.stringify(stageRaw)} (column ${map.lifecycleStage}); known: ${ctx.stages.join(', ')}` };
+    return {
+      ok: false,
+      message: `unknown lifecycle stage ${JSON.stringify(stageRaw)} (column ${map.lifecycleStage}); known: ${ctx.stages.join(', ')}`,
+    };
   }
   const ownerRaw = get('ownerEmail').toLowerCase();
   const ownerId = ownerRaw ? ctx.owners.get(ownerRaw) : null;
-  if (ownerId === undefined) return { ok: false, message: `no active teammate has the email ${JSON.stringify(ownerRaw)} (column ${map.ownerEmail})` };
+  if (ownerId === undefined)
+    return {
+      ok: false,
+      message: `no active teammate has the email ${JSON.stringify(ownerRaw)} (column ${map.ownerEmail})`,
+    };
   return { ok: true, contact: { line: record.line, ...parsed.data, lifecycleStage: stageRaw || null, ownerId } };
 }
 
@@ -222,11 +300,23 @@ function absorb(into: Draft, row: Draft) {
 
 // absorb() only fills and adds, so equal sizes mean nothing was added.
 const sameContact = (a: ExistingContact, b: ExistingContact) =>
-  a.name === b.name && a.company === b.company && a.title === b.title && a.location === b.location && a.ownerId === b.ownerId &&
-  a.emails.length === b.emails.length && a.phones.length === b.phones.length && a.tags.length === b.tags.length &&
+  a.name === b.name &&
+  a.company === b.company &&
+  a.title === b.title &&
+  a.location === b.location &&
+  a.ownerId === b.ownerId &&
+  a.emails.length === b.emails.length &&
+  a.phones.length === b.phones.length &&
+  a.tags.length === b.tags.length &&
   Object.keys(a.customFields).length === Object.keys(b.customFields).length;
 
-const copy = (d: Draft): Draft => ({ ...d, emails: [...d.emails], phones: [...d.phones], tags: [...d.tags], customFields: { ...d.customFields } });
+const copy = (d: Draft): Draft => ({
+  ...d,
+  emails: [...d.emails],
+  phones: [...d.phones],
+  tags: [...d.tags],
+  customFields: { ...d.customFields },
+});
 
 /**
  * What the valid rows do to the workspace. Rows sharing an email (directly or through a chain)
@@ -263,7 +353,9 @@ export function planImport(rows: ImportedContact[], existing: ExistingContact[],
   const inserts: NewContact[] = [];
   let merged = 0;
   for (const members of groups.values()) {
-    const matches = members.flatMap((m) => m.emails.flatMap((e) => (ownerOfEmail.has(e) ? [ownerOfEmail.get(e)!] : [])));
+    const matches = members.flatMap((m) =>
+      m.emails.flatMap((e) => (ownerOfEmail.has(e) ? [ownerOfEmail.get(e)!] : [])),
+    );
     const target = matches.sort((a, b) => rank.get(a.id)! - rank.get(b.id)!)[0];
     if (target) {
       const draft = updated.get(target.id) ?? copy({ ...target, lifecycleStage: null });
@@ -282,7 +374,18 @@ export function planImport(rows: ImportedContact[], existing: ExistingContact[],
   const updates: ExistingContact[] = [];
   for (const c of existing) {
     const d = updated.get(c.id);
-    const next: ExistingContact | undefined = d && { id: c.id, name: d.name, emails: d.emails, phones: d.phones, company: d.company, title: d.title, location: d.location, ownerId: d.ownerId, tags: d.tags, customFields: d.customFields };
+    const next: ExistingContact | undefined = d && {
+      id: c.id,
+      name: d.name,
+      emails: d.emails,
+      phones: d.phones,
+      company: d.company,
+      title: d.title,
+      location: d.location,
+      ownerId: d.ownerId,
+      tags: d.tags,
+      customFields: d.customFields,
+    };
     // A row that tells an existing contact nothing new leaves it (and its updated_at) alone.
     if (next && !sameContact(next, c)) updates.push(next);
   }
@@ -293,14 +396,23 @@ export function planImport(rows: ImportedContact[], existing: ExistingContact[],
  * "email=E-mail, custom:plan=Plan" -> { email: 'E-mail', 'custom:plan': 'Plan' }: the mapping as
  * typed on the command line. `entry` names a bad pair in the error.
  */
-export function parseContactMappingText(text: string, entry: (pair: string) => string = (pair) => `Mapping "${pair}"`): ContactMapping {
+export function parseContactMappingText(
+  text: string,
+  entry: (pair: string) => string = (pair) => `Mapping "${pair}"`,
+): ContactMapping {
   const mapping: ContactMapping = {};
-  for (const pair of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const pair of text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [field, ...rest] = pair.split('=');
     const column = rest.join('=').trim();
     const name = field?.trim() ?? '';
     if (!column || !FIELD_OR_CUSTOM.test(name)) {
-      throw new AppError('VALIDATION_FAILED', `${entry(pair)}: use field=column with a field from: ${CONTACT_IMPORT_FIELDS.join(', ')}, or ${CUSTOM_PREFIX}<key>`);
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `${entry(pair)}: use field=column with a field from: ${CONTACT_IMPORT_FIELDS.join(', ')}, or ${CUSTOM_PREFIX}<key>`,
+      );
     }
     mapping[name] = column;
   }

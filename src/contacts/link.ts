@@ -54,7 +54,13 @@ const profileRow = (key: string, a: SocialAuthor) => ({
   verified: a.verified,
 });
 
-export async function linkAuthors(db: Db, workspaceId: string, platform: Platform, authors: SocialAuthor[], seenAt: Date): Promise<Map<string, AuthorLink>> {
+export async function linkAuthors(
+  db: Db,
+  workspaceId: string,
+  platform: Platform,
+  authors: SocialAuthor[],
+  seenAt: Date,
+): Promise<Map<string, AuthorLink>> {
   const byKey = new Map<string, SocialAuthor>();
   for (const a of authors) {
     const key = identityKey(a);
@@ -97,25 +103,29 @@ export async function linkAuthors(db: Db, workspaceId: string, platform: Platfor
   // 2. Strong evidence against existing contacts: a verified email, or the same website and name.
   const emails = [...new Set(fresh.flatMap((f) => f.emails))];
   const domains = [...new Set(fresh.flatMap((f) => (f.domain ? [f.domain] : [])))];
-  const candidates = emails.length || domains.length
-    ? rows<{ id: string; name: string; emails: string[]; website_domain: string | null }>(
-        await db.execute(sql`
+  const candidates =
+    emails.length || domains.length
+      ? rows<{ id: string; name: string; emails: string[]; website_domain: string | null }>(
+          await db.execute(sql`
           select id, name, emails, website_domain from contacts
           where workspace_id = ${workspaceId}::uuid and merged_into_id is null
             and (emails && ${toPgArray(emails)}::text[] or website_domain = any(${toPgArray(domains)}::text[]))
           order by created_at`),
-      )
-    : [];
+        )
+      : [];
   const byEmail = new Map<string, string>();
   const byDomainName = new Map<string, string>();
   for (const c of candidates) {
     for (const e of c.emails) if (!byEmail.has(e)) byEmail.set(e, c.id);
     const n = normalizeName(c.name);
-    if (c.website_domain && n && !byDomainName.has(`${c.website_domain} ${n}`)) byDomainName.set(`${c.website_domain} ${n}`, c.id);
+    if (c.website_domain && n && !byDomainName.has(`${c.website_domain} ${n}`))
+      byDomainName.set(`${c.website_domain} ${n}`, c.id);
   }
   const created: NewAuthor[] = [];
   for (const f of fresh) {
-    const match = f.emails.map((e) => byEmail.get(e)).find(Boolean) ?? (f.domain && f.name ? byDomainName.get(`${f.domain} ${f.name}`) : undefined);
+    const match =
+      f.emails.map((e) => byEmail.get(e)).find(Boolean) ??
+      (f.domain && f.name ? byDomainName.get(`${f.domain} ${f.name}`) : undefined);
     if (match) {
       f.contactId = match;
       f.linked = true;
@@ -159,7 +169,10 @@ export async function linkAuthors(db: Db, workspaceId: string, platform: Platfor
     );
     for (const i of again) links.set(i.external_id, { identityId: i.id, contactId: i.contact_id });
     const orphans = lost.filter((f) => !f.linked).map((f) => f.contactId);
-    if (orphans.length) await db.execute(sql`delete from contacts c where c.id = any(${toPgArray(orphans)}::uuid[]) and not exists (select 1 from identities i where i.contact_id = c.id)`);
+    if (orphans.length)
+      await db.execute(
+        sql`delete from contacts c where c.id = any(${toPgArray(orphans)}::uuid[]) and not exists (select 1 from identities i where i.contact_id = c.id)`,
+      );
   }
 
   // Strong links teach the contact what it did not know yet (the website of an email match).
@@ -172,7 +185,12 @@ export async function linkAuthors(db: Db, workspaceId: string, platform: Platfor
       where c.id = r.id`);
   }
 
-  await suggestDuplicates(db, workspaceId, platform, newContacts.filter((f) => links.get(f.key)?.contactId === f.contactId));
+  await suggestDuplicates(
+    db,
+    workspaceId,
+    platform,
+    newContacts.filter((f) => links.get(f.key)?.contactId === f.contactId),
+  );
   return links;
 }
 
@@ -206,13 +224,23 @@ async function suggestDuplicates(db: Db, workspaceId: string, platform: Platform
   for (const f of fresh) {
     for (const o of claimed) {
       const email = f.bioEmails.find((e) => o.emails.includes(e));
-      if (email) add(f.contactId, o.contact_id, { code: 'same_email', detail: `${email}, written in the ${platform} bio (not verified)` });
+      if (email)
+        add(f.contactId, o.contact_id, {
+          code: 'same_email',
+          detail: `${email}, written in the ${platform} bio (not verified)`,
+        });
     }
   }
   const handles = fresh.flatMap((f) => (f.author.handle ? [f.author.handle.toLowerCase()] : []));
   const urls = fresh.flatMap((f) => (f.author.url ? [f.author.url] : []));
   const avatars = fresh.flatMap((f) => (f.author.avatarUrl ? [f.author.avatarUrl] : []));
-  const others = rows<{ contact_id: string; platform: string; handle: string | null; url: string | null; avatar_url: string | null }>(
+  const others = rows<{
+    contact_id: string;
+    platform: string;
+    handle: string | null;
+    url: string | null;
+    avatar_url: string | null;
+  }>(
     await db.execute(sql`
       select i.contact_id, i.platform, lower(i.handle) as handle, i.url, i.avatar_url from identities i
       join contacts c on c.id = i.contact_id and c.merged_into_id is null
@@ -223,9 +251,12 @@ async function suggestDuplicates(db: Db, workspaceId: string, platform: Platform
   for (const f of fresh) {
     const handle = f.author.handle?.toLowerCase();
     for (const o of others) {
-      if (handle && o.handle === handle && o.platform !== platform) add(f.contactId, o.contact_id, { code: 'same_handle', detail: `@${handle} on ${platform} and ${o.platform}` });
-      if (f.author.url && o.url === f.author.url) add(f.contactId, o.contact_id, { code: 'same_profile_url', detail: f.author.url });
-      if (f.author.avatarUrl && o.avatar_url === f.author.avatarUrl) add(f.contactId, o.contact_id, { code: 'same_avatar', detail: 'same profile picture' });
+      if (handle && o.handle === handle && o.platform !== platform)
+        add(f.contactId, o.contact_id, { code: 'same_handle', detail: `@${handle} on ${platform} and ${o.platform}` });
+      if (f.author.url && o.url === f.author.url)
+        add(f.contactId, o.contact_id, { code: 'same_profile_url', detail: f.author.url });
+      if (f.author.avatarUrl && o.avatar_url === f.author.avatarUrl)
+        add(f.contactId, o.contact_id, { code: 'same_avatar', detail: 'same profile picture' });
     }
   }
   const names = fresh.filter((f) => comparableName(f.name));
@@ -240,7 +271,8 @@ async function suggestDuplicates(db: Db, workspaceId: string, platform: Platform
           and lower(c.name) % n.name and c.id <> n.contact_id order by similarity(lower(c.name), n.name) desc limit 5) c on true
         where similarity(lower(c.name), n.name) >= 0.6`),
     );
-    for (const s of similar) add(s.contact_id, s.other_id, { code: 'similar_name', detail: `similar name: ${s.other_name}` }, Number(s.sim));
+    for (const s of similar)
+      add(s.contact_id, s.other_id, { code: 'similar_name', detail: `similar name: ${s.other_name}` }, Number(s.sim));
   }
   if (found.size === 0) return;
   await db.execute(sql`

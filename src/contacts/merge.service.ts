@@ -24,7 +24,22 @@ export type ChoosableField = (typeof CHOOSABLE_FIELDS)[number];
 // theirs here (reviews, ideas, votes, comments).
 const MOVABLE_TABLES = ['identities', 'contact_notes', 'mentions', 'conversations', 'conversation_notes'] as const;
 
-const SNAPSHOT_FIELDS = ['name', 'emails', 'phones', 'company', 'title', 'location', 'lifecycleStage', 'ownerId', 'tags', 'customFields', 'websiteDomain', 'firstTouchAt', 'firstTouchChannel', 'lastActivityAt'] as const;
+const SNAPSHOT_FIELDS = [
+  'name',
+  'emails',
+  'phones',
+  'company',
+  'title',
+  'location',
+  'lifecycleStage',
+  'ownerId',
+  'tags',
+  'customFields',
+  'websiteDomain',
+  'firstTouchAt',
+  'firstTouchChannel',
+  'lastActivityAt',
+] as const;
 
 export interface MergeInput {
   into: string;
@@ -39,7 +54,8 @@ const uniq = <T>(xs: T[]) => [...new Set(xs)];
 
 export async function mergeContacts(db: Db, actor: Actor, input: MergeInput, now: Date) {
   const fromIds = uniq(input.from).filter((id) => id !== input.into);
-  if (fromIds.length === 0) throw new AppError('VALIDATION_FAILED', 'Name at least one other contact to merge', { field: 'from' });
+  if (fromIds.length === 0)
+    throw new AppError('VALIDATION_FAILED', 'Name at least one other contact to merge', { field: 'from' });
   const mergeId = await db.transaction(async (tx) => {
     const all = await tx
       .select()
@@ -51,10 +67,18 @@ export async function mergeContacts(db: Db, actor: Actor, input: MergeInput, now
     const into = byId.get(input.into);
     if (!into) throw notFound('Contact');
     for (const id of fromIds) if (!byId.has(id)) throw notFound('Contact');
-    for (const c of all) if (c.mergedIntoId) throw new AppError('CONFLICT', `${c.name || 'A contact'} was already merged into another contact`, { contactId: c.id, mergedIntoId: c.mergedIntoId });
+    for (const c of all)
+      if (c.mergedIntoId)
+        throw new AppError('CONFLICT', `${c.name || 'A contact'} was already merged into another contact`, {
+          contactId: c.id,
+          mergedIntoId: c.mergedIntoId,
+        });
     const members = [into, ...fromIds.map((id) => byId.get(id)!)];
     for (const [field, id] of Object.entries({ ...input.fields, ...input.customFields })) {
-      if (!byId.has(id)) throw new AppError('VALIDATION_FAILED', `The choice for ${field} names a contact outside this merge`, { field });
+      if (!byId.has(id))
+        throw new AppError('VALIDATION_FAILED', `The choice for ${field} names a contact outside this merge`, {
+          field,
+        });
     }
 
     const pick = <K extends ChoosableField>(field: K): ContactRow[K] => {
@@ -74,10 +98,15 @@ export async function mergeContacts(db: Db, actor: Actor, input: MergeInput, now
     const moved: MergeSnapshot['moved'] = [];
     for (const table of MOVABLE_TABLES) {
       const r = rows<{ id: string; contact_id: string }>(
-        await tx.execute(sql`select id, contact_id from ${sql.identifier(table)} where contact_id = any(${toPgArray(fromIds)}::uuid[])`),
+        await tx.execute(
+          sql`select id, contact_id from ${sql.identifier(table)} where contact_id = any(${toPgArray(fromIds)}::uuid[])`,
+        ),
       );
       for (const row of r) moved.push({ table, id: row.id, contactId: row.contact_id });
-      if (r.length) await tx.execute(sql`update ${sql.identifier(table)} set contact_id = ${input.into}::uuid where contact_id = any(${toPgArray(fromIds)}::uuid[])`);
+      if (r.length)
+        await tx.execute(
+          sql`update ${sql.identifier(table)} set contact_id = ${input.into}::uuid where contact_id = any(${toPgArray(fromIds)}::uuid[])`,
+        );
     }
     const settled = await tx
       .update(duplicateSuggestions)
@@ -92,7 +121,9 @@ export async function mergeContacts(db: Db, actor: Actor, input: MergeInput, now
       .returning({ id: duplicateSuggestions.id });
 
     const snapshot: MergeSnapshot = {
-      into: Object.fromEntries(SNAPSHOT_FIELDS.map((f) => [f, into[f] instanceof Date ? (into[f] as Date).toISOString() : into[f]])),
+      into: Object.fromEntries(
+        SNAPSHOT_FIELDS.map((f) => [f, into[f] instanceof Date ? (into[f] as Date).toISOString() : into[f]]),
+      ),
       moved,
       suggestionIds: settled.map((s) => s.id),
     };
@@ -116,14 +147,22 @@ export async function mergeContacts(db: Db, actor: Actor, input: MergeInput, now
       })
       .where(eq(contacts.id, input.into));
     await tx.update(contacts).set({ mergedIntoId: input.into, updatedAt: now }).where(inArray(contacts.id, fromIds));
-    const [merge] = await tx.insert(contactMerges).values({ workspaceId: actor.workspaceId, intoId: input.into, fromIds, snapshot, createdBy: actor.userId }).returning({ id: contactMerges.id });
+    const [merge] = await tx
+      .insert(contactMerges)
+      .values({ workspaceId: actor.workspaceId, intoId: input.into, fromIds, snapshot, createdBy: actor.userId })
+      .returning({ id: contactMerges.id });
     // First touch is recomputed from all the activity the survivor now holds.
     await recountContacts(tx, actor.workspaceId, [input.into], now);
     await recordAudit(tx, actor, {
       action: 'contact.merged',
       targetType: 'contact',
       targetId: input.into,
-      details: { mergeId: merge!.id, from: fromIds.map((id) => ({ id, name: byId.get(id)!.name })), fields: input.fields ?? {}, moved: moved.length },
+      details: {
+        mergeId: merge!.id,
+        from: fromIds.map((id) => ({ id, name: byId.get(id)!.name })),
+        fields: input.fields ?? {},
+        moved: moved.length,
+      },
     });
     return merge!.id;
   });
@@ -132,14 +171,25 @@ export async function mergeContacts(db: Db, actor: Actor, input: MergeInput, now
 
 export async function undoMerge(db: Db, actor: Actor, mergeId: string, now: Date) {
   const restored = await db.transaction(async (tx) => {
-    const [merge] = await tx.select().from(contactMerges).where(and(eq(contactMerges.workspaceId, actor.workspaceId), eq(contactMerges.id, mergeId))).for('update');
+    const [merge] = await tx
+      .select()
+      .from(contactMerges)
+      .where(and(eq(contactMerges.workspaceId, actor.workspaceId), eq(contactMerges.id, mergeId)))
+      .for('update');
     if (!merge) throw notFound('Merge');
     if (merge.undoneAt) throw new AppError('CONFLICT', 'This merge was already undone');
     const [into] = await tx.select().from(contacts).where(eq(contacts.id, merge.intoId)).for('update');
     if (!into) throw new AppError('CONFLICT', 'The merged contact was deleted since; nothing to undo');
-    if (into.mergedIntoId) throw new AppError('CONFLICT', 'The merged contact was itself merged again since; undo that merge first', { mergedIntoId: into.mergedIntoId });
-    const stillMerged = await tx.select({ id: contacts.id }).from(contacts).where(and(inArray(contacts.id, merge.fromIds), eq(contacts.mergedIntoId, merge.intoId)));
-    if (stillMerged.length !== merge.fromIds.length) throw new AppError('CONFLICT', 'Some of the merged contacts were deleted since; the merge cannot be undone');
+    if (into.mergedIntoId)
+      throw new AppError('CONFLICT', 'The merged contact was itself merged again since; undo that merge first', {
+        mergedIntoId: into.mergedIntoId,
+      });
+    const stillMerged = await tx
+      .select({ id: contacts.id })
+      .from(contacts)
+      .where(and(inArray(contacts.id, merge.fromIds), eq(contacts.mergedIntoId, merge.intoId)));
+    if (stillMerged.length !== merge.fromIds.length)
+      throw new AppError('CONFLICT', 'Some of the merged contacts were deleted since; the merge cannot be undone');
 
     const snap = merge.snapshot;
     for (const table of MOVABLE_TABLES) {
@@ -182,19 +232,37 @@ export async function undoMerge(db: Db, actor: Actor, mergeId: string, now: Date
       .where(eq(contacts.id, merge.intoId));
     await tx.update(contacts).set({ mergedIntoId: null, updatedAt: now }).where(inArray(contacts.id, merge.fromIds));
     if (snap.suggestionIds.length) {
-      await tx.update(duplicateSuggestions).set({ status: 'open', resolvedBy: null, resolvedAt: null }).where(inArray(duplicateSuggestions.id, snap.suggestionIds));
+      await tx
+        .update(duplicateSuggestions)
+        .set({ status: 'open', resolvedBy: null, resolvedAt: null })
+        .where(inArray(duplicateSuggestions.id, snap.suggestionIds));
     }
     await tx.update(contactMerges).set({ undoneAt: now }).where(eq(contactMerges.id, mergeId));
     await recountContacts(tx, actor.workspaceId, [merge.intoId, ...merge.fromIds], now);
-    await recordAudit(tx, actor, { action: 'contact.merge_undone', targetType: 'contact', targetId: merge.intoId, details: { mergeId, restored: merge.fromIds } });
+    await recordAudit(tx, actor, {
+      action: 'contact.merge_undone',
+      targetType: 'contact',
+      targetId: merge.intoId,
+      details: { mergeId, restored: merge.fromIds },
+    });
     return [merge.intoId, ...merge.fromIds];
   });
   return { contacts: await Promise.all(restored.map((id) => getContact(db, actor.workspaceId, id))) };
 }
 
 export async function listMerges(db: Db, workspaceId: string, contactId: string) {
-  const r = await db.select().from(contactMerges).where(and(eq(contactMerges.workspaceId, workspaceId), eq(contactMerges.intoId, contactId)));
+  const r = await db
+    .select()
+    .from(contactMerges)
+    .where(and(eq(contactMerges.workspaceId, workspaceId), eq(contactMerges.intoId, contactId)));
   return r
     .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
-    .map((m) => ({ id: m.id, intoId: m.intoId, fromIds: m.fromIds, createdBy: m.createdBy, createdAt: m.createdAt.toISOString(), undoneAt: m.undoneAt?.toISOString() ?? null }));
+    .map((m) => ({
+      id: m.id,
+      intoId: m.intoId,
+      fromIds: m.fromIds,
+      createdBy: m.createdBy,
+      createdAt: m.createdAt.toISOString(),
+      undoneAt: m.undoneAt?.toISOString() ?? null,
+    }));
 }

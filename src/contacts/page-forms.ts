@@ -28,7 +28,16 @@ export const ListParams = z.object({
 export type ListParams = z.infer<typeof ListParams>;
 
 /** The filter fields of the list, in the order the form and links carry them. */
-export const FILTER_KEYS = ['q', 'stage', 'tag', 'platform', 'minFollowers', 'sentiment', 'activeWithinDays', 'segment'] as const;
+export const FILTER_KEYS = [
+  'q',
+  'stage',
+  'tag',
+  'platform',
+  'minFollowers',
+  'sentiment',
+  'activeWithinDays',
+  'segment',
+] as const;
 
 /** Empty form fields mean "no filter", not "0" or "". */
 export function readListParams(query: Record<string, string>): ListParams {
@@ -40,7 +49,9 @@ export const toListQuery = (p: ListParams): ListQuery => ({ ...p, limit: PAGE_SI
 /** A list URL with these parameters (empty ones left out). */
 export function listHref(p: Partial<Record<keyof ListParams, string | number | undefined>>) {
   const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(p)) if (v !== undefined && v !== '' && !(k === 'sort' && v === 'recent') && !(k === 'offset' && v === 0)) params.set(k, String(v));
+  for (const [k, v] of Object.entries(p))
+    if (v !== undefined && v !== '' && !(k === 'sort' && v === 'recent') && !(k === 'offset' && v === 0))
+      params.set(k, String(v));
   const s = params.toString();
   return s ? `/contacts?${s}` : '/contacts';
 }

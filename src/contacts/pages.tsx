@@ -10,7 +10,16 @@ import { PLATFORMS } from '../sources/schema';
 import { addNote, getContact, getContactRow, listContacts, listStages, updateContact } from './contacts.service';
 import { dismissSuggestion, findSimilar, getSuggestion, listSuggestions } from './duplicates.service';
 import { mergeContacts, listMerges, undoMerge } from './merge.service';
-import { listHref, NoteForm, PAGE_SIZE, ProfileForm, readListParams, readMergeChoices, SegmentForm, toListQuery } from './page-forms';
+import {
+  listHref,
+  NoteForm,
+  PAGE_SIZE,
+  ProfileForm,
+  readListParams,
+  readMergeChoices,
+  SegmentForm,
+  toListQuery,
+} from './page-forms';
 import { filterFromQuery } from './routes';
 import { contactMerges } from './schema';
 import { createSegment, deleteSegment, listSegments } from './segments';
@@ -45,11 +54,21 @@ async function renderList(c: AppContext, status = 200, error?: string, query: Re
   const actor = assertCan(c, 'contacts:read');
   const db = c.var.deps.db;
   const params = readListParams(query);
-  const [segments, stages, duplicates] = await Promise.all([listSegments(db, actor.workspaceId), listStages(db, actor.workspaceId), listSuggestions(db, actor.workspaceId, { limit: 1, offset: 0 })]);
+  const [segments, stages, duplicates] = await Promise.all([
+    listSegments(db, actor.workspaceId),
+    listStages(db, actor.workspaceId),
+    listSuggestions(db, actor.workspaceId, { limit: 1, offset: 0 }),
+  ]);
   // A segment link that outlived its segment shows everyone rather than an error.
   if (params.segment && !segments.some((s) => s.id === params.segment)) params.segment = undefined;
   const filter = await filterFromQuery(db, actor.workspaceId, toListQuery(params));
-  const list = await listContacts(db, actor.workspaceId, { filter, sort: params.sort, limit: PAGE_SIZE, offset: params.offset, now: c.var.deps.clock() });
+  const list = await listContacts(db, actor.workspaceId, {
+    filter,
+    sort: params.sort,
+    limit: PAGE_SIZE,
+    offset: params.offset,
+    now: c.var.deps.clock(),
+  });
   return c.html(
     <ContactsPage
       {...shellProps(c)}
@@ -68,7 +87,11 @@ async function renderList(c: AppContext, status = 200, error?: string, query: Re
   );
 }
 
-async function renderContact(c: AppContext, id: string, extra: { status?: number; error?: string; values?: Record<string, string>; note?: string } = {}) {
+async function renderContact(
+  c: AppContext,
+  id: string,
+  extra: { status?: number; error?: string; values?: Record<string, string>; note?: string } = {},
+) {
   const actor = assertCan(c, 'contacts:read');
   const db = c.var.deps.db;
   const contact = await getContact(db, actor.workspaceId, id);
@@ -83,7 +106,13 @@ async function renderContact(c: AppContext, id: string, extra: { status?: number
     contact.mergedIntoId ? getContact(db, actor.workspaceId, contact.mergedIntoId).catch(() => null) : null,
   ]);
   const mergedAway = new Map(
-    (await Promise.all([...new Set(merges.flatMap((m) => m.fromIds))].map((fid) => getContact(db, actor.workspaceId, fid).catch(() => null))))
+    (
+      await Promise.all(
+        [...new Set(merges.flatMap((m) => m.fromIds))].map((fid) =>
+          getContact(db, actor.workspaceId, fid).catch(() => null),
+        ),
+      )
+    )
       .filter((x) => x !== null)
       .map((x) => [x.id, displayName(x)]),
   );
@@ -91,7 +120,13 @@ async function renderContact(c: AppContext, id: string, extra: { status?: number
     <ContactPage
       {...shellProps(c)}
       contact={contact}
-      survivor={survivor ? { id: survivor.id, name: displayName(survivor) } : contact.mergedIntoId ? { id: contact.mergedIntoId, name: 'another contact' } : null}
+      survivor={
+        survivor
+          ? { id: survivor.id, name: displayName(survivor) }
+          : contact.mergedIntoId
+            ? { id: contact.mergedIntoId, name: 'another contact' }
+            : null
+      }
       timeline={{ items: timeline.items, next: timeline.next, paged: cursor !== undefined }}
       history={history}
       similar={similar}
@@ -117,7 +152,10 @@ async function renderContact(c: AppContext, id: string, extra: { status?: number
 async function renderDuplicates(c: AppContext, status = 200, error?: string) {
   const actor = assertCan(c, 'contacts:read');
   const offset = Math.max(0, Math.min(1_000_000, Number.parseInt(c.req.query('offset') ?? '0', 10) || 0));
-  const [list, names] = await Promise.all([listSuggestions(c.var.deps.db, actor.workspaceId, { limit: DUPLICATES_PAGE_SIZE, offset }), people(c, actor.workspaceId)]);
+  const [list, names] = await Promise.all([
+    listSuggestions(c.var.deps.db, actor.workspaceId, { limit: DUPLICATES_PAGE_SIZE, offset }),
+    people(c, actor.workspaceId),
+  ]);
   const merged = c.req.query('contact');
   return c.html(
     <DuplicatesPage
@@ -147,7 +185,10 @@ function validCursor(cursor: string | undefined) {
   }
 }
 
-const strings = (body: Record<string, unknown>) => Object.fromEntries(Object.entries(body).filter((e): e is [string, string] => typeof e[1] === 'string' && e[0] !== '_csrf'));
+const strings = (body: Record<string, unknown>) =>
+  Object.fromEntries(
+    Object.entries(body).filter((e): e is [string, string] => typeof e[1] === 'string' && e[0] !== '_csrf'),
+  );
 
 /**
  * The contacts pages: the list, one contact, and the duplicate review queue. Changes post forms
@@ -184,7 +225,12 @@ export const contactPages = new Hono<AppEnv>()
     if (s.status !== 'open') return renderDuplicates(c, 409, `This suggestion is already ${s.status}.`);
     const choice = readMergeChoices(await c.req.parseBody(), [s.contactA, s.contactB]);
     try {
-      await mergeContacts(c.var.deps.db, actor, { into: choice.into, from: [choice.from], fields: choice.fields }, c.var.deps.clock());
+      await mergeContacts(
+        c.var.deps.db,
+        actor,
+        { into: choice.into, from: [choice.from], fields: choice.fields },
+        c.var.deps.clock(),
+      );
     } catch (err) {
       const e = formProblem(err);
       return renderDuplicates(c, e.status, e.message);
@@ -263,6 +309,9 @@ export const contactPages = new Hono<AppEnv>()
 
 /** The contact a merge went into (to show there why an undo failed). */
 async function mergeTarget(c: AppContext, workspaceId: string, mergeId: string): Promise<string | null> {
-  const [m] = await c.var.deps.db.select({ intoId: contactMerges.intoId }).from(contactMerges).where(and(eq(contactMerges.workspaceId, workspaceId), eq(contactMerges.id, mergeId)));
+  const [m] = await c.var.deps.db
+    .select({ intoId: contactMerges.intoId })
+    .from(contactMerges)
+    .where(and(eq(contactMerges.workspaceId, workspaceId), eq(contactMerges.id, mergeId)));
   return m?.intoId ?? null;
 }

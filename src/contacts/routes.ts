@@ -3,7 +3,16 @@ import type { Db } from '../db/types';
 import { requireActor, requirePermission } from '../server/auth.middleware';
 import { AUTHENTICATED, createApi, errors, IdParam, json } from '../server/openapi';
 import { PLATFORMS } from '../sources/schema';
-import { addNote, createContact, deleteContact, getContact, listContacts, listStages, setStages, updateContact } from './contacts.service';
+import {
+  addNote,
+  createContact,
+  deleteContact,
+  getContact,
+  listContacts,
+  listStages,
+  setStages,
+  updateContact,
+} from './contacts.service';
 import { dismissSuggestion, findSimilar, listSuggestions } from './duplicates.service';
 import { CONTACT_SORTS, ContactFilter } from './filter';
 import { CHOOSABLE_FIELDS, listMerges, mergeContacts, undoMerge } from './merge.service';
@@ -67,7 +76,9 @@ export const ContactInput = z
     lifecycleStage: text(40).min(1),
     ownerId: z.uuid().nullable(),
     tags: z.array(text(60).min(1)).max(50),
-    customFields: z.record(text(60).min(1), text(2000)).refine((o) => Object.keys(o).length <= 50, 'At most 50 custom fields'),
+    customFields: z
+      .record(text(60).min(1), text(2000))
+      .refine((o) => Object.keys(o).length <= 50, 'At most 50 custom fields'),
   })
   .partial()
   .openapi('ContactInput');
@@ -89,7 +100,9 @@ export const ListQuery = z.object({
 
 export type ListQuery = z.infer<typeof ListQuery>;
 
-const Segment = z.object({ id: z.string(), name: z.string(), filter: ContactFilter, createdAt: z.string() }).openapi('Segment');
+const Segment = z
+  .object({ id: z.string(), name: z.string(), filter: ContactFilter, createdAt: z.string() })
+  .openapi('Segment');
 const Suggestion = z
   .object({
     id: z.string(),
@@ -134,20 +147,58 @@ export async function filterFromQuery(db: Db, workspaceId: string, q: ListQuery)
 
 export const contactsApi = createApi()
   .openapi(
-    createRoute({ method: 'get', path: '/contacts', tags, summary: 'Contacts, filtered, sorted and paged', security: AUTHENTICATED, middleware: read, request: { query: ListQuery }, responses: { 200: json(z.object({ items: z.array(Contact), total: z.number() }), 'A page of contacts'), ...errors(401, 403, 422) } }),
+    createRoute({
+      method: 'get',
+      path: '/contacts',
+      tags,
+      summary: 'Contacts, filtered, sorted and paged',
+      security: AUTHENTICATED,
+      middleware: read,
+      request: { query: ListQuery },
+      responses: {
+        200: json(z.object({ items: z.array(Contact), total: z.number() }), 'A page of contacts'),
+        ...errors(401, 403, 422),
+      },
+    }),
     async (c) => {
       const { workspaceId } = requireActor(c);
       const q = c.req.valid('query');
       const filter = await filterFromQuery(c.var.deps.db, workspaceId, q);
-      return c.json(await listContacts(c.var.deps.db, workspaceId, { filter, sort: q.sort, limit: q.limit, offset: q.offset, now: c.var.deps.clock() }), 200);
+      return c.json(
+        await listContacts(c.var.deps.db, workspaceId, {
+          filter,
+          sort: q.sort,
+          limit: q.limit,
+          offset: q.offset,
+          now: c.var.deps.clock(),
+        }),
+        200,
+      );
     },
   )
   .openapi(
-    createRoute({ method: 'post', path: '/contacts', tags, summary: 'Add a contact by hand', security: AUTHENTICATED, middleware: write, request: { body: { content: { 'application/json': { schema: ContactInput } }, required: true } }, responses: { 201: json(Contact, 'Created'), ...errors(401, 403, 422) } }),
+    createRoute({
+      method: 'post',
+      path: '/contacts',
+      tags,
+      summary: 'Add a contact by hand',
+      security: AUTHENTICATED,
+      middleware: write,
+      request: { body: { content: { 'application/json': { schema: ContactInput } }, required: true } },
+      responses: { 201: json(Contact, 'Created'), ...errors(401, 403, 422) },
+    }),
     async (c) => c.json(await createContact(c.var.deps.db, requireActor(c), c.req.valid('json')), 201),
   )
   .openapi(
-    createRoute({ method: 'get', path: '/contacts/stages', tags, summary: 'Lifecycle stages, in order', security: AUTHENTICATED, middleware: read, responses: { 200: json(z.object({ stages: z.array(z.string()) }), 'Stages'), ...errors(401, 403) } }),
+    createRoute({
+      method: 'get',
+      path: '/contacts/stages',
+      tags,
+      summary: 'Lifecycle stages, in order',
+      security: AUTHENTICATED,
+      middleware: read,
+      responses: { 200: json(z.object({ stages: z.array(z.string()) }), 'Stages'), ...errors(401, 403) },
+    }),
     async (c) => c.json({ stages: await listStages(c.var.deps.db, requireActor(c).workspaceId) }, 200),
   )
   .openapi(
@@ -158,7 +209,16 @@ export const contactsApi = createApi()
       summary: 'Edit the lifecycle stage list',
       security: AUTHENTICATED,
       middleware: [requirePermission('settings:manage')],
-      request: { body: { content: { 'application/json': { schema: z.object({ stages: z.array(z.string().trim().min(1).max(40)).min(1).max(30) }) } }, required: true } },
+      request: {
+        body: {
+          content: {
+            'application/json': {
+              schema: z.object({ stages: z.array(z.string().trim().min(1).max(40)).min(1).max(30) }),
+            },
+          },
+          required: true,
+        },
+      },
       responses: { 200: json(z.object({ stages: z.array(z.string()) }), 'Stages'), ...errors(401, 403, 422) },
     }),
     async (c) => c.json({ stages: await setStages(c.var.deps.db, requireActor(c), c.req.valid('json').stages) }, 200),
@@ -171,13 +231,30 @@ export const contactsApi = createApi()
       summary: 'Duplicate suggestions to review, most likely first',
       security: AUTHENTICATED,
       middleware: read,
-      request: { query: z.object({ limit: z.coerce.number().int().min(1).max(100).default(25), offset: z.coerce.number().int().min(0).default(0) }) },
-      responses: { 200: json(z.object({ items: z.array(Suggestion), total: z.number() }), 'Open suggestions'), ...errors(401, 403) },
+      request: {
+        query: z.object({
+          limit: z.coerce.number().int().min(1).max(100).default(25),
+          offset: z.coerce.number().int().min(0).default(0),
+        }),
+      },
+      responses: {
+        200: json(z.object({ items: z.array(Suggestion), total: z.number() }), 'Open suggestions'),
+        ...errors(401, 403),
+      },
     }),
     async (c) => c.json(await listSuggestions(c.var.deps.db, requireActor(c).workspaceId, c.req.valid('query')), 200),
   )
   .openapi(
-    createRoute({ method: 'post', path: '/contacts/duplicates/{id}/dismiss', tags, summary: 'Not the same person: dismiss the suggestion', security: AUTHENTICATED, middleware: write, request: { params: IdParam }, responses: { 204: { description: 'Dismissed' }, ...errors(401, 403, 404, 409) } }),
+    createRoute({
+      method: 'post',
+      path: '/contacts/duplicates/{id}/dismiss',
+      tags,
+      summary: 'Not the same person: dismiss the suggestion',
+      security: AUTHENTICATED,
+      middleware: write,
+      request: { params: IdParam },
+      responses: { 204: { description: 'Dismissed' }, ...errors(401, 403, 404, 409) },
+    }),
     async (c) => {
       await dismissSuggestion(c.var.deps.db, requireActor(c), c.req.valid('param').id, c.var.deps.clock());
       return c.body(null, 204);
@@ -189,7 +266,8 @@ export const contactsApi = createApi()
       path: '/contacts/merge',
       tags,
       summary: 'Merge contacts into one',
-      description: 'Identities, mentions, notes, tags, emails and custom fields move to `into`. `fields` picks, per single-value field, the contact whose value is kept. Undo with POST /contacts/merges/{mergeId}/undo.',
+      description:
+        'Identities, mentions, notes, tags, emails and custom fields move to `into`. `fields` picks, per single-value field, the contact whose value is kept. Undo with POST /contacts/merges/{mergeId}/undo.',
       security: AUTHENTICATED,
       middleware: write,
       request: {
@@ -209,24 +287,78 @@ export const contactsApi = createApi()
           required: true,
         },
       },
-      responses: { 200: json(z.object({ mergeId: z.string(), contact: Contact }), 'Merged'), ...errors(401, 403, 404, 409, 422) },
+      responses: {
+        200: json(z.object({ mergeId: z.string(), contact: Contact }), 'Merged'),
+        ...errors(401, 403, 404, 409, 422),
+      },
     }),
-    async (c) => c.json(await mergeContacts(c.var.deps.db, requireActor(c), c.req.valid('json'), c.var.deps.clock()), 200),
+    async (c) =>
+      c.json(await mergeContacts(c.var.deps.db, requireActor(c), c.req.valid('json'), c.var.deps.clock()), 200),
   )
   .openapi(
-    createRoute({ method: 'post', path: '/contacts/merges/{id}/undo', tags, summary: 'Undo a merge', security: AUTHENTICATED, middleware: write, request: { params: IdParam }, responses: { 200: json(z.object({ contacts: z.array(Contact) }), 'The contacts as they were'), ...errors(401, 403, 404, 409) } }),
-    async (c) => c.json(await undoMerge(c.var.deps.db, requireActor(c), c.req.valid('param').id, c.var.deps.clock()), 200),
+    createRoute({
+      method: 'post',
+      path: '/contacts/merges/{id}/undo',
+      tags,
+      summary: 'Undo a merge',
+      security: AUTHENTICATED,
+      middleware: write,
+      request: { params: IdParam },
+      responses: {
+        200: json(z.object({ contacts: z.array(Contact) }), 'The contacts as they were'),
+        ...errors(401, 403, 404, 409),
+      },
+    }),
+    async (c) =>
+      c.json(await undoMerge(c.var.deps.db, requireActor(c), c.req.valid('param').id, c.var.deps.clock()), 200),
   )
   .openapi(
-    createRoute({ method: 'get', path: '/contacts/{id}', tags, summary: 'One contact with identities and score reasons', security: AUTHENTICATED, middleware: read, request: { params: IdParam }, responses: { 200: json(Contact, 'The contact'), ...errors(401, 403, 404) } }),
+    createRoute({
+      method: 'get',
+      path: '/contacts/{id}',
+      tags,
+      summary: 'One contact with identities and score reasons',
+      security: AUTHENTICATED,
+      middleware: read,
+      request: { params: IdParam },
+      responses: { 200: json(Contact, 'The contact'), ...errors(401, 403, 404) },
+    }),
     async (c) => c.json(await getContact(c.var.deps.db, requireActor(c).workspaceId, c.req.valid('param').id), 200),
   )
   .openapi(
-    createRoute({ method: 'patch', path: '/contacts/{id}', tags, summary: 'Change a contact', security: AUTHENTICATED, middleware: write, request: { params: IdParam, body: { content: { 'application/json': { schema: ContactInput } }, required: true } }, responses: { 200: json(Contact, 'Updated'), ...errors(401, 403, 404, 409, 422) } }),
-    async (c) => c.json(await updateContact(c.var.deps.db, requireActor(c), c.req.valid('param').id, c.req.valid('json'), c.var.deps.clock()), 200),
+    createRoute({
+      method: 'patch',
+      path: '/contacts/{id}',
+      tags,
+      summary: 'Change a contact',
+      security: AUTHENTICATED,
+      middleware: write,
+      request: { params: IdParam, body: { content: { 'application/json': { schema: ContactInput } }, required: true } },
+      responses: { 200: json(Contact, 'Updated'), ...errors(401, 403, 404, 409, 422) },
+    }),
+    async (c) =>
+      c.json(
+        await updateContact(
+          c.var.deps.db,
+          requireActor(c),
+          c.req.valid('param').id,
+          c.req.valid('json'),
+          c.var.deps.clock(),
+        ),
+        200,
+      ),
   )
   .openapi(
-    createRoute({ method: 'delete', path: '/contacts/{id}', tags, summary: 'Forget a contact (identities too; mentions stay, unlinked)', security: AUTHENTICATED, middleware: write, request: { params: IdParam }, responses: { 204: { description: 'Deleted' }, ...errors(401, 403, 404) } }),
+    createRoute({
+      method: 'delete',
+      path: '/contacts/{id}',
+      tags,
+      summary: 'Forget a contact (identities too; mentions stay, unlinked)',
+      security: AUTHENTICATED,
+      middleware: write,
+      request: { params: IdParam },
+      responses: { 204: { description: 'Deleted' }, ...errors(401, 403, 404) },
+    }),
     async (c) => {
       await deleteContact(c.var.deps.db, requireActor(c), c.req.valid('param').id);
       return c.body(null, 204);
@@ -240,7 +372,13 @@ export const contactsApi = createApi()
       summary: 'Every interaction, newest first, with the sentiment history and attribution',
       security: AUTHENTICATED,
       middleware: read,
-      request: { params: IdParam, query: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50), cursor: z.string().max(200).optional() }) },
+      request: {
+        params: IdParam,
+        query: z.object({
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+          cursor: z.string().max(200).optional(),
+        }),
+      },
       responses: {
         200: json(
           z.object({
@@ -263,15 +401,87 @@ export const contactsApi = createApi()
     },
   )
   .openapi(
-    createRoute({ method: 'post', path: '/contacts/{id}/notes', tags, summary: 'Add a note to a contact', security: AUTHENTICATED, middleware: write, request: { params: IdParam, body: { content: { 'application/json': { schema: z.object({ body: z.string().trim().min(1).max(10_000) }) } }, required: true } }, responses: { 201: json(z.object({ id: z.string(), body: z.string(), authorId: z.string().nullable(), createdAt: z.string() }), 'Added'), ...errors(401, 403, 404, 409, 422) } }),
-    async (c) => c.json(await addNote(c.var.deps.db, requireActor(c), c.req.valid('param').id, c.req.valid('json').body), 201),
+    createRoute({
+      method: 'post',
+      path: '/contacts/{id}/notes',
+      tags,
+      summary: 'Add a note to a contact',
+      security: AUTHENTICATED,
+      middleware: write,
+      request: {
+        params: IdParam,
+        body: {
+          content: { 'application/json': { schema: z.object({ body: z.string().trim().min(1).max(10_000) }) } },
+          required: true,
+        },
+      },
+      responses: {
+        201: json(
+          z.object({ id: z.string(), body: z.string(), authorId: z.string().nullable(), createdAt: z.string() }),
+          'Added',
+        ),
+        ...errors(401, 403, 404, 409, 422),
+      },
+    }),
+    async (c) =>
+      c.json(await addNote(c.var.deps.db, requireActor(c), c.req.valid('param').id, c.req.valid('json').body), 201),
   )
   .openapi(
-    createRoute({ method: 'get', path: '/contacts/{id}/similar', tags, summary: 'Contacts that may be the same person (searched now)', security: AUTHENTICATED, middleware: read, request: { params: IdParam }, responses: { 200: json(z.object({ items: z.array(z.object({ contact: Contact, reasons: z.array(z.object({ code: z.string(), detail: z.string() })), confidence: z.number() })) }), 'Candidates'), ...errors(401, 403, 404) } }),
-    async (c) => c.json({ items: await findSimilar(c.var.deps.db, requireActor(c).workspaceId, c.req.valid('param').id) }, 200),
+    createRoute({
+      method: 'get',
+      path: '/contacts/{id}/similar',
+      tags,
+      summary: 'Contacts that may be the same person (searched now)',
+      security: AUTHENTICATED,
+      middleware: read,
+      request: { params: IdParam },
+      responses: {
+        200: json(
+          z.object({
+            items: z.array(
+              z.object({
+                contact: Contact,
+                reasons: z.array(z.object({ code: z.string(), detail: z.string() })),
+                confidence: z.number(),
+              }),
+            ),
+          }),
+          'Candidates',
+        ),
+        ...errors(401, 403, 404),
+      },
+    }),
+    async (c) =>
+      c.json({ items: await findSimilar(c.var.deps.db, requireActor(c).workspaceId, c.req.valid('param').id) }, 200),
   )
   .openapi(
-    createRoute({ method: 'get', path: '/contacts/{id}/merges', tags, summary: 'Merges into this contact (to undo one)', security: AUTHENTICATED, middleware: read, request: { params: IdParam }, responses: { 200: json(z.object({ items: z.array(z.object({ id: z.string(), intoId: z.string(), fromIds: z.array(z.string()), createdBy: z.string().nullable(), createdAt: z.string(), undoneAt: z.string().nullable() })) }), 'Merges'), ...errors(401, 403, 404) } }),
+    createRoute({
+      method: 'get',
+      path: '/contacts/{id}/merges',
+      tags,
+      summary: 'Merges into this contact (to undo one)',
+      security: AUTHENTICATED,
+      middleware: read,
+      request: { params: IdParam },
+      responses: {
+        200: json(
+          z.object({
+            items: z.array(
+              z.object({
+                id: z.string(),
+                intoId: z.string(),
+                fromIds: z.array(z.string()),
+                createdBy: z.string().nullable(),
+                createdAt: z.string(),
+                undoneAt: z.string().nullable(),
+              }),
+            ),
+          }),
+          'Merges',
+        ),
+        ...errors(401, 403, 404),
+      },
+    }),
     async (c) => {
       const { workspaceId } = requireActor(c);
       await getContact(c.var.deps.db, workspaceId, c.req.valid('param').id);
@@ -279,15 +489,48 @@ export const contactsApi = createApi()
     },
   )
   .openapi(
-    createRoute({ method: 'get', path: '/segments', tags, summary: 'Saved contact segments', security: AUTHENTICATED, middleware: read, responses: { 200: json(z.object({ items: z.array(Segment) }), 'Segments'), ...errors(401, 403) } }),
+    createRoute({
+      method: 'get',
+      path: '/segments',
+      tags,
+      summary: 'Saved contact segments',
+      security: AUTHENTICATED,
+      middleware: read,
+      responses: { 200: json(z.object({ items: z.array(Segment) }), 'Segments'), ...errors(401, 403) },
+    }),
     async (c) => c.json({ items: await listSegments(c.var.deps.db, requireActor(c).workspaceId) }, 200),
   )
   .openapi(
-    createRoute({ method: 'post', path: '/segments', tags, summary: 'Save a filter as a segment', security: AUTHENTICATED, middleware: write, request: { body: { content: { 'application/json': { schema: z.object({ name: z.string().trim().min(1).max(80), filter: ContactFilter }) } }, required: true } }, responses: { 201: json(Segment, 'Saved'), ...errors(401, 403, 409, 422) } }),
+    createRoute({
+      method: 'post',
+      path: '/segments',
+      tags,
+      summary: 'Save a filter as a segment',
+      security: AUTHENTICATED,
+      middleware: write,
+      request: {
+        body: {
+          content: {
+            'application/json': { schema: z.object({ name: z.string().trim().min(1).max(80), filter: ContactFilter }) },
+          },
+          required: true,
+        },
+      },
+      responses: { 201: json(Segment, 'Saved'), ...errors(401, 403, 409, 422) },
+    }),
     async (c) => c.json(await createSegment(c.var.deps.db, requireActor(c), c.req.valid('json')), 201),
   )
   .openapi(
-    createRoute({ method: 'delete', path: '/segments/{id}', tags, summary: 'Delete a segment', security: AUTHENTICATED, middleware: write, request: { params: IdParam }, responses: { 204: { description: 'Deleted' }, ...errors(401, 403, 404) } }),
+    createRoute({
+      method: 'delete',
+      path: '/segments/{id}',
+      tags,
+      summary: 'Delete a segment',
+      security: AUTHENTICATED,
+      middleware: write,
+      request: { params: IdParam },
+      responses: { 204: { description: 'Deleted' }, ...errors(401, 403, 404) },
+    }),
     async (c) => {
       await deleteSegment(c.var.deps.db, requireActor(c), c.req.valid('param').id);
       return c.body(null, 204);

@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { type AnyPgColumn, boolean, index, integer, jsonb, pgTable, real, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  type AnyPgColumn,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  real,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { users, workspaces } from '../accounts/schema';
 import { createdAt, id, ts } from '../db/columns';
 import { PLATFORMS } from '../sources/schema';
@@ -146,7 +157,10 @@ export const duplicateSuggestions = pgTable(
     resolvedAt: ts('resolved_at'),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('duplicate_suggestions_pair').on(t.workspaceId, t.contactA, t.contactB), index('duplicate_suggestions_open_idx').on(t.workspaceId, t.status, t.confidence.desc())],
+  (t) => [
+    uniqueIndex('duplicate_suggestions_pair').on(t.workspaceId, t.contactA, t.contactB),
+    index('duplicate_suggestions_open_idx').on(t.workspaceId, t.status, t.confidence.desc()),
+  ],
 );
 
 /** What a merge changed, so it can be undone exactly. */

@@ -22,11 +22,29 @@ export interface TimelineItem {
   authorId: string | null;
 }
 
-export async function contactTimeline(db: Db, workspaceId: string, contactId: string, opts: { limit: number; cursor?: string }) {
+export async function contactTimeline(
+  db: Db,
+  workspaceId: string,
+  contactId: string,
+  opts: { limit: number; cursor?: string },
+) {
   const c = await getContactRow(db, workspaceId, contactId);
   const after = opts.cursor ? decodeKeyset(opts.cursor) : null;
-  const cond = after ? sql`where (t.at < ${after.at.toISOString()}::timestamptz or (t.at = ${after.at.toISOString()}::timestamptz and t.id < ${after.id}::uuid))` : sql``;
-  const r = rows<{ kind: 'mention' | 'note'; id: string; at: string | Date; platform: string | null; text: string; url: string | null; handle: string | null; sentiment: string | null; intents: string[] | null; author_id: string | null }>(
+  const cond = after
+    ? sql`where (t.at < ${after.at.toISOString()}::timestamptz or (t.at = ${after.at.toISOString()}::timestamptz and t.id < ${after.id}::uuid))`
+    : sql``;
+  const r = rows<{
+    kind: 'mention' | 'note';
+    id: string;
+    at: string | Date;
+    platform: string | null;
+    text: string;
+    url: string | null;
+    handle: string | null;
+    sentiment: string | null;
+    intents: string[] | null;
+    author_id: string | null;
+  }>(
     await db.execute(sql`
       select * from (
         select 'mention' as kind, m.id, m.posted_at as at, m.platform, m.text, m.url, m.author_handle as handle,
@@ -68,5 +86,9 @@ export async function sentimentHistory(db: Db, workspaceId: string, contactId: s
         and ${EFFECTIVE_SENTIMENT} is not null
       group by 1 order by 1`),
   );
-  return r.map((x) => ({ week: (x.week instanceof Date ? x.week : new Date(x.week)).toISOString().slice(0, 10), mean: Math.round(Number(x.mean) * 1000) / 1000, count: x.n }));
+  return r.map((x) => ({
+    week: (x.week instanceof Date ? x.week : new Date(x.week)).toISOString().slice(0, 10),
+    mean: Math.round(Number(x.mean) * 1000) / 1000,
+    count: x.n,
+  }));
 }

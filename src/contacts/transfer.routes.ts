@@ -6,7 +6,13 @@ import { AUTHENTICATED, createApi, errors, IdParam, json } from '../server/opena
 import { contactsCsvStream, EXPORT_COLUMNS } from './export.service';
 import { CONTACT_IMPORT_FIELDS, ContactMapping, CUSTOM_PREFIX } from './import';
 import { CONTACT_IMPORT_STATUSES } from './import.schema';
-import { createContactImport, getContactImport, listContactImports, publicContactImport, runContactImport } from './import.service';
+import {
+  createContactImport,
+  getContactImport,
+  listContactImports,
+  publicContactImport,
+  runContactImport,
+} from './import.service';
 import { filterFromQuery, ListQuery } from './routes';
 
 /**
@@ -18,15 +24,21 @@ const ContactImport = z
   .object({
     id: z.string(),
     filename: z.string(),
-    mapping: z.record(z.string(), z.string()).openapi({ description: 'The column each field is read from (after guessing)' }),
+    mapping: z
+      .record(z.string(), z.string())
+      .openapi({ description: 'The column each field is read from (after guessing)' }),
     status: z.enum(CONTACT_IMPORT_STATUSES),
     total: z.number().openapi({ description: 'Rows in the file (header not counted)' }),
     processed: z.number().openapi({ description: 'Rows validated so far' }),
     imported: z.number().openapi({ description: 'New contacts made' }),
-    merged: z.number().openapi({ description: 'Rows that went into an existing contact, or into an earlier row, with the same email' }),
+    merged: z
+      .number()
+      .openapi({ description: 'Rows that went into an existing contact, or into an earlier row, with the same email' }),
     failed: z.number().openapi({ description: 'Bad rows (skipped)' }),
     progress: z.number().openapi({ description: 'Percent done' }),
-    errors: z.array(z.object({ line: z.number(), message: z.string() })).openapi({ description: 'Bad rows by line of the file, header = line 1 (first 1000)' }),
+    errors: z
+      .array(z.object({ line: z.number(), message: z.string() }))
+      .openapi({ description: 'Bad rows by line of the file, header = line 1 (first 1000)' }),
     error: z.string().nullable().openapi({ description: 'Why the import failed (then nothing was imported)' }),
     createdAt: z.string(),
     finishedAt: z.string().nullable(),
@@ -59,7 +71,7 @@ export const contactsTransferApi = createApi()
       tags,
       summary: 'Import contacts from a CSV (runs in the background; poll GET /contacts/imports/{id})',
       description:
-        'Rows are validated first, then all good rows are written in one transaction: bad rows are skipped and reported by line; if the write fails, nothing is imported. A row whose email an existing contact has fills that contact\'s empty fields and adds its emails, phones, tags and custom fields (counted as merged); rows sharing an email become one contact.',
+        "Rows are validated first, then all good rows are written in one transaction: bad rows are skipped and reported by line; if the write fails, nothing is imported. A row whose email an existing contact has fills that contact's empty fields and adds its emails, phones, tags and custom fields (counted as merged); rows sharing an email become one contact.",
       security: AUTHENTICATED,
       middleware: write,
       request: { body: { content: { 'application/json': { schema: ImportBody } }, required: true } },
@@ -74,15 +86,46 @@ export const contactsTransferApi = createApi()
     },
   )
   .openapi(
-    createRoute({ method: 'get', path: '/contacts/imports', tags, summary: 'Recent contact imports', security: AUTHENTICATED, middleware: write, responses: { 200: json(z.object({ items: z.array(ContactImport) }), 'Imports'), ...errors(401, 403) } }),
+    createRoute({
+      method: 'get',
+      path: '/contacts/imports',
+      tags,
+      summary: 'Recent contact imports',
+      security: AUTHENTICATED,
+      middleware: write,
+      responses: { 200: json(z.object({ items: z.array(ContactImport) }), 'Imports'), ...errors(401, 403) },
+    }),
     async (c) => {
       const now = c.var.deps.clock();
-      return c.json({ items: (await listContactImports(c.var.deps.db, requireActor(c).workspaceId)).map((i) => publicContactImport(i, now)) }, 200);
+      return c.json(
+        {
+          items: (await listContactImports(c.var.deps.db, requireActor(c).workspaceId)).map((i) =>
+            publicContactImport(i, now),
+          ),
+        },
+        200,
+      );
     },
   )
   .openapi(
-    createRoute({ method: 'get', path: '/contacts/imports/{id}', tags, summary: 'Progress and per-row error report of a contact import', security: AUTHENTICATED, middleware: write, request: { params: IdParam }, responses: { 200: json(ContactImport, 'The import'), ...errors(401, 403, 404) } }),
-    async (c) => c.json(publicContactImport(await getContactImport(c.var.deps.db, requireActor(c).workspaceId, c.req.valid('param').id), c.var.deps.clock()), 200),
+    createRoute({
+      method: 'get',
+      path: '/contacts/imports/{id}',
+      tags,
+      summary: 'Progress and per-row error report of a contact import',
+      security: AUTHENTICATED,
+      middleware: write,
+      request: { params: IdParam },
+      responses: { 200: json(ContactImport, 'The import'), ...errors(401, 403, 404) },
+    }),
+    async (c) =>
+      c.json(
+        publicContactImport(
+          await getContactImport(c.var.deps.db, requireActor(c).workspaceId, c.req.valid('param').id),
+          c.var.deps.clock(),
+        ),
+        200,
+      ),
   )
   .openapi(
     createRoute({
@@ -94,16 +137,26 @@ export const contactsTransferApi = createApi()
       security: AUTHENTICATED,
       middleware: write,
       request: { query: ExportQuery },
-      responses: { 200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } }, ...errors(401, 403, 422) },
+      responses: {
+        200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } },
+        ...errors(401, 403, 422),
+      },
     }),
     async (c) => {
       const actor = requireActor(c);
       const { db, clock } = c.var.deps;
       const now = clock();
       // Paging fields mean nothing to an export; filterFromQuery reads only the filters.
-      const filter = await filterFromQuery(db, actor.workspaceId, { ...c.req.valid('query'), sort: 'created', limit: 1, offset: 0 });
+      const filter = await filterFromQuery(db, actor.workspaceId, {
+        ...c.req.valid('query'),
+        sort: 'created',
+        limit: 1,
+        offset: 0,
+      });
       await recordAudit(db, actor, { action: 'contacts.exported', details: { filter } });
       c.header('Content-Disposition', `attachment; filename="contacts-${now.toISOString().slice(0, 10)}.csv"`);
-      return c.body(contactsCsvStream(db, actor.workspaceId, filter, now), 200, { 'Content-Type': 'text/csv; charset=utf-8' });
+      return c.body(contactsCsvStream(db, actor.workspaceId, filter, now), 200, {
+        'Content-Type': 'text/csv; charset=utf-8',
+      });
     },
   );

@@ -20,13 +20,14 @@ describe('guardCell', () => {
 
 describe('unguardCell', () => {
   it('takes off only the apostrophe guardCell put on', () => {
-    for (const v of ['=1+1', '@x', '-2+3', 'plain', "'quoted", "'-5", '-0.4']) expect(unguardCell(guardCell(v))).toBe(v);
+    for (const v of ['=1+1', '@x', '-2+3', 'plain', "'quoted", "'-5", '-0.4'])
+      expect(unguardCell(guardCell(v))).toBe(v);
   });
 });
 
 describe('toCsv', () => {
   it('guards text cells and header names, and leaves numbers and empty cells alone', () => {
-    const text = toCsv([['=cmd|\' /C calc\'!A0', -0.5, null, '@me', undefined]], ['id', '=bad', 'c', 'd', 'e']);
+    const text = toCsv([["=cmd|' /C calc'!A0", -0.5, null, '@me', undefined]], ['id', '=bad', 'c', 'd', 'e']);
     expect(parse(text)).toEqual([
       ['id', "'=bad", 'c', 'd', 'e'],
       ["'=cmd|' /C calc'!A0", '-0.5', '', "'@me", ''],

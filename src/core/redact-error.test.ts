@@ -10,7 +10,10 @@ function drizzleError() {
     query: 'insert into users (email, password_hash) values ($1, $2)',
     params: ['ana@example.test', '$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA'],
   });
-  const err = new Error(`Failed query: insert into users (email, password_hash) values ($1, $2)\nparams: ana@example.test,$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA`, { cause: driver });
+  const err = new Error(
+    `Failed query: insert into users (email, password_hash) values ($1, $2)\nparams: ana@example.test,$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA`,
+    { cause: driver },
+  );
   return Object.assign(err, { query: driver.query, params: driver.params });
 }
 
@@ -20,7 +23,11 @@ describe('redactError', () => {
     const text = JSON.stringify(out);
     expect(text).not.toContain('argon2id');
     expect(text).not.toContain('ana@example.test');
-    expect(out).toMatchObject({ message: 'Failed query: insert into users (email, password_hash) values ($1, $2)', query: 'insert into users (email, password_hash) values ($1, $2)', cause: { code: '23505' } });
+    expect(out).toMatchObject({
+      message: 'Failed query: insert into users (email, password_hash) values ($1, $2)',
+      query: 'insert into users (email, password_hash) values ($1, $2)',
+      cause: { code: '23505' },
+    });
     expect(String(out.stack)).toMatch(/^Error: Failed query: insert into users[^\n]*\n\s+at /);
   });
 
@@ -33,8 +40,14 @@ describe('redactError', () => {
 describe('failureNote', () => {
   it('names the step and the database code, and points to the log', () => {
     expect(sqlState(drizzleError())).toBe('23505');
-    expect(failureNote(drizzleError(), 'Storing the posts', 'ab12cd34')).toBe('Storing the posts failed (database error 23505); see the log, ref ab12cd34');
-    expect(failureNote(new TypeError('x is undefined'), 'Polling', 'r1')).toBe('Polling failed (internal error); see the log, ref r1');
-    expect(failureNote(new AppError('VALIDATION_FAILED', 'The file has too many rows'), 'Saving the contacts', 'r2')).toBe('The file has too many rows');
+    expect(failureNote(drizzleError(), 'Storing the posts', 'ab12cd34')).toBe(
+      'Storing the posts failed (database error 23505); see the log, ref ab12cd34',
+    );
+    expect(failureNote(new TypeError('x is undefined'), 'Polling', 'r1')).toBe(
+      'Polling failed (internal error); see the log, ref r1',
+    );
+    expect(
+      failureNote(new AppError('VALIDATION_FAILED', 'The file has too many rows'), 'Saving the contacts', 'r2'),
+    ).toBe('The file has too many rows');
   });
 });

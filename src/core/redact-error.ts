@@ -25,7 +25,11 @@ function redactStack(err: Error, message: string): string | undefined {
 export function redactError(err: unknown, depth = 0): unknown {
   if (!(err instanceof Error)) return typeof err === 'string' ? redactMessage(err) : err;
   const message = redactMessage(err.message);
-  const out: Record<string, unknown> = { type: err.constructor?.name ?? err.name, message, stack: redactStack(err, message) };
+  const out: Record<string, unknown> = {
+    type: err.constructor?.name ?? err.name,
+    message,
+    stack: redactStack(err, message),
+  };
   for (const [key, value] of Object.entries(err)) {
     if (VALUE_KEYS.has(key) || key === 'cause' || value === undefined || typeof value === 'function') continue;
     out[key] = typeof value === 'string' ? redactMessage(value) : value;

@@ -23,9 +23,18 @@ describe('cleanText', () => {
 
 describe('jsonTextProblem', () => {
   it('names the field, through arrays and objects, keys included', () => {
-    expect(jsonTextProblem({ texts: ['fine', 'bad\u0000'] })).toEqual({ field: 'texts.1', problem: 'contains a NUL character' });
-    expect(jsonTextProblem({ author: { name: 'x\udfff' } })).toEqual({ field: 'author.name', problem: 'contains a lone surrogate (not valid Unicode)' });
-    expect(jsonTextProblem({ ['k\u0000']: 1 })).toEqual({ field: 'k', problem: 'has a key that contains a NUL character' });
+    expect(jsonTextProblem({ texts: ['fine', 'bad\u0000'] })).toEqual({
+      field: 'texts.1',
+      problem: 'contains a NUL character',
+    });
+    expect(jsonTextProblem({ author: { name: 'x\udfff' } })).toEqual({
+      field: 'author.name',
+      problem: 'contains a lone surrogate (not valid Unicode)',
+    });
+    expect(jsonTextProblem({ ['k\u0000']: 1 })).toEqual({
+      field: 'k',
+      problem: 'has a key that contains a NUL character',
+    });
     expect(jsonTextProblem({ ok: ['a', 1, null, { b: true }] })).toBeNull();
   });
 

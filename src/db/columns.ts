@@ -8,5 +8,4 @@ export const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 
 
 // Truncated to milliseconds: JS Dates carry no microseconds, and keyset cursors built from a Date
 // must compare equal to the stored value or pages skip rows.
-export const createdAt = (name = 'created_at') =>
-  ts(name).notNull().default(sql`date_trunc('milliseconds', now())`);
+export const createdAt = (name = 'created_at') => ts(name).notNull().default(sql`date_trunc('milliseconds', now())`);

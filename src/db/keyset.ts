@@ -35,7 +35,11 @@ export const olderThan = (time: PgColumn, idColumn: PgColumn, cursor: string): S
 };
 
 /** Cuts the extra row a page query fetched (limit + 1) into the page and the next cursor. */
-export function page<T>(rows: T[], limit: number, key: (row: T) => KeysetPosition): { items: T[]; next: string | null } {
+export function page<T>(
+  rows: T[],
+  limit: number,
+  key: (row: T) => KeysetPosition,
+): { items: T[]; next: string | null } {
   const items = rows.slice(0, limit);
   const last = items.at(-1);
   if (rows.length <= limit || !last) return { items, next: null };

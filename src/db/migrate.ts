@@ -51,9 +51,7 @@ export async function runMigrations(
 }
 
 async function appliedCount(handle: DatabaseHandle): Promise<number> {
-  const exists = await handle.db.execute(
-    sql`select to_regclass('drizzle.__drizzle_migrations') is not null as ok`,
-  );
+  const exists = await handle.db.execute(sql`select to_regclass('drizzle.__drizzle_migrations') is not null as ok`);
   if (!rows<{ ok: boolean }>(exists)[0]?.ok) return 0;
   const res = await handle.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
   return Number(rows<{ n: number }>(res)[0]?.n ?? 0);

@@ -103,13 +103,21 @@ async function* capped(source: ByteSource, max: number): AsyncGenerator<Uint8Arr
 const STORED = isNotNull(imports.size);
 
 export async function getImport(db: Db, workspaceId: string, id: string) {
-  const [row] = await db.select().from(imports).where(and(eq(imports.workspaceId, workspaceId), eq(imports.id, id)));
+  const [row] = await db
+    .select()
+    .from(imports)
+    .where(and(eq(imports.workspaceId, workspaceId), eq(imports.id, id)));
   if (!row) throw notFound('Import');
   return row;
 }
 
 export async function listImports(db: Db, workspaceId: string) {
-  return db.select().from(imports).where(eq(imports.workspaceId, workspaceId)).orderBy(desc(imports.createdAt)).limit(50);
+  return db
+    .select()
+    .from(imports)
+    .where(eq(imports.workspaceId, workspaceId))
+    .orderBy(desc(imports.createdAt))
+    .limit(50);
 }
 
 /**
@@ -132,7 +140,14 @@ export async function runImport(
       leaseToken: token,
       leaseHolder: deps.instanceId ?? null,
     })
-    .where(and(eq(imports.id, id), STORED, inArray(imports.status, ['queued', 'running']), or(isNull(imports.leaseUntil), lt(imports.leaseUntil, now))))
+    .where(
+      and(
+        eq(imports.id, id),
+        STORED,
+        inArray(imports.status, ['queued', 'running']),
+        or(isNull(imports.leaseUntil), lt(imports.leaseUntil, now)),
+      ),
+    )
     .returning();
   if (!claimed) return null;
   // A batch that takes long (a big page through the pipeline) must not lose the import to another runner.
@@ -185,7 +200,13 @@ export async function resumableImportIds(db: Db, now: Date) {
   const rows = await db
     .select({ id: imports.id })
     .from(imports)
-    .where(and(STORED, inArray(imports.status, ['queued', 'running']), or(isNull(imports.leaseUntil), lt(imports.leaseUntil, now))))
+    .where(
+      and(
+        STORED,
+        inArray(imports.status, ['queued', 'running']),
+        or(isNull(imports.leaseUntil), lt(imports.leaseUntil, now)),
+      ),
+    )
     .limit(10);
   return rows.map((r) => r.id);
 }

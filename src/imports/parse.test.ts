@@ -3,10 +3,17 @@ import { parseImport } from './parse';
 
 describe('parseImport', () => {
   it('reads a CSV with guessed columns, quoted newlines and unicode', () => {
-    const csv = 'id,text,created_at,author,followers\n1,"Hello, ""acme"" 👋",2026-11-01T10:00:00Z,@ana,"1,200"\n2,"two\nlines ✨",1762000000,ben,5\n';
+    const csv =
+      'id,text,created_at,author,followers\n1,"Hello, ""acme"" 👋",2026-11-01T10:00:00Z,@ana,"1,200"\n2,"two\nlines ✨",1762000000,ben,5\n';
     const { rows, errors, mapping } = parseImport(csv, 'csv');
     expect(errors).toEqual([]);
-    expect(mapping).toMatchObject({ externalId: 'id', text: 'text', createdAt: 'created_at', authorHandle: 'author', authorFollowers: 'followers' });
+    expect(mapping).toMatchObject({
+      externalId: 'id',
+      text: 'text',
+      createdAt: 'created_at',
+      authorHandle: 'author',
+      authorFollowers: 'followers',
+    });
     expect(rows.map((r) => r.post.text)).toEqual(['Hello, "acme" 👋', 'two\nlines ✨']);
     expect(rows[0]!.post.author).toMatchObject({ handle: 'ana', followers: 1200 });
     expect(rows[1]!.post.createdAt.toISOString()).toBe('2025-11-01T12:26:40.000Z');
@@ -14,13 +21,27 @@ describe('parseImport', () => {
   });
 
   it('uses an explicit column mapping and nested JSON paths for JSON Lines', () => {
-    const jsonl = ['{"msg":"hi acme","ts":"2026-01-01","user":{"screen_name":"zoe","followers_count":9},"network":"x","sid":"77"}', ''].join('\n');
-    const { rows } = parseImport(jsonl, 'jsonl', { text: 'msg', createdAt: 'ts', authorHandle: 'user.screen_name', authorFollowers: 'user.followers_count', platform: 'network', externalId: 'sid' });
-    expect(rows[0]).toMatchObject({ platform: 'x', post: { externalId: '77', text: 'hi acme', author: { handle: 'zoe', followers: 9 } } });
+    const jsonl = [
+      '{"msg":"hi acme","ts":"2026-01-01","user":{"screen_name":"zoe","followers_count":9},"network":"x","sid":"77"}',
+      '',
+    ].join('\n');
+    const { rows } = parseImport(jsonl, 'jsonl', {
+      text: 'msg',
+      createdAt: 'ts',
+      authorHandle: 'user.screen_name',
+      authorFollowers: 'user.followers_count',
+      platform: 'network',
+      externalId: 'sid',
+    });
+    expect(rows[0]).toMatchObject({
+      platform: 'x',
+      post: { externalId: '77', text: 'hi acme', author: { handle: 'zoe', followers: 9 } },
+    });
   });
 
   it('reports each bad row with its line and a reason, and keeps the good ones', () => {
-    const csv = 'text,date,followers\nfine,2026-01-01,1\n,2026-01-01,1\nbad date,yesterday-ish,1\nbad followers,2026-01-01,lots\n';
+    const csv =
+      'text,date,followers\nfine,2026-01-01,1\n,2026-01-01,1\nbad date,yesterday-ish,1\nbad followers,2026-01-01,lots\n';
     const { rows, errors } = parseImport(csv, 'csv');
     expect(rows).toHaveLength(1);
     expect(errors).toEqual([

@@ -13,7 +13,19 @@ import { PLATFORMS, type Platform } from '../sources/schema';
  * Pure: no I/O, so it is tested with plain strings. Imports read files as streams (records.ts) and
  * turn each record into a row with rowOf; parseImport does the same for a whole string.
  */
-export const IMPORT_FIELDS = ['externalId', 'text', 'createdAt', 'url', 'title', 'lang', 'platform', 'authorId', 'authorHandle', 'authorName', 'authorFollowers'] as const;
+export const IMPORT_FIELDS = [
+  'externalId',
+  'text',
+  'createdAt',
+  'url',
+  'title',
+  'lang',
+  'platform',
+  'authorId',
+  'authorHandle',
+  'authorName',
+  'authorFollowers',
+] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 export type ColumnMapping = Partial<Record<ImportField, string>>;
 export type ImportFormat = 'csv' | 'jsonl';
@@ -57,7 +69,8 @@ function records(content: string, format: ImportFormat): RawRecord[] {
       if (!text.trim()) return [];
       try {
         const value = JSON.parse(text) as unknown;
-        if (!value || typeof value !== 'object' || Array.isArray(value)) return [{ line: i + 1, record: null, error: 'not a JSON object' }];
+        if (!value || typeof value !== 'object' || Array.isArray(value))
+          return [{ line: i + 1, record: null, error: 'not a JSON object' }];
         return [{ line: i + 1, record: value as Record_ }];
       } catch {
         return [{ line: i + 1, record: null, error: 'not valid JSON' }];
@@ -65,7 +78,14 @@ function records(content: string, format: ImportFormat): RawRecord[] {
     });
   }
   // info: true gives each record its line number in the file (quoted fields may span lines).
-  const rows = parseCsv(content, { columns: true, skip_empty_lines: true, relax_column_count: true, bom: true, info: true, trim: true }) as {
+  const rows = parseCsv(content, {
+    columns: true,
+    skip_empty_lines: true,
+    relax_column_count: true,
+    bom: true,
+    info: true,
+    trim: true,
+  }) as {
     record: Record_;
     info: { lines: number };
   }[];
@@ -76,7 +96,9 @@ function pick(record: Record_, path: string | undefined): unknown {
   if (!path) return undefined;
   if (path in record) return record[path];
   // JSON exports nest authors: "user.screen_name".
-  return path.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record_)[k] : undefined), record);
+  return path
+    .split('.')
+    .reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record_)[k] : undefined), record);
 }
 
 /** Each field's column: the mapping given, else a column name other tools use for it. */
@@ -104,14 +126,29 @@ function parseDate(v: unknown): Date | null {
 
 const str = (v: unknown) => (v === undefined || v === null || v === '' ? null : String(v));
 
-export function parseImport(content: string, format: ImportFormat, mapping: ColumnMapping = {}): { rows: ParsedRow[]; errors: RowError[]; mapping: ColumnMapping } {
+export function parseImport(
+  content: string,
+  format: ImportFormat,
+  mapping: ColumnMapping = {},
+): { rows: ParsedRow[]; errors: RowError[]; mapping: ColumnMapping } {
   let all: ReturnType<typeof records>;
   try {
     all = records(cleanText(content), format);
   } catch (err) {
-    return { rows: [], errors: [{ line: 1, message: `The file is not valid ${format.toUpperCase()}: ${(err as Error).message}` }], mapping };
+    return {
+      rows: [],
+      errors: [{ line: 1, message: `The file is not valid ${format.toUpperCase()}: ${(err as Error).message}` }],
+      mapping,
+    };
   }
-  if (all.length > MAX_IMPORT_ROWS) return { rows: [], errors: [{ line: 1, message: `The file has ${all.length} rows; at most ${MAX_IMPORT_ROWS} are imported at once` }], mapping };
+  if (all.length > MAX_IMPORT_ROWS)
+    return {
+      rows: [],
+      errors: [
+        { line: 1, message: `The file has ${all.length} rows; at most ${MAX_IMPORT_ROWS} are imported at once` },
+      ],
+      mapping,
+    };
   const firstRecord = all.find((r) => r.record)?.record ?? {};
   const map = resolveMapping(Object.keys(firstRecord).map(cleanText), mapping);
   const rows: ParsedRow[] = [];
@@ -128,7 +165,10 @@ export function parseImport(content: string, format: ImportFormat, mapping: Colu
 export const NO_TEXT_COLUMN: RowError = { line: 1, message: 'No text column: map one with text=<column>' };
 
 /** One record of the file as a post, or why it cannot be one. `map` comes from resolveMapping. */
-export function rowOf({ line, record: found, error }: { line: number; record: Record_ | null; error?: string }, map: ColumnMapping): ParsedRow | RowError {
+export function rowOf(
+  { line, record: found, error }: { line: number; record: Record_ | null; error?: string },
+  map: ColumnMapping,
+): ParsedRow | RowError {
   if (!found) return { line, message: error ?? 'unreadable row' };
   if (jsonDepth(found) > MAX_JSON_DEPTH) return { line, message: `nested deeper than ${MAX_JSON_DEPTH} levels` };
   const record = cleanJson(found) as Record_;
@@ -136,20 +176,30 @@ export function rowOf({ line, record: found, error }: { line: number; record: Re
   if (!text) return { line, message: `empty text (column ${map.text})` };
   const createdAt = map.createdAt ? parseDate(pick(record, map.createdAt)) : null;
   if (map.createdAt && !createdAt) {
-    return { line, message: `unreadable date ${JSON.stringify(str(pick(record, map.createdAt)))} (column ${map.createdAt})` };
+    return {
+      line,
+      message: `unreadable date ${JSON.stringify(str(pick(record, map.createdAt)))} (column ${map.createdAt})`,
+    };
   }
   const followersRaw = str(pick(record, map.authorFollowers));
   const followers = followersRaw === null ? null : Number(followersRaw.replace(/[,_\s]/g, ''));
-  if (followers !== null && Number.isNaN(followers)) return { line, message: `followers must be a number, got ${JSON.stringify(followersRaw)}` };
+  if (followers !== null && Number.isNaN(followers))
+    return { line, message: `followers must be a number, got ${JSON.stringify(followersRaw)}` };
   if (followers !== null && (!Number.isInteger(followers) || followers < 0 || followers > MAX_FOLLOWERS)) {
-    return { line, message: `followers must be a whole number from 0 to ${MAX_FOLLOWERS}, got ${JSON.stringify(followersRaw)}` };
+    return {
+      line,
+      message: `followers must be a whole number from 0 to ${MAX_FOLLOWERS}, got ${JSON.stringify(followersRaw)}`,
+    };
   }
   const platformRaw = str(pick(record, map.platform))?.toLowerCase() ?? null;
-  const platform: Platform = platformRaw && (PLATFORMS as readonly string[]).includes(platformRaw) ? (platformRaw as Platform) : 'import';
+  const platform: Platform =
+    platformRaw && (PLATFORMS as readonly string[]).includes(platformRaw) ? (platformRaw as Platform) : 'import';
   const handle = str(pick(record, map.authorHandle))?.replace(/^@/, '') ?? null;
   const when = createdAt ?? new Date(0);
   // Without an id, the same row always hashes to the same id, so importing a file twice is harmless.
-  const externalId = str(pick(record, map.externalId)) ?? `h-${bytesToHex(sha256(new TextEncoder().encode(`${handle}|${when.toISOString()}|${text}`))).slice(0, 32)}`;
+  const externalId =
+    str(pick(record, map.externalId)) ??
+    `h-${bytesToHex(sha256(new TextEncoder().encode(`${handle}|${when.toISOString()}|${text}`))).slice(0, 32)}`;
   return {
     line,
     platform,
@@ -161,7 +211,16 @@ export function rowOf({ line, record: found, error }: { line: number; record: Re
       text,
       lang: str(pick(record, map.lang)),
       createdAt: createdAt ?? new Date(),
-      author: { externalId: str(pick(record, map.authorId)), handle, name: str(pick(record, map.authorName)), followers, bio: null, url: null, avatarUrl: null, verified: false },
+      author: {
+        externalId: str(pick(record, map.authorId)),
+        handle,
+        name: str(pick(record, map.authorName)),
+        followers,
+        bio: null,
+        url: null,
+        avatarUrl: null,
+        verified: false,
+      },
       replyToExternalId: null,
       threadExternalId: null,
       metrics: {},
@@ -181,14 +240,23 @@ export function formatFromFilename(name: string): ImportFormat | null {
  * "text=Message, createdAt=Date" -> { text: 'Message', createdAt: 'Date' }: the mapping as people
  * type it on the imports page and the command line. `entry` names a bad pair in the error.
  */
-export function parseMappingText(text: string, entry: (pair: string) => string = (pair) => `Mapping "${pair}"`): ColumnMapping {
+export function parseMappingText(
+  text: string,
+  entry: (pair: string) => string = (pair) => `Mapping "${pair}"`,
+): ColumnMapping {
   const mapping: ColumnMapping = {};
-  for (const pair of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const pair of text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [field, ...rest] = pair.split('=');
     const column = rest.join('=').trim();
     const name = field?.trim() ?? '';
     if (!column || !(IMPORT_FIELDS as readonly string[]).includes(name)) {
-      throw new AppError('VALIDATION_FAILED', `${entry(pair)}: use field=column with a field from: ${IMPORT_FIELDS.join(', ')}`);
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `${entry(pair)}: use field=column with a field from: ${IMPORT_FIELDS.join(', ')}`,
+      );
     }
     mapping[name as ImportField] = column;
   }

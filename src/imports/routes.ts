@@ -19,7 +19,9 @@ const Import = z
     duplicates: z.number(),
     failed: z.number(),
     progress: z.number().openapi({ description: 'Percent of rows processed' }),
-    errors: z.array(z.object({ line: z.number(), message: z.string() })).openapi({ description: 'Bad rows by line (first 1000)' }),
+    errors: z
+      .array(z.object({ line: z.number(), message: z.string() }))
+      .openapi({ description: 'Bad rows by line (first 1000)' }),
     error: z.string().nullable(),
     createdAt: z.string(),
     finishedAt: z.string().nullable(),
@@ -29,13 +31,17 @@ const Import = z
 const Mapping = z.partialRecord(z.enum(IMPORT_FIELDS), z.string().min(1).max(200));
 
 const ImportForm = z.object({
-  file: z.instanceof(File).openapi({ type: 'string', format: 'binary', description: 'CSV or JSON Lines, at most 50 MiB' }),
+  file: z
+    .instanceof(File)
+    .openapi({ type: 'string', format: 'binary', description: 'CSV or JSON Lines, at most 50 MiB' }),
   format: z.enum(['csv', 'jsonl']).optional().openapi({ description: 'Taken from the file name when omitted' }),
   mapping: z
     .string()
     .max(5000)
     .optional()
-    .openapi({ description: `JSON object from field (${IMPORT_FIELDS.join(', ')}) to column name or JSON path; common column names are guessed` }),
+    .openapi({
+      description: `JSON object from field (${IMPORT_FIELDS.join(', ')}) to column name or JSON path; common column names are guessed`,
+    }),
 });
 
 const tags = ['imports'];
@@ -55,7 +61,10 @@ export const importsApi = createApi()
     async (c) => {
       const form = c.req.valid('form');
       const format = form.format ?? formatFromFilename(form.file.name);
-      if (!format) throw new AppError('VALIDATION_FAILED', 'Say format=csv or format=jsonl (the file name does not tell)', { field: 'format' });
+      if (!format)
+        throw new AppError('VALIDATION_FAILED', 'Say format=csv or format=jsonl (the file name does not tell)', {
+          field: 'format',
+        });
       let mapping = {};
       if (form.mapping) {
         let raw: unknown;
@@ -65,19 +74,44 @@ export const importsApi = createApi()
           throw new AppError('VALIDATION_FAILED', 'mapping must be a JSON object', { field: 'mapping' });
         }
         const parsed = Mapping.safeParse(raw);
-        if (!parsed.success) throw new AppError('VALIDATION_FAILED', 'mapping: unknown field or bad column name', parsed.error.issues);
+        if (!parsed.success)
+          throw new AppError('VALIDATION_FAILED', 'mapping: unknown field or bad column name', parsed.error.issues);
         mapping = parsed.data;
       }
-      const row = await createImport(c.var.deps.db, requireActor(c), { filename: form.file.name || 'upload', format, mapping, content: form.file.stream() as unknown as AsyncIterable<Uint8Array> });
+      const row = await createImport(c.var.deps.db, requireActor(c), {
+        filename: form.file.name || 'upload',
+        format,
+        mapping,
+        content: form.file.stream() as unknown as AsyncIterable<Uint8Array>,
+      });
       runInBackground(c, runImport(c.var.deps, row.id));
       return c.json(publicImport(row), 202);
     },
   )
   .openapi(
-    createRoute({ method: 'get', path: '/imports', tags, summary: 'Recent imports', security: AUTHENTICATED, middleware: [requirePermission('settings:manage')], responses: { 200: json(z.object({ items: z.array(Import) }), 'Imports'), ...errors(401, 403) } }),
-    async (c) => c.json({ items: (await listImports(c.var.deps.db, requireActor(c).workspaceId)).map(publicImport) }, 200),
+    createRoute({
+      method: 'get',
+      path: '/imports',
+      tags,
+      summary: 'Recent imports',
+      security: AUTHENTICATED,
+      middleware: [requirePermission('settings:manage')],
+      responses: { 200: json(z.object({ items: z.array(Import) }), 'Imports'), ...errors(401, 403) },
+    }),
+    async (c) =>
+      c.json({ items: (await listImports(c.var.deps.db, requireActor(c).workspaceId)).map(publicImport) }, 200),
   )
   .openapi(
-    createRoute({ method: 'get', path: '/imports/{id}', tags, summary: 'Progress and per-row error report of an import', security: AUTHENTICATED, middleware: [requirePermission('settings:manage')], request: { params: IdParam }, responses: { 200: json(Import, 'The import'), ...errors(401, 403, 404) } }),
-    async (c) => c.json(publicImport(await getImport(c.var.deps.db, requireActor(c).workspaceId, c.req.valid('param').id)), 200),
+    createRoute({
+      method: 'get',
+      path: '/imports/{id}',
+      tags,
+      summary: 'Progress and per-row error report of an import',
+      security: AUTHENTICATED,
+      middleware: [requirePermission('settings:manage')],
+      request: { params: IdParam },
+      responses: { 200: json(Import, 'The import'), ...errors(401, 403, 404) },
+    }),
+    async (c) =>
+      c.json(publicImport(await getImport(c.var.deps.db, requireActor(c).workspaceId, c.req.valid('param').id)), 200),
   );

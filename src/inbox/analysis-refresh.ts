@@ -9,7 +9,12 @@ import { PRIORITY_FACT_COLUMNS, type PriorityFacts, reprioritised, savePrioritie
  * is filtered by are the union of its posts' effective intents, its sentiment the latest post's
  * effective label, and its priority (unless staff set one) is computed again from them.
  */
-export async function refreshConversationAnalysis(db: Db, workspaceId: string, conversationId: string, now: Date): Promise<void> {
+export async function refreshConversationAnalysis(
+  db: Db,
+  workspaceId: string,
+  conversationId: string,
+  now: Date,
+): Promise<void> {
   const [c] = rows<PriorityFacts & { priority_pinned: boolean }>(
     await db.execute(sql`
       update conversations c set

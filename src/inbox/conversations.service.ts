@@ -7,7 +7,16 @@ import { mentions } from '../mentions/schema';
 import { replies } from '../replies/schema';
 import { canonicalTags, cleanTags } from '../tags/tags.service';
 import { publish } from './live';
-import { conversationEvents, conversationNotes, type ConversationRow, type ConversationStatus, conversations, notifications, type Priority, PRIORITIES } from './schema';
+import {
+  conversationEvents,
+  conversationNotes,
+  type ConversationRow,
+  type ConversationStatus,
+  conversations,
+  notifications,
+  type Priority,
+  PRIORITIES,
+} from './schema';
 
 export const publicConversation = (c: ConversationRow) => ({
   id: c.id,
@@ -38,7 +47,10 @@ export const publicConversation = (c: ConversationRow) => ({
 });
 
 export async function getConversationRow(db: Db, workspaceId: string, id: string): Promise<ConversationRow> {
-  const [c] = await db.select().from(conversations).where(and(eq(conversations.workspaceId, workspaceId), eq(conversations.id, id)));
+  const [c] = await db
+    .select()
+    .from(conversations)
+    .where(and(eq(conversations.workspaceId, workspaceId), eq(conversations.id, id)));
   if (!c) throw notFound('Conversation');
   return c;
 }
@@ -82,10 +94,26 @@ export type ThreadItem =
 /** The thread in time order: inbound posts, our replies, internal notes and the history, told apart. */
 export async function conversationThread(db: Db, workspaceId: string, id: string): Promise<ThreadItem[]> {
   const [inbound, sent, notes, events] = await Promise.all([
-    db.select().from(mentions).where(and(eq(mentions.workspaceId, workspaceId), eq(mentions.conversationId, id))).orderBy(asc(mentions.postedAt)),
-    db.select().from(replies).where(and(eq(replies.workspaceId, workspaceId), eq(replies.conversationId, id))).orderBy(asc(replies.createdAt)),
-    db.select().from(conversationNotes).where(and(eq(conversationNotes.workspaceId, workspaceId), eq(conversationNotes.conversationId, id))).orderBy(asc(conversationNotes.createdAt)),
-    db.select().from(conversationEvents).where(and(eq(conversationEvents.workspaceId, workspaceId), eq(conversationEvents.conversationId, id))).orderBy(asc(conversationEvents.createdAt)),
+    db
+      .select()
+      .from(mentions)
+      .where(and(eq(mentions.workspaceId, workspaceId), eq(mentions.conversationId, id)))
+      .orderBy(asc(mentions.postedAt)),
+    db
+      .select()
+      .from(replies)
+      .where(and(eq(replies.workspaceId, workspaceId), eq(replies.conversationId, id)))
+      .orderBy(asc(replies.createdAt)),
+    db
+      .select()
+      .from(conversationNotes)
+      .where(and(eq(conversationNotes.workspaceId, workspaceId), eq(conversationNotes.conversationId, id)))
+      .orderBy(asc(conversationNotes.createdAt)),
+    db
+      .select()
+      .from(conversationEvents)
+      .where(and(eq(conversationEvents.workspaceId, workspaceId), eq(conversationEvents.conversationId, id)))
+      .orderBy(asc(conversationEvents.createdAt)),
   ]);
   const items: ThreadItem[] = [
     ...inbound.map((m) => ({
@@ -118,8 +146,23 @@ export async function conversationThread(db: Db, workspaceId: string, id: string
       inReplyToMentionId: r.inReplyToMentionId,
       uncertain: r.uncertain,
     })),
-    ...notes.map((n) => ({ kind: 'note' as const, id: n.id, at: n.createdAt.toISOString(), text: n.body, authorId: n.authorId })),
-    ...events.filter((e) => e.kind !== 'note' && e.kind !== 'reply').map((e) => ({ kind: 'event' as const, id: e.id, at: e.createdAt.toISOString(), event: e.kind, actorId: e.actorId, details: e.details })),
+    ...notes.map((n) => ({
+      kind: 'note' as const,
+      id: n.id,
+      at: n.createdAt.toISOString(),
+      text: n.body,
+      authorId: n.authorId,
+    })),
+    ...events
+      .filter((e) => e.kind !== 'note' && e.kind !== 'reply')
+      .map((e) => ({
+        kind: 'event' as const,
+        id: e.id,
+        at: e.createdAt.toISOString(),
+        event: e.kind,
+        actorId: e.actorId,
+        details: e.details,
+      })),
   ];
   return items.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 }
@@ -136,19 +179,44 @@ export interface ConversationPatch {
 }
 
 async function assertAssignable(db: Db, workspaceId: string, userId: string) {
-  const [u] = await db.select({ id: users.id }).from(users).where(and(eq(users.workspaceId, workspaceId), eq(users.id, userId), isNull(users.disabledAt)));
-  if (!u) throw new AppError('VALIDATION_FAILED', 'The assignee is not an active user of this workspace', { field: 'assigneeId' });
+  const [u] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.workspaceId, workspaceId), eq(users.id, userId), isNull(users.disabledAt)));
+  if (!u)
+    throw new AppError('VALIDATION_FAILED', 'The assignee is not an active user of this workspace', {
+      field: 'assigneeId',
+    });
 }
 
 /** Applies a triage change to conversations (one, or a bulk selection), each change recorded in their history. */
-export async function updateConversations(db: Db, actor: Actor, ids: string[], patch: ConversationPatch, now: Date): Promise<ConversationRow[]> {
-  if (patch.status === 'snoozed' && !patch.snoozedUntil) throw new AppError('VALIDATION_FAILED', 'Snoozing needs a time to wake up (snoozedUntil)', { field: 'snoozedUntil' });
-  if (patch.snoozedUntil && patch.snoozedUntil <= now) throw new AppError('VALIDATION_FAILED', 'snoozedUntil must be in the future', { field: 'snoozedUntil' });
+export async function updateConversations(
+  db: Db,
+  actor: Actor,
+  ids: string[],
+  patch: ConversationPatch,
+  now: Date,
+): Promise<ConversationRow[]> {
+  if (patch.status === 'snoozed' && !patch.snoozedUntil)
+    throw new AppError('VALIDATION_FAILED', 'Snoozing needs a time to wake up (snoozedUntil)', {
+      field: 'snoozedUntil',
+    });
+  if (patch.snoozedUntil && patch.snoozedUntil <= now)
+    throw new AppError('VALIDATION_FAILED', 'snoozedUntil must be in the future', { field: 'snoozedUntil' });
   if (patch.assigneeId) await assertAssignable(db, actor.workspaceId, patch.assigneeId);
   return db.transaction(async (tx) => {
-    const current = await tx.select().from(conversations).where(and(eq(conversations.workspaceId, actor.workspaceId), inArray(conversations.id, ids))).for('update');
+    const current = await tx
+      .select()
+      .from(conversations)
+      .where(and(eq(conversations.workspaceId, actor.workspaceId), inArray(conversations.id, ids)))
+      .for('update');
     // Tags given are spelled as the workspace already spells them (one vocabulary with contacts).
-    const spelling = new Map((await canonicalTags(tx, actor.workspaceId, [...(patch.tags ?? []), ...(patch.addTags ?? [])])).map((t) => [t.toLowerCase(), t]));
+    const spelling = new Map(
+      (await canonicalTags(tx, actor.workspaceId, [...(patch.tags ?? []), ...(patch.addTags ?? [])])).map((t) => [
+        t.toLowerCase(),
+        t,
+      ]),
+    );
     const spelled = (list: string[]) => list.map((t) => spelling.get(t.trim().toLowerCase()) ?? t.trim());
     if (current.length !== new Set(ids).size) throw notFound('Conversation');
     const events: (typeof conversationEvents.$inferInsert)[] = [];
@@ -162,7 +230,11 @@ export async function updateConversations(db: Db, actor: Actor, ids: string[], p
         set.snoozedUntil = patch.status === 'snoozed' ? patch.snoozedUntil! : null;
         if (patch.status === 'closed') set.resolvedAt = now;
         if (c.status === 'closed') set.resolvedAt = null;
-        ev('status', { from: c.status, to: patch.status, ...(patch.status === 'snoozed' ? { until: patch.snoozedUntil!.toISOString() } : {}) });
+        ev('status', {
+          from: c.status,
+          to: patch.status,
+          ...(patch.status === 'snoozed' ? { until: patch.snoozedUntil!.toISOString() } : {}),
+        });
       }
       if (patch.assigneeId !== undefined && patch.assigneeId !== c.assigneeId) {
         set.assigneeId = patch.assigneeId;
@@ -177,7 +249,10 @@ export async function updateConversations(db: Db, actor: Actor, ids: string[], p
       }
       if (patch.tags || patch.addTags || patch.removeTags) {
         const removed = new Set((patch.removeTags ?? []).map((t) => t.trim().toLowerCase()));
-        const tags = cleanTags([...(patch.tags ? spelled(patch.tags) : c.tags), ...spelled(patch.addTags ?? [])]).filter((t) => !removed.has(t.toLowerCase()));
+        const tags = cleanTags([
+          ...(patch.tags ? spelled(patch.tags) : c.tags),
+          ...spelled(patch.addTags ?? []),
+        ]).filter((t) => !removed.has(t.toLowerCase()));
         if (tags.join('\u0000') !== c.tags.join('\u0000')) {
           set.tags = tags;
           ev('tags', { from: c.tags, to: tags });
@@ -187,11 +262,21 @@ export async function updateConversations(db: Db, actor: Actor, ids: string[], p
       out.push(row!);
     }
     if (events.length) await tx.insert(conversationEvents).values(events);
-    await publish(tx, actor.workspaceId, out.map((c) => ({ type: 'conversation', id: c.id, change: 'updated' })));
+    await publish(
+      tx,
+      actor.workspaceId,
+      out.map((c) => ({ type: 'conversation', id: c.id, change: 'updated' })),
+    );
     const assigned = events.filter((e) => e.kind === 'assigned' && e.details?.to && e.details.to !== actor.userId);
     if (assigned.length) {
       await tx.insert(notifications).values(
-        assigned.map((e) => ({ workspaceId: actor.workspaceId, userId: e.details!.to as string, kind: 'assigned', conversationId: e.conversationId, text: 'A conversation was assigned to you' })),
+        assigned.map((e) => ({
+          workspaceId: actor.workspaceId,
+          userId: e.details!.to as string,
+          kind: 'assigned',
+          conversationId: e.conversationId,
+          text: 'A conversation was assigned to you',
+        })),
       );
     }
     return out;
@@ -200,23 +285,69 @@ export async function updateConversations(db: Db, actor: Actor, ids: string[], p
 
 /** "@ana" or "@ana@example.com" in a note names a teammate: by email, or by the part before "@". */
 export function mentionedHandles(body: string): string[] {
-  return [...new Set([...body.matchAll(/(?:^|[\s(])@([\w.+-]+(?:@[\w-]+(?:\.[\w-]+)+)?)/g)].map((m) => m[1]!.toLowerCase().replace(/[.]+$/, '')))];
+  return [
+    ...new Set(
+      [...body.matchAll(/(?:^|[\s(])@([\w.+-]+(?:@[\w-]+(?:\.[\w-]+)+)?)/g)].map((m) =>
+        m[1]!.toLowerCase().replace(/[.]+$/, ''),
+      ),
+    ),
+  ];
 }
 
 export async function addConversationNote(db: Db, actor: Actor, conversationId: string, body: string) {
   return db.transaction(async (tx) => {
     const c = await getConversationRow(tx, actor.workspaceId, conversationId);
     const handles = mentionedHandles(body);
-    const team = handles.length ? await tx.select({ id: users.id, email: users.email }).from(users).where(and(eq(users.workspaceId, actor.workspaceId), isNull(users.disabledAt))) : [];
-    const mentioned = team.filter((u) => handles.includes(u.email) || handles.includes(u.email.split('@')[0]!)).map((u) => u.id);
-    const [note] = await tx.insert(conversationNotes).values({ workspaceId: actor.workspaceId, conversationId, contactId: c.contactId, authorId: actor.userId, body, mentionedUserIds: mentioned }).returning();
-    await tx.insert(conversationEvents).values({ workspaceId: actor.workspaceId, conversationId, kind: 'note', actorId: actor.userId, details: { noteId: note!.id } });
+    const team = handles.length
+      ? await tx
+          .select({ id: users.id, email: users.email })
+          .from(users)
+          .where(and(eq(users.workspaceId, actor.workspaceId), isNull(users.disabledAt)))
+      : [];
+    const mentioned = team
+      .filter((u) => handles.includes(u.email) || handles.includes(u.email.split('@')[0]!))
+      .map((u) => u.id);
+    const [note] = await tx
+      .insert(conversationNotes)
+      .values({
+        workspaceId: actor.workspaceId,
+        conversationId,
+        contactId: c.contactId,
+        authorId: actor.userId,
+        body,
+        mentionedUserIds: mentioned,
+      })
+      .returning();
+    await tx.insert(conversationEvents).values({
+      workspaceId: actor.workspaceId,
+      conversationId,
+      kind: 'note',
+      actorId: actor.userId,
+      details: { noteId: note!.id },
+    });
     const notify = mentioned.filter((id) => id !== actor.userId);
     if (notify.length) {
-      await tx.insert(notifications).values(notify.map((userId) => ({ workspaceId: actor.workspaceId, userId, kind: 'note_mention', conversationId, text: body.slice(0, 280) })));
+      await tx.insert(notifications).values(
+        notify.map((userId) => ({
+          workspaceId: actor.workspaceId,
+          userId,
+          kind: 'note_mention',
+          conversationId,
+          text: body.slice(0, 280),
+        })),
+      );
     }
-    await tx.update(conversations).set({ lastActivityAt: sql`greatest(${conversations.lastActivityAt}, now())` }).where(eq(conversations.id, conversationId));
+    await tx
+      .update(conversations)
+      .set({ lastActivityAt: sql`greatest(${conversations.lastActivityAt}, now())` })
+      .where(eq(conversations.id, conversationId));
     await publish(tx, actor.workspaceId, [{ type: 'note', id: note!.id, conversationId }]);
-    return { id: note!.id, body: note!.body, authorId: note!.authorId, mentionedUserIds: note!.mentionedUserIds, createdAt: note!.createdAt.toISOString() };
+    return {
+      id: note!.id,
+      body: note!.body,
+      authorId: note!.authorId,
+      mentionedUserIds: note!.mentionedUserIds,
+      createdAt: note!.createdAt.toISOString(),
+    };
   });
 }

@@ -28,13 +28,18 @@ export const InboxQuery = z.object({
   language: z.string().trim().min(2).max(8).optional(),
   from: z.iso.datetime({ offset: true }).refine(instantInBounds, INSTANT_BOUNDS_MESSAGE).optional(),
   to: z.iso.datetime({ offset: true }).refine(instantInBounds, INSTANT_BOUNDS_MESSAGE).optional(),
-  q: z.string().trim().min(1).max(200).optional().openapi({ description: 'Full-text search over the conversation’s posts' }),
+  q: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .optional()
+    .openapi({ description: 'Full-text search over the conversation’s posts' }),
   sort: z.enum(INBOX_SORTS).default('newest'),
   limit: z.coerce.number().int().min(1).max(100).default(25),
   cursor: z.string().max(300).optional(),
 });
 export type InboxQuery = z.infer<typeof InboxQuery>;
-
 
 /** The filters (not the view or the page) as conditions. */
 export function inboxConditions(workspaceId: string, userId: string | null, q: InboxQuery): SQL[] {
@@ -53,16 +58,21 @@ export function inboxConditions(workspaceId: string, userId: string | null, q: I
   if (q.language) where.push(eq(c.language, q.language));
   if (q.from) where.push(gte(c.lastInboundAt, new Date(q.from)));
   if (q.to) where.push(lte(c.lastInboundAt, new Date(q.to)));
-  if (q.q) where.push(sql`exists (select 1 from mentions m where m.conversation_id = ${c.id} and m.search @@ websearch_to_tsquery('simple', ${q.q}))`);
+  if (q.q)
+    where.push(
+      sql`exists (select 1 from mentions m where m.conversation_id = ${c.id} and m.search @@ websearch_to_tsquery('simple', ${q.q}))`,
+    );
   return where.filter((w): w is SQL => w !== undefined);
 }
 
 // A cursor holds the sort's values of the last row and its id.
-const encode = (values: (string | number | null)[], id: string) => Buffer.from(JSON.stringify([values, id])).toString('base64url');
+const encode = (values: (string | number | null)[], id: string) =>
+  Buffer.from(JSON.stringify([values, id])).toString('base64url');
 function decode(cursor: string, n: number): { values: (string | number | null)[]; id: string } {
   try {
     const [values, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as [unknown, unknown];
-    if (!Array.isArray(values) || values.length !== n || typeof id !== 'string' || !/^[0-9a-f-]{36}$/.test(id)) throw new Error('shape');
+    if (!Array.isArray(values) || values.length !== n || typeof id !== 'string' || !/^[0-9a-f-]{36}$/.test(id))
+      throw new Error('shape');
     return { values: values as (string | number | null)[], id };
   } catch {
     throw new AppError('VALIDATION_FAILED', 'The cursor is not valid', { field: 'cursor' });
@@ -91,7 +101,11 @@ const SORTS = {
   },
   priority: {
     width: 2,
-    order: [sql`${conversations.priorityRank} desc`, sql`${conversations.lastInboundAt} desc nulls last`, sql`${conversations.id} desc nulls last`],
+    order: [
+      sql`${conversations.priorityRank} desc`,
+      sql`${conversations.lastInboundAt} desc nulls last`,
+      sql`${conversations.id} desc nulls last`,
+    ],
     key: (r: ConversationRow) => [r.priorityRank, iso(r.lastInboundAt)],
     after: (v: (string | number | null)[], id: string) =>
       sql`(${conversations.priorityRank}, ${conversations.lastInboundAt}, ${conversations.id}) < (${v[0]}::int, ${v[1]}::timestamptz, ${id}::uuid)`,
@@ -121,7 +135,9 @@ export async function viewCounts(db: Db, workspaceId: string, userId: string | n
   const [row] = await db
     .select({
       all: count(),
-      mine: sql<number>`count(*) filter (where ${conversations.assigneeId} = ${userId ?? '00000000-0000-0000-0000-000000000000'}::uuid)`.mapWith(Number),
+      mine: sql<number>`count(*) filter (where ${conversations.assigneeId} = ${userId ?? '00000000-0000-0000-0000-000000000000'}::uuid)`.mapWith(
+        Number,
+      ),
       unassigned: sql<number>`count(*) filter (where ${conversations.assigneeId} is null)`.mapWith(Number),
     })
     .from(conversations)
@@ -143,11 +159,19 @@ export interface TabCounts {
  * Open conversations per tab of the inbox page (the views and one per topic), each counted up to
  * TAB_COUNT_CAP + 1, in one statement: a busy workspace's tabs cost the same as a quiet one's.
  */
-export async function tabCounts(db: Db, workspaceId: string, userId: string | null, topicIds: string[]): Promise<TabCounts> {
+export async function tabCounts(
+  db: Db,
+  workspaceId: string,
+  userId: string | null,
+  topicIds: string[],
+): Promise<TabCounts> {
   const limit = TAB_COUNT_CAP + 1;
   const open = sql`workspace_id = ${workspaceId}::uuid and status = 'open'`;
-  const capped = (where: SQL) => sql`(select count(*)::int from (select 1 from conversations where ${open} and ${where} limit ${limit}) x)`;
-  const topicCols = topicIds.map((id, i) => sql`, ${capped(sql`topic_ids @> array[${id}::uuid]`)} as ${sql.raw(`t${i}`)}`);
+  const capped = (where: SQL) =>
+    sql`(select count(*)::int from (select 1 from conversations where ${open} and ${where} limit ${limit}) x)`;
+  const topicCols = topicIds.map(
+    (id, i) => sql`, ${capped(sql`topic_ids @> array[${id}::uuid]`)} as ${sql.raw(`t${i}`)}`,
+  );
   const [row] = rows<Record<string, number>>(
     await db.execute(sql`select ${capped(sql`true`)} as all_open, ${capped(userId ? sql`assignee_id = ${userId}::uuid` : sql`false`)} as mine,
       ${capped(sql`assignee_id is null`)} as unassigned ${sql.join(topicCols, sql``)}`),

@@ -26,7 +26,10 @@ export const liveApi = createApi()
         'Each event is `event: <type>` with a JSON `data` line: conversation {id, change: created|reopened|updated|new_message}, reply {id, conversationId, status}, note {id, conversationId}, presence {conversationId, userId, name, state: viewing|typing|left}. A comment line every 25 s keeps proxies from closing the stream. A client more than 1 MiB or 30 s of events behind is disconnected: reconnect and fetch afresh.',
       security: AUTHENTICATED,
       middleware: [requirePermission('inbox:read')],
-      responses: { 200: { description: 'The event stream', content: { 'text/event-stream': { schema: z.string() } } }, ...errors(401, 403, 409) },
+      responses: {
+        200: { description: 'The event stream', content: { 'text/event-stream': { schema: z.string() } } },
+        ...errors(401, 403, 409),
+      },
     }),
     async (c) => {
       const { workspaceId } = requireActor(c);
@@ -113,10 +116,17 @@ export const liveApi = createApi()
       path: '/conversations/{id}/presence',
       tags,
       summary: 'Say you are viewing, typing a reply in, or leaving a conversation (collision detection)',
-      description: 'Clients repeat `viewing`/`typing` every 15 s while it holds; others treat a presence older than 30 s as gone.',
+      description:
+        'Clients repeat `viewing`/`typing` every 15 s while it holds; others treat a presence older than 30 s as gone.',
       security: AUTHENTICATED,
       middleware: [requirePermission('inbox:read')],
-      request: { params: IdParam, body: { content: { 'application/json': { schema: z.object({ state: z.enum(['viewing', 'typing', 'left']) }) } }, required: true } },
+      request: {
+        params: IdParam,
+        body: {
+          content: { 'application/json': { schema: z.object({ state: z.enum(['viewing', 'typing', 'left']) }) } },
+          required: true,
+        },
+      },
       responses: { 204: { description: 'Announced' }, ...errors(401, 403, 404, 422) },
     }),
     async (c) => {
@@ -124,8 +134,19 @@ export const liveApi = createApi()
       const { id } = c.req.valid('param');
       await getConversationRow(c.var.deps.db, actor.workspaceId, id);
       if (actor.userId) {
-        const [u] = await c.var.deps.db.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, actor.userId));
-        await publish(c.var.deps.db, actor.workspaceId, [{ type: 'presence', conversationId: id, userId: actor.userId, name: u?.name || u?.email || 'A teammate', state: c.req.valid('json').state }]);
+        const [u] = await c.var.deps.db
+          .select({ name: users.name, email: users.email })
+          .from(users)
+          .where(eq(users.id, actor.userId));
+        await publish(c.var.deps.db, actor.workspaceId, [
+          {
+            type: 'presence',
+            conversationId: id,
+            userId: actor.userId,
+            name: u?.name || u?.email || 'A teammate',
+            state: c.req.valid('json').state,
+          },
+        ]);
       }
       return c.body(null, 204);
     },

@@ -20,7 +20,9 @@ export async function publish(db: Db, workspaceId: string, events: LiveEvent[]):
   if (events.length === 0) return;
   // NOTIFY payloads stop at 8,000 bytes: large batches go in chunks.
   for (let i = 0; i < events.length; i += 40) {
-    await db.execute(sql`select pg_notify(${LIVE_CHANNEL}, ${JSON.stringify({ w: workspaceId, e: events.slice(i, i + 40) })})`);
+    await db.execute(
+      sql`select pg_notify(${LIVE_CHANNEL}, ${JSON.stringify({ w: workspaceId, e: events.slice(i, i + 40) })})`,
+    );
   }
 }
 

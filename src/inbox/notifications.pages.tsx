@@ -8,7 +8,9 @@ import { listNotifications, markRead, type NotificationRow } from './notificatio
 
 const KIND_LABELS: Record<string, string> = { assigned: 'Assigned to you', note_mention: 'Mentioned in a note' };
 
-function NotificationsPage(p: Omit<Parameters<typeof AppShell>[0], 'title' | 'active' | 'children'> & { items: NotificationRow[] }) {
+function NotificationsPage(
+  p: Omit<Parameters<typeof AppShell>[0], 'title' | 'active' | 'children'> & { items: NotificationRow[] },
+) {
   const unread = p.items.filter((n) => !n.readAt).length;
   return (
     <AppShell {...p} title="Notifications" active="/inbox">
@@ -17,7 +19,9 @@ function NotificationsPage(p: Omit<Parameters<typeof AppShell>[0], 'title' | 'ac
         {unread ? <PostButton action="/notifications/read" label="Mark all read" csrf={p.csrfToken} /> : null}
       </div>
       {p.items.length === 0 ? (
-        <div class="card empty">Nothing yet. You hear here when a conversation is assigned to you or a teammate @-mentions you in a note.</div>
+        <div class="card empty">
+          Nothing yet. You hear here when a conversation is assigned to you or a teammate @-mentions you in a note.
+        </div>
       ) : (
         <ol class="conversations" data-testid="notifications">
           {p.items.map((n) => (
@@ -62,7 +66,9 @@ export const notificationPages = new Hono<AppEnv>()
   .get('/notifications/:id/open', async (c) => {
     const actor = assertCan(c, 'inbox:read');
     const id = pathId(c, 'Notification');
-    const n = actor.userId ? (await listNotifications(c.var.deps.db, actor.workspaceId, actor.userId, 500)).find((x) => x.id === id) : undefined;
+    const n = actor.userId
+      ? (await listNotifications(c.var.deps.db, actor.workspaceId, actor.userId, 500)).find((x) => x.id === id)
+      : undefined;
     if (!n) throw notFound('Notification');
     await markRead(c.var.deps.db, actor.workspaceId, actor.userId!, c.var.deps.clock(), [id]);
     return c.redirect(n.conversationId ? `/inbox/c/${n.conversationId}` : '/notifications', 303);

@@ -5,7 +5,22 @@ import { InboxQuery } from './list';
  * edited URL) is dropped rather than failing the page. Dates from date inputs (YYYY-MM-DD) cover
  * whole days in UTC.
  */
-export const FILTER_KEYS = ['view', 'status', 'assignee', 'platform', 'topic', 'sentiment', 'intent', 'priority', 'tag', 'language', 'from', 'to', 'q', 'sort'] as const;
+export const FILTER_KEYS = [
+  'view',
+  'status',
+  'assignee',
+  'platform',
+  'topic',
+  'sentiment',
+  'intent',
+  'priority',
+  'tag',
+  'language',
+  'from',
+  'to',
+  'q',
+  'sort',
+] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 export type InboxParams = Partial<Record<FilterKey | 'cursor', string>>;
 
@@ -18,7 +33,8 @@ export function readInboxQuery(query: Record<string, string>, limit = 25): { que
     const raw = query[key]?.trim();
     if (!raw) continue;
     let value = raw;
-    if ((key === 'from' || key === 'to') && DAY.test(raw)) value = `${raw}T${key === 'from' ? '00:00:00.000' : '23:59:59.999'}Z`;
+    if ((key === 'from' || key === 'to') && DAY.test(raw))
+      value = `${raw}T${key === 'from' ? '00:00:00.000' : '23:59:59.999'}Z`;
     const field = InboxQuery.shape[key];
     if (!field.safeParse(value).success) continue;
     params[key] = raw;

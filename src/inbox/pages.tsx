@@ -16,7 +16,13 @@ import type { AppContext, AppEnv } from '../server/env';
 import { assertCan, formFields, formProblem, pathId, requireStaffPage, shellProps } from '../server/pages';
 import { listTags } from '../tags/tags.service';
 import { listTopics } from '../topics/topics.service';
-import { addConversationNote, conversationThread, type ConversationPatch, getConversationRow, updateConversations } from './conversations.service';
+import {
+  addConversationNote,
+  conversationThread,
+  type ConversationPatch,
+  getConversationRow,
+  updateConversations,
+} from './conversations.service';
 import { listConversations, tabCounts } from './list';
 import { readInboxQuery } from './page-params';
 import { CONVERSATION_STATUSES, conversations, PRIORITIES } from './schema';
@@ -37,12 +43,18 @@ const okMessage = (c: AppContext) => OK_MESSAGES[c.req.query('ok') ?? ''];
 const PAGE_SIZE = 25;
 
 async function people(c: AppContext, workspaceId: string) {
-  return (await listUsers(c.var.deps.db, workspaceId)).filter((u) => !u.disabledAt).map((u) => ({ id: u.id, name: u.name || u.email }));
+  return (await listUsers(c.var.deps.db, workspaceId))
+    .filter((u) => !u.disabledAt)
+    .map((u) => ({ id: u.id, name: u.name || u.email }));
 }
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() ?? '';
 const many = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
-const splitTags = (s: string) => s.split(',').map((t) => t.trim().slice(0, 60)).filter(Boolean);
+const splitTags = (s: string) =>
+  s
+    .split(',')
+    .map((t) => t.trim().slice(0, 60))
+    .filter(Boolean);
 
 const HOURS: Record<string, number> = Object.fromEntries(SNOOZE_CHOICES.map(([v]) => [v, Number.parseInt(v, 10)]));
 
@@ -51,7 +63,8 @@ function snoozeEnd(form: Record<string, string | string[]>, now: Date): Date {
   const choice = one(form.snoozeFor) || '4h';
   if (choice === 'until') {
     const at = new Date(`${one(form.snoozeUntil)}:00Z`);
-    if (Number.isNaN(at.getTime())) throw new AppError('VALIDATION_FAILED', 'Pick a time to snooze until', { field: 'snoozeUntil' });
+    if (Number.isNaN(at.getTime()))
+      throw new AppError('VALIDATION_FAILED', 'Pick a time to snooze until', { field: 'snoozeUntil' });
     return at;
   }
   return new Date(now.getTime() + (HOURS[choice] ?? 4) * 3_600_000);
@@ -67,10 +80,16 @@ async function renderInbox(c: AppContext, error?: string, status = 200) {
   const [page, counts, team, vocabulary] = await Promise.all([
     listConversations(db, actor.workspaceId, actor.userId, query).catch((err) => {
       // A stale cursor starts the list over rather than failing the page.
-      if (err instanceof AppError && err.code === 'VALIDATION_FAILED') return listConversations(db, actor.workspaceId, actor.userId, { ...query, cursor: undefined });
+      if (err instanceof AppError && err.code === 'VALIDATION_FAILED')
+        return listConversations(db, actor.workspaceId, actor.userId, { ...query, cursor: undefined });
       throw err;
     }),
-    tabCounts(db, actor.workspaceId, actor.userId, topics.map((t) => t.id)),
+    tabCounts(
+      db,
+      actor.workspaceId,
+      actor.userId,
+      topics.map((t) => t.id),
+    ),
     people(c, actor.workspaceId),
     listTags(db, actor.workspaceId),
   ]);
@@ -94,7 +113,11 @@ async function renderInbox(c: AppContext, error?: string, status = 200) {
   );
 }
 
-async function renderConversation(c: AppContext, id: string, extra: { composer?: Partial<ComposerState>; error?: string; status?: number } = {}) {
+async function renderConversation(
+  c: AppContext,
+  id: string,
+  extra: { composer?: Partial<ComposerState>; error?: string; status?: number } = {},
+) {
   const actor = assertCan(c, 'inbox:read');
   const db = c.var.deps.db;
   const conv = await getConversationRow(db, actor.workspaceId, id);
@@ -107,9 +130,22 @@ async function renderConversation(c: AppContext, id: string, extra: { composer?:
     conv.contactId ? sentimentHistory(db, actor.workspaceId, conv.contactId) : [],
     conv.contactId
       ? db
-          .select({ id: conversations.id, subject: conversations.subject, status: conversations.status, platform: conversations.platform, lastInboundAt: conversations.lastInboundAt })
+          .select({
+            id: conversations.id,
+            subject: conversations.subject,
+            status: conversations.status,
+            platform: conversations.platform,
+            lastInboundAt: conversations.lastInboundAt,
+          })
           .from(conversations)
-          .where(and(eq(conversations.workspaceId, actor.workspaceId), eq(conversations.contactId, conv.contactId), ne(conversations.id, id), inArray(conversations.status, ['open', 'pending', 'snoozed'])))
+          .where(
+            and(
+              eq(conversations.workspaceId, actor.workspaceId),
+              eq(conversations.contactId, conv.contactId),
+              ne(conversations.id, id),
+              inArray(conversations.status, ['open', 'pending', 'snoozed']),
+            ),
+          )
           .orderBy(desc(conversations.lastInboundAt))
           .limit(10)
       : [],
@@ -127,11 +163,21 @@ async function renderConversation(c: AppContext, id: string, extra: { composer?:
       conversation={conv}
       thread={thread}
       people={team}
-      author={{ contact, fallback: { name: conv.authorName, handle: conv.authorHandle, followers: conv.authorFollowers }, weeks, others }}
+      author={{
+        contact,
+        fallback: { name: conv.authorName, handle: conv.authorHandle, followers: conv.authorFollowers },
+        weeks,
+        others,
+      }}
       topics={new Map(topics.map((t) => [t.id, t.name]))}
       savedReplies={saved.map((s) => ({ id: s.id, name: s.name, shared: s.ownerId === null }))}
       tags={vocabulary}
-      composer={{ text, idempotencyKey: extra.composer?.idempotencyKey ?? crypto.randomUUID(), error: extra.composer?.error, inReplyTo: extra.composer?.inReplyTo }}
+      composer={{
+        text,
+        idempotencyKey: extra.composer?.idempotencyKey ?? crypto.randomUUID(),
+        error: extra.composer?.error,
+        inReplyTo: extra.composer?.inReplyTo,
+      }}
       replyLimit={limit}
       canWrite={can(actor.role, 'inbox:write')}
       now={c.var.deps.clock()}
@@ -165,13 +211,16 @@ export const inboxPages = new Hono<AppEnv>()
     if (assignee === 'none') patch.assigneeId = null;
     else if (Uuid.safeParse(assignee).success) patch.assigneeId = assignee;
     const status = one(form.status);
-    if ((CONVERSATION_STATUSES as readonly string[]).includes(status) && status !== 'snoozed') patch.status = status as ConversationPatch['status'];
+    if ((CONVERSATION_STATUSES as readonly string[]).includes(status) && status !== 'snoozed')
+      patch.status = status as ConversationPatch['status'];
     const priority = one(form.priority);
-    if ((PRIORITIES as readonly string[]).includes(priority)) patch.priority = priority as ConversationPatch['priority'];
+    if ((PRIORITIES as readonly string[]).includes(priority))
+      patch.priority = priority as ConversationPatch['priority'];
     const tags = splitTags(one(form.addTag));
     if (tags.length) patch.addTags = tags;
     if (ids.length === 0) return renderInbox(c, 'Select at least one conversation first.', 422);
-    if (Object.keys(patch).length === 0) return renderInbox(c, 'Choose what to change: an assignee, a status, a priority or a tag.', 422);
+    if (Object.keys(patch).length === 0)
+      return renderInbox(c, 'Choose what to change: an assignee, a status, a priority or a tag.', 422);
     try {
       await updateConversations(c.var.deps.db, actor, ids.slice(0, 500), patch, c.var.deps.clock());
     } catch (err) {
@@ -197,7 +246,8 @@ export const inboxPages = new Hono<AppEnv>()
       }
       const status = one(form.status);
       if (status) {
-        if (!(CONVERSATION_STATUSES as readonly string[]).includes(status)) throw new AppError('VALIDATION_FAILED', 'Unknown status', { field: 'status' });
+        if (!(CONVERSATION_STATUSES as readonly string[]).includes(status))
+          throw new AppError('VALIDATION_FAILED', 'Unknown status', { field: 'status' });
         // The same status again changes nothing (a snoozed one keeps its time unless a new one is picked).
         if (status !== conv.status || (status === 'snoozed' && one(form.snoozeFor) === 'until')) {
           patch.status = status as ConversationPatch['status'];
@@ -206,7 +256,8 @@ export const inboxPages = new Hono<AppEnv>()
       }
       const priority = one(form.priority);
       if (priority) {
-        if (!(PRIORITIES as readonly string[]).includes(priority)) throw new AppError('VALIDATION_FAILED', 'Unknown priority', { field: 'priority' });
+        if (!(PRIORITIES as readonly string[]).includes(priority))
+          throw new AppError('VALIDATION_FAILED', 'Unknown priority', { field: 'priority' });
         patch.priority = priority as ConversationPatch['priority'];
       }
       if (form.tags !== undefined) patch.tags = splitTags(one(form.tags)).slice(0, 30);
@@ -232,10 +283,25 @@ export const inboxPages = new Hono<AppEnv>()
     const key = one(form.idempotencyKey).slice(0, 200) || crypto.randomUUID();
     const inReplyTo = Uuid.safeParse(one(form.inReplyTo)).success ? one(form.inReplyTo) : undefined;
     try {
-      const { reply, created } = await queueReply(c.var.deps.db, actor, id, { text, idempotencyKey: key, ...(inReplyTo ? { inReplyTo } : {}) }, c.var.deps.clock());
-      if (created) runInBackground(c, sendReply(c.var.deps, reply.id).catch((err) => c.var.deps.logger.error({ err, replyId: reply.id }, 'reply send crashed')));
+      const { reply, created } = await queueReply(
+        c.var.deps.db,
+        actor,
+        id,
+        { text, idempotencyKey: key, ...(inReplyTo ? { inReplyTo } : {}) },
+        c.var.deps.clock(),
+      );
+      if (created)
+        runInBackground(
+          c,
+          sendReply(c.var.deps, reply.id).catch((err) =>
+            c.var.deps.logger.error({ err, replyId: reply.id }, 'reply send crashed'),
+          ),
+        );
     } catch (err) {
-      return renderConversation(c, id, { composer: { text, idempotencyKey: key, error: formProblem(err).message, inReplyTo }, status: 422 });
+      return renderConversation(c, id, {
+        composer: { text, idempotencyKey: key, error: formProblem(err).message, inReplyTo },
+        status: 422,
+      });
     }
     return c.redirect(`/inbox/c/${id}?ok=queued`, 303);
   })
@@ -266,6 +332,11 @@ export const inboxPages = new Hono<AppEnv>()
     const actor = assertCan(c, 'inbox:write');
     const replyId = pathId(c, 'Reply');
     const reply = await retryReply(c.var.deps.db, actor, replyId, c.var.deps.clock());
-    runInBackground(c, sendReply(c.var.deps, reply.id).catch((err) => c.var.deps.logger.error({ err, replyId: reply.id }, 'reply send crashed')));
+    runInBackground(
+      c,
+      sendReply(c.var.deps, reply.id).catch((err) =>
+        c.var.deps.logger.error({ err, replyId: reply.id }, 'reply send crashed'),
+      ),
+    );
     return c.redirect(`/inbox/c/${reply.conversationId}?ok=retried`, 303);
   });

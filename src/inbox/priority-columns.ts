@@ -8,7 +8,15 @@ export const toDate = (v: string | Date | null) => (v === null ? null : v instan
 
 /** A conversation's priority, its reason and SLA due times, as columns. */
 export function priorityColumns(
-  c: { intents: string[]; sentimentLabel: string | null; sentimentScore: number | null; authorFollowers: number | null; waitingSince: Date | null; firstInboundAt: Date; slaStartedAt: Date },
+  c: {
+    intents: string[];
+    sentimentLabel: string | null;
+    sentimentScore: number | null;
+    authorFollowers: number | null;
+    waitingSince: Date | null;
+    firstInboundAt: Date;
+    slaStartedAt: Date;
+  },
   now: Date,
 ) {
   const p = computePriority({
@@ -41,15 +49,30 @@ export interface PriorityFacts {
 }
 
 /** SQL column list matching PriorityFacts, for `returning` and `select` (conversations aliased `c`). */
-export const PRIORITY_FACT_COLUMNS = 'c.id, c.intents, c.sentiment_label, c.sentiment_score, c.author_followers, c.waiting_since, c.first_inbound_at, c.sla_started_at';
+export const PRIORITY_FACT_COLUMNS =
+  'c.id, c.intents, c.sentiment_label, c.sentiment_score, c.author_followers, c.waiting_since, c.first_inbound_at, c.sla_started_at';
 
 /** A conversation row's priority recomputed at `now`, ready for savePriorities. */
 export const reprioritised = (c: PriorityFacts, now: Date) => ({
   id: c.id,
-  ...priorityColumns({ intents: c.intents, sentimentLabel: c.sentiment_label, sentimentScore: c.sentiment_score, authorFollowers: c.author_followers, waitingSince: toDate(c.waiting_since), firstInboundAt: toDate(c.first_inbound_at)!, slaStartedAt: toDate(c.sla_started_at ?? c.first_inbound_at)! }, now),
+  ...priorityColumns(
+    {
+      intents: c.intents,
+      sentimentLabel: c.sentiment_label,
+      sentimentScore: c.sentiment_score,
+      authorFollowers: c.author_followers,
+      waitingSince: toDate(c.waiting_since),
+      firstInboundAt: toDate(c.first_inbound_at)!,
+      slaStartedAt: toDate(c.sla_started_at ?? c.first_inbound_at)!,
+    },
+    now,
+  ),
 });
 
-export async function savePriorities(db: Db, updates: ({ id: string } & ReturnType<typeof priorityColumns>)[]): Promise<void> {
+export async function savePriorities(
+  db: Db,
+  updates: ({ id: string } & ReturnType<typeof priorityColumns>)[],
+): Promise<void> {
   if (updates.length === 0) return;
   await db.execute(sql`
     update conversations c set priority = r.priority, priority_rank = r.priority_rank, priority_reason = r.priority_reason,

@@ -31,7 +31,9 @@ export function computePriority(p: PriorityInput): PriorityResult {
   const why: string[] = [];
   const negative = p.sentimentLabel === 'negative';
   if (p.intents.includes('churn_risk')) (points += 3), why.push('churn risk');
-  if (p.intents.includes('complaint')) (points += negative && (p.sentimentScore ?? 0) <= -0.5 ? 2 : 1), why.push(negative && (p.sentimentScore ?? 0) <= -0.5 ? 'angry complaint' : 'complaint');
+  if (p.intents.includes('complaint'))
+    (points += negative && (p.sentimentScore ?? 0) <= -0.5 ? 2 : 1),
+      why.push(negative && (p.sentimentScore ?? 0) <= -0.5 ? 'angry complaint' : 'complaint');
   else if (negative) (points += 1), why.push('negative');
   if (p.intents.includes('question')) (points += 1), why.push('question');
   if (p.intents.includes('purchase_intent')) (points += 1), why.push('purchase intent');
@@ -43,7 +45,16 @@ export function computePriority(p: PriorityInput): PriorityResult {
   if (p.waitingMinutes >= WAIT_DAY_MINUTES) (points += 2), why.push(WAITING_DAY);
   else if (p.waitingMinutes >= WAIT_LONG_MINUTES) (points += 1), why.push(WAITING_LONG);
   const onlyPraise = p.intents.length > 0 && p.intents.every((i) => i === 'praise');
-  const priority: Priority = points >= 4 ? 'urgent' : points >= 2 ? 'high' : points >= 1 ? 'normal' : onlyPraise || p.sentimentLabel === 'positive' ? 'low' : 'normal';
+  const priority: Priority =
+    points >= 4
+      ? 'urgent'
+      : points >= 2
+        ? 'high'
+        : points >= 1
+          ? 'normal'
+          : onlyPraise || p.sentimentLabel === 'positive'
+            ? 'low'
+            : 'normal';
   const reason = why.length ? why.join(', ') : onlyPraise ? 'praise only' : 'nothing pressing';
   return { priority, rank: RANK[priority], reason: reason.charAt(0).toUpperCase() + reason.slice(1) };
 }

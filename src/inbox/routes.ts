@@ -2,7 +2,13 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { requireActor, requirePermission } from '../server/auth.middleware';
 import { AUTHENTICATED, createApi, errors, IdParam, json } from '../server/openapi';
 import { PLATFORMS } from '../sources/schema';
-import { addConversationNote, conversationThread, getConversationRow, publicConversation, updateConversations } from './conversations.service';
+import {
+  addConversationNote,
+  conversationThread,
+  getConversationRow,
+  publicConversation,
+  updateConversations,
+} from './conversations.service';
 import { InboxQuery, listConversations, viewCounts } from './list';
 import { listNotifications, markRead, publicNotification, unreadCount } from './notifications.service';
 import { CONVERSATION_STATUSES, PRIORITIES } from './schema';
@@ -23,14 +29,21 @@ export const Conversation = z
     sentimentScore: z.number().nullable(),
     language: z.string().nullable(),
     subject: z.string(),
-    author: z.object({ name: z.string().nullable(), handle: z.string().nullable(), followers: z.number().nullable(), contactId: z.string().nullable() }),
+    author: z.object({
+      name: z.string().nullable(),
+      handle: z.string().nullable(),
+      followers: z.number().nullable(),
+      contactId: z.string().nullable(),
+    }),
     mentionCount: z.number(),
     firstInboundAt: z.string(),
     lastInboundAt: z.string(),
     waitingSince: z.string().nullable(),
     firstResponseAt: z.string().nullable(),
     resolvedAt: z.string().nullable(),
-    slaStartedAt: z.string().openapi({ description: 'When the current SLA cycle began: the first post, or the post that reopened it after closing' }),
+    slaStartedAt: z.string().openapi({
+      description: 'When the current SLA cycle began: the first post, or the post that reopened it after closing',
+    }),
     firstResponseDueAt: z.string().nullable(),
     resolutionDueAt: z.string().nullable(),
     updatedAt: z.string(),
@@ -59,8 +72,14 @@ export const ConversationPatch = z
     assigneeId: z.uuid().nullable(),
     priority: z.enum(PRIORITIES),
     tags: z.array(z.string().trim().min(1).max(60)).max(30).openapi({ description: 'Replaces the tags' }),
-    addTags: z.array(z.string().trim().min(1).max(60)).max(30).openapi({ description: 'Added to each conversation’s tags (bulk)' }),
-    removeTags: z.array(z.string().trim().min(1).max(60)).max(30).openapi({ description: 'Removed from each conversation’s tags (bulk)' }),
+    addTags: z
+      .array(z.string().trim().min(1).max(60))
+      .max(30)
+      .openapi({ description: 'Added to each conversation’s tags (bulk)' }),
+    removeTags: z
+      .array(z.string().trim().min(1).max(60))
+      .max(30)
+      .openapi({ description: 'Removed from each conversation’s tags (bulk)' }),
   })
   .partial()
   .openapi('ConversationPatch');
@@ -76,7 +95,19 @@ const write = [requirePermission('inbox:write')];
 
 export const inboxApi = createApi()
   .openapi(
-    createRoute({ method: 'get', path: '/conversations', tags, summary: 'The inbox: conversations by view, filters and sort, keyset-paged', security: AUTHENTICATED, middleware: read, request: { query: InboxQuery }, responses: { 200: json(z.object({ items: z.array(Conversation), next: z.string().nullable() }), 'A page'), ...errors(401, 403, 422) } }),
+    createRoute({
+      method: 'get',
+      path: '/conversations',
+      tags,
+      summary: 'The inbox: conversations by view, filters and sort, keyset-paged',
+      security: AUTHENTICATED,
+      middleware: read,
+      request: { query: InboxQuery },
+      responses: {
+        200: json(z.object({ items: z.array(Conversation), next: z.string().nullable() }), 'A page'),
+        ...errors(401, 403, 422),
+      },
+    }),
     async (c) => {
       const actor = requireActor(c);
       const page = await listConversations(c.var.deps.db, actor.workspaceId, actor.userId, c.req.valid('query'));
@@ -84,7 +115,18 @@ export const inboxApi = createApi()
     },
   )
   .openapi(
-    createRoute({ method: 'get', path: '/conversations/counts', tags, summary: 'Open conversations per view', security: AUTHENTICATED, middleware: read, responses: { 200: json(z.object({ all: z.number(), mine: z.number(), unassigned: z.number() }), 'Counts'), ...errors(401, 403) } }),
+    createRoute({
+      method: 'get',
+      path: '/conversations/counts',
+      tags,
+      summary: 'Open conversations per view',
+      security: AUTHENTICATED,
+      middleware: read,
+      responses: {
+        200: json(z.object({ all: z.number(), mine: z.number(), unassigned: z.number() }), 'Counts'),
+        ...errors(401, 403),
+      },
+    }),
     async (c) => {
       const actor = requireActor(c);
       return c.json(await viewCounts(c.var.deps.db, actor.workspaceId, actor.userId), 200);
@@ -98,7 +140,16 @@ export const inboxApi = createApi()
       summary: 'Apply one change to a selection of conversations',
       security: AUTHENTICATED,
       middleware: write,
-      request: { body: { content: { 'application/json': { schema: z.object({ ids: z.array(z.uuid()).min(1).max(500), patch: ConversationPatch }) } }, required: true } },
+      request: {
+        body: {
+          content: {
+            'application/json': {
+              schema: z.object({ ids: z.array(z.uuid()).min(1).max(500), patch: ConversationPatch }),
+            },
+          },
+          required: true,
+        },
+      },
       responses: { 200: json(z.object({ items: z.array(Conversation) }), 'Updated'), ...errors(401, 403, 404, 422) },
     }),
     async (c) => {
@@ -108,39 +159,147 @@ export const inboxApi = createApi()
     },
   )
   .openapi(
-    createRoute({ method: 'get', path: '/conversations/{id}', tags, summary: 'A conversation with its thread in time order', security: AUTHENTICATED, middleware: read, request: { params: IdParam }, responses: { 200: json(z.object({ conversation: Conversation, thread: z.array(ThreadItem) }), 'The conversation'), ...errors(401, 403, 404) } }),
+    createRoute({
+      method: 'get',
+      path: '/conversations/{id}',
+      tags,
+      summary: 'A conversation with its thread in time order',
+      security: AUTHENTICATED,
+      middleware: read,
+      request: { params: IdParam },
+      responses: {
+        200: json(z.object({ conversation: Conversation, thread: z.array(ThreadItem) }), 'The conversation'),
+        ...errors(401, 403, 404),
+      },
+    }),
     async (c) => {
       const { workspaceId } = requireActor(c);
       const { id } = c.req.valid('param');
       const conv = await getConversationRow(c.var.deps.db, workspaceId, id);
-      return c.json({ conversation: publicConversation(conv), thread: await conversationThread(c.var.deps.db, workspaceId, id) }, 200);
+      return c.json(
+        { conversation: publicConversation(conv), thread: await conversationThread(c.var.deps.db, workspaceId, id) },
+        200,
+      );
     },
   )
   .openapi(
-    createRoute({ method: 'patch', path: '/conversations/{id}', tags, summary: 'Assign, set status (snooze until a time), priority or tags', security: AUTHENTICATED, middleware: write, request: { params: IdParam, body: { content: { 'application/json': { schema: ConversationPatch } }, required: true } }, responses: { 200: json(Conversation, 'Updated'), ...errors(401, 403, 404, 422) } }),
+    createRoute({
+      method: 'patch',
+      path: '/conversations/{id}',
+      tags,
+      summary: 'Assign, set status (snooze until a time), priority or tags',
+      security: AUTHENTICATED,
+      middleware: write,
+      request: {
+        params: IdParam,
+        body: { content: { 'application/json': { schema: ConversationPatch } }, required: true },
+      },
+      responses: { 200: json(Conversation, 'Updated'), ...errors(401, 403, 404, 422) },
+    }),
     async (c) => {
-      const [row] = await updateConversations(c.var.deps.db, requireActor(c), [c.req.valid('param').id], toPatch(c.req.valid('json')), c.var.deps.clock());
+      const [row] = await updateConversations(
+        c.var.deps.db,
+        requireActor(c),
+        [c.req.valid('param').id],
+        toPatch(c.req.valid('json')),
+        c.var.deps.clock(),
+      );
       return c.json(publicConversation(row!), 200);
     },
   )
   .openapi(
-    createRoute({ method: 'post', path: '/conversations/{id}/notes', tags, summary: 'Add an internal note (@name notifies a teammate)', security: AUTHENTICATED, middleware: write, request: { params: IdParam, body: { content: { 'application/json': { schema: z.object({ body: z.string().trim().min(1).max(10_000) }) } }, required: true } }, responses: { 201: json(z.object({ id: z.string(), body: z.string(), authorId: z.string().nullable(), mentionedUserIds: z.array(z.string()), createdAt: z.string() }), 'Added'), ...errors(401, 403, 404, 422) } }),
-    async (c) => c.json(await addConversationNote(c.var.deps.db, requireActor(c), c.req.valid('param').id, c.req.valid('json').body), 201),
+    createRoute({
+      method: 'post',
+      path: '/conversations/{id}/notes',
+      tags,
+      summary: 'Add an internal note (@name notifies a teammate)',
+      security: AUTHENTICATED,
+      middleware: write,
+      request: {
+        params: IdParam,
+        body: {
+          content: { 'application/json': { schema: z.object({ body: z.string().trim().min(1).max(10_000) }) } },
+          required: true,
+        },
+      },
+      responses: {
+        201: json(
+          z.object({
+            id: z.string(),
+            body: z.string(),
+            authorId: z.string().nullable(),
+            mentionedUserIds: z.array(z.string()),
+            createdAt: z.string(),
+          }),
+          'Added',
+        ),
+        ...errors(401, 403, 404, 422),
+      },
+    }),
+    async (c) =>
+      c.json(
+        await addConversationNote(c.var.deps.db, requireActor(c), c.req.valid('param').id, c.req.valid('json').body),
+        201,
+      ),
   )
   .openapi(
-    createRoute({ method: 'get', path: '/notifications', tags, summary: 'My in-app notifications, newest first', security: AUTHENTICATED, middleware: read, responses: { 200: json(z.object({ items: z.array(z.object({ id: z.string(), kind: z.string(), conversationId: z.string().nullable(), text: z.string(), readAt: z.string().nullable(), createdAt: z.string() })), unread: z.number() }), 'Notifications'), ...errors(401, 403) } }),
+    createRoute({
+      method: 'get',
+      path: '/notifications',
+      tags,
+      summary: 'My in-app notifications, newest first',
+      security: AUTHENTICATED,
+      middleware: read,
+      responses: {
+        200: json(
+          z.object({
+            items: z.array(
+              z.object({
+                id: z.string(),
+                kind: z.string(),
+                conversationId: z.string().nullable(),
+                text: z.string(),
+                readAt: z.string().nullable(),
+                createdAt: z.string(),
+              }),
+            ),
+            unread: z.number(),
+          }),
+          'Notifications',
+        ),
+        ...errors(401, 403),
+      },
+    }),
     async (c) => {
       const actor = requireActor(c);
       if (!actor.userId) return c.json({ items: [], unread: 0 }, 200);
-      const [list, unread] = await Promise.all([listNotifications(c.var.deps.db, actor.workspaceId, actor.userId), unreadCount(c.var.deps.db, actor.workspaceId, actor.userId)]);
+      const [list, unread] = await Promise.all([
+        listNotifications(c.var.deps.db, actor.workspaceId, actor.userId),
+        unreadCount(c.var.deps.db, actor.workspaceId, actor.userId),
+      ]);
       return c.json({ items: list.map(publicNotification), unread }, 200);
     },
   )
   .openapi(
-    createRoute({ method: 'post', path: '/notifications/read', tags, summary: 'Mark notifications read (all, or the ids given)', security: AUTHENTICATED, middleware: read, request: { body: { content: { 'application/json': { schema: z.object({ ids: z.array(z.uuid()).max(500).optional() }) } }, required: true } }, responses: { 204: { description: 'Marked' }, ...errors(401, 403, 422) } }),
+    createRoute({
+      method: 'post',
+      path: '/notifications/read',
+      tags,
+      summary: 'Mark notifications read (all, or the ids given)',
+      security: AUTHENTICATED,
+      middleware: read,
+      request: {
+        body: {
+          content: { 'application/json': { schema: z.object({ ids: z.array(z.uuid()).max(500).optional() }) } },
+          required: true,
+        },
+      },
+      responses: { 204: { description: 'Marked' }, ...errors(401, 403, 422) },
+    }),
     async (c) => {
       const actor = requireActor(c);
-      if (actor.userId) await markRead(c.var.deps.db, actor.workspaceId, actor.userId, c.var.deps.clock(), c.req.valid('json').ids);
+      if (actor.userId)
+        await markRead(c.var.deps.db, actor.workspaceId, actor.userId, c.var.deps.clock(), c.req.valid('json').ids);
       return c.body(null, 204);
     },
   );

@@ -5,31 +5,74 @@ import type { AppContext, AppEnv } from '../server/env';
 import { assertCan, formFields, formProblem, pathId, requireStaffPage, shellProps } from '../server/pages';
 import { listTopics } from '../topics/topics.service';
 import { type FormValues, NEW_RULE, ruleFromForm, ruleToForm } from './rule-form';
-import { createRule, createTeam, deleteRule, deleteTeam, getRule, listRules, listTeams, moveRule, TeamInput, updateRule, updateTeam } from './rules.service';
+import {
+  createRule,
+  createTeam,
+  deleteRule,
+  deleteTeam,
+  getRule,
+  listRules,
+  listTeams,
+  moveRule,
+  TeamInput,
+  updateRule,
+  updateTeam,
+} from './rules.service';
 import { EditPage, RoutingPage, RuleFields, TeamFields } from './views/routing-page';
 
-const OK_MESSAGES: Record<string, string> = { 'rule-saved': 'Rule saved.', 'rule-deleted': 'Rule deleted.', 'team-saved': 'Team saved.', 'team-deleted': 'Team deleted.', moved: 'Order saved.' };
-
+const OK_MESSAGES: Record<string, string> = {
+  'rule-saved': 'Rule saved.',
+  'rule-deleted': 'Rule deleted.',
+  'team-saved': 'Team saved.',
+  'team-deleted': 'Team deleted.',
+  moved: 'Order saved.',
+};
 
 async function lookups(c: AppContext, workspaceId: string) {
   const db = c.var.deps.db;
-  const [users, teams, topics] = await Promise.all([listUsers(db, workspaceId), listTeams(db, workspaceId), listTopics(db, workspaceId)]);
-  return { people: users.filter((u) => !u.disabledAt).map((u) => ({ id: u.id, name: u.name || u.email })), teams, topics: topics.map((t) => ({ id: t.id, name: t.name })) };
+  const [users, teams, topics] = await Promise.all([
+    listUsers(db, workspaceId),
+    listTeams(db, workspaceId),
+    listTopics(db, workspaceId),
+  ]);
+  return {
+    people: users.filter((u) => !u.disabledAt).map((u) => ({ id: u.id, name: u.name || u.email })),
+    teams,
+    topics: topics.map((t) => ({ id: t.id, name: t.name })),
+  };
 }
 
-async function render(c: AppContext, extra: { status?: number; error?: string; ruleValues?: FormValues; teamValues?: Record<string, string> } = {}) {
+async function render(
+  c: AppContext,
+  extra: { status?: number; error?: string; ruleValues?: FormValues; teamValues?: Record<string, string> } = {},
+) {
   const actor = assertCan(c, 'inbox:read');
   const [rules, l] = await Promise.all([listRules(c.var.deps.db, actor.workspaceId), lookups(c, actor.workspaceId)]);
   return c.html(
-    <RoutingPage {...shellProps(c)} rules={rules} {...l} canManage={can(actor.role, 'settings:manage')} ok={OK_MESSAGES[c.req.query('ok') ?? '']} error={extra.error} ruleValues={extra.ruleValues ?? NEW_RULE} teamValues={extra.teamValues} />,
+    <RoutingPage
+      {...shellProps(c)}
+      rules={rules}
+      {...l}
+      canManage={can(actor.role, 'settings:manage')}
+      ok={OK_MESSAGES[c.req.query('ok') ?? '']}
+      error={extra.error}
+      ruleValues={extra.ruleValues ?? NEW_RULE}
+      teamValues={extra.teamValues}
+    />,
     (extra.status ?? 200) as 200,
   );
 }
 
 function teamFromForm(form: FormValues) {
-  const one = (k: string) => (Array.isArray(form[k]) ? (form[k] as string[])[0] : (form[k] as string | undefined)) ?? '';
-  const memberIds = form.memberIds === undefined ? [] : Array.isArray(form.memberIds) ? form.memberIds : [form.memberIds];
-  const parsed = TeamInput.safeParse({ name: one('name'), maxOpenPerAgent: Number(one('maxOpenPerAgent') || '25'), memberIds });
+  const one = (k: string) =>
+    (Array.isArray(form[k]) ? (form[k] as string[])[0] : (form[k] as string | undefined)) ?? '';
+  const memberIds =
+    form.memberIds === undefined ? [] : Array.isArray(form.memberIds) ? form.memberIds : [form.memberIds];
+  const parsed = TeamInput.safeParse({
+    name: one('name'),
+    maxOpenPerAgent: Number(one('maxOpenPerAgent') || '25'),
+    memberIds,
+  });
   if (parsed.success) return { ok: true as const, input: parsed.data };
   const issue = parsed.error.issues[0]!;
   return { ok: false as const, message: `${String(issue.path[0] ?? 'form')}: ${issue.message}` };
@@ -77,9 +120,17 @@ export const routingPages = new Hono<AppEnv>()
       }
     }
     if (!error) return c.redirect('/settings/routing?ok=rule-saved', 303);
-    const [current, l] = await Promise.all([getRule(c.var.deps.db, actor.workspaceId, id), lookups(c, actor.workspaceId)]);
+    const [current, l] = await Promise.all([
+      getRule(c.var.deps.db, actor.workspaceId, id),
+      lookups(c, actor.workspaceId),
+    ]);
     return c.html(
-      <EditPage {...shellProps(c)} title={`Rule: ${current.name}`} action={`/settings/routing/rules/${id}`} error={error}>
+      <EditPage
+        {...shellProps(c)}
+        title={`Rule: ${current.name}`}
+        action={`/settings/routing/rules/${id}`}
+        error={error}
+      >
         <RuleFields values={form} {...l} />
       </EditPage>,
       422,
@@ -125,7 +176,11 @@ export const routingPages = new Hono<AppEnv>()
     const [team] = await listTeams(c.var.deps.db, actor.workspaceId, id);
     return c.html(
       <EditPage {...shellProps(c)} title={`Team: ${team!.name}`} action={`/settings/routing/teams/${id}`}>
-        <TeamFields values={{ name: team!.name, maxOpenPerAgent: String(team!.maxOpenPerAgent) }} memberIds={team!.memberIds} people={l.people} />
+        <TeamFields
+          values={{ name: team!.name, maxOpenPerAgent: String(team!.maxOpenPerAgent) }}
+          memberIds={team!.memberIds}
+          people={l.people}
+        />
       </EditPage>,
     );
   })
@@ -146,8 +201,17 @@ export const routingPages = new Hono<AppEnv>()
     const l = await lookups(c, actor.workspaceId);
     const [current] = await listTeams(c.var.deps.db, actor.workspaceId, id);
     return c.html(
-      <EditPage {...shellProps(c)} title={`Team: ${current!.name}`} action={`/settings/routing/teams/${id}`} error={error}>
-        <TeamFields values={{ name: String(form.name ?? ''), maxOpenPerAgent: String(form.maxOpenPerAgent ?? '') }} memberIds={Array.isArray(form.memberIds) ? form.memberIds : form.memberIds ? [form.memberIds] : []} people={l.people} />
+      <EditPage
+        {...shellProps(c)}
+        title={`Team: ${current!.name}`}
+        action={`/settings/routing/teams/${id}`}
+        error={error}
+      >
+        <TeamFields
+          values={{ name: String(form.name ?? ''), maxOpenPerAgent: String(form.maxOpenPerAgent ?? '') }}
+          memberIds={Array.isArray(form.memberIds) ? form.memberIds : form.memberIds ? [form.memberIds] : []}
+          people={l.people}
+        />
       </EditPage>,
       422,
     );

@@ -2,7 +2,15 @@ import { and, asc, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
 import { sessions, users } from '../accounts/schema';
 import type { Db } from '../db/types';
 import { type Agent, type ConversationFacts, matchingRules, pickAgent, type Rule } from './rules';
-import { conversationEvents, conversations, notifications, PRIORITIES, routingRules, teamMembers, teams } from './schema';
+import {
+  conversationEvents,
+  conversations,
+  notifications,
+  PRIORITIES,
+  routingRules,
+  teamMembers,
+  teams,
+} from './schema';
 
 /**
  * Applies the workspace's routing rules to conversations created by an ingested page, inside the
@@ -12,9 +20,18 @@ import { conversationEvents, conversations, notifications, PRIORITIES, routingRu
  */
 export const ONLINE_WINDOW_MS = 15 * 60_000;
 
-export async function routeConversations(db: Db, workspaceId: string, created: { id: string; facts: ConversationFacts }[], now: Date): Promise<void> {
+export async function routeConversations(
+  db: Db,
+  workspaceId: string,
+  created: { id: string; facts: ConversationFacts }[],
+  now: Date,
+): Promise<void> {
   if (created.length === 0) return;
-  const rules: Rule[] = await db.select().from(routingRules).where(and(eq(routingRules.workspaceId, workspaceId), eq(routingRules.enabled, true))).orderBy(asc(routingRules.position));
+  const rules: Rule[] = await db
+    .select()
+    .from(routingRules)
+    .where(and(eq(routingRules.workspaceId, workspaceId), eq(routingRules.enabled, true)))
+    .orderBy(asc(routingRules.position));
   if (rules.length === 0) return;
   // Round-robin state per team, loaded once a page and kept up to date as this page assigns.
   const pools = new Map<string, { cap: number; agents: Agent[] } | null>();
@@ -22,7 +39,14 @@ export async function routeConversations(db: Db, workspaceId: string, created: {
     if (!pools.has(teamId)) pools.set(teamId, await loadPool(db, workspaceId, teamId, now));
     return pools.get(teamId)!;
   };
-  const activeUsers = new Set((await db.select({ id: users.id }).from(users).where(and(eq(users.workspaceId, workspaceId), isNull(users.disabledAt)))).map((u) => u.id));
+  const activeUsers = new Set(
+    (
+      await db
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.workspaceId, workspaceId), isNull(users.disabledAt)))
+    ).map((u) => u.id),
+  );
 
   const events: (typeof conversationEvents.$inferInsert)[] = [];
   const notices: (typeof notifications.$inferInsert)[] = [];
@@ -57,38 +81,84 @@ export async function routeConversations(db: Db, workspaceId: string, created: {
         applied.priority = a.priority;
       }
       if (a.markSpam) set.status = applied.status = 'spam';
-      events.push({ workspaceId, conversationId: id, kind: 'rule', details: { ruleId: rule.id, rule: rule.name, ...applied } });
+      events.push({
+        workspaceId,
+        conversationId: id,
+        kind: 'rule',
+        details: { ruleId: rule.id, rule: rule.name, ...applied },
+      });
     }
     // A new conversation has no tags of its own yet: the rules' tags are all it has.
     if (tags.size) set.tags = [...tags];
     if (Object.keys(set).length) await db.update(conversations).set(set).where(eq(conversations.id, id));
-    if (set.assigneeId) notices.push({ workspaceId, userId: set.assigneeId, kind: 'assigned', conversationId: id, text: 'A routing rule assigned a conversation to you' });
+    if (set.assigneeId)
+      notices.push({
+        workspaceId,
+        userId: set.assigneeId,
+        kind: 'assigned',
+        conversationId: id,
+        text: 'A routing rule assigned a conversation to you',
+      });
   }
   if (events.length) await db.insert(conversationEvents).values(events);
   if (notices.length) await db.insert(notifications).values(notices);
   for (const [teamId, p] of pools) {
     if (!p) continue;
     const touched = p.agents.filter((a) => a.lastAssignedAt?.getTime() === now.getTime());
-    if (touched.length) await db.update(teamMembers).set({ lastAssignedAt: now }).where(and(eq(teamMembers.teamId, teamId), inArray(teamMembers.userId, touched.map((a) => a.userId))));
+    if (touched.length)
+      await db
+        .update(teamMembers)
+        .set({ lastAssignedAt: now })
+        .where(
+          and(
+            eq(teamMembers.teamId, teamId),
+            inArray(
+              teamMembers.userId,
+              touched.map((a) => a.userId),
+            ),
+          ),
+        );
   }
 }
 
 async function loadPool(db: Db, workspaceId: string, teamId: string, now: Date) {
-  const [team] = await db.select().from(teams).where(and(eq(teams.workspaceId, workspaceId), eq(teams.id, teamId)));
+  const [team] = await db
+    .select()
+    .from(teams)
+    .where(and(eq(teams.workspaceId, workspaceId), eq(teams.id, teamId)));
   if (!team) return null;
   const since = new Date(now.getTime() - ONLINE_WINDOW_MS);
   const members = await db
     .selectDistinct({ userId: teamMembers.userId, lastAssignedAt: teamMembers.lastAssignedAt })
     .from(teamMembers)
     .innerJoin(users, and(eq(users.id, teamMembers.userId), isNull(users.disabledAt)))
-    .innerJoin(sessions, and(eq(sessions.userId, teamMembers.userId), gte(sessions.lastSeenAt, since), gte(sessions.expiresAt, now)))
+    .innerJoin(
+      sessions,
+      and(eq(sessions.userId, teamMembers.userId), gte(sessions.lastSeenAt, since), gte(sessions.expiresAt, now)),
+    )
     .where(eq(teamMembers.teamId, teamId));
   if (members.length === 0) return { cap: team.maxOpenPerAgent, agents: [] };
   const open = await db
     .select({ userId: conversations.assigneeId, n: sql<number>`count(*)::int` })
     .from(conversations)
-    .where(and(eq(conversations.workspaceId, workspaceId), eq(conversations.status, 'open'), inArray(conversations.assigneeId, members.map((m) => m.userId))))
+    .where(
+      and(
+        eq(conversations.workspaceId, workspaceId),
+        eq(conversations.status, 'open'),
+        inArray(
+          conversations.assigneeId,
+          members.map((m) => m.userId),
+        ),
+      ),
+    )
     .groupBy(conversations.assigneeId);
   const counts = new Map(open.map((o) => [o.userId, Number(o.n)]));
-  return { cap: team.maxOpenPerAgent, agents: members.map((m) => ({ userId: m.userId, open: counts.get(m.userId) ?? 0, lastAssignedAt: m.lastAssignedAt })) };
+  return {
+    cap: team.maxOpenPerAgent,
+    agents: members.map((m) => ({
+      userId: m.userId,
+      open: counts.get(m.userId) ?? 0,
+      lastAssignedAt: m.lastAssignedAt,
+    })),
+  };
 }

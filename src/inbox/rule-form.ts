@@ -8,9 +8,14 @@ import { RuleInput } from './rules.service';
  */
 export type FormValues = Record<string, string | string[]>;
 
-const list = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).map((s) => s.trim()).filter(Boolean);
+const list = (v: string | string[] | undefined) =>
+  (v === undefined ? [] : Array.isArray(v) ? v : [v]).map((s) => s.trim()).filter(Boolean);
 const text = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() ?? '';
-const commas = (v: string | string[] | undefined) => text(v).split(',').map((s) => s.trim()).filter(Boolean);
+const commas = (v: string | string[] | undefined) =>
+  text(v)
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 const num = (v: string | string[] | undefined) => (text(v) === '' ? undefined : Number(text(v)));
 
 export function ruleFromForm(form: FormValues): { ok: true; input: RuleInput } | { ok: false; message: string } {
@@ -39,7 +44,13 @@ export function ruleFromForm(form: FormValues): { ok: true; input: RuleInput } |
   if (text(form.priority)) actions.priority = text(form.priority);
   if (text(form.markSpam) === '1') actions.markSpam = true;
 
-  const parsed = RuleInput.safeParse({ name: text(form.name), enabled: text(form.enabled) === '1', stopProcessing: text(form.stopProcessing) === '1', conditions, actions });
+  const parsed = RuleInput.safeParse({
+    name: text(form.name),
+    enabled: text(form.enabled) === '1',
+    stopProcessing: text(form.stopProcessing) === '1',
+    conditions,
+    actions,
+  });
   if (parsed.success) return { ok: true, input: parsed.data };
   const issue = parsed.error.issues[0]!;
   const where = issue.path.filter((p) => p !== 'conditions' && p !== 'actions').join('.');

@@ -60,24 +60,49 @@ export const TeamInput = z.object({
 export type TeamInput = z.infer<typeof TeamInput>;
 
 export type RuleRow = typeof routingRules.$inferSelect;
-export const publicRule = (r: RuleRow) => ({ id: r.id, name: r.name, position: r.position, enabled: r.enabled, conditions: r.conditions as Record<string, unknown>, actions: r.actions as Record<string, unknown>, stopProcessing: r.stopProcessing, updatedAt: r.updatedAt.toISOString() });
+export const publicRule = (r: RuleRow) => ({
+  id: r.id,
+  name: r.name,
+  position: r.position,
+  enabled: r.enabled,
+  conditions: r.conditions as Record<string, unknown>,
+  actions: r.actions as Record<string, unknown>,
+  stopProcessing: r.stopProcessing,
+  updatedAt: r.updatedAt.toISOString(),
+});
 
 /** An action may only name this workspace's active users and teams. */
 async function checkActions(db: Db, workspaceId: string, a: z.infer<typeof RuleActionsInput>) {
   if (a.assignUserId) {
-    const [u] = await db.select({ id: users.id }).from(users).where(and(eq(users.workspaceId, workspaceId), eq(users.id, a.assignUserId), isNull(users.disabledAt)));
-    if (!u) throw new AppError('VALIDATION_FAILED', 'assignUserId is not an active user of this workspace', { field: 'actions.assignUserId' });
+    const [u] = await db
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.workspaceId, workspaceId), eq(users.id, a.assignUserId), isNull(users.disabledAt)));
+    if (!u)
+      throw new AppError('VALIDATION_FAILED', 'assignUserId is not an active user of this workspace', {
+        field: 'actions.assignUserId',
+      });
   }
   if (a.roundRobinTeamId) {
-    const [team] = await db.select({ id: teams.id }).from(teams).where(and(eq(teams.workspaceId, workspaceId), eq(teams.id, a.roundRobinTeamId)));
-    if (!team) throw new AppError('VALIDATION_FAILED', 'roundRobinTeamId is not a team of this workspace', { field: 'actions.roundRobinTeamId' });
+    const [team] = await db
+      .select({ id: teams.id })
+      .from(teams)
+      .where(and(eq(teams.workspaceId, workspaceId), eq(teams.id, a.roundRobinTeamId)));
+    if (!team)
+      throw new AppError('VALIDATION_FAILED', 'roundRobinTeamId is not a team of this workspace', {
+        field: 'actions.roundRobinTeamId',
+      });
   }
 }
 
-export const listRules = (db: Db, workspaceId: string) => db.select().from(routingRules).where(eq(routingRules.workspaceId, workspaceId)).orderBy(asc(routingRules.position));
+export const listRules = (db: Db, workspaceId: string) =>
+  db.select().from(routingRules).where(eq(routingRules.workspaceId, workspaceId)).orderBy(asc(routingRules.position));
 
 export async function getRule(db: Db, workspaceId: string, id: string) {
-  const [r] = await db.select().from(routingRules).where(and(eq(routingRules.workspaceId, workspaceId), eq(routingRules.id, id)));
+  const [r] = await db
+    .select()
+    .from(routingRules)
+    .where(and(eq(routingRules.workspaceId, workspaceId), eq(routingRules.id, id)));
   if (!r) throw notFound('Rule');
   return r;
 }
@@ -86,9 +111,20 @@ export async function createRule(db: Db, actor: Actor, input: RuleInput) {
   await checkActions(db, actor.workspaceId, input.actions);
   return db.transaction(async (tx) => {
     if (input.actions.tags) input.actions.tags = await canonicalTags(tx, actor.workspaceId, input.actions.tags);
-    const [{ last } = { last: null }] = await tx.select({ last: max(routingRules.position) }).from(routingRules).where(eq(routingRules.workspaceId, actor.workspaceId));
-    const [r] = await tx.insert(routingRules).values({ workspaceId: actor.workspaceId, ...input, position: (last ?? -1) + 1 }).returning();
-    await recordAudit(tx, actor, { action: 'routing_rule.created', targetType: 'routing_rule', targetId: r!.id, details: { name: input.name } });
+    const [{ last } = { last: null }] = await tx
+      .select({ last: max(routingRules.position) })
+      .from(routingRules)
+      .where(eq(routingRules.workspaceId, actor.workspaceId));
+    const [r] = await tx
+      .insert(routingRules)
+      .values({ workspaceId: actor.workspaceId, ...input, position: (last ?? -1) + 1 })
+      .returning();
+    await recordAudit(tx, actor, {
+      action: 'routing_rule.created',
+      targetType: 'routing_rule',
+      targetId: r!.id,
+      details: { name: input.name },
+    });
     return r!;
   });
 }
@@ -98,8 +134,17 @@ export async function updateRule(db: Db, actor: Actor, id: string, input: Partia
   if (input.actions) await checkActions(db, actor.workspaceId, input.actions);
   return db.transaction(async (tx) => {
     if (input.actions?.tags) input.actions.tags = await canonicalTags(tx, actor.workspaceId, input.actions.tags);
-    const [r] = await tx.update(routingRules).set({ ...input, updatedAt: now }).where(eq(routingRules.id, id)).returning();
-    await recordAudit(tx, actor, { action: 'routing_rule.updated', targetType: 'routing_rule', targetId: id, details: { name: r!.name } });
+    const [r] = await tx
+      .update(routingRules)
+      .set({ ...input, updatedAt: now })
+      .where(eq(routingRules.id, id))
+      .returning();
+    await recordAudit(tx, actor, {
+      action: 'routing_rule.updated',
+      targetType: 'routing_rule',
+      targetId: id,
+      details: { name: r!.name },
+    });
     return r!;
   });
 }
@@ -108,18 +153,31 @@ export async function deleteRule(db: Db, actor: Actor, id: string) {
   const r = await getRule(db, actor.workspaceId, id);
   await db.transaction(async (tx) => {
     await tx.delete(routingRules).where(eq(routingRules.id, r.id));
-    await recordAudit(tx, actor, { action: 'routing_rule.deleted', targetType: 'routing_rule', targetId: r.id, details: { name: r.name } });
+    await recordAudit(tx, actor, {
+      action: 'routing_rule.deleted',
+      targetType: 'routing_rule',
+      targetId: r.id,
+      details: { name: r.name },
+    });
   });
 }
 
 /** Puts the rules in the order given; every rule of the workspace exactly once. */
 export async function reorderRules(db: Db, actor: Actor, ids: string[]) {
   return db.transaction(async (tx) => {
-    const current = await tx.select({ id: routingRules.id }).from(routingRules).where(eq(routingRules.workspaceId, actor.workspaceId));
-    if (current.length !== ids.length || new Set(ids).size !== ids.length || !current.every((r) => ids.includes(r.id))) {
+    const current = await tx
+      .select({ id: routingRules.id })
+      .from(routingRules)
+      .where(eq(routingRules.workspaceId, actor.workspaceId));
+    if (
+      current.length !== ids.length ||
+      new Set(ids).size !== ids.length ||
+      !current.every((r) => ids.includes(r.id))
+    ) {
       throw new AppError('VALIDATION_FAILED', 'List every rule of the workspace exactly once', { field: 'ids' });
     }
-    for (const [position, id] of ids.entries()) await tx.update(routingRules).set({ position }).where(eq(routingRules.id, id));
+    for (const [position, id] of ids.entries())
+      await tx.update(routingRules).set({ position }).where(eq(routingRules.id, id));
     await recordAudit(tx, actor, { action: 'routing_rule.reordered', details: { ids } });
     return listRules(tx, actor.workspaceId);
   });
@@ -137,32 +195,68 @@ export async function moveRule(db: Db, actor: Actor, id: string, step: -1 | 1) {
 }
 
 export async function listTeams(db: Db, workspaceId: string, id?: string) {
-  const list = await db.select().from(teams).where(and(eq(teams.workspaceId, workspaceId), id ? eq(teams.id, id) : undefined)).orderBy(asc(teams.name));
+  const list = await db
+    .select()
+    .from(teams)
+    .where(and(eq(teams.workspaceId, workspaceId), id ? eq(teams.id, id) : undefined))
+    .orderBy(asc(teams.name));
   if (id && list.length === 0) throw notFound('Team');
-  const members = list.length ? await db.select().from(teamMembers).where(inArray(teamMembers.teamId, list.map((t) => t.id))) : [];
-  return list.map((t) => ({ id: t.id, name: t.name, maxOpenPerAgent: t.maxOpenPerAgent, memberIds: members.filter((m) => m.teamId === t.id).map((m) => m.userId) }));
+  const members = list.length
+    ? await db
+        .select()
+        .from(teamMembers)
+        .where(
+          inArray(
+            teamMembers.teamId,
+            list.map((t) => t.id),
+          ),
+        )
+    : [];
+  return list.map((t) => ({
+    id: t.id,
+    name: t.name,
+    maxOpenPerAgent: t.maxOpenPerAgent,
+    memberIds: members.filter((m) => m.teamId === t.id).map((m) => m.userId),
+  }));
 }
 export type TeamView = Awaited<ReturnType<typeof listTeams>>[number];
 
 async function setMembers(db: Db, actor: Actor, teamId: string, userIds: string[]) {
   const ids = [...new Set(userIds)];
-  const valid = ids.length ? await db.select({ id: users.id }).from(users).where(and(eq(users.workspaceId, actor.workspaceId), inArray(users.id, ids))) : [];
-  if (valid.length !== ids.length) throw new AppError('VALIDATION_FAILED', 'Every member must be a user of this workspace', { field: 'memberIds' });
+  const valid = ids.length
+    ? await db
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.workspaceId, actor.workspaceId), inArray(users.id, ids)))
+    : [];
+  if (valid.length !== ids.length)
+    throw new AppError('VALIDATION_FAILED', 'Every member must be a user of this workspace', { field: 'memberIds' });
   await db.delete(teamMembers).where(eq(teamMembers.teamId, teamId));
   if (ids.length) await db.insert(teamMembers).values(ids.map((userId) => ({ teamId, userId })));
 }
 
 async function assertNameFree(db: Db, workspaceId: string, name: string, except?: string) {
-  const [clash] = await db.select({ id: teams.id }).from(teams).where(and(eq(teams.workspaceId, workspaceId), eq(teams.name, name)));
+  const [clash] = await db
+    .select({ id: teams.id })
+    .from(teams)
+    .where(and(eq(teams.workspaceId, workspaceId), eq(teams.name, name)));
   if (clash && clash.id !== except) throw new AppError('CONFLICT', `A team named ${name} already exists`);
 }
 
 export async function createTeam(db: Db, actor: Actor, input: TeamInput): Promise<TeamView> {
   const id = await db.transaction(async (tx) => {
     await assertNameFree(tx, actor.workspaceId, input.name);
-    const [t] = await tx.insert(teams).values({ workspaceId: actor.workspaceId, name: input.name, maxOpenPerAgent: input.maxOpenPerAgent }).returning();
+    const [t] = await tx
+      .insert(teams)
+      .values({ workspaceId: actor.workspaceId, name: input.name, maxOpenPerAgent: input.maxOpenPerAgent })
+      .returning();
     await setMembers(tx, actor, t!.id, input.memberIds);
-    await recordAudit(tx, actor, { action: 'team.created', targetType: 'team', targetId: t!.id, details: { name: input.name } });
+    await recordAudit(tx, actor, {
+      action: 'team.created',
+      targetType: 'team',
+      targetId: t!.id,
+      details: { name: input.name },
+    });
     return t!.id;
   });
   return (await listTeams(db, actor.workspaceId, id))[0]!;
@@ -175,7 +269,12 @@ export async function updateTeam(db: Db, actor: Actor, id: string, input: Partia
     if (fields.name) await assertNameFree(tx, actor.workspaceId, fields.name, id);
     if (Object.keys(fields).length) await tx.update(teams).set(fields).where(eq(teams.id, id));
     if (memberIds) await setMembers(tx, actor, id, memberIds);
-    await recordAudit(tx, actor, { action: 'team.updated', targetType: 'team', targetId: id, details: { ...fields, ...(memberIds ? { memberIds } : {}) } });
+    await recordAudit(tx, actor, {
+      action: 'team.updated',
+      targetType: 'team',
+      targetId: id,
+      details: { ...fields, ...(memberIds ? { memberIds } : {}) },
+    });
   });
   return (await listTeams(db, actor.workspaceId, id))[0]!;
 }
@@ -184,6 +283,11 @@ export async function deleteTeam(db: Db, actor: Actor, id: string) {
   const [team] = await listTeams(db, actor.workspaceId, id);
   await db.transaction(async (tx) => {
     await tx.delete(teams).where(eq(teams.id, id));
-    await recordAudit(tx, actor, { action: 'team.deleted', targetType: 'team', targetId: id, details: { name: team!.name } });
+    await recordAudit(tx, actor, {
+      action: 'team.deleted',
+      targetType: 'team',
+      targetId: id,
+      details: { name: team!.name },
+    });
   });
 }

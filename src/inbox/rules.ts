@@ -26,7 +26,8 @@ export interface Rule {
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A keyword matches as a whole word or phrase, ignoring case: "refund" matches "Refund please", not "refunded". */
-export const keywordMatches = (text: string, keyword: string) => new RegExp(`(?:^|[^\\p{L}\\p{N}])${escape(keyword.trim())}(?:$|[^\\p{L}\\p{N}])`, 'iu').test(text);
+export const keywordMatches = (text: string, keyword: string) =>
+  new RegExp(`(?:^|[^\\p{L}\\p{N}])${escape(keyword.trim())}(?:$|[^\\p{L}\\p{N}])`, 'iu').test(text);
 
 export function ruleMatches(c: RuleConditions, f: ConversationFacts): boolean {
   if (c.platforms?.length && !c.platforms.includes(f.platform)) return false;
@@ -65,5 +66,10 @@ export interface Agent {
 export function pickAgent(agents: Agent[], cap: number): Agent | null {
   const free = agents.filter((a) => a.open < cap);
   if (free.length === 0) return null;
-  return free.sort((a, b) => a.open - b.open || (a.lastAssignedAt?.getTime() ?? 0) - (b.lastAssignedAt?.getTime() ?? 0) || (a.userId < b.userId ? -1 : 1))[0]!;
+  return free.sort(
+    (a, b) =>
+      a.open - b.open ||
+      (a.lastAssignedAt?.getTime() ?? 0) - (b.lastAssignedAt?.getTime() ?? 0) ||
+      (a.userId < b.userId ? -1 : 1),
+  )[0]!;
 }

@@ -69,7 +69,13 @@ export const conversations = pgTable(
     uniqueIndex('conversations_thread_key').on(t.workspaceId, t.platform, t.threadKey, t.authorKey),
     index('conversations_inbox_idx').on(t.workspaceId, t.status, t.lastInboundAt.desc(), t.id.desc()),
     index('conversations_assignee_idx').on(t.workspaceId, t.assigneeId, t.status, t.lastInboundAt.desc(), t.id.desc()),
-    index('conversations_priority_idx').on(t.workspaceId, t.status, t.priorityRank.desc(), t.lastInboundAt.desc(), t.id.desc()),
+    index('conversations_priority_idx').on(
+      t.workspaceId,
+      t.status,
+      t.priorityRank.desc(),
+      t.lastInboundAt.desc(),
+      t.id.desc(),
+    ),
     index('conversations_waiting_idx').on(t.workspaceId, t.status, t.waitingSince, t.id),
     index('conversations_contact_idx').on(t.contactId),
     index('conversations_topics_idx').using('gin', t.topicIds),
@@ -80,7 +86,17 @@ export const conversations = pgTable(
 
 export type ConversationRow = typeof conversations.$inferSelect;
 
-export const EVENT_KINDS = ['created', 'reopened', 'status', 'assigned', 'priority', 'tags', 'rule', 'note', 'reply'] as const;
+export const EVENT_KINDS = [
+  'created',
+  'reopened',
+  'status',
+  'assigned',
+  'priority',
+  'tags',
+  'rule',
+  'note',
+  'reply',
+] as const;
 
 /** The conversation's history: who changed what, and which routing rule did what. */
 export const conversationEvents = pgTable(

@@ -3,7 +3,15 @@ import { type SlaInput, slaDue, slaState } from './sla';
 
 const T0 = new Date('2026-03-02T09:00:00Z');
 const at = (hours: number) => new Date(T0.getTime() + hours * 3_600_000);
-const base: SlaInput = { status: 'open', priority: 'high', waitingSince: T0, firstResponseAt: null, firstResponseDueAt: at(4), resolvedAt: null, resolutionDueAt: at(24) };
+const base: SlaInput = {
+  status: 'open',
+  priority: 'high',
+  waitingSince: T0,
+  firstResponseAt: null,
+  firstResponseDueAt: at(4),
+  resolvedAt: null,
+  resolutionDueAt: at(24),
+};
 
 describe('SLA state', () => {
   it('sets due times from the start of the cycle by priority', () => {
@@ -21,7 +29,10 @@ describe('SLA state', () => {
     // The reply target also drives the state of a waiting conversation with no stored due time.
     const waiting = { ...base, priority, firstResponseDueAt: null, resolutionDueAt: null };
     expect(slaState(waiting, T0)).toEqual({ overdue: null, nextDue: { kind: 'first-response', at: at(reply) } });
-    expect(slaState({ ...waiting, firstResponseAt: T0 }, at(reply))).toEqual({ overdue: 'next-response', nextDue: null });
+    expect(slaState({ ...waiting, firstResponseAt: T0 }, at(reply))).toEqual({
+      overdue: 'next-response',
+      nextDue: null,
+    });
   });
 
   it('counts down to the first response, then marks it overdue', () => {
@@ -47,6 +58,7 @@ describe('SLA state', () => {
   });
 
   it('says nothing for closed, snoozed or spam conversations', () => {
-    for (const status of ['closed', 'snoozed', 'spam'] as const) expect(slaState({ ...base, status }, at(100))).toEqual({ overdue: null, nextDue: null });
+    for (const status of ['closed', 'snoozed', 'spam'] as const)
+      expect(slaState({ ...base, status }, at(100))).toEqual({ overdue: null, nextDue: null });
   });
 });

@@ -50,8 +50,12 @@ export function slaState(c: SlaInput, now: Date): Sla {
     ? null
     : c.firstResponseAt
       ? { kind: 'next-response', at: after(c.waitingSince, SLA_MINUTES[c.priority].firstResponse) }
-      : { kind: 'first-response', at: c.firstResponseDueAt ?? after(c.waitingSince, SLA_MINUTES[c.priority].firstResponse) };
-  const resolution: { kind: SlaKind; at: Date } | null = !c.resolvedAt && c.resolutionDueAt ? { kind: 'resolution', at: c.resolutionDueAt } : null;
+      : {
+          kind: 'first-response',
+          at: c.firstResponseDueAt ?? after(c.waitingSince, SLA_MINUTES[c.priority].firstResponse),
+        };
+  const resolution: { kind: SlaKind; at: Date } | null =
+    !c.resolvedAt && c.resolutionDueAt ? { kind: 'resolution', at: c.resolutionDueAt } : null;
   if (reply && reply.at <= now) return { overdue: reply.kind, nextDue: null };
   if (resolution && resolution.at <= now) return { overdue: 'resolution', nextDue: null };
   return { overdue: null, nextDue: reply ?? resolution };

@@ -33,7 +33,10 @@ export async function sweepInbox(db: Db, now: Date): Promise<SweepResult> {
         )
         select id, workspace_id from woken`),
     );
-    await publishByWorkspace(tx, list.map((r) => ({ workspaceId: r.workspace_id, event: { type: 'conversation', id: r.id, change: 'updated' } })));
+    await publishByWorkspace(
+      tx,
+      list.map((r) => ({ workspaceId: r.workspace_id, event: { type: 'conversation', id: r.id, change: 'updated' } })),
+    );
     return list.length;
   });
 
@@ -50,8 +53,17 @@ export async function sweepInbox(db: Db, now: Date): Promise<SweepResult> {
   );
   if (waiting.length) {
     await db.transaction(async (tx) => {
-      await savePriorities(tx, waiting.map((c) => reprioritised(c, now)));
-      await publishByWorkspace(tx, waiting.map((c) => ({ workspaceId: c.workspace_id, event: { type: 'conversation', id: c.id, change: 'updated' } })));
+      await savePriorities(
+        tx,
+        waiting.map((c) => reprioritised(c, now)),
+      );
+      await publishByWorkspace(
+        tx,
+        waiting.map((c) => ({
+          workspaceId: c.workspace_id,
+          event: { type: 'conversation', id: c.id, change: 'updated' },
+        })),
+      );
     });
   }
   return { woken, reprioritised: waiting.length };

@@ -33,7 +33,13 @@ export interface ConversationChange {
 /** The platform thread a post belongs to: its root when the platform says, else the post itself. */
 export const threadKeyOf = (post: SocialPost) => post.threadExternalId ?? post.replyToExternalId ?? post.externalId;
 
-export async function threadMentions(db: Db, workspaceId: string, platform: Platform, items: ThreadedMention[], now: Date): Promise<ConversationChange[]> {
+export async function threadMentions(
+  db: Db,
+  workspaceId: string,
+  platform: Platform,
+  items: ThreadedMention[],
+  now: Date,
+): Promise<ConversationChange[]> {
   if (items.length === 0) return [];
   const groups = new Map<string, ThreadedMention[]>();
   for (const item of items) {
@@ -68,14 +74,33 @@ export async function threadMentions(db: Db, workspaceId: string, platform: Plat
   // below from its merged state (more intents, an older wait).
   const withPriority = input.map((r) => ({
     ...r,
-    ...priorityColumns({ intents: r.intents, sentimentLabel: r.sentiment_label, sentimentScore: r.sentiment_score, authorFollowers: r.author_followers, waitingSince: new Date(r.first_at), firstInboundAt: new Date(r.first_at), slaStartedAt: new Date(r.first_at) }, now),
+    ...priorityColumns(
+      {
+        intents: r.intents,
+        sentimentLabel: r.sentiment_label,
+        sentimentScore: r.sentiment_score,
+        authorFollowers: r.author_followers,
+        waitingSince: new Date(r.first_at),
+        firstInboundAt: new Date(r.first_at),
+        slaStartedAt: new Date(r.first_at),
+      },
+      now,
+    ),
   }));
   // Each new mention, with the conversation key it joins.
   const mentionKeys = [...groups.entries()].flatMap(([key, list]) => {
     const [thread_key, author_key] = key.split('\u0000') as [string, string];
     return list.map((i) => ({ id: i.mentionId, thread_key, author_key }));
   });
-  const changed = rows<PriorityFacts & { thread_key: string; author_key: string; created: boolean; reopened: boolean; priority_pinned: boolean }>(
+  const changed = rows<
+    PriorityFacts & {
+      thread_key: string;
+      author_key: string;
+      created: boolean;
+      reopened: boolean;
+      priority_pinned: boolean;
+    }
+  >(
     await db.execute(sql`
       with input as (
         select * from jsonb_to_recordset(${toJsonParam(withPriority)}::jsonb) as r(thread_key text, author_key text, contact_id uuid, n integer,
@@ -154,14 +179,35 @@ export async function threadMentions(db: Db, workspaceId: string, platform: Plat
   await routeConversations(
     db,
     workspaceId,
-    changed.filter((c) => c.created).map((c) => {
-      const key = `${c.thread_key}\u0000${c.author_key}`;
-      const r = inputByKey.get(key)!;
-      const text = (groups.get(key) ?? []).map((i) => `${i.post.title ?? ''} ${i.post.text}`).join('\n');
-      return { id: c.id, facts: { platform, topicIds: r.topic_ids, sentimentScore: r.sentiment_score, intents: r.intents, followers: r.author_followers, text, language: r.language } };
-    }),
+    changed
+      .filter((c) => c.created)
+      .map((c) => {
+        const key = `${c.thread_key}\u0000${c.author_key}`;
+        const r = inputByKey.get(key)!;
+        const text = (groups.get(key) ?? []).map((i) => `${i.post.title ?? ''} ${i.post.text}`).join('\n');
+        return {
+          id: c.id,
+          facts: {
+            platform,
+            topicIds: r.topic_ids,
+            sentimentScore: r.sentiment_score,
+            intents: r.intents,
+            followers: r.author_followers,
+            text,
+            language: r.language,
+          },
+        };
+      }),
     now,
   );
-  await publish(db, workspaceId, changed.map((c) => ({ type: 'conversation', id: c.id, change: c.created ? 'created' : c.reopened ? 'reopened' : 'new_message' })));
+  await publish(
+    db,
+    workspaceId,
+    changed.map((c) => ({
+      type: 'conversation',
+      id: c.id,
+      change: c.created ? 'created' : c.reopened ? 'reopened' : 'new_message',
+    })),
+  );
   return changed.map((c) => ({ id: c.id, created: c.created, reopened: c.reopened }));
 }

@@ -3,7 +3,9 @@ import { socialPost } from '../../tests/helpers/posts';
 import { chunkPosts } from './pipeline';
 
 const posts = (n: number, length: number) =>
-  Array.from({ length: n }, (_, i) => socialPost({ externalId: `p${i}`, text: 'x'.repeat(length), createdAt: new Date(0) }));
+  Array.from({ length: n }, (_, i) =>
+    socialPost({ externalId: `p${i}`, text: 'x'.repeat(length), createdAt: new Date(0) }),
+  );
 const sizes = (chunks: unknown[][]) => chunks.map((c) => c.length);
 
 describe('chunkPosts', () => {

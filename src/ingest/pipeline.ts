@@ -91,7 +91,16 @@ export async function ingestPosts(deps: IngestDeps, target: IngestTarget, posts:
       valid.set(checked.post.externalId, checked.post);
     } else rejected.push({ externalId: checked.externalId, reason: checked.reason });
   }
-  const total: IngestResult = { fetched: posts.length, inserted: 0, duplicates: 0, edited: 0, insertedIds: [], insertedRows: [], editedExternalIds: [], rejected };
+  const total: IngestResult = {
+    fetched: posts.length,
+    inserted: 0,
+    duplicates: 0,
+    edited: 0,
+    insertedIds: [],
+    insertedRows: [],
+    editedExternalIds: [],
+    rejected,
+  };
   const chunks = chunkPosts([...valid.values()]);
   for (const [i, chunk] of chunks.entries()) {
     if (i > 0) await yieldToEventLoop();
@@ -121,16 +130,31 @@ async function ingestChunk(deps: IngestDeps, target: IngestTarget, posts: Social
   const now = deps.clock();
   const byExternalIdAll = new Map(items.map((i) => [i.post.externalId, i]));
   return deps.db.transaction(async (tx) => {
-    const links = await linkAuthors(tx, target.workspaceId, target.platform, posts.map((p) => p.author), now);
+    const links = await linkAuthors(
+      tx,
+      target.workspaceId,
+      target.platform,
+      posts.map((p) => p.author),
+      now,
+    );
     const linked = items.map((i) => {
       const key = identityKey(i.post.author);
       return { ...i, link: key ? links.get(key) : undefined };
     });
     // What the report rollups count of each post; posts stored before and edited now move from
     // their old counts to their new ones (a staff correction of the sentiment stays).
-    const before = await storedFacts(tx, target.workspaceId, target.platform, posts.map((p) => p.externalId));
+    const before = await storedFacts(
+      tx,
+      target.workspaceId,
+      target.platform,
+      posts.map((p) => p.externalId),
+    );
     const stored = await storePosts(tx, target, linked);
-    const factOf = (externalId: string, override: string | null = null, contactId: string | null = null): RollupFact | null => {
+    const factOf = (
+      externalId: string,
+      override: string | null = null,
+      contactId: string | null = null,
+    ): RollupFact | null => {
       const item = byExternalIdAll.get(externalId);
       if (!item) return null;
       const label = override ?? item.analysis.label;
@@ -151,7 +175,12 @@ async function ingestChunk(deps: IngestDeps, target: IngestTarget, posts: Social
     await applyFacts(
       tx,
       target.workspaceId,
-      [...stored.insertedRows.map((r) => factOf(r.externalId, null, r.contactId)), ...stored.editedExternalIds.map((id) => factOf(id, before.get(id)?.override ?? null, before.get(id)?.contactId ?? null))].filter((f): f is RollupFact => f !== null),
+      [
+        ...stored.insertedRows.map((r) => factOf(r.externalId, null, r.contactId)),
+        ...stored.editedExternalIds.map((id) =>
+          factOf(id, before.get(id)?.override ?? null, before.get(id)?.contactId ?? null),
+        ),
+      ].filter((f): f is RollupFact => f !== null),
       1,
     );
     const byExternalId = new Map(linked.map((i) => [i.post.externalId, i]));
@@ -160,7 +189,17 @@ async function ingestChunk(deps: IngestDeps, target: IngestTarget, posts: Social
       if (!r.contactId || !item) return [];
       const a = item.analysis;
       const scored = a.label !== 'unscored';
-      return [{ contactId: r.contactId, postedAt: r.postedAt, platform: target.platform, engagement: engagementOf(item.post.metrics), sentiment: scored ? a.score : null, purchaseIntent: a.intents.includes('purchase_intent'), question: a.intents.includes('question') }];
+      return [
+        {
+          contactId: r.contactId,
+          postedAt: r.postedAt,
+          platform: target.platform,
+          engagement: engagementOf(item.post.metrics),
+          sentiment: scored ? a.score : null,
+          purchaseIntent: a.intents.includes('purchase_intent'),
+          question: a.intents.includes('question'),
+        },
+      ];
     });
     await addActivity(tx, target.workspaceId, facts, now);
     await threadMentions(
@@ -170,7 +209,15 @@ async function ingestChunk(deps: IngestDeps, target: IngestTarget, posts: Social
       stored.insertedRows.flatMap((r) => {
         const item = byExternalId.get(r.externalId);
         if (!item || (target.threadIf && !target.threadIf(item.post, item.analysis))) return [];
-        return [{ mentionId: r.id, post: item.post, analysis: item.analysis, topicIds: item.topicIds, contactId: r.contactId }];
+        return [
+          {
+            mentionId: r.id,
+            post: item.post,
+            analysis: item.analysis,
+            topicIds: item.topicIds,
+            contactId: r.contactId,
+          },
+        ];
       }),
       now,
     );

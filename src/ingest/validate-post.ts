@@ -15,8 +15,7 @@ const EARLIEST = Date.UTC(1990, 0, 1);
 /** Clocks drift and feeds schedule: a post may be dated a little ahead, not months. */
 const AHEAD_MS = 2 * 86_400_000;
 
-const cleanNullable = (s: string | null | undefined): string | null =>
-  typeof s === 'string' ? cleanText(s) : null;
+const cleanNullable = (s: string | null | undefined): string | null => (typeof s === 'string' ? cleanText(s) : null);
 
 const count = (n: unknown): number | null =>
   typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= MAX_INT ? n : null;
@@ -33,7 +32,12 @@ function cleanAuthor(a: SocialAuthor | undefined): SocialAuthor {
     verified: a?.verified === true,
     // Only strings, and a handful: what the platform verified links the account (contacts/link.ts).
     ...(Array.isArray(a?.verifiedEmails)
-      ? { verifiedEmails: a.verifiedEmails.filter((e): e is string => typeof e === 'string').map(cleanText).slice(0, 10) }
+      ? {
+          verifiedEmails: a.verifiedEmails
+            .filter((e): e is string => typeof e === 'string')
+            .map(cleanText)
+            .slice(0, 10),
+        }
       : {}),
   };
 }

@@ -10,4 +10,12 @@ import { sessionCleanupJob } from './session-cleanup.job';
 export type { JobDeps, ScheduledJob } from './job';
 
 /** Every scheduled job of the app. */
-export const SCHEDULED_JOBS: ScheduledJob[] = [sessionCleanupJob, pollSourcesJob, resumeImportsJob, sendRepliesJob, inboxSweepJob, spikeAlertsJob, weeklyDigestJob];
+export const SCHEDULED_JOBS: ScheduledJob[] = [
+  sessionCleanupJob,
+  pollSourcesJob,
+  resumeImportsJob,
+  sendRepliesJob,
+  inboxSweepJob,
+  spikeAlertsJob,
+  weeklyDigestJob,
+];

@@ -37,17 +37,30 @@ export function scheduledFunction(client: InngestClient, job: ScheduledJob, deps
 
 /** A cron that sends one event per due source; the per-source function does the polling. */
 export function pollFanOutFunction(client: InngestClient, deps: JobDeps) {
-  return client.createFunction({ id: 'poll-fan-out', name: 'Find due sources', triggers: [{ cron: '* * * * *' }] }, async ({ step }) => {
-    const ids = await step.run('find-due-sources', () => dueSourceIds(deps.db, deps.clock()));
-    if (ids.length) await step.sendEvent('request-polls', ids.map((sourceId) => ({ name: SOURCE_POLL_REQUESTED, data: { sourceId } })));
-    return { requested: ids.length };
-  });
+  return client.createFunction(
+    { id: 'poll-fan-out', name: 'Find due sources', triggers: [{ cron: '* * * * *' }] },
+    async ({ step }) => {
+      const ids = await step.run('find-due-sources', () => dueSourceIds(deps.db, deps.clock()));
+      if (ids.length)
+        await step.sendEvent(
+          'request-polls',
+          ids.map((sourceId) => ({ name: SOURCE_POLL_REQUESTED, data: { sourceId } })),
+        );
+      return { requested: ids.length };
+    },
+  );
 }
 
 /** Polls one source; at most one run per source at a time, retried by Inngest on crashes. */
 export function pollSourceFunction(client: InngestClient, deps: JobDeps) {
   return client.createFunction(
-    { id: 'poll-source', name: 'Poll a source', triggers: [{ event: SOURCE_POLL_REQUESTED }], concurrency: { key: 'event.data.sourceId', limit: 1 }, retries: 3 },
+    {
+      id: 'poll-source',
+      name: 'Poll a source',
+      triggers: [{ event: SOURCE_POLL_REQUESTED }],
+      concurrency: { key: 'event.data.sourceId', limit: 1 },
+      retries: 3,
+    },
     async ({ event, step }) => step.run('poll', () => pollSource(deps, (event.data as SourcePollRequested).sourceId)),
   );
 }

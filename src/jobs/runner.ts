@@ -35,9 +35,9 @@ export function createInProcessRunner(deps: JobDeps, jobs: ScheduledJob[]): InPr
       for (const job of jobs)
         crons.push(
           new Cron(job.inProcessCron ?? job.cron, { protect: true, name: job.id }, async () => {
-          await execute(job);
-        }),
-      );
+            await execute(job);
+          }),
+        );
     },
     stop() {
       for (const c of crons.splice(0)) c.stop();

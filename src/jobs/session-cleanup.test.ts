@@ -51,7 +51,9 @@ describe('session cleanup job', () => {
     const outcome = await runner.runNow('session-cleanup');
     expect(outcome).toEqual({ ok: true, result: { deleted: 2 } });
     expect(await sessionCount()).toBe(1);
-    expect(await metrics.registry.getSingleMetricAsString('jobs_runs_total')).toContain('job="session-cleanup",outcome="ok"} 1');
+    expect(await metrics.registry.getSingleMetricAsString('jobs_runs_total')).toContain(
+      'job="session-cleanup",outcome="ok"} 1',
+    );
   });
 
   it('runs a job on its cron while started, and no more once stopped', async () => {
@@ -69,7 +71,13 @@ describe('session cleanup job', () => {
   });
 
   it('reports a failing job as an error outcome instead of throwing', async () => {
-    const failing = { ...sessionCleanupJob, id: 'boom', run: async () => { throw new Error('boom'); } };
+    const failing = {
+      ...sessionCleanupJob,
+      id: 'boom',
+      run: async () => {
+        throw new Error('boom');
+      },
+    };
     const runner = createInProcessRunner(deps, [failing]);
     const outcome = await runner.runNow('boom');
     expect(outcome.ok).toBe(false);

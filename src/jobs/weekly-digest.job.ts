@@ -7,5 +7,9 @@ export const weeklyDigestJob: ScheduledJob<{ workspaces: number; emails: number;
   name: 'Send the weekly digest',
   cron: '0 8 * * 1',
   // The app's own deps carry PUBLIC_URL in settings; links in the email point there.
-  run: (deps) => sendWeeklyDigests({ ...deps, publicUrl: deps.publicUrl ?? (deps as { settings?: { publicUrl?: string } }).settings?.publicUrl }),
+  run: (deps) =>
+    sendWeeklyDigests({
+      ...deps,
+      publicUrl: deps.publicUrl ?? (deps as { settings?: { publicUrl?: string } }).settings?.publicUrl,
+    }),
 };

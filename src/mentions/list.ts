@@ -26,7 +26,11 @@ export interface MentionFilters {
 export type MentionRow = typeof mentions.$inferSelect;
 
 /** Newest first, keyset-paginated on (posted_at, id): stable pages while new mentions arrive. */
-export async function listMentions(db: Db, workspaceId: string, f: MentionFilters): Promise<{ items: MentionRow[]; next: string | null }> {
+export async function listMentions(
+  db: Db,
+  workspaceId: string,
+  f: MentionFilters,
+): Promise<{ items: MentionRow[]; next: string | null }> {
   const where: (SQL | undefined)[] = [eq(mentions.workspaceId, workspaceId)];
   if (f.sourceId) where.push(eq(mentions.sourceId, f.sourceId));
   if (f.platform) where.push(eq(mentions.platform, f.platform));
@@ -34,12 +38,18 @@ export async function listMentions(db: Db, workspaceId: string, f: MentionFilter
   if (f.from) where.push(gte(mentions.postedAt, f.from));
   if (f.to) where.push(lte(mentions.postedAt, f.to));
   if (!f.includeDeleted) where.push(isNull(mentions.deletedAt));
-  if (f.sentiment) where.push(sql`coalesce(${mentions.sentimentOverride}, ${mentions.sentimentLabel}) = ${f.sentiment}`);
-  if (f.intent) where.push(sql`coalesce(${mentions.intentsOverride}, ${mentions.intents}) @> array[${f.intent}]::text[]`);
+  if (f.sentiment)
+    where.push(sql`coalesce(${mentions.sentimentOverride}, ${mentions.sentimentLabel}) = ${f.sentiment}`);
+  if (f.intent)
+    where.push(sql`coalesce(${mentions.intentsOverride}, ${mentions.intents}) @> array[${f.intent}]::text[]`);
   if (f.language) where.push(eq(mentions.language, f.language));
   if (f.source?.length && f.source.length < 3) {
     const parts = f.source.map((s) =>
-      s === 'mentions' ? sql`${mentions.platform} <> 'community'` : s === 'reviews' ? sql`(${mentions.platform} = 'community' and ${mentions.externalId} like 'review:%')` : sql`(${mentions.platform} = 'community' and ${mentions.externalId} not like 'review:%')`,
+      s === 'mentions'
+        ? sql`${mentions.platform} <> 'community'`
+        : s === 'reviews'
+          ? sql`(${mentions.platform} = 'community' and ${mentions.externalId} like 'review:%')`
+          : sql`(${mentions.platform} = 'community' and ${mentions.externalId} not like 'review:%')`,
     );
     where.push(sql`(${sql.join(parts, sql` or `)})`);
   }

@@ -14,13 +14,27 @@ const Filters = z.object({
   q: z.string().trim().min(1).max(200).optional().catch(undefined),
   cursor: z.string().max(200).optional().catch(undefined),
   // Reports link here with the figure's filters: its days (UTC) and sentiment.
-  from: z.string().refine((d) => instantInBounds(`${d}T00:00:00Z`) && !Number.isNaN(dayNumber(d))).optional().catch(undefined),
-  to: z.string().refine((d) => instantInBounds(`${d}T00:00:00Z`) && !Number.isNaN(dayNumber(d))).optional().catch(undefined),
+  from: z
+    .string()
+    .refine((d) => instantInBounds(`${d}T00:00:00Z`) && !Number.isNaN(dayNumber(d)))
+    .optional()
+    .catch(undefined),
+  to: z
+    .string()
+    .refine((d) => instantInBounds(`${d}T00:00:00Z`) && !Number.isNaN(dayNumber(d)))
+    .optional()
+    .catch(undefined),
   sentiment: z.enum(['positive', 'neutral', 'negative', 'unscored']).optional().catch(undefined),
   language: z.string().trim().min(2).max(8).optional().catch(undefined),
   source: z
     .string()
-    .transform((v) => v.split(',').filter((x): x is 'mentions' | 'reviews' | 'community' => x === 'mentions' || x === 'reviews' || x === 'community'))
+    .transform((v) =>
+      v
+        .split(',')
+        .filter(
+          (x): x is 'mentions' | 'reviews' | 'community' => x === 'mentions' || x === 'reviews' || x === 'community',
+        ),
+    )
     .optional()
     .catch(undefined),
 });
@@ -45,6 +59,22 @@ export const mentionPages = new Hono<AppEnv>().get('/inbox/mentions', requireSta
     listTopics(c.var.deps.db, actor.workspaceId),
   ]);
   return c.html(
-    <MentionsPage {...shellProps(c)} items={page.items} next={page.next} topics={topics} platforms={PLATFORMS} filters={{ topic: f.topic, platform: f.platform, q: f.q, from: f.from, to: f.to, sentiment: f.sentiment, language: f.language, source: f.source?.join(',') }} />,
+    <MentionsPage
+      {...shellProps(c)}
+      items={page.items}
+      next={page.next}
+      topics={topics}
+      platforms={PLATFORMS}
+      filters={{
+        topic: f.topic,
+        platform: f.platform,
+        q: f.q,
+        from: f.from,
+        to: f.to,
+        sentiment: f.sentiment,
+        language: f.language,
+        source: f.source?.join(','),
+      }}
+    />,
   );
 });

@@ -20,7 +20,10 @@ const stale = or(isNull(mentions.analysisVersion), ne(mentions.analysisVersion, 
  * Re-scores every mention analysed by an older version (or never), in batches by id, reporting
  * progress; manual overrides are left as they are. Safe to stop and run again.
  */
-export async function reanalyzeMentions(db: Db, opts: { batch?: number; onProgress?: (p: ReanalyzeProgress) => void } = {}) {
+export async function reanalyzeMentions(
+  db: Db,
+  opts: { batch?: number; onProgress?: (p: ReanalyzeProgress) => void } = {},
+) {
   const batch = opts.batch ?? 500;
   const [{ n } = { n: 0 }] = await db.select({ n: count() }).from(mentions).where(stale);
   const total = Number(n);
@@ -38,7 +41,17 @@ export async function reanalyzeMentions(db: Db, opts: { batch?: number; onProgre
     const updates = rows.map((r) => {
       const a = analyze(r.title ? `${r.title}\n${r.text}` : r.text);
       // The stored hashtags follow the rule too (mentions stored before it had only ASCII ones).
-      return { id: r.id, score: a.score, label: a.label, language: a.language, intents: a.intents, aspects: a.aspects, key_terms: a.keyTerms, hashtags: hashtagTerms(r.text), version: a.version };
+      return {
+        id: r.id,
+        score: a.score,
+        label: a.label,
+        language: a.language,
+        intents: a.intents,
+        aspects: a.aspects,
+        key_terms: a.keyTerms,
+        hashtags: hashtagTerms(r.text),
+        version: a.version,
+      };
     });
     // One statement per batch, the batch as one JSON parameter (as in storePosts); the report
     // rollups follow the new labels.
@@ -59,4 +72,3 @@ export async function reanalyzeMentions(db: Db, opts: { batch?: number; onProgre
   }
   return { done, total };
 }
-

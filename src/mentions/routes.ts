@@ -21,7 +21,9 @@ const Mention = z
     kind: z.string(),
     title: z.string().nullable(),
     text: z.string(),
-    truncated: z.boolean().openapi({ description: `The platform sent more than the ${MAX_TEXT.toLocaleString('en')} characters kept: text is the start, url the original` }),
+    truncated: z.boolean().openapi({
+      description: `The platform sent more than the ${MAX_TEXT.toLocaleString('en')} characters kept: text is the start, url the original`,
+    }),
     lang: z.string().nullable(),
     postedAt: z.string(),
     author: z.object({
@@ -63,11 +65,20 @@ const Query = z.object({
   topic: z.uuid().optional(),
   from: z.iso.datetime({ offset: true }).refine(instantInBounds, INSTANT_BOUNDS_MESSAGE).optional(),
   to: z.iso.datetime({ offset: true }).refine(instantInBounds, INSTANT_BOUNDS_MESSAGE).optional(),
-  q: z.string().trim().min(1).max(200).optional().openapi({ description: 'Full-text search (web-search syntax: words, "phrases", -exclusions, OR)' }),
+  q: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .optional()
+    .openapi({ description: 'Full-text search (web-search syntax: words, "phrases", -exclusions, OR)' }),
   includeDeleted: z.enum(['true', 'false']).optional(),
   sentiment: z.enum(SENTIMENT_LABELS).optional().openapi({ description: 'Effective label (staff override first)' }),
   intent: z.enum(INTENTS).optional(),
-  language: z.string().regex(/^[a-z]{2,3}$/).optional(),
+  language: z
+    .string()
+    .regex(/^[a-z]{2,3}$/)
+    .optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(200).optional(),
 });
@@ -84,7 +95,16 @@ const toApi = (m: MentionRow, topicNames: Map<string, string>) => ({
   truncated: m.textTruncated,
   lang: m.lang,
   postedAt: m.postedAt.toISOString(),
-  author: { externalId: m.authorExternalId, handle: m.authorHandle, name: m.authorName, followers: m.authorFollowers, url: m.authorUrl, avatarUrl: m.authorAvatarUrl, verified: m.authorVerified, contactId: m.contactId },
+  author: {
+    externalId: m.authorExternalId,
+    handle: m.authorHandle,
+    name: m.authorName,
+    followers: m.authorFollowers,
+    url: m.authorUrl,
+    avatarUrl: m.authorAvatarUrl,
+    verified: m.authorVerified,
+    contactId: m.contactId,
+  },
   replyToExternalId: m.replyToExternalId,
   threadExternalId: m.threadExternalId,
   metrics: m.metrics,
@@ -107,9 +127,19 @@ const toApi = (m: MentionRow, topicNames: Map<string, string>) => ({
   raw: m.raw,
 });
 
-const MentionIntentsBody = z.object({ intents: z.array(z.enum(INTENTS)).max(INTENTS.length).nullable().openapi({ description: 'The intents this post really has ([] for none); null clears the correction' }) }).openapi('IntentsOverride');
+const MentionIntentsBody = z
+  .object({
+    intents: z
+      .array(z.enum(INTENTS))
+      .max(INTENTS.length)
+      .nullable()
+      .openapi({ description: 'The intents this post really has ([] for none); null clears the correction' }),
+  })
+  .openapi('IntentsOverride');
 
-const MentionSentimentBody = z.object({ label: z.enum(OVERRIDE_LABELS).nullable().openapi({ description: 'null clears the override' }) }).openapi('SentimentOverride');
+const MentionSentimentBody = z
+  .object({ label: z.enum(OVERRIDE_LABELS).nullable().openapi({ description: 'null clears the override' }) })
+  .openapi('SentimentOverride');
 
 export const mentionsApi = createApi()
   .openapi(
@@ -120,14 +150,41 @@ export const mentionsApi = createApi()
       summary: 'Mentions whose sentiment staff corrected, as labelled data (CSV)',
       security: AUTHENTICATED,
       middleware: [requirePermission('inbox:read')],
-      responses: { 200: { description: 'CSV: id, platform, language, text, label, model_label, model_score, analysis_version, labelled_at', content: { 'text/csv': { schema: z.string() } } }, ...errors(401, 403) },
+      responses: {
+        200: {
+          description:
+            'CSV: id, platform, language, text, label, model_label, model_score, analysis_version, labelled_at',
+          content: { 'text/csv': { schema: z.string() } },
+        },
+        ...errors(401, 403),
+      },
     }),
     async (c) => {
       const rows = await overriddenMentions(c.var.deps.db, requireActor(c).workspaceId);
       // Post texts are anyone's words: the one CSV writer guards the ones a spreadsheet would run.
       const csv = toCsv(
-        rows.map((m) => [m.id, m.platform, m.language, m.text, m.sentimentOverride, m.sentimentLabel, m.sentimentScore, m.analysisVersion, m.sentimentOverrideAt?.toISOString()]),
-        ['id', 'platform', 'language', 'text', 'label', 'model_label', 'model_score', 'analysis_version', 'labelled_at'],
+        rows.map((m) => [
+          m.id,
+          m.platform,
+          m.language,
+          m.text,
+          m.sentimentOverride,
+          m.sentimentLabel,
+          m.sentimentScore,
+          m.analysisVersion,
+          m.sentimentOverrideAt?.toISOString(),
+        ]),
+        [
+          'id',
+          'platform',
+          'language',
+          'text',
+          'label',
+          'model_label',
+          'model_score',
+          'analysis_version',
+          'labelled_at',
+        ],
       );
       c.header('Content-Disposition', 'attachment; filename="sentiment-labels.csv"');
       return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8' });
@@ -141,11 +198,23 @@ export const mentionsApi = createApi()
       summary: "Correct a mention's sentiment (kept, used by reports and exported as labelled data)",
       security: AUTHENTICATED,
       middleware: [requirePermission('inbox:write')],
-      request: { params: IdParam, body: { content: { 'application/json': { schema: MentionSentimentBody } }, required: true } },
-      responses: { 200: json(z.object({ id: z.string(), sentiment: Mention.shape.sentiment }), 'Updated'), ...errors(401, 403, 404, 422) },
+      request: {
+        params: IdParam,
+        body: { content: { 'application/json': { schema: MentionSentimentBody } }, required: true },
+      },
+      responses: {
+        200: json(z.object({ id: z.string(), sentiment: Mention.shape.sentiment }), 'Updated'),
+        ...errors(401, 403, 404, 422),
+      },
     }),
     async (c) => {
-      const m = await overrideSentiment(c.var.deps.db, requireActor(c), c.req.valid('param').id, c.req.valid('json').label, c.var.deps.clock());
+      const m = await overrideSentiment(
+        c.var.deps.db,
+        requireActor(c),
+        c.req.valid('param').id,
+        c.req.valid('json').label,
+        c.var.deps.clock(),
+      );
       return c.json({ id: m.id, sentiment: toApi(m, new Map()).sentiment }, 200);
     },
   )
@@ -157,46 +226,77 @@ export const mentionsApi = createApi()
       summary: "Correct a mention's intents (kept, used by filters, priority, contact scores and reports)",
       security: AUTHENTICATED,
       middleware: [requirePermission('inbox:write')],
-      request: { params: IdParam, body: { content: { 'application/json': { schema: MentionIntentsBody } }, required: true } },
-      responses: { 200: json(z.object({ id: z.string(), intents: z.array(z.string()), intentsOverride: z.array(z.string()).nullable(), effectiveIntents: z.array(z.string()) }), 'Updated'), ...errors(401, 403, 404, 422) },
+      request: {
+        params: IdParam,
+        body: { content: { 'application/json': { schema: MentionIntentsBody } }, required: true },
+      },
+      responses: {
+        200: json(
+          z.object({
+            id: z.string(),
+            intents: z.array(z.string()),
+            intentsOverride: z.array(z.string()).nullable(),
+            effectiveIntents: z.array(z.string()),
+          }),
+          'Updated',
+        ),
+        ...errors(401, 403, 404, 422),
+      },
     }),
     async (c) => {
-      const m = await overrideIntents(c.var.deps.db, requireActor(c), c.req.valid('param').id, c.req.valid('json').intents, c.var.deps.clock());
-      return c.json({ id: m.id, intents: m.intents, intentsOverride: m.intentsOverride, effectiveIntents: m.intentsOverride ?? m.intents }, 200);
+      const m = await overrideIntents(
+        c.var.deps.db,
+        requireActor(c),
+        c.req.valid('param').id,
+        c.req.valid('json').intents,
+        c.var.deps.clock(),
+      );
+      return c.json(
+        {
+          id: m.id,
+          intents: m.intents,
+          intentsOverride: m.intentsOverride,
+          effectiveIntents: m.intentsOverride ?? m.intents,
+        },
+        200,
+      );
     },
   )
   .openapi(
-  createRoute({
-    method: 'get',
-    path: '/mentions',
-    tags: ['mentions'],
-    summary: 'Mentions, newest first, with filters and keyset pagination',
-    security: AUTHENTICATED,
-    middleware: [requirePermission('inbox:read')],
-    request: { query: Query },
-    responses: { 200: json(z.object({ items: z.array(Mention), next: z.string().nullable() }), 'A page of mentions'), ...errors(401, 403, 422) },
-  }),
-  async (c) => {
-    const actor = requireActor(c);
-    const q = c.req.valid('query');
-    const [page, topics] = await Promise.all([
-      listMentions(c.var.deps.db, actor.workspaceId, {
-        limit: q.limit,
-        ...(q.source ? { sourceId: q.source } : {}),
-        ...(q.platform ? { platform: q.platform } : {}),
-        ...(q.topic ? { topicId: q.topic } : {}),
-        ...(q.from ? { from: new Date(q.from) } : {}),
-        ...(q.to ? { to: new Date(q.to) } : {}),
-        ...(q.q ? { q: q.q } : {}),
-        ...(q.cursor ? { cursor: q.cursor } : {}),
-        includeDeleted: q.includeDeleted === 'true',
-        ...(q.sentiment ? { sentiment: q.sentiment } : {}),
-        ...(q.intent ? { intent: q.intent } : {}),
-        ...(q.language ? { language: q.language } : {}),
-      }),
-      listTopics(c.var.deps.db, actor.workspaceId),
-    ]);
-    const names = new Map(topics.map((t) => [t.id, t.name]));
-    return c.json({ items: page.items.map((m) => toApi(m, names)), next: page.next }, 200);
-  },
-);
+    createRoute({
+      method: 'get',
+      path: '/mentions',
+      tags: ['mentions'],
+      summary: 'Mentions, newest first, with filters and keyset pagination',
+      security: AUTHENTICATED,
+      middleware: [requirePermission('inbox:read')],
+      request: { query: Query },
+      responses: {
+        200: json(z.object({ items: z.array(Mention), next: z.string().nullable() }), 'A page of mentions'),
+        ...errors(401, 403, 422),
+      },
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      const q = c.req.valid('query');
+      const [page, topics] = await Promise.all([
+        listMentions(c.var.deps.db, actor.workspaceId, {
+          limit: q.limit,
+          ...(q.source ? { sourceId: q.source } : {}),
+          ...(q.platform ? { platform: q.platform } : {}),
+          ...(q.topic ? { topicId: q.topic } : {}),
+          ...(q.from ? { from: new Date(q.from) } : {}),
+          ...(q.to ? { to: new Date(q.to) } : {}),
+          ...(q.q ? { q: q.q } : {}),
+          ...(q.cursor ? { cursor: q.cursor } : {}),
+          includeDeleted: q.includeDeleted === 'true',
+          ...(q.sentiment ? { sentiment: q.sentiment } : {}),
+          ...(q.intent ? { intent: q.intent } : {}),
+          ...(q.language ? { language: q.language } : {}),
+        }),
+        listTopics(c.var.deps.db, actor.workspaceId),
+      ]);
+      const names = new Map(topics.map((t) => [t.id, t.name]));
+      return c.json({ items: page.items.map((m) => toApi(m, names)), next: page.next }, 200);
+    },
+  );

@@ -64,7 +64,10 @@ export const mentions = pgTable(
     intentsOverride: text('intents_override').array(),
     intentsOverrideBy: uuid('intents_override_by').references(() => users.id, { onDelete: 'set null' }),
     intentsOverrideAt: ts('intents_override_at'),
-    aspects: jsonb('aspects').$type<{ term: string; sentiment: 'positive' | 'negative'; score: number }[]>().notNull().default(sql`'[]'::jsonb`),
+    aspects: jsonb('aspects')
+      .$type<{ term: string; sentiment: 'positive' | 'negative'; score: number }[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     keyTerms: text('key_terms').array().notNull().default(sql`'{}'::text[]`),
     // The stored text's hashtags by the one rule (sentiment/hashtags.ts), for the report rollups' SQL.
     hashtags: text('hashtags').array().notNull().default(sql`'{}'::text[]`),

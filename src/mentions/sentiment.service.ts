@@ -12,15 +12,28 @@ import { mentions, type OVERRIDE_LABELS } from './schema';
 export type OverrideLabel = (typeof OVERRIDE_LABELS)[number];
 
 /** A person corrects the model (or clears a correction with null); reports use the correction. */
-export async function overrideSentiment(db: Db, actor: Actor, mentionId: string, label: OverrideLabel | null, now: Date) {
+export async function overrideSentiment(
+  db: Db,
+  actor: Actor,
+  mentionId: string,
+  label: OverrideLabel | null,
+  now: Date,
+) {
   return db.transaction(async (tx) => {
-    const [current] = await tx.select().from(mentions).where(and(eq(mentions.workspaceId, actor.workspaceId), eq(mentions.id, mentionId)));
+    const [current] = await tx
+      .select()
+      .from(mentions)
+      .where(and(eq(mentions.workspaceId, actor.workspaceId), eq(mentions.id, mentionId)));
     if (!current) throw notFound('Mention');
     // The report rollups count the effective label: out with the old one, in with the new.
     await applyToRollups(tx, [mentionId], -1);
     const [row] = await tx
       .update(mentions)
-      .set({ sentimentOverride: label, sentimentOverrideBy: label ? actor.userId : null, sentimentOverrideAt: label ? now : null })
+      .set({
+        sentimentOverride: label,
+        sentimentOverrideBy: label ? actor.userId : null,
+        sentimentOverrideAt: label ? now : null,
+      })
       .where(eq(mentions.id, mentionId))
       .returning();
     await applyToRollups(tx, [mentionId], 1);
@@ -41,11 +54,18 @@ export async function overrideSentiment(db: Db, actor: Actor, mentionId: string,
 export async function overrideIntents(db: Db, actor: Actor, mentionId: string, intents: Intent[] | null, now: Date) {
   const list = intents === null ? null : INTENTS.filter((i) => intents.includes(i));
   return db.transaction(async (tx) => {
-    const [current] = await tx.select().from(mentions).where(and(eq(mentions.workspaceId, actor.workspaceId), eq(mentions.id, mentionId)));
+    const [current] = await tx
+      .select()
+      .from(mentions)
+      .where(and(eq(mentions.workspaceId, actor.workspaceId), eq(mentions.id, mentionId)));
     if (!current) throw notFound('Mention');
     const [row] = await tx
       .update(mentions)
-      .set({ intentsOverride: list, intentsOverrideBy: list ? actor.userId : null, intentsOverrideAt: list ? now : null })
+      .set({
+        intentsOverride: list,
+        intentsOverrideBy: list ? actor.userId : null,
+        intentsOverrideAt: list ? now : null,
+      })
       .where(eq(mentions.id, mentionId))
       .returning();
     await recordAudit(tx, actor, {

@@ -7,7 +7,6 @@ import type { Db } from '../db/types';
 import type { Platform } from '../sources/schema';
 import { mentions } from './schema';
 
-
 export interface PostToStore {
   post: SocialPost;
   topicIds: string[];
@@ -52,7 +51,16 @@ export async function storePosts(
 ): Promise<StoreResult> {
   // One statement may not touch a row twice: keep the last copy of a repeated id.
   const unique = [...new Map(items.map((i) => [i.post.externalId, i])).values()];
-  if (unique.length === 0) return { fetched: items.length, inserted: 0, duplicates: items.length, edited: 0, insertedIds: [], insertedRows: [], editedExternalIds: [] };
+  if (unique.length === 0)
+    return {
+      fetched: items.length,
+      inserted: 0,
+      duplicates: items.length,
+      edited: 0,
+      insertedIds: [],
+      insertedRows: [],
+      editedExternalIds: [],
+    };
   const rows = unique.map(({ post, topicIds, analysis, link }) => ({
     external_id: post.externalId,
     url: post.url,
@@ -115,7 +123,13 @@ export async function storePosts(
     -- Untouched re-deliveries are not rewritten at all (cheaper, and edited_at stays true).
     where mentions.text is distinct from excluded.text or (excluded.deleted_at is not null and mentions.deleted_at is null)
     returning id, external_id, contact_id, posted_at, (xmax = 0) as inserted`);
-  const changed = rowsOf<{ id: string; external_id: string; contact_id: string | null; posted_at: string | Date; inserted: boolean }>(result);
+  const changed = rowsOf<{
+    id: string;
+    external_id: string;
+    contact_id: string | null;
+    posted_at: string | Date;
+    inserted: boolean;
+  }>(result);
   const insertedRows = changed.filter((r) => r.inserted);
   const insertedIds = insertedRows.map((r) => r.id);
   return {
@@ -124,8 +138,12 @@ export async function storePosts(
     duplicates: items.length - insertedIds.length,
     edited: changed.length - insertedIds.length,
     insertedIds,
-    insertedRows: insertedRows.map((r) => ({ id: r.id, externalId: r.external_id, contactId: r.contact_id, postedAt: r.posted_at instanceof Date ? r.posted_at : new Date(r.posted_at) })),
+    insertedRows: insertedRows.map((r) => ({
+      id: r.id,
+      externalId: r.external_id,
+      contactId: r.contact_id,
+      postedAt: r.posted_at instanceof Date ? r.posted_at : new Date(r.posted_at),
+    })),
     editedExternalIds: changed.filter((r) => !r.inserted).map((r) => r.external_id),
   };
 }
-

@@ -27,7 +27,9 @@ export class DeliveryError extends Error {
 }
 
 const asConnectorError = (err: unknown) =>
-  err instanceof ConnectorError ? err : new ConnectorError('transient', err instanceof Error ? err.message : String(err));
+  err instanceof ConnectorError
+    ? err
+    : new ConnectorError('transient', err instanceof Error ? err.message : String(err));
 
 /** A lookup that fails leaves the outcome as unknown as it was. */
 async function lookup(connector: Connector, ctx: ReplyContext<unknown, unknown>): Promise<ReplyResult | null> {
@@ -44,7 +46,10 @@ export async function deliver(
   uncertain: boolean,
 ): Promise<Delivery> {
   if (!connector.reply) {
-    throw new DeliveryError(new ConnectorError('invalid_request', `${connector.label} does not support replies`), uncertain);
+    throw new DeliveryError(
+      new ConnectorError('invalid_request', `${connector.label} does not support replies`),
+      uncertain,
+    );
   }
   if (uncertain) {
     const found = await lookup(connector, ctx);

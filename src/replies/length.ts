@@ -31,6 +31,12 @@ export function checkReply(platform: Platform, text: string): LengthCheck {
   if (limit === undefined) return { ok: false, length: 0, limit: 0, message: `Replies cannot be sent on ${platform}` };
   const length = replyLength(platform, text);
   if (text.trim().length === 0) return { ok: false, length, limit, message: 'The reply is empty' };
-  if (length > limit) return { ok: false, length, limit, message: `The reply is ${length} characters as ${platform} counts them; the limit is ${limit}` };
+  if (length > limit)
+    return {
+      ok: false,
+      length,
+      limit,
+      message: `The reply is ${length} characters as ${platform} counts them; the limit is ${limit}`,
+    };
   return { ok: true, length, limit, message: null };
 }

@@ -54,7 +54,8 @@ export const publicReply = (r: ReplyRow) => ({
 });
 
 /** Backoff between attempts: 5 s, 10 s, 20 s ... capped at 10 minutes, with a little jitter. */
-export const retryDelayMs = (attempt: number, random = Math.random) => Math.min(600_000, 5_000 * 2 ** Math.max(0, attempt - 1)) * (0.9 + 0.2 * random());
+export const retryDelayMs = (attempt: number, random = Math.random) =>
+  Math.min(600_000, 5_000 * 2 ** Math.max(0, attempt - 1)) * (0.9 + 0.2 * random());
 
 export interface QueueInput {
   text: string;
@@ -62,42 +63,87 @@ export interface QueueInput {
   idempotencyKey: string;
 }
 
-export async function queueReply(db: Db, actor: Actor, conversationId: string, input: QueueInput, now: Date): Promise<{ reply: ReplyRow; created: boolean }> {
+export async function queueReply(
+  db: Db,
+  actor: Actor,
+  conversationId: string,
+  input: QueueInput,
+  now: Date,
+): Promise<{ reply: ReplyRow; created: boolean }> {
   const conv = await getConversationRow(db, actor.workspaceId, conversationId);
   const check = checkReply(conv.platform, input.text);
-  if (!check.ok) throw new AppError('VALIDATION_FAILED', check.message!, { field: 'text', length: check.length, limit: check.limit });
+  if (!check.ok)
+    throw new AppError('VALIDATION_FAILED', check.message!, {
+      field: 'text',
+      length: check.length,
+      limit: check.limit,
+    });
   const [target] = await db
     .select()
     .from(mentions)
-    .where(and(eq(mentions.workspaceId, actor.workspaceId), eq(mentions.conversationId, conversationId), input.inReplyTo ? eq(mentions.id, input.inReplyTo) : undefined))
+    .where(
+      and(
+        eq(mentions.workspaceId, actor.workspaceId),
+        eq(mentions.conversationId, conversationId),
+        input.inReplyTo ? eq(mentions.id, input.inReplyTo) : undefined,
+      ),
+    )
     .orderBy(desc(mentions.postedAt))
     .limit(1);
-  if (!target) throw new AppError('VALIDATION_FAILED', 'inReplyTo is not a post of this conversation', { field: 'inReplyTo' });
+  if (!target)
+    throw new AppError('VALIDATION_FAILED', 'inReplyTo is not a post of this conversation', { field: 'inReplyTo' });
   const [source] = target.sourceId
     ? await db.select({ id: sources.id }).from(sources).where(eq(sources.id, target.sourceId))
-    : await db.select({ id: sources.id }).from(sources).where(and(eq(sources.workspaceId, actor.workspaceId), eq(sources.platform, conv.platform))).orderBy(asc(sources.createdAt)).limit(1);
+    : await db
+        .select({ id: sources.id })
+        .from(sources)
+        .where(and(eq(sources.workspaceId, actor.workspaceId), eq(sources.platform, conv.platform)))
+        .orderBy(asc(sources.createdAt))
+        .limit(1);
   if (!source) throw new AppError('CONFLICT', `No ${conv.platform} source is connected to reply from`);
   return db.transaction(async (tx) => {
     const [created] = await tx
       .insert(replies)
-      .values({ workspaceId: actor.workspaceId, conversationId, inReplyToMentionId: target.id, sourceId: source.id, platform: conv.platform, text: input.text, idempotencyKey: input.idempotencyKey, createdBy: actor.userId, nextAttemptAt: now })
+      .values({
+        workspaceId: actor.workspaceId,
+        conversationId,
+        inReplyToMentionId: target.id,
+        sourceId: source.id,
+        platform: conv.platform,
+        text: input.text,
+        idempotencyKey: input.idempotencyKey,
+        createdBy: actor.userId,
+        nextAttemptAt: now,
+      })
       .onConflictDoNothing()
       .returning();
     if (!created) {
-      const [existing] = await tx.select().from(replies).where(and(eq(replies.workspaceId, actor.workspaceId), eq(replies.idempotencyKey, input.idempotencyKey)));
+      const [existing] = await tx
+        .select()
+        .from(replies)
+        .where(and(eq(replies.workspaceId, actor.workspaceId), eq(replies.idempotencyKey, input.idempotencyKey)));
       if (!existing || existing.conversationId !== conversationId || existing.text !== input.text) {
         throw new AppError('CONFLICT', 'This idempotency key was already used for another reply');
       }
       return { reply: existing, created: false };
     }
-    await tx.insert(conversationEvents).values({ workspaceId: actor.workspaceId, conversationId, kind: 'reply', actorId: actor.userId, details: { replyId: created.id, status: 'queued' } });
+    await tx.insert(conversationEvents).values({
+      workspaceId: actor.workspaceId,
+      conversationId,
+      kind: 'reply',
+      actorId: actor.userId,
+      details: { replyId: created.id, status: 'queued' },
+    });
     await publish(tx, actor.workspaceId, [{ type: 'reply', id: created.id, conversationId, status: 'queued' }]);
     return { reply: created, created: true };
   });
 }
 
 export async function getReply(db: Db, workspaceId: string, id: string): Promise<ReplyRow> {
-  const [r] = await db.select().from(replies).where(and(eq(replies.workspaceId, workspaceId), eq(replies.id, id)));
+  const [r] = await db
+    .select()
+    .from(replies)
+    .where(and(eq(replies.workspaceId, workspaceId), eq(replies.id, id)));
   if (!r) throw notFound('Reply');
   return r;
 }
@@ -105,8 +151,13 @@ export async function getReply(db: Db, workspaceId: string, id: string): Promise
 /** A person asks to try a failed reply again. */
 export async function retryReply(db: Db, actor: Actor, id: string, now: Date): Promise<ReplyRow> {
   const r = await getReply(db, actor.workspaceId, id);
-  if (r.status !== 'failed') throw new AppError('CONFLICT', `Only a failed reply can be retried (this one is ${r.status})`);
-  const [row] = await db.update(replies).set({ status: 'queued', nextAttemptAt: now, attempts: 0 }).where(and(eq(replies.id, id), eq(replies.status, 'failed'))).returning();
+  if (r.status !== 'failed')
+    throw new AppError('CONFLICT', `Only a failed reply can be retried (this one is ${r.status})`);
+  const [row] = await db
+    .update(replies)
+    .set({ status: 'queued', nextAttemptAt: now, attempts: 0 })
+    .where(and(eq(replies.id, id), eq(replies.status, 'failed')))
+    .returning();
   if (!row) throw new AppError('CONFLICT', 'The reply changed meanwhile');
   return row;
 }
@@ -127,7 +178,15 @@ async function claim(db: Db, id: string, now: Date, holder: string | null): Prom
       attempts: sql`${replies.attempts} + 1`,
       uncertain: sql`${replies.uncertain} or ${replies.status} = 'sending'`,
     })
-    .where(and(eq(replies.id, id), or(and(eq(replies.status, 'queued'), or(isNull(replies.nextAttemptAt), lte(replies.nextAttemptAt, now))), and(eq(replies.status, 'sending'), lte(replies.leaseUntil, now)))))
+    .where(
+      and(
+        eq(replies.id, id),
+        or(
+          and(eq(replies.status, 'queued'), or(isNull(replies.nextAttemptAt), lte(replies.nextAttemptAt, now))),
+          and(eq(replies.status, 'sending'), lte(replies.leaseUntil, now)),
+        ),
+      ),
+    )
     .returning();
   return row ?? null;
 }
@@ -152,7 +211,8 @@ export async function sendReply(deps: SenderDeps, id: string, random = Math.rand
   try {
     const [target] = await deps.db.select().from(mentions).where(eq(mentions.id, r.inReplyToMentionId));
     const [source] = r.sourceId ? await deps.db.select().from(sources).where(eq(sources.id, r.sourceId)) : [];
-    if (!target || !source) throw new ConnectorError('invalid_request', 'The post or the source to reply from no longer exists');
+    if (!target || !source)
+      throw new ConnectorError('invalid_request', 'The post or the source to reply from no longer exists');
     const { connector, config, credentials } = await connectorInputs(deps, source);
     delivery = await deliver(
       connector,
@@ -161,7 +221,12 @@ export async function sendReply(deps: SenderDeps, id: string, random = Math.rand
         credentials,
         http: deps.outbound,
         text: r.text,
-        inReplyTo: { externalId: target.externalId, authorHandle: target.authorHandle, threadExternalId: target.threadExternalId, raw: target.raw },
+        inReplyTo: {
+          externalId: target.externalId,
+          authorHandle: target.authorHandle,
+          threadExternalId: target.threadExternalId,
+          raw: target.raw,
+        },
         outbox: { replyId: r.id, queuedAt: r.createdAt },
       },
       r.uncertain,
@@ -169,11 +234,18 @@ export async function sendReply(deps: SenderDeps, id: string, random = Math.rand
   } catch (err) {
     heartbeat.stop();
     const failed = err instanceof DeliveryError ? err : null;
-    const e = failed?.reason ?? (err instanceof ConnectorError ? err : new ConnectorError('transient', err instanceof Error ? err.message : String(err)));
+    const e =
+      failed?.reason ??
+      (err instanceof ConnectorError
+        ? err
+        : new ConnectorError('transient', err instanceof Error ? err.message : String(err)));
     // Whether the platform may have the post: it is asked before the next attempt, and the thread says so.
     const uncertain = failed ? failed.outcomeUnknown : r.uncertain;
     const retry = (e.kind === 'transient' || e.kind === 'rate_limited') && r.attempts < MAX_ATTEMPTS;
-    const next = e.kind === 'rate_limited' && e.details.resetAt ? e.details.resetAt : new Date(now.getTime() + retryDelayMs(r.attempts, random));
+    const next =
+      e.kind === 'rate_limited' && e.details.resetAt
+        ? e.details.resetAt
+        : new Date(now.getTime() + retryDelayMs(r.attempts, random));
     const [row] = await deps.db.transaction(async (tx) => {
       const rows = await tx
         .update(replies)
@@ -187,9 +259,17 @@ export async function sendReply(deps: SenderDeps, id: string, random = Math.rand
         })
         .where(eq(replies.id, r.id))
         .returning();
-      await publish(tx, r.workspaceId, [{ type: 'reply', id: r.id, conversationId: r.conversationId, status: retry ? 'queued' : 'failed' }]);
+      await publish(tx, r.workspaceId, [
+        { type: 'reply', id: r.id, conversationId: r.conversationId, status: retry ? 'queued' : 'failed' },
+      ]);
       if (!retry) {
-        await tx.insert(conversationEvents).values({ workspaceId: r.workspaceId, conversationId: r.conversationId, kind: 'reply', actorId: r.createdBy, details: { replyId: r.id, status: 'failed', error: e.message } });
+        await tx.insert(conversationEvents).values({
+          workspaceId: r.workspaceId,
+          conversationId: r.conversationId,
+          kind: 'reply',
+          actorId: r.createdBy,
+          details: { replyId: r.id, status: 'failed', error: e.message },
+        });
       }
       return rows;
     });
@@ -204,7 +284,10 @@ export async function sendReply(deps: SenderDeps, id: string, random = Math.rand
   // Outside the try: a failure to record a reply the platform took must not count as a failed
   // send. The row keeps its lease; the next sender finds the post on the platform.
   const sent = await markSent(deps, r, delivery);
-  log.info({ url: delivery.result.url, found: delivery.found }, delivery.found ? 'reply found on the platform; not posted again' : 'reply sent');
+  log.info(
+    { url: delivery.result.url, found: delivery.found },
+    delivery.found ? 'reply found on the platform; not posted again' : 'reply sent',
+  );
   return sent;
 }
 
@@ -214,15 +297,34 @@ async function markSent(deps: SenderDeps, r: ReplyRow, { result, found, note }: 
   const [sent] = await deps.db.transaction(async (tx) => {
     const rows = await tx
       .update(replies)
-      .set({ status: 'sent', platformPostId: result.externalId, platformUrl: result.url, sentAt, ...FREE_LEASE, lastError: note, uncertain: false })
+      .set({
+        status: 'sent',
+        platformPostId: result.externalId,
+        platformUrl: result.url,
+        sentAt,
+        ...FREE_LEASE,
+        lastError: note,
+        uncertain: false,
+      })
       .where(eq(replies.id, r.id))
       .returning();
     // The first response time is kept once set.
     await tx
       .update(conversations)
-      .set({ firstResponseAt: sql`coalesce(${conversations.firstResponseAt}, ${sentAt.toISOString()}::timestamptz)`, waitingSince: null, lastActivityAt: sentAt, updatedAt: sentAt })
+      .set({
+        firstResponseAt: sql`coalesce(${conversations.firstResponseAt}, ${sentAt.toISOString()}::timestamptz)`,
+        waitingSince: null,
+        lastActivityAt: sentAt,
+        updatedAt: sentAt,
+      })
       .where(eq(conversations.id, r.conversationId));
-    await tx.insert(conversationEvents).values({ workspaceId: r.workspaceId, conversationId: r.conversationId, kind: 'reply', actorId: r.createdBy, details: { replyId: r.id, status: 'sent', url: result.url, ...(found ? { found } : {}) } });
+    await tx.insert(conversationEvents).values({
+      workspaceId: r.workspaceId,
+      conversationId: r.conversationId,
+      kind: 'reply',
+      actorId: r.createdBy,
+      details: { replyId: r.id, status: 'sent', url: result.url, ...(found ? { found } : {}) },
+    });
     await publish(tx, r.workspaceId, [{ type: 'reply', id: r.id, conversationId: r.conversationId, status: 'sent' }]);
     return rows;
   });
@@ -250,7 +352,12 @@ export async function dueReplyIds(db: Db, now: Date, limit = 100): Promise<strin
   const rows = await db
     .select({ id: replies.id })
     .from(replies)
-    .where(or(and(eq(replies.status, 'queued'), or(isNull(replies.nextAttemptAt), lte(replies.nextAttemptAt, now))), and(eq(replies.status, 'sending'), lte(replies.leaseUntil, now))))
+    .where(
+      or(
+        and(eq(replies.status, 'queued'), or(isNull(replies.nextAttemptAt), lte(replies.nextAttemptAt, now))),
+        and(eq(replies.status, 'sending'), lte(replies.leaseUntil, now)),
+      ),
+    )
     .orderBy(asc(replies.createdAt))
     .limit(limit);
   return rows.map((r) => r.id);

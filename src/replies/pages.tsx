@@ -3,16 +3,39 @@ import { can } from '../accounts/roles';
 import { notFound } from '../core/errors';
 import type { AppContext, AppEnv } from '../server/env';
 import { assertCan, formFields, formProblem, pathId, requireStaffPage, shellProps } from '../server/pages';
-import { createSavedReply, deleteSavedReply, listSavedReplies, type SavedReplyRow, updateSavedReply } from './saved.service';
+import {
+  createSavedReply,
+  deleteSavedReply,
+  listSavedReplies,
+  type SavedReplyRow,
+  updateSavedReply,
+} from './saved.service';
 import { SavedRepliesPage } from './views/saved-replies-page';
 
 const OK_MESSAGES: Record<string, string> = { saved: 'Saved reply saved.', deleted: 'Saved reply deleted.' };
 
-async function render(c: AppContext, extra: { status?: number; error?: string; editing?: SavedReplyRow; values?: { name: string; body: string; shared: boolean } } = {}) {
+async function render(
+  c: AppContext,
+  extra: {
+    status?: number;
+    error?: string;
+    editing?: SavedReplyRow;
+    values?: { name: string; body: string; shared: boolean };
+  } = {},
+) {
   const actor = assertCan(c, 'inbox:write');
   const items = await listSavedReplies(c.var.deps.db, actor);
   return c.html(
-    <SavedRepliesPage {...shellProps(c)} items={items} canShare={can(actor.role, 'settings:manage')} userId={actor.userId} editing={extra.editing} values={extra.values} ok={OK_MESSAGES[c.req.query('ok') ?? '']} error={extra.error} />,
+    <SavedRepliesPage
+      {...shellProps(c)}
+      items={items}
+      canShare={can(actor.role, 'settings:manage')}
+      userId={actor.userId}
+      editing={extra.editing}
+      values={extra.values}
+      ok={OK_MESSAGES[c.req.query('ok') ?? '']}
+      error={extra.error}
+    />,
     (extra.status ?? 200) as 200,
   );
 }
@@ -30,7 +53,8 @@ export const savedReplyPages = new Hono<AppEnv>()
   .post('/settings/saved-replies', async (c) => {
     const actor = assertCan(c, 'inbox:write');
     const values = read(await formFields(c));
-    if (!values.name || !values.body) return render(c, { status: 422, error: 'Give the reply a name and a text.', values });
+    if (!values.name || !values.body)
+      return render(c, { status: 422, error: 'Give the reply a name and a text.', values });
     try {
       await createSavedReply(c.var.deps.db, actor, values);
     } catch (err) {

@@ -6,7 +6,14 @@ import { PLATFORMS } from '../sources/schema';
 import { getConversationRow } from '../inbox/conversations.service';
 import { checkReply } from './length';
 import { getReply, publicReply, queueReply, retryReply, sendReply } from './outbox';
-import { createSavedReply, deleteSavedReply, listSavedReplies, publicSavedReply, renderSavedReply, updateSavedReply } from './saved.service';
+import {
+  createSavedReply,
+  deleteSavedReply,
+  listSavedReplies,
+  publicSavedReply,
+  renderSavedReply,
+  updateSavedReply,
+} from './saved.service';
 import { REPLY_STATUSES } from './schema';
 import { TEMPLATE_VARIABLES } from './template';
 
@@ -23,15 +30,34 @@ export const Reply = z
     nextAttemptAt: z.string().nullable(),
     platformPostId: z.string().nullable(),
     url: z.string().nullable().openapi({ description: 'The reply on the platform, once sent' }),
-    uncertain: z.boolean().openapi({ description: 'An attempt may have reached the platform unanswered: it is checked there before any new attempt' }),
+    uncertain: z.boolean().openapi({
+      description: 'An attempt may have reached the platform unanswered: it is checked there before any new attempt',
+    }),
     createdBy: z.string().nullable(),
     createdAt: z.string(),
     sentAt: z.string().nullable(),
   })
   .openapi('Reply');
 
-const SavedReply = z.object({ id: z.string(), name: z.string(), body: z.string(), shared: z.boolean(), ownerId: z.string().nullable(), updatedAt: z.string() }).openapi('SavedReply');
-const SavedReplyInput = z.object({ name: z.string().trim().min(1).max(80), body: z.string().trim().min(1).max(5000).openapi({ example: 'Hi {{first_name}}, sorry about that! DM us your order number. {{agent_first_name}}' }) });
+const SavedReply = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    body: z.string(),
+    shared: z.boolean(),
+    ownerId: z.string().nullable(),
+    updatedAt: z.string(),
+  })
+  .openapi('SavedReply');
+const SavedReplyInput = z.object({
+  name: z.string().trim().min(1).max(80),
+  body: z
+    .string()
+    .trim()
+    .min(1)
+    .max(5000)
+    .openapi({ example: 'Hi {{first_name}}, sorry about that! DM us your order number. {{agent_first_name}}' }),
+});
 
 const tags = ['inbox'];
 const write = [requirePermission('inbox:write')];
@@ -56,18 +82,40 @@ export const repliesApi = createApi()
       request: {
         params: IdParam,
         headers: z.object({ 'idempotency-key': z.string().trim().min(1).max(200).optional() }),
-        body: { content: { 'application/json': { schema: z.object({ text: z.string().max(20_000), inReplyTo: z.uuid().optional() }) } }, required: true },
+        body: {
+          content: {
+            'application/json': { schema: z.object({ text: z.string().max(20_000), inReplyTo: z.uuid().optional() }) },
+          },
+          required: true,
+        },
       },
-      responses: { 202: json(Reply, 'Queued (or the reply this key already made)'), ...errors(401, 403, 404, 409, 422) },
+      responses: {
+        202: json(Reply, 'Queued (or the reply this key already made)'),
+        ...errors(401, 403, 404, 409, 422),
+      },
     }),
     async (c) => {
       const actor = requireActor(c);
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
-      const key = c.req.valid('header')['idempotency-key'] ?? (await defaultKey([actor.userId ?? actor.apiKeyId ?? '', id, body.inReplyTo ?? '', body.text]));
-      const { reply, created } = await queueReply(c.var.deps.db, actor, id, { ...body, idempotencyKey: key }, c.var.deps.clock());
+      const key =
+        c.req.valid('header')['idempotency-key'] ??
+        (await defaultKey([actor.userId ?? actor.apiKeyId ?? '', id, body.inReplyTo ?? '', body.text]));
+      const { reply, created } = await queueReply(
+        c.var.deps.db,
+        actor,
+        id,
+        { ...body, idempotencyKey: key },
+        c.var.deps.clock(),
+      );
       // Sent right away; if this process stops first, the send-due-replies job sends it.
-      if (created) runInBackground(c, sendReply(c.var.deps, reply.id).catch((err) => c.var.deps.logger.error({ err, replyId: reply.id }, 'reply send crashed')));
+      if (created)
+        runInBackground(
+          c,
+          sendReply(c.var.deps, reply.id).catch((err) =>
+            c.var.deps.logger.error({ err, replyId: reply.id }, 'reply send crashed'),
+          ),
+        );
       return c.json(publicReply(reply), 202);
     },
   )
@@ -79,8 +127,20 @@ export const repliesApi = createApi()
       summary: 'Count a draft reply as the platform will (X: weighted, links as 23), without sending it',
       security: AUTHENTICATED,
       middleware: [requirePermission('inbox:read')],
-      request: { params: IdParam, body: { content: { 'application/json': { schema: z.object({ text: z.string().max(20_000) }) } }, required: true } },
-      responses: { 200: json(z.object({ ok: z.boolean(), length: z.number(), limit: z.number(), message: z.string().nullable() }), 'The count and whether it may be sent'), ...errors(401, 403, 404, 422) },
+      request: {
+        params: IdParam,
+        body: {
+          content: { 'application/json': { schema: z.object({ text: z.string().max(20_000) }) } },
+          required: true,
+        },
+      },
+      responses: {
+        200: json(
+          z.object({ ok: z.boolean(), length: z.number(), limit: z.number(), message: z.string().nullable() }),
+          'The count and whether it may be sent',
+        ),
+        ...errors(401, 403, 404, 422),
+      },
     }),
     async (c) => {
       const conv = await getConversationRow(c.var.deps.db, requireActor(c).workspaceId, c.req.valid('param').id);
@@ -88,37 +148,150 @@ export const repliesApi = createApi()
     },
   )
   .openapi(
-    createRoute({ method: 'get', path: '/replies/{id}', tags, summary: 'A reply and its status', security: AUTHENTICATED, middleware: [requirePermission('inbox:read')], request: { params: IdParam }, responses: { 200: json(Reply, 'The reply'), ...errors(401, 403, 404) } }),
-    async (c) => c.json(publicReply(await getReply(c.var.deps.db, requireActor(c).workspaceId, c.req.valid('param').id)), 200),
+    createRoute({
+      method: 'get',
+      path: '/replies/{id}',
+      tags,
+      summary: 'A reply and its status',
+      security: AUTHENTICATED,
+      middleware: [requirePermission('inbox:read')],
+      request: { params: IdParam },
+      responses: { 200: json(Reply, 'The reply'), ...errors(401, 403, 404) },
+    }),
+    async (c) =>
+      c.json(publicReply(await getReply(c.var.deps.db, requireActor(c).workspaceId, c.req.valid('param').id)), 200),
   )
   .openapi(
-    createRoute({ method: 'post', path: '/replies/{id}/retry', tags, summary: 'Try a failed reply again', security: AUTHENTICATED, middleware: write, request: { params: IdParam }, responses: { 202: json(Reply, 'Queued again'), ...errors(401, 403, 404, 409) } }),
+    createRoute({
+      method: 'post',
+      path: '/replies/{id}/retry',
+      tags,
+      summary: 'Try a failed reply again',
+      security: AUTHENTICATED,
+      middleware: write,
+      request: { params: IdParam },
+      responses: { 202: json(Reply, 'Queued again'), ...errors(401, 403, 404, 409) },
+    }),
     async (c) => {
       const reply = await retryReply(c.var.deps.db, requireActor(c), c.req.valid('param').id, c.var.deps.clock());
-      runInBackground(c, sendReply(c.var.deps, reply.id).catch((err) => c.var.deps.logger.error({ err, replyId: reply.id }, 'reply send crashed')));
+      runInBackground(
+        c,
+        sendReply(c.var.deps, reply.id).catch((err) =>
+          c.var.deps.logger.error({ err, replyId: reply.id }, 'reply send crashed'),
+        ),
+      );
       return c.json(publicReply(reply), 202);
     },
   )
   .openapi(
-    createRoute({ method: 'get', path: '/saved-replies', tags, summary: 'Saved replies: the shared ones and my own', security: AUTHENTICATED, middleware: [requirePermission('inbox:read')], responses: { 200: json(z.object({ items: z.array(SavedReply), variables: z.array(z.string()) }), 'Saved replies'), ...errors(401, 403) } }),
-    async (c) => c.json({ items: (await listSavedReplies(c.var.deps.db, requireActor(c))).map(publicSavedReply), variables: [...TEMPLATE_VARIABLES] }, 200),
+    createRoute({
+      method: 'get',
+      path: '/saved-replies',
+      tags,
+      summary: 'Saved replies: the shared ones and my own',
+      security: AUTHENTICATED,
+      middleware: [requirePermission('inbox:read')],
+      responses: {
+        200: json(z.object({ items: z.array(SavedReply), variables: z.array(z.string()) }), 'Saved replies'),
+        ...errors(401, 403),
+      },
+    }),
+    async (c) =>
+      c.json(
+        {
+          items: (await listSavedReplies(c.var.deps.db, requireActor(c))).map(publicSavedReply),
+          variables: [...TEMPLATE_VARIABLES],
+        },
+        200,
+      ),
   )
   .openapi(
-    createRoute({ method: 'post', path: '/saved-replies', tags, summary: 'Save a reply (shared needs settings:manage)', security: AUTHENTICATED, middleware: write, request: { body: { content: { 'application/json': { schema: SavedReplyInput.extend({ shared: z.boolean().default(false) }) } }, required: true } }, responses: { 201: json(SavedReply, 'Saved'), ...errors(401, 403, 422) } }),
-    async (c) => c.json(publicSavedReply(await createSavedReply(c.var.deps.db, requireActor(c), c.req.valid('json'))), 201),
+    createRoute({
+      method: 'post',
+      path: '/saved-replies',
+      tags,
+      summary: 'Save a reply (shared needs settings:manage)',
+      security: AUTHENTICATED,
+      middleware: write,
+      request: {
+        body: {
+          content: { 'application/json': { schema: SavedReplyInput.extend({ shared: z.boolean().default(false) }) } },
+          required: true,
+        },
+      },
+      responses: { 201: json(SavedReply, 'Saved'), ...errors(401, 403, 422) },
+    }),
+    async (c) =>
+      c.json(publicSavedReply(await createSavedReply(c.var.deps.db, requireActor(c), c.req.valid('json'))), 201),
   )
   .openapi(
-    createRoute({ method: 'patch', path: '/saved-replies/{id}', tags, summary: 'Change a saved reply', security: AUTHENTICATED, middleware: write, request: { params: IdParam, body: { content: { 'application/json': { schema: SavedReplyInput.partial() } }, required: true } }, responses: { 200: json(SavedReply, 'Changed'), ...errors(401, 403, 404, 422) } }),
-    async (c) => c.json(publicSavedReply(await updateSavedReply(c.var.deps.db, requireActor(c), c.req.valid('param').id, c.req.valid('json'), c.var.deps.clock())), 200),
+    createRoute({
+      method: 'patch',
+      path: '/saved-replies/{id}',
+      tags,
+      summary: 'Change a saved reply',
+      security: AUTHENTICATED,
+      middleware: write,
+      request: {
+        params: IdParam,
+        body: { content: { 'application/json': { schema: SavedReplyInput.partial() } }, required: true },
+      },
+      responses: { 200: json(SavedReply, 'Changed'), ...errors(401, 403, 404, 422) },
+    }),
+    async (c) =>
+      c.json(
+        publicSavedReply(
+          await updateSavedReply(
+            c.var.deps.db,
+            requireActor(c),
+            c.req.valid('param').id,
+            c.req.valid('json'),
+            c.var.deps.clock(),
+          ),
+        ),
+        200,
+      ),
   )
   .openapi(
-    createRoute({ method: 'delete', path: '/saved-replies/{id}', tags, summary: 'Delete a saved reply', security: AUTHENTICATED, middleware: write, request: { params: IdParam }, responses: { 204: { description: 'Deleted' }, ...errors(401, 403, 404) } }),
+    createRoute({
+      method: 'delete',
+      path: '/saved-replies/{id}',
+      tags,
+      summary: 'Delete a saved reply',
+      security: AUTHENTICATED,
+      middleware: write,
+      request: { params: IdParam },
+      responses: { 204: { description: 'Deleted' }, ...errors(401, 403, 404) },
+    }),
     async (c) => {
       await deleteSavedReply(c.var.deps.db, requireActor(c), c.req.valid('param').id);
       return c.body(null, 204);
     },
   )
   .openapi(
-    createRoute({ method: 'post', path: '/saved-replies/{id}/render', tags, summary: 'Fill a saved reply in for a conversation', security: AUTHENTICATED, middleware: write, request: { params: IdParam, body: { content: { 'application/json': { schema: z.object({ conversationId: z.uuid() }) } }, required: true } }, responses: { 200: json(z.object({ text: z.string() }), 'The text to send'), ...errors(401, 403, 404, 422) } }),
-    async (c) => c.json({ text: await renderSavedReply(c.var.deps.db, requireActor(c), c.req.valid('param').id, c.req.valid('json').conversationId) }, 200),
+    createRoute({
+      method: 'post',
+      path: '/saved-replies/{id}/render',
+      tags,
+      summary: 'Fill a saved reply in for a conversation',
+      security: AUTHENTICATED,
+      middleware: write,
+      request: {
+        params: IdParam,
+        body: { content: { 'application/json': { schema: z.object({ conversationId: z.uuid() }) } }, required: true },
+      },
+      responses: { 200: json(z.object({ text: z.string() }), 'The text to send'), ...errors(401, 403, 404, 422) },
+    }),
+    async (c) =>
+      c.json(
+        {
+          text: await renderSavedReply(
+            c.var.deps.db,
+            requireActor(c),
+            c.req.valid('param').id,
+            c.req.valid('json').conversationId,
+          ),
+        },
+        200,
+      ),
   );

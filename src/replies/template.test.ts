@@ -5,7 +5,9 @@ const ctx = { authorName: 'Ana María Silva', authorHandle: 'anams', company: 'A
 
 describe('saved-reply variables', () => {
   it('fills names, handle, company and the agent', () => {
-    expect(renderTemplate('Hi {{first_name}} {{ last_name }} ({{handle}} at {{company}}), {{agent_first_name}} here.', ctx)).toBe('Hi Ana Silva (@anams at Acme), Sam here.');
+    expect(
+      renderTemplate('Hi {{first_name}} {{ last_name }} ({{handle}} at {{company}}), {{agent_first_name}} here.', ctx),
+    ).toBe('Hi Ana Silva (@anams at Acme), Sam here.');
   });
 
   it('falls back to the handle when the profile has no name', () => {

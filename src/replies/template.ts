@@ -3,13 +3,27 @@
  * agent writing. Pure. Unknown variables are refused when a saved reply is written, so a typo is
  * caught by its author, not by a customer.
  */
-export const TEMPLATE_VARIABLES = ['first_name', 'last_name', 'name', 'handle', 'company', 'agent_first_name', 'agent_name'] as const;
+export const TEMPLATE_VARIABLES = [
+  'first_name',
+  'last_name',
+  'name',
+  'handle',
+  'company',
+  'agent_first_name',
+  'agent_name',
+] as const;
 export type TemplateVariable = (typeof TEMPLATE_VARIABLES)[number];
 
 const VAR_RE = /\{\{\s*([a-z_]+)\s*\}\}/g;
 
 export function unknownVariables(body: string): string[] {
-  return [...new Set([...body.matchAll(VAR_RE)].map((m) => m[1]!).filter((v) => !(TEMPLATE_VARIABLES as readonly string[]).includes(v)))];
+  return [
+    ...new Set(
+      [...body.matchAll(VAR_RE)]
+        .map((m) => m[1]!)
+        .filter((v) => !(TEMPLATE_VARIABLES as readonly string[]).includes(v)),
+    ),
+  ];
 }
 
 export interface TemplateContext {
@@ -34,5 +48,7 @@ export function renderTemplate(body: string, ctx: TemplateContext): string {
     agent_first_name: agent[0] ?? '',
     agent_name: agent.join(' '),
   };
-  return body.replace(VAR_RE, (whole, v: string) => (v in values ? values[v as TemplateVariable] : whole)).replace(/ {2,}/g, ' ');
+  return body
+    .replace(VAR_RE, (whole, v: string) => (v in values ? values[v as TemplateVariable] : whole))
+    .replace(/ {2,}/g, ' ');
 }

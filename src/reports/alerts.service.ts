@@ -12,7 +12,13 @@ import { DEFAULT_SPIKE_SETTINGS } from './spikes';
 /** A workspace's spike thresholds and webhook; the signing secret is write-only. */
 export async function getAlertSettings(db: Db, workspaceId: string) {
   const [s] = await db.select().from(alertSettings).where(eq(alertSettings.workspaceId, workspaceId));
-  return { enabled: s?.enabled ?? true, ...DEFAULT_SPIKE_SETTINGS, ...(s ? { volumeFactor: s.volumeFactor, minVolume: s.minVolume, negativeShareRise: s.negativeShareRise } : {}), webhookUrl: s?.webhookUrl ?? null, webhookSecretSet: Boolean(s?.webhookSecretEnc) };
+  return {
+    enabled: s?.enabled ?? true,
+    ...DEFAULT_SPIKE_SETTINGS,
+    ...(s ? { volumeFactor: s.volumeFactor, minVolume: s.minVolume, negativeShareRise: s.negativeShareRise } : {}),
+    webhookUrl: s?.webhookUrl ?? null,
+    webhookSecretSet: Boolean(s?.webhookSecretEnc),
+  };
 }
 
 export interface AlertSettingsInput {
@@ -35,13 +41,35 @@ export async function saveAlertSettings(
   outbound: OutboundPolicy,
 ) {
   const verdict = input.webhookUrl ? checkUrlText(outbound, input.webhookUrl) : null;
-  if (verdict && !verdict.ok) throw new AppError('VALIDATION_FAILED', `webhookUrl: ${verdict.reason}`, { field: 'webhookUrl' });
+  if (verdict && !verdict.ok)
+    throw new AppError('VALIDATION_FAILED', `webhookUrl: ${verdict.reason}`, { field: 'webhookUrl' });
   const [current] = await db.select().from(alertSettings).where(eq(alertSettings.workspaceId, actor.workspaceId));
-  const sealed = input.webhookSecret ? await credentials.seal(`alerts:${actor.workspaceId}`, { secret: input.webhookSecret }) : (current?.webhookSecretEnc ?? null);
-  if (input.webhookUrl && !sealed) throw new AppError('VALIDATION_FAILED', 'A webhook needs a secret to sign its calls with (webhookSecret, at least 16 characters)', { field: 'webhookSecret' });
-  const values = { enabled: input.enabled, volumeFactor: input.volumeFactor, minVolume: input.minVolume, negativeShareRise: input.negativeShareRise, webhookUrl: input.webhookUrl, webhookSecretEnc: input.webhookUrl ? sealed : null, updatedAt: now };
-  await db.insert(alertSettings).values({ workspaceId: actor.workspaceId, ...values }).onConflictDoUpdate({ target: alertSettings.workspaceId, set: values });
-  await recordAudit(db, actor, { action: 'alerts.settings', details: { ...input, webhookSecret: input.webhookSecret ? '(set)' : undefined } });
+  const sealed = input.webhookSecret
+    ? await credentials.seal(`alerts:${actor.workspaceId}`, { secret: input.webhookSecret })
+    : (current?.webhookSecretEnc ?? null);
+  if (input.webhookUrl && !sealed)
+    throw new AppError(
+      'VALIDATION_FAILED',
+      'A webhook needs a secret to sign its calls with (webhookSecret, at least 16 characters)',
+      { field: 'webhookSecret' },
+    );
+  const values = {
+    enabled: input.enabled,
+    volumeFactor: input.volumeFactor,
+    minVolume: input.minVolume,
+    negativeShareRise: input.negativeShareRise,
+    webhookUrl: input.webhookUrl,
+    webhookSecretEnc: input.webhookUrl ? sealed : null,
+    updatedAt: now,
+  };
+  await db
+    .insert(alertSettings)
+    .values({ workspaceId: actor.workspaceId, ...values })
+    .onConflictDoUpdate({ target: alertSettings.workspaceId, set: values });
+  await recordAudit(db, actor, {
+    action: 'alerts.settings',
+    details: { ...input, webhookSecret: input.webhookSecret ? '(set)' : undefined },
+  });
   return getAlertSettings(db, actor.workspaceId);
 }
 

@@ -8,7 +8,13 @@ type ECharts = typeof import('echarts');
 let loaded: Promise<ECharts> | null = null;
 const load = () => (loaded ??= import('echarts'));
 
-export const SENTIMENT_COLORS = { positive: '#43a047', neutral: '#90a4ae', negative: '#e53935', unscored: '#cfd8dc', net: '#3d5afe' } as const;
+export const SENTIMENT_COLORS = {
+  positive: '#43a047',
+  neutral: '#90a4ae',
+  negative: '#e53935',
+  unscored: '#cfd8dc',
+  net: '#3d5afe',
+} as const;
 
 const BASE = {
   animation: false,
@@ -18,7 +24,10 @@ const BASE = {
 };
 
 /** One chart as an SVG data URI. */
-export async function renderChart(option: Record<string, unknown>, size: { width: number; height: number }): Promise<string> {
+export async function renderChart(
+  option: Record<string, unknown>,
+  size: { width: number; height: number },
+): Promise<string> {
   const echarts = await load();
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: size.width, height: size.height });
   try {
@@ -48,21 +57,42 @@ export const volumeChart = (points: VolumePoint[]) =>
         { type: 'value', name: 'net', min: -100, max: 100, splitLine: { show: false } },
       ],
       series: [
-        ...(['positive', 'neutral', 'negative', 'unscored'] as const).map((k) => ({ name: k, type: 'bar', stack: 'volume', itemStyle: { color: SENTIMENT_COLORS[k] }, data: points.map((p) => p[k]) })),
-        { name: 'net', type: 'line', yAxisIndex: 1, symbol: 'none', itemStyle: { color: SENTIMENT_COLORS.net }, data: points.map((p) => p.net) },
+        ...(['positive', 'neutral', 'negative', 'unscored'] as const).map((k) => ({
+          name: k,
+          type: 'bar',
+          stack: 'volume',
+          itemStyle: { color: SENTIMENT_COLORS[k] },
+          data: points.map((p) => p[k]),
+        })),
+        {
+          name: 'net',
+          type: 'line',
+          yAxisIndex: 1,
+          symbol: 'none',
+          itemStyle: { color: SENTIMENT_COLORS.net },
+          data: points.map((p) => p.net),
+        },
       ],
     },
     { width: 960, height: 320 },
   );
 
 /** Share of voice: each topic's mentions, split by sentiment, longest bar first. */
-export const shareChart = (items: { name: string; positive: number; neutral: number; negative: number; total: number }[]) =>
+export const shareChart = (
+  items: { name: string; positive: number; neutral: number; negative: number; total: number }[],
+) =>
   renderChart(
     {
       grid: { left: 120, right: 24, top: 36, bottom: 24 },
       yAxis: { type: 'category', inverse: true, data: items.map((i) => i.name) },
       xAxis: { type: 'value' },
-      series: (['positive', 'neutral', 'negative'] as const).map((k) => ({ name: k, type: 'bar', stack: 'voice', itemStyle: { color: SENTIMENT_COLORS[k] }, data: items.map((i) => i[k]) })),
+      series: (['positive', 'neutral', 'negative'] as const).map((k) => ({
+        name: k,
+        type: 'bar',
+        stack: 'voice',
+        itemStyle: { color: SENTIMENT_COLORS[k] },
+        data: items.map((i) => i[k]),
+      })),
     },
     { width: 640, height: Math.max(160, 60 + items.length * 36) },
   );
@@ -72,7 +102,15 @@ export const platformChart = (items: { name: string; total: number }[]) =>
   renderChart(
     {
       legend: { top: 0, type: 'plain' },
-      series: [{ type: 'pie', radius: ['40%', '70%'], top: 30, label: { formatter: '{b}: {c}' }, data: items.map((i) => ({ name: i.name, value: i.total })) }],
+      series: [
+        {
+          type: 'pie',
+          radius: ['40%', '70%'],
+          top: 30,
+          label: { formatter: '{b}: {c}' },
+          data: items.map((i) => ({ name: i.name, value: i.total })),
+        },
+      ],
     },
     { width: 480, height: 300 },
   );
@@ -85,13 +123,23 @@ export const responseChart = (items: { name: string; minutes: number }[]) =>
       legend: { show: false },
       yAxis: { type: 'category', inverse: true, data: items.map((i) => i.name) },
       xAxis: { type: 'value', name: 'minutes' },
-      series: [{ type: 'bar', itemStyle: { color: SENTIMENT_COLORS.net }, label: { show: true, position: 'right' }, data: items.map((i) => i.minutes) }],
+      series: [
+        {
+          type: 'bar',
+          itemStyle: { color: SENTIMENT_COLORS.net },
+          label: { show: true, position: 'right' },
+          data: items.map((i) => i.minutes),
+        },
+      ],
     },
     { width: 640, height: Math.max(140, 50 + items.length * 32) },
   );
 
 /** How many reviews gave each number of stars, with the average rating per week as a line. */
-export const ratingsChart = (distribution: Record<1 | 2 | 3 | 4 | 5, number>, weeks: { week: string; average: number }[]) =>
+export const ratingsChart = (
+  distribution: Record<1 | 2 | 3 | 4 | 5, number>,
+  weeks: { week: string; average: number }[],
+) =>
   renderChart(
     {
       grid: [
@@ -108,8 +156,20 @@ export const ratingsChart = (distribution: Record<1 | 2 | 3 | 4 | 5, number>, we
         { gridIndex: 1, type: 'value', name: 'average', min: 1, max: 5 },
       ],
       series: [
-        { type: 'bar', xAxisIndex: 0, yAxisIndex: 0, itemStyle: { color: '#f5a623' }, data: [1, 2, 3, 4, 5].map((r) => distribution[r as 1]) },
-        { type: 'line', xAxisIndex: 1, yAxisIndex: 1, itemStyle: { color: SENTIMENT_COLORS.net }, data: weeks.map((w) => w.average) },
+        {
+          type: 'bar',
+          xAxisIndex: 0,
+          yAxisIndex: 0,
+          itemStyle: { color: '#f5a623' },
+          data: [1, 2, 3, 4, 5].map((r) => distribution[r as 1]),
+        },
+        {
+          type: 'line',
+          xAxisIndex: 1,
+          yAxisIndex: 1,
+          itemStyle: { color: SENTIMENT_COLORS.net },
+          data: weeks.map((w) => w.average),
+        },
       ],
     },
     { width: 640, height: 260 },

@@ -21,7 +21,16 @@ export interface Digest {
   before: Totals;
   terms: TermCount[];
   hashtags: TermCount[];
-  biggest: { id: string; platform: string; text: string; url: string | null; authorName: string | null; authorHandle: string | null; followers: number | null; sentiment: string | null }[];
+  biggest: {
+    id: string;
+    platform: string;
+    text: string;
+    url: string | null;
+    authorName: string | null;
+    authorHandle: string | null;
+    followers: number | null;
+    sentiment: string | null;
+  }[];
   open: { open: number; unassigned: number; overdue: number };
   alerts: number;
 }
@@ -46,7 +55,9 @@ export async function weeklyDigest(db: Db, workspaceId: string, now: Date): Prom
       select count(*)::int as open, count(*) filter (where assignee_id is null)::int as unassigned,
         count(*) filter (where first_response_at is null and first_response_due_at <= ${now.toISOString()}::timestamptz)::int as overdue
       from conversations where workspace_id = ${workspaceId}::uuid and status = 'open'`),
-    db.execute(sql`select count(*)::int as n from report_alerts where workspace_id = ${workspaceId}::uuid and created_at >= (${from}::date::timestamp at time zone 'UTC')`),
+    db.execute(
+      sql`select count(*)::int as n from report_alerts where workspace_id = ${workspaceId}::uuid and created_at >= (${from}::date::timestamp at time zone 'UTC')`,
+    ),
   ]);
   const o = rows<{ open: number; unassigned: number; overdue: number }>(open)[0];
   return {
@@ -55,7 +66,16 @@ export async function weeklyDigest(db: Db, workspaceId: string, now: Date): Prom
     before,
     terms,
     hashtags,
-    biggest: rows<{ id: string; platform: string; text: string; url: string | null; author_name: string | null; author_handle: string | null; author_followers: number | null; sentiment: string | null }>(biggest).map((m) => ({
+    biggest: rows<{
+      id: string;
+      platform: string;
+      text: string;
+      url: string | null;
+      author_name: string | null;
+      author_handle: string | null;
+      author_followers: number | null;
+      sentiment: string | null;
+    }>(biggest).map((m) => ({
       id: m.id,
       platform: m.platform,
       text: m.text,
@@ -70,7 +90,8 @@ export async function weeklyDigest(db: Db, workspaceId: string, now: Date): Prom
   };
 }
 
-const change = (now: number, before: number) => (before ? `${now >= before ? '+' : ''}${Math.round(((now - before) / before) * 100)}%` : 'new');
+const change = (now: number, before: number) =>
+  before ? `${now >= before ? '+' : ''}${Math.round(((now - before) / before) * 100)}%` : 'new';
 
 /** The digest as plain text, for email. */
 export function digestText(name: string, d: Digest, link: string): string {
@@ -83,7 +104,10 @@ export function digestText(name: string, d: Digest, link: string): string {
     d.hashtags.length ? `Hashtags: ${d.hashtags.map((h) => `#${h.term}`).join(' ')}` : '',
     '',
     'Biggest mentions:',
-    ...d.biggest.map((m) => `- ${m.authorName ?? m.authorHandle ?? 'someone'} (${m.followers ?? 0} followers, ${m.sentiment ?? 'unscored'}): ${m.text.slice(0, 140)}`),
+    ...d.biggest.map(
+      (m) =>
+        `- ${m.authorName ?? m.authorHandle ?? 'someone'} (${m.followers ?? 0} followers, ${m.sentiment ?? 'unscored'}): ${m.text.slice(0, 140)}`,
+    ),
     '',
     `Open work: ${d.open.open} open conversations, ${d.open.unassigned} unassigned, ${d.open.overdue} past their first-response time.`,
     d.alerts ? `Spike alerts this week: ${d.alerts}` : '',
@@ -105,18 +129,30 @@ export interface DigestDeps {
 }
 
 /** Sends each workspace its digest: email to the team when SMTP is set, the alert webhook when one is. */
-export async function sendWeeklyDigests(deps: DigestDeps): Promise<{ workspaces: number; emails: number; webhooks: number }> {
+export async function sendWeeklyDigests(
+  deps: DigestDeps,
+): Promise<{ workspaces: number; emails: number; webhooks: number }> {
   const now = deps.clock();
   const out = { workspaces: 0, emails: 0, webhooks: 0 };
-  for (const ws of await deps.db.select({ id: workspaces.id, name: workspaces.name, settings: alertSettings }).from(workspaces).leftJoin(alertSettings, eq(alertSettings.workspaceId, workspaces.id))) {
+  for (const ws of await deps.db
+    .select({ id: workspaces.id, name: workspaces.name, settings: alertSettings })
+    .from(workspaces)
+    .leftJoin(alertSettings, eq(alertSettings.workspaceId, workspaces.id))) {
     const d = await weeklyDigest(deps.db, ws.id, now);
     out.workspaces++;
     const link = `${(deps.publicUrl ?? 'http://127.0.0.1:3000').replace(/\/$/, '')}/reports/digest`;
     if (deps.mailer?.configured) {
-      const team = await deps.db.select({ email: users.email }).from(users).where(and(eq(users.workspaceId, ws.id), isNull(users.disabledAt)));
+      const team = await deps.db
+        .select({ email: users.email })
+        .from(users)
+        .where(and(eq(users.workspaceId, ws.id), isNull(users.disabledAt)));
       for (const u of team) {
         try {
-          await deps.mailer.send({ to: u.email, subject: `${ws.name}: your week in mentions`, text: digestText(ws.name, d, link) });
+          await deps.mailer.send({
+            to: u.email,
+            subject: `${ws.name}: your week in mentions`,
+            text: digestText(ws.name, d, link),
+          });
           out.emails++;
         } catch (err) {
           deps.logger.warn({ err, workspaceId: ws.id }, 'digest email failed');
@@ -124,12 +160,18 @@ export async function sendWeeklyDigests(deps: DigestDeps): Promise<{ workspaces:
       }
     }
     if (ws.settings?.webhookUrl && ws.settings.webhookSecretEnc) {
-      const { secret } = (await deps.credentials.open(`alerts:${ws.id}`, ws.settings.webhookSecretEnc)) as { secret: string };
+      const { secret } = (await deps.credentials.open(`alerts:${ws.id}`, ws.settings.webhookSecretEnc)) as {
+        secret: string;
+      };
       const body = JSON.stringify({ type: 'digest', workspace: ws.name, digest: d });
       try {
         const res = await deps.outbound.fetch(ws.settings.webhookUrl, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-social-crm-event': 'digest', 'x-social-crm-signature': await signWebhook(secret, body, now) },
+          headers: {
+            'content-type': 'application/json',
+            'x-social-crm-event': 'digest',
+            'x-social-crm-signature': await signWebhook(secret, body, now),
+          },
           body,
           signal: AbortSignal.timeout(10_000),
         });

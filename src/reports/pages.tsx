@@ -8,7 +8,19 @@ import { ratingStats } from './ratings';
 import { responseTimes } from './response-times';
 import { AppError } from '../core/errors';
 import { addDays } from '../core/days';
-import { platformBreakdown, previousRange, type Range, REPORT_SOURCES, ReportQuery, resolveRange, sentimentSeries, shareOfVoice, topAuthors, topTerms, totals } from './series';
+import {
+  platformBreakdown,
+  previousRange,
+  type Range,
+  REPORT_SOURCES,
+  ReportQuery,
+  resolveRange,
+  sentimentSeries,
+  shareOfVoice,
+  topAuthors,
+  topTerms,
+  totals,
+} from './series';
 import { type DashboardFilters, DashboardPage } from './views/dashboard-page';
 import { can } from '../accounts/roles';
 import { formFields } from '../server/pages';
@@ -24,7 +36,10 @@ export const reportPages = new Hono<AppEnv>().use('/reports', requireStaffPage).
 
 async function renderAlerts(c: AppContext, error?: string, status = 200) {
   const actor = assertCan(c, 'reports:read');
-  const [list, settings] = await Promise.all([listAlerts(c.var.deps.db, actor.workspaceId), getAlertSettings(c.var.deps.db, actor.workspaceId)]);
+  const [list, settings] = await Promise.all([
+    listAlerts(c.var.deps.db, actor.workspaceId),
+    getAlertSettings(c.var.deps.db, actor.workspaceId),
+  ]);
   return c.html(
     <AlertsPage
       {...shellProps(c)}
@@ -49,11 +64,26 @@ reportPages
       return Number.isFinite(n) && one(k) !== '' ? Math.min(max, Math.max(min, n)) : dflt;
     };
     const url = one('webhookUrl');
-    if (url && !/^https?:\/\/\S+$/.test(url)) return renderAlerts(c, 'The webhook URL must start with http:// or https://', 422);
+    if (url && !/^https?:\/\/\S+$/.test(url))
+      return renderAlerts(c, 'The webhook URL must start with http:// or https://', 422);
     const secret = one('webhookSecret');
     if (secret && secret.length < 16) return renderAlerts(c, 'The signing secret needs at least 16 characters', 422);
     try {
-      await saveAlertSettings(c.var.deps.db, c.var.deps.credentials, actor, { enabled: one('enabled') === '1', volumeFactor: num('volumeFactor', 1.5, 100, 3), minVolume: Math.round(num('minVolume', 1, 100_000, 20)), negativeShareRise: num('negativeShareRise', 5, 100, 25) / 100, webhookUrl: url || null, ...(secret ? { webhookSecret: secret } : {}) }, c.var.deps.clock(), c.var.deps.outbound.policy);
+      await saveAlertSettings(
+        c.var.deps.db,
+        c.var.deps.credentials,
+        actor,
+        {
+          enabled: one('enabled') === '1',
+          volumeFactor: num('volumeFactor', 1.5, 100, 3),
+          minVolume: Math.round(num('minVolume', 1, 100_000, 20)),
+          negativeShareRise: num('negativeShareRise', 5, 100, 25) / 100,
+          webhookUrl: url || null,
+          ...(secret ? { webhookSecret: secret } : {}),
+        },
+        c.var.deps.clock(),
+        c.var.deps.outbound.policy,
+      );
     } catch (err) {
       return renderAlerts(c, err instanceof Error ? err.message : String(err), 422);
     }
@@ -61,81 +91,130 @@ reportPages
   })
   .get('/reports/digest', async (c) => {
     const actor = assertCan(c, 'reports:read');
-    return c.html(<DigestPage {...shellProps(c)} digest={await weeklyDigest(c.var.deps.db, actor.workspaceId, c.var.deps.clock())} />);
+    return c.html(
+      <DigestPage
+        {...shellProps(c)}
+        digest={await weeklyDigest(c.var.deps.db, actor.workspaceId, c.var.deps.clock())}
+      />,
+    );
   })
   .get('/reports', async (c) => {
-  const actor = assertCan(c, 'reports:read');
-  const db = c.var.deps.db;
-  const now = c.var.deps.clock();
-  const raw = c.req.queries();
-  const one = (k: string) => raw[k]?.[0]?.trim() || undefined;
-  const preset = one('preset') === 'custom' || (!one('preset') && (one('from') || one('to'))) ? 'custom' : PRESETS.has(one('preset') ?? '') ? one('preset')! : '30';
-  const days = Number(preset === 'custom' ? 30 : preset);
-  const today = now.toISOString().slice(0, 10);
-  const sources = (raw.source ?? []).filter((s): s is (typeof REPORT_SOURCES)[number] => (REPORT_SOURCES as readonly string[]).includes(s));
-  // Values that do not fit are dropped, so a hand-edited link still shows a dashboard.
-  const input = {
-    from: preset === 'custom' ? one('from') : addDays(today, -(days - 1)),
-    to: preset === 'custom' ? one('to') : today,
-    interval: one('interval') === 'week' ? 'week' : 'day',
-    topic: one('topic'),
-    platform: one('platform'),
-    language: one('language'),
-    source: sources.length ? sources.join(',') : undefined,
-  };
-  // A range that does not fit answers 422 with the last 30 days and the reason, so the page still helps.
-  const { q, range, error } = pageRange(input, now);
-  const previous = previousRange(range);
-  const [series, thisPeriod, before, voice, platforms, topics, responses, ratings, terms, hashtags, aspects, byVolume, byReach] = await Promise.all([
-    sentimentSeries(db, actor.workspaceId, q, now),
-    totals(db, actor.workspaceId, q, range),
-    totals(db, actor.workspaceId, q, previous),
-    shareOfVoice(db, actor.workspaceId, q, now),
-    platformBreakdown(db, actor.workspaceId, q, range),
-    listTopics(db, actor.workspaceId),
-    responseTimes(db, actor.workspaceId, range, q, now),
-    ratingStats(db, actor.workspaceId, range, q.topic, q),
-    topTerms(db, actor.workspaceId, range, 'term', 15, q),
-    topTerms(db, actor.workspaceId, range, 'hashtag', 15, q),
-    topTerms(db, actor.workspaceId, range, 'aspect', 15, q),
-    topAuthors(db, actor.workspaceId, range, 'volume', 10, q),
-    topAuthors(db, actor.workspaceId, range, 'reach', 10, q),
-  ]);
-  const timed = responses.byAgent.filter((a) => a.medianFirstResponseMinutes !== null).sort((a, b) => a.medianFirstResponseMinutes! - b.medianFirstResponseMinutes!);
-  const voiced = voice.items.filter((v) => v.total > 0);
-  const [volumeImg, voiceImg, platformImg, responseImg, ratingsImg, termsImg] = await Promise.all([
-    volumeChart(series.series),
-    voiced.length ? shareChart(voiced) : null,
-    platforms.length ? platformChart(platforms.map((p) => ({ name: platformLabel(p.platform), total: p.total }))) : null,
-    timed.length ? responseChart(timed.map((a) => ({ name: a.name, minutes: a.medianFirstResponseMinutes! }))) : null,
-    ratings.total ? ratingsChart(ratings.distribution, ratings.weeks) : null,
-    terms.length ? shareChart(terms.map((t) => ({ ...t, name: t.term }))) : null,
-  ]);
-  const filters: DashboardFilters = { preset, from: range.from, to: range.to, interval: q.interval, topic: q.topic, platform: q.platform, language: q.language, source: q.source ?? [...REPORT_SOURCES] };
-  return c.html(
-    <DashboardPage
-      {...shellProps(c)}
-      filters={filters}
-      range={range}
-      previous={previous}
-      now={thisPeriod}
-      before={before}
-      series={series.series}
-      voice={voice.items}
-      platforms={platforms}
-      topics={topics.map((t) => ({ id: t.id, name: t.name }))}
-      responses={responses}
-      terms={{ terms, hashtags, aspects }}
-      authors={{ byVolume, byReach }}
-      ratings={ratings}
-      charts={{ volume: volumeImg, voice: voiceImg, platforms: platformImg, responses: responseImg, ratings: ratingsImg, terms: termsImg }}
-      error={error}
-    />,
-    error ? 422 : 200,
-  );
-});
+    const actor = assertCan(c, 'reports:read');
+    const db = c.var.deps.db;
+    const now = c.var.deps.clock();
+    const raw = c.req.queries();
+    const one = (k: string) => raw[k]?.[0]?.trim() || undefined;
+    const preset =
+      one('preset') === 'custom' || (!one('preset') && (one('from') || one('to')))
+        ? 'custom'
+        : PRESETS.has(one('preset') ?? '')
+          ? one('preset')!
+          : '30';
+    const days = Number(preset === 'custom' ? 30 : preset);
+    const today = now.toISOString().slice(0, 10);
+    const sources = (raw.source ?? []).filter((s): s is (typeof REPORT_SOURCES)[number] =>
+      (REPORT_SOURCES as readonly string[]).includes(s),
+    );
+    // Values that do not fit are dropped, so a hand-edited link still shows a dashboard.
+    const input = {
+      from: preset === 'custom' ? one('from') : addDays(today, -(days - 1)),
+      to: preset === 'custom' ? one('to') : today,
+      interval: one('interval') === 'week' ? 'week' : 'day',
+      topic: one('topic'),
+      platform: one('platform'),
+      language: one('language'),
+      source: sources.length ? sources.join(',') : undefined,
+    };
+    // A range that does not fit answers 422 with the last 30 days and the reason, so the page still helps.
+    const { q, range, error } = pageRange(input, now);
+    const previous = previousRange(range);
+    const [
+      series,
+      thisPeriod,
+      before,
+      voice,
+      platforms,
+      topics,
+      responses,
+      ratings,
+      terms,
+      hashtags,
+      aspects,
+      byVolume,
+      byReach,
+    ] = await Promise.all([
+      sentimentSeries(db, actor.workspaceId, q, now),
+      totals(db, actor.workspaceId, q, range),
+      totals(db, actor.workspaceId, q, previous),
+      shareOfVoice(db, actor.workspaceId, q, now),
+      platformBreakdown(db, actor.workspaceId, q, range),
+      listTopics(db, actor.workspaceId),
+      responseTimes(db, actor.workspaceId, range, q, now),
+      ratingStats(db, actor.workspaceId, range, q.topic, q),
+      topTerms(db, actor.workspaceId, range, 'term', 15, q),
+      topTerms(db, actor.workspaceId, range, 'hashtag', 15, q),
+      topTerms(db, actor.workspaceId, range, 'aspect', 15, q),
+      topAuthors(db, actor.workspaceId, range, 'volume', 10, q),
+      topAuthors(db, actor.workspaceId, range, 'reach', 10, q),
+    ]);
+    const timed = responses.byAgent
+      .filter((a) => a.medianFirstResponseMinutes !== null)
+      .sort((a, b) => a.medianFirstResponseMinutes! - b.medianFirstResponseMinutes!);
+    const voiced = voice.items.filter((v) => v.total > 0);
+    const [volumeImg, voiceImg, platformImg, responseImg, ratingsImg, termsImg] = await Promise.all([
+      volumeChart(series.series),
+      voiced.length ? shareChart(voiced) : null,
+      platforms.length
+        ? platformChart(platforms.map((p) => ({ name: platformLabel(p.platform), total: p.total })))
+        : null,
+      timed.length ? responseChart(timed.map((a) => ({ name: a.name, minutes: a.medianFirstResponseMinutes! }))) : null,
+      ratings.total ? ratingsChart(ratings.distribution, ratings.weeks) : null,
+      terms.length ? shareChart(terms.map((t) => ({ ...t, name: t.term }))) : null,
+    ]);
+    const filters: DashboardFilters = {
+      preset,
+      from: range.from,
+      to: range.to,
+      interval: q.interval,
+      topic: q.topic,
+      platform: q.platform,
+      language: q.language,
+      source: q.source ?? [...REPORT_SOURCES],
+    };
+    return c.html(
+      <DashboardPage
+        {...shellProps(c)}
+        filters={filters}
+        range={range}
+        previous={previous}
+        now={thisPeriod}
+        before={before}
+        series={series.series}
+        voice={voice.items}
+        platforms={platforms}
+        topics={topics.map((t) => ({ id: t.id, name: t.name }))}
+        responses={responses}
+        terms={{ terms, hashtags, aspects }}
+        authors={{ byVolume, byReach }}
+        ratings={ratings}
+        charts={{
+          volume: volumeImg,
+          voice: voiceImg,
+          platforms: platformImg,
+          responses: responseImg,
+          ratings: ratingsImg,
+          terms: termsImg,
+        }}
+        error={error}
+      />,
+      error ? 422 : 200,
+    );
+  });
 
-function pageRange(input: Record<string, string | undefined>, now: Date): { q: ReportQuery; range: Range; error?: string } {
+function pageRange(
+  input: Record<string, string | undefined>,
+  now: Date,
+): { q: ReportQuery; range: Range; error?: string } {
   const parsed = ReportQuery.safeParse(input);
   try {
     if (parsed.success) return { q: parsed.data, range: resolveRange(parsed.data, now) };

@@ -25,7 +25,18 @@ export interface AgentStats extends ResponseStats {
   name: string;
 }
 
-export async function responseTimes(db: Db, workspaceId: string, range: Range, o: { platform?: string | undefined; topic?: string | undefined; language?: string | undefined; source?: string[] | undefined }, now: Date): Promise<{ overall: ResponseStats; byAgent: AgentStats[] }> {
+export async function responseTimes(
+  db: Db,
+  workspaceId: string,
+  range: Range,
+  o: {
+    platform?: string | undefined;
+    topic?: string | undefined;
+    language?: string | undefined;
+    source?: string[] | undefined;
+  },
+  now: Date,
+): Promise<{ overall: ResponseStats; byAgent: AgentStats[] }> {
   const list = rows<{
     user_id: string | null;
     name: string | null;
@@ -75,9 +86,24 @@ export async function responseTimes(db: Db, workspaceId: string, range: Range, o
     breaches: r.due - r.within,
   });
   const total = list.find((r) => r.is_total);
-  const empty: ResponseStats = { conversations: 0, answered: 0, medianFirstResponseMinutes: null, resolved: 0, medianResolutionMinutes: null, withinSlaPercent: null, breaches: 0 };
+  const empty: ResponseStats = {
+    conversations: 0,
+    answered: 0,
+    medianFirstResponseMinutes: null,
+    resolved: 0,
+    medianResolutionMinutes: null,
+    withinSlaPercent: null,
+    breaches: 0,
+  };
   return {
     overall: total ? toStats(total) : empty,
-    byAgent: list.filter((r) => r !== total).map((r) => ({ ...toStats(r), userId: r.user_id, name: r.user_id ? (r.name ?? 'A former teammate') : 'Unassigned' })).sort((a, b) => b.conversations - a.conversations),
+    byAgent: list
+      .filter((r) => r !== total)
+      .map((r) => ({
+        ...toStats(r),
+        userId: r.user_id,
+        name: r.user_id ? (r.name ?? 'A former teammate') : 'Unassigned',
+      }))
+      .sort((a, b) => b.conversations - a.conversations),
   };
 }

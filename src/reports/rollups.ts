@@ -6,7 +6,9 @@ import { hashtagTerms } from '../sentiment';
 import { ALL_TOPICS, reportAuthorDaily, reportDaily, reportTermsDaily, reportTopicDaily } from './schema';
 
 /** The channel a mention reports under: social platforms, community reviews, other community posts. */
-const CHANNEL = sql.raw(`case when m.platform <> 'community' then 'mentions' when m.external_id like 'review:%' then 'reviews' else 'community' end`);
+const CHANNEL = sql.raw(
+  `case when m.platform <> 'community' then 'mentions' when m.external_id like 'review:%' then 'reviews' else 'community' end`,
+);
 const LABEL_SQL = `coalesce(m.sentiment_override, m.sentiment_label, 'unscored')`;
 const LABEL = sql.raw(LABEL_SQL);
 const DAY = sql.raw(`(m.posted_at at time zone 'UTC')::date`);
@@ -23,7 +25,9 @@ const TERMS = sql.raw(`cross join lateral (
 ) t`);
 
 /** Every mention counts once under "all topics" and once under each of its topics. */
-const TOPICS = sql.raw(`cross join lateral (select '${ALL_TOPICS}'::uuid as topic_id union select unnest(m.topic_ids)) as tp`);
+const TOPICS = sql.raw(
+  `cross join lateral (select '${ALL_TOPICS}'::uuid as topic_id union select unnest(m.topic_ids)) as tp`,
+);
 const ROLLUP_TABLES = [reportDaily, reportTopicDaily, reportTermsDaily, reportAuthorDaily];
 
 export interface TermFact {
@@ -33,7 +37,12 @@ export interface TermFact {
 }
 
 /** The same as TERMS, in JS, for posts the pipeline has in memory (`text` as stored). */
-export function termsOf(keyTerms: string[], text: string, aspects: { term: string; sentiment: string }[], label: string): TermFact[] {
+export function termsOf(
+  keyTerms: string[],
+  text: string,
+  aspects: { term: string; sentiment: string }[],
+  label: string,
+): TermFact[] {
   const out = new Map<string, TermFact>();
   const add = (f: TermFact) => out.set(`${f.kind}|${f.term}|${f.label}`, f);
   for (const k of keyTerms) add({ kind: 'term', term: k, label });
@@ -99,7 +108,8 @@ export interface RollupFact {
   contactId: string | null;
 }
 
-export const channelOf = (platform: string, externalId: string) => (platform !== 'community' ? 'mentions' : externalId.startsWith('review:') ? 'reviews' : 'community');
+export const channelOf = (platform: string, externalId: string) =>
+  platform !== 'community' ? 'mentions' : externalId.startsWith('review:') ? 'reviews' : 'community';
 
 /**
  * Adds (or takes away) facts already in memory, aggregated first: a page of 100 new posts is
@@ -107,8 +117,14 @@ export const channelOf = (platform: string, externalId: string) => (platform !==
  */
 export async function applyFacts(db: Db, workspaceId: string, facts: RollupFact[], sign: 1 | -1): Promise<void> {
   if (facts.length === 0) return;
-  const daily = new Map<string, { day: string; channel: string; platform: string; language: string; label: string; n: number }>();
-  const byTopic = new Map<string, { topic_id: string; day: string; channel: string; platform: string; language: string; label: string; n: number }>();
+  const daily = new Map<
+    string,
+    { day: string; channel: string; platform: string; language: string; label: string; n: number }
+  >();
+  const byTopic = new Map<
+    string,
+    { topic_id: string; day: string; channel: string; platform: string; language: string; label: string; n: number }
+  >();
   type Dims = { topic_id: string; day: string; channel: string; platform: string; language: string; n: number };
   const terms = new Map<string, Dims & { kind: string; term: string; label: string }>();
   const authors = new Map<string, Dims & { contact_id: string }>();
@@ -126,18 +142,41 @@ export async function applyFacts(db: Db, workspaceId: string, facts: RollupFact[
     for (const t of f.terms) {
       for (const topic of topicsOf) {
         const tk = `${topic}|${f.day}|${t.kind}|${t.term}|${t.label}|${f.channel}|${f.platform}|${f.language}`;
-        const e = terms.get(tk) ?? { topic_id: topic, day: f.day, kind: t.kind, term: t.term, label: t.label, ...dims, n: 0 };
+        const e = terms.get(tk) ?? {
+          topic_id: topic,
+          day: f.day,
+          kind: t.kind,
+          term: t.term,
+          label: t.label,
+          ...dims,
+          n: 0,
+        };
         e.n += sign;
         terms.set(tk, e);
       }
     }
     const key = `${f.day}|${f.channel}|${f.platform}|${f.language}|${f.label}`;
-    const d = daily.get(key) ?? { day: f.day, channel: f.channel, platform: f.platform, language: f.language, label: f.label, n: 0 };
+    const d = daily.get(key) ?? {
+      day: f.day,
+      channel: f.channel,
+      platform: f.platform,
+      language: f.language,
+      label: f.label,
+      n: 0,
+    };
     d.n += sign;
     daily.set(key, d);
     for (const topic of new Set(f.topicIds)) {
       const tk = `${topic}|${key}`;
-      const t = byTopic.get(tk) ?? { topic_id: topic, day: f.day, channel: f.channel, platform: f.platform, language: f.language, label: f.label, n: 0 };
+      const t = byTopic.get(tk) ?? {
+        topic_id: topic,
+        day: f.day,
+        channel: f.channel,
+        platform: f.platform,
+        language: f.language,
+        label: f.label,
+        n: 0,
+      };
       t.n += sign;
       byTopic.set(tk, t);
     }
@@ -170,9 +209,25 @@ export async function applyFacts(db: Db, workspaceId: string, facts: RollupFact[
 }
 
 /** The stored state of a page's posts that already exist: an edit takes it out of the rollups. */
-export async function storedFacts(db: Db, workspaceId: string, platform: string, externalIds: string[]): Promise<Map<string, RollupFact & { override: string | null }>> {
+export async function storedFacts(
+  db: Db,
+  workspaceId: string,
+  platform: string,
+  externalIds: string[],
+): Promise<Map<string, RollupFact & { override: string | null }>> {
   if (externalIds.length === 0) return new Map();
-  const found = rows<{ external_id: string; day: string; language: string | null; label: string | null; override: string | null; topic_ids: string[] | null; key_terms: string[] | null; text: string; aspects: { term: string; sentiment: string }[] | null; contact_id: string | null }>(
+  const found = rows<{
+    external_id: string;
+    day: string;
+    language: string | null;
+    label: string | null;
+    override: string | null;
+    topic_ids: string[] | null;
+    key_terms: string[] | null;
+    text: string;
+    aspects: { term: string; sentiment: string }[] | null;
+    contact_id: string | null;
+  }>(
     // One unique-index probe per post, whatever the table's statistics say (as in threading).
     await db.execute(sql`
       select m.external_id, to_char((m.posted_at at time zone 'UTC')::date, 'YYYY-MM-DD') as day, m.language, m.sentiment_label as label, m.sentiment_override as override, m.topic_ids,
@@ -208,20 +263,34 @@ export interface RebuildProgress {
  * Recounts a workspace's rollups from its mentions, a month at a time, reporting progress. Safe to
  * run again; each month is replaced in one transaction, so reports stay whole while it runs.
  */
-export async function rebuildRollups(db: Db, workspaceId: string, onProgress?: (p: RebuildProgress) => void): Promise<RebuildProgress> {
+export async function rebuildRollups(
+  db: Db,
+  workspaceId: string,
+  onProgress?: (p: RebuildProgress) => void,
+): Promise<RebuildProgress> {
   const months = rows<{ month: string }>(
-    await db.execute(sql`select distinct to_char(date_trunc('month', posted_at at time zone 'UTC'), 'YYYY-MM-DD') as month from mentions where workspace_id = ${workspaceId}::uuid order by 1`),
+    await db.execute(
+      sql`select distinct to_char(date_trunc('month', posted_at at time zone 'UTC'), 'YYYY-MM-DD') as month from mentions where workspace_id = ${workspaceId}::uuid order by 1`,
+    ),
   ).map((x) => x.month);
   const progress = { done: 0, total: months.length };
   onProgress?.({ ...progress });
   // Months without mentions any more keep no counts.
   const kept = toPgArray(months);
-  for (const table of ROLLUP_TABLES) await db.execute(sql`delete from ${table} where workspace_id = ${workspaceId}::uuid and to_char(date_trunc('month', day), 'YYYY-MM-DD') <> all(${kept}::text[])`);
+  for (const table of ROLLUP_TABLES)
+    await db.execute(
+      sql`delete from ${table} where workspace_id = ${workspaceId}::uuid and to_char(date_trunc('month', day), 'YYYY-MM-DD') <> all(${kept}::text[])`,
+    );
   for (const month of months) {
     await db.transaction(async (tx) => {
       const range = sql`day >= ${month}::date and day < (${month}::date + interval '1 month')::date`;
-      for (const table of ROLLUP_TABLES) await tx.execute(sql`delete from ${table} where workspace_id = ${workspaceId}::uuid and ${range}`);
-      await countInto(tx, sql`m.workspace_id = ${workspaceId}::uuid and m.posted_at >= (${month}::date::timestamp at time zone 'UTC') and m.posted_at < ((${month}::date + interval '1 month')::timestamp at time zone 'UTC')`, 1);
+      for (const table of ROLLUP_TABLES)
+        await tx.execute(sql`delete from ${table} where workspace_id = ${workspaceId}::uuid and ${range}`);
+      await countInto(
+        tx,
+        sql`m.workspace_id = ${workspaceId}::uuid and m.posted_at >= (${month}::date::timestamp at time zone 'UTC') and m.posted_at < ((${month}::date + interval '1 month')::timestamp at time zone 'UTC')`,
+        1,
+      );
     });
     progress.done++;
     onProgress?.({ ...progress });

@@ -22,7 +22,9 @@ const dims = () => ({
   n: integer('n').notNull().default(0),
 });
 
-export const reportDaily = pgTable('report_daily', dims(), (t) => [primaryKey({ columns: [t.workspaceId, t.day, t.channel, t.platform, t.language, t.label] })]);
+export const reportDaily = pgTable('report_daily', dims(), (t) => [
+  primaryKey({ columns: [t.workspaceId, t.day, t.channel, t.platform, t.language, t.label] }),
+]);
 
 /** The same per tracked topic: a mention of two topics counts once in each (share of voice). */
 export const reportTopicDaily = pgTable(
@@ -70,12 +72,17 @@ export const alerts = pgTable(
     baselineNegativeShare: real('baseline_negative_share').notNull(),
     // The mentions that caused it (the latest hundred).
     mentionIds: uuid('mention_ids').array().notNull(),
-    webhookStatus: text('webhook_status', { enum: ['none', 'pending', 'sent', 'failed'] }).notNull().default('none'),
+    webhookStatus: text('webhook_status', { enum: ['none', 'pending', 'sent', 'failed'] })
+      .notNull()
+      .default('none'),
     webhookAttempts: integer('webhook_attempts').notNull().default(0),
     webhookError: text('webhook_error'),
     createdAt: createdAt(),
   },
-  (t) => [index('report_alerts_workspace_idx').on(t.workspaceId, t.createdAt.desc()), index('report_alerts_topic_idx').on(t.topicId, t.windowEnd.desc())],
+  (t) => [
+    index('report_alerts_workspace_idx').on(t.workspaceId, t.createdAt.desc()),
+    index('report_alerts_topic_idx').on(t.topicId, t.windowEnd.desc()),
+  ],
 );
 
 /** The topic id that stands for "every mention, whatever its topics" in the term and author rollups. */
@@ -107,7 +114,11 @@ export const reportTermsDaily = pgTable(
     label: text('label').notNull(),
     n: integer('n').notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.workspaceId, t.topicId, t.day, t.kind, t.term, t.label, t.channel, t.platform, t.language] })],
+  (t) => [
+    primaryKey({
+      columns: [t.workspaceId, t.topicId, t.day, t.kind, t.term, t.label, t.channel, t.platform, t.language],
+    }),
+  ],
 );
 
 /** Mentions per author (CRM contact) per day: top authors by volume and, with the contact's followers, by reach. */

@@ -22,20 +22,28 @@ const day = z
 /** The range and slice every report takes; routes that need more fields extend it, then add `inOrder`. */
 export const ReportFilters = z.object({
   from: day.optional().openapi({ description: 'First day (UTC), default 29 days before `to`' }),
-    to: day.optional().openapi({ description: 'Last day (UTC), default today' }),
-    interval: z.enum(['day', 'week']).default('day'),
-    topic: z.uuid().optional(),
-    platform: z.enum(PLATFORMS).optional(),
-    language: z.string().trim().min(2).max(8).optional(),
-    source: z
-      .string()
-      .optional()
-      .transform((v) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined))
-      .pipe(z.array(z.enum(REPORT_SOURCES)).optional())
-      .openapi({ description: 'mentions, reviews, community (comma separated); all when absent', type: 'string' }),
-    format: z.enum(['json', 'csv']).default('json'),
+  to: day.optional().openapi({ description: 'Last day (UTC), default today' }),
+  interval: z.enum(['day', 'week']).default('day'),
+  topic: z.uuid().optional(),
+  platform: z.enum(PLATFORMS).optional(),
+  language: z.string().trim().min(2).max(8).optional(),
+  source: z
+    .string()
+    .optional()
+    .transform((v) =>
+      v
+        ? v
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : undefined,
+    )
+    .pipe(z.array(z.enum(REPORT_SOURCES)).optional())
+    .openapi({ description: 'mentions, reviews, community (comma separated); all when absent', type: 'string' }),
+  format: z.enum(['json', 'csv']).default('json'),
 });
-export const inOrder = (q: { from?: string | undefined; to?: string | undefined }) => !q.from || !q.to || q.from <= q.to;
+export const inOrder = (q: { from?: string | undefined; to?: string | undefined }) =>
+  !q.from || !q.to || q.from <= q.to;
 export const inOrderError = { message: '`from` must not be after `to`', path: ['from'] };
 export const ReportQuery = ReportFilters.refine(inOrder, inOrderError);
 export type ReportQuery = z.infer<typeof ReportQuery>;
@@ -55,17 +63,22 @@ const rangeError = (field: 'from' | 'to', message: string) =>
  * The days asked for, with the defaults filled in. A range must lie between 2000-01-01 and tomorrow
  * (UTC, so every time zone's today fits), run forwards, and span at most MAX_SPAN_DAYS of its interval.
  */
-export function resolveRange(q: { from?: string | undefined; to?: string | undefined; interval?: 'day' | 'week' }, now: Date): Range {
+export function resolveRange(
+  q: { from?: string | undefined; to?: string | undefined; interval?: 'day' | 'week' },
+  now: Date,
+): Range {
   const latest = dayOf(now) + 1;
   const to = q.to === undefined ? dayOf(now) : dayNumber(q.to);
   if (Number.isNaN(to)) throw rangeError('to', 'must be a date as YYYY-MM-DD');
   if (to > latest) throw rangeError('to', `must not be after ${dayString(latest)}`);
   const from = q.from === undefined ? to - 29 : dayNumber(q.from);
   if (Number.isNaN(from)) throw rangeError('from', 'must be a date as YYYY-MM-DD');
-  if (from < dayNumber(EARLIEST_DAY) && q.from !== undefined) throw rangeError('from', `must not be before ${EARLIEST_DAY}`);
+  if (from < dayNumber(EARLIEST_DAY) && q.from !== undefined)
+    throw rangeError('from', `must not be before ${EARLIEST_DAY}`);
   if (from > to) throw rangeError('from', 'must not be after `to`');
   const max = MAX_SPAN_DAYS[q.interval ?? 'day'];
-  if (to - from + 1 > max) throw rangeError('from', `must be at most ${max} days before \`to\` (by ${q.interval ?? 'day'})`);
+  if (to - from + 1 > max)
+    throw rangeError('from', `must be at most ${max} days before \`to\` (by ${q.interval ?? 'day'})`);
   return { from: dayString(Math.max(from, dayNumber(EARLIEST_DAY))), to: dayString(to) };
 }
 
@@ -83,8 +96,17 @@ export function buckets(range: Range, interval: 'day' | 'week'): string[] {
   return out;
 }
 
-function filters(table: typeof reportDaily | typeof reportTopicDaily, workspaceId: string, range: Range, q: Omit<ReportQuery, 'format' | 'interval'>): SQL[] {
-  const where: (SQL | undefined)[] = [eq(table.workspaceId, workspaceId), gte(table.day, range.from), lte(table.day, range.to)];
+function filters(
+  table: typeof reportDaily | typeof reportTopicDaily,
+  workspaceId: string,
+  range: Range,
+  q: Omit<ReportQuery, 'format' | 'interval'>,
+): SQL[] {
+  const where: (SQL | undefined)[] = [
+    eq(table.workspaceId, workspaceId),
+    gte(table.day, range.from),
+    lte(table.day, range.to),
+  ];
   if (q.platform) where.push(eq(table.platform, q.platform));
   if (q.language) where.push(eq(table.language, q.language));
   if (q.source?.length) where.push(inArray(table.channel, q.source));
@@ -102,25 +124,40 @@ export interface SeriesPoint {
   net: number;
 }
 
-export const netScore = (positive: number, negative: number) => (positive + negative ? Math.round(((positive - negative) / (positive + negative)) * 100) : 0);
+export const netScore = (positive: number, negative: number) =>
+  positive + negative ? Math.round(((positive - negative) / (positive + negative)) * 100) : 0;
 
-export async function sentimentSeries(db: Db, workspaceId: string, q: ReportQuery, now: Date): Promise<{ range: Range; series: SeriesPoint[] }> {
+export async function sentimentSeries(
+  db: Db,
+  workspaceId: string,
+  q: ReportQuery,
+  now: Date,
+): Promise<{ range: Range; series: SeriesPoint[] }> {
   const range = resolveRange(q, now);
   const table = q.topic ? reportTopicDaily : reportDaily;
   const where = filters(table, workspaceId, range, q);
   if (q.topic) where.push(eq(reportTopicDaily.topicId, q.topic));
-  const bucket = q.interval === 'week' ? sql<string>`to_char(date_trunc('week', ${table.day}), 'YYYY-MM-DD')` : sql<string>`to_char(${table.day}, 'YYYY-MM-DD')`;
+  const bucket =
+    q.interval === 'week'
+      ? sql<string>`to_char(date_trunc('week', ${table.day}), 'YYYY-MM-DD')`
+      : sql<string>`to_char(${table.day}, 'YYYY-MM-DD')`;
   const rows = await db
     .select({ bucket, label: table.label, n: sql<number>`sum(${table.n})::int` })
     .from(table)
     .where(and(...where))
     .groupBy(sql`1`, table.label);
-  const by = new Map(buckets(range, q.interval).map((d) => [d, { date: d, positive: 0, neutral: 0, negative: 0, unscored: 0, total: 0, net: 0 } as SeriesPoint]));
+  const by = new Map(
+    buckets(range, q.interval).map((d) => [
+      d,
+      { date: d, positive: 0, neutral: 0, negative: 0, unscored: 0, total: 0, net: 0 } as SeriesPoint,
+    ]),
+  );
   for (const r of rows) {
     const p = by.get(r.bucket);
     if (!p) continue;
     const n = Number(r.n);
-    if (r.label === 'positive' || r.label === 'neutral' || r.label === 'negative' || r.label === 'unscored') p[r.label] += n;
+    if (r.label === 'positive' || r.label === 'neutral' || r.label === 'negative' || r.label === 'unscored')
+      p[r.label] += n;
     p.total += n;
   }
   const series = [...by.values()].map((p) => ({ ...p, net: netScore(p.positive, p.negative) }));
@@ -141,11 +178,23 @@ export interface VoiceShare {
 }
 
 /** Share of voice across the workspace's brand and competitor topics, each with its sentiment. */
-export async function shareOfVoice(db: Db, workspaceId: string, q: ReportQuery, now: Date): Promise<{ range: Range; items: VoiceShare[] }> {
+export async function shareOfVoice(
+  db: Db,
+  workspaceId: string,
+  q: ReportQuery,
+  now: Date,
+): Promise<{ range: Range; items: VoiceShare[] }> {
   const range = resolveRange(q, now);
-  const tracked = await db.select({ id: topics.id, name: topics.name, kind: topics.kind }).from(topics).where(and(eq(topics.workspaceId, workspaceId), inArray(topics.kind, ['brand', 'competitor', 'product'])));
+  const tracked = await db
+    .select({ id: topics.id, name: topics.name, kind: topics.kind })
+    .from(topics)
+    .where(and(eq(topics.workspaceId, workspaceId), inArray(topics.kind, ['brand', 'competitor', 'product'])));
   const rows = await db
-    .select({ topicId: reportTopicDaily.topicId, label: reportTopicDaily.label, n: sql<number>`sum(${reportTopicDaily.n})::int` })
+    .select({
+      topicId: reportTopicDaily.topicId,
+      label: reportTopicDaily.label,
+      n: sql<number>`sum(${reportTopicDaily.n})::int`,
+    })
     .from(reportTopicDaily)
     .where(and(...filters(reportTopicDaily, workspaceId, range, q)))
     .groupBy(reportTopicDaily.topicId, reportTopicDaily.label);
@@ -155,7 +204,17 @@ export async function shareOfVoice(db: Db, workspaceId: string, q: ReportQuery, 
     const total = mine.reduce((a, r) => a + Number(r.n), 0);
     const positive = count('positive');
     const negative = count('negative');
-    return { topicId: t.id, name: t.name, kind: t.kind, total, share: 0, positive, neutral: count('neutral'), negative, net: netScore(positive, negative) };
+    return {
+      topicId: t.id,
+      name: t.name,
+      kind: t.kind,
+      total,
+      share: 0,
+      positive,
+      neutral: count('neutral'),
+      negative,
+      net: netScore(positive, negative),
+    };
   });
   const all = items.reduce((a, i) => a + i.total, 0);
   for (const i of items) i.share = all ? Math.round((i.total / all) * 1000) / 10 : 0;
@@ -176,11 +235,16 @@ export async function totals(db: Db, workspaceId: string, q: ReportQuery, range:
   const table = q.topic ? reportTopicDaily : reportDaily;
   const where = filters(table, workspaceId, range, q);
   if (q.topic) where.push(eq(reportTopicDaily.topicId, q.topic));
-  const rows = await db.select({ label: table.label, n: sql<number>`sum(${table.n})::int` }).from(table).where(and(...where)).groupBy(table.label);
+  const rows = await db
+    .select({ label: table.label, n: sql<number>`sum(${table.n})::int` })
+    .from(table)
+    .where(and(...where))
+    .groupBy(table.label);
   const t: Totals = { positive: 0, neutral: 0, negative: 0, unscored: 0, total: 0, net: 0 };
   for (const r of rows) {
     const n = Number(r.n);
-    if (r.label === 'positive' || r.label === 'neutral' || r.label === 'negative' || r.label === 'unscored') t[r.label] += n;
+    if (r.label === 'positive' || r.label === 'neutral' || r.label === 'negative' || r.label === 'unscored')
+      t[r.label] += n;
     t.total += n;
   }
   t.net = netScore(t.positive, t.negative);
@@ -203,7 +267,10 @@ export async function platformBreakdown(db: Db, workspaceId: string, q: ReportQu
     .from(table)
     .where(and(...where))
     .groupBy(table.platform, table.label);
-  const by = new Map<string, { platform: string; total: number; positive: number; neutral: number; negative: number }>();
+  const by = new Map<
+    string,
+    { platform: string; total: number; positive: number; neutral: number; negative: number }
+  >();
   for (const r of rows) {
     const p = by.get(r.platform) ?? { platform: r.platform, total: 0, positive: 0, neutral: 0, negative: 0 };
     const n = Number(r.n);
@@ -242,7 +309,14 @@ function sliceWhere(table: typeof reportTermsDaily | typeof reportAuthorDaily, f
 }
 
 /** The most used key terms, hashtags or aspects of a range, each split by sentiment. */
-export async function topTerms(db: Db, workspaceId: string, range: Range, kind: TermKind, limit = 20, f: SliceFilters = {}): Promise<TermCount[]> {
+export async function topTerms(
+  db: Db,
+  workspaceId: string,
+  range: Range,
+  kind: TermKind,
+  limit = 20,
+  f: SliceFilters = {},
+): Promise<TermCount[]> {
   const list = await db
     .select({
       term: reportTermsDaily.term,
@@ -252,12 +326,26 @@ export async function topTerms(db: Db, workspaceId: string, range: Range, kind: 
       negative: sql<number>`coalesce(sum(${reportTermsDaily.n}) filter (where ${reportTermsDaily.label} = 'negative'), 0)::int`,
     })
     .from(reportTermsDaily)
-    .where(and(eq(reportTermsDaily.workspaceId, workspaceId), eq(reportTermsDaily.kind, kind), gte(reportTermsDaily.day, range.from), lte(reportTermsDaily.day, range.to), ...sliceWhere(reportTermsDaily, f)))
+    .where(
+      and(
+        eq(reportTermsDaily.workspaceId, workspaceId),
+        eq(reportTermsDaily.kind, kind),
+        gte(reportTermsDaily.day, range.from),
+        lte(reportTermsDaily.day, range.to),
+        ...sliceWhere(reportTermsDaily, f),
+      ),
+    )
     .groupBy(reportTermsDaily.term)
     .having(sql`sum(${reportTermsDaily.n}) > 0`)
     .orderBy(sql`2 desc`, reportTermsDaily.term)
     .limit(limit);
-  return list.map((r) => ({ term: r.term, total: Number(r.total), positive: Number(r.positive), neutral: Number(r.neutral), negative: Number(r.negative) }));
+  return list.map((r) => ({
+    term: r.term,
+    total: Number(r.total),
+    positive: Number(r.positive),
+    neutral: Number(r.neutral),
+    negative: Number(r.negative),
+  }));
 }
 
 export interface AuthorRow {
@@ -273,8 +361,22 @@ export interface AuthorRow {
  * The authors of a range's mentions, by volume (most mentions) or reach (most followers). A contact
  * merged into another counts as that one.
  */
-export async function topAuthors(db: Db, workspaceId: string, range: Range, by: 'volume' | 'reach', limit = 10, f: SliceFilters = {}): Promise<AuthorRow[]> {
-  const list = rows<{ contact_id: string; name: string; followers: number | null; mentions: number; score: number; stage: string }>(
+export async function topAuthors(
+  db: Db,
+  workspaceId: string,
+  range: Range,
+  by: 'volume' | 'reach',
+  limit = 10,
+  f: SliceFilters = {},
+): Promise<AuthorRow[]> {
+  const list = rows<{
+    contact_id: string;
+    name: string;
+    followers: number | null;
+    mentions: number;
+    score: number;
+    stage: string;
+  }>(
     await db.execute(sql`
       select c.id as contact_id, c.name, c.followers, a.mentions, c.score, c.lifecycle_stage as stage
       from (
@@ -290,5 +392,12 @@ export async function topAuthors(db: Db, workspaceId: string, range: Range, by: 
       order by ${by === 'reach' ? sql`c.followers desc nulls last, a.mentions desc` : sql`a.mentions desc, c.followers desc nulls last`}, c.id
       limit ${limit}`),
   );
-  return list.map((r) => ({ contactId: r.contact_id, name: r.name || 'Unnamed contact', followers: Number(r.followers ?? 0), mentions: Number(r.mentions), score: Number(r.score), stage: r.stage }));
+  return list.map((r) => ({
+    contactId: r.contact_id,
+    name: r.name || 'Unnamed contact',
+    followers: Number(r.followers ?? 0),
+    mentions: Number(r.mentions),
+    score: Number(r.score),
+    stage: r.stage,
+  }));
 }

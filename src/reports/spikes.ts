@@ -48,7 +48,13 @@ export function spikeReasons(f: HourFacts, s: SpikeSettings): ('volume' | 'negat
 /** `t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.body">`: what a receiver checks (and the time, against replays). */
 export async function signWebhook(secret: string, body: string, at: Date): Promise<string> {
   const t = Math.floor(at.getTime() / 1000);
-  const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  const key = await crypto.subtle.importKey(
+    'raw',
+    new TextEncoder().encode(secret),
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['sign'],
+  );
   const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(`${t}.${body}`)));
   return `t=${t},v1=${[...mac].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
 }
@@ -79,7 +85,10 @@ export interface SpikeRun {
 export async function checkSpikes(deps: SpikeDeps): Promise<SpikeRun> {
   const now = deps.clock();
   const out: SpikeRun = { raised: 0, extended: 0, webhooksSent: 0, webhooksFailed: 0 };
-  const list = await deps.db.select({ id: workspaces.id, settings: alertSettings }).from(workspaces).leftJoin(alertSettings, eq(alertSettings.workspaceId, workspaces.id));
+  const list = await deps.db
+    .select({ id: workspaces.id, settings: alertSettings })
+    .from(workspaces)
+    .leftJoin(alertSettings, eq(alertSettings.workspaceId, workspaces.id));
   for (const ws of list) {
     if (ws.settings && !ws.settings.enabled) continue;
     const s: SpikeSettings = ws.settings ?? DEFAULT_SPIKE_SETTINGS;
@@ -119,16 +128,31 @@ async function checkWorkspace(db: Db, workspaceId: string, s: SpikeSettings, web
   for (const h of hour) {
     const b = base.get(h.topic_id);
     const total = Number(b?.total ?? 0);
-    const facts: HourFacts = { volume: h.volume, negative: h.negative, baselineHourly: total / (BASELINE_DAYS * 24), baselineNegativeShare: total ? Number(b?.negative ?? 0) / total : 0 };
+    const facts: HourFacts = {
+      volume: h.volume,
+      negative: h.negative,
+      baselineHourly: total / (BASELINE_DAYS * 24),
+      baselineNegativeShare: total ? Number(b?.negative ?? 0) / total : 0,
+    };
     const reasons = spikeReasons(facts, s);
     if (reasons.length === 0) continue;
     const raised = await db.transaction(async (tx) => {
-      const [ongoing] = await tx.select().from(alerts).where(and(eq(alerts.topicId, h.topic_id), gte(alerts.windowEnd, start))).orderBy(desc(alerts.windowEnd)).limit(1).for('update');
+      const [ongoing] = await tx
+        .select()
+        .from(alerts)
+        .where(and(eq(alerts.topicId, h.topic_id), gte(alerts.windowEnd, start)))
+        .orderBy(desc(alerts.windowEnd))
+        .limit(1)
+        .for('update');
       if (ongoing) {
         // The same spike, still going: its alert follows it.
         await tx
           .update(alerts)
-          .set({ windowEnd: now, volume: Math.max(ongoing.volume, h.volume), reasons: [...new Set([...ongoing.reasons, ...reasons])] })
+          .set({
+            windowEnd: now,
+            volume: Math.max(ongoing.volume, h.volume),
+            reasons: [...new Set([...ongoing.reasons, ...reasons])],
+          })
           .where(eq(alerts.id, ongoing.id));
         return false;
       }
@@ -138,12 +162,37 @@ async function checkWorkspace(db: Db, workspaceId: string, s: SpikeSettings, web
       ).map((r) => r.id);
       const [alert] = await tx
         .insert(alerts)
-        .values({ workspaceId, topicId: h.topic_id, reasons, windowStart: start, windowEnd: now, volume: h.volume, baselineVolume: facts.baselineHourly, negativeShare: h.negative / h.volume, baselineNegativeShare: facts.baselineNegativeShare, mentionIds: ids, webhookStatus: webhook ? 'pending' : 'none', createdAt: now })
+        .values({
+          workspaceId,
+          topicId: h.topic_id,
+          reasons,
+          windowStart: start,
+          windowEnd: now,
+          volume: h.volume,
+          baselineVolume: facts.baselineHourly,
+          negativeShare: h.negative / h.volume,
+          baselineNegativeShare: facts.baselineNegativeShare,
+          mentionIds: ids,
+          webhookStatus: webhook ? 'pending' : 'none',
+          createdAt: now,
+        })
         .returning();
       const [topic] = await tx.select({ name: topics.name }).from(topics).where(eq(topics.id, h.topic_id));
-      const team = await tx.select({ id: users.id }).from(users).where(and(eq(users.workspaceId, workspaceId), isNull(users.disabledAt)));
+      const team = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.workspaceId, workspaceId), isNull(users.disabledAt)));
       const text = `Spike on ${topic?.name ?? 'a topic'}: ${h.volume} mentions in the last hour (usually ${facts.baselineHourly.toFixed(1)}), ${Math.round((h.negative / h.volume) * 100)}% negative`;
-      if (team.length) await tx.insert(notifications).values(team.map((u) => ({ workspaceId, userId: u.id, kind: 'spike', text: `${text} [alert ${alert!.id}]`, createdAt: now })));
+      if (team.length)
+        await tx.insert(notifications).values(
+          team.map((u) => ({
+            workspaceId,
+            userId: u.id,
+            kind: 'spike',
+            text: `${text} [alert ${alert!.id}]`,
+            createdAt: now,
+          })),
+        );
       return true;
     });
     if (raised) result.raised++;
@@ -160,7 +209,12 @@ async function deliverWebhooks(deps: SpikeDeps, now: Date) {
     .from(alerts)
     .innerJoin(alertSettings, eq(alertSettings.workspaceId, alerts.workspaceId))
     .innerJoin(topics, eq(topics.id, alerts.topicId))
-    .where(or(eq(alerts.webhookStatus, 'pending'), and(eq(alerts.webhookStatus, 'failed'), lt(alerts.webhookAttempts, MAX_WEBHOOK_ATTEMPTS))))
+    .where(
+      or(
+        eq(alerts.webhookStatus, 'pending'),
+        and(eq(alerts.webhookStatus, 'failed'), lt(alerts.webhookAttempts, MAX_WEBHOOK_ATTEMPTS)),
+      ),
+    )
     .limit(50);
   for (const { alert, settings, topic } of due) {
     if (!settings.webhookUrl || !settings.webhookSecretEnc) continue;
@@ -169,24 +223,62 @@ async function deliverWebhooks(deps: SpikeDeps, now: Date) {
     const [claimed] = await deps.db
       .update(alerts)
       .set({ webhookAttempts: alert.webhookAttempts + 1 })
-      .where(and(eq(alerts.id, alert.id), eq(alerts.webhookAttempts, alert.webhookAttempts), inArray(alerts.webhookStatus, ['pending', 'failed'])))
+      .where(
+        and(
+          eq(alerts.id, alert.id),
+          eq(alerts.webhookAttempts, alert.webhookAttempts),
+          inArray(alerts.webhookStatus, ['pending', 'failed']),
+        ),
+      )
       .returning();
     if (!claimed) continue;
-    const { secret } = (await deps.credentials.open(`alerts:${settings.workspaceId}`, settings.webhookSecretEnc)) as { secret: string };
+    const { secret } = (await deps.credentials.open(`alerts:${settings.workspaceId}`, settings.webhookSecretEnc)) as {
+      secret: string;
+    };
     const mentionRows = alert.mentionIds.length
-      ? rows<{ id: string; platform: string; url: string | null; text: string; posted_at: string | Date; sentiment: string | null }>(
-          await deps.db.execute(sql`select id, platform, url, text, posted_at, coalesce(sentiment_override, sentiment_label) as sentiment from mentions where id = any(${`{${alert.mentionIds.join(',')}}`}::uuid[]) order by posted_at desc limit 20`),
+      ? rows<{
+          id: string;
+          platform: string;
+          url: string | null;
+          text: string;
+          posted_at: string | Date;
+          sentiment: string | null;
+        }>(
+          await deps.db.execute(
+            sql`select id, platform, url, text, posted_at, coalesce(sentiment_override, sentiment_label) as sentiment from mentions where id = any(${`{${alert.mentionIds.join(',')}}`}::uuid[]) order by posted_at desc limit 20`,
+          ),
         )
       : [];
     const body = JSON.stringify({
       type: 'spike',
-      alert: { id: alert.id, topic: { id: alert.topicId, name: topic }, reasons: alert.reasons, windowStart: alert.windowStart.toISOString(), windowEnd: alert.windowEnd.toISOString(), volume: alert.volume, baselineVolume: alert.baselineVolume, negativeShare: alert.negativeShare, baselineNegativeShare: alert.baselineNegativeShare },
-      mentions: mentionRows.map((m) => ({ id: m.id, platform: m.platform, url: m.url, text: m.text, postedAt: new Date(m.posted_at).toISOString(), sentiment: m.sentiment })),
+      alert: {
+        id: alert.id,
+        topic: { id: alert.topicId, name: topic },
+        reasons: alert.reasons,
+        windowStart: alert.windowStart.toISOString(),
+        windowEnd: alert.windowEnd.toISOString(),
+        volume: alert.volume,
+        baselineVolume: alert.baselineVolume,
+        negativeShare: alert.negativeShare,
+        baselineNegativeShare: alert.baselineNegativeShare,
+      },
+      mentions: mentionRows.map((m) => ({
+        id: m.id,
+        platform: m.platform,
+        url: m.url,
+        text: m.text,
+        postedAt: new Date(m.posted_at).toISOString(),
+        sentiment: m.sentiment,
+      })),
     });
     try {
       const res = await deps.outbound.fetch(settings.webhookUrl, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-social-crm-event': 'spike', 'x-social-crm-signature': await signWebhook(secret, body, now) },
+        headers: {
+          'content-type': 'application/json',
+          'x-social-crm-event': 'spike',
+          'x-social-crm-signature': await signWebhook(secret, body, now),
+        },
         body,
         signal: AbortSignal.timeout(10_000),
       });

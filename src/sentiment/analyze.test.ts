@@ -50,7 +50,12 @@ describe('analyze: social-text sentiment rules', () => {
 
   it('lists hashtags, mentions, urls and emoji', () => {
     const a = analyze('Thanks @acme! #win 🎉 https://acme.example/p');
-    expect(a).toMatchObject({ hashtags: ['#win'], mentions: ['@acme'], urls: ['https://acme.example/p'], emoji: ['🎉'] });
+    expect(a).toMatchObject({
+      hashtags: ['#win'],
+      mentions: ['@acme'],
+      urls: ['https://acme.example/p'],
+      emoji: ['🎉'],
+    });
   });
 });
 

@@ -60,7 +60,10 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Analysis {
   let label: SentimentLabel = 'unscored';
   // No words at all (":) :) :)", "🔥🔥"): faces and emoji speak every language.
   if (language === null || SCORED.has(language)) {
-    const result = language === null || language === 'en' ? scoreEnglish(tokens) : scoreOtherLanguage(language as OtherLanguage, tokens);
+    const result =
+      language === null || language === 'en'
+        ? scoreEnglish(tokens)
+        : scoreOtherLanguage(language as OtherLanguage, tokens);
     score = Math.round(result.compound * 10000) / 10000;
     hits = result.hits;
     label = labelFor(score);

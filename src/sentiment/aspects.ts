@@ -67,7 +67,12 @@ export function findAspects(tokens: Token[], hits: Hit[]): Aspect[] {
     found.set(term, (found.get(term) ?? 0) + hit.valence);
   }
   const aspects: Aspect[] = [];
-  for (const [term, v] of found) aspects.push({ term, sentiment: v >= 0 ? 'positive' : 'negative', score: Math.round((v / Math.sqrt(v * v + 15)) * 1000) / 1000 });
+  for (const [term, v] of found)
+    aspects.push({
+      term,
+      sentiment: v >= 0 ? 'positive' : 'negative',
+      score: Math.round((v / Math.sqrt(v * v + 15)) * 1000) / 1000,
+    });
   return aspects;
 }
 
@@ -83,7 +88,7 @@ export function keyTerms(tokens: Token[], limit = 8): string[] {
     if (w.length < 3 || STOPWORDS.has(w) || !isContentWord(w)) continue;
     const at = terms.indexOf(w);
     if (at >= 0) counts[at]!++;
-    else (terms.push(w), counts.push(1));
+    else terms.push(w), counts.push(1);
   }
   // Text order already; only repeated words move up (a stable sort keeps ties in text order).
   if (counts.some((n) => n > 1)) {

@@ -14,14 +14,14 @@ export const N_SCALAR = -0.5;
 const ALPHA = 15;
 export const EXCITEMENT = 0.35;
 
-const BOOSTERS = new Map<string, number>(
-  [
-    ...'absolutely amazingly awfully completely considerably decidedly deeply effing enormously entirely especially exceptionally extremely fabulously flipping flippin fricking frickin frigging friggin fully fucking greatly hella highly hugely incredibly intensely majorly more most particularly purely quite really remarkably so substantially thoroughly totally tremendously uber unbelievably unusually utterly very'
-      .split(' ')
-      .map((w) => [w, B_INCR] as const),
-    ...'almost barely hardly kinda kindof less little marginally occasionally partly scarcely slightly somewhat sorta sortof'.split(' ').map((w) => [w, -B_INCR] as const),
-  ],
-);
+const BOOSTERS = new Map<string, number>([
+  ...'absolutely amazingly awfully completely considerably decidedly deeply effing enormously entirely especially exceptionally extremely fabulously flipping flippin fricking frickin frigging friggin fully fucking greatly hella highly hugely incredibly intensely majorly more most particularly purely quite really remarkably so substantially thoroughly totally tremendously uber unbelievably unusually utterly very'
+    .split(' ')
+    .map((w) => [w, B_INCR] as const),
+  ...'almost barely hardly kinda kindof less little marginally occasionally partly scarcely slightly somewhat sorta sortof'
+    .split(' ')
+    .map((w) => [w, -B_INCR] as const),
+]);
 
 // "n't" is how wink-nlp splits don't / can't / isn't.
 // "no" is not here: like the VADER release the peers run, it carries its own valence instead.
@@ -54,12 +54,54 @@ function joinEmoticon(tokens: Token[], i: number): { valence: number; length: nu
 
 // "like" is an opinion after someone who likes ("I like", "you'd like", "don't like"), not in
 // "looks like", "like a", "feel like"; "well" opens sentences without meaning good.
-const LIKERS = new Set(['i', 'you', 'we', 'they', 'u', 'ya', 'people', 'he', 'she', 'who', "'d", 'd', 'would', 'do', 'does', 'did', "n't", 'not', 'really', 'totally', 'just', 'also', 'so', 'actually', 'still', 'definitely', 'kinda', 'to', 'dont', 'didnt', 'doesnt', 'everyone', 'everybody', 'nobody', 'ppl']);
+const LIKERS = new Set([
+  'i',
+  'you',
+  'we',
+  'they',
+  'u',
+  'ya',
+  'people',
+  'he',
+  'she',
+  'who',
+  "'d",
+  'd',
+  'would',
+  'do',
+  'does',
+  'did',
+  "n't",
+  'not',
+  'really',
+  'totally',
+  'just',
+  'also',
+  'so',
+  'actually',
+  'still',
+  'definitely',
+  'kinda',
+  'to',
+  'dont',
+  'didnt',
+  'doesnt',
+  'everyone',
+  'everybody',
+  'nobody',
+  'ppl',
+]);
 
 // Comparisons ("dances like Prince") still lean friendly in posts, so they keep part of the weight.
 export const LIKE_AS_COMPARISON = 0.8;
 
-function opinionWeight(lower: string, lowers: string[], wordAt: number[], prevWords: number, sentenceStart: number): number {
+function opinionWeight(
+  lower: string,
+  lowers: string[],
+  wordAt: number[],
+  prevWords: number,
+  sentenceStart: number,
+): number {
   if (lower === 'like' || lower === 'likes') {
     const liker = prevWords - 1 >= sentenceStart && LIKERS.has(lowers[wordAt[prevWords - 1]!]!);
     return liker ? 1 : LIKE_AS_COMPARISON;
@@ -111,7 +153,24 @@ function lookupWord(word: string): number | null {
 const TRIPLED = /(.)\1\1/;
 
 // What social hashtags glue onto an opinion word: #lovethis, #hateit, #failday, #winning.
-const TAG_TAILS = new Set(['this', 'it', 'that', 'you', 'u', 'them', 'life', 'day', 'days', 'me', 'my', 'much', 'all', 'so', 'ing', 's']);
+const TAG_TAILS = new Set([
+  'this',
+  'it',
+  'that',
+  'you',
+  'u',
+  'them',
+  'life',
+  'day',
+  'days',
+  'me',
+  'my',
+  'much',
+  'all',
+  'so',
+  'ing',
+  's',
+]);
 
 /** #fail, #FAIL, #lovethis: the tag's own word, or an opinion word with a common tail. */
 function lookupHashtag(tag: string): number | null {
@@ -152,7 +211,6 @@ const CANT = new Set(["n't", 'cant', 'cannot']);
 const EAGER = 2;
 
 const PHRASE_STARTS = new Set([...IDIOMS.keys(), ...EN_BIGRAMS.keys()].map((k) => k.split(' ')[0]!));
-
 
 /** Two or more letters, all capitals (a char-code loop: this runs for every word). */
 function isAllCaps(s: string): boolean {
@@ -231,7 +289,8 @@ export function scoreEnglish(tokens: Token[]): EnglishScore {
       // Phrase keys are built only for the few words that start one (this loop runs for every word).
       const starts = PHRASE_STARTS.has(lower);
       const idiom3 = starts && next && lowers[i + 2] ? IDIOMS.get(`${lower} ${next} ${lowers[i + 2]}`) : undefined;
-      const bigram = starts && next ? (IDIOMS.get(`${lower} ${next}`) ?? EN_BIGRAMS.get(`${lower} ${next}`)) : undefined;
+      const bigram =
+        starts && next ? (IDIOMS.get(`${lower} ${next}`) ?? EN_BIGRAMS.get(`${lower} ${next}`)) : undefined;
       if (idiom3 !== undefined) {
         valence = idiom3;
         i += 2;
@@ -247,7 +306,8 @@ export function scoreEnglish(tokens: Token[]): EnglishScore {
       }
       if (valence !== null && capsDiffer && isAllCaps(t.value)) emphasis += C_INCR;
     }
-    if (valence !== null && t.type === 'word') valence *= opinionWeight(lower, lowers, wordAt, prevWords, sentenceStart);
+    if (valence !== null && t.type === 'word')
+      valence *= opinionWeight(lower, lowers, wordAt, prevWords, sentenceStart);
     if (valence === null || valence === 0) continue;
 
     // Boosters and negations look back up to three words, weaker with distance (VADER).

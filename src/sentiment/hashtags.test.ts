@@ -29,7 +29,12 @@ describe('the analyser with non-ASCII hashtags', () => {
   });
 
   it('finds the same hashtags as the report rollups count', () => {
-    for (const text of ['#naïve #日本 love it', 'no tags here', '#2024 was #großartig', 'see https://a.test/#x #real']) {
+    for (const text of [
+      '#naïve #日本 love it',
+      'no tags here',
+      '#2024 was #großartig',
+      'see https://a.test/#x #real',
+    ]) {
       expect([...new Set(analyze(text).hashtags.map((t) => t.slice(1).toLowerCase()))]).toEqual(hashtagTerms(text));
     }
   });

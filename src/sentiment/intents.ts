@@ -28,7 +28,10 @@ const QUESTION = any(
   ),
   /\b(?:wondering (?:if|whether|how|what|when|why)|curious (?:if|whether|how|what|when)|does anyone know|anyone know|can someone|pls help|please help|need help with|help me (?:figure|understand))\b/,
   // Other languages' question words only open a question ("was" is English too, mid-sentence).
-  new RegExp(LEAD + String.raw`(?:wie|warum|wann|wo|kann man|gibt es|cómo|qué|cuándo|dónde|por qué|comment|pourquoi|quand|où|est-ce que)\b`),
+  new RegExp(
+    LEAD +
+      String.raw`(?:wie|warum|wann|wo|kann man|gibt es|cómo|qué|cuándo|dónde|por qué|comment|pourquoi|quand|où|est-ce que)\b`,
+  ),
 );
 
 // Rhetorical or exclamatory uses of question words that ask nothing.
@@ -89,7 +92,8 @@ const PRAISE_OR_EVALUATION = any(...PRAISE_WORDS, ...PRAISE_EVALUATION_WORDS);
 // Wishes and conditionals ("it'd be amazing if", "would love a") ask for something; their
 // praise words are not praise. (The cheap test first: most posts have none.)
 const MAYBE_CONDITIONAL = /would|'d\b|\b(?:it|i|we|that)d\b|wish|serait|sarebbe|wäre|ser[ií]a|zou/;
-const CONDITIONAL_PRAISE = /\b(?:ce serait|sarebbe|wäre|sería|seria|zou) \w+|\b(?:would|it'?d|that'?d|it would|that would|i'?d|we'?d) (?:be )?(?:so |really |super |very |absolutely )?(?:nice|great|cool|awesome|amazing|perfect|lovely|love|like|brilliant|fantastic)\b|\bwish\b[^.!?]*/g;
+const CONDITIONAL_PRAISE =
+  /\b(?:ce serait|sarebbe|wäre|sería|seria|zou) \w+|\b(?:would|it'?d|that'?d|it would|that would|i'?d|we'?d) (?:be )?(?:so |really |super |very |absolutely )?(?:nice|great|cool|awesome|amazing|perfect|lovely|love|like|brilliant|fantastic)\b|\bwish\b[^.!?]*/g;
 
 const FEATURE_REQUEST = any(
   /\b(?:please|pls|plz) (?:add|make|support|bring|include|let|allow|give|consider|implement|fix)\b/,
@@ -151,7 +155,6 @@ export interface IntentInput {
   original?: string;
   label: 'positive' | 'neutral' | 'negative' | 'unscored';
 }
-
 
 export function detectIntents({ text, label, original = text }: IntentInput): Intent[] {
   const out: Intent[] = [];

@@ -22,7 +22,8 @@ const ENGLISH_ONLY = new Set(
 );
 export const SHORT_POST_WORDS = 6;
 const ACCENTED = /[äöüßéèêëàâçñãõíóúìòùœ]/i;
-const NON_LATIN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Cyrillic}\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Thai}\p{Script=Devanagari}\p{Script=Greek}]/u;
+const NON_LATIN =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Cyrillic}\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Thai}\p{Script=Devanagari}\p{Script=Greek}]/u;
 
 export interface DetectedLanguage {
   code: LanguageCode | null;
@@ -56,7 +57,9 @@ export function detectLanguage(text: string, tokens: Token[]): DetectedLanguage 
       // and only a post with a word those languages know could be scored differently there.
       if (!foreign && !tokens.some(knownElsewhere)) return { code: 'en', method: 'default' };
       const r = eld.detect(text);
-      return r.isReliable() && (OTHER_LANGUAGES as readonly string[]).includes(r.language) ? { code: r.language, method: 'detector' } : { code: 'en', method: 'default' };
+      return r.isReliable() && (OTHER_LANGUAGES as readonly string[]).includes(r.language)
+        ? { code: r.language, method: 'detector' }
+        : { code: 'en', method: 'default' };
     }
   }
   const result = eld.detect(text);

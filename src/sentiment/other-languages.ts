@@ -9,7 +9,20 @@ import type { Token } from './tokens';
  * same sentence, intensifiers, emoji and exclamation marks as in English.
  */
 const INTENSIFIERS: Record<OtherLanguage, Set<string>> = {
-  de: new Set(['sehr', 'total', 'extrem', 'echt', 'wirklich', 'absolut', 'völlig', 'super', 'so', 'richtig', 'mega', 'voll']),
+  de: new Set([
+    'sehr',
+    'total',
+    'extrem',
+    'echt',
+    'wirklich',
+    'absolut',
+    'völlig',
+    'super',
+    'so',
+    'richtig',
+    'mega',
+    'voll',
+  ]),
   es: new Set(['muy', 'super', 'súper', 'totalmente', 'realmente', 'tan', 'demasiado', 'bastante', 'extremadamente']),
   fr: new Set(['très', 'trop', 'vraiment', 'totalement', 'super', 'tellement', 'extrêmement', 'si']),
   pt: new Set(['muito', 'super', 'totalmente', 'realmente', 'tão', 'demais', 'bem', 'extremamente']),

@@ -12,7 +12,9 @@ const AnalysisSchema = z
     version: z.number(),
     language: z.string().nullable(),
     score: z.number().openapi({ description: '-1 (very negative) .. 1 (very positive)' }),
-    label: z.enum(['positive', 'neutral', 'negative', 'unscored']).openapi({ description: 'unscored: a language the analyzer does not score' }),
+    label: z
+      .enum(['positive', 'neutral', 'negative', 'unscored'])
+      .openapi({ description: 'unscored: a language the analyzer does not score' }),
     intents: z.array(z.enum(INTENTS)),
     aspects: z.array(z.object({ term: z.string(), sentiment: z.enum(['positive', 'negative']), score: z.number() })),
     keyTerms: z.array(z.string()),
@@ -26,7 +28,10 @@ const AnalysisSchema = z
 const AnalyzeBody = z
   .object({
     text: z.string().optional(),
-    texts: z.array(z.string()).optional().openapi({ description: `At most ${MAX_TEXTS} texts; answers an array in the same order` }),
+    texts: z
+      .array(z.string())
+      .optional()
+      .openapi({ description: `At most ${MAX_TEXTS} texts; answers an array in the same order` }),
   })
   .openapi('AnalyzeRequest');
 
@@ -38,16 +43,24 @@ export const analyzeApi = createApi().openapi(
     summary: 'Analyse text: sentiment, language, intents, aspects, key terms',
     security: AUTHENTICATED,
     request: { body: { content: { 'application/json': { schema: AnalyzeBody } }, required: true } },
-    responses: { 200: json(z.union([AnalysisSchema, z.array(AnalysisSchema)]), 'One analysis, or an array for texts'), ...errors(401, 413, 422) },
+    responses: {
+      200: json(z.union([AnalysisSchema, z.array(AnalysisSchema)]), 'One analysis, or an array for texts'),
+      ...errors(401, 413, 422),
+    },
   }),
   async (c) => {
     requireActor(c);
     const body = c.req.valid('json');
-    if ((body.text === undefined) === (body.texts === undefined)) throw new AppError('VALIDATION_FAILED', 'Send either text or texts');
+    if ((body.text === undefined) === (body.texts === undefined))
+      throw new AppError('VALIDATION_FAILED', 'Send either text or texts');
     const texts = body.texts ?? [body.text!];
-    if (texts.length > MAX_TEXTS) throw new AppError('PAYLOAD_TOO_LARGE', `At most ${MAX_TEXTS} texts per request (got ${texts.length})`);
+    if (texts.length > MAX_TEXTS)
+      throw new AppError('PAYLOAD_TOO_LARGE', `At most ${MAX_TEXTS} texts per request (got ${texts.length})`);
     const tooLong = texts.findIndex((t) => t.length > MAX_TEXT_LENGTH);
-    if (tooLong >= 0) throw new AppError('VALIDATION_FAILED', `Text ${tooLong} is longer than ${MAX_TEXT_LENGTH} characters`, { index: tooLong });
+    if (tooLong >= 0)
+      throw new AppError('VALIDATION_FAILED', `Text ${tooLong} is longer than ${MAX_TEXT_LENGTH} characters`, {
+        index: tooLong,
+      });
     const { analyze } = await loadAnalyzer();
     const results = texts.map((t) => analyze(t));
     return c.json(body.texts ? results : results[0]!, 200);

@@ -22,7 +22,8 @@ export function tokenize(text: string): Token[] {
   const values = all.out(its.value) as string[];
   const types = all.out(its.type) as string[];
   const tokens: Token[] = new Array(values.length);
-  for (let i = 0; i < values.length; i++) tokens[i] = { value: values[i]!, lower: values[i]!.toLowerCase(), type: types[i]! };
+  for (let i = 0; i < values.length; i++)
+    tokens[i] = { value: values[i]!, lower: values[i]!.toLowerCase(), type: types[i]! };
   return text.includes('#') ? wholeHashtags(text, tokens, all.out(its.precedingSpaces) as string[]) : tokens;
 }
 

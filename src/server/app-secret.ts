@@ -8,7 +8,10 @@ import type { Config } from './config';
  * it is made once and kept beside the data, readable by its owner only. With PostgreSQL the config
  * already demands it, because every instance must share it.
  */
-export function resolveAppSecret(config: Pick<Config, 'APP_SECRET' | 'DATA_DIR'>, onCreate: (path: string) => void = () => {}): string {
+export function resolveAppSecret(
+  config: Pick<Config, 'APP_SECRET' | 'DATA_DIR'>,
+  onCreate: (path: string) => void = () => {},
+): string {
   if (config.APP_SECRET) return config.APP_SECRET;
   const file = join(config.DATA_DIR, 'app-secret');
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();

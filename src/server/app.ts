@@ -49,7 +49,27 @@ import { requestLog } from './request-log.middleware';
 import { refuseUnsafeText } from './safe-text.middleware';
 
 /** Every JSON router, mounted under /api/v1 and published in one OpenAPI document. */
-const API_ROUTERS = [authApi, usersApi, invitationsApi, apiKeysApi, auditApi, topicsApi, sourcesApi, mentionsApi, importsApi, analyzeApi, contactsTransferApi, contactsApi, inboxApi, liveApi, repliesApi, routingApi, tagsApi, communityApi, reportsApi];
+const API_ROUTERS = [
+  authApi,
+  usersApi,
+  invitationsApi,
+  apiKeysApi,
+  auditApi,
+  topicsApi,
+  sourcesApi,
+  mentionsApi,
+  importsApi,
+  analyzeApi,
+  contactsTransferApi,
+  contactsApi,
+  inboxApi,
+  liveApi,
+  repliesApi,
+  routingApi,
+  tagsApi,
+  communityApi,
+  reportsApi,
+];
 
 const CSP = {
   defaultSrc: ["'self'"],
@@ -88,7 +108,11 @@ export function createApp(deps: AppDeps) {
   const smallBodies = limit(1);
   // File imports are the one place large bodies are expected.
   const importBodies = limit(51);
-  app.use((c, next) => (c.req.path === '/api/v1/imports' || c.req.path === '/settings/imports' || c.req.path === '/api/v1/contacts/import' ? importBodies(c, next) : smallBodies(c, next)));
+  app.use((c, next) =>
+    c.req.path === '/api/v1/imports' || c.req.path === '/settings/imports' || c.req.path === '/api/v1/contacts/import'
+      ? importBodies(c, next)
+      : smallBodies(c, next),
+  );
   // Before anything reads the request: a NUL or a lone surrogate is refused here, not by PostgreSQL.
   app.use(refuseUnsafeText);
 

@@ -32,14 +32,32 @@ const credentialOf = (c: AppContext): Credential | null => {
 async function resolveStaff(deps: AppDeps, cred: Credential, ip: string | null, now: Date) {
   const key = cred.fromHeader ? await resolveApiKey(deps.db, cred.token, now) : null;
   if (key) {
-    const actor: Actor = { workspaceId: key.workspace.id, workspaceSlug: key.workspace.slug, userId: null, apiKeyId: key.key.id, role: key.key.role, ip };
+    const actor: Actor = {
+      workspaceId: key.workspace.id,
+      workspaceSlug: key.workspace.slug,
+      userId: null,
+      apiKeyId: key.key.id,
+      role: key.key.role,
+      ip,
+    };
     return { actor, user: null, session: null };
   }
   const found = await resolveSession(deps.db, cred.token, now);
   if (!found) return null;
-  const actor: Actor = { workspaceId: found.workspace.id, workspaceSlug: found.workspace.slug, userId: found.user.id, apiKeyId: null, role: found.user.role, ip };
+  const actor: Actor = {
+    workspaceId: found.workspace.id,
+    workspaceSlug: found.workspace.slug,
+    userId: found.user.id,
+    apiKeyId: null,
+    role: found.user.role,
+    ip,
+  };
   const user = { id: found.user.id, email: found.user.email, name: found.user.name };
-  const session = { token: cred.token, csrfToken: found.session.csrfToken, via: cred.fromHeader ? ('bearer' as const) : ('cookie' as const) };
+  const session = {
+    token: cred.token,
+    csrfToken: found.session.csrfToken,
+    via: cred.fromHeader ? ('bearer' as const) : ('cookie' as const),
+  };
   return { actor, user, session };
 }
 
@@ -62,7 +80,15 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
   const memberToken = getCookie(c, MEMBER_COOKIE);
   if (memberToken) {
     const m = await resolveMemberSession(db, memberToken, now);
-    if (m) c.set('member', { id: m.member.id, workspaceId: m.member.workspaceId, email: m.member.email, displayName: m.member.displayName, verified: m.member.emailVerifiedAt !== null, csrfToken: m.session.csrfToken });
+    if (m)
+      c.set('member', {
+        id: m.member.id,
+        workspaceId: m.member.workspaceId,
+        email: m.member.email,
+        displayName: m.member.displayName,
+        verified: m.member.emailVerifiedAt !== null,
+        csrfToken: m.session.csrfToken,
+      });
   }
   await next();
 });
@@ -82,7 +108,8 @@ export async function recheckActor(c: AppContext): Promise<Actor | null> {
  * After a request that may take access away (logout, keys, users, roles) succeeds, tells this
  * process's watchers, so open live streams check their credential at once.
  */
-const ACCESS_PATHS = /^(\/api\/v1\/(auth\/logout|auth\/switch-workspace|api-keys|users)|\/logout|\/switch-workspace|\/settings\/(users|api-keys))(\/|$)/;
+const ACCESS_PATHS =
+  /^(\/api\/v1\/(auth\/logout|auth\/switch-workspace|api-keys|users)|\/logout|\/switch-workspace|\/settings\/(users|api-keys))(\/|$)/;
 export const announceAccessChanges = createMiddleware<AppEnv>(async (c, next) => {
   const workspaceId = c.var.actor?.workspaceId;
   await next();

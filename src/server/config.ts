@@ -63,7 +63,10 @@ export const configSchema = z
       try {
         return parseAllowlist(v);
       } catch (err) {
-        ctx.addIssue({ code: 'custom', message: `${(err as Error).message} (comma-separated hosts, host:port or CIDR ranges)` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `${(err as Error).message} (comma-separated hosts, host:port or CIDR ranges)`,
+        });
         return z.NEVER;
       }
     }),
@@ -125,7 +128,10 @@ export const usesInngestServer = (c: Config) => Boolean(c.INNGEST_SIGNING_KEY ||
 
 /** True for addresses only this machine can reach (127.0.0.0/8, ::1, localhost). */
 export const isLoopbackHost = (host: string) => {
-  const h = host.trim().toLowerCase().replace(/^\[|\]$/g, '');
+  const h = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '');
   return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
 };
 
@@ -133,4 +139,5 @@ export const isLoopbackHost = (host: string) => {
  * /metrics may answer without METRICS_TOKEN only where nobody else can reach it: a loopback HOST
  * with no proxy in front (TRUST_PROXY means something public forwards to us).
  */
-export const metricsOpenWithoutToken = (c: Pick<Config, 'HOST' | 'TRUST_PROXY'>) => isLoopbackHost(c.HOST) && !c.TRUST_PROXY;
+export const metricsOpenWithoutToken = (c: Pick<Config, 'HOST' | 'TRUST_PROXY'>) =>
+  isLoopbackHost(c.HOST) && !c.TRUST_PROXY;

@@ -22,7 +22,13 @@ export const clearSessionCookie = (c: AppContext) => deleteCookie(c, SESSION_COO
 
 /** The community member's session cookie: same protections, its own name. */
 export function setMemberCookie(c: AppContext, token: string, expiresAt: Date) {
-  setCookie(c, MEMBER_COOKIE, token, { httpOnly: true, sameSite: 'Lax', secure: isHttps(c), path: '/', expires: expiresAt });
+  setCookie(c, MEMBER_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure: isHttps(c),
+    path: '/',
+    expires: expiresAt,
+  });
 }
 
 export const clearMemberCookie = (c: AppContext) => deleteCookie(c, MEMBER_COOKIE, { path: '/', secure: isHttps(c) });

@@ -19,7 +19,8 @@ export const csrfProtection = createMiddleware<AppEnv>(async (c, next) => {
       const body = await c.req.parseBody();
       sent = typeof body._csrf === 'string' ? body._csrf : undefined;
     }
-    if (sent !== session.csrfToken) throw new AppError('CSRF_FAILED', 'Missing or wrong CSRF token; reload the page and try again');
+    if (sent !== session.csrfToken)
+      throw new AppError('CSRF_FAILED', 'Missing or wrong CSRF token; reload the page and try again');
   } else if (c.var.member && !c.req.header('authorization')) {
     // A signed-in member's forms carry the member session's token.
     let sent = c.req.header('x-csrf-token');
@@ -27,11 +28,15 @@ export const csrfProtection = createMiddleware<AppEnv>(async (c, next) => {
       const body = await c.req.parseBody();
       sent = typeof body._csrf === 'string' ? body._csrf : undefined;
     }
-    if (sent !== c.var.member.csrfToken) throw new AppError('CSRF_FAILED', 'Missing or wrong CSRF token; reload the page and try again');
+    if (sent !== c.var.member.csrfToken)
+      throw new AppError('CSRF_FAILED', 'Missing or wrong CSRF token; reload the page and try again');
   } else if (FORM_TYPES.test(c.req.header('content-type') ?? '')) {
     const origin = c.req.header('origin');
     const site = c.req.header('sec-fetch-site');
-    const host = c.req.header('x-forwarded-host') && c.var.deps.settings.trustProxy ? c.req.header('x-forwarded-host') : c.req.header('host');
+    const host =
+      c.req.header('x-forwarded-host') && c.var.deps.settings.trustProxy
+        ? c.req.header('x-forwarded-host')
+        : c.req.header('host');
     const sameOrigin = origin ? safeHost(origin) === host : site ? site === 'same-origin' || site === 'none' : true;
     if (!sameOrigin) throw new AppError('CSRF_FAILED', 'Cross-site form posts are not accepted');
   }

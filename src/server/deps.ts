@@ -82,7 +82,18 @@ export function createDeps(input: DepsInput): AppDeps {
   if (usesInngestServer(config)) {
     // The Inngest SDK is loaded only when an Inngest server drives the jobs (it costs ~0.1 s at start).
     let handler: Promise<(c: Context) => Promise<Response>> | undefined;
-    const jobDeps = { db: handle.db, clock, logger, metrics, instanceId: input.instanceId, connectors: deps.connectors, credentials: deps.credentials, outbound: deps.outbound, mailer: deps.mailer, publicUrl: config.PUBLIC_URL };
+    const jobDeps = {
+      db: handle.db,
+      clock,
+      logger,
+      metrics,
+      instanceId: input.instanceId,
+      connectors: deps.connectors,
+      credentials: deps.credentials,
+      outbound: deps.outbound,
+      mailer: deps.mailer,
+      publicUrl: config.PUBLIC_URL,
+    };
     deps.inngestHandler = async (c) => {
       handler ??= import('../jobs/inngest').then(({ createInngestClient, inngestHandler }) =>
         inngestHandler(

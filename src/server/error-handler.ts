@@ -41,7 +41,10 @@ export const databaseUnavailable = () =>
 export function renderError(c: AppContext, e: AppError) {
   if (e.retryAfter) c.header('Retry-After', String(e.retryAfter));
   if (wantsJson(c)) return c.json(errorBody(e.code, e.message, e.details), e.status as 400);
-  return c.html(ErrorPage({ status: e.status, code: e.code, message: e.message, requestId: c.var.requestId }), e.status as 400);
+  return c.html(
+    ErrorPage({ status: e.status, code: e.code, message: e.message, requestId: c.var.requestId }),
+    e.status as 400,
+  );
 }
 
 export const onError: ErrorHandler<AppEnv> = (err, c) => {

@@ -10,6 +10,11 @@ export type Logger = pino.Logger;
  */
 export const createLogger = (level: string = 'info', destination?: pino.DestinationStream) =>
   pino(
-    { level, base: { service: 'social-crm' }, timestamp: pino.stdTimeFunctions.isoTime, serializers: { err: redactError, error: redactError } },
+    {
+      level,
+      base: { service: 'social-crm' },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      serializers: { err: redactError, error: redactError },
+    },
     ...(destination ? [destination] : []),
   );

@@ -24,8 +24,12 @@ async function main() {
 
   const config = loadConfig(process.env);
   const logger = createLogger(config.LOG_LEVEL);
-  const handle = await openDatabase(config, (message) => logger.info({ db: config.DATABASE_URL ? 'postgres' : 'pglite' }, message));
-  const appSecret = resolveAppSecret(config, (file) => logger.info({ file }, 'APP_SECRET not set: generated one and saved it beside the data'));
+  const handle = await openDatabase(config, (message) =>
+    logger.info({ db: config.DATABASE_URL ? 'postgres' : 'pglite' }, message),
+  );
+  const appSecret = resolveAppSecret(config, (file) =>
+    logger.info({ file }, 'APP_SECRET not set: generated one and saved it beside the data'),
+  );
   const instance = instanceId(config);
   const deps = createDeps({
     handle,
@@ -49,7 +53,8 @@ async function main() {
     workspaceName: config.WORKSPACE_NAME,
     now: deps.clock(),
   });
-  if (firstRun.kind === 'owner-created') logger.info({ email: firstRun.email, workspace: firstRun.workspaceSlug }, 'owner created from ADMIN_EMAIL');
+  if (firstRun.kind === 'owner-created')
+    logger.info({ email: firstRun.email, workspace: firstRun.workspaceSlug }, 'owner created from ADMIN_EMAIL');
 
   const demo = demoMode ? await ensureDemoWorkspace(deps, deps.clock()) : null;
 
@@ -70,9 +75,12 @@ async function main() {
     logger.info({ url: baseUrl, db: handle.kind, jobs: runner ? 'in-process' : 'inngest', startupMs: ms }, 'listening');
     // Plain lines too: these are what a person starting the app looks for.
     console.log(`Social CRM is running at ${baseUrl} (database: ${handle.kind}, ready in ${ms} ms)`);
-    if (demo) console.log(`Demo workspace: sign in at ${baseUrl}/login as ${demo.email} with password ${demo.password}`);
+    if (demo)
+      console.log(`Demo workspace: sign in at ${baseUrl}/login as ${demo.email} with password ${demo.password}`);
     if (firstRun.kind === 'setup-link' && !demo) {
-      console.log(`No staff user yet. Create the owner here (link works once): ${baseUrl}/setup?token=${firstRun.token}`);
+      console.log(
+        `No staff user yet. Create the owner here (link works once): ${baseUrl}/setup?token=${firstRun.token}`,
+      );
     }
   });
 

@@ -42,7 +42,10 @@ type ErrorStatus = keyof typeof ERROR_DESCRIPTIONS;
 /** The error answers a route can give, all in the one error shape. */
 export const errors = (...statuses: ErrorStatus[]) =>
   Object.fromEntries(
-    statuses.map((s) => [s, { description: ERROR_DESCRIPTIONS[s], content: { 'application/json': { schema: ErrorSchema } } }]),
+    statuses.map((s) => [
+      s,
+      { description: ERROR_DESCRIPTIONS[s], content: { 'application/json': { schema: ErrorSchema } } },
+    ]),
   ) as Record<ErrorStatus, { description: string; content: { 'application/json': { schema: typeof ErrorSchema } } }>;
 
 export const json = <T extends z.ZodType>(schema: T, description: string) => ({

@@ -38,7 +38,10 @@ export const shellProps = (c: AppContext) => ({
 });
 
 /** Validates a posted form with zod; the first problem becomes a readable sentence. */
-export async function parseForm<T extends z.ZodType>(c: AppContext, schema: T): Promise<{ ok: true; data: z.output<T> } | { ok: false; message: string }> {
+export async function parseForm<T extends z.ZodType>(
+  c: AppContext,
+  schema: T,
+): Promise<{ ok: true; data: z.output<T> } | { ok: false; message: string }> {
   const body = await c.req.parseBody();
   const parsed = schema.safeParse(body);
   if (parsed.success) return { ok: true, data: parsed.data };

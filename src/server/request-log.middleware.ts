@@ -12,5 +12,8 @@ export const requestLog = createMiddleware<AppEnv>(async (c, next) => {
   metrics.httpRequests.inc({ method: c.req.method, route, status: String(c.res.status) });
   metrics.httpDuration.observe({ method: c.req.method, route }, ms / 1000);
   const level = c.res.status >= 500 ? 'error' : 'info';
-  c.var.log[level]({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(ms * 10) / 10 }, 'request');
+  c.var.log[level](
+    { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(ms * 10) / 10 },
+    'request',
+  );
 });

@@ -17,9 +17,13 @@ function decodedPath(raw: string): string {
 }
 
 const badAddress = (where: 'path' | 'query' | 'cookie', field: string, problem: string) =>
-  new AppError('BAD_REQUEST', `The request's ${where}${where === 'path' ? '' : ` (${field})`} ${problem}`, { in: where, field: cleanText(field) });
+  new AppError('BAD_REQUEST', `The request's ${where}${where === 'path' ? '' : ` (${field})`} ${problem}`, {
+    in: where,
+    field: cleanText(field),
+  });
 
-const badField = (field: string, problem: string) => new AppError('VALIDATION_FAILED', `The field "${field}" ${problem}`, { field, problem });
+const badField = (field: string, problem: string) =>
+  new AppError('VALIDATION_FAILED', `The field "${field}" ${problem}`, { field, problem });
 
 /**
  * Refuses a NUL or a lone surrogate anywhere a request carries text (path, query, cookies, JSON,

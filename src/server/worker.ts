@@ -21,9 +21,15 @@ interface ExecutionContext {
 }
 
 function boot(env: WorkerEnv) {
-  const vars = Object.fromEntries(Object.entries(env).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
+  const vars = Object.fromEntries(Object.entries(env).filter(([, v]) => typeof v === 'string')) as Record<
+    string,
+    string
+  >;
   const url = env.HYPERDRIVE?.connectionString ?? vars.DATABASE_URL;
-  if (!url) throw new ConfigError('Invalid setting DATABASE_URL: Workers need PostgreSQL (a Hyperdrive binding or DATABASE_URL)');
+  if (!url)
+    throw new ConfigError(
+      'Invalid setting DATABASE_URL: Workers need PostgreSQL (a Hyperdrive binding or DATABASE_URL)',
+    );
   const config = loadConfig({ ...vars, DATABASE_URL: url });
   const logger = createLogger(config.LOG_LEVEL);
   // Workers may not share sockets across requests: one small client per request, closed after.
@@ -31,7 +37,15 @@ function boot(env: WorkerEnv) {
   const handle = openPostgres(url, { max: 1, listen: false });
   // No DNS lookups in Workers: the guard judges URLs by their form and leaves the rest to the platform.
   const outbound = createFetchOutbound(outboundPolicy(config));
-  const deps = createDeps({ handle, config, logger, appSecret: config.APP_SECRET!, clientIp: (c) => c.req.header('cf-connecting-ip') ?? null, outbound, publicEntry: true });
+  const deps = createDeps({
+    handle,
+    config,
+    logger,
+    appSecret: config.APP_SECRET!,
+    clientIp: (c) => c.req.header('cf-connecting-ip') ?? null,
+    outbound,
+    publicEntry: true,
+  });
   return { handle, deps, logger };
 }
 

@@ -22,7 +22,9 @@ describe('nextPollAt', () => {
 
   it('waits for the rate-limit reset, however far', () => {
     const resetAt = new Date(now.getTime() + 14 * 60_000);
-    expect(after(nextPollAt({ now, intervalMs: 60_000, failures: 1, kind: 'rate_limited', resetAt, random: 0.5 }))).toBe(14 * 60_000 + 1000);
+    expect(
+      after(nextPollAt({ now, intervalMs: 60_000, failures: 1, kind: 'rate_limited', resetAt, random: 0.5 })),
+    ).toBe(14 * 60_000 + 1000);
   });
 
   it('waits the full cap when credentials are refused', () => {

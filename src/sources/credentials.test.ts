@@ -22,6 +22,8 @@ describe('credential box', () => {
 
   it('refuses to decrypt under another APP_SECRET', async () => {
     const sealed = await box.seal('s', { k: 'v' });
-    await expect(createCredentialBox('another-secret-that-is-long-enough-1').open('s', sealed)).rejects.toThrow(/APP_SECRET/);
+    await expect(createCredentialBox('another-secret-that-is-long-enough-1').open('s', sealed)).rejects.toThrow(
+      /APP_SECRET/,
+    );
   });
 });

@@ -5,7 +5,8 @@
  */
 const enc = new TextEncoder();
 const dec = new TextDecoder();
-const b64 = (bytes: ArrayBuffer | Uint8Array) => Buffer.from(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes)).toString('base64url');
+const b64 = (bytes: ArrayBuffer | Uint8Array) =>
+  Buffer.from(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes)).toString('base64url');
 const unb64 = (s: string) => new Uint8Array(Buffer.from(s, 'base64url'));
 
 export interface CredentialBox {
@@ -43,7 +44,11 @@ export function createCredentialBox(appSecret: string): CredentialBox {
       const [version, iv, data] = sealed.split('.');
       if (version !== 'v1' || !iv || !data) throw new CredentialsError('Stored credentials are in an unknown format');
       try {
-        const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: unb64(iv), additionalData: enc.encode(sourceId) }, await key, unb64(data));
+        const plain = await crypto.subtle.decrypt(
+          { name: 'AES-GCM', iv: unb64(iv), additionalData: enc.encode(sourceId) },
+          await key,
+          unb64(data),
+        );
         return JSON.parse(dec.decode(plain)) as Record<string, unknown>;
       } catch {
         throw new CredentialsError('Stored credentials cannot be decrypted: was APP_SECRET changed?');

@@ -29,17 +29,41 @@ export async function ensureDemoWorkspace(deps: SourceDeps, now: Date, passwordP
   const password = newSecret(12);
   let [ws] = await deps.db.select().from(workspaces).where(eq(workspaces.slug, 'demo'));
   const existing = await findAccountByEmail(deps.db, DEMO_EMAIL);
-  if (!ws) ws = (await createWorkspaceWithOwner(deps.db, { workspaceName: 'Demo', email: DEMO_EMAIL, name: 'Demo Owner', password }, passwordParams)).workspace;
+  if (!ws)
+    ws = (
+      await createWorkspaceWithOwner(
+        deps.db,
+        { workspaceName: 'Demo', email: DEMO_EMAIL, name: 'Demo Owner', password },
+        passwordParams,
+      )
+    ).workspace;
   const owner = await findMembership(deps.db, ws.id, DEMO_EMAIL);
-  if (!owner) throw new Error(`The demo workspace has no ${DEMO_EMAIL}; remove the workspace or use another data folder`);
-  const actor: Actor = { workspaceId: ws.id, workspaceSlug: ws.slug, userId: owner.id, apiKeyId: null, role: 'owner', ip: 'demo' };
+  if (!owner)
+    throw new Error(`The demo workspace has no ${DEMO_EMAIL}; remove the workspace or use another data folder`);
+  const actor: Actor = {
+    workspaceId: ws.id,
+    workspaceSlug: ws.slug,
+    userId: owner.id,
+    apiKeyId: null,
+    role: 'owner',
+    ip: 'demo',
+  };
   // A login made before this start keeps an old password: set the new one (it ends old sessions).
   if (existing) await setAccountPassword(deps.db, existing.id, password, passwordParams);
 
   const have = new Set((await listTopics(deps.db, ws.id)).map((t) => t.name));
   for (const topic of DEMO_TOPICS) if (!have.has(topic.name)) await createTopic(deps.db, actor, topic);
 
-  let [source] = await deps.db.select().from(sources).where(and(eq(sources.workspaceId, ws.id), eq(sources.platform, 'demo')));
-  if (!source) source = await createSource(deps, actor, { platform: 'demo', name: 'Demo replay', config: { batch: 8 }, pollIntervalSeconds: 15 }, now);
+  let [source] = await deps.db
+    .select()
+    .from(sources)
+    .where(and(eq(sources.workspaceId, ws.id), eq(sources.platform, 'demo')));
+  if (!source)
+    source = await createSource(
+      deps,
+      actor,
+      { platform: 'demo', name: 'Demo replay', config: { batch: 8 }, pollIntervalSeconds: 15 },
+      now,
+    );
   return { workspace: ws, email: DEMO_EMAIL, password, sourceId: source.id };
 }

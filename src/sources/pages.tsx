@@ -10,19 +10,39 @@ import { assertCan, formProblem, parseForm, pathId, requireStaffPage, shellProps
 import { PLATFORM_FORMS, readPlatformForm } from './platform-forms';
 import { pollSource } from './poller';
 import { PLATFORMS, type Platform } from './schema';
-import { createSource, deleteSource, getSource, listSources, publicSource, startSourceBackfill, updateSource, verifySource } from './sources.service';
+import {
+  createSource,
+  deleteSource,
+  getSource,
+  listSources,
+  publicSource,
+  startSourceBackfill,
+  updateSource,
+  verifySource,
+} from './sources.service';
 import { NewSourcePage, SourcePage, SourcesPage } from './views/sources-pages';
-
 
 /** Platforms that can be added here (and whose connector is installed). */
 const addable = (c: AppContext) =>
-  Object.entries(PLATFORM_FORMS).filter(([platform]) => c.var.deps.connectors[platform as Platform]) as [Platform, NonNullable<(typeof PLATFORM_FORMS)[Platform]>][];
+  Object.entries(PLATFORM_FORMS).filter(([platform]) => c.var.deps.connectors[platform as Platform]) as [
+    Platform,
+    NonNullable<(typeof PLATFORM_FORMS)[Platform]>,
+  ][];
 
-async function renderSource(c: AppContext, id: string, notice?: { kind: 'ok' | 'error'; message: string }, status = 200) {
+async function renderSource(
+  c: AppContext,
+  id: string,
+  notice?: { kind: 'ok' | 'error'; message: string },
+  status = 200,
+) {
   const actor = assertCan(c, 'inbox:read');
   const source = await getSource(c.var.deps.db, actor.workspaceId, id);
-  const [n] = await c.var.deps.db.select({ n: count() }).from(mentions).where(and(eq(mentions.workspaceId, actor.workspaceId), eq(mentions.sourceId, id)));
-  const credentialFields = PLATFORM_FORMS[source.platform]?.fields.filter((f) => f.name.startsWith('credentials.')) ?? [];
+  const [n] = await c.var.deps.db
+    .select({ n: count() })
+    .from(mentions)
+    .where(and(eq(mentions.workspaceId, actor.workspaceId), eq(mentions.sourceId, id)));
+  const credentialFields =
+    PLATFORM_FORMS[source.platform]?.fields.filter((f) => f.name.startsWith('credentials.')) ?? [];
   return c.html(
     <SourcePage
       {...shellProps(c)}
@@ -43,7 +63,14 @@ export const sourcePages = new Hono<AppEnv>()
   .get('/settings/sources', async (c) => {
     const actor = assertCan(c, 'inbox:read');
     const rows = await listSources(c.var.deps.db, actor.workspaceId);
-    return c.html(<SourcesPage {...shellProps(c)} sources={rows.map(publicSource)} forms={addable(c)} canManage={can(actor.role, 'settings:manage')} />);
+    return c.html(
+      <SourcesPage
+        {...shellProps(c)}
+        sources={rows.map(publicSource)}
+        forms={addable(c)}
+        canManage={can(actor.role, 'settings:manage')}
+      />,
+    );
   })
   .get('/settings/sources/new', (c) => {
     assertCan(c, 'settings:manage');
@@ -59,17 +86,33 @@ export const sourcePages = new Hono<AppEnv>()
     const entry = platform.success ? addable(c).find(([p]) => p === platform.data) : undefined;
     if (!entry) throw new AppError('VALIDATION_FAILED', 'Choose a platform to add');
     const [p, form] = entry;
-    const head = await parseForm(c, z.object({ name: z.string().trim().min(1, 'required').max(80), pollIntervalSeconds: z.coerce.number().int().min(30).max(86_400) }));
+    const head = await parseForm(
+      c,
+      z.object({
+        name: z.string().trim().min(1, 'required').max(80),
+        pollIntervalSeconds: z.coerce.number().int().min(30).max(86_400),
+      }),
+    );
     try {
       if (!head.ok) throw new AppError('VALIDATION_FAILED', head.message);
       const { config, credentials } = readPlatformForm(form, body);
-      const source = await createSource(c.var.deps, actor, { platform: p, name: head.data.name, config, credentials, pollIntervalSeconds: head.data.pollIntervalSeconds }, c.var.deps.clock());
+      const source = await createSource(
+        c.var.deps,
+        actor,
+        { platform: p, name: head.data.name, config, credentials, pollIntervalSeconds: head.data.pollIntervalSeconds },
+        c.var.deps.clock(),
+      );
       return c.redirect(`/settings/sources/${source.id}`, 303);
     } catch (err) {
       const e = formProblem(err);
       // Secrets are never echoed back into the form.
-      const values = Object.fromEntries(Object.entries(body).filter(([k]) => !k.startsWith('credentials.') && k !== '_csrf'));
-      return c.html(<NewSourcePage {...shellProps(c)} platform={p} form={form} error={e.message} values={values} />, 422);
+      const values = Object.fromEntries(
+        Object.entries(body).filter(([k]) => !k.startsWith('credentials.') && k !== '_csrf'),
+      );
+      return c.html(
+        <NewSourcePage {...shellProps(c)} platform={p} form={form} error={e.message} values={values} />,
+        422,
+      );
     }
   })
   .get('/settings/sources/:id', (c) => renderSource(c, pathId(c, 'Source')))
@@ -77,7 +120,10 @@ export const sourcePages = new Hono<AppEnv>()
     const actor = assertCan(c, 'settings:manage');
     const id = pathId(c, 'Source');
     const r = await verifySource(c.var.deps, actor.workspaceId, id);
-    return renderSource(c, id, { kind: r.ok ? 'ok' : 'error', message: `${r.ok ? 'Verified' : 'Not verified'}: ${r.message}${r.account ? ` (${r.account})` : ''}` });
+    return renderSource(c, id, {
+      kind: r.ok ? 'ok' : 'error',
+      message: `${r.ok ? 'Verified' : 'Not verified'}: ${r.message}${r.account ? ` (${r.account})` : ''}`,
+    });
   })
   .post('/settings/sources/:id/poll', async (c) => {
     const actor = assertCan(c, 'settings:manage');
@@ -86,7 +132,10 @@ export const sourcePages = new Hono<AppEnv>()
     const r = await pollSource(c.var.deps, id, { force: true });
     const notice =
       r.status === 'ok'
-        ? { kind: 'ok' as const, message: `Polled: ${r.fetched} fetched, ${r.inserted} new, ${r.duplicates} already stored.` }
+        ? {
+            kind: 'ok' as const,
+            message: `Polled: ${r.fetched} fetched, ${r.inserted} new, ${r.duplicates} already stored.`,
+          }
         : r.status === 'failed'
           ? { kind: 'error' as const, message: `Poll failed: ${r.error}` }
           : { kind: 'error' as const, message: 'This source is being polled right now; try again in a moment.' };
@@ -99,7 +148,8 @@ export const sourcePages = new Hono<AppEnv>()
     const fields = (PLATFORM_FORMS[source.platform]?.fields ?? []).filter((f) => f.name.startsWith('credentials.'));
     const body = (await c.req.parseBody()) as Record<string, unknown>;
     const { credentials } = readPlatformForm({ label: '', intro: '', fields }, body);
-    if (Object.keys(credentials).length === 0) return renderSource(c, id, { kind: 'error', message: 'Enter the credentials to store.' }, 422);
+    if (Object.keys(credentials).length === 0)
+      return renderSource(c, id, { kind: 'error', message: 'Enter the credentials to store.' }, 422);
     try {
       await updateSource(c.var.deps, actor, id, { credentials }, c.var.deps.clock());
     } catch (err) {
@@ -109,11 +159,23 @@ export const sourcePages = new Hono<AppEnv>()
     return renderSource(c, id, { kind: 'ok', message: 'Credentials saved.' });
   })
   .post('/settings/sources/:id/pause', async (c) => {
-    await updateSource(c.var.deps, assertCan(c, 'settings:manage'), pathId(c, 'Source'), { paused: true }, c.var.deps.clock());
+    await updateSource(
+      c.var.deps,
+      assertCan(c, 'settings:manage'),
+      pathId(c, 'Source'),
+      { paused: true },
+      c.var.deps.clock(),
+    );
     return c.redirect(`/settings/sources/${pathId(c, 'Source')}`, 303);
   })
   .post('/settings/sources/:id/resume', async (c) => {
-    await updateSource(c.var.deps, assertCan(c, 'settings:manage'), pathId(c, 'Source'), { paused: false }, c.var.deps.clock());
+    await updateSource(
+      c.var.deps,
+      assertCan(c, 'settings:manage'),
+      pathId(c, 'Source'),
+      { paused: false },
+      c.var.deps.clock(),
+    );
     return c.redirect(`/settings/sources/${pathId(c, 'Source')}`, 303);
   })
   .post('/settings/sources/:id/backfill', async (c) => {

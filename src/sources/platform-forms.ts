@@ -33,8 +33,19 @@ export const PLATFORM_FORMS: Partial<Record<Platform, PlatformForm>> = {
     intro: 'Searches recent posts for your topics with an app bearer token. Replies need the account keys too.',
     fields: [
       { name: 'credentials.bearerToken', label: 'Bearer token', type: 'password', required: true },
-      { name: 'config.accountHandle', label: 'Your account (@handle)', type: 'text', placeholder: '@acme', help: 'Mentions of it are searched too.' },
-      { name: 'config.query', label: 'Search override', type: 'text', help: 'Leave empty to search for all active topics.' },
+      {
+        name: 'config.accountHandle',
+        label: 'Your account (@handle)',
+        type: 'text',
+        placeholder: '@acme',
+        help: 'Mentions of it are searched too.',
+      },
+      {
+        name: 'config.query',
+        label: 'Search override',
+        type: 'text',
+        help: 'Leave empty to search for all active topics.',
+      },
       { name: 'credentials.appKey', label: 'API key (for replies)', type: 'password' },
       { name: 'credentials.appSecret', label: 'API key secret', type: 'password' },
       { name: 'credentials.accessToken', label: 'Access token', type: 'password' },
@@ -46,8 +57,19 @@ export const PLATFORM_FORMS: Partial<Record<Platform, PlatformForm>> = {
     label: 'Mastodon',
     intro: 'Reads hashtag timelines and searches statuses on any instance; replies as the connected account.',
     fields: [
-      { name: 'config.baseUrl', label: 'Instance', type: 'url', required: true, placeholder: 'https://mastodon.social' },
-      { name: 'credentials.accessToken', label: 'Access token', type: 'password', help: 'Needed for search and replies; hashtags work without.' },
+      {
+        name: 'config.baseUrl',
+        label: 'Instance',
+        type: 'url',
+        required: true,
+        placeholder: 'https://mastodon.social',
+      },
+      {
+        name: 'credentials.accessToken',
+        label: 'Access token',
+        type: 'password',
+        help: 'Needed for search and replies; hashtags work without.',
+      },
     ],
   },
   bluesky: {
@@ -63,7 +85,13 @@ export const PLATFORM_FORMS: Partial<Record<Platform, PlatformForm>> = {
     label: 'Reddit',
     intro: 'Searches new posts, and reads new comments of chosen subreddits, with a Reddit OAuth app.',
     fields: [
-      { name: 'config.subreddits', label: 'Subreddits', type: 'list', placeholder: 'acme, gadgets', help: 'Comma separated; empty searches all of Reddit (posts only).' },
+      {
+        name: 'config.subreddits',
+        label: 'Subreddits',
+        type: 'list',
+        placeholder: 'acme, gadgets',
+        help: 'Comma separated; empty searches all of Reddit (posts only).',
+      },
       { name: 'config.includeComments', label: 'Include comments', type: 'checkbox' },
       { name: 'credentials.clientId', label: 'Client id', type: 'text', required: true },
       { name: 'credentials.clientSecret', label: 'Client secret', type: 'password', required: true },
@@ -80,7 +108,13 @@ export const PLATFORM_FORMS: Partial<Record<Platform, PlatformForm>> = {
     label: 'RSS or Atom feed',
     intro: 'Google Alerts, review sites, blogs: every new item is matched against your topics.',
     fields: [
-      { name: 'config.feedUrl', label: 'Feed address', type: 'url', required: true, placeholder: 'https://www.google.com/alerts/feeds/…' },
+      {
+        name: 'config.feedUrl',
+        label: 'Feed address',
+        type: 'url',
+        required: true,
+        placeholder: 'https://www.google.com/alerts/feeds/…',
+      },
       { name: 'credentials.username', label: 'Username (protected feeds)', type: 'text' },
       { name: 'credentials.password', label: 'Password', type: 'password' },
     ],

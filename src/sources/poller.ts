@@ -53,7 +53,16 @@ export const DEFAULT_POLLER_OPTIONS: PollerOptions = { maxPages: 50, leaseMs: 60
 
 export type PollOutcome =
   | { status: 'ok'; fetched: number; inserted: number; duplicates: number; rejected: number; pages: number }
-  | { status: 'failed'; fetched: number; inserted: number; duplicates: number; rejected: number; pages: number; error: string; kind: string }
+  | {
+      status: 'failed';
+      fetched: number;
+      inserted: number;
+      duplicates: number;
+      rejected: number;
+      pages: number;
+      error: string;
+      kind: string;
+    }
   | { status: 'skipped'; reason: 'busy' | 'not-due' | 'paused' };
 
 /**
@@ -61,7 +70,11 @@ export type PollOutcome =
  * commit each page, then move the cursor. A crash between the two re-fetches the page next time and
  * the idempotent store drops the repeats: nothing lost, nothing doubled.
  */
-export async function pollSource(deps: PollerDeps, sourceId: string, opts: Partial<PollerOptions> & { force?: boolean } = {}): Promise<PollOutcome> {
+export async function pollSource(
+  deps: PollerDeps,
+  sourceId: string,
+  opts: Partial<PollerOptions> & { force?: boolean } = {},
+): Promise<PollOutcome> {
   const o = { ...DEFAULT_POLLER_OPTIONS, ...opts };
   const now = deps.clock();
   const token = crypto.randomUUID();
@@ -90,10 +103,22 @@ export async function pollSource(deps: PollerDeps, sourceId: string, opts: Parti
     const topics = await activeTopics(deps.db, source.workspaceId);
     const plan = connector.searches ? searchPlanFor(source.platform, topics) : { queries: [], hashtags: [] };
     const target = { workspaceId: source.workspaceId, sourceId: source.id, platform: source.platform, topics };
-    const sweep = async (start: Cursor | null, since: Date | undefined, save: (cursor: Cursor, page: PageResult) => Promise<void>) => {
+    const sweep = async (
+      start: Cursor | null,
+      since: Date | undefined,
+      save: (cursor: Cursor, page: PageResult) => Promise<void>,
+    ) => {
       let cursor = start;
       for (let page = 1; page <= o.maxPages; page++) {
-        const ctx = { config, credentials, cursor, plan, now: deps.clock(), http: deps.outbound, ...(since ? { since } : {}) };
+        const ctx = {
+          config,
+          credentials,
+          cursor,
+          plan,
+          now: deps.clock(),
+          http: deps.outbound,
+          ...(since ? { since } : {}),
+        };
         const result = await readPage(connector.label, source.platform, log, () => connector.poll(ctx));
         // Items without what a mention needs were left out by the connector, never guessed at.
         totals.rejected += result.skipped?.length ?? 0;
@@ -107,7 +132,8 @@ export async function pollSource(deps: PollerDeps, sourceId: string, opts: Parti
         totals.rejected += stored.rejected.length;
         totals.pages += 1;
         // A post the gate turned away is skipped alone; the log says which and why.
-        if (stored.rejected.length) log.warn({ page, rejected: stored.rejected.slice(0, 20), count: stored.rejected.length }, 'posts rejected');
+        if (stored.rejected.length)
+          log.warn({ page, rejected: stored.rejected.slice(0, 20), count: stored.rejected.length }, 'posts rejected');
         await o.afterCommit?.(totals.pages);
         cursor = result.cursor;
         await save(cursor, { ...stored, more: result.more, oldest: oldestOf(result.posts) });
@@ -206,14 +232,23 @@ export async function dueSourceIds(db: Db, now: Date, limit = 50): Promise<strin
   const due = await db
     .select({ id: sources.id })
     .from(sources)
-    .where(and(eq(sources.paused, false), lte(sources.nextPollAt, now), or(isNull(sources.leaseUntil), lt(sources.leaseUntil, now))))
+    .where(
+      and(
+        eq(sources.paused, false),
+        lte(sources.nextPollAt, now),
+        or(isNull(sources.leaseUntil), lt(sources.leaseUntil, now)),
+      ),
+    )
     .orderBy(asc(sources.nextPollAt))
     .limit(limit);
   return due.map((d) => d.id);
 }
 
 async function whySkipped(db: Db, id: string, now: Date): Promise<'busy' | 'not-due' | 'paused'> {
-  const [s] = await db.select({ paused: sources.paused, leaseUntil: sources.leaseUntil }).from(sources).where(eq(sources.id, id));
+  const [s] = await db
+    .select({ paused: sources.paused, leaseUntil: sources.leaseUntil })
+    .from(sources)
+    .where(eq(sources.id, id));
   if (s?.leaseUntil && s.leaseUntil >= now) return 'busy';
   return s?.paused ? 'paused' : 'not-due';
 }
@@ -230,7 +265,13 @@ const oldestOf = (posts: { createdAt: Date }[]) =>
 const minIso = (a: string | null, b: string | null) => (!a ? b : !b ? a : a < b ? a : b);
 
 /** Moves a cursor, only while we still hold the lease (a poller that lost it must not write). */
-async function saveCursor(deps: PollerDeps, id: string, token: string, values: { cursor?: Cursor; backfill?: Backfill }, leaseMs: number) {
+async function saveCursor(
+  deps: PollerDeps,
+  id: string,
+  token: string,
+  values: { cursor?: Cursor; backfill?: Backfill },
+  leaseMs: number,
+) {
   const now = deps.clock();
   const saved = await deps.db
     .update(sources)
@@ -248,23 +289,35 @@ async function settle(deps: PollerDeps, source: SourceRow, token: string, outcom
   const intervalMs = source.pollIntervalSeconds * 1000;
   const base = { lastPolledAt: now, leaseUntil: null, leaseToken: null, leaseHolder: null, updatedAt: now };
   const values = outcome.ok
-    ? { ...base, status: 'ok' as const, consecutiveFailures: 0, lastSuccessAt: now, lastError: null, nextPollAt: nextPollAt({ now, intervalMs, failures: 0, random }) }
+    ? {
+        ...base,
+        status: 'ok' as const,
+        consecutiveFailures: 0,
+        lastSuccessAt: now,
+        lastError: null,
+        nextPollAt: nextPollAt({ now, intervalMs, failures: 0, random }),
+      }
     : {
         ...base,
         status: statusAfterFailure(source.consecutiveFailures + 1, outcome.error.kind),
         consecutiveFailures: source.consecutiveFailures + 1,
         lastError: outcome.error.message.slice(0, 1000),
         lastErrorAt: now,
-        nextPollAt: outcome.retryNow ? now : nextPollAt({
-          now,
-          intervalMs,
-          failures: source.consecutiveFailures + 1,
-          kind: outcome.error.kind,
-          ...(outcome.error.details.resetAt ? { resetAt: outcome.error.details.resetAt } : {}),
-          random,
-        }),
+        nextPollAt: outcome.retryNow
+          ? now
+          : nextPollAt({
+              now,
+              intervalMs,
+              failures: source.consecutiveFailures + 1,
+              kind: outcome.error.kind,
+              ...(outcome.error.details.resetAt ? { resetAt: outcome.error.details.resetAt } : {}),
+              random,
+            }),
       };
-  await deps.db.update(sources).set(values).where(and(eq(sources.id, source.id), eq(sources.leaseToken, token)));
+  await deps.db
+    .update(sources)
+    .set(values)
+    .where(and(eq(sources.id, source.id), eq(sources.leaseToken, token)));
 }
 
 const DATABASE_AWAY_NOTE = 'The database did not answer during this poll; polling resumes once it is back';

@@ -6,7 +6,16 @@ import { AUTHENTICATED, createApi, errors, IdParam, json } from '../server/opena
 import { pollSource } from './poller';
 import { PLATFORMS, SOURCE_STATUSES } from './schema';
 import { MAX_BACKFILL_DAYS } from './backfill';
-import { createSource, deleteSource, getSource, listSources, publicSource, startSourceBackfill, updateSource, verifySource } from './sources.service';
+import {
+  createSource,
+  deleteSource,
+  getSource,
+  listSources,
+  publicSource,
+  startSourceBackfill,
+  updateSource,
+  verifySource,
+} from './sources.service';
 
 const Source = z
   .object({
@@ -16,7 +25,8 @@ const Source = z
     config: z.record(z.string(), z.unknown()),
     hasCredentials: z.boolean().openapi({ description: 'Credentials are stored encrypted and never returned' }),
     credentialsCleared: z.boolean().openapi({
-      description: 'An address in config moved to another host, so the stored credentials were removed; send them again (PATCH credentials)',
+      description:
+        'An address in config moved to another host, so the stored credentials were removed; send them again (PATCH credentials)',
     }),
     status: z.enum(SOURCE_STATUSES),
     paused: z.boolean(),
@@ -28,7 +38,18 @@ const Source = z
     lastErrorAt: z.string().nullable(),
     consecutiveFailures: z.number(),
     backfill: z
-      .object({ days: z.number(), since: z.string(), status: z.enum(['running', 'done', 'failed']), pages: z.number(), fetched: z.number(), inserted: z.number(), percent: z.number(), oldestAt: z.string().nullable(), startedAt: z.string(), finishedAt: z.string().nullable() })
+      .object({
+        days: z.number(),
+        since: z.string(),
+        status: z.enum(['running', 'done', 'failed']),
+        pages: z.number(),
+        fetched: z.number(),
+        inserted: z.number(),
+        percent: z.number(),
+        oldestAt: z.string().nullable(),
+        startedAt: z.string(),
+        finishedAt: z.string().nullable(),
+      })
       .nullable(),
     createdAt: z.string(),
   })
@@ -40,8 +61,14 @@ const CreateSource = z
   .object({
     platform: z.enum(PLATFORMS),
     name: z.string().trim().min(1).max(80),
-    config: z.record(z.string(), z.unknown()).optional().openapi({ description: "Platform settings, e.g. {\"baseUrl\": \"https://mastodon.social\"}; checked by the platform's connector" }),
-    credentials: z.record(z.string(), z.unknown()).optional().openapi({ description: 'Platform credentials; encrypted at rest, never returned' }),
+    config: z.record(z.string(), z.unknown()).optional().openapi({
+      description:
+        'Platform settings, e.g. {"baseUrl": "https://mastodon.social"}; checked by the platform\'s connector',
+    }),
+    credentials: z
+      .record(z.string(), z.unknown())
+      .optional()
+      .openapi({ description: 'Platform credentials; encrypted at rest, never returned' }),
     pollIntervalSeconds: Interval.optional(),
   })
   .openapi('CreateSource');
@@ -72,8 +99,17 @@ const write = [requirePermission('settings:manage')];
 
 export const sourcesApi = createApi()
   .openapi(
-    createRoute({ method: 'get', path: '/sources', tags, summary: 'Connected sources and their health', security: AUTHENTICATED, middleware: read, responses: { 200: json(z.object({ items: z.array(Source) }), 'Sources'), ...errors(401, 403) } }),
-    async (c) => c.json({ items: (await listSources(c.var.deps.db, requireActor(c).workspaceId)).map(publicSource) }, 200),
+    createRoute({
+      method: 'get',
+      path: '/sources',
+      tags,
+      summary: 'Connected sources and their health',
+      security: AUTHENTICATED,
+      middleware: read,
+      responses: { 200: json(z.object({ items: z.array(Source) }), 'Sources'), ...errors(401, 403) },
+    }),
+    async (c) =>
+      c.json({ items: (await listSources(c.var.deps.db, requireActor(c).workspaceId)).map(publicSource) }, 200),
   )
   .openapi(
     createRoute({
@@ -86,11 +122,25 @@ export const sourcesApi = createApi()
       request: { body: { content: { 'application/json': { schema: CreateSource } }, required: true } },
       responses: { 201: json(Source, 'Created'), ...errors(401, 403, 422) },
     }),
-    async (c) => c.json(publicSource(await createSource(c.var.deps, requireActor(c), c.req.valid('json'), c.var.deps.clock())), 201),
+    async (c) =>
+      c.json(
+        publicSource(await createSource(c.var.deps, requireActor(c), c.req.valid('json'), c.var.deps.clock())),
+        201,
+      ),
   )
   .openapi(
-    createRoute({ method: 'get', path: '/sources/{id}', tags, summary: 'One source', security: AUTHENTICATED, middleware: read, request: { params: IdParam }, responses: { 200: json(Source, 'The source'), ...errors(401, 403, 404) } }),
-    async (c) => c.json(publicSource(await getSource(c.var.deps.db, requireActor(c).workspaceId, c.req.valid('param').id)), 200),
+    createRoute({
+      method: 'get',
+      path: '/sources/{id}',
+      tags,
+      summary: 'One source',
+      security: AUTHENTICATED,
+      middleware: read,
+      request: { params: IdParam },
+      responses: { 200: json(Source, 'The source'), ...errors(401, 403, 404) },
+    }),
+    async (c) =>
+      c.json(publicSource(await getSource(c.var.deps.db, requireActor(c).workspaceId, c.req.valid('param').id)), 200),
   )
   .openapi(
     createRoute({
@@ -98,16 +148,38 @@ export const sourcesApi = createApi()
       path: '/sources/{id}',
       tags,
       summary: 'Rename, reconfigure, replace credentials, pause or resume',
-      description: 'A config whose address (baseUrl, feedUrl...) moves to another scheme, host or port removes the stored credentials (answered as credentialsCleared: true) unless new ones come in the same request.',
+      description:
+        'A config whose address (baseUrl, feedUrl...) moves to another scheme, host or port removes the stored credentials (answered as credentialsCleared: true) unless new ones come in the same request.',
       security: AUTHENTICATED,
       middleware: write,
       request: { params: IdParam, body: { content: { 'application/json': { schema: UpdateSource } }, required: true } },
       responses: { 200: json(Source, 'Updated'), ...errors(401, 403, 404, 422) },
     }),
-    async (c) => c.json(publicSource(await updateSource(c.var.deps, requireActor(c), c.req.valid('param').id, c.req.valid('json'), c.var.deps.clock())), 200),
+    async (c) =>
+      c.json(
+        publicSource(
+          await updateSource(
+            c.var.deps,
+            requireActor(c),
+            c.req.valid('param').id,
+            c.req.valid('json'),
+            c.var.deps.clock(),
+          ),
+        ),
+        200,
+      ),
   )
   .openapi(
-    createRoute({ method: 'delete', path: '/sources/{id}', tags, summary: 'Disconnect a source (its mentions stay)', security: AUTHENTICATED, middleware: write, request: { params: IdParam }, responses: { 204: { description: 'Deleted' }, ...errors(401, 403, 404) } }),
+    createRoute({
+      method: 'delete',
+      path: '/sources/{id}',
+      tags,
+      summary: 'Disconnect a source (its mentions stay)',
+      security: AUTHENTICATED,
+      middleware: write,
+      request: { params: IdParam },
+      responses: { 204: { description: 'Deleted' }, ...errors(401, 403, 404) },
+    }),
     async (c) => {
       await deleteSource(c.var.deps.db, requireActor(c), c.req.valid('param').id);
       return c.body(null, 204);
@@ -131,7 +203,16 @@ export const sourcesApi = createApi()
       if (outcome.status === 'skipped') {
         throw new AppError('CONFLICT', 'This source is being polled right now; try again in a moment');
       }
-      return c.json({ fetched: outcome.fetched, inserted: outcome.inserted, duplicates: outcome.duplicates, status: outcome.status, error: outcome.status === 'failed' ? outcome.error : null }, 200);
+      return c.json(
+        {
+          fetched: outcome.fetched,
+          inserted: outcome.inserted,
+          duplicates: outcome.duplicates,
+          status: outcome.status,
+          error: outcome.status === 'failed' ? outcome.error : null,
+        },
+        200,
+      );
     },
   )
   .openapi(
@@ -142,12 +223,26 @@ export const sourcesApi = createApi()
       summary: 'Fetch the last N days (up to 30, as far as the platform keeps them) beside regular polling',
       security: AUTHENTICATED,
       middleware: write,
-      request: { params: IdParam, body: { content: { 'application/json': { schema: z.object({ days: z.number().int().min(1).max(MAX_BACKFILL_DAYS) }) } }, required: true } },
+      request: {
+        params: IdParam,
+        body: {
+          content: {
+            'application/json': { schema: z.object({ days: z.number().int().min(1).max(MAX_BACKFILL_DAYS) }) },
+          },
+          required: true,
+        },
+      },
       responses: { 202: json(Source, 'Started; its progress is in backfill'), ...errors(401, 403, 404, 409, 422) },
     }),
     async (c) => {
       const actor = requireActor(c);
-      const source = await startSourceBackfill(c.var.deps.db, actor, c.req.valid('param').id, c.req.valid('json').days, c.var.deps.clock());
+      const source = await startSourceBackfill(
+        c.var.deps.db,
+        actor,
+        c.req.valid('param').id,
+        c.req.valid('json').days,
+        c.var.deps.clock(),
+      );
       runInBackground(c, pollSource(c.var.deps, source.id, { force: true }));
       return c.json(publicSource(source), 202);
     },
@@ -161,7 +256,13 @@ export const sourcesApi = createApi()
       security: AUTHENTICATED,
       middleware: write,
       request: { params: IdParam },
-      responses: { 200: json(z.object({ ok: z.boolean(), account: z.string().nullable(), message: z.string() }), 'The platform’s answer'), ...errors(401, 403, 404) },
+      responses: {
+        200: json(
+          z.object({ ok: z.boolean(), account: z.string().nullable(), message: z.string() }),
+          'The platform’s answer',
+        ),
+        ...errors(401, 403, 404),
+      },
     }),
     async (c) => c.json(await verifySource(c.var.deps, requireActor(c).workspaceId, c.req.valid('param').id), 200),
   );

@@ -5,7 +5,17 @@ import { createdAt, id, ts } from '../db/columns';
 import type { Backfill } from './backfill';
 
 // `community`: posts on the workspace's own board (reviews, ideas, comments), analysed like the rest.
-export const PLATFORMS = ['x', 'mastodon', 'bluesky', 'reddit', 'hackernews', 'rss', 'import', 'demo', 'community'] as const;
+export const PLATFORMS = [
+  'x',
+  'mastodon',
+  'bluesky',
+  'reddit',
+  'hackernews',
+  'rss',
+  'import',
+  'demo',
+  'community',
+] as const;
 export type Platform = (typeof PLATFORMS)[number];
 
 export const SOURCE_STATUSES = ['ok', 'degraded', 'failing'] as const;
@@ -46,5 +56,8 @@ export const sources = pgTable(
     createdAt: createdAt(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
-  (t) => [index('sources_workspace_idx').on(t.workspaceId), index('sources_due_idx').on(t.nextPollAt).where(sql`not ${t.paused}`)],
+  (t) => [
+    index('sources_workspace_idx').on(t.workspaceId),
+    index('sources_due_idx').on(t.nextPollAt).where(sql`not ${t.paused}`),
+  ],
 );

@@ -49,11 +49,23 @@ export function connectorFor(connectors: ConnectorRegistry, platform: Platform):
 }
 
 /** Validates a connector's config or credentials with its own zod schema, naming the bad field. */
-function validate<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, value: unknown, what: string): T {
+function validate<T>(
+  schema: {
+    safeParse(
+      v: unknown,
+    ): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
+  },
+  value: unknown,
+  what: string,
+): T {
   const r = schema.safeParse(value ?? {});
   if (r.success) return r.data;
   const issue = r.error.issues[0]!;
-  throw new AppError('VALIDATION_FAILED', `${what}.${issue.path.map(String).join('.')}: ${issue.message}`, r.error.issues);
+  throw new AppError(
+    'VALIDATION_FAILED',
+    `${what}.${issue.path.map(String).join('.')}: ${issue.message}`,
+    r.error.issues,
+  );
 }
 
 /**
@@ -63,7 +75,8 @@ function validate<T>(schema: { safeParse(v: unknown): { success: true; data: T }
 function assertReachable(policy: OutboundPolicy, config: Record<string, unknown>) {
   for (const [key, url] of urlFields(config)) {
     const verdict = checkUrlText(policy, url);
-    if (!verdict.ok) throw new AppError('VALIDATION_FAILED', `config.${key}: ${verdict.reason}`, { field: `config.${key}` });
+    if (!verdict.ok)
+      throw new AppError('VALIDATION_FAILED', `config.${key}: ${verdict.reason}`, { field: `config.${key}` });
   }
 }
 
@@ -72,7 +85,10 @@ export async function listSources(db: Db, workspaceId: string) {
 }
 
 export async function getSource(db: Db, workspaceId: string, id: string): Promise<SourceRow> {
-  const [s] = await db.select().from(sources).where(and(eq(sources.workspaceId, workspaceId), eq(sources.id, id)));
+  const [s] = await db
+    .select()
+    .from(sources)
+    .where(and(eq(sources.workspaceId, workspaceId), eq(sources.id, id)));
   if (!s) throw notFound('Source');
   return s;
 }
@@ -89,7 +105,10 @@ export async function createSource(deps: SourceDeps, actor: Actor, input: Create
   const connector = connectorFor(deps.connectors, input.platform);
   const config = validate(connector.configSchema, input.config, 'config') as Record<string, unknown>;
   assertReachable(deps.outbound.policy, config);
-  const credentials = validate(connector.credentialsSchema, input.credentials, 'credentials') as Record<string, unknown>;
+  const credentials = validate(connector.credentialsSchema, input.credentials, 'credentials') as Record<
+    string,
+    unknown
+  >;
   const id = crypto.randomUUID();
   const credentialsEnc = Object.keys(credentials).length ? await deps.credentials.seal(id, credentials) : null;
   return deps.db.transaction(async (tx) => {
@@ -106,7 +125,12 @@ export async function createSource(deps: SourceDeps, actor: Actor, input: Create
         nextPollAt: now,
       })
       .returning();
-    await recordAudit(tx, actor, { action: 'source.created', targetType: 'source', targetId: id, details: { platform: input.platform, name: input.name } });
+    await recordAudit(tx, actor, {
+      action: 'source.created',
+      targetType: 'source',
+      targetId: id,
+      details: { platform: input.platform, name: input.name },
+    });
     return s!;
   });
 }
@@ -132,7 +156,10 @@ export async function updateSource(deps: SourceDeps, actor: Actor, id: string, i
   if (input.pollIntervalSeconds !== undefined) changes.pollIntervalSeconds = input.pollIntervalSeconds;
   let moved: string[] = [];
   if (input.config !== undefined) {
-    const config = validate(connector.configSchema, { ...current.config, ...input.config }, 'config') as Record<string, unknown>;
+    const config = validate(connector.configSchema, { ...current.config, ...input.config }, 'config') as Record<
+      string,
+      unknown
+    >;
     assertReachable(deps.outbound.policy, config);
     changes.config = config;
     moved = movedUrlFields(current.config, config);
@@ -151,14 +178,22 @@ export async function updateSource(deps: SourceDeps, actor: Actor, id: string, i
     Object.assign(changes, { nextPollAt: now, consecutiveFailures: 0, status: 'ok' as const });
   }
   return deps.db.transaction(async (tx) => {
-    const [s] = await tx.update(sources).set(changes).where(and(eq(sources.id, id), eq(sources.workspaceId, actor.workspaceId))).returning();
+    const [s] = await tx
+      .update(sources)
+      .set(changes)
+      .where(and(eq(sources.id, id), eq(sources.workspaceId, actor.workspaceId)))
+      .returning();
     await recordAudit(tx, actor, {
       action: 'source.updated',
       targetType: 'source',
       targetId: id,
       details: {
         ...input,
-        credentials: input.credentials ? '(replaced)' : changes.credentialsClearedAt ? '(cleared: the host changed)' : undefined,
+        credentials: input.credentials
+          ? '(replaced)'
+          : changes.credentialsClearedAt
+            ? '(cleared: the host changed)'
+            : undefined,
         ...(moved.length ? { hostChanged: moved } : {}),
       },
     });
@@ -170,7 +205,12 @@ export async function deleteSource(db: Db, actor: Actor, id: string) {
   await db.transaction(async (tx) => {
     const s = await getSource(tx, actor.workspaceId, id);
     await tx.delete(sources).where(and(eq(sources.id, id), eq(sources.workspaceId, actor.workspaceId)));
-    await recordAudit(tx, actor, { action: 'source.deleted', targetType: 'source', targetId: id, details: { name: s.name, platform: s.platform } });
+    await recordAudit(tx, actor, {
+      action: 'source.deleted',
+      targetType: 'source',
+      targetId: id,
+      details: { name: s.name, platform: s.platform },
+    });
   });
 }
 
@@ -180,7 +220,10 @@ export async function connectorInputs(deps: Pick<SourceDeps, 'connectors' | 'cre
   const config = validate(connector.configSchema, source.config, 'config');
   const raw = source.credentialsEnc ? await deps.credentials.open(source.id, source.credentialsEnc) : {};
   if (source.credentialsClearedAt && !connector.credentialsSchema.safeParse(raw).success) {
-    throw new ConnectorError('auth', 'The address of this source moved to another host, so its credentials were removed: enter them again.');
+    throw new ConnectorError(
+      'auth',
+      'The address of this source moved to another host, so its credentials were removed: enter them again.',
+    );
   }
   const credentials = validate(connector.credentialsSchema, raw, 'credentials');
   return { connector, config, credentials };
@@ -188,16 +231,23 @@ export async function connectorInputs(deps: Pick<SourceDeps, 'connectors' | 'cre
 
 /** Starts a sweep over the last N days beside regular polling; progress shows on the source. */
 export async function startSourceBackfill(db: Db, actor: Actor, id: string, days: number, now: Date) {
-  if (!Number.isInteger(days) || days < 1 || days > MAX_BACKFILL_DAYS) throw new AppError('VALIDATION_FAILED', `days must be 1 to ${MAX_BACKFILL_DAYS}`, { field: 'days' });
+  if (!Number.isInteger(days) || days < 1 || days > MAX_BACKFILL_DAYS)
+    throw new AppError('VALIDATION_FAILED', `days must be 1 to ${MAX_BACKFILL_DAYS}`, { field: 'days' });
   return db.transaction(async (tx) => {
     const current = await getSource(tx, actor.workspaceId, id);
-    if (current.backfill?.status === 'running') throw new AppError('CONFLICT', 'A backfill of this source is already running');
+    if (current.backfill?.status === 'running')
+      throw new AppError('CONFLICT', 'A backfill of this source is already running');
     const [s] = await tx
       .update(sources)
       .set({ backfill: startBackfill(days, now), nextPollAt: now, updatedAt: now })
       .where(and(eq(sources.id, id), eq(sources.workspaceId, actor.workspaceId)))
       .returning();
-    await recordAudit(tx, actor, { action: 'source.backfill_started', targetType: 'source', targetId: id, details: { days } });
+    await recordAudit(tx, actor, {
+      action: 'source.backfill_started',
+      targetType: 'source',
+      targetId: id,
+      details: { days },
+    });
     return s!;
   });
 }

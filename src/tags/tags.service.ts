@@ -24,12 +24,20 @@ export async function canonicalTags(db: Db, workspaceId: string, list: string[])
     select ${workspaceId}::uuid, t.name from jsonb_to_recordset(${toJsonParam(wanted.map((name) => ({ name })))}::jsonb) as t(name text)
     on conflict (workspace_id, lower(name)) do nothing`);
   const known = rows<{ name: string }>(
-    await db.execute(sql`select name from tags where workspace_id = ${workspaceId}::uuid and lower(name) = any(${toPgArray(wanted.map((w) => w.toLowerCase()))}::text[])`),
+    await db.execute(
+      sql`select name from tags where workspace_id = ${workspaceId}::uuid and lower(name) = any(${toPgArray(wanted.map((w) => w.toLowerCase()))}::text[])`,
+    ),
   );
   const byKey = new Map(known.map((k) => [k.name.toLowerCase(), k.name]));
   return wanted.map((w) => byKey.get(w.toLowerCase()) ?? w);
 }
 
 export async function listTags(db: Db, workspaceId: string): Promise<string[]> {
-  return (await db.select({ name: tags.name }).from(tags).where(eq(tags.workspaceId, workspaceId)).orderBy(asc(sql`lower(${tags.name})`))).map((t) => t.name);
+  return (
+    await db
+      .select({ name: tags.name })
+      .from(tags)
+      .where(eq(tags.workspaceId, workspaceId))
+      .orderBy(asc(sql`lower(${tags.name})`))
+  ).map((t) => t.name);
 }

@@ -27,7 +27,8 @@ const quote = (s: string) => `"${s.replace(/"/g, '')}"`;
 
 /** Full boolean syntax with parentheses: X (`-` and OR) and Reddit (NOT and OR). */
 function boolean(node: QueryNode, dialect: 'x' | 'reddit'): string {
-  const group = (n: QueryNode) => (n.type === 'or' || n.type === 'and' ? `(${boolean(n, dialect)})` : boolean(n, dialect));
+  const group = (n: QueryNode) =>
+    n.type === 'or' || n.type === 'and' ? `(${boolean(n, dialect)})` : boolean(n, dialect);
   switch (node.type) {
     case 'term':
       return /[\s:()"]/.test(node.value) ? quote(node.value) : node.value;
@@ -40,7 +41,9 @@ function boolean(node: QueryNode, dialect: 'x' | 'reddit'): string {
     case 'not':
       return dialect === 'x' ? `-${group(node.child)}` : `NOT ${group(node.child)}`;
     case 'and':
-      return node.children.map((c) => (c.type === 'or' ? group(c) : boolean(c, dialect))).join(dialect === 'x' ? ' ' : ' AND ');
+      return node.children
+        .map((c) => (c.type === 'or' ? group(c) : boolean(c, dialect)))
+        .join(dialect === 'x' ? ' ' : ' AND ');
     case 'or':
       return node.children.map((c) => (c.type === 'and' ? group(c) : boolean(c, dialect))).join(' OR ');
   }
@@ -70,25 +73,36 @@ function branches(node: QueryNode): Literal[][] {
   const out: Literal[][] = [];
   for (const conj of positiveDnf(node)) {
     if (conj.length === 0) continue;
-    const key = conj.map((l) => `${l.type}:${l.value}`).sort().join('|');
+    const key = conj
+      .map((l) => `${l.type}:${l.value}`)
+      .sort()
+      .join('|');
     if (!seen.has(key)) {
       seen.add(key);
       out.push(conj);
     }
   }
   if (out.length === 0) throw new CompileError('The query has nothing to search for');
-  if (out.length > MAX_BRANCHES) throw new CompileError(`The query expands to ${out.length} searches; at most ${MAX_BRANCHES} are allowed`);
+  if (out.length > MAX_BRANCHES)
+    throw new CompileError(`The query expands to ${out.length} searches; at most ${MAX_BRANCHES} are allowed`);
   return out;
 }
 
 const plainLiteral = (l: Literal) =>
-  l.type === 'phrase' ? quote(l.value) : l.type === 'hashtag' ? `#${l.value}` : l.type === 'handle' ? `@${l.value}` : l.value;
+  l.type === 'phrase'
+    ? quote(l.value)
+    : l.type === 'hashtag'
+      ? `#${l.value}`
+      : l.type === 'handle'
+        ? `@${l.value}`
+        : l.value;
 
 export function compileQuery(node: QueryNode, platform: SearchPlatform): SearchPlan {
   switch (platform) {
     case 'x': {
       const q = boolean(node, 'x');
-      if (q.length > X_MAX_QUERY) throw new CompileError(`The X search would be ${q.length} characters; X allows ${X_MAX_QUERY}`);
+      if (q.length > X_MAX_QUERY)
+        throw new CompileError(`The X search would be ${q.length} characters; X allows ${X_MAX_QUERY}`);
       return { queries: [q], hashtags: [] };
     }
     case 'reddit':

@@ -8,12 +8,24 @@ import { TOPIC_KINDS } from './schema';
 import { createTopic, deleteTopic, listTopics, publicTopic, updateTopic } from './topics.service';
 import { TopicsPage } from './views/topics-page';
 
-const TopicForm = z.object({ name: z.string().trim().min(1, 'required').max(80), kind: z.enum(TOPIC_KINDS), query: z.string().trim().min(1, 'required').max(1000) });
+const TopicForm = z.object({
+  name: z.string().trim().min(1, 'required').max(80),
+  kind: z.enum(TOPIC_KINDS),
+  query: z.string().trim().min(1, 'required').max(1000),
+});
 
 async function render(c: AppContext, status = 200, extra: { error?: string; values?: Record<string, string> } = {}) {
   const actor = assertCan(c, 'inbox:read');
   const topics = await listTopics(c.var.deps.db, actor.workspaceId);
-  return c.html(<TopicsPage {...shellProps(c)} topics={topics.map(publicTopic)} canManage={can(actor.role, 'settings:manage')} {...extra} />, status as 200);
+  return c.html(
+    <TopicsPage
+      {...shellProps(c)}
+      topics={topics.map(publicTopic)}
+      canManage={can(actor.role, 'settings:manage')}
+      {...extra}
+    />,
+    status as 200,
+  );
 }
 
 /** Settings > Topics: what the workspace listens for. */
@@ -36,11 +48,23 @@ export const topicPages = new Hono<AppEnv>()
     return c.redirect('/settings/topics', 303);
   })
   .post('/settings/topics/:id/pause', async (c) => {
-    await updateTopic(c.var.deps.db, assertCan(c, 'settings:manage'), pathId(c, 'Topic'), { active: false }, c.var.deps.clock());
+    await updateTopic(
+      c.var.deps.db,
+      assertCan(c, 'settings:manage'),
+      pathId(c, 'Topic'),
+      { active: false },
+      c.var.deps.clock(),
+    );
     return c.redirect('/settings/topics', 303);
   })
   .post('/settings/topics/:id/resume', async (c) => {
-    await updateTopic(c.var.deps.db, assertCan(c, 'settings:manage'), pathId(c, 'Topic'), { active: true }, c.var.deps.clock());
+    await updateTopic(
+      c.var.deps.db,
+      assertCan(c, 'settings:manage'),
+      pathId(c, 'Topic'),
+      { active: true },
+      c.var.deps.clock(),
+    );
     return c.redirect('/settings/topics', 303);
   })
   .post('/settings/topics/:id/delete', async (c) => {

@@ -14,10 +14,12 @@ const FULL_BOOLEAN: SearchPlatform[] = ['x', 'reddit'];
  * search get one query (topics joined by OR); the others get the union of each topic's searches.
  */
 export function searchPlanFor(platform: string, topics: CompiledTopic[]): SearchPlan {
-  if (!(SEARCH_PLATFORMS as readonly string[]).includes(platform) || topics.length === 0) return { queries: [], hashtags: [] };
+  if (!(SEARCH_PLATFORMS as readonly string[]).includes(platform) || topics.length === 0)
+    return { queries: [], hashtags: [] };
   const p = platform as SearchPlatform;
   if (FULL_BOOLEAN.includes(p)) {
-    const node: QueryNode = topics.length === 1 ? topics[0]!.query : { type: 'or', children: topics.map((t) => t.query) };
+    const node: QueryNode =
+      topics.length === 1 ? topics[0]!.query : { type: 'or', children: topics.map((t) => t.query) };
     return compileQuery(node, p);
   }
   const queries = new Set<string>();

@@ -34,7 +34,8 @@ describe('parseQuery', () => {
 });
 
 describe('matching posts locally', () => {
-  const hit = (query: string, text: string, authorHandle?: string) => matches(parseQuery(query), prepareText({ text, authorHandle }));
+  const hit = (query: string, text: string, authorHandle?: string) =>
+    matches(parseQuery(query), prepareText({ text, authorHandle }));
 
   it.each([
     ['acme', 'I love ACME products', true],
@@ -84,7 +85,10 @@ describe('compileQuery', () => {
   });
 
   it('searches Mastodon for branches without a hashtag', () => {
-    expect(compileQuery(parseQuery('acme OR "acme cloud" OR #acme'), 'mastodon')).toEqual({ queries: ['acme', '"acme cloud"'], hashtags: ['acme'] });
+    expect(compileQuery(parseQuery('acme OR "acme cloud" OR #acme'), 'mastodon')).toEqual({
+      queries: ['acme', '"acme cloud"'],
+      hashtags: ['acme'],
+    });
   });
 
   it('refuses a query that expands into too many searches', () => {

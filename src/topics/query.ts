@@ -68,7 +68,8 @@ function tokenize(input: string): Token[] {
 
 /** Parses a topic query into a tree; throws QueryError with the position of the problem. */
 export function parseQuery(input: string): QueryNode {
-  if (input.length > MAX_QUERY_LENGTH) throw new QueryError(`Query is longer than ${MAX_QUERY_LENGTH} characters`, MAX_QUERY_LENGTH);
+  if (input.length > MAX_QUERY_LENGTH)
+    throw new QueryError(`Query is longer than ${MAX_QUERY_LENGTH} characters`, MAX_QUERY_LENGTH);
   const tokens = tokenize(input);
   if (tokens.length === 0) throw new QueryError('Query is empty', 0);
   let at = 0;
@@ -79,7 +80,8 @@ export function parseQuery(input: string): QueryNode {
     const children = [parseAnd()];
     while (peek()?.kind === 'or') {
       const orTok = tokens[at++]!;
-      if (!peek() || peek()!.kind === 'rparen' || peek()!.kind === 'or') throw new QueryError('OR needs something on both sides', orTok.pos);
+      if (!peek() || peek()!.kind === 'rparen' || peek()!.kind === 'or')
+        throw new QueryError('OR needs something on both sides', orTok.pos);
       children.push(parseAnd());
     }
     return children.length === 1 ? children[0]! : { type: 'or', children };
@@ -88,7 +90,8 @@ export function parseQuery(input: string): QueryNode {
   function parseAnd(): QueryNode {
     const children: QueryNode[] = [];
     while (peek() && peek()!.kind !== 'or' && peek()!.kind !== 'rparen') children.push(parseUnary());
-    if (children.length === 0) throw new QueryError('Expected a word, phrase, #hashtag or @handle', peek()?.pos ?? input.length);
+    if (children.length === 0)
+      throw new QueryError('Expected a word, phrase, #hashtag or @handle', peek()?.pos ?? input.length);
     if (children.every((c) => c.type === 'not')) {
       throw new QueryError('A query needs at least one word to look for, not only exclusions', peek()?.pos ?? 0);
     }
@@ -99,7 +102,8 @@ export function parseQuery(input: string): QueryNode {
     const tok = peek()!;
     if (tok.kind === 'not') {
       at++;
-      if (!peek() || peek()!.kind === 'or' || peek()!.kind === 'rparen') throw new QueryError('Nothing to exclude after -', tok.pos);
+      if (!peek() || peek()!.kind === 'or' || peek()!.kind === 'rparen')
+        throw new QueryError('Nothing to exclude after -', tok.pos);
       return { type: 'not', child: parseAtom() };
     }
     return parseAtom();

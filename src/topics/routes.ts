@@ -31,8 +31,17 @@ const write = [requirePermission('settings:manage')];
 
 export const topicsApi = createApi()
   .openapi(
-    createRoute({ method: 'get', path: '/topics', tags, summary: 'Tracked topics', security: AUTHENTICATED, middleware: read, responses: { 200: json(z.object({ items: z.array(Topic) }), 'Topics'), ...errors(401, 403) } }),
-    async (c) => c.json({ items: (await listTopics(c.var.deps.db, requireActor(c).workspaceId)).map(publicTopic) }, 200),
+    createRoute({
+      method: 'get',
+      path: '/topics',
+      tags,
+      summary: 'Tracked topics',
+      security: AUTHENTICATED,
+      middleware: read,
+      responses: { 200: json(z.object({ items: z.array(Topic) }), 'Topics'), ...errors(401, 403) },
+    }),
+    async (c) =>
+      c.json({ items: (await listTopics(c.var.deps.db, requireActor(c).workspaceId)).map(publicTopic) }, 200),
   )
   .openapi(
     createRoute({
@@ -40,7 +49,8 @@ export const topicsApi = createApi()
       path: '/topics',
       tags,
       summary: 'Track a brand, competitor, product or campaign',
-      description: 'Query syntax: words (all must appear), "exact phrases", OR, -exclusions, #hashtags, @handles, (groups).',
+      description:
+        'Query syntax: words (all must appear), "exact phrases", OR, -exclusions, #hashtags, @handles, (groups).',
       security: AUTHENTICATED,
       middleware: write,
       request: { body: { content: { 'application/json': { schema: TopicInput } }, required: true } },
@@ -49,8 +59,18 @@ export const topicsApi = createApi()
     async (c) => c.json(publicTopic(await createTopic(c.var.deps.db, requireActor(c), c.req.valid('json'))), 201),
   )
   .openapi(
-    createRoute({ method: 'get', path: '/topics/{id}', tags, summary: 'One topic', security: AUTHENTICATED, middleware: read, request: { params: IdParam }, responses: { 200: json(Topic, 'The topic'), ...errors(401, 403, 404) } }),
-    async (c) => c.json(publicTopic(await getTopic(c.var.deps.db, requireActor(c).workspaceId, c.req.valid('param').id)), 200),
+    createRoute({
+      method: 'get',
+      path: '/topics/{id}',
+      tags,
+      summary: 'One topic',
+      security: AUTHENTICATED,
+      middleware: read,
+      request: { params: IdParam },
+      responses: { 200: json(Topic, 'The topic'), ...errors(401, 403, 404) },
+    }),
+    async (c) =>
+      c.json(publicTopic(await getTopic(c.var.deps.db, requireActor(c).workspaceId, c.req.valid('param').id)), 200),
   )
   .openapi(
     createRoute({
@@ -60,13 +80,37 @@ export const topicsApi = createApi()
       summary: 'Change a topic',
       security: AUTHENTICATED,
       middleware: write,
-      request: { params: IdParam, body: { content: { 'application/json': { schema: TopicInput.partial() } }, required: true } },
+      request: {
+        params: IdParam,
+        body: { content: { 'application/json': { schema: TopicInput.partial() } }, required: true },
+      },
       responses: { 200: json(Topic, 'Updated'), ...errors(401, 403, 404, 409, 422) },
     }),
-    async (c) => c.json(publicTopic(await updateTopic(c.var.deps.db, requireActor(c), c.req.valid('param').id, c.req.valid('json'), c.var.deps.clock())), 200),
+    async (c) =>
+      c.json(
+        publicTopic(
+          await updateTopic(
+            c.var.deps.db,
+            requireActor(c),
+            c.req.valid('param').id,
+            c.req.valid('json'),
+            c.var.deps.clock(),
+          ),
+        ),
+        200,
+      ),
   )
   .openapi(
-    createRoute({ method: 'delete', path: '/topics/{id}', tags, summary: 'Stop tracking a topic', security: AUTHENTICATED, middleware: write, request: { params: IdParam }, responses: { 204: { description: 'Deleted' }, ...errors(401, 403, 404) } }),
+    createRoute({
+      method: 'delete',
+      path: '/topics/{id}',
+      tags,
+      summary: 'Stop tracking a topic',
+      security: AUTHENTICATED,
+      middleware: write,
+      request: { params: IdParam },
+      responses: { 204: { description: 'Deleted' }, ...errors(401, 403, 404) },
+    }),
     async (c) => {
       await deleteTopic(c.var.deps.db, requireActor(c), c.req.valid('param').id);
       return c.body(null, 204);

@@ -20,5 +20,8 @@ export const topics = pgTable(
     createdAt: createdAt(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('topics_workspace_name_key').on(t.workspaceId, t.name), index('topics_workspace_idx').on(t.workspaceId)],
+  (t) => [
+    uniqueIndex('topics_workspace_name_key').on(t.workspaceId, t.name),
+    index('topics_workspace_idx').on(t.workspaceId),
+  ],
 );

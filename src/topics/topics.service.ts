@@ -27,8 +27,13 @@ export function validateQuery(query: string) {
     for (const p of SEARCH_PLATFORMS) compileQuery(node, p);
     return node;
   } catch (err) {
-    if (err instanceof QueryError) throw new AppError('VALIDATION_FAILED', `Query: ${err.message} (at character ${err.position + 1})`, { field: 'query', position: err.position });
-    if (err instanceof CompileError) throw new AppError('VALIDATION_FAILED', `Query: ${err.message}`, { field: 'query' });
+    if (err instanceof QueryError)
+      throw new AppError('VALIDATION_FAILED', `Query: ${err.message} (at character ${err.position + 1})`, {
+        field: 'query',
+        position: err.position,
+      });
+    if (err instanceof CompileError)
+      throw new AppError('VALIDATION_FAILED', `Query: ${err.message}`, { field: 'query' });
     throw err;
   }
 }
@@ -38,38 +43,69 @@ export async function listTopics(db: Db, workspaceId: string) {
 }
 
 export async function getTopic(db: Db, workspaceId: string, id: string) {
-  const [t] = await db.select().from(topics).where(and(eq(topics.workspaceId, workspaceId), eq(topics.id, id)));
+  const [t] = await db
+    .select()
+    .from(topics)
+    .where(and(eq(topics.workspaceId, workspaceId), eq(topics.id, id)));
   if (!t) throw notFound('Topic');
   return t;
 }
 
 /** Active topics, parsed once for matching a whole poll's worth of posts. */
 export async function activeTopics(db: Db, workspaceId: string): Promise<CompiledTopic[]> {
-  const rows = await db.select().from(topics).where(and(eq(topics.workspaceId, workspaceId), eq(topics.active, true)));
+  const rows = await db
+    .select()
+    .from(topics)
+    .where(and(eq(topics.workspaceId, workspaceId), eq(topics.active, true)));
   return rows.map((t) => ({ id: t.id, name: t.name, query: parseQuery(t.query) }));
 }
 
 async function assertNameFree(db: Db, workspaceId: string, name: string, exceptId?: string) {
-  const [clash] = await db.select({ id: topics.id }).from(topics).where(and(eq(topics.workspaceId, workspaceId), eq(topics.name, name)));
+  const [clash] = await db
+    .select({ id: topics.id })
+    .from(topics)
+    .where(and(eq(topics.workspaceId, workspaceId), eq(topics.name, name)));
   if (clash && clash.id !== exceptId) throw new AppError('CONFLICT', `A topic named ${name} already exists`);
 }
 
-export async function createTopic(db: Db, actor: Actor, input: { name: string; kind: TopicKind; query: string; active?: boolean }) {
+export async function createTopic(
+  db: Db,
+  actor: Actor,
+  input: { name: string; kind: TopicKind; query: string; active?: boolean },
+) {
   validateQuery(input.query);
   return db.transaction(async (tx) => {
     await assertNameFree(tx, actor.workspaceId, input.name);
-    const [t] = await tx.insert(topics).values({ workspaceId: actor.workspaceId, ...input }).returning();
-    await recordAudit(tx, actor, { action: 'topic.created', targetType: 'topic', targetId: t!.id, details: { name: t!.name, query: t!.query } });
+    const [t] = await tx
+      .insert(topics)
+      .values({ workspaceId: actor.workspaceId, ...input })
+      .returning();
+    await recordAudit(tx, actor, {
+      action: 'topic.created',
+      targetType: 'topic',
+      targetId: t!.id,
+      details: { name: t!.name, query: t!.query },
+    });
     return t!;
   });
 }
 
-export async function updateTopic(db: Db, actor: Actor, id: string, input: Partial<{ name: string; kind: TopicKind; query: string; active: boolean }>, now: Date) {
+export async function updateTopic(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: Partial<{ name: string; kind: TopicKind; query: string; active: boolean }>,
+  now: Date,
+) {
   if (input.query !== undefined) validateQuery(input.query);
   return db.transaction(async (tx) => {
     await getTopic(tx, actor.workspaceId, id);
     if (input.name !== undefined) await assertNameFree(tx, actor.workspaceId, input.name, id);
-    const [t] = await tx.update(topics).set({ ...input, updatedAt: now }).where(and(eq(topics.id, id), eq(topics.workspaceId, actor.workspaceId))).returning();
+    const [t] = await tx
+      .update(topics)
+      .set({ ...input, updatedAt: now })
+      .where(and(eq(topics.id, id), eq(topics.workspaceId, actor.workspaceId)))
+      .returning();
     await recordAudit(tx, actor, { action: 'topic.updated', targetType: 'topic', targetId: id, details: input });
     return t!;
   });
@@ -79,6 +115,11 @@ export async function deleteTopic(db: Db, actor: Actor, id: string) {
   await db.transaction(async (tx) => {
     const t = await getTopic(tx, actor.workspaceId, id);
     await tx.delete(topics).where(and(eq(topics.id, id), eq(topics.workspaceId, actor.workspaceId)));
-    await recordAudit(tx, actor, { action: 'topic.deleted', targetType: 'topic', targetId: id, details: { name: t.name } });
+    await recordAudit(tx, actor, {
+      action: 'topic.deleted',
+      targetType: 'topic',
+      targetId: id,
+      details: { name: t.name },
+    });
   });
 }

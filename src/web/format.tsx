@@ -2,20 +2,46 @@ import type { Child } from 'hono/jsx';
 
 /** Small display helpers shared by the pages that show posts and people. */
 
-export const PLATFORM_LABELS: Record<string, string> = { x: 'X', mastodon: 'Mastodon', bluesky: 'Bluesky', reddit: 'Reddit', hackernews: 'Hacker News', rss: 'RSS', import: 'Import', demo: 'Demo', community: 'Community' };
+export const PLATFORM_LABELS: Record<string, string> = {
+  x: 'X',
+  mastodon: 'Mastodon',
+  bluesky: 'Bluesky',
+  reddit: 'Reddit',
+  hackernews: 'Hacker News',
+  rss: 'RSS',
+  import: 'Import',
+  demo: 'Demo',
+  community: 'Community',
+};
 
 export const platformLabel = (p: string) => PLATFORM_LABELS[p] ?? p;
 
 /** 1234 -> "1.2k": audiences at a glance. */
-export const compact = (n: number | null) => (n === null ? '' : n >= 1_000_000 ? `${(n / 1_000_000).toFixed(1)}M` : n >= 1000 ? `${(n / 1000).toFixed(1)}k` : String(n));
+export const compact = (n: number | null) =>
+  n === null
+    ? ''
+    : n >= 1_000_000
+      ? `${(n / 1_000_000).toFixed(1)}M`
+      : n >= 1000
+        ? `${(n / 1000).toFixed(1)}k`
+        : String(n);
 
-export const PlatformBadge = (props: { platform: string }) => <span class={`badge platform-${props.platform}`}>{platformLabel(props.platform)}</span>;
+export const PlatformBadge = (props: { platform: string }) => (
+  <span class={`badge platform-${props.platform}`}>{platformLabel(props.platform)}</span>
+);
 
 /** Only http(s) links from the internet become hrefs (no javascript:, data: ...). */
 export const safeHttpUrl = (url: string | null | undefined) => (url && /^https?:\/\//i.test(url) ? url : null);
 
 /** One post from outside, in a list: where and who (plus `children`, the facts a page adds), a link to the original when it is http(s), then the text. */
-export const PostItem = (props: { platform: string; author: string; url: string | null | undefined; text: string; testid?: string; children?: Child }) => {
+export const PostItem = (props: {
+  platform: string;
+  author: string;
+  url: string | null | undefined;
+  text: string;
+  testid?: string;
+  children?: Child;
+}) => {
   const url = safeHttpUrl(props.url);
   return (
     <li class="tl-item" data-testid={props.testid}>

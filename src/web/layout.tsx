@@ -4,7 +4,14 @@ import type { StaffUser } from '../server/env';
 import { SCRIPT_URL, STYLESHEET_URL } from './static';
 
 /** The HTML document around every page: one stylesheet, no inline script (the CSP forbids it). */
-export function Document(props: { title: string; children: Child; csrfToken?: string | undefined; userId?: string | undefined; refreshSeconds?: number | undefined; script?: boolean }) {
+export function Document(props: {
+  title: string;
+  children: Child;
+  csrfToken?: string | undefined;
+  userId?: string | undefined;
+  refreshSeconds?: number | undefined;
+  script?: boolean;
+}) {
   return (
     <html lang="en">
       <head>
@@ -45,7 +52,13 @@ export interface ShellProps {
 /** The staff app: navigation on the left (on top at phone width), the page in main. */
 export function AppShell(props: ShellProps) {
   return (
-    <Document title={props.title} csrfToken={props.csrfToken} userId={props.user?.id} refreshSeconds={props.refreshSeconds} script>
+    <Document
+      title={props.title}
+      csrfToken={props.csrfToken}
+      userId={props.user?.id}
+      refreshSeconds={props.refreshSeconds}
+      script
+    >
       <div class="shell">
         <aside class="sidebar">
           <div class="brand">Social CRM</div>

@@ -7,8 +7,7 @@ import { AppShell, type NAV } from './layout';
  * The sections of the staff app. Each feature module replaces its section's page as it lands;
  * until then the section says plainly what will appear there.
  */
-const SECTIONS: { href: (typeof NAV)[number]['href']; title: string; empty: string }[] = [
-];
+const SECTIONS: { href: (typeof NAV)[number]['href']; title: string; empty: string }[] = [];
 
 export const webPages = new Hono<AppEnv>().get('/', (c) => c.redirect(c.var.user ? '/inbox' : '/login', 303));
 

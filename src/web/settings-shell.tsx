@@ -14,7 +14,14 @@ const TABS = [
 ] as const;
 
 /** Settings pages share one heading and tab bar. */
-export function SettingsShell(props: PageBase & { title: string; tab: (typeof TABS)[number]['href']; refreshSeconds?: number | undefined; children: Child }) {
+export function SettingsShell(
+  props: PageBase & {
+    title: string;
+    tab: (typeof TABS)[number]['href'];
+    refreshSeconds?: number | undefined;
+    children: Child;
+  },
+) {
   return (
     <AppShell {...props} title={props.title} active="/settings">
       <h1>Settings</h1>
@@ -31,12 +38,21 @@ export function SettingsShell(props: PageBase & { title: string; tab: (typeof TA
 }
 
 /** The hidden CSRF field every staff form carries. */
-export const Csrf = (props: { token: string | undefined }) => <input type="hidden" name="_csrf" value={props.token ?? ''} />;
+export const Csrf = (props: { token: string | undefined }) => (
+  <input type="hidden" name="_csrf" value={props.token ?? ''} />
+);
 
-export const when = (iso: string | Date | null | undefined) => (iso ? new Date(iso).toISOString().slice(0, 16).replace('T', ' ') : '–');
+export const when = (iso: string | Date | null | undefined) =>
+  iso ? new Date(iso).toISOString().slice(0, 16).replace('T', ' ') : '–';
 
 /** A one-button form posting to an action URL (delete, pause, revoke...), with its CSRF field. */
-export function PostButton(props: { action: string; label: string; csrf: string | undefined; kind?: 'secondary' | 'danger' | 'primary'; fields?: Record<string, string> }) {
+export function PostButton(props: {
+  action: string;
+  label: string;
+  csrf: string | undefined;
+  kind?: 'secondary' | 'danger' | 'primary';
+  fields?: Record<string, string>;
+}) {
   return (
     <form class="inline" method="post" action={props.action}>
       <Csrf token={props.csrf} />

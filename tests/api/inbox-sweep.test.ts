@@ -9,7 +9,9 @@ let ws: Awaited<ReturnType<TestContext['seedWorkspace']>>;
 const HOUR = 3_600_000;
 
 const conversationOf = async (text: string) => {
-  const res = await t.request('GET', `/api/v1/conversations?status=any&q=${encodeURIComponent(text)}`, { token: ws.token });
+  const res = await t.request('GET', `/api/v1/conversations?status=any&q=${encodeURIComponent(text)}`, {
+    token: ws.token,
+  });
   return res.json.items[0];
 };
 
@@ -22,11 +24,19 @@ afterAll(() => t.close());
 describe('inbox sweep', () => {
   it('reopens a snoozed conversation once its time comes, and says so in the history', async () => {
     await ingestPosts(t.deps, { workspaceId: ws.workspace.id, sourceId: null, platform: 'x', topics: [] }, [
-      socialPost({ externalId: 's1', text: 'acme snooze me please', createdAt: new Date(), author: socialAuthor({ externalId: 'a1', handle: 'sam' }) }),
+      socialPost({
+        externalId: 's1',
+        text: 'acme snooze me please',
+        createdAt: new Date(),
+        author: socialAuthor({ externalId: 'a1', handle: 'sam' }),
+      }),
     ]);
     const conv = await conversationOf('snooze');
     const until = new Date(Date.now() + 2 * HOUR);
-    await t.request('PATCH', `/api/v1/conversations/${conv.id}`, { token: ws.token, body: { status: 'snoozed', snoozedUntil: until.toISOString() } });
+    await t.request('PATCH', `/api/v1/conversations/${conv.id}`, {
+      token: ws.token,
+      body: { status: 'snoozed', snoozedUntil: until.toISOString() },
+    });
 
     expect(await sweepInbox(t.db, new Date(until.getTime() - 60_000))).toMatchObject({ woken: 0 });
     expect((await conversationOf('snooze')).status).toBe('snoozed');
@@ -34,7 +44,11 @@ describe('inbox sweep', () => {
     expect(await sweepInbox(t.db, new Date(until.getTime() + 1000))).toMatchObject({ woken: 1 });
     const detail = await t.request('GET', `/api/v1/conversations/${conv.id}`, { token: ws.token });
     expect(detail.json.conversation).toMatchObject({ status: 'open', snoozedUntil: null });
-    expect(detail.json.thread.filter((i: { event?: string }) => i.event === 'status').at(-1).details).toMatchObject({ from: 'snoozed', to: 'open', reason: 'snooze ended' });
+    expect(detail.json.thread.filter((i: { event?: string }) => i.event === 'status').at(-1).details).toMatchObject({
+      from: 'snoozed',
+      to: 'open',
+      reason: 'snooze ended',
+    });
     // Closed conversations are nobody's wait: the sweep below leaves this one be.
     await t.request('PATCH', `/api/v1/conversations/${conv.id}`, { token: ws.token, body: { status: 'closed' } });
   });
@@ -42,7 +56,12 @@ describe('inbox sweep', () => {
   it('raises a question’s priority once its author has waited over 4 hours, once per threshold', async () => {
     const asked = new Date();
     await ingestPosts(t.deps, { workspaceId: ws.workspace.id, sourceId: null, platform: 'x', topics: [] }, [
-      socialPost({ externalId: 'q1', text: 'how do I export my acme invoices?', createdAt: asked, author: socialAuthor({ externalId: 'a2', handle: 'quinn', followers: 50 }) }),
+      socialPost({
+        externalId: 'q1',
+        text: 'how do I export my acme invoices?',
+        createdAt: asked,
+        author: socialAuthor({ externalId: 'a2', handle: 'quinn', followers: 50 }),
+      }),
     ]);
     expect(await conversationOf('invoices')).toMatchObject({ priority: 'normal', priorityReason: 'Question' });
 
@@ -55,13 +74,21 @@ describe('inbox sweep', () => {
     expect((await sweepInbox(t.db, new Date(later.getTime() + HOUR))).reprioritised).toBe(0);
 
     expect((await sweepInbox(t.db, new Date(asked.getTime() + 25 * HOUR))).reprioritised).toBe(1);
-    expect(await conversationOf('invoices')).toMatchObject({ priority: 'high', priorityReason: 'Question, waiting over a day' });
+    expect(await conversationOf('invoices')).toMatchObject({
+      priority: 'high',
+      priorityReason: 'Question, waiting over a day',
+    });
   });
 
   it('leaves a priority staff set alone', async () => {
     const asked = new Date();
     await ingestPosts(t.deps, { workspaceId: ws.workspace.id, sourceId: null, platform: 'x', topics: [] }, [
-      socialPost({ externalId: 'p1', text: 'where is the acme changelog?', createdAt: asked, author: socialAuthor({ externalId: 'a3', handle: 'pat' }) }),
+      socialPost({
+        externalId: 'p1',
+        text: 'where is the acme changelog?',
+        createdAt: asked,
+        author: socialAuthor({ externalId: 'a3', handle: 'pat' }),
+      }),
     ]);
     const conv = await conversationOf('changelog');
     await t.request('PATCH', `/api/v1/conversations/${conv.id}`, { token: ws.token, body: { priority: 'low' } });

@@ -26,22 +26,37 @@ afterAll(async () => {
 
 describe('topics API', () => {
   it('creates a topic from a valid query', async () => {
-    const res = await t.request('POST', '/api/v1/topics', { token: owner, body: { name: 'Acme', kind: 'brand', query: 'acme OR "acme cloud" -job' } });
+    const res = await t.request('POST', '/api/v1/topics', {
+      token: owner,
+      body: { name: 'Acme', kind: 'brand', query: 'acme OR "acme cloud" -job' },
+    });
     expect(res.status).toBe(201);
     expect(res.json).toMatchObject({ name: 'Acme', kind: 'brand', active: true });
     acmeTopic = res.json.id;
-    await t.request('POST', '/api/v1/topics', { token: owner, body: { name: 'Globex', kind: 'competitor', query: 'globex' } });
+    await t.request('POST', '/api/v1/topics', {
+      token: owner,
+      body: { name: 'Globex', kind: 'competitor', query: 'globex' },
+    });
   });
 
   it('explains a broken query with its position (422)', async () => {
-    const res = await t.request('POST', '/api/v1/topics', { token: owner, body: { name: 'Bad', kind: 'brand', query: 'acme "unclosed' } });
+    const res = await t.request('POST', '/api/v1/topics', {
+      token: owner,
+      body: { name: 'Bad', kind: 'brand', query: 'acme "unclosed' },
+    });
     expect(res.status).toBe(422);
     expect(res.json.error.message).toBe('Query: Unclosed quote (at character 6)');
   });
 
   it('refuses a second topic with the same name (409) and analysts (403)', async () => {
-    expect((await t.request('POST', '/api/v1/topics', { token: owner, body: { name: 'Acme', kind: 'brand', query: 'x' } })).status).toBe(409);
-    expect((await t.request('POST', '/api/v1/topics', { token: analyst, body: { name: 'A2', kind: 'brand', query: 'x' } })).status).toBe(403);
+    expect(
+      (await t.request('POST', '/api/v1/topics', { token: owner, body: { name: 'Acme', kind: 'brand', query: 'x' } }))
+        .status,
+    ).toBe(409);
+    expect(
+      (await t.request('POST', '/api/v1/topics', { token: analyst, body: { name: 'A2', kind: 'brand', query: 'x' } }))
+        .status,
+    ).toBe(403);
     expect((await t.request('GET', '/api/v1/topics', { token: analyst })).json.items).toHaveLength(2);
   });
 });
@@ -50,7 +65,12 @@ describe('sources API', () => {
   it('connects X, keeping the credentials encrypted and out of every answer', async () => {
     const res = await t.request('POST', '/api/v1/sources', {
       token: owner,
-      body: { platform: 'x', name: 'Brand on X', config: { baseUrl: x.url }, credentials: { bearerToken: 'super-secret-bearer' } },
+      body: {
+        platform: 'x',
+        name: 'Brand on X',
+        config: { baseUrl: x.url },
+        credentials: { bearerToken: 'super-secret-bearer' },
+      },
     });
     expect(res.status).toBe(201);
     expect(res.json).toMatchObject({ platform: 'x', hasCredentials: true, status: 'ok', paused: false });
@@ -59,19 +79,35 @@ describe('sources API', () => {
     const [row] = await t.db.select().from(sources).where(eq(sources.id, sourceId));
     expect(row!.credentialsEnc).toMatch(/^v1\./);
     expect(row!.credentialsEnc).not.toContain('super-secret-bearer');
-    expect((await t.request('GET', `/api/v1/sources/${sourceId}`, { token: owner })).text).not.toContain('super-secret');
+    expect((await t.request('GET', `/api/v1/sources/${sourceId}`, { token: owner })).text).not.toContain(
+      'super-secret',
+    );
   });
 
   it('names the bad config field (422)', async () => {
-    const res = await t.request('POST', '/api/v1/sources', { token: owner, body: { platform: 'x', name: 'Bad', config: { baseUrl: 'not a url' }, credentials: { bearerToken: 'x' } } });
+    const res = await t.request('POST', '/api/v1/sources', {
+      token: owner,
+      body: { platform: 'x', name: 'Bad', config: { baseUrl: 'not a url' }, credentials: { bearerToken: 'x' } },
+    });
     expect(res.status).toBe(422);
     expect(res.json.error.message).toMatch(/^config\.baseUrl: /);
-    const noCreds = await t.request('POST', '/api/v1/sources', { token: owner, body: { platform: 'x', name: 'Bad', config: {} } });
+    const noCreds = await t.request('POST', '/api/v1/sources', {
+      token: owner,
+      body: { platform: 'x', name: 'Bad', config: {} },
+    });
     expect(noCreds.json.error.message).toMatch(/^credentials\.bearerToken: /);
   });
 
   it('polls now and answers fetched / inserted / duplicates', async () => {
-    x.addTweet({ text: 'Acme <script>alert(1)</script> rocks', created_at: hoursAgo(3) }, { id: '7', username: 'eve', name: 'Eve', public_metrics: { followers_count: 321, following_count: 0, tweet_count: 0, listed_count: 0 } });
+    x.addTweet(
+      { text: 'Acme <script>alert(1)</script> rocks', created_at: hoursAgo(3) },
+      {
+        id: '7',
+        username: 'eve',
+        name: 'Eve',
+        public_metrics: { followers_count: 321, following_count: 0, tweet_count: 0, listed_count: 0 },
+      },
+    );
     x.addTweet({ text: 'globex is down again', created_at: hoursAgo(2) });
     x.addTweet({ text: 'acme and globex compared', created_at: hoursAgo(1) });
     const first = await t.request('POST', `/api/v1/sources/${sourceId}/poll`, { token: owner });
@@ -86,11 +122,18 @@ describe('sources API', () => {
   it('backfills older posts beside regular polling, showing progress', async () => {
     const fiveDaysAgo = new Date(Date.now() - 5 * 86_400_000);
     for (let i = 0; i < 3; i++) {
-      x.addTweet({ id: `170000000000000000${i}`, text: `old acme post ${i}`, created_at: new Date(fiveDaysAgo.getTime() + i * 60_000).toISOString() });
+      x.addTweet({
+        id: `170000000000000000${i}`,
+        text: `old acme post ${i}`,
+        created_at: new Date(fiveDaysAgo.getTime() + i * 60_000).toISOString(),
+      });
     }
     const regular = await t.request('POST', `/api/v1/sources/${sourceId}/poll`, { token: owner });
     expect(regular.json.inserted).toBe(0); // older than the regular sweep reaches
-    const started = await t.request('POST', `/api/v1/sources/${sourceId}/backfill`, { token: owner, body: { days: 7 } });
+    const started = await t.request('POST', `/api/v1/sources/${sourceId}/backfill`, {
+      token: owner,
+      body: { days: 7 },
+    });
     expect(started.status).toBe(202);
     expect(started.json.backfill).toMatchObject({ days: 7, status: 'running', percent: 0 });
     let source = started.json;
@@ -121,9 +164,18 @@ describe('mentions API', () => {
   it('lists mentions newest first with author, topics and the raw post', async () => {
     const res = await t.request('GET', '/api/v1/mentions', { token: analyst });
     expect(res.status).toBe(200);
-    expect(res.json.items.map((m: { text: string }) => m.text).slice(0, 3)).toEqual(['acme and globex compared', 'globex is down again', 'Acme <script>alert(1)</script> rocks']);
+    expect(res.json.items.map((m: { text: string }) => m.text).slice(0, 3)).toEqual([
+      'acme and globex compared',
+      'globex is down again',
+      'Acme <script>alert(1)</script> rocks',
+    ]);
     const eve = res.json.items[2];
-    expect(eve).toMatchObject({ platform: 'x', url: expect.stringContaining('/eve/status/'), author: { handle: 'eve', name: 'Eve', followers: 321 }, topics: [{ id: acmeTopic, name: 'Acme' }] });
+    expect(eve).toMatchObject({
+      platform: 'x',
+      url: expect.stringContaining('/eve/status/'),
+      author: { handle: 'eve', name: 'Eve', followers: 321 },
+      topics: [{ id: acmeTopic, name: 'Acme' }],
+    });
     expect(eve.raw.id).toBe(eve.externalId);
     expect(res.json.items[0].topics.map((t: { name: string }) => t.name).sort()).toEqual(['Acme', 'Globex']);
   });
@@ -153,7 +205,9 @@ describe('mentions API', () => {
   });
 
   it('shows mentions on the mentions page with hostile text escaped', async () => {
-    const login = await t.request('POST', '/api/v1/auth/login', { body: { email: 'owner@listen.test', password: PASSWORD } });
+    const login = await t.request('POST', '/api/v1/auth/login', {
+      body: { email: 'owner@listen.test', password: PASSWORD },
+    });
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
     const page = await t.app.request('/inbox/mentions', { headers: { cookie } });
     const html = await page.text();

@@ -12,12 +12,20 @@ let other: Awaited<ReturnType<TestContext['seedWorkspace']>>;
 let n = 0;
 
 const post = (text: string, author: string): SocialPost =>
-  socialPost({ externalId: `live-${++n}`, text, createdAt: new Date(), author: socialAuthor({ externalId: author, handle: author, name: author }) });
+  socialPost({
+    externalId: `live-${++n}`,
+    text,
+    createdAt: new Date(),
+    author: socialAuthor({ externalId: author, handle: author, name: author }),
+  });
 
 /** Opens the SSE stream over real HTTP and collects its events. */
 async function openStream(token: string) {
   const controller = new AbortController();
-  const res = await fetch(`${server.url}/api/v1/live`, { headers: { authorization: `Bearer ${token}` }, signal: controller.signal });
+  const res = await fetch(`${server.url}/api/v1/live`, {
+    headers: { authorization: `Bearer ${token}` },
+    signal: controller.signal,
+  });
   const events: { event: string; data: Record<string, unknown> }[] = [];
   const reader = res.body!.getReader();
   const decoder = new TextDecoder();
@@ -71,7 +79,9 @@ describe('the live inbox stream', () => {
     const outsider = await openStream(other.token);
     expect(stream.res.headers.get('content-type')).toMatch(/text\/event-stream/);
 
-    await ingestPosts(t.deps, { workspaceId: ws.workspace.id, sourceId: null, platform: 'x', topics: [] }, [post('acme is down?', 'liveauthor')]);
+    await ingestPosts(t.deps, { workspaceId: ws.workspace.id, sourceId: null, platform: 'x', topics: [] }, [
+      post('acme is down?', 'liveauthor'),
+    ]);
     const created = await stream.waitFor((e) => e.event === 'conversation' && e.data.change === 'created');
     const id = created.data.id as string;
 
@@ -90,8 +100,17 @@ describe('the live inbox stream', () => {
 
   it('refuses the stream without a session, and presence on another workspace’s conversation', async () => {
     expect((await fetch(`${server.url}/api/v1/live`)).status).toBe(401);
-    await ingestPosts(t.deps, { workspaceId: ws.workspace.id, sourceId: null, platform: 'x', topics: [] }, [post('acme second', 'liveauthor2')]);
+    await ingestPosts(t.deps, { workspaceId: ws.workspace.id, sourceId: null, platform: 'x', topics: [] }, [
+      post('acme second', 'liveauthor2'),
+    ]);
     const list = await t.request('GET', '/api/v1/conversations', { token: ws.token });
-    expect((await t.request('POST', `/api/v1/conversations/${list.json.items[0].id}/presence`, { token: other.token, body: { state: 'viewing' } })).status).toBe(404);
+    expect(
+      (
+        await t.request('POST', `/api/v1/conversations/${list.json.items[0].id}/presence`, {
+          token: other.token,
+          body: { state: 'viewing' },
+        })
+      ).status,
+    ).toBe(404);
   });
 });

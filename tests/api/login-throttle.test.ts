@@ -15,7 +15,8 @@ const attempt = (email: string, password: string, ip: string) =>
 
 describe('login throttling', () => {
   it('answers 429 with Retry-After to one address that keeps guessing one account', async () => {
-    for (let i = 1; i <= 4; i++) expect((await attempt('owner@throttle.test', `wrong-${i}`, '10.1.0.1')).status).toBe(401);
+    for (let i = 1; i <= 4; i++)
+      expect((await attempt('owner@throttle.test', `wrong-${i}`, '10.1.0.1')).status).toBe(401);
     const fifth = await attempt('owner@throttle.test', 'wrong-5', '10.1.0.1');
     expect(fifth.status).toBe(429);
     expect(fifth.json.error.code).toBe('RATE_LIMITED');

@@ -28,7 +28,13 @@ describe('first-run setup', () => {
     const res = await t.app.request('/setup', {
       method: 'POST',
       headers: { 'content-type': FORM },
-      body: form({ token: setupToken, workspaceName: 'Zeta Corp', name: 'Zed', email: 'zed@zeta.test', password: PASSWORD }),
+      body: form({
+        token: setupToken,
+        workspaceName: 'Zeta Corp',
+        name: 'Zed',
+        email: 'zed@zeta.test',
+        password: PASSWORD,
+      }),
     });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/inbox');
@@ -68,7 +74,11 @@ describe('staff pages', () => {
   });
 
   it('invites a user from Settings > Users, shows the link once and escapes a hostile name', async () => {
-    const login = await t.app.request('/login', { method: 'POST', headers: { 'content-type': FORM }, body: form({ email: 'zed@zeta.test', password: PASSWORD }) });
+    const login = await t.app.request('/login', {
+      method: 'POST',
+      headers: { 'content-type': FORM },
+      body: form({ email: 'zed@zeta.test', password: PASSWORD }),
+    });
     const cookie = cookieOf(login);
     const page = await (await t.app.request('/settings/users', { headers: { cookie } })).text();
     const csrf = /name="_csrf" value="([^"]+)"/.exec(page)![1]!;
@@ -90,7 +100,11 @@ describe('staff pages', () => {
   });
 
   it('refuses the same form post without the CSRF token', async () => {
-    const login = await t.app.request('/login', { method: 'POST', headers: { 'content-type': FORM }, body: form({ email: 'zed@zeta.test', password: PASSWORD }) });
+    const login = await t.app.request('/login', {
+      method: 'POST',
+      headers: { 'content-type': FORM },
+      body: form({ email: 'zed@zeta.test', password: PASSWORD }),
+    });
     const res = await t.app.request('/settings/users', {
       method: 'POST',
       headers: { cookie: cookieOf(login), 'content-type': FORM },
@@ -122,12 +136,33 @@ describe('service endpoints', () => {
     expect(res.status).toBe(200);
     expect(res.json.openapi).toBe('3.1.0');
     expect(Object.keys(res.json.paths)).toEqual(
-      expect.arrayContaining(['/api/v1/auth/login', '/api/v1/auth/logout', '/api/v1/me', '/api/v1/users', '/api/v1/users/{id}', '/api/v1/api-keys', '/api/v1/audit-log']),
+      expect.arrayContaining([
+        '/api/v1/auth/login',
+        '/api/v1/auth/logout',
+        '/api/v1/me',
+        '/api/v1/users',
+        '/api/v1/users/{id}',
+        '/api/v1/api-keys',
+        '/api/v1/audit-log',
+      ]),
     );
     expect(Object.keys(res.json.paths)).toEqual(
-      expect.arrayContaining(['/api/v1/conversations', '/api/v1/conversations/{id}', '/api/v1/conversations/{id}/replies', '/api/v1/conversations/{id}/replies/check', '/api/v1/replies/{id}', '/api/v1/conversations/{id}/notes', '/api/v1/routing-rules', '/api/v1/saved-replies', '/api/v1/mentions/{id}/intents', '/api/v1/live']),
+      expect.arrayContaining([
+        '/api/v1/conversations',
+        '/api/v1/conversations/{id}',
+        '/api/v1/conversations/{id}/replies',
+        '/api/v1/conversations/{id}/replies/check',
+        '/api/v1/replies/{id}',
+        '/api/v1/conversations/{id}/notes',
+        '/api/v1/routing-rules',
+        '/api/v1/saved-replies',
+        '/api/v1/mentions/{id}/intents',
+        '/api/v1/live',
+      ]),
     );
-    expect(res.json.paths['/api/v1/conversations/{id}'].patch.requestBody.content['application/json'].schema.$ref).toBe('#/components/schemas/ConversationPatch');
+    expect(res.json.paths['/api/v1/conversations/{id}'].patch.requestBody.content['application/json'].schema.$ref).toBe(
+      '#/components/schemas/ConversationPatch',
+    );
     expect(res.json.components.schemas.ConversationPatch.properties.addTags).toBeDefined();
     expect(res.json.components.schemas.LoginRequest.required).toEqual(['email', 'password']);
     expect(res.json.components.schemas.Error).toBeDefined();
@@ -136,7 +171,13 @@ describe('service endpoints', () => {
   it('exposes Prometheus counters for ingest, replies and poll errors', async () => {
     const res = await t.request('GET', '/metrics');
     expect(res.status).toBe(200);
-    for (const name of ['social_posts_ingested_total', 'social_replies_sent_total', 'social_replies_failed_total', 'social_poll_errors_total', 'http_requests_total']) {
+    for (const name of [
+      'social_posts_ingested_total',
+      'social_replies_sent_total',
+      'social_replies_failed_total',
+      'social_poll_errors_total',
+      'http_requests_total',
+    ]) {
       expect(res.text).toContain(`# TYPE ${name} counter`);
     }
     expect(res.text).toMatch(/http_requests_total\{method="GET",route="\/health",status="200"\} \d+/);

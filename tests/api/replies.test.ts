@@ -26,7 +26,11 @@ const tweetAndConversation = async (text: string) => {
   return { tweet, conv };
 };
 const reply = (convId: string, text: string, key?: string) =>
-  t.request('POST', `/api/v1/conversations/${convId}/replies`, { token: ws.token, body: { text }, headers: key ? { 'idempotency-key': key } : {} });
+  t.request('POST', `/api/v1/conversations/${convId}/replies`, {
+    token: ws.token,
+    body: { text },
+    headers: key ? { 'idempotency-key': key } : {},
+  });
 // Waits for the background send: a status, and (for `queued`) at least one attempt made.
 const waitFor = async (id: string, status: string, minAttempts = status === 'queued' ? 1 : 0) => {
   for (let i = 0; i < 200; i++) {
@@ -41,9 +45,26 @@ beforeAll(async () => {
   x = await startFakeX();
   t = await createTestContext({ clock: () => now });
   ws = await t.seedWorkspace('Replies');
-  const actor: Actor = { workspaceId: ws.workspace.id, workspaceSlug: ws.workspace.slug, userId: ws.owner.id, apiKeyId: null, role: 'owner', ip: null };
+  const actor: Actor = {
+    workspaceId: ws.workspace.id,
+    workspaceSlug: ws.workspace.slug,
+    userId: ws.owner.id,
+    apiKeyId: null,
+    role: 'owner',
+    ip: null,
+  };
   await createTopic(t.db, actor, { name: 'Acme', kind: 'brand', query: 'acme' });
-  const source = await createSource(t.deps, actor, { platform: 'x', name: 'X', config: { baseUrl: x.url }, credentials: { bearerToken: 'b', appKey: 'k', appSecret: 's', accessToken: 'at', accessSecret: 'as' } }, now);
+  const source = await createSource(
+    t.deps,
+    actor,
+    {
+      platform: 'x',
+      name: 'X',
+      config: { baseUrl: x.url },
+      credentials: { bearerToken: 'b', appKey: 'k', appSecret: 's', accessToken: 'at', accessSecret: 'as' },
+    },
+    now,
+  );
   sourceId = source.id;
 });
 afterAll(async () => {
@@ -54,7 +75,10 @@ afterAll(async () => {
 describe('replying through the outbox', () => {
   it('posts exactly one reply for a repeated request with the same key, in reply to the right tweet, and records the first response', async () => {
     const { tweet, conv } = await tweetAndConversation('acme where is my refund?');
-    const [first, second] = await Promise.all([reply(conv.id, 'Sorry! DM us your order number.', 'click-1'), reply(conv.id, 'Sorry! DM us your order number.', 'click-1')]);
+    const [first, second] = await Promise.all([
+      reply(conv.id, 'Sorry! DM us your order number.', 'click-1'),
+      reply(conv.id, 'Sorry! DM us your order number.', 'click-1'),
+    ]);
     expect(first.status).toBe(202);
     expect(second.json.id).toBe(first.json.id);
     const sent = await waitFor(first.json.id, 'sent');
@@ -78,7 +102,11 @@ describe('replying through the outbox', () => {
 
   it('retries a reply the platform answered with 5xx, and sends it', async () => {
     const { tweet, conv } = await tweetAndConversation('acme billing question');
-    x.fault({ match: (req) => req.method === 'POST' && req.path === '/2/tweets', status: 503, json: { title: 'Service Unavailable', detail: 'Over capacity', status: 503 } });
+    x.fault({
+      match: (req) => req.method === 'POST' && req.path === '/2/tweets',
+      status: 503,
+      json: { title: 'Service Unavailable', detail: 'Over capacity', status: 503 },
+    });
     const r = await reply(conv.id, 'Happy to help with billing.', 'retry-5xx');
     const queued = await waitFor(r.json.id, 'queued');
     expect(queued.attempts).toBe(1);
@@ -86,20 +114,35 @@ describe('replying through the outbox', () => {
     expect(x.replies.filter((p) => p.in_reply_to_tweet_id === tweet.id)).toHaveLength(0);
     now = new Date(now.getTime() + 60_000);
     expect(await sendDueReplies(t.deps)).toMatchObject({ sent: 1 });
-    expect((await t.request('GET', `/api/v1/replies/${r.json.id}`, { token: ws.token })).json).toMatchObject({ status: 'sent', attempts: 2 });
+    expect((await t.request('GET', `/api/v1/replies/${r.json.id}`, { token: ws.token })).json).toMatchObject({
+      status: 'sent',
+      attempts: 2,
+    });
     expect(x.replies.filter((p) => p.in_reply_to_tweet_id === tweet.id)).toHaveLength(1);
   });
 
   it('fails a reply the platform refuses with 4xx, shows the reason, and sends it on retry', async () => {
     const { tweet, conv } = await tweetAndConversation('acme you there?');
-    x.fault({ match: (req) => req.method === 'POST' && req.path === '/2/tweets', status: 400, json: { title: 'Invalid Request', detail: 'You are not allowed to reply to this Tweet.', type: 'about:blank', status: 400 } });
+    x.fault({
+      match: (req) => req.method === 'POST' && req.path === '/2/tweets',
+      status: 400,
+      json: {
+        title: 'Invalid Request',
+        detail: 'You are not allowed to reply to this Tweet.',
+        type: 'about:blank',
+        status: 400,
+      },
+    });
     const r = await reply(conv.id, 'Yes we are!', 'fail-4xx');
     const failed = await waitFor(r.json.id, 'failed');
     expect(failed.error).toBe('X rejected the request (HTTP 400, replies to this post are not allowed)');
     now = new Date(now.getTime() + 3_600_000);
     expect(await sendDueReplies(t.deps)).toMatchObject({ sent: 0 });
     const thread = (await t.request('GET', `/api/v1/conversations/${conv.id}`, { token: ws.token })).json.thread;
-    expect(thread.find((i: { kind: string }) => i.kind === 'reply')).toMatchObject({ status: 'failed', error: expect.stringMatching(/not allowed/) });
+    expect(thread.find((i: { kind: string }) => i.kind === 'reply')).toMatchObject({
+      status: 'failed',
+      error: expect.stringMatching(/not allowed/),
+    });
     const retried = await t.request('POST', `/api/v1/replies/${r.json.id}/retry`, { token: ws.token });
     expect(retried.status).toBe(202);
     await waitFor(r.json.id, 'sent');
@@ -112,7 +155,19 @@ describe('replying through the outbox', () => {
     // What a process that dies after claiming leaves behind: `sending`, with a lease.
     const [row] = await t.db
       .insert(replies)
-      .values({ workspaceId: ws.workspace.id, conversationId: conv.id, inReplyToMentionId: (await t.request('GET', `/api/v1/conversations/${conv.id}`, { token: ws.token })).json.thread[0].id, sourceId, platform: 'x', text: 'On it!', idempotencyKey: 'crashed-1', status: 'sending', attempts: 1, leaseUntil: new Date(now.getTime() + 60_000) })
+      .values({
+        workspaceId: ws.workspace.id,
+        conversationId: conv.id,
+        inReplyToMentionId: (await t.request('GET', `/api/v1/conversations/${conv.id}`, { token: ws.token })).json
+          .thread[0].id,
+        sourceId,
+        platform: 'x',
+        text: 'On it!',
+        idempotencyKey: 'crashed-1',
+        status: 'sending',
+        attempts: 1,
+        leaseUntil: new Date(now.getTime() + 60_000),
+      })
       .returning();
     expect(await sendDueReplies(t.deps)).toMatchObject({ sent: 0 });
     now = new Date(now.getTime() + 61_000);
@@ -126,7 +181,10 @@ describe('replying through the outbox', () => {
 
   it('does not post twice when X took a reply but the answer never came back', async () => {
     const { tweet, conv } = await tweetAndConversation('acme where is my parcel');
-    await t.db.update(sources).set({ config: { baseUrl: x.url, timeoutMs: 200 } }).where(eq(sources.id, sourceId));
+    await t.db
+      .update(sources)
+      .set({ config: { baseUrl: x.url, timeoutMs: 200 } })
+      .where(eq(sources.id, sourceId));
     try {
       x.acceptNextReplySlowly(1_000);
       const r = await reply(conv.id, 'Checking on your parcel now.', 'slow-1');
@@ -149,20 +207,29 @@ describe('replying through the outbox', () => {
       });
       expect(x.replies.filter((p) => p.in_reply_to_tweet_id === tweet.id)).toHaveLength(1);
     } finally {
-      await t.db.update(sources).set({ config: { baseUrl: x.url } }).where(eq(sources.id, sourceId));
+      await t.db
+        .update(sources)
+        .set({ config: { baseUrl: x.url } })
+        .where(eq(sources.id, sourceId));
     }
   });
 
   it('records the post id and link of a reply X refuses as duplicate content after an interrupted send', async () => {
     const { tweet, conv } = await tweetAndConversation('acme my invoice is wrong');
-    await t.db.update(sources).set({ config: { baseUrl: x.url, timeoutMs: 200 } }).where(eq(sources.id, sourceId));
+    await t.db
+      .update(sources)
+      .set({ config: { baseUrl: x.url, timeoutMs: 200 } })
+      .where(eq(sources.id, sourceId));
     try {
       x.acceptNextReplySlowly(1_000);
       const r = await reply(conv.id, 'We will fix the invoice today.', 'dup-after-timeout');
       expect((await waitFor(r.json.id, 'queued')).uncertain).toBe(true);
       // The first look finds nothing yet (as while the earlier request is still being handled);
       // X then refuses the repeat as duplicate content, and a second look finds the post.
-      x.fault({ match: (req) => req.method === 'GET' && /^\/2\/users\/\d+\/tweets$/.test(req.path), json: { meta: { result_count: 0 } } });
+      x.fault({
+        match: (req) => req.method === 'GET' && /^\/2\/users\/\d+\/tweets$/.test(req.path),
+        json: { meta: { result_count: 0 } },
+      });
       now = new Date(now.getTime() + 60_000);
       expect(await sendDueReplies(t.deps)).toMatchObject({ sent: 1 });
       const posted = x.replies.filter((p) => p.in_reply_to_tweet_id === tweet.id);
@@ -174,7 +241,10 @@ describe('replying through the outbox', () => {
         error: 'X refused it (HTTP 403, duplicate content): an earlier attempt had posted it',
       });
     } finally {
-      await t.db.update(sources).set({ config: { baseUrl: x.url } }).where(eq(sources.id, sourceId));
+      await t.db
+        .update(sources)
+        .set({ config: { baseUrl: x.url } })
+        .where(eq(sources.id, sourceId));
     }
   });
 
@@ -200,10 +270,20 @@ describe('replying through the outbox', () => {
 
   it('counts a draft for the composer as X will, without sending it', async () => {
     const { conv } = await tweetAndConversation('acme counting');
-    const check = (text: string) => t.request('POST', `/api/v1/conversations/${conv.id}/replies/check`, { token: ws.token, body: { text } });
-    expect((await check(`hi https://example.com/${'p'.repeat(100)}`)).json).toEqual({ ok: true, length: 26, limit: 280, message: null });
+    const check = (text: string) =>
+      t.request('POST', `/api/v1/conversations/${conv.id}/replies/check`, { token: ws.token, body: { text } });
+    expect((await check(`hi https://example.com/${'p'.repeat(100)}`)).json).toEqual({
+      ok: true,
+      length: 26,
+      limit: 280,
+      message: null,
+    });
     expect((await check('你'.repeat(141))).json).toMatchObject({ ok: false, length: 282, limit: 280 });
-    expect((await t.request('GET', `/api/v1/conversations/${conv.id}`, { token: ws.token })).json.thread.filter((i: { kind: string }) => i.kind === 'reply')).toHaveLength(0);
+    expect(
+      (await t.request('GET', `/api/v1/conversations/${conv.id}`, { token: ws.token })).json.thread.filter(
+        (i: { kind: string }) => i.kind === 'reply',
+      ),
+    ).toHaveLength(0);
   });
 
   it('refuses a key reused for another text', async () => {
@@ -216,22 +296,54 @@ describe('replying through the outbox', () => {
 describe('saved replies', () => {
   it('fills a saved reply for the conversation author, refuses unknown variables, and keeps private ones private', async () => {
     const { conv } = await tweetAndConversation('acme my parcel is late');
-    const shared = await t.request('POST', '/api/v1/saved-replies', { token: ws.token, body: { name: 'Late parcel', body: 'Hi {{first_name}}, sorry! DM us the order number.', shared: true } });
+    const shared = await t.request('POST', '/api/v1/saved-replies', {
+      token: ws.token,
+      body: { name: 'Late parcel', body: 'Hi {{first_name}}, sorry! DM us the order number.', shared: true },
+    });
     expect(shared.status).toBe(201);
-    const rendered = await t.request('POST', `/api/v1/saved-replies/${shared.json.id}/render`, { token: ws.token, body: { conversationId: conv.id } });
+    const rendered = await t.request('POST', `/api/v1/saved-replies/${shared.json.id}/render`, {
+      token: ws.token,
+      body: { conversationId: conv.id },
+    });
     expect(rendered.json.text).toBe('Hi Customer, sorry! DM us the order number.');
-    const typo = await t.request('POST', '/api/v1/saved-replies', { token: ws.token, body: { name: 'Typo', body: 'Hi {{frist_name}}' } });
+    const typo = await t.request('POST', '/api/v1/saved-replies', {
+      token: ws.token,
+      body: { name: 'Typo', body: 'Hi {{frist_name}}' },
+    });
     expect(typo.status).toBe(422);
     expect(typo.json.error.message).toMatch(/Unknown variable \{\{frist_name\}\}/);
 
     const agent = await t.seedUser(ws.workspace.id, 'agent', 'agent@replies.test');
-    const mine = await t.request('POST', '/api/v1/saved-replies', { token: agent.token, body: { name: 'Mine', body: 'Cheers, {{agent_first_name}}' } });
+    const mine = await t.request('POST', '/api/v1/saved-replies', {
+      token: agent.token,
+      body: { name: 'Mine', body: 'Cheers, {{agent_first_name}}' },
+    });
     expect(mine.status).toBe(201);
-    expect((await t.request('POST', '/api/v1/saved-replies', { token: agent.token, body: { name: 'Team', body: 'x', shared: true } })).status).toBe(403);
-    expect((await t.request('PATCH', `/api/v1/saved-replies/${shared.json.id}`, { token: agent.token, body: { body: 'changed' } })).status).toBe(403);
-    const ownerList = (await t.request('GET', '/api/v1/saved-replies', { token: ws.token })).json.items.map((s: { name: string }) => s.name);
+    expect(
+      (
+        await t.request('POST', '/api/v1/saved-replies', {
+          token: agent.token,
+          body: { name: 'Team', body: 'x', shared: true },
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await t.request('PATCH', `/api/v1/saved-replies/${shared.json.id}`, {
+          token: agent.token,
+          body: { body: 'changed' },
+        })
+      ).status,
+    ).toBe(403);
+    const ownerList = (await t.request('GET', '/api/v1/saved-replies', { token: ws.token })).json.items.map(
+      (s: { name: string }) => s.name,
+    );
     expect(ownerList).not.toContain('Mine');
-    expect((await t.request('GET', '/api/v1/saved-replies', { token: agent.token })).json.items.map((s: { name: string }) => s.name).sort()).toEqual(['Late parcel', 'Mine']);
+    expect(
+      (await t.request('GET', '/api/v1/saved-replies', { token: agent.token })).json.items
+        .map((s: { name: string }) => s.name)
+        .sort(),
+    ).toEqual(['Late parcel', 'Mine']);
     expect((await t.request('DELETE', `/api/v1/saved-replies/${mine.json.id}`, { token: ws.token })).status).toBe(404);
   });
 });

@@ -19,7 +19,12 @@ beforeAll(async () => {
   owner = ws.token;
   analyst = (await t.seedUser(ws.workspace.id, 'analyst', 'analyst@senti.test')).token;
   await t.request('POST', '/api/v1/topics', { token: owner, body: { name: 'Acme', kind: 'brand', query: 'acme' } });
-  sourceId = (await t.request('POST', '/api/v1/sources', { token: owner, body: { platform: 'x', name: 'X', config: { baseUrl: x.url }, credentials: { bearerToken: 't' } } })).json.id;
+  sourceId = (
+    await t.request('POST', '/api/v1/sources', {
+      token: owner,
+      body: { platform: 'x', name: 'X', config: { baseUrl: x.url }, credentials: { bearerToken: 't' } },
+    })
+  ).json.id;
   x.addTweet({ text: 'I love my new acme phone, the camera is amazing!' });
   x.addTweet({ text: 'acme: Das Produkt ist leider total kaputt und der Support antwortet nicht. Sehr enttäuscht!' });
   x.addTweet({ text: 'acme 今日は新製品を買ったけど、すぐに壊れた。' });
@@ -31,23 +36,42 @@ afterAll(async () => {
   await t.close();
 });
 
-const byText = async (start: string) => (await t.request('GET', '/api/v1/mentions?limit=50', { token: owner })).json.items.find((m: { text: string }) => m.text.startsWith(start));
+const byText = async (start: string) =>
+  (await t.request('GET', '/api/v1/mentions?limit=50', { token: owner })).json.items.find((m: { text: string }) =>
+    m.text.startsWith(start),
+  );
 
 describe('POST /api/v1/analyze', () => {
   it('analyses one text', async () => {
-    const res = await t.request('POST', '/api/v1/analyze', { token: analyst, body: { text: 'The battery life is terrible' } });
+    const res = await t.request('POST', '/api/v1/analyze', {
+      token: analyst,
+      body: { text: 'The battery life is terrible' },
+    });
     expect(res.status).toBe(200);
     expect(res.json).toMatchObject({ label: 'negative', language: 'en', version: expect.any(Number) });
   });
 
   it('analyses many texts, answering in the same order', async () => {
-    const res = await t.request('POST', '/api/v1/analyze', { token: analyst, body: { texts: ['great!', 'awful', '今日は晴れです。とても気持ちがいい一日でした。'] } });
+    const res = await t.request('POST', '/api/v1/analyze', {
+      token: analyst,
+      body: { texts: ['great!', 'awful', '今日は晴れです。とても気持ちがいい一日でした。'] },
+    });
     expect(res.json.map((a: { label: string }) => a.label)).toEqual(['positive', 'negative', 'unscored']);
   });
 
   it('answers 413 for more than 1,000 texts and 422 for a text that is too long or no text', async () => {
-    expect((await t.request('POST', '/api/v1/analyze', { token: analyst, body: { texts: Array.from({ length: 1001 }, () => 'x') } })).status).toBe(413);
-    const long = await t.request('POST', '/api/v1/analyze', { token: analyst, body: { texts: ['ok', 'x'.repeat(10_001)] } });
+    expect(
+      (
+        await t.request('POST', '/api/v1/analyze', {
+          token: analyst,
+          body: { texts: Array.from({ length: 1001 }, () => 'x') },
+        })
+      ).status,
+    ).toBe(413);
+    const long = await t.request('POST', '/api/v1/analyze', {
+      token: analyst,
+      body: { texts: ['ok', 'x'.repeat(10_001)] },
+    });
     expect(long.status).toBe(422);
     expect(long.json.error.details).toEqual({ index: 1 });
     expect((await t.request('POST', '/api/v1/analyze', { token: analyst, body: {} })).status).toBe(422);
@@ -58,9 +82,14 @@ describe('POST /api/v1/analyze', () => {
 describe('analysis in the ingest flow', () => {
   it('stores score, label, language, intents and aspects with every mention', async () => {
     const happy = await byText('I love my new acme phone');
-    expect(happy).toMatchObject({ language: 'en', sentiment: { label: 'positive', effectiveLabel: 'positive', override: null, analysisVersion: ANALYSIS_VERSION } });
+    expect(happy).toMatchObject({
+      language: 'en',
+      sentiment: { label: 'positive', effectiveLabel: 'positive', override: null, analysisVersion: ANALYSIS_VERSION },
+    });
     expect(happy.intents).toContain('praise');
-    expect(happy.aspects).toEqual(expect.arrayContaining([expect.objectContaining({ term: 'camera', sentiment: 'positive' })]));
+    expect(happy.aspects).toEqual(
+      expect.arrayContaining([expect.objectContaining({ term: 'camera', sentiment: 'positive' })]),
+    );
     expect((await byText('acme: Das Produkt')).sentiment.label).toBe('negative');
     expect(await byText('acme 今日は')).toMatchObject({ language: 'ja', sentiment: { label: 'unscored' } });
     expect((await byText('acme please add dark mode')).intents).toContain('feature_request');
@@ -69,7 +98,9 @@ describe('analysis in the ingest flow', () => {
   it('filters mentions by sentiment, intent and language', async () => {
     const neg = await t.request('GET', '/api/v1/mentions?sentiment=negative', { token: owner });
     expect(neg.json.items.map((m: { language: string }) => m.language)).toEqual(['de']);
-    expect((await t.request('GET', '/api/v1/mentions?intent=feature_request', { token: owner })).json.items).toHaveLength(1);
+    expect(
+      (await t.request('GET', '/api/v1/mentions?intent=feature_request', { token: owner })).json.items,
+    ).toHaveLength(1);
     expect((await t.request('GET', '/api/v1/mentions?language=ja', { token: owner })).json.items).toHaveLength(1);
   });
 });
@@ -77,7 +108,10 @@ describe('analysis in the ingest flow', () => {
 describe('staff corrections', () => {
   it('keeps an override, filters by it and exports it as labelled data', async () => {
     const m = await byText('acme please add dark mode');
-    const res = await t.request('PATCH', `/api/v1/mentions/${m.id}/sentiment`, { token: owner, body: { label: 'negative' } });
+    const res = await t.request('PATCH', `/api/v1/mentions/${m.id}/sentiment`, {
+      token: owner,
+      body: { label: 'negative' },
+    });
     expect(res.status).toBe(200);
     expect(res.json.sentiment).toMatchObject({ override: 'negative', effectiveLabel: 'negative' });
     const neg = await t.request('GET', '/api/v1/mentions?sentiment=negative', { token: owner });
@@ -94,18 +128,33 @@ describe('staff corrections', () => {
 
   it('keeps corrected intents, which filters, the conversation and its priority follow; null restores the model’s', async () => {
     const m = await byText('I love my new acme phone');
-    const ids = async (path: string) => (await t.request('GET', path, { token: owner })).json.items.map((i: { id: string }) => i.id);
-    const conversation = async () => (await t.request('GET', '/api/v1/conversations?status=any&q=phone', { token: owner })).json.items[0];
+    const ids = async (path: string) =>
+      (await t.request('GET', path, { token: owner })).json.items.map((i: { id: string }) => i.id);
+    const conversation = async () =>
+      (await t.request('GET', '/api/v1/conversations?status=any&q=phone', { token: owner })).json.items[0];
     expect((await conversation()).intents).toContain('praise');
 
-    const res = await t.request('PATCH', `/api/v1/mentions/${m.id}/intents`, { token: owner, body: { intents: ['purchase_intent', 'question'] } });
-    expect(res.json).toMatchObject({ intentsOverride: ['question', 'purchase_intent'], effectiveIntents: ['question', 'purchase_intent'], intents: expect.arrayContaining(['praise']) });
+    const res = await t.request('PATCH', `/api/v1/mentions/${m.id}/intents`, {
+      token: owner,
+      body: { intents: ['purchase_intent', 'question'] },
+    });
+    expect(res.json).toMatchObject({
+      intentsOverride: ['question', 'purchase_intent'],
+      effectiveIntents: ['question', 'purchase_intent'],
+      intents: expect.arrayContaining(['praise']),
+    });
     expect(await ids('/api/v1/mentions?intent=purchase_intent')).toContain(m.id);
     expect(await ids('/api/v1/mentions?intent=praise')).not.toContain(m.id);
-    expect(await conversation()).toMatchObject({ intents: expect.arrayContaining(['question', 'purchase_intent']), priorityReason: expect.stringContaining('Question, purchase intent') });
+    expect(await conversation()).toMatchObject({
+      intents: expect.arrayContaining(['question', 'purchase_intent']),
+      priorityReason: expect.stringContaining('Question, purchase intent'),
+    });
     expect((await conversation()).intents).not.toContain('praise');
 
-    expect((await t.request('PATCH', `/api/v1/mentions/${m.id}/intents`, { token: owner, body: { intents: ['shouting'] } })).status).toBe(422);
+    expect(
+      (await t.request('PATCH', `/api/v1/mentions/${m.id}/intents`, { token: owner, body: { intents: ['shouting'] } }))
+        .status,
+    ).toBe(422);
     await t.request('PATCH', `/api/v1/mentions/${m.id}/intents`, { token: owner, body: { intents: null } });
     expect(await ids('/api/v1/mentions?intent=praise')).toContain(m.id);
     expect((await conversation()).intents).toContain('praise');
@@ -113,8 +162,13 @@ describe('staff corrections', () => {
 
   it('lets analysts read but not correct (403)', async () => {
     const m = await byText('I love my new acme phone');
-    expect((await t.request('PATCH', `/api/v1/mentions/${m.id}/sentiment`, { token: analyst, body: { label: 'negative' } })).status).toBe(403);
-    expect((await t.request('PATCH', `/api/v1/mentions/${m.id}/intents`, { token: analyst, body: { intents: [] } })).status).toBe(403);
+    expect(
+      (await t.request('PATCH', `/api/v1/mentions/${m.id}/sentiment`, { token: analyst, body: { label: 'negative' } }))
+        .status,
+    ).toBe(403);
+    expect(
+      (await t.request('PATCH', `/api/v1/mentions/${m.id}/intents`, { token: analyst, body: { intents: [] } })).status,
+    ).toBe(403);
   });
 
   it('clears an override with null', async () => {
@@ -134,7 +188,11 @@ describe('re-analysis', () => {
     expect(r.total).toBeGreaterThanOrEqual(4);
     expect(progress).toEqual([0, 2, 4, ...progress.slice(3)]);
     const [row] = await t.db.select().from(mentions).where(eq(mentions.id, m.id));
-    expect(row).toMatchObject({ analysisVersion: ANALYSIS_VERSION, sentimentLabel: 'positive', sentimentOverride: 'neutral' });
+    expect(row).toMatchObject({
+      analysisVersion: ANALYSIS_VERSION,
+      sentimentLabel: 'positive',
+      sentimentOverride: 'neutral',
+    });
     expect((await reanalyzeMentions(t.db)).total).toBe(0);
   });
 });

@@ -18,7 +18,11 @@ const get = async (who: { cookie: string }, path: string) => {
   return { status: res.status, html: await res.text(), location: res.headers.get('location') };
 };
 const post = async (who: { cookie: string; csrf: string }, path: string, fields: Record<string, string> = {}) => {
-  const res = await t.app.request(path, { method: 'POST', headers: { cookie: who.cookie, 'content-type': FORM }, body: new URLSearchParams({ _csrf: who.csrf, ...fields }).toString() });
+  const res = await t.app.request(path, {
+    method: 'POST',
+    headers: { cookie: who.cookie, 'content-type': FORM },
+    body: new URLSearchParams({ _csrf: who.csrf, ...fields }).toString(),
+  });
   return { status: res.status, html: await res.text(), location: res.headers.get('location') };
 };
 
@@ -37,7 +41,9 @@ afterAll(async () => {
 
 describe('Settings > Topics page', () => {
   it('adds a topic, and explains a broken query in the form', async () => {
-    expect((await post(owner, '/settings/topics', { name: 'Acme', kind: 'brand', query: 'acme OR "acme cloud"' })).location).toBe('/settings/topics');
+    expect(
+      (await post(owner, '/settings/topics', { name: 'Acme', kind: 'brand', query: 'acme OR "acme cloud"' })).location,
+    ).toBe('/settings/topics');
     const bad = await post(owner, '/settings/topics', { name: 'Broken', kind: 'brand', query: '(acme' });
     expect(bad.status).toBe(422);
     expect(bad.html).toContain('Query: Unclosed parenthesis');
@@ -56,7 +62,13 @@ describe('Settings > Sources pages', () => {
     expect(list.html).toContain('/settings/sources/new?platform=x');
     const form = await get(owner, '/settings/sources/new?platform=x');
     expect(form.html).toContain('name="credentials.bearerToken"');
-    const created = await post(owner, '/settings/sources', { platform: 'x', name: 'Acme on X', 'credentials.bearerToken': 'page-secret', 'config.baseUrl': x.url, pollIntervalSeconds: '300' });
+    const created = await post(owner, '/settings/sources', {
+      platform: 'x',
+      name: 'Acme on X',
+      'credentials.bearerToken': 'page-secret',
+      'config.baseUrl': x.url,
+      pollIntervalSeconds: '300',
+    });
     expect(created.status).toBe(303);
     sourcePath = created.location!;
     expect(sourcePath).toMatch(/^\/settings\/sources\/[0-9a-f-]{36}$/);
@@ -67,7 +79,13 @@ describe('Settings > Sources pages', () => {
   });
 
   it('re-renders the form with the reason, never echoing secrets, when the platform config is wrong', async () => {
-    const res = await post(owner, '/settings/sources', { platform: 'x', name: 'Bad', 'credentials.bearerToken': 'do-not-echo', 'config.baseUrl': 'not-a-url', pollIntervalSeconds: '300' });
+    const res = await post(owner, '/settings/sources', {
+      platform: 'x',
+      name: 'Bad',
+      'credentials.bearerToken': 'do-not-echo',
+      'config.baseUrl': 'not-a-url',
+      pollIntervalSeconds: '300',
+    });
     expect(res.status).toBe(422);
     expect(res.html).toContain('config.baseUrl');
     expect(res.html).not.toContain('do-not-echo');
@@ -131,7 +149,11 @@ describe('Settings > Imports page', () => {
     form.set('_csrf', owner.csrf);
     form.set('file', new File(['msg,when\nhello acme,2026-11-01\n,2026-11-02\n'], 'export.csv'));
     form.set('map', 'text=msg, createdAt=when');
-    const res = await t.app.request('/settings/imports', { method: 'POST', headers: { cookie: owner.cookie }, body: form });
+    const res = await t.app.request('/settings/imports', {
+      method: 'POST',
+      headers: { cookie: owner.cookie },
+      body: form,
+    });
     expect(res.status).toBe(303);
     let html = '';
     for (let i = 0; i < 50; i++) {
@@ -148,7 +170,11 @@ describe('Settings > Imports page', () => {
     form.set('_csrf', owner.csrf);
     form.set('file', new File(['a\n1\n'], 'x.csv'));
     form.set('map', 'colour=a');
-    const res = await t.app.request('/settings/imports', { method: 'POST', headers: { cookie: owner.cookie }, body: form });
+    const res = await t.app.request('/settings/imports', {
+      method: 'POST',
+      headers: { cookie: owner.cookie },
+      body: form,
+    });
     expect(res.status).toBe(422);
     expect(await res.text()).toContain('Mapping &quot;colour=a&quot;');
   });

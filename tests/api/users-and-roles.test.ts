@@ -35,20 +35,31 @@ describe('users API', () => {
   });
 
   it('lists open invitations and revokes one, whose link then stops working', async () => {
-    const res = await t.request('POST', '/api/v1/invitations', { token: admin.token, body: { email: 'maybe@roles.test', role: 'analyst' } });
+    const res = await t.request('POST', '/api/v1/invitations', {
+      token: admin.token,
+      body: { email: 'maybe@roles.test', role: 'analyst' },
+    });
     const open = await t.request('GET', '/api/v1/invitations', { token: admin.token });
     expect(open.json.items.map((i: { id: string }) => i.id)).toContain(res.json.invitation.id);
-    expect((await t.request('DELETE', `/api/v1/invitations/${res.json.invitation.id}`, { token: admin.token })).status).toBe(204);
+    expect(
+      (await t.request('DELETE', `/api/v1/invitations/${res.json.invitation.id}`, { token: admin.token })).status,
+    ).toBe(204);
     const token = new URL(res.json.link).searchParams.get('token');
     const late = await t.request('POST', '/api/v1/invitations/accept', { body: { token, password: PASSWORD } });
     expect(late.status).toBe(404);
   });
 
   it('answers 422 for an invitation without a valid email, and for a chosen password shorter than 12 characters', async () => {
-    const bad = await t.request('POST', '/api/v1/invitations', { token: admin.token, body: { email: 'not-an-email', role: 'agent' } });
+    const bad = await t.request('POST', '/api/v1/invitations', {
+      token: admin.token,
+      body: { email: 'not-an-email', role: 'agent' },
+    });
     expect(bad.status).toBe(422);
     expect(bad.json.error.details[0].path).toEqual(['email']);
-    const res = await t.request('POST', '/api/v1/invitations', { token: admin.token, body: { email: 'short@roles.test', role: 'agent' } });
+    const res = await t.request('POST', '/api/v1/invitations', {
+      token: admin.token,
+      body: { email: 'short@roles.test', role: 'agent' },
+    });
     const token = new URL(res.json.link).searchParams.get('token');
     const short = await t.request('POST', '/api/v1/invitations/accept', { body: { token, password: 'short' } });
     expect(short.status).toBe(422);
@@ -59,13 +70,19 @@ describe('users API', () => {
     ['agent', () => agent.token],
     ['analyst', () => analyst.token],
   ])('refuses to let an %s invite users (403)', async (_role, token) => {
-    const res = await t.request('POST', '/api/v1/invitations', { token: token(), body: { email: 'x@roles.test', role: 'agent' } });
+    const res = await t.request('POST', '/api/v1/invitations', {
+      token: token(),
+      body: { email: 'x@roles.test', role: 'agent' },
+    });
     expect(res.status).toBe(403);
     expect(res.json.error.code).toBe('FORBIDDEN');
   });
 
   it('does not let an admin invite an owner', async () => {
-    const res = await t.request('POST', '/api/v1/invitations', { token: admin.token, body: { email: 'boss2@roles.test', role: 'owner' } });
+    const res = await t.request('POST', '/api/v1/invitations', {
+      token: admin.token,
+      body: { email: 'boss2@roles.test', role: 'owner' },
+    });
     expect(res.status).toBe(403);
   });
 
@@ -76,12 +93,18 @@ describe('users API', () => {
   });
 
   it('does not let an admin make an owner', async () => {
-    const res = await t.request('PATCH', `/api/v1/users/${agent.user.id}`, { token: admin.token, body: { role: 'owner' } });
+    const res = await t.request('PATCH', `/api/v1/users/${agent.user.id}`, {
+      token: admin.token,
+      body: { role: 'owner' },
+    });
     expect(res.status).toBe(403);
   });
 
   it('does not let an admin change the owner', async () => {
-    const res = await t.request('PATCH', `/api/v1/users/${ws.owner.id}`, { token: admin.token, body: { role: 'agent' } });
+    const res = await t.request('PATCH', `/api/v1/users/${ws.owner.id}`, {
+      token: admin.token,
+      body: { role: 'agent' },
+    });
     expect(res.status).toBe(403);
   });
 
@@ -95,17 +118,25 @@ describe('users API', () => {
   it('ends every session of a user who is disabled', async () => {
     const victim = await t.seedUser(ws.workspace.id, 'agent', 'leaver@roles.test');
     expect((await t.request('GET', '/api/v1/me', { token: victim.token })).status).toBe(200);
-    const res = await t.request('PATCH', `/api/v1/users/${victim.user.id}`, { token: admin.token, body: { disabled: true } });
+    const res = await t.request('PATCH', `/api/v1/users/${victim.user.id}`, {
+      token: admin.token,
+      body: { disabled: true },
+    });
     expect(res.status).toBe(200);
     expect(res.json.disabled).toBe(true);
     expect((await t.request('GET', '/api/v1/me', { token: victim.token })).status).toBe(401);
-    const again = await t.request('POST', '/api/v1/auth/login', { body: { email: 'leaver@roles.test', password: PASSWORD } });
+    const again = await t.request('POST', '/api/v1/auth/login', {
+      body: { email: 'leaver@roles.test', password: PASSWORD },
+    });
     expect(again.status).toBe(401);
   });
 
   it('changes a password: old sessions end, the new password works', async () => {
     const u = await t.seedUser(ws.workspace.id, 'agent', 'rotate@roles.test');
-    const res = await t.request('PATCH', `/api/v1/users/${u.user.id}`, { token: admin.token, body: { password: 'a-brand-new-password' } });
+    const res = await t.request('PATCH', `/api/v1/users/${u.user.id}`, {
+      token: admin.token,
+      body: { password: 'a-brand-new-password' },
+    });
     expect(res.status).toBe(200);
     expect((await t.request('GET', '/api/v1/me', { token: u.token })).status).toBe(401);
     expect(await t.login('rotate@roles.test', 'a-brand-new-password')).toBeTruthy();
@@ -129,7 +160,10 @@ describe('users API', () => {
 
 describe('API keys', () => {
   it('shows the secret once; the key then authenticates with its role until revoked', async () => {
-    const created = await t.request('POST', '/api/v1/api-keys', { token: admin.token, body: { name: 'zapier', role: 'analyst' } });
+    const created = await t.request('POST', '/api/v1/api-keys', {
+      token: admin.token,
+      body: { name: 'zapier', role: 'analyst' },
+    });
     expect(created.status).toBe(201);
     expect(created.json.key).toMatch(/^sck_/);
     const list = await t.request('GET', '/api/v1/api-keys', { token: admin.token });
@@ -138,17 +172,33 @@ describe('API keys', () => {
     expect(JSON.stringify(list.json)).not.toContain(created.json.key);
 
     const me = await t.request('GET', '/api/v1/me', { token: created.json.key });
-    expect(me.json).toMatchObject({ role: 'analyst', apiKeyId: created.json.id, workspaceId: ws.workspace.id, id: null });
+    expect(me.json).toMatchObject({
+      role: 'analyst',
+      apiKeyId: created.json.id,
+      workspaceId: ws.workspace.id,
+      id: null,
+    });
     // An analyst key cannot manage users.
-    expect((await t.request('POST', '/api/v1/invitations', { token: created.json.key, body: { email: 'k@roles.test', role: 'agent' } })).status).toBe(403);
+    expect(
+      (
+        await t.request('POST', '/api/v1/invitations', {
+          token: created.json.key,
+          body: { email: 'k@roles.test', role: 'agent' },
+        })
+      ).status,
+    ).toBe(403);
 
     expect((await t.request('DELETE', `/api/v1/api-keys/${created.json.id}`, { token: admin.token })).status).toBe(200);
     expect((await t.request('GET', '/api/v1/me', { token: created.json.key })).status).toBe(401);
   });
 
   it('refuses API keys to agents (403) and owner-role keys to anyone (422)', async () => {
-    expect((await t.request('POST', '/api/v1/api-keys', { token: agent.token, body: { name: 'x', role: 'agent' } })).status).toBe(403);
-    expect((await t.request('POST', '/api/v1/api-keys', { token: ws.token, body: { name: 'x', role: 'owner' } })).status).toBe(422);
+    expect(
+      (await t.request('POST', '/api/v1/api-keys', { token: agent.token, body: { name: 'x', role: 'agent' } })).status,
+    ).toBe(403);
+    expect(
+      (await t.request('POST', '/api/v1/api-keys', { token: ws.token, body: { name: 'x', role: 'owner' } })).status,
+    ).toBe(422);
   });
 });
 
@@ -164,11 +214,26 @@ describe('audit log', () => {
     expect(new Set(ids).size).toBe(ids.length);
     const actions = all.map((e: { action: string }) => e.action);
     expect(actions).toEqual(
-      expect.arrayContaining(['invitation.created', 'invitation.revoked', 'user.created', 'user.updated', 'user.deleted', 'api_key.created', 'api_key.revoked', 'auth.login']),
+      expect.arrayContaining([
+        'invitation.created',
+        'invitation.revoked',
+        'user.created',
+        'user.updated',
+        'user.deleted',
+        'api_key.created',
+        'api_key.revoked',
+        'auth.login',
+      ]),
     );
-    const invited = all.find((e: { action: string; details: { email?: string } }) => e.action === 'invitation.created' && e.details.email === 'new.agent@roles.test');
+    const invited = all.find(
+      (e: { action: string; details: { email?: string } }) =>
+        e.action === 'invitation.created' && e.details.email === 'new.agent@roles.test',
+    );
     expect(invited.actorUserId).toBe(admin.user.id);
-    const joined = all.find((e: { action: string; details: { email?: string } }) => e.action === 'user.created' && e.details.email === 'new.agent@roles.test');
+    const joined = all.find(
+      (e: { action: string; details: { email?: string } }) =>
+        e.action === 'user.created' && e.details.email === 'new.agent@roles.test',
+    );
     expect(joined.details.invitedBy).toBe(admin.user.id);
     const times = all.map((e: { createdAt: string }) => e.createdAt);
     expect([...times].sort().reverse()).toEqual(times);

@@ -42,15 +42,57 @@ beforeAll(async () => {
   const bAgent = await t.seedUser(b.workspace.id, 'agent', 'agent@bravo.test');
   const bKey = await createApiKey(
     t.db,
-    { workspaceId: b.workspace.id, workspaceSlug: b.workspace.slug, userId: b.owner.id, apiKeyId: null, role: 'owner', ip: null },
+    {
+      workspaceId: b.workspace.id,
+      workspaceSlug: b.workspace.slug,
+      userId: b.owner.id,
+      apiKeyId: null,
+      role: 'owner',
+      ip: null,
+    },
     { name: 'bravo key', role: 'agent' },
   );
-  const bActor = { workspaceId: b.workspace.id, workspaceSlug: b.workspace.slug, userId: b.owner.id, apiKeyId: null, role: 'owner' as const, ip: null };
+  const bActor = {
+    workspaceId: b.workspace.id,
+    workspaceSlug: b.workspace.slug,
+    userId: b.owner.id,
+    apiKeyId: null,
+    role: 'owner' as const,
+    ip: null,
+  };
   const bTopic = await createTopic(t.db, bActor, { name: 'B topic', kind: 'brand', query: 'bravo' });
-  const bSource = await createSource(t.deps, bActor, { platform: 'x', name: 'B on X', config: { baseUrl: 'http://127.0.0.1:9/' }, credentials: { bearerToken: 'b' } }, new Date());
+  const bSource = await createSource(
+    t.deps,
+    bActor,
+    { platform: 'x', name: 'B on X', config: { baseUrl: 'http://127.0.0.1:9/' }, credentials: { bearerToken: 'b' } },
+    new Date(),
+  );
   const stored = await storePosts(t.db, { workspaceId: b.workspace.id, sourceId: null, platform: 'x' }, [
     {
-      post: { externalId: 'b-1', url: null, kind: 'post', title: null, text: 'bravo post', lang: null, createdAt: new Date(), author: { externalId: null, handle: 'b', name: null, followers: null, bio: null, url: null, avatarUrl: null, verified: false }, replyToExternalId: null, threadExternalId: null, metrics: {}, deleted: false, raw: {} },
+      post: {
+        externalId: 'b-1',
+        url: null,
+        kind: 'post',
+        title: null,
+        text: 'bravo post',
+        lang: null,
+        createdAt: new Date(),
+        author: {
+          externalId: null,
+          handle: 'b',
+          name: null,
+          followers: null,
+          bio: null,
+          url: null,
+          avatarUrl: null,
+          verified: false,
+        },
+        replyToExternalId: null,
+        threadExternalId: null,
+        metrics: {},
+        deleted: false,
+        raw: {},
+      },
       topicIds: [],
     },
   ]);
@@ -59,29 +101,102 @@ beforeAll(async () => {
   const bOther = await createContact(t.db, bActor, { name: 'Bravo Persona' });
   const [bSuggestion] = await t.db
     .insert(duplicateSuggestions)
-    .values({ workspaceId: b.workspace.id, contactA: bContact.id < bOther.id ? bContact.id : bOther.id, contactB: bContact.id < bOther.id ? bOther.id : bContact.id, reasons: [], confidence: 0.5 })
+    .values({
+      workspaceId: b.workspace.id,
+      contactA: bContact.id < bOther.id ? bContact.id : bOther.id,
+      contactB: bContact.id < bOther.id ? bOther.id : bContact.id,
+      reasons: [],
+      confidence: 0.5,
+    })
     .returning();
   const bMerge = await mergeContacts(t.db, bActor, { into: bContact.id, from: [bOther.id] }, new Date());
-  const [bSaved] = await t.db.insert(savedReplies).values({ workspaceId: b.workspace.id, ownerId: null, name: 'B saved', body: 'hi' }).returning();
-  const [bRule] = await t.db.insert(routingRules).values({ workspaceId: b.workspace.id, name: 'B rule', position: 0, conditions: {}, actions: { markSpam: true } }).returning();
+  const [bSaved] = await t.db
+    .insert(savedReplies)
+    .values({ workspaceId: b.workspace.id, ownerId: null, name: 'B saved', body: 'hi' })
+    .returning();
+  const [bRule] = await t.db
+    .insert(routingRules)
+    .values({ workspaceId: b.workspace.id, name: 'B rule', position: 0, conditions: {}, actions: { markSpam: true } })
+    .returning();
   const [bTeam] = await t.db.insert(teams).values({ workspaceId: b.workspace.id, name: 'B team' }).returning();
-  const [bSegment] = await t.db.insert(segments).values({ workspaceId: b.workspace.id, name: 'B segment', filter: {} }).returning();
+  const [bSegment] = await t.db
+    .insert(segments)
+    .values({ workspaceId: b.workspace.id, name: 'B segment', filter: {} })
+    .returning();
   await ingestPosts(t.deps, { workspaceId: b.workspace.id, sourceId: null, platform: 'x', topics: [] }, [
-    { externalId: 'b-conv', url: null, kind: 'post', title: null, text: 'bravo conversation', lang: null, createdAt: new Date(), author: { externalId: 'b-author', handle: 'bauthor', name: null, followers: null, bio: null, url: null, avatarUrl: null, verified: false }, replyToExternalId: null, threadExternalId: null, metrics: {}, deleted: false, raw: {} },
+    {
+      externalId: 'b-conv',
+      url: null,
+      kind: 'post',
+      title: null,
+      text: 'bravo conversation',
+      lang: null,
+      createdAt: new Date(),
+      author: {
+        externalId: 'b-author',
+        handle: 'bauthor',
+        name: null,
+        followers: null,
+        bio: null,
+        url: null,
+        avatarUrl: null,
+        verified: false,
+      },
+      replyToExternalId: null,
+      threadExternalId: null,
+      metrics: {},
+      deleted: false,
+      raw: {},
+    },
   ]);
   const [bConversation] = await t.db.select().from(conversations).where(eq(conversations.workspaceId, b.workspace.id));
   bConversationBefore = bConversation!;
   const [bConvMention] = await t.db.select().from(mentions).where(eq(mentions.conversationId, bConversation!.id));
   const [bReply] = await t.db
     .insert(replies)
-    .values({ workspaceId: b.workspace.id, conversationId: bConversation!.id, inReplyToMentionId: bConvMention!.id, platform: 'x', text: 'b reply', idempotencyKey: 'b-key', status: 'failed' })
+    .values({
+      workspaceId: b.workspace.id,
+      conversationId: bConversation!.id,
+      inReplyToMentionId: bConvMention!.id,
+      platform: 'x',
+      text: 'b reply',
+      idempotencyKey: 'b-key',
+      status: 'failed',
+    })
     .returning();
-  const [bNotification] = await t.db.insert(notifications).values({ workspaceId: b.workspace.id, userId: bAgent.user.id, kind: 'assigned', conversationId: bConversation!.id, text: 'b notice' }).returning();
+  const [bNotification] = await t.db
+    .insert(notifications)
+    .values({
+      workspaceId: b.workspace.id,
+      userId: bAgent.user.id,
+      kind: 'assigned',
+      conversationId: bConversation!.id,
+      text: 'b notice',
+    })
+    .returning();
   const [bIdea] = await t.db.insert(ideas).values({ workspaceId: b.workspace.id, title: 'B idea' }).returning();
-  const [bCategory] = await t.db.insert(categories).values({ workspaceId: b.workspace.id, name: 'B category' }).returning();
-  const bImport = await createImport(t.db, bActor, { filename: 'b.csv', format: 'csv', mapping: {}, content: 'text\nhello\n' });
-  const bInvitation = (await inviteUser(t.deps, bActor, { email: 'invitee@bravo.test', role: 'agent' }, { now: new Date(), baseUrl: 'http://x' })).invitation;
-  const bContactImport = await createContactImport(t.db, bActor, { filename: 'b-contacts.csv', content: 'name,email\nBea,bea@bravo.test\n' });
+  const [bCategory] = await t.db
+    .insert(categories)
+    .values({ workspaceId: b.workspace.id, name: 'B category' })
+    .returning();
+  const bImport = await createImport(t.db, bActor, {
+    filename: 'b.csv',
+    format: 'csv',
+    mapping: {},
+    content: 'text\nhello\n',
+  });
+  const bInvitation = (
+    await inviteUser(
+      t.deps,
+      bActor,
+      { email: 'invitee@bravo.test', role: 'agent' },
+      { now: new Date(), baseUrl: 'http://x' },
+    )
+  ).invitation;
+  const bContactImport = await createContactImport(t.db, bActor, {
+    filename: 'b-contacts.csv',
+    content: 'name,email\nBea,bea@bravo.test\n',
+  });
   fixtures.push(
     { match: /\/users\/(?!invitations\/)/, id: () => bAgent.user.id },
     { match: /\/api-keys\//, id: () => bKey.row.id },
@@ -111,22 +226,62 @@ beforeAll(async () => {
     { match: /\/invitations\//, id: () => bInvitation.id },
     { match: /\/settings\/routing\/teams\//, id: () => bTeam!.id },
   );
-  const aActor = { workspaceId: a.workspace.id, workspaceSlug: a.workspace.slug, userId: a.owner.id, apiKeyId: null, role: 'owner' as const, ip: null };
+  const aActor = {
+    workspaceId: a.workspace.id,
+    workspaceSlug: a.workspace.slug,
+    userId: a.owner.id,
+    apiKeyId: null,
+    role: 'owner' as const,
+    ip: null,
+  };
   await ingestPosts(t.deps, { workspaceId: a.workspace.id, sourceId: null, platform: 'x', topics: [] }, [
-    { externalId: 'a-conv', url: null, kind: 'post', title: null, text: 'alpha conversation', lang: null, createdAt: new Date(), author: { externalId: 'a-author', handle: 'aauthor', name: null, followers: null, bio: null, url: null, avatarUrl: null, verified: false }, replyToExternalId: null, threadExternalId: null, metrics: {}, deleted: false, raw: {} },
+    {
+      externalId: 'a-conv',
+      url: null,
+      kind: 'post',
+      title: null,
+      text: 'alpha conversation',
+      lang: null,
+      createdAt: new Date(),
+      author: {
+        externalId: 'a-author',
+        handle: 'aauthor',
+        name: null,
+        followers: null,
+        bio: null,
+        url: null,
+        avatarUrl: null,
+        verified: false,
+      },
+      replyToExternalId: null,
+      threadExternalId: null,
+      metrics: {},
+      deleted: false,
+      raw: {},
+    },
   ]);
   const [aConversation] = await t.db.select().from(conversations).where(eq(conversations.workspaceId, a.workspace.id));
   const [aMention] = await t.db.select().from(mentions).where(eq(mentions.conversationId, aConversation!.id));
   const [aIdea] = await t.db.insert(ideas).values({ workspaceId: a.workspace.id, title: 'A idea' }).returning();
-  own = { idea: aIdea!.id, contact: (await createContact(t.db, aActor, { name: 'Alpha Person' })).id, conversation: aConversation!.id, mention: aMention!.id };
-  const login = await t.request('POST', '/api/v1/auth/login', { body: { email: 'owner@alpha.test', password: PASSWORD } });
+  own = {
+    idea: aIdea!.id,
+    contact: (await createContact(t.db, aActor, { name: 'Alpha Person' })).id,
+    conversation: aConversation!.id,
+    mention: aMention!.id,
+  };
+  const login = await t.request('POST', '/api/v1/auth/login', {
+    body: { email: 'owner@alpha.test', password: PASSWORD },
+  });
   cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
   csrfToken = login.json.csrfToken;
 });
 afterAll(() => t.close());
 
-const routesWithIds = () =>
-  [...new Map(t.app.routes.filter((r) => r.path.includes(':id') && r.method !== 'ALL').map((r) => [`${r.method} ${r.path}`, r])).values()];
+const routesWithIds = () => [
+  ...new Map(
+    t.app.routes.filter((r) => r.path.includes(':id') && r.method !== 'ALL').map((r) => [`${r.method} ${r.path}`, r]),
+  ).values(),
+];
 
 /** Every id route of workspace B, called once by a user of workspace A; each test that needs it awaits it. */
 let attack: Promise<string[]> | undefined;
@@ -140,11 +295,44 @@ async function attackAll() {
     const path = route.path.replace(':id', fixture.id()).replace(':kind', 'idea');
     const isApi = path.startsWith('/api/');
     const res = isApi
-      ? await t.request(route.method, path, { token: a.token, ...(['POST', 'PATCH', 'PUT'].includes(route.method) ? { body: { role: 'admin', name: 'x', days: 7, label: 'negative', body: 'x', text: 'x', conversationId: own.conversation, state: 'viewing', intents: [], into: route.path.includes('idea') ? own.idea : own.contact, mentionId: own.mention, action: 'hide' } } : {}) })
+      ? await t.request(route.method, path, {
+          token: a.token,
+          ...(['POST', 'PATCH', 'PUT'].includes(route.method)
+            ? {
+                body: {
+                  role: 'admin',
+                  name: 'x',
+                  days: 7,
+                  label: 'negative',
+                  body: 'x',
+                  text: 'x',
+                  conversationId: own.conversation,
+                  state: 'viewing',
+                  intents: [],
+                  into: route.path.includes('idea') ? own.idea : own.contact,
+                  mentionId: own.mention,
+                  action: 'hide',
+                },
+              }
+            : {}),
+        })
       : await t.app.request(path, {
           method: route.method,
           headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-          ...(route.method === 'GET' ? {} : { body: new URLSearchParams({ _csrf: csrfToken, role: 'admin', days: '7', action: 'hide', into: route.path.includes('idea') ? own.idea : own.contact, ideaId: own.idea, title: 'A title', body: 'x' }).toString() }),
+          ...(route.method === 'GET'
+            ? {}
+            : {
+                body: new URLSearchParams({
+                  _csrf: csrfToken,
+                  role: 'admin',
+                  days: '7',
+                  action: 'hide',
+                  into: route.path.includes('idea') ? own.idea : own.contact,
+                  ideaId: own.idea,
+                  title: 'A title',
+                  body: 'x',
+                }).toString(),
+              }),
         });
     results.push(`${route.method} ${route.path} -> ${res.status}`);
   }
@@ -155,7 +343,13 @@ describe('workspace isolation', () => {
   it('finds the routes that take an object id', () => {
     const names = routesWithIds().map((r) => `${r.method} ${r.path}`);
     expect(names).toEqual(
-      expect.arrayContaining(['GET /api/v1/users/:id', 'PATCH /api/v1/users/:id', 'DELETE /api/v1/api-keys/:id', 'POST /api/v1/sources/:id/poll', 'DELETE /api/v1/topics/:id']),
+      expect.arrayContaining([
+        'GET /api/v1/users/:id',
+        'PATCH /api/v1/users/:id',
+        'DELETE /api/v1/api-keys/:id',
+        'POST /api/v1/sources/:id/poll',
+        'DELETE /api/v1/topics/:id',
+      ]),
     );
   });
 
@@ -179,10 +373,18 @@ describe('workspace isolation', () => {
     expect(mention!.intentsOverride).toBeNull();
     const source = await getSource(t.db, b.workspace.id, fixtures[3]!.id());
     expect(source).toMatchObject({ name: 'B on X', paused: false, lastPolledAt: null });
-    const [idea] = await t.db.select().from(ideas).where(eq(ideas.id, fixtures.find((f) => f.match.source === '\\/ideas\\/')!.id()));
+    const [idea] = await t.db
+      .select()
+      .from(ideas)
+      .where(eq(ideas.id, fixtures.find((f) => f.match.source === '\\/ideas\\/')!.id()));
     expect(idea).toMatchObject({ title: 'B idea', mergedIntoId: null, visibility: 'visible' });
     const [conversation] = await t.db.select().from(conversations).where(eq(conversations.id, bConversationBefore.id));
-    const fields = ({ status, assigneeId, priority, snoozedUntil }: typeof conversation & {}) => ({ status, assigneeId, priority, snoozedUntil });
+    const fields = ({ status, assigneeId, priority, snoozedUntil }: typeof conversation & {}) => ({
+      status,
+      assigneeId,
+      priority,
+      snoozedUntil,
+    });
     expect(fields(conversation!)).toEqual(fields(bConversationBefore));
   });
 

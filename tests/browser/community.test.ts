@@ -33,7 +33,12 @@ async function seededMember(name: string, email: string): Promise<MemberInfo> {
   const mailer = recordingMailer();
   const community = await communityBySlug(t.db, slug);
   const deps = { db: t.db, mailer, logger: t.deps.logger };
-  await signUp(deps, community, { email, password: PASSWORD, displayName: name }, { ip: `seed-${email}`, baseUrl: server.url, now: new Date() });
+  await signUp(
+    deps,
+    community,
+    { email, password: PASSWORD, displayName: name },
+    { ip: `seed-${email}`, baseUrl: server.url, now: new Date() },
+  );
   const m = await verifyEmail(deps, community, /token=([\w-]+)/.exec(mailer.sent[0]!.text)![1]!, new Date());
   return { id: m.id, workspaceId: m.workspaceId, email, displayName: name, verified: true, csrfToken: '' };
 }
@@ -58,8 +63,17 @@ beforeAll(async () => {
   server = await listen(t);
   const olga = await seededMember('Olga', 'olga@board.test');
   const bo = await seededMember('Bo', 'bo@board.test');
-  const ctx = async (m: MemberInfo) => ({ deps: t.deps, community: await communityBySlug(t.db, slug), member: m, baseUrl: server.url, now: new Date(Date.now() - 86_400_000) });
-  const older = await createIdea(await ctx(olga), { title: 'Dark theme for the dashboard', body: 'Easier on the eyes at night' });
+  const ctx = async (m: MemberInfo) => ({
+    deps: t.deps,
+    community: await communityBySlug(t.db, slug),
+    member: m,
+    baseUrl: server.url,
+    now: new Date(Date.now() - 86_400_000),
+  });
+  const older = await createIdea(await ctx(olga), {
+    title: 'Dark theme for the dashboard',
+    body: 'Easier on the eyes at night',
+  });
   olderId = older.id;
   await setVote(t.db, (await ctx(bo)).community, bo, older.id, true, new Date());
   ({ browser, close: closeBrowser } = await launchBrowser());
@@ -86,7 +100,9 @@ describe('the community board in Chromium', () => {
     await mia.fill('input[name=password]', PASSWORD);
     await mia.click('[data-testid=signup-form] button[type=submit]');
     await mia.locator('[data-testid=check-email]').waitFor();
-    const link = /(http:\/\/127\.0\.0\.1:\d+\/c\/[\w-]+\/verify\?token=[\w-]+)/.exec(await mailTo('mia@board.test'))![1]!;
+    const link = /(http:\/\/127\.0\.0\.1:\d+\/c\/[\w-]+\/verify\?token=[\w-]+)/.exec(
+      await mailTo('mia@board.test'),
+    )![1]!;
     await mia.goto(link);
     await mia.waitForURL(/\/login\?ok=verified$/);
     expect(await mia.textContent('.flash.ok')).toContain('Your email is confirmed');
@@ -136,10 +152,14 @@ describe('the community board in Chromium', () => {
 
   it('shows the idea on the public roadmap, and its voters have a notification (and an email)', async () => {
     await bo.goto(`${server.url}/c/${slug}/roadmap`);
-    expect(await bo.locator('[data-testid=roadmap-planned] a').allTextContents()).toEqual(['Dark theme for the dashboard']);
+    expect(await bo.locator('[data-testid=roadmap-planned] a').allTextContents()).toEqual([
+      'Dark theme for the dashboard',
+    ]);
     expect(await bo.textContent('[data-testid=member-notifications] .badge')).toBe('1');
     await bo.click('[data-testid=member-notifications]');
-    expect(await bo.locator('[data-testid=member-notification]').allTextContents()).toEqual([expect.stringContaining('“Dark theme for the dashboard” is now Planned: Coming in the May release')]);
+    expect(await bo.locator('[data-testid=member-notification]').allTextContents()).toEqual([
+      expect.stringContaining('“Dark theme for the dashboard” is now Planned: Coming in the May release'),
+    ]);
     await mia.goto(`${server.url}/c/${slug}/notifications`);
     expect(await mia.locator('[data-testid=member-notification]').count()).toBe(1);
     expect(await mailTo('bo@board.test')).toContain('An idea you voted for changed: Planned.');
@@ -154,7 +174,10 @@ describe('the community board in Chromium', () => {
     await bo.setViewportSize({ width: 375, height: 812 });
     for (const path of [`/c/${slug}`, `/c/${slug}/ideas/${olderId}`, `/c/${slug}/roadmap`, `/c/${slug}/reviews`]) {
       await bo.goto(`${server.url}${path}`);
-      expect(await bo.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), path).toBeLessThanOrEqual(0);
+      expect(
+        await bo.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+        path,
+      ).toBeLessThanOrEqual(0);
     }
     await bo.goto(`${server.url}/c/${slug}`);
     await bo.screenshot({ path: 'test-results/community-phone.png', fullPage: true });

@@ -19,7 +19,14 @@ const dialogs: string[] = [];
 let n = 0;
 
 const post = (text: string, a: Partial<SocialAuthor>): SocialPost =>
-  socialPost({ externalId: `b-${++n}`, url: `https://example.social/p/${n}`, text, createdAt: new Date(Date.now() - (10 - n) * 3_600_000), author: socialAuthor(a), metrics: { likes: 3 } });
+  socialPost({
+    externalId: `b-${++n}`,
+    url: `https://example.social/p/${n}`,
+    text,
+    createdAt: new Date(Date.now() - (10 - n) * 3_600_000),
+    author: socialAuthor(a),
+    metrics: { likes: 3 },
+  });
 
 const X_TEXT = 'the new acme dashboard is lovely, great work';
 const MASTODON_TEXT = 'acme billing is a mess, charged twice';
@@ -27,12 +34,30 @@ const MASTODON_TEXT = 'acme billing is a mess, charged twice';
 beforeAll(async () => {
   t = await createTestContext();
   const ws = await t.seedWorkspace('Crm Co');
-  const ingest = (platform: Platform, posts: SocialPost[]) => ingestPosts(t.deps, { workspaceId: ws.workspace.id, sourceId: null, platform, topics: [] }, posts);
+  const ingest = (platform: Platform, posts: SocialPost[]) =>
+    ingestPosts(t.deps, { workspaceId: ws.workspace.id, sourceId: null, platform, topics: [] }, posts);
   // One person on two platforms under the same handle: two contacts and a duplicate suggestion.
-  await ingest('x', [post(X_TEXT, { externalId: 'x-zed', handle: 'zedwrites', name: 'Zed Writes', followers: 1800, url: 'https://x.example/zedwrites' })]);
-  await ingest('mastodon', [post(MASTODON_TEXT, { externalId: 'm-zed', handle: 'ZedWrites', name: 'zed', followers: 90 })]);
+  await ingest('x', [
+    post(X_TEXT, {
+      externalId: 'x-zed',
+      handle: 'zedwrites',
+      name: 'Zed Writes',
+      followers: 1800,
+      url: 'https://x.example/zedwrites',
+    }),
+  ]);
+  await ingest('mastodon', [
+    post(MASTODON_TEXT, { externalId: 'm-zed', handle: 'ZedWrites', name: 'zed', followers: 90 }),
+  ]);
   // Hostile text from the internet must stay text.
-  await ingest('x', [post('acme <img src=x onerror=alert(1)> rocks', { externalId: 'x-mal', handle: 'mallory', name: '<img src=x onerror=alert(1)>', followers: 12_000_000 })]);
+  await ingest('x', [
+    post('acme <img src=x onerror=alert(1)> rocks', {
+      externalId: 'x-mal',
+      handle: 'mallory',
+      name: '<img src=x onerror=alert(1)>',
+      followers: 12_000_000,
+    }),
+  ]);
   server = await listen(t);
   ({ browser, close: closeBrowser } = await launchBrowser());
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -57,11 +82,15 @@ describe('contacts in Chromium', () => {
     await page.waitForURL(/\/contacts\/[0-9a-f-]{36}$/);
     expect(await page.textContent('[data-testid=contact-name]')).toBe('Zed Writes');
     expect(await timelineTexts()).toEqual([X_TEXT]);
-    expect(await page.locator('[data-testid=identity-row]').allTextContents()).toEqual([expect.stringContaining('@zedwrites')]);
+    expect(await page.locator('[data-testid=identity-row]').allTextContents()).toEqual([
+      expect.stringContaining('@zedwrites'),
+    ]);
     expect(await page.locator('[data-testid=score-reasons] li').count()).toBeGreaterThan(0);
     expect(await page.locator('[data-testid=sentiment-chart] svg rect').count()).toBe(1);
     // The same handle on Mastodon is offered as a possible duplicate.
-    expect(await page.locator('[data-testid=similar-item]').allTextContents()).toEqual([expect.stringContaining('@ZedWrites')]);
+    expect(await page.locator('[data-testid=similar-item]').allTextContents()).toEqual([
+      expect.stringContaining('@ZedWrites'),
+    ]);
     await page.screenshot({ path: 'test-results/contact-page.png', fullPage: true });
   });
 
@@ -69,7 +98,9 @@ describe('contacts in Chromium', () => {
     await page.click('nav[aria-label=Main] >> text=Contacts');
     await page.waitForURL(`${server.url}/contacts`);
     expect(await page.locator('[data-testid=contact-row]').count()).toBe(3);
-    expect(await page.locator('[data-testid=contact-row] a').allTextContents()).toContain('<img src=x onerror=alert(1)>');
+    expect(await page.locator('[data-testid=contact-row] a').allTextContents()).toContain(
+      '<img src=x onerror=alert(1)>',
+    );
     expect(await page.textContent('[data-testid=duplicates-link] .badge')).toBe('1');
     await page.screenshot({ path: 'test-results/contacts-list.png', fullPage: true });
     await page.click('[data-testid=duplicates-link]');
@@ -99,7 +130,11 @@ describe('contacts in Chromium', () => {
 
   it('fits a phone screen without sideways scrolling', async () => {
     await page.setViewportSize({ width: 375, height: 812 });
-    for (const path of ['/contacts', '/contacts/duplicates', await page.locator('[data-testid=contact-row] a').first().getAttribute('href')]) {
+    for (const path of [
+      '/contacts',
+      '/contacts/duplicates',
+      await page.locator('[data-testid=contact-row] a').first().getAttribute('href'),
+    ]) {
       await page.goto(`${server.url}${path}`);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, path!).toBeLessThanOrEqual(0);

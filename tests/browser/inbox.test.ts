@@ -37,9 +37,26 @@ beforeAll(async () => {
   await t.db.update(users).set({ name: 'Ana' }).where(eq(users.email, 'ana@liveinbox.test'));
   await t.db.update(users).set({ name: 'Bo' }).where(eq(users.email, 'bo@liveinbox.test'));
   bo = { token: boUser.token };
-  const actor: Actor = { workspaceId: ws.workspace.id, workspaceSlug: ws.workspace.slug, userId: ws.owner.id, apiKeyId: null, role: 'owner', ip: null };
+  const actor: Actor = {
+    workspaceId: ws.workspace.id,
+    workspaceSlug: ws.workspace.slug,
+    userId: ws.owner.id,
+    apiKeyId: null,
+    role: 'owner',
+    ip: null,
+  };
   await createTopic(t.db, actor, { name: 'Acme', kind: 'brand', query: 'acme' });
-  const source = await createSource(t.deps, actor, { platform: 'x', name: 'Acme on X', config: { baseUrl: x.url }, credentials: { bearerToken: 'b', appKey: 'k', appSecret: 's', accessToken: 'at', accessSecret: 'as' } }, new Date());
+  const source = await createSource(
+    t.deps,
+    actor,
+    {
+      platform: 'x',
+      name: 'Acme on X',
+      config: { baseUrl: x.url },
+      credentials: { bearerToken: 'b', appKey: 'k', appSecret: 's', accessToken: 'at', accessSecret: 'as' },
+    },
+    new Date(),
+  );
   sourceId = source.id;
   server = await listen(t);
   ({ browser, close: closeBrowser } = await launchBrowser());
@@ -68,7 +85,9 @@ describe('the live inbox in Chromium', () => {
 
     const row = page.locator('[data-testid=conversation-row]', { hasText: 'never arrived' });
     await row.waitFor();
-    expect(await page.evaluate(() => (window as unknown as { stillTheSamePage?: boolean }).stillTheSamePage)).toBe(true);
+    expect(await page.evaluate(() => (window as unknown as { stillTheSamePage?: boolean }).stillTheSamePage)).toBe(
+      true,
+    );
     expect(await row.locator('.conv-author').textContent()).toBe('Carol <b>C</b>');
     expect(await row.locator('.conv-subject').textContent()).toContain('<script>alert(1)</script>');
     expect(await page.textContent('[data-testid=view-unassigned] .count')).toBe('1');
@@ -88,7 +107,10 @@ describe('the live inbox in Chromium', () => {
     await t.request('POST', `/api/v1/conversations/${id}/presence`, { token: bo.token, body: { state: 'typing' } });
     await expect.poll(() => page.textContent('[data-testid=presence]')).toBe('Bo is typing a reply…');
     // A teammate's note appears in the thread as it is written, and @ana lights Ana's badge.
-    await t.request('POST', `/api/v1/conversations/${id}/notes`, { token: bo.token, body: { body: '@ana can you take this one?' } });
+    await t.request('POST', `/api/v1/conversations/${id}/notes`, {
+      token: bo.token,
+      body: { body: '@ana can you take this one?' },
+    });
     await page.locator('[data-testid=thread-note]', { hasText: 'can you take this one?' }).waitFor();
     await expect.poll(() => page.locator('#unread-count').isVisible()).toBe(true);
     expect(await page.textContent('#unread-count')).toBe('1');
@@ -97,7 +119,10 @@ describe('the live inbox in Chromium', () => {
     await page.waitForURL(/\?ok=updated$/);
     expect(await page.textContent('[data-testid=conversation-assignee]')).toBe('Assigned to Ana');
 
-    await page.fill('[data-testid=reply-text]', 'Sorry Carol! Please DM us your order number: https://acme.com/help/orders/123');
+    await page.fill(
+      '[data-testid=reply-text]',
+      'Sorry Carol! Please DM us your order number: https://acme.com/help/orders/123',
+    );
     await expect.poll(() => page.textContent('[data-testid=reply-count]')).toBe('68 / 280');
     await page.dblclick('[data-testid=reply-send]');
 
@@ -107,25 +132,41 @@ describe('the live inbox in Chromium', () => {
     expect(replies).toHaveLength(1);
     expect(replies[0]!.text).toBe('Sorry Carol! Please DM us your order number: https://acme.com/help/orders/123');
     expect(replies[0]!.authorization).toMatch(/^OAuth /);
-    expect(await sent.locator('[data-testid=reply-link]').getAttribute('href')).toMatch(/^https:\/\/x\.com\/i\/web\/status\/\d+$/);
+    expect(await sent.locator('[data-testid=reply-link]').getAttribute('href')).toMatch(
+      /^https:\/\/x\.com\/i\/web\/status\/\d+$/,
+    );
     expect(await page.locator('[data-testid=thread-reply]').count()).toBe(1);
     expect(await page.inputValue('[data-testid=reply-text]')).toBe('');
     await page.screenshot({ path: 'test-results/inbox-conversation.png', fullPage: true });
   });
 
   it('shows a reply X refuses as failed with the reason and a retry button, and sends it on retry', async () => {
-    x.fault({ match: (req) => req.method === 'POST' && req.path === '/2/tweets', status: 403, json: { title: 'Forbidden', detail: 'You are not allowed to reply to this Tweet.', type: 'about:blank', status: 403 } });
+    x.fault({
+      match: (req) => req.method === 'POST' && req.path === '/2/tweets',
+      status: 403,
+      json: {
+        title: 'Forbidden',
+        detail: 'You are not allowed to reply to this Tweet.',
+        type: 'about:blank',
+        status: 403,
+      },
+    });
     await page.fill('[data-testid=reply-text]', 'Following up on your order.');
     await page.click('[data-testid=reply-send]');
     const failed = page.locator('[data-testid=thread-reply][data-status=failed]');
     await failed.waitFor();
-    expect(await failed.locator('[data-testid=reply-error]').textContent()).toContain('X refused it (HTTP 403, replies to this post are not allowed)');
+    expect(await failed.locator('[data-testid=reply-error]').textContent()).toContain(
+      'X refused it (HTTP 403, replies to this post are not allowed)',
+    );
     expect(repliesTo(tweetId)).toHaveLength(1);
     await page.screenshot({ path: 'test-results/inbox-reply-failed.png', fullPage: true });
 
     await failed.locator('[data-testid=reply-retry]').click();
     await page.locator('[data-testid=thread-reply][data-status=sent]').nth(1).waitFor();
-    expect(repliesTo(tweetId).map((r) => r.text)).toEqual(['Sorry Carol! Please DM us your order number: https://acme.com/help/orders/123', 'Following up on your order.']);
+    expect(repliesTo(tweetId).map((r) => r.text)).toEqual([
+      'Sorry Carol! Please DM us your order number: https://acme.com/help/orders/123',
+      'Following up on your order.',
+    ]);
   });
 
   it('refuses a reply over 280 characters as X counts them, keeping the draft', async () => {
@@ -154,7 +195,10 @@ describe('the live inbox in Chromium', () => {
     await page.setViewportSize({ width: 375, height: 812 });
     for (const path of ['/inbox?status=any', new URL(conversationUrl).pathname]) {
       await page.goto(`${server.url}${path}`);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), path).toBeLessThanOrEqual(0);
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+        path,
+      ).toBeLessThanOrEqual(0);
     }
     await page.screenshot({ path: 'test-results/inbox-phone.png', fullPage: true });
     expect(errors).toEqual([]);

@@ -40,7 +40,10 @@ describe('listening setup in Chromium', () => {
     await page.click('form[action="/settings/topics"] button[type=submit]');
     await expect(page.locator('[data-testid=topic-row]').count()).resolves.toBe(1);
 
-    x.addTweet({ text: 'acme <img src=x onerror=alert(1)> is great &amp; fast 🚀' }, { id: '501', username: 'mallory', name: '<b>Mallory</b>' });
+    x.addTweet(
+      { text: 'acme <img src=x onerror=alert(1)> is great &amp; fast 🚀' },
+      { id: '501', username: 'mallory', name: '<b>Mallory</b>' },
+    );
     x.addTweet({ text: 'acme job: we are hiring' });
     await page.goto(`${server.url}/settings/sources`);
     await page.click('a[href="/settings/sources/new?platform=x"]');

@@ -19,15 +19,40 @@ const errors: string[] = [];
 beforeAll(async () => {
   t = await createTestContext();
   const ws = await t.seedWorkspace('Chart Co');
-  const actor: Actor = { workspaceId: ws.workspace.id, workspaceSlug: ws.workspace.slug, userId: ws.owner.id, apiKeyId: null, role: 'owner', ip: null };
+  const actor: Actor = {
+    workspaceId: ws.workspace.id,
+    workspaceSlug: ws.workspace.slug,
+    userId: ws.owner.id,
+    apiKeyId: null,
+    role: 'owner',
+    ip: null,
+  };
   await createTopic(t.db, actor, { name: 'Acme', kind: 'brand', query: 'acme' });
   await createTopic(t.db, actor, { name: 'Globex', kind: 'competitor', query: 'globex' });
   const topics = await activeTopics(t.db, ws.workspace.id);
-  const texts = ['acme is wonderful', 'acme is awful', 'acme works', 'globex is great', 'globex crashed, terrible', 'acme and globex both fine'];
+  const texts = [
+    'acme is wonderful',
+    'acme is awful',
+    'acme works',
+    'globex is great',
+    'globex crashed, terrible',
+    'acme and globex both fine',
+  ];
   let n = 0;
   for (let day = 0; day < 60; day++) {
-    const posts = Array.from({ length: 3 + (day % 5) }, (_, i) => socialPost({ externalId: `c-${++n}`, text: texts[(day + i) % texts.length]!, createdAt: new Date(Date.now() - day * 86_400_000 - i * 60_000), author: socialAuthor({ externalId: `u${n % 40}`, handle: `u${n % 40}` }) }));
-    await ingestPosts(t.deps, { workspaceId: ws.workspace.id, sourceId: null, platform: day % 3 ? 'x' : 'mastodon', topics }, posts);
+    const posts = Array.from({ length: 3 + (day % 5) }, (_, i) =>
+      socialPost({
+        externalId: `c-${++n}`,
+        text: texts[(day + i) % texts.length]!,
+        createdAt: new Date(Date.now() - day * 86_400_000 - i * 60_000),
+        author: socialAuthor({ externalId: `u${n % 40}`, handle: `u${n % 40}` }),
+      }),
+    );
+    await ingestPosts(
+      t.deps,
+      { workspaceId: ws.workspace.id, sourceId: null, platform: day % 3 ? 'x' : 'mastodon', topics },
+      posts,
+    );
   }
   server = await listen(t);
   ({ browser, close: closeBrowser } = await launchBrowser());
@@ -49,7 +74,9 @@ describe('reports in Chromium', () => {
     // Volume, top terms, share of voice, platforms (nothing answered or reviewed in this workspace).
     expect(await charts.count()).toBe(4);
     for (let i = 0; i < 4; i++) {
-      const size = await charts.nth(i).evaluate((img: HTMLImageElement) => ({ w: img.naturalWidth, h: img.naturalHeight, done: img.complete }));
+      const size = await charts
+        .nth(i)
+        .evaluate((img: HTMLImageElement) => ({ w: img.naturalWidth, h: img.naturalHeight, done: img.complete }));
       expect(size.done && size.w > 100 && size.h > 100).toBe(true);
     }
     expect(Number(await page.textContent('[data-testid=figure-total] .figure-value'))).toBeGreaterThan(200);

@@ -53,7 +53,9 @@ describe('staff shell in Chromium', () => {
     await page.selectOption('form[action="/settings/users"] select[name=role]', 'agent');
     await page.click('form[action="/settings/users"] button[type=submit]');
     // No SMTP here: the page shows the link once, for the owner to pass on.
-    await expect(page.locator('.flash.ok').textContent()).resolves.toBe('Invitation made for new.agent@browserco.test.');
+    await expect(page.locator('.flash.ok').textContent()).resolves.toBe(
+      'Invitation made for new.agent@browserco.test.',
+    );
     const link = (await page.locator('[data-testid=invitation-link]').textContent())!.trim();
     expect(link).toMatch(/\/invitations\/accept\?token=/);
     const invited = await page.locator('[data-testid=invitation-row]').allTextContents();

@@ -18,14 +18,18 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const newIdea = async (workspaceId: string, title: string) => (await t.db.insert(ideas).values({ workspaceId, title }).returning())[0]!;
+const newIdea = async (workspaceId: string, title: string) =>
+  (await t.db.insert(ideas).values({ workspaceId, title }).returning())[0]!;
 const ideaRow = async (id: string) => (await t.db.select().from(ideas).where(eq(ideas.id, id)))[0]!;
 
 describe('merging ideas across workspaces', () => {
   it("answers 404 when workspace A merges workspace B's idea into one of its own, and B's idea stays as it was", async () => {
     const theirs = await newIdea(b.workspace.id, 'Bravo idea to steal');
     const ours = await newIdea(a.workspace.id, 'Alpha idea that would receive it');
-    const res = await t.request('POST', `/api/v1/ideas/${theirs.id}/merge`, { token: a.token, body: { into: ours.id } });
+    const res = await t.request('POST', `/api/v1/ideas/${theirs.id}/merge`, {
+      token: a.token,
+      body: { into: ours.id },
+    });
     expect(res.status).toBe(404);
     expect(await ideaRow(theirs.id)).toMatchObject({ mergedIntoId: null, workspaceId: b.workspace.id });
   });
@@ -33,7 +37,10 @@ describe('merging ideas across workspaces', () => {
   it("answers 404 when workspace A merges one of its ideas into workspace B's, and its own idea stays unmerged", async () => {
     const theirs = await newIdea(b.workspace.id, 'Bravo idea as a target');
     const ours = await newIdea(a.workspace.id, 'Alpha idea to move away');
-    const res = await t.request('POST', `/api/v1/ideas/${ours.id}/merge`, { token: a.token, body: { into: theirs.id } });
+    const res = await t.request('POST', `/api/v1/ideas/${ours.id}/merge`, {
+      token: a.token,
+      body: { into: theirs.id },
+    });
     expect(res.status).toBe(404);
     expect((await ideaRow(ours.id)).mergedIntoId).toBeNull();
   });

@@ -24,18 +24,43 @@ let clock = new Date('2026-06-01T10:00:00Z');
 async function member(name: string, email: string): Promise<MemberInfo> {
   const community = await communityBySlug(t.db, ws.workspace.slug);
   const deps = { db: t.db, mailer, logger: t.deps.logger };
-  await signUp(deps, community, { email, password: 'long-enough-pass', displayName: name }, { ip: `ip-${email}`, baseUrl: 'http://board.test', now: clock });
+  await signUp(
+    deps,
+    community,
+    { email, password: 'long-enough-pass', displayName: name },
+    { ip: `ip-${email}`, baseUrl: 'http://board.test', now: clock },
+  );
   const token = /token=([\w-]+)/.exec(mailer.sent.filter((m) => m.to === email).at(-1)!.text)![1]!;
   const m = await verifyEmail(deps, community, token, clock);
-  return { id: m.id, workspaceId: m.workspaceId, email: m.email, displayName: m.displayName, verified: true, csrfToken: 'x' };
+  return {
+    id: m.id,
+    workspaceId: m.workspaceId,
+    email: m.email,
+    displayName: m.displayName,
+    verified: true,
+    csrfToken: 'x',
+  };
 }
-const ctx = async (m: MemberInfo): Promise<PostContext> => ({ deps: { ...t.deps, clock: () => clock }, community: await communityBySlug(t.db, ws.workspace.slug), member: m, baseUrl: 'http://board.test', now: clock });
+const ctx = async (m: MemberInfo): Promise<PostContext> => ({
+  deps: { ...t.deps, clock: () => clock },
+  community: await communityBySlug(t.db, ws.workspace.slug),
+  member: m,
+  baseUrl: 'http://board.test',
+  now: clock,
+});
 const idea = async (id: string) => (await t.db.select().from(ideas).where(eq(ideas.id, id)))[0]!;
 
 beforeAll(async () => {
   t = await createTestContext({ mailer, clock: () => clock });
   ws = await t.seedWorkspace('Idea Co');
-  const actor: Actor = { workspaceId: ws.workspace.id, workspaceSlug: ws.workspace.slug, userId: ws.owner.id, apiKeyId: null, role: 'owner', ip: null };
+  const actor: Actor = {
+    workspaceId: ws.workspace.id,
+    workspaceSlug: ws.workspace.slug,
+    userId: ws.owner.id,
+    apiKeyId: null,
+    role: 'owner',
+    ip: null,
+  };
   productId = (await createTopic(t.db, actor, { name: 'Acme App', kind: 'product', query: 'acme' })).id;
   mia = await member('Mia', 'mia@ideas.test');
   leo = await member('Leo', 'leo@ideas.test');
@@ -44,7 +69,10 @@ afterAll(() => t.close());
 
 describe('ideas on the board', () => {
   it('posts an idea with its author’s vote, analysed like a mention and linked to the author’s contact, without an inbox conversation', async () => {
-    const created = await createIdea(await ctx(mia), { title: 'Dark mode please', body: 'My eyes hurt at night, I would love a dark theme' });
+    const created = await createIdea(await ctx(mia), {
+      title: 'Dark mode please',
+      body: 'My eyes hurt at night, I would love a dark theme',
+    });
     expect(created).toMatchObject({ visibility: 'visible', voteCount: 1, mentionId: expect.any(String) });
     const [m] = await t.db.select().from(mentions).where(eq(mentions.id, created.mentionId!));
     const [mm] = await t.db.select().from(members).where(eq(members.id, mia.id));
@@ -78,20 +106,31 @@ describe('ideas on the board', () => {
     const detail = await getIdea(t.db, ws.workspace.id, older.id);
     expect(detail.merged.map((m) => m.id)).toEqual([dup.id]);
     expect(detail.comments.map((c) => c.body)).toEqual(['Yes, +1 from me']);
-    expect((await t.request('POST', `/api/v1/ideas/${older.id}/merge`, { token: ws.token, body: { into: older.id } })).status).toBe(422);
+    expect(
+      (await t.request('POST', `/api/v1/ideas/${older.id}/merge`, { token: ws.token, body: { into: older.id } }))
+        .status,
+    ).toBe(422);
     // A vote for the merged idea lands on the one it went into.
     expect((await setVote(t.db, (await ctx(mia)).community, mia, dup.id, true, clock)).id).toBe(older.id);
   });
 
   it('tells voters when staff change the status, with the public note', async () => {
     const [i] = await t.db.select().from(ideas).where(eq(ideas.title, 'Night theme'));
-    const res = await t.request('PATCH', `/api/v1/ideas/${i!.id}`, { token: ws.token, body: { status: 'planned', statusNote: 'Coming in the spring release' } });
+    const res = await t.request('PATCH', `/api/v1/ideas/${i!.id}`, {
+      token: ws.token,
+      body: { status: 'planned', statusNote: 'Coming in the spring release' },
+    });
     expect(res.json).toMatchObject({ status: 'planned', statusNote: 'Coming in the spring release' });
     const told = await t.db.select().from(memberNotifications).where(eq(memberNotifications.ideaId, i!.id));
     expect(told.map((n) => n.memberId).sort()).toEqual([mia.id, leo.id].sort());
     expect(told[0]!.text).toBe('“Night theme” is now Planned: Coming in the spring release');
     // SMTP is set (the recording mailer): each voter gets an email too.
-    expect(mailer.sent.filter((m) => m.subject.includes('is now Planned')).map((m) => m.to).sort()).toEqual(['leo@ideas.test', 'mia@ideas.test']);
+    expect(
+      mailer.sent
+        .filter((m) => m.subject.includes('is now Planned'))
+        .map((m) => m.to)
+        .sort(),
+    ).toEqual(['leo@ideas.test', 'mia@ideas.test']);
   });
 
   it('holds posts for approval when the workspace asks, and links from a day-old account, until a moderator restores them', async () => {
@@ -103,7 +142,14 @@ describe('ideas on the board', () => {
     expect(held.visibility).toBe('held');
     const queue = await t.request('GET', '/api/v1/community/moderation', { token: ws.token });
     expect(queue.json.items.map((x: { id: string }) => x.id)).toEqual([spam.id, held.id]);
-    expect((await t.request('POST', `/api/v1/community/moderation/idea/${held.id}`, { token: ws.token, body: { action: 'restore', reason: 'fine' } })).status).toBe(204);
+    expect(
+      (
+        await t.request('POST', `/api/v1/community/moderation/idea/${held.id}`, {
+          token: ws.token,
+          body: { action: 'restore', reason: 'fine' },
+        })
+      ).status,
+    ).toBe(204);
     expect((await idea(held.id)).visibility).toBe('visible');
     await t.db.delete(communitySettings).where(eq(communitySettings.workspaceId, ws.workspace.id));
   });
@@ -112,14 +158,26 @@ describe('ideas on the board', () => {
 describe('harvesting ideas from mentions', () => {
   it('lists a mention that asks for a feature as a suggested idea; linking it adds evidence and its author as a supporter', async () => {
     await ingestPosts(t.deps, { workspaceId: ws.workspace.id, sourceId: null, platform: 'x', topics: [] }, [
-      socialPost({ externalId: 'fr-1', text: 'acme please add dark mode', createdAt: clock, author: socialAuthor({ externalId: 'u-fr', handle: 'nightowl', name: 'Night Owl', followers: 4200 }) }),
+      socialPost({
+        externalId: 'fr-1',
+        text: 'acme please add dark mode',
+        createdAt: clock,
+        author: socialAuthor({ externalId: 'u-fr', handle: 'nightowl', name: 'Night Owl', followers: 4200 }),
+      }),
     ]);
     const suggested = await t.request('GET', '/api/v1/ideas/suggested', { token: ws.token });
     const s = suggested.json.items.find((x: { text: string }) => x.text === 'acme please add dark mode');
     expect(s).toMatchObject({ platform: 'x', authorHandle: 'nightowl' });
     const [target] = await t.db.select().from(ideas).where(eq(ideas.title, 'Dark mode please'));
-    expect((await t.request('POST', `/api/v1/ideas/${target!.id}/evidence`, { token: ws.token, body: { mentionId: s.id } })).status).toBe(201);
-    expect((await t.request('GET', '/api/v1/ideas/suggested', { token: ws.token })).json.items.map((x: { id: string }) => x.id)).not.toContain(s.id);
+    expect(
+      (await t.request('POST', `/api/v1/ideas/${target!.id}/evidence`, { token: ws.token, body: { mentionId: s.id } }))
+        .status,
+    ).toBe(201);
+    expect(
+      (await t.request('GET', '/api/v1/ideas/suggested', { token: ws.token })).json.items.map(
+        (x: { id: string }) => x.id,
+      ),
+    ).not.toContain(s.id);
     const detail = await t.request('GET', `/api/v1/ideas/${target!.id}`, { token: ws.token });
     expect(detail.json.evidence.mentions.map((m: { id: string }) => m.id)).toEqual([s.id]);
     // Mia voted (her contact) and the X author asked for it: two supporters, reach from the X account.
@@ -129,26 +187,64 @@ describe('harvesting ideas from mentions', () => {
 
   it('turns a suggested mention into a new idea, or sets it aside', async () => {
     await ingestPosts(t.deps, { workspaceId: ws.workspace.id, sourceId: null, platform: 'x', topics: [] }, [
-      socialPost({ externalId: 'fr-2', text: 'acme you should add an offline mode', createdAt: clock, author: socialAuthor({ externalId: 'u-fr2', handle: 'traveller' }) }),
-      socialPost({ externalId: 'fr-3', text: 'acme please add a widget for my cat', createdAt: clock, author: socialAuthor({ externalId: 'u-fr3', handle: 'catfan' }) }),
+      socialPost({
+        externalId: 'fr-2',
+        text: 'acme you should add an offline mode',
+        createdAt: clock,
+        author: socialAuthor({ externalId: 'u-fr2', handle: 'traveller' }),
+      }),
+      socialPost({
+        externalId: 'fr-3',
+        text: 'acme please add a widget for my cat',
+        createdAt: clock,
+        author: socialAuthor({ externalId: 'u-fr3', handle: 'catfan' }),
+      }),
     ]);
-    const items = (await t.request('GET', '/api/v1/ideas/suggested', { token: ws.token })).json.items as { id: string; text: string }[];
+    const items = (await t.request('GET', '/api/v1/ideas/suggested', { token: ws.token })).json.items as {
+      id: string;
+      text: string;
+    }[];
     const offline = items.find((x) => x.text.includes('offline'))!;
     const cat = items.find((x) => x.text.includes('cat'))!;
-    const created = await t.request('POST', '/api/v1/ideas', { token: ws.token, body: { title: 'Offline mode', mentionId: offline.id } });
+    const created = await t.request('POST', '/api/v1/ideas', {
+      token: ws.token,
+      body: { title: 'Offline mode', mentionId: offline.id },
+    });
     expect(created.json).toMatchObject({ title: 'Offline mode', voteCount: 0, visibility: 'visible' });
-    expect((await t.request('POST', `/api/v1/ideas/suggested/${cat.id}/dismiss`, { token: ws.token })).status).toBe(204);
+    expect((await t.request('POST', `/api/v1/ideas/suggested/${cat.id}/dismiss`, { token: ws.token })).status).toBe(
+      204,
+    );
     expect((await t.request('GET', '/api/v1/ideas/suggested', { token: ws.token })).json.items).toEqual([]);
   });
 });
 
 describe('reviews', () => {
   it('keeps one review per member per product, and sends a negative one to the inbox', async () => {
-    const happy = await saveReview(await ctx(mia), { topicId: productId, rating: 5, title: 'Love it', body: 'Great app, works perfectly' });
-    expect(await t.db.select().from(conversations).where(and(eq(conversations.platform, 'community')))).toHaveLength(0);
-    const edited = await saveReview(await ctx(mia), { topicId: productId, rating: 4, title: 'Still good', body: 'Great app' });
+    const happy = await saveReview(await ctx(mia), {
+      topicId: productId,
+      rating: 5,
+      title: 'Love it',
+      body: 'Great app, works perfectly',
+    });
+    expect(
+      await t.db
+        .select()
+        .from(conversations)
+        .where(and(eq(conversations.platform, 'community'))),
+    ).toHaveLength(0);
+    const edited = await saveReview(await ctx(mia), {
+      topicId: productId,
+      rating: 4,
+      title: 'Still good',
+      body: 'Great app',
+    });
     expect(edited.id).toBe(happy.id);
-    const angry = await saveReview(await ctx(leo), { topicId: productId, rating: 1, title: 'Broken', body: 'It crashes every time, terrible' });
+    const angry = await saveReview(await ctx(leo), {
+      topicId: productId,
+      rating: 1,
+      title: 'Broken',
+      body: 'It crashes every time, terrible',
+    });
     expect(angry.sentimentLabel).toBe('negative');
     const convs = await t.db.select().from(conversations).where(eq(conversations.platform, 'community'));
     expect(convs).toHaveLength(1);
@@ -160,13 +256,22 @@ describe('reviews', () => {
     const ratings = await t.request('GET', `/api/v1/reports/ratings?from=${day}&to=${day}`, { token: ws.token });
     expect(ratings.json).toMatchObject({ total: 2, average: 2.5, distribution: { 1: 1, 4: 1 } });
     // A report figure for reviews links to the review mentions only.
-    const stream = await (await t.app.request('/inbox/mentions?source=reviews', { headers: { authorization: `Bearer ${ws.token}` } })).text();
+    const stream = await (
+      await t.app.request('/inbox/mentions?source=reviews', { headers: { authorization: `Bearer ${ws.token}` } })
+    ).text();
     expect(stream).toContain('It crashes every time, terrible');
     expect(stream).not.toContain('My eyes hurt at night');
-    const social = await (await t.app.request('/inbox/mentions?source=community', { headers: { authorization: `Bearer ${ws.token}` } })).text();
+    const social = await (
+      await t.app.request('/inbox/mentions?source=community', { headers: { authorization: `Bearer ${ws.token}` } })
+    ).text();
     expect(social).toContain('My eyes hurt at night');
     expect(social).not.toContain('It crashes every time');
-    const csv = await t.app.request(`/api/v1/reports/ratings?from=${day}&to=${day}&format=csv`, { headers: { authorization: `Bearer ${ws.token}` } });
-    expect((await csv.text()).trim().split('\n')).toEqual(['week,reviews,average', expect.stringMatching(/^\d{4}-\d{2}-\d{2},2,2\.5$/)]);
+    const csv = await t.app.request(`/api/v1/reports/ratings?from=${day}&to=${day}&format=csv`, {
+      headers: { authorization: `Bearer ${ws.token}` },
+    });
+    expect((await csv.text()).trim().split('\n')).toEqual([
+      'week,reviews,average',
+      expect.stringMatching(/^\d{4}-\d{2}-\d{2},2,2\.5$/),
+    ]);
   });
 });

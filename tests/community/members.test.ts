@@ -10,14 +10,24 @@ let slug: string;
 const FORM = 'application/x-www-form-urlencoded';
 
 const post = async (path: string, fields: Record<string, string>, headers: Record<string, string> = {}) => {
-  const res = await t.app.request(path, { method: 'POST', headers: { 'content-type': FORM, ...headers }, body: new URLSearchParams(fields).toString() });
-  return { status: res.status, html: await res.text(), location: res.headers.get('location'), cookie: (res.headers.get('set-cookie') ?? '').split(';')[0]! };
+  const res = await t.app.request(path, {
+    method: 'POST',
+    headers: { 'content-type': FORM, ...headers },
+    body: new URLSearchParams(fields).toString(),
+  });
+  return {
+    status: res.status,
+    html: await res.text(),
+    location: res.headers.get('location'),
+    cookie: (res.headers.get('set-cookie') ?? '').split(';')[0]!,
+  };
 };
 const get = async (path: string, cookie = '') => {
   const res = await t.app.request(path, { headers: { cookie } });
   return { status: res.status, html: await res.text(), location: res.headers.get('location') };
 };
-const linkIn = (text: string) => new URL(/(https?:\/\/\S+)/.exec(text)![1]!).pathname + new URL(/(https?:\/\/\S+)/.exec(text)![1]!).search;
+const linkIn = (text: string) =>
+  new URL(/(https?:\/\/\S+)/.exec(text)![1]!).pathname + new URL(/(https?:\/\/\S+)/.exec(text)![1]!).search;
 const lastMailTo = (to: string) => mailer.sent.filter((m) => m.to === to).at(-1)!;
 
 beforeAll(async () => {
@@ -28,7 +38,11 @@ afterAll(() => t.close());
 
 describe('community members', () => {
   it('signs up, confirms the email through the mailed link and becomes a CRM contact with a community identity', async () => {
-    const res = await post(`/c/${slug}/signup`, { displayName: 'Mia <b>Ma</b>', email: 'Mia@Example.com', password: 'long-enough-pass' });
+    const res = await post(`/c/${slug}/signup`, {
+      displayName: 'Mia <b>Ma</b>',
+      email: 'Mia@Example.com',
+      password: 'long-enough-pass',
+    });
     expect(res.status).toBe(200);
     expect(res.html).toContain('Check your email');
     const mail = lastMailTo('mia@example.com');
@@ -46,7 +60,14 @@ describe('community members', () => {
   });
 
   it('links a member to the existing contact with that email', async () => {
-    const [existing] = await t.db.insert(contacts).values({ workspaceId: (await t.db.select().from(members))[0]!.workspaceId, name: 'Leo from the CRM', emails: ['leo@example.com'] }).returning();
+    const [existing] = await t.db
+      .insert(contacts)
+      .values({
+        workspaceId: (await t.db.select().from(members))[0]!.workspaceId,
+        name: 'Leo from the CRM',
+        emails: ['leo@example.com'],
+      })
+      .returning();
     await post(`/c/${slug}/signup`, { displayName: 'Leo', email: 'leo@example.com', password: 'long-enough-pass' });
     await get(linkIn(lastMailTo('leo@example.com').text));
     const [m] = await t.db.select().from(members).where(eq(members.email, 'leo@example.com'));
@@ -54,19 +75,35 @@ describe('community members', () => {
   });
 
   it('answers a sign-up with a taken email exactly as any other, and tells the owner by email instead', async () => {
-    const again = await post(`/c/${slug}/signup`, { displayName: 'Not Mia', email: 'mia@example.com', password: 'another-long-pass' });
-    const fresh = await post(`/c/${slug}/signup`, { displayName: 'Nora', email: 'nora@example.com', password: 'another-long-pass' });
+    const again = await post(`/c/${slug}/signup`, {
+      displayName: 'Not Mia',
+      email: 'mia@example.com',
+      password: 'another-long-pass',
+    });
+    const fresh = await post(`/c/${slug}/signup`, {
+      displayName: 'Nora',
+      email: 'nora@example.com',
+      password: 'another-long-pass',
+    });
     expect(again.status).toBe(fresh.status);
-    expect(again.html.replace(/name="csrf-token" content="[^"]*"/, '')).toBe(fresh.html.replace(/name="csrf-token" content="[^"]*"/, ''));
+    expect(again.html.replace(/name="csrf-token" content="[^"]*"/, '')).toBe(
+      fresh.html.replace(/name="csrf-token" content="[^"]*"/, ''),
+    );
     expect(lastMailTo('mia@example.com').subject).toContain('tried to sign up');
     expect(await t.db.select().from(members).where(eq(members.email, 'mia@example.com'))).toHaveLength(1);
   });
 
   it('refuses bad sign-up input with a clear message', async () => {
-    const res = await post(`/c/${slug}/signup`, { displayName: 'Zed', email: 'not-an-email', password: 'long-enough-pass' });
+    const res = await post(`/c/${slug}/signup`, {
+      displayName: 'Zed',
+      email: 'not-an-email',
+      password: 'long-enough-pass',
+    });
     expect(res.status).toBe(422);
     expect(res.html).toContain('Enter a valid email address');
-    expect((await post(`/c/${slug}/signup`, { displayName: 'Zed', email: 'zed@example.com', password: 'short' })).html).toContain('at least 10 characters');
+    expect(
+      (await post(`/c/${slug}/signup`, { displayName: 'Zed', email: 'zed@example.com', password: 'short' })).html,
+    ).toContain('at least 10 characters');
   });
 
   it('logs in and out, and shows the member by initials', async () => {
@@ -80,24 +117,41 @@ describe('community members', () => {
     expect(profile.html).toMatch(/title="Mia &lt;b&gt;Ma&lt;\/b&gt;"[^>]*>MB</);
     const csrf = /name="_csrf" value="([^"]+)"/.exec(profile.html)![1]!;
     expect((await post(`/c/${slug}/logout`, { _csrf: csrf }, { cookie: ok.cookie })).location).toBe(`/c/${slug}`);
-    expect((await get(`/c/${slug}/profile`, ok.cookie)).location).toBe(`/c/${slug}/login?next=%2Fc%2F${slug}%2Fprofile`);
+    expect((await get(`/c/${slug}/profile`, ok.cookie)).location).toBe(
+      `/c/${slug}/login?next=%2Fc%2F${slug}%2Fprofile`,
+    );
   });
 
   it('resets a password through the mailed link, saying the same for unknown emails', async () => {
     const unknown = await post(`/c/${slug}/forgot`, { email: 'nobody@example.com' });
     const known = await post(`/c/${slug}/forgot`, { email: 'mia@example.com' });
-    expect(unknown.html.replace(/name="csrf-token" content="[^"]*"/, '')).toBe(known.html.replace(/name="csrf-token" content="[^"]*"/, ''));
+    expect(unknown.html.replace(/name="csrf-token" content="[^"]*"/, '')).toBe(
+      known.html.replace(/name="csrf-token" content="[^"]*"/, ''),
+    );
     expect(mailer.sent.some((m) => m.to === 'nobody@example.com')).toBe(false);
     const link = linkIn(lastMailTo('mia@example.com').text);
     const token = new URLSearchParams(link.split('?')[1]).get('token')!;
-    expect((await post(`/c/${slug}/reset`, { token, password: 'a-brand-new-pass' })).location).toBe(`/c/${slug}/login?ok=reset`);
-    expect((await post(`/c/${slug}/login`, { email: 'mia@example.com', password: 'a-brand-new-pass' })).status).toBe(303);
+    expect((await post(`/c/${slug}/reset`, { token, password: 'a-brand-new-pass' })).location).toBe(
+      `/c/${slug}/login?ok=reset`,
+    );
+    expect((await post(`/c/${slug}/login`, { email: 'mia@example.com', password: 'a-brand-new-pass' })).status).toBe(
+      303,
+    );
     expect((await post(`/c/${slug}/reset`, { token, password: 'yet-another-pass' })).status).toBe(422);
   });
 
   it('limits sign-ups from one address', async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 6; i++) statuses.push((await post(`/c/${slug}/signup`, { displayName: `Bot ${i}`, email: `bot${i}@spam.test`, password: 'long-enough-pass' }, { 'x-forwarded-for': '203.0.113.9' })).status);
+    for (let i = 0; i < 6; i++)
+      statuses.push(
+        (
+          await post(
+            `/c/${slug}/signup`,
+            { displayName: `Bot ${i}`, email: `bot${i}@spam.test`, password: 'long-enough-pass' },
+            { 'x-forwarded-for': '203.0.113.9' },
+          )
+        ).status,
+      );
     expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
   });
 

@@ -43,17 +43,30 @@ describe('community in the staff app', () => {
     await runCommand(['member-link', '--email', 'pia@staffboard.test', '--workspace', slug], cli);
     expect((await get(out.at(-1)!)).location).toBe(`/c/${slug}/login?ok=verified`);
     const { cookie } = await send(`/c/${slug}/login`, { email: 'pia@staffboard.test', password: PASSWORD });
-    member = { cookie, csrf: /name="_csrf" value="([^"]+)"/.exec((await get(`/c/${slug}/profile`, { cookie, csrf: '' })).html)![1]! };
+    member = {
+      cookie,
+      csrf: /name="_csrf" value="([^"]+)"/.exec((await get(`/c/${slug}/profile`, { cookie, csrf: '' })).html)![1]!,
+    };
   });
 
   it('holds new posts once the board asks for approval, and approves them from the queue', async () => {
-    expect((await send('/community/settings', { enabled: '1', requireApproval: '1' }, owner)).location).toBe('/community/categories?ok=saved');
+    expect((await send('/community/settings', { enabled: '1', requireApproval: '1' }, owner)).location).toBe(
+      '/community/categories?ok=saved',
+    );
     const posted = await send(`/c/${slug}/ideas`, { title: 'Calendar sync', body: 'with Google' }, member);
     expect(posted.location).toMatch(/ok=held$/);
     const id = /\/ideas\/([0-9a-f-]{36})/.exec(posted.location!)![1]!;
     const queue = await get('/community/moderation', staff);
     expect(queue.html).toContain('Calendar sync');
-    expect((await send(`/community/moderation/idea/${id}`, { action: 'restore', reason: 'looks fine', back: '/community/moderation' }, staff)).location).toBe('/community/moderation?ok=moderated');
+    expect(
+      (
+        await send(
+          `/community/moderation/idea/${id}`,
+          { action: 'restore', reason: 'looks fine', back: '/community/moderation' },
+          staff,
+        )
+      ).location,
+    ).toBe('/community/moderation?ok=moderated');
     expect((await get(`/c/${slug}`)).html).toContain('Calendar sync');
     await send('/community/settings', { enabled: '1' }, owner);
   });
@@ -66,13 +79,29 @@ describe('community in the staff app', () => {
   });
 
   it('links a suggested mention to an idea from the queue page', async () => {
-    await ingestPosts(t.deps, { workspaceId: (await t.db.select().from(ideas))[0]!.workspaceId, sourceId: null, platform: 'mastodon', topics: [] }, [
-      socialPost({ externalId: 's-1', text: 'please add google calendar sync', createdAt: new Date(), author: socialAuthor({ externalId: 'm-1', handle: 'cal', followers: 300 }) }),
-    ]);
+    await ingestPosts(
+      t.deps,
+      {
+        workspaceId: (await t.db.select().from(ideas))[0]!.workspaceId,
+        sourceId: null,
+        platform: 'mastodon',
+        topics: [],
+      },
+      [
+        socialPost({
+          externalId: 's-1',
+          text: 'please add google calendar sync',
+          createdAt: new Date(),
+          author: socialAuthor({ externalId: 'm-1', handle: 'cal', followers: 300 }),
+        }),
+      ],
+    );
     const queue = await get('/community/suggested', staff);
     const mentionId = /action="\/community\/suggested\/([0-9a-f-]{36})\/link"/.exec(queue.html)![1]!;
     const [idea] = await t.db.select().from(ideas).where(eq(ideas.title, 'Calendar sync'));
-    expect((await send(`/community/suggested/${mentionId}/link`, { ideaId: idea!.id }, staff)).location).toBe('/community/suggested?ok=linked');
+    expect((await send(`/community/suggested/${mentionId}/link`, { ideaId: idea!.id }, staff)).location).toBe(
+      '/community/suggested?ok=linked',
+    );
     const detail = await get(`/community/ideas/${idea!.id}`, staff);
     expect(detail.html).toContain('please add google calendar sync');
     expect(detail.html).toMatch(/data-testid="supporters">2</);

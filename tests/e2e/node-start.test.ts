@@ -61,7 +61,9 @@ beforeAll(async () => {
     DATA_DIR: join(dir, 'data'),
     ADMIN_EMAIL: 'Owner@Example.com',
     ADMIN_PASSWORD: 'a-very-good-password',
-    ...(pgUrl ? { DATABASE_URL: databaseUrl(pgUrl, pgName), APP_SECRET: 'e2e-app-secret-e2e-app-secret-0123456789' } : {}),
+    ...(pgUrl
+      ? { DATABASE_URL: databaseUrl(pgUrl, pgName), APP_SECRET: 'e2e-app-secret-e2e-app-secret-0123456789' }
+      : {}),
   });
   child.stdout!.on('data', (d) => (stdout += d));
   await waitForHealth(child);

@@ -67,7 +67,14 @@ export interface FakeBluesky extends FakeServer {
   posts: FakePostView[];
   account: FakeAccount;
   /** Records created through com.atproto.repo.createRecord, as received. */
-  created: { repo: string; collection: string; rkey: string; record: Record<string, unknown>; authorization: string | undefined; uri: string }[];
+  created: {
+    repo: string;
+    collection: string;
+    rkey: string;
+    record: Record<string, unknown>;
+    authorization: string | undefined;
+    uri: string;
+  }[];
   /** Every create is stored at once but answered only after this long (0: at once). */
   replyDelayMs: number;
   addPost(p: NewPost, author?: Partial<FakeBskyAuthor>): FakePostView;
@@ -119,21 +126,32 @@ const TID = /^[234567abcdefghij][234567abcdefghijklmnopqrstuvwxyz]{12}$/;
 export const fakeDid = (seed: string) => `did:plc:${fakeCid(seed).slice(-24)}`;
 
 const jwt = (sub: string, scope: string) =>
-  [{ typ: scope === 'com.atproto.refresh' ? 'refresh+jwt' : 'at+jwt', alg: 'ES256K' }, { scope, sub, iat: Math.floor(Date.now() / 1000), jti: nextTid() }, 'sig']
+  [
+    { typ: scope === 'com.atproto.refresh' ? 'refresh+jwt' : 'at+jwt', alg: 'ES256K' },
+    { scope, sub, iat: Math.floor(Date.now() / 1000), jti: nextTid() },
+    'sig',
+  ]
     .map((p) => Buffer.from(typeof p === 'string' ? p : JSON.stringify(p)).toString('base64url'))
     .join('.');
 
-const xrpcError = (status: number, error: string, message: string, headers?: Record<string, string>): FakeResponse => ({ status, json: { error, message }, ...(headers ? { headers } : {}) });
+const xrpcError = (status: number, error: string, message: string, headers?: Record<string, string>): FakeResponse => ({
+  status,
+  json: { error, message },
+  ...(headers ? { headers } : {}),
+});
 
 /** The appview's sortAt: the earlier of createdAt and indexedAt, so future-dated posts cannot jump the queue. */
 const sortAt = (p: FakePostView) => (p.record.createdAt < p.indexedAt ? p.record.createdAt : p.indexedAt);
 
 function matches(p: FakePostView, q: string): boolean {
-  const hay = `${p.record.text} ${((p.record.tags as string[] | undefined) ?? []).map((t) => `#${t}`).join(' ')}`.toLowerCase();
+  const hay =
+    `${p.record.text} ${((p.record.tags as string[] | undefined) ?? []).map((t) => `#${t}`).join(' ')}`.toLowerCase();
   // Words match whole words (as a full-text index would), quoted phrases match as written.
   const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return [...q.toLowerCase().matchAll(/"([^"]+)"|(\S+)/g)].every((m) =>
-    m[1] !== undefined ? hay.includes(m[1]) : new RegExp(`(^|[^\\p{L}\\p{N}])${escape(m[2]!)}($|[^\\p{L}\\p{N}])`, 'u').test(hay),
+    m[1] !== undefined
+      ? hay.includes(m[1])
+      : new RegExp(`(^|[^\\p{L}\\p{N}])${escape(m[2]!)}($|[^\\p{L}\\p{N}])`, 'u').test(hay),
   );
 }
 
@@ -141,17 +159,38 @@ export async function startFakeBluesky(): Promise<FakeBluesky> {
   const posts: FakePostView[] = [];
   const created: FakeBluesky['created'] = [];
   const settings = { replyDelayMs: 0 };
-  const account: FakeAccount = { did: fakeDid('acme-brand'), handle: 'acme.bsky.social', email: 'social@acme.test', appPassword: 'abcd-efgh-ijkl-mnop' };
+  const account: FakeAccount = {
+    did: fakeDid('acme-brand'),
+    handle: 'acme.bsky.social',
+    email: 'social@acme.test',
+    appPassword: 'abcd-efgh-ijkl-mnop',
+  };
   const access = new Set<string>();
   const refresh = new Set<string>();
   let url = '';
 
-  const rateHeaders = () => ({ 'RateLimit-Limit': '3000', 'RateLimit-Remaining': '2999', 'RateLimit-Reset': String(Math.floor(Date.now() / 1000) + 300), 'RateLimit-Policy': '3000;w=300' });
+  const rateHeaders = () => ({
+    'RateLimit-Limit': '3000',
+    'RateLimit-Remaining': '2999',
+    'RateLimit-Reset': String(Math.floor(Date.now() / 1000) + 300),
+    'RateLimit-Policy': '3000;w=300',
+  });
   const didDoc = () => ({
-    '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1', 'https://w3id.org/security/suites/secp256k1-2019/v1'],
+    '@context': [
+      'https://www.w3.org/ns/did/v1',
+      'https://w3id.org/security/multikey/v1',
+      'https://w3id.org/security/suites/secp256k1-2019/v1',
+    ],
     id: account.did,
     alsoKnownAs: [`at://${account.handle}`],
-    verificationMethod: [{ id: `${account.did}#atproto`, type: 'Multikey', controller: account.did, publicKeyMultibase: 'zQ3shXjHeiBuRCKmM36cuYnm7YEMzhGnCmCyW92sRJ9pribSF' }],
+    verificationMethod: [
+      {
+        id: `${account.did}#atproto`,
+        type: 'Multikey',
+        controller: account.did,
+        publicKeyMultibase: 'zQ3shXjHeiBuRCKmM36cuYnm7YEMzhGnCmCyW92sRJ9pribSF',
+      },
+    ],
     // The client talks to whatever PDS the DID document names: this server.
     service: [{ id: '#atproto_pds', type: 'AtprotoPersonalDataServer', serviceEndpoint: url.replace(/\/$/, '') }],
   });
@@ -162,7 +201,15 @@ export async function startFakeBluesky(): Promise<FakeBluesky> {
     refresh.add(refreshJwt);
     return { accessJwt, refreshJwt };
   };
-  const session = () => ({ did: account.did, didDoc: didDoc(), handle: account.handle, email: account.email, emailConfirmed: true, emailAuthFactor: false, active: true });
+  const session = () => ({
+    did: account.did,
+    didDoc: didDoc(),
+    handle: account.handle,
+    email: account.email,
+    emailConfirmed: true,
+    emailAuthFactor: false,
+    active: true,
+  });
   const bearer = (req: FakeRequest) => req.headers.authorization?.replace(/^Bearer /, '');
 
   /** undefined = anonymous, true = valid session, or the error to answer. */
@@ -176,7 +223,8 @@ export async function startFakeBluesky(): Promise<FakeBluesky> {
 
   function createSession(req: FakeRequest): FakeResponse {
     const body = JSON.parse(req.body || '{}') as { identifier?: string; password?: string };
-    if (!body.identifier || !body.password) return xrpcError(400, 'InvalidRequest', 'Input must have the property "identifier"');
+    if (!body.identifier || !body.password)
+      return xrpcError(400, 'InvalidRequest', 'Input must have the property "identifier"');
     const id = body.identifier.toLowerCase().replace(/^@/, '');
     if (![account.handle, account.did, account.email].includes(id) || body.password !== account.appPassword) {
       return xrpcError(401, 'AuthenticationRequired', 'Invalid identifier or password');
@@ -188,7 +236,18 @@ export async function startFakeBluesky(): Promise<FakeBluesky> {
     const token = bearer(req);
     if (!token || !refresh.has(token)) return xrpcError(400, 'ExpiredToken', 'Token has been revoked');
     refresh.delete(token);
-    return { json: { ...issue(), did: account.did, didDoc: didDoc(), handle: account.handle, email: account.email, emailConfirmed: true, emailAuthFactor: false, active: true } };
+    return {
+      json: {
+        ...issue(),
+        did: account.did,
+        didDoc: didDoc(),
+        handle: account.handle,
+        email: account.email,
+        emailConfirmed: true,
+        emailAuthFactor: false,
+        active: true,
+      },
+    };
   }
 
   function getSession(req: FakeRequest): FakeResponse {
@@ -203,13 +262,19 @@ export async function startFakeBluesky(): Promise<FakeBluesky> {
     const q = req.query.get('q');
     if (!q) return xrpcError(400, 'InvalidRequest', 'Error: Params must have the property "q"');
     const limit = Number(req.query.get('limit') ?? 25);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 100) return xrpcError(400, 'InvalidRequest', `Error: limit must be ${limit < 1 ? '>= 1' : '<= 100'}`);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 100)
+      return xrpcError(400, 'InvalidRequest', `Error: limit must be ${limit < 1 ? '>= 1' : '<= 100'}`);
     const since = req.query.get('since');
     const until = req.query.get('until');
     const offset = Number(req.query.get('cursor') ?? 0);
     if (!Number.isInteger(offset) || offset < 0) return xrpcError(400, 'BadQueryString', 'Invalid cursor');
     const hits = posts
-      .filter((p) => matches(p, q) && (!since || Date.parse(sortAt(p)) >= Date.parse(since)) && (!until || Date.parse(sortAt(p)) < Date.parse(until)))
+      .filter(
+        (p) =>
+          matches(p, q) &&
+          (!since || Date.parse(sortAt(p)) >= Date.parse(since)) &&
+          (!until || Date.parse(sortAt(p)) < Date.parse(until)),
+      )
       .sort((a, b) => Date.parse(sortAt(b)) - Date.parse(sortAt(a)));
     const page = hits.slice(offset, offset + limit);
     const next = offset + limit < hits.length ? String(offset + limit) : undefined;
@@ -231,23 +296,53 @@ export async function startFakeBluesky(): Promise<FakeBluesky> {
     const auth = checkAccess(req);
     if (auth === undefined) return xrpcError(401, 'AuthMissing', 'Authentication Required');
     if (auth !== true) return auth;
-    const body = JSON.parse(req.body || '{}') as { repo?: string; collection?: string; rkey?: string; record?: Record<string, unknown> };
-    if (body.repo !== account.did && body.repo !== account.handle) return xrpcError(403, 'InvalidRequest', 'Invalid repo: does not match the authenticated account');
-    if (!body.collection || !body.record || body.record.$type !== body.collection) return xrpcError(400, 'InvalidRequest', 'Invalid $type: must match collection');
+    const body = JSON.parse(req.body || '{}') as {
+      repo?: string;
+      collection?: string;
+      rkey?: string;
+      record?: Record<string, unknown>;
+    };
+    if (body.repo !== account.did && body.repo !== account.handle)
+      return xrpcError(403, 'InvalidRequest', 'Invalid repo: does not match the authenticated account');
+    if (!body.collection || !body.record || body.record.$type !== body.collection)
+      return xrpcError(400, 'InvalidRequest', 'Invalid $type: must match collection');
     const text = String(body.record.text ?? '');
-    if ([...new Intl.Segmenter().segment(text)].length > 300) return xrpcError(400, 'InvalidRecord', 'Invalid app.bsky.feed.post record: Record/text must not be longer than 300 graphemes');
-    if (body.rkey !== undefined && body.collection === 'app.bsky.feed.post' && !TID.test(body.rkey)) return xrpcError(400, 'InvalidRequest', `Invalid TID: ${body.rkey}`);
+    if ([...new Intl.Segmenter().segment(text)].length > 300)
+      return xrpcError(
+        400,
+        'InvalidRecord',
+        'Invalid app.bsky.feed.post record: Record/text must not be longer than 300 graphemes',
+      );
+    if (body.rkey !== undefined && body.collection === 'app.bsky.feed.post' && !TID.test(body.rkey))
+      return xrpcError(400, 'InvalidRequest', `Invalid TID: ${body.rkey}`);
     const rkey = body.rkey ?? nextTid();
     const uri = `at://${account.did}/${body.collection}/${rkey}`;
     if (created.some((c) => c.uri === uri)) return xrpcError(500, 'InternalServerError', 'Internal Server Error');
-    created.push({ repo: body.repo, collection: body.collection, rkey, record: body.record, authorization: req.headers.authorization, uri });
-    const answer = { uri, cid: fakeCid(uri), commit: { cid: fakeCid(`commit:${uri}`), rev: nextTid() }, validationStatus: 'valid' };
-    return { headers: rateHeaders(), json: answer, ...(settings.replyDelayMs ? { delayMs: settings.replyDelayMs } : {}) };
+    created.push({
+      repo: body.repo,
+      collection: body.collection,
+      rkey,
+      record: body.record,
+      authorization: req.headers.authorization,
+      uri,
+    });
+    const answer = {
+      uri,
+      cid: fakeCid(uri),
+      commit: { cid: fakeCid(`commit:${uri}`), rev: nextTid() },
+      validationStatus: 'valid',
+    };
+    return {
+      headers: rateHeaders(),
+      json: answer,
+      ...(settings.replyDelayMs ? { delayMs: settings.replyDelayMs } : {}),
+    };
   }
 
   function getRecord(req: FakeRequest): FakeResponse {
     const [repo, collection, rkey] = ['repo', 'collection', 'rkey'].map((k) => req.query.get(k));
-    if (!repo || !collection || !rkey) return xrpcError(400, 'InvalidRequest', 'Error: Params must have the properties "repo", "collection" and "rkey"');
+    if (!repo || !collection || !rkey)
+      return xrpcError(400, 'InvalidRequest', 'Error: Params must have the properties "repo", "collection" and "rkey"');
     const did = repo === account.handle ? account.did : repo;
     const uri = `at://${did}/${collection}/${rkey}`;
     const found = created.find((c) => c.uri === uri);
@@ -268,13 +363,25 @@ export async function startFakeBluesky(): Promise<FakeBluesky> {
       'GET com.atproto.repo.getRecord': getRecord,
     };
     const handler = routes[`${req.method} ${req.path.replace(/^\/xrpc\//, '')}`];
-    return handler ?? (req.path.startsWith('/xrpc/') ? () => xrpcError(501, 'MethodNotImplemented', 'Method Not Implemented') : undefined);
+    return (
+      handler ??
+      (req.path.startsWith('/xrpc/')
+        ? () => xrpcError(501, 'MethodNotImplemented', 'Method Not Implemented')
+        : undefined)
+    );
   });
   url = server.url;
 
   const authorFor = (a: Partial<FakeBskyAuthor> = {}): FakeBskyAuthor => {
     const handle = a.handle ?? 'ana.bsky.social';
-    return { did: a.did ?? fakeDid(handle), handle, ...(a.displayName !== undefined ? { displayName: a.displayName } : {}), ...(a.avatar ? { avatar: a.avatar } : {}), labels: a.labels ?? [], ...(a.verification ? { verification: a.verification } : {}) };
+    return {
+      did: a.did ?? fakeDid(handle),
+      handle,
+      ...(a.displayName !== undefined ? { displayName: a.displayName } : {}),
+      ...(a.avatar ? { avatar: a.avatar } : {}),
+      labels: a.labels ?? [],
+      ...(a.verification ? { verification: a.verification } : {}),
+    };
   };
 
   function addPost(p: NewPost, author?: Partial<FakeBskyAuthor>): FakePostView {
@@ -283,7 +390,9 @@ export async function startFakeBluesky(): Promise<FakeBluesky> {
     const createdAt = p.createdAt ?? new Date().toISOString();
     const parent = p.replyTo;
     const parentRef = parent ? { uri: parent.uri, cid: parent.cid } : undefined;
-    const rootRef = parent ? ((parent.record.reply as { root?: { uri: string; cid: string } } | undefined)?.root ?? parentRef) : undefined;
+    const rootRef = parent
+      ? ((parent.record.reply as { root?: { uri: string; cid: string } } | undefined)?.root ?? parentRef)
+      : undefined;
     const view: FakePostView = {
       uri,
       cid: fakeCid(uri),
@@ -323,13 +432,24 @@ export async function startFakeBluesky(): Promise<FakeBluesky> {
     addPost,
     addMany(n, text = 'acme post') {
       const start = Date.now() - n * 1000 - 60_000;
-      for (let i = 0; i < n; i++) addPost({ text: `${text} ${i}`, createdAt: new Date(start + i * 1000).toISOString() });
+      for (let i = 0; i < n; i++)
+        addPost({ text: `${text} ${i}`, createdAt: new Date(start + i * 1000).toISOString() });
     },
     faultOn(method, fault) {
       server.fault({ ...fault, match: (r) => r.path === `/xrpc/${method}` });
     },
     rateLimitNext(reset, method = 'app.bsky.feed.searchPosts') {
-      server.fault({ match: (r) => r.path === `/xrpc/${method}`, status: 429, headers: { 'RateLimit-Limit': '3000', 'RateLimit-Remaining': '0', 'RateLimit-Reset': String(reset), 'RateLimit-Policy': '3000;w=300' }, json: { error: 'RateLimitExceeded', message: 'Rate Limit Exceeded' } });
+      server.fault({
+        match: (r) => r.path === `/xrpc/${method}`,
+        status: 429,
+        headers: {
+          'RateLimit-Limit': '3000',
+          'RateLimit-Remaining': '0',
+          'RateLimit-Reset': String(reset),
+          'RateLimit-Policy': '3000;w=300',
+        },
+        json: { error: 'RateLimitExceeded', message: 'Rate Limit Exceeded' },
+      });
     },
     expireAccessTokens() {
       access.clear();

@@ -47,20 +47,31 @@ export async function startFakeServer(route: (req: FakeRequest) => Handler | und
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const url = new URL(req.url ?? '/', 'http://fake');
-    const fr: FakeRequest = { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+    const fr: FakeRequest = {
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      query: url.searchParams,
+      headers: req.headers,
+      body: Buffer.concat(chunks).toString('utf8'),
+    };
     requests.push(fr);
     const i = faults.findIndex((f) => !f.match || f.match(fr));
     let answer: FakeResponse;
     if (i >= 0) answer = faults.splice(i, 1)[0]!;
     else {
       const handler = route(fr);
-      answer = handler ? await handler(fr) : { status: 404, json: { title: 'Not Found', detail: `No fake route for ${fr.method} ${fr.path}` } };
+      answer = handler
+        ? await handler(fr)
+        : { status: 404, json: { title: 'Not Found', detail: `No fake route for ${fr.method} ${fr.path}` } };
     }
     if (answer.hang) await new Promise((r) => res.once('close', r));
     if (answer.delayMs) await new Promise((r) => setTimeout(r, answer.delayMs));
     if (res.destroyed) return;
     const body = answer.raw ?? JSON.stringify(answer.json ?? {});
-    res.writeHead(answer.status ?? 200, { 'content-type': answer.raw !== undefined ? 'text/plain' : 'application/json; charset=utf-8', ...answer.headers });
+    res.writeHead(answer.status ?? 200, {
+      'content-type': answer.raw !== undefined ? 'text/plain' : 'application/json; charset=utf-8',
+      ...answer.headers,
+    });
     res.end(body);
   });
   server.on('connection', (s) => {

@@ -54,12 +54,23 @@ function parseNumericFilters(raw: string | null): NumericTest[] | string {
     const m = /^\s*([a-z_]+)\s*(<=|>=|!=|<|>|=)\s*(-?\d+(?:\.\d+)?)\s*$/.exec(part);
     if (!m) return `Invalid syntax for numeric condition:${part}`;
     const [, attr, op, num] = m as unknown as [string, string, string, string];
-    if (!NUMERIC_ATTRS.has(attr)) return `Attribute ${attr} is not specified in the numericAttributesForFiltering setting`;
+    if (!NUMERIC_ATTRS.has(attr))
+      return `Attribute ${attr} is not specified in the numericAttributesForFiltering setting`;
     const n = Number(num);
     tests.push((item) => {
       const v = item[attr as 'points'];
       if (typeof v !== 'number') return false;
-      return op === '<' ? v < n : op === '<=' ? v <= n : op === '>' ? v > n : op === '>=' ? v >= n : op === '=' ? v === n : v !== n;
+      return op === '<'
+        ? v < n
+        : op === '<='
+          ? v <= n
+          : op === '>'
+            ? v > n
+            : op === '>='
+              ? v >= n
+              : op === '='
+                ? v === n
+                : v !== n;
     });
   }
   return tests;
@@ -72,7 +83,10 @@ function parseTags(raw: string | null): string[][] | string {
   const re = /\(([^()]*)\)|([^,()]+)/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(raw))) {
-    const group = (m[1] ?? m[2] ?? '').split(',').map((t) => t.trim()).filter(Boolean);
+    const group = (m[1] ?? m[2] ?? '')
+      .split(',')
+      .map((t) => t.trim())
+      .filter(Boolean);
     if (group.length) groups.push(group);
   }
   if (raw.split('(').length !== raw.split(')').length) return `Invalid syntax for tagFilters:${raw}`;
@@ -88,14 +102,20 @@ function queryTerms(q: string): string[] {
   return terms;
 }
 
-const searchable = (i: FakeHnItem) => [i.title, i.url, i.story_text, i.comment_text, i.author].filter(Boolean).join(' ').toLowerCase();
+const searchable = (i: FakeHnItem) =>
+  [i.title, i.url, i.story_text, i.comment_text, i.author].filter(Boolean).join(' ').toLowerCase();
 
 function highlight(value: string | null | undefined, terms: string[]) {
   const v = value ?? '';
   const matched = terms.filter((t) => v.toLowerCase().includes(t));
   let out = v;
-  for (const t of matched) out = out.replace(new RegExp(t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi'), (s) => `<em>${s}</em>`);
-  return { value: out, matchLevel: matched.length === 0 ? 'none' : matched.length === terms.length ? 'full' : 'partial', matchedWords: matched };
+  for (const t of matched)
+    out = out.replace(new RegExp(t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi'), (s) => `<em>${s}</em>`);
+  return {
+    value: out,
+    matchLevel: matched.length === 0 ? 'none' : matched.length === terms.length ? 'full' : 'partial',
+    matchedWords: matched,
+  };
 }
 
 function withHighlight(item: FakeHnItem, terms: string[]) {
@@ -112,7 +132,8 @@ export async function startFakeHackerNews(): Promise<FakeHackerNews> {
     const q = req.query;
     const hitsPerPage = q.has('hitsPerPage') ? Number(q.get('hitsPerPage')) : 20;
     const page = q.has('page') ? Number(q.get('page')) : 0;
-    if (!Number.isInteger(hitsPerPage) || hitsPerPage < 0 || hitsPerPage > 1000) return bad('Value too big for parameter hitsPerPage (maximum: 1000)');
+    if (!Number.isInteger(hitsPerPage) || hitsPerPage < 0 || hitsPerPage > 1000)
+      return bad('Value too big for parameter hitsPerPage (maximum: 1000)');
     if (!Number.isInteger(page) || page < 0) return bad(`Invalid value for page: ${q.get('page')}`);
     const numeric = parseNumericFilters(q.get('numericFilters'));
     if (typeof numeric === 'string') return bad(numeric);
@@ -152,11 +173,16 @@ export async function startFakeHackerNews(): Promise<FakeHackerNews> {
 
   const server = await startFakeServer((req) => {
     if (req.method === 'GET' && req.path === '/api/v1/search_by_date') return searchByDate;
-    if (req.path.startsWith('/api/v1/')) return () => ({ status: 404, json: { message: 'Index does not exist', status: 404 } });
+    if (req.path.startsWith('/api/v1/'))
+      return () => ({ status: 404, json: { message: 'Index does not exist', status: 404 } });
     return undefined;
   });
 
-  const stamp = (at: number) => ({ created_at_i: at, created_at: new Date(at * 1000).toISOString().replace('.000Z', 'Z'), updated_at: new Date(at * 1000).toISOString() });
+  const stamp = (at: number) => ({
+    created_at_i: at,
+    created_at: new Date(at * 1000).toISOString().replace('.000Z', 'Z'),
+    updated_at: new Date(at * 1000).toISOString(),
+  });
   const nowSec = () => Math.floor(Date.now() / 1000);
 
   return {
@@ -207,7 +233,19 @@ export async function startFakeHackerNews(): Promise<FakeHackerNews> {
       for (let k = 0; k < n; k++) {
         const id = ++seq;
         const author = `user${k % 13}`;
-        items.push({ ...stamp(newestAt - Math.floor(k / perSecond)), author, title: `${word} story ${k}`, url: `https://example.com/${k}`, story_text: null, story_id: id, points: k % 50, num_comments: k % 7, children: [], objectID: String(id), _tags: ['story', `author_${author}`, `story_${id}`] });
+        items.push({
+          ...stamp(newestAt - Math.floor(k / perSecond)),
+          author,
+          title: `${word} story ${k}`,
+          url: `https://example.com/${k}`,
+          story_text: null,
+          story_id: id,
+          points: k % 50,
+          num_comments: k % 7,
+          children: [],
+          objectID: String(id),
+          _tags: ['story', `author_${author}`, `story_${id}`],
+        });
       }
     },
     rateLimitNext(retryAfterSeconds) {

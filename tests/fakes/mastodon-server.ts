@@ -85,7 +85,10 @@ export interface FakeMastodon extends FakeServer {
   replyDelayMs: number;
   account(a?: Partial<FakeAccount>): FakeAccount;
   /** Adds a status; its hashtags come from `tags` (names without #). */
-  addStatus(s: Partial<Omit<FakeStatus, 'tags'>> & { content: string; tags?: string[] }, account?: Partial<FakeAccount>): FakeStatus;
+  addStatus(
+    s: Partial<Omit<FakeStatus, 'tags'>> & { content: string; tags?: string[] },
+    account?: Partial<FakeAccount>,
+  ): FakeStatus;
   /** Adds n public statuses tagged `tag` whose text matches `word`, one second apart, ending now. */
   addMany(n: number, opts?: { tag?: string; word?: string; endAt?: Date }): FakeStatus[];
   rateLimitNext(reset: Date, opts?: { retryAfterOnly?: boolean }): void;
@@ -103,8 +106,13 @@ export function snowflakeFor(date: Date): string {
 
 const cmp = (a: string, b: string) => (BigInt(a) < BigInt(b) ? -1 : BigInt(a) > BigInt(b) ? 1 : 0);
 const err = (status: number, error: string): FakeResponse => ({ status, json: { error } });
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-const plain = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&[a-z]+;|&#\d+;/g, ' ').toLowerCase();
+const escapeHtml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+const plain = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&[a-z]+;|&#\d+;/g, ' ')
+    .toLowerCase();
 
 export async function startFakeMastodon(): Promise<FakeMastodon> {
   const statuses: FakeStatus[] = [];
@@ -112,7 +120,11 @@ export async function startFakeMastodon(): Promise<FakeMastodon> {
   const replies: FakeReply[] = [];
   const settings = { honorIdempotencyKeys: true, replyDelayMs: 0 };
   const byIdempotencyKey = new Map<string, FakeStatus>();
-  const rateHeaders = () => ({ 'x-ratelimit-limit': '300', 'x-ratelimit-remaining': '299', 'x-ratelimit-reset': new Date(Math.ceil(Date.now() / 300_000) * 300_000).toISOString() });
+  const rateHeaders = () => ({
+    'x-ratelimit-limit': '300',
+    'x-ratelimit-remaining': '299',
+    'x-ratelimit-reset': new Date(Math.ceil(Date.now() / 300_000) * 300_000).toISOString(),
+  });
   let accountSeq = 100;
 
   const account = (a: Partial<FakeAccount> = {}): FakeAccount => {
@@ -121,11 +133,28 @@ export async function startFakeMastodon(): Promise<FakeMastodon> {
     const acct = a.acct ?? username;
     const host = acct.includes('@') ? acct.split('@')[1]! : DOMAIN;
     return {
-      id, username, acct, display_name: `User ${id}`, locked: false, bot: false, discoverable: true, group: false,
-      created_at: '2022-11-01T00:00:00.000Z', note: '<p>Just here for the toots.</p>', url: `https://${host}/@${username}`, uri: `https://${host}/users/${username}`,
-      avatar: `https://files.${DOMAIN}/accounts/avatars/${id}.png`, avatar_static: `https://files.${DOMAIN}/accounts/avatars/${id}.png`,
-      header: `https://${DOMAIN}/headers/original/missing.png`, header_static: `https://${DOMAIN}/headers/original/missing.png`,
-      followers_count: 42, following_count: 7, statuses_count: 100, last_status_at: '2024-05-01', emojis: [], fields: [],
+      id,
+      username,
+      acct,
+      display_name: `User ${id}`,
+      locked: false,
+      bot: false,
+      discoverable: true,
+      group: false,
+      created_at: '2022-11-01T00:00:00.000Z',
+      note: '<p>Just here for the toots.</p>',
+      url: `https://${host}/@${username}`,
+      uri: `https://${host}/users/${username}`,
+      avatar: `https://files.${DOMAIN}/accounts/avatars/${id}.png`,
+      avatar_static: `https://files.${DOMAIN}/accounts/avatars/${id}.png`,
+      header: `https://${DOMAIN}/headers/original/missing.png`,
+      header_static: `https://${DOMAIN}/headers/original/missing.png`,
+      followers_count: 42,
+      following_count: 7,
+      statuses_count: 100,
+      last_status_at: '2024-05-01',
+      emojis: [],
+      fields: [],
       ...a,
     };
   };
@@ -142,7 +171,10 @@ export async function startFakeMastodon(): Promise<FakeMastodon> {
   function paginate(list: FakeStatus[], q: URLSearchParams): FakeStatus[] {
     const limit = Math.min(40, Math.max(1, Number(q.get('limit') ?? 20) || 20));
     const [minId, maxId, sinceId] = [q.get('min_id'), q.get('max_id'), q.get('since_id')];
-    let rows = list.filter((s) => (!maxId || cmp(s.id, maxId) < 0) && (!sinceId || cmp(s.id, sinceId) > 0) && (!minId || cmp(s.id, minId) > 0));
+    let rows = list.filter(
+      (s) =>
+        (!maxId || cmp(s.id, maxId) < 0) && (!sinceId || cmp(s.id, sinceId) > 0) && (!minId || cmp(s.id, minId) > 0),
+    );
     rows = minId ? rows.slice(0, limit) : rows.slice(-limit);
     return rows.reverse();
   }
@@ -169,20 +201,28 @@ export async function startFakeMastodon(): Promise<FakeMastodon> {
     if (typeof who !== 'string') return who;
     const q = req.query;
     if (!q.get('q')) return err(400, 'param is missing or the value is empty: q');
-    if (who === 'anonymous' && q.get('offset')) return err(401, 'Search queries pagination is not supported without authentication');
-    if (who === 'anonymous' && q.get('resolve') === 'true') return err(401, 'Search queries that resolve remote resources are not supported without authentication');
+    if (who === 'anonymous' && q.get('offset'))
+      return err(401, 'Search queries pagination is not supported without authentication');
+    if (who === 'anonymous' && q.get('resolve') === 'true')
+      return err(401, 'Search queries that resolve remote resources are not supported without authentication');
     const limit = Math.min(40, Math.max(1, Number(q.get('limit') ?? 20) || 20));
     const offset = Number(q.get('offset') ?? 0);
     if (offset < 0 || limit < 0) return err(400, 'Pagination values for `offset` and `limit` must be positive');
     const type = q.get('type');
     const terms = q.get('q')!.toLowerCase().replace(/"/g, '').split(/\s+/).filter(Boolean);
     const [minId, maxId] = [q.get('min_id'), q.get('max_id')];
-    const hits = type && type !== 'statuses' ? [] : statuses
-      .filter((s) => s.visibility === 'public' || s.visibility === 'unlisted')
-      .filter((s) => terms.every((t) => plain(s.content).includes(t)))
-      .filter((s) => (!minId || cmp(s.id, minId) > 0) && (!maxId || cmp(s.id, maxId) < 0))
-      .reverse();
-    return { headers: rateHeaders(), json: { accounts: [], statuses: hits.slice(offset, offset + limit), hashtags: [] } };
+    const hits =
+      type && type !== 'statuses'
+        ? []
+        : statuses
+            .filter((s) => s.visibility === 'public' || s.visibility === 'unlisted')
+            .filter((s) => terms.every((t) => plain(s.content).includes(t)))
+            .filter((s) => (!minId || cmp(s.id, minId) > 0) && (!maxId || cmp(s.id, maxId) < 0))
+            .reverse();
+    return {
+      headers: rateHeaders(),
+      json: { accounts: [], statuses: hits.slice(offset, offset + limit), hashtags: [] },
+    };
   }
 
   function postStatus(req: FakeRequest): FakeResponse {
@@ -198,12 +238,27 @@ export async function startFakeMastodon(): Promise<FakeMastodon> {
     const parent = parentId ? statuses.find((s) => s.id === parentId) : undefined;
     if (parentId && !parent) return err(404, 'Record not found');
     const idempotencyKey = req.headers['idempotency-key'] as string | undefined;
-    const keyed = idempotencyKey && settings.honorIdempotencyKeys ? byIdempotencyKey.get(`${req.headers.authorization}\n${idempotencyKey}`) : undefined;
+    const keyed =
+      idempotencyKey && settings.honorIdempotencyKeys
+        ? byIdempotencyKey.get(`${req.headers.authorization}\n${idempotencyKey}`)
+        : undefined;
     if (keyed) return { headers: rateHeaders(), json: keyed };
     replies.push({ status: text, in_reply_to_id: parentId, authorization: req.headers.authorization, idempotencyKey });
-    const created = addStatus({ content: `<p>${escapeHtml(text)}</p>`, in_reply_to_id: parentId, in_reply_to_account_id: parent?.account.id ?? null, visibility: 'public' }, me);
+    const created = addStatus(
+      {
+        content: `<p>${escapeHtml(text)}</p>`,
+        in_reply_to_id: parentId,
+        in_reply_to_account_id: parent?.account.id ?? null,
+        visibility: 'public',
+      },
+      me,
+    );
     if (idempotencyKey) byIdempotencyKey.set(`${req.headers.authorization}\n${idempotencyKey}`, created);
-    return { headers: rateHeaders(), json: created, ...(settings.replyDelayMs ? { delayMs: settings.replyDelayMs } : {}) };
+    return {
+      headers: rateHeaders(),
+      json: created,
+      ...(settings.replyDelayMs ? { delayMs: settings.replyDelayMs } : {}),
+    };
   }
 
   /** GET /api/v1/statuses/:id/context: the thread above the status and every public reply below it, in thread order. */
@@ -214,7 +269,12 @@ export async function startFakeMastodon(): Promise<FakeMastodon> {
     const status = statuses.find((s) => s.id === id);
     if (!status) return err(404, 'Record not found');
     const ancestors: FakeStatus[] = [];
-    for (let up = statuses.find((s) => s.id === status.in_reply_to_id); up; up = statuses.find((s) => s.id === up!.in_reply_to_id)) ancestors.unshift(up);
+    for (
+      let up = statuses.find((s) => s.id === status.in_reply_to_id);
+      up;
+      up = statuses.find((s) => s.id === up!.in_reply_to_id)
+    )
+      ancestors.unshift(up);
     const descendants: FakeStatus[] = [];
     const below = (parentId: string) => {
       for (const s of statuses.filter((x) => x.in_reply_to_id === parentId && x.visibility !== 'direct')) {
@@ -229,18 +289,36 @@ export async function startFakeMastodon(): Promise<FakeMastodon> {
   function verify(req: FakeRequest): FakeResponse {
     const who = auth(req);
     if (who !== 'user') return typeof who === 'string' ? err(401, 'The access token is invalid') : who;
-    const source = { privacy: 'public', sensitive: false, language: 'en', note: 'Acme support desk', fields: [], follow_requests_count: 0 };
-    return { headers: rateHeaders(), json: { ...me, source, role: { id: '-99', name: '', permissions: '0', color: '', highlighted: false } } };
+    const source = {
+      privacy: 'public',
+      sensitive: false,
+      language: 'en',
+      note: 'Acme support desk',
+      fields: [],
+      follow_requests_count: 0,
+    };
+    return {
+      headers: rateHeaders(),
+      json: { ...me, source, role: { id: '-99', name: '', permissions: '0', color: '', highlighted: false } },
+    };
   }
 
   function instance(): FakeResponse {
     return {
       headers: rateHeaders(),
       json: {
-        domain: DOMAIN, title: 'Fake Social', version: '4.3.0', source_url: 'https://github.com/mastodon/mastodon', description: 'A fake server for tests.',
-        usage: { users: { active_month: 12 } }, thumbnail: { url: `https://${DOMAIN}/thumb.png` }, languages: ['en'],
+        domain: DOMAIN,
+        title: 'Fake Social',
+        version: '4.3.0',
+        source_url: 'https://github.com/mastodon/mastodon',
+        description: 'A fake server for tests.',
+        usage: { users: { active_month: 12 } },
+        thumbnail: { url: `https://${DOMAIN}/thumb.png` },
+        languages: ['en'],
         configuration: { statuses: { max_characters: 500, max_media_attachments: 4, characters_reserved_per_url: 23 } },
-        registrations: { enabled: false, approval_required: false, message: null }, contact: { email: `admin@${DOMAIN}`, account: null }, rules: [],
+        registrations: { enabled: false, approval_required: false, message: null },
+        contact: { email: `admin@${DOMAIN}`, account: null },
+        rules: [],
       },
     };
   }
@@ -255,20 +333,44 @@ export async function startFakeMastodon(): Promise<FakeMastodon> {
     return () => err(404, 'Record not found');
   });
 
-  function addStatus(s: Partial<Omit<FakeStatus, 'tags'>> & { content: string; tags?: string[] }, a?: Partial<FakeAccount>): FakeStatus {
+  function addStatus(
+    s: Partial<Omit<FakeStatus, 'tags'>> & { content: string; tags?: string[] },
+    a?: Partial<FakeAccount>,
+  ): FakeStatus {
     const author = a && 'id' in a && a.id === me.id ? me : account(a);
     const created = s.created_at ? new Date(s.created_at) : new Date();
     const id = s.id ?? snowflakeFor(created);
     const host = author.acct.includes('@') ? author.acct.split('@')[1]! : DOMAIN;
     const { tags = [], ...rest } = s;
     const full: FakeStatus = {
-      id, created_at: created.toISOString(), in_reply_to_id: null, in_reply_to_account_id: null, sensitive: false, spoiler_text: '', visibility: 'public', language: 'en',
-      uri: `https://${host}/users/${author.username}/statuses/${id}`, url: `https://${host}/@${author.username}/${id}`,
-      replies_count: 0, reblogs_count: 0, favourites_count: 0, quotes_count: 0, edited_at: null, reblog: null, application: { name: 'Web', website: null },
-      media_attachments: [], mentions: [], emojis: [], card: null, poll: null,
+      id,
+      created_at: created.toISOString(),
+      in_reply_to_id: null,
+      in_reply_to_account_id: null,
+      sensitive: false,
+      spoiler_text: '',
+      visibility: 'public',
+      language: 'en',
+      uri: `https://${host}/users/${author.username}/statuses/${id}`,
+      url: `https://${host}/@${author.username}/${id}`,
+      replies_count: 0,
+      reblogs_count: 0,
+      favourites_count: 0,
+      quotes_count: 0,
+      edited_at: null,
+      reblog: null,
+      application: { name: 'Web', website: null },
+      media_attachments: [],
+      mentions: [],
+      emojis: [],
+      card: null,
+      poll: null,
       ...rest,
       account: author,
-      tags: tags.map((name) => ({ name: name.toLowerCase(), url: `https://${DOMAIN}/tags/${encodeURIComponent(name.toLowerCase())}` })),
+      tags: tags.map((name) => ({
+        name: name.toLowerCase(),
+        url: `https://${DOMAIN}/tags/${encodeURIComponent(name.toLowerCase())}`,
+      })),
     };
     statuses.push(full);
     statuses.sort((x, y) => cmp(x.id, y.id));
@@ -299,14 +401,23 @@ export async function startFakeMastodon(): Promise<FakeMastodon> {
     addMany(n, { tag = 'acme', word = 'acme', endAt = new Date() } = {}) {
       const author = account({ username: 'bulk' });
       return Array.from({ length: n }, (_, i) =>
-        addStatus({ content: `<p>${word} post number ${i} &amp; more <a href="https://${DOMAIN}/tags/${tag}" class="mention hashtag" rel="tag">#<span>${tag}</span></a></p>`, created_at: new Date(endAt.getTime() - (n - i) * 1000).toISOString(), tags: [tag] }, author),
+        addStatus(
+          {
+            content: `<p>${word} post number ${i} &amp; more <a href="https://${DOMAIN}/tags/${tag}" class="mention hashtag" rel="tag">#<span>${tag}</span></a></p>`,
+            created_at: new Date(endAt.getTime() - (n - i) * 1000).toISOString(),
+            tags: [tag],
+          },
+          author,
+        ),
       );
     },
     rateLimitNext(reset, { retryAfterOnly = false } = {}) {
       const seconds = String(Math.max(0, Math.ceil((reset.getTime() - Date.now()) / 1000)));
       server.fault({
         status: 429,
-        headers: retryAfterOnly ? { 'retry-after': seconds } : { 'x-ratelimit-limit': '300', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset.toISOString() },
+        headers: retryAfterOnly
+          ? { 'retry-after': seconds }
+          : { 'x-ratelimit-limit': '300', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset.toISOString() },
         json: { error: 'Too many requests' },
       });
     },

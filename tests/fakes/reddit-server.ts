@@ -57,11 +57,27 @@ let seq = parseInt('1a0000', 36);
 let clock = Math.floor(Date.now() / 1000) - 86_400;
 const nextId = () => (++seq).toString(36);
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const slug = (t: string) => t.toLowerCase().replace(/[^a-z0-9]+/g, '_').slice(0, 50).replace(/^_|_$/g, '');
+const slug = (t: string) =>
+  t
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .slice(0, 50)
+    .replace(/^_|_$/g, '');
 /** Removed and deleted items carry no author_fullname; others a stable t2_ id per name. */
-const userId = (author: string) => (author.startsWith('[') ? undefined : `t2_${[...author].reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) % 2_000_000_000, 7).toString(36)}`);
-const rateHeaders = (): Record<string, string> => ({ 'x-ratelimit-remaining': '995.0', 'x-ratelimit-used': '5', 'x-ratelimit-reset': '300' });
-const err = (status: number, message: string, extra: Record<string, unknown> = {}): FakeResponse => ({ status, headers: rateHeaders(), json: { ...extra, message, error: status } });
+const userId = (author: string) =>
+  author.startsWith('[')
+    ? undefined
+    : `t2_${[...author].reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) % 2_000_000_000, 7).toString(36)}`;
+const rateHeaders = (): Record<string, string> => ({
+  'x-ratelimit-remaining': '995.0',
+  'x-ratelimit-used': '5',
+  'x-ratelimit-reset': '300',
+});
+const err = (status: number, message: string, extra: Record<string, unknown> = {}): FakeResponse => ({
+  status,
+  headers: rateHeaders(),
+  json: { ...extra, message, error: status },
+});
 
 /** Good enough for a fake: an item matches when any positive word or phrase of q is in it. */
 function matches(q: string, text: string) {
@@ -95,25 +111,69 @@ export async function startFakeReddit(): Promise<FakeReddit> {
     return {
       kind: 't3',
       data: {
-        approved_at_utc: null, subreddit: p.subreddit, selftext: e(p.selftext), author_fullname: userId(p.author),
-        title: e(p.title), subreddit_name_prefixed: `r/${p.subreddit}`, name: p.name, upvote_ratio: 0.97, ups: p.score, score: p.score, num_comments: p.num_comments,
-        selftext_html: p.selftext ? esc(`<!-- SC_OFF --><div class="md"><p>${esc(p.selftext)}</p>\n</div><!-- SC_ON -->`) : null,
-        created: p.created_utc, created_utc: p.created_utc, id: p.id, permalink, url: p.url ?? `https://www.reddit.com${permalink}`, is_self: !p.url,
-        over_18: false, stickied: false, locked: false, edited: false, subreddit_id: `t5_${slug(p.subreddit)}`, removed_by_category: p.removed_by_category ?? null, author: p.author,
+        approved_at_utc: null,
+        subreddit: p.subreddit,
+        selftext: e(p.selftext),
+        author_fullname: userId(p.author),
+        title: e(p.title),
+        subreddit_name_prefixed: `r/${p.subreddit}`,
+        name: p.name,
+        upvote_ratio: 0.97,
+        ups: p.score,
+        score: p.score,
+        num_comments: p.num_comments,
+        selftext_html: p.selftext
+          ? esc(`<!-- SC_OFF --><div class="md"><p>${esc(p.selftext)}</p>\n</div><!-- SC_ON -->`)
+          : null,
+        created: p.created_utc,
+        created_utc: p.created_utc,
+        id: p.id,
+        permalink,
+        url: p.url ?? `https://www.reddit.com${permalink}`,
+        is_self: !p.url,
+        over_18: false,
+        stickied: false,
+        locked: false,
+        edited: false,
+        subreddit_id: `t5_${slug(p.subreddit)}`,
+        removed_by_category: p.removed_by_category ?? null,
+        author: p.author,
       },
     };
   };
   const wireComment = (c: FakeRedditComment, raw: boolean) => {
     const post = items.find((i) => i.data.name === c.link_id)?.data as FakeRedditPost | undefined;
-    const linkPermalink = post ? `/r/${post.subreddit}/comments/${post.id}/${slug(post.title)}/` : `/r/${c.subreddit}/comments/${c.link_id.slice(3)}/_/`;
+    const linkPermalink = post
+      ? `/r/${post.subreddit}/comments/${post.id}/${slug(post.title)}/`
+      : `/r/${c.subreddit}/comments/${c.link_id.slice(3)}/_/`;
     return {
       kind: 't1',
       data: {
-        subreddit: c.subreddit, author_fullname: userId(c.author), id: c.id, name: c.name,
-        body: raw ? c.body : esc(c.body), body_html: esc(`<div class="md"><p>${esc(c.body)}</p>\n</div>`), author: c.author, link_id: c.link_id, parent_id: c.parent_id,
-        permalink: `${linkPermalink}${c.id}/`, created: c.created_utc, created_utc: c.created_utc, score: c.score, ups: c.score, controversiality: 0, edited: false,
-        replies: '', is_submitter: false, subreddit_id: `t5_${slug(c.subreddit)}`, link_title: post ? esc(post.title) : '', link_author: post?.author ?? '[deleted]',
-        link_permalink: `https://www.reddit.com${linkPermalink}`, num_comments: post?.num_comments ?? 0, over_18: false, quarantine: false,
+        subreddit: c.subreddit,
+        author_fullname: userId(c.author),
+        id: c.id,
+        name: c.name,
+        body: raw ? c.body : esc(c.body),
+        body_html: esc(`<div class="md"><p>${esc(c.body)}</p>\n</div>`),
+        author: c.author,
+        link_id: c.link_id,
+        parent_id: c.parent_id,
+        permalink: `${linkPermalink}${c.id}/`,
+        created: c.created_utc,
+        created_utc: c.created_utc,
+        score: c.score,
+        ups: c.score,
+        controversiality: 0,
+        edited: false,
+        replies: '',
+        is_submitter: false,
+        subreddit_id: `t5_${slug(c.subreddit)}`,
+        link_title: post ? esc(post.title) : '',
+        link_author: post?.author ?? '[deleted]',
+        link_permalink: `https://www.reddit.com${linkPermalink}`,
+        num_comments: post?.num_comments ?? 0,
+        over_18: false,
+        quarantine: false,
       },
     };
   };
@@ -158,12 +218,17 @@ export async function startFakeReddit(): Promise<FakeReddit> {
     };
   }
 
-  const inSubs = (subs: string[] | null, sub: string) => !subs || subs.includes('all') || subs.some((s) => s.toLowerCase() === sub.toLowerCase());
+  const inSubs = (subs: string[] | null, sub: string) =>
+    !subs || subs.includes('all') || subs.some((s) => s.toLowerCase() === sub.toLowerCase());
 
   function route(req: FakeRequest): FakeResponse {
     if (req.method === 'POST' && req.path === '/api/v1/access_token') return accessToken(req);
     const who = bearer(req);
-    if (!who) return { ...err(401, 'Unauthorized'), headers: { ...rateHeaders(), 'www-authenticate': 'Bearer realm="reddit", error="invalid_token"' } };
+    if (!who)
+      return {
+        ...err(401, 'Unauthorized'),
+        headers: { ...rateHeaders(), 'www-authenticate': 'Bearer realm="reddit", error="invalid_token"' },
+      };
     const sub = /^\/r\/([^/]+)\/(search|comments|new)$/.exec(req.path);
     const subs = sub ? sub[1]!.split('+') : null;
     if (subs?.some((s) => s.toLowerCase() === 'secretclub')) return err(403, 'Forbidden', { reason: 'private' });
@@ -171,20 +236,47 @@ export async function startFakeReddit(): Promise<FakeReddit> {
       const q = req.query.get('q') ?? '';
       if (q.length > 512) return err(400, 'Bad Request');
       const restrict = req.query.get('restrict_sr') === '1' || req.query.get('restrict_sr') === 'true';
-      const pool = items.filter((i) => i.kind === 't3' && (!restrict || inSubs(subs, i.data.subreddit)) && matches(q, `${(i.data as FakeRedditPost).title}\n${(i.data as FakeRedditPost).selftext}`));
+      const pool = items.filter(
+        (i) =>
+          i.kind === 't3' &&
+          (!restrict || inSubs(subs, i.data.subreddit)) &&
+          matches(q, `${(i.data as FakeRedditPost).title}\n${(i.data as FakeRedditPost).selftext}`),
+      );
       return listing(req, pool);
     }
-    if (req.method === 'GET' && sub?.[2] === 'comments') return listing(req, items.filter((i) => i.kind === 't1' && inSubs(subs, i.data.subreddit)));
-    if (req.method === 'GET' && sub?.[2] === 'new') return listing(req, items.filter((i) => i.kind === 't3' && inSubs(subs, i.data.subreddit)));
+    if (req.method === 'GET' && sub?.[2] === 'comments')
+      return listing(
+        req,
+        items.filter((i) => i.kind === 't1' && inSubs(subs, i.data.subreddit)),
+      );
+    if (req.method === 'GET' && sub?.[2] === 'new')
+      return listing(
+        req,
+        items.filter((i) => i.kind === 't3' && inSubs(subs, i.data.subreddit)),
+      );
     if (req.method === 'GET' && req.path === '/api/v1/me') {
       if (!who.user) return err(403, 'Forbidden');
-      return { headers: rateHeaders(), json: { name: who.user, id: 'abc123', link_karma: 1, comment_karma: 10, created_utc: 1500000000, has_verified_email: true, icon_img: '' } };
+      return {
+        headers: rateHeaders(),
+        json: {
+          name: who.user,
+          id: 'abc123',
+          link_karma: 1,
+          comment_karma: 10,
+          created_utc: 1500000000,
+          has_verified_email: true,
+          icon_img: '',
+        },
+      };
     }
     if (req.method === 'POST' && req.path === '/api/comment') return comment(req, who.user);
     const user = /^\/user\/([^/]+)\/comments$/.exec(req.path);
     if (req.method === 'GET' && user) {
       const name = decodeURIComponent(user[1]!).toLowerCase();
-      return listing(req, items.filter((i) => i.kind === 't1' && i.data.author.toLowerCase() === name));
+      return listing(
+        req,
+        items.filter((i) => i.kind === 't1' && i.data.author.toLowerCase() === name),
+      );
     }
     return err(404, 'Not Found');
   }
@@ -197,7 +289,8 @@ export async function startFakeReddit(): Promise<FakeReddit> {
     const form = new URLSearchParams(req.body);
     let user: string | null = null;
     if (form.get('grant_type') === 'password') {
-      if (accounts.get(form.get('username') ?? '') !== form.get('password')) return { json: { error: 'invalid_grant' } };
+      if (accounts.get(form.get('username') ?? '') !== form.get('password'))
+        return { json: { error: 'invalid_grant' } };
       user = form.get('username');
     } else if (form.get('grant_type') !== 'client_credentials') return { json: { error: 'unsupported_grant_type' } };
     const token = `${user ? 'u' : 'a'}-${Math.random().toString(36).slice(2)}`;
@@ -209,15 +302,29 @@ export async function startFakeReddit(): Promise<FakeReddit> {
     const form = new URLSearchParams(req.body);
     const thingId = form.get('thing_id') ?? '';
     const text = form.get('text') ?? '';
-    const fail = (code: string, msg: string, field: string | null) => ({ headers: rateHeaders(), json: { json: { errors: [[code, msg, field]] } } });
+    const fail = (code: string, msg: string, field: string | null) => ({
+      headers: rateHeaders(),
+      json: { json: { errors: [[code, msg, field]] } },
+    });
     if (!user) return fail('USER_REQUIRED', 'Please log in to do that.', null);
     const parent = items.find((i) => i.data.name === thingId);
     if (!parent) return fail('NO_THING_ID', "that item doesn't exist", 'parent');
     if (!text.trim()) return fail('NO_TEXT', 'we need something here', 'text');
     replies.push({ thing_id: thingId, text, authorization: req.headers.authorization });
     // Made now, on the real clock: a lookup reads back to when the reply was queued.
-    const c = api.addComment({ body: text, author: user, link_id: parent.kind === 't3' ? parent.data.name : parent.data.link_id, parent_id: thingId, subreddit: parent.data.subreddit, created_utc: Math.max(clock + 1, Math.floor(Date.now() / 1000)) });
-    return { headers: rateHeaders(), json: { json: { errors: [], data: { things: [wireComment(c, false)] } } }, ...(settings.replyDelayMs ? { delayMs: settings.replyDelayMs } : {}) };
+    const c = api.addComment({
+      body: text,
+      author: user,
+      link_id: parent.kind === 't3' ? parent.data.name : parent.data.link_id,
+      parent_id: thingId,
+      subreddit: parent.data.subreddit,
+      created_utc: Math.max(clock + 1, Math.floor(Date.now() / 1000)),
+    });
+    return {
+      headers: rateHeaders(),
+      json: { json: { errors: [], data: { things: [wireComment(c, false)] } } },
+      ...(settings.replyDelayMs ? { delayMs: settings.replyDelayMs } : {}),
+    };
   }
 
   const server = await startFakeServer(() => route);
@@ -240,13 +347,32 @@ export async function startFakeReddit(): Promise<FakeReddit> {
     },
     addPost(p) {
       const id = p.id ?? nextId();
-      const full: FakeRedditPost = { subreddit: 'acme', selftext: '', author: 'ana_dev', created_utc: ++clock, score: 1, num_comments: 0, ...p, id, name: `t3_${id}` };
+      const full: FakeRedditPost = {
+        subreddit: 'acme',
+        selftext: '',
+        author: 'ana_dev',
+        created_utc: ++clock,
+        score: 1,
+        num_comments: 0,
+        ...p,
+        id,
+        name: `t3_${id}`,
+      };
       insert({ kind: 't3', data: full });
       return full;
     },
     addComment(c) {
       const id = c.id ?? nextId();
-      const full: FakeRedditComment = { subreddit: 'acme', author: 'ben_ops', parent_id: c.link_id, created_utc: ++clock, score: 1, ...c, id, name: `t1_${id}` };
+      const full: FakeRedditComment = {
+        subreddit: 'acme',
+        author: 'ben_ops',
+        parent_id: c.link_id,
+        created_utc: ++clock,
+        score: 1,
+        ...c,
+        id,
+        name: `t1_${id}`,
+      };
       insert({ kind: 't1', data: full });
       return full;
     },

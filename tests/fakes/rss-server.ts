@@ -50,17 +50,23 @@ export interface FakeRss extends FakeServer {
   notModifiedCount(path: string): number;
 }
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+const esc = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 const cdata = (s: string) => `<![CDATA[${s.replace(/]]>/g, ']]]]><![CDATA[>')}]]>`;
 const rfc3339 = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 /** Google leaves the real URL readable and only escapes what would break its own query string. */
-const googleWrap = (url: string) => `https://www.google.com/url?rct=j&sa=t&url=${url.replace(/[%?&=#+]/g, (c) => encodeURIComponent(c))}&ct=ga&cd=CAIyGjE4ZjQ&usg=AOvVaw0fake`;
+const googleWrap = (url: string) =>
+  `https://www.google.com/url?rct=j&sa=t&url=${url.replace(/[%?&=#+]/g, (c) => encodeURIComponent(c))}&ct=ga&cd=CAIyGjE4ZjQ&usg=AOvVaw0fake`;
 
 function rss(feed: FakeFeed, self: string): string {
   const items = feed.items.map((i) =>
     [
       '<item>',
-      i.titleXml !== undefined ? `<title>${i.titleXml}</title>` : i.title !== undefined ? `<title>${esc(i.title)}</title>` : '',
+      i.titleXml !== undefined
+        ? `<title>${i.titleXml}</title>`
+        : i.title !== undefined
+          ? `<title>${esc(i.title)}</title>`
+          : '',
       i.link ? `<link>${esc(i.link)}</link>` : '',
       i.date ? `<pubDate>${i.date.toUTCString()}</pubDate>` : '',
       i.author ? `<dc:creator>${cdata(i.author)}</dc:creator>` : '',
@@ -96,14 +102,22 @@ function atom(feed: FakeFeed, self: string): string {
       '<entry>',
       i.guid !== undefined ? `<id>${esc(i.guid)}</id>` : '',
       `<title type="${google ? 'html' : 'text'}">${title}</title>`,
-      i.link ? `<link href="${esc(google ? googleWrap(i.link) : i.link)}"${google ? '' : ' rel="alternate" type="text/html"'}></link>` : '',
+      i.link
+        ? `<link href="${esc(google ? googleWrap(i.link) : i.link)}"${google ? '' : ' rel="alternate" type="text/html"'}></link>`
+        : '',
       date ? `<published>${date}</published>\n<updated>${date}</updated>` : '',
       i.html !== undefined ? `<content type="html">${esc(i.html)}</content>` : '',
-      google ? '<author><name></name></author>' : i.author ? `<author><name>${esc(i.author)}</name><uri>https://blog.example/authors/${encodeURIComponent(i.author)}</uri></author>` : '',
+      google
+        ? '<author><name></name></author>'
+        : i.author
+          ? `<author><name>${esc(i.author)}</name><uri>https://blog.example/authors/${encodeURIComponent(i.author)}</uri></author>`
+          : '',
       '</entry>',
     ].join('\n');
   });
-  const id = google ? 'tag:google.com,2005:reader/user/06807031914929345698/state/com.google/alerts/10863422483357376409' : 'urn:uuid:60a76c80-d399-11d9-b93c-0003939e0af6';
+  const id = google
+    ? 'tag:google.com,2005:reader/user/06807031914929345698/state/com.google/alerts/10863422483357376409'
+    : 'urn:uuid:60a76c80-d399-11d9-b93c-0003939e0af6';
   return `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"${google ? ' xmlns:idx="urn:atom-extension:indexing"' : ''}>
 <id>${id}</id>
 <title>${esc(feed.title)}</title>
@@ -124,24 +138,35 @@ export async function startFakeRss(): Promise<FakeRss> {
 
   function serve(req: FakeRequest): FakeResponse {
     const feed = feeds.get(req.path);
-    if (!feed) return { status: 404, headers: { 'content-type': 'text/html; charset=utf-8' }, raw: '<!DOCTYPE html><html><body><h1>404 Not Found</h1></body></html>' };
+    if (!feed)
+      return {
+        status: 404,
+        headers: { 'content-type': 'text/html; charset=utf-8' },
+        raw: '<!DOCTYPE html><html><body><h1>404 Not Found</h1></body></html>',
+      };
     if (feed.basicAuth) {
       const expected = `Basic ${Buffer.from(`${feed.basicAuth.username}:${feed.basicAuth.password}`).toString('base64')}`;
       if (req.headers.authorization !== expected) {
-        return { status: 401, headers: { 'www-authenticate': 'Basic realm="Private feed"', 'content-type': 'text/html; charset=utf-8' }, raw: '<html><body>401 Authorization Required</body></html>' };
+        return {
+          status: 401,
+          headers: { 'www-authenticate': 'Basic realm="Private feed"', 'content-type': 'text/html; charset=utf-8' },
+          raw: '<html><body>401 Authorization Required</body></html>',
+        };
       }
     }
     const self = `${base.replace(/\/$/, '')}${req.path}`;
     const body = feed.format === 'rss' ? rss(feed, self) : atom(feed, self);
-    const contentType = feed.format === 'rss' ? 'application/rss+xml; charset=UTF-8' : 'application/atom+xml; charset=UTF-8';
+    const contentType =
+      feed.format === 'rss' ? 'application/rss+xml; charset=UTF-8' : 'application/atom+xml; charset=UTF-8';
     if (!feed.conditional) return { headers: { 'content-type': contentType }, raw: body };
     const etag = `"${createHash('sha1').update(body).digest('hex').slice(0, 20)}"`;
     const validators = { etag, 'last-modified': feed.lastModified.toUTCString(), 'cache-control': 'max-age=0' };
     const inm = req.headers['if-none-match'];
     const ims = req.headers['if-modified-since'];
-    const fresh = inm !== undefined
-      ? inm.split(',').some((t) => t.trim().replace(/^W\//, '') === etag || t.trim() === '*')
-      : ims !== undefined && !Number.isNaN(Date.parse(ims)) && seconds(feed.lastModified) <= Date.parse(ims) / 1000;
+    const fresh =
+      inm !== undefined
+        ? inm.split(',').some((t) => t.trim().replace(/^W\//, '') === etag || t.trim() === '*')
+        : ims !== undefined && !Number.isNaN(Date.parse(ims)) && seconds(feed.lastModified) <= Date.parse(ims) / 1000;
     if (fresh) {
       notModified.set(req.path, (notModified.get(req.path) ?? 0) + 1);
       return { status: 304, headers: validators, raw: '' };
@@ -156,7 +181,13 @@ export async function startFakeRss(): Promise<FakeRss> {
     ...server,
     feeds,
     addFeed(path, opts) {
-      feeds.set(path, { title: 'Fake feed', conditional: true, lastModified: new Date(Date.now() - 3600_000), ...opts, items: [] });
+      feeds.set(path, {
+        title: 'Fake feed',
+        conditional: true,
+        lastModified: new Date(Date.now() - 3600_000),
+        ...opts,
+        items: [],
+      });
       return new URL(path, server.url).toString();
     },
     addItem(path, item) {

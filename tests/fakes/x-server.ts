@@ -68,7 +68,11 @@ export async function startFakeX(): Promise<FakeX> {
   const users = new Map<string, FakeUser>();
   const replies: FakeXReply[] = [];
   const settings = { rejectDuplicates: true, replyDelayMs: 0 };
-  const rateHeaders = () => ({ 'x-rate-limit-limit': '450', 'x-rate-limit-remaining': '449', 'x-rate-limit-reset': String(Math.floor(Date.now() / 1000) + 900) });
+  const rateHeaders = () => ({
+    'x-rate-limit-limit': '450',
+    'x-rate-limit-remaining': '449',
+    'x-rate-limit-reset': String(Math.floor(Date.now() / 1000) + 900),
+  });
 
   function search(req: FakeRequest) {
     if (!req.headers.authorization?.startsWith('Bearer ')) {
@@ -76,7 +80,15 @@ export async function startFakeX(): Promise<FakeX> {
     }
     const q = req.query;
     if (!q.get('query')) {
-      return { status: 400, json: { errors: [{ parameters: { query: [] }, message: 'The `query` query parameter can not be empty' }], title: 'Invalid Request', detail: 'One or more parameters to your request was invalid.', type: 'https://api.twitter.com/2/problems/invalid-request' } };
+      return {
+        status: 400,
+        json: {
+          errors: [{ parameters: { query: [] }, message: 'The `query` query parameter can not be empty' }],
+          title: 'Invalid Request',
+          detail: 'One or more parameters to your request was invalid.',
+          type: 'https://api.twitter.com/2/problems/invalid-request',
+        },
+      };
     }
     const max = Math.min(100, Math.max(10, Number(q.get('max_results') ?? 10)));
     const since = q.get('since_id') ? BigInt(q.get('since_id')!) : null;
@@ -109,7 +121,11 @@ export async function startFakeX(): Promise<FakeX> {
     }
     if (page.length === 0) return { headers: rateHeaders(), json: { meta: { result_count: 0 } } };
     const authorIds = [...new Set(page.map((t) => t.author_id))];
-    const meta: Record<string, unknown> = { newest_id: page[0]!.id, oldest_id: page.at(-1)!.id, result_count: page.length };
+    const meta: Record<string, unknown> = {
+      newest_id: page[0]!.id,
+      oldest_id: page.at(-1)!.id,
+      result_count: page.length,
+    };
     if (more) meta.next_token = Buffer.from(page.at(-1)!.id).toString('base64url');
     return {
       headers: rateHeaders(),
@@ -121,13 +137,26 @@ export async function startFakeX(): Promise<FakeX> {
 
   const userContextOnly = {
     status: 403,
-    json: { title: 'Unsupported Authentication', detail: 'Authenticating with OAuth 2.0 Application-Only is forbidden for this endpoint.', type: 'https://api.twitter.com/2/problems/unsupported-authentication', status: 403 },
+    json: {
+      title: 'Unsupported Authentication',
+      detail: 'Authenticating with OAuth 2.0 Application-Only is forbidden for this endpoint.',
+      type: 'https://api.twitter.com/2/problems/unsupported-authentication',
+      status: 403,
+    },
   };
   const tokenOf = (authorization: string | undefined) => /oauth_token="([^"]*)"/.exec(authorization ?? '')?.[1];
   /** The account an OAuth 1.0a request acts as: a user of its own, made on first sight. */
   const accountId = (token: string) => {
     const id = String(1_000_000 + [...token].reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) % 1_000_000_000, 7));
-    if (!users.has(id)) users.set(id, { id, username: `acct_${id}`, name: `Account ${id}`, description: '', verified: false, public_metrics: { followers_count: 10, following_count: 1, tweet_count: 0, listed_count: 0 } });
+    if (!users.has(id))
+      users.set(id, {
+        id,
+        username: `acct_${id}`,
+        name: `Account ${id}`,
+        description: '',
+        verified: false,
+        public_metrics: { followers_count: 10, following_count: 1, tweet_count: 0, listed_count: 0 },
+      });
     return id;
   };
 
@@ -136,14 +165,36 @@ export async function startFakeX(): Promise<FakeX> {
     const token = req.headers.authorization?.startsWith('OAuth ') ? tokenOf(req.headers.authorization) : undefined;
     if (token === undefined) return userContextOnly;
     // X refuses a tweet whose text the same account posted already (its duplicate-content rule).
-    if (settings.rejectDuplicates && replies.some((r) => r.text === (body.text ?? '') && tokenOf(r.authorization) === token)) {
-      return { status: 403, json: { detail: 'You are not allowed to create a Tweet with duplicate content.', type: 'about:blank', title: 'Forbidden', status: 403 } };
+    if (
+      settings.rejectDuplicates &&
+      replies.some((r) => r.text === (body.text ?? '') && tokenOf(r.authorization) === token)
+    ) {
+      return {
+        status: 403,
+        json: {
+          detail: 'You are not allowed to create a Tweet with duplicate content.',
+          type: 'about:blank',
+          title: 'Forbidden',
+          status: 403,
+        },
+      };
     }
     const id = nextTweetId();
-    replies.push({ id, text: body.text ?? '', in_reply_to_tweet_id: body.reply?.in_reply_to_tweet_id, authorization: req.headers.authorization, author_id: accountId(token), created_at: new Date().toISOString() });
+    replies.push({
+      id,
+      text: body.text ?? '',
+      in_reply_to_tweet_id: body.reply?.in_reply_to_tweet_id,
+      authorization: req.headers.authorization,
+      author_id: accountId(token),
+      created_at: new Date().toISOString(),
+    });
     const delayMs = slowNextReplyMs || settings.replyDelayMs;
     slowNextReplyMs = 0;
-    return { status: 201, json: { data: { id, text: body.text, edit_history_tweet_ids: [id] } }, ...(delayMs ? { delayMs } : {}) };
+    return {
+      status: 201,
+      json: { data: { id, text: body.text, edit_history_tweet_ids: [id] } },
+      ...(delayMs ? { delayMs } : {}),
+    };
   }
 
   function me(req: FakeRequest) {
@@ -164,22 +215,45 @@ export async function startFakeX(): Promise<FakeX> {
       author_id: r.author_id,
       created_at: r.created_at,
       conversation_id: parent?.conversation_id ?? r.id,
-      ...(r.in_reply_to_tweet_id ? { referenced_tweets: [{ type: 'replied_to' as const, id: r.in_reply_to_tweet_id }] } : {}),
+      ...(r.in_reply_to_tweet_id
+        ? { referenced_tweets: [{ type: 'replied_to' as const, id: r.in_reply_to_tweet_id }] }
+        : {}),
     };
   };
 
   function timeline(req: FakeRequest) {
-    if (!req.headers.authorization) return { status: 401, json: { title: 'Unauthorized', type: 'about:blank', status: 401, detail: 'Unauthorized' } };
+    if (!req.headers.authorization)
+      return { status: 401, json: { title: 'Unauthorized', type: 'about:blank', status: 401, detail: 'Unauthorized' } };
     const userId = req.path.split('/')[3]!;
     const q = req.query;
     const max = Number(q.get('max_results') ?? 10);
     if (!Number.isInteger(max) || max < 5 || max > 100) {
-      return { status: 400, json: { errors: [{ parameters: { max_results: [String(max)] }, message: 'The `max_results` query parameter value is not between 5 and 100' }], title: 'Invalid Request', detail: 'One or more parameters to your request was invalid.', type: 'https://api.twitter.com/2/problems/invalid-request' } };
+      return {
+        status: 400,
+        json: {
+          errors: [
+            {
+              parameters: { max_results: [String(max)] },
+              message: 'The `max_results` query parameter value is not between 5 and 100',
+            },
+          ],
+          title: 'Invalid Request',
+          detail: 'One or more parameters to your request was invalid.',
+          type: 'https://api.twitter.com/2/problems/invalid-request',
+        },
+      };
     }
     const start = q.get('start_time') ? Date.parse(q.get('start_time')!) : null;
-    const before = q.get('pagination_token') ? BigInt(Buffer.from(q.get('pagination_token')!, 'base64url').toString()) : null;
-    const all = [...tweets.filter((t) => t.author_id === userId), ...replies.filter((r) => r.author_id === userId).map(asTimelineTweet)]
-      .filter((t) => (start === null || Date.parse(t.created_at) >= start) && (before === null || BigInt(t.id) < before))
+    const before = q.get('pagination_token')
+      ? BigInt(Buffer.from(q.get('pagination_token')!, 'base64url').toString())
+      : null;
+    const all = [
+      ...tweets.filter((t) => t.author_id === userId),
+      ...replies.filter((r) => r.author_id === userId).map(asTimelineTweet),
+    ]
+      .filter(
+        (t) => (start === null || Date.parse(t.created_at) >= start) && (before === null || BigInt(t.id) < before),
+      )
       .sort((a, b) => (BigInt(b.id) > BigInt(a.id) ? 1 : -1));
     const page = all.slice(0, max);
     if (page.length === 0) return { headers: rateHeaders(), json: { meta: { result_count: 0 } } };
@@ -191,7 +265,11 @@ export async function startFakeX(): Promise<FakeX> {
       edit_history_tweet_ids: [t.id],
       ...Object.fromEntries(Object.entries(t).filter(([k]) => fields.has(k))),
     }));
-    const meta: Record<string, unknown> = { result_count: page.length, newest_id: page[0]!.id, oldest_id: page.at(-1)!.id };
+    const meta: Record<string, unknown> = {
+      result_count: page.length,
+      newest_id: page[0]!.id,
+      oldest_id: page.at(-1)!.id,
+    };
     if (all.length > max) meta.next_token = Buffer.from(page.at(-1)!.id).toString('base64url');
     return { headers: rateHeaders(), json: { data: shown, meta } };
   }
@@ -213,7 +291,12 @@ export async function startFakeX(): Promise<FakeX> {
         name: u.name ?? `User ${id}`,
         description: u.description ?? '',
         verified: u.verified ?? false,
-        public_metrics: u.public_metrics ?? { followers_count: 1200, following_count: 10, tweet_count: 500, listed_count: 3 },
+        public_metrics: u.public_metrics ?? {
+          followers_count: 1200,
+          following_count: 10,
+          tweet_count: 500,
+          listed_count: 3,
+        },
         ...(u.url ? { url: u.url } : {}),
         ...(u.profile_image_url ? { profile_image_url: u.profile_image_url } : {}),
       });
@@ -242,7 +325,15 @@ export async function startFakeX(): Promise<FakeX> {
     addTweet(t, user) {
       const authorId = ensureUser(user);
       const id = t.id ?? nextTweetId();
-      const full: FakeTweet = { created_at: new Date().toISOString(), lang: 'en', conversation_id: id, public_metrics: { retweet_count: 0, reply_count: 0, like_count: 0, quote_count: 0 }, ...t, id, author_id: authorId };
+      const full: FakeTweet = {
+        created_at: new Date().toISOString(),
+        lang: 'en',
+        conversation_id: id,
+        public_metrics: { retweet_count: 0, reply_count: 0, like_count: 0, quote_count: 0 },
+        ...t,
+        id,
+        author_id: authorId,
+      };
       tweets.push(full);
       tweets.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
       return full;
@@ -252,7 +343,15 @@ export async function startFakeX(): Promise<FakeX> {
       const now = Date.now();
       for (let i = 0; i < n; i++) {
         const id = nextTweetId();
-        tweets.push({ id, text: `acme post number ${i} &amp; more`, author_id: authorId, created_at: new Date(now - (n - i) * 10).toISOString(), lang: 'en', conversation_id: id, public_metrics: { retweet_count: 0, reply_count: 0, like_count: i % 7, quote_count: 0 } });
+        tweets.push({
+          id,
+          text: `acme post number ${i} &amp; more`,
+          author_id: authorId,
+          created_at: new Date(now - (n - i) * 10).toISOString(),
+          lang: 'en',
+          conversation_id: id,
+          public_metrics: { retweet_count: 0, reply_count: 0, like_count: i % 7, quote_count: 0 },
+        });
       }
     },
     acceptNextReplySlowly(ms) {

@@ -5,7 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseUrl } from '../helpers/pg-urls';
-import { linkPart, REPLY_PLATFORMS, type ReplyPlatform, type ReplyPlatformName, startReplyPlatform } from './reply-platforms';
+import {
+  linkPart,
+  REPLY_PLATFORMS,
+  type ReplyPlatform,
+  type ReplyPlatformName,
+  startReplyPlatform,
+} from './reply-platforms';
 
 /**
  * kill -9 with replies in flight. The real Node entry (`npm start`) runs on a fresh data dir
@@ -63,17 +69,23 @@ async function api(method: string, path: string, body?: unknown, headers: Record
 /** Runs `work` over `items`, `n` at a time, in order of start. */
 async function inBatches<T>(items: T[], n: number, work: (item: T) => Promise<void>) {
   let next = 0;
-  await Promise.all(Array.from({ length: n }, async () => {
-    while (next < items.length) await work(items[next++]!);
-  }));
+  await Promise.all(
+    Array.from({ length: n }, async () => {
+      while (next < items.length) await work(items[next++]!);
+    }),
+  );
 }
 
 const replyText = (platform: string, i: number) => `Thanks for telling us, we are on it (${platform} ${i}).`;
 const requests: { platform: ReplyPlatformName; parentId: string; conversationId: string; i: number }[] = [];
 /** A client's request to reply; a process killed under it answers nothing (null). */
 const queue = (r: (typeof requests)[number]) =>
-  api('POST', `/conversations/${r.conversationId}/replies`, { text: replyText(r.platform, r.i) }, { 'idempotency-key': `kill-${r.platform}-${r.i}` })
-    .catch(() => null);
+  api(
+    'POST',
+    `/conversations/${r.conversationId}/replies`,
+    { text: replyText(r.platform, r.i) },
+    { 'idempotency-key': `kill-${r.platform}-${r.i}` },
+  ).catch(() => null);
 const postedOn = (name: ReplyPlatformName) =>
   parents.get(name)!.reduce((sum, id) => sum + platforms.get(name)!.posted(id).length, 0);
 const postedCount = () => REPLY_PLATFORMS.reduce((sum, name) => sum + postedOn(name), 0);
@@ -86,10 +98,14 @@ beforeAll(async () => {
     const p = await startReplyPlatform(name);
     p.acceptDuplicates();
     platforms.set(name, p);
-    parents.set(name, Array.from({ length: PER_PLATFORM }, (_, i) => p.addParent(`acme help needed ${name} ${i}`)));
+    parents.set(
+      name,
+      Array.from({ length: PER_PLATFORM }, (_, i) => p.addParent(`acme help needed ${name} ${i}`)),
+    );
   }
   child = await startApp();
-  token = (await api('POST', '/auth/login', { email: 'owner@example.com', password: 'a-very-good-password' })).json.token;
+  token = (await api('POST', '/auth/login', { email: 'owner@example.com', password: 'a-very-good-password' })).json
+    .token;
   expect((await api('POST', '/topics', { name: 'Acme', kind: 'brand', query: 'acme' })).status).toBe(201);
   for (const [name, p] of platforms) {
     const source = await api('POST', '/sources', { platform: name, name, ...p.source });
@@ -100,7 +116,10 @@ beforeAll(async () => {
       const list = await api('GET', `/conversations?status=any&platform=${name}&limit=100`);
       if (list.json.items.length >= PER_PLATFORM) {
         for (const conv of list.json.items as { id: string }[]) {
-          const thread = (await api('GET', `/conversations/${conv.id}`)).json.thread as { kind: string; externalId?: string }[];
+          const thread = (await api('GET', `/conversations/${conv.id}`)).json.thread as {
+            kind: string;
+            externalId?: string;
+          }[];
           const parentId = thread.find((item) => item.kind === 'inbound')!.externalId!;
           requests.push({ platform: name, parentId, conversationId: conv.id, i: parents.get(name)!.indexOf(parentId) });
         }
@@ -132,7 +151,8 @@ describe(`kill -9 with replies in flight (${pgUrl ? 'PostgreSQL' : 'PGlite'})`, 
     let queued = false;
     const queueing = inBatches(order, 8, async (r) => void (await queue(r))).then(() => void (queued = true));
     // Killed while requests are still arriving: half of them taken by the platforms, at least 10 on each.
-    while (!queued && (postedCount() < order.length / 2 || REPLY_PLATFORMS.some((name) => postedOn(name) < 10))) await sleep(20);
+    while (!queued && (postedCount() < order.length / 2 || REPLY_PLATFORMS.some((name) => postedOn(name) < 10)))
+      await sleep(20);
     child!.kill('SIGKILL');
     await new Promise((r) => child!.on('exit', r));
     await queueing;
@@ -151,7 +171,14 @@ describe(`kill -9 with replies in flight (${pgUrl ? 'PostgreSQL' : 'PGlite'})`, 
     expect(replyIds.size).toBe(order.length);
 
     // Until every reply settles: those left mid-send are taken up by the outbox job.
-    type Row = { id: string; status: string; platformPostId: string | null; url: string | null; uncertain: boolean; error: string | null };
+    type Row = {
+      id: string;
+      status: string;
+      platformPostId: string | null;
+      url: string | null;
+      uncertain: boolean;
+      error: string | null;
+    };
     let rows: Row[] = [];
     for (;;) {
       rows = [];
@@ -167,13 +194,20 @@ describe(`kill -9 with replies in flight (${pgUrl ? 'PostgreSQL' : 'PGlite'})`, 
     for (const row of rows) {
       const { platform, parentId } = replyIds.get(row.id)!;
       const [postId] = platforms.get(platform)!.posted(parentId);
-      expect(row, `${platform} reply ${row.id}`).toMatchObject({ status: 'sent', uncertain: false, platformPostId: postId });
+      expect(row, `${platform} reply ${row.id}`).toMatchObject({
+        status: 'sent',
+        uncertain: false,
+        platformPostId: postId,
+      });
       expect(row.url).toContain(linkPart(postId!));
     }
     // What reached the platforms before the kill was found there after the restart.
     const found = rows.filter((r) => /earlier attempt had posted it/.test(r.error ?? ''));
     for (const name of REPLY_PLATFORMS) {
-      expect(found.some((r) => replyIds.get(r.id)!.platform === name), `${name}: a reply found by lookup`).toBe(true);
+      expect(
+        found.some((r) => replyIds.get(r.id)!.platform === name),
+        `${name}: a reply found by lookup`,
+      ).toBe(true);
     }
     console.info(
       `reply kill -9: ${atKill} of ${order.length} replies had reached the platforms unanswered at the kill; ` +

@@ -34,7 +34,14 @@ describe.each(REPLY_PLATFORMS)('an uncertain reply on %s', (name) => {
     t = await createTestContext({ clock: () => now });
     ws = await t.seedWorkspace(`Uncertain ${name}`);
     const { workspace, owner } = ws;
-    const actor: Actor = { workspaceId: workspace.id, workspaceSlug: workspace.slug, userId: owner.id, apiKeyId: null, role: 'owner', ip: null };
+    const actor: Actor = {
+      workspaceId: workspace.id,
+      workspaceSlug: workspace.slug,
+      userId: owner.id,
+      apiKeyId: null,
+      role: 'owner',
+      ip: null,
+    };
     await createTopic(t.db, actor, { name: 'Acme', kind: 'brand', query: 'acme' });
     sourceId = (await createSource(t.deps, actor, { platform: name, name, ...p.source }, now)).id;
   });
@@ -69,7 +76,11 @@ describe.each(REPLY_PLATFORMS)('an uncertain reply on %s', (name) => {
     return { parentId, mention, row: row! };
   }
 
-  const target = (m: typeof mentions.$inferSelect) => ({ authorHandle: m.authorHandle, threadExternalId: m.threadExternalId, raw: m.raw });
+  const target = (m: typeof mentions.$inferSelect) => ({
+    authorHandle: m.authorHandle,
+    threadExternalId: m.threadExternalId,
+    raw: m.raw,
+  });
   const rowOf = async (id: string) => (await t.db.select().from(replies).where(eq(replies.id, id)))[0]!;
   const later = (ms: number) => void (now = new Date(now.getTime() + ms));
 
@@ -122,7 +133,11 @@ describe.each(REPLY_PLATFORMS)('an uncertain reply on %s', (name) => {
     later(15 * 60_000);
     expect(await sendDueReplies(t.deps)).toMatchObject({ sent: 1 });
     expect(p.posted(parentId)).toHaveLength(1);
-    expect(await rowOf(row.id)).toMatchObject({ status: 'sent', uncertain: false, platformPostId: p.posted(parentId)[0] });
+    expect(await rowOf(row.id)).toMatchObject({
+      status: 'sent',
+      uncertain: false,
+      platformPostId: p.posted(parentId)[0],
+    });
     const after = await formClient(t).get(`/inbox/c/${row.conversationId}`, await t.browserSession(ws.owner.email));
     expect(after.html).not.toContain('data-testid="reply-uncertain"');
   });
@@ -165,7 +180,17 @@ describe.each(REPLY_PLATFORMS)('an uncertain reply on %s', (name) => {
     const { workspaceId, conversationId, inReplyToMentionId, platform, createdBy } = a.row;
     const [c] = await t.db
       .insert(replies)
-      .values({ workspaceId, conversationId, inReplyToMentionId, sourceId, platform, createdBy, idempotencyKey: `other-${n}`, text: 'Another answer entirely.', ...leftMidSend() })
+      .values({
+        workspaceId,
+        conversationId,
+        inReplyToMentionId,
+        sourceId,
+        platform,
+        createdBy,
+        idempotencyKey: `other-${n}`,
+        text: 'Another answer entirely.',
+        ...leftMidSend(),
+      })
       .returning();
     expect(await sendDueReplies(t.deps)).toMatchObject({ sent: 2 });
     expect(p.posted(b.parentId)).toHaveLength(1);
@@ -185,13 +210,22 @@ describe('a repeated create of the same reply', () => {
   it('is answered by Mastodon with the status the first one made, while another reply with the same words is its own', async () => {
     const p = await startReplyPlatform('mastodon');
     try {
-      const { mastodonConnector, mastodonConfigSchema } = await import('../../src/connectors/mastodon/mastodon.connector');
+      const { mastodonConnector, mastodonConfigSchema } = await import(
+        '../../src/connectors/mastodon/mastodon.connector'
+      );
       const parentId = p.addParent('acme where is my order');
       const config = mastodonConfigSchema.parse(p.source.config);
       const inReplyTo = { externalId: parentId, authorHandle: null, threadExternalId: parentId, raw: null };
       // The Idempotency-Key names the outbox row.
       const send = (replyId: string) =>
-        mastodonConnector.reply!({ config, credentials: { accessToken: 'test-token' }, http: testHttp, text: 'On its way!', inReplyTo, outbox: { ...outbox, replyId } });
+        mastodonConnector.reply!({
+          config,
+          credentials: { accessToken: 'test-token' },
+          http: testHttp,
+          text: 'On its way!',
+          inReplyTo,
+          outbox: { ...outbox, replyId },
+        });
       const first = await send(outbox.replyId);
       expect(await send(outbox.replyId)).toEqual(first);
       expect(p.posted(parentId)).toEqual([first.externalId]);
@@ -209,9 +243,19 @@ describe('a repeated create of the same reply', () => {
       const parentId = p.addParent('acme app crashes');
       const config = blueskyConfigSchema.parse(p.source.config);
       const inReplyTo = { externalId: parentId, authorHandle: null, threadExternalId: null, raw: null };
-      const send = () => blueskyConnector.reply!({ config, credentials: p.source.credentials, http: testHttp, text: 'Sorry! A fix ships today.', inReplyTo, outbox });
+      const send = () =>
+        blueskyConnector.reply!({
+          config,
+          credentials: p.source.credentials,
+          http: testHttp,
+          text: 'Sorry! A fix ships today.',
+          inReplyTo,
+          outbox,
+        });
       const first = await send();
-      expect(first.externalId.endsWith(`/app.bsky.feed.post/${replyRecordKey(outbox.replyId, outbox.queuedAt)}`)).toBe(true);
+      expect(first.externalId.endsWith(`/app.bsky.feed.post/${replyRecordKey(outbox.replyId, outbox.queuedAt)}`)).toBe(
+        true,
+      );
       expect(await send()).toEqual(first);
       expect(p.posted(parentId)).toEqual([first.externalId]);
       // The second create was made and refused: the PDS, not our memory, kept it single.

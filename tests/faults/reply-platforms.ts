@@ -54,7 +54,8 @@ export async function startReplyPlatform(platform: ReplyPlatformName): Promise<R
         server: m,
         source: { config: { baseUrl: m.url }, credentials: { accessToken: 'test-token' } },
         addParent: (text) => m.addStatus({ content: `<p>${text}</p>` }, { username: `cust${++seq}` }).id,
-        posted: (parentId) => m.statuses.filter((s) => s.in_reply_to_id === parentId && s.account.id === m.me.id).map((s) => s.id),
+        posted: (parentId) =>
+          m.statuses.filter((s) => s.in_reply_to_id === parentId && s.account.id === m.me.id).map((s) => s.id),
         isLookup: (req) => req.method === 'GET' && req.path.endsWith('/context'),
         setReplyDelay: (ms) => void (m.replyDelayMs = ms),
         acceptDuplicates: () => void (m.honorIdempotencyKeys = false),
@@ -65,10 +66,15 @@ export async function startReplyPlatform(platform: ReplyPlatformName): Promise<R
       return {
         platform,
         server: b,
-        source: { config: { baseUrl: b.url }, credentials: { identifier: b.account.handle, appPassword: b.account.appPassword } },
+        source: {
+          config: { baseUrl: b.url },
+          credentials: { identifier: b.account.handle, appPassword: b.account.appPassword },
+        },
         addParent: (text) => b.addPost({ text }, { handle: `cust${++seq}.bsky.social` }).uri,
         posted: (parentId) =>
-          b.created.filter((c) => (c.record.reply as { parent?: { uri?: string } } | undefined)?.parent?.uri === parentId).map((c) => c.uri),
+          b.created
+            .filter((c) => (c.record.reply as { parent?: { uri?: string } } | undefined)?.parent?.uri === parentId)
+            .map((c) => c.uri),
         isLookup: (req) => req.path === '/xrpc/com.atproto.repo.getRecord',
         setReplyDelay: (ms) => void (b.replyDelayMs = ms),
         // A PDS never takes a second record at one key; other keys it always takes.
@@ -77,14 +83,22 @@ export async function startReplyPlatform(platform: ReplyPlatformName): Promise<R
     }
     case 'reddit': {
       const r = await startFakeReddit();
-      const credentials = { clientId: 'test-client', clientSecret: 'test-secret', username: 'acme_support', password: 'hunter2' };
+      const credentials = {
+        clientId: 'test-client',
+        clientSecret: 'test-secret',
+        username: 'acme_support',
+        password: 'hunter2',
+      };
       return {
         platform,
         server: r,
         source: { config: { baseUrl: r.url, authBaseUrl: r.url, subreddits: ['acme'] }, credentials },
-        addParent: (text) => `t3_${r.addPost({ title: text, author: `cust${++seq}`, created_utc: Math.floor(Date.now() / 1000) }).id}`,
+        addParent: (text) =>
+          `t3_${r.addPost({ title: text, author: `cust${++seq}`, created_utc: Math.floor(Date.now() / 1000) }).id}`,
         posted: (parentId) =>
-          r.items.filter((i) => i.kind === 't1' && i.data.parent_id === parentId && i.data.author === 'acme_support').map((i) => i.data.name),
+          r.items
+            .filter((i) => i.kind === 't1' && i.data.parent_id === parentId && i.data.author === 'acme_support')
+            .map((i) => i.data.name),
         isLookup: (req) => req.method === 'GET' && req.path.startsWith('/user/'),
         setReplyDelay: (ms) => void (r.replyDelayMs = ms),
         // Reddit takes the same comment twice as it is.

@@ -16,8 +16,17 @@ export function formClient(t: TestContext) {
     async send(path: string, fields: Record<string, string> | [string, string][], who?: Session) {
       const body = new URLSearchParams(fields);
       if (who) body.append('_csrf', who.csrf);
-      const res = await t.app.request(path, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...(who ? { cookie: who.cookie } : {}) }, body: body.toString() });
-      return { status: res.status, html: await res.text(), location: res.headers.get('location'), cookie: (res.headers.get('set-cookie') ?? '').split(';')[0]! };
+      const res = await t.app.request(path, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', ...(who ? { cookie: who.cookie } : {}) },
+        body: body.toString(),
+      });
+      return {
+        status: res.status,
+        html: await res.text(),
+        location: res.headers.get('location'),
+        cookie: (res.headers.get('set-cookie') ?? '').split(';')[0]!,
+      };
     },
   };
 }

@@ -4,7 +4,8 @@ import { createNodeOutbound, DEFAULT_MAX_BYTES, parseAllowlist } from '../../src
 export const TEST_OUTBOUND_ALLOWLIST = '127.0.0.1';
 
 /** The production guard with a test allowlist (and cap), for connector calls made outside an app. */
-export const testOutbound = (allow = TEST_OUTBOUND_ALLOWLIST, maxBytes = DEFAULT_MAX_BYTES) => createNodeOutbound({ allow: parseAllowlist(allow), maxBytes });
+export const testOutbound = (allow = TEST_OUTBOUND_ALLOWLIST, maxBytes = DEFAULT_MAX_BYTES) =>
+  createNodeOutbound({ allow: parseAllowlist(allow), maxBytes });
 
 export const testHttp = testOutbound();
 

@@ -53,7 +53,11 @@ export async function createTestContext(options: TestContextOptions = {}) {
   });
   const app = createApp(deps);
 
-  async function request(method: string, path: string, opts: { token?: string; body?: unknown; headers?: Record<string, string> } = {}) {
+  async function request(
+    method: string,
+    path: string,
+    opts: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
+  ) {
     const headers: Record<string, string> = { ...opts.headers };
     if (opts.token) headers.authorization = `Bearer ${opts.token}`;
     if (opts.body !== undefined) headers['content-type'] = 'application/json';
@@ -94,7 +98,14 @@ export async function createTestContext(options: TestContextOptions = {}) {
       TEST_PASSWORD_PARAMS,
     );
     // The owner as services see them, for tests that call services directly.
-    const actor: Actor = { workspaceId: workspace.id, workspaceSlug: workspace.slug, userId: user.id, apiKeyId: null, role: 'owner', ip: null };
+    const actor: Actor = {
+      workspaceId: workspace.id,
+      workspaceSlug: workspace.slug,
+      userId: user.id,
+      apiKeyId: null,
+      role: 'owner',
+      ip: null,
+    };
     return { workspace, owner: user, actor, token: await login(email) };
   }
 
@@ -104,7 +115,18 @@ export async function createTestContext(options: TestContextOptions = {}) {
     return { user, token: await login(email) };
   }
 
-  return { app, deps, db: deps.db, handle, request, login, browserSession, seedWorkspace, seedUser, close: () => handle.close() };
+  return {
+    app,
+    deps,
+    db: deps.db,
+    handle,
+    request,
+    login,
+    browserSession,
+    seedWorkspace,
+    seedUser,
+    close: () => handle.close(),
+  };
 }
 
 export type TestContext = Awaited<ReturnType<typeof createTestContext>>;

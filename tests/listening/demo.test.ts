@@ -33,7 +33,9 @@ describe('demo workspace', () => {
     expect(await pollSource(deps, demo.sourceId)).toMatchObject({ status: 'ok', inserted: 8 });
     const [n] = await t.db.select({ n: count() }).from(mentions).where(eq(mentions.workspaceId, demo.workspace.id));
     expect(Number(n!.n)).toBe(16);
-    const texts = (await t.db.select({ text: mentions.text }).from(mentions).where(eq(mentions.workspaceId, demo.workspace.id))).map((r) => r.text);
+    const texts = (
+      await t.db.select({ text: mentions.text }).from(mentions).where(eq(mentions.workspaceId, demo.workspace.id))
+    ).map((r) => r.text);
     expect(texts.some((x) => x.includes('&amp;'))).toBe(false);
   });
 
@@ -42,11 +44,24 @@ describe('demo workspace', () => {
     const token = await t.login(demo.email, demo.password);
     const list = await t.request('GET', '/api/v1/conversations?limit=1', { token });
     const conv = list.json.items[0];
-    const queued = await t.request('POST', `/api/v1/conversations/${conv.id}/replies`, { token, body: { text: 'Thanks for writing in!' }, headers: { 'idempotency-key': 'demo-1' } });
+    const queued = await t.request('POST', `/api/v1/conversations/${conv.id}/replies`, {
+      token,
+      body: { text: 'Thanks for writing in!' },
+      headers: { 'idempotency-key': 'demo-1' },
+    });
     expect(queued.status).toBe(202);
     // Sent in the background at once; the job would send it otherwise.
-    await expect.poll(async () => (await sendDueReplies({ ...t.deps, logger: createLogger('silent') }), (await t.request('GET', `/api/v1/replies/${queued.json.id}`, { token })).json)).toMatchObject({ status: 'sent', platformPostId: expect.stringMatching(/^demo-reply-/) });
-    expect((await t.request('GET', `/api/v1/conversations/${conv.id}`, { token })).json.conversation.firstResponseAt).not.toBeNull();
+    await expect
+      .poll(
+        async () => (
+          await sendDueReplies({ ...t.deps, logger: createLogger('silent') }),
+          (await t.request('GET', `/api/v1/replies/${queued.json.id}`, { token })).json
+        ),
+      )
+      .toMatchObject({ status: 'sent', platformPostId: expect.stringMatching(/^demo-reply-/) });
+    expect(
+      (await t.request('GET', `/api/v1/conversations/${conv.id}`, { token })).json.conversation.firstResponseAt,
+    ).not.toBeNull();
   });
 
   it('on a restart keeps one source and issues a new password', async () => {

@@ -20,13 +20,29 @@ beforeAll(async () => {
   t = await createTestContext();
   x = await startFakeX();
   const ws = await t.seedWorkspace('Jobs');
-  const actor: Actor = { workspaceId: ws.workspace.id, workspaceSlug: ws.workspace.slug, userId: ws.owner.id, apiKeyId: null, role: 'owner', ip: null };
+  const actor: Actor = {
+    workspaceId: ws.workspace.id,
+    workspaceSlug: ws.workspace.slug,
+    userId: ws.owner.id,
+    apiKeyId: null,
+    role: 'owner',
+    ip: null,
+  };
   await createTopic(t.db, actor, { name: 'Acme', kind: 'brand', query: 'acme' });
   x.addTweet({ text: 'acme one' });
   x.addTweet({ text: 'acme two' });
   sourceIds = [];
   for (const name of ['a', 'b']) {
-    sourceIds.push((await createSource(t.deps, actor, { platform: 'x', name, config: { baseUrl: x.url }, credentials: { bearerToken: 't' } }, new Date(Date.now() - 1000))).id);
+    sourceIds.push(
+      (
+        await createSource(
+          t.deps,
+          actor,
+          { platform: 'x', name, config: { baseUrl: x.url }, credentials: { bearerToken: 't' } },
+          new Date(Date.now() - 1000),
+        )
+      ).id,
+    );
   }
 });
 afterAll(async () => {
@@ -51,7 +67,10 @@ describe('polling jobs', () => {
 
   it('polls the source named by the event (Inngest function, one at a time per source)', async () => {
     const fn = pollSourceFunction(client, { ...t.deps, logger: createLogger('silent') });
-    const engine = new InngestTestEngine({ function: fn, events: [{ name: SOURCE_POLL_REQUESTED, data: { sourceId: sourceIds[0]! } }] });
+    const engine = new InngestTestEngine({
+      function: fn,
+      events: [{ name: SOURCE_POLL_REQUESTED, data: { sourceId: sourceIds[0]! } }],
+    });
     const { result } = await engine.execute();
     expect(result).toMatchObject({ status: 'ok', fetched: 2, inserted: 2 });
   });

@@ -21,7 +21,14 @@ beforeAll(async () => {
   t = await createTestContext({ clock: () => now });
   x = await startFakeX();
   const ws = await t.seedWorkspace('Poll');
-  actor = { workspaceId: ws.workspace.id, workspaceSlug: ws.workspace.slug, userId: ws.owner.id, apiKeyId: null, role: 'owner', ip: null };
+  actor = {
+    workspaceId: ws.workspace.id,
+    workspaceSlug: ws.workspace.slug,
+    userId: ws.owner.id,
+    apiKeyId: null,
+    role: 'owner',
+    ip: null,
+  };
   await createTopic(t.db, actor, { name: 'Acme', kind: 'brand', query: 'acme' });
   await createTopic(t.db, actor, { name: 'Globex', kind: 'competitor', query: 'globex' });
   deps = { ...t.deps, clock: () => now, logger: createLogger('silent'), random: () => 0.5 };
@@ -36,7 +43,12 @@ beforeEach(() => {
 
 // A generous timeout for the healthy fake, so a loaded machine never turns a good answer into a timeout.
 const newXSource = async (baseUrl = x.url, name = `X ${Math.random()}`, timeoutMs = 30_000) =>
-  createSource(t.deps, actor, { platform: 'x', name, config: { baseUrl, timeoutMs }, credentials: { bearerToken: 'tkn' } }, now);
+  createSource(
+    t.deps,
+    actor,
+    { platform: 'x', name, config: { baseUrl, timeoutMs }, credentials: { bearerToken: 'tkn' } },
+    now,
+  );
 
 const storedCount = async (sourceId: string) =>
   Number((await t.db.select({ n: count() }).from(mentions).where(eq(mentions.sourceId, sourceId)))[0]!.n);
@@ -147,18 +159,26 @@ describe('polling many sources', () => {
       const started = new Promise<void>((r) => (hangingStarted = r));
       const done = new Promise<void>((r) => (healthyDone = r));
       const order: string[] = [];
-      const gated = { ...deps, connectors: { x: { ...xConnector, poll: async (ctx: Parameters<typeof xConnector.poll>[0]) => {
-        const isHanging = ctx.config.baseUrl === hanging.url;
-        if (isHanging) hangingStarted();
-        else await started;
-        try {
-          if (isHanging) await done;
-          return await xConnector.poll(ctx);
-        } finally {
-          order.push(isHanging ? 'hanging' : 'healthy');
-          if (!isHanging) healthyDone();
-        }
-      } } } };
+      const gated = {
+        ...deps,
+        connectors: {
+          x: {
+            ...xConnector,
+            poll: async (ctx: Parameters<typeof xConnector.poll>[0]) => {
+              const isHanging = ctx.config.baseUrl === hanging.url;
+              if (isHanging) hangingStarted();
+              else await started;
+              try {
+                if (isHanging) await done;
+                return await xConnector.poll(ctx);
+              } finally {
+                order.push(isHanging ? 'hanging' : 'healthy');
+                if (!isHanging) healthyDone();
+              }
+            },
+          },
+        },
+      };
       const outcomes = await pollDueSources(gated, { concurrency: 2 });
       expect(outcomes.get(good.id)).toMatchObject({ status: 'ok', inserted: 1 });
       expect(outcomes.get(bad.id)).toMatchObject({ status: 'failed', kind: 'transient' });

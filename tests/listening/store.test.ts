@@ -22,7 +22,16 @@ const post = (externalId: string, text: string, extra: Partial<SocialPost> = {})
   text,
   lang: null,
   createdAt: new Date('2026-11-25T10:00:00Z'),
-  author: { externalId: 'a1', handle: 'ana', name: 'Ana', followers: 5, bio: null, url: null, avatarUrl: null, verified: false },
+  author: {
+    externalId: 'a1',
+    handle: 'ana',
+    name: 'Ana',
+    followers: 5,
+    bio: null,
+    url: null,
+    avatarUrl: null,
+    verified: false,
+  },
   replyToExternalId: null,
   threadExternalId: null,
   metrics: {},
@@ -31,12 +40,15 @@ const post = (externalId: string, text: string, extra: Partial<SocialPost> = {})
   ...extra,
 });
 const target = () => ({ workspaceId, sourceId: null, platform: 'x' as const });
-const get = async (externalId: string) => (await t.db.select().from(mentions).where(eq(mentions.externalId, externalId)))[0]!;
+const get = async (externalId: string) =>
+  (await t.db.select().from(mentions).where(eq(mentions.externalId, externalId)))[0]!;
 
 describe('storePosts', () => {
   it('keeps unicode, emoji, markup and quotes exactly as sent, and the raw JSON whole', async () => {
     const text = `<img src=x onerror=alert(1)> "quotes" 'single' \\ back\\slash ✨ 日本語 👩‍👩‍👧 \u202Eevil`;
-    await storePosts(t.db, target(), [{ post: post('u1', text, { raw: { nested: { list: [1, 'two', null] }, text } }), topicIds: [] }]);
+    await storePosts(t.db, target(), [
+      { post: post('u1', text, { raw: { nested: { list: [1, 'two', null] }, text } }), topicIds: [] },
+    ]);
     const row = await get('u1');
     expect(row.text).toBe(text);
     expect(row.raw).toEqual({ nested: { list: [1, 'two', null] }, text });

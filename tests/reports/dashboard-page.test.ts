@@ -12,20 +12,41 @@ let analyst: Session;
 const now = new Date();
 const daysAgo = (d: number) => new Date(now.getTime() - d * 86_400_000);
 let n = 0;
-const svgs = (html: string) => [...html.matchAll(/src="data:image\/svg\+xml;base64,([^"]+)"/g)].map((m) => Buffer.from(m[1]!, 'base64').toString());
+const svgs = (html: string) =>
+  [...html.matchAll(/src="data:image\/svg\+xml;base64,([^"]+)"/g)].map((m) => Buffer.from(m[1]!, 'base64').toString());
 
 beforeAll(async () => {
   t = await createTestContext({ clock: () => now });
   const ws = await t.seedWorkspace('Dash Co');
   await t.seedUser(ws.workspace.id, 'analyst', 'analyst@dashco.test');
   analyst = await t.browserSession('analyst@dashco.test');
-  const actor: Actor = { workspaceId: ws.workspace.id, workspaceSlug: ws.workspace.slug, userId: ws.owner.id, apiKeyId: null, role: 'owner', ip: null };
+  const actor: Actor = {
+    workspaceId: ws.workspace.id,
+    workspaceSlug: ws.workspace.slug,
+    userId: ws.owner.id,
+    apiKeyId: null,
+    role: 'owner',
+    ip: null,
+  };
   await createTopic(t.db, actor, { name: 'Acme', kind: 'brand', query: 'acme' });
   await createTopic(t.db, actor, { name: 'Globex', kind: 'competitor', query: 'globex' });
   const topics = await activeTopics(t.db, ws.workspace.id);
-  const post = (text: string, d: number) => socialPost({ externalId: `d-${++n}`, text, createdAt: daysAgo(d), author: socialAuthor({ externalId: `a${n}`, handle: `a${n}` }) });
-  await ingestPosts(t.deps, { workspaceId: ws.workspace.id, sourceId: null, platform: 'x', topics }, [post('acme is wonderful, love it', 1), post('acme is terrible, awful', 2), post('globex is great', 3), post('acme ok', 40)]);
-  await ingestPosts(t.deps, { workspaceId: ws.workspace.id, sourceId: null, platform: 'mastodon', topics }, [post('acme support was horrible <script>alert(1)</script>', 5)]);
+  const post = (text: string, d: number) =>
+    socialPost({
+      externalId: `d-${++n}`,
+      text,
+      createdAt: daysAgo(d),
+      author: socialAuthor({ externalId: `a${n}`, handle: `a${n}` }),
+    });
+  await ingestPosts(t.deps, { workspaceId: ws.workspace.id, sourceId: null, platform: 'x', topics }, [
+    post('acme is wonderful, love it', 1),
+    post('acme is terrible, awful', 2),
+    post('globex is great', 3),
+    post('acme ok', 40),
+  ]);
+  await ingestPosts(t.deps, { workspaceId: ws.workspace.id, sourceId: null, platform: 'mastodon', topics }, [
+    post('acme support was horrible <script>alert(1)</script>', 5),
+  ]);
 });
 afterAll(() => t.close());
 
@@ -48,13 +69,21 @@ describe('reports dashboard', () => {
 
   it('links each figure to the mentions behind it', async () => {
     const page = await formClient(t).get('/reports', analyst);
-    const href = /data-testid="figure-negative"/.test(page.html) ? /<a class="card figure" href="([^"]+)" data-testid="figure-negative"/.exec(page.html)![1]!.replace(/&amp;/g, '&') : '';
+    const href = /data-testid="figure-negative"/.test(page.html)
+      ? /<a class="card figure" href="([^"]+)" data-testid="figure-negative"/
+          .exec(page.html)![1]!
+          .replace(/&amp;/g, '&')
+      : '';
     expect(href).toMatch(/^\/inbox\/mentions\?from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}&sentiment=negative$/);
     const list = await formClient(t).get(href, analyst);
     const texts = [...list.html.matchAll(/class="mention-text">([^<]*)</g)].map((m) => m[1]);
     // Exactly the mentions the figure counted: the report's negative total for the same days.
     const [, from, to] = /from=([\d-]+)&to=([\d-]+)/.exec(href)!;
-    const series = (await t.request('GET', `/api/v1/reports/sentiment?from=${from}&to=${to}`, { token: await t.login('analyst@dashco.test') })).json.series as { negative: number }[];
+    const series = (
+      await t.request('GET', `/api/v1/reports/sentiment?from=${from}&to=${to}`, {
+        token: await t.login('analyst@dashco.test'),
+      })
+    ).json.series as { negative: number }[];
     expect(texts).toHaveLength(series.reduce((a, p) => a + p.negative, 0));
     expect(texts).toContain('acme is terrible, awful');
   });
@@ -62,25 +91,41 @@ describe('reports dashboard', () => {
   it('ranks authors by volume and by reach, counting a merged contact as the one it went into', async () => {
     const ws = (await t.db.select().from(workspaces))[0]!;
     const topics = await activeTopics(t.db, ws.id);
-    const p = (id: string, text: string, author: Parameters<typeof socialAuthor>[0]) => socialPost({ externalId: id, text, createdAt: daysAgo(1), author: socialAuthor(author) });
+    const p = (id: string, text: string, author: Parameters<typeof socialAuthor>[0]) =>
+      socialPost({ externalId: id, text, createdAt: daysAgo(1), author: socialAuthor(author) });
     await ingestPosts(t.deps, { workspaceId: ws.id, sourceId: null, platform: 'x', topics }, [
       p('au-1', 'acme one', { externalId: 'loud', handle: 'loud', name: 'Loud Fan', followers: 120 }),
       p('au-2', 'acme two', { externalId: 'loud', handle: 'loud', name: 'Loud Fan', followers: 120 }),
       p('au-3', 'acme three', { externalId: 'big', handle: 'big', name: 'Big Account', followers: 900_000 }),
     ]);
-    await ingestPosts(t.deps, { workspaceId: ws.id, sourceId: null, platform: 'mastodon', topics }, [p('au-4', 'acme four', { externalId: 'loud-m', handle: 'loudfan', name: 'Loud Fan (mastodon)', followers: 5 })]);
+    await ingestPosts(t.deps, { workspaceId: ws.id, sourceId: null, platform: 'mastodon', topics }, [
+      p('au-4', 'acme four', { externalId: 'loud-m', handle: 'loudfan', name: 'Loud Fan (mastodon)', followers: 5 }),
+    ]);
     const token = await t.login('analyst@dashco.test');
-    const authors = async (by: string) => (await t.request('GET', `/api/v1/reports/authors?by=${by}`, { token })).json.items as { name: string; mentions: number; contactId: string }[];
+    const authors = async (by: string) =>
+      (await t.request('GET', `/api/v1/reports/authors?by=${by}`, { token })).json.items as {
+        name: string;
+        mentions: number;
+        contactId: string;
+      }[];
     expect((await authors('volume'))[0]).toMatchObject({ name: 'Loud Fan', mentions: 2 });
     expect((await authors('reach'))[0]).toMatchObject({ name: 'Big Account', mentions: 1 });
     // Filtered like the rest of the dashboard: on Mastodon only the Mastodon account wrote.
-    const onMastodon = (await t.request('GET', '/api/v1/reports/authors?by=volume&platform=mastodon', { token })).json.items as { name: string }[];
+    const onMastodon = (await t.request('GET', '/api/v1/reports/authors?by=volume&platform=mastodon', { token })).json
+      .items as { name: string }[];
     expect(onMastodon.map((a) => a.name)).toContain('Loud Fan (mastodon)');
     expect(onMastodon.map((a) => a.name)).not.toContain('Big Account');
     const loud = (await authors('volume'))[0]!;
     const mastodon = (await authors('volume')).find((a) => a.name === 'Loud Fan (mastodon)')!;
     const owner = await t.login('owner@dashco.test');
-    expect((await t.request('POST', '/api/v1/contacts/merge', { token: owner, body: { into: loud.contactId, from: [mastodon.contactId] } })).status).toBe(200);
+    expect(
+      (
+        await t.request('POST', '/api/v1/contacts/merge', {
+          token: owner,
+          body: { into: loud.contactId, from: [mastodon.contactId] },
+        })
+      ).status,
+    ).toBe(200);
     expect((await authors('volume'))[0]).toMatchObject({ contactId: loud.contactId, mentions: 3 });
     expect((await authors('volume')).some((a) => a.contactId === mastodon.contactId)).toBe(false);
     const page = await formClient(t).get('/reports', analyst);

@@ -24,11 +24,24 @@ beforeAll(async () => {
   t = await createTestContext({ clock: () => now, mailer });
   ws = await t.seedWorkspace('Digest Co');
   owner = await t.browserSession('owner@digestco.test');
-  const actor: Actor = { workspaceId: ws.workspace.id, workspaceSlug: ws.workspace.slug, userId: ws.owner.id, apiKeyId: null, role: 'owner', ip: null };
+  const actor: Actor = {
+    workspaceId: ws.workspace.id,
+    workspaceSlug: ws.workspace.slug,
+    userId: ws.owner.id,
+    apiKeyId: null,
+    role: 'owner',
+    ip: null,
+  };
   await createTopic(t.db, actor, { name: 'Acme', kind: 'brand', query: 'acme' });
   const topics = await activeTopics(t.db, ws.workspace.id);
   let n = 0;
-  const post = (text: string, daysAgo: number, followers: number) => socialPost({ externalId: `g-${++n}`, text, createdAt: new Date(now.getTime() - daysAgo * 86_400_000), author: socialAuthor({ externalId: `u${n}`, handle: `u${n}`, name: `User ${n}`, followers }) });
+  const post = (text: string, daysAgo: number, followers: number) =>
+    socialPost({
+      externalId: `g-${++n}`,
+      text,
+      createdAt: new Date(now.getTime() - daysAgo * 86_400_000),
+      author: socialAuthor({ externalId: `u${n}`, handle: `u${n}`, name: `User ${n}`, followers }),
+    });
   await ingestPosts(t.deps, { workspaceId: ws.workspace.id, sourceId: null, platform: 'x', topics }, [
     post('acme battery is great #AcmeLove', 2, 50),
     post('acme battery died, terrible', 3, 90_000),
@@ -65,7 +78,18 @@ describe('weekly digest', () => {
   });
 
   it('emails the team and calls the alert webhook once each, signed', async () => {
-    await formClient(t).send('/reports/alerts/settings', { enabled: '1', volumeFactor: '3', minVolume: '20', negativeShareRise: '25', webhookUrl: url, webhookSecret: SECRET }, owner);
+    await formClient(t).send(
+      '/reports/alerts/settings',
+      {
+        enabled: '1',
+        volumeFactor: '3',
+        minVolume: '20',
+        negativeShareRise: '25',
+        webhookUrl: url,
+        webhookSecret: SECRET,
+      },
+      owner,
+    );
     const r = await sendWeeklyDigests({ ...t.deps, clock: () => now, mailer });
     expect(r).toEqual({ workspaces: 1, emails: 1, webhooks: 1 });
     const mail = mailer.sent.find((m) => m.subject === 'Digest Co: your week in mentions')!;
@@ -82,7 +106,11 @@ describe('weekly digest', () => {
     const page = await formClient(t).get('/reports/alerts', owner);
     expect(page.html).toContain(`value="${url}"`);
     expect(page.html).toContain('(set; leave empty to keep it)');
-    const bad = await formClient(t).send('/reports/alerts/settings', { webhookUrl: url, webhookSecret: 'short' }, owner);
+    const bad = await formClient(t).send(
+      '/reports/alerts/settings',
+      { webhookUrl: url, webhookSecret: 'short' },
+      owner,
+    );
     expect(bad.status).toBe(422);
     expect(bad.html).toContain('at least 16 characters');
   });

@@ -17,8 +17,15 @@ let globex: string;
 let n = 0;
 
 const at = (day: string, hour = 12) => new Date(`${day}T${String(hour).padStart(2, '0')}:00:00Z`);
-const post = (text: string, when: Date) => socialPost({ externalId: `r-${++n}`, text, createdAt: when, author: socialAuthor({ externalId: `a-${n}`, handle: `author${n}` }) });
-const report = async (query: string) => (await t.request('GET', `/api/v1/reports/sentiment?${query}`, { token: ws.token })).json;
+const post = (text: string, when: Date) =>
+  socialPost({
+    externalId: `r-${++n}`,
+    text,
+    createdAt: when,
+    author: socialAuthor({ externalId: `a-${n}`, handle: `author${n}` }),
+  });
+const report = async (query: string) =>
+  (await t.request('GET', `/api/v1/reports/sentiment?${query}`, { token: ws.token })).json;
 /** The truth the rollups must match: counted straight from the mentions. */
 const recount = async (from: string, to: string) =>
   rows<{ label: string; n: number }>(
@@ -26,16 +33,33 @@ const recount = async (from: string, to: string) =>
       where workspace_id = ${ws.workspace.id}::uuid and (posted_at at time zone 'UTC')::date between ${from}::date and ${to}::date group by 1`),
   ).reduce<Record<string, number>>((acc, r) => ({ ...acc, [r.label]: Number(r.n) }), {});
 const sums = (series: { positive: number; neutral: number; negative: number; unscored: number; total: number }[]) =>
-  series.reduce((a, p) => ({ positive: a.positive + p.positive, neutral: a.neutral + p.neutral, negative: a.negative + p.negative, unscored: a.unscored + p.unscored, total: a.total + p.total }), { positive: 0, neutral: 0, negative: 0, unscored: 0, total: 0 });
+  series.reduce(
+    (a, p) => ({
+      positive: a.positive + p.positive,
+      neutral: a.neutral + p.neutral,
+      negative: a.negative + p.negative,
+      unscored: a.unscored + p.unscored,
+      total: a.total + p.total,
+    }),
+    { positive: 0, neutral: 0, negative: 0, unscored: 0, total: 0 },
+  );
 
 beforeAll(async () => {
   t = await createTestContext();
   ws = await t.seedWorkspace('Report Co');
-  const actor: Actor = { workspaceId: ws.workspace.id, workspaceSlug: ws.workspace.slug, userId: ws.owner.id, apiKeyId: null, role: 'owner', ip: null };
+  const actor: Actor = {
+    workspaceId: ws.workspace.id,
+    workspaceSlug: ws.workspace.slug,
+    userId: ws.owner.id,
+    apiKeyId: null,
+    role: 'owner',
+    ip: null,
+  };
   acme = (await createTopic(t.db, actor, { name: 'Acme', kind: 'brand', query: 'acme' })).id;
   globex = (await createTopic(t.db, actor, { name: 'Globex', kind: 'competitor', query: 'globex' })).id;
   const topics = await activeTopics(t.db, ws.workspace.id);
-  const ingest = (platform: 'x' | 'mastodon', posts: ReturnType<typeof post>[]) => ingestPosts(t.deps, { workspaceId: ws.workspace.id, sourceId: null, platform, topics }, posts);
+  const ingest = (platform: 'x' | 'mastodon', posts: ReturnType<typeof post>[]) =>
+    ingestPosts(t.deps, { workspaceId: ws.workspace.id, sourceId: null, platform, topics }, posts);
   await ingest('x', [
     post('I love acme, it is wonderful', at('2026-03-02')),
     post('acme is great and fast', at('2026-03-02', 23)),
@@ -43,7 +67,11 @@ beforeAll(async () => {
     post('acme opens at nine', at('2026-03-03')),
     post('globex is amazing, best ever', at('2026-03-04')),
   ]);
-  await ingest('mastodon', [post('globex broke again, horrible', at('2026-03-04')), post('acme und globex: schlecht', at('2026-03-05')), post('acme 今日は', at('2026-03-09'))]);
+  await ingest('mastodon', [
+    post('globex broke again, horrible', at('2026-03-04')),
+    post('acme und globex: schlecht', at('2026-03-05')),
+    post('acme 今日は', at('2026-03-09')),
+  ]);
 });
 afterAll(() => t.close());
 
@@ -51,9 +79,23 @@ describe('sentiment report', () => {
   it('counts every mention in the range once per label, per day, with net sentiment', async () => {
     const r = await report('from=2026-03-01&to=2026-03-10');
     expect(r.series).toHaveLength(10);
-    expect(r.series[0]).toEqual({ date: '2026-03-01', positive: 0, neutral: 0, negative: 0, unscored: 0, total: 0, net: 0 });
+    expect(r.series[0]).toEqual({
+      date: '2026-03-01',
+      positive: 0,
+      neutral: 0,
+      negative: 0,
+      unscored: 0,
+      total: 0,
+      net: 0,
+    });
     const truth = await recount('2026-03-01', '2026-03-10');
-    expect(sums(r.series)).toEqual({ positive: truth.positive ?? 0, neutral: truth.neutral ?? 0, negative: truth.negative ?? 0, unscored: truth.unscored ?? 0, total: 8 });
+    expect(sums(r.series)).toEqual({
+      positive: truth.positive ?? 0,
+      neutral: truth.neutral ?? 0,
+      negative: truth.negative ?? 0,
+      unscored: truth.unscored ?? 0,
+      total: 8,
+    });
     const mar2 = r.series.find((p: { date: string }) => p.date === '2026-03-02');
     expect(mar2).toMatchObject({ positive: 2, total: 2, net: 100 });
   });
@@ -65,7 +107,9 @@ describe('sentiment report', () => {
     const after = (await report('from=2026-03-03&to=2026-03-03')).series[0];
     expect(after.negative).toBe(before.negative + (m!.sentimentLabel === 'negative' ? 0 : 1));
     expect(after.total).toBe(before.total);
-    expect(sums((await report('from=2026-03-01&to=2026-03-10')).series)).toMatchObject(await recount('2026-03-01', '2026-03-10'));
+    expect(sums((await report('from=2026-03-01&to=2026-03-10')).series)).toMatchObject(
+      await recount('2026-03-01', '2026-03-10'),
+    );
   });
 
   it('filters by topic, platform and source, and groups by week', async () => {
@@ -79,7 +123,9 @@ describe('sentiment report', () => {
   });
 
   it('answers CSV, and refuses a bad range with a clear error', async () => {
-    const res = await t.app.request('/api/v1/reports/sentiment?from=2026-03-01&to=2026-03-03&format=csv', { headers: { authorization: `Bearer ${ws.token}` } });
+    const res = await t.app.request('/api/v1/reports/sentiment?from=2026-03-01&to=2026-03-03&format=csv', {
+      headers: { authorization: `Bearer ${ws.token}` },
+    });
     expect(res.headers.get('content-type')).toContain('text/csv');
     const lines = (await res.text()).trim().split('\n');
     expect(lines[0]).toBe('date,positive,neutral,negative,unscored,total,net');
@@ -90,17 +136,22 @@ describe('sentiment report', () => {
   });
 
   it('breaks the mentions down by platform, as CSV too', async () => {
-    const r = (await t.request('GET', '/api/v1/reports/platforms?from=2026-03-01&to=2026-03-10', { token: ws.token })).json;
+    const r = (await t.request('GET', '/api/v1/reports/platforms?from=2026-03-01&to=2026-03-10', { token: ws.token }))
+      .json;
     expect(r.items.map((i: { platform: string; total: number }) => [i.platform, i.total])).toEqual([
       ['x', 5],
       ['mastodon', 3],
     ]);
-    const res = await t.app.request('/api/v1/reports/platforms?from=2026-03-01&to=2026-03-10&format=csv', { headers: { authorization: `Bearer ${ws.token}` } });
+    const res = await t.app.request('/api/v1/reports/platforms?from=2026-03-01&to=2026-03-10&format=csv', {
+      headers: { authorization: `Bearer ${ws.token}` },
+    });
     expect((await res.text()).split('\n')[0]).toBe('platform,total,positive,neutral,negative');
   });
 
   it('shares the voice between brand and competitor, each with its sentiment', async () => {
-    const r = (await t.request('GET', '/api/v1/reports/share-of-voice?from=2026-03-01&to=2026-03-10', { token: ws.token })).json;
+    const r = (
+      await t.request('GET', '/api/v1/reports/share-of-voice?from=2026-03-01&to=2026-03-10', { token: ws.token })
+    ).json;
     expect(r.items.map((i: { name: string; total: number }) => [i.name, i.total])).toEqual([
       ['Acme', 6],
       ['Globex', 3],
@@ -111,38 +162,83 @@ describe('sentiment report', () => {
   });
 
   it('counts key terms, hashtags and aspects by sentiment, the same at ingest as in a rebuild', async () => {
-    await ingestPosts(t.deps, { workspaceId: ws.workspace.id, sourceId: null, platform: 'x', topics: await activeTopics(t.db, ws.workspace.id) }, [
-      post('acme battery life is terrible #AcmeFail #acmefail', at('2026-03-06')),
-      post('acme camera is amazing #AcmeLove', at('2026-03-06')),
-    ]);
-    const top = async (kind: string) => (await t.request('GET', `/api/v1/reports/top-terms?from=2026-03-01&to=2026-03-10&kind=${kind}&limit=50`, { token: ws.token })).json.items;
+    await ingestPosts(
+      t.deps,
+      {
+        workspaceId: ws.workspace.id,
+        sourceId: null,
+        platform: 'x',
+        topics: await activeTopics(t.db, ws.workspace.id),
+      },
+      [
+        post('acme battery life is terrible #AcmeFail #acmefail', at('2026-03-06')),
+        post('acme camera is amazing #AcmeLove', at('2026-03-06')),
+      ],
+    );
+    const top = async (kind: string) =>
+      (
+        await t.request('GET', `/api/v1/reports/top-terms?from=2026-03-01&to=2026-03-10&kind=${kind}&limit=50`, {
+          token: ws.token,
+        })
+      ).json.items;
     const hashtags = await top('hashtag');
     const before0 = (await top('term')) as { term: string; total: number }[];
     // One mention with #AcmeFail twice counts once.
-    expect(hashtags).toEqual(expect.arrayContaining([expect.objectContaining({ term: 'acmefail', total: 1, negative: 1 }), expect.objectContaining({ term: 'acmelove', total: 1, positive: 1 })]));
+    expect(hashtags).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ term: 'acmefail', total: 1, negative: 1 }),
+        expect.objectContaining({ term: 'acmelove', total: 1, positive: 1 }),
+      ]),
+    );
     // The dashboard's filters narrow the terms too.
-    const sliced = async (query: string) => (await t.request('GET', `/api/v1/reports/top-terms?from=2026-03-01&to=2026-03-10&kind=term&limit=50&${query}`, { token: ws.token })).json.items as { term: string; total: number }[];
+    const sliced = async (query: string) =>
+      (
+        await t.request('GET', `/api/v1/reports/top-terms?from=2026-03-01&to=2026-03-10&kind=term&limit=50&${query}`, {
+          token: ws.token,
+        })
+      ).json.items as { term: string; total: number }[];
     const globexTerms = await sliced(`topic=${globex}`);
     expect(globexTerms.length).toBeGreaterThan(0);
     expect(globexTerms.every((x) => x.total <= (before0.find((y) => y.term === x.term)?.total ?? 0))).toBe(true);
-    expect((await sliced('platform=mastodon')).reduce((a, x) => a + x.total, 0)).toBeLessThan(before0.reduce((a, x) => a + x.total, 0));
+    expect((await sliced('platform=mastodon')).reduce((a, x) => a + x.total, 0)).toBeLessThan(
+      before0.reduce((a, x) => a + x.total, 0),
+    );
     expect(await sliced('source=reviews')).toEqual([]);
-    const before = { term: await top('term'), hashtag: hashtags, aspect: await top('aspect'), globex: globexTerms, mastodon: await sliced('platform=mastodon') };
+    const before = {
+      term: await top('term'),
+      hashtag: hashtags,
+      aspect: await top('aspect'),
+      globex: globexTerms,
+      mastodon: await sliced('platform=mastodon'),
+    };
     expect(before.term.length).toBeGreaterThan(0);
     await rebuildRollups(t.db, ws.workspace.id);
-    expect({ term: await top('term'), hashtag: await top('hashtag'), aspect: await top('aspect'), globex: await sliced(`topic=${globex}`), mastodon: await sliced('platform=mastodon') }).toEqual(before);
-    const res = await t.app.request('/api/v1/reports/top-terms?from=2026-03-01&to=2026-03-10&kind=hashtag&format=csv', { headers: { authorization: `Bearer ${ws.token}` } });
+    expect({
+      term: await top('term'),
+      hashtag: await top('hashtag'),
+      aspect: await top('aspect'),
+      globex: await sliced(`topic=${globex}`),
+      mastodon: await sliced('platform=mastodon'),
+    }).toEqual(before);
+    const res = await t.app.request('/api/v1/reports/top-terms?from=2026-03-01&to=2026-03-10&kind=hashtag&format=csv', {
+      headers: { authorization: `Bearer ${ws.token}` },
+    });
     expect((await res.text()).split('\n')[0]).toBe('hashtag,total,positive,neutral,negative');
   });
 
   it('stays equal to a recount after re-analysis and after a rebuild, which reports progress', async () => {
-    await t.db.update(mentions).set({ analysisVersion: 0, sentimentLabel: 'neutral' }).where(sql`${mentions.workspaceId} = ${ws.workspace.id}::uuid`);
+    await t.db
+      .update(mentions)
+      .set({ analysisVersion: 0, sentimentLabel: 'neutral' })
+      .where(sql`${mentions.workspaceId} = ${ws.workspace.id}::uuid`);
     // The direct update above bypassed the rollups: the rebuild sets them right again.
     const progress: number[] = [];
     const done = await rebuildRollups(t.db, ws.workspace.id, (p) => progress.push(p.done));
     expect(done).toEqual({ done: 1, total: 1 });
     expect(progress).toEqual([0, 1]);
-    expect(sums((await report('from=2026-03-01&to=2026-03-10')).series)).toMatchObject(await recount('2026-03-01', '2026-03-10'));
+    expect(sums((await report('from=2026-03-01&to=2026-03-10')).series)).toMatchObject(
+      await recount('2026-03-01', '2026-03-10'),
+    );
     await reanalyzeMentions(t.db);
     const truth = await recount('2026-03-01', '2026-03-10');
     expect(truth.neutral ?? 0).toBeLessThan(8);
@@ -151,16 +247,28 @@ describe('sentiment report', () => {
 
   it('moves each author’s counts when re-analysis changes a mention’s language or an edit changes its topics, as a rebuild counts them', async () => {
     const authorRows = async () =>
-      rows<{ topic_id: string; contact_id: string; day: string; channel: string; platform: string; language: string; n: number }>(
+      rows<{
+        topic_id: string;
+        contact_id: string;
+        day: string;
+        channel: string;
+        platform: string;
+        language: string;
+        n: number;
+      }>(
         await t.db.execute(sql`select topic_id, contact_id, day::text, channel, platform, language, n from report_author_daily
           where workspace_id = ${ws.workspace.id}::uuid and n <> 0 order by 1, 2, 3, 4, 5, 6`),
       );
     const topics = await activeTopics(t.db, ws.workspace.id);
-    const ingest = (p: ReturnType<typeof post>) => ingestPosts(t.deps, { workspaceId: ws.workspace.id, sourceId: null, platform: 'x', topics }, [p]);
+    const ingest = (p: ReturnType<typeof post>) =>
+      ingestPosts(t.deps, { workspaceId: ws.workspace.id, sourceId: null, platform: 'x', topics }, [p]);
     const first = post('acme keeps my photos safe and sound', at('2026-03-07'));
     await ingest(first);
     // A language the model no longer finds, counted in as if an older model had said it.
-    await t.db.update(mentions).set({ analysisVersion: 0, language: 'xx' }).where(sql`${mentions.workspaceId} = ${ws.workspace.id}::uuid`);
+    await t.db
+      .update(mentions)
+      .set({ analysisVersion: 0, language: 'xx' })
+      .where(sql`${mentions.workspaceId} = ${ws.workspace.id}::uuid`);
     await rebuildRollups(t.db, ws.workspace.id);
     expect((await authorRows()).some((r) => r.language === 'xx')).toBe(true);
     expect((await authorRows()).some((r) => r.day === '2026-03-07' && r.topic_id === acme)).toBe(true);

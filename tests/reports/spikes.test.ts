@@ -26,14 +26,28 @@ const ingest = async (texts: string[], at: (i: number) => Date) =>
   ingestPosts(
     { ...t.deps, clock: () => now },
     { workspaceId: ws.workspace.id, sourceId: null, platform: 'x', topics: await activeTopics(t.db, ws.workspace.id) },
-    texts.map((text, i) => socialPost({ externalId: `s-${++n}`, text, createdAt: at(i), author: socialAuthor({ externalId: `u-${n}`, handle: `user${n}` }) })),
+    texts.map((text, i) =>
+      socialPost({
+        externalId: `s-${++n}`,
+        text,
+        createdAt: at(i),
+        author: socialAuthor({ externalId: `u-${n}`, handle: `user${n}` }),
+      }),
+    ),
   );
 const run = () => checkSpikes({ ...t.deps, clock: () => now });
 
 beforeAll(async () => {
   t = await createTestContext({ clock: () => now });
   ws = await t.seedWorkspace('Spike Co');
-  const actor: Actor = { workspaceId: ws.workspace.id, workspaceSlug: ws.workspace.slug, userId: ws.owner.id, apiKeyId: null, role: 'owner', ip: null };
+  const actor: Actor = {
+    workspaceId: ws.workspace.id,
+    workspaceSlug: ws.workspace.slug,
+    userId: ws.owner.id,
+    apiKeyId: null,
+    role: 'owner',
+    ip: null,
+  };
   await createTopic(t.db, actor, { name: 'Globex', kind: 'competitor', query: 'globex' });
   receiver = http.createServer((req, res) => {
     let body = '';
@@ -48,7 +62,9 @@ beforeAll(async () => {
   // A normal week: a dozen mostly friendly Globex mentions a day.
   for (let day = 7; day >= 1; day--) {
     await ingest(
-      Array.from({ length: 12 }, (_, i) => (i % 4 === 0 ? 'globex support was slow today' : 'globex works fine for me, nice')),
+      Array.from({ length: 12 }, (_, i) =>
+        i % 4 === 0 ? 'globex support was slow today' : 'globex works fine for me, nice',
+      ),
       (i) => new Date(now.getTime() - day * 24 * HOUR + i * HOUR),
     );
   }
@@ -63,19 +79,33 @@ describe('spike rules', () => {
   it('needs volume above the minimum and the usual hour times the factor', () => {
     expect(spikeReasons({ volume: 19, negative: 19, baselineHourly: 0.1, baselineNegativeShare: 0 }, s)).toEqual([]);
     expect(spikeReasons({ volume: 30, negative: 3, baselineHourly: 12, baselineNegativeShare: 0.1 }, s)).toEqual([]);
-    expect(spikeReasons({ volume: 40, negative: 4, baselineHourly: 12, baselineNegativeShare: 0.1 }, s)).toEqual(['volume']);
+    expect(spikeReasons({ volume: 40, negative: 4, baselineHourly: 12, baselineNegativeShare: 0.1 }, s)).toEqual([
+      'volume',
+    ]);
   });
   it('flags a rise in the negative share on its own', () => {
-    expect(spikeReasons({ volume: 25, negative: 15, baselineHourly: 20, baselineNegativeShare: 0.2 }, s)).toEqual(['negative']);
+    expect(spikeReasons({ volume: 25, negative: 15, baselineHourly: 20, baselineNegativeShare: 0.2 }, s)).toEqual([
+      'negative',
+    ]);
   });
 });
 
 describe('spike alerts', () => {
   it('raises exactly one alert for 500 negative mentions of a competitor in an hour, and the webhook gets one signed call', async () => {
-    expect((await t.request('PUT', '/api/v1/reports/alert-settings', { token: ws.token, body: { webhookUrl: receiverUrl, webhookSecret: SECRET } })).json).toMatchObject({ webhookUrl: receiverUrl, webhookSecretSet: true });
+    expect(
+      (
+        await t.request('PUT', '/api/v1/reports/alert-settings', {
+          token: ws.token,
+          body: { webhookUrl: receiverUrl, webhookSecret: SECRET },
+        })
+      ).json,
+    ).toMatchObject({ webhookUrl: receiverUrl, webhookSecretSet: true });
     expect(await run()).toMatchObject({ raised: 0 });
 
-    await ingest(Array.from({ length: 500 }, (_, i) => `globex outage again, terrible service #${i}`), (i) => new Date(now.getTime() - 50 * 60_000 + i * 5_000));
+    await ingest(
+      Array.from({ length: 500 }, (_, i) => `globex outage again, terrible service #${i}`),
+      (i) => new Date(now.getTime() - 50 * 60_000 + i * 5_000),
+    );
     now = new Date(now.getTime() + 60_000);
     expect(await run()).toMatchObject({ raised: 1, webhooksSent: 1 });
     // Five and ten minutes later the same spike goes on: no second alert, no second call.
@@ -99,7 +129,10 @@ describe('spike alerts', () => {
     expect(m).not.toBeNull();
     expect(createHmac('sha256', SECRET).update(`${m[1]}.${call!.body}`).digest('hex')).toBe(m[2]);
     const payload = JSON.parse(call!.body);
-    expect(payload).toMatchObject({ type: 'spike', alert: { topic: { name: 'Globex' }, reasons: expect.arrayContaining(['volume']) } });
+    expect(payload).toMatchObject({
+      type: 'spike',
+      alert: { topic: { name: 'Globex' }, reasons: expect.arrayContaining(['volume']) },
+    });
     expect(payload.mentions[0].text).toMatch(/^globex outage again/);
 
     const inApp = await t.db.select().from(notifications).where(eq(notifications.kind, 'spike'));
@@ -111,14 +144,20 @@ describe('spike alerts', () => {
   it('raises a new alert for a new spike once the last one has ended', async () => {
     now = new Date(now.getTime() + 3 * HOUR);
     expect(await run()).toMatchObject({ raised: 0, extended: 0 });
-    await ingest(Array.from({ length: 300 }, (_, i) => `globex down once more #${i}`), (i) => new Date(now.getTime() - 30 * 60_000 + i * 5_000));
+    await ingest(
+      Array.from({ length: 300 }, (_, i) => `globex down once more #${i}`),
+      (i) => new Date(now.getTime() - 30 * 60_000 + i * 5_000),
+    );
     expect(await run()).toMatchObject({ raised: 1 });
     expect(calls).toHaveLength(2);
   });
 
   it('refuses a webhook without a secret to sign with', async () => {
     const other = await t.seedWorkspace('No Secret');
-    const res = await t.request('PUT', '/api/v1/reports/alert-settings', { token: other.token, body: { webhookUrl: receiverUrl } });
+    const res = await t.request('PUT', '/api/v1/reports/alert-settings', {
+      token: other.token,
+      body: { webhookUrl: receiverUrl },
+    });
     expect(res.status).toBe(422);
     expect(res.json.error.message).toMatch(/needs a secret/);
   });

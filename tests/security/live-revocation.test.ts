@@ -11,7 +11,10 @@ let ws: Awaited<ReturnType<TestContext['seedWorkspace']>>;
 /** Opens /api/v1/live over real HTTP; `ended` settles when the server closes the stream. */
 async function openStream(token: string) {
   const controller = new AbortController();
-  const res = await fetch(`${server.url}/api/v1/live`, { headers: { authorization: `Bearer ${token}` }, signal: controller.signal });
+  const res = await fetch(`${server.url}/api/v1/live`, {
+    headers: { authorization: `Bearer ${token}` },
+    signal: controller.signal,
+  });
   expect(res.status).toBe(200);
   const reader = res.body!.getReader();
   let text = '';
@@ -58,7 +61,10 @@ describe('an open live stream', () => {
   });
 
   it('ends at once when its API key is revoked', async () => {
-    const created = await t.request('POST', '/api/v1/api-keys', { token: ws.token, body: { name: 'reader', role: 'analyst' } });
+    const created = await t.request('POST', '/api/v1/api-keys', {
+      token: ws.token,
+      body: { name: 'reader', role: 'analyst' },
+    });
     const stream = await openStream(created.json.key);
     expect((await t.request('DELETE', `/api/v1/api-keys/${created.json.id}`, { token: ws.token })).status).toBe(200);
     expect(await stream.ended).toBe('closed by the server');
@@ -67,7 +73,10 @@ describe('an open live stream', () => {
   it('ends at once when its user is disabled by an admin', async () => {
     const agent = await t.seedUser(ws.workspace.id, 'agent', 'disabled@liveguard.test');
     const stream = await openStream(agent.token);
-    expect((await t.request('PATCH', `/api/v1/users/${agent.user.id}`, { token: ws.token, body: { disabled: true } })).status).toBe(200);
+    expect(
+      (await t.request('PATCH', `/api/v1/users/${agent.user.id}`, { token: ws.token, body: { disabled: true } }))
+        .status,
+    ).toBe(200);
     expect(await stream.ended).toBe('closed by the server');
   });
 

@@ -79,7 +79,9 @@ describe('parallel guessing', () => {
   it('checks at most 10 of 25 parallel wrong passwords from one address for one account', async () => {
     await t.seedUser(workspaceId, 'agent', 'cy@lockout.test');
     const before = checks.n;
-    const answers = await Promise.all(Array.from({ length: 25 }, (_, i) => attempt('cy@lockout.test', `guess-${i}`, '203.0.113.3')));
+    const answers = await Promise.all(
+      Array.from({ length: 25 }, (_, i) => attempt('cy@lockout.test', `guess-${i}`, '203.0.113.3')),
+    );
     const checked = checks.n - before;
     expect(checked).toBeLessThanOrEqual(10);
     expect(answers.filter((a) => a.status === 401)).toHaveLength(checked);
@@ -88,7 +90,9 @@ describe('parallel guessing', () => {
 
   it('checks at most 10 of 25 parallel wrong passwords from one address across accounts', async () => {
     const before = checks.n;
-    const answers = await Promise.all(Array.from({ length: 25 }, (_, i) => attempt(`nobody${i}@lockout.test`, 'a-wrong-password', '203.0.113.4')));
+    const answers = await Promise.all(
+      Array.from({ length: 25 }, (_, i) => attempt(`nobody${i}@lockout.test`, 'a-wrong-password', '203.0.113.4')),
+    );
     const checked = checks.n - before;
     expect(checked).toBeLessThanOrEqual(10);
     expect(answers.filter((a) => a.status === 401)).toHaveLength(checked);

@@ -18,17 +18,30 @@ beforeAll(async () => {
   const ws = await t.seedWorkspace('Long Posts');
   token = ws.token;
   session = await t.browserSession(ws.owner.email);
-  ingest = (posts) => ingestPosts(t.deps, { workspaceId: ws.workspace.id, sourceId: null, platform: 'rss', topics: [] }, posts);
+  ingest = (posts) =>
+    ingestPosts(t.deps, { workspaceId: ws.workspace.id, sourceId: null, platform: 'rss', topics: [] }, posts);
 });
 afterAll(() => t.close());
 
 const mention = async (externalId: string) =>
-  ((await t.request('GET', '/api/v1/mentions?limit=50', { token })).json.items as { externalId: string; text: string; truncated: boolean; url: string | null }[]).find((m) => m.externalId === externalId)!;
+  (
+    (await t.request('GET', '/api/v1/mentions?limit=50', { token })).json.items as {
+      externalId: string;
+      text: string;
+      truncated: boolean;
+      url: string | null;
+    }[]
+  ).find((m) => m.externalId === externalId)!;
 
 describe('a post longer than the store keeps', () => {
   it('is marked truncated in the API, and a short one is not', async () => {
     await ingest([
-      socialPost({ externalId: 'long', text: `start ${'word '.repeat(9_000)}end`, url: 'https://blog.example/long-read', createdAt: new Date() }),
+      socialPost({
+        externalId: 'long',
+        text: `start ${'word '.repeat(9_000)}end`,
+        url: 'https://blog.example/long-read',
+        createdAt: new Date(),
+      }),
       socialPost({ externalId: 'short', text: 'a short post', createdAt: new Date() }),
     ]);
     const long = await mention('long');
@@ -39,17 +52,38 @@ describe('a post longer than the store keeps', () => {
   });
 
   it('is shown in part on the mentions page, with the link to the original', async () => {
-    await ingest([socialPost({ externalId: 'long-page', text: 'long '.repeat(8_001), url: 'https://blog.example/on-the-page', createdAt: new Date() })]);
+    await ingest([
+      socialPost({
+        externalId: 'long-page',
+        text: 'long '.repeat(8_001),
+        url: 'https://blog.example/on-the-page',
+        createdAt: new Date(),
+      }),
+    ]);
     const page = await t.app.request('/inbox/mentions', { headers: { cookie: session.cookie } });
-    const notes = [...(await page.text()).matchAll(/<p[^>]*data-testid="mention-truncated"[^>]*>([\s\S]*?)<\/p>/g)].map((m) => m[1]!);
+    const notes = [...(await page.text()).matchAll(/<p[^>]*data-testid="mention-truncated"[^>]*>([\s\S]*?)<\/p>/g)].map(
+      (m) => m[1]!,
+    );
     const note = notes.find((n) => n.includes('href="https://blog.example/on-the-page"'));
     expect(note).toContain('Shown in part');
   });
 
   it('is shown in part in its conversation thread, with the link to the original', async () => {
-    await ingest([socialPost({ externalId: 'long-thread', text: 'thread '.repeat(6_000), url: 'https://blog.example/in-the-thread', createdAt: new Date() })]);
-    const convs = (await t.request('GET', '/api/v1/conversations?limit=100&status=any', { token })).json.items as { id: string; lastMessage?: unknown }[];
-    const pages = await Promise.all(convs.map(async (c) => (await t.app.request(`/inbox/c/${c.id}`, { headers: { cookie: session.cookie } })).text()));
+    await ingest([
+      socialPost({
+        externalId: 'long-thread',
+        text: 'thread '.repeat(6_000),
+        url: 'https://blog.example/in-the-thread',
+        createdAt: new Date(),
+      }),
+    ]);
+    const convs = (await t.request('GET', '/api/v1/conversations?limit=100&status=any', { token })).json.items as {
+      id: string;
+      lastMessage?: unknown;
+    }[];
+    const pages = await Promise.all(
+      convs.map(async (c) => (await t.app.request(`/inbox/c/${c.id}`, { headers: { cookie: session.cookie } })).text()),
+    );
     const html = pages.find((p) => p.includes('https://blog.example/in-the-thread'));
     const note = /<p[^>]*data-testid="post-truncated"[^>]*>([\s\S]*?)<\/p>/.exec(html ?? '')?.[1];
     expect(note).toContain('Shown in part');
@@ -59,7 +93,9 @@ describe('a post longer than the store keeps', () => {
   it('is cut before an emoji that straddles the limit, never through it', async () => {
     const before = 'ab '.repeat(13_333);
     expect(before).toHaveLength(39_999);
-    const result = await ingest([socialPost({ externalId: 'emoji', text: `${before}😀 and more`, createdAt: new Date() })]);
+    const result = await ingest([
+      socialPost({ externalId: 'emoji', text: `${before}😀 and more`, createdAt: new Date() }),
+    ]);
     expect(result.inserted).toBe(1);
     const stored = await mention('emoji');
     expect(stored).toMatchObject({ truncated: true });

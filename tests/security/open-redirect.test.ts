@@ -46,7 +46,10 @@ describe('?next= after login, over real HTTP', () => {
 
   it.each(HOSTILE)('sends a signed-in visit of /login with %s to /inbox', async (_name, next) => {
     const cookie = (await signIn('/inbox')).headers.get('set-cookie')!.split(';')[0]!;
-    const res = await fetch(`${server.url}/login?next=${encodeURIComponent(next)}`, { redirect: 'manual', headers: { cookie } });
+    const res = await fetch(`${server.url}/login?next=${encodeURIComponent(next)}`, {
+      redirect: 'manual',
+      headers: { cookie },
+    });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/inbox');
   });

@@ -28,7 +28,10 @@ const seenByOther: http.IncomingHttpHeaders[] = [];
 
 /** Streams `total` bytes with backpressure and counts what actually left, until the client hangs up. */
 function stream(res: http.ServerResponse, total: number, declared: boolean): void {
-  res.writeHead(200, { 'content-type': 'application/rss+xml', ...(declared ? { 'content-length': String(total) } : {}) });
+  res.writeHead(200, {
+    'content-type': 'application/rss+xml',
+    ...(declared ? { 'content-length': String(total) } : {}),
+  });
   const chunk = Buffer.alloc(64 * 1024, 0x61);
   const s: Streamed = { sent: 0, closed: new Promise((resolve) => res.on('close', () => resolve())) };
   streamed = s;
@@ -62,7 +65,10 @@ beforeAll(async () => {
       else res.writeHead(200, { 'content-type': 'text/plain' }).end('end of the chain');
       return;
     }
-    if (url.pathname === '/auth') return res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ authorization: req.headers.authorization ?? null }));
+    if (url.pathname === '/auth')
+      return res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ authorization: req.headers.authorization ?? null }));
     // /2/...: X's API paths, answered without end like /big.
     if (url.pathname === '/big' || url.pathname.startsWith('/2/')) return stream(res, HUGE, false);
     if (url.pathname === '/big-declared') return stream(res, HUGE, true);
@@ -103,7 +109,9 @@ describe('redirects', () => {
     ];
     for (const status of [301, 302, 303, 307, 308]) {
       for (const [target, reason] of targets) {
-        const err = await guard().fetch(`${base}/to?status=${status}&u=${encodeURIComponent(target)}`).catch((e) => e);
+        const err = await guard()
+          .fetch(`${base}/to?status=${status}&u=${encodeURIComponent(target)}`)
+          .catch((e) => e);
         expect(err, `${status} → ${target}`).toBeInstanceOf(OutboundError);
         expect(err.message).toBe(reason);
       }
@@ -116,9 +124,22 @@ describe('redirects', () => {
     try {
       const ws = await t.seedWorkspace('Bounce Co');
       const feedUrl = `${base}/to?u=${encodeURIComponent(`http://127.0.0.1:${internal.port}/admin`)}`;
-      const id = (await t.request('POST', '/api/v1/sources', { token: ws.token, body: { platform: 'rss', name: 'Feed', config: { feedUrl }, credentials: { username: 'ana', password: 'secret' } } })).json.id;
+      const id = (
+        await t.request('POST', '/api/v1/sources', {
+          token: ws.token,
+          body: {
+            platform: 'rss',
+            name: 'Feed',
+            config: { feedUrl },
+            credentials: { username: 'ana', password: 'secret' },
+          },
+        })
+      ).json.id;
       const poll = await t.request('POST', `/api/v1/sources/${id}/poll`, { token: ws.token });
-      expect(poll.json).toMatchObject({ status: 'failed', error: `Could not reach the feed at ${feedUrl}: refused: loopback address (127.0.0.1)` });
+      expect(poll.json).toMatchObject({
+        status: 'failed',
+        error: `Could not reach the feed at ${feedUrl}: refused: loopback address (127.0.0.1)`,
+      });
       expect(internal.connections - before).toBe(0);
     } finally {
       await t.close();
@@ -127,7 +148,9 @@ describe('redirects', () => {
 
   it('follows three redirects and refuses a fourth', async () => {
     expect(await (await guard().fetch(`${base}/chain/3`)).text()).toBe('end of the chain');
-    const err = await guard().fetch(`${base}/chain/4`).catch((e) => e);
+    const err = await guard()
+      .fetch(`${base}/chain/4`)
+      .catch((e) => e);
     expect(err).toBeInstanceOf(OutboundError);
     expect(err.message).toBe('more than 3 redirects');
   });
@@ -155,7 +178,9 @@ describe('answer size', () => {
   });
 
   it('refuses an answer that declares more than the cap before reading any of it', async () => {
-    const err = await guard().fetch(`${base}/big-declared`).catch((e) => e);
+    const err = await guard()
+      .fetch(`${base}/big-declared`)
+      .catch((e) => e);
     expect(err).toBeInstanceOf(OutboundError);
     expect(err.message).toBe('answer larger than 10 MiB');
     await streamed!.closed;
@@ -166,9 +191,17 @@ describe('answer size', () => {
     const t = await createTestContext({ env: { OUTBOUND_ALLOWLIST: allowlist(), OUTBOUND_MAX_BYTES: String(2 * MB) } });
     try {
       const ws = await t.seedWorkspace('Flood Co');
-      const id = (await t.request('POST', '/api/v1/sources', { token: ws.token, body: { platform: 'rss', name: 'Feed', config: { feedUrl: `${base}/big` } } })).json.id;
+      const id = (
+        await t.request('POST', '/api/v1/sources', {
+          token: ws.token,
+          body: { platform: 'rss', name: 'Feed', config: { feedUrl: `${base}/big` } },
+        })
+      ).json.id;
       const poll = await t.request('POST', `/api/v1/sources/${id}/poll`, { token: ws.token });
-      expect(poll.json).toMatchObject({ status: 'failed', error: `Could not reach the feed at ${base}/big: answer larger than 2 MiB` });
+      expect(poll.json).toMatchObject({
+        status: 'failed',
+        error: `Could not reach the feed at ${base}/big: answer larger than 2 MiB`,
+      });
       await streamed!.closed;
       expect(streamed!.sent).toBeLessThan(2 * MB + 16 * MB);
     } finally {
@@ -180,8 +213,16 @@ describe('answer size', () => {
     const t = await createTestContext({ env: { OUTBOUND_ALLOWLIST: allowlist(), OUTBOUND_MAX_BYTES: String(2 * MB) } });
     try {
       const ws = await t.seedWorkspace('Flood X');
-      await t.request('POST', '/api/v1/topics', { token: ws.token, body: { name: 'Acme', kind: 'brand', query: 'acme' } });
-      const id = (await t.request('POST', '/api/v1/sources', { token: ws.token, body: { platform: 'x', name: 'X', config: { baseUrl: `${base}/` }, credentials: { bearerToken: 't' } } })).json.id;
+      await t.request('POST', '/api/v1/topics', {
+        token: ws.token,
+        body: { name: 'Acme', kind: 'brand', query: 'acme' },
+      });
+      const id = (
+        await t.request('POST', '/api/v1/sources', {
+          token: ws.token,
+          body: { platform: 'x', name: 'X', config: { baseUrl: `${base}/` }, credentials: { bearerToken: 't' } },
+        })
+      ).json.id;
       const poll = await t.request('POST', `/api/v1/sources/${id}/poll`, { token: ws.token });
       expect(poll.json).toMatchObject({ status: 'failed', error: 'Could not read X: answer larger than 2 MiB' });
       await streamed!.closed;

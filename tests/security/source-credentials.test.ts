@@ -21,7 +21,12 @@ const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:
 const FEED_SECRET = basic('ana', 'feed-secret');
 
 beforeAll(async () => {
-  [feeds, elsewhere, xHome, xElsewhere] = await Promise.all([startFakeRss(), startFakeRss(), startFakeX(), startFakeX()]);
+  [feeds, elsewhere, xHome, xElsewhere] = await Promise.all([
+    startFakeRss(),
+    startFakeRss(),
+    startFakeX(),
+    startFakeX(),
+  ]);
   t = await createTestContext();
   token = (await t.seedWorkspace('Creds Co')).token;
   await t.request('POST', '/api/v1/topics', { token, body: { name: 'Acme', kind: 'brand', query: 'acme' } });
@@ -37,7 +42,15 @@ beforeEach(() => {
 async function feedSource(path: string) {
   const feedUrl = feeds.addFeed(path, { format: 'rss', basicAuth: { username: 'ana', password: 'feed-secret' } });
   feeds.addItem(path, { guid: `${path}-1`, title: 'acme news', date: new Date() });
-  const res = await t.request('POST', '/api/v1/sources', { token, body: { platform: 'rss', name: 'Members feed', config: { feedUrl }, credentials: { username: 'ana', password: 'feed-secret' } } });
+  const res = await t.request('POST', '/api/v1/sources', {
+    token,
+    body: {
+      platform: 'rss',
+      name: 'Members feed',
+      config: { feedUrl },
+      credentials: { username: 'ana', password: 'feed-secret' },
+    },
+  });
   expect(res.status).toBe(201);
   expect((await t.request('POST', `/api/v1/sources/${res.json.id}/poll`, { token })).json.status).toBe('ok');
   expect(feeds.requests.at(-1)!.headers.authorization).toBe(FEED_SECRET);
@@ -56,31 +69,65 @@ describe('a source whose address moves to another host', () => {
     await t.request('POST', `/api/v1/sources/${id}/poll`, { token });
     expect(elsewhere.requests.length).toBeGreaterThan(0);
     expect(sentAuthorization(elsewhere)).toEqual([]);
-    expect((await t.request('GET', `/api/v1/sources/${id}`, { token })).json).toMatchObject({ credentialsCleared: true, hasCredentials: false });
+    expect((await t.request('GET', `/api/v1/sources/${id}`, { token })).json).toMatchObject({
+      credentialsCleared: true,
+      hasCredentials: false,
+    });
   });
 
   it('drops an X bearer token: nothing is sent to the new host, and polling asks for the token again', async () => {
-    const created = await t.request('POST', '/api/v1/sources', { token, body: { platform: 'x', name: 'X', config: { baseUrl: xHome.url }, credentials: { bearerToken: 'x-bearer-secret' } } });
+    const created = await t.request('POST', '/api/v1/sources', {
+      token,
+      body: {
+        platform: 'x',
+        name: 'X',
+        config: { baseUrl: xHome.url },
+        credentials: { bearerToken: 'x-bearer-secret' },
+      },
+    });
     expect((await t.request('POST', `/api/v1/sources/${created.json.id}/poll`, { token })).json.status).toBe('ok');
     expect(sentAuthorization(xHome)).toContain('Bearer x-bearer-secret');
-    const moved = await t.request('PATCH', `/api/v1/sources/${created.json.id}`, { token, body: { config: { baseUrl: xElsewhere.url } } });
+    const moved = await t.request('PATCH', `/api/v1/sources/${created.json.id}`, {
+      token,
+      body: { config: { baseUrl: xElsewhere.url } },
+    });
     expect(moved.json).toMatchObject({ credentialsCleared: true, hasCredentials: false });
     const poll = await t.request('POST', `/api/v1/sources/${created.json.id}/poll`, { token });
-    expect(poll.json).toMatchObject({ status: 'failed', error: 'The address of this source moved to another host, so its credentials were removed: enter them again.' });
-    expect((await t.request('POST', `/api/v1/sources/${created.json.id}/verify`, { token })).json).toMatchObject({ ok: false, message: expect.stringMatching(/enter them again/) });
+    expect(poll.json).toMatchObject({
+      status: 'failed',
+      error: 'The address of this source moved to another host, so its credentials were removed: enter them again.',
+    });
+    expect((await t.request('POST', `/api/v1/sources/${created.json.id}/verify`, { token })).json).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/enter them again/),
+    });
     expect(xElsewhere.requests).toHaveLength(0);
   });
 
   it('drops Reddit credentials when only the token address (authBaseUrl) moves', async () => {
-    const created = await t.request('POST', '/api/v1/sources', { token, body: { platform: 'reddit', name: 'Reddit', config: { baseUrl: elsewhere.url, authBaseUrl: feeds.url }, credentials: { clientId: 'id', clientSecret: 'reddit-secret' } } });
-    const moved = await t.request('PATCH', `/api/v1/sources/${created.json.id}`, { token, body: { config: { authBaseUrl: xElsewhere.url } } });
+    const created = await t.request('POST', '/api/v1/sources', {
+      token,
+      body: {
+        platform: 'reddit',
+        name: 'Reddit',
+        config: { baseUrl: elsewhere.url, authBaseUrl: feeds.url },
+        credentials: { clientId: 'id', clientSecret: 'reddit-secret' },
+      },
+    });
+    const moved = await t.request('PATCH', `/api/v1/sources/${created.json.id}`, {
+      token,
+      body: { config: { authBaseUrl: xElsewhere.url } },
+    });
     expect(moved.json).toMatchObject({ credentialsCleared: true, hasCredentials: false });
   });
 
   it('keeps the credentials when the address stays on the same host (another path)', async () => {
     const id = await feedSource('/a.rss');
     feeds.addFeed('/b.rss', { format: 'rss', basicAuth: { username: 'ana', password: 'feed-secret' } });
-    const moved = await t.request('PATCH', `/api/v1/sources/${id}`, { token, body: { config: { feedUrl: `${feeds.url}b.rss` } } });
+    const moved = await t.request('PATCH', `/api/v1/sources/${id}`, {
+      token,
+      body: { config: { feedUrl: `${feeds.url}b.rss` } },
+    });
     expect(moved.json).toMatchObject({ credentialsCleared: false, hasCredentials: true });
     expect((await t.request('POST', `/api/v1/sources/${id}/poll`, { token })).json.status).toBe('ok');
     expect(feeds.requests.at(-1)).toMatchObject({ path: '/b.rss', headers: { authorization: FEED_SECRET } });
@@ -88,8 +135,14 @@ describe('a source whose address moves to another host', () => {
 
   it('stores new credentials given with the new address, and the new host gets only those', async () => {
     const id = await feedSource('/c.rss');
-    const newUrl = elsewhere.addFeed('/c.rss', { format: 'rss', basicAuth: { username: 'bo', password: 'new-secret' } });
-    const moved = await t.request('PATCH', `/api/v1/sources/${id}`, { token, body: { config: { feedUrl: newUrl }, credentials: { username: 'bo', password: 'new-secret' } } });
+    const newUrl = elsewhere.addFeed('/c.rss', {
+      format: 'rss',
+      basicAuth: { username: 'bo', password: 'new-secret' },
+    });
+    const moved = await t.request('PATCH', `/api/v1/sources/${id}`, {
+      token,
+      body: { config: { feedUrl: newUrl }, credentials: { username: 'bo', password: 'new-secret' } },
+    });
     expect(moved.json).toMatchObject({ credentialsCleared: false, hasCredentials: true });
     expect((await t.request('POST', `/api/v1/sources/${id}/poll`, { token })).json.status).toBe('ok');
     expect(sentAuthorization(elsewhere)).toEqual([basic('bo', 'new-secret')]);
@@ -105,11 +158,18 @@ describe('a source whose address moves to another host', () => {
     expect(page.html).toContain(CREDENTIALS_CLEARED_TEXT);
     expect(page.html).toContain('Enter the credentials again');
     expect(page.html).toContain(`action="/settings/sources/${id}/credentials"`);
-    const saved = await browser.send(`/settings/sources/${id}/credentials`, { 'credentials.username': 'ana', 'credentials.password': 'other' }, owner);
+    const saved = await browser.send(
+      `/settings/sources/${id}/credentials`,
+      { 'credentials.username': 'ana', 'credentials.password': 'other' },
+      owner,
+    );
     expect(saved.status).toBe(200);
     expect(saved.html).toContain('Credentials saved.');
     expect(saved.html).not.toContain(CREDENTIALS_CLEARED_TEXT);
-    expect((await t.request('GET', `/api/v1/sources/${id}`, { token })).json).toMatchObject({ credentialsCleared: false, hasCredentials: true });
+    expect((await t.request('GET', `/api/v1/sources/${id}`, { token })).json).toMatchObject({
+      credentialsCleared: false,
+      hasCredentials: true,
+    });
     expect((await t.request('POST', `/api/v1/sources/${id}/poll`, { token })).json.status).toBe('ok');
     expect(sentAuthorization(elsewhere)).toEqual([basic('ana', 'other')]);
   });

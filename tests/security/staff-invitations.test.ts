@@ -18,15 +18,19 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const invite = (token: string, email: string, role = 'agent') => t.request('POST', '/api/v1/invitations', { token, body: { email, role } });
+const invite = (token: string, email: string, role = 'agent') =>
+  t.request('POST', '/api/v1/invitations', { token, body: { email, role } });
 const tokenOf = (link: string) => new URL(link).searchParams.get('token')!;
-const accept = (token: string, password: string) => t.request('POST', '/api/v1/invitations/accept', { body: { token, password } });
+const accept = (token: string, password: string) =>
+  t.request('POST', '/api/v1/invitations/accept', { body: { token, password } });
 
 describe('inviting staff by email', () => {
   it('answers the same for an email that is staff elsewhere, staff here or nobody', async () => {
     await t.seedUser(alpha.workspace.id, 'agent', 'taken@alpha.test');
     await t.seedUser(bravo.workspace.id, 'agent', 'here@bravo.test');
-    const answers = await Promise.all(['taken@alpha.test', 'here@bravo.test', 'nobody@nowhere.test'].map((e) => invite(bravo.token, e)));
+    const answers = await Promise.all(
+      ['taken@alpha.test', 'here@bravo.test', 'nobody@nowhere.test'].map((e) => invite(bravo.token, e)),
+    );
     const shapes = answers.map((a) => ({
       status: a.status,
       keys: Object.keys(a.json ?? {}).sort(),
@@ -37,7 +41,10 @@ describe('inviting staff by email', () => {
     expect(shapes[1]).toEqual(shapes[0]);
     expect(shapes[2]).toEqual(shapes[0]);
     // Adding people with a password is gone, and with it the 409 that told which emails exist.
-    const old = await t.request('POST', '/api/v1/users', { token: bravo.token, body: { email: 'taken@alpha.test', role: 'agent', password: PASSWORD } });
+    const old = await t.request('POST', '/api/v1/users', {
+      token: bravo.token,
+      body: { email: 'taken@alpha.test', role: 'agent', password: PASSWORD },
+    });
     expect(old.status).toBe(404);
   });
 
@@ -61,7 +68,10 @@ describe('inviting staff by email', () => {
     expect(me.json).toMatchObject({ email: 'ana@alpha.test', workspaceSlug: 'bravo', role: 'analyst' });
     expect(me.json.workspaces.map((w: { slug: string }) => w.slug).sort()).toEqual(['alpha', 'bravo']);
     // Alpha is untouched: same membership, same role, same password.
-    expect((await t.request('GET', '/api/v1/me', { token: ana.token })).json).toMatchObject({ workspaceSlug: 'alpha', role: 'agent' });
+    expect((await t.request('GET', '/api/v1/me', { token: ana.token })).json).toMatchObject({
+      workspaceSlug: 'alpha',
+      role: 'agent',
+    });
     expect(await t.login('ana@alpha.test')).toBeTruthy();
     const accounts = await t.db.select().from(staffAccounts).where(eq(staffAccounts.email, 'ana@alpha.test'));
     expect(accounts).toHaveLength(1);
@@ -86,7 +96,10 @@ describe('inviting staff by email', () => {
     const answers = await Promise.all(passwords.map((p) => accept(tokenOf(link), p)));
     expect(answers.map((a) => a.status).sort()).toEqual([200, 404, 404, 404]);
     expect(answers.filter((a) => a.status === 404).every((a) => a.json.error.code === 'INVITATION_INVALID')).toBe(true);
-    const members = await t.db.select().from(users).where(and(eq(users.workspaceId, bravo.workspace.id), eq(users.email, 'racer@nowhere.test')));
+    const members = await t.db
+      .select()
+      .from(users)
+      .where(and(eq(users.workspaceId, bravo.workspace.id), eq(users.email, 'racer@nowhere.test')));
     expect(members).toHaveLength(1);
     const winner = passwords[answers.findIndex((a) => a.status === 200)]!;
     expect(await t.login('racer@nowhere.test', winner)).toBeTruthy();
@@ -131,7 +144,10 @@ describe('inviting staff by email', () => {
     const link = (await invite(bravo.token, 'shared@alpha.test')).json.link as string;
     const joined = await accept(tokenOf(link), PASSWORD);
     const me = await t.request('GET', '/api/v1/me', { token: joined.json.token });
-    const res = await t.request('PATCH', `/api/v1/users/${me.json.id}`, { token: bravo.token, body: { password: 'bravo-knows-this-one' } });
+    const res = await t.request('PATCH', `/api/v1/users/${me.json.id}`, {
+      token: bravo.token,
+      body: { password: 'bravo-knows-this-one' },
+    });
     expect(res.status).toBe(403);
     await expect(t.login('shared@alpha.test', 'bravo-knows-this-one')).rejects.toThrow(/401/);
   });
@@ -150,14 +166,19 @@ describe('switching workspace', () => {
     const moved = await web.send('/switch-workspace', { workspaceId: other.id }, session);
     expect(moved.status).toBe(303);
     expect(moved.location).toBe('/inbox');
-    expect((await t.request('GET', '/api/v1/me', { headers: { cookie: moved.cookie } })).json.workspaceSlug).toBe(other.slug);
+    expect((await t.request('GET', '/api/v1/me', { headers: { cookie: moved.cookie } })).json.workspaceSlug).toBe(
+      other.slug,
+    );
     // The old session ended with the move.
     expect((await t.request('GET', '/api/v1/me', { headers: { cookie: session.cookie } })).status).toBe(401);
   });
 
   it('refuses to switch into a workspace the login does not belong to (404), and offers no switcher with one', async () => {
     const solo = await t.seedUser(alpha.workspace.id, 'agent', 'solo@alpha.test');
-    const res = await t.request('POST', '/api/v1/auth/switch-workspace', { token: solo.token, body: { workspaceId: bravo.workspace.id } });
+    const res = await t.request('POST', '/api/v1/auth/switch-workspace', {
+      token: solo.token,
+      body: { workspaceId: bravo.workspace.id },
+    });
     expect(res.status).toBe(404);
     expect((await t.request('GET', '/api/v1/me', { token: solo.token })).json.workspaceSlug).toBe('alpha');
     const page = await formClient(t).get('/inbox', await t.browserSession('solo@alpha.test'));
@@ -171,7 +192,10 @@ describe('invitation email', () => {
     const s = await createTestContext({ mailer });
     try {
       const ws = await s.seedWorkspace('Mailed');
-      const res = await s.request('POST', '/api/v1/invitations', { token: ws.token, body: { email: 'mailed@nowhere.test', role: 'agent' } });
+      const res = await s.request('POST', '/api/v1/invitations', {
+        token: ws.token,
+        body: { email: 'mailed@nowhere.test', role: 'agent' },
+      });
       expect(res.status).toBe(201);
       expect(res.json.link).toBeNull();
       const sent = mailer.sent.at(-1)!;
@@ -179,7 +203,10 @@ describe('invitation email', () => {
       const token = /token=([\w-]+)/.exec(sent.text)![1]!;
       const [logged] = await s.db.select().from(mailOutbox).where(eq(mailOutbox.to, 'mailed@nowhere.test'));
       expect(logged!.body).not.toContain(token);
-      expect((await s.request('POST', '/api/v1/invitations/accept', { body: { token, password: 'mailed-password-1' } })).status).toBe(200);
+      expect(
+        (await s.request('POST', '/api/v1/invitations/accept', { body: { token, password: 'mailed-password-1' } }))
+          .status,
+      ).toBe(200);
     } finally {
       await s.close();
     }

@@ -11,6 +11,7 @@ describe('the generated lexicon file', () => {
   it('holds English and the six scored languages', () => {
     const lex = buildLexicons();
     expect(Object.keys(lex.en).length).toBeGreaterThan(7000);
-    for (const lang of ['de', 'es', 'fr', 'pt', 'it', 'nl'] as const) expect(Object.keys(lex[lang]).length).toBeGreaterThan(1000);
+    for (const lang of ['de', 'es', 'fr', 'pt', 'it', 'nl'] as const)
+      expect(Object.keys(lex[lang]).length).toBeGreaterThan(1000);
   });
 });

@@ -13,7 +13,11 @@ import { analyze } from '../../src/sentiment/analyze';
 const items = readTsv(readFileSync('tests/fixtures/sentiment-sample.tsv', 'utf8'));
 const run = (fn: (t: string) => { label: Label; score: number }) => {
   const results = items.map((i) => fn(i.text));
-  return evaluate(items, results.map((r) => r.label), results.map((r) => r.score));
+  return evaluate(
+    items,
+    results.map((r) => r.label),
+    results.map((r) => r.score),
+  );
 };
 const ours = run((t) => {
   const a = analyze(t);

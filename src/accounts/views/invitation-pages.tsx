@@ -22,8 +22,8 @@ export function AcceptInvitationPage(p: AcceptPageProps) {
         <form class="card stack" method="post" action="/invitations/accept">
           <h1>Join {p.workspaceName}</h1>
           <p class="muted">
-            You are invited as {p.role}, with the email {p.email}. If you already sign in here with this email,
-            enter its password; otherwise choose a new password of at least 12 characters.
+            You are invited as {p.role}, with the email {p.email}. If you already sign in here with this email, enter
+            its password; otherwise choose a new password of at least 12 characters.
           </p>
           <Flash kind="error" message={p.error} />
           <input type="hidden" name="token" value={p.token} />

@@ -60,7 +60,11 @@ export function UsersPage(p: UsersPageProps) {
                         <Csrf token={p.csrfToken} />
                         <select name="role" aria-label={`Role of ${u.email}`}>
                           {ROLES.map((r) => (
-                            <option value={r} selected={r === u.role} disabled={!p.grantable.includes(r) && r !== u.role}>
+                            <option
+                              value={r}
+                              selected={r === u.role}
+                              disabled={!p.grantable.includes(r) && r !== u.role}
+                            >
                               {r}
                             </option>
                           ))}
@@ -70,7 +74,12 @@ export function UsersPage(p: UsersPageProps) {
                         </button>
                       </form>
                       {u.id !== p.user?.id ? (
-                        <PostButton action={`/settings/users/${u.id}/delete`} label="Remove" kind="danger" csrf={p.csrfToken} />
+                        <PostButton
+                          action={`/settings/users/${u.id}/delete`}
+                          label="Remove"
+                          kind="danger"
+                          csrf={p.csrfToken}
+                        />
                       ) : null}
                     </div>
                   </td>
@@ -90,7 +99,10 @@ function Invitations(p: UsersPageProps) {
   return (
     <section class="card">
       <h2>Invite a user</h2>
-      <p class="muted">They get a link (by email, or from you when email is not set up) that works once, for 7 days, and choose their own password.</p>
+      <p class="muted">
+        They get a link (by email, or from you when email is not set up) that works once, for 7 days, and choose their
+        own password.
+      </p>
       <form class="row" method="post" action="/settings/users">
         <Csrf token={p.csrfToken} />
         <label>
@@ -135,7 +147,12 @@ function Invitations(p: UsersPageProps) {
                 </td>
                 <td class="muted">{i.expiresAt.slice(0, 16).replace('T', ' ')}</td>
                 <td>
-                  <PostButton action={`/settings/users/invitations/${i.id}/revoke`} label="Revoke" kind="danger" csrf={p.csrfToken} />
+                  <PostButton
+                    action={`/settings/users/invitations/${i.id}/revoke`}
+                    label="Revoke"
+                    kind="danger"
+                    csrf={p.csrfToken}
+                  />
                 </td>
               </tr>
             ))}
@@ -220,7 +237,12 @@ export function ApiKeysPage(p: ApiKeysPageProps) {
                     {k.revokedAt ? (
                       <span class="badge">revoked</span>
                     ) : (
-                      <PostButton action={`/settings/api-keys/${k.id}/revoke`} label="Revoke" kind="danger" csrf={p.csrfToken} />
+                      <PostButton
+                        action={`/settings/api-keys/${k.id}/revoke`}
+                        label="Revoke"
+                        kind="danger"
+                        csrf={p.csrfToken}
+                      />
                     )}
                   </td>
                 </tr>

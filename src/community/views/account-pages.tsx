@@ -58,7 +58,11 @@ export function CheckEmailPage(p: PublicBase & { what: 'signup' | 'reset' }) {
     <CommunityShell {...p} title="Check your email" active="">
       <div class="card narrow" data-testid="check-email">
         <h1>Check your email</h1>
-        <p>{p.what === 'signup' ? 'If the address can be used, a link to confirm it is on its way. Open it to start posting.' : 'If the address has an account, a link to choose a new password is on its way.'}</p>
+        <p>
+          {p.what === 'signup'
+            ? 'If the address can be used, a link to confirm it is on its way. Open it to start posting.'
+            : 'If the address has an account, a link to choose a new password is on its way.'}
+        </p>
       </div>
     </CommunityShell>
   );
@@ -104,7 +108,12 @@ export function ProfilePage(p: FormPage) {
         <p class="muted small">Signed in as {p.member?.email}</p>
         <label>
           Name shown with what you post
-          <input name="displayName" required maxlength={60} value={p.values?.displayName ?? p.member?.displayName ?? ''} />
+          <input
+            name="displayName"
+            required
+            maxlength={60}
+            value={p.values?.displayName ?? p.member?.displayName ?? ''}
+          />
         </label>
         <button type="submit">Save</button>
       </form>

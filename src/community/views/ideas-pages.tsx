@@ -3,14 +3,21 @@ import { type IdeaDetail, type IdeaListItem, type IdeaRow, LIMITS, STATUS_LABELS
 import { IDEA_STATUSES, type IdeaStatus } from '../schema';
 import { CommunityShell, MemberCsrf, type PublicBase } from './public-shell';
 
-const StatusTag = (props: { status: IdeaStatus }) => <span class={`badge idea-${props.status}`}>{STATUS_LABELS[props.status]}</span>;
+const StatusTag = (props: { status: IdeaStatus }) => (
+  <span class={`badge idea-${props.status}`}>{STATUS_LABELS[props.status]}</span>
+);
 
 /** The vote button: a form, so it works without script; a signed-out visitor is sent to log in. */
 function VoteButton(p: PublicBase & { idea: { id: string; voteCount: number }; voted: boolean; back: string }) {
   const base = `/c/${p.slug}`;
   if (!p.member) {
     return (
-      <a class="vote" href={`${base}/login?next=${encodeURIComponent(p.back)}`} title="Log in to vote" data-testid="vote-count">
+      <a
+        class="vote"
+        href={`${base}/login?next=${encodeURIComponent(p.back)}`}
+        title="Log in to vote"
+        data-testid="vote-count"
+      >
         <span aria-hidden="true">▲</span> {p.idea.voteCount}
       </a>
     );
@@ -19,7 +26,13 @@ function VoteButton(p: PublicBase & { idea: { id: string; voteCount: number }; v
     <form method="post" action={`${base}/ideas/${p.idea.id}/${p.voted ? 'unvote' : 'vote'}`} class="inline">
       <MemberCsrf member={p.member} />
       <input type="hidden" name="back" value={p.back} />
-      <button type="submit" class={`vote${p.voted ? ' voted' : ''}`} aria-pressed={p.voted ? 'true' : 'false'} title={p.voted ? 'Take your vote back' : 'Vote for this idea'} data-testid="vote-button">
+      <button
+        type="submit"
+        class={`vote${p.voted ? ' voted' : ''}`}
+        aria-pressed={p.voted ? 'true' : 'false'}
+        title={p.voted ? 'Take your vote back' : 'Vote for this idea'}
+        data-testid="vote-button"
+      >
         <span aria-hidden="true">▲</span> <span data-testid="vote-count">{p.idea.voteCount}</span>
       </button>
     </form>
@@ -39,7 +52,14 @@ export function IdeasPage(p: IdeasPageProps) {
   const base = `/c/${p.slug}`;
   const href = (change: Record<string, string>) => {
     const q = new URLSearchParams();
-    for (const [k, v] of Object.entries({ sort: p.params.sort, status: p.params.status, category: p.params.category ?? '', q: p.params.q ?? '', ...change })) if (v && !(k === 'page' && v === '1')) q.set(k, v);
+    for (const [k, v] of Object.entries({
+      sort: p.params.sort,
+      status: p.params.status,
+      category: p.params.category ?? '',
+      q: p.params.q ?? '',
+      ...change,
+    }))
+      if (v && !(k === 'page' && v === '1')) q.set(k, v);
     const s = q.toString();
     return s ? `${base}?${s}` : base;
   };
@@ -127,7 +147,14 @@ export function IdeasPage(p: IdeasPageProps) {
   );
 }
 
-export function IdeaPage(p: PublicBase & { idea: IdeaDetail; ok?: string | undefined; error?: string | undefined; comment?: string | undefined }) {
+export function IdeaPage(
+  p: PublicBase & {
+    idea: IdeaDetail;
+    ok?: string | undefined;
+    error?: string | undefined;
+    comment?: string | undefined;
+  },
+) {
   const i = p.idea;
   const base = `/c/${p.slug}`;
   return (
@@ -169,7 +196,8 @@ export function IdeaPage(p: PublicBase & { idea: IdeaDetail; ok?: string | undef
         <ol class="comments" data-testid="comments">
           {i.comments.map((c) => (
             <li id={`comment-${c.id}`} class="comment">
-              <strong>{c.userId ? 'Team' : (c.memberName ?? 'A member')}</strong> <span class="muted small">{when(c.createdAt)}</span>
+              <strong>{c.userId ? 'Team' : (c.memberName ?? 'A member')}</strong>{' '}
+              <span class="muted small">{when(c.createdAt)}</span>
               <p>{c.body}</p>
             </li>
           ))}
@@ -197,7 +225,14 @@ export function IdeaPage(p: PublicBase & { idea: IdeaDetail; ok?: string | undef
   );
 }
 
-export function NewIdeaPage(p: PublicBase & { categories: { id: string; name: string }[]; values?: Record<string, string>; error?: string | undefined; similar?: { id: string; title: string; voteCount: number }[] }) {
+export function NewIdeaPage(
+  p: PublicBase & {
+    categories: { id: string; name: string }[];
+    values?: Record<string, string>;
+    error?: string | undefined;
+    similar?: { id: string; title: string; voteCount: number }[];
+  },
+) {
   const v = p.values ?? {};
   const base = `/c/${p.slug}`;
   return (
@@ -207,7 +242,15 @@ export function NewIdeaPage(p: PublicBase & { categories: { id: string; name: st
         <MemberCsrf member={p.member} />
         <label>
           Title
-          <input name="title" required minlength={3} maxlength={LIMITS.title} value={v.title ?? ''} data-similar-ideas={`${base}/ideas/similar`} autocomplete="off" />
+          <input
+            name="title"
+            required
+            minlength={3}
+            maxlength={LIMITS.title}
+            value={v.title ?? ''}
+            data-similar-ideas={`${base}/ideas/similar`}
+            autocomplete="off"
+          />
         </label>
         <div id="similar-ideas" class="similar-ideas" aria-live="polite" data-testid="similar-ideas">
           {p.similar?.length ? <SimilarList slug={p.slug} items={p.similar} /> : null}
@@ -258,7 +301,9 @@ export function SimilarList(p: { slug: string; items: { id: string; title: strin
   );
 }
 
-export function RoadmapPage(p: PublicBase & { columns: { planned: IdeaRow[]; in_progress: IdeaRow[]; shipped: IdeaRow[] } }) {
+export function RoadmapPage(
+  p: PublicBase & { columns: { planned: IdeaRow[]; in_progress: IdeaRow[]; shipped: IdeaRow[] } },
+) {
   const base = `/c/${p.slug}`;
   return (
     <CommunityShell {...p} title="Roadmap" active="/roadmap">
@@ -304,11 +349,17 @@ export function ChangelogPage(p: PublicBase & { items: IdeaRow[] }) {
   );
 }
 
-export function MemberNotificationsPage(p: PublicBase & { items: { id: string; ideaId: string | null; text: string; readAt: Date | null; createdAt: Date }[] }) {
+export function MemberNotificationsPage(
+  p: PublicBase & {
+    items: { id: string; ideaId: string | null; text: string; readAt: Date | null; createdAt: Date }[];
+  },
+) {
   return (
     <CommunityShell {...p} title="Notifications" active="/notifications">
       <h1>Notifications</h1>
-      {p.items.length === 0 ? <div class="card empty">Nothing yet: you hear here when an idea you voted for changes.</div> : null}
+      {p.items.length === 0 ? (
+        <div class="card empty">Nothing yet: you hear here when an idea you voted for changes.</div>
+      ) : null}
       <ol class="plain" data-testid="member-notification-list">
         {p.items.map((n) => (
           <li class={`card${n.readAt ? '' : ' unread'}`} data-testid="member-notification">

@@ -19,7 +19,15 @@ const NAV = [
 ] as const;
 
 /** The public board's frame: readable without script, fine on a phone. Member text is escaped by JSX. */
-export function CommunityShell(p: PublicBase & { title: string; active: string; ok?: string | undefined; error?: string | undefined; children: Child }) {
+export function CommunityShell(
+  p: PublicBase & {
+    title: string;
+    active: string;
+    ok?: string | undefined;
+    error?: string | undefined;
+    children: Child;
+  },
+) {
   const base = `/c/${p.slug}`;
   return (
     <Document title={`${p.title} · ${p.communityName}`} csrfToken={p.member?.csrfToken} script>
@@ -75,4 +83,5 @@ export function CommunityShell(p: PublicBase & { title: string; active: string; 
 }
 
 /** The hidden field a signed-in member's forms carry. */
-export const MemberCsrf = (props: { member: MemberInfo | null }) => (props.member ? <input type="hidden" name="_csrf" value={props.member.csrfToken} /> : null);
+export const MemberCsrf = (props: { member: MemberInfo | null }) =>
+  props.member ? <input type="hidden" name="_csrf" value={props.member.csrfToken} /> : null;

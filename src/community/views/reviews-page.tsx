@@ -9,7 +9,16 @@ export interface ReviewsPageProps extends PublicBase {
   productId: string | undefined;
   sort: string;
   list: {
-    items: { id: string; rating: number; title: string; body: string; memberName: string; product: string; createdAt: Date; updatedAt: Date }[];
+    items: {
+      id: string;
+      rating: number;
+      title: string;
+      body: string;
+      memberName: string;
+      product: string;
+      createdAt: Date;
+      updatedAt: Date;
+    }[];
     total: number;
     average: number | null;
     distribution: Record<1 | 2 | 3 | 4 | 5, number>;

@@ -26,7 +26,14 @@ export interface StaffBase extends PageBase {
 }
 
 /** The staff side of the community board: one heading, tabs, and a link to the public board. */
-export function CommunityStaffShell(p: StaffBase & { title: string; tab: (typeof TABS)[number][0]; counts?: { held: number; suggested: number }; children: Child }) {
+export function CommunityStaffShell(
+  p: StaffBase & {
+    title: string;
+    tab: (typeof TABS)[number][0];
+    counts?: { held: number; suggested: number };
+    children: Child;
+  },
+) {
   return (
     <AppShell {...p} title={p.title} active="/community">
       <div class="page-head">
@@ -39,8 +46,12 @@ export function CommunityStaffShell(p: StaffBase & { title: string; tab: (typeof
         {TABS.map(([href, label]) => (
           <a href={href} aria-current={href === p.tab ? 'page' : undefined}>
             {label}
-            {href === '/community/moderation' && p.counts?.held ? <span class="badge count">{p.counts.held}</span> : null}
-            {href === '/community/suggested' && p.counts?.suggested ? <span class="badge count">{p.counts.suggested}</span> : null}
+            {href === '/community/moderation' && p.counts?.held ? (
+              <span class="badge count">{p.counts.held}</span>
+            ) : null}
+            {href === '/community/suggested' && p.counts?.suggested ? (
+              <span class="badge count">{p.counts.suggested}</span>
+            ) : null}
           </a>
         ))}
       </nav>
@@ -51,7 +62,14 @@ export function CommunityStaffShell(p: StaffBase & { title: string; tab: (typeof
   );
 }
 
-export function StaffIdeasPage(p: StaffBase & { items: IdeaRow[]; status: string | undefined; q: string | undefined; counts: { held: number; suggested: number } }) {
+export function StaffIdeasPage(
+  p: StaffBase & {
+    items: IdeaRow[];
+    status: string | undefined;
+    q: string | undefined;
+    counts: { held: number; suggested: number };
+  },
+) {
   return (
     <CommunityStaffShell {...p} title="Community ideas" tab="/community">
       <form class="row card" method="get" action="/community" role="search">
@@ -107,7 +125,14 @@ export function StaffIdeasPage(p: StaffBase & { items: IdeaRow[]; status: string
 
 type Evidence = Awaited<ReturnType<typeof ideaEvidenceSummary>>;
 
-export function StaffIdeaPage(p: StaffBase & { idea: IdeaDetail; evidence: Evidence; categories: { id: string; name: string }[]; others: { id: string; title: string; voteCount: number }[] }) {
+export function StaffIdeaPage(
+  p: StaffBase & {
+    idea: IdeaDetail;
+    evidence: Evidence;
+    categories: { id: string; name: string }[];
+    others: { id: string; title: string; voteCount: number }[];
+  },
+) {
   const i = p.idea;
   const s = p.evidence.sentiment;
   return (
@@ -128,20 +153,36 @@ export function StaffIdeaPage(p: StaffBase & { idea: IdeaDetail; evidence: Evide
             ) : null}
           </p>
           {i.body ? <p class="idea-body">{i.body}</p> : null}
-          {i.merged.length ? <p class="small">Merged duplicates: {i.merged.map((m) => `${m.title} (${m.voteCount})`).join(', ')}</p> : null}
+          {i.merged.length ? (
+            <p class="small">Merged duplicates: {i.merged.map((m) => `${m.title} (${m.voteCount})`).join(', ')}</p>
+          ) : null}
           <h3>Comments</h3>
           <ol class="comments">
             {i.comments.map((c) => (
               <li class="comment">
-                <strong>{c.userId ? 'Team' : (c.memberName ?? 'A member')}</strong> <span class="muted small">{when(c.createdAt)}</span>
+                <strong>{c.userId ? 'Team' : (c.memberName ?? 'A member')}</strong>{' '}
+                <span class="muted small">{when(c.createdAt)}</span>
                 {c.visibility !== 'visible' ? <span class="badge">{c.visibility}</span> : null}
                 <p>{c.body}</p>
-                {p.canModerate ? <ModerateButtons kind="comment" id={c.id} visibility={c.visibility} csrf={p.csrfToken} back={`/community/ideas/${i.id}`} /> : null}
+                {p.canModerate ? (
+                  <ModerateButtons
+                    kind="comment"
+                    id={c.id}
+                    visibility={c.visibility}
+                    csrf={p.csrfToken}
+                    back={`/community/ideas/${i.id}`}
+                  />
+                ) : null}
               </li>
             ))}
           </ol>
           {p.canModerate ? (
-            <form method="post" action={`/community/ideas/${i.id}/comments`} class="stack" data-testid="team-comment-form">
+            <form
+              method="post"
+              action={`/community/ideas/${i.id}/comments`}
+              class="stack"
+              data-testid="team-comment-form"
+            >
               <Csrf token={p.csrfToken} />
               <label>
                 Answer as the team (public)
@@ -232,10 +273,18 @@ export function StaffIdeaPage(p: StaffBase & { idea: IdeaDetail; evidence: Evide
               </dd>
             </dl>
             <h3>Linked mentions</h3>
-            {p.evidence.mentions.length === 0 ? <p class="muted small">None yet: link them from Suggested ideas.</p> : null}
+            {p.evidence.mentions.length === 0 ? (
+              <p class="muted small">None yet: link them from Suggested ideas.</p>
+            ) : null}
             <ul class="plain">
               {p.evidence.mentions.map((m) => (
-                <PostItem platform={m.platform} author={m.authorName ?? m.authorHandle ?? 'unknown'} url={m.url} text={m.text} testid="evidence-mention">
+                <PostItem
+                  platform={m.platform}
+                  author={m.authorName ?? m.authorHandle ?? 'unknown'}
+                  url={m.url}
+                  text={m.text}
+                  testid="evidence-mention"
+                >
                   {' '}
                   {m.contactId ? <a href={`/contacts/${m.contactId}`}>contact</a> : null}
                 </PostItem>
@@ -244,7 +293,13 @@ export function StaffIdeaPage(p: StaffBase & { idea: IdeaDetail; evidence: Evide
           </section>
           {p.canModerate ? (
             <div class="card">
-              <ModerateButtons kind="idea" id={i.id} visibility={i.visibility} csrf={p.csrfToken} back={`/community/ideas/${i.id}`} />
+              <ModerateButtons
+                kind="idea"
+                id={i.id}
+                visibility={i.visibility}
+                csrf={p.csrfToken}
+                back={`/community/ideas/${i.id}`}
+              />
             </div>
           ) : null}
         </aside>
@@ -253,7 +308,13 @@ export function StaffIdeaPage(p: StaffBase & { idea: IdeaDetail; evidence: Evide
   );
 }
 
-function ModerateButtons(p: { kind: 'idea' | 'comment' | 'review'; id: string; visibility: string; csrf: string | undefined; back: string }) {
+function ModerateButtons(p: {
+  kind: 'idea' | 'comment' | 'review';
+  id: string;
+  visibility: string;
+  csrf: string | undefined;
+  back: string;
+}) {
   return (
     <form method="post" action={`/community/moderation/${p.kind}/${p.id}`} class="row moderate">
       <Csrf token={p.csrf} />
@@ -275,7 +336,9 @@ function ModerateButtons(p: { kind: 'idea' | 'comment' | 'review'; id: string; v
   );
 }
 
-export function ModerationPage(p: StaffBase & { items: Awaited<ReturnType<typeof moderationQueue>>; counts: { held: number; suggested: number } }) {
+export function ModerationPage(
+  p: StaffBase & { items: Awaited<ReturnType<typeof moderationQueue>>; counts: { held: number; suggested: number } },
+) {
   return (
     <CommunityStaffShell {...p} title="Moderation" tab="/community/moderation">
       {p.items.length === 0 ? <div class="card empty">Nothing waits for a moderator.</div> : null}
@@ -290,7 +353,15 @@ export function ModerationPage(p: StaffBase & { items: Awaited<ReturnType<typeof
             </div>
             {x.title ? <strong>{x.title}</strong> : null}
             <p class="tl-text">{x.text}</p>
-            {p.canModerate ? <ModerateButtons kind={x.kind} id={x.id} visibility="held" csrf={p.csrfToken} back="/community/moderation" /> : null}
+            {p.canModerate ? (
+              <ModerateButtons
+                kind={x.kind}
+                id={x.id}
+                visibility="held"
+                csrf={p.csrfToken}
+                back="/community/moderation"
+              />
+            ) : null}
           </li>
         ))}
       </ol>
@@ -298,10 +369,20 @@ export function ModerationPage(p: StaffBase & { items: Awaited<ReturnType<typeof
   );
 }
 
-export function SuggestedPage(p: StaffBase & { items: Suggestion[]; total: number; ideas: { id: string; title: string }[]; counts: { held: number; suggested: number } }) {
+export function SuggestedPage(
+  p: StaffBase & {
+    items: Suggestion[];
+    total: number;
+    ideas: { id: string; title: string }[];
+    counts: { held: number; suggested: number };
+  },
+) {
   return (
     <CommunityStaffShell {...p} title="Suggested ideas" tab="/community/suggested">
-      <p class="muted">Mentions that ask for a feature. Link one to an idea (it becomes evidence, its author a supporter), make it a new idea, or set it aside.</p>
+      <p class="muted">
+        Mentions that ask for a feature. Link one to an idea (it becomes evidence, its author a supporter), make it a
+        new idea, or set it aside.
+      </p>
       {p.items.length === 0 ? <div class="card empty">No feature requests waiting.</div> : null}
       <ol class="plain">
         {p.items.map((m) => (
@@ -349,7 +430,9 @@ export function SuggestedPage(p: StaffBase & { items: Suggestion[]; total: numbe
   );
 }
 
-export function CategoriesPage(p: StaffBase & { items: { id: string; name: string }[]; settings: { enabled: boolean; requireApproval: boolean } }) {
+export function CategoriesPage(
+  p: StaffBase & { items: { id: string; name: string }[]; settings: { enabled: boolean; requireApproval: boolean } },
+) {
   return (
     <CommunityStaffShell {...p} title="Categories" tab="/community/categories">
       {p.canManageBoard ? (
@@ -357,10 +440,12 @@ export function CategoriesPage(p: StaffBase & { items: { id: string; name: strin
           <h2>Board</h2>
           <Csrf token={p.csrfToken} />
           <label class="check">
-            <input type="checkbox" name="enabled" value="1" checked={p.settings.enabled} /> The public board is open at /c/{p.slug}
+            <input type="checkbox" name="enabled" value="1" checked={p.settings.enabled} /> The public board is open at
+            /c/{p.slug}
           </label>
           <label class="check">
-            <input type="checkbox" name="requireApproval" value="1" checked={p.settings.requireApproval} /> New ideas, comments and reviews wait for a moderator
+            <input type="checkbox" name="requireApproval" value="1" checked={p.settings.requireApproval} /> New ideas,
+            comments and reviews wait for a moderator
           </label>
           <div>
             <button type="submit">Save</button>
@@ -372,7 +457,14 @@ export function CategoriesPage(p: StaffBase & { items: { id: string; name: strin
           {p.items.map((cat) => (
             <li class="row similar">
               <span>{cat.name}</span>
-              {p.canModerate ? <PostButton action={`/community/categories/${cat.id}/delete`} label="Delete" kind="danger" csrf={p.csrfToken} /> : null}
+              {p.canModerate ? (
+                <PostButton
+                  action={`/community/categories/${cat.id}/delete`}
+                  label="Delete"
+                  kind="danger"
+                  csrf={p.csrfToken}
+                />
+              ) : null}
             </li>
           ))}
         </ul>
@@ -392,7 +484,21 @@ export function CategoriesPage(p: StaffBase & { items: { id: string; name: strin
   );
 }
 
-export function MailPage(p: StaffBase & { smtp: boolean; items: { id: string; kind: string; to: string; subject: string; body: string; status: string; error: string | null; createdAt: Date }[] }) {
+export function MailPage(
+  p: StaffBase & {
+    smtp: boolean;
+    items: {
+      id: string;
+      kind: string;
+      to: string;
+      subject: string;
+      body: string;
+      status: string;
+      error: string | null;
+      createdAt: Date;
+    }[];
+  },
+) {
   return (
     <CommunityStaffShell {...p} title="Community email" tab="/community/mail">
       <p class="muted">

@@ -25,7 +25,12 @@ export const blueskyConfigSchema = z.object({
   /** Where searches go without credentials: Bluesky's public AppView when baseUrl is the default. */
   publicBaseUrl: z.url().optional(),
   /** How far back a query that is new to this source reaches on its first sweep. */
-  newQueryLookbackHours: z.number().int().min(1).max(24 * 30).default(24),
+  newQueryLookbackHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(24),
   timeoutMs: z.number().int().min(100).max(120_000).default(REQUEST_TIMEOUT_MS),
 });
 export type BlueskyConfig = z.infer<typeof blueskyConfigSchema>;
@@ -37,7 +42,9 @@ export const blueskyCredentialsSchema = z
     /** An app password (Settings → Privacy and security → App passwords), never the main password. */
     appPassword: z.string().min(1).optional(),
   })
-  .refine((c) => Boolean(c.identifier) === Boolean(c.appPassword), { message: 'Give both the Bluesky handle and an app password, or neither' });
+  .refine((c) => Boolean(c.identifier) === Boolean(c.appPassword), {
+    message: 'Give both the Bluesky handle and an app password, or neither',
+  });
 export type BlueskyCredentials = z.infer<typeof blueskyCredentialsSchema>;
 
 interface QueryState {
@@ -60,10 +67,18 @@ export interface BlueskyCursor {
 type PostView = AppBskyFeedDefs.PostView;
 type StrongRef = { uri: string; cid: string };
 /** The app.bsky.feed.post fields read here; the record is untyped on the wire (lexicon `unknown`). */
-type PostRecord = { text?: string; langs?: string[]; createdAt?: string; reply?: { root?: StrongRef; parent?: StrongRef } };
+type PostRecord = {
+  text?: string;
+  langs?: string[];
+  createdAt?: string;
+  reply?: { root?: StrongRef; parent?: StrongRef };
+};
 
-const err = (kind: ConstructorParameters<typeof ConnectorError>[0], message: string, extra: { status?: number; resetAt?: Date } = {}) =>
-  new ConnectorError(kind, message, { ...extra, platform: 'bluesky' });
+const err = (
+  kind: ConstructorParameters<typeof ConnectorError>[0],
+  message: string,
+  extra: { status?: number; resetAt?: Date } = {},
+) => new ConnectorError(kind, message, { ...extra, platform: 'bluesky' });
 
 // @atproto/api takes ~0.4 s to load: it is loaded on the first Bluesky call, not at app start.
 let atproto: typeof import('@atproto/api') | undefined;
@@ -72,8 +87,19 @@ type XRPCError = import('@atproto/api').XRPCError;
 
 /** XRPC error names we know may be named in an error text; the server's messages never are. */
 const XRPC_ERRORS = new Set([
-  'ExpiredToken', 'InvalidToken', 'AccountTakedown', 'AuthFactorTokenRequired', 'AuthenticationRequired', 'RateLimitExceeded',
-  'BadQueryString', 'InvalidRequest', 'UpstreamFailure', 'UpstreamTimeout', 'NotFound', 'InternalServerError', 'MethodNotImplemented',
+  'ExpiredToken',
+  'InvalidToken',
+  'AccountTakedown',
+  'AuthFactorTokenRequired',
+  'AuthenticationRequired',
+  'RateLimitExceeded',
+  'BadQueryString',
+  'InvalidRequest',
+  'UpstreamFailure',
+  'UpstreamTimeout',
+  'NotFound',
+  'InternalServerError',
+  'MethodNotImplemented',
 ]);
 const codeWord = (v: unknown) => (typeof v === 'string' && XRPC_ERRORS.has(v) ? v : undefined);
 
@@ -102,7 +128,11 @@ export function toConnectorError(e: unknown): ConnectorError {
     const resetAt = resetFrom(e.headers ?? {});
     return err('rate_limited', `Bluesky rate limit reached (${detail})`, { status, ...(resetAt ? { resetAt } : {}) });
   }
-  if (status === 401 || status === 403 || ['ExpiredToken', 'InvalidToken', 'AccountTakedown', 'AuthFactorTokenRequired'].includes(e.error)) {
+  if (
+    status === 401 ||
+    status === 403 ||
+    ['ExpiredToken', 'InvalidToken', 'AccountTakedown', 'AuthFactorTokenRequired'].includes(e.error)
+  ) {
     return err('auth', `Bluesky refused the credentials (${detail})`, { status });
   }
   if (status >= 500) return err('transient', `Bluesky answered ${detail}`, { status });
@@ -135,13 +165,15 @@ async function agentFor(http: OutboundHttp, service: string, timeoutMs: number):
 
 async function loggedIn(http: OutboundHttp, config: BlueskyConfig, credentials: BlueskyCredentials) {
   const agent = await agentFor(http, config.baseUrl, config.timeoutMs);
-  if (!credentials.identifier || !credentials.appPassword) throw err('auth', 'Bluesky needs the account handle and an app password for this');
+  if (!credentials.identifier || !credentials.appPassword)
+    throw err('auth', 'Bluesky needs the account handle and an app password for this');
   try {
     await agent.login({ identifier: credentials.identifier.replace(/^@/, ''), password: credentials.appPassword });
   } catch (e) {
     const ce = toConnectorError(e);
     const status = Number((e as XRPCError).status);
-    if (ce.kind === 'auth') throw err('auth', `Bluesky refused the login for ${credentials.identifier} (HTTP ${status})`, { status });
+    if (ce.kind === 'auth')
+      throw err('auth', `Bluesky refused the login for ${credentials.identifier} (HTTP ${status})`, { status });
     throw ce;
   }
   return agent;
@@ -172,14 +204,21 @@ function session(http: OutboundHttp, config: BlueskyConfig, credentials: Bluesky
 }
 
 /** A revoked or expired session must not be reused: the next call logs in afresh. */
-function forgetOnAuth(e: ConnectorError, http: OutboundHttp, config: BlueskyConfig, credentials: BlueskyCredentials): ConnectorError {
+function forgetOnAuth(
+  e: ConnectorError,
+  http: OutboundHttp,
+  config: BlueskyConfig,
+  credentials: BlueskyCredentials,
+): ConnectorError {
   if (e.kind === 'auth') sessions.delete(sessionKey(http, config, credentials));
   return e;
 }
 
 async function searchAgent(http: OutboundHttp, config: BlueskyConfig, credentials: BlueskyCredentials) {
   if (credentials.identifier) return session(http, config, credentials);
-  const publicUrl = config.publicBaseUrl ?? (config.baseUrl.replace(/\/$/, '') === BLUESKY_DEFAULT_BASE_URL ? BLUESKY_PUBLIC_APPVIEW : config.baseUrl);
+  const publicUrl =
+    config.publicBaseUrl ??
+    (config.baseUrl.replace(/\/$/, '') === BLUESKY_DEFAULT_BASE_URL ? BLUESKY_PUBLIC_APPVIEW : config.baseUrl);
   return agentFor(http, publicUrl, config.timeoutMs);
 }
 
@@ -211,7 +250,12 @@ export function postToSocialPost(post: PostView): SocialPost {
   const handle = post.author.handle;
   const parent = record.reply?.parent?.uri ?? null;
   const metrics: Record<string, number> = {};
-  for (const [key, field] of [['likes', 'likeCount'], ['reposts', 'repostCount'], ['replies', 'replyCount'], ['quotes', 'quoteCount']] as const) {
+  for (const [key, field] of [
+    ['likes', 'likeCount'],
+    ['reposts', 'repostCount'],
+    ['replies', 'replyCount'],
+    ['quotes', 'quoteCount'],
+  ] as const) {
     const v = post[field];
     if (typeof v === 'number') metrics[key] = v;
   }
@@ -243,14 +287,19 @@ export function postToSocialPost(post: PostView): SocialPost {
 }
 
 /** A reply names its parent and the thread's root: the parent's own root when it is itself a reply. */
-export function replyRefs(parent: { uri: string; cid: string; record?: unknown }): { root: StrongRef; parent: StrongRef } {
+export function replyRefs(parent: { uri: string; cid: string; record?: unknown }): {
+  root: StrongRef;
+  parent: StrongRef;
+} {
   const self = { uri: parent.uri, cid: parent.cid };
   const root = (parent.record as PostRecord | undefined)?.reply?.root;
   return { root: root?.uri && root.cid ? { uri: root.uri, cid: root.cid } : self, parent: self };
 }
 
 export function searchesFor(plan: { queries: string[]; hashtags: string[] }): string[] {
-  const all = [...plan.queries, ...plan.hashtags.map((t) => `#${t.replace(/^#/, '')}`)].map((q) => q.trim()).filter(Boolean);
+  const all = [...plan.queries, ...plan.hashtags.map((t) => `#${t.replace(/^#/, '')}`)]
+    .map((q) => q.trim())
+    .filter(Boolean);
   if (all.length === 0) throw err('invalid_request', 'Nothing to search on Bluesky: add a topic to this workspace');
   return [...new Set(all)];
 }
@@ -265,9 +314,13 @@ export const blueskyConnector: Connector<BlueskyConfig, BlueskyCredentials> = {
   async poll({ config, credentials, cursor, plan, since, now, signal, http }) {
     const searches = searchesFor(plan);
     const prev = (cursor ?? { queries: {} }) as BlueskyCursor;
-    const start = (cursor === null && since ? since : new Date(now.getTime() - config.newQueryLookbackHours * 3_600_000)).toISOString();
+    const start = (
+      cursor === null && since ? since : new Date(now.getTime() - config.newQueryLookbackHours * 3_600_000)
+    ).toISOString();
     // Queries dropped from the plan are forgotten; new ones start from the lookback.
-    const queries: Record<string, QueryState> = Object.fromEntries(searches.map((q) => [q, prev.queries?.[q] ?? { since: start }]));
+    const queries: Record<string, QueryState> = Object.fromEntries(
+      searches.map((q) => [q, prev.queries?.[q] ?? { since: start }]),
+    );
     let pending = (prev.pending ?? []).filter((q) => q in queries);
     if (pending.length === 0) pending = [...searches];
     const q = pending[0]!;
@@ -277,7 +330,13 @@ export const blueskyConnector: Connector<BlueskyConfig, BlueskyCredentials> = {
     try {
       const agent = await searchAgent(http, config, credentials);
       const res = await agent.app.bsky.feed.searchPosts(
-        { q, sort: 'latest', limit: PAGE_SIZE, ...(state.since ? { since: state.since } : {}), ...(state.next ? { cursor: state.next } : {}) },
+        {
+          q,
+          sort: 'latest',
+          limit: PAGE_SIZE,
+          ...(state.since ? { since: state.since } : {}),
+          ...(state.next ? { cursor: state.next } : {}),
+        },
         signal ? { signal } : {},
       );
       data = res.data;
@@ -294,7 +353,9 @@ export const blueskyConnector: Connector<BlueskyConfig, BlueskyCredentials> = {
       if (at > newest) [newest, newestSeen] = [at, new Set([p.uri])];
       else if (at === newest) newestSeen.add(p.uri);
     }
-    const sweep = Number.isFinite(newest) ? { newest: new Date(newest).toISOString(), newestSeen: [...newestSeen].slice(0, 50) } : {};
+    const sweep = Number.isFinite(newest)
+      ? { newest: new Date(newest).toISOString(), newestSeen: [...newestSeen].slice(0, 50) }
+      : {};
 
     if (data.cursor && data.posts.length > 0) {
       queries[q] = { ...pick(state), next: data.cursor, ...sweep };
@@ -317,10 +378,19 @@ export const blueskyConnector: Connector<BlueskyConfig, BlueskyCredentials> = {
       }
       const rt = new (await loadAtproto()).RichText({ text });
       await rt.detectFacets(agent);
-      if (rt.graphemeLength > MAX_GRAPHEMES) throw err('invalid_request', `A Bluesky post holds at most ${MAX_GRAPHEMES} characters; this reply has ${rt.graphemeLength}`);
+      if (rt.graphemeLength > MAX_GRAPHEMES)
+        throw err(
+          'invalid_request',
+          `A Bluesky post holds at most ${MAX_GRAPHEMES} characters; this reply has ${rt.graphemeLength}`,
+        );
       // A mention whose handle did not resolve has no DID, which the PDS would reject: keep it as text.
       const facets = rt.facets
-        ?.map((f) => ({ ...f, features: f.features.filter((x) => !(x.$type === 'app.bsky.richtext.facet#mention' && !(x as AppBskyRichtextFacet.Mention).did)) }))
+        ?.map((f) => ({
+          ...f,
+          features: f.features.filter(
+            (x) => !(x.$type === 'app.bsky.richtext.facet#mention' && !(x as AppBskyRichtextFacet.Mention).did),
+          ),
+        }))
         .filter((f) => f.features.length > 0);
       const record = { text: rt.text, ...(facets?.length ? { facets } : {}), reply: replyRefs(parent) };
       // A refusal of the account or a rate limit is no repeat; anything else may be one.
@@ -349,7 +419,11 @@ export const blueskyConnector: Connector<BlueskyConfig, BlueskyCredentials> = {
       if (!credentials.identifier) {
         const agent = await searchAgent(http, config, credentials);
         await agent.app.bsky.feed.searchPosts({ q: 'bluesky', limit: 1 });
-        return { ok: true, account: null, message: 'Bluesky search answers without an account; replying needs a handle and an app password' };
+        return {
+          ok: true,
+          account: null,
+          message: 'Bluesky search answers without an account; replying needs a handle and an app password',
+        };
       }
       const agent = await loggedIn(http, config, credentials);
       const handle = agent.session?.handle ?? null;

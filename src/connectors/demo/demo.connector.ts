@@ -18,14 +18,38 @@ export const demoCredentialsSchema = z.object({});
 
 const POSTS = (sample as { posts: { id: string; text: string }[] }).posts;
 
-const FIRST = ['Ana', 'Ben', 'Chloé', 'Dev', 'Eli', 'Fatima', 'Gus', 'Hana', 'Ivan', 'Jo', 'Kemal', 'Lena', 'Mateo', 'Nia', 'Oskar', 'Priya', 'Quinn', 'Rosa', 'Sam', 'Tariq'];
+const FIRST = [
+  'Ana',
+  'Ben',
+  'Chloé',
+  'Dev',
+  'Eli',
+  'Fatima',
+  'Gus',
+  'Hana',
+  'Ivan',
+  'Jo',
+  'Kemal',
+  'Lena',
+  'Mateo',
+  'Nia',
+  'Oskar',
+  'Priya',
+  'Quinn',
+  'Rosa',
+  'Sam',
+  'Tariq',
+];
 const LAST = ['Silva', 'Okafor', 'Müller', 'Nguyen', 'Kowalski', 'Haddad', 'Tanaka', 'Rossi', 'Dubois', 'Jensen'];
 
 /** A stable invented author per sample post (the dataset has none). */
 export function demoAuthor(n: number): SocialPost['author'] {
   const first = FIRST[n % FIRST.length]!;
   const last = LAST[Math.floor(n / FIRST.length) % LAST.length]!;
-  const handle = `${first}_${last}`.toLowerCase().normalize('NFKD').replace(/[^a-z_]/g, '');
+  const handle = `${first}_${last}`
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z_]/g, '');
   return {
     externalId: `demo-user-${n % 200}`,
     handle,

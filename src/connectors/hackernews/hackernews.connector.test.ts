@@ -1,13 +1,22 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeHackerNews, type FakeHackerNews } from '../../../tests/fakes/hackernews-server';
 import { ConnectorError, type Cursor } from '../types';
-import { advance, hackernewsConfigSchema, hackernewsConnector, hackernewsCredentialsSchema, hitToPost, hnHtmlToText, type HnCursor } from './hackernews.connector';
+import {
+  advance,
+  hackernewsConfigSchema,
+  hackernewsConnector,
+  hackernewsCredentialsSchema,
+  hitToPost,
+  hnHtmlToText,
+  type HnCursor,
+} from './hackernews.connector';
 import { testHttp } from '../../../tests/helpers/outbound';
 
 let hn: FakeHackerNews;
 const NOW = Math.floor(Date.now() / 1000);
 const plan = (...queries: string[]) => ({ queries: queries.length ? queries : ['acme'], hashtags: [] });
-const config = (over: Record<string, unknown> = {}) => hackernewsConfigSchema.parse({ baseUrl: hn.baseUrl, timeoutMs: 30_000, ...over });
+const config = (over: Record<string, unknown> = {}) =>
+  hackernewsConfigSchema.parse({ baseUrl: hn.baseUrl, timeoutMs: 30_000, ...over });
 const poll = (cursor: Cursor | null = null, opts: { queries?: string[]; since?: Date; timeoutMs?: number } = {}) =>
   hackernewsConnector.poll({
     http: testHttp,
@@ -48,7 +57,8 @@ describe('Hacker News connector against a fake Algolia HN Search API', () => {
       author: 'ana',
       points: 42,
       num_comments: 7,
-      story_text: 'I&#x27;ve tried Acme &amp; Co — café ☕ 🚀<p>It&#x27;s &quot;fine&quot;, see <a href="https:&#x2F;&#x2F;acme.example&#x2F;docs&#x2F;a&#x2F;very&#x2F;long&#x2F;path" rel="nofollow">https:&#x2F;&#x2F;acme.example&#x2F;docs&#x2F;a&#x2F;ve...</a> and <i>its</i> <a href="https:&#x2F;&#x2F;acme.example&#x2F;faq">FAQ</a>',
+      story_text:
+        'I&#x27;ve tried Acme &amp; Co — café ☕ 🚀<p>It&#x27;s &quot;fine&quot;, see <a href="https:&#x2F;&#x2F;acme.example&#x2F;docs&#x2F;a&#x2F;very&#x2F;long&#x2F;path" rel="nofollow">https:&#x2F;&#x2F;acme.example&#x2F;docs&#x2F;a&#x2F;ve...</a> and <i>its</i> <a href="https:&#x2F;&#x2F;acme.example&#x2F;faq">FAQ</a>',
       created_at_i: NOW - 60,
     });
     const page = await poll();
@@ -65,8 +75,16 @@ describe('Hacker News connector against a fake Algolia HN Search API', () => {
       deleted: false,
       lang: null,
     });
-    expect(post.text).toBe("I've tried Acme & Co — café ☕ 🚀\n\nIt's \"fine\", see https://acme.example/docs/a/very/long/path and its FAQ [https://acme.example/faq]");
-    expect(post.author).toMatchObject({ externalId: 'ana', handle: 'ana', url: 'https://news.ycombinator.com/user?id=ana', followers: null, verified: false });
+    expect(post.text).toBe(
+      'I\'ve tried Acme & Co — café ☕ 🚀\n\nIt\'s "fine", see https://acme.example/docs/a/very/long/path and its FAQ [https://acme.example/faq]',
+    );
+    expect(post.author).toMatchObject({
+      externalId: 'ana',
+      handle: 'ana',
+      url: 'https://news.ycombinator.com/user?id=ana',
+      followers: null,
+      verified: false,
+    });
     expect(post.createdAt.getTime()).toBe((NOW - 60) * 1000);
     expect((post.raw as { objectID: string; _highlightResult: unknown }).objectID).toBe(story.objectID);
     expect((post.raw as { _highlightResult: unknown })._highlightResult).toBeDefined();
@@ -88,7 +106,12 @@ describe('Hacker News connector against a fake Algolia HN Search API', () => {
 
   it('maps a comment with its parent and story, turning its HTML into text', async () => {
     const story = hn.addStory({ title: 'Show HN: something', created_at_i: NOW - 100 });
-    const parent = hn.addComment({ comment_text: 'first', parent_id: Number(story.objectID), story_id: Number(story.objectID), created_at_i: NOW - 90 });
+    const parent = hn.addComment({
+      comment_text: 'first',
+      parent_id: Number(story.objectID),
+      story_id: Number(story.objectID),
+      created_at_i: NOW - 90,
+    });
     const reply = hn.addComment({
       comment_text: 'I&#x27;d use acme here:<p><pre><code>  npm i acme\n</code></pre>\n<p>&gt; quoted &lt;b&gt;',
       parent_id: Number(parent.objectID),
@@ -121,8 +144,20 @@ describe('Hacker News connector against a fake Algolia HN Search API', () => {
 
   it('keeps dead or deleted items, marked deleted', async () => {
     const story = hn.addStory({ title: 'acme thread', created_at_i: NOW - 50 });
-    hn.addComment({ comment_text: 'acme [flagged]', author: null, parent_id: Number(story.objectID), story_id: Number(story.objectID), created_at_i: NOW - 40 });
-    hn.addStory({ title: '', story_text: '', url: 'https://acme.example/gone', author: 'ghost', created_at_i: NOW - 30 });
+    hn.addComment({
+      comment_text: 'acme [flagged]',
+      author: null,
+      parent_id: Number(story.objectID),
+      story_id: Number(story.objectID),
+      created_at_i: NOW - 40,
+    });
+    hn.addStory({
+      title: '',
+      story_text: '',
+      url: 'https://acme.example/gone',
+      author: 'ghost',
+      created_at_i: NOW - 30,
+    });
     const posts = (await poll()).posts;
     expect(posts.map((p) => [p.text, p.deleted])).toEqual([
       ['', true],
@@ -139,7 +174,9 @@ describe('Hacker News connector against a fake Algolia HN Search API', () => {
     expect(new Set(first.ids).size).toBe(250);
     expect(first.cursor).toEqual({ queries: { acme: { after: NOW - 10 } } });
     // Pages after the first are pinned below the sweep's newest item.
-    expect(hn.requests[1]!.query.get('numericFilters')).toBe(`created_at_i>${NOW - 24 * 3600},created_at_i<=${NOW - 10}`);
+    expect(hn.requests[1]!.query.get('numericFilters')).toBe(
+      `created_at_i>${NOW - 24 * 3600},created_at_i<=${NOW - 10}`,
+    );
     expect(hn.requests[2]!.query.get('page')).toBe('2');
 
     const fresh = hn.addStory({ title: 'fresh acme', created_at_i: NOW - 2 });
@@ -197,7 +234,9 @@ describe('Hacker News connector against a fake Algolia HN Search API', () => {
     const round = await drain(null, { queries });
     expect(round.pages).toBe(3);
     expect(round.ids).toHaveLength(121);
-    expect(round.cursor).toEqual({ queries: { widget: { after: NOW - 100 }, 'acme "gadget pro"': { after: NOW - 20 } } });
+    expect(round.cursor).toEqual({
+      queries: { widget: { after: NOW - 100 }, 'acme "gadget pro"': { after: NOW - 20 } },
+    });
 
     hn.addStory({ title: 'widget news', created_at_i: NOW - 5 });
     const next = await drain(round.cursor, { queries });
@@ -262,9 +301,14 @@ describe('Hacker News connector against a fake Algolia HN Search API', () => {
   });
 
   it('the fake rejects a malformed numeric filter the way Algolia does', async () => {
-    const res = await fetch(`${hn.baseUrl}search_by_date?query=acme&numericFilters=${encodeURIComponent('created_at_i>yesterday')}`);
+    const res = await fetch(
+      `${hn.baseUrl}search_by_date?query=acme&numericFilters=${encodeURIComponent('created_at_i>yesterday')}`,
+    );
     expect(res.status).toBe(400);
-    expect(await res.json()).toEqual({ message: 'Invalid syntax for numeric condition:created_at_i>yesterday', status: 400 });
+    expect(await res.json()).toEqual({
+      message: 'Invalid syntax for numeric condition:created_at_i>yesterday',
+      status: 400,
+    });
   });
 
   it('gives up on a hang past timeoutMs as transient', async () => {
@@ -291,14 +335,21 @@ describe('Hacker News connector against a fake Algolia HN Search API', () => {
     expect(down).toMatchObject({ ok: false, account: null });
     expect(down.message).toMatch(/Hacker News.*503/);
 
-    const unreachable = await hackernewsConnector.verify({ http: testHttp, config: config({ baseUrl: 'http://127.0.0.1:1/api/v1/' }), credentials: {} });
+    const unreachable = await hackernewsConnector.verify({
+      http: testHttp,
+      config: config({ baseUrl: 'http://127.0.0.1:1/api/v1/' }),
+      credentials: {},
+    });
     expect(unreachable.ok).toBe(false);
     expect(unreachable.message).toMatch(/Could not reach/);
   });
 
   it('needs no credentials and defaults to the public endpoint', () => {
     expect(hackernewsCredentialsSchema.parse({})).toEqual({});
-    expect(hackernewsConfigSchema.parse({})).toMatchObject({ baseUrl: 'https://hn.algolia.com/api/v1/', timeoutMs: 15000 });
+    expect(hackernewsConfigSchema.parse({})).toMatchObject({
+      baseUrl: 'https://hn.algolia.com/api/v1/',
+      timeoutMs: 15000,
+    });
     expect(hackernewsConnector.reply).toBeUndefined();
   });
 });
@@ -310,13 +361,36 @@ describe('Hacker News mapping helpers', () => {
   });
 
   it('marks a hit without author as deleted but keeps its text', () => {
-    const post = hitToPost({ objectID: '1', created_at: '2024-01-01T00:00:00Z', created_at_i: 1704067200, author: null, comment_text: 'x', parent_id: 2, story_id: 3, _tags: ['comment'] });
-    expect(post).toMatchObject({ deleted: true, text: 'x', kind: 'comment', replyToExternalId: '2', threadExternalId: '3' });
+    const post = hitToPost({
+      objectID: '1',
+      created_at: '2024-01-01T00:00:00Z',
+      created_at_i: 1704067200,
+      author: null,
+      comment_text: 'x',
+      parent_id: 2,
+      story_id: 3,
+      _tags: ['comment'],
+    });
+    expect(post).toMatchObject({
+      deleted: true,
+      text: 'x',
+      kind: 'comment',
+      replyToExternalId: '2',
+      threadExternalId: '3',
+    });
   });
 
   it('does not loop when a whole capped page shares one second', () => {
-    const hits = Array.from({ length: 100 }, (_, i) => ({ objectID: String(i), created_at: '', created_at_i: 500, author: 'a' }));
-    const next = advance({ after: 100, sweep: { page: 9, newest: 900, upper: 500 } }, { hits, nbHits: 5000, nbPages: 10, page: 9, hitsPerPage: 100 });
+    const hits = Array.from({ length: 100 }, (_, i) => ({
+      objectID: String(i),
+      created_at: '',
+      created_at_i: 500,
+      author: 'a',
+    }));
+    const next = advance(
+      { after: 100, sweep: { page: 9, newest: 900, upper: 500 } },
+      { hits, nbHits: 5000, nbPages: 10, page: 9, hitsPerPage: 100 },
+    );
     expect(next).toEqual({ after: 100, sweep: { page: 0, newest: 900, upper: 499 } });
   });
 });

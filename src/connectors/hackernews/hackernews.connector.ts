@@ -19,7 +19,12 @@ export const hackernewsConfigSchema = z.object({
   baseUrl: z.url().default(HN_DEFAULT_BASE_URL),
   timeoutMs: z.number().int().min(100).max(120_000).default(REQUEST_TIMEOUT_MS),
   /** How far back a query's first sweep reaches when the poller gives no `since` (a topic added later). */
-  firstSweepHours: z.number().int().min(1).max(24 * 365).default(24),
+  firstSweepHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 365)
+    .default(24),
 });
 export type HackernewsConfig = z.infer<typeof hackernewsConfigSchema>;
 
@@ -84,12 +89,23 @@ function parseRetryAfter(value: string | null, now: number): Date | undefined {
 export function httpError(status: number, headers: Headers): ConnectorError {
   const base = { status, platform: 'hackernews' };
   if (status === 429) {
-    const resetAt = parseRetryAfter(headers.get('retry-after'), Date.now()) ?? new Date(Date.now() + RATE_LIMIT_WINDOW_MS);
-    return new ConnectorError('rate_limited', `The Hacker News search API (Algolia) rate limit was reached (HTTP 429).`, { ...base, resetAt });
+    const resetAt =
+      parseRetryAfter(headers.get('retry-after'), Date.now()) ?? new Date(Date.now() + RATE_LIMIT_WINDOW_MS);
+    return new ConnectorError(
+      'rate_limited',
+      `The Hacker News search API (Algolia) rate limit was reached (HTTP 429).`,
+      { ...base, resetAt },
+    );
   }
-  if (status === 401 || status === 403) return new ConnectorError('auth', `The Hacker News search API (Algolia) refused access (HTTP ${status}).`, base);
-  if (status >= 500) return new ConnectorError('transient', `The Hacker News search API (Algolia) answered HTTP ${status}.`, base);
-  return new ConnectorError('invalid_request', `The Hacker News search API (Algolia) rejected the request (HTTP ${status}).`, base);
+  if (status === 401 || status === 403)
+    return new ConnectorError('auth', `The Hacker News search API (Algolia) refused access (HTTP ${status}).`, base);
+  if (status >= 500)
+    return new ConnectorError('transient', `The Hacker News search API (Algolia) answered HTTP ${status}.`, base);
+  return new ConnectorError(
+    'invalid_request',
+    `The Hacker News search API (Algolia) rejected the request (HTTP ${status}).`,
+    base,
+  );
 }
 
 async function getJson(http: OutboundHttp, url: URL, timeoutMs: number, signal?: AbortSignal): Promise<unknown> {
@@ -97,10 +113,18 @@ async function getJson(http: OutboundHttp, url: URL, timeoutMs: number, signal?:
   let res: Response;
   let text: string;
   try {
-    res = await http.fetch(url, { headers: { accept: 'application/json' }, signal: signal ? AbortSignal.any([deadline, signal]) : deadline });
+    res = await http.fetch(url, {
+      headers: { accept: 'application/json' },
+      signal: signal ? AbortSignal.any([deadline, signal]) : deadline,
+    });
     text = await res.text();
   } catch (err) {
-    if (deadline.aborted) throw new ConnectorError('transient', `The Hacker News search API (Algolia) did not answer within ${timeoutMs} ms.`, { platform: 'hackernews' });
+    if (deadline.aborted)
+      throw new ConnectorError(
+        'transient',
+        `The Hacker News search API (Algolia) did not answer within ${timeoutMs} ms.`,
+        { platform: 'hackernews' },
+      );
     throw outboundFailure(err, 'Could not reach the Hacker News search API (Algolia)', 'hackernews');
   }
   if (!res.ok) throw httpError(res.status, res.headers);
@@ -130,7 +154,13 @@ const hitSchema = z.looseObject({
 function asSearchResponse(body: unknown): HnSearchResponse {
   const b = expectShape(searchAnswerSchema, body, 'Hacker News', 'hackernews', 'the search hits');
   const hits = b.hits as HnHit[];
-  return { hits, nbPages: b.nbPages, nbHits: b.nbHits ?? hits.length, page: b.page ?? 0, hitsPerPage: b.hitsPerPage ?? HITS_PER_PAGE };
+  return {
+    hits,
+    nbPages: b.nbPages,
+    nbHits: b.nbHits ?? hits.length,
+    page: b.page ?? 0,
+    hitsPerPage: b.hitsPerPage ?? HITS_PER_PAGE,
+  };
 }
 
 // HN truncates a long link's visible text ("https://example.com/a/very/lo..."): keep the full href instead.
@@ -157,7 +187,9 @@ const htmlToPlain = compile({
 /** HN bodies are HTML (<p>, <i>, <a>, <pre><code>, entities such as &#x27; and &#x2F;): plain text. */
 export function hnHtmlToText(html: string | null | undefined): string {
   if (!html) return '';
-  return htmlToPlain(html).replace(/\n{3,}/g, '\n\n').trim();
+  return htmlToPlain(html)
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }
 
 const itemUrl = (id: string | number) => `https://news.ycombinator.com/item?id=${id}`;
@@ -207,7 +239,9 @@ function readState(s: unknown): HnQueryState | undefined {
   const st = s as Partial<HnQueryState> | undefined;
   if (!st || !isInt(st.after)) return undefined;
   const w = st.sweep;
-  return w && isInt(w.page) && isInt(w.newest) && isInt(w.upper) ? { after: st.after, sweep: { page: w.page, newest: w.newest, upper: w.upper } } : { after: st.after };
+  return w && isInt(w.page) && isInt(w.newest) && isInt(w.upper)
+    ? { after: st.after, sweep: { page: w.page, newest: w.newest, upper: w.upper } }
+    : { after: st.after };
 }
 
 /** What the next page of one query's sweep is, given the page just read. */
@@ -239,7 +273,10 @@ export const hackernewsConnector: Connector<HackernewsConfig, HackernewsCredenti
 
   async poll({ config, cursor, plan, since, now, signal, http }) {
     const queries = [...new Set(plan.queries.map((q) => q.trim()).filter(Boolean))];
-    if (queries.length === 0) throw new ConnectorError('invalid_request', 'Nothing to search on Hacker News: add a topic to this workspace.', { platform: 'hackernews' });
+    if (queries.length === 0)
+      throw new ConnectorError('invalid_request', 'Nothing to search on Hacker News: add a topic to this workspace.', {
+        platform: 'hackernews',
+      });
     const prev = (cursor ?? {}) as HnCursor;
     // Queries dropped from the plan are forgotten; a new one starts with its own first sweep.
     const states: Record<string, HnQueryState> = {};
@@ -257,7 +294,13 @@ export const hackernewsConnector: Connector<HackernewsConfig, HackernewsCredenti
     const res = asSearchResponse(
       await getJson(
         http,
-        searchUrl(config.baseUrl, { query, tags: '(story,comment)', numericFilters: filters.join(','), hitsPerPage: HITS_PER_PAGE, page: state.sweep?.page ?? 0 }),
+        searchUrl(config.baseUrl, {
+          query,
+          tags: '(story,comment)',
+          numericFilters: filters.join(','),
+          hitsPerPage: HITS_PER_PAGE,
+          page: state.sweep?.page ?? 0,
+        }),
         config.timeoutMs,
         signal,
       ),
@@ -274,10 +317,15 @@ export const hackernewsConnector: Connector<HackernewsConfig, HackernewsCredenti
   async verify({ config, signal, http }) {
     try {
       // One hit proves the endpoint answers; there is no account to check.
-      asSearchResponse(await getJson(http, searchUrl(config.baseUrl, { query: 'test', hitsPerPage: 1 }), config.timeoutMs, signal));
+      asSearchResponse(
+        await getJson(http, searchUrl(config.baseUrl, { query: 'test', hitsPerPage: 1 }), config.timeoutMs, signal),
+      );
       return { ok: true, account: null, message: 'The Hacker News search API (Algolia) answered.' };
     } catch (err) {
-      const e = err instanceof ConnectorError ? err : outboundFailure(err, 'Could not reach the Hacker News search API (Algolia)', 'hackernews');
+      const e =
+        err instanceof ConnectorError
+          ? err
+          : outboundFailure(err, 'Could not reach the Hacker News search API (Algolia)', 'hackernews');
       return { ok: false, account: null, message: e.message };
     }
   },

@@ -35,14 +35,20 @@ class GuardedHttp extends BaseHttp {
       response = await this.send(url, { ...init, method, headers, ...(body === undefined ? {} : { body }) });
       text = await response.text();
     } catch (error) {
-      if ((error as { name?: string })?.name === 'TimeoutError') throw new MastoTimeoutError('Request timed out', { cause: error });
+      if ((error as { name?: string })?.name === 'TimeoutError')
+        throw new MastoTimeoutError('Request timed out', { cause: error });
       throw error;
     }
     const type = getEncoding(response.headers);
-    if (!type) throw new MastoUnexpectedError('The server returned data with an unknown encoding. The server may be down.');
+    if (!type)
+      throw new MastoUnexpectedError('The server returned data with an unknown encoding. The server may be down.');
     const data = this.serializer.deserialize(type, text);
     if (!response.ok) {
-      const { error, errorDescription, details } = (data ?? {}) as { error?: string; errorDescription?: string; details?: never };
+      const { error, errorDescription, details } = (data ?? {}) as {
+        error?: string;
+        errorDescription?: string;
+        details?: never;
+      };
       const props = {
         statusCode: response.status,
         message: String(error ?? `HTTP ${response.status}`),

@@ -2,7 +2,15 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeServer } from '../../../tests/fakes/fake-http';
 import { startFakeMastodon, type FakeMastodon } from '../../../tests/fakes/mastodon-server';
 import { ConnectorError, type Cursor } from '../types';
-import { compareIds, htmlToPlainText, mastodonConfigSchema, mastodonConnector, maxId, snowflakeAt, withMention } from './mastodon.connector';
+import {
+  compareIds,
+  htmlToPlainText,
+  mastodonConfigSchema,
+  mastodonConnector,
+  maxId,
+  snowflakeAt,
+  withMention,
+} from './mastodon.connector';
 import { testHttp } from '../../../tests/helpers/outbound';
 
 let m: FakeMastodon;
@@ -10,10 +18,23 @@ const creds = { accessToken: 'test-token' };
 const tagPlan = { queries: [], hashtags: ['acme'] };
 const config = (timeoutMs = 30_000) => mastodonConfigSchema.parse({ baseUrl: m.url, timeoutMs });
 type Plan = { queries: string[]; hashtags: string[] };
-const poll = (plan: Plan = tagPlan, cursor: Cursor | null = null, extra: { since?: Date; credentials?: { accessToken?: string }; timeoutMs?: number } = {}) =>
-  mastodonConnector.poll({ http: testHttp, config: config(extra.timeoutMs), credentials: extra.credentials ?? creds, cursor, plan, now: new Date(), ...(extra.since ? { since: extra.since } : {}) });
+const poll = (
+  plan: Plan = tagPlan,
+  cursor: Cursor | null = null,
+  extra: { since?: Date; credentials?: { accessToken?: string }; timeoutMs?: number } = {},
+) =>
+  mastodonConnector.poll({
+    http: testHttp,
+    config: config(extra.timeoutMs),
+    credentials: extra.credentials ?? creds,
+    cursor,
+    plan,
+    now: new Date(),
+    ...(extra.since ? { since: extra.since } : {}),
+  });
 const lastQuery = () => m.requests.at(-1)!.query;
-const hashtagLink = (tag: string) => `<a href="https://fake.social/tags/${tag}" class="mention hashtag" rel="tag">#<span>${tag}</span></a>`;
+const hashtagLink = (tag: string) =>
+  `<a href="https://fake.social/tags/${tag}" class="mention hashtag" rel="tag">#<span>${tag}</span></a>`;
 
 beforeAll(async () => {
   m = await startFakeMastodon();
@@ -27,12 +48,25 @@ beforeEach(() => {
 
 describe('Mastodon connector: mapping statuses', () => {
   it('turns HTML content into plain text with paragraph breaks, decoded entities, emoji, and mentions and hashtags without link brackets', async () => {
-    const ana = m.account({ username: 'ana', acct: 'ana@other.example', display_name: 'Ana 🌸', note: '<p>PM at Foo &amp; Bar</p><p>she/her</p>', followers_count: 9876 });
-    const mention = '<span class="h-card"><a href="https://other.example/@bob" class="u-url mention">@<span>bob</span></a></span>';
+    const ana = m.account({
+      username: 'ana',
+      acct: 'ana@other.example',
+      display_name: 'Ana 🌸',
+      note: '<p>PM at Foo &amp; Bar</p><p>she/her</p>',
+      followers_count: 9876,
+    });
+    const mention =
+      '<span class="h-card"><a href="https://other.example/@bob" class="u-url mention">@<span>bob</span></a></span>';
     const status = m.addStatus(
       {
         content: `<p>Acme &amp; friends &lt;3 — café ☕️ 🚀 &quot;quoted&quot;</p><p>Second paragraph<br />new line ${mention} ${hashtagLink('acme')}</p>`,
-        tags: ['acme'], language: 'fr', spoiler_text: 'CW: café', favourites_count: 5, reblogs_count: 2, replies_count: 1, quotes_count: 0,
+        tags: ['acme'],
+        language: 'fr',
+        spoiler_text: 'CW: café',
+        favourites_count: 5,
+        reblogs_count: 2,
+        replies_count: 1,
+        quotes_count: 0,
       },
       ana,
     );
@@ -40,12 +74,35 @@ describe('Mastodon connector: mapping statuses', () => {
     expect(page.posts).toHaveLength(1);
     const post = page.posts[0]!;
     expect(post.text).toBe('Acme & friends <3 — café ☕️ 🚀 "quoted"\n\nSecond paragraph\nnew line @bob #acme');
-    expect(post).toMatchObject({ externalId: status.id, kind: 'post', title: 'CW: café', lang: 'fr', url: `https://other.example/@ana/${status.id}`, replyToExternalId: null, threadExternalId: status.id, deleted: false });
+    expect(post).toMatchObject({
+      externalId: status.id,
+      kind: 'post',
+      title: 'CW: café',
+      lang: 'fr',
+      url: `https://other.example/@ana/${status.id}`,
+      replyToExternalId: null,
+      threadExternalId: status.id,
+      deleted: false,
+    });
     expect(post.createdAt.toISOString()).toBe(status.created_at);
-    expect(post.author).toEqual({ externalId: ana.id, handle: 'ana@other.example', name: 'Ana 🌸', followers: 9876, bio: 'PM at Foo & Bar\n\nshe/her', url: 'https://other.example/@ana', avatarUrl: ana.avatar, verified: false });
+    expect(post.author).toEqual({
+      externalId: ana.id,
+      handle: 'ana@other.example',
+      name: 'Ana 🌸',
+      followers: 9876,
+      bio: 'PM at Foo & Bar\n\nshe/her',
+      url: 'https://other.example/@ana',
+      avatarUrl: ana.avatar,
+      verified: false,
+    });
     expect(post.metrics).toEqual({ likes: 5, reposts: 2, replies: 1, quotes: 0 });
     // raw is the status in Mastodon's own field names, not masto's camelCase.
-    expect(post.raw).toMatchObject({ id: status.id, in_reply_to_id: null, spoiler_text: 'CW: café', account: { display_name: 'Ana 🌸', followers_count: 9876 } });
+    expect(post.raw).toMatchObject({
+      id: status.id,
+      in_reply_to_id: null,
+      spoiler_text: 'CW: café',
+      account: { display_name: 'Ana 🌸', followers_count: 9876 },
+    });
     expect(m.requests[0]!.path).toBe('/api/v1/timelines/tag/acme');
     expect(lastQuery().get('limit')).toBe('40');
     expect(m.requests[0]!.headers.authorization).toBe('Bearer test-token');
@@ -53,18 +110,39 @@ describe('Mastodon connector: mapping statuses', () => {
 
   it('records a reply with its parent, and uses the parent as the thread', async () => {
     const root = m.addStatus({ content: '<p>root #acme</p>', tags: ['acme'] });
-    const reply = m.addStatus({ content: '<p>reply #acme</p>', tags: ['acme'], in_reply_to_id: root.id, in_reply_to_account_id: root.account.id });
+    const reply = m.addStatus({
+      content: '<p>reply #acme</p>',
+      tags: ['acme'],
+      in_reply_to_id: root.id,
+      in_reply_to_account_id: root.account.id,
+    });
     const posts = (await poll()).posts;
-    expect(posts.find((p) => p.externalId === reply.id)).toMatchObject({ kind: 'comment', replyToExternalId: root.id, threadExternalId: root.id });
-    expect(posts.find((p) => p.externalId === root.id)).toMatchObject({ kind: 'post', replyToExternalId: null, threadExternalId: root.id });
+    expect(posts.find((p) => p.externalId === reply.id)).toMatchObject({
+      kind: 'comment',
+      replyToExternalId: root.id,
+      threadExternalId: root.id,
+    });
+    expect(posts.find((p) => p.externalId === root.id)).toMatchObject({
+      kind: 'post',
+      replyToExternalId: null,
+      threadExternalId: root.id,
+    });
   });
 
   it('takes the boosted status of a boost and keeps the boost as raw', async () => {
-    const original = m.addStatus({ content: '<p>original about #acme</p>', tags: ['acme'], favourites_count: 9 }, { username: 'orig' });
+    const original = m.addStatus(
+      { content: '<p>original about #acme</p>', tags: ['acme'], favourites_count: 9 },
+      { username: 'orig' },
+    );
     const boost = m.addStatus({ content: '', reblog: original, tags: ['acme'] }, { username: 'booster' });
     const posts = (await poll()).posts;
     expect(posts).toHaveLength(1);
-    expect(posts[0]).toMatchObject({ externalId: original.id, text: 'original about #acme', author: { handle: 'orig' }, metrics: { likes: 9 } });
+    expect(posts[0]).toMatchObject({
+      externalId: original.id,
+      text: 'original about #acme',
+      author: { handle: 'orig' },
+      metrics: { likes: 9 },
+    });
     expect(posts[0]!.raw).toMatchObject({ id: boost.id, reblog: { id: original.id } });
   });
 
@@ -80,7 +158,10 @@ describe('Mastodon connector: mapping statuses', () => {
 
   it('keeps deleted statuses and those of suspended accounts, marked deleted', async () => {
     const gone = m.addStatus({ content: '', text: 'I take it back #acme', tags: ['acme'] });
-    const suspended = m.addStatus({ content: '<p>spam #acme</p>', tags: ['acme'] }, { username: 'spammer', suspended: true });
+    const suspended = m.addStatus(
+      { content: '<p>spam #acme</p>', tags: ['acme'] },
+      { username: 'spammer', suspended: true },
+    );
     const posts = (await poll()).posts;
     expect(posts).toHaveLength(2);
     expect(posts.find((p) => p.externalId === gone.id)).toMatchObject({ deleted: true, text: 'I take it back #acme' });
@@ -88,8 +169,14 @@ describe('Mastodon connector: mapping statuses', () => {
   });
 
   it('keeps a long multi-paragraph post whole, without wrapping lines', async () => {
-    const paragraphs = Array.from({ length: 25 }, (_, i) => `Paragraph ${i} ${'lorem ipsum dolor sit amet '.repeat(8).trim()} 🚀`);
-    m.addStatus({ content: paragraphs.map((p) => `<p>${p}</p>`).join('') + `<p>${hashtagLink('acme')}</p>`, tags: ['acme'] });
+    const paragraphs = Array.from(
+      { length: 25 },
+      (_, i) => `Paragraph ${i} ${'lorem ipsum dolor sit amet '.repeat(8).trim()} 🚀`,
+    );
+    m.addStatus({
+      content: paragraphs.map((p) => `<p>${p}</p>`).join('') + `<p>${hashtagLink('acme')}</p>`,
+      tags: ['acme'],
+    });
     const text = (await poll()).posts[0]!.text;
     expect(text).toBe([...paragraphs, '#acme'].join('\n\n'));
     expect(text.length).toBeGreaterThan(5000);
@@ -99,7 +186,11 @@ describe('Mastodon connector: mapping statuses', () => {
 describe('Mastodon connector: hashtag timelines', () => {
   it('backfills from `since` forward with min_id across pages, then asks only for newer statuses', async () => {
     const since = new Date(Date.now() - 3_600_000);
-    m.addStatus({ content: '<p>too old #acme</p>', tags: ['acme'], created_at: new Date(Date.now() - 2 * 86_400_000).toISOString() });
+    m.addStatus({
+      content: '<p>too old #acme</p>',
+      tags: ['acme'],
+      created_at: new Date(Date.now() - 2 * 86_400_000).toISOString(),
+    });
     const recent = m.addMany(95, { tag: 'acme' });
     const seen: string[] = [];
     const mores: boolean[] = [];
@@ -131,7 +222,12 @@ describe('Mastodon connector: hashtag timelines', () => {
   it('starts from the newest page when there is neither a cursor nor `since`', async () => {
     const all = m.addMany(50, { tag: 'acme' });
     const page = await poll();
-    expect(page.posts.map((p) => p.externalId)).toEqual(all.slice(10).reverse().map((s) => s.id));
+    expect(page.posts.map((p) => p.externalId)).toEqual(
+      all
+        .slice(10)
+        .reverse()
+        .map((s) => s.id),
+    );
     expect(page.more).toBe(false);
     expect(lastQuery().has('min_id')).toBe(false);
     const again = await poll(tagPlan, page.cursor);
@@ -164,7 +260,10 @@ describe('Mastodon connector: status search', () => {
 
   it('sweeps newest-first with offset back to `since`, then asks only for newer statuses with min_id', async () => {
     const since = new Date(Date.now() - 3_600_000);
-    m.addStatus({ content: '<p>acme widget, but old</p>', created_at: new Date(Date.now() - 86_400_000).toISOString() });
+    m.addStatus({
+      content: '<p>acme widget, but old</p>',
+      created_at: new Date(Date.now() - 86_400_000).toISOString(),
+    });
     m.addMany(30, { word: 'unrelated', tag: 'misc' });
     const hits = m.addMany(90, { word: 'acme widget', tag: 'misc' });
     const seen: string[] = [];
@@ -182,7 +281,12 @@ describe('Mastodon connector: status search', () => {
     expect(m.requests.map((r) => r.path)).toEqual(Array(3).fill('/api/v2/search'));
     expect(m.requests.map((r) => r.query.get('offset'))).toEqual([null, '40', '80']);
     expect(m.requests.map((r) => r.query.get('min_id'))).toEqual(Array(3).fill(snowflakeAt(since)));
-    expect(m.requests.every((r) => r.query.get('type') === 'statuses' && r.query.get('q') === 'acme widget' && r.query.get('limit') === '40')).toBe(true);
+    expect(
+      m.requests.every(
+        (r) =>
+          r.query.get('type') === 'statuses' && r.query.get('q') === 'acme widget' && r.query.get('limit') === '40',
+      ),
+    ).toBe(true);
     expect(cursor).toEqual({ tags: {}, queries: { 'acme widget': { sinceId: hits.at(-1)!.id } } });
 
     const fresh = m.addStatus({ content: '<p>new acme widget</p>' });
@@ -197,7 +301,10 @@ describe('Mastodon connector: status search', () => {
     const old = m.addStatus({ content: '<p>acme widget old</p>' });
     const known = m.addStatus({ content: '<p>acme widget known</p>' });
     const fresh = m.addStatus({ content: '<p>acme widget fresh</p>' });
-    m.fault({ match: (r) => r.path === '/api/v2/search', json: { accounts: [], statuses: [fresh, known, old], hashtags: [] } });
+    m.fault({
+      match: (r) => r.path === '/api/v2/search',
+      json: { accounts: [], statuses: [fresh, known, old], hashtags: [] },
+    });
     const page = await poll(searchPlan, { queries: { 'acme widget': { sinceId: known.id } } });
     expect(page.posts.map((p) => p.externalId)).toEqual([fresh.id]);
     expect(page).toMatchObject({ more: false, cursor: { queries: { 'acme widget': { sinceId: fresh.id } } } });
@@ -225,8 +332,15 @@ describe('Mastodon connector: several hashtags and queries', () => {
       round1.push({ ids: page.posts.map((p) => p.externalId), more: page.more });
       cursor = page.cursor;
     }
-    expect(round1).toEqual([{ ids: [a.id], more: true }, { ids: [c.id], more: true }, { ids: [w.id], more: false }]);
-    expect(cursor).toEqual({ tags: { acme: { minId: a.id }, café: { minId: c.id } }, queries: { widget: { sinceId: w.id } } });
+    expect(round1).toEqual([
+      { ids: [a.id], more: true },
+      { ids: [c.id], more: true },
+      { ids: [w.id], more: false },
+    ]);
+    expect(cursor).toEqual({
+      tags: { acme: { minId: a.id }, café: { minId: c.id } },
+      queries: { widget: { sinceId: w.id } },
+    });
 
     const c2 = m.addStatus({ content: '<p>again #café</p>', tags: ['café'] });
     const round2: string[][] = [];
@@ -244,7 +358,10 @@ describe('Mastodon connector: several hashtags and queries', () => {
 
     // A hashtag taken out of the plan leaves the cursor; the others keep their place.
     const shrunk = await poll({ queries: ['widget'], hashtags: ['acme'] }, cursor);
-    expect(shrunk).toMatchObject({ more: true, cursor: { tags: { acme: { minId: a.id } }, queries: { widget: { sinceId: w.id } }, pending: ['q:widget'] } });
+    expect(shrunk).toMatchObject({
+      more: true,
+      cursor: { tags: { acme: { minId: a.id } }, queries: { widget: { sinceId: w.id } }, pending: ['q:widget'] },
+    });
     expect(Object.keys((shrunk.cursor as { tags: object }).tags)).toEqual(['acme']);
   });
 
@@ -289,8 +406,16 @@ describe('Mastodon connector: failures', () => {
 
   it.each([
     ['a 503', 'transient', { status: 503, json: { error: 'Service Unavailable' } }],
-    ['an HTML 502 page from the proxy', 'transient', { status: 502, raw: '<html><body>Bad Gateway</body></html>', headers: { 'content-type': 'text/html' } }],
-    ['broken JSON', 'transient', { raw: '[{"id": "1", ', headers: { 'content-type': 'application/json; charset=utf-8' } }],
+    [
+      'an HTML 502 page from the proxy',
+      'transient',
+      { status: 502, raw: '<html><body>Bad Gateway</body></html>', headers: { 'content-type': 'text/html' } },
+    ],
+    [
+      'broken JSON',
+      'transient',
+      { raw: '[{"id": "1", ', headers: { 'content-type': 'application/json; charset=utf-8' } },
+    ],
     ['JSON that is not a list of statuses', 'transient', { json: { error: 'nope' } }],
     ['a hang past the timeout', 'transient', { hang: true }],
     ['a 401', 'auth', { status: 401, json: { error: 'The access token is invalid' } }],
@@ -311,28 +436,48 @@ describe('Mastodon connector: failures', () => {
     const gone = await startFakeServer(() => undefined);
     await gone.close();
     const offline = mastodonConfigSchema.parse({ baseUrl: gone.url, timeoutMs: 1000 });
-    const err = await mastodonConnector.poll({ http: testHttp, config: offline, credentials: creds, cursor: null, plan: tagPlan, now: new Date() }).catch((e) => e);
+    const err = await mastodonConnector
+      .poll({ http: testHttp, config: offline, credentials: creds, cursor: null, plan: tagPlan, now: new Date() })
+      .catch((e) => e);
     expect(err).toMatchObject({ kind: 'transient' });
     // Our words: a closed port and a silent host read the same.
     expect(err.message).toBe('Could not reach Mastodon: could not connect');
   });
 
   it('maps a refused token on search to auth', async () => {
-    const err = await poll({ queries: ['acme'], hashtags: [] }, null, { credentials: { accessToken: 'revoked' } }).catch((e) => e);
+    const err = await poll({ queries: ['acme'], hashtags: [] }, null, {
+      credentials: { accessToken: 'revoked' },
+    }).catch((e) => e);
     expect(err).toMatchObject({ kind: 'auth', details: { status: 401 } });
     expect(err.message).toBe('Mastodon refused the access token (HTTP 401).');
   });
 });
 
 describe('Mastodon connector: replies', () => {
-  const reply = (externalId: string, authorHandle: string | null, text: string, credentials: { accessToken?: string } = creds, raw: unknown = null) =>
-    mastodonConnector.reply!({ http: testHttp, config: config(), credentials, inReplyTo: { externalId, authorHandle, threadExternalId: externalId, raw }, text });
+  const reply = (
+    externalId: string,
+    authorHandle: string | null,
+    text: string,
+    credentials: { accessToken?: string } = creds,
+    raw: unknown = null,
+  ) =>
+    mastodonConnector.reply!({
+      http: testHttp,
+      config: config(),
+      credentials,
+      inReplyTo: { externalId, authorHandle, threadExternalId: externalId, raw },
+      text,
+    });
 
   it('posts a reply with in_reply_to_id, mentioning the author first', async () => {
     const parent = m.addStatus({ content: '<p>help @acme</p>' }, { username: 'ana', acct: 'ana@other.example' });
     const res = await reply(parent.id, 'ana@other.example', 'Sorry to hear that! DM us. 🙏');
     expect(m.replies).toHaveLength(1);
-    expect(m.replies[0]).toMatchObject({ status: '@ana@other.example Sorry to hear that! DM us. 🙏', in_reply_to_id: parent.id, authorization: 'Bearer test-token' });
+    expect(m.replies[0]).toMatchObject({
+      status: '@ana@other.example Sorry to hear that! DM us. 🙏',
+      in_reply_to_id: parent.id,
+      authorization: 'Bearer test-token',
+    });
     expect(m.replies[0]!.idempotencyKey).toMatch(/^[0-9a-f]{64}$/);
     const created = m.statuses.at(-1)!;
     expect(res).toEqual({ externalId: created.id, url: created.url });
@@ -348,7 +493,10 @@ describe('Mastodon connector: replies', () => {
 
   it('needs a token, and reports a vanished parent as an invalid request', async () => {
     await expect(reply('1', 'ana', 'hi', {})).rejects.toMatchObject({ kind: 'auth' });
-    await expect(reply('999', 'ana', 'hi')).rejects.toMatchObject({ kind: 'invalid_request', details: { status: 404 } });
+    await expect(reply('999', 'ana', 'hi')).rejects.toMatchObject({
+      kind: 'invalid_request',
+      details: { status: 404 },
+    });
     expect(m.replies).toHaveLength(0);
   });
 });
@@ -361,7 +509,11 @@ describe('Mastodon connector: verify', () => {
   });
 
   it('reports a bad token without throwing', async () => {
-    const res = await mastodonConnector.verify({ http: testHttp, config: config(), credentials: { accessToken: 'nope' } });
+    const res = await mastodonConnector.verify({
+      http: testHttp,
+      config: config(),
+      credentials: { accessToken: 'nope' },
+    });
     expect(res).toMatchObject({ ok: false, account: null });
     expect(res.message).toMatch(/Mastodon refused the access token/);
   });
@@ -398,7 +550,8 @@ describe('Mastodon connector: helpers', () => {
   });
 
   it('keeps the full URL of a shortened Mastodon link', () => {
-    const html = '<p><a href="https://example.com/a/very/long/path" rel="nofollow noopener" target="_blank"><span class="invisible">https://</span><span class="ellipsis">example.com/a/very</span><span class="invisible">/long/path</span></a></p>';
+    const html =
+      '<p><a href="https://example.com/a/very/long/path" rel="nofollow noopener" target="_blank"><span class="invisible">https://</span><span class="ellipsis">example.com/a/very</span><span class="invisible">/long/path</span></a></p>';
     expect(htmlToPlainText(html)).toBe('https://example.com/a/very/long/path');
     expect(htmlToPlainText(null)).toBe('');
   });

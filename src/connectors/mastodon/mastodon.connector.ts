@@ -28,12 +28,18 @@ export const mastodonCredentialsSchema = z.object({ accessToken: z.string().min(
 export type MastodonCredentials = z.infer<typeof mastodonCredentialsSchema>;
 
 /** minId: the newest status read from this hashtag; the next page starts right after it. */
-interface TagState { minId?: string }
+interface TagState {
+  minId?: string;
+}
 /**
  * sinceId: only newer statuses count (the next sweep starts at the newest one seen). Within an
  * unfinished sweep: offset = results read so far, sweepNewestId = the newest id that sweep saw.
  */
-interface QueryState { sinceId?: string; offset?: number; sweepNewestId?: string }
+interface QueryState {
+  sinceId?: string;
+  offset?: number;
+  sweepNewestId?: string;
+}
 export interface MastodonCursor {
   tags?: Record<string, TagState>;
   queries?: Record<string, QueryState>;
@@ -83,7 +89,10 @@ export function toWireKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(toWireKeys);
   if (value === null || typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) return value;
   return Object.fromEntries(
-    Object.entries(value).map(([k, v]) => [k.includes(':') || k.startsWith('_') ? k : k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), toWireKeys(v)]),
+    Object.entries(value).map(([k, v]) => [
+      k.includes(':') || k.startsWith('_') ? k : k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`),
+      toWireKeys(v),
+    ]),
   );
 }
 
@@ -97,13 +106,15 @@ export function isPublic(item: Status): boolean {
  * A status a mention can be made of (masto has camelCased it): its id, date, account and content
  * (or, once deleted, its source text). A boost is judged by the status it carries.
  */
-const statusCore = z.looseObject({
-  id: z.string().min(1),
-  createdAt: z.string().refine((v) => !Number.isNaN(Date.parse(v))),
-  account: z.looseObject({ id: z.string().min(1), acct: z.string() }),
-  content: z.string().optional(),
-  text: z.string().nullish(),
-}).refine((s) => typeof s.content === 'string' || typeof s.text === 'string', { path: ['content'] });
+const statusCore = z
+  .looseObject({
+    id: z.string().min(1),
+    createdAt: z.string().refine((v) => !Number.isNaN(Date.parse(v))),
+    account: z.looseObject({ id: z.string().min(1), acct: z.string() }),
+    content: z.string().optional(),
+    text: z.string().nullish(),
+  })
+  .refine((s) => typeof s.content === 'string' || typeof s.text === 'string', { path: ['content'] });
 const statusSchema = z.custom<Status>((v) => {
   const boosted = (v as { reblog?: unknown } | null)?.reblog;
   return statusCore.safeParse(boosted ?? v).success;
@@ -118,7 +129,12 @@ export function statusToPost(item: Status): SocialPost {
   const removedSource = !s.content && typeof s.text === 'string';
   const deleted = removedSource || a?.suspended === true;
   const count = (n: unknown) => (typeof n === 'number' ? n : undefined);
-  const all = { likes: count(s.favouritesCount), reposts: count(s.reblogsCount), replies: count(s.repliesCount), quotes: count(s.quotesCount) };
+  const all = {
+    likes: count(s.favouritesCount),
+    reposts: count(s.reblogsCount),
+    replies: count(s.repliesCount),
+    quotes: count(s.quotesCount),
+  };
   const metrics = Object.fromEntries(Object.entries(all).filter((e): e is [string, number] => e[1] !== undefined));
   const replyTo = s.inReplyToId ?? null;
   return {
@@ -171,25 +187,43 @@ export function toConnectorError(err: unknown): ConnectorError {
     const status = err.statusCode;
     if (status === 429) {
       const resetAt = resetTime(err.cause instanceof Response ? err.cause.headers : undefined);
-      return new ConnectorError('rate_limited', `Mastodon rate limit reached (HTTP 429).`, { status, ...(resetAt ? { resetAt } : {}), platform });
+      return new ConnectorError('rate_limited', `Mastodon rate limit reached (HTTP 429).`, {
+        status,
+        ...(resetAt ? { resetAt } : {}),
+        platform,
+      });
     }
-    if (status === 401 || status === 403) return new ConnectorError('auth', `Mastodon refused the access token (HTTP ${status}).`, { status, platform });
-    if (status >= 500) return new ConnectorError('transient', `Mastodon answered HTTP ${status}.`, { status, platform });
-    return new ConnectorError('invalid_request', `Mastodon rejected the request (HTTP ${status}).`, { status, platform });
+    if (status === 401 || status === 403)
+      return new ConnectorError('auth', `Mastodon refused the access token (HTTP ${status}).`, { status, platform });
+    if (status >= 500)
+      return new ConnectorError('transient', `Mastodon answered HTTP ${status}.`, { status, platform });
+    return new ConnectorError('invalid_request', `Mastodon rejected the request (HTTP ${status}).`, {
+      status,
+      platform,
+    });
   }
-  if (err instanceof MastoTimeoutError) return new ConnectorError('transient', 'Mastodon did not answer before the request timed out.', { platform });
-  if (err instanceof MastoDeserializeError) return new ConnectorError('transient', 'Mastodon sent a response that is not valid JSON.', { platform });
+  if (err instanceof MastoTimeoutError)
+    return new ConnectorError('transient', 'Mastodon did not answer before the request timed out.', { platform });
+  if (err instanceof MastoDeserializeError)
+    return new ConnectorError('transient', 'Mastodon sent a response that is not valid JSON.', { platform });
   // masto fails on a non-JSON error page (a proxy's 502) with an "unknown encoding" error, or with
   // a TypeError destructuring the missing body when the page is text/html.
   if (err instanceof MastoUnexpectedError || (err instanceof TypeError && /destructure/.test(err.message))) {
-    return new ConnectorError('transient', 'Mastodon answered with a page that is not JSON; the server may be down.', { platform });
+    return new ConnectorError('transient', 'Mastodon answered with a page that is not JSON; the server may be down.', {
+      platform,
+    });
   }
   if (isTimeout(err)) return outboundFailure(err, 'Could not reach Mastodon', platform);
   // A library's own words ("Cannot read properties of undefined") mean nothing to a person.
   return new ConnectorError('transient', 'Mastodon answered something we could not read', { platform });
 }
 
-function client(http: OutboundHttp, config: MastodonConfig, credentials: MastodonCredentials, signal?: AbortSignal): Api {
+function client(
+  http: OutboundHttp,
+  config: MastodonConfig,
+  credentials: MastodonCredentials,
+  signal?: AbortSignal,
+): Api {
   return createGuardedRestClient(
     {
       url: config.baseUrl,
@@ -203,18 +237,24 @@ function client(http: OutboundHttp, config: MastodonConfig, credentials: Mastodo
 }
 
 function linkMinId(link: string | null): string | undefined {
-  const prev = link?.split(',').find((part) => /rel="prev"/.test(part))?.match(/<([^>]+)>/)?.[1];
+  const prev = link
+    ?.split(',')
+    .find((part) => /rel="prev"/.test(part))
+    ?.match(/<([^>]+)>/)?.[1];
   return prev ? (new URL(prev).searchParams.get('min_id') ?? undefined) : undefined;
 }
 
-const notAList = () => new ConnectorError('transient', 'Mastodon sent a response without a list of statuses.', { platform: 'mastodon' });
+const notAList = () =>
+  new ConnectorError('transient', 'Mastodon sent a response without a list of statuses.', { platform: 'mastodon' });
 
 /** Walks a hashtag forward: min_id asks for the statuses right after the last one read. */
 async function readTag(api: Api, tag: string, state: TagState, since: Date | undefined): Promise<StreamPage<TagState>> {
   const floor = state.minId ?? (since ? snowflakeAt(since) : undefined);
   let res: { headers: Headers; data: Status[] };
   try {
-    res = await api.v1.timelines.tag.$select(encodeURIComponent(tag)).list.$raw({ limit: PAGE_LIMIT, ...(floor ? { minId: floor } : {}) });
+    res = await api.v1.timelines.tag
+      .$select(encodeURIComponent(tag))
+      .list.$raw({ limit: PAGE_LIMIT, ...(floor ? { minId: floor } : {}) });
   } catch (err) {
     // A hashtag nobody has used on this server yet is a 404: nothing to read, not a failure.
     if (err instanceof MastoHttpError && err.statusCode === 404) return { items: [], state, more: false };
@@ -223,16 +263,31 @@ async function readTag(api: Api, tag: string, state: TagState, since: Date | und
   if (!Array.isArray(res.data)) throw notAList();
   const newest = maxId(floor, linkMinId(res.headers.get('link')), ...res.data.map((s) => s.id));
   // Without a floor the newest page was read: nothing newer waits.
-  return { items: res.data, state: newest ? { minId: newest } : {}, more: Boolean(floor) && res.data.length >= PAGE_LIMIT };
+  return {
+    items: res.data,
+    state: newest ? { minId: newest } : {},
+    more: Boolean(floor) && res.data.length >= PAGE_LIMIT,
+  };
 }
 
 /** Search answers newest first, paged by offset, so a sweep runs down to the last id it knew. */
-async function readQuery(api: Api, q: string, state: QueryState, since: Date | undefined): Promise<StreamPage<QueryState>> {
+async function readQuery(
+  api: Api,
+  q: string,
+  state: QueryState,
+  since: Date | undefined,
+): Promise<StreamPage<QueryState>> {
   const floor = state.sinceId ?? (since ? snowflakeAt(since) : undefined);
   const offset = state.offset ?? 0;
   let data: mastodon.v2.Search;
   try {
-    ({ data } = await api.v2.search.list.$raw({ q, type: 'statuses', limit: PAGE_LIMIT, ...(offset ? { offset } : {}), ...(floor ? { minId: floor } : {}) }));
+    ({ data } = await api.v2.search.list.$raw({
+      q,
+      type: 'statuses',
+      limit: PAGE_LIMIT,
+      ...(offset ? { offset } : {}),
+      ...(floor ? { minId: floor } : {}),
+    }));
   } catch (err) {
     throw toConnectorError(err);
   }
@@ -241,8 +296,17 @@ async function readQuery(api: Api, q: string, state: QueryState, since: Date | u
   // min_id narrows search only to a timestamp on some servers: the id comparison is exact.
   const items = floor ? all.filter((s) => compareIds(s.id, floor) > 0) : all;
   const sweepNewestId = maxId(state.sweepNewestId, ...all.map((s) => s.id));
-  const more = Boolean(floor) && items.length === all.length && all.length >= PAGE_LIMIT && offset + all.length < MAX_SEARCH_OFFSET;
-  if (more) return { items, state: { sinceId: floor!, offset: offset + all.length, ...(sweepNewestId ? { sweepNewestId } : {}) }, more };
+  const more =
+    Boolean(floor) &&
+    items.length === all.length &&
+    all.length >= PAGE_LIMIT &&
+    offset + all.length < MAX_SEARCH_OFFSET;
+  if (more)
+    return {
+      items,
+      state: { sinceId: floor!, offset: offset + all.length, ...(sweepNewestId ? { sweepNewestId } : {}) },
+      more,
+    };
   const sinceId = maxId(floor, sweepNewestId);
   return { items, state: sinceId ? { sinceId } : {}, more: false };
 }
@@ -250,13 +314,20 @@ async function readQuery(api: Api, q: string, state: QueryState, since: Date | u
 export function planStreams(plan: { queries: string[]; hashtags: string[] }): Stream[] {
   const tags = [...new Set(plan.hashtags.map((t) => t.replace(/^#/, '').trim().toLowerCase()).filter(Boolean))];
   const queries = [...new Set(plan.queries.map((q) => q.trim()).filter(Boolean))];
-  return [...tags.map((value) => ({ key: `tag:${value}`, kind: 'tag' as const, value })), ...queries.map((value) => ({ key: `q:${value}`, kind: 'query' as const, value }))];
+  return [
+    ...tags.map((value) => ({ key: `tag:${value}`, kind: 'tag' as const, value })),
+    ...queries.map((value) => ({ key: `q:${value}`, kind: 'query' as const, value })),
+  ];
 }
 
 function readCursor(cursor: Cursor | null): MastodonCursor {
   const c = (cursor ?? {}) as MastodonCursor;
   const obj = <T>(v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, T>) : {});
-  return { tags: obj<TagState>(c.tags), queries: obj<QueryState>(c.queries), pending: Array.isArray(c.pending) ? c.pending.filter((k) => typeof k === 'string') : [] };
+  return {
+    tags: obj<TagState>(c.tags),
+    queries: obj<QueryState>(c.queries),
+    pending: Array.isArray(c.pending) ? c.pending.filter((k) => typeof k === 'string') : [],
+  };
 }
 
 /** Keeps only the state of streams still in the plan, so the cursor does not grow forever. */
@@ -273,17 +344,32 @@ export const mastodonConnector: Connector<MastodonConfig, MastodonCredentials> =
 
   async poll({ config, credentials, cursor, plan, since, signal, http }) {
     const streams = planStreams(plan);
-    if (streams.length === 0) throw new ConnectorError('invalid_request', 'Nothing to read on Mastodon: add a topic with words or hashtags to this source.', { platform: 'mastodon' });
+    if (streams.length === 0)
+      throw new ConnectorError(
+        'invalid_request',
+        'Nothing to read on Mastodon: add a topic with words or hashtags to this source.',
+        { platform: 'mastodon' },
+      );
     if (!credentials.accessToken && streams.some((s) => s.kind === 'query')) {
-      throw new ConnectorError('auth', 'Searching Mastodon posts needs an access token with the read:search scope; without one only hashtags can be followed.', { platform: 'mastodon' });
+      throw new ConnectorError(
+        'auth',
+        'Searching Mastodon posts needs an access token with the read:search scope; without one only hashtags can be followed.',
+        { platform: 'mastodon' },
+      );
     }
     const state = readCursor(cursor);
     const keys = streams.map((s) => s.key);
     const round = state.pending!.filter((k) => keys.includes(k));
     const pending = round.length > 0 ? round : keys;
     const stream = streams.find((s) => s.key === pending[0])!;
-    const tags = keep(state.tags!, streams.filter((s) => s.kind === 'tag').map((s) => s.value));
-    const queries = keep(state.queries!, streams.filter((s) => s.kind === 'query').map((s) => s.value));
+    const tags = keep(
+      state.tags!,
+      streams.filter((s) => s.kind === 'tag').map((s) => s.value),
+    );
+    const queries = keep(
+      state.queries!,
+      streams.filter((s) => s.kind === 'query').map((s) => s.value),
+    );
 
     const api = client(http, config, credentials, signal);
     let page: StreamPage<unknown>;
@@ -316,14 +402,19 @@ export const mastodonConnector: Connector<MastodonConfig, MastodonCredentials> =
 
   async reply({ config, credentials, inReplyTo, text, signal, http, outbox }) {
     if (!credentials.accessToken) {
-      throw new ConnectorError('auth', 'Replying on Mastodon needs an access token with the write:statuses scope.', { platform: 'mastodon' });
+      throw new ConnectorError('auth', 'Replying on Mastodon needs an access token with the write:statuses scope.', {
+        platform: 'mastodon',
+      });
     }
     const status = withMention(text, inReplyTo.authorHandle ?? rawAcct(inReplyTo.raw));
     // The same reply is posted once, even when a timed-out request is retried within the hour.
     const key = idempotencyKey(inReplyTo.externalId, status, outbox?.replyId);
     try {
       const api = client(http, config, credentials, signal);
-      const created = await api.v1.statuses.create({ status, inReplyToId: inReplyTo.externalId }, { requestInit: { headers: { 'Idempotency-Key': key } } });
+      const created = await api.v1.statuses.create(
+        { status, inReplyToId: inReplyTo.externalId },
+        { requestInit: { headers: { 'Idempotency-Key': key } } },
+      );
       return { externalId: created.id, url: created.url ?? created.uri ?? null };
     } catch (err) {
       throw toConnectorError(err);
@@ -332,11 +423,18 @@ export const mastodonConnector: Connector<MastodonConfig, MastodonCredentials> =
 
   async findReply({ config, credentials, inReplyTo, text, signal, http }) {
     if (!credentials.accessToken) {
-      throw new ConnectorError('auth', 'Replying on Mastodon needs an access token with the write:statuses scope.', { platform: 'mastodon' });
+      throw new ConnectorError('auth', 'Replying on Mastodon needs an access token with the write:statuses scope.', {
+        platform: 'mastodon',
+      });
     }
     const status = withMention(text, inReplyTo.authorHandle ?? rawAcct(inReplyTo.raw));
     try {
-      return await findMastodonReply(client(http, config, credentials, signal), inReplyTo.externalId, status, htmlToPlainText);
+      return await findMastodonReply(
+        client(http, config, credentials, signal),
+        inReplyTo.externalId,
+        status,
+        htmlToPlainText,
+      );
     } catch (err) {
       throw toConnectorError(err);
     }
@@ -347,7 +445,11 @@ export const mastodonConnector: Connector<MastodonConfig, MastodonCredentials> =
       const api = client(http, config, credentials, signal);
       if (!credentials.accessToken) {
         const instance = await api.v2.instance.fetch();
-        return { ok: true, account: null, message: `Reached ${instance.domain} without an access token: public hashtags can be read, but searching and replying need a token.` };
+        return {
+          ok: true,
+          account: null,
+          message: `Reached ${instance.domain} without an access token: public hashtags can be read, but searching and replying need a token.`,
+        };
       }
       const me = await api.v1.accounts.verifyCredentials();
       return { ok: true, account: me.acct, message: `Mastodon accepted the access token for @${me.acct}.` };

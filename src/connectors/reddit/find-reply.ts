@@ -30,18 +30,27 @@ export async function findRedditReply(
   const oldest = queuedAt ? queuedAt.getTime() / 1000 - CLOCK_SLACK_S : -Infinity;
   let after: string | undefined;
   for (let page = 0; page < MAX_PAGES; page++) {
-    const listing = await api.get<Listing<{ kind: string; data: CommentData }>>(`/user/${encodeURIComponent(username)}/comments`, {
-      sort: 'new',
-      limit: 100,
-      raw_json: 1,
-      ...(after ? { after } : {}),
-    });
+    const listing = await api.get<Listing<{ kind: string; data: CommentData }>>(
+      `/user/${encodeURIComponent(username)}/comments`,
+      {
+        sort: 'new',
+        limit: 100,
+        raw_json: 1,
+        ...(after ? { after } : {}),
+      },
+    );
     if (listing?.kind !== 'Listing' || !Array.isArray(listing.data?.children)) {
-      throw new ConnectorError('transient', 'Reddit answered JSON without the listing of our comments.', { platform: 'reddit' });
+      throw new ConnectorError('transient', 'Reddit answered JSON without the listing of our comments.', {
+        platform: 'reddit',
+      });
     }
     const comments = listing.data.children.filter((c) => c?.kind === 't1').map((c) => c.data);
     const hit = comments.find(
-      (c) => c.parent_id === parentId && typeof c.name === 'string' && typeof c.body === 'string' && sameReplyText(c.body, text),
+      (c) =>
+        c.parent_id === parentId &&
+        typeof c.name === 'string' &&
+        typeof c.body === 'string' &&
+        sameReplyText(c.body, text),
     );
     if (hit) {
       const url = typeof hit.permalink === 'string' ? `https://www.reddit.com${hit.permalink}` : null;

@@ -123,20 +123,41 @@ export class RedditClient {
     const cached = this.o.tokens.get(this.cacheKey, this.cacheSecret, Date.now());
     if (cached) return cached;
     const { clientId, clientSecret, username, password } = this.o.auth;
-    const form: Record<string, string> = this.userContext ? { grant_type: 'password', username: username!, password: password! } : { grant_type: 'client_credentials' };
+    const form: Record<string, string> = this.userContext
+      ? { grant_type: 'password', username: username!, password: password! }
+      : { grant_type: 'client_credentials' };
     const started = Date.now();
-    const body = await this.request<{ access_token?: string; expires_in?: number; error?: string }>(`${trimSlash(this.o.authBaseUrl)}/api/v1/access_token`, {
-      method: 'POST',
-      headers: { authorization: `Basic ${base64(`${clientId}:${clientSecret}`)}`, 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams(form).toString(),
-    });
+    const body = await this.request<{ access_token?: string; expires_in?: number; error?: string }>(
+      `${trimSlash(this.o.authBaseUrl)}/api/v1/access_token`,
+      {
+        method: 'POST',
+        headers: {
+          authorization: `Basic ${base64(`${clientId}:${clientSecret}`)}`,
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+        body: new URLSearchParams(form).toString(),
+      },
+    );
     // Reddit answers a refused grant with 200 and {"error": ...}, not with an HTTP error.
     if (body.error || !body.access_token) {
-      if (body.error === 'invalid_grant') throw new ConnectorError('auth', 'Reddit refused the username or password (invalid_grant); check them, and that the account is a developer of this script app.', { platform: 'reddit' });
-      throw new ConnectorError('auth', `Reddit did not issue an access token (${codeWord(body.error) ?? 'no token in the answer'}).`, { platform: 'reddit' });
+      if (body.error === 'invalid_grant')
+        throw new ConnectorError(
+          'auth',
+          'Reddit refused the username or password (invalid_grant); check them, and that the account is a developer of this script app.',
+          { platform: 'reddit' },
+        );
+      throw new ConnectorError(
+        'auth',
+        `Reddit did not issue an access token (${codeWord(body.error) ?? 'no token in the answer'}).`,
+        { platform: 'reddit' },
+      );
     }
     const lifetimeMs = Math.max(0, (body.expires_in ?? 3600) - 60) * 1000;
-    this.o.tokens.set(this.cacheKey, { token: body.access_token, expiresAt: started + lifetimeMs, secret: this.cacheSecret });
+    this.o.tokens.set(this.cacheKey, {
+      token: body.access_token,
+      expiresAt: started + lifetimeMs,
+      secret: this.cacheSecret,
+    });
     return body.access_token;
   }
 
@@ -159,7 +180,10 @@ export class RedditClient {
       const cached = this.o.tokens.get(this.cacheKey, this.cacheSecret, Date.now()) !== undefined;
       const token = await this.token();
       try {
-        return await this.request<T>(url, { ...init, headers: { ...(init.headers as Record<string, string>), authorization: `bearer ${token}` } });
+        return await this.request<T>(url, {
+          ...init,
+          headers: { ...(init.headers as Record<string, string>), authorization: `bearer ${token}` },
+        });
       } catch (err) {
         // A cached token can be revoked or expire early: fetch a fresh one once before giving up.
         if (attempt === 0 && cached && err instanceof ConnectorError && err.details.status === 401) {
@@ -177,10 +201,22 @@ export class RedditClient {
     let res: Response;
     let text: string;
     try {
-      res = await this.o.http.fetch(url, { ...init, redirect: 'manual', signal, headers: { ...(init.headers as Record<string, string>), 'user-agent': this.userAgent, accept: 'application/json' } });
+      res = await this.o.http.fetch(url, {
+        ...init,
+        redirect: 'manual',
+        signal,
+        headers: {
+          ...(init.headers as Record<string, string>),
+          'user-agent': this.userAgent,
+          accept: 'application/json',
+        },
+      });
       text = await res.text();
     } catch (err) {
-      if (timeout.aborted) throw new ConnectorError('transient', `Reddit did not answer within ${this.o.timeoutMs} ms.`, { platform: 'reddit' });
+      if (timeout.aborted)
+        throw new ConnectorError('transient', `Reddit did not answer within ${this.o.timeoutMs} ms.`, {
+          platform: 'reddit',
+        });
       throw outboundFailure(err, 'Could not reach Reddit', 'reddit');
     }
     if (!res.ok) throw statusError(res, text);
@@ -193,12 +229,33 @@ export class RedditClient {
  * text; anything else the answer says is left out, since the address may be anyone's server.
  */
 const REDDIT_CODES = new Set([
-  'invalid_grant', 'unsupported_grant_type', 'invalid_client', 'invalid_request', 'unauthorized_client',
-  'private', 'quarantined', 'banned', 'gold_only', 'gated',
-  'RATELIMIT', 'USER_REQUIRED', 'NO_THING_ID', 'THREAD_LOCKED', 'DELETED_COMMENT', 'DELETED_LINK', 'TOO_OLD', 'TOO_LONG',
-  'NO_TEXT', 'SUBREDDIT_NOEXIST', 'SUBREDDIT_NOTALLOWED', 'BANNED_FROM_SUBREDDIT', 'NOT_AUTHOR', 'INVALID_OPTION',
+  'invalid_grant',
+  'unsupported_grant_type',
+  'invalid_client',
+  'invalid_request',
+  'unauthorized_client',
+  'private',
+  'quarantined',
+  'banned',
+  'gold_only',
+  'gated',
+  'RATELIMIT',
+  'USER_REQUIRED',
+  'NO_THING_ID',
+  'THREAD_LOCKED',
+  'DELETED_COMMENT',
+  'DELETED_LINK',
+  'TOO_OLD',
+  'TOO_LONG',
+  'NO_TEXT',
+  'SUBREDDIT_NOEXIST',
+  'SUBREDDIT_NOTALLOWED',
+  'BANNED_FROM_SUBREDDIT',
+  'NOT_AUTHOR',
+  'INVALID_OPTION',
 ]);
-export const codeWord = (v: unknown): string | undefined => (typeof v === 'string' && REDDIT_CODES.has(v) ? v : undefined);
+export const codeWord = (v: unknown): string | undefined =>
+  typeof v === 'string' && REDDIT_CODES.has(v) ? v : undefined;
 
 /**
  * Maps a non-2xx answer. Reddit's {"reason"} code ("private", "quarantined", "banned") is kept;
@@ -219,12 +276,22 @@ export function statusError(res: Response, text: string, now = Date.now()): Conn
     const reset = Number(res.headers.get('x-ratelimit-reset') ?? res.headers.get('retry-after'));
     const resetAt = Number.isFinite(reset) && reset >= 0 ? new Date(now + Math.ceil(reset) * 1000) : undefined;
     const when = resetAt ? ` It resets in ${Math.ceil(reset)} seconds.` : '';
-    return new ConnectorError('rate_limited', `Reddit rate limit reached (${detail}).${when}`, { ...d, ...(resetAt ? { resetAt } : {}) });
+    return new ConnectorError('rate_limited', `Reddit rate limit reached (${detail}).${when}`, {
+      ...d,
+      ...(resetAt ? { resetAt } : {}),
+    });
   }
   // A subreddit that is private, quarantined or banned is a setting to fix, not bad credentials.
-  if ((status === 403 || status === 404) && reason) return new ConnectorError('invalid_request', `Reddit refuses access to this subreddit (${detail}).`, d);
-  if (status === 401 || status === 403) return new ConnectorError('auth', `Reddit refused the credentials (${detail}).`, d);
+  if ((status === 403 || status === 404) && reason)
+    return new ConnectorError('invalid_request', `Reddit refuses access to this subreddit (${detail}).`, d);
+  if (status === 401 || status === 403)
+    return new ConnectorError('auth', `Reddit refused the credentials (${detail}).`, d);
   if (status >= 500) return new ConnectorError('transient', `Reddit answered with a server error (${detail}).`, d);
-  if (status >= 300 && status < 400) return new ConnectorError('invalid_request', `Reddit redirected the request (HTTP ${status}); the subreddit probably does not exist.`, d);
+  if (status >= 300 && status < 400)
+    return new ConnectorError(
+      'invalid_request',
+      `Reddit redirected the request (HTTP ${status}); the subreddit probably does not exist.`,
+      d,
+    );
   return new ConnectorError('invalid_request', `Reddit rejected the request (${detail}).`, d);
 }

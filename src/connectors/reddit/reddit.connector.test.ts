@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeReddit, type FakeReddit } from '../../../tests/fakes/reddit-server';
 import { ConnectorError, type Connector, type Cursor, type PollPage } from '../types';
-import { createRedditConnector, listingsFor, type RedditConfig, redditConfigSchema, type RedditCredentials, redditCredentialsSchema, type RedditCursor } from './reddit.connector';
+import {
+  createRedditConnector,
+  listingsFor,
+  type RedditConfig,
+  redditConfigSchema,
+  type RedditCredentials,
+  redditCredentialsSchema,
+  type RedditCursor,
+} from './reddit.connector';
 import { testHttp } from '../../../tests/helpers/outbound';
 
 let reddit: FakeReddit;
@@ -9,8 +17,17 @@ let connector: Connector<RedditConfig, RedditCredentials>;
 const app = { clientId: 'test-client', clientSecret: 'test-secret' };
 const user = { ...app, username: 'acme_support', password: 'hunter2' };
 const config = (over: Record<string, unknown> = {}) =>
-  redditConfigSchema.parse({ baseUrl: reddit.url, authBaseUrl: reddit.url, subreddits: ['acme'], timeoutMs: 30_000, ...over });
-const poll = (cursor: Cursor | null = null, o: { queries?: string[]; config?: Record<string, unknown>; since?: Date; credentials?: RedditCredentials } = {}) =>
+  redditConfigSchema.parse({
+    baseUrl: reddit.url,
+    authBaseUrl: reddit.url,
+    subreddits: ['acme'],
+    timeoutMs: 30_000,
+    ...over,
+  });
+const poll = (
+  cursor: Cursor | null = null,
+  o: { queries?: string[]; config?: Record<string, unknown>; since?: Date; credentials?: RedditCredentials } = {},
+) =>
   connector.poll({
     http: testHttp,
     config: config(o.config),
@@ -21,7 +38,13 @@ const poll = (cursor: Cursor | null = null, o: { queries?: string[]; config?: Re
     ...(o.since ? { since: o.since } : {}),
   });
 const lastListingRequest = () => reddit.requests.filter((r) => r.path !== '/api/v1/access_token').at(-1)!;
-const failure = (p: Promise<unknown>) => p.then(() => { throw new Error('expected a failure'); }, (e: unknown) => e as ConnectorError);
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => {
+      throw new Error('expected a failure');
+    },
+    (e: unknown) => e as ConnectorError,
+  );
 
 async function drain(cursor: Cursor | null, o: Parameters<typeof poll>[1] = {}) {
   const pages: PollPage[] = [];
@@ -48,7 +71,14 @@ beforeEach(() => {
 
 describe('Reddit connector against a fake Reddit API', () => {
   it('maps a post with unicode, emoji and escaped entities, and searches the subreddits by new', async () => {
-    const p = reddit.addPost({ title: 'Acme & friends <3 — café ☕️', selftext: 'Is **Acme** > Widgets? 🚀 "quotes" & more', score: 42, num_comments: 7, author: 'ana_dev', subreddit: 'widgets' });
+    const p = reddit.addPost({
+      title: 'Acme & friends <3 — café ☕️',
+      selftext: 'Is **Acme** > Widgets? 🚀 "quotes" & more',
+      score: 42,
+      num_comments: 7,
+      author: 'ana_dev',
+      subreddit: 'widgets',
+    });
     const page = await poll(null, { config: { subreddits: ['acme', 'r/widgets'], includeComments: false } });
     expect(page.posts).toHaveLength(1);
     const post = page.posts[0]!;
@@ -64,19 +94,35 @@ describe('Reddit connector against a fake Reddit API', () => {
       metrics: { score: 42, comments: 7, upvoteRatio: 0.97 },
     });
     expect(post.createdAt.getTime()).toBe(p.created_utc * 1000);
-    expect(post.author).toMatchObject({ handle: 'ana_dev', url: 'https://www.reddit.com/user/ana_dev', externalId: expect.stringMatching(/^t2_/) });
+    expect(post.author).toMatchObject({
+      handle: 'ana_dev',
+      url: 'https://www.reddit.com/user/ana_dev',
+      externalId: expect.stringMatching(/^t2_/),
+    });
     // raw is the Thing as received: still escaped, exactly as Reddit sent it.
-    expect((post.raw as { kind: string; data: { title: string; subreddit: string } }).data).toMatchObject({ title: 'Acme &amp; friends &lt;3 — café ☕️', subreddit: 'widgets' });
+    expect((post.raw as { kind: string; data: { title: string; subreddit: string } }).data).toMatchObject({
+      title: 'Acme &amp; friends &lt;3 — café ☕️',
+      subreddit: 'widgets',
+    });
     const req = lastListingRequest();
     expect(req.path).toBe('/r/acme+widgets/search');
-    expect(Object.fromEntries(req.query)).toEqual({ q: 'acme', sort: 'new', type: 'link', restrict_sr: '1', limit: '100' });
+    expect(Object.fromEntries(req.query)).toEqual({
+      q: 'acme',
+      sort: 'new',
+      type: 'link',
+      restrict_sr: '1',
+      limit: '100',
+    });
     expect(req.headers.authorization).toMatch(/^bearer a-/);
     expect(req.headers['user-agent']).toMatch(/^nodejs:social-crm-listening:v/);
   });
 
   it('uses the title as the text of a link post with no body', async () => {
     reddit.addPost({ title: 'Acme launches a thing', url: 'https://acme.example/launch' });
-    expect((await poll(null, { config: { includeComments: false } })).posts[0]).toMatchObject({ title: 'Acme launches a thing', text: 'Acme launches a thing' });
+    expect((await poll(null, { config: { includeComments: false } })).posts[0]).toMatchObject({
+      title: 'Acme launches a thing',
+      text: 'Acme launches a thing',
+    });
   });
 
   it('keeps a 40,000-character self post whole', async () => {
@@ -104,7 +150,13 @@ describe('Reddit connector against a fake Reddit API', () => {
     expect(lastListingRequest().path).toBe('/r/acme/comments');
     expect(page.more).toBe(false);
     expect(page.posts.map((p) => p.externalId)).toEqual([reply.name, top.name]);
-    expect(page.posts[1]).toMatchObject({ kind: 'comment', title: null, text: 'Acme &amp; co? <b>no</b> 😅', threadExternalId: post.name, replyToExternalId: post.name });
+    expect(page.posts[1]).toMatchObject({
+      kind: 'comment',
+      title: null,
+      text: 'Acme &amp; co? <b>no</b> 😅',
+      threadExternalId: post.name,
+      replyToExternalId: post.name,
+    });
     expect(page.posts[0]).toMatchObject({ replyToExternalId: top.name, threadExternalId: post.name });
     expect(page.posts[0]!.url).toBe(`https://www.reddit.com/r/acme/comments/${post.id}/unrelated/${reply.id}/`);
   });
@@ -130,7 +182,9 @@ describe('Reddit connector against a fake Reddit API', () => {
     expect(first.pages.map((p) => p.more)).toEqual([true, true, false]);
     expect(new Set(first.posts.map((p) => p.externalId)).size).toBe(250);
     const newest = reddit.items.at(-1)!.data;
-    expect(first.cursor).toEqual({ listings: { 'search:acme:acme': { newest: newest.name, newestUtc: newest.created_utc } } });
+    expect(first.cursor).toEqual({
+      listings: { 'search:acme:acme': { newest: newest.name, newestUtc: newest.created_utc } },
+    });
 
     const fresh = reddit.addPost({ title: 'fresh acme' });
     const next = await poll(first.cursor, { config: { includeComments: false } });
@@ -158,7 +212,11 @@ describe('Reddit connector against a fake Reddit API', () => {
     const c = reddit.addComment({ link_id: a.name, body: 'a comment' });
     const round = await drain(null, { queries: ['acme', 'widget'] });
     expect(round.pages.map((p) => p.posts.map((x) => x.externalId))).toEqual([[a.name], [w.name], [c.name]]);
-    expect(Object.keys((round.cursor as unknown as RedditCursor).listings).sort()).toEqual(['comments:acme', 'search:acme:acme', 'search:acme:widget']);
+    expect(Object.keys((round.cursor as unknown as RedditCursor).listings).sort()).toEqual([
+      'comments:acme',
+      'search:acme:acme',
+      'search:acme:widget',
+    ]);
 
     const w2 = reddit.addPost({ title: 'widget three' });
     const again = await drain(round.cursor, { queries: ['acme', 'widget'] });
@@ -183,7 +241,10 @@ describe('Reddit connector against a fake Reddit API', () => {
     reddit.addPost({ title: 'acme keep' });
     const anchor = reddit.addPost({ title: 'acme soon removed' });
     let { cursor } = await drain(null, { config: { includeComments: false } });
-    reddit.items.splice(reddit.items.findIndex((i) => i.data.name === anchor.name), 1);
+    reddit.items.splice(
+      reddit.items.findIndex((i) => i.data.name === anchor.name),
+      1,
+    );
     const fresh = reddit.addPost({ title: 'acme after removal' });
     for (let i = 0; i < 5; i++) {
       const page = await poll(cursor, { config: { includeComments: false } });
@@ -194,7 +255,10 @@ describe('Reddit connector against a fake Reddit API', () => {
     const probe = await poll(cursor, { config: { includeComments: false } });
     expect(probe.posts.map((p) => p.externalId)).toEqual([fresh.name]);
     expect(lastListingRequest().query.has('before')).toBe(false);
-    expect((probe.cursor as unknown as RedditCursor).listings['search:acme:acme']).toEqual({ newest: fresh.name, newestUtc: fresh.created_utc });
+    expect((probe.cursor as unknown as RedditCursor).listings['search:acme:acme']).toEqual({
+      newest: fresh.name,
+      newestUtc: fresh.created_utc,
+    });
   });
 
   it('reports a 429 as rate_limited with the reset time from x-ratelimit-reset', async () => {
@@ -210,7 +274,12 @@ describe('Reddit connector against a fake Reddit API', () => {
   });
 
   it('falls back to Retry-After when a 429 has no x-ratelimit-reset', async () => {
-    reddit.fault({ match: (r) => r.path.endsWith('/search'), status: 429, headers: { 'retry-after': '30' }, json: { message: 'Too Many Requests', error: 429 } });
+    reddit.fault({
+      match: (r) => r.path.endsWith('/search'),
+      status: 429,
+      headers: { 'retry-after': '30' },
+      json: { message: 'Too Many Requests', error: 429 },
+    });
     const err = await failure(poll());
     expect(err.kind).toBe('rate_limited');
     expect(Math.round((err.details.resetAt!.getTime() - Date.now()) / 1000)).toBe(30);
@@ -219,16 +288,51 @@ describe('Reddit connector against a fake Reddit API', () => {
   const onSearch = (r: { path: string }) => r.path.endsWith('/search');
   it.each([
     ['a 503', 'transient', { status: 503, json: { message: 'Service Unavailable', error: 503 } }, /server error/],
-    ['an HTML 502 page', 'transient', { status: 502, raw: '<html><body>all servers are busy</body></html>' }, /server error/],
-    ['broken JSON', 'transient', { raw: '{"kind": "Listing", "data": {"chil' }, /^Reddit answered something that is not JSON$/],
-    ['a 200 HTML page', 'transient', { headers: { 'content-type': 'text/html' }, raw: '<!doctype html><p>hi</p>' }, /^Reddit answered an HTML page, not JSON$/],
-    ['JSON that is not a listing', 'transient', { json: { kind: 't3', data: {} } }, /^Reddit answered JSON without the listing$/],
+    [
+      'an HTML 502 page',
+      'transient',
+      { status: 502, raw: '<html><body>all servers are busy</body></html>' },
+      /server error/,
+    ],
+    [
+      'broken JSON',
+      'transient',
+      { raw: '{"kind": "Listing", "data": {"chil' },
+      /^Reddit answered something that is not JSON$/,
+    ],
+    [
+      'a 200 HTML page',
+      'transient',
+      { headers: { 'content-type': 'text/html' }, raw: '<!doctype html><p>hi</p>' },
+      /^Reddit answered an HTML page, not JSON$/,
+    ],
+    [
+      'JSON that is not a listing',
+      'transient',
+      { json: { kind: 't3', data: {} } },
+      /^Reddit answered JSON without the listing$/,
+    ],
     // Once "Cannot read properties of undefined (reading 'author')".
-    ['a listing of things without their data', 'transient', { json: { kind: 'Listing', data: { after: null, children: [{ kind: 't3' }] } } }, /^Reddit answered posts without the fields a mention needs/],
+    [
+      'a listing of things without their data',
+      'transient',
+      { json: { kind: 'Listing', data: { after: null, children: [{ kind: 't3' }] } } },
+      /^Reddit answered posts without the fields a mention needs/,
+    ],
     ['a hang past the timeout', 'transient', { hang: true }, /did not answer within 300 ms/],
     ['a 400', 'invalid_request', { status: 400, json: { message: 'Bad Request', error: 400 } }, /rejected the request/],
-    ['a 403 for a private subreddit', 'invalid_request', { status: 403, json: { reason: 'private', message: 'Forbidden', error: 403 } }, /subreddit \(HTTP 403, private\)/],
-    ['a 403 without a reason', 'auth', { status: 403, json: { message: 'Forbidden', error: 403 } }, /refused the credentials/],
+    [
+      'a 403 for a private subreddit',
+      'invalid_request',
+      { status: 403, json: { reason: 'private', message: 'Forbidden', error: 403 } },
+      /subreddit \(HTTP 403, private\)/,
+    ],
+    [
+      'a 403 without a reason',
+      'auth',
+      { status: 403, json: { message: 'Forbidden', error: 403 } },
+      /refused the credentials/,
+    ],
   ] as const)('reports %s as a %s error', async (_name, kind, fault, message) => {
     reddit.fault({ ...fault, match: onSearch });
     // Only the hang gets the short timeout: a slow machine must not turn the other answers into timeouts.
@@ -261,7 +365,11 @@ describe('Reddit connector against a fake Reddit API', () => {
 
   it('uses the password grant when an account is given', async () => {
     await poll(null, { credentials: user, config: { includeComments: false } });
-    expect(Object.fromEntries(new URLSearchParams(reddit.tokenRequests[0]!.body))).toEqual({ grant_type: 'password', username: 'acme_support', password: 'hunter2' });
+    expect(Object.fromEntries(new URLSearchParams(reddit.tokenRequests[0]!.body))).toEqual({
+      grant_type: 'password',
+      username: 'acme_support',
+      password: 'hunter2',
+    });
     expect(lastListingRequest().headers['user-agent']).toMatch(/\(by \/u\/acme_support\)$/);
   });
 
@@ -275,37 +383,82 @@ describe('Reddit connector against a fake Reddit API', () => {
 
   it('replies with /api/comment on the parent fullname as the account', async () => {
     const post = reddit.addPost({ title: 'acme broke my widget' });
-    const res = await connector.reply!({ http: testHttp, config: config(), credentials: user, inReplyTo: { externalId: post.name, authorHandle: 'ana_dev', threadExternalId: post.name, raw: null }, text: 'Sorry! DM us & we fix it 🙏' });
-    expect(reddit.replies).toEqual([{ thing_id: post.name, text: 'Sorry! DM us & we fix it 🙏', authorization: expect.stringMatching(/^bearer u-/) }]);
+    const res = await connector.reply!({
+      http: testHttp,
+      config: config(),
+      credentials: user,
+      inReplyTo: { externalId: post.name, authorHandle: 'ana_dev', threadExternalId: post.name, raw: null },
+      text: 'Sorry! DM us & we fix it 🙏',
+    });
+    expect(reddit.replies).toEqual([
+      { thing_id: post.name, text: 'Sorry! DM us & we fix it 🙏', authorization: expect.stringMatching(/^bearer u-/) },
+    ]);
     const made = reddit.items.at(-1)!.data;
-    expect(res).toEqual({ externalId: made.name, url: `https://www.reddit.com/r/acme/comments/${post.id}/acme_broke_my_widget/${made.id}/` });
+    expect(res).toEqual({
+      externalId: made.name,
+      url: `https://www.reddit.com/r/acme/comments/${post.id}/acme_broke_my_widget/${made.id}/`,
+    });
     expect(new URLSearchParams(lastListingRequest().body).get('api_type')).toBe('json');
   });
 
   it('refuses to reply without an account, and maps the errors Reddit puts inside a 200', async () => {
     const post = reddit.addPost({ title: 'acme' });
     const inReplyTo = { externalId: post.name, authorHandle: null, threadExternalId: null, raw: null };
-    expect(await failure(connector.reply!({ http: testHttp, config: config(), credentials: app, inReplyTo, text: 'hi' }))).toMatchObject({ kind: 'auth' });
-    const missing = await failure(connector.reply!({ http: testHttp, config: config(), credentials: user, inReplyTo: { ...inReplyTo, externalId: 't3_zzzzzz' }, text: 'hi' }));
+    expect(
+      await failure(connector.reply!({ http: testHttp, config: config(), credentials: app, inReplyTo, text: 'hi' })),
+    ).toMatchObject({ kind: 'auth' });
+    const missing = await failure(
+      connector.reply!({
+        http: testHttp,
+        config: config(),
+        credentials: user,
+        inReplyTo: { ...inReplyTo, externalId: 't3_zzzzzz' },
+        text: 'hi',
+      }),
+    );
     expect(missing).toMatchObject({ kind: 'invalid_request', message: expect.stringMatching(/NO_THING_ID/) });
-    reddit.fault({ match: (r) => r.path === '/api/comment', json: { json: { ratelimit: 180.5, errors: [['RATELIMIT', 'Take a break for 3 minutes before trying again.', 'ratelimit']] } } });
-    const limited = await failure(connector.reply!({ http: testHttp, config: config(), credentials: user, inReplyTo, text: 'hi' }));
+    reddit.fault({
+      match: (r) => r.path === '/api/comment',
+      json: {
+        json: {
+          ratelimit: 180.5,
+          errors: [['RATELIMIT', 'Take a break for 3 minutes before trying again.', 'ratelimit']],
+        },
+      },
+    });
+    const limited = await failure(
+      connector.reply!({ http: testHttp, config: config(), credentials: user, inReplyTo, text: 'hi' }),
+    );
     expect(limited.kind).toBe('rate_limited');
     expect(limited.details.resetAt!.getTime()).toBeGreaterThan(Date.now() + 170_000);
     expect(reddit.replies).toEqual([]);
   });
 
   it('verifies app-only and account credentials, and says what is wrong without throwing', async () => {
-    expect(await connector.verify({ http: testHttp, config: config(), credentials: app })).toMatchObject({ ok: true, account: null });
+    expect(await connector.verify({ http: testHttp, config: config(), credentials: app })).toMatchObject({
+      ok: true,
+      account: null,
+    });
     expect(lastListingRequest().path).toBe('/r/all/new');
     expect(lastListingRequest().query.get('limit')).toBe('1');
-    expect(await connector.verify({ http: testHttp, config: config(), credentials: user })).toMatchObject({ ok: true, account: 'acme_support' });
+    expect(await connector.verify({ http: testHttp, config: config(), credentials: user })).toMatchObject({
+      ok: true,
+      account: 'acme_support',
+    });
     expect(lastListingRequest().path).toBe('/api/v1/me');
 
-    const bad = await connector.verify({ http: testHttp, config: config(), credentials: { ...app, clientSecret: 'wrong' } });
+    const bad = await connector.verify({
+      http: testHttp,
+      config: config(),
+      credentials: { ...app, clientSecret: 'wrong' },
+    });
     expect(bad).toMatchObject({ ok: false, account: null });
     expect(bad.message).toMatch(/Reddit refused the credentials/);
-    const badUser = await connector.verify({ http: testHttp, config: config(), credentials: { ...user, password: 'wrong' } });
+    const badUser = await connector.verify({
+      http: testHttp,
+      config: config(),
+      credentials: { ...user, password: 'wrong' },
+    });
     expect(badUser).toMatchObject({ ok: false });
     expect(badUser.message).toMatch(/username or password/);
   });
@@ -329,6 +482,9 @@ describe('Reddit config and listings', () => {
     const c = redditConfigSchema.parse({ subreddits: [] });
     expect(() => listingsFor(c, [])).toThrow(/Nothing to read on Reddit/);
     expect(() => listingsFor(c, ['a'.repeat(513)])).toThrow(/allows 512/);
-    expect(listingsFor(redditConfigSchema.parse({ subreddits: ['a1', 'b2'] }), ['x', 'x']).map((s) => s.key)).toEqual(['search:a1+b2:x', 'comments:a1+b2']);
+    expect(listingsFor(redditConfigSchema.parse({ subreddits: ['a1', 'b2'] }), ['x', 'x']).map((s) => s.key)).toEqual([
+      'search:a1+b2:x',
+      'comments:a1+b2',
+    ]);
   });
 });

@@ -3,7 +3,15 @@ import { z } from 'zod';
 import { expectShape, usablePosts } from '../answer';
 import { ConnectorError, type Connector, type Cursor, type SocialPost } from '../types';
 import type { OutboundHttp } from '../../http/outbound';
-import { codeWord, type Listing, RedditClient, type RedditComment, type RedditLink, type RedditThing, TokenCache } from './reddit.client';
+import {
+  codeWord,
+  type Listing,
+  RedditClient,
+  type RedditComment,
+  type RedditLink,
+  type RedditThing,
+  TokenCache,
+} from './reddit.client';
 import { findRedditReply } from './find-reply';
 
 /**
@@ -43,7 +51,10 @@ export const redditCredentialsSchema = z
     password: z.string().min(1).optional(),
     userAgent: z.string().min(1).max(256).optional(),
   })
-  .refine((c) => Boolean(c.username) === Boolean(c.password), { message: 'Give both the Reddit username and password, or neither', path: ['password'] });
+  .refine((c) => Boolean(c.username) === Boolean(c.password), {
+    message: 'Give both the Reddit username and password, or neither',
+    path: ['password'],
+  });
 export type RedditCredentials = z.infer<typeof redditCredentialsSchema>;
 
 export interface ListingState {
@@ -78,15 +89,26 @@ export function listingsFor(config: RedditConfig, queries: string[]): ListingSpe
   const subs = config.subreddits;
   const where = subs.length ? subs.join('+') : 'all';
   const specs: ListingSpec[] = [...new Set(queries.map((q) => q.trim()).filter(Boolean))].map((q) => {
-    if (q.length > MAX_QUERY) throw new ConnectorError('invalid_request', `The Reddit search is ${q.length} characters long; Reddit allows ${MAX_QUERY}. Narrow the topics of this source.`, { platform: 'reddit' });
+    if (q.length > MAX_QUERY)
+      throw new ConnectorError(
+        'invalid_request',
+        `The Reddit search is ${q.length} characters long; Reddit allows ${MAX_QUERY}. Narrow the topics of this source.`,
+        { platform: 'reddit' },
+      );
     return {
       key: `search:${where}:${q}`,
       path: subs.length ? `${subsPath(subs)}/search` : '/search',
       query: { q, sort: 'new', type: 'link', ...(subs.length ? { restrict_sr: '1' } : {}) },
     };
   });
-  if (config.includeComments && subs.length) specs.push({ key: `comments:${where}`, path: `${subsPath(subs)}/comments`, query: {} });
-  if (specs.length === 0) throw new ConnectorError('invalid_request', 'Nothing to read on Reddit: add a topic, or name subreddits to read comments from.', { platform: 'reddit' });
+  if (config.includeComments && subs.length)
+    specs.push({ key: `comments:${where}`, path: `${subsPath(subs)}/comments`, query: {} });
+  if (specs.length === 0)
+    throw new ConnectorError(
+      'invalid_request',
+      'Nothing to read on Reddit: add a topic, or name subreddits to read comments from.',
+      { platform: 'reddit' },
+    );
   return specs;
 }
 
@@ -107,7 +129,13 @@ export function thingToPost(thing: RedditThing): SocialPost {
     avatarUrl: null,
     verified: false,
   };
-  const common = { url: `https://www.reddit.com${d.permalink}`, lang: null, createdAt: new Date(d.created_utc * 1000), author, raw: thing };
+  const common = {
+    url: `https://www.reddit.com${d.permalink}`,
+    lang: null,
+    createdAt: new Date(d.created_utc * 1000),
+    author,
+    raw: thing,
+  };
   if (thing.kind === 't1') {
     const c = thing.data;
     return {
@@ -167,7 +195,11 @@ function parseCursor(cursor: Cursor | null): RedditCursor {
 /** Fetches one page of one listing and says where that listing stands afterwards. */
 async function pageOf(api: RedditClient, spec: ListingSpec, state: ListingState, since: Date | undefined) {
   const upward = !state.after && state.newest && (state.idle ?? 0) < PROBE_AFTER_IDLE;
-  const params = { ...spec.query, limit: String(PAGE_LIMIT), ...(upward ? { before: state.newest } : state.after ? { after: state.after } : {}) };
+  const params = {
+    ...spec.query,
+    limit: String(PAGE_LIMIT),
+    ...(upward ? { before: state.newest } : state.after ? { after: state.after } : {}),
+  };
   const body = await api.get<unknown>(spec.path, params);
   const listing = expectShape(listingSchema, body, 'Reddit', 'reddit', 'the listing');
   const toPost = (t: unknown) => thingToPost(t as RedditThing);
@@ -177,21 +209,35 @@ async function pageOf(api: RedditClient, spec: ListingSpec, state: ListingState,
     // before= gives the page just above the anchor; a full page means more may wait above it.
     const top = things[0];
     if (!top) return { things, skipped: read.skipped, state: { ...state, idle: (state.idle ?? 0) + 1 }, done: true };
-    return { things, skipped: read.skipped, state: { newest: top.data.name, newestUtc: top.data.created_utc }, done: things.length < PAGE_LIMIT };
+    return {
+      things,
+      skipped: read.skipped,
+      state: { newest: top.data.name, newestUtc: top.data.created_utc },
+      done: things.length < PAGE_LIMIT,
+    };
   }
   // Top-down: a first sweep (stops at `since`), or a probe after idle sweeps (stops at the newest seen).
   const stopUtc = state.after ? state.stopUtc : (state.newestUtc ?? (since ? since.getTime() / 1000 : undefined));
-  const fresh = things.filter((t) => t.data.name !== state.newest && (stopUtc === undefined || t.data.created_utc > stopUtc));
+  const fresh = things.filter(
+    (t) => t.data.name !== state.newest && (stopUtc === undefined || t.data.created_utc > stopUtc),
+  );
   const first = state.after ? undefined : things[0];
   const sweepNewest = state.sweepNewest ?? first?.data.name;
   const sweepNewestUtc = state.sweepNewestUtc ?? first?.data.created_utc;
   const after = listing.data.after;
   if (after && fresh.length === things.length && things.length > 0) {
-    const next: ListingState = { ...pick(state, 'newest', 'newestUtc'), after, ...(sweepNewest ? { sweepNewest, sweepNewestUtc } : {}), ...(stopUtc !== undefined ? { stopUtc } : {}) };
+    const next: ListingState = {
+      ...pick(state, 'newest', 'newestUtc'),
+      after,
+      ...(sweepNewest ? { sweepNewest, sweepNewestUtc } : {}),
+      ...(stopUtc !== undefined ? { stopUtc } : {}),
+    };
     return { things: fresh, skipped: read.skipped, state: next, done: false };
   }
   // The listing's top when the sweep began is the next anchor, even if the old one vanished.
-  const done: ListingState = sweepNewest ? { newest: sweepNewest, newestUtc: sweepNewestUtc! } : pick(state, 'newest', 'newestUtc');
+  const done: ListingState = sweepNewest
+    ? { newest: sweepNewest, newestUtc: sweepNewestUtc! }
+    : pick(state, 'newest', 'newestUtc');
   return { things: fresh, skipped: read.skipped, state: done, done: true };
 }
 
@@ -206,7 +252,15 @@ const FULLNAME = /^t[13]_[0-9a-z]+$/;
 export function createRedditConnector(): Connector<RedditConfig, RedditCredentials> {
   const tokens = new TokenCache();
   const client = (http: OutboundHttp, config: RedditConfig, credentials: RedditCredentials, signal?: AbortSignal) =>
-    new RedditClient({ baseUrl: config.baseUrl, authBaseUrl: config.authBaseUrl, timeoutMs: config.timeoutMs, auth: credentials, tokens, signal, http });
+    new RedditClient({
+      baseUrl: config.baseUrl,
+      authBaseUrl: config.authBaseUrl,
+      timeoutMs: config.timeoutMs,
+      auth: credentials,
+      tokens,
+      signal,
+      http,
+    });
 
   return {
     platform: 'reddit',
@@ -224,27 +278,50 @@ export function createRedditConnector(): Connector<RedditConfig, RedditCredentia
       const pending = (prev.pending ?? []).filter((k) => keys.includes(k));
       if (pending.length === 0) pending.push(...keys);
       const spec = specs.find((s) => s.key === pending[0])!;
-      const { things, skipped, state, done } = await pageOf(client(http, config, credentials, signal), spec, listings[spec.key] ?? {}, since);
+      const { things, skipped, state, done } = await pageOf(
+        client(http, config, credentials, signal),
+        spec,
+        listings[spec.key] ?? {},
+        since,
+      );
       listings[spec.key] = state;
       if (done) pending.shift();
       const next: RedditCursor = { listings, ...(pending.length ? { pending } : {}) };
       const posts = things.map(thingToPost);
-      return { posts, ...(skipped.length ? { skipped } : {}), cursor: next as unknown as Cursor, more: pending.length > 0 };
+      return {
+        posts,
+        ...(skipped.length ? { skipped } : {}),
+        cursor: next as unknown as Cursor,
+        more: pending.length > 0,
+      };
     },
 
     async reply({ config, credentials, inReplyTo, text, signal, http }) {
       replyable(credentials, inReplyTo.externalId);
-      const res = await client(http, config, credentials, signal).postForm<CommentResponse>('/api/comment', { api_type: 'json', thing_id: inReplyTo.externalId, text });
+      const res = await client(http, config, credentials, signal).postForm<CommentResponse>('/api/comment', {
+        api_type: 'json',
+        thing_id: inReplyTo.externalId,
+        text,
+      });
       const errors = res?.json?.errors ?? [];
       if (errors.length) throw commentError(errors, res.json?.ratelimit);
       const made = res?.json?.data?.things?.[0]?.data;
-      if (!made?.name) throw new ConnectorError('transient', 'Reddit accepted the reply but did not say which comment it made.', { platform: 'reddit' });
+      if (!made?.name)
+        throw new ConnectorError('transient', 'Reddit accepted the reply but did not say which comment it made.', {
+          platform: 'reddit',
+        });
       return { externalId: made.name, url: made.permalink ? `https://www.reddit.com${made.permalink}` : null };
     },
 
     async findReply({ config, credentials, inReplyTo, text, signal, http, outbox }) {
       const username = replyable(credentials, inReplyTo.externalId);
-      return findRedditReply(client(http, config, credentials, signal), username, inReplyTo.externalId, text, outbox?.queuedAt);
+      return findRedditReply(
+        client(http, config, credentials, signal),
+        username,
+        inReplyTo.externalId,
+        text,
+        outbox?.queuedAt,
+      );
     },
 
     async verify({ config, credentials, signal, http }) {
@@ -252,12 +329,23 @@ export function createRedditConnector(): Connector<RedditConfig, RedditCredentia
         const api = client(http, config, credentials, signal);
         if (api.userContext) {
           const me = await api.get<{ name?: string }>('/api/v1/me');
-          return { ok: true, account: me.name ?? credentials.username ?? null, message: `Reddit accepted the app and the account u/${me.name ?? credentials.username}.` };
+          return {
+            ok: true,
+            account: me.name ?? credentials.username ?? null,
+            message: `Reddit accepted the app and the account u/${me.name ?? credentials.username}.`,
+          };
         }
         await api.get<Listing<RedditThing>>('/r/all/new', { limit: 1 });
-        return { ok: true, account: null, message: 'Reddit accepted the app credentials (read-only, no account: replies are off).' };
+        return {
+          ok: true,
+          account: null,
+          message: 'Reddit accepted the app credentials (read-only, no account: replies are off).',
+        };
       } catch (err) {
-        const e = err instanceof ConnectorError ? err : new ConnectorError('transient', 'Reddit check failed.', { platform: 'reddit' });
+        const e =
+          err instanceof ConnectorError
+            ? err
+            : new ConnectorError('transient', 'Reddit check failed.', { platform: 'reddit' });
         return { ok: false, account: null, message: e.message };
       }
     },
@@ -267,16 +355,26 @@ export function createRedditConnector(): Connector<RedditConfig, RedditCredentia
 /** Replies are made as the script app's account, to a post or a comment: the account's name. */
 function replyable(credentials: RedditCredentials, thing: string): string {
   if (!credentials.username || !credentials.password) {
-    throw new ConnectorError('auth', 'Replying on Reddit needs the username and password of the script app account.', { platform: 'reddit' });
+    throw new ConnectorError('auth', 'Replying on Reddit needs the username and password of the script app account.', {
+      platform: 'reddit',
+    });
   }
   if (!FULLNAME.test(thing)) {
-    throw new ConnectorError('invalid_request', `Reddit can only reply to a post or comment (t3_/t1_ fullname), not "${thing}".`, { platform: 'reddit' });
+    throw new ConnectorError(
+      'invalid_request',
+      `Reddit can only reply to a post or comment (t3_/t1_ fullname), not "${thing}".`,
+      { platform: 'reddit' },
+    );
   }
   return credentials.username;
 }
 
 interface CommentResponse {
-  json?: { errors?: [string, string, string | null][]; ratelimit?: number; data?: { things?: { kind: string; data: Partial<RedditComment> }[] } };
+  json?: {
+    errors?: [string, string, string | null][];
+    ratelimit?: number;
+    data?: { things?: { kind: string; data: Partial<RedditComment> }[] };
+  };
 }
 
 /** /api/comment reports failures inside a 200 answer, as [code, message, field] triples: the code is kept. */
@@ -285,7 +383,10 @@ function commentError(errors: [string, string, string | null][], ratelimit: numb
   const text = `Reddit refused the reply: ${code}.`;
   if (code === 'RATELIMIT') {
     const seconds = ratelimit ?? 60;
-    return new ConnectorError('rate_limited', text, { platform: 'reddit', resetAt: new Date(Date.now() + Math.ceil(seconds) * 1000) });
+    return new ConnectorError('rate_limited', text, {
+      platform: 'reddit',
+      resetAt: new Date(Date.now() + Math.ceil(seconds) * 1000),
+    });
   }
   if (code === 'USER_REQUIRED') return new ConnectorError('auth', text, { platform: 'reddit' });
   return new ConnectorError('invalid_request', text, { platform: 'reddit' });

@@ -21,7 +21,8 @@ export const MAX_SEEN_IDS = 500;
 export const LATE_ITEM_GRACE_MS = 3 * 24 * 3600_000;
 /** A date this far ahead is a broken clock, not a watermark every later item should fall under. */
 const FUTURE_SLACK_MS = 24 * 3600_000;
-const ACCEPT = 'application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, application/feed+json;q=0.9, application/xml;q=0.8, text/xml;q=0.8, */*;q=0.5';
+const ACCEPT =
+  'application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, application/feed+json;q=0.9, application/xml;q=0.8, text/xml;q=0.8, */*;q=0.5';
 
 export const rssConfigSchema = z.object({
   feedUrl: z.url({ protocol: /^https?$/ }),
@@ -73,7 +74,10 @@ const toText = compile({
 
 /** HTML (with <b> highlights, entities, &nbsp;) to the plain text topics are matched against. */
 export function htmlToPlain(html: string): string {
-  return toText(html).replace(/\u00a0/g, ' ').replace(/\n{3,}/g, '\n\n').trim();
+  return toText(html)
+    .replace(/\u00a0/g, ' ')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }
 
 /** Google Alerts and Google News link through google.com/url?...&url=<real>: keep the real one. */
@@ -109,10 +113,17 @@ export function feedEntries(parsed: AnyFeed): { title: string | null; entries: F
         const guid = i.guid?.value ?? null;
         const permalink = guid && i.guid?.isPermaLink !== false && /^https?:\/\//i.test(guid) ? guid : null;
         return {
-          ...none, id: guid, link: i.link ?? permalink, title: i.title ? htmlToPlain(i.title) : null,
-          body: i.content?.encoded ?? i.description ?? null, isHtml: true, date: parseDate(i.pubDate ?? i.dc?.dates?.[0]),
+          ...none,
+          id: guid,
+          link: i.link ?? permalink,
+          title: i.title ? htmlToPlain(i.title) : null,
+          body: i.content?.encoded ?? i.description ?? null,
+          isHtml: true,
+          date: parseDate(i.pubDate ?? i.dc?.dates?.[0]),
           author: i.dc?.creators?.[0] ?? i.authors?.[0]?.name ?? i.authors?.[0]?.email ?? null,
-          lang: lang(i.dc?.languages?.[0] ?? f.language), comments: i.slash?.comments ?? i.thr?.total ?? null, raw: i,
+          lang: lang(i.dc?.languages?.[0] ?? f.language),
+          comments: i.slash?.comments ?? i.thr?.total ?? null,
+          raw: i,
         };
       });
       return { title: f.title ? htmlToPlain(f.title) : null, entries };
@@ -123,21 +134,38 @@ export function feedEntries(parsed: AnyFeed): { title: string | null; entries: F
         const body = e.content?.value !== undefined ? e.content : e.summary;
         const author = e.authors?.[0];
         return {
-          ...none, id: e.id ?? null, link: e.links?.find((l) => !l.rel || l.rel === 'alternate')?.href ?? e.links?.[0]?.href ?? null,
-          title: text(e.title), body: body?.value ?? null, isHtml: body?.type === 'html' || body?.type === 'xhtml',
-          date: parseDate(e.published ?? e.updated ?? e.dc?.dates?.[0]), author: author?.name?.trim() || null, authorUrl: author?.uri ?? null,
-          lang: lang(e.xml?.lang ?? f.xml?.lang), comments: e.thr?.total ?? null, raw: e,
+          ...none,
+          id: e.id ?? null,
+          link: e.links?.find((l) => !l.rel || l.rel === 'alternate')?.href ?? e.links?.[0]?.href ?? null,
+          title: text(e.title),
+          body: body?.value ?? null,
+          isHtml: body?.type === 'html' || body?.type === 'xhtml',
+          date: parseDate(e.published ?? e.updated ?? e.dc?.dates?.[0]),
+          author: author?.name?.trim() || null,
+          authorUrl: author?.uri ?? null,
+          lang: lang(e.xml?.lang ?? f.xml?.lang),
+          comments: e.thr?.total ?? null,
+          raw: e,
         };
       });
       return { title: text(f.title), entries };
     }
     case 'rdf': {
       const f = parsed.feed;
-      const entries = (f.items ?? []).map((i): FeedEntry => ({
-        ...none, id: i.rdf?.about ?? null, link: i.link ?? null, title: i.title ? htmlToPlain(i.title) : null,
-        body: i.content?.encoded ?? i.description ?? null, isHtml: true, date: parseDate(i.dc?.dates?.[0]),
-        author: i.dc?.creators?.[0] ?? null, lang: lang(i.dc?.languages?.[0] ?? f.dc?.languages?.[0]), raw: i,
-      }));
+      const entries = (f.items ?? []).map(
+        (i): FeedEntry => ({
+          ...none,
+          id: i.rdf?.about ?? null,
+          link: i.link ?? null,
+          title: i.title ? htmlToPlain(i.title) : null,
+          body: i.content?.encoded ?? i.description ?? null,
+          isHtml: true,
+          date: parseDate(i.dc?.dates?.[0]),
+          author: i.dc?.creators?.[0] ?? null,
+          lang: lang(i.dc?.languages?.[0] ?? f.dc?.languages?.[0]),
+          raw: i,
+        }),
+      );
       return { title: f.title ? htmlToPlain(f.title) : null, entries };
     }
     case 'json': {
@@ -145,10 +173,18 @@ export function feedEntries(parsed: AnyFeed): { title: string | null; entries: F
       const entries = (f.items ?? []).map((i): FeedEntry => {
         const author = i.authors?.[0] ?? f.authors?.[0];
         return {
-          ...none, id: i.id ?? null, link: i.url ?? i.external_url ?? null, title: i.title ?? null,
-          body: i.content_html ?? i.content_text ?? i.summary ?? null, isHtml: i.content_html !== undefined,
-          date: parseDate(i.date_published ?? i.date_modified), author: author?.name ?? null, authorUrl: author?.url ?? null,
-          avatarUrl: author?.avatar ?? null, lang: lang(i.language ?? f.language), raw: i,
+          ...none,
+          id: i.id ?? null,
+          link: i.url ?? i.external_url ?? null,
+          title: i.title ?? null,
+          body: i.content_html ?? i.content_text ?? i.summary ?? null,
+          isHtml: i.content_html !== undefined,
+          date: parseDate(i.date_published ?? i.date_modified),
+          author: author?.name ?? null,
+          authorUrl: author?.url ?? null,
+          avatarUrl: author?.avatar ?? null,
+          lang: lang(i.language ?? f.language),
+          raw: i,
         };
       });
       return { title: f.title ?? null, entries };
@@ -163,7 +199,11 @@ async function sha256(s: string): Promise<string> {
 
 /** An item's stable id: its guid/id, else its link, else a hash of its title and date. */
 export async function entryId(e: FeedEntry): Promise<string> {
-  return e.id?.trim() || (e.link ? unwrapGoogleUrl(e.link) : null) || `sha256:${await sha256(`${e.title ?? ''}\n${e.date?.toISOString() ?? ''}`)}`;
+  return (
+    e.id?.trim() ||
+    (e.link ? unwrapGoogleUrl(e.link) : null) ||
+    `sha256:${await sha256(`${e.title ?? ''}\n${e.date?.toISOString() ?? ''}`)}`
+  );
 }
 
 export async function entryToPost(e: FeedEntry, now: Date): Promise<SocialPost> {
@@ -177,7 +217,16 @@ export async function entryToPost(e: FeedEntry, now: Date): Promise<SocialPost> 
     text: body || e.title || '',
     lang: e.lang,
     createdAt: e.date ?? now,
-    author: { externalId: null, handle: e.author, name: e.author, followers: null, bio: null, url: e.authorUrl, avatarUrl: e.avatarUrl, verified: false },
+    author: {
+      externalId: null,
+      handle: e.author,
+      name: e.author,
+      followers: null,
+      bio: null,
+      url: e.authorUrl,
+      avatarUrl: e.avatarUrl,
+      verified: false,
+    },
     replyToExternalId: null,
     threadExternalId: null,
     metrics: e.comments !== null ? { comments: e.comments } : {},
@@ -189,7 +238,9 @@ export async function entryToPost(e: FeedEntry, now: Date): Promise<SocialPost> 
 /** The HTTP charset wins, then the XML declaration (Latin-1 feeds are still about), then UTF-8. */
 export function decodeBody(bytes: Uint8Array, contentType: string | null): string {
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 200));
-  const charset = /charset="?([\w.:-]+)/i.exec(contentType ?? '')?.[1] ?? /^\s*<\?xml[^>]*encoding=["']([\w.:-]+)["']/i.exec(head)?.[1];
+  const charset =
+    /charset="?([\w.:-]+)/i.exec(contentType ?? '')?.[1] ??
+    /^\s*<\?xml[^>]*encoding=["']([\w.:-]+)["']/i.exec(head)?.[1];
   try {
     return new TextDecoder(charset ?? 'utf-8').decode(bytes);
   } catch {
@@ -210,17 +261,33 @@ function httpError(res: Response, url: string, hasCredentials: boolean, now: Dat
   const d = { status: s, platform: 'rss' };
   const resetAt = retryAfter(res.headers.get('retry-after'), now);
   if (s === 429 || (s === 503 && resetAt)) {
-    return new ConnectorError('rate_limited', `The feed at ${url} asks to slow down (HTTP ${s}).`, { ...d, ...(resetAt ? { resetAt } : {}) });
+    return new ConnectorError('rate_limited', `The feed at ${url} asks to slow down (HTTP ${s}).`, {
+      ...d,
+      ...(resetAt ? { resetAt } : {}),
+    });
   }
   if (s === 401 || s === 403) {
-    return new ConnectorError('auth', `The feed at ${url} refused access (HTTP ${s}): ${hasCredentials ? 'check its username and password' : 'it needs a username and password'}.`, d);
+    return new ConnectorError(
+      'auth',
+      `The feed at ${url} refused access (HTTP ${s}): ${hasCredentials ? 'check its username and password' : 'it needs a username and password'}.`,
+      d,
+    );
   }
-  if (s === 404 || s === 410) return new ConnectorError('invalid_request', `The feed at ${url} is gone (HTTP ${s}): check its address.`, d);
+  if (s === 404 || s === 410)
+    return new ConnectorError('invalid_request', `The feed at ${url} is gone (HTTP ${s}): check its address.`, d);
   if (s >= 500) return new ConnectorError('transient', `The feed at ${url} failed on its server (HTTP ${s}).`, d);
   return new ConnectorError(s >= 400 ? 'invalid_request' : 'transient', `The feed at ${url} answered HTTP ${s}.`, d);
 }
 
-type Fetched = { notModified: true } | { notModified: false; title: string | null; entries: FeedEntry[]; etag: string | null; lastModified: string | null };
+type Fetched =
+  | { notModified: true }
+  | {
+      notModified: false;
+      title: string | null;
+      entries: FeedEntry[];
+      etag: string | null;
+      lastModified: string | null;
+    };
 
 async function fetchFeed(
   http: OutboundHttp,
@@ -254,7 +321,10 @@ async function fetchFeed(
     body = decodeBody(new Uint8Array(await res.arrayBuffer()), res.headers.get('content-type'));
   } catch (err) {
     if (err instanceof ConnectorError) throw err;
-    if (timeout.aborted) throw new ConnectorError('transient', `The feed at ${url} did not answer within ${config.timeoutMs} ms.`, { platform: 'rss' });
+    if (timeout.aborted)
+      throw new ConnectorError('transient', `The feed at ${url} did not answer within ${config.timeoutMs} ms.`, {
+        platform: 'rss',
+      });
     throw outboundFailure(err, `Could not reach the feed at ${url}`, 'rss');
   }
   let parsed: AnyFeed;
@@ -266,7 +336,12 @@ async function fetchFeed(
     const why = html ? 'it is an HTML page' : 'it is not a feed format we can read';
     throw new ConnectorError('transient', `${url} is not an RSS or Atom feed (${why}).`, { platform: 'rss' });
   }
-  return { notModified: false, ...feedEntries(parsed), etag: res.headers.get('etag'), lastModified: res.headers.get('last-modified') };
+  return {
+    notModified: false,
+    ...feedEntries(parsed),
+    etag: res.headers.get('etag'),
+    lastModified: res.headers.get('last-modified'),
+  };
 }
 
 export const rssConnector: Connector<RssConfig, RssCredentials> = {

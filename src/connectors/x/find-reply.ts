@@ -24,12 +24,20 @@ interface TimelinePage {
   meta?: { next_token?: unknown };
 }
 
-const unreadable = (what: string) => new ConnectorError('transient', `X answered ${what} we could not read`, { platform: 'x' });
+const unreadable = (what: string) =>
+  new ConnectorError('transient', `X answered ${what} we could not read`, { platform: 'x' });
 
-export async function findXReply(api: TwitterApi, parentId: string, text: string, queuedAt: Date | undefined): Promise<ReplyResult | null> {
+export async function findXReply(
+  api: TwitterApi,
+  parentId: string,
+  text: string,
+  queuedAt: Date | undefined,
+): Promise<ReplyResult | null> {
   const me = (await api.v2.get<{ data?: { id?: unknown } }>('users/me')).data?.id;
   if (typeof me !== 'string') throw unreadable('an account');
-  const startTime = queuedAt ? new Date(queuedAt.getTime() - CLOCK_SLACK_MS).toISOString().replace(/\.\d{3}Z$/, 'Z') : undefined;
+  const startTime = queuedAt
+    ? new Date(queuedAt.getTime() - CLOCK_SLACK_MS).toISOString().replace(/\.\d{3}Z$/, 'Z')
+    : undefined;
   let token: string | undefined;
   for (let page = 0; page < MAX_PAGES; page++) {
     const res = await api.v2.get<TimelinePage>(`users/${me}/tweets`, {

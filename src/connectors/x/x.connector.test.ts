@@ -23,14 +23,32 @@ beforeEach(() => {
 describe('X connector against a fake X API', () => {
   it('maps tweets, authors and metrics into SocialPosts, decoding &amp; and keeping the raw tweet', async () => {
     x.addTweet(
-      { text: 'Acme &amp; friends &lt;3 — café ☕️ 🚀', lang: 'en', public_metrics: { retweet_count: 2, reply_count: 1, like_count: 5, quote_count: 0 } },
-      { id: '42', username: 'ana', name: 'Ana 🌸', description: 'PM at Foo &amp; Bar', public_metrics: { followers_count: 9876, following_count: 1, tweet_count: 1, listed_count: 0 }, verified: true },
+      {
+        text: 'Acme &amp; friends &lt;3 — café ☕️ 🚀',
+        lang: 'en',
+        public_metrics: { retweet_count: 2, reply_count: 1, like_count: 5, quote_count: 0 },
+      },
+      {
+        id: '42',
+        username: 'ana',
+        name: 'Ana 🌸',
+        description: 'PM at Foo &amp; Bar',
+        public_metrics: { followers_count: 9876, following_count: 1, tweet_count: 1, listed_count: 0 },
+        verified: true,
+      },
     );
     const page = await poll();
     expect(page.posts).toHaveLength(1);
     const post = page.posts[0]!;
     expect(post.text).toBe('Acme & friends <3 — café ☕️ 🚀');
-    expect(post.author).toMatchObject({ externalId: '42', handle: 'ana', name: 'Ana 🌸', followers: 9876, bio: 'PM at Foo & Bar', verified: true });
+    expect(post.author).toMatchObject({
+      externalId: '42',
+      handle: 'ana',
+      name: 'Ana 🌸',
+      followers: 9876,
+      bio: 'PM at Foo & Bar',
+      verified: true,
+    });
     expect(post.url).toBe(`https://x.com/ana/status/${post.externalId}`);
     expect(post.metrics).toEqual({ likes: 5, reposts: 2, replies: 1, quotes: 0 });
     expect((post.raw as { id: string }).id).toBe(post.externalId);
@@ -54,7 +72,11 @@ describe('X connector against a fake X API', () => {
 
   it('records replies with their parent and thread', async () => {
     const parent = x.addTweet({ text: 'root' });
-    x.addTweet({ text: 'reply', conversation_id: parent.id, referenced_tweets: [{ type: 'replied_to', id: parent.id }] });
+    x.addTweet({
+      text: 'reply',
+      conversation_id: parent.id,
+      referenced_tweets: [{ type: 'replied_to', id: parent.id }],
+    });
     const reply = (await poll()).posts.find((p) => p.text === 'reply')!;
     expect(reply).toMatchObject({ kind: 'comment', replyToExternalId: parent.id, threadExternalId: parent.id });
   });
@@ -91,7 +113,11 @@ describe('X connector against a fake X API', () => {
   });
 
   it.each([
-    ['a 503', 'transient', { status: 503, json: { title: 'Service Unavailable', detail: 'Service Unavailable', status: 503 } }],
+    [
+      'a 503',
+      'transient',
+      { status: 503, json: { title: 'Service Unavailable', detail: 'Service Unavailable', status: 503 } },
+    ],
     ['broken JSON', 'transient', { raw: '{"data": [', headers: { 'content-type': 'application/json' } }],
     ['a hang past the timeout', 'transient', { hang: true }],
     ['a 401', 'auth', { status: 401, json: { title: 'Unauthorized', detail: 'Unauthorized', status: 401 } }],

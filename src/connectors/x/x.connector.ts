@@ -53,8 +53,27 @@ interface XCursor {
   sweepNewestId?: string;
 }
 
-const TWEET_FIELDS = ['created_at', 'conversation_id', 'lang', 'entities', 'referenced_tweets', 'note_tweet', 'public_metrics', 'in_reply_to_user_id', 'author_id', 'withheld'] as const;
-const USER_FIELDS = ['description', 'public_metrics', 'verified', 'url', 'profile_image_url', 'name', 'username'] as const;
+const TWEET_FIELDS = [
+  'created_at',
+  'conversation_id',
+  'lang',
+  'entities',
+  'referenced_tweets',
+  'note_tweet',
+  'public_metrics',
+  'in_reply_to_user_id',
+  'author_id',
+  'withheld',
+] as const;
+const USER_FIELDS = [
+  'description',
+  'public_metrics',
+  'verified',
+  'url',
+  'profile_image_url',
+  'name',
+  'username',
+] as const;
 const EXPANSIONS = ['author_id', 'referenced_tweets.id', 'referenced_tweets.id.author_id'] as const;
 
 const validDate = (s: string) => !Number.isNaN(Date.parse(s));
@@ -94,7 +113,11 @@ async function client(http: OutboundHttp, baseUrl: string, timeoutMs: number, au
   } catch (err) {
     throw outboundFailure(err, 'Could not reach X', 'x');
   }
-  const api = new TwitterApi(auth as never, { plugins: [plugin as never], compression: 'identity', ...(guard ? { httpAgent: guard.agent } : {}) });
+  const api = new TwitterApi(auth as never, {
+    plugins: [plugin as never],
+    compression: 'identity',
+    ...(guard ? { httpAgent: guard.agent } : {}),
+  });
   return { api, guard };
 }
 
@@ -121,28 +144,47 @@ export function toConnectorError(err: unknown, guard?: GuardedAgent | null): Con
     const data = (err.data ?? {}) as { detail?: string; title?: string; type?: string };
     const said = `${data.type ?? ''} ${data.title ?? ''} ${data.detail ?? ''}`;
     const http = `HTTP ${err.code}`;
-    if (err.rateLimitError || err.code === 429) return new ConnectorError('rate_limited', 'X rate limit reached (HTTP 429)', { status: 429, ...(resetAt ? { resetAt } : {}), platform: 'x' });
+    if (err.rateLimitError || err.code === 429)
+      return new ConnectorError('rate_limited', 'X rate limit reached (HTTP 429)', {
+        status: 429,
+        ...(resetAt ? { resetAt } : {}),
+        platform: 'x',
+      });
     // 401, and 403 "unsupported authentication", are about credentials; any other 403 refuses the
     // action itself (not allowed to reply to this post, duplicate content...).
-    if (err.code === 401 || (err.code === 403 && /unsupported-authentication|unauthorized/i.test(`${data.type ?? ''} ${data.title ?? ''}`))) {
+    if (
+      err.code === 401 ||
+      (err.code === 403 && /unsupported-authentication|unauthorized/i.test(`${data.type ?? ''} ${data.title ?? ''}`))
+    ) {
       return new ConnectorError('auth', `X refused the credentials (${http})`, { status: err.code, platform: 'x' });
     }
     const why = X_REFUSALS.find(([pattern]) => pattern.test(said))?.[1];
     const detail = why ? `${http}, ${why}` : http;
     if (err.code === 403) {
       const duplicate = why === 'duplicate content';
-      return new ConnectorError('invalid_request', `X refused it (${detail})`, { status: 403, platform: 'x', ...(duplicate ? { alreadyPosted: true } : {}) });
+      return new ConnectorError('invalid_request', `X refused it (${detail})`, {
+        status: 403,
+        platform: 'x',
+        ...(duplicate ? { alreadyPosted: true } : {}),
+      });
     }
-    if (err.code >= 500) return new ConnectorError('transient', `X answered ${http}`, { status: err.code, platform: 'x' });
-    return new ConnectorError('invalid_request', `X rejected the request (${detail})`, { status: err.code, platform: 'x' });
+    if (err.code >= 500)
+      return new ConnectorError('transient', `X answered ${http}`, { status: err.code, platform: 'x' });
+    return new ConnectorError('invalid_request', `X rejected the request (${detail})`, {
+      status: err.code,
+      platform: 'x',
+    });
   }
-  if (err instanceof ApiPartialResponseError) return new ConnectorError('transient', 'X sent a broken or incomplete response', { platform: 'x' });
+  if (err instanceof ApiPartialResponseError)
+    return new ConnectorError('transient', 'X sent a broken or incomplete response', { platform: 'x' });
   if (err instanceof ApiRequestError) {
     const own = findOutboundError(err.requestError);
     if (own) return outboundFailure(own, 'Could not reach X', 'x');
     // The client's own deadline ends the request with "Request timeout."; anything else is the network.
     const timedOut = /timeout/i.test(err.requestError?.message ?? '');
-    return new ConnectorError('transient', `Could not reach X: ${timedOut ? 'timed out' : 'could not connect'}`, { platform: 'x' });
+    return new ConnectorError('transient', `Could not reach X: ${timedOut ? 'timed out' : 'could not connect'}`, {
+      platform: 'x',
+    });
   }
   if (findOutboundError(err)) return outboundFailure(err, 'Could not reach X', 'x');
   // A library's own words ("tweets.map is not a function") mean nothing to the person reading them.
@@ -176,7 +218,15 @@ export function tweetToPost(tweet: TweetV2, users: Map<string, UserV2>): SocialP
     },
     replyToExternalId: repliedTo,
     threadExternalId: tweet.conversation_id ?? null,
-    metrics: m ? { likes: m.like_count, reposts: m.retweet_count, replies: m.reply_count, quotes: m.quote_count, ...(m.impression_count !== undefined ? { views: m.impression_count } : {}) } : {},
+    metrics: m
+      ? {
+          likes: m.like_count,
+          reposts: m.retweet_count,
+          replies: m.reply_count,
+          quotes: m.quote_count,
+          ...(m.impression_count !== undefined ? { views: m.impression_count } : {}),
+        }
+      : {},
     deleted: withheld,
     raw: tweet,
   };
@@ -229,7 +279,12 @@ export const xConnector: Connector<XConfig, XCredentials> = {
     const sweepNewestId = maxId(state.sweepNewestId, newest);
     const nextToken = body.meta?.next_token;
     if (nextToken) {
-      return { posts, ...(skipped.length ? { skipped } : {}), cursor: { ...pick(state, 'sinceId'), nextToken, ...(sweepNewestId ? { sweepNewestId } : {}) }, more: true };
+      return {
+        posts,
+        ...(skipped.length ? { skipped } : {}),
+        cursor: { ...pick(state, 'sinceId'), nextToken, ...(sweepNewestId ? { sweepNewestId } : {}) },
+        more: true,
+      };
     }
     // Sweep finished: the next one starts after the newest tweet this sweep saw.
     const sinceId = maxId(state.sinceId, sweepNewestId);
@@ -273,7 +328,10 @@ export const xConnector: Connector<XConfig, XCredentials> = {
 /** Replying (and finding our replies) acts as the account: OAuth 1.0a user context. */
 function userAuth({ appKey, appSecret, accessToken, accessSecret }: XCredentials): XAuth {
   if (!appKey || !appSecret || !accessToken || !accessSecret) {
-    throw new ConnectorError('auth', 'Replying on X needs the app key and secret and the account access token and secret');
+    throw new ConnectorError(
+      'auth',
+      'Replying on X needs the app key and secret and the account access token and secret',
+    );
   }
   return { appKey, appSecret, accessToken, accessSecret };
 }

@@ -2,7 +2,16 @@ import { platformLabel, PlatformBadge, safeHttpUrl } from '../../web/format';
 import { AppShell, Flash } from '../../web/layout';
 import { Csrf, type PageBase, PostButton, when } from '../../web/settings-shell';
 import type { TimelineItem } from '../timeline';
-import { type Contact, day, displayName, Handles, IdentityTable, ScoreReasons, SentimentBadge, sentimentWord } from './parts';
+import {
+  type Contact,
+  day,
+  displayName,
+  Handles,
+  IdentityTable,
+  ScoreReasons,
+  SentimentBadge,
+  sentimentWord,
+} from './parts';
 import { SentimentChart, type SentimentWeek } from './sentiment-chart';
 
 export interface ContactPageProps extends PageBase {
@@ -12,7 +21,13 @@ export interface ContactPageProps extends PageBase {
   timeline: { items: TimelineItem[]; next: string | null; paged: boolean };
   history: SentimentWeek[];
   similar: { contact: Contact; reasons: { code: string; detail: string }[]; confidence: number }[];
-  merges: { id: string; createdAt: string; undoneAt: string | null; by: string | null; from: { id: string; name: string }[] }[];
+  merges: {
+    id: string;
+    createdAt: string;
+    undoneAt: string | null;
+    by: string | null;
+    from: { id: string; name: string }[];
+  }[];
   stages: string[];
   people: Map<string, string>;
   canWrite: boolean;
@@ -51,7 +66,8 @@ export function ContactPage(p: ContactPageProps) {
       </div>
       {p.survivor ? (
         <div class="flash ok" role="status" data-testid="merged-notice">
-          This contact was merged into <a href={`/contacts/${p.survivor.id}`}>{p.survivor.name}</a>. Its accounts, mentions and notes are there now.
+          This contact was merged into <a href={`/contacts/${p.survivor.id}`}>{p.survivor.name}</a>. Its accounts,
+          mentions and notes are there now.
         </div>
       ) : null}
       <Flash kind="ok" message={p.ok} />
@@ -134,7 +150,9 @@ export function ContactPage(p: ContactPageProps) {
           <ScoreReasons reasons={c.scoreReasons} />
           <dl class="facts">
             <dt>First touch</dt>
-            <dd data-testid="first-touch">{c.firstTouchChannel ? `${platformLabel(c.firstTouchChannel)} · ${day(c.firstTouchAt)}` : '–'}</dd>
+            <dd data-testid="first-touch">
+              {c.firstTouchChannel ? `${platformLabel(c.firstTouchChannel)} · ${day(c.firstTouchAt)}` : '–'}
+            </dd>
             <dt>Last activity</dt>
             <dd>{when(c.lastActivityAt)}</dd>
             <dt>Mentions</dt>
@@ -169,13 +187,21 @@ export function ContactPage(p: ContactPageProps) {
             {p.similar.map((s) => (
               <li class="similar" data-testid="similar-item">
                 <div>
-                  <a href={`/contacts/${s.contact.id}`}>{displayName(s.contact)}</a> <span class="muted small">{pct(s.confidence)} likely</span>
+                  <a href={`/contacts/${s.contact.id}`}>{displayName(s.contact)}</a>{' '}
+                  <span class="muted small">{pct(s.confidence)} likely</span>
                   <div>
                     <Handles identities={s.contact.identities} />
                   </div>
                   <div class="muted small">{s.reasons.map((r) => r.detail).join(' · ')}</div>
                 </div>
-                {p.canWrite ? <PostButton action={`/contacts/${c.id}/merge`} label="Merge into this contact" csrf={p.csrfToken} fields={{ from: s.contact.id }} /> : null}
+                {p.canWrite ? (
+                  <PostButton
+                    action={`/contacts/${c.id}/merge`}
+                    label="Merge into this contact"
+                    csrf={p.csrfToken}
+                    fields={{ from: s.contact.id }}
+                  />
+                ) : null}
               </li>
             ))}
           </ul>
@@ -198,7 +224,9 @@ export function ContactPage(p: ContactPageProps) {
                         {m.undoneAt ? ` · undone ${when(m.undoneAt)}` : ''}
                       </div>
                     </div>
-                    {p.canWrite && !m.undoneAt ? <PostButton action={`/contacts/merges/${m.id}/undo`} label="Undo merge" csrf={p.csrfToken} /> : null}
+                    {p.canWrite && !m.undoneAt ? (
+                      <PostButton action={`/contacts/merges/${m.id}/undo`} label="Undo merge" csrf={p.csrfToken} />
+                    ) : null}
                   </li>
                 ))}
               </ul>
@@ -240,7 +268,9 @@ export function ContactPage(p: ContactPageProps) {
                       ))}
                     </>
                   ) : (
-                    <span class="badge note">Note{i.authorId ? ` · ${p.people.get(i.authorId) ?? 'a former user'}` : ''}</span>
+                    <span class="badge note">
+                      Note{i.authorId ? ` · ${p.people.get(i.authorId) ?? 'a former user'}` : ''}
+                    </span>
                   )}
                   <time class="muted" datetime={i.at}>
                     {when(i.at)}
@@ -259,7 +289,9 @@ export function ContactPage(p: ContactPageProps) {
         {p.timeline.paged || p.timeline.next ? (
           <p class="row">
             {p.timeline.paged ? <a href={`/contacts/${c.id}`}>Newest</a> : null}
-            {p.timeline.next ? <a href={`/contacts/${c.id}?before=${encodeURIComponent(p.timeline.next)}`}>Older →</a> : null}
+            {p.timeline.next ? (
+              <a href={`/contacts/${c.id}?before=${encodeURIComponent(p.timeline.next)}`}>Older →</a>
+            ) : null}
           </p>
         ) : null}
       </section>

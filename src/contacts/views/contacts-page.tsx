@@ -18,7 +18,13 @@ export interface ContactsPageProps extends PageBase {
   error?: string | undefined;
 }
 
-const SORT_LABELS: Record<string, string> = { recent: 'Recent activity', score: 'Score', name: 'Name', followers: 'Followers', created: 'Newest' };
+const SORT_LABELS: Record<string, string> = {
+  recent: 'Recent activity',
+  score: 'Score',
+  name: 'Name',
+  followers: 'Followers',
+  created: 'Newest',
+};
 
 /** The contacts list: search, filters, saved segments, sort and pages. */
 export function ContactsPage(p: ContactsPageProps) {
@@ -29,7 +35,9 @@ export function ContactsPage(p: ContactsPageProps) {
   const to = Math.min(f.offset + PAGE_SIZE, p.total);
   const segment = p.segments.find((s) => s.id === f.segment);
   // The finer filters fold away (no script needed) until one is in use.
-  const more = (['stage', 'tag', 'platform', 'minFollowers', 'sentiment', 'activeWithinDays'] as const).some((k) => f[k] !== undefined);
+  const more = (['stage', 'tag', 'platform', 'minFollowers', 'sentiment', 'activeWithinDays'] as const).some(
+    (k) => f[k] !== undefined,
+  );
   return (
     <AppShell {...p} title="Contacts" active="/contacts">
       <div class="page-head">
@@ -44,7 +52,13 @@ export function ContactsPage(p: ContactsPageProps) {
         <div class="row">
           <label class="grow">
             Search
-            <input type="search" name="q" value={f.q ?? ''} maxlength={200} placeholder="name, email, company or handle" />
+            <input
+              type="search"
+              name="q"
+              value={f.q ?? ''}
+              maxlength={200}
+              placeholder="name, email, company or handle"
+            />
           </label>
           <label>
             Segment
@@ -116,7 +130,14 @@ export function ContactsPage(p: ContactsPageProps) {
             </label>
             <label>
               Active within (days)
-              <input type="number" name="activeWithinDays" min={1} max={3650} value={f.activeWithinDays ?? ''} size={6} />
+              <input
+                type="number"
+                name="activeWithinDays"
+                min={1}
+                max={3650}
+                value={f.activeWithinDays ?? ''}
+                size={6}
+              />
             </label>
           </div>
         </details>
@@ -126,7 +147,9 @@ export function ContactsPage(p: ContactsPageProps) {
           {filtered ? (
             <form class="row" method="post" action="/contacts/segments" data-testid="save-segment">
               <Csrf token={p.csrfToken} />
-              {Object.entries(filterOnly).map(([k, v]) => (v === undefined ? null : <input type="hidden" name={k} value={String(v)} />))}
+              {Object.entries(filterOnly).map(([k, v]) =>
+                v === undefined ? null : <input type="hidden" name={k} value={String(v)} />,
+              )}
               <label>
                 Save these filters as a segment
                 <input name="name" required maxlength={80} placeholder="Detractors with reach" />
@@ -136,14 +159,27 @@ export function ContactsPage(p: ContactsPageProps) {
               </button>
             </form>
           ) : null}
-          {segment ? <PostButton action={`/contacts/segments/${segment.id}/delete`} label={`Delete segment “${segment.name}”`} kind="danger" csrf={p.csrfToken} /> : null}
+          {segment ? (
+            <PostButton
+              action={`/contacts/segments/${segment.id}/delete`}
+              label={`Delete segment “${segment.name}”`}
+              kind="danger"
+              csrf={p.csrfToken}
+            />
+          ) : null}
         </div>
       ) : null}
       <p class="muted small" data-testid="contacts-count">
-        {p.total === 0 ? 'No contacts match.' : `${from}–${to} of ${p.total.toLocaleString('en-US')} contact${p.total === 1 ? '' : 's'}`}
+        {p.total === 0
+          ? 'No contacts match.'
+          : `${from}–${to} of ${p.total.toLocaleString('en-US')} contact${p.total === 1 ? '' : 's'}`}
       </p>
       {p.items.length === 0 ? (
-        <div class="card empty">{filtered ? 'No contacts match these filters.' : 'No contacts yet. Authors of mentions become contacts automatically.'}</div>
+        <div class="card empty">
+          {filtered
+            ? 'No contacts match these filters.'
+            : 'No contacts yet. Authors of mentions become contacts automatically.'}
+        </div>
       ) : (
         <div class="card flush">
           <table class="contacts" data-testid="contacts">
@@ -181,8 +217,18 @@ export function ContactsPage(p: ContactsPageProps) {
       )}
       {p.total > PAGE_SIZE ? (
         <nav class="pager" aria-label="Pages">
-          {f.offset > 0 ? <a href={listHref({ ...filterOnly, sort: f.sort, offset: Math.max(0, f.offset - PAGE_SIZE) })}>← Previous</a> : <span />}
-          {f.offset + PAGE_SIZE < p.total ? <a href={listHref({ ...filterOnly, sort: f.sort, offset: f.offset + PAGE_SIZE })}>Next →</a> : <span />}
+          {f.offset > 0 ? (
+            <a href={listHref({ ...filterOnly, sort: f.sort, offset: Math.max(0, f.offset - PAGE_SIZE) })}>
+              ← Previous
+            </a>
+          ) : (
+            <span />
+          )}
+          {f.offset + PAGE_SIZE < p.total ? (
+            <a href={listHref({ ...filterOnly, sort: f.sort, offset: f.offset + PAGE_SIZE })}>Next →</a>
+          ) : (
+            <span />
+          )}
         </nav>
       ) : null}
     </AppShell>

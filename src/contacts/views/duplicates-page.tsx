@@ -24,7 +24,14 @@ export interface DuplicatesPageProps extends PageBase {
   error?: string | undefined;
 }
 
-const FIELD_LABELS: Record<ChoosableField, string> = { name: 'Name', company: 'Company', title: 'Title', location: 'Location', lifecycleStage: 'Stage', ownerId: 'Owner' };
+const FIELD_LABELS: Record<ChoosableField, string> = {
+  name: 'Name',
+  company: 'Company',
+  title: 'Title',
+  location: 'Location',
+  lifecycleStage: 'Stage',
+  ownerId: 'Owner',
+};
 
 const valueOf = (c: Contact, f: ChoosableField, people: Map<string, string>) => {
   const v = c[f];
@@ -94,17 +101,26 @@ export function DuplicatesPage(p: DuplicatesPageProps) {
       ) : null}
       <Flash kind="error" message={p.error} />
       <p class="muted small" data-testid="suggestions-count">
-        {p.total === 0 ? 'Nothing to review.' : `${p.total} open suggestion${p.total === 1 ? '' : 's'}, most likely first.`}
+        {p.total === 0
+          ? 'Nothing to review.'
+          : `${p.total} open suggestion${p.total === 1 ? '' : 's'}, most likely first.`}
       </p>
       {p.items.length === 0 ? (
-        <div class="card empty">No possible duplicates right now. When two contacts look like one person (the same handle on two platforms, a similar name), they appear here.</div>
+        <div class="card empty">
+          No possible duplicates right now. When two contacts look like one person (the same handle on two platforms, a
+          similar name), they appear here.
+        </div>
       ) : null}
       {p.items.map((s) => {
         const [a, b] = s.contacts as [Contact, Contact];
         const differing = CHOOSABLE_FIELDS.filter((f) => (a[f] ?? '') !== (b[f] ?? ''));
         const formId = `merge-${s.id}`;
         return (
-          <section class="card suggestion" data-testid="suggestion" aria-label={`${displayName(a)} and ${displayName(b)}`}>
+          <section
+            class="card suggestion"
+            data-testid="suggestion"
+            aria-label={`${displayName(a)} and ${displayName(b)}`}
+          >
             <div class="suggestion-head">
               <strong>{Math.round(s.confidence * 100)}% likely the same person</strong>
               {s.reasons.map((r) => (
@@ -146,12 +162,14 @@ export function DuplicatesPage(p: DuplicatesPageProps) {
                               <th scope="row">{FIELD_LABELS[f]}</th>
                               <td>
                                 <label class="check">
-                                  <input type="radio" name={`field.${f}`} value={a.id} checked={!pickB} /> {valueOf(a, f, p.people) || <span class="muted">(empty)</span>}
+                                  <input type="radio" name={`field.${f}`} value={a.id} checked={!pickB} />{' '}
+                                  {valueOf(a, f, p.people) || <span class="muted">(empty)</span>}
                                 </label>
                               </td>
                               <td>
                                 <label class="check">
-                                  <input type="radio" name={`field.${f}`} value={b.id} checked={pickB} /> {valueOf(b, f, p.people) || <span class="muted">(empty)</span>}
+                                  <input type="radio" name={`field.${f}`} value={b.id} checked={pickB} />{' '}
+                                  {valueOf(b, f, p.people) || <span class="muted">(empty)</span>}
                                 </label>
                               </td>
                             </tr>
@@ -166,7 +184,11 @@ export function DuplicatesPage(p: DuplicatesPageProps) {
                   <button type="submit" form={formId}>
                     Merge
                   </button>
-                  <PostButton action={`/contacts/duplicates/${s.id}/dismiss`} label="Not the same person" csrf={p.csrfToken} />
+                  <PostButton
+                    action={`/contacts/duplicates/${s.id}/dismiss`}
+                    label="Not the same person"
+                    csrf={p.csrfToken}
+                  />
                 </div>
               </>
             ) : null}
@@ -175,8 +197,16 @@ export function DuplicatesPage(p: DuplicatesPageProps) {
       })}
       {p.total > p.pageSize ? (
         <nav class="pager" aria-label="Pages">
-          {p.offset > 0 ? <a href={`/contacts/duplicates?offset=${Math.max(0, p.offset - p.pageSize)}`}>← Previous</a> : <span />}
-          {p.offset + p.pageSize < p.total ? <a href={`/contacts/duplicates?offset=${p.offset + p.pageSize}`}>Next →</a> : <span />}
+          {p.offset > 0 ? (
+            <a href={`/contacts/duplicates?offset=${Math.max(0, p.offset - p.pageSize)}`}>← Previous</a>
+          ) : (
+            <span />
+          )}
+          {p.offset + p.pageSize < p.total ? (
+            <a href={`/contacts/duplicates?offset=${p.offset + p.pageSize}`}>Next →</a>
+          ) : (
+            <span />
+          )}
         </nav>
       ) : null}
     </AppShell>

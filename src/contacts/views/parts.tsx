@@ -6,7 +6,8 @@ export type Identity = ReturnType<typeof publicIdentity>;
 
 export const day = (iso: string | null | undefined) => (iso ? iso.slice(0, 10) : '–');
 
-export const displayName = (c: Pick<Contact, 'name' | 'identities'>) => c.name || c.identities.find((i) => i.handle)?.handle || 'Unnamed contact';
+export const displayName = (c: Pick<Contact, 'name' | 'identities'>) =>
+  c.name || c.identities.find((i) => i.handle)?.handle || 'Unnamed contact';
 
 /** "@ana on X" chips for a contact's accounts. */
 export function Handles(props: { identities: Identity[]; max?: number }) {
@@ -16,7 +17,7 @@ export function Handles(props: { identities: Identity[]; max?: number }) {
     <span class="handles">
       {shown.map((i) => (
         <span class="handle">
-          <PlatformBadge platform={i.platform} /> {i.handle ? `@${i.handle}` : i.displayName ?? i.externalId}
+          <PlatformBadge platform={i.platform} /> {i.handle ? `@${i.handle}` : (i.displayName ?? i.externalId)}
         </span>
       ))}
       {more > 0 ? <span class="muted small">+{more} more</span> : null}
@@ -71,14 +72,19 @@ export function ScoreReasons(props: { reasons: Contact['scoreReasons'] }) {
     <ul class="reasons" data-testid="score-reasons">
       {props.reasons.map((r) => (
         <li>
-          <span class={`points ${r.points < 0 ? 'minus' : 'plus'}`}>{r.points > 0 ? `+${r.points}` : String(r.points)}</span> {r.reason}
+          <span class={`points ${r.points < 0 ? 'minus' : 'plus'}`}>
+            {r.points > 0 ? `+${r.points}` : String(r.points)}
+          </span>{' '}
+          {r.reason}
         </li>
       ))}
     </ul>
   );
 }
 
-export const SentimentBadge = (props: { label: string | null }) => (props.label ? <span class={`badge sentiment-${props.label}`}>{props.label}</span> : null);
+export const SentimentBadge = (props: { label: string | null }) =>
+  props.label ? <span class={`badge sentiment-${props.label}`}>{props.label}</span> : null;
 
 /** A contact's mean sentiment as the same three words the filters use. */
-export const sentimentWord = (s: number | null) => (s === null ? null : s > 0.05 ? 'positive' : s < -0.05 ? 'negative' : 'neutral');
+export const sentimentWord = (s: number | null) =>
+  s === null ? null : s > 0.05 ? 'positive' : s < -0.05 ? 'negative' : 'neutral';

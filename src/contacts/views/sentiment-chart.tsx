@@ -25,7 +25,10 @@ export function weekSlots(weeks: SentimentWeek[]): { week: string; data: Sentime
   const at = (w: SentimentWeek) => Date.parse(`${w.week}T00:00:00Z`);
   const last = at(weeks.at(-1)!);
   const count = Math.min(MAX_WEEKS, Math.round((last - at(weeks[0]!)) / WEEK_MS) + 1);
-  const out = Array.from({ length: count }, (_, i) => ({ week: new Date(last - (count - 1 - i) * WEEK_MS).toISOString().slice(0, 10), data: null as SentimentWeek | null }));
+  const out = Array.from({ length: count }, (_, i) => ({
+    week: new Date(last - (count - 1 - i) * WEEK_MS).toISOString().slice(0, 10),
+    data: null as SentimentWeek | null,
+  }));
   for (const w of weeks) {
     // Rounded, so a week start shifted by a daylight-saving hour still lands in its slot.
     const i = count - 1 - Math.round((last - at(w)) / WEEK_MS);
@@ -57,7 +60,13 @@ export function SentimentChart(props: { weeks: SentimentWeek[] }) {
           const h = Math.max(0.6, Math.abs(v) * (MID - 1));
           const y = v >= 0 ? MID - h : MID;
           return (
-            <rect class={v > 0.05 ? 'bar-positive' : v < -0.05 ? 'bar-negative' : 'bar-neutral'} x={((offset + i) * slot + gap / 2).toFixed(2)} y={y.toFixed(2)} width={(slot - gap).toFixed(2)} height={h.toFixed(2)}>
+            <rect
+              class={v > 0.05 ? 'bar-positive' : v < -0.05 ? 'bar-negative' : 'bar-neutral'}
+              x={((offset + i) * slot + gap / 2).toFixed(2)}
+              y={y.toFixed(2)}
+              width={(slot - gap).toFixed(2)}
+              height={h.toFixed(2)}
+            >
               <title>{`Week of ${s.week}: ${signed(s.data.mean)} (${s.data.count} mention${s.data.count === 1 ? '' : 's'})`}</title>
             </rect>
           );

@@ -1,5 +1,12 @@
 import { OutboundError, timedOut } from './errors';
-import { checkUrl, DEFAULT_DEADLINE_MS, formatBytes, MAX_REDIRECTS, type OutboundPolicy, type UrlVerdict } from './policy';
+import {
+  checkUrl,
+  DEFAULT_DEADLINE_MS,
+  formatBytes,
+  MAX_REDIRECTS,
+  type OutboundPolicy,
+  type UrlVerdict,
+} from './policy';
 
 /**
  * The one way the app talks HTTP to the outside: a fetch that checks every URL against the policy,
@@ -40,7 +47,8 @@ const NULL_BODY = new Set([101, 103, 204, 205, 304]);
 const CREDENTIAL_HEADERS = ['authorization', 'cookie', 'proxy-authorization'];
 const BODY_HEADERS = ['content-type', 'content-length', 'content-encoding', 'content-language', 'content-location'];
 
-export const tooLarge = (maxBytes: number) => new OutboundError('too_large', `answer larger than ${formatBytes(maxBytes)}`);
+export const tooLarge = (maxBytes: number) =>
+  new OutboundError('too_large', `answer larger than ${formatBytes(maxBytes)}`);
 
 export function assertAllowed(policy: OutboundPolicy, url: string | URL): Extract<UrlVerdict, { ok: true }> {
   let parsed: URL;
@@ -58,7 +66,11 @@ export function assertAllowed(policy: OutboundPolicy, url: string | URL): Extrac
  * Passes bytes through until more than maxBytes have come, then errors with "answer larger than".
  * Pull-based: nothing is read from the network before the reader asks for it.
  */
-export function limitStream(body: ReadableStream<Uint8Array>, maxBytes: number, signal?: AbortSignal): ReadableStream<Uint8Array> {
+export function limitStream(
+  body: ReadableStream<Uint8Array>,
+  maxBytes: number,
+  signal?: AbortSignal,
+): ReadableStream<Uint8Array> {
   const reader = body.getReader();
   let seen = 0;
   return new ReadableStream<Uint8Array>(
@@ -175,7 +187,10 @@ export async function guardedFetch(
       throw new OutboundError('redirects', 'redirect to an invalid address');
     }
     // As browsers do: 303 always, and 301/302 after a POST, continue as a GET without the body.
-    if ((res.status === 303 && method !== 'HEAD') || ((res.status === 301 || res.status === 302) && method === 'POST')) {
+    if (
+      (res.status === 303 && method !== 'HEAD') ||
+      ((res.status === 301 || res.status === 302) && method === 'POST')
+    ) {
       method = 'GET';
       body = null;
       for (const h of BODY_HEADERS) headers.delete(h);

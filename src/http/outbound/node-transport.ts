@@ -66,7 +66,10 @@ function guardedConnector(policy: OutboundPolicy, resolve: Resolver, timeout: nu
       if (refusal) return callback(new OutboundError('refused', refusal), null);
       return plain(opts, callback);
     }
-    buildConnector({ timeout, lookup: guardedLookup(policy, port, allowsName(policy, host, port), resolve) })(opts, callback);
+    buildConnector({ timeout, lookup: guardedLookup(policy, port, allowsName(policy, host, port), resolve) })(
+      opts,
+      callback,
+    );
   };
 }
 
@@ -112,7 +115,10 @@ export function createNodeParts(policy: OutboundPolicy, options: NodeOutboundOpt
     const verdict = checkUrl(policy, u);
     if (!verdict.ok) throw new OutboundError('refused', verdict.reason);
     const Base = u.protocol === 'https:' ? https.Agent : http.Agent;
-    const a = new Base({ keepAlive: false, lookup: guardedLookup(policy, verdict.port, verdict.allowedByName, resolve) });
+    const a = new Base({
+      keepAlive: false,
+      lookup: guardedLookup(policy, verdict.port, verdict.allowedByName, resolve),
+    });
     let tripped: OutboundError | null = null;
     const create = a.createConnection.bind(a) as (o: unknown, cb?: unknown) => net.Socket;
     (a as unknown as { createConnection: typeof create }).createConnection = (o, cb) => {

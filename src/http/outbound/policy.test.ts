@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { checkUrl, classifyAddress, formatBytes, isInternalName, parseAllowlist, refuseAddress, strictPolicy, type OutboundPolicy } from './policy';
+import {
+  checkUrl,
+  classifyAddress,
+  formatBytes,
+  isInternalName,
+  parseAllowlist,
+  refuseAddress,
+  strictPolicy,
+  type OutboundPolicy,
+} from './policy';
 
 const policy = (allow: string): OutboundPolicy => ({ allow: parseAllowlist(allow), maxBytes: 1024 });
 const verdict = (p: OutboundPolicy, url: string) => {
@@ -81,7 +90,11 @@ describe('checkUrl without an allowlist', () => {
 
 describe('parseAllowlist', () => {
   it('reads host, host:port, IPv4, [IPv6]:port and CIDR entries', () => {
-    expect(parseAllowlist(' feeds.corp.example , localhost:3000, 127.0.0.1:4010, 10.0.0.0/8, [::1]:8080, fd00::/8, 192.168.1.5 ')).toMatchObject([
+    expect(
+      parseAllowlist(
+        ' feeds.corp.example , localhost:3000, 127.0.0.1:4010, 10.0.0.0/8, [::1]:8080, fd00::/8, 192.168.1.5 ',
+      ),
+    ).toMatchObject([
       { kind: 'host', host: 'feeds.corp.example', port: null },
       { kind: 'host', host: 'localhost', port: 3000 },
       { kind: 'cidr', port: 4010 },
@@ -98,9 +111,12 @@ describe('parseAllowlist', () => {
     expect(parseAllowlist(' , ')).toEqual([]);
   });
 
-  it.each(['http://localhost', 'host name', '10.0.0.0/33', 'localhost:0', 'localhost:70000', '[::1', 'a..b'])('refuses the bad entry %s, naming it', (entry) => {
-    expect(() => parseAllowlist(entry)).toThrow(/is not (a|a valid)|has no valid port/);
-  });
+  it.each(['http://localhost', 'host name', '10.0.0.0/33', 'localhost:0', 'localhost:70000', '[::1', 'a..b'])(
+    'refuses the bad entry %s, naming it',
+    (entry) => {
+      expect(() => parseAllowlist(entry)).toThrow(/is not (a|a valid)|has no valid port/);
+    },
+  );
 });
 
 describe('checkUrl with an allowlist', () => {

@@ -51,7 +51,13 @@ const CLASS_WORDS: Record<Exclude<AddressClass, 'public'>, string> = {
 };
 
 // Cloud metadata endpoints; most sit in ranges refused anyway, Azure's wire server does not.
-const METADATA_ADDRESSES = new Set(['169.254.169.254', '169.254.170.2', '168.63.129.16', '100.100.100.200', 'fd00:ec2::254']);
+const METADATA_ADDRESSES = new Set([
+  '169.254.169.254',
+  '169.254.170.2',
+  '168.63.129.16',
+  '100.100.100.200',
+  'fd00:ec2::254',
+]);
 // IPv4-compatible (::a.b.c.d) and IPv4-translated forms can smuggle an inner IPv4 address.
 const EMBEDDED_V4 = [ipaddr.parseCIDR('::/96'), ipaddr.parseCIDR('::ffff:0:0:0/96')] as [Ip, number][];
 
@@ -119,7 +125,8 @@ function parsePort(text: string, entry: string): number {
 function parseEntry(raw: string): AllowEntry {
   const entry = raw.toLowerCase();
   if (entry.includes('/')) {
-    if (!ipaddr.isValidCIDR(entry) || !parseIp(entry.split('/')[0]!)) throw new Error(`"${raw}" is not a valid CIDR range`);
+    if (!ipaddr.isValidCIDR(entry) || !parseIp(entry.split('/')[0]!))
+      throw new Error(`"${raw}" is not a valid CIDR range`);
     const [ip, bits] = ipaddr.parseCIDR(entry);
     return { kind: 'cidr', range: isMapped(ip) ? [plain(ip), Math.max(0, bits - 96)] : [ip, bits], port: null };
   }
@@ -127,7 +134,11 @@ function parseEntry(raw: string): AllowEntry {
   if (bracketed) {
     const ip = parseIp(bracketed[1]!);
     if (!ip) throw new Error(`"${raw}" is not a valid IPv6 address`);
-    return { kind: 'cidr', range: [ip, ip.kind() === 'ipv4' ? 32 : 128], port: bracketed[2] ? parsePort(bracketed[2], raw) : null };
+    return {
+      kind: 'cidr',
+      range: [ip, ip.kind() === 'ipv4' ? 32 : 128],
+      port: bracketed[2] ? parsePort(bracketed[2], raw) : null,
+    };
   }
   const bare = parseIp(entry);
   if (bare) return { kind: 'cidr', range: [bare, bare.kind() === 'ipv4' ? 32 : 128], port: null };
@@ -162,7 +173,9 @@ export function allowsName(policy: OutboundPolicy, host: string, port: number): 
 }
 
 function allowsIp(policy: OutboundPolicy, ip: Ip, port: number): boolean {
-  return policy.allow.some((e) => e.kind === 'cidr' && e.range[0].kind() === ip.kind() && ip.match(e.range) && portMatches(e, port));
+  return policy.allow.some(
+    (e) => e.kind === 'cidr' && e.range[0].kind() === ip.kind() && ip.match(e.range) && portMatches(e, port),
+  );
 }
 
 /**

@@ -21,7 +21,9 @@ export function ImportsPage(p: PageBase & { imports: Import[]; error?: string | 
           <label>
             Column mapping (optional)
             <input name="map" placeholder="text=Message, createdAt=Date, authorHandle=Author" />
-            <span class="muted small">Fields: {IMPORT_FIELDS.join(', ')}. Common column names are recognised without a mapping.</span>
+            <span class="muted small">
+              Fields: {IMPORT_FIELDS.join(', ')}. Common column names are recognised without a mapping.
+            </span>
           </label>
           <button type="submit">Import</button>
         </form>
@@ -29,11 +31,12 @@ export function ImportsPage(p: PageBase & { imports: Import[]; error?: string | 
       {p.imports.map((i) => (
         <section class="card stack" data-testid="import">
           <div>
-            <strong>{i.filename}</strong> <span class="badge">{i.status}</span> <span class="muted">{when(i.createdAt)}</span>
+            <strong>{i.filename}</strong> <span class="badge">{i.status}</span>{' '}
+            <span class="muted">{when(i.createdAt)}</span>
           </div>
           <div>
-            <progress max={100} value={i.progress} aria-label={`Progress of ${i.filename}`} /> {i.progress}% · {i.processed}/{i.total} rows · {i.inserted} new · {i.duplicates}{' '}
-            already stored · {i.failed} bad
+            <progress max={100} value={i.progress} aria-label={`Progress of ${i.filename}`} /> {i.progress}% ·{' '}
+            {i.processed}/{i.total} rows · {i.inserted} new · {i.duplicates} already stored · {i.failed} bad
           </div>
           {i.error ? <p class="flash error">{i.error}</p> : null}
           {i.errors.length ? (

@@ -32,7 +32,9 @@ export function AuthorCard(p: AuthorCardProps) {
             </a>
             <span class="badge">{c.lifecycleStage}</span>
           </div>
-          {c.company || c.title ? <div class="muted small">{[c.title, c.company].filter(Boolean).join(' · ')}</div> : null}
+          {c.company || c.title ? (
+            <div class="muted small">{[c.title, c.company].filter(Boolean).join(' · ')}</div>
+          ) : null}
           <Handles identities={c.identities} />
           <dl class="facts small">
             <dt>Followers</dt>
@@ -56,7 +58,9 @@ export function AuthorCard(p: AuthorCardProps) {
         <>
           <div class="author-name">{p.fallback.name || p.fallback.handle || 'Unknown author'}</div>
           {p.fallback.handle ? <div class="muted">@{p.fallback.handle}</div> : null}
-          {p.fallback.followers !== null ? <div class="muted small">{compact(p.fallback.followers)} followers</div> : null}
+          {p.fallback.followers !== null ? (
+            <div class="muted small">{compact(p.fallback.followers)} followers</div>
+          ) : null}
           <p class="muted small">Not linked to a contact.</p>
         </>
       )}
@@ -67,7 +71,8 @@ export function AuthorCard(p: AuthorCardProps) {
         <ul class="plain" data-testid="other-conversations">
           {p.others.map((o) => (
             <li class="other-conv">
-              <PlatformBadge platform={o.platform} /> <StatusBadge status={o.status} /> <a href={`/inbox/c/${o.id}`}>{o.subject || '(no text)'}</a>
+              <PlatformBadge platform={o.platform} /> <StatusBadge status={o.status} />{' '}
+              <a href={`/inbox/c/${o.id}`}>{o.subject || '(no text)'}</a>
             </li>
           ))}
         </ul>

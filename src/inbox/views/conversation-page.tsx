@@ -72,7 +72,14 @@ export function ConversationPage(p: ConversationPageProps) {
         <p id="presence" class="presence" data-testid="presence" aria-live="polite" />
         <div class="conversation-grid">
           <section aria-label="Thread">
-            <Thread items={p.thread} names={names} platform={c.platform} conversationId={c.id} canWrite={p.canWrite} csrf={p.csrfToken} />
+            <Thread
+              items={p.thread}
+              names={names}
+              platform={c.platform}
+              conversationId={c.id}
+              canWrite={p.canWrite}
+              csrf={p.csrfToken}
+            />
             {p.canWrite ? <Composer {...p} /> : null}
             {p.canWrite ? <NoteForm id={c.id} csrf={p.csrfToken} /> : null}
           </section>
@@ -96,7 +103,9 @@ function Meta(p: ConversationPageProps & { names: Map<string, string> }) {
       <span data-testid="conversation-status">
         <StatusBadge status={c.status} />
       </span>
-      {c.status === 'snoozed' && c.snoozedUntil ? <span class="muted small">until {when(c.snoozedUntil)} UTC</span> : null}
+      {c.status === 'snoozed' && c.snoozedUntil ? (
+        <span class="muted small">until {when(c.snoozedUntil)} UTC</span>
+      ) : null}
       <PriorityBadge priority={c.priority} reason={c.priorityReason} />
       <span class="muted small" data-testid="priority-reason">
         {c.priorityReason}
@@ -135,7 +144,14 @@ function Composer(p: ConversationPageProps) {
   const target = p.composer.inReplyTo ?? latest?.id;
   return (
     <div class="card composer" id="composer">
-      <form method="post" action={`/inbox/c/${c.id}/reply`} id="reply-form" class="stack" data-limit={String(p.replyLimit)} data-testid="reply-form">
+      <form
+        method="post"
+        action={`/inbox/c/${c.id}/reply`}
+        id="reply-form"
+        class="stack"
+        data-limit={String(p.replyLimit)}
+        data-testid="reply-form"
+      >
         <Csrf token={p.csrfToken} />
         <input type="hidden" name="idempotencyKey" value={p.composer.idempotencyKey} />
         <div class="flash error" id="reply-error" role="alert" hidden={!p.composer.error}>
@@ -158,7 +174,15 @@ function Composer(p: ConversationPageProps) {
         <label>
           Reply on {platformLabel(c.platform)}
           {c.authorHandle ? ` to @${c.authorHandle}` : ''}
-          <textarea name="text" id="reply-text" rows={4} required maxlength={20000} data-testid="reply-text" aria-keyshortcuts="r">
+          <textarea
+            name="text"
+            id="reply-text"
+            rows={4}
+            required
+            maxlength={20000}
+            data-testid="reply-text"
+            aria-keyshortcuts="r"
+          >
             {p.composer.text}
           </textarea>
         </label>
@@ -199,7 +223,13 @@ function NoteForm(props: { id: string; csrf: string | undefined }) {
       <Csrf token={props.csrf} />
       <label>
         Internal note
-        <textarea name="body" rows={2} required maxlength={10000} placeholder="Only your team sees this. @name notifies a teammate." />
+        <textarea
+          name="body"
+          rows={2}
+          required
+          maxlength={10000}
+          placeholder="Only your team sees this. @name notifies a teammate."
+        />
       </label>
       <div>
         <button type="submit" class="secondary">
@@ -217,11 +247,29 @@ function Triage(p: ConversationPageProps) {
     <div class="card" id="triage" data-live-region="triage">
       <h2>Triage</h2>
       <div class="row quick-actions">
-        {me && c.assigneeId !== me ? <PostButton action={`/inbox/c/${c.id}/update`} label="Assign to me" csrf={p.csrfToken} fields={{ assigneeId: me }} /> : null}
+        {me && c.assigneeId !== me ? (
+          <PostButton
+            action={`/inbox/c/${c.id}/update`}
+            label="Assign to me"
+            csrf={p.csrfToken}
+            fields={{ assigneeId: me }}
+          />
+        ) : null}
         {c.status === 'closed' ? (
-          <PostButton action={`/inbox/c/${c.id}/update`} label="Reopen" csrf={p.csrfToken} fields={{ status: 'open' }} />
+          <PostButton
+            action={`/inbox/c/${c.id}/update`}
+            label="Reopen"
+            csrf={p.csrfToken}
+            fields={{ status: 'open' }}
+          />
         ) : (
-          <PostButton action={`/inbox/c/${c.id}/update`} label="Close" csrf={p.csrfToken} fields={{ status: 'closed' }} kind="primary" />
+          <PostButton
+            action={`/inbox/c/${c.id}/update`}
+            label="Close"
+            csrf={p.csrfToken}
+            fields={{ status: 'closed' }}
+            kind="primary"
+          />
         )}
       </div>
       <form method="post" action={`/inbox/c/${c.id}/update`} class="stack" id="triage-form" data-testid="triage-form">
@@ -260,7 +308,11 @@ function Triage(p: ConversationPageProps) {
         </label>
         <label>
           Snooze until (UTC)
-          <input type="datetime-local" name="snoozeUntil" value={c.snoozedUntil ? c.snoozedUntil.toISOString().slice(0, 16) : ''} />
+          <input
+            type="datetime-local"
+            name="snoozeUntil"
+            value={c.snoozedUntil ? c.snoozedUntil.toISOString().slice(0, 16) : ''}
+          />
         </label>
         <label>
           Priority
@@ -276,7 +328,12 @@ function Triage(p: ConversationPageProps) {
           Tags
           <input name="tags" value={c.tags.join(', ')} placeholder="billing, vip" />
         </label>
-        {p.tags.length ? <p class="muted small">In use: {p.tags.slice(0, 15).join(', ')}{p.tags.length > 15 ? ' …' : ''}</p> : null}
+        {p.tags.length ? (
+          <p class="muted small">
+            In use: {p.tags.slice(0, 15).join(', ')}
+            {p.tags.length > 15 ? ' …' : ''}
+          </p>
+        ) : null}
         <div>
           <button type="submit" class="secondary">
             Save

@@ -7,7 +7,17 @@ import { type InboxQuery, TAB_COUNT_CAP } from '../list';
 import { type InboxParams, inboxHref } from '../page-params';
 import { slaState } from '../sla';
 import { CONVERSATION_STATUSES, type ConversationRow, PRIORITIES } from '../schema';
-import { duration, INTENT_LABELS, IntentBadges, KeyboardHelp, PriorityBadge, SlaBadge, STATUS_LABELS, StatusBadge, TagList } from './parts';
+import {
+  duration,
+  INTENT_LABELS,
+  IntentBadges,
+  KeyboardHelp,
+  PriorityBadge,
+  SlaBadge,
+  STATUS_LABELS,
+  StatusBadge,
+  TagList,
+} from './parts';
 
 export interface InboxPageProps extends PageBase {
   items: ConversationRow[];
@@ -58,12 +68,19 @@ export function InboxPage(p: InboxPageProps) {
               ['unassigned', 'Unassigned', p.counts.unassigned],
             ] as const
           ).map(([view, label, n]) => (
-            <a href={inboxHref({}, { view: view === 'all' ? '' : view })} aria-current={!p.params.topic && (p.params.view ?? 'all') === view ? 'page' : undefined} data-testid={`view-${view}`}>
+            <a
+              href={inboxHref({}, { view: view === 'all' ? '' : view })}
+              aria-current={!p.params.topic && (p.params.view ?? 'all') === view ? 'page' : undefined}
+              data-testid={`view-${view}`}
+            >
               {label} <Count n={n} />
             </a>
           ))}
           {p.topics.map((t) => (
-            <a href={inboxHref({}, { topic: t.id })} aria-current={p.params.topic === t.id && !p.params.view ? 'page' : undefined}>
+            <a
+              href={inboxHref({}, { topic: t.id })}
+              aria-current={p.params.topic === t.id && !p.params.view ? 'page' : undefined}
+            >
               {t.name} <Count n={t.open} />
             </a>
           ))}
@@ -77,7 +94,10 @@ export function InboxPage(p: InboxPageProps) {
         <div id="inbox-list" data-live-region="list" data-first-page={firstPage ? 'true' : 'false'}>
           {p.items.length === 0 ? (
             <div class="card empty" data-testid="inbox-empty">
-              Nothing here. {p.params.q || Object.keys(p.params).length > 1 ? 'Try fewer filters.' : 'New mentions from your sources appear here as they arrive.'}
+              Nothing here.{' '}
+              {p.params.q || Object.keys(p.params).length > 1
+                ? 'Try fewer filters.'
+                : 'New mentions from your sources appear here as they arrive.'}
             </div>
           ) : (
             <ol class="conversations" data-testid="conversations">
@@ -102,14 +122,27 @@ export function InboxPage(p: InboxPageProps) {
   );
 }
 
-const Count = (props: { n: number }) => <span class="badge count">{props.n > TAB_COUNT_CAP ? `${TAB_COUNT_CAP}+` : String(props.n)}</span>;
+const Count = (props: { n: number }) => (
+  <span class="badge count">{props.n > TAB_COUNT_CAP ? `${TAB_COUNT_CAP}+` : String(props.n)}</span>
+);
 
-function Row(props: { c: ConversationRow; names: Map<string, string>; topicNames: Map<string, string>; canWrite: boolean; now: Date }) {
+function Row(props: {
+  c: ConversationRow;
+  names: Map<string, string>;
+  topicNames: Map<string, string>;
+  canWrite: boolean;
+  now: Date;
+}) {
   const { c, now } = props;
   const sla = slaState(c, now);
   const href = `/inbox/c/${c.id}`;
   return (
-    <li class={`card conv-row${sla.overdue ? ' overdue' : ''}`} data-testid="conversation-row" data-id={c.id} data-href={href}>
+    <li
+      class={`card conv-row${sla.overdue ? ' overdue' : ''}`}
+      data-testid="conversation-row"
+      data-id={c.id}
+      data-href={href}
+    >
       {props.canWrite ? <input type="checkbox" name="ids" value={c.id} aria-label="Select this conversation" /> : null}
       <div class="conv-main">
         <div class="conv-head">
@@ -119,7 +152,9 @@ function Row(props: { c: ConversationRow; names: Map<string, string>; topicNames
           {c.authorHandle ? <span class="muted">@{c.authorHandle}</span> : null}
           {c.authorFollowers ? <span class="muted small">{compact(c.authorFollowers)} followers</span> : null}
           <time class="muted small" datetime={c.lastInboundAt.toISOString()} title={c.lastInboundAt.toISOString()}>
-            {c.waitingSince ? `waiting ${duration(now.getTime() - c.waitingSince.getTime())}` : `${duration(now.getTime() - c.lastInboundAt.getTime())} ago`}
+            {c.waitingSince
+              ? `waiting ${duration(now.getTime() - c.waitingSince.getTime())}`
+              : `${duration(now.getTime() - c.lastInboundAt.getTime())} ago`}
           </time>
         </div>
         <a class="conv-subject" href={href} data-testid="conversation-link">
@@ -148,7 +183,13 @@ function Row(props: { c: ConversationRow; names: Map<string, string>; topicNames
   );
 }
 
-function Select(props: { name: string; label: string; value: string | undefined; options: readonly (readonly [string, string])[]; any?: string }) {
+function Select(props: {
+  name: string;
+  label: string;
+  value: string | undefined;
+  options: readonly (readonly [string, string])[];
+  any?: string;
+}) {
   return (
     <label>
       {props.label}
@@ -173,21 +214,69 @@ function Filters(p: InboxPageProps) {
       <div class="row">
         <label class="grow">
           Search
-          <input type="search" name="q" value={f.q ?? ''} placeholder="words in the posts" aria-keyshortcuts="/" data-shortcut="search" />
+          <input
+            type="search"
+            name="q"
+            value={f.q ?? ''}
+            placeholder="words in the posts"
+            aria-keyshortcuts="/"
+            data-shortcut="search"
+          />
         </label>
-        <Select name="status" label="Status" value={p.query.status} options={[...CONVERSATION_STATUSES.map((s) => [s, STATUS_LABELS[s]!] as const), ['any', 'Any status']]} />
-        <Select name="sentiment" label="Sentiment" value={f.sentiment} any="Any" options={['positive', 'neutral', 'negative', 'unscored'].map((s) => [s, s] as const)} />
-        <Select name="priority" label="Priority" value={f.priority} any="Any" options={PRIORITIES.map((s) => [s, s] as const)} />
+        <Select
+          name="status"
+          label="Status"
+          value={p.query.status}
+          options={[...CONVERSATION_STATUSES.map((s) => [s, STATUS_LABELS[s]!] as const), ['any', 'Any status']]}
+        />
+        <Select
+          name="sentiment"
+          label="Sentiment"
+          value={f.sentiment}
+          any="Any"
+          options={['positive', 'neutral', 'negative', 'unscored'].map((s) => [s, s] as const)}
+        />
+        <Select
+          name="priority"
+          label="Priority"
+          value={f.priority}
+          any="Any"
+          options={PRIORITIES.map((s) => [s, s] as const)}
+        />
         <Select name="sort" label="Sort" value={p.query.sort} options={Object.entries(SORT_LABELS)} />
         <button type="submit">Filter</button>
       </div>
       <details open={more}>
         <summary>More filters</summary>
         <div class="row">
-          <Select name="platform" label="Platform" value={f.platform} any="All platforms" options={PLATFORMS.map((pl) => [pl, platformLabel(pl)] as const)} />
-          <Select name="topic" label="Topic" value={f.topic} any="All topics" options={p.topics.map((t) => [t.id, t.name] as const)} />
-          <Select name="assignee" label="Assignee" value={f.assignee} any="Anyone" options={p.people.map((u) => [u.id, u.name] as const)} />
-          <Select name="intent" label="Intent" value={f.intent} any="Any" options={INTENTS.map((i) => [i, INTENT_LABELS[i] ?? i] as const)} />
+          <Select
+            name="platform"
+            label="Platform"
+            value={f.platform}
+            any="All platforms"
+            options={PLATFORMS.map((pl) => [pl, platformLabel(pl)] as const)}
+          />
+          <Select
+            name="topic"
+            label="Topic"
+            value={f.topic}
+            any="All topics"
+            options={p.topics.map((t) => [t.id, t.name] as const)}
+          />
+          <Select
+            name="assignee"
+            label="Assignee"
+            value={f.assignee}
+            any="Anyone"
+            options={p.people.map((u) => [u.id, u.name] as const)}
+          />
+          <Select
+            name="intent"
+            label="Intent"
+            value={f.intent}
+            any="Any"
+            options={INTENTS.map((i) => [i, INTENT_LABELS[i] ?? i] as const)}
+          />
           <label>
             Tag
             <input name="tag" value={f.tag ?? ''} size={12} list="workspace-tags" />

@@ -1,6 +1,10 @@
 import type { Sla, SlaKind } from '../sla';
 
-const OVERDUE: Record<SlaKind, string> = { 'first-response': 'First response overdue', 'next-response': 'Reply overdue', resolution: 'Resolution overdue' };
+const OVERDUE: Record<SlaKind, string> = {
+  'first-response': 'First response overdue',
+  'next-response': 'Reply overdue',
+  resolution: 'Resolution overdue',
+};
 
 /** Small pieces shared by the inbox list and the conversation page. */
 
@@ -13,7 +17,13 @@ export const INTENT_LABELS: Record<string, string> = {
   churn_risk: 'churn risk',
 };
 
-export const STATUS_LABELS: Record<string, string> = { open: 'Open', pending: 'Pending', snoozed: 'Snoozed', closed: 'Closed', spam: 'Spam' };
+export const STATUS_LABELS: Record<string, string> = {
+  open: 'Open',
+  pending: 'Pending',
+  snoozed: 'Snoozed',
+  closed: 'Closed',
+  spam: 'Spam',
+};
 
 /** "5m", "3h", "2d": how long ago, or how long someone has waited. */
 export function duration(ms: number): string {
@@ -26,8 +36,16 @@ export function duration(ms: number): string {
 
 export function SlaBadge(props: { sla: Sla; now: Date }) {
   const { sla, now } = props;
-  if (sla.overdue) return <span class="badge sla-overdue" data-testid="sla-overdue">{OVERDUE[sla.overdue]}</span>;
-  if (sla.nextDue) return <span class="badge sla-due">{`${sla.nextDue.kind === 'resolution' ? 'Resolve' : 'Reply'} within ${duration(sla.nextDue.at.getTime() - now.getTime())}`}</span>;
+  if (sla.overdue)
+    return (
+      <span class="badge sla-overdue" data-testid="sla-overdue">
+        {OVERDUE[sla.overdue]}
+      </span>
+    );
+  if (sla.nextDue)
+    return (
+      <span class="badge sla-due">{`${sla.nextDue.kind === 'resolution' ? 'Resolve' : 'Reply'} within ${duration(sla.nextDue.at.getTime() - now.getTime())}`}</span>
+    );
   return null;
 }
 
@@ -37,7 +55,9 @@ export const PriorityBadge = (props: { priority: string; reason: string }) => (
   </span>
 );
 
-export const StatusBadge = (props: { status: string }) => <span class={`badge status-${props.status}`}>{STATUS_LABELS[props.status] ?? props.status}</span>;
+export const StatusBadge = (props: { status: string }) => (
+  <span class={`badge status-${props.status}`}>{STATUS_LABELS[props.status] ?? props.status}</span>
+);
 
 export const IntentBadges = (props: { intents: string[] }) => (
   <>

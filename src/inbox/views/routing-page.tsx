@@ -31,9 +31,11 @@ export function describeConditions(r: RuleRow, n: Names): string {
   const c = r.conditions;
   const parts: string[] = [];
   if (c.platforms?.length) parts.push(`on ${c.platforms.map(platformLabel).join(' or ')}`);
-  if (c.topicIds?.length) parts.push(`about ${c.topicIds.map((id) => n.topics.get(id) ?? 'a deleted topic').join(' or ')}`);
+  if (c.topicIds?.length)
+    parts.push(`about ${c.topicIds.map((id) => n.topics.get(id) ?? 'a deleted topic').join(' or ')}`);
   if (c.intents?.length) parts.push(`intent ${c.intents.map((i) => INTENT_LABELS[i] ?? i).join(' or ')}`);
-  if (c.sentimentMin !== undefined || c.sentimentMax !== undefined) parts.push(`sentiment ${c.sentimentMin ?? -1} to ${c.sentimentMax ?? 1}`);
+  if (c.sentimentMin !== undefined || c.sentimentMax !== undefined)
+    parts.push(`sentiment ${c.sentimentMin ?? -1} to ${c.sentimentMax ?? 1}`);
   if (c.minFollowers !== undefined) parts.push(`${c.minFollowers.toLocaleString('en')}+ followers`);
   if (c.keywords?.length) parts.push(`says ${c.keywords.map((k) => `“${k}”`).join(' or ')}`);
   if (c.languages?.length) parts.push(`in ${c.languages.join(' or ')}`);
@@ -55,7 +57,12 @@ const has = (v: string | string[] | undefined, x: string) => (Array.isArray(v) ?
 const val = (v: string | string[] | undefined) => (Array.isArray(v) ? (v[0] ?? '') : (v ?? ''));
 
 /** The fields of a routing rule, for adding and for editing one. */
-export function RuleFields(p: { values: FormValues; people: { id: string; name: string }[]; teams: TeamView[]; topics: { id: string; name: string }[] }) {
+export function RuleFields(p: {
+  values: FormValues;
+  people: { id: string; name: string }[];
+  teams: TeamView[];
+  topics: { id: string; name: string }[];
+}) {
   const v = p.values;
   return (
     <>
@@ -92,11 +99,27 @@ export function RuleFields(p: { values: FormValues; people: { id: string; name: 
       <div class="row">
         <label>
           Sentiment from
-          <input type="number" name="sentimentMin" min="-1" max="1" step="0.05" value={val(v.sentimentMin)} placeholder="-1" />
+          <input
+            type="number"
+            name="sentimentMin"
+            min="-1"
+            max="1"
+            step="0.05"
+            value={val(v.sentimentMin)}
+            placeholder="-1"
+          />
         </label>
         <label>
           to
-          <input type="number" name="sentimentMax" min="-1" max="1" step="0.05" value={val(v.sentimentMax)} placeholder="1" />
+          <input
+            type="number"
+            name="sentimentMax"
+            min="-1"
+            max="1"
+            step="0.05"
+            value={val(v.sentimentMax)}
+            placeholder="1"
+          />
         </label>
         <label>
           Followers at least
@@ -149,7 +172,8 @@ export function RuleFields(p: { values: FormValues; people: { id: string; name: 
           <input type="checkbox" name="markSpam" value="1" checked={val(v.markSpam) === '1'} /> Mark as spam
         </label>
         <label class="check">
-          <input type="checkbox" name="stopProcessing" value="1" checked={val(v.stopProcessing) === '1'} /> Stop here: later rules are not tried
+          <input type="checkbox" name="stopProcessing" value="1" checked={val(v.stopProcessing) === '1'} /> Stop here:
+          later rules are not tried
         </label>
         <label class="check">
           <input type="checkbox" name="enabled" value="1" checked={val(v.enabled) === '1'} /> Enabled
@@ -161,14 +185,21 @@ export function RuleFields(p: { values: FormValues; people: { id: string; name: 
 
 /** Settings > Routing: the rules new conversations pass through, in order, and the teams they use. */
 export function RoutingPage(p: RoutingPageProps) {
-  const names: Names = { people: new Map(p.people.map((u) => [u.id, u.name])), teams: new Map(p.teams.map((t) => [t.id, t.name])), topics: new Map(p.topics.map((t) => [t.id, t.name])) };
+  const names: Names = {
+    people: new Map(p.people.map((u) => [u.id, u.name])),
+    teams: new Map(p.teams.map((t) => [t.id, t.name])),
+    topics: new Map(p.topics.map((t) => [t.id, t.name])),
+  };
   return (
     <SettingsShell {...p} title="Routing" tab="/settings/routing">
       <Flash kind="ok" message={p.ok} />
       <Flash kind="error" message={p.error} />
       <section class="card">
         <h2>Rules</h2>
-        <p class="muted small">Every new conversation goes through the enabled rules from the top; each match is written in the conversation's history.</p>
+        <p class="muted small">
+          Every new conversation goes through the enabled rules from the top; each match is written in the
+          conversation's history.
+        </p>
         {p.rules.length === 0 ? (
           <p class="empty">No rules yet: new conversations stay unassigned with their computed priority.</p>
         ) : (
@@ -196,10 +227,23 @@ export function RoutingPage(p: RoutingPageProps) {
                   {p.canManage ? (
                     <td>
                       <div class="row">
-                        {i > 0 ? <PostButton action={`/settings/routing/rules/${r.id}/up`} label="↑" csrf={p.csrfToken} /> : null}
-                        {i < p.rules.length - 1 ? <PostButton action={`/settings/routing/rules/${r.id}/down`} label="↓" csrf={p.csrfToken} /> : null}
-                        <PostButton action={`/settings/routing/rules/${r.id}/toggle`} label={r.enabled ? 'Disable' : 'Enable'} csrf={p.csrfToken} />
-                        <PostButton action={`/settings/routing/rules/${r.id}/delete`} label="Delete" kind="danger" csrf={p.csrfToken} />
+                        {i > 0 ? (
+                          <PostButton action={`/settings/routing/rules/${r.id}/up`} label="↑" csrf={p.csrfToken} />
+                        ) : null}
+                        {i < p.rules.length - 1 ? (
+                          <PostButton action={`/settings/routing/rules/${r.id}/down`} label="↓" csrf={p.csrfToken} />
+                        ) : null}
+                        <PostButton
+                          action={`/settings/routing/rules/${r.id}/toggle`}
+                          label={r.enabled ? 'Disable' : 'Enable'}
+                          csrf={p.csrfToken}
+                        />
+                        <PostButton
+                          action={`/settings/routing/rules/${r.id}/delete`}
+                          label="Delete"
+                          kind="danger"
+                          csrf={p.csrfToken}
+                        />
                       </div>
                     </td>
                   ) : null}
@@ -223,7 +267,10 @@ export function RoutingPage(p: RoutingPageProps) {
       ) : null}
       <section class="card">
         <h2>Teams</h2>
-        <p class="muted small">Round-robin gives a new conversation to the team's agent who is online (signed in within 15 minutes) with the fewest open conversations, skipping anyone at the cap.</p>
+        <p class="muted small">
+          Round-robin gives a new conversation to the team's agent who is online (signed in within 15 minutes) with the
+          fewest open conversations, skipping anyone at the cap.
+        </p>
         {p.teams.length === 0 ? (
           <p class="muted">No teams yet.</p>
         ) : (
@@ -241,10 +288,17 @@ export function RoutingPage(p: RoutingPageProps) {
                 <tr data-testid="team-row">
                   <td>{p.canManage ? <a href={`/settings/routing/teams/${t.id}`}>{t.name}</a> : t.name}</td>
                   <td>{t.maxOpenPerAgent}</td>
-                  <td class="small">{t.memberIds.map((id) => names.people.get(id) ?? 'a former teammate').join(', ') || '–'}</td>
+                  <td class="small">
+                    {t.memberIds.map((id) => names.people.get(id) ?? 'a former teammate').join(', ') || '–'}
+                  </td>
                   {p.canManage ? (
                     <td>
-                      <PostButton action={`/settings/routing/teams/${t.id}/delete`} label="Delete" kind="danger" csrf={p.csrfToken} />
+                      <PostButton
+                        action={`/settings/routing/teams/${t.id}/delete`}
+                        label="Delete"
+                        kind="danger"
+                        csrf={p.csrfToken}
+                      />
                     </td>
                   ) : null}
                 </tr>
@@ -269,7 +323,11 @@ export function RoutingPage(p: RoutingPageProps) {
   );
 }
 
-export function TeamFields(p: { values: Record<string, string>; memberIds: string[]; people: { id: string; name: string }[] }) {
+export function TeamFields(p: {
+  values: Record<string, string>;
+  memberIds: string[];
+  people: { id: string; name: string }[];
+}) {
   return (
     <>
       <div class="row">
@@ -295,7 +353,9 @@ export function TeamFields(p: { values: Record<string, string>; memberIds: strin
 }
 
 /** One rule or one team on a page of its own, to edit. */
-export function EditPage(p: PageBase & { title: string; action: string; error?: string | undefined; children: unknown }) {
+export function EditPage(
+  p: PageBase & { title: string; action: string; error?: string | undefined; children: unknown },
+) {
   return (
     <SettingsShell {...p} title={p.title} tab="/settings/routing">
       <p class="small">

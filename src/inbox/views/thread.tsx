@@ -6,7 +6,8 @@ import { INTENT_LABELS, IntentBadges, STATUS_LABELS } from './parts';
 
 type Names = Map<string, string>;
 
-const who = (names: Names, id: string | null, fallback = 'System') => (id ? (names.get(id) ?? 'A former teammate') : fallback);
+const who = (names: Names, id: string | null, fallback = 'System') =>
+  id ? (names.get(id) ?? 'A former teammate') : fallback;
 
 /** One line of history in words ("Ana assigned it to Bo"), from an event's kind and details. */
 export function describeEvent(e: Extract<ThreadItem, { kind: 'event' }>, names: Names): string {
@@ -26,7 +27,9 @@ export function describeEvent(e: Extract<ThreadItem, { kind: 'event' }>, names: 
     case 'priority':
       return `${actor} set the priority to ${d.to}`;
     case 'tags':
-      return Array.isArray(d.to) && d.to.length ? `${actor} set the tags: ${d.to.join(', ')}` : `${actor} removed the tags`;
+      return Array.isArray(d.to) && d.to.length
+        ? `${actor} set the tags: ${d.to.join(', ')}`
+        : `${actor} removed the tags`;
     case 'rule': {
       const did: string[] = [];
       if (d.assignedTo) did.push(`assigned it to ${person(d.assignedTo)}`);
@@ -118,7 +121,11 @@ function Inbound(props: ThreadProps & { item: Extract<ThreadItem, { kind: 'inbou
       ) : null}
       <div class="tl-foot">
         {label ? (
-          <span class={`badge sentiment-${label}`} data-testid="post-sentiment" title={item.sentimentScore === null ? undefined : `model score ${item.sentimentScore.toFixed(2)}`}>
+          <span
+            class={`badge sentiment-${label}`}
+            data-testid="post-sentiment"
+            title={item.sentimentScore === null ? undefined : `model score ${item.sentimentScore.toFixed(2)}`}
+          >
             {label}
             {item.sentimentOverride ? ' (corrected)' : ''}
           </span>
@@ -130,7 +137,12 @@ function Inbound(props: ThreadProps & { item: Extract<ThreadItem, { kind: 'inbou
       {props.canWrite ? (
         <details class="correct">
           <summary class="small">Correct sentiment or intent</summary>
-          <form method="post" action={`/inbox/c/${props.conversationId}/mentions/${item.id}/analysis`} class="stack" data-testid="correct-form">
+          <form
+            method="post"
+            action={`/inbox/c/${props.conversationId}/mentions/${item.id}/analysis`}
+            class="stack"
+            data-testid="correct-form"
+          >
             <Csrf token={props.csrf} />
             <label>
               Sentiment
@@ -154,7 +166,8 @@ function Inbound(props: ThreadProps & { item: Extract<ThreadItem, { kind: 'inbou
               ))}
             </fieldset>
             <label class="check">
-              <input type="checkbox" name="resetIntents" value="1" /> Use the analysed intents again ({item.intents.map((i) => INTENT_LABELS[i] ?? i).join(', ') || 'none'})
+              <input type="checkbox" name="resetIntents" value="1" /> Use the analysed intents again (
+              {item.intents.map((i) => INTENT_LABELS[i] ?? i).join(', ') || 'none'})
             </label>
             <button type="submit" class="secondary">
               Save correction
@@ -172,7 +185,12 @@ function Reply(props: ThreadProps & { item: Extract<ThreadItem, { kind: 'reply' 
   const { item } = props;
   const url = safeHttpUrl(item.url);
   return (
-    <li class={`tl-item reply reply-${item.status}`} data-testid="thread-reply" data-status={item.status} data-reply-id={item.id}>
+    <li
+      class={`tl-item reply reply-${item.status}`}
+      data-testid="thread-reply"
+      data-status={item.status}
+      data-reply-id={item.id}
+    >
       <div class="tl-head">
         <span class="badge reply-badge">Reply</span>
         <strong>{who(props.names, item.authorId, 'An API key')}</strong>
@@ -186,8 +204,8 @@ function Reply(props: ThreadProps & { item: Extract<ThreadItem, { kind: 'reply' 
       <p class="tl-text">{item.text}</p>
       {item.uncertain && item.status !== 'sent' ? (
         <p class="muted small" data-testid="reply-uncertain">
-          <span class="badge reply-uncertain">Uncertain</span> An earlier attempt may have reached {platformLabel(props.platform)} without an
-          answer: it is looked up there before anything is sent again.
+          <span class="badge reply-uncertain">Uncertain</span> An earlier attempt may have reached{' '}
+          {platformLabel(props.platform)} without an answer: it is looked up there before anything is sent again.
         </p>
       ) : null}
       {item.status === 'sent' && url ? (

@@ -6,7 +6,16 @@ export interface MentionsPageProps extends Omit<ShellProps, 'title' | 'active' |
   items: MentionRow[];
   topics: { id: string; name: string }[];
   platforms: readonly string[];
-  filters: { topic?: string | undefined; platform?: string | undefined; q?: string | undefined; from?: string | undefined; to?: string | undefined; sentiment?: string | undefined; language?: string | undefined; source?: string | undefined };
+  filters: {
+    topic?: string | undefined;
+    platform?: string | undefined;
+    q?: string | undefined;
+    from?: string | undefined;
+    to?: string | undefined;
+    sentiment?: string | undefined;
+    language?: string | undefined;
+    source?: string | undefined;
+  };
   next: string | null;
 }
 
@@ -38,7 +47,12 @@ export function MentionsPage(p: MentionsPageProps) {
       <form class="row card" method="get" action="/inbox/mentions" role="search">
         <label>
           Search
-          <input type="search" name="q" value={p.filters.q ?? ''} placeholder="words, &quot;phrases&quot;, -exclusions" />
+          <input
+            type="search"
+            name="q"
+            value={p.filters.q ?? ''}
+            placeholder="words, &quot;phrases&quot;, -exclusions"
+          />
         </label>
         <label>
           Topic
@@ -76,11 +90,14 @@ export function MentionsPage(p: MentionsPageProps) {
           {p.filters.from ? ` from ${p.filters.from}` : ''}
           {p.filters.to ? ` to ${p.filters.to}` : ''} (UTC)
           {p.filters.language ? `, in ${p.filters.language}` : ''}
-          {p.filters.source ? `, from ${p.filters.source.replaceAll(',', ', ')}` : ''} · <a href="/inbox/mentions">all mentions</a>
+          {p.filters.source ? `, from ${p.filters.source.replaceAll(',', ', ')}` : ''} ·{' '}
+          <a href="/inbox/mentions">all mentions</a>
         </p>
       ) : null}
       {p.items.length === 0 ? (
-        <div class="card empty">No mentions yet. Connect a source under Settings &gt; Sources, or start the app with --demo.</div>
+        <div class="card empty">
+          No mentions yet. Connect a source under Settings &gt; Sources, or start the app with --demo.
+        </div>
       ) : (
         <ol class="mentions" data-testid="mentions">
           {p.items.map((m) => (
@@ -115,11 +132,13 @@ export function MentionsPage(p: MentionsPageProps) {
                 </p>
               ) : null}
               <div class="mention-foot">
-                {m.topicIds.filter((id) => names.has(id)).map((id) => (
-                  <a class="badge" href={query({ topic: id, cursor: '' })}>
-                    {names.get(id)}
-                  </a>
-                ))}
+                {m.topicIds
+                  .filter((id) => names.has(id))
+                  .map((id) => (
+                    <a class="badge" href={query({ topic: id, cursor: '' })}>
+                      {names.get(id)}
+                    </a>
+                  ))}
                 {m.deletedAt ? <span class="badge">deleted on the platform</span> : null}
                 {m.url && /^https?:\/\//.test(m.url) ? (
                   <a href={m.url} rel="noopener noreferrer nofollow" target="_blank">

@@ -17,21 +17,30 @@ export interface SavedRepliesPageProps extends PageBase {
 
 const Variables = () => (
   <p class="muted small">
-    Variables filled in per conversation: {TEMPLATE_VARIABLES.map((v) => <code>{`{{${v}}}`}</code>)}
+    Variables filled in per conversation:{' '}
+    {TEMPLATE_VARIABLES.map((v) => (
+      <code>{`{{${v}}}`}</code>
+    ))}
   </p>
 );
 
 /** Settings > Saved replies: canned answers with variables, shared with the team or kept private. */
 export function SavedRepliesPage(p: SavedRepliesPageProps) {
   const mayChange = (s: SavedReplyRow) => (s.ownerId === null ? p.canShare : s.ownerId === p.userId);
-  const v = p.values ?? (p.editing ? { name: p.editing.name, body: p.editing.body, shared: p.editing.ownerId === null } : { name: '', body: '', shared: false });
+  const v =
+    p.values ??
+    (p.editing
+      ? { name: p.editing.name, body: p.editing.body, shared: p.editing.ownerId === null }
+      : { name: '', body: '', shared: false });
   return (
     <SettingsShell {...p} title="Saved replies" tab="/settings/saved-replies">
       <Flash kind="ok" message={p.ok} />
       <Flash kind="error" message={p.error} />
       <section class="card">
         {p.items.length === 0 ? (
-          <p class="empty">No saved replies yet. Save the answers you give often; insert them from the reply composer.</p>
+          <p class="empty">
+            No saved replies yet. Save the answers you give often; insert them from the reply composer.
+          </p>
         ) : (
           <table>
             <thead>
@@ -52,7 +61,12 @@ export function SavedRepliesPage(p: SavedRepliesPageProps) {
                     {mayChange(s) ? (
                       <div class="row">
                         <a href={`/settings/saved-replies/${s.id}`}>Edit</a>
-                        <PostButton action={`/settings/saved-replies/${s.id}/delete`} label="Delete" kind="danger" csrf={p.csrfToken} />
+                        <PostButton
+                          action={`/settings/saved-replies/${s.id}/delete`}
+                          label="Delete"
+                          kind="danger"
+                          csrf={p.csrfToken}
+                        />
                       </div>
                     ) : null}
                   </td>
@@ -64,7 +78,12 @@ export function SavedRepliesPage(p: SavedRepliesPageProps) {
       </section>
       <section class="card">
         <h2>{p.editing ? `Edit “${p.editing.name}”` : 'Save a reply'}</h2>
-        <form method="post" action={p.editing ? `/settings/saved-replies/${p.editing.id}` : '/settings/saved-replies'} class="stack" data-testid="saved-reply-form">
+        <form
+          method="post"
+          action={p.editing ? `/settings/saved-replies/${p.editing.id}` : '/settings/saved-replies'}
+          class="stack"
+          data-testid="saved-reply-form"
+        >
           <Csrf token={p.csrfToken} />
           <label>
             Name
@@ -72,7 +91,13 @@ export function SavedRepliesPage(p: SavedRepliesPageProps) {
           </label>
           <label>
             Reply
-            <textarea name="body" rows={4} required maxlength={5000} placeholder="Hi {{first_name}}, sorry about the wait! DM us your order number. {{agent_first_name}}">
+            <textarea
+              name="body"
+              rows={4}
+              required
+              maxlength={5000}
+              placeholder="Hi {{first_name}}, sorry about the wait! DM us your order number. {{agent_first_name}}"
+            >
               {v.body}
             </textarea>
           </label>

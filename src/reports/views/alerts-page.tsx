@@ -2,8 +2,28 @@ import { AppShell, Flash } from '../../web/layout';
 import { Csrf, type PageBase, when } from '../../web/settings-shell';
 
 export interface AlertsPageProps extends PageBase {
-  alerts: { id: string; topicId: string; topic: string; reasons: string[]; windowStart: Date; windowEnd: Date; volume: number; baselineVolume: number; negativeShare: number; baselineNegativeShare: number; webhookStatus: string; webhookError: string | null }[];
-  settings: { enabled: boolean; volumeFactor: number; minVolume: number; negativeShareRise: number; webhookUrl: string | null; webhookSecretSet: boolean };
+  alerts: {
+    id: string;
+    topicId: string;
+    topic: string;
+    reasons: string[];
+    windowStart: Date;
+    windowEnd: Date;
+    volume: number;
+    baselineVolume: number;
+    negativeShare: number;
+    baselineNegativeShare: number;
+    webhookStatus: string;
+    webhookError: string | null;
+  }[];
+  settings: {
+    enabled: boolean;
+    volumeFactor: number;
+    minVolume: number;
+    negativeShareRise: number;
+    webhookUrl: string | null;
+    webhookSecretSet: boolean;
+  };
   canManage: boolean;
   ok?: string | undefined;
   error?: string | undefined;
@@ -22,21 +42,31 @@ export function AlertsPage(p: AlertsPageProps) {
       </div>
       <Flash kind="ok" message={p.ok} />
       <Flash kind="error" message={p.error} />
-      {p.alerts.length === 0 ? <div class="card empty">No spikes yet. Each topic's last hour is compared with its usual hour every five minutes.</div> : null}
+      {p.alerts.length === 0 ? (
+        <div class="card empty">
+          No spikes yet. Each topic's last hour is compared with its usual hour every five minutes.
+        </div>
+      ) : null}
       <ol class="plain">
         {p.alerts.map((a) => (
           <li class="card" data-testid="alert">
             <div class="page-head">
               <strong>
-                {a.topic}: {a.reasons.map((r) => (r === 'volume' ? 'volume spike' : 'negative sentiment')).join(' and ')}
+                {a.topic}:{' '}
+                {a.reasons.map((r) => (r === 'volume' ? 'volume spike' : 'negative sentiment')).join(' and ')}
               </strong>
               <span class="muted small">
                 {when(a.windowStart)} – {when(a.windowEnd)} UTC
               </span>
             </div>
             <p>
-              {a.volume} mentions in an hour (usually {a.baselineVolume.toFixed(1)}), {pct(a.negativeShare)} negative (usually {pct(a.baselineNegativeShare)}).{' '}
-              <a href={`/inbox/mentions?topic=${a.topicId}&from=${a.windowStart.toISOString().slice(0, 10)}&to=${a.windowEnd.toISOString().slice(0, 10)}`}>See the mentions</a>
+              {a.volume} mentions in an hour (usually {a.baselineVolume.toFixed(1)}), {pct(a.negativeShare)} negative
+              (usually {pct(a.baselineNegativeShare)}).{' '}
+              <a
+                href={`/inbox/mentions?topic=${a.topicId}&from=${a.windowStart.toISOString().slice(0, 10)}&to=${a.windowEnd.toISOString().slice(0, 10)}`}
+              >
+                See the mentions
+              </a>
             </p>
             <p class="muted small">
               Webhook: {a.webhookStatus}
@@ -62,17 +92,30 @@ export function AlertsPage(p: AlertsPageProps) {
           </label>
           <label>
             Negative share: alert when it rises this many points over usual
-            <input type="number" name="negativeShareRise" min="5" max="100" value={String(Math.round(s.negativeShareRise * 100))} />
+            <input
+              type="number"
+              name="negativeShareRise"
+              min="5"
+              max="100"
+              value={String(Math.round(s.negativeShareRise * 100))}
+            />
           </label>
           <label>
             Webhook URL (optional)
-            <input type="url" name="webhookUrl" value={s.webhookUrl ?? ''} placeholder="https://hooks.example.com/social" />
+            <input
+              type="url"
+              name="webhookUrl"
+              value={s.webhookUrl ?? ''}
+              placeholder="https://hooks.example.com/social"
+            />
           </label>
           <label>
             Signing secret {s.webhookSecretSet ? '(set; leave empty to keep it)' : '(at least 16 characters)'}
             <input type="password" name="webhookSecret" minlength={16} maxlength={200} autocomplete="new-password" />
           </label>
-          <p class="muted small">Each call carries X-Social-CRM-Signature: t=&lt;unix time&gt;,v1=&lt;hex HMAC-SHA256 of "t.body"&gt;.</p>
+          <p class="muted small">
+            Each call carries X-Social-CRM-Signature: t=&lt;unix time&gt;,v1=&lt;hex HMAC-SHA256 of "t.body"&gt;.
+          </p>
           <div>
             <button type="submit">Save</button>
           </div>

@@ -4,7 +4,15 @@ import { platformLabel } from '../../web/format';
 import { AppShell, Flash } from '../../web/layout';
 import type { PageBase } from '../../web/settings-shell';
 import type { ResponseStats } from '../response-times';
-import { type AuthorRow, REPORT_SOURCES, type Range, type SeriesPoint, type TermCount, type Totals, type VoiceShare } from '../series';
+import {
+  type AuthorRow,
+  REPORT_SOURCES,
+  type Range,
+  type SeriesPoint,
+  type TermCount,
+  type Totals,
+  type VoiceShare,
+} from '../series';
 import { compact } from '../../web/format';
 
 export interface DashboardFilters {
@@ -29,10 +37,22 @@ export interface DashboardProps extends PageBase {
   platforms: { platform: string; total: number; positive: number; neutral: number; negative: number }[];
   topics: { id: string; name: string }[];
   responses: { overall: ResponseStats; byAgent: (ResponseStats & { name: string })[] };
-  ratings: { total: number; average: number | null; distribution: Record<1 | 2 | 3 | 4 | 5, number>; weeks: { week: string; average: number; count: number }[] };
+  ratings: {
+    total: number;
+    average: number | null;
+    distribution: Record<1 | 2 | 3 | 4 | 5, number>;
+    weeks: { week: string; average: number; count: number }[];
+  };
   terms: { terms: TermCount[]; hashtags: TermCount[]; aspects: TermCount[] };
   authors: { byVolume: AuthorRow[]; byReach: AuthorRow[] };
-  charts: { volume: string; voice: string | null; platforms: string | null; responses: string | null; ratings: string | null; terms: string | null };
+  charts: {
+    volume: string;
+    voice: string | null;
+    platforms: string | null;
+    responses: string | null;
+    ratings: string | null;
+    terms: string | null;
+  };
   error?: string | undefined;
 }
 
@@ -53,7 +73,8 @@ function queryOf(f: DashboardFilters, range: Range, extra: Record<string, string
   for (const [k, v] of Object.entries(extra)) if (v) q.set(k, v);
   return q.toString();
 }
-const apiQuery = (f: DashboardFilters, range: Range, extra: Record<string, string> = {}) => queryOf(f, range, { interval: f.interval, ...extra });
+const apiQuery = (f: DashboardFilters, range: Range, extra: Record<string, string> = {}) =>
+  queryOf(f, range, { interval: f.interval, ...extra });
 
 function Figure(p: { label: string; value: string; compare: string; href: string; testid: string }) {
   return (
@@ -66,7 +87,14 @@ function Figure(p: { label: string; value: string; compare: string; href: string
 }
 
 /** A chart with its data as a table (for screen readers and for checking) and a CSV download. */
-function ChartCard(p: { title: string; img: string | null; alt: string; csv: string | null; testid: string; children: Child }) {
+function ChartCard(p: {
+  title: string;
+  img: string | null;
+  alt: string;
+  csv: string | null;
+  testid: string;
+  children: Child;
+}) {
   return (
     <section class="card chart-card" data-testid={p.testid}>
       <div class="page-head">
@@ -178,13 +206,47 @@ export function DashboardPage(p: DashboardProps) {
       </form>
 
       <div class="figures">
-        <Figure label="Mentions" value={String(p.now.total)} compare={`${delta(p.now.total, p.before.total)} vs the period before`} href={mentions()} testid="figure-total" />
-        <Figure label="Positive" value={pct(p.now.positive, p.now.total)} compare={`${pct(p.before.positive, p.before.total)} the period before`} href={mentions({ sentiment: 'positive' })} testid="figure-positive" />
-        <Figure label="Negative" value={pct(p.now.negative, p.now.total)} compare={`${pct(p.before.negative, p.before.total)} the period before`} href={mentions({ sentiment: 'negative' })} testid="figure-negative" />
-        <Figure label="Net sentiment" value={`${p.now.net > 0 ? '+' : ''}${p.now.net}`} compare={p.before.total ? `${p.before.net > 0 ? '+' : ''}${p.before.net} the period before` : 'nothing the period before'} href={mentions()} testid="figure-net" />
+        <Figure
+          label="Mentions"
+          value={String(p.now.total)}
+          compare={`${delta(p.now.total, p.before.total)} vs the period before`}
+          href={mentions()}
+          testid="figure-total"
+        />
+        <Figure
+          label="Positive"
+          value={pct(p.now.positive, p.now.total)}
+          compare={`${pct(p.before.positive, p.before.total)} the period before`}
+          href={mentions({ sentiment: 'positive' })}
+          testid="figure-positive"
+        />
+        <Figure
+          label="Negative"
+          value={pct(p.now.negative, p.now.total)}
+          compare={`${pct(p.before.negative, p.before.total)} the period before`}
+          href={mentions({ sentiment: 'negative' })}
+          testid="figure-negative"
+        />
+        <Figure
+          label="Net sentiment"
+          value={`${p.now.net > 0 ? '+' : ''}${p.now.net}`}
+          compare={
+            p.before.total
+              ? `${p.before.net > 0 ? '+' : ''}${p.before.net} the period before`
+              : 'nothing the period before'
+          }
+          href={mentions()}
+          testid="figure-net"
+        />
       </div>
 
-      <ChartCard title="Volume and sentiment" img={p.charts.volume} alt={`Mentions per ${f.interval} by sentiment, with net sentiment`} csv={`/api/v1/reports/sentiment?${apiQuery(f, p.range, { format: 'csv' })}`} testid="chart-volume">
+      <ChartCard
+        title="Volume and sentiment"
+        img={p.charts.volume}
+        alt={`Mentions per ${f.interval} by sentiment, with net sentiment`}
+        csv={`/api/v1/reports/sentiment?${apiQuery(f, p.range, { format: 'csv' })}`}
+        testid="chart-volume"
+      >
         <table>
           <thead>
             <tr>
@@ -214,7 +276,13 @@ export function DashboardPage(p: DashboardProps) {
       </ChartCard>
 
       <div class="report-grid">
-        <ChartCard title="Share of voice" img={p.charts.voice} alt="Mentions per brand and competitor topic, by sentiment" csv={`/api/v1/reports/share-of-voice?${apiQuery(f, p.range, { format: 'csv' })}`} testid="chart-voice">
+        <ChartCard
+          title="Share of voice"
+          img={p.charts.voice}
+          alt="Mentions per brand and competitor topic, by sentiment"
+          csv={`/api/v1/reports/share-of-voice?${apiQuery(f, p.range, { format: 'csv' })}`}
+          testid="chart-voice"
+        >
           <table>
             <thead>
               <tr>
@@ -228,7 +296,8 @@ export function DashboardPage(p: DashboardProps) {
               {p.voice.map((v) => (
                 <tr>
                   <td>
-                    <a href={`/inbox/mentions?${queryOf({ ...f, topic: v.topicId }, p.range)}`}>{v.name}</a> <span class="muted small">{v.kind}</span>
+                    <a href={`/inbox/mentions?${queryOf({ ...f, topic: v.topicId }, p.range)}`}>{v.name}</a>{' '}
+                    <span class="muted small">{v.kind}</span>
                   </td>
                   <td class="num">{v.total}</td>
                   <td class="num">{v.share}%</td>
@@ -238,7 +307,13 @@ export function DashboardPage(p: DashboardProps) {
             </tbody>
           </table>
         </ChartCard>
-        <ChartCard title="Platforms" img={p.charts.platforms} alt="Mentions per platform" csv={`/api/v1/reports/platforms?${apiQuery(f, p.range, { format: 'csv' })}`} testid="chart-platforms">
+        <ChartCard
+          title="Platforms"
+          img={p.charts.platforms}
+          alt="Mentions per platform"
+          csv={`/api/v1/reports/platforms?${apiQuery(f, p.range, { format: 'csv' })}`}
+          testid="chart-platforms"
+        >
           <table>
             <thead>
               <tr>
@@ -252,7 +327,9 @@ export function DashboardPage(p: DashboardProps) {
               {p.platforms.map((pl) => (
                 <tr>
                   <td>
-                    <a href={`/inbox/mentions?${queryOf({ ...f, platform: pl.platform }, p.range)}`}>{platformLabel(pl.platform)}</a>
+                    <a href={`/inbox/mentions?${queryOf({ ...f, platform: pl.platform }, p.range)}`}>
+                      {platformLabel(pl.platform)}
+                    </a>
                   </td>
                   <td class="num">{pl.total}</td>
                   <td class="num">{pl.positive}</td>
@@ -264,7 +341,13 @@ export function DashboardPage(p: DashboardProps) {
         </ChartCard>
       </div>
 
-      <ChartCard title="Top terms" img={p.charts.terms} alt="The most used key terms, by sentiment" csv={`/api/v1/reports/top-terms?${queryOf(f, p.range, { kind: 'term', format: 'csv' })}`} testid="chart-terms">
+      <ChartCard
+        title="Top terms"
+        img={p.charts.terms}
+        alt="The most used key terms, by sentiment"
+        csv={`/api/v1/reports/top-terms?${queryOf(f, p.range, { kind: 'term', format: 'csv' })}`}
+        testid="chart-terms"
+      >
         <div class="report-grid terms-tables">
           {(
             [
@@ -287,7 +370,11 @@ export function DashboardPage(p: DashboardProps) {
                 {list.map((t) => (
                   <tr>
                     <td>
-                      <a href={`/inbox/mentions?${queryOf(f, p.range, { q: title === 'Hashtags' ? `#${t.term}` : t.term })}`}>{title === 'Hashtags' ? `#${t.term}` : t.term}</a>
+                      <a
+                        href={`/inbox/mentions?${queryOf(f, p.range, { q: title === 'Hashtags' ? `#${t.term}` : t.term })}`}
+                      >
+                        {title === 'Hashtags' ? `#${t.term}` : t.term}
+                      </a>
                     </td>
                     <td class="num">{t.total}</td>
                     <td class="num">{t.positive}</td>
@@ -312,7 +399,11 @@ export function DashboardPage(p: DashboardProps) {
             <div>
               <div class="page-head">
                 <h3>{title}</h3>
-                <a class="small" href={`/api/v1/reports/authors?${queryOf(f, p.range, { by, format: 'csv' })}`} download>
+                <a
+                  class="small"
+                  href={`/api/v1/reports/authors?${queryOf(f, p.range, { by, format: 'csv' })}`}
+                  download
+                >
                   Download CSV
                 </a>
               </div>
@@ -375,9 +466,16 @@ export function DashboardPage(p: DashboardProps) {
             </tbody>
           </table>
         </ChartCard>
-        <ChartCard title="Review ratings" img={p.charts.ratings} alt="Reviews per number of stars, and the average rating per week" csv={`/api/v1/reports/ratings?${queryOf(f, p.range, { format: 'csv' })}`} testid="chart-ratings">
+        <ChartCard
+          title="Review ratings"
+          img={p.charts.ratings}
+          alt="Reviews per number of stars, and the average rating per week"
+          csv={`/api/v1/reports/ratings?${queryOf(f, p.range, { format: 'csv' })}`}
+          testid="chart-ratings"
+        >
           <p class="small">
-            {p.ratings.total} review{p.ratings.total === 1 ? '' : 's'}, {p.ratings.average === null ? 'no average yet' : `${p.ratings.average} stars on average`}
+            {p.ratings.total} review{p.ratings.total === 1 ? '' : 's'},{' '}
+            {p.ratings.average === null ? 'no average yet' : `${p.ratings.average} stars on average`}
           </p>
           <table>
             <thead>

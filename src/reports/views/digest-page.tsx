@@ -3,7 +3,8 @@ import { AppShell } from '../../web/layout';
 import type { PageBase } from '../../web/settings-shell';
 import type { Digest } from '../digest';
 
-const change = (now: number, before: number) => (before ? `${now >= before ? '+' : ''}${Math.round(((now - before) / before) * 100)}%` : 'new');
+const change = (now: number, before: number) =>
+  before ? `${now >= before ? '+' : ''}${Math.round(((now - before) / before) * 100)}%` : 'new';
 
 /** The weekly digest in the app: the same text the Monday email carries. */
 export function DigestPage(p: PageBase & { digest: Digest }) {
@@ -52,7 +53,12 @@ export function DigestPage(p: PageBase & { digest: Digest }) {
         <h2>Biggest mentions</h2>
         <ol class="plain">
           {d.biggest.map((m) => (
-            <PostItem platform={m.platform} author={m.authorName ?? m.authorHandle ?? 'someone'} url={m.url} text={m.text}>
+            <PostItem
+              platform={m.platform}
+              author={m.authorName ?? m.authorHandle ?? 'someone'}
+              url={m.url}
+              text={m.text}
+            >
               {` · ${m.followers ?? 0} followers · ${m.sentiment ?? 'unscored'}`}
             </PostItem>
           ))}

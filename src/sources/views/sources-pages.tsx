@@ -94,7 +94,9 @@ function Field(props: { field: FormField; value?: string | undefined }) {
   );
 }
 
-export function NewSourcePage(p: PageBase & { platform: string; form: PlatformForm; error?: string | undefined; values?: Record<string, string> }) {
+export function NewSourcePage(
+  p: PageBase & { platform: string; form: PlatformForm; error?: string | undefined; values?: Record<string, string> },
+) {
   return (
     <SettingsShell {...p} title={`Add ${p.form.label}`} tab="/settings/sources">
       <form class="card stack narrow" method="post" action="/settings/sources">
@@ -112,7 +114,13 @@ export function NewSourcePage(p: PageBase & { platform: string; form: PlatformFo
         ))}
         <label>
           Poll every (seconds)
-          <input name="pollIntervalSeconds" type="number" min={30} max={86400} value={p.values?.pollIntervalSeconds ?? '300'} />
+          <input
+            name="pollIntervalSeconds"
+            type="number"
+            min={30}
+            max={86400}
+            value={p.values?.pollIntervalSeconds ?? '300'}
+          />
         </label>
         <button type="submit">Add source</button>
       </form>
@@ -141,7 +149,12 @@ export function SourcePage(p: SourcePageProps) {
   );
   return (
     // While a backfill runs, the page reloads itself to show progress (no script needed).
-    <SettingsShell {...p} title={s.name} tab="/settings/sources" refreshSeconds={b?.status === 'running' ? 3 : undefined}>
+    <SettingsShell
+      {...p}
+      title={s.name}
+      tab="/settings/sources"
+      refreshSeconds={b?.status === 'running' ? 3 : undefined}
+    >
       <p>
         <a href="/settings/sources">← All sources</a>
       </p>
@@ -173,7 +186,13 @@ export function SourcePage(p: SourcePageProps) {
           <dt>Last error</dt>
           <dd data-testid="last-error">{s.lastError ? `${s.lastError} (${when(s.lastErrorAt)})` : 'none'}</dd>
           <dt>Credentials</dt>
-          <dd>{s.hasCredentials ? 'stored, encrypted' : s.credentialsCleared ? 'removed when the host changed: enter them again' : 'none'}</dd>
+          <dd>
+            {s.hasCredentials
+              ? 'stored, encrypted'
+              : s.credentialsCleared
+                ? 'removed when the host changed: enter them again'
+                : 'none'}
+          </dd>
         </dl>
         {p.canManage ? (
           <div class="row">
@@ -185,7 +204,12 @@ export function SourcePage(p: SourcePageProps) {
         ) : null}
       </section>
       {p.canManage && p.credentialFields.length > 0 ? (
-        <form class="card stack narrow" method="post" action={`/settings/sources/${s.id}/credentials`} data-testid="credentials-form">
+        <form
+          class="card stack narrow"
+          method="post"
+          action={`/settings/sources/${s.id}/credentials`}
+          data-testid="credentials-form"
+        >
           <h2>{s.credentialsCleared ? 'Enter the credentials again' : 'Replace credentials'}</h2>
           <p class="muted">Stored encrypted, never shown again; they are sent only to this source's address.</p>
           <Csrf token={p.csrfToken} />
@@ -201,8 +225,12 @@ export function SourcePage(p: SourcePageProps) {
           <div data-testid="backfill">
             <progress max={100} value={b.percent} aria-label="Backfill progress" />{' '}
             <span>
-              {b.status === 'running' ? `${b.percent}% of ${b.days} days` : b.status === 'done' ? `done: ${b.days} days` : 'failed'} · {b.pages} pages, {b.fetched} posts fetched,{' '}
-              {b.inserted} new
+              {b.status === 'running'
+                ? `${b.percent}% of ${b.days} days`
+                : b.status === 'done'
+                  ? `done: ${b.days} days`
+                  : 'failed'}{' '}
+              · {b.pages} pages, {b.fetched} posts fetched, {b.inserted} new
             </span>
           </div>
         ) : (

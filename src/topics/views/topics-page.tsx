@@ -5,7 +5,9 @@ import type { publicTopic } from '../topics.service';
 
 type Topic = ReturnType<typeof publicTopic>;
 
-export function TopicsPage(p: PageBase & { topics: Topic[]; canManage: boolean; error?: string | undefined; values?: Record<string, string> }) {
+export function TopicsPage(
+  p: PageBase & { topics: Topic[]; canManage: boolean; error?: string | undefined; values?: Record<string, string> },
+) {
   return (
     <SettingsShell {...p} title="Topics" tab="/settings/topics">
       <Flash kind="error" message={p.error} />
@@ -38,8 +40,17 @@ export function TopicsPage(p: PageBase & { topics: Topic[]; canManage: boolean; 
                   {p.canManage ? (
                     <td>
                       <div class="row">
-                        <PostButton action={`/settings/topics/${t.id}/${t.active ? 'pause' : 'resume'}`} label={t.active ? 'Pause' : 'Resume'} csrf={p.csrfToken} />
-                        <PostButton action={`/settings/topics/${t.id}/delete`} label="Delete" kind="danger" csrf={p.csrfToken} />
+                        <PostButton
+                          action={`/settings/topics/${t.id}/${t.active ? 'pause' : 'resume'}`}
+                          label={t.active ? 'Pause' : 'Resume'}
+                          csrf={p.csrfToken}
+                        />
+                        <PostButton
+                          action={`/settings/topics/${t.id}/delete`}
+                          label="Delete"
+                          kind="danger"
+                          csrf={p.csrfToken}
+                        />
                       </div>
                     </td>
                   ) : null}
@@ -70,12 +81,19 @@ export function TopicsPage(p: PageBase & { topics: Topic[]; canManage: boolean; 
             </label>
             <label class="grow">
               Query
-              <input name="query" required maxlength={1000} value={p.values?.query ?? ''} placeholder='acme OR "acme cloud" -job #acme @acmehq' />
+              <input
+                name="query"
+                required
+                maxlength={1000}
+                value={p.values?.query ?? ''}
+                placeholder='acme OR "acme cloud" -job #acme @acmehq'
+              />
             </label>
             <button type="submit">Add topic</button>
           </form>
           <p class="muted small">
-            Words must all appear; "quoted phrases" appear as written; OR for alternatives; -word excludes; #hashtags and @handles; parentheses group.
+            Words must all appear; "quoted phrases" appear as written; OR for alternatives; -word excludes; #hashtags
+            and @handles; parentheses group.
           </p>
         </section>
       ) : null}
