@@ -24,7 +24,10 @@ export async function benchSentiment(): Promise<[string, string][]> {
   };
   const winkFn = (t: string) => winkSentiment(t);
   const oursFn = (t: string) => analyze(t);
-  for (const t of texts) winkFn(t), oursFn(t);
+  for (const t of texts) {
+    winkFn(t);
+    oursFn(t);
+  }
   // Rounds alternate between the two, and the median of each is kept: a busy moment on this
   // shared machine then hits both alike instead of skewing the ratio.
   const winkRates: number[] = [];

@@ -11,7 +11,7 @@ import {
 } from './accounts.service';
 import { recordAudit } from './audit.service';
 import { type Attempt, forgiveAttempts, reserveAttempt } from './login-attempts.service';
-import { type Argon2Params, hashPassword, verifyPassword } from './password';
+import { type Argon2Params, verifyDecoy, verifyPassword } from './password';
 import { users } from './schema';
 import { createSession, revokeSession } from './sessions.service';
 
@@ -37,11 +37,6 @@ export interface SignInOptions {
   action?: string;
 }
 
-// Verifying against a throwaway hash when the email is unknown keeps the answer time the same,
-// so response timing does not tell which emails have accounts.
-let decoyHash: Promise<string> | null = null;
-const decoy = (params?: Argon2Params) => (decoyHash ??= hashPassword('decoy-password-never-matches', params));
-
 const wrong = () => new AppError('INVALID_CREDENTIALS', 'Email or password is wrong');
 
 /**
@@ -59,7 +54,7 @@ export async function verifyLogin(
   const account = await findAccountByEmail(db, email);
   const ok = account?.passwordHash
     ? await verifyPassword(input.password, account.passwordHash)
-    : (await verifyPassword(input.password, await decoy(opts.passwordParams)), false);
+    : await verifyDecoy(input.password, opts.passwordParams);
   if (!account || !ok) throw wrong();
   return { account, attempt };
 }

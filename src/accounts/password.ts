@@ -50,3 +50,14 @@ function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
   for (let i = 0; i < a.length; i++) diff |= a[i]! ^ b[i]!;
   return diff === 0;
 }
+
+// Verifying against a throwaway hash when the email is unknown keeps the answer time the same,
+// so response timing does not tell which emails have accounts.
+let decoyHash: Promise<string> | null = null;
+
+/** Spends a real verification's time and answers false: the branch for an unknown email. */
+export async function verifyDecoy(password: string, params?: Argon2Params): Promise<false> {
+  decoyHash ??= hashPassword('decoy-password-never-matches', params);
+  await verifyPassword(password, await decoyHash);
+  return false;
+}

@@ -207,7 +207,7 @@ export async function runCommand(argv: string[], deps: CliDeps): Promise<void> {
           `bytes read: ${r.processed} rows, ${r.inserted} new, ${r.duplicates} already stored, ${r.failed} bad`,
         ),
       );
-      if (!done || done.status !== 'done')
+      if (done?.status !== 'done')
         throw new CliError(`Import failed: ${done?.error ?? 'it is already running elsewhere'}`);
       for (const e of done.errors.slice(0, 20)) out(`line ${e.line}: ${e.message}`);
       if (done.failed > 20)
@@ -239,7 +239,7 @@ export async function runCommand(argv: string[], deps: CliDeps): Promise<void> {
           if (r.status === 'running' && r.total) progress(r.processed, r.total, `rows checked, ${r.failed} bad`);
         },
       });
-      if (!done || done.status !== 'done')
+      if (done?.status !== 'done')
         throw new CliError(`Import failed, nothing was imported: ${done?.error ?? 'it is already running elsewhere'}`);
       for (const e of done.errors.slice(0, 20)) out(`line ${e.line}: ${e.message}`);
       if (done.failed > 20)

@@ -271,7 +271,7 @@ async function liveIdea(db: Db, workspaceId: string, id: string): Promise<IdeaRo
     .where(and(eq(ideas.workspaceId, workspaceId), eq(ideas.id, id)));
   for (let hops = 0; idea?.mergedIntoId && hops < 10; hops++)
     [idea] = await db.select().from(ideas).where(eq(ideas.id, idea.mergedIntoId));
-  if (!idea || idea.visibility !== 'visible') throw notFound('Idea');
+  if (idea?.visibility !== 'visible') throw notFound('Idea');
   return idea;
 }
 

@@ -1,5 +1,5 @@
 import { and, arrayContains, asc, eq, exists, gt, isNull } from 'drizzle-orm';
-import { type Argon2Params, hashPassword, verifyPassword } from '../accounts/password';
+import { type Argon2Params, hashPassword, verifyDecoy, verifyPassword } from '../accounts/password';
 import { workspaces } from '../accounts/schema';
 import { hashToken, newSecret } from '../accounts/tokens';
 import { contacts, identities } from '../contacts/schema';
@@ -46,10 +46,6 @@ export async function communityBySlug(db: Db, slug: string): Promise<Community> 
   if (!row || row.settings?.enabled === false) throw notFound('Community');
   return { workspace: row.workspace, requireApproval: row.settings?.requireApproval ?? false };
 }
-
-// Verifying against a throwaway hash when the email is unknown keeps the answer time the same.
-let decoyHash: Promise<string> | null = null;
-const decoy = (params?: Argon2Params) => (decoyHash ??= hashPassword('decoy-password-never-matches', params));
 
 async function issueToken(db: Db, memberId: string, purpose: 'verify' | 'reset', now: Date) {
   const token = newSecret();
@@ -214,7 +210,7 @@ export async function memberLogin(
     .where(and(eq(members.workspaceId, wsId), eq(members.email, email)));
   const ok = m
     ? await verifyPassword(input.password, m.passwordHash)
-    : (await verifyPassword(input.password, await decoy(deps.passwordParams)), false);
+    : await verifyDecoy(input.password, deps.passwordParams);
   if (!m || !ok || m.disabledAt) throw new AppError('INVALID_CREDENTIALS', 'Email or password is wrong');
   const token = newSecret();
   const csrfToken = newSecret(16);

@@ -13,7 +13,7 @@ import { getIdea, LIMITS } from './ideas.service';
 import { mergeIdea, moderate, moderationQueue, staffIdeas, updateIdea } from './ideas.staff';
 import { baseUrl } from './public-context';
 import { listReviews, REVIEW_SORTS } from './reviews.service';
-import { IDEA_STATUSES, ideas } from './schema';
+import { IDEA_STATUSES, type ideas } from './schema';
 
 type IdeaRow = typeof ideas.$inferSelect;
 

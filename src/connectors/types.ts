@@ -99,6 +99,7 @@ export interface VerifyResult {
 }
 
 /** One platform behind one interface. Connectors do HTTP, never database work. */
+// biome-ignore lint/suspicious/noExplicitAny: the registry holds connectors of every config type; each parses its own.
 export interface Connector<Config = any, Credentials = any> {
   platform: Platform;
   label: string;

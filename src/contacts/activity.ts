@@ -82,10 +82,16 @@ export async function addActivity(db: Db, workspaceId: string, facts: MentionFac
     }
     d.n++;
     d.engagement += Math.max(0, Math.round(f.engagement));
-    if (f.sentiment !== null) (d.s_sum += f.sentiment), d.s_n++;
+    if (f.sentiment !== null) {
+      d.s_sum += f.sentiment;
+      d.s_n++;
+    }
     if (f.purchaseIntent) d.purchase++;
     if (f.question) d.questions++;
-    if (f.postedAt < d.first_at) (d.first_at = f.postedAt), (d.first_platform = f.platform);
+    if (f.postedAt < d.first_at) {
+      d.first_at = f.postedAt;
+      d.first_platform = f.platform;
+    }
     if (f.postedAt > d.last_at) d.last_at = f.postedAt;
   }
   const totals = rows<Totals>(

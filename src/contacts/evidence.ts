@@ -41,7 +41,7 @@ export function websiteDomain(
   const candidates = [author.url, ...(author.bio?.match(URL_RE) ?? [])];
   for (const c of candidates) {
     const host = hostOf(c);
-    if (host && host.includes('.') && !PLATFORM_HOSTS.test(host) && host !== profileHost) return host;
+    if (host?.includes('.') && !PLATFORM_HOSTS.test(host) && host !== profileHost) return host;
   }
   return null;
 }

@@ -343,7 +343,12 @@ export function planImport(rows: ImportedContact[], existing: ExistingContact[],
     }
   });
   const groups = new Map<number, ImportedContact[]>();
-  rows.forEach((r, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), r]));
+  for (const [i, r] of rows.entries()) {
+    const root = find(i);
+    const group = groups.get(root);
+    if (group) group.push(r);
+    else groups.set(root, [r]);
+  }
 
   const ownerOfEmail = new Map<string, ExistingContact>();
   for (const c of existing) for (const e of c.emails) if (!ownerOfEmail.has(e)) ownerOfEmail.set(e, c);

@@ -31,7 +31,7 @@ describe('jsonTextProblem', () => {
       field: 'author.name',
       problem: 'contains a lone surrogate (not valid Unicode)',
     });
-    expect(jsonTextProblem({ ['k\u0000']: 1 })).toEqual({
+    expect(jsonTextProblem({ 'k\u0000': 1 })).toEqual({
       field: 'k',
       problem: 'has a key that contains a NUL character',
     });
@@ -49,6 +49,6 @@ describe('jsonDepth and cleanJson', () => {
     expect(jsonDepth('x')).toBe(0);
     expect(jsonDepth({ a: [{}] })).toBe(3);
     expect(jsonDepth(nested(100_000))).toBe(65);
-    expect(cleanJson({ ['a\u0000']: ['b\ud800', 1, { c: 'd\u0000' }] })).toEqual({ a: ['b\ufffd', 1, { c: 'd' }] });
+    expect(cleanJson({ 'a\u0000': ['b\ud800', 1, { c: 'd\u0000' }] })).toEqual({ a: ['b\ufffd', 1, { c: 'd' }] });
   });
 });

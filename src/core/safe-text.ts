@@ -5,6 +5,7 @@
  */
 
 // C0 controls other than tab, line feed and carriage return: invisible, and NUL among them.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this pattern's job.
 const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
 
 /** Deeper JSON than this is refused at the edge and in imports: no real payload nests so far. */

@@ -88,7 +88,9 @@ export async function importBatches(
     claimed.content !== null
       ? legacyBytes(claimed.content, claimed.readBytes)
       : readFile(deps.db, claimed.id, claimed.readBytes);
-  const records = readRecords(bytes, claimed.format, from, (header) => void (columns = header));
+  const records = readRecords(bytes, claimed.format, from, (header) => {
+    columns = header;
+  });
   let map: ColumnMapping | null = null;
   let size = options.first;
   let pending: Pending = { rows: [], failures: [], count: 0, end: from.offset, line: from.line };

@@ -77,7 +77,9 @@ export const liveApi = createApi()
           (recheck ??= stillAllowed()
             .then((ok) => void (ok || close()))
             .catch(close)
-            .finally(() => void (recheck = null)));
+            .finally(() => {
+              recheck = null;
+            }));
         const unwatch = access.watch((change) => void (change.workspaceId === workspaceId && check()));
         stream.onAbort(close);
         try {

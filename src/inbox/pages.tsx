@@ -316,7 +316,7 @@ export const inboxPages = new Hono<AppEnv>()
     const sentiment = one(form.sentiment);
     const thread = await conversationThread(db, actor.workspaceId, id);
     const post = thread.find((i) => i.kind === 'inbound' && i.id === mentionId);
-    if (!post || post.kind !== 'inbound') throw new AppError('NOT_FOUND', 'This post is not part of the conversation');
+    if (post?.kind !== 'inbound') throw new AppError('NOT_FOUND', 'This post is not part of the conversation');
     const label = sentiment === 'positive' || sentiment === 'neutral' || sentiment === 'negative' ? sentiment : null;
     if (label !== post.sentimentOverride) await overrideSentiment(db, actor, mentionId, label, now);
     const chosen = many(form.intents).filter((i): i is Intent => (INTENTS as readonly string[]).includes(i));

@@ -29,21 +29,24 @@ const RANK: Record<Priority, number> = { low: 0, normal: 1, high: 2, urgent: 3 }
 export function computePriority(p: PriorityInput): PriorityResult {
   let points = 0;
   const why: string[] = [];
+  const add = (n: number, reason: string) => {
+    points += n;
+    why.push(reason);
+  };
   const negative = p.sentimentLabel === 'negative';
-  if (p.intents.includes('churn_risk')) (points += 3), why.push('churn risk');
-  if (p.intents.includes('complaint'))
-    (points += negative && (p.sentimentScore ?? 0) <= -0.5 ? 2 : 1),
-      why.push(negative && (p.sentimentScore ?? 0) <= -0.5 ? 'angry complaint' : 'complaint');
-  else if (negative) (points += 1), why.push('negative');
-  if (p.intents.includes('question')) (points += 1), why.push('question');
-  if (p.intents.includes('purchase_intent')) (points += 1), why.push('purchase intent');
+  const angry = negative && (p.sentimentScore ?? 0) <= -0.5;
+  if (p.intents.includes('churn_risk')) add(3, 'churn risk');
+  if (p.intents.includes('complaint')) add(angry ? 2 : 1, angry ? 'angry complaint' : 'complaint');
+  else if (negative) add(1, 'negative');
+  if (p.intents.includes('question')) add(1, 'question');
+  if (p.intents.includes('purchase_intent')) add(1, 'purchase intent');
   const followers = p.followers ?? 0;
-  if (followers >= 100_000) (points += 2), why.push(`${Math.round(followers / 1000)}k followers`);
-  else if (followers >= 10_000) (points += 1), why.push(`${Math.round(followers / 1000)}k followers`);
+  if (followers >= 100_000) add(2, `${Math.round(followers / 1000)}k followers`);
+  else if (followers >= 10_000) add(1, `${Math.round(followers / 1000)}k followers`);
   // Stable words per threshold (not the hours themselves), so the sweep can tell which rows a
   // crossed threshold has not reached yet; the page shows the live wait beside it.
-  if (p.waitingMinutes >= WAIT_DAY_MINUTES) (points += 2), why.push(WAITING_DAY);
-  else if (p.waitingMinutes >= WAIT_LONG_MINUTES) (points += 1), why.push(WAITING_LONG);
+  if (p.waitingMinutes >= WAIT_DAY_MINUTES) add(2, WAITING_DAY);
+  else if (p.waitingMinutes >= WAIT_LONG_MINUTES) add(1, WAITING_LONG);
   const onlyPraise = p.intents.length > 0 && p.intents.every((i) => i === 'praise');
   const priority: Priority =
     points >= 4

@@ -23,11 +23,11 @@ export interface Rule {
   stopProcessing: boolean;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A keyword matches as a whole word or phrase, ignoring case: "refund" matches "Refund please", not "refunded". */
 export const keywordMatches = (text: string, keyword: string) =>
-  new RegExp(`(?:^|[^\\p{L}\\p{N}])${escape(keyword.trim())}(?:$|[^\\p{L}\\p{N}])`, 'iu').test(text);
+  new RegExp(`(?:^|[^\\p{L}\\p{N}])${escapeRegExp(keyword.trim())}(?:$|[^\\p{L}\\p{N}])`, 'iu').test(text);
 
 export function ruleMatches(c: RuleConditions, f: ConversationFacts): boolean {
   if (c.platforms?.length && !c.platforms.includes(f.platform)) return false;

@@ -6,7 +6,7 @@ import { rows } from '../db/rows';
 import type { Db } from '../db/types';
 import { PLATFORMS } from '../sources/schema';
 import { topics } from '../topics/schema';
-import { ALL_TOPICS, reportAuthorDaily, reportDaily, reportTermsDaily, reportTopicDaily } from './schema';
+import { ALL_TOPICS, type reportAuthorDaily, reportDaily, reportTermsDaily, reportTopicDaily } from './schema';
 
 /**
  * Report queries over the rollups (never the mentions themselves): the sentiment series and share

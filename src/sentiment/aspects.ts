@@ -29,7 +29,7 @@ const CLAUSE_END = /^[.!?;,]$|^but$|^and$|^though$|^although$/i;
 
 function candidate(tokens: Token[], i: number, opinion: Set<number>): boolean {
   const t = tokens[i];
-  if (!t || t.type !== 'word' || opinion.has(i)) return false;
+  if (t?.type !== 'word' || opinion.has(i)) return false;
   const w = t.lower;
   return w.length >= 3 && !STOPWORDS.has(w) && isContentWord(w);
 }
@@ -88,7 +88,10 @@ export function keyTerms(tokens: Token[], limit = 8): string[] {
     if (w.length < 3 || STOPWORDS.has(w) || !isContentWord(w)) continue;
     const at = terms.indexOf(w);
     if (at >= 0) counts[at]!++;
-    else terms.push(w), counts.push(1);
+    else {
+      terms.push(w);
+      counts.push(1);
+    }
   }
   // Text order already; only repeated words move up (a stable sort keeps ties in text order).
   if (counts.some((n) => n > 1)) {

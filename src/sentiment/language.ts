@@ -31,6 +31,7 @@ export interface DetectedLanguage {
   method: 'english-words' | 'detector' | 'default';
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the range starts at 0x00 on purpose (all of ASCII).
 const NON_ASCII = /[^\x00-\x7f]/;
 
 const knownElsewhere = (t: Token) => t.type === 'word' && OTHER_LANGUAGES.some((l) => OTHER[l].has(t.lower));

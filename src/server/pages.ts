@@ -60,6 +60,7 @@ const SAME_ORIGIN = 'http://same-origin.invalid';
  */
 export function safeNext(next: unknown): string {
   // Control characters have no place in a path we made; browsers drop some of them silently.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: a control character in a redirect target is refused.
   if (typeof next !== 'string' || !next.startsWith('/') || /[\u0000-\u001f\u007f]/.test(next)) return '/inbox';
   let url: URL;
   try {

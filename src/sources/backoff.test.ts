@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { MAX_BACKOFF_MS, nextPollAt, statusAfterFailure } from './backoff';
 
 const now = new Date('2026-11-25T12:00:00Z');
-const after = (d: Date) => d.getTime() - now.getTime();
+const waitOf = (d: Date) => d.getTime() - now.getTime();
 
 describe('nextPollAt', () => {
   it('waits the interval after a success, give or take 10 % jitter', () => {
-    expect(after(nextPollAt({ now, intervalMs: 300_000, failures: 0, random: 0.5 }))).toBe(300_000);
-    expect(after(nextPollAt({ now, intervalMs: 300_000, failures: 0, random: 0 }))).toBe(270_000);
-    expect(after(nextPollAt({ now, intervalMs: 300_000, failures: 0, random: 1 }))).toBe(330_000);
+    expect(waitOf(nextPollAt({ now, intervalMs: 300_000, failures: 0, random: 0.5 }))).toBe(300_000);
+    expect(waitOf(nextPollAt({ now, intervalMs: 300_000, failures: 0, random: 0 }))).toBe(270_000);
+    expect(waitOf(nextPollAt({ now, intervalMs: 300_000, failures: 0, random: 1 }))).toBe(330_000);
   });
 
   it.each([
@@ -17,18 +17,20 @@ describe('nextPollAt', () => {
     [3, 240_000],
     [10, MAX_BACKOFF_MS],
   ])('backs off exponentially after %i failures', (failures, expected) => {
-    expect(after(nextPollAt({ now, intervalMs: 60_000, failures, kind: 'transient', random: 0.5 }))).toBe(expected);
+    expect(waitOf(nextPollAt({ now, intervalMs: 60_000, failures, kind: 'transient', random: 0.5 }))).toBe(expected);
   });
 
   it('waits for the rate-limit reset, however far', () => {
     const resetAt = new Date(now.getTime() + 14 * 60_000);
     expect(
-      after(nextPollAt({ now, intervalMs: 60_000, failures: 1, kind: 'rate_limited', resetAt, random: 0.5 })),
+      waitOf(nextPollAt({ now, intervalMs: 60_000, failures: 1, kind: 'rate_limited', resetAt, random: 0.5 })),
     ).toBe(14 * 60_000 + 1000);
   });
 
   it('waits the full cap when credentials are refused', () => {
-    expect(after(nextPollAt({ now, intervalMs: 60_000, failures: 1, kind: 'auth', random: 0.5 }))).toBe(MAX_BACKOFF_MS);
+    expect(waitOf(nextPollAt({ now, intervalMs: 60_000, failures: 1, kind: 'auth', random: 0.5 }))).toBe(
+      MAX_BACKOFF_MS,
+    );
   });
 });
 

@@ -1,7 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { can } from '../accounts/roles';
-import { AppError } from '../core/errors';
 import type { AppContext, AppEnv } from '../server/env';
 import { assertCan, formProblem, parseForm, pathId, requireStaffPage, shellProps } from '../server/pages';
 import { TOPIC_KINDS } from './schema';

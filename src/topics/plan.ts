@@ -26,8 +26,8 @@ export function searchPlanFor(platform: string, topics: CompiledTopic[]): Search
   const hashtags = new Set<string>();
   for (const t of topics) {
     const plan = compileQuery(t.query, p);
-    plan.queries.forEach((q) => queries.add(q));
-    plan.hashtags.forEach((h) => hashtags.add(h));
+    for (const q of plan.queries) queries.add(q);
+    for (const h of plan.hashtags) hashtags.add(h);
   }
   return { queries: [...queries], hashtags: [...hashtags] };
 }

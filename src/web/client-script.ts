@@ -7,7 +7,7 @@
  * pages the server rendered, so every piece of text stays escaped by the server's JSX.
  * Kept as a string so the Worker bundle carries it; plain ES2020, no build step.
  */
-export const CLIENT_SCRIPT = String.raw`
+export const CLIENT_SCRIPT = `
 (function () {
   'use strict';
   var meta = function (name) { var m = document.querySelector('meta[name="' + name + '"]'); return m ? m.getAttribute('content') : null; };

@@ -176,7 +176,11 @@ describe('importing contacts from a CSV', () => {
       onProgress: (r: ContactImportRow) => {
         steps.push({ status: r.status, processed: r.processed, contacts: -1 });
         const step = steps.at(-1)!;
-        pending.push(contactCount(w).then((n) => void (step.contacts = n)));
+        pending.push(
+          contactCount(w).then((n) => {
+            step.contacts = n;
+          }),
+        );
       },
     });
     await Promise.all(pending);

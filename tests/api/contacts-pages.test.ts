@@ -5,7 +5,7 @@ import { socialAuthor, socialPost } from '../helpers/posts';
 import { contacts, identities, segments } from '../../src/contacts/schema';
 import { ingestPosts } from '../../src/ingest/pipeline';
 import type { Platform } from '../../src/sources/schema';
-import { createTestContext, PASSWORD, type TestContext } from '../helpers/test-app';
+import { createTestContext, type TestContext } from '../helpers/test-app';
 
 let t: TestContext;
 let ws: Awaited<ReturnType<TestContext['seedWorkspace']>>;

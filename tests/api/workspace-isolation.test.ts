@@ -103,8 +103,8 @@ beforeAll(async () => {
     .insert(duplicateSuggestions)
     .values({
       workspaceId: b.workspace.id,
-      contactA: bContact.id < bOther.id ? bContact.id : bOther.id,
-      contactB: bContact.id < bOther.id ? bOther.id : bContact.id,
+      contactA: [bContact.id, bOther.id].sort()[0]!,
+      contactB: [bContact.id, bOther.id].sort()[1]!,
       reasons: [],
       confidence: 0.5,
     })

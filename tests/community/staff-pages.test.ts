@@ -75,7 +75,7 @@ describe('community in the staff app', () => {
     const [idea] = await t.db.select().from(ideas).where(eq(ideas.title, 'Calendar sync'));
     await send(`/community/ideas/${idea!.id}/comments`, { body: 'We are looking into it!' }, staff);
     const page = await get(`/c/${slug}/ideas/${idea!.id}`);
-    expect(page.html).toMatch(/<strong>Team<\/strong>[^]*We are looking into it!/);
+    expect(page.html).toMatch(/<strong>Team<\/strong>[\s\S]*We are looking into it!/);
   });
 
   it('links a suggested mention to an idea from the queue page', async () => {

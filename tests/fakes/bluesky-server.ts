@@ -141,17 +141,18 @@ const xrpcError = (status: number, error: string, message: string, headers?: Rec
 });
 
 /** The appview's sortAt: the earlier of createdAt and indexedAt, so future-dated posts cannot jump the queue. */
-const sortAt = (p: FakePostView) => (p.record.createdAt < p.indexedAt ? p.record.createdAt : p.indexedAt);
+// The earlier of the two ISO timestamps (strings compare in time order).
+const sortAt = (p: FakePostView) => [p.record.createdAt, p.indexedAt].sort()[0]!;
 
 function matches(p: FakePostView, q: string): boolean {
   const hay =
     `${p.record.text} ${((p.record.tags as string[] | undefined) ?? []).map((t) => `#${t}`).join(' ')}`.toLowerCase();
   // Words match whole words (as a full-text index would), quoted phrases match as written.
-  const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const escapeRegExp = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return [...q.toLowerCase().matchAll(/"([^"]+)"|(\S+)/g)].every((m) =>
     m[1] !== undefined
       ? hay.includes(m[1])
-      : new RegExp(`(^|[^\\p{L}\\p{N}])${escape(m[2]!)}($|[^\\p{L}\\p{N}])`, 'u').test(hay),
+      : new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(m[2]!)}($|[^\\p{L}\\p{N}])`, 'u').test(hay),
   );
 }
 

@@ -81,8 +81,7 @@ function parseTags(raw: string | null): string[][] | string {
   if (!raw) return [];
   const groups: string[][] = [];
   const re = /\(([^()]*)\)|([^,()]+)/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(raw))) {
+  for (const m of raw.matchAll(re)) {
     const group = (m[1] ?? m[2] ?? '')
       .split(',')
       .map((t) => t.trim())

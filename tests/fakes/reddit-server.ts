@@ -197,7 +197,7 @@ export async function startFakeReddit(): Promise<FakeReddit> {
       end = Math.min(newest.length, start + limit);
     } else if (before) {
       const i = newest.findIndex((t) => t.data.name === before);
-      end = i < 0 ? 0 : i;
+      end = Math.max(i, 0);
       start = Math.max(0, end - limit);
     } else end = Math.min(newest.length, limit);
     const page = newest.slice(start, end);

@@ -18,7 +18,7 @@ export async function startTrickleServer(everyMs = 100): Promise<TrickleServer> 
   const sockets = new Set<import('node:net').Socket>();
   let open = 0;
   const state = { requests: 0 };
-  const server = http.createServer((req, res) => {
+  const server = http.createServer((_req, res) => {
     state.requests++;
     open++;
     res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });

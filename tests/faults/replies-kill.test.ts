@@ -149,7 +149,9 @@ describe(`kill -9 with replies in flight (${pgUrl ? 'PostgreSQL' : 'PGlite'})`, 
     // Interleaved, so every platform has requests in flight when the kill comes.
     const order = [...requests].sort((a, b) => a.i - b.i || a.platform.localeCompare(b.platform));
     let queued = false;
-    const queueing = inBatches(order, 8, async (r) => void (await queue(r))).then(() => void (queued = true));
+    const queueing = inBatches(order, 8, async (r) => void (await queue(r))).then(() => {
+      queued = true;
+    });
     // Killed while requests are still arriving: half of them taken by the platforms, at least 10 on each.
     while (!queued && (postedCount() < order.length / 2 || REPLY_PLATFORMS.some((name) => postedOn(name) < 10)))
       await sleep(20);

@@ -82,7 +82,9 @@ describe.each(REPLY_PLATFORMS)('an uncertain reply on %s', (name) => {
     raw: m.raw,
   });
   const rowOf = async (id: string) => (await t.db.select().from(replies).where(eq(replies.id, id)))[0]!;
-  const later = (ms: number) => void (now = new Date(now.getTime() + ms));
+  const later = (ms: number) => {
+    now = new Date(now.getTime() + ms);
+  };
 
   it('records the post an interrupted send had made, with its id and link, and posts nothing more', async () => {
     const { parentId, mention, row } = await parentAndRow({ status: 'sending' });

@@ -43,8 +43,12 @@ export async function startReplyPlatform(platform: ReplyPlatformName): Promise<R
         addParent: (text) => x.addTweet({ text }, { id: String(5_000_000 + ++seq), username: `cust${seq}` }).id,
         posted: (parentId) => x.replies.filter((r) => r.in_reply_to_tweet_id === parentId).map((r) => r.id),
         isLookup: (req) => req.method === 'GET' && req.path === '/2/users/me',
-        setReplyDelay: (ms) => void (x.replyDelayMs = ms),
-        acceptDuplicates: () => void (x.rejectDuplicates = false),
+        setReplyDelay: (ms) => {
+          x.replyDelayMs = ms;
+        },
+        acceptDuplicates: () => {
+          x.rejectDuplicates = false;
+        },
       };
     }
     case 'mastodon': {
@@ -57,8 +61,12 @@ export async function startReplyPlatform(platform: ReplyPlatformName): Promise<R
         posted: (parentId) =>
           m.statuses.filter((s) => s.in_reply_to_id === parentId && s.account.id === m.me.id).map((s) => s.id),
         isLookup: (req) => req.method === 'GET' && req.path.endsWith('/context'),
-        setReplyDelay: (ms) => void (m.replyDelayMs = ms),
-        acceptDuplicates: () => void (m.honorIdempotencyKeys = false),
+        setReplyDelay: (ms) => {
+          m.replyDelayMs = ms;
+        },
+        acceptDuplicates: () => {
+          m.honorIdempotencyKeys = false;
+        },
       };
     }
     case 'bluesky': {
@@ -76,7 +84,9 @@ export async function startReplyPlatform(platform: ReplyPlatformName): Promise<R
             .filter((c) => (c.record.reply as { parent?: { uri?: string } } | undefined)?.parent?.uri === parentId)
             .map((c) => c.uri),
         isLookup: (req) => req.path === '/xrpc/com.atproto.repo.getRecord',
-        setReplyDelay: (ms) => void (b.replyDelayMs = ms),
+        setReplyDelay: (ms) => {
+          b.replyDelayMs = ms;
+        },
         // A PDS never takes a second record at one key; other keys it always takes.
         acceptDuplicates: () => undefined,
       };
@@ -100,7 +110,9 @@ export async function startReplyPlatform(platform: ReplyPlatformName): Promise<R
             .filter((i) => i.kind === 't1' && i.data.parent_id === parentId && i.data.author === 'acme_support')
             .map((i) => i.data.name),
         isLookup: (req) => req.method === 'GET' && req.path.startsWith('/user/'),
-        setReplyDelay: (ms) => void (r.replyDelayMs = ms),
+        setReplyDelay: (ms) => {
+          r.replyDelayMs = ms;
+        },
         // Reddit takes the same comment twice as it is.
         acceptDuplicates: () => undefined,
       };

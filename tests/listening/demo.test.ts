@@ -52,12 +52,10 @@ describe('demo workspace', () => {
     expect(queued.status).toBe(202);
     // Sent in the background at once; the job would send it otherwise.
     await expect
-      .poll(
-        async () => (
-          await sendDueReplies({ ...t.deps, logger: createLogger('silent') }),
-          (await t.request('GET', `/api/v1/replies/${queued.json.id}`, { token })).json
-        ),
-      )
+      .poll(async () => {
+        await sendDueReplies({ ...t.deps, logger: createLogger('silent') });
+        return (await t.request('GET', `/api/v1/replies/${queued.json.id}`, { token })).json;
+      })
       .toMatchObject({ status: 'sent', platformPostId: expect.stringMatching(/^demo-reply-/) });
     expect(
       (await t.request('GET', `/api/v1/conversations/${conv.id}`, { token })).json.conversation.firstResponseAt,

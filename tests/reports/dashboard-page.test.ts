@@ -54,7 +54,7 @@ describe('reports dashboard', () => {
   it('shows the last 30 days with the period before, drawn as server-side SVG charts with data tables', async () => {
     const page = await formClient(t).get('/reports', analyst);
     expect(page.status).toBe(200);
-    expect(page.html).toMatch(/data-testid="figure-total"[^>]*>[^]*?<span class="figure-value">4</);
+    expect(page.html).toMatch(/data-testid="figure-total"[^>]*>[\s\S]*?<span class="figure-value">4</);
     // One mention 40 days ago: the period before had one, so +300%.
     expect(page.html).toContain('+300% vs the period before');
     const charts = svgs(page.html);
@@ -62,7 +62,7 @@ describe('reports dashboard', () => {
     expect(charts).toHaveLength(4);
     expect(page.html).toContain('data-testid="chart-responses"');
     expect(page.html).toContain('0 reviews, no average yet');
-    for (const svg of charts) expect(svg).toMatch(/^<svg[^>]*>[^]*<path /);
+    for (const svg of charts) expect(svg).toMatch(/^<svg[^>]*>[\s\S]*<path /);
     expect(page.html).toContain('<summary class="small">Data table</summary>');
     expect(page.html).toContain('href="/api/v1/reports/sentiment?');
   });
@@ -138,6 +138,6 @@ describe('reports dashboard', () => {
     expect(page.html).toContain('Showing the last 30 days');
     const mastodon = await formClient(t).get('/reports?platform=mastodon', analyst);
     // The two Mastodon posts (one from the start, one from the authors test).
-    expect(mastodon.html).toMatch(/data-testid="figure-total"[^>]*>[^]*?<span class="figure-value">2</);
+    expect(mastodon.html).toMatch(/data-testid="figure-total"[^>]*>[\s\S]*?<span class="figure-value">2</);
   });
 });

@@ -31,7 +31,7 @@ const recount = async (from: string, to: string) =>
   rows<{ label: string; n: number }>(
     await t.db.execute(sql`select coalesce(sentiment_override, sentiment_label, 'unscored') as label, count(*)::int as n from mentions
       where workspace_id = ${ws.workspace.id}::uuid and (posted_at at time zone 'UTC')::date between ${from}::date and ${to}::date group by 1`),
-  ).reduce<Record<string, number>>((acc, r) => ({ ...acc, [r.label]: Number(r.n) }), {});
+  ).reduce<Record<string, number>>((acc, r) => Object.assign(acc, { [r.label]: Number(r.n) }), {});
 const sums = (series: { positive: number; neutral: number; negative: number; unscored: number; total: number }[]) =>
   series.reduce(
     (a, p) => ({

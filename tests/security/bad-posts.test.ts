@@ -38,7 +38,7 @@ describe('a page with hostile posts', () => {
         externalId: 'surrogate',
         text: 'broken \ud800 half',
         createdAt: at,
-        raw: { text: 'broken \ud800 half', ['k\u0000ey']: 'v\u0000' },
+        raw: { text: 'broken \ud800 half', 'k\u0000ey': 'v\u0000' },
       }),
       socialPost({
         externalId: 'nul',

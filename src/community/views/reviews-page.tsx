@@ -95,7 +95,7 @@ export function ReviewsPage(p: ReviewsPageProps) {
             {p.list.items.map((r) => (
               <li class="card review" id={`review-${r.id}`} data-testid="review">
                 <div>
-                  <span class="stars" aria-label={`${r.rating} out of 5`}>
+                  <span class="stars" role="img" aria-label={`${r.rating} out of 5`}>
                     {stars(r.rating)}
                   </span>{' '}
                   <strong>{r.title}</strong>

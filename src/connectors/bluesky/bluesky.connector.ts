@@ -188,7 +188,12 @@ const sessions = new Map<string, Promise<AtpAgent>>();
 // An agent keeps the guard it was made with: one made under another policy is not reused.
 const guardIds = new WeakMap<OutboundHttp, number>();
 let guardCount = 0;
-const guardId = (http: OutboundHttp) => guardIds.get(http) ?? (guardIds.set(http, ++guardCount), guardCount);
+const guardId = (http: OutboundHttp) => {
+  const known = guardIds.get(http);
+  if (known !== undefined) return known;
+  guardIds.set(http, ++guardCount);
+  return guardCount;
+};
 const sessionKey = (http: OutboundHttp, config: BlueskyConfig, credentials: BlueskyCredentials) =>
   `${guardId(http)} ${config.baseUrl} ${config.timeoutMs} ${credentials.identifier} ${bytesToHex(sha256(new TextEncoder().encode(credentials.appPassword ?? '')))}`;
 

@@ -174,7 +174,7 @@ describe('Mastodon connector: mapping statuses', () => {
       (_, i) => `Paragraph ${i} ${'lorem ipsum dolor sit amet '.repeat(8).trim()} 🚀`,
     );
     m.addStatus({
-      content: paragraphs.map((p) => `<p>${p}</p>`).join('') + `<p>${hashtagLink('acme')}</p>`,
+      content: `${paragraphs.map((p) => `<p>${p}</p>`).join('')}<p>${hashtagLink('acme')}</p>`,
       tags: ['acme'],
     });
     const text = (await poll()).posts[0]!.text;

@@ -8,7 +8,6 @@ import {
   type Listing,
   RedditClient,
   type RedditComment,
-  type RedditLink,
   type RedditThing,
   TokenCache,
 } from './reddit.client';

@@ -33,7 +33,7 @@ const FIELD_LABELS: Record<ChoosableField, string> = {
   ownerId: 'Owner',
 };
 
-const valueOf = (c: Contact, f: ChoosableField, people: Map<string, string>) => {
+const fieldValue = (c: Contact, f: ChoosableField, people: Map<string, string>) => {
   const v = c[f];
   if (f === 'ownerId' && v) return people.get(v) ?? 'a former user';
   return v ?? '';
@@ -163,13 +163,13 @@ export function DuplicatesPage(p: DuplicatesPageProps) {
                               <td>
                                 <label class="check">
                                   <input type="radio" name={`field.${f}`} value={a.id} checked={!pickB} />{' '}
-                                  {valueOf(a, f, p.people) || <span class="muted">(empty)</span>}
+                                  {fieldValue(a, f, p.people) || <span class="muted">(empty)</span>}
                                 </label>
                               </td>
                               <td>
                                 <label class="check">
                                   <input type="radio" name={`field.${f}`} value={b.id} checked={pickB} />{' '}
-                                  {valueOf(b, f, p.people) || <span class="muted">(empty)</span>}
+                                  {fieldValue(b, f, p.people) || <span class="muted">(empty)</span>}
                                 </label>
                               </td>
                             </tr>
