@@ -192,12 +192,17 @@ export async function runCommand(argv: string[], deps: CliDeps): Promise<void> {
         throw new CliError(`Cannot read ${file}`);
       });
       // Streamed: a 50 MiB export is stored piece by piece, never read whole.
-      const row = await createImport(db, cliActor(ws), {
-        filename: basename(file),
-        format,
-        mapping,
-        content: createReadStream(file),
-      });
+      const row = await createImport(
+        db,
+        cliActor(ws),
+        {
+          filename: basename(file),
+          format,
+          mapping,
+          content: createReadStream(file),
+        },
+        deps.jobDeps,
+      );
       const progress = progressPrinter(out);
       const done = await runImport(deps.jobDeps, row.id, (r) =>
         // By bytes: the file is read as a stream, so its row count is known only at the end.
@@ -213,7 +218,8 @@ export async function runCommand(argv: string[], deps: CliDeps): Promise<void> {
       if (done.failed > 20)
         out(`... and ${done.failed - 20} more bad rows (GET /api/v1/imports/${done.id} lists up to 1000)`);
       out(
-        `Imported ${done.inserted} new mentions from ${file} (${done.duplicates} already stored, ${done.failed} bad rows)`,
+        `Imported ${done.inserted} new mentions from ${file} ` +
+          `(${done.duplicates} already stored, ${done.failed} bad rows)`,
       );
       return;
     }
@@ -245,7 +251,8 @@ export async function runCommand(argv: string[], deps: CliDeps): Promise<void> {
       if (done.failed > 20)
         out(`... and ${done.failed - 20} more bad rows (GET /api/v1/contacts/imports/${done.id} lists up to 1000)`);
       out(
-        `Imported ${done.imported} new contacts from ${file} (${done.merged} rows merged by email, ${done.failed} bad rows)`,
+        `Imported ${done.imported} new contacts from ${file} ` +
+          `(${done.merged} rows merged by email, ${done.failed} bad rows)`,
       );
       return;
     }

@@ -44,6 +44,13 @@ export const DEFAULT_BATCH: BatchOptions = { first: 100, min: 25, max: 500, targ
 export const batchOptionsFor = (dbKind: ImportDeps['dbKind']): BatchOptions =>
   dbKind === 'postgres' ? { first: 500, min: 500, max: 500, targetMs: Infinity, restRatio: 0 } : DEFAULT_BATCH;
 
+/** This runner no longer holds the import's lease: another runner took it over. */
+export class LeaseLost extends Error {
+  constructor(importId: string) {
+    super(`Import ${importId} was taken over by another runner`);
+  }
+}
+
 // The report keeps the first errors; the count keeps them all.
 const MAX_REPORTED_ERRORS = 1000;
 
@@ -126,7 +133,7 @@ export async function importBatches(
         .where(token ? and(eq(imports.id, claimed.id), eq(imports.leaseToken, token)) : eq(imports.id, claimed.id))
         .returning();
       // Another runner took the import over: this batch is its to do.
-      if (!row) throw new Error('The import was taken over by another runner');
+      if (!row) throw new LeaseLost(claimed.id);
       return row;
     });
     onProgress(state);
@@ -257,6 +264,10 @@ async function ingestRows(
 
 function groupByPlatform(rows: ParsedRow[]) {
   const groups = new Map<ParsedRow['platform'], ParsedRow[]>();
-  for (const r of rows) groups.set(r.platform, [...(groups.get(r.platform) ?? []), r]);
+  for (const r of rows) {
+    const group = groups.get(r.platform);
+    if (group) group.push(r);
+    else groups.set(r.platform, [r]);
+  }
   return groups;
 }

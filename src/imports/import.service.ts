@@ -9,10 +9,10 @@ import { cleanText } from '../core/safe-text';
 import type { Db } from '../db/types';
 import type { Logger } from '../server/logger';
 import type { Metrics } from '../server/metrics';
-import { importBatches } from './batches';
+import { importBatches, LeaseLost } from './batches';
 import { type ByteSource, storeFile } from './file-store';
 import type { ColumnMapping, ImportFormat } from './parse';
-import { imports } from './schema';
+import { importChunks, imports } from './schema';
 
 export type ImportRow = typeof imports.$inferSelect;
 
@@ -31,6 +31,7 @@ export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 // Short, with a heartbeat while the import runs: a killed runner holds its import for at most a minute.
 export const LEASE_MS = 60_000;
 const HEARTBEAT_MS = LEASE_MS / 3;
+const FREE_LEASE = { leaseUntil: null, leaseToken: null, leaseHolder: null };
 
 export const publicImport = (i: ImportRow) => ({
   id: i.id,
@@ -62,7 +63,20 @@ export interface NewImport {
   content: ByteSource;
 }
 
-export async function createImport(db: Db, actor: Actor, input: NewImport) {
+/**
+ * The uploader holds the row's lease while the file arrives: if its process dies mid-upload, the
+ * lease runs out and the sweep (failAbandonedUploads) tells staff to upload again, instead of the
+ * row waiting as "queued" for ever.
+ */
+export interface UploadOptions {
+  clock?: Clock;
+  instanceId?: string;
+  heartbeatMs?: number;
+}
+
+export async function createImport(db: Db, actor: Actor, input: NewImport, options: UploadOptions = {}) {
+  const clock = options.clock ?? (() => new Date());
+  const token = crypto.randomUUID();
   const row = await db.transaction(async (tx) => {
     const [created] = await tx
       .insert(imports)
@@ -72,21 +86,67 @@ export async function createImport(db: Db, actor: Actor, input: NewImport) {
         filename: cleanText(input.filename).slice(0, 200),
         format: input.format,
         mapping: input.mapping as Record<string, string>,
+        leaseUntil: new Date(clock().getTime() + LEASE_MS),
+        leaseToken: token,
+        leaseHolder: options.instanceId ?? null,
       })
       .returning();
     const details = { filename: created!.filename, format: created!.format };
     await recordAudit(tx, actor, { action: 'import.created', targetType: 'import', targetId: created!.id, details });
     return created!;
   });
+  const heartbeat = startHeartbeat(
+    () =>
+      db
+        .update(imports)
+        .set({ leaseUntil: new Date(clock().getTime() + LEASE_MS) })
+        .where(and(eq(imports.id, row.id), eq(imports.leaseToken, token))),
+    options.heartbeatMs ?? HEARTBEAT_MS,
+  );
   try {
     const size = await storeFile(db, row.id, capped(input.content, MAX_IMPORT_BYTES));
-    const [stored] = await db.update(imports).set({ size }).where(eq(imports.id, row.id)).returning();
+    const [stored] = await db
+      .update(imports)
+      .set({ size, ...FREE_LEASE })
+      .where(eq(imports.id, row.id))
+      .returning();
     return stored!;
   } catch (err) {
     // A file cut off or too large leaves nothing half-stored behind (its pieces go with the row).
     await db.delete(imports).where(eq(imports.id, row.id));
     throw err;
+  } finally {
+    heartbeat.stop();
   }
+}
+
+export const UPLOAD_CUT_OFF = 'The upload was cut off before the whole file arrived: upload the file again';
+
+/**
+ * Uploads whose uploader stopped holding them (its process died mid-upload): failed with the
+ * reason, and their pieces deleted. Run with the resume job, and at start for this instance's own.
+ */
+export async function failAbandonedUploads(db: Db, now: Date): Promise<number> {
+  const failed = await db
+    .update(imports)
+    .set({ status: 'failed', error: UPLOAD_CUT_OFF, finishedAt: now, ...FREE_LEASE })
+    .where(
+      and(
+        isNull(imports.size),
+        isNull(imports.content),
+        eq(imports.status, 'queued'),
+        or(isNull(imports.leaseUntil), lt(imports.leaseUntil, now)),
+      ),
+    )
+    .returning({ id: imports.id });
+  if (failed.length > 0)
+    await db.delete(importChunks).where(
+      inArray(
+        importChunks.importId,
+        failed.map((f) => f.id),
+      ),
+    );
+  return failed.length;
 }
 
 /** The bytes of a source, refused once they pass `max`, however the source is handed in. */
@@ -170,6 +230,12 @@ export async function runImport(
     onProgress(state);
     return state;
   } catch (err) {
+    // Another runner holds the import now (this one was too slow to extend its lease): its batch
+    // was rolled back, and the import is that runner's to finish, not a failure.
+    if (err instanceof LeaseLost) {
+      deps.logger.warn({ importId: id }, 'import taken over by another runner');
+      return (await deps.db.select().from(imports).where(eq(imports.id, id)))[0] ?? null;
+    }
     deps.logger.error({ err, importId: id }, 'import failed');
     // Staff read one sentence; the statement and its detail stay in the log, under the import's id.
     const [state] = await deps.db
@@ -183,14 +249,12 @@ export async function runImport(
   }
 }
 
-const FREE_LEASE = { leaseUntil: null, leaseToken: null, leaseHolder: null };
-
 /** At start: imports this instance was running when it stopped are resumable now, not in a minute. */
 export async function releaseImportLeases(db: Db, holder: string): Promise<number> {
   const freed = await db
     .update(imports)
     .set(FREE_LEASE)
-    .where(and(eq(imports.status, 'running'), eq(imports.leaseHolder, holder)))
+    .where(and(inArray(imports.status, ['queued', 'running']), eq(imports.leaseHolder, holder)))
     .returning({ id: imports.id });
   return freed.length;
 }

@@ -26,12 +26,17 @@ export const importPages = new Hono<AppEnv>()
         throw new AppError('VALIDATION_FAILED', 'Choose a file to import');
       const format = formatFromFilename(file.name) ?? 'csv';
       const mapping = parseMappingText(typeof body.map === 'string' ? body.map : '');
-      const row = await createImport(c.var.deps.db, actor, {
-        filename: file.name,
-        format,
-        mapping,
-        content: file.stream() as unknown as AsyncIterable<Uint8Array>,
-      });
+      const row = await createImport(
+        c.var.deps.db,
+        actor,
+        {
+          filename: file.name,
+          format,
+          mapping,
+          content: file.stream() as unknown as AsyncIterable<Uint8Array>,
+        },
+        c.var.deps,
+      );
       runInBackground(c, runImport(c.var.deps, row.id));
     } catch (err) {
       const e = formProblem(err);

@@ -44,6 +44,36 @@ const ImportForm = z.object({
     }),
 });
 
+/** A file sent as the body itself (curl --data-binary @export.csv): streamed into storage as it arrives. */
+const RawFileQuery = z.object({
+  filename: z.string().max(200).optional().openapi({ description: 'Names the import; its ending can tell the format' }),
+  format: z.enum(['csv', 'jsonl']).optional(),
+  mapping: z.string().max(5000).optional().openapi({ description: 'As in the form: JSON object, field to column' }),
+});
+
+const RAW_TYPES = ['text/csv', 'application/x-ndjson', 'application/jsonl'] as const;
+const RAW_FORMAT: Record<(typeof RAW_TYPES)[number], 'csv' | 'jsonl'> = {
+  'text/csv': 'csv',
+  'application/x-ndjson': 'jsonl',
+  'application/jsonl': 'jsonl',
+};
+const rawTypeOf = (header: string | undefined) =>
+  RAW_TYPES.find((t) => header?.toLowerCase().split(';')[0]?.trim() === t);
+
+function parseMapping(text: string | undefined) {
+  if (!text) return {};
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw new AppError('VALIDATION_FAILED', 'mapping must be a JSON object', { field: 'mapping' });
+  }
+  const parsed = Mapping.safeParse(raw);
+  if (!parsed.success)
+    throw new AppError('VALIDATION_FAILED', 'mapping: unknown field or bad column name', parsed.error.issues);
+  return parsed.data;
+}
+
 const tags = ['imports'];
 
 export const importsApi = createApi()
@@ -53,37 +83,46 @@ export const importsApi = createApi()
       path: '/imports',
       tags,
       summary: 'Import a file of exported mentions (runs in the background; poll GET /imports/{id} for progress)',
+      description:
+        'Send the file as a multipart form, or as the body itself (text/csv or application/x-ndjson, with ' +
+        'filename, format and mapping in the query): a raw body is stored as it arrives, never held whole.',
       security: AUTHENTICATED,
       middleware: [requirePermission('settings:manage')],
-      request: { body: { content: { 'multipart/form-data': { schema: ImportForm } }, required: true } },
+      request: {
+        query: RawFileQuery,
+        body: {
+          content: {
+            'multipart/form-data': { schema: ImportForm },
+            ...Object.fromEntries(RAW_TYPES.map((t) => [t, { schema: z.string().openapi({ format: 'binary' }) }])),
+          },
+          required: false,
+        },
+      },
       responses: { 202: json(Import, 'Accepted and queued'), ...errors(401, 403, 413, 422) },
     }),
     async (c) => {
-      const form = c.req.valid('form');
-      const format = form.format ?? formatFromFilename(form.file.name);
+      const rawType = rawTypeOf(c.req.header('content-type'));
+      const query = c.req.valid('query');
+      const form = rawType ? null : (c.req.valid('form') as Partial<z.infer<typeof ImportForm>>);
+      if (!rawType && !(form?.file instanceof File))
+        throw new AppError('VALIDATION_FAILED', 'Send the file as the form field "file", or as a text/csv body', {
+          field: 'file',
+        });
+      const filename = (form?.file?.name || query.filename || 'upload').slice(0, 200);
+      const format = form?.format ?? query.format ?? (rawType && RAW_FORMAT[rawType]) ?? formatFromFilename(filename);
       if (!format)
         throw new AppError('VALIDATION_FAILED', 'Say format=csv or format=jsonl (the file name does not tell)', {
           field: 'format',
         });
-      let mapping = {};
-      if (form.mapping) {
-        let raw: unknown;
-        try {
-          raw = JSON.parse(form.mapping);
-        } catch {
-          throw new AppError('VALIDATION_FAILED', 'mapping must be a JSON object', { field: 'mapping' });
-        }
-        const parsed = Mapping.safeParse(raw);
-        if (!parsed.success)
-          throw new AppError('VALIDATION_FAILED', 'mapping: unknown field or bad column name', parsed.error.issues);
-        mapping = parsed.data;
-      }
-      const row = await createImport(c.var.deps.db, requireActor(c), {
-        filename: form.file.name || 'upload',
-        format,
-        mapping,
-        content: form.file.stream() as unknown as AsyncIterable<Uint8Array>,
-      });
+      const mapping = parseMapping(form?.mapping ?? query.mapping);
+      const body = rawType ? c.req.raw.body : form!.file!.stream();
+      if (!body) throw new AppError('VALIDATION_FAILED', 'The request has no file in it', { field: 'file' });
+      const row = await createImport(
+        c.var.deps.db,
+        requireActor(c),
+        { filename, format, mapping, content: body as unknown as AsyncIterable<Uint8Array> },
+        c.var.deps,
+      );
       runInBackground(c, runImport(c.var.deps, row.id));
       return c.json(publicImport(row), 202);
     },

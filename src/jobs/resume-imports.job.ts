@@ -1,4 +1,4 @@
-import { resumableImportIds, runImport } from '../imports/import.service';
+import { failAbandonedUploads, resumableImportIds, runImport } from '../imports/import.service';
 import type { ScheduledJob } from './job';
 
 /** Picks up imports that were queued or cut short by a restart. */
@@ -7,6 +7,7 @@ export const resumeImportsJob: ScheduledJob<{ resumed: number }> = {
   name: 'Resume unfinished imports',
   cron: '* * * * *',
   async run(deps) {
+    await failAbandonedUploads(deps.db, deps.clock());
     const ids = await resumableImportIds(deps.db, deps.clock());
     for (const id of ids) await runImport(deps, id);
     return { resumed: ids.length };

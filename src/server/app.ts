@@ -108,11 +108,20 @@ export function createApp(deps: AppDeps) {
   const smallBodies = limit(1);
   // File imports are the one place large bodies are expected.
   const importBodies = limit(51);
-  app.use((c, next) =>
-    c.req.path === '/api/v1/imports' || c.req.path === '/settings/imports' || c.req.path === '/api/v1/contacts/import'
-      ? importBodies(c, next)
-      : smallBodies(c, next),
-  );
+  const uploadPaths = new Set(['/api/v1/imports', '/settings/imports', '/api/v1/contacts/import']);
+  app.use((c, next) => {
+    if (!uploadPaths.has(c.req.path)) return smallBodies(c, next);
+    // A raw file body is stored as it streams in and capped there (createImport): hono's limit
+    // would read it whole first. A declared length is still checked up front.
+    if (
+      c.req.path === '/api/v1/imports' &&
+      /^(text\/csv|application\/(x-ndjson|jsonl))\b/i.test(c.req.header('content-type') ?? '')
+    )
+      return Number(c.req.header('content-length') ?? 0) > 51 * 1024 * 1024
+        ? Promise.reject(new AppError('PAYLOAD_TOO_LARGE', 'The request body is larger than 51 MiB'))
+        : next();
+    return importBodies(c, next);
+  });
   // Before anything reads the request: a NUL or a lone surrogate is refused here, not by PostgreSQL.
   app.use(refuseUnsafeText);
 
@@ -137,7 +146,8 @@ export function createApp(deps: AppDeps) {
       title: 'Social CRM API',
       version: '1',
       description:
-        'Errors always answer {"error":{"code","message","details"}}. Authenticate with a session token or an API key as a bearer token; cookie sessions must send X-CSRF-Token on writes.',
+        'Errors always answer {"error":{"code","message","details"}}. Authenticate with a session token or an ' +
+        'API key as a bearer token; cookie sessions must send X-CSRF-Token on writes.',
     },
   });
 
