@@ -46,7 +46,7 @@ async function renderSource(
   return c.html(
     <SourcePage
       {...shellProps(c)}
-      source={publicSource(source)}
+      source={publicSource(source, c.var.deps.clock())}
       canManage={can(actor.role, 'settings:manage')}
       mentionCount={Number(n?.n ?? 0)}
       credentialFields={credentialFields}
@@ -66,7 +66,7 @@ export const sourcePages = new Hono<AppEnv>()
     return c.html(
       <SourcesPage
         {...shellProps(c)}
-        sources={rows.map(publicSource)}
+        sources={rows.map((s) => publicSource(s, c.var.deps.clock()))}
         forms={addable(c)}
         canManage={can(actor.role, 'settings:manage')}
       />,

@@ -26,12 +26,14 @@ const Source = z
     hasCredentials: z.boolean().openapi({ description: 'Credentials are stored encrypted and never returned' }),
     credentialsCleared: z.boolean().openapi({
       description:
-        'An address in config moved to another host, so the stored credentials were removed; send them again (PATCH credentials)',
+        'An address in config moved to another host, so the stored credentials were removed; send them again ' +
+        '(PATCH credentials)',
     }),
     status: z.enum(SOURCE_STATUSES),
     paused: z.boolean(),
     pollIntervalSeconds: z.number(),
     nextPollAt: z.string(),
+    polling: z.boolean().openapi({ description: 'A poll of this source is running right now' }),
     lastPolledAt: z.string().nullable(),
     lastSuccessAt: z.string().nullable(),
     lastError: z.string().nullable(),
@@ -109,7 +111,14 @@ export const sourcesApi = createApi()
       responses: { 200: json(z.object({ items: z.array(Source) }), 'Sources'), ...errors(401, 403) },
     }),
     async (c) =>
-      c.json({ items: (await listSources(c.var.deps.db, requireActor(c).workspaceId)).map(publicSource) }, 200),
+      c.json(
+        {
+          items: (await listSources(c.var.deps.db, requireActor(c).workspaceId)).map((s) =>
+            publicSource(s, c.var.deps.clock()),
+          ),
+        },
+        200,
+      ),
   )
   .openapi(
     createRoute({
@@ -124,7 +133,10 @@ export const sourcesApi = createApi()
     }),
     async (c) =>
       c.json(
-        publicSource(await createSource(c.var.deps, requireActor(c), c.req.valid('json'), c.var.deps.clock())),
+        publicSource(
+          await createSource(c.var.deps, requireActor(c), c.req.valid('json'), c.var.deps.clock()),
+          c.var.deps.clock(),
+        ),
         201,
       ),
   )
@@ -140,7 +152,13 @@ export const sourcesApi = createApi()
       responses: { 200: json(Source, 'The source'), ...errors(401, 403, 404) },
     }),
     async (c) =>
-      c.json(publicSource(await getSource(c.var.deps.db, requireActor(c).workspaceId, c.req.valid('param').id)), 200),
+      c.json(
+        publicSource(
+          await getSource(c.var.deps.db, requireActor(c).workspaceId, c.req.valid('param').id),
+          c.var.deps.clock(),
+        ),
+        200,
+      ),
   )
   .openapi(
     createRoute({
@@ -149,7 +167,8 @@ export const sourcesApi = createApi()
       tags,
       summary: 'Rename, reconfigure, replace credentials, pause or resume',
       description:
-        'A config whose address (baseUrl, feedUrl...) moves to another scheme, host or port removes the stored credentials (answered as credentialsCleared: true) unless new ones come in the same request.',
+        'A config whose address (baseUrl, feedUrl...) moves to another scheme, host or port removes the stored ' +
+        'credentials (answered as credentialsCleared: true) unless new ones come in the same request.',
       security: AUTHENTICATED,
       middleware: write,
       request: { params: IdParam, body: { content: { 'application/json': { schema: UpdateSource } }, required: true } },
@@ -165,6 +184,7 @@ export const sourcesApi = createApi()
             c.req.valid('json'),
             c.var.deps.clock(),
           ),
+          c.var.deps.clock(),
         ),
         200,
       ),
@@ -244,7 +264,7 @@ export const sourcesApi = createApi()
         c.var.deps.clock(),
       );
       runInBackground(c, pollSource(c.var.deps, source.id, { force: true }));
-      return c.json(publicSource(source), 202);
+      return c.json(publicSource(source, c.var.deps.clock()), 202);
     },
   )
   .openapi(

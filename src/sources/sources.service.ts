@@ -14,7 +14,8 @@ import { movedUrlFields, urlFields } from './url-fields';
 export type SourceRow = typeof sources.$inferSelect;
 
 /** What the API and pages show of a source: never its credentials. */
-export const publicSource = (s: SourceRow) => ({
+/** `now` tells a poll that is running (its lease held) from one that died with its process. */
+export const publicSource = (s: SourceRow, now: Date) => ({
   id: s.id,
   platform: s.platform,
   name: s.name,
@@ -26,6 +27,7 @@ export const publicSource = (s: SourceRow) => ({
   paused: s.paused,
   pollIntervalSeconds: s.pollIntervalSeconds,
   nextPollAt: s.nextPollAt.toISOString(),
+  polling: s.leaseUntil !== null && s.leaseUntil > now,
   lastPolledAt: s.lastPolledAt?.toISOString() ?? null,
   lastSuccessAt: s.lastSuccessAt?.toISOString() ?? null,
   lastError: s.lastError,

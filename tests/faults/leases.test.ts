@@ -75,7 +75,7 @@ describe('poll leases', () => {
     expect(row).toMatchObject({ leaseToken: 'thief', leaseHolder: 'node-b', lastPolledAt: null });
   });
 
-  it('holds a source for at most a minute, so a poll whose process died is taken over by another instance', async () => {
+  it('holds a source for at most a minute: a poll whose process died is taken over by another instance', async () => {
     x.addMany(250);
     const source = await newXSource();
     let takeover: Awaited<ReturnType<typeof pollSource>> | undefined;
@@ -118,7 +118,7 @@ describe('poll leases', () => {
     expect(await sourceRow(source.id)).toMatchObject({ leaseUntil: null, leaseToken: null, leaseHolder: null });
   });
 
-  it('lets "Poll now" poll at once after a restart, instead of answering 409 for a poll that died with the process', async () => {
+  it('lets "Poll now" poll at once after a restart, not 409 for a poll that died with the process', async () => {
     x.addMany(20);
     const mine = await newXSource();
     const theirs = await newXSource();
@@ -139,6 +139,23 @@ describe('poll leases', () => {
     expect(poll.json).toMatchObject({ status: 'ok', inserted: 20 });
     // Another instance's lease is not ours to free.
     expect((await t.request('POST', `/api/v1/sources/${theirs.id}/poll`, { token: ws.token })).status).toBe(409);
+  });
+
+  it('shows "polling now" while a lease is held, and the next poll time once it has run out', async () => {
+    const source = await newXSource();
+    await t.db
+      .update(sources)
+      .set({ leaseToken: 'held', leaseHolder: 'node-b', leaseUntil: new Date(now.getTime() + 60_000) })
+      .where(eq(sources.id, source.id));
+    const api = () => t.request('GET', `/api/v1/sources/${source.id}`, { token: ws.token });
+    const { cookie } = await t.browserSession(ws.owner.email);
+    const page = () => t.request('GET', `/settings/sources/${source.id}`, { headers: { cookie } });
+    expect((await api()).json.polling).toBe(true);
+    expect((await page()).text).toContain('data-testid="polling-now"');
+    // The holder died a minute ago: its lease is stale, so the page says when the next poll is due.
+    now = new Date(now.getTime() + 61_000);
+    expect((await api()).json.polling).toBe(false);
+    expect((await page()).text).not.toContain('data-testid="polling-now"');
   });
 });
 

@@ -16,6 +16,13 @@ function Health(props: { source: Source }) {
   );
 }
 
+/** A poll is running now: its next-poll time is the one before it, and would read as overdue. */
+const PollingNow = () => (
+  <span class="badge" data-testid="polling-now">
+    polling now
+  </span>
+);
+
 export function SourcesPage(p: PageBase & { sources: Source[]; forms: [string, PlatformForm][]; canManage: boolean }) {
   return (
     <SettingsShell {...p} title="Sources" tab="/settings/sources">
@@ -45,7 +52,7 @@ export function SourcesPage(p: PageBase & { sources: Source[]; forms: [string, P
                     {s.credentialsCleared ? <div class="muted small">credentials needed again</div> : null}
                   </td>
                   <td class="muted">{when(s.lastSuccessAt)}</td>
-                  <td class="muted">{s.paused ? '–' : when(s.nextPollAt)}</td>
+                  <td class="muted">{s.paused ? '–' : s.polling ? <PollingNow /> : when(s.nextPollAt)}</td>
                 </tr>
               ))}
             </tbody>
@@ -178,7 +185,7 @@ export function SourcePage(p: SourcePageProps) {
           <dt>Last poll</dt>
           <dd>{when(s.lastPolledAt)}</dd>
           <dt>Next poll</dt>
-          <dd>{s.paused ? 'paused' : when(s.nextPollAt)}</dd>
+          <dd>{s.paused ? 'paused' : s.polling ? <PollingNow /> : when(s.nextPollAt)}</dd>
           <dt>Poll interval</dt>
           <dd>{s.pollIntervalSeconds} s</dd>
           <dt>Failures in a row</dt>
