@@ -98,7 +98,8 @@ export async function benchFeed(): Promise<[string, string][]> {
       [`5 MB feed (${ITEMS} items) polled and stored, PGlite`, `${seconds.toFixed(1)} s, ${outcome.inserted} stored`],
       [
         '/health while it ingests: p50 / p99 / max',
-        `${pct(latencies, 50).toFixed(0)} / ${pct(latencies, 99).toFixed(0)} / ${Math.max(...latencies).toFixed(0)} ms over ${latencies.length} probes (target p99 < 100 ms)`,
+        `${pct(latencies, 50).toFixed(0)} / ${pct(latencies, 99).toFixed(0)} / ` +
+          `${Math.max(...latencies).toFixed(0)} ms over ${latencies.length} probes (target p99 < 100 ms)`,
       ],
     ];
   } finally {

@@ -23,7 +23,10 @@ async function writeCsv(path: string, rows: number) {
   const out = createWriteStream(path);
   out.write('id,text,created_at,author,name,followers,url\n');
   for (let i = 0; i < rows; i++) {
-    const line = `b${i},"acme mention ${i}: the new release is ""great"", love it ${'x'.repeat(i % 20)}",2026-11-${String((i % 28) + 1).padStart(2, '0')}T10:00:00Z,user${i % 5000},User ${i % 5000},${i % 100000},https://example.com/p/${i}\n`;
+    const day = String((i % 28) + 1).padStart(2, '0');
+    const text = `"acme mention ${i}: the new release is ""great"", love it ${'x'.repeat(i % 20)}"`;
+    const author = `user${i % 5000},User ${i % 5000},${i % 100000}`;
+    const line = `b${i},${text},2026-11-${day}T10:00:00Z,${author},https://example.com/p/${i}\n`;
     if (!out.write(line)) await new Promise<void>((r) => out.once('drain', () => r()));
   }
   await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
@@ -94,7 +97,8 @@ function rows(label: string, r: Awaited<ReturnType<typeof runChild>>, target: st
   return [
     [
       `import ${ROWS} rows, ${label}`,
-      `${f.rowsPerSecond.toFixed(0)} rows/s (${f.seconds.toFixed(1)} s, ${f.inserted} stored, ${f.failed} bad, status ${f.done}${f.error ? `: ${f.error}` : ''}; target ${target})`,
+      `${f.rowsPerSecond.toFixed(0)} rows/s (${f.seconds.toFixed(1)} s, ${f.inserted} stored, ${f.failed} bad, ` +
+        `status ${f.done}${f.error ? `: ${f.error}` : ''}; target ${target})`,
     ],
     [
       `import ${ROWS} rows, ${label}: peak RSS`,
@@ -103,7 +107,9 @@ function rows(label: string, r: Awaited<ReturnType<typeof runChild>>, target: st
     [`import ${ROWS} rows, ${label}: storing the upload`, `${f.storeSeconds.toFixed(1)} s`],
     [
       `/health during the ${label} import`,
-      `p50 ${pct(r.health, 50).toFixed(0)} ms, p99 ${pct(r.health, 99).toFixed(0)} ms, max ${Math.max(...r.health).toFixed(0)} ms, ${r.health.length} probes, ${r.failures} not 200 (target p99 < 100 ms)`,
+      `p50 ${pct(r.health, 50).toFixed(0)} ms, p99 ${pct(r.health, 99).toFixed(0)} ms, ` +
+        `max ${Math.max(...r.health).toFixed(0)} ms, ${r.health.length} probes, ${r.failures} not 200 ` +
+        '(target p99 < 100 ms)',
     ],
   ];
 }

@@ -37,15 +37,18 @@ async function seed(h: DatabaseHandle): Promise<{ workspaceId: string; userId: s
   for (let from = 0; from < CONVERSATIONS; from += batch) {
     const to = Math.min(CONVERSATIONS, from + batch) - 1;
     await h.db.execute(sql`
-      insert into conversations (id, workspace_id, platform, thread_key, author_key, status, assignee_id, priority, priority_rank, priority_reason,
-        topic_ids, intents, sentiment_label, sentiment_score, language, subject, author_name, author_handle, author_followers, mention_count,
+      insert into conversations (id, workspace_id, platform, thread_key, author_key, status, assignee_id, priority,
+        priority_rank, priority_reason, topic_ids, intents, sentiment_label, sentiment_score, language, subject,
+        author_name, author_handle, author_followers, mention_count,
         first_inbound_at, last_inbound_at, waiting_since, last_activity_at)
-      select md5('c' || g)::uuid, ${ws}::uuid, (array['x','mastodon','bluesky','reddit','hackernews'])[1 + g % 5], 't' || g, 'a' || g,
+      select md5('c' || g)::uuid, ${ws}::uuid, (array['x','mastodon','bluesky','reddit','hackernews'])[1 + g % 5],
+        't' || g, 'a' || g,
         (array['open','open','open','pending','closed','closed','closed','closed','snoozed','spam'])[1 + g % 10],
         case when g % 3 = 0 then ${user.id}::uuid end,
         (array['low','normal','normal','high','urgent'])[1 + g % 5], (array[0,1,1,2,3])[1 + g % 5], 'bench',
         (array[${topicIds[0]}::uuid, ${topicIds[1]}::uuid, ${topicIds[2]}::uuid])[1 + g % 3:1 + g % 3],
-        case g % 6 when 0 then '{complaint}'::text[] when 1 then '{question}'::text[] when 2 then '{praise}'::text[] else '{}'::text[] end,
+        case g % 6 when 0 then '{complaint}'::text[] when 1 then '{question}'::text[] when 2 then '{praise}'::text[]
+          else '{}'::text[] end,
         (array['positive','neutral','negative','neutral'])[1 + g % 4], ((g % 200) - 100) / 100.0, 'en',
         'acme subject ' || g, 'Author ' || g, 'author' || g, g % 50000, 5,
         now() - ((g % 90) || ' days')::interval - (g || ' seconds')::interval,
@@ -54,9 +57,11 @@ async function seed(h: DatabaseHandle): Promise<{ workspaceId: string; userId: s
         now() - ((g % 90) || ' days')::interval
       from generate_series(${from}::int, ${to}::int) g`);
     await h.db.execute(sql`
-      insert into mentions (workspace_id, platform, external_id, text, posted_at, conversation_id, sentiment_label, intents)
+      insert into mentions (workspace_id, platform, external_id, text, posted_at, conversation_id, sentiment_label,
+        intents)
       select ${ws}::uuid, (array['x','mastodon','bluesky','reddit','hackernews'])[1 + g % 5], 'm' || g || '-' || k,
-        'post ' || k || ' about acme ' || (array['billing','login','delivery','refund','battery','camera'])[1 + (g + k) % 6] || ' number ' || g,
+        'post ' || k || ' about acme '
+          || (array['billing','login','delivery','refund','battery','camera'])[1 + (g + k) % 6] || ' number ' || g,
         now() - ((g % 90) || ' days')::interval - (g || ' seconds')::interval + (k || ' minutes')::interval,
         md5('c' || g)::uuid, (array['positive','neutral','negative','neutral'])[1 + g % 4], '{}'
       from generate_series(${from}::int, ${to}::int) g, generate_series(1, 5) k`);
@@ -79,7 +84,8 @@ async function p95(label: string, fn: () => Promise<unknown>): Promise<[string, 
   times.sort((a, b) => a - b);
   return [
     label,
-    `p95 ${times[Math.floor(times.length * 0.95)]!.toFixed(1)} ms, median ${times[25]!.toFixed(1)} ms (50 runs; target p95 < 50 ms)`,
+    `p95 ${times[Math.floor(times.length * 0.95)]!.toFixed(1)} ms, median ${times[25]!.toFixed(1)} ms ` +
+      '(50 runs; target p95 < 50 ms)',
   ];
 }
 

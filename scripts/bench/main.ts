@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: the figures the issues ask for, measured on this machine and printed.
- * Benchmarks are not tests: they report, they do not pass or fail. BENCH_ONLY=startup,ingest,feed,sentiment,contacts,inbox,reports,community,imports,outbound,faults,polling picks sections.
+ * Benchmarks are not tests: they report, they do not pass or fail. BENCH_ONLY picks sections, from
+ * startup,ingest,feed,sentiment,contacts,inbox,reports,community,imports,outbound,faults,polling.
  */
 import { benchCommunity } from './community';
 import { benchContacts } from './contacts';

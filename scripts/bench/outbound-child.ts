@@ -28,7 +28,12 @@ async function main() {
   clearInterval(sampler);
   peak = Math.max(peak, process.memoryUsage().rss);
   process.stdout.write(
-    `${JSON.stringify({ outcome, ms: performance.now() - started, capMiB: DEFAULT_MAX_BYTES / MiB, growthMiB: (peak - baseline) / MiB })}\n`,
+    `${JSON.stringify({
+      outcome,
+      ms: performance.now() - started,
+      capMiB: DEFAULT_MAX_BYTES / MiB,
+      growthMiB: (peak - baseline) / MiB,
+    })}\n`,
   );
 }
 

@@ -44,7 +44,8 @@ export async function benchOutbound(): Promise<[string, string][]> {
     return [
       [
         'a 200 MB answer through the guard',
-        `${r.outcome} (after ${r.ms.toFixed(0)} ms; cap ${r.capMiB} MiB; the server got to send ${(sent / 1e6).toFixed(0)} MB)`,
+        `${r.outcome} (after ${r.ms.toFixed(0)} ms; cap ${r.capMiB} MiB; ` +
+          `the server got to send ${(sent / 1e6).toFixed(0)} MB)`,
       ],
       ['  RSS growth while it was read and refused', `${r.growthMiB.toFixed(1)} MiB (target < 15 MB)`],
     ];

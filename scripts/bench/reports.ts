@@ -39,14 +39,23 @@ async function seed(h: DatabaseHandle) {
   for (let from = 0; from < MENTIONS; from += batch) {
     const to = Math.min(MENTIONS, from + batch) - 1;
     await h.db.execute(sql`
-      insert into mentions (workspace_id, platform, external_id, text, posted_at, sentiment_label, sentiment_score, language, topic_ids, intents, key_terms, aspects, hashtags)
-      select ${ws}::uuid, (array['x','mastodon','bluesky','reddit','hackernews'])[1 + g % 5], 'm' || g, 'post ' || g || ' #tag' || (g % 50),
+      insert into mentions (workspace_id, platform, external_id, text, posted_at, sentiment_label, sentiment_score,
+        language, topic_ids, intents, key_terms, aspects, hashtags)
+      select ${ws}::uuid, (array['x','mastodon','bluesky','reddit','hackernews'])[1 + g % 5], 'm' || g,
+        'post ' || g || ' #tag' || (g % 50),
         now() - ((g % 90) || ' days')::interval - ((g % 86400) || ' seconds')::interval,
         (array['positive','neutral','negative','neutral','unscored'])[1 + g % 5], ((g % 200) - 100) / 100.0,
         (array['en','en','en','de','fr'])[1 + g % 5],
         (array[${ids[0]}::uuid, ${ids[1]}::uuid, ${ids[2]}::uuid])[1 + g % 3:1 + g % 3 + (g % 2)], '{}',
-        array[(array['battery','camera','price','support','delivery','app','screen','update'])[1 + g % 8], 'term' || (g % 500)],
-        jsonb_build_array(jsonb_build_object('term', (array['battery life','customer service','shipping'])[1 + g % 3], 'sentiment', (array['positive','negative'])[1 + g % 2], 'score', 0.5)),
+        array[
+          (array['battery','camera','price','support','delivery','app','screen','update'])[1 + g % 8],
+          'term' || (g % 500)
+        ],
+        jsonb_build_array(jsonb_build_object(
+          'term', (array['battery life','customer service','shipping'])[1 + g % 3],
+          'sentiment', (array['positive','negative'])[1 + g % 2],
+          'score', 0.5
+        )),
         array['tag' || (g % 50)]
       from generate_series(${from}::int, ${to}::int) g`);
     step(`reports: ${to + 1}/${MENTIONS} mentions seeded`);
@@ -66,7 +75,8 @@ async function p95(label: string, fn: () => Promise<unknown>): Promise<[string, 
   times.sort((a, b) => a - b);
   return [
     label,
-    `p95 ${times[Math.floor(times.length * 0.95)]!.toFixed(1)} ms, median ${times[15]!.toFixed(1)} ms (30 runs; target p95 < 300 ms)`,
+    `p95 ${times[Math.floor(times.length * 0.95)]!.toFixed(1)} ms, median ${times[15]!.toFixed(1)} ms ` +
+      '(30 runs; target p95 < 300 ms)',
   ];
 }
 
@@ -102,7 +112,8 @@ export async function benchReports(): Promise<[string, string][]> {
       return [
         ['rebuild rollups from 1,000,000 mentions', `${(rebuildMs / 1000).toFixed(1)} s`],
         await p95(
-          `GET /reports?preset=90 (figures, comparison, charts, terms, authors, response times, ratings), ${MENTIONS} mentions`,
+          'GET /reports?preset=90 (figures, comparison, charts, terms, authors, response times, ratings), ' +
+            `${MENTIONS} mentions`,
           get('/reports?preset=90'),
         ),
         await p95(

@@ -46,13 +46,16 @@ for (const file of files) {
   const items = readTsv(readFileSync(file, 'utf8'));
   console.log(`\n${basename(file)} (${items.length} items)`);
   console.log(
-    `  ${'analyzer'.padEnd(24)} ${'binary acc'.padStart(10)} ${'binary F1'.padStart(10)} ${'ternary F1'.padStart(10)} ${'r'.padStart(7)} ${'texts/s'.padStart(9)}`,
+    `  ${'analyzer'.padEnd(24)} ${'binary acc'.padStart(10)} ${'binary F1'.padStart(10)} ` +
+      `${'ternary F1'.padStart(10)} ${'r'.padStart(7)} ${'texts/s'.padStart(9)}`,
   );
   for (const runner of [ours, ...PEERS]) {
     process.stderr.write(`· ${runner.name}\n`);
     const m = measure(runner, items);
     console.log(
-      `  ${runner.name.padEnd(24)} ${m.binaryAccuracy.toFixed(3).padStart(10)} ${m.binaryMacroF1.toFixed(3).padStart(10)} ${m.ternaryMacroF1.toFixed(3).padStart(10)} ${m.pearson.toFixed(3).padStart(7)} ${m.perSecond.toFixed(0).padStart(9)}`,
+      `  ${runner.name.padEnd(24)} ${m.binaryAccuracy.toFixed(3).padStart(10)} ` +
+        `${m.binaryMacroF1.toFixed(3).padStart(10)} ${m.ternaryMacroF1.toFixed(3).padStart(10)} ` +
+        `${m.pearson.toFixed(3).padStart(7)} ${m.perSecond.toFixed(0).padStart(9)}`,
     );
   }
 }

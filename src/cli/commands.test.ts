@@ -65,10 +65,8 @@ describe('cli', () => {
 
   it('imports a file of mentions with progress lines and a bad-row report', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'cli-import-')), 'm.csv');
-    writeFileSync(
-      file,
-      `body,when\n${Array.from({ length: 30 }, (_, i) => `post ${i},2026-11-0${(i % 9) + 1}`).join('\n')}\n,2026-11-01\n`,
-    );
+    const posts = Array.from({ length: 30 }, (_, i) => `post ${i},2026-11-0${(i % 9) + 1}`).join('\n');
+    writeFileSync(file, `body,when\n${posts}\n,2026-11-01\n`);
     const out = await cli('import-mentions', '--file', file, '--map', 'text=body,createdAt=when');
     const size = statSync(file).size;
     expect(out[0]).toBe(`0% (0/${size} bytes read: 0 rows, 0 new, 0 already stored, 0 bad)`);
@@ -79,9 +77,10 @@ describe('cli', () => {
 
   it('imports contacts from a CSV with progress lines and a bad-row report', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'cli-contacts-')), 'people.csv');
+    const people = Array.from({ length: 30 }, (_, i) => `Person ${i},p${i}@cli.test,pro`).join('\n');
     writeFileSync(
       file,
-      `Full Name,E-mail,Plan\n${Array.from({ length: 30 }, (_, i) => `Person ${i},p${i}@cli.test,pro`).join('\n')}\nBroken,not-an-email,free\nPerson 0 again,P0@cli.test,free\n`,
+      `Full Name,E-mail,Plan\n${people}\nBroken,not-an-email,free\nPerson 0 again,P0@cli.test,free\n`,
     );
     const out = await cli('import-contacts', file, '--map', 'email=E-mail,custom:plan=Plan');
     expect(out[0]).toBe('Columns: name=Full Name, email=E-mail, custom:plan=Plan');

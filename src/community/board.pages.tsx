@@ -187,10 +187,8 @@ export const boardPages = new Hono<AppEnv>()
     if (!body || body.length > LIMITS.comment) return again(`A comment is 1 to ${LIMITS.comment} characters`, 422);
     try {
       const comment = await addComment(ctx, id, body);
-      return c.redirect(
-        `/c/${base.slug}/ideas/${comment.ideaId}?ok=${comment.visibility === 'held' ? 'held' : 'commented'}#comment-${comment.id}`,
-        303,
-      );
+      const ok = comment.visibility === 'held' ? 'held' : 'commented';
+      return c.redirect(`/c/${base.slug}/ideas/${comment.ideaId}?ok=${ok}#comment-${comment.id}`, 303);
     } catch (err) {
       const e = formProblem(err);
       return again(e.message, e.status);
@@ -232,10 +230,8 @@ export const boardPages = new Hono<AppEnv>()
     }
     try {
       const review = await saveReview(ctx, input);
-      return c.redirect(
-        `/c/${base.slug}/reviews?product=${review.topicId}&ok=${review.visibility === 'held' ? 'held' : 'reviewed'}#review-${review.id}`,
-        303,
-      );
+      const ok = review.visibility === 'held' ? 'held' : 'reviewed';
+      return c.redirect(`/c/${base.slug}/reviews?product=${review.topicId}&ok=${ok}#review-${review.id}`, 303);
     } catch (err) {
       const e = formProblem(err);
       return renderReviews(c, e.message, e.status);

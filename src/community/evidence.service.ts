@@ -36,7 +36,8 @@ export async function suggestedIdeas(
     and not exists (select 1 from idea_suggestion_dismissals d where d.mention_id = m.id)`;
   const [list, totalRes] = await Promise.all([
     db.execute(sql`
-      select m.id, m.platform, m.text, m.url, m.posted_at, m.author_name, m.author_handle, m.author_followers, m.contact_id
+      select m.id, m.platform, m.text, m.url, m.posted_at, m.author_name, m.author_handle, m.author_followers,
+        m.contact_id
       from mentions m where ${where} order by m.posted_at desc, m.id desc limit ${o.limit} offset ${o.offset}`),
     db.execute(sql`select count(*)::int as n from mentions m where ${where}`),
   ]);
@@ -171,7 +172,8 @@ export async function ideaEvidenceSummary(db: Db, workspaceId: string, ideaId: s
     sentiment: string | null;
   }>(
     await db.execute(sql`
-      select m.id, m.platform, m.text, m.url, m.posted_at, m.author_name, m.author_handle, m.contact_id, coalesce(m.sentiment_override, m.sentiment_label) as sentiment
+      select m.id, m.platform, m.text, m.url, m.posted_at, m.author_name, m.author_handle, m.contact_id,
+        coalesce(m.sentiment_override, m.sentiment_label) as sentiment
       from idea_evidence e join mentions m on m.id = e.mention_id
       where e.workspace_id = ${workspaceId}::uuid and e.idea_id = ${ideaId}::uuid order by m.posted_at desc`),
   );
@@ -186,21 +188,29 @@ export async function ideaEvidenceSummary(db: Db, workspaceId: string, ideaId: s
   }>(
     await db.execute(sql`
       with people as (
-        select mem.contact_id from idea_votes v join community_members mem on mem.id = v.member_id where v.idea_id = ${ideaId}::uuid and mem.contact_id is not null
+        select mem.contact_id from idea_votes v join community_members mem on mem.id = v.member_id
+        where v.idea_id = ${ideaId}::uuid and mem.contact_id is not null
         union
-        select m.contact_id from idea_evidence e join mentions m on m.id = e.mention_id where e.idea_id = ${ideaId}::uuid and m.contact_id is not null
+        select m.contact_id from idea_evidence e join mentions m on m.id = e.mention_id
+        where e.idea_id = ${ideaId}::uuid and m.contact_id is not null
       ),
       said as (
-        select ${EFFECTIVE_SENTIMENT} as s from idea_evidence e join mentions m on m.id = e.mention_id where e.idea_id = ${ideaId}::uuid
+        select ${EFFECTIVE_SENTIMENT} as s from idea_evidence e join mentions m on m.id = e.mention_id
+        where e.idea_id = ${ideaId}::uuid
         union all
-        select ${EFFECTIVE_SENTIMENT} from ideas i join mentions m on m.id = i.mention_id where i.id = ${ideaId}::uuid or i.merged_into_id = ${ideaId}::uuid
+        select ${EFFECTIVE_SENTIMENT} from ideas i join mentions m on m.id = i.mention_id
+        where i.id = ${ideaId}::uuid or i.merged_into_id = ${ideaId}::uuid
         union all
-        select ${EFFECTIVE_SENTIMENT} from idea_comments c join mentions m on m.id = c.mention_id where c.idea_id = ${ideaId}::uuid and c.visibility = 'visible'
+        select ${EFFECTIVE_SENTIMENT} from idea_comments c join mentions m on m.id = c.mention_id
+        where c.idea_id = ${ideaId}::uuid and c.visibility = 'visible'
       )
       select
         (select count(*)::int from people) as supporters,
         (select sum(c.followers)::int from contacts c join people p on p.contact_id = c.id) as reach,
-        (select jsonb_object_agg(stage, n) from (select c.lifecycle_stage as stage, count(*)::int as n from contacts c join people p on p.contact_id = c.id group by 1) x) as stages,
+        (select jsonb_object_agg(stage, n) from (
+          select c.lifecycle_stage as stage, count(*)::int as n from contacts c join people p on p.contact_id = c.id
+          group by 1
+        ) x) as stages,
         (select avg(s)::float8 from said) as mean,
         (select count(*)::int from said where s > 0.05) as positive,
         (select count(*)::int from said where s between -0.05 and 0.05) as neutral,

@@ -48,7 +48,8 @@ export interface IdeaListOptions {
 }
 
 // Trending: votes weigh less as an idea ages (hours), as on Hacker News.
-const TRENDING = sql`(${ideas.voteCount} + 1) / power(extract(epoch from (now() - ${ideas.createdAt})) / 3600 + 2, 1.5)`;
+const TRENDING = sql`(${ideas.voteCount} + 1)
+  / power(extract(epoch from (now() - ${ideas.createdAt})) / 3600 + 2, 1.5)`;
 
 export async function listIdeas(
   db: Db,
@@ -78,7 +79,8 @@ export async function listIdeas(
         categoryName: categories.name,
         authorName: members.displayName,
         voted: o.memberId
-          ? sql<boolean>`exists (select 1 from idea_votes v where v.idea_id = ${ideas.id} and v.member_id = ${o.memberId}::uuid)`
+          ? sql<boolean>`exists (select 1 from idea_votes v
+              where v.idea_id = ${ideas.id} and v.member_id = ${o.memberId}::uuid)`
           : sql<boolean>`false`,
       })
       .from(ideas)
@@ -183,9 +185,12 @@ async function moderationFor(db: Db, ctx: PostContext, text: string) {
   const since = new Date(ctx.now.getTime() - 86_400_000);
   const recent = rows<{ text: string }>(
     await db.execute(sql`
-      select title || ' ' || body as text from ideas where member_id = ${ctx.member.id}::uuid and created_at >= ${since.toISOString()}::timestamptz
-      union all select body from idea_comments where member_id = ${ctx.member.id}::uuid and created_at >= ${since.toISOString()}::timestamptz
-      union all select title || ' ' || body from reviews where member_id = ${ctx.member.id}::uuid and created_at >= ${since.toISOString()}::timestamptz`),
+      select title || ' ' || body as text from ideas
+      where member_id = ${ctx.member.id}::uuid and created_at >= ${since.toISOString()}::timestamptz
+      union all select body from idea_comments
+      where member_id = ${ctx.member.id}::uuid and created_at >= ${since.toISOString()}::timestamptz
+      union all select title || ' ' || body from reviews
+      where member_id = ${ctx.member.id}::uuid and created_at >= ${since.toISOString()}::timestamptz`),
   ).map((r) => r.text);
   const flags = spamFlags({ text, memberCreatedAt: m!.createdAt, recentTexts: recent, now: ctx.now });
   return {
@@ -335,7 +340,8 @@ export async function recountComments(db: Db, ideaIds: string[]) {
   await db
     .update(ideas)
     .set({
-      commentCount: sql`(select count(*)::int from idea_comments c where c.idea_id = ${ideas.id} and c.visibility = 'visible')`,
+      commentCount: sql`(select count(*)::int from idea_comments c
+        where c.idea_id = ${ideas.id} and c.visibility = 'visible')`,
     })
     .where(inArray(ideas.id, ideaIds));
 }
@@ -369,7 +375,8 @@ export async function roadmap(db: Db, workspaceId: string, now: Date) {
         isNull(ideas.mergedIntoId),
         inArray(ideas.status, ['planned', 'in_progress', 'shipped']),
         // Shipped ideas leave the roadmap after 90 days (the changelog keeps them).
-        sql`(${ideas.status} <> 'shipped' or ${ideas.statusChangedAt} >= ${new Date(now.getTime() - 90 * 86_400_000).toISOString()}::timestamptz)`,
+        sql`(${ideas.status} <> 'shipped'
+          or ${ideas.statusChangedAt} >= ${new Date(now.getTime() - 90 * 86_400_000).toISOString()}::timestamptz)`,
       ),
     )
     .orderBy(desc(ideas.voteCount), desc(ideas.createdAt));

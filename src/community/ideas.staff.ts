@@ -80,7 +80,8 @@ export async function updateIdea(
       details: { ...patch, ...(statusChanged ? { from: idea.status } : {}) },
     });
     if (statusChanged) {
-      const text = `“${idea.title}” is now ${STATUS_LABELS[patch.status!]}${patch.statusNote ? `: ${patch.statusNote}` : ''}`;
+      const note = patch.statusNote ? `: ${patch.statusNote}` : '';
+      const text = `“${idea.title}” is now ${STATUS_LABELS[patch.status!]}${note}`;
       const voters = await tx.select({ memberId: ideaVotes.memberId }).from(ideaVotes).where(eq(ideaVotes.ideaId, id));
       const told = [...new Set([...voters.map((v) => v.memberId), ...(idea.memberId ? [idea.memberId] : [])])];
       if (told.length)
@@ -113,7 +114,9 @@ async function emailVoters(deps: StaffDeps, workspaceId: string, idea: typeof id
       kind: 'status',
       to: v.email,
       subject: `${ws!.name}: “${idea.title}” is now ${STATUS_LABELS[idea.status]}`,
-      text: `An idea you voted for changed: ${STATUS_LABELS[idea.status]}.${idea.statusNote ? `\n\n${idea.statusNote}` : ''}\n\n${baseUrl}/c/${ws!.slug}/ideas/${idea.id}`,
+      text:
+        `An idea you voted for changed: ${STATUS_LABELS[idea.status]}.` +
+        `${idea.statusNote ? `\n\n${idea.statusNote}` : ''}\n\n${baseUrl}/c/${ws!.slug}/ideas/${idea.id}`,
     });
   }
 }
@@ -135,7 +138,9 @@ export async function mergeIdea(db: Db, actor: Actor, fromId: string, intoId: st
     });
   return db.transaction(async (tx) => {
     await tx.execute(
-      sql`insert into idea_votes (idea_id, member_id, created_at) select ${intoId}::uuid, member_id, created_at from idea_votes where idea_id = ${fromId}::uuid on conflict do nothing`,
+      sql`insert into idea_votes (idea_id, member_id, created_at)
+        select ${intoId}::uuid, member_id, created_at from idea_votes where idea_id = ${fromId}::uuid
+        on conflict do nothing`,
     );
     await tx.delete(ideaVotes).where(eq(ideaVotes.ideaId, fromId));
     await tx.update(comments).set({ ideaId: intoId }).where(eq(comments.ideaId, fromId));

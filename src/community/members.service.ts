@@ -92,7 +92,9 @@ export async function signUp(
       kind: 'signup_existing',
       to: email,
       subject: `Someone tried to sign up at ${ws.name} with your email`,
-      text: `You already have an account. Log in at ${base}/login, or reset your password at ${base}/forgot.\nIf this was not you, ignore this email.`,
+      text:
+        `You already have an account. Log in at ${base}/login, or reset your password at ${base}/forgot.\n` +
+        'If this was not you, ignore this email.',
     });
     return;
   }
@@ -100,7 +102,9 @@ export async function signUp(
     kind: 'verify',
     to: email,
     subject: `Confirm your email for ${ws.name}`,
-    text: `Welcome to the ${ws.name} community! Confirm your email to post, vote and comment:\n${base}/verify?token=${token}\n\nThe link works for 3 days.`,
+    text:
+      `Welcome to the ${ws.name} community! Confirm your email to post, vote and comment:\n` +
+      `${base}/verify?token=${token}\n\nThe link works for 3 days.`,
     secrets: [token],
   });
 }
@@ -258,7 +262,9 @@ export async function requestPasswordReset(
     kind: 'reset',
     to: m.email,
     subject: `Reset your password for ${ws.name}`,
-    text: `Choose a new password here (the link works for an hour):\n${ctx.baseUrl}/c/${ws.slug}/reset?token=${token}\n\nIf you did not ask for this, ignore this email.`,
+    text:
+      'Choose a new password here (the link works for an hour):\n' +
+      `${ctx.baseUrl}/c/${ws.slug}/reset?token=${token}\n\nIf you did not ask for this, ignore this email.`,
     secrets: [token],
   });
 }

@@ -98,16 +98,20 @@ export async function addActivity(db: Db, workspaceId: string, facts: MentionFac
     await db.execute(sql`
       update contacts c set mention_count = c.mention_count + r.n, engagement = c.engagement + r.engagement,
         sentiment_sum = c.sentiment_sum + r.s_sum, sentiment_count = c.sentiment_count + r.s_n,
-        sentiment = case when c.sentiment_count + r.s_n > 0 then (c.sentiment_sum + r.s_sum) / (c.sentiment_count + r.s_n) end,
+        sentiment = case when c.sentiment_count + r.s_n > 0
+          then (c.sentiment_sum + r.s_sum) / (c.sentiment_count + r.s_n) end,
         purchase_intents = c.purchase_intents + r.purchase, questions = c.questions + r.questions,
-        first_touch_channel = case when c.first_touch_at is null or r.first_at < c.first_touch_at then r.first_platform else c.first_touch_channel end,
+        first_touch_channel = case when c.first_touch_at is null or r.first_at < c.first_touch_at
+          then r.first_platform else c.first_touch_channel end,
         first_touch_at = least(c.first_touch_at, r.first_at),
         last_activity_at = greatest(c.last_activity_at, r.last_at),
         followers = coalesce((select max(i.followers) from identities i where i.contact_id = c.id), 0)
-      from jsonb_to_recordset(${toJsonParam([...deltas.values()])}::jsonb) as r(id uuid, n integer, engagement integer, s_sum real, s_n integer,
-        purchase integer, questions integer, first_at timestamptz, first_platform text, last_at timestamptz)
+      from jsonb_to_recordset(${toJsonParam([...deltas.values()])}::jsonb) as r(id uuid, n integer, engagement integer,
+        s_sum real, s_n integer, purchase integer, questions integer, first_at timestamptz, first_platform text,
+        last_at timestamptz)
       where c.id = r.id and c.workspace_id = ${workspaceId}::uuid
-      returning c.id, c.followers, c.mention_count, c.engagement, c.sentiment, c.purchase_intents, c.questions, c.last_activity_at`),
+      returning c.id, c.followers, c.mention_count, c.engagement, c.sentiment, c.purchase_intents, c.questions,
+        c.last_activity_at`),
   );
   await saveScores(db, totals, now);
 }
@@ -118,16 +122,19 @@ export async function recountContacts(db: Db, workspaceId: string, contactIds: s
   if (ids.length === 0) return;
   const totals = rows<Totals>(
     await db.execute(sql`
-      update contacts c set mention_count = a.n, engagement = a.engagement, sentiment_sum = a.s_sum, sentiment_count = a.s_n,
-        sentiment = case when a.s_n > 0 then a.s_sum / a.s_n end, purchase_intents = a.purchase, questions = a.questions,
+      update contacts c set mention_count = a.n, engagement = a.engagement, sentiment_sum = a.s_sum,
+        sentiment_count = a.s_n, sentiment = case when a.s_n > 0 then a.s_sum / a.s_n end,
+        purchase_intents = a.purchase, questions = a.questions,
         first_touch_at = a.first_at, first_touch_channel = a.first_platform,
-        last_activity_at = greatest(a.last_at, (select max(n.created_at) from contact_notes n where n.contact_id = c.id)),
+        last_activity_at = greatest(a.last_at,
+          (select max(n.created_at) from contact_notes n where n.contact_id = c.id)),
         followers = coalesce((select max(i.followers) from identities i where i.contact_id = c.id), 0)
       from (
         select c2.id,
           count(m.id)::int as n,
-          coalesce(sum(coalesce((m.metrics->>'likes')::numeric, 0) + coalesce((m.metrics->>'reposts')::numeric, 0) + coalesce((m.metrics->>'replies')::numeric, 0)
-            + coalesce((m.metrics->>'score')::numeric, 0) + coalesce((m.metrics->>'comments')::numeric, 0)), 0)::int as engagement,
+          coalesce(sum(coalesce((m.metrics->>'likes')::numeric, 0) + coalesce((m.metrics->>'reposts')::numeric, 0)
+            + coalesce((m.metrics->>'replies')::numeric, 0) + coalesce((m.metrics->>'score')::numeric, 0)
+            + coalesce((m.metrics->>'comments')::numeric, 0)), 0)::int as engagement,
           coalesce(sum(${EFFECTIVE_SENTIMENT}), 0)::real as s_sum,
           count(${EFFECTIVE_SENTIMENT})::int as s_n,
           count(m.id) filter (where 'purchase_intent' = any(${EFFECTIVE_INTENTS}))::int as purchase,
@@ -140,7 +147,8 @@ export async function recountContacts(db: Db, workspaceId: string, contactIds: s
         group by c2.id
       ) a
       where c.id = a.id
-      returning c.id, c.followers, c.mention_count, c.engagement, c.sentiment, c.purchase_intents, c.questions, c.last_activity_at`),
+      returning c.id, c.followers, c.mention_count, c.engagement, c.sentiment, c.purchase_intents, c.questions,
+        c.last_activity_at`),
   );
   await saveScores(db, totals, now);
 }

@@ -76,19 +76,24 @@ export async function findSimilar(db: Db, workspaceId: string, contactId: string
     await tx.execute(sql`set local pg_trgm.similarity_threshold = 0.5`);
     return rows<{ id: string; sim: number; same_email: boolean; same_handle: string | null }>(
       await tx.execute(sql`
-      with me as (select lower(handle) as handle from identities where contact_id = ${contactId}::uuid and handle is not null),
+      with me as (
+        select lower(handle) as handle from identities where contact_id = ${contactId}::uuid and handle is not null
+      ),
       candidates as (
-        (select id from contacts where workspace_id = ${workspaceId}::uuid and merged_into_id is null and id <> ${contactId}::uuid
+        (select id from contacts
+          where workspace_id = ${workspaceId}::uuid and merged_into_id is null and id <> ${contactId}::uuid
           and ${name} <> '' and lower(name) % ${name} order by similarity(lower(name), ${name}) desc limit ${limit * 3})
         union
-        (select id from contacts where workspace_id = ${workspaceId}::uuid and merged_into_id is null and id <> ${contactId}::uuid
+        (select id from contacts
+          where workspace_id = ${workspaceId}::uuid and merged_into_id is null and id <> ${contactId}::uuid
           and cardinality(${emails}::text[]) > 0 and emails && ${emails}::text[] limit ${limit})
         union
         (select i.contact_id from identities i join me on lower(i.handle) = me.handle
           where i.workspace_id = ${workspaceId}::uuid and i.contact_id <> ${contactId}::uuid limit ${limit})
       )
       select c.id, similarity(lower(c.name), ${name}) as sim, (c.emails && ${emails}::text[]) as same_email,
-        (select min(lower(i.handle)) from identities i join me on lower(i.handle) = me.handle where i.contact_id = c.id) as same_handle
+        (select min(lower(i.handle)) from identities i join me on lower(i.handle) = me.handle
+          where i.contact_id = c.id) as same_handle
       from contacts c join candidates k on k.id = c.id where c.merged_into_id is null`),
     );
   });

@@ -15,8 +15,11 @@ export function emailsIn(text: string | null | undefined): string[] {
 }
 
 // Hosts that say where a profile lives, not whose website it is.
-const PLATFORM_HOSTS =
-  /(?:^|\.)(?:x\.com|twitter\.com|t\.co|bsky\.app|bsky\.social|reddit\.com|redd\.it|ycombinator\.com|linktr\.ee|instagram\.com|facebook\.com|tiktok\.com|youtube\.com|youtu\.be|linkedin\.com|github\.com|medium\.com|substack\.com|mastodon\.social|threads\.net)$/;
+const PLATFORM_HOSTS = new RegExp(
+  String.raw`(?:^|\.)(?:x\.com|twitter\.com|t\.co|bsky\.app|bsky\.social|reddit\.com|redd\.it|ycombinator\.com|` +
+    String.raw`linktr\.ee|instagram\.com|facebook\.com|tiktok\.com|youtube\.com|youtu\.be|linkedin\.com|` +
+    String.raw`github\.com|medium\.com|substack\.com|mastodon\.social|threads\.net)$`,
+);
 
 const URL_RE = /\bhttps?:\/\/[^\s<>"')]+|\bwww\.[^\s<>"')]+/gi;
 

@@ -68,7 +68,8 @@ export async function* exportBatches(
         and(
           where,
           after
-            ? sql`(${contacts.createdAt}, ${contacts.id}) > (${after.createdAt.toISOString()}::timestamptz, ${after.id}::uuid)`
+            ? sql`(${contacts.createdAt}, ${contacts.id})
+                > (${after.createdAt.toISOString()}::timestamptz, ${after.id}::uuid)`
             : undefined,
         ),
       )

@@ -253,7 +253,8 @@ async function existingByEmail(tx: Db, workspaceId: string, good: ImportedContac
     .for('update');
 }
 
-const recordsetColumns = sql`name text, emails text[], phones text[], company text, title text, location text, owner_id uuid, tags text[], custom_fields jsonb`;
+const recordsetColumns = sql`name text, emails text[], phones text[], company text, title text, location text,
+  owner_id uuid, tags text[], custom_fields jsonb`;
 const asRecord = (c: Omit<ExistingContact, 'id'>) => ({
   name: c.name,
   emails: c.emails,
@@ -267,16 +268,21 @@ const asRecord = (c: Omit<ExistingContact, 'id'>) => ({
 });
 
 async function insertContacts(tx: Db, workspaceId: string, chunk: ReturnType<typeof planImport>['inserts']) {
+  const records = chunk.map((c) => ({ ...asRecord(c), lifecycle_stage: c.lifecycleStage }));
   await tx.execute(sql`
-    insert into contacts (workspace_id, name, emails, phones, company, title, location, lifecycle_stage, owner_id, tags, custom_fields)
-    select ${workspaceId}::uuid, r.name, r.emails, r.phones, r.company, r.title, r.location, r.lifecycle_stage, r.owner_id, r.tags, r.custom_fields
-    from jsonb_to_recordset(${toJsonParam(chunk.map((c) => ({ ...asRecord(c), lifecycle_stage: c.lifecycleStage })))}::jsonb) as r(${recordsetColumns}, lifecycle_stage text)`);
+    insert into contacts (workspace_id, name, emails, phones, company, title, location, lifecycle_stage, owner_id, tags,
+      custom_fields)
+    select ${workspaceId}::uuid, r.name, r.emails, r.phones, r.company, r.title, r.location, r.lifecycle_stage,
+      r.owner_id, r.tags, r.custom_fields
+    from jsonb_to_recordset(${toJsonParam(records)}::jsonb) as r(${recordsetColumns}, lifecycle_stage text)`);
 }
 
 async function updateContacts(tx: Db, workspaceId: string, chunk: ExistingContact[], now: Date) {
   await tx.execute(sql`
-    update contacts c set name = r.name, emails = r.emails, phones = r.phones, company = r.company, title = r.title, location = r.location,
-      owner_id = r.owner_id, tags = r.tags, custom_fields = r.custom_fields, updated_at = ${now.toISOString()}::timestamptz
-    from jsonb_to_recordset(${toJsonParam(chunk.map((c) => ({ id: c.id, ...asRecord(c) })))}::jsonb) as r(id uuid, ${recordsetColumns})
+    update contacts c set name = r.name, emails = r.emails, phones = r.phones, company = r.company, title = r.title,
+      location = r.location, owner_id = r.owner_id, tags = r.tags, custom_fields = r.custom_fields,
+      updated_at = ${now.toISOString()}::timestamptz
+    from jsonb_to_recordset(${toJsonParam(chunk.map((c) => ({ id: c.id, ...asRecord(c) })))}::jsonb)
+      as r(id uuid, ${recordsetColumns})
     where c.id = r.id and c.workspace_id = ${workspaceId}::uuid`);
 }

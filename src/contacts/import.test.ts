@@ -154,7 +154,8 @@ describe('validateRow', () => {
     [{ Email: 'bob@', First: 'Bob' }, '"bob@": not an email address (column Email)'],
     [
       { Email: 'bob@x.test', Stage: 'prospect' },
-      'unknown lifecycle stage "prospect" (column Stage); known: subscriber, lead, customer, advocate, detractor, other',
+      'unknown lifecycle stage "prospect" (column Stage); known: subscriber, lead, customer, advocate, ' +
+        'detractor, other',
     ],
     [{ Phone: '+1 555 0100', Tags: 'vip' }, 'no name and no email'],
     [{ First: 'Cy', Phone: 'n/a' }, '"n/a": not a phone number (column Phone)'],

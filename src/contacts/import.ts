@@ -247,14 +247,18 @@ export function validateRow(
         : (map[FIELD_OF[String(key)] ?? ''] ?? (key === 'name' ? map.firstName : undefined));
     return {
       ok: false,
-      message: `${value !== undefined ? `${JSON.stringify(value)}: ` : ''}${issue.message}${column ? ` (column ${column})` : ''}`,
+      message:
+        `${value !== undefined ? `${JSON.stringify(value)}: ` : ''}` +
+        `${issue.message}${column ? ` (column ${column})` : ''}`,
     };
   }
   const stageRaw = get('lifecycleStage').toLowerCase();
   if (stageRaw && !ctx.stages.includes(stageRaw)) {
     return {
       ok: false,
-      message: `unknown lifecycle stage ${JSON.stringify(stageRaw)} (column ${map.lifecycleStage}); known: ${ctx.stages.join(', ')}`,
+      message:
+        `unknown lifecycle stage ${JSON.stringify(stageRaw)} (column ${map.lifecycleStage}); ` +
+        `known: ${ctx.stages.join(', ')}`,
     };
   }
   const ownerRaw = get('ownerEmail').toLowerCase();
@@ -284,7 +288,10 @@ export interface ImportPlan {
 
 type Draft = Omit<ImportedContact, 'line'>;
 
-/** Adds what `row` knows to `into` without overwriting: empty fields are filled, lists joined, new custom keys added. */
+/**
+ * Adds what `row` knows to `into` without overwriting: empty fields are filled, lists joined, new custom keys
+ * added.
+ */
 function absorb(into: Draft, row: Draft) {
   into.name ||= row.name;
   into.company ??= row.company;
@@ -416,7 +423,8 @@ export function parseContactMappingText(
     if (!column || !FIELD_OR_CUSTOM.test(name)) {
       throw new AppError(
         'VALIDATION_FAILED',
-        `${entry(pair)}: use field=column with a field from: ${CONTACT_IMPORT_FIELDS.join(', ')}, or ${CUSTOM_PREFIX}<key>`,
+        `${entry(pair)}: use field=column with a field from: ${CONTACT_IMPORT_FIELDS.join(', ')}, ` +
+          `or ${CUSTOM_PREFIX}<key>`,
       );
     }
     mapping[name] = column;

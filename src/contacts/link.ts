@@ -72,12 +72,15 @@ export async function linkAuthors(
   // 1. Known identities: refresh the profile (latest values win), keep the contact.
   const known = rows<{ id: string; contact_id: string; external_id: string }>(
     await db.execute(sql`
-      update identities i set handle = coalesce(r.handle, i.handle), display_name = coalesce(r.display_name, i.display_name),
+      update identities i set handle = coalesce(r.handle, i.handle),
+        display_name = coalesce(r.display_name, i.display_name),
         bio = coalesce(r.bio, i.bio), bio_emails = coalesce(r.bio_emails, i.bio_emails), url = coalesce(r.url, i.url),
         avatar_url = coalesce(r.avatar_url, i.avatar_url),
-        followers = coalesce(r.followers, i.followers), verified = r.verified, last_seen_at = greatest(i.last_seen_at, ${seenAt.toISOString()}::timestamptz)
-      from jsonb_to_recordset(${toJsonParam([...byKey].map(([k, a]) => profileRow(k, a)))}::jsonb) as r(external_id text, handle text,
-        display_name text, bio text, bio_emails text[], url text, avatar_url text, followers integer, verified boolean)
+        followers = coalesce(r.followers, i.followers), verified = r.verified,
+        last_seen_at = greatest(i.last_seen_at, ${seenAt.toISOString()}::timestamptz)
+      from jsonb_to_recordset(${toJsonParam([...byKey].map(([k, a]) => profileRow(k, a)))}::jsonb)
+        as r(external_id text, handle text, display_name text, bio text, bio_emails text[], url text, avatar_url text,
+          followers integer, verified boolean)
       where i.workspace_id = ${workspaceId}::uuid and i.platform = ${platform} and i.external_id = r.external_id
       returning i.id, i.contact_id, i.external_id`),
   );
@@ -141,22 +144,29 @@ export async function linkAuthors(
   // 3. New contacts, then the identities; a concurrent poll that stored the same identity first wins.
   const newContacts = created.filter((f) => !f.linked);
   if (newContacts.length) {
+    const contactRows = newContacts.map((f) => ({
+      id: f.contactId,
+      name: clip(f.author.name ?? f.author.handle, 300),
+      emails: f.emails,
+      domain: f.domain,
+    }));
     await db.execute(sql`
       insert into contacts (id, workspace_id, name, emails, website_domain, lifecycle_stage)
       select r.id, ${workspaceId}::uuid, coalesce(r.name, ''), coalesce(r.emails, '{}'::text[]), r.domain, 'subscriber'
-      from jsonb_to_recordset(${toJsonParam(newContacts.map((f) => ({ id: f.contactId, name: clip(f.author.name ?? f.author.handle, 300), emails: f.emails, domain: f.domain })))}::jsonb)
+      from jsonb_to_recordset(${toJsonParam(contactRows)}::jsonb)
         as r(id uuid, name text, emails text[], domain text)`);
   }
+  const identityRows = fresh.map((f) => ({ ...profileRow(f.key, f.author), contact_id: f.contactId }));
   const inserted = rows<{ id: string; contact_id: string; external_id: string }>(
     await db.execute(sql`
-      insert into identities (workspace_id, contact_id, platform, external_id, handle, display_name, bio, bio_emails, url,
-        avatar_url, followers, verified, first_seen_at, last_seen_at)
+      insert into identities (workspace_id, contact_id, platform, external_id, handle, display_name, bio, bio_emails,
+        url, avatar_url, followers, verified, first_seen_at, last_seen_at)
       select ${workspaceId}::uuid, r.contact_id, ${platform}, r.external_id, r.handle, r.display_name, r.bio,
         coalesce(r.bio_emails, '{}'::text[]), r.url, r.avatar_url, r.followers, coalesce(r.verified, false),
         ${seenAt.toISOString()}::timestamptz, ${seenAt.toISOString()}::timestamptz
-      from jsonb_to_recordset(${toJsonParam(fresh.map((f) => ({ ...profileRow(f.key, f.author), contact_id: f.contactId })))}::jsonb) as r(contact_id uuid,
-        external_id text, handle text, display_name text, bio text, bio_emails text[], url text, avatar_url text, followers integer,
-        verified boolean)
+      from jsonb_to_recordset(${toJsonParam(identityRows)}::jsonb) as r(contact_id uuid,
+        external_id text, handle text, display_name text, bio text, bio_emails text[], url text, avatar_url text,
+        followers integer, verified boolean)
       on conflict (workspace_id, platform, external_id) do nothing
       returning id, contact_id, external_id`),
   );
@@ -164,24 +174,29 @@ export async function linkAuthors(
   const lost = fresh.filter((f) => !links.has(f.key));
   if (lost.length) {
     const again = rows<{ id: string; contact_id: string; external_id: string }>(
-      await db.execute(sql`select id, contact_id, external_id from identities where workspace_id = ${workspaceId}::uuid and platform = ${platform}
-        and external_id = any(${toPgArray(lost.map((f) => f.key))}::text[])`),
+      await db.execute(sql`
+        select id, contact_id, external_id from identities
+        where workspace_id = ${workspaceId}::uuid and platform = ${platform}
+          and external_id = any(${toPgArray(lost.map((f) => f.key))}::text[])`),
     );
     for (const i of again) links.set(i.external_id, { identityId: i.id, contactId: i.contact_id });
     const orphans = lost.filter((f) => !f.linked).map((f) => f.contactId);
     if (orphans.length)
       await db.execute(
-        sql`delete from contacts c where c.id = any(${toPgArray(orphans)}::uuid[]) and not exists (select 1 from identities i where i.contact_id = c.id)`,
+        sql`delete from contacts c where c.id = any(${toPgArray(orphans)}::uuid[])
+          and not exists (select 1 from identities i where i.contact_id = c.id)`,
       );
   }
 
   // Strong links teach the contact what it did not know yet (the website of an email match).
   const learned = fresh.filter((f) => f.linked && links.get(f.key)?.contactId === f.contactId);
   if (learned.length) {
+    const learnedRows = learned.map((f) => ({ id: f.contactId, emails: f.emails, domain: f.domain }));
     await db.execute(sql`
-      update contacts c set emails = (select array(select distinct e from unnest(c.emails || coalesce(r.emails, '{}'::text[])) e)),
+      update contacts c
+        set emails = (select array(select distinct e from unnest(c.emails || coalesce(r.emails, '{}'::text[])) e)),
         website_domain = coalesce(c.website_domain, r.domain), updated_at = now()
-      from jsonb_to_recordset(${toJsonParam(learned.map((f) => ({ id: f.contactId, emails: f.emails, domain: f.domain })))}::jsonb) as r(id uuid, emails text[], domain text)
+      from jsonb_to_recordset(${toJsonParam(learnedRows)}::jsonb) as r(id uuid, emails text[], domain text)
       where c.id = r.id`);
   }
 
@@ -217,8 +232,10 @@ async function suggestDuplicates(db: Db, workspaceId: string, platform: Platform
               and c.emails && ${toPgArray(bioEmails)}::text[] limit 100)
           union all
           -- A shared address (support@...) in many bios would otherwise pair every new account with all of them.
-          (select i.contact_id, i.bio_emails from identities i join contacts c on c.id = i.contact_id and c.merged_into_id is null
-            where i.workspace_id = ${workspaceId}::uuid and i.bio_emails && ${toPgArray(bioEmails)}::text[] limit 100)`),
+          (select i.contact_id, i.bio_emails from identities i
+            join contacts c on c.id = i.contact_id and c.merged_into_id is null
+            where i.workspace_id = ${workspaceId}::uuid and i.bio_emails && ${toPgArray(bioEmails)}::text[]
+            limit 100)`),
       )
     : [];
   for (const f of fresh) {
@@ -263,22 +280,31 @@ async function suggestDuplicates(db: Db, workspaceId: string, platform: Platform
   if (names.length) {
     // Set for this (ingest) transaction only: the index then hands back only close names.
     await db.execute(sql`set local pg_trgm.similarity_threshold = 0.6`);
+    const nameRows = names.map((f) => ({ contact_id: f.contactId, name: f.name }));
     const similar = rows<{ contact_id: string; other_id: string; other_name: string; sim: number }>(
       await db.execute(sql`
         select n.contact_id, c.id as other_id, c.name as other_name, similarity(lower(c.name), n.name) as sim
-        from jsonb_to_recordset(${toJsonParam(names.map((f) => ({ contact_id: f.contactId, name: f.name })))}::jsonb) as n(contact_id uuid, name text)
-        join lateral (select id, name from contacts c where c.workspace_id = ${workspaceId}::uuid and c.merged_into_id is null
-          and lower(c.name) % n.name and c.id <> n.contact_id order by similarity(lower(c.name), n.name) desc limit 5) c on true
+        from jsonb_to_recordset(${toJsonParam(nameRows)}::jsonb) as n(contact_id uuid, name text)
+        join lateral (select id, name from contacts c
+          where c.workspace_id = ${workspaceId}::uuid and c.merged_into_id is null
+            and lower(c.name) % n.name and c.id <> n.contact_id
+          order by similarity(lower(c.name), n.name) desc limit 5) c on true
         where similarity(lower(c.name), n.name) >= 0.6`),
     );
     for (const s of similar)
       add(s.contact_id, s.other_id, { code: 'similar_name', detail: `similar name: ${s.other_name}` }, Number(s.sim));
   }
   if (found.size === 0) return;
+  const suggestions = [...found.values()].map((s) => ({
+    a: s.pair[0],
+    b: s.pair[1],
+    reasons: s.reasons,
+    confidence: confidenceOf(s.reasons, s.similarity),
+  }));
   await db.execute(sql`
     insert into duplicate_suggestions (workspace_id, contact_a, contact_b, reasons, confidence)
     select ${workspaceId}::uuid, r.a, r.b, r.reasons, r.confidence
-    from jsonb_to_recordset(${toJsonParam([...found.values()].map((s) => ({ a: s.pair[0], b: s.pair[1], reasons: s.reasons, confidence: confidenceOf(s.reasons, s.similarity) })))}::jsonb)
+    from jsonb_to_recordset(${toJsonParam(suggestions)}::jsonb)
       as r(a uuid, b uuid, reasons jsonb, confidence real)
     on conflict (workspace_id, contact_a, contact_b) do nothing`);
 }

@@ -99,13 +99,15 @@ export async function mergeContacts(db: Db, actor: Actor, input: MergeInput, now
     for (const table of MOVABLE_TABLES) {
       const r = rows<{ id: string; contact_id: string }>(
         await tx.execute(
-          sql`select id, contact_id from ${sql.identifier(table)} where contact_id = any(${toPgArray(fromIds)}::uuid[])`,
+          sql`select id, contact_id from ${sql.identifier(table)}
+            where contact_id = any(${toPgArray(fromIds)}::uuid[])`,
         ),
       );
       for (const row of r) moved.push({ table, id: row.id, contactId: row.contact_id });
       if (r.length)
         await tx.execute(
-          sql`update ${sql.identifier(table)} set contact_id = ${input.into}::uuid where contact_id = any(${toPgArray(fromIds)}::uuid[])`,
+          sql`update ${sql.identifier(table)} set contact_id = ${input.into}::uuid
+            where contact_id = any(${toPgArray(fromIds)}::uuid[])`,
         );
     }
     const settled = await tx
@@ -115,7 +117,8 @@ export async function mergeContacts(db: Db, actor: Actor, input: MergeInput, now
         and(
           eq(duplicateSuggestions.workspaceId, actor.workspaceId),
           eq(duplicateSuggestions.status, 'open'),
-          sql`(${duplicateSuggestions.contactA} = any(${toPgArray([input.into, ...fromIds])}::uuid[]) and ${duplicateSuggestions.contactB} = any(${toPgArray([input.into, ...fromIds])}::uuid[]))`,
+          sql`(${duplicateSuggestions.contactA} = any(${toPgArray([input.into, ...fromIds])}::uuid[])
+            and ${duplicateSuggestions.contactB} = any(${toPgArray([input.into, ...fromIds])}::uuid[]))`,
         ),
       )
       .returning({ id: duplicateSuggestions.id });
@@ -197,15 +200,18 @@ export async function undoMerge(db: Db, actor: Actor, mergeId: string, now: Date
       if (back.length === 0) continue;
       await tx.execute(sql`
         update ${sql.identifier(table)} t set contact_id = r.contact_id
-        from jsonb_to_recordset(${JSON.stringify(back.map((m) => ({ id: m.id, contact_id: m.contactId })))}::jsonb) as r(id uuid, contact_id uuid)
+        from jsonb_to_recordset(${JSON.stringify(back.map((m) => ({ id: m.id, contact_id: m.contactId })))}::jsonb)
+          as r(id uuid, contact_id uuid)
         where t.id = r.id and t.contact_id = ${merge.intoId}::uuid`);
     }
     // Posts that arrived after the merge through a moved identity follow that identity home.
     const movedIdentities = snap.moved.filter((m) => m.table === 'identities');
     if (movedIdentities.length) {
+      const homes = movedIdentities.map((m) => ({ id: m.id, contact_id: m.contactId }));
       await tx.execute(sql`
         update mentions m set contact_id = r.contact_id
-        from jsonb_to_recordset(${JSON.stringify(movedIdentities.map((m) => ({ id: m.id, contact_id: m.contactId })))}::jsonb) as r(id uuid, contact_id uuid)
+        from jsonb_to_recordset(${JSON.stringify(homes)}::jsonb)
+          as r(id uuid, contact_id uuid)
         where m.identity_id = r.id and m.contact_id = ${merge.intoId}::uuid`);
     }
     const f = snap.into as Record<string, unknown>;

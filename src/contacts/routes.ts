@@ -267,7 +267,8 @@ export const contactsApi = createApi()
       tags,
       summary: 'Merge contacts into one',
       description:
-        'Identities, mentions, notes, tags, emails and custom fields move to `into`. `fields` picks, per single-value field, the contact whose value is kept. Undo with POST /contacts/merges/{mergeId}/undo.',
+        'Identities, mentions, notes, tags, emails and custom fields move to `into`. `fields` picks, per ' +
+        'single-value field, the contact whose value is kept. Undo with POST /contacts/merges/{mergeId}/undo.',
       security: AUTHENTICATED,
       middleware: write,
       request: {

@@ -31,7 +31,8 @@ export async function contactTimeline(
   const c = await getContactRow(db, workspaceId, contactId);
   const after = opts.cursor ? decodeKeyset(opts.cursor) : null;
   const cond = after
-    ? sql`where (t.at < ${after.at.toISOString()}::timestamptz or (t.at = ${after.at.toISOString()}::timestamptz and t.id < ${after.id}::uuid))`
+    ? sql`where (t.at < ${after.at.toISOString()}::timestamptz
+        or (t.at = ${after.at.toISOString()}::timestamptz and t.id < ${after.id}::uuid))`
     : sql``;
   const r = rows<{
     kind: 'mention' | 'note';
@@ -48,7 +49,8 @@ export async function contactTimeline(
     await db.execute(sql`
       select * from (
         select 'mention' as kind, m.id, m.posted_at as at, m.platform, m.text, m.url, m.author_handle as handle,
-          coalesce(m.sentiment_override, m.sentiment_label) as sentiment, ${EFFECTIVE_INTENTS} as intents, null::uuid as author_id
+          coalesce(m.sentiment_override, m.sentiment_label) as sentiment, ${EFFECTIVE_INTENTS} as intents,
+          null::uuid as author_id
         from mentions m where m.workspace_id = ${workspaceId}::uuid and m.contact_id = ${contactId}::uuid
         union all
         select 'note', n.id, n.created_at, null, n.body, null, null, null, null, n.author_id
@@ -82,7 +84,8 @@ export async function sentimentHistory(db: Db, workspaceId: string, contactId: s
   const r = rows<{ week: string | Date; mean: number; n: number }>(
     await db.execute(sql`
       select date_trunc('week', m.posted_at) as week, avg(${EFFECTIVE_SENTIMENT})::float8 as mean, count(*)::int as n
-      from mentions m where m.workspace_id = ${workspaceId}::uuid and m.contact_id = ${contactId}::uuid and m.deleted_at is null
+      from mentions m
+      where m.workspace_id = ${workspaceId}::uuid and m.contact_id = ${contactId}::uuid and m.deleted_at is null
         and ${EFFECTIVE_SENTIMENT} is not null
       group by 1 order by 1`),
   );

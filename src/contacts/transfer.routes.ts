@@ -50,7 +50,9 @@ const ImportBody = z
     filename: z.string().trim().min(1).max(200),
     content: z.string().min(1).openapi({ description: 'The CSV text, header first; at most 50 MiB' }),
     mapping: ContactMapping.optional().openapi({
-      description: `Field (${CONTACT_IMPORT_FIELDS.join(', ')}, or ${CUSTOM_PREFIX}<key> for a custom field) to column name; null skips a guessed column. Common HubSpot and Salesforce column names are guessed.`,
+      description:
+        `Field (${CONTACT_IMPORT_FIELDS.join(', ')}, or ${CUSTOM_PREFIX}<key> for a custom field) to column name; ` +
+        'null skips a guessed column. Common HubSpot and Salesforce column names are guessed.',
       example: { email: 'E-mail', company: 'Organisation', [`${CUSTOM_PREFIX}plan`]: 'Plan' },
     }),
   })
@@ -71,7 +73,10 @@ export const contactsTransferApi = createApi()
       tags,
       summary: 'Import contacts from a CSV (runs in the background; poll GET /contacts/imports/{id})',
       description:
-        "Rows are validated first, then all good rows are written in one transaction: bad rows are skipped and reported by line; if the write fails, nothing is imported. A row whose email an existing contact has fills that contact's empty fields and adds its emails, phones, tags and custom fields (counted as merged); rows sharing an email become one contact.",
+        'Rows are validated first, then all good rows are written in one transaction: bad rows are skipped and ' +
+        'reported by line; if the write fails, nothing is imported. A row whose email an existing contact has ' +
+        "fills that contact's empty fields and adds its emails, phones, tags and custom fields (counted as " +
+        'merged); rows sharing an email become one contact.',
       security: AUTHENTICATED,
       middleware: write,
       request: { body: { content: { 'application/json': { schema: ImportBody } }, required: true } },
@@ -133,7 +138,9 @@ export const contactsTransferApi = createApi()
       path: '/contacts/export',
       tags,
       summary: 'Contacts as CSV: everyone the list filters or a segment match',
-      description: `Columns: ${EXPORT_COLUMNS.join(', ')}, then ${CUSTOM_PREFIX}<key> per custom field. Lists are joined with ";". Cells a spreadsheet would read as a formula start with an apostrophe.`,
+      description:
+        `Columns: ${EXPORT_COLUMNS.join(', ')}, then ${CUSTOM_PREFIX}<key> per custom field. Lists are joined with ` +
+        '";". Cells a spreadsheet would read as a formula start with an apostrophe.',
       security: AUTHENTICATED,
       middleware: write,
       request: { query: ExportQuery },

@@ -11,7 +11,8 @@ function drizzleError() {
     params: ['ana@example.test', '$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA'],
   });
   const err = new Error(
-    `Failed query: insert into users (email, password_hash) values ($1, $2)\nparams: ana@example.test,$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA`,
+    `Failed query: insert into users (email, password_hash) values ($1, $2)\nparams: ` +
+      'ana@example.test,$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA',
     { cause: driver },
   );
   return Object.assign(err, { query: driver.query, params: driver.params });

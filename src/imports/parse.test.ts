@@ -4,7 +4,9 @@ import { parseImport } from './parse';
 describe('parseImport', () => {
   it('reads a CSV with guessed columns, quoted newlines and unicode', () => {
     const csv =
-      'id,text,created_at,author,followers\n1,"Hello, ""acme"" 👋",2026-11-01T10:00:00Z,@ana,"1,200"\n2,"two\nlines ✨",1762000000,ben,5\n';
+      'id,text,created_at,author,followers\n' +
+      '1,"Hello, ""acme"" 👋",2026-11-01T10:00:00Z,@ana,"1,200"\n' +
+      '2,"two\nlines ✨",1762000000,ben,5\n';
     const { rows, errors, mapping } = parseImport(csv, 'csv');
     expect(errors).toEqual([]);
     expect(mapping).toMatchObject({
@@ -41,7 +43,8 @@ describe('parseImport', () => {
 
   it('reports each bad row with its line and a reason, and keeps the good ones', () => {
     const csv =
-      'text,date,followers\nfine,2026-01-01,1\n,2026-01-01,1\nbad date,yesterday-ish,1\nbad followers,2026-01-01,lots\n';
+      'text,date,followers\nfine,2026-01-01,1\n,2026-01-01,1\n' +
+      'bad date,yesterday-ish,1\nbad followers,2026-01-01,lots\n';
     const { rows, errors } = parseImport(csv, 'csv');
     expect(rows).toHaveLength(1);
     expect(errors).toEqual([

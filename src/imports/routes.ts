@@ -40,7 +40,9 @@ const ImportForm = z.object({
     .max(5000)
     .optional()
     .openapi({
-      description: `JSON object from field (${IMPORT_FIELDS.join(', ')}) to column name or JSON path; common column names are guessed`,
+      description:
+        `JSON object from field (${IMPORT_FIELDS.join(', ')}) to column name or JSON path; ` +
+        'common column names are guessed',
     }),
 });
 

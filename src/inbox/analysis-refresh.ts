@@ -18,12 +18,17 @@ export async function refreshConversationAnalysis(
   const [c] = rows<PriorityFacts & { priority_pinned: boolean }>(
     await db.execute(sql`
       update conversations c set
-        intents = coalesce((select array(select distinct unnest(coalesce(m.intents_override, m.intents))) from mentions m where m.conversation_id = c.id), '{}'),
+        intents = coalesce((
+          select array(select distinct unnest(coalesce(m.intents_override, m.intents)))
+          from mentions m where m.conversation_id = c.id
+        ), '{}'),
         sentiment_label = coalesce(l.label, c.sentiment_label),
-        sentiment_score = case l.override when 'positive' then 1 when 'negative' then -1 when 'neutral' then 0 else l.score end,
+        sentiment_score = case l.override
+          when 'positive' then 1 when 'negative' then -1 when 'neutral' then 0 else l.score end,
         updated_at = ${now.toISOString()}::timestamptz
       from (
-        select coalesce(m.sentiment_override, m.sentiment_label) as label, m.sentiment_override as override, m.sentiment_score as score
+        select coalesce(m.sentiment_override, m.sentiment_label) as label, m.sentiment_override as override,
+          m.sentiment_score as score
         from mentions m where m.conversation_id = ${conversationId}::uuid order by m.posted_at desc, m.id desc limit 1
       ) l
       where c.id = ${conversationId}::uuid and c.workspace_id = ${workspaceId}::uuid

@@ -60,7 +60,8 @@ export function inboxConditions(workspaceId: string, userId: string | null, q: I
   if (q.to) where.push(lte(c.lastInboundAt, new Date(q.to)));
   if (q.q)
     where.push(
-      sql`exists (select 1 from mentions m where m.conversation_id = ${c.id} and m.search @@ websearch_to_tsquery('simple', ${q.q}))`,
+      sql`exists (select 1 from mentions m
+        where m.conversation_id = ${c.id} and m.search @@ websearch_to_tsquery('simple', ${q.q}))`,
     );
   return where.filter((w): w is SQL => w !== undefined);
 }
@@ -97,7 +98,8 @@ const SORTS = {
     after: (v: (string | number | null)[], id: string) =>
       v[0] === null
         ? sql`(${conversations.waitingSince} is null and ${conversations.id} > ${id}::uuid)`
-        : sql`((${conversations.waitingSince}, ${conversations.id}) > (${v[0]}::timestamptz, ${id}::uuid) or ${conversations.waitingSince} is null)`,
+        : sql`((${conversations.waitingSince}, ${conversations.id}) > (${v[0]}::timestamptz, ${id}::uuid)
+            or ${conversations.waitingSince} is null)`,
   },
   priority: {
     width: 2,
@@ -108,7 +110,8 @@ const SORTS = {
     ],
     key: (r: ConversationRow) => [r.priorityRank, iso(r.lastInboundAt)],
     after: (v: (string | number | null)[], id: string) =>
-      sql`(${conversations.priorityRank}, ${conversations.lastInboundAt}, ${conversations.id}) < (${v[0]}::int, ${v[1]}::timestamptz, ${id}::uuid)`,
+      sql`(${conversations.priorityRank}, ${conversations.lastInboundAt}, ${conversations.id})
+        < (${v[0]}::int, ${v[1]}::timestamptz, ${id}::uuid)`,
   },
 } as const;
 
@@ -135,9 +138,9 @@ export async function viewCounts(db: Db, workspaceId: string, userId: string | n
   const [row] = await db
     .select({
       all: count(),
-      mine: sql<number>`count(*) filter (where ${conversations.assigneeId} = ${userId ?? '00000000-0000-0000-0000-000000000000'}::uuid)`.mapWith(
-        Number,
-      ),
+      mine: sql<number>`count(*) filter (
+        where ${conversations.assigneeId} = ${userId ?? '00000000-0000-0000-0000-000000000000'}::uuid
+      )`.mapWith(Number),
       unassigned: sql<number>`count(*) filter (where ${conversations.assigneeId} is null)`.mapWith(Number),
     })
     .from(conversations)
@@ -173,7 +176,8 @@ export async function tabCounts(
     (id, i) => sql`, ${capped(sql`topic_ids @> array[${id}::uuid]`)} as ${sql.raw(`t${i}`)}`,
   );
   const [row] = rows<Record<string, number>>(
-    await db.execute(sql`select ${capped(sql`true`)} as all_open, ${capped(userId ? sql`assignee_id = ${userId}::uuid` : sql`false`)} as mine,
+    await db.execute(sql`select ${capped(sql`true`)} as all_open,
+      ${capped(userId ? sql`assignee_id = ${userId}::uuid` : sql`false`)} as mine,
       ${capped(sql`assignee_id is null`)} as unassigned ${sql.join(topicCols, sql``)}`),
   );
   return {

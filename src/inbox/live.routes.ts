@@ -23,7 +23,11 @@ export const liveApi = createApi()
       tags,
       summary: 'Server-Sent Events: the workspace’s inbox changes and who is viewing or typing',
       description:
-        'Each event is `event: <type>` with a JSON `data` line: conversation {id, change: created|reopened|updated|new_message}, reply {id, conversationId, status}, note {id, conversationId}, presence {conversationId, userId, name, state: viewing|typing|left}. A comment line every 25 s keeps proxies from closing the stream. A client more than 1 MiB or 30 s of events behind is disconnected: reconnect and fetch afresh.',
+        'Each event is `event: <type>` with a JSON `data` line: conversation {id, change: ' +
+        'created|reopened|updated|new_message}, reply {id, conversationId, status}, note {id, conversationId}, ' +
+        'presence {conversationId, userId, name, state: viewing|typing|left}. A comment line every 25 s keeps ' +
+        'proxies from closing the stream. A client more than 1 MiB or 30 s of events behind is disconnected: ' +
+        'reconnect and fetch afresh.',
       security: AUTHENTICATED,
       middleware: [requirePermission('inbox:read')],
       responses: {

@@ -50,7 +50,8 @@ export interface PriorityFacts {
 
 /** SQL column list matching PriorityFacts, for `returning` and `select` (conversations aliased `c`). */
 export const PRIORITY_FACT_COLUMNS =
-  'c.id, c.intents, c.sentiment_label, c.sentiment_score, c.author_followers, c.waiting_since, c.first_inbound_at, c.sla_started_at';
+  'c.id, c.intents, c.sentiment_label, c.sentiment_score, c.author_followers, ' +
+  'c.waiting_since, c.first_inbound_at, c.sla_started_at';
 
 /** A conversation row's priority recomputed at `now`, ready for savePriorities. */
 export const reprioritised = (c: PriorityFacts, now: Date) => ({
@@ -75,9 +76,11 @@ export async function savePriorities(
 ): Promise<void> {
   if (updates.length === 0) return;
   await db.execute(sql`
-    update conversations c set priority = r.priority, priority_rank = r.priority_rank, priority_reason = r.priority_reason,
-      first_response_due_at = r.first_response_due_at, resolution_due_at = r.resolution_due_at
-    from jsonb_to_recordset(${toJsonParam(updates)}::jsonb) as r(id uuid, priority text, priority_rank integer, priority_reason text,
-      first_response_due_at timestamptz, resolution_due_at timestamptz)
+    update conversations c set priority = r.priority, priority_rank = r.priority_rank,
+      priority_reason = r.priority_reason, first_response_due_at = r.first_response_due_at,
+      resolution_due_at = r.resolution_due_at
+    from jsonb_to_recordset(${toJsonParam(updates)}::jsonb)
+      as r(id uuid, priority text, priority_rank integer, priority_reason text, first_response_due_at timestamptz,
+        resolution_due_at timestamptz)
     where c.id = r.id`);
 }

@@ -52,7 +52,7 @@ describe('SLA state', () => {
     expect(slaState(askedAgain, at(15)).overdue).toBe('next-response');
   });
 
-  it('keeps counting while a conversation is pending, and is overdue at the due minute itself (mutation survivors)', () => {
+  it('keeps counting while a conversation is pending; overdue at the due minute itself (mutation survivors)', () => {
     expect(slaState({ ...base, status: 'pending' }, at(5))).toEqual({ overdue: 'first-response', nextDue: null });
     expect(slaState({ ...base, waitingSince: null, firstResponseAt: at(1) }, at(24)).overdue).toBe('resolution');
   });

@@ -24,7 +24,10 @@ export async function sweepInbox(db: Db, now: Date): Promise<SweepResult> {
       await tx.execute(sql`
         with woken as (
           update conversations set status = 'open', snoozed_until = null, updated_at = ${at}::timestamptz
-          where id in (select id from conversations where status = 'snoozed' and snoozed_until <= ${at}::timestamptz limit ${BATCH} for update skip locked)
+          where id in (
+            select id from conversations where status = 'snoozed' and snoozed_until <= ${at}::timestamptz
+            limit ${BATCH} for update skip locked
+          )
           returning id, workspace_id
         ),
         logged as (

@@ -103,36 +103,42 @@ export async function threadMentions(
   >(
     await db.execute(sql`
       with input as (
-        select * from jsonb_to_recordset(${toJsonParam(withPriority)}::jsonb) as r(thread_key text, author_key text, contact_id uuid, n integer,
-          first_at timestamptz, last_at timestamptz, latest_mention_id uuid, subject text, author_name text, author_handle text,
-          author_followers integer, topic_ids uuid[], intents text[], sentiment_label text, sentiment_score real, language text,
-          priority text, priority_rank integer, priority_reason text, first_response_due_at timestamptz, resolution_due_at timestamptz)
+        select * from jsonb_to_recordset(${toJsonParam(withPriority)}::jsonb) as r(thread_key text, author_key text,
+          contact_id uuid, n integer, first_at timestamptz, last_at timestamptz, latest_mention_id uuid, subject text,
+          author_name text, author_handle text, author_followers integer, topic_ids uuid[], intents text[],
+          sentiment_label text, sentiment_score real, language text, priority text, priority_rank integer,
+          priority_reason text, first_response_due_at timestamptz, resolution_due_at timestamptz)
       ),
       -- One unique-index lookup per input row, however stale the table's statistics: the "limit 1"
       -- keeps the planner from flattening this into a join that reads all of a platform's conversations.
       prior as (
         select c.id, c.status from input r cross join lateral (
-          select id, status from conversations c where c.workspace_id = ${workspaceId}::uuid and c.platform = ${platform}
+          select id, status from conversations c
+          where c.workspace_id = ${workspaceId}::uuid and c.platform = ${platform}
             and c.thread_key = r.thread_key and c.author_key = r.author_key limit 1
         ) c
       ),
       upserted as (
-        insert into conversations as c (workspace_id, platform, thread_key, author_key, contact_id, mention_count, latest_mention_id, subject,
-          author_name, author_handle, author_followers, topic_ids, intents, sentiment_label, sentiment_score, language,
-          first_inbound_at, last_inbound_at, waiting_since, last_activity_at, sla_started_at,
+        insert into conversations as c (workspace_id, platform, thread_key, author_key, contact_id, mention_count,
+          latest_mention_id, subject, author_name, author_handle, author_followers, topic_ids, intents, sentiment_label,
+          sentiment_score, language, first_inbound_at, last_inbound_at, waiting_since, last_activity_at, sla_started_at,
           priority, priority_rank, priority_reason, first_response_due_at, resolution_due_at)
-        select ${workspaceId}::uuid, ${platform}, r.thread_key, r.author_key, r.contact_id, r.n, r.latest_mention_id, r.subject,
-          r.author_name, r.author_handle, r.author_followers, coalesce(r.topic_ids, '{}'), coalesce(r.intents, '{}'), r.sentiment_label,
-          r.sentiment_score, r.language, r.first_at, r.last_at, r.first_at, r.last_at, r.first_at,
-          r.priority, r.priority_rank, r.priority_reason, r.first_response_due_at, r.resolution_due_at
+        select ${workspaceId}::uuid, ${platform}, r.thread_key, r.author_key, r.contact_id, r.n, r.latest_mention_id,
+          r.subject, r.author_name, r.author_handle, r.author_followers, coalesce(r.topic_ids, '{}'),
+          coalesce(r.intents, '{}'), r.sentiment_label, r.sentiment_score, r.language, r.first_at, r.last_at,
+          r.first_at, r.last_at, r.first_at, r.priority, r.priority_rank, r.priority_reason, r.first_response_due_at,
+          r.resolution_due_at
         from input r
         on conflict (workspace_id, platform, thread_key, author_key) do update set
           mention_count = c.mention_count + excluded.mention_count,
           contact_id = coalesce(excluded.contact_id, c.contact_id),
-          latest_mention_id = case when excluded.last_inbound_at >= c.last_inbound_at then excluded.latest_mention_id else c.latest_mention_id end,
+          latest_mention_id = case when excluded.last_inbound_at >= c.last_inbound_at
+            then excluded.latest_mention_id else c.latest_mention_id end,
           subject = case when excluded.last_inbound_at >= c.last_inbound_at then excluded.subject else c.subject end,
-          sentiment_label = case when excluded.last_inbound_at >= c.last_inbound_at then excluded.sentiment_label else c.sentiment_label end,
-          sentiment_score = case when excluded.last_inbound_at >= c.last_inbound_at then excluded.sentiment_score else c.sentiment_score end,
+          sentiment_label = case when excluded.last_inbound_at >= c.last_inbound_at
+            then excluded.sentiment_label else c.sentiment_label end,
+          sentiment_score = case when excluded.last_inbound_at >= c.last_inbound_at
+            then excluded.sentiment_score else c.sentiment_score end,
           language = coalesce(excluded.language, c.language),
           author_name = coalesce(excluded.author_name, c.author_name),
           author_handle = coalesce(excluded.author_handle, c.author_handle),
@@ -149,11 +155,13 @@ export async function threadMentions(
           -- A closed conversation written to again starts a new SLA cycle from that post.
           sla_started_at = case when c.status = 'closed' then excluded.first_inbound_at else c.sla_started_at end,
           updated_at = ${now.toISOString()}::timestamptz
-        returning c.id, c.thread_key, c.author_key, (xmax = 0) as created, c.priority_pinned, c.intents, c.sentiment_label, c.sentiment_score,
-          c.author_followers, c.waiting_since, c.first_inbound_at, c.sla_started_at
+        returning c.id, c.thread_key, c.author_key, (xmax = 0) as created, c.priority_pinned, c.intents,
+          c.sentiment_label, c.sentiment_score, c.author_followers, c.waiting_since, c.first_inbound_at,
+          c.sla_started_at
       ),
       changed as (
-        select u.*, coalesce(p.status in ('closed', 'snoozed'), false) as reopened from upserted u left join prior p on p.id = u.id
+        select u.*, coalesce(p.status in ('closed', 'snoozed'), false) as reopened
+        from upserted u left join prior p on p.id = u.id
       ),
       -- The new mentions point at their conversation, and new or reopened conversations say so in
       -- their history: in this same statement, one round trip for the whole page.
@@ -165,7 +173,8 @@ export async function threadMentions(
       ),
       logged as (
         insert into conversation_events (workspace_id, conversation_id, kind, details)
-        select ${workspaceId}::uuid, ch.id, case when ch.created then 'created' else 'reopened' end, '{}'::jsonb from changed ch where ch.created or ch.reopened
+        select ${workspaceId}::uuid, ch.id, case when ch.created then 'created' else 'reopened' end, '{}'::jsonb
+        from changed ch where ch.created or ch.reopened
       )
       select * from changed`),
   );

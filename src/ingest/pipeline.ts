@@ -16,7 +16,8 @@ import { checkPost } from './validate-post';
 /**
  * The one flow, for one page of posts from one source:
  *   match topics -> analyze (sentiment, language, intents, aspects) -> link authors to contacts ->
- *   store idempotently (and count in the report rollups) -> add to the contacts' activity and score -> thread into conversations ->
+ *   store idempotently (and count in the report rollups) -> add to the contacts' activity and score ->
+ *   thread into conversations ->
  *   (route: inbox rules) -> count. Each chunk of up to 100 checked posts in one transaction.
  * The caller saves the connector's cursor only after this returns: committed first, then advanced.
  */

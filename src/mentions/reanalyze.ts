@@ -59,10 +59,12 @@ export async function reanalyzeMentions(
     await db.transaction(async (tx) => {
       await applyToRollups(tx, ids, -1);
       await tx.execute(sql`
-        update ${mentions} m set sentiment_score = u.score, sentiment_label = u.label, language = u.language, intents = u.intents,
-          aspects = u.aspects, key_terms = u.key_terms, hashtags = u.hashtags, analysis_version = u.version
-        from jsonb_to_recordset(${toJsonParam(updates)}::jsonb) as u(id uuid, score real, label text, language text, intents text[],
-          aspects jsonb, key_terms text[], hashtags text[], version integer)
+        update ${mentions} m set sentiment_score = u.score, sentiment_label = u.label, language = u.language,
+          intents = u.intents, aspects = u.aspects, key_terms = u.key_terms, hashtags = u.hashtags,
+          analysis_version = u.version
+        from jsonb_to_recordset(${toJsonParam(updates)}::jsonb)
+          as u(id uuid, score real, label text, language text, intents text[], aspects jsonb, key_terms text[],
+            hashtags text[], version integer)
         where m.id = u.id`);
       await applyToRollups(tx, ids, 1);
     });

@@ -22,7 +22,9 @@ const Mention = z
     title: z.string().nullable(),
     text: z.string(),
     truncated: z.boolean().openapi({
-      description: `The platform sent more than the ${MAX_TEXT.toLocaleString('en')} characters kept: text is the start, url the original`,
+      description:
+        `The platform sent more than the ${MAX_TEXT.toLocaleString('en')} characters kept: ` +
+        'text is the start, url the original',
     }),
     lang: z.string().nullable(),
     postedAt: z.string(),

@@ -76,7 +76,8 @@ export const repliesApi = createApi()
       tags,
       summary: 'Reply on the platform (queued; sent by the outbox)',
       description:
-        'Answers 202 with the reply and its status. Send an `Idempotency-Key` header so a retried request never posts twice; without one, the same text from the same person to the same post counts as the same reply.',
+        'Answers 202 with the reply and its status. Send an `Idempotency-Key` header so a retried request never ' +
+        'posts twice; without one, the same text from the same person to the same post counts as the same reply.',
       security: AUTHENTICATED,
       middleware: write,
       request: {

@@ -40,7 +40,8 @@ function checkBody(body: string) {
   if (unknown.length)
     throw new AppError(
       'VALIDATION_FAILED',
-      `Unknown variable${unknown.length > 1 ? 's' : ''} ${unknown.map((v) => `{{${v}}}`).join(', ')}; use ${TEMPLATE_VARIABLES.map((v) => `{{${v}}}`).join(', ')}`,
+      `Unknown variable${unknown.length > 1 ? 's' : ''} ${unknown.map((v) => `{{${v}}}`).join(', ')}; ` +
+        `use ${TEMPLATE_VARIABLES.map((v) => `{{${v}}}`).join(', ')}`,
       { field: 'body', unknown },
     );
 }

@@ -47,16 +47,21 @@ export async function weeklyDigest(db: Db, workspaceId: string, now: Date): Prom
     topTerms(db, workspaceId, range, 'term', 8),
     topTerms(db, workspaceId, range, 'hashtag', 5),
     db.execute(sql`
-      select id, platform, text, url, author_name, author_handle, author_followers, coalesce(sentiment_override, sentiment_label) as sentiment from mentions
+      select id, platform, text, url, author_name, author_handle, author_followers,
+        coalesce(sentiment_override, sentiment_label) as sentiment
+      from mentions
       where workspace_id = ${workspaceId}::uuid and deleted_at is null
-        and posted_at >= (${from}::date::timestamp at time zone 'UTC') and posted_at < ((${to}::date + 1)::timestamp at time zone 'UTC')
+        and posted_at >= (${from}::date::timestamp at time zone 'UTC')
+        and posted_at < ((${to}::date + 1)::timestamp at time zone 'UTC')
       order by author_followers desc nulls last, posted_at desc limit 5`),
     db.execute(sql`
       select count(*)::int as open, count(*) filter (where assignee_id is null)::int as unassigned,
-        count(*) filter (where first_response_at is null and first_response_due_at <= ${now.toISOString()}::timestamptz)::int as overdue
+        count(*) filter (where first_response_at is null
+          and first_response_due_at <= ${now.toISOString()}::timestamptz)::int as overdue
       from conversations where workspace_id = ${workspaceId}::uuid and status = 'open'`),
     db.execute(
-      sql`select count(*)::int as n from report_alerts where workspace_id = ${workspaceId}::uuid and created_at >= (${from}::date::timestamp at time zone 'UTC')`,
+      sql`select count(*)::int as n from report_alerts
+        where workspace_id = ${workspaceId}::uuid and created_at >= (${from}::date::timestamp at time zone 'UTC')`,
     ),
   ]);
   const o = rows<{ open: number; unassigned: number; overdue: number }>(open)[0];
@@ -106,10 +111,12 @@ export function digestText(name: string, d: Digest, link: string): string {
     'Biggest mentions:',
     ...d.biggest.map(
       (m) =>
-        `- ${m.authorName ?? m.authorHandle ?? 'someone'} (${m.followers ?? 0} followers, ${m.sentiment ?? 'unscored'}): ${m.text.slice(0, 140)}`,
+        `- ${m.authorName ?? m.authorHandle ?? 'someone'} ` +
+        `(${m.followers ?? 0} followers, ${m.sentiment ?? 'unscored'}): ${m.text.slice(0, 140)}`,
     ),
     '',
-    `Open work: ${d.open.open} open conversations, ${d.open.unassigned} unassigned, ${d.open.overdue} past their first-response time.`,
+    `Open work: ${d.open.open} open conversations, ${d.open.unassigned} unassigned, ` +
+      `${d.open.overdue} past their first-response time.`,
     d.alerts ? `Spike alerts this week: ${d.alerts}` : '',
     '',
     link,

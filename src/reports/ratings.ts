@@ -14,12 +14,15 @@ export async function ratingStats(
   // Reviews are community posts: another platform, or sources without reviews, have none.
   const none = (f.platform && f.platform !== 'community') || (f.source?.length && !f.source.includes('reviews'));
   const where = sql`workspace_id = ${workspaceId}::uuid and visibility = 'visible' ${none ? sql`and false` : sql``}
-    and created_at >= (${range.from}::date::timestamp at time zone 'UTC') and created_at < ((${range.to}::date + 1)::timestamp at time zone 'UTC')
+    and created_at >= (${range.from}::date::timestamp at time zone 'UTC')
+    and created_at < ((${range.to}::date + 1)::timestamp at time zone 'UTC')
     ${topicId ? sql`and topic_id = ${topicId}::uuid` : sql``}`;
   const [dist, weeks] = await Promise.all([
     db.execute(sql`select rating, count(*)::int as n from reviews where ${where} group by 1`),
     db.execute(
-      sql`select to_char(date_trunc('week', created_at at time zone 'UTC'), 'YYYY-MM-DD') as week, avg(rating)::float8 as average, count(*)::int as n from reviews where ${where} group by 1 order by 1`,
+      sql`select to_char(date_trunc('week', created_at at time zone 'UTC'), 'YYYY-MM-DD') as week,
+        avg(rating)::float8 as average, count(*)::int as n
+        from reviews where ${where} group by 1 order by 1`,
     ),
   ]);
   const distribution: Record<1 | 2 | 3 | 4 | 5, number> = { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 };

@@ -50,17 +50,24 @@ export async function responseTimes(
     due: number;
   }>(
     await db.execute(sql`
-      select c.assignee_id as user_id, coalesce(nullif(u.name, ''), u.email) as name, grouping(c.assignee_id) = 1 as is_total,
+      select c.assignee_id as user_id, coalesce(nullif(u.name, ''), u.email) as name,
+        grouping(c.assignee_id) = 1 as is_total,
         count(*)::int as conversations,
         count(c.first_response_at)::int as answered,
-        percentile_cont(0.5) within group (order by extract(epoch from (c.first_response_at - c.first_inbound_at)) / 60) filter (where c.first_response_at is not null) as median_first,
+        percentile_cont(0.5) within group (order by extract(epoch from (c.first_response_at - c.first_inbound_at)) / 60)
+          filter (where c.first_response_at is not null) as median_first,
         count(c.resolved_at)::int as resolved,
-        percentile_cont(0.5) within group (order by extract(epoch from (c.resolved_at - coalesce(c.sla_started_at, c.first_inbound_at))) / 60) filter (where c.resolved_at is not null) as median_resolution,
-        count(*) filter (where c.first_response_at is not null and c.first_response_at <= c.first_response_due_at)::int as within,
-        count(*) filter (where c.first_response_at is not null or c.first_response_due_at <= ${now.toISOString()}::timestamptz)::int as due
+        percentile_cont(0.5) within group (
+          order by extract(epoch from (c.resolved_at - coalesce(c.sla_started_at, c.first_inbound_at))) / 60
+        ) filter (where c.resolved_at is not null) as median_resolution,
+        count(*) filter (where c.first_response_at is not null
+          and c.first_response_at <= c.first_response_due_at)::int as within,
+        count(*) filter (where c.first_response_at is not null
+          or c.first_response_due_at <= ${now.toISOString()}::timestamptz)::int as due
       from conversations c left join users u on u.id = c.assignee_id
       where c.workspace_id = ${workspaceId}::uuid and c.status <> 'spam'
-        and c.first_inbound_at >= (${range.from}::date::timestamp at time zone 'UTC') and c.first_inbound_at < ((${range.to}::date + 1)::timestamp at time zone 'UTC')
+        and c.first_inbound_at >= (${range.from}::date::timestamp at time zone 'UTC')
+        and c.first_inbound_at < ((${range.to}::date + 1)::timestamp at time zone 'UTC')
         ${o.platform ? sql`and c.platform = ${o.platform}` : sql``}
         ${o.topic ? sql`and c.topic_ids @> array[${o.topic}::uuid]` : sql``}
         ${o.language ? sql`and c.language = ${o.language}` : sql``}

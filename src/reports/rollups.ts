@@ -7,7 +7,8 @@ import { ALL_TOPICS, reportAuthorDaily, reportDaily, reportTermsDaily, reportTop
 
 /** The channel a mention reports under: social platforms, community reviews, other community posts. */
 const CHANNEL = sql.raw(
-  `case when m.platform <> 'community' then 'mentions' when m.external_id like 'review:%' then 'reviews' else 'community' end`,
+  `case when m.platform <> 'community' then 'mentions'
+    when m.external_id like 'review:%' then 'reviews' else 'community' end`,
 );
 const LABEL_SQL = `coalesce(m.sentiment_override, m.sentiment_label, 'unscored')`;
 const LABEL = sql.raw(LABEL_SQL);
@@ -62,28 +63,33 @@ async function countInto(db: Db, where: SQL, sign: 1 | -1): Promise<void> {
     select m.workspace_id, ${DAY}, ${CHANNEL}, m.platform, coalesce(m.language, ''), ${LABEL}, ${n}
     from mentions m where ${where}
     group by 1, 2, 3, 4, 5, 6
-    on conflict (workspace_id, day, channel, platform, language, label) do update set n = r.n + excluded.n`);
+    on conflict (workspace_id, day, channel, platform, language, label)
+      do update set n = r.n + excluded.n`);
   await db.execute(sql`
     insert into report_topic_daily as r (workspace_id, topic_id, day, channel, platform, language, label, n)
     select m.workspace_id, t.topic_id, ${DAY}, ${CHANNEL}, m.platform, coalesce(m.language, ''), ${LABEL}, ${n}
     from mentions m cross join lateral unnest(m.topic_ids) as t(topic_id)
     where ${where}
     group by 1, 2, 3, 4, 5, 6, 7
-    on conflict (workspace_id, topic_id, day, channel, platform, language, label) do update set n = r.n + excluded.n`);
+    on conflict (workspace_id, topic_id, day, channel, platform, language, label)
+      do update set n = r.n + excluded.n`);
   await db.execute(sql`
     insert into report_terms_daily as r (workspace_id, topic_id, day, channel, platform, language, kind, term, label, n)
-    select m.workspace_id, tp.topic_id, ${DAY}, ${CHANNEL}, m.platform, coalesce(m.language, ''), t.kind, t.term, t.label, ${n}
+    select m.workspace_id, tp.topic_id, ${DAY}, ${CHANNEL}, m.platform, coalesce(m.language, ''),
+      t.kind, t.term, t.label, ${n}
     from mentions m ${TOPICS} ${TERMS}
     where ${where}
     group by 1, 2, 3, 4, 5, 6, 7, 8, 9
-    on conflict (workspace_id, topic_id, day, kind, term, label, channel, platform, language) do update set n = r.n + excluded.n`);
+    on conflict (workspace_id, topic_id, day, kind, term, label, channel, platform, language)
+      do update set n = r.n + excluded.n`);
   await db.execute(sql`
     insert into report_author_daily as r (workspace_id, topic_id, contact_id, day, channel, platform, language, n)
     select m.workspace_id, tp.topic_id, m.contact_id, ${DAY}, ${CHANNEL}, m.platform, coalesce(m.language, ''), ${n}
     from mentions m ${TOPICS}
     where ${where} and m.contact_id is not null
     group by 1, 2, 3, 4, 5, 6, 7
-    on conflict (workspace_id, topic_id, day, contact_id, channel, platform, language) do update set n = r.n + excluded.n`);
+    on conflict (workspace_id, topic_id, day, contact_id, channel, platform, language)
+      do update set n = r.n + excluded.n`);
 }
 
 /**
@@ -184,28 +190,38 @@ export async function applyFacts(db: Db, workspaceId: string, facts: RollupFact[
   await db.execute(sql`
     insert into report_daily as r (workspace_id, day, channel, platform, language, label, n)
     select ${workspaceId}::uuid, x.day, x.channel, x.platform, x.language, x.label, x.n
-    from jsonb_to_recordset(${toJsonParam([...daily.values()])}::jsonb) as x(day date, channel text, platform text, language text, label text, n integer)
-    on conflict (workspace_id, day, channel, platform, language, label) do update set n = r.n + excluded.n`);
+    from jsonb_to_recordset(${toJsonParam([...daily.values()])}::jsonb)
+      as x(day date, channel text, platform text, language text, label text, n integer)
+    on conflict (workspace_id, day, channel, platform, language, label)
+      do update set n = r.n + excluded.n`);
   if (authors.size) {
     await db.execute(sql`
       insert into report_author_daily as r (workspace_id, topic_id, contact_id, day, channel, platform, language, n)
       select ${workspaceId}::uuid, x.topic_id, x.contact_id, x.day, x.channel, x.platform, x.language, x.n
-      from jsonb_to_recordset(${toJsonParam([...authors.values()])}::jsonb) as x(topic_id uuid, day date, contact_id uuid, channel text, platform text, language text, n integer)
-      on conflict (workspace_id, topic_id, day, contact_id, channel, platform, language) do update set n = r.n + excluded.n`);
+      from jsonb_to_recordset(${toJsonParam([...authors.values()])}::jsonb)
+        as x(topic_id uuid, day date, contact_id uuid, channel text, platform text, language text, n integer)
+      on conflict (workspace_id, topic_id, day, contact_id, channel, platform, language)
+        do update set n = r.n + excluded.n`);
   }
   if (terms.size) {
     await db.execute(sql`
-      insert into report_terms_daily as r (workspace_id, topic_id, day, channel, platform, language, kind, term, label, n)
+      insert into report_terms_daily as r
+        (workspace_id, topic_id, day, channel, platform, language, kind, term, label, n)
       select ${workspaceId}::uuid, x.topic_id, x.day, x.channel, x.platform, x.language, x.kind, x.term, x.label, x.n
-      from jsonb_to_recordset(${toJsonParam([...terms.values()])}::jsonb) as x(topic_id uuid, day date, channel text, platform text, language text, kind text, term text, label text, n integer)
-      on conflict (workspace_id, topic_id, day, kind, term, label, channel, platform, language) do update set n = r.n + excluded.n`);
+      from jsonb_to_recordset(${toJsonParam([...terms.values()])}::jsonb)
+        as x(topic_id uuid, day date, channel text, platform text, language text, kind text, term text, label text,
+          n integer)
+      on conflict (workspace_id, topic_id, day, kind, term, label, channel, platform, language)
+        do update set n = r.n + excluded.n`);
   }
   if (byTopic.size === 0) return;
   await db.execute(sql`
     insert into report_topic_daily as r (workspace_id, topic_id, day, channel, platform, language, label, n)
     select ${workspaceId}::uuid, x.topic_id, x.day, x.channel, x.platform, x.language, x.label, x.n
-    from jsonb_to_recordset(${toJsonParam([...byTopic.values()])}::jsonb) as x(topic_id uuid, day date, channel text, platform text, language text, label text, n integer)
-    on conflict (workspace_id, topic_id, day, channel, platform, language, label) do update set n = r.n + excluded.n`);
+    from jsonb_to_recordset(${toJsonParam([...byTopic.values()])}::jsonb)
+      as x(topic_id uuid, day date, channel text, platform text, language text, label text, n integer)
+    on conflict (workspace_id, topic_id, day, channel, platform, language, label)
+      do update set n = r.n + excluded.n`);
 }
 
 /** The stored state of a page's posts that already exist: an edit takes it out of the rollups. */
@@ -230,10 +246,13 @@ export async function storedFacts(
   }>(
     // One unique-index probe per post, whatever the table's statistics say (as in threading).
     await db.execute(sql`
-      select m.external_id, to_char((m.posted_at at time zone 'UTC')::date, 'YYYY-MM-DD') as day, m.language, m.sentiment_label as label, m.sentiment_override as override, m.topic_ids,
-        m.key_terms, m.text, m.aspects, m.contact_id
+      select m.external_id, to_char((m.posted_at at time zone 'UTC')::date, 'YYYY-MM-DD') as day, m.language,
+        m.sentiment_label as label, m.sentiment_override as override, m.topic_ids, m.key_terms, m.text, m.aspects,
+        m.contact_id
       from unnest(${toPgArray(externalIds)}::text[]) as r(external_id) cross join lateral (
-        select * from mentions m where m.workspace_id = ${workspaceId}::uuid and m.platform = ${platform} and m.external_id = r.external_id limit 1
+        select * from mentions m
+        where m.workspace_id = ${workspaceId}::uuid and m.platform = ${platform} and m.external_id = r.external_id
+        limit 1
       ) m`),
   );
   return new Map(
@@ -270,7 +289,8 @@ export async function rebuildRollups(
 ): Promise<RebuildProgress> {
   const months = rows<{ month: string }>(
     await db.execute(
-      sql`select distinct to_char(date_trunc('month', posted_at at time zone 'UTC'), 'YYYY-MM-DD') as month from mentions where workspace_id = ${workspaceId}::uuid order by 1`,
+      sql`select distinct to_char(date_trunc('month', posted_at at time zone 'UTC'), 'YYYY-MM-DD') as month
+        from mentions where workspace_id = ${workspaceId}::uuid order by 1`,
     ),
   ).map((x) => x.month);
   const progress = { done: 0, total: months.length };
@@ -279,7 +299,8 @@ export async function rebuildRollups(
   const kept = toPgArray(months);
   for (const table of ROLLUP_TABLES)
     await db.execute(
-      sql`delete from ${table} where workspace_id = ${workspaceId}::uuid and to_char(date_trunc('month', day), 'YYYY-MM-DD') <> all(${kept}::text[])`,
+      sql`delete from ${table} where workspace_id = ${workspaceId}::uuid
+        and to_char(date_trunc('month', day), 'YYYY-MM-DD') <> all(${kept}::text[])`,
     );
   for (const month of months) {
     await db.transaction(async (tx) => {
@@ -288,7 +309,9 @@ export async function rebuildRollups(
         await tx.execute(sql`delete from ${table} where workspace_id = ${workspaceId}::uuid and ${range}`);
       await countInto(
         tx,
-        sql`m.workspace_id = ${workspaceId}::uuid and m.posted_at >= (${month}::date::timestamp at time zone 'UTC') and m.posted_at < ((${month}::date + interval '1 month')::timestamp at time zone 'UTC')`,
+        sql`m.workspace_id = ${workspaceId}::uuid
+          and m.posted_at >= (${month}::date::timestamp at time zone 'UTC')
+          and m.posted_at < ((${month}::date + interval '1 month')::timestamp at time zone 'UTC')`,
         1,
       );
     });

@@ -354,7 +354,8 @@ export const reportsApi = createApi()
       path: '/reports/response-times',
       tags,
       summary:
-        'Inbox response times for conversations started in the range: median first response and resolution, share within SLA (unanswered past due counts as a miss), by agent; ?format=csv',
+        'Inbox response times for conversations started in the range: median first response and resolution, ' +
+        'share within SLA (unanswered past due counts as a miss), by agent; ?format=csv',
       security: AUTHENTICATED,
       middleware: read,
       request: { query: ReportQuery },
@@ -486,7 +487,8 @@ export const reportsApi = createApi()
       path: '/reports/alert-settings',
       tags,
       summary:
-        'Set spike thresholds and the webhook (calls are signed: header X-Social-CRM-Signature t=<unix>,v1=<hex HMAC-SHA256 of "t.body">)',
+        'Set spike thresholds and the webhook ' +
+        '(calls are signed: header X-Social-CRM-Signature t=<unix>,v1=<hex HMAC-SHA256 of "t.body">)',
       security: AUTHENTICATED,
       middleware: [requirePermission('settings:manage')],
       request: {

@@ -321,9 +321,12 @@ export async function topTerms(
     .select({
       term: reportTermsDaily.term,
       total: sql<number>`sum(${reportTermsDaily.n})::int`,
-      positive: sql<number>`coalesce(sum(${reportTermsDaily.n}) filter (where ${reportTermsDaily.label} = 'positive'), 0)::int`,
-      neutral: sql<number>`coalesce(sum(${reportTermsDaily.n}) filter (where ${reportTermsDaily.label} = 'neutral'), 0)::int`,
-      negative: sql<number>`coalesce(sum(${reportTermsDaily.n}) filter (where ${reportTermsDaily.label} = 'negative'), 0)::int`,
+      positive: sql<number>`coalesce(sum(${reportTermsDaily.n})
+        filter (where ${reportTermsDaily.label} = 'positive'), 0)::int`,
+      neutral: sql<number>`coalesce(sum(${reportTermsDaily.n})
+        filter (where ${reportTermsDaily.label} = 'neutral'), 0)::int`,
+      negative: sql<number>`coalesce(sum(${reportTermsDaily.n})
+        filter (where ${reportTermsDaily.label} = 'negative'), 0)::int`,
     })
     .from(reportTermsDaily)
     .where(
@@ -369,6 +372,10 @@ export async function topAuthors(
   limit = 10,
   f: SliceFilters = {},
 ): Promise<AuthorRow[]> {
+  const order =
+    by === 'reach'
+      ? sql`c.followers desc nulls last, a.mentions desc`
+      : sql`a.mentions desc, c.followers desc nulls last`;
   const list = rows<{
     contact_id: string;
     name: string;
@@ -389,7 +396,7 @@ export async function topAuthors(
           ${f.source?.length ? sql`and r.channel = any(${`{${f.source.join(',')}}`}::text[])` : sql``}
         group by 1 having sum(r.n) > 0
       ) a join contacts c on c.id = a.contact_id
-      order by ${by === 'reach' ? sql`c.followers desc nulls last, a.mentions desc` : sql`a.mentions desc, c.followers desc nulls last`}, c.id
+      order by ${order}, c.id
       limit ${limit}`),
   );
   return list.map((r) => ({

@@ -107,9 +107,11 @@ async function checkWorkspace(db: Db, workspaceId: string, s: SpikeSettings, web
   // The last hour, straight from the mentions (the index on workspace and time keeps it to that hour).
   const hour = rows<{ topic_id: string; volume: number; negative: number }>(
     await db.execute(sql`
-      select t.topic_id, count(*)::int as volume, count(*) filter (where coalesce(m.sentiment_override, m.sentiment_label) = 'negative')::int as negative
+      select t.topic_id, count(*)::int as volume,
+        count(*) filter (where coalesce(m.sentiment_override, m.sentiment_label) = 'negative')::int as negative
       from mentions m cross join lateral unnest(m.topic_ids) as t(topic_id)
-      where m.workspace_id = ${workspaceId}::uuid and m.posted_at > ${start.toISOString()}::timestamptz and m.posted_at <= ${now.toISOString()}::timestamptz
+      where m.workspace_id = ${workspaceId}::uuid
+        and m.posted_at > ${start.toISOString()}::timestamptz and m.posted_at <= ${now.toISOString()}::timestamptz
       group by 1`),
   );
   const result = { raised: 0, extended: 0 };
@@ -117,11 +119,14 @@ async function checkWorkspace(db: Db, workspaceId: string, s: SpikeSettings, web
   // The usual hour: the seven full days before today, from the rollups.
   const today = now.toISOString().slice(0, 10);
   const first = new Date(Date.parse(`${today}T00:00:00Z`) - BASELINE_DAYS * 86_400_000).toISOString().slice(0, 10);
+  const topicIds = `{${hour.map((h) => h.topic_id).join(',')}}`;
   const base = new Map(
     rows<{ topic_id: string; total: number; negative: number }>(
       await db.execute(sql`
-        select topic_id, sum(n)::int as total, (sum(n) filter (where label = 'negative'))::int as negative from report_topic_daily
-        where workspace_id = ${workspaceId}::uuid and day >= ${first}::date and day < ${today}::date and topic_id = any(${`{${hour.map((h) => h.topic_id).join(',')}}`}::uuid[])
+        select topic_id, sum(n)::int as total, (sum(n) filter (where label = 'negative'))::int as negative
+        from report_topic_daily
+        where workspace_id = ${workspaceId}::uuid and day >= ${first}::date and day < ${today}::date
+          and topic_id = any(${topicIds}::uuid[])
         group by 1`),
     ).map((b) => [b.topic_id, b]),
   );
@@ -157,7 +162,8 @@ async function checkWorkspace(db: Db, workspaceId: string, s: SpikeSettings, web
         return false;
       }
       const ids = rows<{ id: string }>(
-        await tx.execute(sql`select id from mentions where workspace_id = ${workspaceId}::uuid and posted_at > ${start.toISOString()}::timestamptz and posted_at <= ${now.toISOString()}::timestamptz
+        await tx.execute(sql`select id from mentions where workspace_id = ${workspaceId}::uuid
+          and posted_at > ${start.toISOString()}::timestamptz and posted_at <= ${now.toISOString()}::timestamptz
           and topic_ids @> array[${h.topic_id}::uuid] order by posted_at desc limit 100`),
       ).map((r) => r.id);
       const [alert] = await tx
@@ -182,7 +188,9 @@ async function checkWorkspace(db: Db, workspaceId: string, s: SpikeSettings, web
         .select({ id: users.id })
         .from(users)
         .where(and(eq(users.workspaceId, workspaceId), isNull(users.disabledAt)));
-      const text = `Spike on ${topic?.name ?? 'a topic'}: ${h.volume} mentions in the last hour (usually ${facts.baselineHourly.toFixed(1)}), ${Math.round((h.negative / h.volume) * 100)}% negative`;
+      const text =
+        `Spike on ${topic?.name ?? 'a topic'}: ${h.volume} mentions in the last hour ` +
+        `(usually ${facts.baselineHourly.toFixed(1)}), ${Math.round((h.negative / h.volume) * 100)}% negative`;
       if (team.length)
         await tx.insert(notifications).values(
           team.map((u) => ({
@@ -245,7 +253,9 @@ async function deliverWebhooks(deps: SpikeDeps, now: Date) {
           sentiment: string | null;
         }>(
           await deps.db.execute(
-            sql`select id, platform, url, text, posted_at, coalesce(sentiment_override, sentiment_label) as sentiment from mentions where id = any(${`{${alert.mentionIds.join(',')}}`}::uuid[]) order by posted_at desc limit 20`,
+            sql`select id, platform, url, text, posted_at, coalesce(sentiment_override, sentiment_label) as sentiment
+              from mentions where id = any(${`{${alert.mentionIds.join(',')}}`}::uuid[])
+              order by posted_at desc limit 20`,
           ),
         )
       : [];

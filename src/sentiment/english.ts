@@ -15,20 +15,23 @@ const ALPHA = 15;
 export const EXCITEMENT = 0.35;
 
 const BOOSTERS = new Map<string, number>([
-  ...'absolutely amazingly awfully completely considerably decidedly deeply effing enormously entirely especially exceptionally extremely fabulously flipping flippin fricking frickin frigging friggin fully fucking greatly hella highly hugely incredibly intensely majorly more most particularly purely quite really remarkably so substantially thoroughly totally tremendously uber unbelievably unusually utterly very'
-    .split(' ')
+  ...`absolutely amazingly awfully completely considerably decidedly deeply effing enormously entirely especially
+    exceptionally extremely fabulously flipping flippin fricking frickin frigging friggin fully fucking greatly hella
+    highly hugely incredibly intensely majorly more most particularly purely quite really remarkably so substantially
+    thoroughly totally tremendously uber unbelievably unusually utterly very`
+    .split(/\s+/)
     .map((w) => [w, B_INCR] as const),
-  ...'almost barely hardly kinda kindof less little marginally occasionally partly scarcely slightly somewhat sorta sortof'
-    .split(' ')
+  ...`almost barely hardly kinda kindof less little marginally occasionally partly scarcely slightly somewhat sorta
+    sortof`
+    .split(/\s+/)
     .map((w) => [w, -B_INCR] as const),
 ]);
 
 // "n't" is how wink-nlp splits don't / can't / isn't.
 // "no" is not here: like the VADER release the peers run, it carries its own valence instead.
 const NEGATIONS = new Set(
-  "not n't never none nope nor nothing nowhere neither without cannot cant dont doesnt didnt isnt wasnt werent arent aint wont wouldnt shouldnt couldnt hasnt havent hadnt mustnt neednt uh-uh uhuh".split(
-    ' ',
-  ),
+  `not n't never none nope nor nothing nowhere neither without cannot cant dont doesnt didnt isnt wasnt werent arent
+    aint wont wouldnt shouldnt couldnt hasnt havent hadnt mustnt neednt uh-uh uhuh`.split(/\s+/),
 );
 
 const EMOTICON_CHARS = /^[:;=8xX%()[\]{}<>|\\/^*'"~._\-pPdDoO0@3$#&!?lLcCsS]+$/;

@@ -16,14 +16,19 @@ export type LanguageCode = string;
 
 // Words that are English and not German, Spanish, French, Portuguese, Italian or Dutch words too.
 const ENGLISH_ONLY = new Set(
-  "the and you your it's that this with have has are just what but my for not it be they them their there at get got all can will would if about from when our out up do know like love day today new good lol im i'm don't n't 's 'm 're can't won't we're you're very really much more been being going want need think thanks thank great who how why where which miss suck sucks give 'em happy birthday tonight night home damn hey yay awesome tomorrow yesterday morning weekend school friend friends nice sad watching watch".split(
-    ' ',
-  ),
+  `the and you your it's that this with have has are just what but my for not it be they them their there at get got
+    all can will would if about from when our out up do know like love day today new good lol im i'm don't n't 's 'm
+    're can't won't we're you're very really much more been being going want need think thanks thank great who how why
+    where which miss suck sucks give 'em happy birthday tonight night home damn hey yay awesome tomorrow yesterday
+    morning weekend school friend friends nice sad watching watch`.split(/\s+/),
 );
 export const SHORT_POST_WORDS = 6;
 const ACCENTED = /[äöüßéèêëàâçñãõíóúìòùœ]/i;
-const NON_LATIN =
-  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Cyrillic}\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Thai}\p{Script=Devanagari}\p{Script=Greek}]/u;
+const NON_LATIN = new RegExp(
+  String.raw`[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Cyrillic}` +
+    String.raw`\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Thai}\p{Script=Devanagari}\p{Script=Greek}]`,
+  'u',
+);
 
 export interface DetectedLanguage {
   code: LanguageCode | null;

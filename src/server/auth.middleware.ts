@@ -108,8 +108,10 @@ export async function recheckActor(c: AppContext): Promise<Actor | null> {
  * After a request that may take access away (logout, keys, users, roles) succeeds, tells this
  * process's watchers, so open live streams check their credential at once.
  */
-const ACCESS_PATHS =
-  /^(\/api\/v1\/(auth\/logout|auth\/switch-workspace|api-keys|users)|\/logout|\/switch-workspace|\/settings\/(users|api-keys))(\/|$)/;
+const ACCESS_PATHS = new RegExp(
+  String.raw`^(\/api\/v1\/(auth\/logout|auth\/switch-workspace|api-keys|users)|\/logout|\/switch-workspace|` +
+    String.raw`\/settings\/(users|api-keys))(\/|$)`,
+);
 export const announceAccessChanges = createMiddleware<AppEnv>(async (c, next) => {
   const workspaceId = c.var.actor?.workspaceId;
   await next();

@@ -7,7 +7,7 @@ import { SCHEDULED_JOBS } from '../jobs/index';
 import { releaseOwnLeases } from '../jobs/leases';
 import { createInProcessRunner } from '../jobs/runner';
 import { ensureDemoWorkspace } from '../sources/demo-workspace';
-import { pollSource } from '../sources/poller';
+import { pollSource, pollsSettled } from '../sources/poller';
 import { createApp } from './app';
 import { resolveAppSecret } from './app-secret';
 import { ConfigError, loadConfig, usesInngestServer } from './config';
@@ -84,6 +84,7 @@ async function main() {
     }
   });
 
+  const SHUTDOWN_WAIT_MS = 10_000;
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -91,6 +92,9 @@ async function main() {
     logger.info({ signal }, 'shutting down');
     runner?.stop();
     server.close();
+    // A poll in flight commits the page it is on (each has its own deadline); one that outlasts
+    // this wait is cut off and, holding this instance's lease, resumes at its next start.
+    await Promise.race([pollsSettled(), new Promise((r) => setTimeout(r, SHUTDOWN_WAIT_MS).unref())]);
     await handle.close();
     process.exit(0);
   };

@@ -70,10 +70,22 @@ export type PollOutcome =
  * commit each page, then move the cursor. A crash between the two re-fetches the page next time and
  * the idempotent store drops the repeats: nothing lost, nothing doubled.
  */
-export async function pollSource(
+export function pollSource(
   deps: PollerDeps,
   sourceId: string,
   opts: Partial<PollerOptions> & { force?: boolean } = {},
+): Promise<PollOutcome> {
+  // Every poll in this process, however started (schedule, "Poll now"), is one shutdown waits for.
+  const poll = pollOnce(deps, sourceId, opts);
+  everyPoll.add(poll);
+  void poll.finally(() => everyPoll.delete(poll)).catch(() => undefined);
+  return poll;
+}
+
+async function pollOnce(
+  deps: PollerDeps,
+  sourceId: string,
+  opts: Partial<PollerOptions> & { force?: boolean },
 ): Promise<PollOutcome> {
   const o = { ...DEFAULT_POLLER_OPTIONS, ...opts };
   const now = deps.clock();
@@ -355,9 +367,11 @@ export const pollsRunning = () => inFlight.size;
 /** The poll of this source running in this process, if one is. */
 export const pollInFlight = (sourceId: string) => inFlight.get(sourceId);
 
+const everyPoll = new Set<Promise<PollOutcome>>();
+
 /** Resolves once every poll running in this process has ended (shutdown, tests). */
 export async function pollsSettled(): Promise<void> {
-  while (inFlight.size) await Promise.allSettled([...inFlight.values()]);
+  while (inFlight.size || everyPoll.size) await Promise.allSettled([...inFlight.values(), ...everyPoll]);
 }
 
 export interface PollRunOptions {

@@ -21,11 +21,13 @@ export async function canonicalTags(db: Db, workspaceId: string, list: string[])
   if (wanted.length === 0) return [];
   await db.execute(sql`
     insert into tags (workspace_id, name)
-    select ${workspaceId}::uuid, t.name from jsonb_to_recordset(${toJsonParam(wanted.map((name) => ({ name })))}::jsonb) as t(name text)
+    select ${workspaceId}::uuid, t.name
+    from jsonb_to_recordset(${toJsonParam(wanted.map((name) => ({ name })))}::jsonb) as t(name text)
     on conflict (workspace_id, lower(name)) do nothing`);
   const known = rows<{ name: string }>(
     await db.execute(
-      sql`select name from tags where workspace_id = ${workspaceId}::uuid and lower(name) = any(${toPgArray(wanted.map((w) => w.toLowerCase()))}::text[])`,
+      sql`select name from tags where workspace_id = ${workspaceId}::uuid
+        and lower(name) = any(${toPgArray(wanted.map((w) => w.toLowerCase()))}::text[])`,
     ),
   );
   const byKey = new Map(known.map((k) => [k.name.toLowerCase(), k.name]));

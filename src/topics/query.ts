@@ -163,7 +163,9 @@ export function formatQuery(node: QueryNode): string {
     case 'handle':
       return `@${node.value}`;
     case 'not':
-      return `-${node.child.type === 'and' || node.child.type === 'or' ? `(${formatQuery(node.child)})` : formatQuery(node.child)}`;
+      return node.child.type === 'and' || node.child.type === 'or'
+        ? `-(${formatQuery(node.child)})`
+        : `-${formatQuery(node.child)}`;
     case 'and':
       return node.children.map((c) => (c.type === 'or' ? `(${formatQuery(c)})` : formatQuery(c))).join(' ');
     case 'or':

@@ -10,7 +10,10 @@
 export const CLIENT_SCRIPT = `
 (function () {
   'use strict';
-  var meta = function (name) { var m = document.querySelector('meta[name="' + name + '"]'); return m ? m.getAttribute('content') : null; };
+  var meta = function (name) {
+    var m = document.querySelector('meta[name="' + name + '"]');
+    return m ? m.getAttribute('content') : null;
+  };
   var csrf = meta('csrf-token');
   var me = meta('user-id');
   var $ = function (sel, root) { return (root || document).querySelector(sel); };
@@ -21,9 +24,16 @@ export const CLIENT_SCRIPT = `
     if (csrf) h['X-CSRF-Token'] = csrf;
     if (body !== undefined) h['Content-Type'] = 'application/json';
     for (var k in headers || {}) h[k] = headers[k];
-    return fetch(path, { method: method, headers: h, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) }).then(function (res) {
+    return fetch(path, {
+      method: method,
+      headers: h,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body)
+    }).then(function (res) {
       if (res.status === 204) return { ok: true, status: 204, json: null };
-      return res.json().catch(function () { return null; }).then(function (json) { return { ok: res.ok, status: res.status, json: json }; });
+      return res.json().catch(function () { return null; }).then(function (json) {
+        return { ok: res.ok, status: res.status, json: json };
+      });
     });
   }
 
@@ -72,7 +82,11 @@ export const CLIENT_SCRIPT = `
         try { data = JSON.parse(e.data); } catch (err) { return; }
         // Whatever happened between the page being rendered (or the connection dropping) and
         // this subscription is fetched once.
-        if (type === 'ready') { document.documentElement.setAttribute('data-live', 'ready'); listeners.forEach(function (l) { l({ type: 'resync' }); }); return; }
+        if (type === 'ready') {
+          document.documentElement.setAttribute('data-live', 'ready');
+          listeners.forEach(function (l) { l({ type: 'resync' }); });
+          return;
+        }
         listeners.forEach(function (l) { l(data); });
       });
     });
@@ -101,13 +115,18 @@ export const CLIENT_SCRIPT = `
     var selectedId = null;
     var rows = function () { return $$('[data-testid="conversation-row"]'); };
     function select(row) {
-      rows().forEach(function (r) { r.classList.toggle('kbd-selected', r === row); r.removeAttribute('aria-current'); });
+      rows().forEach(function (r) {
+        r.classList.toggle('kbd-selected', r === row);
+        r.removeAttribute('aria-current');
+      });
       if (!row) return;
       row.setAttribute('aria-current', 'true');
       selectedId = row.getAttribute('data-id');
       row.scrollIntoView({ block: 'nearest' });
     }
-    function current() { return rows().filter(function (r) { return r.getAttribute('data-id') === selectedId; })[0] || null; }
+    function current() {
+      return rows().filter(function (r) { return r.getAttribute('data-id') === selectedId; })[0] || null;
+    }
     function move(step) {
       var all = rows();
       if (!all.length) return;
@@ -142,7 +161,12 @@ export const CLIENT_SCRIPT = `
         case 'r': if (row) location.href = row.getAttribute('data-href') + '#reply'; else return; break;
         case 'x': if (row) { var c = $('input[name="ids"]', row); if (c) c.checked = !c.checked; } break;
         case 'a': if (id && me) api('PATCH', '/api/v1/conversations/' + id, { assigneeId: me }).then(refresh); break;
-        case 'e': if (id) api('PATCH', '/api/v1/conversations/' + id, { status: 'closed' }).then(function () { move(1); refresh(); }); break;
+        case 'e':
+          if (id) api('PATCH', '/api/v1/conversations/' + id, { status: 'closed' }).then(function () {
+            move(1);
+            refresh();
+          });
+          break;
         case '/': var s = $('[data-shortcut="search"]'); if (s) s.focus(); break;
         case '?': openHelp(); break;
         default: return;
@@ -185,14 +209,24 @@ export const CLIENT_SCRIPT = `
         renderPresence();
         return;
       }
-      if (e.type === 'resync' || (e.type === 'conversation' && e.id === id) || ((e.type === 'reply' || e.type === 'note') && e.conversationId === id)) refresh();
+      if (
+        e.type === 'resync' ||
+        (e.type === 'conversation' && e.id === id) ||
+        ((e.type === 'reply' || e.type === 'note') && e.conversationId === id)
+      ) refresh();
     });
     var state = 'viewing', lastSent = 0, idleTimer = null;
     function announce(s, force) {
       if (!force && s === state && Date.now() - lastSent < 12000) return;
       state = s;
       lastSent = Date.now();
-      fetch(base + '/presence', { method: 'POST', keepalive: true, credentials: 'same-origin', headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf || '' }, body: JSON.stringify({ state: s }) }).catch(function () {});
+      fetch(base + '/presence', {
+        method: 'POST',
+        keepalive: true,
+        credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf || '' },
+        body: JSON.stringify({ state: s })
+      }).catch(function () {});
     }
     announce('viewing', true);
     setInterval(function () { if (document.visibilityState === 'visible') announce(state, true); }, 15000);
@@ -245,12 +279,15 @@ export const CLIENT_SCRIPT = `
       api('POST', base + '/replies', body, { 'Idempotency-Key': key }).then(function (r) {
         if (r.status === 202) {
           text.value = '';
-          form.elements.idempotencyKey.value = (crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random());
+          form.elements.idempotencyKey.value =
+            (crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random());
           recount();
           announce('viewing', true);
           refresh();
         } else {
-          showError((r.json && r.json.error && r.json.error.message) || 'The reply could not be queued (' + r.status + ').');
+          showError(
+            (r.json && r.json.error && r.json.error.message) || 'The reply could not be queued (' + r.status + ').'
+          );
         }
       }, function () {
         showError('Could not reach the server. Your reply is still here: send it again (it will not be posted twice).');
@@ -259,8 +296,12 @@ export const CLIENT_SCRIPT = `
     var saved = document.getElementById('saved-reply-form');
     if (saved && text) saved.addEventListener('submit', function (e) {
       e.preventDefault();
-      api('POST', '/api/v1/saved-replies/' + saved.elements.saved.value + '/render', { conversationId: id }).then(function (r) {
-        if (!r.ok) { showError((r.json && r.json.error && r.json.error.message) || 'Could not fill that saved reply in.'); return; }
+      var path = '/api/v1/saved-replies/' + saved.elements.saved.value + '/render';
+      api('POST', path, { conversationId: id }).then(function (r) {
+        if (!r.ok) {
+          showError((r.json && r.json.error && r.json.error.message) || 'Could not fill that saved reply in.');
+          return;
+        }
         var at = text.selectionStart || text.value.length;
         text.value = text.value.slice(0, at) + r.json.text + text.value.slice(text.selectionEnd || at);
         text.focus();
@@ -312,10 +353,13 @@ export const CLIENT_SCRIPT = `
         var title = input.value.trim();
         if (title.length < 3 || title === asked) return;
         asked = title;
-        fetch(url + '?title=' + encodeURIComponent(title), { credentials: 'same-origin' }).then(function (r) { return r.ok ? r.text() : ''; }).then(function (html) {
+        fetch(url + '?title=' + encodeURIComponent(title), { credentials: 'same-origin' }).then(function (r) {
+          return r.ok ? r.text() : '';
+        }).then(function (html) {
           // Server-rendered and escaped; parsed, never run.
           var doc = new DOMParser().parseFromString('<div>' + html + '</div>', 'text/html');
-          box.replaceChildren.apply(box, Array.prototype.slice.call(doc.body.firstChild.childNodes).map(function (n) { return document.importNode(n, true); }));
+          var nodes = Array.prototype.slice.call(doc.body.firstChild.childNodes);
+          box.replaceChildren.apply(box, nodes.map(function (n) { return document.importNode(n, true); }));
         });
       }, 250);
     });

@@ -33,7 +33,10 @@ export const PlatformBadge = (props: { platform: string }) => (
 /** Only http(s) links from the internet become hrefs (no javascript:, data: ...). */
 export const safeHttpUrl = (url: string | null | undefined) => (url && /^https?:\/\//i.test(url) ? url : null);
 
-/** One post from outside, in a list: where and who (plus `children`, the facts a page adds), a link to the original when it is http(s), then the text. */
+/**
+ * One post from outside, in a list: where and who (plus `children`, the facts a page adds), a link to the original
+ * when it is http(s), then the text.
+ */
 export const PostItem = (props: {
   platform: string;
   author: string;

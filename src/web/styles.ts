@@ -19,7 +19,9 @@ h1 { font-size: 1.5rem; margin: 0 0 1rem; }
 h2 { font-size: 1.15rem; margin: 1.5rem 0 .75rem; }
 .muted { color: var(--muted); }
 .shell { display: grid; grid-template-columns: 220px minmax(0, 1fr); min-height: 100vh; }
-.sidebar { background: #111827; color: #d1d5db; padding: 1rem .75rem; display: flex; flex-direction: column; gap: .25rem; }
+.sidebar {
+  background: #111827; color: #d1d5db; padding: 1rem .75rem; display: flex; flex-direction: column; gap: .25rem;
+}
 .sidebar .brand { color: #fff; font-weight: 700; font-size: 1.05rem; padding: .25rem .5rem 1rem; }
 .sidebar nav { display: flex; flex-direction: column; gap: .15rem; }
 .sidebar nav a { color: #d1d5db; padding: .5rem .65rem; border-radius: 8px; }
@@ -32,7 +34,10 @@ h2 { font-size: 1.15rem; margin: 1.5rem 0 .75rem; }
 .sidebar .who form { margin-top: .35rem; }
 .sidebar .who button { background: transparent; border: 1px solid #4b5563; color: #e5e7eb; }
 main { padding: 1.5rem 2rem; max-width: 1100px; width: 100%; }
-.card { overflow-x: auto; background: var(--panel); border: 1px solid var(--line); border-radius: var(--radius); box-shadow: var(--shadow); padding: 1.25rem; }
+.card {
+  overflow-x: auto; background: var(--panel); border: 1px solid var(--line); border-radius: var(--radius);
+  box-shadow: var(--shadow); padding: 1.25rem;
+}
 .card + .card { margin-top: 1rem; }
 .card > h2:first-child { margin-top: 0; }
 .empty { text-align: center; padding: 3rem 1rem; color: var(--muted); }
@@ -43,18 +48,29 @@ form.inline { display: inline-flex; gap: .4rem; align-items: center; margin: 0; 
 .stack { display: flex; flex-direction: column; gap: .85rem; }
 .row { display: flex; gap: .75rem; flex-wrap: wrap; align-items: end; }
 label { display: flex; flex-direction: column; gap: .3rem; font-size: .9rem; font-weight: 500; }
-input, select, textarea { font: inherit; padding: .5rem .65rem; border: 1px solid #cbd2dc; border-radius: 8px; background: #fff; min-width: 0; }
+input, select, textarea {
+  font: inherit; padding: .5rem .65rem; border: 1px solid #cbd2dc; border-radius: 8px; background: #fff; min-width: 0;
+}
 input:focus, select:focus, textarea:focus { outline: 2px solid var(--brand); outline-offset: 1px; }
-button, .button { font: inherit; cursor: pointer; padding: .5rem .9rem; border-radius: 8px; border: 1px solid var(--brand); background: var(--brand); color: var(--brand-ink); }
+button, .button {
+  font: inherit; cursor: pointer; padding: .5rem .9rem; border-radius: 8px; border: 1px solid var(--brand);
+  background: var(--brand); color: var(--brand-ink);
+}
 button.secondary { background: #fff; color: var(--text); border-color: #cbd2dc; }
 button.danger { background: #fff; color: var(--danger); border-color: #f0b4b4; }
-.badge { display: inline-block; padding: .1rem .5rem; border-radius: 999px; font-size: .78rem; background: #eef1f6; color: var(--muted); }
+.badge {
+  display: inline-block; padding: .1rem .5rem; border-radius: 999px; font-size: .78rem; background: #eef1f6;
+  color: var(--muted);
+}
 .badge.owner { background: #ede7f6; color: #4527a0; } .badge.admin { background: #e3f2fd; color: #1565c0; }
 .badge.agent { background: #e8f5e9; color: var(--ok); } .badge.analyst { background: #fff3e0; color: var(--warn); }
 .flash { padding: .75rem 1rem; border-radius: 8px; margin-bottom: 1rem; border: 1px solid; }
 .flash.error { background: #fdecea; border-color: #f5c2c0; color: #8e1b1b; }
 .flash.ok { background: #edf7ed; border-color: #b7dfb9; color: #1e4620; }
-.secret { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; background: #111827; color: #e5e7eb; padding: .6rem .8rem; border-radius: 8px; word-break: break-all; }
+.secret {
+  font-family: ui-monospace, SFMono-Regular, Menlo, monospace; background: #111827; color: #e5e7eb;
+  padding: .6rem .8rem; border-radius: 8px; word-break: break-all;
+}
 .auth { min-height: 100vh; display: grid; place-items: center; padding: 1rem; }
 .auth .card { width: 100%; max-width: 400px; }
 .auth h1 { text-align: center; }
@@ -82,9 +98,13 @@ label.check { flex-direction: row; align-items: center; gap: .5rem; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .35rem 1.25rem; margin: 0; }
 dl.facts dt { color: var(--muted); } dl.facts dd { margin: 0; overflow-wrap: anywhere; }
 progress { width: min(320px, 100%); height: .9rem; vertical-align: middle; }
-code { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: .88em; background: #f1f3f7; padding: .1rem .3rem; border-radius: 4px; overflow-wrap: anywhere; }
+code {
+  font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: .88em; background: #f1f3f7;
+  padding: .1rem .3rem; border-radius: 4px; overflow-wrap: anywhere;
+}
 .health-ok { background: #e8f5e9; color: var(--ok); } .health-degraded { background: #fff3e0; color: var(--warn); }
-.health-failing { background: #fdecea; color: var(--danger); } .health-paused { background: #eef1f6; color: var(--muted); }
+.health-failing { background: #fdecea; color: var(--danger); }
+.health-paused { background: #eef1f6; color: var(--muted); }
 .page-head { display: flex; gap: .75rem; align-items: baseline; flex-wrap: wrap; justify-content: space-between; }
 .page-head h1 { overflow-wrap: anywhere; min-width: 0; }
 .card.flush { padding: .25rem .5rem; }
@@ -106,14 +126,25 @@ ul.reasons li { padding: .2rem 0; display: grid; grid-template-columns: 2.6rem m
 .points { font-weight: 600; font-variant-numeric: tabular-nums; }
 .points.plus { color: var(--ok); } .points.minus { color: var(--danger); }
 .badge.verified { background: #e3f2fd; color: #1565c0; } .badge.note { background: #fff8e1; color: #8d6e00; }
-.sentiment-positive { background: #e8f5e9; color: var(--ok); } .sentiment-negative { background: #fdecea; color: var(--danger); }
-.sentiment-neutral { background: #eef1f6; color: var(--muted); } .sentiment-unscored { background: #f6f7f9; color: var(--muted); }
+.sentiment-positive { background: #e8f5e9; color: var(--ok); }
+.sentiment-negative { background: #fdecea; color: var(--danger); }
+.sentiment-neutral { background: #eef1f6; color: var(--muted); }
+.sentiment-unscored { background: #f6f7f9; color: var(--muted); }
 figure.chart { margin: 0; }
-svg.spark { display: block; width: 100%; height: 110px; background: #fafbfc; border: 1px solid var(--line); border-radius: 8px; }
-svg.spark .bar-positive { fill: #43a047; } svg.spark .bar-negative { fill: #e53935; } svg.spark .bar-neutral { fill: #90a4ae; }
+svg.spark {
+  display: block; width: 100%; height: 110px; background: #fafbfc; border: 1px solid var(--line); border-radius: 8px;
+}
+svg.spark .bar-positive { fill: #43a047; }
+svg.spark .bar-negative { fill: #e53935; }
+svg.spark .bar-neutral { fill: #90a4ae; }
 svg.spark .zero { stroke: #b0bac6; stroke-width: 1; }
-figure.chart figcaption { display: flex; justify-content: space-between; gap: .5rem; flex-wrap: wrap; margin-top: .3rem; }
-li.similar { display: flex; gap: .75rem; justify-content: space-between; align-items: center; flex-wrap: wrap; padding: .6rem 0; border-bottom: 1px solid var(--line); }
+figure.chart figcaption {
+  display: flex; justify-content: space-between; gap: .5rem; flex-wrap: wrap; margin-top: .3rem;
+}
+li.similar {
+  display: flex; gap: .75rem; justify-content: space-between; align-items: center; flex-wrap: wrap; padding: .6rem 0;
+  border-bottom: 1px solid var(--line);
+}
 li.similar > div { min-width: 0; overflow-wrap: anywhere; }
 h3 { font-size: 1rem; margin: 1rem 0 .5rem; }
 ol.timeline { list-style: none; padding: 0; margin: 1rem 0 0; }
@@ -123,7 +154,9 @@ ol.timeline { list-style: none; padding: 0; margin: 1rem 0 0; }
 .suggestion-head { display: flex; gap: .5rem; align-items: baseline; flex-wrap: wrap; margin-bottom: .75rem; }
 .side-by-side { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 1rem; }
 .side { border: 1px solid var(--line); border-radius: 8px; padding: .75rem; min-width: 0; }
-.side-head { display: flex; gap: .5rem; align-items: baseline; flex-wrap: wrap; margin-bottom: .4rem; overflow-wrap: anywhere; }
+.side-head {
+  display: flex; gap: .5rem; align-items: baseline; flex-wrap: wrap; margin-bottom: .4rem; overflow-wrap: anywhere;
+}
 .side dl.facts { margin-top: .5rem; }
 .merge-form { margin-top: 1rem; }
 fieldset.choices { border: 0; padding: 0; margin: 0; display: flex; gap: .4rem 1.25rem; flex-wrap: wrap; }
@@ -131,13 +164,17 @@ fieldset.choices legend { font-weight: 600; font-size: .9rem; margin-bottom: .3r
 table.choose td, table.choose th[scope=row] { overflow-wrap: anywhere; }
 table.choose label.check { font-weight: 400; }
 ol.conversations { list-style: none; padding: 0; margin: .75rem 0; display: flex; flex-direction: column; gap: .5rem; }
-.conv-row { display: flex; gap: .75rem; align-items: flex-start; padding: .75rem 1rem; border-left: 4px solid transparent; }
+.conv-row {
+  display: flex; gap: .75rem; align-items: flex-start; padding: .75rem 1rem; border-left: 4px solid transparent;
+}
 .conv-row + .conv-row { margin-top: 0; }
 .conv-row > input[type=checkbox] { margin-top: .35rem; }
 .conv-row.overdue { border-left-color: var(--danger); }
 .conv-row.kbd-selected { outline: 2px solid var(--brand); outline-offset: 1px; }
 .conv-main { min-width: 0; flex: 1; }
-.conv-head, .conv-foot, .tl-head, .tl-foot, .conv-meta { display: flex; gap: .45rem; align-items: baseline; flex-wrap: wrap; }
+.conv-head, .conv-foot, .tl-head, .tl-foot, .conv-meta {
+  display: flex; gap: .45rem; align-items: baseline; flex-wrap: wrap;
+}
 .conv-head time { margin-left: auto; }
 .conv-author { overflow-wrap: anywhere; }
 .conv-subject { display: block; margin: .25rem 0; color: var(--text); overflow-wrap: anywhere; }
@@ -147,38 +184,55 @@ ol.conversations { list-style: none; padding: 0; margin: .75rem 0; display: flex
 .priority-urgent { background: #c62828; color: #fff; } .priority-high { background: #fdecea; color: var(--danger); }
 .priority-normal { background: #eef1f6; color: var(--muted); } .priority-low { background: #f6f7f9; color: #8a96a8; }
 .status-open { background: #e3f2fd; color: #1565c0; } .status-pending { background: #fff8e1; color: #8d6e00; }
-.status-snoozed { background: #ede7f6; color: #5e35b1; } .status-closed { background: #e8f5e9; color: var(--ok); } .status-spam { background: #eceff1; color: #455a64; }
-.badge.sla-overdue { background: var(--danger); color: #fff; } .badge.sla-due { background: #fff3e0; color: var(--warn); }
-.badge.intent { background: #f3e5f5; color: #6a1b9a; } .badge.tag { background: #e0f2f1; color: #00695c; } .badge.topic { background: #e8eaf6; color: #283593; }
+.status-snoozed { background: #ede7f6; color: #5e35b1; }
+.status-closed { background: #e8f5e9; color: var(--ok); }
+.status-spam { background: #eceff1; color: #455a64; }
+.badge.sla-overdue { background: var(--danger); color: #fff; }
+.badge.sla-due { background: #fff3e0; color: var(--warn); }
+.badge.intent { background: #f3e5f5; color: #6a1b9a; }
+.badge.tag { background: #e0f2f1; color: #00695c; }
+.badge.topic { background: #e8eaf6; color: #283593; }
 .conv-title { overflow-wrap: anywhere; }
 .conv-meta { margin-bottom: .5rem; }
 .presence { min-height: 1.5em; margin: .25rem 0 .75rem; color: var(--warn); font-weight: 500; }
-.conversation-grid { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 1rem; align-items: start; }
+.conversation-grid {
+  display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 1rem; align-items: start;
+}
 .conversation-grid aside .card + .card { margin-top: 1rem; }
 ol.thread { list-style: none; padding: 0; margin: 0 0 1rem; display: flex; flex-direction: column; gap: .5rem; }
-.tl-item { background: var(--panel); border: 1px solid var(--line); border-radius: var(--radius); padding: .75rem 1rem; }
+.tl-item {
+  background: var(--panel); border: 1px solid var(--line); border-radius: var(--radius); padding: .75rem 1rem;
+}
 .tl-item.reply { background: #f3f6ff; border-color: #c9d4ff; margin-left: 2rem; }
 .tl-item.note { background: #fffbea; border-color: #f3e3a2; margin-left: 2rem; }
 .tl-item.reply-failed, .tl-item.reply.reply-failed { border-color: #f5c2c0; background: #fff6f5; }
 .tl-text { margin: .35rem 0; white-space: pre-wrap; overflow-wrap: anywhere; }
 .tl-event { padding: 0 1rem; }
 .badge.reply-badge { background: var(--brand); color: #fff; }
-.reply-status-queued, .reply-status-sending { background: #fff3e0; color: var(--warn); } .reply-status-sent { background: #e8f5e9; color: var(--ok); }
+.reply-status-queued, .reply-status-sending { background: #fff3e0; color: var(--warn); }
+.reply-status-sent { background: #e8f5e9; color: var(--ok); }
 .reply-status-failed { background: var(--danger); color: #fff; }
 .error-text { color: var(--danger); margin: .35rem 0; overflow-wrap: anywhere; }
 details.correct { margin-top: .35rem; } details.correct summary { cursor: pointer; color: var(--brand); }
 details.correct form { margin-top: .5rem; }
 .composer textarea, .note-form textarea { width: 100%; }
 .composer-foot { justify-content: space-between; align-items: center; }
-#reply-count { font-variant-numeric: tabular-nums; color: var(--muted); } #reply-count.over { color: var(--danger); font-weight: 600; }
+#reply-count { font-variant-numeric: tabular-nums; color: var(--muted); }
+#reply-count.over { color: var(--danger); font-weight: 600; }
 .saved-replies { margin-top: .75rem; }
 .quick-actions { margin-bottom: .75rem; }
-.author-name { font-weight: 600; font-size: 1.05rem; display: flex; gap: .5rem; align-items: baseline; flex-wrap: wrap; overflow-wrap: anywhere; }
+.author-name {
+  font-weight: 600; font-size: 1.05rem; display: flex; gap: .5rem; align-items: baseline; flex-wrap: wrap;
+  overflow-wrap: anywhere;
+}
 .author-card dl.facts { margin: .5rem 0; }
 li.other-conv { padding: .25rem 0; overflow-wrap: anywhere; }
 dialog { border: 1px solid var(--line); border-radius: var(--radius); padding: 1.25rem; max-width: min(480px, 92vw); }
 dialog::backdrop { background: rgba(17, 24, 39, .4); }
-kbd { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; background: #f1f3f7; border: 1px solid #cbd2dc; border-bottom-width: 2px; border-radius: 4px; padding: 0 .3rem; font-size: .85em; }
+kbd {
+  font-family: ui-monospace, SFMono-Regular, Menlo, monospace; background: #f1f3f7; border: 1px solid #cbd2dc;
+  border-bottom-width: 2px; border-radius: 4px; padding: 0 .3rem; font-size: .85em;
+}
 @media (max-width: 720px) {
   .conversation-grid { grid-template-columns: minmax(0, 1fr); }
   .tl-item.reply, .tl-item.note { margin-left: .75rem; }
@@ -189,13 +243,19 @@ kbd { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; background: #
   .figures { grid-template-columns: repeat(2, minmax(0, 1fr)); }
   .report-grid, .terms-tables { grid-template-columns: minmax(0, 1fr); }
 }
-.community-head { display: flex; gap: 1rem; align-items: center; flex-wrap: wrap; padding: .75rem 1.5rem; background: #fff; border-bottom: 1px solid var(--line); }
+.community-head {
+  display: flex; gap: 1rem; align-items: center; flex-wrap: wrap; padding: .75rem 1.5rem; background: #fff;
+  border-bottom: 1px solid var(--line);
+}
 .community-name { font-weight: 700; color: var(--text); font-size: 1.05rem; }
 .community-head nav { display: flex; gap: .25rem .75rem; flex-wrap: wrap; }
 .community-head nav a { color: var(--muted); padding: .25rem .1rem; border-bottom: 2px solid transparent; }
 .community-head nav a[aria-current="page"] { color: var(--text); border-color: var(--brand); }
 .community-member { margin-left: auto; display: flex; gap: .6rem; align-items: center; }
-.avatar { display: inline-grid; place-items: center; width: 2rem; height: 2rem; border-radius: 50%; background: var(--brand); color: #fff; font-weight: 600; font-size: .85rem; }
+.avatar {
+  display: inline-grid; place-items: center; width: 2rem; height: 2rem; border-radius: 50%; background: var(--brand);
+  color: #fff; font-weight: 600; font-size: .85rem;
+}
 .avatar:hover { text-decoration: none; }
 .community-main { max-width: 960px; margin: 0 auto; padding: 1.5rem; }
 ol.ideas { list-style: none; padding: 0; margin: 1rem 0; display: flex; flex-direction: column; gap: .5rem; }
@@ -207,9 +267,16 @@ ol.ideas { list-style: none; padding: 0; margin: 1rem 0; display: flex; flex-dir
 .idea-head { display: flex; gap: 1rem; align-items: flex-start; }
 .idea-head h1 { margin: 0 0 .25rem; overflow-wrap: anywhere; }
 .idea-body, .comment p, .review p { white-space: pre-wrap; overflow-wrap: anywhere; }
-button.vote, a.vote { display: inline-flex; flex-direction: column; align-items: center; min-width: 3.2rem; padding: .35rem .5rem; border-radius: 8px; border: 1px solid #cbd2dc; background: #fff; color: var(--text); font-weight: 600; line-height: 1.2; }
+button.vote, a.vote {
+  display: inline-flex; flex-direction: column; align-items: center; min-width: 3.2rem; padding: .35rem .5rem;
+  border-radius: 8px; border: 1px solid #cbd2dc; background: #fff; color: var(--text); font-weight: 600;
+  line-height: 1.2;
+}
 button.vote.voted { background: var(--brand); color: #fff; border-color: var(--brand); }
-.status-note { background: #f3f6ff; border-left: 3px solid var(--brand); padding: .6rem .8rem; margin: .75rem 0; border-radius: 6px; overflow-wrap: anywhere; }
+.status-note {
+  background: #f3f6ff; border-left: 3px solid var(--brand); padding: .6rem .8rem; margin: .75rem 0; border-radius: 6px;
+  overflow-wrap: anywhere;
+}
 ol.comments { list-style: none; padding: 0; margin: 0 0 1rem; }
 .comment { padding: .6rem 0; border-bottom: 1px solid var(--line); }
 .roadmap { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 1rem; align-items: start; }
@@ -232,7 +299,9 @@ a.figure { display: flex; flex-direction: column; gap: .2rem; color: var(--text)
 a.figure:hover { text-decoration: none; border-color: var(--brand); }
 .figure-value { font-size: 1.8rem; font-weight: 700; line-height: 1.1; font-variant-numeric: tabular-nums; }
 .chart-img { display: block; width: 100%; height: auto; }
-.report-grid { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 1rem; margin-top: 1rem; align-items: start; }
+.report-grid {
+  display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 1rem; margin-top: 1rem; align-items: start;
+}
 .report-grid .card + .card { margin-top: 0; }
 .chart-data summary { cursor: pointer; color: var(--brand); margin-top: .5rem; }
 .report-filters { align-items: end; }
@@ -249,5 +318,10 @@ a.figure:hover { text-decoration: none; border-color: var(--brand); }
   .hide-narrow { display: none; }
   .contact-grid, .side-by-side { grid-template-columns: minmax(0, 1fr); }
 }
-@media print { .sidebar, .bulk-bar, .composer, .note-form, #triage, .report-filters, a[download] { display: none; } .shell { display: block; } .chart-card, .figures { break-inside: avoid; } details.chart-data > table { display: none; } }
+@media print {
+  .sidebar, .bulk-bar, .composer, .note-form, #triage, .report-filters, a[download] { display: none; }
+  .shell { display: block; }
+  .chart-card, .figures { break-inside: avoid; }
+  details.chart-data > table { display: none; }
+}
 `;

@@ -40,7 +40,7 @@ const mentionContact = async (text: string) =>
   (await t.db.select().from(mentions).where(eq(mentions.text, text)))[0]!.contactId;
 
 describe('undoing a contact merge', () => {
-  it('gives back the posts that arrived through a moved identity after the merge, not only the ones it moved', async () => {
+  it('gives back the posts that came by a moved identity after the merge, not only the ones it moved', async () => {
     await ingest('x', 'acme on x, before the merge', { externalId: 'x-kim', handle: 'kim_x', name: 'Kim' });
     await ingest('mastodon', 'acme on mastodon, before the merge', {
       externalId: 'm-kim',

@@ -66,7 +66,8 @@ const BAD_KINDS = [
 const BAD_MESSAGES = [
   (i: number) => `"person${i}@": not an email address (column Email)`,
   () =>
-    'unknown lifecycle stage "prospect" (column Lifecycle Stage); known: subscriber, lead, customer, advocate, detractor, other',
+    'unknown lifecycle stage "prospect" (column Lifecycle Stage); ' +
+    'known: subscriber, lead, customer, advocate, detractor, other',
   () => 'no name and no email',
   () => '"n/a": not a phone number (column Phone Number)',
   () => 'longer than 300 characters (column First Name)',
@@ -234,7 +235,7 @@ describe('importing contacts from a CSV', () => {
     });
   });
 
-  it('adds a row to the existing contact with its email instead of making another, and makes one contact of repeated rows', async () => {
+  it('adds a row to the existing contact with its email, not a new one; repeated rows make one contact', async () => {
     const existing = await t.request('POST', '/api/v1/contacts', {
       token: ws.token,
       body: {
@@ -288,11 +289,15 @@ describe('importing contacts from a CSV', () => {
     // The database refuses one contact: the write has already inserted the earlier chunks by then.
     await t.db.execute(
       sql.raw(`create function refuse_test_contact() returns trigger language plpgsql as $$
-      begin if new.name = 'Refuse Me' then raise exception 'contact refused by the database'; end if; return new; end $$`),
+      begin
+        if new.name = 'Refuse Me' then raise exception 'contact refused by the database'; end if;
+        return new;
+      end $$`),
     );
     await t.db.execute(
       sql.raw(
-        'create trigger refuse_test_contact before insert on contacts for each row execute function refuse_test_contact()',
+        'create trigger refuse_test_contact before insert on contacts ' +
+          'for each row execute function refuse_test_contact()',
       ),
     );
     try {

@@ -141,7 +141,7 @@ describe('contacts list page', () => {
 });
 
 describe('contact page', () => {
-  it('shows profile, identities, score reasons, first touch, the sentiment chart and the timeline, escaped', async () => {
+  it('shows profile, identities, score reasons, first touch, sentiment chart and timeline, escaped', async () => {
     const res = await get(agent, `/contacts/${mallory}`);
     expect(res.status).toBe(200);
     expect(res.html).toContain('&lt;img src=x onerror=alert(1)&gt;');

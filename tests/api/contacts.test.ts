@@ -46,7 +46,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('linking authors at ingest', () => {
-  it('suggests (does not link) one person on X and Mastodon with the same email in both bios, for that email', async () => {
+  it('suggests (doesn’t link) one person on X and Mastodon with one email in both bios, for that email', async () => {
     await ingest('x', [
       post('loving the new acme app', {
         externalId: 'x-ana',
@@ -107,7 +107,7 @@ describe('linking authors at ingest', () => {
     expect(await contactOfIdentity('reddit', 't2_bo')).not.toBe(a);
   });
 
-  it('keeps the same handle on two platforms as two contacts with one duplicate suggestion; merge joins the timelines and undo splits them again', async () => {
+  it('keeps a handle on two platforms as two contacts, suggested as duplicates; merge joins, undo splits', async () => {
     await ingest('x', [post('is acme down for anyone?', { externalId: 'x-zed', handle: 'zedwrites', name: 'Zed' })]);
     await ingest('mastodon', [
       post('acme billing is a mess', { externalId: 'm-zed', handle: 'ZedWrites', name: 'zed' }),

@@ -93,7 +93,8 @@ function bigCsv(rows: number, bad: Set<number>, prefix = 'r') {
     lines.push(
       bad.has(i)
         ? `${prefix}${i},"broken row ${i}",not-a-date,ana,1`
-        : `${prefix}${i},"acme mention ${i}, ""quoted""",2026-11-${String((i % 28) + 1).padStart(2, '0')}T10:00:00Z,user${i % 50},${i}`,
+        : `${prefix}${i},"acme mention ${i}, ""quoted""",` +
+            `2026-11-${String((i % 28) + 1).padStart(2, '0')}T10:00:00Z,user${i % 50},${i}`,
     );
   }
   return `${lines.join('\n')}\n`;

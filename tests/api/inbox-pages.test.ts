@@ -193,7 +193,7 @@ describe('conversation page', () => {
     expect((await get(agent, `/inbox/c/${conv.id}`)).html).toContain('negative (corrected)');
   });
 
-  it('queues one reply per composed message even when the form is sent twice, and keeps the text when it is refused', async () => {
+  it('queues one reply per composed message even when the form is sent twice; keeps the text if refused', async () => {
     await t.db
       .insert(sources)
       .values({ workspaceId: ws.workspace.id, platform: 'x', name: 'X', config: {}, paused: true });
@@ -232,8 +232,10 @@ describe('conversation page', () => {
 describe('busy inbox', () => {
   it('counts a tab up to 999 and then says 999+, exactly below that', async () => {
     await t.db.execute(sql`
-      insert into conversations (workspace_id, platform, thread_key, author_key, status, first_inbound_at, last_inbound_at, last_activity_at)
-      select ${ws.workspace.id}::uuid, 'x', 'busy-' || g, 'busy-' || g, 'open', now(), now(), now() from generate_series(1, 1000) g`);
+      insert into conversations (workspace_id, platform, thread_key, author_key, status, first_inbound_at,
+        last_inbound_at, last_activity_at)
+      select ${ws.workspace.id}::uuid, 'x', 'busy-' || g, 'busy-' || g, 'open', now(), now(), now()
+      from generate_series(1, 1000) g`);
     const page = await get(agent, '/inbox');
     expect(page.html).toMatch(/data-testid="view-all"[^>]*>All open <span class="badge count">999\+</);
     expect(page.html).toMatch(/data-testid="view-mine"[^>]*>Mine <span class="badge count">2</);

@@ -38,7 +38,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('conversations at ingest', () => {
-  it('groups one author’s posts in one thread into one conversation, and another author in that thread into their own', async () => {
+  it('groups one author’s posts in a thread into one conversation, another author’s into their own', async () => {
     await ingest('x', [
       post(
         'my acme order never arrived',

@@ -72,7 +72,7 @@ afterAll(async () => {
 });
 
 describe('the live inbox stream', () => {
-  it('tells a connected agent about a new conversation, a triage change and a teammate viewing or typing — and nothing from another workspace', async () => {
+  it('tells an agent of a new conversation, a triage change, a teammate viewing or typing; not of others', async () => {
     const agent = await t.seedUser(ws.workspace.id, 'agent', 'live-agent@live.test');
     const stream = await openStream(agent.token);
     const outsider = await openStream(other.token);

@@ -73,7 +73,7 @@ afterAll(async () => {
 });
 
 describe('replying through the outbox', () => {
-  it('posts exactly one reply for a repeated request with the same key, in reply to the right tweet, and records the first response', async () => {
+  it('posts one reply for a request repeated with its key, to the right tweet, and records the response', async () => {
     const { tweet, conv } = await tweetAndConversation('acme where is my refund?');
     const [first, second] = await Promise.all([
       reply(conv.id, 'Sorry! DM us your order number.', 'click-1'),
@@ -92,7 +92,7 @@ describe('replying through the outbox', () => {
     expect(thread.find((i: { kind: string }) => i.kind === 'reply')).toMatchObject({ status: 'sent', url: sent.url });
   });
 
-  it('treats the same text to the same post from the same person as one reply when no key is sent (double click)', async () => {
+  it('treats the same text to the same post by the same person as one reply without a key (double click)', async () => {
     const { tweet, conv } = await tweetAndConversation('acme app is down again');
     const [a, b] = await Promise.all([reply(conv.id, 'Looking into it now.'), reply(conv.id, 'Looking into it now.')]);
     expect(a.json.id).toBe(b.json.id);
@@ -294,7 +294,7 @@ describe('replying through the outbox', () => {
 });
 
 describe('saved replies', () => {
-  it('fills a saved reply for the conversation author, refuses unknown variables, and keeps private ones private', async () => {
+  it('fills a saved reply for the author, refuses unknown variables, and keeps private ones private', async () => {
     const { conv } = await tweetAndConversation('acme my parcel is late');
     const shared = await t.request('POST', '/api/v1/saved-replies', {
       token: ws.token,

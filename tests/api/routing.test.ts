@@ -142,7 +142,7 @@ describe('routing rules at ingest', () => {
     ]);
   });
 
-  it('refuses rules without actions, with both assignment kinds, or naming another workspace’s user; agents cannot write rules', async () => {
+  it('refuses rules with no action, both assignment kinds or another workspace’s user; agents write none', async () => {
     expect((await rule({ name: 'x', conditions: {}, actions: {} })).status).toBe(422);
     expect(
       (await rule({ name: 'x', conditions: {}, actions: { assignUserId: ana.user.id, roundRobinTeamId: ana.user.id } }))

@@ -126,7 +126,7 @@ describe('staff corrections', () => {
     expect(row).toContain(`${m.id},x,en,"acme please add dark mode, ""it would be great"", really",negative,`);
   });
 
-  it('keeps corrected intents, which filters, the conversation and its priority follow; null restores the model’s', async () => {
+  it('keeps corrected intents, followed by filters, conversation and priority; null restores the model’s', async () => {
     const m = await byText('I love my new acme phone');
     const ids = async (path: string) =>
       (await t.request('GET', path, { token: owner })).json.items.map((i: { id: string }) => i.id);

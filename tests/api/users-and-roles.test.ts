@@ -49,7 +49,7 @@ describe('users API', () => {
     expect(late.status).toBe(404);
   });
 
-  it('answers 422 for an invitation without a valid email, and for a chosen password shorter than 12 characters', async () => {
+  it('answers 422 for an invitation without a valid email and for a password shorter than 12 characters', async () => {
     const bad = await t.request('POST', '/api/v1/invitations', {
       token: admin.token,
       body: { email: 'not-an-email', role: 'agent' },

@@ -130,7 +130,7 @@ describe('the community board in Chromium', () => {
     expect(await bo.getAttribute('[data-testid=vote-button]', 'aria-pressed')).toBe('true');
   });
 
-  it('staff merge it into the older duplicate Bo also voted for: one more vote there, not two; then plan it with a note', async () => {
+  it('staff merge it into the older duplicate Bo voted for (one vote more, not two), then plan it, noted', async () => {
     const staff = await page();
     await signIn(staff, server.url, 'owner@boardco.test', PASSWORD);
     await staff.goto(`${server.url}/community`);

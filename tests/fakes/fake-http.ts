@@ -28,7 +28,11 @@ export interface FakeResponse {
   hang?: true;
 }
 
-export type Fault = FakeResponse & { match?: (req: FakeRequest) => boolean };
+export type Fault = FakeResponse & {
+  match?: (req: FakeRequest) => boolean;
+  /** Hold the request until this settles, then give the normal answer (a slow page, released by the test). */
+  holdUntil?: Promise<unknown>;
+};
 export type Handler = (req: FakeRequest) => FakeResponse | Promise<FakeResponse>;
 
 export interface FakeServer {
@@ -57,7 +61,9 @@ export async function startFakeServer(route: (req: FakeRequest) => Handler | und
     requests.push(fr);
     const i = faults.findIndex((f) => !f.match || f.match(fr));
     let answer: FakeResponse;
-    if (i >= 0) answer = faults.splice(i, 1)[0]!;
+    const fault = i >= 0 ? faults.splice(i, 1)[0]! : null;
+    if (fault?.holdUntil) await fault.holdUntil;
+    if (fault && !fault.holdUntil) answer = fault;
     else {
       const handler = route(fr);
       answer = handler

@@ -191,7 +191,9 @@ export async function startFakeMastodon(): Promise<FakeMastodon> {
       const base = `http://${req.headers.host}/api/v1/timelines/tag/${encodeURIComponent(tag)}`;
       const limit = req.query.get('limit');
       const qs = (k: string, v: string) => `${limit ? `limit=${limit}&` : ''}${k}=${v}`;
-      headers.link = `<${base}?${qs('max_id', page.at(-1)!.id)}>; rel="next", <${base}?${qs('min_id', page[0]!.id)}>; rel="prev"`;
+      headers.link =
+        `<${base}?${qs('max_id', page.at(-1)!.id)}>; rel="next", ` +
+        `<${base}?${qs('min_id', page[0]!.id)}>; rel="prev"`;
     }
     return { headers, json: page };
   }
@@ -403,7 +405,9 @@ export async function startFakeMastodon(): Promise<FakeMastodon> {
       return Array.from({ length: n }, (_, i) =>
         addStatus(
           {
-            content: `<p>${word} post number ${i} &amp; more <a href="https://${DOMAIN}/tags/${tag}" class="mention hashtag" rel="tag">#<span>${tag}</span></a></p>`,
+            content:
+              `<p>${word} post number ${i} &amp; more ` +
+              `<a href="https://${DOMAIN}/tags/${tag}" class="mention hashtag" rel="tag">#<span>${tag}</span></a></p>`,
             created_at: new Date(endAt.getTime() - (n - i) * 1000).toISOString(),
             tags: [tag],
           },

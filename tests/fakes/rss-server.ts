@@ -56,7 +56,15 @@ const cdata = (s: string) => `<![CDATA[${s.replace(/]]>/g, ']]]]><![CDATA[>')}]]
 const rfc3339 = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 /** Google leaves the real URL readable and only escapes what would break its own query string. */
 const googleWrap = (url: string) =>
-  `https://www.google.com/url?rct=j&sa=t&url=${url.replace(/[%?&=#+]/g, (c) => encodeURIComponent(c))}&ct=ga&cd=CAIyGjE4ZjQ&usg=AOvVaw0fake`;
+  `https://www.google.com/url?rct=j&sa=t&url=${url.replace(/[%?&=#+]/g, (c) => encodeURIComponent(c))}` +
+  '&ct=ga&cd=CAIyGjE4ZjQ&usg=AOvVaw0fake';
+
+const RSS_NAMESPACES = [
+  'xmlns:content="http://purl.org/rss/1.0/modules/content/"',
+  'xmlns:dc="http://purl.org/dc/elements/1.1/"',
+  'xmlns:atom="http://www.w3.org/2005/Atom"',
+  'xmlns:slash="http://purl.org/rss/1.0/modules/slash/"',
+].join(' ');
 
 function rss(feed: FakeFeed, self: string): string {
   const items = feed.items.map((i) =>
@@ -78,7 +86,7 @@ function rss(feed: FakeFeed, self: string): string {
     ].join('\n\t\t'),
   );
   return `<?xml version="1.0" encoding="UTF-8"?>
-<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:slash="http://purl.org/rss/1.0/modules/slash/">
+<rss version="2.0" ${RSS_NAMESPACES}>
 <channel>
 	<title>${esc(feed.title)}</title>
 	<atom:link href="${esc(self)}" rel="self" type="application/rss+xml" />
@@ -103,14 +111,16 @@ function atom(feed: FakeFeed, self: string): string {
       i.guid !== undefined ? `<id>${esc(i.guid)}</id>` : '',
       `<title type="${google ? 'html' : 'text'}">${title}</title>`,
       i.link
-        ? `<link href="${esc(google ? googleWrap(i.link) : i.link)}"${google ? '' : ' rel="alternate" type="text/html"'}></link>`
+        ? `<link href="${esc(google ? googleWrap(i.link) : i.link)}"` +
+          `${google ? '' : ' rel="alternate" type="text/html"'}></link>`
         : '',
       date ? `<published>${date}</published>\n<updated>${date}</updated>` : '',
       i.html !== undefined ? `<content type="html">${esc(i.html)}</content>` : '',
       google
         ? '<author><name></name></author>'
         : i.author
-          ? `<author><name>${esc(i.author)}</name><uri>https://blog.example/authors/${encodeURIComponent(i.author)}</uri></author>`
+          ? `<author><name>${esc(i.author)}</name>` +
+            `<uri>https://blog.example/authors/${encodeURIComponent(i.author)}</uri></author>`
           : '',
       '</entry>',
     ].join('\n');
@@ -118,7 +128,8 @@ function atom(feed: FakeFeed, self: string): string {
   const id = google
     ? 'tag:google.com,2005:reader/user/06807031914929345698/state/com.google/alerts/10863422483357376409'
     : 'urn:uuid:60a76c80-d399-11d9-b93c-0003939e0af6';
-  return `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"${google ? ' xmlns:idx="urn:atom-extension:indexing"' : ''}>
+  const indexing = google ? ' xmlns:idx="urn:atom-extension:indexing"' : '';
+  return `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"${indexing}>
 <id>${id}</id>
 <title>${esc(feed.title)}</title>
 <link href="${esc(self)}" rel="self"></link>
@@ -145,7 +156,8 @@ export async function startFakeRss(): Promise<FakeRss> {
         raw: '<!DOCTYPE html><html><body><h1>404 Not Found</h1></body></html>',
       };
     if (feed.basicAuth) {
-      const expected = `Basic ${Buffer.from(`${feed.basicAuth.username}:${feed.basicAuth.password}`).toString('base64')}`;
+      const { username, password } = feed.basicAuth;
+      const expected = `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
       if (req.headers.authorization !== expected) {
         return {
           status: 401,

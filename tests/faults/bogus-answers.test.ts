@@ -162,7 +162,7 @@ describe.each(PLATFORMS)('a bogus "200" mid-pass on $name', ({ name, pages, topi
     await bench.server.close();
   });
 
-  it(`stops at the bad page without moving the cursor, then the next poll fetches the rest: all ${pages} pages, none twice`, async () => {
+  it(`stops at the bad page, cursor unmoved; the next poll fetches the rest: ${pages} pages, none twice`, async () => {
     const total = pages * bench.pageSize;
     bench.seed(total);
     const source = await createSource(t.deps, actor, { platform: name, name, ...bench.source }, now);

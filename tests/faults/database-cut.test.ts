@@ -156,7 +156,7 @@ describe('the database connection cut', () => {
     expect((await get('/health')).status).toBe(200);
   });
 
-  it('records a poll the cut failed on the source, and the source polls again as soon as the database is back', async () => {
+  it('records a poll the cut failed on the source, which polls again as soon as the database is back', async () => {
     x.addMany(250);
     const source = await createSource(
       pollDeps,

@@ -50,7 +50,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('a live client that stops reading', () => {
-  it('is dropped once its unsent events pass the byte limit, its queue freed, while a reading client gets every event', async () => {
+  it('is dropped, its queue freed, once its unsent events pass the byte limit; a reading client gets all', async () => {
     t.deps.settings.liveMaxBufferBytes = 4_000;
     try {
       const slow = await openStream();

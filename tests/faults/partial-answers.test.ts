@@ -50,7 +50,7 @@ const onSearch = (r: { path: string }) => r.path.includes('/search/recent');
 const later = () => (now = new Date(now.getTime() + 2 * 60 * 60_000));
 
 describe('an ids-only answer from X for posts already stored', () => {
-  it('leaves their text, raw JSON, author and date untouched, and the poll fails without moving the cursor', async () => {
+  it('leaves their text, raw JSON, author and date untouched; the poll fails without moving the cursor', async () => {
     for (let i = 0; i < 10; i++) x.addTweet({ text: `acme stored post ${i}` }, { username: 'ana', name: 'Ana' });
     const source = await newSource();
     expect(await pollSource(t.deps, source.id, { firstSweepDays: 2 })).toMatchObject({ status: 'ok', inserted: 10 });

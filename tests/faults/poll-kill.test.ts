@@ -66,13 +66,14 @@ async function killApp() {
 }
 
 /** Every stored mention of the source, through the API, by external id. */
-async function storedIds(sourceId: string): Promise<string[]> {
+async function storedIds(sourceId?: string): Promise<string[]> {
   const ids: string[] = [];
   let cursor: string | null = null;
   do {
     const page = await api(
       'GET',
-      `/mentions?source=${sourceId}&limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      `/mentions?${sourceId ? `source=${sourceId}&` : ''}limit=200` +
+        (cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''),
     );
     expect(page.status).toBe(200);
     ids.push(...page.json.items.map((m: { externalId: string }) => m.externalId));
@@ -132,5 +133,51 @@ describe('kill -9 mid-poll', () => {
     const ids = await storedIds(sourceId);
     expect(ids).toHaveLength(POSTS);
     expect(new Set(ids).size).toBe(POSTS);
+  });
+});
+
+describe('SIGTERM mid-poll', () => {
+  it('lets the poll in flight finish its pages before the process exits', { timeout: 120_000 }, async () => {
+    x.addMany(50);
+    // Its own topic: the test must not lean on the one the kill -9 test made.
+    expect((await api('POST', '/topics', { name: 'Acme (stop)', kind: 'brand', query: 'acme' })).status).toBe(201);
+    const created = await api('POST', '/sources', {
+      platform: 'x',
+      name: 'X, stopped politely',
+      config: { baseUrl: x.url, timeoutMs: 120_000 },
+      credentials: { bearerToken: 'b' },
+    });
+    expect(created.status).toBe(201);
+    const sourceId = created.json.id as string;
+    // The second page is held until the process has been asked to stop, then answered as usual.
+    let release!: () => void;
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    let searches = 0;
+    x.fault({ holdUntil: held, match: (req) => req.path.endsWith('/search/recent') && ++searches === 2 });
+    const inFlight = api('POST', `/sources/${sourceId}/poll`).catch(() => null);
+    for (let i = 0; i < 6_000 && searches < 2; i++) await sleep(10);
+    expect(searches).toBe(2);
+    const p = child!;
+    const exited = new Promise((r) => p.once('exit', r));
+    p.kill('SIGTERM');
+    // Still there while its poll waits: stopping did not cut the poll off.
+    await sleep(300);
+    expect(p.exitCode).toBeNull();
+    release();
+    await exited;
+    child = null;
+    await inFlight;
+
+    child = await startApp();
+    const source = await api('GET', `/sources/${sourceId}`);
+    // The poll ended before the exit: it recorded its success and left no lease behind.
+    expect(source.json).toMatchObject({ status: 'ok', lastError: null, polling: false });
+    expect(source.json.lastSuccessAt).not.toBeNull();
+    // Every post the fake holds is stored once, whichever source (of this test or another) got it first.
+    const ids = await storedIds();
+    expect(ids).toHaveLength(x.tweets.length);
+    expect(new Set(ids).size).toBe(x.tweets.length);
   });
 });

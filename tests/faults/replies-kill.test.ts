@@ -141,7 +141,7 @@ afterAll(async () => {
 });
 
 describe(`kill -9 with replies in flight (${pgUrl ? 'PostgreSQL' : 'PGlite'})`, () => {
-  it('posts each reply exactly once on X, Mastodon, Bluesky and Reddit, and records each with its id and link', async () => {
+  it('posts each reply exactly once on X, Mastodon, Bluesky and Reddit, and records its id and link', async () => {
     expect(requests).toHaveLength(PER_PLATFORM * REPLY_PLATFORMS.length);
     expect(requests.every((r) => r.i >= 0)).toBe(true);
     // The platforms take every reply at once and answer only long after the kill.

@@ -120,7 +120,7 @@ describe.each(REPLY_PLATFORMS)('an uncertain reply on %s', (name) => {
     expect(after.platformUrl).toContain(linkPart(posted[0]!));
   });
 
-  it('posts nothing while the platform cannot be asked, shows the reply as uncertain, and sends it once it can', async () => {
+  it('posts nothing while the platform cannot be asked, shows the reply uncertain, sends it once it can', async () => {
     const { parentId, row } = await parentAndRow({ status: 'sending' });
     p.server.fault({ match: p.isLookup, status: 503, json: { error: 'Service Unavailable' } });
     expect(await sendDueReplies(t.deps)).toMatchObject({ sent: 0, retrying: 1 });
@@ -209,7 +209,7 @@ describe.each(REPLY_PLATFORMS)('an uncertain reply on %s', (name) => {
 describe('a repeated create of the same reply', () => {
   const outbox = { replyId: '0f6c8a52-5d1e-4a8b-9a51-3c2f4b1e7d90', queuedAt: new Date('2026-03-01T10:00:00Z') };
 
-  it('is answered by Mastodon with the status the first one made, while another reply with the same words is its own', async () => {
+  it('gets from Mastodon the status the first one made; another reply with the same words is its own', async () => {
     const p = await startReplyPlatform('mastodon');
     try {
       const { mastodonConnector, mastodonConfigSchema } = await import(

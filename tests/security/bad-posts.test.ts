@@ -31,7 +31,7 @@ const stored = async (externalId: string) =>
   )[0];
 
 describe('a page with hostile posts', () => {
-  it('stores the good posts, cleans text the database cannot take, and rejects only the unusable ones with reasons', async () => {
+  it('stores good posts, cleans text the database cannot take, rejects only unusable ones with reasons', async () => {
     const r = await ingest([
       socialPost({ externalId: 'good-1', text: 'plain and fine', createdAt: at }),
       socialPost({

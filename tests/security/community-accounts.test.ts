@@ -220,7 +220,7 @@ describe('linking by email', () => {
         .returning()
     )[0]!;
 
-  it('does not join a VIP’s contact on an email in a new X account’s bio, and suggests the pair with the strong reason', async () => {
+  it('won’t join a VIP’s contact on a new X account’s bio email; suggests both with the strong reason', async () => {
     const vera = await vip('vera@vip.test');
     await ingestX({
       externalId: 'x-impostor',
@@ -250,7 +250,7 @@ describe('linking by email', () => {
     expect(await contactOf('x-uma')).toBe(uma.id);
   });
 
-  it('does not let a bio email claimed first pull the real owner’s confirmed member into the claimant’s contact', async () => {
+  it('won’t let a bio email claimed first pull the owner’s confirmed member into the claimant’s contact', async () => {
     await ingestX({ externalId: 'x-early', handle: 'early_bird', name: 'Early Bird', bio: 'nova@vip.test' });
     await signUpAs('nova@vip.test');
     expect((await get(`/c/${slug}/verify?token=${tokenOf(lastMailTo('nova@vip.test'))}`)).status).toBe(303);

@@ -98,7 +98,7 @@ beforeEach(() => {
 });
 
 describe('redirects', () => {
-  it('refuses a redirect from an allowed host to an internal one, and the internal one sees no connection', async () => {
+  it('refuses a redirect from an allowed host to an internal one, which sees no connection', async () => {
     const targets: [string, string][] = [
       [`http://127.0.0.1:${internal.port}/`, 'refused: loopback address (127.0.0.1)'],
       [`http://localhost:${internal.port}/`, 'refused: internal host name (localhost)'],
@@ -119,7 +119,7 @@ describe('redirects', () => {
     expect(internal.connections - before).toBe(0);
   });
 
-  it('refuses it for a feed source too: the poll fails in our words and nothing reaches the internal port', async () => {
+  it('refuses it for a feed source too: the poll fails in our words, nothing reaches the internal port', async () => {
     const t = await createTestContext({ env: { OUTBOUND_ALLOWLIST: allowlist() } });
     try {
       const ws = await t.seedWorkspace('Bounce Co');
@@ -166,7 +166,7 @@ describe('redirects', () => {
 });
 
 describe('answer size', () => {
-  it('stops a 200 MB answer at the 10 MiB cap while reading it, so no more than about the cap ever arrives', async () => {
+  it('stops a 200 MB answer at the 10 MiB cap while reading it: no more than about the cap arrives', async () => {
     const res = await guard().fetch(`${base}/big`);
     const err = await res.arrayBuffer().catch((e) => e);
     expect(err).toBeInstanceOf(OutboundError);

@@ -220,7 +220,7 @@ describe('addresses stored before the guard existed', () => {
 });
 
 describe('what an allowed address answers is not repeated', () => {
-  it('reports a reachable service by its status alone, never its body, and a closed port as "could not connect"', async () => {
+  it('reports a reachable service by status alone, never its body; a closed port as "could not connect"', async () => {
     const allowed = await createTestContext({ env: { OUTBOUND_ALLOWLIST: `127.0.0.1:${listener.port}` } });
     try {
       const ws = await allowed.seedWorkspace('Echo Co');

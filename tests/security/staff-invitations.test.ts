@@ -106,7 +106,7 @@ describe('inviting staff by email', () => {
     expect((await accept(tokenOf(link), 'racer-password-5')).status).toBe(404);
   });
 
-  it('spends the link once when 4 accepts with the right password of an existing login arrive in parallel', async () => {
+  it('spends the link once when 4 accepts with an existing login’s right password arrive in parallel', async () => {
     await t.seedUser(alpha.workspace.id, 'agent', 'twin@alpha.test');
     const link = (await invite(bravo.token, 'twin@alpha.test')).json.link as string;
     const answers = await Promise.all(Array.from({ length: 4 }, () => accept(tokenOf(link), PASSWORD)));
@@ -173,7 +173,7 @@ describe('switching workspace', () => {
     expect((await t.request('GET', '/api/v1/me', { headers: { cookie: session.cookie } })).status).toBe(401);
   });
 
-  it('refuses to switch into a workspace the login does not belong to (404), and offers no switcher with one', async () => {
+  it('refuses to switch into a workspace the login is not in (404), and offers no switcher with one', async () => {
     const solo = await t.seedUser(alpha.workspace.id, 'agent', 'solo@alpha.test');
     const res = await t.request('POST', '/api/v1/auth/switch-workspace', {
       token: solo.token,

@@ -331,7 +331,7 @@ describe('Bluesky connector against a fake PDS/AppView', () => {
     expect(res.url).toBe(`https://bsky.app/profile/acme.bsky.social/post/${sent.uri.split('/').at(-1)}`);
   });
 
-  it('reads the parent again when the stored raw view is missing, and roots a reply to a top-level post at it', async () => {
+  it('reads the parent again if its stored raw view is missing; roots a reply to a top-level post at it', async () => {
     const parent = bsky.addPost({ text: 'acme question' });
     await blueskyConnector.reply!({
       http: testHttp,

@@ -194,8 +194,10 @@ const guardId = (http: OutboundHttp) => {
   guardIds.set(http, ++guardCount);
   return guardCount;
 };
-const sessionKey = (http: OutboundHttp, config: BlueskyConfig, credentials: BlueskyCredentials) =>
-  `${guardId(http)} ${config.baseUrl} ${config.timeoutMs} ${credentials.identifier} ${bytesToHex(sha256(new TextEncoder().encode(credentials.appPassword ?? '')))}`;
+const sessionKey = (http: OutboundHttp, config: BlueskyConfig, credentials: BlueskyCredentials) => {
+  const password = bytesToHex(sha256(new TextEncoder().encode(credentials.appPassword ?? '')));
+  return `${guardId(http)} ${config.baseUrl} ${config.timeoutMs} ${credentials.identifier} ${password}`;
+};
 
 function session(http: OutboundHttp, config: BlueskyConfig, credentials: BlueskyCredentials): Promise<AtpAgent> {
   const key = sessionKey(http, config, credentials);

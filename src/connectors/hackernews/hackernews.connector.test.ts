@@ -58,7 +58,10 @@ describe('Hacker News connector against a fake Algolia HN Search API', () => {
       points: 42,
       num_comments: 7,
       story_text:
-        'I&#x27;ve tried Acme &amp; Co — café ☕ 🚀<p>It&#x27;s &quot;fine&quot;, see <a href="https:&#x2F;&#x2F;acme.example&#x2F;docs&#x2F;a&#x2F;very&#x2F;long&#x2F;path" rel="nofollow">https:&#x2F;&#x2F;acme.example&#x2F;docs&#x2F;a&#x2F;ve...</a> and <i>its</i> <a href="https:&#x2F;&#x2F;acme.example&#x2F;faq">FAQ</a>',
+        'I&#x27;ve tried Acme &amp; Co — café ☕ 🚀<p>It&#x27;s &quot;fine&quot;, see <a ' +
+        'href="https:&#x2F;&#x2F;acme.example&#x2F;docs&#x2F;a&#x2F;very&#x2F;long&#x2F;path" rel="nofollow">' +
+        'https:&#x2F;&#x2F;acme.example&#x2F;docs&#x2F;a&#x2F;ve...</a> and <i>its</i>' +
+        ' <a href="https:&#x2F;&#x2F;acme.example&#x2F;faq">FAQ</a>',
       created_at_i: NOW - 60,
     });
     const page = await poll();
@@ -76,7 +79,8 @@ describe('Hacker News connector against a fake Algolia HN Search API', () => {
       lang: null,
     });
     expect(post.text).toBe(
-      'I\'ve tried Acme & Co — café ☕ 🚀\n\nIt\'s "fine", see https://acme.example/docs/a/very/long/path and its FAQ [https://acme.example/faq]',
+      'I\'ve tried Acme & Co — café ☕ 🚀\n\nIt\'s "fine", see https://acme.example/docs/a/very/long/path and its ' +
+        'FAQ [https://acme.example/faq]',
     );
     expect(post.author).toMatchObject({
       externalId: 'ana',

@@ -47,7 +47,7 @@ beforeEach(() => {
 });
 
 describe('Mastodon connector: mapping statuses', () => {
-  it('turns HTML content into plain text with paragraph breaks, decoded entities, emoji, and mentions and hashtags without link brackets', async () => {
+  it('turns HTML into plain text: paragraph breaks, decoded entities, emoji, mentions and bare hashtags', async () => {
     const ana = m.account({
       username: 'ana',
       acct: 'ana@other.example',
@@ -59,7 +59,9 @@ describe('Mastodon connector: mapping statuses', () => {
       '<span class="h-card"><a href="https://other.example/@bob" class="u-url mention">@<span>bob</span></a></span>';
     const status = m.addStatus(
       {
-        content: `<p>Acme &amp; friends &lt;3 — café ☕️ 🚀 &quot;quoted&quot;</p><p>Second paragraph<br />new line ${mention} ${hashtagLink('acme')}</p>`,
+        content:
+          '<p>Acme &amp; friends &lt;3 — café ☕️ 🚀 &quot;quoted&quot;</p><p>Second paragraph<br />' +
+          `new line ${mention} ${hashtagLink('acme')}</p>`,
         tags: ['acme'],
         language: 'fr',
         spoiler_text: 'CW: café',
@@ -320,7 +322,7 @@ describe('Mastodon connector: status search', () => {
 });
 
 describe('Mastodon connector: several hashtags and queries', () => {
-  it('reads every stream once per round, keeps a position for each, and picks up new posts in any of them', async () => {
+  it('reads every stream once per round, keeps a position for each, picks up new posts in any of them', async () => {
     const plan = { queries: ['widget'], hashtags: ['acme', 'café'] };
     const a = m.addStatus({ content: '<p>#acme</p>', tags: ['acme'] });
     const c = m.addStatus({ content: '<p>#café</p>', tags: ['café'] });
@@ -551,7 +553,9 @@ describe('Mastodon connector: helpers', () => {
 
   it('keeps the full URL of a shortened Mastodon link', () => {
     const html =
-      '<p><a href="https://example.com/a/very/long/path" rel="nofollow noopener" target="_blank"><span class="invisible">https://</span><span class="ellipsis">example.com/a/very</span><span class="invisible">/long/path</span></a></p>';
+      '<p><a href="https://example.com/a/very/long/path" rel="nofollow noopener" target="_blank">' +
+      '<span class="invisible">https://</span><span class="ellipsis">example.com/a/very</span>' +
+      '<span class="invisible">/long/path</span></a></p>';
     expect(htmlToPlainText(html)).toBe('https://example.com/a/very/long/path');
     expect(htmlToPlainText(null)).toBe('');
   });

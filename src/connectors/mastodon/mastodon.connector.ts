@@ -353,7 +353,8 @@ export const mastodonConnector: Connector<MastodonConfig, MastodonCredentials> =
     if (!credentials.accessToken && streams.some((s) => s.kind === 'query')) {
       throw new ConnectorError(
         'auth',
-        'Searching Mastodon posts needs an access token with the read:search scope; without one only hashtags can be followed.',
+        'Searching Mastodon posts needs an access token with the read:search scope; ' +
+          'without one only hashtags can be followed.',
         { platform: 'mastodon' },
       );
     }
@@ -448,7 +449,9 @@ export const mastodonConnector: Connector<MastodonConfig, MastodonCredentials> =
         return {
           ok: true,
           account: null,
-          message: `Reached ${instance.domain} without an access token: public hashtags can be read, but searching and replying need a token.`,
+          message:
+            `Reached ${instance.domain} without an access token: public hashtags can be read, ` +
+            'but searching and replying need a token.',
         };
       }
       const me = await api.v1.accounts.verifyCredentials();

@@ -143,7 +143,8 @@ export class RedditClient {
       if (body.error === 'invalid_grant')
         throw new ConnectorError(
           'auth',
-          'Reddit refused the username or password (invalid_grant); check them, and that the account is a developer of this script app.',
+          'Reddit refused the username or password (invalid_grant); ' +
+            'check them, and that the account is a developer of this script app.',
           { platform: 'reddit' },
         );
       throw new ConnectorError(

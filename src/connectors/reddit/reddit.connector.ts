@@ -91,7 +91,8 @@ export function listingsFor(config: RedditConfig, queries: string[]): ListingSpe
     if (q.length > MAX_QUERY)
       throw new ConnectorError(
         'invalid_request',
-        `The Reddit search is ${q.length} characters long; Reddit allows ${MAX_QUERY}. Narrow the topics of this source.`,
+        `The Reddit search is ${q.length} characters long; Reddit allows ${MAX_QUERY}. ` +
+          'Narrow the topics of this source.',
         { platform: 'reddit' },
       );
     return {

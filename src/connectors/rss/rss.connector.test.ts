@@ -55,7 +55,8 @@ describe('RSS connector against a fake feed host', () => {
       comments: 3,
       html: '<p>Short summary</p>',
       contentHtml:
-        '<p>Hello <b>world</b> &amp; friends &#8217;s café 日本語 🎉</p><p>Read <a href="https://acme.example">more</a><img src="x.png"></p>',
+        '<p>Hello <b>world</b> &amp; friends &#8217;s café 日本語 🎉</p><p>Read <a href="https://acme.example">' +
+        'more</a><img src="x.png"></p>',
     });
     const page = await poll(url);
     expect(page.more).toBe(false);
@@ -279,7 +280,14 @@ describe('RSS connector against a fake feed host', () => {
     });
     fake.fault({
       headers: { 'content-type': 'application/rdf+xml' },
-      raw: '<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel rdf:about="https://r.example/"><title>R</title><link>https://r.example/</link><description>d</description></channel><item rdf:about="https://r.example/1"><title>One</title><link>https://r.example/1</link><description>&lt;p&gt;Hi &amp;amp; bye&lt;/p&gt;</description><dc:creator>Bo</dc:creator><dc:date>2025-01-01T00:00:00Z</dc:date></item></rdf:RDF>',
+      raw:
+        '<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" ' +
+        'xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">' +
+        '<channel rdf:about="https://r.example/"><title>R</title><link>https://r.example/</link>' +
+        '<description>d</description></channel>' +
+        '<item rdf:about="https://r.example/1"><title>One</title><link>https://r.example/1</link>' +
+        '<description>&lt;p&gt;Hi &amp;amp; bye&lt;/p&gt;</description>' +
+        '<dc:creator>Bo</dc:creator><dc:date>2025-01-01T00:00:00Z</dc:date></item></rdf:RDF>',
     });
     const [rdf] = (await poll(url)).posts;
     expect(rdf).toMatchObject({ externalId: 'https://r.example/1', text: 'Hi & bye', author: { name: 'Bo' } });

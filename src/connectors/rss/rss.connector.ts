@@ -21,8 +21,15 @@ export const MAX_SEEN_IDS = 500;
 export const LATE_ITEM_GRACE_MS = 3 * 24 * 3600_000;
 /** A date this far ahead is a broken clock, not a watermark every later item should fall under. */
 const FUTURE_SLACK_MS = 24 * 3600_000;
-const ACCEPT =
-  'application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, application/feed+json;q=0.9, application/xml;q=0.8, text/xml;q=0.8, */*;q=0.5';
+const ACCEPT = [
+  'application/rss+xml',
+  'application/atom+xml',
+  'application/rdf+xml;q=0.9',
+  'application/feed+json;q=0.9',
+  'application/xml;q=0.8',
+  'text/xml;q=0.8',
+  '*/*;q=0.5',
+].join(', ');
 
 export const rssConfigSchema = z.object({
   feedUrl: z.url({ protocol: /^https?$/ }),
@@ -269,7 +276,8 @@ function httpError(res: Response, url: string, hasCredentials: boolean, now: Dat
   if (s === 401 || s === 403) {
     return new ConnectorError(
       'auth',
-      `The feed at ${url} refused access (HTTP ${s}): ${hasCredentials ? 'check its username and password' : 'it needs a username and password'}.`,
+      `The feed at ${url} refused access (HTTP ${s}): ` +
+        `${hasCredentials ? 'check its username and password' : 'it needs a username and password'}.`,
       d,
     );
   }

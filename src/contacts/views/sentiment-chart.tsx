@@ -48,7 +48,9 @@ export function SentimentChart(props: { weeks: SentimentWeek[] }) {
   const gap = slot * 0.2;
   const mentions = shown.reduce((sum, w) => sum + w.count, 0);
   const mean = shown.reduce((sum, w) => sum + w.mean * w.count, 0) / Math.max(1, mentions);
-  const summary = `${mentions} scored mention${mentions === 1 ? '' : 's'} in ${shown.length} week${shown.length === 1 ? '' : 's'}, ${signed(mean)} on average`;
+  const summary =
+    `${mentions} scored mention${mentions === 1 ? '' : 's'} in ` +
+    `${shown.length} week${shown.length === 1 ? '' : 's'}, ${signed(mean)} on average`;
   return (
     <figure class="chart" data-testid="sentiment-chart">
       <svg class="spark" viewBox={`0 0 ${W} ${H}`} preserveAspectRatio="none" role="img" aria-label={summary}>
@@ -59,6 +61,8 @@ export function SentimentChart(props: { weeks: SentimentWeek[] }) {
           // Even a flat week shows as a sliver, so each week with mentions is visible.
           const h = Math.max(0.6, Math.abs(v) * (MID - 1));
           const y = v >= 0 ? MID - h : MID;
+          const count = `${s.data.count} mention${s.data.count === 1 ? '' : 's'}`;
+          const title = `Week of ${s.week}: ${signed(s.data.mean)} (${count})`;
           return (
             <rect
               class={v > 0.05 ? 'bar-positive' : v < -0.05 ? 'bar-negative' : 'bar-neutral'}
@@ -67,7 +71,7 @@ export function SentimentChart(props: { weeks: SentimentWeek[] }) {
               width={(slot - gap).toFixed(2)}
               height={h.toFixed(2)}
             >
-              <title>{`Week of ${s.week}: ${signed(s.data.mean)} (${s.data.count} mention${s.data.count === 1 ? '' : 's'})`}</title>
+              <title>{title}</title>
             </rect>
           );
         })}

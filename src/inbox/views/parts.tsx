@@ -42,10 +42,10 @@ export function SlaBadge(props: { sla: Sla; now: Date }) {
         {OVERDUE[sla.overdue]}
       </span>
     );
-  if (sla.nextDue)
-    return (
-      <span class="badge sla-due">{`${sla.nextDue.kind === 'resolution' ? 'Resolve' : 'Reply'} within ${duration(sla.nextDue.at.getTime() - now.getTime())}`}</span>
-    );
+  if (sla.nextDue) {
+    const verb = sla.nextDue.kind === 'resolution' ? 'Resolve' : 'Reply';
+    return <span class="badge sla-due">{`${verb} within ${duration(sla.nextDue.at.getTime() - now.getTime())}`}</span>;
+  }
   return null;
 }
 

@@ -21,7 +21,10 @@ export function describeEvent(e: Extract<ThreadItem, { kind: 'event' }>, names: 
       return 'Reopened by a new post';
     case 'status':
       if (d.reason === 'snooze ended') return 'Snooze ended: open again';
-      return `${actor} changed the status from ${STATUS_LABELS[String(d.from)] ?? d.from} to ${STATUS_LABELS[String(d.to)] ?? d.to}${d.until ? ` until ${when(String(d.until))} UTC` : ''}`;
+      return (
+        `${actor} changed the status from ${STATUS_LABELS[String(d.from)] ?? d.from} ` +
+        `to ${STATUS_LABELS[String(d.to)] ?? d.to}${d.until ? ` until ${when(String(d.until))} UTC` : ''}`
+      );
     case 'assigned':
       return d.to ? `${actor} assigned it to ${person(d.to)}` : `${actor} unassigned it`;
     case 'priority':

@@ -63,7 +63,10 @@ export function AlertsPage(p: AlertsPageProps) {
               {a.volume} mentions in an hour (usually {a.baselineVolume.toFixed(1)}), {pct(a.negativeShare)} negative
               (usually {pct(a.baselineNegativeShare)}).{' '}
               <a
-                href={`/inbox/mentions?topic=${a.topicId}&from=${a.windowStart.toISOString().slice(0, 10)}&to=${a.windowEnd.toISOString().slice(0, 10)}`}
+                href={
+                  `/inbox/mentions?topic=${a.topicId}` +
+                  `&from=${a.windowStart.toISOString().slice(0, 10)}&to=${a.windowEnd.toISOString().slice(0, 10)}`
+                }
               >
                 See the mentions
               </a>

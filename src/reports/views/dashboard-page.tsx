@@ -76,6 +76,9 @@ function queryOf(f: DashboardFilters, range: Range, extra: Record<string, string
 const apiQuery = (f: DashboardFilters, range: Range, extra: Record<string, string> = {}) =>
   queryOf(f, range, { interval: f.interval, ...extra });
 
+/** A term as people write it: hashtags with their #. */
+const termText = (table: string, term: string) => (table === 'Hashtags' ? `#${term}` : term);
+
 function Figure(p: { label: string; value: string; compare: string; href: string; testid: string }) {
   return (
     <a class="card figure" href={p.href} data-testid={p.testid}>
@@ -370,10 +373,8 @@ export function DashboardPage(p: DashboardProps) {
                 {list.map((t) => (
                   <tr>
                     <td>
-                      <a
-                        href={`/inbox/mentions?${queryOf(f, p.range, { q: title === 'Hashtags' ? `#${t.term}` : t.term })}`}
-                      >
-                        {title === 'Hashtags' ? `#${t.term}` : t.term}
+                      <a href={`/inbox/mentions?${queryOf(f, p.range, { q: termText(title, t.term) })}`}>
+                        {termText(title, t.term)}
                       </a>
                     </td>
                     <td class="num">{t.total}</td>
