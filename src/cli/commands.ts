@@ -50,8 +50,9 @@ export const USAGE = `Usage: npm run cli -- <command> [options]
                                            password reset) link, for boards without SMTP_URL
   create-api-key --name N [--role R] [--workspace SLUG]
                                            print a new API key (shown once)
-  import-mentions --file PATH [--format csv|jsonl] [--map field=column,...] [--workspace SLUG]
+  import-mentions --file PATH [--format csv|jsonl] [--map field=column,...] [--workspace SLUG] [--inbox]
                                            import exported mentions, showing progress and bad rows
+                                           (--inbox: each one also opens an inbox conversation)
   import-contacts FILE [--map field=column,...] [--workspace SLUG]
                                            import contacts from another CRM's CSV export, showing
                                            progress and bad rows (field: name, email, company,
@@ -71,6 +72,7 @@ const options = {
   format: { type: 'string' },
   map: { type: 'string' },
   reset: { type: 'boolean' },
+  inbox: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -200,6 +202,7 @@ export async function runCommand(argv: string[], deps: CliDeps): Promise<void> {
           format,
           mapping,
           content: createReadStream(file),
+          openConversations: values.inbox === true,
         },
         deps.jobDeps,
       );

@@ -110,7 +110,13 @@ export async function importBatches(
     state = await deps.db.transaction(async (tx) => {
       const r = await storeRows(
         { ...deps, db: tx },
-        { workspaceId: claimed.workspaceId, sourceId: null, platform: 'import', topics },
+        {
+          workspaceId: claimed.workspaceId,
+          sourceId: null,
+          platform: 'import',
+          topics,
+          ...(claimed.openConversations ? {} : { threadIf: () => false }),
+        },
         batch.rows,
         claimed.id,
       );

@@ -38,6 +38,7 @@ export const publicImport = (i: ImportRow) => ({
   filename: i.filename,
   format: i.format,
   mapping: i.mapping,
+  openConversations: i.openConversations,
   status: i.status,
   total: i.total,
   processed: i.processed,
@@ -61,6 +62,8 @@ export interface NewImport {
   format: ImportFormat;
   mapping: ColumnMapping;
   content: ByteSource;
+  /** Open an inbox conversation for each imported mention (off: listening and reports only). */
+  openConversations?: boolean;
 }
 
 /**
@@ -86,6 +89,7 @@ export async function createImport(db: Db, actor: Actor, input: NewImport, optio
         filename: cleanText(input.filename).slice(0, 200),
         format: input.format,
         mapping: input.mapping as Record<string, string>,
+        openConversations: input.openConversations ?? false,
         leaseUntil: new Date(clock().getTime() + LEASE_MS),
         leaseToken: token,
         leaseHolder: options.instanceId ?? null,

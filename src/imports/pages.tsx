@@ -34,6 +34,7 @@ export const importPages = new Hono<AppEnv>()
           format,
           mapping,
           content: file.stream() as unknown as AsyncIterable<Uint8Array>,
+          openConversations: body.inbox === 'on',
         },
         c.var.deps,
       );

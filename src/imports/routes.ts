@@ -12,6 +12,7 @@ const Import = z
     filename: z.string(),
     format: z.enum(['csv', 'jsonl']),
     mapping: z.record(z.string(), z.string()),
+    openConversations: z.boolean().openapi({ description: 'Imported mentions open inbox conversations' }),
     status: z.enum(['queued', 'running', 'done', 'failed']),
     total: z.number(),
     processed: z.number(),
@@ -30,7 +31,13 @@ const Import = z
 
 const Mapping = z.partialRecord(z.enum(IMPORT_FIELDS), z.string().min(1).max(200));
 
+const Flag = z
+  .enum(['true', 'false'])
+  .optional()
+  .openapi({ description: 'true: each imported mention opens an inbox conversation (default: listening only)' });
+
 const ImportForm = z.object({
+  inbox: Flag,
   file: z
     .instanceof(File)
     .openapi({ type: 'string', format: 'binary', description: 'CSV or JSON Lines, at most 50 MiB' }),
@@ -48,6 +55,7 @@ const ImportForm = z.object({
 
 /** A file sent as the body itself (curl --data-binary @export.csv): streamed into storage as it arrives. */
 const RawFileQuery = z.object({
+  inbox: Flag,
   filename: z.string().max(200).optional().openapi({ description: 'Names the import; its ending can tell the format' }),
   format: z.enum(['csv', 'jsonl']).optional(),
   mapping: z.string().max(5000).optional().openapi({ description: 'As in the form: JSON object, field to column' }),
@@ -122,7 +130,13 @@ export const importsApi = createApi()
       const row = await createImport(
         c.var.deps.db,
         requireActor(c),
-        { filename, format, mapping, content: body as unknown as AsyncIterable<Uint8Array> },
+        {
+          filename,
+          format,
+          mapping,
+          content: body as unknown as AsyncIterable<Uint8Array>,
+          openConversations: (form?.inbox ?? query.inbox) === 'true',
+        },
         c.var.deps,
       );
       runInBackground(c, runImport(c.var.deps, row.id));

@@ -1,4 +1,4 @@
-import { customType, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { boolean, customType, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { users, workspaces } from '../accounts/schema';
 import { createdAt, id, ts } from '../db/columns';
 
@@ -18,6 +18,9 @@ export const imports = pgTable('imports', {
   filename: text('filename').notNull(),
   format: text('format', { enum: ['csv', 'jsonl'] }).notNull(),
   mapping: jsonb('mapping').$type<Record<string, string>>().notNull(),
+  // Exported history is listening data (mentions, contacts, reports); only when asked do its
+  // mentions open inbox conversations (200,000 old posts would bury the inbox and break every SLA).
+  openConversations: boolean('open_conversations').notNull().default(false),
   // Files uploaded before imports streamed; newer ones are kept in import_chunks.
   content: text('content'),
   // Bytes of the file in import_chunks; null while the upload is still being stored.

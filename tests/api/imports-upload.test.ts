@@ -9,6 +9,7 @@ import {
 } from '../../src/imports/import.service';
 import { importChunks, imports } from '../../src/imports/schema';
 import { releaseOwnLeases } from '../../src/jobs/leases';
+import { conversations } from '../../src/inbox/schema';
 import { mentions } from '../../src/mentions/schema';
 import { createTestContext, type TestContext } from '../helpers/test-app';
 
@@ -118,6 +119,40 @@ describe('a raw file body (text/csv)', () => {
     });
     expect(res.status).toBe(422);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('VALIDATION_FAILED');
+  });
+});
+
+describe('imported mentions and the inbox', () => {
+  const conversationCount = async () =>
+    Number(
+      (
+        await t.db
+          .select({ n: count() })
+          .from(conversations)
+          .where(and(eq(conversations.workspaceId, ws.workspace.id), eq(conversations.platform, 'import')))
+      )[0]!.n,
+    );
+  const upload = async (prefix: string, query: string) => {
+    const rows = [1, 2, 3].map(
+      (i) => `{"id":"${prefix}${i}","text":"acme ${prefix} ${i}","created_at":"2026-11-20T10:00:00Z"}`,
+    );
+    const res = await t.app.request(`/api/v1/imports?${query}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ws.token}`, 'content-type': 'application/x-ndjson' },
+      body: `${rows.join('\n')}\n`,
+    });
+    expect(res.status).toBe(202);
+    return waitDone(((await res.json()) as { id: string }).id);
+  };
+
+  it('keeps exported history out of the inbox unless the import asks for conversations', async () => {
+    const before = await conversationCount();
+    const history = await upload('hist', 'filename=history.jsonl');
+    expect(history).toMatchObject({ status: 'done', inserted: 3, openConversations: false });
+    expect(await conversationCount()).toBe(before);
+    const inbox = await upload('open', 'filename=open.jsonl&inbox=true');
+    expect(inbox).toMatchObject({ status: 'done', inserted: 3, openConversations: true });
+    expect(await conversationCount()).toBe(before + 3);
   });
 });
 

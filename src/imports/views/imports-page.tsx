@@ -25,6 +25,12 @@ export function ImportsPage(p: PageBase & { imports: Import[]; error?: string | 
               Fields: {IMPORT_FIELDS.join(', ')}. Common column names are recognised without a mapping.
             </span>
           </label>
+          <label class="check">
+            <input type="checkbox" name="inbox" /> Open inbox conversations for these mentions
+            <span class="muted small">
+              Off: they go to listening, contacts and reports only, as history. On: each one waits for an answer.
+            </span>
+          </label>
           <button type="submit">Import</button>
         </form>
       </section>

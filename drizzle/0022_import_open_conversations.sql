@@ -1,0 +1,1 @@
+ALTER TABLE "imports" ADD COLUMN "open_conversations" boolean DEFAULT false NOT NULL;
