@@ -1,7 +1,7 @@
 /**
  * For `npm run bench` (outbound section): fetches a URL through the outbound guard, alone in its
  * process, and prints how far RSS rose while the guard read and refused the answer.
- * Usage: tsx scripts/bench/outbound-child.ts <url>
+ * Usage: tsx scripts/bench/outbound-child.ts <url> [cap in bytes, OUTBOUND_MAX_BYTES's default without]
  */
 import { createNodeOutbound, DEFAULT_MAX_BYTES, parseAllowlist } from '../../src/http/outbound';
 
@@ -9,7 +9,8 @@ const MiB = 1024 * 1024;
 
 async function main() {
   const url = process.argv[2]!;
-  const outbound = createNodeOutbound({ allow: parseAllowlist('127.0.0.1'), maxBytes: DEFAULT_MAX_BYTES });
+  const maxBytes = Number(process.argv[3] ?? DEFAULT_MAX_BYTES);
+  const outbound = createNodeOutbound({ allow: parseAllowlist('127.0.0.1'), maxBytes });
   // Warm up: the transport loads undici lazily; its code is not the answer's memory.
   await outbound.fetch(`${url}?bytes=1024`).then((r) => r.arrayBuffer());
   global.gc?.();
@@ -31,7 +32,7 @@ async function main() {
     `${JSON.stringify({
       outcome,
       ms: performance.now() - started,
-      capMiB: DEFAULT_MAX_BYTES / MiB,
+      capMiB: maxBytes / MiB,
       growthMiB: (peak - baseline) / MiB,
     })}\n`,
   );
