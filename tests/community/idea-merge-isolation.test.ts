@@ -23,7 +23,7 @@ const newIdea = async (workspaceId: string, title: string) =>
 const ideaRow = async (id: string) => (await t.db.select().from(ideas).where(eq(ideas.id, id)))[0]!;
 
 describe('merging ideas across workspaces', () => {
-  it("answers 404 when workspace A merges workspace B's idea into one of its own, and B's idea stays as it was", async () => {
+  it("answers 404 when workspace A merges B's idea into one of its own, and B's idea stays as it was", async () => {
     const theirs = await newIdea(b.workspace.id, 'Bravo idea to steal');
     const ours = await newIdea(a.workspace.id, 'Alpha idea that would receive it');
     const res = await t.request('POST', `/api/v1/ideas/${theirs.id}/merge`, {
@@ -34,7 +34,7 @@ describe('merging ideas across workspaces', () => {
     expect(await ideaRow(theirs.id)).toMatchObject({ mergedIntoId: null, workspaceId: b.workspace.id });
   });
 
-  it("answers 404 when workspace A merges one of its ideas into workspace B's, and its own idea stays unmerged", async () => {
+  it("answers 404 when workspace A merges one of its ideas into B's, and its own idea stays unmerged", async () => {
     const theirs = await newIdea(b.workspace.id, 'Bravo idea as a target');
     const ours = await newIdea(a.workspace.id, 'Alpha idea to move away');
     const res = await t.request('POST', `/api/v1/ideas/${ours.id}/merge`, {
@@ -45,7 +45,7 @@ describe('merging ideas across workspaces', () => {
     expect((await ideaRow(ours.id)).mergedIntoId).toBeNull();
   });
 
-  it('merges two ideas of the same workspace (the route works, so the 404s above are about the workspace)', async () => {
+  it('merges two ideas of one workspace (the route works: the 404s above are about the workspace)', async () => {
     const from = await newIdea(a.workspace.id, 'Alpha duplicate');
     const into = await newIdea(a.workspace.id, 'Alpha original');
     const res = await t.request('POST', `/api/v1/ideas/${from.id}/merge`, { token: a.token, body: { into: into.id } });

@@ -1,6 +1,5 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../../src/accounts/actor';
 import { addComment, createIdea, getIdea, type PostContext, setVote } from '../../src/community/ideas.service';
 import { communityBySlug, signUp, verifyEmail } from '../../src/community/members.service';
 import { saveReview } from '../../src/community/reviews.service';
@@ -11,68 +10,70 @@ import { mentions } from '../../src/mentions/schema';
 import type { MemberInfo } from '../../src/server/env';
 import { createTopic } from '../../src/topics/topics.service';
 import { socialAuthor, socialPost } from '../helpers/posts';
-import { createTestContext, recordingMailer, type TestContext } from '../helpers/test-app';
+import { createTestContext, recordingMailer, TEST_PASSWORD_PARAMS, type TestContext } from '../helpers/test-app';
 
 let t: TestContext;
 const mailer = recordingMailer();
-let ws: Awaited<ReturnType<TestContext['seedWorkspace']>>;
-let mia: MemberInfo;
-let leo: MemberInfo;
-let productId: string;
-let clock = new Date('2026-06-01T10:00:00Z');
+const START = new Date('2026-06-01T10:00:00Z');
+/** The app's clock: each board starts it at START; a test that needs time to pass moves it on. */
+const clock = { now: START };
+let boards = 0;
 
-async function member(name: string, email: string): Promise<MemberInfo> {
-  const community = await communityBySlug(t.db, ws.workspace.slug);
-  const deps = { db: t.db, mailer, logger: t.deps.logger };
-  await signUp(
-    deps,
-    community,
-    { email, password: 'long-enough-pass', displayName: name },
-    { ip: `ip-${email}`, baseUrl: 'http://board.test', now: clock },
-  );
-  const token = /token=([\w-]+)/.exec(mailer.sent.filter((m) => m.to === email).at(-1)!.text)![1]!;
-  const m = await verifyEmail(deps, community, token, clock);
-  return {
-    id: m.id,
-    workspaceId: m.workspaceId,
-    email: m.email,
-    displayName: m.displayName,
-    verified: true,
-    csrfToken: 'x',
-  };
-}
-const ctx = async (m: MemberInfo): Promise<PostContext> => ({
-  deps: { ...t.deps, clock: () => clock },
-  community: await communityBySlug(t.db, ws.workspace.slug),
-  member: m,
-  baseUrl: 'http://board.test',
-  now: clock,
-});
 const idea = async (id: string) => (await t.db.select().from(ideas).where(eq(ideas.id, id)))[0]!;
+const DARK_MODE = { title: 'Dark mode please', body: 'My eyes hurt at night, I would love a dark theme' };
+
+/**
+ * A board of one test's own: a workspace with a product and two confirmed members, Mia and Leo, who
+ * joined at START. No test sees another's ideas, votes, suggestions, settings or mail.
+ */
+async function ideaBoard() {
+  clock.now = START;
+  const n = ++boards;
+  const ws = await t.seedWorkspace(`Idea Co ${n}`);
+  const productId = (await createTopic(t.db, ws.actor, { name: 'Acme App', kind: 'product', query: 'acme' })).id;
+  const community = () => communityBySlug(t.db, ws.workspace.slug);
+
+  async function member(name: string): Promise<MemberInfo> {
+    const email = `${name.toLowerCase()}@ideas${n}.test`;
+    const deps = { db: t.db, mailer, logger: t.deps.logger, passwordParams: TEST_PASSWORD_PARAMS };
+    await signUp(
+      deps,
+      await community(),
+      { email, password: 'long-enough-pass', displayName: name },
+      { ip: `ip-${email}`, baseUrl: 'http://board.test', now: clock.now },
+    );
+    const token = /token=([\w-]+)/.exec(mailer.sent.filter((m) => m.to === email).at(-1)!.text)![1]!;
+    const m = await verifyEmail(deps, await community(), token, clock.now);
+    return {
+      id: m.id,
+      workspaceId: m.workspaceId,
+      email: m.email,
+      displayName: m.displayName,
+      verified: true,
+      csrfToken: 'x',
+    };
+  }
+  const ctx = async (m: MemberInfo): Promise<PostContext> => ({
+    deps: t.deps,
+    community: await community(),
+    member: m,
+    baseUrl: 'http://board.test',
+    now: clock.now,
+  });
+  const mia = await member('Mia');
+  const leo = await member('Leo');
+  return { ws, productId, mia, leo, ctx };
+}
 
 beforeAll(async () => {
-  t = await createTestContext({ mailer, clock: () => clock });
-  ws = await t.seedWorkspace('Idea Co');
-  const actor: Actor = {
-    workspaceId: ws.workspace.id,
-    workspaceSlug: ws.workspace.slug,
-    userId: ws.owner.id,
-    apiKeyId: null,
-    role: 'owner',
-    ip: null,
-  };
-  productId = (await createTopic(t.db, actor, { name: 'Acme App', kind: 'product', query: 'acme' })).id;
-  mia = await member('Mia', 'mia@ideas.test');
-  leo = await member('Leo', 'leo@ideas.test');
+  t = await createTestContext({ mailer, clock: () => clock.now });
 });
 afterAll(() => t.close());
 
 describe('ideas on the board', () => {
-  it('posts an idea with its author’s vote, analysed like a mention and linked to the author’s contact, without an inbox conversation', async () => {
-    const created = await createIdea(await ctx(mia), {
-      title: 'Dark mode please',
-      body: 'My eyes hurt at night, I would love a dark theme',
-    });
+  it('posts an idea with its author’s vote, analysed, linked to their contact, no conversation', async () => {
+    const { mia, ctx } = await ideaBoard();
+    const created = await createIdea(await ctx(mia), DARK_MODE);
     expect(created).toMatchObject({ visibility: 'visible', voteCount: 1, mentionId: expect.any(String) });
     const [m] = await t.db.select().from(mentions).where(eq(mentions.id, created.mentionId!));
     const [mm] = await t.db.select().from(members).where(eq(members.id, mia.id));
@@ -81,19 +82,21 @@ describe('ideas on the board', () => {
   });
 
   it('counts one vote per member, and takes it back', async () => {
-    const [i] = await t.db.select().from(ideas).where(eq(ideas.title, 'Dark mode please'));
+    const { ws, mia, leo, ctx } = await ideaBoard();
+    const i = await createIdea(await ctx(mia), DARK_MODE);
     const c = await ctx(leo);
-    expect((await setVote(t.db, c.community, leo, i!.id, true, clock)).voteCount).toBe(2);
-    expect((await setVote(t.db, c.community, leo, i!.id, true, clock)).voteCount).toBe(2);
-    expect((await setVote(t.db, c.community, leo, i!.id, false, clock)).voteCount).toBe(1);
-    expect((await getIdea(t.db, ws.workspace.id, i!.id, { memberId: mia.id })).voted).toBe(true);
+    expect((await setVote(t.db, c.community, leo, i.id, true, clock.now)).voteCount).toBe(2);
+    expect((await setVote(t.db, c.community, leo, i.id, true, clock.now)).voteCount).toBe(2);
+    expect((await setVote(t.db, c.community, leo, i.id, false, clock.now)).voteCount).toBe(1);
+    expect((await getIdea(t.db, ws.workspace.id, i.id, { memberId: mia.id })).voted).toBe(true);
   });
 
-  it('merges a duplicate into an older idea: votes and comments move, a member who voted for both counts once', async () => {
+  it('merges a duplicate into an older idea: votes and comments move, a vote for both counts once', async () => {
+    const { ws, mia, leo, ctx } = await ideaBoard();
     const older = await createIdea(await ctx(leo), { title: 'Night theme', body: 'A darker look for the evening' });
-    await setVote(t.db, (await ctx(mia)).community, mia, older.id, true, clock);
+    await setVote(t.db, (await ctx(mia)).community, mia, older.id, true, clock.now);
     const dup = await createIdea(await ctx(mia), { title: 'Dark colours option', body: 'please' });
-    await setVote(t.db, (await ctx(leo)).community, leo, dup.id, true, clock);
+    await setVote(t.db, (await ctx(leo)).community, leo, dup.id, true, clock.now);
     await addComment(await ctx(leo), dup.id, 'Yes, +1 from me');
     expect((await idea(older.id)).voteCount).toBe(2);
     expect((await idea(dup.id)).voteCount).toBe(2);
@@ -111,33 +114,37 @@ describe('ideas on the board', () => {
         .status,
     ).toBe(422);
     // A vote for the merged idea lands on the one it went into.
-    expect((await setVote(t.db, (await ctx(mia)).community, mia, dup.id, true, clock)).id).toBe(older.id);
+    expect((await setVote(t.db, (await ctx(mia)).community, mia, dup.id, true, clock.now)).id).toBe(older.id);
   });
 
   it('tells voters when staff change the status, with the public note', async () => {
-    const [i] = await t.db.select().from(ideas).where(eq(ideas.title, 'Night theme'));
-    const res = await t.request('PATCH', `/api/v1/ideas/${i!.id}`, {
+    const { ws, mia, leo, ctx } = await ideaBoard();
+    // Leo's idea, with his own vote and Mia's.
+    const i = await createIdea(await ctx(leo), { title: 'Night theme', body: 'A darker look for the evening' });
+    await setVote(t.db, (await ctx(mia)).community, mia, i.id, true, clock.now);
+    const res = await t.request('PATCH', `/api/v1/ideas/${i.id}`, {
       token: ws.token,
       body: { status: 'planned', statusNote: 'Coming in the spring release' },
     });
     expect(res.json).toMatchObject({ status: 'planned', statusNote: 'Coming in the spring release' });
-    const told = await t.db.select().from(memberNotifications).where(eq(memberNotifications.ideaId, i!.id));
+    const told = await t.db.select().from(memberNotifications).where(eq(memberNotifications.ideaId, i.id));
     expect(told.map((n) => n.memberId).sort()).toEqual([mia.id, leo.id].sort());
     expect(told[0]!.text).toBe('“Night theme” is now Planned: Coming in the spring release');
     // SMTP is set (the recording mailer): each voter gets an email too.
     expect(
       mailer.sent
-        .filter((m) => m.subject.includes('is now Planned'))
+        .filter((m) => m.subject.includes('is now Planned') && [mia.email, leo.email].includes(m.to))
         .map((m) => m.to)
         .sort(),
-    ).toEqual(['leo@ideas.test', 'mia@ideas.test']);
+    ).toEqual([leo.email, mia.email].sort());
   });
 
-  it('holds posts for approval when the workspace asks, and links from a day-old account, until a moderator restores them', async () => {
+  it('holds posts for approval when asked, and links from day-old accounts, until restored', async () => {
+    const { ws, mia, leo, ctx } = await ideaBoard();
     const spam = await createIdea(await ctx(mia), { title: 'Great deals', body: 'visit https://spam.example now' });
     expect(spam).toMatchObject({ visibility: 'held', flags: ['links', 'new_account'] });
     await t.db.insert(communitySettings).values({ workspaceId: ws.workspace.id, requireApproval: true });
-    clock = new Date(clock.getTime() + 60_000);
+    clock.now = new Date(clock.now.getTime() + 60_000);
     const held = await createIdea(await ctx(leo), { title: 'Export to CSV', body: 'for my accountant' });
     expect(held.visibility).toBe('held');
     const queue = await t.request('GET', '/api/v1/community/moderation', { token: ws.token });
@@ -151,26 +158,27 @@ describe('ideas on the board', () => {
       ).status,
     ).toBe(204);
     expect((await idea(held.id)).visibility).toBe('visible');
-    await t.db.delete(communitySettings).where(eq(communitySettings.workspaceId, ws.workspace.id));
   });
 });
 
 describe('harvesting ideas from mentions', () => {
-  it('lists a mention that asks for a feature as a suggested idea; linking it adds evidence and its author as a supporter', async () => {
+  it('suggests a feature-request mention as an idea; linking adds evidence and a supporter', async () => {
+    const { ws, mia, ctx } = await ideaBoard();
+    // Mia's idea, with her vote: her contact is the first supporter.
+    const target = await createIdea(await ctx(mia), DARK_MODE);
     await ingestPosts(t.deps, { workspaceId: ws.workspace.id, sourceId: null, platform: 'x', topics: [] }, [
       socialPost({
         externalId: 'fr-1',
         text: 'acme please add dark mode',
-        createdAt: clock,
+        createdAt: clock.now,
         author: socialAuthor({ externalId: 'u-fr', handle: 'nightowl', name: 'Night Owl', followers: 4200 }),
       }),
     ]);
     const suggested = await t.request('GET', '/api/v1/ideas/suggested', { token: ws.token });
     const s = suggested.json.items.find((x: { text: string }) => x.text === 'acme please add dark mode');
     expect(s).toMatchObject({ platform: 'x', authorHandle: 'nightowl' });
-    const [target] = await t.db.select().from(ideas).where(eq(ideas.title, 'Dark mode please'));
     expect(
-      (await t.request('POST', `/api/v1/ideas/${target!.id}/evidence`, { token: ws.token, body: { mentionId: s.id } }))
+      (await t.request('POST', `/api/v1/ideas/${target.id}/evidence`, { token: ws.token, body: { mentionId: s.id } }))
         .status,
     ).toBe(201);
     expect(
@@ -178,7 +186,7 @@ describe('harvesting ideas from mentions', () => {
         (x: { id: string }) => x.id,
       ),
     ).not.toContain(s.id);
-    const detail = await t.request('GET', `/api/v1/ideas/${target!.id}`, { token: ws.token });
+    const detail = await t.request('GET', `/api/v1/ideas/${target.id}`, { token: ws.token });
     expect(detail.json.evidence.mentions.map((m: { id: string }) => m.id)).toEqual([s.id]);
     // Mia voted (her contact) and the X author asked for it: two supporters, reach from the X account.
     expect(detail.json.evidence).toMatchObject({ supporters: 2, reach: 4200 });
@@ -186,17 +194,18 @@ describe('harvesting ideas from mentions', () => {
   });
 
   it('turns a suggested mention into a new idea, or sets it aside', async () => {
+    const { ws } = await ideaBoard();
     await ingestPosts(t.deps, { workspaceId: ws.workspace.id, sourceId: null, platform: 'x', topics: [] }, [
       socialPost({
         externalId: 'fr-2',
         text: 'acme you should add an offline mode',
-        createdAt: clock,
+        createdAt: clock.now,
         author: socialAuthor({ externalId: 'u-fr2', handle: 'traveller' }),
       }),
       socialPost({
         externalId: 'fr-3',
         text: 'acme please add a widget for my cat',
-        createdAt: clock,
+        createdAt: clock.now,
         author: socialAuthor({ externalId: 'u-fr3', handle: 'catfan' }),
       }),
     ]);
@@ -220,18 +229,21 @@ describe('harvesting ideas from mentions', () => {
 
 describe('reviews', () => {
   it('keeps one review per member per product, and sends a negative one to the inbox', async () => {
+    const { ws, productId, mia, leo, ctx } = await ideaBoard();
+    // An idea on the board too: the community stream shows it, the reviews stream does not.
+    await createIdea(await ctx(mia), DARK_MODE);
+    const communityConversations = () =>
+      t.db
+        .select()
+        .from(conversations)
+        .where(and(eq(conversations.workspaceId, ws.workspace.id), eq(conversations.platform, 'community')));
     const happy = await saveReview(await ctx(mia), {
       topicId: productId,
       rating: 5,
       title: 'Love it',
       body: 'Great app, works perfectly',
     });
-    expect(
-      await t.db
-        .select()
-        .from(conversations)
-        .where(and(eq(conversations.platform, 'community'))),
-    ).toHaveLength(0);
+    expect(await communityConversations()).toHaveLength(0);
     const edited = await saveReview(await ctx(mia), {
       topicId: productId,
       rating: 4,
@@ -246,13 +258,13 @@ describe('reviews', () => {
       body: 'It crashes every time, terrible',
     });
     expect(angry.sentimentLabel).toBe('negative');
-    const convs = await t.db.select().from(conversations).where(eq(conversations.platform, 'community'));
+    const convs = await communityConversations();
     expect(convs).toHaveLength(1);
     expect(convs[0]!.subject).toContain('Broken');
     const list = await t.request('GET', `/api/v1/reviews?topic=${productId}`, { token: ws.token });
     expect(list.json).toMatchObject({ total: 2, average: 2.5, distribution: { 1: 1, 4: 1 } });
     // The reports count the same reviews (written today by the test clock).
-    const day = clock.toISOString().slice(0, 10);
+    const day = clock.now.toISOString().slice(0, 10);
     const ratings = await t.request('GET', `/api/v1/reports/ratings?from=${day}&to=${day}`, { token: ws.token });
     expect(ratings.json).toMatchObject({ total: 2, average: 2.5, distribution: { 1: 1, 4: 1 } });
     // A report figure for reviews links to the review mentions only.

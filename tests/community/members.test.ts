@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { members } from '../../src/community/schema';
 import { contacts, identities } from '../../src/contacts/schema';
@@ -6,7 +6,7 @@ import { createTestContext, recordingMailer, type TestContext } from '../helpers
 
 let t: TestContext;
 const mailer = recordingMailer();
-let slug: string;
+let boards = 0;
 const FORM = 'application/x-www-form-urlencoded';
 
 const post = async (path: string, fields: Record<string, string>, headers: Record<string, string> = {}) => {
@@ -30,14 +30,37 @@ const linkIn = (text: string) =>
   new URL(/(https?:\/\/\S+)/.exec(text)![1]!).pathname + new URL(/(https?:\/\/\S+)/.exec(text)![1]!).search;
 const lastMailTo = (to: string) => mailer.sent.filter((m) => m.to === to).at(-1)!;
 
+const memberByEmail = async (workspaceId: string, email: string) =>
+  t.db
+    .select()
+    .from(members)
+    .where(and(eq(members.workspaceId, workspaceId), eq(members.email, email)));
+
+/** A board of one test's own, and a mailbox with nothing in it yet (the same addresses sign up on every board). */
+async function board() {
+  mailer.sent.length = 0;
+  const { workspace } = await t.seedWorkspace(`Acme Board ${++boards}`);
+  return { slug: workspace.slug, workspaceId: workspace.id };
+}
+
+/** Mia, signed up through the form and confirmed through her mailed link. */
+async function miaJoins(slug: string) {
+  await post(`/c/${slug}/signup`, {
+    displayName: 'Mia <b>Ma</b>',
+    email: 'Mia@Example.com',
+    password: 'long-enough-pass',
+  });
+  expect((await get(linkIn(lastMailTo('mia@example.com').text))).location).toBe(`/c/${slug}/login?ok=verified`);
+}
+
 beforeAll(async () => {
   t = await createTestContext({ mailer });
-  slug = (await t.seedWorkspace('Acme Board')).workspace.slug;
 });
 afterAll(() => t.close());
 
 describe('community members', () => {
-  it('signs up, confirms the email through the mailed link and becomes a CRM contact with a community identity', async () => {
+  it('signs up, confirms the email by the mailed link, becomes a CRM contact with a community identity', async () => {
+    const { slug, workspaceId } = await board();
     const res = await post(`/c/${slug}/signup`, {
       displayName: 'Mia <b>Ma</b>',
       email: 'Mia@Example.com',
@@ -49,7 +72,7 @@ describe('community members', () => {
     expect(mail.subject).toContain('Confirm your email');
     const verify = await get(linkIn(mail.text));
     expect(verify.location).toBe(`/c/${slug}/login?ok=verified`);
-    const [m] = await t.db.select().from(members).where(eq(members.email, 'mia@example.com'));
+    const [m] = await memberByEmail(workspaceId, 'mia@example.com');
     expect(m!.emailVerifiedAt).not.toBeNull();
     const [contact] = await t.db.select().from(contacts).where(eq(contacts.id, m!.contactId!));
     expect(contact).toMatchObject({ name: 'Mia <b>Ma</b>', emails: ['mia@example.com'] });
@@ -60,21 +83,24 @@ describe('community members', () => {
   });
 
   it('links a member to the existing contact with that email', async () => {
+    const { slug, workspaceId } = await board();
     const [existing] = await t.db
       .insert(contacts)
       .values({
-        workspaceId: (await t.db.select().from(members))[0]!.workspaceId,
+        workspaceId,
         name: 'Leo from the CRM',
         emails: ['leo@example.com'],
       })
       .returning();
     await post(`/c/${slug}/signup`, { displayName: 'Leo', email: 'leo@example.com', password: 'long-enough-pass' });
     await get(linkIn(lastMailTo('leo@example.com').text));
-    const [m] = await t.db.select().from(members).where(eq(members.email, 'leo@example.com'));
+    const [m] = await memberByEmail(workspaceId, 'leo@example.com');
     expect(m!.contactId).toBe(existing!.id);
   });
 
   it('answers a sign-up with a taken email exactly as any other, and tells the owner by email instead', async () => {
+    const { slug, workspaceId } = await board();
+    await miaJoins(slug);
     const again = await post(`/c/${slug}/signup`, {
       displayName: 'Not Mia',
       email: 'mia@example.com',
@@ -90,10 +116,11 @@ describe('community members', () => {
       fresh.html.replace(/name="csrf-token" content="[^"]*"/, ''),
     );
     expect(lastMailTo('mia@example.com').subject).toContain('tried to sign up');
-    expect(await t.db.select().from(members).where(eq(members.email, 'mia@example.com'))).toHaveLength(1);
+    expect(await memberByEmail(workspaceId, 'mia@example.com')).toHaveLength(1);
   });
 
   it('refuses bad sign-up input with a clear message', async () => {
+    const { slug } = await board();
     const res = await post(`/c/${slug}/signup`, {
       displayName: 'Zed',
       email: 'not-an-email',
@@ -107,6 +134,8 @@ describe('community members', () => {
   });
 
   it('logs in and out, and shows the member by initials', async () => {
+    const { slug } = await board();
+    await miaJoins(slug);
     const bad = await post(`/c/${slug}/login`, { email: 'mia@example.com', password: 'wrong-password!' });
     expect(bad.status).toBe(401);
     const ok = await post(`/c/${slug}/login`, { email: 'mia@example.com', password: 'long-enough-pass' });
@@ -123,6 +152,8 @@ describe('community members', () => {
   });
 
   it('resets a password through the mailed link, saying the same for unknown emails', async () => {
+    const { slug } = await board();
+    await miaJoins(slug);
     const unknown = await post(`/c/${slug}/forgot`, { email: 'nobody@example.com' });
     const known = await post(`/c/${slug}/forgot`, { email: 'mia@example.com' });
     expect(unknown.html.replace(/name="csrf-token" content="[^"]*"/, '')).toBe(
@@ -141,6 +172,7 @@ describe('community members', () => {
   });
 
   it('limits sign-ups from one address', async () => {
+    const { slug } = await board();
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++)
       statuses.push(

@@ -1,59 +1,90 @@
-import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCommand } from '../../src/cli/commands';
-import { ideas } from '../../src/community/schema';
 import { ingestPosts } from '../../src/ingest/pipeline';
 import { socialAuthor, socialPost } from '../helpers/posts';
 import { formClient, type Session } from '../helpers/forms';
 import { createTestContext, PASSWORD, type TestContext } from '../helpers/test-app';
 
 let t: TestContext;
-let slug: string;
 type Who = Session;
-let staff: Who;
-let owner: Who;
-let analyst: Who;
-let member: Who;
+let boards = 0;
 
 const get = (path: string, who?: Who) => formClient(t).get(path, who);
 const send = (path: string, fields: Record<string, string>, who?: Who) => formClient(t).send(path, fields, who);
 
+/**
+ * A board of one test's own: its staff (owner, agent, analyst) signed in, and Pia, who signed up on it
+ * and has not confirmed yet. No test sees another's settings, ideas, categories or mail log.
+ */
+async function staffBoard() {
+  const n = ++boards;
+  const ws = await t.seedWorkspace(`Staff Board ${n}`);
+  const slug = ws.workspace.slug;
+  const domain = `staffboard${n}.test`;
+  await t.seedUser(ws.workspace.id, 'agent', `agent@${domain}`);
+  await t.seedUser(ws.workspace.id, 'analyst', `analyst@${domain}`);
+  const pia = `pia@${domain}`;
+  await send(`/c/${slug}/signup`, { displayName: 'Pia', email: pia, password: PASSWORD });
+  return {
+    slug,
+    workspaceId: ws.workspace.id,
+    pia,
+    staff: await t.browserSession(`agent@${domain}`),
+    owner: await t.browserSession(`owner@${domain}`),
+    analyst: await t.browserSession(`analyst@${domain}`),
+  };
+}
+type Board = Awaited<ReturnType<typeof staffBoard>>;
+
+/** The confirmation link the operator's CLI gives for Pia (no SMTP here, so no mail carries it). */
+async function piaLink(b: Board) {
+  const out: string[] = [];
+  const cli = { db: t.db, out: (l: string) => void out.push(l), defaultWorkspaceName: 'x' };
+  await runCommand(['member-link', '--email', b.pia, '--workspace', b.slug], cli);
+  return out.at(-1)!;
+}
+
+/** Pia, confirmed through the CLI's link and signed in on the board. */
+async function piaSignedIn(b: Board): Promise<Who> {
+  expect((await get(await piaLink(b))).location).toBe(`/c/${b.slug}/login?ok=verified`);
+  const { cookie } = await send(`/c/${b.slug}/login`, { email: b.pia, password: PASSWORD });
+  return {
+    cookie,
+    csrf: /name="_csrf" value="([^"]+)"/.exec((await get(`/c/${b.slug}/profile`, { cookie, csrf: '' })).html)![1]!,
+  };
+}
+
+/** An idea Pia posts on the board (with her vote), and its id. */
+async function calendarSync(b: Board, member: Who) {
+  const posted = await send(`/c/${b.slug}/ideas`, { title: 'Calendar sync', body: 'with Google' }, member);
+  expect(posted.location).toMatch(/ok=posted$/);
+  return /\/ideas\/([0-9a-f-]{36})/.exec(posted.location!)![1]!;
+}
+
 beforeAll(async () => {
   // No SMTP_URL: the board's email is kept in its mail log.
   t = await createTestContext();
-  const ws = await t.seedWorkspace('Staff Board');
-  slug = ws.workspace.slug;
-  await t.seedUser(ws.workspace.id, 'agent', 'agent@staffboard.test');
-  await t.seedUser(ws.workspace.id, 'analyst', 'analyst@staffboard.test');
-  staff = await t.browserSession('agent@staffboard.test');
-  owner = await t.browserSession('owner@staffboard.test');
-  analyst = await t.browserSession('analyst@staffboard.test');
-  await send(`/c/${slug}/signup`, { displayName: 'Pia', email: 'pia@staffboard.test', password: PASSWORD });
 });
 afterAll(() => t.close());
 
 describe('community in the staff app', () => {
-  it('keeps the verification email in the mail log without its secret when SMTP is not set; the operator’s CLI gives the link', async () => {
-    const page = await get('/community/mail', staff);
+  it('logs the verification email without its secret when SMTP is unset; the operator’s CLI gives it', async () => {
+    const b = await staffBoard();
+    const page = await get('/community/mail', b.staff);
     expect(page.html).toContain('SMTP_URL is not set');
-    expect(page.html).toMatch(/to pia@staffboard\.test · <span class="badge">logged<\/span>/);
-    expect(page.html).toContain(`http://localhost/c/${slug}/verify?token=[redacted]`);
-    const out: string[] = [];
-    const cli = { db: t.db, out: (l: string) => void out.push(l), defaultWorkspaceName: 'x' };
-    await runCommand(['member-link', '--email', 'pia@staffboard.test', '--workspace', slug], cli);
-    expect((await get(out.at(-1)!)).location).toBe(`/c/${slug}/login?ok=verified`);
-    const { cookie } = await send(`/c/${slug}/login`, { email: 'pia@staffboard.test', password: PASSWORD });
-    member = {
-      cookie,
-      csrf: /name="_csrf" value="([^"]+)"/.exec((await get(`/c/${slug}/profile`, { cookie, csrf: '' })).html)![1]!,
-    };
+    expect(page.html).toContain(`to ${b.pia} · <span class="badge">logged</span>`);
+    expect(page.html).toContain(`http://localhost/c/${b.slug}/verify?token=[redacted]`);
+    expect((await get(await piaLink(b))).location).toBe(`/c/${b.slug}/login?ok=verified`);
   });
 
   it('holds new posts once the board asks for approval, and approves them from the queue', async () => {
+    const b = await staffBoard();
+    const { staff, owner } = b;
+    const member = await piaSignedIn(b);
     expect((await send('/community/settings', { enabled: '1', requireApproval: '1' }, owner)).location).toBe(
       '/community/categories?ok=saved',
     );
-    const posted = await send(`/c/${slug}/ideas`, { title: 'Calendar sync', body: 'with Google' }, member);
+    const posted = await send(`/c/${b.slug}/ideas`, { title: 'Calendar sync', body: 'with Google' }, member);
     expect(posted.location).toMatch(/ok=held$/);
     const id = /\/ideas\/([0-9a-f-]{36})/.exec(posted.location!)![1]!;
     const queue = await get('/community/moderation', staff);
@@ -67,22 +98,26 @@ describe('community in the staff app', () => {
         )
       ).location,
     ).toBe('/community/moderation?ok=moderated');
-    expect((await get(`/c/${slug}`)).html).toContain('Calendar sync');
-    await send('/community/settings', { enabled: '1' }, owner);
+    expect((await get(`/c/${b.slug}`)).html).toContain('Calendar sync');
   });
 
   it('answers on the board in the team’s name', async () => {
-    const [idea] = await t.db.select().from(ideas).where(eq(ideas.title, 'Calendar sync'));
-    await send(`/community/ideas/${idea!.id}/comments`, { body: 'We are looking into it!' }, staff);
-    const page = await get(`/c/${slug}/ideas/${idea!.id}`);
+    const b = await staffBoard();
+    const id = await calendarSync(b, await piaSignedIn(b));
+    await send(`/community/ideas/${id}/comments`, { body: 'We are looking into it!' }, b.staff);
+    const page = await get(`/c/${b.slug}/ideas/${id}`);
     expect(page.html).toMatch(/<strong>Team<\/strong>[\s\S]*We are looking into it!/);
   });
 
   it('links a suggested mention to an idea from the queue page', async () => {
+    const b = await staffBoard();
+    const { staff } = b;
+    // Pia's idea, with her vote: she is its first supporter.
+    const id = await calendarSync(b, await piaSignedIn(b));
     await ingestPosts(
       t.deps,
       {
-        workspaceId: (await t.db.select().from(ideas))[0]!.workspaceId,
+        workspaceId: b.workspaceId,
         sourceId: null,
         platform: 'mastodon',
         topics: [],
@@ -98,22 +133,25 @@ describe('community in the staff app', () => {
     );
     const queue = await get('/community/suggested', staff);
     const mentionId = /action="\/community\/suggested\/([0-9a-f-]{36})\/link"/.exec(queue.html)![1]!;
-    const [idea] = await t.db.select().from(ideas).where(eq(ideas.title, 'Calendar sync'));
-    expect((await send(`/community/suggested/${mentionId}/link`, { ideaId: idea!.id }, staff)).location).toBe(
+    expect((await send(`/community/suggested/${mentionId}/link`, { ideaId: id }, staff)).location).toBe(
       '/community/suggested?ok=linked',
     );
-    const detail = await get(`/community/ideas/${idea!.id}`, staff);
+    const detail = await get(`/community/ideas/${id}`, staff);
     expect(detail.html).toContain('please add google calendar sync');
     expect(detail.html).toMatch(/data-testid="supporters">2</);
   });
 
   it('adds categories, and lets members file ideas under them', async () => {
+    const b = await staffBoard();
+    const { staff } = b;
+    const member = await piaSignedIn(b);
     await send('/community/categories', { name: 'Integrations' }, staff);
     expect((await send('/community/categories', { name: 'integrations' }, staff)).html).toContain('already exists');
-    expect((await get(`/c/${slug}/ideas/new`, member)).html).toContain('>Integrations</option>');
+    expect((await get(`/c/${b.slug}/ideas/new`, member)).html).toContain('>Integrations</option>');
   });
 
   it('closes the board when its owner turns it off', async () => {
+    const { slug, owner } = await staffBoard();
     await send('/community/settings', {}, owner);
     expect((await get(`/c/${slug}`)).status).toBe(404);
     await send('/community/settings', { enabled: '1' }, owner);
@@ -121,6 +159,7 @@ describe('community in the staff app', () => {
   });
 
   it('lets an analyst read but not moderate', async () => {
+    const { analyst } = await staffBoard();
     expect((await get('/community', analyst)).status).toBe(200);
     expect((await send('/community/settings', { enabled: '1' }, analyst)).status).toBe(403);
   });

@@ -1,57 +1,59 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../../src/accounts/actor';
-import { workspaces } from '../../src/accounts/schema';
+import type { SocialPost } from '../../src/connectors/types';
 import { ingestPosts } from '../../src/ingest/pipeline';
 import { activeTopics, createTopic } from '../../src/topics/topics.service';
-import { formClient, type Session } from '../helpers/forms';
+import { formClient } from '../helpers/forms';
 import { socialAuthor, socialPost } from '../helpers/posts';
 import { createTestContext, type TestContext } from '../helpers/test-app';
 
 let t: TestContext;
-let analyst: Session;
-const now = new Date();
+// A fixed day, so "the last 30 days" and "the period before" hold the same mentions on every run.
+const now = new Date('2026-09-15T12:00:00Z');
 const daysAgo = (d: number) => new Date(now.getTime() - d * 86_400_000);
 let n = 0;
+let dashboards = 0;
 const svgs = (html: string) =>
   [...html.matchAll(/src="data:image\/svg\+xml;base64,([^"]+)"/g)].map((m) => Buffer.from(m[1]!, 'base64').toString());
+const post = (text: string, d: number) =>
+  socialPost({
+    externalId: `d-${++n}`,
+    text,
+    createdAt: daysAgo(d),
+    author: socialAuthor({ externalId: `a${n}`, handle: `a${n}` }),
+  });
 
-beforeAll(async () => {
-  t = await createTestContext({ clock: () => now });
-  const ws = await t.seedWorkspace('Dash Co');
-  await t.seedUser(ws.workspace.id, 'analyst', 'analyst@dashco.test');
-  analyst = await t.browserSession('analyst@dashco.test');
-  const actor: Actor = {
-    workspaceId: ws.workspace.id,
-    workspaceSlug: ws.workspace.slug,
-    userId: ws.owner.id,
-    apiKeyId: null,
-    role: 'owner',
-    ip: null,
-  };
-  await createTopic(t.db, actor, { name: 'Acme', kind: 'brand', query: 'acme' });
-  await createTopic(t.db, actor, { name: 'Globex', kind: 'competitor', query: 'globex' });
+/**
+ * A workspace of one test's own, with an analyst signed in, a brand and a competitor, and five
+ * mentions: four in the last 30 days (one of them on Mastodon) and one in the 30 days before.
+ */
+async function dashboard() {
+  const k = ++dashboards;
+  const ws = await t.seedWorkspace(`Dash Co ${k}`);
+  const analystEmail = `analyst@dashco${k}.test`;
+  await t.seedUser(ws.workspace.id, 'analyst', analystEmail);
+  await createTopic(t.db, ws.actor, { name: 'Acme', kind: 'brand', query: 'acme' });
+  await createTopic(t.db, ws.actor, { name: 'Globex', kind: 'competitor', query: 'globex' });
   const topics = await activeTopics(t.db, ws.workspace.id);
-  const post = (text: string, d: number) =>
-    socialPost({
-      externalId: `d-${++n}`,
-      text,
-      createdAt: daysAgo(d),
-      author: socialAuthor({ externalId: `a${n}`, handle: `a${n}` }),
-    });
-  await ingestPosts(t.deps, { workspaceId: ws.workspace.id, sourceId: null, platform: 'x', topics }, [
+  const ingest = (platform: 'x' | 'mastodon', posts: SocialPost[]) =>
+    ingestPosts(t.deps, { workspaceId: ws.workspace.id, sourceId: null, platform, topics }, posts);
+  await ingest('x', [
     post('acme is wonderful, love it', 1),
     post('acme is terrible, awful', 2),
     post('globex is great', 3),
     post('acme ok', 40),
   ]);
-  await ingestPosts(t.deps, { workspaceId: ws.workspace.id, sourceId: null, platform: 'mastodon', topics }, [
-    post('acme support was horrible <script>alert(1)</script>', 5),
-  ]);
+  await ingest('mastodon', [post('acme support was horrible <script>alert(1)</script>', 5)]);
+  return { ws, analystEmail, analyst: await t.browserSession(analystEmail), ingest };
+}
+
+beforeAll(async () => {
+  t = await createTestContext({ clock: () => now });
 });
 afterAll(() => t.close());
 
 describe('reports dashboard', () => {
   it('shows the last 30 days with the period before, drawn as server-side SVG charts with data tables', async () => {
+    const { analyst } = await dashboard();
     const page = await formClient(t).get('/reports', analyst);
     expect(page.status).toBe(200);
     expect(page.html).toMatch(/data-testid="figure-total"[^>]*>[\s\S]*?<span class="figure-value">4</);
@@ -68,6 +70,7 @@ describe('reports dashboard', () => {
   });
 
   it('links each figure to the mentions behind it', async () => {
+    const { analyst, analystEmail } = await dashboard();
     const page = await formClient(t).get('/reports', analyst);
     const href = /data-testid="figure-negative"/.test(page.html)
       ? /<a class="card figure" href="([^"]+)" data-testid="figure-negative"/
@@ -81,7 +84,7 @@ describe('reports dashboard', () => {
     const [, from, to] = /from=([\d-]+)&to=([\d-]+)/.exec(href)!;
     const series = (
       await t.request('GET', `/api/v1/reports/sentiment?from=${from}&to=${to}`, {
-        token: await t.login('analyst@dashco.test'),
+        token: await t.login(analystEmail),
       })
     ).json.series as { negative: number }[];
     expect(texts).toHaveLength(series.reduce((a, p) => a + p.negative, 0));
@@ -89,19 +92,18 @@ describe('reports dashboard', () => {
   });
 
   it('ranks authors by volume and by reach, counting a merged contact as the one it went into', async () => {
-    const ws = (await t.db.select().from(workspaces))[0]!;
-    const topics = await activeTopics(t.db, ws.id);
+    const { ws, analyst, analystEmail, ingest } = await dashboard();
     const p = (id: string, text: string, author: Parameters<typeof socialAuthor>[0]) =>
       socialPost({ externalId: id, text, createdAt: daysAgo(1), author: socialAuthor(author) });
-    await ingestPosts(t.deps, { workspaceId: ws.id, sourceId: null, platform: 'x', topics }, [
+    await ingest('x', [
       p('au-1', 'acme one', { externalId: 'loud', handle: 'loud', name: 'Loud Fan', followers: 120 }),
       p('au-2', 'acme two', { externalId: 'loud', handle: 'loud', name: 'Loud Fan', followers: 120 }),
       p('au-3', 'acme three', { externalId: 'big', handle: 'big', name: 'Big Account', followers: 900_000 }),
     ]);
-    await ingestPosts(t.deps, { workspaceId: ws.id, sourceId: null, platform: 'mastodon', topics }, [
+    await ingest('mastodon', [
       p('au-4', 'acme four', { externalId: 'loud-m', handle: 'loudfan', name: 'Loud Fan (mastodon)', followers: 5 }),
     ]);
-    const token = await t.login('analyst@dashco.test');
+    const token = await t.login(analystEmail);
     const authors = async (by: string) =>
       (await t.request('GET', `/api/v1/reports/authors?by=${by}`, { token })).json.items as {
         name: string;
@@ -117,11 +119,10 @@ describe('reports dashboard', () => {
     expect(onMastodon.map((a) => a.name)).not.toContain('Big Account');
     const loud = (await authors('volume'))[0]!;
     const mastodon = (await authors('volume')).find((a) => a.name === 'Loud Fan (mastodon)')!;
-    const owner = await t.login('owner@dashco.test');
     expect(
       (
         await t.request('POST', '/api/v1/contacts/merge', {
-          token: owner,
+          token: ws.token,
           body: { into: loud.contactId, from: [mastodon.contactId] },
         })
       ).status,
@@ -133,11 +134,13 @@ describe('reports dashboard', () => {
   });
 
   it('narrows to a topic and platform, and says so when the range is not valid', async () => {
+    const { analyst, ingest } = await dashboard();
+    await ingest('mastodon', [post('acme on mastodon again', 6)]);
     const page = await formClient(t).get('/reports?preset=custom&from=2026-99-01&to=x', analyst);
     expect(page.status).toBe(422);
     expect(page.html).toContain('Showing the last 30 days');
     const mastodon = await formClient(t).get('/reports?platform=mastodon', analyst);
-    // The two Mastodon posts (one from the start, one from the authors test).
+    // Only the two Mastodon posts count, not the x ones.
     expect(mastodon.html).toMatch(/data-testid="figure-total"[^>]*>[\s\S]*?<span class="figure-value">2</);
   });
 });

@@ -1,38 +1,45 @@
 import { createHmac } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../../src/accounts/actor';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { ingestPosts } from '../../src/ingest/pipeline';
 import { sendWeeklyDigests } from '../../src/reports/digest';
 import { activeTopics, createTopic } from '../../src/topics/topics.service';
-import { formClient, type Session } from '../helpers/forms';
+import { formClient } from '../helpers/forms';
 import { socialAuthor, socialPost } from '../helpers/posts';
-import { createTestContext, recordingMailer, type TestContext } from '../helpers/test-app';
+import { createTestContext, recordingMailer } from '../helpers/test-app';
 
-let t: TestContext;
-const mailer = recordingMailer();
-let ws: Awaited<ReturnType<TestContext['seedWorkspace']>>;
-let owner: Session;
-let receiver: http.Server;
-let url: string;
-const calls: { headers: http.IncomingHttpHeaders; body: string }[] = [];
 const now = new Date('2026-06-08T08:00:00Z');
 const SECRET = 'digest-secret-0123456789';
 
-beforeAll(async () => {
-  t = await createTestContext({ clock: () => now, mailer });
-  ws = await t.seedWorkspace('Digest Co');
-  owner = await t.browserSession('owner@digestco.test');
-  const actor: Actor = {
-    workspaceId: ws.workspace.id,
-    workspaceSlug: ws.workspace.slug,
-    userId: ws.owner.id,
-    apiKeyId: null,
-    role: 'owner',
-    ip: null,
-  };
-  await createTopic(t.db, actor, { name: 'Acme', kind: 'brand', query: 'acme' });
+/** A webhook receiver of the test's own, keeping what it was sent; closed when the test ends. */
+async function webhookReceiver() {
+  const calls: { headers: http.IncomingHttpHeaders; body: string }[] = [];
+  const server = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () => {
+      calls.push({ headers: req.headers, body });
+      res.writeHead(200).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  onTestFinished(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  return { calls, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/digest` };
+}
+
+/**
+ * One test's own database, mailbox and workspace, with its owner signed in and four Acme mentions:
+ * three this week, one the week before. A database each, not a workspace each: the digest job goes
+ * through every workspace and counts them all.
+ */
+async function digestApp() {
+  const mailer = recordingMailer();
+  const t = await createTestContext({ clock: () => now, mailer });
+  onTestFinished(() => t.close());
+  const ws = await t.seedWorkspace('Digest Co');
+  const owner = await t.browserSession('owner@digestco.test');
+  await createTopic(t.db, ws.actor, { name: 'Acme', kind: 'brand', query: 'acme' });
   const topics = await activeTopics(t.db, ws.workspace.id);
   let n = 0;
   const post = (text: string, daysAgo: number, followers: number) =>
@@ -48,24 +55,26 @@ beforeAll(async () => {
     post('acme support helped me', 4, 10),
     post('acme last week', 10, 5),
   ]);
-  receiver = http.createServer((req, res) => {
-    let body = '';
-    req.on('data', (c) => (body += c));
-    req.on('end', () => {
-      calls.push({ headers: req.headers, body });
-      res.writeHead(200).end();
-    });
-  });
-  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/digest`;
-});
-afterAll(async () => {
-  await new Promise<void>((resolve) => receiver.close(() => resolve()));
-  await t.close();
-});
+  /** The alert settings form, as the owner sends it, with a webhook and its secret. */
+  const saveAlertSettings = (webhookUrl: string) =>
+    formClient(t).send(
+      '/reports/alerts/settings',
+      {
+        enabled: '1',
+        volumeFactor: '3',
+        minVolume: '20',
+        negativeShareRise: '25',
+        webhookUrl,
+        webhookSecret: SECRET,
+      },
+      owner,
+    );
+  return { t, mailer, owner, saveAlertSettings };
+}
 
 describe('weekly digest', () => {
-  it('shows the last seven days against the week before, the themes, the biggest mentions and the open work', async () => {
+  it('shows the last seven days against the week before, the themes, biggest mentions and open work', async () => {
+    const { t, owner } = await digestApp();
     const page = await formClient(t).get('/reports/digest', owner);
     expect(page.status).toBe(200);
     expect(page.html).toMatch(/data-testid="digest-total">3</);
@@ -78,19 +87,10 @@ describe('weekly digest', () => {
   });
 
   it('emails the team and calls the alert webhook once each, signed', async () => {
-    await formClient(t).send(
-      '/reports/alerts/settings',
-      {
-        enabled: '1',
-        volumeFactor: '3',
-        minVolume: '20',
-        negativeShareRise: '25',
-        webhookUrl: url,
-        webhookSecret: SECRET,
-      },
-      owner,
-    );
-    const r = await sendWeeklyDigests({ ...t.deps, clock: () => now, mailer });
+    const { t, mailer, saveAlertSettings } = await digestApp();
+    const { calls, url } = await webhookReceiver();
+    await saveAlertSettings(url);
+    const r = await sendWeeklyDigests({ ...t.deps, mailer });
     expect(r).toEqual({ workspaces: 1, emails: 1, webhooks: 1 });
     const mail = mailer.sent.find((m) => m.subject === 'Digest Co: your week in mentions')!;
     expect(mail.to).toBe('owner@digestco.test');
@@ -103,6 +103,9 @@ describe('weekly digest', () => {
   });
 
   it('keeps the alert settings from the page, refusing a short secret', async () => {
+    const { t, owner, saveAlertSettings } = await digestApp();
+    const { url } = await webhookReceiver();
+    expect((await saveAlertSettings(url)).status).toBe(303);
     const page = await formClient(t).get('/reports/alerts', owner);
     expect(page.html).toContain(`value="${url}"`);
     expect(page.html).toContain('(set; leave empty to keep it)');

@@ -74,7 +74,8 @@ function analysed(texts: string[]) {
 async function rolledUp(workspaceId: string) {
   const found = rows<{ term: string; n: number }>(
     await t.db.execute(sql`select term, sum(n)::int as n from report_terms_daily
-      where workspace_id = ${workspaceId}::uuid and topic_id = ${ALL_TOPICS}::uuid and kind = 'hashtag' group by term having sum(n) <> 0`),
+      where workspace_id = ${workspaceId}::uuid and topic_id = ${ALL_TOPICS}::uuid and kind = 'hashtag'
+      group by term having sum(n) <> 0`),
   );
   return Object.fromEntries(found.map((r) => [r.term, Number(r.n)]));
 }
@@ -83,7 +84,8 @@ async function rolledUp(workspaceId: string) {
 async function rolledUpByLabel(workspaceId: string) {
   const found = rows<{ key: string; n: number }>(
     await t.db.execute(sql`select label || ':' || term as key, sum(n)::int as n from report_terms_daily
-      where workspace_id = ${workspaceId}::uuid and topic_id = ${ALL_TOPICS}::uuid and kind = 'hashtag' group by 1 having sum(n) <> 0`),
+      where workspace_id = ${workspaceId}::uuid and topic_id = ${ALL_TOPICS}::uuid and kind = 'hashtag'
+      group by 1 having sum(n) <> 0`),
   );
   return Object.fromEntries(found.map((r) => [r.key, Number(r.n)]));
 }
@@ -92,7 +94,8 @@ async function rolledUpByLabel(workspaceId: string) {
 async function expectedByLabel(workspaceId: string) {
   const stored = rows<{ text: string; label: string }>(
     await t.db.execute(
-      sql`select text, coalesce(sentiment_override, sentiment_label) as label from mentions where workspace_id = ${workspaceId}::uuid`,
+      sql`select text, coalesce(sentiment_override, sentiment_label) as label from mentions
+        where workspace_id = ${workspaceId}::uuid`,
     ),
   );
   const counts: Record<string, number> = {};
@@ -139,7 +142,7 @@ describe('hashtags in the analyser and in the report rollups', () => {
     expect(await rolledUp(workspaceId)).toEqual(analysed([...texts.values()]));
   });
 
-  it('move with a sentiment correction, on an edit of a corrected post and after a rebuild, label by label', async () => {
+  it('move with a sentiment correction, on an edit of a corrected post and in a rebuild, label by label', async () => {
     const ws = await t.seedWorkspace('Corrections');
     const workspaceId = ws.workspace.id;
     const actor = {

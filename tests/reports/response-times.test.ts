@@ -71,7 +71,8 @@ describe('response times report', () => {
     });
     const lines = (await res.text()).trim().split('\n');
     expect(lines[0]).toBe(
-      'agent,conversations,answered,median_first_response_minutes,resolved,median_resolution_minutes,within_sla_percent,breaches',
+      'agent,conversations,answered,median_first_response_minutes,resolved,median_resolution_minutes,' +
+        'within_sla_percent,breaches',
     );
     expect(lines[1]).toBe('All,4,2,315,1,120,66.7,1');
     expect(lines).toHaveLength(5);

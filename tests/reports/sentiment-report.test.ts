@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../../src/accounts/actor';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ingestPosts } from '../../src/ingest/pipeline';
 import { mentions } from '../../src/mentions/schema';
 import { reanalyzeMentions } from '../../src/mentions/reanalyze';
@@ -15,6 +14,7 @@ let ws: Awaited<ReturnType<TestContext['seedWorkspace']>>;
 let acme: string;
 let globex: string;
 let n = 0;
+let workspaces = 0;
 
 const at = (day: string, hour = 12) => new Date(`${day}T${String(hour).padStart(2, '0')}:00:00Z`);
 const post = (text: string, when: Date) =>
@@ -29,8 +29,11 @@ const report = async (query: string) =>
 /** The truth the rollups must match: counted straight from the mentions. */
 const recount = async (from: string, to: string) =>
   rows<{ label: string; n: number }>(
-    await t.db.execute(sql`select coalesce(sentiment_override, sentiment_label, 'unscored') as label, count(*)::int as n from mentions
-      where workspace_id = ${ws.workspace.id}::uuid and (posted_at at time zone 'UTC')::date between ${from}::date and ${to}::date group by 1`),
+    await t.db.execute(sql`select coalesce(sentiment_override, sentiment_label, 'unscored') as label, count(*)::int as n
+      from mentions
+      where workspace_id = ${ws.workspace.id}::uuid
+        and (posted_at at time zone 'UTC')::date between ${from}::date and ${to}::date
+      group by 1`),
   ).reduce<Record<string, number>>((acc, r) => Object.assign(acc, { [r.label]: Number(r.n) }), {});
 const sums = (series: { positive: number; neutral: number; negative: number; unscored: number; total: number }[]) =>
   series.reduce(
@@ -46,17 +49,13 @@ const sums = (series: { positive: number; neutral: number; negative: number; uns
 
 beforeAll(async () => {
   t = await createTestContext();
-  ws = await t.seedWorkspace('Report Co');
-  const actor: Actor = {
-    workspaceId: ws.workspace.id,
-    workspaceSlug: ws.workspace.slug,
-    userId: ws.owner.id,
-    apiKeyId: null,
-    role: 'owner',
-    ip: null,
-  };
-  acme = (await createTopic(t.db, actor, { name: 'Acme', kind: 'brand', query: 'acme' })).id;
-  globex = (await createTopic(t.db, actor, { name: 'Globex', kind: 'competitor', query: 'globex' })).id;
+});
+// Each test gets a workspace of its own with the same eight mentions: several tests add mentions,
+// correct or re-analyse them, and every count below is of exactly these.
+beforeEach(async () => {
+  ws = await t.seedWorkspace(`Report Co ${++workspaces}`);
+  acme = (await createTopic(t.db, ws.actor, { name: 'Acme', kind: 'brand', query: 'acme' })).id;
+  globex = (await createTopic(t.db, ws.actor, { name: 'Globex', kind: 'competitor', query: 'globex' })).id;
   const topics = await activeTopics(t.db, ws.workspace.id);
   const ingest = (platform: 'x' | 'mastodon', posts: ReturnType<typeof post>[]) =>
     ingestPosts(t.deps, { workspaceId: ws.workspace.id, sourceId: null, platform, topics }, posts);
@@ -101,7 +100,10 @@ describe('sentiment report', () => {
   });
 
   it('follows a staff correction of a mention’s sentiment', async () => {
-    const [m] = await t.db.select().from(mentions).where(sql`${mentions.text} = 'acme opens at nine'`);
+    const [m] = await t.db
+      .select()
+      .from(mentions)
+      .where(sql`${mentions.workspaceId} = ${ws.workspace.id}::uuid and ${mentions.text} = 'acme opens at nine'`);
     const before = (await report('from=2026-03-03&to=2026-03-03')).series[0];
     await t.request('PATCH', `/api/v1/mentions/${m!.id}/sentiment`, { token: ws.token, body: { label: 'negative' } });
     const after = (await report('from=2026-03-03&to=2026-03-03')).series[0];
@@ -245,7 +247,7 @@ describe('sentiment report', () => {
     expect(sums((await report('from=2026-03-01&to=2026-03-10')).series)).toMatchObject(truth);
   });
 
-  it('moves each author’s counts when re-analysis changes a mention’s language or an edit changes its topics, as a rebuild counts them', async () => {
+  it('moves author counts as a rebuild would when re-analysis changes a language or an edit the topics', async () => {
     const authorRows = async () =>
       rows<{
         topic_id: string;
@@ -256,7 +258,8 @@ describe('sentiment report', () => {
         language: string;
         n: number;
       }>(
-        await t.db.execute(sql`select topic_id, contact_id, day::text, channel, platform, language, n from report_author_daily
+        await t.db.execute(sql`select topic_id, contact_id, day::text, channel, platform, language, n
+          from report_author_daily
           where workspace_id = ${ws.workspace.id}::uuid and n <> 0 order by 1, 2, 3, 4, 5, 6`),
       );
     const topics = await activeTopics(t.db, ws.workspace.id);

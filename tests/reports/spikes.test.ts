@@ -2,54 +2,23 @@ import { createHmac } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../../src/accounts/actor';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { notifications } from '../../src/inbox/schema';
 import { ingestPosts } from '../../src/ingest/pipeline';
 import { alerts } from '../../src/reports/schema';
 import { checkSpikes, spikeReasons } from '../../src/reports/spikes';
 import { activeTopics, createTopic } from '../../src/topics/topics.service';
 import { socialAuthor, socialPost } from '../helpers/posts';
-import { createTestContext, type TestContext } from '../helpers/test-app';
+import { createTestContext } from '../helpers/test-app';
 
-let t: TestContext;
-let ws: Awaited<ReturnType<TestContext['seedWorkspace']>>;
-let receiver: http.Server;
-let receiverUrl: string;
-const calls: { headers: http.IncomingHttpHeaders; body: string }[] = [];
 const SECRET = 'whsec-0123456789abcdef';
-let now = new Date('2026-04-20T15:00:00Z');
-let n = 0;
-
+const START = new Date('2026-04-20T15:00:00Z');
 const HOUR = 3_600_000;
-const ingest = async (texts: string[], at: (i: number) => Date) =>
-  ingestPosts(
-    { ...t.deps, clock: () => now },
-    { workspaceId: ws.workspace.id, sourceId: null, platform: 'x', topics: await activeTopics(t.db, ws.workspace.id) },
-    texts.map((text, i) =>
-      socialPost({
-        externalId: `s-${++n}`,
-        text,
-        createdAt: at(i),
-        author: socialAuthor({ externalId: `u-${n}`, handle: `user${n}` }),
-      }),
-    ),
-  );
-const run = () => checkSpikes({ ...t.deps, clock: () => now });
 
-beforeAll(async () => {
-  t = await createTestContext({ clock: () => now });
-  ws = await t.seedWorkspace('Spike Co');
-  const actor: Actor = {
-    workspaceId: ws.workspace.id,
-    workspaceSlug: ws.workspace.slug,
-    userId: ws.owner.id,
-    apiKeyId: null,
-    role: 'owner',
-    ip: null,
-  };
-  await createTopic(t.db, actor, { name: 'Globex', kind: 'competitor', query: 'globex' });
-  receiver = http.createServer((req, res) => {
+/** A webhook receiver of the test's own, keeping what it was sent; closed when the test ends. */
+async function webhookReceiver() {
+  const calls: { headers: http.IncomingHttpHeaders; body: string }[] = [];
+  const server = http.createServer((req, res) => {
     let body = '';
     req.on('data', (c) => (body += c));
     req.on('end', () => {
@@ -57,22 +26,61 @@ beforeAll(async () => {
       res.writeHead(204).end();
     });
   });
-  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-  receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks/social`;
-  // A normal week: a dozen mostly friendly Globex mentions a day.
-  for (let day = 7; day >= 1; day--) {
-    await ingest(
-      Array.from({ length: 12 }, (_, i) =>
-        i % 4 === 0 ? 'globex support was slow today' : 'globex works fine for me, nice',
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  onTestFinished(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  return { calls, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks/social` };
+}
+
+/**
+ * One test's own database, clock and workspace watching Globex. A database each, not a workspace
+ * each: the spike check and its webhook queue run over every workspace, and report totals for all.
+ */
+async function spikeApp() {
+  const clock = { now: START };
+  const t = await createTestContext({ clock: () => clock.now });
+  onTestFinished(() => t.close());
+  const ws = await t.seedWorkspace('Spike Co');
+  await createTopic(t.db, ws.actor, { name: 'Globex', kind: 'competitor', query: 'globex' });
+  let n = 0;
+  const ingest = async (texts: string[], at: (i: number) => Date) =>
+    ingestPosts(
+      t.deps,
+      {
+        workspaceId: ws.workspace.id,
+        sourceId: null,
+        platform: 'x',
+        topics: await activeTopics(t.db, ws.workspace.id),
+      },
+      texts.map((text, i) =>
+        socialPost({
+          externalId: `s-${++n}`,
+          text,
+          createdAt: at(i),
+          author: socialAuthor({ externalId: `u-${n}`, handle: `user${n}` }),
+        }),
       ),
-      (i) => new Date(now.getTime() - day * 24 * HOUR + i * HOUR),
     );
-  }
-});
-afterAll(async () => {
-  await new Promise<void>((resolve) => receiver.close(() => resolve()));
-  await t.close();
-});
+  const later = (ms: number) => {
+    clock.now = new Date(clock.now.getTime() + ms);
+  };
+  // A normal week before START: a dozen mostly friendly Globex mentions a day.
+  const normalWeek = async () => {
+    for (let day = 7; day >= 1; day--) {
+      await ingest(
+        Array.from({ length: 12 }, (_, i) =>
+          i % 4 === 0 ? 'globex support was slow today' : 'globex works fine for me, nice',
+        ),
+        (i) => new Date(START.getTime() - day * 24 * HOUR + i * HOUR),
+      );
+    }
+  };
+  const setWebhook = (webhookUrl: string) =>
+    t.request('PUT', '/api/v1/reports/alert-settings', {
+      token: ws.token,
+      body: { webhookUrl, webhookSecret: SECRET },
+    });
+  return { t, ws, clock, later, ingest, normalWeek, setWebhook, run: () => checkSpikes(t.deps) };
+}
 
 describe('spike rules', () => {
   const s = { volumeFactor: 3, minVolume: 20, negativeShareRise: 0.25 };
@@ -91,27 +99,23 @@ describe('spike rules', () => {
 });
 
 describe('spike alerts', () => {
-  it('raises exactly one alert for 500 negative mentions of a competitor in an hour, and the webhook gets one signed call', async () => {
-    expect(
-      (
-        await t.request('PUT', '/api/v1/reports/alert-settings', {
-          token: ws.token,
-          body: { webhookUrl: receiverUrl, webhookSecret: SECRET },
-        })
-      ).json,
-    ).toMatchObject({ webhookUrl: receiverUrl, webhookSecretSet: true });
+  it('raises one alert for 500 negative competitor mentions in an hour; one signed webhook call', async () => {
+    const { t, ws, clock, later, ingest, normalWeek, setWebhook, run } = await spikeApp();
+    const receiver = await webhookReceiver();
+    await normalWeek();
+    expect((await setWebhook(receiver.url)).json).toMatchObject({ webhookUrl: receiver.url, webhookSecretSet: true });
     expect(await run()).toMatchObject({ raised: 0 });
 
     await ingest(
       Array.from({ length: 500 }, (_, i) => `globex outage again, terrible service #${i}`),
-      (i) => new Date(now.getTime() - 50 * 60_000 + i * 5_000),
+      (i) => new Date(clock.now.getTime() - 50 * 60_000 + i * 5_000),
     );
-    now = new Date(now.getTime() + 60_000);
+    later(60_000);
     expect(await run()).toMatchObject({ raised: 1, webhooksSent: 1 });
     // Five and ten minutes later the same spike goes on: no second alert, no second call.
-    now = new Date(now.getTime() + 5 * 60_000);
+    later(5 * 60_000);
     expect(await run()).toMatchObject({ raised: 0, extended: 1, webhooksSent: 0 });
-    now = new Date(now.getTime() + 5 * 60_000);
+    later(5 * 60_000);
     await run();
 
     const raised = await t.db.select().from(alerts).where(eq(alerts.workspaceId, ws.workspace.id));
@@ -123,8 +127,8 @@ describe('spike alerts', () => {
     expect(raised[0]!.baselineVolume).toBeCloseTo(81 / (7 * 24), 6);
     expect(raised[0]!.mentionIds).toHaveLength(100);
 
-    expect(calls).toHaveLength(1);
-    const [call] = calls;
+    expect(receiver.calls).toHaveLength(1);
+    const [call] = receiver.calls;
     const m = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(String(call!.headers['x-social-crm-signature']))!;
     expect(m).not.toBeNull();
     expect(createHmac('sha256', SECRET).update(`${m[1]}.${call!.body}`).digest('hex')).toBe(m[2]);
@@ -142,21 +146,35 @@ describe('spike alerts', () => {
   });
 
   it('raises a new alert for a new spike once the last one has ended', async () => {
-    now = new Date(now.getTime() + 3 * HOUR);
+    const { clock, later, ingest, normalWeek, setWebhook, run } = await spikeApp();
+    const receiver = await webhookReceiver();
+    await normalWeek();
+    expect((await setWebhook(receiver.url)).status).toBe(200);
+    // A first spike, alerted and sent.
+    await ingest(
+      Array.from({ length: 500 }, (_, i) => `globex outage again, terrible service #${i}`),
+      (i) => new Date(clock.now.getTime() - 50 * 60_000 + i * 5_000),
+    );
+    later(60_000);
+    expect(await run()).toMatchObject({ raised: 1, webhooksSent: 1 });
+
+    later(3 * HOUR);
     expect(await run()).toMatchObject({ raised: 0, extended: 0 });
     await ingest(
       Array.from({ length: 300 }, (_, i) => `globex down once more #${i}`),
-      (i) => new Date(now.getTime() - 30 * 60_000 + i * 5_000),
+      (i) => new Date(clock.now.getTime() - 30 * 60_000 + i * 5_000),
     );
     expect(await run()).toMatchObject({ raised: 1 });
-    expect(calls).toHaveLength(2);
+    expect(receiver.calls).toHaveLength(2);
   });
 
   it('refuses a webhook without a secret to sign with', async () => {
+    const { t } = await spikeApp();
+    const receiver = await webhookReceiver();
     const other = await t.seedWorkspace('No Secret');
     const res = await t.request('PUT', '/api/v1/reports/alert-settings', {
       token: other.token,
-      body: { webhookUrl: receiverUrl },
+      body: { webhookUrl: receiver.url },
     });
     expect(res.status).toBe(422);
     expect(res.json.error.message).toMatch(/needs a secret/);
