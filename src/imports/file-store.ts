@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, lte } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db/types';
 import { importChunks } from './schema';
 
@@ -22,7 +22,7 @@ export async function storeFile(
   let seq = 0;
   let size = 0;
   for await (const piece of rechunk(toBytes(source), chunkBytes)) {
-    await db.insert(importChunks).values({ importId, seq, start: size, data: piece });
+    await db.insert(importChunks).values({ importId, seq, start: size, data: asBase64(piece) });
     seq++;
     size += piece.length;
   }
@@ -41,28 +41,36 @@ export async function* readFile(db: Db, importId: string, offset = 0): AsyncGene
   let skip = first ? offset - first.start : 0;
   if (first) {
     const [row] = await db
-      .select({ data: importChunks.data })
+      .select({ data: FROM_BASE64 })
       .from(importChunks)
       .where(and(eq(importChunks.importId, importId), eq(importChunks.seq, seq)));
-    const data = toUint8(row!.data);
+    const data = fromBase64(row!.data);
     if (skip < data.length) yield data.subarray(skip);
     skip = 0;
   }
   for (;;) {
     const [row] = await db
-      .select({ seq: importChunks.seq, data: importChunks.data })
+      .select({ seq: importChunks.seq, data: FROM_BASE64 })
       .from(importChunks)
       .where(and(eq(importChunks.importId, importId), gt(importChunks.seq, seq)))
       .orderBy(asc(importChunks.seq))
       .limit(1);
     if (!row) return;
     seq = row.seq;
-    yield toUint8(row.data);
+    yield fromBase64(row.data);
   }
 }
 
-// postgres.js hands back a Buffer, PGlite a Uint8Array; both are Uint8Arrays.
-const toUint8 = (data: Uint8Array) => (data instanceof Uint8Array ? data : new Uint8Array(data as ArrayBuffer));
+/**
+ * Pieces cross the driver as base64 text, turned into bytea by the database itself: PGlite
+ * serialises a bytea parameter byte by byte in JavaScript (1 MiB took 1 s, holding every other
+ * query up; as base64, 60 ms) and parses a bytea result the same way (116 ms; as base64, 18 ms).
+ */
+const asBase64 = (piece: Uint8Array) =>
+  sql`decode(${Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength).toString('base64')}, 'base64')`;
+const FROM_BASE64 = sql<string>`encode(${importChunks.data}, 'base64')`;
+// PostgreSQL's base64 breaks lines every 76 characters; Node's decoder skips them.
+const fromBase64 = (text: string) => new Uint8Array(Buffer.from(text, 'base64'));
 
 async function* toBytes(source: ByteSource): AsyncGenerator<Uint8Array> {
   if (typeof source === 'string') {
