@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { socialPost } from '../../tests/helpers/posts';
-import { chunkPosts } from './pipeline';
+import { chunkPosts, ingestChunkLimits } from './pipeline';
 
 const posts = (n: number, length: number) =>
   Array.from({ length: n }, (_, i) =>
@@ -22,5 +22,12 @@ describe('chunkPosts', () => {
     const chunks = chunkPosts(mixed);
     expect(sizes(chunks)).toEqual([2, 1, 2]);
     expect(chunks.flat()).toEqual(mixed);
+  });
+
+  it('cuts a page into chunks five times larger on PostgreSQL, where other queries run beside a transaction', () => {
+    expect(sizes(chunkPosts(posts(1_200, 200), ingestChunkLimits('postgres')))).toEqual([500, 500, 200]);
+    expect(sizes(chunkPosts(posts(40, 4_000), ingestChunkLimits('postgres')))).toEqual([40]);
+    expect(sizes(chunkPosts(posts(250, 200), ingestChunkLimits('pglite')))).toEqual([100, 100, 50]);
+    expect(sizes(chunkPosts(posts(250, 200), ingestChunkLimits(undefined)))).toEqual([100, 100, 50]);
   });
 });
