@@ -18,7 +18,7 @@ import { checkPost } from './validate-post';
  *   match topics -> analyze (sentiment, language, intents, aspects) -> link authors to contacts ->
  *   store idempotently (and count in the report rollups) -> add to the contacts' activity and score ->
  *   thread into conversations ->
- *   (route: inbox rules) -> count. Each chunk of up to 100 checked posts in one transaction.
+ *   (route: inbox rules) -> count. Each chunk of checked posts (100 on PGlite, 500 on PostgreSQL) in one transaction.
  * The caller saves the connector's cursor only after this returns: committed first, then advanced.
  */
 export interface IngestDeps {
