@@ -99,14 +99,7 @@ export async function createImport(db: Db, actor: Actor, input: NewImport, optio
     await recordAudit(tx, actor, { action: 'import.created', targetType: 'import', targetId: created!.id, details });
     return created!;
   });
-  const heartbeat = startHeartbeat(
-    () =>
-      db
-        .update(imports)
-        .set({ leaseUntil: new Date(clock().getTime() + LEASE_MS) })
-        .where(and(eq(imports.id, row.id), eq(imports.leaseToken, token))),
-    options.heartbeatMs ?? HEARTBEAT_MS,
-  );
+  const heartbeat = keepLease(db, clock, row.id, token, options.heartbeatMs);
   try {
     const size = await storeFile(db, row.id, capped(input.content, MAX_IMPORT_BYTES));
     const [stored] = await db
@@ -122,6 +115,19 @@ export async function createImport(db: Db, actor: Actor, input: NewImport, optio
   } finally {
     heartbeat.stop();
   }
+}
+
+/** Extends the lease `token` holds on an import while its upload or its run goes on. */
+function keepLease(db: Db, clock: Clock, id: string, token: string, everyMs?: number, onError?: (e: unknown) => void) {
+  return startHeartbeat(
+    () =>
+      db
+        .update(imports)
+        .set({ leaseUntil: new Date(clock().getTime() + LEASE_MS) })
+        .where(and(eq(imports.id, id), eq(imports.leaseToken, token))),
+    everyMs ?? HEARTBEAT_MS,
+    onError,
+  );
 }
 
 export const UPLOAD_CUT_OFF = 'The upload was cut off before the whole file arrived: upload the file again';
@@ -215,14 +221,8 @@ export async function runImport(
     .returning();
   if (!claimed) return null;
   // A batch that takes long (a big page through the pipeline) must not lose the import to another runner.
-  const heartbeat = startHeartbeat(
-    () =>
-      deps.db
-        .update(imports)
-        .set({ leaseUntil: new Date(deps.clock().getTime() + LEASE_MS) })
-        .where(and(eq(imports.id, id), eq(imports.leaseToken, token))),
-    options.heartbeatMs ?? HEARTBEAT_MS,
-    (err) => deps.logger.warn({ err, importId: id }, 'import lease heartbeat failed'),
+  const heartbeat = keepLease(deps.db, deps.clock, id, token, options.heartbeatMs, (err) =>
+    deps.logger.warn({ err, importId: id }, 'import lease heartbeat failed'),
   );
   try {
     let state = await importBatches(deps, claimed, token, onProgress);

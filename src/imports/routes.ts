@@ -67,7 +67,7 @@ const RAW_FORMAT: Record<(typeof RAW_TYPES)[number], 'csv' | 'jsonl'> = {
   'application/x-ndjson': 'jsonl',
   'application/jsonl': 'jsonl',
 };
-const rawTypeOf = (header: string | undefined) =>
+export const rawTypeOf = (header: string | undefined) =>
   RAW_TYPES.find((t) => header?.toLowerCase().split(';')[0]?.trim() === t);
 
 function parseMapping(text: string | undefined) {

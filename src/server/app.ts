@@ -21,7 +21,7 @@ import { invitationPages } from '../accounts/invitation.pages';
 import { invitationsApi } from '../accounts/invitations.routes';
 import { usersApi } from '../accounts/users.routes';
 import { AppError } from '../core/errors';
-import { importsApi } from '../imports/routes';
+import { importsApi, rawTypeOf } from '../imports/routes';
 import { importPages } from '../imports/pages';
 import { mentionPages } from '../mentions/pages';
 import { sourcePages } from '../sources/pages';
@@ -113,10 +113,7 @@ export function createApp(deps: AppDeps) {
     if (!uploadPaths.has(c.req.path)) return smallBodies(c, next);
     // A raw file body is stored as it streams in and capped there (createImport): hono's limit
     // would read it whole first. A declared length is still checked up front.
-    if (
-      c.req.path === '/api/v1/imports' &&
-      /^(text\/csv|application\/(x-ndjson|jsonl))\b/i.test(c.req.header('content-type') ?? '')
-    )
+    if (c.req.path === '/api/v1/imports' && rawTypeOf(c.req.header('content-type')))
       return Number(c.req.header('content-length') ?? 0) > 51 * 1024 * 1024
         ? Promise.reject(new AppError('PAYLOAD_TOO_LARGE', 'The request body is larger than 51 MiB'))
         : next();
