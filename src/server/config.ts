@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { DEFAULT_DEADLINE_MS, DEFAULT_MAX_BYTES, parseAllowlist } from '../http/outbound/policy';
+import {
+  DEFAULT_DEADLINE_MS,
+  DEFAULT_FEED_MAX_BYTES,
+  DEFAULT_MAX_BYTES,
+  parseAllowlist,
+} from '../http/outbound/policy';
 
 /**
  * Every setting the app reads, validated once at start. A bad value stops the app with one line
@@ -16,6 +21,15 @@ const bool = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
   .optional()
   .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+/** A byte cap for outbound answers: 1 KiB to 1 GiB. */
+const byteCap = (fallback: number) =>
+  z.coerce
+    .number({ error: 'must be a number of bytes' })
+    .int('must be a whole number of bytes')
+    .min(1024, 'must be at least 1024 bytes')
+    .max(1024 ** 3, 'must be at most 1 GiB')
+    .default(fallback);
 
 export const configSchema = z
   .object({
@@ -72,12 +86,9 @@ export const configSchema = z
     }),
     // A name for this instance that survives restarts (see core/instance.ts); derived when not set.
     INSTANCE_ID: optionalString.pipe(z.string().max(200).optional()),
-    OUTBOUND_MAX_BYTES: z.coerce
-      .number({ error: 'must be a number of bytes' })
-      .int('must be a whole number of bytes')
-      .min(1024, 'must be at least 1024 bytes')
-      .max(1024 ** 3, 'must be at most 1 GiB')
-      .default(DEFAULT_MAX_BYTES),
+    // The largest answer an outbound call may read: platform APIs and webhooks, then RSS/Atom feeds.
+    OUTBOUND_MAX_BYTES: byteCap(DEFAULT_MAX_BYTES),
+    OUTBOUND_FEED_MAX_BYTES: byteCap(DEFAULT_FEED_MAX_BYTES),
     // The longest one outbound request may take, its whole answer included (a trickling server too).
     OUTBOUND_DEADLINE_MS: z.coerce
       .number({ error: 'must be a number of milliseconds' })

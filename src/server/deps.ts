@@ -36,10 +36,11 @@ export interface DepsInput {
   healthTimeoutMs?: number;
 }
 
-/** OUTBOUND_ALLOWLIST, OUTBOUND_MAX_BYTES and OUTBOUND_DEADLINE_MS as the guard's policy. */
+/** OUTBOUND_ALLOWLIST, OUTBOUND_(FEED_)MAX_BYTES and OUTBOUND_DEADLINE_MS as the guard's policy. */
 export const outboundPolicy = (config: Config): OutboundPolicy => ({
   allow: config.OUTBOUND_ALLOWLIST,
   maxBytes: config.OUTBOUND_MAX_BYTES,
+  feedMaxBytes: config.OUTBOUND_FEED_MAX_BYTES,
   deadlineMs: config.OUTBOUND_DEADLINE_MS,
 });
 

@@ -1,7 +1,14 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import zlib from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createNodeOutbound, DEFAULT_MAX_BYTES, OutboundError, parseAllowlist } from '../../src/http/outbound';
+import {
+  createNodeOutbound,
+  DEFAULT_FEED_MAX_BYTES,
+  DEFAULT_MAX_BYTES,
+  OutboundError,
+  parseAllowlist,
+} from '../../src/http/outbound';
 import { type CountingListener, startCountingListener } from '../fakes/counting-listener';
 import { createTestContext } from '../helpers/test-app';
 
@@ -12,6 +19,17 @@ import { createTestContext } from '../helpers/test-app';
  */
 const MB = 1024 * 1024;
 const HUGE = 200 * MB;
+const TEXT = JSON.stringify({ posts: Array.from({ length: 200 }, (_, i) => ({ id: i, text: `post ${i} über` })) });
+// 32 MiB of zeros: about 32 KB on the wire, eight times the API cap once decoded.
+const BOMB = zlib.gzipSync(Buffer.alloc(32 * MB), { level: 9 });
+const ENCODED: Record<string, (b: Buffer) => Buffer> = {
+  gzip: (b) => zlib.gzipSync(b),
+  'x-gzip': (b) => zlib.gzipSync(b),
+  deflate: (b) => zlib.deflateSync(b),
+  'deflate-raw': (b) => zlib.deflateRawSync(b),
+  br: (b) => zlib.brotliCompressSync(b),
+  'gzip, br': (b) => zlib.brotliCompressSync(zlib.gzipSync(b)),
+};
 
 interface Streamed {
   sent: number;
@@ -25,6 +43,7 @@ let base: string;
 let otherBase: string;
 let streamed: Streamed | null = null;
 const seenByOther: http.IncomingHttpHeaders[] = [];
+const seenByServer: http.IncomingHttpHeaders[] = [];
 
 /** Streams `total` bytes with backpressure and counts what actually left, until the client hangs up. */
 function stream(res: http.ServerResponse, total: number, declared: boolean): void {
@@ -54,6 +73,7 @@ beforeAll(async () => {
   internal = await startCountingListener();
   server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
+    seenByServer.push(req.headers);
     if (url.pathname === '/to') {
       res.writeHead(Number(url.searchParams.get('status') ?? 302), { location: url.searchParams.get('u')! });
       return res.end();
@@ -72,6 +92,26 @@ beforeAll(async () => {
     // /2/...: X's API paths, answered without end like /big.
     if (url.pathname === '/big' || url.pathname.startsWith('/2/')) return stream(res, HUGE, false);
     if (url.pathname === '/big-declared') return stream(res, HUGE, true);
+    const status = /^\/status\/(\d+)$/.exec(url.pathname);
+    if (status) return res.writeHead(Number(status[1]), { etag: '"v1"' }).end();
+    const sized = /^\/sized\/(\d+)$/.exec(url.pathname);
+    if (sized) return stream(res, Number(sized[1]), false);
+    // /encoded/<coding>: TEXT compressed as named ("deflate-raw" is deflate without its zlib wrapper).
+    const coding = /^\/encoded\/(.+)$/.exec(url.pathname)?.[1];
+    if (coding && ENCODED[decodeURIComponent(coding)]) {
+      const name = decodeURIComponent(coding);
+      const body = ENCODED[name]!(Buffer.from(TEXT));
+      res.writeHead(200, {
+        'content-type': 'application/json',
+        'content-encoding': name === 'deflate-raw' ? 'deflate' : name,
+        'content-length': String(body.length),
+      });
+      return res.end(body);
+    }
+    if (url.pathname === '/bomb') {
+      res.writeHead(200, { 'content-type': 'application/rss+xml', 'content-encoding': 'gzip' });
+      return res.end(BOMB);
+    }
     res.writeHead(404).end();
   });
   other = http.createServer((req, res) => {
@@ -90,11 +130,17 @@ afterAll(async () => {
 });
 
 const allowlist = () => `${base.replace('http://', '')},${otherBase.replace('http://', '')}`;
-const guard = () => createNodeOutbound({ allow: parseAllowlist(allowlist()), maxBytes: DEFAULT_MAX_BYTES });
+const guard = () =>
+  createNodeOutbound({
+    allow: parseAllowlist(allowlist()),
+    maxBytes: DEFAULT_MAX_BYTES,
+    feedMaxBytes: DEFAULT_FEED_MAX_BYTES,
+  });
 let before = 0;
 beforeEach(() => {
   before = internal.connections;
   seenByOther.length = 0;
+  seenByServer.length = 0;
 });
 
 describe('redirects', () => {
@@ -166,11 +212,11 @@ describe('redirects', () => {
 });
 
 describe('answer size', () => {
-  it('stops a 200 MB answer at the 10 MiB cap while reading it: no more than about the cap arrives', async () => {
+  it('stops a 200 MB answer at the 4 MiB API cap while reading it: no more than about the cap arrives', async () => {
     const res = await guard().fetch(`${base}/big`);
     const err = await res.arrayBuffer().catch((e) => e);
     expect(err).toBeInstanceOf(OutboundError);
-    expect(err.message).toBe('answer larger than 10 MiB');
+    expect(err.message).toBe('answer larger than 4 MiB');
     await streamed!.closed;
     // What the server managed to send bounds what this process could have held: the cap plus
     // socket buffers, nowhere near the 200 MB it meant to send.
@@ -182,13 +228,41 @@ describe('answer size', () => {
       .fetch(`${base}/big-declared`)
       .catch((e) => e);
     expect(err).toBeInstanceOf(OutboundError);
-    expect(err.message).toBe('answer larger than 10 MiB');
+    expect(err.message).toBe('answer larger than 4 MiB');
     await streamed!.closed;
     expect(streamed!.sent).toBeLessThan(16 * MB);
   });
 
-  it('fails a feed poll on an endless answer with "answer larger than", from OUTBOUND_MAX_BYTES', async () => {
-    const t = await createTestContext({ env: { OUTBOUND_ALLOWLIST: allowlist(), OUTBOUND_MAX_BYTES: String(2 * MB) } });
+  it('refuses an API answer past OUTBOUND_MAX_BYTES that a feed, with its larger cap, may read whole', async () => {
+    const t = await createTestContext({
+      env: { OUTBOUND_ALLOWLIST: allowlist(), OUTBOUND_MAX_BYTES: String(MB), OUTBOUND_FEED_MAX_BYTES: String(3 * MB) },
+    });
+    try {
+      const api = await t.deps.outbound.fetch(`${base}/sized/${2 * MB}`);
+      const err = await api.arrayBuffer().catch((e) => e);
+      expect(err).toBeInstanceOf(OutboundError);
+      expect(err.message).toBe('answer larger than 1 MiB');
+      const feed = await t.deps.outbound.fetchFeed(`${base}/sized/${2 * MB}`);
+      expect((await feed.arrayBuffer()).byteLength).toBe(2 * MB);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('gives feeds 16 MiB and APIs 4 MiB when nothing is configured', async () => {
+    const t = await createTestContext({ env: { OUTBOUND_ALLOWLIST: allowlist() } });
+    try {
+      expect(t.deps.outbound.policy).toMatchObject({ maxBytes: 4 * MB, feedMaxBytes: 16 * MB });
+      expect([DEFAULT_MAX_BYTES, DEFAULT_FEED_MAX_BYTES]).toEqual([4 * MB, 16 * MB]);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('fails a feed poll on an endless answer with "answer larger than", from OUTBOUND_FEED_MAX_BYTES', async () => {
+    const t = await createTestContext({
+      env: { OUTBOUND_ALLOWLIST: allowlist(), OUTBOUND_FEED_MAX_BYTES: String(2 * MB) },
+    });
     try {
       const ws = await t.seedWorkspace('Flood Co');
       const id = (
@@ -230,5 +304,52 @@ describe('answer size', () => {
     } finally {
       await t.close();
     }
+  });
+});
+
+describe('compression', () => {
+  it.each(Object.keys(ENCODED))('asks for compression and decodes a %s answer', async (coding) => {
+    const res = await guard().fetch(`${base}/encoded/${encodeURIComponent(coding)}`);
+    expect(seenByServer[0]!['accept-encoding']).toBe('gzip, deflate, br');
+    expect(await res.text()).toBe(TEXT);
+    // What is handed on is the decoded body: the wire's coding and length no longer describe it.
+    expect(res.headers.get('content-encoding')).toBeNull();
+    expect(res.headers.get('content-length')).toBeNull();
+  });
+
+  it("leaves a caller's own Accept-Encoding alone", async () => {
+    await (await guard().fetch(`${base}/chain/0`, { headers: { 'accept-encoding': 'identity' } })).text();
+    expect(seenByServer[0]!['accept-encoding']).toBe('identity');
+  });
+
+  it('refuses a gzip bomb by its decoded size: 32 KB on the wire, more than the cap once inflated', async () => {
+    expect(BOMB.length).toBeLessThan(DEFAULT_MAX_BYTES / 16);
+    const res = await guard().fetch(`${base}/bomb`);
+    const err = await res.arrayBuffer().catch((e) => e);
+    expect(err).toBeInstanceOf(OutboundError);
+    expect(err.message).toBe('answer larger than 4 MiB');
+  });
+
+  it('refuses the bomb as a feed too, at the feed cap', async () => {
+    const err = await guard()
+      .fetchFeed(`${base}/bomb`)
+      .then((r) => r.text())
+      .catch((e) => e);
+    expect(err).toBeInstanceOf(OutboundError);
+    expect(err.message).toBe('answer larger than 16 MiB');
+  });
+});
+
+describe('answers without a body', () => {
+  it('answers HEAD, 204 and 304 with their headers and an empty body, and the connection serves on', async () => {
+    const http = guard();
+    const head = await http.fetch(`${base}/encoded/gzip`, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(await head.text()).toBe('');
+    for (const code of [204, 304]) {
+      const res = await http.fetch(`${base}/status/${code}`);
+      expect([res.status, res.headers.get('etag'), await res.text()]).toEqual([code, '"v1"', '']);
+    }
+    expect(await (await http.fetch(`${base}/chain/0`)).text()).toBe('end of the chain');
   });
 });

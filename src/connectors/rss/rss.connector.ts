@@ -317,7 +317,7 @@ async function fetchFeed(
   let res: Response;
   let body: string;
   try {
-    res = await http.fetch(url, { headers, signal: signal ? AbortSignal.any([timeout, signal]) : timeout });
+    res = await http.fetchFeed(url, { headers, signal: signal ? AbortSignal.any([timeout, signal]) : timeout });
     if (res.status === 304) {
       await res.body?.cancel().catch(() => undefined);
       return { notModified: true };

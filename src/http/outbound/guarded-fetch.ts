@@ -34,16 +34,20 @@ export interface GuardedAgent {
   tripped(): OutboundError | null;
 }
 
-/** What connectors, feeds and webhooks are handed: the policy, the guarded fetch, and an agent maker. */
+/** What connectors, feeds and webhooks are handed: the policy, the guarded fetches, and an agent maker. */
 export interface OutboundHttp {
   readonly policy: OutboundPolicy;
+  /** Platform APIs and webhooks: answers capped at policy.maxBytes. */
   readonly fetch: FetchLike;
+  /** RSS and Atom feeds, which run larger than any API page: capped at policy.feedMaxBytes. */
+  readonly fetchFeed: FetchLike;
   /** For node:http clients (twitter-api-v2); null where there is no node:http (Workers). */
   nodeAgent(url: string): Promise<GuardedAgent | null>;
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
-const NULL_BODY = new Set([101, 103, 204, 205, 304]);
+/** Statuses whose answer has no body (a Response cannot even be built with one). */
+export const NULL_BODY = new Set([101, 103, 204, 205, 304]);
 const CREDENTIAL_HEADERS = ['authorization', 'cookie', 'proxy-authorization'];
 const BODY_HEADERS = ['content-type', 'content-length', 'content-encoding', 'content-language', 'content-location'];
 
@@ -207,9 +211,12 @@ export function createOutboundHttp(
   transport: Transport,
   nodeAgent: (url: string) => Promise<GuardedAgent | null>,
 ): OutboundHttp {
+  // The same guard with the feed cap in place of the API cap.
+  const feedPolicy = { ...policy, maxBytes: policy.feedMaxBytes ?? policy.maxBytes };
   return {
     policy,
     fetch: (input, init) => guardedFetch(policy, transport, input, init),
+    fetchFeed: (input, init) => guardedFetch(feedPolicy, transport, input, init),
     nodeAgent: async (url) => {
       assertAllowed(policy, url);
       return nodeAgent(url);

@@ -11,6 +11,7 @@ export type { NodeOutboundOptions, Resolver } from './node-transport';
 export {
   checkUrlText,
   DEFAULT_DEADLINE_MS,
+  DEFAULT_FEED_MAX_BYTES,
   DEFAULT_MAX_BYTES,
   MAX_REDIRECTS,
   parseAllowlist,
@@ -38,7 +39,7 @@ export function createNodeOutbound(policy: OutboundPolicy, options: NodeOutbound
 /**
  * Workers: no DNS lookup is available, so names are judged by their form (internal names and
  * literal private addresses refused, every redirect hop checked) and the platform's own egress
- * rules do the rest; the byte cap and redirect limit apply as on Node.
+ * rules do the rest; the byte caps (API and feed) and redirect limit apply as on Node.
  */
 export function createFetchOutbound(policy: OutboundPolicy): OutboundHttp {
   const transport: Transport = async (hop) => {

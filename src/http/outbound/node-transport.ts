@@ -2,9 +2,11 @@ import dns from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
-import { Agent, buildConnector, fetch as undiciFetch } from 'undici';
+import { type Duplex, pipeline, type Readable } from 'node:stream';
+import { Agent, buildConnector, type Dispatcher, request } from 'undici';
 import { couldNotConnect, findOutboundError, OutboundError, timedOut } from './errors';
-import { tooLarge, type GuardedAgent, type Transport } from './guarded-fetch';
+import { type GuardedAgent, type Hop, NULL_BODY, tooLarge, type Transport } from './guarded-fetch';
+import { ACCEPT_ENCODING, decodersFor, pullStream, toHeaders } from './node-body';
 import { allowsName, checkUrl, DEFAULT_DEADLINE_MS, type OutboundPolicy, refuseAddress } from './policy';
 
 /**
@@ -84,24 +86,61 @@ function transportError(err: unknown, signal: AbortSignal | undefined): unknown 
   return couldNotConnect();
 }
 
+const REASON_PHRASE = /^[\t\x20-\x7e\x80-\xff]*$/;
+
+/** undici's answer as a standard Response: decoded, and read from the socket only as it is read. */
+function toResponse(hop: Hop, res: Dispatcher.ResponseData): Response {
+  const status = res.statusCode;
+  const raw = res.body;
+  if (status < 200 || status > 599) {
+    raw.destroy();
+    throw new OutboundError('unreachable', `invalid HTTP status ${status}`);
+  }
+  const headers = toHeaders(res.headers);
+  const init = { status, statusText: REASON_PHRASE.test(res.statusText) ? res.statusText : '', headers };
+  if (hop.method === 'HEAD' || NULL_BODY.has(status)) {
+    // Nothing to read, but the connection is free for the next request only once undici saw the end.
+    raw.dump().catch(() => undefined);
+    return new Response(null, init);
+  }
+  let decoders: (() => Duplex)[] | null;
+  try {
+    decoders = decodersFor(headers.get('content-encoding'));
+  } catch (err) {
+    raw.destroy();
+    throw err;
+  }
+  if (!decoders) return new Response(pullStream(raw), init);
+  // The body handed on is the decoded one: its length and coding headers no longer describe it.
+  headers.delete('content-encoding');
+  headers.delete('content-length');
+  const stages = decoders.map((make) => make());
+  const decoded = pipeline([raw, ...stages], () => undefined) as unknown as Readable;
+  return new Response(pullStream(decoded, [raw, ...stages]), init);
+}
+
 export function createNodeParts(policy: OutboundPolicy, options: NodeOutboundOptions = {}) {
   const resolve = options.resolve ?? systemResolver;
   const dispatcher = new Agent({ connect: guardedConnector(policy, resolve, options.connectTimeoutMs ?? 10_000) });
 
+  /** One request as it is: undici's request() does not follow redirects (guardedFetch does, checking each). */
   const transport: Transport = async (hop) => {
+    const headers = [...hop.headers];
+    // fetch asked for compression itself; request() does not, so ask as fetch did.
+    if (!hop.headers.has('accept-encoding')) headers.push(['accept-encoding', ACCEPT_ENCODING]);
+    let res: Dispatcher.ResponseData;
     try {
-      const res = await undiciFetch(hop.url, {
-        method: hop.method,
-        headers: [...hop.headers],
-        body: hop.body,
-        redirect: 'manual',
+      res = await request(hop.url, {
+        method: hop.method as Dispatcher.HttpMethod,
+        headers: headers.flat(),
+        body: hop.body ? Buffer.from(hop.body) : null,
         dispatcher,
         ...(hop.signal ? { signal: hop.signal } : {}),
       });
-      return res as unknown as Response;
     } catch (err) {
       throw transportError(err, hop.signal);
     }
+    return toResponse(hop, res);
   };
 
   /**

@@ -7,7 +7,10 @@ import ipaddr from 'ipaddr.js';
  * address before connecting.
  */
 export const MIB = 1024 * 1024;
-export const DEFAULT_MAX_BYTES = 10 * MIB;
+/** Platform API answers (a page of posts is well under 1 MB). */
+export const DEFAULT_MAX_BYTES = 4 * MIB;
+/** RSS and Atom feeds: a podcast feed with years of episodes reaches 5-15 MB. */
+export const DEFAULT_FEED_MAX_BYTES = 16 * MIB;
 export const MAX_REDIRECTS = 3;
 /** The longest one request may take from sending to its last byte (a trickling answer included). */
 export const DEFAULT_DEADLINE_MS = 30_000;
@@ -20,13 +23,19 @@ export type AllowEntry =
 
 export interface OutboundPolicy {
   allow: AllowEntry[];
-  /** The most bytes an answer body may have (after decompression). */
+  /** The most bytes an answer body may have (after decompression): platform APIs, webhooks. */
   maxBytes: number;
+  /** The same for feeds (OutboundHttp.fetchFeed); maxBytes when absent. */
+  feedMaxBytes?: number;
   /** Total deadline per request, redirects and body included; DEFAULT_DEADLINE_MS when absent. */
   deadlineMs?: number;
 }
 
-export const strictPolicy = (maxBytes = DEFAULT_MAX_BYTES): OutboundPolicy => ({ allow: [], maxBytes });
+export const strictPolicy = (maxBytes = DEFAULT_MAX_BYTES, feedMaxBytes = DEFAULT_FEED_MAX_BYTES): OutboundPolicy => ({
+  allow: [],
+  maxBytes,
+  feedMaxBytes,
+});
 
 export type AddressClass =
   | 'public'
