@@ -11,9 +11,7 @@ import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import type { Actor } from '../../src/accounts/actor';
 import { createWorkspaceWithOwner } from '../../src/accounts/setup.service';
-import { runMigrations } from '../../src/db/migrate';
-import { openPglite } from '../../src/db/pglite';
-import { openPostgres } from '../../src/db/postgres';
+import { openDatabase } from '../../src/db/open';
 import { createImport, runImport } from '../../src/imports/import.service';
 import { loadAnalyzer } from '../../src/sentiment';
 import { createApp } from '../../src/server/app';
@@ -27,9 +25,9 @@ const MiB = 1024 * 1024;
 
 async function main() {
   const dir = pgUrl ? null : mkdtempSync(join(tmpdir(), 'social-crm-bench-import-'));
-  const handle = pgUrl ? openPostgres(pgUrl) : await openPglite({ dataDir: dir! });
+  // As the service opens it: a new PGlite folder is made by a child process, then opened.
+  const handle = await openDatabase({ DATABASE_URL: pgUrl, DATA_DIR: dir ?? '' });
   try {
-    await runMigrations(handle);
     const deps = createDeps({
       handle,
       config: loadConfig({ LOG_LEVEL: 'silent' }),

@@ -1,4 +1,7 @@
-import { mkdirSync } from 'node:fs';
+import { fork } from 'node:child_process';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Config } from '../server/config';
 import { runMigrations } from './migrate';
 import { openPostgres } from './postgres';
@@ -23,9 +26,43 @@ export async function openDatabase(
     return openPostgres(config.DATABASE_URL);
   }
   mkdirSync(config.DATA_DIR, { recursive: true });
+  const dir = join(config.DATA_DIR, 'pglite');
+  if (!existsSync(join(dir, 'PG_VERSION'))) await initPgliteDir(dir, onProgress);
   // Imported lazily so a PostgreSQL deployment never loads the WASM build.
   const { openPglite } = await import('./pglite');
-  const handle = await openPglite({ dataDir: `${config.DATA_DIR}/pglite` });
+  const handle = await openPglite({ dataDir: dir });
   await runMigrations(handle, onProgress);
   return handle;
+}
+
+/**
+ * A new PGlite folder is made and migrated by a child process (pglite-init.child.ts: initdb's
+ * memory stays there), in a side folder renamed into place when done, so a kill during the first
+ * start leaves no half-made database behind: the next start makes it again.
+ */
+export async function initPgliteDir(dir: string, onProgress: (message: string) => void): Promise<void> {
+  const making = `${dir}.new`;
+  onProgress('creating the embedded database (first start)');
+  try {
+    rmSync(making, { recursive: true, force: true });
+    // The child is TypeScript: it needs tsx's loader, which `npm start` has and a test runner may not.
+    const tsx = process.execArgv.some((a) => a.includes('tsx')) ? [] : ['--import', 'tsx'];
+    const child = fork(fileURLToPath(new URL('./pglite-init.child.ts', import.meta.url)), [making], {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      execArgv: [...process.execArgv, ...tsx],
+    });
+    child.on('message', (m) => {
+      const progress = (m as { progress?: unknown }).progress;
+      if (typeof progress === 'string') onProgress(progress);
+    });
+    const code = await new Promise<number | null>((resolve, reject) => {
+      child.once('error', reject);
+      child.once('exit', resolve);
+    });
+    if (code !== 0) throw new Error(`the child process ended with ${code}`);
+    rmSync(dir, { recursive: true, force: true });
+    renameSync(making, dir);
+  } catch (err) {
+    throw new Error(`creating the embedded database in ${dir} failed: ${(err as Error).message}`);
+  }
 }

@@ -4,6 +4,13 @@ import { drizzle } from 'drizzle-orm/pglite';
 import * as schema from './schema';
 import type { DatabaseHandle, Db } from './types';
 
+/**
+ * PostgreSQL's default 128 MB of shared buffers live in PGlite's WASM memory, which never shrinks:
+ * a service that had touched them all kept ~130 MiB more RSS than one with 32 MB. The operating
+ * system's page cache still holds the data files, so a bigger pool buys little here.
+ */
+export const PGLITE_SHARED_BUFFERS = '32MB';
+
 export interface PgliteOptions {
   /** A folder to keep the data in; in memory when omitted. */
   dataDir?: string;
@@ -17,6 +24,7 @@ export async function openPglite(options: PgliteOptions = {}): Promise<DatabaseH
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     extensions: { pg_trgm },
+    startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${PGLITE_SHARED_BUFFERS}`],
   });
   const db = drizzle(client, { schema }) as unknown as Db;
   return {
