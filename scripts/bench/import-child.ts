@@ -18,12 +18,14 @@ import { createApp } from '../../src/server/app';
 import { loadConfig } from '../../src/server/config';
 import { createDeps } from '../../src/server/deps';
 import { createLogger } from '../../src/server/logger';
+import { tuneHeap } from '../../src/server/heap';
 
 const [file, pgUrl] = process.argv.slice(2);
 const say = (o: object) => process.stdout.write(`${JSON.stringify(o)}\n`);
 const MiB = 1024 * 1024;
 
 async function main() {
+  if (!process.env.NO_TUNE) tuneHeap(); // as the service and the CLI run
   const dir = pgUrl ? null : mkdtempSync(join(tmpdir(), 'social-crm-bench-import-'));
   // As the service opens it: a new PGlite folder is made by a child process, then opened.
   const handle = await openDatabase({ DATABASE_URL: pgUrl, DATA_DIR: dir ?? '' });

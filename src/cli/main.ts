@@ -8,9 +8,11 @@ import { outboundPolicy } from '../server/deps';
 import { createLogger } from '../server/logger';
 import { createMetrics } from '../server/metrics';
 import { cliMessage, runCommand } from './commands';
+import { tuneHeap } from '../server/heap';
 
 /** `npm run cli -- <command>`: the same config and database as `npm start`. */
 async function main() {
+  tuneHeap();
   const config = loadConfig(process.env);
   const logger = createLogger(process.env.LOG_LEVEL ?? 'warn');
   const handle = await openDatabase(config, (message) => console.log(message));

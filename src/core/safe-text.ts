@@ -7,6 +7,8 @@
 // C0 controls other than tab, line feed and carriage return: invisible, and NUL among them.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this pattern's job.
 const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the same class, tested without the global flag's state.
+const HAS_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/;
 
 /** Deeper JSON than this is refused at the edge and in imports: no real payload nests so far. */
 export const MAX_JSON_DEPTH = 64;
@@ -19,7 +21,11 @@ export function textProblem(s: string): string | null {
 }
 
 /** Text from outside made storable: controls other than \t \n \r dropped, lone surrogates become U+FFFD. */
-export const cleanText = (s: string) => s.replace(CONTROLS, '').toWellFormed();
+export function cleanText(s: string): string {
+  // Nearly all text is clean: test first, so the common case allocates nothing (imports clean every field).
+  const kept = HAS_CONTROL.test(s) ? s.replace(CONTROLS, '') : s;
+  return kept.isWellFormed() ? kept : kept.toWellFormed();
+}
 
 /**
  * A place in a parsed JSON value (object keys included) whose text cannot be taken, as a

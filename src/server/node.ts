@@ -13,10 +13,12 @@ import { resolveAppSecret } from './app-secret';
 import { ConfigError, loadConfig, usesInngestServer } from './config';
 import { createDeps } from './deps';
 import { createLogger } from './logger';
+import { tuneHeap } from './heap';
 
 /** Node entry (`npm start`): validate config, migrate, make sure an owner can get in, serve. */
 async function main() {
   const started = performance.now();
+  tuneHeap();
   const args = process.argv.slice(2).filter((a) => a !== '--');
   const unknown = args.filter((a) => a !== '--demo');
   if (unknown.length) throw new ConfigError(`Unknown argument ${unknown[0]}: npm start takes only --demo`);
