@@ -51,4 +51,12 @@ describe('jsonDepth and cleanJson', () => {
     expect(jsonDepth(nested(100_000))).toBe(65);
     expect(cleanJson({ 'a\u0000': ['b\ud800', 1, { c: 'd\u0000' }] })).toEqual({ a: ['b\ufffd', 1, { c: 'd' }] });
   });
+
+  it('cleans a value dirty only deep inside or in one key, and hands a clean value back uncopied', () => {
+    expect(cleanJson({ a: [1, { b: ['ok', 'x\u0007y'] }] })).toEqual({ a: [1, { b: ['ok', 'xy'] }] });
+    expect(cleanJson({ ok: 1, 'k\ud800': 2 })).toEqual({ ok: 1, 'k\ufffd': 2 });
+    const clean = { text: 'Grüße 👋', tags: ['a', 'b'], n: 3, none: null, nested: { x: 'tab\there' } };
+    expect(cleanJson(clean)).toBe(clean);
+    expect(cleanText('line\nclean')).toBe('line\nclean');
+  });
 });

@@ -66,11 +66,29 @@ export function jsonDepth(value: unknown, limit = MAX_JSON_DEPTH): number {
   return deepest;
 }
 
-/** A JSON value with every string and key cleaned; call it on values jsonDepth has found shallow. */
-export function cleanJson(value: unknown): unknown {
-  if (typeof value === 'string') return cleanText(value);
-  if (Array.isArray(value)) return value.map(cleanJson);
+const dirty = (s: string) => HAS_CONTROL.test(s) || !s.isWellFormed();
+
+/** Whether any string or key in a JSON value would change when cleaned. */
+function needsCleaning(value: unknown): boolean {
+  if (typeof value === 'string') return dirty(value);
+  if (Array.isArray(value)) return value.some(needsCleaning);
   if (value !== null && typeof value === 'object')
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [cleanText(k), cleanJson(v)]));
+    return Object.entries(value).some(([k, v]) => dirty(k) || needsCleaning(v));
+  return false;
+}
+
+function rebuild(value: unknown): unknown {
+  if (typeof value === 'string') return cleanText(value);
+  if (Array.isArray(value)) return value.map(rebuild);
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [cleanText(k), rebuild(v)]));
   return value;
+}
+
+/**
+ * A JSON value with every string and key cleaned; call it on values jsonDepth has found shallow.
+ * Clean values (nearly all: every imported row passes here) come back as they are, not copied.
+ */
+export function cleanJson(value: unknown): unknown {
+  return needsCleaning(value) ? rebuild(value) : value;
 }
