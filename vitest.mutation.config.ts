@@ -17,6 +17,14 @@ export default defineConfig({
       'tests/api/csrf-and-headers.test.ts',
       'tests/community/*.test.ts',
       'tests/listening/poller.test.ts',
+      'tests/listening/poll-jobs.test.ts',
+      'tests/api/listening-api.test.ts',
+      // The poller's fault handling (bogus and partial answers, trickling platforms, leases); the
+      // kill -9 tests spawn whole processes and stay out of the per-mutant runs.
+      'tests/faults/bogus-answers.test.ts',
+      'tests/faults/partial-answers.test.ts',
+      'tests/faults/slow-answers.test.ts',
+      'tests/faults/leases.test.ts',
       'tests/api/contacts.test.ts',
       'tests/api/contacts-pages.test.ts',
       'tests/api/workspace-isolation.test.ts',
