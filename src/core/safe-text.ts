@@ -7,8 +7,8 @@
 // C0 controls other than tab, line feed and carriage return: invisible, and NUL among them.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this pattern's job.
 const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: the same class, tested without the global flag's state.
-const HAS_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/;
+// The same class without the global flag, whose lastIndex would make test() stateful.
+const HAS_CONTROL = new RegExp(CONTROLS.source);
 
 /** Deeper JSON than this is refused at the edge and in imports: no real payload nests so far. */
 export const MAX_JSON_DEPTH = 64;

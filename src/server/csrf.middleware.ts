@@ -1,3 +1,4 @@
+import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { AppError } from '../core/errors';
 import type { AppEnv } from './env';
@@ -13,22 +14,15 @@ const FORM_TYPES = /^(application\/x-www-form-urlencoded|multipart\/form-data|te
 export const csrfProtection = createMiddleware<AppEnv>(async (c, next) => {
   if (SAFE.has(c.req.method) || c.req.path === '/api/inngest') return next();
   const session = c.var.session;
-  if (session?.via === 'cookie') {
-    let sent = c.req.header('x-csrf-token');
-    if (!sent && FORM_TYPES.test(c.req.header('content-type') ?? '')) {
-      const body = await c.req.parseBody();
-      sent = typeof body._csrf === 'string' ? body._csrf : undefined;
-    }
-    if (sent !== session.csrfToken)
-      throw new AppError('CSRF_FAILED', 'Missing or wrong CSRF token; reload the page and try again');
-  } else if (c.var.member && !c.req.header('authorization')) {
-    // A signed-in member's forms carry the member session's token.
-    let sent = c.req.header('x-csrf-token');
-    if (!sent && FORM_TYPES.test(c.req.header('content-type') ?? '')) {
-      const body = await c.req.parseBody();
-      sent = typeof body._csrf === 'string' ? body._csrf : undefined;
-    }
-    if (sent !== c.var.member.csrfToken)
+  // A signed-in member's forms carry the member session's token, as staff forms carry theirs.
+  const expected =
+    session?.via === 'cookie'
+      ? session.csrfToken
+      : c.var.member && !c.req.header('authorization')
+        ? c.var.member.csrfToken
+        : null;
+  if (expected !== null) {
+    if ((await sentToken(c)) !== expected)
       throw new AppError('CSRF_FAILED', 'Missing or wrong CSRF token; reload the page and try again');
   } else if (FORM_TYPES.test(c.req.header('content-type') ?? '')) {
     const origin = c.req.header('origin');
@@ -42,6 +36,14 @@ export const csrfProtection = createMiddleware<AppEnv>(async (c, next) => {
   }
   await next();
 });
+
+/** The X-CSRF-Token header, else a urlencoded or multipart form's _csrf field. */
+async function sentToken(c: Context<AppEnv>): Promise<string | undefined> {
+  const header = c.req.header('x-csrf-token');
+  if (header || !FORM_TYPES.test(c.req.header('content-type') ?? '')) return header;
+  const body = await c.req.parseBody();
+  return typeof body._csrf === 'string' ? body._csrf : undefined;
+}
 
 function safeHost(origin: string) {
   try {

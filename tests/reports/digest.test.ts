@@ -1,32 +1,15 @@
 import { createHmac } from 'node:crypto';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { ingestPosts } from '../../src/ingest/pipeline';
 import { sendWeeklyDigests } from '../../src/reports/digest';
 import { activeTopics, createTopic } from '../../src/topics/topics.service';
 import { formClient } from '../helpers/forms';
 import { socialAuthor, socialPost } from '../helpers/posts';
+import { webhookReceiver } from '../helpers/webhook-receiver';
 import { createTestContext, recordingMailer } from '../helpers/test-app';
 
 const now = new Date('2026-06-08T08:00:00Z');
 const SECRET = 'digest-secret-0123456789';
-
-/** A webhook receiver of the test's own, keeping what it was sent; closed when the test ends. */
-async function webhookReceiver() {
-  const calls: { headers: http.IncomingHttpHeaders; body: string }[] = [];
-  const server = http.createServer((req, res) => {
-    let body = '';
-    req.on('data', (c) => (body += c));
-    req.on('end', () => {
-      calls.push({ headers: req.headers, body });
-      res.writeHead(200).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  onTestFinished(() => new Promise<void>((resolve) => server.close(() => resolve())));
-  return { calls, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/digest` };
-}
 
 /**
  * One test's own database, mailbox and workspace, with its owner signed in and four Acme mentions:
@@ -88,7 +71,7 @@ describe('weekly digest', () => {
 
   it('emails the team and calls the alert webhook once each, signed', async () => {
     const { t, mailer, saveAlertSettings } = await digestApp();
-    const { calls, url } = await webhookReceiver();
+    const { calls, url } = await webhookReceiver({ status: 200, path: '/digest' });
     await saveAlertSettings(url);
     const r = await sendWeeklyDigests({ ...t.deps, mailer });
     expect(r).toEqual({ workspaces: 1, emails: 1, webhooks: 1 });
@@ -104,7 +87,7 @@ describe('weekly digest', () => {
 
   it('keeps the alert settings from the page, refusing a short secret', async () => {
     const { t, owner, saveAlertSettings } = await digestApp();
-    const { url } = await webhookReceiver();
+    const { url } = await webhookReceiver({ status: 200, path: '/digest' });
     expect((await saveAlertSettings(url)).status).toBe(303);
     const page = await formClient(t).get('/reports/alerts', owner);
     expect(page.html).toContain(`value="${url}"`);

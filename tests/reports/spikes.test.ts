@@ -1,6 +1,4 @@
 import { createHmac } from 'node:crypto';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { notifications } from '../../src/inbox/schema';
@@ -9,27 +7,12 @@ import { alerts } from '../../src/reports/schema';
 import { checkSpikes, spikeReasons } from '../../src/reports/spikes';
 import { activeTopics, createTopic } from '../../src/topics/topics.service';
 import { socialAuthor, socialPost } from '../helpers/posts';
+import { webhookReceiver } from '../helpers/webhook-receiver';
 import { createTestContext } from '../helpers/test-app';
 
 const SECRET = 'whsec-0123456789abcdef';
 const START = new Date('2026-04-20T15:00:00Z');
 const HOUR = 3_600_000;
-
-/** A webhook receiver of the test's own, keeping what it was sent; closed when the test ends. */
-async function webhookReceiver() {
-  const calls: { headers: http.IncomingHttpHeaders; body: string }[] = [];
-  const server = http.createServer((req, res) => {
-    let body = '';
-    req.on('data', (c) => (body += c));
-    req.on('end', () => {
-      calls.push({ headers: req.headers, body });
-      res.writeHead(204).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  onTestFinished(() => new Promise<void>((resolve) => server.close(() => resolve())));
-  return { calls, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks/social` };
-}
 
 /**
  * One test's own database, clock and workspace watching Globex. A database each, not a workspace
@@ -101,7 +84,7 @@ describe('spike rules', () => {
 describe('spike alerts', () => {
   it('raises one alert for 500 negative competitor mentions in an hour; one signed webhook call', async () => {
     const { t, ws, clock, later, ingest, normalWeek, setWebhook, run } = await spikeApp();
-    const receiver = await webhookReceiver();
+    const receiver = await webhookReceiver({ status: 204, path: '/hooks/social' });
     await normalWeek();
     expect((await setWebhook(receiver.url)).json).toMatchObject({ webhookUrl: receiver.url, webhookSecretSet: true });
     expect(await run()).toMatchObject({ raised: 0 });
@@ -147,7 +130,7 @@ describe('spike alerts', () => {
 
   it('raises a new alert for a new spike once the last one has ended', async () => {
     const { clock, later, ingest, normalWeek, setWebhook, run } = await spikeApp();
-    const receiver = await webhookReceiver();
+    const receiver = await webhookReceiver({ status: 204, path: '/hooks/social' });
     await normalWeek();
     expect((await setWebhook(receiver.url)).status).toBe(200);
     // A first spike, alerted and sent.
@@ -170,7 +153,7 @@ describe('spike alerts', () => {
 
   it('refuses a webhook without a secret to sign with', async () => {
     const { t } = await spikeApp();
-    const receiver = await webhookReceiver();
+    const receiver = await webhookReceiver({ status: 204, path: '/hooks/social' });
     const other = await t.seedWorkspace('No Secret');
     const res = await t.request('PUT', '/api/v1/reports/alert-settings', {
       token: other.token,
