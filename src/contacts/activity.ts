@@ -46,6 +46,21 @@ interface Totals {
   last_activity_at: string | Date | null;
 }
 
+/** A contact's running totals as stored, before a page's mentions are added. */
+interface Current {
+  id: string;
+  followers: number | string;
+  mention_count: number;
+  engagement: number | string;
+  sentiment_sum: number | string;
+  sentiment_count: number;
+  purchase_intents: number;
+  questions: number;
+  first_touch_at: string | Date | null;
+  first_touch_channel: string | null;
+  last_activity_at: string | Date | null;
+}
+
 export async function addActivity(db: Db, workspaceId: string, facts: MentionFacts[], now: Date): Promise<void> {
   if (facts.length === 0) return;
   const deltas = new Map<
@@ -94,26 +109,57 @@ export async function addActivity(db: Db, workspaceId: string, facts: MentionFac
     }
     if (f.postedAt > d.last_at) d.last_at = f.postedAt;
   }
-  const totals = rows<Totals>(
+  // Read (and lock, in id order so two pages never wait on each other crosswise) the running totals, then write
+  // totals and score in one statement: one new row version a contact a page, not two.
+  const current = rows<Current>(
     await db.execute(sql`
-      update contacts c set mention_count = c.mention_count + r.n, engagement = c.engagement + r.engagement,
-        sentiment_sum = c.sentiment_sum + r.s_sum, sentiment_count = c.sentiment_count + r.s_n,
-        sentiment = case when c.sentiment_count + r.s_n > 0
-          then (c.sentiment_sum + r.s_sum) / (c.sentiment_count + r.s_n) end,
-        purchase_intents = c.purchase_intents + r.purchase, questions = c.questions + r.questions,
-        first_touch_channel = case when c.first_touch_at is null or r.first_at < c.first_touch_at
-          then r.first_platform else c.first_touch_channel end,
-        first_touch_at = least(c.first_touch_at, r.first_at),
-        last_activity_at = greatest(c.last_activity_at, r.last_at),
-        followers = coalesce((select max(i.followers) from identities i where i.contact_id = c.id), 0)
-      from jsonb_to_recordset(${toJsonParam([...deltas.values()])}::jsonb) as r(id uuid, n integer, engagement integer,
-        s_sum real, s_n integer, purchase integer, questions integer, first_at timestamptz, first_platform text,
-        last_at timestamptz)
-      where c.id = r.id and c.workspace_id = ${workspaceId}::uuid
-      returning c.id, c.followers, c.mention_count, c.engagement, c.sentiment, c.purchase_intents, c.questions,
-        c.last_activity_at`),
+      select c.id, c.mention_count, c.engagement, c.sentiment_sum, c.sentiment_count, c.purchase_intents,
+        c.questions, c.first_touch_at, c.first_touch_channel, c.last_activity_at,
+        coalesce((select max(i.followers) from identities i where i.contact_id = c.id), 0) as followers
+      from contacts c
+      where c.workspace_id = ${workspaceId}::uuid and c.id = any(${toPgArray([...deltas.keys()])}::uuid[])
+      order by c.id for update`),
   );
-  await saveScores(db, totals, now);
+  const next = current.map((c) => {
+    const d = deltas.get(c.id)!;
+    const firstAt = c.first_touch_at === null ? null : new Date(c.first_touch_at);
+    const lastAt = c.last_activity_at === null ? null : new Date(c.last_activity_at);
+    const sSum = Number(c.sentiment_sum) + d.s_sum;
+    const sN = c.sentiment_count + d.s_n;
+    const firstIsNew = firstAt === null || d.first_at < firstAt;
+    const totals = {
+      id: c.id,
+      followers: Number(c.followers),
+      mention_count: c.mention_count + d.n,
+      engagement: Number(c.engagement) + d.engagement,
+      sentiment: sN > 0 ? Math.fround(sSum) / sN : null,
+      purchase_intents: c.purchase_intents + d.purchase,
+      questions: c.questions + d.questions,
+      last_activity_at: lastAt === null || d.last_at > lastAt ? d.last_at : lastAt,
+    };
+    const { score, reasons } = scoreOf(totals, now);
+    return {
+      ...totals,
+      sentiment_sum: sSum,
+      sentiment_count: sN,
+      first_touch_at: firstIsNew ? d.first_at : firstAt,
+      first_touch_channel: firstIsNew ? d.first_platform : c.first_touch_channel,
+      score,
+      reasons,
+    };
+  });
+  if (next.length === 0) return;
+  await db.execute(sql`
+    update contacts c set mention_count = r.mention_count, engagement = r.engagement,
+      sentiment_sum = r.sentiment_sum, sentiment_count = r.sentiment_count, sentiment = r.sentiment,
+      purchase_intents = r.purchase_intents, questions = r.questions, first_touch_at = r.first_touch_at,
+      first_touch_channel = r.first_touch_channel, last_activity_at = r.last_activity_at, followers = r.followers,
+      score = r.score, score_reasons = r.reasons
+    from jsonb_to_recordset(${toJsonParam(next)}::jsonb) as r(id uuid, mention_count integer, engagement integer,
+      sentiment_sum real, sentiment_count integer, sentiment real, purchase_intents integer, questions integer,
+      first_touch_at timestamptz, first_touch_channel text, last_activity_at timestamptz, followers integer,
+      score integer, reasons jsonb)
+    where c.id = r.id`);
 }
 
 /** Recounts the totals from the contacts' mentions (after merges, undos, corrections). */
@@ -153,29 +199,30 @@ export async function recountContacts(db: Db, workspaceId: string, contactIds: s
   await saveScores(db, totals, now);
 }
 
+function scoreOf(t: Totals, now: Date) {
+  const last =
+    t.last_activity_at === null
+      ? null
+      : t.last_activity_at instanceof Date
+        ? t.last_activity_at
+        : new Date(t.last_activity_at);
+  return scoreContact(
+    {
+      followers: Number(t.followers ?? 0),
+      mentions: t.mention_count,
+      engagement: Number(t.engagement),
+      lastActivityAt: last,
+      sentiment: t.sentiment === null ? null : Number(t.sentiment),
+      purchaseIntents: t.purchase_intents,
+      questions: t.questions,
+    },
+    now,
+  );
+}
+
 async function saveScores(db: Db, totals: Totals[], now: Date) {
   if (totals.length === 0) return;
-  const scores = totals.map((t) => {
-    const last =
-      t.last_activity_at === null
-        ? null
-        : t.last_activity_at instanceof Date
-          ? t.last_activity_at
-          : new Date(t.last_activity_at);
-    const { score, reasons } = scoreContact(
-      {
-        followers: Number(t.followers ?? 0),
-        mentions: t.mention_count,
-        engagement: Number(t.engagement),
-        lastActivityAt: last,
-        sentiment: t.sentiment === null ? null : Number(t.sentiment),
-        purchaseIntents: t.purchase_intents,
-        questions: t.questions,
-      },
-      now,
-    );
-    return { id: t.id, score, reasons };
-  });
+  const scores = totals.map((t) => ({ id: t.id, ...scoreOf(t, now) }));
   await db.execute(sql`
     update contacts c set score = r.score, score_reasons = r.reasons
     from jsonb_to_recordset(${toJsonParam(scores)}::jsonb) as r(id uuid, score integer, reasons jsonb)

@@ -69,20 +69,35 @@ export async function linkAuthors(
   const links = new Map<string, AuthorLink>();
   if (byKey.size === 0) return links;
 
-  // 1. Known identities: refresh the profile (latest values win), keep the contact.
+  // 1. Known identities: refresh the profile (latest values win), keep the contact. A row whose profile is
+  // unchanged but for its follower count (which drifts by the minute) and whose last sighting is under a minute
+  // old is left alone: a busy poll or an import sees the same authors page after page, and rewriting each of
+  // them every page was a fifth of an import's writes.
   const known = rows<{ id: string; contact_id: string; external_id: string }>(
     await db.execute(sql`
-      update identities i set handle = coalesce(r.handle, i.handle),
-        display_name = coalesce(r.display_name, i.display_name),
-        bio = coalesce(r.bio, i.bio), bio_emails = coalesce(r.bio_emails, i.bio_emails), url = coalesce(r.url, i.url),
-        avatar_url = coalesce(r.avatar_url, i.avatar_url),
-        followers = coalesce(r.followers, i.followers), verified = r.verified,
-        last_seen_at = greatest(i.last_seen_at, ${seenAt.toISOString()}::timestamptz)
-      from jsonb_to_recordset(${toJsonParam([...byKey].map(([k, a]) => profileRow(k, a)))}::jsonb)
-        as r(external_id text, handle text, display_name text, bio text, bio_emails text[], url text, avatar_url text,
-          followers integer, verified boolean)
-      where i.workspace_id = ${workspaceId}::uuid and i.platform = ${platform} and i.external_id = r.external_id
-      returning i.id, i.contact_id, i.external_id`),
+      with r as (
+        select * from jsonb_to_recordset(${toJsonParam([...byKey].map(([k, a]) => profileRow(k, a)))}::jsonb)
+          as r(external_id text, handle text, display_name text, bio text, bio_emails text[], url text,
+            avatar_url text, followers integer, verified boolean)
+      ), found as (
+        select i.id, i.contact_id, i.external_id from identities i join r on i.external_id = r.external_id
+        where i.workspace_id = ${workspaceId}::uuid and i.platform = ${platform}
+      ), refreshed as (
+        update identities i set handle = coalesce(r.handle, i.handle),
+          display_name = coalesce(r.display_name, i.display_name),
+          bio = coalesce(r.bio, i.bio), bio_emails = coalesce(r.bio_emails, i.bio_emails), url = coalesce(r.url, i.url),
+          avatar_url = coalesce(r.avatar_url, i.avatar_url),
+          followers = coalesce(r.followers, i.followers), verified = r.verified,
+          last_seen_at = greatest(i.last_seen_at, ${seenAt.toISOString()}::timestamptz)
+        from r
+        where i.workspace_id = ${workspaceId}::uuid and i.platform = ${platform} and i.external_id = r.external_id
+          and (i.last_seen_at < ${seenAt.toISOString()}::timestamptz - interval '1 minute'
+            or (coalesce(r.handle, i.handle), coalesce(r.display_name, i.display_name), coalesce(r.bio, i.bio),
+              coalesce(r.bio_emails, i.bio_emails), coalesce(r.url, i.url), coalesce(r.avatar_url, i.avatar_url))
+              is distinct from (i.handle, i.display_name, i.bio, i.bio_emails, i.url, i.avatar_url)
+            or r.verified is distinct from i.verified)
+      )
+      select id, contact_id, external_id from found`),
   );
   for (const k of known) links.set(k.external_id, { identityId: k.id, contactId: k.contact_id });
 

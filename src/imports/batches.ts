@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { failureNote, sqlState } from '../core/redact-error';
 import { cleanText } from '../core/safe-text';
-import { type IngestTarget, ingestPosts } from '../ingest/pipeline';
+import { type IngestTarget, type PreparedPage, preparePosts, storePrepared } from '../ingest/pipeline';
 import { activeTopics } from '../topics/topics.service';
 import type { ImportDeps, ImportRow } from './import.service';
 import { readFile } from './file-store';
@@ -33,16 +33,30 @@ export interface BatchOptions {
    * it, and one turn between batches is not enough for it to get in before the next batch.
    */
   restRatio: number;
+  /**
+   * Reads and prepares the next batch while the database stores this one. Only where the database
+   * works beside us: PGlite runs on our thread, so there it would only stretch each batch's time.
+   */
+  overlap: boolean;
 }
 
-export const DEFAULT_BATCH: BatchOptions = { first: 100, min: 25, max: 500, targetMs: 50, restRatio: 0.25 };
+export const DEFAULT_BATCH: BatchOptions = {
+  first: 100,
+  min: 25,
+  max: 500,
+  targetMs: 50,
+  restRatio: 0.25,
+  overlap: false,
+};
 
 /**
  * PostgreSQL lets other queries run beside an open transaction, so there a batch is as large as
  * pays; PGlite runs one query at a time, so there it follows the time it holds the database.
  */
 export const batchOptionsFor = (dbKind: ImportDeps['dbKind']): BatchOptions =>
-  dbKind === 'postgres' ? { first: 500, min: 500, max: 500, targetMs: Infinity, restRatio: 0 } : DEFAULT_BATCH;
+  dbKind === 'postgres'
+    ? { first: 500, min: 500, max: 500, targetMs: Infinity, restRatio: 0, overlap: true }
+    : DEFAULT_BATCH;
 
 /** This runner no longer holds the import's lease: another runner took it over. */
 export class LeaseLost extends Error {
@@ -102,24 +116,23 @@ export async function importBatches(
   let size = options.first;
   let pending: Pending = { rows: [], failures: [], count: 0, end: from.offset, line: from.line };
 
-  const commit = async () => {
-    if (pending.count === 0) return;
-    const batch = pending;
-    pending = { rows: [], failures: [], count: 0, end: batch.end, line: batch.line };
+  const target: IngestTarget = {
+    workspaceId: claimed.workspaceId,
+    sourceId: null,
+    platform: 'import',
+    topics,
+    ...(claimed.openConversations ? {} : { threadIf: () => false }),
+  };
+  // Rows handed to batches so far, stored or not.
+  let taken = claimed.processed;
+  // The batch the database is storing while the next one is read and prepared: at most one, and
+  // batches commit in file order, so the place in the file only ever moves forward.
+  let storing: Promise<void> | null = null;
+
+  const store = async (batch: Pending, prepared: PreparedBatch) => {
     const started = performance.now();
     state = await deps.db.transaction(async (tx) => {
-      const r = await storeRows(
-        { ...deps, db: tx },
-        {
-          workspaceId: claimed.workspaceId,
-          sourceId: null,
-          platform: 'import',
-          topics,
-          ...(claimed.openConversations ? {} : { threadIf: () => false }),
-        },
-        batch.rows,
-        claimed.id,
-      );
+      const r = await storeRows({ ...deps, db: tx }, target, prepared, claimed.id);
       const failures = [...batch.failures, ...r.failures].sort((a, b) => a.line - b.line);
       const [row] = await tx
         .update(imports)
@@ -148,51 +161,74 @@ export async function importBatches(
     const rest = Math.min(25, ms * options.restRatio);
     await (rest >= 1 ? new Promise((resolve) => setTimeout(resolve, rest)) : yieldToEventLoop());
   };
+  const settle = async () => {
+    const last = storing;
+    storing = null;
+    await last;
+  };
+  const commit = async () => {
+    if (pending.count === 0) return;
+    const batch = pending;
+    pending = { rows: [], failures: [], count: 0, end: batch.end, line: batch.line };
+    taken += batch.count;
+    const prepared = await prepareBatch(deps, target, batch.rows);
+    await settle();
+    storing = store(batch, prepared);
+    if (!options.overlap) return settle();
+    // Awaited by the next settle; until then a failure must not count as unhandled.
+    storing.catch(() => {});
+  };
 
   // Where it starts (0 %, or as far as the last run got), before the first batch is done.
   onProgress(state);
-  for await (const raw of records) {
-    if (raw.fatal) {
-      pending.failures.push({ line: raw.line, message: raw.error! });
-      pending.count++;
-      break;
-    }
-    if (!map) {
-      // JSON Lines name their fields in each object: the first one sets the mapping.
-      if (claimed.format === 'jsonl' && !columns) {
-        if (!raw.record) {
-          pending.failures.push({ line: raw.line, message: raw.error ?? 'unreadable row' });
-          pending.count++;
-          pending.end = raw.end;
-          pending.line = raw.line;
-          continue;
-        }
-        columns = Object.keys(raw.record).map(cleanText);
-      }
-      map = resolveMapping(columns ?? [], claimed.mapping as ColumnMapping);
-      if (!map.text) {
-        pending.failures.push(NO_TEXT_COLUMN);
+  try {
+    for await (const raw of records) {
+      if (raw.fatal) {
+        pending.failures.push({ line: raw.line, message: raw.error! });
         pending.count++;
         break;
       }
-    }
-    if (state.processed + pending.count >= MAX_IMPORT_ROWS) {
-      pending.failures.push({
-        line: raw.line,
-        message: `At most ${MAX_IMPORT_ROWS} rows are imported at once: this row and those after it were not`,
-      });
+      if (!map) {
+        // JSON Lines name their fields in each object: the first one sets the mapping.
+        if (claimed.format === 'jsonl' && !columns) {
+          if (!raw.record) {
+            pending.failures.push({ line: raw.line, message: raw.error ?? 'unreadable row' });
+            pending.count++;
+            pending.end = raw.end;
+            pending.line = raw.line;
+            continue;
+          }
+          columns = Object.keys(raw.record).map(cleanText);
+        }
+        map = resolveMapping(columns ?? [], claimed.mapping as ColumnMapping);
+        if (!map.text) {
+          pending.failures.push(NO_TEXT_COLUMN);
+          pending.count++;
+          break;
+        }
+      }
+      if (taken + pending.count >= MAX_IMPORT_ROWS) {
+        pending.failures.push({
+          line: raw.line,
+          message: `At most ${MAX_IMPORT_ROWS} rows are imported at once: this row and those after it were not`,
+        });
+        pending.count++;
+        break;
+      }
+      const row = rowOf(raw, map);
+      if ('message' in row) pending.failures.push(row);
+      else pending.rows.push(row);
       pending.count++;
-      break;
+      pending.end = raw.end;
+      pending.line = raw.line;
+      if (pending.count >= size) await commit();
     }
-    const row = rowOf(raw, map);
-    if ('message' in row) pending.failures.push(row);
-    else pending.rows.push(row);
-    pending.count++;
-    pending.end = raw.end;
-    pending.line = raw.line;
-    if (pending.count >= size) await commit();
+    await commit();
+    await settle();
+  } finally {
+    // Failed while a batch was being stored: the runner records the failure only after that batch is done.
+    await (storing as Promise<void> | null)?.catch(() => {});
   }
-  await commit();
   return state;
 }
 
@@ -210,16 +246,36 @@ const isRowFault = (err: unknown) =>
 
 type RowsResult = { inserted: number; duplicates: number; failures: RowError[] };
 
+/** A batch's rows, a group per platform, each prepared for the pipeline (null: preparing it failed). */
+type PreparedBatch = { platform: ParsedRow['platform']; rows: ParsedRow[]; page: PreparedPage | null }[];
+
+/**
+ * Matches and analyzes a batch's rows (CPU only), so it can run while the database stores the batch
+ * before. A group that fails here is prepared again where the failure is handled, row by row.
+ */
+async function prepareBatch(deps: ImportDeps, target: IngestTarget, rows: ParsedRow[]): Promise<PreparedBatch> {
+  const batch: PreparedBatch = [];
+  for (const [platform, group] of groupByPlatform(rows)) {
+    const posts = group.map((g) => g.post);
+    const page = await preparePosts(deps, { ...target, platform }, posts).catch((err) => {
+      if (!isRowFault(err)) throw err;
+      return null;
+    });
+    batch.push({ platform, rows: group, page });
+  }
+  return batch;
+}
+
 /** A batch's rows through the pipeline, a group per platform. */
 async function storeRows(
   deps: ImportDeps,
   target: IngestTarget,
-  rows: ParsedRow[],
+  batch: PreparedBatch,
   importId: string,
 ): Promise<RowsResult> {
   const total: RowsResult = { inserted: 0, duplicates: 0, failures: [] };
-  for (const [platform, group] of groupByPlatform(rows)) {
-    const r = await ingestRows(deps, { ...target, platform }, group, importId);
+  for (const { platform, rows, page } of batch) {
+    const r = await ingestRows(deps, { ...target, platform }, rows, importId, page);
     total.inserted += r.inserted;
     total.duplicates += r.duplicates;
     total.failures.push(...r.failures);
@@ -238,13 +294,17 @@ async function ingestRows(
   target: IngestTarget,
   group: ParsedRow[],
   importId: string,
+  prepared: PreparedPage | null = null,
 ): Promise<RowsResult> {
   try {
-    const r = await ingestPosts(
-      deps,
-      target,
-      group.map((g) => g.post),
-    );
+    const page =
+      prepared ??
+      (await preparePosts(
+        deps,
+        target,
+        group.map((g) => g.post),
+      ));
+    const r = await storePrepared(deps, target, page);
     // The gate names a post by its id (cut to 100 characters); the row it came from gives the line.
     const lineOf = (id: string) =>
       group.find((g) => g.post.externalId === id || g.post.externalId.startsWith(id))?.line ?? 0;

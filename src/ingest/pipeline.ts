@@ -98,6 +98,28 @@ export function chunkPosts(posts: SocialPost[], limits = INGEST_CHUNK): SocialPo
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export async function ingestPosts(deps: IngestDeps, target: IngestTarget, posts: SocialPost[]): Promise<IngestResult> {
+  return storePrepared(deps, target, await preparePosts(deps, target, posts));
+}
+
+/** One post with what the pipeline found in it, before anything is stored. */
+interface PreparedPost {
+  post: SocialPost;
+  topicIds: string[];
+  analysis: Analysis;
+}
+
+/**
+ * A page made ready to store: checked (rejects with their reasons), deduplicated, cut into chunks,
+ * each post matched to topics and analyzed. Only CPU, no database: an import prepares its next batch
+ * while the database stores the one before (src/imports/batches.ts).
+ */
+export interface PreparedPage {
+  fetched: number;
+  rejected: RejectedPost[];
+  chunks: PreparedPost[][];
+}
+
+export async function preparePosts(deps: IngestDeps, target: IngestTarget, posts: SocialPost[]): Promise<PreparedPage> {
   const now = deps.clock();
   const rejected: RejectedPost[] = [];
   // The last copy of a repeated id wins, as in the store.
@@ -109,18 +131,38 @@ export async function ingestPosts(deps: IngestDeps, target: IngestTarget, posts:
       valid.set(checked.post.externalId, checked.post);
     } else rejected.push({ externalId: checked.externalId, reason: checked.reason });
   }
+  const { analyze } = await loadAnalyzer();
+  const chunks: PreparedPost[][] = [];
+  for (const [i, chunk] of chunkPosts([...valid.values()], ingestChunkLimits(deps.dbKind)).entries()) {
+    // Analysis is the costly part: a turn of the event loop between chunks lets others in.
+    if (i > 0) await yieldToEventLoop();
+    chunks.push(
+      chunk.map((post) => {
+        const text = post.title ? `${post.title}\n${post.text}` : post.text;
+        return {
+          post,
+          topicIds: matchTopics(target.topics, { text, authorHandle: post.author.handle }),
+          analysis: analyze(text),
+        };
+      }),
+    );
+  }
+  return { fetched: posts.length, rejected, chunks };
+}
+
+/** Stores a prepared page, a transaction a chunk. */
+export async function storePrepared(deps: IngestDeps, target: IngestTarget, page: PreparedPage): Promise<IngestResult> {
   const total: IngestResult = {
-    fetched: posts.length,
+    fetched: page.fetched,
     inserted: 0,
     duplicates: 0,
     edited: 0,
     insertedIds: [],
     insertedRows: [],
     editedExternalIds: [],
-    rejected,
+    rejected: page.rejected,
   };
-  const chunks = chunkPosts([...valid.values()], ingestChunkLimits(deps.dbKind));
-  for (const [i, chunk] of chunks.entries()) {
+  for (const [i, chunk] of page.chunks.entries()) {
     if (i > 0) await yieldToEventLoop();
     const r = await ingestChunk(deps, target, chunk);
     total.inserted += r.inserted;
@@ -129,22 +171,14 @@ export async function ingestPosts(deps: IngestDeps, target: IngestTarget, posts:
     total.insertedRows.push(...r.insertedRows);
     total.editedExternalIds.push(...r.editedExternalIds);
   }
-  total.duplicates = posts.length - rejected.length - total.inserted;
+  total.duplicates = page.fetched - page.rejected.length - total.inserted;
   if (total.inserted > 0) deps.metrics.postsIngested.inc({ platform: target.platform }, total.inserted);
   return total;
 }
 
 /** One chunk of distinct, checked posts, in one transaction. */
-async function ingestChunk(deps: IngestDeps, target: IngestTarget, posts: SocialPost[]): Promise<StoreResult> {
-  const { analyze } = await loadAnalyzer();
-  const items = posts.map((post) => {
-    const text = post.title ? `${post.title}\n${post.text}` : post.text;
-    return {
-      post,
-      topicIds: matchTopics(target.topics, { text, authorHandle: post.author.handle }),
-      analysis: analyze(text),
-    };
-  });
+async function ingestChunk(deps: IngestDeps, target: IngestTarget, items: PreparedPost[]): Promise<StoreResult> {
+  const posts = items.map((i) => i.post);
   const now = deps.clock();
   const byExternalIdAll = new Map(items.map((i) => [i.post.externalId, i]));
   return deps.db.transaction(async (tx) => {

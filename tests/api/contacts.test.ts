@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/accounts/schema';
 import type { SocialAuthor, SocialPost } from '../../src/connectors/types';
 import { socialAuthor, socialPost } from '../helpers/posts';
+import { recountContacts } from '../../src/contacts/activity';
 import { contacts, identities } from '../../src/contacts/schema';
 import { conversations } from '../../src/inbox/schema';
 import { ingestPosts } from '../../src/ingest/pipeline';
@@ -196,6 +197,57 @@ describe('linking authors at ingest', () => {
     });
     expect(c.json.followers).toBe(20_000);
     expect(c.json.mentionCount).toBe(2);
+  });
+
+  it('records a sighting a minute apart, and leaves an unchanged profile seen again within the minute alone', async () => {
+    const at = (ms: number) => ({ ...t.deps, clock: () => new Date(ms) });
+    const target = { workspaceId: ws.workspace.id, sourceId: null, platform: 'x' as const, topics: [] };
+    const author = { externalId: 'x-seen', handle: 'seen', name: 'Seen Often' };
+    const seenAt = async () => {
+      const [i] = await t.db.select().from(identities).where(eq(identities.externalId, 'x-seen'));
+      return i!.lastSeenAt.getTime();
+    };
+    const t0 = Date.now() - 3_600_000;
+    await ingestPosts(at(t0), target, [post('one', author)]);
+    await ingestPosts(at(t0 + 30_000), target, [post('two', author)]);
+    expect(await seenAt()).toBe(t0);
+    await ingestPosts(at(t0 + 40_000), target, [post('three', { ...author, name: 'Seen Renamed' })]);
+    expect(await seenAt()).toBe(t0 + 40_000);
+    await ingestPosts(at(t0 + 130_000), target, [post('four', { ...author, name: 'Seen Renamed' })]);
+    expect(await seenAt()).toBe(t0 + 130_000);
+  });
+
+  it('keeps running totals equal to a recount from the mentions, whatever order the pages come in', async () => {
+    const a = { externalId: 'x-tally', handle: 'tally', name: 'Tally' };
+    const late = (text: string, daysAgo: number, likes: number) =>
+      post(text, a, { createdAt: new Date(Date.now() - daysAgo * 86_400_000), metrics: { likes } });
+    await ingest('x', [late('acme is great, love it', 3, 4), late('how much is acme pro? want to buy', 5, 1)]);
+    await ingest('x', [late('acme broke again, awful', 9, 0), late('acme is fine', 1, 7)]);
+    const id = await contactOfIdentity('x', 'x-tally');
+    const row = async () => (await t.db.select().from(contacts).where(eq(contacts.id, id)))[0]!;
+    const running = await row();
+    expect(running.mentionCount).toBe(4);
+    expect(running.engagement).toBe(12);
+    await recountContacts(t.db, ws.workspace.id, [id], new Date());
+    const recounted = await row();
+    const fields = [
+      'mentionCount',
+      'engagement',
+      'sentimentCount',
+      'purchaseIntents',
+      'questions',
+      'firstTouchAt',
+      'firstTouchChannel',
+      'lastActivityAt',
+      'followers',
+      'score',
+      'scoreReasons',
+    ] as const;
+    for (const field of fields) expect(running[field], field).toEqual(recounted[field]);
+    expect(running.sentiment).toBeCloseTo(recounted.sentiment!, 5);
+    expect(running.sentimentSum).toBeCloseTo(recounted.sentimentSum, 5);
+    expect(running.purchaseIntents).toBe(1);
+    expect(running.firstTouchAt!.getTime()).toBeLessThan(Date.now() - 8 * 86_400_000);
   });
 
   it('puts the contact id on every mention the API lists', async () => {

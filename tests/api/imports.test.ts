@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { imports } from '../../src/imports/schema';
 import type { Actor } from '../../src/accounts/actor';
 import type { Db } from '../../src/db/types';
+import { type BatchOptions, importBatches } from '../../src/imports/batches';
 import { createImport, runImport } from '../../src/imports/import.service';
 import { mentions } from '../../src/mentions/schema';
 import { createTestContext, type TestContext } from '../helpers/test-app';
@@ -192,6 +193,46 @@ describe('importing exported mentions', () => {
       });
       expect(resumed!.errors.map((e) => e.line)).toEqual([...BAD].map((i) => i + 2));
       expect(await mentionCount()).toBe(before + ROWS - BAD.size);
+    },
+    SLOW,
+  );
+
+  it(
+    'stores batches in file order while it prepares the next, and stores none after one that failed',
+    async () => {
+      const overlapping: BatchOptions = {
+        first: 100,
+        min: 100,
+        max: 100,
+        targetMs: Infinity,
+        restRatio: 0,
+        overlap: true,
+      };
+      const run = async (db: Db, prefix: string) => {
+        const row = await createImport(t.db, actor, {
+          filename: `${prefix}.csv`,
+          format: 'csv',
+          mapping: {},
+          content: bigCsv(1_000, BAD, prefix),
+        });
+        const seen: { processed: number; readLines: number }[] = [];
+        const before = await mentionCount();
+        const done = await importBatches({ ...t.deps, db }, row, null, (r) => seen.push(r), overlapping).then(
+          (r) => r,
+          (err: Error) => err,
+        );
+        return { done, seen, stored: (await mentionCount()) - before };
+      };
+      const whole = await run(t.db, 'o');
+      expect(whole.done).toMatchObject({ processed: 1_000, inserted: 1_000 - 5, failed: 5 });
+      expect(whole.seen.map((s) => s.processed)).toEqual([0, 100, 200, 300, 400, 500, 600, 700, 800, 900, 1_000]);
+      expect(whole.seen.map((s) => s.readLines)).toEqual([0, 101, 201, 301, 401, 501, 601, 701, 801, 901, 1_001]);
+      expect(whole.stored).toBe(1_000 - 5);
+      // The fourth batch dies as it saves its progress; the fifth, prepared meanwhile, is never stored.
+      const cut = await run(crashingOnProgress(t.db, 400), 'q');
+      expect(cut.done).toBeInstanceOf(Error);
+      expect(cut.seen.map((s) => s.processed)).toEqual([0, 100, 200, 300]);
+      expect(cut.stored).toBe(300 - 2);
     },
     SLOW,
   );
