@@ -199,7 +199,7 @@ describe('linking authors at ingest', () => {
     expect(c.json.mentionCount).toBe(2);
   });
 
-  it('records a sighting a minute apart, and leaves an unchanged profile seen again within the minute alone', async () => {
+  it('records a sighting a minute apart, and leaves a profile seen unchanged within the minute alone', async () => {
     const at = (ms: number) => ({ ...t.deps, clock: () => new Date(ms) });
     const target = { workspaceId: ws.workspace.id, sourceId: null, platform: 'x' as const, topics: [] };
     const author = { externalId: 'x-seen', handle: 'seen', name: 'Seen Often' };
