@@ -1,0 +1,85 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { compare, cruise, cycleEdgesOf } from '../../scripts/deps/check';
+
+// A small src/ tree per test, cruised with the repository's own .dependency-cruiser.cjs.
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+function tree(files: Record<string, string>) {
+  const root = mkdtempSync(join(tmpdir(), 'deps-check-'));
+  dirs.push(root);
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  return root;
+}
+
+/** The house as it should be: shared core, two features that meet through an index, a server composing. */
+const CLEAN = {
+  'src/core/clock.ts': 'export const now = () => new Date();\n',
+  'src/alpha/index.ts': "export { a } from './a';\n",
+  'src/alpha/a.ts': "import { now } from '../core/clock';\nexport const a = () => now();\n",
+  'src/beta/index.ts': "export { b } from './b';\n",
+  'src/beta/b.ts': "import { a } from '../alpha';\nexport const b = () => a();\n",
+  'src/server/app.ts': "import { a } from '../alpha';\nimport { b } from '../beta';\nexport const app = [a, b];\n",
+};
+
+describe('the dependency check', () => {
+  it('passes a tree that keeps the rules', async () => {
+    const report = await cruise(tree(CLEAN));
+    expect(report.violations).toEqual([]);
+    expect(report.cycleEdges).toEqual([]);
+    expect([...report.graph.get('server')!.keys()].sort()).toEqual(['alpha', 'beta']);
+  });
+
+  it('fails a deep import into another feature', async () => {
+    const report = await cruise(
+      tree({ ...CLEAN, 'src/beta/b.ts': "import { a } from '../alpha/a';\nexport const b = () => a();\n" }),
+    );
+    expect(report.violations).toEqual(['no-deep-import: src/beta/b.ts → src/alpha/a.ts']);
+  });
+
+  it('fails a folder cycle made of files that do not import each other', async () => {
+    const report = await cruise(
+      tree({
+        ...CLEAN,
+        'src/alpha/index.ts': "export { a } from './a';\nexport { c } from './c';\n",
+        'src/alpha/c.ts': "import { b } from '../beta';\nexport const c = () => b();\n",
+      }),
+    );
+    expect(report.cycleEdges).toEqual(['alpha → beta', 'beta → alpha']);
+  });
+
+  it('fails a feature that imports the server, and a shared layer that imports a feature', async () => {
+    const report = await cruise(
+      tree({
+        ...CLEAN,
+        'src/alpha/a.ts': "import { app } from '../server/app';\nexport const a = () => app;\n",
+        'src/core/clock.ts': "import { b } from '../beta';\nexport const now = () => new Date(String(b));\n",
+      }),
+    );
+    expect(report.violations).toContain('no-import-of-composition: src/alpha/a.ts → src/server/app.ts');
+    expect(report.violations).toContain('core-imports-only-below: src/core/clock.ts → src/beta/index.ts');
+  });
+
+  it('reports only what the baseline does not list, and what was fixed', () => {
+    const graph = new Map([
+      ['a', new Map([['b', 1]])],
+      ['b', new Map([['c', 1]])],
+      ['c', new Map([['a', 2]])],
+      ['d', new Map([['a', 1]])],
+    ]);
+    expect(cycleEdgesOf(graph)).toEqual(['a → b', 'b → c', 'c → a']);
+    const diff = compare(
+      { violations: ['x', 'y'], cycleEdges: ['a → b'] },
+      { violations: ['x', 'z'], cycleEdges: ['a → b'] },
+    );
+    expect(diff).toEqual({ added: ['y'], gone: ['z'] });
+  });
+});
