@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { ConnectorError, type SkippedItem, type SocialPost } from './types';
+import { ConnectorError, type SkippedItem } from './types';
+import type { SocialPost } from '../core/social-post';
 
 /**
  * Reading a platform's "200" at the connector edge. A proxy's HTML page, `{}`, `data` that is not a

@@ -1,4 +1,4 @@
-import type { Platform } from '../sources/schema';
+import type { Platform } from '../core/platforms';
 import { blueskyConnector } from './bluesky/bluesky.connector';
 import { demoConnector } from './demo/demo.connector';
 import { hackernewsConnector } from './hackernews/hackernews.connector';

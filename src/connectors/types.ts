@@ -1,44 +1,8 @@
 import type { z } from 'zod';
 import { findOutboundError, outboundMessage, type OutboundHttp } from '../http/outbound';
-import type { Platform } from '../sources/schema';
-import type { SearchPlan } from '../topics/compile';
-
-/**
- * The one platform-neutral shape every connector returns. Nothing past the connector knows which
- * platform's JSON a post came from (the raw JSON rides along, untouched, for the record).
- */
-export interface SocialAuthor {
-  externalId: string | null;
-  handle: string | null;
-  name: string | null;
-  followers: number | null;
-  bio: string | null;
-  url: string | null;
-  avatarUrl: string | null;
-  verified: boolean;
-  /**
-   * Emails the platform itself confirmed belong to this account (not what the bio says): enough to
-   * link the account to the contact with that email. The public APIs we poll give none today.
-   */
-  verifiedEmails?: string[];
-}
-
-export interface SocialPost {
-  externalId: string;
-  url: string | null;
-  kind: 'post' | 'comment' | 'article';
-  title: string | null;
-  text: string;
-  lang: string | null;
-  createdAt: Date;
-  author: SocialAuthor;
-  replyToExternalId: string | null;
-  threadExternalId: string | null;
-  metrics: Record<string, number>;
-  /** The platform says this post was deleted or withheld: kept, and marked. */
-  deleted: boolean;
-  raw: unknown;
-}
+import type { Platform } from '../core/platforms';
+import type { SearchPlan } from '../core/search-plan';
+import type { SocialPost } from '../core/social-post';
 
 /** Where a connector stands in a platform's stream; opaque to everyone else, stored as JSON. */
 export type Cursor = Record<string, unknown>;

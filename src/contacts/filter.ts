@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { and, arrayOverlaps, eq, gte, ilike, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
-import { PLATFORMS } from '../sources/schema';
+import { PLATFORMS } from '../core/platforms';
 import { contacts } from './schema';
 
 /**

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
-import type { SocialAuthor } from '../connectors/types';
+import type { SocialAuthor } from '../core/social-post';
 import { clip, toJsonParam, toPgArray } from '../db/params';
 import { rows } from '../db/rows';
 import type { Db } from '../db/types';
-import type { Platform } from '../sources/schema';
+import type { Platform } from '../core/platforms';
 import { comparableName, confidenceOf, emailsIn, hostOf, normalizeName, orderedPair, websiteDomain } from './evidence';
 import type { DuplicateReason } from './schema';
 

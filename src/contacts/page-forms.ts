@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PLATFORMS } from '../sources/schema';
+import { PLATFORMS } from '../core/platforms';
 import { CHOOSABLE_FIELDS, type ChoosableField } from './merge.service';
 import { CONTACT_SORTS } from './filter';
 import type { ListQuery } from './routes';

@@ -6,7 +6,7 @@ import { AppError } from '../core/errors';
 import { decodeKeyset } from '../db/keyset';
 import type { AppContext, AppEnv } from '../server/env';
 import { assertCan, formProblem, parseForm, pathId, requireStaffPage, shellProps } from '../server/pages';
-import { PLATFORMS } from '../sources/schema';
+import { PLATFORMS } from '../core/platforms';
 import { addNote, getContact, getContactRow, listContacts, listStages, updateContact } from './contacts.service';
 import { dismissSuggestion, findSimilar, getSuggestion, listSuggestions } from './duplicates.service';
 import { mergeContacts, listMerges, undoMerge } from './merge.service';

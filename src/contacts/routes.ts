@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Db } from '../db/types';
 import { requireActor, requirePermission } from '../server/auth.middleware';
 import { AUTHENTICATED, createApi, errors, IdParam, json } from '../server/openapi';
-import { PLATFORMS } from '../sources/schema';
+import { PLATFORMS } from '../core/platforms';
 import {
   addNote,
   createContact,

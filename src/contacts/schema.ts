@@ -13,7 +13,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { users, workspaces } from '../accounts/schema';
 import { createdAt, id, ts } from '../db/columns';
-import { PLATFORMS } from '../sources/schema';
+import { PLATFORMS } from '../core/platforms';
 
 /** The default lifecycle stages; a workspace may edit its own list (lifecycle_stages). */
 export const DEFAULT_STAGES = ['subscriber', 'lead', 'customer', 'advocate', 'detractor', 'other'] as const;

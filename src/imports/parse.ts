@@ -2,9 +2,9 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { AppError } from '../core/errors';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { parse as parseCsv } from 'csv-parse/sync';
-import type { SocialPost } from '../connectors/types';
+import type { SocialPost } from '../core/social-post';
 import { cleanJson, cleanText, jsonDepth, MAX_JSON_DEPTH } from '../core/safe-text';
-import { PLATFORMS, type Platform } from '../sources/schema';
+import { PLATFORMS, type Platform } from '../core/platforms';
 
 /**
  * Turns an exported file of mentions (CSV or JSON Lines) into posts, one per row, or a reason per

@@ -5,7 +5,7 @@ import { AppError } from '../core/errors';
 import { rows } from '../db/rows';
 import type { Db } from '../db/types';
 import { INTENTS } from '../sentiment';
-import { PLATFORMS } from '../sources/schema';
+import { PLATFORMS } from '../core/platforms';
 import { CONVERSATION_STATUSES, type ConversationRow, conversations, PRIORITIES } from './schema';
 
 /**

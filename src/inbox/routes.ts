@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireActor, requirePermission } from '../server/auth.middleware';
 import { AUTHENTICATED, createApi, errors, IdParam, json } from '../server/openapi';
-import { PLATFORMS } from '../sources/schema';
+import { PLATFORMS } from '../core/platforms';
 import {
   addConversationNote,
   conversationThread,

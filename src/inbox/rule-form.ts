@@ -1,4 +1,4 @@
-import { PLATFORMS } from '../sources/schema';
+import { PLATFORMS } from '../core/platforms';
 import type { RuleRow } from './rules.service';
 import { RuleInput } from './rules.service';
 

@@ -6,7 +6,7 @@ import { users } from '../accounts/schema';
 import { AppError, notFound } from '../core/errors';
 import type { Db } from '../db/types';
 import { INTENTS } from '../sentiment';
-import { PLATFORMS } from '../sources/schema';
+import { PLATFORMS } from '../core/platforms';
 import { canonicalTags } from '../tags/tags.service';
 import { PRIORITIES, routingRules, teamMembers, teams } from './schema';
 

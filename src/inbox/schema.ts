@@ -3,7 +3,7 @@ import { boolean, index, integer, jsonb, pgTable, real, text, uniqueIndex, uuid 
 import { users, workspaces } from '../accounts/schema';
 import { contacts } from '../contacts/schema';
 import { createdAt, id, ts } from '../db/columns';
-import { PLATFORMS } from '../sources/schema';
+import { PLATFORMS } from '../core/platforms';
 
 export const CONVERSATION_STATUSES = ['open', 'pending', 'snoozed', 'closed', 'spam'] as const;
 export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];

@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
-import type { SocialPost } from '../connectors/types';
+import type { SocialPost } from '../core/social-post';
 import { identityKey } from '../contacts/link';
 import { toJsonParam } from '../db/params';
 import { rows } from '../db/rows';
 import type { Db } from '../db/types';
 import type { Analysis } from '../sentiment';
-import type { Platform } from '../sources/schema';
+import type { Platform } from '../core/platforms';
 import { publish } from './live';
 import { priorityColumns, type PriorityFacts, reprioritised, savePriorities } from './priority-columns';
 import { routeConversations } from './routing';

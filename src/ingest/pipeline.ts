@@ -1,4 +1,4 @@
-import type { SocialPost } from '../connectors/types';
+import type { SocialPost } from '../core/social-post';
 import { addActivity, engagementOf, type MentionFacts } from '../contacts/activity';
 import { identityKey, linkAuthors } from '../contacts/link';
 import type { Clock } from '../core/clock';
@@ -8,7 +8,7 @@ import { clipText, storePosts, type StoreResult } from '../mentions/store';
 import { applyFacts, channelOf, type RollupFact, storedFacts, termsOf } from '../reports/rollups';
 import type { Metrics } from '../server/metrics';
 import { type Analysis, loadAnalyzer } from '../sentiment';
-import type { Platform } from '../sources/schema';
+import type { Platform } from '../core/platforms';
 import { matchTopics } from '../topics/match';
 import type { CompiledTopic } from '../topics/plan';
 import { checkPost } from './validate-post';

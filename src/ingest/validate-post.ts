@@ -1,4 +1,4 @@
-import type { SocialAuthor, SocialPost } from '../connectors/types';
+import type { SocialAuthor, SocialPost } from '../core/social-post';
 import { cleanJson, cleanText, jsonDepth, MAX_JSON_DEPTH } from '../core/safe-text';
 
 /**

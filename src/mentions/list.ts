@@ -1,7 +1,7 @@
 import { and, arrayContains, eq, gte, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import { newestFirst, olderThan, page } from '../db/keyset';
 import type { Db } from '../db/types';
-import type { Platform } from '../sources/schema';
+import type { Platform } from '../core/platforms';
 import { mentions } from './schema';
 
 export interface MentionFilters {

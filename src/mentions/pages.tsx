@@ -3,7 +3,7 @@ import { dayNumber, instantInBounds } from '../core/days';
 import { z } from 'zod';
 import type { AppEnv } from '../server/env';
 import { assertCan, requireStaffPage, shellProps } from '../server/pages';
-import { PLATFORMS } from '../sources/schema';
+import { PLATFORMS } from '../core/platforms';
 import { listTopics } from '../topics/topics.service';
 import { listMentions } from './list';
 import { MentionsPage } from './views/mentions-page';

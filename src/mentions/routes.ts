@@ -6,7 +6,7 @@ import { AUTHENTICATED, createApi, errors, IdParam, json } from '../server/opena
 import { INTENTS } from '../sentiment';
 import { OVERRIDE_LABELS, SENTIMENT_LABELS } from './schema';
 import { overriddenMentions, overrideIntents, overrideSentiment } from './sentiment.service';
-import { PLATFORMS } from '../sources/schema';
+import { PLATFORMS } from '../core/platforms';
 import { listTopics } from '../topics/topics.service';
 import { listMentions, type MentionRow } from './list';
 import { MAX_TEXT } from './store';

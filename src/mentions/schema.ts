@@ -6,7 +6,8 @@ import { contacts, identities } from '../contacts/schema';
 import { createdAt, id, ts } from '../db/columns';
 import { conversations } from '../inbox/schema';
 import { tsvector } from '../db/tsvector';
-import { PLATFORMS, sources } from '../sources/schema';
+import { sources } from '../sources/schema';
+import { PLATFORMS } from '../core/platforms';
 
 export const MENTION_KINDS = ['post', 'comment', 'article'] as const;
 export const SENTIMENT_LABELS = ['positive', 'neutral', 'negative', 'unscored'] as const;

@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
-import type { SocialPost } from '../connectors/types';
+import type { SocialPost } from '../core/social-post';
 import { type Analysis, hashtagTerms } from '../sentiment';
 import { clip, toJsonParam } from '../db/params';
 import { rows as rowsOf } from '../db/rows';
 import type { Db } from '../db/types';
-import type { Platform } from '../sources/schema';
+import type { Platform } from '../core/platforms';
 import { mentions } from './schema';
 
 export interface PostToStore {

@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { requireActor, requirePermission } from '../server/auth.middleware';
 import { runInBackground } from '../server/background';
 import { AUTHENTICATED, createApi, errors, IdParam, json } from '../server/openapi';
-import { PLATFORMS } from '../sources/schema';
+import { PLATFORMS } from '../core/platforms';
 import { getConversationRow } from '../inbox/conversations.service';
 import { checkReply } from './length';
 import { getReply, publicReply, queueReply, retryReply, sendReply } from './outbox';

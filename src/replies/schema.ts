@@ -4,7 +4,8 @@ import { users, workspaces } from '../accounts/schema';
 import { createdAt, id, ts } from '../db/columns';
 import { conversations } from '../inbox/schema';
 import { mentions } from '../mentions/schema';
-import { PLATFORMS, sources } from '../sources/schema';
+import { sources } from '../sources/schema';
+import { PLATFORMS } from '../core/platforms';
 
 export const REPLY_STATUSES = ['queued', 'sending', 'sent', 'failed'] as const;
 export type ReplyStatus = (typeof REPLY_STATUSES)[number];

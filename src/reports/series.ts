@@ -4,7 +4,7 @@ import { AppError } from '../core/errors';
 import { addDays, dayNumber, dayOf, dayString, EARLIEST_DAY, mondayOf } from '../core/days';
 import { rows } from '../db/rows';
 import type { Db } from '../db/types';
-import { PLATFORMS } from '../sources/schema';
+import { PLATFORMS } from '../core/platforms';
 import { topics } from '../topics/schema';
 import { ALL_TOPICS, type reportAuthorDaily, reportDaily, reportTermsDaily, reportTopicDaily } from './schema';
 

@@ -9,7 +9,7 @@ import type { AppContext, AppEnv } from '../server/env';
 import { assertCan, formProblem, parseForm, pathId, requireStaffPage, shellProps } from '../server/pages';
 import { PLATFORM_FORMS, readPlatformForm } from './platform-forms';
 import { pollSource } from './poller';
-import { PLATFORMS, type Platform } from './schema';
+import { PLATFORMS, type Platform } from '../core/platforms';
 import {
   createSource,
   deleteSource,

@@ -1,4 +1,4 @@
-import type { Platform } from './schema';
+import type { Platform } from '../core/platforms';
 
 /**
  * What the "add a source" form asks for, per platform. Field names say where a value goes

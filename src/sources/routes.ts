@@ -4,7 +4,8 @@ import { requireActor, requirePermission } from '../server/auth.middleware';
 import { runInBackground } from '../server/background';
 import { AUTHENTICATED, createApi, errors, IdParam, json } from '../server/openapi';
 import { pollSource } from './poller';
-import { PLATFORMS, SOURCE_STATUSES } from './schema';
+import { SOURCE_STATUSES } from './schema';
+import { PLATFORMS } from '../core/platforms';
 import { MAX_BACKFILL_DAYS } from './backfill';
 import {
   createSource,

@@ -3,20 +3,7 @@ import { boolean, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm
 import { workspaces } from '../accounts/schema';
 import { createdAt, id, ts } from '../db/columns';
 import type { Backfill } from './backfill';
-
-// `community`: posts on the workspace's own board (reviews, ideas, comments), analysed like the rest.
-export const PLATFORMS = [
-  'x',
-  'mastodon',
-  'bluesky',
-  'reddit',
-  'hackernews',
-  'rss',
-  'import',
-  'demo',
-  'community',
-] as const;
-export type Platform = (typeof PLATFORMS)[number];
+import { PLATFORMS } from '../core/platforms';
 
 export const SOURCE_STATUSES = ['ok', 'degraded', 'failing'] as const;
 export type SourceStatus = (typeof SOURCE_STATUSES)[number];

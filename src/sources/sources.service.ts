@@ -8,7 +8,8 @@ import type { Db } from '../db/types';
 import { checkUrlText, type OutboundHttp, type OutboundPolicy } from '../http/outbound';
 import { MAX_BACKFILL_DAYS, startBackfill } from './backfill';
 import type { CredentialBox } from './credentials';
-import { type Platform, sources } from './schema';
+import { sources } from './schema';
+import type { Platform } from '../core/platforms';
 import { movedUrlFields, urlFields } from './url-fields';
 
 export type SourceRow = typeof sources.$inferSelect;

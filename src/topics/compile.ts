@@ -1,3 +1,4 @@
+import type { SearchPlan } from '../core/search-plan';
 import type { QueryNode } from './query';
 
 /**
@@ -7,13 +8,6 @@ import type { QueryNode } from './query';
  */
 export const SEARCH_PLATFORMS = ['x', 'mastodon', 'bluesky', 'reddit', 'hackernews'] as const;
 export type SearchPlatform = (typeof SEARCH_PLATFORMS)[number];
-
-export interface SearchPlan {
-  /** Searches to run, each in the platform's own syntax. */
-  queries: string[];
-  /** Hashtag timelines to read (Mastodon, whose full-text search is opt-in per post). */
-  hashtags: string[];
-}
 
 export class CompileError extends Error {
   override name = 'CompileError';

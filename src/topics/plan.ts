@@ -1,4 +1,5 @@
-import { compileQuery, type SearchPlan, type SearchPlatform, SEARCH_PLATFORMS } from './compile';
+import { compileQuery, type SearchPlatform, SEARCH_PLATFORMS } from './compile';
+import type { SearchPlan } from '../core/search-plan';
 import type { QueryNode } from './query';
 
 export interface CompiledTopic {

@@ -1,10 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SocialAuthor } from '../../src/connectors/types';
+import type { SocialAuthor } from '../../src/core/social-post';
 import { identities } from '../../src/contacts/schema';
 import { ingestPosts } from '../../src/ingest/pipeline';
 import { mentions } from '../../src/mentions/schema';
-import type { Platform } from '../../src/sources/schema';
+import type { Platform } from '../../src/core/platforms';
 import { socialAuthor, socialPost } from '../helpers/posts';
 import { createTestContext, type TestContext } from '../helpers/test-app';
 

@@ -1,10 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SocialAuthor, SocialPost } from '../../src/connectors/types';
+import type { SocialAuthor, SocialPost } from '../../src/core/social-post';
 import { socialAuthor, socialPost } from '../helpers/posts';
 import { contacts, identities, segments } from '../../src/contacts/schema';
 import { ingestPosts } from '../../src/ingest/pipeline';
-import type { Platform } from '../../src/sources/schema';
+import type { Platform } from '../../src/core/platforms';
 import { createTestContext, type TestContext } from '../helpers/test-app';
 
 let t: TestContext;

@@ -1,13 +1,13 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/accounts/schema';
-import type { SocialAuthor, SocialPost } from '../../src/connectors/types';
+import type { SocialAuthor, SocialPost } from '../../src/core/social-post';
 import { socialAuthor, socialPost } from '../helpers/posts';
 import { recountContacts } from '../../src/contacts/activity';
 import { contacts, identities } from '../../src/contacts/schema';
 import { conversations } from '../../src/inbox/schema';
 import { ingestPosts } from '../../src/ingest/pipeline';
-import type { Platform } from '../../src/sources/schema';
+import type { Platform } from '../../src/core/platforms';
 import { createTestContext, type TestContext } from '../helpers/test-app';
 
 let t: TestContext;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SocialPost } from '../../src/connectors/types';
+import type { SocialPost } from '../../src/core/social-post';
 import { socialAuthor, socialPost } from '../helpers/posts';
 import { ingestPosts } from '../../src/ingest/pipeline';
 import { listen } from '../helpers/http-server';

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessions } from '../../src/accounts/schema';
-import type { SocialAuthor, SocialPost } from '../../src/connectors/types';
+import type { SocialAuthor, SocialPost } from '../../src/core/social-post';
 import { socialAuthor, socialPost } from '../helpers/posts';
 import { ingestPosts } from '../../src/ingest/pipeline';
 import { createTestContext, type TestContext } from '../helpers/test-app';

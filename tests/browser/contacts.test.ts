@@ -1,10 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SocialAuthor, SocialPost } from '../../src/connectors/types';
+import type { SocialAuthor, SocialPost } from '../../src/core/social-post';
 import { socialAuthor, socialPost } from '../helpers/posts';
 import { ingestPosts } from '../../src/ingest/pipeline';
-import type { Platform } from '../../src/sources/schema';
+import type { Platform } from '../../src/core/platforms';
 import { launchBrowser, signIn, watchPage } from '../helpers/browser';
 import { listen } from '../helpers/http-server';
 import { createTestContext, PASSWORD, type TestContext } from '../helpers/test-app';

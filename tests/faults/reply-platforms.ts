@@ -1,4 +1,4 @@
-import type { Platform } from '../../src/sources/schema';
+import type { Platform } from '../../src/core/platforms';
 import { startFakeBluesky } from '../fakes/bluesky-server';
 import type { FakeRequest, FakeServer } from '../fakes/fake-http';
 import { startFakeMastodon } from '../fakes/mastodon-server';

@@ -1,4 +1,4 @@
-import type { SocialAuthor, SocialPost } from '../../src/connectors/types';
+import type { SocialAuthor, SocialPost } from '../../src/core/social-post';
 
 /** A platform author for tests: every field empty unless given. */
 export const socialAuthor = (a: Partial<SocialAuthor> = {}): SocialAuthor => ({

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SocialPost } from '../../src/connectors/types';
+import type { SocialPost } from '../../src/core/social-post';
 import { mentions } from '../../src/mentions/schema';
 import { storePosts } from '../../src/mentions/store';
 import { createTestContext, type TestContext } from '../helpers/test-app';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SocialPost } from '../../src/connectors/types';
+import type { SocialPost } from '../../src/core/social-post';
 import { ingestPosts } from '../../src/ingest/pipeline';
 import { activeTopics, createTopic } from '../../src/topics/topics.service';
 import { formClient } from '../helpers/forms';

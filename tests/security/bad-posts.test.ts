@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SocialPost } from '../../src/connectors/types';
+import type { SocialPost } from '../../src/core/social-post';
 import { ingestPosts } from '../../src/ingest/pipeline';
 import { MAX_JSON_DEPTH } from '../../src/core/safe-text';
 import { checkPost } from '../../src/ingest/validate-post';

@@ -1,7 +1,7 @@
 import { XRPCError } from '@atproto/api';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeBluesky, type FakeBluesky } from '../../../tests/fakes/bluesky-server';
-import type { SearchPlan } from '../../topics/compile';
+import type { SearchPlan } from '../../core/search-plan';
 import { ConnectorError, type Cursor } from '../types';
 import {
   blueskyConfigSchema,

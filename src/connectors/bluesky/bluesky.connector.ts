@@ -3,7 +3,8 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { z } from 'zod';
 import { findOutboundError, isTimeout, type OutboundHttp } from '../../http/outbound';
-import { ConnectorError, outboundFailure, type Connector, type SocialPost } from '../types';
+import { ConnectorError, outboundFailure, type Connector } from '../types';
+import type { SocialPost } from '../../core/social-post';
 import { createReplyRecord, findReplyRecord } from './reply-record';
 
 /**

@@ -1,6 +1,7 @@
 import { decodeHTML } from 'entities';
 import { z } from 'zod';
-import type { Connector, SocialPost } from '../types';
+import type { Connector } from '../types';
+import type { SocialPost } from '../../core/social-post';
 import sample from './sample-posts.json' with { type: 'json' };
 
 /**

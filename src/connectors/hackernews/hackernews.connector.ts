@@ -2,7 +2,8 @@ import { compile, type FormatCallback } from 'html-to-text';
 import { z } from 'zod';
 import type { OutboundHttp } from '../../http/outbound';
 import { expectShape, parseJson, usablePosts } from '../answer';
-import { ConnectorError, outboundFailure, type Connector, type SocialPost } from '../types';
+import { ConnectorError, outboundFailure, type Connector } from '../types';
+import type { SocialPost } from '../../core/social-post';
 
 /**
  * Hacker News through the Algolia HN Search API: search_by_date newest first, one sweep per

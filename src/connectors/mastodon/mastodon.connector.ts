@@ -3,7 +3,8 @@ import { MastoDeserializeError, MastoHttpError, MastoTimeoutError, MastoUnexpect
 import { z } from 'zod';
 import { findOutboundError, isTimeout, type OutboundHttp } from '../../http/outbound';
 import { usablePosts } from '../answer';
-import { ConnectorError, outboundFailure, type Connector, type Cursor, type SocialPost } from '../types';
+import { ConnectorError, outboundFailure, type Connector, type Cursor } from '../types';
+import type { SocialPost } from '../../core/social-post';
 import { createGuardedRestClient } from './masto-client';
 import { findMastodonReply, idempotencyKey } from './find-reply';
 

@@ -1,7 +1,8 @@
 import { decodeHTML } from 'entities';
 import { z } from 'zod';
 import { expectShape, usablePosts } from '../answer';
-import { ConnectorError, type Connector, type Cursor, type SocialPost } from '../types';
+import { ConnectorError, type Connector, type Cursor } from '../types';
+import type { SocialPost } from '../../core/social-post';
 import type { OutboundHttp } from '../../http/outbound';
 import {
   codeWord,

@@ -2,7 +2,8 @@ import { type AnyFeed, parseFeed } from 'feedsmith';
 import { compile } from 'html-to-text';
 import { z } from 'zod';
 import type { OutboundHttp } from '../../http/outbound';
-import { ConnectorError, outboundFailure, type Connector, type SocialPost } from '../types';
+import { ConnectorError, outboundFailure, type Connector } from '../types';
+import type { SocialPost } from '../../core/social-post';
 
 /**
  * RSS 2.0, Atom 1.0, RDF and JSON Feed (Google Alerts, review sites, blogs) through feedsmith.

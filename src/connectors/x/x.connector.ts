@@ -11,7 +11,8 @@ import {
 import { z } from 'zod';
 import { findOutboundError, type GuardedAgent, type OutboundHttp } from '../../http/outbound';
 import { expectShape, usablePosts } from '../answer';
-import { ConnectorError, outboundFailure, type Connector, type SocialPost } from '../types';
+import { ConnectorError, outboundFailure, type Connector } from '../types';
+import type { SocialPost } from '../../core/social-post';
 import { findXReply } from './find-reply';
 
 /**

@@ -1,5 +1,5 @@
 import { INTENTS } from '../../sentiment';
-import { PLATFORMS } from '../../sources/schema';
+import { PLATFORMS } from '../../core/platforms';
 import { compact, PlatformBadge, platformLabel } from '../../web/format';
 import { AppShell, Flash } from '../../web/layout';
 import { Csrf, type PageBase } from '../../web/settings-shell';

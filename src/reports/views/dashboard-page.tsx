@@ -1,5 +1,5 @@
 import type { Child } from 'hono/jsx';
-import { PLATFORMS } from '../../sources/schema';
+import { PLATFORMS } from '../../core/platforms';
 import { platformLabel } from '../../web/format';
 import { AppShell, Flash } from '../../web/layout';
 import type { PageBase } from '../../web/settings-shell';
