@@ -1,6 +1,6 @@
 /**
  * The house rules for imports (docs/architecture.md), checked by `npm run deps:check` in CI:
- *   core < db < http < web        the shared layers; each imports only the layers below it
+ *   core < db < http              the shared layers (http/web: the page shell); each imports only those below
  *   features                      everything else under src/; another feature only through its index.ts
  *   server, cli, jobs             composition: they wire the rest together, and nothing imports them
  * Folder-level cycles (feature A imports B, B imports A, through any files) are found by
@@ -8,7 +8,7 @@
  */
 const { existsSync } = require('node:fs');
 
-const SHARED = '^src/(core|db|http|web|types)/';
+const SHARED = '^src/(core|db|http|types)/';
 const COMPOSITION = '^src/(server|cli|jobs)/';
 
 /** Each shared layer and what it may import besides itself and node_modules. */
@@ -16,7 +16,6 @@ const LAYERS = [
   ['core', []],
   ['db', ['core']],
   ['http', ['core', 'db']],
-  ['web', ['core', 'db', 'http']],
 ];
 
 module.exports = {

@@ -3,7 +3,7 @@ import { createWorkspaceWithOwner } from '../../src/accounts/setup.service';
 import { communityBySlug, signUp } from '../../src/community/members.service';
 import { runMigrations } from '../../src/db/migrate';
 import { openPglite } from '../../src/db/pglite';
-import { createLogger } from '../../src/server/logger';
+import { createLogger } from '../../src/http/logger';
 
 const ROUNDS = Number(process.env.BENCH_SIGNUPS ?? 5);
 const step = (m: string) => process.stderr.write(`· ${m}\n`);

@@ -11,7 +11,7 @@ import { DEFAULT_POLLER_OPTIONS } from '../../src/sources/poller';
 import { createApp } from '../../src/server/app';
 import { loadConfig } from '../../src/server/config';
 import { createDeps } from '../../src/server/deps';
-import { createLogger } from '../../src/server/logger';
+import { createLogger } from '../../src/http/logger';
 import { startTcpProxy, type TcpProxy } from '../../tests/helpers/tcp-proxy';
 import { withTempPostgres } from './temp-postgres';
 

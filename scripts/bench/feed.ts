@@ -5,14 +5,14 @@
  */
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import type { Actor } from '../../src/accounts/actor';
+import type { Actor } from '../../src/core/actor';
 import { createWorkspaceWithOwner } from '../../src/accounts/setup.service';
 import { runMigrations } from '../../src/db/migrate';
 import { openPglite } from '../../src/db/pglite';
 import { createApp } from '../../src/server/app';
 import { loadConfig } from '../../src/server/config';
 import { createDeps } from '../../src/server/deps';
-import { createLogger } from '../../src/server/logger';
+import { createLogger } from '../../src/http/logger';
 import { pollSource } from '../../src/sources/poller';
 import { createSource } from '../../src/sources/sources.service';
 import { createTopic } from '../../src/topics/topics.service';

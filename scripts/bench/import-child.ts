@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
-import type { Actor } from '../../src/accounts/actor';
+import type { Actor } from '../../src/core/actor';
 import { createWorkspaceWithOwner } from '../../src/accounts/setup.service';
 import { openDatabase } from '../../src/db/open';
 import { createImport, runImport } from '../../src/imports/import.service';
@@ -17,7 +17,7 @@ import { loadAnalyzer } from '../../src/sentiment';
 import { createApp } from '../../src/server/app';
 import { loadConfig } from '../../src/server/config';
 import { createDeps } from '../../src/server/deps';
-import { createLogger } from '../../src/server/logger';
+import { createLogger } from '../../src/http/logger';
 import { tuneHeap } from '../../src/server/heap';
 
 const [file, pgUrl] = process.argv.slice(2);

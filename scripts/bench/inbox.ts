@@ -5,7 +5,7 @@ import { InboxQuery, listConversations, viewCounts } from '../../src/inbox/list'
 import { createApp } from '../../src/server/app';
 import { loadConfig } from '../../src/server/config';
 import { createDeps } from '../../src/server/deps';
-import { createLogger } from '../../src/server/logger';
+import { createLogger } from '../../src/http/logger';
 import { topics } from '../../src/topics/schema';
 import { withTempPostgres } from './temp-postgres';
 

@@ -1,5 +1,5 @@
 import { count, eq } from 'drizzle-orm';
-import type { Actor } from '../../src/accounts/actor';
+import type { Actor } from '../../src/core/actor';
 import { createWorkspaceWithOwner } from '../../src/accounts/setup.service';
 import { runMigrations } from '../../src/db/migrate';
 import { openPglite } from '../../src/db/pglite';
@@ -7,7 +7,7 @@ import type { DatabaseHandle } from '../../src/db/types';
 import { mentions } from '../../src/mentions/schema';
 import { loadConfig } from '../../src/server/config';
 import { createDeps } from '../../src/server/deps';
-import { createLogger } from '../../src/server/logger';
+import { createLogger } from '../../src/http/logger';
 import { pollSource } from '../../src/sources/poller';
 import { createSource } from '../../src/sources/sources.service';
 import { createTopic } from '../../src/topics/topics.service';

@@ -1,11 +1,12 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { forbidden, notFound } from '../core/errors';
 import type { Db } from '../db/types';
-import type { Actor } from './actor';
+import type { Actor } from '../core/actor';
 import { recordAudit } from './audit.service';
-import { assignableRoles } from './roles';
-import { apiKeys, type Role, workspaces } from './schema';
-import { hashToken, newSecret } from './tokens';
+import { assignableRoles } from '../core/roles';
+import { apiKeys, workspaces } from './schema';
+import type { Role } from '../core/roles';
+import { hashToken, newSecret } from '../core/tokens';
 
 export type ApiKeyRow = typeof apiKeys.$inferSelect;
 

@@ -1,7 +1,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { olderThan, page } from '../db/keyset';
 import type { Db } from '../db/types';
-import type { Actor } from './actor';
+import type { Actor } from '../core/actor';
 import { auditLog } from './schema';
 
 export interface AuditEntryInput {

@@ -1,13 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createMiddleware } from 'hono/factory';
-import { requireActor } from '../server/auth.middleware';
-import { clearSessionCookie, setSessionCookie } from '../server/cookies';
-import type { AppEnv } from '../server/env';
+import { requireActor } from '../http/auth.middleware';
+import { clearSessionCookie, setSessionCookie } from '../http/cookies';
+import type { AppEnv } from '../http/env';
 import { forbidden } from '../core/errors';
-import { AUTHENTICATED, createApi, errors, json } from '../server/openapi';
+import { AUTHENTICATED, createApi, errors, json } from '../http/openapi';
 import { workspacesOfMember } from './accounts.service';
 import { login, switchWorkspace } from './login.service';
-import { ROLES } from './schema';
+import { ROLES } from '../core/roles';
 import { revokeSession } from './sessions.service';
 
 const LoginBody = z

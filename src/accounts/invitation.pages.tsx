@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
-import { setSessionCookie } from '../server/cookies';
-import type { AppContext, AppEnv } from '../server/env';
-import { toAppError } from '../server/error-handler';
-import { parseForm } from '../server/pages';
+import { setSessionCookie } from '../http/cookies';
+import type { AppContext, AppEnv } from '../http/env';
+import { toAppError } from '../http/error-handler';
+import { parseForm } from '../http/pages';
 import { AcceptInvitationBody } from './invitations.input';
 import { acceptInvitation, acceptOptions, findOpenInvitation } from './invitations.service';
 import { AcceptInvitationPage, InvitationInvalidPage } from './views/invitation-pages';

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { ROLES } from './schema';
+import { ROLES } from '../core/roles';
 
 /** One schema per action, shared by the JSON API and the page forms. */
 export const PasswordSchema = z.string().min(12, 'at least 12 characters').max(1024);

@@ -1,8 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { baseUrl } from '../community/public-context';
-import { requireActor, requirePermission } from '../server/auth.middleware';
-import { setSessionCookie } from '../server/cookies';
-import { AUTHENTICATED, createApi, errors, IdParam, json } from '../server/openapi';
+import { requireActor, requirePermission } from '../http/auth.middleware';
+import { setSessionCookie } from '../http/cookies';
+import { AUTHENTICATED, createApi, errors, IdParam, json } from '../http/openapi';
 import { LoginAnswer } from './auth.routes';
 import { AcceptInvitationBody, InviteBody } from './invitations.input';
 import {
@@ -13,7 +13,7 @@ import {
   publicInvitation,
   revokeInvitation,
 } from './invitations.service';
-import { ROLES } from './schema';
+import { ROLES } from '../core/roles';
 
 const Invitation = z
   .object({

@@ -2,9 +2,9 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { baseUrl } from '../community/public-context';
 import { notFound } from '../core/errors';
-import { clearSessionCookie, setSessionCookie } from '../server/cookies';
-import type { AppContext, AppEnv } from '../server/env';
-import { toAppError } from '../server/error-handler';
+import { clearSessionCookie, setSessionCookie } from '../http/cookies';
+import type { AppContext, AppEnv } from '../http/env';
+import { toAppError } from '../http/error-handler';
 import {
   assertCan,
   formProblem,
@@ -14,13 +14,13 @@ import {
   requireStaffPage,
   safeNext,
   shellProps,
-} from '../server/pages';
+} from '../http/pages';
 import { createApiKey, listApiKeys, publicApiKey, revokeApiKey } from './api-keys.service';
 import { InviteBody } from './invitations.input';
 import { inviteUser, listInvitations, publicInvitation, revokeInvitation } from './invitations.service';
 import { login, switchWorkspace } from './login.service';
-import { assignableRoles, can } from './roles';
-import { ROLES } from './schema';
+import { assignableRoles, can } from '../core/roles';
+import { ROLES } from '../core/roles';
 import { createSession, revokeSession } from './sessions.service';
 import { completeSetup, isSetupTokenValid } from './setup.service';
 import { deleteUser, listUsers, publicUser, updateUser } from './users.service';

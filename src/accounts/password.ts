@@ -61,3 +61,10 @@ export async function verifyDecoy(password: string, params?: Argon2Params): Prom
   await verifyPassword(password, await decoyHash);
   return false;
 }
+
+declare module '../http/env' {
+  interface AppDeps {
+    /** Password hashing cost (tests make it cheap). */
+    passwordParams?: Argon2Params;
+  }
+}

@@ -1,9 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { index, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { ROLES } from '../core/roles';
 import { createdAt, id, ts } from '../db/columns';
-
-export const ROLES = ['owner', 'admin', 'agent', 'analyst'] as const;
-export type Role = (typeof ROLES)[number];
 
 export const workspaces = pgTable('workspaces', {
   id: id(),

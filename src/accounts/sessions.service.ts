@@ -1,7 +1,7 @@
 import { and, eq, gt, lt } from 'drizzle-orm';
 import type { Db } from '../db/types';
 import { sessions, users, workspaces } from './schema';
-import { hashToken, newSecret } from './tokens';
+import { hashToken, newSecret } from '../core/tokens';
 
 export interface SessionOptions {
   ttlMs: number;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../tests/helpers/test-app';
+import { sessions } from './schema';
 import { createSession, resolveSession, revokeSession } from './sessions.service';
 
 let t: TestContext;
@@ -21,7 +22,7 @@ describe('sessions', () => {
 
   it('store only a hash of the token', async () => {
     const s = await createSession(t.db, owner, { ttlMs: 60_000, now });
-    const rows = await t.db.query.sessions.findMany();
+    const rows = await t.db.select().from(sessions);
     expect(rows.some((r) => r.tokenHash === s.token)).toBe(false);
     expect(rows.every((r) => /^[0-9a-f]{64}$/.test(r.tokenHash))).toBe(true);
   });

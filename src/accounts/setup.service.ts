@@ -4,7 +4,7 @@ import type { Db } from '../db/types';
 import { recordAudit } from './audit.service';
 import type { Argon2Params } from './password';
 import { setupTokens } from './schema';
-import { hashToken, newSecret } from './tokens';
+import { hashToken, newSecret } from '../core/tokens';
 import { countAllUsers, insertUser } from './users.service';
 import { createWorkspace } from './workspaces.service';
 

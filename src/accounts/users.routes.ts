@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { requireActor, requirePermission } from '../server/auth.middleware';
-import { AUTHENTICATED, createApi, errors, IdParam, json } from '../server/openapi';
-import { ROLES } from './schema';
+import { requireActor, requirePermission } from '../http/auth.middleware';
+import { AUTHENTICATED, createApi, errors, IdParam, json } from '../http/openapi';
+import { ROLES } from '../core/roles';
 import { PasswordSchema } from './invitations.input';
 import { deleteUser, getUser, listUsers, publicUser, updateUser } from './users.service';
 

@@ -1,7 +1,7 @@
 import { and, asc, count, eq, isNull, ne } from 'drizzle-orm';
 import { AppError, forbidden, notFound } from '../core/errors';
 import type { Db } from '../db/types';
-import type { Actor } from './actor';
+import type { Actor } from '../core/actor';
 import { recordAudit } from './audit.service';
 import {
   deleteAccountIfUnused,
@@ -11,8 +11,9 @@ import {
   setAccountPassword,
 } from './accounts.service';
 import type { Argon2Params } from './password';
-import { assignableRoles } from './roles';
-import { type Role, sessions, users } from './schema';
+import { assignableRoles } from '../core/roles';
+import { sessions, users } from './schema';
+import type { Role } from '../core/roles';
 
 export { normalizeEmail };
 

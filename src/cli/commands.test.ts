@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, TEST_PASSWORD_PARAMS, type TestContext } from '../../tests/helpers/test-app';
-import { createLogger } from '../server/logger';
-import { createMetrics } from '../server/metrics';
+import { createLogger } from '../http/logger';
+import { createMetrics } from '../http/metrics';
 import { mentions } from '../mentions/schema';
 import { runCommand } from './commands';
 

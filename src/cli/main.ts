@@ -2,11 +2,11 @@ import { defaultConnectors } from '../connectors/registry';
 import { openDatabase } from '../db/open';
 import { createNodeOutbound } from '../http/outbound';
 import { resolveAppSecret } from '../server/app-secret';
-import { createCredentialBox } from '../sources/credentials';
+import { createCredentialBox } from '../core/credentials';
 import { ConfigError, loadConfig } from '../server/config';
 import { outboundPolicy } from '../server/deps';
-import { createLogger } from '../server/logger';
-import { createMetrics } from '../server/metrics';
+import { createLogger } from '../http/logger';
+import { createMetrics } from '../http/metrics';
 import { cliMessage, runCommand } from './commands';
 import { tuneHeap } from '../server/heap';
 

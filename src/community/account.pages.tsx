@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { z } from 'zod';
-import { MEMBER_COOKIE } from '../server/auth.middleware';
-import { clearMemberCookie, setMemberCookie } from '../server/cookies';
-import type { AppContext, AppEnv } from '../server/env';
-import { formFields, formProblem } from '../server/pages';
+import { MEMBER_COOKIE } from '../http/auth.middleware';
+import { clearMemberCookie, setMemberCookie } from '../http/cookies';
+import type { AppContext, AppEnv } from '../http/env';
+import { formFields, formProblem } from '../http/pages';
 import {
   memberLogin,
   memberLogout,

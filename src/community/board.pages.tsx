@@ -2,8 +2,8 @@ import { and, desc, eq, isNull } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { AppError } from '../core/errors';
-import type { AppContext, AppEnv } from '../server/env';
-import { formFields, formProblem } from '../server/pages';
+import type { AppContext, AppEnv } from '../http/env';
+import { formFields, formProblem } from '../http/pages';
 import { publicOk } from './account.pages';
 import { listCategories } from './ideas.staff';
 import {

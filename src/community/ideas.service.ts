@@ -3,7 +3,7 @@ import { AppError, notFound } from '../core/errors';
 import { rows } from '../db/rows';
 import type { Db } from '../db/types';
 import type { IngestDeps } from '../ingest/pipeline';
-import type { MemberInfo } from '../server/env';
+import type { MemberInfo } from '../http/env';
 import { analyseCommunityPost } from './analysis';
 import type { Community } from './members.service';
 import { hitLimit } from './rate-limit';

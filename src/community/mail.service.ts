@@ -1,7 +1,7 @@
 import { desc, eq } from 'drizzle-orm';
 import type { Db } from '../db/types';
-import type { Logger } from '../server/logger';
-import type { Mailer } from '../server/env';
+import type { Logger } from '../http/logger';
+import type { Mailer } from '../http/env';
 import { redactSecrets } from './redact';
 import { mailOutbox } from './schema';
 

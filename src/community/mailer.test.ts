@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../server/logger';
+import { createLogger } from '../http/logger';
 import { type FakeSmtp, startFakeSmtp } from '../../tests/fakes/smtp-server';
 import { createMailer } from './mailer';
 

@@ -1,5 +1,5 @@
-import type { Logger } from '../server/logger';
-import type { Mailer, MailMessage } from '../server/env';
+import type { Logger } from '../http/logger';
+import type { Mailer, MailMessage } from '../http/env';
 
 /**
  * Email through SMTP (nodemailer, loaded only when SMTP_URL is set, so Workers and the laptop

@@ -1,12 +1,12 @@
 import { and, arrayContains, asc, eq, exists, gt, isNull } from 'drizzle-orm';
 import { type Argon2Params, hashPassword, verifyDecoy, verifyPassword } from '../accounts/password';
 import { workspaces } from '../accounts/schema';
-import { hashToken, newSecret } from '../accounts/tokens';
+import { hashToken, newSecret } from '../core/tokens';
 import { contacts, identities } from '../contacts/schema';
 import { AppError, notFound } from '../core/errors';
 import type { Db } from '../db/types';
-import type { Logger } from '../server/logger';
-import type { Mailer } from '../server/env';
+import type { Logger } from '../http/logger';
+import type { Mailer } from '../http/env';
 import { sendCommunityMail } from './mail.service';
 import { hitLimit } from './rate-limit';
 import { communitySettings, members, memberSessions, memberTokens } from './schema';

@@ -1,6 +1,6 @@
 import { and, count, eq, isNull } from 'drizzle-orm';
 import { AppError } from '../core/errors';
-import type { AppContext, MemberInfo } from '../server/env';
+import type { AppContext, MemberInfo } from '../http/env';
 import { type Community, communityBySlug, type MemberDeps } from './members.service';
 import { memberNotifications } from './schema';
 import type { PublicBase } from './views/public-shell';

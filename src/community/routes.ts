@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { requireActor, requirePermission } from '../server/auth.middleware';
-import type { AppContext } from '../server/env';
-import { AUTHENTICATED, createApi, errors, IdParam, json } from '../server/openapi';
+import { requireActor, requirePermission } from '../http/auth.middleware';
+import type { AppContext } from '../http/env';
+import { AUTHENTICATED, createApi, errors, IdParam, json } from '../http/openapi';
 import {
   addEvidence,
   createIdeaFromMention,

@@ -1,10 +1,10 @@
 import { and, eq, isNull, ne } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { can } from '../accounts/roles';
+import { can } from '../core/roles';
 import { AppError } from '../core/errors';
-import type { AppContext, AppEnv } from '../server/env';
-import { assertCan, formFields, formProblem, pathId, requireStaffPage, shellProps } from '../server/pages';
+import type { AppContext, AppEnv } from '../http/env';
+import { assertCan, formFields, formProblem, pathId, requireStaffPage, shellProps } from '../http/pages';
 import {
   addEvidence,
   createIdeaFromMention,

@@ -20,3 +20,10 @@ export const defaultConnectors = (): ConnectorRegistry => ({
   rss: rssConnector,
   demo: demoConnector,
 });
+
+declare module '../http/env' {
+  interface AppDeps {
+    /** Platform connectors by name (tests hand in fakes). */
+    connectors: ConnectorRegistry;
+  }
+}

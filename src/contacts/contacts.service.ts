@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { Actor } from '../accounts/actor';
+import type { Actor } from '../core/actor';
 import { recordAudit } from '../accounts/audit.service';
 import { users } from '../accounts/schema';
 import { AppError, notFound } from '../core/errors';

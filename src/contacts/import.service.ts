@@ -1,5 +1,5 @@
 import { and, arrayOverlaps, asc, desc, eq, isNull, sql } from 'drizzle-orm';
-import type { Actor } from '../accounts/actor';
+import type { Actor } from '../core/actor';
 import { recordAudit } from '../accounts/audit.service';
 import { users } from '../accounts/schema';
 import type { Clock } from '../core/clock';
@@ -8,7 +8,7 @@ import { failureNote } from '../core/redact-error';
 import { toJsonParam } from '../db/params';
 import type { Db } from '../db/types';
 import { canonicalTags } from '../tags/tags.service';
-import type { Logger } from '../server/logger';
+import type { Logger } from '../http/logger';
 import { listStages } from './contacts.service';
 import {
   type ContactMapping,

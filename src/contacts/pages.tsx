@@ -1,11 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { can } from '../accounts/roles';
+import { can } from '../core/roles';
 import { listUsers } from '../accounts/users.service';
 import { AppError } from '../core/errors';
 import { decodeKeyset } from '../db/keyset';
-import type { AppContext, AppEnv } from '../server/env';
-import { assertCan, formProblem, parseForm, pathId, requireStaffPage, shellProps } from '../server/pages';
+import type { AppContext, AppEnv } from '../http/env';
+import { assertCan, formProblem, parseForm, pathId, requireStaffPage, shellProps } from '../http/pages';
 import { PLATFORMS } from '../core/platforms';
 import { addNote, getContact, getContactRow, listContacts, listStages, updateContact } from './contacts.service';
 import { dismissSuggestion, findSimilar, getSuggestion, listSuggestions } from './duplicates.service';

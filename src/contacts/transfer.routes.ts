@@ -1,8 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { recordAudit } from '../accounts/audit.service';
-import { requireActor, requirePermission } from '../server/auth.middleware';
-import { runInBackground } from '../server/background';
-import { AUTHENTICATED, createApi, errors, IdParam, json } from '../server/openapi';
+import { requireActor, requirePermission } from '../http/auth.middleware';
+import { runInBackground } from '../http/background';
+import { AUTHENTICATED, createApi, errors, IdParam, json } from '../http/openapi';
 import { contactsCsvStream, EXPORT_COLUMNS } from './export.service';
 import { CONTACT_IMPORT_FIELDS, ContactMapping, CUSTOM_PREFIX } from './import';
 import { CONTACT_IMPORT_STATUSES } from './import.schema';

@@ -2,7 +2,6 @@ import { fork } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Config } from '../server/config';
 import { runMigrations } from './migrate';
 import { openPostgres } from './postgres';
 import type { DatabaseHandle } from './types';
@@ -12,7 +11,7 @@ import type { DatabaseHandle } from './types';
  * Migrations run first, so the app never serves an old schema.
  */
 export async function openDatabase(
-  config: Pick<Config, 'DATABASE_URL' | 'DATA_DIR'>,
+  config: { DATABASE_URL?: string | undefined; DATA_DIR: string },
   onProgress: (message: string) => void = () => {},
 ): Promise<DatabaseHandle> {
   if (config.DATABASE_URL) {

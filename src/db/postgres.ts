@@ -1,6 +1,5 @@
 import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
-import * as schema from './schema';
 import type { DatabaseHandle, Db } from './types';
 
 export interface PostgresOptions {
@@ -40,7 +39,7 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Databa
       idle_in_transaction_session_timeout: IDLE_IN_TRANSACTION_MS,
     },
   });
-  const db = drizzle(client, { schema }) as unknown as Db;
+  const db = drizzle(client) as unknown as Db;
   return {
     db,
     kind: 'postgres',

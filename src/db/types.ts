@@ -1,8 +1,10 @@
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import type * as schema from './schema';
 
-/** The one database type every service takes: PGlite and postgres.js both satisfy it. */
-export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+/**
+ * The one database type every service takes: PGlite and postgres.js both satisfy it. Without drizzle's
+ * relational query API: the db layer knows no feature's tables (each feature's schema.ts is its own).
+ */
+export type Db = PgDatabase<PgQueryResultHKT>;
 
 export type DbKind = 'pglite' | 'postgres';
 

@@ -3,7 +3,7 @@ import { failureNote, sqlState } from '../core/redact-error';
 import { cleanText } from '../core/safe-text';
 import { type IngestTarget, type PreparedPage, preparePosts, storePrepared } from '../ingest/pipeline';
 import { activeTopics } from '../topics/topics.service';
-import type { ImportDeps, ImportRow } from './import.service';
+import type { ImportDeps, ImportRow } from './import-types';
 import { readFile } from './file-store';
 import {
   type ColumnMapping,

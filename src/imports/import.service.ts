@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, isNotNull, isNull, lt, or } from 'drizzle-orm';
-import type { Actor } from '../accounts/actor';
+import type { Actor } from '../core/actor';
 import { recordAudit } from '../accounts/audit.service';
 import type { Clock } from '../core/clock';
 import { AppError, notFound } from '../core/errors';
@@ -7,25 +7,11 @@ import { startHeartbeat } from '../core/heartbeat';
 import { failureNote } from '../core/redact-error';
 import { cleanText } from '../core/safe-text';
 import type { Db } from '../db/types';
-import type { Logger } from '../server/logger';
-import type { Metrics } from '../server/metrics';
 import { importBatches, LeaseLost } from './batches';
+import type { ImportDeps, ImportRow } from './import-types';
 import { type ByteSource, storeFile } from './file-store';
 import type { ColumnMapping, ImportFormat } from './parse';
 import { importChunks, imports } from './schema';
-
-export type ImportRow = typeof imports.$inferSelect;
-
-export interface ImportDeps {
-  db: Db;
-  clock: Clock;
-  logger: Logger;
-  metrics: Metrics;
-  /** Which database: imports size their batches by it (see batches.ts). */
-  dbKind?: 'pglite' | 'postgres';
-  /** This instance's stable name (INSTANCE_ID), kept with each lease it takes. */
-  instanceId?: string;
-}
 
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 // Short, with a heartbeat while the import runs: a killed runner holds its import for at most a minute.

@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
 import { AppError } from '../core/errors';
-import { runInBackground } from '../server/background';
-import type { AppContext, AppEnv } from '../server/env';
-import { assertCan, formProblem, requireStaffPage, shellProps } from '../server/pages';
+import { runInBackground } from '../http/background';
+import type { AppContext, AppEnv } from '../http/env';
+import { assertCan, formProblem, requireStaffPage, shellProps } from '../http/pages';
 import { createImport, listImports, publicImport, runImport } from './import.service';
 import { formatFromFilename, parseMappingText } from './parse';
 import { ImportsPage } from './views/imports-page';

@@ -1,8 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { AppError } from '../core/errors';
-import { requireActor, requirePermission } from '../server/auth.middleware';
-import { runInBackground } from '../server/background';
-import { AUTHENTICATED, createApi, errors, IdParam, json } from '../server/openapi';
+import { requireActor, requirePermission } from '../http/auth.middleware';
+import { runInBackground } from '../http/background';
+import { AUTHENTICATED, createApi, errors, IdParam, json } from '../http/openapi';
 import { createImport, getImport, listImports, publicImport, runImport } from './import.service';
 import { formatFromFilename, IMPORT_FIELDS } from './parse';
 

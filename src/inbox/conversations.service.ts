@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { Actor } from '../accounts/actor';
+import type { Actor } from '../core/actor';
 import { users } from '../accounts/schema';
 import { AppError, notFound } from '../core/errors';
 import type { Db } from '../db/types';

@@ -3,9 +3,9 @@ import { eq } from 'drizzle-orm';
 import { streamSSE } from 'hono/streaming';
 import { users } from '../accounts/schema';
 import { AppError } from '../core/errors';
-import { can } from '../accounts/roles';
-import { recheckActor, requireActor, requirePermission } from '../server/auth.middleware';
-import { AUTHENTICATED, createApi, errors, IdParam } from '../server/openapi';
+import { can } from '../core/roles';
+import { recheckActor, requireActor, requirePermission } from '../http/auth.middleware';
+import { AUTHENTICATED, createApi, errors, IdParam } from '../http/openapi';
 import { getConversationRow } from './conversations.service';
 import { type LiveEvent, publish } from './live';
 

@@ -76,3 +76,10 @@ export class LiveHub {
     for (const e of msg.e) for (const l of listeners) l(e);
   }
 }
+
+declare module '../http/env' {
+  interface AppDeps {
+    /** Live inbox events (LISTEN/NOTIFY) for the SSE stream. */
+    live: LiveHub;
+  }
+}

@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
 import { notFound } from '../core/errors';
-import type { AppEnv } from '../server/env';
-import { assertCan, pathId, requireStaffPage, shellProps } from '../server/pages';
-import { AppShell } from '../web/layout';
-import { PostButton, when } from '../web/settings-shell';
+import type { AppEnv } from '../http/env';
+import { assertCan, pathId, requireStaffPage, shellProps } from '../http/pages';
+import { AppShell } from '../http/web/layout';
+import { PostButton, when } from '../http/web/settings-shell';
 import { listNotifications, markRead, type NotificationRow } from './notifications.service';
 
 const KIND_LABELS: Record<string, string> = { assigned: 'Assigned to you', note_mention: 'Mentioned in a note' };

@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, ne } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { can } from '../accounts/roles';
+import { can } from '../core/roles';
 import { listUsers } from '../accounts/users.service';
 import { getContact } from '../contacts/contacts.service';
 import { sentimentHistory } from '../contacts/timeline';
@@ -11,9 +11,9 @@ import { checkReply } from '../replies/length';
 import { queueReply, retryReply, sendReply } from '../replies/outbox';
 import { listSavedReplies, renderSavedReply } from '../replies/saved.service';
 import { INTENTS, type Intent } from '../sentiment';
-import { runInBackground } from '../server/background';
-import type { AppContext, AppEnv } from '../server/env';
-import { assertCan, formFields, formProblem, pathId, requireStaffPage, shellProps } from '../server/pages';
+import { runInBackground } from '../http/background';
+import type { AppContext, AppEnv } from '../http/env';
+import { assertCan, formFields, formProblem, pathId, requireStaffPage, shellProps } from '../http/pages';
 import { listTags } from '../tags/tags.service';
 import { listTopics } from '../topics/topics.service';
 import {

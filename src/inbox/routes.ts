@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { requireActor, requirePermission } from '../server/auth.middleware';
-import { AUTHENTICATED, createApi, errors, IdParam, json } from '../server/openapi';
+import { requireActor, requirePermission } from '../http/auth.middleware';
+import { AUTHENTICATED, createApi, errors, IdParam, json } from '../http/openapi';
 import { PLATFORMS } from '../core/platforms';
 import {
   addConversationNote,

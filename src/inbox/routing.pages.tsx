@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
-import { can } from '../accounts/roles';
+import { can } from '../core/roles';
 import { listUsers } from '../accounts/users.service';
-import type { AppContext, AppEnv } from '../server/env';
-import { assertCan, formFields, formProblem, pathId, requireStaffPage, shellProps } from '../server/pages';
+import type { AppContext, AppEnv } from '../http/env';
+import { assertCan, formFields, formProblem, pathId, requireStaffPage, shellProps } from '../http/pages';
 import { listTopics } from '../topics/topics.service';
 import { type FormValues, NEW_RULE, ruleFromForm, ruleToForm } from './rule-form';
 import {

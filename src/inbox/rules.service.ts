@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { and, asc, eq, inArray, isNull, max } from 'drizzle-orm';
-import type { Actor } from '../accounts/actor';
+import type { Actor } from '../core/actor';
 import { recordAudit } from '../accounts/audit.service';
 import { users } from '../accounts/schema';
 import { AppError, notFound } from '../core/errors';

@@ -6,7 +6,7 @@ import { threadMentions } from '../inbox/threading';
 import type { Db } from '../db/types';
 import { clipText, storePosts, type StoreResult } from '../mentions/store';
 import { applyFacts, channelOf, type RollupFact, storedFacts, termsOf } from '../reports/rollups';
-import type { Metrics } from '../server/metrics';
+import type { Metrics } from '../http/metrics';
 import { type Analysis, loadAnalyzer } from '../sentiment';
 import type { Platform } from '../core/platforms';
 import { matchTopics } from '../topics/match';

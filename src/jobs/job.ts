@@ -1,6 +1,6 @@
-import type { ImportDeps } from '../imports/import.service';
+import type { ImportDeps } from '../imports/import-types';
 import type { PollerDeps } from '../sources/poller';
-import type { Mailer } from '../server/env';
+import type { Mailer } from '../http/env';
 
 /** What jobs hand to the domain functions they call: the union of those functions' needs. */
 export type JobDeps = PollerDeps & ImportDeps & { mailer?: Mailer; publicUrl?: string | undefined };

@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
 import { dayNumber, instantInBounds } from '../core/days';
 import { z } from 'zod';
-import type { AppEnv } from '../server/env';
-import { assertCan, requireStaffPage, shellProps } from '../server/pages';
+import type { AppEnv } from '../http/env';
+import { assertCan, requireStaffPage, shellProps } from '../http/pages';
 import { PLATFORMS } from '../core/platforms';
 import { listTopics } from '../topics/topics.service';
 import { listMentions } from './list';

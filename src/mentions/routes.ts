@@ -1,8 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { INSTANT_BOUNDS_MESSAGE, instantInBounds } from '../core/days';
 import { toCsv } from '../core/csv';
-import { requireActor, requirePermission } from '../server/auth.middleware';
-import { AUTHENTICATED, createApi, errors, IdParam, json } from '../server/openapi';
+import { requireActor, requirePermission } from '../http/auth.middleware';
+import { AUTHENTICATED, createApi, errors, IdParam, json } from '../http/openapi';
 import { INTENTS } from '../sentiment';
 import { OVERRIDE_LABELS, SENTIMENT_LABELS } from './schema';
 import { overriddenMentions, overrideIntents, overrideSentiment } from './sentiment.service';

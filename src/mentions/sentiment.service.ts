@@ -3,7 +3,7 @@ import { refreshConversationAnalysis } from '../inbox/analysis-refresh';
 import { applyToRollups } from '../reports/rollups';
 import { INTENTS, type Intent } from '../sentiment';
 import { and, asc, eq, isNotNull } from 'drizzle-orm';
-import type { Actor } from '../accounts/actor';
+import type { Actor } from '../core/actor';
 import { recordAudit } from '../accounts/audit.service';
 import { notFound } from '../core/errors';
 import type { Db } from '../db/types';

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, isNull, lte, or, sql } from 'drizzle-orm';
-import type { Actor } from '../accounts/actor';
+import type { Actor } from '../core/actor';
 import { ConnectorError } from '../connectors/types';
 import { AppError, notFound } from '../core/errors';
 import { startHeartbeat } from '../core/heartbeat';

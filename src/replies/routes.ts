@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { requireActor, requirePermission } from '../server/auth.middleware';
-import { runInBackground } from '../server/background';
-import { AUTHENTICATED, createApi, errors, IdParam, json } from '../server/openapi';
+import { requireActor, requirePermission } from '../http/auth.middleware';
+import { runInBackground } from '../http/background';
+import { AUTHENTICATED, createApi, errors, IdParam, json } from '../http/openapi';
 import { PLATFORMS } from '../core/platforms';
 import { getConversationRow } from '../inbox/conversations.service';
 import { checkReply } from './length';

@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull, or } from 'drizzle-orm';
-import type { Actor } from '../accounts/actor';
+import type { Actor } from '../core/actor';
 import { recordAudit } from '../accounts/audit.service';
-import { can } from '../accounts/roles';
+import { can } from '../core/roles';
 import { users } from '../accounts/schema';
 import { contacts } from '../contacts/schema';
 import { AppError, forbidden, notFound } from '../core/errors';

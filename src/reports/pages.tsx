@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
-import { platformLabel } from '../web/format';
+import { platformLabel } from '../http/web/format';
 import { listTopics } from '../topics/topics.service';
-import type { AppContext, AppEnv } from '../server/env';
-import { assertCan, requireStaffPage, shellProps } from '../server/pages';
+import type { AppContext, AppEnv } from '../http/env';
+import { assertCan, requireStaffPage, shellProps } from '../http/pages';
 import { platformChart, ratingsChart, responseChart, shareChart, volumeChart } from './charts';
 import { ratingStats } from './ratings';
 import { responseTimes } from './response-times';
@@ -22,8 +22,8 @@ import {
   totals,
 } from './series';
 import { type DashboardFilters, DashboardPage } from './views/dashboard-page';
-import { can } from '../accounts/roles';
-import { formFields } from '../server/pages';
+import { can } from '../core/roles';
+import { formFields } from '../http/pages';
 import { weeklyDigest } from './digest';
 import { getAlertSettings, listAlerts, saveAlertSettings } from './alerts.service';
 import { AlertsPage } from './views/alerts-page';

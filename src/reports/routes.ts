@@ -1,8 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { type CsvCell, toCsv } from '../core/csv';
-import { requireActor, requirePermission } from '../server/auth.middleware';
-import { AUTHENTICATED, createApi, errors, json } from '../server/openapi';
+import { requireActor, requirePermission } from '../http/auth.middleware';
+import { AUTHENTICATED, createApi, errors, json } from '../http/openapi';
 import { getAlertSettings, listAlerts, saveAlertSettings } from './alerts.service';
 import { responseTimes } from './response-times';
 import { ratingStats } from './ratings';

@@ -4,8 +4,8 @@ import { rows } from '../db/rows';
 import type { Db } from '../db/types';
 import { outboundMessage, type OutboundHttp } from '../http/outbound';
 import { notifications } from '../inbox/schema';
-import type { Logger } from '../server/logger';
-import type { CredentialBox } from '../sources/credentials';
+import type { Logger } from '../http/logger';
+import type { CredentialBox } from '../core/credentials';
 import { topics } from '../topics/schema';
 import { alerts, alertSettings } from './schema';
 

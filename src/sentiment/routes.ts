@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { AppError } from '../core/errors';
-import { requireActor } from '../server/auth.middleware';
-import { AUTHENTICATED, createApi, errors, json } from '../server/openapi';
+import { requireActor } from '../http/auth.middleware';
+import { AUTHENTICATED, createApi, errors, json } from '../http/openapi';
 import { INTENTS, loadAnalyzer } from './index';
 
 export const MAX_TEXTS = 1000;

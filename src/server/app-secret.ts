@@ -1,6 +1,6 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { newSecret } from '../accounts/tokens';
+import { newSecret } from '../core/tokens';
 import type { Config } from './config';
 
 /**

@@ -34,19 +34,19 @@ import { tagsApi } from '../tags/routes';
 import { communityApi } from '../community/routes';
 import { reportsApi } from '../reports/routes';
 import { reportPages } from '../reports/pages';
-import { webPages } from '../web/pages';
+import { webPages } from '../http/web/pages';
 import { memberAccountPages } from '../community/account.pages';
 import { boardPages } from '../community/board.pages';
 import { communityStaffPages } from '../community/staff.pages';
-import { staticRoutes } from '../web/static';
-import { announceAccessChanges, authenticate } from './auth.middleware';
-import { csrfProtection } from './csrf.middleware';
-import { databaseGuard } from './db-guard.middleware';
-import type { AppDeps, AppEnv } from './env';
-import { onError, onNotFound } from './error-handler';
+import { staticRoutes } from '../http/web/static';
+import { announceAccessChanges, authenticate } from '../http/auth.middleware';
+import { csrfProtection } from '../http/csrf.middleware';
+import { databaseGuard } from '../http/db-guard.middleware';
+import type { AppDeps, AppEnv } from '../http/env';
+import { onError, onNotFound } from '../http/error-handler';
 import { healthRoutes } from './health.routes';
-import { requestLog } from './request-log.middleware';
-import { refuseUnsafeText } from './safe-text.middleware';
+import { requestLog } from '../http/request-log.middleware';
+import { refuseUnsafeText } from '../http/safe-text.middleware';
 
 /** Every JSON router, mounted under /api/v1 and published in one OpenAPI document. */
 const API_ROUTERS = [

@@ -1,17 +1,19 @@
+import { staffAuthenticator } from '../accounts';
+import { memberAuthenticator } from '../community';
 import { LiveHub } from '../inbox/live';
-import { AccessWatch } from '../accounts/access-watch';
+import { AccessWatch } from '../core/access-watch';
 import type { Context } from 'hono';
 import type { Argon2Params } from '../accounts/password';
 import { type ConnectorRegistry, defaultConnectors } from '../connectors/registry';
 import { type Clock, systemClock } from '../core/clock';
 import { createNodeOutbound, type OutboundHttp, type OutboundPolicy } from '../http/outbound';
 import type { DatabaseHandle } from '../db/types';
-import { createCredentialBox } from '../sources/credentials';
+import { createCredentialBox } from '../core/credentials';
 import { type Config, metricsOpenWithoutToken, usesInngestServer } from './config';
-import type { AppDeps, Mailer } from './env';
+import type { AppDeps, Mailer } from '../http/env';
 import { createMailer } from '../community/mailer';
-import type { Logger } from './logger';
-import { createMetrics } from './metrics';
+import type { Logger } from '../http/logger';
+import { createMetrics } from '../http/metrics';
 
 export interface DepsInput {
   handle: DatabaseHandle;
@@ -56,6 +58,7 @@ export function createDeps(input: DepsInput): AppDeps {
   const deps: AppDeps = {
     db: handle.db,
     dbKind: handle.kind,
+    auth: { ...staffAuthenticator(handle.db), ...memberAuthenticator(handle.db) },
     live: new LiveHub(handle),
     access: new AccessWatch(),
     clock,

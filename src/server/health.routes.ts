@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
-import { hashToken } from '../accounts/tokens';
+import { hashToken } from '../core/tokens';
 import { AppError } from '../core/errors';
 import { probeDatabase } from '../db/unavailable';
-import type { AppEnv } from './env';
+import type { AppEnv } from '../http/env';
 
 /** /health answers within a second even when the database does not. */
 export const HEALTH_TIMEOUT_MS = 800;

@@ -12,7 +12,7 @@ import { createApp } from './app';
 import { resolveAppSecret } from './app-secret';
 import { ConfigError, loadConfig, usesInngestServer } from './config';
 import { createDeps } from './deps';
-import { createLogger } from './logger';
+import { createLogger } from '../http/logger';
 import { tuneHeap } from './heap';
 
 /** Node entry (`npm start`): validate config, migrate, make sure an owner can get in, serve. */

@@ -4,7 +4,7 @@ import { SCHEDULED_JOBS } from '../jobs/index';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { createDeps, outboundPolicy } from './deps';
-import { createLogger } from './logger';
+import { createLogger } from '../http/logger';
 
 /**
  * Cloudflare Workers entry. Same app, PostgreSQL only (through Hyperdrive when bound, else

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
-import type { Actor } from '../accounts/actor';
+import type { Actor } from '../core/actor';
 import type { Argon2Params } from '../accounts/password';
-import { newSecret } from '../accounts/tokens';
+import { newSecret } from '../core/tokens';
 import { workspaces } from '../accounts/schema';
 import { createWorkspaceWithOwner } from '../accounts/setup.service';
 import { findAccountByEmail, setAccountPassword } from '../accounts/accounts.service';

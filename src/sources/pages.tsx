@@ -1,12 +1,12 @@
 import { and, count, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { can } from '../accounts/roles';
+import { can } from '../core/roles';
 import { AppError } from '../core/errors';
 import { mentions } from '../mentions/schema';
-import { runInBackground } from '../server/background';
-import type { AppContext, AppEnv } from '../server/env';
-import { assertCan, formProblem, parseForm, pathId, requireStaffPage, shellProps } from '../server/pages';
+import { runInBackground } from '../http/background';
+import type { AppContext, AppEnv } from '../http/env';
+import { assertCan, formProblem, parseForm, pathId, requireStaffPage, shellProps } from '../http/pages';
 import { PLATFORM_FORMS, readPlatformForm } from './platform-forms';
 import { pollSource } from './poller';
 import { PLATFORMS, type Platform } from '../core/platforms';

@@ -8,13 +8,13 @@ import type { Db } from '../db/types';
 import { isDatabaseUnavailable } from '../db/unavailable';
 import type { OutboundHttp } from '../http/outbound';
 import { ingestPosts } from '../ingest/pipeline';
-import type { Logger } from '../server/logger';
-import type { Metrics } from '../server/metrics';
+import type { Logger } from '../http/logger';
+import type { Metrics } from '../http/metrics';
 import { activeTopics } from '../topics/topics.service';
 import { searchPlanFor } from '../topics/plan';
 import { type Backfill, backfillPercent } from './backfill';
 import { nextPollAt, statusAfterFailure } from './backoff';
-import type { CredentialBox } from './credentials';
+import type { CredentialBox } from '../core/credentials';
 import { sources } from './schema';
 import { connectorInputs, type SourceRow } from './sources.service';
 

@@ -1,5 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm';
-import type { Actor } from '../accounts/actor';
+import type { Actor } from '../core/actor';
 import { recordAudit } from '../accounts/audit.service';
 import type { ConnectorRegistry } from '../connectors/registry';
 import { ConnectorError, type Connector, type VerifyResult } from '../connectors/types';
@@ -7,7 +7,7 @@ import { AppError, notFound } from '../core/errors';
 import type { Db } from '../db/types';
 import { checkUrlText, type OutboundHttp, type OutboundPolicy } from '../http/outbound';
 import { MAX_BACKFILL_DAYS, startBackfill } from './backfill';
-import type { CredentialBox } from './credentials';
+import type { CredentialBox } from '../core/credentials';
 import { sources } from './schema';
 import type { Platform } from '../core/platforms';
 import { movedUrlFields, urlFields } from './url-fields';

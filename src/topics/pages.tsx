@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { can } from '../accounts/roles';
-import type { AppContext, AppEnv } from '../server/env';
-import { assertCan, formProblem, parseForm, pathId, requireStaffPage, shellProps } from '../server/pages';
+import { can } from '../core/roles';
+import type { AppContext, AppEnv } from '../http/env';
+import { assertCan, formProblem, parseForm, pathId, requireStaffPage, shellProps } from '../http/pages';
 import { TOPIC_KINDS } from './schema';
 import { createTopic, deleteTopic, listTopics, publicTopic, updateTopic } from './topics.service';
 import { TopicsPage } from './views/topics-page';

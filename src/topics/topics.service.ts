@@ -1,5 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm';
-import type { Actor } from '../accounts/actor';
+import type { Actor } from '../core/actor';
 import { recordAudit } from '../accounts/audit.service';
 import { AppError, notFound } from '../core/errors';
 import type { Db } from '../db/types';

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { and, count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../../src/accounts/actor';
+import type { Actor } from '../../src/core/actor';
 import { contactImports } from '../../src/contacts/import.schema';
 import { createContactImport, runContactImport, type ContactImportRow } from '../../src/contacts/import.service';
 import { contacts } from '../../src/contacts/schema';

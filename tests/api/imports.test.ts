@@ -1,7 +1,7 @@
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { imports } from '../../src/imports/schema';
-import type { Actor } from '../../src/accounts/actor';
+import type { Actor } from '../../src/core/actor';
 import type { Db } from '../../src/db/types';
 import { type BatchOptions, importBatches } from '../../src/imports/batches';
 import { createImport, runImport } from '../../src/imports/import.service';

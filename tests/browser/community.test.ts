@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createIdea, setVote } from '../../src/community/ideas.service';
 import { communityBySlug, signUp, verifyEmail } from '../../src/community/members.service';
-import type { MemberInfo } from '../../src/server/env';
+import type { MemberInfo } from '../../src/http/env';
 import { type FakeSmtp, startFakeSmtp } from '../fakes/smtp-server';
 import { launchBrowser, signIn, watchPage } from '../helpers/browser';
 import { listen } from '../helpers/http-server';

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../../src/accounts/actor';
+import type { Actor } from '../../src/core/actor';
 import { ingestPosts } from '../../src/ingest/pipeline';
 import { activeTopics, createTopic } from '../../src/topics/topics.service';
 import { launchBrowser, signIn, watchPage } from '../helpers/browser';

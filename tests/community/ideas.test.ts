@@ -7,7 +7,7 @@ import { communitySettings, ideas, members, memberNotifications } from '../../sr
 import { conversations } from '../../src/inbox/schema';
 import { ingestPosts } from '../../src/ingest/pipeline';
 import { mentions } from '../../src/mentions/schema';
-import type { MemberInfo } from '../../src/server/env';
+import type { MemberInfo } from '../../src/http/env';
 import { createTopic } from '../../src/topics/topics.service';
 import { socialAuthor, socialPost } from '../helpers/posts';
 import { createTestContext, recordingMailer, TEST_PASSWORD_PARAMS, type TestContext } from '../helpers/test-app';

@@ -1,6 +1,6 @@
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../../src/accounts/actor';
+import type { Actor } from '../../src/core/actor';
 import { mentions } from '../../src/mentions/schema';
 import { pollSource } from '../../src/sources/poller';
 import { sources } from '../../src/sources/schema';

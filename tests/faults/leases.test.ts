@@ -1,12 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Actor } from '../../src/accounts/actor';
+import type { Actor } from '../../src/core/actor';
 import { imports } from '../../src/imports/schema';
 import { LEASE_MS as IMPORT_LEASE_MS, resumableImportIds } from '../../src/imports/import.service';
 import { releaseOwnLeases } from '../../src/jobs/leases';
 import { dueReplyIds, queueReply, sendReply } from '../../src/replies/outbox';
 import { replies } from '../../src/replies/schema';
-import { createLogger } from '../../src/server/logger';
+import { createLogger } from '../../src/http/logger';
 import { DEFAULT_POLLER_OPTIONS, pollSource, type PollerDeps } from '../../src/sources/poller';
 import { sources } from '../../src/sources/schema';
 import { createSource } from '../../src/sources/sources.service';

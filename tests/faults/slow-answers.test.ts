@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../../src/accounts/actor';
+import type { Actor } from '../../src/core/actor';
 import { blueskyConnector } from '../../src/connectors/bluesky/bluesky.connector';
 import { hackernewsConnector } from '../../src/connectors/hackernews/hackernews.connector';
 import { mastodonConnector } from '../../src/connectors/mastodon/mastodon.connector';

@@ -1,6 +1,6 @@
-import type { Actor } from '../../src/accounts/actor';
+import type { Actor } from '../../src/core/actor';
 import type { Argon2Params } from '../../src/accounts/password';
-import type { Role } from '../../src/accounts/schema';
+import type { Role } from '../../src/core/roles';
 import { createWorkspaceWithOwner } from '../../src/accounts/setup.service';
 import { insertUser } from '../../src/accounts/users.service';
 import type { ConnectorRegistry } from '../../src/connectors/registry';
@@ -8,8 +8,8 @@ import type { Clock } from '../../src/core/clock';
 import { createApp } from '../../src/server/app';
 import { loadConfig } from '../../src/server/config';
 import { createDeps, forwardedIp } from '../../src/server/deps';
-import { createLogger, type Logger } from '../../src/server/logger';
-import type { Mailer, MailMessage } from '../../src/server/env';
+import { createLogger, type Logger } from '../../src/http/logger';
+import type { Mailer, MailMessage } from '../../src/http/env';
 import { TEST_OUTBOUND_ALLOWLIST } from './outbound';
 import { openTestDatabase } from './test-db';
 

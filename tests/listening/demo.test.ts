@@ -2,7 +2,7 @@ import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mentions } from '../../src/mentions/schema';
 import { sendDueReplies } from '../../src/replies/outbox';
-import { createLogger } from '../../src/server/logger';
+import { createLogger } from '../../src/http/logger';
 import { ensureDemoWorkspace } from '../../src/sources/demo-workspace';
 import { pollSource } from '../../src/sources/poller';
 import { sources } from '../../src/sources/schema';

@@ -1,10 +1,10 @@
 import { InngestTestEngine } from '@inngest/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../../src/accounts/actor';
+import type { Actor } from '../../src/core/actor';
 import { createInngestClient, pollFanOutFunction, pollSourceFunction } from '../../src/jobs/inngest';
 import { pollSourcesJob } from '../../src/jobs/poll-sources.job';
 import { createInProcessRunner } from '../../src/jobs/runner';
-import { createLogger } from '../../src/server/logger';
+import { createLogger } from '../../src/http/logger';
 import { SOURCE_POLL_REQUESTED } from '../../src/sources/events';
 import { createSource } from '../../src/sources/sources.service';
 import { createTopic } from '../../src/topics/topics.service';

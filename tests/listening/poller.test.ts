@@ -1,9 +1,9 @@
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Actor } from '../../src/accounts/actor';
+import type { Actor } from '../../src/core/actor';
 import { xConnector } from '../../src/connectors/x/x.connector';
 import { mentions } from '../../src/mentions/schema';
-import { createLogger } from '../../src/server/logger';
+import { createLogger } from '../../src/http/logger';
 import { dueSourceIds, pollDueSources, pollSource, type PollerDeps } from '../../src/sources/poller';
 import { sources } from '../../src/sources/schema';
 import { createSource, getSource } from '../../src/sources/sources.service';

@@ -8,7 +8,7 @@ import { communityBySlug, resetPassword, signUp } from '../../src/community/memb
 import { mailOutbox, members } from '../../src/community/schema';
 import { contacts, identities } from '../../src/contacts/schema';
 import { ingestPosts } from '../../src/ingest/pipeline';
-import type { Mailer, MailMessage } from '../../src/server/env';
+import type { Mailer, MailMessage } from '../../src/http/env';
 import { formClient, type Session } from '../helpers/forms';
 import { socialAuthor, socialPost } from '../helpers/posts';
 import { createTestContext, PASSWORD, TEST_PASSWORD_PARAMS, type TestContext } from '../helpers/test-app';

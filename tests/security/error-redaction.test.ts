@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoConnector } from '../../src/connectors/demo/demo.connector';
-import { createLogger } from '../../src/server/logger';
+import { createLogger } from '../../src/http/logger';
 import { createTestContext, type TestContext } from '../helpers/test-app';
 import { socialPost } from '../helpers/posts';
 

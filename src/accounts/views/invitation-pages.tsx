@@ -1,4 +1,4 @@
-import { Document, Flash } from '../../web/layout';
+import { Document, Flash } from '../../http/web/layout';
 
 export interface AcceptPageProps {
   token: string;

@@ -1,9 +1,9 @@
-import { Flash } from '../../web/layout';
-import { Csrf, type PageBase, PostButton, SettingsShell } from '../../web/settings-shell';
+import { Flash } from '../../http/web/layout';
+import { Csrf, type PageBase, PostButton, SettingsShell } from '../../http/web/settings-shell';
 import type { publicApiKey } from '../api-keys.service';
 import type { publicInvitation } from '../invitations.service';
-import { type Permission, PERMISSIONS, ROLE_PERMISSIONS } from '../roles';
-import { ROLES, type Role } from '../schema';
+import { type Permission, PERMISSIONS, ROLE_PERMISSIONS } from '../../core/roles';
+import { ROLES, type Role } from '../../core/roles';
 import type { publicUser } from '../users.service';
 
 export interface UsersPageProps extends PageBase {

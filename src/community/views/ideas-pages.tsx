@@ -1,4 +1,4 @@
-import { when } from '../../web/settings-shell';
+import { when } from '../../http/web/settings-shell';
 import { type IdeaDetail, type IdeaListItem, type IdeaRow, LIMITS, STATUS_LABELS } from '../ideas.service';
 import { IDEA_STATUSES, type IdeaStatus } from '../schema';
 import { CommunityShell, MemberCsrf, type PublicBase } from './public-shell';

@@ -1,6 +1,6 @@
 import type { Child } from 'hono/jsx';
-import type { MemberInfo } from '../../server/env';
-import { Document, Flash } from '../../web/layout';
+import type { MemberInfo } from '../../http/env';
+import { Document, Flash } from '../../http/web/layout';
 import { initials } from '../members.service';
 
 export interface PublicBase {

@@ -1,4 +1,4 @@
-import { when } from '../../web/settings-shell';
+import { when } from '../../http/web/settings-shell';
 import { REVIEW_LIMITS } from '../reviews.service';
 import { CommunityShell, MemberCsrf, type PublicBase } from './public-shell';
 

@@ -1,7 +1,7 @@
 import type { Child } from 'hono/jsx';
-import { compact, platformLabel, PostItem } from '../../web/format';
-import { AppShell, Flash } from '../../web/layout';
-import { Csrf, type PageBase, PostButton, when } from '../../web/settings-shell';
+import { compact, platformLabel, PostItem } from '../../http/web/format';
+import { AppShell, Flash } from '../../http/web/layout';
+import { Csrf, type PageBase, PostButton, when } from '../../http/web/settings-shell';
 import type { ideaEvidenceSummary, Suggestion } from '../evidence.service';
 import { type IdeaDetail, type IdeaRow, STATUS_LABELS } from '../ideas.service';
 import type { moderationQueue } from '../ideas.staff';

@@ -1,6 +1,6 @@
-import { platformLabel, PlatformBadge, safeHttpUrl } from '../../web/format';
-import { AppShell, Flash } from '../../web/layout';
-import { Csrf, type PageBase, PostButton, when } from '../../web/settings-shell';
+import { platformLabel, PlatformBadge, safeHttpUrl } from '../../http/web/format';
+import { AppShell, Flash } from '../../http/web/layout';
+import { Csrf, type PageBase, PostButton, when } from '../../http/web/settings-shell';
 import type { TimelineItem } from '../timeline';
 import {
   type Contact,

@@ -1,6 +1,6 @@
-import { compact, platformLabel } from '../../web/format';
-import { AppShell, Flash } from '../../web/layout';
-import { Csrf, type PageBase, PostButton } from '../../web/settings-shell';
+import { compact, platformLabel } from '../../http/web/format';
+import { AppShell, Flash } from '../../http/web/layout';
+import { Csrf, type PageBase, PostButton } from '../../http/web/settings-shell';
 import { CONTACT_SORTS } from '../filter';
 import { FILTER_KEYS, type ListParams, listHref, PAGE_SIZE } from '../page-forms';
 import { type Contact, day, displayName, Handles } from './parts';

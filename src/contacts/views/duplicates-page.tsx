@@ -1,6 +1,6 @@
-import { compact } from '../../web/format';
-import { AppShell, Flash } from '../../web/layout';
-import { Csrf, type PageBase, PostButton } from '../../web/settings-shell';
+import { compact } from '../../http/web/format';
+import { AppShell, Flash } from '../../http/web/layout';
+import { Csrf, type PageBase, PostButton } from '../../http/web/settings-shell';
 import { CHOOSABLE_FIELDS, type ChoosableField } from '../merge.service';
 import { type Contact, day, displayName, Handles } from './parts';
 

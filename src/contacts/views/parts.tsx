@@ -1,4 +1,4 @@
-import { compact, PlatformBadge, safeHttpUrl } from '../../web/format';
+import { compact, PlatformBadge, safeHttpUrl } from '../../http/web/format';
 import type { publicContact, publicIdentity } from '../contacts.service';
 
 export type Contact = ReturnType<typeof publicContact>;

@@ -1,5 +1,5 @@
-import { Flash } from '../../web/layout';
-import { Csrf, type PageBase, SettingsShell, when } from '../../web/settings-shell';
+import { Flash } from '../../http/web/layout';
+import { Csrf, type PageBase, SettingsShell, when } from '../../http/web/settings-shell';
 import type { publicImport } from '../import.service';
 import { IMPORT_FIELDS } from '../parse';
 

@@ -1,6 +1,6 @@
 import { type Contact, day, displayName, Handles, ScoreReasons } from '../../contacts/views/parts';
 import { SentimentChart, type SentimentWeek } from '../../contacts/views/sentiment-chart';
-import { compact, PlatformBadge, platformLabel } from '../../web/format';
+import { compact, PlatformBadge, platformLabel } from '../../http/web/format';
 import { StatusBadge } from './parts';
 
 export interface OtherConversation {

@@ -1,6 +1,6 @@
-import { platformLabel, PlatformBadge } from '../../web/format';
-import { AppShell, Flash } from '../../web/layout';
-import { Csrf, type PageBase, PostButton, when } from '../../web/settings-shell';
+import { platformLabel, PlatformBadge } from '../../http/web/format';
+import { AppShell, Flash } from '../../http/web/layout';
+import { Csrf, type PageBase, PostButton, when } from '../../http/web/settings-shell';
 import type { ThreadItem } from '../conversations.service';
 import { slaState } from '../sla';
 import { CONVERSATION_STATUSES, type ConversationRow, PRIORITIES } from '../schema';

@@ -1,8 +1,8 @@
 import { INTENTS } from '../../sentiment';
 import { PLATFORMS } from '../../core/platforms';
-import { compact, PlatformBadge, platformLabel } from '../../web/format';
-import { AppShell, Flash } from '../../web/layout';
-import { Csrf, type PageBase } from '../../web/settings-shell';
+import { compact, PlatformBadge, platformLabel } from '../../http/web/format';
+import { AppShell, Flash } from '../../http/web/layout';
+import { Csrf, type PageBase } from '../../http/web/settings-shell';
 import { type InboxQuery, TAB_COUNT_CAP } from '../list';
 import { type InboxParams, inboxHref } from '../page-params';
 import { slaState } from '../sla';

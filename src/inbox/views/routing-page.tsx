@@ -1,7 +1,7 @@
 import { INTENTS } from '../../sentiment';
-import { platformLabel } from '../../web/format';
-import { Flash } from '../../web/layout';
-import { Csrf, type PageBase, PostButton, SettingsShell } from '../../web/settings-shell';
+import { platformLabel } from '../../http/web/format';
+import { Flash } from '../../http/web/layout';
+import { Csrf, type PageBase, PostButton, SettingsShell } from '../../http/web/settings-shell';
 import { type FormValues, RULE_PLATFORMS } from '../rule-form';
 import type { RuleRow, TeamView } from '../rules.service';
 import { PRIORITIES } from '../schema';

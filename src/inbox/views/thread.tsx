@@ -1,6 +1,6 @@
 import { INTENTS } from '../../sentiment';
-import { platformLabel, safeHttpUrl } from '../../web/format';
-import { Csrf, when } from '../../web/settings-shell';
+import { platformLabel, safeHttpUrl } from '../../http/web/format';
+import { Csrf, when } from '../../http/web/settings-shell';
 import type { ThreadItem } from '../conversations.service';
 import { INTENT_LABELS, IntentBadges, STATUS_LABELS } from './parts';
 

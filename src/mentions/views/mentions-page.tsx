@@ -1,5 +1,5 @@
-import { compact, PLATFORM_LABELS } from '../../web/format';
-import { AppShell, type ShellProps } from '../../web/layout';
+import { compact, PLATFORM_LABELS } from '../../http/web/format';
+import { AppShell, type ShellProps } from '../../http/web/layout';
 import type { MentionRow } from '../list';
 
 export interface MentionsPageProps extends Omit<ShellProps, 'title' | 'active' | 'children'> {

@@ -1,5 +1,5 @@
-import { AppShell, Flash } from '../../web/layout';
-import { Csrf, type PageBase, when } from '../../web/settings-shell';
+import { AppShell, Flash } from '../../http/web/layout';
+import { Csrf, type PageBase, when } from '../../http/web/settings-shell';
 
 export interface AlertsPageProps extends PageBase {
   alerts: {

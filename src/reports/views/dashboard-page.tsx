@@ -1,8 +1,8 @@
 import type { Child } from 'hono/jsx';
 import { PLATFORMS } from '../../core/platforms';
-import { platformLabel } from '../../web/format';
-import { AppShell, Flash } from '../../web/layout';
-import type { PageBase } from '../../web/settings-shell';
+import { platformLabel } from '../../http/web/format';
+import { AppShell, Flash } from '../../http/web/layout';
+import type { PageBase } from '../../http/web/settings-shell';
 import type { ResponseStats } from '../response-times';
 import {
   type AuthorRow,
@@ -13,7 +13,7 @@ import {
   type Totals,
   type VoiceShare,
 } from '../series';
-import { compact } from '../../web/format';
+import { compact } from '../../http/web/format';
 
 export interface DashboardFilters {
   preset: string;

@@ -1,6 +1,6 @@
-import { PostItem } from '../../web/format';
-import { AppShell } from '../../web/layout';
-import type { PageBase } from '../../web/settings-shell';
+import { PostItem } from '../../http/web/format';
+import { AppShell } from '../../http/web/layout';
+import type { PageBase } from '../../http/web/settings-shell';
 import type { Digest } from '../digest';
 
 const change = (now: number, before: number) =>

@@ -1,5 +1,5 @@
-import { Flash } from '../../web/layout';
-import { Csrf, type PageBase, PostButton, SettingsShell, when } from '../../web/settings-shell';
+import { Flash } from '../../http/web/layout';
+import { Csrf, type PageBase, PostButton, SettingsShell, when } from '../../http/web/settings-shell';
 import type { FormField, PlatformForm } from '../platform-forms';
 import type { publicSource } from '../sources.service';
 

@@ -1,12 +1,9 @@
 import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
-import { resolveApiKey } from '../accounts/api-keys.service';
-import { can, type Permission } from '../accounts/roles';
-import { resolveSession } from '../accounts/sessions.service';
-import { resolveMemberSession } from '../community/members.service';
+import { can, type Permission } from '../core/roles';
 import { AppError, forbidden } from '../core/errors';
-import type { Actor } from '../accounts/actor';
-import type { AppContext, AppDeps, AppEnv } from './env';
+import type { Actor } from '../core/actor';
+import type { AppContext, AppEnv } from './env';
 
 export const SESSION_COOKIE = 'sid';
 /** A community member's session: a cookie of its own, never a staff session. */
@@ -17,7 +14,7 @@ const bearer = (c: AppContext) => {
   return h?.toLowerCase().startsWith('bearer ') ? h.slice(7).trim() : null;
 };
 
-interface Credential {
+export interface Credential {
   token: string;
   fromHeader: boolean;
 }
@@ -28,68 +25,24 @@ const credentialOf = (c: AppContext): Credential | null => {
   return token ? { token, fromHeader: fromHeader !== null } : null;
 };
 
-/** A staff credential (API key or session) as the actor it stands for, or null when it no longer works. */
-async function resolveStaff(deps: AppDeps, cred: Credential, ip: string | null, now: Date) {
-  const key = cred.fromHeader ? await resolveApiKey(deps.db, cred.token, now) : null;
-  if (key) {
-    const actor: Actor = {
-      workspaceId: key.workspace.id,
-      workspaceSlug: key.workspace.slug,
-      userId: null,
-      apiKeyId: key.key.id,
-      role: key.key.role,
-      ip,
-    };
-    return { actor, user: null, session: null };
-  }
-  const found = await resolveSession(deps.db, cred.token, now);
-  if (!found) return null;
-  const actor: Actor = {
-    workspaceId: found.workspace.id,
-    workspaceSlug: found.workspace.slug,
-    userId: found.user.id,
-    apiKeyId: null,
-    role: found.user.role,
-    ip,
-  };
-  const user = { id: found.user.id, email: found.user.email, name: found.user.name };
-  const session = {
-    token: cred.token,
-    csrfToken: found.session.csrfToken,
-    via: cred.fromHeader ? ('bearer' as const) : ('cookie' as const),
-  };
-  return { actor, user, session };
-}
-
 /** Resolves who is calling (session cookie, session bearer token or API key) into c.var.actor. */
 export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
   c.set('actor', null);
   c.set('user', null);
   c.set('session', null);
   c.set('member', null);
-  const { db, clock } = c.var.deps;
+  const { clock } = c.var.deps;
   const now = clock();
   const ip = c.var.deps.clientIp(c);
   const cred = credentialOf(c);
-  const staff = cred ? await resolveStaff(c.var.deps, cred, ip, now) : null;
+  const staff = cred ? await c.var.deps.auth.staff(cred, ip, now) : null;
   if (staff) {
     c.set('actor', staff.actor);
     c.set('user', staff.user);
     c.set('session', staff.session);
   }
   const memberToken = getCookie(c, MEMBER_COOKIE);
-  if (memberToken) {
-    const m = await resolveMemberSession(db, memberToken, now);
-    if (m)
-      c.set('member', {
-        id: m.member.id,
-        workspaceId: m.member.workspaceId,
-        email: m.member.email,
-        displayName: m.member.displayName,
-        verified: m.member.emailVerifiedAt !== null,
-        csrfToken: m.session.csrfToken,
-      });
-  }
+  if (memberToken) c.set('member', await c.var.deps.auth.member(memberToken, now));
   await next();
 });
 
@@ -100,7 +53,7 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
 export async function recheckActor(c: AppContext): Promise<Actor | null> {
   const cred = credentialOf(c);
   if (!cred) return null;
-  const staff = await resolveStaff(c.var.deps, cred, c.var.deps.clientIp(c), c.var.deps.clock());
+  const staff = await c.var.deps.auth.staff(cred, c.var.deps.clientIp(c), c.var.deps.clock());
   return staff?.actor ?? null;
 }
 

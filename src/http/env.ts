@@ -1,30 +1,29 @@
 import type { Context } from 'hono';
-import type { AccessWatch } from '../accounts/access-watch';
-import type { Actor } from '../accounts/actor';
-import type { Argon2Params } from '../accounts/password';
-import type { ConnectorRegistry } from '../connectors/registry';
+import type { AccessWatch } from '../core/access-watch';
+import type { Actor } from '../core/actor';
 import type { Clock } from '../core/clock';
 import type { Db, DbKind } from '../db/types';
-import type { OutboundHttp } from '../http/outbound';
-import type { LiveHub } from '../inbox/live';
-import type { CredentialBox } from '../sources/credentials';
+import type { OutboundHttp } from './outbound';
+import type { CredentialBox } from '../core/credentials';
 import type { Logger } from './logger';
 import type { Metrics } from './metrics';
 
-/** Everything the app needs from outside, handed in by the Node or Worker entry (and by tests). */
+/**
+ * Everything the app needs from outside, handed in by the Node or Worker entry (and by tests). A feature
+ * that brings a service of its own adds it here from its own files (`declare module '../http/env'`):
+ * connectors (the platform clients), live (the inbox stream), passwordParams (accounts).
+ */
 export interface AppDeps {
+  /** Who a credential stands for: accounts and community answer, the auth middleware asks. */
+  auth: Authenticator;
   db: Db;
   dbKind: DbKind;
-  /** Live inbox events (LISTEN/NOTIFY) for the SSE stream. */
-  live: LiveHub;
   /** Access taken away in this process (logout, revoked keys, disabled users): live streams recheck. */
   access: AccessWatch;
   clock: Clock;
   logger: Logger;
   metrics: Metrics;
   settings: AppSettings;
-  /** Platform connectors by name (tests hand in fakes). */
-  connectors: ConnectorRegistry;
   /** Seals and opens source credentials (key from APP_SECRET). */
   credentials: CredentialBox;
   /** Every request to the outside (connectors, feeds, webhooks) goes through this guard. */
@@ -33,7 +32,6 @@ export interface AppDeps {
   clientIp: (c: Context) => string | null;
   /** Jobs served at /api/inngest when an Inngest server drives them. */
   inngestHandler?: (c: Context) => Promise<Response>;
-  passwordParams?: Argon2Params;
   mailer: Mailer;
   /** This instance's stable name (INSTANCE_ID), kept with the leases it takes. */
   instanceId?: string;
@@ -71,6 +69,26 @@ export interface Mailer {
   /** False when no SMTP server is configured: mail is logged and shown to staff instead. */
   readonly configured: boolean;
   send(message: MailMessage): Promise<void>;
+}
+
+/** A staff credential as the actor it stands for, with the person and session behind it (none for an API key). */
+export interface StaffIdentity {
+  actor: Actor;
+  user: StaffUser | null;
+  session: SessionInfo | null;
+}
+
+export interface Authenticator {
+  /** A bearer token may be an API key or a session token; a cookie only a session token. */
+  staff(
+    credential: { token: string; fromHeader: boolean },
+    ip: string | null,
+    now: Date,
+  ): Promise<StaffIdentity | null>;
+  /** A community member's session cookie. */
+  member(token: string, now: Date): Promise<MemberInfo | null>;
+  /** Every workspace this person's login belongs to (the shell's switcher). */
+  workspacesOf(userId: string): Promise<{ id: string; slug: string; name: string }[]>;
 }
 
 export interface SessionInfo {

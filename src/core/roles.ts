@@ -1,4 +1,6 @@
-import type { Role } from './schema';
+/** Staff roles, from most to least access. */
+export const ROLES = ['owner', 'admin', 'agent', 'analyst'] as const;
+export type Role = (typeof ROLES)[number];
 
 /**
  * The role matrix: what each staff role may do. Routes ask for a permission, never a role, so

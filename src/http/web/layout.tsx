@@ -1,6 +1,6 @@
 import type { Child } from 'hono/jsx';
-import type { Actor } from '../accounts/actor';
-import type { StaffUser } from '../server/env';
+import type { Actor } from '../../core/actor';
+import type { StaffUser } from '../env';
 import { SCRIPT_URL, STYLESHEET_URL } from './static';
 
 /** The HTML document around every page: one stylesheet, no inline script (the CSP forbids it). */

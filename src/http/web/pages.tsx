@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
-import type { AppEnv } from '../server/env';
-import { requireStaffPage, shellProps } from '../server/pages';
+import type { AppEnv } from '../env';
+import { requireStaffPage, shellProps } from '../pages';
 import { AppShell, type NAV } from './layout';
 
 /**

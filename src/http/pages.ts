@@ -1,8 +1,7 @@
 import { createMiddleware } from 'hono/factory';
 import { z } from 'zod';
-import { workspacesOfMember } from '../accounts/accounts.service';
-import type { Actor } from '../accounts/actor';
-import { can, type Permission } from '../accounts/roles';
+import type { Actor } from '../core/actor';
+import { can, type Permission } from '../core/roles';
 import { AppError, forbidden, notFound } from '../core/errors';
 import type { AppContext, AppEnv } from './env';
 import { toAppError } from './error-handler';
@@ -15,7 +14,7 @@ export const requireStaffPage = createMiddleware<AppEnv>(async (c, next) => {
     return c.redirect(`/login?next=${encodeURIComponent(next_)}`, 303);
   }
   // The shell offers a workspace switcher when this login belongs to more than one workspace.
-  c.set('user', { ...c.var.user, workspaces: await workspacesOfMember(c.var.deps.db, c.var.user.id) });
+  c.set('user', { ...c.var.user, workspaces: await c.var.deps.auth.workspacesOf(c.var.user.id) });
   await next();
 });
 

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { hashToken } from '../accounts/tokens';
+import { hashToken } from '../../core/tokens';
 import { CLIENT_SCRIPT } from './client-script';
 import { STYLESHEET } from './styles';
 

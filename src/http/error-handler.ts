@@ -3,7 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import { ZodError } from 'zod';
 import { AppError, type ErrorCode, errorBody } from '../core/errors';
 import { isDatabaseUnavailable } from '../db/unavailable';
-import { ErrorPage } from '../web/error-page';
+import { ErrorPage } from './web/error-page';
 import type { AppContext, AppEnv } from './env';
 
 const wantsJson = (c: AppContext) =>

@@ -1,4 +1,4 @@
-import type { Role } from './schema';
+import type { Role } from './roles';
 
 /** Who is acting: a staff user (session) or an API key, always inside one workspace. */
 export interface Actor {

@@ -1,0 +1,6 @@
+/**
+ * Community: the public board (members, reviews, ideas, votes, comments, roadmap). What other parts of
+ * the app may use (docs/architecture.md); the rest of the folder is its own.
+ */
+/** Resolves a member's session cookie (the app's Authenticator, member half). */
+export { memberAuthenticator } from './member-authenticator';
