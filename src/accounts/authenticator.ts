@@ -1,4 +1,5 @@
 import type { Actor } from '../core/actor';
+import type { Role } from '../core/roles';
 import type { Db } from '../db/types';
 import type { Authenticator, StaffIdentity } from '../http/env';
 import { workspacesOfMember } from './accounts.service';
@@ -9,35 +10,26 @@ import { resolveSession } from './sessions.service';
 export function staffAuthenticator(db: Db): Pick<Authenticator, 'staff' | 'workspacesOf'> {
   return {
     async staff(cred, ip, now): Promise<StaffIdentity | null> {
+      const actor = (workspace: { id: string; slug: string }, role: Role, ids: Pick<Actor, 'userId' | 'apiKeyId'>) =>
+        ({ workspaceId: workspace.id, workspaceSlug: workspace.slug, role, ip, ...ids }) satisfies Actor;
       const key = cred.fromHeader ? await resolveApiKey(db, cred.token, now) : null;
-      if (key) {
-        const actor: Actor = {
-          workspaceId: key.workspace.id,
-          workspaceSlug: key.workspace.slug,
-          userId: null,
-          apiKeyId: key.key.id,
-          role: key.key.role,
-          ip,
+      if (key)
+        return {
+          actor: actor(key.workspace, key.key.role, { userId: null, apiKeyId: key.key.id }),
+          user: null,
+          session: null,
         };
-        return { actor, user: null, session: null };
-      }
       const found = await resolveSession(db, cred.token, now);
       if (!found) return null;
-      const actor: Actor = {
-        workspaceId: found.workspace.id,
-        workspaceSlug: found.workspace.slug,
-        userId: found.user.id,
-        apiKeyId: null,
-        role: found.user.role,
-        ip,
+      return {
+        actor: actor(found.workspace, found.user.role, { userId: found.user.id, apiKeyId: null }),
+        user: { id: found.user.id, email: found.user.email, name: found.user.name },
+        session: {
+          token: cred.token,
+          csrfToken: found.session.csrfToken,
+          via: cred.fromHeader ? 'bearer' : 'cookie',
+        },
       };
-      const user = { id: found.user.id, email: found.user.email, name: found.user.name };
-      const session = {
-        token: cred.token,
-        csrfToken: found.session.csrfToken,
-        via: cred.fromHeader ? ('bearer' as const) : ('cookie' as const),
-      };
-      return { actor, user, session };
     },
     workspacesOf: (userId) => workspacesOfMember(db, userId),
   };

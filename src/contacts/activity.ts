@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { toJsonParam, toPgArray } from '../db/params';
 import { EFFECTIVE_INTENTS, EFFECTIVE_SENTIMENT } from '../mentions/effective-sentiment';
-import { rows } from '../db/rows';
+import { rows, toDate } from '../db/rows';
 import type { Db } from '../db/types';
 import { scoreContact } from './score';
 
@@ -122,8 +122,8 @@ export async function addActivity(db: Db, workspaceId: string, facts: MentionFac
   );
   const next = current.map((c) => {
     const d = deltas.get(c.id)!;
-    const firstAt = c.first_touch_at === null ? null : new Date(c.first_touch_at);
-    const lastAt = c.last_activity_at === null ? null : new Date(c.last_activity_at);
+    const firstAt = toDate(c.first_touch_at);
+    const lastAt = toDate(c.last_activity_at);
     const sSum = Number(c.sentiment_sum) + d.s_sum;
     const sN = c.sentiment_count + d.s_n;
     const firstIsNew = firstAt === null || d.first_at < firstAt;
@@ -132,6 +132,7 @@ export async function addActivity(db: Db, workspaceId: string, facts: MentionFac
       followers: Number(c.followers),
       mention_count: c.mention_count + d.n,
       engagement: Number(c.engagement) + d.engagement,
+      // The sum as the real column keeps it, so the mean equals what a recount computes.
       sentiment: sN > 0 ? Math.fround(sSum) / sN : null,
       purchase_intents: c.purchase_intents + d.purchase,
       questions: c.questions + d.questions,
@@ -200,18 +201,12 @@ export async function recountContacts(db: Db, workspaceId: string, contactIds: s
 }
 
 function scoreOf(t: Totals, now: Date) {
-  const last =
-    t.last_activity_at === null
-      ? null
-      : t.last_activity_at instanceof Date
-        ? t.last_activity_at
-        : new Date(t.last_activity_at);
   return scoreContact(
     {
       followers: Number(t.followers ?? 0),
       mentions: t.mention_count,
       engagement: Number(t.engagement),
-      lastActivityAt: last,
+      lastActivityAt: toDate(t.last_activity_at),
       sentiment: t.sentiment === null ? null : Number(t.sentiment),
       purchaseIntents: t.purchase_intents,
       questions: t.questions,

@@ -3,7 +3,7 @@ import { createMiddleware } from 'hono/factory';
 import { can, type Permission } from '../core/roles';
 import { AppError, forbidden } from '../core/errors';
 import type { Actor } from '../core/actor';
-import type { AppContext, AppEnv } from './env';
+import type { AppContext, AppEnv, Credential } from './env';
 
 export const SESSION_COOKIE = 'sid';
 /** A community member's session: a cookie of its own, never a staff session. */
@@ -13,11 +13,6 @@ const bearer = (c: AppContext) => {
   const h = c.req.header('authorization');
   return h?.toLowerCase().startsWith('bearer ') ? h.slice(7).trim() : null;
 };
-
-export interface Credential {
-  token: string;
-  fromHeader: boolean;
-}
 
 const credentialOf = (c: AppContext): Credential | null => {
   const fromHeader = bearer(c);

@@ -78,17 +78,26 @@ export interface StaffIdentity {
   session: SessionInfo | null;
 }
 
+/** A staff token as sent: by the Authorization header (an API key or a session token) or the session cookie. */
+export interface Credential {
+  token: string;
+  fromHeader: boolean;
+}
+
+/** A workspace as the shell's switcher names it. */
+export interface WorkspaceRef {
+  id: string;
+  slug: string;
+  name: string;
+}
+
 export interface Authenticator {
   /** A bearer token may be an API key or a session token; a cookie only a session token. */
-  staff(
-    credential: { token: string; fromHeader: boolean },
-    ip: string | null,
-    now: Date,
-  ): Promise<StaffIdentity | null>;
+  staff(credential: Credential, ip: string | null, now: Date): Promise<StaffIdentity | null>;
   /** A community member's session cookie. */
   member(token: string, now: Date): Promise<MemberInfo | null>;
   /** Every workspace this person's login belongs to (the shell's switcher). */
-  workspacesOf(userId: string): Promise<{ id: string; slug: string; name: string }[]>;
+  workspacesOf(userId: string): Promise<WorkspaceRef[]>;
 }
 
 export interface SessionInfo {
@@ -111,7 +120,7 @@ export interface StaffUser {
   email: string;
   name: string;
   /** Every workspace this person's login belongs to (loaded for pages, for the switcher). */
-  workspaces?: { id: string; slug: string; name: string }[];
+  workspaces?: WorkspaceRef[];
 }
 
 export type AppEnv = {

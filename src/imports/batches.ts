@@ -227,7 +227,7 @@ export async function importBatches(
     await settle();
   } finally {
     // Failed while a batch was being stored: the runner records the failure only after that batch is done.
-    await (storing as Promise<void> | null)?.catch(() => {});
+    await settle().catch(() => {});
   }
   return state;
 }

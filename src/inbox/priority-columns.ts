@@ -1,10 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { toJsonParam } from '../db/params';
+import { toDate } from '../db/rows';
 import type { Db } from '../db/types';
 import { computePriority } from './priority';
 import { slaDue } from './sla';
-
-export const toDate = (v: string | Date | null) => (v === null ? null : v instanceof Date ? v : new Date(v));
 
 /** A conversation's priority, its reason and SLA due times, as columns. */
 export function priorityColumns(

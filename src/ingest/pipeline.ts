@@ -180,7 +180,6 @@ export async function storePrepared(deps: IngestDeps, target: IngestTarget, page
 async function ingestChunk(deps: IngestDeps, target: IngestTarget, items: PreparedPost[]): Promise<StoreResult> {
   const posts = items.map((i) => i.post);
   const now = deps.clock();
-  const byExternalIdAll = new Map(items.map((i) => [i.post.externalId, i]));
   return deps.db.transaction(async (tx) => {
     const links = await linkAuthors(
       tx,
@@ -193,6 +192,7 @@ async function ingestChunk(deps: IngestDeps, target: IngestTarget, items: Prepar
       const key = identityKey(i.post.author);
       return { ...i, link: key ? links.get(key) : undefined };
     });
+    const byExternalId = new Map(linked.map((i) => [i.post.externalId, i]));
     // What the report rollups count of each post; posts stored before and edited now move from
     // their old counts to their new ones (a staff correction of the sentiment stays).
     const before = await storedFacts(
@@ -207,7 +207,7 @@ async function ingestChunk(deps: IngestDeps, target: IngestTarget, items: Prepar
       override: string | null = null,
       contactId: string | null = null,
     ): RollupFact | null => {
-      const item = byExternalIdAll.get(externalId);
+      const item = byExternalId.get(externalId);
       if (!item) return null;
       const label = override ?? item.analysis.label;
       const a = item.analysis;
@@ -235,7 +235,6 @@ async function ingestChunk(deps: IngestDeps, target: IngestTarget, items: Prepar
       ].filter((f): f is RollupFact => f !== null),
       1,
     );
-    const byExternalId = new Map(linked.map((i) => [i.post.externalId, i]));
     const facts: MentionFacts[] = stored.insertedRows.flatMap((r) => {
       const item = byExternalId.get(r.externalId);
       if (!r.contactId || !item) return [];
