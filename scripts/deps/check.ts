@@ -2,15 +2,10 @@
  * The import rules of .dependency-cruiser.cjs plus what a rule cannot see: cycles between top-level
  * folders of src/ (a feature that imports another which, through any of its files, imports it back).
  *
- *   tsx scripts/deps/check.ts            fails on a violation or folder cycle not in deps-baseline.json
+ *   tsx scripts/deps/check.ts            fails on any rule violation or folder cycle
  *   tsx scripts/deps/check.ts --graph    prints the folder graph (which folder imports which, how often)
- *   tsx scripts/deps/check.ts --update   drops what was fixed from the baseline (it never adds: new ones fail)
- *
- * The baseline lets the house be rebuilt in steps with CI green; each step removes lines from it, and
- * the issue is done when it is empty.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
@@ -32,11 +27,6 @@ export interface DepsReport {
   cycleEdges: string[];
   /** Folder → folder → how many imports. */
   graph: Map<string, Map<string, number>>;
-}
-
-export interface Baseline {
-  violations: string[];
-  cycleEdges: string[];
 }
 
 const folderOf = (path: string) => /^src\/([^/]+)\//.exec(path)?.[1] ?? null;
@@ -102,16 +92,6 @@ export function cycleEdgesOf(graph: Map<string, Map<string, number>>): string[] 
   return edges.sort();
 }
 
-/** What the report has that the baseline does not (new breaks), and what the baseline lists but is gone. */
-export function compare(report: Pick<DepsReport, 'violations' | 'cycleEdges'>, baseline: Baseline) {
-  const known = new Set([...baseline.violations, ...baseline.cycleEdges]);
-  const now = new Set([...report.violations, ...report.cycleEdges]);
-  return {
-    added: [...now].filter((x) => !known.has(x)),
-    gone: [...known].filter((x) => !now.has(x)),
-  };
-}
-
 export function formatGraph(graph: DepsReport['graph']): string {
   const lines: string[] = [];
   for (const from of [...graph.keys()].sort()) {
@@ -122,45 +102,28 @@ export function formatGraph(graph: DepsReport['graph']): string {
   return lines.join('\n');
 }
 
-const BASELINE = join(import.meta.dirname, '../../deps-baseline.json');
-
-export const readBaseline = (path = BASELINE): Baseline =>
-  existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Baseline) : { violations: [], cycleEdges: [] };
+/** The verdict on `src/` under `cwd`: what breaks the house, one line each; empty when it holds. */
+export async function check(cwd: string): Promise<{ problems: string[]; report: DepsReport }> {
+  const report = await cruise(cwd);
+  return { problems: [...report.violations, ...report.cycleEdges.map((e) => `folder cycle: ${e}`)], report };
+}
 
 async function main() {
   const args = new Set(process.argv.slice(2));
-  const report = await cruise(process.cwd());
+  const { problems, report } = await check(process.cwd());
   if (args.has('--graph')) {
     process.stdout.write(`${formatGraph(report.graph)}\n`);
-    const pairs = report.cycleEdges.length;
-    process.stdout.write(`\n${report.graph.size} folders; ${pairs} arrows on folder cycles\n`);
+    process.stdout.write(`\n${report.graph.size} folders; ${report.cycleEdges.length} arrows on folder cycles\n`);
     return;
   }
-  const known = readBaseline();
-  if (args.has('--update')) {
-    const still = (list: string[], now: string[]) => list.filter((x) => now.includes(x));
-    const baseline: Baseline = {
-      violations: still(known.violations, report.violations),
-      cycleEdges: still(known.cycleEdges, report.cycleEdges),
-    };
-    writeFileSync(BASELINE, `${JSON.stringify(baseline, null, 2)}\n`);
+  if (problems.length) {
     process.stdout.write(
-      `baseline: ${baseline.violations.length} violations, ${baseline.cycleEdges.length} cycle arrows\n`,
+      `import problems (docs/architecture.md says why):\n${problems.map((p) => `  ${p}`).join('\n')}\n`,
     );
-    return;
-  }
-  const { added, gone } = compare(report, known);
-  const counts = `${report.violations.length} rule violations and ${report.cycleEdges.length} arrows on folder cycles`;
-  if (gone.length) process.stdout.write(`fixed since the baseline (run --update to drop them): ${gone.length}\n`);
-  if (added.length) {
-    process.stdout.write(
-      `new import problems (docs/architecture.md says why):\n${added.map((a) => `  ${a}`).join('\n')}\n`,
-    );
-    process.stdout.write(`${counts} in all\n`);
     process.exitCode = 1;
     return;
   }
-  process.stdout.write(`dependencies: nothing new; ${counts} left in deps-baseline.json\n`);
+  process.stdout.write(`dependencies: ${report.graph.size} folders, no deep import, no folder cycle\n`);
 }
 
 if (process.argv[1] && import.meta.filename === process.argv[1]) await main();

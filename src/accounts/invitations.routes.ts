@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { baseUrl } from '../community/public-context';
+import { baseUrl } from '../http/request-origin';
 import { requireActor, requirePermission } from '../http/auth.middleware';
 import { setSessionCookie } from '../http/cookies';
 import { AUTHENTICATED, createApi, errors, IdParam, json } from '../http/openapi';

@@ -1,5 +1,5 @@
 import { and, desc, eq, gt, isNull } from 'drizzle-orm';
-import { sendCommunityMail } from '../community/mail.service';
+import { sendCommunityMail } from './mail.service';
 import { AppError, forbidden, notFound } from '../core/errors';
 import type { Db } from '../db/types';
 import type { AppDeps, Mailer } from '../http/env';

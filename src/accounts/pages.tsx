@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { baseUrl } from '../community/public-context';
+import { baseUrl } from '../http/request-origin';
 import { notFound } from '../core/errors';
 import { clearSessionCookie, setSessionCookie } from '../http/cookies';
 import type { AppContext, AppEnv } from '../http/env';

@@ -167,3 +167,28 @@ export const setupTokens = pgTable('setup_tokens', {
   expiresAt: ts('expires_at').notNull(),
   createdAt: createdAt(),
 });
+
+export const MAIL_STATUSES = ['queued', 'sent', 'logged', 'failed'] as const;
+
+/**
+ * Email the product sends (invitations; the board's verification, password reset, status changes). Sent by SMTP when
+ * SMTP_URL is set; otherwise kept here as `logged`, so staff can hand a verification link on.
+ */
+export const mailOutbox = pgTable(
+  'community_mail',
+  {
+    id: id(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    to: text('to').notNull(),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    status: text('status', { enum: MAIL_STATUSES }).notNull().default('queued'),
+    error: text('error'),
+    createdAt: createdAt(),
+    sentAt: ts('sent_at'),
+  },
+  (t) => [index('community_mail_workspace_idx').on(t.workspaceId, t.createdAt.desc())],
+);

@@ -5,27 +5,28 @@ import { parseArgs } from 'node:util';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Actor } from '../core/actor';
-import { createApiKey } from '../accounts/api-keys.service';
-import type { Argon2Params } from '../accounts/password';
-import { workspaces } from '../accounts/schema';
+import {
+  createApiKey,
+  workspaces,
+  createWorkspaceWithOwner,
+  findAccountByEmail,
+  setAccountPassword,
+  createUser,
+} from '../accounts';
+import type { Argon2Params } from '../accounts';
 import { ROLES } from '../core/roles';
-import { createWorkspaceWithOwner } from '../accounts/setup.service';
 import { newSecret } from '../core/tokens';
-import { findAccountByEmail, setAccountPassword } from '../accounts/accounts.service';
-import { createUser } from '../accounts/users.service';
 import { AppError } from '../core/errors';
-import { issueMemberLink } from '../community/members.service';
-import { createImport, runImport } from '../imports/import.service';
-import { parseContactMappingText } from '../contacts/import';
-import { createContactImport, runContactImport } from '../contacts/import.service';
-import { reanalyzeMentions } from '../mentions/reanalyze';
-import { rebuildRollups } from '../reports/rollups';
-import { ANALYSIS_VERSION } from '../sentiment/analyze';
-import { formatFromFilename, parseMappingText } from '../imports/parse';
+import { issueMemberLink } from '../community';
+import { createImport, runImport, formatFromFilename, parseMappingText } from '../imports';
+import { parseContactMappingText, createContactImport, runContactImport } from '../contacts';
+import { reanalyzeMentions } from '../reanalysis';
+import { rebuildRollups } from '../reports';
+import { ANALYSIS_VERSION } from '../sentiment';
 import type { Db } from '../db/types';
-import type { JobDeps } from '../jobs/job';
+import type { JobDeps } from '../jobs';
 import { SCHEDULED_JOBS } from '../jobs/index';
-import { createInProcessRunner } from '../jobs/runner';
+import { createInProcessRunner } from '../jobs';
 
 export interface CliDeps {
   db: Db;

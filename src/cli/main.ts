@@ -1,14 +1,11 @@
-import { defaultConnectors } from '../connectors/registry';
+import { defaultConnectors } from '../connectors';
 import { openDatabase } from '../db/open';
 import { createNodeOutbound } from '../http/outbound';
-import { resolveAppSecret } from '../server/app-secret';
+import { resolveAppSecret, ConfigError, loadConfig, outboundPolicy, sourceFlow, tuneHeap } from '../server';
 import { createCredentialBox } from '../core/credentials';
-import { ConfigError, loadConfig } from '../server/config';
-import { outboundPolicy } from '../server/deps';
 import { createLogger } from '../http/logger';
 import { createMetrics } from '../http/metrics';
 import { cliMessage, runCommand } from './commands';
-import { tuneHeap } from '../server/heap';
 
 /** `npm run cli -- <command>`: the same config and database as `npm start`. */
 async function main() {
@@ -31,6 +28,8 @@ async function main() {
           connectors: defaultConnectors(),
           credentials: createCredentialBox(resolveAppSecret(config)),
           outbound: createNodeOutbound(outboundPolicy(config)),
+          sourceFlow,
+          dbKind: handle.kind,
         },
       },
     );

@@ -14,7 +14,8 @@ import {
   updateProfile,
   verifyEmail,
 } from './members.service';
-import { baseUrl, clientKey, memberDeps, publicContext } from './public-context';
+import { memberDeps, publicContext } from './public-context';
+import { baseUrl, clientKey } from '../http/request-origin';
 import { CheckEmailPage, ForgotPage, MemberLoginPage, ProfilePage, ResetPage, SignUpPage } from './views/account-pages';
 
 const SignUp = z.object({

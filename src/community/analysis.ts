@@ -1,9 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/types';
-import { type IngestDeps, ingestPosts } from '../ingest/pipeline';
-import { mentions } from '../mentions/schema';
+import { type IngestDeps, ingestPosts } from '../ingest';
+import { mentions } from '../mentions';
 import type { Analysis } from '../sentiment';
-import { activeTopics } from '../topics/topics.service';
+import { activeTopics } from '../topics';
 
 /**
  * Member posts are mentions too: each review, idea and comment goes through the one pipeline

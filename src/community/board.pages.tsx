@@ -21,7 +21,8 @@ import {
   setVote,
   similarIdeas,
 } from './ideas.service';
-import { baseUrl, publicContext, requireVerifiedMember } from './public-context';
+import { publicContext, requireVerifiedMember } from './public-context';
+import { baseUrl } from '../http/request-origin';
 import {
   listReviews,
   myReview,

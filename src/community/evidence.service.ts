@@ -1,11 +1,10 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../core/actor';
-import { recordAudit } from '../accounts/audit.service';
+import { recordAudit } from '../accounts';
 import { AppError, notFound } from '../core/errors';
 import { rows } from '../db/rows';
 import type { Db } from '../db/types';
-import { EFFECTIVE_INTENTS, EFFECTIVE_SENTIMENT } from '../mentions/effective-sentiment';
-import { mentions } from '../mentions/schema';
+import { EFFECTIVE_INTENTS, EFFECTIVE_SENTIMENT, mentions } from '../mentions';
 import { ideaEvidence, ideas, ideaSuggestionDismissals } from './schema';
 
 /**

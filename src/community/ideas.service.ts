@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm'
 import { AppError, notFound } from '../core/errors';
 import { rows } from '../db/rows';
 import type { Db } from '../db/types';
-import type { IngestDeps } from '../ingest/pipeline';
+import type { IngestDeps } from '../ingest';
 import type { MemberInfo } from '../http/env';
 import { analyseCommunityPost } from './analysis';
 import type { Community } from './members.service';

@@ -1,13 +1,11 @@
 import { and, asc, desc, eq, max, sql } from 'drizzle-orm';
 import type { Actor } from '../core/actor';
-import { recordAudit } from '../accounts/audit.service';
-import { workspaces } from '../accounts/schema';
+import { recordAudit, workspaces, sendCommunityMail } from '../accounts';
 import { AppError, notFound } from '../core/errors';
 import type { Db } from '../db/types';
 import type { Logger } from '../http/logger';
 import type { Mailer } from '../http/env';
 import { recountComments, recountVotes, STATUS_LABELS } from './ideas.service';
-import { sendCommunityMail } from './mail.service';
 import {
   categories,
   comments,

@@ -1,13 +1,18 @@
 import { and, arrayContains, asc, eq, exists, gt, isNull } from 'drizzle-orm';
-import { type Argon2Params, hashPassword, verifyDecoy, verifyPassword } from '../accounts/password';
-import { workspaces } from '../accounts/schema';
+import {
+  type Argon2Params,
+  hashPassword,
+  verifyDecoy,
+  verifyPassword,
+  workspaces,
+  sendCommunityMail,
+} from '../accounts';
 import { hashToken, newSecret } from '../core/tokens';
-import { contacts, identities } from '../contacts/schema';
+import { contacts, identities } from '../contacts';
 import { AppError, notFound } from '../core/errors';
 import type { Db } from '../db/types';
 import type { Logger } from '../http/logger';
 import type { Mailer } from '../http/env';
-import { sendCommunityMail } from './mail.service';
 import { hitLimit } from './rate-limit';
 import { communitySettings, members, memberSessions, memberTokens } from './schema';
 

@@ -41,9 +41,3 @@ export const memberDeps = (c: AppContext): MemberDeps => ({
   logger: c.var.deps.logger,
   ...(c.var.deps.passwordParams ? { passwordParams: c.var.deps.passwordParams } : {}),
 });
-
-/** Where links in emails point: PUBLIC_URL when set, else the address this request came to. */
-export const baseUrl = (c: AppContext) =>
-  (c.var.deps.settings.publicUrl ?? new URL(c.req.url).origin).replace(/\/$/, '');
-
-export const clientKey = (c: AppContext) => c.var.deps.clientIp(c) ?? 'unknown';

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { AppError } from '../core/errors';
 import type { Db } from '../db/types';
-import { topics } from '../topics/schema';
+import { topics } from '../topics';
 import { attachAnalysis, type PostContext } from './ideas.service';
 import { hitLimit } from './rate-limit';
 import { members, reviews } from './schema';

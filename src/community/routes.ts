@@ -11,7 +11,7 @@ import {
 } from './evidence.service';
 import { getIdea, LIMITS } from './ideas.service';
 import { mergeIdea, moderate, moderationQueue, staffIdeas, updateIdea } from './ideas.staff';
-import { baseUrl } from './public-context';
+import { baseUrl } from '../http/request-origin';
 import { listReviews, REVIEW_SORTS } from './reviews.service';
 import { IDEA_STATUSES, type ideas } from './schema';
 

@@ -11,12 +11,12 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { users, workspaces } from '../accounts/schema';
-import { contacts } from '../contacts/schema';
+import { users, workspaces } from '../accounts';
+import { contacts } from '../contacts';
 import { createdAt, id, ts } from '../db/columns';
 import { tsvector } from '../db/tsvector';
-import { mentions } from '../mentions/schema';
-import { topics } from '../topics/schema';
+import { mentions } from '../mentions';
+import { topics } from '../topics';
 
 /**
  * The community board: members (the public, apart from staff users), their ideas, votes, comments
@@ -98,29 +98,6 @@ export const memberTokens = pgTable(
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('community_member_tokens_hash_key').on(t.tokenHash)],
-);
-
-export const MAIL_STATUSES = ['queued', 'sent', 'logged', 'failed'] as const;
-
-/**
- * Email the board sends (verification, password reset, status changes). Sent by SMTP when
- * SMTP_URL is set; otherwise kept here as `logged`, so staff can hand a verification link on.
- */
-export const mailOutbox = pgTable(
-  'community_mail',
-  {
-    id: id(),
-    workspaceId: workspaceId(),
-    kind: text('kind').notNull(),
-    to: text('to').notNull(),
-    subject: text('subject').notNull(),
-    body: text('body').notNull(),
-    status: text('status', { enum: MAIL_STATUSES }).notNull().default('queued'),
-    error: text('error'),
-    createdAt: createdAt(),
-    sentAt: ts('sent_at'),
-  },
-  (t) => [index('community_mail_workspace_idx').on(t.workspaceId, t.createdAt.desc())],
 );
 
 export const categories = pgTable(

@@ -26,8 +26,8 @@ import {
   staffIdeas,
   updateIdea,
 } from './ideas.staff';
-import { listCommunityMail } from './mail.service';
-import { baseUrl } from './public-context';
+import { listCommunityMail } from '../accounts';
+import { baseUrl } from '../http/request-origin';
 import { ideas } from './schema';
 import {
   CategoriesPage,

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { toJsonParam, toPgArray } from '../db/params';
-import { EFFECTIVE_INTENTS, EFFECTIVE_SENTIMENT } from '../mentions/effective-sentiment';
+import { EFFECTIVE_INTENTS, EFFECTIVE_SENTIMENT } from '../mentions';
 import { rows, toDate } from '../db/rows';
 import type { Db } from '../db/types';
 import { scoreContact } from './score';

@@ -1,11 +1,10 @@
 import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Actor } from '../core/actor';
-import { recordAudit } from '../accounts/audit.service';
-import { users } from '../accounts/schema';
+import { recordAudit, users } from '../accounts';
 import { AppError, notFound } from '../core/errors';
 import { newestFirst } from '../db/keyset';
 import type { Db } from '../db/types';
-import { canonicalTags } from '../tags/tags.service';
+import { canonicalTags } from '../tags';
 import { type ContactFilter, type ContactSort, filterConditions } from './filter';
 import { contactNotes, contacts, DEFAULT_STAGES, identities, lifecycleStages } from './schema';
 

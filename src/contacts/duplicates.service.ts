@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Actor } from '../core/actor';
-import { recordAudit } from '../accounts/audit.service';
+import { recordAudit } from '../accounts';
 import { AppError, notFound } from '../core/errors';
 import { toPgArray } from '../db/params';
 import { rows } from '../db/rows';

@@ -1,5 +1,5 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { users } from '../accounts/schema';
+import { users } from '../accounts';
 import { toCsv } from '../core/csv';
 import { rows } from '../db/rows';
 import type { Db } from '../db/types';

@@ -1,5 +1,5 @@
 import { index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { users, workspaces } from '../accounts/schema';
+import { users, workspaces } from '../accounts';
 import { createdAt, id, ts } from '../db/columns';
 
 export const CONTACT_IMPORT_STATUSES = ['queued', 'running', 'done', 'failed'] as const;

@@ -1,13 +1,12 @@
 import { and, arrayOverlaps, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Actor } from '../core/actor';
-import { recordAudit } from '../accounts/audit.service';
-import { users } from '../accounts/schema';
+import { recordAudit, users } from '../accounts';
 import type { Clock } from '../core/clock';
 import { AppError, notFound } from '../core/errors';
 import { failureNote } from '../core/redact-error';
 import { toJsonParam } from '../db/params';
 import type { Db } from '../db/types';
-import { canonicalTags } from '../tags/tags.service';
+import { canonicalTags } from '../tags';
 import type { Logger } from '../http/logger';
 import { listStages } from './contacts.service';
 import {

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { can } from '../core/roles';
-import { listUsers } from '../accounts/users.service';
+import { listUsers } from '../accounts';
 import { AppError } from '../core/errors';
 import { decodeKeyset } from '../db/keyset';
 import type { AppContext, AppEnv } from '../http/env';

@@ -11,8 +11,9 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { users, workspaces } from '../accounts/schema';
+import { users, workspaces } from '../accounts';
 import { createdAt, id, ts } from '../db/columns';
+import { registerKey } from '../db/table-refs';
 import { PLATFORMS } from '../core/platforms';
 
 /** The default lifecycle stages; a workspace may edit its own list (lifecycle_stages). */
@@ -220,3 +221,7 @@ export const lifecycleStages = pgTable(
   },
   (t) => [uniqueIndex('lifecycle_stages_key').on(t.workspaceId, t.name)],
 );
+
+// Mentions point at contacts and identities (src/db/table-refs.ts).
+registerKey('contacts', contacts.id);
+registerKey('identities', identities.id);

@@ -1,6 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Actor } from '../core/actor';
-import { recordAudit } from '../accounts/audit.service';
+import { recordAudit } from '../accounts';
 import { AppError, notFound } from '../core/errors';
 import type { Db } from '../db/types';
 import { ContactFilter } from './filter';

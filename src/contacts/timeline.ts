@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { decodeKeyset, page } from '../db/keyset';
 import { rows } from '../db/rows';
 import type { Db } from '../db/types';
-import { EFFECTIVE_INTENTS, EFFECTIVE_SENTIMENT } from '../mentions/effective-sentiment';
+import { EFFECTIVE_INTENTS, EFFECTIVE_SENTIMENT } from '../mentions';
 import { getContactRow } from './contacts.service';
 
 /**

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { recordAudit } from '../accounts/audit.service';
+import { recordAudit } from '../accounts';
 import { requireActor, requirePermission } from '../http/auth.middleware';
 import { runInBackground } from '../http/background';
 import { AUTHENTICATED, createApi, errors, IdParam, json } from '../http/openapi';

@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { failureNote, sqlState } from '../core/redact-error';
 import { cleanText } from '../core/safe-text';
-import { type IngestTarget, type PreparedPage, preparePosts, storePrepared } from '../ingest/pipeline';
-import { activeTopics } from '../topics/topics.service';
+import { type IngestTarget, type PreparedPage, preparePosts, storePrepared } from '../ingest';
+import { activeTopics } from '../topics';
 import type { ImportDeps, ImportRow } from './import-types';
 import { readFile } from './file-store';
 import {

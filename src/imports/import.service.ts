@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, isNotNull, isNull, lt, or } from 'drizzle-orm';
 import type { Actor } from '../core/actor';
-import { recordAudit } from '../accounts/audit.service';
+import { recordAudit } from '../accounts';
 import type { Clock } from '../core/clock';
 import { AppError, notFound } from '../core/errors';
 import { startHeartbeat } from '../core/heartbeat';

@@ -1,5 +1,5 @@
 import { boolean, customType, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
-import { users, workspaces } from '../accounts/schema';
+import { users, workspaces } from '../accounts';
 import { createdAt, id, ts } from '../db/columns';
 
 export const IMPORT_STATUSES = ['queued', 'running', 'done', 'failed'] as const;

@@ -1,11 +1,11 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Actor } from '../core/actor';
-import { users } from '../accounts/schema';
+import { users } from '../accounts';
 import { AppError, notFound } from '../core/errors';
 import type { Db } from '../db/types';
-import { mentions } from '../mentions/schema';
-import { replies } from '../replies/schema';
-import { canonicalTags, cleanTags } from '../tags/tags.service';
+import { mentions } from '../mentions';
+import { replies } from './replies/schema';
+import { canonicalTags, cleanTags } from '../tags';
 import { publish } from './live';
 import {
   conversationEvents,

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { eq } from 'drizzle-orm';
 import { streamSSE } from 'hono/streaming';
-import { users } from '../accounts/schema';
+import { users } from '../accounts';
 import { AppError } from '../core/errors';
 import { can } from '../core/roles';
 import { recheckActor, requireActor, requirePermission } from '../http/auth.middleware';

@@ -2,20 +2,17 @@ import { and, desc, eq, inArray, ne } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { can } from '../core/roles';
-import { listUsers } from '../accounts/users.service';
-import { getContact } from '../contacts/contacts.service';
-import { sentimentHistory } from '../contacts/timeline';
+import { listUsers } from '../accounts';
+import { getContact, sentimentHistory } from '../contacts';
 import { AppError } from '../core/errors';
-import { overrideIntents, overrideSentiment } from '../mentions/sentiment.service';
-import { checkReply } from '../replies/length';
-import { queueReply, retryReply, sendReply } from '../replies/outbox';
-import { listSavedReplies, renderSavedReply } from '../replies/saved.service';
-import { INTENTS, type Intent } from '../sentiment';
+import { checkReply } from './replies/length';
+import { queueReply, retryReply, sendReply } from './replies/outbox';
+import { listSavedReplies, renderSavedReply } from './replies/saved.service';
 import { runInBackground } from '../http/background';
 import type { AppContext, AppEnv } from '../http/env';
 import { assertCan, formFields, formProblem, pathId, requireStaffPage, shellProps } from '../http/pages';
-import { listTags } from '../tags/tags.service';
-import { listTopics } from '../topics/topics.service';
+import { listTags } from '../tags';
+import { listTopics } from '../topics';
 import {
   addConversationNote,
   conversationThread,
@@ -304,29 +301,6 @@ export const inboxPages = new Hono<AppEnv>()
       });
     }
     return c.redirect(`/inbox/c/${id}?ok=queued`, 303);
-  })
-  .post('/inbox/c/:id/mentions/:mentionId/analysis', async (c) => {
-    const actor = assertCan(c, 'inbox:write');
-    const id = pathId(c, 'Conversation');
-    const mentionId = c.req.param('mentionId');
-    if (!Uuid.safeParse(mentionId).success) throw new AppError('NOT_FOUND', 'Mention not found');
-    const form = await formFields(c);
-    const db = c.var.deps.db;
-    const now = c.var.deps.clock();
-    const sentiment = one(form.sentiment);
-    const thread = await conversationThread(db, actor.workspaceId, id);
-    const post = thread.find((i) => i.kind === 'inbound' && i.id === mentionId);
-    if (post?.kind !== 'inbound') throw new AppError('NOT_FOUND', 'This post is not part of the conversation');
-    const label = sentiment === 'positive' || sentiment === 'neutral' || sentiment === 'negative' ? sentiment : null;
-    if (label !== post.sentimentOverride) await overrideSentiment(db, actor, mentionId, label, now);
-    const chosen = many(form.intents).filter((i): i is Intent => (INTENTS as readonly string[]).includes(i));
-    const current = post.intentsOverride ?? post.intents;
-    if (one(form.resetIntents) === '1') {
-      if (post.intentsOverride) await overrideIntents(db, actor, mentionId, null, now);
-    } else if ([...chosen].sort().join() !== [...current].sort().join()) {
-      await overrideIntents(db, actor, mentionId, chosen, now);
-    }
-    return c.redirect(`/inbox/c/${id}?ok=corrected#post-${mentionId}`, 303);
   })
   .post('/inbox/replies/:id/retry', async (c) => {
     const actor = assertCan(c, 'inbox:write');

@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
 import { can } from '../core/roles';
-import { listUsers } from '../accounts/users.service';
+import { listUsers } from '../accounts';
 import type { AppContext, AppEnv } from '../http/env';
 import { assertCan, formFields, formProblem, pathId, requireStaffPage, shellProps } from '../http/pages';
-import { listTopics } from '../topics/topics.service';
+import { listTopics } from '../topics';
 import { type FormValues, NEW_RULE, ruleFromForm, ruleToForm } from './rule-form';
 import {
   createRule,

@@ -1,5 +1,5 @@
 import { and, asc, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
-import { sessions, users } from '../accounts/schema';
+import { sessions, users } from '../accounts';
 import type { Db } from '../db/types';
 import { type Agent, type ConversationFacts, matchingRules, pickAgent, type Rule } from './rules';
 import {

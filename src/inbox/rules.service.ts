@@ -1,13 +1,12 @@
 import { z } from '@hono/zod-openapi';
 import { and, asc, eq, inArray, isNull, max } from 'drizzle-orm';
 import type { Actor } from '../core/actor';
-import { recordAudit } from '../accounts/audit.service';
-import { users } from '../accounts/schema';
+import { recordAudit, users } from '../accounts';
 import { AppError, notFound } from '../core/errors';
 import type { Db } from '../db/types';
 import { INTENTS } from '../sentiment';
 import { PLATFORMS } from '../core/platforms';
-import { canonicalTags } from '../tags/tags.service';
+import { canonicalTags } from '../tags';
 import { PRIORITIES, routingRules, teamMembers, teams } from './schema';
 
 /**

@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgTable, real, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { users, workspaces } from '../accounts/schema';
-import { contacts } from '../contacts/schema';
+import { users, workspaces } from '../accounts';
+import { contacts } from '../contacts';
 import { createdAt, id, ts } from '../db/columns';
+import { registerKey } from '../db/table-refs';
 import { PLATFORMS } from '../core/platforms';
 
 export const CONVERSATION_STATUSES = ['open', 'pending', 'snoozed', 'closed', 'spam'] as const;
@@ -227,3 +228,6 @@ export const routingRules = pgTable(
   },
   (t) => [index('routing_rules_workspace_idx').on(t.workspaceId, t.position)],
 );
+
+// Mentions point at their conversation (src/db/table-refs.ts).
+registerKey('conversations', conversations.id);

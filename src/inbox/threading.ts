@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { SocialPost } from '../core/social-post';
-import { identityKey } from '../contacts/link';
+import { identityKey } from '../contacts';
 import { toJsonParam } from '../db/params';
 import { rows } from '../db/rows';
 import type { Db } from '../db/types';

@@ -1,16 +1,15 @@
 import type { SocialPost } from '../core/social-post';
-import { addActivity, engagementOf, type MentionFacts } from '../contacts/activity';
-import { identityKey, linkAuthors } from '../contacts/link';
+import { addActivity, engagementOf, type MentionFacts, identityKey, linkAuthors } from '../contacts';
 import type { Clock } from '../core/clock';
-import { threadMentions } from '../inbox/threading';
+import { threadMentions } from '../inbox';
 import type { Db } from '../db/types';
-import { clipText, storePosts, type StoreResult } from '../mentions/store';
-import { applyFacts, channelOf, type RollupFact, storedFacts, termsOf } from '../reports/rollups';
+import { clipText, storePosts, type StoreResult } from '../mentions';
+import { applyFacts, channelOf, type RollupFact, storedFacts, termsOf } from '../reports';
 import type { Metrics } from '../http/metrics';
 import { type Analysis, loadAnalyzer } from '../sentiment';
 import type { Platform } from '../core/platforms';
-import { matchTopics } from '../topics/match';
-import type { CompiledTopic } from '../topics/plan';
+import { matchTopics } from '../topics';
+import type { CompiledTopic } from '../topics';
 import { checkPost } from './validate-post';
 
 /**

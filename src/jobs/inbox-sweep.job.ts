@@ -1,4 +1,4 @@
-import { type SweepResult, sweepInbox } from '../inbox/sweep';
+import { type SweepResult, sweepInbox } from '../inbox';
 import type { ScheduledJob } from './job';
 
 /** Wakes snoozed conversations whose time came and raises the priority of long waits. */

@@ -1,9 +1,8 @@
 import { Inngest } from 'inngest';
 import { serve } from 'inngest/hono';
 import type { JobDeps, ScheduledJob } from './job';
-import { SOURCE_POLL_REQUESTED, type SourcePollRequested } from '../sources/events';
-import { dueSourceIds, pollSource } from '../sources/poller';
-import { SCHEDULED_JOBS } from './index';
+import { SOURCE_POLL_REQUESTED, type SourcePollRequested, dueSourceIds, pollSource } from '../sources';
+import { SCHEDULED_JOBS } from './schedule';
 
 export interface InngestSettings {
   eventKey?: string | undefined;

@@ -1,5 +1,5 @@
-import type { ImportDeps } from '../imports/import-types';
-import type { PollerDeps } from '../sources/poller';
+import type { ImportDeps } from '../imports';
+import type { PollerDeps } from '../sources';
 import type { Mailer } from '../http/env';
 
 /** What jobs hand to the domain functions they call: the union of those functions' needs. */

@@ -1,8 +1,8 @@
 import type { Clock } from '../core/clock';
 import type { Db } from '../db/types';
-import { releaseImportLeases } from '../imports/import.service';
-import { releaseReplyLeases } from '../replies/outbox';
-import { releaseSourceLeases } from '../sources/poller';
+import { releaseImportLeases } from '../imports';
+import { releaseReplyLeases } from '../inbox';
+import { releaseSourceLeases } from '../sources';
 
 /**
  * Run at start, before any job: whatever this instance held when it last stopped (kill -9, a crash)

@@ -1,4 +1,4 @@
-import { pollDueSources, pollsRunning } from '../sources/poller';
+import { pollDueSources, pollsRunning } from '../sources';
 import type { ScheduledJob } from './job';
 
 /** How long one run waits for its polls before returning (the in-process schedule ticks every 15 s). */

@@ -1,4 +1,4 @@
-import { failAbandonedUploads, resumableImportIds, runImport } from '../imports/import.service';
+import { failAbandonedUploads, resumableImportIds, runImport } from '../imports';
 import type { ScheduledJob } from './job';
 
 /** Picks up imports that were queued or cut short by a restart. */

@@ -1,4 +1,4 @@
-import { sendDueReplies } from '../replies/outbox';
+import { sendDueReplies } from '../inbox';
 import type { ScheduledJob } from './job';
 
 /**

@@ -1,4 +1,4 @@
-import { deleteExpiredSessions } from '../accounts/sessions.service';
+import { deleteExpiredSessions } from '../accounts';
 import type { ScheduledJob } from './job';
 
 /** Deletes expired sessions every hour; returns how many went. */

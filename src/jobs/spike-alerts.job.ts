@@ -1,4 +1,4 @@
-import { checkSpikes, type SpikeRun } from '../reports/spikes';
+import { checkSpikes, type SpikeRun } from '../reports';
 import type { ScheduledJob } from './job';
 
 /** Compares each topic's last hour with its usual hour and raises (and posts) spike alerts. */

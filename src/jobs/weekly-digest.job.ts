@@ -1,4 +1,4 @@
-import { sendWeeklyDigests } from '../reports/digest';
+import { sendWeeklyDigests } from '../reports';
 import type { ScheduledJob } from './job';
 
 /** Every Monday morning (UTC): the week's digest to each team by email and to the alert webhook. */

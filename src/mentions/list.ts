@@ -1,4 +1,4 @@
-import { and, arrayContains, eq, gte, isNull, lte, type SQL, sql } from 'drizzle-orm';
+import { and, arrayContains, asc, count, eq, gte, isNotNull, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import { newestFirst, olderThan, page } from '../db/keyset';
 import type { Db } from '../db/types';
 import type { Platform } from '../core/platforms';
@@ -62,4 +62,22 @@ export async function listMentions(
     .orderBy(newestFirst(mentions.postedAt), newestFirst(mentions.id))
     .limit(f.limit + 1);
   return page(rows, f.limit, (m) => ({ at: m.postedAt, id: m.id }));
+}
+
+/** How many mentions a source has brought in (its settings page shows it). */
+export async function countSourceMentions(db: Db, workspaceId: string, sourceId: string): Promise<number> {
+  const [n] = await db
+    .select({ n: count() })
+    .from(mentions)
+    .where(and(eq(mentions.workspaceId, workspaceId), eq(mentions.sourceId, sourceId)));
+  return Number(n?.n ?? 0);
+}
+
+/** Mentions staff relabelled, for exporting as training or evaluation data. */
+export async function overriddenMentions(db: Db, workspaceId: string) {
+  return db
+    .select()
+    .from(mentions)
+    .where(and(eq(mentions.workspaceId, workspaceId), isNotNull(mentions.sentimentOverride)))
+    .orderBy(asc(mentions.sentimentOverrideAt), asc(mentions.id));
 }

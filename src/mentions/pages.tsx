@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AppEnv } from '../http/env';
 import { assertCan, requireStaffPage, shellProps } from '../http/pages';
 import { PLATFORMS } from '../core/platforms';
-import { listTopics } from '../topics/topics.service';
+import { listTopics } from '../topics';
 import { listMentions } from './list';
 import { MentionsPage } from './views/mentions-page';
 

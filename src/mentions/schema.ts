@@ -1,12 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgTable, real, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { users } from '../accounts/schema';
-import { workspaces } from '../accounts/schema';
-import { contacts, identities } from '../contacts/schema';
+import { users, workspaces } from '../accounts';
 import { createdAt, id, ts } from '../db/columns';
-import { conversations } from '../inbox/schema';
+import { keyOf } from '../db/table-refs';
 import { tsvector } from '../db/tsvector';
-import { sources } from '../sources/schema';
+import { sources } from '../sources';
 import { PLATFORMS } from '../core/platforms';
 
 export const MENTION_KINDS = ['post', 'comment', 'article'] as const;
@@ -43,10 +41,11 @@ export const mentions = pgTable(
     authorUrl: text('author_url'),
     authorAvatarUrl: text('author_avatar_url'),
     authorVerified: boolean('author_verified').notNull().default(false),
-    // The CRM link (src/contacts): set at ingest, moved by merges.
-    contactId: uuid('contact_id').references(() => contacts.id, { onDelete: 'set null' }),
-    identityId: uuid('identity_id').references(() => identities.id, { onDelete: 'set null' }),
-    conversationId: uuid('conversation_id').references(() => conversations.id, { onDelete: 'set null' }),
+    // Set by the features built on mentions (src/db/table-refs.ts): the CRM link at ingest, moved by merges;
+    // the conversation when the thread is found.
+    contactId: uuid('contact_id').references(() => keyOf('contacts'), { onDelete: 'set null' }),
+    identityId: uuid('identity_id').references(() => keyOf('identities'), { onDelete: 'set null' }),
+    conversationId: uuid('conversation_id').references(() => keyOf('conversations'), { onDelete: 'set null' }),
     replyToExternalId: text('reply_to_external_id'),
     threadExternalId: text('thread_external_id'),
     metrics: jsonb('metrics').$type<Record<string, number>>().notNull().default(sql`'{}'::jsonb`),

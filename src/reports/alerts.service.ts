@@ -1,11 +1,11 @@
 import { desc, eq } from 'drizzle-orm';
 import type { Actor } from '../core/actor';
-import { recordAudit } from '../accounts/audit.service';
+import { recordAudit } from '../accounts';
 import { AppError } from '../core/errors';
 import type { Db } from '../db/types';
 import { checkUrlText, type OutboundPolicy } from '../http/outbound';
 import type { CredentialBox } from '../core/credentials';
-import { topics } from '../topics/schema';
+import { topics } from '../topics';
 import { alerts, alertSettings } from './schema';
 import { DEFAULT_SPIKE_SETTINGS } from './spikes';
 

@@ -1,5 +1,5 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { users, workspaces } from '../accounts/schema';
+import { users, workspaces } from '../accounts';
 import { rows } from '../db/rows';
 import type { Db } from '../db/types';
 import { outboundMessage, type OutboundHttp } from '../http/outbound';

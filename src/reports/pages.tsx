@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { platformLabel } from '../http/web/format';
-import { listTopics } from '../topics/topics.service';
+import { listTopics } from '../topics';
 import type { AppContext, AppEnv } from '../http/env';
 import { assertCan, requireStaffPage, shellProps } from '../http/pages';
 import { platformChart, ratingsChart, responseChart, shareChart, volumeChart } from './charts';

@@ -1,7 +1,7 @@
 import { boolean, date, index, integer, pgTable, primaryKey, real, text, uuid } from 'drizzle-orm/pg-core';
-import { workspaces } from '../accounts/schema';
+import { workspaces } from '../accounts';
 import { createdAt, id, ts } from '../db/columns';
-import { topics } from '../topics/schema';
+import { topics } from '../topics';
 
 /**
  * Report rollups: mention counts per day and the dimensions reports filter on, kept current at

@@ -5,7 +5,7 @@ import { addDays, dayNumber, dayOf, dayString, EARLIEST_DAY, mondayOf } from '..
 import { rows } from '../db/rows';
 import type { Db } from '../db/types';
 import { PLATFORMS } from '../core/platforms';
-import { topics } from '../topics/schema';
+import { topics } from '../topics';
 import { ALL_TOPICS, type reportAuthorDaily, reportDaily, reportTermsDaily, reportTopicDaily } from './schema';
 
 /**

@@ -1,12 +1,12 @@
 import { and, desc, eq, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
-import { users, workspaces } from '../accounts/schema';
+import { users, workspaces } from '../accounts';
 import { rows } from '../db/rows';
 import type { Db } from '../db/types';
 import { outboundMessage, type OutboundHttp } from '../http/outbound';
-import { notifications } from '../inbox/schema';
+import { notifications } from '../inbox';
 import type { Logger } from '../http/logger';
 import type { CredentialBox } from '../core/credentials';
-import { topics } from '../topics/schema';
+import { topics } from '../topics';
 import { alerts, alertSettings } from './schema';
 
 /**

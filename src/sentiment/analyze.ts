@@ -8,8 +8,9 @@ import { OTHER_LANGUAGES, type OtherLanguage } from './lexicons';
 import { scoreOtherLanguage } from './other-languages';
 import { tokenize } from './tokens';
 
-/** Bump when results change, so stored analyses can be recomputed (`npm run cli -- reanalyze`). */
-export const ANALYSIS_VERSION = 3;
+import { ANALYSIS_VERSION } from './version';
+
+export { ANALYSIS_VERSION };
 
 export type SentimentLabel = 'positive' | 'neutral' | 'negative' | 'unscored';
 

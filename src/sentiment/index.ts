@@ -7,5 +7,9 @@ export type { Analysis, AnalyzeOptions, SentimentLabel } from './analyze';
 export { INTENTS, type Intent } from './intents';
 /** The one hashtag rule (Unicode, NFC), shared with the report rollups; light, no model. */
 export { hashtagTerm, hashtagTerms, hashtagsIn } from './hashtags';
-
-export const loadAnalyzer = () => import('./analyze');
+/** The analyzer module, loaded on first use (see above). */
+export { loadAnalyzer } from './load';
+/** The analyzer's version, stored with each analysis (`npm run cli -- reanalyze` redoes older ones). */
+export { ANALYSIS_VERSION } from './version';
+/** POST /analyze: try the analyzer on a text. */
+export { analyzeApi } from './routes';

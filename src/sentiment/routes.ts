@@ -2,7 +2,8 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { AppError } from '../core/errors';
 import { requireActor } from '../http/auth.middleware';
 import { AUTHENTICATED, createApi, errors, json } from '../http/openapi';
-import { INTENTS, loadAnalyzer } from './index';
+import { INTENTS } from './intents';
+import { loadAnalyzer } from './load';
 
 export const MAX_TEXTS = 1000;
 export const MAX_TEXT_LENGTH = 10_000;

@@ -1,43 +1,30 @@
-import { liveApi } from '../inbox/live.routes';
-import { routingApi } from '../inbox/rules.routes';
-import { repliesApi } from '../replies/routes';
-import { inboxApi } from '../inbox/routes';
-import { inboxPages } from '../inbox/pages';
-import { routingPages } from '../inbox/routing.pages';
-import { notificationPages } from '../inbox/notifications.pages';
-import { savedReplyPages } from '../replies/pages';
-import { contactPages } from '../contacts/pages';
-import { contactsApi } from '../contacts/routes';
-import { contactsTransferApi } from '../contacts/transfer.routes';
+import {
+  liveApi,
+  routingApi,
+  repliesApi,
+  inboxApi,
+  inboxPages,
+  routingPages,
+  notificationPages,
+  savedReplyPages,
+} from '../inbox';
+import { contactPages, contactsApi, contactsTransferApi } from '../contacts';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
-import { apiKeysApi } from '../accounts/api-keys.routes';
-import { auditApi } from '../accounts/audit.routes';
-import { authApi } from '../accounts/auth.routes';
-import { accountPages } from '../accounts/pages';
-import { invitationPages } from '../accounts/invitation.pages';
-import { invitationsApi } from '../accounts/invitations.routes';
-import { usersApi } from '../accounts/users.routes';
+import { apiKeysApi, auditApi, authApi, accountPages, invitationPages, invitationsApi, usersApi } from '../accounts';
 import { AppError } from '../core/errors';
-import { importsApi, rawTypeOf } from '../imports/routes';
-import { importPages } from '../imports/pages';
-import { mentionPages } from '../mentions/pages';
-import { sourcePages } from '../sources/pages';
-import { topicPages } from '../topics/pages';
-import { mentionsApi } from '../mentions/routes';
-import { analyzeApi } from '../sentiment/routes';
-import { sourcesApi } from '../sources/routes';
-import { topicsApi } from '../topics/routes';
-import { tagsApi } from '../tags/routes';
-import { communityApi } from '../community/routes';
-import { reportsApi } from '../reports/routes';
-import { reportPages } from '../reports/pages';
+import { importsApi, rawTypeOf, importPages } from '../imports';
+import { mentionPages, mentionsApi } from '../mentions';
+import { correctionPages, correctionsApi } from '../reanalysis';
+import { sourcePages, sourcesApi } from '../sources';
+import { topicPages, topicsApi } from '../topics';
+import { analyzeApi } from '../sentiment';
+import { tagsApi } from '../tags';
+import { communityApi, memberAccountPages, boardPages, communityStaffPages } from '../community';
+import { reportsApi, reportPages } from '../reports';
 import { webPages } from '../http/web/pages';
-import { memberAccountPages } from '../community/account.pages';
-import { boardPages } from '../community/board.pages';
-import { communityStaffPages } from '../community/staff.pages';
 import { staticRoutes } from '../http/web/static';
 import { announceAccessChanges, authenticate } from '../http/auth.middleware';
 import { csrfProtection } from '../http/csrf.middleware';
@@ -58,6 +45,7 @@ const API_ROUTERS = [
   topicsApi,
   sourcesApi,
   mentionsApi,
+  correctionsApi,
   importsApi,
   analyzeApi,
   contactsTransferApi,
@@ -151,6 +139,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', accountPages);
   app.route('/', invitationPages);
   app.route('/', inboxPages);
+  app.route('/', correctionPages);
   app.route('/', routingPages);
   app.route('/', notificationPages);
   app.route('/', savedReplyPages);

@@ -1,17 +1,20 @@
-import { staffAuthenticator } from '../accounts';
+import { staffAuthenticator, createMailer } from '../accounts';
 import { memberAuthenticator } from '../community';
-import { LiveHub } from '../inbox/live';
+import { LiveHub } from '../inbox';
+import { ingestPosts } from '../ingest';
+import { countSourceMentions } from '../mentions';
+import type { SourceFlow } from '../sources';
 import { AccessWatch } from '../core/access-watch';
 import type { Context } from 'hono';
-import type { Argon2Params } from '../accounts/password';
-import { type ConnectorRegistry, defaultConnectors } from '../connectors/registry';
+import { loadInngest } from '../jobs';
+import type { Argon2Params } from '../accounts';
+import { type ConnectorRegistry, defaultConnectors } from '../connectors';
 import { type Clock, systemClock } from '../core/clock';
 import { createNodeOutbound, type OutboundHttp, type OutboundPolicy } from '../http/outbound';
 import type { DatabaseHandle } from '../db/types';
 import { createCredentialBox } from '../core/credentials';
 import { type Config, metricsOpenWithoutToken, usesInngestServer } from './config';
 import type { AppDeps, Mailer } from '../http/env';
-import { createMailer } from '../community/mailer';
 import type { Logger } from '../http/logger';
 import { createMetrics } from '../http/metrics';
 
@@ -46,6 +49,9 @@ export const outboundPolicy = (config: Config): OutboundPolicy => ({
   deadlineMs: config.OUTBOUND_DEADLINE_MS,
 });
 
+/** Where sources hand their posts: the one flow, and the mentions it stored (src/sources/flow-port.ts). */
+export const sourceFlow: SourceFlow = { ingest: ingestPosts, mentionCount: countSourceMentions };
+
 /** Forwarded addresses are believed only behind a proxy we were told about (TRUST_PROXY). */
 export const forwardedIp = (c: Context) => c.req.header('x-forwarded-for')?.split(',')[0]?.trim() || null;
 
@@ -60,6 +66,7 @@ export function createDeps(input: DepsInput): AppDeps {
     dbKind: handle.kind,
     auth: { ...staffAuthenticator(handle.db), ...memberAuthenticator(handle.db) },
     live: new LiveHub(handle),
+    sourceFlow,
     access: new AccessWatch(),
     clock,
     logger,
@@ -95,11 +102,13 @@ export function createDeps(input: DepsInput): AppDeps {
       connectors: deps.connectors,
       credentials: deps.credentials,
       outbound: deps.outbound,
+      sourceFlow: deps.sourceFlow,
+      dbKind: handle.kind,
       mailer: deps.mailer,
       publicUrl: config.PUBLIC_URL,
     };
     deps.inngestHandler = async (c) => {
-      handler ??= import('../jobs/inngest').then(({ createInngestClient, inngestHandler }) =>
+      handler ??= loadInngest().then(({ createInngestClient, inngestHandler }) =>
         inngestHandler(
           createInngestClient({
             eventKey: config.INNGEST_EVENT_KEY,

@@ -1,13 +1,12 @@
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { ensureOwner } from '../accounts/setup.service';
+import { ensureOwner } from '../accounts';
 import { instanceId } from '../core/instance';
 import { openDatabase } from '../db/open';
 import { SCHEDULED_JOBS } from '../jobs/index';
-import { releaseOwnLeases } from '../jobs/leases';
-import { createInProcessRunner } from '../jobs/runner';
-import { ensureDemoWorkspace } from '../sources/demo-workspace';
-import { pollSource, pollsSettled } from '../sources/poller';
+import { releaseOwnLeases, createInProcessRunner } from '../jobs';
+import { ensureDemoWorkspace } from './demo-workspace';
+import { pollSource, pollsSettled } from '../sources';
 import { createApp } from './app';
 import { resolveAppSecret } from './app-secret';
 import { ConfigError, loadConfig, usesInngestServer } from './config';

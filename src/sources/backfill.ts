@@ -1,4 +1,4 @@
-import type { Cursor } from '../connectors/types';
+import type { Cursor } from '../connectors';
 
 /** A backfill: one extra sweep over the last N days, with its own cursor, beside regular polling. */
 export interface Backfill {

@@ -1,4 +1,4 @@
-import type { ConnectorErrorKind } from '../connectors/types';
+import type { ConnectorErrorKind } from '../connectors';
 
 /** The longest a failing source waits between tries. */
 export const MAX_BACKOFF_MS = 60 * 60_000;

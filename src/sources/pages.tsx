@@ -1,9 +1,7 @@
-import { and, count, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { can } from '../core/roles';
 import { AppError } from '../core/errors';
-import { mentions } from '../mentions/schema';
 import { runInBackground } from '../http/background';
 import type { AppContext, AppEnv } from '../http/env';
 import { assertCan, formProblem, parseForm, pathId, requireStaffPage, shellProps } from '../http/pages';
@@ -37,10 +35,7 @@ async function renderSource(
 ) {
   const actor = assertCan(c, 'inbox:read');
   const source = await getSource(c.var.deps.db, actor.workspaceId, id);
-  const [n] = await c.var.deps.db
-    .select({ n: count() })
-    .from(mentions)
-    .where(and(eq(mentions.workspaceId, actor.workspaceId), eq(mentions.sourceId, id)));
+  const mentionCount = await c.var.deps.sourceFlow.mentionCount(c.var.deps.db, actor.workspaceId, id);
   const credentialFields =
     PLATFORM_FORMS[source.platform]?.fields.filter((f) => f.name.startsWith('credentials.')) ?? [];
   return c.html(
@@ -48,7 +43,7 @@ async function renderSource(
       {...shellProps(c)}
       source={publicSource(source, c.var.deps.clock())}
       canManage={can(actor.role, 'settings:manage')}
-      mentionCount={Number(n?.n ?? 0)}
+      mentionCount={mentionCount}
       credentialFields={credentialFields}
       notice={notice}
     />,

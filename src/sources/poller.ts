@@ -1,21 +1,20 @@
 import { and, asc, eq, isNull, lt, lte, or } from 'drizzle-orm';
-import type { ConnectorRegistry } from '../connectors/registry';
-import { ConnectorError, type Cursor } from '../connectors/types';
+import type { ConnectorRegistry } from '../connectors';
+import { ConnectorError, type Cursor } from '../connectors';
 import type { Clock } from '../core/clock';
 import { startHeartbeat } from '../core/heartbeat';
 import { failureNote, sqlState } from '../core/redact-error';
 import type { Db } from '../db/types';
 import { isDatabaseUnavailable } from '../db/unavailable';
 import type { OutboundHttp } from '../http/outbound';
-import { ingestPosts } from '../ingest/pipeline';
 import type { Logger } from '../http/logger';
 import type { Metrics } from '../http/metrics';
-import { activeTopics } from '../topics/topics.service';
-import { searchPlanFor } from '../topics/plan';
+import { activeTopics, searchPlanFor } from '../topics';
 import { type Backfill, backfillPercent } from './backfill';
 import { nextPollAt, statusAfterFailure } from './backoff';
 import type { CredentialBox } from '../core/credentials';
 import { sources } from './schema';
+import type { SourceFlow } from './flow-port';
 import { connectorInputs, type SourceRow } from './sources.service';
 
 export interface PollerDeps {
@@ -30,6 +29,9 @@ export interface PollerDeps {
   random?: () => number;
   /** This instance's stable name (INSTANCE_ID), kept with each lease it takes. */
   instanceId?: string;
+  /** Where fetched posts go (the one flow, handed in by composition). */
+  sourceFlow: SourceFlow;
+  dbKind?: 'pglite' | 'postgres';
 }
 
 export interface PollerOptions {
@@ -137,7 +139,7 @@ async function pollOnce(
         if (result.skipped?.length) {
           log.warn({ page, skipped: result.skipped.slice(0, 20), count: result.skipped.length }, 'items skipped');
         }
-        const stored = await ingestPosts(deps, target, result.posts);
+        const stored = await deps.sourceFlow.ingest(deps, target, result.posts);
         totals.fetched += stored.fetched;
         totals.inserted += stored.inserted;
         totals.duplicates += stored.duplicates;

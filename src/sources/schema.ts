@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { workspaces } from '../accounts/schema';
+import { workspaces } from '../accounts';
 import { createdAt, id, ts } from '../db/columns';
 import type { Backfill } from './backfill';
 import { PLATFORMS } from '../core/platforms';

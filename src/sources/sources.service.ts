@@ -1,8 +1,8 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Actor } from '../core/actor';
-import { recordAudit } from '../accounts/audit.service';
-import type { ConnectorRegistry } from '../connectors/registry';
-import { ConnectorError, type Connector, type VerifyResult } from '../connectors/types';
+import { recordAudit } from '../accounts';
+import type { ConnectorRegistry } from '../connectors';
+import { ConnectorError, type Connector, type VerifyResult } from '../connectors';
 import { AppError, notFound } from '../core/errors';
 import type { Db } from '../db/types';
 import { checkUrlText, type OutboundHttp, type OutboundPolicy } from '../http/outbound';

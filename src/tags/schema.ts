@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { workspaces } from '../accounts/schema';
+import { workspaces } from '../accounts';
 import { createdAt, id } from '../db/columns';
 
 /**

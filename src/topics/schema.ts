@@ -1,5 +1,5 @@
 import { boolean, index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { workspaces } from '../accounts/schema';
+import { workspaces } from '../accounts';
 import { createdAt, id, ts } from '../db/columns';
 
 export const TOPIC_KINDS = ['brand', 'competitor', 'product', 'campaign'] as const;

@@ -4,7 +4,7 @@ import { users } from '../../src/accounts/schema';
 import type { SocialAuthor, SocialPost } from '../../src/core/social-post';
 import { conversations } from '../../src/inbox/schema';
 import { ingestPosts } from '../../src/ingest/pipeline';
-import { replies } from '../../src/replies/schema';
+import { replies } from '../../src/inbox/replies/schema';
 import { sources } from '../../src/sources/schema';
 import { socialAuthor, socialPost } from '../helpers/posts';
 import { createTestContext, type TestContext } from '../helpers/test-app';

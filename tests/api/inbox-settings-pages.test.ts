@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routingRules, teams } from '../../src/inbox/schema';
-import { savedReplies } from '../../src/replies/schema';
+import { savedReplies } from '../../src/inbox/replies/schema';
 import { createTestContext, type TestContext } from '../helpers/test-app';
 
 let t: TestContext;

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mentions } from '../../src/mentions/schema';
-import { reanalyzeMentions } from '../../src/mentions/reanalyze';
+import { reanalyzeMentions } from '../../src/reanalysis/reanalyze';
 import { ANALYSIS_VERSION } from '../../src/sentiment/analyze';
 import { startFakeX, type FakeX } from '../fakes/x-server';
 import { createTestContext, type TestContext } from '../helpers/test-app';

@@ -13,7 +13,7 @@ import { createImport } from '../../src/imports/import.service';
 import { categories, ideas } from '../../src/community/schema';
 import { conversations, notifications, routingRules, teams } from '../../src/inbox/schema';
 import { ingestPosts } from '../../src/ingest/pipeline';
-import { replies, savedReplies } from '../../src/replies/schema';
+import { replies, savedReplies } from '../../src/inbox/replies/schema';
 import { storePosts } from '../../src/mentions/store';
 import { createSource, getSource } from '../../src/sources/sources.service';
 import { createTopic, getTopic } from '../../src/topics/topics.service';

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { compare, cruise, cycleEdgesOf } from '../../scripts/deps/check';
+import { check, cruise, cycleEdgesOf } from '../../scripts/deps/check';
 
 // A small src/ tree per test, cruised with the repository's own .dependency-cruiser.cjs.
 const dirs: string[] = [];
@@ -68,7 +68,7 @@ describe('the dependency check', () => {
     expect(report.violations).toContain('core-imports-only-below: src/core/clock.ts → src/beta/index.ts');
   });
 
-  it('reports only what the baseline does not list, and what was fixed', () => {
+  it('finds exactly the arrows that lie on a cycle between folders', () => {
     const graph = new Map([
       ['a', new Map([['b', 1]])],
       ['b', new Map([['c', 1]])],
@@ -76,10 +76,21 @@ describe('the dependency check', () => {
       ['d', new Map([['a', 1]])],
     ]);
     expect(cycleEdgesOf(graph)).toEqual(['a → b', 'b → c', 'c → a']);
-    const diff = compare(
-      { violations: ['x', 'y'], cycleEdges: ['a → b'] },
-      { violations: ['x', 'z'], cycleEdges: ['a → b'] },
-    );
-    expect(diff).toEqual({ added: ['y'], gone: ['z'] });
+  });
+
+  it('gives a verdict that fails on one deep import or one folder cycle, and passes the clean tree', async () => {
+    expect((await check(tree(CLEAN))).problems).toEqual([]);
+    const deep = tree({ ...CLEAN, 'src/server/app.ts': "import { a } from '../alpha/a';\nexport const app = [a];\n" });
+    expect((await check(deep)).problems).toEqual(['no-deep-import: src/server/app.ts → src/alpha/a.ts']);
+    const cycle = tree({ ...CLEAN, 'src/alpha/a.ts': "import { b } from '../beta';\nexport const a = () => b;\n" });
+    expect((await check(cycle)).problems).toEqual([
+      'no-circular: src/alpha/a.ts → src/beta/index.ts',
+      'folder cycle: alpha → beta',
+      'folder cycle: beta → alpha',
+    ]);
+  });
+
+  it('holds for this repository: no deep import, no folder cycle', async () => {
+    expect((await check(process.cwd())).problems).toEqual([]);
   });
 });

@@ -1,9 +1,9 @@
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mentions } from '../../src/mentions/schema';
-import { sendDueReplies } from '../../src/replies/outbox';
+import { sendDueReplies } from '../../src/inbox/replies/outbox';
 import { createLogger } from '../../src/http/logger';
-import { ensureDemoWorkspace } from '../../src/sources/demo-workspace';
+import { ensureDemoWorkspace } from '../../src/server/demo-workspace';
 import { pollSource } from '../../src/sources/poller';
 import { sources } from '../../src/sources/schema';
 import { listTopics } from '../../src/topics/topics.service';

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ingestPosts } from '../../src/ingest/pipeline';
 import { mentions } from '../../src/mentions/schema';
-import { reanalyzeMentions } from '../../src/mentions/reanalyze';
+import { reanalyzeMentions } from '../../src/reanalysis/reanalyze';
 import { rows } from '../../src/db/rows';
 import { rebuildRollups } from '../../src/reports/rollups';
 import { activeTopics, createTopic } from '../../src/topics/topics.service';

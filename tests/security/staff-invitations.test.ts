@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { staffAccounts, users } from '../../src/accounts/schema';
-import { mailOutbox } from '../../src/community/schema';
+import { mailOutbox } from '../../src/accounts/schema';
 import { formClient } from '../helpers/forms';
 import { createTestContext, PASSWORD, recordingMailer, type TestContext } from '../helpers/test-app';
 

@@ -1,5 +1,12 @@
-import { type Contact, day, displayName, Handles, ScoreReasons } from '../../contacts/views/parts';
-import { SentimentChart, type SentimentWeek } from '../../contacts/views/sentiment-chart';
+import {
+  type Contact,
+  day,
+  displayName,
+  Handles,
+  ScoreReasons,
+  SentimentChart,
+  type SentimentWeek,
+} from '../../contacts';
 import { compact, PlatformBadge, platformLabel } from '../../http/web/format';
 import { StatusBadge } from './parts';
 

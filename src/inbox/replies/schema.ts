@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { users, workspaces } from '../accounts/schema';
-import { createdAt, id, ts } from '../db/columns';
-import { conversations } from '../inbox/schema';
-import { mentions } from '../mentions/schema';
-import { sources } from '../sources/schema';
-import { PLATFORMS } from '../core/platforms';
+import { users, workspaces } from '../../accounts';
+import { createdAt, id, ts } from '../../db/columns';
+import { conversations } from '../schema';
+import { mentions } from '../../mentions';
+import { sources } from '../../sources';
+import { PLATFORMS } from '../../core/platforms';
 
 export const REPLY_STATUSES = ['queued', 'sending', 'sent', 'failed'] as const;
 export type ReplyStatus = (typeof REPLY_STATUSES)[number];

@@ -1,4 +1,4 @@
-import { type Connector, ConnectorError, type ReplyContext, type ReplyResult } from '../connectors/types';
+import { type Connector, ConnectorError, type ReplyContext, type ReplyResult } from '../../connectors';
 
 /**
  * One attempt at putting a reply on the platform, at most once. When an earlier attempt may have

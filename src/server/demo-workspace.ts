@@ -1,14 +1,16 @@
 import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../core/actor';
-import type { Argon2Params } from '../accounts/password';
+import type { Argon2Params } from '../accounts';
 import { newSecret } from '../core/tokens';
-import { workspaces } from '../accounts/schema';
-import { createWorkspaceWithOwner } from '../accounts/setup.service';
-import { findAccountByEmail, setAccountPassword } from '../accounts/accounts.service';
-import { findMembership } from '../accounts/users.service';
-import { createTopic, listTopics } from '../topics/topics.service';
-import { sources } from './schema';
-import { createSource, type SourceDeps } from './sources.service';
+import {
+  workspaces,
+  createWorkspaceWithOwner,
+  findAccountByEmail,
+  setAccountPassword,
+  findMembership,
+} from '../accounts';
+import { createTopic, listTopics } from '../topics';
+import { sources, createSource, type SourceDeps } from '../sources';
 
 export const DEMO_EMAIL = 'demo@example.com';
 

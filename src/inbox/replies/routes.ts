@@ -1,9 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { requireActor, requirePermission } from '../http/auth.middleware';
-import { runInBackground } from '../http/background';
-import { AUTHENTICATED, createApi, errors, IdParam, json } from '../http/openapi';
-import { PLATFORMS } from '../core/platforms';
-import { getConversationRow } from '../inbox/conversations.service';
+import { requireActor, requirePermission } from '../../http/auth.middleware';
+import { runInBackground } from '../../http/background';
+import { AUTHENTICATED, createApi, errors, IdParam, json } from '../../http/openapi';
+import { PLATFORMS } from '../../core/platforms';
+import { getConversationRow } from '../conversations.service';
 import { checkReply } from './length';
 import { getReply, publicReply, queueReply, retryReply, sendReply } from './outbox';
 import {

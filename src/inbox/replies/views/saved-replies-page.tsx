@@ -1,5 +1,5 @@
-import { Flash } from '../../http/web/layout';
-import { Csrf, type PageBase, PostButton, SettingsShell } from '../../http/web/settings-shell';
+import { Flash } from '../../../http/web/layout';
+import { Csrf, type PageBase, PostButton, SettingsShell } from '../../../http/web/settings-shell';
 import type { SavedReplyRow } from '../saved.service';
 import { TEMPLATE_VARIABLES } from '../template';
 

@@ -1,13 +1,13 @@
-import { recountContacts } from '../contacts/activity';
-import { refreshConversationAnalysis } from '../inbox/analysis-refresh';
-import { applyToRollups } from '../reports/rollups';
+import { recountContacts } from '../contacts';
+import { refreshConversationAnalysis } from '../inbox';
+import { applyToRollups } from '../reports';
 import { INTENTS, type Intent } from '../sentiment';
-import { and, asc, eq, isNotNull } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../core/actor';
-import { recordAudit } from '../accounts/audit.service';
+import { recordAudit } from '../accounts';
 import { notFound } from '../core/errors';
 import type { Db } from '../db/types';
-import { mentions, type OVERRIDE_LABELS } from './schema';
+import { mentions, type OVERRIDE_LABELS } from '../mentions';
 
 export type OverrideLabel = (typeof OVERRIDE_LABELS)[number];
 
@@ -79,13 +79,4 @@ export async function overrideIntents(db: Db, actor: Actor, mentionId: string, i
     if (row!.conversationId) await refreshConversationAnalysis(tx, actor.workspaceId, row!.conversationId, now);
     return row!;
   });
-}
-
-/** Mentions staff relabelled, for exporting as training or evaluation data. */
-export async function overriddenMentions(db: Db, workspaceId: string) {
-  return db
-    .select()
-    .from(mentions)
-    .where(and(eq(mentions.workspaceId, workspaceId), isNotNull(mentions.sentimentOverride)))
-    .orderBy(asc(mentions.sentimentOverrideAt), asc(mentions.id));
 }

@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
-import { can } from '../core/roles';
-import { notFound } from '../core/errors';
-import type { AppContext, AppEnv } from '../http/env';
-import { assertCan, formFields, formProblem, pathId, requireStaffPage, shellProps } from '../http/pages';
+import { can } from '../../core/roles';
+import { notFound } from '../../core/errors';
+import type { AppContext, AppEnv } from '../../http/env';
+import { assertCan, formFields, formProblem, pathId, requireStaffPage, shellProps } from '../../http/pages';
 import {
   createSavedReply,
   deleteSavedReply,

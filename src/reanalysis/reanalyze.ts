@@ -1,13 +1,12 @@
 import { and, asc, count, gt, isNull, ne, or, sql } from 'drizzle-orm';
 import { toJsonParam } from '../db/params';
 import type { Db } from '../db/types';
-import { applyToRollups } from '../reports/rollups';
-import { ANALYSIS_VERSION, analyze } from '../sentiment/analyze';
-import { hashtagTerms } from '../sentiment/hashtags';
-import { mentions } from './schema';
+import { applyToRollups } from '../reports';
+import { ANALYSIS_VERSION, hashtagTerms, loadAnalyzer } from '../sentiment';
+import { mentions } from '../mentions';
 
-// Kept apart from the override service: importing it loads the analyzer, which the web app only
-// loads on first use (see sentiment/index.ts).
+// The analyzer is loaded when a run starts, not when this module is imported: the web app imports the
+// feature for its routes and only pays for the model on first use (see sentiment/index.ts).
 
 export interface ReanalyzeProgress {
   done: number;
@@ -24,6 +23,7 @@ export async function reanalyzeMentions(
   db: Db,
   opts: { batch?: number; onProgress?: (p: ReanalyzeProgress) => void } = {},
 ) {
+  const { analyze } = await loadAnalyzer();
   const batch = opts.batch ?? 500;
   const [{ n } = { n: 0 }] = await db.select({ n: count() }).from(mentions).where(stale);
   const total = Number(n);

@@ -1,12 +1,11 @@
 import { and, asc, eq, isNull, or } from 'drizzle-orm';
-import type { Actor } from '../core/actor';
-import { recordAudit } from '../accounts/audit.service';
-import { can } from '../core/roles';
-import { users } from '../accounts/schema';
-import { contacts } from '../contacts/schema';
-import { AppError, forbidden, notFound } from '../core/errors';
-import type { Db } from '../db/types';
-import { getConversationRow } from '../inbox/conversations.service';
+import type { Actor } from '../../core/actor';
+import { recordAudit, users } from '../../accounts';
+import { can } from '../../core/roles';
+import { contacts } from '../../contacts';
+import { AppError, forbidden, notFound } from '../../core/errors';
+import type { Db } from '../../db/types';
+import { getConversationRow } from '../conversations.service';
 import { savedReplies } from './schema';
 import { renderTemplate, TEMPLATE_VARIABLES, unknownVariables } from './template';
 

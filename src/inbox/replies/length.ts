@@ -1,5 +1,5 @@
 import twitterText from 'twitter-text';
-import type { Platform } from '../core/platforms';
+import type { Platform } from '../../core/platforms';
 
 /**
  * Each platform's length rule, counted the way the platform counts: X weights characters and

@@ -1,0 +1,22 @@
+/**
+ * Connectors: one client per platform behind the Connector interface (poll, reply, verify).
+ * What other parts of the app may use (docs/architecture.md); the rest of the folder is its own.
+ */
+/** The connector of every platform, by name. */
+export { defaultConnectors } from './registry';
+/** A platform client: poll a page, post a reply, verify credentials. */
+export type { Connector } from './types';
+/** What went wrong talking to a platform, in terms the poller acts on (kind, retry after). */
+export { ConnectorError } from './types';
+/** What a connector gets to post a reply: the conversation's post and credentials. */
+export type { ReplyContext } from './types';
+/** What a connector answers after posting: the platform's id and URL of the reply. */
+export type { ReplyResult } from './types';
+/** Every connector by platform. */
+export type { ConnectorRegistry } from './registry';
+/** Where a connector stands in a platform's stream (opaque JSON, saved after each page). */
+export type { Cursor } from './types';
+/** Why a platform call failed (auth, rate limit, refused, transient, …). */
+export type { ConnectorErrorKind } from './types';
+/** The outcome of checking a source's credentials against its platform. */
+export type { VerifyResult } from './types';

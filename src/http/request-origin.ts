@@ -1,0 +1,7 @@
+import type { AppContext } from './env';
+
+/** Where links in emails point: PUBLIC_URL when set, else the address this request came to. */
+export const baseUrl = (c: AppContext) =>
+  (c.var.deps.settings.publicUrl ?? new URL(c.req.url).origin).replace(/\/$/, '');
+
+export const clientKey = (c: AppContext) => c.var.deps.clientIp(c) ?? 'unknown';

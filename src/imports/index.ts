@@ -1,0 +1,26 @@
+/**
+ * Imports: files of posts (CSV, JSON Lines) fed through the one flow in the background, resumable.
+ * What other parts of the app may use (docs/architecture.md); the rest of the folder is its own.
+ */
+/** Starts an import of a file of posts (CSV, JSON Lines), run in the background. */
+export { createImport } from './import.service';
+/** Runs (or resumes) an import in batches, saving progress after each (the page and CLI show it). */
+export { runImport } from './import.service';
+/** The format a file name says (".csv", ".jsonl", ".json", ".ndjson"), or null when it says nothing. */
+export { formatFromFilename } from './parse';
+/** Reads an import mapping ("text=Message, createdAt=Date") into fields. */
+export { parseMappingText } from './parse';
+/** What an import needs to run. */
+export type { ImportDeps } from './import-types';
+/** Frees the import leases this instance held before a restart. */
+export { releaseImportLeases } from './import.service';
+/** Uploads whose uploader stopped holding them (its process died mid-upload) */
+export { failAbandonedUploads } from './import.service';
+/** Imports that were queued or cut short (lease run out) */
+export { resumableImportIds } from './import.service';
+/** /imports: upload, progress, rejected rows. */
+export { importsApi } from './routes';
+/** The import format (csv, jsonl) a raw upload's Content-Type names, or undefined. */
+export { rawTypeOf } from './routes';
+/** Settings > Imports (upload, progress, rejected rows). */
+export { importPages } from './pages';

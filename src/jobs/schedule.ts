@@ -1,0 +1,19 @@
+import { inboxSweepJob } from './inbox-sweep.job';
+import { spikeAlertsJob } from './spike-alerts.job';
+import { weeklyDigestJob } from './weekly-digest.job';
+import type { ScheduledJob } from './job';
+import { pollSourcesJob } from './poll-sources.job';
+import { resumeImportsJob } from './resume-imports.job';
+import { sendRepliesJob } from './send-replies.job';
+import { sessionCleanupJob } from './session-cleanup.job';
+
+/** Every scheduled job of the app. */
+export const SCHEDULED_JOBS: ScheduledJob[] = [
+  sessionCleanupJob,
+  pollSourcesJob,
+  resumeImportsJob,
+  sendRepliesJob,
+  inboxSweepJob,
+  spikeAlertsJob,
+  weeklyDigestJob,
+];

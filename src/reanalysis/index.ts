@@ -1,0 +1,11 @@
+/**
+ * Reanalysis: a mention's analysis decided again, by a person (corrections) or a newer analyzer;
+ * contact totals, the conversation's priority and the report rollups follow.
+ * What other parts of the app may use (docs/architecture.md); the rest of the folder is its own.
+ */
+/** Re-scores every mention analysed by an older analyzer version, in batches, with progress. */
+export { reanalyzeMentions } from './reanalyze';
+/** PATCH /mentions/{id}/sentiment and /intents: staff correct the analyzer. */
+export { correctionsApi } from './routes';
+/** The correction form under each post of a conversation. */
+export { correctionPages } from './pages';

@@ -1,0 +1,28 @@
+/**
+ * Reports: rollups and the pages and API over them (sentiment, share of voice, terms, authors, ratings, spikes).
+ * What other parts of the app may use (docs/architecture.md); the rest of the folder is its own.
+ */
+/** Recounts a workspace's rollups from its mentions, a month at a time, reporting progress. */
+export { rebuildRollups } from './rollups';
+/** Adds (or takes away) facts already in memory to the report rollups, aggregated first. */
+export { applyFacts } from './rollups';
+/** The report channel of a mention: mentions, or the board's reviews or community posts. */
+export { channelOf } from './rollups';
+/** What the rollups count of one mention. */
+export type { RollupFact } from './rollups';
+/** The stored report facts of a page's posts that already exist (to take away before an edit). */
+export { storedFacts } from './rollups';
+/** The same as TERMS, in JS, for posts the pipeline has in memory (`text` as stored). */
+export { termsOf } from './rollups';
+/** Compares the last hours with the usual and raises spike alerts. */
+export { checkSpikes } from './spikes';
+/** What one spike check found. */
+export type { SpikeRun } from './spikes';
+/** Sends each workspace its weekly digest email (a scheduled job). */
+export { sendWeeklyDigests } from './digest';
+/** Adds (sign 1) or takes away (sign -1) the given mentions, as they are now, from the rollups. */
+export { applyToRollups } from './rollups';
+/** /reports: sentiment, share of voice, terms, authors, response times, ratings. */
+export { reportsApi } from './routes';
+/** The reports dashboard. */
+export { reportPages } from './pages';

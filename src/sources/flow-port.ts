@@ -1,0 +1,36 @@
+import type { Clock } from '../core/clock';
+import type { Platform } from '../core/platforms';
+import type { SocialPost } from '../core/social-post';
+import type { Db } from '../db/types';
+import type { Metrics } from '../http/metrics';
+import type { CompiledTopic } from '../topics';
+
+/** What the one flow needs to store a page. */
+export interface FlowDeps {
+  db: Db;
+  metrics: Metrics;
+  clock: Clock;
+  dbKind?: 'pglite' | 'postgres';
+}
+
+/**
+ * What sources hand their posts to, and what they ask back: the one flow (src/ingest) and the mentions it
+ * stores. Both build on sources, so sources name what they need here and composition (src/server/deps.ts)
+ * hands the implementations in; no source file imports the flow.
+ */
+export interface SourceFlow {
+  /** Stores a page of posts (idempotent: a page fetched twice adds nothing twice). */
+  ingest(
+    deps: FlowDeps,
+    target: { workspaceId: string; sourceId: string | null; platform: Platform; topics: CompiledTopic[] },
+    posts: SocialPost[],
+  ): Promise<{ fetched: number; inserted: number; duplicates: number; rejected: readonly unknown[] }>;
+  /** How many mentions the source has brought in, for its page. */
+  mentionCount(db: Db, workspaceId: string, sourceId: string): Promise<number>;
+}
+
+declare module '../http/env' {
+  interface AppDeps {
+    sourceFlow: SourceFlow;
+  }
+}

@@ -1,0 +1,36 @@
+/**
+ * Sources: what a workspace listens to on each platform, their credentials, health, and the poller.
+ * What other parts of the app may use (docs/architecture.md); the rest of the folder is its own.
+ */
+/** What the poller needs (database, connectors, outbound guard, the flow). */
+export type { PollerDeps } from './poller';
+/** A connected platform account or feed, with its polling state. */
+export { sources } from './schema';
+/** Decrypts and validates what a connector needs to run for this source. */
+export { connectorInputs } from './sources.service';
+/** Event names of the sources module, and their payloads. */
+export { SOURCE_POLL_REQUESTED } from './events';
+/** The event asking for one source to be polled now. */
+export type { SourcePollRequested } from './events';
+/** Sources whose next poll time has come and that nobody is polling right now, most overdue first. */
+export { dueSourceIds } from './poller';
+/** Polls one source now (one poll per source at a time, across processes). */
+export { pollSource } from './poller';
+/** Frees the source leases this instance held before a restart. */
+export { releaseSourceLeases } from './poller';
+/** Polls every due source, a few at a time (a scheduled job). */
+export { pollDueSources } from './poller';
+/** How many polls are running in this process right now. */
+export { pollsRunning } from './poller';
+/** Settings > Sources (list, forms per platform, a page per source). */
+export { sourcePages } from './pages';
+/** /sources: create, edit, verify, poll and backfill sources. */
+export { sourcesApi } from './routes';
+/** Adds a source (its credentials sealed). */
+export { createSource } from './sources.service';
+/** What source actions need (database, connectors, sealed credentials, outbound guard). */
+export type { SourceDeps } from './sources.service';
+/** What sources hand their posts to and ask back (handed in by composition). */
+export type { SourceFlow } from './flow-port';
+/** Resolves once every poll running in this process has ended (shutdown, tests). */
+export { pollsSettled } from './poller';

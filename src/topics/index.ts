@@ -1,0 +1,22 @@
+/**
+ * Topics: the brands, products and competitors a workspace tracks, compiled for matching and searches.
+ * What other parts of the app may use (docs/architecture.md); the rest of the folder is its own.
+ */
+/** Active topics, parsed once for matching a whole poll's worth of posts. */
+export { activeTopics } from './topics.service';
+/** A tracked brand, competitor, product or campaign, with the query that finds its mentions. */
+export { topics } from './schema';
+/** A workspace's topics (brands, products, competitors). */
+export { listTopics } from './topics.service';
+/** The ids of the topics a post hits. */
+export { matchTopics } from './match';
+/** A topic with its query compiled for matching and platform searches. */
+export type { CompiledTopic } from './plan';
+/** Settings > Topics. */
+export { topicPages } from './pages';
+/** /topics: tracked brands, products and competitors. */
+export { topicsApi } from './routes';
+/** Adds a topic (audited). */
+export { createTopic } from './topics.service';
+/** What a source should search for on its platform, from the active topics. */
+export { searchPlanFor } from './plan';
