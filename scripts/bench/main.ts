@@ -1,12 +1,13 @@
 /**
  * `npm run bench`: the figures the issues ask for, measured on this machine and printed.
  * Benchmarks are not tests: they report, they do not pass or fail. BENCH_ONLY picks sections, from
- * startup,ingest,feed,sentiment,contacts,inbox,reports,community,imports,outbound,faults,polling.
+ * startup,ingest,feed,sentiment,contacts,inbox,reports,community,ideas,imports,outbound,faults,polling.
  */
 import { benchCommunity } from './community';
 import { benchContacts } from './contacts';
 import { benchFaults } from './faults';
 import { benchFeed } from './feed';
+import { benchIdeaStatus } from './idea-status';
 import { benchImports } from './imports';
 import { benchOutbound } from './outbound';
 import { benchPolling } from './polling';
@@ -25,6 +26,7 @@ const SECTIONS: Record<string, () => Promise<[string, string][]>> = {
   inbox: benchInbox,
   reports: benchReports,
   community: benchCommunity,
+  ideas: benchIdeaStatus,
   imports: benchImports,
   outbound: benchOutbound,
   faults: benchFaults,

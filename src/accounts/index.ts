@@ -21,7 +21,7 @@ export { createUser } from './users.service';
 /** Records a staff action. */
 export { recordAudit } from './audit.service';
 /** Keeps an email in the mail log and sends it (SMTP when configured), its link secrets redacted in the log. */
-export { sendCommunityMail } from './mail.service';
+export { sendMailNow } from './mail.service';
 /** Argon2id hash of a password, with the parameters in force. */
 export { hashPassword } from './password';
 /** Spends a real verification's time and answers false (no account enumeration by timing). */
@@ -31,7 +31,17 @@ export { verifyPassword } from './password';
 /** A staff member of one workspace (a membership of a staff account) */
 export { users } from './schema';
 /** The mail log staff read, secrets redacted. */
-export { listCommunityMail } from './mail.service';
+export { listMail } from './mail-outbox';
+/** Queues emails in the caller's transaction (sent after commit by the mail sender); returns the event to emit. */
+export { queueMail, type OutgoingMail } from './mail-outbox';
+/** Queues one email to each address a query yields, in one statement (an idea's thousands of voters). */
+export { queueMailTo } from './mail-outbox';
+/** Sends every email due now, retrying failures with backoff (a scheduled job, and woken by `mail.queued`). */
+export { sendDueMail, type MailSenderDeps } from './mail-outbox';
+/** The event `queueMail` returns: mail waits. */
+export { MAIL_QUEUED } from './mail-outbox';
+/** Frees the mail-sending leases this instance held before a restart. */
+export { releaseMailLeases } from './mail-outbox';
 /** A workspace's staff, for pickers and assignment. */
 export { listUsers } from './users.service';
 /** The staff sessions table (routing reads who is online from it). */

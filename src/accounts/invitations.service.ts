@@ -1,9 +1,8 @@
 import { and, desc, eq, gt, isNull } from 'drizzle-orm';
-import { sendCommunityMail } from './mail.service';
+import { type MailNowDeps, sendMailNow } from './mail.service';
 import { AppError, forbidden, notFound } from '../core/errors';
 import type { Db } from '../db/types';
-import type { AppDeps, Mailer } from '../http/env';
-import type { Logger } from '../http/logger';
+import type { AppDeps } from '../http/env';
 import { findAccountByEmail, normalizeEmail, type WorkspaceRow } from './accounts.service';
 import type { Actor } from '../core/actor';
 import { recordAudit } from './audit.service';
@@ -43,11 +42,8 @@ export async function listInvitations(db: Db, workspaceId: string, now: Date) {
     .orderBy(desc(invitations.createdAt), desc(invitations.id));
 }
 
-export interface InviteDeps {
-  db: Db;
-  mailer: Mailer;
-  logger: Logger;
-}
+/** The mail sender's needs (with `credentials`, a failed invitation email is retried). */
+export type InviteDeps = MailNowDeps;
 
 export interface InviteInput {
   email: string;
@@ -100,7 +96,7 @@ export async function inviteUser(
     .from(workspaces)
     .where(eq(workspaces.id, actor.workspaceId));
   const link = `${opts.baseUrl}/invitations/accept?token=${token}`;
-  await sendCommunityMail(deps, actor.workspaceId, {
+  await sendMailNow(deps, actor.workspaceId, {
     kind: 'staff_invitation',
     to: email,
     subject: `You are invited to ${ws?.name ?? 'a workspace'} on Social CRM`,

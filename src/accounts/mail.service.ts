@@ -1,70 +1,26 @@
-import { desc, eq } from 'drizzle-orm';
+import type { Clock } from '../core/clock';
+import type { CredentialBox } from '../core/credentials';
 import type { Db } from '../db/types';
-import type { Logger } from '../http/logger';
 import type { Mailer } from '../http/env';
-import { redactSecrets } from './redact';
-import { mailOutbox } from './schema';
+import type { Logger } from '../http/logger';
+import { type OutgoingMail, queueMail, sendMail } from './mail-outbox';
 
-export interface CommunityMail {
-  kind: string;
-  to: string;
-  subject: string;
-  text: string;
-  /** One-time secrets in the text (a link token): they go to the recipient only, never to the log. */
-  secrets?: readonly string[];
+export interface MailNowDeps {
+  db: Db;
+  mailer: Mailer;
+  logger: Logger;
+  clock?: Clock;
+  credentials?: CredentialBox;
+  instanceId?: string;
 }
 
 /**
- * Every email the board sends is kept: sent by SMTP when configured, else `logged`, so staff see that
- * it was written. The kept copy has its link secrets redacted: whoever reads the log (any agent) must
- * not be able to confirm, or take over, a member's account. A failed send is recorded, never thrown
- * at a visitor.
+ * One email a person is waiting for (a verification or reset link, an invitation): queued and sent at
+ * once, in the request that asked for it. A failed send is recorded, never thrown at a visitor; the mail
+ * sender retries it with backoff (its link sealed until then).
  */
-export async function sendCommunityMail(
-  deps: { db: Db; mailer: Mailer; logger: Logger },
-  workspaceId: string,
-  mail: CommunityMail,
-) {
-  const body = redactSecrets(mail.text, mail.secrets);
-  const [row] = await deps.db
-    .insert(mailOutbox)
-    .values({ workspaceId, kind: mail.kind, to: mail.to, subject: mail.subject, body, status: 'queued' })
-    .returning();
-  try {
-    await deps.mailer.send({ to: mail.to, subject: mail.subject, text: mail.text });
-    await deps.db
-      .update(mailOutbox)
-      .set(deps.mailer.configured ? { status: 'sent', sentAt: new Date() } : { status: 'logged' })
-      .where(eq(mailOutbox.id, row!.id));
-  } catch (err) {
-    deps.logger.error({ err: redactedError(err, mail.secrets), mailId: row!.id }, 'community email failed');
-    await deps.db
-      .update(mailOutbox)
-      .set({ status: 'failed', error: redactSecrets(errorMessage(err), mail.secrets) })
-      .where(eq(mailOutbox.id, row!.id));
-  }
-}
-
-const errorMessage = (err: unknown) => (err instanceof Error ? err.message : String(err));
-
-// A transport error may quote the message it failed to send: the log gets it redacted.
-const redactedError = (err: unknown, secrets?: readonly string[]) => ({
-  type: err instanceof Error ? err.name : typeof err,
-  message: redactSecrets(errorMessage(err), secrets),
-  ...(err instanceof Error && err.stack ? { stack: redactSecrets(err.stack, secrets) } : {}),
-});
-
-/** The log staff read; rows kept before redaction existed are redacted on the way out, too. */
-export async function listCommunityMail(db: Db, workspaceId: string, limit = 50) {
-  const list = await db
-    .select()
-    .from(mailOutbox)
-    .where(eq(mailOutbox.workspaceId, workspaceId))
-    .orderBy(desc(mailOutbox.createdAt))
-    .limit(limit);
-  return list.map((m) => ({
-    ...m,
-    body: redactSecrets(m.body),
-    error: m.error === null ? null : redactSecrets(m.error),
-  }));
+export async function sendMailNow(deps: MailNowDeps, workspaceId: string, mail: OutgoingMail) {
+  const clock = deps.clock ?? (() => new Date());
+  const { ids } = await queueMail(deps.db, deps.credentials, workspaceId, [mail], clock());
+  await sendMail({ ...deps, clock }, ids[0]!, mail.text);
 }

@@ -26,6 +26,8 @@ describe('community mailer', () => {
     expect(smtp.received[0]).toMatchObject({ from: 'community@acme.test', to: ['mia@example.com'] });
     expect(smtp.received[0]!.data).toContain('Subject: Confirm your email');
     expect(smtp.received[0]!.data).toContain('verify?token=abc');
+    // The transport is pooled: closing lets the connection go (else the server waits for it).
+    await mailer.close?.();
   });
 
   it('without SMTP_URL says it is not configured and sends nothing', async () => {

@@ -17,12 +17,17 @@ export function createMailer(settings: { smtpUrl?: string | undefined; from: str
       },
     };
   }
-  let transport: Promise<{ sendMail(o: Record<string, unknown>): Promise<unknown> }> | null = null;
+  let transport: Promise<{ sendMail(o: Record<string, unknown>): Promise<unknown>; close(): void }> | null = null;
   return {
     configured: true,
     async send(m: MailMessage) {
-      transport ??= import('nodemailer').then((n) => n.createTransport(url));
+      // Pooled: the mail outbox sends a few at a time over kept connections, not one handshake an email.
+      transport ??= import('nodemailer').then((n) => n.createTransport({ url, pool: true, maxConnections: 5 }));
       await (await transport).sendMail({ from: settings.from, to: m.to, subject: m.subject, text: m.text });
+    },
+    async close() {
+      if (transport) (await transport).close();
+      transport = null;
     },
   };
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { ROLES } from '../core/roles';
 import { createdAt, id, ts } from '../db/columns';
 
@@ -168,11 +168,14 @@ export const setupTokens = pgTable('setup_tokens', {
   createdAt: createdAt(),
 });
 
-export const MAIL_STATUSES = ['queued', 'sent', 'logged', 'failed'] as const;
+export const MAIL_STATUSES = ['queued', 'sending', 'sent', 'logged', 'failed'] as const;
 
 /**
- * Email the product sends (invitations; the board's verification, password reset, status changes). Sent by SMTP when
- * SMTP_URL is set; otherwise kept here as `logged`, so staff can hand a verification link on.
+ * The mail outbox and log (invitations; the board's verification, password reset, status changes).
+ * A row is queued in the transaction that decides to write it and sent by the mail sender
+ * (accounts/mail-outbox.ts), retried with backoff; without SMTP_URL it ends `logged`. `body` is what the
+ * log shows, with link secrets redacted; a mail that carries one keeps its full text sealed (APP_SECRET)
+ * in `sealed_text` until it is sent or gives up.
  */
 export const mailOutbox = pgTable(
   'community_mail',
@@ -185,10 +188,20 @@ export const mailOutbox = pgTable(
     to: text('to').notNull(),
     subject: text('subject').notNull(),
     body: text('body').notNull(),
+    sealedText: text('sealed_text'),
     status: text('status', { enum: MAIL_STATUSES }).notNull().default('queued'),
     error: text('error'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: ts('next_attempt_at'),
+    leaseUntil: ts('lease_until'),
+    leaseToken: text('lease_token'),
+    leaseHolder: text('lease_holder'),
     createdAt: createdAt(),
     sentAt: ts('sent_at'),
   },
-  (t) => [index('community_mail_workspace_idx').on(t.workspaceId, t.createdAt.desc())],
+  (t) => [
+    index('community_mail_workspace_idx').on(t.workspaceId, t.createdAt.desc()),
+    // The sender's scan: only rows still to send are in it.
+    index('community_mail_due_idx').on(t.nextAttemptAt).where(sql`status in ('queued', 'sending')`),
+  ],
 );

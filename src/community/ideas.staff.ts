@@ -1,6 +1,9 @@
 import { and, asc, desc, eq, max, sql } from 'drizzle-orm';
 import type { Actor } from '../core/actor';
-import { recordAudit, workspaces, sendCommunityMail } from '../accounts';
+import { queueMailTo, recordAudit, workspaces } from '../accounts';
+import { rows as rows_ } from '../db/rows';
+import type { EventPublisher } from '../core/events';
+import { transact } from '../db/transact';
 import { AppError, notFound } from '../core/errors';
 import type { Db } from '../db/types';
 import type { Logger } from '../http/logger';
@@ -28,6 +31,8 @@ export interface StaffDeps {
   db: Db;
   mailer: Mailer;
   logger: Logger;
+  /** Where events go after commit (the mail sender wakes on `mail.queued`). */
+  events: EventPublisher;
 }
 
 async function ideaOf(db: Db, workspaceId: string, id: string) {
@@ -65,7 +70,7 @@ export async function updateIdea(
     if (!cat) throw new AppError('VALIDATION_FAILED', 'Unknown category', { field: 'categoryId' });
   }
   const statusChanged = patch.status !== undefined && patch.status !== idea.status;
-  const [after] = await db.transaction(async (tx) => {
+  return transact(deps, async (tx, emit) => {
     const rows = await tx
       .update(ideas)
       .set({ ...patch, ...(statusChanged ? { statusChangedAt: ctx.now } : {}), updatedAt: ctx.now })
@@ -80,44 +85,41 @@ export async function updateIdea(
     if (statusChanged) {
       const note = patch.statusNote ? `: ${patch.statusNote}` : '';
       const text = `“${idea.title}” is now ${STATUS_LABELS[patch.status!]}${note}`;
-      const voters = await tx.select({ memberId: ideaVotes.memberId }).from(ideaVotes).where(eq(ideaVotes.ideaId, id));
-      const told = [...new Set([...voters.map((v) => v.memberId), ...(idea.memberId ? [idea.memberId] : [])])];
-      if (told.length)
-        await tx.insert(memberNotifications).values(
-          told.map((memberId) => ({
-            workspaceId: actor.workspaceId,
-            memberId,
-            ideaId: id,
-            text,
-            createdAt: ctx.now,
-          })),
-        );
+      // Every voter and the author hear of it: one INSERT … SELECT however many voted.
+      const told = rows_(
+        await tx.execute(sql`
+          insert into ${memberNotifications} (workspace_id, member_id, idea_id, text, created_at)
+          select ${actor.workspaceId}::uuid, t.member_id, ${id}::uuid, ${text}, ${ctx.now.toISOString()}::timestamptz
+          from (select member_id from ${ideaVotes} where idea_id = ${id}::uuid
+                union select ${idea.memberId}::uuid where ${idea.memberId}::uuid is not null) t
+          returning member_id`),
+      );
+      // Email voters too, when there is a mail server (the in-app notification is there either way): queued
+      // with the change, sent by the mail sender after commit, so a popular idea's click does not wait on SMTP.
+      if (deps.mailer.configured && told.length) emit(await queueVoterMail(tx, actor.workspaceId, rows[0]!, ctx));
     }
-    return rows;
+    return rows[0]!;
   });
-  // Email voters too, when there is a mail server (the in-app notification is there either way).
-  if (statusChanged && deps.mailer.configured) await emailVoters(deps, actor.workspaceId, after!, ctx.baseUrl);
-  return after!;
 }
 
-async function emailVoters(deps: StaffDeps, workspaceId: string, idea: typeof ideas.$inferSelect, baseUrl: string) {
-  const [ws] = await deps.db.select().from(workspaces).where(eq(workspaces.id, workspaceId));
-  const voters = await deps.db
+async function queueVoterMail(tx: Db, workspaceId: string, idea: IdeaRow, ctx: { now: Date; baseUrl: string }) {
+  const [ws] = await tx.select().from(workspaces).where(eq(workspaces.id, workspaceId));
+  const voters = tx
     .select({ email: members.email })
     .from(ideaVotes)
     .innerJoin(members, eq(members.id, ideaVotes.memberId))
     .where(eq(ideaVotes.ideaId, idea.id));
-  for (const v of voters) {
-    await sendCommunityMail(deps, workspaceId, {
-      kind: 'status',
-      to: v.email,
-      subject: `${ws!.name}: “${idea.title}” is now ${STATUS_LABELS[idea.status]}`,
-      text:
-        `An idea you voted for changed: ${STATUS_LABELS[idea.status]}.` +
-        `${idea.statusNote ? `\n\n${idea.statusNote}` : ''}\n\n${baseUrl}/c/${ws!.slug}/ideas/${idea.id}`,
-    });
-  }
+  const mail = {
+    kind: 'status',
+    subject: `${ws!.name}: “${idea.title}” is now ${STATUS_LABELS[idea.status]}`,
+    text:
+      `An idea you voted for changed: ${STATUS_LABELS[idea.status]}.` +
+      `${idea.statusNote ? `\n\n${idea.statusNote}` : ''}\n\n${ctx.baseUrl}/c/${ws!.slug}/ideas/${idea.id}`,
+  };
+  return (await queueMailTo(tx, workspaceId, mail, voters.getSQL(), ctx.now)).event;
 }
+
+type IdeaRow = typeof ideas.$inferSelect;
 
 /**
  * Merges a duplicate into another idea: votes move (a member who voted for both counts once),

@@ -1,12 +1,7 @@
+import type { Clock } from '../core/clock';
+import type { CredentialBox } from '../core/credentials';
 import { and, arrayContains, asc, eq, exists, gt, isNull } from 'drizzle-orm';
-import {
-  type Argon2Params,
-  hashPassword,
-  verifyDecoy,
-  verifyPassword,
-  workspaces,
-  sendCommunityMail,
-} from '../accounts';
+import { type Argon2Params, hashPassword, verifyDecoy, verifyPassword, workspaces, sendMailNow } from '../accounts';
 import { hashToken, newSecret } from '../core/tokens';
 import { contacts, identities } from '../contacts';
 import { AppError, notFound } from '../core/errors';
@@ -27,6 +22,9 @@ export interface MemberDeps {
   db: Db;
   mailer: Mailer;
   logger: Logger;
+  clock?: Clock;
+  /** Seals a link until its email is sent, so a failed send can be retried (accounts/mail-outbox.ts). */
+  credentials?: CredentialBox;
   passwordParams?: Argon2Params;
   /** The password hasher (argon2id); tests hand in a spy to see that every answer does the same work. */
   hasher?: (password: string, params?: Argon2Params) => Promise<string>;
@@ -93,7 +91,7 @@ export async function signUp(
     return m ? issueToken(tx, m.id, 'verify', ctx.now) : null;
   });
   if (!token) {
-    await sendCommunityMail(deps, ws.id, {
+    await sendMailNow(deps, ws.id, {
       kind: 'signup_existing',
       to: email,
       subject: `Someone tried to sign up at ${ws.name} with your email`,
@@ -103,7 +101,7 @@ export async function signUp(
     });
     return;
   }
-  await sendCommunityMail(deps, ws.id, {
+  await sendMailNow(deps, ws.id, {
     kind: 'verify',
     to: email,
     subject: `Confirm your email for ${ws.name}`,
@@ -263,7 +261,7 @@ export async function requestPasswordReset(
     .where(and(eq(members.workspaceId, ws.id), eq(members.email, normalizeEmail(email))));
   if (!m || m.disabledAt) return;
   const token = await issueToken(deps.db, m.id, 'reset', ctx.now);
-  await sendCommunityMail(deps, ws.id, {
+  await sendMailNow(deps, ws.id, {
     kind: 'reset',
     to: m.email,
     subject: `Reset your password for ${ws.name}`,

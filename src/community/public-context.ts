@@ -39,5 +39,7 @@ export const memberDeps = (c: AppContext): MemberDeps => ({
   db: c.var.deps.db,
   mailer: c.var.deps.mailer,
   logger: c.var.deps.logger,
+  clock: c.var.deps.clock,
+  credentials: c.var.deps.credentials,
   ...(c.var.deps.passwordParams ? { passwordParams: c.var.deps.passwordParams } : {}),
 });

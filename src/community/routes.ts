@@ -57,7 +57,12 @@ const publicIdea = (i: IdeaRow) => ({
   updatedAt: i.updatedAt.toISOString(),
 });
 
-const staffDeps = (c: AppContext) => ({ db: c.var.deps.db, mailer: c.var.deps.mailer, logger: c.var.deps.logger });
+const staffDeps = (c: AppContext) => ({
+  db: c.var.deps.db,
+  mailer: c.var.deps.mailer,
+  logger: c.var.deps.logger,
+  events: c.var.deps.events,
+});
 const tags = ['community'];
 const read = [requirePermission('inbox:read')];
 const write = [requirePermission('community:moderate')];

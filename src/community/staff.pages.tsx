@@ -26,7 +26,7 @@ import {
   staffIdeas,
   updateIdea,
 } from './ideas.staff';
-import { listCommunityMail } from '../accounts';
+import { listMail } from '../accounts';
 import { baseUrl } from '../http/request-origin';
 import { ideas } from './schema';
 import {
@@ -117,7 +117,7 @@ export const communityStaffPages = new Hono<AppEnv>()
     const categoryId = text(form, 'categoryId');
     try {
       await updateIdea(
-        { db: c.var.deps.db, mailer: c.var.deps.mailer, logger: c.var.deps.logger },
+        { db: c.var.deps.db, mailer: c.var.deps.mailer, logger: c.var.deps.logger, events: c.var.deps.events },
         actor,
         id,
         {
@@ -273,7 +273,7 @@ export const communityStaffPages = new Hono<AppEnv>()
       <MailPage
         {...staffBase(c)}
         smtp={c.var.deps.mailer.configured}
-        items={await listCommunityMail(c.var.deps.db, workspaceId)}
+        items={await listMail(c.var.deps.db, workspaceId)}
       />,
     );
   });

@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { rows } from './rows';
 import type { DatabaseHandle } from './types';
 
+// Two levels up from src/db/ when run from source, and from dist/node/ when compiled (scripts/build.mjs).
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle', import.meta.url));
 
 interface Journal {

@@ -44,9 +44,12 @@ export async function initPgliteDir(dir: string, onProgress: (message: string) =
   onProgress('creating the embedded database (first start)');
   try {
     rmSync(making, { recursive: true, force: true });
-    // The child is TypeScript: it needs tsx's loader, which `npm start` has and a test runner may not.
-    const tsx = process.execArgv.some((a) => a.includes('tsx')) ? [] : ['--import', 'tsx'];
-    const child = fork(fileURLToPath(new URL('./pglite-init.child.ts', import.meta.url)), [making], {
+    // Compiled (dist/, `npm start`), the child is its own entry beside this file. From source it is
+    // TypeScript and needs tsx's loader, which `npm run dev` has and a test runner may not.
+    const compiled = import.meta.url.endsWith('.mjs');
+    const tsx = compiled || process.execArgv.some((a) => a.includes('tsx')) ? [] : ['--import', 'tsx'];
+    const file = compiled ? './pglite-init.child.mjs' : './pglite-init.child.ts';
+    const child = fork(fileURLToPath(new URL(file, import.meta.url)), [making], {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       execArgv: [...process.execArgv, ...tsx],
     });

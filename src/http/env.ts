@@ -1,3 +1,4 @@
+import type { EventBus } from '../core/events';
 import type { Context } from 'hono';
 import type { AccessWatch } from '../core/access-watch';
 import type { Actor } from '../core/actor';
@@ -33,6 +34,8 @@ export interface AppDeps {
   /** Jobs served at /api/inngest when an Inngest server drives them. */
   inngestHandler?: (c: Context) => Promise<Response>;
   mailer: Mailer;
+  /** Events emitted in a transaction reach their listeners here after commit (core/events.ts). */
+  events: EventBus;
   /** This instance's stable name (INSTANCE_ID), kept with the leases it takes. */
   instanceId?: string;
 }
@@ -69,6 +72,8 @@ export interface Mailer {
   /** False when no SMTP server is configured: mail is logged and shown to staff instead. */
   readonly configured: boolean;
   send(message: MailMessage): Promise<void>;
+  /** Closes pooled connections (shutdown, a test's end). */
+  close?(): Promise<void>;
 }
 
 /** A staff credential as the actor it stands for, with the person and session behind it (none for an API key). */

@@ -1,5 +1,6 @@
 import { Inngest } from 'inngest';
 import { serve } from 'inngest/hono';
+import type { DomainEvent, EventBus } from '../core/events';
 import type { JobDeps, ScheduledJob } from './job';
 import { SOURCE_POLL_REQUESTED, type SourcePollRequested, dueSourceIds, pollSource } from '../sources';
 import { SCHEDULED_JOBS } from './schedule';
@@ -64,14 +65,46 @@ export function pollSourceFunction(client: InngestClient, deps: JobDeps) {
   );
 }
 
-export function createInngestFunctions(client: InngestClient, deps: JobDeps, jobs: ScheduledJob[] = SCHEDULED_JOBS) {
+/**
+ * One function per event listener (core/events.ts): with an Inngest server, the bus forwards committed
+ * events to it, and each listener runs here, retried on failure, apart from the others.
+ */
+export function listenerFunctions(client: InngestClient, bus: EventBus) {
+  return bus
+    .registered()
+    .map((l) =>
+      client.createFunction(
+        { id: `on-${l.id}`, name: `On ${l.name}: ${l.id}`, triggers: [{ event: l.name }], retries: 5 },
+        async ({ event, step }) =>
+          step.run(
+            l.id,
+            async () => (await l.run({ name: l.name, data: event.data as Record<string, unknown> })) ?? null,
+          ),
+      ),
+    );
+}
+
+/** Hands committed events to the Inngest server instead of running listeners in this process. */
+export const forwardEvents =
+  (client: InngestClient) =>
+  async (events: readonly DomainEvent[]): Promise<void> => {
+    await client.send(events.map((e) => ({ name: e.name, data: e.data })));
+  };
+
+export function createInngestFunctions(
+  client: InngestClient,
+  deps: JobDeps,
+  bus?: EventBus,
+  jobs: ScheduledJob[] = SCHEDULED_JOBS,
+) {
   return [
     ...jobs.filter((job) => job.inngest !== false).map((job) => scheduledFunction(client, job, deps)),
     pollFanOutFunction(client, deps),
     pollSourceFunction(client, deps),
+    ...(bus ? listenerFunctions(client, bus) : []),
   ];
 }
 
 /** The /api/inngest handler an Inngest server calls to run the functions. */
-export const inngestHandler = (client: InngestClient, deps: JobDeps) =>
-  serve({ client, functions: createInngestFunctions(client, deps) });
+export const inngestHandler = (client: InngestClient, deps: JobDeps, bus?: EventBus) =>
+  serve({ client, functions: createInngestFunctions(client, deps, bus) });

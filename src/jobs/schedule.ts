@@ -4,6 +4,7 @@ import { weeklyDigestJob } from './weekly-digest.job';
 import type { ScheduledJob } from './job';
 import { pollSourcesJob } from './poll-sources.job';
 import { resumeImportsJob } from './resume-imports.job';
+import { sendMailJob } from './send-mail.job';
 import { sendRepliesJob } from './send-replies.job';
 import { sessionCleanupJob } from './session-cleanup.job';
 
@@ -13,6 +14,7 @@ export const SCHEDULED_JOBS: ScheduledJob[] = [
   pollSourcesJob,
   resumeImportsJob,
   sendRepliesJob,
+  sendMailJob,
   inboxSweepJob,
   spikeAlertsJob,
   weeklyDigestJob,

@@ -5,6 +5,8 @@ import { ingestPosts } from '../ingest';
 import { countSourceMentions } from '../mentions';
 import type { SourceFlow } from '../sources';
 import { AccessWatch } from '../core/access-watch';
+import { EventBus } from '../core/events';
+import { registerListeners } from './listeners';
 import type { Context } from 'hono';
 import { loadInngest } from '../jobs';
 import type { Argon2Params } from '../accounts';
@@ -87,9 +89,13 @@ export function createDeps(input: DepsInput): AppDeps {
     outbound: input.outbound ?? createNodeOutbound(outboundPolicy(config)),
     clientIp: (c) => (config.TRUST_PROXY ? (forwardedIp(c) ?? runtimeIp(c)) : runtimeIp(c)),
     mailer: input.mailer ?? createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM }, logger),
+    events: new EventBus((err, listener, event) =>
+      logger.error({ err, listener, event: event.name }, 'event listener failed'),
+    ),
     ...(input.passwordParams ? { passwordParams: input.passwordParams } : {}),
     ...(input.instanceId ? { instanceId: input.instanceId } : {}),
   };
+  registerListeners(deps);
   if (usesInngestServer(config)) {
     // The Inngest SDK is loaded only when an Inngest server drives the jobs (it costs ~0.1 s at start).
     let handler: Promise<(c: Context) => Promise<Response>> | undefined;
@@ -107,19 +113,27 @@ export function createDeps(input: DepsInput): AppDeps {
       mailer: deps.mailer,
       publicUrl: config.PUBLIC_URL,
     };
+    // One client for the handler and for forwarding events; made on first use.
+    type Inngest = Awaited<ReturnType<typeof loadInngest>>;
+    let client: Promise<{ m: Inngest; client: ReturnType<Inngest['createInngestClient']> }> | undefined;
+    const inngest = () =>
+      (client ??= loadInngest().then((m) => ({
+        m,
+        client: m.createInngestClient({
+          eventKey: config.INNGEST_EVENT_KEY,
+          signingKey: config.INNGEST_SIGNING_KEY,
+          baseUrl: config.INNGEST_BASE_URL,
+          dev: Boolean(config.INNGEST_DEV) && !config.INNGEST_SIGNING_KEY,
+        }),
+      })));
     deps.inngestHandler = async (c) => {
-      handler ??= loadInngest().then(({ createInngestClient, inngestHandler }) =>
-        inngestHandler(
-          createInngestClient({
-            eventKey: config.INNGEST_EVENT_KEY,
-            signingKey: config.INNGEST_SIGNING_KEY,
-            baseUrl: config.INNGEST_BASE_URL,
-            dev: Boolean(config.INNGEST_DEV) && !config.INNGEST_SIGNING_KEY,
-          }),
-          jobDeps,
-        ),
-      );
+      handler ??= inngest().then(({ m, client: cl }) => m.inngestHandler(cl, jobDeps, deps.events));
       return (await handler)(c);
+    };
+    // Committed events go to the Inngest server, which runs each listener as its own retried function.
+    deps.events.forward = async (events) => {
+      const { m, client: cl } = await inngest();
+      await m.forwardEvents(cl)(events);
     };
   }
   return deps;

@@ -95,7 +95,10 @@ async function main() {
     server.close();
     // A poll in flight commits the page it is on (each has its own deadline); one that outlasts
     // this wait is cut off and, holding this instance's lease, resumes at its next start.
-    await Promise.race([pollsSettled(), new Promise((r) => setTimeout(r, SHUTDOWN_WAIT_MS).unref())]);
+    // Listeners still running (mail being sent) finish too; cut off, their work stays queued for the next start.
+    const settled = Promise.all([pollsSettled(), deps.events.idle()]);
+    await Promise.race([settled, new Promise((r) => setTimeout(r, SHUTDOWN_WAIT_MS).unref())]);
+    await deps.mailer.close?.();
     await handle.close();
     process.exit(0);
   };

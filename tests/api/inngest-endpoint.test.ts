@@ -12,9 +12,8 @@ describe('/api/inngest with an Inngest server configured', () => {
   it('serves the functions for the Inngest server to discover', async () => {
     const res = await t.request('GET', '/api/inngest');
     expect(res.status).toBe(200);
-    // session cleanup, import resumption, the poll fan-out cron and the per-source poll function
-    // Session cleanup, import resumption and reply sending (scheduled), poll fan-out and per-source poll.
-    expect(res.json).toMatchObject({ function_count: 8, mode: 'dev' });
+    // The scheduled jobs but the poller (7), poll fan-out and per-source poll, one per event listener (1).
+    expect(res.json).toMatchObject({ function_count: 10, mode: 'dev' });
   });
 
   it('is not served when the in-process runner is in charge', async () => {

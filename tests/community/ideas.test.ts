@@ -130,7 +130,8 @@ describe('ideas on the board', () => {
     const told = await t.db.select().from(memberNotifications).where(eq(memberNotifications.ideaId, i.id));
     expect(told.map((n) => n.memberId).sort()).toEqual([mia.id, leo.id].sort());
     expect(told[0]!.text).toBe('“Night theme” is now Planned: Coming in the spring release');
-    // SMTP is set (the recording mailer): each voter gets an email too.
+    // SMTP is set (the recording mailer): each voter gets an email too, from the mail outbox after commit.
+    await t.deps.events.idle();
     expect(
       mailer.sent
         .filter((m) => m.subject.includes('is now Planned') && [mia.email, leo.email].includes(m.to))

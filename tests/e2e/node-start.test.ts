@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,14 +8,13 @@ import { openPostgres } from '../../src/db/postgres';
 import { databaseUrl } from '../helpers/pg-urls';
 
 /**
- * The real `npm start` entry, as a process on a fresh data dir, over real HTTP: the "fresh clone"
- * path a newcomer takes. With TEST_DATABASE_URL it starts on a new, empty PostgreSQL database
- * instead, so the same migrations are applied there by the app itself.
+ * The real `npm start` entry, compiled as `npm start` compiles it (scripts/build.mjs), as a process on a
+ * fresh data dir, over real HTTP: the "fresh clone" path a newcomer takes. With TEST_DATABASE_URL it
+ * starts on a new, empty PostgreSQL database instead, so the same migrations are applied there by the app.
  */
 const pgUrl = process.env.TEST_DATABASE_URL;
 const pgName = `t_start_${process.pid}`;
 const expectedDb = pgUrl ? 'postgres' : 'pglite';
-const TSX = join(process.cwd(), 'node_modules/.bin/tsx');
 const dir = mkdtempSync(join(tmpdir(), 'social-crm-start-'));
 const port = 3500 + Math.floor(Math.random() * 400);
 const base = `http://127.0.0.1:${port}`;
@@ -23,7 +22,7 @@ let child: ChildProcess;
 let stdout = '';
 
 function run(env: Record<string, string>, args: string[] = []) {
-  return spawn(TSX, ['src/server/node.ts', ...args], {
+  return spawn(process.execPath, ['dist/node/server.mjs', ...args], {
     env: { ...process.env, DATABASE_URL: '', APP_SECRET: '', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -55,6 +54,9 @@ async function waitForHealth(p: ChildProcess) {
 }
 
 beforeAll(async () => {
+  // What `npm start` runs first: compile when the sources changed (a no-op when dist/node/ is current).
+  const build = spawnSync(process.execPath, ['scripts/build.mjs'], { encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`the build failed: ${build.stderr}`);
   if (pgUrl) await adminSql(`create database ${pgName}`);
   child = run({
     PORT: String(port),

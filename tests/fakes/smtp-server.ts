@@ -7,19 +7,28 @@ export interface FakeSmtp {
   received: { from: string; to: string[]; data: string }[];
   /** The latest message to an address, its quoted-printable body decoded. */
   lastTo(address: string): string | undefined;
+  /** Answers the next `n` messages "451 try again later" (a transient failure), then accepts again. */
+  refuseNext(n: number): void;
   close(): Promise<void>;
 }
 
 export async function startFakeSmtp(): Promise<FakeSmtp> {
   const received: FakeSmtp['received'] = [];
+  let refuse = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    // A client that keeps a pooled connection open does not hold close() up for half a minute.
+    closeTimeout: 200,
     onData(stream, session, done) {
       let data = '';
       stream.on('data', (chunk: Buffer) => (data += chunk.toString()));
       stream.on('end', () => {
+        if (refuse > 0) {
+          refuse--;
+          return done(Object.assign(new Error('Mailbox busy, try again later'), { responseCode: 451 }));
+        }
         received.push({
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
           to: session.envelope.rcptTo.map((r) => r.address),
@@ -39,6 +48,9 @@ export async function startFakeSmtp(): Promise<FakeSmtp> {
         .at(-1)
         ?.data.replace(/=\r?\n/g, '')
         .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))),
+    refuseNext: (n) => {
+      refuse = n;
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -125,7 +125,11 @@ export async function createTestContext(options: TestContextOptions = {}) {
     browserSession,
     seedWorkspace,
     seedUser,
-    close: () => handle.close(),
+    close: async () => {
+      await deps.events.idle();
+      await deps.mailer.close?.();
+      await handle.close();
+    },
   };
 }
 
