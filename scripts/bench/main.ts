@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: the figures the issues ask for, measured on this machine and printed.
  * Benchmarks are not tests: they report, they do not pass or fail. BENCH_ONLY picks sections, from
- * startup,ingest,feed,sentiment,contacts,inbox,reports,community,ideas,imports,outbound,faults,polling.
+ * startup,ingest,feed,sentiment,contacts,inbox,live,reports,community,ideas,imports,outbound,faults,polling.
  */
 import { benchCommunity } from './community';
 import { benchContacts } from './contacts';
@@ -12,6 +12,7 @@ import { benchImports } from './imports';
 import { benchOutbound } from './outbound';
 import { benchPolling } from './polling';
 import { benchInbox } from './inbox';
+import { benchLive } from './live';
 import { benchReports } from './reports';
 import { benchIngest } from './ingest';
 import { benchSentiment } from './sentiment';
@@ -24,6 +25,7 @@ const SECTIONS: Record<string, () => Promise<[string, string][]>> = {
   sentiment: benchSentiment,
   contacts: benchContacts,
   inbox: benchInbox,
+  live: benchLive,
   reports: benchReports,
   community: benchCommunity,
   ideas: benchIdeaStatus,

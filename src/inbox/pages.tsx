@@ -24,7 +24,7 @@ import { listConversations, tabCounts } from './list';
 import { readInboxQuery } from './page-params';
 import { CONVERSATION_STATUSES, conversations, PRIORITIES } from './schema';
 import { type ComposerState, ConversationPage, SNOOZE_CHOICES } from './views/conversation-page';
-import { InboxPage } from './views/inbox-page';
+import { InboxPage, Row } from './views/inbox-page';
 
 /** Notices after a redirect: a fixed word in the URL, never text from it. */
 const OK_MESSAGES: Record<string, string> = {
@@ -301,6 +301,38 @@ export const inboxPages = new Hono<AppEnv>()
       });
     }
     return c.redirect(`/inbox/c/${id}?ok=queued`, 303);
+  })
+  // One row of the list as the page would show it now, for the live inbox: the script fetches the row
+  // that changed instead of the whole page and its counts. 204 when it is not on the page the person
+  // has (this view, these filters, this cursor), 404 when it is not theirs; Inbox-Row-After names the
+  // row it follows ('' = first).
+  .get('/inbox/rows/:id', async (c) => {
+    const actor = assertCan(c, 'inbox:read');
+    const id = pathId(c, 'Conversation');
+    const db = c.var.deps.db;
+    const { query } = readInboxQuery(c.req.query(), PAGE_SIZE);
+    c.header('Cache-Control', 'no-store');
+    const page = await listConversations(db, actor.workspaceId, actor.userId, query).catch((err) => {
+      if (err instanceof AppError && err.code === 'VALIDATION_FAILED') return { items: [] };
+      throw err;
+    });
+    const at = page.items.findIndex((x) => x.id === id);
+    if (at < 0) {
+      // Not on this page: 204, unless it is no conversation of this workspace at all (404, like every id).
+      await getConversationRow(db, actor.workspaceId, id);
+      return c.body(null, 204);
+    }
+    const [team, topics] = await Promise.all([people(c, actor.workspaceId), listTopics(db, actor.workspaceId)]);
+    c.header('Inbox-Row-After', at === 0 ? '' : page.items[at - 1]!.id);
+    return c.html(
+      <Row
+        c={page.items[at]!}
+        names={new Map(team.map((u) => [u.id, u.name]))}
+        topicNames={new Map(topics.map((t) => [t.id, t.name]))}
+        canWrite={can(actor.role, 'inbox:write')}
+        now={c.var.deps.clock()}
+      />,
+    );
   })
   .post('/inbox/replies/:id/retry', async (c) => {
     const actor = assertCan(c, 'inbox:write');

@@ -229,6 +229,38 @@ describe('conversation page', () => {
   });
 });
 
+describe('live rows', () => {
+  it('serves one changed row alone, with the row it follows, escaped, and nothing once it left the view', async () => {
+    await ingest([
+      post(`acme ${HOSTILE} where is my parcel`, { externalId: 'u-live', handle: 'liverow', name: HOSTILE }, 0),
+    ]);
+    const conv = await byAuthor('liverow');
+    const order = rowIds((await get(agent, '/inbox')).html);
+    const at = order.indexOf(conv.id);
+    expect(at).toBeGreaterThanOrEqual(0);
+    const res = await t.app.request(`/inbox/rows/${conv.id}`, { headers: { cookie: agent.cookie } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('Inbox-Row-After')).toBe(at === 0 ? '' : order[at - 1]);
+    const html = await res.text();
+    expect(rowIds(html)).toEqual([conv.id]);
+    expect(html).not.toContain('<img src=x');
+    expect(html).toContain('&lt;img src=x');
+    // The row after it names it as the one it follows.
+    if (order[at + 1]) {
+      const next = await t.app.request(`/inbox/rows/${order[at + 1]}`, { headers: { cookie: agent.cookie } });
+      expect(next.headers.get('Inbox-Row-After')).toBe(conv.id);
+    }
+    // Closed, it is no longer in the open view: nothing to show (the script removes the row).
+    expect((await send(agent, `/inbox/c/${conv.id}/update`, { status: 'closed' })).status).toBe(303);
+    const gone = await t.app.request(`/inbox/rows/${conv.id}`, { headers: { cookie: agent.cookie } });
+    expect(gone.status).toBe(204);
+    // …but in the closed view it is.
+    const closed = await t.app.request(`/inbox/rows/${conv.id}?status=closed`, { headers: { cookie: agent.cookie } });
+    expect(closed.status).toBe(200);
+    expect((await t.app.request(`/inbox/rows/${conv.id}`)).status).not.toBe(200);
+  });
+});
+
 describe('busy inbox', () => {
   it('counts a tab up to 999 and then says 999+, exactly below that', async () => {
     await t.db.execute(sql`

@@ -216,6 +216,7 @@ beforeAll(async () => {
     { match: /\/contacts\//, id: () => bContact.id },
     { match: /\/segments\//, id: () => bSegment!.id },
     { match: /\/inbox\/c\//, id: () => bConversation!.id },
+    { match: /\/inbox\/rows\//, id: () => bConversation!.id },
     { match: /\/ideas\/suggested\//, id: () => bMention },
     { match: /\/community\/suggested\//, id: () => bMention },
     { match: /\/community\/categories\//, id: () => bCategory!.id },

@@ -1,11 +1,13 @@
 import { Hono } from 'hono';
 import { hashToken } from '../../core/tokens';
-import { CLIENT_SCRIPT } from './client-script';
+import CLIENT from './client-bundle.generated.json';
 import { STYLESHEET } from './styles';
 
 const versioned = (name: string, ext: string, body: string) => `/static/${name}.${hashToken(body).slice(0, 12)}.${ext}`;
 
 export const STYLESHEET_URL = versioned('app', 'css', STYLESHEET);
+// The browser script: TypeScript modules in ./client, bundled by scripts/build-client.ts (npm run build:client).
+const CLIENT_SCRIPT = CLIENT.script;
 export const SCRIPT_URL = versioned('app', 'js', CLIENT_SCRIPT);
 
 const FILES: Record<string, { body: string; type: string }> = {

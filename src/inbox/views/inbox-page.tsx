@@ -126,7 +126,8 @@ const Count = (props: { n: number }) => (
   <span class="badge count">{props.n > TAB_COUNT_CAP ? `${TAB_COUNT_CAP}+` : String(props.n)}</span>
 );
 
-function Row(props: {
+/** One conversation in the list; also served alone (GET /inbox/rows/:id) for live updates. */
+export function Row(props: {
   c: ConversationRow;
   names: Map<string, string>;
   topicNames: Map<string, string>;

@@ -1,0 +1,53 @@
+import { meta } from './dom';
+
+export interface ApiAnswer<T = unknown> {
+  ok: boolean;
+  status: number;
+  json: T | null;
+}
+
+/** A JSON call to our API, with the page's CSRF token; never throws for an HTTP error status. */
+export async function api<T = Record<string, unknown>>(
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<ApiAnswer<T>> {
+  const csrf = meta('csrf-token');
+  const h: Record<string, string> = { Accept: 'application/json', ...headers };
+  if (csrf) h['X-CSRF-Token'] = csrf;
+  if (body !== undefined) h['Content-Type'] = 'application/json';
+  const res = await fetch(path, {
+    method,
+    headers: h,
+    credentials: 'same-origin',
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (res.status === 204) return { ok: true, status: 204, json: null };
+  const json = (await res.json().catch(() => null)) as T | null;
+  return { ok: res.ok, status: res.status, json };
+}
+
+/** Server-rendered HTML (a page or a fragment), or null when the answer is not 200. */
+export async function html(url: string): Promise<{ status: number; text: string | null }> {
+  const res = await fetch(url, { credentials: 'same-origin', headers: { Accept: 'text/html' } });
+  return { status: res.status, text: res.status === 200 ? await res.text() : null };
+}
+
+/**
+ * Fetches a page the server renders and swaps the named regions in, keeping what the person is doing
+ * (the region holding the focus is left alone when `keepFocused` names it).
+ */
+export async function swapFrom(url: string, ids: string[], keepFocused: string[] = []): Promise<Document | null> {
+  const page = await html(url);
+  if (page.text === null) return null;
+  const doc = new DOMParser().parseFromString(page.text, 'text/html');
+  for (const id of ids) {
+    const now = document.getElementById(id);
+    const next = doc.getElementById(id);
+    if (!now || !next) continue;
+    if (keepFocused.includes(id) && now.contains(document.activeElement)) continue;
+    now.replaceWith(document.importNode(next, true));
+  }
+  return doc;
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it, vi } from 'vitest';
+import { placement } from './inbox-list';
+import { type Presence, presenceLines } from './presence';
+import { refresher } from './refresher';
+
+describe('where a live row goes in the inbox list', () => {
+  const page = ['a', 'b', 'c'];
+  it('replaces a row that kept its place, and moves one whose place changed', () => {
+    expect(placement(page, 'b', { status: 200, after: 'a' })).toEqual({ kind: 'replace' });
+    expect(placement(page, 'a', { status: 200, after: null })).toEqual({ kind: 'replace' });
+    expect(placement(page, 'c', { status: 200, after: null })).toEqual({ kind: 'insert', after: null });
+    expect(placement(page, 'a', { status: 200, after: 'b' })).toEqual({ kind: 'insert', after: 'b' });
+  });
+
+  it('inserts a new conversation after the row the server names, or first', () => {
+    expect(placement(page, 'n', { status: 200, after: null })).toEqual({ kind: 'insert', after: null });
+    expect(placement(page, 'n', { status: 200, after: 'c' })).toEqual({ kind: 'insert', after: 'c' });
+  });
+
+  it('removes a row that left the view (204) or whose place is beyond this page, and ignores one never shown', () => {
+    expect(placement(page, 'b', { status: 204, after: null })).toEqual({ kind: 'remove' });
+    expect(placement(page, 'b', { status: 200, after: 'z' })).toEqual({ kind: 'remove' });
+    expect(placement(page, 'n', { status: 204, after: null })).toEqual({ kind: 'none' });
+    expect(placement(page, 'n', { status: 200, after: 'z' })).toEqual({ kind: 'none' });
+  });
+});
+
+describe('who else is on a conversation', () => {
+  it('shows viewers and typists heard of in the last 30 s, and forgets the rest', () => {
+    const now = 100_000;
+    const present = new Map<string, Presence>([
+      ['u1', { name: 'Ana', state: 'typing', at: now - 1_000 }],
+      ['u2', { name: 'Ben', state: 'viewing', at: now - 29_000 }],
+      ['u3', { name: 'Cy', state: 'viewing', at: now - 31_000 }],
+      ['u4', { name: 'Di', state: 'left', at: now }],
+    ]);
+    expect(presenceLines(present, now)).toEqual(['Ana is typing a reply…', 'Ben is viewing']);
+    expect([...present.keys()]).toEqual(['u1', 'u2']);
+  });
+});
+
+describe('a refresh asked for by live events', () => {
+  it('runs once for a burst, and once more for events during a run', async () => {
+    vi.useFakeTimers();
+    try {
+      let runs = 0;
+      let finish: () => void = () => {};
+      const ask = refresher(() => {
+        runs++;
+        return new Promise<void>((r) => (finish = r));
+      }, 150);
+      ask();
+      ask();
+      ask();
+      await vi.advanceTimersByTimeAsync(150);
+      expect(runs).toBe(1);
+      ask();
+      ask();
+      await vi.advanceTimersByTimeAsync(150);
+      expect(runs).toBe(1);
+      finish();
+      await vi.advanceTimersByTimeAsync(150);
+      expect(runs).toBe(2);
+      finish();
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(runs).toBe(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});

@@ -1,0 +1,21 @@
+/** Who else is on a conversation: a presence older than 30 s is gone. Pure, so it is tested alone. */
+export interface Presence {
+  name: string;
+  state: 'viewing' | 'typing' | 'left';
+  at: number;
+}
+
+export const PRESENCE_TTL_MS = 30_000;
+
+/** The lines to show now; drops (from `present`) whoever left or was last heard of too long ago. */
+export function presenceLines(present: Map<string, Presence>, now: number): string[] {
+  const lines: string[] = [];
+  for (const [userId, p] of present) {
+    if (now - p.at > PRESENCE_TTL_MS || p.state === 'left') {
+      present.delete(userId);
+      continue;
+    }
+    lines.push(`${p.name}${p.state === 'typing' ? ' is typing a reply…' : ' is viewing'}`);
+  }
+  return lines;
+}
