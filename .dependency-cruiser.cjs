@@ -2,6 +2,7 @@
  * The house rules for imports (docs/architecture.md), checked by `npm run deps:check` in CI:
  *   core < db < http              the shared layers (http/web: the page shell); each imports only those below
  *   features                      everything else under src/; another feature only through its index.ts
+ *                                 (composition also through composition.ts: routers, pages, registries)
  *   server, cli, jobs             composition: they wire the rest together, and nothing imports them
  * Folder-level cycles (feature A imports B, B imports A, through any files) are found by
  * scripts/deps/check.ts from this cruise, since a rule sees one file at a time.
@@ -38,10 +39,20 @@ module.exports = {
       name: 'no-deep-import',
       comment: "another feature's files are its own: import its index.ts",
       severity: 'error',
-      from: { path: '^src/([^/]+)/' },
+      from: { path: '^src/([^/]+)/', pathNot: COMPOSITION },
       to: {
         path: '^src/[^/]+/',
         pathNot: ['^src/$1/', SHARED, '^src/[^/]+/index\\.tsx?$'],
+      },
+    },
+    {
+      name: 'no-deep-import',
+      comment: "composition wires a feature through its index.ts and its composition.ts (routers, pages), nothing deeper",
+      severity: 'error',
+      from: { path: '^src/([^/]+)/', pathNot: '^src/(?!(server|cli|jobs)/)' },
+      to: {
+        path: '^src/[^/]+/',
+        pathNot: ['^src/$1/', SHARED, '^src/[^/]+/(index|composition)\\.tsx?$'],
       },
     },
     {

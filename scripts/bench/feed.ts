@@ -5,7 +5,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import type { Actor } from '../../src/core/actor';
+import { type Actor, ownerActor } from '../../src/core/actor';
 import { createWorkspaceWithOwner } from '../../src/accounts/setup.service';
 import { runMigrations } from '../../src/db/migrate';
 import { openPglite } from '../../src/db/pglite';
@@ -56,14 +56,7 @@ export async function benchFeed(): Promise<[string, string][]> {
       { workspaceName: 'Feed bench', email: 'feed@bench.test', password: 'bench-password-123' },
       { m: 64, t: 1, p: 1 },
     );
-    const actor: Actor = {
-      workspaceId: workspace.id,
-      workspaceSlug: workspace.slug,
-      userId: user.id,
-      apiKeyId: null,
-      role: 'owner',
-      ip: null,
-    };
+    const actor: Actor = ownerActor(workspace, user.id);
     await createTopic(handle.db, actor, { name: 'Acme', kind: 'brand', query: 'acme' });
     const source = await createSource(
       deps,

@@ -6,7 +6,7 @@
 import { createWorkspaceWithOwner, sendDueMail, MAIL_QUEUED } from '../../src/accounts';
 import { ideas, ideaVotes, members } from '../../src/community/schema';
 import { updateIdea } from '../../src/community/ideas.staff';
-import type { Actor } from '../../src/core/actor';
+import { type Actor, ownerActor } from '../../src/core/actor';
 import { EventBus } from '../../src/core/events';
 import { runMigrations } from '../../src/db/migrate';
 import { openPglite } from '../../src/db/pglite';
@@ -24,14 +24,7 @@ async function run(handle: DatabaseHandle, label: string): Promise<[string, stri
     { workspaceName: `Bench ideas ${label}`, email: `ideas-${label}@bench.test`, password: 'bench-password-123' },
     { m: 64, t: 1, p: 1 },
   );
-  const actor: Actor = {
-    workspaceId: workspace.id,
-    workspaceSlug: workspace.slug,
-    userId: user.id,
-    apiKeyId: null,
-    role: 'owner',
-    ip: null,
-  };
+  const actor: Actor = ownerActor(workspace, user.id);
   const [idea] = await db.insert(ideas).values({ workspaceId: workspace.id, title: 'Dark mode', body: '' }).returning();
   for (let i = 0; i < VOTERS; i += 1_000) {
     const batch = Array.from({ length: Math.min(1_000, VOTERS - i) }, (_, j) => ({
@@ -46,9 +39,8 @@ async function run(handle: DatabaseHandle, label: string): Promise<[string, stri
   let sent = 0;
   const logger = createLogger('silent');
   const mailer = { configured: true, send: async () => void sent++ };
-  const events = new EventBus((err) => {
-    throw err;
-  });
+  const failures: unknown[] = [];
+  const events = new EventBus((err) => failures.push(err));
   events.on(MAIL_QUEUED, 'send-queued-mail', () => sendDueMail({ db, mailer, logger, clock: () => new Date() }));
   // Three changes in a row (under review, planned, in progress): each tells all voters; the median is reported.
   const clicks: number[] = [];
@@ -69,6 +61,7 @@ async function run(handle: DatabaseHandle, label: string): Promise<[string, stri
     await events.idle();
     drains.push(performance.now() - t0);
   }
+  if (failures.length) throw new Error(`the mail sender failed: ${String(failures[0])}`);
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[1]!;
   const all = clicks.map((c) => c.toFixed(0)).join(', ');
   return [

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
-import type { Actor } from '../../src/core/actor';
+import { type Actor, ownerActor } from '../../src/core/actor';
 import { createWorkspaceWithOwner } from '../../src/accounts/setup.service';
 import { openDatabase } from '../../src/db/open';
 import { createImport, runImport } from '../../src/imports/import.service';
@@ -43,14 +43,7 @@ async function main() {
       { workspaceName: 'Bench', email: `bench-${Date.now()}@example.com`, password: 'bench-password-123' },
       { m: 64, t: 1, p: 1 },
     );
-    const actor: Actor = {
-      workspaceId: workspace.id,
-      workspaceSlug: workspace.slug,
-      userId: user.id,
-      apiKeyId: null,
-      role: 'owner',
-      ip: null,
-    };
+    const actor: Actor = ownerActor(workspace, user.id);
     // The analyzer's models load once per process, at the first post: not the import's memory.
     await loadAnalyzer();
     global.gc?.();

@@ -1,5 +1,5 @@
 import { count, eq } from 'drizzle-orm';
-import type { Actor } from '../../src/core/actor';
+import { type Actor, ownerActor } from '../../src/core/actor';
 import { createWorkspaceWithOwner } from '../../src/accounts/setup.service';
 import { runMigrations } from '../../src/db/migrate';
 import { openPglite } from '../../src/db/pglite';
@@ -33,14 +33,7 @@ async function run(handle: DatabaseHandle, label: string): Promise<{ rate: numbe
       { workspaceName: 'Bench', email: `bench-${Date.now()}@example.com`, password: 'bench-password-123' },
       { m: 64, t: 1, p: 1 },
     );
-    const actor: Actor = {
-      workspaceId: workspace.id,
-      workspaceSlug: workspace.slug,
-      userId: user.id,
-      apiKeyId: null,
-      role: 'owner',
-      ip: null,
-    };
+    const actor: Actor = ownerActor(workspace, user.id);
     await createTopic(handle.db, actor, { name: 'Acme', kind: 'brand', query: 'acme' });
     const source = await createSource(
       deps,

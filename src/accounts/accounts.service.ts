@@ -1,3 +1,4 @@
+import { ownerActor } from '../core/actor';
 import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/types';
 import { recordAudit } from './audit.service';
@@ -68,18 +69,12 @@ export async function setAccountPassword(
       );
     for (const { user, workspace } of auditAs ? members : []) {
       // An operator (the CLI): acting with shell access to the server, like an owner.
-      await recordAudit(
-        tx,
-        {
-          workspaceId: workspace.id,
-          workspaceSlug: workspace.slug,
-          userId: null,
-          apiKeyId: null,
-          role: 'owner',
-          ip: auditAs!.ip,
-        },
-        { action: 'user.updated', targetType: 'user', targetId: user.id, details: { passwordChanged: true } },
-      );
+      await recordAudit(tx, ownerActor(workspace, null, auditAs!.ip), {
+        action: 'user.updated',
+        targetType: 'user',
+        targetId: user.id,
+        details: { passwordChanged: true },
+      });
     }
   });
 }

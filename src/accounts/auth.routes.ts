@@ -1,3 +1,4 @@
+import { clientKey } from '../http/request-origin';
 import { createRoute, z } from '@hono/zod-openapi';
 import { createMiddleware } from 'hono/factory';
 import { requireActor } from '../http/auth.middleware';
@@ -64,7 +65,7 @@ export const authApi = createApi()
         {
           email: body.email,
           password: body.password,
-          ip: deps.clientIp(c) ?? 'unknown',
+          ip: clientKey(c),
           userAgent: c.req.header('user-agent') ?? null,
         },
         { now: deps.clock(), sessionTtlMs: deps.settings.sessionTtlMs, passwordParams: deps.passwordParams },

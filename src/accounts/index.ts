@@ -20,8 +20,8 @@ export { setAccountPassword } from './accounts.service';
 export { createUser } from './users.service';
 /** Records a staff action. */
 export { recordAudit } from './audit.service';
-/** Keeps an email in the mail log and sends it (SMTP when configured), its link secrets redacted in the log. */
-export { sendMailNow } from './mail.service';
+/** Sends an email a person waits for now, through the mail outbox (retried there if it fails). */
+export { sendMailNow } from './mail-outbox';
 /** Argon2id hash of a password, with the parameters in force. */
 export { hashPassword } from './password';
 /** Spends a real verification's time and answers false (no account enumeration by timing). */
@@ -32,13 +32,11 @@ export { verifyPassword } from './password';
 export { users } from './schema';
 /** The mail log staff read, secrets redacted. */
 export { listMail } from './mail-outbox';
-/** Queues emails in the caller's transaction (sent after commit by the mail sender); returns the event to emit. */
-export { queueMail, type OutgoingMail } from './mail-outbox';
 /** Queues one email to each address a query yields, in one statement (an idea's thousands of voters). */
 export { queueMailTo } from './mail-outbox';
 /** Sends every email due now, retrying failures with backoff (a scheduled job, and woken by `mail.queued`). */
-export { sendDueMail, type MailSenderDeps } from './mail-outbox';
-/** The event `queueMail` returns: mail waits. */
+export { sendDueMail } from './mail-outbox';
+/** The event `queueMailTo` returns: mail waits (the mail sender listens for it). */
 export { MAIL_QUEUED } from './mail-outbox';
 /** Frees the mail-sending leases this instance held before a restart. */
 export { releaseMailLeases } from './mail-outbox';
@@ -48,20 +46,6 @@ export { listUsers } from './users.service';
 export { sessions } from './schema';
 /** Removes sessions past their expiry (a scheduled job). */
 export { deleteExpiredSessions } from './sessions.service';
-/** /api-keys: create, list and revoke API keys. */
-export { apiKeysApi } from './api-keys.routes';
-/** /audit: the audit log. */
-export { auditApi } from './audit.routes';
-/** /auth: sign in and out, the current session. */
-export { authApi } from './auth.routes';
-/** Startup pages (login, setup, logout) and Settings > Users and API keys. */
-export { accountPages } from './pages';
-/** The pages an invitation link opens (accept, set a password). */
-export { invitationPages } from './invitation.pages';
-/** /invitations: invite staff by email. */
-export { invitationsApi } from './invitations.routes';
-/** /users: staff users and their roles. */
-export { usersApi } from './users.routes';
 /** The staff member with this email in one workspace (emails are unique per workspace only). */
 export { findMembership } from './users.service';
 /** Email through SMTP (nodemailer, loaded only when SMTP_URL is set, so Workers and the laptop shape never load it). */

@@ -1,3 +1,4 @@
+import { clientKey } from '../http/request-origin';
 import { Hono } from 'hono';
 import { setSessionCookie } from '../http/cookies';
 import type { AppContext, AppEnv } from '../http/env';
@@ -22,7 +23,7 @@ export const invitationPages = new Hono<AppEnv>()
     try {
       const r = await acceptInvitation(
         deps.db,
-        { ...form.data, ip: deps.clientIp(c) ?? 'unknown', userAgent: c.req.header('user-agent') ?? null },
+        { ...form.data, ip: clientKey(c), userAgent: c.req.header('user-agent') ?? null },
         acceptOptions(deps),
       );
       setSessionCookie(c, r.session.token, r.session.expiresAt);

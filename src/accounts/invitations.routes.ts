@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { baseUrl } from '../http/request-origin';
+import { baseUrl, clientKey } from '../http/request-origin';
 import { requireActor, requirePermission } from '../http/auth.middleware';
 import { setSessionCookie } from '../http/cookies';
 import { AUTHENTICATED, createApi, errors, IdParam, json } from '../http/openapi';
@@ -105,7 +105,7 @@ export const invitationsApi = createApi()
       const body = c.req.valid('json');
       const r = await acceptInvitation(
         deps.db,
-        { ...body, ip: deps.clientIp(c) ?? 'unknown', userAgent: c.req.header('user-agent') ?? null },
+        { ...body, ip: clientKey(c), userAgent: c.req.header('user-agent') ?? null },
         acceptOptions(deps),
       );
       const { token, expiresAt, csrfToken } = r.session;

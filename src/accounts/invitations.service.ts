@@ -1,5 +1,5 @@
 import { and, desc, eq, gt, isNull } from 'drizzle-orm';
-import { type MailNowDeps, sendMailNow } from './mail.service';
+import { sendMailNow } from './mail-outbox';
 import { AppError, forbidden, notFound } from '../core/errors';
 import type { Db } from '../db/types';
 import type { AppDeps } from '../http/env';
@@ -43,7 +43,7 @@ export async function listInvitations(db: Db, workspaceId: string, now: Date) {
 }
 
 /** The mail sender's needs (with `credentials`, a failed invitation email is retried). */
-export type InviteDeps = MailNowDeps;
+export type InviteDeps = Parameters<typeof sendMailNow>[0];
 
 export interface InviteInput {
   email: string;

@@ -1,12 +1,14 @@
 import { desc, eq, type SQL, sql } from 'drizzle-orm';
-import type { Clock } from '../core/clock';
+import { type Clock, systemClock } from '../core/clock';
 import type { CredentialBox } from '../core/credentials';
 import type { DomainEvent } from '../core/events';
+import { forEachLimit } from '../core/concurrency';
 import { leasedQueue, retryDelayMs } from '../db/leased-queue';
 import { rows as resultRows } from '../db/rows';
 import type { Db } from '../db/types';
 import type { Mailer } from '../http/env';
 import type { Logger } from '../http/logger';
+import { SMTP_CONNECTIONS } from './mailer';
 import { redactSecrets } from './redact';
 import { mailOutbox } from './schema';
 
@@ -37,53 +39,35 @@ export interface MailSenderDeps {
 
 /** A send is tried this many times (about 30 s, 1, 2, 4 … minutes apart) before the row ends `failed`. */
 export const MAIL_MAX_ATTEMPTS = 8;
+const BACKOFF = { baseMs: 30_000, capMs: 3_600_000, jitter: 0.25 };
 const queue = leasedQueue(mailOutbox, { waiting: 'queued', working: 'sending', leaseMs: 60_000 });
 // The sealed text is bound to its row: copied onto another row it does not open.
 const sealKey = (id: string) => `mail:${id}`;
-// Rows per INSERT: 1,000 × 8 parameters stays far below PostgreSQL's 65,535.
-const INSERT_CHUNK = 1_000;
 
-/**
- * Queues emails in the caller's transaction, so they exist exactly when the change that wrote them
- * commits, and each is sent once. The kept `body` has its link secrets redacted (whoever reads the log
- * must not be able to confirm, or take over, an account); the full text of such a mail is sealed until
- * it is sent. Returns the ids and the event that wakes the sender.
- */
-export async function queueMail(
-  tx: Db,
-  credentials: CredentialBox | undefined,
-  workspaceId: string,
-  mails: readonly OutgoingMail[],
-  now: Date,
-): Promise<{ ids: string[]; event: MailQueued }> {
-  const rows = await Promise.all(
-    mails.map(async (m) => {
-      const id = crypto.randomUUID();
-      const body = redactSecrets(m.text, m.secrets);
-      // '' marks a text with a secret that could not be sealed here: it can be sent now, never again.
-      const sealed = body === m.text ? null : credentials ? await credentials.seal(sealKey(id), { text: m.text }) : '';
-      return {
-        id,
-        workspaceId,
-        kind: m.kind,
-        to: m.to,
-        subject: m.subject,
-        body,
-        sealedText: sealed,
-        nextAttemptAt: now,
-      };
-    }),
-  );
-  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-    await tx.insert(mailOutbox).values(rows.slice(i, i + INSERT_CHUNK));
-  }
-  return { ids: rows.map((r) => r.id), event: { name: MAIL_QUEUED, data: { count: rows.length } } };
+/** What a mail with a one-time link keeps sealed until it is sent: the text, and what to redact from errors. */
+interface Sealed {
+  text: string;
+  secrets: string[];
+}
+/** The sealed text of a mail that cannot be sent again: its secret could not be sealed, or opened. */
+class CannotResend extends Error {}
+
+async function newRow(credentials: CredentialBox | undefined, workspaceId: string, m: OutgoingMail, now: Date) {
+  const id = crypto.randomUUID();
+  const secrets = [...(m.secrets ?? [])];
+  const sealed: Sealed = { text: m.text, secrets };
+  // '' marks a secret that could not be sealed here (no APP_SECRET at hand): sent now, never again.
+  const sealedText =
+    secrets.length === 0 ? null : credentials ? await credentials.seal(sealKey(id), { ...sealed }) : '';
+  const row = { id, workspaceId, kind: m.kind, to: m.to, subject: m.subject, nextAttemptAt: now, sealedText };
+  return { row: { ...row, body: redactSecrets(m.text, secrets) }, sealed };
 }
 
 /**
  * Queues one email to each address `recipients` yields (a query with an `email` column), in one
  * statement in the caller's transaction: thousands of voters cost one INSERT … SELECT, not thousands of
- * rows built here. For mail without secrets (the text is kept as it is sent).
+ * rows built here. For mail without secrets (the text is kept as it is sent). No event when nobody is
+ * mailed.
  */
 export async function queueMailTo(
   tx: Db,
@@ -91,46 +75,51 @@ export async function queueMailTo(
   mail: Omit<OutgoingMail, 'to' | 'secrets'>,
   recipients: SQL,
   now: Date,
-): Promise<{ count: number; event: MailQueued }> {
+): Promise<MailQueued | null> {
   const at = now.toISOString();
-  const inserted = resultRows(
+  const [row] = resultRows<{ n: number }>(
     await tx.execute(sql`
-      insert into ${mailOutbox} (workspace_id, kind, "to", subject, body, next_attempt_at)
-      select ${workspaceId}::uuid, ${mail.kind}, r.email, ${mail.subject}, ${mail.text}, ${at}::timestamptz
-      from (${recipients}) r
-      returning id`),
+      with queued as (
+        insert into ${mailOutbox} (workspace_id, kind, "to", subject, body, next_attempt_at)
+        select ${workspaceId}::uuid, ${mail.kind}, r.email, ${mail.subject}, ${mail.text}, ${at}::timestamptz
+        from (${recipients}) r
+        returning 1)
+      select count(*)::int as n from queued`),
   );
-  return { count: inserted.length, event: { name: MAIL_QUEUED, data: { count: inserted.length } } };
+  const count = Number(row?.n ?? 0);
+  return count ? { name: MAIL_QUEUED, data: { count } } : null;
 }
 
 type MailRow = typeof mailOutbox.$inferSelect;
-type Outcome = { ok: true } | { ok: false; last: boolean; values: Record<string, unknown> };
+type Outcome = { ok: true } | { ok: false; last: boolean; values: Partial<typeof mailOutbox.$inferInsert> };
 
-/** Hands one claimed row to the mailer; says how to settle it. `text`: the full text, when the caller has it. */
-async function deliver(deps: MailSenderDeps, row: MailRow, text?: string): Promise<Outcome> {
-  const secrets: string[] = [];
-  let resendable = true;
+async function unseal(deps: MailSenderDeps, row: MailRow): Promise<Sealed> {
+  if (!row.sealedText || !deps.credentials)
+    throw new CannotResend('this email held a one-time link that cannot be sent again; ask for a new one');
   try {
-    let full = text ?? row.body;
-    if (text === undefined && row.sealedText !== null) {
-      if (!row.sealedText || !deps.credentials) {
-        resendable = false;
-        throw new Error('this email held a one-time link that cannot be sent again; ask for a new one');
-      }
-      full = String((await deps.credentials.open(sealKey(row.id), row.sealedText)).text);
-    }
-    if (full !== row.body) secrets.push(...secretsIn(full, row.body));
-    await deps.mailer.send({ to: row.to, subject: row.subject, text: full });
+    return (await deps.credentials.open(sealKey(row.id), row.sealedText)) as unknown as Sealed;
+  } catch {
+    // APP_SECRET changed since it was queued: no later try can open it either.
+    throw new CannotResend('this email held a one-time link that can no longer be opened; ask for a new one');
+  }
+}
+
+/** Hands one held row to the mailer; says how to settle it. `given`: the full text, when the caller has it. */
+async function deliver(deps: MailSenderDeps, row: MailRow, given?: Sealed): Promise<Outcome> {
+  let full: Sealed | null = given ?? null;
+  try {
+    if (!full && row.sealedText !== null) full = await unseal(deps, row);
+    await deps.mailer.send({ to: row.to, subject: row.subject, text: full?.text ?? row.body });
     return { ok: true };
   } catch (err) {
-    const message = redactSecrets(err instanceof Error ? err.message : String(err), secrets);
-    const last = !resendable || row.attempts >= MAIL_MAX_ATTEMPTS || row.sealedText === '';
+    const message = redactSecrets(err instanceof Error ? err.message : String(err), full?.secrets);
+    const last = err instanceof CannotResend || row.attempts >= MAIL_MAX_ATTEMPTS || row.sealedText === '';
     const log = deps.logger.child({ mailId: row.id, kind: row.kind, attempt: row.attempts });
     log.warn({ err: { message }, last }, last ? 'email failed for good' : 'email failed, will retry');
-    const next = new Date(deps.clock().getTime() + retryDelayMs(row.attempts, deps.random ?? Math.random));
+    const next = new Date(deps.clock().getTime() + retryDelayMs(row.attempts, deps.random ?? Math.random, BACKOFF));
     const values = last
-      ? { status: 'failed', error: message, sealedText: null }
-      : { status: 'queued', error: message, nextAttemptAt: next };
+      ? { status: 'failed' as const, error: message, sealedText: null }
+      : { status: 'queued' as const, error: message, nextAttemptAt: next };
     return { ok: false, last, values };
   }
 }
@@ -141,67 +130,76 @@ const delivered = (deps: MailSenderDeps) =>
     : { status: 'logged' as const, sealedText: null, error: null };
 
 /**
- * Sends one queued email if it is due (null when another sender has it or it is not due). `text` is the
- * full text when the caller still holds it (the first attempt, in the request that queued it).
+ * One email a person is waiting for (a verification or reset link, an invitation): its row is born held
+ * by this request (so the scheduled sender cannot take it meanwhile) and sent at once. A failed send is
+ * recorded, never thrown at a visitor; the mail sender retries it with backoff (its link sealed until then).
  */
-export async function sendMail(deps: MailSenderDeps, id: string, text?: string) {
-  const row = await queue.claim(deps.db, id, deps.clock(), deps.instanceId ?? null);
-  if (!row) return null;
-  const heartbeat = queue.keepAlive(deps.db, row.leaseToken, deps.clock, (err) =>
-    deps.logger.warn({ err, mailId: row.id }, 'mail lease heartbeat failed'),
+export async function sendMailNow(
+  input: Omit<MailSenderDeps, 'clock'> & { clock?: Clock },
+  workspaceId: string,
+  mail: OutgoingMail,
+): Promise<void> {
+  const deps = { ...input, clock: input.clock ?? systemClock };
+  const now = deps.clock();
+  const { row, sealed } = await newRow(deps.credentials, workspaceId, mail, now);
+  const lease = queue.heldBy(deps.instanceId ?? null, now);
+  const [held] = await deps.db
+    .insert(mailOutbox)
+    .values({ ...row, ...lease, status: 'sending' })
+    .returning();
+  await withLease(deps, lease.leaseToken, async () => {
+    const outcome = await deliver(deps, held!, sealed);
+    const values = outcome.ok ? delivered(deps) : outcome.values;
+    await queue.settle(deps.db, { id: held!.id, leaseToken: lease.leaseToken }, values);
+  });
+}
+
+/** Keeps a claim's lease alive while `work` runs (a slow SMTP server must not let another sender in). */
+async function withLease<T>(deps: MailSenderDeps, token: string, work: () => Promise<T>): Promise<T> {
+  const heartbeat = queue.keepAlive(deps.db, token, deps.clock, (err) =>
+    deps.logger.warn({ err }, 'mail lease heartbeat failed'),
   );
   try {
-    const outcome = await deliver(deps, row, text);
-    return await queue.settle(deps.db, row, outcome.ok ? delivered(deps) : outcome.values);
+    return await work();
   } finally {
     heartbeat.stop();
   }
 }
 
-// The secrets a sealed text holds are the parts the kept body redacts: a transport error may quote them.
-function secretsIn(text: string, body: string): string[] {
-  const kept = new Set(body.split(/\s+/));
-  return text.split(/\s+/).filter((w) => !kept.has(w));
-}
-
-/** Rows one claim takes, and how many of them are with the mailer at once (a pooled SMTP transport). */
+/** Rows one claim takes, and how many of them are with the mailer at once (the SMTP pool's connections). */
 const BATCH = 50;
-const PARALLEL = 5;
 
 /**
  * Sends every email due now, oldest first (a scheduled job, and woken after commit by `mail.queued`):
  * a batch is claimed in one statement, sent a few at a time, and what went out is settled in one more,
- * so thousands of voters' emails cost a few statements per fifty. Failures are settled one by one.
+ * so thousands of voters' emails cost a few statements per fifty. Failures are settled one by one; a
+ * failure to record one does not keep the others from being recorded as sent.
  */
 export async function sendDueMail(deps: MailSenderDeps): Promise<{ sent: number; failed: number; retrying: number }> {
   const out = { sent: 0, failed: 0, retrying: 0 };
   for (;;) {
     const { token, rows } = await queue.claimBatch(deps.db, deps.clock(), deps.instanceId ?? null, BATCH);
     if (rows.length === 0) return out;
-    const heartbeat = queue.keepAlive(deps.db, token, deps.clock, (err) =>
-      deps.logger.warn({ err }, 'mail lease heartbeat failed'),
-    );
-    try {
+    await withLease(deps, token, async () => {
       const sent: string[] = [];
-      let next = 0;
-      const worker = async () => {
-        for (let i = next++; i < rows.length; i = next++) {
-          const row = rows[i]!;
-          const outcome = await deliver(deps, row);
-          if (outcome.ok) {
-            sent.push(row.id);
-            continue;
-          }
-          await queue.settle(deps.db, row, outcome.values);
-          if (outcome.last) out.failed++;
-          else out.retrying++;
-        }
-      };
-      await Promise.all(Array.from({ length: Math.min(PARALLEL, rows.length) }, worker));
-      out.sent += await queue.settleMany(deps.db, sent, token, delivered(deps));
-    } finally {
-      heartbeat.stop();
-    }
+      try {
+        await forEachLimit(
+          rows,
+          SMTP_CONNECTIONS,
+          async (row) => {
+            const outcome = await deliver(deps, row);
+            if (outcome.ok) return void sent.push(row.id);
+            await queue.settle(deps.db, row, outcome.values);
+            if (outcome.last) out.failed++;
+            else out.retrying++;
+          },
+          // Its lease runs out and the row is tried again.
+          (err, row) => deps.logger.error({ err, mailId: row.id }, 'recording an email failed'),
+        );
+      } finally {
+        out.sent += await queue.settleMany(deps.db, sent, token, delivered(deps));
+      }
+    });
   }
 }
 

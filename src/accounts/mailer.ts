@@ -6,6 +6,9 @@ import type { Mailer, MailMessage } from '../http/env';
  * shape never load it). Without SMTP the mailer says so and sends nothing; the community mail log
  * keeps a redacted copy.
  */
+/** Connections the SMTP pool keeps, and so how many emails the mail outbox has with the mailer at once. */
+export const SMTP_CONNECTIONS = 5;
+
 export function createMailer(settings: { smtpUrl?: string | undefined; from: string }, logger: Logger): Mailer {
   const url = settings.smtpUrl;
   if (!url) {
@@ -22,7 +25,9 @@ export function createMailer(settings: { smtpUrl?: string | undefined; from: str
     configured: true,
     async send(m: MailMessage) {
       // Pooled: the mail outbox sends a few at a time over kept connections, not one handshake an email.
-      transport ??= import('nodemailer').then((n) => n.createTransport({ url, pool: true, maxConnections: 5 }));
+      transport ??= import('nodemailer').then((n) =>
+        n.createTransport({ url, pool: true, maxConnections: SMTP_CONNECTIONS }),
+      );
       await (await transport).sendMail({ from: settings.from, to: m.to, subject: m.subject, text: m.text });
     },
     async close() {

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { baseUrl } from '../http/request-origin';
+import { baseUrl, clientKey } from '../http/request-origin';
 import { notFound } from '../core/errors';
 import { clearSessionCookie, setSessionCookie } from '../http/cookies';
 import type { AppContext, AppEnv } from '../http/env';
@@ -68,7 +68,7 @@ export const accountPages = new Hono<AppEnv>()
         {
           email: form.data.email,
           password: form.data.password,
-          ip: deps.clientIp(c) ?? 'unknown',
+          ip: clientKey(c),
           userAgent: c.req.header('user-agent') ?? null,
         },
         { now: deps.clock(), sessionTtlMs: deps.settings.sessionTtlMs, passwordParams: deps.passwordParams },

@@ -1,7 +1,7 @@
 /**
  * Mail as staff and logs may see it: a link that signs someone in, confirms an email or sets a
  * password is a key to the member's account, so its secret never leaves the message that goes to
- * the member. Pure; the mail service applies it to what it stores and to what it lists.
+ * the member. Pure; the mail outbox applies it to what it stores and to what it lists.
  */
 
 export const REDACTED = '[redacted]';

@@ -1,3 +1,4 @@
+import { ownerActor } from '../core/actor';
 import { eq } from 'drizzle-orm';
 import { AppError } from '../core/errors';
 import type { Db } from '../db/types';
@@ -27,23 +28,12 @@ export async function createWorkspaceWithOwner(db: Db, input: OwnerInput, passwo
       { email: input.email, name: input.name ?? '', role: 'owner', password: input.password },
       passwordParams,
     );
-    await recordAudit(
-      tx,
-      {
-        workspaceId: workspace.id,
-        workspaceSlug: workspace.slug,
-        userId: user.id,
-        apiKeyId: null,
-        role: 'owner',
-        ip: null,
-      },
-      {
-        action: 'workspace.created',
-        targetType: 'workspace',
-        targetId: workspace.id,
-        details: { name: workspace.name },
-      },
-    );
+    await recordAudit(tx, ownerActor(workspace, user.id), {
+      action: 'workspace.created',
+      targetType: 'workspace',
+      targetId: workspace.id,
+      details: { name: workspace.name },
+    });
     return { workspace, user };
   });
 }

@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Actor } from '../core/actor';
+import { type Actor, ownerActor } from '../core/actor';
 import {
   createApiKey,
   workspaces,
@@ -24,9 +24,7 @@ import { reanalyzeMentions } from '../reanalysis';
 import { rebuildRollups } from '../reports';
 import { ANALYSIS_VERSION } from '../sentiment';
 import type { Db } from '../db/types';
-import type { JobDeps } from '../jobs';
-import { SCHEDULED_JOBS } from '../jobs/index';
-import { createInProcessRunner } from '../jobs';
+import { createInProcessRunner, type JobDeps, SCHEDULED_JOBS } from '../jobs';
 
 export interface CliDeps {
   db: Db;
@@ -78,15 +76,8 @@ const options = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-const cliActor = (ws: { id: string; slug: string }): Actor => ({
-  workspaceId: ws.id,
-  workspaceSlug: ws.slug,
-  userId: null,
-  apiKeyId: null,
-  // The CLI runs with shell access to the server: it may do what an owner may do.
-  role: 'owner',
-  ip: 'cli',
-});
+// The CLI runs with shell access to the server: it may do what an owner may do.
+const cliActor = (ws: { id: string; slug: string }): Actor => ownerActor(ws, null, 'cli');
 
 const need = <T>(value: T | undefined, flag: string): T => {
   if (value === undefined || value === '') throw new CliError(`Missing --${flag}`);

@@ -1,4 +1,4 @@
-import { defaultConnectors } from '../connectors';
+import { defaultConnectors } from '../connectors/composition';
 import { openDatabase } from '../db/open';
 import { createNodeOutbound } from '../http/outbound';
 import { resolveAppSecret, ConfigError, loadConfig, outboundPolicy, sourceFlow, tuneHeap } from '../server';

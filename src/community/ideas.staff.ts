@@ -1,7 +1,6 @@
 import { and, asc, desc, eq, max, sql } from 'drizzle-orm';
 import type { Actor } from '../core/actor';
 import { queueMailTo, recordAudit, workspaces } from '../accounts';
-import { rows as rows_ } from '../db/rows';
 import type { EventPublisher } from '../core/events';
 import { transact } from '../db/transact';
 import { AppError, notFound } from '../core/errors';
@@ -86,17 +85,15 @@ export async function updateIdea(
       const note = patch.statusNote ? `: ${patch.statusNote}` : '';
       const text = `“${idea.title}” is now ${STATUS_LABELS[patch.status!]}${note}`;
       // Every voter and the author hear of it: one INSERT … SELECT however many voted.
-      const told = rows_(
-        await tx.execute(sql`
-          insert into ${memberNotifications} (workspace_id, member_id, idea_id, text, created_at)
-          select ${actor.workspaceId}::uuid, t.member_id, ${id}::uuid, ${text}, ${ctx.now.toISOString()}::timestamptz
-          from (select member_id from ${ideaVotes} where idea_id = ${id}::uuid
-                union select ${idea.memberId}::uuid where ${idea.memberId}::uuid is not null) t
-          returning member_id`),
-      );
+      await tx.execute(sql`
+        insert into ${memberNotifications} (workspace_id, member_id, idea_id, text, created_at)
+        select ${actor.workspaceId}::uuid, t.member_id, ${id}::uuid, ${text}, ${ctx.now.toISOString()}::timestamptz
+        from (select member_id from ${ideaVotes} where idea_id = ${id}::uuid
+              union select ${idea.memberId}::uuid where ${idea.memberId}::uuid is not null) t`);
       // Email voters too, when there is a mail server (the in-app notification is there either way): queued
       // with the change, sent by the mail sender after commit, so a popular idea's click does not wait on SMTP.
-      if (deps.mailer.configured && told.length) emit(await queueVoterMail(tx, actor.workspaceId, rows[0]!, ctx));
+      const queued = deps.mailer.configured ? await queueVoterMail(tx, actor.workspaceId, rows[0]!, ctx) : null;
+      if (queued) emit(queued);
     }
     return rows[0]!;
   });
@@ -116,7 +113,7 @@ async function queueVoterMail(tx: Db, workspaceId: string, idea: IdeaRow, ctx: {
       `An idea you voted for changed: ${STATUS_LABELS[idea.status]}.` +
       `${idea.statusNote ? `\n\n${idea.statusNote}` : ''}\n\n${ctx.baseUrl}/c/${ws!.slug}/ideas/${idea.id}`,
   };
-  return (await queueMailTo(tx, workspaceId, mail, voters.getSQL(), ctx.now)).event;
+  return queueMailTo(tx, workspaceId, mail, voters.getSQL(), ctx.now);
 }
 
 type IdeaRow = typeof ideas.$inferSelect;

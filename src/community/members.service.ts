@@ -25,6 +25,8 @@ export interface MemberDeps {
   clock?: Clock;
   /** Seals a link until its email is sent, so a failed send can be retried (accounts/mail-outbox.ts). */
   credentials?: CredentialBox;
+  /** Kept with the lease of an email being sent, so a restart frees it at once. */
+  instanceId?: string;
   passwordParams?: Argon2Params;
   /** The password hasher (argon2id); tests hand in a spy to see that every answer does the same work. */
   hasher?: (password: string, params?: Argon2Params) => Promise<string>;

@@ -41,5 +41,6 @@ export const memberDeps = (c: AppContext): MemberDeps => ({
   logger: c.var.deps.logger,
   clock: c.var.deps.clock,
   credentials: c.var.deps.credentials,
+  ...(c.var.deps.instanceId ? { instanceId: c.var.deps.instanceId } : {}),
   ...(c.var.deps.passwordParams ? { passwordParams: c.var.deps.passwordParams } : {}),
 });

@@ -2,8 +2,6 @@
  * Connectors: one client per platform behind the Connector interface (poll, reply, verify).
  * What other parts of the app may use (docs/architecture.md); the rest of the folder is its own.
  */
-/** The connector of every platform, by name. */
-export { defaultConnectors } from './registry';
 /** A platform client: poll a page, post a reply, verify credentials. */
 export type { Connector } from './types';
 /** What went wrong talking to a platform, in terms the poller acts on (kind, retry after). */

@@ -42,9 +42,3 @@ export type { MentionFacts } from './activity';
 export { linkAuthors } from './link';
 /** Recounts the totals from the contacts' mentions (after merges, undos, corrections). */
 export { recountContacts } from './activity';
-/** The contact pages (list, profile, merge, segments, import and export). */
-export { contactPages } from './pages';
-/** /contacts: list, read, edit, merge, segments. */
-export { contactsApi } from './routes';
-/** /contacts import and export (CSV). */
-export { contactsTransferApi } from './transfer.routes';

@@ -57,6 +57,22 @@ describe('the event bus', () => {
   });
 });
 
+describe('the event bus when Inngest cannot be told', () => {
+  it('runs the listeners here instead, and reports the failure for each event', async () => {
+    const failures: string[] = [];
+    const bus = new EventBus((_err, listener, event) => failures.push(`${listener} ${event.name}`));
+    let ran = 0;
+    bus.on('a', 'local', () => void ran++);
+    bus.forward = async () => {
+      throw new Error('Inngest is away');
+    };
+    bus.publish([ev('a', 1), ev('a', 2)]);
+    await bus.idle();
+    expect(failures).toEqual(['forward a', 'forward a']);
+    expect(ran).toBe(2);
+  });
+});
+
 describe('the event log of a unit of work', () => {
   it('hands on what was emitted once, and forgets a run that starts over', () => {
     const log = new EventLog();

@@ -7,7 +7,8 @@
  * In process (the default) delivery is at most once: a crash right after commit loses it. So a listener
  * either wakes durable work that a scheduled job also finds (the mail outbox), or is safe to miss (the
  * live stream, a page refresh). With Inngest configured, each listener becomes an Inngest function
- * and is retried there (jobs/inngest.ts); listeners must then be idempotent.
+ * and is retried there (jobs/inngest.ts); listeners must then be idempotent. If Inngest cannot be told,
+ * the listeners run here instead.
  */
 export interface DomainEvent<N extends string = string, D = Record<string, unknown>> {
   name: N;
@@ -45,10 +46,21 @@ export class EventBus implements EventPublisher {
 
   publish(events: readonly DomainEvent[]): void {
     if (events.length === 0) return;
-    if (this.forward) {
-      this.track(this.forward(events).catch((err) => this.onError(err, 'forward', events[0]!)));
+    const forward = this.forward;
+    if (!forward) {
+      this.runHere(events);
       return;
     }
+    // Inngest could not be told: the listeners run here instead (they are idempotent), nothing is lost.
+    this.track(
+      forward(events).catch((err) => {
+        for (const event of events) this.onError(err, 'forward', event);
+        this.runHere(events);
+      }),
+    );
+  }
+
+  private runHere(events: readonly DomainEvent[]) {
     // A listener starts after the caller's own work; one that throws is reported, the rest still run.
     for (const event of events)
       for (const l of this.listeners.get(event.name) ?? [])

@@ -1,11 +1,11 @@
-import { and, asc, eq, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Clock } from '../core/clock';
 import { type Heartbeat, startHeartbeat } from '../core/heartbeat';
 import type { Db } from './types';
 
 /** The columns a table needs to be worked as a queue. */
-export interface QueueColumns {
+interface QueueColumns {
   id: PgColumn;
   status: PgColumn;
   attempts: PgColumn;
@@ -16,7 +16,7 @@ export interface QueueColumns {
   createdAt: PgColumn;
 }
 
-export interface LeasedQueueOptions {
+interface LeasedQueueOptions {
   /** The status of a row waiting for its turn (`queued`). */
   waiting: string;
   /** The status of a row someone holds (`sending`). */
@@ -26,9 +26,9 @@ export interface LeasedQueueOptions {
 }
 
 /** What a claim hands back: the row, with the token that proves the holder still holds it. */
-export interface Lease {
+interface Lease {
   id: string;
-  leaseToken: string | null;
+  leaseToken: string;
 }
 
 /**
@@ -40,6 +40,8 @@ export interface Lease {
  */
 export function leasedQueue<T extends PgTable & QueueColumns>(table: T, opts: LeasedQueueOptions) {
   type Row = T['$inferSelect'];
+  /** Columns a settle or a claim's extra may write (typed, so a misspelt status or column fails to compile). */
+  type Values = Partial<Record<keyof T['$inferInsert'], unknown>>;
   const due = (now: Date) =>
     or(
       and(eq(table.status, opts.waiting), or(isNull(table.nextAttemptAt), lte(table.nextAttemptAt, now))),
@@ -47,6 +49,12 @@ export function leasedQueue<T extends PgTable & QueueColumns>(table: T, opts: Le
     )!;
   // drizzle types `set` per table; the columns above are what this helper writes, by their keys.
   const update = (db: Db, values: Record<string, unknown>) => db.update(table as PgTable).set(values as never);
+  const hold = (holder: string | null, now: Date) => ({
+    status: opts.working,
+    leaseUntil: new Date(now.getTime() + opts.leaseMs),
+    leaseToken: crypto.randomUUID(),
+    leaseHolder: holder,
+  });
 
   return {
     /** Ids of rows due now, oldest first. */
@@ -61,15 +69,8 @@ export function leasedQueue<T extends PgTable & QueueColumns>(table: T, opts: Le
     },
 
     /** Takes the row if it is due (`extra`: more columns to set in the same statement), else null. */
-    async claim(db: Db, id: string, now: Date, holder: string | null, extra: Record<string, unknown | SQL> = {}) {
-      const rows: unknown[] = await update(db, {
-        status: opts.working,
-        leaseUntil: new Date(now.getTime() + opts.leaseMs),
-        leaseToken: crypto.randomUUID(),
-        leaseHolder: holder,
-        attempts: sql`${table.attempts} + 1`,
-        ...extra,
-      })
+    async claim(db: Db, id: string, now: Date, holder: string | null, extra: Values = {}) {
+      const rows: unknown[] = await update(db, { ...hold(holder, now), attempts: sql`${table.attempts} + 1`, ...extra })
         .where(and(eq(table.id, id), due(now)))
         .returning();
       return (rows[0] ?? null) as (Row & Lease) | null;
@@ -80,7 +81,7 @@ export function leasedQueue<T extends PgTable & QueueColumns>(table: T, opts: Le
      * is taking at the same moment are skipped, not waited for). For work done in bulk (mail).
      */
     async claimBatch(db: Db, now: Date, holder: string | null, limit: number) {
-      const token = crypto.randomUUID();
+      const held = hold(holder, now);
       const pick = db
         .select({ id: table.id })
         .from(table as PgTable)
@@ -88,24 +89,23 @@ export function leasedQueue<T extends PgTable & QueueColumns>(table: T, opts: Le
         .orderBy(asc(table.createdAt))
         .limit(limit)
         .for('update', { skipLocked: true });
-      const rows: unknown[] = await update(db, {
-        status: opts.working,
-        leaseUntil: new Date(now.getTime() + opts.leaseMs),
-        leaseToken: token,
-        leaseHolder: holder,
-        attempts: sql`${table.attempts} + 1`,
-      })
+      const rows: unknown[] = await update(db, { ...held, attempts: sql`${table.attempts} + 1` })
         .where(and(inArray(table.id, pick), due(now)))
         .returning();
-      return { token, rows: rows as (Row & Lease)[] };
+      return { token: held.leaseToken, rows: rows as (Row & Lease)[] };
+    },
+
+    /** The columns of a row inserted already held (its first attempt made by whoever inserts it). */
+    heldBy(holder: string | null, now: Date) {
+      return { ...hold(holder, now), attempts: 1 };
     },
 
     /** Extends the lease of what a claim took (one row, or a batch) every third of it while work runs. */
-    keepAlive(db: Db, leaseToken: string | null, clock: Clock, onError: (err: unknown) => void): Heartbeat {
+    keepAlive(db: Db, leaseToken: string, clock: Clock, onError: (err: unknown) => void): Heartbeat {
       return startHeartbeat(
         () =>
           update(db, { leaseUntil: new Date(clock().getTime() + opts.leaseMs) }).where(
-            eq(table.leaseToken, leaseToken ?? ''),
+            eq(table.leaseToken, leaseToken),
           ),
         opts.leaseMs / 3,
         onError,
@@ -113,15 +113,15 @@ export function leasedQueue<T extends PgTable & QueueColumns>(table: T, opts: Le
     },
 
     /** Records the outcome and lets go of the row, if this holder still holds it (else null). */
-    async settle(db: Db, lease: Lease, values: Record<string, unknown>) {
+    async settle(db: Db, lease: Lease, values: Values) {
       const rows: unknown[] = await update(db, { ...values, leaseUntil: null, leaseToken: null, leaseHolder: null })
-        .where(and(eq(table.id, lease.id), eq(table.leaseToken, lease.leaseToken ?? '')))
+        .where(and(eq(table.id, lease.id), eq(table.leaseToken, lease.leaseToken)))
         .returning();
       return (rows[0] ?? null) as Row | null;
     },
 
     /** Settles several rows of one claim with the same outcome, in one statement. */
-    async settleMany(db: Db, ids: string[], leaseToken: string, values: Record<string, unknown>): Promise<number> {
+    async settleMany(db: Db, ids: string[], leaseToken: string, values: Values): Promise<number> {
       if (ids.length === 0) return 0;
       const rows = await update(db, { ...values, leaseUntil: null, leaseToken: null, leaseHolder: null })
         .where(and(inArray(table.id, ids), eq(table.leaseToken, leaseToken)))
@@ -139,8 +139,15 @@ export function leasedQueue<T extends PgTable & QueueColumns>(table: T, opts: Le
   };
 }
 
-/** Exponential backoff with jitter: about base·2^(attempt-1), capped, so retries of many rows spread out. */
-export function retryDelayMs(attempt: number, random: () => number, baseMs = 30_000, capMs = 3_600_000): number {
-  const plain = Math.min(capMs, baseMs * 2 ** Math.max(0, attempt - 1));
-  return Math.round(plain * (0.75 + random() * 0.5));
+/**
+ * Exponential backoff with jitter: base·2^(attempt-1), capped, spread by ±jitter so retries of many rows
+ * do not arrive together. Each queue names its own pace (replies seconds, mail half minutes).
+ */
+export function retryDelayMs(
+  attempt: number,
+  random: () => number,
+  pace: { baseMs: number; capMs: number; jitter: number },
+): number {
+  const plain = Math.min(pace.capMs, pace.baseMs * 2 ** Math.max(0, attempt - 1));
+  return Math.round(plain * (1 - pace.jitter + random() * 2 * pace.jitter));
 }

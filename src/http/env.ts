@@ -25,7 +25,7 @@ export interface AppDeps {
   logger: Logger;
   metrics: Metrics;
   settings: AppSettings;
-  /** Seals and opens source credentials (key from APP_SECRET). */
+  /** Seals and opens source credentials and queued emails' links (key from APP_SECRET). */
   credentials: CredentialBox;
   /** Every request to the outside (connectors, feeds, webhooks) goes through this guard. */
   outbound: OutboundHttp;

@@ -13,8 +13,10 @@ export const requireStaffPage = createMiddleware<AppEnv>(async (c, next) => {
     const next_ = c.req.method === 'GET' ? c.req.path + (new URL(c.req.url).search || '') : '/';
     return c.redirect(`/login?next=${encodeURIComponent(next_)}`, 303);
   }
-  // The shell offers a workspace switcher when this login belongs to more than one workspace.
-  c.set('user', { ...c.var.user, workspaces: await c.var.deps.auth.workspacesOf(c.var.user.id) });
+  // The shell offers a workspace switcher when this login belongs to more than one workspace (looked up
+  // once a request, however many routers guard it).
+  if (!c.var.user.workspaces)
+    c.set('user', { ...c.var.user, workspaces: await c.var.deps.auth.workspacesOf(c.var.user.id) });
   await next();
 });
 
@@ -74,9 +76,9 @@ export function safeNext(next: unknown): string {
 
 const Uuid = z.uuid();
 
-/** The :id of a page route; anything that is not a uuid names nothing, so it is a 404. */
-export function pathId(c: AppContext, what = 'Resource'): string {
-  const id = c.req.param('id');
+/** A uuid path parameter (`:id` unless named); anything that is not a uuid names nothing, so it is a 404. */
+export function pathId(c: AppContext, what = 'Resource', param = 'id'): string {
+  const id = c.req.param(param);
   if (!id || !Uuid.safeParse(id).success) throw notFound(what);
   return id;
 }
@@ -90,6 +92,12 @@ export function formProblem(err: unknown): AppError {
   if (e.status >= 500 || e.code === 'NOT_FOUND') throw err;
   return e;
 }
+
+/** One form field as a trimmed string ('' when absent; the first of a repeated field). */
+export const formValue = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() ?? '';
+
+/** A repeatable form field (a checkbox group) as a list. */
+export const formValues = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
 /** A posted form as strings, repeated fields (checkbox groups) as arrays; files are ignored. */
 export async function formFields(c: AppContext): Promise<Record<string, string | string[]>> {

@@ -4,4 +4,5 @@ import type { AppContext } from './env';
 export const baseUrl = (c: AppContext) =>
   (c.var.deps.settings.publicUrl ?? new URL(c.req.url).origin).replace(/\/$/, '');
 
+/** Who is asking, for rate limits and the audit log: the client address, or 'unknown' when the runtime has none. */
 export const clientKey = (c: AppContext) => c.var.deps.clientIp(c) ?? 'unknown';

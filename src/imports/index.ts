@@ -14,13 +14,9 @@ export { parseMappingText } from './parse';
 export type { ImportDeps } from './import-types';
 /** Frees the import leases this instance held before a restart. */
 export { releaseImportLeases } from './import.service';
-/** Uploads whose uploader stopped holding them (its process died mid-upload) */
+/** Fails uploads whose uploader died mid-upload, with the reason, and deletes their stored pieces. */
 export { failAbandonedUploads } from './import.service';
 /** Imports that were queued or cut short (lease run out) */
 export { resumableImportIds } from './import.service';
-/** /imports: upload, progress, rejected rows. */
-export { importsApi } from './routes';
 /** The import format (csv, jsonl) a raw upload's Content-Type names, or undefined. */
 export { rawTypeOf } from './routes';
-/** Settings > Imports (upload, progress, rejected rows). */
-export { importPages } from './pages';

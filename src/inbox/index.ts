@@ -19,21 +19,5 @@ export { sendDueReplies } from './replies/outbox';
 export { refreshConversationAnalysis } from './analysis-refresh';
 /** In-app notifications (an @-mention in a note, an assignment). */
 export { notifications } from './schema';
-/** /live: the inbox's server-sent event stream. */
-export { liveApi } from './live.routes';
-/** /routing: teams and routing rules. */
-export { routingApi } from './rules.routes';
-/** /conversations/{id}/replies and saved replies. */
-export { repliesApi } from './replies/routes';
-/** /conversations: list, read, assign, notes, status. */
-export { inboxApi } from './routes';
-/** The inbox pages (list, conversation, composer). */
-export { inboxPages } from './pages';
-/** Settings > Routing (teams and rules). */
-export { routingPages } from './routing.pages';
-/** The notifications page. */
-export { notificationPages } from './notifications.pages';
-/** Settings > Saved replies. */
-export { savedReplyPages } from './replies/pages';
 /** The inbox's live event hub (one per process; pg_notify across processes on PostgreSQL). */
 export { LiveHub } from './live';

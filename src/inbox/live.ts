@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { LiveEvent } from '../core/live-events';
 import type { Db, DatabaseHandle } from '../db/types';
 
 /**
@@ -9,11 +10,7 @@ import type { Db, DatabaseHandle } from '../db/types';
  */
 export const LIVE_CHANNEL = 'inbox_live';
 
-export type LiveEvent =
-  | { type: 'conversation'; id: string; change: 'created' | 'reopened' | 'updated' | 'new_message' }
-  | { type: 'reply'; id: string; conversationId: string; status: string }
-  | { type: 'note'; id: string; conversationId: string }
-  | { type: 'presence'; conversationId: string; userId: string; name: string; state: 'viewing' | 'typing' | 'left' };
+export type { LiveEvent } from '../core/live-events';
 
 /** Announces events for one workspace; call it with the transaction making the change. */
 export async function publish(db: Db, workspaceId: string, events: LiveEvent[]): Promise<void> {

@@ -1,7 +1,9 @@
 import { and, desc, eq, inArray, ne } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
+import type { Actor } from '../core/actor';
 import { can } from '../core/roles';
+import type { Db } from '../db/types';
 import { listUsers } from '../accounts';
 import { getContact, sentimentHistory } from '../contacts';
 import { AppError } from '../core/errors';
@@ -20,11 +22,11 @@ import {
   getConversationRow,
   updateConversations,
 } from './conversations.service';
-import { listConversations, tabCounts } from './list';
+import { type InboxQuery, listConversations, tabCounts } from './list';
 import { readInboxQuery } from './page-params';
 import { CONVERSATION_STATUSES, conversations, PRIORITIES } from './schema';
 import { type ComposerState, ConversationPage, SNOOZE_CHOICES } from './views/conversation-page';
-import { InboxPage, Row } from './views/inbox-page';
+import { InboxPage, InboxTabs, Row } from './views/inbox-page';
 
 /** Notices after a redirect: a fixed word in the URL, never text from it. */
 const OK_MESSAGES: Record<string, string> = {
@@ -69,24 +71,34 @@ function snoozeEnd(form: Record<string, string | string[]>, now: Date): Date {
 
 const Uuid = z.uuid();
 
+/** The page of conversations a person asked for; a stale cursor starts the list over rather than failing. */
+function listPage(db: Db, actor: Actor, query: InboxQuery) {
+  return listConversations(db, actor.workspaceId, actor.userId, query).catch((err) => {
+    if (err instanceof AppError && err.code === 'VALIDATION_FAILED')
+      return listConversations(db, actor.workspaceId, actor.userId, { ...query, cursor: undefined });
+    throw err;
+  });
+}
+
+/** The tab counts and topics of the inbox's views. */
+async function viewTabs(db: Db, workspaceId: string, userId: string | null) {
+  const topics = await listTopics(db, workspaceId);
+  const counts = await tabCounts(
+    db,
+    workspaceId,
+    userId,
+    topics.map((t) => t.id),
+  );
+  return { counts, topics: topics.map((t) => ({ id: t.id, name: t.name, open: counts.topics.get(t.id) ?? 0 })) };
+}
+
 async function renderInbox(c: AppContext, error?: string, status = 200) {
   const actor = assertCan(c, 'inbox:read');
   const db = c.var.deps.db;
   const { query, params } = readInboxQuery(c.req.query(), PAGE_SIZE);
-  const topics = await listTopics(db, actor.workspaceId);
-  const [page, counts, team, vocabulary] = await Promise.all([
-    listConversations(db, actor.workspaceId, actor.userId, query).catch((err) => {
-      // A stale cursor starts the list over rather than failing the page.
-      if (err instanceof AppError && err.code === 'VALIDATION_FAILED')
-        return listConversations(db, actor.workspaceId, actor.userId, { ...query, cursor: undefined });
-      throw err;
-    }),
-    tabCounts(
-      db,
-      actor.workspaceId,
-      actor.userId,
-      topics.map((t) => t.id),
-    ),
+  const [page, tabs, team, vocabulary] = await Promise.all([
+    listPage(db, actor, query),
+    viewTabs(db, actor.workspaceId, actor.userId),
     people(c, actor.workspaceId),
     listTags(db, actor.workspaceId),
   ]);
@@ -97,8 +109,8 @@ async function renderInbox(c: AppContext, error?: string, status = 200) {
       next={page.next}
       params={params}
       query={query}
-      counts={counts}
-      topics={topics.map((t) => ({ id: t.id, name: t.name, open: counts.topics.get(t.id) ?? 0 }))}
+      counts={tabs.counts}
+      topics={tabs.topics}
       people={team}
       tags={vocabulary}
       canWrite={can(actor.role, 'inbox:write')}
@@ -312,10 +324,7 @@ export const inboxPages = new Hono<AppEnv>()
     const db = c.var.deps.db;
     const { query } = readInboxQuery(c.req.query(), PAGE_SIZE);
     c.header('Cache-Control', 'no-store');
-    const page = await listConversations(db, actor.workspaceId, actor.userId, query).catch((err) => {
-      if (err instanceof AppError && err.code === 'VALIDATION_FAILED') return { items: [] };
-      throw err;
-    });
+    const page = await listPage(db, actor, query);
     const at = page.items.findIndex((x) => x.id === id);
     if (at < 0) {
       // Not on this page: 204, unless it is no conversation of this workspace at all (404, like every id).
@@ -333,6 +342,13 @@ export const inboxPages = new Hono<AppEnv>()
         now={c.var.deps.clock()}
       />,
     );
+  })
+  // The views and their counts alone, for the live inbox (refreshed at most every 30 s while events flow).
+  .get('/inbox/tabs', async (c) => {
+    const actor = assertCan(c, 'inbox:read');
+    const { params } = readInboxQuery(c.req.query(), PAGE_SIZE);
+    c.header('Cache-Control', 'no-store');
+    return c.html(<InboxTabs {...(await viewTabs(c.var.deps.db, actor.workspaceId, actor.userId))} params={params} />);
   })
   .post('/inbox/replies/:id/retry', async (c) => {
     const actor = assertCan(c, 'inbox:write');

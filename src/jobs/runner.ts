@@ -4,6 +4,8 @@ import type { JobDeps, ScheduledJob } from './job';
 export interface InProcessRunner {
   start(): void;
   stop(): void;
+  /** Resolves when the runs going on now have ended (shutdown waits for them). */
+  idle(): Promise<void>;
   /** Runs one job now (used by the CLI and tests); errors are logged and returned, not thrown. */
   runNow(id: string): Promise<{ ok: true; result: unknown } | { ok: false; error: unknown }>;
 }
@@ -15,6 +17,7 @@ export interface InProcessRunner {
 export function createInProcessRunner(deps: JobDeps, jobs: ScheduledJob[]): InProcessRunner {
   const crons: Cron[] = [];
   const byId = new Map(jobs.map((j) => [j.id, j]));
+  const running = new Set<Promise<unknown>>();
 
   async function execute(job: ScheduledJob) {
     const started = Date.now();
@@ -35,12 +38,17 @@ export function createInProcessRunner(deps: JobDeps, jobs: ScheduledJob[]): InPr
       for (const job of jobs)
         crons.push(
           new Cron(job.inProcessCron ?? job.cron, { protect: true, name: job.id }, async () => {
-            await execute(job);
+            const run = execute(job);
+            running.add(run);
+            await run.finally(() => running.delete(run));
           }),
         );
     },
     stop() {
       for (const c of crons.splice(0)) c.stop();
+    },
+    async idle() {
+      await Promise.allSettled([...running]);
     },
     async runNow(id) {
       const job = byId.get(id);

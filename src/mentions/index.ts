@@ -18,9 +18,5 @@ export { clipText } from './store';
 export { storePosts } from './store';
 /** How many posts a store added and how many it had already. */
 export type { StoreResult } from './store';
-/** The mentions page (search and filters). */
-export { mentionPages } from './pages';
-/** /mentions: list and search mentions, export labelled ones. */
-export { mentionsApi } from './routes';
 /** How many mentions a source has brought in (its settings page shows it). */
 export { countSourceMentions } from './list';

@@ -5,7 +5,3 @@
  */
 /** Re-scores every mention analysed by an older analyzer version, in batches, with progress. */
 export { reanalyzeMentions } from './reanalyze';
-/** PATCH /mentions/{id}/sentiment and /intents: staff correct the analyzer. */
-export { correctionsApi } from './routes';
-/** The correction form under each post of a conversation. */
-export { correctionPages } from './pages';

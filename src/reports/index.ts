@@ -12,7 +12,7 @@ export { channelOf } from './rollups';
 export type { RollupFact } from './rollups';
 /** The stored report facts of a page's posts that already exist (to take away before an edit). */
 export { storedFacts } from './rollups';
-/** The same as TERMS, in JS, for posts the pipeline has in memory (`text` as stored). */
+/** A post's report terms, in JS, as the rollups' SQL counts them (for posts the pipeline has in memory). */
 export { termsOf } from './rollups';
 /** Compares the last hours with the usual and raises spike alerts. */
 export { checkSpikes } from './spikes';
@@ -22,7 +22,3 @@ export type { SpikeRun } from './spikes';
 export { sendWeeklyDigests } from './digest';
 /** Adds (sign 1) or takes away (sign -1) the given mentions, as they are now, from the rollups. */
 export { applyToRollups } from './rollups';
-/** /reports: sentiment, share of voice, terms, authors, response times, ratings. */
-export { reportsApi } from './routes';
-/** The reports dashboard. */
-export { reportPages } from './pages';

@@ -1,15 +1,16 @@
 /**
- * Text analysis: sentiment score and label, language, intents, aspects and key terms. Pure.
+ * Text analysis: sentiment score and label, language, intents, aspects and key terms. Pure (its API
+ * route is in composition.ts).
  * Other modules load the analyzer through loadAnalyzer(): its lexicons, language model and
  * wink-nlp model cost ~0.3 s, which app start should not pay before the first mention arrives.
  */
-export type { Analysis, AnalyzeOptions, SentimentLabel } from './analyze';
+/** What the analyzer finds in a text. */
+export type { Analysis } from './analyze';
+/** The intents the analyzer knows (question, complaint, praise, feature request, purchase intent, churn risk). */
 export { INTENTS, type Intent } from './intents';
 /** The one hashtag rule (Unicode, NFC), shared with the report rollups; light, no model. */
-export { hashtagTerm, hashtagTerms, hashtagsIn } from './hashtags';
+export { hashtagTerms } from './hashtags';
 /** The analyzer module, loaded on first use (see above). */
 export { loadAnalyzer } from './load';
 /** The analyzer's version, stored with each analysis (`npm run cli -- reanalyze` redoes older ones). */
 export { ANALYSIS_VERSION } from './version';
-/** POST /analyze: try the analyzer on a text. */
-export { analyzeApi } from './routes';

@@ -7,23 +7,32 @@ import {
   routingPages,
   notificationPages,
   savedReplyPages,
-} from '../inbox';
-import { contactPages, contactsApi, contactsTransferApi } from '../contacts';
+} from '../inbox/composition';
+import { contactPages, contactsApi, contactsTransferApi } from '../contacts/composition';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
-import { apiKeysApi, auditApi, authApi, accountPages, invitationPages, invitationsApi, usersApi } from '../accounts';
+import {
+  apiKeysApi,
+  auditApi,
+  authApi,
+  accountPages,
+  invitationPages,
+  invitationsApi,
+  usersApi,
+} from '../accounts/composition';
 import { AppError } from '../core/errors';
-import { importsApi, rawTypeOf, importPages } from '../imports';
-import { mentionPages, mentionsApi } from '../mentions';
-import { correctionPages, correctionsApi } from '../reanalysis';
-import { sourcePages, sourcesApi } from '../sources';
-import { topicPages, topicsApi } from '../topics';
-import { analyzeApi } from '../sentiment';
-import { tagsApi } from '../tags';
-import { communityApi, memberAccountPages, boardPages, communityStaffPages } from '../community';
-import { reportsApi, reportPages } from '../reports';
+import { rawTypeOf } from '../imports';
+import { importsApi, importPages } from '../imports/composition';
+import { mentionPages, mentionsApi } from '../mentions/composition';
+import { correctionPages, correctionsApi } from '../reanalysis/composition';
+import { sourcePages, sourcesApi } from '../sources/composition';
+import { topicPages, topicsApi } from '../topics/composition';
+import { analyzeApi } from '../sentiment/composition';
+import { tagsApi } from '../tags/composition';
+import { communityApi, memberAccountPages, boardPages, communityStaffPages } from '../community/composition';
+import { reportsApi, reportPages } from '../reports/composition';
 import { webPages } from '../http/web/pages';
 import { staticRoutes } from '../http/web/static';
 import { announceAccessChanges, authenticate } from '../http/auth.middleware';

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import type { Actor } from '../core/actor';
+import { type Actor, ownerActor } from '../core/actor';
 import type { Argon2Params } from '../accounts';
 import { newSecret } from '../core/tokens';
 import {
@@ -42,14 +42,7 @@ export async function ensureDemoWorkspace(deps: SourceDeps, now: Date, passwordP
   const owner = await findMembership(deps.db, ws.id, DEMO_EMAIL);
   if (!owner)
     throw new Error(`The demo workspace has no ${DEMO_EMAIL}; remove the workspace or use another data folder`);
-  const actor: Actor = {
-    workspaceId: ws.id,
-    workspaceSlug: ws.slug,
-    userId: owner.id,
-    apiKeyId: null,
-    role: 'owner',
-    ip: 'demo',
-  };
+  const actor: Actor = ownerActor(ws, owner.id, 'demo');
   // A login made before this start keeps an old password: set the new one (it ends old sessions).
   if (existing) await setAccountPassword(deps.db, existing.id, password, passwordParams);
 

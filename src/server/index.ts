@@ -2,7 +2,7 @@
  * Server: composition. Builds the dependencies and the app from every feature; nothing in src imports it but cli.
  * What other parts of the app may use (docs/architecture.md); the rest of the folder is its own.
  */
-/** APP_SECRET encrypts source credentials. */
+/** APP_SECRET (sealing credentials and mail links): from the environment, or generated beside PGlite's data. */
 export { resolveAppSecret } from './app-secret';
 /** Thrown when the environment's configuration is invalid; its message says which variable. */
 export { ConfigError } from './config';

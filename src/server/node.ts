@@ -3,8 +3,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { ensureOwner } from '../accounts';
 import { instanceId } from '../core/instance';
 import { openDatabase } from '../db/open';
-import { SCHEDULED_JOBS } from '../jobs/index';
-import { releaseOwnLeases, createInProcessRunner } from '../jobs';
+import { createInProcessRunner, releaseOwnLeases, SCHEDULED_JOBS } from '../jobs';
 import { ensureDemoWorkspace } from './demo-workspace';
 import { pollSource, pollsSettled } from '../sources';
 import { createApp } from './app';
@@ -61,7 +60,7 @@ async function main() {
 
   // Before any job runs: what this instance held when it last stopped resumes now, not when leases run out.
   const freed = await releaseOwnLeases(deps, instance);
-  if (freed.sources + freed.imports + freed.replies) {
+  if (Object.values(freed).some(Boolean)) {
     logger.info({ instance, ...freed }, 'released leases of the previous run');
   }
 
@@ -95,8 +94,9 @@ async function main() {
     server.close();
     // A poll in flight commits the page it is on (each has its own deadline); one that outlasts
     // this wait is cut off and, holding this instance's lease, resumes at its next start.
-    // Listeners still running (mail being sent) finish too; cut off, their work stays queued for the next start.
-    const settled = Promise.all([pollsSettled(), deps.events.idle()]);
+    // Listeners and jobs still running (mail being sent) finish too; cut off, their work stays queued for the
+    // next start.
+    const settled = Promise.all([pollsSettled(), deps.events.idle(), runner?.idle()]);
     await Promise.race([settled, new Promise((r) => setTimeout(r, SHUTDOWN_WAIT_MS).unref())]);
     await deps.mailer.close?.();
     await handle.close();

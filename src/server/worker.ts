@@ -1,6 +1,6 @@
 import { openPostgres } from '../db/postgres';
 import { createFetchOutbound } from '../http/outbound';
-import { SCHEDULED_JOBS } from '../jobs/index';
+import { SCHEDULED_JOBS } from '../jobs';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { createDeps, outboundPolicy } from './deps';
@@ -59,7 +59,8 @@ export default {
       return Response.json({ error: { code: 'INTERNAL', message, details: null } }, { status: 500 });
     }
     const response = await createApp(booted.deps).fetch(request);
-    ctx.waitUntil(booted.handle.close());
+    // Listeners the request's changes woke (the mail sender) finish before the connection closes.
+    ctx.waitUntil(booted.deps.events.idle().then(() => booted.handle.close()));
     return response;
   },
 

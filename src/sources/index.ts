@@ -8,9 +8,9 @@ export type { PollerDeps } from './poller';
 export { sources } from './schema';
 /** Decrypts and validates what a connector needs to run for this source. */
 export { connectorInputs } from './sources.service';
-/** Event names of the sources module, and their payloads. */
+/** The Inngest event name that asks for one source to be polled now. */
 export { SOURCE_POLL_REQUESTED } from './events';
-/** The event asking for one source to be polled now. */
+/** That event's payload: which source. */
 export type { SourcePollRequested } from './events';
 /** Sources whose next poll time has come and that nobody is polling right now, most overdue first. */
 export { dueSourceIds } from './poller';
@@ -22,10 +22,6 @@ export { releaseSourceLeases } from './poller';
 export { pollDueSources } from './poller';
 /** How many polls are running in this process right now. */
 export { pollsRunning } from './poller';
-/** Settings > Sources (list, forms per platform, a page per source). */
-export { sourcePages } from './pages';
-/** /sources: create, edit, verify, poll and backfill sources. */
-export { sourcesApi } from './routes';
 /** Adds a source (its credentials sealed). */
 export { createSource } from './sources.service';
 /** What source actions need (database, connectors, sealed credentials, outbound guard). */

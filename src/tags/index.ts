@@ -8,5 +8,3 @@ export { canonicalTags } from './tags.service';
 export { cleanTags } from './tags.service';
 /** A workspace's tags. */
 export { listTags } from './tags.service';
-/** /tags: the tag list. */
-export { tagsApi } from './routes';

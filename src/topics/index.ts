@@ -12,10 +12,6 @@ export { listTopics } from './topics.service';
 export { matchTopics } from './match';
 /** A topic with its query compiled for matching and platform searches. */
 export type { CompiledTopic } from './plan';
-/** Settings > Topics. */
-export { topicPages } from './pages';
-/** /topics: tracked brands, products and competitors. */
-export { topicsApi } from './routes';
 /** Adds a topic (audited). */
 export { createTopic } from './topics.service';
 /** What a source should search for on its platform, from the active topics. */

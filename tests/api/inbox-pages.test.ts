@@ -259,6 +259,20 @@ describe('live rows', () => {
     expect(closed.status).toBe(200);
     expect((await t.app.request(`/inbox/rows/${conv.id}`)).status).not.toBe(200);
   });
+
+  it('serves the views with their counts alone; a stale cursor lists the first page as the page does', async () => {
+    const tabs = await get(agent, '/inbox/tabs');
+    expect(tabs.status).toBe(200);
+    expect(tabs.html).toMatch(/^<div id="inbox-tabs"/);
+    expect(tabs.html).toMatch(/data-testid="view-all"[^>]*>All open <span class="badge count">\d+</);
+    expect(rowIds(tabs.html)).toEqual([]);
+    const first = rowIds((await get(agent, '/inbox')).html)[0]!;
+    const stale = await t.app.request(`/inbox/rows/${first}?cursor=not-a-cursor`, {
+      headers: { cookie: agent.cookie },
+    });
+    expect(stale.status).toBe(200);
+    expect(stale.headers.get('Inbox-Row-After')).toBe('');
+  });
 });
 
 describe('busy inbox', () => {

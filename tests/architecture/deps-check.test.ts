@@ -90,6 +90,20 @@ describe('the dependency check', () => {
     ]);
   });
 
+  it("lets composition wire a feature's composition.ts, and no other feature", async () => {
+    const surface = { ...CLEAN, 'src/alpha/composition.ts': "export const alphaPages = 'pages';\n" };
+    const wired = tree({
+      ...surface,
+      'src/server/app.ts': "import { alphaPages } from '../alpha/composition';\nexport const app = [alphaPages];\n",
+    });
+    expect((await check(wired)).problems).toEqual([]);
+    const reached = tree({
+      ...surface,
+      'src/beta/b.ts': "import { alphaPages } from '../alpha/composition';\nexport const b = () => alphaPages;\n",
+    });
+    expect((await check(reached)).problems).toEqual(['no-deep-import: src/beta/b.ts → src/alpha/composition.ts']);
+  });
+
   it('holds for this repository: no deep import, no folder cycle', async () => {
     expect((await check(process.cwd())).problems).toEqual([]);
   });

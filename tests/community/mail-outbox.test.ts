@@ -1,12 +1,18 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { InngestTestEngine } from '@inngest/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAIL_MAX_ATTEMPTS, queueMail, releaseMailLeases, sendDueMail } from '../../src/accounts/mail-outbox';
-import { sendMailNow } from '../../src/accounts/mail.service';
+import {
+  MAIL_MAX_ATTEMPTS,
+  queueMailTo,
+  releaseMailLeases,
+  sendDueMail,
+  sendMailNow,
+} from '../../src/accounts/mail-outbox';
 import { mailOutbox } from '../../src/accounts/schema';
 import { ideas, ideaVotes, members } from '../../src/community/schema';
 import type { DomainEvent } from '../../src/core/events';
 import { transact } from '../../src/db/transact';
+import type { Db } from '../../src/db/types';
 import { createInngestClient, listenerFunctions } from '../../src/jobs/inngest';
 import { type FakeSmtp, startFakeSmtp } from '../fakes/smtp-server';
 import { createTestContext, type TestContext } from '../helpers/test-app';
@@ -53,6 +59,15 @@ async function ideaWithVoters(voters: number) {
   return { ws, idea: idea!, emails };
 }
 
+/** One queued email to `to`, through the outbox's own queueing (its recipients query names one address). */
+const queueTo = (db: Db, workspaceId: string, to: string) =>
+  queueMailTo(
+    db,
+    workspaceId,
+    { kind: 'status', subject: 'News', text: 'hello' },
+    sql`select ${to}::text as email`,
+    clock.now,
+  );
 const mailRows = (workspaceId: string) => t.db.select().from(mailOutbox).where(eq(mailOutbox.workspaceId, workspaceId));
 const receivedBy = (email: string) => smtp.received.filter((m) => m.to.includes(email)).length;
 
@@ -91,8 +106,7 @@ describe('the mail outbox', () => {
     const publisher = { publish: (events: readonly DomainEvent[]) => void told.push(...events) };
     await expect(
       transact({ db: t.db, events: publisher }, async (tx, emit) => {
-        const mail = { kind: 'status', to: 'gone@outbox.test', subject: 'Never', text: 'never sent' };
-        emit((await queueMail(tx, undefined, ws.workspace.id, [mail], clock.now)).event);
+        emit((await queueTo(tx, ws.workspace.id, 'gone@outbox.test'))!);
         throw new Error('the change failed');
       }),
     ).rejects.toThrow('the change failed');
@@ -100,8 +114,7 @@ describe('the mail outbox', () => {
     expect(told).toEqual([]);
     // The same work committed is told once, after commit.
     await transact({ db: t.db, events: publisher }, async (tx, emit) => {
-      const mail = { kind: 'status', to: 'kept@outbox.test', subject: 'Kept', text: 'sent' };
-      emit((await queueMail(tx, undefined, ws.workspace.id, [mail], clock.now)).event);
+      emit((await queueTo(tx, ws.workspace.id, 'kept@outbox.test'))!);
     });
     expect(told).toEqual([{ name: 'mail.queued', data: { count: 1 } }]);
     expect((await mailRows(ws.workspace.id)).map((r) => r.status)).toEqual(['queued']);
@@ -122,6 +135,11 @@ describe('the mail outbox', () => {
     expect(row).toMatchObject({ status: 'queued', attempts: 1 });
     expect(row!.body).not.toContain('s3cret-token-123');
     expect(row!.sealedText).not.toContain('s3cret');
+    // Sealed: the whole text and its secret, bound to this row (APP_SECRET opens it, nothing else).
+    expect(await t.deps.credentials.open(`mail:${row!.id}`, row!.sealedText!)).toEqual({
+      text: `Confirm: ${link}`,
+      secrets: ['s3cret-token-123'],
+    });
     expect(row!.error).not.toContain('s3cret');
     clock.now = new Date(row!.nextAttemptAt!.getTime() + 1);
     await sendDueMail(t.deps);
@@ -150,14 +168,8 @@ describe('the mail outbox', () => {
   it('sends mail a dead sender held once its lease ends or it restarts, and gives up after the last try', async () => {
     const { ws } = await ideaWithVoters(0);
     const queued = async (to: string) => {
-      const { ids } = await queueMail(
-        t.db,
-        undefined,
-        ws.workspace.id,
-        [{ kind: 'k', to, subject: 's', text: 't' }],
-        clock.now,
-      );
-      return ids[0]!;
+      await queueTo(t.db, ws.workspace.id, to);
+      return (await t.db.select().from(mailOutbox).where(eq(mailOutbox.to, to)))[0]!.id;
     };
     const held = await queued('held@outbox.test');
     const leaseUntil = new Date(clock.now.getTime() + 60_000);
@@ -183,8 +195,7 @@ describe('the mail outbox', () => {
 
   it('runs the mail listener as its own Inngest function when an Inngest server drives the work', async () => {
     const { ws } = await ideaWithVoters(0);
-    const mail = { kind: 'status', to: 'inngest@outbox.test', subject: 'Via Inngest', text: 'hello' };
-    const { event } = await queueMail(t.db, undefined, ws.workspace.id, [mail], clock.now);
+    const event = (await queueTo(t.db, ws.workspace.id, 'inngest@outbox.test'))!;
     const fns = listenerFunctions(createInngestClient({ dev: true }), t.deps.events);
     const fn = fns.find((f) => f.id() === 'on-send-queued-mail')!;
     const { result } = await new InngestTestEngine({ function: fn, events: [event] }).execute();

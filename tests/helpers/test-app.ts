@@ -1,4 +1,4 @@
-import type { Actor } from '../../src/core/actor';
+import { type Actor, ownerActor } from '../../src/core/actor';
 import type { Argon2Params } from '../../src/accounts/password';
 import type { Role } from '../../src/core/roles';
 import { createWorkspaceWithOwner } from '../../src/accounts/setup.service';
@@ -98,14 +98,7 @@ export async function createTestContext(options: TestContextOptions = {}) {
       TEST_PASSWORD_PARAMS,
     );
     // The owner as services see them, for tests that call services directly.
-    const actor: Actor = {
-      workspaceId: workspace.id,
-      workspaceSlug: workspace.slug,
-      userId: user.id,
-      apiKeyId: null,
-      role: 'owner',
-      ip: null,
-    };
+    const actor: Actor = ownerActor(workspace, user.id);
     return { workspace, owner: user, actor, token: await login(email) };
   }
 

@@ -1,8 +1,8 @@
-import { and, asc, desc, eq, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../../core/actor';
 import { ConnectorError } from '../../connectors';
 import { AppError, notFound } from '../../core/errors';
-import { startHeartbeat } from '../../core/heartbeat';
+import { leasedQueue, retryDelayMs } from '../../db/leased-queue';
 import type { Db } from '../../db/types';
 import { getConversationRow } from '../conversations.service';
 import { publish } from '../live';
@@ -32,7 +32,6 @@ export type SenderDeps = Pick<
 export const MAX_ATTEMPTS = 8;
 /** How long a sender holds a row without a sign of life; a heartbeat extends it while the send runs. */
 export const LEASE_MS = 60_000;
-const HEARTBEAT_MS = LEASE_MS / 3;
 
 export const publicReply = (r: ReplyRow) => ({
   id: r.id,
@@ -53,8 +52,7 @@ export const publicReply = (r: ReplyRow) => ({
 });
 
 /** Backoff between attempts: 5 s, 10 s, 20 s ... capped at 10 minutes, with a little jitter. */
-export const retryDelayMs = (attempt: number, random = Math.random) =>
-  Math.min(600_000, 5_000 * 2 ** Math.max(0, attempt - 1)) * (0.9 + 0.2 * random());
+const BACKOFF = { baseMs: 5_000, capMs: 600_000, jitter: 0.1 };
 
 export interface QueueInput {
   text: string;
@@ -161,50 +159,22 @@ export async function retryReply(db: Db, actor: Actor, id: string, now: Date): P
   return row;
 }
 
-/**
- * Claims a reply for sending: due and queued, or `sending` with a lease that ran out (its sender
- * died). The claim is one UPDATE, so two senders never post the same row.
- */
-async function claim(db: Db, id: string, now: Date, holder: string | null): Promise<ReplyRow | null> {
-  const [row] = await db
-    .update(replies)
-    // A row taken over mid-send may be on the platform; one already uncertain stays so until resolved.
-    .set({
-      status: 'sending',
-      leaseUntil: new Date(now.getTime() + LEASE_MS),
-      leaseToken: crypto.randomUUID(),
-      leaseHolder: holder,
-      attempts: sql`${replies.attempts} + 1`,
-      uncertain: sql`${replies.uncertain} or ${replies.status} = 'sending'`,
-    })
-    .where(
-      and(
-        eq(replies.id, id),
-        or(
-          and(eq(replies.status, 'queued'), or(isNull(replies.nextAttemptAt), lte(replies.nextAttemptAt, now))),
-          and(eq(replies.status, 'sending'), lte(replies.leaseUntil, now)),
-        ),
-      ),
-    )
-    .returning();
-  return row ?? null;
-}
+// Due: queued and its time come, or `sending` with a lease that ran out (its sender died). A claim is
+// one UPDATE, so two senders never post the same row.
+const queue = leasedQueue(replies, { waiting: 'queued', working: 'sending', leaseMs: LEASE_MS });
 
 /** Sends one reply if it is due. Returns the row as it ends up (or null when another sender has it). */
 export async function sendReply(deps: SenderDeps, id: string, random = Math.random): Promise<ReplyRow | null> {
   const now = deps.clock();
-  const r = await claim(deps.db, id, now, deps.instanceId ?? null);
+  // A row taken over mid-send may be on the platform; one already uncertain stays so until resolved.
+  const r = await queue.claim(deps.db, id, now, deps.instanceId ?? null, {
+    uncertain: sql`${replies.uncertain} or ${replies.status} = 'sending'`,
+  });
   if (!r) return null;
   const log = deps.logger.child({ replyId: r.id, platform: r.platform, attempt: r.attempts });
   // A slow platform call keeps the row ours; a sender that dies stops beating and the lease runs out.
-  const heartbeat = startHeartbeat(
-    () =>
-      deps.db
-        .update(replies)
-        .set({ leaseUntil: new Date(deps.clock().getTime() + LEASE_MS) })
-        .where(and(eq(replies.id, r.id), eq(replies.leaseToken, r.leaseToken!))),
-    HEARTBEAT_MS,
-    (err) => log.warn({ err }, 'reply lease heartbeat failed'),
+  const heartbeat = queue.keepAlive(deps.db, r.leaseToken, deps.clock, (err) =>
+    log.warn({ err }, 'reply lease heartbeat failed'),
   );
   let delivery: Delivery;
   try {
@@ -244,7 +214,7 @@ export async function sendReply(deps: SenderDeps, id: string, random = Math.rand
     const next =
       e.kind === 'rate_limited' && e.details.resetAt
         ? e.details.resetAt
-        : new Date(now.getTime() + retryDelayMs(r.attempts, random));
+        : new Date(now.getTime() + retryDelayMs(r.attempts, random, BACKOFF));
     const [row] = await deps.db.transaction(async (tx) => {
       const rows = await tx
         .update(replies)
@@ -337,30 +307,10 @@ const FREE_LEASE = { leaseUntil: null, leaseToken: null, leaseHolder: null };
  * At start: rows this instance was sending when it stopped are due now, not when their lease runs
  * out. They stay `sending`, so the next claim marks them uncertain and looks them up before posting.
  */
-export async function releaseReplyLeases(db: Db, holder: string, now: Date): Promise<number> {
-  const freed = await db
-    .update(replies)
-    .set({ leaseUntil: now, leaseToken: null })
-    .where(and(eq(replies.status, 'sending'), eq(replies.leaseHolder, holder)))
-    .returning({ id: replies.id });
-  return freed.length;
-}
+export const releaseReplyLeases = (db: Db, holder: string, now: Date) => queue.release(db, holder, now);
 
 /** Replies due now: queued and due, or stuck in `sending` past their lease. */
-export async function dueReplyIds(db: Db, now: Date, limit = 100): Promise<string[]> {
-  const rows = await db
-    .select({ id: replies.id })
-    .from(replies)
-    .where(
-      or(
-        and(eq(replies.status, 'queued'), or(isNull(replies.nextAttemptAt), lte(replies.nextAttemptAt, now))),
-        and(eq(replies.status, 'sending'), lte(replies.leaseUntil, now)),
-      ),
-    )
-    .orderBy(asc(replies.createdAt))
-    .limit(limit);
-  return rows.map((r) => r.id);
-}
+export const dueReplyIds = (db: Db, now: Date, limit = 100) => queue.dueIds(db, now, limit);
 
 export async function sendDueReplies(deps: SenderDeps): Promise<{ sent: number; failed: number; retrying: number }> {
   const out = { sent: 0, failed: 0, retrying: 0 };

@@ -59,33 +59,7 @@ export function InboxPage(p: InboxPageProps) {
       </div>
       <Flash kind="ok" message={p.ok} />
       <Flash kind="error" message={p.error} />
-      <div id="inbox-tabs" data-live-region="tabs">
-        <nav class="tabs" aria-label="Views">
-          {(
-            [
-              ['all', 'All open', p.counts.all],
-              ['mine', 'Mine', p.counts.mine],
-              ['unassigned', 'Unassigned', p.counts.unassigned],
-            ] as const
-          ).map(([view, label, n]) => (
-            <a
-              href={inboxHref({}, { view: view === 'all' ? '' : view })}
-              aria-current={!p.params.topic && (p.params.view ?? 'all') === view ? 'page' : undefined}
-              data-testid={`view-${view}`}
-            >
-              {label} <Count n={n} />
-            </a>
-          ))}
-          {p.topics.map((t) => (
-            <a
-              href={inboxHref({}, { topic: t.id })}
-              aria-current={p.params.topic === t.id && !p.params.view ? 'page' : undefined}
-            >
-              {t.name} <Count n={t.open} />
-            </a>
-          ))}
-        </nav>
-      </div>
+      <InboxTabs counts={p.counts} topics={p.topics} params={p.params} />
       <Filters {...p} />
       <form id="bulk-form" method="post" action="/inbox/bulk">
         <Csrf token={p.csrfToken} />
@@ -119,6 +93,39 @@ export function InboxPage(p: InboxPageProps) {
       <TagList tags={p.tags} />
       <KeyboardHelp />
     </AppShell>
+  );
+}
+
+/** The views with their open counts; also served alone (GET /inbox/tabs) for the live inbox. */
+export function InboxTabs(p: Pick<InboxPageProps, 'counts' | 'topics' | 'params'>) {
+  return (
+    <div id="inbox-tabs" data-live-region="tabs">
+      <nav class="tabs" aria-label="Views">
+        {(
+          [
+            ['all', 'All open', p.counts.all],
+            ['mine', 'Mine', p.counts.mine],
+            ['unassigned', 'Unassigned', p.counts.unassigned],
+          ] as const
+        ).map(([view, label, n]) => (
+          <a
+            href={inboxHref({}, { view: view === 'all' ? '' : view })}
+            aria-current={!p.params.topic && (p.params.view ?? 'all') === view ? 'page' : undefined}
+            data-testid={`view-${view}`}
+          >
+            {label} <Count n={n} />
+          </a>
+        ))}
+        {p.topics.map((t) => (
+          <a
+            href={inboxHref({}, { topic: t.id })}
+            aria-current={p.params.topic === t.id && !p.params.view ? 'page' : undefined}
+          >
+            {t.name} <Count n={t.open} />
+          </a>
+        ))}
+      </nav>
+    </div>
   );
 }
 

@@ -1,6 +1,6 @@
 import { meta } from './dom';
 
-export interface ApiAnswer<T = unknown> {
+interface ApiAnswer<T = unknown> {
   ok: boolean;
   status: number;
   json: T | null;
@@ -28,10 +28,14 @@ export async function api<T = Record<string, unknown>>(
   return { ok: res.ok, status: res.status, json };
 }
 
-/** Server-rendered HTML (a page or a fragment), or null when the answer is not 200. */
-export async function html(url: string): Promise<{ status: number; text: string | null }> {
+/**
+ * Server-rendered HTML (a page or a fragment): its text when the answer is a 200 of what was asked for
+ * (a redirect, to the login page when the session ended, counts as no answer).
+ */
+export async function html(url: string): Promise<{ status: number; text: string | null; headers: Headers }> {
   const res = await fetch(url, { credentials: 'same-origin', headers: { Accept: 'text/html' } });
-  return { status: res.status, text: res.status === 200 ? await res.text() : null };
+  const ok = res.status === 200 && !res.redirected;
+  return { status: res.redirected ? 0 : res.status, text: ok ? await res.text() : null, headers: res.headers };
 }
 
 /**

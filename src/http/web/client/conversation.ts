@@ -8,8 +8,9 @@ import { refresher } from './refresher';
 interface ReplyAnswer {
   length: number;
   limit: number;
-  error?: { message?: string };
 }
+// crypto.randomUUID exists only in secure contexts (HTTPS, localhost): a plain-http address on a LAN has none.
+const newKey = () => (crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`);
 const errorOf = (json: unknown) => (json as { error?: { message?: string } } | null)?.error?.message;
 
 /** One conversation: live thread and triage, presence, the composer that counts as the platform does. */
@@ -173,7 +174,7 @@ function composer(
         (r) => {
           if (r.status === 202) {
             text.value = '';
-            if (fields.idempotencyKey) fields.idempotencyKey.value = crypto.randomUUID();
+            if (fields.idempotencyKey) fields.idempotencyKey.value = newKey();
             recount();
             announce('viewing', true);
             refresh();
@@ -186,7 +187,7 @@ function composer(
             'Could not reach the server. Your reply is still here: send it again (it will not be posted twice).',
           ),
       )
-      .then(() => {
+      .finally(() => {
         sending = false;
         sendBtn.disabled = false;
       });

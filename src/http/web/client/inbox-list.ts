@@ -1,11 +1,11 @@
-import { api, swapFrom } from './api';
+import { api, html, swapFrom } from './api';
 import { $, $$, isTyping, meta, parseFragment } from './dom';
 import { openHelp } from './keyboard-help';
 import { live } from './live';
 import { refresher } from './refresher';
 
 /** How long the tab counts may lag behind while events flow: they are the costly part of the page. */
-export const COUNTS_EVERY_MS = 30_000;
+const COUNTS_EVERY_MS = 30_000;
 
 /**
  * Where a changed row goes, from the fragment's answer: replaced in place, inserted after the row the
@@ -47,40 +47,48 @@ export function inboxList(): void {
   const move = (step: number) => {
     const all = rows();
     if (!all.length) return;
-    const i = current() ? all.indexOf(current()!) : -1;
+    const here = current();
+    const i = here ? all.indexOf(here) : -1;
     select(all[Math.max(0, Math.min(all.length - 1, i < 0 ? 0 : i + step))] ?? null);
   };
 
   // The whole list and tabs, as the page renders them: after a resync, and for the counts now and then.
   const refreshAll = refresher(async () => {
     const checked = $$<HTMLInputElement>('input[name="ids"]:checked').map((c) => c.value);
-    const firstPage = document.getElementById('inbox-list')?.getAttribute('data-first-page') === 'true';
-    await swapFrom(location.href, firstPage ? ['inbox-tabs', 'inbox-list'] : ['inbox-tabs']);
+    await swapFrom(location.href, onFirstPage() ? ['inbox-tabs', 'inbox-list'] : ['inbox-tabs']);
     for (const id of checked) {
       const c = $<HTMLInputElement>(`input[name="ids"][value="${id}"]`);
       if (c) c.checked = true;
     }
     if (selectedId) select(current());
   });
-  const refreshCounts = refresher(() => swapFrom(location.href, ['inbox-tabs']), COUNTS_EVERY_MS);
+  const refreshCounts = refresher(() => swapFrom(`/inbox/tabs${location.search}`, ['inbox-tabs']), COUNTS_EVERY_MS);
 
-  // One changed conversation: its row alone, placed where this view's order puts it.
+  // One changed conversation: its row alone, placed where this view's order puts it. Answers for one id
+  // may come back out of order: only the newest asked for counts.
+  const asked = new Map<string, number>();
   const updateRow = async (id: string) => {
-    if (document.getElementById('inbox-list')?.getAttribute('data-first-page') !== 'true' && !rowOf(id)) return;
-    const res = await fetch(`/inbox/rows/${id}${location.search}`, {
-      credentials: 'same-origin',
-      headers: { Accept: 'text/html' },
-    });
+    refreshCounts();
+    if (!onFirstPage() && !rowOf(id)) return;
+    const turn = (asked.get(id) ?? 0) + 1;
+    asked.set(id, turn);
+    const res = await html(`/inbox/rows/${id}${location.search}`);
+    if (asked.get(id) !== turn) return;
     const after = res.headers.get('Inbox-Row-After');
-    const answer = { status: res.status, after: after === '' || after === null ? null : after };
-    const text = res.status === 200 ? await res.text() : '';
+    // Only "not on this page" (204) or "not yours" (404) removes a row; anything else unexpected (an
+    // error, the login page of an ended session) redraws the list as the page renders it.
+    if (res.status !== 204 && res.status !== 404 && (res.text === null || after === null)) throw new Error('row');
+    const answer = { status: res.status, after: after || null };
     const present = rows().map((r) => r.getAttribute('data-id') ?? '');
+    // On the first page, a neighbour this tab does not show yet is one whose own event is still on its way.
+    if (answer.status === 200 && answer.after !== null && !present.includes(answer.after) && onFirstPage())
+      return refreshAll();
     const where = placement(present, id, answer);
     const old = rowOf(id);
     const wasChecked = old ? ($<HTMLInputElement>('input[name="ids"]', old)?.checked ?? false) : false;
     if (where.kind === 'remove' || where.kind === 'insert') old?.remove();
     if (where.kind === 'replace' || where.kind === 'insert') {
-      const [row] = parseFragment(text).filter((n): n is HTMLElement => n instanceof HTMLElement);
+      const [row] = parseFragment(res.text ?? '').filter((n): n is HTMLElement => n instanceof HTMLElement);
       if (!row) return;
       if (where.kind === 'replace') old?.replaceWith(row);
       else insertRow(row, where.after);
@@ -88,7 +96,11 @@ export function inboxList(): void {
       if (box) box.checked = wasChecked;
       if (selectedId === id) select(row);
     }
-    refreshCounts();
+  };
+  const onFirstPage = () => document.getElementById('inbox-list')?.getAttribute('data-first-page') === 'true';
+  // After a key's change, when no live stream will bring its event (the stream is down).
+  const afterChange = (id: string) => {
+    if (document.documentElement.getAttribute('data-live') !== 'ready') void updateRow(id).catch(() => refreshAll());
   };
   const rowOf = (id: string) => rows().find((r) => r.getAttribute('data-id') === id) ?? null;
   const insertRow = (row: HTMLElement, after: string | null) => {
@@ -141,13 +153,13 @@ export function inboxList(): void {
         break;
       }
       case 'a':
-        if (id && me) void api('PATCH', `/api/v1/conversations/${id}`, { assigneeId: me }).then(() => updateRow(id));
+        if (id && me) void api('PATCH', `/api/v1/conversations/${id}`, { assigneeId: me }).then(() => afterChange(id));
         break;
       case 'e':
         if (id)
           void api('PATCH', `/api/v1/conversations/${id}`, { status: 'closed' }).then(() => {
             move(1);
-            return updateRow(id);
+            afterChange(id);
           });
         break;
       case '/':

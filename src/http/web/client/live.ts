@@ -1,11 +1,10 @@
-/** What the live stream (/api/v1/live) sends, as the page scripts read it. */
-export type LiveEvent =
-  | { type: 'conversation'; id: string; change: 'created' | 'reopened' | 'updated' | 'new_message' }
-  | { type: 'reply'; id: string; conversationId: string; status: string }
-  | { type: 'note'; id: string; conversationId: string }
-  | { type: 'presence'; conversationId: string; userId: string; name: string; state: 'viewing' | 'typing' | 'left' }
-  /** The stream (re)connected: whatever happened meanwhile is fetched once. */
-  | { type: 'resync' };
+import type { LiveEvent as Announced } from '../../../core/live-events';
+
+/**
+ * What the live stream (/api/v1/live) sends, and `resync`: the stream (re)connected, so whatever happened
+ * meanwhile is fetched once.
+ */
+export type LiveEvent = Announced | { type: 'resync' };
 
 type Listener = (e: LiveEvent) => void;
 const listeners: Listener[] = [];

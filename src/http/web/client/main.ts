@@ -1,5 +1,5 @@
 /**
- * The one browser script (bundled by scripts/build-client.ts into client-bundle.generated.ts, served
+ * The one browser script (bundled by scripts/build-client.ts into client-bundle.generated.json, served
  * from /static with a hashed URL: the CSP allows no inline script). Pages work without it; with it the
  * inbox is live (Server-Sent Events: a changed conversation's row alone is fetched, reply status, who
  * else is viewing or typing), keyboard-driven (j/k/o/x/a/e/r, "/" and "?"), and the reply composer

@@ -5,7 +5,7 @@ export interface Presence {
   at: number;
 }
 
-export const PRESENCE_TTL_MS = 30_000;
+const PRESENCE_TTL_MS = 30_000;
 
 /** The lines to show now; drops (from `present`) whoever left or was last heard of too long ago. */
 export function presenceLines(present: Map<string, Presence>, now: number): string[] {

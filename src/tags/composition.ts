@@ -1,0 +1,7 @@
+/**
+ * What only composition (src/server, src/cli, src/jobs) wires in: this feature's HTTP routers and pages.
+ * Kept out of index.ts, so a feature that uses this one's services, tables or types does not load its
+ * whole HTTP layer (pages, views, OpenAPI routes).
+ */
+/** /tags: the tag list. */
+export { tagsApi } from './routes';
