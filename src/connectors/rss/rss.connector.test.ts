@@ -161,7 +161,9 @@ describe('RSS connector against a fake feed host', () => {
 
   it('reads one page per poll, then returns only items added since, sending the saved ETag', async () => {
     const url = fake.addFeed('/feed.rss', { format: 'rss' });
-    for (let i = 0; i < 3; i++) fake.addItem('/feed.rss', { guid: `g${i}`, title: `Post ${i}`, date: ago(30 - i) });
+    // The dates are taken once: a second boundary passing mid-test must not move the expected newest one.
+    const dates = [0, 1, 2].map((i) => ago(30 - i));
+    for (let i = 0; i < 3; i++) fake.addItem('/feed.rss', { guid: `g${i}`, title: `Post ${i}`, date: dates[i]! });
     const first = await poll(url);
     expect(first.more).toBe(false);
     expect(first.posts.map((p) => p.externalId)).toEqual(['g2', 'g1', 'g0']);
@@ -170,7 +172,7 @@ describe('RSS connector against a fake feed host', () => {
       etag: expect.stringMatching(/^".+"$/),
       lastModified: expect.any(String),
       seen: ['g2', 'g1', 'g0'],
-      newest: ago(28).toISOString(),
+      newest: dates[2]!.toISOString(),
     });
 
     fake.addItem('/feed.rss', { guid: 'g3', title: 'Fresh post', date: ago(1) });
