@@ -1,6 +1,7 @@
 /**
  * The import rules of .dependency-cruiser.cjs plus what a rule cannot see: cycles between top-level
- * folders of src/ (a feature that imports another which, through any of its files, imports it back).
+ * folders of src/ (a feature that imports another which, through any of its files, imports it back), and
+ * tables used outside their owner (table-owners.ts).
  *
  *   tsx scripts/deps/check.ts            fails on any rule violation or folder cycle
  *   tsx scripts/deps/check.ts --graph    prints the folder graph (which folder imports which, how often)
@@ -8,6 +9,7 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { tableOwnerProblems } from './table-owners';
 
 const run = promisify(execFile);
 
@@ -105,7 +107,14 @@ export function formatGraph(graph: DepsReport['graph']): string {
 /** The verdict on `src/` under `cwd`: what breaks the house, one line each; empty when it holds. */
 export async function check(cwd: string): Promise<{ problems: string[]; report: DepsReport }> {
   const report = await cruise(cwd);
-  return { problems: [...report.violations, ...report.cycleEdges.map((e) => `folder cycle: ${e}`)], report };
+  return {
+    problems: [
+      ...report.violations,
+      ...report.cycleEdges.map((e) => `folder cycle: ${e}`),
+      ...tableOwnerProblems(cwd).map((p) => `table owner: ${p}`),
+    ],
+    report,
+  };
 }
 
 async function main() {
@@ -123,7 +132,9 @@ async function main() {
     process.exitCode = 1;
     return;
   }
-  process.stdout.write(`dependencies: ${report.graph.size} folders, no deep import, no folder cycle\n`);
+  process.stdout.write(
+    `dependencies: ${report.graph.size} folders, no deep import, no folder cycle, every table used by its owner\n`,
+  );
 }
 
 if (process.argv[1] && import.meta.filename === process.argv[1]) await main();

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireActor, requirePermission } from '../http/auth.middleware';
 import { AUTHENTICATED, createApi, errors, IdParam, json } from '../http/openapi';
+import { CreateApiKey } from './api-keys.input';
 import { createApiKey, listApiKeys, publicApiKey, revokeApiKey } from './api-keys.service';
 
 const ApiKey = z
@@ -14,10 +15,6 @@ const ApiKey = z
     createdAt: z.string(),
   })
   .openapi('ApiKey');
-
-const CreateApiKey = z
-  .object({ name: z.string().trim().min(1).max(80), role: z.enum(['admin', 'agent', 'analyst']).default('agent') })
-  .openapi('CreateApiKey');
 
 const tags = ['api-keys'];
 const guard = [requirePermission('api-keys:manage')];

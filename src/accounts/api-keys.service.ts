@@ -1,8 +1,8 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
-import { forbidden, notFound } from '../core/errors';
 import type { Db } from '../db/types';
 import type { Actor } from '../core/actor';
 import { recordAudit } from './audit.service';
+import { accountError } from './errors';
 import { assignableRoles } from '../core/roles';
 import { apiKeys, workspaces } from './schema';
 import type { Role } from '../core/roles';
@@ -26,7 +26,7 @@ export const publicApiKey = (k: ApiKeyRow) => ({
 /** Creates a key; the plain secret is in the answer once and never stored. */
 export async function createApiKey(db: Db, actor: Actor, input: { name: string; role: Role }) {
   if (input.role === 'owner' || !assignableRoles(actor.role).includes(input.role)) {
-    throw forbidden(`An API key cannot have the role ${input.role}`);
+    throw accountError('API_KEY_ROLE_NOT_ALLOWED', { role: input.role });
   }
   const key = API_KEY_PREFIX + newSecret();
   return db.transaction(async (tx) => {
@@ -60,7 +60,7 @@ export async function getApiKey(db: Db, workspaceId: string, id: string) {
     .select()
     .from(apiKeys)
     .where(and(eq(apiKeys.workspaceId, workspaceId), eq(apiKeys.id, id)));
-  if (!k) throw notFound('API key');
+  if (!k) throw accountError('API_KEY_NOT_FOUND');
   return k;
 }
 

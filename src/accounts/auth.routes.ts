@@ -4,16 +4,13 @@ import { createMiddleware } from 'hono/factory';
 import { requireActor } from '../http/auth.middleware';
 import { clearSessionCookie, setSessionCookie } from '../http/cookies';
 import type { AppEnv } from '../http/env';
-import { forbidden } from '../core/errors';
 import { AUTHENTICATED, createApi, errors, json } from '../http/openapi';
 import { workspacesOfMember } from './accounts.service';
+import { accountError } from './errors';
+import { LoginBody, SwitchBody } from './login.input';
 import { login, switchWorkspace } from './login.service';
 import { ROLES } from '../core/roles';
 import { revokeSession } from './sessions.service';
-
-const LoginBody = z
-  .object({ email: z.string().trim().min(3).max(254), password: z.string().min(1).max(1024) })
-  .openapi('LoginRequest');
 
 export const LoginAnswer = z
   .object({
@@ -38,8 +35,6 @@ const Me = z
     }),
   })
   .openapi('Me');
-
-const SwitchBody = z.object({ workspaceId: z.uuid() }).openapi('SwitchWorkspace');
 
 // Before the body is validated: who may not call this at all hears so first.
 const signedIn = createMiddleware<AppEnv>(async (c, next) => {
@@ -113,8 +108,7 @@ export const authApi = createApi()
     async (c) => {
       const actor = requireActor(c);
       const session = c.var.session;
-      if (!session || !actor.userId)
-        throw forbidden('An API key belongs to one workspace; sign in as a person to switch');
+      if (!session || !actor.userId) throw accountError('API_KEY_CANNOT_SWITCH');
       const { deps } = c.var;
       const current = { userId: actor.userId, token: session.token };
       const r = await switchWorkspace(deps.db, current, c.req.valid('json').workspaceId, {

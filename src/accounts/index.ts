@@ -22,6 +22,8 @@ export { createUser } from './users.service';
 export { recordAudit } from './audit.service';
 /** Sends an email a person waits for now, through the mail outbox (retried there if it fails). */
 export { sendMailNow } from './mail-outbox';
+/** A waited-for mail written with its link in the caller's transaction (holdMail), sent after commit (sendHeld). */
+export { holdMail, sendHeld, type HeldMail } from './mail-outbox';
 /** Argon2id hash of a password, with the parameters in force. */
 export { hashPassword } from './password';
 /** Spends a real verification's time and answers false (no account enumeration by timing). */
@@ -52,3 +54,13 @@ export { findMembership } from './users.service';
 export { createMailer } from './mailer';
 /** At start: with no staff user, creates the owner from ADMIN_EMAIL/ADMIN_PASSWORD or issues a setup link. */
 export { ensureOwner } from './setup.service';
+/** A workspace row, as other features read it. */
+export type { Workspace, StaffMember } from './directory';
+/** One workspace by id or by slug; all of them (workspaceById, workspaceBySlug, listWorkspaces). */
+export { workspaceById, workspaceBySlug, listWorkspaces } from './directory';
+/** Staff of a workspace: active ones, all, one, whether one is active, who is online (routing). */
+export { activeStaff, allStaff, staffMember, isActiveStaff, onlineStaff } from './directory';
+/** The workspaces as a typed subquery, for another feature's query joining its per-workspace rows (the board). */
+export { workspaceView } from './directory';
+/** The accounts' error codes, with their kinds and messages (the error catalogue lists them). */
+export { ACCOUNT_ERRORS } from './errors';

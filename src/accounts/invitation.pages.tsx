@@ -15,9 +15,8 @@ export const invitationPages = new Hono<AppEnv>()
     return renderAccept(c, token, 200);
   })
   .post('/invitations/accept', async (c) => {
-    const body = await c.req.parseBody();
-    const token = typeof body.token === 'string' ? body.token : '';
     const form = await parseForm(c, AcceptInvitationBody);
+    const token = form.values.token ?? '';
     if (!form.ok) return renderAccept(c, token, 422, form.message);
     const { deps } = c.var;
     try {
@@ -31,7 +30,7 @@ export const invitationPages = new Hono<AppEnv>()
     } catch (err) {
       const e = toAppError(err);
       if (e.code === 'INVITATION_INVALID') return c.html(<InvitationInvalidPage />, 404);
-      if (e.code !== 'INVALID_CREDENTIALS' && e.code !== 'RATE_LIMITED' && e.code !== 'FORBIDDEN') throw err;
+      if (e.code !== 'INVALID_CREDENTIALS' && e.code !== 'TOO_MANY_LOGINS' && e.code !== 'ACCESS_DISABLED') throw err;
       if (e.retryAfter) c.header('Retry-After', String(e.retryAfter));
       const wrongPassword = 'This email already signs in here, and that is not its password';
       return renderAccept(c, token, e.status, e.code === 'INVALID_CREDENTIALS' ? wrongPassword : e.message);

@@ -1,11 +1,11 @@
 import { and, desc, eq, gt, isNull } from 'drizzle-orm';
-import { sendMailNow } from './mail-outbox';
-import { AppError, forbidden, notFound } from '../core/errors';
+import { holdMail, sendHeld, type sendMailNow } from './mail-outbox';
 import type { Db } from '../db/types';
 import type { AppDeps } from '../http/env';
 import { findAccountByEmail, normalizeEmail, type WorkspaceRow } from './accounts.service';
 import type { Actor } from '../core/actor';
 import { recordAudit } from './audit.service';
+import { accountError } from './errors';
 import { forgiveAttempts } from './login-attempts.service';
 import { signIn, verifyLogin } from './login.service';
 import { type Argon2Params, hashPassword } from './password';
@@ -28,8 +28,7 @@ export const publicInvitation = (i: InvitationRow) => ({
   createdAt: i.createdAt.toISOString(),
 });
 
-const invalid = () =>
-  new AppError('INVITATION_INVALID', 'This invitation link is invalid, used or expired; ask for a new one');
+const invalid = () => accountError('INVITATION_INVALID');
 
 const open = (now: Date) => and(isNull(invitations.acceptedAt), gt(invitations.expiresAt, now));
 
@@ -65,7 +64,9 @@ export async function inviteUser(
   assertMayGrant(actor, input.role);
   const email = normalizeEmail(input.email);
   const token = newSecret();
-  const invitation = await deps.db.transaction(async (tx) => {
+  const link = `${opts.baseUrl}/invitations/accept?token=${token}`;
+  // The invitation and its email commit together: a crash in between cannot leave a link nobody was sent.
+  const { invitation, held } = await deps.db.transaction(async (tx) => {
     // A new invitation replaces an unused one for the same email: only the latest link works.
     const sameEmail = and(eq(invitations.workspaceId, actor.workspaceId), eq(invitations.email, email));
     await tx.delete(invitations).where(and(sameEmail, isNull(invitations.acceptedAt)));
@@ -89,27 +90,27 @@ export async function inviteUser(
       targetId: row!.id,
       details,
     });
-    return row!;
+    const [ws] = await tx
+      .select({ name: workspaces.name })
+      .from(workspaces)
+      .where(eq(workspaces.id, actor.workspaceId));
+    const mail = await holdMail(deps, tx, actor.workspaceId, {
+      kind: 'staff_invitation',
+      to: email,
+      subject: `You are invited to ${ws?.name ?? 'a workspace'} on Social CRM`,
+      text: [
+        `You are invited to join ${ws?.name ?? 'a workspace'} on Social CRM as ${input.role}.`,
+        '',
+        `Accept within 7 days (the link works once): ${link}`,
+        '',
+        'If you did not expect this, ignore this email.',
+      ].join('\n'),
+      // The kept copy, which any agent can read, must not carry a link that makes them staff.
+      secrets: [token],
+    });
+    return { invitation: row!, held: mail };
   });
-  const [ws] = await deps.db
-    .select({ name: workspaces.name })
-    .from(workspaces)
-    .where(eq(workspaces.id, actor.workspaceId));
-  const link = `${opts.baseUrl}/invitations/accept?token=${token}`;
-  await sendMailNow(deps, actor.workspaceId, {
-    kind: 'staff_invitation',
-    to: email,
-    subject: `You are invited to ${ws?.name ?? 'a workspace'} on Social CRM`,
-    text: [
-      `You are invited to join ${ws?.name ?? 'a workspace'} on Social CRM as ${input.role}.`,
-      '',
-      `Accept within 7 days (the link works once): ${link}`,
-      '',
-      'If you did not expect this, ignore this email.',
-    ].join('\n'),
-    // The kept copy, which any agent can read, must not carry a link that makes them staff.
-    secrets: [token],
-  });
+  await sendHeld(deps, held);
   return { invitation, link: deps.mailer.configured ? null : link };
 }
 
@@ -121,7 +122,7 @@ export async function revokeInvitation(db: Db, actor: Actor, id: string): Promis
         and(eq(invitations.id, id), eq(invitations.workspaceId, actor.workspaceId), isNull(invitations.acceptedAt)),
       )
       .returning();
-    if (!gone) throw notFound('Invitation');
+    if (!gone) throw accountError('INVITATION_NOT_FOUND');
     const entry = {
       action: 'invitation.revoked',
       targetType: 'invitation',
@@ -235,7 +236,7 @@ async function joinWorkspace(
       .select()
       .from(users)
       .where(and(eq(users.workspaceId, workspace.id), eq(users.accountId, accountId)));
-    if (member!.disabledAt) throw forbidden('Your access to this workspace is disabled; ask an admin');
+    if (member!.disabledAt) throw accountError('ACCESS_DISABLED');
     return member!;
   }
   const actor = {

@@ -1,6 +1,6 @@
 import { and, eq, gt, lt, ne } from 'drizzle-orm';
-import { AppError } from '../core/errors';
 import type { Db } from '../db/types';
+import { accountError } from './errors';
 import { decideAttempt, LOGIN_THROTTLE, type LoginThrottleOptions } from './login-throttle';
 import { loginFailures } from './schema';
 
@@ -42,8 +42,7 @@ export async function reserveAttempt(
   if (decision.ok) return { id: row!.id, email, ip };
   await db.delete(loginFailures).where(eq(loginFailures.id, row!.id));
   const seconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
-  const message = `Too many failed logins; try again in ${seconds} s`;
-  throw new AppError('RATE_LIMITED', message, { retryAfterSeconds: seconds }, seconds);
+  throw accountError('TOO_MANY_LOGINS', { seconds }, { retryAfterSeconds: seconds }).retryingAfter(seconds);
 }
 
 /** The password was right: this attempt and the earlier failures of this address for the account go. */

@@ -1,5 +1,4 @@
 import { eq } from 'drizzle-orm';
-import { AppError, notFound } from '../core/errors';
 import type { Db } from '../db/types';
 import {
   activeMemberships,
@@ -10,6 +9,7 @@ import {
   type StaffAccount,
 } from './accounts.service';
 import { recordAudit } from './audit.service';
+import { accountError } from './errors';
 import { type Attempt, forgiveAttempts, reserveAttempt } from './login-attempts.service';
 import { type Argon2Params, verifyDecoy, verifyPassword } from './password';
 import { users } from './schema';
@@ -37,7 +37,7 @@ export interface SignInOptions {
   action?: string;
 }
 
-const wrong = () => new AppError('INVALID_CREDENTIALS', 'Email or password is wrong');
+const wrong = () => accountError('INVALID_CREDENTIALS');
 
 /**
  * Checks a login's password behind the throttle (login-throttle.ts): the attempt is counted
@@ -103,7 +103,7 @@ export async function switchWorkspace(
   opts: SignInOptions,
 ) {
   const target = await siblingMembership(db, current.userId, workspaceId);
-  if (!target) throw notFound('Workspace');
+  if (!target) throw accountError('WORKSPACE_NOT_FOUND');
   return db.transaction(async (tx) => {
     await revokeSession(tx, current.token);
     return signIn(tx, target, { ...opts, action: 'auth.switch' });

@@ -129,29 +129,58 @@ const delivered = (deps: MailSenderDeps) =>
     ? { status: 'sent' as const, sentAt: deps.clock(), sealedText: null, error: null }
     : { status: 'logged' as const, sealedText: null, error: null };
 
+/** A mail written in the caller's transaction, held by this process, sent once that transaction commits. */
+export interface HeldMail {
+  id: string;
+  leaseToken: string;
+  /** The text and secrets as sealed in the row, for sending without reading it back. */
+  sealed: Awaited<ReturnType<typeof newRow>>['sealed'];
+  row: typeof mailOutbox.$inferSelect;
+}
+
 /**
- * One email a person is waiting for (a verification or reset link, an invitation): its row is born held
- * by this request (so the scheduled sender cannot take it meanwhile) and sent at once. A failed send is
- * recorded, never thrown at a visitor; the mail sender retries it with backoff (its link sealed until then).
+ * Writes a mail a person waits for (a verification or reset link, an invitation) in the transaction that
+ * makes its link, already held by this process: the link and its email commit together, so a crash between
+ * them cannot lose the email (the held row's lease runs out and the scheduled sender sends it). Call
+ * `sendHeld` after the commit.
  */
+export async function holdMail(
+  input: Omit<MailSenderDeps, 'clock' | 'db'> & { clock?: Clock },
+  tx: Db,
+  workspaceId: string,
+  mail: OutgoingMail,
+): Promise<HeldMail> {
+  const now = (input.clock ?? systemClock)();
+  const { row, sealed } = await newRow(input.credentials, workspaceId, mail, now);
+  const lease = queue.heldBy(input.instanceId ?? null, now);
+  const [held] = await tx
+    .insert(mailOutbox)
+    .values({ ...row, ...lease, status: 'sending' })
+    .returning();
+  return { id: held!.id, leaseToken: lease.leaseToken, sealed, row: held! };
+}
+
+/**
+ * Sends a mail `holdMail` wrote, once its transaction has committed, and records how it went. A failed
+ * send is recorded, never thrown at a visitor; the mail sender retries it with backoff (its link sealed
+ * until then).
+ */
+export async function sendHeld(input: Omit<MailSenderDeps, 'clock'> & { clock?: Clock }, held: HeldMail) {
+  const deps = { ...input, clock: input.clock ?? systemClock };
+  await withLease(deps, held.leaseToken, async () => {
+    const outcome = await deliver(deps, held.row, held.sealed);
+    const values = outcome.ok ? delivered(deps) : outcome.values;
+    await queue.settle(deps.db, { id: held.id, leaseToken: held.leaseToken }, values);
+  });
+}
+
+/** Writes a mail and sends it at once (one with no link of its own to commit with it). */
 export async function sendMailNow(
   input: Omit<MailSenderDeps, 'clock'> & { clock?: Clock },
   workspaceId: string,
   mail: OutgoingMail,
 ): Promise<void> {
-  const deps = { ...input, clock: input.clock ?? systemClock };
-  const now = deps.clock();
-  const { row, sealed } = await newRow(deps.credentials, workspaceId, mail, now);
-  const lease = queue.heldBy(deps.instanceId ?? null, now);
-  const [held] = await deps.db
-    .insert(mailOutbox)
-    .values({ ...row, ...lease, status: 'sending' })
-    .returning();
-  await withLease(deps, lease.leaseToken, async () => {
-    const outcome = await deliver(deps, held!, sealed);
-    const values = outcome.ok ? delivered(deps) : outcome.values;
-    await queue.settle(deps.db, { id: held!.id, leaseToken: lease.leaseToken }, values);
-  });
+  await sendHeld(input, await holdMail(input, input.db, workspaceId, mail));
 }
 
 /** Keeps a claim's lease alive while `work` runs (a slow SMTP server must not let another sender in). */

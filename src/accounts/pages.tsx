@@ -1,7 +1,5 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
 import { baseUrl, clientKey } from '../http/request-origin';
-import { notFound } from '../core/errors';
 import { clearSessionCookie, setSessionCookie } from '../http/cookies';
 import type { AppContext, AppEnv } from '../http/env';
 import { toAppError } from '../http/error-handler';
@@ -15,36 +13,25 @@ import {
   safeNext,
   shellProps,
 } from '../http/pages';
+import { CreateApiKey } from './api-keys.input';
+import { accountError } from './errors';
 import { createApiKey, listApiKeys, publicApiKey, revokeApiKey } from './api-keys.service';
 import { InviteBody } from './invitations.input';
 import { inviteUser, listInvitations, publicInvitation, revokeInvitation } from './invitations.service';
+import { LoginBody, SwitchBody } from './login.input';
 import { login, switchWorkspace } from './login.service';
 import { assignableRoles, can } from '../core/roles';
-import { ROLES } from '../core/roles';
 import { createSession, revokeSession } from './sessions.service';
+import { SetupBody } from './setup.input';
 import { completeSetup, isSetupTokenValid } from './setup.service';
+import { UpdateUser } from './users.input';
 import { deleteUser, listUsers, publicUser, updateUser } from './users.service';
 import { LoginPage, SetupInvalidPage, SetupPage } from './views/auth-pages';
 import { ApiKeysPage, UsersPage } from './views/settings-pages';
 
-const LoginForm = z.object({
-  email: z.string().trim().min(1).max(254),
-  password: z.string().min(1).max(1024),
-  next: z.string().optional(),
-});
-const SetupForm = z.object({
-  token: z.string().min(1).max(200),
-  workspaceName: z.string().trim().min(1, 'required').max(80),
-  name: z.string().trim().max(120).optional(),
-  email: z.email().max(254),
-  password: z.string().min(12, 'at least 12 characters').max(1024),
-});
-const RoleForm = z.object({ role: z.enum(ROLES) });
-const SwitchForm = z.object({ workspaceId: z.uuid() });
-const NewKeyForm = z.object({
-  name: z.string().trim().min(1, 'required').max(80),
-  role: z.enum(['admin', 'agent', 'analyst']),
-});
+/** The users list's role select: the API's user change, with the role required. */
+const RoleForm = UpdateUser.pick({ role: true }).required();
+const SETUP_LABELS = { workspaceName: 'Workspace name', name: 'Your name', email: 'Email', password: 'Password' };
 
 const OK_MESSAGES: Record<string, string> = {
   saved: 'Changes saved.',
@@ -59,8 +46,9 @@ export const accountPages = new Hono<AppEnv>()
     return c.html(<LoginPage next={safeNext(c.req.query('next'))} />);
   })
   .post('/login', async (c) => {
-    const form = await parseForm(c, LoginForm);
-    if (!form.ok) return c.html(<LoginPage next="/inbox" error="Enter your email and password." />, 422);
+    const form = await parseForm(c, LoginBody);
+    const next = safeNext(form.values.next);
+    if (!form.ok) return c.html(<LoginPage next={next} error="Enter your email and password." />, 422);
     const { deps } = c.var;
     try {
       const result = await login(
@@ -74,15 +62,12 @@ export const accountPages = new Hono<AppEnv>()
         { now: deps.clock(), sessionTtlMs: deps.settings.sessionTtlMs, passwordParams: deps.passwordParams },
       );
       setSessionCookie(c, result.session.token, result.session.expiresAt);
-      return c.redirect(safeNext(form.data.next), 303);
+      return c.redirect(next, 303);
     } catch (err) {
       const e = toAppError(err);
-      if (e.code !== 'INVALID_CREDENTIALS' && e.code !== 'RATE_LIMITED') throw err;
+      if (e.code !== 'INVALID_CREDENTIALS' && e.code !== 'TOO_MANY_LOGINS') throw err;
       if (e.retryAfter) c.header('Retry-After', String(e.retryAfter));
-      return c.html(
-        <LoginPage next={safeNext(form.data.next)} error={e.message} email={form.data.email} />,
-        e.status as 401,
-      );
+      return c.html(<LoginPage next={next} error={e.message} email={form.data.email} />, e.status as 401);
     }
   })
   .post('/logout', async (c) => {
@@ -96,14 +81,11 @@ export const accountPages = new Hono<AppEnv>()
     return c.html(<SetupPage token={token} />);
   })
   .post('/setup', async (c) => {
-    const body = await c.req.parseBody();
-    const form = await parseForm(c, SetupForm);
-    const token = typeof body.token === 'string' ? body.token : '';
-    const values = {
-      workspaceName: String(body.workspaceName ?? ''),
-      name: String(body.name ?? ''),
-      email: String(body.email ?? ''),
-    };
+    const form = await parseForm(c, SetupBody, { labels: SETUP_LABELS });
+    const token = form.values.token ?? '';
+    // The password is never sent back into the page.
+    const { workspaceName = '', name = '', email = '' } = form.values;
+    const values = { workspaceName, name, email };
     if (!form.ok) return c.html(<SetupPage token={token} error={form.message} values={values} />, 422);
     const { deps } = c.var;
     try {
@@ -162,10 +144,10 @@ export const accountPages = new Hono<AppEnv>()
     return attempt(c, () => deleteUser(c.var.deps.db, actor, id), 'removed');
   })
   .post('/switch-workspace', requireStaffPage, async (c) => {
-    const form = await parseForm(c, SwitchForm);
+    const form = await parseForm(c, SwitchBody);
     const actor = pageActor(c);
     const session = c.var.session;
-    if (!form.ok || !session || !actor.userId) throw notFound('Workspace');
+    if (!form.ok || !session || !actor.userId) throw accountError('WORKSPACE_NOT_FOUND');
     const { deps } = c.var;
     const current = { userId: actor.userId, token: session.token };
     const r = await switchWorkspace(deps.db, current, form.data.workspaceId, {
@@ -180,7 +162,7 @@ export const accountPages = new Hono<AppEnv>()
   .get('/settings/api-keys', async (c) => renderKeys(c, 200, {}))
   .post('/settings/api-keys', async (c) => {
     const actor = assertCan(c, 'api-keys:manage');
-    const form = await parseForm(c, NewKeyForm);
+    const form = await parseForm(c, CreateApiKey);
     if (!form.ok) return renderKeys(c, 422, { error: form.message });
     try {
       const { key } = await createApiKey(c.var.deps.db, actor, form.data);

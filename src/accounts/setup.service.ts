@@ -1,8 +1,8 @@
 import { ownerActor } from '../core/actor';
 import { eq } from 'drizzle-orm';
-import { AppError } from '../core/errors';
 import type { Db } from '../db/types';
 import { recordAudit } from './audit.service';
+import { accountError } from './errors';
 import type { Argon2Params } from './password';
 import { setupTokens } from './schema';
 import { hashToken, newSecret } from '../core/tokens';
@@ -98,10 +98,7 @@ export async function completeSetup(
       .where(eq(setupTokens.tokenHash, hashToken(token)))
       .returning({ expiresAt: setupTokens.expiresAt });
     if (!used[0] || used[0].expiresAt <= now || (await countAllUsers(tx)) > 0) {
-      throw new AppError(
-        'SETUP_TOKEN_INVALID',
-        'This setup link is invalid, used or expired; restart the app for a new one',
-      );
+      throw accountError('SETUP_TOKEN_INVALID');
     }
     return createWorkspaceWithOwner(tx, input, passwordParams);
   });

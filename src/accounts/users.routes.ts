@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { requireActor, requirePermission } from '../http/auth.middleware';
 import { AUTHENTICATED, createApi, errors, IdParam, json } from '../http/openapi';
 import { ROLES } from '../core/roles';
-import { PasswordSchema } from './invitations.input';
+import { UpdateUser } from './users.input';
 import { deleteUser, getUser, listUsers, publicUser, updateUser } from './users.service';
 
 const User = z
@@ -16,15 +16,6 @@ const User = z
     createdAt: z.string(),
   })
   .openapi('User');
-
-const UpdateUser = z
-  .object({
-    name: z.string().trim().max(120).optional(),
-    role: z.enum(ROLES).optional(),
-    password: PasswordSchema.optional(),
-    disabled: z.boolean().optional(),
-  })
-  .openapi('UpdateUser');
 
 const tags = ['users'];
 

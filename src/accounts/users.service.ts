@@ -1,8 +1,8 @@
 import { and, asc, count, eq, isNull, ne } from 'drizzle-orm';
-import { AppError, forbidden, notFound } from '../core/errors';
 import type { Db } from '../db/types';
 import type { Actor } from '../core/actor';
 import { recordAudit } from './audit.service';
+import { accountError } from './errors';
 import {
   deleteAccountIfUnused,
   ensureAccount,
@@ -39,7 +39,7 @@ export async function getUser(db: Db, workspaceId: string, id: string): Promise<
     .select()
     .from(users)
     .where(and(eq(users.workspaceId, workspaceId), eq(users.id, id)));
-  if (!u) throw notFound('User');
+  if (!u) throw accountError('USER_NOT_FOUND');
   return u;
 }
 
@@ -75,8 +75,7 @@ export async function insertUser(
   passwordParams?: Argon2Params,
 ): Promise<UserRow> {
   const email = normalizeEmail(input.email);
-  if (await findMembership(db, workspaceId, email))
-    throw new AppError('EMAIL_TAKEN', 'This email is already staff of this workspace');
+  if (await findMembership(db, workspaceId, email)) throw accountError('EMAIL_TAKEN');
   const account = await ensureAccount(db, email, input.password, passwordParams);
   const [u] = await db
     .insert(users)
@@ -86,7 +85,7 @@ export async function insertUser(
 }
 
 export function assertMayGrant(actor: Actor, role: Role) {
-  if (!assignableRoles(actor.role).includes(role)) throw forbidden(`Your role cannot grant the role ${role}`);
+  if (!assignableRoles(actor.role).includes(role)) throw accountError('ROLE_NOT_GRANTABLE', { role });
 }
 
 export async function createUser(db: Db, actor: Actor, input: CreateUserInput, passwordParams?: Argon2Params) {
@@ -120,16 +119,16 @@ export async function updateUser(
   return db.transaction(async (tx) => {
     const current = await getUser(tx, actor.workspaceId, id);
     // Only owners touch owners: an admin cannot demote, disable or re-password the owner.
-    if (current.role === 'owner' && actor.role !== 'owner') throw forbidden('Only an owner can change an owner');
+    if (current.role === 'owner' && actor.role !== 'owner') throw accountError('OWNER_CHANGED_BY_OWNERS_ONLY');
     if (input.role && input.role !== current.role) assertMayGrant(actor, input.role);
     const losesOwner = current.role === 'owner' && ((input.role && input.role !== 'owner') || input.disabled === true);
     if (losesOwner) await assertAnotherOwner(tx, actor.workspaceId, id);
-    if (input.disabled === true && actor.userId === id) throw new AppError('CONFLICT', 'You cannot disable yourself');
+    if (input.disabled === true && actor.userId === id) throw accountError('CANNOT_DISABLE_SELF');
 
     // The password is the login's, shared by every workspace it belongs to: an admin here must not
     // be able to set the password that opens another workspace.
     if (input.password !== undefined && actor.userId !== id && (await membershipCount(tx, current.accountId)) > 1) {
-      throw forbidden('This person also belongs to another workspace: only they can change their password');
+      throw accountError('PASSWORD_OF_SHARED_LOGIN');
     }
 
     const changes: Partial<typeof users.$inferInsert> = {};
@@ -161,9 +160,9 @@ export async function updateUser(
 export async function deleteUser(db: Db, actor: Actor, id: string) {
   await db.transaction(async (tx) => {
     const current = await getUser(tx, actor.workspaceId, id);
-    if (actor.userId === id) throw new AppError('CONFLICT', 'You cannot delete yourself');
+    if (actor.userId === id) throw accountError('CANNOT_DELETE_SELF');
     if (current.role === 'owner') {
-      if (actor.role !== 'owner') throw forbidden('Only an owner can remove an owner');
+      if (actor.role !== 'owner') throw accountError('OWNER_REMOVED_BY_OWNERS_ONLY');
       await assertAnotherOwner(tx, actor.workspaceId, id);
     }
     await tx.delete(users).where(and(eq(users.id, id), eq(users.workspaceId, actor.workspaceId)));
@@ -189,5 +188,5 @@ async function assertAnotherOwner(db: Db, workspaceId: string, exceptId: string)
         isNull(users.disabledAt),
       ),
     );
-  if (Number(r?.n ?? 0) === 0) throw new AppError('LAST_OWNER', 'A workspace needs at least one active owner');
+  if (Number(r?.n ?? 0) === 0) throw accountError('LAST_OWNER');
 }

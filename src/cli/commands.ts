@@ -2,12 +2,12 @@ import { constants, createReadStream } from 'node:fs';
 import { access, readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { type Actor, ownerActor } from '../core/actor';
 import {
   createApiKey,
-  workspaces,
+  workspaceBySlug,
+  listWorkspaces,
   createWorkspaceWithOwner,
   findAccountByEmail,
   setAccountPassword,
@@ -92,11 +92,11 @@ const parseWith = <T extends z.ZodType>(schema: T, value: unknown, flag: string)
 
 async function pickWorkspace(db: Db, slug: string | undefined) {
   if (slug) {
-    const [ws] = await db.select().from(workspaces).where(eq(workspaces.slug, slug));
+    const ws = await workspaceBySlug(db, slug);
     if (!ws) throw new CliError(`No workspace with slug ${slug}`);
     return ws;
   }
-  const all = await db.select().from(workspaces).limit(2);
+  const all = await listWorkspaces(db, 2);
   if (all.length === 1) return all[0]!;
   if (all.length === 0) return null;
   throw new CliError('Several workspaces exist: name one with --workspace SLUG');
@@ -259,9 +259,7 @@ export async function runCommand(argv: string[], deps: CliDeps): Promise<void> {
       return;
     }
     case 'rebuild-reports': {
-      const list = values.workspace
-        ? [(await pickWorkspace(db, values.workspace))!]
-        : await db.select().from(workspaces);
+      const list = values.workspace ? [(await pickWorkspace(db, values.workspace))!] : await listWorkspaces(db);
       for (const ws of list) {
         const progress = progressPrinter(out);
         const r = await rebuildRollups(db, ws.id, ({ done, total }) => progress(done, total, `months of ${ws.slug}`));

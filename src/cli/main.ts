@@ -1,7 +1,16 @@
 import { defaultConnectors } from '../connectors/composition';
 import { openDatabase } from '../db/open';
 import { createNodeOutbound } from '../http/outbound';
-import { resolveAppSecret, ConfigError, loadConfig, outboundPolicy, sourceFlow, tuneHeap } from '../server';
+import {
+  resolveAppSecret,
+  ConfigError,
+  loadConfig,
+  outboundPolicy,
+  registerFlowListeners,
+  sourceFlow,
+  tuneHeap,
+} from '../server';
+import { EventBus } from '../core/events';
 import { createCredentialBox } from '../core/credentials';
 import { createLogger } from '../http/logger';
 import { createMetrics } from '../http/metrics';
@@ -13,6 +22,8 @@ async function main() {
   const config = loadConfig(process.env);
   const logger = createLogger(process.env.LOG_LEVEL ?? 'warn');
   const handle = await openDatabase(config, (message) => console.log(message));
+  const events = new EventBus((err, listener) => logger.error({ err, listener }, 'event listener failed'));
+  registerFlowListeners(events, handle.db);
   try {
     await runCommand(
       process.argv.slice(2).filter((a) => a !== '--'),
@@ -22,6 +33,7 @@ async function main() {
         defaultWorkspaceName: config.WORKSPACE_NAME,
         jobDeps: {
           db: handle.db,
+          events,
           clock: () => new Date(),
           logger,
           metrics: createMetrics(),
@@ -34,6 +46,7 @@ async function main() {
       },
     );
   } finally {
+    await events.idle();
     await handle.close();
   }
 }

@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
-import { z } from 'zod';
 import { MEMBER_COOKIE } from '../http/auth.middleware';
 import { clearMemberCookie, setMemberCookie } from '../http/cookies';
 import type { AppContext, AppEnv } from '../http/env';
-import { formFields, formProblem } from '../http/pages';
+import { coreError } from '../core/errors';
+import { formProblem, parseForm } from '../http/pages';
 import {
   memberLogin,
   memberLogout,
@@ -14,24 +14,10 @@ import {
   updateProfile,
   verifyEmail,
 } from './members.service';
+import { ForgotPassword, MemberLogin, Profile, ResetPassword, SignUp } from './members.input';
 import { memberDeps, publicContext } from './public-context';
 import { baseUrl, clientKey } from '../http/request-origin';
 import { CheckEmailPage, ForgotPage, MemberLoginPage, ProfilePage, ResetPage, SignUpPage } from './views/account-pages';
-
-const SignUp = z.object({
-  displayName: z
-    .string()
-    .trim()
-    .min(1, 'Give a name to show with your posts')
-    .max(60, 'A name is at most 60 characters'),
-  email: z.email('Enter a valid email address').max(254),
-  password: z.string().min(10, 'The password needs at least 10 characters').max(200),
-});
-const Password = z.string().min(10, 'The password needs at least 10 characters').max(200);
-
-const text = (form: Record<string, string | string[]>, k: string) =>
-  (Array.isArray(form[k]) ? form[k][0] : form[k]) ?? '';
-const firstIssue = (e: z.ZodError) => e.issues[0]!.message;
 
 /** Notices after a redirect: a fixed word in the URL, never text from it. */
 export const PUBLIC_OK: Record<string, string> = {
@@ -56,12 +42,13 @@ export const memberAccountPages = new Hono<AppEnv>()
   .get('/c/:slug/signup', async (c) => c.html(<SignUpPage {...(await publicContext(c)).base} />))
   .post('/c/:slug/signup', async (c) => {
     const { community, base } = await publicContext(c);
-    const form = await formFields(c);
-    const values = { displayName: text(form, 'displayName'), email: text(form, 'email') };
-    const parsed = SignUp.safeParse({ ...values, password: text(form, 'password') });
-    if (!parsed.success) return c.html(<SignUpPage {...base} error={firstIssue(parsed.error)} values={values} />, 422);
+    const form = await parseForm(c, SignUp);
+    // The password is never sent back into the page.
+    const { displayName = '', email = '' } = form.values;
+    const values = { displayName, email };
+    if (!form.ok) return c.html(<SignUpPage {...base} error={form.issue.message} values={values} />, 422);
     try {
-      await signUp(memberDeps(c), community, parsed.data, {
+      await signUp(memberDeps(c), community, form.data, {
         ip: clientKey(c),
         baseUrl: baseUrl(c),
         now: c.var.deps.clock(),
@@ -87,28 +74,20 @@ export const memberAccountPages = new Hono<AppEnv>()
   })
   .post('/c/:slug/login', async (c) => {
     const { community, base } = await publicContext(c);
-    const form = await formFields(c);
+    const form = await parseForm(c, MemberLogin);
+    const { email = '', next = '' } = form.values;
     try {
-      const session = await memberLogin(
-        memberDeps(c),
-        community,
-        { email: text(form, 'email'), password: text(form, 'password') },
-        { ip: clientKey(c), now: c.var.deps.clock() },
-      );
+      if (!form.ok) throw coreError('FORM_INVALID', { problem: form.issue.message });
+      const session = await memberLogin(memberDeps(c), community, form.data, {
+        ip: clientKey(c),
+        now: c.var.deps.clock(),
+      });
       setMemberCookie(c, session.token, session.expiresAt);
     } catch (err) {
       const e = formProblem(err);
-      return c.html(
-        <MemberLoginPage
-          {...base}
-          error={e.message}
-          values={{ email: text(form, 'email') }}
-          next={text(form, 'next')}
-        />,
-        e.status as 401,
-      );
+      return c.html(<MemberLoginPage {...base} error={e.message} values={{ email }} next={next} />, e.status as 401);
     }
-    return c.redirect(safeBoardPath(base.slug, text(form, 'next')), 303);
+    return c.redirect(safeBoardPath(base.slug, next), 303);
   })
   .post('/c/:slug/logout', async (c) => {
     const { base } = await publicContext(c);
@@ -120,10 +99,11 @@ export const memberAccountPages = new Hono<AppEnv>()
   .get('/c/:slug/forgot', async (c) => c.html(<ForgotPage {...(await publicContext(c)).base} />))
   .post('/c/:slug/forgot', async (c) => {
     const { community, base } = await publicContext(c);
-    const email = text(await formFields(c), 'email');
+    // Whether the address is known or even valid, the answer is the same page.
+    const form = await parseForm(c, ForgotPassword);
     try {
-      if (z.email().safeParse(email.trim()).success)
-        await requestPasswordReset(memberDeps(c), community, email, {
+      if (form.ok)
+        await requestPasswordReset(memberDeps(c), community, form.data.email, {
           ip: clientKey(c),
           baseUrl: baseUrl(c),
           now: c.var.deps.clock(),
@@ -139,14 +119,13 @@ export const memberAccountPages = new Hono<AppEnv>()
   )
   .post('/c/:slug/reset', async (c) => {
     const { community, base } = await publicContext(c);
-    const form = await formFields(c);
-    const password = Password.safeParse(text(form, 'password'));
-    if (!password.success)
-      return c.html(<ResetPage {...base} token={text(form, 'token')} error={firstIssue(password.error)} />, 422);
+    const form = await parseForm(c, ResetPassword);
+    const token = form.values.token ?? '';
+    if (!form.ok) return c.html(<ResetPage {...base} token={token} error={form.issue.message} />, 422);
     try {
-      await resetPassword(memberDeps(c), community, text(form, 'token'), password.data, c.var.deps.clock());
+      await resetPassword(memberDeps(c), community, form.data.token, form.data.password, c.var.deps.clock());
     } catch (err) {
-      return c.html(<ResetPage {...base} token={text(form, 'token')} error={formProblem(err).message} />, 422);
+      return c.html(<ResetPage {...base} token={token} error={formProblem(err).message} />, 422);
     }
     return c.redirect(`/c/${base.slug}/login?ok=reset`, 303);
   })
@@ -158,13 +137,8 @@ export const memberAccountPages = new Hono<AppEnv>()
   .post('/c/:slug/profile', async (c) => {
     const { base } = await publicContext(c);
     if (!base.member) return c.redirect(`/c/${base.slug}/login`, 303);
-    const name = z
-      .string()
-      .trim()
-      .min(1)
-      .max(60)
-      .safeParse(text(await formFields(c), 'displayName'));
-    if (!name.success) return c.html(<ProfilePage {...base} error="A name is 1 to 60 characters" />, 422);
-    await updateProfile(c.var.deps.db, base.member.id, { displayName: name.data });
+    const form = await parseForm(c, Profile);
+    if (!form.ok) return c.html(<ProfilePage {...base} error={form.issue.message} />, 422);
+    await updateProfile(c.var.deps.db, base.member.id, form.data);
     return c.redirect(`/c/${base.slug}/profile?ok=saved`, 303);
   });

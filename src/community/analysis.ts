@@ -1,7 +1,6 @@
-import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/types';
 import { type IngestDeps, ingestPosts } from '../ingest';
-import { mentions } from '../mentions';
+import { effectiveLabel, mentionByKey } from '../mentions';
 import type { Analysis } from '../sentiment';
 import { activeTopics } from '../topics';
 
@@ -74,20 +73,10 @@ export async function analyseCommunityPost(
 }
 
 async function mentionOf(db: Db, workspaceId: string, externalId: string): Promise<PostAnalysis> {
-  const [m] = await db
-    .select({
-      id: mentions.id,
-      label: mentions.sentimentLabel,
-      override: mentions.sentimentOverride,
-      score: mentions.sentimentScore,
-    })
-    .from(mentions)
-    .where(
-      and(
-        eq(mentions.workspaceId, workspaceId),
-        eq(mentions.platform, 'community'),
-        eq(mentions.externalId, externalId),
-      ),
-    );
-  return { mentionId: m!.id, sentimentLabel: m!.override ?? m!.label, sentimentScore: m!.score };
+  const m = (await mentionByKey(db, workspaceId, 'community', externalId))!;
+  return {
+    mentionId: m.id,
+    sentimentLabel: effectiveLabel({ override: m.sentimentOverride, label: m.sentimentLabel }),
+    sentimentScore: m.sentimentScore,
+  };
 }

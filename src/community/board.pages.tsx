@@ -1,10 +1,11 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { AppError } from '../core/errors';
 import type { AppContext, AppEnv } from '../http/env';
-import { formFields, formProblem } from '../http/pages';
+import { formProblem, parseForm } from '../http/pages';
 import { publicOk } from './account.pages';
+import { communityError } from './errors';
+import { NewComment, NewIdea, NewReview } from './ideas.input';
 import { listCategories } from './ideas.staff';
 import {
   addComment,
@@ -23,15 +24,7 @@ import {
 } from './ideas.service';
 import { publicContext, requireVerifiedMember } from './public-context';
 import { baseUrl } from '../http/request-origin';
-import {
-  listReviews,
-  myReview,
-  REVIEW_LIMITS,
-  REVIEW_SORTS,
-  type ReviewSort,
-  reviewProducts,
-  saveReview,
-} from './reviews.service';
+import { listReviews, myReview, REVIEW_SORTS, type ReviewSort, reviewProducts, saveReview } from './reviews.service';
 import { memberNotifications } from './schema';
 import {
   ChangelogPage,
@@ -46,8 +39,8 @@ import { ReviewsPage } from './views/reviews-page';
 
 const PAGE_SIZE = 20;
 const Uuid = z.uuid();
-const text = (form: Record<string, string | string[]>, k: string) =>
-  String((Array.isArray(form[k]) ? form[k][0] : form[k]) ?? '');
+/** Where a vote's form came from, to go back to. */
+const VoteForm = z.object({ back: z.string().max(2000).optional() });
 
 async function postContext(
   c: AppContext,
@@ -70,7 +63,7 @@ function toLogin(c: AppContext, slug: string, back: string) {
 
 const ideaId = (c: AppContext) => {
   const id = c.req.param('id') ?? '';
-  if (!Uuid.safeParse(id).success) throw new AppError('NOT_FOUND', 'Idea not found');
+  if (!Uuid.safeParse(id).success) throw communityError('IDEA_NOT_FOUND');
   return id;
 };
 
@@ -127,12 +120,9 @@ export const boardPages = new Hono<AppEnv>()
     const { base } = await publicContext(c);
     if (!base.member) return toLogin(c, base.slug, `/c/${base.slug}/ideas/new`);
     const ctx = await postContext(c);
-    const form = await formFields(c);
-    const values = {
-      title: text(form, 'title').trim(),
-      body: text(form, 'body').trim(),
-      categoryId: text(form, 'categoryId'),
-    };
+    const form = await parseForm(c, NewIdea);
+    const { title = '', body = '', categoryId = '' } = form.values;
+    const values = { title: title.trim(), body: body.trim(), categoryId };
     const cats = await listCategories(c.var.deps.db, ctx.community.workspace.id);
     const again = async (error: string, status: number) =>
       c.html(
@@ -145,15 +135,9 @@ export const boardPages = new Hono<AppEnv>()
         />,
         status as 422,
       );
-    if (values.title.length < 3 || values.title.length > LIMITS.title)
-      return again(`A title is 3 to ${LIMITS.title} characters`, 422);
-    if (values.body.length > LIMITS.body) return again(`Details are at most ${LIMITS.body} characters`, 422);
+    if (!form.ok) return again(form.issue.message, 422);
     try {
-      const idea = await createIdea(ctx, {
-        title: values.title,
-        body: values.body,
-        categoryId: Uuid.safeParse(values.categoryId).success ? values.categoryId : null,
-      });
+      const idea = await createIdea(ctx, form.data);
       return c.redirect(`/c/${base.slug}/ideas/${idea.id}?ok=${idea.visibility === 'held' ? 'held' : 'posted'}`, 303);
     } catch (err) {
       const e = formProblem(err);
@@ -174,7 +158,8 @@ export const boardPages = new Hono<AppEnv>()
     const id = ideaId(c);
     if (!base.member) return toLogin(c, base.slug, `/c/${base.slug}/ideas/${id}`);
     const ctx = await postContext(c);
-    const body = text(await formFields(c), 'body').trim();
+    const form = await parseForm(c, NewComment);
+    const body = form.values.body?.trim() ?? '';
     const again = async (error: string, status: number) =>
       c.html(
         <IdeaPage
@@ -185,9 +170,9 @@ export const boardPages = new Hono<AppEnv>()
         />,
         status as 422,
       );
-    if (!body || body.length > LIMITS.comment) return again(`A comment is 1 to ${LIMITS.comment} characters`, 422);
+    if (!form.ok) return again(form.issue.message, 422);
     try {
-      const comment = await addComment(ctx, id, body);
+      const comment = await addComment(ctx, id, form.data.body);
       const ok = comment.visibility === 'held' ? 'held' : 'commented';
       return c.redirect(`/c/${base.slug}/ideas/${comment.ideaId}?ok=${ok}#comment-${comment.id}`, 303);
     } catch (err) {
@@ -210,27 +195,10 @@ export const boardPages = new Hono<AppEnv>()
     const { base } = await publicContext(c);
     if (!base.member) return toLogin(c, base.slug, `/c/${base.slug}/reviews`);
     const ctx = await postContext(c);
-    const form = await formFields(c);
-    const input = {
-      topicId: text(form, 'topicId'),
-      rating: Number(text(form, 'rating')),
-      title: text(form, 'title').trim(),
-      body: text(form, 'body').trim(),
-    };
-    if (
-      !input.title ||
-      input.title.length > REVIEW_LIMITS.title ||
-      !input.body ||
-      input.body.length > REVIEW_LIMITS.body
-    ) {
-      return renderReviews(
-        c,
-        `A review needs a title (up to ${REVIEW_LIMITS.title} characters) and a text (up to ${REVIEW_LIMITS.body})`,
-        422,
-      );
-    }
+    const form = await parseForm(c, NewReview);
+    if (!form.ok) return renderReviews(c, form.issue.message, 422);
     try {
-      const review = await saveReview(ctx, input);
+      const review = await saveReview(ctx, form.data);
       const ok = review.visibility === 'held' ? 'held' : 'reviewed';
       return c.redirect(`/c/${base.slug}/reviews?product=${review.topicId}&ok=${ok}#review-${review.id}`, 303);
     } catch (err) {
@@ -259,7 +227,8 @@ export const boardPages = new Hono<AppEnv>()
 async function vote(c: AppContext, on: boolean) {
   const { community, member, base } = await publicContext(c);
   const id = ideaId(c);
-  const back = text(await formFields(c), 'back');
+  const form = await parseForm(c, VoteForm);
+  const back = (form.ok && form.data.back) || '';
   const backTo = back.startsWith(`/c/${base.slug}`) && !back.startsWith('//') ? back : `/c/${base.slug}/ideas/${id}`;
   if (!member) return toLogin(c, base.slug, backTo);
   await setVote(c.var.deps.db, community, requireVerifiedMember(member), id, on, c.var.deps.clock());

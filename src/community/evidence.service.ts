@@ -1,10 +1,11 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../core/actor';
 import { recordAudit } from '../accounts';
-import { AppError, notFound } from '../core/errors';
 import { rows } from '../db/rows';
 import type { Db } from '../db/types';
-import { EFFECTIVE_INTENTS, EFFECTIVE_SENTIMENT, mentions } from '../mentions';
+import { contactFacts } from '../contacts';
+import { mentionById, mentionError, mentionFacts } from '../mentions';
+import { communityError } from './errors';
 import { ideaEvidence, ideas, ideaSuggestionDismissals } from './schema';
 
 /**
@@ -29,16 +30,16 @@ export async function suggestedIdeas(
   workspaceId: string,
   o: { limit: number; offset: number },
 ): Promise<{ items: Suggestion[]; total: number }> {
-  const where = sql`m.workspace_id = ${workspaceId}::uuid and m.platform <> 'community' and m.deleted_at is null
-    and 'feature_request' = any(${EFFECTIVE_INTENTS})
-    and not exists (select 1 from idea_evidence e where e.mention_id = m.id)
-    and not exists (select 1 from idea_suggestion_dismissals d where d.mention_id = m.id)`;
+  const m = mentionFacts(workspaceId, { withoutDeleted: true });
+  const where = sql`${m.platform} <> 'community' and 'feature_request' = any(${m.intents})
+    and not exists (select 1 from idea_evidence e where e.mention_id = ${m.id})
+    and not exists (select 1 from idea_suggestion_dismissals d where d.mention_id = ${m.id})`;
   const [list, totalRes] = await Promise.all([
     db.execute(sql`
-      select m.id, m.platform, m.text, m.url, m.posted_at, m.author_name, m.author_handle, m.author_followers,
-        m.contact_id
-      from mentions m where ${where} order by m.posted_at desc, m.id desc limit ${o.limit} offset ${o.offset}`),
-    db.execute(sql`select count(*)::int as n from mentions m where ${where}`),
+      select ${m.id}, ${m.platform}, ${m.text}, ${m.url}, ${m.postedAt}, ${m.authorName}, ${m.authorHandle},
+        ${m.authorFollowers}, ${m.contactId}
+      from ${m} where ${where} order by ${m.postedAt} desc, ${m.id} desc limit ${o.limit} offset ${o.offset}`),
+    db.execute(sql`select count(*)::int as n from ${m} where ${where}`),
   ]);
   return {
     items: rows<{
@@ -68,12 +69,9 @@ export async function suggestedIdeas(
 
 /** A mention named in a body is a bad field when unknown; one named in the path is simply not there. */
 async function mentionOf(db: Db, workspaceId: string, mentionId: string, named: 'body' | 'path' = 'body') {
-  const [m] = await db
-    .select()
-    .from(mentions)
-    .where(and(eq(mentions.workspaceId, workspaceId), eq(mentions.id, mentionId)));
-  if (!m && named === 'path') throw notFound('Mention');
-  if (!m) throw new AppError('VALIDATION_FAILED', 'The mention is not one of this workspace', { field: 'mentionId' });
+  const m = await mentionById(db, workspaceId, mentionId);
+  if (!m && named === 'path') throw mentionError('MENTION_NOT_FOUND');
+  if (!m) throw communityError('EVIDENCE_MENTION_UNKNOWN', { field: 'mentionId' });
   return m;
 }
 
@@ -90,7 +88,7 @@ export async function addEvidence(
     .select()
     .from(ideas)
     .where(and(eq(ideas.workspaceId, actor.workspaceId), eq(ideas.id, ideaId)));
-  if (!idea) throw notFound('Idea');
+  if (!idea) throw communityError('IDEA_NOT_FOUND');
   const target = idea.mergedIntoId ?? idea.id;
   await mentionOf(db, actor.workspaceId, mentionId, mentionNamed);
   return db.transaction(async (tx) => {
@@ -101,10 +99,7 @@ export async function addEvidence(
       .returning();
     if (!row) {
       const [existing] = await tx.select().from(ideaEvidence).where(eq(ideaEvidence.mentionId, mentionId));
-      if (existing?.ideaId !== target)
-        throw new AppError('CONFLICT', 'This mention is already evidence for another idea', {
-          ideaId: existing?.ideaId,
-        });
+      if (existing?.ideaId !== target) throw communityError('EVIDENCE_OF_ANOTHER_IDEA', { ideaId: existing?.ideaId });
       return existing;
     }
     await recordAudit(tx, actor, {
@@ -159,6 +154,9 @@ export async function dismissSuggestion(db: Db, actor: Actor, mentionId: string)
  * authors of its evidence) with their reach and lifecycle stages, and how people felt saying it.
  */
 export async function ideaEvidenceSummary(db: Db, workspaceId: string, ideaId: string) {
+  // Evidence counts whatever became of the post since (deleted ones too).
+  const m = mentionFacts(workspaceId);
+  const c = contactFacts('c');
   const linked = rows<{
     id: string;
     platform: string;
@@ -171,10 +169,10 @@ export async function ideaEvidenceSummary(db: Db, workspaceId: string, ideaId: s
     sentiment: string | null;
   }>(
     await db.execute(sql`
-      select m.id, m.platform, m.text, m.url, m.posted_at, m.author_name, m.author_handle, m.contact_id,
-        coalesce(m.sentiment_override, m.sentiment_label) as sentiment
-      from idea_evidence e join mentions m on m.id = e.mention_id
-      where e.workspace_id = ${workspaceId}::uuid and e.idea_id = ${ideaId}::uuid order by m.posted_at desc`),
+      select ${m.id}, ${m.platform}, ${m.text}, ${m.url}, ${m.postedAt}, ${m.authorName}, ${m.authorHandle},
+        ${m.contactId}, ${m.label} as sentiment
+      from idea_evidence e join ${m} on ${m.id} = e.mention_id
+      where e.workspace_id = ${workspaceId}::uuid and e.idea_id = ${ideaId}::uuid order by ${m.postedAt} desc`),
   );
   const [support] = rows<{
     supporters: number;
@@ -190,24 +188,24 @@ export async function ideaEvidenceSummary(db: Db, workspaceId: string, ideaId: s
         select mem.contact_id from idea_votes v join community_members mem on mem.id = v.member_id
         where v.idea_id = ${ideaId}::uuid and mem.contact_id is not null
         union
-        select m.contact_id from idea_evidence e join mentions m on m.id = e.mention_id
-        where e.idea_id = ${ideaId}::uuid and m.contact_id is not null
+        select ${m.contactId} from idea_evidence e join ${m} on ${m.id} = e.mention_id
+        where e.idea_id = ${ideaId}::uuid and ${m.contactId} is not null
       ),
       said as (
-        select ${EFFECTIVE_SENTIMENT} as s from idea_evidence e join mentions m on m.id = e.mention_id
+        select ${m.sentiment} as s from idea_evidence e join ${m} on ${m.id} = e.mention_id
         where e.idea_id = ${ideaId}::uuid
         union all
-        select ${EFFECTIVE_SENTIMENT} from ideas i join mentions m on m.id = i.mention_id
+        select ${m.sentiment} from ideas i join ${m} on ${m.id} = i.mention_id
         where i.id = ${ideaId}::uuid or i.merged_into_id = ${ideaId}::uuid
         union all
-        select ${EFFECTIVE_SENTIMENT} from idea_comments c join mentions m on m.id = c.mention_id
-        where c.idea_id = ${ideaId}::uuid and c.visibility = 'visible'
+        select ${m.sentiment} from idea_comments ic join ${m} on ${m.id} = ic.mention_id
+        where ic.idea_id = ${ideaId}::uuid and ic.visibility = 'visible'
       )
       select
         (select count(*)::int from people) as supporters,
-        (select sum(c.followers)::int from contacts c join people p on p.contact_id = c.id) as reach,
+        (select sum(${c.followers})::int from ${c} join people p on p.contact_id = ${c.id}) as reach,
         (select jsonb_object_agg(stage, n) from (
-          select c.lifecycle_stage as stage, count(*)::int as n from contacts c join people p on p.contact_id = c.id
+          select ${c.lifecycleStage} as stage, count(*)::int as n from ${c} join people p on p.contact_id = ${c.id}
           group by 1
         ) x) as stages,
         (select avg(s)::float8 from said) as mean,

@@ -1,10 +1,10 @@
 import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
-import { AppError, notFound } from '../core/errors';
 import { rows } from '../db/rows';
 import type { Db } from '../db/types';
 import type { IngestDeps } from '../ingest';
 import type { MemberInfo } from '../http/env';
 import { analyseCommunityPost } from './analysis';
+import { communityError } from './errors';
 import type { Community } from './members.service';
 import { hitLimit } from './rate-limit';
 import { categories, comments, IDEA_STATUSES, type IdeaStatus, ideas, ideaVotes, members, reviews } from './schema';
@@ -120,7 +120,7 @@ export async function getIdea(
     .leftJoin(members, eq(members.id, ideas.memberId))
     .where(and(eq(ideas.workspaceId, workspaceId), eq(ideas.id, id)));
   if (!row || (!o.staff && row.idea.visibility !== 'visible' && row.idea.memberId !== o.memberId))
-    throw notFound('Idea');
+    throw communityError('IDEA_NOT_FOUND');
   const [thread, merged, voted] = await Promise.all([
     db
       .select({ comment: comments, memberName: members.displayName })
@@ -211,7 +211,7 @@ export async function createIdea(
       .select({ id: categories.id })
       .from(categories)
       .where(and(eq(categories.workspaceId, wsId), eq(categories.id, input.categoryId)));
-    if (!cat) throw new AppError('VALIDATION_FAILED', 'Pick one of the categories', { field: 'categoryId' });
+    if (!cat) throw communityError('CATEGORY_UNKNOWN', { field: 'categoryId' });
   }
   const mod = await moderationFor(db, ctx, `${input.title} ${input.body}`);
   const [idea] = await db
@@ -276,7 +276,7 @@ async function liveIdea(db: Db, workspaceId: string, id: string): Promise<IdeaRo
     .where(and(eq(ideas.workspaceId, workspaceId), eq(ideas.id, id)));
   for (let hops = 0; idea?.mergedIntoId && hops < 10; hops++)
     [idea] = await db.select().from(ideas).where(eq(ideas.id, idea.mergedIntoId));
-  if (idea?.visibility !== 'visible') throw notFound('Idea');
+  if (idea?.visibility !== 'visible') throw communityError('IDEA_NOT_FOUND');
   return idea;
 }
 

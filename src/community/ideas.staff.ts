@@ -1,12 +1,12 @@
 import { and, asc, desc, eq, max, sql } from 'drizzle-orm';
 import type { Actor } from '../core/actor';
-import { queueMailTo, recordAudit, workspaces } from '../accounts';
+import { queueMailTo, recordAudit, workspaceById } from '../accounts';
 import type { EventPublisher } from '../core/events';
 import { transact } from '../db/transact';
-import { AppError, notFound } from '../core/errors';
 import type { Db } from '../db/types';
 import type { Logger } from '../http/logger';
 import type { Mailer } from '../http/env';
+import { communityError } from './errors';
 import { recountComments, recountVotes, STATUS_LABELS } from './ideas.service';
 import {
   categories,
@@ -39,7 +39,7 @@ async function ideaOf(db: Db, workspaceId: string, id: string) {
     .select()
     .from(ideas)
     .where(and(eq(ideas.workspaceId, workspaceId), eq(ideas.id, id)));
-  if (!idea) throw notFound('Idea');
+  if (!idea) throw communityError('IDEA_NOT_FOUND');
   return idea;
 }
 
@@ -66,7 +66,7 @@ export async function updateIdea(
       .select({ id: categories.id })
       .from(categories)
       .where(and(eq(categories.workspaceId, actor.workspaceId), eq(categories.id, patch.categoryId)));
-    if (!cat) throw new AppError('VALIDATION_FAILED', 'Unknown category', { field: 'categoryId' });
+    if (!cat) throw communityError('CATEGORY_UNKNOWN', { field: 'categoryId' });
   }
   const statusChanged = patch.status !== undefined && patch.status !== idea.status;
   return transact(deps, async (tx, emit) => {
@@ -100,7 +100,7 @@ export async function updateIdea(
 }
 
 async function queueVoterMail(tx: Db, workspaceId: string, idea: IdeaRow, ctx: { now: Date; baseUrl: string }) {
-  const [ws] = await tx.select().from(workspaces).where(eq(workspaces.id, workspaceId));
+  const ws = await workspaceById(tx, workspaceId);
   const voters = tx
     .select({ email: members.email })
     .from(ideaVotes)
@@ -123,16 +123,12 @@ type IdeaRow = typeof ideas.$inferSelect;
  * comments and evidence move, and earlier duplicates of it follow.
  */
 export async function mergeIdea(db: Db, actor: Actor, fromId: string, intoId: string, now: Date) {
-  if (fromId === intoId)
-    throw new AppError('VALIDATION_FAILED', 'An idea cannot be merged into itself', { field: 'into' });
+  if (fromId === intoId) throw communityError('IDEA_MERGED_INTO_ITSELF', { field: 'into' });
   const from = await ideaOf(db, actor.workspaceId, fromId);
   const into = await ideaOf(db, actor.workspaceId, intoId);
-  if (from.mergedIntoId) throw new AppError('CONFLICT', 'This idea was already merged into another');
+  if (from.mergedIntoId) throw communityError('IDEA_ALREADY_MERGED');
   if (into.mergedIntoId)
-    throw new AppError('VALIDATION_FAILED', 'That idea was itself merged; merge into the one it points to', {
-      field: 'into',
-      mergedIntoId: into.mergedIntoId,
-    });
+    throw communityError('IDEA_MERGE_TARGET_MERGED', { field: 'into', mergedIntoId: into.mergedIntoId });
   return db.transaction(async (tx) => {
     await tx.execute(
       sql`insert into idea_votes (idea_id, member_id, created_at)
@@ -174,7 +170,10 @@ export async function moderate(
     .select()
     .from(table)
     .where(and(eq(table.workspaceId, actor.workspaceId), eq(table.id, id)));
-  if (!row) throw notFound(kind === 'idea' ? 'Idea' : kind === 'comment' ? 'Comment' : 'Review');
+  if (!row)
+    throw communityError(
+      kind === 'idea' ? 'IDEA_NOT_FOUND' : kind === 'comment' ? 'COMMENT_NOT_FOUND' : 'REVIEW_NOT_FOUND',
+    );
   await db.transaction(async (tx) => {
     if (action === 'delete') await tx.delete(table).where(eq(table.id, id));
     else {
@@ -252,7 +251,7 @@ export const listCategories = (db: Db, workspaceId: string) =>
 
 export async function createCategory(db: Db, actor: Actor, name: string) {
   const clean = name.trim().slice(0, 60);
-  if (!clean) throw new AppError('VALIDATION_FAILED', 'Give the category a name', { field: 'name' });
+  if (!clean) throw communityError('CATEGORY_NAME_MISSING', { field: 'name' });
   const [{ last } = { last: null }] = await db
     .select({ last: max(categories.position) })
     .from(categories)
@@ -262,7 +261,7 @@ export async function createCategory(db: Db, actor: Actor, name: string) {
     .values({ workspaceId: actor.workspaceId, name: clean, position: (last ?? -1) + 1 })
     .onConflictDoNothing()
     .returning();
-  if (!row) throw new AppError('CONFLICT', `A category named ${clean} already exists`);
+  if (!row) throw communityError('CATEGORY_NAME_TAKEN', { name: clean });
   return row;
 }
 
@@ -271,7 +270,7 @@ export async function deleteCategory(db: Db, actor: Actor, id: string) {
     .delete(categories)
     .where(and(eq(categories.workspaceId, actor.workspaceId), eq(categories.id, id)))
     .returning();
-  if (!row) throw notFound('Category');
+  if (!row) throw communityError('CATEGORY_NOT_FOUND');
 }
 
 /** Ideas for the staff list: every visibility, merged ones out, most voted first. */

@@ -6,3 +6,7 @@
 export { memberAuthenticator } from './member-authenticator';
 /** A fresh confirmation or reset link (its path) for the member with this email. */
 export { issueMemberLink } from './members.service';
+/** Visible reviews of a range counted per week and rating (composition's `deps.reviewRatings` for reports). */
+export { reviewRatingCounts } from './review-ratings';
+/** The community's error codes, with their kinds and messages (the error catalogue lists them). */
+export { COMMUNITY_ERRORS } from './errors';

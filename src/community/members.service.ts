@@ -1,13 +1,22 @@
 import type { Clock } from '../core/clock';
 import type { CredentialBox } from '../core/credentials';
-import { and, arrayContains, asc, eq, exists, gt, isNull } from 'drizzle-orm';
-import { type Argon2Params, hashPassword, verifyDecoy, verifyPassword, workspaces, sendMailNow } from '../accounts';
+import { and, eq, exists, gt, isNull } from 'drizzle-orm';
+import {
+  type Argon2Params,
+  hashPassword,
+  verifyDecoy,
+  verifyPassword,
+  holdMail,
+  sendHeld,
+  type Workspace,
+  workspaceView,
+} from '../accounts';
 import { hashToken, newSecret } from '../core/tokens';
-import { contacts, identities } from '../contacts';
-import { AppError, notFound } from '../core/errors';
+import { linkMemberContact, renameMemberIdentity } from '../contacts';
 import type { Db } from '../db/types';
 import type { Logger } from '../http/logger';
 import type { Mailer } from '../http/env';
+import { communityError } from './errors';
 import { hitLimit } from './rate-limit';
 import { communitySettings, members, memberSessions, memberTokens } from './schema';
 
@@ -33,7 +42,7 @@ export interface MemberDeps {
 }
 
 export type MemberRow = typeof members.$inferSelect;
-export type Community = { workspace: typeof workspaces.$inferSelect; requireApproval: boolean };
+export type Community = { workspace: Workspace; requireApproval: boolean };
 
 const SESSION_TTL_MS = 30 * 86_400_000;
 const VERIFY_TTL_MS = 3 * 86_400_000;
@@ -43,12 +52,14 @@ export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
 /** The board of a workspace by its slug, unless the workspace turned it off. */
 export async function communityBySlug(db: Db, slug: string): Promise<Community> {
+  // One statement: every board request asks.
+  const ws = workspaceView();
   const [row] = await db
-    .select({ workspace: workspaces, settings: communitySettings })
-    .from(workspaces)
-    .leftJoin(communitySettings, eq(communitySettings.workspaceId, workspaces.id))
-    .where(eq(workspaces.slug, slug));
-  if (!row || row.settings?.enabled === false) throw notFound('Community');
+    .select({ workspace: ws._.selectedFields, settings: communitySettings })
+    .from(ws)
+    .leftJoin(communitySettings, eq(communitySettings.workspaceId, ws.id))
+    .where(eq(ws.slug, slug));
+  if (!row || row.settings?.enabled === false) throw communityError('COMMUNITY_NOT_FOUND');
   return { workspace: row.workspace, requireApproval: row.settings?.requireApproval ?? false };
 }
 
@@ -84,34 +95,35 @@ export async function signUp(
   // Both outcomes do the same work (the slow hash, one insert attempt, one email), so the time an
   // answer takes does not tell whether the email has an account; the unique key decides which it is.
   const passwordHash = await (deps.hasher ?? hashPassword)(input.password, deps.passwordParams);
-  const token = await db.transaction(async (tx) => {
+  // The link and its email commit together (holdMail): a crash in between cannot leave a member
+  // without their verification email.
+  const held = await db.transaction(async (tx) => {
     const [m] = await tx
       .insert(members)
       .values({ workspaceId: ws.id, email, displayName: input.displayName.trim(), passwordHash })
       .onConflictDoNothing()
       .returning();
-    return m ? issueToken(tx, m.id, 'verify', ctx.now) : null;
-  });
-  if (!token) {
-    await sendMailNow(deps, ws.id, {
-      kind: 'signup_existing',
+    if (!m)
+      return holdMail(deps, tx, ws.id, {
+        kind: 'signup_existing',
+        to: email,
+        subject: `Someone tried to sign up at ${ws.name} with your email`,
+        text:
+          `You already have an account. Log in at ${base}/login, or reset your password at ${base}/forgot.\n` +
+          'If this was not you, ignore this email.',
+      });
+    const token = await issueToken(tx, m.id, 'verify', ctx.now);
+    return holdMail(deps, tx, ws.id, {
+      kind: 'verify',
       to: email,
-      subject: `Someone tried to sign up at ${ws.name} with your email`,
+      subject: `Confirm your email for ${ws.name}`,
       text:
-        `You already have an account. Log in at ${base}/login, or reset your password at ${base}/forgot.\n` +
-        'If this was not you, ignore this email.',
+        `Welcome to the ${ws.name} community! Confirm your email to post, vote and comment:\n` +
+        `${base}/verify?token=${token}\n\nThe link works for 3 days.`,
+      secrets: [token],
     });
-    return;
-  }
-  await sendMailNow(deps, ws.id, {
-    kind: 'verify',
-    to: email,
-    subject: `Confirm your email for ${ws.name}`,
-    text:
-      `Welcome to the ${ws.name} community! Confirm your email to post, vote and comment:\n` +
-      `${base}/verify?token=${token}\n\nThe link works for 3 days.`,
-    secrets: [token],
   });
+  await sendHeld(deps, held);
 }
 
 /**
@@ -136,7 +148,7 @@ async function useToken(db: Db, token: string, purpose: 'verify' | 'reset', work
       ),
     )
     .returning({ memberId: memberTokens.memberId });
-  if (!spent) throw new AppError('VALIDATION_FAILED', 'This link is not valid any more; ask for a new one');
+  if (!spent) throw communityError('MEMBER_LINK_INVALID');
   const [member] = await db.select().from(members).where(eq(members.id, spent.memberId));
   return member!;
 }
@@ -152,41 +164,7 @@ export async function verifyEmail(
   return deps.db.transaction(async (tx) => {
     const m = await useToken(tx, token, 'verify', wsId, now);
     if (m.emailVerifiedAt && m.contactId) return m;
-    const [byEmail] = await tx
-      .select({ id: contacts.id })
-      .from(contacts)
-      .where(
-        and(eq(contacts.workspaceId, wsId), arrayContains(contacts.emails, [m.email]), isNull(contacts.mergedIntoId)),
-      )
-      .orderBy(asc(contacts.createdAt))
-      .limit(1);
-    const contactId =
-      byEmail?.id ??
-      (
-        await tx
-          .insert(contacts)
-          .values({
-            workspaceId: wsId,
-            name: m.displayName,
-            emails: [m.email],
-            firstTouchAt: now,
-            firstTouchChannel: 'community',
-          })
-          .returning()
-      )[0]!.id;
-    await tx
-      .insert(identities)
-      .values({
-        workspaceId: wsId,
-        contactId,
-        platform: 'community',
-        externalId: m.id,
-        handle: m.displayName,
-        displayName: m.displayName,
-        firstSeenAt: now,
-        lastSeenAt: now,
-      })
-      .onConflictDoNothing();
+    const contactId = await linkMemberContact(tx, wsId, m, now);
     const [verified] = await tx
       .update(members)
       .set({ emailVerifiedAt: now, contactId })
@@ -220,7 +198,7 @@ export async function memberLogin(
   const ok = m
     ? await verifyPassword(input.password, m.passwordHash)
     : await verifyDecoy(input.password, deps.passwordParams);
-  if (!m || !ok || m.disabledAt) throw new AppError('INVALID_CREDENTIALS', 'Email or password is wrong');
+  if (!m || !ok || m.disabledAt) throw communityError('MEMBER_CREDENTIALS_INVALID');
   const token = newSecret();
   const csrfToken = newSecret(16);
   const expiresAt = new Date(ctx.now.getTime() + SESSION_TTL_MS);
@@ -262,16 +240,19 @@ export async function requestPasswordReset(
     .from(members)
     .where(and(eq(members.workspaceId, ws.id), eq(members.email, normalizeEmail(email))));
   if (!m || m.disabledAt) return;
-  const token = await issueToken(deps.db, m.id, 'reset', ctx.now);
-  await sendMailNow(deps, ws.id, {
-    kind: 'reset',
-    to: m.email,
-    subject: `Reset your password for ${ws.name}`,
-    text:
-      'Choose a new password here (the link works for an hour):\n' +
-      `${ctx.baseUrl}/c/${ws.slug}/reset?token=${token}\n\nIf you did not ask for this, ignore this email.`,
-    secrets: [token],
+  const held = await deps.db.transaction(async (tx) => {
+    const token = await issueToken(tx, m.id, 'reset', ctx.now);
+    return holdMail(deps, tx, ws.id, {
+      kind: 'reset',
+      to: m.email,
+      subject: `Reset your password for ${ws.name}`,
+      text:
+        'Choose a new password here (the link works for an hour):\n' +
+        `${ctx.baseUrl}/c/${ws.slug}/reset?token=${token}\n\nIf you did not ask for this, ignore this email.`,
+      secrets: [token],
+    });
   });
+  await sendHeld(deps, held);
 }
 
 /**
@@ -288,7 +269,7 @@ export async function issueMemberLink(
 ): Promise<string> {
   const byEmail = and(eq(members.workspaceId, workspace.id), eq(members.email, normalizeEmail(email)));
   const [m] = await db.select().from(members).where(byEmail);
-  if (!m || m.disabledAt) throw notFound('Member');
+  if (!m || m.disabledAt) throw communityError('MEMBER_NOT_FOUND');
   return `/c/${workspace.slug}/${purpose}?token=${await issueToken(db, m.id, purpose, now)}`;
 }
 
@@ -323,10 +304,7 @@ export async function updateProfile(db: Db, memberId: string, input: { displayNa
     .set({ displayName: input.displayName.trim() })
     .where(eq(members.id, memberId))
     .returning();
-  await db
-    .update(identities)
-    .set({ handle: m!.displayName, displayName: m!.displayName })
-    .where(and(eq(identities.platform, 'community'), eq(identities.externalId, memberId)));
+  await renameMemberIdentity(db, memberId, m!.displayName);
   return m!;
 }
 

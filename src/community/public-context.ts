@@ -1,6 +1,6 @@
 import { and, count, eq, isNull } from 'drizzle-orm';
-import { AppError } from '../core/errors';
 import type { AppContext, MemberInfo } from '../http/env';
+import { communityError } from './errors';
 import { type Community, communityBySlug, type MemberDeps } from './members.service';
 import { memberNotifications } from './schema';
 import type { PublicBase } from './views/public-shell';
@@ -30,8 +30,8 @@ export async function publicContext(
 
 /** The member, signed in and with a confirmed email, or a clear refusal. */
 export function requireVerifiedMember(member: MemberInfo | null): MemberInfo {
-  if (!member) throw new AppError('UNAUTHENTICATED', 'Log in to do that');
-  if (!member.verified) throw new AppError('FORBIDDEN', 'Confirm your email first: the link is in your inbox');
+  if (!member) throw communityError('MEMBER_LOGIN_REQUIRED');
+  if (!member.verified) throw communityError('MEMBER_NOT_VERIFIED');
   return member;
 }
 

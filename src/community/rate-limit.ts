@@ -1,6 +1,6 @@
 import { and, count, eq, gt, lt, sql } from 'drizzle-orm';
-import { AppError } from '../core/errors';
 import type { Db } from '../db/types';
+import { communityError } from './errors';
 import { rateEvents } from './schema';
 
 /**
@@ -28,12 +28,7 @@ export async function hitLimit(db: Db, bucket: LimitBucket, key: string, now: Da
   if (Number(r?.n ?? 0) >= max) {
     const oldest = r?.oldest ? new Date(r.oldest) : now;
     const retryAfter = Math.max(1, Math.ceil((oldest.getTime() + windowMs - now.getTime()) / 1000));
-    throw new AppError(
-      'RATE_LIMITED',
-      'Too many attempts; try again later',
-      { retryAfterSeconds: retryAfter },
-      retryAfter,
-    );
+    throw communityError('TOO_MANY_ATTEMPTS', { retryAfterSeconds: retryAfter }).retryingAfter(retryAfter);
   }
   await db.insert(rateEvents).values({ bucket, key, createdAt: now });
 }

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
-import { AppError } from '../core/errors';
 import type { Db } from '../db/types';
-import { topics } from '../topics';
+import { topicView } from '../topics';
+import { communityError } from './errors';
 import { attachAnalysis, type PostContext } from './ideas.service';
 import { hitLimit } from './rate-limit';
 import { members, reviews } from './schema';
@@ -15,12 +15,15 @@ export const REVIEW_SORTS = ['newest', 'highest', 'lowest'] as const;
 export type ReviewSort = (typeof REVIEW_SORTS)[number];
 export const REVIEW_LIMITS = { title: 140, body: 5000 } as const;
 
-export const reviewProducts = (db: Db, workspaceId: string) =>
-  db
-    .select({ id: topics.id, name: topics.name })
-    .from(topics)
-    .where(and(eq(topics.workspaceId, workspaceId), inArray(topics.kind, ['brand', 'product'])))
-    .orderBy(asc(topics.name));
+/** The products a review may be about (brand and product topics), ordered by name as the database collates. */
+export function reviewProducts(db: Db, workspaceId: string) {
+  const t = topicView(workspaceId);
+  return db
+    .select({ id: t.id, name: t.name })
+    .from(t)
+    .where(inArray(t.kind, ['brand', 'product']))
+    .orderBy(asc(t.name));
+}
 
 export async function listReviews(
   db: Db,
@@ -38,12 +41,13 @@ export async function listReviews(
       : o.sort === 'lowest'
         ? [asc(reviews.rating), desc(reviews.createdAt)]
         : [desc(reviews.createdAt)];
+  const product = topicView(workspaceId);
   const [items, summary] = await Promise.all([
     db
-      .select({ review: reviews, memberName: members.displayName, product: topics.name })
+      .select({ review: reviews, memberName: members.displayName, product: product.name })
       .from(reviews)
       .innerJoin(members, eq(members.id, reviews.memberId))
-      .innerJoin(topics, eq(topics.id, reviews.topicId))
+      .innerJoin(product, eq(product.id, reviews.topicId))
       .where(and(...where))
       .orderBy(...order, asc(reviews.id))
       .limit(o.limit)
@@ -78,10 +82,9 @@ export async function saveReview(ctx: PostContext, input: ReviewInput) {
   const { db } = ctx.deps;
   const wsId = ctx.community.workspace.id;
   if (!Number.isInteger(input.rating) || input.rating < 1 || input.rating > 5)
-    throw new AppError('VALIDATION_FAILED', 'A rating is 1 to 5 stars', { field: 'rating' });
+    throw communityError('RATING_OUT_OF_RANGE', { field: 'rating' });
   const products = await reviewProducts(db, wsId);
-  if (!products.some((p) => p.id === input.topicId))
-    throw new AppError('VALIDATION_FAILED', 'Pick one of the products', { field: 'topicId' });
+  if (!products.some((p) => p.id === input.topicId)) throw communityError('PRODUCT_UNKNOWN', { field: 'topicId' });
   await hitLimit(db, 'post', ctx.member.id, ctx.now);
   const held = ctx.community.requireApproval;
   const [row] = await db

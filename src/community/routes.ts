@@ -9,7 +9,8 @@ import {
   ideaEvidenceSummary,
   suggestedIdeas,
 } from './evidence.service';
-import { getIdea, LIMITS } from './ideas.service';
+import { IdeaFromMention, MergeIdea, Moderation, UpdateIdea } from './ideas.input';
+import { getIdea } from './ideas.service';
 import { mergeIdea, moderate, moderationQueue, staffIdeas, updateIdea } from './ideas.staff';
 import { baseUrl } from '../http/request-origin';
 import { listReviews, REVIEW_SORTS } from './reviews.service';
@@ -117,12 +118,7 @@ export const communityApi = createApi()
         body: {
           content: {
             'application/json': {
-              schema: z.object({
-                title: z.string().trim().min(3).max(LIMITS.title),
-                body: z.string().trim().max(LIMITS.body).default(''),
-                categoryId: z.uuid().nullable().optional(),
-                mentionId: z.uuid(),
-              }),
+              schema: IdeaFromMention,
             },
           },
           required: true,
@@ -288,16 +284,7 @@ export const communityApi = createApi()
         body: {
           content: {
             'application/json': {
-              schema: z
-                .object({
-                  status: z.enum(IDEA_STATUSES),
-                  statusNote: z.string().trim().max(2000).nullable(),
-                  categoryId: z.uuid().nullable(),
-                  pinned: z.boolean(),
-                  title: z.string().trim().min(3).max(LIMITS.title),
-                  body: z.string().trim().max(LIMITS.body),
-                })
-                .partial(),
+              schema: UpdateIdea,
             },
           },
           required: true,
@@ -327,7 +314,7 @@ export const communityApi = createApi()
       middleware: write,
       request: {
         params: IdParam,
-        body: { content: { 'application/json': { schema: z.object({ into: z.uuid() }) } }, required: true },
+        body: { content: { 'application/json': { schema: MergeIdea } }, required: true },
       },
       responses: { 200: json(Idea, 'The idea merged into'), ...errors(401, 403, 404, 409, 422) },
     }),
@@ -489,10 +476,7 @@ export const communityApi = createApi()
         body: {
           content: {
             'application/json': {
-              schema: z.object({
-                action: z.enum(['hide', 'restore', 'delete']),
-                reason: z.string().trim().max(500).nullable().default(null),
-              }),
+              schema: Moderation,
             },
           },
           required: true,

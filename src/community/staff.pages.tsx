@@ -1,10 +1,10 @@
 import { and, eq, isNull, ne } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { coreError } from '../core/errors';
 import { can } from '../core/roles';
-import { AppError } from '../core/errors';
 import type { AppContext, AppEnv } from '../http/env';
-import { assertCan, formFields, formProblem, pathId, requireStaffPage, shellProps } from '../http/pages';
+import { assertCan, formProblem, parseForm, pathId, requireStaffPage, shellProps } from '../http/pages';
 import {
   addEvidence,
   createIdeaFromMention,
@@ -12,6 +12,17 @@ import {
   ideaEvidenceSummary,
   suggestedIdeas,
 } from './evidence.service';
+import { communityError } from './errors';
+import {
+  BoardSettings,
+  EvidenceChoice,
+  IdeaFromMention,
+  MergeIdea,
+  Moderation,
+  NewCategory,
+  StaffAnswer,
+  UpdateIdea,
+} from './ideas.input';
 import { getIdea, isIdeaStatus } from './ideas.service';
 import {
   boardSettings,
@@ -47,9 +58,14 @@ const OK: Record<string, string> = {
   dismissed: 'Set aside.',
   category: 'Categories saved.',
 };
-const Uuid = z.uuid();
-const text = (form: Record<string, string | string[]>, k: string) =>
-  String((Array.isArray(form[k]) ? form[k][0] : form[k]) ?? '').trim();
+/** The staff idea page's form sends all it shows: a blank note or category clears it, pinned unticked is false. */
+const IdeaForm = UpdateIdea.pick({ status: true, statusNote: true, categoryId: true, pinned: true }).required({
+  statusNote: true,
+  categoryId: true,
+  pinned: true,
+});
+/** Where a moderation form came from, to go back to. */
+const ModerationForm = Moderation.extend({ back: z.string().max(2000).optional() });
 
 function staffBase(c: AppContext, error?: string) {
   const actor = assertCan(c, 'inbox:read');
@@ -112,20 +128,14 @@ export const communityStaffPages = new Hono<AppEnv>()
   .post('/community/ideas/:id', async (c) => {
     const actor = assertCan(c, 'community:moderate');
     const id = pathId(c, 'Idea');
-    const form = await formFields(c);
-    const status = text(form, 'status');
-    const categoryId = text(form, 'categoryId');
+    const form = await parseForm(c, IdeaForm);
+    if (!form.ok) return renderIdea(c, id, form.message, 422);
     try {
       await updateIdea(
         { db: c.var.deps.db, mailer: c.var.deps.mailer, logger: c.var.deps.logger, events: c.var.deps.events },
         actor,
         id,
-        {
-          ...(isIdeaStatus(status) ? { status } : {}),
-          statusNote: text(form, 'statusNote').slice(0, 2000) || null,
-          categoryId: Uuid.safeParse(categoryId).success ? categoryId : null,
-          pinned: text(form, 'pinned') === '1',
-        },
+        form.data,
         { now: c.var.deps.clock(), baseUrl: baseUrl(c) },
       );
     } catch (err) {
@@ -136,9 +146,10 @@ export const communityStaffPages = new Hono<AppEnv>()
   .post('/community/ideas/:id/merge', async (c) => {
     const actor = assertCan(c, 'community:moderate');
     const id = pathId(c, 'Idea');
-    const into = text(await formFields(c), 'into');
+    const form = await parseForm(c, MergeIdea);
+    const into = form.ok ? form.data.into : '';
     try {
-      if (!Uuid.safeParse(into).success) throw new AppError('VALIDATION_FAILED', 'Pick the idea to merge into');
+      if (!form.ok) throw communityError('MERGE_INTO_NOT_CHOSEN');
       await mergeIdea(c.var.deps.db, actor, id, into, c.var.deps.clock());
     } catch (err) {
       return renderIdea(c, id, formProblem(err).message, 422);
@@ -148,15 +159,15 @@ export const communityStaffPages = new Hono<AppEnv>()
   .post('/community/moderation/:kind/:id', async (c) => {
     const actor = assertCan(c, 'community:moderate');
     const kind = c.req.param('kind');
-    if (kind !== 'idea' && kind !== 'comment' && kind !== 'review')
-      throw new AppError('NOT_FOUND', 'Nothing to moderate there');
+    if (kind !== 'idea' && kind !== 'comment' && kind !== 'review') throw communityError('MODERATION_TARGET_UNKNOWN');
     const id = pathId(c, 'Post');
-    const form = await formFields(c);
-    const action = text(form, 'action');
-    if (action !== 'hide' && action !== 'restore' && action !== 'delete')
-      throw new AppError('VALIDATION_FAILED', 'Choose hide, restore or delete');
-    await moderate(c.var.deps.db, actor, kind, id, action, text(form, 'reason').slice(0, 500) || null);
-    const back = text(form, 'back');
+    const form = await parseForm(c, ModerationForm);
+    if (!form.ok)
+      throw form.issue.path[0] === 'action'
+        ? communityError('MODERATION_ACTION_UNKNOWN')
+        : coreError('FORM_INVALID', { problem: form.message });
+    const { action, reason, back = '' } = form.data;
+    await moderate(c.var.deps.db, actor, kind, id, action, reason || null);
     return c.redirect(
       `${back.startsWith('/community') && !back.startsWith('//') ? back : '/community/moderation'}?ok=moderated`,
       303,
@@ -192,22 +203,21 @@ export const communityStaffPages = new Hono<AppEnv>()
   .post('/community/suggested/:id/link', async (c) => {
     const actor = assertCan(c, 'community:moderate');
     const mentionId = pathId(c, 'Mention');
-    const ideaId = text(await formFields(c), 'ideaId');
-    if (!Uuid.safeParse(ideaId).success) throw new AppError('VALIDATION_FAILED', 'Pick an idea');
-    await addEvidence(c.var.deps.db, actor, ideaId, mentionId, c.var.deps.clock(), 'path');
+    const form = await parseForm(c, EvidenceChoice);
+    if (!form.ok) throw communityError('IDEA_NOT_CHOSEN');
+    await addEvidence(c.var.deps.db, actor, form.data.ideaId, mentionId, c.var.deps.clock(), 'path');
     return c.redirect('/community/suggested?ok=linked', 303);
   })
   .post('/community/suggested/:id/idea', async (c) => {
     const actor = assertCan(c, 'community:moderate');
     const mentionId = pathId(c, 'Mention');
-    const title = text(await formFields(c), 'title');
-    if (title.length < 3 || title.length > 140)
-      throw new AppError('VALIDATION_FAILED', 'A title is 3 to 140 characters');
+    const form = await parseForm(c, IdeaFromMention.pick({ title: true }));
+    if (!form.ok) throw communityError('IDEA_TITLE_LENGTH');
     const idea = await createIdeaFromMention(
       c.var.deps.db,
       actor,
       mentionId,
-      { title, body: '' },
+      { title: form.data.title, body: '' },
       c.var.deps.clock(),
       'path',
     );
@@ -230,27 +240,24 @@ export const communityStaffPages = new Hono<AppEnv>()
   .post('/community/settings', async (c) => {
     // Opening or closing the public board is a workspace setting, not moderation.
     const actor = assertCan(c, 'workspace:manage');
-    const form = await formFields(c);
-    await saveBoardSettings(
-      c.var.deps.db,
-      actor,
-      { enabled: text(form, 'enabled') === '1', requireApproval: text(form, 'requireApproval') === '1' },
-      c.var.deps.clock(),
-    );
+    const form = await parseForm(c, BoardSettings);
+    // Two checkboxes cannot be posted wrong from the page; a hand-made post changes nothing.
+    if (form.ok) await saveBoardSettings(c.var.deps.db, actor, form.data, c.var.deps.clock());
     return c.redirect('/community/categories?ok=saved', 303);
   })
   .post('/community/ideas/:id/comments', async (c) => {
     const actor = assertCan(c, 'community:moderate');
     const id = pathId(c, 'Idea');
-    const body = text(await formFields(c), 'body').slice(0, 3000);
-    if (!body) return renderIdea(c, id, 'Write the answer first.', 422);
-    const comment = await staffComment(c.var.deps.db, actor, id, body, c.var.deps.clock());
+    const form = await parseForm(c, StaffAnswer);
+    if (!form.ok) return renderIdea(c, id, form.issue.message, 422);
+    const comment = await staffComment(c.var.deps.db, actor, id, form.data.body, c.var.deps.clock());
     return c.redirect(`/community/ideas/${comment.ideaId}?ok=saved`, 303);
   })
   .post('/community/categories', async (c) => {
     const actor = assertCan(c, 'community:moderate');
     try {
-      await createCategory(c.var.deps.db, actor, text(await formFields(c), 'name'));
+      const form = await parseForm(c, NewCategory);
+      await createCategory(c.var.deps.db, actor, form.ok ? form.data.name : '');
     } catch (err) {
       return c.html(
         <CategoriesPage

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { toJsonParam, toPgArray } from '../db/params';
-import { EFFECTIVE_INTENTS, EFFECTIVE_SENTIMENT } from '../mentions';
+import { mentionFacts } from '../mentions';
 import { rows, toDate } from '../db/rows';
 import type { Db } from '../db/types';
 import { scoreContact } from './score';
@@ -167,6 +167,7 @@ export async function addActivity(db: Db, workspaceId: string, facts: MentionFac
 export async function recountContacts(db: Db, workspaceId: string, contactIds: string[], now: Date): Promise<void> {
   const ids = [...new Set(contactIds)];
   if (ids.length === 0) return;
+  const m = mentionFacts(workspaceId, { contactIds: ids, withoutDeleted: true });
   const totals = rows<Totals>(
     await db.execute(sql`
       update contacts c set mention_count = a.n, engagement = a.engagement, sentiment_sum = a.s_sum,
@@ -178,18 +179,20 @@ export async function recountContacts(db: Db, workspaceId: string, contactIds: s
         followers = coalesce((select max(i.followers) from identities i where i.contact_id = c.id), 0)
       from (
         select c2.id,
-          count(m.id)::int as n,
-          coalesce(sum(coalesce((m.metrics->>'likes')::numeric, 0) + coalesce((m.metrics->>'reposts')::numeric, 0)
-            + coalesce((m.metrics->>'replies')::numeric, 0) + coalesce((m.metrics->>'score')::numeric, 0)
-            + coalesce((m.metrics->>'comments')::numeric, 0)), 0)::int as engagement,
-          coalesce(sum(${EFFECTIVE_SENTIMENT}), 0)::real as s_sum,
-          count(${EFFECTIVE_SENTIMENT})::int as s_n,
-          count(m.id) filter (where 'purchase_intent' = any(${EFFECTIVE_INTENTS}))::int as purchase,
-          count(m.id) filter (where 'question' = any(${EFFECTIVE_INTENTS}))::int as questions,
-          min(m.posted_at) as first_at,
-          (array_agg(m.platform order by m.posted_at, m.id) filter (where m.id is not null))[1] as first_platform,
-          max(m.posted_at) as last_at
-        from contacts c2 left join mentions m on m.contact_id = c2.id and m.deleted_at is null
+          count(${m.id})::int as n,
+          coalesce(sum(coalesce((${m.metrics}->>'likes')::numeric, 0)
+            + coalesce((${m.metrics}->>'reposts')::numeric, 0) + coalesce((${m.metrics}->>'replies')::numeric, 0)
+            + coalesce((${m.metrics}->>'score')::numeric, 0) + coalesce((${m.metrics}->>'comments')::numeric, 0)),
+            0)::int as engagement,
+          coalesce(sum(${m.sentiment}), 0)::real as s_sum,
+          count(${m.sentiment})::int as s_n,
+          count(${m.id}) filter (where 'purchase_intent' = any(${m.intents}))::int as purchase,
+          count(${m.id}) filter (where 'question' = any(${m.intents}))::int as questions,
+          min(${m.postedAt}) as first_at,
+          (array_agg(${m.platform} order by ${m.postedAt}, ${m.id}) filter (where ${m.id} is not null))[1]
+            as first_platform,
+          max(${m.postedAt}) as last_at
+        from contacts c2 left join ${m} on ${m.contactId} = c2.id
         where c2.workspace_id = ${workspaceId}::uuid and c2.id = any(${toPgArray(ids)}::uuid[])
         group by c2.id
       ) a

@@ -1,11 +1,11 @@
-import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Actor } from '../core/actor';
-import { recordAudit, users } from '../accounts';
-import { AppError, notFound } from '../core/errors';
+import { isActiveStaff, recordAudit } from '../accounts';
 import { newestFirst } from '../db/keyset';
 import type { Db } from '../db/types';
 import { canonicalTags } from '../tags';
 import { type ContactFilter, type ContactSort, filterConditions } from './filter';
+import { contactError } from './errors';
 import { contactNotes, contacts, DEFAULT_STAGES, identities, lifecycleStages } from './schema';
 
 export type ContactRow = typeof contacts.$inferSelect;
@@ -88,8 +88,7 @@ export async function listStages(db: Db, workspaceId: string): Promise<string[]>
 
 export async function setStages(db: Db, actor: Actor, stages: string[]): Promise<string[]> {
   const list = uniq(stages.map((s) => s.trim().toLowerCase()).filter(Boolean));
-  if (list.length === 0)
-    throw new AppError('VALIDATION_FAILED', 'Keep at least one lifecycle stage', { field: 'stages' });
+  if (list.length === 0) throw contactError('LIFECYCLE_STAGES_EMPTY', { field: 'stages' });
   return db.transaction(async (tx) => {
     await tx.delete(lifecycleStages).where(eq(lifecycleStages.workspaceId, actor.workspaceId));
     await tx
@@ -102,19 +101,11 @@ export async function setStages(db: Db, actor: Actor, stages: string[]): Promise
 
 async function validate(db: Db, workspaceId: string, input: ContactInput) {
   if (input.lifecycleStage !== undefined && !(await listStages(db, workspaceId)).includes(input.lifecycleStage)) {
-    throw new AppError('VALIDATION_FAILED', `Unknown lifecycle stage: ${input.lifecycleStage}`, {
-      field: 'lifecycleStage',
-    });
+    throw contactError('LIFECYCLE_STAGE_UNKNOWN', { stage: input.lifecycleStage }, { field: 'lifecycleStage' });
   }
   if (input.ownerId) {
-    const [owner] = await db
-      .select({ id: users.id })
-      .from(users)
-      .where(and(eq(users.workspaceId, workspaceId), eq(users.id, input.ownerId), isNull(users.disabledAt)));
-    if (!owner)
-      throw new AppError('VALIDATION_FAILED', 'The owner is not an active user of this workspace', {
-        field: 'ownerId',
-      });
+    if (!(await isActiveStaff(db, workspaceId, input.ownerId)))
+      throw contactError('CONTACT_OWNER_NOT_ACTIVE', { field: 'ownerId' });
   }
 }
 
@@ -123,7 +114,7 @@ export async function getContactRow(db: Db, workspaceId: string, id: string): Pr
     .select()
     .from(contacts)
     .where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.id, id)));
-  if (!c) throw notFound('Contact');
+  if (!c) throw contactError('CONTACT_NOT_FOUND');
   return c;
 }
 
@@ -204,10 +195,7 @@ export async function updateContact(db: Db, actor: Actor, id: string, raw: Conta
   await validate(db, actor.workspaceId, input);
   return db.transaction(async (tx) => {
     const before = await getContactRow(tx, actor.workspaceId, id);
-    if (before.mergedIntoId)
-      throw new AppError('CONFLICT', 'This contact was merged into another; edit that one', {
-        mergedIntoId: before.mergedIntoId,
-      });
+    if (before.mergedIntoId) throw contactError('MERGED_CONTACT_NOT_EDITABLE', { mergedIntoId: before.mergedIntoId });
     if (input.tags) input.tags = await canonicalTags(tx, actor.workspaceId, input.tags);
     const [c] = await tx
       .update(contacts)
@@ -241,10 +229,7 @@ export async function deleteContact(db: Db, actor: Actor, id: string) {
 export async function addNote(db: Db, actor: Actor, contactId: string, body: string) {
   return db.transaction(async (tx) => {
     const c = await getContactRow(tx, actor.workspaceId, contactId);
-    if (c.mergedIntoId)
-      throw new AppError('CONFLICT', 'This contact was merged into another; note that one', {
-        mergedIntoId: c.mergedIntoId,
-      });
+    if (c.mergedIntoId) throw contactError('MERGED_CONTACT_NOT_NOTABLE', { mergedIntoId: c.mergedIntoId });
     const [n] = await tx
       .insert(contactNotes)
       .values({ workspaceId: actor.workspaceId, contactId, authorId: actor.userId, body })

@@ -1,12 +1,12 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Actor } from '../core/actor';
 import { recordAudit } from '../accounts';
-import { AppError, notFound } from '../core/errors';
 import { toPgArray } from '../db/params';
 import { rows } from '../db/rows';
 import type { Db } from '../db/types';
 import { getContactRow, identitiesOf, publicContact } from './contacts.service';
 import { confidenceOf, normalizeName } from './evidence';
+import { contactError } from './errors';
 import { contacts, type DuplicateReason, duplicateSuggestions } from './schema';
 
 /** The review queue: open suggestions, most likely first, each with both contacts side by side. */
@@ -41,14 +41,14 @@ export async function getSuggestion(db: Db, workspaceId: string, id: string) {
     .select()
     .from(duplicateSuggestions)
     .where(and(eq(duplicateSuggestions.workspaceId, workspaceId), eq(duplicateSuggestions.id, id)));
-  if (!s) throw notFound('Suggestion');
+  if (!s) throw contactError('SUGGESTION_NOT_FOUND');
   return s;
 }
 
 export async function dismissSuggestion(db: Db, actor: Actor, id: string, now: Date) {
   await db.transaction(async (tx) => {
     const s = await getSuggestion(tx, actor.workspaceId, id);
-    if (s.status !== 'open') throw new AppError('CONFLICT', `This suggestion is already ${s.status}`);
+    if (s.status !== 'open') throw contactError('SUGGESTION_RESOLVED', { status: s.status });
     await tx
       .update(duplicateSuggestions)
       .set({ status: 'dismissed', resolvedBy: actor.userId, resolvedAt: now })

@@ -1,5 +1,5 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
-import { users } from '../accounts';
+import { and, asc, sql } from 'drizzle-orm';
+import { allStaff } from '../accounts';
 import { toCsv } from '../core/csv';
 import { rows } from '../db/rows';
 import type { Db } from '../db/types';
@@ -54,10 +54,7 @@ export async function* exportBatches(
   const where = filterConditions(workspaceId, filter, now);
   const keys = await customKeys(db, where);
   yield [[...EXPORT_COLUMNS, ...keys.map((k) => `${CUSTOM_PREFIX}${k}`)]];
-  const staff = await db
-    .select({ id: users.id, email: users.email })
-    .from(users)
-    .where(eq(users.workspaceId, workspaceId));
+  const staff = await allStaff(db, workspaceId);
   const ownerEmail = new Map(staff.map((u) => [u.id, u.email]));
   let after: ContactRow | undefined;
   for (;;) {

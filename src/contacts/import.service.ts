@@ -1,9 +1,8 @@
 import { and, arrayOverlaps, asc, desc, eq, isNull, sql } from 'drizzle-orm';
-import type { Actor } from '../core/actor';
-import { recordAudit, users } from '../accounts';
+import { type Actor, ownerActor } from '../core/actor';
+import { activeStaff, recordAudit } from '../accounts';
 import type { Clock } from '../core/clock';
-import { AppError, notFound } from '../core/errors';
-import { failureNote } from '../core/redact-error';
+import { type ImportRun, importJobs, MAX_REPORTED_ERRORS, type RowError } from '../db/import-job';
 import { toJsonParam } from '../db/params';
 import type { Db } from '../db/types';
 import { canonicalTags } from '../tags';
@@ -21,12 +20,14 @@ import {
   validateRow,
 } from './import';
 import { contactImports } from './import.schema';
+import { contactError } from './errors';
 import { contacts } from './schema';
 
 /**
- * Importing contacts from a CSV: every row is validated first (progress is saved after each
- * batch), then all good rows are written in one transaction with a few set-based statements. Bad
- * rows are skipped and reported by line; if the write fails, nothing is imported.
+ * Importing contacts from a CSV, as an import job (db/import-job.ts): every row is validated first
+ * (progress is saved after each batch), then all good rows are written in one transaction with a few
+ * set-based statements, which also marks the import done. Bad rows are skipped and reported by line; if
+ * the write fails, nothing is imported. A run cut short wrote nothing, so it resumes by running again.
  */
 
 export type ContactImportRow = typeof contactImports.$inferSelect;
@@ -35,6 +36,8 @@ export interface ContactImportDeps {
   db: Db;
   clock: Clock;
   logger: Logger;
+  /** This instance's stable name (INSTANCE_ID), kept with each lease it takes. */
+  instanceId?: string;
 }
 
 export interface ContactImportOptions {
@@ -53,15 +56,16 @@ export const DEFAULT_CONTACT_IMPORT_OPTIONS: ContactImportOptions = {
 
 export const MAX_CONTACT_IMPORT_CHARS = 50 * 1024 * 1024;
 export const MAX_CONTACT_IMPORT_ROWS = 200_000;
-// The report keeps the first errors; the count keeps them all.
-const MAX_REPORTED_ERRORS = 1000;
-// Progress is saved at least every few seconds while an import runs; this long without means it died.
-const STALE_MS = 10 * 60_000;
 const IMPORT_LOCK = 727_002;
+// Short, with a heartbeat while the import runs: a killed runner holds its import for at most a minute.
+export const CONTACT_IMPORT_LEASE_MS = 60_000;
+// The file is kept until the import ends either way.
+const jobs = importJobs(contactImports, { leaseMs: CONTACT_IMPORT_LEASE_MS, label: 'The contact import' });
+const ENDED = { content: null };
 
-export function publicContactImport(i: ContactImportRow, now: Date) {
-  const stale = (i.status === 'queued' || i.status === 'running') && now.getTime() - i.updatedAt.getTime() > STALE_MS;
-  const status = stale ? 'failed' : i.status;
+/** An import as the API shows it. `_now` is no longer read: a run that dies is resumed, not reported stale. */
+export function publicContactImport(i: ContactImportRow, _now?: Date) {
+  const status = i.status;
   return {
     id: i.id,
     filename: i.filename,
@@ -75,9 +79,7 @@ export function publicContactImport(i: ContactImportRow, now: Date) {
     // Validation is the long part; the last percent is the one write at the end.
     progress: status === 'done' ? 100 : i.total ? Math.min(99, Math.floor((i.processed / i.total) * 100)) : 0,
     errors: i.errors,
-    error: stale
-      ? 'The import stopped before it finished (the server restarted?); nothing was imported. Upload the file again.'
-      : i.error,
+    error: i.error,
     createdAt: i.createdAt.toISOString(),
     finishedAt: i.finishedAt?.toISOString() ?? null,
   };
@@ -89,8 +91,7 @@ export async function createContactImport(
   actor: Actor,
   input: { filename: string; content: string; mapping?: ContactMapping },
 ) {
-  if (input.content.length > MAX_CONTACT_IMPORT_CHARS)
-    throw new AppError('PAYLOAD_TOO_LARGE', 'Import files may be at most 50 MiB');
+  if (input.content.length > MAX_CONTACT_IMPORT_CHARS) throw contactError('CONTACT_IMPORT_TOO_LARGE');
   const mapping = resolveContactMapping(readCsvHeader(input.content), input.mapping);
   return db.transaction(async (tx) => {
     const [row] = await tx
@@ -100,6 +101,7 @@ export async function createContactImport(
         createdBy: actor.userId,
         filename: input.filename.slice(0, 200),
         mapping,
+        content: input.content,
       })
       .returning();
     await recordAudit(tx, actor, {
@@ -117,7 +119,7 @@ export async function getContactImport(db: Db, workspaceId: string, id: string) 
     .select()
     .from(contactImports)
     .where(and(eq(contactImports.workspaceId, workspaceId), eq(contactImports.id, id)));
-  if (!row) throw notFound('Import');
+  if (!row) throw contactError('CONTACT_IMPORT_NOT_FOUND');
   return row;
 }
 
@@ -130,102 +132,93 @@ export async function listContactImports(db: Db, workspaceId: string) {
     .limit(50);
 }
 
-/** Runs a queued import over the file's text. Answers null when it was not queued (already run). */
+/**
+ * Runs (or resumes) a queued import over the file it keeps; answers null when it was not due (already run,
+ * or another runner has it). `actor`: who the audit names (null when the resume job runs it: its creator).
+ * `_content`: the file's text, no longer read (the import keeps its own copy).
+ */
 export async function runContactImport(
   deps: ContactImportDeps,
-  actor: Actor,
+  actor: Actor | null,
   id: string,
-  content: string,
+  _content?: string,
   options: Partial<ContactImportOptions> = {},
 ): Promise<ContactImportRow | null> {
   const o = { ...DEFAULT_CONTACT_IMPORT_OPTIONS, ...options };
-  const { db, clock } = deps;
-  const [claimed] = await db
-    .update(contactImports)
-    .set({ status: 'running', updatedAt: clock() })
-    .where(
-      and(
-        eq(contactImports.id, id),
-        eq(contactImports.workspaceId, actor.workspaceId),
-        eq(contactImports.status, 'queued'),
-      ),
-    )
-    .returning();
-  if (!claimed) return null;
-  const save = async (set: Partial<ContactImportRow>) => {
-    const [row] = await db
-      .update(contactImports)
-      .set({ ...set, updatedAt: clock() })
-      .where(eq(contactImports.id, id))
-      .returning();
-    o.onProgress(row!);
-    return row!;
-  };
-  try {
-    const records = readCsv(content);
-    if (records.length > MAX_CONTACT_IMPORT_ROWS)
-      throw new AppError(
-        'VALIDATION_FAILED',
-        `The file has ${records.length} rows; at most ${MAX_CONTACT_IMPORT_ROWS} are imported at once`,
-      );
-    const stages = await listStages(db, actor.workspaceId);
-    const staff = await db
-      .select({ id: users.id, email: users.email })
-      .from(users)
-      .where(and(eq(users.workspaceId, actor.workspaceId), isNull(users.disabledAt)));
-    const ctx = { stages, owners: new Map(staff.map((u) => [u.email.toLowerCase(), u.id])) };
-    const mapping = claimed.mapping as ResolvedMapping;
-    await save({ total: records.length });
-
-    const good: ImportedContact[] = [];
-    const errors: { line: number; message: string }[] = [];
-    let failed = 0;
-    for (let start = 0; start < records.length; start += o.batchSize) {
-      for (const record of records.slice(start, start + o.batchSize)) {
-        const r = validateRow(record, mapping, ctx);
-        if (r.ok) good.push(r.contact);
-        else if (++failed <= MAX_REPORTED_ERRORS) errors.push({ line: record.line, message: r.message });
-      }
-      await save({ processed: Math.min(start + o.batchSize, records.length), failed, errors });
-      // PGlite answers without real I/O: let waiting requests (a progress poll) in between batches.
-      await new Promise((resolve) => setTimeout(resolve, 0));
-    }
-
-    const defaultStage = stages.includes('subscriber') ? 'subscriber' : stages[0]!;
-    const done = await db.transaction(async (tx) => {
-      // Two imports into one workspace take turns, so neither misses the other's new contacts.
-      await tx.execute(sql`select pg_advisory_xact_lock(${IMPORT_LOCK}, hashtext(${actor.workspaceId}))`);
-      const plan = planImport(good, await existingByEmail(tx, actor.workspaceId, good), defaultStage);
-      for (let i = 0; i < plan.inserts.length; i += o.writeChunk)
-        await insertContacts(tx, actor.workspaceId, plan.inserts.slice(i, i + o.writeChunk));
-      for (let i = 0; i < plan.updates.length; i += o.writeChunk)
-        await updateContacts(tx, actor.workspaceId, plan.updates.slice(i, i + o.writeChunk), clock());
-      // Imported tags join the workspace's vocabulary (rows keep the spelling they came with).
-      await canonicalTags(tx, actor.workspaceId, [...new Set(good.flatMap((g) => g.tags ?? []))]);
-      const [row] = await tx
-        .update(contactImports)
-        .set({ status: 'done', imported: plan.imported, merged: plan.merged, finishedAt: clock(), updatedAt: clock() })
-        .where(eq(contactImports.id, id))
-        .returning();
-      await recordAudit(tx, actor, {
-        action: 'contacts.imported',
-        targetType: 'contact_import',
-        targetId: id,
-        details: { filename: claimed.filename, imported: plan.imported, merged: plan.merged, failed },
-      });
-      return row!;
-    });
-    o.onProgress(done);
-    return done;
-  } catch (err) {
-    deps.logger.error({ err, contactImportId: id }, 'contact import failed');
-    // Staff read a short sentence with the import's id as the reference; the detail stays in the log.
-    // Runs in the background: a database that is gone must not become an unhandled rejection.
-    return save({ status: 'failed', error: failureNote(err, 'The contact import', id), finishedAt: clock() }).catch(
-      () => null,
-    );
-  }
+  const done = await jobs.run(deps, id, (job, run) => importContacts(deps, actor, job, run, o), { ended: ENDED });
+  if (done?.status === 'done') o.onProgress(done);
+  return done;
 }
+
+/** Validates every row, then writes the good ones and marks the import done in one transaction. */
+async function importContacts(
+  deps: ContactImportDeps,
+  actor: Actor | null,
+  job: ContactImportRow,
+  run: ImportRun<Partial<ContactImportRow>>,
+  o: ContactImportOptions,
+) {
+  const { db, clock } = deps;
+  const workspaceId = job.workspaceId;
+  let row = job;
+  const save = async (set: Partial<ContactImportRow>) => {
+    await run.save(db, set);
+    row = { ...row, ...set };
+    o.onProgress(row);
+  };
+  const records = readCsv(job.content ?? '');
+  if (records.length > MAX_CONTACT_IMPORT_ROWS)
+    throw contactError('CONTACT_IMPORT_TOO_MANY_ROWS', { rows: records.length, max: MAX_CONTACT_IMPORT_ROWS });
+  const stages = await listStages(db, workspaceId);
+  const staff = await activeStaff(db, workspaceId);
+  const ctx = { stages, owners: new Map(staff.map((u) => [u.email.toLowerCase(), u.id])) };
+  const mapping = job.mapping as ResolvedMapping;
+  // A resumed run starts over: the one before it wrote no contact.
+  await save({ total: records.length, processed: 0, failed: 0, errors: [] });
+
+  const good: ImportedContact[] = [];
+  const errors: RowError[] = [];
+  let failed = 0;
+  for (let start = 0; start < records.length; start += o.batchSize) {
+    for (const record of records.slice(start, start + o.batchSize)) {
+      const r = validateRow(record, mapping, ctx);
+      if (r.ok) good.push(r.contact);
+      else if (++failed <= MAX_REPORTED_ERRORS) errors.push({ line: record.line, message: r.message });
+    }
+    await save({ processed: Math.min(start + o.batchSize, records.length), failed, errors });
+    // PGlite answers without real I/O: let waiting requests (a progress poll) in between batches.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+
+  const defaultStage = stages.includes('subscriber') ? 'subscriber' : stages[0]!;
+  await db.transaction(async (tx) => {
+    // Two imports into one workspace take turns, so neither misses the other's new contacts.
+    await tx.execute(sql`select pg_advisory_xact_lock(${IMPORT_LOCK}, hashtext(${workspaceId}))`);
+    const plan = planImport(good, await existingByEmail(tx, workspaceId, good), defaultStage);
+    for (let i = 0; i < plan.inserts.length; i += o.writeChunk)
+      await insertContacts(tx, workspaceId, plan.inserts.slice(i, i + o.writeChunk));
+    for (let i = 0; i < plan.updates.length; i += o.writeChunk)
+      await updateContacts(tx, workspaceId, plan.updates.slice(i, i + o.writeChunk), clock());
+    // Imported tags join the workspace's vocabulary (rows keep the spelling they came with).
+    await canonicalTags(tx, workspaceId, [...new Set(good.flatMap((g) => g.tags ?? []))]);
+    // The audit names the person who asked; a resumed run names who created the import.
+    await recordAudit(tx, actor ?? ownerActor({ id: workspaceId, slug: '' }, job.createdBy), {
+      action: 'contacts.imported',
+      targetType: 'contact_import',
+      targetId: job.id,
+      details: { filename: job.filename, imported: plan.imported, merged: plan.merged, failed },
+    });
+    // Done in the write's own transaction: a runner that lost the import rolls its write back, so the
+    // rows land once.
+    await run.finish(tx, { ...ENDED, imported: plan.imported, merged: plan.merged });
+  });
+}
+
+/** At start: contact imports this instance was running when it stopped are free now, not in a minute. */
+export const releaseContactImportLeases = (db: Db, holder: string, now: Date) => jobs.release(db, holder, now);
+
+/** Contact imports queued, or cut short (their lease ran out): the resume job runs them. */
+export const resumableContactImportIds = (db: Db, now: Date) => jobs.resumableIds(db, now);
 
 /** Live contacts sharing an email with the rows, oldest first, locked until the import commits. */
 async function existingByEmail(tx: Db, workspaceId: string, good: ImportedContact[]): Promise<ExistingContact[]> {

@@ -1,7 +1,7 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import { z } from 'zod';
 import { unguardCell } from '../core/csv';
-import { AppError } from '../core/errors';
+import { contactError } from './errors';
 
 /**
  * Reading a CSV of contacts exported from another CRM: the header is matched to our fields
@@ -68,10 +68,7 @@ export function resolveContactMapping(columns: string[], mapping: ContactMapping
   for (const [field, column] of Object.entries(mapping)) {
     if (column === null) continue;
     if (!columns.includes(column))
-      throw new AppError('VALIDATION_FAILED', `mapping: the file has no column "${column}" (for ${field})`, {
-        field: 'mapping',
-        columns,
-      });
+      throw contactError('CONTACT_IMPORT_COLUMN_MISSING', { column, field }, { field: 'mapping', columns });
     resolved[field] = column;
   }
   for (const field of CONTACT_IMPORT_FIELDS) {
@@ -84,11 +81,7 @@ export function resolveContactMapping(columns: string[], mapping: ContactMapping
     if (key && !(`${CUSTOM_PREFIX}${key}` in mapping)) resolved[`${CUSTOM_PREFIX}${key}`] = c;
   }
   if (!resolved.name && !resolved.firstName && !resolved.lastName && !resolved.email) {
-    throw new AppError(
-      'VALIDATION_FAILED',
-      'The file has no name or email column: map one, e.g. {"email": "E-mail address"}',
-      { field: 'mapping', columns },
-    );
+    throw contactError('CONTACT_IMPORT_NEEDS_NAME_OR_EMAIL', { field: 'mapping', columns });
   }
   return resolved;
 }
@@ -107,15 +100,10 @@ export function readCsvHeader(content: string): string[] {
   try {
     header = parseCsv(content, { ...CSV_OPTIONS, to: 1 }) as string[][];
   } catch (err) {
-    throw new AppError('VALIDATION_FAILED', `The file is not valid CSV: ${(err as Error).message}`, {
-      field: 'content',
-    });
+    throw contactError('CONTACT_IMPORT_NOT_CSV', { problem: (err as Error).message }, { field: 'content' });
   }
   const columns = header[0]?.filter(Boolean) ?? [];
-  if (columns.length === 0)
-    throw new AppError('VALIDATION_FAILED', 'The file is empty: the first line must name the columns', {
-      field: 'content',
-    });
+  if (columns.length === 0) throw contactError('CONTACT_IMPORT_EMPTY', { field: 'content' });
   return columns;
 }
 
@@ -133,9 +121,7 @@ export function readCsv(content: string): CsvRecord[] {
       skip_records_with_empty_values: true,
     }) as typeof parsed;
   } catch (err) {
-    throw new AppError('VALIDATION_FAILED', `The file is not valid CSV: ${(err as Error).message}`, {
-      field: 'content',
-    });
+    throw contactError('CONTACT_IMPORT_NOT_CSV', { problem: (err as Error).message }, { field: 'content' });
   }
   // info.lines is the line a record ends on; quoted line breaks inside it move its start up.
   return parsed.map((r) => ({
@@ -421,11 +407,10 @@ export function parseContactMappingText(
     const column = rest.join('=').trim();
     const name = field?.trim() ?? '';
     if (!column || !FIELD_OR_CUSTOM.test(name)) {
-      throw new AppError(
-        'VALIDATION_FAILED',
-        `${entry(pair)}: use field=column with a field from: ${CONTACT_IMPORT_FIELDS.join(', ')}, ` +
-          `or ${CUSTOM_PREFIX}<key>`,
-      );
+      throw contactError('CONTACT_IMPORT_MAPPING_INVALID', {
+        entry: entry(pair),
+        fields: CONTACT_IMPORT_FIELDS.join(', '),
+      });
     }
     mapping[name] = column;
   }

@@ -6,8 +6,12 @@
 export { parseContactMappingText } from './import';
 /** Checks a contact file's header (and its mapping) and queues the import. */
 export { createContactImport } from './import.service';
-/** Runs a queued import over the file's text. */
+/** Runs (or resumes) a queued contact import over the file it keeps. */
 export { runContactImport } from './import.service';
+/** Contact imports queued or cut short (lease run out), for the resume job. */
+export { resumableContactImportIds } from './import.service';
+/** Frees the contact import leases this instance held before a restart. */
+export { releaseContactImportLeases } from './import.service';
 /** One person (or company) the workspace deals with, however many platform accounts they use. */
 export { contacts } from './schema';
 /** One account on one platform. */
@@ -42,3 +46,13 @@ export type { MentionFacts } from './activity';
 export { linkAuthors } from './link';
 /** Recounts the totals from the contacts' mentions (after merges, undos, corrections). */
 export { recountContacts } from './activity';
+/** The contacts as another feature's query joins them: a typed subquery under an alias (reports' authors). */
+export { contactFacts } from './contact-facts';
+/** Links a community member to their contact (by email, else a new one) with a community identity. */
+export { linkMemberContact, renameMemberIdentity, type MemberPerson } from './member-link';
+/** A contact's name and company (saved replies fill them in). */
+export { contactCard } from './card';
+/** How a feature above contacts lets a merge (and its undo) move the rows it keeps for a contact. */
+export { registerContactHolder, type ContactHolder } from './holders';
+/** The CRM's error codes, with their kinds and messages (the error catalogue lists them). */
+export { CONTACT_ERRORS } from './errors';

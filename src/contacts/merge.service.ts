@@ -1,12 +1,14 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Actor } from '../core/actor';
 import { recordAudit } from '../accounts';
-import { AppError, notFound } from '../core/errors';
 import { toPgArray } from '../db/params';
 import { rows } from '../db/rows';
 import type { Db } from '../db/types';
+import { followIdentities, moveMentionsToContact, restoreMentionContacts } from '../mentions';
 import { recountContacts } from './activity';
+import { type ContactHolder, contactHolders } from './holders';
 import { type ContactRow, getContact } from './contacts.service';
+import { contactError } from './errors';
 import { contactMerges, contacts, duplicateSuggestions, type MergeSnapshot } from './schema';
 
 /**
@@ -20,9 +22,58 @@ import { contactMerges, contacts, duplicateSuggestions, type MergeSnapshot } fro
 export const CHOOSABLE_FIELDS = ['name', 'company', 'title', 'location', 'lifecycleStage', 'ownerId'] as const;
 export type ChoosableField = (typeof CHOOSABLE_FIELDS)[number];
 
-// Rows that belong to a contact and move with a merge (and back with an undo). Later features add
-// theirs here (reviews, ideas, votes, comments).
-const MOVABLE_TABLES = ['identities', 'contact_notes', 'mentions', 'conversations', 'conversation_notes'] as const;
+// Rows that belong to a contact and move with a merge (and back with an undo): this feature's own, the
+// mentions (through their owner's functions), and whatever features above registered (holders.ts).
+const OWN_TABLES = ['identities', 'contact_notes'] as const;
+type Moved = MergeSnapshot['moved'][number];
+
+const mentionHolder: ContactHolder = {
+  move: (tx, workspaceId, fromIds, intoId) => moveMentionsToContact(tx, workspaceId, fromIds, intoId),
+  restore: (tx, back, intoId) => restoreMentionContacts(tx, back, intoId),
+};
+
+/** This feature's own tables, moved by contact id. */
+const ownHolder = (table: (typeof OWN_TABLES)[number]): ContactHolder => ({
+  async move(tx, _workspaceId, fromIds, intoId) {
+    const r = rows<{ id: string; contact_id: string }>(
+      await tx.execute(
+        sql`select id, contact_id from ${sql.identifier(table)} where contact_id = any(${toPgArray(fromIds)}::uuid[])`,
+      ),
+    );
+    if (r.length)
+      await tx.execute(
+        sql`update ${sql.identifier(table)} set contact_id = ${intoId}::uuid
+          where contact_id = any(${toPgArray(fromIds)}::uuid[])`,
+      );
+    return r.map((row) => ({ id: row.id, contactId: row.contact_id }));
+  },
+  async restore(tx, back, intoId) {
+    await tx.execute(sql`
+      update ${sql.identifier(table)} t set contact_id = r.contact_id
+      from jsonb_to_recordset(${JSON.stringify(back.map((m) => ({ id: m.id, contact_id: m.contactId })))}::jsonb)
+        as r(id uuid, contact_id uuid)
+      where t.id = r.id and t.contact_id = ${intoId}::uuid`);
+  },
+});
+
+/** Every table whose rows follow a contact, in the order a merge moves them. */
+const movable = (): [string, ContactHolder][] => [
+  ...OWN_TABLES.map((t): [string, ContactHolder] => [t, ownHolder(t)]),
+  ['mentions', mentionHolder],
+  ...contactHolders(),
+];
+
+/** Moves a table's rows of `fromIds` to `intoId`; returns each moved row with the contact it left. */
+async function moveRows(
+  tx: Db,
+  workspaceId: string,
+  table: string,
+  holder: ContactHolder,
+  fromIds: string[],
+  intoId: string,
+) {
+  return (await holder.move(tx, workspaceId, fromIds, intoId)).map((m): Moved => ({ table, ...m }));
+}
 
 const SNAPSHOT_FIELDS = [
   'name',
@@ -54,8 +105,7 @@ const uniq = <T>(xs: T[]) => [...new Set(xs)];
 
 export async function mergeContacts(db: Db, actor: Actor, input: MergeInput, now: Date) {
   const fromIds = uniq(input.from).filter((id) => id !== input.into);
-  if (fromIds.length === 0)
-    throw new AppError('VALIDATION_FAILED', 'Name at least one other contact to merge', { field: 'from' });
+  if (fromIds.length === 0) throw contactError('MERGE_NEEDS_OTHERS', { field: 'from' });
   const mergeId = await db.transaction(async (tx) => {
     const all = await tx
       .select()
@@ -65,20 +115,18 @@ export async function mergeContacts(db: Db, actor: Actor, input: MergeInput, now
       .for('update');
     const byId = new Map(all.map((c) => [c.id, c]));
     const into = byId.get(input.into);
-    if (!into) throw notFound('Contact');
-    for (const id of fromIds) if (!byId.has(id)) throw notFound('Contact');
+    if (!into) throw contactError('CONTACT_NOT_FOUND');
+    for (const id of fromIds) if (!byId.has(id)) throw contactError('CONTACT_NOT_FOUND');
     for (const c of all)
       if (c.mergedIntoId)
-        throw new AppError('CONFLICT', `${c.name || 'A contact'} was already merged into another contact`, {
-          contactId: c.id,
-          mergedIntoId: c.mergedIntoId,
-        });
+        throw contactError(
+          'CONTACT_ALREADY_MERGED',
+          { name: c.name || 'A contact' },
+          { contactId: c.id, mergedIntoId: c.mergedIntoId },
+        );
     const members = [into, ...fromIds.map((id) => byId.get(id)!)];
     for (const [field, id] of Object.entries({ ...input.fields, ...input.customFields })) {
-      if (!byId.has(id))
-        throw new AppError('VALIDATION_FAILED', `The choice for ${field} names a contact outside this merge`, {
-          field,
-        });
+      if (!byId.has(id)) throw contactError('MERGE_CHOICE_OUTSIDE', { field }, { field });
     }
 
     const pick = <K extends ChoosableField>(field: K): ContactRow[K] => {
@@ -96,20 +144,8 @@ export async function mergeContacts(db: Db, actor: Actor, input: MergeInput, now
     }
 
     const moved: MergeSnapshot['moved'] = [];
-    for (const table of MOVABLE_TABLES) {
-      const r = rows<{ id: string; contact_id: string }>(
-        await tx.execute(
-          sql`select id, contact_id from ${sql.identifier(table)}
-            where contact_id = any(${toPgArray(fromIds)}::uuid[])`,
-        ),
-      );
-      for (const row of r) moved.push({ table, id: row.id, contactId: row.contact_id });
-      if (r.length)
-        await tx.execute(
-          sql`update ${sql.identifier(table)} set contact_id = ${input.into}::uuid
-            where contact_id = any(${toPgArray(fromIds)}::uuid[])`,
-        );
-    }
+    for (const [table, holder] of movable())
+      moved.push(...(await moveRows(tx, actor.workspaceId, table, holder, fromIds, input.into)));
     const settled = await tx
       .update(duplicateSuggestions)
       .set({ status: 'merged', resolvedBy: actor.userId, resolvedAt: now })
@@ -179,41 +215,27 @@ export async function undoMerge(db: Db, actor: Actor, mergeId: string, now: Date
       .from(contactMerges)
       .where(and(eq(contactMerges.workspaceId, actor.workspaceId), eq(contactMerges.id, mergeId)))
       .for('update');
-    if (!merge) throw notFound('Merge');
-    if (merge.undoneAt) throw new AppError('CONFLICT', 'This merge was already undone');
+    if (!merge) throw contactError('MERGE_NOT_FOUND');
+    if (merge.undoneAt) throw contactError('MERGE_ALREADY_UNDONE');
     const [into] = await tx.select().from(contacts).where(eq(contacts.id, merge.intoId)).for('update');
-    if (!into) throw new AppError('CONFLICT', 'The merged contact was deleted since; nothing to undo');
-    if (into.mergedIntoId)
-      throw new AppError('CONFLICT', 'The merged contact was itself merged again since; undo that merge first', {
-        mergedIntoId: into.mergedIntoId,
-      });
+    if (!into) throw contactError('MERGE_TARGET_DELETED');
+    if (into.mergedIntoId) throw contactError('MERGE_TARGET_MERGED_AGAIN', { mergedIntoId: into.mergedIntoId });
     const stillMerged = await tx
       .select({ id: contacts.id })
       .from(contacts)
       .where(and(inArray(contacts.id, merge.fromIds), eq(contacts.mergedIntoId, merge.intoId)));
-    if (stillMerged.length !== merge.fromIds.length)
-      throw new AppError('CONFLICT', 'Some of the merged contacts were deleted since; the merge cannot be undone');
+    if (stillMerged.length !== merge.fromIds.length) throw contactError('MERGE_SOURCES_DELETED');
 
     const snap = merge.snapshot;
-    for (const table of MOVABLE_TABLES) {
+    for (const [table, holder] of movable()) {
       const back = snap.moved.filter((m) => m.table === table);
-      if (back.length === 0) continue;
-      await tx.execute(sql`
-        update ${sql.identifier(table)} t set contact_id = r.contact_id
-        from jsonb_to_recordset(${JSON.stringify(back.map((m) => ({ id: m.id, contact_id: m.contactId })))}::jsonb)
-          as r(id uuid, contact_id uuid)
-        where t.id = r.id and t.contact_id = ${merge.intoId}::uuid`);
+      if (back.length) await holder.restore(tx, back, merge.intoId);
     }
     // Posts that arrived after the merge through a moved identity follow that identity home.
-    const movedIdentities = snap.moved.filter((m) => m.table === 'identities');
-    if (movedIdentities.length) {
-      const homes = movedIdentities.map((m) => ({ id: m.id, contact_id: m.contactId }));
-      await tx.execute(sql`
-        update mentions m set contact_id = r.contact_id
-        from jsonb_to_recordset(${JSON.stringify(homes)}::jsonb)
-          as r(id uuid, contact_id uuid)
-        where m.identity_id = r.id and m.contact_id = ${merge.intoId}::uuid`);
-    }
+    const homes = snap.moved
+      .filter((m) => m.table === 'identities')
+      .map((m) => ({ identityId: m.id, contactId: m.contactId }));
+    await followIdentities(tx, homes, merge.intoId);
     const f = snap.into as Record<string, unknown>;
     const date = (v: unknown) => (typeof v === 'string' ? new Date(v) : null);
     await tx

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PLATFORMS } from '../core/platforms';
-import { CHOOSABLE_FIELDS, type ChoosableField } from './merge.service';
+import { ContactInput, MergeInput, SegmentInput } from './contact.input';
+import type { ChoosableField } from './merge.service';
 import { CONTACT_SORTS } from './filter';
 import type { ListQuery } from './routes';
 
@@ -56,48 +57,32 @@ export function listHref(p: Partial<Record<keyof ListParams, string | number | u
   return s ? `/contacts?${s}` : '/contacts';
 }
 
-const nullable = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .transform((s) => s || null);
-
-const list = (separator: RegExp) => (s: string) =>
-  s
-    .split(separator)
-    .map((x) => x.trim())
-    .filter(Boolean);
-
-export const ProfileForm = z.object({
-  name: z.string().trim().max(300),
-  emails: z
-    .string()
-    .max(8000)
-    .transform(list(/[\s,;]+/))
-    .pipe(z.array(z.email('not a valid email address').max(320)).max(20, 'at most 20')),
-  company: nullable(200),
-  title: nullable(200),
-  location: nullable(200),
-  lifecycleStage: z.string().trim().min(1, 'required').max(40),
-  tags: z
-    .string()
-    .max(4000)
-    .transform(list(/,/))
-    .pipe(z.array(z.string().max(60, 'at most 60 characters each')).max(50, 'at most 50')),
+/**
+ * The profile form: the API's contact change with every field the form shows (a blank company clears it);
+ * emails and tags are typed into one box each (`lists` in PROFILE_FORM).
+ */
+export const ProfileForm = ContactInput.required({
+  name: true,
+  emails: true,
+  company: true,
+  title: true,
+  location: true,
+  lifecycleStage: true,
+  tags: true,
 });
+export const PROFILE_FORM = { lists: { emails: /[\s,;]+/, tags: ',' } };
 
-export const NoteForm = z.object({ body: z.string().trim().min(1, 'write something first').max(10_000) });
+/** The segment form names the segment; its filter is the list's, posted beside it. */
+export const SegmentForm = SegmentInput.pick({ name: true });
 
-export const SegmentForm = z.object({ name: z.string().trim().min(1, 'required').max(80) });
+/** The queue's merge form (a `field.<name>` radio per field): who survives, and per field whose value is kept. */
+export const MergeForm = z.object({ into: MergeInput.shape.into.optional(), field: MergeInput.shape.fields });
 
-/** The queue's merge form: who survives, and per field whose value is kept. */
-export function readMergeChoices(body: Record<string, unknown>, pair: [string, string]) {
-  const into = body.into === pair[1] ? pair[1] : pair[0];
+/** Choices the pair does not offer fall back to the first contact, or to the merge's default. */
+export function mergeChoices(form: z.infer<typeof MergeForm>, pair: [string, string]) {
+  const into = form.into === pair[1] ? pair[1] : pair[0];
   const fields: Partial<Record<ChoosableField, string>> = {};
-  for (const f of CHOOSABLE_FIELDS) {
-    const v = body[`field.${f}`];
-    if (typeof v === 'string' && pair.includes(v)) fields[f] = v;
-  }
+  for (const [f, v] of Object.entries(form.field ?? {}) as [ChoosableField, string][])
+    if (pair.includes(v)) fields[f] = v;
   return { into, from: pair.find((id) => id !== into)!, fields };
 }

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { can } from '../core/roles';
 import { listUsers } from '../accounts';
-import { AppError } from '../core/errors';
+import { contactError } from './errors';
 import { decodeKeyset } from '../db/keyset';
 import type { AppContext, AppEnv } from '../http/env';
 import { assertCan, formProblem, parseForm, pathId, requireStaffPage, shellProps } from '../http/pages';
@@ -10,13 +10,15 @@ import { PLATFORMS } from '../core/platforms';
 import { addNote, getContact, getContactRow, listContacts, listStages, updateContact } from './contacts.service';
 import { dismissSuggestion, findSimilar, getSuggestion, listSuggestions } from './duplicates.service';
 import { mergeContacts, listMerges, undoMerge } from './merge.service';
+import { MergeInput, NoteInput } from './contact.input';
 import {
   listHref,
-  NoteForm,
+  MergeForm,
+  mergeChoices,
   PAGE_SIZE,
+  PROFILE_FORM,
   ProfileForm,
   readListParams,
-  readMergeChoices,
   SegmentForm,
   toListQuery,
 } from './page-forms';
@@ -185,11 +187,6 @@ function validCursor(cursor: string | undefined) {
   }
 }
 
-const strings = (body: Record<string, unknown>) =>
-  Object.fromEntries(
-    Object.entries(body).filter((e): e is [string, string] => typeof e[1] === 'string' && e[0] !== '_csrf'),
-  );
-
 /**
  * The contacts pages: the list, one contact, and the duplicate review queue. Changes post forms
  * (with the CSRF field) and redirect back with a notice; a problem the person can fix re-renders
@@ -201,8 +198,9 @@ export const contactPages = new Hono<AppEnv>()
   .get('/contacts', (c) => renderList(c))
   .post('/contacts/segments', async (c) => {
     const actor = assertCan(c, 'contacts:write');
-    const body = strings(await c.req.parseBody());
     const form = await parseForm(c, SegmentForm);
+    // The list's filters are posted beside the name, as its query string carries them.
+    const body = form.values;
     if (!form.ok) return renderList(c, 422, form.message, body);
     const params = readListParams(body);
     try {
@@ -223,7 +221,9 @@ export const contactPages = new Hono<AppEnv>()
     const actor = assertCan(c, 'contacts:write');
     const s = await getSuggestion(c.var.deps.db, actor.workspaceId, pathId(c, 'Suggestion'));
     if (s.status !== 'open') return renderDuplicates(c, 409, `This suggestion is already ${s.status}.`);
-    const choice = readMergeChoices(await c.req.parseBody(), [s.contactA, s.contactB]);
+    const form = await parseForm(c, MergeForm);
+    if (!form.ok) return renderDuplicates(c, 422, form.message);
+    const choice = mergeChoices(form.data, [s.contactA, s.contactB]);
     try {
       await mergeContacts(
         c.var.deps.db,
@@ -266,8 +266,8 @@ export const contactPages = new Hono<AppEnv>()
     const actor = assertCan(c, 'contacts:write');
     const id = pathId(c, 'Contact');
     await getContactRow(c.var.deps.db, actor.workspaceId, id);
-    const values = strings(await c.req.parseBody());
-    const form = await parseForm(c, ProfileForm);
+    const form = await parseForm(c, ProfileForm, PROFILE_FORM);
+    const { values } = form;
     if (!form.ok) return renderContact(c, id, { status: 422, error: form.message, values });
     try {
       await updateContact(c.var.deps.db, actor, id, form.data, c.var.deps.clock());
@@ -281,8 +281,8 @@ export const contactPages = new Hono<AppEnv>()
     const actor = assertCan(c, 'contacts:write');
     const id = pathId(c, 'Contact');
     await getContactRow(c.var.deps.db, actor.workspaceId, id);
-    const note = strings(await c.req.parseBody()).body;
-    const form = await parseForm(c, NoteForm);
+    const form = await parseForm(c, NoteInput);
+    const note = form.values.body;
     if (!form.ok) return renderContact(c, id, { status: 422, error: form.message, note });
     try {
       await addNote(c.var.deps.db, actor, id, form.data.body);
@@ -296,8 +296,9 @@ export const contactPages = new Hono<AppEnv>()
     const actor = assertCan(c, 'contacts:write');
     const id = pathId(c, 'Contact');
     await getContactRow(c.var.deps.db, actor.workspaceId, id);
-    const from = strings(await c.req.parseBody()).from;
-    if (!from || !UUID.test(from)) throw new AppError('VALIDATION_FAILED', 'Choose a contact to merge into this one');
+    const form = await parseForm(c, MergeInput.pick({ from: true }));
+    const from = form.ok ? form.data.from[0]! : undefined;
+    if (!from) throw contactError('MERGE_CONTACT_NOT_CHOSEN');
     try {
       await mergeContacts(c.var.deps.db, actor, { into: id, from: [from] }, c.var.deps.clock());
     } catch (err) {

@@ -13,9 +13,10 @@ import {
   setStages,
   updateContact,
 } from './contacts.service';
+import { ContactInput, MergeInput, NoteInput, SegmentInput } from './contact.input';
 import { dismissSuggestion, findSimilar, listSuggestions } from './duplicates.service';
 import { CONTACT_SORTS, ContactFilter } from './filter';
-import { CHOOSABLE_FIELDS, listMerges, mergeContacts, undoMerge } from './merge.service';
+import { listMerges, mergeContacts, undoMerge } from './merge.service';
 import { createSegment, deleteSegment, listSegments, segmentFilter } from './segments';
 import { contactTimeline, sentimentHistory } from './timeline';
 
@@ -63,25 +64,6 @@ export const Contact = z
     updatedAt: z.string(),
   })
   .openapi('Contact');
-
-const text = (max: number) => z.string().trim().max(max);
-export const ContactInput = z
-  .object({
-    name: text(300),
-    emails: z.array(z.email().max(320)).max(20),
-    phones: z.array(text(40).min(3)).max(20),
-    company: text(200).nullable(),
-    title: text(200).nullable(),
-    location: text(200).nullable(),
-    lifecycleStage: text(40).min(1),
-    ownerId: z.uuid().nullable(),
-    tags: z.array(text(60).min(1)).max(50),
-    customFields: z
-      .record(text(60).min(1), text(2000))
-      .refine((o) => Object.keys(o).length <= 50, 'At most 50 custom fields'),
-  })
-  .partial()
-  .openapi('ContactInput');
 
 export const ListQuery = z.object({
   q: z.string().trim().max(200).optional(),
@@ -275,14 +257,7 @@ export const contactsApi = createApi()
         body: {
           content: {
             'application/json': {
-              schema: z
-                .object({
-                  into: z.uuid(),
-                  from: z.array(z.uuid()).min(1).max(20),
-                  fields: z.partialRecord(z.enum(CHOOSABLE_FIELDS), z.uuid()).optional(),
-                  customFields: z.record(z.string().max(60), z.uuid()).optional(),
-                })
-                .strict(),
+              schema: MergeInput,
             },
           },
           required: true,
@@ -412,7 +387,7 @@ export const contactsApi = createApi()
       request: {
         params: IdParam,
         body: {
-          content: { 'application/json': { schema: z.object({ body: z.string().trim().min(1).max(10_000) }) } },
+          content: { 'application/json': { schema: NoteInput } },
           required: true,
         },
       },
@@ -512,7 +487,7 @@ export const contactsApi = createApi()
       request: {
         body: {
           content: {
-            'application/json': { schema: z.object({ name: z.string().trim().min(1).max(80), filter: ContactFilter }) },
+            'application/json': { schema: SegmentInput },
           },
           required: true,
         },

@@ -1,9 +1,9 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Actor } from '../core/actor';
 import { recordAudit } from '../accounts';
-import { AppError, notFound } from '../core/errors';
 import type { Db } from '../db/types';
 import { ContactFilter } from './filter';
+import { contactError } from './errors';
 import { segments } from './schema';
 
 /** Saved contact filters, by name. The stored filter is validated again on the way out. */
@@ -27,7 +27,7 @@ export async function segmentFilter(db: Db, workspaceId: string, id: string): Pr
     .select({ filter: segments.filter })
     .from(segments)
     .where(and(eq(segments.workspaceId, workspaceId), eq(segments.id, id)));
-  if (!s) throw new AppError('VALIDATION_FAILED', 'Unknown segment', { field: 'segment' });
+  if (!s) throw contactError('SEGMENT_UNKNOWN', { field: 'segment' });
   return ContactFilter.parse(s.filter);
 }
 
@@ -38,7 +38,7 @@ export async function createSegment(db: Db, actor: Actor, input: { name: string;
       .select({ id: segments.id })
       .from(segments)
       .where(and(eq(segments.workspaceId, actor.workspaceId), eq(segments.name, input.name)));
-    if (clash) throw new AppError('CONFLICT', `A segment named ${input.name} already exists`, { field: 'name' });
+    if (clash) throw contactError('SEGMENT_NAME_TAKEN', { name: input.name }, { field: 'name' });
     const [row] = await tx
       .insert(segments)
       .values({ workspaceId: actor.workspaceId, name: input.name, filter, createdBy: actor.userId })
@@ -59,7 +59,7 @@ export async function deleteSegment(db: Db, actor: Actor, id: string) {
       .delete(segments)
       .where(and(eq(segments.workspaceId, actor.workspaceId), eq(segments.id, id)))
       .returning({ id: segments.id, name: segments.name });
-    if (!gone) throw notFound('Segment');
+    if (!gone) throw contactError('SEGMENT_NOT_FOUND');
     await recordAudit(tx, actor, {
       action: 'segment.deleted',
       targetType: 'segment',

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { decodeKeyset, page } from '../db/keyset';
 import { rows } from '../db/rows';
 import type { Db } from '../db/types';
-import { EFFECTIVE_INTENTS, EFFECTIVE_SENTIMENT } from '../mentions';
+import { mentionFacts } from '../mentions';
 import { getContactRow } from './contacts.service';
 
 /**
@@ -34,6 +34,8 @@ export async function contactTimeline(
     ? sql`where (t.at < ${after.at.toISOString()}::timestamptz
         or (t.at = ${after.at.toISOString()}::timestamptz and t.id < ${after.id}::uuid))`
     : sql``;
+  // Deleted posts stay in the timeline (the totals leave them out).
+  const m = mentionFacts(workspaceId, { contactIds: [contactId] });
   const r = rows<{
     kind: 'mention' | 'note';
     id: string;
@@ -48,10 +50,9 @@ export async function contactTimeline(
   }>(
     await db.execute(sql`
       select * from (
-        select 'mention' as kind, m.id, m.posted_at as at, m.platform, m.text, m.url, m.author_handle as handle,
-          coalesce(m.sentiment_override, m.sentiment_label) as sentiment, ${EFFECTIVE_INTENTS} as intents,
-          null::uuid as author_id
-        from mentions m where m.workspace_id = ${workspaceId}::uuid and m.contact_id = ${contactId}::uuid
+        select 'mention' as kind, ${m.id}, ${m.postedAt} as at, ${m.platform}, ${m.text}, ${m.url},
+          ${m.authorHandle} as handle, ${m.label} as sentiment, ${m.intents} as intents, null::uuid as author_id
+        from ${m}
         union all
         select 'note', n.id, n.created_at, null, n.body, null, null, null, null, n.author_id
         from contact_notes n where n.workspace_id = ${workspaceId}::uuid and n.contact_id = ${contactId}::uuid
@@ -81,12 +82,11 @@ export async function contactTimeline(
 
 /** Weekly mean sentiment of the contact's mentions (staff overrides as -1 / 0 / 1), for the chart. */
 export async function sentimentHistory(db: Db, workspaceId: string, contactId: string) {
+  const m = mentionFacts(workspaceId, { contactIds: [contactId], withoutDeleted: true });
   const r = rows<{ week: string | Date; mean: number; n: number }>(
     await db.execute(sql`
-      select date_trunc('week', m.posted_at) as week, avg(${EFFECTIVE_SENTIMENT})::float8 as mean, count(*)::int as n
-      from mentions m
-      where m.workspace_id = ${workspaceId}::uuid and m.contact_id = ${contactId}::uuid and m.deleted_at is null
-        and ${EFFECTIVE_SENTIMENT} is not null
+      select date_trunc('week', ${m.postedAt}) as week, avg(${m.sentiment})::float8 as mean, count(*)::int as n
+      from ${m} where ${m.sentiment} is not null
       group by 1 order by 1`),
   );
   return r.map((x) => ({

@@ -55,6 +55,26 @@ describe('the event bus', () => {
     expect(forwarded).toEqual([ev('a', 7)]);
     expect(ran).toBe(0);
   });
+
+  it('runs a listener registered to stay here in this process even with a forwarder, and not twice', async () => {
+    const bus = new EventBus(() => {});
+    const forwarded: DomainEvent[] = [];
+    const ran: string[] = [];
+    bus.on('a', 'live', () => void ran.push('live'), { here: true });
+    bus.on('a', 'durable', () => void ran.push('durable'));
+    bus.forward = async (events) => void forwarded.push(...events);
+    bus.publish([ev('a', 1)]);
+    await bus.idle();
+    expect(ran).toEqual(['live']);
+    expect(forwarded).toEqual([ev('a', 1)]);
+    expect(bus.registered().map((l) => l.id)).toEqual(['durable']);
+    bus.forward = async () => {
+      throw new Error('Inngest is away');
+    };
+    bus.publish([ev('a', 2)]);
+    await bus.idle();
+    expect(ran).toEqual(['live', 'live', 'durable']);
+  });
 });
 
 describe('the event bus when Inngest cannot be told', () => {

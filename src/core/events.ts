@@ -17,13 +17,28 @@ export interface DomainEvent<N extends string = string, D = Record<string, unkno
 
 export type Listener = (event: DomainEvent) => Promise<unknown> | unknown;
 
+export interface ListenerOptions {
+  /**
+   * Always run in this process, never as an Inngest function: for listeners that only serve this
+   * process's own clients and are safe to miss (the live stream announcing to open pages), where a
+   * round trip through Inngest would only add delay.
+   */
+  here?: boolean;
+}
+
+interface Registered {
+  id: string;
+  run: Listener;
+  here: boolean;
+}
+
 /** Where committed events go: the bus, or (tests) anything that records them. */
 export interface EventPublisher {
   publish(events: readonly DomainEvent[]): void;
 }
 
 export class EventBus implements EventPublisher {
-  private readonly listeners = new Map<string, { id: string; run: Listener }[]>();
+  private readonly listeners = new Map<string, Registered[]>();
   private readonly running = new Set<Promise<unknown>>();
   /** When set, events go here instead of in-process listeners (Inngest: one function per listener). */
   forward: ((events: readonly DomainEvent[]) => Promise<void>) | null = null;
@@ -31,39 +46,42 @@ export class EventBus implements EventPublisher {
   constructor(private readonly onError: (err: unknown, listener: string, event: DomainEvent) => void) {}
 
   /** Registers a listener under a stable id (the Inngest function's name is made from it). */
-  on(name: string, id: string, run: Listener): this {
+  on(name: string, id: string, run: Listener, options: ListenerOptions = {}): this {
     const list = this.listeners.get(name) ?? [];
     if (list.some((l) => l.id === id)) throw new Error(`events: listener ${id} is already registered for ${name}`);
-    list.push({ id, run });
+    list.push({ id, run, here: options.here ?? false });
     this.listeners.set(name, list);
     return this;
   }
 
-  /** Every (event name, listener id, listener) registered, for building Inngest functions. */
+  /** Every (event name, listener id, listener) that Inngest may run, for building its functions. */
   registered(): { name: string; id: string; run: Listener }[] {
-    return [...this.listeners].flatMap(([name, list]) => list.map((l) => ({ name, ...l })));
+    return [...this.listeners].flatMap(([name, list]) =>
+      list.filter((l) => !l.here).map((l) => ({ name, id: l.id, run: l.run })),
+    );
   }
 
   publish(events: readonly DomainEvent[]): void {
     if (events.length === 0) return;
     const forward = this.forward;
     if (!forward) {
-      this.runHere(events);
+      this.runHere(events, () => true);
       return;
     }
+    this.runHere(events, (l) => l.here);
     // Inngest could not be told: the listeners run here instead (they are idempotent), nothing is lost.
     this.track(
       forward(events).catch((err) => {
         for (const event of events) this.onError(err, 'forward', event);
-        this.runHere(events);
+        this.runHere(events, (l) => !l.here);
       }),
     );
   }
 
-  private runHere(events: readonly DomainEvent[]) {
+  private runHere(events: readonly DomainEvent[], which: (l: Registered) => boolean) {
     // A listener starts after the caller's own work; one that throws is reported, the rest still run.
     for (const event of events)
-      for (const l of this.listeners.get(event.name) ?? [])
+      for (const l of (this.listeners.get(event.name) ?? []).filter(which))
         this.track(
           Promise.resolve()
             .then(() => l.run(event))

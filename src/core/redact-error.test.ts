@@ -48,7 +48,7 @@ describe('failureNote', () => {
       'Polling failed (internal error); see the log, ref r1',
     );
     expect(
-      failureNote(new AppError('VALIDATION_FAILED', 'The file has too many rows'), 'Saving the contacts', 'r2'),
+      failureNote(new AppError('TOO_MANY_ROWS', 'invalid', 'The file has too many rows'), 'Saving the contacts', 'r2'),
     ).toBe('The file has too many rows');
   });
 });

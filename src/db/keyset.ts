@@ -1,6 +1,6 @@
 import { and, eq, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
-import { AppError } from '../core/errors';
+import { coreError } from '../core/errors';
 
 /**
  * Newest-first keyset pagination on (a time column, id): the cursor is the last row's pair, so
@@ -17,7 +17,7 @@ export function decodeKeyset(cursor: string): KeysetPosition {
   const [iso, id] = Buffer.from(cursor, 'base64url').toString().split('|');
   const at = new Date(iso ?? '');
   if (!id || Number.isNaN(at.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) {
-    throw new AppError('VALIDATION_FAILED', 'The cursor is not valid', { field: 'cursor' });
+    throw coreError('CURSOR_INVALID', { field: 'cursor' });
   }
   return { at, id };
 }

@@ -1,7 +1,7 @@
 import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import { can, type Permission } from '../core/roles';
-import { AppError, forbidden } from '../core/errors';
+import { coreError } from '../core/errors';
 import type { Actor } from '../core/actor';
 import type { AppContext, AppEnv, Credential } from './env';
 
@@ -71,8 +71,8 @@ export const announceAccessChanges = createMiddleware<AppEnv>(async (c, next) =>
 export const requireActor = (c: AppContext) => {
   const actor = c.var.actor;
   // A community member is signed in, just not as staff: that is a refusal, not a missing login.
-  if (!actor && c.var.member) throw forbidden('Community members cannot use the staff app or its API');
-  if (!actor) throw new AppError('UNAUTHENTICATED', 'Sign in or send a valid bearer token');
+  if (!actor && c.var.member) throw coreError('STAFF_ONLY');
+  if (!actor) throw coreError('UNAUTHENTICATED');
   return actor;
 };
 
@@ -80,6 +80,6 @@ export const requireActor = (c: AppContext) => {
 export const requirePermission = (permission: Permission) =>
   createMiddleware<AppEnv>(async (c, next) => {
     const actor = requireActor(c);
-    if (!can(actor.role, permission)) throw forbidden(`Your role (${actor.role}) lacks ${permission}`);
+    if (!can(actor.role, permission)) throw coreError('ROLE_LACKS_PERMISSION', { role: actor.role, permission });
     await next();
   });

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import { AppError } from '../core/errors';
+import { coreError } from '../core/errors';
 import type { AppEnv } from './env';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -22,8 +22,7 @@ export const csrfProtection = createMiddleware<AppEnv>(async (c, next) => {
         ? c.var.member.csrfToken
         : null;
   if (expected !== null) {
-    if ((await sentToken(c)) !== expected)
-      throw new AppError('CSRF_FAILED', 'Missing or wrong CSRF token; reload the page and try again');
+    if ((await sentToken(c)) !== expected) throw coreError('CSRF_FAILED');
   } else if (FORM_TYPES.test(c.req.header('content-type') ?? '')) {
     const origin = c.req.header('origin');
     const site = c.req.header('sec-fetch-site');
@@ -32,7 +31,7 @@ export const csrfProtection = createMiddleware<AppEnv>(async (c, next) => {
         ? c.req.header('x-forwarded-host')
         : c.req.header('host');
     const sameOrigin = origin ? safeHost(origin) === host : site ? site === 'same-origin' || site === 'none' : true;
-    if (!sameOrigin) throw new AppError('CSRF_FAILED', 'Cross-site form posts are not accepted');
+    if (!sameOrigin) throw coreError('CROSS_SITE_FORM');
   }
   await next();
 });

@@ -1,5 +1,5 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
-import { AppError } from '../core/errors';
+import { coreError, ERROR_KINDS } from '../core/errors';
 import type { AppEnv } from './env';
 
 /**
@@ -11,15 +11,16 @@ export const createApi = () =>
     defaultHook: (result) => {
       if (result.success) return;
       // A malformed id names no object: answer as for an unknown one, not with a schema lecture.
-      if (result.target === 'param') throw new AppError('NOT_FOUND', 'Resource not found');
-      throw new AppError('VALIDATION_FAILED', 'The request is not valid', result.error.issues);
+      if (result.target === 'param') throw coreError('NOT_FOUND');
+      throw coreError('VALIDATION_FAILED', result.error.issues);
     },
   });
 
 export const ErrorSchema = z
   .object({
     error: z.object({
-      code: z.string().openapi({ example: 'NOT_FOUND' }),
+      code: z.string().openapi({ example: 'CONVERSATION_NOT_FOUND', description: 'See GET /api/v1/errors' }),
+      kind: z.enum(ERROR_KINDS).openapi({ example: 'not_found', description: 'Decides the status' }),
       message: z.string(),
       details: z.unknown().nullable(),
     }),

@@ -1,6 +1,6 @@
 import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
-import { AppError } from '../core/errors';
+import { coreError } from '../core/errors';
 import { cleanText, jsonTextProblem, textProblem } from '../core/safe-text';
 import type { AppEnv } from './env';
 
@@ -17,13 +17,14 @@ function decodedPath(raw: string): string {
 }
 
 const badAddress = (where: 'path' | 'query' | 'cookie', field: string, problem: string) =>
-  new AppError('BAD_REQUEST', `The request's ${where}${where === 'path' ? '' : ` (${field})`} ${problem}`, {
-    in: where,
-    field: cleanText(field),
-  });
+  coreError(
+    'REQUEST_TEXT_UNSAFE',
+    { place: where === 'path' ? where : `${where} (${cleanText(field)})`, problem },
+    { in: where, field: cleanText(field) },
+  );
 
 const badField = (field: string, problem: string) =>
-  new AppError('VALIDATION_FAILED', `The field "${field}" ${problem}`, { field, problem });
+  coreError('FIELD_TEXT_UNSAFE', { field, problem }, { field, problem });
 
 /**
  * Refuses a NUL or a lone surrogate anywhere a request carries text (path, query, cookies, JSON,

@@ -1,6 +1,7 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { failureNote, sqlState } from '../core/redact-error';
 import { cleanText } from '../core/safe-text';
+import { type ImportRun, MAX_REPORTED_ERRORS } from '../db/import-job';
 import { type IngestTarget, type PreparedPage, preparePosts, storePrepared } from '../ingest';
 import { activeTopics } from '../topics';
 import type { ImportDeps, ImportRow } from './import-types';
@@ -58,16 +59,6 @@ export const batchOptionsFor = (dbKind: ImportDeps['dbKind']): BatchOptions =>
     ? { first: 500, min: 500, max: 500, targetMs: Infinity, restRatio: 0, overlap: true }
     : DEFAULT_BATCH;
 
-/** This runner no longer holds the import's lease: another runner took it over. */
-export class LeaseLost extends Error {
-  constructor(importId: string) {
-    super(`Import ${importId} was taken over by another runner`);
-  }
-}
-
-// The report keeps the first errors; the count keeps them all.
-const MAX_REPORTED_ERRORS = 1000;
-
 /** The next batch's size from how long the last one held its transaction. */
 export function nextBatchSize(o: BatchOptions, size: number, ms: number): number {
   if (ms > o.targetMs * 1.5) return Math.max(o.min, Math.floor(size / 2));
@@ -87,13 +78,13 @@ interface Pending {
 }
 
 /**
- * Reads the import's file from where its last batch ended and stores it batch by batch. `token` is
- * the runner's lease: a batch commits only while the lease is still ours.
+ * Reads the import's file from where its last batch ended and stores it batch by batch. `run` is the
+ * runner's hold on the import: a batch commits only while it is still ours (null: no runner, a test).
  */
 export async function importBatches(
   deps: ImportDeps,
   claimed: ImportRow,
-  token: string | null,
+  run: ImportRun<Partial<ImportRow>> | null,
   onProgress: (row: ImportRow) => void,
   options: BatchOptions = batchOptionsFor(deps.dbKind),
 ): Promise<ImportRow> {
@@ -134,26 +125,23 @@ export async function importBatches(
     state = await deps.db.transaction(async (tx) => {
       const r = await storeRows({ ...deps, db: tx }, target, prepared, claimed.id);
       const failures = [...batch.failures, ...r.failures].sort((a, b) => a.line - b.line);
-      const [row] = await tx
-        .update(imports)
-        .set({
-          total: state.processed + batch.count,
-          processed: state.processed + batch.count,
-          inserted: state.inserted + r.inserted,
-          duplicates: state.duplicates + r.duplicates,
-          failed: state.failed + failures.length,
-          ...(failures.length > 0 && state.errors.length < MAX_REPORTED_ERRORS
-            ? { errors: [...state.errors, ...failures].slice(0, MAX_REPORTED_ERRORS) }
-            : {}),
-          readBytes: batch.end,
-          readLines: batch.line,
-          columns,
-        })
-        .where(token ? and(eq(imports.id, claimed.id), eq(imports.leaseToken, token)) : eq(imports.id, claimed.id))
-        .returning();
-      // Another runner took the import over: this batch is its to do.
-      if (!row) throw new LeaseLost(claimed.id);
-      return row;
+      const progress = {
+        total: state.processed + batch.count,
+        processed: state.processed + batch.count,
+        inserted: state.inserted + r.inserted,
+        duplicates: state.duplicates + r.duplicates,
+        failed: state.failed + failures.length,
+        ...(failures.length > 0 && state.errors.length < MAX_REPORTED_ERRORS
+          ? { errors: [...state.errors, ...failures].slice(0, MAX_REPORTED_ERRORS) }
+          : {}),
+        readBytes: batch.end,
+        readLines: batch.line,
+        columns,
+      };
+      // Another runner took the import over: this batch is rolled back, and is its to do.
+      if (run) await run.save(tx, progress);
+      else await tx.update(imports).set(progress).where(eq(imports.id, claimed.id));
+      return { ...state, ...progress };
     });
     onProgress(state);
     const ms = performance.now() - started;

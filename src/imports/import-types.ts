@@ -1,4 +1,5 @@
 import type { Clock } from '../core/clock';
+import type { EventPublisher } from '../core/events';
 import type { Db } from '../db/types';
 import type { Logger } from '../http/logger';
 import type { Metrics } from '../http/metrics';
@@ -8,6 +9,8 @@ export type ImportRow = typeof imports.$inferSelect;
 
 export interface ImportDeps {
   db: Db;
+  /** Where the flow's events go after each commit. */
+  events: EventPublisher;
   clock: Clock;
   logger: Logger;
   metrics: Metrics;

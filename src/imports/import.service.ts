@@ -1,13 +1,12 @@
-import { and, desc, eq, inArray, isNotNull, isNull, lt, or } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { Actor } from '../core/actor';
 import { recordAudit } from '../accounts';
 import type { Clock } from '../core/clock';
-import { AppError, notFound } from '../core/errors';
-import { startHeartbeat } from '../core/heartbeat';
-import { failureNote } from '../core/redact-error';
 import { cleanText } from '../core/safe-text';
+import { importJobs } from '../db/import-job';
 import type { Db } from '../db/types';
-import { importBatches, LeaseLost } from './batches';
+import { importBatches } from './batches';
+import { IMPORT_ERRORS, importError } from './errors';
 import type { ImportDeps, ImportRow } from './import-types';
 import { type ByteSource, storeFile } from './file-store';
 import type { ColumnMapping, ImportFormat } from './parse';
@@ -16,8 +15,9 @@ import { importChunks, imports } from './schema';
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 // Short, with a heartbeat while the import runs: a killed runner holds its import for at most a minute.
 export const LEASE_MS = 60_000;
-const HEARTBEAT_MS = LEASE_MS / 3;
-const FREE_LEASE = { leaseUntil: null, leaseToken: null, leaseHolder: null };
+// An import whose file is still being uploaded is not run yet.
+const STORED = isNotNull(imports.size);
+const jobs = importJobs(imports, { leaseMs: LEASE_MS, ready: () => STORED, label: 'The import' });
 
 export const publicImport = (i: ImportRow) => ({
   id: i.id,
@@ -65,7 +65,8 @@ export interface UploadOptions {
 
 export async function createImport(db: Db, actor: Actor, input: NewImport, options: UploadOptions = {}) {
   const clock = options.clock ?? (() => new Date());
-  const token = crypto.randomUUID();
+  // Held, still queued, by the uploader until the whole file is stored.
+  const lease = jobs.queue.heldBy(options.instanceId ?? null, clock(), { waiting: true });
   const row = await db.transaction(async (tx) => {
     const [created] = await tx
       .insert(imports)
@@ -76,24 +77,20 @@ export async function createImport(db: Db, actor: Actor, input: NewImport, optio
         format: input.format,
         mapping: input.mapping as Record<string, string>,
         openConversations: input.openConversations ?? false,
-        leaseUntil: new Date(clock().getTime() + LEASE_MS),
-        leaseToken: token,
-        leaseHolder: options.instanceId ?? null,
+        ...lease,
       })
       .returning();
     const details = { filename: created!.filename, format: created!.format };
     await recordAudit(tx, actor, { action: 'import.created', targetType: 'import', targetId: created!.id, details });
     return created!;
   });
-  const heartbeat = keepLease(db, clock, row.id, token, options.heartbeatMs);
+  const heartbeat = jobs.queue.keepAlive(db, lease.leaseToken, clock, () => {}, options.heartbeatMs);
   try {
     const size = await storeFile(db, row.id, capped(input.content, MAX_IMPORT_BYTES));
-    const [stored] = await db
-      .update(imports)
-      .set({ size, ...FREE_LEASE })
-      .where(eq(imports.id, row.id))
-      .returning();
-    return stored!;
+    const stored = await jobs.queue.settle(db, { id: row.id, leaseToken: lease.leaseToken }, { size });
+    // Too slow to keep its lease: the sweep has failed it meanwhile and deleted its pieces.
+    if (!stored) throw importError('IMPORT_UPLOAD_CUT_OFF');
+    return stored;
   } catch (err) {
     // A file cut off or too large leaves nothing half-stored behind (its pieces go with the row).
     await db.delete(imports).where(eq(imports.id, row.id));
@@ -103,20 +100,7 @@ export async function createImport(db: Db, actor: Actor, input: NewImport, optio
   }
 }
 
-/** Extends the lease `token` holds on an import while its upload or its run goes on. */
-function keepLease(db: Db, clock: Clock, id: string, token: string, everyMs?: number, onError?: (e: unknown) => void) {
-  return startHeartbeat(
-    () =>
-      db
-        .update(imports)
-        .set({ leaseUntil: new Date(clock().getTime() + LEASE_MS) })
-        .where(and(eq(imports.id, id), eq(imports.leaseToken, token))),
-    everyMs ?? HEARTBEAT_MS,
-    onError,
-  );
-}
-
-export const UPLOAD_CUT_OFF = 'The upload was cut off before the whole file arrived: upload the file again';
+export const UPLOAD_CUT_OFF = IMPORT_ERRORS.IMPORT_UPLOAD_CUT_OFF.en;
 
 /**
  * Uploads whose uploader stopped holding them (its process died mid-upload): failed with the
@@ -125,15 +109,15 @@ export const UPLOAD_CUT_OFF = 'The upload was cut off before the whole file arri
 export async function failAbandonedUploads(db: Db, now: Date): Promise<number> {
   const failed = await db
     .update(imports)
-    .set({ status: 'failed', error: UPLOAD_CUT_OFF, finishedAt: now, ...FREE_LEASE })
-    .where(
-      and(
-        isNull(imports.size),
-        isNull(imports.content),
-        eq(imports.status, 'queued'),
-        or(isNull(imports.leaseUntil), lt(imports.leaseUntil, now)),
-      ),
-    )
+    .set({
+      status: 'failed',
+      error: UPLOAD_CUT_OFF,
+      finishedAt: now,
+      leaseUntil: null,
+      leaseToken: null,
+      leaseHolder: null,
+    })
+    .where(and(isNull(imports.size), isNull(imports.content), eq(imports.status, 'queued'), jobs.queue.unheld(now)))
     .returning({ id: imports.id });
   if (failed.length > 0)
     await db.delete(importChunks).where(
@@ -150,20 +134,17 @@ async function* capped(source: ByteSource, max: number): AsyncGenerator<Uint8Arr
   let seen = 0;
   for await (const chunk of typeof source === 'string' ? [new TextEncoder().encode(source)] : source) {
     seen += chunk.length;
-    if (seen > max) throw new AppError('PAYLOAD_TOO_LARGE', 'Import files may be at most 50 MiB');
+    if (seen > max) throw importError('IMPORT_TOO_LARGE');
     yield chunk;
   }
 }
-
-// An import whose file is still being uploaded is not run yet.
-const STORED = isNotNull(imports.size);
 
 export async function getImport(db: Db, workspaceId: string, id: string) {
   const [row] = await db
     .select()
     .from(imports)
     .where(and(eq(imports.workspaceId, workspaceId), eq(imports.id, id)));
-  if (!row) throw notFound('Import');
+  if (!row) throw importError('IMPORT_NOT_FOUND');
   return row;
 }
 
@@ -186,81 +167,18 @@ export async function runImport(
   onProgress: (row: ImportRow) => void = () => {},
   options: { heartbeatMs?: number } = {},
 ): Promise<ImportRow | null> {
-  const now = deps.clock();
-  const token = crypto.randomUUID();
-  const [claimed] = await deps.db
-    .update(imports)
-    .set({
-      status: 'running',
-      leaseUntil: new Date(now.getTime() + LEASE_MS),
-      leaseToken: token,
-      leaseHolder: deps.instanceId ?? null,
-    })
-    .where(
-      and(
-        eq(imports.id, id),
-        STORED,
-        inArray(imports.status, ['queued', 'running']),
-        or(isNull(imports.leaseUntil), lt(imports.leaseUntil, now)),
-      ),
-    )
-    .returning();
-  if (!claimed) return null;
-  // A batch that takes long (a big page through the pipeline) must not lose the import to another runner.
-  const heartbeat = keepLease(deps.db, deps.clock, id, token, options.heartbeatMs, (err) =>
-    deps.logger.warn({ err, importId: id }, 'import lease heartbeat failed'),
+  const done = await jobs.run(
+    deps,
+    id,
+    (job, run) => importBatches(deps, job, run, onProgress).then(() => {}),
+    options,
   );
-  try {
-    let state = await importBatches(deps, claimed, token, onProgress);
-    [state] = (await deps.db
-      .update(imports)
-      .set({ status: 'done', finishedAt: deps.clock(), ...FREE_LEASE })
-      .where(eq(imports.id, id))
-      .returning()) as [ImportRow];
-    onProgress(state);
-    return state;
-  } catch (err) {
-    // Another runner holds the import now (this one was too slow to extend its lease): its batch
-    // was rolled back, and the import is that runner's to finish, not a failure.
-    if (err instanceof LeaseLost) {
-      deps.logger.warn({ importId: id }, 'import taken over by another runner');
-      return (await deps.db.select().from(imports).where(eq(imports.id, id)))[0] ?? null;
-    }
-    deps.logger.error({ err, importId: id }, 'import failed');
-    // Staff read one sentence; the statement and its detail stay in the log, under the import's id.
-    const [state] = await deps.db
-      .update(imports)
-      .set({ status: 'failed', error: failureNote(err, 'The import', id), finishedAt: deps.clock(), ...FREE_LEASE })
-      .where(eq(imports.id, id))
-      .returning();
-    return state ?? null;
-  } finally {
-    heartbeat.stop();
-  }
+  if (done?.status === 'done') onProgress(done);
+  return done;
 }
 
-/** At start: imports this instance was running when it stopped are resumable now, not in a minute. */
-export async function releaseImportLeases(db: Db, holder: string): Promise<number> {
-  const freed = await db
-    .update(imports)
-    .set(FREE_LEASE)
-    .where(and(inArray(imports.status, ['queued', 'running']), eq(imports.leaseHolder, holder)))
-    .returning({ id: imports.id });
-  return freed.length;
-}
+/** At start: imports this instance was running (or uploading) when it stopped are free now, not in a minute. */
+export const releaseImportLeases = (db: Db, holder: string, now: Date) => jobs.release(db, holder, now);
 
 /** Imports that were queued or cut short (lease run out): picked up by the jobs runner. */
-export async function resumableImportIds(db: Db, now: Date) {
-  const rows = await db
-    .select({ id: imports.id })
-    .from(imports)
-    .where(
-      and(
-        STORED,
-        inArray(imports.status, ['queued', 'running']),
-        or(isNull(imports.leaseUntil), lt(imports.leaseUntil, now)),
-      ),
-    )
-    .limit(10);
-  return rows.map((r) => r.id);
-}
+export const resumableImportIds = (db: Db, now: Date) => jobs.resumableIds(db, now);

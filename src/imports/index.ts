@@ -20,3 +20,5 @@ export { failAbandonedUploads } from './import.service';
 export { resumableImportIds } from './import.service';
 /** The import format (csv, jsonl) a raw upload's Content-Type names, or undefined. */
 export { rawTypeOf } from './routes';
+/** The imports' error codes, with their kinds and messages (the error catalogue lists them). */
+export { IMPORT_ERRORS } from './errors';

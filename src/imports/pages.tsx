@@ -1,8 +1,10 @@
 import { Hono } from 'hono';
-import { AppError } from '../core/errors';
 import { runInBackground } from '../http/background';
 import type { AppContext, AppEnv } from '../http/env';
-import { assertCan, formProblem, requireStaffPage, shellProps } from '../http/pages';
+import { coreError } from '../core/errors';
+import { assertCan, formProblem, parseForm, requireStaffPage, shellProps } from '../http/pages';
+import { importError } from './errors';
+import { ImportPageForm } from './import.input';
 import { createImport, listImports, publicImport, runImport } from './import.service';
 import { formatFromFilename, parseMappingText } from './parse';
 import { ImportsPage } from './views/imports-page';
@@ -19,13 +21,14 @@ export const importPages = new Hono<AppEnv>()
   .get('/settings/imports', (c) => render(c))
   .post('/settings/imports', async (c) => {
     const actor = assertCan(c, 'settings:manage');
-    const body = await c.req.parseBody();
-    const file = body.file;
+    const form = await parseForm(c, ImportPageForm);
     try {
-      if (!(file instanceof File) || file.size === 0)
-        throw new AppError('VALIDATION_FAILED', 'Choose a file to import');
+      if (!form.ok && form.issue.path[0] !== 'file') throw coreError('FORM_INVALID', { problem: form.message });
+      // A browser posts an empty, nameless file when none was chosen.
+      const file = form.ok ? form.data.file : null;
+      if (!form.ok || !(file instanceof File) || file.size === 0) throw importError('IMPORT_FILE_NOT_CHOSEN');
       const format = formatFromFilename(file.name) ?? 'csv';
-      const mapping = parseMappingText(typeof body.map === 'string' ? body.map : '');
+      const mapping = parseMappingText(form.data.map ?? '');
       const row = await createImport(
         c.var.deps.db,
         actor,
@@ -34,7 +37,7 @@ export const importPages = new Hono<AppEnv>()
           format,
           mapping,
           content: file.stream() as unknown as AsyncIterable<Uint8Array>,
-          openConversations: body.inbox === 'on',
+          openConversations: form.data.inbox,
         },
         c.var.deps,
       );

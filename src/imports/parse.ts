@@ -1,10 +1,11 @@
 import { sha256 } from '@noble/hashes/sha2.js';
-import { AppError } from '../core/errors';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { SocialPost } from '../core/social-post';
+import type { RowError } from '../db/import-job';
 import { cleanJson, cleanText, jsonDepth, MAX_JSON_DEPTH } from '../core/safe-text';
 import { PLATFORMS, type Platform } from '../core/platforms';
+import { importError } from './errors';
 
 /**
  * Turns an exported file of mentions (CSV or JSON Lines) into posts, one per row, or a reason per
@@ -50,10 +51,7 @@ export interface ParsedRow {
   platform: Platform;
   post: SocialPost;
 }
-export interface RowError {
-  line: number;
-  message: string;
-}
+export type { RowError };
 
 export const MAX_IMPORT_ROWS = 200_000;
 // The followers column is a PostgreSQL integer.
@@ -253,10 +251,7 @@ export function parseMappingText(
     const column = rest.join('=').trim();
     const name = field?.trim() ?? '';
     if (!column || !(IMPORT_FIELDS as readonly string[]).includes(name)) {
-      throw new AppError(
-        'VALIDATION_FAILED',
-        `${entry(pair)}: use field=column with a field from: ${IMPORT_FIELDS.join(', ')}`,
-      );
+      throw importError('IMPORT_MAPPING_INVALID', { entry: entry(pair), fields: IMPORT_FIELDS.join(', ') });
     }
     mapping[name as ImportField] = column;
   }

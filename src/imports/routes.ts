@@ -1,8 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { AppError } from '../core/errors';
 import { requireActor, requirePermission } from '../http/auth.middleware';
 import { runInBackground } from '../http/background';
 import { AUTHENTICATED, createApi, errors, IdParam, json } from '../http/openapi';
+import { importError } from './errors';
+import { Flag, ImportForm } from './import.input';
 import { createImport, getImport, listImports, publicImport, runImport } from './import.service';
 import { formatFromFilename, IMPORT_FIELDS } from './parse';
 
@@ -31,28 +32,6 @@ const Import = z
 
 const Mapping = z.partialRecord(z.enum(IMPORT_FIELDS), z.string().min(1).max(200));
 
-const Flag = z
-  .enum(['true', 'false'])
-  .optional()
-  .openapi({ description: 'true: each imported mention opens an inbox conversation (default: listening only)' });
-
-const ImportForm = z.object({
-  inbox: Flag,
-  file: z
-    .instanceof(File)
-    .openapi({ type: 'string', format: 'binary', description: 'CSV or JSON Lines, at most 50 MiB' }),
-  format: z.enum(['csv', 'jsonl']).optional().openapi({ description: 'Taken from the file name when omitted' }),
-  mapping: z
-    .string()
-    .max(5000)
-    .optional()
-    .openapi({
-      description:
-        `JSON object from field (${IMPORT_FIELDS.join(', ')}) to column name or JSON path; ` +
-        'common column names are guessed',
-    }),
-});
-
 /** A file sent as the body itself (curl --data-binary @export.csv): streamed into storage as it arrives. */
 const RawFileQuery = z.object({
   inbox: Flag,
@@ -76,11 +55,10 @@ function parseMapping(text: string | undefined) {
   try {
     raw = JSON.parse(text);
   } catch {
-    throw new AppError('VALIDATION_FAILED', 'mapping must be a JSON object', { field: 'mapping' });
+    throw importError('IMPORT_MAPPING_NOT_JSON', { field: 'mapping' });
   }
   const parsed = Mapping.safeParse(raw);
-  if (!parsed.success)
-    throw new AppError('VALIDATION_FAILED', 'mapping: unknown field or bad column name', parsed.error.issues);
+  if (!parsed.success) throw importError('IMPORT_MAPPING_UNKNOWN_FIELD', parsed.error.issues);
   return parsed.data;
 }
 
@@ -114,19 +92,13 @@ export const importsApi = createApi()
       const rawType = rawTypeOf(c.req.header('content-type'));
       const query = c.req.valid('query');
       const form = rawType ? null : (c.req.valid('form') as Partial<z.infer<typeof ImportForm>>);
-      if (!rawType && !(form?.file instanceof File))
-        throw new AppError('VALIDATION_FAILED', 'Send the file as the form field "file", or as a text/csv body', {
-          field: 'file',
-        });
+      if (!rawType && !(form?.file instanceof File)) throw importError('IMPORT_FILE_MISSING', { field: 'file' });
       const filename = (form?.file?.name || query.filename || 'upload').slice(0, 200);
       const format = form?.format ?? query.format ?? (rawType && RAW_FORMAT[rawType]) ?? formatFromFilename(filename);
-      if (!format)
-        throw new AppError('VALIDATION_FAILED', 'Say format=csv or format=jsonl (the file name does not tell)', {
-          field: 'format',
-        });
+      if (!format) throw importError('IMPORT_FORMAT_UNKNOWN', { field: 'format' });
       const mapping = parseMapping(form?.mapping ?? query.mapping);
       const body = rawType ? c.req.raw.body : form!.file!.stream();
-      if (!body) throw new AppError('VALIDATION_FAILED', 'The request has no file in it', { field: 'file' });
+      if (!body) throw importError('IMPORT_BODY_EMPTY', { field: 'file' });
       const row = await createImport(
         c.var.deps.db,
         requireActor(c),

@@ -1,8 +1,7 @@
 import { boolean, customType, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { users, workspaces } from '../accounts';
-import { createdAt, id, ts } from '../db/columns';
-
-export const IMPORT_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
+import { id } from '../db/columns';
+import { importJobColumns } from '../db/import-job';
 
 /**
  * A file of exported mentions being imported. The file is kept (import_chunks), so an import cut
@@ -29,21 +28,10 @@ export const imports = pgTable('imports', {
   readBytes: integer('read_bytes').notNull().default(0),
   readLines: integer('read_lines').notNull().default(0),
   columns: jsonb('columns').$type<string[]>(),
-  status: text('status', { enum: IMPORT_STATUSES }).notNull().default('queued'),
-  total: integer('total').notNull().default(0),
-  processed: integer('processed').notNull().default(0),
   inserted: integer('inserted').notNull().default(0),
   duplicates: integer('duplicates').notNull().default(0),
-  failed: integer('failed').notNull().default(0),
-  errors: jsonb('errors').$type<{ line: number; message: string }[]>().notNull().default([]),
-  error: text('error'),
-  leaseUntil: ts('lease_until'),
-  // Who runs it (one claim's token, and its instance): only the runner extends the lease, and a
-  // restarted instance frees the imports its last life held.
-  leaseToken: text('lease_token'),
-  leaseHolder: text('lease_holder'),
-  createdAt: createdAt(),
-  finishedAt: ts('finished_at'),
+  // Status, counts, refused rows and the runner's lease: the life every import has (db/import-job.ts).
+  ...importJobColumns(),
 });
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });

@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
+import { toJsonParam } from '../db/params';
 import { rows } from '../db/rows';
 import type { Db } from '../db/types';
+import { conversationAnalysis } from '../mentions';
 import { publish } from './live';
 import { PRIORITY_FACT_COLUMNS, type PriorityFacts, reprioritised, savePriorities } from './priority-columns';
 
@@ -15,22 +17,15 @@ export async function refreshConversationAnalysis(
   conversationId: string,
   now: Date,
 ): Promise<void> {
+  const { intents, latest } = await conversationAnalysis(db, conversationId);
+  if (!latest) return;
   const [c] = rows<PriorityFacts & { priority_pinned: boolean }>(
     await db.execute(sql`
       update conversations c set
-        intents = coalesce((
-          select array(select distinct unnest(coalesce(m.intents_override, m.intents)))
-          from mentions m where m.conversation_id = c.id
-        ), '{}'),
-        sentiment_label = coalesce(l.label, c.sentiment_label),
-        sentiment_score = case l.override
-          when 'positive' then 1 when 'negative' then -1 when 'neutral' then 0 else l.score end,
+        intents = array(select jsonb_array_elements_text(${toJsonParam(intents)}::jsonb)),
+        sentiment_label = ${latest.label},
+        sentiment_score = ${latest.score},
         updated_at = ${now.toISOString()}::timestamptz
-      from (
-        select coalesce(m.sentiment_override, m.sentiment_label) as label, m.sentiment_override as override,
-          m.sentiment_score as score
-        from mentions m where m.conversation_id = ${conversationId}::uuid order by m.posted_at desc, m.id desc limit 1
-      ) l
       where c.id = ${conversationId}::uuid and c.workspace_id = ${workspaceId}::uuid
       returning c.priority_pinned, ${sql.raw(PRIORITY_FACT_COLUMNS)}`),
   );

@@ -1,11 +1,11 @@
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Actor } from '../core/actor';
-import { users } from '../accounts';
-import { AppError, notFound } from '../core/errors';
+import { activeStaff, isActiveStaff } from '../accounts';
 import type { Db } from '../db/types';
-import { mentions } from '../mentions';
+import { conversationMentions } from '../mentions';
 import { replies } from './replies/schema';
 import { canonicalTags, cleanTags } from '../tags';
+import { inboxError } from './errors';
 import { publish } from './live';
 import {
   conversationEvents,
@@ -51,7 +51,7 @@ export async function getConversationRow(db: Db, workspaceId: string, id: string
     .select()
     .from(conversations)
     .where(and(eq(conversations.workspaceId, workspaceId), eq(conversations.id, id)));
-  if (!c) throw notFound('Conversation');
+  if (!c) throw inboxError('CONVERSATION_NOT_FOUND');
   return c;
 }
 
@@ -94,11 +94,7 @@ export type ThreadItem =
 /** The thread in time order: inbound posts, our replies, internal notes and the history, told apart. */
 export async function conversationThread(db: Db, workspaceId: string, id: string): Promise<ThreadItem[]> {
   const [inbound, sent, notes, events] = await Promise.all([
-    db
-      .select()
-      .from(mentions)
-      .where(and(eq(mentions.workspaceId, workspaceId), eq(mentions.conversationId, id)))
-      .orderBy(asc(mentions.postedAt)),
+    conversationMentions(db, workspaceId, id),
     db
       .select()
       .from(replies)
@@ -179,14 +175,7 @@ export interface ConversationPatch {
 }
 
 async function assertAssignable(db: Db, workspaceId: string, userId: string) {
-  const [u] = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(and(eq(users.workspaceId, workspaceId), eq(users.id, userId), isNull(users.disabledAt)));
-  if (!u)
-    throw new AppError('VALIDATION_FAILED', 'The assignee is not an active user of this workspace', {
-      field: 'assigneeId',
-    });
+  if (!(await isActiveStaff(db, workspaceId, userId))) throw inboxError('ASSIGNEE_NOT_ACTIVE', { field: 'assigneeId' });
 }
 
 /** Applies a triage change to conversations (one, or a bulk selection), each change recorded in their history. */
@@ -198,11 +187,8 @@ export async function updateConversations(
   now: Date,
 ): Promise<ConversationRow[]> {
   if (patch.status === 'snoozed' && !patch.snoozedUntil)
-    throw new AppError('VALIDATION_FAILED', 'Snoozing needs a time to wake up (snoozedUntil)', {
-      field: 'snoozedUntil',
-    });
-  if (patch.snoozedUntil && patch.snoozedUntil <= now)
-    throw new AppError('VALIDATION_FAILED', 'snoozedUntil must be in the future', { field: 'snoozedUntil' });
+    throw inboxError('SNOOZE_NEEDS_TIME', { field: 'snoozedUntil' });
+  if (patch.snoozedUntil && patch.snoozedUntil <= now) throw inboxError('SNOOZE_IN_PAST', { field: 'snoozedUntil' });
   if (patch.assigneeId) await assertAssignable(db, actor.workspaceId, patch.assigneeId);
   return db.transaction(async (tx) => {
     const current = await tx
@@ -218,7 +204,7 @@ export async function updateConversations(
       ]),
     );
     const spelled = (list: string[]) => list.map((t) => spelling.get(t.trim().toLowerCase()) ?? t.trim());
-    if (current.length !== new Set(ids).size) throw notFound('Conversation');
+    if (current.length !== new Set(ids).size) throw inboxError('CONVERSATION_NOT_FOUND');
     const events: (typeof conversationEvents.$inferInsert)[] = [];
     const out: ConversationRow[] = [];
     for (const c of current) {
@@ -298,12 +284,7 @@ export async function addConversationNote(db: Db, actor: Actor, conversationId: 
   return db.transaction(async (tx) => {
     const c = await getConversationRow(tx, actor.workspaceId, conversationId);
     const handles = mentionedHandles(body);
-    const team = handles.length
-      ? await tx
-          .select({ id: users.id, email: users.email })
-          .from(users)
-          .where(and(eq(users.workspaceId, actor.workspaceId), isNull(users.disabledAt)))
-      : [];
+    const team = handles.length ? await activeStaff(tx, actor.workspaceId) : [];
     const mentioned = team
       .filter((u) => handles.includes(u.email) || handles.includes(u.email.split('@')[0]!))
       .map((u) => u.id);

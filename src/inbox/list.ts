@@ -1,9 +1,10 @@
 import { z } from '@hono/zod-openapi';
 import { INSTANT_BOUNDS_MESSAGE, instantInBounds } from '../core/days';
 import { and, arrayContains, count, eq, gte, isNull, lte, type SQL, sql } from 'drizzle-orm';
-import { AppError } from '../core/errors';
+import { coreError } from '../core/errors';
 import { rows } from '../db/rows';
 import type { Db } from '../db/types';
+import { conversationTextMatches } from '../mentions';
 import { INTENTS } from '../sentiment';
 import { PLATFORMS } from '../core/platforms';
 import { CONVERSATION_STATUSES, type ConversationRow, conversations, PRIORITIES } from './schema';
@@ -58,11 +59,7 @@ export function inboxConditions(workspaceId: string, userId: string | null, q: I
   if (q.language) where.push(eq(c.language, q.language));
   if (q.from) where.push(gte(c.lastInboundAt, new Date(q.from)));
   if (q.to) where.push(lte(c.lastInboundAt, new Date(q.to)));
-  if (q.q)
-    where.push(
-      sql`exists (select 1 from mentions m
-        where m.conversation_id = ${c.id} and m.search @@ websearch_to_tsquery('simple', ${q.q}))`,
-    );
+  if (q.q) where.push(conversationTextMatches(c.id, q.q));
   return where.filter((w): w is SQL => w !== undefined);
 }
 
@@ -76,7 +73,7 @@ function decode(cursor: string, n: number): { values: (string | number | null)[]
       throw new Error('shape');
     return { values: values as (string | number | null)[], id };
   } catch {
-    throw new AppError('VALIDATION_FAILED', 'The cursor is not valid', { field: 'cursor' });
+    throw coreError('CURSOR_INVALID', { field: 'cursor' });
   }
 }
 

@@ -1,12 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { eq } from 'drizzle-orm';
 import { streamSSE } from 'hono/streaming';
-import { users } from '../accounts';
-import { AppError } from '../core/errors';
+import { staffMember } from '../accounts';
 import { can } from '../core/roles';
 import { recheckActor, requireActor, requirePermission } from '../http/auth.middleware';
 import { AUTHENTICATED, createApi, errors, IdParam } from '../http/openapi';
 import { getConversationRow } from './conversations.service';
+import { inboxError } from './errors';
 import { type LiveEvent, publish } from './live';
 
 const tags = ['inbox'];
@@ -40,7 +39,7 @@ export const liveApi = createApi()
       const { live, access, settings, clock } = c.var.deps;
       const maxBytes = settings.liveMaxBufferBytes ?? LIVE_MAX_BUFFER_BYTES;
       const maxLagMs = settings.liveMaxLagMs ?? LIVE_MAX_LAG_MS;
-      if (!live.available) throw new AppError('CONFLICT', 'Live updates are not available on this runtime');
+      if (!live.available) throw inboxError('LIVE_UNAVAILABLE');
       // The stream outlives the moment it was authorised: its credential is checked again on every
       // heartbeat and at once when access changes in this process (logout, revoked key, disabled user).
       const stillAllowed = async () => {
@@ -140,10 +139,7 @@ export const liveApi = createApi()
       const { id } = c.req.valid('param');
       await getConversationRow(c.var.deps.db, actor.workspaceId, id);
       if (actor.userId) {
-        const [u] = await c.var.deps.db
-          .select({ name: users.name, email: users.email })
-          .from(users)
-          .where(eq(users.id, actor.userId));
+        const u = await staffMember(c.var.deps.db, actor.userId);
         await publish(c.var.deps.db, actor.workspaceId, [
           {
             type: 'presence',

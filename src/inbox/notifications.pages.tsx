@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
-import { notFound } from '../core/errors';
 import type { AppEnv } from '../http/env';
 import { assertCan, pathId, requireStaffPage, shellProps } from '../http/pages';
 import { AppShell } from '../http/web/layout';
 import { PostButton, when } from '../http/web/settings-shell';
+import { inboxError } from './errors';
 import { listNotifications, markRead, type NotificationRow } from './notifications.service';
 
 const KIND_LABELS: Record<string, string> = { assigned: 'Assigned to you', note_mention: 'Mentioned in a note' };
@@ -69,7 +69,7 @@ export const notificationPages = new Hono<AppEnv>()
     const n = actor.userId
       ? (await listNotifications(c.var.deps.db, actor.workspaceId, actor.userId, 500)).find((x) => x.id === id)
       : undefined;
-    if (!n) throw notFound('Notification');
+    if (!n) throw inboxError('NOTIFICATION_NOT_FOUND');
     await markRead(c.var.deps.db, actor.workspaceId, actor.userId!, c.var.deps.clock(), [id]);
     return c.redirect(n.conversationId ? `/inbox/c/${n.conversationId}` : '/notifications', 303);
   });

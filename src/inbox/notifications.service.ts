@@ -14,6 +14,21 @@ export const publicNotification = (n: NotificationRow) => ({
   createdAt: n.createdAt.toISOString(),
 });
 
+/** A notice for one person: what happened, and the conversation it is about if any. */
+export interface Notice {
+  workspaceId: string;
+  userId: string;
+  kind: 'assigned' | 'mention' | 'spike' | (string & {});
+  conversationId?: string | null;
+  text: string;
+  createdAt?: Date;
+}
+
+/** Leaves notices in people's in-app notifications; call it with the transaction that decided them. */
+export async function notify(tx: Db, notices: Notice[]): Promise<void> {
+  if (notices.length) await tx.insert(notifications).values(notices);
+}
+
 export function listNotifications(db: Db, workspaceId: string, userId: string, limit = 50) {
   return db
     .select()

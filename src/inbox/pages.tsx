@@ -7,12 +7,13 @@ import type { Db } from '../db/types';
 import { listUsers } from '../accounts';
 import { getContact, sentimentHistory } from '../contacts';
 import { AppError } from '../core/errors';
+import { inboxError } from './errors';
 import { checkReply } from './replies/length';
 import { queueReply, retryReply, sendReply } from './replies/outbox';
 import { listSavedReplies, renderSavedReply } from './replies/saved.service';
 import { runInBackground } from '../http/background';
 import type { AppContext, AppEnv } from '../http/env';
-import { assertCan, formFields, formProblem, pathId, requireStaffPage, shellProps } from '../http/pages';
+import { assertCan, formProblem, parseForm, pathId, requireStaffPage, shellProps } from '../http/pages';
 import { listTags } from '../tags';
 import { listTopics } from '../topics';
 import {
@@ -24,7 +25,9 @@ import {
 } from './conversations.service';
 import { type InboxQuery, listConversations, tabCounts } from './list';
 import { readInboxQuery } from './page-params';
-import { CONVERSATION_STATUSES, conversations, PRIORITIES } from './schema';
+import { NoteInput } from './conversation.input';
+import { BULK_FORM, BulkForm, ReplyForm, TRIAGE_FORM, TriageForm } from './page-forms';
+import { conversations } from './schema';
 import { type ComposerState, ConversationPage, SNOOZE_CHOICES } from './views/conversation-page';
 import { InboxPage, InboxTabs, Row } from './views/inbox-page';
 
@@ -47,23 +50,14 @@ async function people(c: AppContext, workspaceId: string) {
     .map((u) => ({ id: u.id, name: u.name || u.email }));
 }
 
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() ?? '';
-const many = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
-const splitTags = (s: string) =>
-  s
-    .split(',')
-    .map((t) => t.trim().slice(0, 60))
-    .filter(Boolean);
-
 const HOURS: Record<string, number> = Object.fromEntries(SNOOZE_CHOICES.map(([v]) => [v, Number.parseInt(v, 10)]));
 
 /** When a snooze ends: a preset from now, or the datetime-local field read as UTC. */
-function snoozeEnd(form: Record<string, string | string[]>, now: Date): Date {
-  const choice = one(form.snoozeFor) || '4h';
+function snoozeEnd(form: { snoozeFor?: string | undefined; snoozeUntil?: string | undefined }, now: Date): Date {
+  const choice = form.snoozeFor?.trim() || '4h';
   if (choice === 'until') {
-    const at = new Date(`${one(form.snoozeUntil)}:00Z`);
-    if (Number.isNaN(at.getTime()))
-      throw new AppError('VALIDATION_FAILED', 'Pick a time to snooze until', { field: 'snoozeUntil' });
+    const at = new Date(`${form.snoozeUntil?.trim() ?? ''}:00Z`);
+    if (Number.isNaN(at.getTime())) throw inboxError('SNOOZE_TIME_MISSING', { field: 'snoozeUntil' });
     return at;
   }
   return new Date(now.getTime() + (HOURS[choice] ?? 4) * 3_600_000);
@@ -74,7 +68,7 @@ const Uuid = z.uuid();
 /** The page of conversations a person asked for; a stale cursor starts the list over rather than failing. */
 function listPage(db: Db, actor: Actor, query: InboxQuery) {
   return listConversations(db, actor.workspaceId, actor.userId, query).catch((err) => {
-    if (err instanceof AppError && err.code === 'VALIDATION_FAILED')
+    if (err instanceof AppError && err.code === 'CURSOR_INVALID')
       return listConversations(db, actor.workspaceId, actor.userId, { ...query, cursor: undefined });
     throw err;
   });
@@ -212,30 +206,19 @@ export const inboxPages = new Hono<AppEnv>()
   .get('/inbox', (c) => renderInbox(c))
   .post('/inbox/bulk', async (c) => {
     const actor = assertCan(c, 'inbox:write');
-    const form = await formFields(c);
-    const next = backToInbox(one(form.next));
-    const ids = many(form.ids).filter((id) => Uuid.safeParse(id).success);
-    const patch: ConversationPatch = {};
-    const assignee = one(form.assigneeId);
-    if (assignee === 'none') patch.assigneeId = null;
-    else if (Uuid.safeParse(assignee).success) patch.assigneeId = assignee;
-    const status = one(form.status);
-    if ((CONVERSATION_STATUSES as readonly string[]).includes(status) && status !== 'snoozed')
-      patch.status = status as ConversationPatch['status'];
-    const priority = one(form.priority);
-    if ((PRIORITIES as readonly string[]).includes(priority))
-      patch.priority = priority as ConversationPatch['priority'];
-    const tags = splitTags(one(form.addTag));
-    if (tags.length) patch.addTags = tags;
-    if (ids.length === 0) return renderInbox(c, 'Select at least one conversation first.', 422);
+    const form = await parseForm(c, BulkForm, BULK_FORM);
+    if (!form.ok) return renderInbox(c, form.message, 422);
+    const { ids, next, addTag, ...patch }: { ids: string[]; next?: string; addTag?: string[] } & ConversationPatch =
+      form.data;
+    if (addTag?.length) patch.addTags = addTag;
     if (Object.keys(patch).length === 0)
       return renderInbox(c, 'Choose what to change: an assignee, a status, a priority or a tag.', 422);
     try {
-      await updateConversations(c.var.deps.db, actor, ids.slice(0, 500), patch, c.var.deps.clock());
+      await updateConversations(c.var.deps.db, actor, ids, patch, c.var.deps.clock());
     } catch (err) {
       return renderInbox(c, formProblem(err).message, 422);
     }
-    return c.redirect(withOk(next, 'bulk'), 303);
+    return c.redirect(withOk(backToInbox(next ?? ''), 'bulk'), 303);
   })
   .get('/inbox/c/:id', (c) => renderConversation(c, pathId(c, 'Conversation')))
   .post('/inbox/c/:id/update', async (c) => {
@@ -244,32 +227,19 @@ export const inboxPages = new Hono<AppEnv>()
     const db = c.var.deps.db;
     const now = c.var.deps.clock();
     const conv = await getConversationRow(db, actor.workspaceId, id);
-    const form = await formFields(c);
+    const form = await parseForm(c, TriageForm, TRIAGE_FORM);
+    if (!form.ok) return renderConversation(c, id, { error: form.message, status: 422 });
+    const { assigneeId, status, snoozeFor, priority, tags } = form.data;
     const patch: ConversationPatch = {};
     try {
-      if (form.assigneeId !== undefined) {
-        const a = one(form.assigneeId);
-        if (a === 'none' || a === '') patch.assigneeId = null;
-        else if (Uuid.safeParse(a).success) patch.assigneeId = a;
-        else throw new AppError('VALIDATION_FAILED', 'Choose a teammate to assign', { field: 'assigneeId' });
+      if (assigneeId !== undefined) patch.assigneeId = assigneeId;
+      // The same status again changes nothing (a snoozed one keeps its time unless a new one is picked).
+      if (status && (status !== conv.status || (status === 'snoozed' && snoozeFor?.trim() === 'until'))) {
+        patch.status = status;
+        if (status === 'snoozed') patch.snoozedUntil = snoozeEnd(form.data, now);
       }
-      const status = one(form.status);
-      if (status) {
-        if (!(CONVERSATION_STATUSES as readonly string[]).includes(status))
-          throw new AppError('VALIDATION_FAILED', 'Unknown status', { field: 'status' });
-        // The same status again changes nothing (a snoozed one keeps its time unless a new one is picked).
-        if (status !== conv.status || (status === 'snoozed' && one(form.snoozeFor) === 'until')) {
-          patch.status = status as ConversationPatch['status'];
-          if (status === 'snoozed') patch.snoozedUntil = snoozeEnd(form, now);
-        }
-      }
-      const priority = one(form.priority);
-      if (priority) {
-        if (!(PRIORITIES as readonly string[]).includes(priority))
-          throw new AppError('VALIDATION_FAILED', 'Unknown priority', { field: 'priority' });
-        patch.priority = priority as ConversationPatch['priority'];
-      }
-      if (form.tags !== undefined) patch.tags = splitTags(one(form.tags)).slice(0, 30);
+      if (priority) patch.priority = priority;
+      if (tags) patch.tags = tags;
       await updateConversations(db, actor, [id], patch, now);
     } catch (err) {
       return renderConversation(c, id, { error: formProblem(err).message, status: 422 });
@@ -279,18 +249,22 @@ export const inboxPages = new Hono<AppEnv>()
   .post('/inbox/c/:id/note', async (c) => {
     const actor = assertCan(c, 'inbox:write');
     const id = pathId(c, 'Conversation');
-    const body = one((await formFields(c)).body);
-    if (!body) return renderConversation(c, id, { error: 'Write the note first.', status: 422 });
-    await addConversationNote(c.var.deps.db, actor, id, body.slice(0, 10_000));
+    const form = await parseForm(c, NoteInput, { labels: { body: 'Note' } });
+    if (!form.ok) return renderConversation(c, id, { error: form.message, status: 422 });
+    await addConversationNote(c.var.deps.db, actor, id, form.data.body);
     return c.redirect(`/inbox/c/${id}?ok=noted`, 303);
   })
   .post('/inbox/c/:id/reply', async (c) => {
     const actor = assertCan(c, 'inbox:write');
     const id = pathId(c, 'Conversation');
-    const form = await formFields(c);
-    const text = (Array.isArray(form.text) ? form.text[0] : form.text) ?? '';
-    const key = one(form.idempotencyKey).slice(0, 200) || crypto.randomUUID();
-    const inReplyTo = Uuid.safeParse(one(form.inReplyTo)).success ? one(form.inReplyTo) : undefined;
+    const form = await parseForm(c, ReplyForm);
+    // A refused reply goes back into the composer as typed, with its key (posting it again sends it once).
+    const text = form.values.text ?? '';
+    const key = form.values.idempotencyKey?.trim() || crypto.randomUUID();
+    const inReplyTo = form.ok ? form.data.inReplyTo : undefined;
+    const refuse = (error: string) =>
+      renderConversation(c, id, { composer: { text, idempotencyKey: key, error, inReplyTo }, status: 422 });
+    if (!form.ok) return refuse(form.message);
     try {
       const { reply, created } = await queueReply(
         c.var.deps.db,
@@ -307,10 +281,7 @@ export const inboxPages = new Hono<AppEnv>()
           ),
         );
     } catch (err) {
-      return renderConversation(c, id, {
-        composer: { text, idempotencyKey: key, error: formProblem(err).message, inReplyTo },
-        status: 422,
-      });
+      return refuse(formProblem(err).message);
     }
     return c.redirect(`/inbox/c/${id}?ok=queued`, 303);
   })

@@ -9,6 +9,7 @@ import {
   publicConversation,
   updateConversations,
 } from './conversations.service';
+import { BulkUpdate, ConversationPatch, NoteInput } from './conversation.input';
 import { InboxQuery, listConversations, viewCounts } from './list';
 import { listNotifications, markRead, publicNotification, unreadCount } from './notifications.service';
 import { CONVERSATION_STATUSES, PRIORITIES } from './schema';
@@ -64,25 +65,6 @@ const ThreadItem = z
   })
   .passthrough()
   .openapi('ThreadItem');
-
-export const ConversationPatch = z
-  .object({
-    status: z.enum(CONVERSATION_STATUSES),
-    snoozedUntil: z.iso.datetime({ offset: true }).nullable(),
-    assigneeId: z.uuid().nullable(),
-    priority: z.enum(PRIORITIES),
-    tags: z.array(z.string().trim().min(1).max(60)).max(30).openapi({ description: 'Replaces the tags' }),
-    addTags: z
-      .array(z.string().trim().min(1).max(60))
-      .max(30)
-      .openapi({ description: 'Added to each conversation’s tags (bulk)' }),
-    removeTags: z
-      .array(z.string().trim().min(1).max(60))
-      .max(30)
-      .openapi({ description: 'Removed from each conversation’s tags (bulk)' }),
-  })
-  .partial()
-  .openapi('ConversationPatch');
 
 const toPatch = (p: z.infer<typeof ConversationPatch>) => ({
   ...p,
@@ -144,7 +126,7 @@ export const inboxApi = createApi()
         body: {
           content: {
             'application/json': {
-              schema: z.object({ ids: z.array(z.uuid()).min(1).max(500), patch: ConversationPatch }),
+              schema: BulkUpdate,
             },
           },
           required: true,
@@ -218,7 +200,7 @@ export const inboxApi = createApi()
       request: {
         params: IdParam,
         body: {
-          content: { 'application/json': { schema: z.object({ body: z.string().trim().min(1).max(10_000) }) } },
+          content: { 'application/json': { schema: NoteInput } },
           required: true,
         },
       },

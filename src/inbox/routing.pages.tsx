@@ -2,9 +2,9 @@ import { Hono } from 'hono';
 import { can } from '../core/roles';
 import { listUsers } from '../accounts';
 import type { AppContext, AppEnv } from '../http/env';
-import { assertCan, formFields, formProblem, pathId, requireStaffPage, shellProps } from '../http/pages';
+import { assertCan, formProblem, parseForm, pathId, requireStaffPage, shellProps } from '../http/pages';
 import { listTopics } from '../topics';
-import { type FormValues, NEW_RULE, ruleFromForm, ruleToForm } from './rule-form';
+import { type FormValues, NEW_RULE, RULE_FORM, RuleForm, ruleToForm } from './rule-form';
 import {
   createRule,
   createTeam,
@@ -63,21 +63,6 @@ async function render(
   );
 }
 
-function teamFromForm(form: FormValues) {
-  const one = (k: string) =>
-    (Array.isArray(form[k]) ? (form[k] as string[])[0] : (form[k] as string | undefined)) ?? '';
-  const memberIds =
-    form.memberIds === undefined ? [] : Array.isArray(form.memberIds) ? form.memberIds : [form.memberIds];
-  const parsed = TeamInput.safeParse({
-    name: one('name'),
-    maxOpenPerAgent: Number(one('maxOpenPerAgent') || '25'),
-    memberIds,
-  });
-  if (parsed.success) return { ok: true as const, input: parsed.data };
-  const issue = parsed.error.issues[0]!;
-  return { ok: false as const, message: `${String(issue.path[0] ?? 'form')}: ${issue.message}` };
-}
-
 /** Settings > Routing: rules in order and the teams round-robin draws from (admins change them). */
 export const routingPages = new Hono<AppEnv>()
   .use('/settings/routing', requireStaffPage)
@@ -85,14 +70,13 @@ export const routingPages = new Hono<AppEnv>()
   .get('/settings/routing', (c) => render(c))
   .post('/settings/routing/rules', async (c) => {
     const actor = assertCan(c, 'settings:manage');
-    const form = await formFields(c);
-    const rule = ruleFromForm(form);
-    if (!rule.ok) return render(c, { status: 422, error: rule.message, ruleValues: form });
+    const rule = await parseForm(c, RuleForm, RULE_FORM);
+    if (!rule.ok) return render(c, { status: 422, error: rule.message, ruleValues: rule.all });
     try {
-      await createRule(c.var.deps.db, actor, rule.input);
+      await createRule(c.var.deps.db, actor, rule.data);
     } catch (err) {
       const e = formProblem(err);
-      return render(c, { status: e.status, error: e.message, ruleValues: form });
+      return render(c, { status: e.status, error: e.message, ruleValues: rule.all });
     }
     return c.redirect('/settings/routing?ok=rule-saved', 303);
   })
@@ -109,12 +93,11 @@ export const routingPages = new Hono<AppEnv>()
   .post('/settings/routing/rules/:id', async (c) => {
     const actor = assertCan(c, 'settings:manage');
     const id = pathId(c, 'Rule');
-    const form = await formFields(c);
-    const rule = ruleFromForm(form);
+    const rule = await parseForm(c, RuleForm, RULE_FORM);
     let error = rule.ok ? undefined : rule.message;
     if (rule.ok) {
       try {
-        await updateRule(c.var.deps.db, actor, id, rule.input, c.var.deps.clock());
+        await updateRule(c.var.deps.db, actor, id, rule.data, c.var.deps.clock());
       } catch (err) {
         error = formProblem(err).message;
       }
@@ -131,7 +114,7 @@ export const routingPages = new Hono<AppEnv>()
         action={`/settings/routing/rules/${id}`}
         error={error}
       >
-        <RuleFields values={form} {...l} />
+        <RuleFields values={rule.all} {...l} />
       </EditPage>,
       422,
     );
@@ -157,12 +140,12 @@ export const routingPages = new Hono<AppEnv>()
   })
   .post('/settings/routing/teams', async (c) => {
     const actor = assertCan(c, 'settings:manage');
-    const form = await formFields(c);
-    const values = { name: String(form.name ?? ''), maxOpenPerAgent: String(form.maxOpenPerAgent ?? '') };
-    const team = teamFromForm(form);
+    const team = await parseForm(c, TeamInput);
+    const { name = '', maxOpenPerAgent = '' } = team.values;
+    const values = { name, maxOpenPerAgent };
     if (!team.ok) return render(c, { status: 422, error: team.message, teamValues: values });
     try {
-      await createTeam(c.var.deps.db, actor, team.input);
+      await createTeam(c.var.deps.db, actor, team.data);
     } catch (err) {
       const e = formProblem(err);
       return render(c, { status: e.status, error: e.message, teamValues: values });
@@ -187,12 +170,11 @@ export const routingPages = new Hono<AppEnv>()
   .post('/settings/routing/teams/:id', async (c) => {
     const actor = assertCan(c, 'settings:manage');
     const id = pathId(c, 'Team');
-    const form = await formFields(c);
-    const team = teamFromForm(form);
+    const team = await parseForm(c, TeamInput);
     let error = team.ok ? undefined : team.message;
     if (team.ok) {
       try {
-        await updateTeam(c.var.deps.db, actor, id, team.input);
+        await updateTeam(c.var.deps.db, actor, id, team.data);
       } catch (err) {
         error = formProblem(err).message;
       }
@@ -208,8 +190,8 @@ export const routingPages = new Hono<AppEnv>()
         error={error}
       >
         <TeamFields
-          values={{ name: String(form.name ?? ''), maxOpenPerAgent: String(form.maxOpenPerAgent ?? '') }}
-          memberIds={Array.isArray(form.memberIds) ? form.memberIds : form.memberIds ? [form.memberIds] : []}
+          values={{ name: team.values.name ?? '', maxOpenPerAgent: team.values.maxOpenPerAgent ?? '' }}
+          memberIds={team.all.memberIds ?? []}
           people={l.people}
         />
       </EditPage>,

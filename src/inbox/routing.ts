@@ -1,55 +1,50 @@
-import { and, asc, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
-import { sessions, users } from '../accounts';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { activeStaff, onlineStaff } from '../accounts';
 import type { Db } from '../db/types';
+import { type Notice, notify } from './notifications.service';
 import { type Agent, type ConversationFacts, matchingRules, pickAgent, type Rule } from './rules';
-import {
-  conversationEvents,
-  conversations,
-  notifications,
-  PRIORITIES,
-  routingRules,
-  teamMembers,
-  teams,
-} from './schema';
+import { conversationEvents, conversations, PRIORITIES, routingRules, teamMembers, teams } from './schema';
 
 /**
  * Applies the workspace's routing rules to conversations created by an ingested page, inside the
- * ingest transaction. Each rule that fires leaves an event in the conversation's history saying
- * what it did. Round-robin picks among the team's online agents (a session seen in the last
- * 15 minutes) below the team's cap of open conversations.
+ * ingest transaction (the flow's last step: a new conversation is never seen unrouted). Each rule
+ * that fires leaves an event in the conversation's history saying what it did; an assignment leaves
+ * the agent a notification. Round-robin picks among the team's online agents (a session seen in
+ * the last 15 minutes) below the team's cap of open conversations.
  */
 export const ONLINE_WINDOW_MS = 15 * 60_000;
+
+/** What the rules did to one new conversation. */
+export interface Routed {
+  conversationId: string;
+  ruleIds: string[];
+  assigneeId: string | null;
+}
 
 export async function routeConversations(
   db: Db,
   workspaceId: string,
   created: { id: string; facts: ConversationFacts }[],
   now: Date,
-): Promise<void> {
-  if (created.length === 0) return;
+): Promise<Routed[]> {
+  if (created.length === 0) return [];
   const rules: Rule[] = await db
     .select()
     .from(routingRules)
     .where(and(eq(routingRules.workspaceId, workspaceId), eq(routingRules.enabled, true)))
     .orderBy(asc(routingRules.position));
-  if (rules.length === 0) return;
+  if (rules.length === 0) return [];
   // Round-robin state per team, loaded once a page and kept up to date as this page assigns.
   const pools = new Map<string, { cap: number; agents: Agent[] } | null>();
   const pool = async (teamId: string) => {
     if (!pools.has(teamId)) pools.set(teamId, await loadPool(db, workspaceId, teamId, now));
     return pools.get(teamId)!;
   };
-  const activeUsers = new Set(
-    (
-      await db
-        .select({ id: users.id })
-        .from(users)
-        .where(and(eq(users.workspaceId, workspaceId), isNull(users.disabledAt)))
-    ).map((u) => u.id),
-  );
+  const activeUsers = new Set((await activeStaff(db, workspaceId)).map((u) => u.id));
 
   const events: (typeof conversationEvents.$inferInsert)[] = [];
-  const notices: (typeof notifications.$inferInsert)[] = [];
+  const notices: Notice[] = [];
+  const routed: Routed[] = [];
   for (const { id, facts } of created) {
     const fired = matchingRules(rules, facts);
     if (fired.length === 0) continue;
@@ -91,6 +86,7 @@ export async function routeConversations(
     // A new conversation has no tags of its own yet: the rules' tags are all it has.
     if (tags.size) set.tags = [...tags];
     if (Object.keys(set).length) await db.update(conversations).set(set).where(eq(conversations.id, id));
+    routed.push({ conversationId: id, ruleIds: fired.map((r) => r.id), assigneeId: set.assigneeId ?? null });
     if (set.assigneeId)
       notices.push({
         workspaceId,
@@ -101,7 +97,7 @@ export async function routeConversations(
       });
   }
   if (events.length) await db.insert(conversationEvents).values(events);
-  if (notices.length) await db.insert(notifications).values(notices);
+  await notify(db, notices);
   for (const [teamId, p] of pools) {
     if (!p) continue;
     const touched = p.agents.filter((a) => a.lastAssignedAt?.getTime() === now.getTime());
@@ -119,6 +115,7 @@ export async function routeConversations(
           ),
         );
   }
+  return routed;
 }
 
 async function loadPool(db: Db, workspaceId: string, teamId: string, now: Date) {
@@ -128,15 +125,17 @@ async function loadPool(db: Db, workspaceId: string, teamId: string, now: Date) 
     .where(and(eq(teams.workspaceId, workspaceId), eq(teams.id, teamId)));
   if (!team) return null;
   const since = new Date(now.getTime() - ONLINE_WINDOW_MS);
-  const members = await db
-    .selectDistinct({ userId: teamMembers.userId, lastAssignedAt: teamMembers.lastAssignedAt })
+  const roster = await db
+    .select({ userId: teamMembers.userId, lastAssignedAt: teamMembers.lastAssignedAt })
     .from(teamMembers)
-    .innerJoin(users, and(eq(users.id, teamMembers.userId), isNull(users.disabledAt)))
-    .innerJoin(
-      sessions,
-      and(eq(sessions.userId, teamMembers.userId), gte(sessions.lastSeenAt, since), gte(sessions.expiresAt, now)),
-    )
     .where(eq(teamMembers.teamId, teamId));
+  const online = await onlineStaff(
+    db,
+    roster.map((m) => m.userId),
+    since,
+    now,
+  );
+  const members = roster.filter((m) => online.has(m.userId));
   if (members.length === 0) return { cap: team.maxOpenPerAgent, agents: [] };
   const open = await db
     .select({ userId: conversations.assigneeId, n: sql<number>`count(*)::int` })

@@ -1,61 +1,68 @@
+import { z } from 'zod';
 import { PLATFORMS } from '../core/platforms';
 import type { RuleRow } from './rules.service';
-import { RuleInput } from './rules.service';
+import { RuleActionsInput, RuleConditionsInput, RuleInput } from './rules.service';
 
 /**
- * The routing rule form: posted fields to the API's RuleInput, and a rule back to field values.
- * Checkbox groups arrive as repeated fields; lists typed by hand are comma separated.
+ * The routing rule form, read into the API's RuleInput, and a rule back to field values. Its fields are
+ * RuleInput's, flattened: checkbox groups, numbers, lists typed with commas, and one select that names a
+ * user or a team to assign; a list left empty is no condition.
  */
 export type FormValues = Record<string, string | string[]>;
 
-const list = (v: string | string[] | undefined) =>
-  (v === undefined ? [] : Array.isArray(v) ? v : [v]).map((s) => s.trim()).filter(Boolean);
-const text = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() ?? '';
-const commas = (v: string | string[] | undefined) =>
-  text(v)
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-const num = (v: string | string[] | undefined) => (text(v) === '' ? undefined : Number(text(v)));
+const when = <T extends unknown[]>(list: T | undefined) => (list?.length ? list : undefined);
+/** Only what was given: an action left out is no action (a rule needs one). */
+const given = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+const cond = RuleConditionsInput.shape;
+const act = RuleActionsInput.shape;
 
-export function ruleFromForm(form: FormValues): { ok: true; input: RuleInput } | { ok: false; message: string } {
-  const conditions: Record<string, unknown> = {};
-  const platforms = list(form.platforms);
-  if (platforms.length) conditions.platforms = platforms;
-  const topicIds = list(form.topicIds);
-  if (topicIds.length) conditions.topicIds = topicIds;
-  const intents = list(form.intents);
-  if (intents.length) conditions.intents = intents;
-  for (const key of ['sentimentMin', 'sentimentMax', 'minFollowers'] as const) {
-    const n = num(form[key]);
-    if (n !== undefined) conditions[key] = n;
-  }
-  const keywords = commas(form.keywords);
-  if (keywords.length) conditions.keywords = keywords;
-  const languages = commas(form.languages).map((l) => l.toLowerCase());
-  if (languages.length) conditions.languages = languages;
-
-  const actions: Record<string, unknown> = {};
-  const assign = text(form.assign);
-  if (assign.startsWith('user:')) actions.assignUserId = assign.slice(5);
-  if (assign.startsWith('team:')) actions.roundRobinTeamId = assign.slice(5);
-  const tags = commas(form.tags);
-  if (tags.length) actions.tags = tags;
-  if (text(form.priority)) actions.priority = text(form.priority);
-  if (text(form.markSpam) === '1') actions.markSpam = true;
-
-  const parsed = RuleInput.safeParse({
-    name: text(form.name),
-    enabled: text(form.enabled) === '1',
-    stopProcessing: text(form.stopProcessing) === '1',
-    conditions,
-    actions,
-  });
-  if (parsed.success) return { ok: true, input: parsed.data };
-  const issue = parsed.error.issues[0]!;
-  const where = issue.path.filter((p) => p !== 'conditions' && p !== 'actions').join('.');
-  return { ok: false, message: where ? `${where}: ${issue.message}` : issue.message };
-}
+export const RuleForm = z
+  .object({
+    name: RuleInput.shape.name,
+    enabled: z.boolean(),
+    stopProcessing: z.boolean(),
+    platforms: cond.platforms,
+    topicIds: cond.topicIds,
+    intents: cond.intents,
+    sentimentMin: cond.sentimentMin,
+    sentimentMax: cond.sentimentMax,
+    minFollowers: cond.minFollowers,
+    keywords: cond.keywords,
+    languages: cond.languages,
+    assign: z
+      .string()
+      .regex(/^(user|team):/, 'choose a person or a team')
+      .optional(),
+    tags: act.tags,
+    priority: act.priority,
+    markSpam: z.boolean(),
+  })
+  .transform(
+    (f): z.input<typeof RuleInput> => ({
+      name: f.name,
+      enabled: f.enabled,
+      stopProcessing: f.stopProcessing,
+      conditions: given({
+        platforms: when(f.platforms),
+        topicIds: when(f.topicIds),
+        intents: when(f.intents),
+        sentimentMin: f.sentimentMin,
+        sentimentMax: f.sentimentMax,
+        minFollowers: f.minFollowers,
+        keywords: when(f.keywords),
+        languages: when(f.languages?.map((l) => l.toLowerCase())),
+      }),
+      actions: given({
+        assignUserId: f.assign?.startsWith('user:') ? f.assign.slice(5) : undefined,
+        roundRobinTeamId: f.assign?.startsWith('team:') ? f.assign.slice(5) : undefined,
+        tags: when(f.tags),
+        priority: f.priority,
+        markSpam: f.markSpam || undefined,
+      }),
+    }),
+  )
+  .pipe(RuleInput);
+export const RULE_FORM = { lists: { keywords: ',', languages: ',', tags: ',' }, labels: { actions: 'Actions' } };
 
 /** A saved rule as the form's values, for the edit page. */
 export function ruleToForm(r: RuleRow): FormValues {

@@ -1,12 +1,12 @@
 import { z } from '@hono/zod-openapi';
-import { and, asc, eq, inArray, isNull, max } from 'drizzle-orm';
+import { and, asc, eq, inArray, max } from 'drizzle-orm';
 import type { Actor } from '../core/actor';
-import { recordAudit, users } from '../accounts';
-import { AppError, notFound } from '../core/errors';
+import { allStaff, isActiveStaff, recordAudit } from '../accounts';
 import type { Db } from '../db/types';
 import { INTENTS } from '../sentiment';
 import { PLATFORMS } from '../core/platforms';
 import { canonicalTags } from '../tags';
+import { inboxError } from './errors';
 import { PRIORITIES, routingRules, teamMembers, teams } from './schema';
 
 /**
@@ -73,24 +73,15 @@ export const publicRule = (r: RuleRow) => ({
 /** An action may only name this workspace's active users and teams. */
 async function checkActions(db: Db, workspaceId: string, a: z.infer<typeof RuleActionsInput>) {
   if (a.assignUserId) {
-    const [u] = await db
-      .select({ id: users.id })
-      .from(users)
-      .where(and(eq(users.workspaceId, workspaceId), eq(users.id, a.assignUserId), isNull(users.disabledAt)));
-    if (!u)
-      throw new AppError('VALIDATION_FAILED', 'assignUserId is not an active user of this workspace', {
-        field: 'actions.assignUserId',
-      });
+    if (!(await isActiveStaff(db, workspaceId, a.assignUserId)))
+      throw inboxError('RULE_ASSIGNEE_NOT_ACTIVE', { field: 'actions.assignUserId' });
   }
   if (a.roundRobinTeamId) {
     const [team] = await db
       .select({ id: teams.id })
       .from(teams)
       .where(and(eq(teams.workspaceId, workspaceId), eq(teams.id, a.roundRobinTeamId)));
-    if (!team)
-      throw new AppError('VALIDATION_FAILED', 'roundRobinTeamId is not a team of this workspace', {
-        field: 'actions.roundRobinTeamId',
-      });
+    if (!team) throw inboxError('RULE_TEAM_UNKNOWN', { field: 'actions.roundRobinTeamId' });
   }
 }
 
@@ -102,7 +93,7 @@ export async function getRule(db: Db, workspaceId: string, id: string) {
     .select()
     .from(routingRules)
     .where(and(eq(routingRules.workspaceId, workspaceId), eq(routingRules.id, id)));
-  if (!r) throw notFound('Rule');
+  if (!r) throw inboxError('RULE_NOT_FOUND');
   return r;
 }
 
@@ -173,7 +164,7 @@ export async function reorderRules(db: Db, actor: Actor, ids: string[]) {
       new Set(ids).size !== ids.length ||
       !current.every((r) => ids.includes(r.id))
     ) {
-      throw new AppError('VALIDATION_FAILED', 'List every rule of the workspace exactly once', { field: 'ids' });
+      throw inboxError('RULE_ORDER_INCOMPLETE', { field: 'ids' });
     }
     for (const [position, id] of ids.entries())
       await tx.update(routingRules).set({ position }).where(eq(routingRules.id, id));
@@ -199,7 +190,7 @@ export async function listTeams(db: Db, workspaceId: string, id?: string) {
     .from(teams)
     .where(and(eq(teams.workspaceId, workspaceId), id ? eq(teams.id, id) : undefined))
     .orderBy(asc(teams.name));
-  if (id && list.length === 0) throw notFound('Team');
+  if (id && list.length === 0) throw inboxError('TEAM_NOT_FOUND');
   const members = list.length
     ? await db
         .select()
@@ -222,14 +213,8 @@ export type TeamView = Awaited<ReturnType<typeof listTeams>>[number];
 
 async function setMembers(db: Db, actor: Actor, teamId: string, userIds: string[]) {
   const ids = [...new Set(userIds)];
-  const valid = ids.length
-    ? await db
-        .select({ id: users.id })
-        .from(users)
-        .where(and(eq(users.workspaceId, actor.workspaceId), inArray(users.id, ids)))
-    : [];
-  if (valid.length !== ids.length)
-    throw new AppError('VALIDATION_FAILED', 'Every member must be a user of this workspace', { field: 'memberIds' });
+  const staff = new Set(ids.length ? (await allStaff(db, actor.workspaceId)).map((u) => u.id) : []);
+  if (!ids.every((id) => staff.has(id))) throw inboxError('TEAM_MEMBER_UNKNOWN', { field: 'memberIds' });
   await db.delete(teamMembers).where(eq(teamMembers.teamId, teamId));
   if (ids.length) await db.insert(teamMembers).values(ids.map((userId) => ({ teamId, userId })));
 }
@@ -239,7 +224,7 @@ async function assertNameFree(db: Db, workspaceId: string, name: string, except?
     .select({ id: teams.id })
     .from(teams)
     .where(and(eq(teams.workspaceId, workspaceId), eq(teams.name, name)));
-  if (clash && clash.id !== except) throw new AppError('CONFLICT', `A team named ${name} already exists`);
+  if (clash && clash.id !== except) throw inboxError('TEAM_NAME_TAKEN', { name });
 }
 
 export async function createTeam(db: Db, actor: Actor, input: TeamInput): Promise<TeamView> {

@@ -1,19 +1,20 @@
 import { sql } from 'drizzle-orm';
 import type { SocialPost } from '../core/social-post';
 import { identityKey } from '../contacts';
+import { markThreaded } from '../mentions';
 import { toJsonParam } from '../db/params';
 import { rows } from '../db/rows';
 import type { Db } from '../db/types';
 import type { Analysis } from '../sentiment';
 import type { Platform } from '../core/platforms';
-import { publish } from './live';
 import { priorityColumns, type PriorityFacts, reprioritised, savePriorities } from './priority-columns';
-import { routeConversations } from './routing';
+import type { ConversationFacts } from './rules';
 
 /**
  * Threading at ingest: each new mention joins the conversation of its platform thread and author
- * (created when it is the first), in a few statements per page. A new post in a closed or snoozed
- * conversation reopens it; spam stays spam. Returns what changed, for routing and the live stream.
+ * (created when it is the first), in two statements per chunk. A new post in a closed or snoozed
+ * conversation reopens it; spam stays spam. Returns what changed, for the flow's next steps:
+ * prioritise (prioritiseThreaded), route (routing.ts) and the events it raises.
  */
 
 export interface ThreadedMention {
@@ -24,10 +25,15 @@ export interface ThreadedMention {
   contactId: string | null;
 }
 
-export interface ConversationChange {
+/** A conversation a chunk of mentions created, reopened or added to. */
+export interface ThreadedConversation {
   id: string;
   created: boolean;
   reopened: boolean;
+  /** Its merged state as the statement left it: what re-prioritising reads. */
+  state: PriorityFacts & { priority_pinned: boolean };
+  /** What routing rules match on, for a conversation this chunk created (null otherwise). */
+  facts: ConversationFacts | null;
 }
 
 /** The platform thread a post belongs to: its root when the platform says, else the post itself. */
@@ -39,7 +45,7 @@ export async function threadMentions(
   platform: Platform,
   items: ThreadedMention[],
   now: Date,
-): Promise<ConversationChange[]> {
+): Promise<ThreadedConversation[]> {
   if (items.length === 0) return [];
   const groups = new Map<string, ThreadedMention[]>();
   for (const item of items) {
@@ -87,11 +93,6 @@ export async function threadMentions(
       now,
     ),
   }));
-  // Each new mention, with the conversation key it joins.
-  const mentionKeys = [...groups.entries()].flatMap(([key, list]) => {
-    const [thread_key, author_key] = key.split('\u0000') as [string, string];
-    return list.map((i) => ({ id: i.mentionId, thread_key, author_key }));
-  });
   const changed = rows<
     PriorityFacts & {
       thread_key: string;
@@ -163,14 +164,7 @@ export async function threadMentions(
         select u.*, coalesce(p.status in ('closed', 'snoozed'), false) as reopened
         from upserted u left join prior p on p.id = u.id
       ),
-      -- The new mentions point at their conversation, and new or reopened conversations say so in
-      -- their history: in this same statement, one round trip for the whole page.
-      linked as (
-        update mentions m set conversation_id = ch.id
-        from jsonb_to_recordset(${toJsonParam(mentionKeys)}::jsonb) as l(id uuid, thread_key text, author_key text)
-        join changed ch on ch.thread_key = l.thread_key and ch.author_key = l.author_key
-        where m.id = l.id
-      ),
+      -- New or reopened conversations say so in their history, in this same statement.
       logged as (
         insert into conversation_events (workspace_id, conversation_id, kind, details)
         select ${workspaceId}::uuid, ch.id, case when ch.created then 'created' else 'reopened' end, '{}'::jsonb
@@ -178,45 +172,42 @@ export async function threadMentions(
       )
       select * from changed`),
   );
-  // Conversations that already existed: priority from their merged state, unless staff set it.
-  await savePriorities(
+  const changedByKey = new Map(changed.map((c) => [`${c.thread_key}\u0000${c.author_key}`, c]));
+  // The new mentions point at their conversation (mentions owns the column).
+  await markThreaded(
     db,
-    changed.filter((c) => !c.created && !c.priority_pinned).map((c) => reprioritised(c, now)),
+    [...groups].flatMap(([key, list]) =>
+      list.map((i) => ({ mentionId: i.mentionId, conversationId: changedByKey.get(key)!.id })),
+    ),
   );
-  // Routing rules take new conversations only: an ongoing one keeps the hands it is in.
   const inputByKey = new Map(input.map((r) => [`${r.thread_key}\u0000${r.author_key}`, r]));
-  await routeConversations(
-    db,
-    workspaceId,
-    changed
-      .filter((c) => c.created)
-      .map((c) => {
-        const key = `${c.thread_key}\u0000${c.author_key}`;
-        const r = inputByKey.get(key)!;
-        const text = (groups.get(key) ?? []).map((i) => `${i.post.title ?? ''} ${i.post.text}`).join('\n');
-        return {
-          id: c.id,
-          facts: {
+  return changed.map(({ thread_key, author_key, created, reopened, ...state }) => {
+    const key = `${thread_key}\u0000${author_key}`;
+    const r = inputByKey.get(key)!;
+    return {
+      id: state.id,
+      created,
+      reopened,
+      state,
+      facts: created
+        ? {
             platform,
             topicIds: r.topic_ids,
             sentimentScore: r.sentiment_score,
             intents: r.intents,
             followers: r.author_followers,
-            text,
+            text: (groups.get(key) ?? []).map((i) => `${i.post.title ?? ''} ${i.post.text}`).join('\n'),
             language: r.language,
-          },
-        };
-      }),
-    now,
+          }
+        : null,
+    };
+  });
+}
+
+/** Conversations that already existed get their priority from their merged state, unless staff pinned it. */
+export async function prioritiseThreaded(tx: Db, threaded: ThreadedConversation[], now: Date): Promise<void> {
+  await savePriorities(
+    tx,
+    threaded.filter((c) => !c.created && !c.state.priority_pinned).map((c) => reprioritised(c.state, now)),
   );
-  await publish(
-    db,
-    workspaceId,
-    changed.map((c) => ({
-      type: 'conversation',
-      id: c.id,
-      change: c.created ? 'created' : c.reopened ? 'reopened' : 'new_message',
-    })),
-  );
-  return changed.map((c) => ({ id: c.id, created: c.created, reopened: c.reopened }));
 }

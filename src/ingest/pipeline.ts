@@ -1,10 +1,25 @@
 import type { SocialPost } from '../core/social-post';
 import { addActivity, engagementOf, type MentionFacts, identityKey, linkAuthors } from '../contacts';
 import type { Clock } from '../core/clock';
-import { threadMentions } from '../inbox';
+import type { EventPublisher } from '../core/events';
+import {
+  CONVERSATIONS_CONTINUED,
+  CONVERSATIONS_OPENED,
+  CONVERSATIONS_ROUTED,
+  type ConversationsContinued,
+  type ConversationsOpened,
+  type ConversationsRouted,
+  prioritiseThreaded,
+  type Routed,
+  routeConversations,
+  type ThreadedConversation,
+  type ThreadedMention,
+  threadMentions,
+} from '../inbox';
+import { transact } from '../db/transact';
 import type { Db } from '../db/types';
-import { clipText, storePosts, type StoreResult } from '../mentions';
-import { applyFacts, channelOf, type RollupFact, storedFacts, termsOf } from '../reports';
+import { clipText, type MentionsStored, mentionsStored, storePosts, type StoreResult } from '../mentions';
+import { applyFacts, type RollupFact, rollupFactOf, storedFacts } from '../reports';
 import type { Metrics } from '../http/metrics';
 import { type Analysis, loadAnalyzer } from '../sentiment';
 import type { Platform } from '../core/platforms';
@@ -13,15 +28,19 @@ import type { CompiledTopic } from '../topics';
 import { checkPost } from './validate-post';
 
 /**
- * The one flow, for one page of posts from one source:
- *   match topics -> analyze (sentiment, language, intents, aspects) -> link authors to contacts ->
- *   store idempotently (and count in the report rollups) -> add to the contacts' activity and score ->
- *   thread into conversations ->
- *   (route: inbox rules) -> count. Each chunk of checked posts (100 on PGlite, 500 on PostgreSQL) in one transaction.
- * The caller saves the connector's cursor only after this returns: committed first, then advanced.
+ * The one flow, for one page of posts from one source, read top to bottom:
+ *   preparePosts (CPU only): check -> dedupe -> chunk -> match topics -> analyse
+ *   storePrepared, each chunk in one transaction (100 posts on PGlite, 500 on PostgreSQL), ingestChunk:
+ *     link authors -> store idempotently -> count in the report rollups -> contacts' activity ->
+ *     thread into conversations -> prioritise -> route
+ *   and after each commit its events (mentions stored, conversations opened / continued / routed) go to
+ *   the listeners (the live stream, ...). The caller saves the connector's cursor only after this
+ *   returns: committed first, then advanced.
  */
 export interface IngestDeps {
   db: Db;
+  /** Where each chunk's events go once it commits (the app's EventBus). */
+  events: EventPublisher;
   metrics: Metrics;
   clock: Clock;
   /** Which database: chunks are larger on PostgreSQL (see ingestChunkLimits). */
@@ -48,6 +67,8 @@ export interface RejectedPost {
 
 export interface IngestResult extends StoreResult {
   rejected: RejectedPost[];
+  /** What the flow told after each chunk committed (mentions stored, conversations opened, routed). */
+  events: FlowEvent[];
 }
 
 /**
@@ -159,118 +180,191 @@ export async function storePrepared(deps: IngestDeps, target: IngestTarget, page
     insertedIds: [],
     insertedRows: [],
     editedExternalIds: [],
+    editedRows: [],
     rejected: page.rejected,
+    events: [],
   };
   for (const [i, chunk] of page.chunks.entries()) {
     if (i > 0) await yieldToEventLoop();
-    const r = await ingestChunk(deps, target, chunk);
+    const { stored: r, events } = await ingestChunk(deps, target, chunk);
+    total.events.push(...events);
     total.inserted += r.inserted;
     total.edited += r.edited;
     total.insertedIds.push(...r.insertedIds);
     total.insertedRows.push(...r.insertedRows);
     total.editedExternalIds.push(...r.editedExternalIds);
+    total.editedRows.push(...r.editedRows);
   }
   total.duplicates = page.fetched - page.rejected.length - total.inserted;
   if (total.inserted > 0) deps.metrics.postsIngested.inc({ platform: target.platform }, total.inserted);
   return total;
 }
 
-/** One chunk of distinct, checked posts, in one transaction. */
-async function ingestChunk(deps: IngestDeps, target: IngestTarget, items: PreparedPost[]): Promise<StoreResult> {
-  const posts = items.map((i) => i.post);
+/** One chunk of distinct, checked posts, in one transaction; its events are told after commit. */
+async function ingestChunk(deps: IngestDeps, target: IngestTarget, items: PreparedPost[]): Promise<ChunkOutcome> {
   const now = deps.clock();
-  return deps.db.transaction(async (tx) => {
-    const links = await linkAuthors(
-      tx,
-      target.workspaceId,
-      target.platform,
-      posts.map((p) => p.author),
-      now,
-    );
-    const linked = items.map((i) => {
-      const key = identityKey(i.post.author);
-      return { ...i, link: key ? links.get(key) : undefined };
-    });
-    const byExternalId = new Map(linked.map((i) => [i.post.externalId, i]));
-    // What the report rollups count of each post; posts stored before and edited now move from
-    // their old counts to their new ones (a staff correction of the sentiment stays).
-    const before = await storedFacts(
-      tx,
-      target.workspaceId,
-      target.platform,
-      posts.map((p) => p.externalId),
-    );
+  return transact(deps, async (tx, emit) => {
+    const linked = await linkStep(tx, target, items, now);
+    const before = await storedFacts(tx, target.workspaceId, target.platform, externalIds(items));
     const stored = await storePosts(tx, target, linked);
-    const factOf = (
-      externalId: string,
-      override: string | null = null,
-      contactId: string | null = null,
-    ): RollupFact | null => {
-      const item = byExternalId.get(externalId);
-      if (!item) return null;
-      const label = override ?? item.analysis.label;
-      const a = item.analysis;
-      return {
-        day: item.post.createdAt.toISOString().slice(0, 10),
-        channel: channelOf(target.platform, externalId),
-        platform: target.platform,
-        language: a.language ?? '',
-        label,
-        topicIds: item.topicIds,
-        terms: termsOf(a.keyTerms, clipText(item.post.text), a.aspects, label),
-        contactId,
-      };
-    };
-    const edited = stored.editedExternalIds.flatMap((id) => (before.has(id) ? [before.get(id)!] : []));
-    await applyFacts(tx, target.workspaceId, edited, -1);
-    await applyFacts(
-      tx,
-      target.workspaceId,
-      [
-        ...stored.insertedRows.map((r) => factOf(r.externalId, null, r.contactId)),
-        ...stored.editedExternalIds.map((id) =>
-          factOf(id, before.get(id)?.override ?? null, before.get(id)?.contactId ?? null),
-        ),
-      ].filter((f): f is RollupFact => f !== null),
-      1,
-    );
-    const facts: MentionFacts[] = stored.insertedRows.flatMap((r) => {
-      const item = byExternalId.get(r.externalId);
-      if (!r.contactId || !item) return [];
-      const a = item.analysis;
-      const scored = a.label !== 'unscored';
-      return [
-        {
-          contactId: r.contactId,
-          postedAt: r.postedAt,
-          platform: target.platform,
-          engagement: engagementOf(item.post.metrics),
-          sentiment: scored ? a.score : null,
-          purchaseIntent: a.intents.includes('purchase_intent'),
-          question: a.intents.includes('question'),
-        },
-      ];
-    });
-    await addActivity(tx, target.workspaceId, facts, now);
-    await threadMentions(
+    await countInRollups(tx, target, linked, before, stored);
+    await addActivity(tx, target.workspaceId, activityOf(target, linked, stored), now);
+    const threaded = await threadMentions(
       tx,
       target.workspaceId,
       target.platform,
-      stored.insertedRows.flatMap((r) => {
-        const item = byExternalId.get(r.externalId);
-        if (!item || (target.threadIf && !target.threadIf(item.post, item.analysis))) return [];
-        return [
-          {
-            mentionId: r.id,
-            post: item.post,
-            analysis: item.analysis,
-            topicIds: item.topicIds,
-            contactId: r.contactId,
-          },
-        ];
-      }),
+      toThread(target, linked, stored),
       now,
     );
-    return stored;
+    await prioritiseThreaded(tx, threaded, now);
+    const routed = await routeConversations(tx, target.workspaceId, opened(threaded), now);
+    const events = flowEvents(target, stored, threaded, routed);
+    for (const event of events) emit(event);
+    return { stored, events };
   });
+}
+
+/** What a chunk stored, and the events it raised. */
+interface ChunkOutcome {
+  stored: StoreResult;
+  events: FlowEvent[];
+}
+
+/** The events the one flow raises, delivered after commit (core/events.ts, server/listeners.ts). */
+export type FlowEvent = MentionsStored | ConversationsOpened | ConversationsContinued | ConversationsRouted;
+
+type LinkedPost = PreparedPost & { link: { identityId: string; contactId: string } | undefined };
+
+const externalIds = (items: PreparedPost[]) => items.map((i) => i.post.externalId);
+
+/** Link: each author to an identity and a contact (contacts/link.ts). */
+async function linkStep(tx: Db, target: IngestTarget, items: PreparedPost[], now: Date): Promise<LinkedPost[]> {
+  const links = await linkAuthors(
+    tx,
+    target.workspaceId,
+    target.platform,
+    items.map((i) => i.post.author),
+    now,
+  );
+  return items.map((i) => {
+    const key = identityKey(i.post.author);
+    return { ...i, link: key ? links.get(key) : undefined };
+  });
+}
+
+/**
+ * Rollups: what the reports count of each post. Posts stored before and edited now move from their old
+ * counts to their new ones (a staff correction of the sentiment stays).
+ */
+async function countInRollups(
+  tx: Db,
+  target: IngestTarget,
+  linked: LinkedPost[],
+  before: Awaited<ReturnType<typeof storedFacts>>,
+  stored: StoreResult,
+) {
+  const byExternalId = new Map(linked.map((i) => [i.post.externalId, i]));
+  // Counted as the row now stands: a new post, or an edit at the post's first time and contact (the store
+  // keeps those), with its new text and analysis and the correction staff made.
+  const factOf = (row: StoreResult['insertedRows'][number], override: string | null): RollupFact | null => {
+    const item = byExternalId.get(row.externalId);
+    if (!item) return null;
+    const a = item.analysis;
+    return rollupFactOf({
+      postedAt: row.postedAt,
+      platform: target.platform,
+      externalId: row.externalId,
+      language: a.language,
+      label: a.label,
+      override,
+      topicIds: item.topicIds,
+      contactId: row.contactId,
+      keyTerms: a.keyTerms,
+      text: clipText(item.post.text),
+      aspects: a.aspects,
+    });
+  };
+  const edited = stored.editedExternalIds.flatMap((id) => (before.has(id) ? [before.get(id)!] : []));
+  await applyFacts(tx, target.workspaceId, edited, -1);
+  await applyFacts(
+    tx,
+    target.workspaceId,
+    [
+      ...stored.insertedRows.map((r) => factOf(r, null)),
+      ...stored.editedRows.map((r) => factOf(r, before.get(r.externalId)?.override ?? null)),
+    ].filter((f): f is RollupFact => f !== null),
+    1,
+  );
+}
+
+/** Activity: what each new mention adds to its contact's totals and score. */
+function activityOf(target: IngestTarget, linked: LinkedPost[], stored: StoreResult): MentionFacts[] {
+  const byExternalId = new Map(linked.map((i) => [i.post.externalId, i]));
+  return stored.insertedRows.flatMap((r) => {
+    const item = byExternalId.get(r.externalId);
+    if (!r.contactId || !item) return [];
+    const a = item.analysis;
+    return [
+      {
+        contactId: r.contactId,
+        postedAt: r.postedAt,
+        platform: target.platform,
+        engagement: engagementOf(item.post.metrics),
+        sentiment: a.label !== 'unscored' ? a.score : null,
+        purchaseIntent: a.intents.includes('purchase_intent'),
+        question: a.intents.includes('question'),
+      },
+    ];
+  });
+}
+
+/** Thread: the new mentions the inbox should see (all, unless the target says which). */
+function toThread(target: IngestTarget, linked: LinkedPost[], stored: StoreResult): ThreadedMention[] {
+  const byExternalId = new Map(linked.map((i) => [i.post.externalId, i]));
+  return stored.insertedRows.flatMap((r) => {
+    const item = byExternalId.get(r.externalId);
+    if (!item || (target.threadIf && !target.threadIf(item.post, item.analysis))) return [];
+    return [
+      { mentionId: r.id, post: item.post, analysis: item.analysis, topicIds: item.topicIds, contactId: r.contactId },
+    ];
+  });
+}
+
+/** Route: routing rules take new conversations only; an ongoing one keeps the hands it is in. */
+const opened = (threaded: ThreadedConversation[]) =>
+  threaded.flatMap((c) => (c.created && c.facts ? [{ id: c.id, facts: c.facts }] : []));
+
+/** What the chunk tells after commit: mentions stored, conversations opened, continued and routed. */
+function flowEvents(
+  target: IngestTarget,
+  stored: StoreResult,
+  threaded: ThreadedConversation[],
+  routed: Routed[],
+): FlowEvent[] {
+  const { workspaceId } = target;
+  const events: FlowEvent[] = [];
+  if (stored.insertedIds.length || stored.editedExternalIds.length)
+    events.push(
+      mentionsStored({
+        workspaceId,
+        platform: target.platform,
+        sourceId: target.sourceId,
+        mentionIds: stored.insertedIds,
+        editedExternalIds: stored.editedExternalIds,
+      }),
+    );
+  const openedNow = threaded.filter((c) => c.created || c.reopened);
+  if (openedNow.length)
+    events.push({
+      name: CONVERSATIONS_OPENED,
+      data: { workspaceId, conversations: openedNow.map((c) => ({ id: c.id, reopened: !c.created })) },
+    });
+  const continued = threaded.filter((c) => !c.created && !c.reopened);
+  if (continued.length)
+    events.push({
+      name: CONVERSATIONS_CONTINUED,
+      data: { workspaceId, conversationIds: continued.map((c) => c.id) },
+    });
+  if (routed.length) events.push({ name: CONVERSATIONS_ROUTED, data: { workspaceId, routed } });
+  return events;
 }

@@ -1,20 +1,26 @@
 import type { Clock } from '../core/clock';
 import type { Db } from '../db/types';
 import { releaseMailLeases } from '../accounts';
+import { releaseContactImportLeases } from '../contacts';
 import { releaseImportLeases } from '../imports';
 import { releaseReplyLeases } from '../inbox';
+import { releaseWebhookLeases } from '../reports';
 import { releaseSourceLeases } from '../sources';
 
 /**
  * Run at start, before any job: whatever this instance held when it last stopped (kill -9, a crash)
- * is nobody's work any more, so polls, imports, replies and mail resume at once instead of after their leases.
+ * is nobody's work any more, so polls, imports, replies, mail and webhooks resume at once instead of after
+ * their leases.
  */
 export async function releaseOwnLeases(deps: { db: Db; clock: Clock }, instanceId: string) {
-  const [sources, imports, replies, mail] = [
-    await releaseSourceLeases(deps.db, instanceId),
-    await releaseImportLeases(deps.db, instanceId),
-    await releaseReplyLeases(deps.db, instanceId, deps.clock()),
-    await releaseMailLeases(deps.db, instanceId, deps.clock()),
+  const now = deps.clock();
+  const [sources, imports, contactImports, replies, mail, webhooks] = [
+    await releaseSourceLeases(deps.db, instanceId, now),
+    await releaseImportLeases(deps.db, instanceId, now),
+    await releaseContactImportLeases(deps.db, instanceId, now),
+    await releaseReplyLeases(deps.db, instanceId, now),
+    await releaseMailLeases(deps.db, instanceId, now),
+    await releaseWebhookLeases(deps.db, instanceId, now),
   ];
-  return { sources, imports, replies, mail };
+  return { sources, imports, contactImports, replies, mail, webhooks };
 }

@@ -1,7 +1,8 @@
+import { resumableContactImportIds, runContactImport } from '../contacts';
 import { failAbandonedUploads, resumableImportIds, runImport } from '../imports';
 import type { ScheduledJob } from './job';
 
-/** Picks up imports that were queued or cut short by a restart. */
+/** Picks up imports (of posts and of contacts) that were queued or cut short by a restart. */
 export const resumeImportsJob: ScheduledJob<{ resumed: number }> = {
   id: 'resume-imports',
   name: 'Resume unfinished imports',
@@ -10,6 +11,8 @@ export const resumeImportsJob: ScheduledJob<{ resumed: number }> = {
     await failAbandonedUploads(deps.db, deps.clock());
     const ids = await resumableImportIds(deps.db, deps.clock());
     for (const id of ids) await runImport(deps, id);
-    return { resumed: ids.length };
+    const contactIds = await resumableContactImportIds(deps.db, deps.clock());
+    for (const id of contactIds) await runContactImport(deps, null, id);
+    return { resumed: ids.length + contactIds.length };
   },
 };

@@ -20,3 +20,28 @@ export { storePosts } from './store';
 export type { StoreResult } from './store';
 /** How many mentions a source has brought in (its settings page shows it). */
 export { countSourceMentions } from './list';
+/** The label, score and intents a mention counts under, in TypeScript (the SQL fragments beside them). */
+export { effectiveLabel, effectiveScore, effectiveIntents } from './effective-sentiment';
+/** The effective label in SQL over mentions aliased `m`. */
+export { EFFECTIVE_LABEL } from './effective-sentiment';
+/** Points new mentions at the inbox conversations they joined, in the caller's transaction. */
+export { markThreaded, type ThreadLink } from './conversation-link';
+/** The event a chunk of stored posts raises after commit, and its name. */
+export { MENTIONS_STORED, mentionsStored, type MentionsStored } from './events';
+/** The mentions as another feature's query reads them: a typed subquery aliased `m` (reports' rollups). */
+export { mentionFacts, type MentionFactsQuery } from './facts';
+/** Mentions with their effective label, sentiment and intents, as a typed subquery (contacts' totals, evidence). */
+/** Moves mentions between contacts for a merge and its undo, in the caller's transaction. */
+export { moveMentionsToContact, restoreMentionContacts, followIdentities } from './contact-link';
+/** A mention and its contact; an identity and the contact its posts belong to. */
+export type { ContactLink, IdentityHome } from './contact-link';
+/** One mention by id, or by the key it was stored under (platform, external id). */
+export { mentionById, mentionByKey } from './find';
+/** What the inbox reads of a conversation's posts: them, the one a reply answers, a text match, their analysis. */
+export { conversationMentions, replyTarget, conversationTextMatches, conversationAnalysis } from './conversation-reads';
+/** A person's correction of a mention's sentiment or intents, in the caller's transaction. */
+export { correctSentiment, correctIntents } from './analysis-writes';
+/** Reanalysis: how many mentions an older analyzer scored, the next batch of them, saving new analyses. */
+export { staleAnalysisCount, staleAnalysisBatch, saveReanalysis, type Reanalysed } from './analysis-writes';
+/** The mentions' error codes (the catalogue lists them) and their maker (corrections and evidence throw them). */
+export { MENTION_ERRORS, mentionError } from './errors';

@@ -28,6 +28,8 @@ export interface StoreResult {
   insertedRows: { id: string; externalId: string; contactId: string | null; postedAt: Date }[];
   /** External ids of stored rows this page rewrote (an edit or a deletion on the platform). */
   editedExternalIds: string[];
+  /** Those rows as stored: an edit keeps the post's first time and contact (what the rollups count under). */
+  editedRows: { id: string; externalId: string; contactId: string | null; postedAt: Date }[];
 }
 
 // Keeps a hostile or broken platform from filling the database with one post.
@@ -60,6 +62,7 @@ export async function storePosts(
       insertedIds: [],
       insertedRows: [],
       editedExternalIds: [],
+      editedRows: [],
     };
   const rows = unique.map(({ post, topicIds, analysis, link }) => ({
     external_id: post.externalId,
@@ -138,20 +141,23 @@ export async function storePosts(
     posted_at: string | Date;
     inserted: boolean;
   }>(result);
+  const asRow = (r: (typeof changed)[number]) => ({
+    id: r.id,
+    externalId: r.external_id,
+    contactId: r.contact_id,
+    postedAt: r.posted_at instanceof Date ? r.posted_at : new Date(r.posted_at),
+  });
   const insertedRows = changed.filter((r) => r.inserted);
   const insertedIds = insertedRows.map((r) => r.id);
+  const editedRows = changed.filter((r) => !r.inserted);
   return {
     fetched: items.length,
     inserted: insertedIds.length,
     duplicates: items.length - insertedIds.length,
     edited: changed.length - insertedIds.length,
     insertedIds,
-    insertedRows: insertedRows.map((r) => ({
-      id: r.id,
-      externalId: r.external_id,
-      contactId: r.contact_id,
-      postedAt: r.posted_at instanceof Date ? r.posted_at : new Date(r.posted_at),
-    })),
-    editedExternalIds: changed.filter((r) => !r.inserted).map((r) => r.external_id),
+    insertedRows: insertedRows.map(asRow),
+    editedExternalIds: editedRows.map((r) => r.external_id),
+    editedRows: editedRows.map(asRow),
   };
 }

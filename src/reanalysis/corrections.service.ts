@@ -2,81 +2,70 @@ import { recountContacts } from '../contacts';
 import { refreshConversationAnalysis } from '../inbox';
 import { applyToRollups } from '../reports';
 import { INTENTS, type Intent } from '../sentiment';
-import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../core/actor';
 import { recordAudit } from '../accounts';
-import { notFound } from '../core/errors';
 import type { Db } from '../db/types';
-import { mentions, type OVERRIDE_LABELS } from '../mentions';
+import { correctIntents, correctSentiment, mentionError, type mentionById, type OVERRIDE_LABELS } from '../mentions';
 
 export type OverrideLabel = (typeof OVERRIDE_LABELS)[number];
 
-/** A person corrects the model (or clears a correction with null); reports use the correction. */
-export async function overrideSentiment(
-  db: Db,
-  actor: Actor,
-  mentionId: string,
-  label: OverrideLabel | null,
-  now: Date,
-) {
+type MentionRow = NonNullable<Awaited<ReturnType<typeof mentionById>>>;
+
+/** What a person corrects of a mention: its sentiment, its intents, or both (null clears a correction). */
+export interface Correction {
+  sentiment?: OverrideLabel | null;
+  intents?: Intent[] | null;
+}
+
+/**
+ * A person corrects the model, in one transaction however much they change: the mention, the report
+ * rollups (they count the effective label), the audit log, the author's totals and score, and the
+ * conversation's intents, sentiment and priority all move together or not at all.
+ */
+export async function correctAnalysis(db: Db, actor: Actor, mentionId: string, c: Correction, now: Date) {
   return db.transaction(async (tx) => {
-    const [current] = await tx
-      .select()
-      .from(mentions)
-      .where(and(eq(mentions.workspaceId, actor.workspaceId), eq(mentions.id, mentionId)));
-    if (!current) throw notFound('Mention');
-    // The report rollups count the effective label: out with the old one, in with the new.
-    await applyToRollups(tx, [mentionId], -1);
-    const [row] = await tx
-      .update(mentions)
-      .set({
-        sentimentOverride: label,
-        sentimentOverrideBy: label ? actor.userId : null,
-        sentimentOverrideAt: label ? now : null,
-      })
-      .where(eq(mentions.id, mentionId))
-      .returning();
-    await applyToRollups(tx, [mentionId], 1);
-    await recordAudit(tx, actor, {
-      action: 'mention.sentiment_overridden',
-      targetType: 'mention',
-      targetId: mentionId,
-      details: { from: current.sentimentOverride ?? current.sentimentLabel, to: label ?? current.sentimentLabel },
-    });
-    // The author's mean sentiment and score follow the correction.
-    if (row!.contactId) await recountContacts(tx, actor.workspaceId, [row!.contactId], now);
-    if (row!.conversationId) await refreshConversationAnalysis(tx, actor.workspaceId, row!.conversationId, now);
-    return row!;
+    let row: MentionRow | null = null;
+    if (c.sentiment !== undefined) {
+      // Out with the old label, in with the new. (A mention of another workspace throws below, and the
+      // transaction undoes the counting out.)
+      await applyToRollups(tx, [mentionId], -1);
+      const changed = await correctSentiment(tx, actor.workspaceId, mentionId, c.sentiment, actor.userId, now);
+      if (!changed) throw mentionError('MENTION_NOT_FOUND');
+      await applyToRollups(tx, [mentionId], 1);
+      const { before } = changed;
+      row = changed.after;
+      await recordAudit(tx, actor, {
+        action: 'mention.sentiment_overridden',
+        targetType: 'mention',
+        targetId: mentionId,
+        details: { from: before.sentimentOverride ?? before.sentimentLabel, to: c.sentiment ?? before.sentimentLabel },
+      });
+    }
+    if (c.intents !== undefined) {
+      const list = c.intents === null ? null : INTENTS.filter((i) => c.intents!.includes(i));
+      const changed = await correctIntents(tx, actor.workspaceId, mentionId, list, actor.userId, now);
+      if (!changed) throw mentionError('MENTION_NOT_FOUND');
+      const { before } = changed;
+      row = changed.after;
+      await recordAudit(tx, actor, {
+        action: 'mention.intents_overridden',
+        targetType: 'mention',
+        targetId: mentionId,
+        details: { from: before.intentsOverride ?? before.intents, to: list ?? before.intents },
+      });
+    }
+    if (!row) throw mentionError('MENTION_NOT_FOUND');
+    // Purchase intents, questions and the mean sentiment count towards the author's score.
+    if (row.contactId) await recountContacts(tx, actor.workspaceId, [row.contactId], now);
+    if (row.conversationId) await refreshConversationAnalysis(tx, actor.workspaceId, row.conversationId, now);
+    return row;
   });
 }
 
+/** A person corrects the sentiment label (or clears the correction with null); reports use the correction. */
+export const overrideSentiment = (db: Db, actor: Actor, mentionId: string, label: OverrideLabel | null, now: Date) =>
+  correctAnalysis(db, actor, mentionId, { sentiment: label }, now);
+
 /** A person corrects the intents the model found (or clears the correction with null). */
-export async function overrideIntents(db: Db, actor: Actor, mentionId: string, intents: Intent[] | null, now: Date) {
-  const list = intents === null ? null : INTENTS.filter((i) => intents.includes(i));
-  return db.transaction(async (tx) => {
-    const [current] = await tx
-      .select()
-      .from(mentions)
-      .where(and(eq(mentions.workspaceId, actor.workspaceId), eq(mentions.id, mentionId)));
-    if (!current) throw notFound('Mention');
-    const [row] = await tx
-      .update(mentions)
-      .set({
-        intentsOverride: list,
-        intentsOverrideBy: list ? actor.userId : null,
-        intentsOverrideAt: list ? now : null,
-      })
-      .where(eq(mentions.id, mentionId))
-      .returning();
-    await recordAudit(tx, actor, {
-      action: 'mention.intents_overridden',
-      targetType: 'mention',
-      targetId: mentionId,
-      details: { from: current.intentsOverride ?? current.intents, to: list ?? current.intents },
-    });
-    // Purchase intents and questions count towards the author's score.
-    if (row!.contactId) await recountContacts(tx, actor.workspaceId, [row!.contactId], now);
-    if (row!.conversationId) await refreshConversationAnalysis(tx, actor.workspaceId, row!.conversationId, now);
-    return row!;
-  });
-}
+export const overrideIntents = (db: Db, actor: Actor, mentionId: string, intents: Intent[] | null, now: Date) =>
+  correctAnalysis(db, actor, mentionId, { intents }, now);

@@ -5,3 +5,5 @@
  */
 /** Re-scores every mention analysed by an older analyzer version, in batches, with progress. */
 export { reanalyzeMentions } from './reanalyze';
+/** The corrections' error codes, with their kinds and messages (the error catalogue lists them). */
+export { REANALYSIS_ERRORS } from './errors';

@@ -1,9 +1,7 @@
-import { and, asc, count, gt, isNull, ne, or, sql } from 'drizzle-orm';
-import { toJsonParam } from '../db/params';
 import type { Db } from '../db/types';
 import { applyToRollups } from '../reports';
 import { ANALYSIS_VERSION, hashtagTerms, loadAnalyzer } from '../sentiment';
-import { mentions } from '../mentions';
+import { type Reanalysed, saveReanalysis, staleAnalysisBatch, staleAnalysisCount } from '../mentions';
 
 // The analyzer is loaded when a run starts, not when this module is imported: the web app imports the
 // feature for its routes and only pays for the model on first use (see sentiment/index.ts).
@@ -12,8 +10,6 @@ export interface ReanalyzeProgress {
   done: number;
   total: number;
 }
-
-const stale = or(isNull(mentions.analysisVersion), ne(mentions.analysisVersion, ANALYSIS_VERSION));
 
 /**
  * Re-scores every mention analysed by an older version (or never), in batches by id, reporting
@@ -25,20 +21,14 @@ export async function reanalyzeMentions(
 ) {
   const { analyze } = await loadAnalyzer();
   const batch = opts.batch ?? 500;
-  const [{ n } = { n: 0 }] = await db.select({ n: count() }).from(mentions).where(stale);
-  const total = Number(n);
+  const total = await staleAnalysisCount(db, ANALYSIS_VERSION);
   let done = 0;
   let after = '00000000-0000-0000-0000-000000000000';
   opts.onProgress?.({ done, total });
   for (;;) {
-    const rows = await db
-      .select({ id: mentions.id, title: mentions.title, text: mentions.text })
-      .from(mentions)
-      .where(and(stale, gt(mentions.id, after)))
-      .orderBy(asc(mentions.id))
-      .limit(batch);
+    const rows = await staleAnalysisBatch(db, ANALYSIS_VERSION, after, batch);
     if (rows.length === 0) break;
-    const updates = rows.map((r) => {
+    const updates = rows.map((r): Reanalysed => {
       const a = analyze(r.title ? `${r.title}\n${r.text}` : r.text);
       // The stored hashtags follow the rule too (mentions stored before it had only ASCII ones).
       return {
@@ -53,19 +43,11 @@ export async function reanalyzeMentions(
         version: a.version,
       };
     });
-    // One statement per batch, the batch as one JSON parameter (as in storePosts); the report
-    // rollups follow the new labels.
+    // One statement per batch; the report rollups follow the new labels.
     const ids = rows.map((r) => r.id);
     await db.transaction(async (tx) => {
       await applyToRollups(tx, ids, -1);
-      await tx.execute(sql`
-        update ${mentions} m set sentiment_score = u.score, sentiment_label = u.label, language = u.language,
-          intents = u.intents, aspects = u.aspects, key_terms = u.key_terms, hashtags = u.hashtags,
-          analysis_version = u.version
-        from jsonb_to_recordset(${toJsonParam(updates)}::jsonb)
-          as u(id uuid, score real, label text, language text, intents text[], aspects jsonb, key_terms text[],
-            hashtags text[], version integer)
-        where m.id = u.id`);
+      await saveReanalysis(tx, updates);
       await applyToRollups(tx, ids, 1);
     });
     done += rows.length;

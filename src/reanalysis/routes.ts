@@ -1,23 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireActor, requirePermission } from '../http/auth.middleware';
 import { AUTHENTICATED, createApi, errors, IdParam, json } from '../http/openapi';
-import { Mention, mentionToApi, OVERRIDE_LABELS } from '../mentions';
-import { INTENTS } from '../sentiment';
+import { Mention, mentionToApi } from '../mentions';
+import { MentionIntentsBody, MentionSentimentBody } from './corrections.input';
 import { overrideIntents, overrideSentiment } from './corrections.service';
-
-const MentionIntentsBody = z
-  .object({
-    intents: z
-      .array(z.enum(INTENTS))
-      .max(INTENTS.length)
-      .nullable()
-      .openapi({ description: 'The intents this post really has ([] for none); null clears the correction' }),
-  })
-  .openapi('IntentsOverride');
-
-const MentionSentimentBody = z
-  .object({ label: z.enum(OVERRIDE_LABELS).nullable().openapi({ description: 'null clears the override' }) })
-  .openapi('SentimentOverride');
 
 /** Staff correct a mention's sentiment or intents through the API. */
 export const correctionsApi = createApi()

@@ -1,11 +1,11 @@
 import { desc, eq } from 'drizzle-orm';
 import type { Actor } from '../core/actor';
 import { recordAudit } from '../accounts';
-import { AppError } from '../core/errors';
 import type { Db } from '../db/types';
 import { checkUrlText, type OutboundPolicy } from '../http/outbound';
 import type { CredentialBox } from '../core/credentials';
-import { topics } from '../topics';
+import { topicNames } from '../topics';
+import { reportError } from './errors';
 import { alerts, alertSettings } from './schema';
 import { DEFAULT_SPIKE_SETTINGS } from './spikes';
 
@@ -42,17 +42,12 @@ export async function saveAlertSettings(
 ) {
   const verdict = input.webhookUrl ? checkUrlText(outbound, input.webhookUrl) : null;
   if (verdict && !verdict.ok)
-    throw new AppError('VALIDATION_FAILED', `webhookUrl: ${verdict.reason}`, { field: 'webhookUrl' });
+    throw reportError('ALERT_WEBHOOK_REFUSED', { reason: verdict.reason }, { field: 'webhookUrl' });
   const [current] = await db.select().from(alertSettings).where(eq(alertSettings.workspaceId, actor.workspaceId));
   const sealed = input.webhookSecret
     ? await credentials.seal(`alerts:${actor.workspaceId}`, { secret: input.webhookSecret })
     : (current?.webhookSecretEnc ?? null);
-  if (input.webhookUrl && !sealed)
-    throw new AppError(
-      'VALIDATION_FAILED',
-      'A webhook needs a secret to sign its calls with (webhookSecret, at least 16 characters)',
-      { field: 'webhookSecret' },
-    );
+  if (input.webhookUrl && !sealed) throw reportError('ALERT_WEBHOOK_SECRET_MISSING', { field: 'webhookSecret' });
   const values = {
     enabled: input.enabled,
     volumeFactor: input.volumeFactor,
@@ -73,12 +68,20 @@ export async function saveAlertSettings(
   return getAlertSettings(db, actor.workspaceId);
 }
 
+/** The workspace's latest alerts, each with its topic's name (a topic's alerts go when it goes: cascade). */
 export async function listAlerts(db: Db, workspaceId: string, limit = 50) {
-  return db
-    .select({ alert: alerts, topic: topics.name })
+  const list = await db
+    .select()
     .from(alerts)
-    .innerJoin(topics, eq(topics.id, alerts.topicId))
     .where(eq(alerts.workspaceId, workspaceId))
     .orderBy(desc(alerts.createdAt))
     .limit(limit);
+  const names = await topicNames(
+    db,
+    list.map((a) => a.topicId),
+  );
+  return list.flatMap((alert) => {
+    const topic = names.get(alert.topicId);
+    return topic === undefined ? [] : [{ alert, topic }];
+  });
 }

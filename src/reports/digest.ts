@@ -1,12 +1,14 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
-import { users, workspaces } from '../accounts';
+import { and, desc, eq, gte, isNull, lt, sql } from 'drizzle-orm';
+import { activeStaff, listWorkspaces } from '../accounts';
 import { rows } from '../db/rows';
 import type { Db } from '../db/types';
+import { conversationFacts } from '../inbox';
+import { mentionFacts } from '../mentions';
 import { outboundMessage, type OutboundHttp } from '../http/outbound';
 import type { Logger } from '../http/logger';
 import type { Mailer } from '../http/env';
 import type { CredentialBox } from '../core/credentials';
-import { alertSettings } from './schema';
+import { allAlertSettings } from './alert-settings';
 import { previousRange, type Range, type ReportQuery, type TermCount, topTerms, type Totals, totals } from './series';
 import { signWebhook } from './spikes';
 
@@ -37,6 +39,47 @@ export interface Digest {
 
 const ALL: ReportQuery = { interval: 'day', format: 'json' } as ReportQuery;
 
+/** The range's five mentions with the largest audience, each with its effective label (mentions' read model). */
+async function biggestMentions(db: Db, workspaceId: string, range: Range): Promise<Digest['biggest']> {
+  const m = mentionFacts(workspaceId);
+  return db
+    .select({
+      id: m.id,
+      platform: m.platform,
+      text: m.text,
+      url: m.url,
+      authorName: m.authorName,
+      authorHandle: m.authorHandle,
+      followers: m.authorFollowers,
+      sentiment: m.label,
+    })
+    .from(m)
+    .where(
+      and(
+        isNull(m.deletedAt),
+        gte(m.postedAt, sql`(${range.from}::date::timestamp at time zone 'UTC')`),
+        lt(m.postedAt, sql`((${range.to}::date + 1)::timestamp at time zone 'UTC')`),
+      ),
+    )
+    .orderBy(sql`${m.authorFollowers} desc nulls last`, desc(m.postedAt))
+    .limit(5);
+}
+
+/** The inbox's open conversations: how many, unassigned, past their first-response time (inbox's read model). */
+async function openWork(db: Db, workspaceId: string, now: Date): Promise<Digest['open']> {
+  const c = conversationFacts(workspaceId);
+  const [o] = await db
+    .select({
+      open: sql<number>`count(*)::int`,
+      unassigned: sql<number>`count(*) filter (where ${c.assigneeId} is null)::int`,
+      overdue: sql<number>`count(*) filter (where ${c.firstResponseAt} is null
+        and ${c.firstResponseDueAt} <= ${now.toISOString()}::timestamptz)::int`,
+    })
+    .from(c)
+    .where(eq(c.status, 'open'));
+  return { open: Number(o?.open ?? 0), unassigned: Number(o?.unassigned ?? 0), overdue: Number(o?.overdue ?? 0) };
+}
+
 export async function weeklyDigest(db: Db, workspaceId: string, now: Date): Promise<Digest> {
   const to = new Date(now.getTime() - 86_400_000).toISOString().slice(0, 10);
   const from = new Date(now.getTime() - 7 * 86_400_000).toISOString().slice(0, 10);
@@ -46,51 +89,21 @@ export async function weeklyDigest(db: Db, workspaceId: string, now: Date): Prom
     totals(db, workspaceId, ALL, previousRange(range)),
     topTerms(db, workspaceId, range, 'term', 8),
     topTerms(db, workspaceId, range, 'hashtag', 5),
-    db.execute(sql`
-      select id, platform, text, url, author_name, author_handle, author_followers,
-        coalesce(sentiment_override, sentiment_label) as sentiment
-      from mentions
-      where workspace_id = ${workspaceId}::uuid and deleted_at is null
-        and posted_at >= (${from}::date::timestamp at time zone 'UTC')
-        and posted_at < ((${to}::date + 1)::timestamp at time zone 'UTC')
-      order by author_followers desc nulls last, posted_at desc limit 5`),
-    db.execute(sql`
-      select count(*)::int as open, count(*) filter (where assignee_id is null)::int as unassigned,
-        count(*) filter (where first_response_at is null
-          and first_response_due_at <= ${now.toISOString()}::timestamptz)::int as overdue
-      from conversations where workspace_id = ${workspaceId}::uuid and status = 'open'`),
+    biggestMentions(db, workspaceId, range),
+    openWork(db, workspaceId, now),
     db.execute(
       sql`select count(*)::int as n from report_alerts
         where workspace_id = ${workspaceId}::uuid and created_at >= (${from}::date::timestamp at time zone 'UTC')`,
     ),
   ]);
-  const o = rows<{ open: number; unassigned: number; overdue: number }>(open)[0];
   return {
     range,
     now: current,
     before,
     terms,
     hashtags,
-    biggest: rows<{
-      id: string;
-      platform: string;
-      text: string;
-      url: string | null;
-      author_name: string | null;
-      author_handle: string | null;
-      author_followers: number | null;
-      sentiment: string | null;
-    }>(biggest).map((m) => ({
-      id: m.id,
-      platform: m.platform,
-      text: m.text,
-      url: m.url,
-      authorName: m.author_name,
-      authorHandle: m.author_handle,
-      followers: m.author_followers,
-      sentiment: m.sentiment,
-    })),
-    open: { open: Number(o?.open ?? 0), unassigned: Number(o?.unassigned ?? 0), overdue: Number(o?.overdue ?? 0) },
+    biggest,
+    open,
     alerts: Number(rows<{ n: number }>(alerts)[0]?.n ?? 0),
   };
 }
@@ -141,18 +154,15 @@ export async function sendWeeklyDigests(
 ): Promise<{ workspaces: number; emails: number; webhooks: number }> {
   const now = deps.clock();
   const out = { workspaces: 0, emails: 0, webhooks: 0 };
-  for (const ws of await deps.db
-    .select({ id: workspaces.id, name: workspaces.name, settings: alertSettings })
-    .from(workspaces)
-    .leftJoin(alertSettings, eq(alertSettings.workspaceId, workspaces.id))) {
+  const list = await listWorkspaces(deps.db);
+  const settings = await allAlertSettings(deps.db);
+  for (const { id, name } of list) {
+    const ws = { id, name, settings: settings.get(id) };
     const d = await weeklyDigest(deps.db, ws.id, now);
     out.workspaces++;
     const link = `${(deps.publicUrl ?? 'http://127.0.0.1:3000').replace(/\/$/, '')}/reports/digest`;
     if (deps.mailer?.configured) {
-      const team = await deps.db
-        .select({ email: users.email })
-        .from(users)
-        .where(and(eq(users.workspaceId, ws.id), isNull(users.disabledAt)));
+      const team = await activeStaff(deps.db, ws.id);
       for (const u of team) {
         try {
           await deps.mailer.send({

@@ -7,13 +7,15 @@ export { rebuildRollups } from './rollups';
 /** Adds (or takes away) facts already in memory to the report rollups, aggregated first. */
 export { applyFacts } from './rollups';
 /** The report channel of a mention: mentions, or the board's reviews or community posts. */
-export { channelOf } from './rollups';
+export { channelOf } from './rollup-rules';
 /** What the rollups count of one mention. */
-export type { RollupFact } from './rollups';
+export type { RollupFact } from './rollup-rules';
+/** What the rollups count of a mention as stored (or about to be), by every rule at once (rollup-rules.ts). */
+export { rollupFactOf, type MentionForRollup } from './rollup-rules';
 /** The stored report facts of a page's posts that already exist (to take away before an edit). */
 export { storedFacts } from './rollups';
 /** A post's report terms, in JS, as the rollups' SQL counts them (for posts the pipeline has in memory). */
-export { termsOf } from './rollups';
+export { termsOf } from './rollup-rules';
 /** Compares the last hours with the usual and raises spike alerts. */
 export { checkSpikes } from './spikes';
 /** What one spike check found. */
@@ -22,3 +24,7 @@ export type { SpikeRun } from './spikes';
 export { sendWeeklyDigests } from './digest';
 /** Adds (sign 1) or takes away (sign -1) the given mentions, as they are now, from the rollups. */
 export { applyToRollups } from './rollups';
+/** At start: spike webhooks this instance was posting when it stopped are due again at once. */
+export { releaseWebhookLeases } from './spikes';
+/** The reports' error codes, with their kinds and messages (the error catalogue lists them). */
+export { REPORT_ERRORS } from './errors';

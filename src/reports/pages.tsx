@@ -23,8 +23,9 @@ import {
 } from './series';
 import { type DashboardFilters, DashboardPage } from './views/dashboard-page';
 import { can } from '../core/roles';
-import { formFields } from '../http/pages';
+import { parseForm } from '../http/pages';
 import { weeklyDigest } from './digest';
+import { ALERT_SETTINGS_FORM, AlertSettingsForm } from './alerts.input';
 import { getAlertSettings, listAlerts, saveAlertSettings } from './alerts.service';
 import { AlertsPage } from './views/alerts-page';
 import { DigestPage } from './views/digest-page';
@@ -57,30 +58,14 @@ reportPages
   .get('/reports/alerts', (c) => renderAlerts(c))
   .post('/reports/alerts/settings', async (c) => {
     const actor = assertCan(c, 'settings:manage');
-    const form = await formFields(c);
-    const one = (k: string) => String((Array.isArray(form[k]) ? form[k][0] : form[k]) ?? '').trim();
-    const num = (k: string, min: number, max: number, dflt: number) => {
-      const n = Number(one(k));
-      return Number.isFinite(n) && one(k) !== '' ? Math.min(max, Math.max(min, n)) : dflt;
-    };
-    const url = one('webhookUrl');
-    if (url && !/^https?:\/\/\S+$/.test(url))
-      return renderAlerts(c, 'The webhook URL must start with http:// or https://', 422);
-    const secret = one('webhookSecret');
-    if (secret && secret.length < 16) return renderAlerts(c, 'The signing secret needs at least 16 characters', 422);
+    const form = await parseForm(c, AlertSettingsForm, ALERT_SETTINGS_FORM);
+    if (!form.ok) return renderAlerts(c, form.message, 422);
     try {
       await saveAlertSettings(
         c.var.deps.db,
         c.var.deps.credentials,
         actor,
-        {
-          enabled: one('enabled') === '1',
-          volumeFactor: num('volumeFactor', 1.5, 100, 3),
-          minVolume: Math.round(num('minVolume', 1, 100_000, 20)),
-          negativeShareRise: num('negativeShareRise', 5, 100, 25) / 100,
-          webhookUrl: url || null,
-          ...(secret ? { webhookSecret: secret } : {}),
-        },
+        form.data,
         c.var.deps.clock(),
         c.var.deps.outbound.policy,
       );
@@ -150,7 +135,7 @@ reportPages
       platformBreakdown(db, actor.workspaceId, q, range),
       listTopics(db, actor.workspaceId),
       responseTimes(db, actor.workspaceId, range, q, now),
-      ratingStats(db, actor.workspaceId, range, q.topic, q),
+      ratingStats(c.var.deps, actor.workspaceId, range, q.topic, q),
       topTerms(db, actor.workspaceId, range, 'term', 15, q),
       topTerms(db, actor.workspaceId, range, 'hashtag', 15, q),
       topTerms(db, actor.workspaceId, range, 'aspect', 15, q),
@@ -215,14 +200,19 @@ function pageRange(
   input: Record<string, string | undefined>,
   now: Date,
 ): { q: ReportQuery; range: Range; error?: string } {
+  const lastDays = (reason: string) => {
+    const q = ReportQuery.parse({ interval: input.interval });
+    return { q, range: resolveRange(q, now), error: `Showing the last 30 days: ${reason}` };
+  };
   const parsed = ReportQuery.safeParse(input);
-  try {
-    if (parsed.success) return { q: parsed.data, range: resolveRange(parsed.data, now) };
+  if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new AppError('VALIDATION_FAILED', `${issue.path.join('.') || 'range'} ${issue.message}`);
+    return lastDays(`${issue.path.join('.') || 'range'} ${issue.message}`);
+  }
+  try {
+    return { q: parsed.data, range: resolveRange(parsed.data, now) };
   } catch (e) {
     if (!(e instanceof AppError)) throw e;
-    const q = ReportQuery.parse({ interval: input.interval });
-    return { q, range: resolveRange(q, now), error: `Showing the last 30 days: ${e.message}` };
+    return lastDays(e.message);
   }
 }

@@ -1,11 +1,30 @@
-import { sql } from 'drizzle-orm';
-import { rows } from '../db/rows';
 import type { Db } from '../db/types';
 import type { Range } from './series';
 
+/**
+ * Where the ratings report gets its counts. Reviews belong to the board (community), which builds on
+ * reports, so reports name what they need here and composition (src/server/deps.ts) hands in community's
+ * `reviewRatingCounts`: the board's visible reviews written in the range (UTC days, both included), counted
+ * per ISO week and rating. No report file imports community.
+ */
+export type ReviewRatings = (
+  db: Db,
+  workspaceId: string,
+  range: Range,
+  topicId?: string,
+) => Promise<{ week: string; rating: number; n: number }[]>;
+
+declare module '../http/env' {
+  interface AppDeps {
+    reviewRatings: ReviewRatings;
+  }
+}
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
 /** Reviews written in a range: how many of each rating, the average, and the average per week. */
 export async function ratingStats(
-  db: Db,
+  deps: { db: Db; reviewRatings: ReviewRatings },
   workspaceId: string,
   range: Range,
   topicId?: string,
@@ -13,32 +32,27 @@ export async function ratingStats(
 ) {
   // Reviews are community posts: another platform, or sources without reviews, have none.
   const none = (f.platform && f.platform !== 'community') || (f.source?.length && !f.source.includes('reviews'));
-  const where = sql`workspace_id = ${workspaceId}::uuid and visibility = 'visible' ${none ? sql`and false` : sql``}
-    and created_at >= (${range.from}::date::timestamp at time zone 'UTC')
-    and created_at < ((${range.to}::date + 1)::timestamp at time zone 'UTC')
-    ${topicId ? sql`and topic_id = ${topicId}::uuid` : sql``}`;
-  const [dist, weeks] = await Promise.all([
-    db.execute(sql`select rating, count(*)::int as n from reviews where ${where} group by 1`),
-    db.execute(
-      sql`select to_char(date_trunc('week', created_at at time zone 'UTC'), 'YYYY-MM-DD') as week,
-        avg(rating)::float8 as average, count(*)::int as n
-        from reviews where ${where} group by 1 order by 1`,
-    ),
-  ]);
+  const counts = none ? [] : await deps.reviewRatings(deps.db, workspaceId, range, topicId);
   const distribution: Record<1 | 2 | 3 | 4 | 5, number> = { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 };
-  for (const r of rows<{ rating: number; n: number }>(dist)) distribution[Number(r.rating) as 1] = Number(r.n);
+  const weeks = new Map<string, { week: string; sum: number; count: number }>();
+  for (const c of counts) {
+    const r = c.rating as 1;
+    distribution[r] = (distribution[r] ?? 0) + c.n;
+    const w = weeks.get(c.week) ?? { week: c.week, sum: 0, count: 0 };
+    w.sum += c.rating * c.n;
+    w.count += c.n;
+    weeks.set(c.week, w);
+  }
   const total = Object.values(distribution).reduce((a, b) => a + b, 0);
   const average = total
-    ? Math.round((Object.entries(distribution).reduce((a, [k, v]) => a + Number(k) * v, 0) / total) * 100) / 100
+    ? round2(Object.entries(distribution).reduce((a, [k, v]) => a + Number(k) * v, 0) / total)
     : null;
   return {
     total,
     average,
     distribution,
-    weeks: rows<{ week: string; average: number; n: number }>(weeks).map((w) => ({
-      week: w.week,
-      average: Math.round(Number(w.average) * 100) / 100,
-      count: Number(w.n),
-    })),
+    weeks: [...weeks.values()]
+      .sort((a, b) => (a.week < b.week ? -1 : 1))
+      .map((w) => ({ week: w.week, average: round2(w.sum / w.count), count: w.count })),
   };
 }

@@ -1,6 +1,7 @@
-import { sql } from 'drizzle-orm';
-import { rows } from '../db/rows';
+import { and, eq, gte, lt, ne, sql } from 'drizzle-orm';
+import { allStaff } from '../accounts';
 import type { Db } from '../db/types';
+import { conversationFacts } from '../inbox';
 import type { Range } from './series';
 
 /**
@@ -37,62 +38,63 @@ export async function responseTimes(
   },
   now: Date,
 ): Promise<{ overall: ResponseStats; byAgent: AgentStats[] }> {
-  const list = rows<{
-    user_id: string | null;
-    name: string | null;
-    is_total: boolean;
-    conversations: number;
-    answered: number;
-    median_first: number | null;
-    resolved: number;
-    median_resolution: number | null;
-    within: number;
-    due: number;
-  }>(
-    await db.execute(sql`
-      select c.assignee_id as user_id, coalesce(nullif(u.name, ''), u.email) as name,
-        grouping(c.assignee_id) = 1 as is_total,
-        count(*)::int as conversations,
-        count(c.first_response_at)::int as answered,
-        percentile_cont(0.5) within group (order by extract(epoch from (c.first_response_at - c.first_inbound_at)) / 60)
-          filter (where c.first_response_at is not null) as median_first,
-        count(c.resolved_at)::int as resolved,
-        percentile_cont(0.5) within group (
-          order by extract(epoch from (c.resolved_at - coalesce(c.sla_started_at, c.first_inbound_at))) / 60
-        ) filter (where c.resolved_at is not null) as median_resolution,
-        count(*) filter (where c.first_response_at is not null
-          and c.first_response_at <= c.first_response_due_at)::int as within,
-        count(*) filter (where c.first_response_at is not null
-          or c.first_response_due_at <= ${now.toISOString()}::timestamptz)::int as due
-      from conversations c left join users u on u.id = c.assignee_id
-      where c.workspace_id = ${workspaceId}::uuid and c.status <> 'spam'
-        and c.first_inbound_at >= (${range.from}::date::timestamp at time zone 'UTC')
-        and c.first_inbound_at < ((${range.to}::date + 1)::timestamp at time zone 'UTC')
-        ${o.platform ? sql`and c.platform = ${o.platform}` : sql``}
-        ${o.topic ? sql`and c.topic_ids @> array[${o.topic}::uuid]` : sql``}
-        ${o.language ? sql`and c.language = ${o.language}` : sql``}
-        ${
+  const c = conversationFacts(workspaceId);
+  const [list, staff] = await Promise.all([
+    db
+      .select({
+        userId: c.assigneeId,
+        isTotal: sql<boolean>`grouping(${c.assigneeId}) = 1`,
+        conversations: sql<number>`count(*)::int`,
+        answered: sql<number>`count(${c.firstResponseAt})::int`,
+        medianFirst: sql<number | null>`percentile_cont(0.5) within group (
+          order by extract(epoch from (${c.firstResponseAt} - ${c.firstInboundAt})) / 60)
+          filter (where ${c.firstResponseAt} is not null)`,
+        resolved: sql<number>`count(${c.resolvedAt})::int`,
+        medianResolution: sql<number | null>`percentile_cont(0.5) within group (
+          order by extract(epoch from (${c.resolvedAt} - coalesce(${c.slaStartedAt}, ${c.firstInboundAt}))) / 60
+        ) filter (where ${c.resolvedAt} is not null)`,
+        within: sql<number>`count(*) filter (where ${c.firstResponseAt} is not null
+          and ${c.firstResponseAt} <= ${c.firstResponseDueAt})::int`,
+        due: sql<number>`count(*) filter (where ${c.firstResponseAt} is not null
+          or ${c.firstResponseDueAt} <= ${now.toISOString()}::timestamptz)::int`,
+      })
+      .from(c)
+      .where(
+        and(
+          ne(c.status, 'spam'),
+          gte(c.firstInboundAt, sql`(${range.from}::date::timestamp at time zone 'UTC')`),
+          lt(c.firstInboundAt, sql`((${range.to}::date + 1)::timestamp at time zone 'UTC')`),
+          o.platform ? sql`${c.platform} = ${o.platform}` : undefined,
+          o.topic ? sql`${c.topicIds} @> array[${o.topic}::uuid]` : undefined,
+          o.language ? eq(c.language, o.language) : undefined,
           // Conversations come from social mentions, or from reviews on the board (community posts open none).
           o.source?.length && !(o.source.includes('mentions') && o.source.includes('reviews'))
             ? o.source.includes('mentions')
-              ? sql`and c.platform <> 'community'`
+              ? sql`${c.platform} <> 'community'`
               : o.source.includes('reviews')
-                ? sql`and c.platform = 'community'`
-                : sql`and false`
-            : sql``
-        }
-      group by grouping sets ((c.assignee_id, coalesce(nullif(u.name, ''), u.email)), ())`),
-  );
-  const toStats = (r: (typeof list)[number]): ResponseStats => ({
-    conversations: r.conversations,
-    answered: r.answered,
-    medianFirstResponseMinutes: r.median_first === null ? null : Math.round(Number(r.median_first)),
-    resolved: r.resolved,
-    medianResolutionMinutes: r.median_resolution === null ? null : Math.round(Number(r.median_resolution)),
-    withinSlaPercent: r.due ? Math.round((r.within / r.due) * 1000) / 10 : null,
-    breaches: r.due - r.within,
-  });
-  const total = list.find((r) => r.is_total);
+                ? sql`${c.platform} = 'community'`
+                : sql`false`
+            : undefined,
+        ),
+      )
+      .groupBy(sql`grouping sets ((${c.assigneeId}), ())`),
+    // Names from accounts (disabled teammates too: their past work still counts under their name).
+    allStaff(db, workspaceId),
+  ]);
+  const names = new Map(staff.map((u) => [u.id, u.name || u.email]));
+  const toStats = (r: (typeof list)[number]): ResponseStats => {
+    const [due, within] = [Number(r.due), Number(r.within)];
+    return {
+      conversations: Number(r.conversations),
+      answered: Number(r.answered),
+      medianFirstResponseMinutes: r.medianFirst === null ? null : Math.round(Number(r.medianFirst)),
+      resolved: Number(r.resolved),
+      medianResolutionMinutes: r.medianResolution === null ? null : Math.round(Number(r.medianResolution)),
+      withinSlaPercent: due ? Math.round((within / due) * 1000) / 10 : null,
+      breaches: due - within,
+    };
+  };
+  const total = list.find((r) => r.isTotal);
   const empty: ResponseStats = {
     conversations: 0,
     answered: 0,
@@ -108,8 +110,8 @@ export async function responseTimes(
       .filter((r) => r !== total)
       .map((r) => ({
         ...toStats(r),
-        userId: r.user_id,
-        name: r.user_id ? (r.name ?? 'A former teammate') : 'Unassigned',
+        userId: r.userId,
+        name: r.userId ? (names.get(r.userId) ?? 'A former teammate') : 'Unassigned',
       }))
       .sort((a, b) => b.conversations - a.conversations),
   };

@@ -1,92 +1,62 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { toJsonParam, toPgArray } from '../db/params';
-import { rows } from '../db/rows';
+import { rows, toDate } from '../db/rows';
 import type { Db } from '../db/types';
-import { hashtagTerms } from '../sentiment';
-import { ALL_TOPICS, reportAuthorDaily, reportDaily, reportTermsDaily, reportTopicDaily } from './schema';
+import { mentionFacts, type MentionFactsQuery } from '../mentions';
+import {
+  channelSql,
+  daySql,
+  labelSql,
+  languageSql,
+  ownTopicsOf,
+  ownTopicsSql,
+  type RollupFact,
+  rollupFactOf,
+  termsSql,
+  topicsOf,
+  topicsSql,
+} from './rollup-rules';
+import { reportAuthorDaily, reportDaily, reportTermsDaily, reportTopicDaily } from './schema';
 
-/** The channel a mention reports under: social platforms, community reviews, other community posts. */
-const CHANNEL = sql.raw(
-  `case when m.platform <> 'community' then 'mentions'
-    when m.external_id like 'review:%' then 'reviews' else 'community' end`,
-);
-const LABEL_SQL = `coalesce(m.sentiment_override, m.sentiment_label, 'unscored')`;
-const LABEL = sql.raw(LABEL_SQL);
-const DAY = sql.raw(`(m.posted_at at time zone 'UTC')::date`);
-/**
- * A mention's key terms, hashtags and aspects, each once, with the sentiment they count under. The
- * hashtags are the ones the store wrote beside the text by the one rule (sentiment/hashtags.ts).
- */
-const TERMS = sql.raw(`cross join lateral (
-  select 'term'::text as kind, k as term, ${LABEL_SQL} as label from unnest(m.key_terms) as k
-  union
-  select 'hashtag', h, ${LABEL_SQL} from unnest(m.hashtags) as h
-  union
-  select 'aspect', a->>'term', a->>'sentiment' from jsonb_array_elements(m.aspects) as a
-) t`);
-
-/** Every mention counts once under "all topics" and once under each of its topics. */
-const TOPICS = sql.raw(
-  `cross join lateral (select '${ALL_TOPICS}'::uuid as topic_id union select unnest(m.topic_ids)) as tp`,
-);
 const ROLLUP_TABLES = [reportDaily, reportTopicDaily, reportTermsDaily, reportAuthorDaily];
 
-export interface TermFact {
-  kind: 'term' | 'hashtag' | 'aspect';
-  term: string;
-  label: string;
-}
-
-/** The same as TERMS, in JS, for posts the pipeline has in memory (`text` as stored). */
-export function termsOf(
-  keyTerms: string[],
-  text: string,
-  aspects: { term: string; sentiment: string }[],
-  label: string,
-): TermFact[] {
-  const out = new Map<string, TermFact>();
-  const add = (f: TermFact) => out.set(`${f.kind}|${f.term}|${f.label}`, f);
-  for (const k of keyTerms) add({ kind: 'term', term: k, label });
-  for (const term of hashtagTerms(text)) add({ kind: 'hashtag', term, label });
-  for (const a of aspects) add({ kind: 'aspect', term: a.term, label: a.sentiment });
-  return [...out.values()];
-}
-
 /**
- * Adds `sign` × the counts of the mentions `where` picks (as `m`, as they are now) to every rollup.
- * The one definition of what a rollup counts: changes and rebuilds both go through it.
+ * Adds `sign` × the counts of the mentions `where` picks from `m` (mentions' read model, as they are now) to
+ * every rollup, by the rules' SQL side (rollup-rules.ts): corrections, re-analysis and rebuilds go through it;
+ * the one flow counts new posts with the rules' TypeScript side (applyFacts).
  */
-async function countInto(db: Db, where: SQL, sign: 1 | -1): Promise<void> {
+async function countInto(db: Db, m: MentionFactsQuery, where: SQL, sign: 1 | -1): Promise<void> {
   const n = sql`${sign}::int * count(*)::int`;
+  // The dimensions every rollup has, by the rules (rollup-rules.ts).
+  const dims = sql`${daySql(m)}, ${channelSql(m)}, ${m.platform}, ${languageSql(m)}`;
   await db.execute(sql`
     insert into report_daily as r (workspace_id, day, channel, platform, language, label, n)
-    select m.workspace_id, ${DAY}, ${CHANNEL}, m.platform, coalesce(m.language, ''), ${LABEL}, ${n}
-    from mentions m where ${where}
+    select ${m.workspaceId}, ${dims}, ${labelSql(m)}, ${n}
+    from ${m} where ${where}
     group by 1, 2, 3, 4, 5, 6
     on conflict (workspace_id, day, channel, platform, language, label)
       do update set n = r.n + excluded.n`);
   await db.execute(sql`
     insert into report_topic_daily as r (workspace_id, topic_id, day, channel, platform, language, label, n)
-    select m.workspace_id, t.topic_id, ${DAY}, ${CHANNEL}, m.platform, coalesce(m.language, ''), ${LABEL}, ${n}
-    from mentions m cross join lateral unnest(m.topic_ids) as t(topic_id)
+    select ${m.workspaceId}, t.topic_id, ${dims}, ${labelSql(m)}, ${n}
+    from ${m} ${ownTopicsSql(m)}
     where ${where}
     group by 1, 2, 3, 4, 5, 6, 7
     on conflict (workspace_id, topic_id, day, channel, platform, language, label)
       do update set n = r.n + excluded.n`);
   await db.execute(sql`
     insert into report_terms_daily as r (workspace_id, topic_id, day, channel, platform, language, kind, term, label, n)
-    select m.workspace_id, tp.topic_id, ${DAY}, ${CHANNEL}, m.platform, coalesce(m.language, ''),
-      t.kind, t.term, t.label, ${n}
-    from mentions m ${TOPICS} ${TERMS}
+    select ${m.workspaceId}, tp.topic_id, ${dims}, t.kind, t.term, t.label, ${n}
+    from ${m} ${topicsSql(m)} ${termsSql(m)}
     where ${where}
     group by 1, 2, 3, 4, 5, 6, 7, 8, 9
     on conflict (workspace_id, topic_id, day, kind, term, label, channel, platform, language)
       do update set n = r.n + excluded.n`);
   await db.execute(sql`
     insert into report_author_daily as r (workspace_id, topic_id, contact_id, day, channel, platform, language, n)
-    select m.workspace_id, tp.topic_id, m.contact_id, ${DAY}, ${CHANNEL}, m.platform, coalesce(m.language, ''), ${n}
-    from mentions m ${TOPICS}
-    where ${where} and m.contact_id is not null
+    select ${m.workspaceId}, tp.topic_id, ${m.contactId}, ${dims}, ${n}
+    from ${m} ${topicsSql(m)}
+    where ${where} and ${m.contactId} is not null
     group by 1, 2, 3, 4, 5, 6, 7
     on conflict (workspace_id, topic_id, day, contact_id, channel, platform, language)
       do update set n = r.n + excluded.n`);
@@ -98,99 +68,53 @@ async function countInto(db: Db, where: SQL, sign: 1 | -1): Promise<void> {
  */
 export async function applyToRollups(db: Db, mentionIds: string[], sign: 1 | -1): Promise<void> {
   if (mentionIds.length === 0) return;
-  await countInto(db, sql`m.id = any(${toPgArray(mentionIds)}::uuid[])`, sign);
+  const m = mentionFacts();
+  await countInto(db, m, sql`${m.id} = any(${toPgArray(mentionIds)}::uuid[])`, sign);
 }
 
-/** What the rollups count of one mention. */
-export interface RollupFact {
-  day: string;
-  channel: string;
-  platform: string;
-  language: string;
-  label: string;
-  topicIds: string[];
-  terms: TermFact[];
-  /** The author's contact; a mention without one counts in no author rollup. */
-  contactId: string | null;
+/** Sums `n` per distinct row (every field but n); `rows()` in first-seen order. */
+class Tally<R extends Record<string, string>> {
+  private readonly byKey = new Map<string, R & { n: number }>();
+  add(row: R, n: number) {
+    const key = JSON.stringify(row);
+    const found = this.byKey.get(key);
+    if (found) found.n += n;
+    else this.byKey.set(key, { ...row, n });
+  }
+  get size() {
+    return this.byKey.size;
+  }
+  rows() {
+    return [...this.byKey.values()];
+  }
 }
-
-export const channelOf = (platform: string, externalId: string) =>
-  platform !== 'community' ? 'mentions' : externalId.startsWith('review:') ? 'reviews' : 'community';
 
 /**
  * Adds (or takes away) facts already in memory, aggregated first: a page of 100 new posts is
  * usually a handful of rows here, two small statements instead of reading the mentions back.
+ * The rows are those countInto's SQL groups by, topic by topic (rollup-rules.ts).
  */
 export async function applyFacts(db: Db, workspaceId: string, facts: RollupFact[], sign: 1 | -1): Promise<void> {
   if (facts.length === 0) return;
-  const daily = new Map<
-    string,
-    { day: string; channel: string; platform: string; language: string; label: string; n: number }
-  >();
-  const byTopic = new Map<
-    string,
-    { topic_id: string; day: string; channel: string; platform: string; language: string; label: string; n: number }
-  >();
-  type Dims = { topic_id: string; day: string; channel: string; platform: string; language: string; n: number };
-  const terms = new Map<string, Dims & { kind: string; term: string; label: string }>();
-  const authors = new Map<string, Dims & { contact_id: string }>();
+  type Dims = { day: string; channel: string; platform: string; language: string };
+  const daily = new Tally<Dims & { label: string }>();
+  const byTopic = new Tally<Dims & { topic_id: string; label: string }>();
+  const terms = new Tally<Dims & { topic_id: string; kind: string; term: string; label: string }>();
+  const authors = new Tally<Dims & { topic_id: string; contact_id: string }>();
   for (const f of facts) {
-    const topicsOf = [ALL_TOPICS, ...new Set(f.topicIds)];
-    const dims = { channel: f.channel, platform: f.platform, language: f.language };
-    if (f.contactId) {
-      for (const topic of topicsOf) {
-        const ak = `${topic}|${f.day}|${f.contactId}|${f.channel}|${f.platform}|${f.language}`;
-        const a = authors.get(ak) ?? { topic_id: topic, day: f.day, contact_id: f.contactId, ...dims, n: 0 };
-        a.n += sign;
-        authors.set(ak, a);
-      }
-    }
-    for (const t of f.terms) {
-      for (const topic of topicsOf) {
-        const tk = `${topic}|${f.day}|${t.kind}|${t.term}|${t.label}|${f.channel}|${f.platform}|${f.language}`;
-        const e = terms.get(tk) ?? {
-          topic_id: topic,
-          day: f.day,
-          kind: t.kind,
-          term: t.term,
-          label: t.label,
-          ...dims,
-          n: 0,
-        };
-        e.n += sign;
-        terms.set(tk, e);
-      }
-    }
-    const key = `${f.day}|${f.channel}|${f.platform}|${f.language}|${f.label}`;
-    const d = daily.get(key) ?? {
-      day: f.day,
-      channel: f.channel,
-      platform: f.platform,
-      language: f.language,
-      label: f.label,
-      n: 0,
-    };
-    d.n += sign;
-    daily.set(key, d);
-    for (const topic of new Set(f.topicIds)) {
-      const tk = `${topic}|${key}`;
-      const t = byTopic.get(tk) ?? {
-        topic_id: topic,
-        day: f.day,
-        channel: f.channel,
-        platform: f.platform,
-        language: f.language,
-        label: f.label,
-        n: 0,
-      };
-      t.n += sign;
-      byTopic.set(tk, t);
+    const dims: Dims = { day: f.day, channel: f.channel, platform: f.platform, language: f.language };
+    daily.add({ ...dims, label: f.label }, sign);
+    for (const topic of ownTopicsOf(f.topicIds)) byTopic.add({ ...dims, topic_id: topic, label: f.label }, sign);
+    for (const topic of topicsOf(f.topicIds)) {
+      if (f.contactId) authors.add({ ...dims, topic_id: topic, contact_id: f.contactId }, sign);
+      for (const t of f.terms)
+        terms.add({ ...dims, topic_id: topic, kind: t.kind, term: t.term, label: t.label }, sign);
     }
   }
   await db.execute(sql`
     insert into report_daily as r (workspace_id, day, channel, platform, language, label, n)
     select ${workspaceId}::uuid, x.day, x.channel, x.platform, x.language, x.label, x.n
-    from jsonb_to_recordset(${toJsonParam([...daily.values()])}::jsonb)
+    from jsonb_to_recordset(${toJsonParam(daily.rows())}::jsonb)
       as x(day date, channel text, platform text, language text, label text, n integer)
     on conflict (workspace_id, day, channel, platform, language, label)
       do update set n = r.n + excluded.n`);
@@ -198,7 +122,7 @@ export async function applyFacts(db: Db, workspaceId: string, facts: RollupFact[
     await db.execute(sql`
       insert into report_author_daily as r (workspace_id, topic_id, contact_id, day, channel, platform, language, n)
       select ${workspaceId}::uuid, x.topic_id, x.contact_id, x.day, x.channel, x.platform, x.language, x.n
-      from jsonb_to_recordset(${toJsonParam([...authors.values()])}::jsonb)
+      from jsonb_to_recordset(${toJsonParam(authors.rows())}::jsonb)
         as x(topic_id uuid, day date, contact_id uuid, channel text, platform text, language text, n integer)
       on conflict (workspace_id, topic_id, day, contact_id, channel, platform, language)
         do update set n = r.n + excluded.n`);
@@ -208,7 +132,7 @@ export async function applyFacts(db: Db, workspaceId: string, facts: RollupFact[
       insert into report_terms_daily as r
         (workspace_id, topic_id, day, channel, platform, language, kind, term, label, n)
       select ${workspaceId}::uuid, x.topic_id, x.day, x.channel, x.platform, x.language, x.kind, x.term, x.label, x.n
-      from jsonb_to_recordset(${toJsonParam([...terms.values()])}::jsonb)
+      from jsonb_to_recordset(${toJsonParam(terms.rows())}::jsonb)
         as x(topic_id uuid, day date, channel text, platform text, language text, kind text, term text, label text,
           n integer)
       on conflict (workspace_id, topic_id, day, kind, term, label, channel, platform, language)
@@ -218,7 +142,7 @@ export async function applyFacts(db: Db, workspaceId: string, facts: RollupFact[
   await db.execute(sql`
     insert into report_topic_daily as r (workspace_id, topic_id, day, channel, platform, language, label, n)
     select ${workspaceId}::uuid, x.topic_id, x.day, x.channel, x.platform, x.language, x.label, x.n
-    from jsonb_to_recordset(${toJsonParam([...byTopic.values()])}::jsonb)
+    from jsonb_to_recordset(${toJsonParam(byTopic.rows())}::jsonb)
       as x(topic_id uuid, day date, channel text, platform text, language text, label text, n integer)
     on conflict (workspace_id, topic_id, day, channel, platform, language, label)
       do update set n = r.n + excluded.n`);
@@ -232,9 +156,10 @@ export async function storedFacts(
   externalIds: string[],
 ): Promise<Map<string, RollupFact & { override: string | null }>> {
   if (externalIds.length === 0) return new Map();
+  const m = mentionFacts(workspaceId);
   const found = rows<{
     external_id: string;
-    day: string;
+    posted_at: string | Date;
     language: string | null;
     label: string | null;
     override: string | null;
@@ -246,27 +171,32 @@ export async function storedFacts(
   }>(
     // One unique-index probe per post, whatever the table's statistics say (as in threading).
     await db.execute(sql`
-      select m.external_id, to_char((m.posted_at at time zone 'UTC')::date, 'YYYY-MM-DD') as day, m.language,
-        m.sentiment_label as label, m.sentiment_override as override, m.topic_ids, m.key_terms, m.text, m.aspects,
-        m.contact_id
-      from unnest(${toPgArray(externalIds)}::text[]) as r(external_id) cross join lateral (
-        select * from mentions m
-        where m.workspace_id = ${workspaceId}::uuid and m.platform = ${platform} and m.external_id = r.external_id
+      select s.* from unnest(${toPgArray(externalIds)}::text[]) as r(external_id) cross join lateral (
+        select ${m.externalId} as external_id, ${m.postedAt} as posted_at, ${m.language} as language,
+          ${m.analyzerLabel} as label, ${m.override} as override, ${m.topicIds} as topic_ids,
+          ${m.keyTerms} as key_terms, ${m.text} as text, ${m.aspects} as aspects, ${m.contactId} as contact_id
+        from ${m}
+        where ${m.platform} = ${platform} and ${m.externalId} = r.external_id
         limit 1
-      ) m`),
+      ) s`),
   );
   return new Map(
     found.map((r) => [
       r.external_id,
       {
-        day: r.day,
-        channel: channelOf(platform, r.external_id),
-        platform,
-        language: r.language ?? '',
-        label: r.override ?? r.label ?? 'unscored',
-        topicIds: r.topic_ids ?? [],
-        terms: termsOf(r.key_terms ?? [], r.text, r.aspects ?? [], r.override ?? r.label ?? 'unscored'),
-        contactId: r.contact_id,
+        ...rollupFactOf({
+          postedAt: toDate(r.posted_at)!,
+          platform,
+          externalId: r.external_id,
+          language: r.language,
+          label: r.label,
+          override: r.override,
+          topicIds: r.topic_ids ?? [],
+          keyTerms: r.key_terms ?? [],
+          text: r.text,
+          aspects: r.aspects ?? [],
+          contactId: r.contact_id,
+        }),
         override: r.override,
       },
     ]),
@@ -287,11 +217,14 @@ export async function rebuildRollups(
   workspaceId: string,
   onProgress?: (p: RebuildProgress) => void,
 ): Promise<RebuildProgress> {
-  const months = rows<{ month: string }>(
-    await db.execute(
-      sql`select distinct to_char(date_trunc('month', posted_at at time zone 'UTC'), 'YYYY-MM-DD') as month
-        from mentions where workspace_id = ${workspaceId}::uuid order by 1`,
-    ),
+  const m = mentionFacts(workspaceId);
+  const months = (
+    await db
+      .selectDistinct({
+        month: sql<string>`to_char(date_trunc('month', ${m.postedAt} at time zone 'UTC'), 'YYYY-MM-DD')`,
+      })
+      .from(m)
+      .orderBy(sql`1`)
   ).map((x) => x.month);
   const progress = { done: 0, total: months.length };
   onProgress?.({ ...progress });
@@ -309,9 +242,9 @@ export async function rebuildRollups(
         await tx.execute(sql`delete from ${table} where workspace_id = ${workspaceId}::uuid and ${range}`);
       await countInto(
         tx,
-        sql`m.workspace_id = ${workspaceId}::uuid
-          and m.posted_at >= (${month}::date::timestamp at time zone 'UTC')
-          and m.posted_at < ((${month}::date + interval '1 month')::timestamp at time zone 'UTC')`,
+        m,
+        sql`${m.postedAt} >= (${month}::date::timestamp at time zone 'UTC')
+          and ${m.postedAt} < ((${month}::date + interval '1 month')::timestamp at time zone 'UTC')`,
         1,
       );
     });

@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { type CsvCell, toCsv } from '../core/csv';
 import { requireActor, requirePermission } from '../http/auth.middleware';
 import { AUTHENTICATED, createApi, errors, json } from '../http/openapi';
+import { AlertSettingsInput } from './alerts.input';
 import { getAlertSettings, listAlerts, saveAlertSettings } from './alerts.service';
 import { responseTimes } from './response-times';
 import { ratingStats } from './ratings';
@@ -337,7 +338,7 @@ export const reportsApi = createApi()
     async (c) => {
       const q = c.req.valid('query');
       const range = resolveRange(q, c.var.deps.clock());
-      const r = await ratingStats(c.var.deps.db, requireActor(c).workspaceId, range, q.topic, q);
+      const r = await ratingStats(c.var.deps, requireActor(c).workspaceId, range, q.topic, q);
       if (q.format === 'csv')
         return csv(
           c,
@@ -495,17 +496,7 @@ export const reportsApi = createApi()
         body: {
           content: {
             'application/json': {
-              schema: z.object({
-                enabled: z.boolean().default(true),
-                volumeFactor: z.number().min(1.5).max(100).default(3),
-                minVolume: z.number().int().min(1).max(100_000).default(20),
-                negativeShareRise: z.number().min(0.05).max(1).default(0.25),
-                webhookUrl: z
-                  .url({ protocol: /^https?$/ })
-                  .nullable()
-                  .default(null),
-                webhookSecret: z.string().min(16).max(200).optional(),
-              }),
+              schema: AlertSettingsInput,
             },
           },
           required: true,

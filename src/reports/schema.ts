@@ -77,6 +77,12 @@ export const alerts = pgTable(
       .default('none'),
     webhookAttempts: integer('webhook_attempts').notNull().default(0),
     webhookError: text('webhook_error'),
+    // The webhook's delivery is worked as a leased queue (db/leased-queue.ts): who posts it now, and when
+    // a failed one is tried again.
+    leaseUntil: ts('webhook_lease_until'),
+    leaseToken: text('webhook_lease_token'),
+    leaseHolder: text('webhook_lease_holder'),
+    nextAttemptAt: ts('webhook_next_attempt_at'),
     createdAt: createdAt(),
   },
   (t) => [

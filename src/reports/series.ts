@@ -1,11 +1,12 @@
 import { z } from '@hono/zod-openapi';
 import { and, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
-import { AppError } from '../core/errors';
 import { addDays, dayNumber, dayOf, dayString, EARLIEST_DAY, mondayOf } from '../core/days';
 import { rows } from '../db/rows';
 import type { Db } from '../db/types';
 import { PLATFORMS } from '../core/platforms';
-import { topics } from '../topics';
+import { contactFacts } from '../contacts';
+import { topicsOfKinds } from '../topics';
+import { reportError } from './errors';
 import { ALL_TOPICS, type reportAuthorDaily, reportDaily, reportTermsDaily, reportTopicDaily } from './schema';
 
 /**
@@ -56,8 +57,8 @@ export interface Range {
 /** The longest range each interval may span, in days: long enough for any chart, short enough to stay cheap. */
 export const MAX_SPAN_DAYS = { day: 731, week: 1827 } as const;
 
-const rangeError = (field: 'from' | 'to', message: string) =>
-  new AppError('VALIDATION_FAILED', `The date range is not valid: ${field} ${message}`, [{ path: [field], message }]);
+// The details name the field as a schema's issues do.
+const at = (field: 'from' | 'to') => [{ path: [field] }];
 
 /**
  * The days asked for, with the defaults filled in. A range must lie between 2000-01-01 and tomorrow
@@ -69,16 +70,15 @@ export function resolveRange(
 ): Range {
   const latest = dayOf(now) + 1;
   const to = q.to === undefined ? dayOf(now) : dayNumber(q.to);
-  if (Number.isNaN(to)) throw rangeError('to', 'must be a date as YYYY-MM-DD');
-  if (to > latest) throw rangeError('to', `must not be after ${dayString(latest)}`);
+  if (Number.isNaN(to)) throw reportError('RANGE_DAY_INVALID', { field: 'to' }, at('to'));
+  if (to > latest) throw reportError('RANGE_END_TOO_LATE', { latest: dayString(latest) }, at('to'));
   const from = q.from === undefined ? to - 29 : dayNumber(q.from);
-  if (Number.isNaN(from)) throw rangeError('from', 'must be a date as YYYY-MM-DD');
+  if (Number.isNaN(from)) throw reportError('RANGE_DAY_INVALID', { field: 'from' }, at('from'));
   if (from < dayNumber(EARLIEST_DAY) && q.from !== undefined)
-    throw rangeError('from', `must not be before ${EARLIEST_DAY}`);
-  if (from > to) throw rangeError('from', 'must not be after `to`');
+    throw reportError('RANGE_START_TOO_EARLY', { earliest: EARLIEST_DAY }, at('from'));
+  if (from > to) throw reportError('RANGE_BACKWARDS', at('from'));
   const max = MAX_SPAN_DAYS[q.interval ?? 'day'];
-  if (to - from + 1 > max)
-    throw rangeError('from', `must be at most ${max} days before \`to\` (by ${q.interval ?? 'day'})`);
+  if (to - from + 1 > max) throw reportError('RANGE_TOO_LONG', { max, interval: q.interval ?? 'day' }, at('from'));
   return { from: dayString(Math.max(from, dayNumber(EARLIEST_DAY))), to: dayString(to) };
 }
 
@@ -185,10 +185,7 @@ export async function shareOfVoice(
   now: Date,
 ): Promise<{ range: Range; items: VoiceShare[] }> {
   const range = resolveRange(q, now);
-  const tracked = await db
-    .select({ id: topics.id, name: topics.name, kind: topics.kind })
-    .from(topics)
-    .where(and(eq(topics.workspaceId, workspaceId), inArray(topics.kind, ['brand', 'competitor', 'product'])));
+  const tracked = await topicsOfKinds(db, workspaceId, ['brand', 'competitor', 'product']);
   const rows = await db
     .select({
       topicId: reportTopicDaily.topicId,
@@ -372,10 +369,13 @@ export async function topAuthors(
   limit = 10,
   f: SliceFilters = {},
 ): Promise<AuthorRow[]> {
+  // The author's contact (c0), or the one it was merged into (c): the contacts' read model, twice.
+  const c0 = contactFacts('c0');
+  const c = contactFacts('c');
   const order =
     by === 'reach'
-      ? sql`c.followers desc nulls last, a.mentions desc`
-      : sql`a.mentions desc, c.followers desc nulls last`;
+      ? sql`${c.followers} desc nulls last, a.mentions desc`
+      : sql`a.mentions desc, ${c.followers} desc nulls last`;
   const list = rows<{
     contact_id: string;
     name: string;
@@ -385,18 +385,19 @@ export async function topAuthors(
     stage: string;
   }>(
     await db.execute(sql`
-      select c.id as contact_id, c.name, c.followers, a.mentions, c.score, c.lifecycle_stage as stage
+      select ${c.id} as contact_id, ${c.name} as name, ${c.followers} as followers, a.mentions, ${c.score} as score,
+        ${c.lifecycleStage} as stage
       from (
-        select coalesce(c0.merged_into_id, r.contact_id) as contact_id, sum(r.n)::int as mentions
-        from report_author_daily r join contacts c0 on c0.id = r.contact_id
+        select coalesce(${c0.mergedIntoId}, r.contact_id) as contact_id, sum(r.n)::int as mentions
+        from report_author_daily r join ${c0} on ${c0.id} = r.contact_id
         where r.workspace_id = ${workspaceId}::uuid and r.day between ${range.from}::date and ${range.to}::date
           and r.topic_id = ${f.topic ?? ALL_TOPICS}::uuid
           ${f.platform ? sql`and r.platform = ${f.platform}` : sql``}
           ${f.language ? sql`and r.language = ${f.language}` : sql``}
           ${f.source?.length ? sql`and r.channel = any(${`{${f.source.join(',')}}`}::text[])` : sql``}
         group by 1 having sum(r.n) > 0
-      ) a join contacts c on c.id = a.contact_id
-      order by ${order}, c.id
+      ) a join ${c} on ${c.id} = a.contact_id
+      order by ${order}, ${c.id}
       limit ${limit}`),
   );
   return list.map((r) => ({

@@ -1,12 +1,15 @@
-import { and, desc, eq, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
-import { users, workspaces } from '../accounts';
+import { and, desc, eq, gt, gte, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { leasedQueue, retryDelayMs } from '../db/leased-queue';
+import { activeStaff, listWorkspaces } from '../accounts';
 import { rows } from '../db/rows';
 import type { Db } from '../db/types';
 import { outboundMessage, type OutboundHttp } from '../http/outbound';
-import { notifications } from '../inbox';
+import { notify } from '../inbox';
 import type { Logger } from '../http/logger';
 import type { CredentialBox } from '../core/credentials';
-import { topics } from '../topics';
+import { mentionFacts } from '../mentions';
+import { topicNames } from '../topics';
+import { allAlertSettings } from './alert-settings';
 import { alerts, alertSettings } from './schema';
 
 /**
@@ -73,6 +76,10 @@ export interface SpikeDeps {
   credentials: CredentialBox;
   /** Webhook calls go through the outbound guard, like every other call out. */
   outbound: OutboundHttp;
+  /** This instance's stable name, kept with each webhook delivery it holds. */
+  instanceId?: string;
+  /** The jitter of retries (tests make it fixed). */
+  random?: () => number;
 }
 
 export interface SpikeRun {
@@ -85,11 +92,9 @@ export interface SpikeRun {
 export async function checkSpikes(deps: SpikeDeps): Promise<SpikeRun> {
   const now = deps.clock();
   const out: SpikeRun = { raised: 0, extended: 0, webhooksSent: 0, webhooksFailed: 0 };
-  const list = await deps.db
-    .select({ id: workspaces.id, settings: alertSettings })
-    .from(workspaces)
-    .leftJoin(alertSettings, eq(alertSettings.workspaceId, workspaces.id));
-  for (const ws of list) {
+  const settings = await allAlertSettings(deps.db);
+  for (const { id } of await listWorkspaces(deps.db)) {
+    const ws = { id, settings: settings.get(id) };
     if (ws.settings && !ws.settings.enabled) continue;
     const s: SpikeSettings = ws.settings ?? DEFAULT_SPIKE_SETTINGS;
     const r = await checkWorkspace(deps.db, ws.id, s, Boolean(ws.settings?.webhookUrl), now);
@@ -105,13 +110,13 @@ export async function checkSpikes(deps: SpikeDeps): Promise<SpikeRun> {
 async function checkWorkspace(db: Db, workspaceId: string, s: SpikeSettings, webhook: boolean, now: Date) {
   const start = new Date(now.getTime() - WINDOW_MS);
   // The last hour, straight from the mentions (the index on workspace and time keeps it to that hour).
+  const m = mentionFacts(workspaceId);
   const hour = rows<{ topic_id: string; volume: number; negative: number }>(
     await db.execute(sql`
       select t.topic_id, count(*)::int as volume,
-        count(*) filter (where coalesce(m.sentiment_override, m.sentiment_label) = 'negative')::int as negative
-      from mentions m cross join lateral unnest(m.topic_ids) as t(topic_id)
-      where m.workspace_id = ${workspaceId}::uuid
-        and m.posted_at > ${start.toISOString()}::timestamptz and m.posted_at <= ${now.toISOString()}::timestamptz
+        count(*) filter (where ${m.label} = 'negative')::int as negative
+      from ${m} cross join lateral unnest(${m.topicIds}) as t(topic_id)
+      where ${m.postedAt} > ${start.toISOString()}::timestamptz and ${m.postedAt} <= ${now.toISOString()}::timestamptz
       group by 1`),
   );
   const result = { raised: 0, extended: 0 };
@@ -161,10 +166,13 @@ async function checkWorkspace(db: Db, workspaceId: string, s: SpikeSettings, web
           .where(eq(alerts.id, ongoing.id));
         return false;
       }
-      const ids = rows<{ id: string }>(
-        await tx.execute(sql`select id from mentions where workspace_id = ${workspaceId}::uuid
-          and posted_at > ${start.toISOString()}::timestamptz and posted_at <= ${now.toISOString()}::timestamptz
-          and topic_ids @> array[${h.topic_id}::uuid] order by posted_at desc limit 100`),
+      const ids = (
+        await tx
+          .select({ id: m.id })
+          .from(m)
+          .where(and(gt(m.postedAt, start), lte(m.postedAt, now), sql`${m.topicIds} @> array[${h.topic_id}::uuid]`))
+          .orderBy(desc(m.postedAt))
+          .limit(100)
       ).map((r) => r.id);
       const [alert] = await tx
         .insert(alerts)
@@ -183,24 +191,21 @@ async function checkWorkspace(db: Db, workspaceId: string, s: SpikeSettings, web
           createdAt: now,
         })
         .returning();
-      const [topic] = await tx.select({ name: topics.name }).from(topics).where(eq(topics.id, h.topic_id));
-      const team = await tx
-        .select({ id: users.id })
-        .from(users)
-        .where(and(eq(users.workspaceId, workspaceId), isNull(users.disabledAt)));
+      const topic = (await topicNames(tx, [h.topic_id])).get(h.topic_id);
+      const team = await activeStaff(tx, workspaceId);
       const text =
-        `Spike on ${topic?.name ?? 'a topic'}: ${h.volume} mentions in the last hour ` +
+        `Spike on ${topic ?? 'a topic'}: ${h.volume} mentions in the last hour ` +
         `(usually ${facts.baselineHourly.toFixed(1)}), ${Math.round((h.negative / h.volume) * 100)}% negative`;
-      if (team.length)
-        await tx.insert(notifications).values(
-          team.map((u) => ({
-            workspaceId,
-            userId: u.id,
-            kind: 'spike',
-            text: `${text} [alert ${alert!.id}]`,
-            createdAt: now,
-          })),
-        );
+      await notify(
+        tx,
+        team.map((u) => ({
+          workspaceId,
+          userId: u.id,
+          kind: 'spike',
+          text: `${text} [alert ${alert!.id}]`,
+          createdAt: now,
+        })),
+      );
       return true;
     });
     if (raised) result.raised++;
@@ -209,55 +214,72 @@ async function checkWorkspace(db: Db, workspaceId: string, s: SpikeSettings, web
   return result;
 }
 
-/** Posts pending alerts to their workspace's webhook, retrying failed ones a few times. */
-async function deliverWebhooks(deps: SpikeDeps, now: Date) {
-  const out = { sent: 0, failed: 0 };
-  const due = await deps.db
-    .select({ alert: alerts, settings: alertSettings, topic: topics.name })
-    .from(alerts)
-    .innerJoin(alertSettings, eq(alertSettings.workspaceId, alerts.workspaceId))
-    .innerJoin(topics, eq(topics.id, alerts.topicId))
-    .where(
+/**
+ * Webhook deliveries as a leased queue: an alert is due while it is pending, or failed with tries left and
+ * its backoff over. A claim takes it (two runs never post the same attempt); a run that dies before
+ * recording the answer leaves it held until the lease runs out (or the instance restarts), then due
+ * again, so the receiver hears of each alert at least once. One post is bounded by its 10 s deadline,
+ * well inside the lease, so no heartbeat is needed.
+ */
+const webhookQueue = leasedQueue(alerts, {
+  leaseMs: 60_000,
+  ready: (now) =>
+    and(
       or(
         eq(alerts.webhookStatus, 'pending'),
         and(eq(alerts.webhookStatus, 'failed'), lt(alerts.webhookAttempts, MAX_WEBHOOK_ATTEMPTS)),
       ),
-    )
-    .limit(50);
-  for (const { alert, settings, topic } of due) {
+      or(isNull(alerts.nextAttemptAt), lte(alerts.nextAttemptAt, now)),
+    ),
+});
+
+/** How long a failed webhook waits before its next try. */
+const WEBHOOK_PACE = { baseMs: 60_000, capMs: 30 * 60_000, jitter: 0.2 };
+
+/** At start: alerts this instance was posting when it stopped are due now. */
+export const releaseWebhookLeases = (db: Db, holder: string, now: Date) => webhookQueue.release(db, holder, now);
+
+/** Posts pending alerts to their workspace's webhook, retrying failed ones a few times. */
+async function deliverWebhooks(deps: SpikeDeps, now: Date) {
+  const out = { sent: 0, failed: 0 };
+  const ids = await webhookQueue.dueIds(deps.db, now, 50);
+  if (ids.length === 0) return out;
+  const due = await deps.db
+    .select({ alert: alerts, settings: alertSettings })
+    .from(alerts)
+    .innerJoin(alertSettings, eq(alertSettings.workspaceId, alerts.workspaceId))
+    .where(inArray(alerts.id, ids));
+  const names = await topicNames(
+    deps.db,
+    due.map((d) => d.alert.topicId),
+  );
+  for (const { alert: candidate, settings } of due) {
+    const topic = names.get(candidate.topicId);
+    // A deleted topic takes its alerts with it (cascade): one deleted meanwhile has nothing left to send.
+    if (topic === undefined) continue;
     if (!settings.webhookUrl || !settings.webhookSecretEnc) continue;
-    // Claim this attempt (two runs never post the same attempt); a run that dies before
-    // recording the answer leaves it due, so the receiver hears of each alert at least once.
-    const [claimed] = await deps.db
-      .update(alerts)
-      .set({ webhookAttempts: alert.webhookAttempts + 1 })
-      .where(
-        and(
-          eq(alerts.id, alert.id),
-          eq(alerts.webhookAttempts, alert.webhookAttempts),
-          inArray(alerts.webhookStatus, ['pending', 'failed']),
-        ),
-      )
-      .returning();
-    if (!claimed) continue;
+    const alert = await webhookQueue.claim(deps.db, candidate.id, now, deps.instanceId ?? null, {
+      webhookAttempts: sql`${alerts.webhookAttempts} + 1`,
+    });
+    if (!alert) continue;
     const { secret } = (await deps.credentials.open(`alerts:${settings.workspaceId}`, settings.webhookSecretEnc)) as {
       secret: string;
     };
+    const m = mentionFacts();
     const mentionRows = alert.mentionIds.length
-      ? rows<{
-          id: string;
-          platform: string;
-          url: string | null;
-          text: string;
-          posted_at: string | Date;
-          sentiment: string | null;
-        }>(
-          await deps.db.execute(
-            sql`select id, platform, url, text, posted_at, coalesce(sentiment_override, sentiment_label) as sentiment
-              from mentions where id = any(${`{${alert.mentionIds.join(',')}}`}::uuid[])
-              order by posted_at desc limit 20`,
-          ),
-        )
+      ? await deps.db
+          .select({
+            id: m.id,
+            platform: m.platform,
+            url: m.url,
+            text: m.text,
+            postedAt: m.postedAt,
+            sentiment: m.label,
+          })
+          .from(m)
+          .where(inArray(m.id, alert.mentionIds))
+          .orderBy(desc(m.postedAt))
+          .limit(20)
       : [];
     const body = JSON.stringify({
       type: 'spike',
@@ -277,7 +299,7 @@ async function deliverWebhooks(deps: SpikeDeps, now: Date) {
         platform: m.platform,
         url: m.url,
         text: m.text,
-        postedAt: new Date(m.posted_at).toISOString(),
+        postedAt: m.postedAt.toISOString(),
         sentiment: m.sentiment,
       })),
     });
@@ -295,13 +317,19 @@ async function deliverWebhooks(deps: SpikeDeps, now: Date) {
       // The receiver's answer is not read: only its status is recorded.
       await res.body?.cancel().catch(() => undefined);
       if (!res.ok) throw new WebhookRefused(res.status);
-      await deps.db.update(alerts).set({ webhookStatus: 'sent', webhookError: null }).where(eq(alerts.id, alert.id));
+      await webhookQueue.settle(deps.db, alert, { webhookStatus: 'sent', webhookError: null, nextAttemptAt: null });
       out.sent++;
     } catch (err) {
       out.failed++;
       const error = err instanceof WebhookRefused ? err.message : outboundMessage(err);
       deps.logger.warn({ error, alertId: alert.id }, 'alert webhook failed');
-      await deps.db.update(alerts).set({ webhookStatus: 'failed', webhookError: error }).where(eq(alerts.id, alert.id));
+      await webhookQueue.settle(deps.db, alert, {
+        webhookStatus: 'failed',
+        webhookError: error,
+        nextAttemptAt: new Date(
+          now.getTime() + retryDelayMs(alert.webhookAttempts, deps.random ?? Math.random, WEBHOOK_PACE),
+        ),
+      });
     }
   }
   return out;

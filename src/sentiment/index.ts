@@ -14,3 +14,5 @@ export { hashtagTerms } from './hashtags';
 export { loadAnalyzer } from './load';
 /** The analyzer's version, stored with each analysis (`npm run cli -- reanalyze` redoes older ones). */
 export { ANALYSIS_VERSION } from './version';
+/** The analysis API's error codes, with their kinds and messages (the error catalogue lists them). */
+export { SENTIMENT_ERRORS } from './errors';

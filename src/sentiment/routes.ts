@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { AppError } from '../core/errors';
 import { requireActor } from '../http/auth.middleware';
 import { AUTHENTICATED, createApi, errors, json } from '../http/openapi';
+import { sentimentError } from './errors';
 import { INTENTS } from './intents';
 import { loadAnalyzer } from './load';
 
@@ -52,16 +52,12 @@ export const analyzeApi = createApi().openapi(
   async (c) => {
     requireActor(c);
     const body = c.req.valid('json');
-    if ((body.text === undefined) === (body.texts === undefined))
-      throw new AppError('VALIDATION_FAILED', 'Send either text or texts');
+    if ((body.text === undefined) === (body.texts === undefined)) throw sentimentError('TEXT_OR_TEXTS');
     const texts = body.texts ?? [body.text!];
-    if (texts.length > MAX_TEXTS)
-      throw new AppError('PAYLOAD_TOO_LARGE', `At most ${MAX_TEXTS} texts per request (got ${texts.length})`);
+    if (texts.length > MAX_TEXTS) throw sentimentError('TOO_MANY_TEXTS', { max: MAX_TEXTS, count: texts.length });
     const tooLong = texts.findIndex((t) => t.length > MAX_TEXT_LENGTH);
     if (tooLong >= 0)
-      throw new AppError('VALIDATION_FAILED', `Text ${tooLong} is longer than ${MAX_TEXT_LENGTH} characters`, {
-        index: tooLong,
-      });
+      throw sentimentError('TEXT_TOO_LONG', { index: tooLong, max: MAX_TEXT_LENGTH }, { index: tooLong });
     const { analyze } = await loadAnalyzer();
     const results = texts.map((t) => analyze(t));
     return c.json(body.texts ? results : results[0]!, 200);

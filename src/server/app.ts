@@ -22,7 +22,7 @@ import {
   invitationsApi,
   usersApi,
 } from '../accounts/composition';
-import { AppError } from '../core/errors';
+import { coreError } from '../core/errors';
 import { rawTypeOf } from '../imports';
 import { importsApi, importPages } from '../imports/composition';
 import { mentionPages, mentionsApi } from '../mentions/composition';
@@ -40,6 +40,7 @@ import { csrfProtection } from '../http/csrf.middleware';
 import { databaseGuard } from '../http/db-guard.middleware';
 import type { AppDeps, AppEnv } from '../http/env';
 import { onError, onNotFound } from '../http/error-handler';
+import { errorsApi } from './errors.routes';
 import { healthRoutes } from './health.routes';
 import { requestLog } from '../http/request-log.middleware';
 import { refuseUnsafeText } from '../http/safe-text.middleware';
@@ -66,6 +67,7 @@ const API_ROUTERS = [
   tagsApi,
   communityApi,
   reportsApi,
+  errorsApi,
 ];
 
 const CSP = {
@@ -99,7 +101,7 @@ export function createApp(deps: AppDeps) {
     bodyLimit({
       maxSize: mib * 1024 * 1024,
       onError: () => {
-        throw new AppError('PAYLOAD_TOO_LARGE', `The request body is larger than ${mib} MiB`);
+        throw coreError('PAYLOAD_TOO_LARGE', { mib });
       },
     });
   const smallBodies = limit(1);
@@ -112,7 +114,7 @@ export function createApp(deps: AppDeps) {
     // would read it whole first. A declared length is still checked up front.
     if (c.req.path === '/api/v1/imports' && rawTypeOf(c.req.header('content-type')))
       return Number(c.req.header('content-length') ?? 0) > 51 * 1024 * 1024
-        ? Promise.reject(new AppError('PAYLOAD_TOO_LARGE', 'The request body is larger than 51 MiB'))
+        ? Promise.reject(coreError('PAYLOAD_TOO_LARGE', { mib: 51 }))
         : next();
     return importBodies(c, next);
   });
@@ -140,7 +142,8 @@ export function createApp(deps: AppDeps) {
       title: 'Social CRM API',
       version: '1',
       description:
-        'Errors always answer {"error":{"code","message","details"}}. Authenticate with a session token or an ' +
+        'Errors always answer {"error":{"code","kind","message","details"}}; GET /api/v1/errors lists the codes. ' +
+        'Authenticate with a session token or an ' +
         'API key as a bearer token; cookie sessions must send X-CSRF-Token on writes.',
     },
   });

@@ -1,16 +1,15 @@
-import { and, eq } from 'drizzle-orm';
 import { type Actor, ownerActor } from '../core/actor';
 import type { Argon2Params } from '../accounts';
 import { newSecret } from '../core/tokens';
 import {
-  workspaces,
+  workspaceBySlug,
   createWorkspaceWithOwner,
   findAccountByEmail,
   setAccountPassword,
   findMembership,
 } from '../accounts';
 import { createTopic, listTopics } from '../topics';
-import { sources, createSource, type SourceDeps } from '../sources';
+import { ensureSource, type SourceDeps } from '../sources';
 
 export const DEMO_EMAIL = 'demo@example.com';
 
@@ -29,7 +28,7 @@ const DEMO_TOPICS = [
  */
 export async function ensureDemoWorkspace(deps: SourceDeps, now: Date, passwordParams?: Argon2Params) {
   const password = newSecret(12);
-  let [ws] = await deps.db.select().from(workspaces).where(eq(workspaces.slug, 'demo'));
+  let ws = await workspaceBySlug(deps.db, 'demo');
   const existing = await findAccountByEmail(deps.db, DEMO_EMAIL);
   if (!ws)
     ws = (
@@ -49,16 +48,11 @@ export async function ensureDemoWorkspace(deps: SourceDeps, now: Date, passwordP
   const have = new Set((await listTopics(deps.db, ws.id)).map((t) => t.name));
   for (const topic of DEMO_TOPICS) if (!have.has(topic.name)) await createTopic(deps.db, actor, topic);
 
-  let [source] = await deps.db
-    .select()
-    .from(sources)
-    .where(and(eq(sources.workspaceId, ws.id), eq(sources.platform, 'demo')));
-  if (!source)
-    source = await createSource(
-      deps,
-      actor,
-      { platform: 'demo', name: 'Demo replay', config: { batch: 8 }, pollIntervalSeconds: 15 },
-      now,
-    );
+  const source = await ensureSource(
+    deps,
+    actor,
+    { platform: 'demo', name: 'Demo replay', config: { batch: 8 }, pollIntervalSeconds: 15 },
+    now,
+  );
   return { workspace: ws, email: DEMO_EMAIL, password, sourceId: source.id };
 }

@@ -1,6 +1,7 @@
 import { staffAuthenticator, createMailer } from '../accounts';
-import { memberAuthenticator } from '../community';
-import { LiveHub } from '../inbox';
+import { memberAuthenticator, reviewRatingCounts } from '../community';
+import { inboxContactHolders, LiveHub } from '../inbox';
+import { registerContactHolder } from '../contacts';
 import { ingestPosts } from '../ingest';
 import { countSourceMentions } from '../mentions';
 import type { SourceFlow } from '../sources';
@@ -70,6 +71,8 @@ export function createDeps(input: DepsInput): AppDeps {
     auth: { ...staffAuthenticator(handle.db), ...memberAuthenticator(handle.db) },
     live: new LiveHub(handle),
     sourceFlow,
+    // The ratings report's counts come from the board's reviews (src/reports/ratings.ts, a port).
+    reviewRatings: reviewRatingCounts,
     access: new AccessWatch(),
     clock,
     logger,
@@ -97,11 +100,14 @@ export function createDeps(input: DepsInput): AppDeps {
     ...(input.instanceId ? { instanceId: input.instanceId } : {}),
   };
   registerListeners(deps);
+  // A contact merge moves the inbox's rows too (contacts/holders.ts): the same for every app, so once is enough.
+  for (const [table, holder] of Object.entries(inboxContactHolders)) registerContactHolder(table, holder);
   if (usesInngestServer(config)) {
     // The Inngest SDK is loaded only when an Inngest server drives the jobs (it costs ~0.1 s at start).
     let handler: Promise<(c: Context) => Promise<Response>> | undefined;
     const jobDeps = {
       db: handle.db,
+      events: deps.events,
       clock,
       logger,
       metrics,

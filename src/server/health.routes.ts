@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
 import { hashToken } from '../core/tokens';
-import { AppError } from '../core/errors';
 import { probeDatabase } from '../db/unavailable';
 import type { AppEnv } from '../http/env';
+import { serverError } from './errors';
 
 /** /health answers within a second even when the database does not. */
 export const HEALTH_TIMEOUT_MS = 800;
@@ -22,11 +22,10 @@ export const healthRoutes = new Hono<AppEnv>()
     if (settings.metricsToken) {
       // Compared as hashes, so the time taken says nothing about how much of the token matched.
       if (hashToken(c.req.header('authorization') ?? '') !== hashToken(`Bearer ${settings.metricsToken}`)) {
-        throw new AppError('UNAUTHENTICATED', 'Send the metrics token as a bearer token');
+        throw serverError('METRICS_TOKEN_WRONG');
       }
     } else if (!settings.metricsOpen) {
-      const why = 'Metrics need METRICS_TOKEN when HOST is not loopback or TRUST_PROXY is on';
-      throw new AppError('UNAUTHENTICATED', `${why}; set it and send it as a bearer token`);
+      throw serverError('METRICS_TOKEN_UNSET');
     }
     return c.body(await metrics.registry.metrics(), 200, { 'Content-Type': metrics.registry.contentType });
   });

@@ -14,3 +14,5 @@ export { outboundPolicy } from './deps';
 export { sourceFlow } from './deps';
 /** Makes the heap grow in smaller steps (Node entries: service, CLI), before work starts. */
 export { tuneHeap } from './heap';
+/** Registers the one flow's listeners (the live stream) on a bus: for the CLI's jobs. */
+export { registerFlowListeners } from './listeners';

@@ -1,17 +1,30 @@
 import { MAIL_QUEUED, sendDueMail } from '../accounts';
+import type { EventBus } from '../core/events';
+import type { Db } from '../db/types';
 import type { AppDeps } from '../http/env';
+import { announceLive, LIVE_EVENT_NAMES } from '../inbox';
 
 /**
  * Who hears which event after commit (core/events.ts). Composition decides: the feature that emits an
  * event does not know its listeners. Each listener has a stable id (Inngest names its function after it).
  */
 export function registerListeners(deps: AppDeps): void {
+  registerFlowListeners(deps.events, deps.db);
   // Queued mail is sent now; the scheduled sender finds it anyway if this process stops first.
   deps.events.on(
     MAIL_QUEUED,
     'send-queued-mail',
     oneAtATime(() => sendDueMail(deps)),
   );
+}
+
+/**
+ * What hears the one flow's events (ingest/pipeline.ts), also where no app runs (the CLI's jobs).
+ * The live stream announces opened and continued conversations to open pages; it runs in this process
+ * even with Inngest (a page refresh makes up for a missed one).
+ */
+export function registerFlowListeners(events: EventBus, db: Db): void {
+  for (const name of LIVE_EVENT_NAMES) events.on(name, 'live-inbox', (e) => announceLive(db, e), { here: true });
 }
 
 /**

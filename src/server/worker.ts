@@ -56,7 +56,7 @@ export default {
       booted = boot(env);
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
-      return Response.json({ error: { code: 'INTERNAL', message, details: null } }, { status: 500 });
+      return Response.json({ error: { code: 'INTERNAL', kind: 'internal', message, details: null } }, { status: 500 });
     }
     const response = await createApp(booted.deps).fetch(request);
     // Listeners the request's changes woke (the mail sender) finish before the connection closes.

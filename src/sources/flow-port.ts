@@ -1,4 +1,5 @@
 import type { Clock } from '../core/clock';
+import type { EventPublisher } from '../core/events';
 import type { Platform } from '../core/platforms';
 import type { SocialPost } from '../core/social-post';
 import type { Db } from '../db/types';
@@ -8,6 +9,8 @@ import type { CompiledTopic } from '../topics';
 /** What the one flow needs to store a page. */
 export interface FlowDeps {
   db: Db;
+  /** Where the flow's events go after each commit. */
+  events: EventPublisher;
   metrics: Metrics;
   clock: Clock;
   dbKind?: 'pglite' | 'postgres';

@@ -30,3 +30,9 @@ export type { SourceDeps } from './sources.service';
 export type { SourceFlow } from './flow-port';
 /** Resolves once every poll running in this process has ended (shutdown, tests). */
 export { pollsSettled } from './poller';
+/** The workspace's source on a platform, created from the input if it has none (the demo's replay). */
+export { ensureSource } from './ensure';
+/** A source row; one by id; a workspace's first source of a platform (what replies are sent from). */
+export { type Source, sourceById, firstSourceOf } from './lookup';
+/** The sources' error codes, with their kinds and messages (the error catalogue lists them). */
+export { SOURCE_ERRORS } from './errors';

@@ -1,13 +1,15 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { can } from '../core/roles';
-import { AppError } from '../core/errors';
+import { coreError } from '../core/errors';
 import { runInBackground } from '../http/background';
 import type { AppContext, AppEnv } from '../http/env';
 import { assertCan, formProblem, parseForm, pathId, requireStaffPage, shellProps } from '../http/pages';
-import { PLATFORM_FORMS, readPlatformForm } from './platform-forms';
+import { sourceError } from './errors';
+import { PLATFORM_FORMS, platformFormFields } from './platform-forms';
 import { pollSource } from './poller';
-import { PLATFORMS, type Platform } from '../core/platforms';
+import type { Platform } from '../core/platforms';
+import { BackfillInput, CreateSource } from './source.input';
 import {
   createSource,
   deleteSource,
@@ -76,34 +78,25 @@ export const sourcePages = new Hono<AppEnv>()
   })
   .post('/settings/sources', async (c) => {
     const actor = assertCan(c, 'settings:manage');
-    const body = (await c.req.parseBody()) as Record<string, string>;
-    const platform = z.enum(PLATFORMS).safeParse(body.platform);
-    const entry = platform.success ? addable(c).find(([p]) => p === platform.data) : undefined;
-    if (!entry) throw new AppError('VALIDATION_FAILED', 'Choose a platform to add');
+    // The platform first: it decides which config and credentials fields the form has.
+    const chosen = await parseForm(c, CreateSource.pick({ platform: true }));
+    const entry = chosen.ok ? addable(c).find(([p]) => p === chosen.data.platform) : undefined;
+    if (!entry) throw sourceError('PLATFORM_NOT_CHOSEN');
     const [p, form] = entry;
+    const fields = platformFormFields(form);
     const head = await parseForm(
       c,
-      z.object({
-        name: z.string().trim().min(1, 'required').max(80),
-        pollIntervalSeconds: z.coerce.number().int().min(30).max(86_400),
-      }),
+      CreateSource.pick({ name: true, pollIntervalSeconds: true }).extend(fields.shape),
+      fields.options,
     );
     try {
-      if (!head.ok) throw new AppError('VALIDATION_FAILED', head.message);
-      const { config, credentials } = readPlatformForm(form, body);
-      const source = await createSource(
-        c.var.deps,
-        actor,
-        { platform: p, name: head.data.name, config, credentials, pollIntervalSeconds: head.data.pollIntervalSeconds },
-        c.var.deps.clock(),
-      );
+      if (!head.ok) throw coreError('FORM_INVALID', { problem: head.message });
+      const source = await createSource(c.var.deps, actor, { platform: p, ...head.data }, c.var.deps.clock());
       return c.redirect(`/settings/sources/${source.id}`, 303);
     } catch (err) {
       const e = formProblem(err);
       // Secrets are never echoed back into the form.
-      const values = Object.fromEntries(
-        Object.entries(body).filter(([k]) => !k.startsWith('credentials.') && k !== '_csrf'),
-      );
+      const values = Object.fromEntries(Object.entries(head.values).filter(([k]) => !k.startsWith('credentials.')));
       return c.html(
         <NewSourcePage {...shellProps(c)} platform={p} form={form} error={e.message} values={values} />,
         422,
@@ -141,8 +134,14 @@ export const sourcePages = new Hono<AppEnv>()
     const id = pathId(c, 'Source');
     const source = await getSource(c.var.deps.db, actor.workspaceId, id);
     const fields = (PLATFORM_FORMS[source.platform]?.fields ?? []).filter((f) => f.name.startsWith('credentials.'));
-    const body = (await c.req.parseBody()) as Record<string, unknown>;
-    const { credentials } = readPlatformForm({ label: '', intro: '', fields }, body);
+    const credentialFields = platformFormFields({ fields });
+    const form = await parseForm(
+      c,
+      z.object({ credentials: credentialFields.shape.credentials }),
+      credentialFields.options,
+    );
+    if (!form.ok) return renderSource(c, id, { kind: 'error', message: form.message }, 422);
+    const { credentials } = form.data;
     if (Object.keys(credentials).length === 0)
       return renderSource(c, id, { kind: 'error', message: 'Enter the credentials to store.' }, 422);
     try {
@@ -176,7 +175,7 @@ export const sourcePages = new Hono<AppEnv>()
   .post('/settings/sources/:id/backfill', async (c) => {
     const actor = assertCan(c, 'settings:manage');
     const id = pathId(c, 'Source');
-    const form = await parseForm(c, z.object({ days: z.coerce.number().int().min(1).max(30) }));
+    const form = await parseForm(c, BackfillInput);
     if (!form.ok) return renderSource(c, id, { kind: 'error', message: form.message }, 422);
     try {
       await startSourceBackfill(c.var.deps.db, actor, id, form.data.days, c.var.deps.clock());

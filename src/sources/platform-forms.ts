@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Platform } from '../core/platforms';
 
 /**
@@ -127,25 +128,25 @@ export const PLATFORM_FORMS: Partial<Record<Platform, PlatformForm>> = {
 };
 
 /**
- * Turns posted form values into config and credentials objects: empty fields are left out (so
- * defaults apply), numbers, checkboxes and comma lists get their types.
+ * The form's config and credentials fields as the schema parseForm reads them with (`config.baseUrl` fills
+ * `config`): an empty field is left out (so defaults apply), numbers, checkboxes and lists (typed with commas
+ * or spaces) get their types. The connector's own schema checks the values.
  */
-export function readPlatformForm(form: PlatformForm, body: Record<string, unknown>) {
-  const config: Record<string, unknown> = {};
-  const credentials: Record<string, unknown> = {};
+export function platformFormFields(form: Pick<PlatformForm, 'fields'>) {
+  const config: Record<string, z.ZodType> = {};
+  const credentials: Record<string, z.ZodType> = {};
+  const lists: Record<string, RegExp> = {};
   for (const field of form.fields) {
     const [where, key] = field.name.split('.') as ['config' | 'credentials', string];
-    const target = where === 'config' ? config : credentials;
-    const raw = body[field.name];
-    if (field.type === 'checkbox') {
-      target[key] = raw === 'on' || raw === 'true';
-      continue;
-    }
-    const value = typeof raw === 'string' ? raw.trim() : '';
-    if (!value) continue;
-    if (field.type === 'number') target[key] = Number(value);
-    else if (field.type === 'list') target[key] = value.split(/[\s,]+/).filter(Boolean);
-    else target[key] = value;
+    (where === 'config' ? config : credentials)[key] =
+      field.type === 'checkbox'
+        ? z.boolean()
+        : field.type === 'number'
+          ? z.number().optional()
+          : field.type === 'list'
+            ? z.array(z.string()).optional()
+            : z.string().trim().optional();
+    if (field.type === 'list') lists[field.name] = /[\s,]+/;
   }
-  return { config, credentials };
+  return { shape: { config: z.object(config), credentials: z.object(credentials) }, options: { lists } };
 }

@@ -1,9 +1,10 @@
-import { and, asc, eq, isNull, lt, lte, or } from 'drizzle-orm';
+import { and, eq, lte } from 'drizzle-orm';
 import type { ConnectorRegistry } from '../connectors';
 import { ConnectorError, type Cursor } from '../connectors';
 import type { Clock } from '../core/clock';
-import { startHeartbeat } from '../core/heartbeat';
 import { failureNote, sqlState } from '../core/redact-error';
+import type { EventPublisher } from '../core/events';
+import { leasedQueue } from '../db/leased-queue';
 import type { Db } from '../db/types';
 import { isDatabaseUnavailable } from '../db/unavailable';
 import type { OutboundHttp } from '../http/outbound';
@@ -19,6 +20,8 @@ import { connectorInputs, type SourceRow } from './sources.service';
 
 export interface PollerDeps {
   db: Db;
+  /** Where the flow's events go after each commit. */
+  events: EventPublisher;
   clock: Clock;
   logger: Logger;
   metrics: Metrics;
@@ -91,26 +94,19 @@ async function pollOnce(
 ): Promise<PollOutcome> {
   const o = { ...DEFAULT_POLLER_OPTIONS, ...opts };
   const now = deps.clock();
-  const token = crypto.randomUUID();
-  const [source] = await deps.db
-    .update(sources)
-    .set({ leaseUntil: new Date(now.getTime() + o.leaseMs), leaseToken: token, leaseHolder: deps.instanceId ?? null })
-    .where(
-      and(
-        eq(sources.id, sourceId),
-        or(isNull(sources.leaseUntil), lt(sources.leaseUntil, now)),
-        opts.force ? undefined : and(eq(sources.paused, false), lte(sources.nextPollAt, now)),
-      ),
-    )
-    .returning();
+  const queue = pollQueue(o.leaseMs);
+  const source = await queue.claim(deps.db, sourceId, now, deps.instanceId ?? null, {}, { anyTime: opts.force });
   if (!source) return { status: 'skipped', reason: await whySkipped(deps.db, sourceId, now) };
+  const token = source.leaseToken;
 
   const totals = { fetched: 0, inserted: 0, duplicates: 0, rejected: 0, pages: 0 };
   const log = deps.logger.child({ sourceId, platform: source.platform });
-  const heartbeat = startHeartbeat(
-    () => extendLease(deps, source.id, token, o.leaseMs),
-    o.heartbeatMs ?? o.leaseMs / 3,
+  const heartbeat = queue.keepAlive(
+    deps.db,
+    token,
+    deps.clock,
     (err) => log.warn({ err }, 'poll lease heartbeat failed'),
+    o.heartbeatMs,
   );
   try {
     const { connector, config, credentials } = await connectorInputs(deps, source);
@@ -158,7 +154,7 @@ async function pollOnce(
 
     const cursor = (source.cursor ?? null) as Cursor | null;
     const since = cursor ? undefined : new Date(source.createdAt.getTime() - o.firstSweepDays * 86_400_000);
-    await sweep(cursor, since, (next) => saveCursor(deps, source.id, token, { cursor: next }, o.leaseMs));
+    await sweep(cursor, since, (next) => saveCursor(deps, queue, source.id, token, { cursor: next }));
 
     let backfill = source.backfill as Backfill | null;
     if (backfill?.status === 'running') {
@@ -174,10 +170,10 @@ async function pollOnce(
           ...(page.more ? {} : { status: 'done' as const, finishedAt: deps.clock().toISOString() }),
         };
         backfill.percent = backfillPercent(backfill);
-        await saveCursor(deps, source.id, token, { backfill }, o.leaseMs);
+        await saveCursor(deps, queue, source.id, token, { backfill });
       });
     }
-    await settle(deps, source, token, { ok: true });
+    await settle(deps, queue, source, token, { ok: true });
     log.info({ ...totals }, 'poll done');
     return { status: 'ok', ...totals };
   } catch (err) {
@@ -192,11 +188,11 @@ async function pollOnce(
     // Our own database failing is no reason to back off from the platform: due again once it is back.
     const failed = { ok: false as const, error: e, retryNow: dbAway };
     try {
-      await settle(deps, source, token, failed);
+      await settle(deps, queue, source, token, failed);
     } catch (settleErr) {
       if (!isDatabaseUnavailable(settleErr)) throw settleErr;
       // Recorded (and the lease freed) as soon as the database answers, not when the lease runs out.
-      settleWhenPossible(deps, source, token, failed, o, log);
+      settleWhenPossible(deps, queue, source, token, failed, o, log);
     }
     log.warn({ kind: e.kind, error: e.message, ...totals }, 'poll failed');
     return { status: 'failed', ...totals, error: e.message, kind: e.kind };
@@ -205,26 +201,24 @@ async function pollOnce(
   }
 }
 
-/** A heartbeat: pushes our lease on, only while it is still ours. */
-async function extendLease(deps: PollerDeps, id: string, token: string, leaseMs: number) {
-  await deps.db
-    .update(sources)
-    .set({ leaseUntil: new Date(deps.clock().getTime() + leaseMs) })
-    .where(and(eq(sources.id, id), eq(sources.leaseToken, token)));
-}
+/**
+ * Sources as a queue: due when not paused, their next poll time come and nobody polling them, most
+ * overdue first. No status moves: a source's status is its health. The lease length is the poll's own.
+ */
+const pollQueue = (leaseMs: number) =>
+  leasedQueue(sources, {
+    leaseMs,
+    ready: (now) => and(eq(sources.paused, false), lte(sources.nextPollAt, now)),
+    order: sources.nextPollAt,
+  });
+type PollQueue = ReturnType<typeof pollQueue>;
+const schedule = pollQueue(DEFAULT_POLLER_OPTIONS.leaseMs);
 
 /**
  * Frees the leases this instance held before a restart: nothing of its last life polls any more,
  * so its sources are free now rather than when the leases run out.
  */
-export async function releaseSourceLeases(db: Db, holder: string): Promise<number> {
-  const freed = await db
-    .update(sources)
-    .set({ leaseUntil: null, leaseToken: null, leaseHolder: null })
-    .where(eq(sources.leaseHolder, holder))
-    .returning({ id: sources.id });
-  return freed.length;
-}
+export const releaseSourceLeases = (db: Db, holder: string, now: Date) => schedule.release(db, holder, now);
 
 /**
  * One page from the connector. A failure that is not a ConnectorError is a connector meeting an
@@ -242,28 +236,14 @@ async function readPage<T>(label: string, platform: string, log: Logger, poll: (
 }
 
 /** Sources whose next poll time has come and that nobody is polling right now, most overdue first. */
-export async function dueSourceIds(db: Db, now: Date, limit = 50): Promise<string[]> {
-  const due = await db
-    .select({ id: sources.id })
-    .from(sources)
-    .where(
-      and(
-        eq(sources.paused, false),
-        lte(sources.nextPollAt, now),
-        or(isNull(sources.leaseUntil), lt(sources.leaseUntil, now)),
-      ),
-    )
-    .orderBy(asc(sources.nextPollAt))
-    .limit(limit);
-  return due.map((d) => d.id);
-}
+export const dueSourceIds = (db: Db, now: Date, limit = 50) => schedule.dueIds(db, now, limit);
 
 async function whySkipped(db: Db, id: string, now: Date): Promise<'busy' | 'not-due' | 'paused'> {
   const [s] = await db
     .select({ paused: sources.paused, leaseUntil: sources.leaseUntil })
     .from(sources)
     .where(eq(sources.id, id));
-  if (s?.leaseUntil && s.leaseUntil >= now) return 'busy';
+  if (s?.leaseUntil && s.leaseUntil > now) return 'busy';
   return s?.paused ? 'paused' : 'not-due';
 }
 
@@ -281,27 +261,22 @@ const minIso = (a: string | null, b: string | null) => (!a ? b : !b ? a : a < b 
 /** Moves a cursor, only while we still hold the lease (a poller that lost it must not write). */
 async function saveCursor(
   deps: PollerDeps,
+  queue: PollQueue,
   id: string,
   token: string,
   values: { cursor?: Cursor; backfill?: Backfill },
-  leaseMs: number,
 ) {
-  const now = deps.clock();
-  const saved = await deps.db
-    .update(sources)
-    .set({ ...values, leaseUntil: new Date(now.getTime() + leaseMs) })
-    .where(and(eq(sources.id, id), eq(sources.leaseToken, token)))
-    .returning({ id: sources.id });
-  if (saved.length === 0) throw new ConnectorError('transient', 'Lost the lease on this source to another poller');
+  if (!(await queue.save(deps.db, { id, leaseToken: token }, deps.clock(), values)))
+    throw new ConnectorError('transient', 'Lost the lease on this source to another poller');
 }
 
 type Settled = { ok: true } | { ok: false; error: ConnectorError; retryNow?: boolean };
 
-async function settle(deps: PollerDeps, source: SourceRow, token: string, outcome: Settled) {
+async function settle(deps: PollerDeps, queue: PollQueue, source: SourceRow, token: string, outcome: Settled) {
   const now = deps.clock();
   const random = (deps.random ?? Math.random)();
   const intervalMs = source.pollIntervalSeconds * 1000;
-  const base = { lastPolledAt: now, leaseUntil: null, leaseToken: null, leaseHolder: null, updatedAt: now };
+  const base = { lastPolledAt: now, updatedAt: now };
   const values = outcome.ok
     ? {
         ...base,
@@ -328,10 +303,7 @@ async function settle(deps: PollerDeps, source: SourceRow, token: string, outcom
               random,
             }),
       };
-  await deps.db
-    .update(sources)
-    .set(values)
-    .where(and(eq(sources.id, source.id), eq(sources.leaseToken, token)));
+  await queue.settle(deps.db, { id: source.id, leaseToken: token }, values);
 }
 
 const DATABASE_AWAY_NOTE = 'The database did not answer during this poll; polling resumes once it is back';
@@ -339,6 +311,7 @@ const DATABASE_AWAY_NOTE = 'The database did not answer during this poll; pollin
 /** Tries `settle` again every settleRetryMs for as long as the lease would have lasted; gives up quietly after. */
 function settleWhenPossible(
   deps: PollerDeps,
+  queue: PollQueue,
   source: SourceRow,
   token: string,
   outcome: Settled,
@@ -349,7 +322,7 @@ function settleWhenPossible(
   let left = Math.max(1, Math.ceil(o.leaseMs / every));
   const attempt = () => {
     left -= 1;
-    settle(deps, source, token, outcome).then(
+    settle(deps, queue, source, token, outcome).then(
       () => log.info('poll failure recorded after the database came back'),
       (err) => {
         if (left > 0) setTimeout(attempt, every).unref?.();

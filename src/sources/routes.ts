@@ -1,12 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { AppError } from '../core/errors';
 import { requireActor, requirePermission } from '../http/auth.middleware';
 import { runInBackground } from '../http/background';
 import { AUTHENTICATED, createApi, errors, IdParam, json } from '../http/openapi';
+import { sourceError } from './errors';
 import { pollSource } from './poller';
 import { SOURCE_STATUSES } from './schema';
 import { PLATFORMS } from '../core/platforms';
-import { MAX_BACKFILL_DAYS } from './backfill';
+import { BackfillInput, CreateSource, UpdateSource } from './source.input';
 import {
   createSource,
   deleteSource,
@@ -57,34 +57,6 @@ const Source = z
     createdAt: z.string(),
   })
   .openapi('Source');
-
-const Interval = z.number().int().min(30).max(86_400);
-
-const CreateSource = z
-  .object({
-    platform: z.enum(PLATFORMS),
-    name: z.string().trim().min(1).max(80),
-    config: z.record(z.string(), z.unknown()).optional().openapi({
-      description:
-        'Platform settings, e.g. {"baseUrl": "https://mastodon.social"}; checked by the platform\'s connector',
-    }),
-    credentials: z
-      .record(z.string(), z.unknown())
-      .optional()
-      .openapi({ description: 'Platform credentials; encrypted at rest, never returned' }),
-    pollIntervalSeconds: Interval.optional(),
-  })
-  .openapi('CreateSource');
-
-const UpdateSource = z
-  .object({
-    name: z.string().trim().min(1).max(80).optional(),
-    config: z.record(z.string(), z.unknown()).optional(),
-    credentials: z.record(z.string(), z.unknown()).optional(),
-    pollIntervalSeconds: Interval.optional(),
-    paused: z.boolean().optional(),
-  })
-  .openapi('UpdateSource');
 
 const PollAnswer = z
   .object({
@@ -221,9 +193,7 @@ export const sourcesApi = createApi()
       const actor = requireActor(c);
       const source = await getSource(c.var.deps.db, actor.workspaceId, c.req.valid('param').id);
       const outcome = await pollSource(c.var.deps, source.id, { force: true });
-      if (outcome.status === 'skipped') {
-        throw new AppError('CONFLICT', 'This source is being polled right now; try again in a moment');
-      }
+      if (outcome.status === 'skipped') throw sourceError('SOURCE_BUSY');
       return c.json(
         {
           fetched: outcome.fetched,
@@ -248,7 +218,7 @@ export const sourcesApi = createApi()
         params: IdParam,
         body: {
           content: {
-            'application/json': { schema: z.object({ days: z.number().int().min(1).max(MAX_BACKFILL_DAYS) }) },
+            'application/json': { schema: BackfillInput },
           },
           required: true,
         },

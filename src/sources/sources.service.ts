@@ -3,10 +3,10 @@ import type { Actor } from '../core/actor';
 import { recordAudit } from '../accounts';
 import type { ConnectorRegistry } from '../connectors';
 import { ConnectorError, type Connector, type VerifyResult } from '../connectors';
-import { AppError, notFound } from '../core/errors';
 import type { Db } from '../db/types';
 import { checkUrlText, type OutboundHttp, type OutboundPolicy } from '../http/outbound';
 import { MAX_BACKFILL_DAYS, startBackfill } from './backfill';
+import { sourceError } from './errors';
 import type { CredentialBox } from '../core/credentials';
 import { sources } from './schema';
 import type { Platform } from '../core/platforms';
@@ -47,7 +47,7 @@ export interface SourceDeps {
 
 export function connectorFor(connectors: ConnectorRegistry, platform: Platform): Connector {
   const c = connectors[platform];
-  if (!c) throw new AppError('VALIDATION_FAILED', `The ${platform} connector is not available`, { field: 'platform' });
+  if (!c) throw sourceError('CONNECTOR_UNAVAILABLE', { platform }, { field: 'platform' });
   return c;
 }
 
@@ -59,16 +59,15 @@ function validate<T>(
     ): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
   },
   value: unknown,
-  what: string,
+  what: 'config' | 'credentials',
 ): T {
   const r = schema.safeParse(value ?? {});
   if (r.success) return r.data;
   const issue = r.error.issues[0]!;
-  throw new AppError(
-    'VALIDATION_FAILED',
-    `${what}.${issue.path.map(String).join('.')}: ${issue.message}`,
-    r.error.issues,
-  );
+  const params = { path: issue.path.map(String).join('.'), problem: issue.message };
+  throw what === 'config'
+    ? sourceError('SOURCE_CONFIG_INVALID', params, r.error.issues)
+    : sourceError('SOURCE_CREDENTIALS_INVALID', params, r.error.issues);
 }
 
 /**
@@ -79,7 +78,7 @@ function assertReachable(policy: OutboundPolicy, config: Record<string, unknown>
   for (const [key, url] of urlFields(config)) {
     const verdict = checkUrlText(policy, url);
     if (!verdict.ok)
-      throw new AppError('VALIDATION_FAILED', `config.${key}: ${verdict.reason}`, { field: `config.${key}` });
+      throw sourceError('SOURCE_ADDRESS_REFUSED', { key, reason: verdict.reason }, { field: `config.${key}` });
   }
 }
 
@@ -92,7 +91,7 @@ export async function getSource(db: Db, workspaceId: string, id: string): Promis
     .select()
     .from(sources)
     .where(and(eq(sources.workspaceId, workspaceId), eq(sources.id, id)));
-  if (!s) throw notFound('Source');
+  if (!s) throw sourceError('SOURCE_NOT_FOUND');
   return s;
 }
 
@@ -235,11 +234,10 @@ export async function connectorInputs(deps: Pick<SourceDeps, 'connectors' | 'cre
 /** Starts a sweep over the last N days beside regular polling; progress shows on the source. */
 export async function startSourceBackfill(db: Db, actor: Actor, id: string, days: number, now: Date) {
   if (!Number.isInteger(days) || days < 1 || days > MAX_BACKFILL_DAYS)
-    throw new AppError('VALIDATION_FAILED', `days must be 1 to ${MAX_BACKFILL_DAYS}`, { field: 'days' });
+    throw sourceError('BACKFILL_DAYS_OUT_OF_RANGE', { max: MAX_BACKFILL_DAYS }, { field: 'days' });
   return db.transaction(async (tx) => {
     const current = await getSource(tx, actor.workspaceId, id);
-    if (current.backfill?.status === 'running')
-      throw new AppError('CONFLICT', 'A backfill of this source is already running');
+    if (current.backfill?.status === 'running') throw sourceError('BACKFILL_RUNNING');
     const [s] = await tx
       .update(sources)
       .set({ backfill: startBackfill(days, now), nextPollAt: now, updatedAt: now })

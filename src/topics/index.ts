@@ -16,3 +16,13 @@ export type { CompiledTopic } from './plan';
 export { createTopic } from './topics.service';
 /** What a source should search for on its platform, from the active topics. */
 export { searchPlanFor } from './plan';
+/** A topic as other features name it (id, name, kind). */
+export type { TopicSummary } from './directory';
+/** The names of topics by id (alerts, spike notices). */
+export { topicNames } from './directory';
+/** A workspace's topics of some kinds (share of voice: brands, competitors, products). */
+export { topicsOfKinds } from './directory';
+/** A workspace's topics (id, name, kind) as a typed subquery, for another feature's own query (reviews). */
+export { topicView } from './lookup';
+/** The topics' error codes, with their kinds and messages (the error catalogue lists them). */
+export { TOPIC_ERRORS } from './errors';

@@ -1,17 +1,10 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
 import { can } from '../core/roles';
 import type { AppContext, AppEnv } from '../http/env';
 import { assertCan, formProblem, parseForm, pathId, requireStaffPage, shellProps } from '../http/pages';
-import { TOPIC_KINDS } from './schema';
+import { TopicInput } from './topic.input';
 import { createTopic, deleteTopic, listTopics, publicTopic, updateTopic } from './topics.service';
 import { TopicsPage } from './views/topics-page';
-
-const TopicForm = z.object({
-  name: z.string().trim().min(1, 'required').max(80),
-  kind: z.enum(TOPIC_KINDS),
-  query: z.string().trim().min(1, 'required').max(1000),
-});
 
 async function render(c: AppContext, status = 200, extra: { error?: string; values?: Record<string, string> } = {}) {
   const actor = assertCan(c, 'inbox:read');
@@ -34,9 +27,8 @@ export const topicPages = new Hono<AppEnv>()
   .get('/settings/topics', (c) => render(c))
   .post('/settings/topics', async (c) => {
     const actor = assertCan(c, 'settings:manage');
-    const body = (await c.req.parseBody()) as Record<string, string>;
-    const values = { name: body.name ?? '', kind: body.kind ?? '', query: body.query ?? '' };
-    const form = await parseForm(c, TopicForm);
+    const form = await parseForm(c, TopicInput);
+    const { values } = form;
     if (!form.ok) return render(c, 422, { error: form.message, values });
     try {
       await createTopic(c.var.deps.db, actor, form.data);

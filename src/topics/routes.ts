@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { requireActor, requirePermission } from '../http/auth.middleware';
 import { AUTHENTICATED, createApi, errors, IdParam, json } from '../http/openapi';
 import { TOPIC_KINDS } from './schema';
+import { TopicInput } from './topic.input';
 import { createTopic, deleteTopic, getTopic, listTopics, publicTopic, updateTopic } from './topics.service';
 
 const Topic = z
@@ -15,15 +16,6 @@ const Topic = z
     updatedAt: z.string(),
   })
   .openapi('Topic');
-
-const TopicInput = z
-  .object({
-    name: z.string().trim().min(1).max(80),
-    kind: z.enum(TOPIC_KINDS),
-    query: z.string().trim().min(1).max(1000),
-    active: z.boolean().optional(),
-  })
-  .openapi('TopicInput');
 
 const tags = ['topics'];
 const read = [requirePermission('inbox:read')];

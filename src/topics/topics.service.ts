@@ -1,9 +1,9 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Actor } from '../core/actor';
 import { recordAudit } from '../accounts';
-import { AppError, notFound } from '../core/errors';
 import type { Db } from '../db/types';
 import { CompileError, compileQuery, SEARCH_PLATFORMS } from './compile';
+import { topicError } from './errors';
 import type { CompiledTopic } from './plan';
 import { parseQuery, QueryError } from './query';
 import { topics, type TopicKind } from './schema';
@@ -28,12 +28,13 @@ export function validateQuery(query: string) {
     return node;
   } catch (err) {
     if (err instanceof QueryError)
-      throw new AppError('VALIDATION_FAILED', `Query: ${err.message} (at character ${err.position + 1})`, {
-        field: 'query',
-        position: err.position,
-      });
+      throw topicError(
+        'TOPIC_QUERY_INVALID',
+        { problem: err.message, position: err.position + 1 },
+        { field: 'query', position: err.position },
+      );
     if (err instanceof CompileError)
-      throw new AppError('VALIDATION_FAILED', `Query: ${err.message}`, { field: 'query' });
+      throw topicError('TOPIC_QUERY_UNSUPPORTED', { problem: err.message }, { field: 'query' });
     throw err;
   }
 }
@@ -47,7 +48,7 @@ export async function getTopic(db: Db, workspaceId: string, id: string) {
     .select()
     .from(topics)
     .where(and(eq(topics.workspaceId, workspaceId), eq(topics.id, id)));
-  if (!t) throw notFound('Topic');
+  if (!t) throw topicError('TOPIC_NOT_FOUND');
   return t;
 }
 
@@ -65,7 +66,7 @@ async function assertNameFree(db: Db, workspaceId: string, name: string, exceptI
     .select({ id: topics.id })
     .from(topics)
     .where(and(eq(topics.workspaceId, workspaceId), eq(topics.name, name)));
-  if (clash && clash.id !== exceptId) throw new AppError('CONFLICT', `A topic named ${name} already exists`);
+  if (clash && clash.id !== exceptId) throw topicError('TOPIC_NAME_TAKEN', { name });
 }
 
 export async function createTopic(

@@ -54,7 +54,9 @@ describe('POST /api/v1/auth/login', () => {
       headers: { 'x-forwarded-for': '10.9.9.1' },
     });
     expect(res.status).toBe(401);
-    expect(res.json).toEqual({ error: { code: 'INVALID_CREDENTIALS', message: expect.any(String), details: null } });
+    expect(res.json).toEqual({
+      error: { code: 'INVALID_CREDENTIALS', kind: 'unauthenticated', message: expect.any(String), details: null },
+    });
   });
 
   it('answers 401 the same way for an unknown email', async () => {

@@ -3,8 +3,14 @@ import { and, count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/core/actor';
 import { contactImports } from '../../src/contacts/import.schema';
-import { createContactImport, runContactImport, type ContactImportRow } from '../../src/contacts/import.service';
+import {
+  createContactImport,
+  resumableContactImportIds,
+  runContactImport,
+  type ContactImportRow,
+} from '../../src/contacts/import.service';
 import { contacts } from '../../src/contacts/schema';
+import { releaseOwnLeases } from '../../src/jobs/leases';
 import { createTestContext, type TestContext } from '../helpers/test-app';
 
 let t: TestContext;
@@ -350,34 +356,85 @@ describe('importing contacts from a CSV', () => {
   });
 
   it.each([
-    ['no content', { filename: 'a.csv' }],
-    ['empty content', { filename: 'a.csv', content: '' }],
-    ['an unknown field in the mapping', { filename: 'a.csv', content: 'name\nAna\n', mapping: { colour: 'name' } }],
+    ['no content', { filename: 'a.csv' }, 'VALIDATION_FAILED'],
+    ['empty content', { filename: 'a.csv', content: '' }, 'VALIDATION_FAILED'],
+    [
+      'an unknown field in the mapping',
+      { filename: 'a.csv', content: 'name\nAna\n', mapping: { colour: 'name' } },
+      'VALIDATION_FAILED',
+    ],
     [
       'a mapping to a column the file lacks',
       { filename: 'a.csv', content: 'name\nAna\n', mapping: { email: 'E-mail' } },
+      'CONTACT_IMPORT_COLUMN_MISSING',
     ],
     [
       'a file with neither a name nor an email column',
       { filename: 'a.csv', content: 'company,phone\nAcme,+1 555 0100\n' },
+      'CONTACT_IMPORT_NEEDS_NAME_OR_EMAIL',
     ],
-    ['an unknown key', { filename: 'a.csv', content: 'name\nAna\n', format: 'xlsx' }],
-  ])('answers 422 to %s', async (_what, body) => {
+    ['an unknown key', { filename: 'a.csv', content: 'name\nAna\n', format: 'xlsx' }, 'VALIDATION_FAILED'],
+  ])('answers 422 to %s', async (_what, body, code) => {
     const res = await t.request('POST', '/api/v1/contacts/import', { token: ws.token, body });
     expect(res.status).toBe(422);
-    expect(res.json.error.code).toBe('VALIDATION_FAILED');
+    expect(res.json.error.code).toBe(code);
   });
 
-  it('reports an import that stopped moving (the server died mid-way) as failed', async () => {
-    const row = await createContactImport(t.db, actorOf(ws), { filename: 'lost.csv', content: 'name\nAna\n' });
+  it('runs an import whose runner died again once its lease is free, and imports its rows once', async () => {
+    const w = await t.seedWorkspace('Resumed');
+    const csv = 'name,email\nAna,ana@resumed.test\nBo,bo@resumed.test\n';
+    const row = await createContactImport(t.db, actorOf(w), { filename: 'lost.csv', content: csv });
+    // What a runner killed mid-way leaves: running, half counted, its lease held by an instance that is gone.
     await t.db
       .update(contactImports)
-      .set({ status: 'running', updatedAt: new Date(Date.now() - 11 * 60_000) })
+      .set({
+        status: 'running',
+        processed: 1,
+        leaseToken: 'dead',
+        leaseHolder: 'node-a',
+        leaseUntil: new Date(Date.now() + 60_000),
+      })
       .where(eq(contactImports.id, row.id));
-    expect((await t.request('GET', `/api/v1/contacts/imports/${row.id}`, { token: ws.token })).json).toMatchObject({
-      status: 'failed',
-      error: expect.stringMatching(/stopped before it finished.*nothing was imported/),
+    expect(await resumableContactImportIds(t.db, new Date())).not.toContain(row.id);
+    expect(await runContactImport(t.deps, null, row.id)).toBeNull();
+    // node-a starts again and frees what it held; the resume job runs it.
+    expect(await releaseOwnLeases({ db: t.db, clock: () => new Date() }, 'node-a')).toMatchObject({
+      contactImports: 1,
     });
+    expect(await resumableContactImportIds(t.db, new Date())).toContain(row.id);
+    const done = await runContactImport(t.deps, null, row.id);
+    expect(done).toMatchObject({
+      status: 'done',
+      total: 2,
+      processed: 2,
+      imported: 2,
+      content: null,
+      leaseToken: null,
+    });
+    expect(await contactCount(w)).toBe(2);
+    expect((await t.request('GET', `/api/v1/contacts/imports/${row.id}`, { token: w.token })).json).toMatchObject({
+      status: 'done',
+      progress: 100,
+    });
+  });
+
+  it('writes nothing when another runner took the import over before the write', async () => {
+    const w = await t.seedWorkspace('Taken Over');
+    const csv = ['name,email', ...Array.from({ length: 20 }, (_, i) => `P ${i},p${i}@taken.test`)].join('\n');
+    const row = await createContactImport(t.db, actorOf(w), { filename: 't.csv', content: csv });
+    // The rows are checked; another runner claims the import as they are about to be written.
+    const db = new Proxy(t.db, {
+      get(target, key, receiver) {
+        if (key !== 'transaction') return Reflect.get(target, key, receiver);
+        return async (...args: Parameters<typeof target.transaction>) => {
+          await target.update(contactImports).set({ leaseToken: 'other' }).where(eq(contactImports.id, row.id));
+          return target.transaction(...args);
+        };
+      },
+    });
+    const out = await runContactImport({ ...t.deps, db }, actorOf(w), row.id);
+    expect(out).toMatchObject({ status: 'running', leaseToken: 'other', imported: 0, error: null });
+    expect(await contactCount(w)).toBe(0);
   });
 
   it('answers 404 for an import id it does not know', async () => {

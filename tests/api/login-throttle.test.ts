@@ -19,7 +19,7 @@ describe('login throttling', () => {
       expect((await attempt('owner@throttle.test', `wrong-${i}`, '10.1.0.1')).status).toBe(401);
     const fifth = await attempt('owner@throttle.test', 'wrong-5', '10.1.0.1');
     expect(fifth.status).toBe(429);
-    expect(fifth.json.error.code).toBe('RATE_LIMITED');
+    expect(fifth.json.error.code).toBe('TOO_MANY_LOGINS');
     expect(Number(fifth.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(Number(fifth.headers.get('retry-after'))).toBeLessThanOrEqual(15 * 60);
   });

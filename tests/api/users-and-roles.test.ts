@@ -75,7 +75,7 @@ describe('users API', () => {
       body: { email: 'x@roles.test', role: 'agent' },
     });
     expect(res.status).toBe(403);
-    expect(res.json.error.code).toBe('FORBIDDEN');
+    expect(res.json.error.code).toBe('ROLE_LACKS_PERMISSION');
   });
 
   it('does not let an admin invite an owner', async () => {

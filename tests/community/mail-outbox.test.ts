@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { InngestTestEngine } from '@inngest/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  holdMail,
   MAIL_MAX_ATTEMPTS,
   queueMailTo,
   releaseMailLeases,
@@ -191,6 +192,35 @@ describe('the mail outbox', () => {
     expect(await sendDueMail(t.deps)).toEqual({ sent: 0, failed: 1, retrying: 0 });
     const [row] = await t.db.select().from(mailOutbox).where(eq(mailOutbox.id, doomed));
     expect(row).toMatchObject({ status: 'failed', attempts: MAIL_MAX_ATTEMPTS });
+  });
+
+  it('commits a waited-for mail with its link or not at all; sends it later if its sender died', async () => {
+    const { ws } = await ideaWithVoters(0);
+    const mail = (to: string) => ({
+      kind: 'verify',
+      to,
+      subject: 'Confirm',
+      text: 'Confirm: http://board.test/verify?token=held-secret',
+      secrets: ['held-secret'],
+    });
+    // The change that makes the link rolls back: no email row either.
+    await expect(
+      t.db.transaction(async (tx) => {
+        await holdMail({ ...t.deps, instanceId: 'node-b' }, tx, ws.workspace.id, mail('rolled@outbox.test'));
+        throw new Error('the link was not made');
+      }),
+    ).rejects.toThrow('the link was not made');
+    expect(await t.db.select().from(mailOutbox).where(eq(mailOutbox.to, 'rolled@outbox.test'))).toEqual([]);
+    // It commits, and the process dies before sendHeld: held, so no one else sends it meanwhile…
+    await t.db.transaction((tx) =>
+      holdMail({ ...t.deps, instanceId: 'node-b' }, tx, ws.workspace.id, mail('orphan@outbox.test')),
+    );
+    expect(await sendDueMail(t.deps)).toEqual({ sent: 0, failed: 0, retrying: 0 });
+    // …until its holder restarts (or its lease runs out): then the sender sends it, with its link, once.
+    expect(await releaseMailLeases(t.db, 'node-b', clock.now)).toBe(1);
+    expect(await sendDueMail(t.deps)).toEqual({ sent: 1, failed: 0, retrying: 0 });
+    expect(receivedBy('orphan@outbox.test')).toBe(1);
+    expect(smtp.lastTo('orphan@outbox.test')).toContain('token=held-secret');
   });
 
   it('runs the mail listener as its own Inngest function when an Inngest server drives the work', async () => {

@@ -25,6 +25,7 @@ const PUBLIC = [
   /^\/invitations\/accept$/,
   /^\/api\/v1\/invitations\/accept$/,
   /^\/api\/v1\/openapi\.json$/,
+  /^\/api\/v1\/errors$/,
   /^\/api\/inngest$/,
   /^\/$/,
 ];
@@ -83,8 +84,8 @@ describe('a community member in the staff app', () => {
         : 'page';
       answers.push(`${r.method} ${r.path} -> ${res.status} ${code}`);
     }
-    // FORBIDDEN, not a CSRF refusal or a missing login: the member is known and refused.
-    expect(answers.filter((a) => !/-> 403 (FORBIDDEN|page)$/.test(a))).toEqual([]);
+    // STAFF_ONLY, not a CSRF refusal or a missing login: the member is known and refused.
+    expect(answers.filter((a) => !/-> 403 (STAFF_ONLY|page)$/.test(a))).toEqual([]);
   });
 
   it('still reaches the public board', async () => {

@@ -133,7 +133,7 @@ describe('the database connection frozen', () => {
     const during = await get('/api/v1/sources');
     expect(during.status).toBe(503);
     expect(during.json).toEqual({
-      error: { code: 'DATABASE_UNAVAILABLE', message: expect.any(String), details: null },
+      error: { code: 'DATABASE_UNAVAILABLE', kind: 'unavailable', message: expect.any(String), details: null },
     });
     expect(await get('/health')).toEqual({ status: 503, json: { status: 'error', db: 'unreachable' } });
 

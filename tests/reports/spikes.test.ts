@@ -4,7 +4,7 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import { notifications } from '../../src/inbox/schema';
 import { ingestPosts } from '../../src/ingest/pipeline';
 import { alerts } from '../../src/reports/schema';
-import { checkSpikes, spikeReasons } from '../../src/reports/spikes';
+import { checkSpikes, releaseWebhookLeases, spikeReasons } from '../../src/reports/spikes';
 import { activeTopics, createTopic } from '../../src/topics/topics.service';
 import { socialAuthor, socialPost } from '../helpers/posts';
 import { webhookReceiver } from '../helpers/webhook-receiver';
@@ -126,6 +126,42 @@ describe('spike alerts', () => {
     expect(inApp).toHaveLength(1);
     expect(inApp[0]!.text).toMatch(/^Spike on Globex: \d+ mentions in the last hour/);
     expect((await t.request('GET', '/api/v1/reports/alerts', { token: ws.token })).json.items).toHaveLength(1);
+  });
+
+  it('tries a refused webhook again after its backoff, and one a dead sender held once it is released', async () => {
+    const { t, ws, clock, later, ingest, normalWeek, setWebhook, run } = await spikeApp();
+    const answer = { status: 500, path: '/hooks/social' };
+    const receiver = await webhookReceiver(answer);
+    await normalWeek();
+    await setWebhook(receiver.url);
+    await ingest(
+      Array.from({ length: 500 }, (_, i) => `globex outage again, terrible service #${i}`),
+      (i) => new Date(clock.now.getTime() - 50 * 60_000 + i * 5_000),
+    );
+    later(60_000);
+    expect(await run()).toMatchObject({ raised: 1, webhooksSent: 0, webhooksFailed: 1 });
+    const [failed] = await t.db.select().from(alerts).where(eq(alerts.workspaceId, ws.workspace.id));
+    expect(failed).toMatchObject({ webhookStatus: 'failed', webhookAttempts: 1, webhookError: 'HTTP 500' });
+    // Not again at once: it waits its backoff (about a minute)…
+    expect(await run()).toMatchObject({ webhooksSent: 0, webhooksFailed: 0 });
+    expect(receiver.calls).toHaveLength(1);
+    // …then goes, once the receiver is back.
+    answer.status = 204;
+    later(2 * 60_000);
+    expect(await run()).toMatchObject({ webhooksSent: 1, webhooksFailed: 0 });
+    expect(receiver.calls).toHaveLength(2);
+
+    // A sender that died holding the next delivery: nobody posts it while its lease runs…
+    const lease = { leaseHolder: 'node-a', leaseToken: 'dead', leaseUntil: new Date(clock.now.getTime() + 60_000) };
+    await t.db
+      .update(alerts)
+      .set({ webhookStatus: 'pending', ...lease })
+      .where(eq(alerts.id, failed!.id));
+    expect(await run()).toMatchObject({ webhooksSent: 0 });
+    // …and node-a, restarting, frees it at once.
+    expect(await releaseWebhookLeases(t.db, 'node-a', clock.now)).toBe(1);
+    expect(await run()).toMatchObject({ webhooksSent: 1 });
+    expect(receiver.calls).toHaveLength(3);
   });
 
   it('raises a new alert for a new spike once the last one has ended', async () => {

@@ -130,7 +130,8 @@ describe('member link tokens', () => {
       passwords.map((password) => resetPassword(deps, community, token, password, new Date())),
     );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-    for (const r of results) if (r.status === 'rejected') expect(r.reason).toMatchObject({ code: 'VALIDATION_FAILED' });
+    for (const r of results)
+      if (r.status === 'rejected') expect(r.reason).toMatchObject({ code: 'MEMBER_LINK_INVALID' });
     const logins = await Promise.all(
       passwords.map((password) => post(`/c/${slug}/login`, { email: 'rui@member.test', password })),
     );

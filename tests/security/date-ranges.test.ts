@@ -22,7 +22,7 @@ describe('report date ranges', () => {
     for (const report of REPORTS) {
       const res = await t.request('GET', `/api/v1/reports/${report}?to=9999-12-31`, { token: analyst });
       expect(res.status, report).toBe(422);
-      expect(res.json.error.code).toBe('VALIDATION_FAILED');
+      expect(res.json.error.code).toBe('RANGE_END_TOO_LATE');
     }
     expect((await t.request('GET', '/health')).status).toBe(200);
   });

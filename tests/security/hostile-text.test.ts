@@ -182,12 +182,12 @@ describe('a NUL byte or a lone surrogate on any route', () => {
         text: JSON.stringify({ email: `a${NUL}@b.test`, password: 'x' }),
       });
       expect(named.status).toBe(422);
-      expect(named.json?.error).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'email' } });
+      expect(named.json?.error).toMatchObject({ code: 'FIELD_TEXT_UNSAFE', details: { field: 'email' } });
       const deep = await send('POST', '/api/v1/analyze', {
         type: 'application/json',
         text: JSON.stringify({ texts: ['fine', `bad${LONE}`] }),
       });
-      expect(deep.json?.error).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'texts.1' } });
+      expect(deep.json?.error).toMatchObject({ code: 'FIELD_TEXT_UNSAFE', details: { field: 'texts.1' } });
     },
     PROBE_TIMEOUT,
   );
@@ -223,7 +223,7 @@ describe('a NUL byte or a lone surrogate on any route', () => {
           });
           expect([res.status, await res.json()]).toMatchObject([
             422,
-            { error: { code: 'VALIDATION_FAILED', details: { field } } },
+            { error: { code: 'FIELD_TEXT_UNSAFE', details: { field } } },
           ]);
         }
       }
@@ -250,7 +250,7 @@ describe('requests without such text', () => {
     const res = await t.app.request('/api/v1/me', { headers: { cookie: 'sid=%00' } });
     expect([res.status, await res.json()]).toMatchObject([
       400,
-      { error: { code: 'BAD_REQUEST', details: { in: 'cookie', field: 'sid' } } },
+      { error: { code: 'REQUEST_TEXT_UNSAFE', details: { in: 'cookie', field: 'sid' } } },
     ]);
   });
 

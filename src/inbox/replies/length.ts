@@ -1,5 +1,7 @@
 import twitterText from 'twitter-text';
+import type { AppError } from '../../core/errors';
 import type { Platform } from '../../core/platforms';
+import { inboxError } from '../errors';
 
 /**
  * Each platform's length rule, counted the way the platform counts: X weights characters and
@@ -27,16 +29,20 @@ export function replyLength(platform: Platform, text: string): number {
 }
 
 export function checkReply(platform: Platform, text: string): LengthCheck {
+  const problem = replyProblem(platform, text);
+  const limit = LIMITS[platform] ?? 0;
+  const length = limit ? replyLength(platform, text) : 0;
+  return { ok: problem === null, length, limit, message: problem?.message ?? null };
+}
+
+/** Why a reply cannot be sent as it is, as the error the outbox refuses it with (null: it can). */
+export function replyProblem(platform: Platform, text: string): AppError | null {
   const limit = LIMITS[platform];
-  if (limit === undefined) return { ok: false, length: 0, limit: 0, message: `Replies cannot be sent on ${platform}` };
+  if (limit === undefined)
+    return inboxError('REPLY_PLATFORM_UNSUPPORTED', { platform }, { field: 'text', length: 0, limit: 0 });
   const length = replyLength(platform, text);
-  if (text.trim().length === 0) return { ok: false, length, limit, message: 'The reply is empty' };
-  if (length > limit)
-    return {
-      ok: false,
-      length,
-      limit,
-      message: `The reply is ${length} characters as ${platform} counts them; the limit is ${limit}`,
-    };
-  return { ok: true, length, limit, message: null };
+  const details = { field: 'text', length, limit };
+  if (text.trim().length === 0) return inboxError('REPLY_EMPTY', details);
+  if (length > limit) return inboxError('REPLY_TOO_LONG', { length, platform, limit }, details);
+  return null;
 }

@@ -1,17 +1,17 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../../core/actor';
 import { ConnectorError } from '../../connectors';
-import { AppError, notFound } from '../../core/errors';
 import { leasedQueue, retryDelayMs } from '../../db/leased-queue';
 import type { Db } from '../../db/types';
 import { getConversationRow } from '../conversations.service';
+import { inboxError } from '../errors';
 import { publish } from '../live';
 import { conversationEvents, conversations } from '../schema';
-import { mentions } from '../../mentions';
+import { mentionById, replyTarget } from '../../mentions';
 import type { PollerDeps } from '../../sources';
-import { sources, connectorInputs } from '../../sources';
+import { connectorInputs, firstSourceOf, sourceById } from '../../sources';
 import { type Delivery, DeliveryError, deliver } from './deliver';
-import { checkReply } from './length';
+import { replyProblem } from './length';
 import { replies } from './schema';
 
 /**
@@ -68,36 +68,14 @@ export async function queueReply(
   now: Date,
 ): Promise<{ reply: ReplyRow; created: boolean }> {
   const conv = await getConversationRow(db, actor.workspaceId, conversationId);
-  const check = checkReply(conv.platform, input.text);
-  if (!check.ok)
-    throw new AppError('VALIDATION_FAILED', check.message!, {
-      field: 'text',
-      length: check.length,
-      limit: check.limit,
-    });
-  const [target] = await db
-    .select()
-    .from(mentions)
-    .where(
-      and(
-        eq(mentions.workspaceId, actor.workspaceId),
-        eq(mentions.conversationId, conversationId),
-        input.inReplyTo ? eq(mentions.id, input.inReplyTo) : undefined,
-      ),
-    )
-    .orderBy(desc(mentions.postedAt))
-    .limit(1);
-  if (!target)
-    throw new AppError('VALIDATION_FAILED', 'inReplyTo is not a post of this conversation', { field: 'inReplyTo' });
-  const [source] = target.sourceId
-    ? await db.select({ id: sources.id }).from(sources).where(eq(sources.id, target.sourceId))
-    : await db
-        .select({ id: sources.id })
-        .from(sources)
-        .where(and(eq(sources.workspaceId, actor.workspaceId), eq(sources.platform, conv.platform)))
-        .orderBy(asc(sources.createdAt))
-        .limit(1);
-  if (!source) throw new AppError('CONFLICT', `No ${conv.platform} source is connected to reply from`);
+  const problem = replyProblem(conv.platform, input.text);
+  if (problem) throw problem;
+  const target = await replyTarget(db, actor.workspaceId, conversationId, input.inReplyTo);
+  if (!target) throw inboxError('REPLY_TARGET_UNKNOWN', { field: 'inReplyTo' });
+  const source = target.sourceId
+    ? await sourceById(db, target.sourceId)
+    : await firstSourceOf(db, actor.workspaceId, conv.platform);
+  if (!source) throw inboxError('REPLY_SOURCE_MISSING', { platform: conv.platform });
   return db.transaction(async (tx) => {
     const [created] = await tx
       .insert(replies)
@@ -120,7 +98,7 @@ export async function queueReply(
         .from(replies)
         .where(and(eq(replies.workspaceId, actor.workspaceId), eq(replies.idempotencyKey, input.idempotencyKey)));
       if (!existing || existing.conversationId !== conversationId || existing.text !== input.text) {
-        throw new AppError('CONFLICT', 'This idempotency key was already used for another reply');
+        throw inboxError('IDEMPOTENCY_KEY_REUSED');
       }
       return { reply: existing, created: false };
     }
@@ -141,21 +119,20 @@ export async function getReply(db: Db, workspaceId: string, id: string): Promise
     .select()
     .from(replies)
     .where(and(eq(replies.workspaceId, workspaceId), eq(replies.id, id)));
-  if (!r) throw notFound('Reply');
+  if (!r) throw inboxError('REPLY_NOT_FOUND');
   return r;
 }
 
 /** A person asks to try a failed reply again. */
 export async function retryReply(db: Db, actor: Actor, id: string, now: Date): Promise<ReplyRow> {
   const r = await getReply(db, actor.workspaceId, id);
-  if (r.status !== 'failed')
-    throw new AppError('CONFLICT', `Only a failed reply can be retried (this one is ${r.status})`);
+  if (r.status !== 'failed') throw inboxError('REPLY_NOT_RETRYABLE', { status: r.status });
   const [row] = await db
     .update(replies)
     .set({ status: 'queued', nextAttemptAt: now, attempts: 0 })
     .where(and(eq(replies.id, id), eq(replies.status, 'failed')))
     .returning();
-  if (!row) throw new AppError('CONFLICT', 'The reply changed meanwhile');
+  if (!row) throw inboxError('REPLY_CHANGED');
   return row;
 }
 
@@ -178,8 +155,8 @@ export async function sendReply(deps: SenderDeps, id: string, random = Math.rand
   );
   let delivery: Delivery;
   try {
-    const [target] = await deps.db.select().from(mentions).where(eq(mentions.id, r.inReplyToMentionId));
-    const [source] = r.sourceId ? await deps.db.select().from(sources).where(eq(sources.id, r.sourceId)) : [];
+    const target = await mentionById(deps.db, r.workspaceId, r.inReplyToMentionId);
+    const source = r.sourceId ? await sourceById(deps.db, r.sourceId) : null;
     if (!target || !source)
       throw new ConnectorError('invalid_request', 'The post or the source to reply from no longer exists');
     const { connector, config, credentials } = await connectorInputs(deps, source);

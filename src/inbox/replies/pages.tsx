@@ -1,8 +1,17 @@
 import { Hono } from 'hono';
 import { can } from '../../core/roles';
-import { notFound } from '../../core/errors';
+import { inboxError } from '../errors';
 import type { AppContext, AppEnv } from '../../http/env';
-import { assertCan, formFields, formProblem, pathId, requireStaffPage, shellProps } from '../../http/pages';
+import {
+  assertCan,
+  formProblem,
+  type PostedValues,
+  parseForm,
+  pathId,
+  requireStaffPage,
+  shellProps,
+} from '../../http/pages';
+import { NewSavedReply, SavedReplyInput } from './reply.input';
 import {
   createSavedReply,
   deleteSavedReply,
@@ -40,10 +49,13 @@ async function render(
   );
 }
 
-const read = (form: Record<string, string | string[]>) => {
-  const one = (k: string) => String((Array.isArray(form[k]) ? form[k][0] : form[k]) ?? '').trim();
-  return { name: one('name').slice(0, 80), body: one('body').slice(0, 5000), shared: one('shared') === '1' };
-};
+/** What was typed, to fill the form again. */
+const typed = ({ values }: PostedValues) => ({
+  name: values.name ?? '',
+  body: values.body ?? '',
+  shared: values.shared !== undefined,
+});
+const LABELS = { labels: { name: 'Name', body: 'Reply' } };
 
 /** Settings > Saved replies: the same service as /api/v1/saved-replies. */
 export const savedReplyPages = new Hono<AppEnv>()
@@ -52,11 +64,11 @@ export const savedReplyPages = new Hono<AppEnv>()
   .get('/settings/saved-replies', (c) => render(c))
   .post('/settings/saved-replies', async (c) => {
     const actor = assertCan(c, 'inbox:write');
-    const values = read(await formFields(c));
-    if (!values.name || !values.body)
-      return render(c, { status: 422, error: 'Give the reply a name and a text.', values });
+    const form = await parseForm(c, NewSavedReply, LABELS);
+    const values = typed(form);
+    if (!form.ok) return render(c, { status: 422, error: form.message, values });
     try {
-      await createSavedReply(c.var.deps.db, actor, values);
+      await createSavedReply(c.var.deps.db, actor, form.data);
     } catch (err) {
       const e = formProblem(err);
       return render(c, { status: e.status, error: e.message, values });
@@ -67,19 +79,25 @@ export const savedReplyPages = new Hono<AppEnv>()
     const actor = assertCan(c, 'inbox:write');
     const id = pathId(c, 'Saved reply');
     const editing = (await listSavedReplies(c.var.deps.db, actor)).find((s) => s.id === id);
-    if (!editing) throw notFound('Saved reply');
+    if (!editing) throw inboxError('SAVED_REPLY_NOT_FOUND');
     return render(c, { editing });
   })
   .post('/settings/saved-replies/:id', async (c) => {
     const actor = assertCan(c, 'inbox:write');
     const id = pathId(c, 'Saved reply');
-    const values = read(await formFields(c));
+    const form = await parseForm(c, SavedReplyInput, LABELS);
+    const again = async (status: number, error: string) => {
+      const editing = (await listSavedReplies(c.var.deps.db, actor)).find((s) => s.id === id);
+      // Another workspace's (or person's) reply is not there at all, however the form was filled in.
+      if (!editing) throw inboxError('SAVED_REPLY_NOT_FOUND');
+      return render(c, { status, error, editing, values: typed(form) });
+    };
+    if (!form.ok) return again(422, form.message);
     try {
-      await updateSavedReply(c.var.deps.db, actor, id, { name: values.name, body: values.body }, c.var.deps.clock());
+      await updateSavedReply(c.var.deps.db, actor, id, form.data, c.var.deps.clock());
     } catch (err) {
       const e = formProblem(err);
-      const editing = (await listSavedReplies(c.var.deps.db, actor)).find((s) => s.id === id);
-      return render(c, { status: e.status, error: e.message, editing, values });
+      return again(e.status, e.message);
     }
     return c.redirect('/settings/saved-replies?ok=saved', 303);
   })

@@ -6,6 +6,7 @@ import { PLATFORMS } from '../../core/platforms';
 import { getConversationRow } from '../conversations.service';
 import { checkReply } from './length';
 import { getReply, publicReply, queueReply, retryReply, sendReply } from './outbox';
+import { IdempotencyKey, NewSavedReply, ReplyInput, SavedReplyInput } from './reply.input';
 import {
   createSavedReply,
   deleteSavedReply,
@@ -49,15 +50,6 @@ const SavedReply = z
     updatedAt: z.string(),
   })
   .openapi('SavedReply');
-const SavedReplyInput = z.object({
-  name: z.string().trim().min(1).max(80),
-  body: z
-    .string()
-    .trim()
-    .min(1)
-    .max(5000)
-    .openapi({ example: 'Hi {{first_name}}, sorry about that! DM us your order number. {{agent_first_name}}' }),
-});
 
 const tags = ['inbox'];
 const write = [requirePermission('inbox:write')];
@@ -82,10 +74,10 @@ export const repliesApi = createApi()
       middleware: write,
       request: {
         params: IdParam,
-        headers: z.object({ 'idempotency-key': z.string().trim().min(1).max(200).optional() }),
+        headers: z.object({ 'idempotency-key': IdempotencyKey.optional() }),
         body: {
           content: {
-            'application/json': { schema: z.object({ text: z.string().max(20_000), inReplyTo: z.uuid().optional() }) },
+            'application/json': { schema: ReplyInput },
           },
           required: true,
         },
@@ -216,7 +208,7 @@ export const repliesApi = createApi()
       middleware: write,
       request: {
         body: {
-          content: { 'application/json': { schema: SavedReplyInput.extend({ shared: z.boolean().default(false) }) } },
+          content: { 'application/json': { schema: NewSavedReply } },
           required: true,
         },
       },

@@ -1,11 +1,11 @@
 import { and, asc, eq, isNull, or } from 'drizzle-orm';
 import type { Actor } from '../../core/actor';
-import { recordAudit, users } from '../../accounts';
+import { recordAudit, staffMember } from '../../accounts';
 import { can } from '../../core/roles';
-import { contacts } from '../../contacts';
-import { AppError, forbidden, notFound } from '../../core/errors';
+import { contactCard } from '../../contacts';
 import type { Db } from '../../db/types';
 import { getConversationRow } from '../conversations.service';
+import { inboxError } from '../errors';
 import { savedReplies } from './schema';
 import { renderTemplate, TEMPLATE_VARIABLES, unknownVariables } from './template';
 
@@ -37,10 +37,12 @@ export async function listSavedReplies(db: Db, actor: Actor) {
 function checkBody(body: string) {
   const unknown = unknownVariables(body);
   if (unknown.length)
-    throw new AppError(
-      'VALIDATION_FAILED',
-      `Unknown variable${unknown.length > 1 ? 's' : ''} ${unknown.map((v) => `{{${v}}}`).join(', ')}; ` +
-        `use ${TEMPLATE_VARIABLES.map((v) => `{{${v}}}`).join(', ')}`,
+    throw inboxError(
+      'SAVED_REPLY_VARIABLE_UNKNOWN',
+      {
+        unknown: unknown.map((v) => `{{${v}}}`).join(', '),
+        known: TEMPLATE_VARIABLES.map((v) => `{{${v}}}`).join(', '),
+      },
       { field: 'body', unknown },
     );
 }
@@ -48,18 +50,13 @@ function checkBody(body: string) {
 /** Shared replies are the workspace's (settings:manage); private ones their owner's. */
 function assertMayChange(actor: Actor, s: { ownerId: string | null }) {
   if (s.ownerId === null ? !can(actor.role, 'settings:manage') : s.ownerId !== actor.userId)
-    throw forbidden(
-      s.ownerId === null ? 'Only admins change shared saved replies' : 'This saved reply belongs to someone else',
-    );
+    throw inboxError(s.ownerId === null ? 'SAVED_REPLY_SHARED_ADMINS_ONLY' : 'SAVED_REPLY_NOT_YOURS');
 }
 
 export async function createSavedReply(db: Db, actor: Actor, input: { name: string; body: string; shared: boolean }) {
   checkBody(input.body);
   const ownerId = input.shared ? null : actor.userId;
-  if (!input.shared && !actor.userId)
-    throw new AppError('VALIDATION_FAILED', 'An API key cannot own a private saved reply; make it shared', {
-      field: 'shared',
-    });
+  if (!input.shared && !actor.userId) throw inboxError('SAVED_REPLY_KEY_PRIVATE', { field: 'shared' });
   assertMayChange(actor, { ownerId });
   return db.transaction(async (tx) => {
     const [row] = await tx
@@ -82,7 +79,7 @@ async function getOwn(db: Db, actor: Actor, id: string) {
     .from(savedReplies)
     .where(and(eq(savedReplies.workspaceId, actor.workspaceId), eq(savedReplies.id, id)));
   // Someone else's private reply is not there at all for this user.
-  if (!s || (s.ownerId !== null && s.ownerId !== actor.userId)) throw notFound('Saved reply');
+  if (!s || (s.ownerId !== null && s.ownerId !== actor.userId)) throw inboxError('SAVED_REPLY_NOT_FOUND');
   return s;
 }
 
@@ -114,15 +111,8 @@ export async function deleteSavedReply(db: Db, actor: Actor, id: string) {
 export async function renderSavedReply(db: Db, actor: Actor, id: string, conversationId: string) {
   const s = await getOwn(db, actor, id);
   const conv = await getConversationRow(db, actor.workspaceId, conversationId);
-  const [contact] = conv.contactId
-    ? await db
-        .select({ name: contacts.name, company: contacts.company })
-        .from(contacts)
-        .where(eq(contacts.id, conv.contactId))
-    : [];
-  const [agent] = actor.userId
-    ? await db.select({ name: users.name }).from(users).where(eq(users.id, actor.userId))
-    : [];
+  const contact = conv.contactId ? await contactCard(db, conv.contactId) : null;
+  const agent = actor.userId ? await staffMember(db, actor.userId) : null;
   return renderTemplate(s.body, {
     authorName: conv.authorName ?? contact?.name ?? null,
     authorHandle: conv.authorHandle,

@@ -1,0 +1,38 @@
+import { z } from '@hono/zod-openapi';
+import { ContactFilter } from './filter';
+import { CHOOSABLE_FIELDS } from './merge.service';
+
+/** One schema per action, shared by the JSON API (contacts routes) and the contacts pages' forms. */
+
+const text = (max: number) => z.string().trim().max(max);
+
+export const ContactInput = z
+  .object({
+    name: text(300),
+    emails: z.array(z.email('not a valid email address').max(320)).max(20, 'at most 20'),
+    phones: z.array(text(40).min(3)).max(20),
+    company: text(200).nullable(),
+    title: text(200).nullable(),
+    location: text(200).nullable(),
+    lifecycleStage: text(40).min(1, 'required'),
+    ownerId: z.uuid().nullable(),
+    tags: z.array(z.string().trim().min(1).max(60, 'at most 60 characters each')).max(50, 'at most 50'),
+    customFields: z
+      .record(text(60).min(1), text(2000))
+      .refine((o) => Object.keys(o).length <= 50, 'At most 50 custom fields'),
+  })
+  .partial()
+  .openapi('ContactInput');
+
+export const NoteInput = z.object({ body: z.string().trim().min(1, 'write something first').max(10_000) });
+
+export const SegmentInput = z.object({ name: z.string().trim().min(1, 'required').max(80), filter: ContactFilter });
+
+export const MergeInput = z
+  .object({
+    into: z.uuid(),
+    from: z.array(z.uuid()).min(1).max(20),
+    fields: z.partialRecord(z.enum(CHOOSABLE_FIELDS), z.uuid()).optional(),
+    customFields: z.record(z.string().max(60), z.uuid()).optional(),
+  })
+  .strict();

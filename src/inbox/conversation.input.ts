@@ -1,0 +1,26 @@
+import { z } from '@hono/zod-openapi';
+import { CONVERSATION_STATUSES, PRIORITIES } from './schema';
+
+/** One schema per action, shared by the JSON API (inbox routes) and the inbox pages' forms (page-forms.ts). */
+
+const Tags = z.array(z.string().trim().min(1).max(60, 'at most 60 characters each')).max(30, 'at most 30');
+
+export const ConversationPatch = z
+  .object({
+    status: z.enum(CONVERSATION_STATUSES),
+    snoozedUntil: z.iso.datetime({ offset: true }).nullable(),
+    assigneeId: z.uuid().nullable(),
+    priority: z.enum(PRIORITIES),
+    tags: Tags.openapi({ description: 'Replaces the tags' }),
+    addTags: Tags.openapi({ description: 'Added to each conversation’s tags (bulk)' }),
+    removeTags: Tags.openapi({ description: 'Removed from each conversation’s tags (bulk)' }),
+  })
+  .partial()
+  .openapi('ConversationPatch');
+
+export const BulkUpdate = z.object({
+  ids: z.array(z.uuid()).min(1, 'select at least one conversation first').max(500),
+  patch: ConversationPatch,
+});
+
+export const NoteInput = z.object({ body: z.string().trim().min(1, 'write something first').max(10_000) });

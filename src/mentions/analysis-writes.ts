@@ -1,0 +1,103 @@
+import { and, asc, count, eq, gt, isNull, ne, or, sql } from 'drizzle-orm';
+import { toJsonParam } from '../db/params';
+import type { Db } from '../db/types';
+import type { MentionRow } from './list';
+import { mentions, type OVERRIDE_LABELS } from './schema';
+
+/**
+ * How a stored mention's analysis changes after it was stored: a person's correction, or a newer analyzer
+ * (reanalysis/ decides; mentions owns the columns). Each runs in the caller's transaction, which also moves
+ * the report rollups, the contact's totals and the conversation along.
+ */
+
+/** A correction: the row before and after, or null when the workspace has no such mention. */
+type Corrected = { before: MentionRow; after: MentionRow } | null;
+
+async function correct(
+  tx: Db,
+  workspaceId: string,
+  mentionId: string,
+  set: Partial<typeof mentions.$inferInsert>,
+): Promise<Corrected> {
+  const [before] = await tx
+    .select()
+    .from(mentions)
+    .where(and(eq(mentions.workspaceId, workspaceId), eq(mentions.id, mentionId)))
+    .for('update');
+  if (!before) return null;
+  const [after] = await tx.update(mentions).set(set).where(eq(mentions.id, mentionId)).returning();
+  return { before, after: after! };
+}
+
+/** Sets (or, with null, clears) a person's correction of the sentiment label. */
+export const correctSentiment = (
+  tx: Db,
+  workspaceId: string,
+  mentionId: string,
+  label: (typeof OVERRIDE_LABELS)[number] | null,
+  by: string | null,
+  now: Date,
+) =>
+  correct(tx, workspaceId, mentionId, {
+    sentimentOverride: label,
+    sentimentOverrideBy: label ? by : null,
+    sentimentOverrideAt: label ? now : null,
+  });
+
+/** Sets (or, with null, clears) a person's correction of the intents. */
+export const correctIntents = (
+  tx: Db,
+  workspaceId: string,
+  mentionId: string,
+  intents: string[] | null,
+  by: string | null,
+  now: Date,
+) =>
+  correct(tx, workspaceId, mentionId, {
+    intentsOverride: intents,
+    intentsOverrideBy: intents ? by : null,
+    intentsOverrideAt: intents ? now : null,
+  });
+
+const analysedBefore = (version: number) => or(isNull(mentions.analysisVersion), ne(mentions.analysisVersion, version));
+
+/** How many mentions an older analyzer (or none) scored. */
+export async function staleAnalysisCount(db: Db, version: number): Promise<number> {
+  const [{ n } = { n: 0 }] = await db.select({ n: count() }).from(mentions).where(analysedBefore(version));
+  return Number(n);
+}
+
+/** The next batch of such mentions after `afterId`, in id order (a run can stop and go on). */
+export const staleAnalysisBatch = (db: Db, version: number, afterId: string, limit: number) =>
+  db
+    .select({ id: mentions.id, title: mentions.title, text: mentions.text })
+    .from(mentions)
+    .where(and(analysedBefore(version), gt(mentions.id, afterId)))
+    .orderBy(asc(mentions.id))
+    .limit(limit);
+
+/** A mention's new analysis, as reanalysis computed it. */
+export interface Reanalysed {
+  id: string;
+  score: number;
+  label: string;
+  language: string | null;
+  intents: string[];
+  aspects: unknown;
+  key_terms: string[];
+  hashtags: string[];
+  version: number;
+}
+
+/** Saves a batch of new analyses: one statement, the batch as one JSON parameter (as in storePosts). */
+export async function saveReanalysis(tx: Db, updates: Reanalysed[]): Promise<void> {
+  if (updates.length === 0) return;
+  await tx.execute(sql`
+    update ${mentions} m set sentiment_score = u.score, sentiment_label = u.label, language = u.language,
+      intents = u.intents, aspects = u.aspects, key_terms = u.key_terms, hashtags = u.hashtags,
+      analysis_version = u.version
+    from jsonb_to_recordset(${toJsonParam(updates)}::jsonb)
+      as u(id uuid, score real, label text, language text, intents text[], aspects jsonb, key_terms text[],
+        hashtags text[], version integer)
+    where m.id = u.id`);
+}

@@ -1,0 +1,18 @@
+import { defineErrors, makeErrors } from '../core/errors';
+
+/** The codes of sources: what a workspace listens to and how it is polled. */
+export const SOURCE_ERRORS = defineErrors({
+  SOURCE_NOT_FOUND: { kind: 'not_found', en: 'Source not found' },
+  CONNECTOR_UNAVAILABLE: { kind: 'invalid', en: 'The {platform} connector is not available' },
+  // The connector's own schema refused a field; the problem is its sentence.
+  SOURCE_CONFIG_INVALID: { kind: 'invalid', en: 'config.{path}: {problem}' },
+  SOURCE_CREDENTIALS_INVALID: { kind: 'invalid', en: 'credentials.{path}: {problem}' },
+  // An address the outbound guard would refuse anyway (file:, localhost, metadata), refused when saved.
+  SOURCE_ADDRESS_REFUSED: { kind: 'invalid', en: 'config.{key}: {reason}' },
+  BACKFILL_DAYS_OUT_OF_RANGE: { kind: 'invalid', en: 'days must be 1 to {max}' },
+  BACKFILL_RUNNING: { kind: 'conflict', en: 'A backfill of this source is already running' },
+  SOURCE_BUSY: { kind: 'conflict', en: 'This source is being polled right now; try again in a moment' },
+  PLATFORM_NOT_CHOSEN: { kind: 'invalid', en: 'Choose a platform to add' },
+});
+
+export const sourceError = makeErrors(SOURCE_ERRORS);

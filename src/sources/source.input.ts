@@ -1,0 +1,38 @@
+import { z } from '@hono/zod-openapi';
+import { PLATFORMS } from '../core/platforms';
+import { MAX_BACKFILL_DAYS } from './backfill';
+
+/**
+ * One schema per action, shared by the JSON API (sources routes) and Settings > Sources. A page's config and
+ * credentials fields are its platform's (platform-forms.ts, platformFormFields).
+ */
+
+const Interval = z.number().int().min(30).max(86_400);
+
+export const CreateSource = z
+  .object({
+    platform: z.enum(PLATFORMS),
+    name: z.string().trim().min(1, 'required').max(80),
+    config: z.record(z.string(), z.unknown()).optional().openapi({
+      description:
+        'Platform settings, e.g. {"baseUrl": "https://mastodon.social"}; checked by the platform\'s connector',
+    }),
+    credentials: z
+      .record(z.string(), z.unknown())
+      .optional()
+      .openapi({ description: 'Platform credentials; encrypted at rest, never returned' }),
+    pollIntervalSeconds: Interval.optional(),
+  })
+  .openapi('CreateSource');
+
+export const UpdateSource = z
+  .object({
+    name: z.string().trim().min(1, 'required').max(80).optional(),
+    config: z.record(z.string(), z.unknown()).optional(),
+    credentials: z.record(z.string(), z.unknown()).optional(),
+    pollIntervalSeconds: Interval.optional(),
+    paused: z.boolean().optional(),
+  })
+  .openapi('UpdateSource');
+
+export const BackfillInput = z.object({ days: z.number().int().min(1).max(MAX_BACKFILL_DAYS) });
