@@ -1,8 +1,8 @@
 /**
  * Side effects as events after commit. A service records what happened (`emit`) while its transaction
  * runs; the events are delivered only once that transaction has committed, to the listeners composition
- * registered (live stream, mail sender, notifications, webhooks, spike checks). A rolled-back change
- * tells nobody, and no listener's work (or failure) slows or breaks the change itself.
+ * registered (the live stream, the mail sender). A rolled-back change tells nobody, and no listener's work
+ * (or failure) slows or breaks the change itself.
  *
  * In process (the default) delivery is at most once: a crash right after commit loses it. So a listener
  * either wakes durable work that a scheduled job also finds (the mail outbox), or is safe to miss (the
