@@ -1,24 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { fileTree } from '../helpers/file-tree';
 import { check, cruise, cycleEdgesOf } from '../../scripts/deps/check';
 
 // A small src/ tree per test, cruised with the repository's own .dependency-cruiser.cjs.
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-
-function tree(files: Record<string, string>) {
-  const root = mkdtempSync(join(tmpdir(), 'deps-check-'));
-  dirs.push(root);
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
-  return root;
-}
+const tree = (files: Record<string, string>) => fileTree(files, 'deps-check-');
 
 /** The house as it should be: shared core, two features that meet through an index, a server composing. */
 const CLEAN = {
