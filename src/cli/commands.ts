@@ -236,7 +236,7 @@ export async function runCommand(argv: string[], deps: CliDeps): Promise<void> {
           .join(', ')}`,
       );
       const progress = progressPrinter(out);
-      const done = await runContactImport(deps.jobDeps, actor, row.id, content, {
+      const done = await runContactImport(deps.jobDeps, actor, row.id, {
         onProgress: (r) => {
           if (r.status === 'running' && r.total) progress(r.processed, r.total, `rows checked, ${r.failed} bad`);
         },

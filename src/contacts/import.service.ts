@@ -135,13 +135,11 @@ export async function listContactImports(db: Db, workspaceId: string) {
 /**
  * Runs (or resumes) a queued import over the file it keeps; answers null when it was not due (already run,
  * or another runner has it). `actor`: who the audit names (null when the resume job runs it: its creator).
- * `_content`: the file's text, no longer read (the import keeps its own copy).
  */
 export async function runContactImport(
   deps: ContactImportDeps,
   actor: Actor | null,
   id: string,
-  _content?: string,
   options: Partial<ContactImportOptions> = {},
 ): Promise<ContactImportRow | null> {
   const o = { ...DEFAULT_CONTACT_IMPORT_OPTIONS, ...options };

@@ -86,7 +86,7 @@ export const contactsTransferApi = createApi()
       const actor = requireActor(c);
       const body = c.req.valid('json');
       const row = await createContactImport(c.var.deps.db, actor, body);
-      runInBackground(c, runContactImport(c.var.deps, actor, row.id, body.content));
+      runInBackground(c, runContactImport(c.var.deps, actor, row.id));
       return c.json(publicContactImport(row, c.var.deps.clock()), 202);
     },
   )

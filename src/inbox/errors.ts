@@ -4,9 +4,6 @@ import { defineErrors, makeErrors } from '../core/errors';
 export const INBOX_ERRORS = defineErrors({
   CONVERSATION_NOT_FOUND: { kind: 'not_found', en: 'Conversation not found' },
   ASSIGNEE_NOT_ACTIVE: { kind: 'invalid', en: 'The assignee is not an active user of this workspace' },
-  ASSIGNEE_NOT_CHOSEN: { kind: 'invalid', en: 'Choose a teammate to assign' },
-  CONVERSATION_STATUS_UNKNOWN: { kind: 'invalid', en: 'Unknown status' },
-  CONVERSATION_PRIORITY_UNKNOWN: { kind: 'invalid', en: 'Unknown priority' },
   SNOOZE_NEEDS_TIME: { kind: 'invalid', en: 'Snoozing needs a time to wake up (snoozedUntil)' },
   SNOOZE_IN_PAST: { kind: 'invalid', en: 'snoozedUntil must be in the future' },
   SNOOZE_TIME_MISSING: { kind: 'invalid', en: 'Pick a time to snooze until' },
