@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { LiveEvent } from '../core/live-events';
+import { toJsonParam } from '../db/params';
 import type { Db, DatabaseHandle } from '../db/types';
 
 /**
@@ -15,12 +16,14 @@ export type { LiveEvent } from '../core/live-events';
 /** Announces events for one workspace; call it with the transaction making the change. */
 export async function publish(db: Db, workspaceId: string, events: LiveEvent[]): Promise<void> {
   if (events.length === 0) return;
-  // NOTIFY payloads stop at 8,000 bytes: large batches go in chunks.
-  for (let i = 0; i < events.length; i += 40) {
-    await db.execute(
-      sql`select pg_notify(${LIVE_CHANNEL}, ${JSON.stringify({ w: workspaceId, e: events.slice(i, i + 40) })})`,
-    );
-  }
+  // NOTIFY payloads stop at 8,000 bytes: large batches go in pieces, all in one statement (after a commit
+  // each statement is a transaction of its own: three of them cost a PGlite ingest ~2.6 s per 100,000 posts).
+  const payloads: string[] = [];
+  for (let i = 0; i < events.length; i += 40)
+    payloads.push(JSON.stringify({ w: workspaceId, e: events.slice(i, i + 40) }));
+  await db.execute(
+    sql`select pg_notify(${LIVE_CHANNEL}, p) from jsonb_array_elements_text(${toJsonParam(payloads)}::jsonb) as p`,
+  );
 }
 
 type Listener = (event: LiveEvent) => void;

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { SocialPost } from '../core/social-post';
 import { identityKey } from '../contacts';
-import { markThreaded } from '../mentions';
+import { markThreadedSql } from '../mentions';
 import { toJsonParam } from '../db/params';
 import { rows } from '../db/rows';
 import type { Db } from '../db/types';
@@ -93,6 +93,11 @@ export async function threadMentions(
       now,
     ),
   }));
+  // Each new mention, with the conversation key it joins.
+  const mentionKeys = [...groups.entries()].flatMap(([key, list]) => {
+    const [thread_key, author_key] = key.split('\u0000') as [string, string];
+    return list.map((i) => ({ id: i.mentionId, thread_key, author_key }));
+  });
   const changed = rows<
     PriorityFacts & {
       thread_key: string;
@@ -164,21 +169,21 @@ export async function threadMentions(
         select u.*, coalesce(p.status in ('closed', 'snoozed'), false) as reopened
         from upserted u left join prior p on p.id = u.id
       ),
-      -- New or reopened conversations say so in their history, in this same statement.
+      -- The new mentions point at their conversation (mentions owns the column) and new or reopened
+      -- conversations say so in their history: in this same statement, one round trip for the chunk.
+      linked as (
+        ${markThreadedSql(sql`(
+          select l.id as mention_id, ch.id as conversation_id
+          from jsonb_to_recordset(${toJsonParam(mentionKeys)}::jsonb) as l(id uuid, thread_key text, author_key text)
+          join changed ch on ch.thread_key = l.thread_key and ch.author_key = l.author_key
+        )`)}
+      ),
       logged as (
         insert into conversation_events (workspace_id, conversation_id, kind, details)
         select ${workspaceId}::uuid, ch.id, case when ch.created then 'created' else 'reopened' end, '{}'::jsonb
         from changed ch where ch.created or ch.reopened
       )
       select * from changed`),
-  );
-  const changedByKey = new Map(changed.map((c) => [`${c.thread_key}\u0000${c.author_key}`, c]));
-  // The new mentions point at their conversation (mentions owns the column).
-  await markThreaded(
-    db,
-    [...groups].flatMap(([key, list]) =>
-      list.map((i) => ({ mentionId: i.mentionId, conversationId: changedByKey.get(key)!.id })),
-    ),
   );
   const inputByKey = new Map(input.map((r) => [`${r.thread_key}\u0000${r.author_key}`, r]));
   return changed.map(({ thread_key, author_key, created, reopened, ...state }) => {

@@ -1,19 +1,10 @@
-import { sql } from 'drizzle-orm';
-import { toJsonParam } from '../db/params';
-import type { Db } from '../db/types';
+import { type SQL, sql } from 'drizzle-orm';
 
-/** A new mention and the inbox conversation it joined. */
-export interface ThreadLink {
-  mentionId: string;
-  conversationId: string;
-}
-
-/** Points mentions at their conversations (the inbox threads them); one statement for a whole chunk. */
-export async function markThreaded(tx: Db, links: ThreadLink[]): Promise<void> {
-  if (links.length === 0) return;
-  const pairs = links.map((l) => ({ id: l.mentionId, conversation_id: l.conversationId }));
-  await tx.execute(sql`
-    update mentions m set conversation_id = l.conversation_id
-    from jsonb_to_recordset(${toJsonParam(pairs)}::jsonb) as l(id uuid, conversation_id uuid)
-    where m.id = l.id`);
-}
+/**
+ * Points new mentions at the inbox conversations they joined: an update over `links`, a subquery of
+ * (mention_id uuid, conversation_id uuid). Mentions owns the column; the inbox puts this in its threading
+ * statement as one more `with` part, so a chunk is threaded and linked in one round trip (as a statement of
+ * its own it cost a PGlite ingest of 100,000 posts 0.6 s more).
+ */
+export const markThreadedSql = (links: SQL): SQL =>
+  sql`update mentions m set conversation_id = l.conversation_id from ${links} as l where m.id = l.mention_id`;

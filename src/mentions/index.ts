@@ -25,7 +25,7 @@ export { effectiveLabel, effectiveScore, effectiveIntents } from './effective-se
 /** The effective label in SQL over mentions aliased `m`. */
 export { EFFECTIVE_LABEL } from './effective-sentiment';
 /** Points new mentions at the inbox conversations they joined, in the caller's transaction. */
-export { markThreaded, type ThreadLink } from './conversation-link';
+export { markThreadedSql } from './conversation-link';
 /** The event a chunk of stored posts raises after commit, and its name. */
 export { MENTIONS_STORED, mentionsStored, type MentionsStored } from './events';
 /** The mentions as another feature's query reads them: a typed subquery aliased `m` (reports' rollups). */

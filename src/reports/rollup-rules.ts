@@ -107,7 +107,7 @@ const ASPECT: TermKind = 'aspect';
 
 export function termFacts(p: TermInput, label: string): TermFact[] {
   const out = new Map<string, TermFact>();
-  const add = (f: TermFact) => out.set(JSON.stringify([f.kind, f.term, f.label]), f);
+  const add = (f: TermFact) => out.set(`${f.kind}\u0000${f.term}\u0000${f.label}`, f);
   for (const source of LABELLED_TERMS) for (const term of source.ofPost(p)) add({ kind: source.kind, term, label });
   for (const a of p.aspects) add({ kind: ASPECT, term: a.term, label: a.sentiment });
   return [...out.values()];

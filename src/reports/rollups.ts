@@ -72,14 +72,17 @@ export async function applyToRollups(db: Db, mentionIds: string[], sign: 1 | -1)
   await countInto(db, m, sql`${m.id} = any(${toPgArray(mentionIds)}::uuid[])`, sign);
 }
 
-/** Sums `n` per distinct row (every field but n); `rows()` in first-seen order. */
-class Tally<R extends Record<string, string>> {
+/**
+ * Sums `n` per distinct row; `rows()` in first-seen order. The caller names each row by a key (its fields
+ * joined) and makes the row only the first time: a chunk adds thousands of term rows, and building and
+ * serialising an object for each add made the one flow's rollup step five times slower.
+ */
+class Tally<R> {
   private readonly byKey = new Map<string, R & { n: number }>();
-  add(row: R, n: number) {
-    const key = JSON.stringify(row);
+  add(key: string, row: () => R, n: number) {
     const found = this.byKey.get(key);
     if (found) found.n += n;
-    else this.byKey.set(key, { ...row, n });
+    else this.byKey.set(key, { ...row(), n });
   }
   get size() {
     return this.byKey.size;
@@ -88,6 +91,9 @@ class Tally<R extends Record<string, string>> {
     return [...this.byKey.values()];
   }
 }
+
+/** Joins a row's fields into its key: NUL cannot occur in them (inbound text is refused with it). */
+const keyOf = (...fields: string[]) => fields.join('\u0000');
 
 /**
  * Adds (or takes away) facts already in memory, aggregated first: a page of 100 new posts is
@@ -103,12 +109,21 @@ export async function applyFacts(db: Db, workspaceId: string, facts: RollupFact[
   const authors = new Tally<Dims & { topic_id: string; contact_id: string }>();
   for (const f of facts) {
     const dims: Dims = { day: f.day, channel: f.channel, platform: f.platform, language: f.language };
-    daily.add({ ...dims, label: f.label }, sign);
-    for (const topic of ownTopicsOf(f.topicIds)) byTopic.add({ ...dims, topic_id: topic, label: f.label }, sign);
+    const at = keyOf(f.day, f.channel, f.platform, f.language);
+    daily.add(keyOf(at, f.label), () => ({ ...dims, label: f.label }), sign);
+    for (const topic of ownTopicsOf(f.topicIds))
+      byTopic.add(keyOf(at, topic, f.label), () => ({ ...dims, topic_id: topic, label: f.label }), sign);
     for (const topic of topicsOf(f.topicIds)) {
-      if (f.contactId) authors.add({ ...dims, topic_id: topic, contact_id: f.contactId }, sign);
+      const atTopic = keyOf(at, topic);
+      const contactId = f.contactId;
+      if (contactId)
+        authors.add(keyOf(atTopic, contactId), () => ({ ...dims, topic_id: topic, contact_id: contactId }), sign);
       for (const t of f.terms)
-        terms.add({ ...dims, topic_id: topic, kind: t.kind, term: t.term, label: t.label }, sign);
+        terms.add(
+          keyOf(atTopic, t.kind, t.term, t.label),
+          () => ({ ...dims, topic_id: topic, kind: t.kind, term: t.term, label: t.label }),
+          sign,
+        );
     }
   }
   await db.execute(sql`

@@ -97,6 +97,17 @@ describe('the live inbox stream', () => {
     outsider.close();
   });
 
+  it('announces every conversation of a 100-post chunk, though a notification carries 40 at most', async () => {
+    const agent = await t.seedUser(ws.workspace.id, 'agent', 'live-bulk@live.test');
+    const stream = await openStream(agent.token);
+    const posts = Array.from({ length: 100 }, (_, i) => post(`acme bulk ${i}`, `bulk${i}`));
+    await ingestPosts(t.deps, { workspaceId: ws.workspace.id, sourceId: null, platform: 'x', topics: [] }, posts);
+    const created = () => stream.events.filter((e) => e.event === 'conversation' && e.data.change === 'created');
+    await stream.waitFor(() => created().length >= 100);
+    expect(new Set(created().map((e) => e.data.id)).size).toBe(100);
+    stream.close();
+  });
+
   it('refuses the stream without a session, and presence on another workspace’s conversation', async () => {
     expect((await fetch(`${server.url}/api/v1/live`)).status).toBe(401);
     await ingestPosts(t.deps, { workspaceId: ws.workspace.id, sourceId: null, platform: 'x', topics: [] }, [
