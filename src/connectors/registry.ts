@@ -1,6 +1,7 @@
 import type { Platform } from '../core/platforms';
 import { blueskyConnector } from './bluesky/bluesky.connector';
 import { demoConnector } from './demo/demo.connector';
+import { facebookConnector } from './meta/facebook.connector';
 import { hackernewsConnector } from './hackernews/hackernews.connector';
 import { mastodonConnector } from './mastodon/mastodon.connector';
 import { redditConnector } from './reddit/reddit.connector';
@@ -18,6 +19,7 @@ export const defaultConnectors = (): ConnectorRegistry => ({
   reddit: redditConnector,
   hackernews: hackernewsConnector,
   rss: rssConnector,
+  facebook: facebookConnector,
   demo: demoConnector,
 });
 

@@ -100,6 +100,24 @@ export const PLATFORM_FORMS: Partial<Record<Platform, PlatformForm>> = {
       { name: 'credentials.password', label: 'Password', type: 'password' },
     ],
   },
+  facebook: {
+    label: 'Facebook Page',
+    intro:
+      "Reads the Page's feed (visitors' posts, every comment and reply), posts that tag the Page and its ratings, " +
+      'and replies as the Page. Paste a Page access token (pages_read_engagement, pages_read_user_content, ' +
+      'pages_manage_engagement).',
+    fields: [
+      { name: 'config.pageId', label: 'Page id', type: 'text', required: true, placeholder: '1234567890' },
+      { name: 'credentials.accessToken', label: 'Page access token', type: 'password', required: true },
+      {
+        name: 'credentials.appSecret',
+        label: 'App secret',
+        type: 'password',
+        help: "Your Meta app's secret: every call then carries an appsecret_proof.",
+      },
+      baseUrl('https://graph.facebook.com'),
+    ],
+  },
   hackernews: {
     label: 'Hacker News',
     intro: 'Searches stories and comments by date through the public Algolia API. No key needed; no replies.',

@@ -15,7 +15,15 @@ export interface LengthCheck {
   message: string | null;
 }
 
-const LIMITS: Partial<Record<Platform, number>> = { x: 280, mastodon: 500, bluesky: 300, reddit: 10_000, demo: 1_000 };
+// Facebook comments take 8,000 characters.
+const LIMITS: Partial<Record<Platform, number>> = {
+  x: 280,
+  mastodon: 500,
+  bluesky: 300,
+  reddit: 10_000,
+  facebook: 8_000,
+  demo: 1_000,
+};
 const URL_RE = /\bhttps?:\/\/\S+/g;
 const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
 

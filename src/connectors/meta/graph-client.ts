@@ -1,0 +1,140 @@
+import { hmac } from '@noble/hashes/hmac.js';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import type { OutboundHttp } from '../../http/outbound';
+import { parseJson } from '../answer';
+import { outboundFailure } from '../types';
+import { graphError, type MetaPlatform } from './graph-errors';
+
+/**
+ * A small client for Meta's Graph APIs (graph.facebook.com for Pages and Instagram, graph.threads.net
+ * for Threads) on our outbound guard: the version pinned here, the token as a parameter, an
+ * appsecret_proof when the app secret is known (Meta's advice for server calls), Meta's errors mapped
+ * by graph-errors.ts, and list paging by `paging.cursors.after` on our own base URL (a `next` link is
+ * never followed: it could point anywhere).
+ */
+export const GRAPH_VERSION = 'v24.0';
+export const GRAPH_BASE_URL = 'https://graph.facebook.com';
+export const THREADS_VERSION = 'v1.0';
+export const THREADS_BASE_URL = 'https://graph.threads.net';
+
+export const META_LABELS: Record<MetaPlatform, string> = {
+  facebook: 'Facebook',
+  instagram: 'Instagram',
+  threads: 'Threads',
+};
+
+export interface GraphClientOptions {
+  baseUrl: string;
+  version: string;
+  accessToken: string;
+  appSecret?: string | undefined;
+  platform: MetaPlatform;
+  http: OutboundHttp;
+  signal?: AbortSignal | undefined;
+  timeoutMs?: number;
+  now?: () => number;
+}
+
+/** One page of a Graph list. */
+export interface GraphList<T> {
+  data: T[];
+  paging?: { cursors?: { before?: string; after?: string }; next?: string; previous?: string };
+}
+
+type Params = Record<string, string | number | boolean | undefined>;
+
+const trimSlash = (u: string) => u.replace(/\/+$/, '');
+
+export class GraphClient {
+  constructor(private readonly o: GraphClientOptions) {}
+
+  get label() {
+    return META_LABELS[this.o.platform];
+  }
+
+  get<T>(path: string, params: Params = {}): Promise<T> {
+    return this.call<T>('GET', path, params);
+  }
+
+  post<T>(path: string, params: Params = {}): Promise<T> {
+    return this.call<T>('POST', path, params);
+  }
+
+  delete<T>(path: string, params: Params = {}): Promise<T> {
+    return this.call<T>('DELETE', path, params);
+  }
+
+  /** One page of a list; `after` continues where the last page ended. */
+  list<T>(path: string, params: Params = {}): Promise<GraphList<T>> {
+    return this.get<GraphList<T>>(path, params);
+  }
+
+  private url(path: string, params: Params, withToken: boolean): URL {
+    const url = new URL(`${trimSlash(this.o.baseUrl)}/${this.o.version}/${path.replace(/^\/+/, '')}`);
+    for (const [k, v] of Object.entries(params)) if (v !== undefined) url.searchParams.set(k, String(v));
+    if (withToken) {
+      url.searchParams.set('access_token', this.o.accessToken);
+      if (this.o.appSecret)
+        url.searchParams.set(
+          'appsecret_proof',
+          bytesToHex(hmac(sha256, utf8ToBytes(this.o.appSecret), utf8ToBytes(this.o.accessToken))),
+        );
+    }
+    return url;
+  }
+
+  private async call<T>(method: 'GET' | 'POST' | 'DELETE', path: string, params: Params): Promise<T> {
+    const timeoutMs = this.o.timeoutMs ?? 15_000;
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signal = this.o.signal ? AbortSignal.any([timeout, this.o.signal]) : timeout;
+    // POST parameters go as a form (Meta takes both); the token stays out of the URL there.
+    const form = method === 'POST';
+    const url = this.url(path, form ? {} : params, !form);
+    const body = form ? this.formBody(params) : undefined;
+    let res: Response;
+    let text: string;
+    try {
+      res = await this.o.http.fetch(url, {
+        method,
+        redirect: 'manual',
+        signal,
+        headers: {
+          accept: 'application/json',
+          ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+        },
+        ...(body ? { body } : {}),
+      });
+      text = await res.text();
+    } catch (err) {
+      if (timeout.aborted)
+        throw outboundFailure(err, `${this.label} did not answer within ${timeoutMs} ms`, this.o.platform);
+      throw outboundFailure(err, `Could not reach ${this.label}`, this.o.platform);
+    }
+    if (!res.ok)
+      throw graphError({
+        status: res.status,
+        headers: res.headers,
+        text,
+        label: this.label,
+        platform: this.o.platform,
+        now: (this.o.now ?? Date.now)(),
+      });
+    return parseJson(this.label, this.o.platform, text, res.headers.get('content-type')) as T;
+  }
+
+  private formBody(params: Params): string {
+    const form = new URLSearchParams();
+    for (const [k, v] of Object.entries(params)) if (v !== undefined) form.set(k, String(v));
+    form.set('access_token', this.o.accessToken);
+    const proof = this.url('', {}, true).searchParams.get('appsecret_proof');
+    if (proof) form.set('appsecret_proof', proof);
+    return form.toString();
+  }
+}
+
+/** Meta's time stamps ("2026-12-06T10:00:00+0000", or Unix seconds in webhooks) as a Date. */
+export function graphTime(v: string | number): Date {
+  if (typeof v === 'number') return new Date(v * 1000);
+  return new Date(v.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+}

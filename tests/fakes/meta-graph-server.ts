@@ -1,0 +1,355 @@
+import { createHmac } from 'node:crypto';
+import { type FakeRequest, type FakeResponse, type FakeServer, startFakeServer } from './fake-http';
+
+/**
+ * A fake Graph API (graph.facebook.com) speaking Meta's wire format for Facebook Pages: versioned paths
+ * (/v24.0/...), the token as `access_token` (query, or form on POST) and an optional `appsecret_proof`
+ * checked against the app secret, lists as {data, paging: {cursors: {before, after}, next}} (the next
+ * link carries `after`), `fields` accepted and otherwise ignored (the shapes are fixed), the error object
+ * {error: {message, type, code, error_subcode, fbtrace_id}} with HTTP 400 as Meta sends it, and the usage
+ * headers X-App-Usage and X-Business-Use-Case-Usage on every answer.
+ *
+ * Pages: /{page-id} (id, name), /{page-id}/feed (newest updated first, `since` on updated_time),
+ * /{post-id}/comments (filter=stream: replies too, flat, with parent{id}; newest first unless
+ * order=chronological), /{page-id}/tagged, /{page-id}/ratings (code 12 once `ratingsDeprecated`, as
+ * v22.0 and later answer), POST /{object-id}/comments (a reply as the Page), POST /{comment-id} with
+ * is_hidden, DELETE /{comment-id}, POST /{object-id}/likes.
+ */
+export interface FakeFbUser {
+  id: string;
+  name: string;
+}
+
+export interface FakeFbPost {
+  id: string;
+  pageId: string;
+  message: string;
+  from: FakeFbUser;
+  created_time: number;
+  updated_time: number;
+  /** Posts by others that tag the Page show up under /tagged, not /feed. */
+  tagged?: boolean;
+}
+
+export interface FakeFbComment {
+  id: string;
+  postId: string;
+  parentId: string | null;
+  message: string;
+  from: FakeFbUser;
+  created_time: number;
+  is_hidden: boolean;
+  like_count: number;
+  deleted?: boolean;
+  likedByPage?: boolean;
+}
+
+export interface FakeFbRating {
+  id: string;
+  pageId: string;
+  reviewer: FakeFbUser;
+  review_text: string;
+  recommendation_type: 'positive' | 'negative';
+  rating?: number;
+  created_time: number;
+}
+
+export interface FakeFbPage {
+  id: string;
+  name: string;
+  token: string;
+}
+
+export interface FakeMetaGraph extends FakeServer {
+  version: string;
+  appSecret: string;
+  pages: Map<string, FakeFbPage>;
+  posts: FakeFbPost[];
+  comments: FakeFbComment[];
+  ratings: FakeFbRating[];
+  /** Answer /ratings with code 12, as Graph API v22.0 and later do. */
+  ratingsDeprecated: boolean;
+  /** Replies posted as a Page, in order. */
+  replies: { parentId: string; message: string; id: string }[];
+  /** Tokens no longer valid, and how Meta says so (subcode 460: password changed, 463: expired). */
+  revoked: Map<string, number>;
+  /** X-Business-Use-Case-Usage on every answer (percent used, minutes to regain access). */
+  usage: { callCount: number; etaMinutes: number };
+  addPage(p: Partial<FakeFbPage> & { name: string }): FakeFbPage;
+  addPost(p: Partial<FakeFbPost> & { pageId: string; message: string }): FakeFbPost;
+  addComment(c: Partial<FakeFbComment> & { postId: string; message: string }): FakeFbComment;
+  addRating(r: Partial<FakeFbRating> & { pageId: string; review_text: string }): FakeFbRating;
+  /** The next matching request answers Meta's error object. */
+  failNext(code: number, o?: { subcode?: number; status?: number; etaMinutes?: number; match?: RegExp }): void;
+}
+
+let seq = 1_000_000;
+let clock = Math.floor(Date.now() / 1000) - 86_400;
+const nextId = () => String(++seq);
+const tick = () => ++clock;
+const iso = (s: number) => new Date(s * 1000).toISOString().replace(/\.\d{3}Z$/, '+0000');
+
+export function metaErrorBody(code: number, message: string, subcode?: number) {
+  return {
+    error: {
+      message,
+      type: code === 190 ? 'OAuthException' : 'GraphMethodException',
+      code,
+      ...(subcode ? { error_subcode: subcode } : {}),
+      fbtrace_id: `Fk${nextId()}`,
+    },
+  };
+}
+
+export async function startFakeMetaGraph(o: { version?: string; appSecret?: string } = {}): Promise<FakeMetaGraph> {
+  const pages = new Map<string, FakeFbPage>();
+  const posts: FakeFbPost[] = [];
+  const comments: FakeFbComment[] = [];
+  const ratings: FakeFbRating[] = [];
+  const replies: FakeMetaGraph['replies'] = [];
+  const revoked = new Map<string, number>();
+  const usage = { callCount: 5, etaMinutes: 0 };
+  let server: FakeServer;
+
+  const usageHeaders = (ownerId: string | undefined): Record<string, string> => ({
+    'x-app-usage': JSON.stringify({ call_count: usage.callCount, total_cputime: 1, total_time: 1 }),
+    'x-business-use-case-usage': JSON.stringify({
+      [ownerId ?? '0']: [
+        {
+          type: 'pages',
+          call_count: usage.callCount,
+          total_cputime: 1,
+          total_time: 1,
+          estimated_time_to_regain_access: usage.etaMinutes,
+        },
+      ],
+    }),
+  });
+  const fail = (code: number, message: string, subcode?: number, owner?: string): FakeResponse => ({
+    status: 400,
+    headers: usageHeaders(owner),
+    json: metaErrorBody(code, message, subcode),
+  });
+  const ok = (json: unknown, owner?: string): FakeResponse => ({ headers: usageHeaders(owner), json });
+
+  const params = (req: FakeRequest) => {
+    if (req.method !== 'POST') return req.query;
+    const form = new URLSearchParams(req.body);
+    for (const [k, v] of req.query) if (!form.has(k)) form.set(k, v);
+    return form;
+  };
+
+  /** The Page a token belongs to, or Meta's answer refusing it. */
+  const authorise = (p: URLSearchParams): FakeFbPage | FakeResponse => {
+    const token = p.get('access_token');
+    if (!token) return fail(104, 'An access token is required to request this resource.');
+    const sub = revoked.get(token);
+    if (sub) return fail(190, 'Error validating access token: the session is invalid.', sub);
+    const page = [...pages.values()].find((x) => x.token === token);
+    if (!page) return fail(190, 'Invalid OAuth access token - Cannot parse access token');
+    const proof = p.get('appsecret_proof');
+    const secret = fake.appSecret;
+    if (proof && proof !== createHmac('sha256', secret).update(token).digest('hex'))
+      return fail(100, 'Invalid appsecret_proof provided in the API argument');
+    return page;
+  };
+
+  /** Meta's list shape over `items`, cut at `after` (an opaque cursor: here the offset, base64). */
+  const list = <T>(req: FakeRequest, items: T[], owner: string): FakeResponse => {
+    const limit = Math.min(Number(req.query.get('limit') ?? 25) || 25, 100);
+    const after = req.query.get('after');
+    const start = after ? Number(Buffer.from(after, 'base64').toString('utf8')) || 0 : 0;
+    const slice = items.slice(start, start + limit);
+    const cursor = (n: number) => Buffer.from(String(n)).toString('base64');
+    const more = start + limit < items.length;
+    const next = new URL(req.path, server.url);
+    for (const [k, v] of req.query) next.searchParams.set(k, v);
+    next.searchParams.set('after', cursor(start + limit));
+    return ok(
+      {
+        data: slice,
+        paging: {
+          cursors: { before: cursor(start), after: cursor(start + slice.length) },
+          ...(more ? { next: next.toString() } : {}),
+        },
+      },
+      owner,
+    );
+  };
+
+  const postJson = (p: FakeFbPost) => ({
+    id: p.id,
+    message: p.message,
+    created_time: iso(p.created_time),
+    updated_time: iso(p.updated_time),
+    from: p.from,
+    permalink_url: `https://www.facebook.com/${p.id.replace('_', '/posts/')}`,
+  });
+  const commentJson = (c: FakeFbComment) => ({
+    id: c.id,
+    message: c.message,
+    created_time: iso(c.created_time),
+    from: c.from,
+    ...(c.parentId ? { parent: { id: c.parentId } } : {}),
+    permalink_url: `https://www.facebook.com/${c.postId.replace('_', '/posts/')}?comment_id=${c.id}`,
+    is_hidden: c.is_hidden,
+    like_count: c.like_count,
+    comment_count: comments.filter((x) => x.parentId === c.id && !x.deleted).length,
+  });
+
+  const route = (req: FakeRequest) => {
+    const m = /^\/(v\d+\.\d+)\/([^/]+)(?:\/([a-z_]+))?$/.exec(req.path);
+    if (!m) return undefined;
+    const [, version, id, edge] = m as unknown as [string, string, string, string | undefined];
+    return async (): Promise<FakeResponse> => {
+      if (version !== fake.version) return fail(2635, `(#2635) You are calling a deprecated version (${version}).`);
+      const p = params(req);
+      const page = authorise(p);
+      if (!('token' in page)) return page;
+      const owner = page.id;
+      const postOf = (pid: string) => posts.find((x) => x.id === pid && x.pageId === page.id);
+      const commentOf = (cid: string) => comments.find((x) => x.id === cid && postOf(x.postId) && !x.deleted);
+      if (req.method === 'GET' && !edge && id === page.id) return ok({ id: page.id, name: page.name }, owner);
+      if (req.method === 'GET' && id === page.id && (edge === 'feed' || edge === 'tagged')) {
+        const since = Number(req.query.get('since') ?? 0);
+        const items = posts
+          .filter((x) => x.pageId === page.id && Boolean(x.tagged) === (edge === 'tagged') && x.updated_time > since)
+          .sort((a, b) => b.updated_time - a.updated_time || Number(b.id.split('_')[1]) - Number(a.id.split('_')[1]))
+          .map(postJson);
+        return list(req, items, owner);
+      }
+      if (req.method === 'GET' && id === page.id && edge === 'ratings') {
+        if (fake.ratingsDeprecated)
+          return fail(12, '(#12) page ratings is deprecated for versions v22.0 and higher', undefined, owner);
+        const items = ratings
+          .filter((r) => r.pageId === page.id)
+          .sort((a, b) => b.created_time - a.created_time)
+          .map((r) => ({
+            created_time: iso(r.created_time),
+            recommendation_type: r.recommendation_type,
+            review_text: r.review_text,
+            reviewer: r.reviewer,
+            has_review: true,
+            has_rating: r.rating !== undefined,
+            ...(r.rating !== undefined ? { rating: r.rating } : {}),
+            open_graph_story: { id: r.id },
+          }));
+        return list(req, items, owner);
+      }
+      if (edge === 'comments') {
+        const post = postOf(id);
+        const parent = post ? null : commentOf(id);
+        if (!post && !parent) return fail(100, `(#100) Unsupported request: object ${id} does not exist`);
+        if (req.method === 'POST') {
+          const message = p.get('message') ?? '';
+          if (!message) return fail(100, '(#100) The parameter message is required');
+          const c = fake.addComment({
+            postId: post ? post.id : parent!.postId,
+            parentId: post ? null : parent!.id,
+            message,
+            from: { id: page.id, name: page.name },
+          });
+          replies.push({ parentId: id, message, id: c.id });
+          return ok({ id: c.id }, owner);
+        }
+        const stream = req.query.get('filter') === 'stream';
+        const chronological = req.query.get('order') === 'chronological';
+        const items = comments
+          .filter((c) => !c.deleted)
+          .filter((c) => (post ? c.postId === post.id && (stream || c.parentId === null) : c.parentId === id))
+          .sort((a, b) => (chronological ? a.created_time - b.created_time : b.created_time - a.created_time))
+          .map(commentJson);
+        return list(req, items, owner);
+      }
+      if (edge === 'likes' && req.method === 'POST') {
+        const c = commentOf(id);
+        if (!c && !postOf(id)) return fail(100, `(#100) object ${id} does not exist`);
+        if (c) c.likedByPage = true;
+        return ok({ success: true }, owner);
+      }
+      if (!edge && (req.method === 'POST' || req.method === 'DELETE')) {
+        const c = commentOf(id);
+        if (!c) return fail(100, `(#100) Unsupported request: object ${id} does not exist`);
+        if (req.method === 'DELETE') c.deleted = true;
+        else if (p.has('is_hidden')) c.is_hidden = p.get('is_hidden') === 'true';
+        return ok({ success: true }, owner);
+      }
+      return fail(100, `(#100) Unsupported ${req.method} request to ${id}/${edge ?? ''}`);
+    };
+  };
+
+  server = await startFakeServer(route);
+  const fake: FakeMetaGraph = Object.assign(server, {
+    version: o.version ?? 'v24.0',
+    appSecret: o.appSecret ?? 'fake-app-secret',
+    pages,
+    posts,
+    comments,
+    ratings,
+    ratingsDeprecated: false,
+    replies,
+    revoked,
+    usage,
+    addPage(p: Partial<FakeFbPage> & { name: string }) {
+      const page = { id: p.id ?? nextId(), token: p.token ?? `EAAPage${nextId()}`, ...p };
+      pages.set(page.id, page);
+      return page;
+    },
+    addPost(p: Partial<FakeFbPost> & { pageId: string; message: string }) {
+      const t = p.created_time ?? tick();
+      const post: FakeFbPost = {
+        id: `${p.pageId}_${nextId()}`,
+        from: { id: nextId(), name: 'Visitor' },
+        created_time: t,
+        updated_time: t,
+        ...p,
+      };
+      posts.push(post);
+      return post;
+    },
+    addComment(c: Partial<FakeFbComment> & { postId: string; message: string }) {
+      const t = c.created_time ?? tick();
+      const post = posts.find((x) => x.id === c.postId);
+      const comment: FakeFbComment = {
+        id: `${c.postId.split('_')[1]}_${nextId()}`,
+        parentId: null,
+        from: { id: nextId(), name: 'Commenter' },
+        created_time: t,
+        is_hidden: false,
+        like_count: 0,
+        ...c,
+      };
+      comments.push(comment);
+      // A comment moves its post up the feed, as on Facebook.
+      if (post) post.updated_time = Math.max(post.updated_time, t);
+      return comment;
+    },
+    addRating(r: Partial<FakeFbRating> & { pageId: string; review_text: string }) {
+      const rating: FakeFbRating = {
+        id: nextId(),
+        reviewer: { id: nextId(), name: 'Reviewer' },
+        recommendation_type: 'positive',
+        created_time: tick(),
+        ...r,
+      };
+      ratings.push(rating);
+      return rating;
+    },
+    failNext(code: number, f: { subcode?: number; status?: number; etaMinutes?: number; match?: RegExp } = {}) {
+      const eta = f.etaMinutes ?? 0;
+      server.fault({
+        ...(f.match ? { match: (req: FakeRequest) => f.match!.test(req.path) } : {}),
+        status: f.status ?? 400,
+        headers: {
+          'x-business-use-case-usage': JSON.stringify({
+            '0': [
+              { type: 'pages', call_count: 100, total_cputime: 1, total_time: 1, estimated_time_to_regain_access: eta },
+            ],
+          }),
+        },
+        json: metaErrorBody(code, `(#${code}) scripted failure`, f.subcode),
+      });
+    },
+  });
+  return fake;
+}
