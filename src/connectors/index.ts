@@ -18,3 +18,5 @@ export type { Cursor } from './types';
 export type { ConnectorErrorKind } from './types';
 /** The outcome of checking a source's credentials against its platform. */
 export type { VerifyResult } from './types';
+/** Meta's webhooks: the signature check, and the events a delivery carries (upsert, remove, hidden). */
+export { metaWebhookEvents, verifyMetaSignature, type MetaWebhookEvent } from './meta/webhook-events';

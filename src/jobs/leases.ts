@@ -5,7 +5,7 @@ import { releaseContactImportLeases } from '../contacts';
 import { releaseImportLeases } from '../imports';
 import { releaseReplyLeases } from '../inbox';
 import { releaseWebhookLeases } from '../reports';
-import { releaseSourceLeases } from '../sources';
+import { releaseInboundWebhookLeases, releaseSourceLeases } from '../sources';
 
 /**
  * Run at start, before any job: whatever this instance held when it last stopped (kill -9, a crash)
@@ -14,13 +14,14 @@ import { releaseSourceLeases } from '../sources';
  */
 export async function releaseOwnLeases(deps: { db: Db; clock: Clock }, instanceId: string) {
   const now = deps.clock();
-  const [sources, imports, contactImports, replies, mail, webhooks] = [
+  const [sources, imports, contactImports, replies, mail, webhooks, inboundWebhooks] = [
     await releaseSourceLeases(deps.db, instanceId, now),
     await releaseImportLeases(deps.db, instanceId, now),
     await releaseContactImportLeases(deps.db, instanceId, now),
     await releaseReplyLeases(deps.db, instanceId, now),
     await releaseMailLeases(deps.db, instanceId, now),
     await releaseWebhookLeases(deps.db, instanceId, now),
+    await releaseInboundWebhookLeases(deps.db, instanceId, now),
   ];
-  return { sources, imports, contactImports, replies, mail, webhooks };
+  return { sources, imports, contactImports, replies, mail, webhooks, inboundWebhooks };
 }

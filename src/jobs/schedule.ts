@@ -3,6 +3,7 @@ import { spikeAlertsJob } from './spike-alerts.job';
 import { weeklyDigestJob } from './weekly-digest.job';
 import type { ScheduledJob } from './job';
 import { pollSourcesJob } from './poll-sources.job';
+import { processWebhooksJob } from './process-webhooks.job';
 import { resumeImportsJob } from './resume-imports.job';
 import { sendMailJob } from './send-mail.job';
 import { sendRepliesJob } from './send-replies.job';
@@ -12,6 +13,7 @@ import { sessionCleanupJob } from './session-cleanup.job';
 export const SCHEDULED_JOBS: ScheduledJob[] = [
   sessionCleanupJob,
   pollSourcesJob,
+  processWebhooksJob,
   resumeImportsJob,
   sendRepliesJob,
   sendMailJob,

@@ -45,3 +45,5 @@ export { correctSentiment, correctIntents } from './analysis-writes';
 export { staleAnalysisCount, staleAnalysisBatch, saveReanalysis, type Reanalysed } from './analysis-writes';
 /** The mentions' error codes (the catalogue lists them) and their maker (corrections and evidence throw them). */
 export { MENTION_ERRORS, mentionError } from './errors';
+/** Marks posts the platform says were removed (kept, with the time). */
+export { markRemoved } from './removal';

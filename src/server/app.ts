@@ -27,7 +27,7 @@ import { rawTypeOf } from '../imports';
 import { importsApi, importPages } from '../imports/composition';
 import { mentionPages, mentionsApi } from '../mentions/composition';
 import { correctionPages, correctionsApi } from '../reanalysis/composition';
-import { sourcePages, sourcesApi } from '../sources/composition';
+import { sourcePages, sourcesApi, webhookRoutes } from '../sources/composition';
 import { topicPages, topicsApi } from '../topics/composition';
 import { analyzeApi } from '../sentiment/composition';
 import { tagsApi } from '../tags/composition';
@@ -123,6 +123,8 @@ export function createApp(deps: AppDeps) {
 
   app.route('/', staticRoutes);
   app.route('/', healthRoutes);
+  // Platforms sign their webhooks: no session, no CSRF token.
+  app.route('/', webhookRoutes);
 
   if (deps.inngestHandler) {
     const handler = deps.inngestHandler;

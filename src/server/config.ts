@@ -72,6 +72,13 @@ export const configSchema = z
         .optional(),
     ),
     MAIL_FROM: z.string().min(3).max(200).default('Social CRM <no-reply@localhost>'),
+    // The Meta app (Facebook Login, Pages, Instagram) and the Threads app: connect flow and webhook signatures.
+    META_APP_ID: optionalString,
+    META_APP_SECRET: optionalString,
+    META_THREADS_APP_ID: optionalString,
+    META_THREADS_APP_SECRET: optionalString,
+    // What Meta sends back in the webhook subscription handshake (hub.verify_token).
+    META_WEBHOOK_VERIFY_TOKEN: optionalString,
     // Internal hosts outbound calls may reach (self-hosted instances, local fakes); all others must be public.
     OUTBOUND_ALLOWLIST: optionalString.transform((v, ctx) => {
       try {

@@ -3,7 +3,7 @@ import { memberAuthenticator, reviewRatingCounts } from '../community';
 import { inboxContactHolders, LiveHub } from '../inbox';
 import { registerContactHolder } from '../contacts';
 import { ingestPosts } from '../ingest';
-import { countSourceMentions } from '../mentions';
+import { countSourceMentions, markRemoved } from '../mentions';
 import type { SourceFlow } from '../sources';
 import { AccessWatch } from '../core/access-watch';
 import { EventBus } from '../core/events';
@@ -54,7 +54,7 @@ export const outboundPolicy = (config: Config): OutboundPolicy => ({
 });
 
 /** Where sources hand their posts: the one flow, and the mentions it stored (src/sources/flow-port.ts). */
-export const sourceFlow: SourceFlow = { ingest: ingestPosts, mentionCount: countSourceMentions };
+export const sourceFlow: SourceFlow = { ingest: ingestPosts, remove: markRemoved, mentionCount: countSourceMentions };
 
 /** Forwarded addresses are believed only behind a proxy we were told about (TRUST_PROXY). */
 export const forwardedIp = (c: Context) => c.req.header('x-forwarded-for')?.split(',')[0]?.trim() || null;
@@ -71,6 +71,13 @@ export function createDeps(input: DepsInput): AppDeps {
     auth: { ...staffAuthenticator(handle.db), ...memberAuthenticator(handle.db) },
     live: new LiveHub(handle),
     sourceFlow,
+    meta: {
+      appId: config.META_APP_ID,
+      appSecret: config.META_APP_SECRET,
+      threadsAppId: config.META_THREADS_APP_ID,
+      threadsAppSecret: config.META_THREADS_APP_SECRET,
+      webhookVerifyToken: config.META_WEBHOOK_VERIFY_TOKEN,
+    },
     // The ratings report's counts come from the board's reviews (src/reports/ratings.ts, a port).
     reviewRatings: reviewRatingCounts,
     access: new AccessWatch(),

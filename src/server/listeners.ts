@@ -3,6 +3,7 @@ import type { EventBus } from '../core/events';
 import type { Db } from '../db/types';
 import type { AppDeps } from '../http/env';
 import { announceLive, LIVE_EVENT_NAMES } from '../inbox';
+import { processWebhooks, WEBHOOKS_RECEIVED } from '../sources';
 
 /**
  * Who hears which event after commit (core/events.ts). Composition decides: the feature that emits an
@@ -15,6 +16,12 @@ export function registerListeners(deps: AppDeps): void {
     MAIL_QUEUED,
     'send-queued-mail',
     oneAtATime(() => sendDueMail(deps)),
+  );
+  // A webhook delivery is stored now; the scheduled job finds it anyway if this process stops first.
+  deps.events.on(
+    WEBHOOKS_RECEIVED,
+    'process-webhooks',
+    oneAtATime(() => processWebhooks(deps)),
   );
 }
 

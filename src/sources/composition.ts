@@ -7,3 +7,5 @@
 export { sourcePages } from './pages';
 /** /sources: create, edit, verify, poll and backfill sources. */
 export { sourcesApi } from './routes';
+/** /webhooks/meta: Meta's signed deliveries (no session). */
+export { webhookRoutes } from './webhook.routes';

@@ -28,6 +28,13 @@ export interface SourceFlow {
     target: { workspaceId: string; sourceId: string | null; platform: Platform; topics: CompiledTopic[] },
     posts: SocialPost[],
   ): Promise<{ fetched: number; inserted: number; duplicates: number; rejected: readonly unknown[] }>;
+  /** Marks posts the platform says were removed (a webhook's `remove`); how many were newly marked. */
+  remove(
+    db: Db,
+    target: { workspaceId: string; platform: Platform },
+    externalIds: string[],
+    now: Date,
+  ): Promise<number>;
   /** How many mentions the source has brought in, for its page. */
   mentionCount(db: Db, workspaceId: string, sourceId: string): Promise<number>;
 }

@@ -36,3 +36,13 @@ export { ensureSource } from './ensure';
 export { type Source, sourceById, firstSourceOf } from './lookup';
 /** The sources' error codes, with their kinds and messages (the error catalogue lists them). */
 export { SOURCE_ERRORS } from './errors';
+/** Works waiting webhook deliveries into the flow; the event that wakes it; their rows. */
+export {
+  processWebhooks,
+  releaseInboundWebhookLeases,
+  WEBHOOKS_RECEIVED,
+  webhookDeliveries,
+  type WebhookDeps,
+} from './inbound-webhooks';
+/** The Meta apps this installation uses (META_* settings). */
+export type { MetaApp } from './meta-app';

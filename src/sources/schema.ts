@@ -48,3 +48,30 @@ export const sources = pgTable(
     index('sources_due_idx').on(t.nextPollAt).where(sql`not ${t.paused}`),
   ],
 );
+
+export const INBOUND_WEBHOOK_STATUSES = ['queued', 'working', 'done', 'failed'] as const;
+
+/**
+ * A platform's webhook delivery, kept as it came (after its signature was checked) until a job has handed
+ * its events to the one flow: the request only writes this row, so it answers at once, and a crash before
+ * the events are stored loses nothing (the row is worked again; the store's idempotency drops repeats).
+ */
+export const inboundWebhooks = pgTable(
+  'inbound_webhooks',
+  {
+    id: id(),
+    platform: text('platform').notNull(),
+    body: jsonb('body').notNull(),
+    status: text('status', { enum: INBOUND_WEBHOOK_STATUSES }).notNull().default('queued'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: ts('next_attempt_at'),
+    error: text('error'),
+    events: integer('events'),
+    leaseUntil: ts('lease_until'),
+    leaseToken: text('lease_token'),
+    leaseHolder: text('lease_holder'),
+    createdAt: createdAt(),
+    doneAt: ts('done_at'),
+  },
+  (t) => [index('inbound_webhooks_due_idx').on(t.status, t.createdAt).where(sql`${t.status} in ('queued', 'working')`)],
+);

@@ -1,0 +1,151 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { type MetaWebhookEvent, metaWebhookEvents } from '../connectors';
+import type { Clock } from '../core/clock';
+import type { DomainEvent, EventPublisher } from '../core/events';
+import type { Platform } from '../core/platforms';
+import { leasedQueue, retryDelayMs } from '../db/leased-queue';
+import { transact } from '../db/transact';
+import type { Db } from '../db/types';
+import type { Logger } from '../http/logger';
+import type { Metrics } from '../http/metrics';
+import { activeTopics } from '../topics';
+import type { SourceFlow } from './flow-port';
+import { inboundWebhooks, sources } from './schema';
+
+/**
+ * Webhook deliveries, from the request to the one flow. The route checks the signature and calls
+ * `receiveWebhook`: one row, then 200 (Meta wants an answer within seconds and retries for a day and a half
+ * otherwise). After commit `webhooks.received` wakes `processWebhooks`, which reads each delivery's events,
+ * finds the sources they are for (every workspace that connected the account, not paused) and stores them
+ * through the flow; a scheduled run picks up what a stopped process left. A delivery that keeps failing is
+ * retried with backoff, then kept as `failed` with its error. Polling stays the safety net.
+ */
+export const WEBHOOKS_RECEIVED = 'webhooks.received';
+export type WebhooksReceived = DomainEvent<typeof WEBHOOKS_RECEIVED, { platform: string }>;
+
+export interface WebhookDeps {
+  db: Db;
+  events: EventPublisher;
+  metrics: Metrics;
+  clock: Clock;
+  logger: Logger;
+  sourceFlow: SourceFlow;
+  dbKind?: 'pglite' | 'postgres';
+  instanceId?: string;
+  random?: () => number;
+}
+
+/** The config field that names the platform account a webhook entry is for. */
+const ACCOUNT_FIELD: Partial<Record<Platform, string>> = {
+  facebook: 'pageId',
+  instagram: 'igUserId',
+  threads: 'threadsUserId',
+};
+
+export const WEBHOOK_MAX_ATTEMPTS = 6;
+const BACKOFF = { baseMs: 30_000, capMs: 30 * 60_000, jitter: 0.25 };
+const BATCH = 20;
+const queue = leasedQueue(inboundWebhooks, { waiting: 'queued', working: 'working', leaseMs: 60_000 });
+
+/** Keeps a checked delivery for the job; its events are told after commit. */
+export async function receiveWebhook(
+  deps: Pick<WebhookDeps, 'db' | 'events' | 'clock'>,
+  platform: string,
+  body: unknown,
+) {
+  await transact(deps, async (tx, emit) => {
+    await tx.insert(inboundWebhooks).values({ platform, body, nextAttemptAt: deps.clock() });
+    emit({ name: WEBHOOKS_RECEIVED, data: { platform } } satisfies WebhooksReceived);
+  });
+}
+
+/** Sources that take an account's events: its platform and account id, in any workspace, not paused. */
+async function sourcesFor(db: Db, platform: Platform, accountId: string) {
+  const field = ACCOUNT_FIELD[platform];
+  if (!field) return [];
+  return db
+    .select({ id: sources.id, workspaceId: sources.workspaceId })
+    .from(sources)
+    .where(
+      and(eq(sources.platform, platform), eq(sources.paused, false), sql`${sources.config}->>${field} = ${accountId}`),
+    );
+}
+
+/** Hands one delivery's events to the flow; how many events it held. */
+async function handle(deps: WebhookDeps, body: unknown): Promise<number> {
+  const events = metaWebhookEvents(body);
+  const byAccount = new Map<string, { platform: Platform; accountId: string; events: MetaWebhookEvent[] }>();
+  for (const e of events) {
+    const key = `${e.platform}\u0000${e.accountId}`;
+    const group = byAccount.get(key) ?? { platform: e.platform, accountId: e.accountId, events: [] };
+    group.events.push(e);
+    byAccount.set(key, group);
+  }
+  for (const group of byAccount.values()) {
+    for (const source of await sourcesFor(deps.db, group.platform, group.accountId)) {
+      const topics = await activeTopics(deps.db, source.workspaceId);
+      const target = { workspaceId: source.workspaceId, sourceId: source.id, platform: group.platform, topics };
+      const posts = group.events.flatMap((e) => (e.kind === 'upsert' ? [e.post] : []));
+      if (posts.length) await deps.sourceFlow.ingest(deps, target, posts);
+      const removed = group.events.flatMap((e) => (e.kind === 'remove' ? [e.externalId] : []));
+      if (removed.length) await deps.sourceFlow.remove(deps.db, target, removed, deps.clock());
+    }
+  }
+  return events.length;
+}
+
+/** Works every waiting delivery, a batch at a time (woken by `webhooks.received`, and scheduled). */
+export async function processWebhooks(deps: WebhookDeps): Promise<{ done: number; failed: number; events: number }> {
+  const out = { done: 0, failed: 0, events: 0 };
+  for (;;) {
+    const { token, rows } = await queue.claimBatch(deps.db, deps.clock(), deps.instanceId ?? null, BATCH);
+    if (rows.length === 0) return out;
+    // A large batch may take longer than a lease: the heartbeat keeps it ours while it is worked.
+    const heartbeat = queue.keepAlive(deps.db, token, deps.clock, (err) =>
+      deps.logger.warn({ err }, 'webhook lease heartbeat failed'),
+    );
+    try {
+      await workBatch(deps, rows, token, out);
+    } finally {
+      heartbeat.stop();
+    }
+  }
+}
+
+async function workBatch(
+  deps: WebhookDeps,
+  rows: (typeof inboundWebhooks.$inferSelect)[],
+  token: string,
+  out: { done: number; failed: number; events: number },
+) {
+  for (const row of rows) {
+    const held = { id: row.id, leaseToken: token };
+    try {
+      const n = await handle(deps, row.body);
+      out.done++;
+      out.events += n;
+      await queue.settle(deps.db, held, { status: 'done', events: n, doneAt: deps.clock(), error: null });
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      const last = row.attempts >= WEBHOOK_MAX_ATTEMPTS;
+      deps.logger.warn({ err: { message }, deliveryId: row.id, attempt: row.attempts, last }, 'webhook failed');
+      if (last) out.failed++;
+      const next = new Date(deps.clock().getTime() + retryDelayMs(row.attempts, deps.random ?? Math.random, BACKOFF));
+      await queue.settle(
+        deps.db,
+        held,
+        last
+          ? { status: 'failed', error: message.slice(0, 1000) }
+          : { status: 'queued', error: message.slice(0, 1000), nextAttemptAt: next },
+      );
+    }
+  }
+}
+
+/** Frees the deliveries this instance held before a restart, so they are worked at once. */
+export const releaseInboundWebhookLeases = (db: Db, holder: string, now: Date) => queue.release(db, holder, now);
+
+/** A delivery's state, for tests and the admin's view of webhooks. */
+export async function webhookDeliveries(db: Db) {
+  return db.select().from(inboundWebhooks).orderBy(inboundWebhooks.createdAt);
+}

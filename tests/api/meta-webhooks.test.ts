@@ -1,0 +1,167 @@
+import { createHmac } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { facebookConnector } from '../../src/connectors/meta/facebook.connector';
+import { processWebhooks, webhookDeliveries } from '../../src/sources';
+import { type FakeFbPage, type FakeMetaGraph, startFakeMetaGraph } from '../fakes/meta-graph-server';
+import { createTestContext, type TestContext } from '../helpers/test-app';
+
+const APP_SECRET = 'meta-app-secret-for-tests';
+const VERIFY_TOKEN = 'verify-me-please';
+
+let t: TestContext;
+let graph: FakeMetaGraph;
+let page: FakeFbPage;
+let ws: Awaited<ReturnType<TestContext['seedWorkspace']>>;
+let sourceId: string;
+
+const sign = (body: string, secret = APP_SECRET) => `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+
+/** Posts a delivery as Meta does: the raw JSON, signed (or as the test says). */
+async function deliver(payload: unknown, signature?: string | null) {
+  const body = JSON.stringify(payload);
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  const sig = signature === undefined ? sign(body) : signature;
+  if (sig !== null) headers['x-hub-signature-256'] = sig;
+  const res = await t.app.request('/webhooks/meta', { method: 'POST', headers, body });
+  return { status: res.status, text: await res.text() };
+}
+
+const feedChange = (value: Record<string, unknown>, pageId = page.id) => ({
+  object: 'page',
+  entry: [{ id: pageId, time: Math.floor(Date.now() / 1000), changes: [{ field: 'feed', value }] }],
+});
+
+const comment = (id: string, message: string, verb = 'add') => ({
+  item: 'comment',
+  verb,
+  post_id: `${page.id}_777`,
+  comment_id: id,
+  parent_id: `${page.id}_777`,
+  message,
+  from: { id: '9001', name: 'Mia Müller' },
+  created_time: Math.floor(Date.now() / 1000),
+  post: { permalink_url: 'https://www.facebook.com/acme/posts/777' },
+});
+
+async function mentionsOf(externalId: string) {
+  const res = await t.request('GET', `/api/v1/mentions?platform=facebook&includeDeleted=true&limit=100`, {
+    token: ws.token,
+  });
+  return (res.json.items as { externalId: string; text: string; deletedAt: string | null }[]).filter(
+    (m) => m.externalId === externalId,
+  );
+}
+
+beforeAll(async () => {
+  graph = await startFakeMetaGraph();
+  page = graph.addPage({ name: 'Acme GmbH' });
+  t = await createTestContext({
+    env: { META_APP_SECRET: APP_SECRET, META_WEBHOOK_VERIFY_TOKEN: VERIFY_TOKEN },
+    connectors: { facebook: facebookConnector },
+  });
+  ws = await t.seedWorkspace('Webhooks');
+  const created = await t.request('POST', '/api/v1/sources', {
+    token: ws.token,
+    body: {
+      platform: 'facebook',
+      name: 'Acme Page',
+      config: { pageId: page.id, baseUrl: graph.url },
+      credentials: { accessToken: page.token },
+    },
+  });
+  expect(created.status).toBe(201);
+  sourceId = created.json.id;
+});
+afterAll(async () => {
+  await t.close();
+  await graph.close();
+});
+
+describe("Meta's webhooks", () => {
+  it('answers the subscription handshake with the challenge, and refuses a wrong verify token', async () => {
+    const ok = await t.app.request(
+      `/webhooks/meta?hub.mode=subscribe&hub.verify_token=${VERIFY_TOKEN}&hub.challenge=1158201444`,
+    );
+    expect(ok.status).toBe(200);
+    expect(await ok.text()).toBe('1158201444');
+    const wrong = await t.app.request('/webhooks/meta?hub.mode=subscribe&hub.verify_token=nope&hub.challenge=1');
+    expect(wrong.status).toBe(403);
+  });
+
+  it('stores a signed comment once, through the flow, however often Meta delivers it', async () => {
+    const payload = feedChange(comment('777_1001', 'Wo bleibt meine Bestellung? #acme'));
+    expect(await deliver(payload)).toEqual({ status: 200, text: 'EVENT_RECEIVED' });
+    expect((await deliver(payload)).status).toBe(200);
+    await t.deps.events.idle();
+    await processWebhooks(t.deps);
+    const stored = await mentionsOf('777_1001');
+    expect(stored).toHaveLength(1);
+    expect(stored[0]!.text).toBe('Wo bleibt meine Bestellung? #acme');
+    const list = await t.request('GET', '/api/v1/conversations', { token: ws.token });
+    expect(list.json.items.some((c: { platform: string }) => c.platform === 'facebook')).toBe(true);
+    const deliveries = await webhookDeliveries(t.deps.db);
+    expect(deliveries.map((d) => d.status)).toEqual(['done', 'done']);
+  });
+
+  it('refuses an unsigned or wrongly signed delivery with 401 and keeps nothing', async () => {
+    const before = (await webhookDeliveries(t.deps.db)).length;
+    const payload = feedChange(comment('777_1002', 'unsigned'));
+    expect((await deliver(payload, null)).status).toBe(401);
+    expect((await deliver(payload, sign(JSON.stringify(payload), 'another-secret'))).status).toBe(401);
+    expect((await deliver(payload, 'sha256=deadbeef')).status).toBe(401);
+    expect((await webhookDeliveries(t.deps.db)).length).toBe(before);
+    await t.deps.events.idle();
+    expect(await mentionsOf('777_1002')).toHaveLength(0);
+  });
+
+  it('marks a comment Meta says was removed, and updates one that was edited', async () => {
+    await deliver(feedChange(comment('777_1003', 'first words')));
+    await deliver(feedChange(comment('777_1003', 'second words', 'edited')));
+    await t.deps.events.idle();
+    await processWebhooks(t.deps);
+    expect((await mentionsOf('777_1003'))[0]).toMatchObject({ text: 'second words', deletedAt: null });
+    await deliver(feedChange({ item: 'comment', verb: 'remove', comment_id: '777_1003', post_id: `${page.id}_777` }));
+    await t.deps.events.idle();
+    await processWebhooks(t.deps);
+    expect((await mentionsOf('777_1003'))[0]!.deletedAt).not.toBeNull();
+  });
+
+  it("ignores the Page's own comments and events for a Page no source connected", async () => {
+    await deliver(feedChange({ ...comment('777_1004', 'our reply'), from: { id: page.id, name: 'Acme GmbH' } }));
+    await deliver(feedChange(comment('888_1005', 'elsewhere'), '424242'));
+    await t.deps.events.idle();
+    await processWebhooks(t.deps);
+    expect(await mentionsOf('777_1004')).toHaveLength(0);
+    expect(await mentionsOf('888_1005')).toHaveLength(0);
+    const last = (await webhookDeliveries(t.deps.db)).slice(-2);
+    expect(last.map((d) => d.status)).toEqual(['done', 'done']);
+  });
+
+  it('keeps a delivery whose storing failed and stores it on the next run, once', async () => {
+    const flow = t.deps.sourceFlow;
+    let calls = 0;
+    t.deps.sourceFlow = {
+      ...flow,
+      ingest: async (...args) => {
+        calls++;
+        if (calls === 1) throw new Error('database went away');
+        return flow.ingest(...args);
+      },
+    };
+    try {
+      await deliver(feedChange(comment('777_1006', 'retry me')));
+      await t.deps.events.idle();
+      await processWebhooks(t.deps);
+      expect(await mentionsOf('777_1006')).toHaveLength(0);
+      const failed = (await webhookDeliveries(t.deps.db)).at(-1)!;
+      expect(failed).toMatchObject({ status: 'queued', attempts: 1, error: 'database went away' });
+      // Its retry time comes: the scheduled run stores it.
+      await processWebhooks({ ...t.deps, clock: () => new Date(Date.now() + 3_600_000) });
+      expect(await mentionsOf('777_1006')).toHaveLength(1);
+      expect((await webhookDeliveries(t.deps.db)).at(-1)!.status).toBe('done');
+    } finally {
+      t.deps.sourceFlow = flow;
+    }
+    expect(sourceId).toBeTruthy();
+  });
+});
