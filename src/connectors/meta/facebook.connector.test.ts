@@ -54,7 +54,7 @@ beforeEach(() => {
 });
 
 describe('Facebook Page connector', () => {
-  it("reads visitors' posts, every comment and reply under the Page's posts, tagged posts, then what moved", async () => {
+  it("reads visitors' posts, every comment and reply under Page posts, tagged posts, then what moved", async () => {
     const own = graph.addPost({
       pageId: page.id,
       message: 'Our new phone is here',
