@@ -18,6 +18,8 @@ const PUBLIC = [
   /^\/static\//,
   /^\/health$/,
   /^\/metrics$/,
+  // Platforms' webhooks: no session at all, the platform's signature instead.
+  /^\/webhooks\//,
   /^\/login$/,
   /^\/logout$/,
   /^\/setup$/,
