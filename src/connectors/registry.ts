@@ -2,6 +2,7 @@ import type { Platform } from '../core/platforms';
 import { blueskyConnector } from './bluesky/bluesky.connector';
 import { demoConnector } from './demo/demo.connector';
 import { facebookConnector } from './meta/facebook.connector';
+import { threadsConnector } from './meta/threads.connector';
 import { hackernewsConnector } from './hackernews/hackernews.connector';
 import { mastodonConnector } from './mastodon/mastodon.connector';
 import { redditConnector } from './reddit/reddit.connector';
@@ -20,6 +21,7 @@ export const defaultConnectors = (): ConnectorRegistry => ({
   hackernews: hackernewsConnector,
   rss: rssConnector,
   facebook: facebookConnector,
+  threads: threadsConnector,
   demo: demoConnector,
 });
 

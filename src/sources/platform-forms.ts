@@ -118,6 +118,19 @@ export const PLATFORM_FORMS: Partial<Record<Platform, PlatformForm>> = {
       baseUrl('https://graph.facebook.com'),
     ],
   },
+  threads: {
+    label: 'Threads profile',
+    intro:
+      "Reads the replies under the profile's posts, posts that mention it, and keyword search for your topics " +
+      '(sorted recent); replies as the profile. Paste a Threads access token (threads_basic, threads_read_replies, ' +
+      'threads_manage_replies, threads_manage_mentions, threads_keyword_search).',
+    fields: [
+      { name: 'config.threadsUserId', label: 'Threads user id', type: 'text', required: true },
+      { name: 'credentials.accessToken', label: 'Access token', type: 'password', required: true },
+      { name: 'config.keywordSearch', label: 'Search your topics (2,200 searches a day)', type: 'checkbox' },
+      baseUrl('https://graph.threads.net'),
+    ],
+  },
   hackernews: {
     label: 'Hacker News',
     intro: 'Searches stories and comments by date through the public Algolia API. No key needed; no replies.',

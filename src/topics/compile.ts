@@ -6,7 +6,7 @@ import type { QueryNode } from './query';
  * only needs to be a superset: every post is matched locally afterwards (match.ts), so a platform
  * without OR gets one search per OR branch, and one without exclusions simply drops them.
  */
-export const SEARCH_PLATFORMS = ['x', 'mastodon', 'bluesky', 'reddit', 'hackernews'] as const;
+export const SEARCH_PLATFORMS = ['x', 'mastodon', 'bluesky', 'reddit', 'hackernews', 'threads'] as const;
 export type SearchPlatform = (typeof SEARCH_PLATFORMS)[number];
 
 export class CompileError extends Error {
@@ -101,6 +101,9 @@ export function compileQuery(node: QueryNode, platform: SearchPlatform): SearchP
     }
     case 'reddit':
       return { queries: [boolean(node, 'reddit')], hashtags: [] };
+    // Threads' keyword search takes words (a phrase without its quotes), one search per branch.
+    case 'threads':
+      return { queries: branches(node).map((conj) => conj.map((l) => l.value).join(' ')), hashtags: [] };
     case 'bluesky':
     case 'hackernews':
       return { queries: branches(node).map((conj) => conj.map(plainLiteral).join(' ')), hashtags: [] };

@@ -69,4 +69,45 @@ describe('Meta webhook events', () => {
     expect(metaWebhookEvents({ hello: 'world' })).toEqual([]);
     expect(metaWebhookEvents(null)).toEqual([]);
   });
+
+  it("reads Threads' envelope: a reply for the root post's owner, a mention for the mentioned profile, a delete", () => {
+    const reply = {
+      app_id: '123',
+      topic: 'moderate',
+      target_id: '78901',
+      time: 1_723_226_877,
+      values: {
+        field: 'replies',
+        value: {
+          id: '8901234',
+          username: 'lena',
+          text: 'Is it waterproof?',
+          media_type: 'TEXT_POST',
+          permalink: 'https://www.threads.net/@lena/post/Pp',
+          replied_to: { id: '78901' },
+          root_post: { id: '78901', owner_id: '555', username: 'acme' },
+          timestamp: '2024-08-07T10:33:16+0000',
+        },
+      },
+    };
+    expect(metaWebhookEvents(reply)).toMatchObject([
+      {
+        kind: 'upsert',
+        platform: 'threads',
+        accountId: '555',
+        post: { externalId: '8901234', kind: 'comment', threadExternalId: '78901', author: { handle: 'lena' } },
+      },
+    ]);
+    const mention = {
+      ...reply,
+      topic: 'interaction',
+      target_id: 555,
+      values: { field: 'mentions', value: { ...reply.values.value, replied_to: undefined, root_post: undefined } },
+    };
+    expect(metaWebhookEvents(mention)).toMatchObject([{ kind: 'upsert', accountId: '555', post: { kind: 'post' } }]);
+    const gone = { ...reply, values: { field: 'delete', value: { id: '8901234', owner: { owner_id: '555' } } } };
+    expect(metaWebhookEvents(gone)).toEqual([
+      { kind: 'remove', platform: 'threads', accountId: '555', externalId: '8901234' },
+    ]);
+  });
 });

@@ -66,8 +66,26 @@ const change = z.object({ field: z.string(), value: z.unknown() });
 const entry = z.object({ id: z.string(), time: z.number().optional(), changes: z.array(change).default([]) });
 const envelope = z.object({ object: z.string(), entry: z.array(entry) });
 
-/** The events of one delivery (`object: page | instagram`, entry[].changes[]); what we do not use is left out. */
+/** Threads sends one event a delivery, without `entry`: {app_id, topic, target_id, values: {field, value}}. */
+const threadsEnvelope = z.object({
+  topic: z.string(),
+  target_id: z.union([z.string(), z.number()]).transform(String),
+  values: z.object({ field: z.string(), value: z.record(z.string(), z.unknown()) }),
+});
+const threadsMedia = z.object({
+  id: z.string(),
+  username: z.string().min(1),
+  text: z.string().min(1),
+  timestamp: z.string(),
+  permalink: z.string().optional(),
+  replied_to: z.object({ id: z.string() }).optional(),
+  root_post: z.object({ id: z.string(), owner_id: z.union([z.string(), z.number()]).transform(String) }).optional(),
+});
+
+/** The events of one delivery (`object: page | instagram`, entry[].changes[]; or Threads' own envelope). */
 export function metaWebhookEvents(body: unknown): MetaWebhookEvent[] {
+  const threads = threadsEnvelope.safeParse(body);
+  if (threads.success) return threadsEvent(threads.data);
   const parsed = envelope.safeParse(body);
   if (!parsed.success) return [];
   const out: MetaWebhookEvent[] = [];
@@ -140,4 +158,48 @@ function igCommentEvent(igUserId: string, value: unknown, time: number | undefin
     raw: { ...c, post: { id: c.media.id, message: null, url: null } },
   };
   return [{ kind: 'upsert', platform: 'instagram', accountId: igUserId, post }];
+}
+
+/**
+ * A Threads reply or mention becomes a post of the profile it concerns: for a reply the root post's owner,
+ * for a mention the mentioned profile (`target_id`); a delete names its owner.
+ */
+function threadsEvent(e: z.infer<typeof threadsEnvelope>): MetaWebhookEvent[] {
+  const { field, value } = e.values;
+  if (field === 'delete') {
+    const owner = (value.owner as { owner_id?: unknown } | undefined)?.owner_id;
+    const id = value.id;
+    if (typeof id !== 'string' || (typeof owner !== 'string' && typeof owner !== 'number')) return [];
+    return [{ kind: 'remove', platform: 'threads', accountId: String(owner), externalId: id }];
+  }
+  if (field !== 'replies' && field !== 'mentions') return [];
+  const m = threadsMedia.safeParse(value);
+  if (!m.success) return [];
+  const accountId = field === 'replies' ? m.data.root_post?.owner_id : e.target_id;
+  if (!accountId) return [];
+  const post: SocialPost = {
+    externalId: m.data.id,
+    url: m.data.permalink ?? null,
+    kind: m.data.replied_to ? 'comment' : 'post',
+    title: null,
+    text: m.data.text,
+    lang: null,
+    createdAt: graphTime(m.data.timestamp),
+    author: {
+      externalId: null,
+      handle: m.data.username,
+      name: null,
+      followers: null,
+      bio: null,
+      url: `https://www.threads.net/@${m.data.username}`,
+      avatarUrl: null,
+      verified: false,
+    },
+    replyToExternalId: m.data.replied_to?.id ?? null,
+    threadExternalId: m.data.root_post?.id ?? m.data.id,
+    metrics: {},
+    deleted: false,
+    raw: m.data,
+  };
+  return [{ kind: 'upsert', platform: 'threads', accountId, post }];
 }

@@ -1,0 +1,270 @@
+import { z } from 'zod';
+import type { SocialPost } from '../../core/social-post';
+import type { OutboundHttp } from '../../http/outbound';
+import { expectShape } from '../answer';
+import { sameReplyText } from '../reply-match';
+import { type Connector, ConnectorError, type Cursor, type SkippedItem } from '../types';
+import { GraphClient, graphTime, THREADS_BASE_URL, THREADS_VERSION } from './graph-client';
+
+/**
+ * A Threads profile through the Threads API: the replies under the profile's own posts (each post's whole
+ * conversation), posts that mention the profile, and keyword search for the topics (sorted recent, within
+ * Meta's 2,200 searches a day); replies as the profile, in Threads' two steps (a container, then publish).
+ * Each poll reads one page of one stream; a sweep goes replies -> mentions -> search and then remembers the
+ * newest time it saw per stream.
+ */
+export const threadsConfigSchema = z.object({
+  threadsUserId: z
+    .string()
+    .trim()
+    .regex(/^\d{1,30}$/, 'The numeric id of the Threads profile'),
+  baseUrl: z.url().default(THREADS_BASE_URL),
+  apiVersion: z
+    .string()
+    .regex(/^v\d{1,2}\.\d$/)
+    .default(THREADS_VERSION),
+  /** Keyword search for the workspace's topics (needs threads_keyword_search). */
+  keywordSearch: z.boolean().default(true),
+  timeoutMs: z.number().int().min(100).max(120_000).default(15_000),
+});
+export type ThreadsConfig = z.infer<typeof threadsConfigSchema>;
+
+export const threadsCredentialsSchema = z.object({
+  accessToken: z.string().min(1).max(1000),
+  /** The Threads app's secret: calls then carry an appsecret_proof. */
+  appSecret: z.string().min(1).max(200).optional(),
+});
+export type ThreadsCredentials = z.infer<typeof threadsCredentialsSchema>;
+
+type Stage = 'replies' | 'mentions' | `search:${string}`;
+
+export interface ThreadsCursor {
+  /** Per stream, Unix seconds: everything up to here is read. */
+  read: Record<string, number>;
+  /** A sweep under way: the streams still to read (the current first), its page, the newest time seen. */
+  pending?: Stage[];
+  after?: string;
+  newest?: Record<string, number>;
+}
+
+const PAGE_LIMIT = 25;
+/** Own posts whose conversations a sweep reads: the newest, where replies still come. */
+const OWN_POSTS = 25;
+const MAX_CONVERSATION_PAGES = 4;
+const SLACK_S = 300;
+const unix = (d: Date) => Math.floor(d.getTime() / 1000);
+const MEDIA_FIELDS = 'id,text,username,timestamp,permalink,media_type,replied_to,root_post,hide_status';
+
+const mediaSchema = z.object({
+  id: z.string().min(1),
+  text: z.string().min(1),
+  username: z.string().min(1),
+  timestamp: z.string().min(1),
+  permalink: z.string().optional(),
+  replied_to: z.object({ id: z.string() }).optional(),
+  root_post: z.object({ id: z.string() }).optional(),
+  hide_status: z.string().optional(),
+});
+type ThreadsMedia = z.infer<typeof mediaSchema>;
+
+const listSchema = z.object({
+  data: z.array(z.unknown()),
+  paging: z
+    .object({ cursors: z.object({ after: z.string().optional() }).optional(), next: z.string().optional() })
+    .optional(),
+});
+
+function client(http: OutboundHttp, config: ThreadsConfig, credentials: ThreadsCredentials, signal?: AbortSignal) {
+  return new GraphClient({
+    baseUrl: config.baseUrl,
+    version: config.apiVersion,
+    accessToken: credentials.accessToken,
+    appSecret: credentials.appSecret,
+    platform: 'threads',
+    http,
+    signal,
+    timeoutMs: config.timeoutMs,
+  });
+}
+
+async function listPage(api: GraphClient, path: string, params: Record<string, string | number | undefined>) {
+  const body = expectShape(listSchema, await api.list(path, params), 'Threads', 'threads', 'a data list');
+  return { items: body.data, after: body.paging?.next ? body.paging.cursors?.after : undefined };
+}
+
+function toPost(m: ThreadsMedia): SocialPost {
+  const root = m.root_post?.id ?? m.id;
+  return {
+    externalId: m.id,
+    url: m.permalink ?? null,
+    kind: m.replied_to ? 'comment' : 'post',
+    title: null,
+    text: m.text,
+    lang: null,
+    createdAt: graphTime(m.timestamp),
+    author: {
+      externalId: null,
+      handle: m.username,
+      name: null,
+      followers: null,
+      bio: null,
+      url: `https://www.threads.net/@${m.username}`,
+      avatarUrl: null,
+      verified: false,
+    },
+    replyToExternalId: m.replied_to?.id ?? null,
+    threadExternalId: root,
+    metrics: {},
+    deleted: false,
+    raw: m,
+  };
+}
+
+/** Media items as posts, each without text or author skipped with why (a media post without words, say). */
+function usable(items: unknown[], after: number, skipped: SkippedItem[]): { posts: ThreadsMedia[]; older: boolean } {
+  const posts: ThreadsMedia[] = [];
+  let older = false;
+  for (const item of items) {
+    const parsed = mediaSchema.safeParse(item);
+    if (!parsed.success) {
+      skipped.push({ externalId: String((item as { id?: unknown })?.id ?? '').slice(0, 100), reason: 'no text' });
+      continue;
+    }
+    if (unix(graphTime(parsed.data.timestamp)) <= after) older = true;
+    else posts.push(parsed.data);
+  }
+  return { posts, older };
+}
+
+export const threadsConnector: Connector<ThreadsConfig, ThreadsCredentials> = {
+  platform: 'threads',
+  label: 'Threads',
+  configSchema: threadsConfigSchema,
+  credentialsSchema: threadsCredentialsSchema,
+  searches: true,
+
+  async poll({ config, credentials, cursor, plan, now, since, signal, http }) {
+    const api = client(http, config, credentials, signal);
+    const state = (cursor as ThreadsCursor | null) ?? { read: {} };
+    const streams: Stage[] = [
+      'replies',
+      'mentions',
+      ...(config.keywordSearch ? plan.queries.map((q) => `search:${q}` as const) : []),
+    ];
+    const pending = state.pending?.filter((s) => streams.includes(s)) ?? streams;
+    const stage = pending[0] ?? 'replies';
+    const floor = since ? unix(since) : unix(now) - 7 * 86_400;
+    const mark = state.read[stage] ?? floor;
+    const newest = { ...state.newest };
+    const skipped: SkippedItem[] = [];
+    const found: ThreadsMedia[] = [];
+    let after: string | undefined;
+    const user = config.threadsUserId;
+
+    if (stage === 'replies') {
+      // Own posts, newest first: each one's conversation, newest first, back to the mark.
+      const own = await listPage(api, `${user}/threads`, { fields: MEDIA_FIELDS, limit: OWN_POSTS });
+      for (const item of own.items) {
+        const id = (item as { id?: unknown })?.id;
+        if (typeof id !== 'string') continue;
+        let page: string | undefined;
+        for (let i = 0; i < MAX_CONVERSATION_PAGES; i++) {
+          const conv = await listPage(api, `${id}/conversation`, {
+            fields: MEDIA_FIELDS,
+            reverse: 'true',
+            limit: 100,
+            after: page,
+          });
+          const got = usable(conv.items, mark - SLACK_S, skipped);
+          found.push(...got.posts);
+          if (got.older || !conv.after) break;
+          page = conv.after;
+        }
+      }
+    } else {
+      const path = stage === 'mentions' ? `${user}/mentions` : 'keyword_search';
+      const page = await listPage(api, path, {
+        fields: MEDIA_FIELDS,
+        since: mark - SLACK_S,
+        limit: PAGE_LIMIT,
+        after: state.after,
+        ...(stage.startsWith('search:') ? { q: stage.slice('search:'.length), search_type: 'RECENT' } : {}),
+      });
+      const got = usable(page.items, mark - SLACK_S, skipped);
+      found.push(...got.posts);
+      after = got.older ? undefined : page.after;
+    }
+
+    // The profile's own replies are ours (the outbox has them).
+    const me = await profile(api, config);
+    const posts = found.filter((m) => m.username !== me).map(toPost);
+    newest[stage] = Math.max(newest[stage] ?? mark, ...found.map((m) => unix(graphTime(m.timestamp))));
+    const read = { ...state.read };
+    if (after) return { posts, skipped, more: true, cursor: { read, pending, after, newest } as unknown as Cursor };
+    read[stage] = newest[stage]!;
+    delete newest[stage];
+    const rest = pending.slice(1);
+    if (rest.length)
+      return { posts, skipped, more: true, cursor: { read, pending: rest, newest } as unknown as Cursor };
+    return { posts, skipped, more: false, cursor: { read } as unknown as Cursor };
+  },
+
+  async reply({ config, credentials, inReplyTo, text, signal, http }) {
+    const api = client(http, config, credentials, signal);
+    const container = await api.post<{ id?: unknown }>(`${config.threadsUserId}/threads`, {
+      media_type: 'TEXT',
+      text,
+      reply_to_id: inReplyTo.externalId,
+    });
+    if (typeof container?.id !== 'string')
+      throw new ConnectorError('transient', 'Threads made no reply container.', { platform: 'threads' });
+    const made = await api.post<{ id?: unknown }>(`${config.threadsUserId}/threads_publish`, {
+      creation_id: container.id,
+    });
+    if (typeof made?.id !== 'string')
+      throw new ConnectorError('transient', 'Threads published the reply but did not say which post it made.', {
+        platform: 'threads',
+      });
+    const me = await profile(api, config);
+    return { externalId: made.id, url: me ? `https://www.threads.net/@${me}/post/${made.id}` : null };
+  },
+
+  async findReply({ config, credentials, inReplyTo, text, signal, http }) {
+    const api = client(http, config, credentials, signal);
+    const me = await profile(api, config);
+    let after: string | undefined;
+    for (let i = 0; i < MAX_CONVERSATION_PAGES; i++) {
+      const page = await listPage(api, `${inReplyTo.externalId}/replies`, { fields: MEDIA_FIELDS, limit: 100, after });
+      const hit = page.items
+        .flatMap((x) => {
+          const parsed = mediaSchema.safeParse(x);
+          return parsed.success ? [parsed.data] : [];
+        })
+        .find((m) => m.username === me && sameReplyText(m.text, text));
+      if (hit) return { externalId: hit.id, url: hit.permalink ?? null };
+      if (!page.after) break;
+      after = page.after;
+    }
+    return null;
+  },
+
+  async verify({ config, credentials, signal, http }) {
+    try {
+      const me = await profile(client(http, config, credentials, signal), config);
+      return { ok: true, account: me, message: `Threads accepted the token for @${me}.` };
+    } catch (err) {
+      const e = err instanceof ConnectorError ? err : new ConnectorError('transient', 'Threads check failed.');
+      return { ok: false, account: null, message: e.message };
+    }
+  },
+};
+
+/** The profile's username (its own posts are told apart by it: Threads media carry no owner id). */
+async function profile(api: GraphClient, config: ThreadsConfig): Promise<string> {
+  const me = await api.get<{ id?: unknown; username?: unknown }>(config.threadsUserId, { fields: 'id,username' });
+  if (typeof me?.username !== 'string')
+    throw new ConnectorError('transient', 'Threads answered the profile without its username.', {
+      platform: 'threads',
+    });
+  return me.username;
+}
