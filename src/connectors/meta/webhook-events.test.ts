@@ -70,7 +70,7 @@ describe('Meta webhook events', () => {
     expect(metaWebhookEvents(null)).toEqual([]);
   });
 
-  it("reads Threads' envelope: a reply for the root post's owner, a mention for the mentioned profile, a delete", () => {
+  it("reads Threads' envelope: a reply for the root post's owner, a mention for the one mentioned, a delete", () => {
     const reply = {
       app_id: '123',
       topic: 'moderate',
