@@ -2,6 +2,7 @@ import type { Platform } from '../core/platforms';
 import { blueskyConnector } from './bluesky/bluesky.connector';
 import { demoConnector } from './demo/demo.connector';
 import { facebookConnector } from './meta/facebook.connector';
+import { instagramConnector } from './meta/instagram.connector';
 import { threadsConnector } from './meta/threads.connector';
 import { hackernewsConnector } from './hackernews/hackernews.connector';
 import { mastodonConnector } from './mastodon/mastodon.connector';
@@ -21,6 +22,7 @@ export const defaultConnectors = (): ConnectorRegistry => ({
   hackernews: hackernewsConnector,
   rss: rssConnector,
   facebook: facebookConnector,
+  instagram: instagramConnector,
   threads: threadsConnector,
   demo: demoConnector,
 });

@@ -118,6 +118,19 @@ export const PLATFORM_FORMS: Partial<Record<Platform, PlatformForm>> = {
       baseUrl('https://graph.facebook.com'),
     ],
   },
+  instagram: {
+    label: 'Instagram account',
+    intro:
+      "Reads the comments and replies on the account's recent media, media it is tagged in, and recent posts " +
+      "under your topics' hashtags (30 different hashtags in 7 days); replies under comments. Paste the linked " +
+      "Page's token (instagram_basic, instagram_manage_comments, pages_read_engagement).",
+    fields: [
+      { name: 'config.igUserId', label: 'Instagram account id', type: 'text', required: true },
+      { name: 'credentials.accessToken', label: 'Page access token', type: 'password', required: true },
+      { name: 'config.hashtags', label: "Search your topics' hashtags", type: 'checkbox' },
+      baseUrl('https://graph.facebook.com'),
+    ],
+  },
   threads: {
     label: 'Threads profile',
     intro:

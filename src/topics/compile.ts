@@ -6,7 +6,7 @@ import type { QueryNode } from './query';
  * only needs to be a superset: every post is matched locally afterwards (match.ts), so a platform
  * without OR gets one search per OR branch, and one without exclusions simply drops them.
  */
-export const SEARCH_PLATFORMS = ['x', 'mastodon', 'bluesky', 'reddit', 'hackernews', 'threads'] as const;
+export const SEARCH_PLATFORMS = ['x', 'mastodon', 'bluesky', 'reddit', 'hackernews', 'threads', 'instagram'] as const;
 export type SearchPlatform = (typeof SEARCH_PLATFORMS)[number];
 
 export class CompileError extends Error {
@@ -101,6 +101,16 @@ export function compileQuery(node: QueryNode, platform: SearchPlatform): SearchP
     }
     case 'reddit':
       return { queries: [boolean(node, 'reddit')], hashtags: [] };
+    // Instagram searches hashtags only: a branch's hashtag, else its one plain word read as one (#acme for acme).
+    case 'instagram': {
+      const hashtags = new Set<string>();
+      for (const conj of branches(node)) {
+        const tag = conj.find((l) => l.type === 'hashtag') ?? (conj.length === 1 ? conj[0] : undefined);
+        const word = tag?.value.toLowerCase().replace(/[^\p{L}\p{N}_]/gu, '');
+        if (word && (tag!.type === 'hashtag' || tag!.type === 'term')) hashtags.add(word);
+      }
+      return { queries: [], hashtags: [...hashtags] };
+    }
     // Threads' keyword search takes words (a phrase without its quotes), one search per branch.
     case 'threads':
       return { queries: branches(node).map((conj) => conj.map((l) => l.value).join(' ')), hashtags: [] };

@@ -80,8 +80,17 @@ describe('compileQuery', () => {
     ['bluesky', ['acme widget #launch @acmehq', 'acme "gadget pro" #launch @acmehq'], []],
     ['hackernews', ['acme widget #launch @acmehq', 'acme "gadget pro" #launch @acmehq'], []],
     ['mastodon', [], ['launch']],
+    ['threads', ['acme widget launch acmehq', 'acme gadget pro launch acmehq'], []],
+    ['instagram', [], ['launch']],
   ])('writes %s syntax', (platform, queries, hashtags) => {
     expect(compileQuery(parseQuery(q), platform)).toEqual({ queries, hashtags });
+  });
+
+  it('reads a one-word branch as its hashtag on Instagram, which searches nothing else', () => {
+    expect(compileQuery(parseQuery('Acme OR "acme cloud" OR #AcmeBoots'), 'instagram')).toEqual({
+      queries: [],
+      hashtags: ['acme', 'acmeboots'],
+    });
   });
 
   it('searches Mastodon for branches without a hashtag', () => {

@@ -60,6 +60,34 @@ export interface FakeFbPage {
   token: string;
 }
 
+/** An Instagram professional account, linked to a Page (its Page token reads it). */
+export interface FakeIgUser {
+  id: string;
+  username: string;
+  pageId: string;
+}
+
+export interface FakeIgMedia {
+  id: string;
+  ownerId: string;
+  username: string;
+  caption: string;
+  timestamp: number;
+  /** Accounts tagged in it (GET /{ig-user-id}/tags). */
+  taggedIds: string[];
+}
+
+export interface FakeIgComment {
+  id: string;
+  mediaId: string;
+  parentId: string | null;
+  text: string;
+  from: { id: string; username: string };
+  timestamp: number;
+  hidden: boolean;
+  deleted?: boolean;
+}
+
 export interface FakeMetaGraph extends FakeServer {
   version: string;
   appSecret: string;
@@ -75,7 +103,15 @@ export interface FakeMetaGraph extends FakeServer {
   revoked: Map<string, number>;
   /** X-Business-Use-Case-Usage on every answer (percent used, minutes to regain access). */
   usage: { callCount: number; etaMinutes: number };
+  igUsers: Map<string, FakeIgUser>;
+  igMedia: FakeIgMedia[];
+  igComments: FakeIgComment[];
+  /** Hashtags searched per account: Meta allows 30 different ones in 7 days. */
+  hashtagSearches: Map<string, Set<string>>;
   addPage(p: Partial<FakeFbPage> & { name: string }): FakeFbPage;
+  addIgUser(u: { username: string; pageId: string }): FakeIgUser;
+  addIgMedia(m: Partial<FakeIgMedia> & { ownerId: string; caption: string }): FakeIgMedia;
+  addIgComment(c: Partial<FakeIgComment> & { mediaId: string; text: string }): FakeIgComment;
   addPost(p: Partial<FakeFbPost> & { pageId: string; message: string }): FakeFbPost;
   addComment(c: Partial<FakeFbComment> & { postId: string; message: string }): FakeFbComment;
   addRating(r: Partial<FakeFbRating> & { pageId: string; review_text: string }): FakeFbRating;
@@ -84,7 +120,8 @@ export interface FakeMetaGraph extends FakeServer {
 }
 
 let seq = 1_000_000;
-let clock = Math.floor(Date.now() / 1000) - 86_400;
+// An hour ago, a second a post: recent enough for every window (hashtag search covers 24 hours).
+let clock = Math.floor(Date.now() / 1000) - 3_600;
 const nextId = () => String(++seq);
 const tick = () => ++clock;
 const iso = (s: number) => new Date(s * 1000).toISOString().replace(/\.\d{3}Z$/, '+0000');
@@ -109,6 +146,11 @@ export async function startFakeMetaGraph(o: { version?: string; appSecret?: stri
   const replies: FakeMetaGraph['replies'] = [];
   const revoked = new Map<string, number>();
   const usage = { callCount: 5, etaMinutes: 0 };
+  const igUsers = new Map<string, FakeIgUser>();
+  const igMedia: FakeIgMedia[] = [];
+  const igComments: FakeIgComment[] = [];
+  const hashtagSearches = new Map<string, Set<string>>();
+  const hashtagIds = new Map<string, string>();
   let server: FakeServer;
 
   const usageHeaders = (ownerId: string | undefined): Record<string, string> => ({
@@ -197,6 +239,126 @@ export async function startFakeMetaGraph(o: { version?: string; appSecret?: stri
     comment_count: comments.filter((x) => x.parentId === c.id && !x.deleted).length,
   });
 
+  const igMediaJson = (m: FakeIgMedia, withUsername = true) => ({
+    id: m.id,
+    caption: m.caption,
+    media_type: 'IMAGE',
+    permalink: `https://www.instagram.com/p/${m.id}/`,
+    timestamp: iso(m.timestamp),
+    ...(withUsername ? { username: m.username } : {}),
+    comments_count: igComments.filter((c) => c.mediaId === m.id && !c.deleted).length,
+  });
+  const igCommentJson = (c: FakeIgComment): Record<string, unknown> => ({
+    id: c.id,
+    text: c.text,
+    timestamp: iso(c.timestamp),
+    username: c.from.username,
+    from: c.from,
+    hidden: c.hidden,
+    like_count: 0,
+    ...(c.parentId ? { parent_id: c.parentId } : {}),
+  });
+  const newest = <T extends { timestamp: number }>(a: T, b: T) => b.timestamp - a.timestamp;
+
+  /** Instagram's part of the Graph API, read with the token of the Page the account is linked to. */
+  function igRoute(req: FakeRequest, p: URLSearchParams, id: string, edge: string | undefined, page: FakeFbPage) {
+    const owner = page.id;
+    const mine = [...igUsers.values()].filter((u) => u.pageId === page.id);
+    const user = mine.find((u) => u.id === id);
+    if (user && req.method === 'GET' && !edge) return ok({ id: user.id, username: user.username }, owner);
+    if (user && req.method === 'GET' && edge === 'media')
+      return list(
+        req,
+        igMedia
+          .filter((m) => m.ownerId === user.id)
+          .sort(newest)
+          .map((m) => igMediaJson(m)),
+        owner,
+      );
+    if (user && req.method === 'GET' && edge === 'tags')
+      return list(
+        req,
+        igMedia
+          .filter((m) => m.taggedIds.includes(user.id))
+          .sort(newest)
+          .map((m) => igMediaJson(m)),
+        owner,
+      );
+    if (id === 'ig_hashtag_search' && req.method === 'GET') {
+      const asker = mine.find((u) => u.id === req.query.get('user_id'));
+      const q = (req.query.get('q') ?? '').toLowerCase();
+      if (!asker || !q) return fail(100, '(#100) user_id and q are required');
+      const searched = hashtagSearches.get(asker.id) ?? new Set<string>();
+      if (!searched.has(q) && searched.size >= 30)
+        return fail(24, '(#24) The user has reached the limit of 30 unique hashtags in 7 days', 2207034, owner);
+      searched.add(q);
+      hashtagSearches.set(asker.id, searched);
+      if (!hashtagIds.has(q)) hashtagIds.set(q, nextId());
+      return ok({ data: [{ id: hashtagIds.get(q) }] }, owner);
+    }
+    const tag = [...hashtagIds].find(([, hid]) => hid === id)?.[0];
+    if (tag && edge === 'recent_media' && req.method === 'GET') {
+      const day = Math.floor(Date.now() / 1000) - 86_400;
+      const items = igMedia
+        .filter((m) => m.timestamp > day && new RegExp(`#${tag}\\b`, 'i').test(m.caption))
+        .sort(newest)
+        .map((m) => igMediaJson(m, false));
+      return list(req, items, owner);
+    }
+    const media = igMedia.find((m) => m.id === id && mine.some((u) => u.id === m.ownerId));
+    if (media && edge === 'comments' && req.method === 'GET') {
+      const top = igComments.filter((c) => c.mediaId === media.id && !c.parentId && !c.deleted).sort(newest);
+      const withReplies = top.map((c) => ({
+        ...igCommentJson(c),
+        replies: {
+          data: igComments
+            .filter((r) => r.parentId === c.id && !r.deleted)
+            .sort(newest)
+            .map(igCommentJson),
+        },
+      }));
+      return list(req, withReplies, owner);
+    }
+    const comment = igComments.find(
+      (c) =>
+        c.id === id && !c.deleted && igMedia.some((m) => m.id === c.mediaId && mine.some((u) => u.id === m.ownerId)),
+    );
+    if (!comment) return undefined;
+    const account = mine.find((u) => igMedia.some((m) => m.id === comment.mediaId && m.ownerId === u.id))!;
+    if (edge === 'replies' && req.method === 'POST') {
+      const message = p.get('message') ?? '';
+      if (!message) return fail(100, '(#100) The parameter message is required');
+      // A reply to a reply is attached to the top-level comment, as on Instagram.
+      const parentId = comment.parentId ?? comment.id;
+      const made = fake.addIgComment({
+        mediaId: comment.mediaId,
+        parentId,
+        text: message,
+        from: { id: account.id, username: account.username },
+      });
+      replies.push({ parentId: comment.id, message, id: made.id });
+      return ok({ id: made.id }, owner);
+    }
+    if (edge === 'replies' && req.method === 'GET')
+      return list(
+        req,
+        igComments
+          .filter((r) => r.parentId === comment.id && !r.deleted)
+          .sort(newest)
+          .map(igCommentJson),
+        owner,
+      );
+    if (!edge && req.method === 'DELETE') {
+      comment.deleted = true;
+      return ok({ success: true }, owner);
+    }
+    if (!edge && req.method === 'POST' && p.has('hide')) {
+      comment.hidden = p.get('hide') === 'true';
+      return ok({ success: true }, owner);
+    }
+    return undefined;
+  }
+
   const route = (req: FakeRequest) => {
     const m = /^\/(v\d+\.\d+)\/([^/]+)(?:\/([a-z_]+))?$/.exec(req.path);
     if (!m) return undefined;
@@ -209,6 +371,8 @@ export async function startFakeMetaGraph(o: { version?: string; appSecret?: stri
       const owner = page.id;
       const postOf = (pid: string) => posts.find((x) => x.id === pid && x.pageId === page.id);
       const commentOf = (cid: string) => comments.find((x) => x.id === cid && postOf(x.postId) && !x.deleted);
+      const ig = igRoute(req, p, id, edge, page);
+      if (ig) return ig;
       if (req.method === 'GET' && !edge && id === page.id) return ok({ id: page.id, name: page.name }, owner);
       if (req.method === 'GET' && id === page.id && (edge === 'feed' || edge === 'tagged')) {
         const since = Number(req.query.get('since') ?? 0);
@@ -288,12 +452,45 @@ export async function startFakeMetaGraph(o: { version?: string; appSecret?: stri
     ratings,
     ratingsDeprecated: false,
     replies,
+    igUsers,
+    igMedia,
+    igComments,
+    hashtagSearches,
     revoked,
     usage,
     addPage(p: Partial<FakeFbPage> & { name: string }) {
       const page = { id: p.id ?? nextId(), token: p.token ?? `EAAPage${nextId()}`, ...p };
       pages.set(page.id, page);
       return page;
+    },
+    addIgUser(u: { username: string; pageId: string }) {
+      const user = { id: `1784${nextId()}`, ...u };
+      igUsers.set(user.id, user);
+      return user;
+    },
+    addIgMedia(m: Partial<FakeIgMedia> & { ownerId: string; caption: string }) {
+      const owner = igUsers.get(m.ownerId);
+      const media: FakeIgMedia = {
+        id: `1790${nextId()}`,
+        username: owner?.username ?? `user${m.ownerId}`,
+        timestamp: tick(),
+        taggedIds: [],
+        ...m,
+      };
+      igMedia.push(media);
+      return media;
+    },
+    addIgComment(c: Partial<FakeIgComment> & { mediaId: string; text: string }) {
+      const comment: FakeIgComment = {
+        id: `1800${nextId()}`,
+        parentId: null,
+        from: { id: nextId(), username: 'visitor' },
+        timestamp: tick(),
+        hidden: false,
+        ...c,
+      };
+      igComments.push(comment);
+      return comment;
     },
     addPost(p: Partial<FakeFbPost> & { pageId: string; message: string }) {
       const t = p.created_time ?? tick();

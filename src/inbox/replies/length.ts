@@ -15,13 +15,14 @@ export interface LengthCheck {
   message: string | null;
 }
 
-// Facebook comments take 8,000 characters, Threads posts 500.
+// Facebook comments take 8,000 characters, Instagram comments 2,200, Threads posts 500.
 const LIMITS: Partial<Record<Platform, number>> = {
   x: 280,
   mastodon: 500,
   bluesky: 300,
   reddit: 10_000,
   facebook: 8_000,
+  instagram: 2_200,
   threads: 500,
   demo: 1_000,
 };

@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { instagramConnector } from '../../src/connectors/meta/instagram.connector';
+import { threadsConnector } from '../../src/connectors/meta/threads.connector';
+import { pollSource } from '../../src/sources';
+import { type FakeMetaGraph, startFakeMetaGraph } from '../fakes/meta-graph-server';
+import { type FakeThreads, startFakeThreads } from '../fakes/threads-server';
+import { createTestContext, type TestContext } from '../helpers/test-app';
+
+let t: TestContext;
+let graph: FakeMetaGraph;
+let threads: FakeThreads;
+let ws: Awaited<ReturnType<TestContext['seedWorkspace']>>;
+
+beforeAll(async () => {
+  graph = await startFakeMetaGraph();
+  threads = await startFakeThreads();
+  t = await createTestContext({ connectors: { instagram: instagramConnector, threads: threadsConnector } });
+  ws = await t.seedWorkspace('Meta sources');
+});
+afterAll(async () => {
+  await t.close();
+  await graph.close();
+  await threads.close();
+});
+
+async function addSource(body: Record<string, unknown>) {
+  const res = await t.request('POST', '/api/v1/sources', { token: ws.token, body });
+  expect(res.status).toBe(201);
+  return res.json.id as string;
+}
+
+async function mentionsOf(platform: string) {
+  const res = await t.request('GET', `/api/v1/mentions?platform=${platform}&limit=100`, { token: ws.token });
+  return res.json.items as { externalId: string; text: string; topics: { name: string }[] }[];
+}
+
+describe('Instagram and Threads sources, polled through the one flow', () => {
+  it('stores an Instagram tag and a hashtag post, and a Threads search result, each with its topics', async () => {
+    const topic = await t.request('POST', '/api/v1/topics', {
+      token: ws.token,
+      body: { name: 'Acme boots', kind: 'product', query: 'acmeboots OR #acmeboots' },
+    });
+    expect(topic.status).toBe(201);
+
+    const page = graph.addPage({ name: 'Acme' });
+    const account = graph.addIgUser({ username: 'acme', pageId: page.id });
+    // An hour old: inside the first sweep's day, and inside the 24 hours Instagram's hashtag search covers.
+    const timestamp = Math.floor(Date.now() / 1000) - 3600;
+    const tagged = graph.addIgMedia({ ownerId: '90', caption: 'My acmeboots', taggedIds: [account.id], timestamp });
+    const hashtag = graph.addIgMedia({ ownerId: '91', username: 'jo', caption: 'Puddles! #acmeboots', timestamp });
+    const ig = await addSource({
+      platform: 'instagram',
+      name: 'Acme on Instagram',
+      config: { igUserId: account.id, baseUrl: graph.url },
+      credentials: { accessToken: page.token },
+    });
+    expect(await pollSource(t.deps, ig, { force: true })).toMatchObject({ status: 'ok', inserted: 2 });
+    const igMentions = await mentionsOf('instagram');
+    expect(igMentions.map((m) => m.externalId).sort()).toEqual([tagged.id, hashtag.id].sort());
+    expect(igMentions.every((m) => m.topics.some((x) => x.name === 'Acme boots'))).toBe(true);
+
+    const me = threads.addUser({ username: 'acme' });
+    const found = threads.addPost({ author: { username: 'lea' }, text: 'Finally got my acmeboots', timestamp });
+    const th = await addSource({
+      platform: 'threads',
+      name: 'Acme on Threads',
+      config: { threadsUserId: me.id, baseUrl: threads.url },
+      credentials: { accessToken: me.token },
+    });
+    expect(await pollSource(t.deps, th, { force: true })).toMatchObject({ status: 'ok', inserted: 1 });
+    const threadsMentions = await mentionsOf('threads');
+    expect(threadsMentions).toMatchObject([{ externalId: found.id, topics: [{ name: 'Acme boots' }] }]);
+    expect(threads.requests.find((r) => r.path.endsWith('/keyword_search'))!.query.get('q')).toBe('acmeboots');
+  });
+});
