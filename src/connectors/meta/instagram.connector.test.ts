@@ -42,7 +42,7 @@ beforeEach(() => {
 });
 
 describe('Instagram connector', () => {
-  it("reads comments and replies on the account's media, tagged media and hashtag posts, threaded by media", async () => {
+  it("reads comments and replies on the account's media, tagged media and hashtag posts, by media", async () => {
     const media = graph.addIgMedia({ ownerId: account.id, caption: 'New colours are in' });
     const c = graph.addIgComment({ mediaId: media.id, text: 'Is blue back?', from: { id: '71', username: 'lena' } });
     const r = graph.addIgComment({
