@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: the figures the issues ask for, measured on this machine and printed.
  * Benchmarks are not tests: they report, they do not pass or fail. BENCH_ONLY picks sections, from
- * startup,ingest,feed,sentiment,contacts,inbox,live,reports,community,ideas,imports,outbound,faults,polling.
+ * startup,ingest,feed,sentiment,contacts,inbox,live,reports,community,ideas,imports,outbound,faults,polling,
+ * webhooks.
  */
 import { benchCommunity } from './community';
 import { benchContacts } from './contacts';
@@ -17,6 +18,7 @@ import { benchReports } from './reports';
 import { benchIngest } from './ingest';
 import { benchSentiment } from './sentiment';
 import { benchStartup } from './startup';
+import { benchWebhooks } from './webhooks';
 
 const SECTIONS: Record<string, () => Promise<[string, string][]>> = {
   startup: benchStartup,
@@ -33,6 +35,7 @@ const SECTIONS: Record<string, () => Promise<[string, string][]>> = {
   outbound: benchOutbound,
   faults: benchFaults,
   polling: benchPolling,
+  webhooks: benchWebhooks,
 };
 
 async function main() {
