@@ -3,7 +3,9 @@
  * sends them. Prints the answer times (p95, median: the request only checks and keeps the delivery) and how
  * long until every comment is stored once (the job works the deliveries through the one flow).
  */
-import { createHmac } from 'node:crypto';
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { count, eq } from 'drizzle-orm';
@@ -13,23 +15,41 @@ import { runMigrations } from '../../src/db/migrate';
 import { openPglite } from '../../src/db/pglite';
 import { createLogger } from '../../src/http/logger';
 import { mentions } from '../../src/mentions/schema';
+import { loadAnalyzer } from '../../src/sentiment';
 import { createApp } from '../../src/server/app';
 import { loadConfig } from '../../src/server/config';
 import { createDeps } from '../../src/server/deps';
 import { createSource, processWebhooks } from '../../src/sources';
+import type { DatabaseHandle } from '../../src/db/types';
+import { withTempPostgres } from './temp-postgres';
 
 const EVENTS = Number(process.env.BENCH_WEBHOOK_EVENTS ?? 1000);
 const SECONDS = 10;
 const SECRET = 'bench-meta-app-secret';
 const PAGE = '424242';
 const step = (m: string) => process.stderr.write(`· ${m}\n`);
+const TSX = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
+const CHILD = fileURLToPath(new URL('./webhooks-child.ts', import.meta.url));
 
 export async function benchWebhooks(): Promise<[string, string][]> {
   step(`webhooks: ${EVENTS} signed events in ${SECONDS} s, PGlite`);
-  const handle = await openPglite();
-  await runMigrations(handle);
+  const pglite = await openPglite();
+  await runMigrations(pglite);
+  const rows = await run(pglite, 'PGlite');
+  await pglite.close();
+  step(`webhooks: ${EVENTS} signed events in ${SECONDS} s, PostgreSQL`);
+  rows.push(...(await withTempPostgres('webhooks', 'Meta webhooks, PostgreSQL', (pg) => run(pg, 'PostgreSQL'))));
+  return rows;
+}
+
+async function run(handle: DatabaseHandle, label: string): Promise<[string, string][]> {
   const config = loadConfig({ LOG_LEVEL: 'silent', META_APP_SECRET: SECRET });
-  const deps = createDeps({ handle, config, logger: createLogger('silent'), appSecret: 'bench-secret-'.repeat(4) });
+  const deps = createDeps({
+    handle,
+    config,
+    logger: createLogger('silent'),
+    appSecret: 'bench-secret-'.repeat(4),
+  });
   const app = createApp(deps);
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((r) => server.once('listening', r));
@@ -45,70 +65,35 @@ export async function benchWebhooks(): Promise<[string, string][]> {
     { platform: 'facebook', name: 'Page', config: { pageId: PAGE }, credentials: { accessToken: 'unused' } },
     new Date(),
   );
-  const send = async (i: number) => {
-    const body = JSON.stringify({
-      object: 'page',
-      entry: [
-        {
-          id: PAGE,
-          time: Math.floor(Date.now() / 1000),
-          changes: [
-            {
-              field: 'feed',
-              value: {
-                item: 'comment',
-                verb: 'add',
-                post_id: `${PAGE}_1`,
-                comment_id: `1_${i}`,
-                parent_id: `${PAGE}_1`,
-                message: `Where is order ${i}? Nobody answers`,
-                from: { id: String(10_000 + (i % 300)), name: `Visitor ${i % 300}` },
-                created_time: Math.floor(Date.now() / 1000),
-              },
-            },
-          ],
-        },
-      ],
-    });
-    const t0 = performance.now();
-    const res = await fetch(`${base}/webhooks/meta`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-hub-signature-256': `sha256=${createHmac('sha256', SECRET).update(body).digest('hex')}`,
-      },
-      body,
-    });
-    await res.text();
-    if (res.status !== 200) throw new Error(`webhook answered ${res.status}`);
-    return performance.now() - t0;
-  };
+  // Steady state: a server that has run a while (the analyzer's model loaded, the code paths compiled).
+  // Cold, the first burst of a server's life waits seconds for them (measured: p95 2.7 s).
+  await loadAnalyzer();
+  const WARM = 100;
+  await promisify(execFile)(TSX, [CHILD, base, SECRET, PAGE, String(WARM), '2', String(EVENTS)]);
+  await deps.events.idle();
+  await processWebhooks(deps);
   const started = performance.now();
-  const pending: Promise<number>[] = [];
-  for (let i = 0; i < EVENTS; i++) {
-    const due = started + (i * SECONDS * 1000) / EVENTS;
-    const wait = due - performance.now();
-    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    pending.push(send(i));
-  }
-  const times = (await Promise.all(pending)).sort((a, b) => a - b);
-  const sentIn = (performance.now() - started) / 1000;
+  // The sender runs in a process of its own: in this one, the server's work would hold up its clock too.
+  const { stdout } = await promisify(execFile)(TSX, [CHILD, base, SECRET, PAGE, String(EVENTS), String(SECONDS)]);
+  const sent = JSON.parse(stdout) as { times: number[]; seconds: number };
+  const times = sent.times.sort((a, b) => a - b);
+  const sentIn = sent.seconds;
   await deps.events.idle();
   await processWebhooks(deps);
   const storedIn = (performance.now() - started) / 1000;
   const [row] = await handle.db.select({ n: count() }).from(mentions).where(eq(mentions.sourceId, source.id));
   server.close();
-  await handle.close();
   const p95 = times[Math.floor(times.length * 0.95)]!;
   const median = times[Math.floor(times.length / 2)]!;
   return [
     [
-      `Meta webhook answer, ${EVENTS} signed events in ${SECONDS} s`,
+      `Meta webhook answer, ${EVENTS} signed events in ${SECONDS} s, ${label}`,
       `p95 ${p95.toFixed(1)} ms, median ${median.toFixed(1)} ms (target p95 < 100 ms; sent in ${sentIn.toFixed(1)} s)`,
     ],
     [
-      'Meta webhook events stored',
-      `${Number(row!.n)} of ${EVENTS} comments stored once, all within ${storedIn.toFixed(1)} s of the first event`,
+      `Meta webhook events stored, ${label}`,
+      `${Number(row!.n) - WARM} of ${EVENTS} comments stored once (after ${WARM} to warm up), ` +
+        `all within ${storedIn.toFixed(1)} s of the first event`,
     ],
   ];
 }

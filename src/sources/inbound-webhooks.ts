@@ -44,7 +44,7 @@ const ACCOUNT_FIELD: Partial<Record<Platform, string>> = {
 
 export const WEBHOOK_MAX_ATTEMPTS = 6;
 const BACKOFF = { baseMs: 30_000, capMs: 30 * 60_000, jitter: 0.25 };
-const BATCH = 20;
+const BATCH = 25;
 const queue = leasedQueue(inboundWebhooks, { waiting: 'queued', working: 'working', leaseMs: 60_000 });
 
 /** Keeps a checked delivery for the job; its events are told after commit. */
@@ -71,9 +71,13 @@ async function sourcesFor(db: Db, platform: Platform, accountId: string) {
     );
 }
 
-/** Hands one delivery's events to the flow; how many events it held. */
-async function handle(deps: WebhookDeps, body: unknown): Promise<number> {
-  const events = metaWebhookEvents(body);
+/**
+ * Hands deliveries' events to the flow, all of them at once: one ingest per source for a whole batch (the
+ * flow stores 100 posts a transaction), not one per delivery, or a burst of webhooks outruns the job and
+ * the requests queue behind it. Events keep their order (an edit after its add wins, a removal comes last).
+ */
+async function handle(deps: WebhookDeps, bodies: unknown[]): Promise<void> {
+  const events = bodies.flatMap((body) => metaWebhookEvents(body));
   const byAccount = new Map<string, { platform: Platform; accountId: string; events: MetaWebhookEvent[] }>();
   for (const e of events) {
     const key = `${e.platform}\u0000${e.accountId}`;
@@ -91,7 +95,6 @@ async function handle(deps: WebhookDeps, body: unknown): Promise<number> {
       if (removed.length) await deps.sourceFlow.remove(deps.db, target, removed, deps.clock());
     }
   }
-  return events.length;
 }
 
 /** Works every waiting delivery, a batch at a time (woken by `webhooks.received`, and scheduled). */
@@ -118,13 +121,32 @@ async function workBatch(
   token: string,
   out: { done: number; failed: number; events: number },
 ) {
+  const done = async (row: (typeof rows)[number]) => {
+    const n = metaWebhookEvents(row.body).length;
+    out.done++;
+    out.events += n;
+    await queue.settle(
+      deps.db,
+      { id: row.id, leaseToken: token },
+      { status: 'done', events: n, doneAt: deps.clock(), error: null },
+    );
+  };
+  try {
+    await handle(
+      deps,
+      rows.map((r) => r.body),
+    );
+    for (const row of rows) await done(row);
+    return;
+  } catch (err) {
+    deps.logger.warn({ err, deliveries: rows.length }, 'webhook batch failed; trying its deliveries one by one');
+  }
+  // One delivery that cannot be stored must not hold back the others: each alone, the failing one retried.
   for (const row of rows) {
     const held = { id: row.id, leaseToken: token };
     try {
-      const n = await handle(deps, row.body);
-      out.done++;
-      out.events += n;
-      await queue.settle(deps.db, held, { status: 'done', events: n, doneAt: deps.clock(), error: null });
+      await handle(deps, [row.body]);
+      await done(row);
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       const last = row.attempts >= WEBHOOK_MAX_ATTEMPTS;

@@ -139,12 +139,11 @@ describe("Meta's webhooks", () => {
 
   it('keeps a delivery whose storing failed and stores it on the next run, once', async () => {
     const flow = t.deps.sourceFlow;
-    let calls = 0;
+    let broken = true;
     t.deps.sourceFlow = {
       ...flow,
       ingest: async (...args) => {
-        calls++;
-        if (calls === 1) throw new Error('database went away');
+        if (broken) throw new Error('database went away');
         return flow.ingest(...args);
       },
     };
@@ -155,7 +154,8 @@ describe("Meta's webhooks", () => {
       expect(await mentionsOf('777_1006')).toHaveLength(0);
       const failed = (await webhookDeliveries(t.deps.db)).at(-1)!;
       expect(failed).toMatchObject({ status: 'queued', attempts: 1, error: 'database went away' });
-      // Its retry time comes: the scheduled run stores it.
+      // The database is back and its retry time comes: the scheduled run stores it.
+      broken = false;
       await processWebhooks({ ...t.deps, clock: () => new Date(Date.now() + 3_600_000) });
       expect(await mentionsOf('777_1006')).toHaveLength(1);
       expect((await webhookDeliveries(t.deps.db)).at(-1)!.status).toBe('done');
@@ -163,5 +163,35 @@ describe("Meta's webhooks", () => {
       t.deps.sourceFlow = flow;
     }
     expect(sourceId).toBeTruthy();
+  });
+
+  it('stores the good deliveries of a batch though one of them cannot be stored', async () => {
+    const flow = t.deps.sourceFlow;
+    t.deps.sourceFlow = {
+      ...flow,
+      ingest: async (deps, target, posts) => {
+        if (posts.some((p) => p.text === 'poison')) throw new Error('this one cannot be stored');
+        return flow.ingest(deps, target, posts);
+      },
+    };
+    try {
+      // Kept first, worked together: the listener is held off until all three wait.
+      const hold = t.deps.events;
+      t.deps.events = { publish: () => undefined } as unknown as typeof hold;
+      try {
+        await deliver(feedChange(comment('777_2001', 'fine one')));
+        await deliver(feedChange(comment('777_2002', 'poison')));
+        await deliver(feedChange(comment('777_2003', 'fine two')));
+      } finally {
+        t.deps.events = hold;
+      }
+      expect(await processWebhooks(t.deps)).toMatchObject({ done: 2, failed: 0 });
+      expect(await mentionsOf('777_2001')).toHaveLength(1);
+      expect(await mentionsOf('777_2003')).toHaveLength(1);
+      const waiting = (await webhookDeliveries(t.deps.db)).filter((d) => d.status === 'queued');
+      expect(waiting).toMatchObject([{ attempts: 1, error: 'this one cannot be stored' }]);
+    } finally {
+      t.deps.sourceFlow = flow;
+    }
   });
 });
