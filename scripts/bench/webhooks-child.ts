@@ -1,7 +1,8 @@
 /**
  * For `npm run bench` (webhooks section): sends N signed Meta `feed` events to a running app, evenly over S
  * seconds, alone in its process (so the server's work does not slow the sender's clock), and prints each
- * answer's time in ms as JSON. Usage: tsx scripts/bench/webhooks-child.ts <base url> <secret> <page id> <n> <s> [first comment number]
+ * answer's time in ms as JSON.
+ * Usage: tsx scripts/bench/webhooks-child.ts <base url> <secret> <page id> <n> <s> [first comment number]
  */
 import { createHmac } from 'node:crypto';
 
