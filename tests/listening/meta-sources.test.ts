@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { facebookConnector } from '../../src/connectors/meta/facebook.connector';
 import { instagramConnector } from '../../src/connectors/meta/instagram.connector';
 import { threadsConnector } from '../../src/connectors/meta/threads.connector';
 import { pollSource } from '../../src/sources';
@@ -14,7 +15,9 @@ let ws: Awaited<ReturnType<TestContext['seedWorkspace']>>;
 beforeAll(async () => {
   graph = await startFakeMetaGraph();
   threads = await startFakeThreads();
-  t = await createTestContext({ connectors: { instagram: instagramConnector, threads: threadsConnector } });
+  t = await createTestContext({
+    connectors: { facebook: facebookConnector, instagram: instagramConnector, threads: threadsConnector },
+  });
   ws = await t.seedWorkspace('Meta sources');
 });
 afterAll(async () => {
@@ -71,5 +74,63 @@ describe('Instagram and Threads sources, polled through the one flow', () => {
     const threadsMentions = await mentionsOf('threads');
     expect(threadsMentions).toMatchObject([{ externalId: found.id, topics: [{ name: 'Acme boots' }] }]);
     expect(threads.requests.find((r) => r.path.endsWith('/keyword_search'))!.query.get('q')).toBe('acmeboots');
+  });
+
+  it('turns a Page source failing with "reconnect" on code 190; new credentials resume from its cursor', async () => {
+    const page = graph.addPage({ name: 'Acme Page' });
+    graph.ratingsDeprecated = true;
+    const first = graph.addPost({
+      pageId: page.id,
+      message: 'Where is my acmeboots order?',
+      from: { id: '1', name: 'A' },
+    });
+    const id = await addSource({
+      platform: 'facebook',
+      name: 'Acme on Facebook',
+      config: { pageId: page.id, baseUrl: graph.url },
+      credentials: { accessToken: page.token },
+    });
+    expect(await pollSource(t.deps, id, { force: true })).toMatchObject({ status: 'ok', inserted: 1 });
+
+    graph.revoked.set(page.token, 463);
+    const second = graph.addPost({ pageId: page.id, message: 'Still no acmeboots?', from: { id: '2', name: 'B' } });
+    expect(await pollSource(t.deps, id, { force: true })).toMatchObject({ status: 'failed', kind: 'auth' });
+    const failing = await t.request('GET', `/api/v1/sources/${id}`, { token: ws.token });
+    expect(failing.json).toMatchObject({ status: 'failing', lastError: expect.stringMatching(/expired.*Reconnect/) });
+
+    const fresh = graph.addPage({ id: `${page.id}`, name: page.name, token: 'EAANewToken1' });
+    expect(fresh.id).toBe(page.id);
+    const patched = await t.request('PATCH', `/api/v1/sources/${id}`, {
+      token: ws.token,
+      body: { credentials: { accessToken: 'EAANewToken1' } },
+    });
+    expect(patched.status).toBe(200);
+    expect(await pollSource(t.deps, id, { force: true })).toMatchObject({ status: 'ok', inserted: 1 });
+    const stored = (await mentionsOf('facebook')).map((m) => m.externalId).sort();
+    expect(stored).toEqual([first.id, second.id].sort());
+  });
+
+  it('pauses only the throttled source until Meta says access returns (code 32)', async () => {
+    const a = graph.addPage({ name: 'Throttled' });
+    const b = graph.addPage({ name: 'Fine' });
+    const source = (pageId: string, token: string) =>
+      addSource({
+        platform: 'facebook',
+        name: `Page ${pageId}`,
+        config: { pageId, baseUrl: graph.url, ratings: false },
+        credentials: { accessToken: token },
+      });
+    const [sa, sb] = [await source(a.id, a.token), await source(b.id, b.token)];
+    graph.failNext(32, { etaMinutes: 42, match: new RegExp(`/${a.id}/feed$`) });
+    const before = Date.now();
+    expect(await pollSource(t.deps, sa, { force: true })).toMatchObject({ status: 'failed', kind: 'rate_limited' });
+    expect(await pollSource(t.deps, sb, { force: true })).toMatchObject({ status: 'ok' });
+    const throttled = (await t.request('GET', `/api/v1/sources/${sa}`, { token: ws.token })).json;
+    const fine = (await t.request('GET', `/api/v1/sources/${sb}`, { token: ws.token })).json;
+    const waitMin = (new Date(throttled.nextPollAt).getTime() - before) / 60_000;
+    expect(waitMin).toBeGreaterThan(41);
+    expect(waitMin).toBeLessThan(44);
+    expect(fine.status).toBe('ok');
+    expect(new Date(fine.nextPollAt).getTime() - before).toBeLessThan(10 * 60_000);
   });
 });
