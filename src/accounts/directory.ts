@@ -1,5 +1,6 @@
 import { and, asc, eq, gte, inArray, isNull } from 'drizzle-orm';
 import { QueryBuilder } from 'drizzle-orm/pg-core';
+import type { Role } from '../core/roles';
 import type { Db } from '../db/types';
 import { sessions, users, workspaces } from './schema';
 
@@ -41,6 +42,14 @@ export function activeStaff(db: Db, workspaceId: string, ids?: string[]): Promis
     .select(member)
     .from(users)
     .where(and(eq(users.workspaceId, workspaceId), isNull(users.disabledAt), ids ? inArray(users.id, ids) : undefined));
+}
+
+/** The workspace's active staff in these roles (who is told when a source needs an admin). */
+export function activeStaffIn(db: Db, workspaceId: string, roles: readonly Role[]): Promise<StaffMember[]> {
+  return db
+    .select(member)
+    .from(users)
+    .where(and(eq(users.workspaceId, workspaceId), isNull(users.disabledAt), inArray(users.role, [...roles])));
 }
 
 /** The workspace's staff, disabled ones too (exports name whoever owned a record). */

@@ -59,7 +59,7 @@ export type { Workspace, StaffMember } from './directory';
 /** One workspace by id or by slug; all of them (workspaceById, workspaceBySlug, listWorkspaces). */
 export { workspaceById, workspaceBySlug, listWorkspaces } from './directory';
 /** Staff of a workspace: active ones, all, one, whether one is active, who is online (routing). */
-export { activeStaff, allStaff, staffMember, isActiveStaff, onlineStaff } from './directory';
+export { activeStaff, activeStaffIn, allStaff, staffMember, isActiveStaff, onlineStaff } from './directory';
 /** The workspaces as a typed subquery, for another feature's query joining its per-workspace rows (the board). */
 export { workspaceView } from './directory';
 /** The accounts' error codes, with their kinds and messages (the error catalogue lists them). */

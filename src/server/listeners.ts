@@ -1,9 +1,10 @@
-import { MAIL_QUEUED, sendDueMail } from '../accounts';
+import { activeStaffIn, MAIL_QUEUED, sendDueMail } from '../accounts';
 import type { EventBus } from '../core/events';
 import type { Db } from '../db/types';
 import type { AppDeps } from '../http/env';
-import { announceLive, LIVE_EVENT_NAMES } from '../inbox';
-import { processWebhooks, WEBHOOKS_RECEIVED } from '../sources';
+import { announceLive, LIVE_EVENT_NAMES, notify } from '../inbox';
+import { platformLabel } from '../http/web/format';
+import { processWebhooks, SOURCE_NEEDS_PERSON, type SourceNeedsPerson, WEBHOOKS_RECEIVED } from '../sources';
 
 /**
  * Who hears which event after commit (core/events.ts). Composition decides: the feature that emits an
@@ -17,6 +18,20 @@ export function registerListeners(deps: AppDeps): void {
     'send-queued-mail',
     oneAtATime(() => sendDueMail(deps)),
   );
+  // A source that needs a person (reconnect, grant a permission): its workspace's owners and admins are told.
+  deps.events.on(SOURCE_NEEDS_PERSON, 'notify-source-admins', async (e) => {
+    const s = e.data as SourceNeedsPerson;
+    const admins = await activeStaffIn(deps.db, s.workspaceId, ['owner', 'admin']);
+    await notify(
+      deps.db,
+      admins.map((a) => ({
+        workspaceId: s.workspaceId,
+        userId: a.id,
+        kind: 'source_needs_person',
+        text: `${platformLabel(s.platform)} source "${s.name}" stopped: ${s.reason}`,
+      })),
+    );
+  });
   // A webhook delivery is stored now; the scheduled job finds it anyway if this process stops first.
   deps.events.on(
     WEBHOOKS_RECEIVED,

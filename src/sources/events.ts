@@ -3,3 +3,16 @@ export const SOURCE_POLL_REQUESTED = 'sources/poll.requested' as const;
 export interface SourcePollRequested {
   sourceId: string;
 }
+
+/**
+ * A source stopped because a person has to act (the platform refused its credentials, or a permission is
+ * missing): told once, when it turns failing for that reason, so admins can reconnect it.
+ */
+export const SOURCE_NEEDS_PERSON = 'sources.needs_person' as const;
+export type SourceNeedsPerson = {
+  workspaceId: string;
+  sourceId: string;
+  name: string;
+  platform: string;
+  reason: string;
+};

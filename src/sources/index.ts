@@ -10,6 +10,8 @@ export { sources } from './schema';
 export { connectorInputs } from './sources.service';
 /** The Inngest event name that asks for one source to be polled now. */
 export { SOURCE_POLL_REQUESTED } from './events';
+/** A source stopped until an admin acts (credentials refused, a permission missing): its event. */
+export { SOURCE_NEEDS_PERSON, type SourceNeedsPerson } from './events';
 /** That event's payload: which source. */
 export type { SourcePollRequested } from './events';
 /** Sources whose next poll time has come and that nobody is polling right now, most overdue first. */

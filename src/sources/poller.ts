@@ -11,6 +11,7 @@ import type { OutboundHttp } from '../http/outbound';
 import type { Logger } from '../http/logger';
 import type { Metrics } from '../http/metrics';
 import { activeTopics, searchPlanFor } from '../topics';
+import { SOURCE_NEEDS_PERSON, type SourceNeedsPerson } from './events';
 import { type Backfill, backfillPercent } from './backfill';
 import { nextPollAt, statusAfterFailure } from './backoff';
 import type { CredentialBox } from '../core/credentials';
@@ -304,6 +305,18 @@ async function settle(deps: PollerDeps, queue: PollQueue, source: SourceRow, tok
             }),
       };
   await queue.settle(deps.db, { id: source.id, leaseToken: token }, values);
+  // Credentials refused or a permission missing: admins are told once, as the source turns failing for it.
+  const needsPerson = !outcome.ok && outcome.error.kind === 'auth';
+  if (needsPerson && !(source.status === 'failing' && source.consecutiveFailures > 0)) {
+    const data: SourceNeedsPerson = {
+      workspaceId: source.workspaceId,
+      sourceId: source.id,
+      name: source.name,
+      platform: source.platform,
+      reason: outcome.error.message.slice(0, 300),
+    };
+    deps.events.publish([{ name: SOURCE_NEEDS_PERSON, data }]);
+  }
 }
 
 const DATABASE_AWAY_NOTE = 'The database did not answer during this poll; polling resumes once it is back';

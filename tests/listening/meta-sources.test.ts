@@ -97,6 +97,17 @@ describe('Instagram and Threads sources, polled through the one flow', () => {
     expect(await pollSource(t.deps, id, { force: true })).toMatchObject({ status: 'failed', kind: 'auth' });
     const failing = await t.request('GET', `/api/v1/sources/${id}`, { token: ws.token });
     expect(failing.json).toMatchObject({ status: 'failing', lastError: expect.stringMatching(/expired.*Reconnect/) });
+    // The owner is told once, not at every failed poll after it.
+    await pollSource(t.deps, id, { force: true });
+    await t.deps.events.idle();
+    const notes = (await t.request('GET', '/api/v1/notifications', { token: ws.token })).json.items as {
+      text: string;
+    }[];
+    expect(notes.filter((n) => n.text.includes('"Acme on Facebook" stopped'))).toEqual([
+      expect.objectContaining({
+        text: expect.stringMatching(/^Facebook source "Acme on Facebook" stopped: .*Reconnect/),
+      }),
+    ]);
 
     const fresh = graph.addPage({ id: `${page.id}`, name: page.name, token: 'EAANewToken1' });
     expect(fresh.id).toBe(page.id);
