@@ -8,6 +8,8 @@ export type { Connector } from './types';
 export { ConnectorError } from './types';
 /** What a connector gets to post a reply: the conversation's post and credentials. */
 export type { ReplyContext } from './types';
+/** What a connector gets to hide, delete or like a post. */
+export type { ModerateContext } from './types';
 /** What a connector answers after posting: the platform's id and URL of the reply. */
 export type { ReplyResult } from './types';
 /** Every connector by platform. */

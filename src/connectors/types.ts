@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { findOutboundError, outboundMessage, type OutboundHttp } from '../http/outbound';
+import type { ModerationAction } from '../core/moderation';
 import type { Platform } from '../core/platforms';
 import type { SearchPlan } from '../core/search-plan';
 import type { SocialPost } from '../core/social-post';
@@ -50,6 +51,15 @@ export interface ReplyContext<Config, Credentials> {
   outbox?: { replyId: string; queuedAt: Date };
 }
 
+/** A moderation call: the post, and the account's credentials. */
+export interface ModerateContext<Config, Credentials> {
+  config: Config;
+  credentials: Credentials;
+  externalId: string;
+  signal?: AbortSignal;
+  http: OutboundHttp;
+}
+
 export interface ReplyResult {
   externalId: string;
   url: string | null;
@@ -73,6 +83,10 @@ export interface Connector<Config = any, Credentials = any> {
   searches: boolean;
   poll(ctx: PollContext<Config, Credentials>): Promise<PollPage>;
   reply?(ctx: ReplyContext<Config, Credentials>): Promise<ReplyResult>;
+  /** What the platform lets the account do to others' posts from the inbox (none when not given). */
+  moderates?: readonly ModerationAction[];
+  /** Does one of `moderates` on the platform; repeating it is harmless (a post already hidden stays hidden). */
+  moderate?(ctx: ModerateContext<Config, Credentials>, action: ModerationAction): Promise<void>;
   /**
    * Looks on the platform for this reply, posted by our account under the parent (an earlier
    * attempt whose outcome we never heard): the post when it is there, null when it is not.

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { MODERATION_ACTIONS } from '../core/moderation';
 import { CONVERSATION_STATUSES, PRIORITIES } from './schema';
 
 /** One schema per action, shared by the JSON API (inbox routes) and the inbox pages' forms (page-forms.ts). */
@@ -22,5 +23,8 @@ export const BulkUpdate = z.object({
   ids: z.array(z.uuid()).min(1, 'select at least one conversation first').max(500),
   patch: ConversationPatch,
 });
+
+/** Hide, show again, delete or like a post of the conversation on its platform, as the connected account. */
+export const ModerationInput = z.object({ action: z.enum(MODERATION_ACTIONS) }).openapi('ModerationInput');
 
 export const NoteInput = z.object({ body: z.string().trim().min(1, 'write something first').max(10_000) });

@@ -74,6 +74,9 @@ export type ThreadItem =
       intentsOverride: string[] | null;
       externalId: string;
       deleted: boolean;
+      /** Staff hid it on the platform (it may be shown again), or liked it as the account. */
+      hidden: boolean;
+      liked: boolean;
     }
   | {
       kind: 'reply';
@@ -129,6 +132,8 @@ export async function conversationThread(db: Db, workspaceId: string, id: string
       intentsOverride: m.intentsOverride,
       externalId: m.externalId,
       deleted: m.deletedAt !== null,
+      hidden: m.hiddenAt !== null,
+      liked: m.likedAt !== null,
     })),
     ...sent.map((r) => ({
       kind: 'reply' as const,

@@ -23,6 +23,12 @@ export const INBOX_ERRORS = defineErrors({
   REPLY_NOT_RETRYABLE: { kind: 'conflict', en: 'Only a failed reply can be retried (this one is {status})' },
   REPLY_CHANGED: { kind: 'conflict', en: 'The reply changed meanwhile' },
 
+  MODERATION_TARGET_UNKNOWN: { kind: 'not_found', en: 'That post is not in this conversation' },
+  MODERATION_UNSUPPORTED: { kind: 'invalid', en: '{platform} does not let the account {action} posts' },
+  MODERATION_SOURCE_MISSING: { kind: 'conflict', en: 'No {platform} source is connected to act from' },
+  MODERATION_REFUSED: { kind: 'invalid', en: '{platform} refused: {reason}' },
+  MODERATION_UNREACHABLE: { kind: 'unavailable', en: '{platform} did not answer; try again: {reason}' },
+
   SAVED_REPLY_NOT_FOUND: { kind: 'not_found', en: 'Saved reply not found' },
   SAVED_REPLY_VARIABLE_UNKNOWN: { kind: 'invalid', en: 'Unknown variable {unknown}; use {known}' },
   SAVED_REPLY_SHARED_ADMINS_ONLY: { kind: 'forbidden', en: 'Only admins change shared saved replies' },

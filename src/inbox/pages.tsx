@@ -25,7 +25,8 @@ import {
 } from './conversations.service';
 import { type InboxQuery, listConversations, tabCounts } from './list';
 import { readInboxQuery } from './page-params';
-import { NoteInput } from './conversation.input';
+import { ModerationInput, NoteInput } from './conversation.input';
+import { moderateMention } from './moderation.service';
 import { BULK_FORM, BulkForm, ReplyForm, TRIAGE_FORM, TriageForm } from './page-forms';
 import { conversations } from './schema';
 import { type ComposerState, ConversationPage, SNOOZE_CHOICES } from './views/conversation-page';
@@ -39,6 +40,10 @@ const OK_MESSAGES: Record<string, string> = {
   queued: 'Reply queued: it shows as sent once the platform has it.',
   retried: 'Trying the reply again.',
   corrected: 'Correction saved.',
+  hide: 'Hidden on the platform.',
+  unhide: 'Shown again on the platform.',
+  delete: 'Deleted on the platform.',
+  like: 'Liked on the platform.',
 };
 const okMessage = (c: AppContext) => OK_MESSAGES[c.req.query('ok') ?? ''];
 
@@ -182,6 +187,7 @@ async function renderConversation(
         inReplyTo: extra.composer?.inReplyTo,
       }}
       replyLimit={limit}
+      moderates={c.var.deps.connectors[conv.platform]?.moderates ?? []}
       canWrite={can(actor.role, 'inbox:write')}
       now={c.var.deps.clock()}
       ok={okMessage(c)}
@@ -245,6 +251,19 @@ export const inboxPages = new Hono<AppEnv>()
       return renderConversation(c, id, { error: formProblem(err).message, status: 422 });
     }
     return c.redirect(`/inbox/c/${id}?ok=updated`, 303);
+  })
+  .post('/inbox/c/:id/mentions/:mentionId/moderate', async (c) => {
+    const actor = assertCan(c, 'inbox:write');
+    const id = pathId(c, 'Conversation');
+    const mentionId = pathId(c, 'Mention', 'mentionId');
+    const form = await parseForm(c, ModerationInput);
+    if (!form.ok) return renderConversation(c, id, { error: form.message, status: 422 });
+    try {
+      await moderateMention(c.var.deps, actor, id, mentionId, form.data.action);
+    } catch (err) {
+      return renderConversation(c, id, { error: formProblem(err).message, status: 422 });
+    }
+    return c.redirect(`/inbox/c/${id}?ok=${form.data.action}#post-${mentionId}`, 303);
   })
   .post('/inbox/c/:id/note', async (c) => {
     const actor = assertCan(c, 'inbox:write');

@@ -9,7 +9,8 @@ import {
   publicConversation,
   updateConversations,
 } from './conversations.service';
-import { BulkUpdate, ConversationPatch, NoteInput } from './conversation.input';
+import { BulkUpdate, ConversationPatch, ModerationInput, NoteInput } from './conversation.input';
+import { moderateMention } from './moderation.service';
 import { InboxQuery, listConversations, viewCounts } from './list';
 import { listNotifications, markRead, publicNotification, unreadCount } from './notifications.service';
 import { CONVERSATION_STATUSES, PRIORITIES } from './schema';
@@ -223,6 +224,31 @@ export const inboxApi = createApi()
         await addConversationNote(c.var.deps.db, requireActor(c), c.req.valid('param').id, c.req.valid('json').body),
         201,
       ),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/conversations/{id}/mentions/{mentionId}/moderate',
+      tags,
+      summary: 'Hide, show again, delete or like a post of the conversation on its platform',
+      description:
+        'As the connected account (Facebook: all four; Instagram: hide, unhide, delete; Threads: hide, unhide). ' +
+        'The platform acts first; the post and the conversation history record it after. Repeating is harmless.',
+      security: AUTHENTICATED,
+      middleware: write,
+      request: {
+        params: z.object({ id: z.uuid(), mentionId: z.uuid() }),
+        body: { content: { 'application/json': { schema: ModerationInput } }, required: true },
+      },
+      responses: {
+        200: json(z.object({ mentionId: z.string(), action: ModerationInput.shape.action }), 'Done on the platform'),
+        ...errors(401, 403, 404, 409, 422),
+      },
+    }),
+    async (c) => {
+      const { id, mentionId } = c.req.valid('param');
+      return c.json(await moderateMention(c.var.deps, requireActor(c), id, mentionId, c.req.valid('json').action), 200);
+    },
   )
   .openapi(
     createRoute({

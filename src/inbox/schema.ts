@@ -97,6 +97,7 @@ export const EVENT_KINDS = [
   'rule',
   'note',
   'reply',
+  'moderated',
 ] as const;
 
 /** The conversation's history: who changed what, and which routing rule did what. */

@@ -47,3 +47,5 @@ export { staleAnalysisCount, staleAnalysisBatch, saveReanalysis, type Reanalysed
 export { MENTION_ERRORS, mentionError } from './errors';
 /** Marks posts the platform says were removed (kept, with the time). */
 export { markRemoved } from './removal';
+/** Records what staff had the platform do to a post (hidden, shown again, deleted, liked). */
+export { recordModeration } from './moderation';

@@ -76,6 +76,9 @@ export const mentions = pgTable(
     ingestedAt: createdAt('ingested_at'),
     editedAt: ts('edited_at'),
     deletedAt: ts('deleted_at'),
+    // Staff hid it on the platform (its author and friends still see it there), or liked it as the account.
+    hiddenAt: ts('hidden_at'),
+    likedAt: ts('liked_at'),
   },
   (t) => [
     uniqueIndex('mentions_identity_key').on(t.workspaceId, t.platform, t.externalId),

@@ -182,6 +182,16 @@ export const facebookConnector: Connector<FacebookConfig, FacebookCredentials> =
     return { externalId: made.id, url: `https://www.facebook.com/${made.id}` };
   },
 
+  // Hidden comments stay visible to their author and friends; a Page cannot delete comments on reviews.
+  moderates: ['hide', 'unhide', 'delete', 'like'],
+  async moderate({ config, credentials, externalId, signal, http }, action) {
+    const api = client(http, config, credentials, signal);
+    const id = objectId(externalId);
+    if (action === 'delete') await api.delete(id);
+    else if (action === 'like') await api.post(`${id}/likes`);
+    else await api.post(id, { is_hidden: action === 'hide' });
+  },
+
   async findReply({ config, credentials, inReplyTo, text, signal, http, outbox }) {
     const api = client(http, config, credentials, signal);
     const oldest = outbox ? unix(outbox.queuedAt) - SLACK_S : -Infinity;

@@ -253,6 +253,16 @@ export const instagramConnector: Connector<InstagramConfig, InstagramCredentials
     return { externalId: made.id, url: null };
   },
 
+  // Instagram hides and deletes comments on the account's media; it has no like for them in the API.
+  moderates: ['hide', 'unhide', 'delete'],
+  async moderate({ config, credentials, externalId, signal, http }, action) {
+    const api = client(http, config, credentials, signal);
+    if (action === 'delete') await api.delete(externalId);
+    else if (action === 'hide' || action === 'unhide') await api.post(externalId, { hide: action === 'hide' });
+    else
+      throw new ConnectorError('invalid_request', `Instagram cannot ${action} a comment.`, { platform: 'instagram' });
+  },
+
   async findReply({ config, credentials, inReplyTo, text, signal, http }) {
     const api = client(http, config, credentials, signal);
     let after: string | undefined;

@@ -229,6 +229,14 @@ export const threadsConnector: Connector<ThreadsConfig, ThreadsCredentials> = {
     return { externalId: made.id, url: me ? `https://www.threads.net/@${me}/post/${made.id}` : null };
   },
 
+  // Threads hides replies under the profile's posts (and their nested replies with them); nothing else.
+  moderates: ['hide', 'unhide'],
+  async moderate({ config, credentials, externalId, signal, http }, action) {
+    if (action !== 'hide' && action !== 'unhide')
+      throw new ConnectorError('invalid_request', `Threads cannot ${action} a reply.`, { platform: 'threads' });
+    await client(http, config, credentials, signal).post(`${externalId}/manage_reply`, { hide: action === 'hide' });
+  },
+
   async findReply({ config, credentials, inReplyTo, text, signal, http }) {
     const api = client(http, config, credentials, signal);
     const me = await profile(api, config);

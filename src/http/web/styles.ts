@@ -215,6 +215,7 @@ ol.thread { list-style: none; padding: 0; margin: 0 0 1rem; display: flex; flex-
 .error-text { color: var(--danger); margin: .35rem 0; overflow-wrap: anywhere; }
 details.correct { margin-top: .35rem; } details.correct summary { cursor: pointer; color: var(--brand); }
 details.correct form { margin-top: .5rem; }
+.moderation { display: flex; flex-wrap: wrap; gap: .4rem; margin-top: .4rem; }
 .composer textarea, .note-form textarea { width: 100%; }
 .composer-foot { justify-content: space-between; align-items: center; }
 #reply-count { font-variant-numeric: tabular-nums; color: var(--muted); }

@@ -1,3 +1,4 @@
+import type { ModerationAction } from '../../core/moderation';
 import { platformLabel, PlatformBadge } from '../../http/web/format';
 import { AppShell, Flash } from '../../http/web/layout';
 import { Csrf, type PageBase, PostButton, when } from '../../http/web/settings-shell';
@@ -28,6 +29,8 @@ export interface ConversationPageProps extends PageBase {
   composer: ComposerState;
   /** The platform's length limit, or null when replies cannot be sent there. */
   replyLimit: number | null;
+  /** What the platform lets staff do to a post from the thread. */
+  moderates: readonly ModerationAction[];
   canWrite: boolean;
   now: Date;
   ok?: string | undefined;
@@ -79,6 +82,7 @@ export function ConversationPage(p: ConversationPageProps) {
               conversationId={c.id}
               canWrite={p.canWrite}
               csrf={p.csrfToken}
+              moderates={p.moderates}
             />
             {p.canWrite ? <Composer {...p} /> : null}
             {p.canWrite ? <NoteForm id={c.id} csrf={p.csrfToken} /> : null}

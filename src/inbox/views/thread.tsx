@@ -1,3 +1,4 @@
+import type { ModerationAction } from '../../core/moderation';
 import { INTENTS } from '../../sentiment';
 import { platformLabel, safeHttpUrl } from '../../http/web/format';
 import { Csrf, when } from '../../http/web/settings-shell';
@@ -42,6 +43,10 @@ export function describeEvent(e: Extract<ThreadItem, { kind: 'event' }>, names: 
       if (d.status === 'spam') did.push('marked it spam');
       return `Rule “${d.rule}” ${did.length ? did.join(', ') : 'matched'}`;
     }
+    case 'moderated': {
+      const did = { hide: 'hid', unhide: 'showed again', delete: 'deleted', like: 'liked' }[String(d.action)];
+      return `${actor} ${did ?? d.action} a post on the platform`;
+    }
     default:
       return e.event;
   }
@@ -54,6 +59,8 @@ export interface ThreadProps {
   conversationId: string;
   canWrite: boolean;
   csrf: string | undefined;
+  /** What the platform lets staff do to a post from here (hide, unhide, delete, like). */
+  moderates?: readonly ModerationAction[];
 }
 
 /** The thread in time order: their posts, our replies (with their send status), notes and history. */
@@ -89,6 +96,37 @@ export function Thread(p: ThreadProps) {
         }
       })}
     </ol>
+  );
+}
+
+const MODERATION_LABELS: Record<ModerationAction, string> = {
+  hide: 'Hide',
+  unhide: 'Show again',
+  delete: 'Delete',
+  like: 'Like',
+};
+
+/** Buttons acting on the post on its platform: hide or show again (whichever applies), delete, like. */
+function Moderation(props: ThreadProps & { item: Extract<ThreadItem, { kind: 'inbound' }> }) {
+  const { item } = props;
+  const offered = (props.moderates ?? []).filter(
+    (a) => !(a === 'hide' && item.hidden) && !(a === 'unhide' && !item.hidden) && !(a === 'like' && item.liked),
+  );
+  return (
+    <form
+      method="post"
+      action={`/inbox/c/${props.conversationId}/mentions/${item.id}/moderate`}
+      class="moderation"
+      data-testid="moderation"
+      aria-label={`Act on this post on ${platformLabel(props.platform)}`}
+    >
+      <Csrf token={props.csrf} />
+      {offered.map((a) => (
+        <button type="submit" name="action" value={a} class={a === 'delete' ? 'danger' : 'secondary'}>
+          {MODERATION_LABELS[a]}
+        </button>
+      ))}
+    </form>
   );
 }
 
@@ -137,7 +175,14 @@ function Inbound(props: ThreadProps & { item: Extract<ThreadItem, { kind: 'inbou
         <IntentBadges intents={intents} />
         {item.intentsOverride ? <span class="muted small">intents corrected</span> : null}
         {item.deleted ? <span class="badge">deleted on the platform</span> : null}
+        {item.hidden && !item.deleted ? (
+          <span class="badge" data-testid="post-hidden">
+            hidden on the platform
+          </span>
+        ) : null}
+        {item.liked ? <span class="badge">liked</span> : null}
       </div>
+      {props.canWrite && !item.deleted && props.moderates?.length ? <Moderation {...props} /> : null}
       {props.canWrite ? (
         <details class="correct">
           <summary class="small">Correct sentiment or intent</summary>
