@@ -36,7 +36,7 @@ export async function moderateMention(
 ): Promise<{ mentionId: string; action: ModerationAction }> {
   const conv = await getConversationRow(deps.db, actor.workspaceId, conversationId);
   const target = await replyTarget(deps.db, actor.workspaceId, conversationId, mentionId);
-  if (!target || target.id !== mentionId) throw inboxError('MODERATION_TARGET_UNKNOWN');
+  if (!target || target.id !== mentionId) throw inboxError('MODERATION_POST_UNKNOWN');
   const platform = platformLabel(conv.platform);
   const source = target.sourceId
     ? await sourceById(deps.db, target.sourceId)

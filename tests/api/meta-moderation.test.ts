@@ -113,7 +113,7 @@ describe('moderating posts from the conversation', () => {
     );
     const wrong = await moderate(other.id, item.id, 'hide');
     expect(wrong.status).toBe(404);
-    expect(wrong.json.error.code).toBe('MODERATION_TARGET_UNKNOWN');
+    expect(wrong.json.error.code).toBe('MODERATION_POST_UNKNOWN');
   });
 
   it("hides a Threads reply under the profile's post", async () => {
