@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { SocialPost } from '../../core/social-post';
 import type { OutboundHttp } from '../../http/outbound';
-import { expectShape, usablePosts } from '../answer';
+import { usablePosts } from '../answer';
 import { sameReplyText } from '../reply-match';
 import { type Connector, ConnectorError, type Cursor, type SkippedItem } from '../types';
 import {
@@ -15,7 +15,14 @@ import {
   fbRatingToSocial,
   type OriginalPost,
 } from './facebook-posts';
-import { GRAPH_BASE_URL, GRAPH_VERSION, GraphClient, graphTime } from './graph-client';
+import {
+  GRAPH_BASE_URL,
+  GRAPH_VERSION,
+  GraphClient,
+  graphTime,
+  type MetaCredentials,
+  metaCredentialsSchema,
+} from './graph-client';
 
 /**
  * A Facebook Page through the Graph API: the Page's feed (visitors' posts, and the comments and replies
@@ -40,13 +47,8 @@ export const facebookConfigSchema = z.object({
 });
 export type FacebookConfig = z.infer<typeof facebookConfigSchema>;
 
-export const facebookCredentialsSchema = z.object({
-  /** A Page access token (from the connect flow, or pasted by a self-hoster). */
-  accessToken: z.string().min(1).max(1000),
-  /** The Meta app's secret: calls then carry an appsecret_proof. */
-  appSecret: z.string().min(1).max(200).optional(),
-});
-export type FacebookCredentials = z.infer<typeof facebookCredentialsSchema>;
+export const facebookCredentialsSchema = metaCredentialsSchema;
+export type FacebookCredentials = MetaCredentials;
 
 const STAGES = ['feed', 'tagged', 'ratings'] as const;
 type Stage = (typeof STAGES)[number];
@@ -68,13 +70,6 @@ const MAX_COMMENT_PAGES = 4;
 /** Clocks differ, and Meta's `since` is a second: items a little older than the mark are read again. */
 const SLACK_S = 300;
 
-const listSchema = z.object({
-  data: z.array(z.unknown()),
-  paging: z
-    .object({ cursors: z.object({ after: z.string().optional() }).optional(), next: z.string().optional() })
-    .optional(),
-});
-
 const unix = (d: Date) => Math.floor(d.getTime() / 1000);
 
 function client(http: OutboundHttp, config: FacebookConfig, credentials: FacebookCredentials, signal?: AbortSignal) {
@@ -88,13 +83,6 @@ function client(http: OutboundHttp, config: FacebookConfig, credentials: Faceboo
     signal,
     timeoutMs: config.timeoutMs,
   });
-}
-
-/** A list page as Meta sends it; `after` only when there is a next page. */
-async function listPage(api: GraphClient, path: string, params: Record<string, string | number | undefined>) {
-  const body = expectShape(listSchema, await api.list(path, params), 'Facebook', 'facebook', 'a data list');
-  const after = body.paging?.next ? body.paging.cursors?.after : undefined;
-  return { items: body.data, after };
 }
 
 export const facebookConnector: Connector<FacebookConfig, FacebookCredentials> = {
@@ -119,7 +107,7 @@ export const facebookConnector: Connector<FacebookConfig, FacebookCredentials> =
 
     if (stage === 'ratings') {
       try {
-        const page = await listPage(api, `${config.pageId}/ratings`, {
+        const page = await api.page(`${config.pageId}/ratings`, {
           fields: 'created_time,recommendation_type,review_text,reviewer,rating,has_rating,has_review,open_graph_story',
           limit: PAGE_LIMIT,
           after: state.after,
@@ -143,7 +131,7 @@ export const facebookConnector: Connector<FacebookConfig, FacebookCredentials> =
         skipped.push({ externalId: 'ratings', reason: err.message });
       }
     } else {
-      const page = await listPage(api, `${config.pageId}/${stage}`, {
+      const page = await api.page(`${config.pageId}/${stage}`, {
         fields: 'id,message,created_time,updated_time,from,permalink_url',
         since: mark - SLACK_S,
         limit: PAGE_LIMIT,
@@ -197,7 +185,7 @@ export const facebookConnector: Connector<FacebookConfig, FacebookCredentials> =
     const oldest = outbox ? unix(outbox.queuedAt) - SLACK_S : -Infinity;
     let after: string | undefined;
     for (let i = 0; i < MAX_COMMENT_PAGES; i++) {
-      const page = await listPage(api, `${objectId(inReplyTo.externalId)}/comments`, {
+      const page = await api.page(`${objectId(inReplyTo.externalId)}/comments`, {
         fields: 'id,message,created_time,from',
         order: 'reverse_chronological',
         limit: 100,
@@ -273,7 +261,7 @@ async function newComments(
   const out: SocialPost[] = [];
   let cursor: string | undefined;
   for (let i = 0; i < MAX_COMMENT_PAGES; i++) {
-    const page = await listPage(api, `${post.id}/comments`, {
+    const page = await api.page(`${post.id}/comments`, {
       fields: 'id,message,created_time,from,parent{id},permalink_url,is_hidden,like_count,comment_count',
       filter: 'stream',
       order: 'reverse_chronological',

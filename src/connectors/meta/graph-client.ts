@@ -2,7 +2,8 @@ import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import type { OutboundHttp } from '../../http/outbound';
-import { parseJson } from '../answer';
+import { z } from 'zod';
+import { expectShape, parseJson } from '../answer';
 import { outboundFailure } from '../types';
 import { graphError, type MetaPlatform } from './graph-errors';
 
@@ -36,11 +37,22 @@ export interface GraphClientOptions {
   now?: () => number;
 }
 
-/** One page of a Graph list. */
-export interface GraphList<T> {
-  data: T[];
-  paging?: { cursors?: { before?: string; after?: string }; next?: string; previous?: string };
-}
+/** A Graph list page: {data, paging: {cursors: {before, after}, next}}. */
+const LIST = z.object({
+  data: z.array(z.unknown()),
+  paging: z
+    .object({ cursors: z.object({ after: z.string().optional() }).optional(), next: z.string().optional() })
+    .optional(),
+});
+
+/** The credentials every Meta source takes: an access token, and the app's secret for appsecret_proof. */
+export const metaCredentialsSchema = z.object({
+  /** A Page token (Facebook, Instagram through the linked Page) or a Threads user token. */
+  accessToken: z.string().min(1).max(1000),
+  /** The Meta (or Threads) app's secret: calls then carry an appsecret_proof. */
+  appSecret: z.string().min(1).max(200).optional(),
+});
+export type MetaCredentials = z.infer<typeof metaCredentialsSchema>;
 
 type Params = Record<string, string | number | boolean | undefined>;
 
@@ -65,9 +77,13 @@ export class GraphClient {
     return this.call<T>('DELETE', path, params);
   }
 
-  /** One page of a list; `after` continues where the last page ended. */
-  list<T>(path: string, params: Params = {}): Promise<GraphList<T>> {
-    return this.get<GraphList<T>>(path, params);
+  /**
+   * One page of a list as Meta sends it ({data, paging}): its items, and `after` only when a next page
+   * exists (continued with our own base URL, never by following `paging.next`).
+   */
+  async page(path: string, params: Params = {}): Promise<{ items: unknown[]; after: string | undefined }> {
+    const body = expectShape(LIST, await this.get<unknown>(path, params), this.label, this.o.platform, 'a data list');
+    return { items: body.data, after: body.paging?.next ? body.paging.cursors?.after : undefined };
   }
 
   private url(path: string, params: Params, withToken: boolean): URL {

@@ -1,10 +1,16 @@
 import { z } from 'zod';
 import type { SocialPost } from '../../core/social-post';
 import type { OutboundHttp } from '../../http/outbound';
-import { expectShape } from '../answer';
 import { sameReplyText } from '../reply-match';
 import { type Connector, ConnectorError, type Cursor, type SkippedItem } from '../types';
-import { GRAPH_BASE_URL, GRAPH_VERSION, GraphClient, graphTime } from './graph-client';
+import {
+  GRAPH_BASE_URL,
+  GRAPH_VERSION,
+  GraphClient,
+  graphTime,
+  type MetaCredentials,
+  metaCredentialsSchema,
+} from './graph-client';
 
 /**
  * An Instagram professional account through the Graph API (Instagram API with Facebook Login, the linked
@@ -30,12 +36,8 @@ export const instagramConfigSchema = z.object({
 });
 export type InstagramConfig = z.infer<typeof instagramConfigSchema>;
 
-export const instagramCredentialsSchema = z.object({
-  /** The linked Page's access token (instagram_basic, instagram_manage_comments, pages_read_engagement). */
-  accessToken: z.string().min(1).max(1000),
-  appSecret: z.string().min(1).max(200).optional(),
-});
-export type InstagramCredentials = z.infer<typeof instagramCredentialsSchema>;
+export const instagramCredentialsSchema = metaCredentialsSchema;
+export type InstagramCredentials = MetaCredentials;
 
 /** Meta's limit: different hashtags one account may search in a rolling 7 days. */
 export const HASHTAG_LIMIT = 30;
@@ -60,13 +62,6 @@ export interface InstagramCursor {
   after?: string;
   newest?: Record<string, number>;
 }
-
-const listSchema = z.object({
-  data: z.array(z.unknown()),
-  paging: z
-    .object({ cursors: z.object({ after: z.string().optional() }).optional(), next: z.string().optional() })
-    .optional(),
-});
 
 const commentSchema = z.object({
   id: z.string().min(1),
@@ -102,11 +97,6 @@ function client(http: OutboundHttp, config: InstagramConfig, credentials: Instag
     signal,
     timeoutMs: config.timeoutMs,
   });
-}
-
-async function listPage(api: GraphClient, path: string, params: Record<string, string | number | undefined>) {
-  const body = expectShape(listSchema, await api.list(path, params), 'Instagram', 'instagram', 'a data list');
-  return { items: body.data, after: body.paging?.next ? body.paging.cursors?.after : undefined };
 }
 
 const author = (username: string | undefined, id: string | null) => ({
@@ -190,7 +180,7 @@ export const instagramConnector: Connector<InstagramConfig, InstagramCredentials
     };
 
     if (stage === 'comments') {
-      const media = await listPage(api, `${user}/media`, {
+      const media = await api.page(`${user}/media`, {
         fields: 'id,caption,media_type,permalink,timestamp,username,comments_count',
         limit: OWN_MEDIA,
       });
@@ -203,7 +193,7 @@ export const instagramConnector: Connector<InstagramConfig, InstagramCredentials
         if (m.data.comments_count !== undefined) counts[m.data.id] = m.data.comments_count;
       }
     } else if (stage === 'tags') {
-      const page = await listPage(api, `${user}/tags`, {
+      const page = await api.page(`${user}/tags`, {
         fields: 'id,caption,media_type,permalink,timestamp,username,comments_count',
         limit: PAGE_LIMIT,
         after: state.after,
@@ -220,7 +210,7 @@ export const instagramConnector: Connector<InstagramConfig, InstagramCredentials
         const id = hashtagIds[tag] ?? (await hashtagId(api, user, tag));
         hashtagIds[tag] = id;
         searched[tag] ??= unix(now);
-        const page = await listPage(api, `${id}/recent_media`, {
+        const page = await api.page(`${id}/recent_media`, {
           user_id: user,
           fields: 'id,caption,media_type,permalink,timestamp,comments_count,like_count',
           limit: 50,
@@ -267,7 +257,7 @@ export const instagramConnector: Connector<InstagramConfig, InstagramCredentials
     const api = client(http, config, credentials, signal);
     let after: string | undefined;
     for (let i = 0; i < MAX_COMMENT_PAGES; i++) {
-      const page = await listPage(api, `${inReplyTo.externalId}/replies`, {
+      const page = await api.page(`${inReplyTo.externalId}/replies`, {
         fields: 'id,text,timestamp,username,from',
         limit: 50,
         after,
@@ -343,7 +333,7 @@ async function newComments(
   const out: SocialPost[] = [];
   let cursor: string | undefined;
   for (let i = 0; i < MAX_COMMENT_PAGES; i++) {
-    const page = await listPage(api, `${media.id}/comments`, {
+    const page = await api.page(`${media.id}/comments`, {
       fields: 'id,text,timestamp,username,from,like_count,hidden,replies{id,text,timestamp,username,from,parent_id}',
       limit: 50,
       after: cursor,

@@ -1,10 +1,16 @@
 import { z } from 'zod';
 import type { SocialPost } from '../../core/social-post';
 import type { OutboundHttp } from '../../http/outbound';
-import { expectShape } from '../answer';
 import { sameReplyText } from '../reply-match';
 import { type Connector, ConnectorError, type Cursor, type SkippedItem } from '../types';
-import { GraphClient, graphTime, THREADS_BASE_URL, THREADS_VERSION } from './graph-client';
+import {
+  GraphClient,
+  graphTime,
+  type MetaCredentials,
+  metaCredentialsSchema,
+  THREADS_BASE_URL,
+  THREADS_VERSION,
+} from './graph-client';
 
 /**
  * A Threads profile through the Threads API: the replies under the profile's own posts (each post's whole
@@ -29,12 +35,8 @@ export const threadsConfigSchema = z.object({
 });
 export type ThreadsConfig = z.infer<typeof threadsConfigSchema>;
 
-export const threadsCredentialsSchema = z.object({
-  accessToken: z.string().min(1).max(1000),
-  /** The Threads app's secret: calls then carry an appsecret_proof. */
-  appSecret: z.string().min(1).max(200).optional(),
-});
-export type ThreadsCredentials = z.infer<typeof threadsCredentialsSchema>;
+export const threadsCredentialsSchema = metaCredentialsSchema;
+export type ThreadsCredentials = MetaCredentials;
 
 type Stage = 'replies' | 'mentions' | `search:${string}`;
 
@@ -67,13 +69,6 @@ const mediaSchema = z.object({
 });
 type ThreadsMedia = z.infer<typeof mediaSchema>;
 
-const listSchema = z.object({
-  data: z.array(z.unknown()),
-  paging: z
-    .object({ cursors: z.object({ after: z.string().optional() }).optional(), next: z.string().optional() })
-    .optional(),
-});
-
 function client(http: OutboundHttp, config: ThreadsConfig, credentials: ThreadsCredentials, signal?: AbortSignal) {
   return new GraphClient({
     baseUrl: config.baseUrl,
@@ -85,11 +80,6 @@ function client(http: OutboundHttp, config: ThreadsConfig, credentials: ThreadsC
     signal,
     timeoutMs: config.timeoutMs,
   });
-}
-
-async function listPage(api: GraphClient, path: string, params: Record<string, string | number | undefined>) {
-  const body = expectShape(listSchema, await api.list(path, params), 'Threads', 'threads', 'a data list');
-  return { items: body.data, after: body.paging?.next ? body.paging.cursors?.after : undefined };
 }
 
 function toPost(m: ThreadsMedia): SocialPost {
@@ -163,13 +153,13 @@ export const threadsConnector: Connector<ThreadsConfig, ThreadsCredentials> = {
 
     if (stage === 'replies') {
       // Own posts, newest first: each one's conversation, newest first, back to the mark.
-      const own = await listPage(api, `${user}/threads`, { fields: MEDIA_FIELDS, limit: OWN_POSTS });
+      const own = await api.page(`${user}/threads`, { fields: MEDIA_FIELDS, limit: OWN_POSTS });
       for (const item of own.items) {
         const id = (item as { id?: unknown })?.id;
         if (typeof id !== 'string') continue;
         let page: string | undefined;
         for (let i = 0; i < MAX_CONVERSATION_PAGES; i++) {
-          const conv = await listPage(api, `${id}/conversation`, {
+          const conv = await api.page(`${id}/conversation`, {
             fields: MEDIA_FIELDS,
             reverse: 'true',
             limit: 100,
@@ -183,7 +173,7 @@ export const threadsConnector: Connector<ThreadsConfig, ThreadsCredentials> = {
       }
     } else {
       const path = stage === 'mentions' ? `${user}/mentions` : 'keyword_search';
-      const page = await listPage(api, path, {
+      const page = await api.page(path, {
         fields: MEDIA_FIELDS,
         since: mark - SLACK_S,
         limit: PAGE_LIMIT,
@@ -242,7 +232,7 @@ export const threadsConnector: Connector<ThreadsConfig, ThreadsCredentials> = {
     const me = await profile(api, config);
     let after: string | undefined;
     for (let i = 0; i < MAX_CONVERSATION_PAGES; i++) {
-      const page = await listPage(api, `${inReplyTo.externalId}/replies`, { fields: MEDIA_FIELDS, limit: 100, after });
+      const page = await api.page(`${inReplyTo.externalId}/replies`, { fields: MEDIA_FIELDS, limit: 100, after });
       const hit = page.items
         .flatMap((x) => {
           const parsed = mediaSchema.safeParse(x);
