@@ -18,10 +18,13 @@ import {
 import {
   GRAPH_BASE_URL,
   GRAPH_VERSION,
-  GraphClient,
+  type GraphClient,
+  metaClient,
   graphTime,
   type MetaCredentials,
+  metaApiFields,
   metaCredentialsSchema,
+  numericId,
 } from './graph-client';
 
 /**
@@ -29,21 +32,13 @@ import {
  * under every post that moved), posts that tag the Page, and its ratings; replies as the Page. Each poll
  * reads one page of one stream; a sweep goes feed -> tagged -> ratings and then remembers how far it read
  * (the newest update time seen), so the next sweep asks only for what moved since. Webhooks bring new
- * comments at once (src/sources/meta-webhooks.ts); this is the safety net and the backfill.
+ * comments at once (src/sources/inbound-webhooks.ts); this is the safety net and the backfill.
  */
 export const facebookConfigSchema = z.object({
-  pageId: z
-    .string()
-    .trim()
-    .regex(/^\d{1,30}$/, 'The numeric id of the Facebook Page'),
-  baseUrl: z.url().default(GRAPH_BASE_URL),
-  graphVersion: z
-    .string()
-    .regex(/^v\d{1,2}\.\d$/)
-    .default(GRAPH_VERSION),
+  pageId: numericId('Facebook Page'),
+  ...metaApiFields(GRAPH_BASE_URL, GRAPH_VERSION),
   /** Page ratings; Graph API v22.0 and later answer code 12 for them, and the source then stops asking. */
   ratings: z.boolean().default(true),
-  timeoutMs: z.number().int().min(100).max(120_000).default(15_000),
 });
 export type FacebookConfig = z.infer<typeof facebookConfigSchema>;
 
@@ -72,18 +67,8 @@ const SLACK_S = 300;
 
 const unix = (d: Date) => Math.floor(d.getTime() / 1000);
 
-function client(http: OutboundHttp, config: FacebookConfig, credentials: FacebookCredentials, signal?: AbortSignal) {
-  return new GraphClient({
-    baseUrl: config.baseUrl,
-    version: config.graphVersion,
-    accessToken: credentials.accessToken,
-    appSecret: credentials.appSecret,
-    platform: 'facebook',
-    http,
-    signal,
-    timeoutMs: config.timeoutMs,
-  });
-}
+const client = (http: OutboundHttp, config: FacebookConfig, credentials: FacebookCredentials, signal?: AbortSignal) =>
+  metaClient('facebook', http, config, credentials, signal);
 
 export const facebookConnector: Connector<FacebookConfig, FacebookCredentials> = {
   platform: 'facebook',

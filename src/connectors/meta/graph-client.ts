@@ -45,6 +45,23 @@ const LIST = z.object({
     .optional(),
 });
 
+/** A Meta object id (Page, Instagram account, Threads profile): digits only. */
+export const numericId = (what: string) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d{1,30}$/, `The numeric id of the ${what}`);
+
+/** The fields every Meta source's config has: the API's address and version (pinned above), a deadline. */
+export const metaApiFields = (baseUrl: string, version: string) => ({
+  baseUrl: z.url().default(baseUrl),
+  graphVersion: z
+    .string()
+    .regex(/^v\d{1,2}\.\d$/)
+    .default(version),
+  timeoutMs: z.number().int().min(100).max(120_000).default(15_000),
+});
+
 /** The credentials every Meta source takes: an access token, and the app's secret for appsecret_proof. */
 export const metaCredentialsSchema = z.object({
   /** A Page token (Facebook, Instagram through the linked Page) or a Threads user token. */
@@ -147,6 +164,26 @@ export class GraphClient {
     if (proof) form.set('appsecret_proof', proof);
     return form.toString();
   }
+}
+
+/** A client for one Meta source: its platform, the config's address, version and deadline, its token. */
+export function metaClient(
+  platform: MetaPlatform,
+  http: OutboundHttp,
+  config: { baseUrl: string; graphVersion: string; timeoutMs: number },
+  credentials: MetaCredentials,
+  signal?: AbortSignal,
+): GraphClient {
+  return new GraphClient({
+    baseUrl: config.baseUrl,
+    version: config.graphVersion,
+    accessToken: credentials.accessToken,
+    appSecret: credentials.appSecret,
+    platform,
+    http,
+    signal,
+    timeoutMs: config.timeoutMs,
+  });
 }
 
 /** Meta's time stamps ("2026-12-06T10:00:00+0000", or Unix seconds in webhooks) as a Date. */

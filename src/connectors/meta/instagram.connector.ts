@@ -6,10 +6,13 @@ import { type Connector, ConnectorError, type Cursor, type SkippedItem } from '.
 import {
   GRAPH_BASE_URL,
   GRAPH_VERSION,
-  GraphClient,
+  type GraphClient,
+  metaClient,
   graphTime,
   type MetaCredentials,
+  metaApiFields,
   metaCredentialsSchema,
+  numericId,
 } from './graph-client';
 
 /**
@@ -21,18 +24,10 @@ import {
  * Instagram). @mentions in captions and comments arrive by webhook only (Meta has no list of them).
  */
 export const instagramConfigSchema = z.object({
-  igUserId: z
-    .string()
-    .trim()
-    .regex(/^\d{1,30}$/, 'The numeric id of the Instagram professional account'),
-  baseUrl: z.url().default(GRAPH_BASE_URL),
-  graphVersion: z
-    .string()
-    .regex(/^v\d{1,2}\.\d$/)
-    .default(GRAPH_VERSION),
+  igUserId: numericId('Instagram professional account'),
+  ...metaApiFields(GRAPH_BASE_URL, GRAPH_VERSION),
   /** Hashtag search for the topics' hashtags (needs Instagram Public Content Access). */
   hashtags: z.boolean().default(true),
-  timeoutMs: z.number().int().min(100).max(120_000).default(15_000),
 });
 export type InstagramConfig = z.infer<typeof instagramConfigSchema>;
 
@@ -86,18 +81,8 @@ const mediaSchema = z.object({
 });
 type IgMedia = z.infer<typeof mediaSchema>;
 
-function client(http: OutboundHttp, config: InstagramConfig, credentials: InstagramCredentials, signal?: AbortSignal) {
-  return new GraphClient({
-    baseUrl: config.baseUrl,
-    version: config.graphVersion,
-    accessToken: credentials.accessToken,
-    appSecret: credentials.appSecret,
-    platform: 'instagram',
-    http,
-    signal,
-    timeoutMs: config.timeoutMs,
-  });
-}
+const client = (http: OutboundHttp, config: InstagramConfig, credentials: InstagramCredentials, signal?: AbortSignal) =>
+  metaClient('instagram', http, config, credentials, signal);
 
 const author = (username: string | undefined, id: string | null) => ({
   externalId: id,

@@ -4,10 +4,13 @@ import type { OutboundHttp } from '../../http/outbound';
 import { sameReplyText } from '../reply-match';
 import { type Connector, ConnectorError, type Cursor, type SkippedItem } from '../types';
 import {
-  GraphClient,
+  type GraphClient,
+  metaClient,
   graphTime,
   type MetaCredentials,
+  metaApiFields,
   metaCredentialsSchema,
+  numericId,
   THREADS_BASE_URL,
   THREADS_VERSION,
 } from './graph-client';
@@ -20,18 +23,10 @@ import {
  * newest time it saw per stream.
  */
 export const threadsConfigSchema = z.object({
-  threadsUserId: z
-    .string()
-    .trim()
-    .regex(/^\d{1,30}$/, 'The numeric id of the Threads profile'),
-  baseUrl: z.url().default(THREADS_BASE_URL),
-  apiVersion: z
-    .string()
-    .regex(/^v\d{1,2}\.\d$/)
-    .default(THREADS_VERSION),
+  threadsUserId: numericId('Threads profile'),
+  ...metaApiFields(THREADS_BASE_URL, THREADS_VERSION),
   /** Keyword search for the workspace's topics (needs threads_keyword_search). */
   keywordSearch: z.boolean().default(true),
-  timeoutMs: z.number().int().min(100).max(120_000).default(15_000),
 });
 export type ThreadsConfig = z.infer<typeof threadsConfigSchema>;
 
@@ -69,18 +64,8 @@ const mediaSchema = z.object({
 });
 type ThreadsMedia = z.infer<typeof mediaSchema>;
 
-function client(http: OutboundHttp, config: ThreadsConfig, credentials: ThreadsCredentials, signal?: AbortSignal) {
-  return new GraphClient({
-    baseUrl: config.baseUrl,
-    version: config.apiVersion,
-    accessToken: credentials.accessToken,
-    appSecret: credentials.appSecret,
-    platform: 'threads',
-    http,
-    signal,
-    timeoutMs: config.timeoutMs,
-  });
-}
+const client = (http: OutboundHttp, config: ThreadsConfig, credentials: ThreadsCredentials, signal?: AbortSignal) =>
+  metaClient('threads', http, config, credentials, signal);
 
 function toPost(m: ThreadsMedia): SocialPost {
   const root = m.root_post?.id ?? m.id;
