@@ -55,6 +55,20 @@ export async function getConversationRow(db: Db, workspaceId: string, id: string
   return c;
 }
 
+/** The post a comment was written under: its text (when the platform gave it) and link. */
+export interface OriginalPost {
+  message: string | null;
+  url: string | null;
+}
+
+/** Reads `raw.post` ({id, message, url}) as connectors keep it; anything else is no original post. */
+export function originalPostOf(raw: unknown): OriginalPost | null {
+  const post = (raw as { post?: unknown } | null)?.post as Record<string, unknown> | undefined;
+  if (!post || typeof post !== 'object' || typeof post.id !== 'string') return null;
+  const text = (v: unknown) => (typeof v === 'string' && v ? v : null);
+  return { message: text(post.message), url: text(post.url) };
+}
+
 export type ThreadItem =
   | {
       kind: 'inbound';
@@ -77,6 +91,8 @@ export type ThreadItem =
       /** Staff hid it on the platform (it may be shown again), or liked it as the account. */
       hidden: boolean;
       liked: boolean;
+      /** The post a comment is under, as the connector kept it beside the comment (Facebook, Instagram). */
+      onPost: OriginalPost | null;
     }
   | {
       kind: 'reply';
@@ -134,6 +150,7 @@ export async function conversationThread(db: Db, workspaceId: string, id: string
       deleted: m.deletedAt !== null,
       hidden: m.hiddenAt !== null,
       liked: m.likedAt !== null,
+      onPost: originalPostOf(m.raw),
     })),
     ...sent.map((r) => ({
       kind: 'reply' as const,

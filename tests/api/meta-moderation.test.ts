@@ -132,7 +132,7 @@ describe('moderating posts from the conversation', () => {
     expect((await moderate(conversationId, item.id, 'delete')).json.error.code).toBe('MODERATION_UNSUPPORTED');
   });
 
-  it('offers the buttons on the conversation page and acts from its form', async () => {
+  it('shows the post above the comment, offers the buttons and acts from the conversation page form', async () => {
     const page = graph.addPage({ name: 'Acme Forms' });
     const post = graph.addPost({ pageId: page.id, message: 'Hello', from: { id: page.id, name: 'Acme' } });
     const comment = graph.addComment({ postId: post.id, message: 'Spam link here', from: { id: '9', name: 'S' } });
@@ -146,6 +146,8 @@ describe('moderating posts from the conversation', () => {
     const who = await t.browserSession(ws.owner.email);
     const html = await (await t.app.request(`/inbox/c/${conversationId}`, { headers: { cookie: who.cookie } })).text();
     expect(html).toContain('data-testid="moderation"');
+    // The post the comment is under shows above the thread.
+    expect(html).toMatch(/data-testid="original-post"[\s\S]*?<blockquote[^>]*>Hello<\/blockquote>/);
     expect(html).toMatch(/name="action" value="hide"/);
     const body = new URLSearchParams({ action: 'hide', _csrf: who.csrf });
     const res = await t.app.request(`/inbox/c/${conversationId}/mentions/${item.id}/moderate`, {

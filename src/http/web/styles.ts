@@ -215,6 +215,8 @@ ol.thread { list-style: none; padding: 0; margin: 0 0 1rem; display: flex; flex-
 .error-text { color: var(--danger); margin: .35rem 0; overflow-wrap: anywhere; }
 details.correct { margin-top: .35rem; } details.correct summary { cursor: pointer; color: var(--brand); }
 details.correct form { margin-top: .5rem; }
+.original-post { margin: 0 0 .75rem; padding: .5rem .75rem; border-left: 3px solid #cbd2dc; background: #f7f9fb; }
+.original-post blockquote { margin: .25rem 0 0; }
 .moderation { display: flex; flex-wrap: wrap; gap: .4rem; margin-top: .4rem; }
 .composer textarea, .note-form textarea { width: 100%; }
 .composer-foot { justify-content: space-between; align-items: center; }

@@ -1,5 +1,5 @@
 import type { ModerationAction } from '../../core/moderation';
-import { platformLabel, PlatformBadge } from '../../http/web/format';
+import { platformLabel, PlatformBadge, safeHttpUrl } from '../../http/web/format';
 import { AppShell, Flash } from '../../http/web/layout';
 import { Csrf, type PageBase, PostButton, when } from '../../http/web/settings-shell';
 import type { ThreadItem } from '../conversations.service';
@@ -75,6 +75,7 @@ export function ConversationPage(p: ConversationPageProps) {
         <p id="presence" class="presence" data-testid="presence" aria-live="polite" />
         <div class="conversation-grid">
           <section aria-label="Thread">
+            <OnPost thread={p.thread} platform={c.platform} />
             <Thread
               items={p.thread}
               names={names}
@@ -345,5 +346,26 @@ function Triage(p: ConversationPageProps) {
         </div>
       </form>
     </div>
+  );
+}
+
+/** The post the conversation's comments are under, shown above them (what "yes, in blue too" answers). */
+function OnPost(p: { thread: ThreadItem[]; platform: string }) {
+  const first = p.thread.find((i): i is Extract<ThreadItem, { kind: 'inbound' }> => i.kind === 'inbound' && !!i.onPost);
+  const post = first?.onPost;
+  if (!post) return null;
+  const url = safeHttpUrl(post.url);
+  return (
+    <figure class="original-post" data-testid="original-post">
+      <figcaption class="muted small">
+        On the post{' '}
+        {url ? (
+          <a href={url} rel="noopener noreferrer nofollow" target="_blank">
+            (open on {platformLabel(p.platform)})
+          </a>
+        ) : null}
+      </figcaption>
+      <blockquote class="tl-text">{post.message ?? 'The post’s text was not part of the notification.'}</blockquote>
+    </figure>
   );
 }
