@@ -76,8 +76,7 @@ async function sourcesFor(db: Db, platform: Platform, accountId: string) {
  * flow stores 100 posts a transaction), not one per delivery, or a burst of webhooks outruns the job and
  * the requests queue behind it. Events keep their order (an edit after its add wins, a removal comes last).
  */
-async function handle(deps: WebhookDeps, bodies: unknown[]): Promise<void> {
-  const events = bodies.flatMap((body) => metaWebhookEvents(body));
+async function handle(deps: WebhookDeps, events: MetaWebhookEvent[]): Promise<void> {
   const byAccount = new Map<string, { platform: Platform; accountId: string; events: MetaWebhookEvent[] }>();
   for (const e of events) {
     const key = `${e.platform}\u0000${e.accountId}`;
@@ -121,32 +120,34 @@ async function workBatch(
   token: string,
   out: { done: number; failed: number; events: number },
 ) {
-  const done = async (row: (typeof rows)[number]) => {
-    const n = metaWebhookEvents(row.body).length;
+  // Each delivery's events read once: stored together, counted per delivery, and again alone on a retry.
+  const parsed = rows.map((row) => ({ row, events: metaWebhookEvents(row.body) }));
+  const done = async ({ row, events }: (typeof parsed)[number]) => {
     out.done++;
-    out.events += n;
+    out.events += events.length;
     await queue.settle(
       deps.db,
       { id: row.id, leaseToken: token },
-      { status: 'done', events: n, doneAt: deps.clock(), error: null },
+      { status: 'done', events: events.length, doneAt: deps.clock(), error: null },
     );
   };
   try {
     await handle(
       deps,
-      rows.map((r) => r.body),
+      parsed.flatMap((p) => p.events),
     );
-    for (const row of rows) await done(row);
+    for (const p of parsed) await done(p);
     return;
   } catch (err) {
     deps.logger.warn({ err, deliveries: rows.length }, 'webhook batch failed; trying its deliveries one by one');
   }
   // One delivery that cannot be stored must not hold back the others: each alone, the failing one retried.
-  for (const row of rows) {
+  for (const p of parsed) {
+    const { row } = p;
     const held = { id: row.id, leaseToken: token };
     try {
-      await handle(deps, [row.body]);
-      await done(row);
+      await handle(deps, p.events);
+      await done(p);
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       const last = row.attempts >= WEBHOOK_MAX_ATTEMPTS;

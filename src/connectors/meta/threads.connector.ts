@@ -42,6 +42,8 @@ export interface ThreadsCursor {
   pending?: Stage[];
   after?: string;
   newest?: Record<string, number>;
+  /** The profile's username, asked once a sweep (its own replies are told apart by it). */
+  me?: string;
 }
 
 const PAGE_LIMIT = 25;
@@ -171,16 +173,16 @@ export const threadsConnector: Connector<ThreadsConfig, ThreadsCredentials> = {
     }
 
     // The profile's own replies are ours (the outbox has them).
-    const me = await profile(api, config);
+    const me = state.me ?? (await profile(api, config));
     const posts = found.filter((m) => m.username !== me).map(toPost);
     newest[stage] = Math.max(newest[stage] ?? mark, ...found.map((m) => unix(graphTime(m.timestamp))));
     const read = { ...state.read };
-    if (after) return { posts, skipped, more: true, cursor: { read, pending, after, newest } as unknown as Cursor };
+    if (after) return { posts, skipped, more: true, cursor: { read, pending, after, newest, me } as unknown as Cursor };
     read[stage] = newest[stage]!;
     delete newest[stage];
     const rest = pending.slice(1);
     if (rest.length)
-      return { posts, skipped, more: true, cursor: { read, pending: rest, newest } as unknown as Cursor };
+      return { posts, skipped, more: true, cursor: { read, pending: rest, newest, me } as unknown as Cursor };
     return { posts, skipped, more: false, cursor: { read } as unknown as Cursor };
   },
 
