@@ -22,3 +22,22 @@ export type { ConnectorErrorKind } from './types';
 export type { VerifyResult } from './types';
 /** Meta's webhooks: the signature check, and the events a delivery carries (upsert, remove, hidden). */
 export { metaWebhookEvents, verifyMetaSignature, type MetaWebhookEvent } from './meta/webhook-events';
+/** Connecting Meta accounts: the OAuth code flow, long-lived tokens, the Pages a person manages, token facts. */
+export {
+  authorizationUrl,
+  ConnectRefused,
+  exchangeCode,
+  FACEBOOK_DIALOG_URL,
+  longLivedThreadsToken,
+  longLivedUserToken,
+  managedPages,
+  type ManagedPage,
+  type MetaOAuthApp,
+  newState,
+  subscribePageWebhooks,
+  THREADS_AUTHORIZE_URL,
+  threadsProfile,
+  tokenFacts,
+} from './meta/meta-oauth';
+/** Where Meta's Graph APIs are by default. */
+export { GRAPH_BASE_URL, THREADS_BASE_URL } from './meta/graph-client';

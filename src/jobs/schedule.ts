@@ -8,6 +8,7 @@ import { resumeImportsJob } from './resume-imports.job';
 import { sendMailJob } from './send-mail.job';
 import { sendRepliesJob } from './send-replies.job';
 import { sessionCleanupJob } from './session-cleanup.job';
+import { tokenExpiryJob } from './token-expiry.job';
 
 /** Every scheduled job of the app. */
 export const SCHEDULED_JOBS: ScheduledJob[] = [
@@ -20,4 +21,5 @@ export const SCHEDULED_JOBS: ScheduledJob[] = [
   inboxSweepJob,
   spikeAlertsJob,
   weeklyDigestJob,
+  tokenExpiryJob,
 ];

@@ -27,7 +27,7 @@ import { rawTypeOf } from '../imports';
 import { importsApi, importPages } from '../imports/composition';
 import { mentionPages, mentionsApi } from '../mentions/composition';
 import { correctionPages, correctionsApi } from '../reanalysis/composition';
-import { sourcePages, sourcesApi, webhookRoutes } from '../sources/composition';
+import { metaConnectPages, sourcePages, sourcesApi, webhookRoutes } from '../sources/composition';
 import { topicPages, topicsApi } from '../topics/composition';
 import { analyzeApi } from '../sentiment/composition';
 import { tagsApi } from '../tags/composition';
@@ -158,6 +158,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', notificationPages);
   app.route('/', savedReplyPages);
   app.route('/', mentionPages);
+  app.route('/', metaConnectPages);
   app.route('/', sourcePages);
   app.route('/', topicPages);
   app.route('/', importPages);

@@ -79,6 +79,11 @@ export const configSchema = z
     META_THREADS_APP_SECRET: optionalString,
     // What Meta sends back in the webhook subscription handshake (hub.verify_token).
     META_WEBHOOK_VERIFY_TOKEN: optionalString,
+    // Where Meta's Graph APIs and sign-in dialogs are (defaults: Meta's own; a stand-in or proxy otherwise).
+    META_GRAPH_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+    META_DIALOG_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+    META_THREADS_GRAPH_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+    META_THREADS_AUTHORIZE_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
     // Internal hosts outbound calls may reach (self-hosted instances, local fakes); all others must be public.
     OUTBOUND_ALLOWLIST: optionalString.transform((v, ctx) => {
       try {

@@ -77,6 +77,10 @@ export function createDeps(input: DepsInput): AppDeps {
       threadsAppId: config.META_THREADS_APP_ID,
       threadsAppSecret: config.META_THREADS_APP_SECRET,
       webhookVerifyToken: config.META_WEBHOOK_VERIFY_TOKEN,
+      graphUrl: config.META_GRAPH_URL,
+      dialogUrl: config.META_DIALOG_URL,
+      threadsGraphUrl: config.META_THREADS_GRAPH_URL,
+      threadsAuthorizeUrl: config.META_THREADS_AUTHORIZE_URL,
     },
     // The ratings report's counts come from the board's reviews (src/reports/ratings.ts, a port).
     reviewRatings: reviewRatingCounts,

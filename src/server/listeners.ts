@@ -28,7 +28,9 @@ export function registerListeners(deps: AppDeps): void {
         workspaceId: s.workspaceId,
         userId: a.id,
         kind: 'source_needs_person',
-        text: `${platformLabel(s.platform)} source "${s.name}" stopped: ${s.reason}`,
+        text: `${platformLabel(s.platform)} source "${s.name}" ${s.soon ? 'needs reconnecting soon' : 'stopped'}: ${
+          s.reason
+        }`,
       })),
     );
   });

@@ -9,3 +9,5 @@ export { sourcePages } from './pages';
 export { sourcesApi } from './routes';
 /** /webhooks/meta: Meta's signed deliveries (no session). */
 export { webhookRoutes } from './webhook.routes';
+/** Connect with Facebook / Threads: Meta's sign-in, the way back, the picker. */
+export { metaConnectPages } from './meta-connect.pages';

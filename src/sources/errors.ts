@@ -18,6 +18,18 @@ export const SOURCE_ERRORS = defineErrors({
   WEBHOOK_SIGNATURE_INVALID: { kind: 'unauthenticated', en: 'The webhook signature does not match' },
   WEBHOOK_VERIFY_TOKEN_WRONG: { kind: 'forbidden', en: 'The webhook verify token does not match' },
   WEBHOOK_BODY_INVALID: { kind: 'malformed', en: 'The webhook body is not JSON' },
+  // Connecting accounts through Meta's sign-in (Facebook Login, Threads).
+  CONNECT_NOT_CONFIGURED: {
+    kind: 'not_found',
+    en: 'Connecting {platform} needs the app settings {settings} on this server; a token can be pasted instead',
+  },
+  CONNECT_EXPIRED: {
+    kind: 'invalid',
+    en: 'This connection attempt is unknown or expired (15 minutes); start connecting again',
+  },
+  CONNECT_REFUSED: { kind: 'invalid', en: '{platform} did not grant access: {reason}' },
+  CONNECT_FAILED: { kind: 'unavailable', en: 'Connecting {platform} failed: {reason}' },
+  CONNECT_NOTHING_CHOSEN: { kind: 'invalid', en: 'Choose at least one Page or Instagram account to add' },
 });
 
 export const sourceError = makeErrors(SOURCE_ERRORS);

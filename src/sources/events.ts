@@ -15,4 +15,6 @@ export type SourceNeedsPerson = {
   name: string;
   platform: string;
   reason: string;
+  /** Not stopped yet: its token ends within days (sources/token-expiry.ts). */
+  soon?: boolean;
 };

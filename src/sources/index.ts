@@ -48,3 +48,5 @@ export {
 } from './inbound-webhooks';
 /** The Meta apps this installation uses (META_* settings). */
 export type { MetaApp } from './meta-app';
+/** Tells admins once about each connected token that ends within 7 days (a scheduled job). */
+export { warnExpiringTokens } from './token-expiry';

@@ -9,6 +9,11 @@ export interface MetaApp {
   threadsAppId?: string | undefined;
   threadsAppSecret?: string | undefined;
   webhookVerifyToken?: string | undefined;
+  /** Where Meta is: the defaults, or stand-ins (tests/fakes) and proxies named in the settings. */
+  graphUrl?: string | undefined;
+  dialogUrl?: string | undefined;
+  threadsGraphUrl?: string | undefined;
+  threadsAuthorizeUrl?: string | undefined;
 }
 
 declare module '../http/env' {

@@ -20,7 +20,13 @@ import {
   updateSource,
   verifySource,
 } from './sources.service';
+import { connectApp } from './meta-connect.service';
 import { NewSourcePage, SourcePage, SourcesPage } from './views/sources-pages';
+
+const connectReady = (c: AppContext) => ({
+  facebook: connectApp(c.var.deps.meta, 'facebook') !== null && Boolean(c.var.deps.connectors.facebook),
+  threads: connectApp(c.var.deps.meta, 'threads') !== null && Boolean(c.var.deps.connectors.threads),
+});
 
 /** Platforms that can be added here (and whose connector is installed). */
 const addable = (c: AppContext) =>
@@ -48,6 +54,7 @@ async function renderSource(
       mentionCount={mentionCount}
       credentialFields={credentialFields}
       notice={notice}
+      connect={connectReady(c)}
     />,
     status as 200,
   );
@@ -66,6 +73,7 @@ export const sourcePages = new Hono<AppEnv>()
         sources={rows.map((s) => publicSource(s, c.var.deps.clock()))}
         forms={addable(c)}
         canManage={can(actor.role, 'settings:manage')}
+        connect={connectReady(c)}
       />,
     );
   })

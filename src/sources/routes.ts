@@ -54,6 +54,14 @@ const Source = z
         finishedAt: z.string().nullable(),
       })
       .nullable(),
+    token: z
+      .object({ expiresAt: z.string().nullable(), scopes: z.array(z.string()).nullable() })
+      .nullable()
+      .openapi({
+        description:
+          'A token from Connect with Facebook or Threads: when it (or its access to data) ends, and what it may ' +
+          'do. Admins are told 7 days before; reconnecting renews it.',
+      }),
     createdAt: z.string(),
   })
   .openapi('Source');

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { workspaces } from '../accounts';
+import { users, workspaces } from '../accounts';
 import { createdAt, id, ts } from '../db/columns';
 import type { Backfill } from './backfill';
 import { PLATFORMS } from '../core/platforms';
@@ -40,6 +40,11 @@ export const sources = pgTable(
     // The instance holding the lease (INSTANCE_ID): a restarted instance frees what its last life held.
     leaseHolder: text('lease_holder'),
     backfill: jsonb('backfill').$type<Backfill | null>(),
+    // What a token from a connect flow may do and until when (Meta's /debug_token); admins are warned
+    // once, 7 days before (expiryWarnedAt), and again after the next reconnect.
+    tokenScopes: jsonb('token_scopes').$type<string[] | null>(),
+    tokenExpiresAt: ts('token_expires_at'),
+    expiryWarnedAt: ts('expiry_warned_at'),
     createdAt: createdAt(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
@@ -47,6 +52,34 @@ export const sources = pgTable(
     index('sources_workspace_idx').on(t.workspaceId),
     index('sources_due_idx').on(t.nextPollAt).where(sql`not ${t.paused}`),
   ],
+);
+
+export const CONNECT_PROVIDERS = ['facebook', 'threads'] as const;
+export type ConnectProvider = (typeof CONNECT_PROVIDERS)[number];
+
+/**
+ * A connect flow under way: started by a staff member (the state Meta sends back), then holding what the
+ * sign-in gave (the Pages and their tokens, sealed like credentials) until the person picks what to add.
+ * Short-lived: a row older than its expiry is refused and swept.
+ */
+export const oauthConnects = pgTable(
+  'oauth_connects',
+  {
+    id: id(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    provider: text('provider', { enum: CONNECT_PROVIDERS }).notNull(),
+    state: text('state').notNull().unique(),
+    // The sign-in's result (sealed), once Meta sent the person back.
+    resultEnc: text('result_enc'),
+    expiresAt: ts('expires_at').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('oauth_connects_workspace_idx').on(t.workspaceId)],
 );
 
 export const INBOUND_WEBHOOK_STATUSES = ['queued', 'working', 'done', 'failed'] as const;

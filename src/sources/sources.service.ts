@@ -35,6 +35,10 @@ export const publicSource = (s: SourceRow, now: Date) => ({
   lastErrorAt: s.lastErrorAt?.toISOString() ?? null,
   consecutiveFailures: s.consecutiveFailures,
   backfill: s.backfill ? { ...s.backfill, cursor: undefined } : null,
+  token:
+    s.tokenExpiresAt || s.tokenScopes
+      ? { expiresAt: s.tokenExpiresAt?.toISOString() ?? null, scopes: s.tokenScopes ?? null }
+      : null,
   createdAt: s.createdAt.toISOString(),
 });
 

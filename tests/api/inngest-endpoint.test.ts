@@ -14,7 +14,7 @@ describe('/api/inngest with an Inngest server configured', () => {
     expect(res.status).toBe(200);
     // The scheduled jobs but the poller (8), poll fan-out and per-source poll, one per event listener (3: queued
     // mail, received webhooks, a source needing a person; the live inbox's listener runs in process).
-    expect(res.json).toMatchObject({ function_count: 13, mode: 'dev' });
+    expect(res.json).toMatchObject({ function_count: 14, mode: 'dev' });
   });
 
   it('is not served when the in-process runner is in charge', async () => {

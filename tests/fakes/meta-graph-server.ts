@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { type FakeRequest, type FakeResponse, type FakeServer, startFakeServer } from './fake-http';
+import { createFakeOAuth, dialog, exchangeCode, type FakeOAuth, lengthen } from './meta-oauth';
 
 /**
  * A fake Graph API (graph.facebook.com) speaking Meta's wire format for Facebook Pages: versioned paths
@@ -14,6 +15,11 @@ import { type FakeRequest, type FakeResponse, type FakeServer, startFakeServer }
  * order=chronological), /{page-id}/tagged, /{page-id}/ratings (code 12 once `ratingsDeprecated`, as
  * v22.0 and later answer), POST /{object-id}/comments (a reply as the Page), POST /{comment-id} with
  * is_hidden, DELETE /{comment-id}, POST /{object-id}/likes.
+ *
+ * Facebook Login (meta-oauth.ts): /{version}/dialog/oauth, /{version}/oauth/access_token (code;
+ * fb_exchange_token), /me/accounts for a user token (the Pages that person manages, each with its Page token
+ * and linked Instagram account), /debug_token (scopes, expires_at, data_access_expires_at), and
+ * POST /{page-id}/subscribed_apps (the Page's webhooks for this app).
  */
 export interface FakeFbUser {
   id: string;
@@ -58,6 +64,8 @@ export interface FakeFbPage {
   id: string;
   name: string;
   token: string;
+  /** The Facebook user who manages the Page (meta-oauth.ts's default signed-in person unless said). */
+  managerId: string;
 }
 
 /** An Instagram professional account, linked to a Page (its Page token reads it). */
@@ -90,7 +98,13 @@ export interface FakeIgComment {
 
 export interface FakeMetaGraph extends FakeServer {
   version: string;
+  appId: string;
   appSecret: string;
+  oauth: FakeOAuth;
+  /** Pages subscribed to the app's webhooks, with their fields. */
+  subscribedApps: Map<string, string>;
+  /** When data access of tokens ends (Unix seconds), as /debug_token reports it. */
+  dataAccessSeconds: number;
   pages: Map<string, FakeFbPage>;
   posts: FakeFbPost[];
   comments: FakeFbComment[];
@@ -138,7 +152,9 @@ export function metaErrorBody(code: number, message: string, subcode?: number) {
   };
 }
 
-export async function startFakeMetaGraph(o: { version?: string; appSecret?: string } = {}): Promise<FakeMetaGraph> {
+export async function startFakeMetaGraph(
+  o: { version?: string; appId?: string; appSecret?: string } = {},
+): Promise<FakeMetaGraph> {
   const pages = new Map<string, FakeFbPage>();
   const posts: FakeFbPost[] = [];
   const comments: FakeFbComment[] = [];
@@ -151,6 +167,8 @@ export async function startFakeMetaGraph(o: { version?: string; appSecret?: stri
   const igComments: FakeIgComment[] = [];
   const hashtagSearches = new Map<string, Set<string>>();
   const hashtagIds = new Map<string, string>();
+  const oauth = createFakeOAuth(o.appId ?? '424242424242');
+  const subscribedApps = new Map<string, string>();
   let server: FakeServer;
 
   const usageHeaders = (ownerId: string | undefined): Record<string, string> => ({
@@ -359,6 +377,55 @@ export async function startFakeMetaGraph(o: { version?: string; appSecret?: stri
     return undefined;
   }
 
+  /** Facebook Login and what a user token reads: the dialog, the token endpoint, /debug_token, /me/accounts. */
+  function loginRoute(req: FakeRequest, p: URLSearchParams, id: string, edge: string | undefined) {
+    if (id === 'dialog' && edge === 'oauth') return dialog(oauth, req, 'Facebook');
+    if (id === 'oauth' && edge === 'access_token') {
+      if (p.get('grant_type') === 'fb_exchange_token') {
+        if (p.get('client_id') !== oauth.appId || p.get('client_secret') !== fake.appSecret)
+          return fail(101, 'Error validating application. Invalid application ID or secret.');
+        return lengthen(oauth, p.get('fb_exchange_token'), fail, ok);
+      }
+      return exchangeCode(oauth, p, fake.appSecret, fail, ok, true);
+    }
+    if (id === 'debug_token' && !edge) {
+      if (p.get('access_token') !== `${oauth.appId}|${fake.appSecret}`) return fail(190, 'Invalid app access token');
+      const t = oauth.tokens.get(p.get('input_token') ?? '');
+      if (!t) return ok({ data: { is_valid: false, scopes: [] } });
+      return ok({
+        data: {
+          app_id: oauth.appId,
+          type: 'USER',
+          is_valid: !revoked.has(p.get('input_token')!),
+          expires_at: t.expiresAt,
+          data_access_expires_at: Math.floor(Date.now() / 1000) + fake.dataAccessSeconds,
+          scopes: t.scopes,
+          user_id: t.userId,
+        },
+      });
+    }
+    const user = oauth.tokens.get(p.get('access_token') ?? '');
+    if (id === 'me' && edge === 'accounts' && user) {
+      if (revoked.has(p.get('access_token')!))
+        return fail(190, 'Error validating access token', revoked.get(p.get('access_token')!));
+      const mine = [...pages.values()]
+        .filter((x) => x.managerId === user.userId)
+        .map((x) => {
+          const ig = [...igUsers.values()].find((u) => u.pageId === x.id);
+          return {
+            id: x.id,
+            name: x.name,
+            access_token: x.token,
+            category: 'Brand',
+            tasks: ['ANALYZE', 'ADVERTISE', 'MODERATE', 'CREATE_CONTENT', 'MANAGE'],
+            ...(ig ? { instagram_business_account: { id: ig.id, username: ig.username } } : {}),
+          };
+        });
+      return list(req, mine, user.userId);
+    }
+    return undefined;
+  }
+
   const route = (req: FakeRequest) => {
     const m = /^\/(v\d+\.\d+)\/([^/]+)(?:\/([a-z_]+))?$/.exec(req.path);
     if (!m) return undefined;
@@ -366,6 +433,8 @@ export async function startFakeMetaGraph(o: { version?: string; appSecret?: stri
     return async (): Promise<FakeResponse> => {
       if (version !== fake.version) return fail(2635, `(#2635) You are calling a deprecated version (${version}).`);
       const p = params(req);
+      const login = loginRoute(req, p, id, edge);
+      if (login) return login;
       const page = authorise(p);
       if (!('token' in page)) return page;
       const owner = page.id;
@@ -425,6 +494,10 @@ export async function startFakeMetaGraph(o: { version?: string; appSecret?: stri
           .map(commentJson);
         return list(req, items, owner);
       }
+      if (edge === 'subscribed_apps' && req.method === 'POST' && id === page.id) {
+        subscribedApps.set(page.id, p.get('subscribed_fields') ?? '');
+        return ok({ success: true }, owner);
+      }
       if (edge === 'likes' && req.method === 'POST') {
         const c = commentOf(id);
         if (!c && !postOf(id)) return fail(100, `(#100) object ${id} does not exist`);
@@ -445,7 +518,11 @@ export async function startFakeMetaGraph(o: { version?: string; appSecret?: stri
   server = await startFakeServer(route);
   const fake: FakeMetaGraph = Object.assign(server, {
     version: o.version ?? 'v24.0',
+    appId: oauth.appId,
     appSecret: o.appSecret ?? 'fake-app-secret',
+    oauth,
+    subscribedApps,
+    dataAccessSeconds: 90 * 86_400,
     pages,
     posts,
     comments,
@@ -459,7 +536,12 @@ export async function startFakeMetaGraph(o: { version?: string; appSecret?: stri
     revoked,
     usage,
     addPage(p: Partial<FakeFbPage> & { name: string }) {
-      const page = { id: p.id ?? nextId(), token: p.token ?? `EAAPage${nextId()}`, ...p };
+      const page = {
+        id: p.id ?? nextId(),
+        token: p.token ?? `EAAPage${nextId()}`,
+        managerId: oauth.signedIn?.id ?? '100042',
+        ...p,
+      };
       pages.set(page.id, page);
       return page;
     },

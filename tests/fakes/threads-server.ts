@@ -1,5 +1,6 @@
 import { type FakeRequest, type FakeResponse, type FakeServer, startFakeServer } from './fake-http';
 import { metaErrorBody } from './meta-graph-server';
+import { createFakeOAuth, dialog, exchangeCode, type FakeOAuth, lengthen } from './meta-oauth';
 
 /**
  * A fake Threads API (graph.threads.net) in its wire format: /v1.0 paths, `access_token` as a parameter,
@@ -10,6 +11,10 @@ import { metaErrorBody } from './meta-graph-server';
  * since); replies in two steps as Threads makes them (POST /{user-id}/threads with reply_to_id -> a
  * container; POST /{user-id}/threads_publish with creation_id -> the post; a container publishes once);
  * POST /{reply-id}/manage_reply with hide.
+ *
+ * Threads' own sign-in (meta-oauth.ts): GET /oauth/authorize (the authorization window), POST
+ * /oauth/access_token (code -> short-lived token and user_id, no token_type), GET /access_token with
+ * th_exchange_token (60 days). A token from there reads as the profile that signed in.
  */
 export interface FakeThreadsUser {
   id: string;
@@ -29,6 +34,9 @@ export interface FakeThreadsPost {
 }
 
 export interface FakeThreads extends FakeServer {
+  appId: string;
+  appSecret: string;
+  oauth: FakeOAuth;
   users: Map<string, FakeThreadsUser>;
   posts: FakeThreadsPost[];
   /** Containers made, and which were published. */
@@ -48,6 +56,8 @@ const nextId = () => String(++seq);
 const iso = (s: number) => new Date(s * 1000).toISOString().replace(/\.\d{3}Z$/, '+0000');
 
 export async function startFakeThreads(): Promise<FakeThreads> {
+  const oauth = createFakeOAuth('787878787878');
+  oauth.signedIn = null;
   const users = new Map<string, FakeThreadsUser>();
   const posts: FakeThreadsPost[] = [];
   const containers: FakeThreads['containers'] = new Map();
@@ -95,13 +105,36 @@ export async function startFakeThreads(): Promise<FakeThreads> {
   };
   const newestFirst = (a: FakeThreadsPost, b: FakeThreadsPost) => b.timestamp - a.timestamp;
 
+  const ok = (body: unknown): FakeResponse => ({ json: body });
+  const loginRoute = (req: FakeRequest): (() => FakeResponse) | undefined => {
+    if (req.path === '/oauth/authorize') return () => dialog(oauth, req, 'Threads');
+    if (req.path === '/oauth/access_token' && req.method === 'POST')
+      return () => exchangeCode(oauth, params(req), fake.appSecret, fail, ok, false);
+    if (req.path === '/access_token')
+      return () => {
+        if (req.query.get('grant_type') !== 'th_exchange_token' || req.query.get('client_secret') !== fake.appSecret)
+          return fail(101, 'Error validating application. Invalid application ID or secret.');
+        return lengthen(oauth, req.query.get('access_token'), fail, ok);
+      };
+    return undefined;
+  };
+  /** The profile a token reads as: one made by addUser, or one signed in through the authorization window. */
+  const tokenUser = (token: string | null) => {
+    const own = [...users.values()].find((u) => u.token === token);
+    if (own) return own;
+    const t = oauth.tokens.get(token ?? '');
+    return t && t.expiresAt > Date.now() / 1000 ? users.get(t.userId) : undefined;
+  };
+
   const route = (req: FakeRequest) => {
+    const login = loginRoute(req);
+    if (login) return login;
     const m = /^\/v1\.0\/([^/]+)(?:\/([a-z_]+))?$/.exec(req.path);
     if (!m) return undefined;
     const [, id, edge] = m as unknown as [string, string, string | undefined];
     return (): FakeResponse => {
       const p = params(req);
-      const user = [...users.values()].find((u) => u.token === p.get('access_token'));
+      const user = tokenUser(p.get('access_token'));
       if (!user) return fail(190, 'Invalid OAuth access token.');
       const self = id === 'me' || id === user.id;
       const since = Number(req.query.get('since') ?? 0);
@@ -166,6 +199,9 @@ export async function startFakeThreads(): Promise<FakeThreads> {
 
   server = await startFakeServer(route);
   const fake: FakeThreads = Object.assign(server, {
+    appId: oauth.appId,
+    appSecret: 'fake-threads-secret',
+    oauth,
     users,
     posts,
     containers,

@@ -27,8 +27,10 @@ export const META_LABELS: Record<MetaPlatform, string> = {
 
 export interface GraphClientOptions {
   baseUrl: string;
+  /** '' for Meta's unversioned paths (Threads' token exchange). */
   version: string;
-  accessToken: string;
+  /** Absent for calls that carry their credentials as parameters (the token exchanges). */
+  accessToken?: string | undefined;
   appSecret?: string | undefined;
   platform: MetaPlatform;
   http: OutboundHttp;
@@ -104,14 +106,16 @@ export class GraphClient {
   }
 
   private url(path: string, params: Params, withToken: boolean): URL {
-    const url = new URL(`${trimSlash(this.o.baseUrl)}/${this.o.version}/${path.replace(/^\/+/, '')}`);
+    const version = this.o.version ? `${this.o.version}/` : '';
+    const url = new URL(`${trimSlash(this.o.baseUrl)}/${version}${path.replace(/^\/+/, '')}`);
     for (const [k, v] of Object.entries(params)) if (v !== undefined) url.searchParams.set(k, String(v));
-    if (withToken) {
-      url.searchParams.set('access_token', this.o.accessToken);
+    const token = this.o.accessToken;
+    if (withToken && token) {
+      url.searchParams.set('access_token', token);
       if (this.o.appSecret)
         url.searchParams.set(
           'appsecret_proof',
-          bytesToHex(hmac(sha256, utf8ToBytes(this.o.appSecret), utf8ToBytes(this.o.accessToken))),
+          bytesToHex(hmac(sha256, utf8ToBytes(this.o.appSecret), utf8ToBytes(token))),
         );
     }
     return url;
@@ -159,7 +163,7 @@ export class GraphClient {
   private formBody(params: Params): string {
     const form = new URLSearchParams();
     for (const [k, v] of Object.entries(params)) if (v !== undefined) form.set(k, String(v));
-    form.set('access_token', this.o.accessToken);
+    if (this.o.accessToken) form.set('access_token', this.o.accessToken);
     const proof = this.url('', {}, true).searchParams.get('appsecret_proof');
     if (proof) form.set('appsecret_proof', proof);
     return form.toString();

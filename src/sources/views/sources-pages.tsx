@@ -23,7 +23,34 @@ const PollingNow = () => (
   </span>
 );
 
-export function SourcesPage(p: PageBase & { sources: Source[]; forms: [string, PlatformForm][]; canManage: boolean }) {
+/** Which Meta sign-ins this installation has set up (META_APP_ID..., META_THREADS_APP_ID...). */
+export interface ConnectReady {
+  facebook: boolean;
+  threads: boolean;
+}
+
+function ConnectButtons(p: { ready: ConnectReady; csrf: string | undefined; reconnect?: boolean }) {
+  const verb = p.reconnect ? 'Reconnect' : 'Connect';
+  return (
+    <>
+      {p.ready.facebook ? (
+        <PostButton
+          action="/settings/sources/connect/facebook"
+          label={`${verb} with Facebook`}
+          kind="primary"
+          csrf={p.csrf}
+        />
+      ) : null}
+      {p.ready.threads ? (
+        <PostButton action="/settings/sources/connect/threads" label={`${verb} Threads`} kind="primary" csrf={p.csrf} />
+      ) : null}
+    </>
+  );
+}
+
+export function SourcesPage(
+  p: PageBase & { sources: Source[]; forms: [string, PlatformForm][]; canManage: boolean; connect: ConnectReady },
+) {
   return (
     <SettingsShell {...p} title="Sources" tab="/settings/sources">
       <section class="card">
@@ -62,6 +89,14 @@ export function SourcesPage(p: PageBase & { sources: Source[]; forms: [string, P
       {p.canManage ? (
         <section class="card">
           <h2>Add a source</h2>
+          {p.connect.facebook || p.connect.threads ? (
+            <div class="row">
+              <ConnectButtons ready={p.connect} csrf={p.csrfToken} />
+              <span class="muted small">
+                Facebook Pages with their Instagram accounts, and Threads, in one sign-in.
+              </span>
+            </div>
+          ) : null}
           <div class="row">
             {p.forms.map(([platform, form]) => (
               <a class="button secondary-link" href={`/settings/sources/new?platform=${platform}`}>
@@ -146,6 +181,7 @@ interface SourcePageProps extends PageBase {
   /** The platform's credential fields, asked for again after a change of host removed them. */
   credentialFields: FormField[];
   notice?: { kind: 'ok' | 'error'; message: string } | undefined;
+  connect: ConnectReady;
 }
 
 export function SourcePage(p: SourcePageProps) {
@@ -200,6 +236,14 @@ export function SourcePage(p: SourcePageProps) {
                 ? 'removed when the host changed: enter them again'
                 : 'none'}
           </dd>
+          {s.token ? (
+            <>
+              <dt>Access ends</dt>
+              <dd data-testid="token-expires">{s.token.expiresAt ? when(s.token.expiresAt) : 'never'}</dd>
+              <dt>Permissions</dt>
+              <dd>{s.token.scopes ? s.token.scopes.join(', ') : 'not reported'}</dd>
+            </>
+          ) : null}
         </dl>
         {p.canManage ? (
           <div class="row">
@@ -207,6 +251,14 @@ export function SourcePage(p: SourcePageProps) {
             {action('poll', 'Poll now')}
             {s.paused ? action('resume', 'Resume', 'primary') : action('pause', 'Pause')}
             {action('delete', 'Delete source', 'danger')}
+            <ConnectButtons
+              ready={{
+                facebook: p.connect.facebook && (s.platform === 'facebook' || s.platform === 'instagram'),
+                threads: p.connect.threads && s.platform === 'threads',
+              }}
+              csrf={p.csrfToken}
+              reconnect
+            />
           </div>
         ) : null}
       </section>

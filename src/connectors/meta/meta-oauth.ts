@@ -1,0 +1,263 @@
+import * as oauth from 'oauth4webapi';
+import { z } from 'zod';
+import type { OutboundHttp } from '../../http/outbound';
+import { expectShape } from '../answer';
+import { ConnectorError, outboundFailure } from '../types';
+import { GRAPH_VERSION, GraphClient, THREADS_VERSION } from './graph-client';
+import { graphError, type MetaPlatform } from './graph-errors';
+
+/**
+ * Connecting Meta accounts: the OAuth 2.0 code flow with state (oauth4webapi, on our outbound guard), then
+ * Meta's own steps: a long-lived user token, the Pages it manages with their Instagram accounts, what the
+ * token may do and until when (/debug_token); for Threads its own authorization window and 60-day token.
+ * Endpoints come from the installation's settings, so a stand-in (tests/fakes) can play Meta.
+ */
+
+/** What each feature asks of Meta (README lists them with what app review wants for each). */
+export const FACEBOOK_SCOPES = [
+  'pages_show_list',
+  'pages_read_engagement',
+  'pages_manage_engagement',
+  'pages_read_user_content',
+  // Subscribing the Page to the app's webhooks (/{page-id}/subscribed_apps).
+  'pages_manage_metadata',
+  'instagram_basic',
+  'instagram_manage_comments',
+] as const;
+
+export const THREADS_SCOPES = [
+  'threads_basic',
+  'threads_read_replies',
+  'threads_manage_replies',
+  'threads_keyword_search',
+  'threads_manage_mentions',
+] as const;
+
+/** One Meta app as an OAuth client: its id and secret, and where its dialog and Graph API are. */
+export interface MetaOAuthApp {
+  platform: Extract<MetaPlatform, 'facebook' | 'threads'>;
+  clientId: string;
+  clientSecret: string;
+  /** The dialog people sign in on (www.facebook.com/v24.0/dialog/oauth, threads.net/oauth/authorize). */
+  authorizeUrl: string;
+  /** The Graph API (graph.facebook.com, graph.threads.net); tokens are exchanged there. */
+  graphUrl: string;
+  timeoutMs?: number;
+}
+
+export const FACEBOOK_DIALOG_URL = `https://www.facebook.com/${GRAPH_VERSION}/dialog/oauth`;
+export const THREADS_AUTHORIZE_URL = 'https://threads.net/oauth/authorize';
+
+const trimSlash = (u: string) => u.replace(/\/+$/, '');
+
+/** Facebook's token endpoint is versioned like the rest of its Graph API; Threads' is not. */
+const tokenEndpoint = (app: MetaOAuthApp) =>
+  app.platform === 'facebook'
+    ? `${trimSlash(app.graphUrl)}/${GRAPH_VERSION}/oauth/access_token`
+    : `${trimSlash(app.graphUrl)}/oauth/access_token`;
+
+const server = (app: MetaOAuthApp): oauth.AuthorizationServer => ({
+  issuer: new URL(app.authorizeUrl).origin,
+  authorization_endpoint: app.authorizeUrl,
+  token_endpoint: tokenEndpoint(app),
+});
+
+/** Where to send the person: Meta's dialog with our client id, the scopes, the way back and the state. */
+export function authorizationUrl(app: MetaOAuthApp, redirectUri: string, state: string): URL {
+  const url = new URL(app.authorizeUrl);
+  url.searchParams.set('client_id', app.clientId);
+  url.searchParams.set('redirect_uri', redirectUri);
+  url.searchParams.set('response_type', 'code');
+  url.searchParams.set('scope', (app.platform === 'facebook' ? FACEBOOK_SCOPES : THREADS_SCOPES).join(','));
+  url.searchParams.set('state', state);
+  return url;
+}
+
+export const newState = () => oauth.generateRandomState();
+
+const graph = (app: MetaOAuthApp, http: OutboundHttp, accessToken?: string) =>
+  new GraphClient({
+    baseUrl: app.graphUrl,
+    version: app.platform === 'facebook' ? GRAPH_VERSION : THREADS_VERSION,
+    accessToken,
+    appSecret: accessToken ? app.clientSecret : undefined,
+    platform: app.platform,
+    http,
+    timeoutMs: app.timeoutMs ?? 15_000,
+  });
+
+/** Meta's dialog said no (the person cancelled, or a permission was refused): a message for the page. */
+export class ConnectRefused extends Error {}
+
+/**
+ * Checks the way back from the dialog (our state; Meta's error if it sent one) and trades the code for a
+ * token. The token endpoint's errors are Meta's error objects, read like every other Graph error.
+ */
+export async function exchangeCode(
+  app: MetaOAuthApp,
+  http: OutboundHttp,
+  callback: URL,
+  expectedState: string,
+  redirectUri: string,
+): Promise<{ accessToken: string; expiresIn: number | undefined; userId: string | undefined }> {
+  const as = server(app);
+  const client: oauth.Client = { client_id: app.clientId };
+  let params: URLSearchParams;
+  try {
+    params = oauth.validateAuthResponse(as, client, callback, expectedState);
+  } catch (err) {
+    if (err instanceof oauth.AuthorizationResponseError) throw new ConnectRefused(err.error_description ?? err.error);
+    throw new ConnectRefused('The answer from Meta did not belong to this connection (its state did not match).');
+  }
+  let res: Response;
+  let text: string;
+  try {
+    res = await oauth.authorizationCodeGrantRequest(
+      as,
+      client,
+      oauth.ClientSecretPost(app.clientSecret),
+      params,
+      redirectUri,
+      oauth.nopkce,
+      {
+        [oauth.customFetch]: (url, init) => http.fetch(url, init),
+        [oauth.allowInsecureRequests]: new URL(as.token_endpoint!).protocol === 'http:',
+        signal: AbortSignal.timeout(app.timeoutMs ?? 15_000),
+      },
+    );
+    text = await res.text();
+  } catch (err) {
+    throw outboundFailure(err, 'Could not reach Meta to finish connecting', app.platform);
+  }
+  const label = app.platform === 'facebook' ? 'Facebook' : 'Threads';
+  if (!res.ok)
+    throw graphError({
+      status: res.status,
+      headers: res.headers,
+      text,
+      label,
+      platform: app.platform,
+      now: Date.now(),
+    });
+  // Threads answers {access_token, user_id} without the token_type RFC 6749 requires; it is a bearer token.
+  let body: Record<string, unknown>;
+  try {
+    body = JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    throw new ConnectorError('transient', `${label} answered the token request with something not JSON`);
+  }
+  const fixed = new Response(JSON.stringify({ token_type: 'bearer', ...body }), {
+    status: res.status,
+    headers: { 'content-type': 'application/json' },
+  });
+  const tokens = await oauth.processAuthorizationCodeResponse(as, client, fixed).catch((err: Error) => {
+    throw new ConnectorError('transient', `${label} answered the token request oddly: ${err.message}`);
+  });
+  const userId = body.user_id === undefined ? undefined : String(body.user_id);
+  return { accessToken: tokens.access_token, expiresIn: tokens.expires_in, userId };
+}
+
+const TOKEN = z.object({ access_token: z.string().min(1), expires_in: z.number().optional() });
+
+/** A long-lived Facebook user token (about 60 days) for the short one from the dialog. */
+export async function longLivedUserToken(app: MetaOAuthApp, http: OutboundHttp, shortToken: string) {
+  const answer = await graph(app, http).get<unknown>('oauth/access_token', {
+    grant_type: 'fb_exchange_token',
+    client_id: app.clientId,
+    client_secret: app.clientSecret,
+    fb_exchange_token: shortToken,
+  });
+  const t = expectShape(TOKEN, answer, 'Facebook', 'facebook', 'a token');
+  return { accessToken: t.access_token, expiresIn: t.expires_in };
+}
+
+/** A long-lived Threads token (60 days) for the short one from the authorization window. */
+export async function longLivedThreadsToken(app: MetaOAuthApp, http: OutboundHttp, shortToken: string) {
+  const answer = await new GraphClient({
+    baseUrl: app.graphUrl,
+    version: '',
+    platform: 'threads',
+    http,
+    timeoutMs: app.timeoutMs ?? 15_000,
+  }).get<unknown>('access_token', {
+    grant_type: 'th_exchange_token',
+    client_secret: app.clientSecret,
+    access_token: shortToken,
+  });
+  const t = expectShape(TOKEN, answer, 'Threads', 'threads', 'a token');
+  return { accessToken: t.access_token, expiresIn: t.expires_in };
+}
+
+const IG_ACCOUNT = z.object({ id: z.string(), username: z.string().optional() });
+const PAGE = z.object({
+  id: z.string(),
+  name: z.string(),
+  access_token: z.string().min(1),
+  tasks: z.array(z.string()).optional(),
+  instagram_business_account: IG_ACCOUNT.optional(),
+});
+export type ManagedPage = z.infer<typeof PAGE>;
+
+const MAX_PAGES = 500;
+
+/** The Pages the person manages, each with its Page token and linked Instagram professional account. */
+export async function managedPages(app: MetaOAuthApp, http: OutboundHttp, userToken: string): Promise<ManagedPage[]> {
+  const client = graph(app, http, userToken);
+  const pages: ManagedPage[] = [];
+  let after: string | undefined;
+  do {
+    const page = await client.page('me/accounts', {
+      fields: 'id,name,access_token,tasks,instagram_business_account{id,username}',
+      limit: 100,
+      after,
+    });
+    for (const item of page.items) {
+      const p = PAGE.safeParse(item);
+      if (p.success) pages.push(p.data);
+    }
+    after = page.after;
+  } while (after && pages.length < MAX_PAGES);
+  return pages;
+}
+
+const DEBUG = z.object({
+  data: z.object({
+    is_valid: z.boolean().optional(),
+    expires_at: z.number().optional(),
+    data_access_expires_at: z.number().optional(),
+    scopes: z.array(z.string()).optional(),
+  }),
+});
+
+export interface TokenFacts {
+  scopes: string[];
+  /** When the token (or, for tokens that never expire, its access to data) runs out; null: never. */
+  expiresAt: Date | null;
+}
+
+const seconds = (s: number | undefined) => (s ? new Date(s * 1000) : null);
+
+/** What a token may do and until when, as /debug_token tells the app. */
+export async function tokenFacts(app: MetaOAuthApp, http: OutboundHttp, token: string): Promise<TokenFacts> {
+  const answer = await graph(app, http).get<unknown>('debug_token', {
+    input_token: token,
+    access_token: `${app.clientId}|${app.clientSecret}`,
+  });
+  const d = expectShape(DEBUG, answer, 'Facebook', 'facebook', 'token details').data;
+  const ends = [seconds(d.expires_at), seconds(d.data_access_expires_at)].filter((x): x is Date => x !== null);
+  const expiresAt = ends.length ? new Date(Math.min(...ends.map((x) => x.getTime()))) : null;
+  return { scopes: d.scopes ?? [], expiresAt };
+}
+
+/** Receive the Page's feed webhooks (comments, posts) for this app: Meta sends nothing until this is done. */
+export async function subscribePageWebhooks(app: MetaOAuthApp, http: OutboundHttp, page: ManagedPage) {
+  await graph(app, http, page.access_token).post(`${page.id}/subscribed_apps`, { subscribed_fields: 'feed' });
+}
+
+const PROFILE = z.object({ id: z.string(), username: z.string().optional() });
+
+/** The Threads profile a token belongs to. */
+export async function threadsProfile(app: MetaOAuthApp, http: OutboundHttp, token: string) {
+  const answer = await graph(app, http, token).get<unknown>('me', { fields: 'id,username' });
+  return expectShape(PROFILE, answer, 'Threads', 'threads', 'a profile');
+}

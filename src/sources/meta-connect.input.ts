@@ -1,0 +1,13 @@
+import { z } from 'zod';
+import { CONNECT_PROVIDERS } from './schema';
+
+/** Which sign-in: Facebook (Pages and their Instagram accounts) or Threads. */
+export const ConnectProviderParam = z.enum(CONNECT_PROVIDERS);
+
+const metaIds = z
+  .array(z.string().regex(/^\d{1,30}$/, 'a numeric id'))
+  .max(500)
+  .default([]);
+
+/** The picker: the Pages and Instagram accounts to add (or reconnect). */
+export const PickAccounts = z.object({ pages: metaIds, instagram: metaIds });

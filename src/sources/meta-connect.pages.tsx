@@ -1,0 +1,94 @@
+import { Hono } from 'hono';
+import { AppError, coreError } from '../core/errors';
+import type { AppContext, AppEnv } from '../http/env';
+import { assertCan, parseForm, pathId, requireStaffPage, shellProps } from '../http/pages';
+import { baseUrl } from '../http/request-origin';
+import { ConnectProviderParam, PickAccounts } from './meta-connect.input';
+import { addPicked, connectApp, finishConnect, pendingPages, startConnect } from './meta-connect.service';
+import type { ConnectProvider } from './schema';
+import { ConnectResultPage, PickAccountsPage } from './views/meta-connect-pages';
+
+/**
+ * Connect with Facebook / Threads: start (a POST, so no other site can start a flow for an admin), Meta's
+ * way back (the callback), and the picker. Problems of the flow show on a page with a way to try again.
+ */
+const callbackUrl = (c: AppContext, provider: ConnectProvider) =>
+  `${baseUrl(c)}/settings/sources/connect/${provider}/callback`;
+
+const provider = (c: AppContext): ConnectProvider => {
+  const p = ConnectProviderParam.safeParse(c.req.param('provider'));
+  if (!p.success) throw coreError('NOT_FOUND', { what: 'Sign-in' });
+  return p.data;
+};
+
+const CONNECT_CODES = new Set([
+  'FORM_INVALID',
+  'CONNECT_EXPIRED',
+  'CONNECT_REFUSED',
+  'CONNECT_FAILED',
+  'CONNECT_NOTHING_CHOSEN',
+]);
+
+function problemPage(c: AppContext, err: unknown, retry: ConnectProvider) {
+  if (!(err instanceof AppError) || !CONNECT_CODES.has(err.code)) throw err;
+  return c.html(
+    <ConnectResultPage {...shellProps(c)} ok={false} message={`${err.message} (${err.code})`} retry={retry} />,
+    err.status as 422,
+  );
+}
+
+export const metaConnectPages = new Hono<AppEnv>()
+  .use('/settings/sources/connect/*', requireStaffPage)
+  .post('/settings/sources/connect/:provider', async (c) => {
+    const actor = assertCan(c, 'settings:manage');
+    const p = provider(c);
+    const url = await startConnect(c.var.deps, actor, p, callbackUrl(c, p), c.var.deps.clock());
+    return c.redirect(url.toString(), 303);
+  })
+  .get('/settings/sources/connect/:provider/callback', async (c) => {
+    const actor = assertCan(c, 'settings:manage');
+    const p = provider(c);
+    try {
+      const done = await finishConnect(c.var.deps, actor, p, new URL(c.req.url), callbackUrl(c, p), c.var.deps.clock());
+      if (done.kind === 'pick') return c.redirect(`/settings/sources/connect/facebook/${done.connectId}`, 303);
+      return c.redirect(`/settings/sources/${done.sourceIds[0]}`, 303);
+    } catch (err) {
+      return problemPage(c, err, p);
+    }
+  })
+  .get('/settings/sources/connect/facebook/:connectId', async (c) => {
+    const actor = assertCan(c, 'settings:manage');
+    const connectId = pathId(c, 'Connection', 'connectId');
+    try {
+      const pending = await pendingPages(c.var.deps, actor, connectId, c.var.deps.clock());
+      const threadsReady = connectApp(c.var.deps.meta, 'threads') !== null;
+      return c.html(
+        <PickAccountsPage {...shellProps(c)} connectId={connectId} pending={pending} threadsReady={threadsReady} />,
+      );
+    } catch (err) {
+      return problemPage(c, err, 'facebook');
+    }
+  })
+  .post('/settings/sources/connect/facebook/:connectId', async (c) => {
+    const actor = assertCan(c, 'settings:manage');
+    const connectId = pathId(c, 'Connection', 'connectId');
+    const form = await parseForm(c, PickAccounts);
+    try {
+      if (!form.ok) throw coreError('FORM_INVALID', { problem: form.message });
+      const added = await addPicked(c.var.deps, actor, connectId, form.data, c.var.deps.clock());
+      const parts = [
+        added.created.length ? `${added.created.length} added` : '',
+        added.reconnected.length ? `${added.reconnected.length} reconnected` : '',
+      ].filter(Boolean);
+      return c.html(
+        <ConnectResultPage
+          {...shellProps(c)}
+          ok
+          message={`Connected: ${parts.join(', ')}. Polling starts now; new comments arrive by webhook.`}
+          details={added.warnings}
+        />,
+      );
+    } catch (err) {
+      return problemPage(c, err, 'facebook');
+    }
+  });
