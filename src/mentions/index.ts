@@ -49,3 +49,5 @@ export { MENTION_ERRORS, mentionError } from './errors';
 export { markRemoved } from './removal';
 /** Records what staff had the platform do to a post (hidden, shown again, deleted, liked). */
 export { recordModeration } from './moderation';
+/** Reviews from platforms (stars, recommendations) per week, for the ratings report. */
+export { platformReviewCounts, type PlatformReviewCount } from './platform-reviews';

@@ -312,7 +312,9 @@ export const reportsApi = createApi()
       method: 'get',
       path: '/reports/ratings',
       tags,
-      summary: 'Reviews written in the range: how many of each rating, the average, the average per week; ?format=csv',
+      summary:
+        "Reviews written in the range (the board's and platforms'): how many of each rating, the average, the " +
+        'average per week, recommendations, per platform; ?format=csv',
       security: AUTHENTICATED,
       middleware: read,
       request: { query: ReportQuery },
@@ -327,6 +329,12 @@ export const reportsApi = createApi()
                 average: z.number().nullable(),
                 distribution: z.record(z.string(), z.number()),
                 weeks: z.array(z.object({ week: z.string(), average: z.number(), count: z.number() })),
+                recommendations: z
+                  .object({ positive: z.number(), negative: z.number(), positiveShare: z.number().nullable() })
+                  .openapi({ description: "Facebook's recommends / does not recommend (no stars)" }),
+                byPlatform: z.array(
+                  z.object({ platform: z.string(), reviews: z.number(), positive: z.number(), negative: z.number() }),
+                ),
               }),
             },
             ...csvResponse,

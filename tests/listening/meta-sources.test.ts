@@ -144,4 +144,51 @@ describe('Instagram and Threads sources, polled through the one flow', () => {
     expect(fine.status).toBe('ok');
     expect(new Date(fine.nextPollAt).getTime() - before).toBeLessThan(10 * 60_000);
   });
+
+  it('counts Page ratings in the ratings report beside the board; a negative one opens a conversation', async () => {
+    // Graph API versions before v22.0 still answer /ratings (another test here plays a later one).
+    graph.ratingsDeprecated = false;
+    const page = graph.addPage({ name: 'Rated GmbH' });
+    graph.addRating({ pageId: page.id, review_text: 'Great service, fast delivery', recommendation_type: 'positive' });
+    graph.addRating({ pageId: page.id, review_text: 'Solid boots', recommendation_type: 'positive', rating: 4 });
+    const bad = graph.addRating({
+      pageId: page.id,
+      review_text: 'Never again, the parcel never came',
+      recommendation_type: 'negative',
+      reviewer: { id: '4711', name: 'Karl Kunde' },
+    });
+    const id = await addSource({
+      platform: 'facebook',
+      name: 'Rated Page',
+      config: { pageId: page.id, baseUrl: graph.url },
+      credentials: { accessToken: page.token },
+    });
+    expect(await pollSource(t.deps, id, { force: true })).toMatchObject({ status: 'ok', inserted: 3 });
+    // The fake dates its items from an hour ago: yesterday's date just after midnight.
+    const from = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    const day = new Date().toISOString().slice(0, 10);
+    const report = await t.request('GET', `/api/v1/reports/ratings?from=${from}&to=${day}&platform=facebook`, {
+      token: ws.token,
+    });
+    expect(report.json).toMatchObject({
+      total: 3,
+      average: 4,
+      distribution: { 4: 1 },
+      recommendations: { positive: 2, negative: 1, positiveShare: 66.7 },
+      byPlatform: [{ platform: 'facebook', reviews: 3, positive: 2, negative: 1 }],
+    });
+    // The board's filter leaves the Page's reviews out.
+    const board = await t.request('GET', `/api/v1/reports/ratings?from=${from}&to=${day}&platform=community`, {
+      token: ws.token,
+    });
+    expect(board.json).toMatchObject({ total: 0, recommendations: { positive: 0, negative: 0 } });
+    const convs = await t.request('GET', '/api/v1/conversations?platform=facebook&limit=100', { token: ws.token });
+    const opened = (convs.json.items as { subject: string; sentiment: string | null; author: { name: string } }[])
+      .filter((c) => c.author.name === 'Karl Kunde')
+      .map((c) => c.subject);
+    expect(opened).toEqual(['Does not recommend']);
+    expect((await mentionsOf('facebook')).find((m) => m.externalId === `rating:${bad.id}`)?.text).toBe(
+      'Never again, the parcel never came',
+    );
+  });
 });

@@ -42,6 +42,8 @@ export interface DashboardProps extends PageBase {
     average: number | null;
     distribution: Record<1 | 2 | 3 | 4 | 5, number>;
     weeks: { week: string; average: number; count: number }[];
+    recommendations: { positive: number; negative: number; positiveShare: number | null };
+    byPlatform: { platform: string; reviews: number; positive: number; negative: number }[];
   };
   terms: { terms: TermCount[]; hashtags: TermCount[]; aspects: TermCount[] };
   authors: { byVolume: AuthorRow[]; byReach: AuthorRow[] };
@@ -477,7 +479,34 @@ export function DashboardPage(p: DashboardProps) {
           <p class="small">
             {p.ratings.total} review{p.ratings.total === 1 ? '' : 's'},{' '}
             {p.ratings.average === null ? 'no average yet' : `${p.ratings.average} stars on average`}
+            {p.ratings.recommendations.positiveShare === null
+              ? ''
+              : `; ${p.ratings.recommendations.positiveShare} % recommend (${p.ratings.recommendations.positive} yes, ${
+                  p.ratings.recommendations.negative
+                } no)`}
           </p>
+          {p.ratings.byPlatform.length > 1 || p.ratings.byPlatform.some((l) => l.platform !== 'community') ? (
+            <table data-testid="ratings-by-platform">
+              <thead>
+                <tr>
+                  <th>Where</th>
+                  <th class="num">Reviews</th>
+                  <th class="num">Recommend</th>
+                  <th class="num">Do not</th>
+                </tr>
+              </thead>
+              <tbody>
+                {p.ratings.byPlatform.map((l) => (
+                  <tr>
+                    <td>{platformLabel(l.platform)}</td>
+                    <td class="num">{l.reviews}</td>
+                    <td class="num">{l.positive}</td>
+                    <td class="num">{l.negative}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : null}
           <table>
             <thead>
               <tr>

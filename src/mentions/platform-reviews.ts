@@ -1,0 +1,55 @@
+import { and, eq, gte, isNull, lt, ne, sql } from 'drizzle-orm';
+import type { Db } from '../db/types';
+import { mentions } from './schema';
+
+export interface PlatformReviewCount {
+  week: string;
+  platform: string;
+  /** Stars (1-5) where the platform gives them. */
+  rating: number | null;
+  /** 1 recommends, 0 does not (Facebook's recommendations); null where the platform has no such thing. */
+  recommends: number | null;
+  n: number;
+}
+
+/**
+ * Reviews that came from platforms (a Facebook Page's ratings and recommendations; app stores and Google
+ * next): mentions carrying `metrics.rating` or `metrics.recommends`, posted in a range of UTC days (both
+ * included), not deleted, counted per ISO week, platform, stars and recommendation. The board's own reviews
+ * are community's (reviewRatingCounts); the ratings report adds the two.
+ */
+export async function platformReviewCounts(
+  db: Db,
+  workspaceId: string,
+  range: { from: string; to: string },
+  f: { platform?: string | undefined; topicId?: string | undefined } = {},
+): Promise<PlatformReviewCount[]> {
+  const week = sql<string>`to_char(date_trunc('week', ${mentions.postedAt} at time zone 'UTC'), 'YYYY-MM-DD')`;
+  const rating = sql<string | null>`${mentions.metrics}->>'rating'`;
+  const recommends = sql<string | null>`${mentions.metrics}->>'recommends'`;
+  const rows = await db
+    .select({ week, platform: mentions.platform, rating, recommends, n: sql<number>`count(*)::int` })
+    .from(mentions)
+    .where(
+      and(
+        eq(mentions.workspaceId, workspaceId),
+        ne(mentions.platform, 'community'),
+        f.platform ? eq(mentions.platform, f.platform as typeof mentions.platform._.data) : undefined,
+        isNull(mentions.deletedAt),
+        sql`(${rating} is not null or ${recommends} is not null)`,
+        gte(mentions.postedAt, sql`(${range.from}::date::timestamp at time zone 'UTC')`),
+        lt(mentions.postedAt, sql`((${range.to}::date + 1)::timestamp at time zone 'UTC')`),
+        f.topicId ? sql`${mentions.topicIds} @> array[${f.topicId}]::uuid[]` : undefined,
+      ),
+    )
+    .groupBy(sql`1`, sql`2`, sql`3`, sql`4`)
+    .orderBy(sql`1`);
+  const num = (v: string | number | null) => (v === null ? null : Number(v));
+  return rows.map((r) => ({
+    week: r.week,
+    platform: r.platform,
+    rating: num(r.rating),
+    recommends: num(r.recommends),
+    n: Number(r.n),
+  }));
+}
