@@ -52,6 +52,12 @@ export interface ReplyContext<Config, Credentials> {
 }
 
 /** A moderation call: the post, and the account's credentials. */
+/** What a webhook names without sending the post itself: a media, or a comment on it. */
+export interface WebhookRef {
+  mediaId: string;
+  commentId?: string | undefined;
+}
+
 export interface ModerateContext<Config, Credentials> {
   config: Config;
   credentials: Credentials;
@@ -92,6 +98,11 @@ export interface Connector<Config = any, Credentials = any> {
    * attempt whose outcome we never heard): the post when it is there, null when it is not.
    */
   findReply?(ctx: ReplyContext<Config, Credentials>): Promise<ReplyResult | null>;
+  /**
+   * Fetches a post a webhook only named (Instagram's `mentions` carry ids, not the text): the post, or null
+   * when the platform no longer has it.
+   */
+  lookup?(ctx: ModerateContext<Config, Credentials>, ref: WebhookRef): Promise<SocialPost | null>;
   verify(ctx: {
     config: Config;
     credentials: Credentials;

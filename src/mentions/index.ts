@@ -45,8 +45,8 @@ export { correctSentiment, correctIntents } from './analysis-writes';
 export { staleAnalysisCount, staleAnalysisBatch, saveReanalysis, type Reanalysed } from './analysis-writes';
 /** The mentions' error codes (the catalogue lists them) and their maker (corrections and evidence throw them). */
 export { MENTION_ERRORS, mentionError } from './errors';
-/** Marks posts the platform says were removed (kept, with the time). */
-export { markRemoved } from './removal';
+/** Marks posts the platform says were removed (kept, with the time), or hidden / shown again. */
+export { markHidden, markRemoved } from './removal';
 /** Records what staff had the platform do to a post (hidden, shown again, deleted, liked). */
 export { recordModeration } from './moderation';
 /** Reviews from platforms (stars, recommendations) per week, for the ratings report. */

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { Platform } from '../core/platforms';
 import type { Db } from '../db/types';
 import { mentions } from './schema';
@@ -27,4 +27,31 @@ export async function markRemoved(
     )
     .returning({ id: mentions.id });
   return marked.length;
+}
+
+/**
+ * Marks posts the platform says were hidden or shown again (a webhook's `hide` / `unhide`, done on the
+ * platform by someone of the Page): the inbox shows them as such. Returns how many changed.
+ */
+export async function markHidden(
+  db: Db,
+  target: { workspaceId: string; platform: Platform },
+  externalIds: string[],
+  hidden: boolean,
+  now: Date,
+): Promise<number> {
+  if (externalIds.length === 0) return 0;
+  const changed = await db
+    .update(mentions)
+    .set({ hiddenAt: hidden ? now : null })
+    .where(
+      and(
+        eq(mentions.workspaceId, target.workspaceId),
+        eq(mentions.platform, target.platform),
+        inArray(mentions.externalId, externalIds),
+        hidden ? isNull(mentions.hiddenAt) : isNotNull(mentions.hiddenAt),
+      ),
+    )
+    .returning({ id: mentions.id });
+  return changed.length;
 }

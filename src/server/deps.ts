@@ -3,7 +3,7 @@ import { memberAuthenticator, reviewRatingCounts } from '../community';
 import { inboxContactHolders, LiveHub } from '../inbox';
 import { registerContactHolder } from '../contacts';
 import { ingestPosts } from '../ingest';
-import { countSourceMentions, markRemoved } from '../mentions';
+import { countSourceMentions, markHidden, markRemoved } from '../mentions';
 import type { SourceFlow } from '../sources';
 import { AccessWatch } from '../core/access-watch';
 import { EventBus } from '../core/events';
@@ -54,7 +54,12 @@ export const outboundPolicy = (config: Config): OutboundPolicy => ({
 });
 
 /** Where sources hand their posts: the one flow, and the mentions it stored (src/sources/flow-port.ts). */
-export const sourceFlow: SourceFlow = { ingest: ingestPosts, remove: markRemoved, mentionCount: countSourceMentions };
+export const sourceFlow: SourceFlow = {
+  ingest: ingestPosts,
+  remove: markRemoved,
+  hide: markHidden,
+  mentionCount: countSourceMentions,
+};
 
 /** Forwarded addresses are believed only behind a proxy we were told about (TRUST_PROXY). */
 export const forwardedIp = (c: Context) => c.req.header('x-forwarded-for')?.split(',')[0]?.trim() || null;

@@ -35,6 +35,14 @@ export interface SourceFlow {
     externalIds: string[],
     now: Date,
   ): Promise<number>;
+  /** Marks posts the platform says were hidden or shown again (a webhook's hide / unhide); how many changed. */
+  hide(
+    db: Db,
+    target: { workspaceId: string; platform: Platform },
+    externalIds: string[],
+    hidden: boolean,
+    now: Date,
+  ): Promise<number>;
   /** How many mentions the source has brought in, for its page. */
   mentionCount(db: Db, workspaceId: string, sourceId: string): Promise<number>;
 }

@@ -1,5 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { type MetaWebhookEvent, metaWebhookEvents } from '../connectors';
+import { ConnectorError, type ConnectorRegistry, type MetaWebhookEvent, metaWebhookEvents } from '../connectors';
+import type { CredentialBox } from '../core/credentials';
+import type { SocialPost } from '../core/social-post';
 import type { Clock } from '../core/clock';
 import type { DomainEvent, EventPublisher } from '../core/events';
 import type { Platform } from '../core/platforms';
@@ -8,9 +10,11 @@ import { transact } from '../db/transact';
 import type { Db } from '../db/types';
 import type { Logger } from '../http/logger';
 import type { Metrics } from '../http/metrics';
+import type { OutboundHttp } from '../http/outbound';
 import { activeTopics } from '../topics';
 import type { SourceFlow } from './flow-port';
 import { inboundWebhooks, sources } from './schema';
+import { connectorInputs, type SourceRow } from './sources.service';
 
 /**
  * Webhook deliveries, from the request to the one flow. The route checks the signature and calls
@@ -30,6 +34,10 @@ export interface WebhookDeps {
   clock: Clock;
   logger: Logger;
   sourceFlow: SourceFlow;
+  /** For events that name a post without sending it (Instagram's @mentions): fetched with the source's token. */
+  connectors: ConnectorRegistry;
+  credentials: CredentialBox;
+  outbound: OutboundHttp;
   dbKind?: 'pglite' | 'postgres';
   instanceId?: string;
   random?: () => number;
@@ -60,11 +68,11 @@ export async function receiveWebhook(
 }
 
 /** Sources that take an account's events: its platform and account id, in any workspace, not paused. */
-async function sourcesFor(db: Db, platform: Platform, accountId: string) {
+async function sourcesFor(db: Db, platform: Platform, accountId: string): Promise<SourceRow[]> {
   const field = ACCOUNT_FIELD[platform];
   if (!field) return [];
   return db
-    .select({ id: sources.id, workspaceId: sources.workspaceId })
+    .select()
     .from(sources)
     .where(
       and(eq(sources.platform, platform), eq(sources.paused, false), sql`${sources.config}->>${field} = ${accountId}`),
@@ -89,11 +97,42 @@ async function handle(deps: WebhookDeps, events: MetaWebhookEvent[]): Promise<vo
       const topics = await activeTopics(deps.db, source.workspaceId);
       const target = { workspaceId: source.workspaceId, sourceId: source.id, platform: group.platform, topics };
       const posts = group.events.flatMap((e) => (e.kind === 'upsert' ? [e.post] : []));
+      posts.push(...(await lookUp(deps, source, group.events)));
       if (posts.length) await deps.sourceFlow.ingest(deps, target, posts);
       const removed = group.events.flatMap((e) => (e.kind === 'remove' ? [e.externalId] : []));
       if (removed.length) await deps.sourceFlow.remove(deps.db, target, removed, deps.clock());
+      // Hidden or shown again on the platform: the last word for each post counts.
+      const last = new Map<string, boolean>();
+      for (const e of group.events) if (e.kind === 'hidden') last.set(e.externalId, e.hidden);
+      for (const hidden of [true, false]) {
+        const ids = [...last].filter(([, h]) => h === hidden).map(([id]) => id);
+        if (ids.length) await deps.sourceFlow.hide(deps.db, target, ids, hidden, deps.clock());
+      }
     }
   }
+}
+
+/**
+ * The posts events only named, fetched with this source's token. One the platform no longer has (or refuses
+ * for good) is skipped with a note; a refusal that may pass (rate limit, a network fault, a token to
+ * renew) fails the delivery, which is tried again later.
+ */
+async function lookUp(deps: WebhookDeps, source: SourceRow, events: MetaWebhookEvent[]): Promise<SocialPost[]> {
+  const refs = events.flatMap((e) => (e.kind === 'lookup' ? [e.ref] : []));
+  if (refs.length === 0) return [];
+  const { connector, config, credentials } = await connectorInputs(deps, source);
+  if (!connector.lookup) return [];
+  const found: SocialPost[] = [];
+  for (const ref of refs) {
+    try {
+      const post = await connector.lookup({ config, credentials, externalId: ref.mediaId, http: deps.outbound }, ref);
+      if (post) found.push(post);
+    } catch (err) {
+      if (!(err instanceof ConnectorError) || err.kind !== 'invalid_request') throw err;
+      deps.logger.info({ sourceId: source.id, ref, reason: err.message }, 'webhook post not found; skipped');
+    }
+  }
+  return found;
 }
 
 /** Works every waiting delivery, a batch at a time (woken by `webhooks.received`, and scheduled). */

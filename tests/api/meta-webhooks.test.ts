@@ -1,6 +1,9 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
 import { facebookConnector } from '../../src/connectors/meta/facebook.connector';
+import { instagramConnector } from '../../src/connectors/meta/instagram.connector';
+import { mentions } from '../../src/mentions';
 import { processWebhooks, webhookDeliveries } from '../../src/sources';
 import { type FakeFbPage, type FakeMetaGraph, startFakeMetaGraph } from '../fakes/meta-graph-server';
 import { createTestContext, type TestContext } from '../helpers/test-app';
@@ -57,7 +60,7 @@ beforeAll(async () => {
   page = graph.addPage({ name: 'Acme GmbH' });
   t = await createTestContext({
     env: { META_APP_SECRET: APP_SECRET, META_WEBHOOK_VERIFY_TOKEN: VERIFY_TOKEN },
-    connectors: { facebook: facebookConnector },
+    connectors: { facebook: facebookConnector, instagram: instagramConnector },
   });
   ws = await t.seedWorkspace('Webhooks');
   const created = await t.request('POST', '/api/v1/sources', {
@@ -193,5 +196,70 @@ describe("Meta's webhooks", () => {
     } finally {
       t.deps.sourceFlow = flow;
     }
+  });
+
+  it('shows a comment hidden, then shown again, on Facebook as such (the last word counts)', async () => {
+    await deliver(feedChange(comment('777_3001', 'Hide me, please')));
+    await processWebhooks(t.deps);
+    const hiddenAt = async () => {
+      const [row] = await t.db
+        .select({ hiddenAt: mentions.hiddenAt })
+        .from(mentions)
+        .where(and(eq(mentions.platform, 'facebook'), eq(mentions.externalId, '777_3001')));
+      return row?.hiddenAt ?? null;
+    };
+    await deliver(feedChange(comment('777_3001', 'Hide me, please', 'hide')));
+    await processWebhooks(t.deps);
+    expect(await hiddenAt()).toBeInstanceOf(Date);
+    // Two events in one batch: hidden, then shown again.
+    await deliver(feedChange(comment('777_3001', 'Hide me, please', 'hide')));
+    await deliver(feedChange(comment('777_3001', 'Hide me, please', 'unhide')));
+    await processWebhooks(t.deps);
+    expect(await hiddenAt()).toBeNull();
+  });
+
+  it("fetches an Instagram @mention the webhook only names, with the account's token; skips a gone one", async () => {
+    const account = graph.addIgUser({ username: 'acme_ig', pageId: page.id });
+    const created = await t.request('POST', '/api/v1/sources', {
+      token: ws.token,
+      body: {
+        platform: 'instagram',
+        name: 'Acme IG',
+        config: { igUserId: account.id, baseUrl: graph.url },
+        credentials: { accessToken: page.token },
+      },
+    });
+    expect(created.status).toBe(201);
+    const other = graph.addIgMedia({ ownerId: '42', username: 'lena', caption: 'Loving my new boots @acme_ig' });
+    const commented = graph.addIgMedia({ ownerId: '43', username: 'tom', caption: 'Rainy day' });
+    const reply = graph.addIgComment({
+      mediaId: commented.id,
+      text: '@acme_ig are these waterproof?',
+      from: { id: '77', username: 'mia' },
+    });
+    const mention = (value: Record<string, string>) => ({
+      object: 'instagram',
+      entry: [{ id: account.id, time: Math.floor(Date.now() / 1000), changes: [{ field: 'mentions', value }] }],
+    });
+    await deliver(mention({ media_id: other.id }));
+    await deliver(mention({ media_id: commented.id, comment_id: reply.id }));
+    await deliver(mention({ media_id: '1790999999' }));
+    // The listener may have worked some already: all three end done (the gone one skipped, not retried).
+    await processWebhooks(t.deps);
+    await t.deps.events.idle();
+    const last = (await webhookDeliveries(t.deps.db)).slice(-3);
+    expect(last.map((d) => [d.status, d.error])).toEqual([
+      ['done', null],
+      ['done', null],
+      ['done', null],
+    ]);
+    const res = await t.request('GET', '/api/v1/mentions?platform=instagram&limit=100', { token: ws.token });
+    const stored = (res.json.items as { externalId: string; text: string }[]).map((m) => [m.externalId, m.text]);
+    expect(stored.sort()).toEqual(
+      [
+        [other.id, 'Loving my new boots @acme_ig'],
+        [reply.id, '@acme_ig are these waterproof?'],
+      ].sort(),
+    );
   });
 });

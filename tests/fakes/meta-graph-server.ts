@@ -283,7 +283,26 @@ export async function startFakeMetaGraph(
     const owner = page.id;
     const mine = [...igUsers.values()].filter((u) => u.pageId === page.id);
     const user = mine.find((u) => u.id === id);
-    if (user && req.method === 'GET' && !edge) return ok({ id: user.id, username: user.username }, owner);
+    if (user && req.method === 'GET' && !edge) {
+      // Field expansion for @mentions: mentioned_media.media_id(X){...} / mentioned_comment.comment_id(X){...}.
+      const fields = req.query.get('fields') ?? '';
+      const mediaRef = /mentioned_media\.media_id\((\d+)\)/.exec(fields)?.[1];
+      const commentRef = /mentioned_comment\.comment_id\((\d+)\)/.exec(fields)?.[1];
+      const mentions = (text: string) => text.toLowerCase().includes(`@${user.username.toLowerCase()}`);
+      if (mediaRef) {
+        const media = igMedia.find((m) => m.id === mediaRef && mentions(m.caption));
+        if (!media) return fail(100, `(#100) Media ${mediaRef} does not mention this account`, 33, owner);
+        return ok({ id: user.id, mentioned_media: igMediaJson(media) }, owner);
+      }
+      if (commentRef) {
+        const comment = igComments.find((c) => c.id === commentRef && !c.deleted && mentions(c.text));
+        const media = comment && igMedia.find((m) => m.id === comment.mediaId);
+        if (!comment || !media)
+          return fail(100, `(#100) Comment ${commentRef} does not mention this account`, 33, owner);
+        return ok({ id: user.id, mentioned_comment: { ...igCommentJson(comment), media: igMediaJson(media) } }, owner);
+      }
+      return ok({ id: user.id, username: user.username }, owner);
+    }
     if (user && req.method === 'GET' && edge === 'media')
       return list(
         req,

@@ -81,6 +81,11 @@ const mediaSchema = z.object({
 });
 type IgMedia = z.infer<typeof mediaSchema>;
 
+/** GET /{ig-user-id}?fields=mentioned_media.media_id(...){...}: a caption the account is @mentioned in. */
+const mentionedMedia = z.object({ mentioned_media: mediaSchema });
+/** ...mentioned_comment.comment_id(...){..., media{...}}: a comment the account is @mentioned in. */
+const mentionedComment = z.object({ mentioned_comment: commentSchema.extend({ media: mediaSchema }) });
+
 const client = (http: OutboundHttp, config: InstagramConfig, credentials: InstagramCredentials, signal?: AbortSignal) =>
   metaClient('instagram', http, config, credentials, signal);
 
@@ -258,6 +263,30 @@ export const instagramConnector: Connector<InstagramConfig, InstagramCredentials
       after = page.after;
     }
     return null;
+  },
+
+  async lookup({ config, credentials, signal, http }, ref) {
+    const api = client(http, config, credentials, signal);
+    const ids = /^\d{1,30}$/;
+    // The ids go into a field expansion: digits only, so nothing else can ride along.
+    if (!ids.test(ref.mediaId) || (ref.commentId !== undefined && !ids.test(ref.commentId))) return null;
+    if (ref.commentId) {
+      const answer = await api.get<unknown>(config.igUserId, {
+        fields:
+          `mentioned_comment.comment_id(${ref.commentId})` +
+          '{id,text,timestamp,username,like_count,media{id,caption,permalink,timestamp,username}}',
+      });
+      const c = mentionedComment.safeParse(answer);
+      if (!c.success) return null;
+      const { media, ...comment } = c.data.mentioned_comment;
+      return commentPost(comment, media);
+    }
+    const answer = await api.get<unknown>(config.igUserId, {
+      fields: `mentioned_media.media_id(${ref.mediaId}){id,caption,media_type,permalink,timestamp,username,comments_count}`,
+    });
+    const m = mentionedMedia.safeParse(answer);
+    if (!m.success || !m.data.mentioned_media.caption) return null;
+    return mediaPost({ ...m.data.mentioned_media, caption: m.data.mentioned_media.caption });
   },
 
   async verify({ config, credentials, signal, http }) {

@@ -110,4 +110,18 @@ describe('Meta webhook events', () => {
       { kind: 'remove', platform: 'threads', accountId: '555', externalId: '8901234' },
     ]);
   });
+
+  it("reads Instagram's mentions as posts to fetch, and drops ids that are not Meta ids", () => {
+    const delivery = (value: unknown) => ({
+      object: 'instagram',
+      entry: [{ id: '1784100', time: 1_700_000_000, changes: [{ field: 'mentions', value }] }],
+    });
+    expect(metaWebhookEvents(delivery({ media_id: '17901', comment_id: 17902 }))).toEqual([
+      { kind: 'lookup', platform: 'instagram', accountId: '1784100', ref: { mediaId: '17901', commentId: '17902' } },
+    ]);
+    expect(metaWebhookEvents(delivery({ media_id: '17901' }))).toEqual([
+      { kind: 'lookup', platform: 'instagram', accountId: '1784100', ref: { mediaId: '17901' } },
+    ]);
+    expect(metaWebhookEvents(delivery({ media_id: '1){id},access_token' }))).toEqual([]);
+  });
 });

@@ -6,6 +6,7 @@ import type { SocialPost } from '../../core/social-post';
 import { fbCommentToSocial, fbPostToSocial } from './facebook-posts';
 import { graphTime } from './graph-client';
 import type { MetaPlatform } from './graph-errors';
+import type { WebhookRef } from '../types';
 
 /**
  * Meta's webhooks, read: the signature check and the events a delivery carries, in platform-neutral terms.
@@ -40,7 +41,9 @@ function sameText(a: string, b: string): boolean {
 export type MetaWebhookEvent =
   | { kind: 'upsert'; platform: MetaPlatform; accountId: string; post: SocialPost }
   | { kind: 'remove'; platform: MetaPlatform; accountId: string; externalId: string }
-  | { kind: 'hidden'; platform: MetaPlatform; accountId: string; externalId: string; hidden: boolean };
+  | { kind: 'hidden'; platform: MetaPlatform; accountId: string; externalId: string; hidden: boolean }
+  /** Instagram's @mentions name the media or comment only: the post is fetched with the account's token. */
+  | { kind: 'lookup'; platform: MetaPlatform; accountId: string; ref: WebhookRef };
 
 const fbFeedValue = z.object({
   item: z.string(),
@@ -94,6 +97,7 @@ export function metaWebhookEvents(body: unknown): MetaWebhookEvent[] {
       if (parsed.data.object === 'page' && c.field === 'feed') out.push(...pageFeedEvent(e.id, c.value));
       if (parsed.data.object === 'instagram' && c.field === 'comments')
         out.push(...igCommentEvent(e.id, c.value, e.time));
+      if (parsed.data.object === 'instagram' && c.field === 'mentions') out.push(...igMentionEvent(e.id, c.value));
     }
   }
   return out;
@@ -127,6 +131,32 @@ function pageFeedEvent(pageId: string, value: unknown): MetaWebhookEvent[] {
     ];
   }
   return [{ kind: 'upsert', ...base, post: fbPostToSocial({ id, message, created_time: created, from }) }];
+}
+
+const igMentionValue = z.object({
+  media_id: z
+    .union([z.string(), z.number()])
+    .transform(String)
+    .pipe(z.string().regex(/^\d{1,30}$/)),
+  comment_id: z
+    .union([z.string(), z.number()])
+    .transform(String)
+    .pipe(z.string().regex(/^\d{1,30}$/))
+    .optional(),
+});
+
+/** `mentions`: the account was @mentioned in a caption (media_id) or a comment (comment_id too). */
+function igMentionEvent(igUserId: string, value: unknown): MetaWebhookEvent[] {
+  const v = igMentionValue.safeParse(value);
+  if (!v.success) return [];
+  return [
+    {
+      kind: 'lookup',
+      platform: 'instagram',
+      accountId: igUserId,
+      ref: { mediaId: v.data.media_id, ...(v.data.comment_id ? { commentId: v.data.comment_id } : {}) },
+    },
+  ];
 }
 
 function igCommentEvent(igUserId: string, value: unknown, time: number | undefined): MetaWebhookEvent[] {
