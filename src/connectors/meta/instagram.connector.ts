@@ -282,7 +282,9 @@ export const instagramConnector: Connector<InstagramConfig, InstagramCredentials
       return commentPost(comment, media);
     }
     const answer = await api.get<unknown>(config.igUserId, {
-      fields: `mentioned_media.media_id(${ref.mediaId}){id,caption,media_type,permalink,timestamp,username,comments_count}`,
+      fields:
+        `mentioned_media.media_id(${ref.mediaId})` +
+        '{id,caption,media_type,permalink,timestamp,username,comments_count}',
     });
     const m = mentionedMedia.safeParse(answer);
     if (!m.success || !m.data.mentioned_media.caption) return null;
