@@ -27,6 +27,7 @@ import { rawTypeOf } from '../imports';
 import { importsApi, importPages } from '../imports/composition';
 import { mentionPages, mentionsApi } from '../mentions/composition';
 import { correctionPages, correctionsApi } from '../reanalysis/composition';
+import { connectOrigins } from '../sources';
 import { metaConnectPages, sourcePages, sourcesApi, webhookRoutes } from '../sources/composition';
 import { topicPages, topicsApi } from '../topics/composition';
 import { analyzeApi } from '../sentiment/composition';
@@ -83,6 +84,9 @@ const CSP = {
   frameAncestors: ["'none'"],
 };
 
+/** The pages' policy: the connect buttons may also lead to Meta's sign-in dialogs this server is set up for. */
+const cspFor = (deps: AppDeps) => ({ ...CSP, formAction: ["'self'", ...connectOrigins(deps.meta)] });
+
 /** Composes the whole HTTP app from its dependencies; the same app runs on Node and on Workers. */
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
@@ -96,7 +100,7 @@ export function createApp(deps: AppDeps) {
   app.use(requestLog);
   // Before anything touches the database: a request never hangs on one that is away.
   app.use(databaseGuard);
-  app.use(secureHeaders({ contentSecurityPolicy: CSP, referrerPolicy: 'same-origin' }));
+  app.use(secureHeaders({ contentSecurityPolicy: cspFor(deps), referrerPolicy: 'same-origin' }));
   const limit = (mib: number) =>
     bodyLimit({
       maxSize: mib * 1024 * 1024,

@@ -46,6 +46,8 @@ export {
   webhookDeliveries,
   type WebhookDeps,
 } from './inbound-webhooks';
+/** Where the connect flow sends people (Meta's dialogs), for the Content-Security-Policy's form-action. */
+export { connectOrigins } from './meta-connect.service';
 /** The Meta apps this installation uses (META_* settings). */
 export type { MetaApp } from './meta-app';
 /** Tells admins once about each connected token that ends within 7 days (a scheduled job). */

@@ -62,6 +62,15 @@ export function connectApp(meta: MetaApp, provider: ConnectProvider): MetaOAuthA
     : null;
 }
 
+/**
+ * Where the connect buttons' forms lead (Meta's dialogs), for the pages' Content-Security-Policy: a form may
+ * only post to, or be redirected to, what form-action names.
+ */
+export function connectOrigins(meta: MetaApp): string[] {
+  const apps = [connectApp(meta, 'facebook'), connectApp(meta, 'threads')];
+  return [...new Set(apps.flatMap((a) => (a ? [new URL(a.authorizeUrl).origin] : [])))];
+}
+
 function requireApp(meta: MetaApp, provider: ConnectProvider): MetaOAuthApp {
   const app = connectApp(meta, provider);
   if (app) return app;

@@ -83,7 +83,7 @@ export function dialog(o: FakeOAuth, req: FakeRequest, label: string): FakeRespo
     return escapeHtml(`${u.pathname}${u.search}`);
   };
   const who = o.signedIn ? `Continue as ${escapeHtml(o.signedIn.name)}` : 'Log in first';
-  const html = `<!doctype html><title>${label}</title><h1>${label} login</h1>
+  const html = `<!doctype html><title>${label}</title><link rel="icon" href="data:,"><h1>${label} login</h1>
 <p>The app asks for: ${escapeHtml(asked.join(', '))}</p>
 <a id="continue" href="${link('continue')}">${who}</a> <a id="cancel" href="${link('cancel')}">Cancel</a>`;
   return { headers: { 'content-type': 'text/html' }, raw: html };
