@@ -83,7 +83,7 @@ describe('Facebook and Instagram in Chromium', () => {
     expect(graph.subscribedApps.get(fbPage.id)).toBe('feed');
   });
 
-  it('shows a comment from a signed webhook in the open inbox without a reload, replies once and hides it', async () => {
+  it('shows a signed webhook's comment in the open inbox without a reload, replies once and hides it', async () => {
     await page.goto(`${server.url}/inbox`);
     await page.waitForSelector('html[data-live=ready]');
     await page.evaluate(() => Object.assign(window, { stillTheSamePage: true }));
