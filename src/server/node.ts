@@ -12,6 +12,7 @@ import { ConfigError, loadConfig, usesInngestServer } from './config';
 import { createDeps } from './deps';
 import { createLogger } from '../http/logger';
 import { tuneHeap } from './heap';
+import { loadAnalyzer } from '../sentiment';
 
 /** Node entry (`npm start`): validate config, migrate, make sure an owner can get in, serve. */
 async function main() {
@@ -75,6 +76,11 @@ async function main() {
     logger.info({ url: baseUrl, db: handle.kind, jobs: runner ? 'in-process' : 'inngest', startupMs: ms }, 'listening');
     // Plain lines too: these are what a person starting the app looks for.
     console.log(`Social CRM is running at ${baseUrl} (database: ${handle.kind}, ready in ${ms} ms)`);
+    // The analyzer's models load on first use (~1.5 s): loaded now, the first webhook or poll is not the one
+    // that waits (a comment reaches the open inbox in tens of milliseconds, not seconds).
+    void loadAnalyzer()
+      .then((m) => m.analyze('warm-up'))
+      .catch((err) => logger.warn({ err }, 'analyzer warm-up failed'));
     if (demo)
       console.log(`Demo workspace: sign in at ${baseUrl}/login as ${demo.email} with password ${demo.password}`);
     if (firstRun.kind === 'setup-link' && !demo) {

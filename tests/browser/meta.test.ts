@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { facebookConnector } from '../../src/connectors/meta/facebook.connector';
 import { instagramConnector } from '../../src/connectors/meta/instagram.connector';
+import { loadAnalyzer } from '../../src/sentiment';
 import { webhookDeliveries } from '../../src/sources';
 import { type FakeFbPage, type FakeMetaGraph, startFakeMetaGraph } from '../fakes/meta-graph-server';
 import { launchBrowser, signIn, watchPage } from '../helpers/browser';
@@ -52,6 +53,8 @@ beforeAll(async () => {
   fbPage = graph.addPage({ name: 'Acme Outdoor' });
   graph.addIgUser({ username: 'acme.outdoor', pageId: fbPage.id });
   server = await listen(t);
+  // The server warms the analyzer at start (src/server/node.ts); a test app does not, so it is done here.
+  await (await loadAnalyzer()).analyze('warm-up');
   ({ browser, close: closeBrowser } = await launchBrowser());
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   watchPage(page, { errors, dialogs });
@@ -83,7 +86,7 @@ describe('Facebook and Instagram in Chromium', () => {
     expect(graph.subscribedApps.get(fbPage.id)).toBe('feed');
   });
 
-  it('shows a signed webhook's comment in the open inbox without a reload, replies once and hides it', async () => {
+  it("shows a signed webhook's comment in the open inbox without a reload, replies once and hides it", async () => {
     await page.goto(`${server.url}/inbox`);
     await page.waitForSelector('html[data-live=ready]');
     await page.evaluate(() => Object.assign(window, { stillTheSamePage: true }));
