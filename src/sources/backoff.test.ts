@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_BACKOFF_MS, nextPollAt, statusAfterFailure } from './backoff';
+import { MAX_BACKOFF_MS, nextPollAt, pollIntervalMs, statusAfterFailure } from './backoff';
 
 const now = new Date('2026-11-25T12:00:00Z');
 const waitOf = (d: Date) => d.getTime() - now.getTime();
@@ -39,5 +39,19 @@ describe('statusAfterFailure', () => {
     expect(statusAfterFailure(1, 'transient')).toBe('degraded');
     expect(statusAfterFailure(3, 'transient')).toBe('failing');
     expect(statusAfterFailure(1, 'auth')).toBe('failing');
+  });
+});
+
+describe('pollIntervalMs', () => {
+  const now = new Date('2026-12-07T12:00:00Z');
+  const ago = (ms: number) => new Date(now.getTime() - ms);
+  it('polls a source the platform pushes to as a safety net: six times slower, at least every 30 minutes', () => {
+    expect(pollIntervalMs(5 * 60_000, ago(60_000), now)).toBe(30 * 60_000);
+    expect(pollIntervalMs(10 * 60_000, ago(60_000), now)).toBe(60 * 60_000);
+    expect(pollIntervalMs(60_000, ago(60_000), now)).toBe(30 * 60_000);
+  });
+  it('polls at the own interval without webhooks, or when the last one is a day old', () => {
+    expect(pollIntervalMs(5 * 60_000, null, now)).toBe(5 * 60_000);
+    expect(pollIntervalMs(5 * 60_000, ago(24 * 3_600_000 + 1), now)).toBe(5 * 60_000);
   });
 });

@@ -30,6 +30,20 @@ export function nextPollAt(i: NextPollInput): Date {
   return new Date(i.now.getTime() + Math.round(delay));
 }
 
+/** How long after its last webhook a source counts as pushed to, and how slowly it is polled meanwhile. */
+export const WEBHOOK_LIVE_MS = 24 * 3_600_000;
+export const SAFETY_NET_POLL_MS = 30 * 60_000;
+const SAFETY_NET_FACTOR = 6;
+
+/**
+ * A source the platform pushes to (a webhook stored in the last day) is polled as a safety net only: six
+ * times its interval, at least every 30 minutes; otherwise at its own interval.
+ */
+export function pollIntervalMs(intervalMs: number, webhookAt: Date | null, now: Date): number {
+  const live = webhookAt !== null && now.getTime() - webhookAt.getTime() < WEBHOOK_LIVE_MS;
+  return live ? Math.max(intervalMs * SAFETY_NET_FACTOR, SAFETY_NET_POLL_MS) : intervalMs;
+}
+
 /** degraded while it may heal by itself; failing once it keeps failing or needs a person. */
 export const statusAfterFailure = (failures: number, kind: ConnectorErrorKind) =>
   kind === 'auth' || kind === 'invalid_request' || failures >= 3 ? ('failing' as const) : ('degraded' as const);

@@ -13,7 +13,7 @@ import type { Metrics } from '../http/metrics';
 import { activeTopics, searchPlanFor } from '../topics';
 import { SOURCE_NEEDS_PERSON, type SourceNeedsPerson } from './events';
 import { type Backfill, backfillPercent } from './backfill';
-import { nextPollAt, statusAfterFailure } from './backoff';
+import { nextPollAt, pollIntervalMs, statusAfterFailure } from './backoff';
 import type { CredentialBox } from '../core/credentials';
 import { sources } from './schema';
 import type { SourceFlow } from './flow-port';
@@ -276,7 +276,7 @@ type Settled = { ok: true } | { ok: false; error: ConnectorError; retryNow?: boo
 async function settle(deps: PollerDeps, queue: PollQueue, source: SourceRow, token: string, outcome: Settled) {
   const now = deps.clock();
   const random = (deps.random ?? Math.random)();
-  const intervalMs = source.pollIntervalSeconds * 1000;
+  const intervalMs = pollIntervalMs(source.pollIntervalSeconds * 1000, source.webhookAt, now);
   const base = { lastPolledAt: now, updatedAt: now };
   const values = outcome.ok
     ? {

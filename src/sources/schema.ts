@@ -45,6 +45,8 @@ export const sources = pgTable(
     tokenScopes: jsonb('token_scopes').$type<string[] | null>(),
     tokenExpiresAt: ts('token_expires_at'),
     expiryWarnedAt: ts('expiry_warned_at'),
+    // The last webhook delivery stored for this source: while they come, polling is only the safety net.
+    webhookAt: ts('webhook_at'),
     createdAt: createdAt(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },

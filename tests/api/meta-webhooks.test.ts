@@ -4,7 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import { facebookConnector } from '../../src/connectors/meta/facebook.connector';
 import { instagramConnector } from '../../src/connectors/meta/instagram.connector';
 import { mentions } from '../../src/mentions';
-import { processWebhooks, webhookDeliveries } from '../../src/sources';
+import { pollSource, processWebhooks, webhookDeliveries } from '../../src/sources';
 import { type FakeFbPage, type FakeMetaGraph, startFakeMetaGraph } from '../fakes/meta-graph-server';
 import { createTestContext, type TestContext } from '../helpers/test-app';
 
@@ -261,5 +261,16 @@ describe("Meta's webhooks", () => {
         [reply.id, '@acme_ig are these waterproof?'],
       ].sort(),
     );
+  });
+
+  it('slows polling of a source Meta pushes to down to a safety net', async () => {
+    await deliver(feedChange(comment('777_4001', 'Pushed, not polled')));
+    await processWebhooks(t.deps);
+    await t.deps.events.idle();
+    const before = Date.now();
+    expect(await pollSource(t.deps, sourceId, { force: true })).toMatchObject({ status: 'ok' });
+    const s = (await t.request('GET', `/api/v1/sources/${sourceId}`, { token: ws.token })).json;
+    // 30 minutes, less at most the 10 % jitter (its own interval is 5 minutes).
+    expect(new Date(s.nextPollAt).getTime() - before).toBeGreaterThan(27 * 60_000);
   });
 });
