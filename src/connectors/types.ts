@@ -103,6 +103,8 @@ export interface Connector<Config = any, Credentials = any> {
    * when the platform no longer has it.
    */
   lookup?(ctx: ModerateContext<Config, Credentials>, ref: WebhookRef): Promise<SocialPost | null>;
+  /** Hashtags a platform counts against a quota (Instagram: 30 different ones in 7 days), from the cursor. */
+  hashtagQuota?(cursor: Cursor | null, now: Date): { searched: string[]; limit: number; days: number };
   verify(ctx: {
     config: Config;
     credentials: Credentials;

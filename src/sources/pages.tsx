@@ -16,17 +16,43 @@ import {
   getSource,
   listSources,
   publicSource,
+  type SourceRow,
   startSourceBackfill,
   updateSource,
   verifySource,
 } from './sources.service';
 import { connectApp } from './meta-connect.service';
-import { NewSourcePage, SourcePage, SourcesPage } from './views/sources-pages';
+import { type HashtagUse, NewSourcePage, SourcePage, SourcesPage } from './views/sources-pages';
+import { activeTopics, searchPlanFor } from '../topics';
 
 const connectReady = (c: AppContext) => ({
   facebook: connectApp(c.var.deps.meta, 'facebook') !== null && Boolean(c.var.deps.connectors.facebook),
   threads: connectApp(c.var.deps.meta, 'threads') !== null && Boolean(c.var.deps.connectors.threads),
 });
+
+/**
+ * For a platform that counts hashtags against a quota (Instagram: 30 in 7 days): each topic's hashtags and
+ * whether they are searched, searched at the next poll (room left), or waiting for room.
+ */
+async function hashtagUse(c: AppContext, source: SourceRow): Promise<HashtagUse | null> {
+  const quota = c.var.deps.connectors[source.platform]?.hashtagQuota?.(source.cursor, c.var.deps.clock());
+  if (!quota) return null;
+  const topics = await activeTopics(c.var.deps.db, source.workspaceId);
+  const searched = new Set(quota.searched);
+  const room = searched.size < quota.limit;
+  return {
+    ...quota,
+    topics: topics
+      .map((t) => ({
+        name: t.name,
+        tags: [...new Set(searchPlanFor(source.platform, [t]).hashtags.map((h) => h.toLowerCase()))].map((tag) => ({
+          tag,
+          state: searched.has(tag) ? ('searched' as const) : room ? ('next' as const) : ('waiting' as const),
+        })),
+      }))
+      .filter((t) => t.tags.length > 0),
+  };
+}
 
 /** Platforms that can be added here (and whose connector is installed). */
 const addable = (c: AppContext) =>
@@ -46,6 +72,7 @@ async function renderSource(
   const mentionCount = await c.var.deps.sourceFlow.mentionCount(c.var.deps.db, actor.workspaceId, id);
   const credentialFields =
     PLATFORM_FORMS[source.platform]?.fields.filter((f) => f.name.startsWith('credentials.')) ?? [];
+  const hashtags = await hashtagUse(c, source);
   return c.html(
     <SourcePage
       {...shellProps(c)}
@@ -55,6 +82,7 @@ async function renderSource(
       credentialFields={credentialFields}
       notice={notice}
       connect={connectReady(c)}
+      hashtags={hashtags}
     />,
     status as 200,
   );

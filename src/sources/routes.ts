@@ -54,6 +54,10 @@ const Source = z
         finishedAt: z.string().nullable(),
       })
       .nullable(),
+    lastWebhookAt: z.string().nullable().openapi({ description: 'When the platform last pushed to this source' }),
+    webhooksLive: z.boolean().openapi({
+      description: 'Pushed to within the last day: polled only as a safety net (six times slower, 30 min at least)',
+    }),
     token: z
       .object({ expiresAt: z.string().nullable(), scopes: z.array(z.string()).nullable() })
       .nullable()

@@ -272,5 +272,10 @@ describe("Meta's webhooks", () => {
     const s = (await t.request('GET', `/api/v1/sources/${sourceId}`, { token: ws.token })).json;
     // 30 minutes, less at most the 10 % jitter (its own interval is 5 minutes).
     expect(new Date(s.nextPollAt).getTime() - before).toBeGreaterThan(27 * 60_000);
+    expect(s).toMatchObject({ webhooksLive: true, lastWebhookAt: expect.any(String) });
+    const html = await (
+      await t.app.request(`/settings/sources/${sourceId}`, { headers: { authorization: `Bearer ${ws.token}` } })
+    ).text();
+    expect(html).toContain('webhooks are live');
   });
 });

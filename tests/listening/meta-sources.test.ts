@@ -61,6 +61,12 @@ describe('Instagram and Threads sources, polled through the one flow', () => {
     const igMentions = await mentionsOf('instagram');
     expect(igMentions.map((m) => m.externalId).sort()).toEqual([tagged.id, hashtag.id].sort());
     expect(igMentions.every((m) => m.topics.some((x) => x.name === 'Acme boots'))).toBe(true);
+    // The source's page says which of the topics' hashtags are searched, against Meta's 30 in 7 days.
+    const sourcePage = await (
+      await t.app.request(`/settings/sources/${ig}`, { headers: { authorization: `Bearer ${ws.token}` } })
+    ).text();
+    expect(sourcePage).toContain('1 of 30 different hashtags searched in the last 7 days');
+    expect(sourcePage).toMatch(/Acme boots<\/strong>:\s*#acmeboots\s*<span[^>]*>\(searched\)/);
 
     const me = threads.addUser({ username: 'acme' });
     const found = threads.addPost({ author: { username: 'lea' }, text: 'Finally got my acmeboots', timestamp });

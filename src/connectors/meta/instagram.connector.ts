@@ -265,6 +265,13 @@ export const instagramConnector: Connector<InstagramConfig, InstagramCredentials
     return null;
   },
 
+  hashtagQuota(cursor, now) {
+    const searched = Object.entries((cursor as InstagramCursor | null)?.searched ?? {})
+      .filter(([, at]) => at > unix(now) - HASHTAG_WINDOW_S)
+      .map(([tag]) => tag);
+    return { searched, limit: HASHTAG_LIMIT, days: HASHTAG_WINDOW_S / 86_400 };
+  },
+
   async lookup({ config, credentials, signal, http }, ref) {
     const api = client(http, config, credentials, signal);
     const ids = /^\d{1,30}$/;

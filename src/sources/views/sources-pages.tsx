@@ -182,6 +182,47 @@ interface SourcePageProps extends PageBase {
   credentialFields: FormField[];
   notice?: { kind: 'ok' | 'error'; message: string } | undefined;
   connect: ConnectReady;
+  hashtags: HashtagUse | null;
+}
+
+/** A quota of hashtags (Instagram's 30 in 7 days) and each topic's hashtags against it. */
+export interface HashtagUse {
+  searched: string[];
+  limit: number;
+  days: number;
+  topics: { name: string; tags: { tag: string; state: 'searched' | 'next' | 'waiting' }[] }[];
+}
+
+const HASHTAG_STATE = { searched: 'searched', next: 'searched at the next poll', waiting: 'waits for room' } as const;
+
+function Hashtags(p: { use: HashtagUse }) {
+  const { use } = p;
+  return (
+    <section class="card stack" data-testid="hashtag-quota">
+      <h2>Hashtags</h2>
+      <p>
+        {use.searched.length} of {use.limit} different hashtags searched in the last {use.days} days (the platform's
+        limit; a new one waits until one drops out of the window).
+      </p>
+      {use.topics.length === 0 ? (
+        <p class="muted">No topic has hashtags. Add #hashtags to a topic's query to search them here.</p>
+      ) : (
+        <ul>
+          {use.topics.map((t) => (
+            <li>
+              <strong>{t.name}</strong>:{' '}
+              {t.tags.map((h, i) => (
+                <>
+                  {i ? ', ' : ''}#{h.tag}{' '}
+                  <span class={`muted small hashtag-${h.state}`}>({HASHTAG_STATE[h.state]})</span>
+                </>
+              ))}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
 }
 
 export function SourcePage(p: SourcePageProps) {
@@ -223,7 +264,16 @@ export function SourcePage(p: SourcePageProps) {
           <dt>Next poll</dt>
           <dd>{s.paused ? 'paused' : s.polling ? <PollingNow /> : when(s.nextPollAt)}</dd>
           <dt>Poll interval</dt>
-          <dd>{s.pollIntervalSeconds} s</dd>
+          <dd>
+            {s.pollIntervalSeconds} s
+            {s.webhooksLive ? ' (webhooks are live: polled every 30 minutes or more, as a safety net)' : ''}
+          </dd>
+          {s.lastWebhookAt ? (
+            <>
+              <dt>Last webhook</dt>
+              <dd data-testid="last-webhook">{when(s.lastWebhookAt)}</dd>
+            </>
+          ) : null}
           <dt>Failures in a row</dt>
           <dd>{s.consecutiveFailures}</dd>
           <dt>Last error</dt>
@@ -262,6 +312,7 @@ export function SourcePage(p: SourcePageProps) {
           </div>
         ) : null}
       </section>
+      {p.hashtags ? <Hashtags use={p.hashtags} /> : null}
       {p.canManage && p.credentialFields.length > 0 ? (
         <form
           class="card stack narrow"
