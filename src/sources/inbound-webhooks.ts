@@ -106,11 +106,14 @@ async function handle(deps: WebhookDeps, events: MetaWebhookEvent[]): Promise<vo
       await deps.db.update(sources).set({ webhookAt: deps.clock() }).where(eq(sources.id, source.id));
       const removed = group.events.flatMap((e) => (e.kind === 'remove' ? [e.externalId] : []));
       if (removed.length) await deps.sourceFlow.remove(deps.db, target, removed, deps.clock());
-      // Hidden or shown again on the platform: the last word for each post counts.
-      const last = new Map<string, boolean>();
-      for (const e of group.events) if (e.kind === 'hidden') last.set(e.externalId, e.hidden);
+      // Hidden or shown again on the platform: the latest word for each post counts, by Meta's time (deliveries
+      // may come swapped), then by arrival.
+      const last = new Map<string, { hidden: boolean; at: number }>();
+      for (const e of group.events)
+        if (e.kind === 'hidden' && e.at >= (last.get(e.externalId)?.at ?? Number.NEGATIVE_INFINITY))
+          last.set(e.externalId, { hidden: e.hidden, at: e.at });
       for (const hidden of [true, false]) {
-        const ids = [...last].filter(([, h]) => h === hidden).map(([id]) => id);
+        const ids = [...last].filter(([, h]) => h.hidden === hidden).map(([id]) => id);
         if (ids.length) await deps.sourceFlow.hide(deps.db, target, ids, hidden, deps.clock());
       }
     }
@@ -168,7 +171,9 @@ async function workBatch(
   out: { done: number; failed: number; events: number },
 ) {
   // Each delivery's events read once: stored together, counted per delivery, and again alone on a retry.
-  const parsed = rows.map((row) => ({ row, events: metaWebhookEvents(row.body) }));
+  // In arrival order (an UPDATE ... RETURNING gives no order of its own).
+  const arrived = [...rows].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+  const parsed = arrived.map((row) => ({ row, events: metaWebhookEvents(row.body) }));
   const done = async ({ row, events }: (typeof parsed)[number]) => {
     out.done++;
     out.events += events.length;

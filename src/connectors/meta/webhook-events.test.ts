@@ -55,10 +55,10 @@ describe('Meta webhook events', () => {
   it('reads feed hides, removals and reactions as what they are, and an unknown body as nothing', () => {
     const feed = (value: Record<string, unknown>) => ({
       object: 'page',
-      entry: [{ id: '42', changes: [{ field: 'feed', value }] }],
+      entry: [{ id: '42', time: 1_723_226_000, changes: [{ field: 'feed', value }] }],
     });
     expect(metaWebhookEvents(feed({ item: 'comment', verb: 'hide', comment_id: '1_2', post_id: '42_1' }))).toEqual([
-      { kind: 'hidden', platform: 'facebook', accountId: '42', externalId: '1_2', hidden: true },
+      { kind: 'hidden', platform: 'facebook', accountId: '42', externalId: '1_2', hidden: true, at: 1_723_226_000 },
     ]);
     expect(metaWebhookEvents(feed({ item: 'post', verb: 'remove', post_id: '42_1' }))).toEqual([
       { kind: 'remove', platform: 'facebook', accountId: '42', externalId: '42_1' },

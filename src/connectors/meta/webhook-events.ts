@@ -41,7 +41,8 @@ function sameText(a: string, b: string): boolean {
 export type MetaWebhookEvent =
   | { kind: 'upsert'; platform: MetaPlatform; accountId: string; post: SocialPost }
   | { kind: 'remove'; platform: MetaPlatform; accountId: string; externalId: string }
-  | { kind: 'hidden'; platform: MetaPlatform; accountId: string; externalId: string; hidden: boolean }
+  /** `at`: when Meta says it happened (the entry's time, Unix seconds): hide and unhide may arrive swapped. */
+  | { kind: 'hidden'; platform: MetaPlatform; accountId: string; externalId: string; hidden: boolean; at: number }
   /** Instagram's @mentions name the media or comment only: the post is fetched with the account's token. */
   | { kind: 'lookup'; platform: MetaPlatform; accountId: string; ref: WebhookRef };
 
@@ -94,7 +95,7 @@ export function metaWebhookEvents(body: unknown): MetaWebhookEvent[] {
   const out: MetaWebhookEvent[] = [];
   for (const e of parsed.data.entry) {
     for (const c of e.changes) {
-      if (parsed.data.object === 'page' && c.field === 'feed') out.push(...pageFeedEvent(e.id, c.value));
+      if (parsed.data.object === 'page' && c.field === 'feed') out.push(...pageFeedEvent(e.id, c.value, e.time ?? 0));
       if (parsed.data.object === 'instagram' && c.field === 'comments')
         out.push(...igCommentEvent(e.id, c.value, e.time));
       if (parsed.data.object === 'instagram' && c.field === 'mentions') out.push(...igMentionEvent(e.id, c.value));
@@ -103,7 +104,7 @@ export function metaWebhookEvents(body: unknown): MetaWebhookEvent[] {
   return out;
 }
 
-function pageFeedEvent(pageId: string, value: unknown): MetaWebhookEvent[] {
+function pageFeedEvent(pageId: string, value: unknown, time: number): MetaWebhookEvent[] {
   const v = fbFeedValue.safeParse(value);
   if (!v.success) return [];
   const { item, verb } = v.data;
@@ -112,7 +113,7 @@ function pageFeedEvent(pageId: string, value: unknown): MetaWebhookEvent[] {
   const base = { platform: 'facebook' as const, accountId: pageId };
   if (verb === 'remove' || verb === 'delete') return [{ kind: 'remove', ...base, externalId: id }];
   if (verb === 'hide' || verb === 'unhide')
-    return [{ kind: 'hidden', ...base, externalId: id, hidden: verb === 'hide' }];
+    return [{ kind: 'hidden', ...base, externalId: id, hidden: verb === 'hide', at: time }];
   if (verb !== 'add' && verb !== 'edited' && verb !== 'edit') return [];
   // The Page's own comments and posts are ours (replies the outbox has), and words are what a mention needs.
   const { from, message } = v.data;
