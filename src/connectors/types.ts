@@ -103,6 +103,16 @@ export interface Connector<Config = any, Credentials = any> {
    * when the platform no longer has it.
    */
   lookup?(ctx: ModerateContext<Config, Credentials>, ref: WebhookRef): Promise<SocialPost | null>;
+  /**
+   * Renews a token that ends (Threads' 60-day tokens, refreshable while valid): the credentials to keep and
+   * when they end. Absent where only the person can renew (a Facebook sign-in).
+   */
+  refreshToken?(ctx: {
+    config: Config;
+    credentials: Credentials;
+    http: OutboundHttp;
+    now: Date;
+  }): Promise<{ credentials: Credentials; expiresAt: Date }>;
   /** Hashtags a platform counts against a quota (Instagram: 30 different ones in 7 days), from the cursor. */
   hashtagQuota?(cursor: Cursor | null, now: Date): { searched: string[]; limit: number; days: number };
   verify(ctx: {

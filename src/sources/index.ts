@@ -50,5 +50,5 @@ export {
 export { connectOrigins } from './meta-connect.service';
 /** The Meta apps this installation uses (META_* settings). */
 export type { MetaApp } from './meta-app';
-/** Tells admins once about each connected token that ends within 7 days (a scheduled job). */
-export { warnExpiringTokens } from './token-expiry';
+/** Renews tokens the platform lets us renew, and tells admins once of each that still ends within 7 days. */
+export { refreshExpiringTokens, tendTokens, warnExpiringTokens } from './token-expiry';

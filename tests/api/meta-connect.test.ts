@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { facebookConnector } from '../../src/connectors/meta/facebook.connector';
 import { instagramConnector } from '../../src/connectors/meta/instagram.connector';
 import { threadsConnector } from '../../src/connectors/meta/threads.connector';
-import { pollSource, sources, warnExpiringTokens } from '../../src/sources';
+import { pollSource, sources, tendTokens, warnExpiringTokens } from '../../src/sources';
 import { type FakeMetaGraph, startFakeMetaGraph } from '../fakes/meta-graph-server';
 import { type FakeThreads, startFakeThreads } from '../fakes/threads-server';
 import { createTestContext, PASSWORD, type TestContext } from '../helpers/test-app';
@@ -259,6 +259,17 @@ describe('Connect Threads', () => {
     const days = (Date.parse(source.token!.expiresAt!) - Date.now()) / 86_400_000;
     expect(Math.round(days)).toBe(60);
     threads.addPost({ author: { username: 'mia' }, text: 'hey @acme.threads, where is my order?' });
+    expect(await pollSource(t.deps, source.id, { force: true })).toMatchObject({ status: 'ok', inserted: 1 });
+
+    // Nine days before it ends, the hourly round renews it without anybody (Threads allows that); nobody is
+    // warned, and the source goes on with the new token (the old one is retired by the fake).
+    const inNineDays = new Date(Date.now() + 9 * 86_400_000);
+    await t.db.update(sources).set({ tokenExpiresAt: inNineDays }).where(eq(sources.id, source.id));
+    expect(await tendTokens(t.deps, new Date())).toMatchObject({ refreshed: 1 });
+    const renewed = (await sourcesOf()).find((s) => s.id === source.id)!;
+    expect(Math.round((Date.parse(renewed.token!.expiresAt!) - Date.now()) / 86_400_000)).toBe(60);
+    expect(threads.oauth.exchanges.at(-1)?.grant).toBe('refresh');
+    threads.addPost({ author: { username: 'ole' }, text: '@acme.threads thanks, it arrived' });
     expect(await pollSource(t.deps, source.id, { force: true })).toMatchObject({ status: 'ok', inserted: 1 });
   });
 });

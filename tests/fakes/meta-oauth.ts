@@ -140,3 +140,19 @@ export function lengthen(
   });
   return json({ access_token: token, token_type: 'bearer', expires_in: o.longLivedSeconds });
 }
+
+/** th_refresh_token: a valid long-lived token for 60 more days; the old one stops working. */
+export function renew(
+  o: FakeOAuth,
+  token: string | null,
+  fail: Fail,
+  json: (body: unknown) => FakeResponse,
+): FakeResponse {
+  o.exchanges.push({ grant: 'refresh', at: Date.now() });
+  const old = o.tokens.get(token ?? '');
+  if (!old?.long || old.expiresAt < Date.now() / 1000) return fail(190, 'Error validating access token', 463);
+  o.tokens.delete(token!);
+  const fresh = `EAALong${nextId()}`;
+  o.tokens.set(fresh, { ...old, expiresAt: Math.floor(Date.now() / 1000) + o.longLivedSeconds });
+  return json({ access_token: fresh, token_type: 'bearer', expires_in: o.longLivedSeconds });
+}

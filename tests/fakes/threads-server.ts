@@ -1,6 +1,6 @@
 import { type FakeRequest, type FakeResponse, type FakeServer, startFakeServer } from './fake-http';
 import { metaErrorBody } from './meta-graph-server';
-import { createFakeOAuth, dialog, exchangeCode, type FakeOAuth, lengthen } from './meta-oauth';
+import { createFakeOAuth, dialog, exchangeCode, type FakeOAuth, lengthen, renew } from './meta-oauth';
 
 /**
  * A fake Threads API (graph.threads.net) in its wire format: /v1.0 paths, `access_token` as a parameter,
@@ -14,7 +14,8 @@ import { createFakeOAuth, dialog, exchangeCode, type FakeOAuth, lengthen } from 
  *
  * Threads' own sign-in (meta-oauth.ts): GET /oauth/authorize (the authorization window), POST
  * /oauth/access_token (code -> short-lived token and user_id, no token_type), GET /access_token with
- * th_exchange_token (60 days). A token from there reads as the profile that signed in.
+ * th_exchange_token (60 days), GET /refresh_access_token with th_refresh_token (60 more days, the old token
+ * retired). A token from there reads as the profile that signed in.
  */
 export interface FakeThreadsUser {
   id: string;
@@ -116,6 +117,11 @@ export async function startFakeThreads(): Promise<FakeThreads> {
           return fail(101, 'Error validating application. Invalid application ID or secret.');
         return lengthen(oauth, req.query.get('access_token'), fail, ok);
       };
+    if (req.path === '/refresh_access_token')
+      return () =>
+        req.query.get('grant_type') === 'th_refresh_token'
+          ? renew(oauth, req.query.get('access_token'), fail, ok)
+          : fail(100, '(#100) grant_type must be th_refresh_token');
     return undefined;
   };
   /** The profile a token reads as: one made by addUser, or one signed in through the authorization window. */

@@ -3,8 +3,9 @@ import type { SocialPost } from '../../core/social-post';
 import type { OutboundHttp } from '../../http/outbound';
 import { sameReplyText } from '../reply-match';
 import { type Connector, ConnectorError, type Cursor, type SkippedItem } from '../types';
+import { expectShape } from '../answer';
 import {
-  type GraphClient,
+  GraphClient,
   metaClient,
   graphTime,
   type MetaCredentials,
@@ -29,6 +30,8 @@ export const threadsConfigSchema = z.object({
   keywordSearch: z.boolean().default(true),
 });
 export type ThreadsConfig = z.infer<typeof threadsConfigSchema>;
+
+const REFRESHED = z.object({ access_token: z.string().min(1), expires_in: z.number().int().positive() });
 
 export const threadsCredentialsSchema = metaCredentialsSchema;
 export type ThreadsCredentials = MetaCredentials;
@@ -231,6 +234,25 @@ export const threadsConnector: Connector<ThreadsConfig, ThreadsCredentials> = {
       after = page.after;
     }
     return null;
+  },
+
+  async refreshToken({ config, credentials, http, now }) {
+    // GET /refresh_access_token (unversioned): a token at least a day old and still valid, for 60 more days.
+    const answer = await new GraphClient({
+      baseUrl: config.baseUrl,
+      version: '',
+      platform: 'threads',
+      http,
+      timeoutMs: config.timeoutMs,
+    }).get<unknown>('refresh_access_token', {
+      grant_type: 'th_refresh_token',
+      access_token: credentials.accessToken,
+    });
+    const t = expectShape(REFRESHED, answer, 'Threads', 'threads', 'a token');
+    return {
+      credentials: { ...credentials, accessToken: t.access_token },
+      expiresAt: new Date(now.getTime() + t.expires_in * 1000),
+    };
   },
 
   async verify({ config, credentials, signal, http }) {
