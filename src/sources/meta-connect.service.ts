@@ -88,12 +88,12 @@ export async function startConnect(
   now: Date,
 ): Promise<URL> {
   const app = requireApp(deps.meta, provider);
-  if (!actor.userId) throw sourceError('CONNECT_EXPIRED');
+  const userId = person(actor);
   const state = newState();
   await deps.db.delete(oauthConnects).where(lt(oauthConnects.expiresAt, now));
   await deps.db.insert(oauthConnects).values({
     workspaceId: actor.workspaceId,
-    userId: actor.userId,
+    userId,
     provider,
     state,
     expiresAt: new Date(now.getTime() + TTL_MS),
@@ -125,7 +125,14 @@ function connectFailure(provider: ConnectProvider, err: unknown): never {
   throw err;
 }
 
+/** The staff member a flow belongs to: an API key has none, so it can neither start nor finish one. */
+function person(actor: Actor): string {
+  if (!actor.userId) throw sourceError('CONNECT_EXPIRED');
+  return actor.userId;
+}
+
 async function claimState(deps: ConnectDeps, actor: Actor, provider: ConnectProvider, state: string, now: Date) {
+  const userId = person(actor);
   const [row] = await deps.db
     .select()
     .from(oauthConnects)
@@ -133,7 +140,7 @@ async function claimState(deps: ConnectDeps, actor: Actor, provider: ConnectProv
       and(
         eq(oauthConnects.state, state),
         eq(oauthConnects.workspaceId, actor.workspaceId),
-        eq(oauthConnects.userId, actor.userId ?? ''),
+        eq(oauthConnects.userId, userId),
         eq(oauthConnects.provider, provider),
         isNull(oauthConnects.resultEnc),
         gt(oauthConnects.expiresAt, now),
@@ -198,6 +205,7 @@ export async function finishConnect(
 
 /** The Pages (and Instagram accounts) a finished Facebook sign-in offers, for this person only. */
 export async function pendingPages(deps: ConnectDeps, actor: Actor, connectId: string, now: Date) {
+  const userId = person(actor);
   const [row] = await deps.db
     .select()
     .from(oauthConnects)
@@ -205,7 +213,7 @@ export async function pendingPages(deps: ConnectDeps, actor: Actor, connectId: s
       and(
         eq(oauthConnects.id, connectId),
         eq(oauthConnects.workspaceId, actor.workspaceId),
-        eq(oauthConnects.userId, actor.userId ?? ''),
+        eq(oauthConnects.userId, userId),
         gt(oauthConnects.expiresAt, now),
       ),
     );

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { facebookConnector } from '../../src/connectors/meta/facebook.connector';
 import { instagramConnector } from '../../src/connectors/meta/instagram.connector';
 import { threadsConnector } from '../../src/connectors/meta/threads.connector';
+import { createApiKey } from '../../src/accounts/api-keys.service';
 import { pollSource, sources, tendTokens, warnExpiringTokens } from '../../src/sources';
 import { type FakeMetaGraph, startFakeMetaGraph } from '../fakes/meta-graph-server';
 import { type FakeThreads, startFakeThreads } from '../fakes/threads-server';
@@ -164,6 +165,11 @@ describe('Connect with Facebook', () => {
     const other = await get(admin, back);
     expect(other.status).toBe(422);
     expect(other.html).toContain('CONNECT_EXPIRED');
+    // An API key is nobody's browser: it is sent to sign in, and nothing is exchanged.
+    const { key } = await createApiKey(t.db, ws.actor, { name: 'connect key', role: 'admin' });
+    const byKey = await t.app.request(back, { headers: { authorization: `Bearer ${key}` } });
+    expect(byKey.status).toBe(303);
+    expect(byKey.headers.get('location')).toMatch(/^\/login\?next=/);
     // A state that was never handed out.
     const forged = await get(owner, back.replace(/state=[^&]+/, 'state=forged-state-forged-state'));
     expect(forged.status).toBe(422);
