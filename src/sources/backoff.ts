@@ -40,9 +40,12 @@ const SAFETY_NET_FACTOR = 6;
  * times its interval, at least every 30 minutes; otherwise at its own interval.
  */
 export function pollIntervalMs(intervalMs: number, webhookAt: Date | null, now: Date): number {
-  const live = webhookAt !== null && now.getTime() - webhookAt.getTime() < WEBHOOK_LIVE_MS;
-  return live ? Math.max(intervalMs * SAFETY_NET_FACTOR, SAFETY_NET_POLL_MS) : intervalMs;
+  return webhooksLive(webhookAt, now) ? Math.max(intervalMs * SAFETY_NET_FACTOR, SAFETY_NET_POLL_MS) : intervalMs;
 }
+
+/** The platform pushed to the source within the last day. */
+export const webhooksLive = (webhookAt: Date | null, now: Date) =>
+  webhookAt !== null && now.getTime() - webhookAt.getTime() < WEBHOOK_LIVE_MS;
 
 /** degraded while it may heal by itself; failing once it keeps failing or needs a person. */
 export const statusAfterFailure = (failures: number, kind: ConnectorErrorKind) =>

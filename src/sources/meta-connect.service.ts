@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+import { and, eq, gt, isNotNull, isNull, lt, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import {
   authorizationUrl,
@@ -131,24 +131,33 @@ function person(actor: Actor): string {
   return actor.userId;
 }
 
-async function claimState(deps: ConnectDeps, actor: Actor, provider: ConnectProvider, state: string, now: Date) {
-  const userId = person(actor);
+/** A flow of this person in this workspace, not expired, that also meets `which`; else CONNECT_EXPIRED. */
+async function ownFlow(deps: ConnectDeps, actor: Actor, now: Date, ...which: SQL[]) {
   const [row] = await deps.db
     .select()
     .from(oauthConnects)
     .where(
       and(
-        eq(oauthConnects.state, state),
         eq(oauthConnects.workspaceId, actor.workspaceId),
-        eq(oauthConnects.userId, userId),
-        eq(oauthConnects.provider, provider),
-        isNull(oauthConnects.resultEnc),
+        eq(oauthConnects.userId, person(actor)),
         gt(oauthConnects.expiresAt, now),
+        ...which,
       ),
     );
   if (!row) throw sourceError('CONNECT_EXPIRED');
   return row;
 }
+
+/** The flow Meta's answer names by its state: this provider's, and not finished yet (usable once). */
+const claimState = (deps: ConnectDeps, actor: Actor, provider: ConnectProvider, state: string, now: Date) =>
+  ownFlow(
+    deps,
+    actor,
+    now,
+    eq(oauthConnects.state, state),
+    eq(oauthConnects.provider, provider),
+    isNull(oauthConnects.resultEnc),
+  );
 
 export type ConnectOutcome = { kind: 'pick'; connectId: string } | { kind: 'done'; sourceIds: string[] };
 
@@ -205,20 +214,8 @@ export async function finishConnect(
 
 /** The Pages (and Instagram accounts) a finished Facebook sign-in offers, for this person only. */
 export async function pendingPages(deps: ConnectDeps, actor: Actor, connectId: string, now: Date) {
-  const userId = person(actor);
-  const [row] = await deps.db
-    .select()
-    .from(oauthConnects)
-    .where(
-      and(
-        eq(oauthConnects.id, connectId),
-        eq(oauthConnects.workspaceId, actor.workspaceId),
-        eq(oauthConnects.userId, userId),
-        gt(oauthConnects.expiresAt, now),
-      ),
-    );
-  if (!row?.resultEnc) throw sourceError('CONNECT_EXPIRED');
-  return PendingPages.parse(await deps.credentials.open(row.id, row.resultEnc));
+  const row = await ownFlow(deps, actor, now, eq(oauthConnects.id, connectId), isNotNull(oauthConnects.resultEnc));
+  return PendingPages.parse(await deps.credentials.open(row.id, row.resultEnc!));
 }
 
 export interface Picked {

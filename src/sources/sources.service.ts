@@ -6,7 +6,7 @@ import { ConnectorError, type Connector, type VerifyResult } from '../connectors
 import type { Db } from '../db/types';
 import { checkUrlText, type OutboundHttp, type OutboundPolicy } from '../http/outbound';
 import { MAX_BACKFILL_DAYS, startBackfill } from './backfill';
-import { pollIntervalMs } from './backoff';
+import { webhooksLive } from './backoff';
 import { sourceError } from './errors';
 import type { CredentialBox } from '../core/credentials';
 import { sources } from './schema';
@@ -38,7 +38,7 @@ export const publicSource = (s: SourceRow, now: Date) => ({
   backfill: s.backfill ? { ...s.backfill, cursor: undefined } : null,
   lastWebhookAt: s.webhookAt?.toISOString() ?? null,
   /** Pushed to within the last day: polling is the safety net (backoff.ts pollIntervalMs). */
-  webhooksLive: pollIntervalMs(s.pollIntervalSeconds * 1000, s.webhookAt, now) !== s.pollIntervalSeconds * 1000,
+  webhooksLive: webhooksLive(s.webhookAt, now),
   token:
     s.tokenExpiresAt || s.tokenScopes
       ? { expiresAt: s.tokenExpiresAt?.toISOString() ?? null, scopes: s.tokenScopes ?? null }

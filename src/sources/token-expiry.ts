@@ -1,4 +1,5 @@
-import { and, eq, isNotNull, isNull, lte } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNotNull, isNull, lte } from 'drizzle-orm';
+import { PLATFORMS } from '../core/platforms';
 import type { ConnectorRegistry } from '../connectors';
 import type { CredentialBox } from '../core/credentials';
 import type { EventPublisher } from '../core/events';
@@ -31,15 +32,25 @@ export interface TokenDeps {
  * REFRESH_DAYS; one that cannot be renewed stays as it is, and its admins hear of it 7 days ahead.
  */
 export async function refreshExpiringTokens(deps: TokenDeps, now: Date) {
+  const renewable = PLATFORMS.filter((p) => deps.connectors[p]?.refreshToken);
+  if (renewable.length === 0) return { refreshed: 0 };
   const soon = new Date(now.getTime() + REFRESH_DAYS * 86_400_000);
+  // Still valid (an ended token cannot be renewed) and ending soon, on a platform that renews tokens.
   const due = await deps.db
     .select()
     .from(sources)
-    .where(and(isNotNull(sources.tokenExpiresAt), lte(sources.tokenExpiresAt, soon), eq(sources.paused, false)));
+    .where(
+      and(
+        inArray(sources.platform, renewable),
+        gt(sources.tokenExpiresAt, now),
+        lte(sources.tokenExpiresAt, soon),
+        eq(sources.paused, false),
+      ),
+    );
   let refreshed = 0;
   for (const source of due) {
     const connector = deps.connectors[source.platform];
-    if (!connector?.refreshToken || source.tokenExpiresAt! <= now) continue;
+    if (!connector?.refreshToken) continue;
     try {
       const { config, credentials } = await connectorInputs(deps, source);
       const fresh = await connector.refreshToken({ config, credentials, http: deps.outbound, now });

@@ -75,7 +75,8 @@ export type MetaCredentials = z.infer<typeof metaCredentialsSchema>;
 
 type Params = Record<string, string | number | boolean | undefined>;
 
-const trimSlash = (u: string) => u.replace(/\/+$/, '');
+/** An address without its trailing slashes, to append paths to. */
+export const trimSlash = (u: string) => u.replace(/\/+$/, '');
 
 export class GraphClient {
   constructor(private readonly o: GraphClientOptions) {}

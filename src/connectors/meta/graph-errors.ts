@@ -1,4 +1,5 @@
 import { ConnectorError } from '../types';
+import { META_PERMISSIONS } from './meta-permissions';
 
 /**
  * Meta's errors (Graph API for Pages and Instagram, Threads API) in terms the poller acts on. Meta
@@ -25,23 +26,6 @@ export interface GraphErrorBody {
 const THROTTLE_CODES = new Set([4, 17, 32, 613]);
 const isThrottle = (code: number) => THROTTLE_CODES.has(code) || (code >= 80_000 && code <= 80_014);
 const isPermission = (code: number) => code === 10 || (code >= 200 && code <= 299) || code === 3;
-
-/** The permissions a Meta message may name; only these are repeated to the admin. */
-export const META_PERMISSIONS = [
-  'pages_show_list',
-  'pages_read_engagement',
-  'pages_manage_engagement',
-  'pages_read_user_content',
-  'pages_manage_metadata',
-  'instagram_basic',
-  'instagram_manage_comments',
-  'threads_basic',
-  'threads_read_replies',
-  'threads_manage_replies',
-  'threads_keyword_search',
-  'threads_manage_mentions',
-  'threads_content_publish',
-] as const;
 
 const TOKEN_SUBCODES: Record<number, string> = {
   458: 'the app was removed from the account',

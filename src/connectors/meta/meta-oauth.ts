@@ -3,8 +3,9 @@ import { z } from 'zod';
 import type { OutboundHttp } from '../../http/outbound';
 import { expectShape } from '../answer';
 import { ConnectorError, outboundFailure } from '../types';
-import { GRAPH_VERSION, GraphClient, THREADS_VERSION } from './graph-client';
+import { GRAPH_VERSION, GraphClient, THREADS_VERSION, trimSlash } from './graph-client';
 import { graphError, type MetaPlatform } from './graph-errors';
+import { FACEBOOK_SCOPES, THREADS_SCOPES } from './meta-permissions';
 
 /**
  * Connecting Meta accounts: the OAuth 2.0 code flow with state (oauth4webapi, on our outbound guard), then
@@ -14,24 +15,7 @@ import { graphError, type MetaPlatform } from './graph-errors';
  */
 
 /** What each feature asks of Meta (README lists them with what app review wants for each). */
-export const FACEBOOK_SCOPES = [
-  'pages_show_list',
-  'pages_read_engagement',
-  'pages_manage_engagement',
-  'pages_read_user_content',
-  // Subscribing the Page to the app's webhooks (/{page-id}/subscribed_apps).
-  'pages_manage_metadata',
-  'instagram_basic',
-  'instagram_manage_comments',
-] as const;
-
-export const THREADS_SCOPES = [
-  'threads_basic',
-  'threads_read_replies',
-  'threads_manage_replies',
-  'threads_keyword_search',
-  'threads_manage_mentions',
-] as const;
+export { FACEBOOK_SCOPES, THREADS_SCOPES } from './meta-permissions';
 
 /** One Meta app as an OAuth client: its id and secret, and where its dialog and Graph API are. */
 export interface MetaOAuthApp {
@@ -47,8 +31,6 @@ export interface MetaOAuthApp {
 
 export const FACEBOOK_DIALOG_URL = `https://www.facebook.com/${GRAPH_VERSION}/dialog/oauth`;
 export const THREADS_AUTHORIZE_URL = 'https://threads.net/oauth/authorize';
-
-const trimSlash = (u: string) => u.replace(/\/+$/, '');
 
 /** Facebook's token endpoint is versioned like the rest of its Graph API; Threads' is not. */
 const tokenEndpoint = (app: MetaOAuthApp) =>
@@ -172,19 +154,27 @@ export async function longLivedUserToken(app: MetaOAuthApp, http: OutboundHttp, 
 }
 
 /** A long-lived Threads token (60 days) for the short one from the authorization window. */
-export async function longLivedThreadsToken(app: MetaOAuthApp, http: OutboundHttp, shortToken: string) {
-  const answer = await new GraphClient({
-    baseUrl: app.graphUrl,
-    version: '',
-    platform: 'threads',
-    http,
-    timeoutMs: app.timeoutMs ?? 15_000,
-  }).get<unknown>('access_token', {
+export function longLivedThreadsToken(app: MetaOAuthApp, http: OutboundHttp, shortToken: string) {
+  return threadsTokenCall(app.graphUrl, http, app.timeoutMs ?? 15_000, 'access_token', {
     grant_type: 'th_exchange_token',
     client_secret: app.clientSecret,
     access_token: shortToken,
   });
-  const t = expectShape(TOKEN, answer, 'Threads', 'threads', 'a token');
+}
+
+/**
+ * Threads' unversioned token endpoints (/access_token to lengthen, /refresh_access_token to renew): the
+ * credentials go as parameters, the answer is a token and how long it lives.
+ */
+export async function threadsTokenCall(
+  baseUrl: string,
+  http: OutboundHttp,
+  timeoutMs: number,
+  path: 'access_token' | 'refresh_access_token',
+  params: Record<string, string>,
+): Promise<{ accessToken: string; expiresIn: number | undefined }> {
+  const client = new GraphClient({ baseUrl, version: '', platform: 'threads', http, timeoutMs });
+  const t = expectShape(TOKEN, await client.get<unknown>(path, params), 'Threads', 'threads', 'a token');
   return { accessToken: t.access_token, expiresIn: t.expires_in };
 }
 

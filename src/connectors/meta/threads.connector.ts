@@ -3,9 +3,8 @@ import type { SocialPost } from '../../core/social-post';
 import type { OutboundHttp } from '../../http/outbound';
 import { sameReplyText } from '../reply-match';
 import { type Connector, ConnectorError, type Cursor, type SkippedItem } from '../types';
-import { expectShape } from '../answer';
 import {
-  GraphClient,
+  type GraphClient,
   metaClient,
   graphTime,
   type MetaCredentials,
@@ -15,6 +14,7 @@ import {
   THREADS_BASE_URL,
   THREADS_VERSION,
 } from './graph-client';
+import { threadsTokenCall } from './meta-oauth';
 
 /**
  * A Threads profile through the Threads API: the replies under the profile's own posts (each post's whole
@@ -30,8 +30,6 @@ export const threadsConfigSchema = z.object({
   keywordSearch: z.boolean().default(true),
 });
 export type ThreadsConfig = z.infer<typeof threadsConfigSchema>;
-
-const REFRESHED = z.object({ access_token: z.string().min(1), expires_in: z.number().int().positive() });
 
 export const threadsCredentialsSchema = metaCredentialsSchema;
 export type ThreadsCredentials = MetaCredentials;
@@ -238,20 +236,14 @@ export const threadsConnector: Connector<ThreadsConfig, ThreadsCredentials> = {
 
   async refreshToken({ config, credentials, http, now }) {
     // GET /refresh_access_token (unversioned): a token at least a day old and still valid, for 60 more days.
-    const answer = await new GraphClient({
-      baseUrl: config.baseUrl,
-      version: '',
-      platform: 'threads',
-      http,
-      timeoutMs: config.timeoutMs,
-    }).get<unknown>('refresh_access_token', {
+    const t = await threadsTokenCall(config.baseUrl, http, config.timeoutMs, 'refresh_access_token', {
       grant_type: 'th_refresh_token',
       access_token: credentials.accessToken,
     });
-    const t = expectShape(REFRESHED, answer, 'Threads', 'threads', 'a token');
+    // Threads gives 60 days; an answer without the figure is taken as that.
     return {
-      credentials: { ...credentials, accessToken: t.access_token },
-      expiresAt: new Date(now.getTime() + t.expires_in * 1000),
+      credentials: { ...credentials, accessToken: t.accessToken },
+      expiresAt: new Date(now.getTime() + (t.expiresIn ?? 60 * 86_400) * 1000),
     };
   },
 
