@@ -30,6 +30,8 @@ export interface PollPage {
   more: boolean;
   /** Items left out because they lack what a mention needs (an id-only entry), with why. */
   skipped?: SkippedItem[];
+  /** Items the platform says are gone (deleted by their author or the platform): marked deleted, kept. */
+  removed?: string[];
 }
 
 export interface SkippedItem {
@@ -113,6 +115,11 @@ export interface Connector<Config = any, Credentials = any> {
     http: OutboundHttp;
     now: Date;
   }): Promise<{ credentials: Credentials; expiresAt: Date }>;
+  /**
+   * A daily budget of API units the platform counts (YouTube: 10,000 a day, a search 100), from the cursor:
+   * what is used today and when the count starts again. The source page shows it.
+   */
+  quota?(cursor: Cursor | null, now: Date): { used: number; limit: number; resetsAt: Date };
   /** Hashtags a platform counts against a quota (Instagram: 30 different ones in 7 days), from the cursor. */
   hashtagQuota?(cursor: Cursor | null, now: Date): { searched: string[]; limit: number; days: number };
   verify(ctx: {

@@ -12,8 +12,16 @@ export const PLATFORMS = [
   'facebook',
   'instagram',
   'threads',
+  'linkedin',
+  'youtube',
+  'google_reviews',
+  'app_store',
+  'google_play',
   'import',
   'demo',
   'community',
 ] as const;
 export type Platform = (typeof PLATFORMS)[number];
+
+/** Where customers leave star ratings: their posts are reviews (1-5 stars), whatever else they say. */
+export const REVIEW_PLATFORMS = ['google_reviews', 'app_store', 'google_play'] as const satisfies readonly Platform[];

@@ -32,5 +32,10 @@ export interface SocialPost {
   metrics: Record<string, number>;
   /** The platform says this post was deleted or withheld: kept, and marked. */
   deleted: boolean;
+  /**
+   * Which of the account's products or places a review is about (an app, a Google Business location): an
+   * admin maps it to a product topic on the source. Absent where a platform has no such thing.
+   */
+  place?: { id: string; name: string | null };
   raw: unknown;
 }

@@ -26,6 +26,7 @@ import type { Platform } from '../core/platforms';
 import { matchTopics } from '../topics';
 import type { CompiledTopic } from '../topics';
 import { checkPost } from './validate-post';
+import { reviewOpensConversation } from './review-threading';
 
 /**
  * The one flow, for one page of posts from one source, read top to bottom:
@@ -53,7 +54,8 @@ export interface IngestTarget {
   platform: Platform;
   topics: CompiledTopic[];
   /**
-   * Which new posts join the inbox as conversations (all, when not given). The community board
+   * Which new posts join the inbox as conversations (when not given: all but the reviews that are neither
+   * low-rated nor negative, see review-threading.ts). The community board
    * sends every post through analysis but only negative reviews to the inbox.
    */
   threadIf?: (post: SocialPost, analysis: Analysis) => boolean;
@@ -318,12 +320,12 @@ function activityOf(target: IngestTarget, linked: LinkedPost[], stored: StoreRes
   });
 }
 
-/** Thread: the new mentions the inbox should see (all, unless the target says which). */
+/** Thread: the new mentions the inbox should see (the target says which; reviewOpensConversation else). */
 function toThread(target: IngestTarget, linked: LinkedPost[], stored: StoreResult): ThreadedMention[] {
   const byExternalId = new Map(linked.map((i) => [i.post.externalId, i]));
   return stored.insertedRows.flatMap((r) => {
     const item = byExternalId.get(r.externalId);
-    if (!item || (target.threadIf && !target.threadIf(item.post, item.analysis))) return [];
+    if (!item || !(target.threadIf ?? reviewOpensConversation)(item.post, item.analysis)) return [];
     return [
       { mentionId: r.id, post: item.post, analysis: item.analysis, topicIds: item.topicIds, contactId: r.contactId },
     ];

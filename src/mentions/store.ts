@@ -128,10 +128,14 @@ export async function storePosts(
       key_terms = excluded.key_terms, hashtags = excluded.hashtags, analysis_version = excluded.analysis_version,
       contact_id = coalesce(mentions.contact_id, excluded.contact_id),
       identity_id = coalesce(mentions.identity_id, excluded.identity_id),
-      edited_at = case when mentions.text is distinct from excluded.text then now() else mentions.edited_at end,
+      edited_at = case when mentions.text is distinct from excluded.text
+        or mentions.metrics->'rating' is distinct from excluded.metrics->'rating' then now() else mentions.edited_at end,
       deleted_at = coalesce(mentions.deleted_at, excluded.deleted_at)
-    -- Untouched re-deliveries are not rewritten at all (cheaper, and edited_at stays true).
+    -- Untouched re-deliveries are not rewritten at all (cheaper, and edited_at stays true). A review's stars
+    -- changed by its author, or a response to it that appeared on the platform, are news though.
     where mentions.text is distinct from excluded.text
+      or mentions.metrics->'rating' is distinct from excluded.metrics->'rating'
+      or mentions.metrics->'replied' is distinct from excluded.metrics->'replied'
       or (excluded.deleted_at is not null and mentions.deleted_at is null)
     returning id, external_id, contact_id, posted_at, (xmax = 0) as inserted`);
   const changed = rowsOf<{

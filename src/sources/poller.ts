@@ -137,6 +137,10 @@ async function pollOnce(
           log.warn({ page, skipped: result.skipped.slice(0, 20), count: result.skipped.length }, 'items skipped');
         }
         const stored = await deps.sourceFlow.ingest(deps, target, result.posts);
+        if (result.removed?.length) {
+          const marked = await deps.sourceFlow.remove(deps.db, target, result.removed, deps.clock());
+          if (marked) log.info({ page, marked }, 'posts gone from the platform marked deleted');
+        }
         totals.fetched += stored.fetched;
         totals.inserted += stored.inserted;
         totals.duplicates += stored.duplicates;

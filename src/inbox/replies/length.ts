@@ -15,7 +15,9 @@ export interface LengthCheck {
   message: string | null;
 }
 
-// Facebook comments take 8,000 characters, Instagram comments 2,200, Threads posts 500.
+// Facebook comments take 8,000 characters, Instagram comments 2,200, Threads posts 500; LinkedIn comments
+// 1,250, YouTube comments 10,000; review responses: Google Business Profile 4,096, the App Store 5,970,
+// Google Play 350.
 const LIMITS: Partial<Record<Platform, number>> = {
   x: 280,
   mastodon: 500,
@@ -24,6 +26,11 @@ const LIMITS: Partial<Record<Platform, number>> = {
   facebook: 8_000,
   instagram: 2_200,
   threads: 500,
+  linkedin: 1_250,
+  youtube: 10_000,
+  google_reviews: 4_096,
+  app_store: 5_970,
+  google_play: 350,
   demo: 1_000,
 };
 const URL_RE = /\bhttps?:\/\/\S+/g;
