@@ -129,7 +129,8 @@ export async function storePosts(
       contact_id = coalesce(mentions.contact_id, excluded.contact_id),
       identity_id = coalesce(mentions.identity_id, excluded.identity_id),
       edited_at = case when mentions.text is distinct from excluded.text
-        or mentions.metrics->'rating' is distinct from excluded.metrics->'rating' then now() else mentions.edited_at end,
+        or mentions.metrics->'rating' is distinct from excluded.metrics->'rating'
+        then now() else mentions.edited_at end,
       deleted_at = coalesce(mentions.deleted_at, excluded.deleted_at)
     -- Untouched re-deliveries are not rewritten at all (cheaper, and edited_at stays true). A review's stars
     -- changed by its author, or a response to it that appeared on the platform, are news though.
