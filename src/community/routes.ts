@@ -13,7 +13,8 @@ import { IdeaFromMention, MergeIdea, Moderation, UpdateIdea } from './ideas.inpu
 import { getIdea } from './ideas.service';
 import { mergeIdea, moderate, moderationQueue, staffIdeas, updateIdea } from './ideas.staff';
 import { baseUrl } from '../http/request-origin';
-import { listReviews, REVIEW_SORTS } from './reviews.service';
+import { listAllReviews, REVIEW_LIST_PLATFORMS } from './all-reviews';
+import { REVIEW_SORTS } from './reviews.service';
 import { IDEA_STATUSES, type ideas } from './schema';
 
 type IdeaRow = typeof ideas.$inferSelect;
@@ -365,11 +366,17 @@ export const communityApi = createApi()
       method: 'get',
       path: '/reviews',
       tags,
-      summary: 'Reviews with the average rating and the distribution',
+      summary: "Reviews everywhere (the board's, Google's, the app stores', Facebook's) with average and spread",
       security: AUTHENTICATED,
       middleware: read,
       request: {
-        query: z.object({ topic: z.uuid().optional(), sort: z.enum(REVIEW_SORTS).default('newest'), ...Paging }),
+        query: z.object({
+          platform: z.enum(REVIEW_LIST_PLATFORMS).optional(),
+          topic: z.uuid().optional(),
+          place: z.string().trim().min(1).max(200).optional(),
+          sort: z.enum(REVIEW_SORTS).default('newest'),
+          ...Paging,
+        }),
       },
       responses: {
         200: json(
@@ -377,13 +384,19 @@ export const communityApi = createApi()
             items: z.array(
               z.object({
                 id: z.string(),
+                platform: z.string(),
                 product: z.string(),
+                place: z.string().nullable(),
                 rating: z.number(),
                 title: z.string(),
                 body: z.string(),
                 memberName: z.string(),
                 visibility: z.string(),
                 sentiment: z.string().nullable(),
+                replied: z.boolean(),
+                url: z.string().nullable(),
+                conversationId: z.string().nullable(),
+                editedAt: z.string().nullable(),
                 createdAt: z.string(),
               }),
             ),
@@ -398,25 +411,32 @@ export const communityApi = createApi()
     }),
     async (c) => {
       const q = c.req.valid('query');
-      const r = await listReviews(c.var.deps.db, requireActor(c).workspaceId, {
+      const r = await listAllReviews(c.var.deps.db, requireActor(c).workspaceId, {
         sort: q.sort,
         limit: q.limit,
         offset: q.offset,
-        staff: true,
-        ...(q.topic ? { topicId: q.topic } : {}),
+        platform: q.platform,
+        topicId: q.topic,
+        placeId: q.place,
       });
       return c.json(
         {
           ...r,
           items: r.items.map((x) => ({
             id: x.id,
+            platform: x.platform,
             product: x.product,
+            place: x.placeId,
             rating: x.rating,
             title: x.title,
             body: x.body,
-            memberName: x.memberName,
+            memberName: x.author,
             visibility: x.visibility,
-            sentiment: x.sentimentLabel,
+            sentiment: x.sentiment,
+            replied: x.replied,
+            url: x.url,
+            conversationId: x.conversationId,
+            editedAt: x.editedAt?.toISOString() ?? null,
             createdAt: x.createdAt.toISOString(),
           })),
         },

@@ -59,6 +59,13 @@ export interface IngestTarget {
    * sends every post through analysis but only negative reviews to the inbox.
    */
   threadIf?: (post: SocialPost, analysis: Analysis) => boolean;
+  /** The source's products and places mapped to product topics: a review of one is about that topic. */
+  placeTopics?: Record<string, string>;
+}
+
+/** A review's mapped product topic joins the topics its words matched (once, and only a live topic's). */
+function withPlaceTopic(matched: string[], placeTopic: string | false | undefined | null): string[] {
+  return placeTopic && !matched.includes(placeTopic) ? [...matched, placeTopic] : matched;
 }
 
 /** A post the gate turned away, with why (src/ingest/validate-post.ts). */
@@ -163,7 +170,10 @@ export async function preparePosts(deps: IngestDeps, target: IngestTarget, posts
         const text = post.title ? `${post.title}\n${post.text}` : post.text;
         return {
           post,
-          topicIds: matchTopics(target.topics, { text, authorHandle: post.author.handle }),
+          topicIds: withPlaceTopic(
+            matchTopics(target.topics, { text, authorHandle: post.author.handle }),
+            post.place && target.placeTopics?.[post.place.id],
+          ),
           analysis: analyze(text),
         };
       }),

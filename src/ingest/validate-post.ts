@@ -75,9 +75,17 @@ export function checkPost(post: SocialPost, now: Date): PostCheck {
       threadExternalId: cleanNullable(post.threadExternalId),
       metrics,
       deleted: post.deleted === true,
+      ...cleanPlace(post.place),
       raw: cleanJson(post.raw ?? null),
     },
   };
+}
+
+/** A review's product or place: an id (kept short) and a name, or nothing. */
+function cleanPlace(place: SocialPost['place']): Pick<SocialPost, 'place'> {
+  const id = typeof place?.id === 'string' ? cleanText(place.id).trim().slice(0, 200) : '';
+  if (!id) return {};
+  return { place: { id, name: cleanNullable(place?.name)?.slice(0, 300) ?? null } };
 }
 
 const describe = (ms: number) => {

@@ -51,3 +51,5 @@ export { markHidden, markRemoved } from './removal';
 export { recordModeration } from './moderation';
 /** Reviews from platforms (stars, recommendations) per week, for the ratings report. */
 export { platformReviewCounts, type PlatformReviewCount } from './platform-reviews';
+/** The platforms' reviews (stars from Google, the app stores, Facebook), filtered and sorted, with their spread. */
+export { listPlatformReviews, PLATFORM_REVIEW_SORTS, type PlatformReviewFilter } from './platform-reviews';

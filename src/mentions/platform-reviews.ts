@@ -1,4 +1,4 @@
-import { and, eq, gte, isNull, lt, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, isNull, lt, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/types';
 import { mentions } from './schema';
 
@@ -52,4 +52,68 @@ export async function platformReviewCounts(
     recommends: num(r.recommends),
     n: Number(r.n),
   }));
+}
+
+export const PLATFORM_REVIEW_SORTS = ['newest', 'highest', 'lowest'] as const;
+
+export interface PlatformReviewFilter {
+  platform?: string | undefined;
+  topicId?: string | undefined;
+  placeId?: string | undefined;
+  sort: (typeof PLATFORM_REVIEW_SORTS)[number];
+  limit: number;
+  offset: number;
+}
+
+/**
+ * Reviews from platforms (Google, the app stores, Facebook ratings with stars), newest or by stars, with the
+ * distribution of what the filter keeps: the platforms' half of the one review list (the board's own reviews
+ * are community's; GET /api/v1/reviews merges the two). Deleted ones are left out.
+ */
+export async function listPlatformReviews(db: Db, workspaceId: string, f: PlatformReviewFilter) {
+  const rating = sql<number>`(${mentions.metrics}->>'rating')::int`;
+  const where = and(
+    eq(mentions.workspaceId, workspaceId),
+    ne(mentions.platform, 'community'),
+    isNull(mentions.deletedAt),
+    sql`${mentions.metrics} ? 'rating'`,
+    f.platform ? eq(mentions.platform, f.platform as typeof mentions.platform._.data) : undefined,
+    f.placeId ? eq(mentions.placeId, f.placeId) : undefined,
+    f.topicId ? sql`${mentions.topicIds} @> array[${f.topicId}]::uuid[]` : undefined,
+  );
+  const order =
+    f.sort === 'highest'
+      ? [desc(rating), desc(mentions.postedAt)]
+      : f.sort === 'lowest'
+        ? [asc(rating), desc(mentions.postedAt)]
+        : [desc(mentions.postedAt)];
+  const [rows, summary] = await Promise.all([
+    db
+      .select({
+        id: mentions.id,
+        platform: mentions.platform,
+        url: mentions.url,
+        rating,
+        title: mentions.title,
+        text: mentions.text,
+        authorName: mentions.authorName,
+        placeId: mentions.placeId,
+        placeName: mentions.placeName,
+        topicIds: mentions.topicIds,
+        replied: sql<boolean>`coalesce((${mentions.metrics}->>'replied')::int = 1, false)`,
+        sentiment: sql<string>`coalesce(${mentions.sentimentOverride}, ${mentions.sentimentLabel}, 'unscored')`,
+        conversationId: mentions.conversationId,
+        postedAt: mentions.postedAt,
+        editedAt: mentions.editedAt,
+      })
+      .from(mentions)
+      .where(where)
+      .orderBy(...order, asc(mentions.id))
+      .limit(f.limit)
+      .offset(f.offset),
+    db.select({ rating, n: sql<number>`count(*)::int` }).from(mentions).where(where).groupBy(sql`1`),
+  ]);
+  const distribution: Record<1 | 2 | 3 | 4 | 5, number> = { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 };
+  for (const s of summary) if (s.rating >= 1 && s.rating <= 5) distribution[s.rating as 1] = Number(s.n);
+  return { items: rows.map((r) => ({ ...r, rating: Number(r.rating) })), distribution };
 }

@@ -48,6 +48,10 @@ export const mentions = pgTable(
     conversationId: uuid('conversation_id').references(() => keyOf('conversations'), { onDelete: 'set null' }),
     replyToExternalId: text('reply_to_external_id'),
     threadExternalId: text('thread_external_id'),
+    // Which of the account's products or places a review is about (an app, a Google location); its topic is
+    // the source's mapping (sources.place_topics).
+    placeId: text('place_id'),
+    placeName: text('place_name'),
     metrics: jsonb('metrics').$type<Record<string, number>>().notNull().default(sql`'{}'::jsonb`),
     raw: jsonb('raw').$type<unknown>(),
     topicIds: uuid('topic_ids').array().notNull().default(sql`'{}'::uuid[]`),

@@ -61,9 +61,10 @@ export async function ratingStats(
   const average = rated
     ? round2(Object.entries(distribution).reduce((a, [k, v]) => a + Number(k) * v, 0) / rated)
     : null;
-  const byPlatform = new Map<string, { platform: string; reviews: number; positive: number; negative: number }>();
+  type Line = { platform: string; reviews: number; rated: number; starSum: number; positive: number; negative: number };
+  const byPlatform = new Map<string, Line>();
   const line = (platform: string) => {
-    const l = byPlatform.get(platform) ?? { platform, reviews: 0, positive: 0, negative: 0 };
+    const l = byPlatform.get(platform) ?? { platform, reviews: 0, rated: 0, starSum: 0, positive: 0, negative: 0 };
     byPlatform.set(platform, l);
     return l;
   };
@@ -74,7 +75,15 @@ export async function ratingStats(
     if (c.recommends === 1) l.positive += c.n;
     if (c.recommends === 0) l.negative += c.n;
   }
-  const lines = [...byPlatform.values()].sort((a, b) => b.reviews - a.reviews || (a.platform < b.platform ? -1 : 1));
+  for (const c of starred) {
+    const l = line(c.platform);
+    l.rated += c.n;
+    l.starSum += c.rating * c.n;
+  }
+  // Each platform's own average beside the others (Google Play's 3.1 next to Google's 4.4), and its spread.
+  const lines = [...byPlatform.values()]
+    .sort((a, b) => b.reviews - a.reviews || (a.platform < b.platform ? -1 : 1))
+    .map(({ rated, starSum, ...l }) => ({ ...l, rated, average: rated ? round2(starSum / rated) : null }));
   const positive = lines.reduce((a, l) => a + l.positive, 0);
   const negative = lines.reduce((a, l) => a + l.negative, 0);
   return {

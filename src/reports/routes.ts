@@ -333,7 +333,14 @@ export const reportsApi = createApi()
                   .object({ positive: z.number(), negative: z.number(), positiveShare: z.number().nullable() })
                   .openapi({ description: "Facebook's recommends / does not recommend (no stars)" }),
                 byPlatform: z.array(
-                  z.object({ platform: z.string(), reviews: z.number(), positive: z.number(), negative: z.number() }),
+                  z.object({
+                    platform: z.string(),
+                    reviews: z.number(),
+                    rated: z.number().openapi({ description: 'Reviews with stars (1-5)' }),
+                    average: z.number().nullable().openapi({ description: "This platform's average stars" }),
+                    positive: z.number(),
+                    negative: z.number(),
+                  }),
                 ),
               }),
             },

@@ -25,7 +25,13 @@ export interface SourceFlow {
   /** Stores a page of posts (idempotent: a page fetched twice adds nothing twice). */
   ingest(
     deps: FlowDeps,
-    target: { workspaceId: string; sourceId: string | null; platform: Platform; topics: CompiledTopic[] },
+    target: {
+      workspaceId: string;
+      sourceId: string | null;
+      platform: Platform;
+      topics: CompiledTopic[];
+      placeTopics?: Record<string, string>;
+    },
     posts: SocialPost[],
   ): Promise<{ fetched: number; inserted: number; duplicates: number; rejected: readonly unknown[] }>;
   /** Marks posts the platform says were removed (a webhook's `remove`); how many were newly marked. */

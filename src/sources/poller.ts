@@ -113,7 +113,13 @@ async function pollOnce(
     const { connector, config, credentials } = await connectorInputs(deps, source);
     const topics = await activeTopics(deps.db, source.workspaceId);
     const plan = connector.searches ? searchPlanFor(source.platform, topics) : { queries: [], hashtags: [] };
-    const target = { workspaceId: source.workspaceId, sourceId: source.id, platform: source.platform, topics };
+    const target = {
+      workspaceId: source.workspaceId,
+      sourceId: source.id,
+      platform: source.platform,
+      topics,
+      placeTopics: liveOnly(source.placeTopics, topics),
+    };
     const sweep = async (
       start: Cursor | null,
       since: Date | undefined,
@@ -258,6 +264,10 @@ interface PageResult {
   more: boolean;
   oldest: string | null;
 }
+
+/** The source's place -> topic mapping without topics that are no longer active. */
+const liveOnly = (mapping: Record<string, string> | null, topics: { id: string }[]) =>
+  Object.fromEntries(Object.entries(mapping ?? {}).filter(([, topicId]) => topics.some((t) => t.id === topicId)));
 
 const oldestOf = (posts: { createdAt: Date }[]) =>
   posts.length ? new Date(Math.min(...posts.map((p) => p.createdAt.getTime()))).toISOString() : null;

@@ -47,6 +47,8 @@ export const sources = pgTable(
     expiryWarnedAt: ts('expiry_warned_at'),
     // The last webhook delivery stored for this source: while they come, polling is only the safety net.
     webhookAt: ts('webhook_at'),
+    // Reviews' products and places (an app id, a Google location) mapped to product topics by an admin.
+    placeTopics: jsonb('place_topics').$type<Record<string, string>>().notNull().default(sql`'{}'::jsonb`),
     createdAt: createdAt(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },

@@ -6,7 +6,16 @@ import type { QueryNode } from './query';
  * only needs to be a superset: every post is matched locally afterwards (match.ts), so a platform
  * without OR gets one search per OR branch, and one without exclusions simply drops them.
  */
-export const SEARCH_PLATFORMS = ['x', 'mastodon', 'bluesky', 'reddit', 'hackernews', 'threads', 'instagram'] as const;
+export const SEARCH_PLATFORMS = [
+  'x',
+  'mastodon',
+  'bluesky',
+  'reddit',
+  'hackernews',
+  'threads',
+  'instagram',
+  'youtube',
+] as const;
 export type SearchPlatform = (typeof SEARCH_PLATFORMS)[number];
 
 export class CompileError extends Error {
@@ -114,6 +123,16 @@ export function compileQuery(node: QueryNode, platform: SearchPlatform): SearchP
     // Threads' keyword search takes words (a phrase without its quotes), one search per branch.
     case 'threads':
       return { queries: branches(node).map((conj) => conj.map((l) => l.value).join(' ')), hashtags: [] };
+    // A YouTube search costs 100 of the day's 10,000 units: one search per topic, its branches joined by `|`.
+    case 'youtube':
+      return {
+        queries: [
+          branches(node)
+            .map((conj) => conj.map(plainLiteral).join(' '))
+            .join(' | '),
+        ],
+        hashtags: [],
+      };
     case 'bluesky':
     case 'hackernews':
       return { queries: branches(node).map((conj) => conj.map(plainLiteral).join(' ')), hashtags: [] };

@@ -82,6 +82,7 @@ describe('compileQuery', () => {
     ['mastodon', [], ['launch']],
     ['threads', ['acme widget launch acmehq', 'acme gadget pro launch acmehq'], []],
     ['instagram', [], ['launch']],
+    ['youtube', ['acme widget #launch @acmehq | acme "gadget pro" #launch @acmehq'], []],
   ])('writes %s syntax', (platform, queries, hashtags) => {
     expect(compileQuery(parseQuery(q), platform)).toEqual({ queries, hashtags });
   });

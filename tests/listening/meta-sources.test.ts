@@ -181,7 +181,7 @@ describe('Instagram and Threads sources, polled through the one flow', () => {
       average: 4,
       distribution: { 4: 1 },
       recommendations: { positive: 2, negative: 1, positiveShare: 66.7 },
-      byPlatform: [{ platform: 'facebook', reviews: 3, positive: 2, negative: 1 }],
+      byPlatform: [{ platform: 'facebook', reviews: 3, rated: 1, average: 4, positive: 2, negative: 1 }],
     });
     // The board's filter leaves the Page's reviews out.
     const board = await t.request('GET', `/api/v1/reports/ratings?from=${from}&to=${day}&platform=community`, {
@@ -193,6 +193,9 @@ describe('Instagram and Threads sources, polled through the one flow', () => {
       .filter((c) => c.author.name === 'Karl Kunde')
       .map((c) => c.subject);
     expect(opened).toEqual(['Does not recommend']);
+    // Recommendations that read well stay out of the inbox (counted and listed under Reviews instead).
+    const others = (convs.json.items as { author: { name: string } }[]).filter((c) => c.author.name !== 'Karl Kunde');
+    expect(others).toEqual([]);
     expect((await mentionsOf('facebook')).find((m) => m.externalId === `rating:${bad.id}`)?.text).toBe(
       'Never again, the parcel never came',
     );

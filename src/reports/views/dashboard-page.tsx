@@ -43,7 +43,13 @@ export interface DashboardProps extends PageBase {
     distribution: Record<1 | 2 | 3 | 4 | 5, number>;
     weeks: { week: string; average: number; count: number }[];
     recommendations: { positive: number; negative: number; positiveShare: number | null };
-    byPlatform: { platform: string; reviews: number; positive: number; negative: number }[];
+    byPlatform: {
+      platform: string;
+      reviews: number;
+      average: number | null;
+      positive: number;
+      negative: number;
+    }[];
   };
   terms: { terms: TermCount[]; hashtags: TermCount[]; aspects: TermCount[] };
   authors: { byVolume: AuthorRow[]; byReach: AuthorRow[] };
@@ -491,15 +497,17 @@ export function DashboardPage(p: DashboardProps) {
                 <tr>
                   <th>Where</th>
                   <th class="num">Reviews</th>
+                  <th class="num">Average stars</th>
                   <th class="num">Recommend</th>
                   <th class="num">Do not</th>
                 </tr>
               </thead>
               <tbody>
                 {p.ratings.byPlatform.map((l) => (
-                  <tr>
+                  <tr data-platform={l.platform}>
                     <td>{platformLabel(l.platform)}</td>
                     <td class="num">{l.reviews}</td>
+                    <td class="num">{l.average ?? '–'}</td>
                     <td class="num">{l.positive}</td>
                     <td class="num">{l.negative}</td>
                   </tr>
