@@ -87,7 +87,11 @@ export async function listAllReviews(db: Db, workspaceId: string, f: AllReviewsF
     ...(platforms?.items ?? []).map((r) => ({
       id: r.id,
       platform: r.platform,
-      product: r.topicIds.map((t) => names.get(t)).find(Boolean) ?? r.placeName ?? r.placeId ?? '',
+      product:
+        [r.mappedTopicId, ...r.topicIds].map((t) => (t ? names.get(t) : undefined)).find(Boolean) ??
+        r.placeName ??
+        r.placeId ??
+        '',
       placeId: r.placeId,
       rating: r.rating,
       title: r.title ?? '',

@@ -87,6 +87,11 @@ export interface Connector<Config = any, Credentials = any> {
   label: string;
   configSchema: z.ZodType<Config>;
   credentialsSchema: z.ZodType<Credentials>;
+  /**
+   * Credentials are tried with one `verify` call when saved: an uploaded key that is wrong, revoked or lacks
+   * access is refused on the form, not found out at the first poll.
+   */
+  verifyOnSave?: boolean;
   /** Does the platform search server-side (else every item is read and matched locally)? */
   searches: boolean;
   poll(ctx: PollContext<Config, Credentials>): Promise<PollPage>;

@@ -47,6 +47,8 @@ export interface FormOptions {
   lists?: Record<string, string | RegExp>;
   /** The form's labels by field name, to name a field in a message (else the name itself). */
   labels?: Record<string, string>;
+  /** File inputs read as their text (a key file, at most 64 KB); other files stay files. */
+  filesAsText?: readonly string[];
 }
 
 /** The posted text as typed, to fill the form again after an error: each field's first value, and all of them. */
@@ -67,12 +69,26 @@ export async function parseForm<T extends z.ZodType>(
   schema: T,
   options: FormOptions = {},
 ): Promise<ParsedForm<z.output<T>>> {
-  const form = (await c.req.parseBody({ all: true })) as PostedForm;
+  const form = await filesAsText((await c.req.parseBody({ all: true })) as PostedForm, options.filesAsText ?? []);
   const posted = postedValues(form);
   const parsed = await schema.safeParseAsync(formInput(schema, form, options));
   if (parsed.success) return { ok: true, data: parsed.data, ...posted };
   const issue = parsed.error.issues[0]!;
   return { ok: false, message: formMessage(issue, options.labels), issue, ...posted };
+}
+
+/** The named file inputs as their text (at most 64 KB; an empty input is no value); other fields as posted. */
+const MAX_FORM_FILE = 64 * 1024;
+async function filesAsText(form: PostedForm, names: readonly string[]): Promise<PostedForm> {
+  if (names.length === 0) return form;
+  const out: PostedForm = { ...form };
+  for (const name of names) {
+    const v = form[name];
+    if (!(v instanceof File)) continue;
+    if (v.size > 0 && v.size <= MAX_FORM_FILE) out[name] = await v.text();
+    else delete out[name];
+  }
+  return out;
 }
 
 /** `field: message` (the field by its label when the page names one); a problem of the whole form alone. */

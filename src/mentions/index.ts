@@ -53,3 +53,5 @@ export { recordModeration } from './moderation';
 export { platformReviewCounts, type PlatformReviewCount } from './platform-reviews';
 /** The platforms' reviews (stars from Google, the app stores, Facebook), filtered and sorted, with their spread. */
 export { listPlatformReviews, PLATFORM_REVIEW_SORTS, type PlatformReviewFilter } from './platform-reviews';
+/** The apps and locations a source's reviews are about, with counts (for mapping them to product topics). */
+export { placesOfSource } from './platform-reviews';

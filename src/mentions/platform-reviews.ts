@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, gte, isNull, lt, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, isNotNull, isNull, lt, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/types';
+import { placeTopicOf } from '../sources';
 import { mentions } from './schema';
 
 export interface PlatformReviewCount {
@@ -39,7 +40,7 @@ export async function platformReviewCounts(
         sql`(${rating} is not null or ${recommends} is not null)`,
         gte(mentions.postedAt, sql`(${range.from}::date::timestamp at time zone 'UTC')`),
         lt(mentions.postedAt, sql`((${range.to}::date + 1)::timestamp at time zone 'UTC')`),
-        f.topicId ? sql`${mentions.topicIds} @> array[${f.topicId}]::uuid[]` : undefined,
+        f.topicId ? aboutTopic(f.topicId) : undefined,
       ),
     )
     .groupBy(sql`1`, sql`2`, sql`3`, sql`4`)
@@ -53,6 +54,13 @@ export async function platformReviewCounts(
     n: Number(r.n),
   }));
 }
+
+/** The product topic a review's app or location is mapped to on its source. */
+const placeTopic = placeTopicOf(mentions.sourceId, mentions.placeId);
+
+/** About a product topic: its words name it, or its app or location is mapped to it. */
+const aboutTopic = (topicId: string) =>
+  sql`(${mentions.topicIds} @> array[${topicId}]::uuid[] or ${placeTopic} = ${topicId})`;
 
 export const PLATFORM_REVIEW_SORTS = ['newest', 'highest', 'lowest'] as const;
 
@@ -79,7 +87,7 @@ export async function listPlatformReviews(db: Db, workspaceId: string, f: Platfo
     sql`${mentions.metrics} ? 'rating'`,
     f.platform ? eq(mentions.platform, f.platform as typeof mentions.platform._.data) : undefined,
     f.placeId ? eq(mentions.placeId, f.placeId) : undefined,
-    f.topicId ? sql`${mentions.topicIds} @> array[${f.topicId}]::uuid[]` : undefined,
+    f.topicId ? aboutTopic(f.topicId) : undefined,
   );
   const order =
     f.sort === 'highest'
@@ -100,6 +108,7 @@ export async function listPlatformReviews(db: Db, workspaceId: string, f: Platfo
         placeId: mentions.placeId,
         placeName: mentions.placeName,
         topicIds: mentions.topicIds,
+        mappedTopicId: placeTopic,
         replied: sql<boolean>`coalesce((${mentions.metrics}->>'replied')::int = 1, false)`,
         sentiment: sql<string>`coalesce(${mentions.sentimentOverride}, ${mentions.sentimentLabel}, 'unscored')`,
         conversationId: mentions.conversationId,
@@ -116,4 +125,20 @@ export async function listPlatformReviews(db: Db, workspaceId: string, f: Platfo
   const distribution: Record<1 | 2 | 3 | 4 | 5, number> = { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 };
   for (const s of summary) if (s.rating >= 1 && s.rating <= 5) distribution[s.rating as 1] = Number(s.n);
   return { items: rows.map((r) => ({ ...r, rating: Number(r.rating) })), distribution };
+}
+
+/** The products and places a source's reviews are about (app ids, Google locations), with how many each. */
+export async function placesOfSource(db: Db, workspaceId: string, sourceId: string) {
+  const rows = await db
+    .select({
+      id: mentions.placeId,
+      name: sql<string | null>`max(${mentions.placeName})`,
+      n: sql<number>`count(*)::int`,
+    })
+    .from(mentions)
+    .where(and(eq(mentions.workspaceId, workspaceId), eq(mentions.sourceId, sourceId), isNotNull(mentions.placeId)))
+    .groupBy(mentions.placeId)
+    .orderBy(mentions.placeId)
+    .limit(500);
+  return rows.map((r) => ({ id: r.id!, name: r.name, reviews: Number(r.n) }));
 }

@@ -113,7 +113,8 @@ export async function storePosts(
       coalesce(r.kind, 'post'), r.title, coalesce(r.text, ''), coalesce(r.text_truncated, false), r.lang, r.posted_at,
       r.author_external_id, r.author_handle, r.author_name, r.author_followers, r.author_bio, r.author_url,
       r.author_avatar_url, coalesce(r.author_verified, false), r.reply_to_external_id, r.thread_external_id,
-      coalesce(r.metrics, '{}'::jsonb), r.place_id, r.place_name, r.raw, coalesce(r.topic_ids, '{}'::uuid[]), case when r.deleted then now() end,
+      coalesce(r.metrics, '{}'::jsonb), r.place_id, r.place_name, r.raw, coalesce(r.topic_ids, '{}'::uuid[]),
+      case when r.deleted then now() end,
       r.sentiment_score, r.sentiment_label, r.language, coalesce(r.intents, '{}'::text[]),
       coalesce(r.aspects, '[]'::jsonb), coalesce(r.key_terms, '{}'::text[]), coalesce(r.hashtags, '{}'::text[]),
       r.analysis_version, r.contact_id, r.identity_id

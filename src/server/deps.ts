@@ -3,7 +3,7 @@ import { memberAuthenticator, reviewRatingCounts } from '../community';
 import { inboxContactHolders, LiveHub } from '../inbox';
 import { registerContactHolder } from '../contacts';
 import { ingestPosts } from '../ingest';
-import { countSourceMentions, markHidden, markRemoved } from '../mentions';
+import { countSourceMentions, markHidden, markRemoved, placesOfSource } from '../mentions';
 import type { SourceFlow } from '../sources';
 import { AccessWatch } from '../core/access-watch';
 import { EventBus } from '../core/events';
@@ -59,6 +59,7 @@ export const sourceFlow: SourceFlow = {
   remove: markRemoved,
   hide: markHidden,
   mentionCount: countSourceMentions,
+  places: placesOfSource,
 };
 
 /** Forwarded addresses are believed only behind a proxy we were told about (TRUST_PROXY). */

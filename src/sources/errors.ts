@@ -13,6 +13,8 @@ export const SOURCE_ERRORS = defineErrors({
   BACKFILL_RUNNING: { kind: 'conflict', en: 'A backfill of this source is already running' },
   SOURCE_BUSY: { kind: 'conflict', en: 'This source is being polled right now; try again in a moment' },
   PLATFORM_NOT_CHOSEN: { kind: 'invalid', en: 'Choose a platform to add' },
+  // Uploaded keys (App Store Connect, Google Play) are tried with one call before they are kept.
+  SOURCE_KEY_REFUSED: { kind: 'invalid', en: '{platform} did not accept these credentials: {reason}' },
   // Webhooks: nothing is stored unless the platform's signature holds.
   WEBHOOK_NOT_CONFIGURED: { kind: 'not_found', en: 'Webhooks from {platform} are not set up on this server' },
   WEBHOOK_SIGNATURE_INVALID: { kind: 'unauthenticated', en: 'The webhook signature does not match' },

@@ -51,6 +51,12 @@ export interface SourceFlow {
   ): Promise<number>;
   /** How many mentions the source has brought in, for its page. */
   mentionCount(db: Db, workspaceId: string, sourceId: string): Promise<number>;
+  /** The apps and locations its reviews are about, with counts, for mapping them to product topics. */
+  places(
+    db: Db,
+    workspaceId: string,
+    sourceId: string,
+  ): Promise<{ id: string; name: string | null; reviews: number }[]>;
 }
 
 declare module '../http/env' {

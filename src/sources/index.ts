@@ -6,6 +6,8 @@
 export type { PollerDeps } from './poller';
 /** A connected platform account or feed, with its polling state. */
 export { sources } from './schema';
+/** The product topic a review's app or location is mapped to (SQL over a mention's source and place). */
+export { placeTopicOf } from './place-topics';
 /** Decrypts and validates what a connector needs to run for this source. */
 export { connectorInputs } from './sources.service';
 /** The Inngest event name that asks for one source to be polled now. */

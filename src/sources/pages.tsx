@@ -8,8 +8,8 @@ import { assertCan, formProblem, parseForm, pathId, requireStaffPage, shellProps
 import { sourceError } from './errors';
 import { PLATFORM_FORMS, platformFormFields } from './platform-forms';
 import { pollSource } from './poller';
-import type { Platform } from '../core/platforms';
-import { BackfillInput, CreateSource } from './source.input';
+import { type Platform, REVIEW_PLATFORMS } from '../core/platforms';
+import { BackfillInput, CreateSource, PlaceTopics } from './source.input';
 import {
   createSource,
   deleteSource,
@@ -23,7 +23,8 @@ import {
 } from './sources.service';
 import { connectApp } from './meta-connect.service';
 import { type HashtagUse, NewSourcePage, SourcePage, SourcesPage } from './views/sources-pages';
-import { activeTopics, searchPlanFor } from '../topics';
+import { activeTopics, searchPlanFor, topicsOfKinds } from '../topics';
+import type { ReviewPlaces } from './views/review-places';
 
 const connectReady = (c: AppContext) => ({
   facebook: connectApp(c.var.deps.meta, 'facebook') !== null && Boolean(c.var.deps.connectors.facebook),
@@ -54,6 +55,20 @@ async function hashtagUse(c: AppContext, source: SourceRow): Promise<HashtagUse 
   };
 }
 
+/** For review platforms (and Facebook's ratings): the apps or locations seen, and the products to map them to. */
+async function reviewPlaces(c: AppContext, source: SourceRow): Promise<ReviewPlaces | null> {
+  if (!(REVIEW_PLATFORMS as readonly string[]).includes(source.platform)) return null;
+  const db = c.var.deps.db;
+  const [seen, products] = await Promise.all([
+    c.var.deps.sourceFlow.places(db, source.workspaceId, source.id),
+    topicsOfKinds(db, source.workspaceId, ['brand', 'product']),
+  ]);
+  return {
+    places: seen.map((p) => ({ ...p, topicId: source.placeTopics[p.id] ?? null })),
+    products: products.map((t) => ({ id: t.id, name: t.name })).sort((a, b) => a.name.localeCompare(b.name)),
+  };
+}
+
 /** Platforms that can be added here (and whose connector is installed). */
 const addable = (c: AppContext) =>
   Object.entries(PLATFORM_FORMS).filter(([platform]) => c.var.deps.connectors[platform as Platform]) as [
@@ -73,6 +88,8 @@ async function renderSource(
   const credentialFields =
     PLATFORM_FORMS[source.platform]?.fields.filter((f) => f.name.startsWith('credentials.')) ?? [];
   const hashtags = await hashtagUse(c, source);
+  const quota = c.var.deps.connectors[source.platform]?.quota?.(source.cursor, c.var.deps.clock()) ?? null;
+  const places = await reviewPlaces(c, source);
   return c.html(
     <SourcePage
       {...shellProps(c)}
@@ -83,6 +100,8 @@ async function renderSource(
       notice={notice}
       connect={connectReady(c)}
       hashtags={hashtags}
+      quota={quota}
+      places={places}
     />,
     status as 200,
   );
@@ -187,6 +206,25 @@ export const sourcePages = new Hono<AppEnv>()
       return renderSource(c, id, { kind: 'error', message: e.message }, e.status);
     }
     return renderSource(c, id, { kind: 'ok', message: 'Credentials saved.' });
+  })
+  .post('/settings/sources/:id/places', async (c) => {
+    const actor = assertCan(c, 'settings:manage');
+    const id = pathId(c, 'Source');
+    const body = await c.req.parseBody();
+    // Each select is `place.<id>`: a topic id, or empty for none.
+    const change: Record<string, string | null> = {};
+    for (const [k, v] of Object.entries(body))
+      if (k.startsWith('place.') && typeof v === 'string') change[k.slice(6)] = v.trim() || null;
+    const parsed = PlaceTopics.safeParse(change);
+    if (!parsed.success)
+      return renderSource(c, id, { kind: 'error', message: 'Choose a product for each place.' }, 422);
+    try {
+      await updateSource(c.var.deps, actor, id, { placeTopics: parsed.data }, c.var.deps.clock());
+    } catch (err) {
+      const e = formProblem(err);
+      return renderSource(c, id, { kind: 'error', message: e.message }, e.status);
+    }
+    return renderSource(c, id, { kind: 'ok', message: 'Products saved.' });
   })
   .post('/settings/sources/:id/pause', async (c) => {
     await updateSource(

@@ -8,7 +8,8 @@ import type { Platform } from '../core/platforms';
 export interface FormField {
   name: `config.${string}` | `credentials.${string}`;
   label: string;
-  type: 'text' | 'password' | 'url' | 'number' | 'checkbox' | 'list';
+  /** `key`: a key file to upload (its text is the value; `placeholder` is the file types to accept). */
+  type: 'text' | 'password' | 'url' | 'number' | 'checkbox' | 'list' | 'key';
   required?: boolean;
   help?: string;
   placeholder?: string;
@@ -144,6 +145,124 @@ export const PLATFORM_FORMS: Partial<Record<Platform, PlatformForm>> = {
       baseUrl('https://graph.threads.net'),
     ],
   },
+  linkedin: {
+    label: 'LinkedIn Page',
+    intro:
+      "Reads the comments and replies under your Page's posts and posts that mention the Page, and replies as the " +
+      "Page. LinkedIn offers no search of members' posts: only what happens on or to your Page can be read. " +
+      'Connect LinkedIn gives the token; or paste one with r_organization_social, w_organization_social and ' +
+      "rw_organization_admin (60 days; with a refresh token and the app's client it renews itself).",
+    fields: [
+      {
+        name: 'config.organizationUrn',
+        label: 'Page (organization URN or id)',
+        type: 'text',
+        required: true,
+        placeholder: 'urn:li:organization:123456',
+      },
+      { name: 'credentials.accessToken', label: 'Access token', type: 'password', required: true },
+      { name: 'credentials.refreshToken', label: 'Refresh token', type: 'password' },
+      { name: 'credentials.clientId', label: 'App client id (for renewing)', type: 'text' },
+      { name: 'credentials.clientSecret', label: 'App client secret', type: 'password' },
+      baseUrl('https://api.linkedin.com'),
+    ],
+  },
+  youtube: {
+    label: 'YouTube channel',
+    intro:
+      "Reads the comments on your channel's videos (replies included) and, when searching is on, new videos that " +
+      'mention your topics and their comments; replies as the channel and holds comments for review. YouTube gives ' +
+      'a project 10,000 units a day and a search costs 100: polling plans to stay inside them and pauses until ' +
+      'midnight Pacific time when they are spent. Connect Google gives the credentials; or paste an OAuth client ' +
+      'and a refresh token with the youtube.force-ssl scope.',
+    fields: [
+      { name: 'config.channelId', label: 'Channel id', type: 'text', required: true, placeholder: 'UC…' },
+      { name: 'config.search', label: 'Search new videos for your topics (100 units a search)', type: 'checkbox' },
+      {
+        name: 'config.dailyQuota',
+        label: 'Daily units of your Google Cloud project',
+        type: 'number',
+        placeholder: '10000',
+      },
+      { name: 'credentials.clientId', label: 'OAuth client id', type: 'text', required: true },
+      { name: 'credentials.clientSecret', label: 'OAuth client secret', type: 'password', required: true },
+      { name: 'credentials.refreshToken', label: 'Refresh token', type: 'password', required: true },
+      baseUrl('https://youtube.googleapis.com/'),
+    ],
+  },
+  google_reviews: {
+    label: 'Google reviews (Business Profile)',
+    intro:
+      "Reads each location's reviews with their stars (an edited review updates in place) and answers them as the " +
+      'business; the answer is the public owner response. Connect Google gives the credentials; or paste an OAuth ' +
+      'client and a refresh token with the business.manage scope.',
+    fields: [
+      { name: 'config.accountId', label: 'Account id', type: 'text', required: true, placeholder: 'accounts/123' },
+      {
+        name: 'config.locationIds',
+        label: 'Location ids',
+        type: 'list',
+        required: true,
+        placeholder: 'locations/456, locations/789',
+      },
+      { name: 'credentials.clientId', label: 'OAuth client id', type: 'text', required: true },
+      { name: 'credentials.clientSecret', label: 'OAuth client secret', type: 'password', required: true },
+      { name: 'credentials.refreshToken', label: 'Refresh token', type: 'password', required: true },
+      baseUrl('https://mybusiness.googleapis.com/'),
+    ],
+  },
+  app_store: {
+    label: 'App Store reviews',
+    intro:
+      "Reads your app's customer reviews in every territory (newest first) and answers them: the answer is the " +
+      'public developer response. Upload an App Store Connect API key (Users and Access > Integrations) with the ' +
+      'Customer Support, App Manager or Admin role; it is tried once when saved and never shown again.',
+    fields: [
+      {
+        name: 'config.appId',
+        label: 'Apple ID of the app',
+        type: 'text',
+        required: true,
+        placeholder: '1234567890',
+        help: 'App Store Connect > your app > App Information > Apple ID.',
+      },
+      { name: 'credentials.issuerId', label: 'Issuer id', type: 'text', required: true },
+      { name: 'credentials.keyId', label: 'Key id', type: 'text', required: true, placeholder: 'ABCDE12345' },
+      {
+        name: 'credentials.privateKey',
+        label: 'Private key (.p8 file)',
+        type: 'key',
+        required: true,
+        placeholder: '.p8',
+      },
+      baseUrl('https://api.appstoreconnect.apple.com/'),
+    ],
+  },
+  google_play: {
+    label: 'Google Play reviews',
+    intro:
+      "Reads your app's reviews with stars, device, app version and language, and answers them (350 characters; " +
+      'the answer is the public developer reply). Google Play gives only the last 7 days of reviews: polling keeps ' +
+      'up, older ones cannot be fetched. Upload a service account key (JSON) and invite its email in Play Console ' +
+      '(Users and permissions: View app information, Reply to reviews); it is tried once when saved.',
+    fields: [
+      {
+        name: 'config.packageName',
+        label: 'Package name',
+        type: 'text',
+        required: true,
+        placeholder: 'com.example.app',
+      },
+      {
+        name: 'credentials.serviceAccountJson',
+        label: 'Service account key (.json file)',
+        type: 'key',
+        required: true,
+        placeholder: '.json,application/json',
+      },
+      baseUrl('https://androidpublisher.googleapis.com/'),
+    ],
+  },
   hackernews: {
     label: 'Hacker News',
     intro: 'Searches stories and comments by date through the public Algolia API. No key needed; no replies.',
@@ -192,5 +311,6 @@ export function platformFormFields(form: Pick<PlatformForm, 'fields'>) {
             : z.string().trim().optional();
     if (field.type === 'list') lists[field.name] = /[\s,]+/;
   }
-  return { shape: { config: z.object(config), credentials: z.object(credentials) }, options: { lists } };
+  const filesAsText = form.fields.filter((f) => f.type === 'key').map((f) => f.name);
+  return { shape: { config: z.object(config), credentials: z.object(credentials) }, options: { lists, filesAsText } };
 }

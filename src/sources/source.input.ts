@@ -9,6 +9,12 @@ import { MAX_BACKFILL_DAYS } from './backfill';
 
 const Interval = z.number().int().min(30).max(86_400);
 
+/** Reviews' apps and locations (their ids as the platform names them) mapped to product topics; null unmaps. */
+export const PlaceTopics = z
+  .record(z.string().trim().min(1).max(200), z.uuid().nullable())
+  .refine((r) => Object.keys(r).length <= 500, 'at most 500 places')
+  .openapi({ description: 'Review places (app id, Google location id) -> product topic id; null removes' });
+
 export const CreateSource = z
   .object({
     platform: z.enum(PLATFORMS),
@@ -32,6 +38,7 @@ export const UpdateSource = z
     credentials: z.record(z.string(), z.unknown()).optional(),
     pollIntervalSeconds: Interval.optional(),
     paused: z.boolean().optional(),
+    placeTopics: PlaceTopics.optional(),
   })
   .openapi('UpdateSource');
 

@@ -12,6 +12,7 @@ import type { CredentialBox } from '../core/credentials';
 import { sources } from './schema';
 import type { Platform } from '../core/platforms';
 import { movedUrlFields, urlFields } from './url-fields';
+import { topicsOfKinds } from '../topics';
 
 export type SourceRow = typeof sources.$inferSelect;
 
@@ -119,6 +120,7 @@ export async function createSource(deps: SourceDeps, actor: Actor, input: Create
     string,
     unknown
   >;
+  await checkKeyOnSave(deps, connector, config, credentials);
   const id = crypto.randomUUID();
   const credentialsEnc = Object.keys(credentials).length ? await deps.credentials.seal(id, credentials) : null;
   return deps.db.transaction(async (tx) => {
@@ -145,12 +147,26 @@ export async function createSource(deps: SourceDeps, actor: Actor, input: Create
   });
 }
 
+/** For connectors that ask for it (uploaded keys): one call with the new credentials, refused when it fails. */
+async function checkKeyOnSave(
+  deps: SourceDeps,
+  connector: Connector,
+  config: Record<string, unknown>,
+  credentials: Record<string, unknown>,
+) {
+  if (!connector.verifyOnSave) return;
+  const r = await connector.verify({ config, credentials, http: deps.outbound });
+  if (!r.ok) throw sourceError('SOURCE_KEY_REFUSED', { platform: connector.label, reason: r.message });
+}
+
 export interface UpdateSourceInput {
   name?: string;
   config?: Record<string, unknown>;
   credentials?: Record<string, unknown>;
   pollIntervalSeconds?: number;
   paused?: boolean;
+  /** Places to map (to a brand or product topic of the workspace) or unmap (null); others stay. */
+  placeTopics?: Record<string, string | null>;
 }
 
 /**
@@ -176,6 +192,7 @@ export async function updateSource(deps: SourceDeps, actor: Actor, id: string, i
   }
   if (input.credentials !== undefined) {
     const creds = validate(connector.credentialsSchema, input.credentials, 'credentials') as Record<string, unknown>;
+    await checkKeyOnSave(deps, connector, (changes.config ?? current.config) as Record<string, unknown>, creds);
     changes.credentialsEnc = await deps.credentials.seal(id, creds);
     changes.credentialsClearedAt = null;
   } else if (moved.length > 0 && current.credentialsEnc !== null) {
@@ -183,6 +200,8 @@ export async function updateSource(deps: SourceDeps, actor: Actor, id: string, i
     changes.credentialsClearedAt = now;
   }
   if (input.paused !== undefined) changes.paused = input.paused;
+  if (input.placeTopics !== undefined)
+    changes.placeTopics = await mergedPlaceTopics(deps.db, actor.workspaceId, current.placeTopics, input.placeTopics);
   // New credentials or a resumed source deserve a prompt try, not the rest of a long backoff.
   if (input.credentials !== undefined || input.paused === false || input.config !== undefined) {
     Object.assign(changes, { nextPollAt: now, consecutiveFailures: 0, status: 'ok' as const });
@@ -209,6 +228,24 @@ export async function updateSource(deps: SourceDeps, actor: Actor, id: string, i
     });
     return s!;
   });
+}
+
+/** The mapping after a change: each topic must be one of the workspace's brands or products. */
+async function mergedPlaceTopics(
+  db: Db,
+  workspaceId: string,
+  current: Record<string, string>,
+  change: Record<string, string | null>,
+): Promise<Record<string, string>> {
+  const products = new Set((await topicsOfKinds(db, workspaceId, ['brand', 'product'])).map((t) => t.id));
+  const next = { ...current };
+  for (const [place, topicId] of Object.entries(change)) {
+    if (topicId === null) delete next[place];
+    else if (!products.has(topicId))
+      throw sourceError('SOURCE_CONFIG_INVALID', { path: `placeTopics.${place}`, problem: 'not a brand or product' });
+    else next[place] = topicId;
+  }
+  return next;
 }
 
 export async function deleteSource(db: Db, actor: Actor, id: string) {

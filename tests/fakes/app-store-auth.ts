@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { decodeProtectedHeader, importSPKI, jwtVerify } from 'jose';
 
 /**
@@ -54,4 +55,19 @@ export async function checkAppStoreToken(authorization: string | undefined, keys
     return notAuthorized('Provide a properly configured and signed bearer token.');
   }
   return null;
+}
+
+/**
+ * A test API key as App Store Connect hands one out: `key` is what a source is given (issuer id, key id and
+ * the .p8 text, PKCS #8 PEM of an EC P-256 key), `uploaded` what Apple keeps (the public half) to check tokens.
+ */
+export function makeAppStoreTestKey(
+  keyId = 'ABC123DEFG',
+  issuerId = '57246542-96fe-1a63-e053-0824d011072a',
+): { key: { issuerId: string; keyId: string; privateKey: string }; uploaded: AppStoreApiKey } {
+  const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  return {
+    key: { issuerId, keyId, privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() },
+    uploaded: { issuerId, keyId, publicKey: publicKey.export({ type: 'spki', format: 'pem' }).toString() },
+  };
 }

@@ -1,6 +1,7 @@
 import { Flash } from '../../http/web/layout';
 import { Csrf, type PageBase, PostButton, SettingsShell, when } from '../../http/web/settings-shell';
 import type { FormField, PlatformForm } from '../platform-forms';
+import { type ApiQuota, ApiQuotaCard, type ReviewPlaces, ReviewPlacesCard } from './review-places';
 import type { publicSource } from '../sources.service';
 
 type Source = ReturnType<typeof publicSource>;
@@ -110,8 +111,22 @@ export function SourcesPage(
   );
 }
 
+/** A form with a key file to upload is sent as multipart; the others stay urlencoded. */
+const encFor = (fields: FormField[]) => (fields.some((f) => f.type === 'key') ? 'multipart/form-data' : undefined);
+
 function Field(props: { field: FormField; value?: string | undefined }) {
   const f = props.field;
+  if (f.type === 'key') {
+    // A key file is read on the server and sealed; it is never put back into a page.
+    return (
+      <label>
+        {f.label}
+        {f.required ? ' *' : ''}
+        <input name={f.name} type="file" required={f.required} accept={f.placeholder} />
+        {f.help ? <span class="muted small">{f.help}</span> : null}
+      </label>
+    );
+  }
   if (f.type === 'checkbox') {
     return (
       <label class="check">
@@ -141,7 +156,7 @@ export function NewSourcePage(
 ) {
   return (
     <SettingsShell {...p} title={`Add ${p.form.label}`} tab="/settings/sources">
-      <form class="card stack narrow" method="post" action="/settings/sources">
+      <form class="card stack narrow" method="post" action="/settings/sources" enctype={encFor(p.form.fields)}>
         <h2>Add {p.form.label}</h2>
         <p class="muted">{p.form.intro}</p>
         <Flash kind="error" message={p.error} />
@@ -183,6 +198,8 @@ interface SourcePageProps extends PageBase {
   notice?: { kind: 'ok' | 'error'; message: string } | undefined;
   connect: ConnectReady;
   hashtags: HashtagUse | null;
+  quota?: ApiQuota | null;
+  places?: ReviewPlaces | null;
 }
 
 /** A quota of hashtags (Instagram's 30 in 7 days) and each topic's hashtags against it. */
@@ -313,11 +330,16 @@ export function SourcePage(p: SourcePageProps) {
         ) : null}
       </section>
       {p.hashtags ? <Hashtags use={p.hashtags} /> : null}
+      {p.quota ? <ApiQuotaCard quota={p.quota} /> : null}
+      {p.places ? (
+        <ReviewPlacesCard sourceId={s.id} use={p.places} canManage={p.canManage} csrfToken={p.csrfToken} />
+      ) : null}
       {p.canManage && p.credentialFields.length > 0 ? (
         <form
           class="card stack narrow"
           method="post"
           action={`/settings/sources/${s.id}/credentials`}
+          enctype={encFor(p.credentialFields)}
           data-testid="credentials-form"
         >
           <h2>{s.credentialsCleared ? 'Enter the credentials again' : 'Replace credentials'}</h2>
