@@ -106,6 +106,13 @@ const MODERATION_LABELS: Record<ModerationAction, string> = {
   like: 'Like',
 };
 
+/** YouTube moderates by status: hiding is holding for review, showing again is publishing, deleting rejects. */
+const PLATFORM_MODERATION_LABELS: Partial<Record<string, Partial<Record<ModerationAction, string>>>> = {
+  youtube: { hide: 'Hold for review', unhide: 'Publish', delete: 'Reject' },
+};
+const moderationLabel = (platform: string, a: ModerationAction) =>
+  PLATFORM_MODERATION_LABELS[platform]?.[a] ?? MODERATION_LABELS[a];
+
 /** Buttons acting on the post on its platform: hide or show again (whichever applies), delete, like. */
 function Moderation(props: ThreadProps & { item: Extract<ThreadItem, { kind: 'inbound' }> }) {
   const { item } = props;
@@ -123,7 +130,7 @@ function Moderation(props: ThreadProps & { item: Extract<ThreadItem, { kind: 'in
       <Csrf token={props.csrf} />
       {offered.map((a) => (
         <button type="submit" name="action" value={a} class={a === 'delete' ? 'danger' : 'secondary'}>
-          {MODERATION_LABELS[a]}
+          {moderationLabel(props.platform, a)}
         </button>
       ))}
     </form>
@@ -174,10 +181,12 @@ function Inbound(props: ThreadProps & { item: Extract<ThreadItem, { kind: 'inbou
         ) : null}
         <IntentBadges intents={intents} />
         {item.intentsOverride ? <span class="muted small">intents corrected</span> : null}
-        {item.deleted ? <span class="badge">deleted on the platform</span> : null}
+        {item.deleted ? (
+          <span class="badge">{props.platform === 'youtube' ? 'rejected or deleted' : 'deleted on the platform'}</span>
+        ) : null}
         {item.hidden && !item.deleted ? (
           <span class="badge" data-testid="post-hidden">
-            hidden on the platform
+            {props.platform === 'youtube' ? 'held for review' : 'hidden on the platform'}
           </span>
         ) : null}
         {item.liked ? <span class="badge">liked</span> : null}
