@@ -1,8 +1,13 @@
-import * as oauth from 'oauth4webapi';
 import { z } from 'zod';
 import type { OutboundHttp } from '../../http/outbound';
 import { expectShape } from '../answer';
-import { ConnectorError, outboundFailure } from '../types';
+import {
+  authorizationUrl as oauthAuthorizationUrl,
+  ConnectRefused,
+  exchangeCode as exchangeOAuthCode,
+  newState,
+  type OAuthClientApp,
+} from '../oauth/code-flow';
 import { GRAPH_VERSION, GraphClient, THREADS_VERSION, trimSlash } from './graph-client';
 import { graphError, type MetaPlatform } from './graph-errors';
 import { FACEBOOK_SCOPES, THREADS_SCOPES } from './meta-permissions';
@@ -38,24 +43,24 @@ const tokenEndpoint = (app: MetaOAuthApp) =>
     ? `${trimSlash(app.graphUrl)}/${GRAPH_VERSION}/oauth/access_token`
     : `${trimSlash(app.graphUrl)}/oauth/access_token`;
 
-const server = (app: MetaOAuthApp): oauth.AuthorizationServer => ({
-  issuer: new URL(app.authorizeUrl).origin,
-  authorization_endpoint: app.authorizeUrl,
-  token_endpoint: tokenEndpoint(app),
+/** Meta's app as the one OAuth code flow's client (src/connectors/oauth/code-flow.ts). */
+const asClient = (app: MetaOAuthApp): OAuthClientApp => ({
+  label: app.platform === 'facebook' ? 'Facebook' : 'Threads',
+  platform: app.platform,
+  clientId: app.clientId,
+  clientSecret: app.clientSecret,
+  authorizeUrl: app.authorizeUrl,
+  tokenUrl: tokenEndpoint(app),
+  scopes: app.platform === 'facebook' ? FACEBOOK_SCOPES : THREADS_SCOPES,
+  scopeSeparator: ',',
+  ...(app.timeoutMs ? { timeoutMs: app.timeoutMs } : {}),
 });
 
 /** Where to send the person: Meta's dialog with our client id, the scopes, the way back and the state. */
-export function authorizationUrl(app: MetaOAuthApp, redirectUri: string, state: string): URL {
-  const url = new URL(app.authorizeUrl);
-  url.searchParams.set('client_id', app.clientId);
-  url.searchParams.set('redirect_uri', redirectUri);
-  url.searchParams.set('response_type', 'code');
-  url.searchParams.set('scope', (app.platform === 'facebook' ? FACEBOOK_SCOPES : THREADS_SCOPES).join(','));
-  url.searchParams.set('state', state);
-  return url;
-}
+export const authorizationUrl = (app: MetaOAuthApp, redirectUri: string, state: string): URL =>
+  oauthAuthorizationUrl(asClient(app), redirectUri, state);
 
-export const newState = () => oauth.generateRandomState();
+export { ConnectRefused, newState };
 
 const graph = (app: MetaOAuthApp, http: OutboundHttp, accessToken?: string) =>
   new GraphClient({
@@ -68,12 +73,10 @@ const graph = (app: MetaOAuthApp, http: OutboundHttp, accessToken?: string) =>
     timeoutMs: app.timeoutMs ?? 15_000,
   });
 
-/** Meta's dialog said no (the person cancelled, or a permission was refused): a message for the page. */
-export class ConnectRefused extends Error {}
-
 /**
- * Checks the way back from the dialog (our state; Meta's error if it sent one) and trades the code for a
- * token. The token endpoint's errors are Meta's error objects, read like every other Graph error.
+ * Checks the way back from the dialog and trades the code for a token (the one code flow). The token
+ * endpoint's errors are Meta's error objects, read like every other Graph error; Threads answers
+ * {access_token, user_id} without the token_type RFC 6749 requires: it is a bearer token.
  */
 export async function exchangeCode(
   app: MetaOAuthApp,
@@ -82,61 +85,13 @@ export async function exchangeCode(
   expectedState: string,
   redirectUri: string,
 ): Promise<{ accessToken: string; expiresIn: number | undefined; userId: string | undefined }> {
-  const as = server(app);
-  const client: oauth.Client = { client_id: app.clientId };
-  let params: URLSearchParams;
-  try {
-    params = oauth.validateAuthResponse(as, client, callback, expectedState);
-  } catch (err) {
-    if (err instanceof oauth.AuthorizationResponseError) throw new ConnectRefused(err.error_description ?? err.error);
-    throw new ConnectRefused('The answer from Meta did not belong to this connection (its state did not match).');
-  }
-  let res: Response;
-  let text: string;
-  try {
-    res = await oauth.authorizationCodeGrantRequest(
-      as,
-      client,
-      oauth.ClientSecretPost(app.clientSecret),
-      params,
-      redirectUri,
-      oauth.nopkce,
-      {
-        [oauth.customFetch]: (url, init) => http.fetch(url, init),
-        [oauth.allowInsecureRequests]: new URL(as.token_endpoint!).protocol === 'http:',
-        signal: AbortSignal.timeout(app.timeoutMs ?? 15_000),
-      },
-    );
-    text = await res.text();
-  } catch (err) {
-    throw outboundFailure(err, 'Could not reach Meta to finish connecting', app.platform);
-  }
-  const label = app.platform === 'facebook' ? 'Facebook' : 'Threads';
-  if (!res.ok)
-    throw graphError({
-      status: res.status,
-      headers: res.headers,
-      text,
-      label,
-      platform: app.platform,
-      now: Date.now(),
-    });
-  // Threads answers {access_token, user_id} without the token_type RFC 6749 requires; it is a bearer token.
-  let body: Record<string, unknown>;
-  try {
-    body = JSON.parse(text) as Record<string, unknown>;
-  } catch {
-    throw new ConnectorError('transient', `${label} answered the token request with something not JSON`);
-  }
-  const fixed = new Response(JSON.stringify({ token_type: 'bearer', ...body }), {
-    status: res.status,
-    headers: { 'content-type': 'application/json' },
+  const client = asClient(app);
+  const tokens = await exchangeOAuthCode(client, http, callback, expectedState, redirectUri, {
+    errorFor: (res) => graphError({ ...res, label: client.label, platform: app.platform, now: Date.now() }),
+    fixBody: (body) => ({ token_type: 'bearer', ...body }),
   });
-  const tokens = await oauth.processAuthorizationCodeResponse(as, client, fixed).catch((err: Error) => {
-    throw new ConnectorError('transient', `${label} answered the token request oddly: ${err.message}`);
-  });
-  const userId = body.user_id === undefined ? undefined : String(body.user_id);
-  return { accessToken: tokens.access_token, expiresIn: tokens.expires_in, userId };
+  const userId = tokens.body.user_id === undefined ? undefined : String(tokens.body.user_id);
+  return { accessToken: tokens.accessToken, expiresIn: tokens.expiresIn, userId };
 }
 
 const TOKEN = z.object({ access_token: z.string().min(1), expires_in: z.number().optional() });
