@@ -39,5 +39,21 @@ export {
   threadsProfile,
   tokenFacts,
 } from './meta/meta-oauth';
+/** The one OAuth code flow every Connect button uses (state, consent page, code for tokens). */
+export {
+  authorizationUrl as oauthAuthorizationUrl,
+  exchangeCode as exchangeOAuthCode,
+  type OAuthClientApp,
+} from './oauth/code-flow';
+/** Connect Google: the OAuth client, the person's YouTube channels and Business Profile accounts. */
+export {
+  type BusinessAccount,
+  type GoogleApp,
+  googleOAuthClient,
+  myBusinessAccounts,
+  myChannels,
+} from './google/google-connect';
+/** Connect LinkedIn: the OAuth client and the Pages the member administers. */
+export { administeredPages, type LinkedInApp, linkedinOAuthClient } from './linkedin/linkedin-connect';
 /** Where Meta's Graph APIs are by default. */
 export { GRAPH_BASE_URL, THREADS_BASE_URL } from './meta/graph-client';

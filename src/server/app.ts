@@ -27,7 +27,7 @@ import { rawTypeOf } from '../imports';
 import { importsApi, importPages } from '../imports/composition';
 import { mentionPages, mentionsApi } from '../mentions/composition';
 import { correctionPages, correctionsApi } from '../reanalysis/composition';
-import { connectOrigins } from '../sources';
+import { connectOrigins, oauthConnectOrigins } from '../sources';
 import { metaConnectPages, sourcePages, sourcesApi, webhookRoutes } from '../sources/composition';
 import { topicPages, topicsApi } from '../topics/composition';
 import { analyzeApi } from '../sentiment/composition';
@@ -85,7 +85,10 @@ const CSP = {
 };
 
 /** The pages' policy: the connect buttons may also lead to Meta's sign-in dialogs this server is set up for. */
-const cspFor = (deps: AppDeps) => ({ ...CSP, formAction: ["'self'", ...connectOrigins(deps.meta)] });
+const cspFor = (deps: AppDeps) => ({
+  ...CSP,
+  formAction: ["'self'", ...connectOrigins(deps.meta), ...oauthConnectOrigins(deps.connectApps)],
+});
 
 /** Composes the whole HTTP app from its dependencies; the same app runs on Node and on Workers. */
 export function createApp(deps: AppDeps) {

@@ -84,6 +84,19 @@ export const configSchema = z
     META_DIALOG_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
     META_THREADS_GRAPH_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
     META_THREADS_AUTHORIZE_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+    // Connect Google (YouTube, Business Profile reviews) and Connect LinkedIn: the OAuth apps, and where
+    // their consent pages, token endpoints and APIs are (defaults: the platforms'; stand-ins or proxies else).
+    GOOGLE_CLIENT_ID: optionalString,
+    GOOGLE_CLIENT_SECRET: optionalString,
+    GOOGLE_AUTHORIZE_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+    GOOGLE_TOKEN_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+    GOOGLE_YOUTUBE_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+    GOOGLE_BUSINESS_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+    LINKEDIN_CLIENT_ID: optionalString,
+    LINKEDIN_CLIENT_SECRET: optionalString,
+    LINKEDIN_AUTHORIZE_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+    LINKEDIN_TOKEN_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+    LINKEDIN_API_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
     // Internal hosts outbound calls may reach (self-hosted instances, local fakes); all others must be public.
     OUTBOUND_ALLOWLIST: optionalString.transform((v, ctx) => {
       try {

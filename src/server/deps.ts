@@ -88,6 +88,29 @@ export function createDeps(input: DepsInput): AppDeps {
       threadsGraphUrl: config.META_THREADS_GRAPH_URL,
       threadsAuthorizeUrl: config.META_THREADS_AUTHORIZE_URL,
     },
+    connectApps: {
+      google:
+        config.GOOGLE_CLIENT_ID && config.GOOGLE_CLIENT_SECRET
+          ? {
+              clientId: config.GOOGLE_CLIENT_ID,
+              clientSecret: config.GOOGLE_CLIENT_SECRET,
+              authorizeUrl: config.GOOGLE_AUTHORIZE_URL,
+              tokenUrl: config.GOOGLE_TOKEN_URL,
+              youtubeUrl: config.GOOGLE_YOUTUBE_URL,
+              businessUrl: config.GOOGLE_BUSINESS_URL,
+            }
+          : null,
+      linkedin:
+        config.LINKEDIN_CLIENT_ID && config.LINKEDIN_CLIENT_SECRET
+          ? {
+              clientId: config.LINKEDIN_CLIENT_ID,
+              clientSecret: config.LINKEDIN_CLIENT_SECRET,
+              authorizeUrl: config.LINKEDIN_AUTHORIZE_URL,
+              tokenUrl: config.LINKEDIN_TOKEN_URL,
+              apiUrl: config.LINKEDIN_API_URL,
+            }
+          : null,
+    },
     // The ratings report's counts come from the board's reviews (src/reports/ratings.ts, a port).
     reviewRatings: reviewRatingCounts,
     access: new AccessWatch(),

@@ -50,6 +50,10 @@ export {
 } from './inbound-webhooks';
 /** Where the connect flow sends people (Meta's dialogs), for the Content-Security-Policy's form-action. */
 export { connectOrigins } from './meta-connect.service';
+/** Where Connect Google and Connect LinkedIn send people (their consent pages), for the same form-action. */
+export { oauthConnectOrigins } from './oauth-connect.service';
+/** The OAuth apps behind Connect Google and Connect LinkedIn (GOOGLE_*, LINKEDIN_* settings). */
+export type { ConnectApps } from './connect-apps';
 /** The Meta apps this installation uses (META_* settings). */
 export type { MetaApp } from './meta-app';
 /** Renews tokens the platform lets us renew, and tells admins once of each that still ends within 7 days. */

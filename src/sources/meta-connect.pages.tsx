@@ -3,10 +3,18 @@ import { AppError, coreError } from '../core/errors';
 import type { AppContext, AppEnv } from '../http/env';
 import { assertCan, parseForm, pathId, requireStaffPage, shellProps } from '../http/pages';
 import { baseUrl } from '../http/request-origin';
-import { ConnectProviderParam, PickAccounts } from './meta-connect.input';
-import { addPicked, connectApp, finishConnect, pendingPages, startConnect } from './meta-connect.service';
+import { ConnectProviderParam, PickAccounts, PickOffers } from './meta-connect.input';
+import {
+  addPicked,
+  connectApp,
+  finishConnect,
+  isMetaProvider,
+  pendingPages,
+  startConnect,
+} from './meta-connect.service';
+import { addPickedOffers, finishOAuthConnect, pendingOffers, startOAuthConnect } from './oauth-connect.service';
 import type { ConnectProvider } from './schema';
-import { ConnectResultPage, PickAccountsPage } from './views/meta-connect-pages';
+import { ConnectResultPage, PickAccountsPage, PickOffersPage } from './views/meta-connect-pages';
 
 /**
  * Connect with Facebook / Threads: start (a POST, so no other site can start a flow for an admin), Meta's
@@ -29,7 +37,16 @@ const CONNECT_CODES = new Set([
   'CONNECT_NOTHING_CHOSEN',
 ]);
 
-function problemPage(c: AppContext, err: unknown, retry: ConnectProvider) {
+/** "2 added, 1 reconnected". */
+const addedText = (added: { created: string[]; reconnected: string[] }) =>
+  [
+    added.created.length ? `${added.created.length} added` : '',
+    added.reconnected.length ? `${added.reconnected.length} reconnected` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
+
+function problemPage(c: AppContext, err: unknown, retry?: ConnectProvider) {
   if (!(err instanceof AppError) || !CONNECT_CODES.has(err.code)) throw err;
   return c.html(
     <ConnectResultPage {...shellProps(c)} ok={false} message={`${err.message} (${err.code})`} retry={retry} />,
@@ -42,18 +59,50 @@ export const metaConnectPages = new Hono<AppEnv>()
   .post('/settings/sources/connect/:provider', async (c) => {
     const actor = assertCan(c, 'settings:manage');
     const p = provider(c);
-    const url = await startConnect(c.var.deps, actor, p, callbackUrl(c, p), c.var.deps.clock());
+    const now = c.var.deps.clock();
+    const url = isMetaProvider(p)
+      ? await startConnect(c.var.deps, actor, p, callbackUrl(c, p), now)
+      : await startOAuthConnect(c.var.deps, actor, p, callbackUrl(c, p), now);
     return c.redirect(url.toString(), 303);
   })
   .get('/settings/sources/connect/:provider/callback', async (c) => {
     const actor = assertCan(c, 'settings:manage');
     const p = provider(c);
     try {
-      const done = await finishConnect(c.var.deps, actor, p, new URL(c.req.url), callbackUrl(c, p), c.var.deps.clock());
+      const now = c.var.deps.clock();
+      if (!isMetaProvider(p)) {
+        const connectId = await finishOAuthConnect(c.var.deps, actor, p, new URL(c.req.url), callbackUrl(c, p), now);
+        return c.redirect(`/settings/sources/connect/accounts/${connectId}`, 303);
+      }
+      const done = await finishConnect(c.var.deps, actor, p, new URL(c.req.url), callbackUrl(c, p), now);
       if (done.kind === 'pick') return c.redirect(`/settings/sources/connect/facebook/${done.connectId}`, 303);
       return c.redirect(`/settings/sources/${done.sourceIds[0]}`, 303);
     } catch (err) {
       return problemPage(c, err, p);
+    }
+  })
+  .get('/settings/sources/connect/accounts/:connectId', async (c) => {
+    const actor = assertCan(c, 'settings:manage');
+    const connectId = pathId(c, 'Connection', 'connectId');
+    try {
+      const { provider: p, pending } = await pendingOffers(c.var.deps, actor, connectId, c.var.deps.clock());
+      return c.html(<PickOffersPage {...shellProps(c)} connectId={connectId} provider={p} pending={pending} />);
+    } catch (err) {
+      return problemPage(c, err);
+    }
+  })
+  .post('/settings/sources/connect/accounts/:connectId', async (c) => {
+    const actor = assertCan(c, 'settings:manage');
+    const connectId = pathId(c, 'Connection', 'connectId');
+    const form = await parseForm(c, PickOffers);
+    try {
+      if (!form.ok) throw coreError('FORM_INVALID', { problem: form.message });
+      const added = await addPickedOffers(c.var.deps, actor, connectId, form.data.accounts, c.var.deps.clock());
+      return c.html(
+        <ConnectResultPage {...shellProps(c)} ok message={`Connected: ${addedText(added)}. Polling starts now.`} />,
+      );
+    } catch (err) {
+      return problemPage(c, err);
     }
   })
   .get('/settings/sources/connect/facebook/:connectId', async (c) => {
@@ -76,15 +125,11 @@ export const metaConnectPages = new Hono<AppEnv>()
     try {
       if (!form.ok) throw coreError('FORM_INVALID', { problem: form.message });
       const added = await addPicked(c.var.deps, actor, connectId, form.data, c.var.deps.clock());
-      const parts = [
-        added.created.length ? `${added.created.length} added` : '',
-        added.reconnected.length ? `${added.reconnected.length} reconnected` : '',
-      ].filter(Boolean);
       return c.html(
         <ConnectResultPage
           {...shellProps(c)}
           ok
-          message={`Connected: ${parts.join(', ')}. Polling starts now; new comments arrive by webhook.`}
+          message={`Connected: ${addedText(added)}. Polling starts now; new comments arrive by webhook.`}
           details={added.warnings}
         />,
       );

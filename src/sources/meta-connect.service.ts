@@ -35,12 +35,21 @@ export interface ConnectDeps extends SourceDeps {
   meta: MetaApp;
 }
 
-const TTL_MS = 15 * 60_000;
+export const TTL_MS = 15 * 60_000;
 
-const LABEL: Record<ConnectProvider, string> = { facebook: 'Facebook', threads: 'Threads' };
+/** The providers whose flow is Meta's (the others: oauth-connect.service.ts). */
+export type MetaProvider = Extract<ConnectProvider, 'facebook' | 'threads'>;
+export const isMetaProvider = (p: ConnectProvider): p is MetaProvider => p === 'facebook' || p === 'threads';
+
+export const LABEL: Record<ConnectProvider, string> = {
+  facebook: 'Facebook',
+  threads: 'Threads',
+  google: 'Google',
+  linkedin: 'LinkedIn',
+};
 
 /** The Meta app behind a provider, or null when this installation has not set it up. */
-export function connectApp(meta: MetaApp, provider: ConnectProvider): MetaOAuthApp | null {
+export function connectApp(meta: MetaApp, provider: MetaProvider): MetaOAuthApp | null {
   if (provider === 'facebook')
     return meta.appId && meta.appSecret
       ? {
@@ -71,7 +80,7 @@ export function connectOrigins(meta: MetaApp): string[] {
   return [...new Set(apps.flatMap((a) => (a ? [new URL(a.authorizeUrl).origin] : [])))];
 }
 
-function requireApp(meta: MetaApp, provider: ConnectProvider): MetaOAuthApp {
+function requireApp(meta: MetaApp, provider: MetaProvider): MetaOAuthApp {
   const app = connectApp(meta, provider);
   if (app) return app;
   const settings =
@@ -83,11 +92,16 @@ function requireApp(meta: MetaApp, provider: ConnectProvider): MetaOAuthApp {
 export async function startConnect(
   deps: ConnectDeps,
   actor: Actor,
-  provider: ConnectProvider,
+  provider: MetaProvider,
   redirectUri: string,
   now: Date,
 ): Promise<URL> {
   const app = requireApp(deps.meta, provider);
+  return authorizationUrl(app, redirectUri, await openFlow(deps, actor, provider, now));
+}
+
+/** A new flow of this person: its state (sent to the platform and back), valid 15 minutes. */
+export async function openFlow(deps: SourceDeps, actor: Actor, provider: ConnectProvider, now: Date) {
   const userId = person(actor);
   const state = newState();
   await deps.db.delete(oauthConnects).where(lt(oauthConnects.expiresAt, now));
@@ -98,7 +112,7 @@ export async function startConnect(
     state,
     expiresAt: new Date(now.getTime() + TTL_MS),
   });
-  return authorizationUrl(app, redirectUri, state);
+  return state;
 }
 
 /** What the Facebook sign-in gave, kept sealed until the person has picked. */
@@ -117,7 +131,7 @@ const PendingPages = z.object({
 export type PendingPages = z.infer<typeof PendingPages>;
 
 /** Turns a platform's refusal into the page's message (Meta's words, with its code), keeping our own errors. */
-function connectFailure(provider: ConnectProvider, err: unknown): never {
+export function connectFailure(provider: ConnectProvider, err: unknown): never {
   if (err instanceof ConnectRefused)
     throw sourceError('CONNECT_REFUSED', { platform: LABEL[provider], reason: err.message });
   if (err instanceof ConnectorError)
@@ -132,7 +146,7 @@ function person(actor: Actor): string {
 }
 
 /** A flow of this person in this workspace, not expired, that also meets `which`; else CONNECT_EXPIRED. */
-async function ownFlow(deps: ConnectDeps, actor: Actor, now: Date, ...which: SQL[]) {
+export async function ownFlow(deps: SourceDeps, actor: Actor, now: Date, ...which: SQL[]) {
   const [row] = await deps.db
     .select()
     .from(oauthConnects)
@@ -149,7 +163,7 @@ async function ownFlow(deps: ConnectDeps, actor: Actor, now: Date, ...which: SQL
 }
 
 /** The flow Meta's answer names by its state: this provider's, and not finished yet (usable once). */
-const claimState = (deps: ConnectDeps, actor: Actor, provider: ConnectProvider, state: string, now: Date) =>
+export const claimState = (deps: SourceDeps, actor: Actor, provider: ConnectProvider, state: string, now: Date) =>
   ownFlow(
     deps,
     actor,
@@ -169,7 +183,7 @@ export type ConnectOutcome = { kind: 'pick'; connectId: string } | { kind: 'done
 export async function finishConnect(
   deps: ConnectDeps,
   actor: Actor,
-  provider: ConnectProvider,
+  provider: MetaProvider,
   callback: URL,
   redirectUri: string,
   now: Date,
@@ -299,7 +313,7 @@ async function connectThreads(deps: ConnectDeps, actor: Actor, app: MetaOAuthApp
   return r.id;
 }
 
-interface Wanted {
+export interface Wanted {
   platform: Platform;
   /** The config field naming the account (pageId, igUserId, threadsUserId) and its value. */
   key: [string, string];
@@ -309,8 +323,8 @@ interface Wanted {
 }
 
 /** A new source, or the existing one for the same account with the new token (its cursor kept). */
-async function upsertSource(
-  deps: ConnectDeps,
+export async function upsertSource(
+  deps: SourceDeps,
   actor: Actor,
   now: Date,
   token: { scopes: string[] | null; expiresAt: Date | null },

@@ -29,6 +29,8 @@ import type { ReviewPlaces } from './views/review-places';
 const connectReady = (c: AppContext) => ({
   facebook: connectApp(c.var.deps.meta, 'facebook') !== null && Boolean(c.var.deps.connectors.facebook),
   threads: connectApp(c.var.deps.meta, 'threads') !== null && Boolean(c.var.deps.connectors.threads),
+  google: c.var.deps.connectApps.google !== null,
+  linkedin: c.var.deps.connectApps.linkedin !== null && Boolean(c.var.deps.connectors.linkedin),
 });
 
 /**

@@ -58,7 +58,7 @@ export const sources = pgTable(
   ],
 );
 
-export const CONNECT_PROVIDERS = ['facebook', 'threads'] as const;
+export const CONNECT_PROVIDERS = ['facebook', 'threads', 'google', 'linkedin'] as const;
 export type ConnectProvider = (typeof CONNECT_PROVIDERS)[number];
 
 /**

@@ -82,6 +82,11 @@ export interface FakeLinkedIn extends FakeServer {
   issueToken(o?: { scopes?: string[] }): { accessToken: string; refreshToken: string; member: string };
   /** A code the connect flow's redirect would carry, for this redirect address. */
   issueCode(redirectUri: string): string;
+  /** The consent page (/oauth/v2/authorization): the scopes each sign-in asked for. */
+  authorizeUrl: string;
+  consents: string[][];
+  /** The Pages a member administers (organizationAcls): every organisation, unless a test narrows it. */
+  administers(member: string): string[];
   addPost(p: Partial<FakeLiPost> & { author: string; commentary: string }): FakeLiPost;
   addComment(c: { post: string; actor: string; text: string; parent?: string; createdAt?: number }): FakeLiComment;
   editComment(urn: string, text: string): void;
@@ -263,6 +268,27 @@ export async function startFakeLinkedIn(
     return oauthError('unsupported_grant_type', 'The grant type is not supported');
   }
 
+  /**
+   * LinkedIn's consent page, decided at once: `decision=cancel` sends the person back with
+   * error=user_cancelled_authorize; otherwise with a code and the state (an unknown client is refused).
+   */
+  function consentRoute(req: FakeRequest): FakeResponse {
+    const q = req.query;
+    const redirect = q.get('redirect_uri');
+    if (q.get('client_id') !== fake.clientId || !redirect || q.get('response_type') !== 'code')
+      return { status: 400, raw: '<p>Invalid redirect_uri or client_id</p>', headers: { 'content-type': 'text/html' } };
+    const back = new URL(redirect);
+    if (q.get('decision') === 'cancel') {
+      back.searchParams.set('error', 'user_cancelled_authorize');
+      back.searchParams.set('error_description', 'The user cancelled the authorization');
+    } else {
+      fake.consents.push((q.get('scope') ?? '').split(' ').filter(Boolean));
+      back.searchParams.set('code', fake.issueCode(redirect));
+    }
+    back.searchParams.set('state', q.get('state') ?? '');
+    return { status: 302, headers: { location: back.toString() } };
+  }
+
   function restRoute(req: FakeRequest): FakeResponse | Promise<FakeResponse> {
     const version = String(req.headers['linkedin-version'] ?? '');
     if (!version)
@@ -385,6 +411,19 @@ export async function startFakeLinkedIn(
       return collection(req, notes);
     }
 
+    // The Pages the signed-in member administers (Connect LinkedIn lists them to pick from).
+    if (resource === 'organizationAcls' && req.method === 'GET' && target === undefined) {
+      const t = authorise(req, 'rw_organization_admin');
+      if (!('member' in t)) return t;
+      if (req.query.get('q') !== 'roleAssignee') return badQuery('q');
+      const role = req.query.get('role');
+      const acls = [...orgs.values()]
+        .filter((org) => fake.administers(t.member).includes(org.urn))
+        .map((org) => ({ organization: org.urn, role: 'ADMINISTRATOR', roleAssignee: t.member, state: 'APPROVED' }))
+        .filter((a) => !role || a.role === role);
+      return collection(req, acls);
+    }
+
     if (resource === 'organizations' && req.method === 'GET' && target !== undefined && parts.length === 2) {
       const t = authorise(req, 'rw_organization_admin');
       if (!('member' in t)) return t;
@@ -436,6 +475,7 @@ export async function startFakeLinkedIn(
 
   server = await startFakeServer((req) => {
     if (req.path === '/oauth/v2/accessToken' && req.method === 'POST') return tokenRoute;
+    if (req.path === '/oauth/v2/authorization' && req.method === 'GET') return consentRoute;
     if (req.path.startsWith('/rest/')) return restRoute;
     return undefined;
   });
@@ -443,6 +483,9 @@ export async function startFakeLinkedIn(
   const fake: FakeLinkedIn = {
     ...server,
     tokenUrl: `${server.url}oauth/v2/accessToken`,
+    authorizeUrl: `${server.url}oauth/v2/authorization`,
+    consents: [],
+    administers: () => [...orgs.keys()],
     clientId: o.clientId ?? '86linkedinclient',
     clientSecret: o.clientSecret ?? 'WPL_AP1.fakesecret',
     orgs,

@@ -75,8 +75,7 @@ const graph = (app: MetaOAuthApp, http: OutboundHttp, accessToken?: string) =>
 
 /**
  * Checks the way back from the dialog and trades the code for a token (the one code flow). The token
- * endpoint's errors are Meta's error objects, read like every other Graph error; Threads answers
- * {access_token, user_id} without the token_type RFC 6749 requires: it is a bearer token.
+ * endpoint's errors are Meta's error objects, read like every other Graph error; Threads adds its user_id.
  */
 export async function exchangeCode(
   app: MetaOAuthApp,
@@ -88,7 +87,6 @@ export async function exchangeCode(
   const client = asClient(app);
   const tokens = await exchangeOAuthCode(client, http, callback, expectedState, redirectUri, {
     errorFor: (res) => graphError({ ...res, label: client.label, platform: app.platform, now: Date.now() }),
-    fixBody: (body) => ({ token_type: 'bearer', ...body }),
   });
   const userId = tokens.body.user_id === undefined ? undefined : String(tokens.body.user_id);
   return { accessToken: tokens.accessToken, expiresIn: tokens.expiresIn, userId };

@@ -7,7 +7,7 @@ import { ConnectorError, outboundFailure } from '../types';
  * LinkedIn): where to send the person (client id, scopes, our way back, a state of ours), then checking the
  * way back (our state; the platform's refusal) and trading the code for tokens, through oauth4webapi on our
  * outbound guard. Each platform adds only what is its own: extra parameters (Google's offline access), how
- * its token endpoint words errors, and what it leaves out of the answer (Threads' token_type).
+ * its token endpoint words errors, and anything else it leaves out of the answer.
  */
 export interface OAuthClientApp {
   /** The platform's name for people ("Google"), in messages. */
@@ -136,7 +136,9 @@ export async function exchangeCode(
   } catch {
     throw new ConnectorError('transient', `${app.label} answered the token request with something not JSON`);
   }
-  const fixed = o.fixBody ? o.fixBody(body) : body;
+  // Threads and LinkedIn answer without the token_type RFC 6749 requires; their tokens are bearer tokens.
+  const typed = typeof body.token_type === 'string' ? body : { ...body, token_type: 'bearer' };
+  const fixed = o.fixBody ? o.fixBody(typed) : typed;
   const checked = new Response(JSON.stringify(fixed), {
     status: res.status,
     headers: { 'content-type': 'application/json' },

@@ -57,7 +57,7 @@ export function PickAccountsPage(
 
 /** What connecting did, or why it did not work, with the way on. */
 export function ConnectResultPage(
-  p: PageBase & { ok: boolean; message: string; details?: string[]; retry?: 'facebook' | 'threads' | undefined },
+  p: PageBase & { ok: boolean; message: string; details?: string[]; retry?: string | undefined },
 ) {
   return (
     <SettingsShell {...p} title="Connect" tab="/settings/sources">
@@ -79,6 +79,61 @@ export function ConnectResultPage(
           ) : null}
         </div>
       </section>
+    </SettingsShell>
+  );
+}
+
+/** After Google's or LinkedIn's sign-in: the channels, accounts or Pages to listen to, all ticked. */
+export function PickOffersPage(
+  p: PageBase & {
+    connectId: string;
+    provider: 'google' | 'linkedin';
+    pending: {
+      offers: { key: string; name: string; detail: string }[];
+      warnings: string[];
+      scopes: string[] | null;
+      expiresAt: string | null;
+    };
+  },
+) {
+  const label = p.provider === 'google' ? 'Google' : 'LinkedIn';
+  const none =
+    p.provider === 'google'
+      ? 'This Google account owns no YouTube channel and manages no Business Profile location.'
+      : 'This LinkedIn member administers no Page. Ask a Page admin to give you the Super admin or Content admin role.';
+  return (
+    <SettingsShell {...p} title={`Connect ${label}`} tab="/settings/sources">
+      <form class="card stack narrow" method="post" action={`/settings/sources/connect/accounts/${p.connectId}`}>
+        <h2>Choose what to listen to</h2>
+        <Csrf token={p.csrfToken} />
+        {p.pending.warnings.length ? (
+          <ul class="muted" data-testid="connect-warnings">
+            {p.pending.warnings.map((w) => (
+              <li>{w}</li>
+            ))}
+          </ul>
+        ) : null}
+        {p.pending.offers.length === 0 ? (
+          <p class="empty">{none}</p>
+        ) : (
+          <fieldset>
+            <legend>{label}</legend>
+            {p.pending.offers.map((o) => (
+              <label class="check" data-testid="connect-offer">
+                <input type="checkbox" name="accounts" value={o.key} checked /> {o.name}{' '}
+                <span class="muted small">({o.detail})</span>
+              </label>
+            ))}
+          </fieldset>
+        )}
+        <p class="muted small">
+          Access granted: {p.pending.scopes?.length ? p.pending.scopes.join(', ') : 'not reported'}.{' '}
+          {p.pending.expiresAt
+            ? `Reconnect before ${when(p.pending.expiresAt)} unless it renews itself; admins are reminded 7 days ahead.`
+            : ''}
+        </p>
+        {p.pending.offers.length ? <button type="submit">Add selected</button> : null}
+      </form>
     </SettingsShell>
   );
 }

@@ -24,10 +24,12 @@ const PollingNow = () => (
   </span>
 );
 
-/** Which Meta sign-ins this installation has set up (META_APP_ID..., META_THREADS_APP_ID...). */
+/** Which sign-ins this installation has set up (META_APP_ID..., GOOGLE_CLIENT_ID..., LINKEDIN_CLIENT_ID...). */
 export interface ConnectReady {
   facebook: boolean;
   threads: boolean;
+  google: boolean;
+  linkedin: boolean;
 }
 
 function ConnectButtons(p: { ready: ConnectReady; csrf: string | undefined; reconnect?: boolean }) {
@@ -44,6 +46,17 @@ function ConnectButtons(p: { ready: ConnectReady; csrf: string | undefined; reco
       ) : null}
       {p.ready.threads ? (
         <PostButton action="/settings/sources/connect/threads" label={`${verb} Threads`} kind="primary" csrf={p.csrf} />
+      ) : null}
+      {p.ready.google ? (
+        <PostButton action="/settings/sources/connect/google" label={`${verb} Google`} kind="primary" csrf={p.csrf} />
+      ) : null}
+      {p.ready.linkedin ? (
+        <PostButton
+          action="/settings/sources/connect/linkedin"
+          label={`${verb} LinkedIn`}
+          kind="primary"
+          csrf={p.csrf}
+        />
       ) : null}
     </>
   );
@@ -90,11 +103,12 @@ export function SourcesPage(
       {p.canManage ? (
         <section class="card">
           <h2>Add a source</h2>
-          {p.connect.facebook || p.connect.threads ? (
+          {Object.values(p.connect).some(Boolean) ? (
             <div class="row">
               <ConnectButtons ready={p.connect} csrf={p.csrfToken} />
               <span class="muted small">
-                Facebook Pages with their Instagram accounts, and Threads, in one sign-in.
+                Sign in once: Facebook Pages with their Instagram accounts; Threads; YouTube channels and Google
+                reviews; LinkedIn Pages.
               </span>
             </div>
           ) : null}
@@ -322,6 +336,8 @@ export function SourcePage(p: SourcePageProps) {
               ready={{
                 facebook: p.connect.facebook && (s.platform === 'facebook' || s.platform === 'instagram'),
                 threads: p.connect.threads && s.platform === 'threads',
+                google: p.connect.google && (s.platform === 'youtube' || s.platform === 'google_reviews'),
+                linkedin: p.connect.linkedin && s.platform === 'linkedin',
               }}
               csrf={p.csrfToken}
               reconnect
