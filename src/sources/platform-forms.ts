@@ -21,6 +21,15 @@ export interface PlatformForm {
   fields: FormField[];
 }
 
+/** Where tokens come from (Google's, LinkedIn's token endpoint), for a test server or a proxy. */
+const tokenUrl = (placeholder: string): FormField => ({
+  name: 'config.tokenUrl',
+  label: 'Token address',
+  type: 'url',
+  placeholder,
+  help: "Leave empty for the platform's own; set it for a test server.",
+});
+
 const baseUrl = (placeholder: string): FormField => ({
   name: 'config.baseUrl',
   label: 'API address',
@@ -165,6 +174,7 @@ export const PLATFORM_FORMS: Partial<Record<Platform, PlatformForm>> = {
       { name: 'credentials.clientId', label: 'App client id (for renewing)', type: 'text' },
       { name: 'credentials.clientSecret', label: 'App client secret', type: 'password' },
       baseUrl('https://api.linkedin.com'),
+      tokenUrl('https://www.linkedin.com/oauth/v2/accessToken'),
     ],
   },
   youtube: {
@@ -188,6 +198,7 @@ export const PLATFORM_FORMS: Partial<Record<Platform, PlatformForm>> = {
       { name: 'credentials.clientSecret', label: 'OAuth client secret', type: 'password', required: true },
       { name: 'credentials.refreshToken', label: 'Refresh token', type: 'password', required: true },
       baseUrl('https://youtube.googleapis.com/'),
+      tokenUrl('https://oauth2.googleapis.com/token'),
     ],
   },
   google_reviews: {
@@ -209,6 +220,7 @@ export const PLATFORM_FORMS: Partial<Record<Platform, PlatformForm>> = {
       { name: 'credentials.clientSecret', label: 'OAuth client secret', type: 'password', required: true },
       { name: 'credentials.refreshToken', label: 'Refresh token', type: 'password', required: true },
       baseUrl('https://mybusiness.googleapis.com/'),
+      tokenUrl('https://oauth2.googleapis.com/token'),
     ],
   },
   app_store: {
@@ -261,6 +273,7 @@ export const PLATFORM_FORMS: Partial<Record<Platform, PlatformForm>> = {
         placeholder: '.json,application/json',
       },
       baseUrl('https://androidpublisher.googleapis.com/'),
+      tokenUrl('https://oauth2.googleapis.com/token'),
     ],
   },
   hackernews: {

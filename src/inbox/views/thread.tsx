@@ -11,7 +11,7 @@ const who = (names: Names, id: string | null, fallback = 'System') =>
   id ? (names.get(id) ?? 'A former teammate') : fallback;
 
 /** One line of history in words ("Ana assigned it to Bo"), from an event's kind and details. */
-export function describeEvent(e: Extract<ThreadItem, { kind: 'event' }>, names: Names): string {
+export function describeEvent(e: Extract<ThreadItem, { kind: 'event' }>, names: Names, platform = ''): string {
   const d = e.details as Record<string, unknown>;
   const actor = who(names, e.actorId);
   const person = (id: unknown) => (typeof id === 'string' ? who(names, id) : 'nobody');
@@ -44,6 +44,10 @@ export function describeEvent(e: Extract<ThreadItem, { kind: 'event' }>, names: 
       return `Rule “${d.rule}” ${did.length ? did.join(', ') : 'matched'}`;
     }
     case 'moderated': {
+      if (platform === 'youtube') {
+        const yt = { hide: 'held for review', unhide: 'published', delete: 'rejected' }[String(d.action)];
+        if (yt) return `${actor} ${yt} a comment on YouTube`;
+      }
       const did = { hide: 'hid', unhide: 'showed again', delete: 'deleted', like: 'liked' }[String(d.action)];
       return `${actor} ${did ?? d.action} a post on the platform`;
     }
@@ -90,7 +94,7 @@ export function Thread(p: ThreadProps) {
             // The history event; a new item kind fails to compile here (describeEvent takes events only).
             return (
               <li class="tl-event muted small" data-testid="thread-event">
-                <time datetime={item.at}>{when(item.at)}</time> {describeEvent(item, p.names)}
+                <time datetime={item.at}>{when(item.at)}</time> {describeEvent(item, p.names, p.platform)}
               </li>
             );
         }

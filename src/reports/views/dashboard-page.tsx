@@ -46,6 +46,7 @@ export interface DashboardProps extends PageBase {
     byPlatform: {
       platform: string;
       reviews: number;
+      rated: number;
       average: number | null;
       positive: number;
       negative: number;
@@ -104,6 +105,8 @@ function ChartCard(p: {
   alt: string;
   csv: string | null;
   testid: string;
+  /** Shown above the chart, not folded away with the table (the figures people come for). */
+  lead?: Child;
   children: Child;
 }) {
   return (
@@ -116,6 +119,7 @@ function ChartCard(p: {
           </a>
         ) : null}
       </div>
+      {p.lead ?? null}
       {p.img ? <img class="chart-img" src={p.img} alt={p.alt} /> : <p class="muted">No mentions in this range.</p>}
       <details class="chart-data">
         <summary class="small">Data table</summary>
@@ -481,6 +485,22 @@ export function DashboardPage(p: DashboardProps) {
           alt="Reviews per number of stars, and the average rating per week"
           csv={`/api/v1/reports/ratings?${queryOf(f, p.range, { format: 'csv' })}`}
           testid="chart-ratings"
+          lead={
+            p.ratings.byPlatform.some((l) => l.average !== null) ? (
+              <ul class="inline-list small" data-testid="ratings-platform-averages">
+                {p.ratings.byPlatform
+                  .filter((l) => l.average !== null)
+                  .map((l) => (
+                    <li data-platform={l.platform}>
+                      <strong>{platformLabel(l.platform)}</strong> {l.average} ★{' '}
+                      <span class="muted">
+                        ({l.rated} review{l.rated === 1 ? '' : 's'})
+                      </span>
+                    </li>
+                  ))}
+              </ul>
+            ) : undefined
+          }
         >
           <p class="small">
             {p.ratings.total} review{p.ratings.total === 1 ? '' : 's'},{' '}
