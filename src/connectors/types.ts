@@ -68,6 +68,16 @@ export interface ModerateContext<Config, Credentials> {
   http: OutboundHttp;
 }
 
+/** A response of ours to take down: the post it answered, and the platform's id of the response. */
+export interface RetractContext<Config, Credentials> {
+  config: Config;
+  credentials: Credentials;
+  inReplyTo: ReplyContext<Config, Credentials>['inReplyTo'];
+  replyExternalId: string;
+  signal?: AbortSignal;
+  http: OutboundHttp;
+}
+
 export interface ReplyResult {
   externalId: string;
   url: string | null;
@@ -100,6 +110,11 @@ export interface Connector<Config = any, Credentials = any> {
   moderates?: readonly ModerationAction[];
   /** Does one of `moderates` on the platform; repeating it is harmless (a post already hidden stays hidden). */
   moderate?(ctx: ModerateContext<Config, Credentials>, action: ModerationAction): Promise<void>;
+  /**
+   * Takes our public response to a review down again (Google reviews' owner response, the App Store's
+   * developer response); a response already gone is fine. `replyExternalId` is what `reply` answered.
+   */
+  retractReply?(ctx: RetractContext<Config, Credentials>): Promise<void>;
   /**
    * Looks on the platform for this reply, posted by our account under the parent (an earlier
    * attempt whose outcome we never heard): the post when it is there, null when it is not.

@@ -106,6 +106,8 @@ export type ThreadItem =
       inReplyToMentionId: string;
       /** An attempt may be on the platform unanswered: shown until the platform is checked. */
       uncertain: boolean;
+      /** Taken down again on the platform (a review response). */
+      retracted: boolean;
     }
   | { kind: 'note'; id: string; at: string; text: string; authorId: string | null }
   | { kind: 'event'; id: string; at: string; event: string; actorId: string | null; details: Record<string, unknown> };
@@ -163,6 +165,7 @@ export async function conversationThread(db: Db, workspaceId: string, id: string
       authorId: r.createdBy,
       inReplyToMentionId: r.inReplyToMentionId,
       uncertain: r.uncertain,
+      retracted: r.retractedAt !== null,
     })),
     ...notes.map((n) => ({
       kind: 'note' as const,

@@ -23,6 +23,8 @@ export const INBOX_ERRORS = defineErrors({
   REPLY_NOT_RETRYABLE: { kind: 'conflict', en: 'Only a failed reply can be retried (this one is {status})' },
   REPLY_CHANGED: { kind: 'conflict', en: 'The reply changed meanwhile' },
 
+  REPLY_RETRACT_UNSUPPORTED: { kind: 'invalid', en: 'A response on {platform} cannot be taken down from here' },
+  REPLY_NOT_SENT: { kind: 'conflict', en: 'Only a sent response can be taken down' },
   MODERATION_POST_UNKNOWN: { kind: 'not_found', en: 'That post is not in this conversation' },
   MODERATION_UNSUPPORTED: { kind: 'invalid', en: '{platform} does not let the account {action} posts' },
   MODERATION_SOURCE_MISSING: { kind: 'conflict', en: 'No {platform} source is connected to act from' },

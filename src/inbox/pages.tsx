@@ -9,7 +9,8 @@ import { getContact, sentimentHistory } from '../contacts';
 import { AppError } from '../core/errors';
 import { inboxError } from './errors';
 import { checkReply } from './replies/length';
-import { queueReply, retryReply, sendReply } from './replies/outbox';
+import { getReply, queueReply, retryReply, sendReply } from './replies/outbox';
+import { retractReply } from './replies/retract';
 import { listSavedReplies, renderSavedReply } from './replies/saved.service';
 import { runInBackground } from '../http/background';
 import type { AppContext, AppEnv } from '../http/env';
@@ -39,6 +40,7 @@ const OK_MESSAGES: Record<string, string> = {
   noted: 'Note added.',
   queued: 'Reply queued: it shows as sent once the platform has it.',
   retried: 'Trying the reply again.',
+  retracted: 'The response was taken down.',
   corrected: 'Correction saved.',
   hide: 'Hidden on the platform.',
   unhide: 'Shown again on the platform.',
@@ -188,6 +190,7 @@ async function renderConversation(
       }}
       replyLimit={limit}
       moderates={c.var.deps.connectors[conv.platform]?.moderates ?? []}
+      retracts={Boolean(c.var.deps.connectors[conv.platform]?.retractReply)}
       canWrite={can(actor.role, 'inbox:write')}
       now={c.var.deps.clock()}
       ok={okMessage(c)}
@@ -339,6 +342,17 @@ export const inboxPages = new Hono<AppEnv>()
     const { params } = readInboxQuery(c.req.query(), PAGE_SIZE);
     c.header('Cache-Control', 'no-store');
     return c.html(<InboxTabs {...(await viewTabs(c.var.deps.db, actor.workspaceId, actor.userId))} params={params} />);
+  })
+  .post('/inbox/replies/:id/retract', async (c) => {
+    const actor = assertCan(c, 'inbox:write');
+    const replyId = pathId(c, 'Reply');
+    const reply = await getReply(c.var.deps.db, actor.workspaceId, replyId);
+    try {
+      await retractReply(c.var.deps, actor, replyId);
+    } catch (err) {
+      return renderConversation(c, reply.conversationId, { error: formProblem(err).message, status: 422 });
+    }
+    return c.redirect(`/inbox/c/${reply.conversationId}?ok=retracted`, 303);
   })
   .post('/inbox/replies/:id/retry', async (c) => {
     const actor = assertCan(c, 'inbox:write');

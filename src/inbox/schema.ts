@@ -98,6 +98,7 @@ export const EVENT_KINDS = [
   'note',
   'reply',
   'moderated',
+  'reply_retracted',
 ] as const;
 
 /** The conversation's history: who changed what, and which routing rule did what. */

@@ -194,7 +194,7 @@ async function replyExactlyOnce(ws: Ws, conversationId: string, text: string, po
     error: expect.stringMatching(/earlier attempt had posted it/),
   });
   expect(posted()).toBe(1);
-  return sent as { platformPostId: string; url: string | null };
+  return sent as { id: string; platformPostId: string; url: string | null };
 }
 
 const utcDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -354,6 +354,19 @@ describe('Google Business Profile reviews, polled through the one flow', () => {
     expect(puts.map((q) => [q.path, JSON.parse(q.body)])).toContainEqual([`/v4/${bad.name}/reply`, { comment: text }]);
     expect(google.reviews.get(bad.name)!.reviewReply?.comment).toBe(text);
     expect(google.replyCounts.get(glowing.name)).toBeUndefined();
+
+    // Taken down again from the conversation: the owner response is gone on Google, and the history says so.
+    const down = await t.request('POST', `/api/v1/replies/${sent.id}/retract`, { token: ws.token });
+    expect(down.status, down.text).toBe(200);
+    expect(down.json.retractedAt).toEqual(expect.any(String));
+    expect(google.reviews.get(bad.name)!.reviewReply).toBeUndefined();
+    const again = await t.request('POST', `/api/v1/replies/${sent.id}/retract`, { token: ws.token });
+    expect(again.json.retractedAt).toBe(down.json.retractedAt);
+    const conv = await t.request('GET', `/api/v1/conversations/${low.conversationId}`, { token: ws.token });
+    const events = (conv.json.thread as { kind: string; event?: string }[]).filter(
+      (i) => i.event === 'reply_retracted',
+    );
+    expect(events).toHaveLength(1);
   });
 });
 
@@ -520,6 +533,11 @@ describe('App Store reviews, polled through the one flow', () => {
     const forBad = posts.filter((q) => JSON.parse(q.body).data.relationships.review.data.id === bad.id);
     expect(forBad).toHaveLength(1);
     expect(store.responseCreates.get(glowing.id)).toBeUndefined();
+
+    // The developer response can be taken down again; the review stays.
+    const down = await t.request('POST', `/api/v1/replies/${sent.id}/retract`, { token: ws.token });
+    expect(down.status, down.text).toBe(200);
+    expect(store.responses.get(bad.id)).toBeUndefined();
   });
 });
 
@@ -692,6 +710,9 @@ describe('Google Play reviews, polled through the one flow', () => {
     ]);
     expect(play.reviews.find((r) => r.reviewId === bad.reviewId)!.reply?.text).toBe(text);
     expect(play.replies.get(glowing.reviewId)).toBeUndefined();
+    // Google Play has no way to delete a developer reply (only to replace it by answering again).
+    const down = await t.request('POST', `/api/v1/replies/${sent.id}/retract`, { token: ws.token });
+    expect([down.status, down.json.error.code]).toEqual([422, 'REPLY_RETRACT_UNSUPPORTED']);
   });
 });
 

@@ -12,7 +12,7 @@ import {
   segment,
 } from './app-store-config';
 import { APP_STORE_LABEL, isNotFound } from './app-store-errors';
-import { findOurResponse, replyResult, respondOnce } from './app-store-responses';
+import { deleteResponse, findOurResponse, replyResult, respondOnce } from './app-store-responses';
 import { includedResponses, reviewSchema, reviewToSocial } from './app-store-reviews';
 
 export { appStoreConfigSchema, appStoreCredentialsSchema, type AppStoreConfig, type AppStoreCredentials };
@@ -119,8 +119,10 @@ export const appStoreConnector: Connector<AppStoreConfig, AppStoreCredentials> =
     return found ? replyResult(found, ctx.config.appId) : null;
   },
 
-  // No `moderates`: the developer cannot hide or delete a customer's review. Deleting our own response is
-  // `deleteResponse` (by the response id, a reply's externalId), which is not moderation of the review.
+  // No `moderates`: the developer cannot hide or delete a customer's review. Our own response can go.
+  async retractReply(ctx) {
+    await deleteResponse(ctx, ctx.replyExternalId);
+  },
 
   async verify(ctx) {
     try {

@@ -4,7 +4,7 @@ import { forgetGone, type RecheckState, recheckBatch, rememberSeen } from '../re
 import { type Connector, ConnectorError, type Cursor, type PollPage, type SkippedItem } from '../types';
 import { listReviewsSchema, updateTimeOf, usableReviews } from './review-map';
 import { fromRecheckKey, locationPath, recheckKey, reviewPath } from './review-names';
-import { findReviewReply, putReviewReply } from './review-reply';
+import { deleteReviewReply, findReviewReply, putReviewReply } from './review-reply';
 import {
   type GoogleReviewsConfig,
   type GoogleReviewsCredentials,
@@ -115,6 +115,11 @@ export const googleReviewsConnector: Connector<GoogleReviewsConfig, GoogleReview
 
   async findReply({ config, credentials, inReplyTo, text, signal, http }) {
     return findReviewReply({ config, credentials, http, signal }, inReplyTo, text);
+  },
+
+  // The owner response is one per review: deleting it is `DELETE …/reply` (a second delete is harmless).
+  async retractReply({ config, credentials, inReplyTo, signal, http }) {
+    await deleteReviewReply({ config, credentials, http, signal }, inReplyTo);
   },
 
   async verify({ config, credentials, signal, http }) {

@@ -49,6 +49,7 @@ export const publicReply = (r: ReplyRow) => ({
   createdBy: r.createdBy,
   createdAt: r.createdAt.toISOString(),
   sentAt: r.sentAt?.toISOString() ?? null,
+  retractedAt: r.retractedAt?.toISOString() ?? null,
 });
 
 /** Backoff between attempts: 5 s, 10 s, 20 s ... capped at 10 minutes, with a little jitter. */

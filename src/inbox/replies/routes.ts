@@ -6,6 +6,7 @@ import { PLATFORMS } from '../../core/platforms';
 import { getConversationRow } from '../conversations.service';
 import { checkReply } from './length';
 import { getReply, publicReply, queueReply, retryReply, sendReply } from './outbox';
+import { retractReply } from './retract';
 import { IdempotencyKey, NewSavedReply, ReplyInput, SavedReplyInput } from './reply.input';
 import {
   createSavedReply,
@@ -37,6 +38,7 @@ export const Reply = z
     createdBy: z.string().nullable(),
     createdAt: z.string(),
     sentAt: z.string().nullable(),
+    retractedAt: z.string().nullable().openapi({ description: 'When the response was taken down again' }),
   })
   .openapi('Reply');
 
@@ -175,6 +177,19 @@ export const repliesApi = createApi()
       );
       return c.json(publicReply(reply), 202);
     },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/replies/{id}/retract',
+      tags,
+      summary: 'Take a sent review response down again on its platform (Google reviews, App Store)',
+      security: AUTHENTICATED,
+      middleware: write,
+      request: { params: IdParam },
+      responses: { 200: json(Reply, 'Taken down'), ...errors(401, 403, 404, 409, 422) },
+    }),
+    async (c) => c.json(publicReply(await retractReply(c.var.deps, requireActor(c), c.req.valid('param').id)), 200),
   )
   .openapi(
     createRoute({

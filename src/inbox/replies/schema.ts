@@ -50,6 +50,9 @@ export const replies = pgTable(
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
     sentAt: ts('sent_at'),
+    // Taken down again on the platform (a review response deleted from the conversation), and by whom.
+    retractedAt: ts('retracted_at'),
+    retractedBy: uuid('retracted_by').references(() => users.id, { onDelete: 'set null' }),
   },
   (t) => [
     uniqueIndex('replies_idempotency_key').on(t.workspaceId, t.idempotencyKey),

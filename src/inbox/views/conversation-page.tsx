@@ -31,6 +31,8 @@ export interface ConversationPageProps extends PageBase {
   replyLimit: number | null;
   /** What the platform lets staff do to a post from the thread. */
   moderates: readonly ModerationAction[];
+  /** A sent response can be taken down again (Google reviews, the App Store). */
+  retracts: boolean;
   canWrite: boolean;
   now: Date;
   ok?: string | undefined;
@@ -84,6 +86,7 @@ export function ConversationPage(p: ConversationPageProps) {
               canWrite={p.canWrite}
               csrf={p.csrfToken}
               moderates={p.moderates}
+              retracts={p.retracts}
             />
             {p.canWrite ? <Composer {...p} /> : null}
             {p.canWrite ? <NoteForm id={c.id} csrf={p.csrfToken} /> : null}

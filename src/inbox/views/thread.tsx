@@ -43,6 +43,8 @@ export function describeEvent(e: Extract<ThreadItem, { kind: 'event' }>, names: 
       if (d.status === 'spam') did.push('marked it spam');
       return `Rule “${d.rule}” ${did.length ? did.join(', ') : 'matched'}`;
     }
+    case 'reply_retracted':
+      return `${actor} took the response down on the platform`;
     case 'moderated': {
       if (platform === 'youtube') {
         const yt = { hide: 'held for review', unhide: 'published', delete: 'rejected' }[String(d.action)];
@@ -58,6 +60,8 @@ export function describeEvent(e: Extract<ThreadItem, { kind: 'event' }>, names: 
 
 export interface ThreadProps {
   items: ThreadItem[];
+  /** The platform lets a sent response be taken down again (Google reviews, the App Store). */
+  retracts?: boolean;
   names: Names;
   platform: string;
   conversationId: string;
@@ -270,7 +274,20 @@ function Reply(props: ThreadProps & { item: Extract<ThreadItem, { kind: 'reply' 
           {platformLabel(props.platform)} without an answer: it is looked up there before anything is sent again.
         </p>
       ) : null}
-      {item.status === 'sent' && url ? (
+      {item.retracted ? (
+        <p class="muted small" data-testid="reply-retracted">
+          <span class="badge">Taken down</span> No longer shown on {platformLabel(props.platform)}.
+        </p>
+      ) : null}
+      {item.status === 'sent' && !item.retracted && props.canWrite && props.retracts ? (
+        <form method="post" action={`/inbox/replies/${item.id}/retract`} class="inline" data-testid="reply-retract">
+          <Csrf token={props.csrf} />
+          <button type="submit" class="secondary">
+            Delete response
+          </button>
+        </form>
+      ) : null}
+      {item.status === 'sent' && url && !item.retracted ? (
         <a class="small" href={url} rel="noopener noreferrer nofollow" target="_blank" data-testid="reply-link">
           View on {platformLabel(props.platform)}
         </a>
