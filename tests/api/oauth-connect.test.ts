@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linkedinConnector } from '../../src/connectors/linkedin/linkedin.connector';
 import { youtubeConnector } from '../../src/connectors/youtube/youtube.connector';
 import { googleReviewsConnector } from '../../src/connectors/google-reviews/google-reviews.connector';
-import { pollSource, sources } from '../../src/sources';
+import { pollSource, sources, tendTokens } from '../../src/sources';
 import { type FakeGoogleAccounts, startFakeGoogleAccounts } from '../fakes/google-accounts-server';
 import { type FakeLinkedIn, startFakeLinkedIn } from '../fakes/linkedin-server';
 import { createTestContext, PASSWORD, type TestContext } from '../helpers/test-app';
@@ -138,6 +138,30 @@ describe('Connect LinkedIn', () => {
     const after = (await sourcesOf()).filter((s) => s.config.organizationUrn === org.urn);
     expect(after.map((s) => s.id)).toEqual([before!.id]);
     expect((await sourceRow(before!.id)).credentialsEnc).not.toBe(oldCreds);
+  });
+
+  it("renews a connected Page's token in the hourly round before it ends, and polls with the new one", async () => {
+    const org = linkedin.addOrganization({ name: 'Renew GmbH' });
+    const { callback } = await connect('linkedin');
+    await post(owner, callback.location!, [['accounts', `linkedin:${org.urn}`]]);
+    const [source] = (await sourcesOf()).filter((s) => s.config.organizationUrn === org.urn);
+    const before = (await t.deps.credentials.open(source!.id, (await sourceRow(source!.id)).credentialsEnc!)) as {
+      accessToken: string;
+    };
+    await t.db
+      .update(sources)
+      .set({ tokenExpiresAt: new Date(Date.now() + 5 * 86_400_000) })
+      .where(eq(sources.id, source!.id));
+    expect(await tendTokens(t.deps, new Date())).toMatchObject({ refreshed: 1 });
+    const after = (await t.deps.credentials.open(source!.id, (await sourceRow(source!.id)).credentialsEnc!)) as {
+      accessToken: string;
+    };
+    expect(after.accessToken).not.toBe(before.accessToken);
+    // LinkedIn leaves the old token valid until it ends; expiring it here shows the poll uses the new one.
+    linkedin.tokens.get(before.accessToken)!.state = 'expired';
+    expect(await pollSource(t.deps, source!.id, { force: true })).toMatchObject({ status: 'ok' });
+    const renewed = (await sourcesOf()).find((s) => s.id === source!.id)!;
+    expect(Math.round((Date.parse(renewed.token!.expiresAt!) - Date.now()) / 86_400_000)).toBe(60);
   });
 
   it('says LinkedIn was not allowed when the member cancels, and offers to try again', async () => {
