@@ -93,6 +93,10 @@ export type ThreadItem =
       liked: boolean;
       /** The post a comment is under, as the connector kept it beside the comment (Facebook, Instagram). */
       onPost: OriginalPost | null;
+      /** A review's stars (1-5), where the platform gives them. */
+      rating: number | null;
+      /** When its author last changed it (words or stars), if ever. */
+      editedAt: string | null;
     }
   | {
       kind: 'reply';
@@ -153,6 +157,8 @@ export async function conversationThread(db: Db, workspaceId: string, id: string
       hidden: m.hiddenAt !== null,
       liked: m.likedAt !== null,
       onPost: originalPostOf(m.raw),
+      rating: typeof m.metrics.rating === 'number' ? m.metrics.rating : null,
+      editedAt: m.editedAt?.toISOString() ?? null,
     })),
     ...sent.map((r) => ({
       kind: 'reply' as const,

@@ -355,6 +355,18 @@ describe('Google Business Profile reviews, polled through the one flow', () => {
     expect(google.reviews.get(bad.name)!.reviewReply?.comment).toBe(text);
     expect(google.replyCounts.get(glowing.name)).toBeUndefined();
 
+    // The reviewer changes the review after our answer: the conversation shows the new stars and says so.
+    google.editReview(bad.name, { comment: 'They called me back, much better now', starRating: 'FOUR' });
+    google.reviews.get(bad.name)!.updateTime = Date.now();
+    expect(await poll(id)).toMatchObject({ status: 'ok' });
+    const session = await t.browserSession(`owner@${ws.workspace.name.toLowerCase().replace(/[^a-z0-9]/g, '')}.test`);
+    const page = await t.app.request(`/inbox/c/${low.conversationId}`, { headers: { cookie: session.cookie } });
+    const html = await page.text();
+    expect(html).toContain('aria-label="4 of 5 stars"');
+    expect(html).toContain('data-testid="edited-after-reply"');
+    expect(html).toContain('They called me back, much better now');
+    expect(html).toContain('data-testid="reply-retract"');
+
     // Taken down again from the conversation: the owner response is gone on Google, and the history says so.
     const down = await t.request('POST', `/api/v1/replies/${sent.id}/retract`, { token: ws.token });
     expect(down.status, down.text).toBe(200);

@@ -47,6 +47,7 @@ th { font-size: .8rem; text-transform: uppercase; letter-spacing: .03em; color: 
 form.inline { display: inline-flex; gap: .4rem; align-items: center; margin: 0; }
 .stack { display: flex; flex-direction: column; gap: .85rem; }
 .row { display: flex; gap: .75rem; flex-wrap: wrap; align-items: end; }
+.review-stars { color: #b45309; letter-spacing: .1em; }
 .inline-list { list-style: none; padding: 0; margin: 0 0 .5rem; display: flex; gap: .25rem 1rem; flex-wrap: wrap; }
 label { display: flex; flex-direction: column; gap: .3rem; font-size: .9rem; font-weight: 500; }
 input, select, textarea {

@@ -145,6 +145,28 @@ function Moderation(props: ThreadProps & { item: Extract<ThreadItem, { kind: 'in
   );
 }
 
+/**
+ * An edit by the author: when it came after our sent reply (a reviewer who changed their stars or words after
+ * the response), the agent should see that the answer may no longer fit.
+ */
+function EditedNote(p: { item: Extract<ThreadItem, { kind: 'inbound' }>; items: ThreadItem[] }) {
+  const edited = p.item.editedAt;
+  if (!edited) return null;
+  const answered = p.items.some(
+    (i) => i.kind === 'reply' && i.inReplyToMentionId === p.item.id && i.status === 'sent' && i.at < edited,
+  );
+  return answered ? (
+    <p class="small" data-testid="edited-after-reply">
+      <span class="badge">Updated after our reply</span> The author changed this {when(edited)}; the response may need
+      another look.
+    </p>
+  ) : (
+    <p class="muted small" data-testid="post-edited">
+      Edited {when(edited)}
+    </p>
+  );
+}
+
 function Inbound(props: ThreadProps & { item: Extract<ThreadItem, { kind: 'inbound' }> }) {
   const { item } = props;
   const url = safeHttpUrl(item.url);
@@ -164,8 +186,15 @@ function Inbound(props: ThreadProps & { item: Extract<ThreadItem, { kind: 'inbou
           </a>
         ) : null}
       </div>
+      {item.rating !== null ? (
+        <div class="review-stars" data-testid="post-rating" role="img" aria-label={`${item.rating} of 5 stars`}>
+          {'★'.repeat(item.rating)}
+          {'☆'.repeat(Math.max(0, 5 - item.rating))}
+        </div>
+      ) : null}
       {item.title ? <div class="mention-title">{item.title}</div> : null}
       <p class="tl-text">{item.text}</p>
+      <EditedNote item={item} items={props.items} />
       {item.truncated ? (
         <p class="muted small" data-testid="post-truncated">
           Shown in part: the post is longer than we keep.{' '}
