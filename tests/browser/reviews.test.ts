@@ -1,8 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
-import { googlePlayConfigSchema, googlePlayConnector } from '../../src/connectors/google-play/google-play.connector';
 import { defaultConnectors } from '../../src/connectors/registry';
 import { loadAnalyzer } from '../../src/sentiment';
 import { pollSource } from '../../src/sources/poller';
@@ -75,13 +73,7 @@ beforeAll(async () => {
     startFakeLinkedIn(),
     startFakeYouTube(),
   ]);
-  // The Play form has no field for Google's token address (only the API's): here Google's token endpoint is
-  // the fake's, as the API is. Everything else is the real connector.
-  const playHere = {
-    ...googlePlayConnector,
-    configSchema: googlePlayConfigSchema.extend({ tokenUrl: z.url().default(play.tokenUrl) }),
-  };
-  t = await createTestContext({ connectors: { ...defaultConnectors(), google_play: playHere } });
+  t = await createTestContext({ connectors: defaultConnectors() });
   ({ token } = await t.seedWorkspace('Review Desk'));
   playKey = await play.addServiceAccount({ packages: [PACKAGE] });
   server = await listen(t);
@@ -110,6 +102,7 @@ describe('reviews, LinkedIn and YouTube in Chromium', () => {
     await page.fill('input[name="name"]', 'Acme app on Play');
     await page.fill('input[name="config.packageName"]', PACKAGE);
     await page.fill('input[name="config.baseUrl"]', play.url);
+    await page.fill('input[name="config.tokenUrl"]', play.tokenUrl);
     await page.setInputFiles('input[name="credentials.serviceAccountJson"]', {
       name: 'acme-play-key.json',
       mimeType: 'application/json',
