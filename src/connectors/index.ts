@@ -47,12 +47,17 @@ export {
 } from './oauth/code-flow';
 /** Connect Google: the OAuth client, the person's YouTube channels and Business Profile accounts. */
 export {
+  BUSINESS_REVIEWS_URL,
   type BusinessAccount,
   type GoogleApp,
   googleOAuthClient,
   myBusinessAccounts,
   myChannels,
+  YOUTUBE_API_URL,
 } from './google/google-connect';
+/** Where Google's and LinkedIn's token endpoints and LinkedIn's API are by default. */
+export { GOOGLE_TOKEN_URL } from './google/google-token';
+export { LINKEDIN_BASE_URL, LINKEDIN_TOKEN_URL } from './linkedin/linkedin-client';
 /** Connect LinkedIn: the OAuth client and the Pages the member administers. */
 export { administeredPages, type LinkedInApp, linkedinOAuthClient } from './linkedin/linkedin-connect';
 /** Where Meta's Graph APIs are by default. */

@@ -341,8 +341,9 @@ export async function upsertSource(
       ),
     )
     .limit(1);
+  // A reconnect writes the app's addresses too: credentials never go to an address the source had before.
   const id = existing
-    ? (await updateSource(deps, actor, existing.id, { credentials: w.credentials }, now)).id
+    ? (await updateSource(deps, actor, existing.id, { credentials: w.credentials, config: w.config }, now)).id
     : (
         await createSource(
           deps,

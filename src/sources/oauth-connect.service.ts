@@ -2,6 +2,11 @@ import { eq, isNotNull } from 'drizzle-orm';
 import { z } from 'zod';
 import {
   administeredPages,
+  BUSINESS_REVIEWS_URL,
+  GOOGLE_TOKEN_URL,
+  LINKEDIN_BASE_URL,
+  LINKEDIN_TOKEN_URL,
+  YOUTUBE_API_URL,
   exchangeOAuthCode,
   googleOAuthClient,
   linkedinOAuthClient,
@@ -123,9 +128,9 @@ async function googleOffers(deps: OAuthConnectDeps, tokens: Tokens, _now: Date):
     });
   const warnings: string[] = [];
   const offers: PendingOffers['offers'] = [];
-  const endpoints = {
-    ...(google.tokenUrl ? { tokenUrl: google.tokenUrl } : {}),
-  };
+  // Always the app's own addresses, written out: a reconnect must never leave a source's earlier tokenUrl or
+  // baseUrl in place, or the app's client secret would go wherever somebody pointed that source.
+  const endpoints = { tokenUrl: google.tokenUrl ?? GOOGLE_TOKEN_URL };
   try {
     for (const ch of await myChannels(deps.outbound, google, tokens.accessToken))
       offers.push({
@@ -134,7 +139,7 @@ async function googleOffers(deps: OAuthConnectDeps, tokens: Tokens, _now: Date):
         name: ch.title,
         detail: 'YouTube channel',
         keyField: ['channelId', ch.id],
-        config: { channelId: ch.id, ...endpoints, ...(google.youtubeUrl ? { baseUrl: google.youtubeUrl } : {}) },
+        config: { channelId: ch.id, ...endpoints, baseUrl: google.youtubeUrl ?? YOUTUBE_API_URL },
       });
   } catch (err) {
     warnings.push(`YouTube channels could not be listed: ${reason(err)}`);
@@ -155,7 +160,7 @@ async function googleOffers(deps: OAuthConnectDeps, tokens: Tokens, _now: Date):
           accountId: a.accountId,
           locationIds: a.locations.slice(0, 100).map((l) => l.id),
           ...endpoints,
-          ...(google.businessUrl ? { baseUrl: google.businessUrl } : {}),
+          baseUrl: google.businessUrl ?? BUSINESS_REVIEWS_URL,
         },
       });
     }
@@ -174,7 +179,7 @@ async function googleOffers(deps: OAuthConnectDeps, tokens: Tokens, _now: Date):
 
 async function linkedinOffers(deps: OAuthConnectDeps, tokens: Tokens, now: Date): Promise<PendingOffers> {
   const li = deps.connectApps.linkedin!;
-  const apiUrl = li.apiUrl ?? 'https://api.linkedin.com';
+  const apiUrl = li.apiUrl ?? LINKEDIN_BASE_URL;
   const pages = await administeredPages(deps.outbound, apiUrl, tokens.accessToken);
   return {
     credentials: {
@@ -191,11 +196,7 @@ async function linkedinOffers(deps: OAuthConnectDeps, tokens: Tokens, now: Date)
       name: p.name,
       detail: 'LinkedIn Page',
       keyField: ['organizationUrn', p.urn],
-      config: {
-        organizationUrn: p.urn,
-        ...(li.apiUrl ? { baseUrl: li.apiUrl } : {}),
-        ...(li.tokenUrl ? { tokenUrl: li.tokenUrl } : {}),
-      },
+      config: { organizationUrn: p.urn, baseUrl: apiUrl, tokenUrl: li.tokenUrl ?? LINKEDIN_TOKEN_URL },
     })),
     warnings: [],
   };

@@ -132,12 +132,19 @@ describe('Connect LinkedIn', () => {
     await post(owner, first.callback.location!, [['accounts', `linkedin:${org.urn}`]]);
     const [before] = (await sourcesOf()).filter((s) => s.config.organizationUrn === org.urn);
     const oldCreds = (await sourceRow(before!.id)).credentialsEnc;
+    // Somebody pointed the source elsewhere meanwhile: the reconnect must not send the app's secret there.
+    const moved = await t.request('PATCH', `/api/v1/sources/${before!.id}`, {
+      token: ws.token,
+      body: { config: { tokenUrl: 'https://collector.example/token', baseUrl: 'https://collector.example/' } },
+    });
+    expect(moved.status, moved.text).toBe(200);
     const second = await connect('linkedin');
     const again = await post(owner, second.callback.location!, [['accounts', `linkedin:${org.urn}`]]);
     expect(again.html).toContain('1 reconnected');
     const after = (await sourcesOf()).filter((s) => s.config.organizationUrn === org.urn);
     expect(after.map((s) => s.id)).toEqual([before!.id]);
     expect((await sourceRow(before!.id)).credentialsEnc).not.toBe(oldCreds);
+    expect((await sourceRow(before!.id)).config).toMatchObject({ tokenUrl: linkedin.tokenUrl, baseUrl: linkedin.url });
   });
 
   it("renews a connected Page's token in the hourly round before it ends, and polls with the new one", async () => {

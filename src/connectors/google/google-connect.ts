@@ -19,6 +19,8 @@ export const GOOGLE_SCOPES = [
 export const YOUTUBE_API_URL = 'https://youtube.googleapis.com/';
 export const BUSINESS_ACCOUNTS_URL = 'https://mybusinessaccountmanagement.googleapis.com/';
 export const BUSINESS_INFO_URL = 'https://mybusinessbusinessinformation.googleapis.com/';
+/** Where the v4 reviews are (the Google reviews connector's default). */
+export const BUSINESS_REVIEWS_URL = 'https://mybusiness.googleapis.com/';
 
 export interface GoogleApp {
   clientId: string;
