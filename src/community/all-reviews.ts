@@ -14,6 +14,9 @@ import { listReviews, type ReviewSort, reviewProducts } from './reviews.service'
 /** Where reviews come from: the board, the review platforms, and Facebook's ratings. */
 export const REVIEW_LIST_PLATFORMS = ['community', ...REVIEW_PLATFORMS, 'facebook'] as const;
 
+/** How deep the merged list pages (each page reads offset + limit rows of both lists). */
+export const MAX_REVIEW_OFFSET = 5_000;
+
 export interface AllReviewsFilter {
   platform?: string | undefined;
   topicId?: string | undefined;

@@ -13,7 +13,7 @@ import { IdeaFromMention, MergeIdea, Moderation, UpdateIdea } from './ideas.inpu
 import { getIdea } from './ideas.service';
 import { mergeIdea, moderate, moderationQueue, staffIdeas, updateIdea } from './ideas.staff';
 import { baseUrl } from '../http/request-origin';
-import { listAllReviews, REVIEW_LIST_PLATFORMS } from './all-reviews';
+import { listAllReviews, MAX_REVIEW_OFFSET, REVIEW_LIST_PLATFORMS } from './all-reviews';
 import { REVIEW_SORTS } from './reviews.service';
 import { IDEA_STATUSES, type ideas } from './schema';
 
@@ -376,6 +376,8 @@ export const communityApi = createApi()
           place: z.string().trim().min(1).max(200).optional(),
           sort: z.enum(REVIEW_SORTS).default('newest'),
           ...Paging,
+          // Two lists are merged a page at a time (offset + limit of each is read): deep pages are refused.
+          offset: z.coerce.number().int().min(0).max(MAX_REVIEW_OFFSET).default(0),
         }),
       },
       responses: {

@@ -18,8 +18,13 @@ export const MAX_SEEN = 200;
 /** The state with these ids (newest first) put in front, each once, the oldest beyond `max` forgotten. */
 export function rememberSeen(state: RecheckState | undefined, ids: readonly string[], max = MAX_SEEN): RecheckState {
   const fresh = [...new Set(ids)];
-  const kept = (state?.ids ?? []).filter((id) => !fresh.includes(id));
-  return { ids: [...fresh, ...kept].slice(0, max), next: state?.next ?? 0 };
+  const before = state?.ids ?? [];
+  const kept = before.filter((id) => !fresh.includes(id));
+  const next = [...fresh, ...kept].slice(0, max);
+  // The round goes on where it was: the id it was about to ask about moved back by what came in front.
+  const due = before[state?.next ?? 0];
+  const at = due === undefined ? -1 : next.indexOf(due);
+  return { ids: next, next: at < 0 ? 0 : at };
 }
 
 /** The next `size` ids to ask about (going round), and the state to keep after asking. */
@@ -27,9 +32,10 @@ export function recheckBatch(state: RecheckState | undefined, size: number): { i
   const ids = state?.ids ?? [];
   if (ids.length === 0) return { ids: [], state: { ids: [], next: 0 } };
   const start = (state?.next ?? 0) % ids.length;
-  const batch = ids.slice(start, start + size);
-  const next = start + batch.length >= ids.length ? 0 : start + batch.length;
-  return { ids: batch, state: { ids, next } };
+  // Going round: a batch that reaches the end goes on from the start (each id at most once).
+  const n = Math.min(size, ids.length);
+  const batch = Array.from({ length: n }, (_, i) => ids[(start + i) % ids.length]!);
+  return { ids: batch, state: { ids, next: (start + n) % ids.length } };
 }
 
 /** The state without the ids the platform said are gone (no need to ask again). */

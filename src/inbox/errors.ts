@@ -25,6 +25,7 @@ export const INBOX_ERRORS = defineErrors({
 
   REPLY_RETRACT_UNSUPPORTED: { kind: 'invalid', en: 'A response on {platform} cannot be taken down from here' },
   REPLY_NOT_SENT: { kind: 'conflict', en: 'Only a sent response can be taken down' },
+  REPLY_NOT_LATEST: { kind: 'conflict', en: 'A later answer replaced this response; take that one down instead' },
   MODERATION_POST_UNKNOWN: { kind: 'not_found', en: 'That post is not in this conversation' },
   MODERATION_UNSUPPORTED: { kind: 'invalid', en: '{platform} does not let the account {action} posts' },
   MODERATION_SOURCE_MISSING: { kind: 'conflict', en: 'No {platform} source is connected to act from' },

@@ -96,10 +96,7 @@ export async function finishOAuthConnect(
   const app = client(deps.connectApps, provider);
   const row = await claimState(deps, actor, provider, callback.searchParams.get('state') ?? '', now);
   try {
-    const tokens = await exchangeOAuthCode(app, deps.outbound, callback, row.state, redirectUri).catch(async (err) => {
-      await deps.db.delete(oauthConnects).where(eq(oauthConnects.id, row.id));
-      throw err;
-    });
+    const tokens = await exchangeOAuthCode(app, deps.outbound, callback, row.state, redirectUri);
     const pending =
       provider === 'google' ? await googleOffers(deps, tokens, now) : await linkedinOffers(deps, tokens, now);
     const resultEnc = await deps.credentials.seal(row.id, pending);
@@ -109,6 +106,8 @@ export async function finishOAuthConnect(
       .where(eq(oauthConnects.id, row.id));
     return row.id;
   } catch (err) {
+    // Listing what the person owns failed after the code was spent: the flow is over, start again.
+    await deps.db.delete(oauthConnects).where(eq(oauthConnects.id, row.id));
     connectFailure(provider, err);
   }
 }

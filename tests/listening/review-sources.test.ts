@@ -367,12 +367,23 @@ describe('Google Business Profile reviews, polled through the one flow', () => {
     expect(html).toContain('They called me back, much better now');
     expect(html).toContain('data-testid="reply-retract"');
 
+    // Answering again replaces the owner response; the older answer can then not be taken down (it would
+    // delete the newer one on Google), the newer one can.
+    const edited = await reply(ws, low.conversationId!, 'Karl, we called you back: thank you for updating.', 'two');
+    const newer = await waitFor(ws, edited.json.id, 'sent');
+    expect(google.reviews.get(bad.name)!.reviewReply?.comment).toBe(
+      'Karl, we called you back: thank you for updating.',
+    );
+    const older = await t.request('POST', `/api/v1/replies/${sent.id}/retract`, { token: ws.token });
+    expect([older.status, older.json.error.code]).toEqual([409, 'REPLY_NOT_LATEST']);
+    expect(google.reviews.get(bad.name)!.reviewReply).toBeDefined();
+
     // Taken down again from the conversation: the owner response is gone on Google, and the history says so.
-    const down = await t.request('POST', `/api/v1/replies/${sent.id}/retract`, { token: ws.token });
+    const down = await t.request('POST', `/api/v1/replies/${newer.id}/retract`, { token: ws.token });
     expect(down.status, down.text).toBe(200);
     expect(down.json.retractedAt).toEqual(expect.any(String));
     expect(google.reviews.get(bad.name)!.reviewReply).toBeUndefined();
-    const again = await t.request('POST', `/api/v1/replies/${sent.id}/retract`, { token: ws.token });
+    const again = await t.request('POST', `/api/v1/replies/${newer.id}/retract`, { token: ws.token });
     expect(again.json.retractedAt).toBe(down.json.retractedAt);
     const conv = await t.request('GET', `/api/v1/conversations/${low.conversationId}`, { token: ws.token });
     const events = (conv.json.thread as { kind: string; event?: string }[]).filter(

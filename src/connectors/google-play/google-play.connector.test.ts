@@ -232,6 +232,21 @@ describe('Google Play reviews connector', () => {
     expect(third.posts.map((p) => p.externalId)).toEqual([kept.reviewId]);
   });
 
+  it('stops asking about a review six days after its last change (Play stops serving it: no deletion)', async () => {
+    const at = Date.now() - 2 * HOUR;
+    const aging = play.addReview({ packageName: pkg, text: 'Good enough', starRating: 3, lastModified: at });
+    const first = await sweep(null);
+    expect(first.posts.map((p) => p.externalId)).toContain(aging.reviewId);
+    // A week later Play answers 404 for it; the round must not take that for a deletion, nor ask at all.
+    play.deleteReview(aging.reviewId);
+    const weekLater = new Date(Date.now() + 7 * DAY);
+    const calls = () =>
+      play.requests.filter((q) => q.path.endsWith(`/reviews/${encodeURIComponent(aging.reviewId)}`)).length;
+    const later = await sweep(first.cursor, { now: weekLater });
+    expect(later.removed).toEqual([]);
+    expect(calls()).toBe(0);
+  });
+
   it('starts the sweep again from the top when Play no longer takes its page token', async () => {
     const r = play.addReview({ packageName: pkg, text: 'still here' });
     const page = await poll({ read: Math.floor(Date.now() / 1000) - 3600, token: 'bm90LWEtdG9rZW4' });

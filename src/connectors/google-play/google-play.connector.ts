@@ -67,6 +67,19 @@ export interface GooglePlayCursor {
   recheck?: RecheckState;
   /** Unix seconds of the last recheck. */
   rechecked?: number;
+  /** When each remembered review last changed (Unix seconds): Play forgets reviews after a week. */
+  seenAt?: Record<string, number>;
+}
+
+/**
+ * Play serves a review only for about a week after its last change; a 404 after that says nothing about a
+ * deletion. So only reviews changed in the last six days are asked about; older ones leave the round.
+ */
+const RECHECK_WITHIN_S = 6 * 86_400;
+function withinWeek(seen: RecheckState, seenAt: Record<string, number>, now: number) {
+  const stale = seen.ids.filter((id) => (seenAt[id] ?? 0) < now - RECHECK_WITHIN_S);
+  const state = forgetGone(seen, stale);
+  return { state, seenAt: Object.fromEntries(state.ids.flatMap((id) => (id in seenAt ? [[id, seenAt[id]!]] : []))) };
 }
 
 /** Play answers up to 100 reviews a page (10 unless asked). */
@@ -111,20 +124,26 @@ export const googlePlayConnector: Connector<GooglePlayConfig, GooglePlayCredenti
     const fresh = reviews.filter((r) => modifiedSeconds(r) > cutoff);
     const posts = fresh.map((r) => playReviewToSocial(r, config.packageName));
     const newest = Math.max(state.newest ?? mark, ...fresh.map(modifiedSeconds));
-    const seen = rememberSeen(
-      state.recheck,
-      posts.map((p) => p.externalId),
+    const kept = withinWeek(
+      rememberSeen(
+        state.recheck,
+        posts.map((p) => p.externalId),
+      ),
+      { ...state.seenAt, ...Object.fromEntries(fresh.map((r) => [r.reviewId, modifiedSeconds(r)])) },
+      unix(now),
     );
+    const seen = kept.state;
+    const seenAt = kept.seenAt;
 
     // Newest change first: a page reaching back past the mark ends the sweep.
     const nextToken = page.tokenPagination?.nextPageToken || undefined;
     if (nextToken && fresh.length === reviews.length) {
-      const next: GooglePlayCursor = { ...lasting(state), token: nextToken, newest, recheck: seen };
+      const next: GooglePlayCursor = { ...lasting(state), token: nextToken, newest, recheck: seen, seenAt };
       return { posts, skipped, more: true, cursor: next as Cursor };
     }
 
     // The sweep is done: its mark moves on, and now and then a few remembered reviews are asked about.
-    const next: GooglePlayCursor = { ...lasting(state), read: Math.max(mark, newest), recheck: seen };
+    const next: GooglePlayCursor = { ...lasting(state), read: Math.max(mark, newest), recheck: seen, seenAt };
     const due = state.rechecked === undefined || unix(now) - state.rechecked >= RECHECK_EVERY_S;
     if (!due) return { posts, skipped, more: false, cursor: next as Cursor };
     const again = await recheck(api, config.packageName, seen, new Set(posts.map((p) => p.externalId)));

@@ -282,7 +282,8 @@ export const youtubeConnector: Connector<YouTubeConfig, YouTubeCredentials> = {
           throw new ConnectorError('transient', 'YouTube answered comments without their text, author or date', {
             platform: 'youtube',
           });
-        removed = batch.ids.filter((id) => !present.has(id));
+        // Nothing at all for several ids is more likely a broken answer than a mass deletion: nothing is marked.
+        removed = answer.items.length === 0 && batch.ids.length > 1 ? [] : batch.ids.filter((id) => !present.has(id));
         state.recheck = forgetGone(batch.state, removed);
       }
       stage = 'recheck';

@@ -16,7 +16,7 @@ export interface LengthCheck {
 }
 
 // Facebook comments take 8,000 characters, Instagram comments 2,200, Threads posts 500; LinkedIn comments
-// 1,250, YouTube comments 10,000; review responses: Google Business Profile 4,096, the App Store 5,970,
+// 1,250, YouTube comments 10,000; review responses: Google Business Profile 4,096 bytes, the App Store 5,970,
 // Google Play 350.
 const LIMITS: Partial<Record<Platform, number>> = {
   x: 280,
@@ -35,6 +35,7 @@ const LIMITS: Partial<Record<Platform, number>> = {
 };
 const URL_RE = /\bhttps?:\/\/\S+/g;
 const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
+const utf8 = new TextEncoder();
 
 export const canReplyOn = (platform: Platform) => LIMITS[platform] !== undefined;
 
@@ -42,6 +43,8 @@ export function replyLength(platform: Platform, text: string): number {
   if (platform === 'x') return twitterText.parseTweet(text).weightedLength;
   if (platform === 'mastodon') return [...text.replace(URL_RE, 'x'.repeat(23))].length;
   if (platform === 'bluesky') return [...segmenter.segment(text)].length;
+  // Google's owner responses are limited in bytes (UTF-8): 4,096 of them are 1,365 Chinese characters.
+  if (platform === 'google_reviews') return utf8.encode(text).length;
   return [...text].length;
 }
 

@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { ConnectorError } from '../../connectors';
 import type { Actor } from '../../core/actor';
 import { platformLabel } from '../../http/web/format';
@@ -27,6 +27,14 @@ export async function retractReply(
   const connector = deps.connectors[r.platform];
   if (!connector?.retractReply) throw inboxError('REPLY_RETRACT_UNSUPPORTED', { platform });
   if (r.status !== 'sent' || !r.platformPostId) throw inboxError('REPLY_NOT_SENT');
+  // A review has one public response: a later answer replaced this one, and deleting "it" would delete that.
+  const [latest] = await deps.db
+    .select({ id: replies.id })
+    .from(replies)
+    .where(and(eq(replies.inReplyToMentionId, r.inReplyToMentionId), eq(replies.status, 'sent')))
+    .orderBy(desc(replies.sentAt))
+    .limit(1);
+  if (latest && latest.id !== r.id) throw inboxError('REPLY_NOT_LATEST');
   const target = await mentionById(deps.db, r.workspaceId, r.inReplyToMentionId);
   const source = r.sourceId ? await sourceById(deps.db, r.sourceId) : null;
   if (!target || !source) throw inboxError('MODERATION_SOURCE_MISSING', { platform });

@@ -145,6 +145,9 @@ function Moderation(props: ThreadProps & { item: Extract<ThreadItem, { kind: 'in
   );
 }
 
+/** Stars as drawn: 0 to 5, whatever a platform sent. */
+const stars = (n: number) => Math.min(5, Math.max(0, Math.round(n)));
+
 /**
  * An edit by the author: when it came after our sent reply (a reviewer who changed their stars or words after
  * the response), the agent should see that the answer may no longer fit.
@@ -188,8 +191,8 @@ function Inbound(props: ThreadProps & { item: Extract<ThreadItem, { kind: 'inbou
       </div>
       {item.rating !== null ? (
         <div class="review-stars" data-testid="post-rating" role="img" aria-label={`${item.rating} of 5 stars`}>
-          {'★'.repeat(item.rating)}
-          {'☆'.repeat(Math.max(0, 5 - item.rating))}
+          {'★'.repeat(stars(item.rating))}
+          {'☆'.repeat(5 - stars(item.rating))}
         </div>
       ) : null}
       {item.title ? <div class="mention-title">{item.title}</div> : null}
@@ -276,6 +279,17 @@ function Inbound(props: ThreadProps & { item: Extract<ThreadItem, { kind: 'inbou
 
 const REPLY_STATUS: Record<string, string> = { queued: 'Queued', sending: 'Sending', sent: 'Sent', failed: 'Failed' };
 
+/** The newest sent answer to the same post: the one live on the platform (a review has one response). */
+const isLatestSent = (items: ThreadItem[], reply: Extract<ThreadItem, { kind: 'reply' }>) =>
+  !items.some(
+    (i) =>
+      i.kind === 'reply' &&
+      i.status === 'sent' &&
+      i.id !== reply.id &&
+      i.inReplyToMentionId === reply.inReplyToMentionId &&
+      i.at > reply.at,
+  );
+
 function Reply(props: ThreadProps & { item: Extract<ThreadItem, { kind: 'reply' }> }) {
   const { item } = props;
   const url = safeHttpUrl(item.url);
@@ -308,7 +322,11 @@ function Reply(props: ThreadProps & { item: Extract<ThreadItem, { kind: 'reply' 
           <span class="badge">Taken down</span> No longer shown on {platformLabel(props.platform)}.
         </p>
       ) : null}
-      {item.status === 'sent' && !item.retracted && props.canWrite && props.retracts ? (
+      {item.status === 'sent' &&
+      !item.retracted &&
+      props.canWrite &&
+      props.retracts &&
+      isLatestSent(props.items, item) ? (
         <form method="post" action={`/inbox/replies/${item.id}/retract`} class="inline" data-testid="reply-retract">
           <Csrf token={props.csrf} />
           <button type="submit" class="secondary">
