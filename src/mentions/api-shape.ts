@@ -35,6 +35,11 @@ export const Mention = z
     replyToExternalId: z.string().nullable(),
     threadExternalId: z.string().nullable(),
     metrics: z.record(z.string(), z.number()),
+    rating: z.number().nullable().openapi({ description: "A review's stars (1-5), where the platform gives them" }),
+    place: z
+      .object({ id: z.string(), name: z.string().nullable() })
+      .nullable()
+      .openapi({ description: 'The app or location a review is about (an admin maps it to a product topic)' }),
     topics: z.array(z.object({ id: z.string(), name: z.string() })),
     sentiment: z.object({
       score: z.number().nullable().openapi({ description: '-1..1 from the analyzer' }),
@@ -81,6 +86,8 @@ export const mentionToApi = (m: MentionRow, topicNames: Map<string, string>) => 
   replyToExternalId: m.replyToExternalId,
   threadExternalId: m.threadExternalId,
   metrics: m.metrics,
+  rating: typeof m.metrics.rating === 'number' ? m.metrics.rating : null,
+  place: m.placeId ? { id: m.placeId, name: m.placeName } : null,
   topics: m.topicIds.filter((id) => topicNames.has(id)).map((id) => ({ id, name: topicNames.get(id)! })),
   sentiment: {
     score: m.sentimentScore,

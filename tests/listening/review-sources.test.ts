@@ -319,6 +319,8 @@ describe('Google Business Profile reviews, polled through the one flow', () => {
       id: before.id,
       text: 'Pizza was cold this time',
       metrics: { rating: 2 },
+      rating: 2,
+      place: { id: place.locationId, name: null },
       editedAt: expect.any(String),
       deletedAt: null,
     });
