@@ -6,7 +6,7 @@ import { googleReviewsConnector } from '../../src/connectors/google-reviews/goog
 import { pollSource, sources, tendTokens } from '../../src/sources';
 import { type FakeGoogleAccounts, startFakeGoogleAccounts } from '../fakes/google-accounts-server';
 import { type FakeLinkedIn, startFakeLinkedIn } from '../fakes/linkedin-server';
-import { createTestContext, PASSWORD, type TestContext } from '../helpers/test-app';
+import { createTestContext, type TestContext } from '../helpers/test-app';
 
 /**
  * Connect Google and Connect LinkedIn through the one code flow, against stand-ins of their consent pages and
@@ -22,10 +22,6 @@ type Who = { cookie: string; csrf: string };
 let owner: Who;
 const FORM = 'application/x-www-form-urlencoded';
 
-async function browserLogin(email: string): Promise<Who> {
-  const res = await t.request('POST', '/api/v1/auth/login', { body: { email, password: PASSWORD } });
-  return { cookie: (res.headers.get('set-cookie') ?? '').split(';')[0]!, csrf: res.json.csrfToken as string };
-}
 const get = async (who: Who, path: string) => {
   const res = await t.app.request(path, { headers: { cookie: who.cookie } });
   return { status: res.status, html: await res.text(), location: res.headers.get('location') };
@@ -87,7 +83,7 @@ beforeAll(async () => {
     connectors: { linkedin: linkedinConnector, youtube: youtubeConnector, google_reviews: googleReviewsConnector },
   });
   ws = await t.seedWorkspace('OAuth connect');
-  owner = await browserLogin('owner@oauthconnect.test');
+  owner = await t.browserSession('owner@oauthconnect.test');
 });
 afterAll(async () => {
   await t.close();

@@ -4,6 +4,7 @@ import { parseJson } from '../answer';
 import { outboundFailure } from '../types';
 import { APP_STORE_LABEL, appStoreError } from './app-store-errors';
 import { type AppStoreKey, AppStoreTokens } from './app-store-token';
+import { withSlash } from '../url-paths';
 
 /**
  * Plain JSON:API calls to the App Store Connect API over our outbound guard: a bearer JWT signed with the
@@ -54,8 +55,6 @@ export function nextCursor(next: string | undefined): string | undefined {
     return undefined;
   }
 }
-
-const withSlash = (u: string) => `${u.replace(/\/+$/, '')}/`;
 
 export function appStoreClient(o: AppStoreClientOptions) {
   const now = o.now ?? (() => new Date());

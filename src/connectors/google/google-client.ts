@@ -2,6 +2,7 @@ import type { OutboundHttp } from '../../http/outbound';
 import { parseJson } from '../answer';
 import { ConnectorError, outboundFailure } from '../types';
 import { googleError } from './google-errors';
+import { withSlash } from '../url-paths';
 
 /**
  * Calling Google's APIs on our outbound guard, two ways. The maintained clients (@googleapis/youtube,
@@ -20,9 +21,6 @@ export interface GoogleCallOptions {
   signal?: AbortSignal | undefined;
   now?: () => Date;
 }
-
-/** An address with exactly one trailing slash (googleapis joins paths onto it). */
-const withSlash = (u: string) => `${u.replace(/\/+$/, '')}/`;
 
 function deadline(o: GoogleCallOptions, own?: AbortSignal | null) {
   const timeout = AbortSignal.timeout(o.timeoutMs);

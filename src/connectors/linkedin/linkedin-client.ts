@@ -3,6 +3,7 @@ import type { OutboundHttp } from '../../http/outbound';
 import { expectShape, parseJson } from '../answer';
 import { outboundFailure } from '../types';
 import { linkedinError } from './linkedin-errors';
+import { trimSlash } from '../url-paths';
 
 /**
  * A small client for LinkedIn's versioned REST API (api.linkedin.com/rest, Rest.li protocol 2.0) on our
@@ -74,8 +75,6 @@ export interface LinkedInClientOptions {
   signal?: AbortSignal | undefined;
   now?: () => Date;
 }
-
-const trimSlash = (u: string) => u.replace(/\/+$/, '');
 
 export class LinkedInClient {
   constructor(private readonly o: LinkedInClientOptions) {}

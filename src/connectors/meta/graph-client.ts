@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { expectShape, parseJson } from '../answer';
 import { outboundFailure } from '../types';
 import { graphError, type MetaPlatform } from './graph-errors';
+import { trimSlash } from '../url-paths';
 
 /**
  * A small client for Meta's Graph APIs (graph.facebook.com for Pages and Instagram, graph.threads.net
@@ -76,7 +77,7 @@ export type MetaCredentials = z.infer<typeof metaCredentialsSchema>;
 type Params = Record<string, string | number | boolean | undefined>;
 
 /** An address without its trailing slashes, to append paths to. */
-export const trimSlash = (u: string) => u.replace(/\/+$/, '');
+export { trimSlash };
 
 export class GraphClient {
   constructor(private readonly o: GraphClientOptions) {}

@@ -1,6 +1,7 @@
 import type { OutboundHttp } from '../../http/outbound';
 import { parseJson } from '../answer';
 import { ConnectorError, outboundFailure } from '../types';
+import { trimSlash } from '../url-paths';
 
 /**
  * A small typed Reddit OAuth client on fetch (snoowrap, the last Node client, is archived):
@@ -94,7 +95,6 @@ export interface RedditClientOptions {
   http: OutboundHttp;
 }
 
-const trimSlash = (u: string) => u.replace(/\/+$/, '');
 // btoa, not Buffer: the same code runs in Workers.
 const base64 = (s: string) => btoa(String.fromCharCode(...new TextEncoder().encode(s)));
 

@@ -46,12 +46,9 @@ export function describeEvent(e: Extract<ThreadItem, { kind: 'event' }>, names: 
     case 'reply_retracted':
       return `${actor} took the response down on the platform`;
     case 'moderated': {
-      if (platform === 'youtube') {
-        const yt = { hide: 'held for review', unhide: 'published', delete: 'rejected' }[String(d.action)];
-        if (yt) return `${actor} ${yt} a comment on YouTube`;
-      }
-      const did = { hide: 'hid', unhide: 'showed again', delete: 'deleted', like: 'liked' }[String(d.action)];
-      return `${actor} ${did ?? d.action} a post on the platform`;
+      const words = moderationWords(platform);
+      const did = words.done[String(d.action) as ModerationAction];
+      return `${actor} ${did ?? d.action} ${words.what}`;
     }
     default:
       return e.event;
@@ -107,19 +104,32 @@ export function Thread(p: ThreadProps) {
   );
 }
 
-const MODERATION_LABELS: Record<ModerationAction, string> = {
-  hide: 'Hide',
-  unhide: 'Show again',
-  delete: 'Delete',
-  like: 'Like',
+/** How the inbox words moderation: buttons, the history's past tense, the post's badges. */
+interface ModerationWords {
+  button: Record<ModerationAction, string>;
+  done: Record<ModerationAction, string>;
+  what: string;
+  hidden: string;
+  deleted: string;
+}
+const MODERATION_WORDS: ModerationWords = {
+  button: { hide: 'Hide', unhide: 'Show again', delete: 'Delete', like: 'Like' },
+  done: { hide: 'hid', unhide: 'showed again', delete: 'deleted', like: 'liked' },
+  what: 'a post on the platform',
+  hidden: 'hidden on the platform',
+  deleted: 'deleted on the platform',
 };
-
 /** YouTube moderates by status: hiding is holding for review, showing again is publishing, deleting rejects. */
-const PLATFORM_MODERATION_LABELS: Partial<Record<string, Partial<Record<ModerationAction, string>>>> = {
-  youtube: { hide: 'Hold for review', unhide: 'Publish', delete: 'Reject' },
+const PLATFORM_MODERATION_WORDS: Partial<Record<string, ModerationWords>> = {
+  youtube: {
+    button: { ...MODERATION_WORDS.button, hide: 'Hold for review', unhide: 'Publish', delete: 'Reject' },
+    done: { ...MODERATION_WORDS.done, hide: 'held for review', unhide: 'published', delete: 'rejected' },
+    what: 'a comment on YouTube',
+    hidden: 'held for review',
+    deleted: 'rejected or deleted',
+  },
 };
-const moderationLabel = (platform: string, a: ModerationAction) =>
-  PLATFORM_MODERATION_LABELS[platform]?.[a] ?? MODERATION_LABELS[a];
+const moderationWords = (platform: string) => PLATFORM_MODERATION_WORDS[platform] ?? MODERATION_WORDS;
 
 /** Buttons acting on the post on its platform: hide or show again (whichever applies), delete, like. */
 function Moderation(props: ThreadProps & { item: Extract<ThreadItem, { kind: 'inbound' }> }) {
@@ -138,7 +148,7 @@ function Moderation(props: ThreadProps & { item: Extract<ThreadItem, { kind: 'in
       <Csrf token={props.csrf} />
       {offered.map((a) => (
         <button type="submit" name="action" value={a} class={a === 'delete' ? 'danger' : 'secondary'}>
-          {moderationLabel(props.platform, a)}
+          {moderationWords(props.platform).button[a]}
         </button>
       ))}
     </form>
@@ -221,12 +231,10 @@ function Inbound(props: ThreadProps & { item: Extract<ThreadItem, { kind: 'inbou
         ) : null}
         <IntentBadges intents={intents} />
         {item.intentsOverride ? <span class="muted small">intents corrected</span> : null}
-        {item.deleted ? (
-          <span class="badge">{props.platform === 'youtube' ? 'rejected or deleted' : 'deleted on the platform'}</span>
-        ) : null}
+        {item.deleted ? <span class="badge">{moderationWords(props.platform).deleted}</span> : null}
         {item.hidden && !item.deleted ? (
           <span class="badge" data-testid="post-hidden">
-            {props.platform === 'youtube' ? 'held for review' : 'hidden on the platform'}
+            {moderationWords(props.platform).hidden}
           </span>
         ) : null}
         {item.liked ? <span class="badge">liked</span> : null}
