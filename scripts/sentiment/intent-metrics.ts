@@ -1,29 +1,12 @@
 import { analyze } from '../../src/sentiment/analyze';
 import { INTENTS, type Intent } from '../../src/sentiment/intents';
+import type { IntentExample } from './intent-file';
 
-/** Precision and recall per intent over a labelled file (`labels<TAB>text`, labels comma-separated or "-"). */
-export interface IntentExample {
-  line: number;
-  labels: Intent[];
-  text: string;
-}
+export { type IntentExample, readIntentFile } from './intent-file';
 
-export function readIntentFile(content: string): IntentExample[] {
-  return content
-    .split('\n')
-    .map((l, i) => ({ l, line: i + 1 }))
-    .filter(({ l, line }) => l.trim() && line > 1)
-    .map(({ l, line }) => {
-      const [labels, ...rest] = l.split('\t');
-      const parsed = labels!.trim() === '-' ? [] : labels!.split(',').map((s) => s.trim());
-      for (const p of parsed)
-        if (!(INTENTS as readonly string[]).includes(p)) throw new Error(`line ${line}: unknown intent ${p}`);
-      return { line, labels: parsed as Intent[], text: rest.join('\t') };
-    });
-}
-
-export function intentScores(examples: IntentExample[]) {
-  const predictions = examples.map((e) => analyze(e.text).intents);
+/** `predict` gives a post's intents: analyze()'s by default (the learned model). */
+export function intentScores(examples: IntentExample[], predict = (text: string): string[] => analyze(text).intents) {
+  const predictions = examples.map((e) => predict(e.text));
   return Object.fromEntries(
     INTENTS.map((intent) => {
       let tp = 0;

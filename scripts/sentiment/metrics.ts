@@ -31,6 +31,10 @@ function f1(pred: Label[], gold: Label[], label: Label): number {
   return tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
 }
 
+/** Ternary macro-F1: the mean F1 of the three labels. */
+export const macroF1 = (gold: Label[], pred: Label[]) =>
+  (f1(pred, gold, 'positive') + f1(pred, gold, 'neutral') + f1(pred, gold, 'negative')) / 3;
+
 export interface Scores {
   binaryAccuracy: number;
   binaryMacroF1: number;
@@ -46,8 +50,7 @@ export function evaluate(items: Item[], labels: Label[], scores: number[]): Scor
   const pg = polar.map(([g]) => g);
   const pp = polar.map(([, p]) => p);
   const binaryMacroF1 = (f1(pp, pg, 'positive') + f1(pp, pg, 'negative')) / 2;
-  const ternaryMacroF1 =
-    (f1(labels, gold, 'positive') + f1(labels, gold, 'neutral') + f1(labels, gold, 'negative')) / 3;
+  const ternaryMacroF1 = macroF1(gold, labels);
   return {
     binaryAccuracy,
     binaryMacroF1,
@@ -74,4 +77,42 @@ export function pearson(x: number[], y: number[]): number {
     syy += dy * dy;
   }
   return sxx && syy ? sxy / Math.sqrt(sxx * syy) : 0;
+}
+
+/** Precision and recall of one label. */
+export function precisionRecall(gold: Label[], pred: Label[], label: Label): { precision: number; recall: number } {
+  let tp = 0;
+  let predicted = 0;
+  let actual = 0;
+  for (let i = 0; i < gold.length; i++) {
+    if (pred[i] === label) predicted++;
+    if (gold[i] === label) actual++;
+    if (pred[i] === label && gold[i] === label) tp++;
+  }
+  return { precision: predicted ? tp / predicted : 0, recall: actual ? tp / actual : 0 };
+}
+
+/**
+ * The 95 % bootstrap interval of ternary macro-F1: items drawn with replacement, `rounds` times, with
+ * a fixed seed (the same file gives the same interval).
+ */
+export function bootstrapMacroF1(gold: Label[], pred: Label[], rounds = 1000, seed = 7): [number, number] {
+  let a = seed >>> 0;
+  const random = () => {
+    a = (Math.imul(a, 1664525) + 1013904223) >>> 0;
+    return a / 4294967296;
+  };
+  const values: number[] = [];
+  const g: Label[] = new Array(gold.length);
+  const p: Label[] = new Array(gold.length);
+  for (let r = 0; r < rounds; r++) {
+    for (let i = 0; i < gold.length; i++) {
+      const k = Math.floor(random() * gold.length);
+      g[i] = gold[k]!;
+      p[i] = pred[k]!;
+    }
+    values.push(macroF1(g, p));
+  }
+  values.sort((x, y) => x - y);
+  return [values[Math.floor(rounds * 0.025)]!, values[Math.ceil(rounds * 0.975) - 1]!];
 }

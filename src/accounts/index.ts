@@ -64,3 +64,14 @@ export { activeStaff, activeStaffIn, allStaff, staffMember, isActiveStaff, onlin
 export { workspaceView } from './directory';
 /** The accounts' error codes, with their kinds and messages (the error catalogue lists them). */
 export { ACCOUNT_ERRORS } from './errors';
+/**
+ * A workspace's sentiment confidence threshold (below it a model label is uncertain): read (held with a lock
+ * where counting depends on it), saved, and as a scalar subquery for another feature's SQL.
+ */
+export {
+  confidenceThreshold,
+  confidenceThresholds,
+  confidenceThresholdOf,
+  saveConfidenceThreshold,
+  DEFAULT_CONFIDENCE_THRESHOLD,
+} from './confidence-threshold';

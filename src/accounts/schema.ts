@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, real, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { ROLES } from '../core/roles';
 import { createdAt, id, ts } from '../db/columns';
 
@@ -7,6 +7,9 @@ export const workspaces = pgTable('workspaces', {
   id: id(),
   slug: text('slug').notNull().unique(),
   name: text('name').notNull(),
+  // A model's sentiment label less sure than this (0..1) is shown as uncertain and counted apart in reports;
+  // it raises no priority. Changed through reanalysis (the rollups and priorities follow in one transaction).
+  sentimentConfidenceThreshold: real('sentiment_confidence_threshold').notNull().default(0.5),
   createdAt: createdAt(),
 });
 

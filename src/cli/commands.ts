@@ -58,6 +58,8 @@ export const USAGE = `Usage: npm run cli -- <command> [options]
                                            progress and bad rows (field: name, email, company,
                                            ..., or custom:<key>)
   reanalyze                                re-score mentions analysed by an older analyzer version
+                                           (or waiting after a vocabulary change), each with its
+                                           workspace's vocabulary, in batches, with progress
   rebuild-reports [--workspace SLUG]       recount the report rollups from the mentions (every
                                            workspace unless one is named), month by month
   run-job ID                               run a scheduled job now (${SCHEDULED_JOBS.map((j) => j.id).join(', ')})`;

@@ -31,6 +31,7 @@ export const publicConversation = (c: ConversationRow) => ({
   intents: c.intents,
   sentiment: c.sentimentLabel,
   sentimentScore: c.sentimentScore,
+  sentimentConfidence: c.sentimentConfidence,
   language: c.language,
   subject: c.subject,
   author: { name: c.authorName, handle: c.authorHandle, followers: c.authorFollowers, contactId: c.contactId },
@@ -84,6 +85,7 @@ export type ThreadItem =
       sentiment: string | null;
       sentimentOverride: string | null;
       sentimentScore: number | null;
+      sentimentConfidence: number | null;
       intents: string[];
       intentsOverride: string[] | null;
       externalId: string;
@@ -150,6 +152,7 @@ export async function conversationThread(db: Db, workspaceId: string, id: string
       sentiment: m.sentimentLabel,
       sentimentOverride: m.sentimentOverride,
       sentimentScore: m.sentimentScore,
+      sentimentConfidence: m.sentimentConfidence,
       intents: m.intents,
       intentsOverride: m.intentsOverride,
       externalId: m.externalId,

@@ -34,6 +34,8 @@ export { releaseReplyLeases } from './replies/outbox';
 export { sendDueReplies } from './replies/outbox';
 /** Recomputes a conversation's intents, sentiment and priority after a correction of one of its posts. */
 export { refreshConversationAnalysis } from './analysis-refresh';
+/** After a change of the confidence threshold: the open conversations it concerns get their priority again. */
+export { reprioritiseConfidenceBand } from './analysis-refresh';
 /** In-app notifications (an @-mention in a note, an assignment): the table, for foreign keys only. */
 export { notifications } from './schema';
 /** Leaves notices in people's in-app notifications, in the caller's transaction. */

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Actor } from '../core/actor';
 import { can } from '../core/roles';
 import type { Db } from '../db/types';
-import { listUsers } from '../accounts';
+import { confidenceThreshold, listUsers } from '../accounts';
 import { getContact, sentimentHistory } from '../contacts';
 import { AppError } from '../core/errors';
 import { inboxError } from './errors';
@@ -97,16 +97,18 @@ async function renderInbox(c: AppContext, error?: string, status = 200) {
   const actor = assertCan(c, 'inbox:read');
   const db = c.var.deps.db;
   const { query, params } = readInboxQuery(c.req.query(), PAGE_SIZE);
-  const [page, tabs, team, vocabulary] = await Promise.all([
+  const [page, tabs, team, vocabulary, threshold] = await Promise.all([
     listPage(db, actor, query),
     viewTabs(db, actor.workspaceId, actor.userId),
     people(c, actor.workspaceId),
     listTags(db, actor.workspaceId),
+    confidenceThreshold(db, actor.workspaceId),
   ]);
   return c.html(
     <InboxPage
       {...shellProps(c)}
       items={page.items}
+      confidenceThreshold={threshold}
       next={page.next}
       params={params}
       query={query}
@@ -131,7 +133,7 @@ async function renderConversation(
   const actor = assertCan(c, 'inbox:read');
   const db = c.var.deps.db;
   const conv = await getConversationRow(db, actor.workspaceId, id);
-  const [thread, team, topics, saved, contact, weeks, others, vocabulary] = await Promise.all([
+  const [thread, team, topics, saved, contact, weeks, others, vocabulary, threshold] = await Promise.all([
     conversationThread(db, actor.workspaceId, id),
     people(c, actor.workspaceId),
     listTopics(db, actor.workspaceId),
@@ -160,6 +162,7 @@ async function renderConversation(
           .limit(10)
       : [],
     listTags(db, actor.workspaceId),
+    confidenceThreshold(db, actor.workspaceId),
   ]);
   let text = extra.composer?.text ?? '';
   const savedId = c.req.query('saved');
@@ -172,6 +175,7 @@ async function renderConversation(
       {...shellProps(c)}
       conversation={conv}
       thread={thread}
+      confidenceThreshold={threshold}
       people={team}
       author={{
         contact,
@@ -324,7 +328,11 @@ export const inboxPages = new Hono<AppEnv>()
       await getConversationRow(db, actor.workspaceId, id);
       return c.body(null, 204);
     }
-    const [team, topics] = await Promise.all([people(c, actor.workspaceId), listTopics(db, actor.workspaceId)]);
+    const [team, topics, threshold] = await Promise.all([
+      people(c, actor.workspaceId),
+      listTopics(db, actor.workspaceId),
+      confidenceThreshold(db, actor.workspaceId),
+    ]);
     c.header('Inbox-Row-After', at === 0 ? '' : page.items[at - 1]!.id);
     return c.html(
       <Row
@@ -333,6 +341,7 @@ export const inboxPages = new Hono<AppEnv>()
         topicNames={new Map(topics.map((t) => [t.id, t.name]))}
         canWrite={can(actor.role, 'inbox:write')}
         now={c.var.deps.clock()}
+        confidenceThreshold={threshold}
       />,
     );
   })

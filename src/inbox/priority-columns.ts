@@ -1,4 +1,5 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
+import { confidenceThresholdOf } from '../accounts';
 import { toJsonParam } from '../db/params';
 import { toDate } from '../db/rows';
 import type { Db } from '../db/types';
@@ -11,17 +12,21 @@ export function priorityColumns(
     intents: string[];
     sentimentLabel: string | null;
     sentimentScore: number | null;
+    sentimentConfidence: number | null;
     authorFollowers: number | null;
     waitingSince: Date | null;
     firstInboundAt: Date;
     slaStartedAt: Date;
   },
   now: Date,
+  confidenceThreshold: number,
 ) {
   const p = computePriority({
     intents: c.intents,
     sentimentLabel: c.sentimentLabel,
     sentimentScore: c.sentimentScore,
+    sentimentConfidence: c.sentimentConfidence,
+    confidenceThreshold,
     followers: c.authorFollowers,
     waitingMinutes: c.waitingSince ? Math.max(0, (now.getTime() - c.waitingSince.getTime()) / 60_000) : 0,
   });
@@ -41,6 +46,9 @@ export interface PriorityFacts {
   intents: string[];
   sentiment_label: string | null;
   sentiment_score: number | null;
+  sentiment_confidence: number | null;
+  /** The workspace's confidence threshold (read with the row, so a sweep across workspaces needs no lookup). */
+  confidence_threshold: number;
   author_followers: number | null;
   waiting_since: string | Date | null;
   first_inbound_at: string | Date;
@@ -48,9 +56,9 @@ export interface PriorityFacts {
 }
 
 /** SQL column list matching PriorityFacts, for `returning` and `select` (conversations aliased `c`). */
-export const PRIORITY_FACT_COLUMNS =
-  'c.id, c.intents, c.sentiment_label, c.sentiment_score, c.author_followers, ' +
-  'c.waiting_since, c.first_inbound_at, c.sla_started_at';
+export const PRIORITY_FACT_COLUMNS: SQL = sql`c.id, c.intents, c.sentiment_label, c.sentiment_score,
+  c.sentiment_confidence, ${confidenceThresholdOf(sql.raw('c.workspace_id'))} as confidence_threshold,
+  c.author_followers, c.waiting_since, c.first_inbound_at, c.sla_started_at`;
 
 /** A conversation row's priority recomputed at `now`, ready for savePriorities. */
 export const reprioritised = (c: PriorityFacts, now: Date) => ({
@@ -60,12 +68,14 @@ export const reprioritised = (c: PriorityFacts, now: Date) => ({
       intents: c.intents,
       sentimentLabel: c.sentiment_label,
       sentimentScore: c.sentiment_score,
+      sentimentConfidence: c.sentiment_confidence === null ? null : Number(c.sentiment_confidence),
       authorFollowers: c.author_followers,
       waitingSince: toDate(c.waiting_since),
       firstInboundAt: toDate(c.first_inbound_at)!,
       slaStartedAt: toDate(c.sla_started_at ?? c.first_inbound_at)!,
     },
     now,
+    Number(c.confidence_threshold),
   ),
 });
 

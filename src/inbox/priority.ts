@@ -9,6 +9,10 @@ export interface PriorityInput {
   intents: string[];
   sentimentLabel: string | null;
   sentimentScore: number | null;
+  /** How sure the analyzer was of the label; null when staff corrected it or it is not known. */
+  sentimentConfidence: number | null;
+  /** The workspace's threshold: a label less sure than this raises nothing (it is uncertain). */
+  confidenceThreshold: number;
   followers: number | null;
   waitingMinutes: number;
 }
@@ -16,6 +20,7 @@ export interface PriorityInput {
 export interface PriorityResult {
   priority: Priority;
   rank: number;
+  /** The facts that set it, in words ("Negative (confidence 0.9), complaint, 30k followers, waiting over 4 h"). */
   reason: string;
 }
 
@@ -26,18 +31,33 @@ export const WAITING_DAY = 'waiting over a day';
 
 const RANK: Record<Priority, number> = { low: 0, normal: 1, high: 2, urgent: 3 };
 
+/** 0.9, 0.42: two places at most, as the pages show a confidence. */
+export const twoPlaces = (x: number) => String(Math.round(x * 100) / 100);
+
+const uncertain = (p: PriorityInput) => p.sentimentConfidence !== null && p.sentimentConfidence < p.confidenceThreshold;
+
+/** The label as a fact: "Negative (confidence 0.9)"; "very" when its score is at most −0.5. */
+function sentimentFact(p: PriorityInput, angry: boolean): string {
+  const label = `${angry ? 'very negative' : (p.sentimentLabel ?? '')}`;
+  return p.sentimentConfidence === null ? label : `${label} (confidence ${twoPlaces(p.sentimentConfidence)})`;
+}
+
 export function computePriority(p: PriorityInput): PriorityResult {
   let points = 0;
-  const why: string[] = [];
+  const facts: string[] = [];
   const add = (n: number, reason: string) => {
     points += n;
-    why.push(reason);
+    facts.push(reason);
   };
-  const negative = p.sentimentLabel === 'negative';
+  // An uncertain label counts for nothing either way (not urgent, not low): a person has not decided yet.
+  const label = uncertain(p) ? null : p.sentimentLabel;
+  const negative = label === 'negative';
   const angry = negative && (p.sentimentScore ?? 0) <= -0.5;
+  const complaint = p.intents.includes('complaint');
   if (p.intents.includes('churn_risk')) add(3, 'churn risk');
-  if (p.intents.includes('complaint')) add(angry ? 2 : 1, angry ? 'angry complaint' : 'complaint');
-  else if (negative) add(1, 'negative');
+  // A complaint counts once, one more when it is very negative; a negative post without one counts once.
+  if (negative) add(complaint && !angry ? 0 : 1, sentimentFact(p, angry));
+  if (complaint) add(1, 'complaint');
   if (p.intents.includes('question')) add(1, 'question');
   if (p.intents.includes('purchase_intent')) add(1, 'purchase intent');
   const followers = p.followers ?? 0;
@@ -55,9 +75,17 @@ export function computePriority(p: PriorityInput): PriorityResult {
         ? 'high'
         : points >= 1
           ? 'normal'
-          : onlyPraise || p.sentimentLabel === 'positive'
+          : onlyPraise || label === 'positive'
             ? 'low'
             : 'normal';
-  const reason = why.length ? why.join(', ') : onlyPraise ? 'praise only' : 'nothing pressing';
+  if (p.sentimentLabel && p.sentimentConfidence !== null && uncertain(p))
+    facts.push(`${p.sentimentLabel}? (uncertain, ${twoPlaces(p.sentimentConfidence)}) not counted`);
+  const reason = facts.length
+    ? facts.join(', ')
+    : onlyPraise
+      ? 'praise only'
+      : label === 'positive'
+        ? sentimentFact(p, false)
+        : 'nothing pressing';
   return { priority, rank: RANK[priority], reason: reason.charAt(0).toUpperCase() + reason.slice(1) };
 }

@@ -23,12 +23,23 @@ export const Conversation = z
     snoozedUntil: z.string().nullable(),
     assigneeId: z.string().nullable(),
     priority: z.enum(PRIORITIES),
-    priorityReason: z.string().openapi({ description: 'Why the priority is what it is' }),
+    priorityReason: z.string().openapi({
+      description:
+        'The facts that set it, e.g. "Negative (confidence 0.9), complaint, 30k followers, waiting over 4 h"',
+    }),
     tags: z.array(z.string()),
     topicIds: z.array(z.string()),
     intents: z.array(z.string()),
     sentiment: z.string().nullable(),
     sentimentScore: z.number().nullable(),
+    sentimentConfidence: z
+      .number()
+      .nullable()
+      .openapi({
+        description:
+          "The analyzer's certainty of the latest post's label (null: corrected by staff, or not known); below the " +
+          "workspace's threshold the label is uncertain and raises no priority",
+      }),
     language: z.string().nullable(),
     subject: z.string(),
     author: z.object({

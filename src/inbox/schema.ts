@@ -44,6 +44,8 @@ export const conversations = pgTable(
     // The latest inbound post's effective sentiment and language.
     sentimentLabel: text('sentiment_label'),
     sentimentScore: real('sentiment_score'),
+    // The analyzer's confidence in that label; null when staff corrected it (never uncertain) or unknown.
+    sentimentConfidence: real('sentiment_confidence'),
     language: text('language'),
     subject: text('subject').notNull().default(''),
     authorName: text('author_name'),

@@ -47,7 +47,7 @@ export async function sweepInbox(db: Db, now: Date): Promise<SweepResult> {
   const day = new Date(now.getTime() - WAIT_DAY_MINUTES * 60_000).toISOString();
   const waiting = rows<PriorityFacts & { workspace_id: string }>(
     await db.execute(sql`
-      select c.workspace_id, ${sql.raw(PRIORITY_FACT_COLUMNS)}
+      select c.workspace_id, ${PRIORITY_FACT_COLUMNS}
       from conversations c
       where status in ('open', 'pending') and not priority_pinned and waiting_since <= ${long}::timestamptz
         and ((waiting_since <= ${day}::timestamptz and priority_reason not ilike ${`%${WAITING_DAY}%`})

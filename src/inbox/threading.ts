@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { SocialPost } from '../core/social-post';
 import { identityKey } from '../contacts';
-import { markThreadedSql } from '../mentions';
+import { markThreadedSql, storedConfidence } from '../mentions';
 import { toJsonParam } from '../db/params';
 import { rows } from '../db/rows';
 import type { Db } from '../db/types';
@@ -45,6 +45,7 @@ export async function threadMentions(
   platform: Platform,
   items: ThreadedMention[],
   now: Date,
+  confidenceThreshold: number,
 ): Promise<ThreadedConversation[]> {
   if (items.length === 0) return [];
   const groups = new Map<string, ThreadedMention[]>();
@@ -73,6 +74,7 @@ export async function threadMentions(
       intents: [...new Set(list.flatMap((i) => i.analysis.intents))],
       sentiment_label: latest.analysis.label,
       sentiment_score: latest.analysis.label === 'unscored' ? null : latest.analysis.score,
+      sentiment_confidence: storedConfidence(latest.analysis),
       language: latest.analysis.language,
     };
   });
@@ -85,12 +87,14 @@ export async function threadMentions(
         intents: r.intents,
         sentimentLabel: r.sentiment_label,
         sentimentScore: r.sentiment_score,
+        sentimentConfidence: r.sentiment_confidence,
         authorFollowers: r.author_followers,
         waitingSince: new Date(r.first_at),
         firstInboundAt: new Date(r.first_at),
         slaStartedAt: new Date(r.first_at),
       },
       now,
+      confidenceThreshold,
     ),
   }));
   // Each new mention, with the conversation key it joins.
@@ -112,7 +116,8 @@ export async function threadMentions(
         select * from jsonb_to_recordset(${toJsonParam(withPriority)}::jsonb) as r(thread_key text, author_key text,
           contact_id uuid, n integer, first_at timestamptz, last_at timestamptz, latest_mention_id uuid, subject text,
           author_name text, author_handle text, author_followers integer, topic_ids uuid[], intents text[],
-          sentiment_label text, sentiment_score real, language text, priority text, priority_rank integer,
+          sentiment_label text, sentiment_score real, sentiment_confidence real, language text, priority text,
+          priority_rank integer,
           priority_reason text, first_response_due_at timestamptz, resolution_due_at timestamptz)
       ),
       -- One unique-index lookup per input row, however stale the table's statistics: the "limit 1"
@@ -127,13 +132,14 @@ export async function threadMentions(
       upserted as (
         insert into conversations as c (workspace_id, platform, thread_key, author_key, contact_id, mention_count,
           latest_mention_id, subject, author_name, author_handle, author_followers, topic_ids, intents, sentiment_label,
-          sentiment_score, language, first_inbound_at, last_inbound_at, waiting_since, last_activity_at, sla_started_at,
-          priority, priority_rank, priority_reason, first_response_due_at, resolution_due_at)
+          sentiment_score, sentiment_confidence, language, first_inbound_at, last_inbound_at, waiting_since,
+          last_activity_at, sla_started_at, priority, priority_rank, priority_reason, first_response_due_at,
+          resolution_due_at)
         select ${workspaceId}::uuid, ${platform}, r.thread_key, r.author_key, r.contact_id, r.n, r.latest_mention_id,
           r.subject, r.author_name, r.author_handle, r.author_followers, coalesce(r.topic_ids, '{}'),
-          coalesce(r.intents, '{}'), r.sentiment_label, r.sentiment_score, r.language, r.first_at, r.last_at,
-          r.first_at, r.last_at, r.first_at, r.priority, r.priority_rank, r.priority_reason, r.first_response_due_at,
-          r.resolution_due_at
+          coalesce(r.intents, '{}'), r.sentiment_label, r.sentiment_score, r.sentiment_confidence, r.language,
+          r.first_at, r.last_at, r.first_at, r.last_at, r.first_at, r.priority, r.priority_rank, r.priority_reason,
+          r.first_response_due_at, r.resolution_due_at
         from input r
         on conflict (workspace_id, platform, thread_key, author_key) do update set
           mention_count = c.mention_count + excluded.mention_count,
@@ -145,6 +151,8 @@ export async function threadMentions(
             then excluded.sentiment_label else c.sentiment_label end,
           sentiment_score = case when excluded.last_inbound_at >= c.last_inbound_at
             then excluded.sentiment_score else c.sentiment_score end,
+          sentiment_confidence = case when excluded.last_inbound_at >= c.last_inbound_at
+            then excluded.sentiment_confidence else c.sentiment_confidence end,
           language = coalesce(excluded.language, c.language),
           author_name = coalesce(excluded.author_name, c.author_name),
           author_handle = coalesce(excluded.author_handle, c.author_handle),
@@ -162,7 +170,8 @@ export async function threadMentions(
           sla_started_at = case when c.status = 'closed' then excluded.first_inbound_at else c.sla_started_at end,
           updated_at = ${now.toISOString()}::timestamptz
         returning c.id, c.thread_key, c.author_key, (xmax = 0) as created, c.priority_pinned, c.intents,
-          c.sentiment_label, c.sentiment_score, c.author_followers, c.waiting_since, c.first_inbound_at,
+          c.sentiment_label, c.sentiment_score, c.sentiment_confidence,
+          ${confidenceThreshold}::real as confidence_threshold, c.author_followers, c.waiting_since, c.first_inbound_at,
           c.sla_started_at
       ),
       changed as (

@@ -18,19 +18,28 @@ import {
 } from '../inbox';
 import { transact } from '../db/transact';
 import type { Db } from '../db/types';
-import { clipText, type MentionsStored, mentionsStored, storePosts, type StoreResult } from '../mentions';
+import {
+  clipText,
+  type MentionsStored,
+  mentionsStored,
+  storedConfidence,
+  storePosts,
+  type StoreResult,
+} from '../mentions';
+import { confidenceThreshold } from '../accounts';
 import { applyFacts, type RollupFact, rollupFactOf, storedFacts } from '../reports';
 import type { Metrics } from '../http/metrics';
 import { type Analysis, loadAnalyzer } from '../sentiment';
 import type { Platform } from '../core/platforms';
 import { matchTopics } from '../topics';
+import { workspaceLexicon } from '../vocabulary';
 import type { CompiledTopic } from '../topics';
 import { checkPost } from './validate-post';
 import { reviewOpensConversation } from './review-threading';
 
 /**
  * The one flow, for one page of posts from one source, read top to bottom:
- *   preparePosts (CPU only): check -> dedupe -> chunk -> match topics -> analyse
+ *   preparePosts (CPU, no writes): check -> dedupe -> chunk -> match topics -> analyse (workspace vocabulary)
  *   storePrepared, each chunk in one transaction (100 posts on PGlite, 500 on PostgreSQL), ingestChunk:
  *     link authors -> store idempotently -> count in the report rollups -> contacts' activity ->
  *     thread into conversations -> prioritise -> route
@@ -139,8 +148,9 @@ interface PreparedPost {
 
 /**
  * A page made ready to store: checked (rejects with their reasons), deduplicated, cut into chunks,
- * each post matched to topics and analyzed. Only CPU, no database: an import prepares its next batch
- * while the database stores the one before (src/imports/batches.ts).
+ * each post matched to topics and analyzed (with the workspace's vocabulary). CPU but for one small read
+ * of that vocabulary, no writes: an import prepares its next batch while the database stores the one
+ * before (src/imports/batches.ts).
  */
 export interface PreparedPage {
   fetched: number;
@@ -161,6 +171,8 @@ export async function preparePosts(deps: IngestDeps, target: IngestTarget, posts
     } else rejected.push({ externalId: checked.externalId, reason: checked.reason });
   }
   const { analyze } = await loadAnalyzer();
+  // The workspace's own terms ("sick" as praise): one small query a page with posts, compiled once a change.
+  const lexicon = valid.size ? await workspaceLexicon(deps.db, target.workspaceId) : undefined;
   const chunks: PreparedPost[][] = [];
   for (const [i, chunk] of chunkPosts([...valid.values()], ingestChunkLimits(deps.dbKind)).entries()) {
     // Analysis is the costly part: a turn of the event loop between chunks lets others in.
@@ -174,7 +186,7 @@ export async function preparePosts(deps: IngestDeps, target: IngestTarget, posts
             matchTopics(target.topics, { text, authorHandle: post.author.handle }),
             post.place && target.placeTopics?.[post.place.id],
           ),
-          analysis: analyze(text),
+          analysis: analyze(text, { lexicon }),
         };
       }),
     );
@@ -216,10 +228,13 @@ export async function storePrepared(deps: IngestDeps, target: IngestTarget, page
 async function ingestChunk(deps: IngestDeps, target: IngestTarget, items: PreparedPost[]): Promise<ChunkOutcome> {
   const now = deps.clock();
   return transact(deps, async (tx, emit) => {
+    // Which labels are uncertain (counted apart, no reason for priority); held till commit, so a change of
+    // the threshold waits for this chunk and recounts it with the rest.
+    const threshold = await confidenceThreshold(tx, target.workspaceId, 'share');
     const linked = await linkStep(tx, target, items, now);
-    const before = await storedFacts(tx, target.workspaceId, target.platform, externalIds(items));
+    const before = await storedFacts(tx, target.workspaceId, target.platform, externalIds(items), threshold);
     const stored = await storePosts(tx, target, linked);
-    await countInRollups(tx, target, linked, before, stored);
+    await countInRollups(tx, target, linked, before, stored, threshold);
     await addActivity(tx, target.workspaceId, activityOf(target, linked, stored), now);
     const threaded = await threadMentions(
       tx,
@@ -227,6 +242,7 @@ async function ingestChunk(deps: IngestDeps, target: IngestTarget, items: Prepar
       target.platform,
       toThread(target, linked, stored),
       now,
+      threshold,
     );
     await prioritiseThreaded(tx, threaded, now);
     const routed = await routeConversations(tx, target.workspaceId, opened(threaded), now);
@@ -274,6 +290,7 @@ async function countInRollups(
   linked: LinkedPost[],
   before: Awaited<ReturnType<typeof storedFacts>>,
   stored: StoreResult,
+  threshold: number,
 ) {
   const byExternalId = new Map(linked.map((i) => [i.post.externalId, i]));
   // Counted as the row now stands: a new post, or an edit at the post's first time and contact (the store
@@ -282,19 +299,23 @@ async function countInRollups(
     const item = byExternalId.get(row.externalId);
     if (!item) return null;
     const a = item.analysis;
-    return rollupFactOf({
-      postedAt: row.postedAt,
-      platform: target.platform,
-      externalId: row.externalId,
-      language: a.language,
-      label: a.label,
-      override,
-      topicIds: item.topicIds,
-      contactId: row.contactId,
-      keyTerms: a.keyTerms,
-      text: clipText(item.post.text),
-      aspects: a.aspects,
-    });
+    return rollupFactOf(
+      {
+        postedAt: row.postedAt,
+        platform: target.platform,
+        externalId: row.externalId,
+        language: a.language,
+        label: a.label,
+        confidence: storedConfidence(a),
+        override,
+        topicIds: item.topicIds,
+        contactId: row.contactId,
+        keyTerms: a.keyTerms,
+        text: clipText(item.post.text),
+        aspects: a.aspects,
+      },
+      threshold,
+    );
   };
   const edited = stored.editedExternalIds.flatMap((id) => (before.has(id) ? [before.get(id)!] : []));
   await applyFacts(tx, target.workspaceId, edited, -1);

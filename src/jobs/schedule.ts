@@ -4,6 +4,7 @@ import { weeklyDigestJob } from './weekly-digest.job';
 import type { ScheduledJob } from './job';
 import { pollSourcesJob } from './poll-sources.job';
 import { processWebhooksJob } from './process-webhooks.job';
+import { reanalyzeMarkedJob } from './reanalyze-marked.job';
 import { resumeImportsJob } from './resume-imports.job';
 import { sendMailJob } from './send-mail.job';
 import { sendRepliesJob } from './send-replies.job';
@@ -22,4 +23,5 @@ export const SCHEDULED_JOBS: ScheduledJob[] = [
   spikeAlertsJob,
   weeklyDigestJob,
   tokenExpiryJob,
+  reanalyzeMarkedJob,
 ];

@@ -59,28 +59,51 @@ export const correctIntents = (
     intentsOverrideAt: intents ? now : null,
   });
 
-const analysedBefore = (version: number) => or(isNull(mentions.analysisVersion), ne(mentions.analysisVersion, version));
+/**
+ * Which stale mentions a run re-scores: a workspace's alone, or only those marked for it (version null,
+ * after a vocabulary change) rather than also those an older analyzer scored (`npm run cli -- reanalyze`).
+ */
+export interface StaleScope {
+  workspaceId?: string;
+  markedOnly?: boolean;
+}
+
+const stale = (version: number, scope: StaleScope) =>
+  and(
+    scope.markedOnly
+      ? isNull(mentions.analysisVersion)
+      : or(isNull(mentions.analysisVersion), ne(mentions.analysisVersion, version)),
+    scope.workspaceId ? eq(mentions.workspaceId, scope.workspaceId) : undefined,
+  );
 
 /** How many mentions an older analyzer (or none) scored. */
-export async function staleAnalysisCount(db: Db, version: number): Promise<number> {
-  const [{ n } = { n: 0 }] = await db.select({ n: count() }).from(mentions).where(analysedBefore(version));
+export async function staleAnalysisCount(db: Db, version: number, scope: StaleScope = {}): Promise<number> {
+  const [{ n } = { n: 0 }] = await db.select({ n: count() }).from(mentions).where(stale(version, scope));
   return Number(n);
 }
 
-/** The next batch of such mentions after `afterId`, in id order (a run can stop and go on). */
-export const staleAnalysisBatch = (db: Db, version: number, afterId: string, limit: number) =>
-  db
-    .select({ id: mentions.id, title: mentions.title, text: mentions.text })
+/**
+ * The next batch of such mentions after `afterId`, in id order (a run can stop and go on), locked in the
+ * caller's transaction: the batch is analysed and saved in it, so an edit, a vocabulary change or another
+ * run (the CLI beside the job) never has its work overwritten or its rollups taken away twice. Rows another
+ * run holds are skipped; that run re-scores them.
+ */
+export const staleAnalysisBatch = (tx: Db, version: number, afterId: string, limit: number, scope: StaleScope = {}) =>
+  tx
+    .select({ id: mentions.id, workspaceId: mentions.workspaceId, title: mentions.title, text: mentions.text })
     .from(mentions)
-    .where(and(analysedBefore(version), gt(mentions.id, afterId)))
+    .where(and(stale(version, scope), gt(mentions.id, afterId)))
     .orderBy(asc(mentions.id))
-    .limit(limit);
+    .limit(limit)
+    .for('update', { skipLocked: true });
 
 /** A mention's new analysis, as reanalysis computed it. */
 export interface Reanalysed {
   id: string;
   score: number;
   label: string;
+  /** How sure the analyzer is of the label (null when unscored). */
+  confidence: number | null;
   language: string | null;
   intents: string[];
   aspects: unknown;
@@ -93,11 +116,12 @@ export interface Reanalysed {
 export async function saveReanalysis(tx: Db, updates: Reanalysed[]): Promise<void> {
   if (updates.length === 0) return;
   await tx.execute(sql`
-    update ${mentions} m set sentiment_score = u.score, sentiment_label = u.label, language = u.language,
+    update ${mentions} m set sentiment_score = u.score, sentiment_label = u.label,
+      sentiment_confidence = u.confidence, language = u.language,
       intents = u.intents, aspects = u.aspects, key_terms = u.key_terms, hashtags = u.hashtags,
       analysis_version = u.version
     from jsonb_to_recordset(${toJsonParam(updates)}::jsonb)
-      as u(id uuid, score real, label text, language text, intents text[], aspects jsonb, key_terms text[],
-        hashtags text[], version integer)
+      as u(id uuid, score real, label text, confidence real, language text, intents text[], aspects jsonb,
+        key_terms text[], hashtags text[], version integer)
     where m.id = u.id`);
 }

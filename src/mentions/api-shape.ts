@@ -44,6 +44,14 @@ export const Mention = z
     sentiment: z.object({
       score: z.number().nullable().openapi({ description: '-1..1 from the analyzer' }),
       label: z.enum(SENTIMENT_LABELS).nullable(),
+      confidence: z
+        .number()
+        .nullable()
+        .openapi({
+          description:
+            "0..1: the analyzer's certainty of its label (null: unscored, or stored before it said). Below the " +
+            "workspace's threshold the label is shown as uncertain and counted apart in reports",
+        }),
       override: z.enum(OVERRIDE_LABELS).nullable().openapi({ description: 'Set by staff; wins everywhere' }),
       effectiveLabel: z.enum(SENTIMENT_LABELS).nullable(),
       analysisVersion: z.number().nullable(),
@@ -92,6 +100,7 @@ export const mentionToApi = (m: MentionRow, topicNames: Map<string, string>) => 
   sentiment: {
     score: m.sentimentScore,
     label: m.sentimentLabel,
+    confidence: m.sentimentConfidence,
     override: m.sentimentOverride,
     effectiveLabel: m.sentimentOverride ?? m.sentimentLabel,
     analysisVersion: m.analysisVersion,

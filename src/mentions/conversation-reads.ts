@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/types';
-import { effectiveIntents, effectiveLabel, effectiveScore } from './effective-sentiment';
+import { effectiveConfidence, effectiveIntents, effectiveLabel, effectiveScore } from './effective-sentiment';
 import type { MentionRow } from './list';
 import { mentions } from './schema';
 
@@ -49,12 +49,16 @@ export const conversationTextMatches = (conversationId: PgColumn | SQL, q: strin
 export async function conversationAnalysis(
   db: Db,
   conversationId: string,
-): Promise<{ intents: string[]; latest: { label: string; score: number | null } | null }> {
+): Promise<{
+  intents: string[];
+  latest: { label: string; score: number | null; confidence: number | null } | null;
+}> {
   const posts = await db
     .select({
       label: mentions.sentimentLabel,
       override: mentions.sentimentOverride,
       score: mentions.sentimentScore,
+      confidence: mentions.sentimentConfidence,
       intents: mentions.intents,
       intentsOverride: mentions.intentsOverride,
     })
@@ -64,6 +68,8 @@ export async function conversationAnalysis(
   const latest = posts[0];
   return {
     intents: [...new Set(posts.flatMap((p) => effectiveIntents(p)))],
-    latest: latest ? { label: effectiveLabel(latest), score: effectiveScore(latest) } : null,
+    latest: latest
+      ? { label: effectiveLabel(latest), score: effectiveScore(latest), confidence: effectiveConfidence(latest) }
+      : null,
   };
 }

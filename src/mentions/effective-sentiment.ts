@@ -1,4 +1,4 @@
-import { type SQL, sql } from 'drizzle-orm';
+import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import type { SENTIMENT_LABELS } from './schema';
 
 type Label = (typeof SENTIMENT_LABELS)[number];
@@ -34,3 +34,26 @@ export const effectiveIntents = (m: { intentsOverride: string[] | null; intents:
   m.intentsOverride ?? m.intents;
 
 export const EFFECTIVE_INTENTS: SQL = sql.raw('coalesce(m.intents_override, m.intents)');
+
+/** What the analyzer labelled, as opposed to `unscored` (a language it does not score) or nothing. */
+const MODEL_LABELS: readonly (string | null)[] = ['positive', 'neutral', 'negative'];
+
+/**
+ * A label the analyzer was less sure of than the workspace's threshold: shown as uncertain ("negative?"),
+ * counted apart in the reports, no reason for priority; never turned neutral. A staff correction is never
+ * uncertain, nor an analysis stored before the analyzer said how sure it was (confidence null).
+ */
+export const isUncertain = (
+  m: { override: string | null; label: string | null; confidence: number | null },
+  threshold: number,
+): boolean =>
+  m.override === null && MODEL_LABELS.includes(m.label) && m.confidence !== null && m.confidence < threshold;
+
+/** The same over mentions aliased `m`, against `threshold` (a number, or the workspace's as SQL). */
+export const uncertainSql = (threshold: SQLWrapper | number): SQL =>
+  sql`coalesce(${sql.raw(`m.sentiment_override is null and m.sentiment_label in ('positive', 'neutral', 'negative')
+    and m.sentiment_confidence is not null and m.sentiment_confidence <`)} ${threshold}, false)`;
+
+/** How sure the label a mention counts under is: null for a correction (a person decided) or when unknown. */
+export const effectiveConfidence = (m: { override: string | null; confidence: number | null }) =>
+  m.override ? null : m.confidence;

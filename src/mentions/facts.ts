@@ -1,7 +1,8 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { alias, QueryBuilder } from 'drizzle-orm/pg-core';
+import { confidenceThresholdOf } from '../accounts';
 import { toPgArray } from '../db/params';
-import { EFFECTIVE_INTENTS, EFFECTIVE_LABEL, EFFECTIVE_SENTIMENT } from './effective-sentiment';
+import { EFFECTIVE_INTENTS, EFFECTIVE_LABEL, EFFECTIVE_SENTIMENT, uncertainSql } from './effective-sentiment';
 import { mentions, type SENTIMENT_LABELS } from './schema';
 
 const m = alias(mentions, 'm');
@@ -14,6 +15,11 @@ export interface MentionFactsOptions {
   withoutDeleted?: boolean;
   /** The subquery's name in the caller's SQL (default `m`). */
   as?: string;
+  /**
+   * What `uncertain` is measured against: by default each mention's workspace's threshold; a number where
+   * the caller counts by one it holds (a change of the threshold counts out by the old one, in by the new).
+   */
+  threshold?: number;
 }
 
 /**
@@ -47,9 +53,15 @@ export function mentionFacts(workspaceId?: string, o: MentionFactsOptions = {}) 
       /** The analyzer's label and staff's correction, for what must tell the two apart (an edit keeps the latter). */
       analyzerLabel: m.sentimentLabel,
       override: m.sentimentOverride,
+      /** How sure the analyzer was of its label (null: stored before it said). */
+      confidence: m.sentimentConfidence,
+      /** The analyzer's label, less sure than the threshold and not corrected (effective-sentiment.ts). */
+      uncertain: sql<boolean>`${uncertainSql(o.threshold ?? confidenceThresholdOf(m.workspaceId))}`.as('uncertain'),
       label: sql<(typeof SENTIMENT_LABELS)[number]>`${EFFECTIVE_LABEL}`.as('effective_label'),
       sentiment: sql<number | null>`${EFFECTIVE_SENTIMENT}`.as('effective_sentiment'),
       intents: sql<string[]>`${EFFECTIVE_INTENTS}`.as('effective_intents'),
+      /** Staff's correction of the intents alone (null when the analyzer's stand). */
+      intentsOverride: m.intentsOverride,
       aspects: m.aspects,
       keyTerms: m.keyTerms,
       hashtags: m.hashtags,

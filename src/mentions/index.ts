@@ -4,6 +4,10 @@
  */
 /** A mention in the API's shape: its zod schema (OpenAPI "Mention") and the mapping from a stored row. */
 export { Mention, mentionToApi } from './api-shape';
+/** One mention with its analysis explained, in the API's shape (OpenAPI "MentionWithAnalysis"). */
+export { MentionWithAnalysis } from './analysis-shape';
+/** Why a stored mention has its label: the analyzer again on its text, beside the stored analysis. */
+export { explainMention, analysedText, type MentionAnalysis } from './explain';
 /** The labels staff may set on a mention (positive, neutral, negative). */
 export { OVERRIDE_LABELS } from './schema';
 /** An inbound post. */
@@ -14,6 +18,8 @@ export { EFFECTIVE_INTENTS } from './effective-sentiment';
 export { EFFECTIVE_SENTIMENT } from './effective-sentiment';
 /** A post's text as it is stored (what report rollups read hashtags from). */
 export { clipText } from './store';
+/** The confidence stored with an analysis's label (none for `unscored`). */
+export { storedConfidence } from './store';
 /** Stores a page of posts idempotently (unique per workspace, platform and external id). */
 export { storePosts } from './store';
 /** How many posts a store added and how many it had already. */
@@ -22,6 +28,8 @@ export type { StoreResult } from './store';
 export { countSourceMentions } from './list';
 /** The label, score and intents a mention counts under, in TypeScript (the SQL fragments beside them). */
 export { effectiveLabel, effectiveScore, effectiveIntents } from './effective-sentiment';
+/** A model label less sure than the workspace's threshold (uncertain), and how sure the counted label is. */
+export { isUncertain, effectiveConfidence } from './effective-sentiment';
 /** The effective label in SQL over mentions aliased `m`. */
 export { EFFECTIVE_LABEL } from './effective-sentiment';
 /** Points new mentions at the inbox conversations they joined, in the caller's transaction. */
@@ -42,7 +50,17 @@ export { conversationMentions, replyTarget, conversationTextMatches, conversatio
 /** A person's correction of a mention's sentiment or intents, in the caller's transaction. */
 export { correctSentiment, correctIntents } from './analysis-writes';
 /** Reanalysis: how many mentions an older analyzer scored, the next batch of them, saving new analyses. */
-export { staleAnalysisCount, staleAnalysisBatch, saveReanalysis, type Reanalysed } from './analysis-writes';
+export {
+  staleAnalysisCount,
+  staleAnalysisBatch,
+  saveReanalysis,
+  type Reanalysed,
+  type StaleScope,
+} from './analysis-writes';
+/** A workspace term's mentions: the latest with its words (a preview), and marking them for re-analysis. */
+export { latestWithTerm, markTermForReanalysis } from './term-search';
+/** Mentions staff corrected (sentiment, and with `intents` the intents too), oldest correction first. */
+export { correctedMentions } from './list';
 /** The mentions' error codes (the catalogue lists them) and their maker (corrections and evidence throw them). */
 export { MENTION_ERRORS, mentionError } from './errors';
 /** Marks posts the platform says were removed (kept, with the time), or hidden / shown again. */

@@ -1,4 +1,4 @@
-import { and, arrayContains, asc, count, eq, gte, isNotNull, isNull, lte, type SQL, sql } from 'drizzle-orm';
+import { and, arrayContains, asc, count, eq, gte, isNotNull, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import { newestFirst, olderThan, page } from '../db/keyset';
 import type { Db } from '../db/types';
 import type { Platform } from '../core/platforms';
@@ -73,11 +73,21 @@ export async function countSourceMentions(db: Db, workspaceId: string, sourceId:
   return Number(n?.n ?? 0);
 }
 
-/** Mentions staff relabelled, for exporting as training or evaluation data. */
-export async function overriddenMentions(db: Db, workspaceId: string) {
+/**
+ * Mentions staff corrected, for exporting as training or evaluation data: those whose sentiment they
+ * relabelled (`/mentions/labels.csv`), and with `intents` also those whose intents alone they corrected
+ * (`/analysis/corrections.csv`). Oldest correction first.
+ */
+export async function correctedMentions(db: Db, workspaceId: string, options: { intents?: boolean } = {}) {
+  const corrected = options.intents
+    ? or(isNotNull(mentions.sentimentOverride), isNotNull(mentions.intentsOverride))
+    : isNotNull(mentions.sentimentOverride);
+  const at = options.intents
+    ? sql`greatest(${mentions.sentimentOverrideAt}, ${mentions.intentsOverrideAt})`
+    : mentions.sentimentOverrideAt;
   return db
     .select()
     .from(mentions)
-    .where(and(eq(mentions.workspaceId, workspaceId), isNotNull(mentions.sentimentOverride)))
-    .orderBy(asc(mentions.sentimentOverrideAt), asc(mentions.id));
+    .where(and(eq(mentions.workspaceId, workspaceId), corrected))
+    .orderBy(asc(at), asc(mentions.id));
 }

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { dayNumber, instantInBounds } from '../core/days';
 import { z } from 'zod';
+import { confidenceThreshold } from '../accounts';
 import type { AppEnv } from '../http/env';
 import { assertCan, requireStaffPage, shellProps } from '../http/pages';
 import { PLATFORMS } from '../core/platforms';
@@ -43,7 +44,7 @@ const Filters = z.object({
 export const mentionPages = new Hono<AppEnv>().get('/inbox/mentions', requireStaffPage, async (c) => {
   const actor = assertCan(c, 'inbox:read');
   const f = Filters.parse(c.req.query());
-  const [page, topics] = await Promise.all([
+  const [page, topics, threshold] = await Promise.all([
     listMentions(c.var.deps.db, actor.workspaceId, {
       limit: 50,
       ...(f.topic ? { topicId: f.topic } : {}),
@@ -57,11 +58,13 @@ export const mentionPages = new Hono<AppEnv>().get('/inbox/mentions', requireSta
       ...(f.source?.length ? { source: f.source } : {}),
     }),
     listTopics(c.var.deps.db, actor.workspaceId),
+    confidenceThreshold(c.var.deps.db, actor.workspaceId),
   ]);
   return c.html(
     <MentionsPage
       {...shellProps(c)}
       items={page.items}
+      confidenceThreshold={threshold}
       next={page.next}
       topics={topics}
       platforms={PLATFORMS}

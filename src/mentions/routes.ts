@@ -8,7 +8,7 @@ import { SENTIMENT_LABELS } from './schema';
 import { PLATFORMS } from '../core/platforms';
 import { listTopics } from '../topics';
 import { Mention, mentionToApi } from './api-shape';
-import { listMentions, overriddenMentions } from './list';
+import { correctedMentions, listMentions } from './list';
 
 const Query = z.object({
   source: z.uuid().optional(),
@@ -53,7 +53,7 @@ export const mentionsApi = createApi()
       },
     }),
     async (c) => {
-      const rows = await overriddenMentions(c.var.deps.db, requireActor(c).workspaceId);
+      const rows = await correctedMentions(c.var.deps.db, requireActor(c).workspaceId);
       // Post texts are anyone's words: the one CSV writer guards the ones a spreadsheet would run.
       const csv = toCsv(
         rows.map((m) => [

@@ -58,6 +58,9 @@ export const mentions = pgTable(
     // The sentiment pipeline's output (src/sentiment), stored in columns so reports can filter.
     sentimentScore: real('sentiment_score'),
     sentimentLabel: text('sentiment_label', { enum: SENTIMENT_LABELS }),
+    // How sure the analyzer was of its label (0..1); null for analyses stored before it said. Below the
+    // workspace's threshold the label is shown as uncertain and counted apart in reports.
+    sentimentConfidence: real('sentiment_confidence'),
     // A person's correction wins over the model everywhere (reports, filters, exports).
     sentimentOverride: text('sentiment_override', { enum: OVERRIDE_LABELS }),
     sentimentOverrideBy: uuid('sentiment_override_by').references(() => users.id, { onDelete: 'set null' }),

@@ -5,5 +5,15 @@
  */
 /** PATCH /mentions/{id}/sentiment and /intents: staff correct the analyzer. */
 export { correctionsApi } from './routes';
+/** GET /analysis/corrections.csv: staff corrections as labelled examples for training. */
+export { correctionsExportApi } from './export.routes';
 /** The correction form under each post of a conversation. */
 export { correctionPages } from './pages';
+/** GET /mentions/{id}: one mention with its analysis explained. */
+export { explainApi } from './explain.routes';
+/** "Why negative?" under a post: what decided the label, as a fragment for the disclosure or a page. */
+export { explainPages } from './explain.pages';
+/** GET and PUT /analysis/settings: the confidence threshold. */
+export { analysisSettingsApi } from './analysis-settings.routes';
+/** Settings > Analysis: the confidence threshold form. */
+export { analysisSettingsPages } from './analysis-settings.pages';

@@ -5,5 +5,7 @@
  */
 /** Re-scores every mention analysed by an older analyzer version, in batches, with progress. */
 export { reanalyzeMentions } from './reanalyze';
+/** Re-scores the mentions a vocabulary change marked, in small batches (the app's listener and job). */
+export { reanalyzeMarked } from './reanalyze';
 /** The corrections' error codes, with their kinds and messages (the error catalogue lists them). */
 export { REANALYSIS_ERRORS } from './errors';

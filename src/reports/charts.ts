@@ -12,6 +12,7 @@ export const SENTIMENT_COLORS = {
   positive: '#43a047',
   neutral: '#90a4ae',
   negative: '#e53935',
+  uncertain: '#ffb74d',
   unscored: '#cfd8dc',
   net: '#3d5afe',
 } as const;
@@ -43,6 +44,7 @@ export interface VolumePoint {
   positive: number;
   neutral: number;
   negative: number;
+  uncertain: number;
   unscored: number;
   net: number;
 }
@@ -57,7 +59,7 @@ export const volumeChart = (points: VolumePoint[]) =>
         { type: 'value', name: 'net', min: -100, max: 100, splitLine: { show: false } },
       ],
       series: [
-        ...(['positive', 'neutral', 'negative', 'unscored'] as const).map((k) => ({
+        ...(['positive', 'neutral', 'negative', 'uncertain', 'unscored'] as const).map((k) => ({
           name: k,
           type: 'bar',
           stack: 'volume',

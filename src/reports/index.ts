@@ -24,6 +24,8 @@ export type { SpikeRun } from './spikes';
 export { sendWeeklyDigests } from './digest';
 /** Adds (sign 1) or takes away (sign -1) the given mentions, as they are now, from the rollups. */
 export { applyToRollups } from './rollups';
+/** Moves the mentions a change of the confidence threshold concerns (out by the old, in by the new). */
+export { applyConfidenceBand } from './rollups';
 /** At start: spike webhooks this instance was posting when it stopped are due again at once. */
 export { releaseWebhookLeases } from './spikes';
 /** The reports' error codes, with their kinds and messages (the error catalogue lists them). */

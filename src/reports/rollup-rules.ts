@@ -1,5 +1,5 @@
 import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
-import { effectiveLabel, type MentionFactsQuery } from '../mentions';
+import { effectiveLabel, isUncertain, type MentionFactsQuery } from '../mentions';
 import { hashtagTerms } from '../sentiment';
 import { ALL_TOPICS } from './schema';
 import type { REPORT_SOURCES } from './series';
@@ -59,9 +59,17 @@ const NO_LANGUAGE = '';
 export const languageOf = (language: string | null | undefined) => language ?? NO_LANGUAGE;
 export const languageSql = (m: M): SQL => sql`coalesce(${m.language}, ${lit(NO_LANGUAGE)})`;
 
-/** The label a mention counts under: mentions' one definition (a staff correction first). */
-export const labelOf = effectiveLabel;
-export const labelSql = (m: M): SQL => sql`${m.label}`;
+/**
+ * The label a mention counts under: mentions' one definition (a staff correction first), except that a model
+ * label less sure than the workspace's threshold counts apart, as `uncertain` (never as neutral): the reports
+ * show it beside the three. A change of the threshold moves the mentions it concerns (applyConfidenceBand).
+ */
+export const UNCERTAIN = 'uncertain';
+export const labelOf = (
+  r: { override: string | null; label: string | null; confidence: number | null },
+  threshold: number,
+): string => (isUncertain(r, threshold) ? UNCERTAIN : effectiveLabel(r));
+export const labelSql = (m: M): SQL => sql`(case when ${m.uncertain} then ${lit(UNCERTAIN)} else ${m.label} end)`;
 
 /**
  * The topics a mention counts under in the topic rollup: its own, each once (the SQL unnests them: the store
@@ -152,16 +160,17 @@ export interface MentionForRollup extends TermInput {
   platform: string;
   externalId: string;
   language: string | null;
-  /** The analyzer's label and staff's correction (the effective label is the rule's). */
+  /** The analyzer's label, its confidence and staff's correction (the effective label is the rule's). */
   label: string | null;
+  confidence: number | null;
   override: string | null;
   topicIds: string[];
   contactId: string | null;
 }
 
-/** Every rule at once: what the rollups count of one mention. */
-export function rollupFactOf(r: MentionForRollup): RollupFact {
-  const label = labelOf(r);
+/** Every rule at once: what the rollups count of one mention, in a workspace of this confidence threshold. */
+export function rollupFactOf(r: MentionForRollup, threshold: number): RollupFact {
+  const label = labelOf(r, threshold);
   return {
     day: dayOf(r.postedAt),
     channel: channelOf(r.platform, r.externalId),

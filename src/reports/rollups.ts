@@ -1,4 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
+import { confidenceThreshold, confidenceThresholds } from '../accounts';
 import { toJsonParam, toPgArray } from '../db/params';
 import { rows, toDate } from '../db/rows';
 import type { Db } from '../db/types';
@@ -69,7 +70,33 @@ async function countInto(db: Db, m: MentionFactsQuery, where: SQL, sign: 1 | -1)
 export async function applyToRollups(db: Db, mentionIds: string[], sign: 1 | -1): Promise<void> {
   if (mentionIds.length === 0) return;
   const m = mentionFacts();
-  await countInto(db, m, sql`${m.id} = any(${toPgArray(mentionIds)}::uuid[])`, sign);
+  const where = sql`${m.id} = any(${toPgArray(mentionIds)}::uuid[])`;
+  // Counted by their workspaces' confidence thresholds, held till commit: a change of one waits, so a
+  // mention is never counted out by one threshold and in by another.
+  const workspaces = await db.selectDistinct({ id: m.workspaceId }).from(m).where(where);
+  await confidenceThresholds(
+    db,
+    workspaces.map((w) => w.id),
+    'share',
+  );
+  await countInto(db, m, where, sign);
+}
+
+/**
+ * Takes out (-1) or adds (1) a workspace's mentions whose analyzer confidence lies in [from, to), counted as
+ * uncertain or not by `threshold`. A change of the threshold from a to b moves only those between a and b:
+ * out by a, in by b (the rest of the band, corrected or certain either way, goes out and in unchanged).
+ */
+export async function applyConfidenceBand(
+  db: Db,
+  workspaceId: string,
+  band: { from: number; to: number },
+  threshold: number,
+  sign: 1 | -1,
+): Promise<void> {
+  if (band.from >= band.to) return;
+  const m = mentionFacts(workspaceId, { threshold });
+  await countInto(db, m, sql`${m.confidence} >= ${band.from} and ${m.confidence} < ${band.to}`, sign);
 }
 
 /**
@@ -163,12 +190,16 @@ export async function applyFacts(db: Db, workspaceId: string, facts: RollupFact[
       do update set n = r.n + excluded.n`);
 }
 
-/** The stored state of a page's posts that already exist: an edit takes it out of the rollups. */
+/**
+ * The stored state of a page's posts that already exist: an edit takes it out of the rollups (counted by the
+ * workspace's threshold, which the caller holds).
+ */
 export async function storedFacts(
   db: Db,
   workspaceId: string,
   platform: string,
   externalIds: string[],
+  threshold: number,
 ): Promise<Map<string, RollupFact & { override: string | null }>> {
   if (externalIds.length === 0) return new Map();
   const m = mentionFacts(workspaceId);
@@ -177,6 +208,7 @@ export async function storedFacts(
     posted_at: string | Date;
     language: string | null;
     label: string | null;
+    confidence: number | null;
     override: string | null;
     topic_ids: string[] | null;
     key_terms: string[] | null;
@@ -188,8 +220,9 @@ export async function storedFacts(
     await db.execute(sql`
       select s.* from unnest(${toPgArray(externalIds)}::text[]) as r(external_id) cross join lateral (
         select ${m.externalId} as external_id, ${m.postedAt} as posted_at, ${m.language} as language,
-          ${m.analyzerLabel} as label, ${m.override} as override, ${m.topicIds} as topic_ids,
-          ${m.keyTerms} as key_terms, ${m.text} as text, ${m.aspects} as aspects, ${m.contactId} as contact_id
+          ${m.analyzerLabel} as label, ${m.confidence} as confidence, ${m.override} as override,
+          ${m.topicIds} as topic_ids, ${m.keyTerms} as key_terms, ${m.text} as text, ${m.aspects} as aspects,
+          ${m.contactId} as contact_id
         from ${m}
         where ${m.platform} = ${platform} and ${m.externalId} = r.external_id
         limit 1
@@ -199,19 +232,23 @@ export async function storedFacts(
     found.map((r) => [
       r.external_id,
       {
-        ...rollupFactOf({
-          postedAt: toDate(r.posted_at)!,
-          platform,
-          externalId: r.external_id,
-          language: r.language,
-          label: r.label,
-          override: r.override,
-          topicIds: r.topic_ids ?? [],
-          keyTerms: r.key_terms ?? [],
-          text: r.text,
-          aspects: r.aspects ?? [],
-          contactId: r.contact_id,
-        }),
+        ...rollupFactOf(
+          {
+            postedAt: toDate(r.posted_at)!,
+            platform,
+            externalId: r.external_id,
+            language: r.language,
+            label: r.label,
+            confidence: r.confidence === null ? null : Number(r.confidence),
+            override: r.override,
+            topicIds: r.topic_ids ?? [],
+            keyTerms: r.key_terms ?? [],
+            text: r.text,
+            aspects: r.aspects ?? [],
+            contactId: r.contact_id,
+          },
+          threshold,
+        ),
         override: r.override,
       },
     ]),
@@ -252,6 +289,8 @@ export async function rebuildRollups(
     );
   for (const month of months) {
     await db.transaction(async (tx) => {
+      // Counted by the threshold as it stands, held till commit (a change waits for this month).
+      await confidenceThreshold(tx, workspaceId, 'share');
       const range = sql`day >= ${month}::date and day < (${month}::date + interval '1 month')::date`;
       for (const table of ROLLUP_TABLES)
         await tx.execute(sql`delete from ${table} where workspace_id = ${workspaceId}::uuid and ${range}`);

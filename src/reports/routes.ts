@@ -36,6 +36,9 @@ const Point = z
     positive: z.number(),
     neutral: z.number(),
     negative: z.number(),
+    uncertain: z.number().openapi({
+      description: "Model labels less sure than the workspace's confidence threshold, counted apart (never neutral)",
+    }),
     unscored: z.number(),
     total: z.number(),
     net: z.number(),
@@ -93,8 +96,8 @@ export const reportsApi = createApi()
         return csv(
           c,
           `sentiment-${r.range.from}-${r.range.to}.csv`,
-          ['date', 'positive', 'neutral', 'negative', 'unscored', 'total', 'net'],
-          r.series.map((p) => [p.date, p.positive, p.neutral, p.negative, p.unscored, p.total, p.net]),
+          ['date', 'positive', 'neutral', 'negative', 'uncertain', 'unscored', 'total', 'net'],
+          r.series.map((p) => [p.date, p.positive, p.neutral, p.negative, p.uncertain, p.unscored, p.total, p.net]),
         );
       return c.json(r, 200);
     },
@@ -125,6 +128,7 @@ export const reportsApi = createApi()
                     positive: z.number(),
                     neutral: z.number(),
                     negative: z.number(),
+                    uncertain: z.number(),
                     net: z.number(),
                   }),
                 ),
@@ -143,8 +147,8 @@ export const reportsApi = createApi()
         return csv(
           c,
           `share-of-voice-${r.range.from}-${r.range.to}.csv`,
-          ['topic', 'kind', 'total', 'share', 'positive', 'neutral', 'negative', 'net'],
-          r.items.map((i) => [i.name, i.kind, i.total, i.share, i.positive, i.neutral, i.negative, i.net]),
+          ['topic', 'kind', 'total', 'share', 'positive', 'neutral', 'negative', 'uncertain', 'net'],
+          r.items.map((i) => [i.name, i.kind, i.total, i.share, i.positive, i.neutral, i.negative, i.uncertain, i.net]),
         );
       return c.json(r, 200);
     },
@@ -283,6 +287,7 @@ export const reportsApi = createApi()
                     positive: z.number(),
                     neutral: z.number(),
                     negative: z.number(),
+                    uncertain: z.number(),
                   }),
                 ),
               }),
@@ -301,8 +306,8 @@ export const reportsApi = createApi()
         return csv(
           c,
           `platforms-${range.from}-${range.to}.csv`,
-          ['platform', 'total', 'positive', 'neutral', 'negative'],
-          items.map((i) => [i.platform, i.total, i.positive, i.neutral, i.negative]),
+          ['platform', 'total', 'positive', 'neutral', 'negative', 'uncertain'],
+          items.map((i) => [i.platform, i.total, i.positive, i.neutral, i.negative, i.uncertain]),
         );
       return c.json({ range, items }, 200);
     },

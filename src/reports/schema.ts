@@ -6,7 +6,8 @@ import { topics } from '../topics';
 /**
  * Report rollups: mention counts per day and the dimensions reports filter on, kept current at
  * ingest, on staff corrections and on re-analysis, so the standard charts never scan mentions.
- * `label` is the effective sentiment (a staff correction first; `unscored` for unscored languages),
+ * `label` is the effective sentiment (a staff correction first; `unscored` for unscored languages; `uncertain`
+ * for a model label less sure than the workspace's confidence threshold, see rollup-rules.ts),
  * `channel` is mentions (social platforms), reviews or community (ideas and comments), and `day` is
  * the UTC date the post was written.
  */

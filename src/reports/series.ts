@@ -113,11 +113,18 @@ function filters(
   return where.filter((w): w is SQL => w !== undefined);
 }
 
+/** The labels the sentiment report counts, each apart; `uncertain`: a model label below the threshold. */
+const COUNTED = ['positive', 'neutral', 'negative', 'uncertain', 'unscored'] as const;
+type Counted = (typeof COUNTED)[number];
+const isCounted = (label: string): label is Counted => (COUNTED as readonly string[]).includes(label);
+
 export interface SeriesPoint {
   date: string;
   positive: number;
   neutral: number;
   negative: number;
+  /** Model labels less sure than the workspace's threshold (rollup-rules.ts): apart, never neutral. */
+  uncertain: number;
   unscored: number;
   total: number;
   /** (positive − negative) / (positive + negative), in points from −100 to 100; 0 without either. */
@@ -149,15 +156,14 @@ export async function sentimentSeries(
   const by = new Map(
     buckets(range, q.interval).map((d) => [
       d,
-      { date: d, positive: 0, neutral: 0, negative: 0, unscored: 0, total: 0, net: 0 } as SeriesPoint,
+      { date: d, positive: 0, neutral: 0, negative: 0, uncertain: 0, unscored: 0, total: 0, net: 0 } as SeriesPoint,
     ]),
   );
   for (const r of rows) {
     const p = by.get(r.bucket);
     if (!p) continue;
     const n = Number(r.n);
-    if (r.label === 'positive' || r.label === 'neutral' || r.label === 'negative' || r.label === 'unscored')
-      p[r.label] += n;
+    if (isCounted(r.label)) p[r.label] += n;
     p.total += n;
   }
   const series = [...by.values()].map((p) => ({ ...p, net: netScore(p.positive, p.negative) }));
@@ -174,6 +180,7 @@ export interface VoiceShare {
   positive: number;
   neutral: number;
   negative: number;
+  uncertain: number;
   net: number;
 }
 
@@ -210,6 +217,7 @@ export async function shareOfVoice(
       positive,
       neutral: count('neutral'),
       negative,
+      uncertain: count('uncertain'),
       net: netScore(positive, negative),
     };
   });
@@ -222,6 +230,7 @@ export interface Totals {
   positive: number;
   neutral: number;
   negative: number;
+  uncertain: number;
   unscored: number;
   total: number;
   net: number;
@@ -237,11 +246,10 @@ export async function totals(db: Db, workspaceId: string, q: ReportQuery, range:
     .from(table)
     .where(and(...where))
     .groupBy(table.label);
-  const t: Totals = { positive: 0, neutral: 0, negative: 0, unscored: 0, total: 0, net: 0 };
+  const t: Totals = { positive: 0, neutral: 0, negative: 0, uncertain: 0, unscored: 0, total: 0, net: 0 };
   for (const r of rows) {
     const n = Number(r.n);
-    if (r.label === 'positive' || r.label === 'neutral' || r.label === 'negative' || r.label === 'unscored')
-      t[r.label] += n;
+    if (isCounted(r.label)) t[r.label] += n;
     t.total += n;
   }
   t.net = netScore(t.positive, t.negative);
@@ -264,15 +272,14 @@ export async function platformBreakdown(db: Db, workspaceId: string, q: ReportQu
     .from(table)
     .where(and(...where))
     .groupBy(table.platform, table.label);
-  const by = new Map<
-    string,
-    { platform: string; total: number; positive: number; neutral: number; negative: number }
-  >();
+  type Row = { platform: string; total: number; positive: number; neutral: number; negative: number };
+  const by = new Map<string, Row & { uncertain: number }>();
   for (const r of rows) {
-    const p = by.get(r.platform) ?? { platform: r.platform, total: 0, positive: 0, neutral: 0, negative: 0 };
+    const zero = { platform: r.platform, total: 0, positive: 0, neutral: 0, negative: 0, uncertain: 0 };
+    const p = by.get(r.platform) ?? zero;
     const n = Number(r.n);
     p.total += n;
-    if (r.label === 'positive' || r.label === 'neutral' || r.label === 'negative') p[r.label] += n;
+    if (isCounted(r.label) && r.label !== 'unscored') p[r.label] += n;
     by.set(r.platform, p);
   }
   return [...by.values()].sort((a, b) => b.total - a.total);

@@ -10,6 +10,7 @@ import type { CredentialBox } from '../core/credentials';
 import { mentionFacts } from '../mentions';
 import { topicNames } from '../topics';
 import { allAlertSettings } from './alert-settings';
+import { labelSql } from './rollup-rules';
 import { alerts, alertSettings } from './schema';
 
 /**
@@ -109,12 +110,13 @@ export async function checkSpikes(deps: SpikeDeps): Promise<SpikeRun> {
 
 async function checkWorkspace(db: Db, workspaceId: string, s: SpikeSettings, webhook: boolean, now: Date) {
   const start = new Date(now.getTime() - WINDOW_MS);
-  // The last hour, straight from the mentions (the index on workspace and time keeps it to that hour).
+  // The last hour, straight from the mentions (the index on workspace and time keeps it to that hour); negative
+  // as the rollups of the usual hour count it (an uncertain label apart).
   const m = mentionFacts(workspaceId);
   const hour = rows<{ topic_id: string; volume: number; negative: number }>(
     await db.execute(sql`
       select t.topic_id, count(*)::int as volume,
-        count(*) filter (where ${m.label} = 'negative')::int as negative
+        count(*) filter (where ${labelSql(m)} = 'negative')::int as negative
       from ${m} cross join lateral unnest(${m.topicIds}) as t(topic_id)
       where ${m.postedAt} > ${start.toISOString()}::timestamptz and ${m.postedAt} <= ${now.toISOString()}::timestamptz
       group by 1`),

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from './analyze';
+import { labelFromRules } from './decide';
+import { read } from './reading';
 
-const score = (t: string) => analyze(t).score;
 const label = (t: string) => analyze(t).label;
+/** The rules' own score: the model reads it as one of its features (./features.ts). */
+const score = (t: string) => read(t, 'en').rules!.compound;
 
 describe('analyze: social-text sentiment rules', () => {
   it.each([
@@ -10,7 +13,6 @@ describe('analyze: social-text sentiment rules', () => {
     ['This phone is terrible', 'negative'],
     ['The phone arrived on Tuesday', 'neutral'],
     ['not good at all', 'negative'],
-    ['the update is not bad', 'positive'],
     ['Great camera, but the battery life sucks', 'negative'],
     ['😍😍', 'positive'],
     ['😡', 'negative'],
@@ -22,6 +24,10 @@ describe('analyze: social-text sentiment rules', () => {
     ['Got the new headphones!', 'positive'],
   ])('%j is %s', (text, expected) => {
     expect(label(text)).toBe(expected);
+  });
+
+  it('has rules that read a negated complaint ("not bad") as mildly positive', () => {
+    expect(labelFromRules(score('the update is not bad'))).toBe('positive');
   });
 
   it('makes intensifiers stronger and dampeners weaker', () => {
@@ -104,7 +110,8 @@ describe('analyze: intents and aspects', () => {
     ['thinking of buying the new acme watch, how much is it?', ['question', 'purchase_intent']],
     ["I'm cancelling my subscription, switching to Globex", ['churn_risk']],
     ['it would be amazing if Acme did engraving on the teapots', ['feature_request']],
-    ['which Acme model is best for a hilly commute?', ['question']],
+    // Which model to get is what a purchase needs to know: purchase intent (tests/fixtures/README.md).
+    ['which Acme model is best for a hilly commute?', ['question', 'purchase_intent']],
     ['Acme support replaced my kettle, no questions asked. customer for life', ['praise']],
     ['what are the plans? see https://acme.example/faq?id=3', ['question']],
     ['new blog post https://acme.example/post?id=3', []],

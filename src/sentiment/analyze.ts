@@ -1,16 +1,16 @@
-import { decodeHTML } from 'entities';
 import { type Aspect, findAspects, keyTerms } from './aspects';
-import { type Hit, scoreEnglish } from './english';
-import { hashtagsIn, URL_RE } from './hashtags';
+import { hashtagsIn } from './hashtags';
 import { detectIntents, type Intent } from './intents';
-import { detectLanguage } from './language';
-import { OTHER_LANGUAGES, type OtherLanguage } from './lexicons';
-import { scoreOtherLanguage } from './other-languages';
-import { tokenize } from './tokens';
+import { type Explanation, judge } from './judge';
+import { read } from './reading';
+import type { CompiledLexicon } from './workspace-lexicon';
 
 import { ANALYSIS_VERSION } from './version';
 
 export { ANALYSIS_VERSION };
+export type { Contribution, Explanation } from './judge';
+/** The rules' label for a score (languages without a model). */
+export { labelFromRules as labelFor, THRESHOLDS } from './decide';
 
 export type SentimentLabel = 'positive' | 'neutral' | 'negative' | 'unscored';
 
@@ -21,6 +21,10 @@ export interface Analysis {
   /** -1 (very negative) .. 1 (very positive); 0 when unscored. */
   score: number;
   label: SentimentLabel;
+  /** 0..1: how sure the label is (below a workspace's threshold it is shown as uncertain). */
+  confidence: number;
+  /** What decided the label; null when unscored. Worked out when first read (ingest never reads it). */
+  readonly explanation: Explanation | null;
   intents: Intent[];
   aspects: Aspect[];
   keyTerms: string[];
@@ -33,15 +37,9 @@ export interface Analysis {
 export interface AnalyzeOptions {
   /** Skip detection and analyse as this language (e.g. a source known to be German). */
   language?: string;
+  /** The workspace's own terms (compileLexicon), applied over the model and the rules. */
+  lexicon?: CompiledLexicon;
 }
-
-/** The neutral band, fitted on ../shared/data/sentiment (scripts/sentiment/eval.ts): any negative lean counts. */
-export const THRESHOLDS = { positive: 0.03, negative: 0 };
-
-const SCORED = new Set<string>(['en', ...OTHER_LANGUAGES]);
-
-export const labelFor = (score: number): Exclude<SentimentLabel, 'unscored'> =>
-  score > THRESHOLDS.positive ? 'positive' : score < THRESHOLDS.negative ? 'negative' : 'neutral';
 
 /**
  * Analyses one text: pure and synchronous (no I/O), so it runs inside the ingest transaction and
@@ -49,46 +47,40 @@ export const labelFor = (score: number): Exclude<SentimentLabel, 'unscored'> =>
  * `unscored`, never silently `neutral`.
  */
 export function analyze(input: string, options: AnalyzeOptions = {}): Analysis {
-  const text = decodeHTML(input);
-  const urls = text.match(URL_RE) ?? [];
-  // URLs are pulled out before tokenising: their pieces ("://") would read as emoticons.
-  const words = urls.length ? text.replace(URL_RE, ' ') : text;
-  const tokens = tokenize(words);
-  const language = options.language ?? detectLanguage(text, tokens).code;
-
-  let score = 0;
-  let hits: Hit[] = [];
-  let label: SentimentLabel = 'unscored';
-  // No words at all (":) :) :)", "🔥🔥"): faces and emoji speak every language.
-  if (language === null || SCORED.has(language)) {
-    const result =
-      language === null || language === 'en'
-        ? scoreEnglish(tokens)
-        : scoreOtherLanguage(language as OtherLanguage, tokens);
-    score = Math.round(result.compound * 10000) / 10000;
-    hits = result.hits;
-    label = labelFor(score);
-  }
-
+  const r = read(input, options.language);
+  const verdict = judge(r, options.lexicon);
+  const label: SentimentLabel = verdict?.label ?? 'unscored';
+  let explanation: Explanation | null | undefined;
   const mentions: string[] = [];
   const emoji: string[] = [];
-  for (const t of tokens) {
+  for (const t of r.tokens) {
     if (t.type === 'mention') mentions.push(t.value);
     else if (t.type === 'emoji') emoji.push(t.value);
   }
   return {
     version: ANALYSIS_VERSION,
-    language,
-    score,
+    language: r.language,
+    score: verdict?.score ?? 0,
     label,
+    confidence: verdict?.confidence ?? 0,
+    get explanation() {
+      explanation ??= verdict ? verdict.explain() : null;
+      return explanation;
+    },
     // Without URLs: a "?" in a link's query string asks nothing.
-    intents: detectIntents({ text: words.toLowerCase(), original: words, label }),
-    aspects: language === 'en' ? findAspects(tokens, hits) : [],
-    keyTerms: keyTerms(tokens),
+    intents: detectIntents({
+      text: r.words.toLowerCase(),
+      original: r.words,
+      label,
+      score: verdict?.score ?? 0,
+      confidence: verdict?.confidence ?? 0,
+    }),
+    aspects: r.language === 'en' && r.rules ? findAspects(r.tokens, r.rules.hits) : [],
+    keyTerms: keyTerms(r.tokens),
     // The one rule the report rollups count by, whatever the tokens made of them.
     hashtags: hashtagsIn(input),
     mentions,
-    urls,
+    urls: r.urls,
     emoji,
   };
 }

@@ -1,3 +1,5 @@
+import { CARE_PHRASES, CARE_WORDS } from './care-phrases';
+import { emoticonValence, joinEmoticon } from './emoticons';
 import { EMOJI, EN, EN_BIGRAMS } from './lexicons';
 import type { Token } from './tokens';
 
@@ -29,31 +31,10 @@ const BOOSTERS = new Map<string, number>([
 
 // "n't" is how wink-nlp splits don't / can't / isn't.
 // "no" is not here: like the VADER release the peers run, it carries its own valence instead.
-const NEGATIONS = new Set(
+export const NEGATIONS = new Set(
   `not n't never none nope nor nothing nowhere neither without cannot cant dont doesnt didnt isnt wasnt werent arent
     aint wont wouldnt shouldnt couldnt hasnt havent hadnt mustnt neednt uh-uh uhuh`.split(/\s+/),
 );
-
-const EMOTICON_CHARS = /^[:;=8xX%()[\]{}<>|\\/^*'"~._\-pPdDoO0@3$#&!?lLcCsS]+$/;
-
-/** Up to three touching tokens that spell an emoticon in the lexicon. */
-function joinEmoticon(tokens: Token[], i: number): { valence: number; length: number } | null {
-  let text = tokens[i]!.value;
-  if (text.length > 1) {
-    const own = EN.get(text);
-    if (own !== undefined) return { valence: own, length: 1 };
-  }
-  for (let k = 1; k <= 2 && i + k < tokens.length; k++) {
-    const next = tokens[i + k]!;
-    // Pieces of one emoticon are short; a lexicon hit on the joined text decides.
-    if (next.value.length > 2) break;
-    text += next.value;
-    if (!EMOTICON_CHARS.test(text)) break;
-    const v = EN.get(text) ?? EN.get(text.toLowerCase());
-    if (v !== undefined) return { valence: v, length: k + 1 };
-  }
-  return null;
-}
 
 // "like" is an opinion after someone who likes ("I like", "you'd like", "don't like"), not in
 // "looks like", "like a", "feel like"; "well" opens sentences without meaning good.
@@ -134,9 +115,11 @@ let lastElongated = false;
  * "soooo gooood" -> candidates "soo good", "so good": elongation is emphasis, not a new word.
  * Returns the valence or null, and sets `lastElongated` (no result object: this runs per word).
  */
+const CARE = new Map(CARE_WORDS);
+
 function lookupWord(word: string): number | null {
   lastElongated = false;
-  const direct = EN.get(word);
+  const direct = EN.get(word) ?? CARE.get(word);
   if (direct !== undefined) return direct;
   // wink-nlp keeps a full stop on what looks like an abbreviation ("no." as in number).
   const lower = word.endsWith('.') ? word.slice(0, -1) : word;
@@ -188,7 +171,7 @@ function lookupHashtag(tag: string): number | null {
   return null;
 }
 
-/** VADER's idioms: the phrase means something its words do not. */
+/** VADER's idioms (the phrase means something its words do not), and what failed service sounds like. */
 const IDIOMS = new Map<string, number>([
   ['the shit', 3],
   ['the bomb', 3],
@@ -207,6 +190,7 @@ const IDIOMS = new Map<string, number>([
   ['upper hand', 1],
   ['boo hoo', -2],
   ['boohoo', -2],
+  ...CARE_PHRASES,
 ]);
 
 /** "can't wait" is eagerness, not a negated wait (wink-nlp splits it into "ca", "n't", "wait"). */
@@ -285,7 +269,7 @@ export function scoreEnglish(tokens: Token[]): EnglishScore {
     let emphasis = 0;
     if (t.type === 'emoji') valence = EMOJI.get(t.value) ?? null;
     else if (t.type === 'hashtag') valence = lookupHashtag(t.value);
-    else if (t.type === 'emoticon') valence = EN.get(t.value) ?? EN.get(lower) ?? null;
+    else if (t.type === 'emoticon') valence = emoticonValence(t.value) ?? EN.get(lower) ?? null;
     else if (t.type === 'word') {
       // Idioms and two-word expressions first ("bad luck" is not bad + luck).
       const next = lowers[i + 1];

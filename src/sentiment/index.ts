@@ -12,7 +12,13 @@ export { INTENTS, type Intent } from './intents';
 export { hashtagTerms } from './hashtags';
 /** The analyzer module, loaded on first use (see above). */
 export { loadAnalyzer } from './load';
+/** The community board's filter for feature requests sure enough to suggest as ideas, loaded on first use. */
+export const loadSuggestions = () => import('./suggestions');
 /** The analyzer's version, stored with each analysis (`npm run cli -- reanalyze` redoes older ones). */
 export { ANALYSIS_VERSION } from './version';
 /** The analysis API's error codes, with their kinds and messages (the error catalogue lists them). */
 export { SENTIMENT_ERRORS } from './errors';
+/** A workspace's own terms compiled for analyze() (light: no model), with their weight range -4..4. */
+export { compileLexicon, LEXICON_WEIGHT_RANGE, type CompiledLexicon, type LexiconEntry } from './workspace-lexicon';
+/** The API shape of a label's explanation (POST /analyze, GET /mentions/{id}). */
+export { ExplanationSchema } from './explanation.schema';

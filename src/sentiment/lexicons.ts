@@ -26,6 +26,9 @@ export const OTHER: Record<OtherLanguage, Map<string, number>> = {
   nl: toMap(d.nl!),
 };
 
+/** German forms only a noun has: read only where a post capitalises them ("Sucht", not "sucht"). */
+export const DE_NOUN_ONLY = new Set((data as unknown as { deNounOnly: string[] }).deNounOnly);
+
 // natural ships negation lists for four of the six; French and Italian are short enough to write.
 export const NEGATIONS: Record<OtherLanguage, Set<string>> = {
   de: new Set([...(d.negations.de ?? []), 'keine', 'keinen', 'keinem', 'keiner', 'nie', 'niemals', 'nichts', 'kaum']),
@@ -35,6 +38,21 @@ export const NEGATIONS: Record<OtherLanguage, Set<string>> = {
   fr: new Set(['ne', 'pas', 'jamais', 'rien', 'aucun', 'aucune', 'personne', 'guère', "n'", 'sans']),
   it: new Set(['non', 'mai', 'niente', 'nulla', 'nessuno', 'nessuna', 'senza', 'né']),
 };
+
+const lists = (data as unknown as { stopwords: Record<OtherLanguage, string[]> }).stopwords;
+/** stopwords-iso's function words of each of the six (MIT): no key terms, and no opinion unless curated. */
+export const OTHER_STOPWORDS: Record<OtherLanguage, Set<string>> = {
+  de: new Set(lists.de),
+  es: new Set(lists.es),
+  fr: new Set(lists.fr),
+  pt: new Set(lists.pt),
+  it: new Set(lists.it),
+  nl: new Set(lists.nl),
+};
+
+/** The six languages' stopwords that are no English words ("und", "avec"; not "war", "car"), for key terms. */
+export const FOREIGN_ONLY_STOPWORDS: readonly string[] = (data as unknown as { foreignStopwords: string[] })
+  .foreignStopwords;
 
 const words = (data as unknown as { languageWords: { english: string[]; foreign: string[] } }).languageWords;
 /** English stopwords no other scored language uses as one, and theirs English lacks (stopwords-iso). */

@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { requireActor } from '../http/auth.middleware';
 import { AUTHENTICATED, createApi, errors, json } from '../http/openapi';
 import { sentimentError } from './errors';
+import { ExplanationSchema } from './explanation.schema';
 import { INTENTS } from './intents';
 import { loadAnalyzer } from './load';
 
@@ -16,6 +17,8 @@ const AnalysisSchema = z
     label: z
       .enum(['positive', 'neutral', 'negative', 'unscored'])
       .openapi({ description: 'unscored: a language the analyzer does not score' }),
+    confidence: z.number().openapi({ description: "0..1: the model's probability of its label" }),
+    explanation: ExplanationSchema.nullable().openapi({ description: 'What decided the label; null when unscored' }),
     intents: z.array(z.enum(INTENTS)),
     aspects: z.array(z.object({ term: z.string(), sentiment: z.enum(['positive', 'negative']), score: z.number() })),
     keyTerms: z.array(z.string()),

@@ -1,6 +1,13 @@
-/** Words too common to be a key term or an aspect (English; other languages add their own few). */
-export const STOPWORDS = new Set(
-  `a about above after again against all am an and any are aren't as at be because been before being below between both
+import { FOREIGN_ONLY_STOPWORDS } from './lexicons';
+
+/**
+ * Words too common to be a key term or an aspect. English: this hand list (stopwords-iso's English
+ * list holds words posts are about: "information", "research", "world"). German, Spanish, French,
+ * Portuguese, Italian, Dutch: stopwords-iso's lists (MIT), less the words that are English too
+ * ("war", "car", "man" stay terms of English posts), plus the few below they lack.
+ */
+const HAND = `
+   a about above after again against all am an and any are aren't as at be because been before being below between both
    but by can can't cannot could couldn't did didn't do does doesn't doing don't down during each few for from further
    get got had hadn't has hasn't have haven't having he he'd he'll he's her here here's hers herself him himself his how
    how's i i'd i'll i'm i've if in into is isn't it it's its itself just let's like me more most mustn't my myself no
@@ -18,5 +25,6 @@ export const STOPWORDS = new Set(
    le la les un une et est en de du des que qui ne pas pour sur avec au aux mais très ce cette je tu il elle nous vous
    o a os as um uma e é em de do da dos das que não por com para se muito mas
    il lo la i gli le un una e è di da in con per che non ma molto
-   de het een en is in van op met voor niet maar heel ook dat die dit`.split(/\s+/),
-);
+   de het een en is in van op met voor niet maar heel ook dat die dit`;
+
+export const STOPWORDS = new Set([...FOREIGN_ONLY_STOPWORDS, ...HAND.split(/\s+/)]);

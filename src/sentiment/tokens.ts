@@ -24,7 +24,32 @@ export function tokenize(text: string): Token[] {
   const tokens: Token[] = new Array(values.length);
   for (let i = 0; i < values.length; i++)
     tokens[i] = { value: values[i]!, lower: values[i]!.toLowerCase(), type: types[i]! };
-  return text.includes('#') ? wholeHashtags(text, tokens, all.out(its.precedingSpaces) as string[]) : tokens;
+  const joined = text.includes('#') ? wholeHashtags(text, tokens, all.out(its.precedingSpaces) as string[]) : tokens;
+  return text.includes("'") || text.includes('’') ? splitElisions(joined) : joined;
+}
+
+// French and Italian elided articles, pronouns and "ne" ("l'application", "n'est", "dell'app", "c'è"):
+// wink keeps them on the word, which then matches no lexicon entry and hides the negation "n'".
+const ELISION = /^(l|d|n|c|j|m|t|s|qu|jusqu|lorsqu|puisqu|dell|dall|nell|sull|all|un|quell|nessun)['’](\p{L}.*)$/iu;
+// English words of the same shape: "n't" is how wink splits "don't", "c'mon" is one word.
+const NOT_ELIDED = new Set(["n't", 'n’t', "c'mon", 'c’mon']);
+
+function splitElisions(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (const t of tokens) {
+    const m = t.type === 'word' && !NOT_ELIDED.has(t.lower) ? ELISION.exec(t.value) : null;
+    if (!m) {
+      out.push(t);
+      continue;
+    }
+    // The value stays the text as written; the lower form spells the apostrophe one way for lookups.
+    const head = t.value.slice(0, m[1]!.length + 1);
+    out.push(
+      { value: head, lower: `${m[1]!.toLowerCase()}'`, type: 'word' },
+      { value: m[2]!, lower: m[2]!.toLowerCase(), type: 'word' },
+    );
+  }
+  return out;
 }
 
 /**

@@ -26,7 +26,16 @@ import { coreError } from '../core/errors';
 import { rawTypeOf } from '../imports';
 import { importsApi, importPages } from '../imports/composition';
 import { mentionPages, mentionsApi } from '../mentions/composition';
-import { correctionPages, correctionsApi } from '../reanalysis/composition';
+import {
+  analysisSettingsApi,
+  analysisSettingsPages,
+  correctionPages,
+  correctionsApi,
+  correctionsExportApi,
+  explainApi,
+  explainPages,
+} from '../reanalysis/composition';
+import { vocabularyApi, vocabularyPages } from '../vocabulary/composition';
 import { connectOrigins, oauthConnectOrigins } from '../sources';
 import { metaConnectPages, sourcePages, sourcesApi, webhookRoutes } from '../sources/composition';
 import { topicPages, topicsApi } from '../topics/composition';
@@ -57,6 +66,10 @@ const API_ROUTERS = [
   sourcesApi,
   mentionsApi,
   correctionsApi,
+  correctionsExportApi,
+  explainApi,
+  analysisSettingsApi,
+  vocabularyApi,
   importsApi,
   analyzeApi,
   contactsTransferApi,
@@ -161,6 +174,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', invitationPages);
   app.route('/', inboxPages);
   app.route('/', correctionPages);
+  app.route('/', explainPages);
+  app.route('/', analysisSettingsPages);
   app.route('/', routingPages);
   app.route('/', notificationPages);
   app.route('/', savedReplyPages);
@@ -168,6 +183,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', metaConnectPages);
   app.route('/', sourcePages);
   app.route('/', topicPages);
+  app.route('/', vocabularyPages);
   app.route('/', importPages);
   app.route('/', contactPages);
   app.route('/', memberAccountPages);

@@ -18,6 +18,7 @@ import { REPORT_ERRORS } from '../reports';
 import { SENTIMENT_ERRORS } from '../sentiment';
 import { SOURCE_ERRORS } from '../sources';
 import { TOPIC_ERRORS } from '../topics';
+import { VOCABULARY_ERRORS } from '../vocabulary';
 import { SERVER_ERRORS } from './errors';
 
 /**
@@ -36,6 +37,7 @@ export const ERROR_TABLES: Readonly<Record<string, Readonly<Record<string, Error
   inbox: INBOX_ERRORS,
   reports: REPORT_ERRORS,
   reanalysis: REANALYSIS_ERRORS,
+  vocabulary: VOCABULARY_ERRORS,
   imports: IMPORT_ERRORS,
   community: COMMUNITY_ERRORS,
 };

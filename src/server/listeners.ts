@@ -5,6 +5,8 @@ import type { AppDeps } from '../http/env';
 import { announceLive, LIVE_EVENT_NAMES, notify } from '../inbox';
 import { platformLabel } from '../http/web/format';
 import { processWebhooks, SOURCE_NEEDS_PERSON, type SourceNeedsPerson, WEBHOOKS_RECEIVED } from '../sources';
+import { reanalyzeMarked } from '../reanalysis';
+import { VOCABULARY_CHANGED } from '../vocabulary';
 
 /**
  * Who hears which event after commit (core/events.ts). Composition decides: the feature that emits an
@@ -39,6 +41,13 @@ export function registerListeners(deps: AppDeps): void {
     WEBHOOKS_RECEIVED,
     'process-webhooks',
     oneAtATime(() => processWebhooks(deps)),
+  );
+  // A vocabulary change marked its mentions in its own transaction; the scheduled job finds them too if this
+  // process stops first. One run at a time: a burst of changes is one more run, which sees them all.
+  deps.events.on(
+    VOCABULARY_CHANGED,
+    'reanalyze-vocabulary',
+    oneAtATime(() => reanalyzeMarked(deps.db)),
   );
 }
 

@@ -108,7 +108,10 @@ describe('priority at ingest', () => {
     const conv = await find('charged me twice');
     expect(conv).toMatchObject({
       priority: 'urgent',
-      priorityReason: expect.stringMatching(/^Churn risk, angry complaint, 50k followers, waiting over a day$/),
+      // Each fact that set it, the label with the analyzer's confidence in it.
+      priorityReason: expect.stringMatching(
+        /^Churn risk, very negative \(confidence 0\.\d+\), complaint, 50k followers, waiting over a day$/,
+      ),
     });
     expect(new Date(conv.firstResponseDueAt).getTime() - new Date(conv.firstInboundAt).getTime()).toBe(60 * 60_000);
     await t.request('PATCH', `/api/v1/conversations/${conv.id}`, { token: ws.token, body: { priority: 'low' } });

@@ -17,6 +17,7 @@ import { replies, savedReplies } from '../../src/inbox/replies/schema';
 import { storePosts } from '../../src/mentions/store';
 import { createSource, getSource } from '../../src/sources/sources.service';
 import { createTopic, getTopic } from '../../src/topics/topics.service';
+import { lexiconEntries } from '../../src/vocabulary/schema';
 import { createTestContext, PASSWORD, type TestContext } from '../helpers/test-app';
 
 /**
@@ -197,6 +198,10 @@ beforeAll(async () => {
     filename: 'b-contacts.csv',
     content: 'name,email\nBea,bea@bravo.test\n',
   });
+  const [bTerm] = await t.db
+    .insert(lexiconEntries)
+    .values({ workspaceId: b.workspace.id, term: 'sick', termKey: 'sick', language: null, weight: 3 })
+    .returning();
   fixtures.push(
     { match: /\/users\/(?!invitations\/)/, id: () => bAgent.user.id },
     { match: /\/api-keys\//, id: () => bKey.row.id },
@@ -226,6 +231,8 @@ beforeAll(async () => {
     { match: /^\/notifications\//, id: () => bNotification!.id },
     { match: /\/invitations\//, id: () => bInvitation.id },
     { match: /\/settings\/routing\/teams\//, id: () => bTeam!.id },
+    { match: /\/analysis\/lexicon\//, id: () => bTerm!.id },
+    { match: /\/settings\/vocabulary\//, id: () => bTerm!.id },
   );
   const aActor = {
     workspaceId: a.workspace.id,
@@ -369,6 +376,11 @@ describe('workspace isolation', () => {
     const key = await getApiKey(t.db, b.workspace.id, fixtures[1]!.id());
     expect(key.revokedAt).toBeNull();
     expect((await getTopic(t.db, b.workspace.id, fixtures[2]!.id())).name).toBe('B topic');
+    const [term] = await t.db
+      .select()
+      .from(lexiconEntries)
+      .where(eq(lexiconEntries.id, fixtures.at(-1)!.id()));
+    expect(term?.term).toBe('sick');
     const [mention] = await t.db.select().from(mentions).where(eq(mentions.id, fixtures[5]!.id()));
     expect(mention!.sentimentOverride).toBeNull();
     expect(mention!.intentsOverride).toBeNull();

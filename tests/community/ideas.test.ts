@@ -194,6 +194,27 @@ describe('harvesting ideas from mentions', () => {
     expect(Object.values(detail.json.evidence.stages).reduce((a: number, b) => a + (b as number), 0)).toBe(2);
   });
 
+  it('suggests confident feature requests only: a wish about oneself is no idea for the board', async () => {
+    const { ws } = await ideaBoard();
+    await ingestPosts(t.deps, { workspaceId: ws.workspace.id, sourceId: null, platform: 'x', topics: [] }, [
+      socialPost({
+        externalId: 'fr-kitkat',
+        text: 'I need a kit kat..',
+        createdAt: clock.now,
+        author: socialAuthor({ externalId: 'u-kk', handle: 'snacker' }),
+      }),
+      socialPost({
+        externalId: 'fr-dark',
+        text: 'Please add dark mode to the app',
+        createdAt: clock.now,
+        author: socialAuthor({ externalId: 'u-dm', handle: 'nightowl2' }),
+      }),
+    ]);
+    const suggested = (await t.request('GET', '/api/v1/ideas/suggested', { token: ws.token })).json;
+    expect(suggested.items.map((x: { text: string }) => x.text)).toEqual(['Please add dark mode to the app']);
+    expect(suggested.total).toBe(1);
+  });
+
   it('turns a suggested mention into a new idea, or sets it aside', async () => {
     const { ws } = await ideaBoard();
     await ingestPosts(t.deps, { workspaceId: ws.workspace.id, sourceId: null, platform: 'x', topics: [] }, [

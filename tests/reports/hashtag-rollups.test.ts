@@ -90,11 +90,16 @@ async function rolledUpByLabel(workspaceId: string) {
   return Object.fromEntries(found.map((r) => [r.key, Number(r.n)]));
 }
 
-/** The same from the stored mentions: the analyser's hashtags of each text under its corrected label. */
+/**
+ * The same from the stored mentions: the analyser's hashtags of each text under its corrected label (a model
+ * label less sure than the workspace's confidence threshold counts apart, as uncertain).
+ */
 async function expectedByLabel(workspaceId: string) {
   const stored = rows<{ text: string; label: string }>(
     await t.db.execute(
-      sql`select text, coalesce(sentiment_override, sentiment_label) as label from mentions
+      sql`select text, case when sentiment_override is null and sentiment_label <> 'unscored'
+          and sentiment_confidence < (select sentiment_confidence_threshold from workspaces where id = workspace_id)
+          then 'uncertain' else coalesce(sentiment_override, sentiment_label) end as label from mentions
         where workspace_id = ${workspaceId}::uuid`,
     ),
   );

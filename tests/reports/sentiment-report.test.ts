@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ingestPosts } from '../../src/ingest/pipeline';
+import { isUncertain } from '../../src/mentions';
 import { mentions } from '../../src/mentions/schema';
 import { reanalyzeMentions } from '../../src/reanalysis/reanalyze';
 import { rows } from '../../src/db/rows';
@@ -29,22 +30,28 @@ const report = async (query: string) =>
 /** The truth the rollups must match: counted straight from the mentions. */
 const recount = async (from: string, to: string) =>
   rows<{ label: string; n: number }>(
-    await t.db.execute(sql`select coalesce(sentiment_override, sentiment_label, 'unscored') as label, count(*)::int as n
+    // A model label less sure than the workspace's threshold counts apart, as uncertain.
+    await t.db.execute(sql`select case when sentiment_override is null
+        and sentiment_label in ('positive', 'neutral', 'negative')
+        and sentiment_confidence < (select sentiment_confidence_threshold from workspaces w where w.id = workspace_id)
+        then 'uncertain' else coalesce(sentiment_override, sentiment_label, 'unscored') end as label, count(*)::int as n
       from mentions
       where workspace_id = ${ws.workspace.id}::uuid
         and (posted_at at time zone 'UTC')::date between ${from}::date and ${to}::date
       group by 1`),
   ).reduce<Record<string, number>>((acc, r) => Object.assign(acc, { [r.label]: Number(r.n) }), {});
-const sums = (series: { positive: number; neutral: number; negative: number; unscored: number; total: number }[]) =>
+type Counts = { positive: number; neutral: number; negative: number; uncertain: number; unscored: number };
+const sums = (series: (Counts & { total: number })[]) =>
   series.reduce(
     (a, p) => ({
       positive: a.positive + p.positive,
       neutral: a.neutral + p.neutral,
       negative: a.negative + p.negative,
+      uncertain: a.uncertain + p.uncertain,
       unscored: a.unscored + p.unscored,
       total: a.total + p.total,
     }),
-    { positive: 0, neutral: 0, negative: 0, unscored: 0, total: 0 },
+    { positive: 0, neutral: 0, negative: 0, uncertain: 0, unscored: 0, total: 0 },
   );
 
 beforeAll(async () => {
@@ -83,6 +90,7 @@ describe('sentiment report', () => {
       positive: 0,
       neutral: 0,
       negative: 0,
+      uncertain: 0,
       unscored: 0,
       total: 0,
       net: 0,
@@ -92,6 +100,7 @@ describe('sentiment report', () => {
       positive: truth.positive ?? 0,
       neutral: truth.neutral ?? 0,
       negative: truth.negative ?? 0,
+      uncertain: truth.uncertain ?? 0,
       unscored: truth.unscored ?? 0,
       total: 8,
     });
@@ -107,11 +116,54 @@ describe('sentiment report', () => {
     const before = (await report('from=2026-03-03&to=2026-03-03')).series[0];
     await t.request('PATCH', `/api/v1/mentions/${m!.id}/sentiment`, { token: ws.token, body: { label: 'negative' } });
     const after = (await report('from=2026-03-03&to=2026-03-03')).series[0];
-    expect(after.negative).toBe(before.negative + (m!.sentimentLabel === 'negative' ? 0 : 1));
+    const stored = { override: null, label: m!.sentimentLabel, confidence: m!.sentimentConfidence };
+    const countedNegative = m!.sentimentLabel === 'negative' && !isUncertain(stored, 0.5);
+    expect(after.negative).toBe(before.negative + (countedNegative ? 0 : 1));
     expect(after.total).toBe(before.total);
     expect(sums((await report('from=2026-03-01&to=2026-03-10')).series)).toMatchObject(
       await recount('2026-03-01', '2026-03-10'),
     );
+  });
+
+  it('counts a model label below the workspace’s threshold apart as uncertain, and follows its changes', async () => {
+    const all = async () => sums((await report('from=2026-03-01&to=2026-03-10')).series);
+    const daily = async () =>
+      rows<{ r: string }>(
+        await t.db.execute(sql`select concat_ws('|', day, channel, platform, language, label, n) as r
+          from report_daily where workspace_id = ${ws.workspace.id}::uuid and n <> 0 order by 1`),
+      ).map((x) => x.r);
+    const setThreshold = async (confidenceThreshold: number) => {
+      const res = await t.request('PUT', '/api/v1/analysis/settings', {
+        token: ws.token,
+        body: { confidenceThreshold },
+      });
+      expect(res.status, res.text).toBe(200);
+    };
+    const before = await all();
+    // Stricter than the analyzer is about any of these posts: each label it gave counts as uncertain.
+    await setThreshold(0.999);
+    const strict = await all();
+    expect(strict).toMatchObject(await recount('2026-03-01', '2026-03-10'));
+    expect(strict).toMatchObject({ positive: 0, neutral: 0, negative: 0, unscored: before.unscored });
+    expect(strict.uncertain).toBe(before.total - before.unscored);
+    expect(strict.total).toBe(before.total);
+    // The counts moved as a rebuild from the mentions counts them.
+    const moved = await daily();
+    await rebuildRollups(t.db, ws.workspace.id);
+    expect(await daily()).toEqual(moved);
+    // A staff correction is never uncertain.
+    const [m] = await t.db
+      .select()
+      .from(mentions)
+      .where(sql`${mentions.workspaceId} = ${ws.workspace.id}::uuid and ${mentions.text} = 'acme opens at nine'`);
+    await t.request('PATCH', `/api/v1/mentions/${m!.id}/sentiment`, { token: ws.token, body: { label: 'negative' } });
+    expect(await all()).toMatchObject({ negative: 1, uncertain: strict.uncertain - 1 });
+    // At 0 nothing is uncertain: every label counts as the analyzer (or staff) gave it.
+    await setThreshold(0);
+    const lax = await all();
+    expect(lax.uncertain).toBe(0);
+    expect(lax).toMatchObject(await recount('2026-03-01', '2026-03-10'));
+    expect(lax.positive + lax.neutral + lax.negative).toBe(before.total - before.unscored);
   });
 
   it('filters by topic, platform and source, and groups by week', async () => {
@@ -130,7 +182,7 @@ describe('sentiment report', () => {
     });
     expect(res.headers.get('content-type')).toContain('text/csv');
     const lines = (await res.text()).trim().split('\n');
-    expect(lines[0]).toBe('date,positive,neutral,negative,unscored,total,net');
+    expect(lines[0]).toBe('date,positive,neutral,negative,uncertain,unscored,total,net');
     expect(lines).toHaveLength(4);
     const bad = await t.request('GET', '/api/v1/reports/sentiment?from=2026-03-05&to=2026-03-01', { token: ws.token });
     expect(bad.status).toBe(422);
@@ -147,7 +199,7 @@ describe('sentiment report', () => {
     const res = await t.app.request('/api/v1/reports/platforms?from=2026-03-01&to=2026-03-10&format=csv', {
       headers: { authorization: `Bearer ${ws.token}` },
     });
-    expect((await res.text()).split('\n')[0]).toBe('platform,total,positive,neutral,negative');
+    expect((await res.text()).split('\n')[0]).toBe('platform,total,positive,neutral,negative,uncertain');
   });
 
   it('shares the voice between brand and competitor, each with its sentiment', async () => {

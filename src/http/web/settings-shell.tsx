@@ -6,6 +6,8 @@ export type PageBase = Omit<ShellProps, 'title' | 'active' | 'children'>;
 const TABS = [
   { href: '/settings/sources', label: 'Sources' },
   { href: '/settings/topics', label: 'Topics' },
+  { href: '/settings/vocabulary', label: 'Vocabulary' },
+  { href: '/settings/analysis', label: 'Analysis' },
   { href: '/settings/imports', label: 'Imports' },
   { href: '/settings/routing', label: 'Routing' },
   { href: '/settings/saved-replies', label: 'Saved replies' },

@@ -132,6 +132,11 @@ ul.reasons li { padding: .2rem 0; display: grid; grid-template-columns: 2.6rem m
 .sentiment-negative { background: #fdecea; color: var(--danger); }
 .sentiment-neutral { background: #eef1f6; color: var(--muted); }
 .sentiment-unscored { background: #f6f7f9; color: var(--muted); }
+.sentiment-uncertain { background: #fff; border: 1px dashed currentColor; }
+details.why { margin-top: .35rem; } details.why summary { cursor: pointer; color: var(--brand); }
+.why-body { margin-top: .35rem; overflow-wrap: anywhere; }
+.why-explained.stack { gap: .35rem; } .why-explained p { margin: 0; }
+ul.why-words { list-style: none; padding: 0; margin: 0; display: flex; flex-wrap: wrap; gap: .25rem .9rem; }
 figure.chart { margin: 0; }
 svg.spark {
   display: block; width: 100%; height: 110px; background: #fafbfc; border: 1px solid var(--line); border-radius: 8px;
@@ -298,7 +303,7 @@ table.distribution meter { width: 100%; }
 ol.plain { list-style: none; padding: 0; margin: 0; }
 ol.plain > li.card + li.card { margin-top: .5rem; }
 li.unread { border-left: 4px solid var(--brand); }
-.figures { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 1rem; margin: 1rem 0; }
+.figures { display: grid; grid-template-columns: repeat(5, minmax(0, 1fr)); gap: 1rem; margin: 1rem 0; }
 .figures .card + .card { margin-top: 0; }
 a.figure { display: flex; flex-direction: column; gap: .2rem; color: var(--text); }
 a.figure:hover { text-decoration: none; border-color: var(--brand); }

@@ -20,6 +20,8 @@ export interface ComposerState {
 export interface ConversationPageProps extends PageBase {
   conversation: ConversationRow;
   thread: ThreadItem[];
+  /** The workspace's sentiment confidence threshold (below it a label shows as uncertain). */
+  confidenceThreshold: number;
   people: { id: string; name: string }[];
   author: AuthorCardProps;
   topics: Map<string, string>;
@@ -83,6 +85,7 @@ export function ConversationPage(p: ConversationPageProps) {
               names={names}
               platform={c.platform}
               conversationId={c.id}
+              confidenceThreshold={p.confidenceThreshold}
               canWrite={p.canWrite}
               csrf={p.csrfToken}
               moderates={p.moderates}

@@ -1,6 +1,8 @@
 import { INTENTS } from '../../sentiment';
 import { PLATFORMS } from '../../core/platforms';
 import { compact, PlatformBadge, platformLabel } from '../../http/web/format';
+import { SentimentBadge } from '../../http/web/sentiment';
+import { isUncertain } from '../../mentions';
 import { AppShell, Flash } from '../../http/web/layout';
 import { Csrf, type PageBase } from '../../http/web/settings-shell';
 import { type InboxQuery, TAB_COUNT_CAP } from '../list';
@@ -21,6 +23,8 @@ import {
 
 export interface InboxPageProps extends PageBase {
   items: ConversationRow[];
+  /** The workspace's sentiment confidence threshold (below it a label shows as uncertain). */
+  confidenceThreshold: number;
   next: string | null;
   params: InboxParams;
   query: InboxQuery;
@@ -76,7 +80,14 @@ export function InboxPage(p: InboxPageProps) {
           ) : (
             <ol class="conversations" data-testid="conversations">
               {p.items.map((c) => (
-                <Row c={c} names={names} topicNames={topicNames} canWrite={p.canWrite} now={p.now} />
+                <Row
+                  c={c}
+                  names={names}
+                  topicNames={topicNames}
+                  canWrite={p.canWrite}
+                  now={p.now}
+                  confidenceThreshold={p.confidenceThreshold}
+                />
               ))}
             </ol>
           )}
@@ -140,9 +151,14 @@ export function Row(props: {
   topicNames: Map<string, string>;
   canWrite: boolean;
   now: Date;
+  /** The workspace's: a label less sure than this shows as uncertain. */
+  confidenceThreshold: number;
 }) {
   const { c, now } = props;
   const sla = slaState(c, now);
+  // The conversation keeps its latest post's label as it counts (a correction's confidence is null).
+  const sentiment = { override: null, label: c.sentimentLabel, confidence: c.sentimentConfidence };
+  const uncertain = isUncertain(sentiment, props.confidenceThreshold);
   const href = `/inbox/c/${c.id}`;
   return (
     <li
@@ -170,7 +186,12 @@ export function Row(props: {
         </a>
         <div class="conv-foot">
           {c.status !== 'open' ? <StatusBadge status={c.status} /> : null}
-          {c.sentimentLabel ? <span class={`badge sentiment-${c.sentimentLabel}`}>{c.sentimentLabel}</span> : null}
+          <SentimentBadge
+            label={c.sentimentLabel}
+            confidence={c.sentimentConfidence}
+            uncertain={uncertain}
+            testid="conversation-sentiment"
+          />
           <IntentBadges intents={c.intents} />
           {c.tags.map((t) => (
             <span class="badge tag">#{t}</span>

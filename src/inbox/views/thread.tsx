@@ -1,6 +1,8 @@
 import type { ModerationAction } from '../../core/moderation';
 import { INTENTS } from '../../sentiment';
 import { platformLabel, safeHttpUrl } from '../../http/web/format';
+import { SentimentBadge, WhyDisclosure } from '../../http/web/sentiment';
+import { isUncertain } from '../../mentions';
 import { Csrf, when } from '../../http/web/settings-shell';
 import type { ThreadItem } from '../conversations.service';
 import { INTENT_LABELS, IntentBadges, STATUS_LABELS } from './parts';
@@ -62,6 +64,8 @@ export interface ThreadProps {
   names: Names;
   platform: string;
   conversationId: string;
+  /** The workspace's sentiment confidence threshold (below it a label shows as uncertain). */
+  confidenceThreshold: number;
   canWrite: boolean;
   csrf: string | undefined;
   /** What the platform lets staff do to a post from here (hide, unhide, delete, like). */
@@ -184,6 +188,7 @@ function Inbound(props: ThreadProps & { item: Extract<ThreadItem, { kind: 'inbou
   const { item } = props;
   const url = safeHttpUrl(item.url);
   const label = item.sentimentOverride ?? item.sentiment;
+  const sentiment = { override: item.sentimentOverride, label: item.sentiment, confidence: item.sentimentConfidence };
   const intents = item.intentsOverride ?? item.intents;
   return (
     <li class="tl-item inbound" id={`post-${item.id}`} data-testid="thread-inbound" data-mention-id={item.id}>
@@ -219,16 +224,13 @@ function Inbound(props: ThreadProps & { item: Extract<ThreadItem, { kind: 'inbou
         </p>
       ) : null}
       <div class="tl-foot">
-        {label ? (
-          <span
-            class={`badge sentiment-${label}`}
-            data-testid="post-sentiment"
-            title={item.sentimentScore === null ? undefined : `model score ${item.sentimentScore.toFixed(2)}`}
-          >
-            {label}
-            {item.sentimentOverride ? ' (corrected)' : ''}
-          </span>
-        ) : null}
+        <SentimentBadge
+          label={label}
+          confidence={item.sentimentOverride ? null : item.sentimentConfidence}
+          uncertain={isUncertain(sentiment, props.confidenceThreshold)}
+          corrected={item.sentimentOverride !== null}
+          testid="post-sentiment"
+        />
         <IntentBadges intents={intents} />
         {item.intentsOverride ? <span class="muted small">intents corrected</span> : null}
         {item.deleted ? <span class="badge">{moderationWords(props.platform).deleted}</span> : null}
@@ -239,6 +241,7 @@ function Inbound(props: ThreadProps & { item: Extract<ThreadItem, { kind: 'inbou
         ) : null}
         {item.liked ? <span class="badge">liked</span> : null}
       </div>
+      <WhyDisclosure mentionId={item.id} label={item.sentiment} corrected={item.sentimentOverride !== null} />
       {props.canWrite && !item.deleted && props.moderates?.length ? <Moderation {...props} /> : null}
       {props.canWrite ? (
         <details class="correct">

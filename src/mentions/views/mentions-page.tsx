@@ -1,9 +1,13 @@
 import { compact, PLATFORM_LABELS } from '../../http/web/format';
 import { AppShell, type ShellProps } from '../../http/web/layout';
+import { SentimentBadge, WhyDisclosure } from '../../http/web/sentiment';
+import { isUncertain } from '../effective-sentiment';
 import type { MentionRow } from '../list';
 
 export interface MentionsPageProps extends Omit<ShellProps, 'title' | 'active' | 'children'> {
   items: MentionRow[];
+  /** The workspace's sentiment confidence threshold (below it a label shows as uncertain). */
+  confidenceThreshold: number;
   topics: { id: string; name: string }[];
   platforms: readonly string[];
   filters: {
@@ -132,6 +136,16 @@ export function MentionsPage(p: MentionsPageProps) {
                 </p>
               ) : null}
               <div class="mention-foot">
+                <SentimentBadge
+                  label={m.sentimentOverride ?? m.sentimentLabel}
+                  confidence={m.sentimentOverride ? null : m.sentimentConfidence}
+                  uncertain={isUncertain(
+                    { override: m.sentimentOverride, label: m.sentimentLabel, confidence: m.sentimentConfidence },
+                    p.confidenceThreshold,
+                  )}
+                  corrected={m.sentimentOverride !== null}
+                  testid="mention-sentiment"
+                />
                 {m.topicIds
                   .filter((id) => names.has(id))
                   .map((id) => (
@@ -146,6 +160,7 @@ export function MentionsPage(p: MentionsPageProps) {
                   </a>
                 ) : null}
               </div>
+              <WhyDisclosure mentionId={m.id} label={m.sentimentLabel} corrected={m.sentimentOverride !== null} />
             </li>
           ))}
         </ol>

@@ -243,6 +243,13 @@ export function DashboardPage(p: DashboardProps) {
           testid="figure-negative"
         />
         <Figure
+          label="Uncertain"
+          value={pct(p.now.uncertain, p.now.total)}
+          compare={`${pct(p.before.uncertain, p.before.total)} the period before; below the confidence threshold`}
+          href="/settings/analysis"
+          testid="figure-uncertain"
+        />
+        <Figure
           label="Net sentiment"
           value={`${p.now.net > 0 ? '+' : ''}${p.now.net}`}
           compare={
@@ -269,6 +276,9 @@ export function DashboardPage(p: DashboardProps) {
               <th class="num">Positive</th>
               <th class="num">Neutral</th>
               <th class="num">Negative</th>
+              <th class="num" title="Labels less sure than the workspace's confidence threshold">
+                Uncertain
+              </th>
               <th class="num">Unscored</th>
               <th class="num">Total</th>
               <th class="num">Net</th>
@@ -281,6 +291,7 @@ export function DashboardPage(p: DashboardProps) {
                 <td class="num">{s.positive}</td>
                 <td class="num">{s.neutral}</td>
                 <td class="num">{s.negative}</td>
+                <td class="num">{s.uncertain}</td>
                 <td class="num">{s.unscored}</td>
                 <td class="num">{s.total}</td>
                 <td class="num">{s.net}</td>
