@@ -71,9 +71,10 @@ for (const file of files) {
     process.stderr.write(`· ${runner.name}\n`);
     const m = await measure(runner, items, language);
     const pr = m.byLabel.map((x) => `${pct(x.precision)}/${pct(x.recall)}`.padStart(9)).join(' ');
+    const interval = `${m.interval[0].toFixed(3)}-${m.interval[1].toFixed(3)}`;
     console.log(
       `  ${runner.name.padEnd(22)} ${m.binaryAccuracy.toFixed(3).padStart(7)} ` +
-        `${m.ternaryMacroF1.toFixed(3).padStart(8)} ${`${m.interval[0].toFixed(3)}-${m.interval[1].toFixed(3)}`.padStart(13)} ` +
+        `${m.ternaryMacroF1.toFixed(3).padStart(8)} ${interval.padStart(13)} ` +
         `${pr} ${m.pearson.toFixed(3).padStart(6)} ${m.perSecond.toFixed(0).padStart(8)}`,
     );
   }

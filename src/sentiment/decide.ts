@@ -1,4 +1,7 @@
-/** The rules' neutral band, fitted on ../shared/data/sentiment (scripts/sentiment/eval.ts): any negative lean counts. */
+/**
+ * The rules' neutral band, fitted on ../shared/data/sentiment (scripts/sentiment/eval.ts): any negative
+ * lean counts.
+ */
 export const THRESHOLDS = { positive: 0.03, negative: 0 };
 
 export type Polarity = 'positive' | 'neutral' | 'negative';
