@@ -85,14 +85,5 @@ export function predict(model: Model, { x, v }: Pick<Example, 'x' | 'v'>): numbe
   return z.map(sigmoid);
 }
 
-/** A seeded generator (mulberry32): the same folds on every run. */
-export function seeded(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded generator (mulberry32, the sentiment trainer's): the same folds on every run. */
+export { prng as seeded } from './logreg';

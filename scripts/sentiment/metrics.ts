@@ -1,3 +1,4 @@
+import { prng } from './logreg';
 /** The evaluation convention of ../shared/data/sentiment/README.md, as pure functions. */
 export type Label = 'positive' | 'neutral' | 'negative';
 
@@ -97,11 +98,7 @@ export function precisionRecall(gold: Label[], pred: Label[], label: Label): { p
  * a fixed seed (the same file gives the same interval).
  */
 export function bootstrapMacroF1(gold: Label[], pred: Label[], rounds = 1000, seed = 7): [number, number] {
-  let a = seed >>> 0;
-  const random = () => {
-    a = (Math.imul(a, 1664525) + 1013904223) >>> 0;
-    return a / 4294967296;
-  };
+  const random = prng(seed);
   const values: number[] = [];
   const g: Label[] = new Array(gold.length);
   const p: Label[] = new Array(gold.length);
