@@ -99,6 +99,18 @@ describe('why a label, in Chromium at phone width', () => {
     const post = page.locator(`[data-mention-id="${mentionId}"]`);
     await post.locator('details.correct summary').click();
     await post.locator('select[name=sentiment]').selectOption('positive');
+    // A teammate's change arrives live while the correction is half made: the rest of the page follows,
+    // the open form keeps its choice.
+    const csrf = (await page.locator('meta[name=csrf-token]').getAttribute('content'))!;
+    const me = (await page.locator('meta[name=user-id]').getAttribute('content'))!;
+    const conversationId = new URL(conversationUrl).pathname.split('/').pop();
+    const assign = await page.request.patch(`${server.url}/api/v1/conversations/${conversationId}`, {
+      headers: { 'X-CSRF-Token': csrf },
+      data: { assigneeId: me },
+    });
+    expect(assign.status()).toBe(200);
+    await page.locator('[data-testid=conversation-assignee]', { hasText: 'Assigned to' }).waitFor();
+    expect(await post.locator('select[name=sentiment]').inputValue()).toBe('positive');
     await post.locator('[data-testid=correct-form] button[type=submit]').click();
     await page.waitForURL(/\?ok=corrected#post-/);
     expect(await page.locator(`[data-mention-id="${mentionId}"] [data-testid=post-sentiment]`).textContent()).toBe(

@@ -52,7 +52,7 @@ export function WhyDisclosure(p: { mentionId: string; label: string | null; corr
   if (!p.label || p.label === 'unscored') return null;
   const url = whyUrl(p.mentionId);
   return (
-    <details class="why" data-why={url} data-testid="why">
+    <details class="why" id={`why-${p.mentionId}`} data-why={url} data-testid="why">
       <summary class="small">{p.corrected ? `Why did the analyzer say ${p.label}?` : `Why ${p.label}?`}</summary>
       <div class="why-body" aria-live="polite" data-testid="why-body">
         <a href={url}>Show what decided it</a>

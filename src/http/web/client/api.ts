@@ -39,8 +39,10 @@ export async function html(url: string): Promise<{ status: number; text: string 
 }
 
 /**
- * Fetches a page the server renders and swaps the named regions in, keeping what the person is doing
- * (the region holding the focus is left alone when `keepFocused` names it).
+ * Fetches a page the server renders and swaps the named regions in, keeping what the person is doing: the
+ * region holding the focus is left alone when `keepFocused` names it, a region with a form the person opened
+ * (a correction half made) is left alone until it is sent or closed, and disclosures they opened stay open
+ * with what they loaded.
  */
 export async function swapFrom(url: string, ids: string[], keepFocused: string[] = []): Promise<Document | null> {
   const page = await html(url);
@@ -51,7 +53,17 @@ export async function swapFrom(url: string, ids: string[], keepFocused: string[]
     const next = doc.getElementById(id);
     if (!now || !next) continue;
     if (keepFocused.includes(id) && now.contains(document.activeElement)) continue;
-    now.replaceWith(document.importNode(next, true));
+    if (now.querySelector('details[open] form')) continue;
+    const fresh = document.importNode(next, true);
+    keepOpened(now, fresh);
+    now.replaceWith(fresh);
   }
   return doc;
+}
+
+/** Each open disclosure with an id in `now` takes the place of its namesake in `fresh`, open and loaded. */
+function keepOpened(now: Element, fresh: Element): void {
+  for (const open of Array.from(now.querySelectorAll<HTMLDetailsElement>('details[open][id]'))) {
+    fresh.querySelector(`#${CSS.escape(open.id)}`)?.replaceWith(open);
+  }
 }
