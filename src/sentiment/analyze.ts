@@ -1,7 +1,7 @@
 import { type Aspect, findAspects, keyTerms } from './aspects';
 import { hashtagsIn } from './hashtags';
 import { detectIntents, type Intent } from './intents';
-import { type Explanation, judge } from './judge';
+import { type Explanation, type Judgement, judge } from './judge';
 import { read } from './reading';
 import type { CompiledLexicon } from './workspace-lexicon';
 
@@ -50,23 +50,18 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Analysis {
   const r = read(input, options.language);
   const verdict = judge(r, options.lexicon);
   const label: SentimentLabel = verdict?.label ?? 'unscored';
-  let explanation: Explanation | null | undefined;
   const mentions: string[] = [];
   const emoji: string[] = [];
   for (const t of r.tokens) {
     if (t.type === 'mention') mentions.push(t.value);
     else if (t.type === 'emoji') emoji.push(t.value);
   }
-  return {
+  return new Analysed(verdict, {
     version: ANALYSIS_VERSION,
     language: r.language,
     score: verdict?.score ?? 0,
     label,
     confidence: verdict?.confidence ?? 0,
-    get explanation() {
-      explanation ??= verdict ? verdict.explain() : null;
-      return explanation;
-    },
     // Without URLs: a "?" in a link's query string asks nothing.
     intents: detectIntents({
       text: r.words.toLowerCase(),
@@ -82,5 +77,47 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Analysis {
     mentions,
     urls: r.urls,
     emoji,
-  };
+  });
+}
+
+/**
+ * An analysis whose explanation is worked out when first read. A class, not an object literal with a
+ * getter: V8 builds a literal holding a getter the slow way, which cost a quarter of analyze()'s time.
+ */
+class Analysed implements Analysis {
+  version: number;
+  language: string | null;
+  score: number;
+  label: SentimentLabel;
+  confidence: number;
+  intents: Intent[];
+  aspects: Aspect[];
+  keyTerms: string[];
+  hashtags: string[];
+  mentions: string[];
+  urls: string[];
+  emoji: string[];
+  #verdict: Judgement | null;
+  #explanation: Explanation | null | undefined;
+
+  constructor(verdict: Judgement | null, a: Omit<Analysis, 'explanation'>) {
+    this.#verdict = verdict;
+    this.version = a.version;
+    this.language = a.language;
+    this.score = a.score;
+    this.label = a.label;
+    this.confidence = a.confidence;
+    this.intents = a.intents;
+    this.aspects = a.aspects;
+    this.keyTerms = a.keyTerms;
+    this.hashtags = a.hashtags;
+    this.mentions = a.mentions;
+    this.urls = a.urls;
+    this.emoji = a.emoji;
+  }
+
+  get explanation(): Explanation | null {
+    this.#explanation ??= this.#verdict ? this.#verdict.explain() : null;
+    return this.#explanation;
+  }
 }

@@ -1,7 +1,7 @@
 import { CARE_PHRASES, CARE_WORDS } from './care-phrases';
 import { emoticonValence, joinEmoticon } from './emoticons';
 import { EMOJI, EN, EN_BIGRAMS } from './lexicons';
-import type { Token } from './tokens';
+import { hasRunOfThree, type Token } from './tokens';
 
 /**
  * VADER's rules (Hutto & Gilbert 2014) on wink-nlp tokens, with its lexicon extended by AFINN-165
@@ -127,7 +127,7 @@ function lookupWord(word: string): number | null {
     const v = EN.get(lower);
     if (v !== undefined) return v;
   }
-  if (!TRIPLED.test(lower)) return null;
+  if (!hasRunOfThree(lower)) return null;
   lastElongated = true;
   const v2 = EN.get(lower.replace(/(.)\1{2,}/g, '$1$1'));
   if (v2 !== undefined) return v2;
@@ -136,7 +136,6 @@ function lookupWord(word: string): number | null {
   lastElongated = false;
   return null;
 }
-const TRIPLED = /(.)\1\1/;
 
 // What social hashtags glue onto an opinion word: #lovethis, #hateit, #failday, #winning.
 const TAG_TAILS = new Set([

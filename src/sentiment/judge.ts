@@ -1,6 +1,6 @@
 import { labelFromRules, type Polarity } from './decide';
 import type { Hit } from './english';
-import { DENSE_FEATURES, denseFeatures, sparseFeatures } from './features';
+import { DENSE_FEATURES, denseFeatures, FeatureBuffer, hashFeatures } from './features';
 import { decide, type LinearModel, logits } from './model';
 import { aboutModel, modelFor } from './models';
 import { negationsFor, type Reading } from './reading';
@@ -78,7 +78,7 @@ function top(contributions: Contribution[]): Contribution[] {
 function modelContributions(
   model: LinearModel,
   r: Reading,
-  sparse: ReturnType<typeof sparseFeatures>,
+  sparse: FeatureBuffer,
   dense: Float64Array,
   hits: Hit[],
   compound: number,
@@ -86,7 +86,7 @@ function modelContributions(
 ): Contribution[] {
   const push = new Map<number, number>();
   const add = (t: number, w: number) => push.set(t, (push.get(t) ?? 0) + w);
-  for (let k = 0; k < sparse.index.length; k++) {
+  for (let k = 0; k < sparse.length; k++) {
     const at = sparse.index[k]! * 3;
     add(sparse.token[k]!, (model.hashed[at + 2]! - model.hashed[at]!) * model.scale * sparse.value[k]!);
   }
@@ -125,21 +125,22 @@ function modelContributions(
   return out;
 }
 
+// Scoring reuses one buffer (JS runs one call at a time); an explanation hashes again into its own.
+const scratch = new FeatureBuffer();
+
 function byModel(model: LinearModel, r: Reading, lexicon: CompiledLexicon | undefined): Judgement {
   const negations = negationsFor(r.language);
   const matches = lexicon ? matchLexicon(lexicon, r.tokens, r.language) : [];
   const rules = withWorkspaceTerms(r.rules!.hits, r.rules!.compound, matches);
-  const sparse = sparseFeatures(r.tokens, negations, model.bits);
-  if (matches.length) {
-    // The workspace's word replaces the model's reading of it: its hashed features are dropped.
-    const covered = new Set(matches.flatMap((m) => m.tokens));
-    const keep = sparse.token.map((t) => !covered.has(t));
-    sparse.index = sparse.index.filter((_, k) => keep[k]);
-    sparse.value = sparse.value.filter((_, k) => keep[k]);
-    sparse.token = sparse.token.filter((_, k) => keep[k]);
-  }
+  // The workspace's word replaces the model's reading of it: its hashed features are dropped.
+  const covered = matches.length ? new Set(matches.flatMap((m) => m.tokens)) : null;
+  const hashed = (into: FeatureBuffer) => {
+    hashFeatures(r.tokens, negations, model.bits, into);
+    if (covered) into.drop(covered);
+    return into;
+  };
   const dense = denseFeatures(r.tokens, rules, negations, r.urls.length);
-  const z = logits(model, sparse, dense);
+  const z = logits(model, hashed(scratch), dense);
   for (const m of matches) {
     z[2]! += m.weight * LEXICON_PUSH;
     z[0]! -= m.weight * LEXICON_PUSH;
@@ -153,7 +154,9 @@ function byModel(model: LinearModel, r: Reading, lexicon: CompiledLexicon | unde
       by: 'model',
       about: aboutModel(r.language) ?? '',
       probabilities: { negative: round3(probs[0]!), neutral: round3(probs[1]!), positive: round3(probs[2]!) },
-      contributions: top(modelContributions(model, r, sparse, dense, rules.hits, rules.compound, matches)),
+      contributions: top(
+        modelContributions(model, r, hashed(new FeatureBuffer()), dense, rules.hits, rules.compound, matches),
+      ),
     }),
   };
 }

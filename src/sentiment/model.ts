@@ -1,4 +1,4 @@
-import { DENSE_FEATURES, type SparseFeatures } from './features';
+import { DENSE_FEATURES, type FeatureBuffer } from './features';
 
 /**
  * A linear sentiment model (multinomial logistic regression), one per language, trained by
@@ -72,12 +72,13 @@ export function decodeModel(m: StoredModel): LinearModel {
 }
 
 /** Log-odds per class. */
-export function logits(model: LinearModel, sparse: SparseFeatures, dense: Float64Array): number[] {
+export function logits(model: LinearModel, sparse: FeatureBuffer, dense: Float64Array): number[] {
   const out = [model.bias[0]!, model.bias[1]!, model.bias[2]!];
   const { hashed, scale } = model;
-  for (let k = 0; k < sparse.index.length; k++) {
-    const at = sparse.index[k]! * 3;
-    const v = sparse.value[k]! * scale;
+  const { index, value } = sparse;
+  for (let k = 0; k < sparse.length; k++) {
+    const at = index[k]! * 3;
+    const v = value[k]! * scale;
     out[0]! += hashed[at]! * v;
     out[1]! += hashed[at + 1]! * v;
     out[2]! += hashed[at + 2]! * v;
@@ -102,26 +103,4 @@ export function decide(z: number[]): { label: ModelClass; confidence: number; pr
   let best = 0;
   for (let c = 1; c < 3; c++) if (probs[c]! > probs[best]!) best = c;
   return { label: CLASSES[best]!, confidence: probs[best]!, probs };
-}
-
-/**
- * How much each hashed feature pushed towards positive (+) or negative (−): the positive minus the
- * negative log-odds it added, summed per token.
- */
-export function tokenPushes(model: LinearModel, sparse: SparseFeatures): Map<number, number> {
-  const pushes = new Map<number, number>();
-  for (let k = 0; k < sparse.index.length; k++) {
-    const at = sparse.index[k]! * 3;
-    const push = (model.hashed[at + 2]! - model.hashed[at]!) * model.scale * sparse.value[k]!;
-    const t = sparse.token[k]!;
-    pushes.set(t, (pushes.get(t) ?? 0) + push);
-  }
-  return pushes;
-}
-
-export function densePushes(model: LinearModel, dense: Float64Array): { name: string; push: number }[] {
-  return DENSE_FEATURES.map((name, f) => ({
-    name,
-    push: (model.dense[2]![f]! - model.dense[0]![f]!) * dense[f]!,
-  }));
 }

@@ -4,7 +4,7 @@ import { N_SCALAR } from './english';
 import { EMOJI, NEGATIONS, type OtherLanguage } from './lexicons';
 import { baseValence } from './other-lexicon';
 import { SOCIAL } from './social';
-import type { Token } from './tokens';
+import { hasRunOfThree, type Token } from './tokens';
 
 /**
  * German, Spanish, French, Portuguese, Italian and Dutch, with VADER's rules as in English:
@@ -44,7 +44,6 @@ const LAUGHTER_ALSO: Partial<Record<OtherLanguage, RegExp>> = {
 };
 const laughs = (lang: OtherLanguage, word: string) => LAUGHTER.test(word) || !!LAUGHTER_ALSO[lang]?.test(word);
 const LAUGH = 1.5;
-const TRIPLED = /(.)\1\1/;
 // Languages where the negation follows the verb ("funktioniert nicht", "marche pas", "werkt niet").
 const NEGATION_AFTER = new Set<OtherLanguage>(['de', 'fr', 'nl']);
 
@@ -135,7 +134,7 @@ export function scoreOtherLanguage(lang: OtherLanguage, tokens: Token[]): { comp
     }
     let valence = wordValence(lang, word, t.value);
     let emphasis = 0;
-    if (valence === undefined && TRIPLED.test(word)) {
+    if (valence === undefined && hasRunOfThree(word)) {
       valence = elongated(lang, word, t.value);
       emphasis += BOOST;
     }

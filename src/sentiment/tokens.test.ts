@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tokenize } from './tokens';
+import { hasRunOfThree, tokenize } from './tokens';
 
 const values = (text: string) => tokenize(text).map((t) => t.value);
 
@@ -47,5 +47,18 @@ describe('tokenize', () => {
       ['qué', 'word'],
       ['?', 'punctuation'],
     ]);
+  });
+});
+
+describe('hasRunOfThree', () => {
+  it.each([
+    ['sooo', true],
+    ['!!!', true],
+    ['gooood', true],
+    ['good', false],
+    ['aab', false],
+    ['', false],
+  ])('%j → %s', (word, expected) => {
+    expect(hasRunOfThree(word)).toBe(expected);
   });
 });

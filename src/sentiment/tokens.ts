@@ -17,6 +17,18 @@ export interface Token {
   lower: string;
 }
 
+/**
+ * Whether a letter repeats three times in a row ("sooo", "!!!"): elongation. A loop, not /(.)\1\1/: this
+ * runs on every word three times, and a back-reference keeps the regular expression off its fast paths.
+ */
+export function hasRunOfThree(s: string): boolean {
+  for (let i = 2; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === s.charCodeAt(i - 1) && c === s.charCodeAt(i - 2)) return true;
+  }
+  return false;
+}
+
 export function tokenize(text: string): Token[] {
   const all = nlp.readDoc(text).tokens();
   const values = all.out(its.value) as string[];

@@ -265,7 +265,8 @@ describe('why a label', () => {
   it('puts a “Why negative?” disclosure under the post on the conversation page and in the stream', async () => {
     const m = await stored(NEGATIVE);
     const disclosure = new RegExp(
-      `<details class="why" data-why="/inbox/mentions/${m.id}/why" data-testid="why"><summary class="small">` +
+      `<details class="why" id="why-${m.id}" data-why="/inbox/mentions/${m.id}/why" data-testid="why">` +
+        '<summary class="small">' +
         'Why negative\\?</summary><div class="why-body" aria-live="polite"',
     );
     expect((await pages().get(`/inbox/c/${m.conversationId}`, owner)).html).toMatch(disclosure);
