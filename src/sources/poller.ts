@@ -2,6 +2,7 @@ import { and, eq, lte } from 'drizzle-orm';
 import type { ConnectorRegistry } from '../connectors';
 import { ConnectorError, type Cursor } from '../connectors';
 import type { Clock } from '../core/clock';
+import type { SocialPost } from '../core/social-post';
 import { failureNote, sqlState } from '../core/redact-error';
 import type { EventPublisher } from '../core/events';
 import { leasedQueue } from '../db/leased-queue';
@@ -49,9 +50,18 @@ export interface PollerOptions {
   settleRetryMs?: number;
   /** How far back a source's very first sweep reaches. */
   firstSweepDays: number;
-  /** Test hook: runs after a page is committed and before its cursor is saved. */
+  /**
+   * How many posts to gather from consecutive pages before storing them in one go (the transaction's
+   * size); 1 stores each page as it comes. By default 500 on PostgreSQL, 1 on PGlite (one writer: a long
+   * transaction there holds everyone else up).
+   */
+  batchPosts?: number;
+  /** Test hook: runs after a batch of pages is committed (with the pages so far) and before its cursor is saved. */
   afterCommit?: (page: number) => void | Promise<void>;
 }
+
+/** What one transaction stores on PostgreSQL (the flow's chunk there, src/ingest/pipeline.ts). */
+const POSTGRES_BATCH_POSTS = 500;
 
 const DEFAULT_SETTLE_RETRY_MS = 5_000;
 // A short lease: a poller killed mid-poll holds its source for at most a minute.
@@ -120,45 +130,72 @@ async function pollOnce(
       topics,
       placeTopics: liveOnly(source.placeTopics, topics),
     };
+    const batchPosts = o.batchPosts ?? (deps.dbKind === 'postgres' ? POSTGRES_BATCH_POSTS : 1);
     const sweep = async (
       start: Cursor | null,
       since: Date | undefined,
       save: (cursor: Cursor, page: PageResult) => Promise<void>,
     ) => {
       let cursor = start;
-      for (let page = 1; page <= o.maxPages; page++) {
-        const ctx = {
-          config,
-          credentials,
-          cursor,
-          plan,
-          now: deps.clock(),
-          http: deps.outbound,
-          ...(since ? { since } : {}),
-        };
-        const result = await readPage(connector.label, source.platform, log, () => connector.poll(ctx));
-        // Items without what a mention needs were left out by the connector, never guessed at.
-        totals.rejected += result.skipped?.length ?? 0;
-        if (result.skipped?.length) {
-          log.warn({ page, skipped: result.skipped.slice(0, 20), count: result.skipped.length }, 'items skipped');
+      let page = 0;
+      while (page < o.maxPages) {
+        // Pages are fetched until they fill what one transaction stores (500 posts on PostgreSQL): a few
+        // large transactions instead of many small ones. The cursor still moves only after they commit.
+        const batch: SocialPost[] = [];
+        const removed: string[] = [];
+        let next = cursor;
+        let more = true;
+        let pages = 0;
+        let failure: unknown = null;
+        while (more && page < o.maxPages && (pages === 0 || batch.length < batchPosts)) {
+          const ctx = {
+            config,
+            credentials,
+            cursor: next,
+            plan,
+            now: deps.clock(),
+            http: deps.outbound,
+            ...(since ? { since } : {}),
+          };
+          let result: Awaited<ReturnType<typeof connector.poll>>;
+          try {
+            result = await readPage(connector.label, source.platform, log, () => connector.poll(ctx));
+          } catch (err) {
+            // The pages already read are stored before the error is reported: they cost a request each.
+            if (pages === 0) throw err;
+            failure = err;
+            break;
+          }
+          page++;
+          pages++;
+          // Items without what a mention needs were left out by the connector, never guessed at.
+          totals.rejected += result.skipped?.length ?? 0;
+          if (result.skipped?.length) {
+            log.warn({ page, skipped: result.skipped.slice(0, 20), count: result.skipped.length }, 'items skipped');
+          }
+          batch.push(...result.posts);
+          removed.push(...(result.removed ?? []));
+          next = result.cursor;
+          more = result.more;
         }
-        const stored = await deps.sourceFlow.ingest(deps, target, result.posts);
-        if (result.removed?.length) {
-          const marked = await deps.sourceFlow.remove(deps.db, target, result.removed, deps.clock());
+        const stored = await deps.sourceFlow.ingest(deps, target, batch);
+        if (removed.length) {
+          const marked = await deps.sourceFlow.remove(deps.db, target, removed, deps.clock());
           if (marked) log.info({ page, marked }, 'posts gone from the platform marked deleted');
         }
         totals.fetched += stored.fetched;
         totals.inserted += stored.inserted;
         totals.duplicates += stored.duplicates;
         totals.rejected += stored.rejected.length;
-        totals.pages += 1;
+        totals.pages += pages;
         // A post the gate turned away is skipped alone; the log says which and why.
         if (stored.rejected.length)
           log.warn({ page, rejected: stored.rejected.slice(0, 20), count: stored.rejected.length }, 'posts rejected');
         await o.afterCommit?.(totals.pages);
-        cursor = result.cursor;
-        await save(cursor, { ...stored, more: result.more, oldest: oldestOf(result.posts) });
-        if (!result.more) return true;
+        cursor = next!;
+        await save(cursor, { ...stored, more, oldest: oldestOf(batch), pages });
+        if (failure) throw failure;
+        if (!more) return true;
       }
       return false;
     };
@@ -174,7 +211,7 @@ async function pollOnce(
         backfill = {
           ...backfill!,
           cursor: next,
-          pages: backfill!.pages + 1,
+          pages: backfill!.pages + page.pages,
           fetched: backfill!.fetched + page.fetched,
           inserted: backfill!.inserted + page.inserted,
           oldestAt: minIso(backfill!.oldestAt, page.oldest),
@@ -259,6 +296,8 @@ async function whySkipped(db: Db, id: string, now: Date): Promise<'busy' | 'not-
 }
 
 interface PageResult {
+  /** How many pages the batch held. */
+  pages: number;
   fetched: number;
   inserted: number;
   more: boolean;

@@ -166,6 +166,8 @@ describe('the database connection cut', () => {
     );
     const failed = await pollSource(pollDeps, source.id, {
       settleRetryMs: 20,
+      // Each page stored on its own: the cut falls between the first page's commit and the next page.
+      batchPosts: 1,
       afterCommit: (page) => {
         if (page === 1) proxy.cut();
       },

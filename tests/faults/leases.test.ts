@@ -59,6 +59,8 @@ describe('poll leases', () => {
     x.addMany(250);
     const source = await newXSource();
     const outcome = await pollSource(deps, source.id, {
+      // Each page stored on its own: the test steps in between the first page's commit and the next.
+      batchPosts: 1,
       afterCommit: async (page) => {
         if (page !== 1) return;
         // Someone else holds the source now (our lease ran out and they claimed it).
@@ -80,6 +82,8 @@ describe('poll leases', () => {
     const source = await newXSource();
     let takeover: Awaited<ReturnType<typeof pollSource>> | undefined;
     const first = await pollSource(deps, source.id, {
+      // Each page stored on its own: the test steps in between the first page's commit and the next.
+      batchPosts: 1,
       afterCommit: async (page) => {
         if (page !== 1) return;
         const held = await sourceRow(source.id);
@@ -104,6 +108,8 @@ describe('poll leases', () => {
     const outcome = await pollSource(deps, source.id, {
       leaseMs,
       heartbeatMs: 5,
+      // Each page stored on its own: the test steps in between the first page's commit and the next.
+      batchPosts: 1,
       afterCommit: async (page) => {
         if (page !== 1) return;
         // Long work: by the clock the first lease has run out...

@@ -78,7 +78,9 @@ describe('polling a source', () => {
     x.addMany(350);
     const source = await newXSource();
     let crash = true;
+    // Each page stored on its own (as on PGlite), so the crash falls between page 2's commit and its cursor.
     const crashed = await pollSource(deps, source.id, {
+      batchPosts: 1,
       afterCommit: (page) => {
         if (page === 2 && crash) throw new Error('power cut');
       },
@@ -92,6 +94,56 @@ describe('polling a source', () => {
     expect(await storedCount(source.id)).toBe(350);
   });
 
+  it('stores consecutive pages in one go up to the batch size, and moves the cursor after each batch', async () => {
+    x.tweets.length = 0;
+    x.addMany(350);
+    const source = await newXSource();
+    const commits: number[] = [];
+    let crash = true;
+    const crashed = await pollSource(deps, source.id, {
+      batchPosts: 250,
+      afterCommit: (pages) => {
+        commits.push(pages);
+        if (crash) throw new Error('power cut');
+      },
+    });
+    // Pages of 100 are gathered until they hold 250 posts: three pages, one commit, then the crash.
+    expect(commits).toEqual([3]);
+    expect(crashed).toMatchObject({ status: 'failed', inserted: 300 });
+    crash = false;
+    now = new Date(now.getTime() + 60 * 60_000 + 1000);
+    const resumed = await pollSource(deps, source.id, { batchPosts: 250, afterCommit: (p) => void commits.push(p) });
+    // The batch's cursor was never saved: all three pages come again, recognised, and the fourth is new.
+    expect(resumed).toMatchObject({ status: 'ok', inserted: 50, duplicates: 300, pages: 4 });
+    expect(commits).toEqual([3, 3, 4]);
+    expect(await storedCount(source.id)).toBe(350);
+  });
+
+  it('stores the pages it already read before reporting a failed page of the same batch', async () => {
+    x.tweets.length = 0;
+    x.addMany(250);
+    const source = await newXSource();
+    // The second page of the batch is rate limited.
+    const connector = deps.connectors.x!;
+    let calls = 0;
+    const limitedSecond: PollerDeps = {
+      ...deps,
+      connectors: {
+        ...deps.connectors,
+        x: {
+          ...connector,
+          poll: (ctx) => {
+            if (++calls === 2) x.rateLimitNext(Math.floor(now.getTime() / 1000) + 600);
+            return connector.poll(ctx);
+          },
+        },
+      },
+    };
+    const outcome = await pollSource(limitedSecond, source.id, { batchPosts: 500 });
+    expect(outcome).toMatchObject({ status: 'failed', kind: 'rate_limited', inserted: 100 });
+    expect(await storedCount(source.id)).toBe(100);
+  });
+
   it('waits for the rate-limit reset, then resumes where it stopped', async () => {
     x.tweets.length = 0;
     x.addMany(150);
@@ -99,6 +151,7 @@ describe('polling a source', () => {
     const reset = Math.floor(now.getTime() / 1000) + 600;
     // First page works, the second is rate limited.
     const firstPageDone = pollSource(deps, source.id, {
+      batchPosts: 1,
       afterCommit: (page) => {
         if (page === 1) x.rateLimitNext(reset);
       },
