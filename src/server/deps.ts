@@ -2,7 +2,7 @@ import { staffAuthenticator, createMailer } from '../accounts';
 import { memberAuthenticator, reviewRatingCounts } from '../community';
 import { inboxContactHolders, LiveHub } from '../inbox';
 import { registerContactHolder } from '../contacts';
-import { ingestPosts } from '../ingest';
+import { ingestPosts, preparePosts, storePrepared } from '../ingest';
 import { countSourceMentions, markHidden, markRemoved, placesOfSource } from '../mentions';
 import type { SourceFlow } from '../sources';
 import { AccessWatch } from '../core/access-watch';
@@ -56,6 +56,8 @@ export const outboundPolicy = (config: Config): OutboundPolicy => ({
 /** Where sources hand their posts: the one flow, and the mentions it stored (src/sources/flow-port.ts). */
 export const sourceFlow: SourceFlow = {
   ingest: ingestPosts,
+  prepare: preparePosts,
+  store: storePrepared,
   remove: markRemoved,
   hide: markHidden,
   mentionCount: countSourceMentions,

@@ -16,6 +16,28 @@ export interface FlowDeps {
   dbKind?: 'pglite' | 'postgres';
 }
 
+/** Where a source's posts go. */
+export interface FlowTarget {
+  workspaceId: string;
+  sourceId: string | null;
+  platform: Platform;
+  topics: CompiledTopic[];
+  placeTopics?: Record<string, string>;
+}
+
+/** What storing a page did. */
+export interface FlowStored {
+  fetched: number;
+  inserted: number;
+  duplicates: number;
+  rejected: readonly unknown[];
+}
+
+/** Posts made ready to store (the flow's own shape; a source only hands it back to `store`). */
+export interface PreparedPosts {
+  fetched: number;
+}
+
 /**
  * What sources hand their posts to, and what they ask back: the one flow (src/ingest) and the mentions it
  * stores. Both build on sources, so sources name what they need here and composition (src/server/deps.ts)
@@ -23,17 +45,13 @@ export interface FlowDeps {
  */
 export interface SourceFlow {
   /** Stores a page of posts (idempotent: a page fetched twice adds nothing twice). */
-  ingest(
-    deps: FlowDeps,
-    target: {
-      workspaceId: string;
-      sourceId: string | null;
-      platform: Platform;
-      topics: CompiledTopic[];
-      placeTopics?: Record<string, string>;
-    },
-    posts: SocialPost[],
-  ): Promise<{ fetched: number; inserted: number; duplicates: number; rejected: readonly unknown[] }>;
+  ingest(deps: FlowDeps, target: FlowTarget, posts: SocialPost[]): Promise<FlowStored>;
+  /**
+   * `ingest` in its two halves, for a poller that prepares the next pages while the database stores these:
+   * checked, matched and analysed (CPU, no writes), then stored (a transaction a chunk).
+   */
+  prepare(deps: FlowDeps, target: FlowTarget, posts: SocialPost[]): Promise<PreparedPosts>;
+  store(deps: FlowDeps, target: FlowTarget, prepared: PreparedPosts): Promise<FlowStored>;
   /** Marks posts the platform says were removed (a webhook's `remove`); how many were newly marked. */
   remove(
     db: Db,

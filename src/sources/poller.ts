@@ -56,6 +56,11 @@ export interface PollerOptions {
    * transaction there holds everyone else up).
    */
   batchPosts?: number;
+  /**
+   * Reads and analyses the next batch while the database stores this one. By default on PostgreSQL only:
+   * PGlite runs on our thread, where it would only stretch each batch's time.
+   */
+  overlap?: boolean;
   /** Test hook: runs after a batch of pages is committed (with the pages so far) and before its cursor is saved. */
   afterCommit?: (page: number) => void | Promise<void>;
 }
@@ -130,74 +135,83 @@ async function pollOnce(
       topics,
       placeTopics: liveOnly(source.placeTopics, topics),
     };
-    const batchPosts = o.batchPosts ?? (deps.dbKind === 'postgres' ? POSTGRES_BATCH_POSTS : 1);
+    const onPostgres = deps.dbKind === 'postgres';
+    const batchPosts = o.batchPosts ?? (onPostgres ? POSTGRES_BATCH_POSTS : 1);
+    const overlap = o.overlap ?? onPostgres;
+    let page = 0;
+    // Pages are read until they fill what one transaction stores (500 posts on PostgreSQL): a few large
+    // transactions instead of many small ones. A page that fails after others were read ends the batch; the
+    // ones read are stored first (each cost a request) and the failure is reported after.
+    const readBatch = async (from: Cursor | null, since: Date | undefined): Promise<Batch> => {
+      const batch: Batch = { posts: [], removed: [], next: from, more: true, pages: 0, failure: null };
+      while (batch.more && page < o.maxPages && (batch.pages === 0 || batch.posts.length < batchPosts)) {
+        const ctx = {
+          config,
+          credentials,
+          cursor: batch.next,
+          plan,
+          now: deps.clock(),
+          http: deps.outbound,
+          ...(since ? { since } : {}),
+        };
+        let result: Awaited<ReturnType<typeof connector.poll>>;
+        try {
+          result = await readPage(connector.label, source.platform, log, () => connector.poll(ctx));
+        } catch (err) {
+          if (batch.pages === 0) throw err;
+          batch.failure = err;
+          break;
+        }
+        page++;
+        batch.pages++;
+        // Items without what a mention needs were left out by the connector, never guessed at.
+        totals.rejected += result.skipped?.length ?? 0;
+        if (result.skipped?.length) {
+          log.warn({ page, skipped: result.skipped.slice(0, 20), count: result.skipped.length }, 'items skipped');
+        }
+        batch.posts.push(...result.posts);
+        batch.removed.push(...(result.removed ?? []));
+        batch.next = result.cursor;
+        batch.more = result.more;
+      }
+      return batch;
+    };
+    const readAndPrepare = async (from: Cursor | null, since: Date | undefined) => {
+      const batch = await readBatch(from, since);
+      return { batch, prepared: await deps.sourceFlow.prepare(deps, target, batch.posts) };
+    };
     const sweep = async (
       start: Cursor | null,
       since: Date | undefined,
       save: (cursor: Cursor, page: PageResult) => Promise<void>,
     ) => {
-      let cursor = start;
-      let page = 0;
-      while (page < o.maxPages) {
-        // Pages are fetched until they fill what one transaction stores (500 posts on PostgreSQL): a few
-        // large transactions instead of many small ones. The cursor still moves only after they commit.
-        const batch: SocialPost[] = [];
-        const removed: string[] = [];
-        let next = cursor;
-        let more = true;
-        let pages = 0;
-        let failure: unknown = null;
-        while (more && page < o.maxPages && (pages === 0 || batch.length < batchPosts)) {
-          const ctx = {
-            config,
-            credentials,
-            cursor: next,
-            plan,
-            now: deps.clock(),
-            http: deps.outbound,
-            ...(since ? { since } : {}),
-          };
-          let result: Awaited<ReturnType<typeof connector.poll>>;
-          try {
-            result = await readPage(connector.label, source.platform, log, () => connector.poll(ctx));
-          } catch (err) {
-            // The pages already read are stored before the error is reported: they cost a request each.
-            if (pages === 0) throw err;
-            failure = err;
-            break;
-          }
-          page++;
-          pages++;
-          // Items without what a mention needs were left out by the connector, never guessed at.
-          totals.rejected += result.skipped?.length ?? 0;
-          if (result.skipped?.length) {
-            log.warn({ page, skipped: result.skipped.slice(0, 20), count: result.skipped.length }, 'items skipped');
-          }
-          batch.push(...result.posts);
-          removed.push(...(result.removed ?? []));
-          next = result.cursor;
-          more = result.more;
-        }
-        const stored = await deps.sourceFlow.ingest(deps, target, batch);
-        if (removed.length) {
-          const marked = await deps.sourceFlow.remove(deps.db, target, removed, deps.clock());
+      let current = await readAndPrepare(start, since);
+      for (;;) {
+        const { batch, prepared } = current;
+        const goOn = batch.more && !batch.failure && page < o.maxPages;
+        // On PostgreSQL the next pages are read and analysed while the database stores these (it works on
+        // its own core). Settled either way, so a failure there waits until these are stored.
+        const following = goOn && overlap ? attempt(readAndPrepare(batch.next, since)) : null;
+        const stored = await deps.sourceFlow.store(deps, target, prepared);
+        if (batch.removed.length) {
+          const marked = await deps.sourceFlow.remove(deps.db, target, batch.removed, deps.clock());
           if (marked) log.info({ page, marked }, 'posts gone from the platform marked deleted');
         }
         totals.fetched += stored.fetched;
         totals.inserted += stored.inserted;
         totals.duplicates += stored.duplicates;
         totals.rejected += stored.rejected.length;
-        totals.pages += pages;
+        totals.pages += batch.pages;
         // A post the gate turned away is skipped alone; the log says which and why.
         if (stored.rejected.length)
           log.warn({ page, rejected: stored.rejected.slice(0, 20), count: stored.rejected.length }, 'posts rejected');
         await o.afterCommit?.(totals.pages);
-        cursor = next!;
-        await save(cursor, { ...stored, more, oldest: oldestOf(batch), pages });
-        if (failure) throw failure;
-        if (!more) return true;
+        await save(batch.next!, { ...stored, more: batch.more, oldest: oldestOf(batch.posts), pages: batch.pages });
+        if (batch.failure) throw batch.failure;
+        if (!batch.more) return true;
+        if (!goOn) return false;
+        current = following ? outcome(await following) : await readAndPrepare(batch.next, since);
       }
-      return false;
     };
 
     const cursor = (source.cursor ?? null) as Cursor | null;
@@ -294,6 +308,30 @@ async function whySkipped(db: Db, id: string, now: Date): Promise<'busy' | 'not-
   if (s?.leaseUntil && s.leaseUntil > now) return 'busy';
   return s?.paused ? 'paused' : 'not-due';
 }
+
+/** Pages read together, to be stored in one go. */
+interface Batch {
+  posts: SocialPost[];
+  removed: string[];
+  /** The cursor after the last page read. */
+  next: Cursor | null;
+  more: boolean;
+  pages: number;
+  /** A later page failed: reported once the pages before it are stored. */
+  failure: unknown;
+}
+
+type Attempt<T> = { ok: true; value: T } | { ok: false; error: unknown };
+/** A promise that never rejects: its failure is kept for whoever awaits it (no unhandled rejection meanwhile). */
+const attempt = <T>(p: Promise<T>): Promise<Attempt<T>> =>
+  p.then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+const outcome = <T>(s: Attempt<T>): T => {
+  if (!s.ok) throw s.error;
+  return s.value;
+};
 
 interface PageResult {
   /** How many pages the batch held. */

@@ -53,6 +53,17 @@ const newXSource = async (baseUrl = x.url, name = `X ${Math.random()}`, timeoutM
 const storedCount = async (sourceId: string) =>
   Number((await t.db.select({ n: count() }).from(mentions).where(eq(mentions.sourceId, sourceId)))[0]!.n);
 
+/** The poller's deps with X answering its `nth` page request with a 429 (resetting at `reset`, epoch seconds). */
+function limitedAt(nth: number, reset: number): PollerDeps {
+  const connector = deps.connectors.x!;
+  let calls = 0;
+  const poll: typeof connector.poll = (ctx) => {
+    if (++calls === nth) x.rateLimitNext(reset);
+    return connector.poll(ctx);
+  };
+  return { ...deps, connectors: { ...deps.connectors, x: { ...connector, poll } } };
+}
+
 describe('polling a source', () => {
   it('stores every post once, tags topics, and a second poll adds nothing', async () => {
     x.tweets.length = 0;
@@ -124,25 +135,47 @@ describe('polling a source', () => {
     x.addMany(250);
     const source = await newXSource();
     // The second page of the batch is rate limited.
-    const connector = deps.connectors.x!;
-    let calls = 0;
-    const limitedSecond: PollerDeps = {
-      ...deps,
-      connectors: {
-        ...deps.connectors,
-        x: {
-          ...connector,
-          poll: (ctx) => {
-            if (++calls === 2) x.rateLimitNext(Math.floor(now.getTime() / 1000) + 600);
-            return connector.poll(ctx);
-          },
-        },
-      },
-    };
-    const outcome = await pollSource(limitedSecond, source.id, { batchPosts: 500 });
+    const outcome = await pollSource(limitedAt(2, Math.floor(now.getTime() / 1000) + 600), source.id, {
+      batchPosts: 500,
+    });
     expect(outcome).toMatchObject({ status: 'failed', kind: 'rate_limited', inserted: 100 });
     expect(await storedCount(source.id)).toBe(100);
   });
+
+  it.each([
+    [true, ['read 1', 'read 2', 'store', 'stored', 'read 3', 'store', 'stored', 'store', 'stored']],
+    [false, ['read 1', 'store', 'stored', 'read 2', 'store', 'stored', 'read 3', 'store', 'stored']],
+  ])(
+    'with overlap %s, reads the next pages while the database stores the ones before (or after)',
+    async (overlap, order) => {
+      x.tweets.length = 0;
+      x.addMany(250);
+      const source = await newXSource();
+      const seen: string[] = [];
+      const connector = deps.connectors.x!;
+      let reads = 0;
+      const watched: PollerDeps = {
+        ...deps,
+        connectors: {
+          ...deps.connectors,
+          x: { ...connector, poll: (ctx) => (seen.push(`read ${++reads}`), connector.poll(ctx)) },
+        },
+        sourceFlow: {
+          ...deps.sourceFlow,
+          store: async (d, target, prepared) => {
+            seen.push('store');
+            const stored = await deps.sourceFlow.store(d, target, prepared);
+            seen.push('stored');
+            return stored;
+          },
+        },
+      };
+      const outcome = await pollSource(watched, source.id, { batchPosts: 100, overlap });
+      expect(outcome).toMatchObject({ status: 'ok', inserted: 250, pages: 3 });
+      expect(seen).toEqual(order);
+      expect(await storedCount(source.id)).toBe(250);
+    },
+  );
 
   it('waits for the rate-limit reset, then resumes where it stopped', async () => {
     x.tweets.length = 0;
@@ -150,12 +183,7 @@ describe('polling a source', () => {
     const source = await newXSource();
     const reset = Math.floor(now.getTime() / 1000) + 600;
     // First page works, the second is rate limited.
-    const firstPageDone = pollSource(deps, source.id, {
-      batchPosts: 1,
-      afterCommit: (page) => {
-        if (page === 1) x.rateLimitNext(reset);
-      },
-    });
+    const firstPageDone = pollSource(limitedAt(2, reset), source.id, { batchPosts: 1 });
     expect(await firstPageDone).toMatchObject({ status: 'failed', kind: 'rate_limited', inserted: 100 });
     const limited = await getSource(t.db, actor.workspaceId, source.id);
     expect(limited.status).toBe('degraded');
