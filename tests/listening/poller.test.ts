@@ -158,7 +158,13 @@ describe('polling a source', () => {
         ...deps,
         connectors: {
           ...deps.connectors,
-          x: { ...connector, poll: (ctx) => (seen.push(`read ${++reads}`), connector.poll(ctx)) },
+          x: {
+            ...connector,
+            poll: (ctx) => {
+              seen.push(`read ${++reads}`);
+              return connector.poll(ctx);
+            },
+          },
         },
         sourceFlow: {
           ...deps.sourceFlow,
