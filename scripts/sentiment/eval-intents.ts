@@ -9,7 +9,6 @@ import { decodeHTML } from 'entities';
 import { analyze } from '../../src/sentiment/analyze';
 import { URL_RE } from '../../src/sentiment/hashtags';
 import { ruleIntents } from '../../src/sentiment/intent-rules';
-import { suggestsIdea } from '../../src/sentiment/suggestions';
 import { intentScores, readIntentFile } from './intent-metrics';
 
 const file = process.argv.slice(2).find((a) => a !== '--') ?? 'tests/fixtures/intents.tsv';
@@ -20,7 +19,9 @@ const rules = (post: string) => {
 };
 const model = intentScores(examples);
 const before = intentScores(examples, rules);
-const suggestion = intentScores(examples, (post) => (suggestsIdea(post) ? ['feature_request'] : [])).feature_request;
+const suggestion = intentScores(examples, (post) =>
+  analyze(post).suggestsIdea ? ['feature_request'] : [],
+).feature_request;
 
 const f = (x: number) => x.toFixed(3).padStart(9);
 console.log(`${file}: ${examples.length} examples`);

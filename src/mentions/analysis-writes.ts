@@ -106,6 +106,8 @@ export interface Reanalysed {
   confidence: number | null;
   language: string | null;
   intents: string[];
+  /** A feature request sure enough to be suggested to the community board. */
+  suggests_idea: boolean;
   aspects: unknown;
   key_terms: string[];
   hashtags: string[];
@@ -118,10 +120,10 @@ export async function saveReanalysis(tx: Db, updates: Reanalysed[]): Promise<voi
   await tx.execute(sql`
     update ${mentions} m set sentiment_score = u.score, sentiment_label = u.label,
       sentiment_confidence = u.confidence, language = u.language,
-      intents = u.intents, aspects = u.aspects, key_terms = u.key_terms, hashtags = u.hashtags,
-      analysis_version = u.version
+      intents = u.intents, suggests_idea = u.suggests_idea, aspects = u.aspects, key_terms = u.key_terms,
+      hashtags = u.hashtags, analysis_version = u.version
     from jsonb_to_recordset(${toJsonParam(updates)}::jsonb)
-      as u(id uuid, score real, label text, confidence real, language text, intents text[], aspects jsonb,
-        key_terms text[], hashtags text[], version integer)
+      as u(id uuid, score real, label text, confidence real, language text, intents text[], suggests_idea boolean,
+        aspects jsonb, key_terms text[], hashtags text[], version integer)
     where m.id = u.id`);
 }

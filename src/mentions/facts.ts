@@ -62,6 +62,8 @@ export function mentionFacts(workspaceId?: string, o: MentionFactsOptions = {}) 
       intents: sql<string[]>`${EFFECTIVE_INTENTS}`.as('effective_intents'),
       /** Staff's correction of the intents alone (null when the analyzer's stand). */
       intentsOverride: m.intentsOverride,
+      /** A feature request the analyzer is sure enough of to suggest to the community board. */
+      suggestsIdea: m.suggestsIdea,
       aspects: m.aspects,
       keyTerms: m.keyTerms,
       hashtags: m.hashtags,

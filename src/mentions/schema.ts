@@ -71,6 +71,9 @@ export const mentions = pgTable(
     intentsOverride: text('intents_override').array(),
     intentsOverrideBy: uuid('intents_override_by').references(() => users.id, { onDelete: 'set null' }),
     intentsOverrideAt: ts('intents_override_at'),
+    // A feature request the model is sure enough of to suggest to the community board as an idea (set by the
+    // analyzer, at ingest and re-analysis): the board's queue filters on it in SQL.
+    suggestsIdea: boolean('suggests_idea').notNull().default(false),
     aspects: jsonb('aspects')
       .$type<{ term: string; sentiment: 'positive' | 'negative'; score: number }[]>()
       .notNull()
@@ -95,5 +98,8 @@ export const mentions = pgTable(
     index('mentions_analysis_version_idx').on(t.analysisVersion),
     index('mentions_contact_idx').on(t.contactId, t.postedAt.desc()),
     index('mentions_conversation_idx').on(t.conversationId, t.postedAt),
+    index('mentions_idea_suggestions_idx')
+      .on(t.workspaceId, t.postedAt.desc(), t.id.desc())
+      .where(sql`${t.suggestsIdea}`),
   ],
 );

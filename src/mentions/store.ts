@@ -98,6 +98,7 @@ export async function storePosts(
     sentiment_confidence: analysis ? storedConfidence(analysis) : null,
     language: analysis?.language ?? null,
     intents: analysis?.intents ?? [],
+    suggests_idea: analysis?.suggestsIdea ?? false,
     aspects: analysis?.aspects ?? [],
     key_terms: analysis?.keyTerms ?? [],
     hashtags: hashtagTerms(clipText(post.text)),
@@ -112,8 +113,8 @@ export async function storePosts(
       lang, posted_at, author_external_id, author_handle, author_name, author_followers, author_bio, author_url,
       author_avatar_url, author_verified, reply_to_external_id, thread_external_id, metrics, place_id, place_name, raw,
       topic_ids, deleted_at,
-      sentiment_score, sentiment_label, sentiment_confidence, language, intents, aspects, key_terms, hashtags,
-      analysis_version, contact_id, identity_id)
+      sentiment_score, sentiment_label, sentiment_confidence, language, intents, suggests_idea, aspects, key_terms,
+      hashtags, analysis_version, contact_id, identity_id)
     select ${target.workspaceId}::uuid, ${target.sourceId}::uuid, ${target.platform}, r.external_id, r.url,
       coalesce(r.kind, 'post'), r.title, coalesce(r.text, ''), coalesce(r.text_truncated, false), r.lang, r.posted_at,
       r.author_external_id, r.author_handle, r.author_name, r.author_followers, r.author_bio, r.author_url,
@@ -121,15 +122,15 @@ export async function storePosts(
       coalesce(r.metrics, '{}'::jsonb), r.place_id, r.place_name, r.raw, coalesce(r.topic_ids, '{}'::uuid[]),
       case when r.deleted then now() end,
       r.sentiment_score, r.sentiment_label, r.sentiment_confidence, r.language, coalesce(r.intents, '{}'::text[]),
-      coalesce(r.aspects, '[]'::jsonb), coalesce(r.key_terms, '{}'::text[]), coalesce(r.hashtags, '{}'::text[]),
-      r.analysis_version, r.contact_id, r.identity_id
+      coalesce(r.suggests_idea, false), coalesce(r.aspects, '[]'::jsonb), coalesce(r.key_terms, '{}'::text[]),
+      coalesce(r.hashtags, '{}'::text[]), r.analysis_version, r.contact_id, r.identity_id
     from jsonb_to_recordset(${toJsonParam(rows)}::jsonb) as r(external_id text, url text, kind text, title text,
       text text, text_truncated boolean, lang text, posted_at timestamptz, author_external_id text, author_handle text,
       author_name text, author_followers integer, author_bio text, author_url text, author_avatar_url text,
       author_verified boolean, reply_to_external_id text, thread_external_id text, metrics jsonb, place_id text,
       place_name text, raw jsonb,
       topic_ids uuid[], deleted boolean, sentiment_score real, sentiment_label text, sentiment_confidence real,
-      language text, intents text[],
+      language text, intents text[], suggests_idea boolean,
       aspects jsonb, key_terms text[], hashtags text[], analysis_version integer, contact_id uuid, identity_id uuid)
     on conflict (workspace_id, platform, external_id) do update set
       text = excluded.text, text_truncated = excluded.text_truncated, title = excluded.title,
@@ -137,7 +138,8 @@ export async function storePosts(
       place_name = coalesce(excluded.place_name, mentions.place_name),
       sentiment_score = excluded.sentiment_score, sentiment_label = excluded.sentiment_label,
       sentiment_confidence = excluded.sentiment_confidence,
-      language = excluded.language, intents = excluded.intents, aspects = excluded.aspects,
+      language = excluded.language, intents = excluded.intents, suggests_idea = excluded.suggests_idea,
+      aspects = excluded.aspects,
       key_terms = excluded.key_terms, hashtags = excluded.hashtags, analysis_version = excluded.analysis_version,
       contact_id = coalesce(mentions.contact_id, excluded.contact_id),
       identity_id = coalesce(mentions.identity_id, excluded.identity_id),

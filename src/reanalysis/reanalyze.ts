@@ -47,6 +47,7 @@ function reanalysed(analyze: Analyze, r: StaleRow, lexicon: CompiledLexicon): Re
     confidence: storedConfidence(a),
     language: a.language,
     intents: a.intents,
+    suggests_idea: a.suggestsIdea,
     aspects: a.aspects,
     key_terms: a.keyTerms,
     hashtags: hashtagTerms(r.text),

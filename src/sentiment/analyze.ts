@@ -1,6 +1,6 @@
 import { type Aspect, findAspects, keyTerms } from './aspects';
 import { hashtagsIn } from './hashtags';
-import { detectIntents, type Intent } from './intents';
+import { type Intent, intentsOf } from './intents';
 import { type Explanation, type Judgement, judge } from './judge';
 import { read } from './reading';
 import type { CompiledLexicon } from './workspace-lexicon';
@@ -26,6 +26,8 @@ export interface Analysis {
   /** What decided the label; null when unscored. Worked out when first read (ingest never reads it). */
   readonly explanation: Explanation | null;
   intents: Intent[];
+  /** A feature request sure enough to be suggested to the community board as an idea. */
+  suggestsIdea: boolean;
   aspects: Aspect[];
   keyTerms: string[];
   hashtags: string[];
@@ -56,20 +58,22 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Analysis {
     if (t.type === 'mention') mentions.push(t.value);
     else if (t.type === 'emoji') emoji.push(t.value);
   }
+  // Without URLs: a "?" in a link's query string asks nothing.
+  const { intents, suggestsIdea } = intentsOf({
+    text: r.words.toLowerCase(),
+    original: r.words,
+    label,
+    score: verdict?.score ?? 0,
+    confidence: verdict?.confidence ?? 0,
+  });
   return new Analysed(verdict, {
     version: ANALYSIS_VERSION,
     language: r.language,
     score: verdict?.score ?? 0,
     label,
     confidence: verdict?.confidence ?? 0,
-    // Without URLs: a "?" in a link's query string asks nothing.
-    intents: detectIntents({
-      text: r.words.toLowerCase(),
-      original: r.words,
-      label,
-      score: verdict?.score ?? 0,
-      confidence: verdict?.confidence ?? 0,
-    }),
+    intents,
+    suggestsIdea,
     aspects: r.language === 'en' && r.rules ? findAspects(r.tokens, r.rules.hits) : [],
     keyTerms: keyTerms(r.tokens),
     // The one rule the report rollups count by, whatever the tokens made of them.
@@ -91,6 +95,7 @@ class Analysed implements Analysis {
   label: SentimentLabel;
   confidence: number;
   intents: Intent[];
+  suggestsIdea: boolean;
   aspects: Aspect[];
   keyTerms: string[];
   hashtags: string[];
@@ -108,6 +113,7 @@ class Analysed implements Analysis {
     this.label = a.label;
     this.confidence = a.confidence;
     this.intents = a.intents;
+    this.suggestsIdea = a.suggestsIdea;
     this.aspects = a.aspects;
     this.keyTerms = a.keyTerms;
     this.hashtags = a.hashtags;

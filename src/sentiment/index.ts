@@ -12,8 +12,6 @@ export { INTENTS, type Intent } from './intents';
 export { hashtagTerms } from './hashtags';
 /** The analyzer module, loaded on first use (see above). */
 export { loadAnalyzer } from './load';
-/** The community board's filter for feature requests sure enough to suggest as ideas, loaded on first use. */
-export const loadSuggestions = () => import('./suggestions');
 /** The analyzer's version, stored with each analysis (`npm run cli -- reanalyze` redoes older ones). */
 export { ANALYSIS_VERSION } from './version';
 /** The analysis API's error codes, with their kinds and messages (the error catalogue lists them). */

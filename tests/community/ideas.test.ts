@@ -7,6 +7,7 @@ import { communitySettings, ideas, members, memberNotifications } from '../../sr
 import { conversations } from '../../src/inbox/schema';
 import { ingestPosts } from '../../src/ingest/pipeline';
 import { mentions } from '../../src/mentions/schema';
+import { reanalyzeMentions } from '../../src/reanalysis/reanalyze';
 import type { MemberInfo } from '../../src/http/env';
 import { createTopic } from '../../src/topics/topics.service';
 import { socialAuthor, socialPost } from '../helpers/posts';
@@ -213,6 +214,41 @@ describe('harvesting ideas from mentions', () => {
     const suggested = (await t.request('GET', '/api/v1/ideas/suggested', { token: ws.token })).json;
     expect(suggested.items.map((x: { text: string }) => x.text)).toEqual(['Please add dark mode to the app']);
     expect(suggested.total).toBe(1);
+  });
+
+  it('pages the suggestions newest first with their total, and finds an older analysis once it is redone', async () => {
+    const { ws } = await ideaBoard();
+    const requests = [
+      'Please add dark mode to the app',
+      'acme please add an offline mode',
+      'acme you should add a widget',
+    ];
+    await ingestPosts(
+      t.deps,
+      { workspaceId: ws.workspace.id, sourceId: null, platform: 'x', topics: [] },
+      requests.map((text, i) =>
+        socialPost({
+          externalId: `fr-page-${i}`,
+          text,
+          createdAt: new Date(clock.now.getTime() - (3 - i) * 60_000),
+          author: socialAuthor({ externalId: `u-page-${i}` }),
+        }),
+      ),
+    );
+    const page = async (q: string) =>
+      (await t.request('GET', `/api/v1/ideas/suggested?${q}`, { token: ws.token })).json;
+    expect(await page('limit=2')).toMatchObject({ total: 3, items: [{ text: requests[2] }, { text: requests[1] }] });
+    expect(await page('limit=2&offset=2')).toMatchObject({ total: 3, items: [{ text: requests[0] }] });
+    // Stored by an analyzer before the flag existed: not suggested until re-analysis sets it.
+    const older = await t.db
+      .update(mentions)
+      .set({ suggestsIdea: false, analysisVersion: 4 })
+      .where(and(eq(mentions.workspaceId, ws.workspace.id), eq(mentions.externalId, 'fr-page-0')))
+      .returning({ id: mentions.id });
+    expect(older).toHaveLength(1);
+    expect((await page('limit=10')).total).toBe(2);
+    await reanalyzeMentions(t.db, { workspaceId: ws.workspace.id });
+    expect((await page('limit=10')).total).toBe(3);
   });
 
   it('turns a suggested mention into a new idea, or sets it aside', async () => {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { suggestsIdea } from './suggestions';
+import { analyze } from './analyze';
 
-describe('suggestsIdea', () => {
+const suggestsIdea = (post: string) => analyze(post).suggestsIdea;
+
+describe('analyze(): suggestsIdea, a feature request sure enough for the community board', () => {
   it.each([
     'Please add dark mode to the app',
     'acme please add dark mode',
