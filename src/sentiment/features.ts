@@ -1,4 +1,5 @@
 import type { Hit } from './english';
+import { FNV_OFFSET, feed, step } from './fnv';
 import { hasRunOfThree, type Token } from './tokens';
 
 /**
@@ -43,17 +44,10 @@ const NS_WORD = 0x9e3779b1;
 const NS_BIGRAM = 0x85ebca77;
 const NS_CHAR = 0xc2b2ae3d;
 
-/**
- * FNV-1a over a string's UTF-16 units, seeded: cheap, and the same in Node, browsers and Workers. Fed
- * piece by piece (a bigram is its first word, a space and its second), so no joined string is built.
- */
-const fnvStart = (seed: number) => (0x811c9dc5 ^ seed) >>> 0;
-function fnvMore(h: number, s: string): number {
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h;
-}
+// Each kind of feature hashes from its own seed (fnv.ts), so a word and a bigram of the same letters differ.
+const fnvStart = (seed: number) => (FNV_OFFSET ^ seed) >>> 0;
 const SPACE = 32;
-const bigramPrefix = (word: string) => Math.imul(fnvMore(fnvStart(NS_BIGRAM), word) ^ SPACE, 0x01000193);
+const bigramPrefix = (word: string) => step(feed(fnvStart(NS_BIGRAM), word), SPACE);
 const START = bigramPrefix('<s>');
 const LT = 60;
 const GT = 62;
@@ -150,10 +144,10 @@ export function hashFeatures(
     if (t.type === 'punctuation' && SENTENCE_END.test(t.value)) negated = false;
     const w = modelWord(t);
     if (w === null) continue;
-    let unigram = fnvMore(fnvStart(NS_WORD), w);
-    if (negated && t.type === 'word') unigram = fnvMore(unigram, '_NEG');
+    let unigram = feed(fnvStart(NS_WORD), w);
+    if (negated && t.type === 'word') unigram = feed(unigram, '_NEG');
     out.push((unigram >>> 0) & mask, 1, i);
-    out.push((fnvMore(prefix, w) >>> 0) & mask, 1, i);
+    out.push((feed(prefix, w) >>> 0) & mask, 1, i);
     norm += 2;
     prefix = bigramPrefix(w);
     if (t.type === 'word' && w.length > 2) {
@@ -163,7 +157,7 @@ export function hashFeatures(
         let h = fnvStart(NS_CHAR);
         for (let k = 0; k < 5 && a + k < n; k++) {
           const at = a + k;
-          h = Math.imul(h ^ (at === 0 ? LT : at === n - 1 ? GT : w.charCodeAt(at - 1)), 0x01000193);
+          h = step(h, at === 0 ? LT : at === n - 1 ? GT : w.charCodeAt(at - 1));
           if (k >= 2) {
             out.push((h >>> 0) & mask, 0.5, i);
             norm += 0.25;

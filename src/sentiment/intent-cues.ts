@@ -4,7 +4,7 @@
  * (intent-lexicon.ts), the hand-written pattern families it matches (intent-rules.ts) and the sentiment
  * model's verdict. Each cue is a name; its hash is worked out once, here, not per post.
  */
-import { hashFeature } from './intent-hash';
+import { hashFeature } from './fnv';
 import { ruleCues } from './intent-rules';
 
 /** The sentiment model's verdict on the post (judge()): what it says about praise and complaints. */

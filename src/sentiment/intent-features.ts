@@ -1,17 +1,17 @@
 /**
  * What the intent model sees of a post: its words, emoji, word openings and word pairs (with negation
  * marked), names as one word, and its cues (intent-cues.ts: shape, valence, word classes, patterns and the
- * sentiment verdict). Each feature is a name hashed to 32 bits (intent-hash.ts), so the model stores
+ * sentiment verdict). Each feature is a name hashed to 32 bits (fnv.ts), so the model stores
  * weights for the features it learned and nothing else. Shared by the training script and inference:
  * the two can never see different inputs.
  */
 import { cuesOf, type SentimentVerdict } from './intent-cues';
-import { feed, prefix, step } from './intent-hash';
+import { feed, prefix, step } from './fnv';
 import { wordClasses } from './intent-lexicon';
 import { EN, FOREIGN_STOPWORDS, OTHER, OTHER_LANGUAGES } from './lexicons';
 
 export type { SentimentVerdict } from './intent-cues';
-export { hashFeature } from './intent-hash';
+export { hashFeature } from './fnv';
 
 const NEGATORS = new Set(
   (
