@@ -84,6 +84,3 @@ export function predict(model: Model, { x, v }: Pick<Example, 'x' | 'v'>): numbe
   });
   return z.map(sigmoid);
 }
-
-/** A seeded generator (mulberry32, the sentiment trainer's): the same folds on every run. */
-export { prng as seeded } from './logreg';

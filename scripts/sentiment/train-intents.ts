@@ -11,7 +11,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { IntentExample } from './intent-file';
-import { type Example, predict, seeded, train } from './logistic';
+import { type Example, predict, train } from './logistic';
+import { prng, shuffle } from './logreg';
 
 const OUTPUT = join(dirname(fileURLToPath(import.meta.url)), '../../src/sentiment/intent-model.generated.json');
 // The intents module loads the model file: without one yet, an empty one (no intents found) lets the
@@ -84,13 +85,12 @@ function trainOn(indices: number[]) {
 
 // Out-of-fold scores: every post scored REPEATS times by models that never saw it.
 const oof: { example: IntentExample; scores: number[] }[] = [];
-const random = seeded(SEED);
+const random = prng(SEED);
 for (let r = 0; r < REPEATS; r++) {
-  const order = examples.map((_, i) => i);
-  for (let i = order.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [order[i], order[j]] = [order[j]!, order[i]!];
-  }
+  const order = shuffle(
+    examples.map((_, i) => i),
+    random,
+  );
   for (let f = 0; f < FOLDS; f++) {
     const held = order.filter((_, k) => k % FOLDS === f);
     const heldSet = new Set(held);

@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../core/actor';
 import { recordAudit } from '../accounts';
+import { newestFirst } from '../db/keyset';
 import { rows } from '../db/rows';
 import type { Db } from '../db/types';
 import { contactFacts } from '../contacts';
@@ -33,14 +34,21 @@ export async function suggestedIdeas(
   const m = mentionFacts(workspaceId, { withoutDeleted: true });
   // The analyzer tags a feature request at precision first; the board asks more (the model's stricter
   // suggestion threshold, stored with the analysis), so consumer wishes ("I need a kit kat") stay out. A staff
-  // correction stands. Filtered, counted and paged in SQL, off the partial index of suggestions.
+  // correction stands. Filtered, counted and paged in SQL (the partial index mentions_idea_suggestions_idx).
   const waiting = sql`${m.platform} <> 'community' and 'feature_request' = any(${m.intents})
     and (${m.suggestsIdea} or ${m.intentsOverride} is not null)
     and not exists (select 1 from idea_evidence e where e.mention_id = ${m.id})
     and not exists (select 1 from idea_suggestion_dismissals d where d.mention_id = ${m.id})`;
-  const [counted] = rows<{ n: number | string }>(
-    await db.execute(sql`select count(*) as n from ${m} where ${waiting}`),
-  );
+  const [list, counted] = await Promise.all([
+    db.execute(sql`
+      select ${m.id}, ${m.platform}, ${m.text}, ${m.url}, ${m.postedAt}, ${m.authorName}, ${m.authorHandle},
+        ${m.authorFollowers}, ${m.contactId}
+      from ${m}
+      where ${waiting}
+      order by ${newestFirst(m.postedAt)}, ${newestFirst(m.id)}
+      limit ${o.limit} offset ${o.offset}`),
+    db.execute(sql`select count(*)::int as n from ${m} where ${waiting}`),
+  ]);
   const kept = rows<{
     id: string;
     platform: string;
@@ -51,15 +59,7 @@ export async function suggestedIdeas(
     author_handle: string | null;
     author_followers: number | null;
     contact_id: string | null;
-  }>(
-    await db.execute(sql`
-      select ${m.id}, ${m.platform}, ${m.text}, ${m.url}, ${m.postedAt}, ${m.authorName}, ${m.authorHandle},
-        ${m.authorFollowers}, ${m.contactId}
-      from ${m}
-      where ${waiting}
-      order by ${m.postedAt} desc, ${m.id} desc
-      limit ${o.limit} offset ${o.offset}`),
-  );
+  }>(list);
   return {
     items: kept.map((r) => ({
       id: r.id,
@@ -72,7 +72,7 @@ export async function suggestedIdeas(
       authorFollowers: r.author_followers,
       contactId: r.contact_id,
     })),
-    total: Number(counted?.n ?? 0),
+    total: rows<{ n: number }>(counted)[0]?.n ?? 0,
   };
 }
 

@@ -21,3 +21,6 @@ export async function forEachLimit<T>(
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
+
+/** One turn of the event loop: long CPU work (analysis, batches) lets requests in between its steps. */
+export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));

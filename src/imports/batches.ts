@@ -1,3 +1,4 @@
+import { yieldToEventLoop } from '../core/concurrency';
 import { eq } from 'drizzle-orm';
 import { failureNote, sqlState } from '../core/redact-error';
 import { cleanText } from '../core/safe-text';
@@ -65,8 +66,6 @@ export function nextBatchSize(o: BatchOptions, size: number, ms: number): number
   if (ms < o.targetMs / 2) return Math.min(o.max, size * 2);
   return size;
 }
-
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Rows read since the last commit, and where in the file they end. */
 interface Pending {

@@ -1,3 +1,4 @@
+import { yieldToEventLoop } from '../core/concurrency';
 import type { SocialPost } from '../core/social-post';
 import { addActivity, engagementOf, type MentionFacts, identityKey, linkAuthors } from '../contacts';
 import type { Clock } from '../core/clock';
@@ -19,6 +20,7 @@ import {
 import { transact } from '../db/transact';
 import type { Db } from '../db/types';
 import {
+  analysedText,
   clipText,
   type MentionsStored,
   mentionsStored,
@@ -133,8 +135,6 @@ export function chunkPosts(posts: SocialPost[], limits = INGEST_CHUNK): SocialPo
   return chunks;
 }
 
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
-
 export async function ingestPosts(deps: IngestDeps, target: IngestTarget, posts: SocialPost[]): Promise<IngestResult> {
   return storePrepared(deps, target, await preparePosts(deps, target, posts));
 }
@@ -179,7 +179,7 @@ export async function preparePosts(deps: IngestDeps, target: IngestTarget, posts
     if (i > 0) await yieldToEventLoop();
     chunks.push(
       chunk.map((post) => {
-        const text = post.title ? `${post.title}\n${post.text}` : post.text;
+        const text = analysedText(post);
         return {
           post,
           topicIds: withPlaceTopic(

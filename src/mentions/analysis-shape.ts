@@ -1,28 +1,13 @@
 import { z } from '@hono/zod-openapi';
 import { Mention } from './api-shape';
+import { ExplanationSchema } from '../sentiment';
 import { SENTIMENT_LABELS } from './schema';
 
-const Probabilities = z.object({ negative: z.number(), neutral: z.number(), positive: z.number() });
-
-const Contribution = z.object({
-  kind: z.enum(['word', 'emoji', 'emoticon', 'hashtag', 'rule', 'lexicon']).openapi({
-    description: "rule: a feature of the text as a whole (negation, contrast, …); lexicon: the workspace's own term",
-  }),
-  text: z.string(),
-  weight: z.number().openapi({ description: 'Pushed towards positive (> 0) or negative (< 0)' }),
-});
-
 /** What decided a mention's label, found again by today's analyzer on the stored text. */
-const Explanation = z
-  .object({
-    by: z.enum(['model', 'rules']).openapi({ description: 'The learned model, or the lexicon rules' }),
-    about: z.string().openapi({ description: 'What the model was trained on, or which rules decided' }),
-    label: z.enum(SENTIMENT_LABELS).openapi({ description: "Today's label for the text (may differ if outdated)" }),
-    confidence: z.number(),
-    probabilities: Probabilities.optional().openapi({ description: 'Each label’s probability (model only)' }),
-    contributions: z.array(Contribution).openapi({ description: 'The deciding words and rules, strongest first' }),
-  })
-  .openapi('AnalysisExplanation');
+const Explanation = ExplanationSchema.extend({
+  label: z.enum(SENTIMENT_LABELS).openapi({ description: "Today's label for the text (may differ if outdated)" }),
+  confidence: z.number(),
+}).openapi('AnalysisExplanation');
 
 export const MentionAnalysis = z
   .object({

@@ -1,10 +1,7 @@
 import { ANALYSIS_VERSION, type Analysis, type CompiledLexicon, loadAnalyzer } from '../sentiment';
 import { effectiveLabel, isUncertain } from './effective-sentiment';
 import type { MentionRow } from './list';
-
-/** The text the analyzer reads of a post: its title (if any) on the line above its text, as ingest reads it. */
-export const analysedText = (p: { title: string | null | undefined; text: string }) =>
-  p.title ? `${p.title}\n${p.text}` : p.text;
+import { analysedText } from './store';
 
 /** A mention's stored analysis, with what decided its label. */
 export interface MentionAnalysis {

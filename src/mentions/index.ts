@@ -7,7 +7,7 @@ export { Mention, mentionToApi } from './api-shape';
 /** One mention with its analysis explained, in the API's shape (OpenAPI "MentionWithAnalysis"). */
 export { MentionWithAnalysis } from './analysis-shape';
 /** Why a stored mention has its label: the analyzer again on its text, beside the stored analysis. */
-export { explainMention, analysedText, type MentionAnalysis } from './explain';
+export { explainMention, type MentionAnalysis } from './explain';
 /** The labels staff may set on a mention (positive, neutral, negative). */
 export { OVERRIDE_LABELS } from './schema';
 /** An inbound post. */
@@ -17,7 +17,7 @@ export { EFFECTIVE_INTENTS } from './effective-sentiment';
 /** A mention's sentiment as reports and contacts count it, in SQL over mentions aliased `m`. */
 export { EFFECTIVE_SENTIMENT } from './effective-sentiment';
 /** A post's text as it is stored (what report rollups read hashtags from). */
-export { clipText } from './store';
+export { analysedText, clipText } from './store';
 /** The confidence stored with an analysis's label (none for `unscored`). */
 export { storedConfidence } from './store';
 /** Stores a page of posts idempotently (unique per workspace, platform and external id). */

@@ -72,7 +72,7 @@ export const mentions = pgTable(
     intentsOverrideBy: uuid('intents_override_by').references(() => users.id, { onDelete: 'set null' }),
     intentsOverrideAt: ts('intents_override_at'),
     // A feature request the model is sure enough of to suggest to the community board as an idea (set by the
-    // analyzer, at ingest and re-analysis): the board's queue filters on it in SQL.
+    // analyzer, at ingest and re-analysis): the board's queue filters on it (or on staff's intents) in SQL.
     suggestsIdea: boolean('suggests_idea').notNull().default(false),
     aspects: jsonb('aspects')
       .$type<{ term: string; sentiment: 'positive' | 'negative'; score: number }[]>()
@@ -100,6 +100,6 @@ export const mentions = pgTable(
     index('mentions_conversation_idx').on(t.conversationId, t.postedAt),
     index('mentions_idea_suggestions_idx')
       .on(t.workspaceId, t.postedAt.desc(), t.id.desc())
-      .where(sql`${t.suggestsIdea}`),
+      .where(sql`${t.suggestsIdea} or ${t.intentsOverride} is not null`),
   ],
 );

@@ -42,6 +42,13 @@ export const storedConfidence = (a: { label: string; confidence: number }) =>
 /** A post's text as it is stored (what report rollups read hashtags from). */
 export const clipText = (text: string) => clip(text, MAX_TEXT) ?? '';
 
+/**
+ * The text the analyzer reads of a post: its title (if any) on the line above its text. Ingest, re-analysis,
+ * the vocabulary preview, "why" and the corrections export all read this, so they describe the same text.
+ */
+export const analysedText = (p: { title?: string | null; text: string }) =>
+  p.title ? `${p.title}\n${p.text}` : p.text;
+
 /** The store keeps only part of this text: the mention is marked, and shown as such with a link to the original. */
 export const isTruncated = (text: string) => text.length > MAX_TEXT;
 

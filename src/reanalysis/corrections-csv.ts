@@ -1,5 +1,5 @@
 import { toCsv } from '../core/csv';
-import type { correctedMentions } from '../mentions';
+import { analysedText, type correctedMentions } from '../mentions';
 
 type Corrected = Awaited<ReturnType<typeof correctedMentions>>[number];
 
@@ -36,7 +36,7 @@ export function correctionsCsv(rows: Corrected[]): string {
       m.id,
       m.platform,
       m.language,
-      m.title ? `${m.title}\n${m.text}` : m.text,
+      analysedText(m),
       m.sentimentOverride,
       m.sentimentLabel,
       m.sentimentScore,

@@ -1,8 +1,10 @@
+import { yieldToEventLoop } from '../core/concurrency';
 import type { Db } from '../db/types';
 import { applyToRollups } from '../reports';
 import { ANALYSIS_VERSION, type CompiledLexicon, hashtagTerms, loadAnalyzer } from '../sentiment';
 import { workspaceLexicon } from '../vocabulary';
 import {
+  analysedText,
   type Reanalysed,
   type StaleScope,
   saveReanalysis,
@@ -34,11 +36,9 @@ export interface ReanalyzeOptions extends StaleScope {
 type Analyze = Awaited<ReturnType<typeof loadAnalyzer>>['analyze'];
 type StaleRow = Awaited<ReturnType<typeof staleAnalysisBatch>>[number];
 
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
-
 /** One mention analysed again, with its workspace's vocabulary, as ingest would analyse it now. */
 function reanalysed(analyze: Analyze, r: StaleRow, lexicon: CompiledLexicon): Reanalysed {
-  const a = analyze(r.title ? `${r.title}\n${r.text}` : r.text, { lexicon });
+  const a = analyze(analysedText(r), { lexicon });
   // The stored hashtags follow the rule too (mentions stored before it had only ASCII ones).
   return {
     id: r.id,

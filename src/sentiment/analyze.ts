@@ -1,5 +1,5 @@
 import { type Aspect, findAspects, keyTerms } from './aspects';
-import { hashtagsIn } from './hashtags';
+import { hashtagsOfWords } from './hashtags';
 import { type Intent, intentsOf } from './intents';
 import { type Explanation, type Judgement, judge } from './judge';
 import { read } from './reading';
@@ -77,7 +77,7 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Analysis {
     aspects: r.language === 'en' && r.rules ? findAspects(r.tokens, r.rules.hits) : [],
     keyTerms: keyTerms(r.tokens),
     // The one rule the report rollups count by, whatever the tokens made of them.
-    hashtags: hashtagsIn(input),
+    hashtags: input.includes('#') ? hashtagsOfWords(r.words) : [],
     mentions,
     urls: r.urls,
     emoji,

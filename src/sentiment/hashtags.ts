@@ -27,10 +27,11 @@ export function findHashtags(text: string): HashtagAt[] {
 }
 
 /** The hashtags of a post's text as written (in NFC), in order: HTML entities decoded, links left out. */
-export function hashtagsIn(text: string): string[] {
-  if (!text.includes('#')) return [];
-  return findHashtags(decodeHTML(text).replace(URL_RE, ' ')).map((h) => h.tag.normalize('NFC'));
-}
+export const hashtagsIn = (text: string): string[] =>
+  text.includes('#') ? hashtagsOfWords(decodeHTML(text).replace(URL_RE, ' ')) : [];
+
+/** The same for a text already decoded with its links left out (analyze() has it read). */
+export const hashtagsOfWords = (words: string): string[] => findHashtags(words).map((h) => h.tag.normalize('NFC'));
 
 /** A hashtag as reports count it: no '#', NFC, lower case ("#Cafe\u0301" and "#café" are one). */
 export const hashtagTerm = (tag: string) => tag.replace(/^#/, '').normalize('NFC').toLowerCase();

@@ -7,7 +7,7 @@
 /** What the analyzer finds in a text. */
 export type { Analysis } from './analyze';
 /** The intents the analyzer knows (question, complaint, praise, feature request, purchase intent, churn risk). */
-export { INTENTS, type Intent } from './intents';
+export { INTENTS, type Intent } from './intent-names';
 /** The one hashtag rule (Unicode, NFC), shared with the report rollups; light, no model. */
 export { hashtagTerms } from './hashtags';
 /** The analyzer module, loaded on first use (see above). */

@@ -3,7 +3,7 @@ import { requireActor } from '../http/auth.middleware';
 import { AUTHENTICATED, createApi, errors, json } from '../http/openapi';
 import { sentimentError } from './errors';
 import { ExplanationSchema } from './explanation.schema';
-import { INTENTS } from './intents';
+import { INTENTS } from './intent-names';
 import { loadAnalyzer } from './load';
 
 export const MAX_TEXTS = 1000;

@@ -1,6 +1,7 @@
+import { yieldToEventLoop } from '../core/concurrency';
 import { clip } from '../db/params';
 import type { Db } from '../db/types';
-import { latestWithTerm } from '../mentions';
+import { analysedText, latestWithTerm } from '../mentions';
 import { loadAnalyzer } from '../sentiment';
 import { compileEntries, lexiconRows } from './lexicon';
 import type { LexiconEntryInput } from './lexicon.input';
@@ -41,7 +42,6 @@ export interface LexiconPreview {
 }
 
 const EXAMPLES = 5;
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * What adding an entry would change of a workspace's past mentions: each is analysed with the workspace's
@@ -74,7 +74,7 @@ export async function previewLexiconEntry(
   for (let i = 0; i < Math.min(rows.length, o.limit); i += o.slice) {
     if (i > 0) await yieldToEventLoop();
     for (const r of rows.slice(i, Math.min(i + o.slice, o.limit))) {
-      const text = r.title ? `${r.title}\n${r.text}` : r.text;
+      const text = analysedText(r);
       chars += text.length;
       if (chars > o.maxChars) {
         out.capped = true;
