@@ -20,10 +20,11 @@ import { detectLanguage } from '../../src/sentiment/language';
 import { OTHER_LANGUAGES, type OtherLanguage } from '../../src/sentiment/lexicons';
 import { scoreOtherLanguage } from '../../src/sentiment/other-languages';
 import { tokenize } from '../../src/sentiment/tokens';
+import { labelFromRules } from '../../src/sentiment/decide';
 import type { Label } from './metrics';
 
-// analyze.ts's THRESHOLDS, restated: that module also loads the learned model, which the rules do not need.
-const labelFor = (score: number): Label => (score > 0.03 ? 'positive' : score < 0 ? 'negative' : 'neutral');
+// The rules' own band (decide.ts, light: it loads no model).
+const labelFor = (score: number): Label => labelFromRules(score);
 
 /** The rules on the detected language, as analyze() ran them before its learned model. */
 function rulesDetected(code: string | null, tokens: ReturnType<typeof tokenize>): Label {

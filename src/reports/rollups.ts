@@ -289,16 +289,18 @@ export async function rebuildRollups(
     );
   for (const month of months) {
     await db.transaction(async (tx) => {
-      // Counted by the threshold as it stands, held till commit (a change waits for this month).
-      await confidenceThreshold(tx, workspaceId, 'share');
+      // Counted by the threshold as it stands, held till commit (a change waits for this month); handed to
+      // the facts as a value, not looked up again for every mention.
+      const threshold = await confidenceThreshold(tx, workspaceId, 'share');
+      const counted = mentionFacts(workspaceId, { threshold });
       const range = sql`day >= ${month}::date and day < (${month}::date + interval '1 month')::date`;
       for (const table of ROLLUP_TABLES)
         await tx.execute(sql`delete from ${table} where workspace_id = ${workspaceId}::uuid and ${range}`);
       await countInto(
         tx,
-        m,
-        sql`${m.postedAt} >= (${month}::date::timestamp at time zone 'UTC')
-          and ${m.postedAt} < ((${month}::date + interval '1 month')::timestamp at time zone 'UTC')`,
+        counted,
+        sql`${counted.postedAt} >= (${month}::date::timestamp at time zone 'UTC')
+          and ${counted.postedAt} < ((${month}::date + interval '1 month')::timestamp at time zone 'UTC')`,
         1,
       );
     });

@@ -9,8 +9,6 @@ import { ANALYSIS_VERSION } from './version';
 
 export { ANALYSIS_VERSION };
 export type { Contribution, Explanation } from './judge';
-/** The rules' label for a score (languages without a model). */
-export { labelFromRules as labelFor, THRESHOLDS } from './decide';
 
 export type SentimentLabel = 'positive' | 'neutral' | 'negative' | 'unscored';
 

@@ -9,8 +9,6 @@ import { decodeModel, type LinearModel, type StoredModel } from './model';
 const models = (stored as unknown as { models: Record<string, StoredModel> }).models;
 const decoded = new Map<string, LinearModel>();
 
-export const MODEL_LANGUAGES = Object.keys(models);
-
 export function modelFor(language: string | null): LinearModel | null {
   const key = language ?? '';
   const ready = decoded.get(key);
