@@ -2,7 +2,7 @@ import { yieldToEventLoop } from '../core/concurrency';
 import type { Db } from '../db/types';
 import { applyToRollups } from '../reports';
 import { ANALYSIS_VERSION, type CompiledLexicon, hashtagTerms, loadAnalyzer } from '../sentiment';
-import { workspaceLexicon } from '../vocabulary';
+import { workspaceLexicons } from '../vocabulary';
 import {
   analysedText,
   type Reanalysed,
@@ -74,8 +74,10 @@ export async function reanalyzeMentions(db: Db, opts: ReanalyzeOptions = {}) {
     const limit = opts.max === undefined ? batch : Math.min(batch, opts.max - done);
     const rows = await db.transaction(async (tx) => {
       const rows = await staleAnalysisBatch(tx, ANALYSIS_VERSION, after, limit, scope);
-      const lexicons = new Map<string, CompiledLexicon>();
-      for (const ws of new Set(rows.map((r) => r.workspaceId))) lexicons.set(ws, await workspaceLexicon(tx, ws));
+      const lexicons = await workspaceLexicons(
+        tx,
+        rows.map((r) => r.workspaceId),
+      );
       const updates = rows.map((r) => reanalysed(analyze, r, lexicons.get(r.workspaceId)!));
       const ids = rows.map((r) => r.id);
       await applyToRollups(tx, ids, -1);

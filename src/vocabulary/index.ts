@@ -4,7 +4,7 @@
  * What other parts of the app may use (docs/architecture.md); the rest of the folder is its own.
  */
 /** A workspace's compiled lexicon for analyze(), cached per workspace and checked for changes on each call. */
-export { workspaceLexicon } from './lexicon';
+export { workspaceLexicon, workspaceLexicons } from './lexicon';
 /** The event a change of a workspace's vocabulary raises after commit (re-analysis listens). */
 export { VOCABULARY_CHANGED, type VocabularyChanged } from './events';
 /** The vocabulary's error codes, with their kinds and messages (the error catalogue lists them). */

@@ -1,4 +1,4 @@
-import { asc, count, eq, max } from 'drizzle-orm';
+import { asc, count, eq, inArray, max } from 'drizzle-orm';
 import type { Db } from '../db/types';
 import { type CompiledLexicon, compileLexicon, type LexiconEntry } from '../sentiment';
 import { lexiconEntries } from './schema';
@@ -35,18 +35,32 @@ const cache = new Map<string, { fingerprint: string; lexicon: CompiledLexicon }>
  * a post analysed with a lexicon that was already gone would never be re-scored.
  */
 export async function workspaceLexicon(db: Db, workspaceId: string): Promise<CompiledLexicon> {
-  const [stamp] = await db
-    .select({ n: count(), newest: max(lexiconEntries.createdAt) })
+  return (await workspaceLexicons(db, [workspaceId])).get(workspaceId)!;
+}
+
+/** The same for several workspaces (a re-analysis batch spans many): one fingerprint query for all. */
+export async function workspaceLexicons(db: Db, workspaceIds: string[]): Promise<Map<string, CompiledLexicon>> {
+  const out = new Map<string, CompiledLexicon>();
+  if (workspaceIds.length === 0) return out;
+  const stamps = await db
+    .select({ id: lexiconEntries.workspaceId, n: count(), newest: max(lexiconEntries.createdAt) })
     .from(lexiconEntries)
-    .where(eq(lexiconEntries.workspaceId, workspaceId));
-  const fingerprint = fingerprintOf(Number(stamp?.n ?? 0), stamp?.newest ?? null);
-  const hit = cache.get(workspaceId);
-  if (hit?.fingerprint === fingerprint) return hit.lexicon;
-  const rows = await lexiconRows(db, workspaceId);
-  const newest = rows.reduce<Date | null>((a, r) => (a && a > r.createdAt ? a : r.createdAt), null);
-  const lexicon = compileEntries(rows);
-  // Bounded: the oldest cached workspace makes room (a Map iterates in insertion order).
-  if (!cache.has(workspaceId) && cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value!);
-  cache.set(workspaceId, { fingerprint: fingerprintOf(rows.length, newest), lexicon });
-  return lexicon;
+    .where(inArray(lexiconEntries.workspaceId, workspaceIds))
+    .groupBy(lexiconEntries.workspaceId);
+  const byId = new Map(stamps.map((s) => [s.id, fingerprintOf(Number(s.n), s.newest ?? null)]));
+  for (const workspaceId of new Set(workspaceIds)) {
+    const hit = cache.get(workspaceId);
+    if (hit?.fingerprint === (byId.get(workspaceId) ?? fingerprintOf(0, null))) {
+      out.set(workspaceId, hit.lexicon);
+      continue;
+    }
+    const rows = await lexiconRows(db, workspaceId);
+    const newest = rows.reduce<Date | null>((a, r) => (a && a > r.createdAt ? a : r.createdAt), null);
+    const lexicon = compileEntries(rows);
+    // Bounded: the oldest cached workspace makes room (a Map iterates in insertion order).
+    if (!cache.has(workspaceId) && cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value!);
+    cache.set(workspaceId, { fingerprint: fingerprintOf(rows.length, newest), lexicon });
+    out.set(workspaceId, lexicon);
+  }
+  return out;
 }
