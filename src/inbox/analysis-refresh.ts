@@ -2,37 +2,49 @@ import { sql } from 'drizzle-orm';
 import { toJsonParam } from '../db/params';
 import { rows } from '../db/rows';
 import type { Db } from '../db/types';
-import { conversationAnalysis } from '../mentions';
+import { conversationsAnalysis } from '../mentions';
 import { publish } from './live';
 import { PRIORITY_FACT_COLUMNS, type PriorityFacts, reprioritised, savePriorities } from './priority-columns';
 
 /**
- * After staff correct a mention's sentiment or intents, its conversation follows: the intents it
- * is filtered by are the union of its posts' effective intents, its sentiment the latest post's
- * effective label, and its priority (unless staff set one) is computed again from them.
+ * After a mention's sentiment or intents changed (staff corrected it, or re-analysis scored it again), its
+ * conversation follows: the intents it is filtered by are the union of its posts' effective intents, its
+ * sentiment the latest post's effective label, and its priority (unless staff set one) is computed again
+ * from them. One read and one write for however many conversations; the live stream hears of each.
  */
-export async function refreshConversationAnalysis(
+export async function refreshConversationsAnalysis(
   db: Db,
   workspaceId: string,
-  conversationId: string,
+  conversationIds: string[],
   now: Date,
 ): Promise<void> {
-  const { intents, latest } = await conversationAnalysis(db, conversationId);
-  if (!latest) return;
-  const [c] = rows<PriorityFacts & { priority_pinned: boolean }>(
+  const found = await conversationsAnalysis(db, conversationIds);
+  if (found.length === 0) return;
+  const changes = found.map((c) => ({
+    id: c.conversationId,
+    intents: c.intents,
+    label: c.latest.label,
+    score: c.latest.score,
+    confidence: c.latest.confidence,
+  }));
+  const updated = rows<PriorityFacts & { priority_pinned: boolean }>(
     await db.execute(sql`
-      update conversations c set
-        intents = array(select jsonb_array_elements_text(${toJsonParam(intents)}::jsonb)),
-        sentiment_label = ${latest.label},
-        sentiment_score = ${latest.score},
-        sentiment_confidence = ${latest.confidence},
-        updated_at = ${now.toISOString()}::timestamptz
-      where c.id = ${conversationId}::uuid and c.workspace_id = ${workspaceId}::uuid
+      update conversations c set intents = u.intents, sentiment_label = u.label, sentiment_score = u.score,
+        sentiment_confidence = u.confidence, updated_at = ${now.toISOString()}::timestamptz
+      from jsonb_to_recordset(${toJsonParam(changes)}::jsonb)
+        as u(id uuid, intents text[], label text, score real, confidence real)
+      where c.id = u.id and c.workspace_id = ${workspaceId}::uuid
       returning c.priority_pinned, ${PRIORITY_FACT_COLUMNS}`),
   );
-  if (!c) return;
-  if (!c.priority_pinned) await savePriorities(db, [reprioritised(c, now)]);
-  await publish(db, workspaceId, [{ type: 'conversation', id: c.id, change: 'updated' }]);
+  await savePriorities(
+    db,
+    updated.filter((c) => !c.priority_pinned).map((c) => reprioritised(c, now)),
+  );
+  await publish(
+    db,
+    workspaceId,
+    updated.map((c) => ({ type: 'conversation', id: c.id, change: 'updated' })),
+  );
 }
 
 /**

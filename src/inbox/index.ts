@@ -32,8 +32,8 @@ export { sweepInbox } from './sweep';
 export { releaseReplyLeases } from './replies/outbox';
 /** Sends queued replies whose time has come, each exactly once (a scheduled job). */
 export { sendDueReplies } from './replies/outbox';
-/** Recomputes a conversation's intents, sentiment and priority after a correction of one of its posts. */
-export { refreshConversationAnalysis } from './analysis-refresh';
+/** Recomputes conversations' intents, sentiment and priority after their posts were corrected or re-analysed. */
+export { refreshConversationsAnalysis } from './analysis-refresh';
 /** After a change of the confidence threshold: the open conversations it concerns get their priority again. */
 export { reprioritiseConfidenceBand } from './analysis-refresh';
 /** In-app notifications (an @-mention in a note, an assignment): the table, for foreign keys only. */

@@ -90,7 +90,14 @@ export async function staleAnalysisCount(db: Db, version: number, scope: StaleSc
  */
 export const staleAnalysisBatch = (tx: Db, version: number, afterId: string, limit: number, scope: StaleScope = {}) =>
   tx
-    .select({ id: mentions.id, workspaceId: mentions.workspaceId, title: mentions.title, text: mentions.text })
+    .select({
+      id: mentions.id,
+      workspaceId: mentions.workspaceId,
+      conversationId: mentions.conversationId,
+      contactId: mentions.contactId,
+      title: mentions.title,
+      text: mentions.text,
+    })
     .from(mentions)
     .where(and(stale(version, scope), gt(mentions.id, afterId)))
     .orderBy(asc(mentions.id))

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/types';
 import { effectiveConfidence, effectiveIntents, effectiveLabel, effectiveScore } from './effective-sentiment';
@@ -46,15 +46,18 @@ export const conversationTextMatches = (conversationId: PgColumn | SQL, q: strin
     and ${mentions.search} @@ websearch_to_tsquery('simple', ${q}))`;
 
 /** What a conversation's posts say now, corrections first: all their intents, and the latest post's label. */
-export async function conversationAnalysis(
-  db: Db,
-  conversationId: string,
-): Promise<{
+export interface ConversationAnalysis {
+  conversationId: string;
   intents: string[];
-  latest: { label: string; score: number | null; confidence: number | null } | null;
-}> {
+  latest: { label: string; score: number | null; confidence: number | null };
+}
+
+/** What each of these conversations' posts say now (a conversation without posts is left out). */
+export async function conversationsAnalysis(db: Db, conversationIds: string[]): Promise<ConversationAnalysis[]> {
+  if (conversationIds.length === 0) return [];
   const posts = await db
     .select({
+      conversationId: mentions.conversationId,
       label: mentions.sentimentLabel,
       override: mentions.sentimentOverride,
       score: mentions.sentimentScore,
@@ -63,13 +66,19 @@ export async function conversationAnalysis(
       intentsOverride: mentions.intentsOverride,
     })
     .from(mentions)
-    .where(eq(mentions.conversationId, conversationId))
-    .orderBy(desc(mentions.postedAt), desc(mentions.id));
-  const latest = posts[0];
-  return {
-    intents: [...new Set(posts.flatMap((p) => effectiveIntents(p)))],
-    latest: latest
-      ? { label: effectiveLabel(latest), score: effectiveScore(latest), confidence: effectiveConfidence(latest) }
-      : null,
-  };
+    .where(inArray(mentions.conversationId, [...new Set(conversationIds)]))
+    .orderBy(asc(mentions.conversationId), desc(mentions.postedAt), desc(mentions.id));
+  const found = new Map<string, ConversationAnalysis>();
+  for (const p of posts) {
+    const id = p.conversationId!;
+    let c = found.get(id);
+    if (!c) {
+      // The first post read of a conversation is its latest.
+      const latest = { label: effectiveLabel(p), score: effectiveScore(p), confidence: effectiveConfidence(p) };
+      c = { conversationId: id, intents: [], latest };
+      found.set(id, c);
+    }
+    for (const intent of effectiveIntents(p)) if (!c.intents.includes(intent)) c.intents.push(intent);
+  }
+  return [...found.values()];
 }

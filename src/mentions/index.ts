@@ -46,7 +46,12 @@ export type { ContactLink, IdentityHome } from './contact-link';
 /** One mention by id, or by the key it was stored under (platform, external id). */
 export { mentionById, mentionByKey } from './find';
 /** What the inbox reads of a conversation's posts: them, the one a reply answers, a text match, their analysis. */
-export { conversationMentions, replyTarget, conversationTextMatches, conversationAnalysis } from './conversation-reads';
+export {
+  conversationMentions,
+  replyTarget,
+  conversationTextMatches,
+  conversationsAnalysis,
+} from './conversation-reads';
 /** A person's correction of a mention's sentiment or intents, in the caller's transaction. */
 export { correctSentiment, correctIntents } from './analysis-writes';
 /** Reanalysis: how many mentions an older analyzer scored, the next batch of them, saving new analyses. */

@@ -1,5 +1,5 @@
 import { recountContacts } from '../contacts';
-import { refreshConversationAnalysis } from '../inbox';
+import { refreshConversationsAnalysis } from '../inbox';
 import { applyToRollups } from '../reports';
 import { INTENTS, type Intent } from '../sentiment';
 import type { Actor } from '../core/actor';
@@ -57,7 +57,7 @@ export async function correctAnalysis(db: Db, actor: Actor, mentionId: string, c
     if (!row) throw mentionError('MENTION_NOT_FOUND');
     // Purchase intents, questions and the mean sentiment count towards the author's score.
     if (row.contactId) await recountContacts(tx, actor.workspaceId, [row.contactId], now);
-    if (row.conversationId) await refreshConversationAnalysis(tx, actor.workspaceId, row.conversationId, now);
+    if (row.conversationId) await refreshConversationsAnalysis(tx, actor.workspaceId, [row.conversationId], now);
     return row;
   });
 }

@@ -1,5 +1,7 @@
 import { yieldToEventLoop } from '../core/concurrency';
 import type { Db } from '../db/types';
+import { recountContacts } from '../contacts';
+import { refreshConversationsAnalysis } from '../inbox';
 import { applyToRollups } from '../reports';
 import { ANALYSIS_VERSION, type CompiledLexicon, hashtagTerms, loadAnalyzer } from '../sentiment';
 import { workspaceLexicons } from '../vocabulary';
@@ -56,10 +58,28 @@ function reanalysed(analyze: Analyze, r: StaleRow, lexicon: CompiledLexicon): Re
 }
 
 /**
+ * What the new analyses change beyond the mentions: each conversation's intents, sentiment and priority, and
+ * each author's totals (questions, purchase intents, mean sentiment), per workspace in a few statements.
+ */
+async function followInConversationsAndContacts(tx: Db, rows: StaleRow[], now: Date) {
+  for (const workspaceId of new Set(rows.map((r) => r.workspaceId))) {
+    const mine = rows.filter((r) => r.workspaceId === workspaceId);
+    const conversationIds = [...new Set(mine.flatMap((r) => (r.conversationId ? [r.conversationId] : [])))];
+    await refreshConversationsAnalysis(tx, workspaceId, conversationIds, now);
+    await recountContacts(
+      tx,
+      workspaceId,
+      mine.flatMap((r) => (r.contactId ? [r.contactId] : [])),
+      now,
+    );
+  }
+}
+
+/**
  * Re-scores every mention analysed by an older version (or never, or marked after a vocabulary change), in
  * batches by id, each with its workspace's vocabulary, reporting progress; manual overrides are left as they
  * are. Each batch is read, analysed and saved in one transaction with its rows locked, and the report rollups
- * follow it (out with the old labels, in with the new); between batches the event loop takes a turn, so the
+ * (out with the old labels, in with the new), the conversations and the authors' totals follow it; between batches the event loop takes a turn, so the
  * service answers while a long run goes on. Safe to stop and run again.
  */
 export async function reanalyzeMentions(db: Db, opts: ReanalyzeOptions = {}) {
@@ -83,6 +103,7 @@ export async function reanalyzeMentions(db: Db, opts: ReanalyzeOptions = {}) {
       await applyToRollups(tx, ids, -1);
       await saveReanalysis(tx, updates);
       await applyToRollups(tx, ids, 1);
+      await followInConversationsAndContacts(tx, rows, new Date());
       return rows;
     });
     if (rows.length === 0) break;

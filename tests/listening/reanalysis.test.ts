@@ -68,6 +68,32 @@ describe('reanalyzeMentions', () => {
     expect(counted).toEqual(await rollups(skate));
   });
 
+  it("moves the conversation's sentiment and priority and the author's totals with the new label", async () => {
+    const ws = await t.seedWorkspace('Reanalysis Follows');
+    await ingest(ws, [TEXT]);
+    const facts = async () =>
+      rows<{ conversation: string; priority_reason: string; contact: number | null; mention: string }>(
+        await t.db.execute(sql`select c.sentiment_label as conversation, c.priority_reason,
+            k.sentiment as contact, m.sentiment_label as mention
+          from mentions m join conversations c on c.id = m.conversation_id join contacts k on k.id = m.contact_id
+          where m.workspace_id = ${ws.workspace.id}::uuid`),
+      )[0]!;
+    const before = await facts();
+    expect(before.conversation).toBe(before.mention);
+    // The skate brand says "sick" is praise; the model read it otherwise.
+    await t.db
+      .insert(lexiconEntries)
+      .values({ workspaceId: ws.workspace.id, term: 'sick', termKey: 'sick', weight: 4 });
+    await t.db.update(mentions).set({ analysisVersion: null }).where(eq(mentions.workspaceId, ws.workspace.id));
+    await reanalyzeMentions(t.db, { workspaceId: ws.workspace.id });
+    const after = await facts();
+    expect(after.mention).toBe('positive');
+    expect(before.mention).not.toBe('positive');
+    expect(after.conversation).toBe('positive');
+    expect(Number(after.contact)).toBeGreaterThan(Number(before.contact ?? 0));
+    expect(after.priority_reason).not.toBe(before.priority_reason);
+  });
+
   it('lets the event loop turn between batches, reporting progress after each', async () => {
     const ws = await t.seedWorkspace('Reanalysis Turns');
     await ingest(ws, ['one good post', 'two bad posts', 'three fine posts']);
