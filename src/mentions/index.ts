@@ -63,7 +63,7 @@ export {
   type StaleScope,
 } from './analysis-writes';
 /** A workspace term's mentions: the latest with its words (a preview), and marking them for re-analysis. */
-export { latestWithTerm, markTermForReanalysis } from './term-search';
+export { latestWithTerm, markTermForReanalysis, type TermCursor } from './term-search';
 /** Mentions staff corrected (sentiment, and with `intents` the intents too), oldest correction first. */
 export { correctedMentions } from './list';
 /** The mentions' error codes (the catalogue lists them) and their maker (corrections and evidence throw them). */

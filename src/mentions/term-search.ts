@@ -16,18 +16,43 @@ function withTerm(workspaceId: string, term: string, language: string | null): S
   )!;
 }
 
-/** The latest mentions with a term's words (newest first, at most `limit`), with the labels they count under. */
-export const latestWithTerm = (db: Db, workspaceId: string, term: string, language: string | null, limit: number) =>
+/** Where a page of latestWithTerm ended: the next page starts after this mention. */
+export interface TermCursor {
+  postedAt: Date;
+  id: string;
+}
+
+/**
+ * The latest mentions with a term's words (newest first, at most `limit`, after `cursor`), with the labels
+ * they count under: read a page at a time, so a long history of long posts is never in memory at once.
+ */
+export const latestWithTerm = (
+  db: Db,
+  workspaceId: string,
+  term: string,
+  language: string | null,
+  limit: number,
+  cursor?: TermCursor,
+) =>
   db
     .select({
       id: mentions.id,
+      postedAt: mentions.postedAt,
       title: mentions.title,
       text: mentions.text,
       label: mentions.sentimentLabel,
       override: mentions.sentimentOverride,
     })
     .from(mentions)
-    .where(withTerm(workspaceId, term, language))
+    .where(
+      and(
+        withTerm(workspaceId, term, language),
+        cursor
+          ? sql`(${mentions.postedAt}, ${mentions.id})
+              < (${cursor.postedAt.toISOString()}::timestamptz, ${cursor.id}::uuid)`
+          : undefined,
+      ),
+    )
     .orderBy(desc(mentions.postedAt), desc(mentions.id))
     .limit(limit);
 

@@ -79,8 +79,9 @@ async function followInConversationsAndContacts(tx: Db, rows: StaleRow[], now: D
  * Re-scores every mention analysed by an older version (or never, or marked after a vocabulary change), in
  * batches by id, each with its workspace's vocabulary, reporting progress; manual overrides are left as they
  * are. Each batch is read, analysed and saved in one transaction with its rows locked, and the report rollups
- * (out with the old labels, in with the new), the conversations and the authors' totals follow it; between batches the event loop takes a turn, so the
- * service answers while a long run goes on. Safe to stop and run again.
+ * (out with the old labels, in with the new), the conversations and the authors' totals follow it; between
+ * batches the event loop takes a turn, so the service answers while a long run goes on. Safe to stop and run
+ * again.
  */
 export async function reanalyzeMentions(db: Db, opts: ReanalyzeOptions = {}) {
   const { analyze } = await loadAnalyzer();

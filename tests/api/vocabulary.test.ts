@@ -228,6 +228,15 @@ describe('the preview', () => {
     expect(short).toMatchObject({ examined: 1, capped: true });
   });
 
+  it('reads the mentions a page at a time, to the same answer as all at once', async () => {
+    const entry = { term: 'sick', language: null, weight: 3 };
+    const whole = await previewLexiconEntry(t.db, ws.workspace.id, entry);
+    expect(whole.examined).toBeGreaterThan(2);
+    expect(await previewLexiconEntry(t.db, ws.workspace.id, entry, { page: 1 })).toEqual(whole);
+    const two = await previewLexiconEntry(t.db, ws.workspace.id, entry, { page: 1, limit: 2 });
+    expect(two).toMatchObject({ examined: 2, capped: true });
+  });
+
   it('refuses what adding would refuse', async () => {
     await add(ws, { term: 'deck', weight: 0 });
     const res = await t.request('POST', '/api/v1/analysis/lexicon/preview', {
