@@ -7,14 +7,14 @@
  */
 const BRANDS = (
   'Alpenair|Ambergate|Ambergate Cinemas|Amtlotse|Beanbox|Bloom & Co|Bluecrest|Bluecrest Bank|Bluegull|' +
-  'Bluegull Air|Bramblecove|Bramblecove Insurance|Bramblepost|Brambleton\'s|Brasserie Nord|Brezelwerk|' +
+  "Bluegull Air|Bramblecove|Bramblecove Insurance|Bramblepost|Brambleton's|Brasserie Nord|Brezelwerk|" +
   'Brightline|Brightline Bikes|Brightwater|Brightwater Clinic|Brightwave|Brightwave Academy|' +
   'Brightwave Mobile|Brindlebrew|Brindlebrew Coffee|Brindlewood|Brindlewood Broadband|Brisketeer|' +
   'Brisketeer BBQ|Brisklane|Brookvale|Brookvale Water|Brummkreisel|Burger Barn|Cairnlight|' +
   'Cairnlight Energy|Cinderbean|Cinderbean Coffee|Cineplex|Cirrovia|Clearview|Cloudberry|Cloudberry TV|' +
   'CloudNest|Cobalt|Cobalt Savings Bank|Cobaltbank|Cobaltwing|Cobaltwing Air|Cobbleford|' +
   'Cobbleford Bank|CoinNest|Coldharbour|Coldharbour Heating|Copperkite|Copperkite Bank|Corner Deli|' +
-  'Corvantis|Cruisewave|Crumbly Co.|Crumbly\'s|Crumbly\'s Bakery|Crumbwell|Crumbwell Burgers|Crunchmoor|' +
+  "Corvantis|Cruisewave|Crumbly Co.|Crumbly's|Crumbly's Bakery|Crumbwell|Crumbwell Burgers|Crunchmoor|" +
   'Crunchmoor Crisps|Dapplefox|Dapplehouse|Dewlight|Dewlight Beauty|Dovetail Furniture|Dozewell|' +
   'Driftsong|Driftwood|Driftwood Rides|Dustmote|Echowave|Eisenkraft|Eisenkraft Fitness|Eisvogel|' +
   'Eisvogel Fitness|Emberfall|Fablemint|Fennimore|Fennimore Bank|Fenwick|Fenwick Auto|Fernbrook|' +
@@ -35,7 +35,7 @@ const BRANDS = (
   'Lindwurm Versand|LingoLeap|Little Saigon|Loomwright|Loopline|Loopline Transit|Loopr|Lumawick|Lumen|' +
   'Lumen Coffee|Lumenet|Lumenet Fiber|Lumenshade|Lumivox|Lumivox Fiber|Lumora|Lumora Audio|Maplecroft|' +
   'Maplecroft Furniture|Mapleknot|Mapleknot Furniture|Mapleleaf|Mapleleaf Insurance|Marlowgate|' +
-  'Marlowgate Pharmacy|Marrowby|Marrowby Gym|Marrowby Vets|Marrowby\'s|Marrowby\'s Pizza|Matchly|Mealbox|' +
+  "Marlowgate Pharmacy|Marrowby|Marrowby Gym|Marrowby Vets|Marrowby's|Marrowby's Pizza|Matchly|Mealbox|" +
   'Moosgrün|Mossgate|Mossgate Hotels|Natelio|Nestorbyte|Nettlecombe|Nettlecombe Insurance|Nettlefone|' +
   'Nimbletask|Nimbletrack|Nimbra|Nimbus|Nimbus Cloud|Nimbusnote|Nonna|Nookly|Nookly Home|Nordbahn|' +
   'Nordhaus|Northwick|Northwick Rail|Nova|Nova Energy|Oatmeadow|Oatmeadow Market|Orbit|Orbit Telecom|' +

@@ -3,7 +3,10 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { createMiddleware } from 'hono/factory';
 import { requireActor } from '../http/auth.middleware';
 import { clearSessionCookie, setSessionCookie } from '../http/cookies';
-import type { AppEnv } from '../http/env';
+import type { AppContext, AppEnv } from '../http/env';
+import { type Locale, LOCALES } from '../core/i18n/locales';
+import { ProfileBody } from './profile.input';
+import { updateProfile } from './profile.service';
 import { AUTHENTICATED, createApi, errors, json } from '../http/openapi';
 import { workspacesOfMember } from './accounts.service';
 import { accountError } from './errors';
@@ -29,6 +32,13 @@ const Me = z
     workspaceId: z.string(),
     workspaceSlug: z.string(),
     apiKeyId: z.string().nullable(),
+    language: z.enum(LOCALES).nullable().openapi({
+      description: 'The language the person chose (null: pages follow Accept-Language, then the workspace default)',
+    }),
+    timeZone: z.string().nullable().openapi({
+      description: 'The IANA time zone the person chose (null: the workspace time zone)',
+      example: 'Europe/Berlin',
+    }),
     workspaces: z.array(z.object({ id: z.string(), slug: z.string(), name: z.string(), role: z.enum(ROLES) })).openapi({
       description:
         'Every workspace this login belongs to (switch with POST /auth/switch-workspace); none for an API key',
@@ -132,22 +142,49 @@ export const authApi = createApi()
       security: AUTHENTICATED,
       responses: { 200: json(Me, 'The signed-in user or API key'), ...errors(401) },
     }),
+    (c) => me(c),
+  )
+  .openapi(
+    createRoute({
+      method: 'patch',
+      path: '/me',
+      tags: ['auth'],
+      summary: 'Change your own name, language or time zone',
+      description:
+        'Left-out fields stay; null resets the language (pages then follow Accept-Language and the workspace) ' +
+        'or the time zone (then the workspace). Language and time zone belong to the person in every workspace.',
+      security: AUTHENTICATED,
+      middleware: [signedIn],
+      request: { body: { content: { 'application/json': { schema: ProfileBody } }, required: true } },
+      responses: { 200: json(Me, 'The person as changed'), ...errors(401, 404, 422) },
+    }),
     async (c) => {
       const actor = requireActor(c);
-      const user = c.var.user;
-      const memberOf = user ? await workspacesOfMember(c.var.deps.db, user.id) : [];
-      return c.json(
-        {
-          id: user?.id ?? null,
-          email: user?.email ?? null,
-          name: user?.name ?? null,
-          role: actor.role,
-          workspaceId: actor.workspaceId,
-          workspaceSlug: actor.workspaceSlug,
-          apiKeyId: actor.apiKeyId,
-          workspaces: memberOf,
-        },
-        200,
-      );
+      if (!c.var.user) throw accountError('USER_NOT_FOUND');
+      const p = await updateProfile(c.var.deps.db, actor, c.req.valid('json'));
+      c.set('user', { ...c.var.user, name: p.name, language: p.language, timeZone: p.timeZone });
+      return me(c);
     },
   );
+
+/** The caller as GET and PATCH /me answer. */
+async function me(c: AppContext) {
+  const actor = requireActor(c);
+  const user = c.var.user;
+  const memberOf = user ? await workspacesOfMember(c.var.deps.db, user.id) : [];
+  return c.json(
+    {
+      id: user?.id ?? null,
+      email: user?.email ?? null,
+      name: user?.name ?? null,
+      role: actor.role,
+      workspaceId: actor.workspaceId,
+      workspaceSlug: actor.workspaceSlug,
+      apiKeyId: actor.apiKeyId,
+      language: (user?.language ?? null) as Locale | null,
+      timeZone: user?.timeZone ?? null,
+      workspaces: memberOf,
+    },
+    200,
+  );
+}

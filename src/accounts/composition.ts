@@ -17,3 +17,7 @@ export { invitationPages } from './invitation.pages';
 export { invitationsApi } from './invitations.routes';
 /** /users: staff users and their roles. */
 export { usersApi } from './users.routes';
+/** Settings > Profile and Settings > Workspace. */
+export { profilePages } from './profile.pages';
+/** /workspace: the workspace's name and its readers' defaults. */
+export { workspaceApi } from './workspace.routes';

@@ -3,6 +3,7 @@ import { defineErrors, makeErrors } from '../core/errors';
 /** The codes of accounts: logins, staff and their roles, API keys, invitations, the first setup. */
 export const ACCOUNT_ERRORS = defineErrors({
   INVALID_CREDENTIALS: { kind: 'unauthenticated', en: 'Email or password is wrong' },
+  PASSWORD_WRONG: { kind: 'invalid', en: 'The current password is wrong' },
   TOO_MANY_LOGINS: { kind: 'rate_limited', en: 'Too many failed logins; try again in {seconds} s' },
   WORKSPACE_NOT_FOUND: { kind: 'not_found', en: 'Workspace not found' },
   API_KEY_CANNOT_SWITCH: {

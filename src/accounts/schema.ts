@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgTable, real, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, real, smallint, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { ROLES } from '../core/roles';
 import { createdAt, id, ts } from '../db/columns';
 
@@ -10,6 +10,12 @@ export const workspaces = pgTable('workspaces', {
   // A model's sentiment label less sure than this (0..1) is shown as uncertain and counted apart in reports;
   // it raises no priority. Changed through reanalysis (the rollups and priorities follow in one transaction).
   sentimentConfidenceThreshold: real('sentiment_confidence_threshold').notNull().default(0.5),
+  // What a teammate who chose nothing, a board visitor and the reports see: the language (when the browser
+  // asks for none we offer), the IANA time zone days and weeks are counted in, and the first day of a week
+  // (1 Monday … 7 Sunday, ISO).
+  defaultLanguage: text('default_language').notNull().default('en'),
+  timeZone: text('time_zone').notNull().default('UTC'),
+  weekStart: smallint('week_start').notNull().default(1),
   createdAt: createdAt(),
 });
 
@@ -24,6 +30,10 @@ export const staffAccounts = pgTable(
     // Stored lower-cased: login needs no workspace, the email alone finds the person.
     email: text('email').notNull(),
     passwordHash: text('password_hash'),
+    // The person's own choice on their profile (null: the browser's, then the workspace's); one person reads
+    // one language in every workspace they belong to.
+    language: text('language'),
+    timeZone: text('time_zone'),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('staff_accounts_email_key').on(t.email)],

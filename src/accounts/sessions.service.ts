@@ -1,6 +1,6 @@
 import { and, eq, gt, lt } from 'drizzle-orm';
 import type { Db } from '../db/types';
-import { sessions, users, workspaces } from './schema';
+import { sessions, staffAccounts, users, workspaces } from './schema';
 import { hashToken, newSecret } from '../core/tokens';
 
 export interface SessionOptions {
@@ -40,9 +40,15 @@ export async function createSession(
 /** Finds the live session behind a token, with its user and workspace; null when expired or revoked. */
 export async function resolveSession(db: Db, token: string, now: Date) {
   const [row] = await db
-    .select({ session: sessions, user: users, workspace: workspaces })
+    .select({
+      session: sessions,
+      user: users,
+      workspace: workspaces,
+      account: { language: staffAccounts.language, timeZone: staffAccounts.timeZone },
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
+    .innerJoin(staffAccounts, eq(staffAccounts.id, users.accountId))
     .innerJoin(workspaces, eq(workspaces.id, sessions.workspaceId))
     .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, now)));
   if (!row || row.user.disabledAt) return null;

@@ -26,6 +26,7 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
   c.set('user', null);
   c.set('session', null);
   c.set('member', null);
+  c.set('workspaceLocale', null);
   const { clock } = c.var.deps;
   const now = clock();
   const ip = c.var.deps.clientIp(c);
@@ -35,6 +36,7 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
     c.set('actor', staff.actor);
     c.set('user', staff.user);
     c.set('session', staff.session);
+    c.set('workspaceLocale', staff.workspace);
   }
   const memberToken = getCookie(c, MEMBER_COOKIE);
   if (memberToken) c.set('member', await c.var.deps.auth.member(memberToken, now));

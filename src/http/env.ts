@@ -1,5 +1,6 @@
 import type { EventBus } from '../core/events';
 import type { Context } from 'hono';
+import type { Translator } from '../core/i18n/translator';
 import type { AccessWatch } from '../core/access-watch';
 import type { Actor } from '../core/actor';
 import type { Clock } from '../core/clock';
@@ -81,6 +82,16 @@ export interface StaffIdentity {
   actor: Actor;
   user: StaffUser | null;
   session: SessionInfo | null;
+  /** The workspace's language, time zone and week start: what a viewer who chose nothing sees. */
+  workspace: WorkspaceLocale;
+}
+
+/** A workspace's defaults for the people who read it (Settings > Workspace). */
+export interface WorkspaceLocale {
+  language: string;
+  timeZone: string;
+  /** 1 Monday … 7 Sunday. */
+  weekStart: number;
 }
 
 /** A staff token as sent: by the Authorization header (an API key or a session token) or the session cookie. */
@@ -124,6 +135,9 @@ export interface StaffUser {
   id: string;
   email: string;
   name: string;
+  /** The language and IANA time zone the person chose on their profile (null: not chosen). */
+  language: string | null;
+  timeZone: string | null;
   /** Every workspace this person's login belongs to (loaded for pages, for the switcher). */
   workspaces?: WorkspaceRef[];
 }
@@ -138,6 +152,10 @@ export type AppEnv = {
     session: SessionInfo | null;
     /** A community member signed in on the public board (never a staff actor). */
     member: MemberInfo | null;
+    /** The signed-in workspace's defaults (null when nobody from a workspace is signed in). */
+    workspaceLocale: WorkspaceLocale | null;
+    /** This viewer's language, time zone and formats (http/i18n.middleware.ts). */
+    i18n: Translator;
   };
 };
 

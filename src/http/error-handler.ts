@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import { ZodError } from 'zod';
 import { AppError, coreError, errorBody } from '../core/errors';
 import { isDatabaseUnavailable } from '../db/unavailable';
+import { translatorOf } from './i18n.middleware';
 import { ErrorPage } from './web/error-page';
 import type { AppContext, AppEnv } from './env';
 
@@ -45,11 +46,9 @@ export const databaseUnavailable = () => coreError('DATABASE_UNAVAILABLE').retry
 /** Renders an AppError as JSON for the API and as a page for browsers. */
 export function renderError(c: AppContext, e: AppError) {
   if (e.retryAfter) c.header('Retry-After', String(e.retryAfter));
-  if (wantsJson(c)) return c.json(errorBody(e), e.status as 400);
-  return c.html(
-    ErrorPage({ status: e.status, code: e.code, message: e.message, requestId: c.var.requestId }),
-    e.status as 400,
-  );
+  const message = translatorOf(c).error(e.code, e.message, e.params);
+  if (wantsJson(c)) return c.json(errorBody({ ...e, message }), e.status as 400);
+  return c.html(ErrorPage({ status: e.status, code: e.code, message, requestId: c.var.requestId }), e.status as 400);
 }
 
 export const onError: ErrorHandler<AppEnv> = (err, c) => {

@@ -71,11 +71,15 @@ export async function parseForm<T extends z.ZodType>(
 ): Promise<ParsedForm<z.output<T>>> {
   const form = await filesAsText((await c.req.parseBody({ all: true })) as PostedForm, options.filesAsText ?? []);
   const posted = postedValues(form);
-  const parsed = await schema.safeParseAsync(formInput(schema, form, options));
+  // The schema's own messages first; zod's words for the rest in the viewer's language.
+  const error = c.var.i18n?.locale === 'de' ? GERMAN_ZOD.localeError : undefined;
+  const parsed = await schema.safeParseAsync(formInput(schema, form, options), error ? { error } : undefined);
   if (parsed.success) return { ok: true, data: parsed.data, ...posted };
   const issue = parsed.error.issues[0]!;
   return { ok: false, message: formMessage(issue, options.labels), issue, ...posted };
 }
+
+const GERMAN_ZOD = z.locales.de();
 
 /** The named file inputs as their text (at most 64 KB; an empty input is no value); other fields as posted. */
 const MAX_FORM_FILE = 64 * 1024;

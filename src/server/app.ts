@@ -19,8 +19,10 @@ import {
   authApi,
   accountPages,
   invitationPages,
+  profilePages,
   invitationsApi,
   usersApi,
+  workspaceApi,
 } from '../accounts/composition';
 import { coreError } from '../core/errors';
 import { rawTypeOf } from '../imports';
@@ -46,6 +48,7 @@ import { reportsApi, reportPages } from '../reports/composition';
 import { webPages } from '../http/web/pages';
 import { staticRoutes } from '../http/web/static';
 import { announceAccessChanges, authenticate } from '../http/auth.middleware';
+import { negotiateLanguage } from '../http/i18n.middleware';
 import { csrfProtection } from '../http/csrf.middleware';
 import { databaseGuard } from '../http/db-guard.middleware';
 import type { AppDeps, AppEnv } from '../http/env';
@@ -58,6 +61,7 @@ import { refuseUnsafeText } from '../http/safe-text.middleware';
 /** Every JSON router, mounted under /api/v1 and published in one OpenAPI document. */
 const API_ROUTERS = [
   authApi,
+  workspaceApi,
   usersApi,
   invitationsApi,
   apiKeysApi,
@@ -152,6 +156,7 @@ export function createApp(deps: AppDeps) {
   }
 
   app.use(authenticate);
+  app.use(negotiateLanguage);
   app.use(announceAccessChanges);
   app.use(csrfProtection);
 
@@ -171,6 +176,7 @@ export function createApp(deps: AppDeps) {
   });
 
   app.route('/', accountPages);
+  app.route('/', profilePages);
   app.route('/', invitationPages);
   app.route('/', inboxPages);
   app.route('/', correctionPages);

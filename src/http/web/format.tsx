@@ -1,4 +1,7 @@
 import type { Child } from 'hono/jsx';
+import type { MessageDescriptor } from '../../core/i18n/translator';
+import { useT } from './i18n';
+import { web } from './messages';
 
 /** Small display helpers shared by the pages that show posts and people. */
 
@@ -14,7 +17,7 @@ export const PLATFORM_LABELS: Record<string, string> = {
   threads: 'Threads',
   linkedin: 'LinkedIn',
   youtube: 'YouTube',
-  google_reviews: 'Google reviews',
+  google_reviews: 'Google Reviews',
   app_store: 'App Store',
   google_play: 'Google Play',
   import: 'Import',
@@ -22,17 +25,20 @@ export const PLATFORM_LABELS: Record<string, string> = {
   community: 'Community',
 };
 
-export const platformLabel = (p: string) => PLATFORM_LABELS[p] ?? p;
+// The names that are words rather than brands are said in the viewer's language.
+const PLATFORM_WORDS: Record<string, MessageDescriptor> = {
+  google_reviews: web.platformGoogleReviews,
+  import: web.platformImport,
+  community: web.platformCommunity,
+};
 
-/** 1234 -> "1.2k": audiences at a glance. */
-export const compact = (n: number | null) =>
-  n === null
-    ? ''
-    : n >= 1_000_000
-      ? `${(n / 1_000_000).toFixed(1)}M`
-      : n >= 1000
-        ? `${(n / 1000).toFixed(1)}k`
-        : String(n);
+export const platformLabel = (p: string) => {
+  const word = PLATFORM_WORDS[p];
+  return word ? useT().t(word) : (PLATFORM_LABELS[p] ?? p);
+};
+
+/** 1234 -> "1.2K" ("1234" in German): audiences at a glance, in the viewer's locale. */
+export const compact = (n: number | null) => (n === null ? '' : useT().compact(n));
 
 export const PlatformBadge = (props: { platform: string }) => (
   <span class={`badge platform-${props.platform}`}>{platformLabel(props.platform)}</span>
@@ -64,7 +70,7 @@ export const PostItem = (props: {
             {' '}
             ·{' '}
             <a href={url} rel="noopener noreferrer nofollow" target="_blank">
-              original
+              {useT().t(web.original)}
             </a>
           </>
         ) : null}

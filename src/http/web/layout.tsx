@@ -1,6 +1,8 @@
 import type { Child } from 'hono/jsx';
 import type { Actor } from '../../core/actor';
 import type { StaffUser } from '../env';
+import { useT } from './i18n';
+import { web } from './messages';
 import { SCRIPT_URL, STYLESHEET_URL } from './static';
 
 /** The HTML document around every page: one stylesheet, no inline script (the CSP forbids it). */
@@ -13,7 +15,7 @@ export function Document(props: {
   script?: boolean;
 }) {
   return (
-    <html lang="en">
+    <html lang={useT().locale}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -31,11 +33,11 @@ export function Document(props: {
 }
 
 export const NAV = [
-  { href: '/inbox', label: 'Inbox' },
-  { href: '/contacts', label: 'Contacts' },
-  { href: '/community', label: 'Community' },
-  { href: '/reports', label: 'Reports' },
-  { href: '/settings', label: 'Settings' },
+  { href: '/inbox', label: web.navInbox },
+  { href: '/contacts', label: web.navContacts },
+  { href: '/community', label: web.navCommunity },
+  { href: '/reports', label: web.navReports },
+  { href: '/settings', label: web.navSettings },
 ] as const;
 
 export interface ShellProps {
@@ -51,6 +53,7 @@ export interface ShellProps {
 
 /** The staff app: navigation on the left (on top at phone width), the page in main. */
 export function AppShell(props: ShellProps) {
+  const { t } = useT();
   return (
     <Document
       title={props.title}
@@ -62,25 +65,30 @@ export function AppShell(props: ShellProps) {
       <div class="shell">
         <aside class="sidebar">
           <div class="brand">Social CRM</div>
-          <nav aria-label="Main">
+          <nav aria-label={t(web.navMain)}>
             {NAV.map((item) => (
               <a href={item.href} aria-current={item.href === props.active ? 'page' : undefined}>
-                {item.label}
+                {t(item.label)}
               </a>
             ))}
           </nav>
           <a class="notif-link" href="/notifications" data-testid="notifications-link">
-            Notifications <span class="badge count" id="unread-count" hidden />
+            {t(web.notifications)} <span class="badge count" id="unread-count" hidden />
           </a>
           <div class="who">
-            <div data-testid="current-user">{props.user?.email ?? 'API key'}</div>
+            <div data-testid="current-user">{props.user?.email ?? t(web.apiKey)}</div>
             <div class="muted">
-              {props.actor.workspaceSlug} · {props.actor.role}
+              {props.actor.workspaceSlug} · {t(web.role, { role: props.actor.role })}
             </div>
+            {props.user ? (
+              <a href="/settings/profile" data-testid="profile-link">
+                {t(web.profile)}
+              </a>
+            ) : null}
             <WorkspaceSwitcher {...props} />
             <form method="post" action="/logout">
               <input type="hidden" name="_csrf" value={props.csrfToken ?? ''} />
-              <button type="submit">Log out</button>
+              <button type="submit">{t(web.logOut)}</button>
             </form>
           </div>
         </aside>
@@ -94,17 +102,18 @@ export function AppShell(props: ShellProps) {
 function WorkspaceSwitcher(props: ShellProps) {
   const choices = props.user?.workspaces ?? [];
   if (choices.length < 2) return null;
+  const { t } = useT();
   return (
     <form method="post" action="/switch-workspace" data-testid="workspace-switcher">
       <input type="hidden" name="_csrf" value={props.csrfToken ?? ''} />
-      <select name="workspaceId" aria-label="Workspace">
+      <select name="workspaceId" aria-label={t(web.workspace)}>
         {choices.map((w) => (
           <option value={w.id} selected={w.id === props.actor.workspaceId}>
             {w.name}
           </option>
         ))}
       </select>
-      <button type="submit">Switch</button>
+      <button type="submit">{t(web.switchWorkspace)}</button>
     </form>
   );
 }

@@ -1,3 +1,6 @@
+import { useT } from './i18n';
+import { web } from './messages';
+
 /**
  * A sentiment label as every page shows it, and the "Why negative?" disclosure under a post. Whether a label
  * is uncertain is mentions' rule (isUncertain), decided by the caller; these only say it the same way.
@@ -20,9 +23,12 @@ export interface SentimentBadgeProps {
 /** The words of a label: "negative", "negative? (uncertain, 0.42)", "negative (corrected)". */
 export function sentimentText(p: SentimentBadgeProps): string {
   if (!p.label) return '';
-  if (p.corrected) return `${p.label} (corrected)`;
-  if (p.uncertain && p.confidence !== null) return `${p.label}? (uncertain, ${twoPlaces(p.confidence)})`;
-  return p.label;
+  const { t, number } = useT();
+  const label = t(web.sentiment, { label: p.label });
+  if (p.corrected) return t(web.sentimentCorrected, { label });
+  if (p.uncertain && p.confidence !== null)
+    return t(web.sentimentUncertain, { label, confidence: number(p.confidence, { maximumFractionDigits: 2 }) });
+  return label;
 }
 
 export function SentimentBadge(p: SentimentBadgeProps) {
@@ -33,7 +39,11 @@ export function SentimentBadge(p: SentimentBadgeProps) {
       class={`badge sentiment-${p.label}${p.uncertain ? ' sentiment-uncertain' : ''}`}
       data-testid={p.testid}
       data-uncertain={p.uncertain ? 'true' : undefined}
-      title={sure ? `confidence ${twoPlaces(p.confidence!)}` : undefined}
+      title={
+        sure
+          ? useT().t(web.confidence, { confidence: useT().number(p.confidence!, { maximumFractionDigits: 2 }) })
+          : undefined
+      }
     >
       {sentimentText(p)}
     </span>
@@ -51,11 +61,13 @@ export const whyUrl = (mentionId: string) => `/inbox/mentions/${mentionId}/why`;
 export function WhyDisclosure(p: { mentionId: string; label: string | null; corrected?: boolean }) {
   if (!p.label || p.label === 'unscored') return null;
   const url = whyUrl(p.mentionId);
+  const { t } = useT();
+  const label = t(web.sentiment, { label: p.label });
   return (
     <details class="why" id={`why-${p.mentionId}`} data-why={url} data-testid="why">
-      <summary class="small">{p.corrected ? `Why did the analyzer say ${p.label}?` : `Why ${p.label}?`}</summary>
+      <summary class="small">{t(p.corrected ? web.whyModel : web.why, { label })}</summary>
       <div class="why-body" aria-live="polite" data-testid="why-body">
-        <a href={url}>Show what decided it</a>
+        <a href={url}>{t(web.whyShow)}</a>
       </div>
     </details>
   );

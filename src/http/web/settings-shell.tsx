@@ -1,18 +1,22 @@
 import type { Child } from 'hono/jsx';
+import { useT } from './i18n';
 import { AppShell, type ShellProps } from './layout';
+import { web } from './messages';
 
 export type PageBase = Omit<ShellProps, 'title' | 'active' | 'children'>;
 
 const TABS = [
-  { href: '/settings/sources', label: 'Sources' },
-  { href: '/settings/topics', label: 'Topics' },
-  { href: '/settings/vocabulary', label: 'Vocabulary' },
-  { href: '/settings/analysis', label: 'Analysis' },
-  { href: '/settings/imports', label: 'Imports' },
-  { href: '/settings/routing', label: 'Routing' },
-  { href: '/settings/saved-replies', label: 'Saved replies' },
-  { href: '/settings/users', label: 'Users' },
-  { href: '/settings/api-keys', label: 'API keys' },
+  { href: '/settings/sources', label: web.tabSources },
+  { href: '/settings/topics', label: web.tabTopics },
+  { href: '/settings/vocabulary', label: web.tabVocabulary },
+  { href: '/settings/analysis', label: web.tabAnalysis },
+  { href: '/settings/imports', label: web.tabImports },
+  { href: '/settings/routing', label: web.tabRouting },
+  { href: '/settings/saved-replies', label: web.tabSavedReplies },
+  { href: '/settings/users', label: web.tabUsers },
+  { href: '/settings/api-keys', label: web.tabApiKeys },
+  { href: '/settings/workspace', label: web.tabWorkspace },
+  { href: '/settings/profile', label: web.tabProfile },
 ] as const;
 
 /** Settings pages share one heading and tab bar. */
@@ -24,13 +28,14 @@ export function SettingsShell(
     children: Child;
   },
 ) {
+  const { t } = useT();
   return (
     <AppShell {...props} title={props.title} active="/settings">
-      <h1>Settings</h1>
-      <nav class="tabs" aria-label="Settings">
-        {TABS.map((t) => (
-          <a href={t.href} aria-current={t.href === props.tab ? 'page' : undefined}>
-            {t.label}
+      <h1>{t(web.settings)}</h1>
+      <nav class="tabs" aria-label={t(web.settings)}>
+        {TABS.map((tab) => (
+          <a href={tab.href} aria-current={tab.href === props.tab ? 'page' : undefined}>
+            {t(tab.label)}
           </a>
         ))}
       </nav>
@@ -44,8 +49,8 @@ export const Csrf = (props: { token: string | undefined }) => (
   <input type="hidden" name="_csrf" value={props.token ?? ''} />
 );
 
-export const when = (iso: string | Date | null | undefined) =>
-  iso ? new Date(iso).toISOString().slice(0, 16).replace('T', ' ') : '–';
+/** A moment in the viewer's language and time zone ("7 Dec 2026, 09:00"); a dash for none. */
+export const when = (iso: string | Date | null | undefined) => (iso ? useT().dateTime(iso) : '–');
 
 /** A one-button form posting to an action URL (delete, pause, revoke...), with its CSRF field. */
 export function PostButton(props: {

@@ -1,0 +1,33 @@
+import { createRoute } from '@hono/zod-openapi';
+import { requireActor, requirePermission } from '../http/auth.middleware';
+import { AUTHENTICATED, createApi, errors, json } from '../http/openapi';
+import { WorkspaceSettings, WorkspaceSettingsBody } from './workspace-settings.input';
+import { updateWorkspaceSettings, workspaceSettings } from './workspaces.service';
+
+/** /workspace: the signed-in workspace's name and its readers' defaults (language, time zone, week start). */
+export const workspaceApi = createApi()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/workspace',
+      tags: ['auth'],
+      summary: "This workspace's name, default language, time zone and week start",
+      security: AUTHENTICATED,
+      responses: { 200: json(WorkspaceSettings, 'The workspace'), ...errors(401) },
+    }),
+    async (c) => c.json(await workspaceSettings(c.var.deps.db, requireActor(c).workspaceId), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'patch',
+      path: '/workspace',
+      tags: ['auth'],
+      summary: "Change this workspace's name, default language, time zone or week start",
+      description: 'Reports count days in the workspace time zone and weeks from its week start.',
+      security: AUTHENTICATED,
+      middleware: [requirePermission('settings:manage')],
+      request: { body: { content: { 'application/json': { schema: WorkspaceSettingsBody } }, required: true } },
+      responses: { 200: json(WorkspaceSettings, 'The workspace as changed'), ...errors(401, 403, 422) },
+    }),
+    async (c) => c.json(await updateWorkspaceSettings(c.var.deps.db, requireActor(c), c.req.valid('json')), 200),
+  );
