@@ -6,6 +6,7 @@ import { toAppError } from '../http/error-handler';
 import { parseForm } from '../http/pages';
 import { AcceptInvitationBody } from './invitations.input';
 import { acceptInvitation, acceptOptions, findOpenInvitation } from './invitations.service';
+import { m } from './messages';
 import { AcceptInvitationPage, InvitationInvalidPage } from './views/invitation-pages';
 
 /** The page an invitation link opens: join the workspace, setting or proving the password. */
@@ -32,8 +33,9 @@ export const invitationPages = new Hono<AppEnv>()
       if (e.code === 'INVITATION_INVALID') return c.html(<InvitationInvalidPage />, 404);
       if (e.code !== 'INVALID_CREDENTIALS' && e.code !== 'TOO_MANY_LOGINS' && e.code !== 'ACCESS_DISABLED') throw err;
       if (e.retryAfter) c.header('Retry-After', String(e.retryAfter));
-      const wrongPassword = 'This email already signs in here, and that is not its password';
-      return renderAccept(c, token, e.status, e.code === 'INVALID_CREDENTIALS' ? wrongPassword : e.message);
+      const { t, error } = c.var.i18n;
+      const problem = e.code === 'INVALID_CREDENTIALS' ? t(m.acceptWrongPassword) : error(e.code, e.message, e.params);
+      return renderAccept(c, token, e.status, problem);
     }
   });
 

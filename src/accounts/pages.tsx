@@ -3,6 +3,8 @@ import { baseUrl, clientKey } from '../http/request-origin';
 import { clearSessionCookie, setSessionCookie } from '../http/cookies';
 import type { AppContext, AppEnv } from '../http/env';
 import { toAppError } from '../http/error-handler';
+import type { AppError } from '../core/errors';
+import type { MessageDescriptor } from '../core/i18n/translator';
 import {
   assertCan,
   formProblem,
@@ -26,18 +28,25 @@ import { SetupBody } from './setup.input';
 import { completeSetup, isSetupTokenValid } from './setup.service';
 import { UpdateUser } from './users.input';
 import { deleteUser, listUsers, publicUser, updateUser } from './users.service';
+import { m } from './messages';
 import { LoginPage, SetupInvalidPage, SetupPage } from './views/auth-pages';
 import { ApiKeysPage, UsersPage } from './views/settings-pages';
 
 /** The users list's role select: the API's user change, with the role required. */
 const RoleForm = UpdateUser.pick({ role: true }).required();
-const SETUP_LABELS = { workspaceName: 'Workspace name', name: 'Your name', email: 'Email', password: 'Password' };
-
-const OK_MESSAGES: Record<string, string> = {
-  saved: 'Changes saved.',
-  removed: 'User removed.',
-  revoked: 'Invitation revoked.',
+const setupLabels = (c: AppContext) => {
+  const { t } = c.var.i18n;
+  return { workspaceName: t(m.workspaceName), name: t(m.yourName), email: t(m.email), password: t(m.password) };
 };
+
+const OK_MESSAGES: Record<string, MessageDescriptor> = {
+  saved: m.usersSaved,
+  removed: m.usersRemoved,
+  revoked: m.invitationRevoked,
+};
+
+/** A domain error's message in the viewer's language. */
+const said = (c: AppContext, e: AppError) => c.var.i18n.error(e.code, e.message, e.params);
 
 /** Startup pages (login, setup, logout) and Settings > Users and API keys. */
 export const accountPages = new Hono<AppEnv>()
@@ -48,7 +57,7 @@ export const accountPages = new Hono<AppEnv>()
   .post('/login', async (c) => {
     const form = await parseForm(c, LoginBody);
     const next = safeNext(form.values.next);
-    if (!form.ok) return c.html(<LoginPage next={next} error="Enter your email and password." />, 422);
+    if (!form.ok) return c.html(<LoginPage next={next} error={c.var.i18n.t(m.loginMissing)} />, 422);
     const { deps } = c.var;
     try {
       const result = await login(
@@ -67,7 +76,7 @@ export const accountPages = new Hono<AppEnv>()
       const e = toAppError(err);
       if (e.code !== 'INVALID_CREDENTIALS' && e.code !== 'TOO_MANY_LOGINS') throw err;
       if (e.retryAfter) c.header('Retry-After', String(e.retryAfter));
-      return c.html(<LoginPage next={next} error={e.message} email={form.data.email} />, e.status as 401);
+      return c.html(<LoginPage next={next} error={said(c, e)} email={form.data.email} />, e.status as 401);
     }
   })
   .post('/logout', async (c) => {
@@ -81,7 +90,7 @@ export const accountPages = new Hono<AppEnv>()
     return c.html(<SetupPage token={token} />);
   })
   .post('/setup', async (c) => {
-    const form = await parseForm(c, SetupBody, { labels: SETUP_LABELS });
+    const form = await parseForm(c, SetupBody, { labels: setupLabels(c) });
     const token = form.values.token ?? '';
     // The password is never sent back into the page.
     const { workspaceName = '', name = '', email = '' } = form.values;
@@ -102,14 +111,17 @@ export const accountPages = new Hono<AppEnv>()
     } catch (err) {
       const e = toAppError(err);
       if (e.code === 'SETUP_TOKEN_INVALID') return c.html(<SetupInvalidPage />, 422);
-      if (e.code === 'EMAIL_TAKEN') return c.html(<SetupPage token={token} error={e.message} values={values} />, 409);
+      if (e.code === 'EMAIL_TAKEN') return c.html(<SetupPage token={token} error={said(c, e)} values={values} />, 409);
       throw err;
     }
   })
   .use('/settings', requireStaffPage)
   .use('/settings/*', requireStaffPage)
   .get('/settings', (c) => c.redirect('/settings/sources', 303))
-  .get('/settings/users', async (c) => renderUsers(c, 200, { ok: OK_MESSAGES[c.req.query('ok') ?? ''] }))
+  .get('/settings/users', async (c) => {
+    const ok = OK_MESSAGES[c.req.query('ok') ?? ''];
+    return renderUsers(c, 200, { ok: ok && c.var.i18n.t(ok) });
+  })
   .post('/settings/users', async (c) => {
     const actor = assertCan(c, 'users:manage');
     const form = await parseForm(c, InviteBody);
@@ -119,11 +131,11 @@ export const accountPages = new Hono<AppEnv>()
       const opts = { now: deps.clock(), baseUrl: baseUrl(c) };
       const { invitation, link } = await inviteUser(deps, actor, form.data, opts);
       // Rendered directly (not redirected): a shown link must never sit in a URL or a flash store.
-      const ok = link ? `Invitation made for ${invitation.email}.` : `Invitation sent to ${invitation.email}.`;
+      const ok = c.var.i18n.t(link ? m.invitationMade : m.invitationSent, { email: invitation.email });
       return renderUsers(c, 201, { ok, link });
     } catch (err) {
       const e = formProblem(err);
-      return renderUsers(c, e.status, { error: e.message });
+      return renderUsers(c, e.status, { error: said(c, e) });
     }
   })
   .post('/settings/users/invitations/:id/revoke', async (c) => {
@@ -170,7 +182,7 @@ export const accountPages = new Hono<AppEnv>()
       return renderKeys(c, 201, { newKey: key });
     } catch (err) {
       const e = formProblem(err);
-      return renderKeys(c, e.status, { error: e.message });
+      return renderKeys(c, e.status, { error: said(c, e) });
     }
   })
   .post('/settings/api-keys/:id/revoke', async (c) => {
@@ -186,7 +198,7 @@ async function attempt(c: AppContext, change: () => Promise<unknown>, ok: string
     return c.redirect(`/settings/users?ok=${ok}`, 303);
   } catch (err) {
     const e = formProblem(err);
-    return renderUsers(c, e.status, { error: e.message });
+    return renderUsers(c, e.status, { error: said(c, e) });
   }
 }
 

@@ -4,7 +4,9 @@ import { MEMBER_COOKIE } from '../http/auth.middleware';
 import { clearMemberCookie, setMemberCookie } from '../http/cookies';
 import type { AppContext, AppEnv } from '../http/env';
 import { coreError } from '../core/errors';
+import type { MessageDescriptor, MessageValues } from '../core/i18n/translator';
 import { formProblem, parseForm } from '../http/pages';
+import { board } from './board.messages';
 import {
   memberLogin,
   memberLogout,
@@ -20,18 +22,58 @@ import { baseUrl, clientKey } from '../http/request-origin';
 import { CheckEmailPage, ForgotPage, MemberLoginPage, ProfilePage, ResetPage, SignUpPage } from './views/account-pages';
 
 /** Notices after a redirect: a fixed word in the URL, never text from it. */
-export const PUBLIC_OK: Record<string, string> = {
-  verified: 'Your email is confirmed. Welcome!',
-  reset: 'Password changed: log in with the new one.',
-  saved: 'Saved.',
-  posted: 'Posted.',
-  held: 'Thanks! A moderator looks at new posts before they are public.',
-  voted: 'Vote counted.',
-  unvoted: 'Vote taken back.',
-  commented: 'Comment added.',
-  reviewed: 'Review saved.',
+export const PUBLIC_OK: Record<string, MessageDescriptor> = {
+  verified: board.okVerified,
+  reset: board.okReset,
+  saved: board.okSaved,
+  posted: board.okPosted,
+  held: board.okHeld,
+  voted: board.okVoted,
+  unvoted: board.okUnvoted,
+  commented: board.okCommented,
+  reviewed: board.okReviewed,
 };
-export const publicOk = (c: AppContext) => PUBLIC_OK[c.req.query('ok') ?? ''];
+export const publicOk = (c: AppContext) => {
+  const ok = PUBLIC_OK[c.req.query('ok') ?? ''];
+  return ok ? c.var.i18n.t(ok, { form: 'sie' }) : undefined;
+};
+
+/** What a rule of a form's schema says, in the reader's language; `code` narrows it to one kind of problem. */
+export interface IssueRule {
+  message: MessageDescriptor;
+  values?: MessageValues;
+  code?: string;
+}
+
+/**
+ * A posted form's first problem in the reader's language: the rule of its field (the same sentence its
+ * schema says in English), else the schema's own sentence.
+ */
+export function formIssue(
+  c: AppContext,
+  issue: { path: PropertyKey[]; code: string; message: string },
+  rules: Record<string, IssueRule[]>,
+): string {
+  const rule = rules[String(issue.path.at(-1))]?.find((r) => !r.code || r.code === issue.code);
+  return rule ? c.var.i18n.t(rule.message, { form: 'sie', ...rule.values }) : issue.message;
+}
+
+/** A service's refusal on a board page: its message in the reader's language, and its status. */
+export function boardProblem(c: AppContext, err: unknown): { message: string; status: number } {
+  const e = formProblem(err);
+  return { message: c.var.i18n.error(e.code, e.message, e.params), status: e.status };
+}
+
+const NAME_RULES: IssueRule[] = [
+  { code: 'too_small', message: board.issueNameMissing },
+  { code: 'too_big', message: board.issueNameLong },
+];
+const PASSWORD_RULES: IssueRule[] = [{ code: 'too_small', message: board.issuePassword }];
+const SIGN_UP_RULES: Record<string, IssueRule[]> = {
+  displayName: NAME_RULES,
+  email: [{ code: 'invalid_format', message: board.issueEmail }],
+  password: PASSWORD_RULES,
+};
 
 /** Only paths on the same board are followed after login. */
 const safeBoardPath = (slug: string, next: string) =>
@@ -46,7 +88,8 @@ export const memberAccountPages = new Hono<AppEnv>()
     // The password is never sent back into the page.
     const { displayName = '', email = '' } = form.values;
     const values = { displayName, email };
-    if (!form.ok) return c.html(<SignUpPage {...base} error={form.issue.message} values={values} />, 422);
+    if (!form.ok)
+      return c.html(<SignUpPage {...base} error={formIssue(c, form.issue, SIGN_UP_RULES)} values={values} />, 422);
     try {
       await signUp(memberDeps(c), community, form.data, {
         ip: clientKey(c),
@@ -54,7 +97,7 @@ export const memberAccountPages = new Hono<AppEnv>()
         now: c.var.deps.clock(),
       });
     } catch (err) {
-      const e = formProblem(err);
+      const e = boardProblem(c, err);
       return c.html(<SignUpPage {...base} error={e.message} values={values} />, e.status as 422);
     }
     return c.html(<CheckEmailPage {...base} what="signup" />);
@@ -64,7 +107,7 @@ export const memberAccountPages = new Hono<AppEnv>()
     try {
       await verifyEmail(memberDeps(c), community, c.req.query('token') ?? '', c.var.deps.clock());
     } catch (err) {
-      return c.html(<MemberLoginPage {...base} error={formProblem(err).message} />, 422);
+      return c.html(<MemberLoginPage {...base} error={boardProblem(c, err).message} />, 422);
     }
     return c.redirect(base.member ? `/c/${base.slug}?ok=verified` : `/c/${base.slug}/login?ok=verified`, 303);
   })
@@ -84,7 +127,7 @@ export const memberAccountPages = new Hono<AppEnv>()
       });
       setMemberCookie(c, session.token, session.expiresAt);
     } catch (err) {
-      const e = formProblem(err);
+      const e = boardProblem(c, err);
       return c.html(<MemberLoginPage {...base} error={e.message} values={{ email }} next={next} />, e.status as 401);
     }
     return c.redirect(safeBoardPath(base.slug, next), 303);
@@ -109,7 +152,7 @@ export const memberAccountPages = new Hono<AppEnv>()
           now: c.var.deps.clock(),
         });
     } catch (err) {
-      const e = formProblem(err);
+      const e = boardProblem(c, err);
       return c.html(<ForgotPage {...base} error={e.message} />, e.status as 429);
     }
     return c.html(<CheckEmailPage {...base} what="reset" />);
@@ -121,11 +164,14 @@ export const memberAccountPages = new Hono<AppEnv>()
     const { community, base } = await publicContext(c);
     const form = await parseForm(c, ResetPassword);
     const token = form.values.token ?? '';
-    if (!form.ok) return c.html(<ResetPage {...base} token={token} error={form.issue.message} />, 422);
+    if (!form.ok) {
+      const error = formIssue(c, form.issue, { password: PASSWORD_RULES });
+      return c.html(<ResetPage {...base} token={token} error={error} />, 422);
+    }
     try {
       await resetPassword(memberDeps(c), community, form.data.token, form.data.password, c.var.deps.clock());
     } catch (err) {
-      return c.html(<ResetPage {...base} token={token} error={formProblem(err).message} />, 422);
+      return c.html(<ResetPage {...base} token={token} error={boardProblem(c, err).message} />, 422);
     }
     return c.redirect(`/c/${base.slug}/login?ok=reset`, 303);
   })
@@ -138,7 +184,8 @@ export const memberAccountPages = new Hono<AppEnv>()
     const { base } = await publicContext(c);
     if (!base.member) return c.redirect(`/c/${base.slug}/login`, 303);
     const form = await parseForm(c, Profile);
-    if (!form.ok) return c.html(<ProfilePage {...base} error={form.issue.message} />, 422);
+    if (!form.ok)
+      return c.html(<ProfilePage {...base} error={formIssue(c, form.issue, { displayName: NAME_RULES })} />, 422);
     await updateProfile(c.var.deps.db, base.member.id, form.data);
     return c.redirect(`/c/${base.slug}/profile?ok=saved`, 303);
   });

@@ -2,8 +2,9 @@ import { and, desc, eq, isNull } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppContext, AppEnv } from '../http/env';
-import { formProblem, parseForm } from '../http/pages';
-import { publicOk } from './account.pages';
+import { parseForm } from '../http/pages';
+import { boardProblem, formIssue, type IssueRule, publicOk } from './account.pages';
+import { board } from './board.messages';
 import { communityError } from './errors';
 import { NewComment, NewIdea, NewReview } from './ideas.input';
 import { listCategories } from './ideas.staff';
@@ -24,7 +25,15 @@ import {
 } from './ideas.service';
 import { publicContext, requireVerifiedMember } from './public-context';
 import { baseUrl } from '../http/request-origin';
-import { listReviews, myReview, REVIEW_SORTS, type ReviewSort, reviewProducts, saveReview } from './reviews.service';
+import {
+  listReviews,
+  myReview,
+  REVIEW_LIMITS,
+  REVIEW_SORTS,
+  type ReviewSort,
+  reviewProducts,
+  saveReview,
+} from './reviews.service';
 import { memberNotifications } from './schema';
 import {
   ChangelogPage,
@@ -41,6 +50,24 @@ const PAGE_SIZE = 20;
 const Uuid = z.uuid();
 /** Where a vote's form came from, to go back to. */
 const VoteForm = z.object({ back: z.string().max(2000).optional() });
+
+// The board's forms' problems in the reader's language (ideas.input.ts says them in English).
+const IDEA_RULES: Record<string, IssueRule[]> = {
+  title: [{ message: board.issueTitle, values: { max: LIMITS.title } }],
+  body: [{ message: board.issueBody, values: { max: LIMITS.body } }],
+};
+const COMMENT_RULES: Record<string, IssueRule[]> = {
+  body: [{ message: board.issueComment, values: { max: LIMITS.comment } }],
+};
+const REVIEW_TEXT: IssueRule[] = [
+  { message: board.issueReview, values: { title: REVIEW_LIMITS.title, body: REVIEW_LIMITS.body } },
+];
+const REVIEW_RULES: Record<string, IssueRule[]> = {
+  topicId: [{ message: board.issueProduct }],
+  rating: [{ message: board.issueRating }],
+  title: REVIEW_TEXT,
+  body: REVIEW_TEXT,
+};
 
 async function postContext(
   c: AppContext,
@@ -135,12 +162,12 @@ export const boardPages = new Hono<AppEnv>()
         />,
         status as 422,
       );
-    if (!form.ok) return again(form.issue.message, 422);
+    if (!form.ok) return again(formIssue(c, form.issue, IDEA_RULES), 422);
     try {
       const idea = await createIdea(ctx, form.data);
       return c.redirect(`/c/${base.slug}/ideas/${idea.id}?ok=${idea.visibility === 'held' ? 'held' : 'posted'}`, 303);
     } catch (err) {
-      const e = formProblem(err);
+      const e = boardProblem(c, err);
       return again(e.message, e.status);
     }
   })
@@ -170,13 +197,13 @@ export const boardPages = new Hono<AppEnv>()
         />,
         status as 422,
       );
-    if (!form.ok) return again(form.issue.message, 422);
+    if (!form.ok) return again(formIssue(c, form.issue, COMMENT_RULES), 422);
     try {
       const comment = await addComment(ctx, id, form.data.body);
       const ok = comment.visibility === 'held' ? 'held' : 'commented';
       return c.redirect(`/c/${base.slug}/ideas/${comment.ideaId}?ok=${ok}#comment-${comment.id}`, 303);
     } catch (err) {
-      const e = formProblem(err);
+      const e = boardProblem(c, err);
       return again(e.message, e.status);
     }
   })
@@ -196,13 +223,13 @@ export const boardPages = new Hono<AppEnv>()
     if (!base.member) return toLogin(c, base.slug, `/c/${base.slug}/reviews`);
     const ctx = await postContext(c);
     const form = await parseForm(c, NewReview);
-    if (!form.ok) return renderReviews(c, form.issue.message, 422);
+    if (!form.ok) return renderReviews(c, formIssue(c, form.issue, REVIEW_RULES), 422);
     try {
       const review = await saveReview(ctx, form.data);
       const ok = review.visibility === 'held' ? 'held' : 'reviewed';
       return c.redirect(`/c/${base.slug}/reviews?product=${review.topicId}&ok=${ok}#review-${review.id}`, 303);
     } catch (err) {
-      const e = formProblem(err);
+      const e = boardProblem(c, err);
       return renderReviews(c, e.message, e.status);
     }
   })

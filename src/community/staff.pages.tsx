@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { coreError } from '../core/errors';
 import { can } from '../core/roles';
+import type { MessageDescriptor } from '../core/i18n/translator';
 import type { AppContext, AppEnv } from '../http/env';
 import { assertCan, formProblem, parseForm, pathId, requireStaffPage, shellProps } from '../http/pages';
 import {
@@ -40,6 +41,7 @@ import {
 import { listMail } from '../accounts';
 import { baseUrl } from '../http/request-origin';
 import { ideas } from './schema';
+import { staff as m } from './staff.messages';
 import {
   CategoriesPage,
   MailPage,
@@ -49,14 +51,14 @@ import {
   SuggestedPage,
 } from './views/staff-pages';
 
-const OK: Record<string, string> = {
-  saved: 'Saved.',
-  merged: 'Merged.',
-  moderated: 'Done.',
-  linked: 'Linked as evidence.',
-  created: 'Idea created.',
-  dismissed: 'Set aside.',
-  category: 'Categories saved.',
+const OK: Record<string, MessageDescriptor> = {
+  saved: m.okSaved,
+  merged: m.okMerged,
+  moderated: m.okModerated,
+  linked: m.okLinked,
+  created: m.okCreated,
+  dismissed: m.okDismissed,
+  category: m.okCategory,
 };
 /** The staff idea page's form sends all it shows: a blank note or category clears it, pinned unticked is false. */
 const IdeaForm = UpdateIdea.pick({ status: true, statusNote: true, categoryId: true, pinned: true }).required({
@@ -67,14 +69,22 @@ const IdeaForm = UpdateIdea.pick({ status: true, statusNote: true, categoryId: t
 /** Where a moderation form came from, to go back to. */
 const ModerationForm = Moderation.extend({ back: z.string().max(2000).optional() });
 
+/** A domain error's message in the viewer's language, to show in the form it came from. */
+function problem(c: AppContext, err: unknown): string {
+  const e = formProblem(err);
+  return c.var.i18n.error(e.code, e.message, e.params);
+}
+
 function staffBase(c: AppContext, error?: string) {
   const actor = assertCan(c, 'inbox:read');
+  const key = c.req.query('ok') ?? '';
+  const ok = Object.hasOwn(OK, key) ? OK[key] : undefined;
   return {
     ...shellProps(c),
     slug: actor.workspaceSlug,
     canModerate: can(actor.role, 'community:moderate'),
     canManageBoard: can(actor.role, 'workspace:manage'),
-    ok: OK[c.req.query('ok') ?? ''],
+    ok: ok ? c.var.i18n.t(ok) : undefined,
     error,
   };
 }
@@ -139,7 +149,7 @@ export const communityStaffPages = new Hono<AppEnv>()
         { now: c.var.deps.clock(), baseUrl: baseUrl(c) },
       );
     } catch (err) {
-      return renderIdea(c, id, formProblem(err).message, 422);
+      return renderIdea(c, id, problem(c, err), 422);
     }
     return c.redirect(`/community/ideas/${id}?ok=saved`, 303);
   })
@@ -152,7 +162,7 @@ export const communityStaffPages = new Hono<AppEnv>()
       if (!form.ok) throw communityError('MERGE_INTO_NOT_CHOSEN');
       await mergeIdea(c.var.deps.db, actor, id, into, c.var.deps.clock());
     } catch (err) {
-      return renderIdea(c, id, formProblem(err).message, 422);
+      return renderIdea(c, id, problem(c, err), 422);
     }
     return c.redirect(`/community/ideas/${into}?ok=merged`, 303);
   })
@@ -261,7 +271,7 @@ export const communityStaffPages = new Hono<AppEnv>()
     } catch (err) {
       return c.html(
         <CategoriesPage
-          {...staffBase(c, formProblem(err).message)}
+          {...staffBase(c, problem(c, err))}
           items={await listCategories(c.var.deps.db, actor.workspaceId)}
           settings={await boardSettings(c.var.deps.db, actor.workspaceId)}
         />,

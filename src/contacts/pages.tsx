@@ -4,6 +4,7 @@ import { can } from '../core/roles';
 import { listUsers } from '../accounts';
 import { contactError } from './errors';
 import { decodeKeyset } from '../db/keyset';
+import type { MessageDescriptor } from '../core/i18n/translator';
 import type { AppContext, AppEnv } from '../http/env';
 import { assertCan, formProblem, parseForm, pathId, requireStaffPage, shellProps } from '../http/pages';
 import { PLATFORMS } from '../core/platforms';
@@ -23,6 +24,7 @@ import {
   toListQuery,
 } from './page-forms';
 import { filterFromQuery } from './routes';
+import { contactMessages as m } from './messages';
 import { contactMerges } from './schema';
 import { createSegment, deleteSegment, listSegments } from './segments';
 import { contactTimeline, sentimentHistory } from './timeline';
@@ -32,16 +34,19 @@ import { DuplicatesPage } from './views/duplicates-page';
 import { displayName } from './views/parts';
 
 /** Notices after a redirect: a fixed word in the URL, never text from it. */
-const OK_MESSAGES: Record<string, string> = {
-  saved: 'Contact saved.',
-  noted: 'Note added.',
-  merged: 'Contacts merged.',
-  unmerged: 'Merge undone: the contacts are separate again.',
-  dismissed: 'Suggestion dismissed.',
-  'segment-saved': 'Segment saved.',
-  'segment-deleted': 'Segment deleted.',
+const OK_MESSAGES: Record<string, MessageDescriptor> = {
+  saved: m.okSaved,
+  noted: m.okNoted,
+  merged: m.okMerged,
+  unmerged: m.okUnmerged,
+  dismissed: m.okDismissed,
+  'segment-saved': m.okSegmentSaved,
+  'segment-deleted': m.okSegmentDeleted,
 };
-const okMessage = (c: AppContext) => OK_MESSAGES[c.req.query('ok') ?? ''];
+const okMessage = (c: AppContext) => {
+  const ok = c.req.query('ok') ?? '';
+  return Object.hasOwn(OK_MESSAGES, ok) ? c.var.i18n.t(OK_MESSAGES[ok]!) : undefined;
+};
 
 const DUPLICATES_PAGE_SIZE = 20;
 const TIMELINE_PAGE_SIZE = 50;
@@ -110,7 +115,7 @@ async function renderContact(
   const mergedAway = new Map(
     (
       await Promise.all(
-        [...new Set(merges.flatMap((m) => m.fromIds))].map((fid) =>
+        [...new Set(merges.flatMap((merge) => merge.fromIds))].map((fid) =>
           getContact(db, actor.workspaceId, fid).catch(() => null),
         ),
       )
@@ -126,18 +131,18 @@ async function renderContact(
         survivor
           ? { id: survivor.id, name: displayName(survivor) }
           : contact.mergedIntoId
-            ? { id: contact.mergedIntoId, name: 'another contact' }
+            ? { id: contact.mergedIntoId, name: c.var.i18n.t(m.anotherContact) }
             : null
       }
       timeline={{ items: timeline.items, next: timeline.next, paged: cursor !== undefined }}
       history={history}
       similar={similar}
-      merges={merges.map((m) => ({
-        id: m.id,
-        createdAt: m.createdAt,
-        undoneAt: m.undoneAt,
-        by: m.createdBy ? (names.get(m.createdBy) ?? null) : null,
-        from: m.fromIds.map((fid) => ({ id: fid, name: mergedAway.get(fid) ?? 'a deleted contact' })),
+      merges={merges.map((merge) => ({
+        id: merge.id,
+        createdAt: merge.createdAt,
+        undoneAt: merge.undoneAt,
+        by: merge.createdBy ? (names.get(merge.createdBy) ?? null) : null,
+        from: merge.fromIds.map((fid) => ({ id: fid, name: mergedAway.get(fid) ?? c.var.i18n.t(m.deletedContact) })),
       }))}
       stages={stages}
       people={names}
@@ -220,7 +225,7 @@ export const contactPages = new Hono<AppEnv>()
   .post('/contacts/duplicates/:id/merge', async (c) => {
     const actor = assertCan(c, 'contacts:write');
     const s = await getSuggestion(c.var.deps.db, actor.workspaceId, pathId(c, 'Suggestion'));
-    if (s.status !== 'open') return renderDuplicates(c, 409, `This suggestion is already ${s.status}.`);
+    if (s.status !== 'open') return renderDuplicates(c, 409, c.var.i18n.t(m.suggestionDone, { status: s.status }));
     const form = await parseForm(c, MergeForm);
     if (!form.ok) return renderDuplicates(c, 422, form.message);
     const choice = mergeChoices(form.data, [s.contactA, s.contactB]);

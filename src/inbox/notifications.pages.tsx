@@ -1,34 +1,33 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../http/env';
 import { assertCan, pathId, requireStaffPage, shellProps } from '../http/pages';
+import { useT } from '../http/web/i18n';
 import { AppShell } from '../http/web/layout';
 import { PostButton, when } from '../http/web/settings-shell';
 import { inboxError } from './errors';
+import { m } from './notifications.messages';
 import { listNotifications, markRead, type NotificationRow } from './notifications.service';
-
-const KIND_LABELS: Record<string, string> = { assigned: 'Assigned to you', note_mention: 'Mentioned in a note' };
 
 function NotificationsPage(
   p: Omit<Parameters<typeof AppShell>[0], 'title' | 'active' | 'children'> & { items: NotificationRow[] },
 ) {
   const unread = p.items.filter((n) => !n.readAt).length;
+  const { t } = useT();
   return (
-    <AppShell {...p} title="Notifications" active="/inbox">
+    <AppShell {...p} title={t(m.title)} active="/inbox">
       <div class="page-head">
-        <h1>Notifications</h1>
-        {unread ? <PostButton action="/notifications/read" label="Mark all read" csrf={p.csrfToken} /> : null}
+        <h1>{t(m.title)}</h1>
+        {unread ? <PostButton action="/notifications/read" label={t(m.markAllRead)} csrf={p.csrfToken} /> : null}
       </div>
       {p.items.length === 0 ? (
-        <div class="card empty">
-          Nothing yet. You hear here when a conversation is assigned to you or a teammate @-mentions you in a note.
-        </div>
+        <div class="card empty">{t(m.empty)}</div>
       ) : (
         <ol class="conversations" data-testid="notifications">
           {p.items.map((n) => (
             <li class={`card conv-row${n.readAt ? '' : ' unread'}`} data-testid="notification">
               <div class="conv-main">
                 <div class="conv-head">
-                  <span class={`badge${n.readAt ? '' : ' count'}`}>{KIND_LABELS[n.kind] ?? n.kind}</span>
+                  <span class={`badge${n.readAt ? '' : ' count'}`}>{t(m.kind, { kind: n.kind })}</span>
                   <time class="muted small" datetime={n.createdAt.toISOString()}>
                     {when(n.createdAt)}
                   </time>

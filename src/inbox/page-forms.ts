@@ -23,7 +23,8 @@ export const BulkForm = z.object({
   addTag: patch.addTags,
   next: z.string().max(2000).optional(),
 });
-export const BULK_FORM = { lists: { addTag: ',' }, labels: { ids: 'Selection', addTag: 'Add tag' } };
+/** The bulk form's list fields; its labels are in the viewer's language (pages.tsx). */
+export const BULK_FORM = { lists: { addTag: ',' } };
 
 /** The conversation page's triage form; a snooze is a preset (`4h`) or `until` the time typed (UTC). */
 export const TriageForm = z.object({

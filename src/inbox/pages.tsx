@@ -7,6 +7,7 @@ import type { Db } from '../db/types';
 import { confidenceThreshold, listUsers } from '../accounts';
 import { getContact, sentimentHistory } from '../contacts';
 import { AppError } from '../core/errors';
+import type { MessageDescriptor } from '../core/i18n/translator';
 import { inboxError } from './errors';
 import { checkReply } from './replies/length';
 import { getReply, queueReply, retryReply, sendReply } from './replies/outbox';
@@ -32,22 +33,32 @@ import { BULK_FORM, BulkForm, ReplyForm, TRIAGE_FORM, TriageForm } from './page-
 import { conversations } from './schema';
 import { type ComposerState, ConversationPage, SNOOZE_CHOICES } from './views/conversation-page';
 import { InboxPage, InboxTabs, Row } from './views/inbox-page';
+import { flash } from './views/messages';
 
 /** Notices after a redirect: a fixed word in the URL, never text from it. */
-const OK_MESSAGES: Record<string, string> = {
-  updated: 'Saved.',
-  bulk: 'Applied to the selected conversations.',
-  noted: 'Note added.',
-  queued: 'Reply queued: it shows as sent once the platform has it.',
-  retried: 'Trying the reply again.',
-  retracted: 'The response was taken down.',
-  corrected: 'Correction saved.',
-  hide: 'Hidden on the platform.',
-  unhide: 'Shown again on the platform.',
-  delete: 'Deleted on the platform.',
-  like: 'Liked on the platform.',
+const OK_MESSAGES: Record<string, MessageDescriptor> = {
+  updated: flash.updated,
+  bulk: flash.bulk,
+  noted: flash.noted,
+  queued: flash.queued,
+  retried: flash.retried,
+  retracted: flash.retracted,
+  corrected: flash.corrected,
+  hide: flash.hide,
+  unhide: flash.unhide,
+  delete: flash.delete,
+  like: flash.like,
 };
-const okMessage = (c: AppContext) => OK_MESSAGES[c.req.query('ok') ?? ''];
+const okMessage = (c: AppContext) => {
+  const ok = c.req.query('ok') ?? '';
+  return Object.hasOwn(OK_MESSAGES, ok) ? c.var.i18n.t(OK_MESSAGES[ok]!) : undefined;
+};
+
+/** A problem the person can fix, in their language (the error's own message when it has no translation). */
+const problem = (c: AppContext, err: unknown) => {
+  const e = formProblem(err);
+  return c.var.i18n.error(e.code, e.message, e.params);
+};
 
 const PAGE_SIZE = 25;
 
@@ -219,17 +230,20 @@ export const inboxPages = new Hono<AppEnv>()
   .get('/inbox', (c) => renderInbox(c))
   .post('/inbox/bulk', async (c) => {
     const actor = assertCan(c, 'inbox:write');
-    const form = await parseForm(c, BulkForm, BULK_FORM);
+    const { t } = c.var.i18n;
+    const form = await parseForm(c, BulkForm, {
+      ...BULK_FORM,
+      labels: { ids: t(flash.fieldSelection), addTag: t(flash.fieldAddTag) },
+    });
     if (!form.ok) return renderInbox(c, form.message, 422);
     const { ids, next, addTag, ...patch }: { ids: string[]; next?: string; addTag?: string[] } & ConversationPatch =
       form.data;
     if (addTag?.length) patch.addTags = addTag;
-    if (Object.keys(patch).length === 0)
-      return renderInbox(c, 'Choose what to change: an assignee, a status, a priority or a tag.', 422);
+    if (Object.keys(patch).length === 0) return renderInbox(c, t(flash.bulkNothing), 422);
     try {
       await updateConversations(c.var.deps.db, actor, ids, patch, c.var.deps.clock());
     } catch (err) {
-      return renderInbox(c, formProblem(err).message, 422);
+      return renderInbox(c, problem(c, err), 422);
     }
     return c.redirect(withOk(backToInbox(next ?? ''), 'bulk'), 303);
   })
@@ -255,7 +269,7 @@ export const inboxPages = new Hono<AppEnv>()
       if (tags) patch.tags = tags;
       await updateConversations(db, actor, [id], patch, now);
     } catch (err) {
-      return renderConversation(c, id, { error: formProblem(err).message, status: 422 });
+      return renderConversation(c, id, { error: problem(c, err), status: 422 });
     }
     return c.redirect(`/inbox/c/${id}?ok=updated`, 303);
   })
@@ -268,14 +282,14 @@ export const inboxPages = new Hono<AppEnv>()
     try {
       await moderateMention(c.var.deps, actor, id, mentionId, form.data.action);
     } catch (err) {
-      return renderConversation(c, id, { error: formProblem(err).message, status: 422 });
+      return renderConversation(c, id, { error: problem(c, err), status: 422 });
     }
     return c.redirect(`/inbox/c/${id}?ok=${form.data.action}#post-${mentionId}`, 303);
   })
   .post('/inbox/c/:id/note', async (c) => {
     const actor = assertCan(c, 'inbox:write');
     const id = pathId(c, 'Conversation');
-    const form = await parseForm(c, NoteInput, { labels: { body: 'Note' } });
+    const form = await parseForm(c, NoteInput, { labels: { body: c.var.i18n.t(flash.fieldNote) } });
     if (!form.ok) return renderConversation(c, id, { error: form.message, status: 422 });
     await addConversationNote(c.var.deps.db, actor, id, form.data.body);
     return c.redirect(`/inbox/c/${id}?ok=noted`, 303);
@@ -307,7 +321,7 @@ export const inboxPages = new Hono<AppEnv>()
           ),
         );
     } catch (err) {
-      return refuse(formProblem(err).message);
+      return refuse(problem(c, err));
     }
     return c.redirect(`/inbox/c/${id}?ok=queued`, 303);
   })
@@ -359,7 +373,7 @@ export const inboxPages = new Hono<AppEnv>()
     try {
       await retractReply(c.var.deps, actor, replyId);
     } catch (err) {
-      return renderConversation(c, reply.conversationId, { error: formProblem(err).message, status: 422 });
+      return renderConversation(c, reply.conversationId, { error: problem(c, err), status: 422 });
     }
     return c.redirect(`/inbox/c/${reply.conversationId}?ok=retracted`, 303);
   })

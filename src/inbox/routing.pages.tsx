@@ -3,7 +3,9 @@ import { can } from '../core/roles';
 import { listUsers } from '../accounts';
 import type { AppContext, AppEnv } from '../http/env';
 import { assertCan, formProblem, parseForm, pathId, requireStaffPage, shellProps } from '../http/pages';
+import type { MessageDescriptor } from '../core/i18n/translator';
 import { listTopics } from '../topics';
+import { routingMessages as m } from './routing.messages';
 import { type FormValues, NEW_RULE, RULE_FORM, RuleForm, ruleToForm } from './rule-form';
 import {
   createRule,
@@ -20,13 +22,16 @@ import {
 } from './rules.service';
 import { EditPage, RoutingPage, RuleFields, TeamFields } from './views/routing-page';
 
-const OK_MESSAGES: Record<string, string> = {
-  'rule-saved': 'Rule saved.',
-  'rule-deleted': 'Rule deleted.',
-  'team-saved': 'Team saved.',
-  'team-deleted': 'Team deleted.',
-  moved: 'Order saved.',
+const OK_MESSAGES: Record<string, MessageDescriptor> = {
+  'rule-saved': m.okRuleSaved,
+  'rule-deleted': m.okRuleDeleted,
+  'team-saved': m.okTeamSaved,
+  'team-deleted': m.okTeamDeleted,
+  moved: m.okMoved,
 };
+
+/** The rule form's options, its labels in the viewer's language. */
+const ruleForm = (c: AppContext) => ({ ...RULE_FORM, labels: { actions: c.var.i18n.t(m.fieldActions) } });
 
 async function lookups(c: AppContext, workspaceId: string) {
   const db = c.var.deps.db;
@@ -48,13 +53,14 @@ async function render(
 ) {
   const actor = assertCan(c, 'inbox:read');
   const [rules, l] = await Promise.all([listRules(c.var.deps.db, actor.workspaceId), lookups(c, actor.workspaceId)]);
+  const ok = OK_MESSAGES[c.req.query('ok') ?? ''];
   return c.html(
     <RoutingPage
       {...shellProps(c)}
       rules={rules}
       {...l}
       canManage={can(actor.role, 'settings:manage')}
-      ok={OK_MESSAGES[c.req.query('ok') ?? '']}
+      ok={ok && c.var.i18n.t(ok)}
       error={extra.error}
       ruleValues={extra.ruleValues ?? NEW_RULE}
       teamValues={extra.teamValues}
@@ -70,7 +76,7 @@ export const routingPages = new Hono<AppEnv>()
   .get('/settings/routing', (c) => render(c))
   .post('/settings/routing/rules', async (c) => {
     const actor = assertCan(c, 'settings:manage');
-    const rule = await parseForm(c, RuleForm, RULE_FORM);
+    const rule = await parseForm(c, RuleForm, ruleForm(c));
     if (!rule.ok) return render(c, { status: 422, error: rule.message, ruleValues: rule.all });
     try {
       await createRule(c.var.deps.db, actor, rule.data);
@@ -85,7 +91,11 @@ export const routingPages = new Hono<AppEnv>()
     const id = pathId(c, 'Rule');
     const [rule, l] = await Promise.all([getRule(c.var.deps.db, actor.workspaceId, id), lookups(c, actor.workspaceId)]);
     return c.html(
-      <EditPage {...shellProps(c)} title={`Rule: ${rule.name}`} action={`/settings/routing/rules/${id}`}>
+      <EditPage
+        {...shellProps(c)}
+        title={c.var.i18n.t(m.ruleTitle, { name: rule.name })}
+        action={`/settings/routing/rules/${id}`}
+      >
         <RuleFields values={ruleToForm(rule)} {...l} />
       </EditPage>,
     );
@@ -93,7 +103,7 @@ export const routingPages = new Hono<AppEnv>()
   .post('/settings/routing/rules/:id', async (c) => {
     const actor = assertCan(c, 'settings:manage');
     const id = pathId(c, 'Rule');
-    const rule = await parseForm(c, RuleForm, RULE_FORM);
+    const rule = await parseForm(c, RuleForm, ruleForm(c));
     let error = rule.ok ? undefined : rule.message;
     if (rule.ok) {
       try {
@@ -110,7 +120,7 @@ export const routingPages = new Hono<AppEnv>()
     return c.html(
       <EditPage
         {...shellProps(c)}
-        title={`Rule: ${current.name}`}
+        title={c.var.i18n.t(m.ruleTitle, { name: current.name })}
         action={`/settings/routing/rules/${id}`}
         error={error}
       >
@@ -158,7 +168,11 @@ export const routingPages = new Hono<AppEnv>()
     const l = await lookups(c, actor.workspaceId);
     const [team] = await listTeams(c.var.deps.db, actor.workspaceId, id);
     return c.html(
-      <EditPage {...shellProps(c)} title={`Team: ${team!.name}`} action={`/settings/routing/teams/${id}`}>
+      <EditPage
+        {...shellProps(c)}
+        title={c.var.i18n.t(m.teamTitle, { name: team!.name })}
+        action={`/settings/routing/teams/${id}`}
+      >
         <TeamFields
           values={{ name: team!.name, maxOpenPerAgent: String(team!.maxOpenPerAgent) }}
           memberIds={team!.memberIds}
@@ -185,7 +199,7 @@ export const routingPages = new Hono<AppEnv>()
     return c.html(
       <EditPage
         {...shellProps(c)}
-        title={`Team: ${current!.name}`}
+        title={c.var.i18n.t(m.teamTitle, { name: current!.name })}
         action={`/settings/routing/teams/${id}`}
         error={error}
       >

@@ -17,6 +17,24 @@ export const SENTIMENT_COLORS = {
   net: '#3d5afe',
 } as const;
 
+/**
+ * What a chart says in the viewer's language: its legend's and axes' words, its days ("2026-12-07" as
+ * "7 Dec") and its numbers. The page makes it from the request's translator (reports/pages.tsx).
+ */
+export interface ChartText {
+  series: (name: keyof typeof SENTIMENT_COLORS) => string;
+  axis: { mentions: string; net: string; minutes: string; reviews: string; average: string };
+  day: (date: string) => string;
+  number: (n: number) => string;
+}
+
+/** Value axes write their numbers as the viewer does ("1.000" in German). */
+const valueAxis = (text: ChartText, more: Record<string, unknown> = {}) => ({
+  type: 'value',
+  axisLabel: { formatter: (v: number) => text.number(v) },
+  ...more,
+});
+
 const BASE = {
   animation: false,
   textStyle: { fontFamily: 'system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif' },
@@ -50,24 +68,24 @@ export interface VolumePoint {
 }
 
 /** Volume by sentiment as stacked bars, net sentiment as a line on its own axis (−100..100). */
-export const volumeChart = (points: VolumePoint[]) =>
+export const volumeChart = (points: VolumePoint[], text: ChartText) =>
   renderChart(
     {
-      xAxis: { type: 'category', data: points.map((p) => p.date.slice(5)) },
+      xAxis: { type: 'category', data: points.map((p) => text.day(p.date)) },
       yAxis: [
-        { type: 'value', name: 'mentions' },
-        { type: 'value', name: 'net', min: -100, max: 100, splitLine: { show: false } },
+        valueAxis(text, { name: text.axis.mentions }),
+        valueAxis(text, { name: text.axis.net, min: -100, max: 100, splitLine: { show: false } }),
       ],
       series: [
         ...(['positive', 'neutral', 'negative', 'uncertain', 'unscored'] as const).map((k) => ({
-          name: k,
+          name: text.series(k),
           type: 'bar',
           stack: 'volume',
           itemStyle: { color: SENTIMENT_COLORS[k] },
           data: points.map((p) => p[k]),
         })),
         {
-          name: 'net',
+          name: text.series('net'),
           type: 'line',
           yAxisIndex: 1,
           symbol: 'none',
@@ -82,14 +100,15 @@ export const volumeChart = (points: VolumePoint[]) =>
 /** Share of voice: each topic's mentions, split by sentiment, longest bar first. */
 export const shareChart = (
   items: { name: string; positive: number; neutral: number; negative: number; total: number }[],
+  text: ChartText,
 ) =>
   renderChart(
     {
       grid: { left: 120, right: 24, top: 36, bottom: 24 },
       yAxis: { type: 'category', inverse: true, data: items.map((i) => i.name) },
-      xAxis: { type: 'value' },
+      xAxis: valueAxis(text),
       series: (['positive', 'neutral', 'negative'] as const).map((k) => ({
-        name: k,
+        name: text.series(k),
         type: 'bar',
         stack: 'voice',
         itemStyle: { color: SENTIMENT_COLORS[k] },
@@ -100,7 +119,7 @@ export const shareChart = (
   );
 
 /** Mentions by platform as a doughnut. */
-export const platformChart = (items: { name: string; total: number }[]) =>
+export const platformChart = (items: { name: string; total: number }[], text: ChartText) =>
   renderChart(
     {
       legend: { top: 0, type: 'plain' },
@@ -109,7 +128,7 @@ export const platformChart = (items: { name: string; total: number }[]) =>
           type: 'pie',
           radius: ['40%', '70%'],
           top: 30,
-          label: { formatter: '{b}: {c}' },
+          label: { formatter: (p: { name: string; value: number }) => `${p.name}: ${text.number(p.value)}` },
           data: items.map((i) => ({ name: i.name, value: i.total })),
         },
       ],
@@ -118,18 +137,18 @@ export const platformChart = (items: { name: string; total: number }[]) =>
   );
 
 /** Median first response per agent, in minutes, fastest first. */
-export const responseChart = (items: { name: string; minutes: number }[]) =>
+export const responseChart = (items: { name: string; minutes: number }[], text: ChartText) =>
   renderChart(
     {
       grid: { left: 140, right: 24, top: 24, bottom: 28 },
       legend: { show: false },
       yAxis: { type: 'category', inverse: true, data: items.map((i) => i.name) },
-      xAxis: { type: 'value', name: 'minutes' },
+      xAxis: valueAxis(text, { name: text.axis.minutes }),
       series: [
         {
           type: 'bar',
           itemStyle: { color: SENTIMENT_COLORS.net },
-          label: { show: true, position: 'right' },
+          label: { show: true, position: 'right', formatter: (p: { value: number }) => text.number(p.value) },
           data: items.map((i) => i.minutes),
         },
       ],
@@ -141,6 +160,7 @@ export const responseChart = (items: { name: string; minutes: number }[]) =>
 export const ratingsChart = (
   distribution: Record<1 | 2 | 3 | 4 | 5, number>,
   weeks: { week: string; average: number }[],
+  text: ChartText,
 ) =>
   renderChart(
     {
@@ -151,11 +171,11 @@ export const ratingsChart = (
       legend: { show: false },
       xAxis: [
         { gridIndex: 0, type: 'category', data: ['1★', '2★', '3★', '4★', '5★'] },
-        { gridIndex: 1, type: 'category', data: weeks.map((w) => w.week.slice(5)) },
+        { gridIndex: 1, type: 'category', data: weeks.map((w) => text.day(w.week)) },
       ],
       yAxis: [
-        { gridIndex: 0, type: 'value', name: 'reviews' },
-        { gridIndex: 1, type: 'value', name: 'average', min: 1, max: 5 },
+        valueAxis(text, { gridIndex: 0, name: text.axis.reviews }),
+        valueAxis(text, { gridIndex: 1, name: text.axis.average, min: 1, max: 5 }),
       ],
       series: [
         {

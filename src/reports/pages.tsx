@@ -3,11 +3,12 @@ import { platformLabel } from '../http/web/format';
 import { listTopics } from '../topics';
 import type { AppContext, AppEnv } from '../http/env';
 import { assertCan, requireStaffPage, shellProps } from '../http/pages';
-import { platformChart, ratingsChart, responseChart, shareChart, volumeChart } from './charts';
+import { type ChartText, platformChart, ratingsChart, responseChart, shareChart, volumeChart } from './charts';
 import { ratingStats } from './ratings';
 import { responseTimes } from './response-times';
 import { AppError } from '../core/errors';
 import { addDays } from '../core/days';
+import { type Translator, translatorFor } from '../core/i18n/translator';
 import {
   platformBreakdown,
   previousRange,
@@ -29,8 +30,46 @@ import { ALERT_SETTINGS_FORM, AlertSettingsForm } from './alerts.input';
 import { getAlertSettings, listAlerts, saveAlertSettings } from './alerts.service';
 import { AlertsPage } from './views/alerts-page';
 import { DigestPage } from './views/digest-page';
+import { reports as m } from './messages';
 
 const PRESETS = new Set(['7', '30', '90']);
+
+/** The alerts form's fields by the names the page gives them, for its error messages ("Volume: …"). */
+const alertSettingsForm = (t: Translator['t']) => ({
+  ...ALERT_SETTINGS_FORM,
+  labels: {
+    volumeFactor: t(m.labelVolume),
+    minVolume: t(m.labelMinVolume),
+    negativeShareRise: t(m.labelNegativeShare),
+    webhookUrl: t(m.labelWebhookUrl),
+    webhookSecret: t(m.labelSecret),
+  },
+});
+
+/** The charts' words, days and numbers in the viewer's language (the report's days are UTC days). */
+function chartText(i18n: Translator): ChartText {
+  const utc = translatorFor(i18n.locale, 'UTC');
+  return {
+    series: (series) => i18n.t(m.chartSeries, { series }),
+    axis: {
+      mentions: i18n.t(m.axisMentions),
+      net: i18n.t(m.axisNet),
+      minutes: i18n.t(m.axisMinutes),
+      reviews: i18n.t(m.axisReviews),
+      average: i18n.t(m.axisAverage),
+    },
+    day: (date) => utc.intl.formatDate(date, { day: 'numeric', month: 'short' }),
+    number: (n) => i18n.number(n),
+  };
+}
+
+/** An error's message in the viewer's language (a domain error's own template, else its English text). */
+const messageOf = (i18n: Translator, err: unknown) =>
+  err instanceof AppError
+    ? i18n.error(err.code, err.message, err.params)
+    : err instanceof Error
+      ? err.message
+      : String(err);
 
 /** The reports dashboard: every figure from the rollups, every chart drawn on the server. */
 export const reportPages = new Hono<AppEnv>().use('/reports', requireStaffPage).use('/reports/*', requireStaffPage);
@@ -47,7 +86,7 @@ async function renderAlerts(c: AppContext, error?: string, status = 200) {
       alerts={list.map(({ alert, topic }) => ({ ...alert, topic }))}
       settings={settings}
       canManage={can(actor.role, 'settings:manage')}
-      ok={c.req.query('ok') === 'saved' ? 'Saved.' : undefined}
+      ok={c.req.query('ok') === 'saved' ? c.var.i18n.t(m.saved) : undefined}
       error={error}
     />,
     status as 200,
@@ -58,7 +97,7 @@ reportPages
   .get('/reports/alerts', (c) => renderAlerts(c))
   .post('/reports/alerts/settings', async (c) => {
     const actor = assertCan(c, 'settings:manage');
-    const form = await parseForm(c, AlertSettingsForm, ALERT_SETTINGS_FORM);
+    const form = await parseForm(c, AlertSettingsForm, alertSettingsForm(c.var.i18n.t));
     if (!form.ok) return renderAlerts(c, form.message, 422);
     try {
       await saveAlertSettings(
@@ -70,7 +109,7 @@ reportPages
         c.var.deps.outbound.policy,
       );
     } catch (err) {
-      return renderAlerts(c, err instanceof Error ? err.message : String(err), 422);
+      return renderAlerts(c, messageOf(c.var.i18n, err), 422);
     }
     return c.redirect('/reports/alerts?ok=saved', 303);
   })
@@ -111,7 +150,7 @@ reportPages
       source: sources.length ? sources.join(',') : undefined,
     };
     // A range that does not fit answers 422 with the last 30 days and the reason, so the page still helps.
-    const { q, range, error } = pageRange(input, now);
+    const { q, range, error } = pageRange(c.var.i18n, input, now);
     const previous = previousRange(range);
     const [
       series,
@@ -120,7 +159,7 @@ reportPages
       voice,
       platforms,
       topics,
-      responses,
+      answered,
       ratings,
       terms,
       hashtags,
@@ -142,19 +181,38 @@ reportPages
       topAuthors(db, actor.workspaceId, range, 'volume', 10, q),
       topAuthors(db, actor.workspaceId, range, 'reach', 10, q),
     ]);
+    // The row of conversations nobody was assigned is named in the viewer's language (the API's stays English).
+    const responses = {
+      ...answered,
+      byAgent: answered.byAgent.map((a) => (a.userId ? a : { ...a, name: c.var.i18n.t(m.unassigned) })),
+    };
     const timed = responses.byAgent
       .filter((a) => a.medianFirstResponseMinutes !== null)
       .sort((a, b) => a.medianFirstResponseMinutes! - b.medianFirstResponseMinutes!);
     const voiced = voice.items.filter((v) => v.total > 0);
+    const text = chartText(c.var.i18n);
     const [volumeImg, voiceImg, platformImg, responseImg, ratingsImg, termsImg] = await Promise.all([
-      volumeChart(series.series),
-      voiced.length ? shareChart(voiced) : null,
+      volumeChart(series.series, text),
+      voiced.length ? shareChart(voiced, text) : null,
       platforms.length
-        ? platformChart(platforms.map((p) => ({ name: platformLabel(p.platform), total: p.total })))
+        ? platformChart(
+            platforms.map((p) => ({ name: platformLabel(p.platform), total: p.total })),
+            text,
+          )
         : null,
-      timed.length ? responseChart(timed.map((a) => ({ name: a.name, minutes: a.medianFirstResponseMinutes! }))) : null,
-      ratings.total ? ratingsChart(ratings.distribution, ratings.weeks) : null,
-      terms.length ? shareChart(terms.map((t) => ({ ...t, name: t.term }))) : null,
+      timed.length
+        ? responseChart(
+            timed.map((a) => ({ name: a.name, minutes: a.medianFirstResponseMinutes! })),
+            text,
+          )
+        : null,
+      ratings.total ? ratingsChart(ratings.distribution, ratings.weeks, text) : null,
+      terms.length
+        ? shareChart(
+            terms.map((t) => ({ ...t, name: t.term })),
+            text,
+          )
+        : null,
     ]);
     const filters: DashboardFilters = {
       preset,
@@ -197,12 +255,13 @@ reportPages
   });
 
 function pageRange(
+  i18n: Translator,
   input: Record<string, string | undefined>,
   now: Date,
 ): { q: ReportQuery; range: Range; error?: string } {
   const lastDays = (reason: string) => {
     const q = ReportQuery.parse({ interval: input.interval });
-    return { q, range: resolveRange(q, now), error: `Showing the last 30 days: ${reason}` };
+    return { q, range: resolveRange(q, now), error: i18n.t(m.rangeFallback, { reason }) };
   };
   const parsed = ReportQuery.safeParse(input);
   if (!parsed.success) {
@@ -213,6 +272,6 @@ function pageRange(
     return { q: parsed.data, range: resolveRange(parsed.data, now) };
   } catch (e) {
     if (!(e instanceof AppError)) throw e;
-    return lastDays(e.message);
+    return lastDays(messageOf(i18n, e));
   }
 }

@@ -13,6 +13,7 @@ import {
   startConnect,
 } from './meta-connect.service';
 import { addPickedOffers, finishOAuthConnect, pendingOffers, startOAuthConnect } from './oauth-connect.service';
+import { sourcesMessages as m } from './messages';
 import type { ConnectProvider } from './schema';
 import { ConnectResultPage, PickAccountsPage, PickOffersPage } from './views/meta-connect-pages';
 
@@ -38,10 +39,10 @@ const CONNECT_CODES = new Set([
 ]);
 
 /** "2 added, 1 reconnected". */
-const addedText = (added: { created: string[]; reconnected: string[] }) =>
+const addedText = (c: AppContext, added: { created: string[]; reconnected: string[] }) =>
   [
-    added.created.length ? `${added.created.length} added` : '',
-    added.reconnected.length ? `${added.reconnected.length} reconnected` : '',
+    added.created.length ? c.var.i18n.t(m.added, { count: added.created.length }) : '',
+    added.reconnected.length ? c.var.i18n.t(m.reconnected, { count: added.reconnected.length }) : '',
   ]
     .filter(Boolean)
     .join(', ');
@@ -49,7 +50,12 @@ const addedText = (added: { created: string[]; reconnected: string[] }) =>
 function problemPage(c: AppContext, err: unknown, retry?: ConnectProvider) {
   if (!(err instanceof AppError) || !CONNECT_CODES.has(err.code)) throw err;
   return c.html(
-    <ConnectResultPage {...shellProps(c)} ok={false} message={`${err.message} (${err.code})`} retry={retry} />,
+    <ConnectResultPage
+      {...shellProps(c)}
+      ok={false}
+      message={`${c.var.i18n.error(err.code, err.message, err.params)} (${err.code})`}
+      retry={retry}
+    />,
     err.status as 422,
   );
 }
@@ -99,7 +105,7 @@ export const metaConnectPages = new Hono<AppEnv>()
       if (!form.ok) throw coreError('FORM_INVALID', { problem: form.message });
       const added = await addPickedOffers(c.var.deps, actor, connectId, form.data.accounts, c.var.deps.clock());
       return c.html(
-        <ConnectResultPage {...shellProps(c)} ok message={`Connected: ${addedText(added)}. Polling starts now.`} />,
+        <ConnectResultPage {...shellProps(c)} ok message={c.var.i18n.t(m.connected, { added: addedText(c, added) })} />,
       );
     } catch (err) {
       return problemPage(c, err);
@@ -129,7 +135,7 @@ export const metaConnectPages = new Hono<AppEnv>()
         <ConnectResultPage
           {...shellProps(c)}
           ok
-          message={`Connected: ${addedText(added)}. Polling starts now; new comments arrive by webhook.`}
+          message={c.var.i18n.t(m.connectedWebhooks, { added: addedText(c, added) })}
           details={added.warnings}
         />,
       );

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { can } from '../core/roles';
-import { coreError } from '../core/errors';
+import { type AppError, coreError } from '../core/errors';
 import { runInBackground } from '../http/background';
 import type { AppContext, AppEnv } from '../http/env';
 import { assertCan, formProblem, parseForm, pathId, requireStaffPage, shellProps } from '../http/pages';
@@ -25,6 +25,10 @@ import { connectApp } from './meta-connect.service';
 import { type HashtagUse, NewSourcePage, SourcePage, SourcesPage } from './views/sources-pages';
 import { activeTopics, searchPlanFor, topicsOfKinds } from '../topics';
 import type { ReviewPlaces } from './views/review-places';
+import { sourcesMessages as m } from './messages';
+
+/** A refused action's message in the viewer's language (the platform's own words stay as they came). */
+const problemText = (c: AppContext, e: AppError) => c.var.i18n.error(e.code, e.message, e.params);
 
 const connectReady = (c: AppContext) => ({
   facebook: connectApp(c.var.deps.meta, 'facebook') !== null && Boolean(c.var.deps.connectors.facebook),
@@ -155,7 +159,7 @@ export const sourcePages = new Hono<AppEnv>()
       // Secrets are never echoed back into the form.
       const values = Object.fromEntries(Object.entries(head.values).filter(([k]) => !k.startsWith('credentials.')));
       return c.html(
-        <NewSourcePage {...shellProps(c)} platform={p} form={form} error={e.message} values={values} />,
+        <NewSourcePage {...shellProps(c)} platform={p} form={form} error={problemText(c, e)} values={values} />,
         422,
       );
     }
@@ -165,9 +169,12 @@ export const sourcePages = new Hono<AppEnv>()
     const actor = assertCan(c, 'settings:manage');
     const id = pathId(c, 'Source');
     const r = await verifySource(c.var.deps, actor.workspaceId, id);
+    const ok = r.ok ? 'yes' : 'no';
     return renderSource(c, id, {
       kind: r.ok ? 'ok' : 'error',
-      message: `${r.ok ? 'Verified' : 'Not verified'}: ${r.message}${r.account ? ` (${r.account})` : ''}`,
+      message: r.account
+        ? c.var.i18n.t(m.verifiedAccount, { ok, message: r.message, account: r.account })
+        : c.var.i18n.t(m.verified, { ok, message: r.message }),
     });
   })
   .post('/settings/sources/:id/poll', async (c) => {
@@ -175,15 +182,20 @@ export const sourcePages = new Hono<AppEnv>()
     const id = pathId(c, 'Source');
     await getSource(c.var.deps.db, actor.workspaceId, id);
     const r = await pollSource(c.var.deps, id, { force: true });
+    const { t, number } = c.var.i18n;
     const notice =
       r.status === 'ok'
         ? {
             kind: 'ok' as const,
-            message: `Polled: ${r.fetched} fetched, ${r.inserted} new, ${r.duplicates} already stored.`,
+            message: t(m.polled, {
+              fetched: number(r.fetched),
+              inserted: number(r.inserted),
+              duplicates: number(r.duplicates),
+            }),
           }
         : r.status === 'failed'
-          ? { kind: 'error' as const, message: `Poll failed: ${r.error}` }
-          : { kind: 'error' as const, message: 'This source is being polled right now; try again in a moment.' };
+          ? { kind: 'error' as const, message: t(m.pollFailed, { error: r.error }) }
+          : { kind: 'error' as const, message: t(m.pollBusy) };
     return renderSource(c, id, notice);
   })
   .post('/settings/sources/:id/credentials', async (c) => {
@@ -200,14 +212,14 @@ export const sourcePages = new Hono<AppEnv>()
     if (!form.ok) return renderSource(c, id, { kind: 'error', message: form.message }, 422);
     const { credentials } = form.data;
     if (Object.keys(credentials).length === 0)
-      return renderSource(c, id, { kind: 'error', message: 'Enter the credentials to store.' }, 422);
+      return renderSource(c, id, { kind: 'error', message: c.var.i18n.t(m.enterCredentials) }, 422);
     try {
       await updateSource(c.var.deps, actor, id, { credentials }, c.var.deps.clock());
     } catch (err) {
       const e = formProblem(err);
-      return renderSource(c, id, { kind: 'error', message: e.message }, e.status);
+      return renderSource(c, id, { kind: 'error', message: problemText(c, e) }, e.status);
     }
-    return renderSource(c, id, { kind: 'ok', message: 'Credentials saved.' });
+    return renderSource(c, id, { kind: 'ok', message: c.var.i18n.t(m.credentialsSaved) });
   })
   .post('/settings/sources/:id/places', async (c) => {
     const actor = assertCan(c, 'settings:manage');
@@ -219,14 +231,14 @@ export const sourcePages = new Hono<AppEnv>()
       if (k.startsWith('place.') && typeof v === 'string') change[k.slice(6)] = v.trim() || null;
     const parsed = PlaceTopics.safeParse(change);
     if (!parsed.success)
-      return renderSource(c, id, { kind: 'error', message: 'Choose a product for each place.' }, 422);
+      return renderSource(c, id, { kind: 'error', message: c.var.i18n.t(m.choosePlaceProducts) }, 422);
     try {
       await updateSource(c.var.deps, actor, id, { placeTopics: parsed.data }, c.var.deps.clock());
     } catch (err) {
       const e = formProblem(err);
-      return renderSource(c, id, { kind: 'error', message: e.message }, e.status);
+      return renderSource(c, id, { kind: 'error', message: problemText(c, e) }, e.status);
     }
-    return renderSource(c, id, { kind: 'ok', message: 'Products saved.' });
+    return renderSource(c, id, { kind: 'ok', message: c.var.i18n.t(m.productsSaved) });
   })
   .post('/settings/sources/:id/pause', async (c) => {
     await updateSource(
@@ -257,7 +269,7 @@ export const sourcePages = new Hono<AppEnv>()
       await startSourceBackfill(c.var.deps.db, actor, id, form.data.days, c.var.deps.clock());
     } catch (err) {
       const e = formProblem(err);
-      return renderSource(c, id, { kind: 'error', message: e.message }, e.status);
+      return renderSource(c, id, { kind: 'error', message: problemText(c, e) }, e.status);
     }
     runInBackground(c, pollSource(c.var.deps, id, { force: true }));
     return c.redirect(`/settings/sources/${id}`, 303);

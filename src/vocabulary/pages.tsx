@@ -6,8 +6,12 @@ import { LexiconEntryInput } from './lexicon.input';
 import { addLexiconEntry, listLexicon, removeLexiconEntry } from './lexicon.service';
 import { type LexiconPreview, previewLexiconEntry } from './preview';
 import { VocabularyPage } from './views/vocabulary-page';
+import { vocabularyMessages as m } from './messages';
 
-const FORM = { labels: { term: 'Term', language: 'Language', weight: 'Weight' } };
+/** The form's fields by their labels, to name one in a message ("Weight: …"), in the viewer's language. */
+const formOptions = (c: AppContext) => ({
+  labels: { term: c.var.i18n.t(m.term), language: c.var.i18n.t(m.language), weight: c.var.i18n.t(m.weight) },
+});
 
 interface Extra {
   error?: string;
@@ -16,10 +20,9 @@ interface Extra {
 }
 
 function okMessage(c: AppContext): string | undefined {
-  const marked = Number(c.req.query('marked') ?? 0);
-  const queued = marked > 0 ? ` ${marked.toLocaleString('en')} mentions with it are being re-scored.` : '';
-  if (c.req.query('ok') === 'added') return `Term added.${queued}`;
-  if (c.req.query('ok') === 'removed') return `Term removed.${queued}`;
+  const marked = Math.max(Number(c.req.query('marked')) || 0, 0);
+  if (c.req.query('ok') === 'added') return c.var.i18n.t(m.added, { marked });
+  if (c.req.query('ok') === 'removed') return c.var.i18n.t(m.removed, { marked });
   return undefined;
 }
 
@@ -49,7 +52,7 @@ export const vocabularyPages = new Hono<AppEnv>()
   .get('/settings/vocabulary', (c) => render(c))
   .post('/settings/vocabulary', async (c) => {
     const actor = assertCan(c, 'settings:manage');
-    const form = await parseForm(c, LexiconEntryInput, FORM);
+    const form = await parseForm(c, LexiconEntryInput, formOptions(c));
     const { values } = form;
     if (!form.ok) return render(c, 422, { error: form.message, values });
     try {
@@ -57,12 +60,12 @@ export const vocabularyPages = new Hono<AppEnv>()
       return done(c, 'added', r.marked);
     } catch (err) {
       const e = formProblem(err);
-      return render(c, e.status, { error: e.message, values });
+      return render(c, e.status, { error: c.var.i18n.error(e.code, e.message, e.params), values });
     }
   })
   .post('/settings/vocabulary/preview', async (c) => {
     const actor = assertCan(c, 'settings:manage');
-    const form = await parseForm(c, LexiconEntryInput, FORM);
+    const form = await parseForm(c, LexiconEntryInput, formOptions(c));
     const { values } = form;
     if (!form.ok) return render(c, 422, { error: form.message, values });
     try {
@@ -72,7 +75,7 @@ export const vocabularyPages = new Hono<AppEnv>()
       });
     } catch (err) {
       const e = formProblem(err);
-      return render(c, e.status, { error: e.message, values });
+      return render(c, e.status, { error: c.var.i18n.error(e.code, e.message, e.params), values });
     }
   })
   .post('/settings/vocabulary/:id/delete', async (c) => {

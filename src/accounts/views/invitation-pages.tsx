@@ -1,4 +1,8 @@
+import { useT } from '../../http/web/i18n';
 import { Document, Flash } from '../../http/web/layout';
+import { web } from '../../http/web/messages';
+import { m } from '../messages';
+import { MIN_PASSWORD } from './auth-pages';
 
 export interface AcceptPageProps {
   token: string;
@@ -16,27 +20,26 @@ export interface AcceptPageProps {
  * link (the inviter, too, when there is no SMTP) that the email is staff elsewhere.
  */
 export function AcceptInvitationPage(p: AcceptPageProps) {
+  const { t } = useT();
+  const role = t(web.role, { role: p.role });
   return (
-    <Document title="Join workspace">
+    <Document title={t(m.acceptTitle)}>
       <div class="auth">
         <form class="card stack" method="post" action="/invitations/accept">
-          <h1>Join {p.workspaceName}</h1>
-          <p class="muted">
-            You are invited as {p.role}, with the email {p.email}. If you already sign in here with this email, enter
-            its password; otherwise choose a new password of at least 12 characters.
-          </p>
+          <h1>{t(m.acceptHeading, { workspace: p.workspaceName })}</h1>
+          <p class="muted">{t(m.acceptIntro, { role, email: p.email, min: MIN_PASSWORD })}</p>
           <Flash kind="error" message={p.error} />
           <input type="hidden" name="token" value={p.token} />
           {p.csrfToken ? <input type="hidden" name="_csrf" value={p.csrfToken} /> : null}
           <label>
-            Your name
+            {t(m.yourName)}
             <input name="name" maxlength={120} value={p.name} />
           </label>
           <label>
-            Password
-            <input name="password" type="password" autocomplete="new-password" minlength={12} required />
+            {t(m.password)}
+            <input name="password" type="password" autocomplete="new-password" minlength={MIN_PASSWORD} required />
           </label>
-          <button type="submit">Join</button>
+          <button type="submit">{t(m.acceptSubmit)}</button>
         </form>
       </div>
     </Document>
@@ -44,14 +47,15 @@ export function AcceptInvitationPage(p: AcceptPageProps) {
 }
 
 export function InvitationInvalidPage() {
+  const { t } = useT();
   return (
-    <Document title="Invitation">
+    <Document title={t(m.invitationInvalidTitle)}>
       <div class="auth">
         <div class="card">
-          <h1>Invitation link not valid</h1>
-          <p>This invitation is used, expired, revoked or wrong. Ask whoever invited you for a new one, or sign in.</p>
+          <h1>{t(m.invitationInvalidHeading)}</h1>
+          <p>{t(m.invitationInvalidBody)}</p>
           <p>
-            <a href="/login">Sign in</a>
+            <a href="/login">{t(m.signInLink)}</a>
           </p>
         </div>
       </div>

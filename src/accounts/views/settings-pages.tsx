@@ -1,10 +1,16 @@
+import type { MessageDescriptor } from '../../core/i18n/translator';
+import { useT } from '../../http/web/i18n';
 import { Flash } from '../../http/web/layout';
-import { Csrf, type PageBase, PostButton, SettingsShell } from '../../http/web/settings-shell';
+import { web } from '../../http/web/messages';
+import { Csrf, type PageBase, PostButton, SettingsShell, when } from '../../http/web/settings-shell';
 import type { publicApiKey } from '../api-keys.service';
-import type { publicInvitation } from '../invitations.service';
+import { INVITATION_TTL_MS, type publicInvitation } from '../invitations.service';
 import { type Permission, PERMISSIONS, ROLE_PERMISSIONS } from '../../core/roles';
 import { ROLES, type Role } from '../../core/roles';
+import { m, permissionWords } from '../messages';
 import type { publicUser } from '../users.service';
+
+const INVITATION_DAYS = Math.round(INVITATION_TTL_MS / 86_400_000);
 
 export interface UsersPageProps extends PageBase {
   users: ReturnType<typeof publicUser>[];
@@ -18,13 +24,15 @@ export interface UsersPageProps extends PageBase {
 }
 
 export function UsersPage(p: UsersPageProps) {
+  const { t } = useT();
+  const role = (r: string) => t(web.role, { role: r });
   return (
-    <SettingsShell {...p} title="Users" tab="/settings/users">
+    <SettingsShell {...p} title={t(m.usersTitle)} tab="/settings/users">
       <Flash kind="ok" message={p.ok} />
       <Flash kind="error" message={p.error} />
       {p.link ? (
         <div class="card stack" role="status">
-          <strong>Email is not set up (SMTP_URL): send this link to the person yourself. It is not shown again.</strong>
+          <strong>{t(m.usersNoSmtp)}</strong>
           <div class="secret" data-testid="invitation-link">
             {p.link}
           </div>
@@ -34,11 +42,11 @@ export function UsersPage(p: UsersPageProps) {
         <table>
           <thead>
             <tr>
-              <th>User</th>
-              <th>Role</th>
-              <th>Status</th>
-              <th>Last sign-in</th>
-              {p.canManage ? <th>Actions</th> : null}
+              <th>{t(m.usersUser)}</th>
+              <th>{t(m.usersRole)}</th>
+              <th>{t(m.usersStatus)}</th>
+              <th>{t(m.usersLastSignIn)}</th>
+              {p.canManage ? <th>{t(m.usersActions)}</th> : null}
             </tr>
           </thead>
           <tbody>
@@ -49,34 +57,34 @@ export function UsersPage(p: UsersPageProps) {
                   <div class="muted">{u.email}</div>
                 </td>
                 <td>
-                  <span class={`badge ${u.role}`}>{u.role}</span>
+                  <span class={`badge ${u.role}`}>{role(u.role)}</span>
                 </td>
-                <td>{u.disabled ? 'disabled' : 'active'}</td>
-                <td class="muted">{u.lastLoginAt ? u.lastLoginAt.slice(0, 16).replace('T', ' ') : 'never'}</td>
+                <td>{t(u.disabled ? m.usersDisabled : m.usersActive)}</td>
+                <td class="muted">{u.lastLoginAt ? when(u.lastLoginAt) : t(m.never)}</td>
                 {p.canManage ? (
                   <td>
                     <div class="row">
                       <form class="inline" method="post" action={`/settings/users/${u.id}`}>
                         <Csrf token={p.csrfToken} />
-                        <select name="role" aria-label={`Role of ${u.email}`}>
+                        <select name="role" aria-label={t(m.usersRoleOf, { email: u.email })}>
                           {ROLES.map((r) => (
                             <option
                               value={r}
                               selected={r === u.role}
                               disabled={!p.grantable.includes(r) && r !== u.role}
                             >
-                              {r}
+                              {role(r)}
                             </option>
                           ))}
                         </select>
                         <button class="secondary" type="submit">
-                          Save
+                          {t(m.usersSave)}
                         </button>
                       </form>
                       {u.id !== p.user?.id ? (
                         <PostButton
                           action={`/settings/users/${u.id}/delete`}
-                          label="Remove"
+                          label={t(m.usersRemove)}
                           kind="danger"
                           csrf={p.csrfToken}
                         />
@@ -96,42 +104,41 @@ export function UsersPage(p: UsersPageProps) {
 }
 
 function Invitations(p: UsersPageProps) {
+  const { t } = useT();
+  const role = (r: string) => t(web.role, { role: r });
   return (
     <section class="card">
-      <h2>Invite a user</h2>
-      <p class="muted">
-        They get a link (by email, or from you when email is not set up) that works once, for 7 days, and choose their
-        own password.
-      </p>
+      <h2>{t(m.inviteHeading)}</h2>
+      <p class="muted">{t(m.inviteIntro, { days: INVITATION_DAYS })}</p>
       <form class="row" method="post" action="/settings/users">
         <Csrf token={p.csrfToken} />
         <label>
-          Email
+          {t(m.email)}
           <input name="email" type="email" required />
         </label>
         <label>
-          Name
+          {t(m.inviteName)}
           <input name="name" maxlength={120} />
         </label>
         <label>
-          Role
+          {t(m.usersRole)}
           <select name="role">
             {p.grantable.map((r) => (
               <option value={r} selected={r === 'agent'}>
-                {r}
+                {role(r)}
               </option>
             ))}
           </select>
         </label>
-        <button type="submit">Invite</button>
+        <button type="submit">{t(m.inviteSubmit)}</button>
       </form>
       {p.invitations.length ? (
         <table>
           <thead>
             <tr>
-              <th>Invited</th>
-              <th>Role</th>
-              <th>Expires</th>
+              <th>{t(m.invitedColumn)}</th>
+              <th>{t(m.usersRole)}</th>
+              <th>{t(m.expiresColumn)}</th>
               <th></th>
             </tr>
           </thead>
@@ -143,13 +150,13 @@ function Invitations(p: UsersPageProps) {
                   <div class="muted">{i.email}</div>
                 </td>
                 <td>
-                  <span class={`badge ${i.role}`}>{i.role}</span>
+                  <span class={`badge ${i.role}`}>{role(i.role)}</span>
                 </td>
-                <td class="muted">{i.expiresAt.slice(0, 16).replace('T', ' ')}</td>
+                <td class="muted">{when(i.expiresAt)}</td>
                 <td>
                   <PostButton
                     action={`/settings/users/invitations/${i.id}/revoke`}
-                    label="Revoke"
+                    label={t(m.revoke)}
                     kind="danger"
                     csrf={p.csrfToken}
                   />
@@ -163,24 +170,28 @@ function Invitations(p: UsersPageProps) {
   );
 }
 
+// Every permission is said in words on the page (a permission missing here does not compile).
+const PERMISSION_WORDS: Record<Permission, MessageDescriptor> = permissionWords;
+
 function RoleMatrix() {
   const perms = Object.keys(PERMISSIONS) as Permission[];
+  const { t } = useT();
   return (
     <section class="card">
-      <h2>What each role may do</h2>
+      <h2>{t(m.rolesHeading)}</h2>
       <table>
         <thead>
           <tr>
-            <th>Permission</th>
+            <th>{t(m.rolesPermission)}</th>
             {ROLES.map((r) => (
-              <th>{r}</th>
+              <th>{t(web.role, { role: r })}</th>
             ))}
           </tr>
         </thead>
         <tbody>
           {perms.map((perm) => (
             <tr>
-              <td>{PERMISSIONS[perm]}</td>
+              <td>{t(PERMISSION_WORDS[perm])}</td>
               {ROLES.map((r) => (
                 <td>{ROLE_PERMISSIONS[r].includes(perm) ? '✓' : ''}</td>
               ))}
@@ -199,12 +210,14 @@ export interface ApiKeysPageProps extends PageBase {
 }
 
 export function ApiKeysPage(p: ApiKeysPageProps) {
+  const { t } = useT();
+  const role = (r: string) => t(web.role, { role: r });
   return (
-    <SettingsShell {...p} title="API keys" tab="/settings/api-keys">
+    <SettingsShell {...p} title={t(m.keysTitle)} tab="/settings/api-keys">
       <Flash kind="error" message={p.error} />
       {p.newKey ? (
         <div class="card stack" role="status">
-          <strong>Copy this key now: it is not shown again.</strong>
+          <strong>{t(m.keysCopyNow)}</strong>
           <div class="secret" data-testid="new-api-key">
             {p.newKey}
           </div>
@@ -212,15 +225,15 @@ export function ApiKeysPage(p: ApiKeysPageProps) {
       ) : null}
       <section class="card">
         {p.keys.length === 0 ? (
-          <p class="empty">No API keys yet.</p>
+          <p class="empty">{t(m.keysNone)}</p>
         ) : (
           <table>
             <thead>
               <tr>
-                <th>Name</th>
-                <th>Role</th>
-                <th>Key</th>
-                <th>Last used</th>
+                <th>{t(m.keysName)}</th>
+                <th>{t(m.keysRole)}</th>
+                <th>{t(m.keysKey)}</th>
+                <th>{t(m.keysLastUsed)}</th>
                 <th></th>
               </tr>
             </thead>
@@ -229,17 +242,17 @@ export function ApiKeysPage(p: ApiKeysPageProps) {
                 <tr>
                   <td>{k.name}</td>
                   <td>
-                    <span class={`badge ${k.role}`}>{k.role}</span>
+                    <span class={`badge ${k.role}`}>{role(k.role)}</span>
                   </td>
                   <td class="muted">{k.prefix}…</td>
-                  <td class="muted">{k.lastUsedAt?.slice(0, 16).replace('T', ' ') ?? 'never'}</td>
+                  <td class="muted">{k.lastUsedAt ? when(k.lastUsedAt) : t(m.never)}</td>
                   <td>
                     {k.revokedAt ? (
-                      <span class="badge">revoked</span>
+                      <span class="badge">{t(m.keysRevoked)}</span>
                     ) : (
                       <PostButton
                         action={`/settings/api-keys/${k.id}/revoke`}
-                        label="Revoke"
+                        label={t(m.revoke)}
                         kind="danger"
                         csrf={p.csrfToken}
                       />
@@ -252,22 +265,22 @@ export function ApiKeysPage(p: ApiKeysPageProps) {
         )}
       </section>
       <section class="card">
-        <h2>Create an API key</h2>
+        <h2>{t(m.keysCreateHeading)}</h2>
         <form class="row" method="post" action="/settings/api-keys">
           <Csrf token={p.csrfToken} />
           <label>
-            Name
+            {t(m.keysName)}
             <input name="name" required maxlength={80} />
           </label>
           <label>
-            Role
+            {t(m.keysRole)}
             <select name="role">
-              <option value="agent">agent</option>
-              <option value="analyst">analyst</option>
-              <option value="admin">admin</option>
+              <option value="agent">{role('agent')}</option>
+              <option value="analyst">{role('analyst')}</option>
+              <option value="admin">{role('admin')}</option>
             </select>
           </label>
-          <button type="submit">Create key</button>
+          <button type="submit">{t(m.keysCreate)}</button>
         </form>
       </section>
     </SettingsShell>

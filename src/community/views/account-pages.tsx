@@ -1,28 +1,31 @@
+import { useT } from '../../http/web/i18n';
+import { board } from '../board.messages';
 import { CommunityShell, MemberCsrf, type PublicBase } from './public-shell';
 
 type FormPage = PublicBase & { error?: string | undefined; ok?: string | undefined; values?: Record<string, string> };
 
 export function SignUpPage(p: FormPage) {
   const v = p.values ?? {};
+  const { t } = useT();
   return (
-    <CommunityShell {...p} title="Sign up" active="/signup">
+    <CommunityShell {...p} title={t(board.signUp)} active="/signup">
       <form class="card stack narrow" method="post" action={`/c/${p.slug}/signup`} data-testid="signup-form">
-        <h1>Join the {p.communityName} community</h1>
+        <h1>{t(board.join, { name: p.communityName, form: 'sie' })}</h1>
         <label>
-          Your name (shown with what you post)
+          {t(board.displayName, { form: 'sie' })}
           <input name="displayName" required maxlength={60} autocomplete="nickname" value={v.displayName ?? ''} />
         </label>
         <label>
-          Email (never shown)
+          {t(board.emailNeverShown)}
           <input name="email" type="email" required maxlength={254} autocomplete="email" value={v.email ?? ''} />
         </label>
         <label>
-          Password (at least 10 characters)
+          {t(board.passwordMin)}
           <input name="password" type="password" required minlength={10} maxlength={200} autocomplete="new-password" />
         </label>
-        <button type="submit">Sign up</button>
+        <button type="submit">{t(board.signUp)}</button>
         <p class="small muted">
-          Already a member? <a href={`/c/${p.slug}/login`}>Log in</a>
+          {t(board.alreadyMember)} <a href={`/c/${p.slug}/login`}>{t(board.logIn)}</a>
         </p>
       </form>
     </CommunityShell>
@@ -30,22 +33,24 @@ export function SignUpPage(p: FormPage) {
 }
 
 export function MemberLoginPage(p: FormPage & { next?: string | undefined }) {
+  const { t } = useT();
   return (
-    <CommunityShell {...p} title="Log in" active="/login">
+    <CommunityShell {...p} title={t(board.logIn)} active="/login">
       <form class="card stack narrow" method="post" action={`/c/${p.slug}/login`} data-testid="member-login-form">
-        <h1>Log in</h1>
+        <h1>{t(board.logIn)}</h1>
         <input type="hidden" name="next" value={p.next ?? ''} />
         <label>
-          Email
+          {t(board.email)}
           <input name="email" type="email" required autocomplete="username" value={p.values?.email ?? ''} />
         </label>
         <label>
-          Password
+          {t(board.password)}
           <input name="password" type="password" required autocomplete="current-password" />
         </label>
-        <button type="submit">Log in</button>
+        <button type="submit">{t(board.logIn)}</button>
         <p class="small muted">
-          <a href={`/c/${p.slug}/forgot`}>Forgot your password?</a> · <a href={`/c/${p.slug}/signup`}>Sign up</a>
+          <a href={`/c/${p.slug}/forgot`}>{t(board.forgotQuestion)}</a> ·{' '}
+          <a href={`/c/${p.slug}/signup`}>{t(board.signUp)}</a>
         </p>
       </form>
     </CommunityShell>
@@ -54,60 +59,60 @@ export function MemberLoginPage(p: FormPage & { next?: string | undefined }) {
 
 /** What every sign-up and reset request hears, whether or not the email has an account. */
 export function CheckEmailPage(p: PublicBase & { what: 'signup' | 'reset' }) {
+  const { t } = useT();
   return (
-    <CommunityShell {...p} title="Check your email" active="">
+    <CommunityShell {...p} title={t(board.checkEmail, { form: 'sie' })} active="">
       <div class="card narrow" data-testid="check-email">
-        <h1>Check your email</h1>
-        <p>
-          {p.what === 'signup'
-            ? 'If the address can be used, a link to confirm it is on its way. Open it to start posting.'
-            : 'If the address has an account, a link to choose a new password is on its way.'}
-        </p>
+        <h1>{t(board.checkEmail, { form: 'sie' })}</h1>
+        <p>{t(p.what === 'signup' ? board.checkSignUp : board.checkReset, { form: 'sie' })}</p>
       </div>
     </CommunityShell>
   );
 }
 
 export function ForgotPage(p: FormPage) {
+  const { t } = useT();
   return (
-    <CommunityShell {...p} title="Forgot your password" active="">
+    <CommunityShell {...p} title={t(board.forgotTitle)} active="">
       <form class="card stack narrow" method="post" action={`/c/${p.slug}/forgot`}>
-        <h1>Forgot your password?</h1>
+        <h1>{t(board.forgotQuestion)}</h1>
         <label>
-          Email
+          {t(board.email)}
           <input name="email" type="email" required autocomplete="email" />
         </label>
-        <button type="submit">Send me a link</button>
+        <button type="submit">{t(board.sendLink)}</button>
       </form>
     </CommunityShell>
   );
 }
 
 export function ResetPage(p: FormPage & { token: string }) {
+  const { t } = useT();
   return (
-    <CommunityShell {...p} title="Choose a new password" active="">
+    <CommunityShell {...p} title={t(board.chooseNewPassword)} active="">
       <form class="card stack narrow" method="post" action={`/c/${p.slug}/reset`}>
-        <h1>Choose a new password</h1>
+        <h1>{t(board.chooseNewPassword)}</h1>
         <input type="hidden" name="token" value={p.token} />
         <label>
-          New password (at least 10 characters)
+          {t(board.newPassword)}
           <input name="password" type="password" required minlength={10} maxlength={200} autocomplete="new-password" />
         </label>
-        <button type="submit">Save password</button>
+        <button type="submit">{t(board.savePassword)}</button>
       </form>
     </CommunityShell>
   );
 }
 
 export function ProfilePage(p: FormPage) {
+  const { t } = useT();
   return (
-    <CommunityShell {...p} title="Your profile" active="/profile">
+    <CommunityShell {...p} title={t(board.yourProfile, { form: 'sie' })} active="/profile">
       <form class="card stack narrow" method="post" action={`/c/${p.slug}/profile`}>
-        <h1>Your profile</h1>
+        <h1>{t(board.yourProfile, { form: 'sie' })}</h1>
         <MemberCsrf member={p.member} />
-        <p class="muted small">Signed in as {p.member?.email}</p>
+        <p class="muted small">{t(board.signedInAs, { email: p.member?.email ?? '' })}</p>
         <label>
-          Name shown with what you post
+          {t(board.nameShown, { form: 'sie' })}
           <input
             name="displayName"
             required
@@ -115,7 +120,7 @@ export function ProfilePage(p: FormPage) {
             value={p.values?.displayName ?? p.member?.displayName ?? ''}
           />
         </label>
-        <button type="submit">Save</button>
+        <button type="submit">{t(board.save)}</button>
       </form>
     </CommunityShell>
   );

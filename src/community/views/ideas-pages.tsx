@@ -1,21 +1,24 @@
+import { useT } from '../../http/web/i18n';
 import { when } from '../../http/web/settings-shell';
-import { type IdeaDetail, type IdeaListItem, type IdeaRow, LIMITS, STATUS_LABELS } from '../ideas.service';
+import { board } from '../board.messages';
+import { type IdeaDetail, type IdeaListItem, type IdeaRow, LIMITS } from '../ideas.service';
 import { IDEA_STATUSES, type IdeaStatus } from '../schema';
-import { CommunityShell, MemberCsrf, type PublicBase } from './public-shell';
+import { CommunityShell, MemberCsrf, type PublicBase, WithLink } from './public-shell';
 
 const StatusTag = (props: { status: IdeaStatus }) => (
-  <span class={`badge idea-${props.status}`}>{STATUS_LABELS[props.status]}</span>
+  <span class={`badge idea-${props.status}`}>{useT().t(board.status, { status: props.status })}</span>
 );
 
 /** The vote button: a form, so it works without script; a signed-out visitor is sent to log in. */
 function VoteButton(p: PublicBase & { idea: { id: string; voteCount: number }; voted: boolean; back: string }) {
   const base = `/c/${p.slug}`;
+  const { t } = useT();
   if (!p.member) {
     return (
       <a
         class="vote"
         href={`${base}/login?next=${encodeURIComponent(p.back)}`}
-        title="Log in to vote"
+        title={t(board.logInToVote, { form: 'sie' })}
         data-testid="vote-count"
       >
         <span aria-hidden="true">▲</span> {p.idea.voteCount}
@@ -30,7 +33,7 @@ function VoteButton(p: PublicBase & { idea: { id: string; voteCount: number }; v
         type="submit"
         class={`vote${p.voted ? ' voted' : ''}`}
         aria-pressed={p.voted ? 'true' : 'false'}
-        title={p.voted ? 'Take your vote back' : 'Vote for this idea'}
+        title={t(p.voted ? board.unvote : board.vote)}
         data-testid="vote-button"
       >
         <span aria-hidden="true">▲</span> <span data-testid="vote-count">{p.idea.voteCount}</span>
@@ -64,48 +67,49 @@ export function IdeasPage(p: IdeasPageProps) {
     return s ? `${base}?${s}` : base;
   };
   const back = href({ page: String(p.params.page) });
+  const { t } = useT();
   return (
-    <CommunityShell {...p} title="Ideas" active="">
+    <CommunityShell {...p} title={t(board.ideas)} active="">
       <div class="page-head">
-        <h1>Ideas</h1>
+        <h1>{t(board.ideas)}</h1>
         <a class="button" href={`${base}/ideas/new`} data-testid="new-idea">
-          Share an idea
+          {t(board.shareIdea)}
         </a>
       </div>
-      <nav class="tabs" aria-label="Sort">
+      <nav class="tabs" aria-label={t(board.sort)}>
         {(['top', 'new', 'trending'] as const).map((s) => (
           <a href={href({ sort: s, page: '1' })} aria-current={p.params.sort === s ? 'page' : undefined}>
-            {s === 'top' ? 'Top' : s === 'new' ? 'New' : 'Trending'}
+            {t(board.sortBy, { sort: s })}
           </a>
         ))}
       </nav>
       <form class="row card" method="get" action={base} role="search">
         <input type="hidden" name="sort" value={p.params.sort} />
         <label class="grow">
-          Search
+          {t(board.search)}
           <input type="search" name="q" value={p.params.q ?? ''} />
         </label>
         <label>
-          Status
+          {t(board.statusLabel)}
           <select name="status">
             <option value="active" selected={p.params.status === 'active'}>
-              Open and planned
+              {t(board.openAndPlanned)}
             </option>
             <option value="all" selected={p.params.status === 'all'}>
-              Any status
+              {t(board.anyStatus)}
             </option>
             {IDEA_STATUSES.map((s) => (
               <option value={s} selected={p.params.status === s}>
-                {STATUS_LABELS[s]}
+                {t(board.status, { status: s })}
               </option>
             ))}
           </select>
         </label>
         {p.categories.length ? (
           <label>
-            Category
+            {t(board.category)}
             <select name="category">
-              <option value="">All</option>
+              <option value="">{t(board.allCategories)}</option>
               {p.categories.map((cat) => (
                 <option value={cat.id} selected={p.params.category === cat.id}>
                   {cat.name}
@@ -114,10 +118,10 @@ export function IdeasPage(p: IdeasPageProps) {
             </select>
           </label>
         ) : null}
-        <button type="submit">Filter</button>
+        <button type="submit">{t(board.filter)}</button>
       </form>
       {p.items.length === 0 ? (
-        <div class="card empty">No ideas here yet. Be the first to share one.</div>
+        <div class="card empty">{t(board.noIdeas, { form: 'sie' })}</div>
       ) : (
         <ol class="ideas" data-testid="ideas">
           {p.items.map((i) => (
@@ -129,10 +133,10 @@ export function IdeasPage(p: IdeasPageProps) {
                 </a>
                 <div class="idea-meta small muted">
                   <StatusTag status={i.status} />
-                  {i.pinned ? <span class="badge">pinned</span> : null}
+                  {i.pinned ? <span class="badge">{t(board.pinned)}</span> : null}
                   {i.categoryName ? <span class="badge">{i.categoryName}</span> : null}
-                  <span>{i.commentCount === 1 ? '1 comment' : `${i.commentCount} comments`}</span>
-                  <span>by {i.authorName ?? 'the team'}</span>
+                  <span>{t(board.comments, { count: i.commentCount })}</span>
+                  <span>{i.authorName ? t(board.byAuthor, { author: i.authorName }) : t(board.byTeam)}</span>
                 </div>
               </div>
             </li>
@@ -140,8 +144,10 @@ export function IdeasPage(p: IdeasPageProps) {
         </ol>
       )}
       <div class="pager">
-        {p.params.page > 1 ? <a href={href({ page: String(p.params.page - 1) })}>Previous</a> : <span />}
-        {p.params.page * p.pageSize < p.total ? <a href={href({ page: String(p.params.page + 1) })}>Next</a> : null}
+        {p.params.page > 1 ? <a href={href({ page: String(p.params.page - 1) })}>{t(board.previous)}</a> : <span />}
+        {p.params.page * p.pageSize < p.total ? (
+          <a href={href({ page: String(p.params.page + 1) })}>{t(board.next)}</a>
+        ) : null}
       </div>
     </CommunityShell>
   );
@@ -157,10 +163,11 @@ export function IdeaPage(
 ) {
   const i = p.idea;
   const base = `/c/${p.slug}`;
+  const { t, date } = useT();
   return (
     <CommunityShell {...p} title={i.title} active="">
       <p class="small">
-        <a href={base}>← All ideas</a>
+        <a href={base}>{t(board.allIdeas)}</a>
       </p>
       <article class="card idea-page" data-testid="idea">
         <div class="idea-head">
@@ -173,30 +180,30 @@ export function IdeaPage(
               </span>
               {i.categoryName ? <span class="badge">{i.categoryName}</span> : null}
               <span>
-                by {i.authorName ?? 'the team'} · {when(i.createdAt).slice(0, 10)}
+                {i.authorName ? t(board.byAuthor, { author: i.authorName }) : t(board.byTeam)} · {date(i.createdAt)}
               </span>
             </div>
           </div>
         </div>
-        {i.visibility === 'held' ? <p class="flash ok">Waiting for a moderator: only you can see it for now.</p> : null}
+        {i.visibility === 'held' ? <p class="flash ok">{t(board.held, { form: 'sie' })}</p> : null}
         {i.body ? <p class="idea-body">{i.body}</p> : null}
         {i.statusNote ? (
           <div class="status-note" data-testid="status-note">
-            <strong>{STATUS_LABELS[i.status]}:</strong> {i.statusNote}
+            <strong>{t(board.status, { status: i.status })}:</strong> {i.statusNote}
           </div>
         ) : null}
         {i.merged.length ? (
           <div class="small muted" data-testid="merged-ideas">
-            Merged into this idea: {i.merged.map((m, n) => (n ? `, ${m.title}` : m.title))}
+            {t(board.merged, { titles: i.merged.map((m) => m.title).join(', ') })}
           </div>
         ) : null}
       </article>
       <section class="card">
-        <h2>{i.comments.length === 1 ? '1 comment' : `${i.comments.length} comments`}</h2>
+        <h2>{t(board.comments, { count: i.comments.length })}</h2>
         <ol class="comments" data-testid="comments">
           {i.comments.map((c) => (
             <li id={`comment-${c.id}`} class="comment">
-              <strong>{c.userId ? 'Team' : (c.memberName ?? 'A member')}</strong>{' '}
+              <strong>{c.userId ? t(board.team) : (c.memberName ?? t(board.aMember))}</strong>{' '}
               <span class="muted small">{when(c.createdAt)}</span>
               <p>{c.body}</p>
             </li>
@@ -206,18 +213,22 @@ export function IdeaPage(
           <form method="post" action={`${base}/ideas/${i.id}/comments`} class="stack">
             <MemberCsrf member={p.member} />
             <label>
-              Add a comment
+              {t(board.addComment)}
               <textarea name="body" rows={3} required maxlength={LIMITS.comment}>
                 {p.comment ?? ''}
               </textarea>
             </label>
             <div>
-              <button type="submit">Comment</button>
+              <button type="submit">{t(board.comment)}</button>
             </div>
           </form>
         ) : (
           <p>
-            <a href={`${base}/login?next=${encodeURIComponent(`${base}/ideas/${i.id}`)}`}>Log in</a> to comment.
+            <WithLink
+              message={board.logInToComment}
+              href={`${base}/login?next=${encodeURIComponent(`${base}/ideas/${i.id}`)}`}
+              link={t(board.logInLink, { form: 'sie' })}
+            />
           </p>
         )}
       </section>
@@ -235,13 +246,14 @@ export function NewIdeaPage(
 ) {
   const v = p.values ?? {};
   const base = `/c/${p.slug}`;
+  const { t } = useT();
   return (
-    <CommunityShell {...p} title="Share an idea" active="">
+    <CommunityShell {...p} title={t(board.shareIdea)} active="">
       <form method="post" action={`${base}/ideas`} class="card stack" data-testid="idea-form">
-        <h1>Share an idea</h1>
+        <h1>{t(board.shareIdea)}</h1>
         <MemberCsrf member={p.member} />
         <label>
-          Title
+          {t(board.title)}
           <input
             name="title"
             required
@@ -256,16 +268,16 @@ export function NewIdeaPage(
           {p.similar?.length ? <SimilarList slug={p.slug} items={p.similar} /> : null}
         </div>
         <label>
-          Details (what would it let you do?)
+          {t(board.details, { form: 'sie' })}
           <textarea name="body" rows={5} maxlength={LIMITS.body}>
             {v.body ?? ''}
           </textarea>
         </label>
         {p.categories.length ? (
           <label>
-            Category
+            {t(board.category)}
             <select name="categoryId">
-              <option value="">None</option>
+              <option value="">{t(board.noCategory)}</option>
               {p.categories.map((cat) => (
                 <option value={cat.id} selected={v.categoryId === cat.id}>
                   {cat.name}
@@ -275,7 +287,7 @@ export function NewIdeaPage(
           </label>
         ) : null}
         <div>
-          <button type="submit">Post idea</button>
+          <button type="submit">{t(board.postIdea)}</button>
         </div>
       </form>
     </CommunityShell>
@@ -286,7 +298,7 @@ export function NewIdeaPage(
 export function SimilarList(p: { slug: string; items: { id: string; title: string; voteCount: number }[] }) {
   return (
     <div>
-      <p class="small muted">Similar ideas (a vote there counts more than a duplicate):</p>
+      <p class="small muted">{useT().t(board.similar)}</p>
       <ul class="plain">
         {p.items.map((s) => (
           <li>
@@ -305,14 +317,15 @@ export function RoadmapPage(
   p: PublicBase & { columns: { planned: IdeaRow[]; in_progress: IdeaRow[]; shipped: IdeaRow[] } },
 ) {
   const base = `/c/${p.slug}`;
+  const { t } = useT();
   return (
-    <CommunityShell {...p} title="Roadmap" active="/roadmap">
-      <h1>Roadmap</h1>
+    <CommunityShell {...p} title={t(board.roadmap)} active="/roadmap">
+      <h1>{t(board.roadmap)}</h1>
       <div class="roadmap">
         {(['planned', 'in_progress', 'shipped'] as const).map((col) => (
           <section class="card roadmap-col" data-testid={`roadmap-${col}`}>
-            <h2>{STATUS_LABELS[col]}</h2>
-            {p.columns[col].length === 0 ? <p class="muted small">Nothing yet.</p> : null}
+            <h2>{t(board.status, { status: col })}</h2>
+            {p.columns[col].length === 0 ? <p class="muted small">{t(board.nothingYet)}</p> : null}
             <ul class="plain">
               {p.columns[col].map((i) => (
                 <li class="roadmap-item">
@@ -330,14 +343,15 @@ export function RoadmapPage(
 
 export function ChangelogPage(p: PublicBase & { items: IdeaRow[] }) {
   const base = `/c/${p.slug}`;
+  const { t, date } = useT();
   return (
-    <CommunityShell {...p} title="Changelog" active="/changelog">
-      <h1>Changelog</h1>
-      {p.items.length === 0 ? <div class="card empty">Nothing shipped yet.</div> : null}
+    <CommunityShell {...p} title={t(board.changelog)} active="/changelog">
+      <h1>{t(board.changelog)}</h1>
+      {p.items.length === 0 ? <div class="card empty">{t(board.nothingShipped)}</div> : null}
       <ol class="plain changelog">
         {p.items.map((i) => (
           <li class="card">
-            <div class="small muted">{when(i.statusChangedAt ?? i.updatedAt).slice(0, 10)}</div>
+            <div class="small muted">{date(i.statusChangedAt ?? i.updatedAt)}</div>
             <a class="idea-title" href={`${base}/ideas/${i.id}`}>
               {i.title}
             </a>
@@ -354,12 +368,11 @@ export function MemberNotificationsPage(
     items: { id: string; ideaId: string | null; text: string; readAt: Date | null; createdAt: Date }[];
   },
 ) {
+  const { t } = useT();
   return (
-    <CommunityShell {...p} title="Notifications" active="/notifications">
-      <h1>Notifications</h1>
-      {p.items.length === 0 ? (
-        <div class="card empty">Nothing yet: you hear here when an idea you voted for changes.</div>
-      ) : null}
+    <CommunityShell {...p} title={t(board.notifications)} active="/notifications">
+      <h1>{t(board.notifications)}</h1>
+      {p.items.length === 0 ? <div class="card empty">{t(board.noNotifications, { form: 'sie' })}</div> : null}
       <ol class="plain" data-testid="member-notification-list">
         {p.items.map((n) => (
           <li class={`card${n.readAt ? '' : ' unread'}`} data-testid="member-notification">

@@ -1,6 +1,9 @@
 import type { Child } from 'hono/jsx';
+import type { MessageDescriptor, MessageValues } from '../../core/i18n/translator';
 import type { MemberInfo } from '../../http/env';
+import { useT } from '../../http/web/i18n';
 import { Document, Flash } from '../../http/web/layout';
+import { board } from '../board.messages';
 import { initials } from '../members.service';
 
 export interface PublicBase {
@@ -12,10 +15,10 @@ export interface PublicBase {
 }
 
 const NAV = [
-  ['', 'Ideas'],
-  ['/roadmap', 'Roadmap'],
-  ['/changelog', 'Changelog'],
-  ['/reviews', 'Reviews'],
+  ['', board.ideas],
+  ['/roadmap', board.roadmap],
+  ['/changelog', board.changelog],
+  ['/reviews', board.reviews],
 ] as const;
 
 /** The public board's frame: readable without script, fine on a phone. Member text is escaped by JSX. */
@@ -29,16 +32,17 @@ export function CommunityShell(
   },
 ) {
   const base = `/c/${p.slug}`;
+  const { t } = useT();
   return (
     <Document title={`${p.title} · ${p.communityName}`} csrfToken={p.member?.csrfToken} script>
       <header class="community-head">
         <a class="community-name" href={base}>
-          {p.communityName} community
+          {t(board.communityName, { name: p.communityName })}
         </a>
-        <nav aria-label="Community">
+        <nav aria-label={t(board.nav)}>
           {NAV.map(([path, label]) => (
             <a href={`${base}${path}`} aria-current={p.active === path ? 'page' : undefined}>
-              {label}
+              {t(label)}
             </a>
           ))}
         </nav>
@@ -46,7 +50,8 @@ export function CommunityShell(
           {p.member ? (
             <>
               <a href={`${base}/notifications`} data-testid="member-notifications">
-                Notifications{p.unread ? <span class="badge count">{p.unread}</span> : null}
+                {t(board.notifications)}
+                {p.unread ? <span class="badge count">{p.unread}</span> : null}
               </a>
               <a href={`${base}/profile`} class="avatar" title={p.member.displayName} data-testid="member-avatar">
                 {initials(p.member.displayName)}
@@ -54,15 +59,15 @@ export function CommunityShell(
               <form method="post" action={`${base}/logout`} class="inline">
                 <input type="hidden" name="_csrf" value={p.member.csrfToken} />
                 <button type="submit" class="secondary">
-                  Log out
+                  {t(board.logOut)}
                 </button>
               </form>
             </>
           ) : (
             <>
-              <a href={`${base}/login`}>Log in</a>
+              <a href={`${base}/login`}>{t(board.logIn)}</a>
               <a class="button" href={`${base}/signup`}>
-                Sign up
+                {t(board.signUp)}
               </a>
             </>
           )}
@@ -71,7 +76,7 @@ export function CommunityShell(
       <main class="community-main">
         {p.member && !p.member.verified ? (
           <div class="flash ok" role="status">
-            Confirm your email to post, vote and comment: the link is in your inbox.
+            {t(board.confirmEmail, { form: 'sie' })}
           </div>
         ) : null}
         <Flash kind="ok" message={p.ok} />
@@ -85,3 +90,22 @@ export function CommunityShell(
 /** The hidden field a signed-in member's forms carry. */
 export const MemberCsrf = (props: { member: MemberInfo | null }) =>
   props.member ? <input type="hidden" name="_csrf" value={props.member.csrfToken} /> : null;
+
+const LINK = '\u0000';
+
+/**
+ * A sentence with a link inside ("Log in to comment."): the message places the link as `{link}`, so each
+ * language puts it where its grammar wants it; the link's own words are the `link` message.
+ */
+export function WithLink(p: { message: MessageDescriptor; values?: MessageValues; href: string; link: string }) {
+  const [before = '', after = ''] = useT()
+    .t(p.message, { ...p.values, link: LINK })
+    .split(LINK);
+  return (
+    <>
+      {before}
+      <a href={p.href}>{p.link}</a>
+      {after}
+    </>
+  );
+}

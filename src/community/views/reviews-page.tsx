@@ -1,6 +1,7 @@
-import { when } from '../../http/web/settings-shell';
+import { useT } from '../../http/web/i18n';
+import { board } from '../board.messages';
 import { REVIEW_LIMITS } from '../reviews.service';
-import { CommunityShell, MemberCsrf, type PublicBase } from './public-shell';
+import { CommunityShell, MemberCsrf, type PublicBase, WithLink } from './public-shell';
 
 const stars = (n: number) => '★'.repeat(n) + '☆'.repeat(5 - n);
 
@@ -33,18 +34,19 @@ export function ReviewsPage(p: ReviewsPageProps) {
   const base = `/c/${p.slug}/reviews`;
   const max = Math.max(1, ...Object.values(p.list.distribution));
   const mine = p.mine;
+  const { t, date, number } = useT();
   return (
-    <CommunityShell {...p} title="Reviews" active="/reviews">
-      <h1>Reviews</h1>
+    <CommunityShell {...p} title={t(board.reviews)} active="/reviews">
+      <h1>{t(board.reviews)}</h1>
       {p.products.length === 0 ? (
-        <div class="card empty">Reviews open once the team names its products.</div>
+        <div class="card empty">{t(board.reviewsClosed)}</div>
       ) : (
         <>
           <form class="row card" method="get" action={base}>
             <label>
-              Product
+              {t(board.product)}
               <select name="product">
-                <option value="">All products</option>
+                <option value="">{t(board.allProducts)}</option>
                 {p.products.map((pr) => (
                   <option value={pr.id} selected={pr.id === p.productId}>
                     {pr.name}
@@ -53,31 +55,27 @@ export function ReviewsPage(p: ReviewsPageProps) {
               </select>
             </label>
             <label>
-              Sort
+              {t(board.sort)}
               <select name="sort">
-                {(
-                  [
-                    ['newest', 'Newest'],
-                    ['highest', 'Highest rated'],
-                    ['lowest', 'Lowest rated'],
-                  ] as const
-                ).map(([v, l]) => (
+                {(['newest', 'highest', 'lowest'] as const).map((v) => (
                   <option value={v} selected={p.sort === v}>
-                    {l}
+                    {t(board.reviewSort, { sort: v })}
                   </option>
                 ))}
               </select>
             </label>
-            <button type="submit">Show</button>
+            <button type="submit">{t(board.show)}</button>
           </form>
           <section class="card review-summary" data-testid="review-summary">
             <div class="score">
-              <span class="score-value">{p.list.average === null ? '–' : p.list.average.toFixed(1)}</span>
-              <span class="muted">
-                out of 5 · {p.list.total} review{p.list.total === 1 ? '' : 's'}
+              <span class="score-value">
+                {p.list.average === null
+                  ? '–'
+                  : number(p.list.average, { minimumFractionDigits: 1, maximumFractionDigits: 1 })}
               </span>
+              <span class="muted">{t(board.outOfFive, { count: p.list.total })}</span>
             </div>
-            <table class="distribution" aria-label="Ratings">
+            <table class="distribution" aria-label={t(board.ratings)}>
               <tbody>
                 {([5, 4, 3, 2, 1] as const).map((r) => (
                   <tr>
@@ -95,14 +93,14 @@ export function ReviewsPage(p: ReviewsPageProps) {
             {p.list.items.map((r) => (
               <li class="card review" id={`review-${r.id}`} data-testid="review">
                 <div>
-                  <span class="stars" role="img" aria-label={`${r.rating} out of 5`}>
+                  <span class="stars" role="img" aria-label={t(board.stars, { rating: r.rating })}>
                     {stars(r.rating)}
                   </span>{' '}
                   <strong>{r.title}</strong>
                 </div>
                 <div class="small muted">
-                  {r.memberName} on {r.product} · {when(r.createdAt).slice(0, 10)}
-                  {r.updatedAt.getTime() !== r.createdAt.getTime() ? ' (edited)' : ''}
+                  {t(board.memberOnProduct, { member: r.memberName, product: r.product })} · {date(r.createdAt)}
+                  {r.updatedAt.getTime() !== r.createdAt.getTime() ? ` ${t(board.edited)}` : ''}
                 </div>
                 <p>{r.body}</p>
               </li>
@@ -110,10 +108,10 @@ export function ReviewsPage(p: ReviewsPageProps) {
           </ol>
           {p.member ? (
             <form method="post" action={base} class="card stack" data-testid="review-form">
-              <h2>{mine ? 'Edit your review' : 'Write a review'}</h2>
+              <h2>{mine ? t(board.editReview, { form: 'sie' }) : t(board.writeReview)}</h2>
               <MemberCsrf member={p.member} />
               <label>
-                Product
+                {t(board.product)}
                 <select name="topicId">
                   {p.products.map((pr) => (
                     <option value={pr.id} selected={pr.id === (mine?.topicId ?? p.productId)}>
@@ -123,7 +121,7 @@ export function ReviewsPage(p: ReviewsPageProps) {
                 </select>
               </label>
               <fieldset class="choices">
-                <legend>Rating</legend>
+                <legend>{t(board.rating)}</legend>
                 {[1, 2, 3, 4, 5].map((n) => (
                   <label class="check">
                     <input type="radio" name="rating" value={String(n)} required checked={mine?.rating === n} /> {n} ★
@@ -131,22 +129,26 @@ export function ReviewsPage(p: ReviewsPageProps) {
                 ))}
               </fieldset>
               <label>
-                Title
+                {t(board.title)}
                 <input name="title" required maxlength={REVIEW_LIMITS.title} value={mine?.title ?? ''} />
               </label>
               <label>
-                Your review
+                {t(board.yourReview, { form: 'sie' })}
                 <textarea name="body" rows={4} required maxlength={REVIEW_LIMITS.body}>
                   {mine?.body ?? ''}
                 </textarea>
               </label>
               <div>
-                <button type="submit">{mine ? 'Save review' : 'Post review'}</button>
+                <button type="submit">{t(mine ? board.saveReview : board.postReview)}</button>
               </div>
             </form>
           ) : (
             <p>
-              <a href={`/c/${p.slug}/login?next=${encodeURIComponent(base)}`}>Log in</a> to write a review.
+              <WithLink
+                message={board.logInToReview}
+                href={`/c/${p.slug}/login?next=${encodeURIComponent(base)}`}
+                link={t(board.logInLink, { form: 'sie' })}
+              />
             </p>
           )}
         </>

@@ -1,20 +1,34 @@
 import type { Child } from 'hono/jsx';
 import { compact, platformLabel, PostItem } from '../../http/web/format';
 import { AppShell, Flash } from '../../http/web/layout';
+import { useT } from '../../http/web/i18n';
 import { Csrf, type PageBase, PostButton, when } from '../../http/web/settings-shell';
 import type { ideaEvidenceSummary, Suggestion } from '../evidence.service';
-import { type IdeaDetail, type IdeaRow, STATUS_LABELS } from '../ideas.service';
+import type { IdeaDetail, IdeaRow } from '../ideas.service';
 import type { moderationQueue } from '../ideas.staff';
 import { IDEA_STATUSES } from '../schema';
-import { FLAG_LABELS } from '../spam';
+import { staff as m } from '../staff.messages';
 
 const TABS = [
-  ['/community', 'Ideas'],
-  ['/community/moderation', 'Moderation'],
-  ['/community/suggested', 'Suggested ideas'],
-  ['/community/categories', 'Settings'],
-  ['/community/mail', 'Email'],
+  ['/community', m.tabIdeas],
+  ['/community/moderation', m.tabModeration],
+  ['/community/suggested', m.tabSuggested],
+  ['/community/categories', m.tabSettings],
+  ['/community/mail', m.tabEmail],
 ] as const;
+
+/** The contacts' default lifecycle stages, said in the viewer's language; a workspace's own stages as named. */
+const DEFAULT_STAGES = new Set(['subscriber', 'lead', 'customer', 'advocate', 'detractor', 'other']);
+
+/**
+ * A message that holds an element (a link) as its argument, in the two texts around it: the element's place
+ * in the sentence is the language's to choose.
+ */
+function around(text: (placeholder: string) => string): [string, string] {
+  const mark = '\u0000';
+  const [before = '', after = ''] = text(mark).split(mark);
+  return [before, after];
+}
 
 export interface StaffBase extends PageBase {
   slug: string;
@@ -34,23 +48,24 @@ export function CommunityStaffShell(
     children: Child;
   },
 ) {
+  const { t, number } = useT();
   return (
     <AppShell {...p} title={p.title} active="/community">
       <div class="page-head">
-        <h1>Community</h1>
+        <h1>{t(m.heading)}</h1>
         <a href={`/c/${p.slug}`} target="_blank" rel="noopener">
-          Open the public board
+          {t(m.openBoard)}
         </a>
       </div>
-      <nav class="tabs" aria-label="Community">
+      <nav class="tabs" aria-label={t(m.heading)}>
         {TABS.map(([href, label]) => (
           <a href={href} aria-current={href === p.tab ? 'page' : undefined}>
-            {label}
+            {t(label)}
             {href === '/community/moderation' && p.counts?.held ? (
-              <span class="badge count">{p.counts.held}</span>
+              <span class="badge count">{number(p.counts.held)}</span>
             ) : null}
             {href === '/community/suggested' && p.counts?.suggested ? (
-              <span class="badge count">{p.counts.suggested}</span>
+              <span class="badge count">{number(p.counts.suggested)}</span>
             ) : null}
           </a>
         ))}
@@ -70,54 +85,57 @@ export function StaffIdeasPage(
     counts: { held: number; suggested: number };
   },
 ) {
+  const { t, number, date } = useT();
   return (
-    <CommunityStaffShell {...p} title="Community ideas" tab="/community">
+    <CommunityStaffShell {...p} title={t(m.ideasTitle)} tab="/community">
       <form class="row card" method="get" action="/community" role="search">
         <label class="grow">
-          Search
+          {t(m.search)}
           <input type="search" name="q" value={p.q ?? ''} />
         </label>
         <label>
-          Status
+          {t(m.statusLabel)}
           <select name="status">
-            <option value="">Any</option>
+            <option value="">{t(m.anyStatus)}</option>
             {IDEA_STATUSES.map((s) => (
               <option value={s} selected={p.status === s}>
-                {STATUS_LABELS[s]}
+                {t(m.status, { status: s })}
               </option>
             ))}
           </select>
         </label>
-        <button type="submit">Filter</button>
+        <button type="submit">{t(m.filter)}</button>
       </form>
       <div class="card flush">
         <table>
           <thead>
             <tr>
-              <th class="num">Votes</th>
-              <th>Idea</th>
-              <th>Status</th>
-              <th class="hide-narrow">Posted</th>
+              <th class="num">{t(m.votes)}</th>
+              <th>{t(m.idea)}</th>
+              <th>{t(m.statusLabel)}</th>
+              <th class="hide-narrow">{t(m.posted)}</th>
             </tr>
           </thead>
           <tbody>
             {p.items.map((i) => (
               <tr data-testid="staff-idea-row">
-                <td class="num">{i.voteCount}</td>
+                <td class="num">{number(i.voteCount)}</td>
                 <td class="name-cell">
                   <a href={`/community/ideas/${i.id}`}>{i.title}</a>
-                  {i.pinned ? <span class="badge">pinned</span> : null}
-                  {i.visibility !== 'visible' ? <span class="badge">{i.visibility}</span> : null}
+                  {i.pinned ? <span class="badge">{t(m.pinned)}</span> : null}
+                  {i.visibility !== 'visible' ? (
+                    <span class="badge">{t(m.visibility, { visibility: i.visibility })}</span>
+                  ) : null}
                 </td>
                 <td>
-                  <span class={`badge idea-${i.status}`}>{STATUS_LABELS[i.status]}</span>
+                  <span class={`badge idea-${i.status}`}>{t(m.status, { status: i.status })}</span>
                 </td>
-                <td class="hide-narrow small">{when(i.createdAt).slice(0, 10)}</td>
+                <td class="hide-narrow small">{date(i.createdAt)}</td>
               </tr>
             ))}
           </tbody>
         </table>
-        {p.items.length === 0 ? <p class="empty">No ideas yet.</p> : null}
+        {p.items.length === 0 ? <p class="empty">{t(m.noIdeas)}</p> : null}
       </div>
     </CommunityStaffShell>
   );
@@ -133,36 +151,51 @@ export function StaffIdeaPage(
     others: { id: string; title: string; voteCount: number }[];
   },
 ) {
+  const { t, number } = useT();
   const i = p.idea;
   const s = p.evidence.sentiment;
+  const [mergedBefore, mergedAfter] = around((link) => t(m.mergedInto, { link }));
   return (
     <CommunityStaffShell {...p} title={i.title} tab="/community">
       <p class="small">
-        <a href="/community">← Ideas</a> · <a href={`/c/${p.slug}/ideas/${i.id}`}>Public page</a>
+        <a href="/community">{t(m.backToIdeas)}</a> · <a href={`/c/${p.slug}/ideas/${i.id}`}>{t(m.publicPage)}</a>
       </p>
       <div class="contact-grid">
         <section class="card">
           <h2 data-testid="staff-idea-title">{i.title}</h2>
           <p class="muted small">
-            {i.voteCount} votes · {i.commentCount} comments · by {i.authorName ?? 'staff'} · {when(i.createdAt)}
+            {t(m.facts, {
+              votes: i.voteCount,
+              comments: i.commentCount,
+              author: i.authorName ?? t(m.byStaff),
+              at: when(i.createdAt),
+            })}
             {i.mergedIntoId ? (
               <>
-                {' '}
-                · merged into <a href={`/community/ideas/${i.mergedIntoId}`}>another idea</a>
+                {' · '}
+                {mergedBefore}
+                <a href={`/community/ideas/${i.mergedIntoId}`}>{t(m.anotherIdea)}</a>
+                {mergedAfter}
               </>
             ) : null}
           </p>
           {i.body ? <p class="idea-body">{i.body}</p> : null}
           {i.merged.length ? (
-            <p class="small">Merged duplicates: {i.merged.map((m) => `${m.title} (${m.voteCount})`).join(', ')}</p>
+            <p class="small">
+              {t(m.mergedDuplicates, {
+                list: i.merged.map((d) => `${d.title} (${number(d.voteCount)})`).join(', '),
+              })}
+            </p>
           ) : null}
-          <h3>Comments</h3>
+          <h3>{t(m.comments)}</h3>
           <ol class="comments">
             {i.comments.map((c) => (
               <li class="comment">
-                <strong>{c.userId ? 'Team' : (c.memberName ?? 'A member')}</strong>{' '}
+                <strong>{c.userId ? t(m.team) : (c.memberName ?? t(m.aMember))}</strong>{' '}
                 <span class="muted small">{when(c.createdAt)}</span>
-                {c.visibility !== 'visible' ? <span class="badge">{c.visibility}</span> : null}
+                {c.visibility !== 'visible' ? (
+                  <span class="badge">{t(m.visibility, { visibility: c.visibility })}</span>
+                ) : null}
                 <p>{c.body}</p>
                 {p.canModerate ? (
                   <ModerateButtons
@@ -185,12 +218,12 @@ export function StaffIdeaPage(
             >
               <Csrf token={p.csrfToken} />
               <label>
-                Answer as the team (public)
+                {t(m.answerLabel)}
                 <textarea name="body" rows={3} required maxlength={3000} />
               </label>
               <div>
                 <button type="submit" class="secondary">
-                  Post answer
+                  {t(m.postAnswer)}
                 </button>
               </div>
             </form>
@@ -199,28 +232,28 @@ export function StaffIdeaPage(
         <aside class="stack">
           {p.canModerate && !i.mergedIntoId ? (
             <form method="post" action={`/community/ideas/${i.id}`} class="card stack" data-testid="idea-status-form">
-              <h2>Status</h2>
+              <h2>{t(m.statusLabel)}</h2>
               <Csrf token={p.csrfToken} />
               <label>
-                Status
+                {t(m.statusLabel)}
                 <select name="status">
                   {IDEA_STATUSES.map((st) => (
                     <option value={st} selected={st === i.status}>
-                      {STATUS_LABELS[st]}
+                      {t(m.status, { status: st })}
                     </option>
                   ))}
                 </select>
               </label>
               <label>
-                Public note (voters are told)
+                {t(m.statusNote)}
                 <textarea name="statusNote" rows={3} maxlength={2000}>
                   {i.statusNote ?? ''}
                 </textarea>
               </label>
               <label>
-                Category
+                {t(m.category)}
                 <select name="categoryId">
-                  <option value="">None</option>
+                  <option value="">{t(m.noCategory)}</option>
                   {p.categories.map((cat) => (
                     <option value={cat.id} selected={cat.id === i.categoryId}>
                       {cat.name}
@@ -229,64 +262,66 @@ export function StaffIdeaPage(
                 </select>
               </label>
               <label class="check">
-                <input type="checkbox" name="pinned" value="1" checked={i.pinned} /> Pinned to the top
+                <input type="checkbox" name="pinned" value="1" checked={i.pinned} /> {t(m.pinnedToTop)}
               </label>
-              <button type="submit">Save</button>
+              <button type="submit">{t(m.save)}</button>
             </form>
           ) : null}
           {p.canModerate && !i.mergedIntoId && p.others.length ? (
             <form method="post" action={`/community/ideas/${i.id}/merge`} class="card stack" data-testid="merge-form">
-              <h2>Merge into</h2>
+              <h2>{t(m.mergeHeading)}</h2>
               <Csrf token={p.csrfToken} />
               <label>
-                The idea this one duplicates
+                {t(m.mergeLabel)}
                 <select name="into">
                   {p.others.map((o) => (
-                    <option value={o.id}>{`${o.title} (${o.voteCount} votes)`}</option>
+                    <option value={o.id}>{t(m.mergeOption, { title: o.title, votes: o.voteCount })}</option>
                   ))}
                 </select>
               </label>
-              <p class="muted small">Votes, comments and evidence move over; someone who voted for both counts once.</p>
+              <p class="muted small">{t(m.mergeHint)}</p>
               <button type="submit" class="secondary">
-                Merge
+                {t(m.merge)}
               </button>
             </form>
           ) : null}
           <section class="card" data-testid="idea-evidence">
-            <h2>Evidence</h2>
+            <h2>{t(m.evidence)}</h2>
             <dl class="facts">
-              <dt>Votes</dt>
-              <dd>{i.voteCount}</dd>
-              <dt>Supporters</dt>
-              <dd data-testid="supporters">{p.evidence.supporters}</dd>
-              <dt>Their reach</dt>
-              <dd>{compact(p.evidence.reach)} followers</dd>
-              <dt>Stages</dt>
+              <dt>{t(m.votes)}</dt>
+              <dd>{number(i.voteCount)}</dd>
+              <dt>{t(m.supporters)}</dt>
+              <dd data-testid="supporters">{number(p.evidence.supporters)}</dd>
+              <dt>{t(m.reach)}</dt>
+              <dd>{t(m.followers, { count: p.evidence.reach, followers: compact(p.evidence.reach) })}</dd>
+              <dt>{t(m.stages)}</dt>
               <dd>
                 {Object.entries(p.evidence.stages)
-                  .map(([stage, n]) => `${n} ${stage}`)
+                  .map(([stage, count]) =>
+                    t(m.stageCount, {
+                      stage: !DEFAULT_STAGES.has(stage) ? 'custom' : stage === 'other' ? 'other_stage' : stage,
+                      name: stage,
+                      count,
+                    }),
+                  )
                   .join(', ') || '–'}
               </dd>
-              <dt>Said</dt>
-              <dd>
-                {s.positive} positive · {s.neutral} neutral · {s.negative} negative
-              </dd>
+              <dt>{t(m.said)}</dt>
+              <dd>{t(m.saidCounts, { positive: s.positive, neutral: s.neutral, negative: s.negative })}</dd>
             </dl>
-            <h3>Linked mentions</h3>
-            {p.evidence.mentions.length === 0 ? (
-              <p class="muted small">None yet: link them from Suggested ideas.</p>
-            ) : null}
+            <h3>{t(m.linkedMentions)}</h3>
+            {p.evidence.mentions.length === 0 ? <p class="muted small">{t(m.noLinkedMentions)}</p> : null}
             <ul class="plain">
-              {p.evidence.mentions.map((m) => (
+              {p.evidence.mentions.map((mention) => (
                 <PostItem
-                  platform={m.platform}
-                  author={m.authorName ?? m.authorHandle ?? 'unknown'}
-                  url={m.url}
-                  text={m.text}
+                  platform={mention.platform}
+                  author={mention.authorName ?? mention.authorHandle ?? t(m.unknownAuthor)}
+                  url={mention.url}
+                  text={mention.text}
                   testid="evidence-mention"
                 >
                   {' '}
-                  {m.contactId ? <a href={`/contacts/${m.contactId}`}>contact</a> : null}
+                  {mention.contactId ? <a href={`/contacts/${mention.contactId}`}>{t(m.contact)}</a> : null}
                 </PostItem>
               ))}
             </ul>
@@ -315,22 +350,23 @@ function ModerateButtons(p: {
   csrf: string | undefined;
   back: string;
 }) {
+  const { t } = useT();
   return (
     <form method="post" action={`/community/moderation/${p.kind}/${p.id}`} class="row moderate">
       <Csrf token={p.csrf} />
       <input type="hidden" name="back" value={p.back} />
-      <input name="reason" placeholder="Reason (kept)" maxlength={500} aria-label="Reason" />
+      <input name="reason" placeholder={t(m.reasonPlaceholder)} maxlength={500} aria-label={t(m.reason)} />
       {p.visibility !== 'visible' ? (
         <button type="submit" name="action" value="restore" class="secondary" data-testid="approve">
-          {p.visibility === 'held' ? 'Approve' : 'Restore'}
+          {p.visibility === 'held' ? t(m.approve) : t(m.restore)}
         </button>
       ) : (
         <button type="submit" name="action" value="hide" class="secondary">
-          Hide
+          {t(m.hide)}
         </button>
       )}
       <button type="submit" name="action" value="delete" class="danger">
-        Delete
+        {t(m.delete)}
       </button>
     </form>
   );
@@ -339,16 +375,17 @@ function ModerateButtons(p: {
 export function ModerationPage(
   p: StaffBase & { items: Awaited<ReturnType<typeof moderationQueue>>; counts: { held: number; suggested: number } },
 ) {
+  const { t } = useT();
   return (
-    <CommunityStaffShell {...p} title="Moderation" tab="/community/moderation">
-      {p.items.length === 0 ? <div class="card empty">Nothing waits for a moderator.</div> : null}
+    <CommunityStaffShell {...p} title={t(m.moderationTitle)} tab="/community/moderation">
+      {p.items.length === 0 ? <div class="card empty">{t(m.nothingHeld)}</div> : null}
       <ol class="plain">
         {p.items.map((x) => (
           <li class="card" data-testid="held-post">
             <div class="small muted">
-              {x.kind} by {x.memberName ?? 'a member'} · {when(x.createdAt)}
+              {t(m.heldBy, { kind: x.kind, author: x.memberName ?? t(m.byAMember) })} · {when(x.createdAt)}
               {x.flags.map((f) => (
-                <span class="badge">{FLAG_LABELS[f] ?? f}</span>
+                <span class="badge">{t(m.flag, { flag: f })}</span>
               ))}
             </div>
             {x.title ? <strong>{x.title}</strong> : null}
@@ -377,54 +414,61 @@ export function SuggestedPage(
     counts: { held: number; suggested: number };
   },
 ) {
+  const { t } = useT();
   return (
-    <CommunityStaffShell {...p} title="Suggested ideas" tab="/community/suggested">
-      <p class="muted">
-        Mentions that ask for a feature. Link one to an idea (it becomes evidence, its author a supporter), make it a
-        new idea, or set it aside.
-      </p>
-      {p.items.length === 0 ? <div class="card empty">No feature requests waiting.</div> : null}
+    <CommunityStaffShell {...p} title={t(m.tabSuggested)} tab="/community/suggested">
+      <p class="muted">{t(m.suggestedIntro)}</p>
+      {p.items.length === 0 ? <div class="card empty">{t(m.noSuggestions)}</div> : null}
       <ol class="plain">
-        {p.items.map((m) => (
-          <li class="card" data-testid="suggestion">
-            <div class="small muted">
-              {platformLabel(m.platform)} · {m.authorName ?? m.authorHandle ?? 'unknown'}
-              {m.authorFollowers ? ` · ${compact(m.authorFollowers)} followers` : ''} · {when(m.postedAt)}
-            </div>
-            <p class="tl-text">{m.text}</p>
-            {p.canModerate ? (
-              <div class="row">
-                {p.ideas.length ? (
-                  <form method="post" action={`/community/suggested/${m.id}/link`} class="row">
+        {p.items.map((mention) => {
+          const audience = mention.authorFollowers;
+          return (
+            <li class="card" data-testid="suggestion">
+              <div class="small muted">
+                {platformLabel(mention.platform)} · {mention.authorName ?? mention.authorHandle ?? t(m.unknownAuthor)}
+                {audience ? ` · ${t(m.followers, { count: audience, followers: compact(audience) })}` : ''}
+                {' · '}
+                {when(mention.postedAt)}
+              </div>
+              <p class="tl-text">{mention.text}</p>
+              {p.canModerate ? (
+                <div class="row">
+                  {p.ideas.length ? (
+                    <form method="post" action={`/community/suggested/${mention.id}/link`} class="row">
+                      <Csrf token={p.csrfToken} />
+                      <label>
+                        {t(m.idea)}
+                        <select name="ideaId">
+                          {p.ideas.map((i) => (
+                            <option value={i.id}>{i.title}</option>
+                          ))}
+                        </select>
+                      </label>
+                      <button type="submit" data-testid="link-evidence">
+                        {t(m.linkAsEvidence)}
+                      </button>
+                    </form>
+                  ) : null}
+                  <form method="post" action={`/community/suggested/${mention.id}/idea`} class="row">
                     <Csrf token={p.csrfToken} />
                     <label>
-                      Idea
-                      <select name="ideaId">
-                        {p.ideas.map((i) => (
-                          <option value={i.id}>{i.title}</option>
-                        ))}
-                      </select>
+                      {t(m.newIdea)}
+                      <input name="title" required minlength={3} maxlength={140} placeholder={t(m.titlePlaceholder)} />
                     </label>
-                    <button type="submit" data-testid="link-evidence">
-                      Link as evidence
+                    <button type="submit" class="secondary">
+                      {t(m.createIdea)}
                     </button>
                   </form>
-                ) : null}
-                <form method="post" action={`/community/suggested/${m.id}/idea`} class="row">
-                  <Csrf token={p.csrfToken} />
-                  <label>
-                    New idea
-                    <input name="title" required minlength={3} maxlength={140} placeholder="Title in your words" />
-                  </label>
-                  <button type="submit" class="secondary">
-                    Create idea
-                  </button>
-                </form>
-                <PostButton action={`/community/suggested/${m.id}/dismiss`} label="Set aside" csrf={p.csrfToken} />
-              </div>
-            ) : null}
-          </li>
-        ))}
+                  <PostButton
+                    action={`/community/suggested/${mention.id}/dismiss`}
+                    label={t(m.setAside)}
+                    csrf={p.csrfToken}
+                  />
+                </div>
+              ) : null}
+            </li>
+          );
+        })}
       </ol>
     </CommunityStaffShell>
   );
@@ -433,22 +477,23 @@ export function SuggestedPage(
 export function CategoriesPage(
   p: StaffBase & { items: { id: string; name: string }[]; settings: { enabled: boolean; requireApproval: boolean } },
 ) {
+  const { t } = useT();
   return (
-    <CommunityStaffShell {...p} title="Categories" tab="/community/categories">
+    <CommunityStaffShell {...p} title={t(m.categoriesTitle)} tab="/community/categories">
       {p.canManageBoard ? (
         <form method="post" action="/community/settings" class="card stack" data-testid="board-settings">
-          <h2>Board</h2>
+          <h2>{t(m.board)}</h2>
           <Csrf token={p.csrfToken} />
           <label class="check">
-            <input type="checkbox" name="enabled" value="1" checked={p.settings.enabled} /> The public board is open at
-            /c/{p.slug}
+            <input type="checkbox" name="enabled" value="1" checked={p.settings.enabled} />{' '}
+            {t(m.boardOpen, { slug: p.slug })}
           </label>
           <label class="check">
-            <input type="checkbox" name="requireApproval" value="1" checked={p.settings.requireApproval} /> New ideas,
-            comments and reviews wait for a moderator
+            <input type="checkbox" name="requireApproval" value="1" checked={p.settings.requireApproval} />{' '}
+            {t(m.requireApproval)}
           </label>
           <div>
-            <button type="submit">Save</button>
+            <button type="submit">{t(m.save)}</button>
           </div>
         </form>
       ) : null}
@@ -460,7 +505,7 @@ export function CategoriesPage(
               {p.canModerate ? (
                 <PostButton
                   action={`/community/categories/${cat.id}/delete`}
-                  label="Delete"
+                  label={t(m.delete)}
                   kind="danger"
                   csrf={p.csrfToken}
                 />
@@ -468,15 +513,15 @@ export function CategoriesPage(
             </li>
           ))}
         </ul>
-        {p.items.length === 0 ? <p class="muted">No categories yet.</p> : null}
+        {p.items.length === 0 ? <p class="muted">{t(m.noCategories)}</p> : null}
         {p.canModerate ? (
           <form method="post" action="/community/categories" class="row">
             <Csrf token={p.csrfToken} />
             <label>
-              New category
+              {t(m.newCategory)}
               <input name="name" required maxlength={60} />
             </label>
-            <button type="submit">Add</button>
+            <button type="submit">{t(m.add)}</button>
           </form>
         ) : null}
       </div>
@@ -499,23 +544,22 @@ export function MailPage(
     }[];
   },
 ) {
+  const { t } = useT();
   return (
-    <CommunityStaffShell {...p} title="Community email" tab="/community/mail">
+    <CommunityStaffShell {...p} title={t(m.mailTitle)} tab="/community/mail">
       <p class="muted">
-        {p.smtp
-          ? 'Email goes out through the SMTP server (SMTP_URL).'
-          : 'SMTP_URL is not set: nothing is sent (the server’s operator can print a member’s link with the CLI).'}{' '}
-        Each message is kept here with its links’ secrets hidden: a confirmation or reset link is for the member alone.
+        {t(p.smtp ? m.smtpSet : m.smtpUnset)} {t(m.mailKept)}
       </p>
       <ol class="plain">
-        {p.items.map((m) => (
+        {p.items.map((mail) => (
           <li class="card" data-testid="mail">
             <div class="small muted">
-              {when(m.createdAt)} · {m.kind} · to {m.to} · <span class="badge">{m.status}</span>
-              {m.error ? ` · ${m.error}` : ''}
+              {when(mail.createdAt)} · {t(m.mailKind, { kind: mail.kind })} · {t(m.mailTo, { to: mail.to })} ·{' '}
+              <span class="badge">{t(m.mailStatus, { status: mail.status })}</span>
+              {mail.error ? ` · ${mail.error}` : ''}
             </div>
-            <strong>{m.subject}</strong>
-            <p class="tl-text small">{m.body}</p>
+            <strong>{mail.subject}</strong>
+            <p class="tl-text small">{mail.body}</p>
           </li>
         ))}
       </ol>

@@ -1,6 +1,8 @@
 import { platformLabel, PlatformBadge, safeHttpUrl } from '../../http/web/format';
 import { AppShell, Flash } from '../../http/web/layout';
+import { useT } from '../../http/web/i18n';
 import { Csrf, type PageBase, PostButton, when } from '../../http/web/settings-shell';
+import { contactMessages as m } from '../messages';
 import type { TimelineItem } from '../timeline';
 import {
   type Contact,
@@ -11,6 +13,7 @@ import {
   ScoreReasons,
   SentimentBadge,
   sentimentWord,
+  stageLabel,
 } from './parts';
 import { SentimentChart, type SentimentWeek } from './sentiment-chart';
 
@@ -38,10 +41,9 @@ export interface ContactPageProps extends PageBase {
   note?: string | undefined;
 }
 
-const pct = (n: number) => `${Math.round(n * 100)}%`;
-
 /** One contact: who they are, where they post, why they score what they do, and everything they said. */
 export function ContactPage(p: ContactPageProps) {
+  const { t, number, percent } = useT();
   const c = p.contact;
   const name = displayName(c);
   const editable = p.canWrite && !p.survivor;
@@ -55,19 +57,20 @@ export function ContactPage(p: ContactPageProps) {
     tags: c.tags.join(', '),
   };
   const mood = sentimentWord(c.sentiment);
+  const former = t(m.formerUser);
   return (
     <AppShell {...p} title={name} active="/contacts">
       <p class="small">
-        <a href="/contacts">← Contacts</a>
+        <a href="/contacts">{t(m.backToContacts)}</a>
       </p>
       <div class="page-head">
         <h1 data-testid="contact-name">{name}</h1>
-        <span class="badge">{c.lifecycleStage}</span>
+        <span class="badge">{stageLabel(c.lifecycleStage)}</span>
       </div>
       {p.survivor ? (
         <div class="flash ok" role="status" data-testid="merged-notice">
-          This contact was merged into <a href={`/contacts/${p.survivor.id}`}>{p.survivor.name}</a>. Its accounts,
-          mentions and notes are there now.
+          {t(m.mergedInto)} <a href={`/contacts/${p.survivor.id}`}>{p.survivor.name}</a>
+          {t(m.mergedThere)}
         </div>
       ) : null}
       <Flash kind="ok" message={p.ok} />
@@ -75,94 +78,94 @@ export function ContactPage(p: ContactPageProps) {
 
       <div class="contact-grid">
         <section class="card" aria-labelledby="profile-h">
-          <h2 id="profile-h">Profile</h2>
+          <h2 id="profile-h">{t(m.profile)}</h2>
           {editable ? (
             <form class="stack" method="post" action={`/contacts/${c.id}`} data-testid="profile-form">
               <Csrf token={p.csrfToken} />
               <label>
-                Name
+                {t(m.name)}
                 <input name="name" maxlength={300} value={v.name ?? ''} />
               </label>
               <label>
-                Emails
-                <input name="emails" value={v.emails ?? ''} placeholder="ana@example.com, ana@work.example" />
+                {t(m.emails)}
+                <input name="emails" value={v.emails ?? ''} placeholder={t(m.emailsPlaceholder)} />
               </label>
               <div class="row">
                 <label class="grow">
-                  Company
+                  {t(m.company)}
                   <input name="company" maxlength={200} value={v.company ?? ''} />
                 </label>
                 <label class="grow">
-                  Title
+                  {t(m.title)}
                   <input name="title" maxlength={200} value={v.title ?? ''} />
                 </label>
               </div>
               <div class="row">
                 <label class="grow">
-                  Location
+                  {t(m.location)}
                   <input name="location" maxlength={200} value={v.location ?? ''} />
                 </label>
                 <label>
-                  Stage
+                  {t(m.stage)}
                   <select name="lifecycleStage">
                     {(p.stages.includes(c.lifecycleStage) ? p.stages : [c.lifecycleStage, ...p.stages]).map((s) => (
                       <option value={s} selected={s === v.lifecycleStage}>
-                        {s}
+                        {stageLabel(s)}
                       </option>
                     ))}
                   </select>
                 </label>
               </div>
               <label>
-                Tags
-                <input name="tags" value={v.tags ?? ''} placeholder="vip, beta" />
+                {t(m.tags)}
+                <input name="tags" value={v.tags ?? ''} placeholder={t(m.tagsPlaceholder)} />
               </label>
               <div>
-                <button type="submit">Save profile</button>
+                <button type="submit">{t(m.saveProfile)}</button>
               </div>
             </form>
           ) : (
             <dl class="facts" data-testid="profile">
-              <dt>Name</dt>
+              <dt>{t(m.name)}</dt>
               <dd>{c.name || '–'}</dd>
-              <dt>Emails</dt>
+              <dt>{t(m.emails)}</dt>
               <dd>{c.emails.length ? c.emails.join(', ') : '–'}</dd>
-              <dt>Company</dt>
+              <dt>{t(m.company)}</dt>
               <dd>{c.company ?? '–'}</dd>
-              <dt>Title</dt>
+              <dt>{t(m.title)}</dt>
               <dd>{c.title ?? '–'}</dd>
-              <dt>Location</dt>
+              <dt>{t(m.location)}</dt>
               <dd>{c.location ?? '–'}</dd>
-              <dt>Stage</dt>
-              <dd>{c.lifecycleStage}</dd>
-              <dt>Tags</dt>
+              <dt>{t(m.stage)}</dt>
+              <dd>{stageLabel(c.lifecycleStage)}</dd>
+              <dt>{t(m.tags)}</dt>
               <dd>{c.tags.length ? c.tags.join(', ') : '–'}</dd>
             </dl>
           )}
         </section>
 
         <section class="card" aria-labelledby="score-h">
-          <h2 id="score-h">Score</h2>
+          <h2 id="score-h">{t(m.score)}</h2>
           <div class="score" data-testid="score">
-            <span class="score-value">{c.score}</span>
+            <span class="score-value">{number(c.score)}</span>
             <span class="muted">/ 100</span>
           </div>
           <ScoreReasons reasons={c.scoreReasons} />
           <dl class="facts">
-            <dt>First touch</dt>
+            <dt>{t(m.firstTouch)}</dt>
             <dd data-testid="first-touch">
               {c.firstTouchChannel ? `${platformLabel(c.firstTouchChannel)} · ${day(c.firstTouchAt)}` : '–'}
             </dd>
-            <dt>Last activity</dt>
+            <dt>{t(m.lastActivity)}</dt>
             <dd>{when(c.lastActivityAt)}</dd>
-            <dt>Mentions</dt>
-            <dd>{c.mentionCount}</dd>
-            <dt>Sentiment</dt>
+            <dt>{t(m.mentions)}</dt>
+            <dd>{number(c.mentionCount)}</dd>
+            <dt>{t(m.sentiment)}</dt>
             <dd>{mood ? <SentimentBadge label={mood} /> : '–'}</dd>
             {c.ownerId ? (
               <>
-                <dt>Owner</dt>
-                <dd>{p.people.get(c.ownerId) ?? 'a former user'}</dd>
+                <dt>{t(m.owner)}</dt>
+                <dd>{p.people.get(c.ownerId) ?? former}</dd>
               </>
             ) : null}
           </dl>
@@ -170,25 +173,25 @@ export function ContactPage(p: ContactPageProps) {
       </div>
 
       <section class="card" aria-labelledby="ids-h">
-        <h2 id="ids-h">Accounts</h2>
+        <h2 id="ids-h">{t(m.accounts)}</h2>
         <IdentityTable identities={c.identities} />
       </section>
 
       <section class="card" aria-labelledby="sentiment-h">
-        <h2 id="sentiment-h">Sentiment by week</h2>
+        <h2 id="sentiment-h">{t(m.sentimentByWeek)}</h2>
         <SentimentChart weeks={p.history} />
       </section>
 
       {!p.survivor ? (
         <section class="card" aria-labelledby="dups-h">
-          <h2 id="dups-h">Possible duplicates</h2>
-          {p.similar.length === 0 ? <p class="muted">None found.</p> : null}
+          <h2 id="dups-h">{t(m.possibleDuplicates)}</h2>
+          {p.similar.length === 0 ? <p class="muted">{t(m.noneFound)}</p> : null}
           <ul class="plain" data-testid="similar">
             {p.similar.map((s) => (
               <li class="similar" data-testid="similar-item">
                 <div>
                   <a href={`/contacts/${s.contact.id}`}>{displayName(s.contact)}</a>{' '}
-                  <span class="muted small">{pct(s.confidence)} likely</span>
+                  <span class="muted small">{t(m.likely, { percent: percent(s.confidence) })}</span>
                   <div>
                     <Handles identities={s.contact.identities} />
                   </div>
@@ -197,7 +200,7 @@ export function ContactPage(p: ContactPageProps) {
                 {p.canWrite ? (
                   <PostButton
                     action={`/contacts/${c.id}/merge`}
-                    label="Merge into this contact"
+                    label={t(m.mergeIntoThis)}
                     csrf={p.csrfToken}
                     fields={{ from: s.contact.id }}
                   />
@@ -207,25 +210,30 @@ export function ContactPage(p: ContactPageProps) {
           </ul>
           {p.merges.length > 0 ? (
             <>
-              <h3>Merged into this contact</h3>
+              <h3>{t(m.mergedIntoThis)}</h3>
               <ul class="plain" data-testid="merges">
-                {p.merges.map((m) => (
+                {p.merges.map((merge) => (
                   <li class="similar">
                     <div>
-                      {m.from.map((f, i) => (
+                      {merge.from.map((f, i) => (
                         <>
                           {i > 0 ? ', ' : ''}
                           <a href={`/contacts/${f.id}`}>{f.name}</a>
                         </>
                       ))}
                       <div class="muted small">
-                        {when(m.createdAt)}
-                        {m.by ? ` by ${m.by}` : ''}
-                        {m.undoneAt ? ` · undone ${when(m.undoneAt)}` : ''}
+                        {merge.by
+                          ? t(m.mergedBy, { at: when(merge.createdAt), name: merge.by })
+                          : when(merge.createdAt)}
+                        {merge.undoneAt ? ` · ${t(m.undone, { at: when(merge.undoneAt) })}` : ''}
                       </div>
                     </div>
-                    {p.canWrite && !m.undoneAt ? (
-                      <PostButton action={`/contacts/merges/${m.id}/undo`} label="Undo merge" csrf={p.csrfToken} />
+                    {p.canWrite && !merge.undoneAt ? (
+                      <PostButton
+                        action={`/contacts/merges/${merge.id}/undo`}
+                        label={t(m.undoMerge)}
+                        csrf={p.csrfToken}
+                      />
                     ) : null}
                   </li>
                 ))}
@@ -236,23 +244,23 @@ export function ContactPage(p: ContactPageProps) {
       ) : null}
 
       <section class="card" aria-labelledby="timeline-h">
-        <h2 id="timeline-h">Timeline</h2>
+        <h2 id="timeline-h">{t(m.timeline)}</h2>
         {editable ? (
           <form class="stack note-form" method="post" action={`/contacts/${c.id}/notes`}>
             <Csrf token={p.csrfToken} />
             <label>
-              Add a note
+              {t(m.addANote)}
               <textarea name="body" rows={2} maxlength={10000} required>
                 {p.note ?? ''}
               </textarea>
             </label>
             <div>
-              <button type="submit">Add note</button>
+              <button type="submit">{t(m.addNote)}</button>
             </div>
           </form>
         ) : null}
         {p.timeline.items.length === 0 ? (
-          <p class="muted">Nothing yet.</p>
+          <p class="muted">{t(m.nothingYet)}</p>
         ) : (
           <ol class="timeline" data-testid="timeline">
             {p.timeline.items.map((i) => (
@@ -264,12 +272,13 @@ export function ContactPage(p: ContactPageProps) {
                       {i.handle ? <span class="muted">@{i.handle}</span> : null}
                       <SentimentBadge label={i.sentiment} />
                       {i.intents.map((x) => (
-                        <span class="badge">{x.replace(/_/g, ' ')}</span>
+                        <span class="badge">{t(m.intent, { intent: x })}</span>
                       ))}
                     </>
                   ) : (
                     <span class="badge note">
-                      Note{i.authorId ? ` · ${p.people.get(i.authorId) ?? 'a former user'}` : ''}
+                      {t(m.note)}
+                      {i.authorId ? ` · ${p.people.get(i.authorId) ?? former}` : ''}
                     </span>
                   )}
                   <time class="muted" datetime={i.at}>
@@ -279,7 +288,7 @@ export function ContactPage(p: ContactPageProps) {
                 <p class="mention-text">{i.text}</p>
                 {safeHttpUrl(i.url) ? (
                   <a class="small" href={safeHttpUrl(i.url)!} rel="noopener noreferrer nofollow" target="_blank">
-                    Open original
+                    {t(m.openOriginal)}
                   </a>
                 ) : null}
               </li>
@@ -288,9 +297,9 @@ export function ContactPage(p: ContactPageProps) {
         )}
         {p.timeline.paged || p.timeline.next ? (
           <p class="row">
-            {p.timeline.paged ? <a href={`/contacts/${c.id}`}>Newest</a> : null}
+            {p.timeline.paged ? <a href={`/contacts/${c.id}`}>{t(m.newest)}</a> : null}
             {p.timeline.next ? (
-              <a href={`/contacts/${c.id}?before=${encodeURIComponent(p.timeline.next)}`}>Older →</a>
+              <a href={`/contacts/${c.id}?before=${encodeURIComponent(p.timeline.next)}`}>{t(m.older)}</a>
             ) : null}
           </p>
         ) : null}

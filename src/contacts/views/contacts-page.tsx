@@ -1,9 +1,12 @@
 import { compact, platformLabel } from '../../http/web/format';
 import { AppShell, Flash } from '../../http/web/layout';
+import { useT } from '../../http/web/i18n';
+import { web } from '../../http/web/messages';
 import { Csrf, type PageBase, PostButton } from '../../http/web/settings-shell';
 import { CONTACT_SORTS } from '../filter';
+import { contactMessages as m } from '../messages';
 import { FILTER_KEYS, type ListParams, listHref, PAGE_SIZE } from '../page-forms';
-import { type Contact, day, displayName, Handles } from './parts';
+import { type Contact, day, displayName, Handles, stageLabel } from './parts';
 
 export interface ContactsPageProps extends PageBase {
   items: Contact[];
@@ -18,16 +21,9 @@ export interface ContactsPageProps extends PageBase {
   error?: string | undefined;
 }
 
-const SORT_LABELS: Record<string, string> = {
-  recent: 'Recent activity',
-  score: 'Score',
-  name: 'Name',
-  followers: 'Followers',
-  created: 'Newest',
-};
-
 /** The contacts list: search, filters, saved segments, sort and pages. */
 export function ContactsPage(p: ContactsPageProps) {
+  const { t, number } = useT();
   const f = p.params;
   const filterOnly = Object.fromEntries(FILTER_KEYS.map((k) => [k, f[k]]));
   const filtered = FILTER_KEYS.some((k) => f[k] !== undefined);
@@ -39,11 +35,11 @@ export function ContactsPage(p: ContactsPageProps) {
     (k) => f[k] !== undefined,
   );
   return (
-    <AppShell {...p} title="Contacts" active="/contacts">
+    <AppShell {...p} title={t(m.listTitle)} active="/contacts">
       <div class="page-head">
-        <h1>Contacts</h1>
+        <h1>{t(m.listTitle)}</h1>
         <a href="/contacts/duplicates" data-testid="duplicates-link">
-          Duplicates to review <span class="badge">{p.openDuplicates}</span>
+          {t(m.duplicatesLink)} <span class="badge">{number(p.openDuplicates)}</span>
         </a>
       </div>
       <Flash kind="ok" message={p.ok} />
@@ -51,19 +47,13 @@ export function ContactsPage(p: ContactsPageProps) {
       <form class="card filters" method="get" action="/contacts" role="search">
         <div class="row">
           <label class="grow">
-            Search
-            <input
-              type="search"
-              name="q"
-              value={f.q ?? ''}
-              maxlength={200}
-              placeholder="name, email, company or handle"
-            />
+            {t(m.search)}
+            <input type="search" name="q" value={f.q ?? ''} maxlength={200} placeholder={t(m.searchPlaceholder)} />
           </label>
           <label>
-            Segment
+            {t(m.segment)}
             <select name="segment">
-              <option value="">All contacts</option>
+              <option value="">{t(m.allContacts)}</option>
               {p.segments.map((s) => (
                 <option value={s.id} selected={s.id === f.segment}>
                   {s.name}
@@ -72,40 +62,40 @@ export function ContactsPage(p: ContactsPageProps) {
             </select>
           </label>
           <label>
-            Sort by
+            {t(m.sortBy)}
             <select name="sort">
               {CONTACT_SORTS.map((s) => (
                 <option value={s} selected={s === f.sort}>
-                  {SORT_LABELS[s] ?? s}
+                  {t(m.sort, { sort: s })}
                 </option>
               ))}
             </select>
           </label>
-          <button type="submit">Filter</button>
-          {filtered ? <a href={listHref({ sort: f.sort })}>Clear</a> : null}
+          <button type="submit">{t(m.filter)}</button>
+          {filtered ? <a href={listHref({ sort: f.sort })}>{t(m.clear)}</a> : null}
         </div>
         <details open={more}>
-          <summary>More filters</summary>
+          <summary>{t(m.moreFilters)}</summary>
           <div class="row">
             <label>
-              Stage
+              {t(m.stage)}
               <select name="stage">
-                <option value="">Any stage</option>
+                <option value="">{t(m.anyStage)}</option>
                 {p.stages.map((s) => (
                   <option value={s} selected={s === f.stage}>
-                    {s}
+                    {stageLabel(s)}
                   </option>
                 ))}
               </select>
             </label>
             <label>
-              Tag
+              {t(m.tag)}
               <input name="tag" value={f.tag ?? ''} maxlength={60} size={10} />
             </label>
             <label>
-              Platform
+              {t(m.platform)}
               <select name="platform">
-                <option value="">Any platform</option>
+                <option value="">{t(m.anyPlatform)}</option>
                 {p.platforms.map((pl) => (
                   <option value={pl} selected={pl === f.platform}>
                     {platformLabel(pl)}
@@ -114,22 +104,22 @@ export function ContactsPage(p: ContactsPageProps) {
               </select>
             </label>
             <label>
-              Min followers
+              {t(m.minFollowers)}
               <input type="number" name="minFollowers" min={0} value={f.minFollowers ?? ''} size={8} />
             </label>
             <label>
-              Sentiment
+              {t(m.sentiment)}
               <select name="sentiment">
-                <option value="">Any</option>
+                <option value="">{t(m.anySentiment)}</option>
                 {['positive', 'neutral', 'negative'].map((s) => (
                   <option value={s} selected={s === f.sentiment}>
-                    {s}
+                    {t(web.sentiment, { label: s })}
                   </option>
                 ))}
               </select>
             </label>
             <label>
-              Active within (days)
+              {t(m.activeWithin)}
               <input
                 type="number"
                 name="activeWithinDays"
@@ -151,18 +141,18 @@ export function ContactsPage(p: ContactsPageProps) {
                 v === undefined ? null : <input type="hidden" name={k} value={String(v)} />,
               )}
               <label>
-                Save these filters as a segment
-                <input name="name" required maxlength={80} placeholder="Detractors with reach" />
+                {t(m.saveFiltersAs)}
+                <input name="name" required maxlength={80} placeholder={t(m.segmentPlaceholder)} />
               </label>
               <button class="secondary" type="submit">
-                Save segment
+                {t(m.saveSegment)}
               </button>
             </form>
           ) : null}
           {segment ? (
             <PostButton
               action={`/contacts/segments/${segment.id}/delete`}
-              label={`Delete segment “${segment.name}”`}
+              label={t(m.deleteSegment, { name: segment.name })}
               kind="danger"
               csrf={p.csrfToken}
             />
@@ -170,27 +160,21 @@ export function ContactsPage(p: ContactsPageProps) {
         </div>
       ) : null}
       <p class="muted small" data-testid="contacts-count">
-        {p.total === 0
-          ? 'No contacts match.'
-          : `${from}–${to} of ${p.total.toLocaleString('en-US')} contact${p.total === 1 ? '' : 's'}`}
+        {p.total === 0 ? t(m.noneMatch) : t(m.count, { from: number(from), to: number(to), total: p.total })}
       </p>
       {p.items.length === 0 ? (
-        <div class="card empty">
-          {filtered
-            ? 'No contacts match these filters.'
-            : 'No contacts yet. Authors of mentions become contacts automatically.'}
-        </div>
+        <div class="card empty">{filtered ? t(m.noneMatchFilters) : t(m.empty)}</div>
       ) : (
         <div class="card flush">
           <table class="contacts" data-testid="contacts">
             <thead>
               <tr>
-                <th>Name</th>
-                <th class="hide-narrow">Accounts</th>
-                <th>Stage</th>
-                <th class="num">Score</th>
-                <th class="num hide-narrow">Followers</th>
-                <th class="hide-narrow">Last activity</th>
+                <th>{t(m.name)}</th>
+                <th class="hide-narrow">{t(m.accounts)}</th>
+                <th>{t(m.stage)}</th>
+                <th class="num">{t(m.score)}</th>
+                <th class="num hide-narrow">{t(m.followers)}</th>
+                <th class="hide-narrow">{t(m.lastActivity)}</th>
               </tr>
             </thead>
             <tbody>
@@ -204,9 +188,9 @@ export function ContactsPage(p: ContactsPageProps) {
                     <Handles identities={c.identities} max={3} />
                   </td>
                   <td>
-                    <span class="badge">{c.lifecycleStage}</span>
+                    <span class="badge">{stageLabel(c.lifecycleStage)}</span>
                   </td>
-                  <td class="num">{c.score}</td>
+                  <td class="num">{number(c.score)}</td>
                   <td class="num hide-narrow">{compact(c.followers)}</td>
                   <td class="hide-narrow">{day(c.lastActivityAt)}</td>
                 </tr>
@@ -216,16 +200,16 @@ export function ContactsPage(p: ContactsPageProps) {
         </div>
       )}
       {p.total > PAGE_SIZE ? (
-        <nav class="pager" aria-label="Pages">
+        <nav class="pager" aria-label={t(m.pages)}>
           {f.offset > 0 ? (
             <a href={listHref({ ...filterOnly, sort: f.sort, offset: Math.max(0, f.offset - PAGE_SIZE) })}>
-              ← Previous
+              {t(m.previous)}
             </a>
           ) : (
             <span />
           )}
           {f.offset + PAGE_SIZE < p.total ? (
-            <a href={listHref({ ...filterOnly, sort: f.sort, offset: f.offset + PAGE_SIZE })}>Next →</a>
+            <a href={listHref({ ...filterOnly, sort: f.sort, offset: f.offset + PAGE_SIZE })}>{t(m.next)}</a>
           ) : (
             <span />
           )}

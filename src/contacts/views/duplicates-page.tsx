@@ -1,8 +1,11 @@
 import { compact } from '../../http/web/format';
 import { AppShell, Flash } from '../../http/web/layout';
+import type { MessageDescriptor } from '../../core/i18n/translator';
+import { useT } from '../../http/web/i18n';
 import { Csrf, type PageBase, PostButton } from '../../http/web/settings-shell';
 import { CHOOSABLE_FIELDS, type ChoosableField } from '../merge.service';
-import { type Contact, day, displayName, Handles } from './parts';
+import { contactMessages as m } from '../messages';
+import { type Contact, day, displayName, Handles, stageLabel } from './parts';
 
 export interface Suggestion {
   id: string;
@@ -24,22 +27,24 @@ export interface DuplicatesPageProps extends PageBase {
   error?: string | undefined;
 }
 
-const FIELD_LABELS: Record<ChoosableField, string> = {
-  name: 'Name',
-  company: 'Company',
-  title: 'Title',
-  location: 'Location',
-  lifecycleStage: 'Stage',
-  ownerId: 'Owner',
+const FIELD_LABELS: Record<ChoosableField, MessageDescriptor> = {
+  name: m.name,
+  company: m.company,
+  title: m.title,
+  location: m.location,
+  lifecycleStage: m.stage,
+  ownerId: m.owner,
 };
 
 const fieldValue = (c: Contact, f: ChoosableField, people: Map<string, string>) => {
   const v = c[f];
-  if (f === 'ownerId' && v) return people.get(v) ?? 'a former user';
+  if (f === 'ownerId' && v) return people.get(v) ?? useT().t(m.formerUser);
+  if (f === 'lifecycleStage' && v) return stageLabel(v);
   return v ?? '';
 };
 
 function Side(props: { c: Contact; people: Map<string, string>; letter: string }) {
+  const { t, number } = useT();
   const c = props.c;
   return (
     <div class="side" data-testid="suggestion-contact">
@@ -48,27 +53,27 @@ function Side(props: { c: Contact; people: Map<string, string>; letter: string }
         <a href={`/contacts/${c.id}`}>
           <strong>{displayName(c)}</strong>
         </a>
-        {c.mergedIntoId ? <span class="badge">already merged</span> : null}
+        {c.mergedIntoId ? <span class="badge">{t(m.alreadyMerged)}</span> : null}
       </div>
       <Handles identities={c.identities} max={6} />
       <dl class="facts small">
-        <dt>Emails</dt>
+        <dt>{t(m.emails)}</dt>
         <dd>{c.emails.length ? c.emails.join(', ') : '–'}</dd>
-        <dt>Company</dt>
+        <dt>{t(m.company)}</dt>
         <dd>{c.company ?? '–'}</dd>
-        <dt>Title</dt>
+        <dt>{t(m.title)}</dt>
         <dd>{c.title ?? '–'}</dd>
-        <dt>Location</dt>
+        <dt>{t(m.location)}</dt>
         <dd>{c.location ?? '–'}</dd>
-        <dt>Stage</dt>
-        <dd>{c.lifecycleStage}</dd>
-        <dt>Score</dt>
-        <dd>{c.score}</dd>
-        <dt>Followers</dt>
+        <dt>{t(m.stage)}</dt>
+        <dd>{stageLabel(c.lifecycleStage)}</dd>
+        <dt>{t(m.score)}</dt>
+        <dd>{number(c.score)}</dd>
+        <dt>{t(m.followers)}</dt>
         <dd>{compact(c.followers)}</dd>
-        <dt>Mentions</dt>
-        <dd>{c.mentionCount}</dd>
-        <dt>Last activity</dt>
+        <dt>{t(m.mentions)}</dt>
+        <dd>{number(c.mentionCount)}</dd>
+        <dt>{t(m.lastActivity)}</dt>
         <dd>{day(c.lastActivityAt)}</dd>
       </dl>
     </div>
@@ -80,12 +85,13 @@ function Side(props: { c: Contact; people: Map<string, string>; letter: string }
  * the chosen main contact (the first unless changed) and, per field that differs, the chosen value.
  */
 export function DuplicatesPage(p: DuplicatesPageProps) {
+  const { t, percent } = useT();
   return (
-    <AppShell {...p} title="Duplicates" active="/contacts">
+    <AppShell {...p} title={t(m.duplicatesTitle)} active="/contacts">
       <p class="small">
-        <a href="/contacts">← Contacts</a>
+        <a href="/contacts">{t(m.backToContacts)}</a>
       </p>
-      <h1>Duplicates to review</h1>
+      <h1>{t(m.duplicatesHeading)}</h1>
       {p.ok ? (
         <div class="flash ok" role="status">
           {p.ok}
@@ -93,7 +99,7 @@ export function DuplicatesPage(p: DuplicatesPageProps) {
             <>
               {' '}
               <a href={`/contacts/${p.merged}`} data-testid="merged-contact-link">
-                Open the merged contact
+                {t(m.openMerged)}
               </a>
             </>
           ) : null}
@@ -101,16 +107,9 @@ export function DuplicatesPage(p: DuplicatesPageProps) {
       ) : null}
       <Flash kind="error" message={p.error} />
       <p class="muted small" data-testid="suggestions-count">
-        {p.total === 0
-          ? 'Nothing to review.'
-          : `${p.total} open suggestion${p.total === 1 ? '' : 's'}, most likely first.`}
+        {p.total === 0 ? t(m.nothingToReview) : t(m.suggestionsCount, { count: p.total })}
       </p>
-      {p.items.length === 0 ? (
-        <div class="card empty">
-          No possible duplicates right now. When two contacts look like one person (the same handle on two platforms, a
-          similar name), they appear here.
-        </div>
-      ) : null}
+      {p.items.length === 0 ? <div class="card empty">{t(m.noDuplicates)}</div> : null}
       {p.items.map((s) => {
         const [a, b] = s.contacts as [Contact, Contact];
         const differing = CHOOSABLE_FIELDS.filter((f) => (a[f] ?? '') !== (b[f] ?? ''));
@@ -119,10 +118,10 @@ export function DuplicatesPage(p: DuplicatesPageProps) {
           <section
             class="card suggestion"
             data-testid="suggestion"
-            aria-label={`${displayName(a)} and ${displayName(b)}`}
+            aria-label={t(m.pair, { a: displayName(a), b: displayName(b) })}
           >
             <div class="suggestion-head">
-              <strong>{Math.round(s.confidence * 100)}% likely the same person</strong>
+              <strong>{t(m.likelySame, { percent: percent(s.confidence) })}</strong>
               {s.reasons.map((r) => (
                 <span class="badge">{r.detail}</span>
               ))}
@@ -136,7 +135,7 @@ export function DuplicatesPage(p: DuplicatesPageProps) {
                 <form id={formId} method="post" action={`/contacts/duplicates/${s.id}/merge`} class="stack merge-form">
                   <Csrf token={p.csrfToken} />
                   <fieldset class="choices">
-                    <legend>Keep as the main contact</legend>
+                    <legend>{t(m.keepAsMain)}</legend>
                     <label class="check">
                       <input type="radio" name="into" value={a.id} checked /> A: {displayName(a)}
                     </label>
@@ -148,7 +147,7 @@ export function DuplicatesPage(p: DuplicatesPageProps) {
                     <table class="choose">
                       <thead>
                         <tr>
-                          <th>Keep</th>
+                          <th>{t(m.keep)}</th>
                           <th>A</th>
                           <th>B</th>
                         </tr>
@@ -159,17 +158,17 @@ export function DuplicatesPage(p: DuplicatesPageProps) {
                           const pickB = !a[f] && !!b[f];
                           return (
                             <tr>
-                              <th scope="row">{FIELD_LABELS[f]}</th>
+                              <th scope="row">{t(FIELD_LABELS[f])}</th>
                               <td>
                                 <label class="check">
                                   <input type="radio" name={`field.${f}`} value={a.id} checked={!pickB} />{' '}
-                                  {fieldValue(a, f, p.people) || <span class="muted">(empty)</span>}
+                                  {fieldValue(a, f, p.people) || <span class="muted">{t(m.emptyValue)}</span>}
                                 </label>
                               </td>
                               <td>
                                 <label class="check">
                                   <input type="radio" name={`field.${f}`} value={b.id} checked={pickB} />{' '}
-                                  {fieldValue(b, f, p.people) || <span class="muted">(empty)</span>}
+                                  {fieldValue(b, f, p.people) || <span class="muted">{t(m.emptyValue)}</span>}
                                 </label>
                               </td>
                             </tr>
@@ -178,15 +177,15 @@ export function DuplicatesPage(p: DuplicatesPageProps) {
                       </tbody>
                     </table>
                   ) : null}
-                  <p class="muted small">Accounts, mentions, notes, emails and tags of both are kept.</p>
+                  <p class="muted small">{t(m.bothKept)}</p>
                 </form>
                 <div class="row">
                   <button type="submit" form={formId}>
-                    Merge
+                    {t(m.merge)}
                   </button>
                   <PostButton
                     action={`/contacts/duplicates/${s.id}/dismiss`}
-                    label="Not the same person"
+                    label={t(m.notSamePerson)}
                     csrf={p.csrfToken}
                   />
                 </div>
@@ -196,14 +195,14 @@ export function DuplicatesPage(p: DuplicatesPageProps) {
         );
       })}
       {p.total > p.pageSize ? (
-        <nav class="pager" aria-label="Pages">
+        <nav class="pager" aria-label={t(m.pages)}>
           {p.offset > 0 ? (
-            <a href={`/contacts/duplicates?offset=${Math.max(0, p.offset - p.pageSize)}`}>← Previous</a>
+            <a href={`/contacts/duplicates?offset=${Math.max(0, p.offset - p.pageSize)}`}>{t(m.previous)}</a>
           ) : (
             <span />
           )}
           {p.offset + p.pageSize < p.total ? (
-            <a href={`/contacts/duplicates?offset=${p.offset + p.pageSize}`}>Next →</a>
+            <a href={`/contacts/duplicates?offset=${p.offset + p.pageSize}`}>{t(m.next)}</a>
           ) : (
             <span />
           )}

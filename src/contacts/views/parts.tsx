@@ -1,13 +1,32 @@
 import { compact, PlatformBadge, safeHttpUrl } from '../../http/web/format';
+import { useT } from '../../http/web/i18n';
+import { web } from '../../http/web/messages';
 import type { publicContact, publicIdentity } from '../contacts.service';
+import { contactMessages as m } from '../messages';
 
 export type Contact = ReturnType<typeof publicContact>;
 export type Identity = ReturnType<typeof publicIdentity>;
 
-export const day = (iso: string | null | undefined) => (iso ? iso.slice(0, 10) : '–');
+/**
+ * The calendar day of a moment in the viewer's time zone, written YYYY-MM-DD (read the same in every language);
+ * a dash for none.
+ */
+export const day = (iso: string | null | undefined) => {
+  if (!iso) return '–';
+  const parts = useT().intl.formatDateToParts(iso, { year: 'numeric', month: '2-digit', day: '2-digit' });
+  const part = (type: string) => parts.find((x) => x.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+};
 
 export const displayName = (c: Pick<Contact, 'name' | 'identities'>) =>
-  c.name || c.identities.find((i) => i.handle)?.handle || 'Unnamed contact';
+  c.name || c.identities.find((i) => i.handle)?.handle || useT().t(m.unnamed);
+
+/** A lifecycle stage in the viewer's language: the default stages translated, a workspace's own as written. */
+export const stageLabel = (stage: string) => {
+  const { t } = useT();
+  // "other" is a default stage, and also the catch-all of a select message: it has a message of its own.
+  return stage === 'other' ? t(m.stageOther) : t(m.stageName, { stage });
+};
 
 /** "@ana on X" chips for a contact's accounts. */
 export function Handles(props: { identities: Identity[]; max?: number }) {
@@ -20,21 +39,22 @@ export function Handles(props: { identities: Identity[]; max?: number }) {
           <PlatformBadge platform={i.platform} /> {i.handle ? `@${i.handle}` : (i.displayName ?? i.externalId)}
         </span>
       ))}
-      {more > 0 ? <span class="muted small">+{more} more</span> : null}
+      {more > 0 ? <span class="muted small">{useT().t(m.moreHandles, { count: useT().number(more) })}</span> : null}
     </span>
   );
 }
 
 export function IdentityTable(props: { identities: Identity[] }) {
-  if (props.identities.length === 0) return <p class="muted">No platform accounts.</p>;
+  const { t } = useT();
+  if (props.identities.length === 0) return <p class="muted">{t(m.noAccounts)}</p>;
   return (
     <table data-testid="identities">
       <thead>
         <tr>
-          <th>Platform</th>
-          <th>Account</th>
-          <th>Followers</th>
-          <th>Verified</th>
+          <th>{t(m.platform)}</th>
+          <th>{t(m.account)}</th>
+          <th>{t(m.followers)}</th>
+          <th>{t(m.verified)}</th>
         </tr>
       </thead>
       <tbody>
@@ -57,7 +77,13 @@ export function IdentityTable(props: { identities: Identity[] }) {
                 {i.displayName && i.handle ? <div class="muted small">{i.displayName}</div> : null}
               </td>
               <td>{i.followers === null ? '–' : compact(i.followers)}</td>
-              <td>{i.verified ? <span class="badge verified">verified</span> : <span class="muted">no</span>}</td>
+              <td>
+                {i.verified ? (
+                  <span class="badge verified">{t(m.verifiedBadge)}</span>
+                ) : (
+                  <span class="muted">{t(m.notVerified)}</span>
+                )}
+              </td>
             </tr>
           );
         })}
@@ -67,13 +93,14 @@ export function IdentityTable(props: { identities: Identity[] }) {
 }
 
 export function ScoreReasons(props: { reasons: Contact['scoreReasons'] }) {
-  if (props.reasons.length === 0) return <p class="muted small">Nothing has added to the score yet.</p>;
+  const { t, number } = useT();
+  if (props.reasons.length === 0) return <p class="muted small">{t(m.noScoreReasons)}</p>;
   return (
     <ul class="reasons" data-testid="score-reasons">
       {props.reasons.map((r) => (
         <li>
           <span class={`points ${r.points < 0 ? 'minus' : 'plus'}`}>
-            {r.points > 0 ? `+${r.points}` : String(r.points)}
+            {number(r.points, { signDisplay: 'exceptZero' })}
           </span>{' '}
           {r.reason}
         </li>
@@ -83,7 +110,9 @@ export function ScoreReasons(props: { reasons: Contact['scoreReasons'] }) {
 }
 
 export const SentimentBadge = (props: { label: string | null }) =>
-  props.label ? <span class={`badge sentiment-${props.label}`}>{props.label}</span> : null;
+  props.label ? (
+    <span class={`badge sentiment-${props.label}`}>{useT().t(web.sentiment, { label: props.label })}</span>
+  ) : null;
 
 /** A contact's mean sentiment as the same three words the filters use. */
 export const sentimentWord = (s: number | null) =>

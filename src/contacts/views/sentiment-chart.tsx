@@ -1,3 +1,6 @@
+import { useT } from '../../http/web/i18n';
+import { contactMessages as m } from '../messages';
+
 /**
  * Weekly mean sentiment as bars around a zero line, drawn on the server as inline SVG: no script,
  * no inline style (the CSP allows neither), colours from the stylesheet. Weeks without mentions
@@ -17,7 +20,13 @@ const MAX_WEEKS = 52;
 const MIN_SLOTS = 13;
 const WEEK_MS = 7 * 86_400_000;
 
-const signed = (n: number) => (n > 0 ? `+${n.toFixed(2)}` : n.toFixed(2));
+/** A mean to two places with its sign: "+0.12", "-0.04" ("+0,12" in German). */
+const signed = (n: number) =>
+  useT().number(n, { minimumFractionDigits: 2, maximumFractionDigits: 2, signDisplay: 'exceptZero' });
+
+/** A week's first day (a calendar date, so in no time zone) in the viewer's language: "Jan 5, 2026". */
+const weekDate = (week: string) =>
+  useT().intl.formatDate(`${week}T00:00:00Z`, { dateStyle: 'medium', timeZone: 'UTC' });
 
 /** Every week from the first to the last with data (the last MAX_WEEKS of them), empty ones as null. */
 export function weekSlots(weeks: SentimentWeek[]): { week: string; data: SentimentWeek | null }[] {
@@ -38,8 +47,9 @@ export function weekSlots(weeks: SentimentWeek[]): { week: string; data: Sentime
 }
 
 export function SentimentChart(props: { weeks: SentimentWeek[] }) {
+  const { t } = useT();
   const slots = weekSlots(props.weeks);
-  if (slots.length === 0) return <p class="muted small">No scored mentions yet.</p>;
+  if (slots.length === 0) return <p class="muted small">{t(m.chartEmpty)}</p>;
   const shown = slots.flatMap((s) => (s.data ? [s.data] : []));
   const n = Math.max(slots.length, MIN_SLOTS);
   // Fewer weeks than slots: the bars sit at the right, where "now" is.
@@ -48,9 +58,7 @@ export function SentimentChart(props: { weeks: SentimentWeek[] }) {
   const gap = slot * 0.2;
   const mentions = shown.reduce((sum, w) => sum + w.count, 0);
   const mean = shown.reduce((sum, w) => sum + w.mean * w.count, 0) / Math.max(1, mentions);
-  const summary =
-    `${mentions} scored mention${mentions === 1 ? '' : 's'} in ` +
-    `${shown.length} week${shown.length === 1 ? '' : 's'}, ${signed(mean)} on average`;
+  const summary = t(m.chartSummary, { mentions, weeks: shown.length, mean: signed(mean) });
   return (
     <figure class="chart" data-testid="sentiment-chart">
       <svg class="spark" viewBox={`0 0 ${W} ${H}`} preserveAspectRatio="none" role="img" aria-label={summary}>
@@ -61,8 +69,7 @@ export function SentimentChart(props: { weeks: SentimentWeek[] }) {
           // Even a flat week shows as a sliver, so each week with mentions is visible.
           const h = Math.max(0.6, Math.abs(v) * (MID - 1));
           const y = v >= 0 ? MID - h : MID;
-          const count = `${s.data.count} mention${s.data.count === 1 ? '' : 's'}`;
-          const title = `Week of ${s.week}: ${signed(s.data.mean)} (${count})`;
+          const title = t(m.chartWeek, { week: weekDate(s.week), mean: signed(s.data.mean), count: s.data.count });
           return (
             <rect
               class={v > 0.05 ? 'bar-positive' : v < -0.05 ? 'bar-negative' : 'bar-neutral'}
@@ -78,9 +85,9 @@ export function SentimentChart(props: { weeks: SentimentWeek[] }) {
         <line x1="0" y1={String(MID)} x2={String(W)} y2={String(MID)} class="zero" vector-effect="non-scaling-stroke" />
       </svg>
       <figcaption class="muted small">
-        <span>{slots.length > 1 ? `Week of ${slots[0]!.week}` : ''}</span>
+        <span>{slots.length > 1 ? t(m.chartWeekOf, { week: weekDate(slots[0]!.week) }) : ''}</span>
         <span>{summary}</span>
-        <span>Week of {slots.at(-1)!.week}</span>
+        <span>{t(m.chartWeekOf, { week: weekDate(slots.at(-1)!.week) })}</span>
       </figcaption>
     </figure>
   );

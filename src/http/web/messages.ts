@@ -16,7 +16,7 @@ export const web = defineMessages({
   switchWorkspace: { id: 'web.switchWorkspace', defaultMessage: 'Switch' },
   role: {
     id: 'web.role',
-    defaultMessage: '{role, select, owner {owner} admin {admin} agent {agent} viewer {viewer} other {{role}}}',
+    defaultMessage: '{role, select, owner {owner} admin {admin} agent {agent} analyst {analyst} other {{role}}}',
   },
   settings: { id: 'web.settings', defaultMessage: 'Settings' },
   tabSources: { id: 'web.settings.sources', defaultMessage: 'Sources' },

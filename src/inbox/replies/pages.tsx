@@ -11,6 +11,8 @@ import {
   requireStaffPage,
   shellProps,
 } from '../../http/pages';
+import type { MessageDescriptor } from '../../core/i18n/translator';
+import { savedReplyMessages as m } from './messages';
 import { NewSavedReply, SavedReplyInput } from './reply.input';
 import {
   createSavedReply,
@@ -21,7 +23,7 @@ import {
 } from './saved.service';
 import { SavedRepliesPage } from './views/saved-replies-page';
 
-const OK_MESSAGES: Record<string, string> = { saved: 'Saved reply saved.', deleted: 'Saved reply deleted.' };
+const OK_MESSAGES: Record<string, MessageDescriptor> = { saved: m.okSaved, deleted: m.okDeleted };
 
 async function render(
   c: AppContext,
@@ -34,6 +36,7 @@ async function render(
 ) {
   const actor = assertCan(c, 'inbox:write');
   const items = await listSavedReplies(c.var.deps.db, actor);
+  const ok = OK_MESSAGES[c.req.query('ok') ?? ''];
   return c.html(
     <SavedRepliesPage
       {...shellProps(c)}
@@ -42,7 +45,7 @@ async function render(
       userId={actor.userId}
       editing={extra.editing}
       values={extra.values}
-      ok={OK_MESSAGES[c.req.query('ok') ?? '']}
+      ok={ok && c.var.i18n.t(ok)}
       error={extra.error}
     />,
     (extra.status ?? 200) as 200,
@@ -55,7 +58,8 @@ const typed = ({ values }: PostedValues) => ({
   body: values.body ?? '',
   shared: values.shared !== undefined,
 });
-const LABELS = { labels: { name: 'Name', body: 'Reply' } };
+/** The form's fields by their labels, to name one in a problem. */
+const labels = (c: AppContext) => ({ labels: { name: c.var.i18n.t(m.name), body: c.var.i18n.t(m.body) } });
 
 /** Settings > Saved replies: the same service as /api/v1/saved-replies. */
 export const savedReplyPages = new Hono<AppEnv>()
@@ -64,7 +68,7 @@ export const savedReplyPages = new Hono<AppEnv>()
   .get('/settings/saved-replies', (c) => render(c))
   .post('/settings/saved-replies', async (c) => {
     const actor = assertCan(c, 'inbox:write');
-    const form = await parseForm(c, NewSavedReply, LABELS);
+    const form = await parseForm(c, NewSavedReply, labels(c));
     const values = typed(form);
     if (!form.ok) return render(c, { status: 422, error: form.message, values });
     try {
@@ -85,7 +89,7 @@ export const savedReplyPages = new Hono<AppEnv>()
   .post('/settings/saved-replies/:id', async (c) => {
     const actor = assertCan(c, 'inbox:write');
     const id = pathId(c, 'Saved reply');
-    const form = await parseForm(c, SavedReplyInput, LABELS);
+    const form = await parseForm(c, SavedReplyInput, labels(c));
     const again = async (status: number, error: string) => {
       const editing = (await listSavedReplies(c.var.deps.db, actor)).find((s) => s.id === id);
       // Another workspace's (or person's) reply is not there at all, however the form was filled in.

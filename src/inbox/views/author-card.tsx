@@ -8,6 +8,8 @@ import {
   type SentimentWeek,
 } from '../../contacts';
 import { compact, PlatformBadge, platformLabel } from '../../http/web/format';
+import { useT } from '../../http/web/i18n';
+import { author as m, common } from './messages';
 import { StatusBadge } from './parts';
 
 export interface OtherConversation {
@@ -28,9 +30,10 @@ export interface AuthorCardProps {
 /** Who wrote: the CRM contact with all their accounts, score, mood over time and other open threads. */
 export function AuthorCard(p: AuthorCardProps) {
   const c = p.contact;
+  const { t, number } = useT();
   return (
     <div class="card author-card" id="author-card" data-testid="author-card">
-      <h2>Author</h2>
+      <h2>{t(m.title)}</h2>
       {c ? (
         <>
           <div class="author-name">
@@ -44,42 +47,44 @@ export function AuthorCard(p: AuthorCardProps) {
           ) : null}
           <Handles identities={c.identities} />
           <dl class="facts small">
-            <dt>Followers</dt>
+            <dt>{t(m.followers)}</dt>
             <dd>{compact(c.followers)}</dd>
-            <dt>Mentions</dt>
-            <dd>{c.mentionCount}</dd>
-            <dt>First seen</dt>
+            <dt>{t(m.mentions)}</dt>
+            <dd>{number(c.mentionCount)}</dd>
+            <dt>{t(m.firstSeen)}</dt>
             <dd>{c.firstTouchChannel ? `${platformLabel(c.firstTouchChannel)} · ${day(c.firstTouchAt)}` : '–'}</dd>
           </dl>
           <div class="score">
             <span class="score-value" data-testid="author-score">
-              {c.score}
+              {number(c.score)}
             </span>
-            <span class="muted">/ 100 score</span>
+            <span class="muted">{t(m.score)}</span>
           </div>
           <ScoreReasons reasons={c.scoreReasons.slice(0, 4)} />
-          <h3>Sentiment over time</h3>
+          <h3>{t(m.sentimentOverTime)}</h3>
           <SentimentChart weeks={p.weeks} />
         </>
       ) : (
         <>
-          <div class="author-name">{p.fallback.name || p.fallback.handle || 'Unknown author'}</div>
+          <div class="author-name">{p.fallback.name || p.fallback.handle || t(common.unknownAuthor)}</div>
           {p.fallback.handle ? <div class="muted">@{p.fallback.handle}</div> : null}
           {p.fallback.followers !== null ? (
-            <div class="muted small">{compact(p.fallback.followers)} followers</div>
+            <div class="muted small">
+              {t(common.followers, { count: p.fallback.followers, followers: compact(p.fallback.followers) })}
+            </div>
           ) : null}
-          <p class="muted small">Not linked to a contact.</p>
+          <p class="muted small">{t(m.notLinked)}</p>
         </>
       )}
-      <h3>Other conversations</h3>
+      <h3>{t(m.others)}</h3>
       {p.others.length === 0 ? (
-        <p class="muted small">None open.</p>
+        <p class="muted small">{t(m.noneOpen)}</p>
       ) : (
         <ul class="plain" data-testid="other-conversations">
           {p.others.map((o) => (
             <li class="other-conv">
               <PlatformBadge platform={o.platform} /> <StatusBadge status={o.status} />{' '}
-              <a href={`/inbox/c/${o.id}`}>{o.subject || '(no text)'}</a>
+              <a href={`/inbox/c/${o.id}`}>{o.subject || t(common.noText)}</a>
             </li>
           ))}
         </ul>

@@ -1,12 +1,14 @@
 import type { ModerationAction } from '../../core/moderation';
 import { platformLabel, PlatformBadge, safeHttpUrl } from '../../http/web/format';
+import { useT } from '../../http/web/i18n';
 import { AppShell, Flash } from '../../http/web/layout';
 import { Csrf, type PageBase, PostButton, when } from '../../http/web/settings-shell';
 import type { ThreadItem } from '../conversations.service';
 import { slaState } from '../sla';
 import { CONVERSATION_STATUSES, type ConversationRow, PRIORITIES } from '../schema';
 import { AuthorCard, type AuthorCardProps } from './author-card';
-import { KeyboardHelp, PriorityBadge, SlaBadge, STATUS_LABELS, StatusBadge } from './parts';
+import { common, conversation as m } from './messages';
+import { KeyboardHelp, PriorityBadge, priorityLabel, SlaBadge, statusLabel, StatusBadge } from './parts';
 import { Thread } from './thread';
 
 export interface ComposerState {
@@ -42,11 +44,11 @@ export interface ConversationPageProps extends PageBase {
 }
 
 export const SNOOZE_CHOICES = [
-  ['1h', '1 hour'],
-  ['4h', '4 hours'],
-  ['24h', 'Tomorrow (24 hours)'],
-  ['72h', '3 days'],
-  ['168h', '1 week'],
+  ['1h', m.snooze1h],
+  ['4h', m.snooze4h],
+  ['24h', m.snooze24h],
+  ['72h', m.snooze72h],
+  ['168h', m.snooze168h],
 ] as const;
 
 /**
@@ -57,20 +59,21 @@ export const SNOOZE_CHOICES = [
 export function ConversationPage(p: ConversationPageProps) {
   const c = p.conversation;
   const names = new Map(p.people.map((u) => [u.id, u.name]));
+  const { t } = useT();
   return (
-    <AppShell {...p} title={c.subject.slice(0, 60) || 'Conversation'} active="/inbox">
+    <AppShell {...p} title={c.subject.slice(0, 60) || t(m.title)} active="/inbox">
       <p class="small">
         <a href="/inbox" data-shortcut="back">
-          ← Inbox
+          {t(m.back)}
         </a>
       </p>
       <div id="conversation" data-conversation-id={c.id} data-platform={c.platform}>
         <div class="page-head">
           <h1 class="conv-title" data-testid="conversation-subject">
-            {c.subject || '(no text)'}
+            {c.subject || t(common.noText)}
           </h1>
           <button type="button" class="secondary" data-action="help" aria-keyshortcuts="?">
-            Shortcuts
+            {t(common.shortcuts)}
           </button>
         </div>
         <Flash kind="ok" message={p.ok} />
@@ -78,7 +81,7 @@ export function ConversationPage(p: ConversationPageProps) {
         <Meta {...p} names={names} />
         <p id="presence" class="presence" data-testid="presence" aria-live="polite" />
         <div class="conversation-grid">
-          <section aria-label="Thread">
+          <section aria-label={t(m.thread)}>
             <OnPost thread={p.thread} platform={c.platform} />
             <Thread
               items={p.thread}
@@ -94,7 +97,7 @@ export function ConversationPage(p: ConversationPageProps) {
             {p.canWrite ? <Composer {...p} /> : null}
             {p.canWrite ? <NoteForm id={c.id} csrf={p.csrfToken} /> : null}
           </section>
-          <aside aria-label="Details">
+          <aside aria-label={t(m.details)}>
             {p.canWrite ? <Triage {...p} /> : null}
             <AuthorCard {...p.author} />
           </aside>
@@ -108,6 +111,7 @@ export function ConversationPage(p: ConversationPageProps) {
 function Meta(p: ConversationPageProps & { names: Map<string, string> }) {
   const c = p.conversation;
   const sla = slaState(c, p.now);
+  const { t, timeZone } = useT();
   return (
     <div class="conv-meta" id="conv-meta" data-live-region="meta">
       <PlatformBadge platform={c.platform} />
@@ -115,7 +119,7 @@ function Meta(p: ConversationPageProps & { names: Map<string, string> }) {
         <StatusBadge status={c.status} />
       </span>
       {c.status === 'snoozed' && c.snoozedUntil ? (
-        <span class="muted small">until {when(c.snoozedUntil)} UTC</span>
+        <span class="muted small">{t(m.snoozedUntil, { time: when(c.snoozedUntil), zone: timeZone })}</span>
       ) : null}
       <PriorityBadge priority={c.priority} reason={c.priorityReason} />
       <span class="muted small" data-testid="priority-reason">
@@ -123,10 +127,12 @@ function Meta(p: ConversationPageProps & { names: Map<string, string> }) {
       </span>
       <SlaBadge sla={sla} now={p.now} />
       <span class="small" data-testid="conversation-assignee">
-        {c.assigneeId ? `Assigned to ${p.names.get(c.assigneeId) ?? 'a former teammate'}` : 'Unassigned'}
+        {c.assigneeId
+          ? t(m.assignedTo, { name: p.names.get(c.assigneeId) ?? t(common.formerTeammate) })
+          : t(common.unassigned)}
       </span>
-      {c.tags.map((t) => (
-        <span class="badge tag">#{t}</span>
+      {c.tags.map((tag) => (
+        <span class="badge tag">#{tag}</span>
       ))}
       {c.topicIds
         .filter((id) => p.topics.has(id))
@@ -134,8 +140,8 @@ function Meta(p: ConversationPageProps & { names: Map<string, string> }) {
           <span class="badge topic">{p.topics.get(id)}</span>
         ))}
       <span class="muted small">
-        {c.firstResponseAt ? `First response ${when(c.firstResponseAt)}` : 'Not answered yet'}
-        {c.resolvedAt ? ` · resolved ${when(c.resolvedAt)}` : ''}
+        {c.firstResponseAt ? t(m.firstResponse, { time: when(c.firstResponseAt) }) : t(m.notAnswered)}
+        {c.resolvedAt ? ` · ${t(m.resolved, { time: when(c.resolvedAt) })}` : ''}
       </span>
     </div>
   );
@@ -145,10 +151,11 @@ function Composer(p: ConversationPageProps) {
   const c = p.conversation;
   const inbound = p.thread.filter((i): i is Extract<ThreadItem, { kind: 'inbound' }> => i.kind === 'inbound');
   const latest = inbound.at(-1);
+  const { t } = useT();
   if (p.replyLimit === null) {
     return (
       <div class="card composer" id="composer">
-        <p class="muted">{platformLabel(c.platform)} does not take replies from here: answer on the platform itself.</p>
+        <p class="muted">{t(m.noReplies, { platform: platformLabel(c.platform) })}</p>
       </div>
     );
   }
@@ -170,7 +177,7 @@ function Composer(p: ConversationPageProps) {
         </div>
         {inbound.length > 1 ? (
           <label>
-            In reply to
+            {t(m.inReplyTo)}
             <select name="inReplyTo">
               {inbound.map((m) => (
                 <option value={m.id} selected={m.id === target}>
@@ -183,8 +190,9 @@ function Composer(p: ConversationPageProps) {
           <input type="hidden" name="inReplyTo" value={target} />
         ) : null}
         <label>
-          Reply on {platformLabel(c.platform)}
-          {c.authorHandle ? ` to @${c.authorHandle}` : ''}
+          {c.authorHandle
+            ? t(m.replyOnTo, { platform: platformLabel(c.platform), handle: c.authorHandle })
+            : t(m.replyOn, { platform: platformLabel(c.platform) })}
           <textarea
             name="text"
             id="reply-text"
@@ -199,28 +207,25 @@ function Composer(p: ConversationPageProps) {
         </label>
         <div class="row composer-foot">
           <output id="reply-count" data-testid="reply-count" for="reply-text">
-            {p.replyLimit} characters allowed
+            {t(m.charactersAllowed, { count: p.replyLimit })}
           </output>
           <button type="submit" id="reply-send" data-testid="reply-send">
-            Send reply
+            {t(m.sendReply)}
           </button>
         </div>
       </form>
       {p.savedReplies.length ? (
         <form method="get" action={`/inbox/c/${c.id}`} class="row saved-replies" id="saved-reply-form">
           <label>
-            Saved reply
+            {t(m.savedReply)}
             <select name="saved">
               {p.savedReplies.map((s) => (
-                <option value={s.id}>
-                  {s.name}
-                  {s.shared ? '' : ' (mine)'}
-                </option>
+                <option value={s.id}>{s.shared ? s.name : t(m.savedReplyMine, { name: s.name })}</option>
               ))}
             </select>
           </label>
           <button type="submit" class="secondary">
-            Insert
+            {t(m.insert)}
           </button>
         </form>
       ) : null}
@@ -229,22 +234,17 @@ function Composer(p: ConversationPageProps) {
 }
 
 function NoteForm(props: { id: string; csrf: string | undefined }) {
+  const { t } = useT();
   return (
     <form method="post" action={`/inbox/c/${props.id}/note`} class="card stack note-form" data-testid="note-form">
       <Csrf token={props.csrf} />
       <label>
-        Internal note
-        <textarea
-          name="body"
-          rows={2}
-          required
-          maxlength={10000}
-          placeholder="Only your team sees this. @name notifies a teammate."
-        />
+        {t(m.internalNote)}
+        <textarea name="body" rows={2} required maxlength={10000} placeholder={t(m.notePlaceholder)} />
       </label>
       <div>
         <button type="submit" class="secondary">
-          Add note
+          {t(m.addNote)}
         </button>
       </div>
     </form>
@@ -254,14 +254,15 @@ function NoteForm(props: { id: string; csrf: string | undefined }) {
 function Triage(p: ConversationPageProps) {
   const c = p.conversation;
   const me = p.user?.id;
+  const { t } = useT();
   return (
     <div class="card" id="triage" data-live-region="triage">
-      <h2>Triage</h2>
+      <h2>{t(m.triage)}</h2>
       <div class="row quick-actions">
         {me && c.assigneeId !== me ? (
           <PostButton
             action={`/inbox/c/${c.id}/update`}
-            label="Assign to me"
+            label={t(m.assignToMe)}
             csrf={p.csrfToken}
             fields={{ assigneeId: me }}
           />
@@ -269,14 +270,14 @@ function Triage(p: ConversationPageProps) {
         {c.status === 'closed' ? (
           <PostButton
             action={`/inbox/c/${c.id}/update`}
-            label="Reopen"
+            label={t(m.reopen)}
             csrf={p.csrfToken}
             fields={{ status: 'open' }}
           />
         ) : (
           <PostButton
             action={`/inbox/c/${c.id}/update`}
-            label="Close"
+            label={t(m.close)}
             csrf={p.csrfToken}
             fields={{ status: 'closed' }}
             kind="primary"
@@ -286,10 +287,10 @@ function Triage(p: ConversationPageProps) {
       <form method="post" action={`/inbox/c/${c.id}/update`} class="stack" id="triage-form" data-testid="triage-form">
         <Csrf token={p.csrfToken} />
         <label>
-          Assignee
+          {t(m.assignee)}
           <select name="assigneeId" id="assignee-select" data-testid="assignee-select">
             <option value="none" selected={!c.assigneeId}>
-              Unassigned
+              {t(common.unassigned)}
             </option>
             {p.people.map((u) => (
               <option value={u.id} selected={u.id === c.assigneeId}>
@@ -299,26 +300,26 @@ function Triage(p: ConversationPageProps) {
           </select>
         </label>
         <label>
-          Status
+          {t(m.status)}
           <select name="status">
             {CONVERSATION_STATUSES.map((s) => (
               <option value={s} selected={s === c.status}>
-                {STATUS_LABELS[s]}
+                {statusLabel(s)}
               </option>
             ))}
           </select>
         </label>
         <label>
-          Snooze for (when the status is Snoozed)
+          {t(m.snoozeFor)}
           <select name="snoozeFor">
             {SNOOZE_CHOICES.map(([v, l]) => (
-              <option value={v}>{l}</option>
+              <option value={v}>{t(l)}</option>
             ))}
-            <option value="until">Until the time below</option>
+            <option value="until">{t(m.snoozeUntilBelow)}</option>
           </select>
         </label>
         <label>
-          Snooze until (UTC)
+          {t(m.snoozeUntil)}
           <input
             type="datetime-local"
             name="snoozeUntil"
@@ -326,28 +327,28 @@ function Triage(p: ConversationPageProps) {
           />
         </label>
         <label>
-          Priority
+          {t(m.priority)}
           <select name="priority">
             {PRIORITIES.map((s) => (
               <option value={s} selected={s === c.priority}>
-                {s}
+                {priorityLabel(s)}
               </option>
             ))}
           </select>
         </label>
         <label>
-          Tags
-          <input name="tags" value={c.tags.join(', ')} placeholder="billing, vip" />
+          {t(m.tags)}
+          <input name="tags" value={c.tags.join(', ')} placeholder={t(m.tagsPlaceholder)} />
         </label>
         {p.tags.length ? (
           <p class="muted small">
-            In use: {p.tags.slice(0, 15).join(', ')}
+            {t(m.tagsInUse, { tags: p.tags.slice(0, 15).join(', ') })}
             {p.tags.length > 15 ? ' …' : ''}
           </p>
         ) : null}
         <div>
           <button type="submit" class="secondary">
-            Save
+            {t(m.save)}
           </button>
         </div>
       </form>
@@ -361,17 +362,18 @@ function OnPost(p: { thread: ThreadItem[]; platform: string }) {
   const post = first?.onPost;
   if (!post) return null;
   const url = safeHttpUrl(post.url);
+  const { t } = useT();
   return (
     <figure class="original-post" data-testid="original-post">
       <figcaption class="muted small">
-        On the post{' '}
+        {t(m.onPost)}{' '}
         {url ? (
           <a href={url} rel="noopener noreferrer nofollow" target="_blank">
-            (open on {platformLabel(p.platform)})
+            {t(m.openOnPlatform, { platform: platformLabel(p.platform) })}
           </a>
         ) : null}
       </figcaption>
-      <blockquote class="tl-text">{post.message ?? 'The post’s text was not part of the notification.'}</blockquote>
+      <blockquote class="tl-text">{post.message ?? t(m.postTextMissing)}</blockquote>
     </figure>
   );
 }

@@ -3,20 +3,23 @@ import { PLATFORMS } from '../../core/platforms';
 import { compact, PlatformBadge, platformLabel } from '../../http/web/format';
 import { SentimentBadge } from '../../http/web/sentiment';
 import { isUncertain } from '../../mentions';
+import { useT } from '../../http/web/i18n';
 import { AppShell, Flash } from '../../http/web/layout';
 import { Csrf, type PageBase } from '../../http/web/settings-shell';
 import { type InboxQuery, TAB_COUNT_CAP } from '../list';
 import { type InboxParams, inboxHref } from '../page-params';
 import { slaState } from '../sla';
 import { CONVERSATION_STATUSES, type ConversationRow, PRIORITIES } from '../schema';
+import { common, list as m } from './messages';
 import {
   duration,
-  INTENT_LABELS,
+  intentLabel,
   IntentBadges,
   KeyboardHelp,
   PriorityBadge,
+  priorityLabel,
   SlaBadge,
-  STATUS_LABELS,
+  statusLabel,
   StatusBadge,
   TagList,
 } from './parts';
@@ -39,7 +42,7 @@ export interface InboxPageProps extends PageBase {
   error?: string | undefined;
 }
 
-const SORT_LABELS: Record<string, string> = { newest: 'Newest', waiting: 'Longest waiting', priority: 'Priority' };
+const SORT_LABELS = { newest: m.sortNewest, waiting: m.sortWaiting, priority: m.sortPriority } as const;
 
 /**
  * The inbox: views with counts, filters, sorts and keyset pages over conversations, with a bulk
@@ -50,14 +53,15 @@ export function InboxPage(p: InboxPageProps) {
   const names = new Map(p.people.map((u) => [u.id, u.name]));
   const topicNames = new Map(p.topics.map((t) => [t.id, t.name]));
   const firstPage = !p.params.cursor;
+  const { t } = useT();
   return (
-    <AppShell {...p} title="Inbox" active="/inbox">
+    <AppShell {...p} title={t(m.title)} active="/inbox">
       <div class="page-head">
-        <h1>Inbox</h1>
+        <h1>{t(m.title)}</h1>
         <span class="row">
-          <a href="/inbox/mentions">All mentions</a>
+          <a href="/inbox/mentions">{t(m.allMentions)}</a>
           <button type="button" class="secondary" data-action="help" aria-keyshortcuts="?">
-            Shortcuts
+            {t(common.shortcuts)}
           </button>
         </span>
       </div>
@@ -72,10 +76,7 @@ export function InboxPage(p: InboxPageProps) {
         <div id="inbox-list" data-live-region="list" data-first-page={firstPage ? 'true' : 'false'}>
           {p.items.length === 0 ? (
             <div class="card empty" data-testid="inbox-empty">
-              Nothing here.{' '}
-              {p.params.q || Object.keys(p.params).length > 1
-                ? 'Try fewer filters.'
-                : 'New mentions from your sources appear here as they arrive.'}
+              {t(m.empty)} {t(p.params.q || Object.keys(p.params).length > 1 ? m.emptyFiltered : m.emptyNew)}
             </div>
           ) : (
             <ol class="conversations" data-testid="conversations">
@@ -94,10 +95,10 @@ export function InboxPage(p: InboxPageProps) {
         </div>
       </form>
       <div class="pager">
-        {p.params.cursor ? <a href={inboxHref(p.params, { cursor: '' })}>First page</a> : <span />}
+        {p.params.cursor ? <a href={inboxHref(p.params, { cursor: '' })}>{t(m.firstPage)}</a> : <span />}
         {p.next ? (
           <a class="button" href={inboxHref(p.params, { cursor: p.next })} data-testid="older">
-            More
+            {t(m.more)}
           </a>
         ) : null}
       </div>
@@ -109,14 +110,15 @@ export function InboxPage(p: InboxPageProps) {
 
 /** The views with their open counts; also served alone (GET /inbox/tabs) for the live inbox. */
 export function InboxTabs(p: Pick<InboxPageProps, 'counts' | 'topics' | 'params'>) {
+  const { t } = useT();
   return (
     <div id="inbox-tabs" data-live-region="tabs">
-      <nav class="tabs" aria-label="Views">
+      <nav class="tabs" aria-label={t(m.views)}>
         {(
           [
-            ['all', 'All open', p.counts.all],
-            ['mine', 'Mine', p.counts.mine],
-            ['unassigned', 'Unassigned', p.counts.unassigned],
+            ['all', m.viewAll, p.counts.all],
+            ['mine', m.viewMine, p.counts.mine],
+            ['unassigned', common.unassigned, p.counts.unassigned],
           ] as const
         ).map(([view, label, n]) => (
           <a
@@ -124,15 +126,15 @@ export function InboxTabs(p: Pick<InboxPageProps, 'counts' | 'topics' | 'params'
             aria-current={!p.params.topic && (p.params.view ?? 'all') === view ? 'page' : undefined}
             data-testid={`view-${view}`}
           >
-            {label} <Count n={n} />
+            {t(label)} <Count n={n} />
           </a>
         ))}
-        {p.topics.map((t) => (
+        {p.topics.map((topic) => (
           <a
-            href={inboxHref({}, { topic: t.id })}
-            aria-current={p.params.topic === t.id && !p.params.view ? 'page' : undefined}
+            href={inboxHref({}, { topic: topic.id })}
+            aria-current={p.params.topic === topic.id && !p.params.view ? 'page' : undefined}
           >
-            {t.name} <Count n={t.open} />
+            {topic.name} <Count n={topic.open} />
           </a>
         ))}
       </nav>
@@ -140,9 +142,10 @@ export function InboxTabs(p: Pick<InboxPageProps, 'counts' | 'topics' | 'params'
   );
 }
 
-const Count = (props: { n: number }) => (
-  <span class="badge count">{props.n > TAB_COUNT_CAP ? `${TAB_COUNT_CAP}+` : String(props.n)}</span>
-);
+const Count = (props: { n: number }) => {
+  const { number } = useT();
+  return <span class="badge count">{props.n > TAB_COUNT_CAP ? `${number(TAB_COUNT_CAP)}+` : number(props.n)}</span>;
+};
 
 /** One conversation in the list; also served alone (GET /inbox/rows/:id) for live updates. */
 export function Row(props: {
@@ -160,6 +163,7 @@ export function Row(props: {
   const sentiment = { override: null, label: c.sentimentLabel, confidence: c.sentimentConfidence };
   const uncertain = isUncertain(sentiment, props.confidenceThreshold);
   const href = `/inbox/c/${c.id}`;
+  const { t, dateTime } = useT();
   return (
     <li
       class={`card conv-row${sla.overdue ? ' overdue' : ''}`}
@@ -167,22 +171,26 @@ export function Row(props: {
       data-id={c.id}
       data-href={href}
     >
-      {props.canWrite ? <input type="checkbox" name="ids" value={c.id} aria-label="Select this conversation" /> : null}
+      {props.canWrite ? <input type="checkbox" name="ids" value={c.id} aria-label={t(m.selectRow)} /> : null}
       <div class="conv-main">
         <div class="conv-head">
           <PriorityBadge priority={c.priority} reason={c.priorityReason} />
           <PlatformBadge platform={c.platform} />
-          <strong class="conv-author">{c.authorName || c.authorHandle || 'Unknown author'}</strong>
+          <strong class="conv-author">{c.authorName || c.authorHandle || t(common.unknownAuthor)}</strong>
           {c.authorHandle ? <span class="muted">@{c.authorHandle}</span> : null}
-          {c.authorFollowers ? <span class="muted small">{compact(c.authorFollowers)} followers</span> : null}
-          <time class="muted small" datetime={c.lastInboundAt.toISOString()} title={c.lastInboundAt.toISOString()}>
+          {c.authorFollowers ? (
+            <span class="muted small">
+              {t(common.followers, { count: c.authorFollowers, followers: compact(c.authorFollowers) })}
+            </span>
+          ) : null}
+          <time class="muted small" datetime={c.lastInboundAt.toISOString()} title={dateTime(c.lastInboundAt)}>
             {c.waitingSince
-              ? `waiting ${duration(now.getTime() - c.waitingSince.getTime())}`
-              : `${duration(now.getTime() - c.lastInboundAt.getTime())} ago`}
+              ? t(m.waiting, { duration: duration(now.getTime() - c.waitingSince.getTime()) })
+              : t(m.ago, { duration: duration(now.getTime() - c.lastInboundAt.getTime()) })}
           </time>
         </div>
         <a class="conv-subject" href={href} data-testid="conversation-link">
-          {c.subject || '(no text)'}
+          {c.subject || t(common.noText)}
         </a>
         <div class="conv-foot">
           {c.status !== 'open' ? <StatusBadge status={c.status} /> : null}
@@ -193,8 +201,8 @@ export function Row(props: {
             testid="conversation-sentiment"
           />
           <IntentBadges intents={c.intents} />
-          {c.tags.map((t) => (
-            <span class="badge tag">#{t}</span>
+          {c.tags.map((tag) => (
+            <span class="badge tag">#{tag}</span>
           ))}
           {c.topicIds
             .filter((id) => props.topicNames.has(id))
@@ -202,9 +210,11 @@ export function Row(props: {
               <span class="badge topic">{props.topicNames.get(id)}</span>
             ))}
           <span class="muted small" data-testid="assignee">
-            {c.assigneeId ? `→ ${props.names.get(c.assigneeId) ?? 'a former teammate'}` : 'Unassigned'}
+            {c.assigneeId
+              ? t(m.assignedTo, { name: props.names.get(c.assigneeId) ?? t(common.formerTeammate) })
+              : t(common.unassigned)}
           </span>
-          {c.mentionCount > 1 ? <span class="muted small">{c.mentionCount} posts</span> : null}
+          {c.mentionCount > 1 ? <span class="muted small">{t(m.posts, { count: c.mentionCount })}</span> : null}
           <SlaBadge sla={sla} now={now} />
         </div>
       </div>
@@ -237,96 +247,104 @@ function Select(props: {
 function Filters(p: InboxPageProps) {
   const f = p.params;
   const more = Boolean(f.assignee || f.topic || f.intent || f.tag || f.language || f.from || f.to || f.platform);
+  const { t } = useT();
   return (
     <form class="card filters" method="get" action="/inbox" role="search" data-testid="inbox-filters">
       {f.view ? <input type="hidden" name="view" value={f.view} /> : null}
       <div class="row">
         <label class="grow">
-          Search
+          {t(m.search)}
           <input
             type="search"
             name="q"
             value={f.q ?? ''}
-            placeholder="words in the posts"
+            placeholder={t(m.searchPlaceholder)}
             aria-keyshortcuts="/"
             data-shortcut="search"
           />
         </label>
         <Select
           name="status"
-          label="Status"
+          label={t(m.status)}
           value={p.query.status}
-          options={[...CONVERSATION_STATUSES.map((s) => [s, STATUS_LABELS[s]!] as const), ['any', 'Any status']]}
+          options={[...CONVERSATION_STATUSES.map((s) => [s, statusLabel(s)] as const), ['any', t(m.anyStatus)]]}
         />
         <Select
           name="sentiment"
-          label="Sentiment"
+          label={t(m.sentiment)}
           value={f.sentiment}
-          any="Any"
-          options={['positive', 'neutral', 'negative', 'unscored'].map((s) => [s, s] as const)}
+          any={t(m.any)}
+          options={['positive', 'neutral', 'negative', 'unscored'].map(
+            (s) => [s, t(common.sentiment, { label: s })] as const,
+          )}
         />
         <Select
           name="priority"
-          label="Priority"
+          label={t(m.priority)}
           value={f.priority}
-          any="Any"
-          options={PRIORITIES.map((s) => [s, s] as const)}
+          any={t(m.any)}
+          options={PRIORITIES.map((s) => [s, priorityLabel(s)] as const)}
         />
-        <Select name="sort" label="Sort" value={p.query.sort} options={Object.entries(SORT_LABELS)} />
-        <button type="submit">Filter</button>
+        <Select
+          name="sort"
+          label={t(m.sort)}
+          value={p.query.sort}
+          options={Object.entries(SORT_LABELS).map(([v, l]) => [v, t(l)] as const)}
+        />
+        <button type="submit">{t(m.filter)}</button>
       </div>
       <details open={more}>
-        <summary>More filters</summary>
+        <summary>{t(m.moreFilters)}</summary>
         <div class="row">
           <Select
             name="platform"
-            label="Platform"
+            label={t(m.platform)}
             value={f.platform}
-            any="All platforms"
+            any={t(m.allPlatforms)}
             options={PLATFORMS.map((pl) => [pl, platformLabel(pl)] as const)}
           />
           <Select
             name="topic"
-            label="Topic"
+            label={t(m.topic)}
             value={f.topic}
-            any="All topics"
-            options={p.topics.map((t) => [t.id, t.name] as const)}
+            any={t(m.allTopics)}
+            options={p.topics.map((topic) => [topic.id, topic.name] as const)}
           />
           <Select
             name="assignee"
-            label="Assignee"
+            label={t(m.assignee)}
             value={f.assignee}
-            any="Anyone"
+            any={t(m.anyone)}
             options={p.people.map((u) => [u.id, u.name] as const)}
           />
           <Select
             name="intent"
-            label="Intent"
+            label={t(m.intent)}
             value={f.intent}
-            any="Any"
-            options={INTENTS.map((i) => [i, INTENT_LABELS[i] ?? i] as const)}
+            any={t(m.any)}
+            options={INTENTS.map((i) => [i, intentLabel(i)] as const)}
           />
           <label>
-            Tag
+            {t(m.tag)}
             <input name="tag" value={f.tag ?? ''} size={12} list="workspace-tags" />
           </label>
           <label>
-            Language
-            <input name="language" value={f.language ?? ''} size={4} placeholder="en" />
+            {t(m.language)}
+            <input name="language" value={f.language ?? ''} size={4} placeholder={t(m.languagePlaceholder)} />
           </label>
           <label>
-            From
+            {t(m.from)}
             <input type="date" name="from" value={f.from?.slice(0, 10) ?? ''} />
           </label>
           <label>
-            To
+            {t(m.to)}
             <input type="date" name="to" value={f.to?.slice(0, 10) ?? ''} />
           </label>
         </div>
       </details>
       {Object.keys(f).some((k) => k !== 'view' && k !== 'cursor') ? (
         <p class="small">
-          <a href={inboxHref({ view: f.view ?? '' })}>Clear filters</a>
+          <a href={inboxHref({ view: f.view ?? '' })}>{t(m.clearFilters)}</a>
         </p>
       ) : null}
     </form>
@@ -334,45 +352,46 @@ function Filters(p: InboxPageProps) {
 }
 
 function BulkBar(props: { people: { id: string; name: string }[] }) {
+  const { t } = useT();
   return (
     <div class="card bulk-bar row" data-testid="bulk-bar">
       <label class="check">
-        <input type="checkbox" data-action="select-all" aria-label="Select all on this page" /> All
+        <input type="checkbox" data-action="select-all" aria-label={t(m.selectAll)} /> {t(m.all)}
       </label>
       <label>
-        Assign
+        {t(m.assign)}
         <select name="assigneeId">
-          <option value="">No change</option>
-          <option value="none">Unassign</option>
+          <option value="">{t(m.noChange)}</option>
+          <option value="none">{t(m.unassign)}</option>
           {props.people.map((u) => (
             <option value={u.id}>{u.name}</option>
           ))}
         </select>
       </label>
       <label>
-        Status
+        {t(m.status)}
         <select name="status">
-          <option value="">No change</option>
+          <option value="">{t(m.noChange)}</option>
           {(['open', 'pending', 'closed', 'spam'] as const).map((s) => (
-            <option value={s}>{STATUS_LABELS[s]}</option>
+            <option value={s}>{statusLabel(s)}</option>
           ))}
         </select>
       </label>
       <label>
-        Priority
+        {t(m.priority)}
         <select name="priority">
-          <option value="">No change</option>
+          <option value="">{t(m.noChange)}</option>
           {PRIORITIES.map((s) => (
-            <option value={s}>{s}</option>
+            <option value={s}>{priorityLabel(s)}</option>
           ))}
         </select>
       </label>
       <label>
-        Add tag
+        {t(m.addTag)}
         <input name="addTag" size={10} maxlength={60} list="workspace-tags" />
       </label>
       <button type="submit" data-testid="bulk-apply">
-        Apply to selected
+        {t(m.apply)}
       </button>
     </div>
   );

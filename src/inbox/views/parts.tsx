@@ -1,102 +1,104 @@
+import type { MessageDescriptor } from '../../core/i18n/translator';
+import { useT } from '../../http/web/i18n';
 import type { Sla, SlaKind } from '../sla';
+import { common as m } from './messages';
 
-const OVERDUE: Record<SlaKind, string> = {
-  'first-response': 'First response overdue',
-  'next-response': 'Reply overdue',
-  resolution: 'Resolution overdue',
+const OVERDUE: Record<SlaKind, MessageDescriptor> = {
+  'first-response': m.overdueFirstResponse,
+  'next-response': m.overdueNextResponse,
+  resolution: m.overdueResolution,
 };
 
 /** Small pieces shared by the inbox list and the conversation page. */
 
-export const INTENT_LABELS: Record<string, string> = {
-  question: 'question',
-  complaint: 'complaint',
-  praise: 'praise',
-  feature_request: 'feature request',
-  purchase_intent: 'purchase intent',
-  churn_risk: 'churn risk',
-};
+/** An intent in the viewer's language ("feature request"); an unknown one as it is stored. */
+export const intentLabel = (intent: string) => useT().t(m.intent, { intent });
 
-export const STATUS_LABELS: Record<string, string> = {
-  open: 'Open',
-  pending: 'Pending',
-  snoozed: 'Snoozed',
-  closed: 'Closed',
-  spam: 'Spam',
-};
+/** A conversation status in the viewer's language ("Snoozed"). */
+export const statusLabel = (status: string) => useT().t(m.status, { status });
+
+/** A priority in the viewer's language ("urgent"). */
+export const priorityLabel = (priority: string) => useT().t(m.priority, { priority });
 
 /** "5m", "3h", "2d": how long ago, or how long someone has waited. */
 export function duration(ms: number): string {
-  const m = Math.max(0, Math.round(ms / 60_000));
-  if (m < 60) return `${m}m`;
-  const h = Math.floor(m / 60);
-  if (h < 48) return `${h}h`;
-  return `${Math.floor(h / 24)}d`;
+  const { t, number } = useT();
+  const minutes = Math.max(0, Math.round(ms / 60_000));
+  if (minutes < 60) return t(m.duration, { unit: 'minute', n: number(minutes) });
+  const h = Math.floor(minutes / 60);
+  if (h < 48) return t(m.duration, { unit: 'hour', n: number(h) });
+  return t(m.duration, { unit: 'day', n: number(Math.floor(h / 24)) });
 }
 
 export function SlaBadge(props: { sla: Sla; now: Date }) {
   const { sla, now } = props;
+  const { t } = useT();
   if (sla.overdue)
     return (
       <span class="badge sla-overdue" data-testid="sla-overdue">
-        {OVERDUE[sla.overdue]}
+        {t(OVERDUE[sla.overdue])}
       </span>
     );
   if (sla.nextDue) {
-    const verb = sla.nextDue.kind === 'resolution' ? 'Resolve' : 'Reply';
-    return <span class="badge sla-due">{`${verb} within ${duration(sla.nextDue.at.getTime() - now.getTime())}`}</span>;
+    const within = sla.nextDue.kind === 'resolution' ? m.resolveWithin : m.replyWithin;
+    return (
+      <span class="badge sla-due">{t(within, { duration: duration(sla.nextDue.at.getTime() - now.getTime()) })}</span>
+    );
   }
   return null;
 }
 
+// The reason is stored as the priority rule wrote it (English), so it shows as stored.
 export const PriorityBadge = (props: { priority: string; reason: string }) => (
   <span class={`badge priority-${props.priority}`} title={props.reason} data-testid="priority">
-    {props.priority}
+    {priorityLabel(props.priority)}
   </span>
 );
 
 export const StatusBadge = (props: { status: string }) => (
-  <span class={`badge status-${props.status}`}>{STATUS_LABELS[props.status] ?? props.status}</span>
+  <span class={`badge status-${props.status}`}>{statusLabel(props.status)}</span>
 );
 
 export const IntentBadges = (props: { intents: string[] }) => (
   <>
     {props.intents.map((i) => (
-      <span class="badge intent">{INTENT_LABELS[i] ?? i}</span>
+      <span class="badge intent">{intentLabel(i)}</span>
     ))}
   </>
 );
 
-export const SHORTCUTS: [string, string][] = [
-  ['j / k', 'next / previous conversation'],
-  ['o or Enter', 'open the selected conversation'],
-  ['x', 'select it for a bulk action'],
-  ['a', 'assign to me (in a conversation: choose the assignee)'],
-  ['e', 'close'],
-  ['r', 'reply'],
-  ['/', 'search'],
-  ['u', 'back to the inbox (in a conversation)'],
-  ['?', 'this help'],
+/** The keys (or the message saying them) and what they do. */
+export const SHORTCUTS: [string | MessageDescriptor, MessageDescriptor][] = [
+  ['j / k', m.shortcutNext],
+  [m.keyOpen, m.shortcutOpen],
+  ['x', m.shortcutSelect],
+  ['a', m.shortcutAssign],
+  ['e', m.shortcutClose],
+  ['r', m.shortcutReply],
+  ['/', m.shortcutSearch],
+  ['u', m.shortcutBack],
+  ['?', m.shortcutHelp],
 ];
 
 /** The keyboard help, opened with "?" by the inbox script (a plain <dialog>, closed with Esc). */
 export function KeyboardHelp() {
+  const { t } = useT();
   return (
     <dialog id="keyboard-help" aria-labelledby="keyboard-help-title" data-testid="keyboard-help">
-      <h2 id="keyboard-help-title">Keyboard shortcuts</h2>
+      <h2 id="keyboard-help-title">{t(m.keyboardShortcuts)}</h2>
       <dl class="facts">
         {SHORTCUTS.map(([k, what]) => (
           <>
             <dt>
-              <kbd>{k}</kbd>
+              <kbd>{typeof k === 'string' ? k : t(k)}</kbd>
             </dt>
-            <dd>{what}</dd>
+            <dd>{t(what)}</dd>
           </>
         ))}
       </dl>
       <form method="dialog">
         <button type="submit" class="secondary">
-          Close
+          {t(m.close)}
         </button>
       </form>
     </dialog>

@@ -1,11 +1,13 @@
 import { INTENTS } from '../../sentiment';
 import { platformLabel } from '../../http/web/format';
+import { useT } from '../../http/web/i18n';
 import { Flash } from '../../http/web/layout';
 import { Csrf, type PageBase, PostButton, SettingsShell } from '../../http/web/settings-shell';
+import { ONLINE_WINDOW_MS } from '../routing';
+import { routingMessages as m } from '../routing.messages';
 import { type FormValues, RULE_PLATFORMS } from '../rule-form';
 import type { RuleRow, TeamView } from '../rules.service';
 import { PRIORITIES } from '../schema';
-import { INTENT_LABELS } from './parts';
 
 export interface RoutingPageProps extends PageBase {
   rules: RuleRow[];
@@ -26,30 +28,42 @@ interface Names {
   topics: Map<string, string>;
 }
 
-/** "X or Mastodon; intent complaint; 10,000+ followers" */
+/** "A or B or C" in the viewer's language (each "or" a message, so three choices read as they did). */
+const anyOf = (items: string[]) => {
+  const { t } = useT();
+  return items.reduce((a, b) => t(m.or, { a, b }));
+};
+
+/** "on X or Mastodon; intent complaint; 10,000+ followers" */
 export function describeConditions(r: RuleRow, n: Names): string {
+  const { t, number } = useT();
   const c = r.conditions;
   const parts: string[] = [];
-  if (c.platforms?.length) parts.push(`on ${c.platforms.map(platformLabel).join(' or ')}`);
+  if (c.platforms?.length) parts.push(t(m.onPlatforms, { platforms: anyOf(c.platforms.map(platformLabel)) }));
   if (c.topicIds?.length)
-    parts.push(`about ${c.topicIds.map((id) => n.topics.get(id) ?? 'a deleted topic').join(' or ')}`);
-  if (c.intents?.length) parts.push(`intent ${c.intents.map((i) => INTENT_LABELS[i] ?? i).join(' or ')}`);
-  if (c.sentimentMin !== undefined || c.sentimentMax !== undefined)
-    parts.push(`sentiment ${c.sentimentMin ?? -1} to ${c.sentimentMax ?? 1}`);
-  if (c.minFollowers !== undefined) parts.push(`${c.minFollowers.toLocaleString('en')}+ followers`);
-  if (c.keywords?.length) parts.push(`says ${c.keywords.map((k) => `“${k}”`).join(' or ')}`);
-  if (c.languages?.length) parts.push(`in ${c.languages.join(' or ')}`);
-  return parts.length ? parts.join('; ') : 'every new conversation';
+    parts.push(t(m.aboutTopics, { topics: anyOf(c.topicIds.map((id) => n.topics.get(id) ?? t(m.deletedTopic))) }));
+  if (c.intents?.length)
+    parts.push(t(m.withIntents, { intents: anyOf(c.intents.map((intent) => t(m.intent, { intent }))) }));
+  if (c.sentimentMin !== undefined || c.sentimentMax !== undefined) {
+    const score = (x: number) => number(x, { maximumFractionDigits: 2 });
+    parts.push(t(m.sentimentRange, { min: score(c.sentimentMin ?? -1), max: score(c.sentimentMax ?? 1) }));
+  }
+  if (c.minFollowers !== undefined) parts.push(t(m.minFollowers, { followers: number(c.minFollowers) }));
+  if (c.keywords?.length)
+    parts.push(t(m.saysKeywords, { keywords: anyOf(c.keywords.map((text) => t(m.quoted, { text }))) }));
+  if (c.languages?.length) parts.push(t(m.inLanguages, { languages: anyOf(c.languages) }));
+  return parts.length ? parts.join('; ') : t(m.everyConversation);
 }
 
 export function describeActions(r: RuleRow, n: Names): string {
+  const { t } = useT();
   const a = r.actions;
   const parts: string[] = [];
-  if (a.assignUserId) parts.push(`assign to ${n.people.get(a.assignUserId) ?? 'a former teammate'}`);
-  if (a.roundRobinTeamId) parts.push(`round-robin in ${n.teams.get(a.roundRobinTeamId) ?? 'a deleted team'}`);
-  if (a.tags?.length) parts.push(`tag ${a.tags.join(', ')}`);
-  if (a.priority) parts.push(`priority ${a.priority}`);
-  if (a.markSpam) parts.push('mark spam');
+  if (a.assignUserId) parts.push(t(m.assignTo, { name: n.people.get(a.assignUserId) ?? t(m.formerTeammate) }));
+  if (a.roundRobinTeamId) parts.push(t(m.roundRobinIn, { team: n.teams.get(a.roundRobinTeamId) ?? t(m.deletedTeam) }));
+  if (a.tags?.length) parts.push(t(m.tagWith, { tags: a.tags.join(', ') }));
+  if (a.priority) parts.push(t(m.setPriority, { priority: t(m.priority, { priority: a.priority }) }));
+  if (a.markSpam) parts.push(t(m.markSpam));
   return parts.join('; ');
 }
 
@@ -63,15 +77,16 @@ export function RuleFields(p: {
   teams: TeamView[];
   topics: { id: string; name: string }[];
 }) {
+  const { t } = useT();
   const v = p.values;
   return (
     <>
       <label>
-        Name
-        <input name="name" required maxlength={80} value={val(v.name)} placeholder="VIP complaints" />
+        {t(m.name)}
+        <input name="name" required maxlength={80} value={val(v.name)} placeholder={t(m.namePlaceholder)} />
       </label>
       <fieldset class="choices">
-        <legend>When a new conversation is on</legend>
+        <legend>{t(m.platformsLegend)}</legend>
         {RULE_PLATFORMS.map((pl) => (
           <label class="check">
             <input type="checkbox" name="platforms" value={pl} checked={has(v.platforms, pl)} /> {platformLabel(pl)}
@@ -80,25 +95,26 @@ export function RuleFields(p: {
       </fieldset>
       {p.topics.length ? (
         <fieldset class="choices">
-          <legend>About a topic</legend>
-          {p.topics.map((t) => (
+          <legend>{t(m.topicsLegend)}</legend>
+          {p.topics.map((topic) => (
             <label class="check">
-              <input type="checkbox" name="topicIds" value={t.id} checked={has(v.topicIds, t.id)} /> {t.name}
+              <input type="checkbox" name="topicIds" value={topic.id} checked={has(v.topicIds, topic.id)} />{' '}
+              {topic.name}
             </label>
           ))}
         </fieldset>
       ) : null}
       <fieldset class="choices">
-        <legend>With an intent</legend>
+        <legend>{t(m.intentsLegend)}</legend>
         {INTENTS.map((i) => (
           <label class="check">
-            <input type="checkbox" name="intents" value={i} checked={has(v.intents, i)} /> {INTENT_LABELS[i]}
+            <input type="checkbox" name="intents" value={i} checked={has(v.intents, i)} /> {t(m.intent, { intent: i })}
           </label>
         ))}
       </fieldset>
       <div class="row">
         <label>
-          Sentiment from
+          {t(m.sentimentFrom)}
           <input
             type="number"
             name="sentimentMin"
@@ -110,7 +126,7 @@ export function RuleFields(p: {
           />
         </label>
         <label>
-          to
+          {t(m.sentimentTo)}
           <input
             type="number"
             name="sentimentMax"
@@ -122,46 +138,46 @@ export function RuleFields(p: {
           />
         </label>
         <label>
-          Followers at least
+          {t(m.followersAtLeast)}
           <input type="number" name="minFollowers" min="0" step="1" value={val(v.minFollowers)} />
         </label>
         <label class="grow">
-          Keywords (any, comma separated)
-          <input name="keywords" value={val(v.keywords)} placeholder="refund, cancel my account" />
+          {t(m.keywords)}
+          <input name="keywords" value={val(v.keywords)} placeholder={t(m.keywordsPlaceholder)} />
         </label>
         <label>
-          Languages
-          <input name="languages" value={val(v.languages)} placeholder="en, de" size={8} />
+          {t(m.languages)}
+          <input name="languages" value={val(v.languages)} placeholder={t(m.languagesPlaceholder)} size={8} />
         </label>
       </div>
       <div class="row">
         <label>
-          Then assign
+          {t(m.thenAssign)}
           <select name="assign">
-            <option value="">Nobody</option>
+            <option value="">{t(m.nobody)}</option>
             {p.people.map((u) => (
               <option value={`user:${u.id}`} selected={val(v.assign) === `user:${u.id}`}>
                 {u.name}
               </option>
             ))}
-            {p.teams.map((t) => (
-              <option value={`team:${t.id}`} selected={val(v.assign) === `team:${t.id}`}>
-                {`Round-robin: ${t.name}`}
+            {p.teams.map((team) => (
+              <option value={`team:${team.id}`} selected={val(v.assign) === `team:${team.id}`}>
+                {t(m.roundRobinOption, { team: team.name })}
               </option>
             ))}
           </select>
         </label>
         <label>
-          Tags
-          <input name="tags" value={val(v.tags)} placeholder="vip, billing" />
+          {t(m.tags)}
+          <input name="tags" value={val(v.tags)} placeholder={t(m.tagsPlaceholder)} />
         </label>
         <label>
-          Priority
+          {t(m.priorityLabel)}
           <select name="priority">
-            <option value="">Computed</option>
+            <option value="">{t(m.priorityComputed)}</option>
             {PRIORITIES.map((pr) => (
               <option value={pr} selected={val(v.priority) === pr}>
-                {pr}
+                {t(m.priority, { priority: pr })}
               </option>
             ))}
           </select>
@@ -169,14 +185,14 @@ export function RuleFields(p: {
       </div>
       <div class="row">
         <label class="check">
-          <input type="checkbox" name="markSpam" value="1" checked={val(v.markSpam) === '1'} /> Mark as spam
+          <input type="checkbox" name="markSpam" value="1" checked={val(v.markSpam) === '1'} /> {t(m.markAsSpam)}
         </label>
         <label class="check">
-          <input type="checkbox" name="stopProcessing" value="1" checked={val(v.stopProcessing) === '1'} /> Stop here:
-          later rules are not tried
+          <input type="checkbox" name="stopProcessing" value="1" checked={val(v.stopProcessing) === '1'} />{' '}
+          {t(m.stopProcessing)}
         </label>
         <label class="check">
-          <input type="checkbox" name="enabled" value="1" checked={val(v.enabled) === '1'} /> Enabled
+          <input type="checkbox" name="enabled" value="1" checked={val(v.enabled) === '1'} /> {t(m.enabled)}
         </label>
       </div>
     </>
@@ -185,31 +201,29 @@ export function RuleFields(p: {
 
 /** Settings > Routing: the rules new conversations pass through, in order, and the teams they use. */
 export function RoutingPage(p: RoutingPageProps) {
+  const { t, number } = useT();
   const names: Names = {
     people: new Map(p.people.map((u) => [u.id, u.name])),
-    teams: new Map(p.teams.map((t) => [t.id, t.name])),
-    topics: new Map(p.topics.map((t) => [t.id, t.name])),
+    teams: new Map(p.teams.map((team) => [team.id, team.name])),
+    topics: new Map(p.topics.map((topic) => [topic.id, topic.name])),
   };
   return (
-    <SettingsShell {...p} title="Routing" tab="/settings/routing">
+    <SettingsShell {...p} title={t(m.title)} tab="/settings/routing">
       <Flash kind="ok" message={p.ok} />
       <Flash kind="error" message={p.error} />
       <section class="card">
-        <h2>Rules</h2>
-        <p class="muted small">
-          Every new conversation goes through the enabled rules from the top; each match is written in the
-          conversation's history.
-        </p>
+        <h2>{t(m.rules)}</h2>
+        <p class="muted small">{t(m.rulesHelp)}</p>
         {p.rules.length === 0 ? (
-          <p class="empty">No rules yet: new conversations stay unassigned with their computed priority.</p>
+          <p class="empty">{t(m.rulesEmpty)}</p>
         ) : (
           <table>
             <thead>
               <tr>
                 <th>#</th>
-                <th>Rule</th>
-                <th>When</th>
-                <th>Then</th>
+                <th>{t(m.columnRule)}</th>
+                <th>{t(m.columnWhen)}</th>
+                <th>{t(m.columnThen)}</th>
                 {p.canManage ? <th></th> : null}
               </tr>
             </thead>
@@ -219,8 +233,8 @@ export function RoutingPage(p: RoutingPageProps) {
                   <td>{i + 1}</td>
                   <td>
                     {p.canManage ? <a href={`/settings/routing/rules/${r.id}`}>{r.name}</a> : r.name}
-                    {r.enabled ? null : <span class="badge">disabled</span>}
-                    {r.stopProcessing ? <span class="badge">stops</span> : null}
+                    {r.enabled ? null : <span class="badge">{t(m.badgeDisabled)}</span>}
+                    {r.stopProcessing ? <span class="badge">{t(m.badgeStops)}</span> : null}
                   </td>
                   <td class="small">{describeConditions(r, names)}</td>
                   <td class="small">{describeActions(r, names)}</td>
@@ -235,12 +249,12 @@ export function RoutingPage(p: RoutingPageProps) {
                         ) : null}
                         <PostButton
                           action={`/settings/routing/rules/${r.id}/toggle`}
-                          label={r.enabled ? 'Disable' : 'Enable'}
+                          label={t(r.enabled ? m.disable : m.enable)}
                           csrf={p.csrfToken}
                         />
                         <PostButton
                           action={`/settings/routing/rules/${r.id}/delete`}
-                          label="Delete"
+                          label={t(m.delete)}
                           kind="danger"
                           csrf={p.csrfToken}
                         />
@@ -255,47 +269,44 @@ export function RoutingPage(p: RoutingPageProps) {
       </section>
       {p.canManage ? (
         <section class="card">
-          <h2>Add a rule</h2>
+          <h2>{t(m.addRuleHeading)}</h2>
           <form method="post" action="/settings/routing/rules" class="stack" data-testid="rule-form">
             <Csrf token={p.csrfToken} />
             <RuleFields values={p.ruleValues} people={p.people} teams={p.teams} topics={p.topics} />
             <div>
-              <button type="submit">Add rule</button>
+              <button type="submit">{t(m.addRule)}</button>
             </div>
           </form>
         </section>
       ) : null}
       <section class="card">
-        <h2>Teams</h2>
-        <p class="muted small">
-          Round-robin gives a new conversation to the team's agent who is online (signed in within 15 minutes) with the
-          fewest open conversations, skipping anyone at the cap.
-        </p>
+        <h2>{t(m.teams)}</h2>
+        <p class="muted small">{t(m.teamsHelp, { minutes: ONLINE_WINDOW_MS / 60_000 })}</p>
         {p.teams.length === 0 ? (
-          <p class="muted">No teams yet.</p>
+          <p class="muted">{t(m.teamsEmpty)}</p>
         ) : (
           <table>
             <thead>
               <tr>
-                <th>Team</th>
-                <th>Open cap per agent</th>
-                <th>Members</th>
+                <th>{t(m.columnTeam)}</th>
+                <th>{t(m.columnCap)}</th>
+                <th>{t(m.columnMembers)}</th>
                 {p.canManage ? <th></th> : null}
               </tr>
             </thead>
             <tbody>
-              {p.teams.map((t) => (
+              {p.teams.map((team) => (
                 <tr data-testid="team-row">
-                  <td>{p.canManage ? <a href={`/settings/routing/teams/${t.id}`}>{t.name}</a> : t.name}</td>
-                  <td>{t.maxOpenPerAgent}</td>
+                  <td>{p.canManage ? <a href={`/settings/routing/teams/${team.id}`}>{team.name}</a> : team.name}</td>
+                  <td>{number(team.maxOpenPerAgent)}</td>
                   <td class="small">
-                    {t.memberIds.map((id) => names.people.get(id) ?? 'a former teammate').join(', ') || '–'}
+                    {team.memberIds.map((id) => names.people.get(id) ?? t(m.formerTeammate)).join(', ') || '–'}
                   </td>
                   {p.canManage ? (
                     <td>
                       <PostButton
-                        action={`/settings/routing/teams/${t.id}/delete`}
-                        label="Delete"
+                        action={`/settings/routing/teams/${team.id}/delete`}
+                        label={t(m.delete)}
                         kind="danger"
                         csrf={p.csrfToken}
                       />
@@ -309,12 +320,12 @@ export function RoutingPage(p: RoutingPageProps) {
       </section>
       {p.canManage ? (
         <section class="card">
-          <h2>Add a team</h2>
+          <h2>{t(m.addTeamHeading)}</h2>
           <form method="post" action="/settings/routing/teams" class="stack" data-testid="team-form">
             <Csrf token={p.csrfToken} />
             <TeamFields values={p.teamValues ?? {}} memberIds={[]} people={p.people} />
             <div>
-              <button type="submit">Add team</button>
+              <button type="submit">{t(m.addTeam)}</button>
             </div>
           </form>
         </section>
@@ -328,20 +339,21 @@ export function TeamFields(p: {
   memberIds: string[];
   people: { id: string; name: string }[];
 }) {
+  const { t } = useT();
   return (
     <>
       <div class="row">
         <label>
-          Name
+          {t(m.teamName)}
           <input name="name" required maxlength={80} value={p.values.name ?? ''} />
         </label>
         <label>
-          Open conversations per agent at most
+          {t(m.teamCap)}
           <input type="number" name="maxOpenPerAgent" min="1" max="1000" value={p.values.maxOpenPerAgent ?? '25'} />
         </label>
       </div>
       <fieldset class="choices">
-        <legend>Members</legend>
+        <legend>{t(m.teamMembers)}</legend>
         {p.people.map((u) => (
           <label class="check">
             <input type="checkbox" name="memberIds" value={u.id} checked={p.memberIds.includes(u.id)} /> {u.name}
@@ -356,10 +368,11 @@ export function TeamFields(p: {
 export function EditPage(
   p: PageBase & { title: string; action: string; error?: string | undefined; children: unknown },
 ) {
+  const { t } = useT();
   return (
     <SettingsShell {...p} title={p.title} tab="/settings/routing">
       <p class="small">
-        <a href="/settings/routing">← Routing</a>
+        <a href="/settings/routing">{t(m.back)}</a>
       </p>
       <Flash kind="error" message={p.error} />
       <section class="card">
@@ -368,7 +381,7 @@ export function EditPage(
           <Csrf token={p.csrfToken} />
           {p.children as never}
           <div>
-            <button type="submit">Save</button>
+            <button type="submit">{t(m.save)}</button>
           </div>
         </form>
       </section>

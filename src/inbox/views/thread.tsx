@@ -1,57 +1,61 @@
 import type { ModerationAction } from '../../core/moderation';
+import type { MessageDescriptor } from '../../core/i18n/translator';
 import { INTENTS } from '../../sentiment';
 import { platformLabel, safeHttpUrl } from '../../http/web/format';
+import { useT } from '../../http/web/i18n';
 import { SentimentBadge, WhyDisclosure } from '../../http/web/sentiment';
 import { isUncertain } from '../../mentions';
 import { Csrf, when } from '../../http/web/settings-shell';
 import type { ThreadItem } from '../conversations.service';
-import { INTENT_LABELS, IntentBadges, STATUS_LABELS } from './parts';
+import { common, thread as m } from './messages';
+import { intentLabel, IntentBadges, priorityLabel, statusLabel } from './parts';
 
 type Names = Map<string, string>;
 
-const who = (names: Names, id: string | null, fallback = 'System') =>
-  id ? (names.get(id) ?? 'A former teammate') : fallback;
+const who = (names: Names, id: string | null, fallback: MessageDescriptor = m.system) =>
+  id ? (names.get(id) ?? useT().t(m.formerTeammate)) : useT().t(fallback);
 
 /** One line of history in words ("Ana assigned it to Bo"), from an event's kind and details. */
 export function describeEvent(e: Extract<ThreadItem, { kind: 'event' }>, names: Names, platform = ''): string {
+  const { t, timeZone } = useT();
   const d = e.details as Record<string, unknown>;
   const actor = who(names, e.actorId);
-  const person = (id: unknown) => (typeof id === 'string' ? who(names, id) : 'nobody');
+  // Whom it went to: German says it in another case than the one who did it.
+  const person = (id: unknown) => (typeof id === 'string' ? (names.get(id) ?? t(m.formerTeammateObject)) : t(m.nobody));
   switch (e.event) {
     case 'created':
-      return 'Conversation started';
+      return t(m.created);
     case 'reopened':
-      return 'Reopened by a new post';
-    case 'status':
-      if (d.reason === 'snooze ended') return 'Snooze ended: open again';
-      return (
-        `${actor} changed the status from ${STATUS_LABELS[String(d.from)] ?? d.from} ` +
-        `to ${STATUS_LABELS[String(d.to)] ?? d.to}${d.until ? ` until ${when(String(d.until))} UTC` : ''}`
-      );
+      return t(m.reopened);
+    case 'status': {
+      if (d.reason === 'snooze ended') return t(m.snoozeEnded);
+      const change = { actor, from: statusLabel(String(d.from)), to: statusLabel(String(d.to)) };
+      return d.until
+        ? t(m.statusChangedUntil, { ...change, time: when(String(d.until)), zone: timeZone })
+        : t(m.statusChanged, change);
+    }
     case 'assigned':
-      return d.to ? `${actor} assigned it to ${person(d.to)}` : `${actor} unassigned it`;
+      return d.to ? t(m.assigned, { actor, person: person(d.to) }) : t(m.unassigned, { actor });
     case 'priority':
-      return `${actor} set the priority to ${d.to}`;
+      return t(m.priority, { actor, priority: priorityLabel(String(d.to)) });
     case 'tags':
       return Array.isArray(d.to) && d.to.length
-        ? `${actor} set the tags: ${d.to.join(', ')}`
-        : `${actor} removed the tags`;
+        ? t(m.tags, { actor, tags: d.to.join(', ') })
+        : t(m.tagsRemoved, { actor });
     case 'rule': {
       const did: string[] = [];
-      if (d.assignedTo) did.push(`assigned it to ${person(d.assignedTo)}`);
-      else if (d.roundRobin) did.push(`could not assign it (${d.roundRobin})`);
-      if (Array.isArray(d.tags)) did.push(`tagged it ${d.tags.join(', ')}`);
-      if (d.priority) did.push(`set the priority to ${d.priority}`);
-      if (d.status === 'spam') did.push('marked it spam');
-      return `Rule “${d.rule}” ${did.length ? did.join(', ') : 'matched'}`;
+      if (d.assignedTo) did.push(t(m.ruleAssigned, { person: person(d.assignedTo) }));
+      else if (d.roundRobin) did.push(t(m.ruleNotAssigned, { reason: String(d.roundRobin) }));
+      if (Array.isArray(d.tags)) did.push(t(m.ruleTagged, { tags: d.tags.join(', ') }));
+      if (d.priority) did.push(t(m.rulePriority, { priority: priorityLabel(String(d.priority)) }));
+      if (d.status === 'spam') did.push(t(m.ruleSpam));
+      const rule = String(d.rule);
+      return did.length ? t(m.rule, { rule, actions: did.join(', ') }) : t(m.ruleMatched, { rule });
     }
     case 'reply_retracted':
-      return `${actor} took the response down on the platform`;
-    case 'moderated': {
-      const words = moderationWords(platform);
-      const did = words.done[String(d.action) as ModerationAction];
-      return `${actor} ${did ?? d.action} ${words.what}`;
-    }
+      return t(m.retracted, { actor });
+    case 'moderated':
+      return t(moderationWords(platform).done, { actor, action: String(d.action) });
     default:
       return e.event;
   }
@@ -86,8 +90,8 @@ export function Thread(p: ThreadProps) {
             return (
               <li class="tl-item note" data-testid="thread-note">
                 <div class="tl-head">
-                  <span class="badge note">Internal note</span>
-                  <strong>{who(p.names, item.authorId, 'An API key')}</strong>
+                  <span class="badge note">{useT().t(m.internalNote)}</span>
+                  <strong>{who(p.names, item.authorId, m.apiKey)}</strong>
                   <time class="muted small" datetime={item.at}>
                     {when(item.at)}
                   </time>
@@ -108,29 +112,29 @@ export function Thread(p: ThreadProps) {
   );
 }
 
-/** How the inbox words moderation: buttons, the history's past tense, the post's badges. */
+/**
+ * How the inbox words moderation: buttons and the history's past tense (messages taking `action`), the
+ * post's badges.
+ */
 interface ModerationWords {
-  button: Record<ModerationAction, string>;
-  done: Record<ModerationAction, string>;
-  what: string;
-  hidden: string;
-  deleted: string;
+  button: MessageDescriptor;
+  done: MessageDescriptor;
+  hidden: MessageDescriptor;
+  deleted: MessageDescriptor;
 }
 const MODERATION_WORDS: ModerationWords = {
-  button: { hide: 'Hide', unhide: 'Show again', delete: 'Delete', like: 'Like' },
-  done: { hide: 'hid', unhide: 'showed again', delete: 'deleted', like: 'liked' },
-  what: 'a post on the platform',
-  hidden: 'hidden on the platform',
-  deleted: 'deleted on the platform',
+  button: m.moderate,
+  done: m.moderated,
+  hidden: m.hidden,
+  deleted: m.deleted,
 };
 /** YouTube moderates by status: hiding is holding for review, showing again is publishing, deleting rejects. */
 const PLATFORM_MODERATION_WORDS: Partial<Record<string, ModerationWords>> = {
   youtube: {
-    button: { ...MODERATION_WORDS.button, hide: 'Hold for review', unhide: 'Publish', delete: 'Reject' },
-    done: { ...MODERATION_WORDS.done, hide: 'held for review', unhide: 'published', delete: 'rejected' },
-    what: 'a comment on YouTube',
-    hidden: 'held for review',
-    deleted: 'rejected or deleted',
+    button: m.moderateYoutube,
+    done: m.moderatedYoutube,
+    hidden: m.hiddenYoutube,
+    deleted: m.deletedYoutube,
   },
 };
 const moderationWords = (platform: string) => PLATFORM_MODERATION_WORDS[platform] ?? MODERATION_WORDS;
@@ -141,18 +145,19 @@ function Moderation(props: ThreadProps & { item: Extract<ThreadItem, { kind: 'in
   const offered = (props.moderates ?? []).filter(
     (a) => !(a === 'hide' && item.hidden) && !(a === 'unhide' && !item.hidden) && !(a === 'like' && item.liked),
   );
+  const { t } = useT();
   return (
     <form
       method="post"
       action={`/inbox/c/${props.conversationId}/mentions/${item.id}/moderate`}
       class="moderation"
       data-testid="moderation"
-      aria-label={`Act on this post on ${platformLabel(props.platform)}`}
+      aria-label={t(m.actOnPost, { platform: platformLabel(props.platform) })}
     >
       <Csrf token={props.csrf} />
       {offered.map((a) => (
         <button type="submit" name="action" value={a} class={a === 'delete' ? 'danger' : 'secondary'}>
-          {moderationWords(props.platform).button[a]}
+          {t(moderationWords(props.platform).button, { action: a })}
         </button>
       ))}
     </form>
@@ -169,17 +174,17 @@ const stars = (n: number) => Math.min(5, Math.max(0, Math.round(n)));
 function EditedNote(p: { item: Extract<ThreadItem, { kind: 'inbound' }>; items: ThreadItem[] }) {
   const edited = p.item.editedAt;
   if (!edited) return null;
+  const { t } = useT();
   const answered = p.items.some(
     (i) => i.kind === 'reply' && i.inReplyToMentionId === p.item.id && i.status === 'sent' && i.at < edited,
   );
   return answered ? (
     <p class="small" data-testid="edited-after-reply">
-      <span class="badge">Updated after our reply</span> The author changed this {when(edited)}; the response may need
-      another look.
+      <span class="badge">{t(m.updatedAfterReply)}</span> {t(m.changedAfterReply, { time: when(edited) })}
     </p>
   ) : (
     <p class="muted small" data-testid="post-edited">
-      Edited {when(edited)}
+      {t(m.edited, { time: when(edited) })}
     </p>
   );
 }
@@ -190,22 +195,28 @@ function Inbound(props: ThreadProps & { item: Extract<ThreadItem, { kind: 'inbou
   const label = item.sentimentOverride ?? item.sentiment;
   const sentiment = { override: item.sentimentOverride, label: item.sentiment, confidence: item.sentimentConfidence };
   const intents = item.intentsOverride ?? item.intents;
+  const { t, number } = useT();
   return (
     <li class="tl-item inbound" id={`post-${item.id}`} data-testid="thread-inbound" data-mention-id={item.id}>
       <div class="tl-head">
-        <strong>{item.authorName || item.authorHandle || 'Unknown author'}</strong>
+        <strong>{item.authorName || item.authorHandle || t(common.unknownAuthor)}</strong>
         {item.authorHandle ? <span class="muted">@{item.authorHandle}</span> : null}
         <time class="muted small" datetime={item.at}>
           {when(item.at)}
         </time>
         {url ? (
           <a class="small" href={url} rel="noopener noreferrer nofollow" target="_blank">
-            Open on {platformLabel(props.platform)}
+            {t(m.openOn, { platform: platformLabel(props.platform) })}
           </a>
         ) : null}
       </div>
       {item.rating !== null ? (
-        <div class="review-stars" data-testid="post-rating" role="img" aria-label={`${item.rating} of 5 stars`}>
+        <div
+          class="review-stars"
+          data-testid="post-rating"
+          role="img"
+          aria-label={t(m.stars, { rating: number(item.rating) })}
+        >
           {'★'.repeat(stars(item.rating))}
           {'☆'.repeat(5 - stars(item.rating))}
         </div>
@@ -215,10 +226,10 @@ function Inbound(props: ThreadProps & { item: Extract<ThreadItem, { kind: 'inbou
       <EditedNote item={item} items={props.items} />
       {item.truncated ? (
         <p class="muted small" data-testid="post-truncated">
-          Shown in part: the post is longer than we keep.{' '}
+          {t(m.truncated)}{' '}
           {url ? (
             <a href={url} rel="noopener noreferrer nofollow" target="_blank">
-              Read it all on {platformLabel(props.platform)}
+              {t(m.readAll, { platform: platformLabel(props.platform) })}
             </a>
           ) : null}
         </p>
@@ -232,20 +243,20 @@ function Inbound(props: ThreadProps & { item: Extract<ThreadItem, { kind: 'inbou
           testid="post-sentiment"
         />
         <IntentBadges intents={intents} />
-        {item.intentsOverride ? <span class="muted small">intents corrected</span> : null}
-        {item.deleted ? <span class="badge">{moderationWords(props.platform).deleted}</span> : null}
+        {item.intentsOverride ? <span class="muted small">{t(m.intentsCorrected)}</span> : null}
+        {item.deleted ? <span class="badge">{t(moderationWords(props.platform).deleted)}</span> : null}
         {item.hidden && !item.deleted ? (
           <span class="badge" data-testid="post-hidden">
-            {moderationWords(props.platform).hidden}
+            {t(moderationWords(props.platform).hidden)}
           </span>
         ) : null}
-        {item.liked ? <span class="badge">liked</span> : null}
+        {item.liked ? <span class="badge">{t(m.liked)}</span> : null}
       </div>
       <WhyDisclosure mentionId={item.id} label={item.sentiment} corrected={item.sentimentOverride !== null} />
       {props.canWrite && !item.deleted && props.moderates?.length ? <Moderation {...props} /> : null}
       {props.canWrite ? (
         <details class="correct">
-          <summary class="small">Correct sentiment or intent</summary>
+          <summary class="small">{t(m.correct)}</summary>
           <form
             method="post"
             action={`/inbox/c/${props.conversationId}/mentions/${item.id}/analysis`}
@@ -254,32 +265,34 @@ function Inbound(props: ThreadProps & { item: Extract<ThreadItem, { kind: 'inbou
           >
             <Csrf token={props.csrf} />
             <label>
-              Sentiment
+              {t(m.sentiment)}
               <select name="sentiment">
                 <option value="model" selected={!item.sentimentOverride}>
-                  As analysed ({item.sentiment ?? 'none'})
+                  {t(m.asAnalysed, {
+                    label: item.sentiment ? t(common.sentiment, { label: item.sentiment }) : t(m.none),
+                  })}
                 </option>
                 {(['positive', 'neutral', 'negative'] as const).map((s) => (
                   <option value={s} selected={item.sentimentOverride === s}>
-                    {s}
+                    {t(common.sentiment, { label: s })}
                   </option>
                 ))}
               </select>
             </label>
             <fieldset class="choices">
-              <legend>Intents</legend>
+              <legend>{t(m.intents)}</legend>
               {INTENTS.map((i) => (
                 <label class="check">
-                  <input type="checkbox" name="intents" value={i} checked={intents.includes(i)} /> {INTENT_LABELS[i]}
+                  <input type="checkbox" name="intents" value={i} checked={intents.includes(i)} /> {intentLabel(i)}
                 </label>
               ))}
             </fieldset>
             <label class="check">
-              <input type="checkbox" name="resetIntents" value="1" /> Use the analysed intents again (
-              {item.intents.map((i) => INTENT_LABELS[i] ?? i).join(', ') || 'none'})
+              <input type="checkbox" name="resetIntents" value="1" />{' '}
+              {t(m.resetIntents, { intents: item.intents.map(intentLabel).join(', ') || t(m.none) })}
             </label>
             <button type="submit" class="secondary">
-              Save correction
+              {t(m.saveCorrection)}
             </button>
           </form>
         </details>
@@ -287,8 +300,6 @@ function Inbound(props: ThreadProps & { item: Extract<ThreadItem, { kind: 'inbou
     </li>
   );
 }
-
-const REPLY_STATUS: Record<string, string> = { queued: 'Queued', sending: 'Sending', sent: 'Sent', failed: 'Failed' };
 
 /** The newest sent answer to the same post: the one live on the platform (a review has one response). */
 const isLatestSent = (items: ThreadItem[], reply: Extract<ThreadItem, { kind: 'reply' }>) =>
@@ -304,6 +315,8 @@ const isLatestSent = (items: ThreadItem[], reply: Extract<ThreadItem, { kind: 'r
 function Reply(props: ThreadProps & { item: Extract<ThreadItem, { kind: 'reply' }> }) {
   const { item } = props;
   const url = safeHttpUrl(item.url);
+  const { t } = useT();
+  const platform = platformLabel(props.platform);
   return (
     <li
       class={`tl-item reply reply-${item.status}`}
@@ -312,25 +325,24 @@ function Reply(props: ThreadProps & { item: Extract<ThreadItem, { kind: 'reply' 
       data-reply-id={item.id}
     >
       <div class="tl-head">
-        <span class="badge reply-badge">Reply</span>
-        <strong>{who(props.names, item.authorId, 'An API key')}</strong>
+        <span class="badge reply-badge">{t(m.reply)}</span>
+        <strong>{who(props.names, item.authorId, m.apiKey)}</strong>
         <time class="muted small" datetime={item.at}>
           {when(item.at)}
         </time>
         <span class={`badge reply-status-${item.status}`} data-testid="reply-status">
-          {REPLY_STATUS[item.status] ?? item.status}
+          {t(m.replyStatus, { status: item.status })}
         </span>
       </div>
       <p class="tl-text">{item.text}</p>
       {item.uncertain && item.status !== 'sent' ? (
         <p class="muted small" data-testid="reply-uncertain">
-          <span class="badge reply-uncertain">Uncertain</span> An earlier attempt may have reached{' '}
-          {platformLabel(props.platform)} without an answer: it is looked up there before anything is sent again.
+          <span class="badge reply-uncertain">{t(m.uncertain)}</span> {t(m.uncertainText, { platform })}
         </p>
       ) : null}
       {item.retracted ? (
         <p class="muted small" data-testid="reply-retracted">
-          <span class="badge">Taken down</span> No longer shown on {platformLabel(props.platform)}.
+          <span class="badge">{t(m.takenDown)}</span> {t(m.noLongerShown, { platform })}
         </p>
       ) : null}
       {item.status === 'sent' &&
@@ -341,27 +353,29 @@ function Reply(props: ThreadProps & { item: Extract<ThreadItem, { kind: 'reply' 
         <form method="post" action={`/inbox/replies/${item.id}/retract`} class="inline" data-testid="reply-retract">
           <Csrf token={props.csrf} />
           <button type="submit" class="secondary">
-            Delete response
+            {t(m.deleteResponse)}
           </button>
         </form>
       ) : null}
       {item.status === 'sent' && url && !item.retracted ? (
         <a class="small" href={url} rel="noopener noreferrer nofollow" target="_blank" data-testid="reply-link">
-          View on {platformLabel(props.platform)}
+          {t(m.viewOn, { platform })}
         </a>
       ) : null}
-      {item.status === 'queued' && item.error ? <p class="muted small">Will retry: {item.error}</p> : null}
+      {item.status === 'queued' && item.error ? (
+        <p class="muted small">{t(m.willRetry, { error: item.error })}</p>
+      ) : null}
       {item.status === 'sent' && item.error ? <p class="muted small">{item.error}</p> : null}
       {item.status === 'failed' ? (
         <div class="reply-failed">
           <p class="error-text" data-testid="reply-error">
-            Not sent: {item.error ?? 'no reason given'}
+            {t(m.notSent, { error: item.error ?? t(m.noReason) })}
           </p>
           {props.canWrite ? (
             <form method="post" action={`/inbox/replies/${item.id}/retry`} class="inline">
               <Csrf token={props.csrf} />
               <button type="submit" class="secondary" data-testid="reply-retry">
-                Retry
+                {t(m.retry)}
               </button>
             </form>
           ) : null}

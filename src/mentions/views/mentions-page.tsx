@@ -1,8 +1,11 @@
-import { compact, PLATFORM_LABELS } from '../../http/web/format';
+import { translatorFor } from '../../core/i18n/translator';
+import { compact, platformLabel } from '../../http/web/format';
+import { useT } from '../../http/web/i18n';
 import { AppShell, type ShellProps } from '../../http/web/layout';
 import { SentimentBadge, WhyDisclosure } from '../../http/web/sentiment';
 import { isUncertain } from '../effective-sentiment';
 import type { MentionRow } from '../list';
+import { m } from '../messages';
 
 export interface MentionsPageProps extends Omit<ShellProps, 'title' | 'active' | 'children'> {
   items: MentionRow[];
@@ -23,59 +26,80 @@ export interface MentionsPageProps extends Omit<ShellProps, 'title' | 'active' |
   next: string | null;
 }
 
+/** "5 minutes ago" within a day, else the day it was posted. */
 const ago = (d: Date) => {
-  const s = Math.max(0, Math.round((Date.now() - d.getTime()) / 1000));
-  if (s < 60) return `${s}s`;
-  if (s < 3600) return `${Math.round(s / 60)}m`;
-  if (s < 86400) return `${Math.round(s / 3600)}h`;
-  return d.toISOString().slice(0, 10);
+  const { relative, date } = useT();
+  const now = new Date();
+  if (now.getTime() - d.getTime() >= 86_400_000) return date(d);
+  return relative(d.getTime() > now.getTime() ? now : d, now);
 };
+
+/** The filters a report linked here with, in words: "negative mentions from 1 Dec 2026 to 7 Dec 2026 (UTC)". */
+function RangeText({ filters: f }: { filters: MentionsPageProps['filters'] }) {
+  const { t, locale } = useT();
+  // The days are UTC days (the page says so): written in the viewer's language, not moved into their zone.
+  const day = (d: string) => translatorFor(locale, 'UTC').date(new Date(`${d}T00:00:00Z`));
+  const range = f.from && f.to ? 'both' : f.from ? 'from' : f.to ? 'to' : 'none';
+  const sources = f.source
+    ?.split(',')
+    .map((source) => t(m.source, { source }))
+    .join(', ');
+  return (
+    <>
+      {t(m.range, {
+        sentiment: f.sentiment ?? 'all',
+        range,
+        from: f.from ? day(f.from) : '',
+        to: f.to ? day(f.to) : '',
+      })}
+      {f.language ? t(m.inLanguage, { language: f.language }) : ''}
+      {sources ? t(m.fromSources, { sources }) : ''}
+    </>
+  );
+}
 
 /**
  * The mention stream: every post from every source, newest first. Text from the internet is
  * rendered only through JSX, which escapes it.
  */
 export function MentionsPage(p: MentionsPageProps) {
-  const names = new Map(p.topics.map((t) => [t.id, t.name]));
+  const names = new Map(p.topics.map((topic) => [topic.id, topic.name]));
   const query = (extra: Record<string, string>) => {
     const params = new URLSearchParams();
     for (const [k, v] of Object.entries({ ...p.filters, ...extra })) if (v) params.set(k, v);
     return `/inbox/mentions?${params.toString()}`;
   };
+  const { t } = useT();
+  const author = (r: MentionRow) => r.authorName ?? r.authorHandle ?? t(m.unknownAuthor);
   return (
-    <AppShell {...p} title="Mentions" active="/inbox">
+    <AppShell {...p} title={t(m.title)} active="/inbox">
       <div class="page-head">
-        <h1>Mentions</h1>
-        <a href="/inbox">← Conversations</a>
+        <h1>{t(m.title)}</h1>
+        <a href="/inbox">← {t(m.conversations)}</a>
       </div>
       <form class="row card" method="get" action="/inbox/mentions" role="search">
         <label>
-          Search
-          <input
-            type="search"
-            name="q"
-            value={p.filters.q ?? ''}
-            placeholder="words, &quot;phrases&quot;, -exclusions"
-          />
+          {t(m.search)}
+          <input type="search" name="q" value={p.filters.q ?? ''} placeholder={t(m.searchHint)} />
         </label>
         <label>
-          Topic
+          {t(m.topic)}
           <select name="topic">
-            <option value="">All topics</option>
-            {p.topics.map((t) => (
-              <option value={t.id} selected={t.id === p.filters.topic}>
-                {t.name}
+            <option value="">{t(m.allTopics)}</option>
+            {p.topics.map((topic) => (
+              <option value={topic.id} selected={topic.id === p.filters.topic}>
+                {topic.name}
               </option>
             ))}
           </select>
         </label>
         <label>
-          Platform
+          {t(m.platform)}
           <select name="platform">
-            <option value="">All platforms</option>
+            <option value="">{t(m.allPlatforms)}</option>
             {p.platforms.map((pl) => (
               <option value={pl} selected={pl === p.filters.platform}>
-                {PLATFORM_LABELS[pl] ?? pl}
+                {platformLabel(pl)}
               </option>
             ))}
           </select>
@@ -85,82 +109,79 @@ export function MentionsPage(p: MentionsPageProps) {
         {p.filters.sentiment ? <input type="hidden" name="sentiment" value={p.filters.sentiment} /> : null}
         {p.filters.language ? <input type="hidden" name="language" value={p.filters.language} /> : null}
         {p.filters.source ? <input type="hidden" name="source" value={p.filters.source} /> : null}
-        <button type="submit">Filter</button>
-        <a href={query({})}>Refresh</a>
+        <button type="submit">{t(m.filter)}</button>
+        <a href={query({})}>{t(m.refresh)}</a>
       </form>
       {p.filters.from || p.filters.to || p.filters.sentiment || p.filters.language || p.filters.source ? (
         <p class="muted small" data-testid="mention-range">
-          {p.filters.sentiment ? `${p.filters.sentiment} mentions` : 'Mentions'}
-          {p.filters.from ? ` from ${p.filters.from}` : ''}
-          {p.filters.to ? ` to ${p.filters.to}` : ''} (UTC)
-          {p.filters.language ? `, in ${p.filters.language}` : ''}
-          {p.filters.source ? `, from ${p.filters.source.replaceAll(',', ', ')}` : ''} ·{' '}
-          <a href="/inbox/mentions">all mentions</a>
+          <RangeText filters={p.filters} /> · <a href="/inbox/mentions">{t(m.allMentions)}</a>
         </p>
       ) : null}
       {p.items.length === 0 ? (
-        <div class="card empty">
-          No mentions yet. Connect a source under Settings &gt; Sources, or start the app with --demo.
-        </div>
+        <div class="card empty">{t(m.empty)}</div>
       ) : (
         <ol class="mentions" data-testid="mentions">
-          {p.items.map((m) => (
+          {p.items.map((row) => (
             <li class="card mention" data-testid="mention">
               <div class="mention-head">
-                <span class={`badge platform-${m.platform}`}>{PLATFORM_LABELS[m.platform] ?? m.platform}</span>
+                <span class={`badge platform-${row.platform}`}>{platformLabel(row.platform)}</span>
                 <strong>
-                  {m.contactId ? (
-                    <a href={`/contacts/${m.contactId}`} data-testid="mention-author">
-                      {m.authorName ?? m.authorHandle ?? 'unknown'}
+                  {row.contactId ? (
+                    <a href={`/contacts/${row.contactId}`} data-testid="mention-author">
+                      {author(row)}
                     </a>
                   ) : (
-                    (m.authorName ?? m.authorHandle ?? 'unknown')
+                    author(row)
                   )}
                 </strong>
-                {m.authorHandle ? <span class="muted">@{m.authorHandle}</span> : null}
-                {m.authorFollowers !== null ? <span class="muted">{compact(m.authorFollowers)} followers</span> : null}
-                <time class="muted" datetime={m.postedAt.toISOString()}>
-                  {ago(m.postedAt)}
+                {row.authorHandle ? <span class="muted">@{row.authorHandle}</span> : null}
+                {row.authorFollowers !== null ? (
+                  <span class="muted">
+                    {t(m.followers, { n: row.authorFollowers, count: compact(row.authorFollowers) })}
+                  </span>
+                ) : null}
+                <time class="muted" datetime={row.postedAt.toISOString()}>
+                  {ago(row.postedAt)}
                 </time>
               </div>
-              {m.title ? <div class="mention-title">{m.title}</div> : null}
-              <p class="mention-text">{m.text}</p>
-              {m.textTruncated ? (
+              {row.title ? <div class="mention-title">{row.title}</div> : null}
+              <p class="mention-text">{row.text}</p>
+              {row.textTruncated ? (
                 <p class="muted small" data-testid="mention-truncated">
-                  Shown in part: the post is longer than we keep.{' '}
-                  {m.url && /^https?:\/\//.test(m.url) ? (
-                    <a href={m.url} rel="noopener noreferrer nofollow" target="_blank">
-                      Read it all on the platform
+                  {t(m.truncated)}{' '}
+                  {row.url && /^https?:\/\//.test(row.url) ? (
+                    <a href={row.url} rel="noopener noreferrer nofollow" target="_blank">
+                      {t(m.readAll)}
                     </a>
                   ) : null}
                 </p>
               ) : null}
               <div class="mention-foot">
                 <SentimentBadge
-                  label={m.sentimentOverride ?? m.sentimentLabel}
-                  confidence={m.sentimentOverride ? null : m.sentimentConfidence}
+                  label={row.sentimentOverride ?? row.sentimentLabel}
+                  confidence={row.sentimentOverride ? null : row.sentimentConfidence}
                   uncertain={isUncertain(
-                    { override: m.sentimentOverride, label: m.sentimentLabel, confidence: m.sentimentConfidence },
+                    { override: row.sentimentOverride, label: row.sentimentLabel, confidence: row.sentimentConfidence },
                     p.confidenceThreshold,
                   )}
-                  corrected={m.sentimentOverride !== null}
+                  corrected={row.sentimentOverride !== null}
                   testid="mention-sentiment"
                 />
-                {m.topicIds
+                {row.topicIds
                   .filter((id) => names.has(id))
                   .map((id) => (
                     <a class="badge" href={query({ topic: id, cursor: '' })}>
                       {names.get(id)}
                     </a>
                   ))}
-                {m.deletedAt ? <span class="badge">deleted on the platform</span> : null}
-                {m.url && /^https?:\/\//.test(m.url) ? (
-                  <a href={m.url} rel="noopener noreferrer nofollow" target="_blank">
-                    Open original
+                {row.deletedAt ? <span class="badge">{t(m.deleted)}</span> : null}
+                {row.url && /^https?:\/\//.test(row.url) ? (
+                  <a href={row.url} rel="noopener noreferrer nofollow" target="_blank">
+                    {t(m.openOriginal)}
                   </a>
                 ) : null}
               </div>
-              <WhyDisclosure mentionId={m.id} label={m.sentimentLabel} corrected={m.sentimentOverride !== null} />
+              <WhyDisclosure mentionId={row.id} label={row.sentimentLabel} corrected={row.sentimentOverride !== null} />
             </li>
           ))}
         </ol>
@@ -168,7 +189,7 @@ export function MentionsPage(p: MentionsPageProps) {
       {p.next ? (
         <p>
           <a class="button" href={query({ cursor: p.next })}>
-            Older mentions
+            {t(m.older)}
           </a>
         </p>
       ) : null}

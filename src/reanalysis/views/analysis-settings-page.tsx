@@ -1,5 +1,8 @@
+import { useT } from '../../http/web/i18n';
 import { Flash } from '../../http/web/layout';
+import { sentimentText } from '../../http/web/sentiment';
 import { Csrf, type PageBase, SettingsShell } from '../../http/web/settings-shell';
+import { m } from '../messages';
 
 export interface AnalysisSettingsPageProps extends PageBase {
   threshold: number;
@@ -12,22 +15,20 @@ export interface AnalysisSettingsPageProps extends PageBase {
 
 /** Settings > Analysis: how sure a label must be before the inbox and the reports take it as sure. */
 export function AnalysisSettingsPage(p: AnalysisSettingsPageProps) {
+  const { t, number } = useT();
+  const example = sentimentText({ label: 'negative', confidence: 0.42, uncertain: true });
   return (
-    <SettingsShell {...p} title="Analysis" tab="/settings/analysis">
+    <SettingsShell {...p} title={t(m.settingsTitle)} tab="/settings/analysis">
       <Flash kind="ok" message={p.ok} />
       <Flash kind="error" message={p.error} />
       <section class="card stack">
-        <h2>Confidence threshold</h2>
-        <p class="muted">
-          The analyzer says how sure it is of each label (0 to 1). A label less sure than this is shown as uncertain,
-          for example “negative? (uncertain, 0.42)”, is counted apart in the reports and does not raise a conversation’s
-          priority. It is never turned neutral. A label staff corrected is never uncertain.
-        </p>
+        <h2>{t(m.thresholdHeading)}</h2>
+        <p class="muted">{t(m.thresholdIntro, { example })}</p>
         {p.canManage ? (
           <form class="row" method="post" action="/settings/analysis">
             <Csrf token={p.csrfToken} />
             <label>
-              Threshold
+              {t(m.threshold)}
               <input
                 name="confidenceThreshold"
                 type="number"
@@ -40,13 +41,13 @@ export function AnalysisSettingsPage(p: AnalysisSettingsPageProps) {
                 aria-describedby="threshold-help"
               />
             </label>
-            <button type="submit">Save</button>
+            <button type="submit">{t(m.save)}</button>
             <p id="threshold-help" class="muted small">
-              0 to 1, e.g. 0.5. Reports and open conversations follow at once.
+              {t(m.thresholdHelp, { example: number(0.5) })}
             </p>
           </form>
         ) : (
-          <p data-testid="confidence-threshold">Threshold: {p.threshold}</p>
+          <p data-testid="confidence-threshold">{t(m.thresholdShown, { threshold: number(p.threshold) })}</p>
         )}
       </section>
     </SettingsShell>

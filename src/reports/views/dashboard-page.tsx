@@ -1,6 +1,8 @@
 import type { Child } from 'hono/jsx';
+import { type Translator, translatorFor } from '../../core/i18n/translator';
 import { PLATFORMS } from '../../core/platforms';
 import { platformLabel } from '../../http/web/format';
+import { useT } from '../../http/web/i18n';
 import { AppShell, Flash } from '../../http/web/layout';
 import type { PageBase } from '../../http/web/settings-shell';
 import type { ResponseStats } from '../response-times';
@@ -14,6 +16,7 @@ import {
   type VoiceShare,
 } from '../series';
 import { compact } from '../../http/web/format';
+import { reports as m } from '../messages';
 
 export interface DashboardFilters {
   preset: string;
@@ -65,12 +68,27 @@ export interface DashboardProps extends PageBase {
   error?: string | undefined;
 }
 
-const pct = (n: number, of: number) => (of ? `${Math.round((n / of) * 100)}%` : '–');
+/**
+ * The report's days are UTC calendar days ("2026-12-07"): written in the viewer's language, but in UTC, so a
+ * day is never shown as the one before in a zone west of Greenwich.
+ */
+export const utcDays = (): Translator => translatorFor(useT().locale, 'UTC');
+
+const pct = (n: number, of: number) => (of ? useT().percent(n / of) : '–');
+/** "+300% vs the period before", "all new …", "±0 …". */
 const delta = (now: number, before: number) => {
-  if (!before) return now ? 'all new' : '±0';
+  const { t, number } = useT();
+  if (!before) return t(m.compareTotal, { kind: now ? 'new' : 'same', change: '' });
   const d = Math.round(((now - before) / before) * 100);
-  return `${d > 0 ? '+' : ''}${d}%`;
+  return t(m.compareTotal, {
+    kind: 'change',
+    change: number(d / 100, { style: 'percent', signDisplay: 'exceptZero', maximumFractionDigits: 0 }),
+  });
 };
+/** A whole number with its sign: "+12", "0", "-3". */
+const signed = (n: number) => useT().number(n, { signDisplay: 'exceptZero' });
+/** A count, or a dash for none known. */
+const count = (n: number | null | undefined) => (n === null || n === undefined ? '–' : useT().number(n));
 
 /** Query strings for links and downloads that keep the dashboard's filters. */
 function queryOf(f: DashboardFilters, range: Range, extra: Record<string, string> = {}) {
@@ -86,7 +104,7 @@ const apiQuery = (f: DashboardFilters, range: Range, extra: Record<string, strin
   queryOf(f, range, { interval: f.interval, ...extra });
 
 /** A term as people write it: hashtags with their #. */
-const termText = (table: string, term: string) => (table === 'Hashtags' ? `#${term}` : term);
+const termText = (table: string, term: string) => (table === 'hashtags' ? `#${term}` : term);
 
 function Figure(p: { label: string; value: string; compare: string; href: string; testid: string }) {
   return (
@@ -109,20 +127,21 @@ function ChartCard(p: {
   lead?: Child;
   children: Child;
 }) {
+  const { t } = useT();
   return (
     <section class="card chart-card" data-testid={p.testid}>
       <div class="page-head">
         <h2>{p.title}</h2>
         {p.csv ? (
           <a class="small" href={p.csv} download>
-            Download CSV
+            {t(m.downloadCsv)}
           </a>
         ) : null}
       </div>
       {p.lead ?? null}
-      {p.img ? <img class="chart-img" src={p.img} alt={p.alt} /> : <p class="muted">No mentions in this range.</p>}
+      {p.img ? <img class="chart-img" src={p.img} alt={p.alt} /> : <p class="muted">{t(m.noMentions)}</p>}
       <details class="chart-data">
-        <summary class="small">Data table</summary>
+        <summary class="small">{t(m.dataTable)}</summary>
         {p.children}
       </details>
     </section>
@@ -132,30 +151,30 @@ function ChartCard(p: {
 /** The marketers' dashboard: how people feel, about what, against whom, and what changed. */
 export function DashboardPage(p: DashboardProps) {
   const f = p.filters;
+  const { t, number, percent, locale } = useT();
+  const day = utcDays().date;
   const mentions = (extra: Record<string, string> = {}) => `/inbox/mentions?${queryOf(f, p.range, extra)}`;
   return (
-    <AppShell {...p} title="Reports" active="/reports">
+    <AppShell {...p} title={t(m.title)} active="/reports">
       <div class="page-head">
-        <h1>Reports</h1>
+        <h1>{t(m.title)}</h1>
         <span class="row small">
-          <span class="muted">
-            {p.range.from} to {p.range.to} (UTC)
-          </span>
-          <a href="/reports/digest">Weekly digest</a>
-          <a href="/reports/alerts">Spike alerts</a>
+          <span class="muted">{t(m.range, { from: day(p.range.from), to: day(p.range.to) })}</span>
+          <a href="/reports/digest">{t(m.digestTitle)}</a>
+          <a href="/reports/alerts">{t(m.alertsTitle)}</a>
         </span>
       </div>
       <Flash kind="error" message={p.error} />
       <form class="card row report-filters" method="get" action="/reports" data-testid="report-filters">
         <label>
-          Range
+          {t(m.filterRange)}
           <select name="preset">
             {(
               [
-                ['7', 'Last 7 days'],
-                ['30', 'Last 30 days'],
-                ['90', 'Last 90 days'],
-                ['custom', 'Custom'],
+                ['7', t(m.lastDays, { days: 7 })],
+                ['30', t(m.lastDays, { days: 30 })],
+                ['90', t(m.lastDays, { days: 90 })],
+                ['custom', t(m.custom)],
               ] as const
             ).map(([v, l]) => (
               <option value={v} selected={f.preset === v}>
@@ -165,39 +184,39 @@ export function DashboardPage(p: DashboardProps) {
           </select>
         </label>
         <label>
-          From
+          {t(m.from)}
           <input type="date" name="from" value={f.preset === 'custom' ? f.from : ''} />
         </label>
         <label>
-          To
+          {t(m.to)}
           <input type="date" name="to" value={f.preset === 'custom' ? f.to : ''} />
         </label>
         <label>
-          By
+          {t(m.by)}
           <select name="interval">
             <option value="day" selected={f.interval === 'day'}>
-              Day
+              {t(m.day)}
             </option>
             <option value="week" selected={f.interval === 'week'}>
-              Week
+              {t(m.week)}
             </option>
           </select>
         </label>
         <label>
-          Topic
+          {t(m.topic)}
           <select name="topic">
-            <option value="">All</option>
-            {p.topics.map((t) => (
-              <option value={t.id} selected={t.id === f.topic}>
-                {t.name}
+            <option value="">{t(m.all)}</option>
+            {p.topics.map((topic) => (
+              <option value={topic.id} selected={topic.id === f.topic}>
+                {topic.name}
               </option>
             ))}
           </select>
         </label>
         <label>
-          Platform
+          {t(m.platform)}
           <select name="platform">
-            <option value="">All</option>
+            <option value="">{t(m.all)}</option>
             {PLATFORMS.filter((pl) => pl !== 'import').map((pl) => (
               <option value={pl} selected={pl === f.platform}>
                 {platformLabel(pl)}
@@ -206,95 +225,92 @@ export function DashboardPage(p: DashboardProps) {
           </select>
         </label>
         <label>
-          Language
-          <input name="language" value={f.language ?? ''} size={4} placeholder="en" />
+          {t(m.language)}
+          <input name="language" value={f.language ?? ''} size={4} placeholder={locale} />
         </label>
         <fieldset class="choices">
-          <legend>Sources</legend>
+          <legend>{t(m.sources)}</legend>
           {REPORT_SOURCES.map((s) => (
             <label class="check">
-              <input type="checkbox" name="source" value={s} checked={f.source.includes(s)} /> {s}
+              <input type="checkbox" name="source" value={s} checked={f.source.includes(s)} />{' '}
+              {t(m.source, { source: s })}
             </label>
           ))}
         </fieldset>
-        <button type="submit">Show</button>
+        <button type="submit">{t(m.show)}</button>
       </form>
 
       <div class="figures">
         <Figure
-          label="Mentions"
-          value={String(p.now.total)}
-          compare={`${delta(p.now.total, p.before.total)} vs the period before`}
+          label={t(m.figureMentions)}
+          value={number(p.now.total)}
+          compare={delta(p.now.total, p.before.total)}
           href={mentions()}
           testid="figure-total"
         />
         <Figure
-          label="Positive"
+          label={t(m.figurePositive)}
           value={pct(p.now.positive, p.now.total)}
-          compare={`${pct(p.before.positive, p.before.total)} the period before`}
+          compare={t(m.compareShare, { share: pct(p.before.positive, p.before.total) })}
           href={mentions({ sentiment: 'positive' })}
           testid="figure-positive"
         />
         <Figure
-          label="Negative"
+          label={t(m.figureNegative)}
           value={pct(p.now.negative, p.now.total)}
-          compare={`${pct(p.before.negative, p.before.total)} the period before`}
+          compare={t(m.compareShare, { share: pct(p.before.negative, p.before.total) })}
           href={mentions({ sentiment: 'negative' })}
           testid="figure-negative"
         />
         <Figure
-          label="Uncertain"
+          label={t(m.figureUncertain)}
           value={pct(p.now.uncertain, p.now.total)}
-          compare={`${pct(p.before.uncertain, p.before.total)} the period before; below the confidence threshold`}
+          compare={t(m.compareUncertain, { share: pct(p.before.uncertain, p.before.total) })}
           href="/settings/analysis"
           testid="figure-uncertain"
         />
         <Figure
-          label="Net sentiment"
-          value={`${p.now.net > 0 ? '+' : ''}${p.now.net}`}
-          compare={
-            p.before.total
-              ? `${p.before.net > 0 ? '+' : ''}${p.before.net} the period before`
-              : 'nothing the period before'
-          }
+          label={t(m.figureNet)}
+          value={signed(p.now.net)}
+          compare={p.before.total ? t(m.compareNet, { net: signed(p.before.net) }) : t(m.compareNetNone)}
           href={mentions()}
           testid="figure-net"
         />
       </div>
 
       <ChartCard
-        title="Volume and sentiment"
+        title={t(m.volumeTitle)}
         img={p.charts.volume}
-        alt={`Mentions per ${f.interval} by sentiment, with net sentiment`}
+        alt={t(m.volumeAlt, { interval: f.interval })}
         csv={`/api/v1/reports/sentiment?${apiQuery(f, p.range, { format: 'csv' })}`}
         testid="chart-volume"
       >
         <table>
           <thead>
             <tr>
-              <th>{f.interval === 'week' ? 'Week of' : 'Day'}</th>
-              <th class="num">Positive</th>
-              <th class="num">Neutral</th>
-              <th class="num">Negative</th>
-              <th class="num" title="Labels less sure than the workspace's confidence threshold">
-                Uncertain
+              <th>{f.interval === 'week' ? t(m.weekOf) : t(m.day)}</th>
+              <th class="num">{t(m.positive)}</th>
+              <th class="num">{t(m.neutral)}</th>
+              <th class="num">{t(m.negative)}</th>
+              <th class="num" title={t(m.uncertainHint)}>
+                {t(m.uncertain)}
               </th>
-              <th class="num">Unscored</th>
-              <th class="num">Total</th>
-              <th class="num">Net</th>
+              <th class="num">{t(m.unscored)}</th>
+              <th class="num">{t(m.total)}</th>
+              <th class="num">{t(m.net)}</th>
             </tr>
           </thead>
           <tbody>
             {p.series.map((s) => (
               <tr>
-                <td>{s.date}</td>
-                <td class="num">{s.positive}</td>
-                <td class="num">{s.neutral}</td>
-                <td class="num">{s.negative}</td>
-                <td class="num">{s.uncertain}</td>
-                <td class="num">{s.unscored}</td>
-                <td class="num">{s.total}</td>
-                <td class="num">{s.net}</td>
+                <td>{day(s.date)}</td>
+                <td class="num">{number(s.positive)}</td>
+                <td class="num">{number(s.neutral)}</td>
+                <td class="num">{number(s.negative)}</td>
+                <td class="num">{number(s.uncertain)}</td>
+                <td class="num">{number(s.unscored)}</td>
+                <td class="num">{number(s.total)}</td>
+                <td class="num">{number(s.net)}</td>
               </tr>
             ))}
           </tbody>
@@ -303,19 +319,19 @@ export function DashboardPage(p: DashboardProps) {
 
       <div class="report-grid">
         <ChartCard
-          title="Share of voice"
+          title={t(m.voiceTitle)}
           img={p.charts.voice}
-          alt="Mentions per brand and competitor topic, by sentiment"
+          alt={t(m.voiceAlt)}
           csv={`/api/v1/reports/share-of-voice?${apiQuery(f, p.range, { format: 'csv' })}`}
           testid="chart-voice"
         >
           <table>
             <thead>
               <tr>
-                <th>Topic</th>
-                <th class="num">Mentions</th>
-                <th class="num">Share</th>
-                <th class="num">Net</th>
+                <th>{t(m.topic)}</th>
+                <th class="num">{t(m.mentions)}</th>
+                <th class="num">{t(m.share)}</th>
+                <th class="num">{t(m.net)}</th>
               </tr>
             </thead>
             <tbody>
@@ -323,30 +339,30 @@ export function DashboardPage(p: DashboardProps) {
                 <tr>
                   <td>
                     <a href={`/inbox/mentions?${queryOf({ ...f, topic: v.topicId }, p.range)}`}>{v.name}</a>{' '}
-                    <span class="muted small">{v.kind}</span>
+                    <span class="muted small">{t(m.topicKind, { kind: v.kind })}</span>
                   </td>
-                  <td class="num">{v.total}</td>
-                  <td class="num">{v.share}%</td>
-                  <td class="num">{v.net}</td>
+                  <td class="num">{number(v.total)}</td>
+                  <td class="num">{percent(v.share / 100, 1)}</td>
+                  <td class="num">{number(v.net)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </ChartCard>
         <ChartCard
-          title="Platforms"
+          title={t(m.platformsTitle)}
           img={p.charts.platforms}
-          alt="Mentions per platform"
+          alt={t(m.platformsAlt)}
           csv={`/api/v1/reports/platforms?${apiQuery(f, p.range, { format: 'csv' })}`}
           testid="chart-platforms"
         >
           <table>
             <thead>
               <tr>
-                <th>Platform</th>
-                <th class="num">Mentions</th>
-                <th class="num">Positive</th>
-                <th class="num">Negative</th>
+                <th>{t(m.platform)}</th>
+                <th class="num">{t(m.mentions)}</th>
+                <th class="num">{t(m.positive)}</th>
+                <th class="num">{t(m.negative)}</th>
               </tr>
             </thead>
             <tbody>
@@ -357,9 +373,9 @@ export function DashboardPage(p: DashboardProps) {
                       {platformLabel(pl.platform)}
                     </a>
                   </td>
-                  <td class="num">{pl.total}</td>
-                  <td class="num">{pl.positive}</td>
-                  <td class="num">{pl.negative}</td>
+                  <td class="num">{number(pl.total)}</td>
+                  <td class="num">{number(pl.positive)}</td>
+                  <td class="num">{number(pl.negative)}</td>
                 </tr>
               ))}
             </tbody>
@@ -368,41 +384,41 @@ export function DashboardPage(p: DashboardProps) {
       </div>
 
       <ChartCard
-        title="Top terms"
+        title={t(m.termsTitle)}
         img={p.charts.terms}
-        alt="The most used key terms, by sentiment"
+        alt={t(m.termsAlt)}
         csv={`/api/v1/reports/top-terms?${queryOf(f, p.range, { kind: 'term', format: 'csv' })}`}
         testid="chart-terms"
       >
         <div class="report-grid terms-tables">
           {(
             [
-              ['Key terms', p.terms.terms],
-              ['Hashtags', p.terms.hashtags],
-              ['Aspects', p.terms.aspects],
+              ['terms', t(m.keyTerms), p.terms.terms],
+              ['hashtags', t(m.hashtags), p.terms.hashtags],
+              ['aspects', t(m.aspects), p.terms.aspects],
             ] as const
-          ).map(([title, list]) => (
+          ).map(([table, title, list]) => (
             <table>
               <caption class="small">{title}</caption>
               <thead>
                 <tr>
-                  <th>Term</th>
-                  <th class="num">All</th>
+                  <th>{t(m.term)}</th>
+                  <th class="num">{t(m.all)}</th>
                   <th class="num">+</th>
                   <th class="num">−</th>
                 </tr>
               </thead>
               <tbody>
-                {list.map((t) => (
+                {list.map((term) => (
                   <tr>
                     <td>
-                      <a href={`/inbox/mentions?${queryOf(f, p.range, { q: termText(title, t.term) })}`}>
-                        {termText(title, t.term)}
+                      <a href={`/inbox/mentions?${queryOf(f, p.range, { q: termText(table, term.term) })}`}>
+                        {termText(table, term.term)}
                       </a>
                     </td>
-                    <td class="num">{t.total}</td>
-                    <td class="num">{t.positive}</td>
-                    <td class="num">{t.negative}</td>
+                    <td class="num">{number(term.total)}</td>
+                    <td class="num">{number(term.positive)}</td>
+                    <td class="num">{number(term.negative)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -412,12 +428,12 @@ export function DashboardPage(p: DashboardProps) {
       </ChartCard>
 
       <section class="card" data-testid="top-authors">
-        <h2>Top authors</h2>
+        <h2>{t(m.authorsTitle)}</h2>
         <div class="report-grid">
           {(
             [
-              ['By volume', p.authors.byVolume, 'volume'],
-              ['By reach', p.authors.byReach, 'reach'],
+              [t(m.byVolume), p.authors.byVolume, 'volume'],
+              [t(m.byReach), p.authors.byReach, 'reach'],
             ] as const
           ).map(([title, list, by]) => (
             <div>
@@ -428,28 +444,29 @@ export function DashboardPage(p: DashboardProps) {
                   href={`/api/v1/reports/authors?${queryOf(f, p.range, { by, format: 'csv' })}`}
                   download
                 >
-                  Download CSV
+                  {t(m.downloadCsv)}
                 </a>
               </div>
-              {list.length === 0 ? <p class="muted small">No authors linked to contacts in this range.</p> : null}
+              {list.length === 0 ? <p class="muted small">{t(m.noAuthors)}</p> : null}
               <table>
                 <thead>
                   <tr>
-                    <th>Contact</th>
-                    <th class="num">Mentions</th>
-                    <th class="num">Followers</th>
-                    <th class="num">Score</th>
+                    <th>{t(m.contact)}</th>
+                    <th class="num">{t(m.mentions)}</th>
+                    <th class="num">{t(m.followers)}</th>
+                    <th class="num">{t(m.score)}</th>
                   </tr>
                 </thead>
                 <tbody>
                   {list.map((a) => (
                     <tr data-testid={`author-${by}`}>
                       <td class="name-cell">
-                        <a href={`/contacts/${a.contactId}`}>{a.name}</a> <span class="muted small">{a.stage}</span>
+                        <a href={`/contacts/${a.contactId}`}>{a.name}</a>{' '}
+                        <span class="muted small">{t(m.stage, { stage: a.stage })}</span>
                       </td>
-                      <td class="num">{a.mentions}</td>
+                      <td class="num">{number(a.mentions)}</td>
                       <td class="num">{compact(a.followers)}</td>
-                      <td class="num">{a.score}</td>
+                      <td class="num">{number(a.score)}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -461,39 +478,39 @@ export function DashboardPage(p: DashboardProps) {
 
       <div class="report-grid">
         <ChartCard
-          title="Inbox response times"
+          title={t(m.responsesTitle)}
           img={p.charts.responses}
-          alt="Median first response per agent, in minutes"
+          alt={t(m.responsesAlt)}
           csv={`/api/v1/reports/response-times?${apiQuery(f, p.range, { format: 'csv' })}`}
           testid="chart-responses"
         >
           <table>
             <thead>
               <tr>
-                <th>Agent</th>
-                <th class="num">Conversations</th>
-                <th class="num">First response (median, min)</th>
-                <th class="num">Resolution (median, min)</th>
-                <th class="num">Within SLA</th>
+                <th>{t(m.agent)}</th>
+                <th class="num">{t(m.conversations)}</th>
+                <th class="num">{t(m.firstResponse)}</th>
+                <th class="num">{t(m.resolution)}</th>
+                <th class="num">{t(m.withinSla)}</th>
               </tr>
             </thead>
             <tbody>
-              {[{ ...p.responses.overall, name: 'All' }, ...p.responses.byAgent].map((a) => (
+              {[{ ...p.responses.overall, name: t(m.allAgents) }, ...p.responses.byAgent].map((a) => (
                 <tr>
                   <td>{a.name}</td>
-                  <td class="num">{a.conversations}</td>
-                  <td class="num">{a.medianFirstResponseMinutes ?? '–'}</td>
-                  <td class="num">{a.medianResolutionMinutes ?? '–'}</td>
-                  <td class="num">{a.withinSlaPercent === null ? '–' : `${a.withinSlaPercent}%`}</td>
+                  <td class="num">{number(a.conversations)}</td>
+                  <td class="num">{count(a.medianFirstResponseMinutes)}</td>
+                  <td class="num">{count(a.medianResolutionMinutes)}</td>
+                  <td class="num">{a.withinSlaPercent === null ? '–' : percent(a.withinSlaPercent / 100, 1)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </ChartCard>
         <ChartCard
-          title="Review ratings"
+          title={t(m.ratingsTitle)}
           img={p.charts.ratings}
-          alt="Reviews per number of stars, and the average rating per week"
+          alt={t(m.ratingsAlt)}
           csv={`/api/v1/reports/ratings?${queryOf(f, p.range, { format: 'csv' })}`}
           testid="chart-ratings"
           lead={
@@ -503,10 +520,8 @@ export function DashboardPage(p: DashboardProps) {
                   .filter((l) => l.average !== null)
                   .map((l) => (
                     <li data-platform={l.platform}>
-                      <strong>{platformLabel(l.platform)}</strong> {l.average} ★{' '}
-                      <span class="muted">
-                        ({l.rated} review{l.rated === 1 ? '' : 's'})
-                      </span>
+                      <strong>{platformLabel(l.platform)}</strong> {count(l.average)} ★{' '}
+                      <span class="muted">{t(m.ratedCount, { count: l.rated })}</span>
                     </li>
                   ))}
               </ul>
@@ -514,33 +529,35 @@ export function DashboardPage(p: DashboardProps) {
           }
         >
           <p class="small">
-            {p.ratings.total} review{p.ratings.total === 1 ? '' : 's'},{' '}
-            {p.ratings.average === null ? 'no average yet' : `${p.ratings.average} stars on average`}
-            {p.ratings.recommendations.positiveShare === null
-              ? ''
-              : `; ${p.ratings.recommendations.positiveShare} % recommend (${p.ratings.recommendations.positive} yes, ${
-                  p.ratings.recommendations.negative
-                } no)`}
+            {t(m.ratingsSummary, {
+              count: p.ratings.total,
+              hasAverage: p.ratings.average === null ? 'no' : 'yes',
+              average: count(p.ratings.average),
+              hasShare: p.ratings.recommendations.positiveShare === null ? 'no' : 'yes',
+              share: percent((p.ratings.recommendations.positiveShare ?? 0) / 100, 1),
+              positive: number(p.ratings.recommendations.positive),
+              negative: number(p.ratings.recommendations.negative),
+            })}
           </p>
           {p.ratings.byPlatform.length > 1 || p.ratings.byPlatform.some((l) => l.platform !== 'community') ? (
             <table data-testid="ratings-by-platform">
               <thead>
                 <tr>
-                  <th>Where</th>
-                  <th class="num">Reviews</th>
-                  <th class="num">Average stars</th>
-                  <th class="num">Recommend</th>
-                  <th class="num">Do not</th>
+                  <th>{t(m.where)}</th>
+                  <th class="num">{t(m.reviews)}</th>
+                  <th class="num">{t(m.averageStars)}</th>
+                  <th class="num">{t(m.recommend)}</th>
+                  <th class="num">{t(m.doNot)}</th>
                 </tr>
               </thead>
               <tbody>
                 {p.ratings.byPlatform.map((l) => (
                   <tr data-platform={l.platform}>
                     <td>{platformLabel(l.platform)}</td>
-                    <td class="num">{l.reviews}</td>
-                    <td class="num">{l.average ?? '–'}</td>
-                    <td class="num">{l.positive}</td>
-                    <td class="num">{l.negative}</td>
+                    <td class="num">{number(l.reviews)}</td>
+                    <td class="num">{count(l.average)}</td>
+                    <td class="num">{number(l.positive)}</td>
+                    <td class="num">{number(l.negative)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -549,17 +566,17 @@ export function DashboardPage(p: DashboardProps) {
           <table>
             <thead>
               <tr>
-                <th>Week of</th>
-                <th class="num">Reviews</th>
-                <th class="num">Average</th>
+                <th>{t(m.weekOf)}</th>
+                <th class="num">{t(m.reviews)}</th>
+                <th class="num">{t(m.average)}</th>
               </tr>
             </thead>
             <tbody>
               {p.ratings.weeks.map((w) => (
                 <tr>
-                  <td>{w.week}</td>
-                  <td class="num">{w.count}</td>
-                  <td class="num">{w.average}</td>
+                  <td>{day(w.week)}</td>
+                  <td class="num">{number(w.count)}</td>
+                  <td class="num">{number(w.average)}</td>
                 </tr>
               ))}
             </tbody>

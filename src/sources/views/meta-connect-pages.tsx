@@ -1,6 +1,10 @@
+import { platformLabel } from '../../http/web/format';
+import { useT } from '../../http/web/i18n';
 import { Flash } from '../../http/web/layout';
 import { Csrf, type PageBase, PostButton, SettingsShell, when } from '../../http/web/settings-shell';
 import type { PendingPages } from '../meta-connect.service';
+import { sourcesMessages as m } from '../messages';
+import { EXPIRY_NOTICE_DAYS } from '../token-expiry';
 
 const igLabel = (ig: { id: string; username: string | null }) => (ig.username ? `@${ig.username}` : ig.id);
 
@@ -9,29 +13,28 @@ export function PickAccountsPage(
   p: PageBase & { connectId: string; pending: PendingPages; threadsReady: boolean; error?: string | undefined },
 ) {
   const { pending } = p;
+  const { t } = useT();
   return (
-    <SettingsShell {...p} title="Connect Facebook" tab="/settings/sources">
+    <SettingsShell {...p} title={t(m.connectTitle, { platform: 'Facebook' })} tab="/settings/sources">
       <form class="card stack narrow" method="post" action={`/settings/sources/connect/facebook/${p.connectId}`}>
-        <h2>Choose what to listen to</h2>
+        <h2>{t(m.chooseWhat)}</h2>
         <Flash kind="error" message={p.error} />
         <Csrf token={p.csrfToken} />
         {pending.pages.length === 0 ? (
-          <p class="empty">
-            This Facebook account manages no Pages. Sign in with an account that has a role on the Page, or ask the
-            Page's admin for one.
-          </p>
+          <p class="empty">{t(m.noPages)}</p>
         ) : (
           <fieldset>
-            <legend>Pages and their Instagram accounts</legend>
+            <legend>{t(m.pagesLegend)}</legend>
             {pending.pages.map((page) => (
               <div class="stack" data-testid="connect-page">
                 <label class="check">
-                  <input type="checkbox" name="pages" value={page.id} checked /> {page.name} (Facebook Page)
+                  <input type="checkbox" name="pages" value={page.id} checked />{' '}
+                  {t(m.facebookPage, { name: page.name })}
                 </label>
                 {page.instagram ? (
                   <label class="check">
                     <input type="checkbox" name="instagram" value={page.instagram.id} checked />{' '}
-                    {igLabel(page.instagram)} (Instagram, linked to {page.name})
+                    {t(m.instagramOf, { account: igLabel(page.instagram), page: page.name })}
                   </label>
                 ) : null}
               </div>
@@ -39,16 +42,20 @@ export function PickAccountsPage(
           </fieldset>
         )}
         <p class="muted small">
-          Access granted: {pending.scopes.length ? pending.scopes.join(', ') : 'not reported'}.{' '}
-          {pending.expiresAt ? `Reconnect before ${when(pending.expiresAt)}; admins are reminded 7 days ahead.` : ''}
+          {t(m.accessGranted, { scopes: pending.scopes.length ? pending.scopes.join(', ') : t(m.notReported) })}{' '}
+          {pending.expiresAt ? t(m.reconnectBefore, { date: when(pending.expiresAt), days: EXPIRY_NOTICE_DAYS }) : ''}
         </p>
-        {pending.pages.length ? <button type="submit">Add selected</button> : null}
+        {pending.pages.length ? <button type="submit">{t(m.addSelected)}</button> : null}
       </form>
       {p.threadsReady ? (
         <section class="card stack narrow">
-          <h2>Threads</h2>
-          <p class="muted">Threads signs in separately, with the Threads profile to listen to.</p>
-          <PostButton action="/settings/sources/connect/threads" label="Connect Threads" csrf={p.csrfToken} />
+          <h2>{platformLabel('threads')}</h2>
+          <p class="muted">{t(m.threadsNote)}</p>
+          <PostButton
+            action="/settings/sources/connect/threads"
+            label={t(m.connectPlatform, { reconnect: 'no', platform: 'Threads' })}
+            csrf={p.csrfToken}
+          />
         </section>
       ) : null}
     </SettingsShell>
@@ -59,8 +66,9 @@ export function PickAccountsPage(
 export function ConnectResultPage(
   p: PageBase & { ok: boolean; message: string; details?: string[]; retry?: string | undefined },
 ) {
+  const { t } = useT();
   return (
-    <SettingsShell {...p} title="Connect" tab="/settings/sources">
+    <SettingsShell {...p} title={t(m.connectResultTitle)} tab="/settings/sources">
       <section class="card stack narrow" data-testid="connect-result">
         <Flash kind={p.ok ? 'ok' : 'error'} message={p.message} />
         {p.details?.length ? (
@@ -72,10 +80,10 @@ export function ConnectResultPage(
         ) : null}
         <div class="row">
           <a class="button secondary-link" href="/settings/sources">
-            All sources
+            {t(m.allSources)}
           </a>
           {p.retry ? (
-            <PostButton action={`/settings/sources/connect/${p.retry}`} label="Try again" csrf={p.csrfToken} />
+            <PostButton action={`/settings/sources/connect/${p.retry}`} label={t(m.tryAgain)} csrf={p.csrfToken} />
           ) : null}
         </div>
       </section>
@@ -96,15 +104,13 @@ export function PickOffersPage(
     };
   },
 ) {
+  const { t } = useT();
   const label = p.provider === 'google' ? 'Google' : 'LinkedIn';
-  const none =
-    p.provider === 'google'
-      ? 'This Google account owns no YouTube channel and manages no Business Profile location.'
-      : 'This LinkedIn member administers no Page. Ask a Page admin to give you the Super admin or Content admin role.';
+  const none = p.provider === 'google' ? t(m.noGoogle) : t(m.noLinkedin);
   return (
-    <SettingsShell {...p} title={`Connect ${label}`} tab="/settings/sources">
+    <SettingsShell {...p} title={t(m.connectTitle, { platform: label })} tab="/settings/sources">
       <form class="card stack narrow" method="post" action={`/settings/sources/connect/accounts/${p.connectId}`}>
-        <h2>Choose what to listen to</h2>
+        <h2>{t(m.chooseWhat)}</h2>
         <Csrf token={p.csrfToken} />
         {p.pending.warnings.length ? (
           <ul class="muted" data-testid="connect-warnings">
@@ -127,12 +133,14 @@ export function PickOffersPage(
           </fieldset>
         )}
         <p class="muted small">
-          Access granted: {p.pending.scopes?.length ? p.pending.scopes.join(', ') : 'not reported'}.{' '}
+          {t(m.accessGranted, {
+            scopes: p.pending.scopes?.length ? p.pending.scopes.join(', ') : t(m.notReported),
+          })}{' '}
           {p.pending.expiresAt
-            ? `Reconnect before ${when(p.pending.expiresAt)} unless it renews itself; admins are reminded 7 days ahead.`
+            ? t(m.reconnectBeforeRenews, { date: when(p.pending.expiresAt), days: EXPIRY_NOTICE_DAYS })
             : ''}
         </p>
-        {p.pending.offers.length ? <button type="submit">Add selected</button> : null}
+        {p.pending.offers.length ? <button type="submit">{t(m.addSelected)}</button> : null}
       </form>
     </SettingsShell>
   );

@@ -1,4 +1,6 @@
+import { useT } from '../../http/web/i18n';
 import { Csrf } from '../../http/web/settings-shell';
+import { sourcesMessages as m } from '../messages';
 
 /** A review source's apps or locations, each mappable to a product topic, as Settings > Sources shows them. */
 export interface ReviewPlaces {
@@ -12,35 +14,30 @@ export function ReviewPlacesCard(p: {
   canManage: boolean;
   csrfToken: string | undefined;
 }) {
+  const { t } = useT();
   return (
     <section class="card stack" data-testid="review-places">
-      <h2>Products and places</h2>
-      <p class="muted">
-        Which product each app or location's reviews are about: the ratings report, Reviews and the dashboard filter by
-        it, for reviews stored before the choice too.
-      </p>
+      <h2>{t(m.placesTitle)}</h2>
+      <p class="muted">{t(m.placesIntro)}</p>
       {p.use.places.length === 0 ? (
-        <p class="muted">No reviews yet: the apps or locations appear here with the first ones.</p>
+        <p class="muted">{t(m.placesEmpty)}</p>
       ) : (
         <form class="stack" method="post" action={`/settings/sources/${p.sourceId}/places`}>
           <Csrf token={p.csrfToken} />
           {p.use.places.map((place) => (
             <label>
-              {place.name ?? place.id}{' '}
-              <span class="muted small">
-                ({place.reviews} review{place.reviews === 1 ? '' : 's'})
-              </span>
+              {place.name ?? place.id} <span class="muted small">{t(m.placeReviews, { count: place.reviews })}</span>
               <select name={`place.${place.id}`} disabled={!p.canManage}>
-                <option value="">No product</option>
-                {p.use.products.map((t) => (
-                  <option value={t.id} selected={t.id === place.topicId}>
-                    {t.name}
+                <option value="">{t(m.noProduct)}</option>
+                {p.use.products.map((topic) => (
+                  <option value={topic.id} selected={topic.id === place.topicId}>
+                    {topic.name}
                   </option>
                 ))}
               </select>
             </label>
           ))}
-          {p.canManage ? <button type="submit">Save products</button> : null}
+          {p.canManage ? <button type="submit">{t(m.saveProducts)}</button> : null}
         </form>
       )}
     </section>
@@ -55,17 +52,17 @@ export interface ApiQuota {
 }
 
 export function ApiQuotaCard(p: { quota: ApiQuota }) {
+  const { t, number } = useT();
   const left = Math.max(0, p.quota.limit - p.quota.used);
   return (
     <section class="card stack" data-testid="api-quota">
-      <h2>API quota today</h2>
+      <h2>{t(m.quotaTitle)}</h2>
       <p>
-        {p.quota.used.toLocaleString('en')} of {p.quota.limit.toLocaleString('en')} units used;{' '}
-        {left.toLocaleString('en')} left until{' '}
-        <time datetime={p.quota.resetsAt.toISOString()}>midnight Pacific time</time>. Polling is planned to stay inside
-        them: searches (100 units each) are spread over the day.
+        {t(m.quotaUsed, { used: number(p.quota.used), limit: p.quota.limit, left: number(left) })}{' '}
+        <time datetime={p.quota.resetsAt.toISOString()}>{t(m.quotaMidnight)}</time>
+        {t(m.quotaPlan, { cost: 100 })}
       </p>
-      <meter min={0} max={p.quota.limit} value={p.quota.used} aria-label="Units used today" />
+      <meter min={0} max={p.quota.limit} value={p.quota.used} aria-label={t(m.quotaMeter)} />
     </section>
   );
 }

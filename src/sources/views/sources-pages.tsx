@@ -1,18 +1,19 @@
+import { useT } from '../../http/web/i18n';
 import { Flash } from '../../http/web/layout';
 import { Csrf, type PageBase, PostButton, SettingsShell, when } from '../../http/web/settings-shell';
-import type { FormField, PlatformForm } from '../platform-forms';
+import { sourcesMessages as m } from '../messages';
+import { type FormField, type PlatformForm, sayFormText } from '../platform-forms';
 import { type ApiQuota, ApiQuotaCard, type ReviewPlaces, ReviewPlacesCard } from './review-places';
 import type { publicSource } from '../sources.service';
 
 type Source = ReturnType<typeof publicSource>;
 
-const STATUS_TEXT = { ok: 'healthy', degraded: 'degraded', failing: 'failing' } as const;
-
 function Health(props: { source: Source }) {
   const s = props.source;
+  const status = s.paused ? 'paused' : s.status;
   return (
-    <span class={`badge health-${s.paused ? 'paused' : s.status}`} data-testid="source-health">
-      {s.paused ? 'paused' : STATUS_TEXT[s.status]}
+    <span class={`badge health-${status}`} data-testid="source-health">
+      {useT().t(m.health, { status })}
     </span>
   );
 }
@@ -20,7 +21,7 @@ function Health(props: { source: Source }) {
 /** A poll is running now: its next-poll time is the one before it, and would read as overdue. */
 const PollingNow = () => (
   <span class="badge" data-testid="polling-now">
-    polling now
+    {useT().t(m.pollingNow)}
   </span>
 );
 
@@ -33,27 +34,38 @@ export interface ConnectReady {
 }
 
 function ConnectButtons(p: { ready: ConnectReady; csrf: string | undefined; reconnect?: boolean }) {
-  const verb = p.reconnect ? 'Reconnect' : 'Connect';
+  const { t } = useT();
+  const reconnect = p.reconnect ? 'yes' : 'no';
   return (
     <>
       {p.ready.facebook ? (
         <PostButton
           action="/settings/sources/connect/facebook"
-          label={`${verb} with Facebook`}
+          label={t(m.connectWith, { reconnect, platform: 'Facebook' })}
           kind="primary"
           csrf={p.csrf}
         />
       ) : null}
       {p.ready.threads ? (
-        <PostButton action="/settings/sources/connect/threads" label={`${verb} Threads`} kind="primary" csrf={p.csrf} />
+        <PostButton
+          action="/settings/sources/connect/threads"
+          label={t(m.connectPlatform, { reconnect, platform: 'Threads' })}
+          kind="primary"
+          csrf={p.csrf}
+        />
       ) : null}
       {p.ready.google ? (
-        <PostButton action="/settings/sources/connect/google" label={`${verb} Google`} kind="primary" csrf={p.csrf} />
+        <PostButton
+          action="/settings/sources/connect/google"
+          label={t(m.connectPlatform, { reconnect, platform: 'Google' })}
+          kind="primary"
+          csrf={p.csrf}
+        />
       ) : null}
       {p.ready.linkedin ? (
         <PostButton
           action="/settings/sources/connect/linkedin"
-          label={`${verb} LinkedIn`}
+          label={t(m.connectPlatform, { reconnect, platform: 'LinkedIn' })}
           kind="primary"
           csrf={p.csrf}
         />
@@ -65,19 +77,20 @@ function ConnectButtons(p: { ready: ConnectReady; csrf: string | undefined; reco
 export function SourcesPage(
   p: PageBase & { sources: Source[]; forms: [string, PlatformForm][]; canManage: boolean; connect: ConnectReady },
 ) {
+  const { t } = useT();
   return (
-    <SettingsShell {...p} title="Sources" tab="/settings/sources">
+    <SettingsShell {...p} title={t(m.listTitle)} tab="/settings/sources">
       <section class="card">
         {p.sources.length === 0 ? (
-          <p class="empty">No sources yet. Add one below to start listening.</p>
+          <p class="empty">{t(m.listEmpty)}</p>
         ) : (
           <table>
             <thead>
               <tr>
-                <th>Source</th>
-                <th>Health</th>
-                <th>Last success</th>
-                <th>Next poll</th>
+                <th>{t(m.listSource)}</th>
+                <th>{t(m.listHealth)}</th>
+                <th>{t(m.lastSuccess)}</th>
+                <th>{t(m.nextPoll)}</th>
               </tr>
             </thead>
             <tbody>
@@ -90,7 +103,7 @@ export function SourcesPage(
                   <td>
                     <Health source={s} />
                     {s.lastError ? <div class="muted small">{s.lastError}</div> : null}
-                    {s.credentialsCleared ? <div class="muted small">credentials needed again</div> : null}
+                    {s.credentialsCleared ? <div class="muted small">{t(m.credentialsNeeded)}</div> : null}
                   </td>
                   <td class="muted">{when(s.lastSuccessAt)}</td>
                   <td class="muted">{s.paused ? '–' : s.polling ? <PollingNow /> : when(s.nextPollAt)}</td>
@@ -102,20 +115,17 @@ export function SourcesPage(
       </section>
       {p.canManage ? (
         <section class="card">
-          <h2>Add a source</h2>
+          <h2>{t(m.addSource)}</h2>
           {Object.values(p.connect).some(Boolean) ? (
             <div class="row">
               <ConnectButtons ready={p.connect} csrf={p.csrfToken} />
-              <span class="muted small">
-                Sign in once: Facebook Pages with their Instagram accounts; Threads; YouTube channels and Google
-                reviews; LinkedIn Pages.
-              </span>
+              <span class="muted small">{t(m.connectHint)}</span>
             </div>
           ) : null}
           <div class="row">
             {p.forms.map(([platform, form]) => (
               <a class="button secondary-link" href={`/settings/sources/new?platform=${platform}`}>
-                {form.label}
+                {sayFormText(t, form.label)}
               </a>
             ))}
           </div>
@@ -130,27 +140,30 @@ const encFor = (fields: FormField[]) => (fields.some((f) => f.type === 'key') ? 
 
 function Field(props: { field: FormField; value?: string | undefined }) {
   const f = props.field;
+  const { t } = useT();
+  const label = sayFormText(t, f.label);
+  const help = f.help ? sayFormText(t, f.help) : null;
   if (f.type === 'key') {
     // A key file is read on the server and sealed; it is never put back into a page.
     return (
       <label>
-        {f.label}
+        {label}
         {f.required ? ' *' : ''}
         <input name={f.name} type="file" required={f.required} accept={f.placeholder} />
-        {f.help ? <span class="muted small">{f.help}</span> : null}
+        {help ? <span class="muted small">{help}</span> : null}
       </label>
     );
   }
   if (f.type === 'checkbox') {
     return (
       <label class="check">
-        <input type="checkbox" name={f.name} checked={props.value === 'on'} /> {f.label}
+        <input type="checkbox" name={f.name} checked={props.value === 'on'} /> {label}
       </label>
     );
   }
   return (
     <label>
-      {f.label}
+      {label}
       {f.required ? ' *' : ''}
       <input
         name={f.name}
@@ -160,7 +173,7 @@ function Field(props: { field: FormField; value?: string | undefined }) {
         value={f.type === 'password' ? '' : (props.value ?? '')}
         autocomplete={f.type === 'password' ? 'new-password' : 'off'}
       />
-      {f.help ? <span class="muted small">{f.help}</span> : null}
+      {help ? <span class="muted small">{help}</span> : null}
     </label>
   );
 }
@@ -168,23 +181,25 @@ function Field(props: { field: FormField; value?: string | undefined }) {
 export function NewSourcePage(
   p: PageBase & { platform: string; form: PlatformForm; error?: string | undefined; values?: Record<string, string> },
 ) {
+  const { t } = useT();
+  const platform = sayFormText(t, p.form.label);
   return (
-    <SettingsShell {...p} title={`Add ${p.form.label}`} tab="/settings/sources">
+    <SettingsShell {...p} title={t(m.newTitle, { platform })} tab="/settings/sources">
       <form class="card stack narrow" method="post" action="/settings/sources" enctype={encFor(p.form.fields)}>
-        <h2>Add {p.form.label}</h2>
-        <p class="muted">{p.form.intro}</p>
+        <h2>{t(m.newTitle, { platform })}</h2>
+        <p class="muted">{sayFormText(t, p.form.intro)}</p>
         <Flash kind="error" message={p.error} />
         <Csrf token={p.csrfToken} />
         <input type="hidden" name="platform" value={p.platform} />
         <label>
-          Name *
-          <input name="name" required maxlength={80} value={p.values?.name ?? p.form.label} />
+          {t(m.newName)} *
+          <input name="name" required maxlength={80} value={p.values?.name ?? platform} />
         </label>
         {p.form.fields.map((f) => (
           <Field field={f} value={p.values?.[f.name]} />
         ))}
         <label>
-          Poll every (seconds)
+          {t(m.newPollEvery)}
           <input
             name="pollIntervalSeconds"
             type="number"
@@ -193,15 +208,14 @@ export function NewSourcePage(
             value={p.values?.pollIntervalSeconds ?? '300'}
           />
         </label>
-        <button type="submit">Add source</button>
+        <button type="submit">{t(m.newSubmit)}</button>
       </form>
     </SettingsShell>
   );
 }
 
-export const CREDENTIALS_CLEARED_TEXT =
-  'The address of this source moved to another host, so its stored credentials were removed: ' +
-  'they never follow a source to a new host. Enter them again below.';
+/** What a source whose host changed says, in English (its message: sourcesMessages.credentialsCleared). */
+export const CREDENTIALS_CLEARED_TEXT = m.credentialsCleared.defaultMessage as string;
 
 interface SourcePageProps extends PageBase {
   source: Source;
@@ -224,28 +238,24 @@ export interface HashtagUse {
   topics: { name: string; tags: { tag: string; state: 'searched' | 'next' | 'waiting' }[] }[];
 }
 
-const HASHTAG_STATE = { searched: 'searched', next: 'searched at the next poll', waiting: 'waits for room' } as const;
-
 function Hashtags(p: { use: HashtagUse }) {
   const { use } = p;
+  const { t, number } = useT();
   return (
     <section class="card stack" data-testid="hashtag-quota">
-      <h2>Hashtags</h2>
-      <p>
-        {use.searched.length} of {use.limit} different hashtags searched in the last {use.days} days (the platform's
-        limit; a new one waits until one drops out of the window).
-      </p>
+      <h2>{t(m.hashtagsTitle)}</h2>
+      <p>{t(m.hashtagsUse, { searched: number(use.searched.length), limit: use.limit, days: use.days })}</p>
       {use.topics.length === 0 ? (
-        <p class="muted">No topic has hashtags. Add #hashtags to a topic's query to search them here.</p>
+        <p class="muted">{t(m.hashtagsNone)}</p>
       ) : (
         <ul>
-          {use.topics.map((t) => (
+          {use.topics.map((topic) => (
             <li>
-              <strong>{t.name}</strong>:{' '}
-              {t.tags.map((h, i) => (
+              <strong>{topic.name}</strong>:{' '}
+              {topic.tags.map((h, i) => (
                 <>
                   {i ? ', ' : ''}#{h.tag}{' '}
-                  <span class={`muted small hashtag-${h.state}`}>({HASHTAG_STATE[h.state]})</span>
+                  <span class={`muted small hashtag-${h.state}`}>({t(m.hashtagState, { state: h.state })})</span>
                 </>
               ))}
             </li>
@@ -257,6 +267,7 @@ function Hashtags(p: { use: HashtagUse }) {
 }
 
 export function SourcePage(p: SourcePageProps) {
+  const { t, number, percent } = useT();
   const s = p.source;
   const b = s.backfill;
   const action = (path: string, label: string, kind: 'secondary' | 'danger' | 'primary' = 'secondary') => (
@@ -271,12 +282,12 @@ export function SourcePage(p: SourcePageProps) {
       refreshSeconds={b?.status === 'running' ? 3 : undefined}
     >
       <p>
-        <a href="/settings/sources">← All sources</a>
+        <a href="/settings/sources">← {t(m.allSources)}</a>
       </p>
       {p.notice ? <Flash kind={p.notice.kind} message={p.notice.message} /> : null}
       {s.credentialsCleared ? (
         <div data-testid="credentials-cleared">
-          <Flash kind="error" message={CREDENTIALS_CLEARED_TEXT} />
+          <Flash kind="error" message={t(m.credentialsCleared)} />
         </div>
       ) : null}
       <section class="card stack">
@@ -284,54 +295,57 @@ export function SourcePage(p: SourcePageProps) {
           {s.name} <Health source={s} />
         </h2>
         <dl class="facts">
-          <dt>Platform</dt>
+          <dt>{t(m.platform)}</dt>
           <dd>{s.platform}</dd>
-          <dt>Mentions stored</dt>
-          <dd data-testid="mention-count">{p.mentionCount}</dd>
-          <dt>Last success</dt>
+          <dt>{t(m.mentionsStored)}</dt>
+          <dd data-testid="mention-count">{number(p.mentionCount)}</dd>
+          <dt>{t(m.lastSuccess)}</dt>
           <dd>{when(s.lastSuccessAt)}</dd>
-          <dt>Last poll</dt>
+          <dt>{t(m.lastPoll)}</dt>
           <dd>{when(s.lastPolledAt)}</dd>
-          <dt>Next poll</dt>
-          <dd>{s.paused ? 'paused' : s.polling ? <PollingNow /> : when(s.nextPollAt)}</dd>
-          <dt>Poll interval</dt>
+          <dt>{t(m.nextPoll)}</dt>
+          <dd>{s.paused ? t(m.paused) : s.polling ? <PollingNow /> : when(s.nextPollAt)}</dd>
+          <dt>{t(m.pollInterval)}</dt>
           <dd>
-            {s.pollIntervalSeconds} s
-            {s.webhooksLive ? ' (webhooks are live: polled every 30 minutes or more, as a safety net)' : ''}
+            {s.webhooksLive
+              ? t(m.intervalWebhooks, { seconds: number(s.pollIntervalSeconds), minutes: 30 })
+              : t(m.intervalSeconds, { seconds: number(s.pollIntervalSeconds) })}
           </dd>
           {s.lastWebhookAt ? (
             <>
-              <dt>Last webhook</dt>
+              <dt>{t(m.lastWebhook)}</dt>
               <dd data-testid="last-webhook">{when(s.lastWebhookAt)}</dd>
             </>
           ) : null}
-          <dt>Failures in a row</dt>
-          <dd>{s.consecutiveFailures}</dd>
-          <dt>Last error</dt>
-          <dd data-testid="last-error">{s.lastError ? `${s.lastError} (${when(s.lastErrorAt)})` : 'none'}</dd>
-          <dt>Credentials</dt>
+          <dt>{t(m.failuresInARow)}</dt>
+          <dd>{number(s.consecutiveFailures)}</dd>
+          <dt>{t(m.lastError)}</dt>
+          <dd data-testid="last-error">
+            {s.lastError ? t(m.errorAt, { error: s.lastError, at: when(s.lastErrorAt) }) : t(m.noError)}
+          </dd>
+          <dt>{t(m.credentials)}</dt>
           <dd>
             {s.hasCredentials
-              ? 'stored, encrypted'
+              ? t(m.credentialsStored)
               : s.credentialsCleared
-                ? 'removed when the host changed: enter them again'
-                : 'none'}
+                ? t(m.credentialsRemoved)
+                : t(m.noCredentials)}
           </dd>
           {s.token ? (
             <>
-              <dt>Access ends</dt>
-              <dd data-testid="token-expires">{s.token.expiresAt ? when(s.token.expiresAt) : 'never'}</dd>
-              <dt>Permissions</dt>
-              <dd>{s.token.scopes ? s.token.scopes.join(', ') : 'not reported'}</dd>
+              <dt>{t(m.accessEnds)}</dt>
+              <dd data-testid="token-expires">{s.token.expiresAt ? when(s.token.expiresAt) : t(m.never)}</dd>
+              <dt>{t(m.permissions)}</dt>
+              <dd>{s.token.scopes ? s.token.scopes.join(', ') : t(m.notReported)}</dd>
             </>
           ) : null}
         </dl>
         {p.canManage ? (
           <div class="row">
-            {action('verify', 'Verify credentials')}
-            {action('poll', 'Poll now')}
-            {s.paused ? action('resume', 'Resume', 'primary') : action('pause', 'Pause')}
-            {action('delete', 'Delete source', 'danger')}
+            {action('verify', t(m.verify))}
+            {action('poll', t(m.pollNow))}
+            {s.paused ? action('resume', t(m.resume), 'primary') : action('pause', t(m.pause))}
+            {action('delete', t(m.deleteSource), 'danger')}
             <ConnectButtons
               ready={{
                 facebook: p.connect.facebook && (s.platform === 'facebook' || s.platform === 'instagram'),
@@ -358,40 +372,40 @@ export function SourcePage(p: SourcePageProps) {
           enctype={encFor(p.credentialFields)}
           data-testid="credentials-form"
         >
-          <h2>{s.credentialsCleared ? 'Enter the credentials again' : 'Replace credentials'}</h2>
-          <p class="muted">Stored encrypted, never shown again; they are sent only to this source's address.</p>
+          <h2>{s.credentialsCleared ? t(m.enterCredentialsAgain) : t(m.replaceCredentials)}</h2>
+          <p class="muted">{t(m.credentialsNote)}</p>
           <Csrf token={p.csrfToken} />
           {p.credentialFields.map((f) => (
             <Field field={f} />
           ))}
-          <button type="submit">Save credentials</button>
+          <button type="submit">{t(m.saveCredentials)}</button>
         </form>
       ) : null}
       <section class="card stack">
-        <h2>Backfill</h2>
+        <h2>{t(m.backfill)}</h2>
         {b ? (
           <div data-testid="backfill">
-            <progress max={100} value={b.percent} aria-label="Backfill progress" />{' '}
+            <progress max={100} value={b.percent} aria-label={t(m.backfillProgress)} />{' '}
             <span>
               {b.status === 'running'
-                ? `${b.percent}% of ${b.days} days`
+                ? t(m.backfillRunning, { percent: percent(b.percent / 100), days: b.days })
                 : b.status === 'done'
-                  ? `done: ${b.days} days`
-                  : 'failed'}{' '}
-              · {b.pages} pages, {b.fetched} posts fetched, {b.inserted} new
+                  ? t(m.backfillDone, { days: b.days })
+                  : t(m.backfillFailed)}{' '}
+              · {t(m.backfillCounts, { pages: b.pages, fetched: b.fetched, inserted: number(b.inserted) })}
             </span>
           </div>
         ) : (
-          <p class="muted">Fetch older posts, as far back as the platform keeps them.</p>
+          <p class="muted">{t(m.backfillIntro)}</p>
         )}
         {p.canManage && b?.status !== 'running' ? (
           <form class="row" method="post" action={`/settings/sources/${s.id}/backfill`}>
             <Csrf token={p.csrfToken} />
             <label>
-              Days
+              {t(m.backfillDays)}
               <input name="days" type="number" min={1} max={30} value="7" required />
             </label>
-            <button type="submit">Start backfill</button>
+            <button type="submit">{t(m.startBackfill)}</button>
           </form>
         ) : null}
       </section>

@@ -1,5 +1,7 @@
+import { useT } from '../../../http/web/i18n';
 import { Flash } from '../../../http/web/layout';
 import { Csrf, type PageBase, PostButton, SettingsShell } from '../../../http/web/settings-shell';
+import { savedReplyMessages as m } from '../messages';
 import type { SavedReplyRow } from '../saved.service';
 import { TEMPLATE_VARIABLES } from '../template';
 
@@ -17,7 +19,7 @@ export interface SavedRepliesPageProps extends PageBase {
 
 const Variables = () => (
   <p class="muted small">
-    Variables filled in per conversation:{' '}
+    {useT().t(m.variables)}{' '}
     {TEMPLATE_VARIABLES.map((v) => (
       <code>{`{{${v}}}`}</code>
     ))}
@@ -26,6 +28,7 @@ const Variables = () => (
 
 /** Settings > Saved replies: canned answers with variables, shared with the team or kept private. */
 export function SavedRepliesPage(p: SavedRepliesPageProps) {
+  const { t } = useT();
   const mayChange = (s: SavedReplyRow) => (s.ownerId === null ? p.canShare : s.ownerId === p.userId);
   const v =
     p.values ??
@@ -33,21 +36,19 @@ export function SavedRepliesPage(p: SavedRepliesPageProps) {
       ? { name: p.editing.name, body: p.editing.body, shared: p.editing.ownerId === null }
       : { name: '', body: '', shared: false });
   return (
-    <SettingsShell {...p} title="Saved replies" tab="/settings/saved-replies">
+    <SettingsShell {...p} title={t(m.title)} tab="/settings/saved-replies">
       <Flash kind="ok" message={p.ok} />
       <Flash kind="error" message={p.error} />
       <section class="card">
         {p.items.length === 0 ? (
-          <p class="empty">
-            No saved replies yet. Save the answers you give often; insert them from the reply composer.
-          </p>
+          <p class="empty">{t(m.empty)}</p>
         ) : (
           <table>
             <thead>
               <tr>
-                <th>Name</th>
-                <th>Reply</th>
-                <th>For</th>
+                <th>{t(m.columnName)}</th>
+                <th>{t(m.columnReply)}</th>
+                <th>{t(m.columnFor)}</th>
                 <th></th>
               </tr>
             </thead>
@@ -56,14 +57,20 @@ export function SavedRepliesPage(p: SavedRepliesPageProps) {
                 <tr data-testid="saved-reply-row">
                   <td>{s.name}</td>
                   <td class="small name-cell">{s.body}</td>
-                  <td>{s.ownerId === null ? <span class="badge">team</span> : <span class="badge">only me</span>}</td>
+                  <td>
+                    {s.ownerId === null ? (
+                      <span class="badge">{t(m.forTeam)}</span>
+                    ) : (
+                      <span class="badge">{t(m.forMe)}</span>
+                    )}
+                  </td>
                   <td>
                     {mayChange(s) ? (
                       <div class="row">
-                        <a href={`/settings/saved-replies/${s.id}`}>Edit</a>
+                        <a href={`/settings/saved-replies/${s.id}`}>{t(m.edit)}</a>
                         <PostButton
                           action={`/settings/saved-replies/${s.id}/delete`}
-                          label="Delete"
+                          label={t(m.delete)}
                           kind="danger"
                           csrf={p.csrfToken}
                         />
@@ -77,7 +84,7 @@ export function SavedRepliesPage(p: SavedRepliesPageProps) {
         )}
       </section>
       <section class="card">
-        <h2>{p.editing ? `Edit “${p.editing.name}”` : 'Save a reply'}</h2>
+        <h2>{p.editing ? t(m.editHeading, { name: p.editing.name }) : t(m.newHeading)}</h2>
         <form
           method="post"
           action={p.editing ? `/settings/saved-replies/${p.editing.id}` : '/settings/saved-replies'}
@@ -86,17 +93,20 @@ export function SavedRepliesPage(p: SavedRepliesPageProps) {
         >
           <Csrf token={p.csrfToken} />
           <label>
-            Name
-            <input name="name" required maxlength={80} value={v.name} placeholder="Order delayed" />
+            {t(m.name)}
+            <input name="name" required maxlength={80} value={v.name} placeholder={t(m.namePlaceholder)} />
           </label>
           <label>
-            Reply
+            {t(m.body)}
             <textarea
               name="body"
               rows={4}
               required
               maxlength={5000}
-              placeholder="Hi {{first_name}}, sorry about the wait! DM us your order number. {{agent_first_name}}"
+              placeholder={t(m.bodyPlaceholder, {
+                firstName: '{{first_name}}',
+                agentFirstName: '{{agent_first_name}}',
+              })}
             >
               {v.body}
             </textarea>
@@ -104,12 +114,12 @@ export function SavedRepliesPage(p: SavedRepliesPageProps) {
           <Variables />
           {p.canShare && !p.editing ? (
             <label class="check">
-              <input type="checkbox" name="shared" value="1" checked={v.shared} /> Share with the whole team
+              <input type="checkbox" name="shared" value="1" checked={v.shared} /> {t(m.share)}
             </label>
           ) : null}
           <div class="row">
-            <button type="submit">{p.editing ? 'Save' : 'Save reply'}</button>
-            {p.editing ? <a href="/settings/saved-replies">Cancel</a> : null}
+            <button type="submit">{t(p.editing ? m.save : m.saveNew)}</button>
+            {p.editing ? <a href="/settings/saved-replies">{t(m.cancel)}</a> : null}
           </div>
         </form>
       </section>
