@@ -43,6 +43,6 @@ export const profileMessages = defineMessages({
   weekStart: { id: 'accounts.workspace.weekStart', defaultMessage: 'Weeks start on' },
   workspaceReadOnly: {
     id: 'accounts.workspace.readOnly',
-    defaultMessage: 'Only admins change the workspace’s settings.',
+    defaultMessage: 'Only owners change the workspace’s settings.',
   },
 });

@@ -40,7 +40,7 @@ async function renderWorkspace(c: AppContext, status = 200, extra: { error?: str
     <WorkspaceSettingsPage
       {...shellProps(c)}
       settings={await workspaceSettings(c.var.deps.db, actor.workspaceId)}
-      canManage={can(actor.role, 'settings:manage')}
+      canManage={can(actor.role, 'workspace:manage')}
       ok={c.req.query('ok') === 'saved' && !extra.error ? c.var.i18n.t(m.saved) : undefined}
       error={extra.error}
     />,
@@ -50,7 +50,7 @@ async function renderWorkspace(c: AppContext, status = 200, extra: { error?: str
 
 /**
  * Settings > Profile (everyone's own: name, language, time zone, password) and Settings > Workspace (its
- * name and its readers' defaults; admins change them). A saved language shows on the very next page.
+ * name and its readers' defaults; owners change them). A saved language shows on the very next page.
  */
 export const profilePages = new Hono<AppEnv>()
   .use('/settings/profile', requireStaffPage)
@@ -80,7 +80,7 @@ export const profilePages = new Hono<AppEnv>()
   })
   .get('/settings/workspace', (c) => renderWorkspace(c))
   .post('/settings/workspace', async (c) => {
-    const actor = assertCan(c, 'settings:manage');
+    const actor = assertCan(c, 'workspace:manage');
     const form = await parseForm(c, WorkspaceSettingsBody, {
       labels: { name: c.var.i18n.t(m.workspaceName), timeZone: c.var.i18n.t(m.workspaceTimeZone) },
     });

@@ -25,7 +25,7 @@ export const workspaceApi = createApi()
       summary: "Change this workspace's name, default language, time zone or week start",
       description: 'Reports count days in the workspace time zone and weeks from its week start.',
       security: AUTHENTICATED,
-      middleware: [requirePermission('settings:manage')],
+      middleware: [requirePermission('workspace:manage')],
       request: { body: { content: { 'application/json': { schema: WorkspaceSettingsBody } }, required: true } },
       responses: { 200: json(WorkspaceSettings, 'The workspace as changed'), ...errors(401, 403, 422) },
     }),

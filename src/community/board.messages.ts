@@ -7,6 +7,7 @@ import { defineMessages } from '@formatjs/intl';
 export const board = defineMessages({
   // The frame of every board page.
   communityName: { id: 'community.board.shell.communityName', defaultMessage: '{name} community' },
+  language: { id: 'community.board.shell.language', defaultMessage: 'Language' },
   nav: { id: 'community.board.shell.nav', defaultMessage: 'Community', description: 'aria-label of the board nav' },
   ideas: { id: 'community.board.shell.ideas', defaultMessage: 'Ideas' },
   roadmap: { id: 'community.board.shell.roadmap', defaultMessage: 'Roadmap' },

@@ -1,5 +1,6 @@
 import { and, count, eq, isNull } from 'drizzle-orm';
 import type { AppContext, MemberInfo } from '../http/env';
+import { setTranslator, viewerTranslator } from '../http/i18n.middleware';
 import { communityError } from './errors';
 import { type Community, communityBySlug, type MemberDeps } from './members.service';
 import { memberNotifications } from './schema';
@@ -10,6 +11,10 @@ export async function publicContext(
   c: AppContext,
 ): Promise<{ community: Community; member: MemberInfo | null; base: PublicBase }> {
   const community = await communityBySlug(c.var.deps.db, c.req.param('slug') ?? '');
+  // The board speaks its workspace's language to a visitor whose browser asks for none we speak, and shows
+  // times in its zone (a signed-in person's own choices and the language switch still win).
+  const { defaultLanguage, timeZone } = community.workspace;
+  setTranslator(c, viewerTranslator(c, { language: defaultLanguage, timeZone }));
   const m = c.var.member;
   // A session from another workspace's board counts as nobody here.
   const member = m && m.workspaceId === community.workspace.id ? m : null;

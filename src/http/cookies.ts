@@ -1,5 +1,6 @@
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { MEMBER_COOKIE, SESSION_COOKIE } from './auth.middleware';
+import { LANGUAGE_COOKIE } from './i18n.middleware';
 import type { AppContext } from './env';
 
 const isHttps = (c: AppContext) =>
@@ -32,3 +33,14 @@ export function setMemberCookie(c: AppContext, token: string, expiresAt: Date) {
 }
 
 export const clearMemberCookie = (c: AppContext) => deleteCookie(c, MEMBER_COOKIE, { path: '/', secure: isHttps(c) });
+
+/** A visitor's language pick: a year, readable by pages only (HttpOnly), sent on same-site navigation. */
+export function setLanguageCookie(c: AppContext, language: string) {
+  setCookie(c, LANGUAGE_COOKIE, language, {
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure: isHttps(c),
+    path: '/',
+    maxAge: 365 * 24 * 3600,
+  });
+}

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import { pickLocale, pickTimeZone, type Locale } from '../core/i18n/locales';
 import { ENGLISH, type Translator, translatorFor } from '../core/i18n/translator';
@@ -7,10 +8,14 @@ import type { AppContext, AppEnv } from './env';
 /**
  * Who reads in which language and zone, decided once a request after sign-in: pages follow the person's
  * choice, then their browser's Accept-Language, then the workspace's default; the API's error messages
- * follow Accept-Language first (a client says what it wants per call). Times are shown in the person's
- * zone, else the workspace's. Views read the result through `useT()` (http/web/i18n.ts): the request's
- * translator is kept for the rendering of its page, so no view needs it passed down.
+ * follow Accept-Language first (a client says what it wants per call). A visitor without a profile (the
+ * public board) may pick a language with the language switch (a cookie, GET /language). Times are shown in
+ * the person's zone, else the workspace's. Views read the result through `useT()` (http/web/i18n.ts): the
+ * request's translator is kept for the rendering of its page, so no view needs it passed down.
  */
+
+/** A visitor's pick from the language switch (a person's profile choice wins over it). */
+export const LANGUAGE_COOKIE = 'lang';
 
 interface Viewer {
   translator: Translator;
@@ -23,12 +28,12 @@ export const currentTranslator = (): Translator => viewers.getStore()?.translato
 
 /**
  * The language and zone for this request, as negotiated. A public page that learns its workspace later
- * (the community board) decides again with `chooseViewerLanguage`.
+ * (the community board) decides again with `setTranslator(c, viewerTranslator(c, itsWorkspace))`.
  */
 export function viewerTranslator(c: AppContext, workspace?: { language: string; timeZone: string } | null): Translator {
   const ws = workspace ?? c.var.workspaceLocale;
   const acceptLanguage = c.req.header('accept-language');
-  const chosen = c.var.user?.language;
+  const chosen = c.var.user?.language ?? getCookie(c, LANGUAGE_COOKIE);
   const api = c.req.path.startsWith('/api/');
   const locale: Locale = api
     ? pickLocale({ chosen: null, acceptLanguage, workspace: chosen ?? ws?.language })

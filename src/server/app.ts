@@ -49,6 +49,7 @@ import { webPages } from '../http/web/pages';
 import { staticRoutes } from '../http/web/static';
 import { announceAccessChanges, authenticate } from '../http/auth.middleware';
 import { negotiateLanguage } from '../http/i18n.middleware';
+import { languageRoutes } from '../http/language.routes';
 import { csrfProtection } from '../http/csrf.middleware';
 import { databaseGuard } from '../http/db-guard.middleware';
 import type { AppDeps, AppEnv } from '../http/env';
@@ -175,6 +176,7 @@ export function createApp(deps: AppDeps) {
     },
   });
 
+  app.route('/', languageRoutes);
   app.route('/', accountPages);
   app.route('/', profilePages);
   app.route('/', invitationPages);

@@ -138,7 +138,11 @@ describe('pages', () => {
 });
 
 describe('PATCH /api/v1/workspace', () => {
-  it('lets admins set the workspace’s language, zone and week start; others get 403; bad zones 422', async () => {
+  it('lets owners set the workspace’s language, zone and week start; admins get 403; bad zones 422', async () => {
+    const admin = await t.seedUser(ws.workspace.id, 'admin', 'admin@sprachen.test');
+    expect((await t.request('PATCH', '/api/v1/workspace', { token: admin.token, body: { weekStart: 7 } })).status).toBe(
+      403,
+    );
     const res = await t.request('PATCH', '/api/v1/workspace', {
       token: ws.token,
       body: { defaultLanguage: 'de', timeZone: 'Europe/Berlin', weekStart: 1 },
@@ -152,5 +156,36 @@ describe('PATCH /api/v1/workspace', () => {
       (await t.request('PATCH', '/api/v1/workspace', { token: ws.token, body: { timeZone: 'Nowhere/Town' } })).status,
     ).toBe(422);
     expect((await t.request('GET', '/api/v1/workspace', { token: analystToken })).json.weekStart).toBe(1);
+  });
+});
+
+describe('the public board', () => {
+  it('speaks its workspace’s language unless the browser or the language switch asks otherwise', async () => {
+    const board = await t.seedWorkspace('Brett');
+    await t.request('PATCH', '/api/v1/workspace', { token: board.token, body: { defaultLanguage: 'de' } });
+    const visit = async (headers: Record<string, string> = {}) => {
+      const res = await t.app.request(`/c/${board.workspace.slug}`, { headers });
+      return res.text();
+    };
+    expect(await visit()).toContain('<html lang="de">');
+    expect(await visit({ 'accept-language': 'fr' })).toContain('<html lang="de">');
+    expect(await visit({ 'accept-language': 'en-US' })).toContain('<html lang="en">');
+    // The switch keeps the pick in a cookie and goes back to the board.
+    const pick = await t.app.request(`/language?set=en&next=${encodeURIComponent(`/c/${board.workspace.slug}`)}`);
+    expect(pick.status).toBe(303);
+    expect(pick.headers.get('location')).toBe(`/c/${board.workspace.slug}`);
+    const cookie = (pick.headers.get('set-cookie') ?? '').split(';')[0]!;
+    expect(cookie).toBe('lang=en');
+    expect(await visit({ cookie, 'accept-language': 'de' })).toContain('<html lang="en">');
+    expect(await visit({ cookie: 'lang=de', 'accept-language': 'en' })).toContain('<html lang="de">');
+  });
+
+  it('sends the language switch back to this site only, and ignores languages we do not speak', async () => {
+    for (const next of ['//evil.example/x', 'https://evil.example', '/\\evil.example'])
+      expect((await t.app.request(`/language?set=de&next=${encodeURIComponent(next)}`)).headers.get('location')).toBe(
+        '/',
+      );
+    const odd = await t.app.request('/language?set=xx&next=/');
+    expect(odd.headers.get('set-cookie')).toBeNull();
   });
 });

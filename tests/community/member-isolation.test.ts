@@ -29,6 +29,8 @@ const PUBLIC = [
   /^\/api\/v1\/openapi\.json$/,
   /^\/api\/v1\/errors$/,
   /^\/api\/inngest$/,
+  // The language switch of pages read without a profile: a cookie and a redirect to a path of this site.
+  /^\/language$/,
   /^\/$/,
 ];
 

@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx';
 import type { MessageDescriptor, MessageValues } from '../../core/i18n/translator';
+import { LOCALE_NAMES, LOCALES } from '../../core/i18n/locales';
 import type { MemberInfo } from '../../http/env';
 import { useT } from '../../http/web/i18n';
 import { Document, Flash } from '../../http/web/layout';
@@ -32,7 +33,7 @@ export function CommunityShell(
   },
 ) {
   const base = `/c/${p.slug}`;
-  const { t } = useT();
+  const { t, locale } = useT();
   return (
     <Document title={`${p.title} · ${p.communityName}`} csrfToken={p.member?.csrfToken} script>
       <header class="community-head">
@@ -72,6 +73,18 @@ export function CommunityShell(
             </>
           )}
         </div>
+        <nav class="language-switch small" aria-label={t(board.language)}>
+          {LOCALES.map((l) => (
+            <a
+              href={`/language?set=${l}&next=${encodeURIComponent(base + p.active)}`}
+              lang={l}
+              hreflang={l}
+              aria-current={locale === l ? 'true' : undefined}
+            >
+              {LOCALE_NAMES[l]}
+            </a>
+          ))}
+        </nav>
       </header>
       <main class="community-main">
         {p.member && !p.member.verified ? (
