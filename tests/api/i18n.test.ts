@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translatorFor } from '../../src/core/i18n/translator';
+import { ingestPosts } from '../../src/ingest/pipeline';
+import { socialAuthor, socialPost } from '../helpers/posts';
 import { createTestContext, type TestContext } from '../helpers/test-app';
 
 /** Who reads which language and zone: their choice, their browser, the workspace; the API by Accept-Language. */
@@ -187,5 +189,24 @@ describe('the public board', () => {
       );
     const odd = await t.app.request('/language?set=xx&next=/');
     expect(odd.headers.get('set-cookie')).toBeNull();
+  });
+});
+
+describe('posts in other scripts', () => {
+  it('are shown with dir="auto", so Arabic and Hebrew read right to left inside a left-to-right page', async () => {
+    const rtl = await t.seedWorkspace('Schriften');
+    const text = 'الطلب لم يصل بعد، هل يمكنكم المساعدة؟';
+    await ingestPosts(t.deps, { workspaceId: rtl.workspace.id, sourceId: null, platform: 'x', topics: [] }, [
+      socialPost({ externalId: 'rtl-1', text, createdAt: new Date(), author: socialAuthor({ externalId: 'rtl-a' }) }),
+    ]);
+    const list = await t.request('GET', '/api/v1/conversations?view=all', { token: rtl.token });
+    const id = list.json.items[0]?.id as string;
+    expect(id, JSON.stringify(list.json)).toBeTruthy();
+    const who = await t.browserSession('owner@schriften.test');
+    const p = await page(who, `/inbox/c/${id}`);
+    expect(p.status).toBe(200);
+    // The post in the thread (and wherever else the page quotes it) reads in its own direction.
+    expect(p.html).toContain(`<p class="tl-text" dir="auto">${text}`);
+    expect(p.html).not.toMatch(new RegExp(`<p class="tl-text">${text}`));
   });
 });

@@ -186,7 +186,11 @@ export function IdeaPage(
           </div>
         </div>
         {i.visibility === 'held' ? <p class="flash ok">{t(board.held, { form: 'sie' })}</p> : null}
-        {i.body ? <p class="idea-body">{i.body}</p> : null}
+        {i.body ? (
+          <p class="idea-body" dir="auto">
+            {i.body}
+          </p>
+        ) : null}
         {i.statusNote ? (
           <div class="status-note" data-testid="status-note">
             <strong>{t(board.status, { status: i.status })}:</strong> {i.statusNote}
@@ -205,7 +209,7 @@ export function IdeaPage(
             <li id={`comment-${c.id}`} class="comment">
               <strong>{c.userId ? t(board.team) : (c.memberName ?? t(board.aMember))}</strong>{' '}
               <span class="muted small">{when(c.createdAt)}</span>
-              <p>{c.body}</p>
+              <p dir="auto">{c.body}</p>
             </li>
           ))}
         </ol>

@@ -102,7 +102,7 @@ export function ReviewsPage(p: ReviewsPageProps) {
                   {t(board.memberOnProduct, { member: r.memberName, product: r.product })} · {date(r.createdAt)}
                   {r.updatedAt.getTime() !== r.createdAt.getTime() ? ` ${t(board.edited)}` : ''}
                 </div>
-                <p>{r.body}</p>
+                <p dir="auto">{r.body}</p>
               </li>
             ))}
           </ol>

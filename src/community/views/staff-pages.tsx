@@ -179,7 +179,11 @@ export function StaffIdeaPage(
               </>
             ) : null}
           </p>
-          {i.body ? <p class="idea-body">{i.body}</p> : null}
+          {i.body ? (
+            <p class="idea-body" dir="auto">
+              {i.body}
+            </p>
+          ) : null}
           {i.merged.length ? (
             <p class="small">
               {t(m.mergedDuplicates, {
@@ -196,7 +200,7 @@ export function StaffIdeaPage(
                 {c.visibility !== 'visible' ? (
                   <span class="badge">{t(m.visibility, { visibility: c.visibility })}</span>
                 ) : null}
-                <p>{c.body}</p>
+                <p dir="auto">{c.body}</p>
                 {p.canModerate ? (
                   <ModerateButtons
                     kind="comment"
@@ -389,7 +393,9 @@ export function ModerationPage(
               ))}
             </div>
             {x.title ? <strong>{x.title}</strong> : null}
-            <p class="tl-text">{x.text}</p>
+            <p class="tl-text" dir="auto">
+              {x.text}
+            </p>
             {p.canModerate ? (
               <ModerateButtons
                 kind={x.kind}
@@ -430,7 +436,9 @@ export function SuggestedPage(
                 {' · '}
                 {when(mention.postedAt)}
               </div>
-              <p class="tl-text">{mention.text}</p>
+              <p class="tl-text" dir="auto">
+                {mention.text}
+              </p>
               {p.canModerate ? (
                 <div class="row">
                   {p.ideas.length ? (

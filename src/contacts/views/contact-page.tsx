@@ -285,7 +285,9 @@ export function ContactPage(p: ContactPageProps) {
                     {when(i.at)}
                   </time>
                 </div>
-                <p class="mention-text">{i.text}</p>
+                <p class="mention-text" dir="auto">
+                  {i.text}
+                </p>
                 {safeHttpUrl(i.url) ? (
                   <a class="small" href={safeHttpUrl(i.url)!} rel="noopener noreferrer nofollow" target="_blank">
                     {t(m.openOriginal)}

@@ -75,7 +75,9 @@ export const PostItem = (props: {
           </>
         ) : null}
       </div>
-      <p class="tl-text">{props.text}</p>
+      <p class="tl-text" dir="auto">
+        {props.text}
+      </p>
     </li>
   );
 };

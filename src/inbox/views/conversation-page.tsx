@@ -373,7 +373,9 @@ function OnPost(p: { thread: ThreadItem[]; platform: string }) {
           </a>
         ) : null}
       </figcaption>
-      <blockquote class="tl-text">{post.message ?? t(m.postTextMissing)}</blockquote>
+      <blockquote class="tl-text" dir="auto">
+        {post.message ?? t(m.postTextMissing)}
+      </blockquote>
     </figure>
   );
 }

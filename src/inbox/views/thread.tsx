@@ -96,7 +96,9 @@ export function Thread(p: ThreadProps) {
                     {when(item.at)}
                   </time>
                 </div>
-                <p class="tl-text">{item.text}</p>
+                <p class="tl-text" dir="auto">
+                  {item.text}
+                </p>
               </li>
             );
           default:
@@ -222,7 +224,9 @@ function Inbound(props: ThreadProps & { item: Extract<ThreadItem, { kind: 'inbou
         </div>
       ) : null}
       {item.title ? <div class="mention-title">{item.title}</div> : null}
-      <p class="tl-text">{item.text}</p>
+      <p class="tl-text" dir="auto">
+        {item.text}
+      </p>
       <EditedNote item={item} items={props.items} />
       {item.truncated ? (
         <p class="muted small" data-testid="post-truncated">
@@ -334,7 +338,9 @@ function Reply(props: ThreadProps & { item: Extract<ThreadItem, { kind: 'reply' 
           {t(m.replyStatus, { status: item.status })}
         </span>
       </div>
-      <p class="tl-text">{item.text}</p>
+      <p class="tl-text" dir="auto">
+        {item.text}
+      </p>
       {item.uncertain && item.status !== 'sent' ? (
         <p class="muted small" data-testid="reply-uncertain">
           <span class="badge reply-uncertain">{t(m.uncertain)}</span> {t(m.uncertainText, { platform })}

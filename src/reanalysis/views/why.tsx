@@ -96,7 +96,9 @@ export function WhyPage(
         <a href={p.back}>← {t(m.back)}</a>
       </div>
       <section class="card stack">
-        <blockquote class="tl-text">{p.text}</blockquote>
+        <blockquote class="tl-text" dir="auto">
+          {p.text}
+        </blockquote>
         <WhyExplained a={p.a} />
       </section>
     </AppShell>
