@@ -3,7 +3,6 @@ import { baseUrl, clientKey } from '../http/request-origin';
 import { clearSessionCookie, setSessionCookie } from '../http/cookies';
 import type { AppContext, AppEnv } from '../http/env';
 import { toAppError } from '../http/error-handler';
-import type { AppError } from '../core/errors';
 import type { MessageDescriptor } from '../core/i18n/translator';
 import {
   assertCan,
@@ -13,6 +12,7 @@ import {
   pathId,
   requireStaffPage,
   safeNext,
+  saidToViewer,
   shellProps,
 } from '../http/pages';
 import { CreateApiKey } from './api-keys.input';
@@ -45,9 +45,6 @@ const OK_MESSAGES: Record<string, MessageDescriptor> = {
   revoked: m.invitationRevoked,
 };
 
-/** A domain error's message in the viewer's language. */
-const said = (c: AppContext, e: AppError) => c.var.i18n.error(e.code, e.message, e.params);
-
 /** Startup pages (login, setup, logout) and Settings > Users and API keys. */
 export const accountPages = new Hono<AppEnv>()
   .get('/login', (c) => {
@@ -76,7 +73,7 @@ export const accountPages = new Hono<AppEnv>()
       const e = toAppError(err);
       if (e.code !== 'INVALID_CREDENTIALS' && e.code !== 'TOO_MANY_LOGINS') throw err;
       if (e.retryAfter) c.header('Retry-After', String(e.retryAfter));
-      return c.html(<LoginPage next={next} error={said(c, e)} email={form.data.email} />, e.status as 401);
+      return c.html(<LoginPage next={next} error={saidToViewer(c, e)} email={form.data.email} />, e.status as 401);
     }
   })
   .post('/logout', async (c) => {
@@ -111,7 +108,8 @@ export const accountPages = new Hono<AppEnv>()
     } catch (err) {
       const e = toAppError(err);
       if (e.code === 'SETUP_TOKEN_INVALID') return c.html(<SetupInvalidPage />, 422);
-      if (e.code === 'EMAIL_TAKEN') return c.html(<SetupPage token={token} error={said(c, e)} values={values} />, 409);
+      if (e.code === 'EMAIL_TAKEN')
+        return c.html(<SetupPage token={token} error={saidToViewer(c, e)} values={values} />, 409);
       throw err;
     }
   })
@@ -135,7 +133,7 @@ export const accountPages = new Hono<AppEnv>()
       return renderUsers(c, 201, { ok, link });
     } catch (err) {
       const e = formProblem(err);
-      return renderUsers(c, e.status, { error: said(c, e) });
+      return renderUsers(c, e.status, { error: saidToViewer(c, e) });
     }
   })
   .post('/settings/users/invitations/:id/revoke', async (c) => {
@@ -182,7 +180,7 @@ export const accountPages = new Hono<AppEnv>()
       return renderKeys(c, 201, { newKey: key });
     } catch (err) {
       const e = formProblem(err);
-      return renderKeys(c, e.status, { error: said(c, e) });
+      return renderKeys(c, e.status, { error: saidToViewer(c, e) });
     }
   })
   .post('/settings/api-keys/:id/revoke', async (c) => {
@@ -198,7 +196,7 @@ async function attempt(c: AppContext, change: () => Promise<unknown>, ok: string
     return c.redirect(`/settings/users?ok=${ok}`, 303);
   } catch (err) {
     const e = formProblem(err);
-    return renderUsers(c, e.status, { error: said(c, e) });
+    return renderUsers(c, e.status, { error: saidToViewer(c, e) });
   }
 }
 

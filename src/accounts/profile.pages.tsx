@@ -1,8 +1,7 @@
 import { Hono } from 'hono';
 import { can } from '../core/roles';
 import type { AppContext, AppEnv } from '../http/env';
-import { assertCan, pageActor, parseForm, requireStaffPage, shellProps } from '../http/pages';
-import { toAppError } from '../http/error-handler';
+import { assertCan, pageActor, parseForm, problemText, requireStaffPage, shellProps } from '../http/pages';
 import { PasswordChangeBody, ProfileBody } from './profile.input';
 import { profileMessages as m } from './profile.messages';
 import { changeOwnPassword, profileOf, updateProfile } from './profile.service';
@@ -11,21 +10,16 @@ import { WorkspaceSettingsPage } from './views/workspace-settings-page';
 import { WorkspaceSettingsBody } from './workspace-settings.input';
 import { updateWorkspaceSettings, workspaceSettings } from './workspaces.service';
 
-const errorText = (c: AppContext, err: unknown) => {
-  const e = toAppError(err);
-  if (e.status >= 500) throw err;
-  return c.var.i18n.error(e.code, e.message, e.params);
-};
-
 async function renderProfile(c: AppContext, status = 200, extra: { ok?: string; error?: string } = {}) {
   const actor = pageActor(c);
   const profile = await profileOf(c.var.deps.db, actor.userId ?? '');
-  const ws = await workspaceSettings(c.var.deps.db, actor.workspaceId);
+  // The signed-in workspace's defaults came with the session (authenticate): no second query.
+  const ws = c.var.workspaceLocale ?? { language: 'en', timeZone: 'UTC' };
   return c.html(
     <ProfilePage
       {...shellProps(c)}
       profile={profile ?? { name: '', email: '', language: null, timeZone: null }}
-      workspace={{ language: ws.defaultLanguage, timeZone: ws.timeZone }}
+      workspace={{ language: ws.language, timeZone: ws.timeZone }}
       now={c.var.deps.clock()}
       ok={extra.ok ?? (c.req.query('ok') === 'saved' ? c.var.i18n.t(m.saved) : undefined)}
       error={extra.error}
@@ -73,7 +67,7 @@ export const profilePages = new Hono<AppEnv>()
     try {
       await changeOwnPassword(c.var.deps.db, actor, form.data, c.var.deps.passwordParams);
     } catch (err) {
-      return renderProfile(c, 422, { error: errorText(c, err) });
+      return renderProfile(c, 422, { error: problemText(c, err) });
     }
     // Every session of the login ended with the change, this one too.
     return c.redirect('/login', 303);

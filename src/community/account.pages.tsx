@@ -5,7 +5,7 @@ import { clearMemberCookie, setMemberCookie } from '../http/cookies';
 import type { AppContext, AppEnv } from '../http/env';
 import { coreError } from '../core/errors';
 import type { MessageDescriptor, MessageValues } from '../core/i18n/translator';
-import { formProblem, parseForm } from '../http/pages';
+import { formProblem, parseForm, saidToViewer } from '../http/pages';
 import { board } from './board.messages';
 import {
   memberLogin,
@@ -61,7 +61,7 @@ export function formIssue(
 /** A service's refusal on a board page: its message in the reader's language, and its status. */
 export function boardProblem(c: AppContext, err: unknown): { message: string; status: number } {
   const e = formProblem(err);
-  return { message: c.var.i18n.error(e.code, e.message, e.params), status: e.status };
+  return { message: saidToViewer(c, e), status: e.status };
 }
 
 const NAME_RULES: IssueRule[] = [

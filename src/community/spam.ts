@@ -24,9 +24,3 @@ export function spamFlags(p: SpamInput): string[] {
   if (text.length > 0 && p.recentTexts.some((r) => normalise(r) === text)) flags.push('repeat');
   return flags;
 }
-
-export const FLAG_LABELS: Record<string, string> = {
-  links: 'links',
-  new_account: 'new account with links',
-  repeat: 'posted the same text before',
-};

@@ -5,7 +5,7 @@ import { coreError } from '../core/errors';
 import { can } from '../core/roles';
 import type { MessageDescriptor } from '../core/i18n/translator';
 import type { AppContext, AppEnv } from '../http/env';
-import { assertCan, formProblem, parseForm, pathId, requireStaffPage, shellProps } from '../http/pages';
+import { assertCan, parseForm, pathId, problemText, requireStaffPage, shellProps } from '../http/pages';
 import {
   addEvidence,
   createIdeaFromMention,
@@ -68,12 +68,6 @@ const IdeaForm = UpdateIdea.pick({ status: true, statusNote: true, categoryId: t
 });
 /** Where a moderation form came from, to go back to. */
 const ModerationForm = Moderation.extend({ back: z.string().max(2000).optional() });
-
-/** A domain error's message in the viewer's language, to show in the form it came from. */
-function problem(c: AppContext, err: unknown): string {
-  const e = formProblem(err);
-  return c.var.i18n.error(e.code, e.message, e.params);
-}
 
 function staffBase(c: AppContext, error?: string) {
   const actor = assertCan(c, 'inbox:read');
@@ -149,7 +143,7 @@ export const communityStaffPages = new Hono<AppEnv>()
         { now: c.var.deps.clock(), baseUrl: baseUrl(c) },
       );
     } catch (err) {
-      return renderIdea(c, id, problem(c, err), 422);
+      return renderIdea(c, id, problemText(c, err), 422);
     }
     return c.redirect(`/community/ideas/${id}?ok=saved`, 303);
   })
@@ -162,7 +156,7 @@ export const communityStaffPages = new Hono<AppEnv>()
       if (!form.ok) throw communityError('MERGE_INTO_NOT_CHOSEN');
       await mergeIdea(c.var.deps.db, actor, id, into, c.var.deps.clock());
     } catch (err) {
-      return renderIdea(c, id, problem(c, err), 422);
+      return renderIdea(c, id, problemText(c, err), 422);
     }
     return c.redirect(`/community/ideas/${into}?ok=merged`, 303);
   })
@@ -271,7 +265,7 @@ export const communityStaffPages = new Hono<AppEnv>()
     } catch (err) {
       return c.html(
         <CategoriesPage
-          {...staffBase(c, problem(c, err))}
+          {...staffBase(c, problemText(c, err))}
           items={await listCategories(c.var.deps.db, actor.workspaceId)}
           settings={await boardSettings(c.var.deps.db, actor.workspaceId)}
         />,

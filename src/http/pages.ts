@@ -279,3 +279,9 @@ export function formProblem(err: unknown): AppError {
   if (e.status >= 500 || e.kind === 'not_found') throw err;
   return e;
 }
+
+/** An error's message in the viewer's language (its English one where the catalogue has none). */
+export const saidToViewer = (c: AppContext, e: AppError): string => c.var.i18n.error(e.code, e.message, e.params);
+
+/** A problem the person can fix (formProblem), in their language, to show in the form it came from. */
+export const problemText = (c: AppContext, err: unknown): string => saidToViewer(c, formProblem(err));

@@ -15,7 +15,7 @@ import { retractReply } from './replies/retract';
 import { listSavedReplies, renderSavedReply } from './replies/saved.service';
 import { runInBackground } from '../http/background';
 import type { AppContext, AppEnv } from '../http/env';
-import { assertCan, formProblem, parseForm, pathId, requireStaffPage, shellProps } from '../http/pages';
+import { assertCan, parseForm, pathId, problemText, requireStaffPage, shellProps } from '../http/pages';
 import { listTags } from '../tags';
 import { listTopics } from '../topics';
 import {
@@ -52,12 +52,6 @@ const OK_MESSAGES: Record<string, MessageDescriptor> = {
 const okMessage = (c: AppContext) => {
   const ok = c.req.query('ok') ?? '';
   return Object.hasOwn(OK_MESSAGES, ok) ? c.var.i18n.t(OK_MESSAGES[ok]!) : undefined;
-};
-
-/** A problem the person can fix, in their language (the error's own message when it has no translation). */
-const problem = (c: AppContext, err: unknown) => {
-  const e = formProblem(err);
-  return c.var.i18n.error(e.code, e.message, e.params);
 };
 
 const PAGE_SIZE = 25;
@@ -243,7 +237,7 @@ export const inboxPages = new Hono<AppEnv>()
     try {
       await updateConversations(c.var.deps.db, actor, ids, patch, c.var.deps.clock());
     } catch (err) {
-      return renderInbox(c, problem(c, err), 422);
+      return renderInbox(c, problemText(c, err), 422);
     }
     return c.redirect(withOk(backToInbox(next ?? ''), 'bulk'), 303);
   })
@@ -269,7 +263,7 @@ export const inboxPages = new Hono<AppEnv>()
       if (tags) patch.tags = tags;
       await updateConversations(db, actor, [id], patch, now);
     } catch (err) {
-      return renderConversation(c, id, { error: problem(c, err), status: 422 });
+      return renderConversation(c, id, { error: problemText(c, err), status: 422 });
     }
     return c.redirect(`/inbox/c/${id}?ok=updated`, 303);
   })
@@ -282,7 +276,7 @@ export const inboxPages = new Hono<AppEnv>()
     try {
       await moderateMention(c.var.deps, actor, id, mentionId, form.data.action);
     } catch (err) {
-      return renderConversation(c, id, { error: problem(c, err), status: 422 });
+      return renderConversation(c, id, { error: problemText(c, err), status: 422 });
     }
     return c.redirect(`/inbox/c/${id}?ok=${form.data.action}#post-${mentionId}`, 303);
   })
@@ -321,7 +315,7 @@ export const inboxPages = new Hono<AppEnv>()
           ),
         );
     } catch (err) {
-      return refuse(problem(c, err));
+      return refuse(problemText(c, err));
     }
     return c.redirect(`/inbox/c/${id}?ok=queued`, 303);
   })
@@ -373,7 +367,7 @@ export const inboxPages = new Hono<AppEnv>()
     try {
       await retractReply(c.var.deps, actor, replyId);
     } catch (err) {
-      return renderConversation(c, reply.conversationId, { error: problem(c, err), status: 422 });
+      return renderConversation(c, reply.conversationId, { error: problemText(c, err), status: 422 });
     }
     return c.redirect(`/inbox/c/${reply.conversationId}?ok=retracted`, 303);
   })

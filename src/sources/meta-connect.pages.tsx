@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { AppError, coreError } from '../core/errors';
 import type { AppContext, AppEnv } from '../http/env';
-import { assertCan, parseForm, pathId, requireStaffPage, shellProps } from '../http/pages';
+import { assertCan, parseForm, pathId, requireStaffPage, saidToViewer, shellProps } from '../http/pages';
 import { baseUrl } from '../http/request-origin';
 import { ConnectProviderParam, PickAccounts, PickOffers } from './meta-connect.input';
 import {
@@ -50,12 +50,7 @@ const addedText = (c: AppContext, added: { created: string[]; reconnected: strin
 function problemPage(c: AppContext, err: unknown, retry?: ConnectProvider) {
   if (!(err instanceof AppError) || !CONNECT_CODES.has(err.code)) throw err;
   return c.html(
-    <ConnectResultPage
-      {...shellProps(c)}
-      ok={false}
-      message={`${c.var.i18n.error(err.code, err.message, err.params)} (${err.code})`}
-      retry={retry}
-    />,
+    <ConnectResultPage {...shellProps(c)} ok={false} message={`${saidToViewer(c, err)} (${err.code})`} retry={retry} />,
     err.status as 422,
   );
 }

@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { can } from '../core/roles';
-import { type AppError, coreError } from '../core/errors';
+import { coreError } from '../core/errors';
 import { runInBackground } from '../http/background';
 import type { AppContext, AppEnv } from '../http/env';
-import { assertCan, formProblem, parseForm, pathId, requireStaffPage, shellProps } from '../http/pages';
+import { assertCan, formProblem, parseForm, pathId, requireStaffPage, saidToViewer, shellProps } from '../http/pages';
 import { sourceError } from './errors';
 import { PLATFORM_FORMS, platformFormFields } from './platform-forms';
 import { pollSource } from './poller';
@@ -26,9 +26,6 @@ import { type HashtagUse, NewSourcePage, SourcePage, SourcesPage } from './views
 import { activeTopics, searchPlanFor, topicsOfKinds } from '../topics';
 import type { ReviewPlaces } from './views/review-places';
 import { sourcesMessages as m } from './messages';
-
-/** A refused action's message in the viewer's language (the platform's own words stay as they came). */
-const problemText = (c: AppContext, e: AppError) => c.var.i18n.error(e.code, e.message, e.params);
 
 const connectReady = (c: AppContext) => ({
   facebook: connectApp(c.var.deps.meta, 'facebook') !== null && Boolean(c.var.deps.connectors.facebook),
@@ -159,7 +156,7 @@ export const sourcePages = new Hono<AppEnv>()
       // Secrets are never echoed back into the form.
       const values = Object.fromEntries(Object.entries(head.values).filter(([k]) => !k.startsWith('credentials.')));
       return c.html(
-        <NewSourcePage {...shellProps(c)} platform={p} form={form} error={problemText(c, e)} values={values} />,
+        <NewSourcePage {...shellProps(c)} platform={p} form={form} error={saidToViewer(c, e)} values={values} />,
         422,
       );
     }
@@ -217,7 +214,7 @@ export const sourcePages = new Hono<AppEnv>()
       await updateSource(c.var.deps, actor, id, { credentials }, c.var.deps.clock());
     } catch (err) {
       const e = formProblem(err);
-      return renderSource(c, id, { kind: 'error', message: problemText(c, e) }, e.status);
+      return renderSource(c, id, { kind: 'error', message: saidToViewer(c, e) }, e.status);
     }
     return renderSource(c, id, { kind: 'ok', message: c.var.i18n.t(m.credentialsSaved) });
   })
@@ -236,7 +233,7 @@ export const sourcePages = new Hono<AppEnv>()
       await updateSource(c.var.deps, actor, id, { placeTopics: parsed.data }, c.var.deps.clock());
     } catch (err) {
       const e = formProblem(err);
-      return renderSource(c, id, { kind: 'error', message: problemText(c, e) }, e.status);
+      return renderSource(c, id, { kind: 'error', message: saidToViewer(c, e) }, e.status);
     }
     return renderSource(c, id, { kind: 'ok', message: c.var.i18n.t(m.productsSaved) });
   })
@@ -269,7 +266,7 @@ export const sourcePages = new Hono<AppEnv>()
       await startSourceBackfill(c.var.deps.db, actor, id, form.data.days, c.var.deps.clock());
     } catch (err) {
       const e = formProblem(err);
-      return renderSource(c, id, { kind: 'error', message: problemText(c, e) }, e.status);
+      return renderSource(c, id, { kind: 'error', message: saidToViewer(c, e) }, e.status);
     }
     runInBackground(c, pollSource(c.var.deps, id, { force: true }));
     return c.redirect(`/settings/sources/${id}`, 303);

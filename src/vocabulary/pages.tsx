@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { can } from '../core/roles';
 import type { AppContext, AppEnv } from '../http/env';
-import { assertCan, formProblem, parseForm, pathId, requireStaffPage, shellProps } from '../http/pages';
+import { assertCan, formProblem, parseForm, pathId, requireStaffPage, saidToViewer, shellProps } from '../http/pages';
 import { LexiconEntryInput } from './lexicon.input';
 import { addLexiconEntry, listLexicon, removeLexiconEntry } from './lexicon.service';
 import { type LexiconPreview, previewLexiconEntry } from './preview';
@@ -60,7 +60,7 @@ export const vocabularyPages = new Hono<AppEnv>()
       return done(c, 'added', r.marked);
     } catch (err) {
       const e = formProblem(err);
-      return render(c, e.status, { error: c.var.i18n.error(e.code, e.message, e.params), values });
+      return render(c, e.status, { error: saidToViewer(c, e), values });
     }
   })
   .post('/settings/vocabulary/preview', async (c) => {
@@ -75,7 +75,7 @@ export const vocabularyPages = new Hono<AppEnv>()
       });
     } catch (err) {
       const e = formProblem(err);
-      return render(c, e.status, { error: c.var.i18n.error(e.code, e.message, e.params), values });
+      return render(c, e.status, { error: saidToViewer(c, e), values });
     }
   })
   .post('/settings/vocabulary/:id/delete', async (c) => {

@@ -88,11 +88,9 @@ export class Translator {
   };
 
   /** 1 → "Monday" / "Montag" … 7 → "Sunday" (ISO numbering). */
+  // 1 January 2024 was a Monday; FormatJS keeps the formatter (a new Intl object a call would be slow).
   weekday = (isoDay: number): string =>
-    new Intl.DateTimeFormat(this.locale, { weekday: 'long', timeZone: 'UTC' }).format(
-      // 1 January 2024 was a Monday.
-      Date.UTC(2024, 0, isoDay),
-    );
+    this.intl.formatDate(Date.UTC(2024, 0, isoDay), { weekday: 'long', timeZone: 'UTC' });
 
   /** 1234.5 → "1,234.5" / "1.234,5". */
   number = (n: number, options?: FormatNumberOptions): string => this.intl.formatNumber(n, options);

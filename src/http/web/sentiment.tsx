@@ -6,9 +6,6 @@ import { web } from './messages';
  * is uncertain is mentions' rule (isUncertain), decided by the caller; these only say it the same way.
  */
 
-/** 0.9, 0.42: a confidence or weight to two places at most. */
-export const twoPlaces = (x: number) => String(Math.round(x * 100) / 100);
-
 export interface SentimentBadgeProps {
   /** The label it counts under (staff's correction first). */
   label: string | null;
