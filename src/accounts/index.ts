@@ -10,6 +10,14 @@ export { createApiKey } from './api-keys.service';
 export type { Argon2Params } from './password';
 /** The workspaces table: every tenant-owned row references it. */
 export { workspaces } from './schema';
+/** How the board's German addresses its readers ("sie" or "du"), a workspace setting. */
+export { BOARD_ADDRESSES, type BoardAddress } from './schema';
+/** Active staff as readers of an email, each in their language and zone (else the workspace's). */
+export { staffReaders, type StaffReader } from './mail-recipients';
+/** The language an email is written in: the reader's own, else the workspace's default, else English. */
+export { readerLocale } from './mail-recipients';
+/** The event a change of a workspace's time zone raises after commit (the reports recount their days). */
+export { WORKSPACE_TIME_ZONE_CHANGED, type WorkspaceTimeZoneChanged } from './workspaces.service';
 /** Creates a workspace and its owner in one transaction. */
 export { createWorkspaceWithOwner } from './setup.service';
 /** A staff sign-in account by email (trimmed, lower-cased), or null. */

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { LOCALES } from '../core/i18n/locales';
 import { ROLES } from '../core/roles';
 
 /** One schema per action, shared by the JSON API and the page forms. */
@@ -9,6 +10,10 @@ export const InviteBody = z
     email: z.email().max(254),
     name: z.string().trim().max(120).optional(),
     role: z.enum(ROLES),
+    language: z
+      .enum(LOCALES)
+      .optional()
+      .openapi({ description: "The invitation email's language and the new login's first (default: the workspace's)" }),
   })
   .openapi('InviteUser');
 

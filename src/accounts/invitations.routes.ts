@@ -14,6 +14,7 @@ import {
   revokeInvitation,
 } from './invitations.service';
 import { ROLES } from '../core/roles';
+import { LOCALES } from '../core/i18n/locales';
 
 const Invitation = z
   .object({
@@ -21,6 +22,7 @@ const Invitation = z
     email: z.string(),
     name: z.string(),
     role: z.enum(ROLES),
+    language: z.enum(LOCALES).nullable().openapi({ description: 'The language the invitation was written in' }),
     expiresAt: z.string(),
     createdAt: z.string(),
   })

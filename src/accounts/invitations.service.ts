@@ -11,6 +11,10 @@ import { signIn, verifyLogin } from './login.service';
 import { type Argon2Params, hashPassword } from './password';
 import { invitations, staffAccounts, users, workspaces } from './schema';
 import type { Role } from '../core/roles';
+import { isLocale, type Locale } from '../core/i18n/locales';
+import { translatorFor } from '../core/i18n/translator';
+import { invitationMailText } from './invitations.mail';
+import { readerLocale } from './mail-recipients';
 import { hashToken, newSecret } from '../core/tokens';
 import { assertMayGrant } from './users.service';
 
@@ -24,6 +28,7 @@ export const publicInvitation = (i: InvitationRow) => ({
   email: i.email,
   name: i.name,
   role: i.role,
+  language: (isLocale(i.language) ? i.language : null) as Locale | null,
   expiresAt: i.expiresAt.toISOString(),
   createdAt: i.createdAt.toISOString(),
 });
@@ -48,6 +53,8 @@ export interface InviteInput {
   email: string;
   name?: string | undefined;
   role: Role;
+  /** The invitation email's language and the new login's first one (default: the workspace's). */
+  language?: Locale | undefined;
 }
 
 /**
@@ -70,6 +77,12 @@ export async function inviteUser(
     // A new invitation replaces an unused one for the same email: only the latest link works.
     const sameEmail = and(eq(invitations.workspaceId, actor.workspaceId), eq(invitations.email, email));
     await tx.delete(invitations).where(and(sameEmail, isNull(invitations.acceptedAt)));
+    const [ws] = await tx
+      .select({ name: workspaces.name, language: workspaces.defaultLanguage, timeZone: workspaces.timeZone })
+      .from(workspaces)
+      .where(eq(workspaces.id, actor.workspaceId));
+    const language = input.language ?? readerLocale(null, ws?.language);
+    const expiresAt = new Date(opts.now.getTime() + INVITATION_TTL_MS);
     const [row] = await tx
       .insert(invitations)
       .values({
@@ -77,34 +90,32 @@ export async function inviteUser(
         email,
         name: input.name ?? '',
         role: input.role,
+        language,
         tokenHash: hashToken(token),
         invitedBy: actor.userId,
-        expiresAt: new Date(opts.now.getTime() + INVITATION_TTL_MS),
+        expiresAt,
         createdAt: opts.now,
       })
       .returning();
-    const details = { email, role: input.role };
+    const details = { email, role: input.role, language };
     await recordAudit(tx, actor, {
       action: 'invitation.created',
       targetType: 'invitation',
       targetId: row!.id,
       details,
     });
-    const [ws] = await tx
-      .select({ name: workspaces.name })
-      .from(workspaces)
-      .where(eq(workspaces.id, actor.workspaceId));
+    // In the invitee's language; the expiry in the workspace's zone (the invitee has none of their own yet).
+    const words = invitationMailText(translatorFor(language, ws?.timeZone), {
+      workspace: ws?.name ?? '',
+      role: input.role,
+      link,
+      days: Math.round(INVITATION_TTL_MS / 86_400_000),
+      expiresAt,
+    });
     const mail = await holdMail(deps, tx, actor.workspaceId, {
       kind: 'staff_invitation',
       to: email,
-      subject: `You are invited to ${ws?.name ?? 'a workspace'} on Social CRM`,
-      text: [
-        `You are invited to join ${ws?.name ?? 'a workspace'} on Social CRM as ${input.role}.`,
-        '',
-        `Accept within 7 days (the link works once): ${link}`,
-        '',
-        'If you did not expect this, ignore this email.',
-      ].join('\n'),
+      ...words,
       // The kept copy, which any agent can read, must not carry a link that makes them staff.
       secrets: [token],
     });
@@ -192,7 +203,9 @@ export async function acceptInvitation(db: Db, input: AcceptInput, opts: AcceptO
       .where(and(eq(invitations.id, invitation.id), open(opts.now)))
       .returning();
     if (!claimed) throw invalid();
-    const accountId = existing?.account.id ?? (await newAccount(tx, invitation.email, passwordHash, opts.now));
+    // A new login starts in the language it was invited in; an existing one keeps its own.
+    const accountId =
+      existing?.account.id ?? (await newAccount(tx, invitation.email, passwordHash, invitation.language, opts.now));
     // Someone set up this email between the check and now: the link stays unspent for another try.
     if (!accountId) throw invalid();
     const member = await joinWorkspace(tx, claimed, workspace, accountId, input);
@@ -208,10 +221,16 @@ export async function acceptInvitation(db: Db, input: AcceptInput, opts: AcceptO
   return result;
 }
 
-async function newAccount(db: Db, email: string, passwordHash: string | null, now: Date): Promise<string | undefined> {
+async function newAccount(
+  db: Db,
+  email: string,
+  passwordHash: string | null,
+  language: string | null,
+  now: Date,
+): Promise<string | undefined> {
   const [created] = await db
     .insert(staffAccounts)
-    .values({ email, passwordHash, createdAt: now })
+    .values({ email, passwordHash, language: isLocale(language) ? language : null, createdAt: now })
     .onConflictDoNothing()
     .returning();
   return created?.id;

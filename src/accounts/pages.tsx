@@ -220,6 +220,7 @@ async function renderUsers(c: AppContext, status: number, flash: UsersFlash) {
       invitations={invitations.map(publicInvitation)}
       canManage={canManage}
       grantable={assignableRoles(actor.role)}
+      defaultLanguage={c.var.workspaceLocale?.language}
       ok={flash.ok}
       error={flash.error}
       link={flash.link ?? undefined}

@@ -79,6 +79,6 @@ export const profilePages = new Hono<AppEnv>()
       labels: { name: c.var.i18n.t(m.workspaceName), timeZone: c.var.i18n.t(m.workspaceTimeZone) },
     });
     if (!form.ok) return renderWorkspace(c, 422, { error: form.message });
-    await updateWorkspaceSettings(c.var.deps.db, actor, form.data);
+    await updateWorkspaceSettings(c.var.deps, actor, form.data);
     return c.redirect('/settings/workspace?ok=saved', 303);
   });

@@ -3,6 +3,10 @@ import { index, integer, jsonb, pgTable, real, smallint, text, uniqueIndex, uuid
 import { ROLES } from '../core/roles';
 import { createdAt, id, ts } from '../db/columns';
 
+/** How the board's German speaks to a reader: "Sie" (formal, the default) or "du". English has one form. */
+export const BOARD_ADDRESSES = ['sie', 'du'] as const;
+export type BoardAddress = (typeof BOARD_ADDRESSES)[number];
+
 export const workspaces = pgTable('workspaces', {
   id: id(),
   slug: text('slug').notNull().unique(),
@@ -16,6 +20,8 @@ export const workspaces = pgTable('workspaces', {
   defaultLanguage: text('default_language').notNull().default('en'),
   timeZone: text('time_zone').notNull().default('UTC'),
   weekStart: smallint('week_start').notNull().default(1),
+  // How the public board's German addresses its readers (and its emails to members): formal "Sie" or "du".
+  boardAddress: text('board_address', { enum: BOARD_ADDRESSES }).notNull().default('sie'),
   createdAt: createdAt(),
 });
 
@@ -161,6 +167,9 @@ export const invitations = pgTable(
     email: text('email').notNull(),
     name: text('name').notNull().default(''),
     role: text('role', { enum: ROLES }).notNull(),
+    // The language the invitation email is written in and the new login starts with (null: made before
+    // invitations carried one; the workspace's default).
+    language: text('language'),
     tokenHash: text('token_hash').notNull(),
     invitedBy: uuid('invited_by').references(() => users.id, { onDelete: 'set null' }),
     expiresAt: ts('expires_at').notNull(),

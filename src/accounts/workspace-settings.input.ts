@@ -1,6 +1,11 @@
 import { z } from '@hono/zod-openapi';
 import { LOCALES } from '../core/i18n/locales';
 import { TimeZoneSchema } from './profile.input';
+import { BOARD_ADDRESSES } from './schema';
+
+const BoardAddress = z.enum(BOARD_ADDRESSES).openapi({
+  description: 'How the public board and its emails address members in German: "sie" (formal) or "du"',
+});
 
 /** One schema for PATCH /workspace and Settings > Workspace: the defaults of the workspace's readers. */
 export const WorkspaceSettingsBody = z
@@ -9,6 +14,7 @@ export const WorkspaceSettingsBody = z
     defaultLanguage: z.enum(LOCALES).optional(),
     timeZone: TimeZoneSchema.optional().openapi({ description: 'Reports count days and weeks in this zone' }),
     weekStart: z.number().int().min(1).max(7).optional().openapi({ description: '1 Monday … 7 Sunday (ISO)' }),
+    boardAddress: BoardAddress.optional(),
   })
   .openapi('WorkspaceSettingsUpdate');
 export type WorkspaceSettingsInput = z.infer<typeof WorkspaceSettingsBody>;
@@ -21,5 +27,6 @@ export const WorkspaceSettings = z
     defaultLanguage: z.enum(LOCALES),
     timeZone: z.string(),
     weekStart: z.number().int(),
+    boardAddress: BoardAddress,
   })
   .openapi('WorkspaceSettings');

@@ -4,14 +4,14 @@ import { AUTHENTICATED, createApi, errors, json } from '../http/openapi';
 import { WorkspaceSettings, WorkspaceSettingsBody } from './workspace-settings.input';
 import { updateWorkspaceSettings, workspaceSettings } from './workspaces.service';
 
-/** /workspace: the signed-in workspace's name and its readers' defaults (language, time zone, week start). */
+/** /workspace: the signed-in workspace's name and its readers' defaults (language, zone, week start, du/Sie). */
 export const workspaceApi = createApi()
   .openapi(
     createRoute({
       method: 'get',
       path: '/workspace',
       tags: ['auth'],
-      summary: "This workspace's name, default language, time zone and week start",
+      summary: "This workspace's name, default language, time zone, week start and the board's du/Sie",
       security: AUTHENTICATED,
       responses: { 200: json(WorkspaceSettings, 'The workspace'), ...errors(401) },
     }),
@@ -22,12 +22,15 @@ export const workspaceApi = createApi()
       method: 'patch',
       path: '/workspace',
       tags: ['auth'],
-      summary: "Change this workspace's name, default language, time zone or week start",
-      description: 'Reports count days in the workspace time zone and weeks from its week start.',
+      summary: "Change this workspace's name, default language, time zone, week start or the board's du/Sie",
+      description:
+        "Reports count days in the workspace's time zone and weeks from its week start. A new time zone has the " +
+        'reports recount their days in the background (minutes for a large workspace); a new week start takes ' +
+        'effect at once.',
       security: AUTHENTICATED,
       middleware: [requirePermission('workspace:manage')],
       request: { body: { content: { 'application/json': { schema: WorkspaceSettingsBody } }, required: true } },
       responses: { 200: json(WorkspaceSettings, 'The workspace as changed'), ...errors(401, 403, 422) },
     }),
-    async (c) => c.json(await updateWorkspaceSettings(c.var.deps.db, requireActor(c), c.req.valid('json')), 200),
+    async (c) => c.json(await updateWorkspaceSettings(c.var.deps, requireActor(c), c.req.valid('json')), 200),
   );

@@ -1,13 +1,17 @@
 import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { MEMBER_COOKIE } from '../http/auth.middleware';
-import { clearMemberCookie, setMemberCookie } from '../http/cookies';
+import { clearMemberCookie, setLanguageCookie, setMemberCookie } from '../http/cookies';
+import { LANGUAGE_COOKIE } from '../http/i18n.middleware';
+import { readerLocale } from '../accounts';
 import type { AppContext, AppEnv } from '../http/env';
 import { coreError } from '../core/errors';
 import type { MessageDescriptor, MessageValues } from '../core/i18n/translator';
 import { formProblem, parseForm, saidToViewer } from '../http/pages';
 import { board } from './board.messages';
 import {
+  type Community,
+  memberLanguage,
   memberLogin,
   memberLogout,
   requestPasswordReset,
@@ -35,7 +39,7 @@ export const PUBLIC_OK: Record<string, MessageDescriptor> = {
 };
 export const publicOk = (c: AppContext) => {
   const ok = PUBLIC_OK[c.req.query('ok') ?? ''];
-  return ok ? c.var.i18n.t(ok, { form: 'sie' }) : undefined;
+  return ok ? c.var.i18n.t(ok) : undefined;
 };
 
 /** What a rule of a form's schema says, in the reader's language; `code` narrows it to one kind of problem. */
@@ -55,7 +59,7 @@ export function formIssue(
   rules: Record<string, IssueRule[]>,
 ): string {
   const rule = rules[String(issue.path.at(-1))]?.find((r) => !r.code || r.code === issue.code);
-  return rule ? c.var.i18n.t(rule.message, { form: 'sie', ...rule.values }) : issue.message;
+  return rule ? c.var.i18n.t(rule.message, rule.values) : issue.message;
 }
 
 /** A service's refusal on a board page: its message in the reader's language, and its status. */
@@ -75,6 +79,11 @@ const SIGN_UP_RULES: Record<string, IssueRule[]> = {
   password: PASSWORD_RULES,
 };
 
+/** The language the member's emails are written in: theirs, else the workspace's default. */
+async function emailLanguage(c: AppContext, community: Community, memberId: string) {
+  return readerLocale(await memberLanguage(c.var.deps.db, memberId), community.workspace.defaultLanguage);
+}
+
 /** Only paths on the same board are followed after login. */
 const safeBoardPath = (slug: string, next: string) =>
   next.startsWith(`/c/${slug}`) && !next.startsWith('//') ? next : `/c/${slug}`;
@@ -91,11 +100,17 @@ export const memberAccountPages = new Hono<AppEnv>()
     if (!form.ok)
       return c.html(<SignUpPage {...base} error={formIssue(c, form.issue, SIGN_UP_RULES)} values={values} />, 422);
     try {
-      await signUp(memberDeps(c), community, form.data, {
-        ip: clientKey(c),
-        baseUrl: baseUrl(c),
-        now: c.var.deps.clock(),
-      });
+      // Their emails come in the language the board showed them.
+      await signUp(
+        memberDeps(c),
+        community,
+        { ...form.data, language: c.var.i18n.locale },
+        {
+          ip: clientKey(c),
+          baseUrl: baseUrl(c),
+          now: c.var.deps.clock(),
+        },
+      );
     } catch (err) {
       const e = boardProblem(c, err);
       return c.html(<SignUpPage {...base} error={e.message} values={values} />, e.status as 422);
@@ -126,6 +141,8 @@ export const memberAccountPages = new Hono<AppEnv>()
         now: c.var.deps.clock(),
       });
       setMemberCookie(c, session.token, session.expiresAt);
+      // The board speaks the member's language from now on, unless this browser picked one with the switch.
+      if (session.member.language && !getCookie(c, LANGUAGE_COOKIE)) setLanguageCookie(c, session.member.language);
     } catch (err) {
       const e = boardProblem(c, err);
       return c.html(<MemberLoginPage {...base} error={e.message} values={{ email }} next={next} />, e.status as 401);
@@ -176,16 +193,22 @@ export const memberAccountPages = new Hono<AppEnv>()
     return c.redirect(`/c/${base.slug}/login?ok=reset`, 303);
   })
   .get('/c/:slug/profile', async (c) => {
-    const { base } = await publicContext(c);
+    const { community, base } = await publicContext(c);
     if (!base.member) return c.redirect(`/c/${base.slug}/login?next=${encodeURIComponent(c.req.path)}`, 303);
-    return c.html(<ProfilePage {...base} ok={publicOk(c)} />);
+    const language = await emailLanguage(c, community, base.member.id);
+    return c.html(<ProfilePage {...base} language={language} ok={publicOk(c)} />);
   })
   .post('/c/:slug/profile', async (c) => {
-    const { base } = await publicContext(c);
+    const { community, base } = await publicContext(c);
     if (!base.member) return c.redirect(`/c/${base.slug}/login`, 303);
     const form = await parseForm(c, Profile);
-    if (!form.ok)
-      return c.html(<ProfilePage {...base} error={formIssue(c, form.issue, { displayName: NAME_RULES })} />, 422);
+    if (!form.ok) {
+      const error = formIssue(c, form.issue, { displayName: NAME_RULES });
+      const language = await emailLanguage(c, community, base.member.id);
+      return c.html(<ProfilePage {...base} language={language} error={error} />, 422);
+    }
     await updateProfile(c.var.deps.db, base.member.id, form.data);
+    // The board follows the choice at once, in this browser (the language switch's cookie).
+    if (form.data.language) setLanguageCookie(c, form.data.language);
     return c.redirect(`/c/${base.slug}/profile?ok=saved`, 303);
   });

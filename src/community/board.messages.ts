@@ -52,6 +52,10 @@ export const board = defineMessages({
   yourProfile: { id: 'community.board.account.yourProfile', defaultMessage: 'Your profile' },
   signedInAs: { id: 'community.board.account.signedInAs', defaultMessage: 'Signed in as {email}' },
   nameShown: { id: 'community.board.account.nameShown', defaultMessage: 'Name shown with what you post' },
+  memberLanguage: {
+    id: 'community.board.account.language',
+    defaultMessage: 'Your language (on this board and in its emails to you)',
+  },
   save: { id: 'community.board.account.save', defaultMessage: 'Save' },
 
   // Ideas: the list, one idea, a new one, the roadmap, the changelog, a member's notifications.
@@ -165,6 +169,19 @@ export const board = defineMessages({
   okUnvoted: { id: 'community.board.ok.unvoted', defaultMessage: 'Vote taken back.' },
   okCommented: { id: 'community.board.ok.commented', defaultMessage: 'Comment added.' },
   okReviewed: { id: 'community.board.ok.reviewed', defaultMessage: 'Review saved.' },
+
+  // The community's refusals a reader sees on the board, worded to them (du/Sie); the same English as errors.ts.
+  errorLoginRequired: { id: 'community.board.error.MEMBER_LOGIN_REQUIRED', defaultMessage: 'Log in to do that' },
+  errorNotVerified: {
+    id: 'community.board.error.MEMBER_NOT_VERIFIED',
+    defaultMessage: 'Confirm your email first: the link is in your inbox',
+  },
+  errorLinkInvalid: {
+    id: 'community.board.error.MEMBER_LINK_INVALID',
+    defaultMessage: 'This link is not valid any more; ask for a new one',
+  },
+  errorTooMany: { id: 'community.board.error.TOO_MANY_ATTEMPTS', defaultMessage: 'Too many attempts; try again later' },
+  errorProduct: { id: 'community.board.error.PRODUCT_UNKNOWN', defaultMessage: 'Pick one of the products' },
 
   // What is wrong with a posted form (the same sentences as the forms' schemas, in the reader's language).
   issueTitle: { id: 'community.board.issue.title', defaultMessage: 'A title is 3 to {max} characters' },

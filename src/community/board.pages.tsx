@@ -34,7 +34,7 @@ import {
   reviewProducts,
   saveReview,
 } from './reviews.service';
-import { memberNotifications } from './schema';
+import { ideas, memberNotifications } from './schema';
 import {
   ChangelogPage,
   IdeaPage,
@@ -237,9 +237,20 @@ export const boardPages = new Hono<AppEnv>()
     const { base } = await publicContext(c);
     if (!base.member) return toLogin(c, base.slug, c.req.path);
     const db = c.var.deps.db;
+    // Worded now, in the reader's language and the board's du/Sie; the idea's title as it is today.
     const items = await db
-      .select()
+      .select({
+        id: memberNotifications.id,
+        ideaId: memberNotifications.ideaId,
+        text: memberNotifications.text,
+        status: memberNotifications.status,
+        note: memberNotifications.note,
+        title: ideas.title,
+        readAt: memberNotifications.readAt,
+        createdAt: memberNotifications.createdAt,
+      })
       .from(memberNotifications)
+      .leftJoin(ideas, eq(ideas.id, memberNotifications.ideaId))
       .where(eq(memberNotifications.memberId, base.member.id))
       .orderBy(desc(memberNotifications.createdAt))
       .limit(100);

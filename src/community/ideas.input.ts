@@ -2,16 +2,22 @@ import { z } from '@hono/zod-openapi';
 import { LIMITS } from './ideas.service';
 import { REVIEW_LIMITS } from './reviews.service';
 import { IDEA_STATUSES } from './schema';
+import { ENGLISH } from '../core/i18n/translator';
+import { board } from './board.messages';
 
 /**
  * One schema per action, shared by the JSON API (community routes) and the board's and staff pages' forms;
  * the board's own actions (a member's idea, comment, review) have no JSON route and are here all the same.
- * Messages are whole sentences: the board shows them alone.
+ * Messages are whole sentences: the board shows them alone. The board's are the catalogue's English
+ * (board.messages.ts), written once; the board shows them in the reader's language (formIssue).
  */
 
-const titleRule = `A title is 3 to ${LIMITS.title} characters`;
+const titleRule = ENGLISH.t(board.issueTitle, { max: LIMITS.title });
 const Title = z.string().trim().min(3, titleRule).max(LIMITS.title, titleRule);
-const Body = z.string().trim().max(LIMITS.body, `Details are at most ${LIMITS.body} characters`);
+const Body = z
+  .string()
+  .trim()
+  .max(LIMITS.body, ENGLISH.t(board.issueBody, { max: LIMITS.body }));
 
 /** Staff add an idea in their words from a mention that asks for it (the API, and the suggested ideas page). */
 export const IdeaFromMention = z.object({
@@ -55,18 +61,14 @@ export const NewCategory = z.object({ name: z.string() });
 /** A member's idea on the board; a category the select does not offer is none. */
 export const NewIdea = z.object({ title: Title, body: Body, categoryId: z.uuid().nullable().catch(null) });
 
-const commentRule = `A comment is 1 to ${LIMITS.comment} characters`;
+const commentRule = ENGLISH.t(board.issueComment, { max: LIMITS.comment });
 export const NewComment = z.object({ body: z.string().trim().min(1, commentRule).max(LIMITS.comment, commentRule) });
 
-const reviewRule =
-  `A review needs a title (up to ${REVIEW_LIMITS.title} characters) ` + `and a text (up to ${REVIEW_LIMITS.body})`;
+const reviewRule = ENGLISH.t(board.issueReview, { title: REVIEW_LIMITS.title, body: REVIEW_LIMITS.body });
+const ratingRule = ENGLISH.t(board.issueRating);
 export const NewReview = z.object({
-  topicId: z.uuid({ error: 'Pick one of the products' }),
-  rating: z
-    .number({ error: 'A rating is 1 to 5 stars' })
-    .int('A rating is 1 to 5 stars')
-    .min(1, 'A rating is 1 to 5 stars')
-    .max(5, 'A rating is 1 to 5 stars'),
+  topicId: z.uuid({ error: ENGLISH.t(board.issueProduct) }),
+  rating: z.number({ error: ratingRule }).int(ratingRule).min(1, ratingRule).max(5, ratingRule),
   title: z.string().trim().min(1, reviewRule).max(REVIEW_LIMITS.title, reviewRule),
   body: z.string().trim().min(1, reviewRule).max(REVIEW_LIMITS.body, reviewRule),
 });

@@ -19,15 +19,6 @@ export const IDEA_SORTS = ['top', 'new', 'trending'] as const;
 export type IdeaSort = (typeof IDEA_SORTS)[number];
 /** What the board lists unless asked: everything not shipped or declined. */
 export const ACTIVE_STATUSES: IdeaStatus[] = ['open', 'under_review', 'planned', 'in_progress'];
-export const STATUS_LABELS: Record<IdeaStatus, string> = {
-  open: 'Open',
-  under_review: 'Under review',
-  planned: 'Planned',
-  in_progress: 'In progress',
-  shipped: 'Shipped',
-  declined: 'Declined',
-};
-
 export const LIMITS = { title: 140, body: 5000, comment: 3000 } as const;
 
 export type IdeaRow = typeof ideas.$inferSelect;

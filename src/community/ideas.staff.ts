@@ -1,13 +1,16 @@
 import { and, asc, desc, eq, max, sql } from 'drizzle-orm';
 import type { Actor } from '../core/actor';
-import { queueMailTo, recordAudit, workspaceById } from '../accounts';
+import { MAIL_QUEUED, queueMailTo, readerLocale, recordAudit, workspaceById } from '../accounts';
+import { LOCALES } from '../core/i18n/locales';
+import { boardAddressOf, boardTranslator } from './board-translator';
+import { statusMailText } from './mail';
 import type { EventPublisher } from '../core/events';
 import { transact } from '../db/transact';
 import type { Db } from '../db/types';
 import type { Logger } from '../http/logger';
 import type { Mailer } from '../http/env';
 import { communityError } from './errors';
-import { recountComments, recountVotes, STATUS_LABELS } from './ideas.service';
+import { recountComments, recountVotes } from './ideas.service';
 import {
   categories,
   comments,
@@ -82,12 +85,13 @@ export async function updateIdea(
       details: { ...patch, ...(statusChanged ? { from: idea.status } : {}) },
     });
     if (statusChanged) {
-      const note = patch.statusNote ? `: ${patch.statusNote}` : '';
-      const text = `“${idea.title}” is now ${STATUS_LABELS[patch.status!]}${note}`;
-      // Every voter and the author hear of it: one INSERT … SELECT however many voted.
+      // Every voter and the author hear of it: one INSERT … SELECT however many voted. What changed is kept,
+      // not a sentence: the board words it when it is read, in the reader's language (community/mail.ts).
+      const note = patch.statusNote || null;
       await tx.execute(sql`
-        insert into ${memberNotifications} (workspace_id, member_id, idea_id, text, created_at)
-        select ${actor.workspaceId}::uuid, t.member_id, ${id}::uuid, ${text}, ${ctx.now.toISOString()}::timestamptz
+        insert into ${memberNotifications} (workspace_id, member_id, idea_id, status, note, created_at)
+        select ${actor.workspaceId}::uuid, t.member_id, ${id}::uuid, ${patch.status}, ${note},
+          ${ctx.now.toISOString()}::timestamptz
         from (select member_id from ${ideaVotes} where idea_id = ${id}::uuid
               union select ${idea.memberId}::uuid where ${idea.memberId}::uuid is not null) t`);
       // Email voters too, when there is a mail server (the in-app notification is there either way): queued
@@ -99,21 +103,38 @@ export async function updateIdea(
   });
 }
 
+/**
+ * One email per voter in their language (else the workspace's): one INSERT … SELECT per language, each taking
+ * the voters who read it, so the statements grow with the languages we speak, never with the voters.
+ */
 async function queueVoterMail(tx: Db, workspaceId: string, idea: IdeaRow, ctx: { now: Date; baseUrl: string }) {
-  const ws = await workspaceById(tx, workspaceId);
-  const voters = tx
-    .select({ email: members.email })
-    .from(ideaVotes)
-    .innerJoin(members, eq(members.id, ideaVotes.memberId))
-    .where(eq(ideaVotes.ideaId, idea.id));
-  const mail = {
-    kind: 'status',
-    subject: `${ws!.name}: “${idea.title}” is now ${STATUS_LABELS[idea.status]}`,
-    text:
-      `An idea you voted for changed: ${STATUS_LABELS[idea.status]}.` +
-      `${idea.statusNote ? `\n\n${idea.statusNote}` : ''}\n\n${ctx.baseUrl}/c/${ws!.slug}/ideas/${idea.id}`,
+  const ws = (await workspaceById(tx, workspaceId))!;
+  const fallback = readerLocale(null, ws.defaultLanguage);
+  // The language a voter reads: their own, else (none, or one we no longer speak) the workspace's.
+  const spoken = sql.join(
+    LOCALES.map((l) => sql`${l}`),
+    sql`, `,
+  );
+  const reads = sql`case when ${members.language} in (${spoken}) then ${members.language} else ${fallback} end`;
+  const change = {
+    community: ws.name,
+    title: idea.title,
+    status: idea.status,
+    note: idea.statusNote || null,
+    link: `${ctx.baseUrl}/c/${ws.slug}/ideas/${idea.id}`,
   };
-  return queueMailTo(tx, workspaceId, mail, voters.getSQL(), ctx.now);
+  let count = 0;
+  for (const locale of LOCALES) {
+    const voters = tx
+      .select({ email: members.email })
+      .from(ideaVotes)
+      .innerJoin(members, eq(members.id, ideaVotes.memberId))
+      .where(and(eq(ideaVotes.ideaId, idea.id), sql`${reads} = ${locale}`));
+    const words = statusMailText(boardTranslator(locale, ws.timeZone, boardAddressOf(ws)), change);
+    const queued = await queueMailTo(tx, workspaceId, { kind: 'status', ...words }, voters.getSQL(), ctx.now);
+    count += queued?.data.count ?? 0;
+  }
+  return count ? ({ name: MAIL_QUEUED, data: { count } } as const) : null;
 }
 
 type IdeaRow = typeof ideas.$inferSelect;

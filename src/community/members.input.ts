@@ -1,21 +1,21 @@
 import { z } from 'zod';
+import { LOCALES } from '../core/i18n/locales';
+import { ENGLISH } from '../core/i18n/translator';
+import { board } from './board.messages';
 
 /**
  * The board's account forms, one schema each (members have no JSON API). Messages are whole sentences:
- * the board shows them alone.
+ * the board shows them alone. Their English is the catalogue's (board.messages.ts), written once; the board
+ * shows them in the reader's language by field and rule (account.pages.tsx, formIssue).
  */
 
-export const Password = z.string().min(10, 'The password needs at least 10 characters').max(200);
+export const Password = z.string().min(10, ENGLISH.t(board.issuePassword)).max(200);
 
-const DisplayName = z
-  .string()
-  .trim()
-  .min(1, 'Give a name to show with your posts')
-  .max(60, 'A name is at most 60 characters');
+const DisplayName = z.string().trim().min(1, ENGLISH.t(board.issueNameMissing)).max(60, ENGLISH.t(board.issueNameLong));
 
 export const SignUp = z.object({
   displayName: DisplayName,
-  email: z.email('Enter a valid email address').max(254),
+  email: z.email(ENGLISH.t(board.issueEmail)).max(254),
   password: Password,
 });
 
@@ -26,4 +26,5 @@ export const ForgotPassword = z.object({ email: z.string().trim().pipe(z.email()
 
 export const ResetPassword = z.object({ token: z.string().max(200), password: Password });
 
-export const Profile = z.object({ displayName: DisplayName });
+/** The name shown with their posts, and the language their emails come in. */
+export const Profile = z.object({ displayName: DisplayName, language: z.enum(LOCALES).optional() });

@@ -7,16 +7,20 @@ import {
   verifyDecoy,
   verifyPassword,
   holdMail,
+  readerLocale,
   sendHeld,
   type Workspace,
   workspaceView,
 } from '../accounts';
 import { hashToken, newSecret } from '../core/tokens';
+import type { Locale } from '../core/i18n/locales';
 import { linkMemberContact, renameMemberIdentity } from '../contacts';
 import type { Db } from '../db/types';
 import type { Logger } from '../http/logger';
 import type { Mailer } from '../http/env';
 import { communityError } from './errors';
+import { boardAddressOf, boardTranslator } from './board-translator';
+import { RESET_TTL_MS, resetMailText, signUpExistingMailText, VERIFY_TTL_MS, verifyMailText } from './mail';
 import { hitLimit } from './rate-limit';
 import { communitySettings, members, memberSessions, memberTokens } from './schema';
 
@@ -45,8 +49,13 @@ export type MemberRow = typeof members.$inferSelect;
 export type Community = { workspace: Workspace; requireApproval: boolean };
 
 const SESSION_TTL_MS = 30 * 86_400_000;
-const VERIFY_TTL_MS = 3 * 86_400_000;
-const RESET_TTL_MS = 60 * 60_000;
+
+/**
+ * The words of an email to a member: their language (else the workspace's), the workspace's zone, and the
+ * board's du/Sie.
+ */
+const mailTranslator = (ws: Workspace, language: string | null | undefined) =>
+  boardTranslator(readerLocale(language, ws.defaultLanguage), ws.timeZone, boardAddressOf(ws));
 
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
@@ -78,6 +87,8 @@ export interface SignUpInput {
   email: string;
   password: string;
   displayName: string;
+  /** The language the board showed them: their emails are written in it. */
+  language?: string | undefined;
 }
 
 /** Creates an unverified member and mails the verification link; an existing email gets a notice instead. */
@@ -98,30 +109,31 @@ export async function signUp(
   // The link and its email commit together (holdMail): a crash in between cannot leave a member
   // without their verification email.
   const held = await db.transaction(async (tx) => {
+    const language = readerLocale(input.language, ws.defaultLanguage);
     const [m] = await tx
       .insert(members)
-      .values({ workspaceId: ws.id, email, displayName: input.displayName.trim(), passwordHash })
+      .values({ workspaceId: ws.id, email, displayName: input.displayName.trim(), passwordHash, language })
       .onConflictDoNothing()
       .returning();
-    if (!m)
-      return holdMail(deps, tx, ws.id, {
-        kind: 'signup_existing',
-        to: email,
-        subject: `Someone tried to sign up at ${ws.name} with your email`,
-        text:
-          `You already have an account. Log in at ${base}/login, or reset your password at ${base}/forgot.\n` +
-          'If this was not you, ignore this email.',
+    if (!m) {
+      // Written to the account's owner, in their language (not the visitor's who typed the address).
+      const [owner] = await tx
+        .select({ language: members.language })
+        .from(members)
+        .where(and(eq(members.workspaceId, ws.id), eq(members.email, email)));
+      const words = signUpExistingMailText(mailTranslator(ws, owner?.language), {
+        community: ws.name,
+        login: `${base}/login`,
+        forgot: `${base}/forgot`,
       });
+      return holdMail(deps, tx, ws.id, { kind: 'signup_existing', to: email, ...words });
+    }
     const token = await issueToken(tx, m.id, 'verify', ctx.now);
-    return holdMail(deps, tx, ws.id, {
-      kind: 'verify',
-      to: email,
-      subject: `Confirm your email for ${ws.name}`,
-      text:
-        `Welcome to the ${ws.name} community! Confirm your email to post, vote and comment:\n` +
-        `${base}/verify?token=${token}\n\nThe link works for 3 days.`,
-      secrets: [token],
+    const words = verifyMailText(mailTranslator(ws, m.language), {
+      community: ws.name,
+      link: `${base}/verify?token=${token}`,
     });
+    return holdMail(deps, tx, ws.id, { kind: 'verify', to: email, ...words, secrets: [token] });
   });
   await sendHeld(deps, held);
 }
@@ -242,15 +254,11 @@ export async function requestPasswordReset(
   if (!m || m.disabledAt) return;
   const held = await deps.db.transaction(async (tx) => {
     const token = await issueToken(tx, m.id, 'reset', ctx.now);
-    return holdMail(deps, tx, ws.id, {
-      kind: 'reset',
-      to: m.email,
-      subject: `Reset your password for ${ws.name}`,
-      text:
-        'Choose a new password here (the link works for an hour):\n' +
-        `${ctx.baseUrl}/c/${ws.slug}/reset?token=${token}\n\nIf you did not ask for this, ignore this email.`,
-      secrets: [token],
+    const words = resetMailText(mailTranslator(ws, m.language), {
+      community: ws.name,
+      link: `${ctx.baseUrl}/c/${ws.slug}/reset?token=${token}`,
     });
+    return holdMail(deps, tx, ws.id, { kind: 'reset', to: m.email, ...words, secrets: [token] });
   });
   await sendHeld(deps, held);
 }
@@ -298,10 +306,17 @@ export async function resetPassword(
   });
 }
 
-export async function updateProfile(db: Db, memberId: string, input: { displayName: string }) {
+/** The language a member chose (null: none yet; the workspace's default then). */
+export async function memberLanguage(db: Db, memberId: string): Promise<string | null> {
+  const [m] = await db.select({ language: members.language }).from(members).where(eq(members.id, memberId));
+  return m?.language ?? null;
+}
+
+/** The member's name and the language their emails come in. */
+export async function updateProfile(db: Db, memberId: string, input: { displayName: string; language?: Locale }) {
   const [m] = await db
     .update(members)
-    .set({ displayName: input.displayName.trim() })
+    .set({ displayName: input.displayName.trim(), ...(input.language ? { language: input.language } : {}) })
     .where(eq(members.id, memberId))
     .returning();
   await renameMemberIdentity(db, memberId, m!.displayName);

@@ -1,6 +1,7 @@
 import { and, count, eq, isNull } from 'drizzle-orm';
 import type { AppContext, MemberInfo } from '../http/env';
 import { setTranslator, viewerTranslator } from '../http/i18n.middleware';
+import { boardAddressOf, boardTranslator } from './board-translator';
 import { communityError } from './errors';
 import { type Community, communityBySlug, type MemberDeps } from './members.service';
 import { memberNotifications } from './schema';
@@ -13,8 +14,10 @@ export async function publicContext(
   const community = await communityBySlug(c.var.deps.db, c.req.param('slug') ?? '');
   // The board speaks its workspace's language to a visitor whose browser asks for none we speak, and shows
   // times in its zone (a signed-in person's own choices and the language switch still win).
+  // Its German says du or Sie as the workspace chose (BoardTranslator fills in every message's `form`).
   const { defaultLanguage, timeZone } = community.workspace;
-  setTranslator(c, viewerTranslator(c, { language: defaultLanguage, timeZone }));
+  const viewer = viewerTranslator(c, { language: defaultLanguage, timeZone });
+  setTranslator(c, boardTranslator(viewer.locale, viewer.timeZone, boardAddressOf(community.workspace)));
   const m = c.var.member;
   // A session from another workspace's board counts as nobody here.
   const member = m && m.workspaceId === community.workspace.id ? m : null;

@@ -52,6 +52,9 @@ export const members = pgTable(
     email: text('email').notNull(),
     displayName: text('display_name').notNull(),
     passwordHash: text('password_hash').notNull(),
+    // The language the member's emails are written in: the board's when they signed up, changed on their
+    // profile (null: members from before; the workspace's default).
+    language: text('language'),
     emailVerifiedAt: ts('email_verified_at'),
     // The CRM contact this member is (by verified email, else a new one), set at verification.
     contactId: uuid('contact_id').references(() => contacts.id, { onDelete: 'set null' }),
@@ -239,7 +242,12 @@ export const ideaSuggestionDismissals = pgTable('idea_suggestion_dismissals', {
   createdAt: createdAt(),
 });
 
-/** In-app notifications for members (an idea they voted on changed status). */
+/**
+ * In-app notifications for members (an idea they voted on changed status). Kept as what happened (the new
+ * status and its note), not as a sentence: the board words it when it is read, in the reader's language
+ * and the board's du/Sie, so one statement writes it for every voter whatever their language. `text` is
+ * the English sentence of rows from before.
+ */
 export const memberNotifications = pgTable(
   'community_member_notifications',
   {
@@ -249,7 +257,9 @@ export const memberNotifications = pgTable(
       .notNull()
       .references(() => members.id, { onDelete: 'cascade' }),
     ideaId: uuid('idea_id').references(() => ideas.id, { onDelete: 'cascade' }),
-    text: text('text').notNull(),
+    text: text('text'),
+    status: text('status', { enum: IDEA_STATUSES }),
+    note: text('note'),
     readAt: ts('read_at'),
     createdAt: createdAt(),
   },

@@ -7,6 +7,7 @@ import type { Db } from '../db/types';
 import { getContactRow, identitiesOf, publicContact } from './contacts.service';
 import { confidenceOf, normalizeName } from './evidence';
 import { contactError } from './errors';
+import { duplicateReason } from './reasons';
 import { contacts, type DuplicateReason, duplicateSuggestions } from './schema';
 
 /** The review queue: open suggestions, most likely first, each with both contacts side by side. */
@@ -100,10 +101,10 @@ export async function findSimilar(db: Db, workspaceId: string, contactId: string
   const scored = found
     .map((f) => {
       const reasons: DuplicateReason[] = [];
-      if (f.same_email) reasons.push({ code: 'same_email', detail: 'shares an email address' });
-      if (f.same_handle) reasons.push({ code: 'same_handle', detail: `@${f.same_handle} on another platform` });
+      if (f.same_email) reasons.push(duplicateReason('same_email', {}));
+      if (f.same_handle) reasons.push(duplicateReason('same_handle', { handle: f.same_handle }));
       if (Number(f.sim) >= 0.5)
-        reasons.push({ code: 'similar_name', detail: `name ${Math.round(Number(f.sim) * 100)}% alike` });
+        reasons.push(duplicateReason('similar_name', { similarity: Math.round(Number(f.sim) * 100) / 100 }));
       return { id: f.id, reasons, confidence: confidenceOf(reasons, Number(f.sim)) };
     })
     .filter((f) => f.reasons.length > 0)

@@ -26,6 +26,8 @@ export { identityKey } from './link';
 export type { Contact } from './views/parts';
 /** An ISO date as the contact views show it (YYYY-MM-DD, or a dash). */
 export { day } from './views/parts';
+/** A lifecycle stage in the viewer's language (default stages translated, a workspace's own as written). */
+export { stageLabel } from './views/parts';
 /** The name to show for a contact (name, else a handle). */
 export { displayName } from './views/parts';
 /** "@ana on X" chips for a contact's accounts. */

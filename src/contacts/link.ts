@@ -5,6 +5,7 @@ import { rows } from '../db/rows';
 import type { Db } from '../db/types';
 import type { Platform } from '../core/platforms';
 import { comparableName, confidenceOf, emailsIn, hostOf, normalizeName, orderedPair, websiteDomain } from './evidence';
+import { duplicateReason } from './reasons';
 import type { DuplicateReason } from './schema';
 
 /**
@@ -256,11 +257,7 @@ async function suggestDuplicates(db: Db, workspaceId: string, platform: Platform
   for (const f of fresh) {
     for (const o of claimed) {
       const email = f.bioEmails.find((e) => o.emails.includes(e));
-      if (email)
-        add(f.contactId, o.contact_id, {
-          code: 'same_email',
-          detail: `${email}, written in the ${platform} bio (not verified)`,
-        });
+      if (email) add(f.contactId, o.contact_id, duplicateReason('same_email', { email, platform }));
     }
   }
   const handles = fresh.flatMap((f) => (f.author.handle ? [f.author.handle.toLowerCase()] : []));
@@ -284,11 +281,11 @@ async function suggestDuplicates(db: Db, workspaceId: string, platform: Platform
     const handle = f.author.handle?.toLowerCase();
     for (const o of others) {
       if (handle && o.handle === handle && o.platform !== platform)
-        add(f.contactId, o.contact_id, { code: 'same_handle', detail: `@${handle} on ${platform} and ${o.platform}` });
+        add(f.contactId, o.contact_id, duplicateReason('same_handle', { handle, platform, otherPlatform: o.platform }));
       if (f.author.url && o.url === f.author.url)
-        add(f.contactId, o.contact_id, { code: 'same_profile_url', detail: f.author.url });
+        add(f.contactId, o.contact_id, duplicateReason('same_profile_url', { url: f.author.url }));
       if (f.author.avatarUrl && o.avatar_url === f.author.avatarUrl)
-        add(f.contactId, o.contact_id, { code: 'same_avatar', detail: 'same profile picture' });
+        add(f.contactId, o.contact_id, duplicateReason('same_avatar', {}));
     }
   }
   const names = fresh.filter((f) => comparableName(f.name));
@@ -307,7 +304,7 @@ async function suggestDuplicates(db: Db, workspaceId: string, platform: Platform
         where similarity(lower(c.name), n.name) >= 0.6`),
     );
     for (const s of similar)
-      add(s.contact_id, s.other_id, { code: 'similar_name', detail: `similar name: ${s.other_name}` }, Number(s.sim));
+      add(s.contact_id, s.other_id, duplicateReason('similar_name', { name: s.other_name }), Number(s.sim));
   }
   if (found.size === 0) return;
   const suggestions = [...found.values()].map((s) => ({

@@ -6,7 +6,7 @@ import { contactError } from './errors';
 import { decodeKeyset } from '../db/keyset';
 import type { MessageDescriptor } from '../core/i18n/translator';
 import type { AppContext, AppEnv } from '../http/env';
-import { assertCan, formProblem, parseForm, pathId, requireStaffPage, shellProps } from '../http/pages';
+import { assertCan, formProblem, parseForm, pathId, requireStaffPage, saidToViewer, shellProps } from '../http/pages';
 import { PLATFORMS } from '../core/platforms';
 import { addNote, getContact, getContactRow, listContacts, listStages, updateContact } from './contacts.service';
 import { dismissSuggestion, findSimilar, getSuggestion, listSuggestions } from './duplicates.service';
@@ -214,17 +214,17 @@ export const contactPages = new Hono<AppEnv>()
       return c.redirect(`${listHref({ segment: segment.id, sort: params.sort })}&ok=segment-saved`, 303);
     } catch (err) {
       const e = formProblem(err);
-      return renderList(c, e.status, e.message, body);
+      return renderList(c, e.status, saidToViewer(c, e), body);
     }
   })
   .post('/contacts/segments/:id/delete', async (c) => {
-    await deleteSegment(c.var.deps.db, assertCan(c, 'contacts:write'), pathId(c, 'Segment'));
+    await deleteSegment(c.var.deps.db, assertCan(c, 'contacts:write'), pathId(c, 'segment'));
     return c.redirect('/contacts?ok=segment-deleted', 303);
   })
   .get('/contacts/duplicates', (c) => renderDuplicates(c))
   .post('/contacts/duplicates/:id/merge', async (c) => {
     const actor = assertCan(c, 'contacts:write');
-    const s = await getSuggestion(c.var.deps.db, actor.workspaceId, pathId(c, 'Suggestion'));
+    const s = await getSuggestion(c.var.deps.db, actor.workspaceId, pathId(c, 'suggestion'));
     if (s.status !== 'open') return renderDuplicates(c, 409, c.var.i18n.t(m.suggestionDone, { status: s.status }));
     const form = await parseForm(c, MergeForm);
     if (!form.ok) return renderDuplicates(c, 422, form.message);
@@ -238,23 +238,23 @@ export const contactPages = new Hono<AppEnv>()
       );
     } catch (err) {
       const e = formProblem(err);
-      return renderDuplicates(c, e.status, e.message);
+      return renderDuplicates(c, e.status, saidToViewer(c, e));
     }
     return c.redirect(`/contacts/duplicates?ok=merged&contact=${choice.into}`, 303);
   })
   .post('/contacts/duplicates/:id/dismiss', async (c) => {
     const actor = assertCan(c, 'contacts:write');
     try {
-      await dismissSuggestion(c.var.deps.db, actor, pathId(c, 'Suggestion'), c.var.deps.clock());
+      await dismissSuggestion(c.var.deps.db, actor, pathId(c, 'suggestion'), c.var.deps.clock());
     } catch (err) {
       const e = formProblem(err);
-      return renderDuplicates(c, e.status, e.message);
+      return renderDuplicates(c, e.status, saidToViewer(c, e));
     }
     return c.redirect('/contacts/duplicates?ok=dismissed', 303);
   })
   .post('/contacts/merges/:id/undo', async (c) => {
     const actor = assertCan(c, 'contacts:write');
-    const id = pathId(c, 'Merge');
+    const id = pathId(c, 'merge');
     try {
       const { contacts } = await undoMerge(c.var.deps.db, actor, id, c.var.deps.clock());
       return c.redirect(`/contacts/${contacts[0]!.id}?ok=unmerged`, 303);
@@ -263,13 +263,13 @@ export const contactPages = new Hono<AppEnv>()
       // Shown on the contact the merge went into, where the Undo button was.
       const intoId = await mergeTarget(c, actor.workspaceId, id);
       if (!intoId) throw err;
-      return renderContact(c, intoId, { status: e.status, error: e.message });
+      return renderContact(c, intoId, { status: e.status, error: saidToViewer(c, e) });
     }
   })
-  .get('/contacts/:id', (c) => renderContact(c, pathId(c, 'Contact')))
+  .get('/contacts/:id', (c) => renderContact(c, pathId(c, 'contact')))
   .post('/contacts/:id', async (c) => {
     const actor = assertCan(c, 'contacts:write');
-    const id = pathId(c, 'Contact');
+    const id = pathId(c, 'contact');
     await getContactRow(c.var.deps.db, actor.workspaceId, id);
     const form = await parseForm(c, ProfileForm, PROFILE_FORM);
     const { values } = form;
@@ -278,13 +278,13 @@ export const contactPages = new Hono<AppEnv>()
       await updateContact(c.var.deps.db, actor, id, form.data, c.var.deps.clock());
     } catch (err) {
       const e = formProblem(err);
-      return renderContact(c, id, { status: e.status, error: e.message, values });
+      return renderContact(c, id, { status: e.status, error: saidToViewer(c, e), values });
     }
     return c.redirect(`/contacts/${id}?ok=saved`, 303);
   })
   .post('/contacts/:id/notes', async (c) => {
     const actor = assertCan(c, 'contacts:write');
-    const id = pathId(c, 'Contact');
+    const id = pathId(c, 'contact');
     await getContactRow(c.var.deps.db, actor.workspaceId, id);
     const form = await parseForm(c, NoteInput);
     const note = form.values.body;
@@ -293,13 +293,13 @@ export const contactPages = new Hono<AppEnv>()
       await addNote(c.var.deps.db, actor, id, form.data.body);
     } catch (err) {
       const e = formProblem(err);
-      return renderContact(c, id, { status: e.status, error: e.message, note });
+      return renderContact(c, id, { status: e.status, error: saidToViewer(c, e), note });
     }
     return c.redirect(`/contacts/${id}?ok=noted`, 303);
   })
   .post('/contacts/:id/merge', async (c) => {
     const actor = assertCan(c, 'contacts:write');
-    const id = pathId(c, 'Contact');
+    const id = pathId(c, 'contact');
     await getContactRow(c.var.deps.db, actor.workspaceId, id);
     const form = await parseForm(c, MergeInput.pick({ from: true }));
     const from = form.ok ? form.data.from[0]! : undefined;
@@ -308,7 +308,7 @@ export const contactPages = new Hono<AppEnv>()
       await mergeContacts(c.var.deps.db, actor, { into: id, from: [from] }, c.var.deps.clock());
     } catch (err) {
       const e = formProblem(err);
-      return renderContact(c, id, { status: e.status, error: e.message });
+      return renderContact(c, id, { status: e.status, error: saidToViewer(c, e) });
     }
     return c.redirect(`/contacts/${id}?ok=merged`, 303);
   });

@@ -19,7 +19,22 @@ import { PLATFORMS } from '../core/platforms';
 /** The default lifecycle stages; a workspace may edit its own list (lifecycle_stages). */
 export const DEFAULT_STAGES = ['subscriber', 'lead', 'customer', 'advocate', 'detractor', 'other'] as const;
 
+export type ScoreReasonCode =
+  | 'reach'
+  | 'engagement'
+  | 'activity'
+  | 'recency'
+  | 'sentiment'
+  | 'purchase_intent'
+  | 'questions';
+
+/**
+ * One part of a contact's score: its code and values, put in words in the reader's language when shown, and its
+ * English (what the API says; all a part scored before the codes has).
+ */
 export interface ScoreReason {
+  code?: ScoreReasonCode;
+  values?: Record<string, number | string>;
   reason: string;
   points: number;
 }
@@ -131,9 +146,14 @@ export const contactNotes = pgTable(
 
 export const SUGGESTION_STATUSES = ['open', 'dismissed', 'merged'] as const;
 
+/**
+ * One piece of evidence that two contacts are one person: its code and values, put in words in the reader's
+ * language when shown, and its English detail (what the API says; all a suggestion made before the values has).
+ */
 export interface DuplicateReason {
   code: 'same_handle' | 'similar_name' | 'same_profile_url' | 'same_avatar' | 'same_email' | 'same_domain';
   detail: string;
+  values?: Record<string, number | string>;
 }
 
 /** Weak evidence that two contacts are one person, for staff to confirm (merge) or dismiss. */

@@ -11,7 +11,11 @@ export const IMPORT_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
 /** A row of a file that was not imported, and why (the file's line: the header is line 1). */
 export interface RowError {
   line: number;
+  /** In English (what the API says). */
   message: string;
+  /** The problem's code and values, for the page to say it in the reader's language (absent on older rows). */
+  code?: string;
+  values?: Record<string, string | number>;
 }
 
 /**

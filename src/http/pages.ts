@@ -262,9 +262,10 @@ const Uuid = z.uuid();
 
 /**
  * A uuid path parameter (`:id` unless named); anything that is not a uuid names nothing, so it is a 404
- * (NOT_FOUND, `what` in its details).
+ * (NOT_FOUND, `what` in its details: a code such as `saved_reply`, never words, which a reader would meet in
+ * one language only).
  */
-export function pathId(c: AppContext, what = 'Resource', param = 'id'): string {
+export function pathId(c: AppContext, what = 'resource', param = 'id'): string {
   const id = c.req.param(param);
   if (!id || !Uuid.safeParse(id).success) throw coreError('NOT_FOUND', { what });
   return id;

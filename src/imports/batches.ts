@@ -17,6 +17,7 @@ import {
   rowOf,
 } from './parse';
 import { readRecords } from './records';
+import { rowProblem } from './row-problems';
 import { imports } from './schema';
 
 /**
@@ -171,7 +172,7 @@ export async function importBatches(
   try {
     for await (const raw of records) {
       if (raw.fatal) {
-        pending.failures.push({ line: raw.line, message: raw.error! });
+        pending.failures.push(rowProblem(raw.line, raw.error?.code ?? 'unreadable_row', raw.error?.values));
         pending.count++;
         break;
       }
@@ -179,7 +180,7 @@ export async function importBatches(
         // JSON Lines name their fields in each object: the first one sets the mapping.
         if (claimed.format === 'jsonl' && !columns) {
           if (!raw.record) {
-            pending.failures.push({ line: raw.line, message: raw.error ?? 'unreadable row' });
+            pending.failures.push(rowProblem(raw.line, raw.error?.code ?? 'unreadable_row', raw.error?.values));
             pending.count++;
             pending.end = raw.end;
             pending.line = raw.line;
@@ -195,10 +196,7 @@ export async function importBatches(
         }
       }
       if (taken + pending.count >= MAX_IMPORT_ROWS) {
-        pending.failures.push({
-          line: raw.line,
-          message: `At most ${MAX_IMPORT_ROWS} rows are imported at once: this row and those after it were not`,
-        });
+        pending.failures.push(rowProblem(raw.line, 'rows_after_limit', { max: MAX_IMPORT_ROWS }));
         pending.count++;
         break;
       }

@@ -33,7 +33,8 @@ export const publicImport = (i: ImportRow) => ({
   failed: i.failed,
   // How far into the file: the row count is known only at the end (the file is read as a stream).
   progress: i.status === 'done' ? 100 : i.size ? Math.round((i.readBytes / i.size) * 1000) / 10 : 0,
-  errors: i.errors,
+  // The API's rows say what went wrong in English; the page says it from their codes (row-problems.ts).
+  errors: i.errors.map(({ line, message }) => ({ line, message })),
   error: i.error,
   createdAt: i.createdAt.toISOString(),
   finishedAt: i.finishedAt?.toISOString() ?? null,

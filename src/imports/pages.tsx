@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { runInBackground } from '../http/background';
 import type { AppContext, AppEnv } from '../http/env';
 import { coreError } from '../core/errors';
-import { assertCan, formProblem, parseForm, requireStaffPage, shellProps } from '../http/pages';
+import { assertCan, formProblem, parseForm, requireStaffPage, saidToViewer, shellProps } from '../http/pages';
 import { importError } from './errors';
 import { ImportPageForm } from './import.input';
 import { createImport, listImports, publicImport, runImport } from './import.service';
@@ -12,7 +12,14 @@ import { ImportsPage } from './views/imports-page';
 async function render(c: AppContext, status = 200, error?: string) {
   const actor = assertCan(c, 'settings:manage');
   const rows = await listImports(c.var.deps.db, actor.workspaceId);
-  return c.html(<ImportsPage {...shellProps(c)} imports={rows.map(publicImport)} error={error} />, status as 200);
+  return c.html(
+    <ImportsPage
+      {...shellProps(c)}
+      imports={rows.map((r) => ({ ...publicImport(r), errors: r.errors }))}
+      error={error}
+    />,
+    status as 200,
+  );
 }
 
 /** Settings > Imports: upload a file, watch its progress, read the bad rows. */
@@ -44,7 +51,7 @@ export const importPages = new Hono<AppEnv>()
       runInBackground(c, runImport(c.var.deps, row.id));
     } catch (err) {
       const e = formProblem(err);
-      return render(c, e.status, e.message);
+      return render(c, e.status, saidToViewer(c, e));
     }
     return c.redirect('/settings/imports', 303);
   });

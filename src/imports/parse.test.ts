@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseImport } from './parse';
+import { ENGLISH, translatorFor } from '../core/i18n/translator';
+import { rowProblem, rowProblemText } from './row-problems';
 
 describe('parseImport', () => {
   it('reads a CSV with guessed columns, quoted newlines and unicode', () => {
@@ -47,7 +49,7 @@ describe('parseImport', () => {
       'bad date,yesterday-ish,1\nbad followers,2026-01-01,lots\n';
     const { rows, errors } = parseImport(csv, 'csv');
     expect(rows).toHaveLength(1);
-    expect(errors).toEqual([
+    expect(errors.map(({ line, message }) => ({ line, message }))).toEqual([
       { line: 3, message: 'empty text (column text)' },
       { line: 4, message: 'unreadable date "yesterday-ish" (column date)' },
       { line: 5, message: 'followers must be a number, got "lots"' },
@@ -57,7 +59,7 @@ describe('parseImport', () => {
   it('flags lines of JSON Lines that are not objects', () => {
     const { rows, errors } = parseImport('{"text":"ok"}\nnot json\n[1,2]\n', 'jsonl');
     expect(rows).toHaveLength(1);
-    expect(errors).toEqual([
+    expect(errors.map(({ line, message }) => ({ line, message }))).toEqual([
       { line: 2, message: 'not valid JSON' },
       { line: 3, message: 'not a JSON object' },
     ]);
@@ -70,5 +72,26 @@ describe('parseImport', () => {
 
   it('asks for a text column when it cannot find one', () => {
     expect(parseImport('a,b\n1,2\n', 'csv').errors[0]!.message).toBe('No text column: map one with text=<column>');
+  });
+});
+
+describe('a row’s problem', () => {
+  it('keeps its code and values, and is said in the reader’s language', () => {
+    const [problem] = parseImport('text,followers\nhi,lots\n', 'csv').errors;
+    expect(problem).toEqual({
+      line: 2,
+      code: 'followers_not_number',
+      values: { value: '"lots"' },
+      message: 'followers must be a number, got "lots"',
+    });
+    expect(rowProblemText(translatorFor('de'), problem!)).toBe('Follower müssen eine Zahl sein, erhalten: "lots"');
+    expect(rowProblemText(ENGLISH, problem!)).toBe('followers must be a number, got "lots"');
+    expect(rowProblemText(translatorFor('de'), rowProblem(1, 'too_many_rows', { rows: 250_001, max: 200_000 }))).toBe(
+      'Die Datei hat 250.001 Zeilen; höchstens 200.000 werden auf einmal importiert',
+    );
+  });
+
+  it('stored before the codes, is shown in the English it was stored in', () => {
+    expect(rowProblemText(translatorFor('de'), { line: 3, message: 'not valid JSON' })).toBe('not valid JSON');
   });
 });

@@ -6,6 +6,7 @@ import type { RowError } from '../db/import-job';
 import { cleanJson, cleanText, jsonDepth, MAX_JSON_DEPTH } from '../core/safe-text';
 import { PLATFORMS, type Platform } from '../core/platforms';
 import { importError } from './errors';
+import { type RawProblem, rowProblem } from './row-problems';
 
 /**
  * Turns an exported file of mentions (CSV or JSON Lines) into posts, one per row, or a reason per
@@ -59,7 +60,7 @@ const MAX_FOLLOWERS = 2_147_483_647;
 
 type Record_ = Record<string, unknown>;
 
-type RawRecord = { line: number; record: Record_ | null; error?: string };
+type RawRecord = { line: number; record: Record_ | null; error?: RawProblem };
 
 function records(content: string, format: ImportFormat): RawRecord[] {
   if (format === 'jsonl') {
@@ -68,10 +69,10 @@ function records(content: string, format: ImportFormat): RawRecord[] {
       try {
         const value = JSON.parse(text) as unknown;
         if (!value || typeof value !== 'object' || Array.isArray(value))
-          return [{ line: i + 1, record: null, error: 'not a JSON object' }];
+          return [{ line: i + 1, record: null, error: { code: 'not_json_object' } }];
         return [{ line: i + 1, record: value as Record_ }];
       } catch {
-        return [{ line: i + 1, record: null, error: 'not valid JSON' }];
+        return [{ line: i + 1, record: null, error: { code: 'not_json' } }];
       }
     });
   }
@@ -135,16 +136,14 @@ export function parseImport(
   } catch (err) {
     return {
       rows: [],
-      errors: [{ line: 1, message: `The file is not valid ${format.toUpperCase()}: ${(err as Error).message}` }],
+      errors: [rowProblem(1, 'not_valid_file', { format: format.toUpperCase(), problem: (err as Error).message })],
       mapping,
     };
   }
   if (all.length > MAX_IMPORT_ROWS)
     return {
       rows: [],
-      errors: [
-        { line: 1, message: `The file has ${all.length} rows; at most ${MAX_IMPORT_ROWS} are imported at once` },
-      ],
+      errors: [rowProblem(1, 'too_many_rows', { rows: all.length, max: MAX_IMPORT_ROWS })],
       mapping,
     };
   const firstRecord = all.find((r) => r.record)?.record ?? {};
@@ -160,34 +159,31 @@ export function parseImport(
   return { rows, errors, mapping: map };
 }
 
-export const NO_TEXT_COLUMN: RowError = { line: 1, message: 'No text column: map one with text=<column>' };
+export const NO_TEXT_COLUMN: RowError = rowProblem(1, 'no_text_column', { example: 'text=<column>' });
 
 /** One record of the file as a post, or why it cannot be one. `map` comes from resolveMapping. */
 export function rowOf(
-  { line, record: found, error }: { line: number; record: Record_ | null; error?: string },
+  { line, record: found, error }: { line: number; record: Record_ | null; error?: RawProblem },
   map: ColumnMapping,
 ): ParsedRow | RowError {
-  if (!found) return { line, message: error ?? 'unreadable row' };
-  if (jsonDepth(found) > MAX_JSON_DEPTH) return { line, message: `nested deeper than ${MAX_JSON_DEPTH} levels` };
+  if (!found) return rowProblem(line, error?.code ?? 'unreadable_row', error?.values);
+  if (jsonDepth(found) > MAX_JSON_DEPTH) return rowProblem(line, 'too_deep', { max: MAX_JSON_DEPTH });
   const record = cleanJson(found) as Record_;
   const text = str(pick(record, map.text));
-  if (!text) return { line, message: `empty text (column ${map.text})` };
+  if (!text) return rowProblem(line, 'empty_text', { column: map.text ?? '' });
   const createdAt = map.createdAt ? parseDate(pick(record, map.createdAt)) : null;
   if (map.createdAt && !createdAt) {
-    return {
-      line,
-      message: `unreadable date ${JSON.stringify(str(pick(record, map.createdAt)))} (column ${map.createdAt})`,
-    };
+    return rowProblem(line, 'unreadable_date', {
+      value: JSON.stringify(str(pick(record, map.createdAt))),
+      column: map.createdAt,
+    });
   }
   const followersRaw = str(pick(record, map.authorFollowers));
   const followers = followersRaw === null ? null : Number(followersRaw.replace(/[,_\s]/g, ''));
   if (followers !== null && Number.isNaN(followers))
-    return { line, message: `followers must be a number, got ${JSON.stringify(followersRaw)}` };
+    return rowProblem(line, 'followers_not_number', { value: JSON.stringify(followersRaw) });
   if (followers !== null && (!Number.isInteger(followers) || followers < 0 || followers > MAX_FOLLOWERS)) {
-    return {
-      line,
-      message: `followers must be a whole number from 0 to ${MAX_FOLLOWERS}, got ${JSON.stringify(followersRaw)}`,
-    };
+    return rowProblem(line, 'followers_out_of_range', { max: MAX_FOLLOWERS, value: JSON.stringify(followersRaw) });
   }
   const platformRaw = str(pick(record, map.platform))?.toLowerCase() ?? null;
   const platform: Platform =

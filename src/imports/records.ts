@@ -1,6 +1,7 @@
 import { parse as csvParser } from 'csv-parse';
 import { cleanText } from '../core/safe-text';
 import type { ImportFormat } from './parse';
+import type { RawProblem } from './row-problems';
 
 /**
  * Reads an import file's records one at a time from a stream of bytes, so a 24 MiB file never sits
@@ -11,7 +12,7 @@ import type { ImportFormat } from './parse';
 export interface RawRecord {
   line: number;
   record: Record<string, unknown> | null;
-  error?: string;
+  error?: RawProblem;
   /** The file cannot be read past this point (CSV that breaks its own quoting): stop here. */
   fatal?: boolean;
   /** The byte just past this record (and its line break): where reading resumes after it. */
@@ -122,7 +123,7 @@ async function* csvRecords(
     yield {
       line,
       record: null,
-      error: `The file is not valid CSV from here on: ${(failure as Error).message}`,
+      error: { code: 'not_valid_csv_on', values: { problem: (failure as Error).message } },
       fatal: true,
       end: last.end,
     };
@@ -155,10 +156,10 @@ async function* jsonlRecords(bytes: AsyncIterable<Uint8Array>, from: ReadFrom): 
     try {
       const value = JSON.parse(text) as unknown;
       if (!value || typeof value !== 'object' || Array.isArray(value))
-        return { line, record: null, error: 'not a JSON object', end: offset };
+        return { line, record: null, error: { code: 'not_json_object' }, end: offset };
       return { line, record: value as Record<string, unknown>, end: offset };
     } catch {
-      return { line, record: null, error: 'not valid JSON', end: offset };
+      return { line, record: null, error: { code: 'not_json' }, end: offset };
     }
   };
   const joined = (tail: Uint8Array) => {

@@ -5,7 +5,10 @@ import type { Db } from '../db/types';
 import { conversationMentions } from '../mentions';
 import { replies } from './replies/schema';
 import { canonicalTags, cleanTags } from '../tags';
+import { ENGLISH } from '../core/i18n/translator';
 import { inboxError } from './errors';
+import { storedNotice } from './notification-text';
+import { priorityReasonText, storedReason } from './priority-reason';
 import { publish } from './live';
 import {
   conversationEvents,
@@ -25,7 +28,8 @@ export const publicConversation = (c: ConversationRow) => ({
   snoozedUntil: c.snoozedUntil?.toISOString() ?? null,
   assigneeId: c.assigneeId,
   priority: c.priority,
-  priorityReason: c.priorityReason,
+  // The API keeps its English sentence; pages put the stored facts in the reader's language.
+  priorityReason: priorityReasonText(ENGLISH, c.priorityReason),
   tags: c.tags,
   topicIds: c.topicIds,
   intents: c.intents,
@@ -264,7 +268,7 @@ export async function updateConversations(
         set.priority = patch.priority;
         set.priorityRank = PRIORITIES.indexOf(patch.priority);
         set.priorityPinned = true;
-        set.priorityReason = 'Set by staff';
+        set.priorityReason = storedReason([{ code: 'set_by_staff' }]);
         ev('priority', { from: c.priority, to: patch.priority });
       }
       if (patch.tags || patch.addTags || patch.removeTags) {
@@ -295,7 +299,7 @@ export async function updateConversations(
           userId: e.details!.to as string,
           kind: 'assigned',
           conversationId: e.conversationId,
-          text: 'A conversation was assigned to you',
+          text: storedNotice({ by: 'person' }),
         })),
       );
     }

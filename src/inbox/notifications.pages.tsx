@@ -5,6 +5,7 @@ import { useT } from '../http/web/i18n';
 import { AppShell } from '../http/web/layout';
 import { PostButton, when } from '../http/web/settings-shell';
 import { inboxError } from './errors';
+import { noticeText } from './notification-text';
 import { m } from './notifications.messages';
 import { listNotifications, markRead, type NotificationRow } from './notifications.service';
 
@@ -12,7 +13,8 @@ function NotificationsPage(
   p: Omit<Parameters<typeof AppShell>[0], 'title' | 'active' | 'children'> & { items: NotificationRow[] },
 ) {
   const unread = p.items.filter((n) => !n.readAt).length;
-  const { t } = useT();
+  const translator = useT();
+  const { t } = translator;
   return (
     <AppShell {...p} title={t(m.title)} active="/inbox">
       <div class="page-head">
@@ -34,10 +36,10 @@ function NotificationsPage(
                 </div>
                 {n.conversationId ? (
                   <a class="conv-subject" href={`/notifications/${n.id}/open`}>
-                    {n.text}
+                    {noticeText(translator, n)}
                   </a>
                 ) : (
-                  <p class="conv-subject">{n.text}</p>
+                  <p class="conv-subject">{noticeText(translator, n)}</p>
                 )}
               </div>
             </li>
@@ -64,7 +66,7 @@ export const notificationPages = new Hono<AppEnv>()
   })
   .get('/notifications/:id/open', async (c) => {
     const actor = assertCan(c, 'inbox:read');
-    const id = pathId(c, 'Notification');
+    const id = pathId(c, 'notification');
     const n = actor.userId
       ? (await listNotifications(c.var.deps.db, actor.workspaceId, actor.userId, 500)).find((x) => x.id === id)
       : undefined;

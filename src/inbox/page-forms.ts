@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { daysAhead, nextWeekday, zonedInstant } from '../core/i18n/zoned-time';
 import { BulkUpdate, ConversationPatch } from './conversation.input';
+import { inboxError } from './errors';
 import { IdempotencyKey, ReplyInput } from './replies/reply.input';
 
 /**
@@ -26,7 +28,10 @@ export const BulkForm = z.object({
 /** The bulk form's list fields; its labels are in the viewer's language (pages.tsx). */
 export const BULK_FORM = { lists: { addTag: ',' } };
 
-/** The conversation page's triage form; a snooze is a preset (`4h`) or `until` the time typed (UTC). */
+/**
+ * The conversation page's triage form; a snooze is a preset (`4h`, `tomorrow`) or `until` the time typed,
+ * read on the viewer's clock (their time zone).
+ */
 export const TriageForm = z.object({
   assigneeId: Assignee.nullable().optional(),
   status: patch.status,
@@ -36,6 +41,39 @@ export const TriageForm = z.object({
   tags: patch.tags,
 });
 export const TRIAGE_FORM = { lists: { tags: ',' } };
+
+/** The snooze presets, in the order offered: hours from now, or 09:00 on the viewer's clock. */
+export const SNOOZE_PRESETS = ['1h', '4h', 'tomorrow', '24h', '72h', 'monday', '168h'] as const;
+export type SnoozePreset = (typeof SNOOZE_PRESETS)[number];
+const HOUR_MS = 3_600_000;
+const MORNING = { hour: 9 };
+
+/** When a preset ends, from `now`, in the viewer's zone: `tomorrow` is 09:00 tomorrow on their clock. */
+export function snoozePresetEnd(preset: SnoozePreset, now: Date, timeZone: string): Date {
+  if (preset === 'tomorrow') return daysAhead(now, timeZone, 1, MORNING) ?? new Date(now.getTime() + 24 * HOUR_MS);
+  if (preset === 'monday') return nextWeekday(now, timeZone, 1, MORNING) ?? new Date(now.getTime() + 168 * HOUR_MS);
+  return new Date(now.getTime() + Number.parseInt(preset, 10) * HOUR_MS);
+}
+
+const isPreset = (v: string): v is SnoozePreset => (SNOOZE_PRESETS as readonly string[]).includes(v);
+
+/**
+ * When a snooze from the triage form ends: a preset (4 hours when none is picked), or `until` the
+ * datetime-local field, which holds the viewer's wall clock and is read in their zone.
+ */
+export function snoozeEnd(
+  form: { snoozeFor?: string | undefined; snoozeUntil?: string | undefined },
+  now: Date,
+  timeZone: string,
+): Date {
+  const choice = form.snoozeFor?.trim() || '4h';
+  if (choice === 'until') {
+    const at = zonedInstant(form.snoozeUntil ?? '', timeZone);
+    if (!at) throw inboxError('SNOOZE_TIME_MISSING', { field: 'snoozeUntil' });
+    return at;
+  }
+  return snoozePresetEnd(isPreset(choice) ? choice : '4h', now, timeZone);
+}
 
 /** The composer: the reply, and the key that makes posting it twice send it once. */
 export const ReplyForm = ReplyInput.extend({ idempotencyKey: IdempotencyKey.optional() });

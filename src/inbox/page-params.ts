@@ -1,9 +1,10 @@
+import { localDay, zonedDay } from '../core/i18n/zoned-time';
 import { InboxQuery } from './list';
 
 /**
  * The inbox page's query string read leniently: a value that does not fit (a stale link, a hand
  * edited URL) is dropped rather than failing the page. Dates from date inputs (YYYY-MM-DD) cover
- * whole days in UTC.
+ * whole days on the viewer's clock (their time zone): from its midnight to the end of the day.
  */
 export const FILTER_KEYS = [
   'view',
@@ -26,21 +27,36 @@ export type InboxParams = Partial<Record<FilterKey | 'cursor', string>>;
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-export function readInboxQuery(query: Record<string, string>, limit = 25): { query: InboxQuery; params: InboxParams } {
+export function readInboxQuery(
+  query: Record<string, string>,
+  limit = 25,
+  timeZone = 'UTC',
+): { query: InboxQuery; params: InboxParams } {
   const params: InboxParams = {};
   const input: Record<string, unknown> = { limit };
   for (const key of [...FILTER_KEYS, 'cursor'] as const) {
     const raw = query[key]?.trim();
     if (!raw) continue;
     let value = raw;
-    if ((key === 'from' || key === 'to') && DAY.test(raw))
-      value = `${raw}T${key === 'from' ? '00:00:00.000' : '23:59:59.999'}Z`;
+    if ((key === 'from' || key === 'to') && DAY.test(raw)) {
+      const day = zonedDay(raw, timeZone);
+      if (!day) continue;
+      value = (key === 'from' ? day.first : day.last).toISOString();
+    }
     const field = InboxQuery.shape[key];
     if (!field.safeParse(value).success) continue;
     params[key] = raw;
     input[key] = value;
   }
   return { query: InboxQuery.parse(input), params };
+}
+
+/** What a date field shows for a from/to param: its day, or the viewer's day of an instant a link named. */
+export function dayField(raw: string | undefined, timeZone: string): string {
+  if (!raw) return '';
+  if (DAY.test(raw)) return raw;
+  const at = new Date(raw);
+  return Number.isNaN(at.getTime()) ? '' : localDay(at, timeZone);
 }
 
 /** The inbox URL for these params with some changed ('' removes one); a new filter starts at page one. */

@@ -8,7 +8,6 @@ import { confidenceThreshold, listUsers } from '../accounts';
 import { getContact, sentimentHistory } from '../contacts';
 import { AppError } from '../core/errors';
 import type { MessageDescriptor } from '../core/i18n/translator';
-import { inboxError } from './errors';
 import { checkReply } from './replies/length';
 import { getReply, queueReply, retryReply, sendReply } from './replies/outbox';
 import { retractReply } from './replies/retract';
@@ -29,9 +28,9 @@ import { type InboxQuery, listConversations, tabCounts } from './list';
 import { readInboxQuery } from './page-params';
 import { ModerationInput, NoteInput } from './conversation.input';
 import { moderateMention } from './moderation.service';
-import { BULK_FORM, BulkForm, ReplyForm, TRIAGE_FORM, TriageForm } from './page-forms';
+import { BULK_FORM, BulkForm, ReplyForm, snoozeEnd, TRIAGE_FORM, TriageForm } from './page-forms';
 import { conversations } from './schema';
-import { type ComposerState, ConversationPage, SNOOZE_CHOICES } from './views/conversation-page';
+import { type ComposerState, ConversationPage } from './views/conversation-page';
 import { InboxPage, InboxTabs, Row } from './views/inbox-page';
 import { flash } from './views/messages';
 
@@ -62,19 +61,6 @@ async function people(c: AppContext, workspaceId: string) {
     .map((u) => ({ id: u.id, name: u.name || u.email }));
 }
 
-const HOURS: Record<string, number> = Object.fromEntries(SNOOZE_CHOICES.map(([v]) => [v, Number.parseInt(v, 10)]));
-
-/** When a snooze ends: a preset from now, or the datetime-local field read as UTC. */
-function snoozeEnd(form: { snoozeFor?: string | undefined; snoozeUntil?: string | undefined }, now: Date): Date {
-  const choice = form.snoozeFor?.trim() || '4h';
-  if (choice === 'until') {
-    const at = new Date(`${form.snoozeUntil?.trim() ?? ''}:00Z`);
-    if (Number.isNaN(at.getTime())) throw inboxError('SNOOZE_TIME_MISSING', { field: 'snoozeUntil' });
-    return at;
-  }
-  return new Date(now.getTime() + (HOURS[choice] ?? 4) * 3_600_000);
-}
-
 const Uuid = z.uuid();
 
 /** The page of conversations a person asked for; a stale cursor starts the list over rather than failing. */
@@ -101,7 +87,7 @@ async function viewTabs(db: Db, workspaceId: string, userId: string | null) {
 async function renderInbox(c: AppContext, error?: string, status = 200) {
   const actor = assertCan(c, 'inbox:read');
   const db = c.var.deps.db;
-  const { query, params } = readInboxQuery(c.req.query(), PAGE_SIZE);
+  const { query, params } = readInboxQuery(c.req.query(), PAGE_SIZE, c.var.i18n.timeZone);
   const [page, tabs, team, vocabulary, threshold] = await Promise.all([
     listPage(db, actor, query),
     viewTabs(db, actor.workspaceId, actor.userId),
@@ -257,7 +243,7 @@ export const inboxPages = new Hono<AppEnv>()
       // The same status again changes nothing (a snoozed one keeps its time unless a new one is picked).
       if (status && (status !== conv.status || (status === 'snoozed' && snoozeFor?.trim() === 'until'))) {
         patch.status = status;
-        if (status === 'snoozed') patch.snoozedUntil = snoozeEnd(form.data, now);
+        if (status === 'snoozed') patch.snoozedUntil = snoozeEnd(form.data, now, c.var.i18n.timeZone);
       }
       if (priority) patch.priority = priority;
       if (tags) patch.tags = tags;
@@ -327,7 +313,7 @@ export const inboxPages = new Hono<AppEnv>()
     const actor = assertCan(c, 'inbox:read');
     const id = pathId(c, 'Conversation');
     const db = c.var.deps.db;
-    const { query } = readInboxQuery(c.req.query(), PAGE_SIZE);
+    const { query } = readInboxQuery(c.req.query(), PAGE_SIZE, c.var.i18n.timeZone);
     c.header('Cache-Control', 'no-store');
     const page = await listPage(db, actor, query);
     const at = page.items.findIndex((x) => x.id === id);
@@ -356,7 +342,7 @@ export const inboxPages = new Hono<AppEnv>()
   // The views and their counts alone, for the live inbox (refreshed at most every 30 s while events flow).
   .get('/inbox/tabs', async (c) => {
     const actor = assertCan(c, 'inbox:read');
-    const { params } = readInboxQuery(c.req.query(), PAGE_SIZE);
+    const { params } = readInboxQuery(c.req.query(), PAGE_SIZE, c.var.i18n.timeZone);
     c.header('Cache-Control', 'no-store');
     return c.html(<InboxTabs {...(await viewTabs(c.var.deps.db, actor.workspaceId, actor.userId))} params={params} />);
   })

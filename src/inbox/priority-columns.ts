@@ -4,6 +4,7 @@ import { toJsonParam } from '../db/params';
 import { toDate } from '../db/rows';
 import type { Db } from '../db/types';
 import { computePriority } from './priority';
+import { storedReason } from './priority-reason';
 import { slaDue } from './sla';
 
 /** A conversation's priority, its reason and SLA due times, as columns. */
@@ -34,7 +35,7 @@ export function priorityColumns(
   return {
     priority: p.priority,
     priority_rank: p.rank,
-    priority_reason: p.reason,
+    priority_reason: storedReason(p.facts),
     first_response_due_at: slaDue(p.priority, c.firstInboundAt).firstResponseDueAt.toISOString(),
     resolution_due_at: slaDue(p.priority, c.slaStartedAt).resolutionDueAt.toISOString(),
   };

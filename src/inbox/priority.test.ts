@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { computePriority, WAITING_DAY, WAITING_LONG } from './priority';
+import { ENGLISH, translatorFor } from '../core/i18n/translator';
+import { computePriority as computed, type PriorityInput } from './priority';
+import { priorityReasonText, reasonFacts, storedReason } from './priority-reason';
+
+const WAITING_LONG = 'waiting over 4 h';
+const WAITING_DAY = 'waiting over a day';
+
+/** The priority with its reason as the API says it (English). */
+const computePriority = (p: PriorityInput) => {
+  const { facts, ...rest } = computed(p);
+  return { ...rest, reason: priorityReasonText(ENGLISH, storedReason(facts)) };
+};
 
 const base = {
   intents: [] as string[],
@@ -100,5 +111,44 @@ describe('conversation priority', () => {
     expect(
       computePriority({ ...base, sentimentLabel: 'negative', sentimentScore: -1, sentimentConfidence: null }),
     ).toMatchObject({ priority: 'normal', reason: 'Very negative' });
+  });
+});
+
+describe('the priority reason as stored and read', () => {
+  const GERMAN = translatorFor('de', 'Europe/Berlin');
+  const stored = storedReason(
+    computed({
+      ...base,
+      intents: ['complaint'],
+      sentimentLabel: 'negative',
+      sentimentScore: -0.3,
+      sentimentConfidence: 0.9,
+      followers: 30_000,
+      waitingMinutes: 5 * 60,
+    }).facts,
+  );
+
+  it('keeps codes and values, no words', () => {
+    expect(reasonFacts(stored)).toEqual([
+      { code: 'sentiment', label: 'negative', very: false, confidence: 0.9 },
+      { code: 'complaint' },
+      { code: 'followers', followers: 30_000 },
+      { code: 'waiting_long' },
+    ]);
+  });
+
+  it('is said in the reader’s language, numbers in their locale', () => {
+    expect(priorityReasonText(GERMAN, stored)).toBe(
+      'Negativ (Konfidenz 0,9), Beschwerde, 30 Tsd. Follower, wartet seit über 4 Std.',
+    );
+    expect(priorityReasonText(ENGLISH, stored)).toBe(
+      'Negative (confidence 0.9), complaint, 30k followers, waiting over 4 h',
+    );
+    expect(priorityReasonText(GERMAN, storedReason([{ code: 'rule', rule: 'VIP' }]))).toBe('Regel: VIP');
+  });
+
+  it('shows a reason written as text before the codes as it is', () => {
+    expect(reasonFacts('Question, waiting over 4 h')).toBeNull();
+    expect(priorityReasonText(GERMAN, 'Question, waiting over 4 h')).toBe('Question, waiting over 4 h');
   });
 });

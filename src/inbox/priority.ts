@@ -17,56 +17,78 @@ export interface PriorityInput {
   waitingMinutes: number;
 }
 
+/**
+ * One fact that set a priority, as a code and the values it needs: stored as such (priority-reason.ts) and
+ * put in words in the reader's language when shown, so nothing English is kept or matched in the database.
+ */
+export type PriorityFact =
+  | {
+      code:
+        | 'churn_risk'
+        | 'complaint'
+        | 'question'
+        | 'purchase_intent'
+        | 'waiting_long'
+        | 'waiting_day'
+        | 'praise_only'
+        | 'nothing_pressing'
+        | 'set_by_staff';
+    }
+  /** The label as a fact: "very" when it is negative with a score of at most -0.5. */
+  | { code: 'sentiment'; label: string; very: boolean; confidence: number | null }
+  | { code: 'followers'; followers: number }
+  /** A label less sure than the workspace's threshold, which counted for nothing. */
+  | { code: 'uncertain'; label: string; confidence: number }
+  | { code: 'rule'; rule: string };
+
+export type PriorityFactCode = PriorityFact['code'];
+
 export interface PriorityResult {
   priority: Priority;
   rank: number;
-  /** The facts that set it, in words ("Negative (confidence 0.9), complaint, 30k followers, waiting over 4 h"). */
-  reason: string;
+  /** The facts that set it ("negative (confidence 0.9), complaint, 30k followers, waiting over 4 h"). */
+  facts: PriorityFact[];
 }
 
 export const WAIT_LONG_MINUTES = 4 * 60;
 export const WAIT_DAY_MINUTES = 24 * 60;
-export const WAITING_LONG = 'waiting over 4 h';
-export const WAITING_DAY = 'waiting over a day';
 
 const RANK: Record<Priority, number> = { low: 0, normal: 1, high: 2, urgent: 3 };
 
-/** 0.9, 0.42: two places at most, as the pages show a confidence. */
-export const twoPlaces = (x: number) => String(Math.round(x * 100) / 100);
-
 const uncertain = (p: PriorityInput) => p.sentimentConfidence !== null && p.sentimentConfidence < p.confidenceThreshold;
 
-/** The label as a fact: "Negative (confidence 0.9)"; "very" when its score is at most −0.5. */
-function sentimentFact(p: PriorityInput, angry: boolean): string {
-  const label = `${angry ? 'very negative' : (p.sentimentLabel ?? '')}`;
-  return p.sentimentConfidence === null ? label : `${label} (confidence ${twoPlaces(p.sentimentConfidence)})`;
-}
+const sentimentFact = (p: PriorityInput, very: boolean): PriorityFact => ({
+  code: 'sentiment',
+  label: p.sentimentLabel ?? '',
+  very,
+  confidence: p.sentimentConfidence,
+});
 
 export function computePriority(p: PriorityInput): PriorityResult {
   let points = 0;
-  const facts: string[] = [];
-  const add = (n: number, reason: string) => {
+  const facts: PriorityFact[] = [];
+  const add = (n: number, fact: PriorityFact) => {
     points += n;
-    facts.push(reason);
+    facts.push(fact);
   };
   // An uncertain label counts for nothing either way (not urgent, not low): a person has not decided yet.
   const label = uncertain(p) ? null : p.sentimentLabel;
   const negative = label === 'negative';
   const angry = negative && (p.sentimentScore ?? 0) <= -0.5;
   const complaint = p.intents.includes('complaint');
-  if (p.intents.includes('churn_risk')) add(3, 'churn risk');
+  if (p.intents.includes('churn_risk')) add(3, { code: 'churn_risk' });
   // A complaint counts once, one more when it is very negative; a negative post without one counts once.
   if (negative) add(complaint && !angry ? 0 : 1, sentimentFact(p, angry));
-  if (complaint) add(1, 'complaint');
-  if (p.intents.includes('question')) add(1, 'question');
-  if (p.intents.includes('purchase_intent')) add(1, 'purchase intent');
+  if (complaint) add(1, { code: 'complaint' });
+  if (p.intents.includes('question')) add(1, { code: 'question' });
+  if (p.intents.includes('purchase_intent')) add(1, { code: 'purchase_intent' });
   const followers = p.followers ?? 0;
-  if (followers >= 100_000) add(2, `${Math.round(followers / 1000)}k followers`);
-  else if (followers >= 10_000) add(1, `${Math.round(followers / 1000)}k followers`);
-  // Stable words per threshold (not the hours themselves), so the sweep can tell which rows a
-  // crossed threshold has not reached yet; the page shows the live wait beside it.
-  if (p.waitingMinutes >= WAIT_DAY_MINUTES) add(2, WAITING_DAY);
-  else if (p.waitingMinutes >= WAIT_LONG_MINUTES) add(1, WAITING_LONG);
+  if (followers >= 100_000) add(2, { code: 'followers', followers });
+  else if (followers >= 10_000) add(1, { code: 'followers', followers });
+  // One code per threshold (not the hours themselves), so the sweep can tell which rows a crossed
+  // threshold has not reached yet; the page shows the live wait beside it.
+  if (p.waitingMinutes >= WAIT_DAY_MINUTES) add(2, { code: 'waiting_day' });
+  else if (p.waitingMinutes >= WAIT_LONG_MINUTES) add(1, { code: 'waiting_long' });
   const onlyPraise = p.intents.length > 0 && p.intents.every((i) => i === 'praise');
   const priority: Priority =
     points >= 4
@@ -79,13 +101,14 @@ export function computePriority(p: PriorityInput): PriorityResult {
             ? 'low'
             : 'normal';
   if (p.sentimentLabel && p.sentimentConfidence !== null && uncertain(p))
-    facts.push(`${p.sentimentLabel}? (uncertain, ${twoPlaces(p.sentimentConfidence)}) not counted`);
-  const reason = facts.length
-    ? facts.join(', ')
-    : onlyPraise
-      ? 'praise only'
-      : label === 'positive'
-        ? sentimentFact(p, false)
-        : 'nothing pressing';
-  return { priority, rank: RANK[priority], reason: reason.charAt(0).toUpperCase() + reason.slice(1) };
+    facts.push({ code: 'uncertain', label: p.sentimentLabel, confidence: p.sentimentConfidence });
+  if (facts.length === 0)
+    facts.push(
+      onlyPraise
+        ? { code: 'praise_only' }
+        : label === 'positive'
+          ? sentimentFact(p, false)
+          : { code: 'nothing_pressing' },
+    );
+  return { priority, rank: RANK[priority], facts };
 }

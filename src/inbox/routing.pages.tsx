@@ -88,7 +88,7 @@ export const routingPages = new Hono<AppEnv>()
   })
   .get('/settings/routing/rules/:id', async (c) => {
     const actor = assertCan(c, 'settings:manage');
-    const id = pathId(c, 'Rule');
+    const id = pathId(c, 'rule');
     const [rule, l] = await Promise.all([getRule(c.var.deps.db, actor.workspaceId, id), lookups(c, actor.workspaceId)]);
     return c.html(
       <EditPage
@@ -102,7 +102,7 @@ export const routingPages = new Hono<AppEnv>()
   })
   .post('/settings/routing/rules/:id', async (c) => {
     const actor = assertCan(c, 'settings:manage');
-    const id = pathId(c, 'Rule');
+    const id = pathId(c, 'rule');
     const rule = await parseForm(c, RuleForm, ruleForm(c));
     let error = rule.ok ? undefined : rule.message;
     if (rule.ok) {
@@ -130,22 +130,22 @@ export const routingPages = new Hono<AppEnv>()
     );
   })
   .post('/settings/routing/rules/:id/up', async (c) => {
-    await moveRule(c.var.deps.db, assertCan(c, 'settings:manage'), pathId(c, 'Rule'), -1);
+    await moveRule(c.var.deps.db, assertCan(c, 'settings:manage'), pathId(c, 'rule'), -1);
     return c.redirect('/settings/routing?ok=moved', 303);
   })
   .post('/settings/routing/rules/:id/down', async (c) => {
-    await moveRule(c.var.deps.db, assertCan(c, 'settings:manage'), pathId(c, 'Rule'), 1);
+    await moveRule(c.var.deps.db, assertCan(c, 'settings:manage'), pathId(c, 'rule'), 1);
     return c.redirect('/settings/routing?ok=moved', 303);
   })
   .post('/settings/routing/rules/:id/toggle', async (c) => {
     const actor = assertCan(c, 'settings:manage');
-    const id = pathId(c, 'Rule');
+    const id = pathId(c, 'rule');
     const rule = await getRule(c.var.deps.db, actor.workspaceId, id);
     await updateRule(c.var.deps.db, actor, id, { enabled: !rule.enabled }, c.var.deps.clock());
     return c.redirect('/settings/routing?ok=rule-saved', 303);
   })
   .post('/settings/routing/rules/:id/delete', async (c) => {
-    await deleteRule(c.var.deps.db, assertCan(c, 'settings:manage'), pathId(c, 'Rule'));
+    await deleteRule(c.var.deps.db, assertCan(c, 'settings:manage'), pathId(c, 'rule'));
     return c.redirect('/settings/routing?ok=rule-deleted', 303);
   })
   .post('/settings/routing/teams', async (c) => {
@@ -164,7 +164,7 @@ export const routingPages = new Hono<AppEnv>()
   })
   .get('/settings/routing/teams/:id', async (c) => {
     const actor = assertCan(c, 'settings:manage');
-    const id = pathId(c, 'Team');
+    const id = pathId(c, 'team');
     const l = await lookups(c, actor.workspaceId);
     const [team] = await listTeams(c.var.deps.db, actor.workspaceId, id);
     return c.html(
@@ -183,7 +183,7 @@ export const routingPages = new Hono<AppEnv>()
   })
   .post('/settings/routing/teams/:id', async (c) => {
     const actor = assertCan(c, 'settings:manage');
-    const id = pathId(c, 'Team');
+    const id = pathId(c, 'team');
     const team = await parseForm(c, TeamInput);
     let error = team.ok ? undefined : team.message;
     if (team.ok) {
@@ -213,6 +213,6 @@ export const routingPages = new Hono<AppEnv>()
     );
   })
   .post('/settings/routing/teams/:id/delete', async (c) => {
-    await deleteTeam(c.var.deps.db, assertCan(c, 'settings:manage'), pathId(c, 'Team'));
+    await deleteTeam(c.var.deps.db, assertCan(c, 'settings:manage'), pathId(c, 'team'));
     return c.redirect('/settings/routing?ok=team-deleted', 303);
   });

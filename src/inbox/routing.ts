@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { activeStaff, onlineStaff } from '../accounts';
 import type { Db } from '../db/types';
 import { type Notice, notify } from './notifications.service';
+import { storedReason } from './priority-reason';
 import { type Agent, type ConversationFacts, matchingRules, pickAgent, type Rule } from './rules';
 import { conversationEvents, conversations, PRIORITIES, routingRules, teamMembers, teams } from './schema';
 
@@ -71,7 +72,7 @@ export async function routeConversations(
       if (a.priority) {
         set.priority = a.priority;
         set.priorityRank = PRIORITIES.indexOf(a.priority);
-        set.priorityReason = `Rule: ${rule.name}`;
+        set.priorityReason = storedReason([{ code: 'rule', rule: rule.name }]);
         set.priorityPinned = true;
         applied.priority = a.priority;
       }
@@ -93,7 +94,7 @@ export async function routeConversations(
         userId: set.assigneeId,
         kind: 'assigned',
         conversationId: id,
-        text: 'A routing rule assigned a conversation to you',
+        values: { by: 'rule' },
       });
   }
   if (events.length) await db.insert(conversationEvents).values(events);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PLATFORMS } from '../core/platforms';
 import type { RuleRow } from './rules.service';
 import { RuleActionsInput, RuleConditionsInput, RuleInput } from './rules.service';
+import { inputWords as w, said } from '../http/input-words';
 
 /**
  * The routing rule form, read into the API's RuleInput, and a rule back to field values. Its fields are
@@ -31,7 +32,7 @@ export const RuleForm = z
     languages: cond.languages,
     assign: z
       .string()
-      .regex(/^(user|team):/, 'choose a person or a team')
+      .regex(/^(user|team):/, said(w.personOrTeam))
       .optional(),
     tags: act.tags,
     priority: act.priority,

@@ -8,6 +8,7 @@ import { PLATFORMS } from '../core/platforms';
 import { canonicalTags } from '../tags';
 import { inboxError } from './errors';
 import { PRIORITIES, routingRules, teamMembers, teams } from './schema';
+import { inputWords as w, said } from '../http/input-words';
 
 /**
  * Routing rules and teams: what admins set up so new conversations reach the right hands. The API
@@ -38,8 +39,8 @@ export const RuleActionsInput = z
   })
   .partial()
   .strict()
-  .refine((a) => Object.keys(a).length > 0, 'A rule needs at least one action')
-  .refine((a) => !(a.assignUserId && a.roundRobinTeamId), 'Assign to a user or round-robin, not both')
+  .refine((a) => Object.keys(a).length > 0, said(w.ruleNeedsAction))
+  .refine((a) => !(a.assignUserId && a.roundRobinTeamId), said(w.assignOrRoundRobin))
   .openapi('RuleActions');
 
 export const RuleInput = z.object({

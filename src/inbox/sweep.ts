@@ -2,8 +2,9 @@ import { sql } from 'drizzle-orm';
 import { rows } from '../db/rows';
 import type { Db } from '../db/types';
 import { type LiveEvent, publish } from './live';
-import { WAIT_DAY_MINUTES, WAIT_LONG_MINUTES, WAITING_DAY, WAITING_LONG } from './priority';
+import { WAIT_DAY_MINUTES, WAIT_LONG_MINUTES } from './priority';
 import { PRIORITY_FACT_COLUMNS, type PriorityFacts, reprioritised, savePriorities } from './priority-columns';
+import { reasonHas } from './priority-reason';
 
 /**
  * The inbox's clock work, run every minute: snoozed conversations whose time came are open again
@@ -50,8 +51,8 @@ export async function sweepInbox(db: Db, now: Date): Promise<SweepResult> {
       select c.workspace_id, ${PRIORITY_FACT_COLUMNS}
       from conversations c
       where status in ('open', 'pending') and not priority_pinned and waiting_since <= ${long}::timestamptz
-        and ((waiting_since <= ${day}::timestamptz and priority_reason not ilike ${`%${WAITING_DAY}%`})
-          or (waiting_since > ${day}::timestamptz and priority_reason not ilike ${`%${WAITING_LONG}%`}))
+        and ((waiting_since <= ${day}::timestamptz and not ${reasonHas('waiting_day')})
+          or (waiting_since > ${day}::timestamptz and not ${reasonHas('waiting_long')}))
       limit ${BATCH}`),
   );
   if (waiting.length) {

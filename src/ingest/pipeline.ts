@@ -29,7 +29,7 @@ import {
   type StoreResult,
 } from '../mentions';
 import { confidenceThreshold } from '../accounts';
-import { applyFacts, type RollupFact, rollupFactOf, storedFacts } from '../reports';
+import { applyFacts, type CountingRules, reportTimeZone, type RollupFact, rollupFactOf, storedFacts } from '../reports';
 import type { Metrics } from '../http/metrics';
 import { type Analysis, loadAnalyzer } from '../sentiment';
 import type { Platform } from '../core/platforms';
@@ -231,10 +231,12 @@ async function ingestChunk(deps: IngestDeps, target: IngestTarget, items: Prepar
     // Which labels are uncertain (counted apart, no reason for priority); held till commit, so a change of
     // the threshold waits for this chunk and recounts it with the rest.
     const threshold = await confidenceThreshold(tx, target.workspaceId, 'share');
+    // The reports count each post on its day in the workspace's zone, read once with the row held (as above).
+    const counting: CountingRules = { threshold, timeZone: await reportTimeZone(tx, target.workspaceId) };
     const linked = await linkStep(tx, target, items, now);
-    const before = await storedFacts(tx, target.workspaceId, target.platform, externalIds(items), threshold);
+    const before = await storedFacts(tx, target.workspaceId, target.platform, externalIds(items), counting);
     const stored = await storePosts(tx, target, linked);
-    await countInRollups(tx, target, linked, before, stored, threshold);
+    await countInRollups(tx, target, linked, before, stored, counting);
     await addActivity(tx, target.workspaceId, activityOf(target, linked, stored), now);
     const threaded = await threadMentions(
       tx,
@@ -290,7 +292,7 @@ async function countInRollups(
   linked: LinkedPost[],
   before: Awaited<ReturnType<typeof storedFacts>>,
   stored: StoreResult,
-  threshold: number,
+  counting: CountingRules,
 ) {
   const byExternalId = new Map(linked.map((i) => [i.post.externalId, i]));
   // Counted as the row now stands: a new post, or an edit at the post's first time and contact (the store
@@ -314,7 +316,7 @@ async function countInRollups(
         text: clipText(item.post.text),
         aspects: a.aspects,
       },
-      threshold,
+      counting,
     );
   };
   const edited = stored.editedExternalIds.flatMap((id) => (before.has(id) ? [before.get(id)!] : []));

@@ -4,6 +4,7 @@ import { weeklyDigestJob } from './weekly-digest.job';
 import type { ScheduledJob } from './job';
 import { pollSourcesJob } from './poll-sources.job';
 import { processWebhooksJob } from './process-webhooks.job';
+import { recountReportZonesJob } from './recount-report-zones.job';
 import { reanalyzeMarkedJob } from './reanalyze-marked.job';
 import { resumeImportsJob } from './resume-imports.job';
 import { sendMailJob } from './send-mail.job';
@@ -24,4 +25,5 @@ export const SCHEDULED_JOBS: ScheduledJob[] = [
   weeklyDigestJob,
   tokenExpiryJob,
   reanalyzeMarkedJob,
+  recountReportZonesJob,
 ];

@@ -10,7 +10,7 @@ import { WhyExplained, WhyPage } from './views/why';
  */
 export const explainPages = new Hono<AppEnv>().get('/inbox/mentions/:id/why', requireStaffPage, async (c) => {
   const actor = assertCan(c, 'inbox:read');
-  const { mention, analysis } = await explainStored(c.var.deps.db, actor.workspaceId, pathId(c, 'Mention'));
+  const { mention, analysis } = await explainStored(c.var.deps.db, actor.workspaceId, pathId(c, 'mention'));
   if (c.req.query('fragment') === '1') return c.html(<WhyExplained a={analysis} />);
   const back = mention.conversationId ? `/inbox/c/${mention.conversationId}#post-${mention.id}` : '/inbox/mentions';
   return c.html(<WhyPage {...shellProps(c)} a={analysis} text={mention.text} back={back} />);

@@ -29,8 +29,10 @@ export const m = defineMessages({
   },
   by: {
     id: 'reanalysis.why.by',
-    defaultMessage: '{by, select, model {By the model {about}.} other {By the {about}.}}',
-    description: 'about is the analyzer’s own English: "trained on …" for a model, "lexicon rules (de)" for rules',
+    defaultMessage:
+      '{by, select, model {By the model trained on {data}.} other {{faces, select, yes {By the rules for faces ' +
+      'and emoji.} other {By the lexicon rules for {language}.}}}}',
+    description: 'data: the data sets’ names (a list); language: the rules’ language by name (German)',
   },
   corrected: {
     id: 'reanalysis.why.corrected',

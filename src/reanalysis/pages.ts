@@ -28,8 +28,8 @@ export const correctionPages = new Hono<AppEnv>().post(
   requireStaffPage,
   async (c) => {
     const actor = assertCan(c, 'inbox:write');
-    const id = pathId(c, 'Conversation');
-    const mentionId = pathId(c, 'Mention', 'mentionId');
+    const id = pathId(c, 'conversation');
+    const mentionId = pathId(c, 'mention', 'mentionId');
     const form = await parseForm(c, CorrectionForm);
     // The form offers nothing that fails: only a hand-made post lands here.
     if (!form.ok) throw coreError('FORM_INVALID', { problem: form.message });

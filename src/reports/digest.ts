@@ -1,5 +1,6 @@
 import { and, desc, eq, gte, isNull, lt, sql } from 'drizzle-orm';
-import { activeStaff, listWorkspaces } from '../accounts';
+import { listWorkspaces, staffReaders } from '../accounts';
+import { type Translator, translatorFor } from '../core/i18n/translator';
 import { rows } from '../db/rows';
 import type { Db } from '../db/types';
 import { conversationFacts } from '../inbox';
@@ -9,11 +10,16 @@ import type { Logger } from '../http/logger';
 import type { Mailer } from '../http/env';
 import type { CredentialBox } from '../core/credentials';
 import { allAlertSettings } from './alert-settings';
+import { dayEndSql, dayStartSql, type ReportCalendar, todayIn, workspaceCalendar } from './calendar';
+import { dayString } from '../core/days';
 import { previousRange, type Range, type ReportQuery, type TermCount, topTerms, type Totals, totals } from './series';
 import { signWebhook } from './spikes';
+import { digestMail as mail } from './digest.messages';
+import { reports as m } from './messages';
 
 /**
- * The weekly digest: the last seven days against the seven before (volume, sentiment), the themes
+ * The weekly digest: the last seven days (days in the workspace's time zone, today not yet counted) against
+ * the seven before (volume, sentiment), the themes
  * people talked about, the biggest mentions, and the work still open in the inbox. An in-app page,
  * and every Monday an email to the team (when SMTP is set) and a call to the alert webhook.
  */
@@ -40,7 +46,12 @@ export interface Digest {
 const ALL: ReportQuery = { interval: 'day', format: 'json' } as ReportQuery;
 
 /** The range's five mentions with the largest audience, each with its effective label (mentions' read model). */
-async function biggestMentions(db: Db, workspaceId: string, range: Range): Promise<Digest['biggest']> {
+async function biggestMentions(
+  db: Db,
+  workspaceId: string,
+  range: Range,
+  timeZone: string,
+): Promise<Digest['biggest']> {
   const m = mentionFacts(workspaceId);
   return db
     .select({
@@ -57,8 +68,8 @@ async function biggestMentions(db: Db, workspaceId: string, range: Range): Promi
     .where(
       and(
         isNull(m.deletedAt),
-        gte(m.postedAt, sql`(${range.from}::date::timestamp at time zone 'UTC')`),
-        lt(m.postedAt, sql`((${range.to}::date + 1)::timestamp at time zone 'UTC')`),
+        gte(m.postedAt, dayStartSql(range.from, timeZone)),
+        lt(m.postedAt, dayEndSql(range.to, timeZone)),
       ),
     )
     .orderBy(sql`${m.authorFollowers} desc nulls last`, desc(m.postedAt))
@@ -80,20 +91,25 @@ async function openWork(db: Db, workspaceId: string, now: Date): Promise<Digest[
   return { open: Number(o?.open ?? 0), unassigned: Number(o?.unassigned ?? 0), overdue: Number(o?.overdue ?? 0) };
 }
 
-export async function weeklyDigest(db: Db, workspaceId: string, now: Date): Promise<Digest> {
-  const to = new Date(now.getTime() - 86_400_000).toISOString().slice(0, 10);
-  const from = new Date(now.getTime() - 7 * 86_400_000).toISOString().slice(0, 10);
-  const range = { from, to };
+export async function weeklyDigest(
+  db: Db,
+  workspaceId: string,
+  now: Date,
+  cal?: Pick<ReportCalendar, 'timeZone'>,
+): Promise<Digest> {
+  const { timeZone } = cal ?? (await workspaceCalendar(db, workspaceId));
+  const today = todayIn(now, { timeZone });
+  const range = { from: dayString(today - 7), to: dayString(today - 1) };
   const [current, before, terms, hashtags, biggest, open, alerts] = await Promise.all([
     totals(db, workspaceId, ALL, range),
     totals(db, workspaceId, ALL, previousRange(range)),
     topTerms(db, workspaceId, range, 'term', 8),
     topTerms(db, workspaceId, range, 'hashtag', 5),
-    biggestMentions(db, workspaceId, range),
+    biggestMentions(db, workspaceId, range, timeZone),
     openWork(db, workspaceId, now),
     db.execute(
       sql`select count(*)::int as n from report_alerts
-        where workspace_id = ${workspaceId}::uuid and created_at >= (${from}::date::timestamp at time zone 'UTC')`,
+        where workspace_id = ${workspaceId}::uuid and created_at >= ${dayStartSql(range.from, timeZone)}`,
     ),
   ]);
   return {
@@ -108,29 +124,39 @@ export async function weeklyDigest(db: Db, workspaceId: string, now: Date): Prom
   };
 }
 
-const change = (now: number, before: number) =>
-  before ? `${now >= before ? '+' : ''}${Math.round(((now - before) / before) * 100)}%` : 'new';
+/** "+200% on the week before", or "new …" when the week before had none (the digest page's phrase). */
+function change(t: Translator, now: number, before: number): string {
+  if (!before) return t.t(m.digestChange, { kind: 'new', change: '' });
+  const share = Math.round(((now - before) / before) * 100) / 100;
+  const change = t.number(share, { style: 'percent', signDisplay: 'always', maximumFractionDigits: 0 });
+  return t.t(m.digestChange, { kind: 'change', change });
+}
 
-/** The digest as plain text, for email. */
-export function digestText(name: string, d: Digest, link: string): string {
+/** The digest as plain text, for email, in the reader's language (its days are calendar days, not instants). */
+export function digestText(t: Translator, name: string, d: Digest, link: string): string {
+  const day = translatorFor(t.locale, 'UTC').date;
+  const n = t.number;
+  const list = (items: string[]) => t.intl.formatList(items, { type: 'conjunction' });
   return [
-    `${name}: the week of ${d.range.from} to ${d.range.to}`,
+    t.t(mail.heading, { workspace: name, from: day(d.range.from), to: day(d.range.to) }),
     '',
-    `Mentions: ${d.now.total} (${change(d.now.total, d.before.total)} on the week before)`,
-    `Net sentiment: ${d.now.net} (the week before: ${d.before.net})`,
-    `People talked about: ${d.terms.map((t) => t.term).join(', ') || 'nothing yet'}`,
-    d.hashtags.length ? `Hashtags: ${d.hashtags.map((h) => `#${h.term}`).join(' ')}` : '',
+    t.t(mail.mentions, { count: n(d.now.total), change: change(t, d.now.total, d.before.total) }),
+    t.t(mail.net, { net: n(d.now.net), before: n(d.before.net) }),
+    t.t(mail.talked, { terms: d.terms.length ? list(d.terms.map((x) => x.term)) : t.t(m.digestNothing) }),
+    d.hashtags.length ? t.t(mail.hashtags, { hashtags: d.hashtags.map((h) => `#${h.term}`).join(' ') }) : '',
     '',
-    'Biggest mentions:',
-    ...d.biggest.map(
-      (m) =>
-        `- ${m.authorName ?? m.authorHandle ?? 'someone'} ` +
-        `(${m.followers ?? 0} followers, ${m.sentiment ?? 'unscored'}): ${m.text.slice(0, 140)}`,
+    t.t(mail.biggest),
+    ...d.biggest.map((x) =>
+      t.t(mail.mention, {
+        author: x.authorName ?? x.authorHandle ?? t.t(m.digestSomeone),
+        followers: t.t(m.digestFollowers, { count: x.followers ?? 0 }),
+        sentiment: t.t(m.digestSentiment, { label: x.sentiment ?? 'unscored' }),
+        text: x.text.slice(0, 140),
+      }),
     ),
     '',
-    `Open work: ${d.open.open} open conversations, ${d.open.unassigned} unassigned, ` +
-      `${d.open.overdue} past their first-response time.`,
-    d.alerts ? `Spike alerts this week: ${d.alerts}` : '',
+    t.t(mail.openWork, { open: d.open.open, unassigned: n(d.open.unassigned), overdue: n(d.open.overdue) }),
+    d.alerts ? t.t(mail.alerts, { count: n(d.alerts) }) : '',
     '',
     link,
   ]
@@ -156,19 +182,21 @@ export async function sendWeeklyDigests(
   const out = { workspaces: 0, emails: 0, webhooks: 0 };
   const list = await listWorkspaces(deps.db);
   const settings = await allAlertSettings(deps.db);
-  for (const { id, name } of list) {
+  for (const { id, name, timeZone } of list) {
     const ws = { id, name, settings: settings.get(id) };
-    const d = await weeklyDigest(deps.db, ws.id, now);
+    const d = await weeklyDigest(deps.db, ws.id, now, { timeZone });
     out.workspaces++;
     const link = `${(deps.publicUrl ?? 'http://127.0.0.1:3000').replace(/\/$/, '')}/reports/digest`;
     if (deps.mailer?.configured) {
-      const team = await activeStaff(deps.db, ws.id);
+      // Each teammate in their own language and zone (else the workspace's).
+      const team = await staffReaders(deps.db, ws.id);
       for (const u of team) {
+        const t = translatorFor(u.locale, u.timeZone);
         try {
           await deps.mailer.send({
             to: u.email,
-            subject: `${ws.name}: your week in mentions`,
-            text: digestText(ws.name, d, link),
+            subject: t.t(mail.subject, { workspace: ws.name }),
+            text: digestText(t, ws.name, d, link),
           });
           out.emails++;
         } catch (err) {

@@ -12,6 +12,14 @@ export { channelOf } from './rollup-rules';
 export type { RollupFact } from './rollup-rules';
 /** What the rollups count of a mention as stored (or about to be), by every rule at once (rollup-rules.ts). */
 export { rollupFactOf, type MentionForRollup } from './rollup-rules';
+/** What a workspace counts its mentions by (its confidence threshold and time zone), read once per batch. */
+export type { CountingRules } from './rollup-rules';
+/** The time zone a workspace's reports count days in (read with its row held, as the threshold is). */
+export { reportTimeZone } from './calendar';
+/** After a workspace's time zone changed: its rollups recounted by the new zone, in the background. */
+export { recountInNewTimeZone } from './rollups';
+/** Recounts workspaces whose rollups are still in a zone they left (a recount cut short; a scheduled job). */
+export { recountStaleZones } from './zone-catch-up';
 /** The stored report facts of a page's posts that already exist (to take away before an edit). */
 export { storedFacts } from './rollups';
 /** A post's report terms, in JS, as the rollups' SQL counts them (for posts the pipeline has in memory). */

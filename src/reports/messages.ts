@@ -11,7 +11,11 @@ export const reports = defineMessages({
 
   // The dashboard
   title: { id: 'reports.dashboard.title', defaultMessage: 'Reports' },
-  range: { id: 'reports.dashboard.range', defaultMessage: '{from} to {to} (UTC)' },
+  range: {
+    id: 'reports.dashboard.range',
+    defaultMessage: '{from} to {to} ({zone})',
+    description: "zone: the workspace's IANA time zone its report days are counted in, e.g. Europe/Berlin",
+  },
   filterRange: { id: 'reports.dashboard.filter.range', defaultMessage: 'Range' },
   lastDays: {
     id: 'reports.dashboard.filter.lastDays',
@@ -243,7 +247,8 @@ export const reports = defineMessages({
   digestTitle: { id: 'reports.digest.title', defaultMessage: 'Weekly digest' },
   digestRange: {
     id: 'reports.digest.range',
-    defaultMessage: '{from} to {to} (UTC), against the week before',
+    defaultMessage: '{from} to {to} ({zone}), against the week before',
+    description: "zone: the workspace's IANA time zone its report days are counted in, e.g. Europe/Berlin",
   },
   digestMentions: { id: 'reports.digest.mentions', defaultMessage: 'Mentions' },
   digestChange: {

@@ -7,7 +7,9 @@ import { type ChartText, platformChart, ratingsChart, responseChart, shareChart,
 import { ratingStats } from './ratings';
 import { responseTimes } from './response-times';
 import { AppError } from '../core/errors';
-import { addDays } from '../core/days';
+import { addDays, dayString } from '../core/days';
+import { type ReportCalendar, todayIn } from './calendar';
+import { requestCalendar } from './request-calendar';
 import { type Translator, translatorFor } from '../core/i18n/translator';
 import {
   platformBreakdown,
@@ -46,7 +48,10 @@ const alertSettingsForm = (t: Translator['t']) => ({
   },
 });
 
-/** The charts' words, days and numbers in the viewer's language (the report's days are UTC days). */
+/**
+ * The charts' words, days and numbers in the viewer's language. The report's days are the workspace's calendar
+ * dates ("2026-12-02"), written as dates: formatted in UTC, so no viewer's zone moves one to the day before.
+ */
 function chartText(i18n: Translator): ChartText {
   const utc = translatorFor(i18n.locale, 'UTC');
   return {
@@ -115,10 +120,12 @@ reportPages
   })
   .get('/reports/digest', async (c) => {
     const actor = assertCan(c, 'reports:read');
+    const cal = await requestCalendar(c);
     return c.html(
       <DigestPage
         {...shellProps(c)}
-        digest={await weeklyDigest(c.var.deps.db, actor.workspaceId, c.var.deps.clock())}
+        digest={await weeklyDigest(c.var.deps.db, actor.workspaceId, c.var.deps.clock(), cal)}
+        timeZone={cal.timeZone}
       />,
     );
   })
@@ -135,7 +142,9 @@ reportPages
           ? one('preset')!
           : '30';
     const days = Number(preset === 'custom' ? 30 : preset);
-    const today = now.toISOString().slice(0, 10);
+    // Days and weeks are the workspace's: today is today in its time zone.
+    const cal = await requestCalendar(c);
+    const today = dayString(todayIn(now, cal));
     const sources = (raw.source ?? []).filter((s): s is (typeof REPORT_SOURCES)[number] =>
       (REPORT_SOURCES as readonly string[]).includes(s),
     );
@@ -150,7 +159,7 @@ reportPages
       source: sources.length ? sources.join(',') : undefined,
     };
     // A range that does not fit answers 422 with the last 30 days and the reason, so the page still helps.
-    const { q, range, error } = pageRange(c.var.i18n, input, now);
+    const { q, range, error } = pageRange(c.var.i18n, input, now, cal);
     const previous = previousRange(range);
     const [
       series,
@@ -167,13 +176,13 @@ reportPages
       byVolume,
       byReach,
     ] = await Promise.all([
-      sentimentSeries(db, actor.workspaceId, q, now),
+      sentimentSeries(db, actor.workspaceId, q, now, cal),
       totals(db, actor.workspaceId, q, range),
       totals(db, actor.workspaceId, q, previous),
-      shareOfVoice(db, actor.workspaceId, q, now),
+      shareOfVoice(db, actor.workspaceId, q, now, cal),
       platformBreakdown(db, actor.workspaceId, q, range),
       listTopics(db, actor.workspaceId),
-      responseTimes(db, actor.workspaceId, range, q, now),
+      responseTimes(db, actor.workspaceId, range, q, now, cal),
       ratingStats(c.var.deps, actor.workspaceId, range, q.topic, q),
       topTerms(db, actor.workspaceId, range, 'term', 15, q),
       topTerms(db, actor.workspaceId, range, 'hashtag', 15, q),
@@ -228,6 +237,7 @@ reportPages
       <DashboardPage
         {...shellProps(c)}
         filters={filters}
+        timeZone={cal.timeZone}
         range={range}
         previous={previous}
         now={thisPeriod}
@@ -258,10 +268,11 @@ function pageRange(
   i18n: Translator,
   input: Record<string, string | undefined>,
   now: Date,
+  cal: ReportCalendar,
 ): { q: ReportQuery; range: Range; error?: string } {
   const lastDays = (reason: string) => {
     const q = ReportQuery.parse({ interval: input.interval });
-    return { q, range: resolveRange(q, now), error: i18n.t(m.rangeFallback, { reason }) };
+    return { q, range: resolveRange(q, now, cal), error: i18n.t(m.rangeFallback, { reason }) };
   };
   const parsed = ReportQuery.safeParse(input);
   if (!parsed.success) {
@@ -269,7 +280,7 @@ function pageRange(
     return lastDays(`${issue.path.join('.') || 'range'} ${issue.message}`);
   }
   try {
-    return { q: parsed.data, range: resolveRange(parsed.data, now) };
+    return { q: parsed.data, range: resolveRange(parsed.data, now, cal) };
   } catch (e) {
     if (!(e instanceof AppError)) throw e;
     return lastDays(messageOf(i18n, e));

@@ -2,13 +2,15 @@ import { and, eq, gte, lt, ne, sql } from 'drizzle-orm';
 import { allStaff } from '../accounts';
 import type { Db } from '../db/types';
 import { conversationFacts } from '../inbox';
+import { dayEndSql, dayStartSql, type ReportCalendar } from './calendar';
 import type { Range } from './series';
 
 /**
  * Inbox response times for conversations that started in a range: median first response and
  * resolution, and the share of first responses within SLA. Counted so breaches are not hidden:
  * a conversation still unanswered after its due time is a miss, not left out; one whose due time
- * has not come yet is not counted either way.
+ * has not come yet is not counted either way. A conversation started on a day of the range in the
+ * workspace's time zone.
  */
 export interface ResponseStats {
   conversations: number;
@@ -37,6 +39,7 @@ export async function responseTimes(
     source?: string[] | undefined;
   },
   now: Date,
+  cal: Pick<ReportCalendar, 'timeZone'>,
 ): Promise<{ overall: ResponseStats; byAgent: AgentStats[] }> {
   const c = conversationFacts(workspaceId);
   const [list, staff] = await Promise.all([
@@ -62,8 +65,8 @@ export async function responseTimes(
       .where(
         and(
           ne(c.status, 'spam'),
-          gte(c.firstInboundAt, sql`(${range.from}::date::timestamp at time zone 'UTC')`),
-          lt(c.firstInboundAt, sql`((${range.to}::date + 1)::timestamp at time zone 'UTC')`),
+          gte(c.firstInboundAt, dayStartSql(range.from, cal.timeZone)),
+          lt(c.firstInboundAt, dayEndSql(range.to, cal.timeZone)),
           o.platform ? sql`${c.platform} = ${o.platform}` : undefined,
           o.topic ? sql`${c.topicIds} @> array[${o.topic}::uuid]` : undefined,
           o.language ? eq(c.language, o.language) : undefined,

@@ -1,6 +1,7 @@
 import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { effectiveLabel, isUncertain, type MentionFactsQuery } from '../mentions';
 import { hashtagTerms } from '../sentiment';
+import { localDay } from './calendar';
 import { ALL_TOPICS } from './schema';
 import type { REPORT_SOURCES } from './series';
 
@@ -50,9 +51,13 @@ export function channelSql(m: M): SQL {
   return sql`(case ${sql.join(cases, sql` `)} end)`;
 }
 
-/** The day a mention counts on: its posting time's UTC date (YYYY-MM-DD). */
-export const dayOf = (postedAt: Date) => postedAt.toISOString().slice(0, 10);
-export const daySql = (m: M): SQL => sql`(${m.postedAt} at time zone 'UTC')::date`;
+/**
+ * The day a mention counts on: the date (YYYY-MM-DD) of its posting time in its workspace's time zone, read
+ * once from the workspace row by whoever counts (a post at 23:30 UTC on 1 December counts on 2 December in
+ * Berlin, on 1 December in UTC). Both sides read the IANA database (calendar.ts).
+ */
+export const dayOf = (postedAt: Date, timeZone: string) => localDay(postedAt, timeZone);
+export const daySql = (m: M, timeZone: string): SQL => sql`(${m.postedAt} at time zone ${timeZone}::text)::date`;
 
 /** A mention the analyzer found no language for counts under the empty language. */
 const NO_LANGUAGE = '';
@@ -168,11 +173,20 @@ export interface MentionForRollup extends TermInput {
   contactId: string | null;
 }
 
-/** Every rule at once: what the rollups count of one mention, in a workspace of this confidence threshold. */
-export function rollupFactOf(r: MentionForRollup, threshold: number): RollupFact {
-  const label = labelOf(r, threshold);
+/**
+ * What a workspace counts its mentions by, read from its row once per batch (held till commit, so a change of
+ * either waits for the batch): its confidence threshold and its time zone.
+ */
+export interface CountingRules {
+  threshold: number;
+  timeZone: string;
+}
+
+/** Every rule at once: what the rollups count of one mention, in a workspace counting by these rules. */
+export function rollupFactOf(r: MentionForRollup, rules: CountingRules): RollupFact {
+  const label = labelOf(r, rules.threshold);
   return {
-    day: dayOf(r.postedAt),
+    day: dayOf(r.postedAt, rules.timeZone),
     channel: channelOf(r.platform, r.externalId),
     platform: r.platform,
     language: languageOf(r.language),

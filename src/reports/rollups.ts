@@ -1,10 +1,13 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { confidenceThreshold, confidenceThresholds } from '../accounts';
+import { workspaceCalendar, workspaceCalendars } from './calendar';
 import { toJsonParam, toPgArray } from '../db/params';
 import { rows, toDate } from '../db/rows';
 import type { Db } from '../db/types';
+import type { Logger } from '../http/logger';
 import { mentionFacts, type MentionFactsQuery } from '../mentions';
 import {
+  type CountingRules,
   channelSql,
   daySql,
   labelSql,
@@ -17,19 +20,20 @@ import {
   topicsOf,
   topicsSql,
 } from './rollup-rules';
-import { reportAuthorDaily, reportDaily, reportTermsDaily, reportTopicDaily } from './schema';
+import { reportAuthorDaily, reportCountedZone, reportDaily, reportTermsDaily, reportTopicDaily } from './schema';
 
 const ROLLUP_TABLES = [reportDaily, reportTopicDaily, reportTermsDaily, reportAuthorDaily];
 
 /**
  * Adds `sign` × the counts of the mentions `where` picks from `m` (mentions' read model, as they are now) to
  * every rollup, by the rules' SQL side (rollup-rules.ts): corrections, re-analysis and rebuilds go through it;
- * the one flow counts new posts with the rules' TypeScript side (applyFacts).
+ * the one flow counts new posts with the rules' TypeScript side (applyFacts). The mentions are of workspaces
+ * that count days in `timeZone` (the caller read it once).
  */
-async function countInto(db: Db, m: MentionFactsQuery, where: SQL, sign: 1 | -1): Promise<void> {
+async function countInto(db: Db, m: MentionFactsQuery, where: SQL, sign: 1 | -1, timeZone: string): Promise<void> {
   const n = sql`${sign}::int * count(*)::int`;
   // The dimensions every rollup has, by the rules (rollup-rules.ts).
-  const dims = sql`${daySql(m)}, ${channelSql(m)}, ${m.platform}, ${languageSql(m)}`;
+  const dims = sql`${daySql(m, timeZone)}, ${channelSql(m)}, ${m.platform}, ${languageSql(m)}`;
   await db.execute(sql`
     insert into report_daily as r (workspace_id, day, channel, platform, language, label, n)
     select ${m.workspaceId}, ${dims}, ${labelSql(m)}, ${n}
@@ -71,15 +75,14 @@ export async function applyToRollups(db: Db, mentionIds: string[], sign: 1 | -1)
   if (mentionIds.length === 0) return;
   const m = mentionFacts();
   const where = sql`${m.id} = any(${toPgArray(mentionIds)}::uuid[])`;
-  // Counted by their workspaces' confidence thresholds, held till commit: a change of one waits, so a
-  // mention is never counted out by one threshold and in by another.
+  // Counted by their workspaces' confidence thresholds and time zones, held till commit: a change of one
+  // waits, so a mention is never counted out by one threshold or day and in by another.
   const workspaces = await db.selectDistinct({ id: m.workspaceId }).from(m).where(where);
-  await confidenceThresholds(
-    db,
-    workspaces.map((w) => w.id),
-    'share',
-  );
-  await countInto(db, m, where, sign);
+  const ids = workspaces.map((w) => w.id);
+  await confidenceThresholds(db, ids, 'share');
+  // Read once per workspace of the batch (a re-analysis batch spans a few), not per mention.
+  for (const [workspaceId, cal] of await workspaceCalendars(db, ids))
+    await countInto(db, m, sql`${where} and ${m.workspaceId} = ${workspaceId}::uuid`, sign, cal.timeZone);
 }
 
 /**
@@ -96,7 +99,9 @@ export async function applyConfidenceBand(
 ): Promise<void> {
   if (band.from >= band.to) return;
   const m = mentionFacts(workspaceId, { threshold });
-  await countInto(db, m, sql`${m.confidence} >= ${band.from} and ${m.confidence} < ${band.to}`, sign);
+  // The caller holds the workspace row: the zone cannot change before it commits.
+  const { timeZone } = await workspaceCalendar(db, workspaceId);
+  await countInto(db, m, sql`${m.confidence} >= ${band.from} and ${m.confidence} < ${band.to}`, sign, timeZone);
 }
 
 /**
@@ -192,14 +197,14 @@ export async function applyFacts(db: Db, workspaceId: string, facts: RollupFact[
 
 /**
  * The stored state of a page's posts that already exist: an edit takes it out of the rollups (counted by the
- * workspace's threshold, which the caller holds).
+ * workspace's threshold and time zone, whose row the caller holds).
  */
 export async function storedFacts(
   db: Db,
   workspaceId: string,
   platform: string,
   externalIds: string[],
-  threshold: number,
+  rules: CountingRules,
 ): Promise<Map<string, RollupFact & { override: string | null }>> {
   if (externalIds.length === 0) return new Map();
   const m = mentionFacts(workspaceId);
@@ -247,7 +252,7 @@ export async function storedFacts(
             aspects: r.aspects ?? [],
             contactId: r.contact_id,
           },
-          threshold,
+          rules,
         ),
         override: r.override,
       },
@@ -260,9 +265,16 @@ export interface RebuildProgress {
   total: number;
 }
 
+/** Two rebuilds of one workspace (the CLI's, a zone change's) take turns month by month. */
+const REBUILD_LOCK = 727_019;
+
 /**
  * Recounts a workspace's rollups from its mentions, a month at a time, reporting progress. Safe to
- * run again; each month is replaced in one transaction, so reports stay whole while it runs.
+ * run again; each month is replaced in one transaction, so reports stay whole while it runs. Months and days
+ * are those of the workspace's time zone, each month counted by the zone as it stands then (read with the
+ * workspace row held, so a change of zone waits for the month; the change's own rebuild then recounts all).
+ * While a rebuild after a change of zone runs, a day at the edge of a month not yet recounted may count a
+ * mention twice, once by each zone.
  */
 export async function rebuildRollups(
   db: Db,
@@ -270,10 +282,11 @@ export async function rebuildRollups(
   onProgress?: (p: RebuildProgress) => void,
 ): Promise<RebuildProgress> {
   const m = mentionFacts(workspaceId);
+  const { timeZone } = await workspaceCalendar(db, workspaceId);
   const months = (
     await db
       .selectDistinct({
-        month: sql<string>`to_char(date_trunc('month', ${m.postedAt} at time zone 'UTC'), 'YYYY-MM-DD')`,
+        month: sql<string>`to_char(date_trunc('month', ${m.postedAt} at time zone ${timeZone}::text), 'YYYY-MM-DD')`,
       })
       .from(m)
       .orderBy(sql`1`)
@@ -289,23 +302,51 @@ export async function rebuildRollups(
     );
   for (const month of months) {
     await db.transaction(async (tx) => {
-      // Counted by the threshold as it stands, held till commit (a change waits for this month); handed to
-      // the facts as a value, not looked up again for every mention.
+      await tx.execute(sql`select pg_advisory_xact_lock(${REBUILD_LOCK}, hashtext(${workspaceId}))`);
+      // Counted by the threshold and zone as they stand, held till commit (a change waits for this month);
+      // handed to the facts as values, not looked up again for every mention.
       const threshold = await confidenceThreshold(tx, workspaceId, 'share');
+      const zone = (await workspaceCalendar(tx, workspaceId)).timeZone;
       const counted = mentionFacts(workspaceId, { threshold });
       const range = sql`day >= ${month}::date and day < (${month}::date + interval '1 month')::date`;
       for (const table of ROLLUP_TABLES)
         await tx.execute(sql`delete from ${table} where workspace_id = ${workspaceId}::uuid and ${range}`);
+      // The month's first and next month's first midnight in the zone.
       await countInto(
         tx,
         counted,
-        sql`${counted.postedAt} >= (${month}::date::timestamp at time zone 'UTC')
-          and ${counted.postedAt} < ((${month}::date + interval '1 month')::timestamp at time zone 'UTC')`,
+        sql`${counted.postedAt} >= (${month}::date::timestamp at time zone ${zone}::text)
+          and ${counted.postedAt} < ((${month}::date + interval '1 month') at time zone ${zone}::text)`,
         1,
+        zone,
       );
     });
     progress.done++;
     onProgress?.({ ...progress });
   }
+  // The zone the rebuild began in: had it changed meanwhile, the marker differs and the catch-up recounts again.
+  await db
+    .insert(reportCountedZone)
+    .values({ workspaceId, timeZone, countedAt: sql`now()` })
+    .onConflictDoUpdate({ target: reportCountedZone.workspaceId, set: { timeZone, countedAt: sql`now()` } });
   return progress;
+}
+
+/**
+ * After a change of a workspace's time zone (an event after the settings' commit, server/listeners.ts): its
+ * rollups recounted by the new zone, month by month, outside the request that changed it (a large workspace
+ * takes minutes). Progress goes to the log at every tenth, as the CLI's `rebuild-reports` prints it. A change
+ * of the week start alone needs none of this: reports make weeks of the stored days when asked.
+ */
+export async function recountInNewTimeZone(
+  deps: { db: Db; logger: Pick<Logger, 'info'> },
+  workspaceId: string,
+): Promise<RebuildProgress> {
+  let shown = -1;
+  return rebuildRollups(deps.db, workspaceId, ({ done, total }) => {
+    const tenth = total ? Math.floor((done / total) * 10) : 10;
+    if (tenth === shown) return;
+    shown = tenth;
+    deps.logger.info({ workspaceId, done, total }, 'report rollups: recounting months in the new time zone');
+  });
 }

@@ -5,6 +5,7 @@ import { requireActor, requirePermission } from '../http/auth.middleware';
 import { AUTHENTICATED, createApi, errors, json } from '../http/openapi';
 import { AlertSettingsInput } from './alerts.input';
 import { getAlertSettings, listAlerts, saveAlertSettings } from './alerts.service';
+import { requestCalendar as calendarOf } from './request-calendar';
 import { responseTimes } from './response-times';
 import { ratingStats } from './ratings';
 import {
@@ -75,6 +76,9 @@ export const reportsApi = createApi()
       path: '/reports/sentiment',
       tags,
       summary: 'Mentions per day or week by sentiment (staff corrections counted), with net sentiment; ?format=csv',
+      description:
+        "Days run from midnight to midnight in the workspace's time zone; a week is named by its first day, " +
+        "the workspace's week start.",
       security: AUTHENTICATED,
       middleware: read,
       request: { query: ReportQuery },
@@ -91,7 +95,13 @@ export const reportsApi = createApi()
     }),
     async (c) => {
       const q = c.req.valid('query');
-      const r = await sentimentSeries(c.var.deps.db, requireActor(c).workspaceId, q, c.var.deps.clock());
+      const r = await sentimentSeries(
+        c.var.deps.db,
+        requireActor(c).workspaceId,
+        q,
+        c.var.deps.clock(),
+        await calendarOf(c),
+      );
       if (q.format === 'csv')
         return csv(
           c,
@@ -142,7 +152,13 @@ export const reportsApi = createApi()
     }),
     async (c) => {
       const q = c.req.valid('query');
-      const r = await shareOfVoice(c.var.deps.db, requireActor(c).workspaceId, q, c.var.deps.clock());
+      const r = await shareOfVoice(
+        c.var.deps.db,
+        requireActor(c).workspaceId,
+        q,
+        c.var.deps.clock(),
+        await calendarOf(c),
+      );
       if (q.format === 'csv')
         return csv(
           c,
@@ -196,7 +212,7 @@ export const reportsApi = createApi()
     }),
     async (c) => {
       const q = c.req.valid('query');
-      const range = resolveRange(q, c.var.deps.clock());
+      const range = resolveRange(q, c.var.deps.clock(), await calendarOf(c));
       const items = await topTerms(c.var.deps.db, requireActor(c).workspaceId, range, q.kind, q.limit, q);
       if (q.format === 'csv')
         return csv(
@@ -252,7 +268,7 @@ export const reportsApi = createApi()
     }),
     async (c) => {
       const q = c.req.valid('query');
-      const range = resolveRange(q, c.var.deps.clock());
+      const range = resolveRange(q, c.var.deps.clock(), await calendarOf(c));
       const items = await topAuthors(c.var.deps.db, requireActor(c).workspaceId, range, q.by, q.limit, q);
       if (q.format === 'csv')
         return csv(
@@ -300,7 +316,7 @@ export const reportsApi = createApi()
     }),
     async (c) => {
       const q = c.req.valid('query');
-      const range = resolveRange(q, c.var.deps.clock());
+      const range = resolveRange(q, c.var.deps.clock(), await calendarOf(c));
       const items = await platformBreakdown(c.var.deps.db, requireActor(c).workspaceId, q, range);
       if (q.format === 'csv')
         return csv(
@@ -357,7 +373,7 @@ export const reportsApi = createApi()
     }),
     async (c) => {
       const q = c.req.valid('query');
-      const range = resolveRange(q, c.var.deps.clock());
+      const range = resolveRange(q, c.var.deps.clock(), await calendarOf(c));
       const r = await ratingStats(c.var.deps, requireActor(c).workspaceId, range, q.topic, q);
       if (q.format === 'csv')
         return csv(
@@ -400,8 +416,9 @@ export const reportsApi = createApi()
     async (c) => {
       const q = c.req.valid('query');
       const now = c.var.deps.clock();
-      const range = resolveRange(q, now);
-      const r = await responseTimes(c.var.deps.db, requireActor(c).workspaceId, range, q, now);
+      const cal = await calendarOf(c);
+      const range = resolveRange(q, now, cal);
+      const r = await responseTimes(c.var.deps.db, requireActor(c).workspaceId, range, q, now, cal);
       if (q.format === 'csv') {
         const rowsOf = [{ name: 'All', ...r.overall }, ...r.byAgent];
         return csv(

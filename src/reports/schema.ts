@@ -9,7 +9,7 @@ import { topics } from '../topics';
  * `label` is the effective sentiment (a staff correction first; `unscored` for unscored languages; `uncertain`
  * for a model label less sure than the workspace's confidence threshold, see rollup-rules.ts),
  * `channel` is mentions (social platforms), reviews or community (ideas and comments), and `day` is
- * the UTC date the post was written.
+ * the date the post was written in the workspace's time zone (recounted when the zone changes).
  */
 const dims = () => ({
   workspaceId: uuid('workspace_id')
@@ -33,6 +33,19 @@ export const reportTopicDaily = pgTable(
   { ...dims(), topicId: uuid('topic_id').notNull() },
   (t) => [primaryKey({ columns: [t.workspaceId, t.topicId, t.day, t.channel, t.platform, t.language, t.label] })],
 );
+
+/**
+ * The zone a workspace's rollups were last counted in, written when a rebuild ends. A zone change recounts
+ * after commit; when that recount did not finish (a crash, a stop), the workspace's zone and this differ
+ * and the `recount-report-zones` job recounts again. No row: counted in UTC (rollups before zones existed).
+ */
+export const reportCountedZone = pgTable('report_counted_zone', {
+  workspaceId: uuid('workspace_id')
+    .primaryKey()
+    .references(() => workspaces.id, { onDelete: 'cascade' }),
+  timeZone: text('time_zone').notNull(),
+  countedAt: ts('counted_at').notNull(),
+});
 
 /** Spike alert settings of a workspace: thresholds and where to post alerts (signed with HMAC). */
 export const alertSettings = pgTable('report_alert_settings', {

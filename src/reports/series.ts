@@ -1,17 +1,18 @@
 import { z } from '@hono/zod-openapi';
-import { and, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
-import { addDays, dayNumber, dayOf, dayString, EARLIEST_DAY, mondayOf } from '../core/days';
+import { and, eq, gte, inArray, lte, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
+import { addDays, dayNumber, dayString, EARLIEST_DAY } from '../core/days';
 import { rows } from '../db/rows';
 import type { Db } from '../db/types';
 import { PLATFORMS } from '../core/platforms';
 import { contactFacts } from '../contacts';
 import { topicsOfKinds } from '../topics';
+import { type ReportCalendar, todayIn, UTC_CALENDAR, weekStartOf, weekStartSql } from './calendar';
 import { reportError } from './errors';
 import { ALL_TOPICS, type reportAuthorDaily, reportDaily, reportTermsDaily, reportTopicDaily } from './schema';
 
 /**
  * Report queries over the rollups (never the mentions themselves): the sentiment series and share
- * of voice. Dates are UTC days; `from` and `to` are both included.
+ * of voice. Dates are days in the workspace's time zone (calendar.ts); `from` and `to` are both included.
  */
 export const REPORT_SOURCES = ['mentions', 'reviews', 'community'] as const;
 const day = z
@@ -22,9 +23,14 @@ const day = z
 
 /** The range and slice every report takes; routes that need more fields extend it, then add `inOrder`. */
 export const ReportFilters = z.object({
-  from: day.optional().openapi({ description: 'First day (UTC), default 29 days before `to`' }),
-  to: day.optional().openapi({ description: 'Last day (UTC), default today' }),
-  interval: z.enum(['day', 'week']).default('day'),
+  from: day.optional().openapi({
+    description: "First day, in the workspace's time zone; default 29 days before `to`",
+  }),
+  to: day.optional().openapi({ description: "Last day, in the workspace's time zone; default today" }),
+  interval: z
+    .enum(['day', 'week'])
+    .default('day')
+    .openapi({ description: "Buckets of days, or of weeks starting on the workspace's week start" }),
   topic: z.uuid().optional(),
   platform: z.enum(PLATFORMS).optional(),
   language: z.string().trim().min(2).max(8).optional(),
@@ -61,15 +67,19 @@ export const MAX_SPAN_DAYS = { day: 731, week: 1827 } as const;
 const at = (field: 'from' | 'to') => [{ path: [field] }];
 
 /**
- * The days asked for, with the defaults filled in. A range must lie between 2000-01-01 and tomorrow
- * (UTC, so every time zone's today fits), run forwards, and span at most MAX_SPAN_DAYS of its interval.
+ * The days asked for, with the defaults filled in: "today" is today in the workspace's time zone. A range must
+ * lie between 2000-01-01 and tomorrow there (a client a zone ahead may already ask for it), run forwards, and
+ * span at most MAX_SPAN_DAYS of its interval.
  */
 export function resolveRange(
   q: { from?: string | undefined; to?: string | undefined; interval?: 'day' | 'week' },
   now: Date,
+  // Every report passes its workspace's; UTC only where no workspace is at hand (the bounds' own tests).
+  cal: Pick<ReportCalendar, 'timeZone'> = UTC_CALENDAR,
 ): Range {
-  const latest = dayOf(now) + 1;
-  const to = q.to === undefined ? dayOf(now) : dayNumber(q.to);
+  const today = todayIn(now, cal);
+  const latest = today + 1;
+  const to = q.to === undefined ? today : dayNumber(q.to);
   if (Number.isNaN(to)) throw reportError('RANGE_DAY_INVALID', { field: 'to' }, at('to'));
   if (to > latest) throw reportError('RANGE_END_TOO_LATE', { latest: dayString(latest) }, at('to'));
   const from = q.from === undefined ? to - 29 : dayNumber(q.from);
@@ -82,15 +92,18 @@ export function resolveRange(
   return { from: dayString(Math.max(from, dayNumber(EARLIEST_DAY))), to: dayString(to) };
 }
 
-/** Monday of a day's week (ISO weeks, as date_trunc('week') counts them). */
-export const weekOf = (d: string) => dayString(mondayOf(dayNumber(d)));
+/** The first day of a day's week, weeks starting on the workspace's week start (1 Monday … 7 Sunday). */
+export const weekOf = (d: string, weekStart: number) => dayString(weekStartOf(dayNumber(d), weekStart));
 
-/** Every bucket in the range, so days without mentions show as zeros. */
-export function buckets(range: Range, interval: 'day' | 'week'): string[] {
+/**
+ * Every bucket in the range, so days without mentions show as zeros; a week is named by its first day. Weeks
+ * are made of the stored days when asked (bucketSql), so a change of the week start needs nothing recounted.
+ */
+export function buckets(range: Range, interval: 'day' | 'week', weekStart = UTC_CALENDAR.weekStart): string[] {
   const out: string[] = [];
   const last = dayNumber(range.to);
   const step = interval === 'week' ? 7 : 1;
-  const first = interval === 'week' ? mondayOf(dayNumber(range.from)) : dayNumber(range.from);
+  const first = interval === 'week' ? weekStartOf(dayNumber(range.from), weekStart) : dayNumber(range.from);
   // Day numbers, not strings: the loop ends for any range, and resolveRange keeps ranges short.
   for (let n = first; n <= last; n += step) out.push(dayString(n));
   return out;
@@ -134,27 +147,29 @@ export interface SeriesPoint {
 export const netScore = (positive: number, negative: number) =>
   positive + negative ? Math.round(((positive - negative) / (positive + negative)) * 100) : 0;
 
+/** A stored day's bucket in SQL (what `buckets` names it): the day, or the first day of its week. */
+const bucketSql = (day: SQLWrapper, interval: 'day' | 'week', weekStart: number) =>
+  sql<string>`to_char(${interval === 'week' ? weekStartSql(day, weekStart) : day}, 'YYYY-MM-DD')`;
+
 export async function sentimentSeries(
   db: Db,
   workspaceId: string,
   q: ReportQuery,
   now: Date,
+  cal: ReportCalendar,
 ): Promise<{ range: Range; series: SeriesPoint[] }> {
-  const range = resolveRange(q, now);
+  const range = resolveRange(q, now, cal);
   const table = q.topic ? reportTopicDaily : reportDaily;
   const where = filters(table, workspaceId, range, q);
   if (q.topic) where.push(eq(reportTopicDaily.topicId, q.topic));
-  const bucket =
-    q.interval === 'week'
-      ? sql<string>`to_char(date_trunc('week', ${table.day}), 'YYYY-MM-DD')`
-      : sql<string>`to_char(${table.day}, 'YYYY-MM-DD')`;
+  const bucket = bucketSql(table.day, q.interval, cal.weekStart);
   const rows = await db
     .select({ bucket, label: table.label, n: sql<number>`sum(${table.n})::int` })
     .from(table)
     .where(and(...where))
     .groupBy(sql`1`, table.label);
   const by = new Map(
-    buckets(range, q.interval).map((d) => [
+    buckets(range, q.interval, cal.weekStart).map((d) => [
       d,
       { date: d, positive: 0, neutral: 0, negative: 0, uncertain: 0, unscored: 0, total: 0, net: 0 } as SeriesPoint,
     ]),
@@ -190,8 +205,9 @@ export async function shareOfVoice(
   workspaceId: string,
   q: ReportQuery,
   now: Date,
+  cal: ReportCalendar,
 ): Promise<{ range: Range; items: VoiceShare[] }> {
-  const range = resolveRange(q, now);
+  const range = resolveRange(q, now, cal);
   const tracked = await topicsOfKinds(db, workspaceId, ['brand', 'competitor', 'product']);
   const rows = await db
     .select({

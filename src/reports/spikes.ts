@@ -10,6 +10,8 @@ import type { CredentialBox } from '../core/credentials';
 import { mentionFacts } from '../mentions';
 import { topicNames } from '../topics';
 import { allAlertSettings } from './alert-settings';
+import { todayIn } from './calendar';
+import { dayString } from '../core/days';
 import { labelSql } from './rollup-rules';
 import { alerts, alertSettings } from './schema';
 
@@ -94,11 +96,11 @@ export async function checkSpikes(deps: SpikeDeps): Promise<SpikeRun> {
   const now = deps.clock();
   const out: SpikeRun = { raised: 0, extended: 0, webhooksSent: 0, webhooksFailed: 0 };
   const settings = await allAlertSettings(deps.db);
-  for (const { id } of await listWorkspaces(deps.db)) {
+  for (const { id, timeZone } of await listWorkspaces(deps.db)) {
     const ws = { id, settings: settings.get(id) };
     if (ws.settings && !ws.settings.enabled) continue;
     const s: SpikeSettings = ws.settings ?? DEFAULT_SPIKE_SETTINGS;
-    const r = await checkWorkspace(deps.db, ws.id, s, Boolean(ws.settings?.webhookUrl), now);
+    const r = await checkWorkspace(deps.db, { id: ws.id, timeZone }, s, Boolean(ws.settings?.webhookUrl), now);
     out.raised += r.raised;
     out.extended += r.extended;
   }
@@ -108,7 +110,13 @@ export async function checkSpikes(deps: SpikeDeps): Promise<SpikeRun> {
   return out;
 }
 
-async function checkWorkspace(db: Db, workspaceId: string, s: SpikeSettings, webhook: boolean, now: Date) {
+async function checkWorkspace(
+  db: Db,
+  { id: workspaceId, timeZone }: { id: string; timeZone: string },
+  s: SpikeSettings,
+  webhook: boolean,
+  now: Date,
+) {
   const start = new Date(now.getTime() - WINDOW_MS);
   // The last hour, straight from the mentions (the index on workspace and time keeps it to that hour); negative
   // as the rollups of the usual hour count it (an uncertain label apart).
@@ -123,9 +131,10 @@ async function checkWorkspace(db: Db, workspaceId: string, s: SpikeSettings, web
   );
   const result = { raised: 0, extended: 0 };
   if (hour.length === 0) return result;
-  // The usual hour: the seven full days before today, from the rollups.
-  const today = now.toISOString().slice(0, 10);
-  const first = new Date(Date.parse(`${today}T00:00:00Z`) - BASELINE_DAYS * 86_400_000).toISOString().slice(0, 10);
+  // The usual hour: the seven full days before today, from the rollups (days in the workspace's time zone).
+  const todayNumber = todayIn(now, { timeZone });
+  const today = dayString(todayNumber);
+  const first = dayString(todayNumber - BASELINE_DAYS);
   const topicIds = `{${hour.map((h) => h.topic_id).join(',')}}`;
   const base = new Map(
     rows<{ topic_id: string; total: number; negative: number }>(

@@ -5,6 +5,15 @@ export const ExplanationSchema = z
   .object({
     by: z.enum(['model', 'rules']).openapi({ description: 'The learned model, or the lexicon rules' }),
     about: z.string().openapi({ description: 'What the model was trained on, or which rules decided' }),
+    trainedOn: z
+      .array(z.string())
+      .optional()
+      .openapi({ description: 'The data sets the model learnt from, by name (model only)' }),
+    rulesLanguage: z
+      .string()
+      .nullable()
+      .optional()
+      .openapi({ description: 'The language whose lexicon rules decided; null: faces and emoji alone (rules only)' }),
     probabilities: z
       .object({ negative: z.number(), neutral: z.number(), positive: z.number() })
       .optional()

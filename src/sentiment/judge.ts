@@ -2,7 +2,7 @@ import { labelFromRules, type Polarity } from './decide';
 import type { Hit } from './english';
 import { DENSE_FEATURES, denseFeatures, FeatureBuffer, hashFeatures } from './features';
 import { decide, type LinearModel, logits } from './model';
-import { aboutModel, modelFor } from './models';
+import { aboutModel, modelFor, trainedOn } from './models';
 import { negationsFor, type Reading } from './reading';
 import type { Token } from './tokens';
 import { type CompiledLexicon, type LexiconMatch, matchLexicon } from './workspace-lexicon';
@@ -21,8 +21,12 @@ export interface Contribution {
 
 export interface Explanation {
   by: 'model' | 'rules';
-  /** What the model was trained on (or which rules decided). */
+  /** What the model was trained on (or which rules decided), in English. */
   about: string;
+  /** The data sets the model learnt from, by name (model only): pages say "trained on …" in their language. */
+  trainedOn?: string[];
+  /** The language whose lexicon rules decided; null for the rules of faces and emoji alone (rules only). */
+  rulesLanguage?: string | null;
   /** The probability of each label (model only). */
   probabilities?: { negative: number; neutral: number; positive: number };
   /** Strongest first. */
@@ -153,6 +157,7 @@ function byModel(model: LinearModel, r: Reading, lexicon: CompiledLexicon | unde
     explain: () => ({
       by: 'model',
       about: aboutModel(r.language) ?? '',
+      trainedOn: trainedOn(r.language),
       probabilities: { negative: round3(probs[0]!), neutral: round3(probs[1]!), positive: round3(probs[2]!) },
       contributions: top(
         modelContributions(model, r, hashed(new FeatureBuffer()), dense, rules.hits, rules.compound, matches),
@@ -177,6 +182,7 @@ function byRules(r: Reading, lexicon: CompiledLexicon | undefined): Judgement {
     explain: () => ({
       by: 'rules',
       about: `lexicon rules (${r.language ?? 'faces and emoji'})`,
+      rulesLanguage: r.language ?? null,
       contributions: top(
         hits.map((h) => ({
           kind: named.has(h.index) ? ('lexicon' as const) : kindOf(r.tokens[h.index]!),

@@ -21,3 +21,10 @@ export function modelFor(language: string | null): LinearModel | null {
 }
 
 export const aboutModel = (language: string | null) => models[language ?? '']?.about ?? null;
+
+/** The data sets a language's model learnt from, by name ("trained on a, b" as the training script writes it). */
+export const trainedOn = (language: string | null): string[] =>
+  (aboutModel(language) ?? '')
+    .replace(/^trained on /, '')
+    .split(', ')
+    .filter(Boolean);

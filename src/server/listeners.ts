@@ -1,4 +1,10 @@
-import { activeStaffIn, MAIL_QUEUED, sendDueMail } from '../accounts';
+import {
+  activeStaffIn,
+  MAIL_QUEUED,
+  sendDueMail,
+  WORKSPACE_TIME_ZONE_CHANGED,
+  type WorkspaceTimeZoneChanged,
+} from '../accounts';
 import type { EventBus } from '../core/events';
 import type { Db } from '../db/types';
 import type { AppDeps } from '../http/env';
@@ -6,6 +12,7 @@ import { announceLive, LIVE_EVENT_NAMES, notify } from '../inbox';
 import { platformLabel } from '../http/web/format';
 import { processWebhooks, SOURCE_NEEDS_PERSON, type SourceNeedsPerson, WEBHOOKS_RECEIVED } from '../sources';
 import { reanalyzeMarked } from '../reanalysis';
+import { recountInNewTimeZone } from '../reports';
 import { VOCABULARY_CHANGED } from '../vocabulary';
 
 /**
@@ -29,10 +36,11 @@ export function registerListeners(deps: AppDeps): void {
       admins.map((a) => ({
         workspaceId: s.workspaceId,
         userId: a.id,
-        kind: 'source_needs_person',
-        text: `${platformLabel(s.platform)} source "${s.name}" ${s.soon ? 'needs reconnecting soon' : 'stopped'}: ${
-          s.reason
-        }`,
+        kind: 'source_needs_person' as const,
+        // Values, not words: each admin reads it in their own language (inbox/notification-text.ts).
+        values: s.expiresAt
+          ? { platform: platformLabel(s.platform), name: s.name, ended: s.soon ? 'no' : 'yes', expiresAt: s.expiresAt }
+          : { platform: platformLabel(s.platform), name: s.name, reason: s.reason },
       })),
     );
   });
@@ -48,6 +56,12 @@ export function registerListeners(deps: AppDeps): void {
     VOCABULARY_CHANGED,
     'reanalyze-vocabulary',
     oneAtATime(() => reanalyzeMarked(deps.db)),
+  );
+  // A new time zone moves mentions to other days: the workspace's rollups are recounted month by month, after
+  // the settings' commit (idempotent, so Inngest may retry it; a crash midway: `rebuild-reports` or the next
+  // change recounts it all). Each month is counted by the zone as it then stands.
+  deps.events.on(WORKSPACE_TIME_ZONE_CHANGED, 'recount-reports-time-zone', (e) =>
+    recountInNewTimeZone(deps, (e.data as WorkspaceTimeZoneChanged['data']).workspaceId),
   );
 }
 

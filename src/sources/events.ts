@@ -17,4 +17,6 @@ export type SourceNeedsPerson = {
   reason: string;
   /** Not stopped yet: its token ends within days (sources/token-expiry.ts). */
   soon?: boolean;
+  /** When its token ends or ended (ISO), for a source that needs reconnecting for that alone. */
+  expiresAt?: string;
 };

@@ -442,3 +442,29 @@ export const platformFormMessages = defineMessages({
   },
   demoBatch: { id: 'sources.form.demo.batch', defaultMessage: 'Posts per poll' },
 });
+
+/** What a Google or LinkedIn sign-in offers to listen to, and what it could not list. */
+export const offerWords = defineMessages({
+  youtube: { id: 'sources.offer.youtube', defaultMessage: 'YouTube channel' },
+  linkedin: { id: 'sources.offer.linkedin', defaultMessage: 'LinkedIn Page' },
+  googleReviews: {
+    id: 'sources.offer.googleReviews',
+    defaultMessage:
+      'Google reviews of {count, plural, one {# location} other {# locations}}: {names}' +
+      '{more, select, yes {, …} other {}}',
+    description: 'names: the first locations’ names; more is yes when there are others',
+  },
+  unlisted: {
+    id: 'sources.offer.unlisted',
+    defaultMessage:
+      '{what, select, youtube_channels {YouTube channels} other {Business Profile locations}} could not be listed: ' +
+      '{reason}',
+    description: 'reason is the platform’s own (English) words',
+  },
+  noRefreshToken: {
+    id: 'sources.offer.noRefreshToken',
+    defaultMessage:
+      'Google gave no refresh token; remove the app under your Google account > Security and connect again',
+  },
+  notAProduct: { id: 'sources.offer.notAProduct', defaultMessage: 'not a brand or product', description: 'a topic' },
+});

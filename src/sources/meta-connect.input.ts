@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { CONNECT_PROVIDERS } from './schema';
+import { inputWords as w, said } from '../http/input-words';
 
 /** Which sign-in: Facebook (Pages and their Instagram accounts), Threads, Google or LinkedIn. */
 export const ConnectProviderParam = z.enum(CONNECT_PROVIDERS);
 
 const metaIds = z
-  .array(z.string().regex(/^\d{1,30}$/, 'a numeric id'))
+  .array(z.string().regex(/^\d{1,30}$/, said(w.numericId)))
   .max(500)
   .default([]);
 

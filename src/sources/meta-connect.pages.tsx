@@ -26,7 +26,7 @@ const callbackUrl = (c: AppContext, provider: ConnectProvider) =>
 
 const provider = (c: AppContext): ConnectProvider => {
   const p = ConnectProviderParam.safeParse(c.req.param('provider'));
-  if (!p.success) throw coreError('NOT_FOUND', { what: 'Sign-in' });
+  if (!p.success) throw coreError('NOT_FOUND', { what: 'sign_in' });
   return p.data;
 };
 
@@ -84,7 +84,7 @@ export const metaConnectPages = new Hono<AppEnv>()
   })
   .get('/settings/sources/connect/accounts/:connectId', async (c) => {
     const actor = assertCan(c, 'settings:manage');
-    const connectId = pathId(c, 'Connection', 'connectId');
+    const connectId = pathId(c, 'connection', 'connectId');
     try {
       const { provider: p, pending } = await pendingOffers(c.var.deps, actor, connectId, c.var.deps.clock());
       return c.html(<PickOffersPage {...shellProps(c)} connectId={connectId} provider={p} pending={pending} />);
@@ -94,7 +94,7 @@ export const metaConnectPages = new Hono<AppEnv>()
   })
   .post('/settings/sources/connect/accounts/:connectId', async (c) => {
     const actor = assertCan(c, 'settings:manage');
-    const connectId = pathId(c, 'Connection', 'connectId');
+    const connectId = pathId(c, 'connection', 'connectId');
     const form = await parseForm(c, PickOffers);
     try {
       if (!form.ok) throw coreError('FORM_INVALID', { problem: form.message });
@@ -108,7 +108,7 @@ export const metaConnectPages = new Hono<AppEnv>()
   })
   .get('/settings/sources/connect/facebook/:connectId', async (c) => {
     const actor = assertCan(c, 'settings:manage');
-    const connectId = pathId(c, 'Connection', 'connectId');
+    const connectId = pathId(c, 'connection', 'connectId');
     try {
       const pending = await pendingPages(c.var.deps, actor, connectId, c.var.deps.clock());
       const threadsReady = connectApp(c.var.deps.meta, 'threads') !== null;
@@ -121,7 +121,7 @@ export const metaConnectPages = new Hono<AppEnv>()
   })
   .post('/settings/sources/connect/facebook/:connectId', async (c) => {
     const actor = assertCan(c, 'settings:manage');
-    const connectId = pathId(c, 'Connection', 'connectId');
+    const connectId = pathId(c, 'connection', 'connectId');
     const form = await parseForm(c, PickAccounts);
     try {
       if (!form.ok) throw coreError('FORM_INVALID', { problem: form.message });

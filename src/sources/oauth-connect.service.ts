@@ -22,6 +22,8 @@ import { sourceError } from './errors';
 import { claimState, connectFailure, LABEL, openFlow, ownFlow, TTL_MS, upsertSource } from './meta-connect.service';
 import { type ConnectProvider, oauthConnects } from './schema';
 import type { SourceDeps } from './sources.service';
+import { currentTranslator } from '../http/i18n.middleware';
+import { offerWords } from './messages';
 
 /**
  * Connect Google and Connect LinkedIn: the one code flow (src/connectors/oauth/code-flow.ts) and the same
@@ -69,10 +71,16 @@ const Offer = z.object({
   key: z.string(),
   platform: z.enum(PLATFORMS),
   name: z.string(),
-  detail: z.string(),
+  // What it is is said from the platform (and a Business Profile account's locations) in the reader's language.
+  locations: z.array(z.string()).optional(),
+  locationCount: z.number().optional(),
   keyField: z.tuple([z.string(), z.string()]),
   config: z.record(z.string(), z.unknown()),
 });
+
+/** What could not be listed, and the platform's own words for why (said in the reader's language). */
+const ConnectWarning = z.object({ unlisted: z.enum(['youtube_channels', 'business_locations']), reason: z.string() });
+export type ConnectWarning = z.infer<typeof ConnectWarning>;
 
 /** What a sign-in gave, kept sealed until the person has picked. */
 const PendingOffers = z.object({
@@ -80,7 +88,7 @@ const PendingOffers = z.object({
   scopes: z.array(z.string()).nullable(),
   expiresAt: z.string().nullable(),
   offers: z.array(Offer),
-  warnings: z.array(z.string()),
+  warnings: z.array(ConnectWarning),
 });
 export type PendingOffers = z.infer<typeof PendingOffers>;
 
@@ -123,9 +131,10 @@ async function googleOffers(deps: OAuthConnectDeps, tokens: Tokens, _now: Date):
   if (!tokens.refreshToken)
     throw sourceError('CONNECT_FAILED', {
       platform: 'Google',
-      reason: 'Google gave no refresh token; remove the app under your Google account > Security and connect again',
+      // Said in the reader's language: the error's message is made of it.
+      reason: currentTranslator().t(offerWords.noRefreshToken),
     });
-  const warnings: string[] = [];
+  const warnings: ConnectWarning[] = [];
   const offers: PendingOffers['offers'] = [];
   // Always the app's own addresses, written out: a reconnect must never leave a source's earlier tokenUrl or
   // baseUrl in place, or the app's client secret would go wherever somebody pointed that source.
@@ -136,12 +145,11 @@ async function googleOffers(deps: OAuthConnectDeps, tokens: Tokens, _now: Date):
         key: `youtube:${ch.id}`,
         platform: 'youtube',
         name: ch.title,
-        detail: 'YouTube channel',
         keyField: ['channelId', ch.id],
         config: { channelId: ch.id, ...endpoints, baseUrl: google.youtubeUrl ?? YOUTUBE_API_URL },
       });
   } catch (err) {
-    warnings.push(`YouTube channels could not be listed: ${reason(err)}`);
+    warnings.push({ unlisted: 'youtube_channels', reason: reason(err) });
   }
   try {
     for (const a of await myBusinessAccounts(deps.outbound, google, tokens.accessToken)) {
@@ -150,10 +158,8 @@ async function googleOffers(deps: OAuthConnectDeps, tokens: Tokens, _now: Date):
         key: `google_reviews:${a.accountId}`,
         platform: 'google_reviews',
         name: a.name,
-        detail: `Google reviews of ${a.locations.length} location${a.locations.length === 1 ? '' : 's'}: ${a.locations
-          .slice(0, 5)
-          .map((l) => l.title)
-          .join(', ')}${a.locations.length > 5 ? ', …' : ''}`,
+        locations: a.locations.slice(0, 5).map((l) => l.title),
+        locationCount: a.locations.length,
         keyField: ['accountId', a.accountId],
         config: {
           accountId: a.accountId,
@@ -164,7 +170,7 @@ async function googleOffers(deps: OAuthConnectDeps, tokens: Tokens, _now: Date):
       });
     }
   } catch (err) {
-    warnings.push(`Business Profile locations could not be listed: ${reason(err)}`);
+    warnings.push({ unlisted: 'business_locations', reason: reason(err) });
   }
   return {
     credentials: { clientId: google.clientId, clientSecret: google.clientSecret, refreshToken: tokens.refreshToken },
@@ -193,7 +199,6 @@ async function linkedinOffers(deps: OAuthConnectDeps, tokens: Tokens, now: Date)
       key: `linkedin:${p.urn}`,
       platform: 'linkedin',
       name: p.name,
-      detail: 'LinkedIn Page',
       keyField: ['organizationUrn', p.urn],
       config: { organizationUrn: p.urn, baseUrl: apiUrl, tokenUrl: li.tokenUrl ?? LINKEDIN_TOKEN_URL },
     })),

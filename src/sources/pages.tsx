@@ -161,10 +161,10 @@ export const sourcePages = new Hono<AppEnv>()
       );
     }
   })
-  .get('/settings/sources/:id', (c) => renderSource(c, pathId(c, 'Source')))
+  .get('/settings/sources/:id', (c) => renderSource(c, pathId(c, 'source')))
   .post('/settings/sources/:id/verify', async (c) => {
     const actor = assertCan(c, 'settings:manage');
-    const id = pathId(c, 'Source');
+    const id = pathId(c, 'source');
     const r = await verifySource(c.var.deps, actor.workspaceId, id);
     const ok = r.ok ? 'yes' : 'no';
     return renderSource(c, id, {
@@ -176,7 +176,7 @@ export const sourcePages = new Hono<AppEnv>()
   })
   .post('/settings/sources/:id/poll', async (c) => {
     const actor = assertCan(c, 'settings:manage');
-    const id = pathId(c, 'Source');
+    const id = pathId(c, 'source');
     await getSource(c.var.deps.db, actor.workspaceId, id);
     const r = await pollSource(c.var.deps, id, { force: true });
     const { t, number } = c.var.i18n;
@@ -197,7 +197,7 @@ export const sourcePages = new Hono<AppEnv>()
   })
   .post('/settings/sources/:id/credentials', async (c) => {
     const actor = assertCan(c, 'settings:manage');
-    const id = pathId(c, 'Source');
+    const id = pathId(c, 'source');
     const source = await getSource(c.var.deps.db, actor.workspaceId, id);
     const fields = (PLATFORM_FORMS[source.platform]?.fields ?? []).filter((f) => f.name.startsWith('credentials.'));
     const credentialFields = platformFormFields({ fields });
@@ -220,7 +220,7 @@ export const sourcePages = new Hono<AppEnv>()
   })
   .post('/settings/sources/:id/places', async (c) => {
     const actor = assertCan(c, 'settings:manage');
-    const id = pathId(c, 'Source');
+    const id = pathId(c, 'source');
     const body = await c.req.parseBody();
     // Each select is `place.<id>`: a topic id, or empty for none.
     const change: Record<string, string | null> = {};
@@ -241,25 +241,25 @@ export const sourcePages = new Hono<AppEnv>()
     await updateSource(
       c.var.deps,
       assertCan(c, 'settings:manage'),
-      pathId(c, 'Source'),
+      pathId(c, 'source'),
       { paused: true },
       c.var.deps.clock(),
     );
-    return c.redirect(`/settings/sources/${pathId(c, 'Source')}`, 303);
+    return c.redirect(`/settings/sources/${pathId(c, 'source')}`, 303);
   })
   .post('/settings/sources/:id/resume', async (c) => {
     await updateSource(
       c.var.deps,
       assertCan(c, 'settings:manage'),
-      pathId(c, 'Source'),
+      pathId(c, 'source'),
       { paused: false },
       c.var.deps.clock(),
     );
-    return c.redirect(`/settings/sources/${pathId(c, 'Source')}`, 303);
+    return c.redirect(`/settings/sources/${pathId(c, 'source')}`, 303);
   })
   .post('/settings/sources/:id/backfill', async (c) => {
     const actor = assertCan(c, 'settings:manage');
-    const id = pathId(c, 'Source');
+    const id = pathId(c, 'source');
     const form = await parseForm(c, BackfillInput);
     if (!form.ok) return renderSource(c, id, { kind: 'error', message: form.message }, 422);
     try {
@@ -272,6 +272,6 @@ export const sourcePages = new Hono<AppEnv>()
     return c.redirect(`/settings/sources/${id}`, 303);
   })
   .post('/settings/sources/:id/delete', async (c) => {
-    await deleteSource(c.var.deps.db, assertCan(c, 'settings:manage'), pathId(c, 'Source'));
+    await deleteSource(c.var.deps.db, assertCan(c, 'settings:manage'), pathId(c, 'source'));
     return c.redirect('/settings/sources', 303);
   });

@@ -13,6 +13,8 @@ import { sources } from './schema';
 import type { Platform } from '../core/platforms';
 import { movedUrlFields, urlFields } from './url-fields';
 import { topicsOfKinds } from '../topics';
+import { currentTranslator } from '../http/i18n.middleware';
+import { offerWords } from './messages';
 
 export type SourceRow = typeof sources.$inferSelect;
 
@@ -242,7 +244,10 @@ async function mergedPlaceTopics(
   for (const [place, topicId] of Object.entries(change)) {
     if (topicId === null) delete next[place];
     else if (!products.has(topicId))
-      throw sourceError('SOURCE_CONFIG_INVALID', { path: `placeTopics.${place}`, problem: 'not a brand or product' });
+      throw sourceError('SOURCE_CONFIG_INVALID', {
+        path: `placeTopics.${place}`,
+        problem: currentTranslator().t(offerWords.notAProduct),
+      });
     else next[place] = topicId;
   }
   return next;

@@ -102,6 +102,7 @@ export async function warnExpiringTokens(deps: { db: Db; events: EventPublisher 
         platform: s.platform,
         reason: `its access ${ended ? 'ended' : 'ends'} on ${day(s.tokenExpiresAt!)}: reconnect it to keep listening`,
         soon: !ended,
+        expiresAt: s.tokenExpiresAt!.toISOString(),
       };
       return { name: SOURCE_NEEDS_PERSON, data };
     }),

@@ -42,7 +42,7 @@ export const topicPages = new Hono<AppEnv>()
     await updateTopic(
       c.var.deps.db,
       assertCan(c, 'settings:manage'),
-      pathId(c, 'Topic'),
+      pathId(c, 'topic'),
       { active: false },
       c.var.deps.clock(),
     );
@@ -52,13 +52,13 @@ export const topicPages = new Hono<AppEnv>()
     await updateTopic(
       c.var.deps.db,
       assertCan(c, 'settings:manage'),
-      pathId(c, 'Topic'),
+      pathId(c, 'topic'),
       { active: true },
       c.var.deps.clock(),
     );
     return c.redirect('/settings/topics', 303);
   })
   .post('/settings/topics/:id/delete', async (c) => {
-    await deleteTopic(c.var.deps.db, assertCan(c, 'settings:manage'), pathId(c, 'Topic'));
+    await deleteTopic(c.var.deps.db, assertCan(c, 'settings:manage'), pathId(c, 'topic'));
     return c.redirect('/settings/topics', 303);
   });

@@ -1,12 +1,13 @@
 import { z } from '@hono/zod-openapi';
+import { inputWords as w, said } from '../http/input-words';
 import { TOPIC_KINDS } from './schema';
 
 /** One schema per action, shared by the JSON API (topics routes) and the Settings > Topics form. */
 export const TopicInput = z
   .object({
-    name: z.string().trim().min(1, 'required').max(80),
+    name: z.string().trim().min(1, said(w.required)).max(80),
     kind: z.enum(TOPIC_KINDS),
-    query: z.string().trim().min(1, 'required').max(1000),
+    query: z.string().trim().min(1, said(w.required)).max(1000),
     active: z.boolean().optional(),
   })
   .openapi('TopicInput');

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { LEXICON_WEIGHT_RANGE } from '../sentiment';
+import { inputWords as w, said } from '../http/input-words';
 
 /** The longest term or phrase, and the most entries a workspace keeps (each is checked on every post). */
 export const LEXICON_TERM_MAX = 100;
@@ -19,14 +20,14 @@ export const LexiconEntryInput = z
     term: z
       .string()
       .trim()
-      .min(1, 'required')
+      .min(1, said(w.required))
       .max(LEXICON_TERM_MAX)
-      .refine((s) => !CONTROL.test(s), 'must be one line without control characters')
-      .refine((s) => s.isWellFormed(), 'contains a lone surrogate (not valid Unicode)')
+      .refine((s) => !CONTROL.test(s), said(w.oneLine))
+      .refine((s) => s.isWellFormed(), said(w.wellFormed))
       .openapi({ description: 'A word or phrase, matched whole words, case-insensitive', example: 'sick' }),
     language: z
       .string()
-      .regex(/^[a-z]{2}$/, 'a two-letter language code such as en')
+      .regex(/^[a-z]{2}$/, said(w.languageCode))
       .nullable()
       .default(null)
       .openapi({ description: 'Only posts in this language (ISO 639-1); null: every language' }),
@@ -34,7 +35,7 @@ export const LexiconEntryInput = z
       .number()
       .min(LEXICON_WEIGHT_RANGE.min)
       .max(LEXICON_WEIGHT_RANGE.max)
-      .refine(oneDecimal, 'at most one decimal')
+      .refine(oneDecimal, said(w.oneDecimal))
       .openapi({ description: '-4 (very negative) .. 4 (very positive); 0: neutral (a product name)', example: 3 }),
   })
   .openapi('LexiconEntryInput');

@@ -79,6 +79,6 @@ export const vocabularyPages = new Hono<AppEnv>()
     }
   })
   .post('/settings/vocabulary/:id/delete', async (c) => {
-    const r = await removeLexiconEntry(c.var.deps, assertCan(c, 'settings:manage'), pathId(c, 'Lexicon entry'));
+    const r = await removeLexiconEntry(c.var.deps, assertCan(c, 'settings:manage'), pathId(c, 'lexicon_entry'));
     return done(c, 'removed', r.marked);
   });

@@ -151,6 +151,10 @@ describe('contact page', () => {
     // A javascript: profile link is shown as text, never as a link.
     expect(res.html).not.toContain('javascript:');
     expect(res.html).toContain('Reach: 5,400 followers');
+    const german = await t.app.request(`/contacts/${mallory}`, {
+      headers: { cookie: agent.cookie, 'accept-language': 'de' },
+    });
+    expect(await german.text()).toContain('Reichweite: 5.400 Follower');
     expect(res.html).toMatch(/data-testid="first-touch">X · \d{4}-\d{2}-\d{2}/);
     expect(res.html).toContain('<svg class="spark"');
     expect(res.html.match(/data-testid="timeline-item"/g)).toHaveLength(1);
@@ -217,6 +221,22 @@ describe('contact page', () => {
     expect((await post_(agent, `/contacts/${mallory}/notes`, { body: '   ' })).status).toBe(422);
   });
 
+  it('says a form’s problem and a refusal in the viewer’s language', async () => {
+    const german = async (path: string, fields: Record<string, string>) => {
+      const res = await t.app.request(path, {
+        method: 'POST',
+        headers: { cookie: agent.cookie, 'content-type': 'application/x-www-form-urlencoded', 'accept-language': 'de' },
+        body: new URLSearchParams({ _csrf: agent.csrf, ...fields }).toString(),
+      });
+      return { status: res.status, html: await res.text() };
+    };
+    // The schema's own words (not zod's, not English).
+    const empty = await german(`/contacts/${mallory}/notes`, { body: '   ' });
+    expect(empty.status).toBe(422);
+    expect(empty.html).toContain('Schreiben Sie zuerst etwas');
+    expect(empty.html).not.toContain('write something first');
+  });
+
   it('lets an analyst read but not change anything', async () => {
     const page = await get(analyst, `/contacts/${mallory}`);
     expect(page.status).toBe(200);
@@ -255,6 +275,11 @@ describe('contact page', () => {
     const res = await get(agent, `/contacts/${xZed}`);
     expect(res.html).toContain('data-testid="similar-item"');
     expect(res.html).toContain(`name="from" value="${mZed}"`);
+    expect(res.html).toContain('@zedwrites on another platform');
+    const german = await t.app.request(`/contacts/${xZed}`, {
+      headers: { cookie: agent.cookie, 'accept-language': 'de' },
+    });
+    expect(await german.text()).toContain('@zedwrites auf einer anderen Plattform');
   });
 });
 
@@ -274,7 +299,12 @@ describe('duplicates queue', () => {
     expect(res.status).toBe(200);
     expect(res.html.match(/data-testid="suggestion"/g)).toHaveLength(1);
     expect(res.html.match(/data-testid="suggestion-contact"/g)).toHaveLength(2);
-    expect(res.html).toContain('@zedwrites on mastodon and x');
+    expect(res.html).toContain('@zedwrites on Mastodon and X');
+    // The evidence keeps codes and values: a German reader reads it in German.
+    const german = await t.app.request('/contacts/duplicates', {
+      headers: { cookie: agent.cookie, 'accept-language': 'de' },
+    });
+    expect(await german.text()).toContain('@zedwrites auf Mastodon und X');
     // Name differs ("Zed" / "zed"); the stage is the same for both, so there is nothing to choose.
     expect(res.html).toContain('name="field.name"');
     expect(res.html).not.toContain('name="field.lifecycleStage"');

@@ -208,5 +208,9 @@ describe('posts in other scripts', () => {
     // The post in the thread (and wherever else the page quotes it) reads in its own direction.
     expect(p.html).toContain(`<p class="tl-text" dir="auto">${text}`);
     expect(p.html).not.toMatch(new RegExp(`<p class="tl-text">${text}`));
+    // The mentions stream too.
+    const stream = await page(who, '/inbox/mentions');
+    expect(stream.status).toBe(200);
+    expect(stream.html).toContain(`<p class="mention-text" dir="auto">${text}`);
   });
 });

@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rows } from '../../src/db/rows';
 import { ingestPosts } from '../../src/ingest/pipeline';
 import { sweepInbox } from '../../src/inbox/sweep';
 import { socialAuthor, socialPost } from '../helpers/posts';
@@ -94,5 +96,47 @@ describe('inbox sweep', () => {
     await t.request('PATCH', `/api/v1/conversations/${conv.id}`, { token: ws.token, body: { priority: 'low' } });
     await sweepInbox(t.db, new Date(asked.getTime() + 30 * HOUR));
     expect(await conversationOf('changelog')).toMatchObject({ priority: 'low', priorityReason: 'Set by staff' });
+  });
+
+  it('keeps the reason as codes, so a reason written as English text before them is computed again once', async () => {
+    const asked = new Date();
+    await ingestPosts(t.deps, { workspaceId: ws.workspace.id, sourceId: null, platform: 'x', topics: [] }, [
+      socialPost({
+        externalId: 'o1',
+        text: 'how do I reset my acme password?',
+        createdAt: asked,
+        author: socialAuthor({ externalId: 'a4', handle: 'olly', followers: 50 }),
+      }),
+    ]);
+    const conv = await conversationOf('password');
+    const stored = async () =>
+      rows<{ priority_reason: string }>(
+        await t.db.execute(sql`select priority_reason from conversations where id = ${conv.id}::uuid`),
+      )[0]!.priority_reason;
+    expect(JSON.parse(await stored())).toEqual([{ code: 'question' }]);
+    // As an older version wrote it: English words, which the sweep once matched with ilike.
+    await t.db.execute(
+      sql`update conversations set priority_reason = 'Question, waiting over 4 h' where id = ${conv.id}::uuid`,
+    );
+    expect((await conversationOf('password')).priorityReason).toBe('Question, waiting over 4 h');
+    // (The sweep is for every workspace: earlier tests' conversations may be due at this time too.)
+    await sweepInbox(t.db, new Date(asked.getTime() + 5 * HOUR));
+    expect(JSON.parse(await stored())).toEqual([{ code: 'question' }, { code: 'waiting_long' }]);
+    const later = new Date(asked.getTime() + 5 * HOUR);
+    expect((await sweepInbox(t.db, new Date(later.getTime() + HOUR))).reprioritised).toBe(0);
+  });
+
+  it('says the reason in the reader’s language on the pages, and in English in the API', async () => {
+    const conv = await conversationOf('password');
+    expect(conv.priorityReason).toBe('Question, waiting over 4 h');
+    const browser = await t.browserSession(ws.owner.email);
+    const page = async (language: string) =>
+      (
+        await t.app.request(`/inbox/c/${conv.id}`, { headers: { cookie: browser.cookie, 'accept-language': language } })
+      ).text();
+    const reasonIn = (html: string) => /data-testid="priority-reason">([^<]*)</.exec(html)?.[1];
+    expect(reasonIn(await page('de'))).toBe('Frage, wartet seit über 4 Std.');
+    expect(reasonIn(await page('en'))).toBe('Question, waiting over 4 h');
+    expect(await page('de')).toContain('title="Frage, wartet seit über 4 Std."');
   });
 });

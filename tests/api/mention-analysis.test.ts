@@ -9,6 +9,8 @@ import { ANALYSIS_VERSION, loadAnalyzer } from '../../src/sentiment';
 import { formClient, type Session } from '../helpers/forms';
 import { socialAuthor, socialPost } from '../helpers/posts';
 import { createTestContext, type TestContext } from '../helpers/test-app';
+import { ENGLISH } from '../../src/core/i18n/translator';
+import { priorityReasonText } from '../../src/inbox/priority-reason';
 
 /**
  * Analysis people can trust (the API and the pages around it): each label is stored with the analyzer's
@@ -225,13 +227,16 @@ describe('the confidence threshold', () => {
   });
 
   it('takes an uncertain label out of a conversation’s priority, and says so in its reason', async () => {
-    const conversation = async () =>
-      (
+    // The row keeps the reason as codes; in English it reads as the API says it.
+    const conversation = async () => {
+      const row = (
         await t.db
           .select()
           .from(conversations)
           .where(eq(conversations.id, (await stored(COMPLAINT)).conversationId!))
       )[0]!;
+      return { ...row, priorityReason: priorityReasonText(ENGLISH, row.priorityReason) };
+    };
     const sure = await conversation();
     expect(sure.priorityReason).toMatch(/^Very negative \(confidence 0\.\d+\), complaint$/);
     expect(sure.priority).toBe('high');
@@ -250,7 +255,14 @@ describe('why a label', () => {
     const fragment = await pages().get(`/inbox/mentions/${m.id}/why?fragment=1`, owner);
     expect(fragment.status).toBe(200);
     expect(fragment.html).not.toContain('<html');
-    expect(fragment.html).toContain('By the model trained on');
+    expect(fragment.html).toContain('By the model trained on semeval-2013-2016, vader-tweets, movie-snippets, and ');
+    // Who decided is said in the reader's language: the data sets' names as a German list.
+    const german = await t.app.request(`/inbox/mentions/${m.id}/why?fragment=1`, {
+      headers: { cookie: owner.cookie, 'accept-language': 'de' },
+    });
+    expect(await german.text()).toContain(
+      'Entschieden vom Modell, trainiert mit semeval-2013-2016, vader-tweets, movie-snippets und nyt-snippets.',
+    );
     const top = analyze(NEGATIVE).explanation!.contributions.find((c) => c.kind === 'word')!;
     expect(fragment.html).toMatch(new RegExp(`${top.text}</span> <span class="points minus">−`));
     expect(fragment.html).toContain('Probabilities: negative');

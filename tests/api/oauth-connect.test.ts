@@ -243,6 +243,12 @@ describe('Connect Google', () => {
     const { callback } = await connect('google');
     const picker = await get(owner, callback.location!);
     expect(offersOf(picker.html)).toEqual(['google_reviews:5566']);
+    expect(picker.html).toContain('(Google reviews of 1 location: Laden)');
+    // What is offered is said in the reader's language.
+    const german = await t.app.request(callback.location!, {
+      headers: { cookie: owner.cookie, 'accept-language': 'de' },
+    });
+    expect(await german.text()).toContain('(Google-Bewertungen für 1 Standort: Laden)');
   });
 
   it('answers a sign-in the installation has not set up with the settings it needs', async () => {

@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type MessageFormatElement, parse, TYPE } from '@formatjs/icu-messageformat-parser';
 import { describe, expect, it } from 'vitest';
-import { literalsIn, viewFiles } from '../../scripts/i18n/literals';
+import { codeLiteralsIn, literalsIn, sourceFiles, viewFiles } from '../../scripts/i18n/literals';
+import { MODERATION_ACTIONS } from '../../src/core/moderation';
+import { translatorFor } from '../../src/core/i18n/translator';
 import { templateParams } from '../../src/core/errors';
 import { ERROR_CATALOGUE } from '../../src/server/error-catalogue';
 
@@ -37,6 +39,28 @@ const extraGermanArguments = (id: string) => (id.startsWith('community.') ? ['fo
 // Files whose text has not moved into the catalogue yet (issue 19 in progress): this list only shrinks.
 const NOT_YET = new Set<string>([]);
 
+// Text past the views (schemas' own messages, flash messages, words in error parameters) not moved yet: each file
+// is its owner's to mend (issue 19); this list only shrinks.
+const CODE_NOT_YET = new Set<string>([
+  'src/accounts/api-keys.input.ts',
+  'src/accounts/invitations.input.ts',
+  'src/accounts/pages.tsx',
+  'src/accounts/profile.input.ts',
+  'src/accounts/setup.input.ts',
+  'src/community/ideas.input.ts',
+  'src/community/staff.pages.tsx',
+  'src/contacts/import.ts',
+  'src/inbox/page-forms.ts',
+  'src/inbox/pages.tsx',
+  'src/reports/alerts.input.ts',
+  'src/reports/series.ts',
+  // The connectors' settings schemas: their problems show on the source form (SOURCE_CONFIG_INVALID).
+  ...sourceFiles('src/connectors'),
+]);
+
+// Read by whoever runs the server, in English (the environment's settings, the command line): no viewer.
+const OPERATOR_TEXT = /^src\/(server\/config\.ts|cli\/)/;
+
 // Names, not words: the product's and platforms' names are the same in every language.
 const NAMES = new Set(['Social CRM', 'X', 'Mastodon', 'Bluesky', 'Reddit', 'Hacker News', 'RSS', 'YouTube']);
 
@@ -69,9 +93,14 @@ describe('the message catalogue', () => {
     const problems: string[] = [];
     for (const e of ERROR_CATALOGUE) {
       const german = de[`error.${e.code}`];
-      if (german === undefined) problems.push(`error.${e.code}: missing`);
-      else if (templateParams(german).sort().join() !== e.params.slice().sort().join())
-        problems.push(`error.${e.code}: takes ${templateParams(german).join(', ')} instead of ${e.params.join(', ')}`);
+      if (german === undefined) {
+        problems.push(`error.${e.code}: missing`);
+        continue;
+      }
+      // A German template that chooses its words by a value is ICU (Translator.error renders it so).
+      const got = /\{\s*\w+\s*,\s*(select|plural)\s*,/.test(german) ? argumentsOf(german) : templateParams(german);
+      if (got.sort().join() !== e.params.slice().sort().join())
+        problems.push(`error.${e.code}: takes ${got.join(', ')} instead of ${e.params.join(', ')}`);
     }
     expect(problems).toEqual([]);
   });
@@ -95,5 +124,76 @@ describe('views', () => {
   it('are caught writing text past the catalogue', () => {
     const source = `const A = () => <p title="Open it">Save <b>{'now'}</b> {t(m.x)}</p>;`;
     expect(literalsIn('x.tsx', source).map((l) => l.text)).toEqual(['title="Open it"', 'Save', 'now']);
+  });
+
+  it('are caught handing a flash message past the catalogue', () => {
+    const source = `const A = () => <Flash kind="ok" ok="Saved." error={t(m.failed)} />;`;
+    expect(literalsIn('x.tsx', source).map((l) => l.text)).toEqual(['ok="Saved."']);
+  });
+});
+
+describe('code past the views', () => {
+  it('writes no schema message, flash message or words in an error parameter past the catalogue', () => {
+    const found = sourceFiles()
+      .filter((f) => !CODE_NOT_YET.has(f) && !OPERATOR_TEXT.test(f))
+      .flatMap((f) => codeLiteralsIn(f))
+      .map((l) => `${l.file}:${l.line} ${l.text}`);
+    expect(found).toEqual([]);
+  });
+
+  it('is caught giving a schema its own English message', () => {
+    const source = [
+      `const A = z.object({ name: z.string().min(1, 'required').max(80, said(w.atMost, { max: 80 })) });`,
+      `const B = z.uuid({ error: 'Pick an idea' });`,
+      `const C = z.string().refine((s) => s !== '', { message: 'must not be empty' });`,
+      `const D = z.email('not an email').regex(/x/, \`no \${x} here\`);`,
+      `const E = z.string().min(1, said(w.required));`,
+    ].join('\n');
+    expect(codeLiteralsIn('x.ts', source).map((l) => `${l.line} ${l.text}`)).toEqual([
+      '1 zod message "required"',
+      '2 zod message "Pick an idea"',
+      '3 zod message "must not be empty"',
+      '4 zod message "no  here"',
+      '4 zod message "not an email"',
+    ]);
+  });
+
+  it('is caught handing a page a flash message of its own', () => {
+    const source = [
+      `return renderList(c, 422, 'Could not save', body);`,
+      `return renderContact(c, id, { status: 422, error: 'Nope' });`,
+      `return renderSource(c, id, { kind: 'ok', message: t(m.saved) });`,
+      `return renderContact(c, id, { status: e.status, error: saidToViewer(c, e) });`,
+    ].join('\n');
+    expect(codeLiteralsIn('x.tsx', source).map((l) => `${l.line} ${l.text}`)).toEqual([
+      '1 flash "Could not save"',
+      '2 flash "Nope"',
+    ]);
+  });
+
+  it('is caught putting words into an error’s parameters', () => {
+    const source = [
+      `throw sourceError('CONNECT_FAILED', { platform: 'Google', reason: 'Google gave no refresh token' });`,
+      `throw inboxError('MODERATION_UNSUPPORTED', { platform, action: 'hide' });`,
+      `const id = pathId(c, 'Saved reply');`,
+      `const other = pathId(c, 'Conversation');`,
+      `const fine = pathId(c, 'saved_reply');`,
+    ].join('\n');
+    expect(codeLiteralsIn('x.ts', source).map((l) => `${l.line} ${l.text}`)).toEqual([
+      '1 error param reason="Google gave no refresh token"',
+      '3 error param what="Saved reply"',
+      '4 error param what="Conversation"',
+    ]);
+  });
+});
+
+describe('error messages that choose their words by a value', () => {
+  it('say every moderation action in German words (an ICU select, not the English verb)', () => {
+    const de = translatorFor('de');
+    for (const action of MODERATION_ACTIONS) {
+      const said = de.error('MODERATION_UNSUPPORTED', 'English', { platform: 'X', action });
+      expect(said).toMatch(/^X erlaubt dem Konto nicht, Beiträge /);
+      expect(said).not.toContain(action === 'like' ? ' like' : action);
+    }
   });
 });

@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import PostalMime from 'postal-mime';
 import { SMTPServer } from 'smtp-server';
 
 /** A real SMTP server on a loopback port that keeps what it receives (no TLS, no login). */
@@ -7,6 +8,8 @@ export interface FakeSmtp {
   received: { from: string; to: string[]; data: string }[];
   /** The latest message to an address, its quoted-printable body decoded. */
   lastTo(address: string): string | undefined;
+  /** The latest message to an address as its reader sees it: subject and text decoded (RFC 2047, charsets). */
+  lastMail(address: string): Promise<{ subject: string; text: string } | undefined>;
   /** Answers the next `n` messages "451 try again later" (a transient failure), then accepts again. */
   refuseNext(n: number): void;
   close(): Promise<void>;
@@ -48,6 +51,12 @@ export async function startFakeSmtp(): Promise<FakeSmtp> {
         .at(-1)
         ?.data.replace(/=\r?\n/g, '')
         .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))),
+    lastMail: async (address) => {
+      const raw = received.filter((m) => m.to.includes(address)).at(-1)?.data;
+      if (raw === undefined) return undefined;
+      const mail = await PostalMime.parse(raw);
+      return { subject: mail.subject ?? '', text: (mail.text ?? '').replace(/\r\n/g, '\n') };
+    },
     refuseNext: (n) => {
       refuse = n;
     },

@@ -77,11 +77,15 @@ describe('reports dashboard', () => {
           .exec(page.html)![1]!
           .replace(/&amp;/g, '&')
       : '';
-    expect(href).toMatch(/^\/inbox\/mentions\?from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}&sentiment=negative$/);
+    // The report's first and last day as the workspace's midnights (UTC here), whatever the viewer's zone.
+    const day = '(\\d{4}-\\d{2}-\\d{2})T';
+    expect(href).toMatch(
+      new RegExp(`^/inbox/mentions\\?from=${day}00%3A00%3A00\\.000Z&to=${day}23%3A59%3A59\\.999Z&sentiment=negative$`),
+    );
     const list = await formClient(t).get(href, analyst);
-    const texts = [...list.html.matchAll(/class="mention-text">([^<]*)</g)].map((m) => m[1]);
+    const texts = [...list.html.matchAll(/class="mention-text" dir="auto">([^<]*)</g)].map((m) => m[1]);
     // Exactly the mentions the figure counted: the report's negative total for the same days.
-    const [, from, to] = /from=([\d-]+)&to=([\d-]+)/.exec(href)!;
+    const [, from, to] = /from=([\d-]+)T.*&to=([\d-]+)T/.exec(href)!;
     const series = (
       await t.request('GET', `/api/v1/reports/sentiment?from=${from}&to=${to}`, {
         token: await t.login(analystEmail),

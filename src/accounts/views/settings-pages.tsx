@@ -8,6 +8,8 @@ import { INVITATION_TTL_MS, type publicInvitation } from '../invitations.service
 import { type Permission, PERMISSIONS, ROLE_PERMISSIONS } from '../../core/roles';
 import { ROLES, type Role } from '../../core/roles';
 import { m, permissionWords } from '../messages';
+import { LOCALE_NAMES, LOCALES } from '../../core/i18n/locales';
+import { invitationForm } from '../invitations.messages';
 import type { publicUser } from '../users.service';
 
 const INVITATION_DAYS = Math.round(INVITATION_TTL_MS / 86_400_000);
@@ -17,6 +19,8 @@ export interface UsersPageProps extends PageBase {
   invitations: ReturnType<typeof publicInvitation>[];
   canManage: boolean;
   grantable: Role[];
+  /** The workspace's default language: what the invite form's language starts at. */
+  defaultLanguage?: string | undefined;
   ok?: string | undefined;
   error?: string | undefined;
   /** An invitation link to pass on by hand (no SMTP): shown once, right after inviting. */
@@ -126,6 +130,16 @@ function Invitations(p: UsersPageProps) {
             {p.grantable.map((r) => (
               <option value={r} selected={r === 'agent'}>
                 {role(r)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t(invitationForm.language)}
+          <select name="language">
+            {LOCALES.map((l) => (
+              <option value={l} lang={l} selected={l === (p.defaultLanguage ?? 'en')}>
+                {LOCALE_NAMES[l]}
               </option>
             ))}
           </select>

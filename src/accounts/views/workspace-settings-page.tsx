@@ -3,9 +3,11 @@ import { useT } from '../../http/web/i18n';
 import { Flash } from '../../http/web/layout';
 import { Csrf, type PageBase, SettingsShell } from '../../http/web/settings-shell';
 import { profileMessages as m } from '../profile.messages';
+import { BOARD_ADDRESSES } from '../schema';
+import { workspaceSettingsMessages as wm } from '../workspace-settings.messages';
 
 export interface WorkspaceSettingsPageProps extends PageBase {
-  settings: { name: string; defaultLanguage: string; timeZone: string; weekStart: number };
+  settings: { name: string; defaultLanguage: string; timeZone: string; weekStart: number; boardAddress: string };
   canManage: boolean;
   ok?: string | undefined;
   error?: string | undefined;
@@ -13,7 +15,7 @@ export interface WorkspaceSettingsPageProps extends PageBase {
 
 const DAYS = [1, 2, 3, 4, 5, 6, 7];
 
-/** Settings > Workspace: its name and what its readers see by default (language, time zone, week start). */
+/** Settings > Workspace: its name and what its readers see by default (language, zone, week start, du/Sie). */
 export function WorkspaceSettingsPage(p: WorkspaceSettingsPageProps) {
   const { t, weekday } = useT();
   const s = p.settings;
@@ -66,6 +68,19 @@ export function WorkspaceSettingsPage(p: WorkspaceSettingsPageProps) {
                 ))}
               </select>
             </label>
+            <label>
+              {t(wm.boardAddress)}
+              <select name="boardAddress" aria-describedby="ws-address-help">
+                {BOARD_ADDRESSES.map((a) => (
+                  <option value={a} selected={s.boardAddress === a}>
+                    {t(wm.boardAddressOption, { address: a })}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <p id="ws-address-help" class="muted small">
+              {t(wm.boardAddressHelp)}
+            </p>
             <button type="submit">{t(m.save)}</button>
           </fieldset>
         </form>

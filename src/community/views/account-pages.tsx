@@ -1,3 +1,4 @@
+import { LOCALE_NAMES, LOCALES } from '../../core/i18n/locales';
 import { useT } from '../../http/web/i18n';
 import { board } from '../board.messages';
 import { CommunityShell, MemberCsrf, type PublicBase } from './public-shell';
@@ -10,9 +11,9 @@ export function SignUpPage(p: FormPage) {
   return (
     <CommunityShell {...p} title={t(board.signUp)} active="/signup">
       <form class="card stack narrow" method="post" action={`/c/${p.slug}/signup`} data-testid="signup-form">
-        <h1>{t(board.join, { name: p.communityName, form: 'sie' })}</h1>
+        <h1>{t(board.join, { name: p.communityName })}</h1>
         <label>
-          {t(board.displayName, { form: 'sie' })}
+          {t(board.displayName)}
           <input name="displayName" required maxlength={60} autocomplete="nickname" value={v.displayName ?? ''} />
         </label>
         <label>
@@ -61,10 +62,10 @@ export function MemberLoginPage(p: FormPage & { next?: string | undefined }) {
 export function CheckEmailPage(p: PublicBase & { what: 'signup' | 'reset' }) {
   const { t } = useT();
   return (
-    <CommunityShell {...p} title={t(board.checkEmail, { form: 'sie' })} active="">
+    <CommunityShell {...p} title={t(board.checkEmail)} active="">
       <div class="card narrow" data-testid="check-email">
-        <h1>{t(board.checkEmail, { form: 'sie' })}</h1>
-        <p>{t(p.what === 'signup' ? board.checkSignUp : board.checkReset, { form: 'sie' })}</p>
+        <h1>{t(board.checkEmail)}</h1>
+        <p>{t(p.what === 'signup' ? board.checkSignUp : board.checkReset)}</p>
       </div>
     </CommunityShell>
   );
@@ -103,22 +104,33 @@ export function ResetPage(p: FormPage & { token: string }) {
   );
 }
 
-export function ProfilePage(p: FormPage) {
+/** `language`: the member's, which their emails are written in (the board's own when they have none). */
+export function ProfilePage(p: FormPage & { language: string }) {
   const { t } = useT();
   return (
-    <CommunityShell {...p} title={t(board.yourProfile, { form: 'sie' })} active="/profile">
+    <CommunityShell {...p} title={t(board.yourProfile)} active="/profile">
       <form class="card stack narrow" method="post" action={`/c/${p.slug}/profile`}>
-        <h1>{t(board.yourProfile, { form: 'sie' })}</h1>
+        <h1>{t(board.yourProfile)}</h1>
         <MemberCsrf member={p.member} />
         <p class="muted small">{t(board.signedInAs, { email: p.member?.email ?? '' })}</p>
         <label>
-          {t(board.nameShown, { form: 'sie' })}
+          {t(board.nameShown)}
           <input
             name="displayName"
             required
             maxlength={60}
             value={p.values?.displayName ?? p.member?.displayName ?? ''}
           />
+        </label>
+        <label>
+          {t(board.memberLanguage)}
+          <select name="language">
+            {LOCALES.map((l) => (
+              <option value={l} lang={l} selected={p.language === l}>
+                {LOCALE_NAMES[l]}
+              </option>
+            ))}
+          </select>
         </label>
         <button type="submit">{t(board.save)}</button>
       </form>

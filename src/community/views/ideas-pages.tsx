@@ -2,6 +2,7 @@ import { useT } from '../../http/web/i18n';
 import { when } from '../../http/web/settings-shell';
 import { board } from '../board.messages';
 import { type IdeaDetail, type IdeaListItem, type IdeaRow, LIMITS } from '../ideas.service';
+import { notificationText } from '../mail';
 import { IDEA_STATUSES, type IdeaStatus } from '../schema';
 import { CommunityShell, MemberCsrf, type PublicBase, WithLink } from './public-shell';
 
@@ -18,7 +19,7 @@ function VoteButton(p: PublicBase & { idea: { id: string; voteCount: number }; v
       <a
         class="vote"
         href={`${base}/login?next=${encodeURIComponent(p.back)}`}
-        title={t(board.logInToVote, { form: 'sie' })}
+        title={t(board.logInToVote)}
         data-testid="vote-count"
       >
         <span aria-hidden="true">▲</span> {p.idea.voteCount}
@@ -121,7 +122,7 @@ export function IdeasPage(p: IdeasPageProps) {
         <button type="submit">{t(board.filter)}</button>
       </form>
       {p.items.length === 0 ? (
-        <div class="card empty">{t(board.noIdeas, { form: 'sie' })}</div>
+        <div class="card empty">{t(board.noIdeas)}</div>
       ) : (
         <ol class="ideas" data-testid="ideas">
           {p.items.map((i) => (
@@ -185,7 +186,7 @@ export function IdeaPage(
             </div>
           </div>
         </div>
-        {i.visibility === 'held' ? <p class="flash ok">{t(board.held, { form: 'sie' })}</p> : null}
+        {i.visibility === 'held' ? <p class="flash ok">{t(board.held)}</p> : null}
         {i.body ? (
           <p class="idea-body" dir="auto">
             {i.body}
@@ -231,7 +232,7 @@ export function IdeaPage(
             <WithLink
               message={board.logInToComment}
               href={`${base}/login?next=${encodeURIComponent(`${base}/ideas/${i.id}`)}`}
-              link={t(board.logInLink, { form: 'sie' })}
+              link={t(board.logInLink)}
             />
           </p>
         )}
@@ -272,7 +273,7 @@ export function NewIdeaPage(
           {p.similar?.length ? <SimilarList slug={p.slug} items={p.similar} /> : null}
         </div>
         <label>
-          {t(board.details, { form: 'sie' })}
+          {t(board.details)}
           <textarea name="body" rows={5} maxlength={LIMITS.body}>
             {v.body ?? ''}
           </textarea>
@@ -369,19 +370,29 @@ export function ChangelogPage(p: PublicBase & { items: IdeaRow[] }) {
 
 export function MemberNotificationsPage(
   p: PublicBase & {
-    items: { id: string; ideaId: string | null; text: string; readAt: Date | null; createdAt: Date }[];
+    items: (Parameters<typeof notificationText>[1] & {
+      id: string;
+      ideaId: string | null;
+      readAt: Date | null;
+      createdAt: Date;
+    })[];
   },
 ) {
-  const { t } = useT();
+  const i18n = useT();
+  const { t } = i18n;
   return (
     <CommunityShell {...p} title={t(board.notifications)} active="/notifications">
       <h1>{t(board.notifications)}</h1>
-      {p.items.length === 0 ? <div class="card empty">{t(board.noNotifications, { form: 'sie' })}</div> : null}
+      {p.items.length === 0 ? <div class="card empty">{t(board.noNotifications)}</div> : null}
       <ol class="plain" data-testid="member-notification-list">
         {p.items.map((n) => (
           <li class={`card${n.readAt ? '' : ' unread'}`} data-testid="member-notification">
             <div class="small muted">{when(n.createdAt)}</div>
-            {n.ideaId ? <a href={`/c/${p.slug}/ideas/${n.ideaId}`}>{n.text}</a> : n.text}
+            {n.ideaId ? (
+              <a href={`/c/${p.slug}/ideas/${n.ideaId}`}>{notificationText(i18n, n)}</a>
+            ) : (
+              notificationText(i18n, n)
+            )}
           </li>
         ))}
       </ol>

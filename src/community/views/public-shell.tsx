@@ -89,7 +89,7 @@ export function CommunityShell(
       <main class="community-main">
         {p.member && !p.member.verified ? (
           <div class="flash ok" role="status">
-            {t(board.confirmEmail, { form: 'sie' })}
+            {t(board.confirmEmail)}
           </div>
         ) : null}
         <Flash kind="ok" message={p.ok} />

@@ -108,7 +108,7 @@ export function ReviewsPage(p: ReviewsPageProps) {
           </ol>
           {p.member ? (
             <form method="post" action={base} class="card stack" data-testid="review-form">
-              <h2>{mine ? t(board.editReview, { form: 'sie' }) : t(board.writeReview)}</h2>
+              <h2>{mine ? t(board.editReview) : t(board.writeReview)}</h2>
               <MemberCsrf member={p.member} />
               <label>
                 {t(board.product)}
@@ -133,7 +133,7 @@ export function ReviewsPage(p: ReviewsPageProps) {
                 <input name="title" required maxlength={REVIEW_LIMITS.title} value={mine?.title ?? ''} />
               </label>
               <label>
-                {t(board.yourReview, { form: 'sie' })}
+                {t(board.yourReview)}
                 <textarea name="body" rows={4} required maxlength={REVIEW_LIMITS.body}>
                   {mine?.body ?? ''}
                 </textarea>
@@ -147,7 +147,7 @@ export function ReviewsPage(p: ReviewsPageProps) {
               <WithLink
                 message={board.logInToReview}
                 href={`/c/${p.slug}/login?next=${encodeURIComponent(base)}`}
-                link={t(board.logInLink, { form: 'sie' })}
+                link={t(board.logInLink)}
               />
             </p>
           )}

@@ -3,6 +3,8 @@ import { AppShell, Flash } from '../../http/web/layout';
 import { useT } from '../../http/web/i18n';
 import { Csrf, type PageBase, PostButton, when } from '../../http/web/settings-shell';
 import { contactMessages as m } from '../messages';
+import { duplicateReasonText } from '../reasons';
+import type { DuplicateReason } from '../schema';
 import type { TimelineItem } from '../timeline';
 import {
   type Contact,
@@ -23,7 +25,7 @@ export interface ContactPageProps extends PageBase {
   survivor: { id: string; name: string } | null;
   timeline: { items: TimelineItem[]; next: string | null; paged: boolean };
   history: SentimentWeek[];
-  similar: { contact: Contact; reasons: { code: string; detail: string }[]; confidence: number }[];
+  similar: { contact: Contact; reasons: DuplicateReason[]; confidence: number }[];
   merges: {
     id: string;
     createdAt: string;
@@ -195,7 +197,7 @@ export function ContactPage(p: ContactPageProps) {
                   <div>
                     <Handles identities={s.contact.identities} />
                   </div>
-                  <div class="muted small">{s.reasons.map((r) => r.detail).join(' · ')}</div>
+                  <div class="muted small">{s.reasons.map((r) => duplicateReasonText(useT(), r)).join(' · ')}</div>
                 </div>
                 {p.canWrite ? (
                   <PostButton

@@ -5,12 +5,14 @@ import { useT } from '../../http/web/i18n';
 import { Csrf, type PageBase, PostButton } from '../../http/web/settings-shell';
 import { CHOOSABLE_FIELDS, type ChoosableField } from '../merge.service';
 import { contactMessages as m } from '../messages';
+import { duplicateReasonText } from '../reasons';
+import type { DuplicateReason } from '../schema';
 import { type Contact, day, displayName, Handles, stageLabel } from './parts';
 
 export interface Suggestion {
   id: string;
   confidence: number;
-  reasons: { code: string; detail: string }[];
+  reasons: DuplicateReason[];
   contacts: Contact[];
 }
 
@@ -123,7 +125,7 @@ export function DuplicatesPage(p: DuplicatesPageProps) {
             <div class="suggestion-head">
               <strong>{t(m.likelySame, { percent: percent(s.confidence) })}</strong>
               {s.reasons.map((r) => (
-                <span class="badge">{r.detail}</span>
+                <span class="badge">{duplicateReasonText(useT(), r)}</span>
               ))}
             </div>
             <div class="side-by-side">

@@ -3,6 +3,7 @@ import { useT } from '../../http/web/i18n';
 import { web } from '../../http/web/messages';
 import type { publicContact, publicIdentity } from '../contacts.service';
 import { contactMessages as m } from '../messages';
+import { scoreReasonText } from '../reasons';
 
 export type Contact = ReturnType<typeof publicContact>;
 export type Identity = ReturnType<typeof publicIdentity>;
@@ -93,7 +94,8 @@ export function IdentityTable(props: { identities: Identity[] }) {
 }
 
 export function ScoreReasons(props: { reasons: Contact['scoreReasons'] }) {
-  const { t, number } = useT();
+  const translator = useT();
+  const { t, number } = translator;
   if (props.reasons.length === 0) return <p class="muted small">{t(m.noScoreReasons)}</p>;
   return (
     <ul class="reasons" data-testid="score-reasons">
@@ -102,7 +104,7 @@ export function ScoreReasons(props: { reasons: Contact['scoreReasons'] }) {
           <span class={`points ${r.points < 0 ? 'minus' : 'plus'}`}>
             {number(r.points, { signDisplay: 'exceptZero' })}
           </span>{' '}
-          {r.reason}
+          {scoreReasonText(translator, r)}
         </li>
       ))}
     </ul>

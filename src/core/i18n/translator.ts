@@ -23,6 +23,9 @@ export type MessageValues = Record<string, string | number | boolean | Date | nu
 const CATALOGUES: Record<Locale, Record<string, string>> = { en: {}, de };
 const cache = createIntlCache();
 
+/** An ICU select or plural in a template. */
+const ICU_CHOICE = /\{\s*\w+\s*,\s*(select|plural)\s*,/;
+
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
@@ -61,6 +64,11 @@ export class Translator {
     const template = CATALOGUES[this.locale][`error.${code}`];
     if (!template) return english;
     try {
+      // A template that chooses its words by a value (`{action, select, hide {…} …}`) is ICU; the rest are plain
+      // `{name}`s (where an apostrophe is just an apostrophe).
+      // (A descriptor in a variable: the extractor reads only messages written out, and this one is the catalogue's.)
+      const descriptor: MessageDescriptor = { id: `error.${code}`, defaultMessage: english };
+      if (ICU_CHOICE.test(template)) return this.intl.formatMessage(descriptor, params);
       return renderMessage(template, params);
     } catch {
       return english;

@@ -1,11 +1,15 @@
 import type { Child } from 'hono/jsx';
 import type { Actor } from '../../core/actor';
 import type { StaffUser } from '../env';
+import { ClientMessages } from './client-messages';
 import { useT } from './i18n';
 import { web } from './messages';
 import { SCRIPT_URL, STYLESHEET_URL } from './static';
 
-/** The HTML document around every page: one stylesheet, no inline script (the CSP forbids it). */
+/**
+ * The HTML document around every page: one stylesheet, no inline script (the CSP forbids it); with the
+ * script, the words it shows in the viewer's language (a JSON block, client-messages.tsx).
+ */
 export function Document(props: {
   title: string;
   children: Child;
@@ -25,6 +29,7 @@ export function Document(props: {
         <title>{`${props.title} · Social CRM`}</title>
         <link rel="stylesheet" href={STYLESHEET_URL} />
         <link rel="icon" href="data:," />
+        {props.script ? <ClientMessages /> : null}
         {props.script ? <script src={SCRIPT_URL} defer /> : null}
       </head>
       <body>{props.children}</body>

@@ -250,8 +250,6 @@ kbd {
   .community-main { padding: 1rem; }
   .community-member { margin-left: 0; }
   .roadmap { grid-template-columns: minmax(0, 1fr); }
-  .figures { grid-template-columns: repeat(2, minmax(0, 1fr)); }
-  .report-grid, .terms-tables { grid-template-columns: minmax(0, 1fr); }
 }
 .community-head {
   display: flex; gap: 1rem; align-items: center; flex-wrap: wrap; padding: .75rem 1.5rem; background: #fff;
@@ -327,6 +325,10 @@ a.figure:hover { text-decoration: none; border-color: var(--brand); }
   main { padding: 1rem; }
   .hide-narrow { display: none; }
   .contact-grid, .side-by-side { grid-template-columns: minmax(0, 1fr); }
+  /* After the reports' own rules, or those win (same specificity, later in the sheet). */
+  .figures { grid-template-columns: repeat(2, minmax(0, 1fr)); }
+  .report-grid, .terms-tables { grid-template-columns: minmax(0, 1fr); }
+  .chart-data, .table-scroll { overflow-x: auto; }
 }
 @media print {
   .sidebar, .bulk-bar, .composer, .note-form, #triage, .report-filters, a[download] { display: none; }

@@ -1,14 +1,18 @@
 import { useT } from '../../http/web/i18n';
 import { Flash } from '../../http/web/layout';
 import { Csrf, type PageBase, SettingsShell, when } from '../../http/web/settings-shell';
+import type { RowError } from '../../db/import-job';
 import type { publicImport } from '../import.service';
 import { importMessages as m } from '../messages';
 import { IMPORT_FIELDS } from '../parse';
+import { rowProblemText } from '../row-problems';
 
-type Import = ReturnType<typeof publicImport>;
+/** An import as the page shows it: its rows' problems with their codes, to say them in the reader's language. */
+type Import = ReturnType<typeof publicImport> & { errors: RowError[] };
 
 export function ImportsPage(p: PageBase & { imports: Import[]; error?: string | undefined }) {
-  const { t, number, percent } = useT();
+  const translator = useT();
+  const { t, number, percent } = translator;
   const running = p.imports.some((i) => i.status === 'queued' || i.status === 'running');
   return (
     <SettingsShell {...p} title={t(m.title)} tab="/settings/imports" refreshSeconds={running ? 2 : undefined}>
@@ -56,7 +60,7 @@ export function ImportsPage(p: PageBase & { imports: Import[]; error?: string | 
               <summary>{t(m.badRows, { count: i.failed })}</summary>
               <ul class="small">
                 {i.errors.map((e) => (
-                  <li>{t(m.badRow, { line: e.line, message: e.message })}</li>
+                  <li>{t(m.badRow, { line: e.line, message: rowProblemText(translator, e) })}</li>
                 ))}
               </ul>
             </details>

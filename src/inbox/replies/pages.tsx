@@ -81,14 +81,14 @@ export const savedReplyPages = new Hono<AppEnv>()
   })
   .get('/settings/saved-replies/:id', async (c) => {
     const actor = assertCan(c, 'inbox:write');
-    const id = pathId(c, 'Saved reply');
+    const id = pathId(c, 'saved_reply');
     const editing = (await listSavedReplies(c.var.deps.db, actor)).find((s) => s.id === id);
     if (!editing) throw inboxError('SAVED_REPLY_NOT_FOUND');
     return render(c, { editing });
   })
   .post('/settings/saved-replies/:id', async (c) => {
     const actor = assertCan(c, 'inbox:write');
-    const id = pathId(c, 'Saved reply');
+    const id = pathId(c, 'saved_reply');
     const form = await parseForm(c, SavedReplyInput, labels(c));
     const again = async (status: number, error: string) => {
       const editing = (await listSavedReplies(c.var.deps.db, actor)).find((s) => s.id === id);
@@ -106,6 +106,6 @@ export const savedReplyPages = new Hono<AppEnv>()
     return c.redirect('/settings/saved-replies?ok=saved', 303);
   })
   .post('/settings/saved-replies/:id/delete', async (c) => {
-    await deleteSavedReply(c.var.deps.db, assertCan(c, 'inbox:write'), pathId(c, 'Saved reply'));
+    await deleteSavedReply(c.var.deps.db, assertCan(c, 'inbox:write'), pathId(c, 'saved_reply'));
     return c.redirect('/settings/saved-replies?ok=deleted', 303);
   });

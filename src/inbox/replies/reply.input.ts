@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { inputWords as w, said } from '../../http/input-words';
 
 /** One schema per action, shared by the JSON API (replies routes) and the composer and saved-replies forms. */
 
@@ -8,11 +9,11 @@ export const ReplyInput = z.object({ text: z.string().max(20_000), inReplyTo: z.
 export const IdempotencyKey = z.string().trim().min(1).max(200);
 
 export const SavedReplyInput = z.object({
-  name: z.string().trim().min(1, 'required').max(80),
+  name: z.string().trim().min(1, said(w.required)).max(80),
   body: z
     .string()
     .trim()
-    .min(1, 'required')
+    .min(1, said(w.required))
     .max(5000)
     .openapi({ example: 'Hi {{first_name}}, sorry about that! DM us your order number. {{agent_first_name}}' }),
 });

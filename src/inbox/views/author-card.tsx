@@ -6,6 +6,7 @@ import {
   ScoreReasons,
   SentimentChart,
   type SentimentWeek,
+  stageLabel,
 } from '../../contacts';
 import { compact, PlatformBadge, platformLabel } from '../../http/web/format';
 import { useT } from '../../http/web/i18n';
@@ -40,7 +41,7 @@ export function AuthorCard(p: AuthorCardProps) {
             <a href={`/contacts/${c.id}`} data-testid="author-contact">
               {displayName(c)}
             </a>
-            <span class="badge">{c.lifecycleStage}</span>
+            <span class="badge">{stageLabel(c.lifecycleStage)}</span>
           </div>
           {c.company || c.title ? (
             <div class="muted small">{[c.title, c.company].filter(Boolean).join(' · ')}</div>

@@ -3,7 +3,11 @@ import { platformLabel, PlatformBadge, safeHttpUrl } from '../../http/web/format
 import { useT } from '../../http/web/i18n';
 import { AppShell, Flash } from '../../http/web/layout';
 import { Csrf, type PageBase, PostButton, when } from '../../http/web/settings-shell';
+import type { MessageDescriptor } from '../../core/i18n/translator';
+import { localDateTime } from '../../core/i18n/zoned-time';
 import type { ThreadItem } from '../conversations.service';
+import { SNOOZE_PRESETS, type SnoozePreset, snoozePresetEnd } from '../page-forms';
+import { priorityReasonText } from '../priority-reason';
 import { slaState } from '../sla';
 import { CONVERSATION_STATUSES, type ConversationRow, PRIORITIES } from '../schema';
 import { AuthorCard, type AuthorCardProps } from './author-card';
@@ -43,13 +47,16 @@ export interface ConversationPageProps extends PageBase {
   error?: string | undefined;
 }
 
-export const SNOOZE_CHOICES = [
-  ['1h', m.snooze1h],
-  ['4h', m.snooze4h],
-  ['24h', m.snooze24h],
-  ['72h', m.snooze72h],
-  ['168h', m.snooze168h],
-] as const;
+/** What each snooze preset reads as; the two at 09:00 name that time on the viewer's clock. */
+const SNOOZE_LABELS: Record<SnoozePreset, MessageDescriptor> = {
+  '1h': m.snooze1h,
+  '4h': m.snooze4h,
+  tomorrow: m.snoozeTomorrow,
+  '24h': m.snooze24h,
+  '72h': m.snooze72h,
+  monday: m.snoozeMonday,
+  '168h': m.snooze168h,
+};
 
 /**
  * One conversation: the thread in time order beside the author's card, with triage, notes and the
@@ -123,7 +130,7 @@ function Meta(p: ConversationPageProps & { names: Map<string, string> }) {
       ) : null}
       <PriorityBadge priority={c.priority} reason={c.priorityReason} />
       <span class="muted small" data-testid="priority-reason">
-        {c.priorityReason}
+        {priorityReasonText(useT(), c.priorityReason)}
       </span>
       <SlaBadge sla={sla} now={p.now} />
       <span class="small" data-testid="conversation-assignee">
@@ -254,7 +261,7 @@ function NoteForm(props: { id: string; csrf: string | undefined }) {
 function Triage(p: ConversationPageProps) {
   const c = p.conversation;
   const me = p.user?.id;
-  const { t } = useT();
+  const { t, time, timeZone } = useT();
   return (
     <div class="card" id="triage" data-live-region="triage">
       <h2>{t(m.triage)}</h2>
@@ -312,18 +319,20 @@ function Triage(p: ConversationPageProps) {
         <label>
           {t(m.snoozeFor)}
           <select name="snoozeFor">
-            {SNOOZE_CHOICES.map(([v, l]) => (
-              <option value={v}>{t(l)}</option>
+            {SNOOZE_PRESETS.map((preset) => (
+              <option value={preset}>
+                {t(SNOOZE_LABELS[preset], { time: time(snoozePresetEnd(preset, p.now, timeZone)) })}
+              </option>
             ))}
             <option value="until">{t(m.snoozeUntilBelow)}</option>
           </select>
         </label>
         <label>
-          {t(m.snoozeUntil)}
+          {t(m.snoozeUntil, { zone: timeZone })}
           <input
             type="datetime-local"
             name="snoozeUntil"
-            value={c.snoozedUntil ? c.snoozedUntil.toISOString().slice(0, 16) : ''}
+            value={c.snoozedUntil ? localDateTime(c.snoozedUntil, timeZone) : ''}
           />
         </label>
         <label>

@@ -7,7 +7,7 @@ import { useT } from '../../http/web/i18n';
 import { AppShell, Flash } from '../../http/web/layout';
 import { Csrf, type PageBase } from '../../http/web/settings-shell';
 import { type InboxQuery, TAB_COUNT_CAP } from '../list';
-import { type InboxParams, inboxHref } from '../page-params';
+import { dayField, type InboxParams, inboxHref } from '../page-params';
 import { slaState } from '../sla';
 import { CONVERSATION_STATUSES, type ConversationRow, PRIORITIES } from '../schema';
 import { common, list as m } from './messages';
@@ -247,7 +247,7 @@ function Select(props: {
 function Filters(p: InboxPageProps) {
   const f = p.params;
   const more = Boolean(f.assignee || f.topic || f.intent || f.tag || f.language || f.from || f.to || f.platform);
-  const { t } = useT();
+  const { t, timeZone } = useT();
   return (
     <form class="card filters" method="get" action="/inbox" role="search" data-testid="inbox-filters">
       {f.view ? <input type="hidden" name="view" value={f.view} /> : null}
@@ -334,11 +334,11 @@ function Filters(p: InboxPageProps) {
           </label>
           <label>
             {t(m.from)}
-            <input type="date" name="from" value={f.from?.slice(0, 10) ?? ''} />
+            <input type="date" name="from" value={dayField(f.from, timeZone)} />
           </label>
           <label>
             {t(m.to)}
-            <input type="date" name="to" value={f.to?.slice(0, 10) ?? ''} />
+            <input type="date" name="to" value={dayField(f.to, timeZone)} />
           </label>
         </div>
       </details>

@@ -174,11 +174,25 @@ export const conversation = defineMessages({
   snoozeFor: { id: 'inbox.conversation.snoozeFor', defaultMessage: 'Snooze for (when the status is Snoozed)' },
   snooze1h: { id: 'inbox.conversation.snooze.1h', defaultMessage: '1 hour' },
   snooze4h: { id: 'inbox.conversation.snooze.4h', defaultMessage: '4 hours' },
-  snooze24h: { id: 'inbox.conversation.snooze.24h', defaultMessage: 'Tomorrow (24 hours)' },
+  snoozeTomorrow: {
+    id: 'inbox.conversation.snooze.tomorrow',
+    defaultMessage: 'Tomorrow, {time}',
+    description: "a snooze until 09:00 tomorrow on the viewer's clock; time is that time (09:00)",
+  },
+  snooze24h: { id: 'inbox.conversation.snooze.24h', defaultMessage: '24 hours' },
   snooze72h: { id: 'inbox.conversation.snooze.72h', defaultMessage: '3 days' },
+  snoozeMonday: {
+    id: 'inbox.conversation.snooze.monday',
+    defaultMessage: 'Next Monday, {time}',
+    description: "a snooze until 09:00 on the coming Monday on the viewer's clock; time is that time (09:00)",
+  },
   snooze168h: { id: 'inbox.conversation.snooze.168h', defaultMessage: '1 week' },
   snoozeUntilBelow: { id: 'inbox.conversation.snoozeUntilBelow', defaultMessage: 'Until the time below' },
-  snoozeUntil: { id: 'inbox.conversation.snoozeUntil', defaultMessage: 'Snooze until (UTC)' },
+  snoozeUntil: {
+    id: 'inbox.conversation.snoozeUntil',
+    defaultMessage: 'Snooze until ({zone})',
+    description: "label of a date and time field read on the viewer's clock; zone is their time zone (Europe/Berlin)",
+  },
   priority: { id: 'inbox.conversation.priority', defaultMessage: 'Priority' },
   tags: { id: 'inbox.conversation.tags', defaultMessage: 'Tags' },
   tagsPlaceholder: {

@@ -1,5 +1,6 @@
 import type { MessageDescriptor } from '../../core/i18n/translator';
 import { useT } from '../../http/web/i18n';
+import { priorityReasonText } from '../priority-reason';
 import type { Sla, SlaKind } from '../sla';
 import { common as m } from './messages';
 
@@ -50,7 +51,11 @@ export function SlaBadge(props: { sla: Sla; now: Date }) {
 
 // The reason is stored as the priority rule wrote it (English), so it shows as stored.
 export const PriorityBadge = (props: { priority: string; reason: string }) => (
-  <span class={`badge priority-${props.priority}`} title={props.reason} data-testid="priority">
+  <span
+    class={`badge priority-${props.priority}`}
+    title={priorityReasonText(useT(), props.reason)}
+    data-testid="priority"
+  >
     {priorityLabel(props.priority)}
   </span>
 );

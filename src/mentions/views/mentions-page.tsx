@@ -145,7 +145,9 @@ export function MentionsPage(p: MentionsPageProps) {
                 </time>
               </div>
               {row.title ? <div class="mention-title">{row.title}</div> : null}
-              <p class="mention-text">{row.text}</p>
+              <p class="mention-text" dir="auto">
+                {row.text}
+              </p>
               {row.textTruncated ? (
                 <p class="muted small" data-testid="mention-truncated">
                   {t(m.truncated)}{' '}

@@ -1,4 +1,4 @@
-import type { MessageDescriptor } from '../../core/i18n/translator';
+import type { MessageDescriptor, Translator } from '../../core/i18n/translator';
 import { useT } from '../../http/web/i18n';
 import { AppShell, type ShellProps } from '../../http/web/layout';
 import { web } from '../../http/web/messages';
@@ -13,9 +13,20 @@ const NAMED_KINDS = new Set(['emoji', 'emoticon', 'hashtag', 'rule', 'lexicon'])
 
 type Explained = NonNullable<MentionAnalysis['explanation']>;
 
+/** Who decided, in the reader's language: the data sets a model learnt from, or the rules' language by name. */
+function analyzerWords(tr: Translator, e: Explained) {
+  const language = e.rulesLanguage
+    ? (new Intl.DisplayNames([tr.locale], { type: 'language' }).of(e.rulesLanguage) ?? e.rulesLanguage)
+    : '';
+  // An explanation from before these fields says it in its English `about`.
+  const data = e.trainedOn?.length ? tr.intl.formatList(e.trainedOn, { type: 'conjunction' }) : e.about;
+  return { by: e.by, data, faces: e.rulesLanguage ? 'no' : 'yes', language };
+}
+
 /** What decided the label, as the disclosure under a post loads it (and the page without script shows it). */
 export function WhyExplained({ a }: { a: MentionAnalysis }) {
-  const { t, number } = useT();
+  const translator = useT();
+  const { t, number } = translator;
   const e = a.explanation;
   if (!e) return <p class="muted small">{t(m.notScored)}</p>;
   const today = e.label !== a.label || a.outdated;
@@ -31,7 +42,7 @@ export function WhyExplained({ a }: { a: MentionAnalysis }) {
   return (
     <div class="why-explained stack" data-testid="why-explained">
       <p class="small" data-testid="why-by">
-        {t(m.by, { by: e.by, about: e.about })}
+        {t(m.by, analyzerWords(translator, e))}
       </p>
       {a.override ? <p class="small">{t(m.corrected, { label: label(a.override) })}</p> : null}
       {a.outdated ? (

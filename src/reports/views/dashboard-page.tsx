@@ -1,3 +1,4 @@
+import { zonedDay } from '../../core/i18n/zoned-time';
 import type { Child } from 'hono/jsx';
 import { type Translator, translatorFor } from '../../core/i18n/translator';
 import { PLATFORMS } from '../../core/platforms';
@@ -31,6 +32,8 @@ export interface DashboardFilters {
 
 export interface DashboardProps extends PageBase {
   filters: DashboardFilters;
+  /** The workspace's time zone: the report's days are its days. */
+  timeZone: string;
   range: Range;
   previous: Range;
   now: Totals;
@@ -69,8 +72,8 @@ export interface DashboardProps extends PageBase {
 }
 
 /**
- * The report's days are UTC calendar days ("2026-12-07"): written in the viewer's language, but in UTC, so a
- * day is never shown as the one before in a zone west of Greenwich.
+ * The report's days are calendar dates of the workspace's time zone ("2026-12-07"): written in the viewer's
+ * language, but formatted in UTC (a date, not an instant), so no viewer's zone shows one as the day before.
  */
 export const utcDays = (): Translator => translatorFor(useT().locale, 'UTC');
 
@@ -153,13 +156,21 @@ export function DashboardPage(p: DashboardProps) {
   const f = p.filters;
   const { t, number, percent, locale } = useT();
   const day = utcDays().date;
-  const mentions = (extra: Record<string, string> = {}) => `/inbox/mentions?${queryOf(f, p.range, extra)}`;
+  // The list behind a figure: the same days as instants (the workspace's midnights), since the stream reads
+  // a bare date in the viewer's own zone, which may not be the workspace's.
+  const span = { from: zonedDay(p.range.from, p.timeZone)?.first, to: zonedDay(p.range.to, p.timeZone)?.last };
+  const instants = {
+    ...p.range,
+    from: span.from?.toISOString() ?? p.range.from,
+    to: span.to?.toISOString() ?? p.range.to,
+  };
+  const mentions = (extra: Record<string, string> = {}) => `/inbox/mentions?${queryOf(f, instants, extra)}`;
   return (
     <AppShell {...p} title={t(m.title)} active="/reports">
       <div class="page-head">
         <h1>{t(m.title)}</h1>
         <span class="row small">
-          <span class="muted">{t(m.range, { from: day(p.range.from), to: day(p.range.to) })}</span>
+          <span class="muted">{t(m.range, { from: day(p.range.from), to: day(p.range.to), zone: p.timeZone })}</span>
           <a href="/reports/digest">{t(m.digestTitle)}</a>
           <a href="/reports/alerts">{t(m.alertsTitle)}</a>
         </span>
@@ -436,7 +447,7 @@ export function DashboardPage(p: DashboardProps) {
               [t(m.byReach), p.authors.byReach, 'reach'],
             ] as const
           ).map(([title, list, by]) => (
-            <div>
+            <div class="table-scroll">
               <div class="page-head">
                 <h3>{title}</h3>
                 <a

@@ -22,7 +22,7 @@ const change = (now: number, before: number) => {
 };
 
 /** The weekly digest in the app: the same text the Monday email carries. */
-export function DigestPage(p: PageBase & { digest: Digest }) {
+export function DigestPage(p: PageBase & { digest: Digest; timeZone: string }) {
   const d = p.digest;
   const { t, number } = useT();
   const day = utcDays().date;
@@ -32,7 +32,7 @@ export function DigestPage(p: PageBase & { digest: Digest }) {
         <h1>{t(m.digestTitle)}</h1>
         <a href="/reports">{t(m.back)}</a>
       </div>
-      <p class="muted">{t(m.digestRange, { from: day(d.range.from), to: day(d.range.to) })}</p>
+      <p class="muted">{t(m.digestRange, { from: day(d.range.from), to: day(d.range.to), zone: p.timeZone })}</p>
       <div class="figures" data-testid="digest">
         <div class="card figure">
           <span class="muted small">{t(m.digestMentions)}</span>

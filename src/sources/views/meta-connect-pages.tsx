@@ -3,7 +3,8 @@ import { useT } from '../../http/web/i18n';
 import { Flash } from '../../http/web/layout';
 import { Csrf, type PageBase, PostButton, SettingsShell, when } from '../../http/web/settings-shell';
 import type { PendingPages } from '../meta-connect.service';
-import { sourcesMessages as m } from '../messages';
+import { sourcesMessages as m, offerWords } from '../messages';
+import type { ConnectWarning } from '../oauth-connect.service';
 import { EXPIRY_NOTICE_DAYS } from '../token-expiry';
 
 const igLabel = (ig: { id: string; username: string | null }) => (ig.username ? `@${ig.username}` : ig.id);
@@ -91,14 +92,24 @@ export function ConnectResultPage(
   );
 }
 
+/** What an offer is, in the reader's language: "YouTube channel", "Google reviews of 2 locations: …". */
+function offerDetail(o: { platform: string; locations?: string[]; locationCount?: number }): string {
+  const { t } = useT();
+  if (o.platform === 'youtube') return t(offerWords.youtube);
+  if (o.platform === 'linkedin') return t(offerWords.linkedin);
+  const names = o.locations ?? [];
+  const count = o.locationCount ?? names.length;
+  return t(offerWords.googleReviews, { count, names: names.join(', '), more: count > names.length ? 'yes' : 'no' });
+}
+
 /** After Google's or LinkedIn's sign-in: the channels, accounts or Pages to listen to, all ticked. */
 export function PickOffersPage(
   p: PageBase & {
     connectId: string;
     provider: 'google' | 'linkedin';
     pending: {
-      offers: { key: string; name: string; detail: string }[];
-      warnings: string[];
+      offers: { key: string; platform: string; name: string; locations?: string[]; locationCount?: number }[];
+      warnings: ConnectWarning[];
       scopes: string[] | null;
       expiresAt: string | null;
     };
@@ -115,7 +126,7 @@ export function PickOffersPage(
         {p.pending.warnings.length ? (
           <ul class="muted" data-testid="connect-warnings">
             {p.pending.warnings.map((w) => (
-              <li>{w}</li>
+              <li>{t(offerWords.unlisted, { what: w.unlisted, reason: w.reason })}</li>
             ))}
           </ul>
         ) : null}
@@ -127,7 +138,7 @@ export function PickOffersPage(
             {p.pending.offers.map((o) => (
               <label class="check" data-testid="connect-offer">
                 <input type="checkbox" name="accounts" value={o.key} checked /> {o.name}{' '}
-                <span class="muted small">({o.detail})</span>
+                <span class="muted small">({offerDetail(o)})</span>
               </label>
             ))}
           </fieldset>

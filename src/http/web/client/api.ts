@@ -6,7 +6,10 @@ interface ApiAnswer<T = unknown> {
   json: T | null;
 }
 
-/** A JSON call to our API, with the page's CSRF token; never throws for an HTTP error status. */
+/**
+ * A JSON call to our API, with the page's CSRF token and language (the API words its errors by
+ * Accept-Language, which may differ from the language the person chose); never throws for an HTTP error status.
+ */
 export async function api<T = Record<string, unknown>>(
   method: string,
   path: string,
@@ -15,6 +18,8 @@ export async function api<T = Record<string, unknown>>(
 ): Promise<ApiAnswer<T>> {
   const csrf = meta('csrf-token');
   const h: Record<string, string> = { Accept: 'application/json', ...headers };
+  const lang = document.documentElement.lang;
+  if (lang) h['Accept-Language'] = lang;
   if (csrf) h['X-CSRF-Token'] = csrf;
   if (body !== undefined) h['Content-Type'] = 'application/json';
   const res = await fetch(path, {

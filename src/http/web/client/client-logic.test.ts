@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { placement } from './inbox-list';
+import { fill } from './messages';
 import { type Presence, presenceLines } from './presence';
 import { refresher } from './refresher';
 
@@ -34,8 +35,17 @@ describe('who else is on a conversation', () => {
       ['u3', { name: 'Cy', state: 'viewing', at: now - 31_000 }],
       ['u4', { name: 'Di', state: 'left', at: now }],
     ]);
-    expect(presenceLines(present, now)).toEqual(['Ana is typing a reply…', 'Ben is viewing']);
+    const words = { typing: '{name} is typing a reply…', viewing: '{name} is viewing' };
+    expect(presenceLines(present, now, words)).toEqual(['Ana is typing a reply…', 'Ben is viewing']);
     expect([...present.keys()]).toEqual(['u1', 'u2']);
+  });
+});
+
+describe('the script’s words', () => {
+  it('fill each slot of a template once, in the order the language puts them', () => {
+    expect(fill('{name} schreibt gerade eine Antwort …', { name: 'Ana' })).toBe('Ana schreibt gerade eine Antwort …');
+    expect(fill('({status}) {name}', { name: '{status}', status: 500 })).toBe('(500) {status}');
+    expect(fill('{unknown} stays', {})).toBe('{unknown} stays');
   });
 });
 

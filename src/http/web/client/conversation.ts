@@ -2,6 +2,7 @@ import { api, swapFrom } from './api';
 import { isTyping, meta } from './dom';
 import { openHelp } from './keyboard-help';
 import { live } from './live';
+import { count as formatCount, say } from './messages';
 import { type Presence, presenceLines } from './presence';
 import { refresher } from './refresher';
 
@@ -30,7 +31,7 @@ export function conversation(): void {
   const renderPresence = () => {
     const el = document.getElementById('presence');
     if (!el) return;
-    const lines = presenceLines(present, Date.now());
+    const lines = presenceLines(present, Date.now(), { typing: say('typing'), viewing: say('viewing') });
     el.textContent = lines.join(' · ');
     el.classList.toggle('active', lines.length > 0);
   };
@@ -122,7 +123,8 @@ function composer(
   const count = document.getElementById('reply-count');
   const sendBtn = document.getElementById('reply-send') as HTMLButtonElement | null;
   const errorBox = document.getElementById('reply-error');
-  const limit = form ? Number(form.getAttribute('data-limit')) : 0;
+  // "280 characters allowed", as the server worded it in the viewer's language: shown again for an empty draft.
+  const allowed = count?.textContent ?? '';
   let countTimer: ReturnType<typeof setTimeout> | undefined;
   let idleTimer: ReturnType<typeof setTimeout> | undefined;
   const showError = (msg: string) => {
@@ -136,13 +138,13 @@ function composer(
     countTimer = setTimeout(() => {
       const draft = text.value;
       if (!draft) {
-        count.textContent = `${limit} characters allowed`;
+        count.textContent = allowed;
         count.classList.remove('over');
         return;
       }
       void api<ReplyAnswer>('POST', `${base}/replies/check`, { text: draft }).then((r) => {
         if (!r.ok || !r.json || text.value !== draft) return;
-        count.textContent = `${r.json.length} / ${r.json.limit}`;
+        count.textContent = `${formatCount(r.json.length)} / ${formatCount(r.json.limit)}`;
         count.classList.toggle('over', r.json.length > r.json.limit);
       });
     }, 120);
@@ -179,13 +181,10 @@ function composer(
             announce('viewing', true);
             refresh();
           } else {
-            showError(errorOf(r.json) ?? `The reply could not be queued (${r.status}).`);
+            showError(errorOf(r.json) ?? say('replyNotQueued', { status: r.status }));
           }
         },
-        () =>
-          showError(
-            'Could not reach the server. Your reply is still here: send it again (it will not be posted twice).',
-          ),
+        () => showError(say('offline')),
       )
       .finally(() => {
         sending = false;
@@ -200,7 +199,7 @@ function composer(
       void api<{ text: string }>('POST', `/api/v1/saved-replies/${pick?.value ?? ''}/render`, { conversationId }).then(
         (r) => {
           if (!r.ok || !r.json) {
-            showError(errorOf(r.json) ?? 'Could not fill that saved reply in.');
+            showError(errorOf(r.json) ?? say('savedReplyFailed'));
             return;
           }
           const at = text.selectionStart || text.value.length;

@@ -1,3 +1,5 @@
+import { fill } from './messages';
+
 /** Who else is on a conversation: a presence older than 30 s is gone. Pure, so it is tested alone. */
 export interface Presence {
   name: string;
@@ -7,15 +9,21 @@ export interface Presence {
 
 const PRESENCE_TTL_MS = 30_000;
 
+/** How a line reads, with a `{name}` slot: "{name} is viewing", in the viewer's language. */
+export interface PresenceWords {
+  typing: string;
+  viewing: string;
+}
+
 /** The lines to show now; drops (from `present`) whoever left or was last heard of too long ago. */
-export function presenceLines(present: Map<string, Presence>, now: number): string[] {
+export function presenceLines(present: Map<string, Presence>, now: number, words: PresenceWords): string[] {
   const lines: string[] = [];
   for (const [userId, p] of present) {
     if (now - p.at > PRESENCE_TTL_MS || p.state === 'left') {
       present.delete(userId);
       continue;
     }
-    lines.push(`${p.name}${p.state === 'typing' ? ' is typing a reply…' : ' is viewing'}`);
+    lines.push(fill(p.state === 'typing' ? words.typing : words.viewing, { name: p.name }));
   }
   return lines;
 }

@@ -1,5 +1,6 @@
 import { html } from './api';
 import { parseFragment } from './dom';
+import { say } from './messages';
 
 /**
  * "Why negative?" under a post: opening the disclosure loads what decided the label (once) into its live
@@ -26,13 +27,13 @@ export function whyDisclosures(): void {
 async function load(url: string, body: HTMLElement, details: HTMLElement) {
   const fallback = Array.from(body.childNodes);
   body.setAttribute('aria-busy', 'true');
-  body.textContent = 'Loading…';
+  body.textContent = say('loading');
   const r = await html(`${url}?fragment=1`).catch(() => ({ text: null }));
   body.removeAttribute('aria-busy');
   if (r.text === null) {
     // Tried again on the next opening; the link still leads to the page.
     details.removeAttribute('data-loaded');
-    body.replaceChildren(document.createTextNode('Could not load this. '), ...fallback);
+    body.replaceChildren(document.createTextNode(`${say('loadFailed')} `), ...fallback);
     return;
   }
   // Server-rendered and escaped; parsed, never run.

@@ -1,0 +1,97 @@
+import { inArray, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
+import { workspaceView } from '../accounts';
+import { dayNumber } from '../core/days';
+import type { Db } from '../db/types';
+
+/**
+ * The calendar a workspace's reports count in: its IANA time zone (a report day runs from midnight to
+ * midnight there, 23 or 25 hours on a daylight saving change) and the ISO weekday its weeks start on
+ * (1 Monday … 7 Sunday). Days are stored in the rollups as that zone's dates; weeks are made of days only
+ * when a report asks, so a new week start needs nothing recounted, a new zone does (rebuildRollups).
+ */
+export interface ReportCalendar {
+  timeZone: string;
+  weekStart: number;
+}
+
+export const UTC_CALENDAR: ReportCalendar = { timeZone: 'UTC', weekStart: 1 };
+
+/** The calendars of these workspaces, read once for a batch (a workspace no longer there counts in UTC). */
+export async function workspaceCalendars(
+  db: Db,
+  workspaceIds: readonly string[],
+): Promise<Map<string, ReportCalendar>> {
+  if (workspaceIds.length === 0) return new Map();
+  const w = workspaceView('w');
+  const found = await db
+    .select({ id: w.id, timeZone: w.timeZone, weekStart: w.weekStart })
+    .from(w)
+    .where(inArray(w.id, [...new Set(workspaceIds)]));
+  return new Map(found.map((r) => [r.id, { timeZone: r.timeZone, weekStart: r.weekStart }]));
+}
+
+/** One workspace's calendar. */
+export async function workspaceCalendar(db: Db, workspaceId: string): Promise<ReportCalendar> {
+  return (await workspaceCalendars(db, [workspaceId])).get(workspaceId) ?? UTC_CALENDAR;
+}
+
+// One formatter per zone: making one costs far more than formatting with it (the flow dates every new post).
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const formatterFor = (timeZone: string) => {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      calendar: 'gregory',
+      numberingSystem: 'latn',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+};
+
+/**
+ * The date (YYYY-MM-DD) an instant falls on in a zone: what PostgreSQL's `(t at time zone zone)::date` gives
+ * (both read the IANA database; tests/reports/rollups-property.test.ts holds them equal).
+ */
+export function localDay(at: Date, timeZone: string): string {
+  if (timeZone === 'UTC') return at.toISOString().slice(0, 10);
+  let year = '';
+  let month = '';
+  let day = '';
+  for (const p of formatterFor(timeZone).formatToParts(at)) {
+    if (p.type === 'year') year = p.value.padStart(4, '0');
+    else if (p.type === 'month') month = p.value;
+    else if (p.type === 'day') day = p.value;
+  }
+  return `${year}-${month}-${day}`;
+}
+
+/** Today's day number in the calendar's zone. */
+export const todayIn = (now: Date, cal: Pick<ReportCalendar, 'timeZone'>): number =>
+  dayNumber(localDay(now, cal.timeZone));
+
+/** ISO weekday (1 Monday … 7 Sunday) of a day number; 1970-01-01 (day 0) was a Thursday. */
+const isoWeekday = (n: number) => ((((n + 3) % 7) + 7) % 7) + 1;
+
+/** The first day (day number) of the week a day falls in, weeks starting on ISO weekday `weekStart`. */
+export const weekStartOf = (n: number, weekStart: number): number => n - ((isoWeekday(n) - weekStart + 7) % 7);
+
+/** The same in SQL, for a `date`: the date its week starts on. */
+export const weekStartSql = (day: SQLWrapper, weekStart: number): SQL =>
+  sql`(${day} - ((extract(isodow from ${day})::int - ${weekStart}::int + 7) % 7))`;
+
+/** The instant a day (YYYY-MM-DD) starts in a zone: its midnight there. */
+export const dayStartSql = (day: string, timeZone: string): SQL =>
+  sql`(${day}::date::timestamp at time zone ${timeZone}::text)`;
+
+/** The instant the day after `day` starts in a zone (a range's exclusive end). */
+export const dayEndSql = (day: string, timeZone: string): SQL =>
+  sql`((${day}::date + 1)::timestamp at time zone ${timeZone}::text)`;
+
+/** The zone a workspace's reports count days in (the flow reads it once a chunk, with the row held). */
+export const reportTimeZone = async (db: Db, workspaceId: string): Promise<string> =>
+  (await workspaceCalendar(db, workspaceId)).timeZone;
