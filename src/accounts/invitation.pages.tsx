@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { setSessionCookie } from '../http/cookies';
 import type { AppContext, AppEnv } from '../http/env';
 import { toAppError } from '../http/error-handler';
+import { setTranslator, viewerTranslator } from '../http/i18n.middleware';
 import { parseForm } from '../http/pages';
 import { AcceptInvitationBody } from './invitations.input';
 import { acceptInvitation, acceptOptions, findOpenInvitation } from './invitations.service';
@@ -13,12 +14,15 @@ import { AcceptInvitationPage, InvitationInvalidPage } from './views/invitation-
 export const invitationPages = new Hono<AppEnv>()
   .get('/invitations/accept', async (c) => {
     const token = c.req.query('token') ?? '';
-    return renderAccept(c, token, 200);
+    return renderAccept(c, await openedBy(c, token), token, 200);
   })
   .post('/invitations/accept', async (c) => {
+    // The invitation first, so that the form's problems are said in its language too.
+    const posted = (await c.req.parseBody({ all: true })).token;
+    const open = await openedBy(c, typeof posted === 'string' ? posted : '');
     const form = await parseForm(c, AcceptInvitationBody);
     const token = form.values.token ?? '';
-    if (!form.ok) return renderAccept(c, token, 422, form.message);
+    if (!form.ok) return renderAccept(c, open, token, 422, form.message);
     const { deps } = c.var;
     try {
       const r = await acceptInvitation(
@@ -35,12 +39,26 @@ export const invitationPages = new Hono<AppEnv>()
       if (e.retryAfter) c.header('Retry-After', String(e.retryAfter));
       const { t, error } = c.var.i18n;
       const problem = e.code === 'INVALID_CREDENTIALS' ? t(m.acceptWrongPassword) : error(e.code, e.message, e.params);
-      return renderAccept(c, token, e.status, problem);
+      return renderAccept(c, open, token, e.status, problem);
     }
   });
 
-async function renderAccept(c: AppContext, token: string, status: number, error?: string) {
+type OpenInvitation = Awaited<ReturnType<typeof findOpenInvitation>>;
+
+/**
+ * The open invitation a token names; the page then speaks the language the invitation was written in (its
+ * email's) unless the visitor chose one, with times in the workspace's zone.
+ */
+async function openedBy(c: AppContext, token: string): Promise<OpenInvitation> {
   const open = token ? await findOpenInvitation(c.var.deps.db, token, c.var.deps.clock()) : null;
+  if (open) {
+    const { defaultLanguage: language, timeZone } = open.workspace;
+    setTranslator(c, viewerTranslator(c, { language, timeZone }, open.invitation.language));
+  }
+  return open;
+}
+
+async function renderAccept(c: AppContext, open: OpenInvitation, token: string, status: number, error?: string) {
   if (!open) return c.html(<InvitationInvalidPage />, 404);
   return c.html(
     <AcceptInvitationPage

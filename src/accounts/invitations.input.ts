@@ -1,9 +1,15 @@
 import { z } from '@hono/zod-openapi';
 import { LOCALES } from '../core/i18n/locales';
 import { ROLES } from '../core/roles';
+import { said } from '../http/input-words';
+import { accountInput } from './messages';
 
 /** One schema per action, shared by the JSON API and the page forms. */
-export const PasswordSchema = z.string().min(12, 'at least 12 characters').max(1024);
+const PASSWORD_MIN = 12;
+export const PasswordSchema = z
+  .string()
+  .min(PASSWORD_MIN, said(accountInput.atLeastCharacters, { min: PASSWORD_MIN }))
+  .max(1024);
 
 export const InviteBody = z
   .object({

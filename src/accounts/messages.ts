@@ -106,33 +106,12 @@ export const m = defineMessages({
   keysCreate: { id: 'accounts.apiKeys.create', defaultMessage: 'Create key' },
 });
 
-/** The role matrix's rows: what each permission lets a role do (the permissions are core/roles.ts's). */
-export const permissionWords = defineMessages({
-  'workspace:manage': {
-    id: 'accounts.permission.workspaceManage',
-    defaultMessage: 'Change workspace settings and manage owners',
+/** What the accounts' schemas say about a field (said() gives zod these in the reader's language). */
+export const accountInput = defineMessages({
+  atLeastCharacters: {
+    id: 'accounts.input.atLeastCharacters',
+    defaultMessage: 'at least {min, number} characters',
+    description: 'a password that is too short',
   },
-  'users:read': { id: 'accounts.permission.usersRead', defaultMessage: 'See teammates (to assign work)' },
-  'users:manage': { id: 'accounts.permission.usersManage', defaultMessage: 'Invite, change and remove staff users' },
-  'api-keys:manage': { id: 'accounts.permission.apiKeysManage', defaultMessage: 'Create and revoke API keys' },
-  'audit:read': { id: 'accounts.permission.auditRead', defaultMessage: 'Read the audit log' },
-  'settings:manage': {
-    id: 'accounts.permission.settingsManage',
-    defaultMessage: 'Connect sources, edit topics, routing rules and saved replies',
-  },
-  'inbox:read': { id: 'accounts.permission.inboxRead', defaultMessage: 'Read the inbox and mentions' },
-  'inbox:write': {
-    id: 'accounts.permission.inboxWrite',
-    defaultMessage: 'Assign, tag, note, reply and close conversations',
-  },
-  'contacts:read': { id: 'accounts.permission.contactsRead', defaultMessage: 'Read contacts' },
-  'contacts:write': {
-    id: 'accounts.permission.contactsWrite',
-    defaultMessage: 'Edit, merge, import and export contacts',
-  },
-  'community:moderate': {
-    id: 'accounts.permission.communityModerate',
-    defaultMessage: 'Moderate the community board and harvest ideas',
-  },
-  'reports:read': { id: 'accounts.permission.reportsRead', defaultMessage: 'Read sentiment reports and export them' },
+  timeZone: { id: 'accounts.input.timeZone', defaultMessage: 'not an IANA time zone (e.g. Europe/Berlin)' },
 });

@@ -138,7 +138,7 @@ export const accountPages = new Hono<AppEnv>()
   })
   .post('/settings/users/invitations/:id/revoke', async (c) => {
     const actor = assertCan(c, 'users:manage');
-    const id = pathId(c, 'Invitation');
+    const id = pathId(c, 'invitation');
     return attempt(c, () => revokeInvitation(c.var.deps.db, actor, id), 'revoked');
   })
   .post('/settings/users/:id', async (c) => {
@@ -172,7 +172,7 @@ export const accountPages = new Hono<AppEnv>()
   .get('/settings/api-keys', async (c) => renderKeys(c, 200, {}))
   .post('/settings/api-keys', async (c) => {
     const actor = assertCan(c, 'api-keys:manage');
-    const form = await parseForm(c, CreateApiKey);
+    const form = await parseForm(c, CreateApiKey, { labels: { name: c.var.i18n.t(m.keysName) } });
     if (!form.ok) return renderKeys(c, 422, { error: form.message });
     try {
       const { key } = await createApiKey(c.var.deps.db, actor, form.data);

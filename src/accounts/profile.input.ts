@@ -1,12 +1,14 @@
 import { z } from '@hono/zod-openapi';
 import { isTimeZone, LOCALES } from '../core/i18n/locales';
+import { said } from '../http/input-words';
 import { PasswordSchema } from './invitations.input';
+import { accountInput } from './messages';
 
 /** An IANA zone name this server knows ("Europe/Berlin"); offsets and made-up names are refused (422). */
 export const TimeZoneSchema = z
   .string()
   .max(64)
-  .refine(isTimeZone, { message: 'not an IANA time zone (e.g. Europe/Berlin)' })
+  .refine(isTimeZone, said(accountInput.timeZone))
   .openapi({ example: 'Europe/Berlin' });
 
 /** One schema for PATCH /me and the profile page's form: what a person sets for themselves. */

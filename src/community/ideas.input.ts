@@ -4,6 +4,8 @@ import { REVIEW_LIMITS } from './reviews.service';
 import { IDEA_STATUSES } from './schema';
 import { ENGLISH } from '../core/i18n/translator';
 import { board } from './board.messages';
+import { said } from '../http/input-words';
+import { staff } from './staff.messages';
 
 /**
  * One schema per action, shared by the JSON API (community routes) and the board's and staff pages' forms;
@@ -38,19 +40,19 @@ export const UpdateIdea = z
   })
   .partial();
 
-export const MergeIdea = z.object({ into: z.uuid({ error: 'Pick the idea to merge into' }) });
+export const MergeIdea = z.object({ into: z.uuid(said(staff.inputMergeInto)) });
 
 export const Moderation = z.object({
-  action: z.enum(['hide', 'restore', 'delete'], { error: 'Choose hide, restore or delete' }),
+  action: z.enum(['hide', 'restore', 'delete'], said(staff.inputModeration)),
   reason: z.string().trim().max(500).nullable().default(null),
 });
 
 /** Staff link a mention to an idea as its evidence (the suggested ideas page names the idea). */
-export const EvidenceChoice = z.object({ ideaId: z.uuid({ error: 'Pick an idea' }) });
+export const EvidenceChoice = z.object({ ideaId: z.uuid(said(staff.inputPickIdea)) });
 
 /** Staff answer on the board in the team's name. */
 export const StaffAnswer = z.object({
-  body: z.string().trim().min(1, 'Write the answer first.').max(LIMITS.comment),
+  body: z.string().trim().min(1, said(staff.inputAnswer)).max(LIMITS.comment),
 });
 
 export const BoardSettings = z.object({ enabled: z.boolean(), requireApproval: z.boolean() });

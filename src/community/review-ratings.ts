@@ -1,19 +1,22 @@
 import { and, eq, gte, lt, sql } from 'drizzle-orm';
+import { dayEndSql, dayStartSql, localWeekSql, type SqlCalendar } from '../db/calendar-sql';
 import type { Db } from '../db/types';
 import { reviews } from './schema';
 
 /**
- * The board's visible reviews written in a range of UTC days (both included), counted per ISO week and
- * rating: what the ratings report (src/reports/ratings.ts) makes its distribution and averages from. Reports
- * sit below community, so composition hands this in as `deps.reviewRatings` (one statement).
+ * The board's visible reviews written in a range of days (both included), counted per week and rating, days
+ * and weeks in the workspace's calendar (its zone and week start, as the other reports count them): what the
+ * ratings report (src/reports/ratings.ts) makes its distribution and averages from. Reports sit below
+ * community, so composition hands this in as `deps.reviewRatings` (one statement).
  */
 export async function reviewRatingCounts(
   db: Db,
   workspaceId: string,
   range: { from: string; to: string },
+  cal: SqlCalendar,
   topicId?: string,
 ): Promise<{ week: string; rating: number; n: number }[]> {
-  const week = sql<string>`to_char(date_trunc('week', ${reviews.createdAt} at time zone 'UTC'), 'YYYY-MM-DD')`;
+  const week = localWeekSql(reviews.createdAt, cal);
   const found = await db
     .select({ week, rating: reviews.rating, n: sql<number>`count(*)::int` })
     .from(reviews)
@@ -21,8 +24,8 @@ export async function reviewRatingCounts(
       and(
         eq(reviews.workspaceId, workspaceId),
         eq(reviews.visibility, 'visible'),
-        gte(reviews.createdAt, sql`(${range.from}::date::timestamp at time zone 'UTC')`),
-        lt(reviews.createdAt, sql`((${range.to}::date + 1)::timestamp at time zone 'UTC')`),
+        gte(reviews.createdAt, dayStartSql(range.from, cal.timeZone)),
+        lt(reviews.createdAt, dayEndSql(range.to, cal.timeZone)),
         topicId ? eq(reviews.topicId, topicId) : undefined,
       ),
     )

@@ -11,6 +11,12 @@ export const staff = defineMessages({
   tabSettings: { id: 'community.staff.shell.tabSettings', defaultMessage: 'Settings' },
   tabEmail: { id: 'community.staff.shell.tabEmail', defaultMessage: 'Email' },
 
+  // What the staff forms' schemas say (ideas.input.ts), in the reader's language.
+  inputMergeInto: { id: 'community.staff.input.mergeInto', defaultMessage: 'Pick the idea to merge into' },
+  inputModeration: { id: 'community.staff.input.moderation', defaultMessage: 'Choose hide, restore or delete' },
+  inputPickIdea: { id: 'community.staff.input.pickIdea', defaultMessage: 'Pick an idea' },
+  inputAnswer: { id: 'community.staff.input.answer', defaultMessage: 'Write the answer first.' },
+
   // What a page says after an action (?ok=…).
   okSaved: { id: 'community.staff.flash.saved', defaultMessage: 'Saved.' },
   okMerged: { id: 'community.staff.flash.merged', defaultMessage: 'Merged.' },

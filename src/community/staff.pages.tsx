@@ -128,10 +128,10 @@ export const communityStaffPages = new Hono<AppEnv>()
     });
     return c.html(<StaffIdeasPage {...staffBase(c)} items={items} status={status} q={q} counts={await counts(c)} />);
   })
-  .get('/community/ideas/:id', (c) => renderIdea(c, pathId(c, 'Idea')))
+  .get('/community/ideas/:id', (c) => renderIdea(c, pathId(c, 'idea')))
   .post('/community/ideas/:id', async (c) => {
     const actor = assertCan(c, 'community:moderate');
-    const id = pathId(c, 'Idea');
+    const id = pathId(c, 'idea');
     const form = await parseForm(c, IdeaForm);
     if (!form.ok) return renderIdea(c, id, form.message, 422);
     try {
@@ -149,7 +149,7 @@ export const communityStaffPages = new Hono<AppEnv>()
   })
   .post('/community/ideas/:id/merge', async (c) => {
     const actor = assertCan(c, 'community:moderate');
-    const id = pathId(c, 'Idea');
+    const id = pathId(c, 'idea');
     const form = await parseForm(c, MergeIdea);
     const into = form.ok ? form.data.into : '';
     try {
@@ -164,7 +164,7 @@ export const communityStaffPages = new Hono<AppEnv>()
     const actor = assertCan(c, 'community:moderate');
     const kind = c.req.param('kind');
     if (kind !== 'idea' && kind !== 'comment' && kind !== 'review') throw communityError('MODERATION_TARGET_UNKNOWN');
-    const id = pathId(c, 'Post');
+    const id = pathId(c, 'post');
     const form = await parseForm(c, ModerationForm);
     if (!form.ok)
       throw form.issue.path[0] === 'action'
@@ -206,7 +206,7 @@ export const communityStaffPages = new Hono<AppEnv>()
   })
   .post('/community/suggested/:id/link', async (c) => {
     const actor = assertCan(c, 'community:moderate');
-    const mentionId = pathId(c, 'Mention');
+    const mentionId = pathId(c, 'mention');
     const form = await parseForm(c, EvidenceChoice);
     if (!form.ok) throw communityError('IDEA_NOT_CHOSEN');
     await addEvidence(c.var.deps.db, actor, form.data.ideaId, mentionId, c.var.deps.clock(), 'path');
@@ -214,7 +214,7 @@ export const communityStaffPages = new Hono<AppEnv>()
   })
   .post('/community/suggested/:id/idea', async (c) => {
     const actor = assertCan(c, 'community:moderate');
-    const mentionId = pathId(c, 'Mention');
+    const mentionId = pathId(c, 'mention');
     const form = await parseForm(c, IdeaFromMention.pick({ title: true }));
     if (!form.ok) throw communityError('IDEA_TITLE_LENGTH');
     const idea = await createIdeaFromMention(
@@ -228,7 +228,7 @@ export const communityStaffPages = new Hono<AppEnv>()
     return c.redirect(`/community/ideas/${idea.id}?ok=created`, 303);
   })
   .post('/community/suggested/:id/dismiss', async (c) => {
-    await dismissSuggestion(c.var.deps.db, assertCan(c, 'community:moderate'), pathId(c, 'Mention'));
+    await dismissSuggestion(c.var.deps.db, assertCan(c, 'community:moderate'), pathId(c, 'mention'));
     return c.redirect('/community/suggested?ok=dismissed', 303);
   })
   .get('/community/categories', async (c) => {
@@ -251,7 +251,7 @@ export const communityStaffPages = new Hono<AppEnv>()
   })
   .post('/community/ideas/:id/comments', async (c) => {
     const actor = assertCan(c, 'community:moderate');
-    const id = pathId(c, 'Idea');
+    const id = pathId(c, 'idea');
     const form = await parseForm(c, StaffAnswer);
     if (!form.ok) return renderIdea(c, id, form.issue.message, 422);
     const comment = await staffComment(c.var.deps.db, actor, id, form.data.body, c.var.deps.clock());
@@ -275,7 +275,7 @@ export const communityStaffPages = new Hono<AppEnv>()
     return c.redirect('/community/categories?ok=category', 303);
   })
   .post('/community/categories/:id/delete', async (c) => {
-    await deleteCategory(c.var.deps.db, assertCan(c, 'community:moderate'), pathId(c, 'Category'));
+    await deleteCategory(c.var.deps.db, assertCan(c, 'community:moderate'), pathId(c, 'category'));
     return c.redirect('/community/categories?ok=category', 303);
   })
   .get('/community/mail', async (c) => {

@@ -78,7 +78,8 @@ export function publicContactImport(i: ContactImportRow, _now?: Date) {
     failed: i.failed,
     // Validation is the long part; the last percent is the one write at the end.
     progress: status === 'done' ? 100 : i.total ? Math.min(99, Math.floor((i.processed / i.total) * 100)) : 0,
-    errors: i.errors,
+    // In English, with the problem's code when it has one (rows stored before the codes have none).
+    errors: i.errors.map(({ line, message, code }) => (code ? { line, message, code } : { line, message })),
     error: i.error,
     createdAt: i.createdAt.toISOString(),
     finishedAt: i.finishedAt?.toISOString() ?? null,
@@ -181,7 +182,8 @@ async function importContacts(
     for (const record of records.slice(start, start + o.batchSize)) {
       const r = validateRow(record, mapping, ctx);
       if (r.ok) good.push(r.contact);
-      else if (++failed <= MAX_REPORTED_ERRORS) errors.push({ line: record.line, message: r.message });
+      else if (++failed <= MAX_REPORTED_ERRORS)
+        errors.push({ line: record.line, message: r.message, code: r.code, values: r.values });
     }
     await save({ processed: Math.min(start + o.batchSize, records.length), failed, errors });
     // PGlite answers without real I/O: let waiting requests (a progress poll) in between batches.

@@ -161,8 +161,14 @@ describe('validateRow', () => {
     [{ First: 'Cy', Phone: 'n/a' }, '"n/a": not a phone number (column Phone)'],
     [{ First: 'Di', Owner: 'nobody@team.test' }, 'no active teammate has the email "nobody@team.test" (column Owner)'],
     [{ First: 'x'.repeat(301) }, 'longer than 300 characters (column First)'],
+    [{ First: 'Ed', Phone: '12' }, '"12": too short for a phone number (column Phone)'],
+    [{ First: 'Gil', Plan: 'x'.repeat(2001) }, 'longer than 2000 characters (column Plan)'],
+    [
+      { First: 'Fay', Tags: Array.from({ length: 51 }, (_, i) => `t${i}`).join(';') },
+      'more than 50 tags (column Tags)',
+    ],
   ])('refuses %o: %s', (values, message) => {
-    expect(validateRow(row(values), map, ctx)).toEqual({ ok: false, message });
+    expect(validateRow(row(values), map, ctx)).toMatchObject({ ok: false, message });
   });
 
   it('takes off the apostrophe our export puts before formula-like cells', () => {

@@ -2,6 +2,8 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { z } from 'zod';
 import { unguardCell } from '../core/csv';
 import { contactError } from './errors';
+import { said } from '../http/input-words';
+import { type ContactProblem, type ContactRowProblem, contactProblemEnglish, importWords } from './import-problems';
 
 /**
  * Reading a CSV of contacts exported from another CRM: the header is matched to our fields
@@ -31,7 +33,12 @@ const FIELD_OR_CUSTOM = new RegExp(`^(?:${CONTACT_IMPORT_FIELDS.join('|')}|${CUS
 
 /** Field (or custom:<key>) -> column name; null leaves a guessed column out. */
 export const ContactMapping = z.record(
-  z.string().regex(FIELD_OR_CUSTOM, `Use one of ${CONTACT_IMPORT_FIELDS.join(', ')} or ${CUSTOM_PREFIX}<key>`),
+  z
+    .string()
+    .regex(
+      FIELD_OR_CUSTOM,
+      said(importWords.mappingField, { fields: CONTACT_IMPORT_FIELDS.join(', '), custom: `${CUSTOM_PREFIX}<key>` }),
+    ),
   z.string().min(1).max(200).nullable(),
 );
 export type ContactMapping = z.infer<typeof ContactMapping>;
@@ -145,6 +152,8 @@ export interface ImportedContact {
   customFields: Record<string, string>;
 }
 
+const MAX_CUSTOM_FIELDS = 50;
+
 export interface RowContext {
   /** The workspace's lifecycle stages (lower-case). */
   stages: string[];
@@ -152,29 +161,49 @@ export interface RowContext {
   owners: Map<string, string>;
 }
 
-const text = (max: number) => z.string().max(max, `longer than ${max} characters`);
+// The checks carry no words: a failed one is told by its issue (toProblem), as a code said when read.
+const text = (max: number) => z.string().max(max);
 const Row = z
   .object({
     name: text(300),
-    emails: z.array(z.email('not an email address').max(320)).max(20, 'more than 20 emails'),
-    phones: z
-      .array(
-        z
-          .string()
-          .min(3, 'too short for a phone number')
-          .max(40, 'too long for a phone number')
-          .regex(/\d/, 'not a phone number'),
-      )
-      .max(20, 'more than 20 phones'),
+    emails: z.array(z.email().max(320)).max(20),
+    phones: z.array(z.string().min(3).max(40).regex(/\d/)).max(20),
     company: text(200).nullable(),
     title: text(200).nullable(),
     location: text(200).nullable(),
-    tags: z.array(text(60)).max(50, 'more than 50 tags'),
-    customFields: z
-      .record(text(60), text(2000))
-      .refine((o) => Object.keys(o).length <= 50, 'more than 50 custom fields'),
+    tags: z.array(text(60)).max(50),
+    customFields: z.record(text(60), text(2000)).refine((o) => Object.keys(o).length <= MAX_CUSTOM_FIELDS),
   })
-  .refine((r) => r.name !== '' || r.emails.length > 0, { message: 'no name and no email', path: [] });
+  .refine((r) => r.name !== '' || r.emails.length > 0, { path: [] });
+
+const TOO_MANY: Record<string, ContactRowProblem> = {
+  emails: 'too_many_emails',
+  phones: 'too_many_phones',
+  tags: 'too_many_tags',
+};
+
+/** What a failed check of Row means, as a problem code (its numbers from the check). */
+function toProblem(issue: z.core.$ZodIssue): { code: ContactRowProblem; max?: number } {
+  // A custom field's name that fails its check: the name's own issue says why.
+  if (issue.code === 'invalid_key' && issue.issues[0]) return toProblem({ ...issue.issues[0], path: issue.path });
+  const [key, index] = issue.path;
+  const inList = typeof index === 'number';
+  const max = issue.code === 'too_big' ? Number(issue.maximum) : undefined;
+  if (issue.code === 'too_big' && !inList && typeof key === 'string' && TOO_MANY[key])
+    return { code: TOO_MANY[key], max };
+  if (key === 'phones' && inList) {
+    if (issue.code === 'too_small') return { code: 'phone_too_short' };
+    if (issue.code === 'too_big') return { code: 'phone_too_long' };
+    if (issue.code === 'invalid_format') return { code: 'not_phone' };
+  }
+  if (key === 'emails' && issue.code === 'invalid_format') return { code: 'not_email' };
+  if (issue.code === 'too_big') return { code: 'too_long', max };
+  if (issue.code === 'custom')
+    return key === 'customFields'
+      ? { code: 'too_many_custom_fields', max: MAX_CUSTOM_FIELDS }
+      : { code: 'no_name_or_email' };
+  return { code: 'not_valid' };
+}
 
 const list = (v: string) => [
   ...new Set(
@@ -194,12 +223,25 @@ const FIELD_OF: Record<string, ContactImportField> = {
   tags: 'tags',
 };
 
+/** Why a row is not a contact: the problem's code and values, and its English. */
+export interface RefusedRow extends ContactProblem {
+  ok: false;
+  message: string;
+}
+
+const refused = (code: ContactRowProblem, values: Record<string, string | number>): RefusedRow => ({
+  ok: false,
+  code,
+  values,
+  message: contactProblemEnglish({ code, values }),
+});
+
 /** A row as a contact, or why it cannot be one (naming the column at fault). */
 export function validateRow(
   record: CsvRecord,
   map: ResolvedMapping,
   ctx: RowContext,
-): { ok: true; contact: ImportedContact } | { ok: false; message: string } {
+): { ok: true; contact: ImportedContact } | RefusedRow {
   const get = (field: string) => {
     const column = map[field];
     // Our export guards cells against spreadsheet formulas with a leading apostrophe; take it off again.
@@ -231,29 +273,22 @@ export function validateRow(
       key === 'customFields'
         ? map[`${CUSTOM_PREFIX}${String(index)}`]
         : (map[FIELD_OF[String(key)] ?? ''] ?? (key === 'name' ? map.firstName : undefined));
-    return {
-      ok: false,
-      message:
-        `${value !== undefined ? `${JSON.stringify(value)}: ` : ''}` +
-        `${issue.message}${column ? ` (column ${column})` : ''}`,
-    };
+    const { code, max } = toProblem(issue);
+    return refused(code, {
+      ...(value !== undefined ? { value: JSON.stringify(value) } : {}),
+      ...(column ? { column } : {}),
+      ...(max !== undefined ? { max } : {}),
+    });
   }
   const stageRaw = get('lifecycleStage').toLowerCase();
   if (stageRaw && !ctx.stages.includes(stageRaw)) {
-    return {
-      ok: false,
-      message:
-        `unknown lifecycle stage ${JSON.stringify(stageRaw)} (column ${map.lifecycleStage}); ` +
-        `known: ${ctx.stages.join(', ')}`,
-    };
+    const column = map.lifecycleStage ?? '';
+    return refused('unknown_stage', { value: JSON.stringify(stageRaw), column, known: ctx.stages.join(', ') });
   }
   const ownerRaw = get('ownerEmail').toLowerCase();
   const ownerId = ownerRaw ? ctx.owners.get(ownerRaw) : null;
   if (ownerId === undefined)
-    return {
-      ok: false,
-      message: `no active teammate has the email ${JSON.stringify(ownerRaw)} (column ${map.ownerEmail})`,
-    };
+    return refused('unknown_owner', { value: JSON.stringify(ownerRaw), column: map.ownerEmail ?? '' });
   return { ok: true, contact: { line: record.line, ...parsed.data, lifecycleStage: stageRaw || null, ownerId } };
 }
 

@@ -37,7 +37,13 @@ const ContactImport = z
     failed: z.number().openapi({ description: 'Bad rows (skipped)' }),
     progress: z.number().openapi({ description: 'Percent done' }),
     errors: z
-      .array(z.object({ line: z.number(), message: z.string() }))
+      .array(
+        z.object({
+          line: z.number(),
+          message: z.string().openapi({ description: 'What is wrong with the row, in English' }),
+          code: z.string().optional().openapi({ description: 'The problem, as a code (not_email, unknown_stage …)' }),
+        }),
+      )
       .openapi({ description: 'Bad rows by line of the file, header = line 1 (first 1000)' }),
     error: z.string().nullable().openapi({ description: 'Why the import failed (then nothing was imported)' }),
     createdAt: z.string(),

@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
-import { pickLocale, pickTimeZone, type Locale } from '../core/i18n/locales';
+import { isLocale, pickLocale, pickTimeZone, type Locale } from '../core/i18n/locales';
 import { ENGLISH, type Translator, translatorFor } from '../core/i18n/translator';
 import type { AppContext, AppEnv } from './env';
 
@@ -28,12 +28,18 @@ export const currentTranslator = (): Translator => viewers.getStore()?.translato
 
 /**
  * The language and zone for this request, as negotiated. A public page that learns its workspace later
- * (the community board) decides again with `setTranslator(c, viewerTranslator(c, itsWorkspace))`.
+ * (the community board) decides again with `setTranslator(c, viewerTranslator(c, itsWorkspace))`; one that
+ * knows the language its reader was addressed in (an invitation's) passes it as `addressedIn`: it stands in
+ * for a choice the visitor has not made (a login's language or the language switch still win).
  */
-export function viewerTranslator(c: AppContext, workspace?: { language: string; timeZone: string } | null): Translator {
+export function viewerTranslator(
+  c: AppContext,
+  workspace?: { language: string; timeZone: string } | null,
+  addressedIn?: string | null,
+): Translator {
   const ws = workspace ?? c.var.workspaceLocale;
   const acceptLanguage = c.req.header('accept-language');
-  const chosen = c.var.user?.language ?? getCookie(c, LANGUAGE_COOKIE);
+  const chosen = [c.var.user?.language, getCookie(c, LANGUAGE_COOKIE), addressedIn].find(isLocale) ?? null;
   const api = c.req.path.startsWith('/api/');
   const locale: Locale = api
     ? pickLocale({ chosen: null, acceptLanguage, workspace: chosen ?? ws?.language })

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { daysAhead, nextWeekday, zonedInstant } from '../core/i18n/zoned-time';
 import { BulkUpdate, ConversationPatch } from './conversation.input';
+import { said } from '../http/input-words';
 import { inboxError } from './errors';
 import { IdempotencyKey, ReplyInput } from './replies/reply.input';
+import { common } from './views/messages';
 
 /**
  * The inbox pages' forms, made of their actions' schemas (conversation.input.ts, replies/reply.input.ts):
@@ -13,7 +15,7 @@ const patch = ConversationPatch.shape;
 
 /** An assignee select: a teammate, or 'none' to unassign. */
 const Assignee = z
-  .union([z.literal('none'), z.uuid()], { error: 'choose a teammate to assign' })
+  .union([z.literal('none'), z.uuid()], said(common.chooseTeammate))
   .transform((a) => (a === 'none' ? null : a));
 
 /** The list's bulk bar: the conversations ticked, and what to change (a blank select changes nothing). */

@@ -227,10 +227,10 @@ export const inboxPages = new Hono<AppEnv>()
     }
     return c.redirect(withOk(backToInbox(next ?? ''), 'bulk'), 303);
   })
-  .get('/inbox/c/:id', (c) => renderConversation(c, pathId(c, 'Conversation')))
+  .get('/inbox/c/:id', (c) => renderConversation(c, pathId(c, 'conversation')))
   .post('/inbox/c/:id/update', async (c) => {
     const actor = assertCan(c, 'inbox:write');
-    const id = pathId(c, 'Conversation');
+    const id = pathId(c, 'conversation');
     const db = c.var.deps.db;
     const now = c.var.deps.clock();
     const conv = await getConversationRow(db, actor.workspaceId, id);
@@ -255,8 +255,8 @@ export const inboxPages = new Hono<AppEnv>()
   })
   .post('/inbox/c/:id/mentions/:mentionId/moderate', async (c) => {
     const actor = assertCan(c, 'inbox:write');
-    const id = pathId(c, 'Conversation');
-    const mentionId = pathId(c, 'Mention', 'mentionId');
+    const id = pathId(c, 'conversation');
+    const mentionId = pathId(c, 'mention', 'mentionId');
     const form = await parseForm(c, ModerationInput);
     if (!form.ok) return renderConversation(c, id, { error: form.message, status: 422 });
     try {
@@ -268,7 +268,7 @@ export const inboxPages = new Hono<AppEnv>()
   })
   .post('/inbox/c/:id/note', async (c) => {
     const actor = assertCan(c, 'inbox:write');
-    const id = pathId(c, 'Conversation');
+    const id = pathId(c, 'conversation');
     const form = await parseForm(c, NoteInput, { labels: { body: c.var.i18n.t(flash.fieldNote) } });
     if (!form.ok) return renderConversation(c, id, { error: form.message, status: 422 });
     await addConversationNote(c.var.deps.db, actor, id, form.data.body);
@@ -276,7 +276,7 @@ export const inboxPages = new Hono<AppEnv>()
   })
   .post('/inbox/c/:id/reply', async (c) => {
     const actor = assertCan(c, 'inbox:write');
-    const id = pathId(c, 'Conversation');
+    const id = pathId(c, 'conversation');
     const form = await parseForm(c, ReplyForm);
     // A refused reply goes back into the composer as typed, with its key (posting it again sends it once).
     const text = form.values.text ?? '';
@@ -311,7 +311,7 @@ export const inboxPages = new Hono<AppEnv>()
   // row it follows ('' = first).
   .get('/inbox/rows/:id', async (c) => {
     const actor = assertCan(c, 'inbox:read');
-    const id = pathId(c, 'Conversation');
+    const id = pathId(c, 'conversation');
     const db = c.var.deps.db;
     const { query } = readInboxQuery(c.req.query(), PAGE_SIZE, c.var.i18n.timeZone);
     c.header('Cache-Control', 'no-store');
@@ -348,7 +348,7 @@ export const inboxPages = new Hono<AppEnv>()
   })
   .post('/inbox/replies/:id/retract', async (c) => {
     const actor = assertCan(c, 'inbox:write');
-    const replyId = pathId(c, 'Reply');
+    const replyId = pathId(c, 'reply');
     const reply = await getReply(c.var.deps.db, actor.workspaceId, replyId);
     try {
       await retractReply(c.var.deps, actor, replyId);
@@ -359,7 +359,7 @@ export const inboxPages = new Hono<AppEnv>()
   })
   .post('/inbox/replies/:id/retry', async (c) => {
     const actor = assertCan(c, 'inbox:write');
-    const replyId = pathId(c, 'Reply');
+    const replyId = pathId(c, 'reply');
     const reply = await retryReply(c.var.deps.db, actor, replyId, c.var.deps.clock());
     runInBackground(
       c,

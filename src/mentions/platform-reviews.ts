@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, gte, isNotNull, isNull, lt, ne, sql } from 'drizzle-orm';
+import { dayEndSql, dayStartSql, localWeekSql, type SqlCalendar } from '../db/calendar-sql';
 import type { Db } from '../db/types';
 import { placeTopicOf } from '../sources';
 import { mentions } from './schema';
@@ -15,17 +16,19 @@ export interface PlatformReviewCount {
 
 /**
  * Reviews that came from platforms (a Facebook Page's ratings and recommendations; app stores and Google
- * next): mentions carrying `metrics.rating` or `metrics.recommends`, posted in a range of UTC days (both
- * included), not deleted, counted per ISO week, platform, stars and recommendation. The board's own reviews
+ * next): mentions carrying `metrics.rating` or `metrics.recommends`, posted in a range of days (both
+ * included), not deleted, counted per week, platform, stars and recommendation; days and weeks in the
+ * workspace's calendar (its zone and week start). The board's own reviews
  * are community's (reviewRatingCounts); the ratings report adds the two.
  */
 export async function platformReviewCounts(
   db: Db,
   workspaceId: string,
   range: { from: string; to: string },
+  cal: SqlCalendar,
   f: { platform?: string | undefined; topicId?: string | undefined } = {},
 ): Promise<PlatformReviewCount[]> {
-  const week = sql<string>`to_char(date_trunc('week', ${mentions.postedAt} at time zone 'UTC'), 'YYYY-MM-DD')`;
+  const week = localWeekSql(mentions.postedAt, cal);
   const rating = sql<string | null>`${mentions.metrics}->>'rating'`;
   const recommends = sql<string | null>`${mentions.metrics}->>'recommends'`;
   const rows = await db
@@ -38,8 +41,8 @@ export async function platformReviewCounts(
         f.platform ? eq(mentions.platform, f.platform as typeof mentions.platform._.data) : undefined,
         isNull(mentions.deletedAt),
         sql`(${rating} is not null or ${recommends} is not null)`,
-        gte(mentions.postedAt, sql`(${range.from}::date::timestamp at time zone 'UTC')`),
-        lt(mentions.postedAt, sql`((${range.to}::date + 1)::timestamp at time zone 'UTC')`),
+        gte(mentions.postedAt, dayStartSql(range.from, cal.timeZone)),
+        lt(mentions.postedAt, dayEndSql(range.to, cal.timeZone)),
         f.topicId ? aboutTopic(f.topicId) : undefined,
       ),
     )

@@ -1,4 +1,6 @@
 import { z } from '@hono/zod-openapi';
+import { said } from '../http/input-words';
+import { reportInputWords as w } from './messages';
 
 /** One schema per action, shared by the JSON API (reports routes) and the alerts page's form. */
 export const AlertSettingsInput = z.object({
@@ -7,10 +9,14 @@ export const AlertSettingsInput = z.object({
   minVolume: z.number().int().min(1).max(100_000).default(20),
   negativeShareRise: z.number().min(0.05).max(1).default(0.25),
   webhookUrl: z
-    .url({ protocol: /^https?$/, error: 'must start with http:// or https://' })
+    .url({ protocol: /^https?$/, ...said(w.webhookUrl) })
     .nullable()
     .default(null),
-  webhookSecret: z.string().min(16, 'at least 16 characters').max(200).optional(),
+  webhookSecret: z
+    .string()
+    .min(16, said(w.secretLength, { min: 16 }))
+    .max(200)
+    .optional(),
 });
 
 /**

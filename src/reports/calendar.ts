@@ -1,4 +1,4 @@
-import { inArray, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import { workspaceView } from '../accounts';
 import { dayNumber } from '../core/days';
 import type { Db } from '../db/types';
@@ -80,17 +80,8 @@ const isoWeekday = (n: number) => ((((n + 3) % 7) + 7) % 7) + 1;
 /** The first day (day number) of the week a day falls in, weeks starting on ISO weekday `weekStart`. */
 export const weekStartOf = (n: number, weekStart: number): number => n - ((isoWeekday(n) - weekStart + 7) % 7);
 
-/** The same in SQL, for a `date`: the date its week starts on. */
-export const weekStartSql = (day: SQLWrapper, weekStart: number): SQL =>
-  sql`(${day} - ((extract(isodow from ${day})::int - ${weekStart}::int + 7) % 7))`;
-
-/** The instant a day (YYYY-MM-DD) starts in a zone: its midnight there. */
-export const dayStartSql = (day: string, timeZone: string): SQL =>
-  sql`(${day}::date::timestamp at time zone ${timeZone}::text)`;
-
-/** The instant the day after `day` starts in a zone (a range's exclusive end). */
-export const dayEndSql = (day: string, timeZone: string): SQL =>
-  sql`((${day}::date + 1)::timestamp at time zone ${timeZone}::text)`;
+// The calendar in SQL lives below the features (db/), so mentions and community count weeks the same way.
+export { dayEndSql, dayStartSql, weekStartSql } from '../db/calendar-sql';
 
 /** The zone a workspace's reports count days in (the flow reads it once a chunk, with the row held). */
 export const reportTimeZone = async (db: Db, workspaceId: string): Promise<string> =>

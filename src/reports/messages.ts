@@ -280,3 +280,16 @@ export const reports = defineMessages({
       'other {{label}}}',
   },
 });
+
+/** The reports' own problems with a query or the alert settings (API and forms alike). */
+export const reportInputWords = defineMessages({
+  day: { id: 'reports.input.day', defaultMessage: 'a date as YYYY-MM-DD' },
+  dayFrom: {
+    id: 'reports.input.dayFrom',
+    defaultMessage: 'a date from {earliest} on',
+    description: 'earliest is the first day reports know, as 2000-01-01',
+  },
+  inOrder: { id: 'reports.input.inOrder', defaultMessage: '`from` must not be after `to`' },
+  webhookUrl: { id: 'reports.input.webhookUrl', defaultMessage: 'must start with http:// or https://' },
+  secretLength: { id: 'reports.input.secretLength', defaultMessage: 'at least {min, number} characters' },
+});

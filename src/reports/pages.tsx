@@ -183,7 +183,7 @@ reportPages
       platformBreakdown(db, actor.workspaceId, q, range),
       listTopics(db, actor.workspaceId),
       responseTimes(db, actor.workspaceId, range, q, now, cal),
-      ratingStats(c.var.deps, actor.workspaceId, range, q.topic, q),
+      ratingStats(c.var.deps, actor.workspaceId, range, cal, q.topic, q),
       topTerms(db, actor.workspaceId, range, 'term', 15, q),
       topTerms(db, actor.workspaceId, range, 'hashtag', 15, q),
       topTerms(db, actor.workspaceId, range, 'aspect', 15, q),

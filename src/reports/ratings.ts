@@ -1,17 +1,20 @@
 import type { Db } from '../db/types';
 import { platformReviewCounts } from '../mentions';
+import type { ReportCalendar } from './calendar';
 import type { Range } from './series';
 
 /**
  * Where the ratings report gets its counts. Reviews belong to the board (community), which builds on
  * reports, so reports name what they need here and composition (src/server/deps.ts) hands in community's
- * `reviewRatingCounts`: the board's visible reviews written in the range (UTC days, both included), counted
- * per ISO week and rating. No report file imports community.
+ * `reviewRatingCounts`: the board's visible reviews written in the range (days in the workspace's time zone,
+ * both included), counted per week (starting on the workspace's week start, named by its first day) and
+ * rating, as the platforms' reviews and every other report count them. No report file imports community.
  */
 export type ReviewRatings = (
   db: Db,
   workspaceId: string,
   range: Range,
+  cal: ReportCalendar,
   topicId?: string,
 ) => Promise<{ week: string; rating: number; n: number }[]>;
 
@@ -34,14 +37,15 @@ export async function ratingStats(
   deps: { db: Db; reviewRatings: ReviewRatings },
   workspaceId: string,
   range: Range,
+  cal: ReportCalendar,
   topicId?: string,
   f: { platform?: string | undefined; source?: string[] | undefined } = {},
 ) {
   const boardOut = (f.platform && f.platform !== 'community') || (f.source?.length && !f.source.includes('reviews'));
   const platformsOut = f.platform === 'community' || (f.source?.length && !f.source.includes('mentions'));
   const [board, platforms] = await Promise.all([
-    boardOut ? [] : deps.reviewRatings(deps.db, workspaceId, range, topicId),
-    platformsOut ? [] : platformReviewCounts(deps.db, workspaceId, range, { platform: f.platform, topicId }),
+    boardOut ? [] : deps.reviewRatings(deps.db, workspaceId, range, cal, topicId),
+    platformsOut ? [] : platformReviewCounts(deps.db, workspaceId, range, cal, { platform: f.platform, topicId }),
   ]);
   const starred = [
     ...board.map((c) => ({ ...c, platform: 'community' })),

@@ -373,8 +373,9 @@ export const reportsApi = createApi()
     }),
     async (c) => {
       const q = c.req.valid('query');
-      const range = resolveRange(q, c.var.deps.clock(), await calendarOf(c));
-      const r = await ratingStats(c.var.deps, requireActor(c).workspaceId, range, q.topic, q);
+      const cal = await calendarOf(c);
+      const range = resolveRange(q, c.var.deps.clock(), cal);
+      const r = await ratingStats(c.var.deps, requireActor(c).workspaceId, range, cal, q.topic, q);
       if (q.format === 'csv')
         return csv(
           c,

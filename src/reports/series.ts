@@ -8,6 +8,8 @@ import { contactFacts } from '../contacts';
 import { topicsOfKinds } from '../topics';
 import { type ReportCalendar, todayIn, UTC_CALENDAR, weekStartOf, weekStartSql } from './calendar';
 import { reportError } from './errors';
+import { reportInputWords as w } from './messages';
+import { said } from '../http/input-words';
 import { ALL_TOPICS, type reportAuthorDaily, reportDaily, reportTermsDaily, reportTopicDaily } from './schema';
 
 /**
@@ -17,8 +19,8 @@ import { ALL_TOPICS, type reportAuthorDaily, reportDaily, reportTermsDaily, repo
 export const REPORT_SOURCES = ['mentions', 'reviews', 'community'] as const;
 const day = z
   .string()
-  .refine((v) => !Number.isNaN(dayNumber(v)), 'a date as YYYY-MM-DD')
-  .refine((v) => v >= EARLIEST_DAY, `a date from ${EARLIEST_DAY} on`)
+  .refine((v) => !Number.isNaN(dayNumber(v)), said(w.day))
+  .refine((v) => v >= EARLIEST_DAY, said(w.dayFrom, { earliest: EARLIEST_DAY }))
   .openapi({ example: '2026-11-01' });
 
 /** The range and slice every report takes; routes that need more fields extend it, then add `inOrder`. */
@@ -51,7 +53,7 @@ export const ReportFilters = z.object({
 });
 export const inOrder = (q: { from?: string | undefined; to?: string | undefined }) =>
   !q.from || !q.to || q.from <= q.to;
-export const inOrderError = { message: '`from` must not be after `to`', path: ['from'] };
+export const inOrderError = { ...said(w.inOrder), path: ['from'] };
 export const ReportQuery = ReportFilters.refine(inOrder, inOrderError);
 export type ReportQuery = z.infer<typeof ReportQuery>;
 

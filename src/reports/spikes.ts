@@ -185,35 +185,36 @@ async function checkWorkspace(
           .orderBy(desc(m.postedAt))
           .limit(100)
       ).map((r) => r.id);
-      const [alert] = await tx
-        .insert(alerts)
-        .values({
-          workspaceId,
-          topicId: h.topic_id,
-          reasons,
-          windowStart: start,
-          windowEnd: now,
-          volume: h.volume,
-          baselineVolume: facts.baselineHourly,
-          negativeShare: h.negative / h.volume,
-          baselineNegativeShare: facts.baselineNegativeShare,
-          mentionIds: ids,
-          webhookStatus: webhook ? 'pending' : 'none',
-          createdAt: now,
-        })
-        .returning();
+      await tx.insert(alerts).values({
+        workspaceId,
+        topicId: h.topic_id,
+        reasons,
+        windowStart: start,
+        windowEnd: now,
+        volume: h.volume,
+        baselineVolume: facts.baselineHourly,
+        negativeShare: h.negative / h.volume,
+        baselineNegativeShare: facts.baselineNegativeShare,
+        mentionIds: ids,
+        webhookStatus: webhook ? 'pending' : 'none',
+        createdAt: now,
+      });
       const topic = (await topicNames(tx, [h.topic_id])).get(h.topic_id);
       const team = await activeStaff(tx, workspaceId);
-      const text =
-        `Spike on ${topic ?? 'a topic'}: ${h.volume} mentions in the last hour ` +
-        `(usually ${facts.baselineHourly.toFixed(1)}), ${Math.round((h.negative / h.volume) * 100)}% negative`;
+      // Kept as values, put in words in each reader's language when shown.
       await notify(
         tx,
         team.map((u) => ({
           workspaceId,
           userId: u.id,
-          kind: 'spike',
-          text: `${text} [alert ${alert!.id}]`,
+          kind: 'spike' as const,
+          values: {
+            named: topic === undefined ? ('no' as const) : ('yes' as const),
+            topic: topic ?? '',
+            volume: h.volume,
+            usual: facts.baselineHourly,
+            negativeShare: h.negative / h.volume,
+          },
           createdAt: now,
         })),
       );

@@ -9,7 +9,9 @@ import {
   runContactImport,
   type ContactImportRow,
 } from '../../src/contacts/import.service';
+import { contactRowProblemText } from '../../src/contacts/import-problems';
 import { contacts } from '../../src/contacts/schema';
+import { translatorFor } from '../../src/core/i18n/translator';
 import { releaseOwnLeases } from '../../src/jobs/leases';
 import { createTestContext, type TestContext } from '../helpers/test-app';
 
@@ -78,6 +80,8 @@ const BAD_MESSAGES = [
   () => '"n/a": not a phone number (column Phone Number)',
   () => 'longer than 300 characters (column First Name)',
 ];
+
+const BAD_CODES = ['not_email', 'unknown_stage', 'no_name_or_email', 'not_phone', 'too_long'];
 
 function bigCsv(rows: number) {
   const lines = ['First Name,Last Name,Email,Phone Number,Lifecycle Stage,Notes'];
@@ -148,7 +152,9 @@ describe('importing contacts from a CSV', () => {
       });
       // The header is line 1, so row i sits on line i + 2.
       expect(done.errors.map((e: { line: number }) => e.line)).toEqual(BAD.map((i) => i + 2));
-      expect(done.errors).toEqual(BAD.map((i, k) => ({ line: i + 2, message: BAD_MESSAGES[k % 5]!(i) })));
+      expect(done.errors).toEqual(
+        BAD.map((i, k) => ({ line: i + 2, message: BAD_MESSAGES[k % 5]!(i), code: BAD_CODES[k % 5] })),
+      );
       // Progress only ever goes up while it runs, and the poller saw it between start and end.
       const processed = done.seen.map((s: { processed: number }) => s.processed);
       expect(processed).toEqual([...processed].sort((a, b) => a - b));
@@ -341,7 +347,51 @@ describe('importing contacts from a CSV', () => {
     const done = await runContactImport(t.deps, actorOf(w), row.id);
     expect(done).toMatchObject({ status: 'done', total: 1_201, imported: 1, failed: 1_200 });
     expect(done!.errors).toHaveLength(1_000);
-    expect(done!.errors.at(-1)).toEqual({ line: 1_002, message: 'no name and no email' });
+    expect(done!.errors.at(-1)).toMatchObject({ line: 1_002, message: 'no name and no email' });
+  });
+
+  it('keeps each bad row as a code and values, in German to a German reader and in English to the API', async () => {
+    const w = await t.seedWorkspace('German Rows');
+    const csv = [
+      'Name,E-Mail,Telefon,Phase',
+      'Ana,ana@,,',
+      'Bo,bo@example.test,n/a,',
+      'Cy,cy@example.test,,prospect',
+      ',,+1 555 0100,',
+    ].join('\n');
+    const row = await createContactImport(t.db, actorOf(w), {
+      filename: 'kontakte.csv',
+      content: csv,
+      mapping: { email: 'E-Mail', phone: 'Telefon', lifecycleStage: 'Phase' },
+    });
+    const done = await runContactImport(t.deps, actorOf(w), row.id);
+    const de = translatorFor('de');
+    expect(done!.errors.map((e) => contactRowProblemText(de, e))).toEqual([
+      '"ana@": keine E-Mail-Adresse (Spalte E-Mail)',
+      '"n/a": keine Telefonnummer (Spalte Telefon)',
+      'unbekannte Lebenszyklus-Phase "prospect" (Spalte Phase); bekannt: ' +
+        'subscriber, lead, customer, advocate, detractor, other',
+      'weder Name noch E-Mail-Adresse',
+    ]);
+    // The API says the same rows in English, with their codes, whatever language its client reads.
+    const res = await t.request('GET', `/api/v1/contacts/imports/${row.id}`, {
+      token: w.token,
+      headers: { 'accept-language': 'de' },
+    });
+    expect(res.json.errors).toEqual([
+      { line: 2, message: '"ana@": not an email address (column E-Mail)', code: 'not_email' },
+      { line: 3, message: '"n/a": not a phone number (column Telefon)', code: 'not_phone' },
+      {
+        line: 4,
+        message:
+          'unknown lifecycle stage "prospect" (column Phase); known: ' +
+          'subscriber, lead, customer, advocate, detractor, other',
+        code: 'unknown_stage',
+      },
+      { line: 5, message: 'no name and no email', code: 'no_name_or_email' },
+    ]);
+    // A row stored before the codes keeps its English.
+    expect(contactRowProblemText(de, { line: 2, message: 'not an email address' })).toBe('not an email address');
   });
 
   it('fails a broken CSV with the reason and imports nothing', async () => {

@@ -54,6 +54,23 @@ describe('Settings > Topics page', () => {
   });
 });
 
+describe('Settings > Users and API keys pages in German', () => {
+  it('says what a form still needs, and what each role may do, in the language the owner chose', async () => {
+    const ws = await t.seedWorkspace('Seiten');
+    expect((await t.request('PATCH', '/api/v1/me', { token: ws.token, body: { language: 'de' } })).status).toBe(200);
+    const inhaber = await browserLogin('owner@seiten.test');
+
+    const key = await post(inhaber, '/settings/api-keys', { name: ' ', role: 'agent' });
+    expect(key.status).toBe(422);
+    expect(key.html).toContain('<div class="flash error" role="alert">Name: erforderlich</div>');
+
+    // The role matrix's rows are core/roles.ts's permissions, said by the catalogue.
+    const users = await get(inhaber, '/settings/users');
+    expect(users.html).toContain('<td>Das Audit-Protokoll lesen</td>');
+    expect(users.html).not.toContain('Read the audit log');
+  });
+});
+
 describe('Settings > Sources pages', () => {
   let sourcePath: string;
 

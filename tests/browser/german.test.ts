@@ -233,7 +233,9 @@ describe('a member of the German board', () => {
     await expect.poll(() => smtp.lastTo('jonas@kunde.test') !== undefined).toBe(true);
     const { subject, text } = (await smtp.lastMail('jonas@kunde.test'))!;
     expect(subject).toMatch(/bestätigen/i);
-    expect(foundIn(`${subject}\n${text}`, ENGLISH_ONLY)).toEqual([]);
+    // Its link is an address, not words (…/verify?token=…).
+    const words = `${subject}\n${text}`.replace(/https?:\/\/\S+/g, '');
+    expect(foundIn(words, ENGLISH_ONLY)).toEqual([]);
   });
 });
 

@@ -176,6 +176,35 @@ describe('emails in the reader’s language', () => {
     expect(account!.language).toBe('de');
   });
 
+  it('opens the invitation link in the invitation’s language, unless the visitor chose one', async () => {
+    const b = await board('en');
+    await t.request('POST', '/api/v1/invitations', {
+      token: b.ws.token,
+      body: { email: b.email('ute'), role: 'agent', language: 'de' },
+    });
+    const link = linkIn((await mailTo(b.email('ute'))).text);
+    const token = new URLSearchParams(link.split('?')[1]).get('token')!;
+    const english = { 'accept-language': 'en' };
+
+    // Her browser asks for English, the workspace speaks English: the invitation was written in German.
+    const page = await t.app.request(link, { headers: english });
+    const html = await page.text();
+    expect(page.headers.get('content-language')).toBe('de');
+    expect(html).toContain('<html lang="de"');
+    expect(html).toContain(`${b.name} beitreten`);
+
+    // The form's problems too: the password is checked before she is known.
+    const short = await post('/invitations/accept', { token, password: 'short' }, english);
+    expect(short.status).toBe(422);
+    expect(short.html).toContain('mindestens 12 Zeichen');
+    expect(short.html).not.toContain('at least 12 characters');
+
+    // The language switch is her own choice and wins.
+    const chosen = await get(link, { ...english, cookie: 'lang=en' });
+    expect(chosen.html).toContain('<html lang="en"');
+    expect(chosen.html).toContain(`Join ${b.name}`);
+  });
+
   it('tells each voter of a status change in their language, once; notifications worded when read', async () => {
     const b = await board('de');
     const voters = await t.db

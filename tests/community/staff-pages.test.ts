@@ -109,6 +109,18 @@ describe('community in the staff app', () => {
     expect(page.html).toMatch(/<strong>Team<\/strong>[\s\S]*We are looking into it!/);
   });
 
+  it('tells a teammate who reads German that an answer needs words, in German', async () => {
+    const b = await staffBoard();
+    const id = await calendarSync(b, await piaSignedIn(b));
+    const german = await t.browserSession(`owner@staffboard${boards}.test`);
+    await send('/settings/profile', { name: 'Inhaberin', language: 'de', timeZone: 'Europe/Berlin' }, german);
+
+    const empty = await send(`/community/ideas/${id}/comments`, { body: '  ' }, german);
+    expect(empty.status).toBe(422);
+    expect(empty.html).toContain('Schreiben Sie zuerst die Antwort.');
+    expect(empty.html).not.toContain('Write the answer first.');
+  });
+
   it('links a suggested mention to an idea from the queue page', async () => {
     const b = await staffBoard();
     const { staff } = b;

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it, onTestFinished } from 'vitest';
+import { staffAccounts } from '../../src/accounts/schema';
 import { notifications } from '../../src/inbox/schema';
 import { ingestPosts } from '../../src/ingest/pipeline';
 import { alerts } from '../../src/reports/schema';
@@ -124,7 +125,8 @@ describe('spike alerts', () => {
 
     const inApp = await t.db.select().from(notifications).where(eq(notifications.kind, 'spike'));
     expect(inApp).toHaveLength(1);
-    expect(inApp[0]!.text).toMatch(/^Spike on Globex: \d+ mentions in the last hour/);
+    const api = (await t.request('GET', '/api/v1/notifications', { token: ws.token })).json.items;
+    expect(api[0].text).toMatch(/^Spike on Globex: \d+ mentions in the last hour \(usually 0\.5\), 100% negative$/);
     expect((await t.request('GET', '/api/v1/reports/alerts', { token: ws.token })).json.items).toHaveLength(1);
   });
 
@@ -187,6 +189,31 @@ describe('spike alerts', () => {
     expect(receiver.calls).toHaveLength(2);
   });
 
+  it('tells each staff member of a spike in their own language on the notifications page', async () => {
+    const { t, ws, clock, later, ingest, normalWeek, run } = await spikeApp();
+    await t.seedUser(ws.workspace.id, 'agent', 'lea@spikeco.test');
+    await t.db.update(staffAccounts).set({ language: 'de' }).where(eq(staffAccounts.email, 'lea@spikeco.test'));
+    await normalWeek();
+    await ingest(
+      Array.from({ length: 30 }, (_, i) => `globex outage again, terrible service #${i}`),
+      (i) => new Date(clock.now.getTime() - 50 * 60_000 + i * 60_000),
+    );
+    later(60_000);
+    expect(await run()).toMatchObject({ raised: 1 });
+
+    const page = async (email: string) => {
+      const { cookie } = await t.browserSession(email);
+      return (await t.app.request('/notifications', { headers: { cookie } })).text();
+    };
+    // The usual hour is 81 mentions over 7 × 24 hours: 0.5 in English, 0,5 in German.
+    expect(await page('owner@spikeco.test')).toContain(
+      'Spike on Globex: 30 mentions in the last hour (usually 0.5), 100% negative',
+    );
+    const german = await page('lea@spikeco.test');
+    expect(german).toMatch(/Ausschlag bei Globex: 30 Erwähnungen in der letzten Stunde \(sonst 0,5\), 100\s%\snegativ/);
+    expect(german).not.toContain('Spike on');
+  });
+
   it('refuses a webhook without a secret to sign with', async () => {
     const { t } = await spikeApp();
     const receiver = await webhookReceiver({ status: 204, path: '/hooks/social' });
@@ -197,5 +224,20 @@ describe('spike alerts', () => {
     });
     expect(res.status).toBe(422);
     expect(res.json.error.message).toMatch(/needs a secret/);
+  });
+
+  it('says what is wrong with the alert settings in the client’s language', async () => {
+    const { t, ws } = await spikeApp();
+    const put = (language: string) =>
+      t.request('PUT', '/api/v1/reports/alert-settings', {
+        token: ws.token,
+        headers: { 'accept-language': language },
+        body: { webhookUrl: 'ftp://hooks.example.com/x', webhookSecret: 'short' },
+      });
+    const [english, german] = [(await put('en')).text, (await put('de')).text];
+    expect(english).toContain('must start with http:// or https://');
+    expect(english).toContain('at least 16 characters');
+    expect(german).toContain('muss mit http:// oder https:// beginnen');
+    expect(german).toContain('mindestens 16 Zeichen');
   });
 });

@@ -15,8 +15,10 @@ export interface ProfilePageProps extends PageBase {
 
 /** Settings > Profile: the person's name here, their language and time zone everywhere, their password. */
 export function ProfilePage(p: ProfilePageProps) {
-  const { t, dateTime } = useT();
-  const workspaceLanguage = LOCALE_NAMES[p.workspace.language as 'en'] ?? p.workspace.language;
+  const { t, dateTime, intl } = useT();
+  // Named in the reader's language inside their sentence ("German" to an English reader); the choices below
+  // name each language in itself.
+  const workspaceLanguage = intl.formatDisplayName(p.workspace.language, { type: 'language' }) ?? p.workspace.language;
   return (
     <SettingsShell {...p} title={t(m.title)} tab="/settings/profile">
       <Flash kind="ok" message={p.ok} />

@@ -1,4 +1,3 @@
-import type { MessageDescriptor } from '../../core/i18n/translator';
 import { useT } from '../../http/web/i18n';
 import { Flash } from '../../http/web/layout';
 import { web } from '../../http/web/messages';
@@ -7,7 +6,7 @@ import type { publicApiKey } from '../api-keys.service';
 import { INVITATION_TTL_MS, type publicInvitation } from '../invitations.service';
 import { type Permission, PERMISSIONS, ROLE_PERMISSIONS } from '../../core/roles';
 import { ROLES, type Role } from '../../core/roles';
-import { m, permissionWords } from '../messages';
+import { m } from '../messages';
 import { LOCALE_NAMES, LOCALES } from '../../core/i18n/locales';
 import { invitationForm } from '../invitations.messages';
 import type { publicUser } from '../users.service';
@@ -184,9 +183,6 @@ function Invitations(p: UsersPageProps) {
   );
 }
 
-// Every permission is said in words on the page (a permission missing here does not compile).
-const PERMISSION_WORDS: Record<Permission, MessageDescriptor> = permissionWords;
-
 function RoleMatrix() {
   const perms = Object.keys(PERMISSIONS) as Permission[];
   const { t } = useT();
@@ -205,7 +201,7 @@ function RoleMatrix() {
         <tbody>
           {perms.map((perm) => (
             <tr>
-              <td>{t(PERMISSION_WORDS[perm])}</td>
+              <td>{t(PERMISSIONS[perm])}</td>
               {ROLES.map((r) => (
                 <td>{ROLE_PERMISSIONS[r].includes(perm) ? '✓' : ''}</td>
               ))}

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { OutboundHttp } from '../../http/outbound';
 import { APP_STORE_BASE_URL, type AppStoreClient, appStoreClient } from './app-store-client';
+import { said } from '../../http/input-words';
+import { connectorWords as w } from '../messages';
 
 /**
  * What an App Store source needs: which app (its Apple ID, the digits App Store Connect shows under App
@@ -12,24 +14,26 @@ export const appStoreConfigSchema = z.object({
   appId: z
     .string()
     .trim()
-    .regex(/^\d{1,20}$/, "The app's Apple ID: digits, as App Store Connect shows under App Information"),
+    .regex(/^\d{1,20}$/, said(w.appStoreAppId)),
   baseUrl: z.url().default(APP_STORE_BASE_URL),
   timeoutMs: z.number().int().min(100).max(120_000).default(15_000),
 });
 export type AppStoreConfig = z.infer<typeof appStoreConfigSchema>;
 
+const P8_BEGIN = '-----BEGIN PRIVATE KEY-----';
+
 export const appStoreCredentialsSchema = z.object({
   // Apple's issuer ids have the form of a UUID without its version and variant bits (57246542-96fe-1a63-e053-…).
-  issuerId: z.guid('The issuer id shown above the keys in App Store Connect (a UUID)'),
+  issuerId: z.guid(said(w.appStoreIssuerId)),
   keyId: z
     .string()
     .trim()
-    .regex(/^[A-Z0-9]{10}$/, 'The key id: 10 letters and digits, as App Store Connect lists it'),
+    .regex(/^[A-Z0-9]{10}$/, said(w.appStoreKeyId)),
   privateKey: z
     .string()
     .trim()
     .max(10_000)
-    .refine((s) => s.includes('-----BEGIN PRIVATE KEY-----'), 'The text of the .p8 file (-----BEGIN PRIVATE KEY-----)'),
+    .refine((s) => s.includes(P8_BEGIN), said(w.appStorePrivateKey, { begin: P8_BEGIN })),
 });
 export type AppStoreCredentials = z.infer<typeof appStoreCredentialsSchema>;
 

@@ -6,6 +6,8 @@ import { findOutboundError, isTimeout, type OutboundHttp } from '../../http/outb
 import { ConnectorError, outboundFailure, type Connector } from '../types';
 import type { SocialPost } from '../../core/social-post';
 import { createReplyRecord, findReplyRecord } from './reply-record';
+import { said } from '../../http/input-words';
+import { connectorWords as w } from '../messages';
 
 /**
  * Bluesky through @atproto/api: app.bsky.feed.searchPosts (sort=latest) per planned query, `since`
@@ -43,9 +45,7 @@ export const blueskyCredentialsSchema = z
     /** An app password (Settings → Privacy and security → App passwords), never the main password. */
     appPassword: z.string().min(1).optional(),
   })
-  .refine((c) => Boolean(c.identifier) === Boolean(c.appPassword), {
-    message: 'Give both the Bluesky handle and an app password, or neither',
-  });
+  .refine((c) => Boolean(c.identifier) === Boolean(c.appPassword), said(w.blueskyBothOrNeither));
 export type BlueskyCredentials = z.infer<typeof blueskyCredentialsSchema>;
 
 interface QueryState {

@@ -15,6 +15,8 @@ import {
   reviewsPageSchema,
   reviewUrl,
 } from './play-reviews';
+import { said } from '../../http/input-words';
+import { connectorWords as w } from '../messages';
 
 /**
  * Google Play reviews of one app through the Play Developer API v3, as a service account (its JSON key) that
@@ -34,7 +36,10 @@ export const googlePlayConfigSchema = z.object({
     .string()
     .trim()
     .max(150)
-    .regex(/^[a-zA-Z][a-zA-Z0-9_]*(\.[a-zA-Z][a-zA-Z0-9_]*)+$/, 'The app\u2019s package name, like com.example.app'),
+    .regex(
+      /^[a-zA-Z][a-zA-Z0-9_]*(\.[a-zA-Z][a-zA-Z0-9_]*)+$/,
+      said(w.playPackageName, { example: 'com.example.app' }),
+    ),
   baseUrl: z.url().default(PLAY_BASE_URL),
   tokenUrl: z.url().default(GOOGLE_TOKEN_URL),
   timeoutMs: z.number().int().min(100).max(120_000).default(15_000),

@@ -46,10 +46,8 @@ export const reviewSchema = z
     reviewReply: z.object({ comment: z.string(), updateTime: z.string().optional() }).optional(),
   })
   // Neither stars nor words: there is nothing to show or answer.
-  .refine((r) => starValue(r.starRating) !== null || Boolean(r.comment?.trim()), {
-    message: 'neither stars nor words',
-    path: ['starRating'],
-  });
+  // The skipped reason names the path (starRating), never a message.
+  .refine((r) => starValue(r.starRating) !== null || Boolean(r.comment?.trim()), { path: ['starRating'] });
 export type GoogleReview = z.infer<typeof reviewSchema>;
 
 export const listReviewsSchema = z.object({

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { said } from '../../http/input-words';
+import { connectorWords as w } from '../messages';
 
 /**
  * Business Profile's ids and resource names. An account and a location are numbers; people copy them from
@@ -14,14 +16,14 @@ export const accountIdSchema = z
   .string()
   .trim()
   .transform((v) => v.replace(/^accounts\//, ''))
-  .pipe(z.string().regex(DIGITS, 'The Business Profile account id: digits, or accounts/<digits>'));
+  .pipe(z.string().regex(DIGITS, said(w.googleAccountId, { pattern: 'accounts/<digits>' })));
 
 /** `456`, `locations/456`, `accounts/123/locations/456` -> `456`. */
 export const locationIdSchema = z
   .string()
   .trim()
   .transform((v) => v.replace(/^(accounts\/\d+\/)?locations\//, ''))
-  .pipe(z.string().regex(DIGITS, 'A location id: digits, or locations/<digits>'));
+  .pipe(z.string().regex(DIGITS, said(w.googleLocationId, { pattern: 'locations/<digits>' })));
 
 export const isReviewId = (v: unknown): v is string => typeof v === 'string' && REVIEW_ID.test(v);
 

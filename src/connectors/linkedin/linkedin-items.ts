@@ -29,7 +29,7 @@ export const liCommentSchema = z
       .object({ totalLikes: z.number().optional(), aggregatedTotalLikes: z.number().optional() })
       .optional(),
   })
-  .refine((c) => c.commentUrn ?? c.$URN, { message: 'commentUrn' });
+  .refine((c) => c.commentUrn ?? c.$URN, { path: ['commentUrn'] });
 export type LiComment = z.infer<typeof liCommentSchema>;
 
 /** A post as the Posts API sends it (the fields we read). */

@@ -6,6 +6,8 @@ import { LINKEDIN_BASE_URL, LINKEDIN_TOKEN_URL, LinkedInClient, restliEncode } f
 import { commentUrnOf, commentUrnParts, liCommentSchema } from './linkedin-items';
 import { ADMIN_PERMISSION, READ_PERMISSION, SLACK_MS, sweepPage, WRITE_PERMISSION } from './linkedin-sweep';
 import { refreshLinkedInToken } from './linkedin-token';
+import { said } from '../../http/input-words';
+import { connectorWords as w } from '../messages';
 
 /**
  * A LinkedIn Page (organisation) through the Community Management API: the comments and replies under the Page's
@@ -21,7 +23,7 @@ export const linkedinConfigSchema = z.object({
     .string()
     .trim()
     .transform((v) => (/^\d{1,20}$/.test(v) ? `urn:li:organization:${v}` : v))
-    .pipe(z.string().regex(ORG_URN, 'The LinkedIn Page as urn:li:organization:<digits>')),
+    .pipe(z.string().regex(ORG_URN, said(w.linkedinPage, { pattern: 'urn:li:organization:<digits>' }))),
   baseUrl: z.url().default(LINKEDIN_BASE_URL),
   tokenUrl: z.url().default(LINKEDIN_TOKEN_URL),
   timeoutMs: z.number().int().min(100).max(120_000).default(15_000),

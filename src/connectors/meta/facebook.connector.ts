@@ -26,6 +26,7 @@ import {
   metaCredentialsSchema,
   numericId,
 } from './graph-client';
+import { connectorWords as w } from '../messages';
 
 /**
  * A Facebook Page through the Graph API: the Page's feed (visitors' posts, and the comments and replies
@@ -35,7 +36,7 @@ import {
  * comments at once (src/sources/inbound-webhooks.ts); this is the safety net and the backfill.
  */
 export const facebookConfigSchema = z.object({
-  pageId: numericId('Facebook Page'),
+  pageId: numericId(w.facebookPageId),
   ...metaApiFields(GRAPH_BASE_URL, GRAPH_VERSION),
   /** Page ratings; Graph API v22.0 and later answer code 12 for them, and the source then stops asking. */
   ratings: z.boolean().default(true),

@@ -7,6 +7,8 @@ import { expectShape, parseJson } from '../answer';
 import { outboundFailure } from '../types';
 import { graphError, type MetaPlatform } from './graph-errors';
 import { trimSlash } from '../url-paths';
+import { said } from '../../http/input-words';
+import type { MessageDescriptor } from '../../core/i18n/translator';
 
 /**
  * A small client for Meta's Graph APIs (graph.facebook.com for Pages and Instagram, graph.threads.net
@@ -49,11 +51,11 @@ const LIST = z.object({
 });
 
 /** A Meta object id (Page, Instagram account, Threads profile): digits only. */
-export const numericId = (what: string) =>
+export const numericId = (what: MessageDescriptor) =>
   z
     .string()
     .trim()
-    .regex(/^\d{1,30}$/, `The numeric id of the ${what}`);
+    .regex(/^\d{1,30}$/, said(what));
 
 /** The fields every Meta source's config has: the API's address and version (pinned above), a deadline. */
 export const metaApiFields = (baseUrl: string, version: string) => ({

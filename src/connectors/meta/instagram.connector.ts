@@ -14,6 +14,7 @@ import {
   metaCredentialsSchema,
   numericId,
 } from './graph-client';
+import { connectorWords as w } from '../messages';
 
 /**
  * An Instagram professional account through the Graph API (Instagram API with Facebook Login, the linked
@@ -24,7 +25,7 @@ import {
  * Instagram). @mentions in captions and comments arrive by webhook only (Meta has no list of them).
  */
 export const instagramConfigSchema = z.object({
-  igUserId: numericId('Instagram professional account'),
+  igUserId: numericId(w.instagramAccountId),
   ...metaApiFields(GRAPH_BASE_URL, GRAPH_VERSION),
   /** Hashtag search for the topics' hashtags (needs Instagram Public Content Access). */
   hashtags: z.boolean().default(true),

@@ -15,6 +15,7 @@ import {
   THREADS_VERSION,
 } from './graph-client';
 import { threadsTokenCall } from './meta-oauth';
+import { connectorWords as w } from '../messages';
 
 /**
  * A Threads profile through the Threads API: the replies under the profile's own posts (each post's whole
@@ -24,7 +25,7 @@ import { threadsTokenCall } from './meta-oauth';
  * newest time it saw per stream.
  */
 export const threadsConfigSchema = z.object({
-  threadsUserId: numericId('Threads profile'),
+  threadsUserId: numericId(w.threadsProfileId),
   ...metaApiFields(THREADS_BASE_URL, THREADS_VERSION),
   /** Keyword search for the workspace's topics (needs threads_keyword_search). */
   keywordSearch: z.boolean().default(true),

@@ -13,6 +13,8 @@ import {
   TokenCache,
 } from './reddit.client';
 import { findRedditReply } from './find-reply';
+import { said } from '../../http/input-words';
+import { connectorWords as w } from '../messages';
 
 /**
  * Reddit through its OAuth API: link search (per subreddit or site-wide) sorted by new, plus the
@@ -29,7 +31,7 @@ const PROBE_AFTER_IDLE = 5;
 const subredditName = z
   .string()
   .trim()
-  .regex(/^(\/?r\/)?[A-Za-z0-9][A-Za-z0-9_]{1,20}$/, 'A subreddit name, like "typescript" or "r/typescript"')
+  .regex(/^(\/?r\/)?[A-Za-z0-9][A-Za-z0-9_]{1,20}$/, said(w.subreddit, { name: 'typescript' }))
   .transform((s) => s.replace(/^\/?r\//, ''));
 
 export const redditConfigSchema = z.object({
@@ -51,10 +53,7 @@ export const redditCredentialsSchema = z
     password: z.string().min(1).optional(),
     userAgent: z.string().min(1).max(256).optional(),
   })
-  .refine((c) => Boolean(c.username) === Boolean(c.password), {
-    message: 'Give both the Reddit username and password, or neither',
-    path: ['password'],
-  });
+  .refine((c) => Boolean(c.username) === Boolean(c.password), { ...said(w.redditBothOrNeither), path: ['password'] });
 export type RedditCredentials = z.infer<typeof redditCredentialsSchema>;
 
 export interface ListingState {

@@ -27,6 +27,8 @@ import {
   quotaReport,
   searchRoundDue,
 } from './youtube-quota';
+import { said } from '../../http/input-words';
+import { connectorWords as w } from '../messages';
 
 /**
  * A YouTube channel through the Data API v3: every comment thread on the channel and its videos (newest
@@ -45,7 +47,7 @@ export const youtubeConfigSchema = z.object({
   channelId: z
     .string()
     .trim()
-    .regex(/^UC[\w-]{22}$/, 'A YouTube channel id: UC followed by 22 letters, digits, - or _'),
+    .regex(/^UC[\w-]{22}$/, said(w.youtubeChannelId)),
   /** Search videos for the workspace's topics (a search costs 100 of the day's units). */
   search: z.boolean().default(true),
   /** The Google Cloud project's daily YouTube quota (10,000 unless Google granted more). */

@@ -5,6 +5,7 @@ import type { RowError } from '../../db/import-job';
 import type { publicImport } from '../import.service';
 import { importMessages as m } from '../messages';
 import { IMPORT_FIELDS } from '../parse';
+import { failureNoteText } from '../failure-note';
 import { rowProblemText } from '../row-problems';
 
 /** An import as the page shows it: its rows' problems with their codes, to say them in the reader's language. */
@@ -54,7 +55,7 @@ export function ImportsPage(p: PageBase & { imports: Import[]; error?: string | 
               failed: number(i.failed),
             })}
           </div>
-          {i.error ? <p class="flash error">{i.error}</p> : null}
+          {i.error ? <p class="flash error">{failureNoteText(translator, i.error)}</p> : null}
           {i.errors.length ? (
             <details>
               <summary>{t(m.badRows, { count: i.failed })}</summary>

@@ -11,6 +11,7 @@ export const common = defineMessages({
   noText: { id: 'inbox.common.noText', defaultMessage: '(no text)', description: 'a conversation without text' },
   unknownAuthor: { id: 'inbox.common.unknownAuthor', defaultMessage: 'Unknown author' },
   unassigned: { id: 'inbox.common.unassigned', defaultMessage: 'Unassigned' },
+  chooseTeammate: { id: 'inbox.common.chooseTeammate', defaultMessage: 'choose a teammate to assign' },
   formerTeammate: {
     id: 'inbox.common.formerTeammate',
     defaultMessage: 'a former teammate',
