@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { findOutboundError, outboundMessage, type OutboundHttp } from '../http/outbound';
+import type { MessageDescriptor } from '../core/i18n/translator';
 import type { ModerationAction } from '../core/moderation';
 import type { Platform } from '../core/platforms';
 import type { SearchPlan } from '../core/search-plan';
@@ -87,7 +88,10 @@ export interface VerifyResult {
   ok: boolean;
   /** Who the credentials belong to, when the platform says. */
   account: string | null;
+  /** The answer in English (the API's words); a platform's own error text as it came. */
   message: string;
+  /** The same answer from the catalogue when it is our own words, for a page to say in its reader's language. */
+  said?: { message: MessageDescriptor; values?: Record<string, string | number> };
 }
 
 /** One platform behind one interface. Connectors do HTTP, never database work. */

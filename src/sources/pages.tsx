@@ -167,11 +167,13 @@ export const sourcePages = new Hono<AppEnv>()
     const id = pathId(c, 'source');
     const r = await verifySource(c.var.deps, actor.workspaceId, id);
     const ok = r.ok ? 'yes' : 'no';
+    // The connector's own words in the viewer's language; a platform's error text as it came.
+    const message = r.said ? c.var.i18n.t(r.said.message, r.said.values) : r.message;
     return renderSource(c, id, {
       kind: r.ok ? 'ok' : 'error',
       message: r.account
-        ? c.var.i18n.t(m.verifiedAccount, { ok, message: r.message, account: r.account })
-        : c.var.i18n.t(m.verified, { ok, message: r.message }),
+        ? c.var.i18n.t(m.verifiedAccount, { ok, message, account: r.account })
+        : c.var.i18n.t(m.verified, { ok, message }),
     });
   })
   .post('/settings/sources/:id/poll', async (c) => {

@@ -267,5 +267,13 @@ export const sourcesApi = createApi()
         ...errors(401, 403, 404),
       },
     }),
-    async (c) => c.json(await verifySource(c.var.deps, requireActor(c).workspaceId, c.req.valid('param').id), 200),
+    async (c) => {
+      // The API answers in English, as documented: `said` is for pages.
+      const { said: _said, ...answer } = await verifySource(
+        c.var.deps,
+        requireActor(c).workspaceId,
+        c.req.valid('param').id,
+      );
+      return c.json(answer, 200);
+    },
   );

@@ -322,7 +322,7 @@ describe('App Store connector', () => {
   });
 
   it('verifies the key against the app and says why when it is refused', async () => {
-    expect(await appStoreConnector.verify({ http: testHttp, config: config(), credentials: store.key })).toEqual({
+    expect(await appStoreConnector.verify({ http: testHttp, config: config(), credentials: store.key })).toMatchObject({
       ok: true,
       account: app.name,
       message: expect.stringContaining('com.acme.app'),

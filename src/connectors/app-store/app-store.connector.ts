@@ -14,6 +14,7 @@ import {
 import { APP_STORE_LABEL, isNotFound } from './app-store-errors';
 import { deleteResponse, findOurResponse, replyResult, respondOnce } from './app-store-responses';
 import { includedResponses, reviewSchema, reviewToSocial } from './app-store-reviews';
+import { verifiedAs, verifyWords as vw } from '../messages';
 
 export { appStoreConfigSchema, appStoreCredentialsSchema, type AppStoreConfig, type AppStoreCredentials };
 export { deleteResponse, replaceResponse } from './app-store-responses';
@@ -132,12 +133,10 @@ export const appStoreConnector: Connector<AppStoreConfig, AppStoreCredentials> =
       const doc = expectShape(singleDocument, body, APP_STORE_LABEL, PLATFORM, 'the app');
       const attrs = (doc.data.attributes ?? {}) as { name?: unknown; bundleId?: unknown };
       const name = typeof attrs.name === 'string' && attrs.name ? attrs.name : ctx.config.appId;
-      const bundle = typeof attrs.bundleId === 'string' && attrs.bundleId ? ` (${attrs.bundleId})` : '';
-      return {
-        ok: true,
-        account: name,
-        message: `App Store Connect accepted the API key for the app "${name}"${bundle}.`,
-      };
+      const bundle = typeof attrs.bundleId === 'string' && attrs.bundleId ? attrs.bundleId : null;
+      return bundle
+        ? verifiedAs(true, name, vw.appStoreBundle, { name, bundle })
+        : verifiedAs(true, name, vw.appStore, { name });
     } catch (err) {
       const message = err instanceof ConnectorError ? err.message : 'The App Store Connect check failed.';
       return { ok: false, account: null, message };

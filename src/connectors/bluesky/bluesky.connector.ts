@@ -7,7 +7,7 @@ import { ConnectorError, outboundFailure, type Connector } from '../types';
 import type { SocialPost } from '../../core/social-post';
 import { createReplyRecord, findReplyRecord } from './reply-record';
 import { said } from '../../http/input-words';
-import { connectorWords as w } from '../messages';
+import { connectorWords as w, verifiedAs, verifyWords as vw } from '../messages';
 
 /**
  * Bluesky through @atproto/api: app.bsky.feed.searchPosts (sort=latest) per planned query, `since`
@@ -427,15 +427,11 @@ export const blueskyConnector: Connector<BlueskyConfig, BlueskyCredentials> = {
       if (!credentials.identifier) {
         const agent = await searchAgent(http, config, credentials);
         await agent.app.bsky.feed.searchPosts({ q: 'bluesky', limit: 1 });
-        return {
-          ok: true,
-          account: null,
-          message: 'Bluesky search answers without an account; replying needs a handle and an app password',
-        };
+        return verifiedAs(true, null, vw.blueskyPublic);
       }
       const agent = await loggedIn(http, config, credentials);
       const handle = agent.session?.handle ?? null;
-      return { ok: true, account: handle, message: `Logged in to Bluesky as @${handle}` };
+      return verifiedAs(true, handle, vw.bluesky, { handle: String(handle) });
     } catch (e) {
       return { ok: false, account: null, message: toConnectorError(e).message };
     }

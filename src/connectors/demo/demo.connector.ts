@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Connector } from '../types';
 import type { SocialPost } from '../../core/social-post';
 import sample from './sample-posts.json' with { type: 'json' };
+import { verifiedAs, verifyWords as vw } from '../messages';
 
 /**
  * Demo replay: streams a bundled sample of real public posts (MIT-licensed, see LICENSE.md) as if
@@ -105,6 +106,6 @@ export const demoConnector: Connector<DemoConfig, Record<string, never>> = {
   },
 
   async verify() {
-    return { ok: true, account: null, message: `Demo replay of ${POSTS.length} bundled posts` };
+    return verifiedAs(true, null, vw.demo, { count: POSTS.length });
   },
 };

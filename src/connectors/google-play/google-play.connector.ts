@@ -16,7 +16,7 @@ import {
   reviewUrl,
 } from './play-reviews';
 import { said } from '../../http/input-words';
-import { connectorWords as w } from '../messages';
+import { connectorWords as w, verifiedAs, verifyWords as vw } from '../messages';
 
 /**
  * Google Play reviews of one app through the Play Developer API v3, as a service account (its JSON key) that
@@ -191,11 +191,8 @@ export const googlePlayConnector: Connector<GooglePlayConfig, GooglePlayCredenti
     try {
       const api = await playClient({ config, credentials, http, signal });
       await api.run((r) => r.list({ packageName: config.packageName, maxResults: 1 }));
-      return {
-        ok: true,
-        account: api.key.client_email,
-        message: `Google Play let ${api.key.client_email} read the reviews of ${config.packageName}.`,
-      };
+      const email = api.key.client_email;
+      return verifiedAs(true, email, vw.googlePlay, { email, packageName: config.packageName });
     } catch (err) {
       const e = err instanceof ConnectorError ? err : new ConnectorError('transient', 'The Google Play check failed.');
       return { ok: false, account: null, message: e.message };

@@ -15,6 +15,7 @@ import {
   type ReviewsApi,
   reviewsApi,
 } from './reviews-client';
+import { verifiedAs, verifyWords as vw } from '../messages';
 
 /**
  * Google Business Profile reviews through the My Business API v4 (no maintained client: plain JSON calls).
@@ -129,11 +130,7 @@ export const googleReviewsConnector: Connector<GoogleReviewsConfig, GoogleReview
       const body = await api.get<unknown>(`v4/${location}/reviews`, { pageSize: 1 });
       const page = expectShape(listReviewsSchema, body, LABEL, PLATFORM, 'a list of reviews');
       const count = page.totalReviewCount ?? page.reviews?.length ?? 0;
-      return {
-        ok: true,
-        account: location,
-        message: `${LABEL} accepted the sign-in for ${location} (${count} review${count === 1 ? '' : 's'}).`,
-      };
+      return verifiedAs(true, location, vw.googleReviews, { label: LABEL, location, count });
     } catch (err) {
       const e = err instanceof ConnectorError ? err : new ConnectorError('transient', `${LABEL} check failed.`);
       return { ok: false, account: null, message: e.message };

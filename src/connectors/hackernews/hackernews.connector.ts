@@ -4,6 +4,7 @@ import type { OutboundHttp } from '../../http/outbound';
 import { expectShape, parseJson, usablePosts } from '../answer';
 import { ConnectorError, outboundFailure, type Connector } from '../types';
 import type { SocialPost } from '../../core/social-post';
+import { verifiedAs, verifyWords as vw } from '../messages';
 
 /**
  * Hacker News through the Algolia HN Search API: search_by_date newest first, one sweep per
@@ -321,7 +322,7 @@ export const hackernewsConnector: Connector<HackernewsConfig, HackernewsCredenti
       asSearchResponse(
         await getJson(http, searchUrl(config.baseUrl, { query: 'test', hitsPerPage: 1 }), config.timeoutMs, signal),
       );
-      return { ok: true, account: null, message: 'The Hacker News search API (Algolia) answered.' };
+      return verifiedAs(true, null, vw.hackernews);
     } catch (err) {
       const e =
         err instanceof ConnectorError

@@ -7,7 +7,7 @@ import { commentUrnOf, commentUrnParts, liCommentSchema } from './linkedin-items
 import { ADMIN_PERMISSION, READ_PERMISSION, SLACK_MS, sweepPage, WRITE_PERMISSION } from './linkedin-sweep';
 import { refreshLinkedInToken } from './linkedin-token';
 import { said } from '../../http/input-words';
-import { connectorWords as w } from '../messages';
+import { connectorWords as w, verifiedAs, verifyWords as vw } from '../messages';
 
 /**
  * A LinkedIn Page (organisation) through the Community Management API: the comments and replies under the Page's
@@ -183,7 +183,7 @@ export const linkedinConnector: Connector<LinkedInConfig, LinkedInCredentials> =
           : typeof org?.vanityName === 'string' && org.vanityName
             ? org.vanityName
             : config.organizationUrn;
-      return { ok: true, account: name, message: `LinkedIn accepted the token for the Page "${name}".` };
+      return verifiedAs(true, name, vw.linkedin, { name });
     } catch (err) {
       const e = err instanceof ConnectorError ? err : new ConnectorError('transient', 'The LinkedIn check failed.');
       return { ok: false, account: null, message: e.message };

@@ -506,7 +506,7 @@ describe('Mastodon connector: replies', () => {
 describe('Mastodon connector: verify', () => {
   it('names the account of a good token', async () => {
     const res = await mastodonConnector.verify({ http: testHttp, config: config(), credentials: creds });
-    expect(res).toEqual({ ok: true, account: 'acme', message: 'Mastodon accepted the access token for @acme.' });
+    expect(res).toMatchObject({ ok: true, account: 'acme', message: 'Mastodon accepted the access token for @acme.' });
     expect(m.requests.at(-1)!.path).toBe('/api/v1/accounts/verify_credentials');
   });
 

@@ -7,6 +7,7 @@ import { ConnectorError, outboundFailure, type Connector, type Cursor } from '..
 import type { SocialPost } from '../../core/social-post';
 import { createGuardedRestClient } from './masto-client';
 import { findMastodonReply, idempotencyKey } from './find-reply';
+import { verifiedAs, verifyWords as vw } from '../messages';
 
 /**
  * Mastodon (any instance) through masto: hashtag timelines walked forward with min_id, full-text
@@ -447,16 +448,10 @@ export const mastodonConnector: Connector<MastodonConfig, MastodonCredentials> =
       const api = client(http, config, credentials, signal);
       if (!credentials.accessToken) {
         const instance = await api.v2.instance.fetch();
-        return {
-          ok: true,
-          account: null,
-          message:
-            `Reached ${instance.domain} without an access token: public hashtags can be read, ` +
-            'but searching and replying need a token.',
-        };
+        return verifiedAs(true, null, vw.mastodonPublic, { domain: instance.domain });
       }
       const me = await api.v1.accounts.verifyCredentials();
-      return { ok: true, account: me.acct, message: `Mastodon accepted the access token for @${me.acct}.` };
+      return verifiedAs(true, me.acct, vw.mastodon, { account: me.acct });
     } catch (err) {
       return { ok: false, account: null, message: toConnectorError(err).message };
     }

@@ -26,7 +26,7 @@ import {
   metaCredentialsSchema,
   numericId,
 } from './graph-client';
-import { connectorWords as w } from '../messages';
+import { connectorWords as w, verifiedAs, verifyWords as vw } from '../messages';
 
 /**
  * A Facebook Page through the Graph API: the Page's feed (visitors' posts, and the comments and replies
@@ -196,7 +196,7 @@ export const facebookConnector: Connector<FacebookConfig, FacebookCredentials> =
         fields: 'id,name',
       });
       const name = page?.name ?? config.pageId;
-      return { ok: true, account: name, message: `Facebook accepted the token for the Page "${name}".` };
+      return verifiedAs(true, name, vw.facebook, { name });
     } catch (err) {
       const e = err instanceof ConnectorError ? err : new ConnectorError('transient', 'Facebook check failed.');
       return { ok: false, account: null, message: e.message };

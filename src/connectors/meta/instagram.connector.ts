@@ -14,7 +14,7 @@ import {
   metaCredentialsSchema,
   numericId,
 } from './graph-client';
-import { connectorWords as w } from '../messages';
+import { connectorWords as w, verifiedAs, verifyWords as vw } from '../messages';
 
 /**
  * An Instagram professional account through the Graph API (Instagram API with Facebook Login, the linked
@@ -305,7 +305,7 @@ export const instagramConnector: Connector<InstagramConfig, InstagramCredentials
         fields: 'id,username',
       });
       const name = me?.username ?? config.igUserId;
-      return { ok: true, account: name, message: `Instagram accepted the token for @${name}.` };
+      return verifiedAs(true, name, vw.instagram, { account: name });
     } catch (err) {
       const e = err instanceof ConnectorError ? err : new ConnectorError('transient', 'Instagram check failed.');
       return { ok: false, account: null, message: e.message };

@@ -15,7 +15,7 @@ import {
   THREADS_VERSION,
 } from './graph-client';
 import { threadsTokenCall } from './meta-oauth';
-import { connectorWords as w } from '../messages';
+import { connectorWords as w, verifiedAs, verifyWords as vw } from '../messages';
 
 /**
  * A Threads profile through the Threads API: the replies under the profile's own posts (each post's whole
@@ -251,7 +251,7 @@ export const threadsConnector: Connector<ThreadsConfig, ThreadsCredentials> = {
   async verify({ config, credentials, signal, http }) {
     try {
       const me = await profile(client(http, config, credentials, signal), config);
-      return { ok: true, account: me, message: `Threads accepted the token for @${me}.` };
+      return verifiedAs(true, me, vw.threads, { account: me });
     } catch (err) {
       const e = err instanceof ConnectorError ? err : new ConnectorError('transient', 'Threads check failed.');
       return { ok: false, account: null, message: e.message };

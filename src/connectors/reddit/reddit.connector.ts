@@ -14,7 +14,7 @@ import {
 } from './reddit.client';
 import { findRedditReply } from './find-reply';
 import { said } from '../../http/input-words';
-import { connectorWords as w } from '../messages';
+import { connectorWords as w, verifiedAs, verifyWords as vw } from '../messages';
 
 /**
  * Reddit through its OAuth API: link search (per subreddit or site-wide) sorted by new, plus the
@@ -329,18 +329,11 @@ export function createRedditConnector(): Connector<RedditConfig, RedditCredentia
         const api = client(http, config, credentials, signal);
         if (api.userContext) {
           const me = await api.get<{ name?: string }>('/api/v1/me');
-          return {
-            ok: true,
-            account: me.name ?? credentials.username ?? null,
-            message: `Reddit accepted the app and the account u/${me.name ?? credentials.username}.`,
-          };
+          const name = me.name ?? credentials.username ?? null;
+          return verifiedAs(true, name, vw.reddit, { name: String(name) });
         }
         await api.get<Listing<RedditThing>>('/r/all/new', { limit: 1 });
-        return {
-          ok: true,
-          account: null,
-          message: 'Reddit accepted the app credentials (read-only, no account: replies are off).',
-        };
+        return verifiedAs(true, null, vw.redditApp);
       } catch (err) {
         const e =
           err instanceof ConnectorError

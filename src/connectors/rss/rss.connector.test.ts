@@ -372,10 +372,10 @@ describe('RSS connector against a fake feed host', () => {
   it('verifies a feed by its title, and fails without throwing on a missing one', async () => {
     const url = fake.addFeed('/ok.atom', { format: 'atom', title: 'Acme status 🟢' });
     fake.addItem('/ok.atom', { guid: 'x', title: 'up', date: ago(1) });
-    expect(await rssConnector.verify({ http: testHttp, config: config(url), credentials: {} })).toEqual({
+    expect(await rssConnector.verify({ http: testHttp, config: config(url), credentials: {} })).toMatchObject({
       ok: true,
       account: 'Acme status 🟢',
-      message: 'Read the feed "Acme status 🟢" with 1 items.',
+      message: 'Read the feed "Acme status 🟢" with 1 item.',
     });
     const bad = await rssConnector.verify({
       http: testHttp,

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { OutboundHttp } from '../../http/outbound';
 import { ConnectorError, outboundFailure, type Connector } from '../types';
 import type { SocialPost } from '../../core/social-post';
+import { verifiedAs, verifyWords as vw } from '../messages';
 
 /**
  * RSS 2.0, Atom 1.0, RDF and JSON Feed (Google Alerts, review sites, blogs) through feedsmith.
@@ -397,9 +398,9 @@ export const rssConnector: Connector<RssConfig, RssCredentials> = {
   async verify({ config, credentials, signal, http }) {
     try {
       const got = await fetchFeed(http, config, credentials, {}, new Date(), signal);
-      if (got.notModified) return { ok: true, account: null, message: `The feed at ${config.feedUrl} answered.` };
+      if (got.notModified) return verifiedAs(true, null, vw.rssNotModified, { url: config.feedUrl });
       const name = got.title || config.feedUrl;
-      return { ok: true, account: got.title, message: `Read the feed "${name}" with ${got.entries.length} items.` };
+      return verifiedAs(true, got.title, vw.rss, { name, count: got.entries.length });
     } catch (err) {
       const message = err instanceof ConnectorError ? err.message : `Could not read the feed at ${config.feedUrl}.`;
       return { ok: false, account: null, message };

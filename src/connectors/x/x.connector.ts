@@ -14,6 +14,7 @@ import { expectShape, usablePosts } from '../answer';
 import { ConnectorError, outboundFailure, type Connector } from '../types';
 import type { SocialPost } from '../../core/social-post';
 import { findXReply } from './find-reply';
+import { verifiedAs, verifyWords as vw } from '../messages';
 
 /**
  * X (Twitter) through twitter-api-v2: recent search with author and referenced-tweet expansions,
@@ -318,7 +319,7 @@ export const xConnector: Connector<XConfig, XCredentials> = {
       guard = made.guard;
       // A one-result search proves the bearer token works without spending much quota.
       await made.api.v2.search('from:x', { max_results: 10 } as never);
-      return { ok: true, account: config.accountHandle ?? null, message: 'X accepted the bearer token' };
+      return verifiedAs(true, config.accountHandle ?? null, vw.x);
     } catch (err) {
       const e = toConnectorError(err, guard);
       return { ok: false, account: null, message: e.message };

@@ -28,7 +28,7 @@ import {
   searchRoundDue,
 } from './youtube-quota';
 import { said } from '../../http/input-words';
-import { connectorWords as w } from '../messages';
+import { connectorWords as w, verifiedAs, verifyWords as vw } from '../messages';
 
 /**
  * A YouTube channel through the Data API v3: every comment thread on the channel and its videos (newest
@@ -416,14 +416,9 @@ export const youtubeConnector: Connector<YouTubeConfig, YouTubeCredentials> = {
   async verify({ config, credentials, signal, http }) {
     try {
       const channel = await (await api(http, config, credentials, signal)).channel(config.channelId);
-      if (!channel)
-        return {
-          ok: false,
-          account: null,
-          message: `YouTube accepted the sign-in but knows no channel ${config.channelId}.`,
-        };
+      if (!channel) return verifiedAs(false, null, vw.youtubeNoChannel, { channelId: config.channelId });
       const title = String(channel.snippet.title);
-      return { ok: true, account: title, message: `YouTube accepted the sign-in; the channel is "${title}".` };
+      return verifiedAs(true, title, vw.youtube, { title });
     } catch (err) {
       const e = err instanceof ConnectorError ? err : new ConnectorError('transient', 'The YouTube check failed.');
       return { ok: false, account: null, message: e.message };
