@@ -246,8 +246,11 @@ describe('snoozing in Berlin', () => {
     await greta.goto(`${server.url}/inbox/c/${conversationId}`);
     await greta.selectOption('select[name=status]', { label: 'Zurückgestellt' });
     await greta.selectOption('select[name=snoozeFor]', { label: 'Morgen, 09:00 Uhr' });
-    await greta.click('[data-testid=triage-form] button[type=submit]');
-    await greta.waitForLoadState('load');
+    // The page has loaded already: wait for the form's own answer, not for a load event.
+    await Promise.all([
+      greta.waitForResponse((r) => r.url().endsWith('/update') && r.request().method() === 'POST'),
+      greta.click('[data-testid=triage-form] button[type=submit]'),
+    ]);
     const [row] = await t.db.select().from(conversations).where(eq(conversations.id, conversationId));
     expect(row!.status).toBe('snoozed');
     expect(row!.snoozedUntil!.toISOString()).toBe('2026-12-08T08:00:00.000Z');
