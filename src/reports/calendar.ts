@@ -1,6 +1,7 @@
 import { inArray } from 'drizzle-orm';
 import { workspaceView } from '../accounts';
 import { dayNumber } from '../core/days';
+import { localDay } from '../core/i18n/zoned-time';
 import type { Db } from '../db/types';
 
 /**
@@ -35,40 +36,12 @@ export async function workspaceCalendar(db: Db, workspaceId: string): Promise<Re
   return (await workspaceCalendars(db, [workspaceId])).get(workspaceId) ?? UTC_CALENDAR;
 }
 
-// One formatter per zone: making one costs far more than formatting with it (the flow dates every new post).
-const formatters = new Map<string, Intl.DateTimeFormat>();
-const formatterFor = (timeZone: string) => {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      calendar: 'gregory',
-      numberingSystem: 'latn',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-};
-
 /**
  * The date (YYYY-MM-DD) an instant falls on in a zone: what PostgreSQL's `(t at time zone zone)::date` gives
- * (both read the IANA database; tests/reports/rollups-property.test.ts holds them equal).
+ * (both read the IANA database; tests/reports/rollups-property.test.ts holds them equal). The one the date
+ * inputs use too (core/i18n/zoned-time.ts).
  */
-export function localDay(at: Date, timeZone: string): string {
-  if (timeZone === 'UTC') return at.toISOString().slice(0, 10);
-  let year = '';
-  let month = '';
-  let day = '';
-  for (const p of formatterFor(timeZone).formatToParts(at)) {
-    if (p.type === 'year') year = p.value.padStart(4, '0');
-    else if (p.type === 'month') month = p.value;
-    else if (p.type === 'day') day = p.value;
-  }
-  return `${year}-${month}-${day}`;
-}
+export { localDay };
 
 /** Today's day number in the calendar's zone. */
 export const todayIn = (now: Date, cal: Pick<ReportCalendar, 'timeZone'>): number =>

@@ -244,6 +244,8 @@ describe('snoozing in Berlin', () => {
     const greta = await pageAs('de-DE');
     await signIn(greta, server.url, GERMAN.email, PASSWORD);
     await greta.goto(`${server.url}/inbox/c/${conversationId}`);
+    // Once the live stream is up: connecting refreshes the triage form, which would undo choices made before.
+    await greta.waitForSelector('html[data-live=ready]');
     await greta.selectOption('select[name=status]', { label: 'Zurückgestellt' });
     await greta.selectOption('select[name=snoozeFor]', { label: 'Morgen, 09:00 Uhr' });
     // The page has loaded already: wait for the form's own answer, not for a load event.

@@ -11,8 +11,11 @@ import { type MessageFormatElement, parse, TYPE } from '@formatjs/icu-messagefor
 const en = JSON.parse(readFileSync('src/core/i18n/en.json', 'utf8')) as Record<string, { defaultMessage: string }>;
 const de = JSON.parse(readFileSync('src/core/i18n/de.json', 'utf8')) as Record<string, string>;
 
-/** The literal runs of an ICU message, plural and select branches included. */
-function literalRuns(message: string): string[] {
+/**
+ * The literal runs of an ICU message, plural and select branches included, trimmed (line breaks inside kept:
+ * an email's run is found in the email as written).
+ */
+export function literalRuns(message: string): string[] {
   const runs: string[] = [];
   let current = '';
   const walk = (elements: MessageFormatElement[]) => {
@@ -39,11 +42,11 @@ function literalRuns(message: string): string[] {
     // Error templates are `{name}` templates, not ICU (one holds a JSON example): split at the braces.
     return message
       .split(/\{[^}]*\}/)
-      .map((r) => r.replace(/\s+/g, ' ').trim())
+      .map((r) => r.trim())
       .filter(Boolean);
   }
   runs.push(current);
-  return runs.map((r) => r.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  return runs.map((r) => r.trim()).filter(Boolean);
 }
 
 // A run shorter than this is a word or two that may well be a name, a number's unit or shared by both.
@@ -51,10 +54,11 @@ const MIN_RUN = 4;
 
 function only(mine: string[], theirs: string[]): string[] {
   // What the other language writes: its runs, not its raw messages (a select's keys are English in both).
-  const other = theirs.flatMap(literalRuns).join('\n');
+  const flat = (r: string) => r.replace(/\s+/g, ' ');
+  const other = theirs.flatMap(literalRuns).map(flat).join('\n');
   const words = new Set<string>();
   for (const message of mine)
-    for (const run of literalRuns(message)) {
+    for (const run of literalRuns(message).map(flat)) {
       // A run needs a letter-word of its own; pure punctuation and runs the other language shares are not telling.
       if (run.length < MIN_RUN || !/\p{L}{3,}/u.test(run) || other.includes(run)) continue;
       words.add(run);

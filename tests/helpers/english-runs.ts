@@ -1,32 +1,6 @@
-import { type MessageFormatElement, parse, TYPE } from '@formatjs/icu-messageformat-parser';
 import de from '../../src/core/i18n/de.json' with { type: 'json' };
 import type { MessageDescriptor } from '../../src/core/i18n/translator';
-
-/** The literal runs of an ICU message (the words between its arguments, plural and select branches included). */
-function runs(message: string): string[] {
-  const out: string[] = [];
-  let current = '';
-  const walk = (elements: MessageFormatElement[]) => {
-    for (const e of elements) {
-      if (e.type === TYPE.literal) {
-        current += e.value;
-        continue;
-      }
-      out.push(current);
-      current = '';
-      if (!('options' in e)) continue;
-      for (const option of Object.values(e.options)) {
-        walk(option.value);
-        out.push(current);
-        current = '';
-      }
-      current = '';
-    }
-  };
-  walk(parse(message, { ignoreTag: true }));
-  out.push(current);
-  return out.map((r) => r.trim());
-}
+import { literalRuns } from './catalogue-words';
 
 /**
  * The English sentences (literal runs of three letters or more) of these messages that their German does not
@@ -36,7 +10,7 @@ export function englishRuns(messages: Record<string, MessageDescriptor>): string
   const found = new Set<string>();
   for (const m of Object.values(messages)) {
     const german = (de as Record<string, string>)[m.id!] ?? '';
-    for (const run of runs(String(m.defaultMessage)))
+    for (const run of literalRuns(String(m.defaultMessage)))
       if (/\p{L}{3,}/u.test(run) && !german.includes(run)) found.add(run);
   }
   return [...found];

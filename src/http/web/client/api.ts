@@ -57,13 +57,32 @@ export async function swapFrom(url: string, ids: string[], keepFocused: string[]
     const now = document.getElementById(id);
     const next = doc.getElementById(id);
     if (!now || !next) continue;
-    if (keepFocused.includes(id) && now.contains(document.activeElement)) continue;
+    if (keepFocused.includes(id) && (now.contains(document.activeElement) || edited(now))) continue;
     if (now.querySelector('details[open] form')) continue;
     const fresh = document.importNode(next, true);
     keepOpened(now, fresh);
     now.replaceWith(fresh);
   }
   return doc;
+}
+
+/**
+ * Whether a region holds choices not sent yet (a select, field or box changed from what the page came with):
+ * a teammate's event must not undo them, even once the focus has moved on to the button.
+ */
+function edited(region: Element): boolean {
+  for (const el of Array.from(region.querySelectorAll('select, input, textarea'))) {
+    if (el instanceof HTMLSelectElement) {
+      // A single select with no option marked selected starts on its first one.
+      const marked = Array.from(el.options).findIndex((o) => o.defaultSelected);
+      if (!el.multiple && el.selectedIndex !== Math.max(marked, 0)) return true;
+      if (el.multiple && Array.from(el.options).some((o) => o.selected !== o.defaultSelected)) return true;
+    } else if (el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio')) {
+      if (el.checked !== el.defaultChecked) return true;
+    } else if ((el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) && el.value !== el.defaultValue)
+      return true;
+  }
+  return false;
 }
 
 /** Each open disclosure with an id in `now` takes the place of its namesake in `fresh`, open and loaded. */
