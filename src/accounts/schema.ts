@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgTable, real, smallint, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, real, smallint, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { ROLES } from '../core/roles';
 import { createdAt, id, ts } from '../db/columns';
 
@@ -40,6 +40,11 @@ export const staffAccounts = pgTable(
     // one language in every workspace they belong to.
     language: text('language'),
     timeZone: text('time_zone'),
+    // Single-key shortcuts (j, k, e, a …) can be turned off: a speech-input user's words must not triage
+    // (WCAG 2.1.4). Modified keys still work.
+    keyboardShortcuts: boolean('keyboard_shortcuts').notNull().default(true),
+    // After closing, assigning away or snoozing a conversation: open the next one, or go back to the list.
+    afterTriage: text('after_triage', { enum: ['next', 'list'] }).notNull().default('next'),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('staff_accounts_email_key').on(t.email)],

@@ -1,8 +1,15 @@
+import { COMMUNITY_CSS } from './styles/community';
+import { CONTACTS_CSS } from './styles/contacts';
+import { CONVERSATION_CSS } from './styles/conversation';
+import { INBOX_CSS } from './styles/inbox';
+import { REPORTS_CSS } from './styles/reports';
+import { SETTINGS_CSS } from './styles/settings';
+
 /**
  * The one stylesheet, kept as a module so the Worker bundle carries it (Workers have no file system).
  * Served at /static/app.css with a long cache; its hash is in the URL.
  */
-export const STYLESHEET = `
+const BASE = `
 :root {
   --bg: #f6f7f9; --panel: #fff; --text: #1c2430; --muted: #5d6b7e; --line: #e2e6ec;
   --brand: #3d5afe; --brand-ink: #fff; --danger: #c62828; --ok: #2e7d32; --warn: #b26a00;
@@ -337,3 +344,17 @@ a.figure:hover { text-decoration: none; border-color: var(--brand); }
   details.chart-data > table { display: none; }
 }
 `;
+
+/**
+ * Each area's rules come after the base (later rules win at equal specificity), each file with its own
+ * phone rules at its end, so a change to one area's look touches one file.
+ */
+export const STYLESHEET = [
+  BASE,
+  INBOX_CSS,
+  CONVERSATION_CSS,
+  CONTACTS_CSS,
+  COMMUNITY_CSS,
+  SETTINGS_CSS,
+  REPORTS_CSS,
+].join('\n');
