@@ -8,5 +8,7 @@ export default defineConfig({
     maxWorkers: 1,
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // expect.poll waits for what a page does next; its 1 s default is a time budget a loaded machine misses.
+    expect: { poll: { timeout: 30_000 } },
   },
 });

@@ -16,5 +16,7 @@ export default defineConfig({
     // opens three PGlite databases can take a minute and is still right (timings: npm run bench).
     testTimeout: 180_000,
     hookTimeout: 180_000,
+    // expect.poll waits for background work; its 1 s default is a time budget a loaded machine misses.
+    expect: { poll: { timeout: 30_000 } },
   },
 });

@@ -73,7 +73,7 @@ async function seed(h: DatabaseHandle): Promise<{ workspaceId: string; userId: s
   return { workspaceId: ws, userId: user.id, email };
 }
 
-async function p95(label: string, fn: () => Promise<unknown>): Promise<[string, string]> {
+async function p95(label: string, fn: () => Promise<unknown>, target = 50): Promise<[string, string]> {
   for (let i = 0; i < 5; i++) await fn();
   const times: number[] = [];
   for (let i = 0; i < 50; i++) {
@@ -85,7 +85,7 @@ async function p95(label: string, fn: () => Promise<unknown>): Promise<[string, 
   return [
     label,
     `p95 ${times[Math.floor(times.length * 0.95)]!.toFixed(1)} ms, median ${times[25]!.toFixed(1)} ms ` +
-      '(50 runs; target p95 < 50 ms)',
+      `(50 runs; target p95 < ${target} ms)`,
   ];
 }
 
@@ -118,8 +118,18 @@ export async function benchInbox(): Promise<[string, string][]> {
         if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
         await res.text();
       };
+      // The split view as a wide screen gets it: the list with ?open=<id>, then the pane's conversation (its own
+      // page, from which the script takes #conversation-pane), one after the other as the browser asks.
+      // Seeded ids are md5s cast to uuid; pages take only RFC 9562 ids, as real ones are (about 1 in 8 md5s is one).
+      const rfc = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+      const open = (first.items.find((c) => rfc.test(c.id)) ?? first.items[0]!).id;
+      const splitView = async () => {
+        await page(`/inbox?open=${open}`)();
+        await page(`/inbox/c/${open}`)();
+      };
       return [
         await p95('GET /inbox page (HTML: list, view and topic counts)', page('/inbox')),
+        await p95('GET /inbox split view (?open=<id>, then the pane: GET /inbox/c/<id>)', splitView, 100),
         await p95(
           'GET /inbox page, filtered (mine, x, complaint, by priority)',
           page('/inbox?view=mine&platform=x&intent=complaint&sort=priority'),

@@ -39,6 +39,12 @@ const Me = z
       description: 'The IANA time zone the person chose (null: the workspace time zone)',
       example: 'Europe/Berlin',
     }),
+    keyboardShortcuts: z.boolean().nullable().openapi({
+      description: 'Single-key shortcuts on or off (null for an API key)',
+    }),
+    afterTriage: z.enum(['next', 'list']).nullable().openapi({
+      description: 'After closing, assigning away or snoozing: open the next conversation or the list (null: API key)',
+    }),
     workspaces: z.array(z.object({ id: z.string(), slug: z.string(), name: z.string(), role: z.enum(ROLES) })).openapi({
       description:
         'Every workspace this login belongs to (switch with POST /auth/switch-workspace); none for an API key',
@@ -162,7 +168,8 @@ export const authApi = createApi()
       const actor = requireActor(c);
       if (!c.var.user) throw accountError('USER_NOT_FOUND');
       const p = await updateProfile(c.var.deps.db, actor, c.req.valid('json'));
-      c.set('user', { ...c.var.user, name: p.name, language: p.language, timeZone: p.timeZone });
+      const { name, language, timeZone, keyboardShortcuts, afterTriage } = p;
+      c.set('user', { ...c.var.user, name, language, timeZone, keyboardShortcuts, afterTriage });
       return me(c);
     },
   );
@@ -183,6 +190,8 @@ async function me(c: AppContext) {
       apiKeyId: actor.apiKeyId,
       language: (user?.language ?? null) as Locale | null,
       timeZone: user?.timeZone ?? null,
+      keyboardShortcuts: user ? (user.keyboardShortcuts ?? true) : null,
+      afterTriage: user ? (user.afterTriage ?? 'next') : null,
       workspaces: memberOf,
     },
     200,

@@ -37,6 +37,8 @@ export function staffAuthenticator(db: Db): Pick<Authenticator, 'staff' | 'works
           name: found.user.name,
           language: found.account.language,
           timeZone: found.account.timeZone,
+          keyboardShortcuts: found.account.keyboardShortcuts,
+          afterTriage: found.account.afterTriage,
         },
         workspace: workspaceLocale(found.workspace),
         session: {

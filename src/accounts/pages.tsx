@@ -29,6 +29,7 @@ import { completeSetup, isSetupTokenValid } from './setup.service';
 import { UpdateUser } from './users.input';
 import { deleteUser, listUsers, publicUser, updateUser } from './users.service';
 import { m } from './messages';
+import { settingsWords as sw } from './settings.messages';
 import { LoginPage, SetupInvalidPage, SetupPage } from './views/auth-pages';
 import { ApiKeysPage, UsersPage } from './views/settings-pages';
 
@@ -169,7 +170,9 @@ export const accountPages = new Hono<AppEnv>()
     setSessionCookie(c, r.session.token, r.session.expiresAt);
     return c.redirect('/inbox', 303);
   })
-  .get('/settings/api-keys', async (c) => renderKeys(c, 200, {}))
+  .get('/settings/api-keys', async (c) =>
+    renderKeys(c, 200, c.req.query('ok') === 'revoked' ? { ok: c.var.i18n.t(sw.keyRevoked) } : {}),
+  )
   .post('/settings/api-keys', async (c) => {
     const actor = assertCan(c, 'api-keys:manage');
     const form = await parseForm(c, CreateApiKey, { labels: { name: c.var.i18n.t(m.keysName) } });
@@ -186,7 +189,7 @@ export const accountPages = new Hono<AppEnv>()
   .post('/settings/api-keys/:id/revoke', async (c) => {
     const actor = assertCan(c, 'api-keys:manage');
     await revokeApiKey(c.var.deps.db, actor, pathId(c), c.var.deps.clock());
-    return c.redirect('/settings/api-keys', 303);
+    return c.redirect('/settings/api-keys?ok=revoked', 303);
   });
 
 /** Runs a change; success redirects (post/redirect/get), a domain error re-renders with its message. */
@@ -229,11 +232,17 @@ async function renderUsers(c: AppContext, status: number, flash: UsersFlash) {
   );
 }
 
-async function renderKeys(c: AppContext, status: number, extra: { newKey?: string; error?: string }) {
+async function renderKeys(c: AppContext, status: number, extra: { newKey?: string; ok?: string; error?: string }) {
   const actor = assertCan(c, 'api-keys:manage');
   const keys = await listApiKeys(c.var.deps.db, actor.workspaceId);
   return c.html(
-    <ApiKeysPage {...shellProps(c)} keys={keys.map(publicApiKey)} newKey={extra.newKey} error={extra.error} />,
+    <ApiKeysPage
+      {...shellProps(c)}
+      keys={keys.map(publicApiKey)}
+      newKey={extra.newKey}
+      ok={extra.ok}
+      error={extra.error}
+    />,
     status as 200,
   );
 }

@@ -11,6 +11,9 @@ export const TimeZoneSchema = z
   .refine(isTimeZone, said(accountInput.timeZone))
   .openapi({ example: 'Europe/Berlin' });
 
+/** What opens after a conversation leaves a person's list: the next one, or the list again. */
+export const AFTER_TRIAGE = ['next', 'list'] as const;
+
 /** One schema for PATCH /me and the profile page's form: what a person sets for themselves. */
 export const ProfileBody = z
   .object({
@@ -23,6 +26,12 @@ export const ProfileBody = z
     timeZone: TimeZoneSchema.nullable()
       .optional()
       .openapi({ description: 'Times are shown in this zone; null follows the workspace' }),
+    keyboardShortcuts: z.boolean().optional().openapi({
+      description: 'Single-key shortcuts (j, k, e, a …); false turns them off (modified keys still work)',
+    }),
+    afterTriage: z.enum(AFTER_TRIAGE).optional().openapi({
+      description: 'After closing, assigning away or snoozing a conversation: open the next one, or the list',
+    }),
   })
   .openapi('ProfileUpdate');
 export type ProfileInput = z.infer<typeof ProfileBody>;

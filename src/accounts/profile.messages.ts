@@ -17,6 +17,21 @@ export const profileMessages = defineMessages({
     id: 'accounts.profile.timeZoneHelp',
     defaultMessage: 'Times in the app are shown in this zone, and times you type are read in it. Now: {now}.',
   },
+  keyboardShortcuts: {
+    id: 'accounts.profile.keyboardShortcuts',
+    defaultMessage: 'Single-key shortcuts in the inbox (j, k, o, e, a …)',
+  },
+  keyboardShortcutsHelp: {
+    id: 'accounts.profile.keyboardShortcutsHelp',
+    defaultMessage:
+      'Turn them off if you use speech input or press keys by accident. Shortcuts with Ctrl or ⌘ keep working.',
+  },
+  afterTriage: {
+    id: 'accounts.profile.afterTriage',
+    defaultMessage: 'After closing, assigning away or snoozing a conversation',
+  },
+  afterTriageNext: { id: 'accounts.profile.afterTriageNext', defaultMessage: 'Open the next conversation' },
+  afterTriageList: { id: 'accounts.profile.afterTriageList', defaultMessage: 'Go back to the list' },
   save: { id: 'accounts.profile.save', defaultMessage: 'Save' },
   saved: { id: 'accounts.profile.saved', defaultMessage: 'Saved.' },
   password: { id: 'accounts.profile.password', defaultMessage: 'Password' },

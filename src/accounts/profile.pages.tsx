@@ -18,7 +18,16 @@ async function renderProfile(c: AppContext, status = 200, extra: { ok?: string; 
   return c.html(
     <ProfilePage
       {...shellProps(c)}
-      profile={profile ?? { name: '', email: '', language: null, timeZone: null }}
+      profile={
+        profile ?? {
+          name: '',
+          email: '',
+          language: null,
+          timeZone: null,
+          keyboardShortcuts: true,
+          afterTriage: 'next',
+        }
+      }
       workspace={{ language: ws.language, timeZone: ws.timeZone }}
       now={c.var.deps.clock()}
       ok={extra.ok ?? (c.req.query('ok') === 'saved' ? c.var.i18n.t(m.saved) : undefined)}

@@ -8,12 +8,17 @@ import { type Argon2Params, verifyPassword } from './password';
 import type { ProfileInput } from './profile.input';
 import { staffAccounts, users } from './schema';
 
-/** What a person's profile holds: the name in this workspace, the language and zone of the person. */
+/**
+ * What a person's profile holds: the name in this workspace; the language, zone and inbox habits (single-key
+ * shortcuts, what opens after triage) of the person.
+ */
 export interface Profile {
   name: string;
   email: string;
   language: string | null;
   timeZone: string | null;
+  keyboardShortcuts: boolean;
+  afterTriage: 'next' | 'list';
 }
 
 export async function profileOf(db: Db, userId: string): Promise<Profile | null> {
@@ -23,6 +28,8 @@ export async function profileOf(db: Db, userId: string): Promise<Profile | null>
       email: users.email,
       language: staffAccounts.language,
       timeZone: staffAccounts.timeZone,
+      keyboardShortcuts: staffAccounts.keyboardShortcuts,
+      afterTriage: staffAccounts.afterTriage,
     })
     .from(users)
     .innerJoin(staffAccounts, eq(staffAccounts.id, users.accountId))
@@ -44,6 +51,8 @@ export async function updateProfile(db: Db, actor: Actor, input: ProfileInput): 
     const account: Partial<typeof staffAccounts.$inferInsert> = {};
     if (input.language !== undefined) account.language = input.language;
     if (input.timeZone !== undefined) account.timeZone = input.timeZone;
+    if (input.keyboardShortcuts !== undefined) account.keyboardShortcuts = input.keyboardShortcuts;
+    if (input.afterTriage !== undefined) account.afterTriage = input.afterTriage;
     if (Object.keys(account).length)
       await tx.update(staffAccounts).set(account).where(eq(staffAccounts.id, user.accountId));
     await recordAudit(tx, actor, {

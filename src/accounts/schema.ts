@@ -44,7 +44,9 @@ export const staffAccounts = pgTable(
     // (WCAG 2.1.4). Modified keys still work.
     keyboardShortcuts: boolean('keyboard_shortcuts').notNull().default(true),
     // After closing, assigning away or snoozing a conversation: open the next one, or go back to the list.
-    afterTriage: text('after_triage', { enum: ['next', 'list'] }).notNull().default('next'),
+    afterTriage: text('after_triage', { enum: ['next', 'list'] })
+      .notNull()
+      .default('next'),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('staff_accounts_email_key').on(t.email)],

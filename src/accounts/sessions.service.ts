@@ -44,7 +44,12 @@ export async function resolveSession(db: Db, token: string, now: Date) {
       session: sessions,
       user: users,
       workspace: workspaces,
-      account: { language: staffAccounts.language, timeZone: staffAccounts.timeZone },
+      account: {
+        language: staffAccounts.language,
+        timeZone: staffAccounts.timeZone,
+        keyboardShortcuts: staffAccounts.keyboardShortcuts,
+        afterTriage: staffAccounts.afterTriage,
+      },
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))

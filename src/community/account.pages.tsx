@@ -17,6 +17,7 @@ import {
   requestPasswordReset,
   resetPassword,
   signUp,
+  startMemberSession,
   updateProfile,
   verifyEmail,
 } from './members.service';
@@ -119,12 +120,27 @@ export const memberAccountPages = new Hono<AppEnv>()
   })
   .get('/c/:slug/verify', async (c) => {
     const { community, base } = await publicContext(c);
+    const now = c.var.deps.clock();
+    let verified: Awaited<ReturnType<typeof verifyEmail>>;
     try {
-      await verifyEmail(memberDeps(c), community, c.req.query('token') ?? '', c.var.deps.clock());
+      verified = await verifyEmail(memberDeps(c), community, c.req.query('token') ?? '', now);
     } catch (err) {
+      // Opened a second time by the member it already signed in (a second click in the mail): the board.
+      if (base.member?.verified) return c.redirect(`/c/${base.slug}`, 303);
       return c.html(<MemberLoginPage {...base} error={boardProblem(c, err).message} />, 422);
     }
-    return c.redirect(base.member ? `/c/${base.slug}?ok=verified` : `/c/${base.slug}/login?ok=verified`, 303);
+    // The link worked once and reached only the member's mailbox: it signs them in, as a login does (Fider and
+    // Discourse do the same), so they land on the board ready to post. A disabled member is only confirmed.
+    if (verified.disabledAt) return c.redirect(`/c/${base.slug}/login?ok=verified`, 303);
+    if (base.member?.id !== verified.id) {
+      // Someone else signed in in this browser is signed out first: one member per browser.
+      const previous = getCookie(c, MEMBER_COOKIE);
+      if (previous && base.member) await memberLogout(c.var.deps.db, previous);
+      const session = await startMemberSession(c.var.deps.db, verified, now);
+      setMemberCookie(c, session.token, session.expiresAt);
+      if (verified.language && !getCookie(c, LANGUAGE_COOKIE)) setLanguageCookie(c, verified.language);
+    }
+    return c.redirect(`/c/${base.slug}?ok=verified`, 303);
   })
   .get('/c/:slug/login', async (c) => {
     const { base } = await publicContext(c);

@@ -68,6 +68,27 @@ export const board = defineMessages({
   logInToVote: { id: 'community.board.ideas.logInToVote', defaultMessage: 'Log in to vote' },
   unvote: { id: 'community.board.ideas.unvote', defaultMessage: 'Take your vote back' },
   vote: { id: 'community.board.ideas.vote', defaultMessage: 'Vote for this idea' },
+  voteWord: {
+    id: 'community.board.ideas.voteWord',
+    defaultMessage: '{voted, select, yes {Voted} other {Vote}}',
+    description: 'the word on the vote button, under its count; yes once the reader voted',
+  },
+  voteName: {
+    id: 'community.board.ideas.voteName',
+    defaultMessage: '{voted, select, yes {Voted} other {Vote}} ({count, plural, one {# vote} other {# votes}})',
+    description: 'what a screen reader says for the vote button (it is also marked pressed once voted)',
+  },
+  voteSignedOut: {
+    id: 'community.board.ideas.voteSignedOut',
+    defaultMessage: 'Vote ({count, plural, one {# vote} other {# votes}}): log in first',
+    description: 'what a screen reader says for the vote link a signed-out visitor sees',
+  },
+  votes: { id: 'community.board.ideas.votes', defaultMessage: '{count, plural, one {# vote} other {# votes}}' },
+  yourVote: {
+    id: 'community.board.idea.yourVote',
+    defaultMessage: 'Your idea has your vote.',
+    description: 'beside the vote button, to the author: posting an idea votes for it',
+  },
   shareIdea: { id: 'community.board.ideas.shareIdea', defaultMessage: 'Share an idea' },
   sort: { id: 'community.board.ideas.sort', defaultMessage: 'Sort' },
   sortBy: {
@@ -112,6 +133,10 @@ export const board = defineMessages({
   details: { id: 'community.board.newIdea.details', defaultMessage: 'Details (what would it let you do?)' },
   noCategory: { id: 'community.board.newIdea.noCategory', defaultMessage: 'None', description: 'no category' },
   postIdea: { id: 'community.board.newIdea.postIdea', defaultMessage: 'Post idea' },
+  startsWithVote: {
+    id: 'community.board.newIdea.startsWithVote',
+    defaultMessage: 'Your idea starts with your vote; you can take it back on its page.',
+  },
   similar: {
     id: 'community.board.newIdea.similar',
     defaultMessage: 'Similar ideas (a vote there counts more than a duplicate):',
@@ -150,6 +175,14 @@ export const board = defineMessages({
   yourReview: { id: 'community.board.reviews.yourReview', defaultMessage: 'Your review' },
   saveReview: { id: 'community.board.reviews.save', defaultMessage: 'Save review' },
   postReview: { id: 'community.board.reviews.post', defaultMessage: 'Post review' },
+  noReviews: {
+    id: 'community.board.reviews.none',
+    defaultMessage: 'No reviews yet. Be the first to write one.',
+  },
+  noReviewsOf: {
+    id: 'community.board.reviews.noneOf',
+    defaultMessage: 'No reviews of {product} yet. Be the first to write one.',
+  },
   logInToReview: {
     id: 'community.board.reviews.logInToReview',
     defaultMessage: '{link} to write a review.',
@@ -160,7 +193,11 @@ export const board = defineMessages({
   okVerified: { id: 'community.board.ok.verified', defaultMessage: 'Your email is confirmed. Welcome!' },
   okReset: { id: 'community.board.ok.reset', defaultMessage: 'Password changed: log in with the new one.' },
   okSaved: { id: 'community.board.ok.saved', defaultMessage: 'Saved.' },
-  okPosted: { id: 'community.board.ok.posted', defaultMessage: 'Posted.' },
+  okPosted: {
+    id: 'community.board.ok.posted',
+    defaultMessage: 'Your idea is posted, with your vote.',
+    description: 'after posting an idea: the author votes for their own idea, as on Fider',
+  },
   okHeld: {
     id: 'community.board.ok.held',
     defaultMessage: 'Thanks! A moderator looks at new posts before they are public.',

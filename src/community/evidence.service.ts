@@ -24,6 +24,10 @@ export interface Suggestion {
   authorHandle: string | null;
   authorFollowers: number | null;
   contactId: string | null;
+  /** The analyzer's key terms of the post: what it is about (the queue shows them, and matches ideas by them). */
+  keyTerms: string[];
+  /** Why it waits here: the analyzer was sure it asks for a feature, or a teammate marked it so. */
+  reason: 'analyzer' | 'staff';
 }
 
 export async function suggestedIdeas(
@@ -42,7 +46,7 @@ export async function suggestedIdeas(
   const [list, counted] = await Promise.all([
     db.execute(sql`
       select ${m.id}, ${m.platform}, ${m.text}, ${m.url}, ${m.postedAt}, ${m.authorName}, ${m.authorHandle},
-        ${m.authorFollowers}, ${m.contactId}
+        ${m.authorFollowers}, ${m.contactId}, ${m.keyTerms}, ${m.intentsOverride} is not null as by_staff
       from ${m}
       where ${waiting}
       order by ${newestFirst(m.postedAt)}, ${newestFirst(m.id)}
@@ -59,6 +63,8 @@ export async function suggestedIdeas(
     author_handle: string | null;
     author_followers: number | null;
     contact_id: string | null;
+    key_terms: string[] | null;
+    by_staff: boolean;
   }>(list);
   return {
     items: kept.map((r) => ({
@@ -71,6 +77,8 @@ export async function suggestedIdeas(
       authorHandle: r.author_handle,
       authorFollowers: r.author_followers,
       contactId: r.contact_id,
+      keyTerms: r.key_terms ?? [],
+      reason: r.by_staff ? ('staff' as const) : ('analyzer' as const),
     })),
     total: rows<{ n: number }>(counted)[0]?.n ?? 0,
   };

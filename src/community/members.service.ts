@@ -211,11 +211,21 @@ export async function memberLogin(
     ? await verifyPassword(input.password, m.passwordHash)
     : await verifyDecoy(input.password, deps.passwordParams);
   if (!m || !ok || m.disabledAt) throw communityError('MEMBER_CREDENTIALS_INVALID');
+  return startMemberSession(db, m, ctx.now);
+}
+
+/**
+ * A new session for a member who proved who they are: by password (login) or by opening the single-use link
+ * mailed to them (confirming their email signs them in, as the link reached only their mailbox). The token is
+ * stored hashed; the caller sets it as the member cookie.
+ */
+export async function startMemberSession(db: Db, m: MemberRow, now: Date): Promise<MemberLogin> {
+  if (m.disabledAt) throw communityError('MEMBER_CREDENTIALS_INVALID');
   const token = newSecret();
   const csrfToken = newSecret(16);
-  const expiresAt = new Date(ctx.now.getTime() + SESSION_TTL_MS);
+  const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
   await db.insert(memberSessions).values({ memberId: m.id, tokenHash: hashToken(token), csrfToken, expiresAt });
-  await db.update(members).set({ lastLoginAt: ctx.now }).where(eq(members.id, m.id));
+  await db.update(members).set({ lastLoginAt: now }).where(eq(members.id, m.id));
   return { member: m, token, csrfToken, expiresAt };
 }
 

@@ -158,6 +158,10 @@ export const communityApi = createApi()
                 authorHandle: z.string().nullable(),
                 authorFollowers: z.number().nullable(),
                 contactId: z.string().nullable(),
+                keyTerms: z.array(z.string()).openapi({ description: 'What the post is about (the analyzer’s)' }),
+                reason: z
+                  .enum(['analyzer', 'staff'])
+                  .openapi({ description: 'Why it is suggested: the analyzer’s intent model, or a teammate’s tag' }),
               }),
             ),
             total: z.number(),

@@ -178,6 +178,40 @@ export const staff = defineMessages({
   titlePlaceholder: { id: 'community.staff.suggested.titlePlaceholder', defaultMessage: 'Title in your words' },
   createIdea: { id: 'community.staff.suggested.createIdea', defaultMessage: 'Create idea' },
   setAside: { id: 'community.staff.suggested.setAside', defaultMessage: 'Set aside' },
+  setAsideName: {
+    id: 'community.staff.suggested.setAsideName',
+    defaultMessage: 'Set aside the post by {author}',
+    description: 'what a screen reader says for the one-click Set aside button',
+  },
+  suggestedWhy: {
+    id: 'community.staff.suggested.why',
+    defaultMessage:
+      'Suggested because {reason, select, staff {a teammate marked it a feature request} other {the analyzer reads ' +
+      'it as a feature request}}{terms, select, none {.} other {, about {terms}.}}',
+    description: 'why a mention is in the suggested ideas queue; terms: its key terms as a list, or none',
+  },
+  closestIdea: {
+    id: 'community.staff.suggested.closest',
+    defaultMessage:
+      'Closest idea: “{title}”, {strength, select, close {a close match} partial {partly alike} other {little in ' +
+      'common}} (both mention {terms})',
+  },
+  noCloseIdea: {
+    id: 'community.staff.suggested.noClose',
+    defaultMessage: 'No idea shares its words: it may be a new one.',
+  },
+  chooseIdea: {
+    id: 'community.staff.suggested.choose',
+    defaultMessage: 'Choose an idea…',
+    description: 'the first, empty choice of the idea to link to: nothing is chosen for the person',
+  },
+  ideaOption: {
+    id: 'community.staff.suggested.option',
+    defaultMessage: '{title} ({strength, select, close {close match} partial {partly alike} other {little in common}})',
+    description: 'an idea in the link list that shares words with the post',
+  },
+  alikeGroup: { id: 'community.staff.suggested.alikeGroup', defaultMessage: 'Sharing its words' },
+  otherGroup: { id: 'community.staff.suggested.otherGroup', defaultMessage: 'Other ideas' },
 
   // Categories and the board's settings.
   categoriesTitle: { id: 'community.staff.categories.title', defaultMessage: 'Categories' },

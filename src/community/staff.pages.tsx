@@ -42,6 +42,7 @@ import { listMail } from '../accounts';
 import { baseUrl } from '../http/request-origin';
 import { ideas } from './schema';
 import { staff as m } from './staff.messages';
+import { closestIdeas } from './suggestion-match';
 import {
   CategoriesPage,
   MailPage,
@@ -66,6 +67,8 @@ const IdeaForm = UpdateIdea.pick({ status: true, statusNote: true, categoryId: t
   categoryId: true,
   pinned: true,
 });
+/** The suggestion to come back to after setting one aside (the one below it). */
+const DismissForm = z.object({ next: z.uuid().optional() });
 /** Where a moderation form came from, to go back to. */
 const ModerationForm = Moderation.extend({ back: z.string().max(2000).optional() });
 
@@ -197,7 +200,7 @@ export const communityStaffPages = new Hono<AppEnv>()
     return c.html(
       <SuggestedPage
         {...staffBase(c)}
-        items={page.items}
+        items={page.items.map((s) => ({ ...s, matches: closestIdeas(s.keyTerms, list) }))}
         total={page.total}
         ideas={list.map((i) => ({ id: i.id, title: i.title }))}
         counts={await counts(c)}
@@ -228,8 +231,12 @@ export const communityStaffPages = new Hono<AppEnv>()
     return c.redirect(`/community/ideas/${idea.id}?ok=created`, 303);
   })
   .post('/community/suggested/:id/dismiss', async (c) => {
-    await dismissSuggestion(c.var.deps.db, assertCan(c, 'community:moderate'), pathId(c, 'mention'));
-    return c.redirect('/community/suggested?ok=dismissed', 303);
+    const actor = assertCan(c, 'community:moderate');
+    const form = await parseForm(c, DismissForm);
+    await dismissSuggestion(c.var.deps.db, actor, pathId(c, 'mention'));
+    // One click, and the queue comes back at the post that was next, not at its top.
+    const next = form.ok && form.data.next ? `#suggestion-${form.data.next}` : '';
+    return c.redirect(`/community/suggested?ok=dismissed${next}`, 303);
   })
   .get('/community/categories', async (c) => {
     const { workspaceId } = assertCan(c, 'inbox:read');

@@ -6,6 +6,7 @@ import type { Db } from '../db/types';
 import { canonicalTags } from '../tags';
 import { type ContactFilter, type ContactSort, filterConditions } from './filter';
 import { contactError } from './errors';
+import { scoreParts } from './score';
 import { contactNotes, contacts, DEFAULT_STAGES, identities, lifecycleStages } from './schema';
 
 export type ContactRow = typeof contacts.$inferSelect;
@@ -42,7 +43,8 @@ export const publicContact = (c: ContactRow, ids: IdentityRow[] = []) => ({
   sentiment: c.sentiment,
   mentionCount: c.mentionCount,
   score: c.score,
-  scoreReasons: c.scoreReasons,
+  // The parts add up to the score (a part for what 0..100 cut off, score.ts), in the API as on the pages.
+  scoreReasons: scoreParts(c.score, c.scoreReasons),
   firstTouchAt: c.firstTouchAt?.toISOString() ?? null,
   firstTouchChannel: c.firstTouchChannel,
   lastActivityAt: c.lastActivityAt?.toISOString() ?? null,

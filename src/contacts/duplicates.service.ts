@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { Actor } from '../core/actor';
 import { recordAudit } from '../accounts';
 import { toPgArray } from '../db/params';
@@ -10,17 +10,41 @@ import { contactError } from './errors';
 import { duplicateReason } from './reasons';
 import { contacts, type DuplicateReason, duplicateSuggestions } from './schema';
 
-/** The review queue: open suggestions, most likely first, each with both contacts side by side. */
-export async function listSuggestions(db: Db, workspaceId: string, opts: { limit: number; offset: number }) {
+/**
+ * How sure a suggestion must be to be shown by default (evidence.ts `confidenceOf`). Any one hint that names a
+ * person reaches it alone (same email 95 %, profile URL 90 %, picture 70 %, handle on another platform 60 %), and
+ * so do two weak hints together (a similar name and the same website); a similar name alone never does (at most
+ * 50 %: "Hana Müller" and "Ana Müller" are 32 % alike as evidence, and most such pairs are namesakes), nor a
+ * shared website domain alone (40 %: colleagues). The weaker ones stay one click away.
+ */
+export const LIKELY_DUPLICATE = 0.6;
+
+/**
+ * The review queue: open suggestions, most likely first, each with both contacts side by side. By default only
+ * the likely ones (`LIKELY_DUPLICATE`); `weak: true` lists the weaker ones too. `weaker` counts those below.
+ */
+export async function listSuggestions(
+  db: Db,
+  workspaceId: string,
+  opts: { limit: number; offset: number; weak?: boolean },
+) {
   const open = and(eq(duplicateSuggestions.workspaceId, workspaceId), eq(duplicateSuggestions.status, 'open'));
+  const likely = gte(duplicateSuggestions.confidence, LIKELY_DUPLICATE);
+  const shown = opts.weak ? open : and(open, likely);
   const list = await db
     .select()
     .from(duplicateSuggestions)
-    .where(open)
+    .where(shown)
     .orderBy(desc(duplicateSuggestions.confidence), desc(duplicateSuggestions.createdAt))
     .limit(opts.limit)
     .offset(opts.offset);
-  const [total] = await db.select({ n: sql<number>`count(*)::int` }).from(duplicateSuggestions).where(open);
+  const [counts] = await db
+    .select({
+      n: sql<number>`count(*) filter (where ${opts.weak ? sql`true` : likely})::int`,
+      weaker: sql<number>`count(*) filter (where ${duplicateSuggestions.confidence} < ${LIKELY_DUPLICATE})::int`,
+    })
+    .from(duplicateSuggestions)
+    .where(open);
   const ids = [...new Set(list.flatMap((s) => [s.contactA, s.contactB]))];
   const people = ids.length ? await db.select().from(contacts).where(inArray(contacts.id, ids)) : [];
   const idents = await identitiesOf(db, ids);
@@ -33,7 +57,8 @@ export async function listSuggestions(db: Db, workspaceId: string, opts: { limit
       contacts: [byId.get(s.contactA)!, byId.get(s.contactB)!],
       createdAt: s.createdAt.toISOString(),
     })),
-    total: total?.n ?? 0,
+    total: counts?.n ?? 0,
+    weaker: counts?.weaker ?? 0,
   };
 }
 

@@ -40,6 +40,7 @@ export const CONTACT_ERRORS = defineErrors({
   },
   CONTACT_IMPORT_NOT_CSV: { kind: 'invalid', en: 'The file is not valid CSV: {problem}' },
   CONTACT_IMPORT_EMPTY: { kind: 'invalid', en: 'The file is empty: the first line must name the columns' },
+  CONTACT_IMPORT_FILE_NOT_CHOSEN: { kind: 'invalid', en: 'Choose a CSV file to import' },
   CONTACT_IMPORT_COLUMN_MISSING: { kind: 'invalid', en: 'mapping: the file has no column "{column}" (for {field})' },
   CONTACT_IMPORT_NEEDS_NAME_OR_EMAIL: {
     kind: 'invalid',

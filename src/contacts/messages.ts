@@ -56,6 +56,16 @@ export const contactMessages = defineMessages({
   verifiedBadge: { id: 'contacts.parts.verifiedBadge', defaultMessage: 'verified' },
   notVerified: { id: 'contacts.parts.notVerified', defaultMessage: 'no', description: 'an account is not verified' },
   noScoreReasons: { id: 'contacts.parts.noScoreReasons', defaultMessage: 'Nothing has added to the score yet.' },
+  moreScoreParts: {
+    id: 'contacts.parts.moreScoreParts',
+    defaultMessage: '{count, plural, one {# more part} other {# more parts}}: {points}',
+    description: 'folded score parts; points is their signed sum, like +13',
+  },
+  scoreTotal: {
+    id: 'contacts.parts.scoreTotal',
+    defaultMessage: 'Total: {score} of 100',
+    description: 'the sum of the parts listed above it',
+  },
 
   // The weekly sentiment chart (views/sentiment-chart.tsx).
   chartEmpty: { id: 'contacts.chart.empty', defaultMessage: 'No scored mentions yet.' },
@@ -145,6 +155,18 @@ export const contactMessages = defineMessages({
   },
   tagsPlaceholder: { id: 'contacts.contact.tagsPlaceholder', defaultMessage: 'vip, beta', description: 'example tags' },
   saveProfile: { id: 'contacts.contact.saveProfile', defaultMessage: 'Save profile' },
+  editProfile: { id: 'contacts.contact.editProfile', defaultMessage: 'Edit profile', description: 'button' },
+  cancelEdit: { id: 'contacts.contact.cancelEdit', defaultMessage: 'Cancel', description: 'leaves the profile form' },
+  openConversation: {
+    id: 'contacts.timeline.openConversation',
+    defaultMessage: 'Open conversation',
+    description: 'link from a post in the timeline to its inbox conversation',
+  },
+  openIdea: {
+    id: 'contacts.timeline.openIdea',
+    defaultMessage: 'Open idea',
+    description: 'link from a board idea or comment in the timeline to the idea',
+  },
   firstTouch: {
     id: 'contacts.contact.firstTouch',
     defaultMessage: 'First touch',
@@ -204,6 +226,31 @@ export const contactMessages = defineMessages({
   },
   merge: { id: 'contacts.duplicates.merge', defaultMessage: 'Merge', description: 'button' },
   notSamePerson: { id: 'contacts.duplicates.notSamePerson', defaultMessage: 'Not the same person' },
+  showWeak: {
+    id: 'contacts.duplicates.showWeak',
+    defaultMessage: 'Show weaker suggestions ({count, plural, one {# below {percent}} other {# below {percent}}})',
+    description: 'link; percent is the confidence from which a suggestion is shown by default, like 60%',
+  },
+  hideWeak: {
+    id: 'contacts.duplicates.hideWeak',
+    defaultMessage: 'Show only suggestions from {percent}',
+    description: 'link; percent like 60%',
+  },
+  weakSuggestion: {
+    id: 'contacts.duplicates.weak',
+    defaultMessage: 'weak evidence: check before merging',
+    description: 'badge on a suggestion below the default confidence',
+  },
+  differs: {
+    id: 'contacts.duplicates.differs',
+    defaultMessage: 'differs',
+    description: 'marks a field whose value is not the same on the two contacts',
+  },
+  differingFields: {
+    id: 'contacts.duplicates.differingFields',
+    defaultMessage: 'Different: {fields}',
+    description: 'fields lists the field names that differ between the two contacts, like "Name, Company"',
+  },
 
   // Notices after a change (pages.tsx).
   okSaved: { id: 'contacts.flash.saved', defaultMessage: 'Contact saved.' },

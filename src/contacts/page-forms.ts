@@ -86,3 +86,12 @@ export function mergeChoices(form: z.infer<typeof MergeForm>, pair: [string, str
     if (pair.includes(v)) fields[f] = v;
   return { into, from: pair.find((id) => id !== into)!, fields };
 }
+
+/**
+ * The contacts list's import form: the file (a CSV, as the API's `content`) and, optionally, the mapping typed as
+ * `field=column` pairs (`parseContactMappingText`), as on the command line.
+ */
+export const ImportPageForm = z.object({
+  file: z.instanceof(File).optional(),
+  map: z.string().max(5000).optional(),
+});

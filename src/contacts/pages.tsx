@@ -9,7 +9,7 @@ import type { AppContext, AppEnv } from '../http/env';
 import { assertCan, formProblem, parseForm, pathId, requireStaffPage, saidToViewer, shellProps } from '../http/pages';
 import { PLATFORMS } from '../core/platforms';
 import { addNote, getContact, getContactRow, listContacts, listStages, updateContact } from './contacts.service';
-import { dismissSuggestion, findSimilar, getSuggestion, listSuggestions } from './duplicates.service';
+import { dismissSuggestion, findSimilar, getSuggestion, LIKELY_DUPLICATE, listSuggestions } from './duplicates.service';
 import { mergeContacts, listMerges, undoMerge } from './merge.service';
 import { MergeInput, NoteInput } from './contact.input';
 import {
@@ -28,6 +28,7 @@ import { contactMessages as m } from './messages';
 import { contactMerges } from './schema';
 import { createSegment, deleteSegment, listSegments } from './segments';
 import { contactTimeline, sentimentHistory } from './timeline';
+import { contactTransferPages } from './transfer.pages';
 import { ContactPage } from './views/contact-page';
 import { ContactsPage } from './views/contacts-page';
 import { DuplicatesPage } from './views/duplicates-page';
@@ -149,6 +150,7 @@ async function renderContact(
       canWrite={can(actor.role, 'contacts:write')}
       ok={okMessage(c)}
       error={extra.error}
+      editing={c.req.query('edit') === '1'}
       values={extra.values}
       note={extra.note}
     />,
@@ -159,8 +161,9 @@ async function renderContact(
 async function renderDuplicates(c: AppContext, status = 200, error?: string) {
   const actor = assertCan(c, 'contacts:read');
   const offset = Math.max(0, Math.min(1_000_000, Number.parseInt(c.req.query('offset') ?? '0', 10) || 0));
+  const weak = c.req.query('weak') === '1';
   const [list, names] = await Promise.all([
-    listSuggestions(c.var.deps.db, actor.workspaceId, { limit: DUPLICATES_PAGE_SIZE, offset }),
+    listSuggestions(c.var.deps.db, actor.workspaceId, { limit: DUPLICATES_PAGE_SIZE, offset, weak }),
     people(c, actor.workspaceId),
   ]);
   const merged = c.req.query('contact');
@@ -169,6 +172,9 @@ async function renderDuplicates(c: AppContext, status = 200, error?: string) {
       {...shellProps(c)}
       items={list.items}
       total={list.total}
+      weaker={list.weaker}
+      weak={weak}
+      likely={LIKELY_DUPLICATE}
       offset={offset}
       pageSize={DUPLICATES_PAGE_SIZE}
       people={names}
@@ -180,6 +186,9 @@ async function renderDuplicates(c: AppContext, status = 200, error?: string) {
     status as 200,
   );
 }
+
+/** Back to the queue as it was: with the weaker suggestions when they were shown (the form's action says). */
+const weakParam = (c: AppContext) => (c.req.query('weak') === '1' ? 'weak=1&' : '');
 
 /** An edited or stale "older" link falls back to the newest page. */
 function validCursor(cursor: string | undefined) {
@@ -200,6 +209,8 @@ function validCursor(cursor: string | undefined) {
 export const contactPages = new Hono<AppEnv>()
   .use('/contacts', requireStaffPage)
   .use('/contacts/*', requireStaffPage)
+  // Before /contacts/:id, which would otherwise answer /contacts/imports.
+  .route('/', contactTransferPages)
   .get('/contacts', (c) => renderList(c))
   .post('/contacts/segments', async (c) => {
     const actor = assertCan(c, 'contacts:write');
@@ -240,7 +251,7 @@ export const contactPages = new Hono<AppEnv>()
       const e = formProblem(err);
       return renderDuplicates(c, e.status, saidToViewer(c, e));
     }
-    return c.redirect(`/contacts/duplicates?ok=merged&contact=${choice.into}`, 303);
+    return c.redirect(`/contacts/duplicates?${weakParam(c)}ok=merged&contact=${choice.into}`, 303);
   })
   .post('/contacts/duplicates/:id/dismiss', async (c) => {
     const actor = assertCan(c, 'contacts:write');
@@ -250,7 +261,7 @@ export const contactPages = new Hono<AppEnv>()
       const e = formProblem(err);
       return renderDuplicates(c, e.status, saidToViewer(c, e));
     }
-    return c.redirect('/contacts/duplicates?ok=dismissed', 303);
+    return c.redirect(`/contacts/duplicates?${weakParam(c)}ok=dismissed`, 303);
   })
   .post('/contacts/merges/:id/undo', async (c) => {
     const actor = assertCan(c, 'contacts:write');

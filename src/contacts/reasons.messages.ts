@@ -33,6 +33,13 @@ export const scoreWords = defineMessages({
     id: 'contacts.score.questions',
     defaultMessage: 'Questions asked: {count, number}',
   },
+  limit: {
+    id: 'contacts.score.limit',
+    defaultMessage:
+      '{limit, select, 100 {Capped: a score is at most 100} 0 {Floor: a score is at least 0} ' +
+      'other {Adjusted when the score was saved}}',
+    description: 'the points past 100 (or below 0) taken off so the score stays within 0 to 100',
+  },
 });
 
 /** Why two contacts may be one person, one message a kind of evidence. */

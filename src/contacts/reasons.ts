@@ -31,6 +31,8 @@ export function scoreReasonText(t: Translator, r: Pick<ScoreReason, 'code' | 'va
       return t.t(m.purchaseIntent, { count: num(v.count) });
     case 'questions':
       return t.t(m.questions, { count: num(v.count) });
+    case 'limit':
+      return t.t(m.limit, { limit: String(v.limit ?? 'other') });
     default:
       return r.reason;
   }

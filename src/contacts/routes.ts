@@ -105,6 +105,8 @@ const TimelineItem = z.object({
   sentiment: z.string().nullable(),
   intents: z.array(z.string()),
   authorId: z.string().nullable(),
+  conversationId: z.string().nullable().openapi({ description: 'The inbox conversation the post joined' }),
+  ideaId: z.string().nullable().openapi({ description: 'The board idea a community idea or comment belongs to' }),
 });
 
 const tags = ['contacts'];
@@ -224,7 +226,14 @@ export const contactsApi = createApi()
         ...errors(401, 403),
       },
     }),
-    async (c) => c.json(await listSuggestions(c.var.deps.db, requireActor(c).workspaceId, c.req.valid('query')), 200),
+    // The API lists every open suggestion with its confidence (the page hides the weak ones by default).
+    async (c) => {
+      const { items, total } = await listSuggestions(c.var.deps.db, requireActor(c).workspaceId, {
+        ...c.req.valid('query'),
+        weak: true,
+      });
+      return c.json({ items, total }, 200);
+    },
   )
   .openapi(
     createRoute({

@@ -26,7 +26,9 @@ export type ScoreReasonCode =
   | 'recency'
   | 'sentiment'
   | 'purchase_intent'
-  | 'questions';
+  | 'questions'
+  // The parts added past 100 or below 0: listed so the score always equals the sum of its parts.
+  | 'limit';
 
 /**
  * One part of a contact's score: its code and values, put in words in the reader's language when shown, and its

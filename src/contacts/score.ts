@@ -42,6 +42,43 @@ export function scoreContact(s: ContactStats, now: Date): { score: number; reaso
   if (s.purchaseIntents > 0)
     add(Math.min(20, 12 + (s.purchaseIntents - 1) * 4), 'purchase_intent', { count: s.purchaseIntents });
   if (s.questions > 0) add(Math.min(8, 4 + (s.questions - 1) * 2), 'questions', { count: s.questions });
+  return withinLimits(reasons);
+}
+
+export const MAX_SCORE = 100;
+
+/**
+ * The score of these parts, kept within 0..100; what falls outside is listed as one more part (code `limit`),
+ * so the score a page shows always equals the sum of the parts it lists. Rows scored before this part existed
+ * are reconciled the same way when read (`scoreParts`).
+ */
+export function withinLimits(parts: ScoreReason[]): { score: number; reasons: ScoreReason[] } {
+  const reasons = parts.filter((r) => r.code !== 'limit');
   const total = reasons.reduce((sum, r) => sum + r.points, 0);
-  return { score: Math.max(0, Math.min(100, total)), reasons };
+  const score = Math.max(0, Math.min(MAX_SCORE, total));
+  if (score === total) return { score, reasons };
+  const limit = total > MAX_SCORE ? MAX_SCORE : 0;
+  const values = { limit };
+  const points = score - total;
+  return {
+    score,
+    reasons: [
+      ...reasons,
+      { code: 'limit', values, points, reason: scoreReasonText(ENGLISH, { code: 'limit', values, reason: '' }) },
+    ],
+  };
+}
+
+/**
+ * The parts to list beside a stored score: its stored parts, with the limit part recomputed, and for a score the
+ * parts do not explain (stored under an older rule), the difference as a part of its own. Pure.
+ */
+export function scoreParts(score: number, stored: ScoreReason[]): ScoreReason[] {
+  const { score: computed, reasons } = withinLimits(stored);
+  if (computed === score) return reasons;
+  const parts = stored.filter((r) => r.code !== 'limit');
+  const points = score - parts.reduce((sum, r) => sum + r.points, 0);
+  const values = { limit: 'other' };
+  const reason = scoreReasonText(ENGLISH, { code: 'limit', values, reason: '' });
+  return [...parts, { code: 'limit', values, points, reason }];
 }

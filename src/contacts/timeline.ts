@@ -20,6 +20,26 @@ export interface TimelineItem {
   sentiment: string | null;
   intents: string[];
   authorId: string | null;
+  /** The inbox conversation a post joined (null: listening only, or a note). */
+  conversationId: string | null;
+  /** The board idea a community idea or comment belongs to (null for anything else). */
+  ideaId: string | null;
+}
+
+const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+const IDEA_KEY = new RegExp(`^idea:(${UUID})$`, 'i');
+const IDEA_IN_URL = new RegExp(`/ideas/(${UUID})(?:[/?#]|$)`, 'i');
+
+/**
+ * The board idea a community post belongs to: an idea is stored under `idea:<id>`, a comment under
+ * `comment:<id>` with its idea's board address as its url (community/analysis.ts). Pure.
+ */
+export function boardIdeaOf(platform: string | null, externalId: string | null, url: string | null): string | null {
+  if (platform !== 'community' || !externalId) return null;
+  const own = IDEA_KEY.exec(externalId);
+  if (own) return own[1]!.toLowerCase();
+  if (!externalId.startsWith('comment:') || !url) return null;
+  return IDEA_IN_URL.exec(url)?.[1]?.toLowerCase() ?? null;
 }
 
 export async function contactTimeline(
@@ -47,14 +67,17 @@ export async function contactTimeline(
     sentiment: string | null;
     intents: string[] | null;
     author_id: string | null;
+    conversation_id: string | null;
+    external_id: string | null;
   }>(
     await db.execute(sql`
       select * from (
         select 'mention' as kind, ${m.id}, ${m.postedAt} as at, ${m.platform}, ${m.text}, ${m.url},
-          ${m.authorHandle} as handle, ${m.label} as sentiment, ${m.intents} as intents, null::uuid as author_id
+          ${m.authorHandle} as handle, ${m.label} as sentiment, ${m.intents} as intents, null::uuid as author_id,
+          ${m.conversationId} as conversation_id, ${m.externalId} as external_id
         from ${m}
         union all
-        select 'note', n.id, n.created_at, null, n.body, null, null, null, null, n.author_id
+        select 'note', n.id, n.created_at, null, n.body, null, null, null, null, n.author_id, null, null
         from contact_notes n where n.workspace_id = ${workspaceId}::uuid and n.contact_id = ${contactId}::uuid
       ) t ${cond}
       order by t.at desc, t.id desc limit ${opts.limit + 1}`),
@@ -70,6 +93,8 @@ export async function contactTimeline(
     sentiment: x.sentiment,
     intents: x.intents ?? [],
     authorId: x.author_id,
+    conversationId: x.conversation_id,
+    ideaId: boardIdeaOf(x.platform, x.external_id, x.url),
   }));
   const p = page(items, opts.limit, (i) => ({ at: new Date(i.at), id: i.id }));
   return {

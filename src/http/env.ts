@@ -138,6 +138,10 @@ export interface StaffUser {
   /** The language and IANA time zone the person chose on their profile (null: not chosen). */
   language: string | null;
   timeZone: string | null;
+  /** Single-key shortcuts on (the default) or off (WCAG 2.1.4); what opens after closing, assigning away or
+   * snoozing: the next conversation or the list. Left out where unknown (both then take their default). */
+  keyboardShortcuts?: boolean;
+  afterTriage?: 'next' | 'list';
   /** Every workspace this person's login belongs to (loaded for pages, for the switcher). */
   workspaces?: WorkspaceRef[];
 }

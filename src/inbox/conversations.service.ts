@@ -103,6 +103,8 @@ export type ThreadItem =
       rating: number | null;
       /** When its author last changed it (words or stars), if ever. */
       editedAt: string | null;
+      /** The source it came in through: a reply to it is posted as that source's account. */
+      sourceId: string | null;
     }
   | {
       kind: 'reply';
@@ -166,6 +168,7 @@ export async function conversationThread(db: Db, workspaceId: string, id: string
       onPost: originalPostOf(m.raw),
       rating: typeof m.metrics.rating === 'number' ? m.metrics.rating : null,
       editedAt: m.editedAt?.toISOString() ?? null,
+      sourceId: m.sourceId,
     })),
     ...sent.map((r) => ({
       kind: 'reply' as const,
@@ -249,7 +252,12 @@ export async function updateConversations(
       const set: Partial<typeof conversations.$inferInsert> = { updatedAt: now };
       const ev = (kind: (typeof conversationEvents.$inferInsert)['kind'], details: Record<string, unknown>) =>
         events.push({ workspaceId: actor.workspaceId, conversationId: c.id, kind, actorId: actor.userId, details });
-      if (patch.status && patch.status !== c.status) {
+      // Snoozing a snoozed conversation again moves its wake-up time (the snooze menu offers it).
+      const resnooze =
+        patch.status === 'snoozed' &&
+        c.status === 'snoozed' &&
+        patch.snoozedUntil!.getTime() !== c.snoozedUntil?.getTime();
+      if (patch.status && (patch.status !== c.status || resnooze)) {
         set.status = patch.status;
         set.snoozedUntil = patch.status === 'snoozed' ? patch.snoozedUntil! : null;
         if (patch.status === 'closed') set.resolvedAt = now;

@@ -31,8 +31,9 @@ export const BulkForm = z.object({
 export const BULK_FORM = { lists: { addTag: ',' } };
 
 /**
- * The conversation page's triage form; a snooze is a preset (`4h`, `tomorrow`) or `until` the time typed,
- * read on the viewer's clock (their time zone).
+ * The conversation page's triage controls (each its own small form posting one field, or the snooze menu); a
+ * snooze is a preset (`1h`, `tomorrow`) or `until` the time typed, read on the viewer's clock (their time
+ * zone). `list` is the inbox list the conversation was opened from (its query string), where the next one is.
  */
 export const TriageForm = z.object({
   assigneeId: Assignee.nullable().optional(),
@@ -41,12 +42,15 @@ export const TriageForm = z.object({
   snoozeUntil: z.string().max(40).optional(),
   priority: patch.priority,
   tags: patch.tags,
+  list: z.string().max(2000).optional(),
 });
 export const TRIAGE_FORM = { lists: { tags: ',' } };
 
 /** The snooze presets, in the order offered: hours from now, or 09:00 on the viewer's clock. */
 export const SNOOZE_PRESETS = ['1h', '4h', 'tomorrow', '24h', '72h', 'monday', '168h'] as const;
 export type SnoozePreset = (typeof SNOOZE_PRESETS)[number];
+/** What the snooze menu offers (besides a time of one's own); the other presets stay accepted from old forms. */
+export const SNOOZE_MENU = ['1h', 'tomorrow', 'monday'] as const satisfies readonly SnoozePreset[];
 const HOUR_MS = 3_600_000;
 const MORNING = { hour: 9 };
 

@@ -28,6 +28,8 @@ import { type InboxQuery, listConversations, tabCounts } from './list';
 import { readInboxQuery } from './page-params';
 import { ModerationInput, NoteInput } from './conversation.input';
 import { moderateMention } from './moderation.service';
+import { conversationHref, leftTheList, listContext, listHref, nextInList } from './after-triage';
+import { replyAccountName, replySource } from './replies/account';
 import { BULK_FORM, BulkForm, ReplyForm, snoozeEnd, TRIAGE_FORM, TriageForm } from './page-forms';
 import { conversations } from './schema';
 import { type ComposerState, ConversationPage } from './views/conversation-page';
@@ -37,6 +39,7 @@ import { flash } from './views/messages';
 /** Notices after a redirect: a fixed word in the URL, never text from it. */
 const OK_MESSAGES: Record<string, MessageDescriptor> = {
   updated: flash.updated,
+  next: flash.next,
   bulk: flash.bulk,
   noted: flash.noted,
   queued: flash.queued,
@@ -109,12 +112,19 @@ async function renderInbox(c: AppContext, error?: string, status = 200) {
       tags={vocabulary}
       canWrite={can(actor.role, 'inbox:write')}
       now={c.var.deps.clock()}
+      open={openId(c)}
       ok={okMessage(c)}
       error={error}
     />,
     status as 200,
   );
 }
+
+/** The conversation the split view shows (?open=<id>); anything else opens none. */
+const openId = (c: AppContext) => {
+  const id = c.req.query('open');
+  return id && Uuid.safeParse(id).success ? id : undefined;
+};
 
 async function renderConversation(
   c: AppContext,
@@ -161,6 +171,12 @@ async function renderConversation(
     text = await renderSavedReply(db, actor, savedId, id);
   }
   const limit = checkReply(conv.platform, 'x').limit || null;
+  // The account a reply to the latest post goes out as (the composer names it).
+  const latest = thread.findLast((i) => i.kind === 'inbound');
+  const account =
+    limit && latest?.kind === 'inbound'
+      ? replyAccountName(await replySource(db, actor.workspaceId, conv.platform, latest.sourceId))
+      : null;
   return c.html(
     <ConversationPage
       {...shellProps(c)}
@@ -184,6 +200,8 @@ async function renderConversation(
         inReplyTo: extra.composer?.inReplyTo,
       }}
       replyLimit={limit}
+      replyAccount={account}
+      list={listContext(c.req.query('list'), c.req.header('referer'))}
       moderates={c.var.deps.connectors[conv.platform]?.moderates ?? []}
       retracts={Boolean(c.var.deps.connectors[conv.platform]?.retractReply)}
       canWrite={can(actor.role, 'inbox:write')}
@@ -193,6 +211,18 @@ async function renderConversation(
     />,
     (extra.status ?? 200) as 200,
   );
+}
+
+/** Whether the script asked (it wants JSON back, not a redirect to a page). */
+const wantsJson = (c: AppContext) => (c.req.header('accept') ?? '').includes('application/json');
+
+/** What opens after a conversation leaves the person's list: the next one (the default) or the list. */
+const afterTriage = (c: AppContext): 'next' | 'list' => c.var.user?.afterTriage ?? 'next';
+
+/** The conversations of a list context in its order (its first hundred: where a person is working). */
+async function listOrder(db: Db, actor: Actor, list: string): Promise<string[]> {
+  const { query } = readInboxQuery(Object.fromEntries(new URLSearchParams(list)), 100);
+  return (await listPage(db, actor, query)).items.map((x) => x.id);
 }
 
 /** Only inbox pages are followed after a bulk action. */
@@ -228,30 +258,47 @@ export const inboxPages = new Hono<AppEnv>()
     return c.redirect(withOk(backToInbox(next ?? ''), 'bulk'), 303);
   })
   .get('/inbox/c/:id', (c) => renderConversation(c, pathId(c, 'conversation')))
+  // One triage control's change. The script asks for JSON (where to go, or what went wrong) and stays on the
+  // page; a plain form is redirected. A change that takes the conversation out of the person's list opens the
+  // next one of that list, or the list, by their profile's choice.
   .post('/inbox/c/:id/update', async (c) => {
     const actor = assertCan(c, 'inbox:write');
     const id = pathId(c, 'conversation');
     const db = c.var.deps.db;
     const now = c.var.deps.clock();
+    const json = wantsJson(c);
+    const refuse = (error: string) =>
+      json ? c.json({ error: { message: error } }, 422) : renderConversation(c, id, { error, status: 422 });
     const conv = await getConversationRow(db, actor.workspaceId, id);
     const form = await parseForm(c, TriageForm, TRIAGE_FORM);
-    if (!form.ok) return renderConversation(c, id, { error: form.message, status: 422 });
+    if (!form.ok) return refuse(form.message);
     const { assigneeId, status, snoozeFor, priority, tags } = form.data;
+    const list = listContext(form.data.list ?? '', undefined);
     const patch: ConversationPatch = {};
     try {
       if (assigneeId !== undefined) patch.assigneeId = assigneeId;
-      // The same status again changes nothing (a snoozed one keeps its time unless a new one is picked).
-      if (status && (status !== conv.status || (status === 'snoozed' && snoozeFor?.trim() === 'until'))) {
+      // The same status again changes nothing, but a snooze picked from the menu sets a new time.
+      if (status && (status !== conv.status || (status === 'snoozed' && snoozeFor?.trim()))) {
         patch.status = status;
         if (status === 'snoozed') patch.snoozedUntil = snoozeEnd(form.data, now, c.var.i18n.timeZone);
       }
       if (priority) patch.priority = priority;
       if (tags) patch.tags = tags;
+      // The list as it stands before the change: the next conversation is the one after this in it.
+      const left = leftTheList(conv, patch, actor.userId);
+      const order = left && afterTriage(c) === 'next' ? await listOrder(db, actor, list) : null;
       await updateConversations(db, actor, [id], patch, now);
+      const next = order ? nextInList(order, id) : null;
+      const to = !left
+        ? conversationHref(id, list, 'updated')
+        : next
+          ? conversationHref(next, list, 'next')
+          : listHref(list, 'updated');
+      if (json) return c.json({ saved: true, left, next: left ? next : null, location: to });
+      return c.redirect(to, 303);
     } catch (err) {
-      return renderConversation(c, id, { error: problemText(c, err), status: 422 });
+      return refuse(problemText(c, err));
     }
-    return c.redirect(`/inbox/c/${id}?ok=updated`, 303);
   })
   .post('/inbox/c/:id/mentions/:mentionId/moderate', async (c) => {
     const actor = assertCan(c, 'inbox:write');

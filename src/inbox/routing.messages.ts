@@ -12,6 +12,20 @@ export const routingMessages = defineMessages({
   okTeamSaved: { id: 'inbox.routing.ok.teamSaved', defaultMessage: 'Team saved.' },
   okTeamDeleted: { id: 'inbox.routing.ok.teamDeleted', defaultMessage: 'Team deleted.' },
   okMoved: { id: 'inbox.routing.ok.moved', defaultMessage: 'Order saved.' },
+  deleteRuleConfirm: { id: 'inbox.routing.rule.delete.confirm', defaultMessage: 'Yes, delete this rule' },
+  deleteRuleExplain: {
+    id: 'inbox.routing.rule.delete.explain',
+    defaultMessage:
+      'New conversations are no longer routed by {name}. Conversations it already routed keep their assignee, ' +
+      'tags and priority.',
+  },
+  deleteTeamConfirm: { id: 'inbox.routing.team.delete.confirm', defaultMessage: 'Yes, delete this team' },
+  deleteTeamExplain: {
+    id: 'inbox.routing.team.delete.explain',
+    defaultMessage:
+      'Rules that hand conversations round-robin to {name} stop assigning anyone. Conversations already ' +
+      'assigned keep their assignee.',
+  },
   fieldActions: {
     id: 'inbox.routing.field.actions',
     defaultMessage: 'Actions',

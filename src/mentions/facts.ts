@@ -48,6 +48,8 @@ export function mentionFacts(workspaceId?: string, o: MentionFactsOptions = {}) 
       authorFollowers: m.authorFollowers,
       metrics: m.metrics,
       contactId: m.contactId,
+      /** The inbox conversation the post joined (null: listening only). */
+      conversationId: m.conversationId,
       topicIds: m.topicIds,
       language: m.language,
       /** The analyzer's label and staff's correction, for what must tell the two apart (an edit keeps the latter). */

@@ -26,6 +26,8 @@ export { storePosts } from './store';
 export type { StoreResult } from './store';
 /** How many mentions a source has brought in (its settings page shows it). */
 export { countSourceMentions } from './list';
+/** How many mentions carry a topic (before the topic is deleted). */
+export { countTopicMentions } from './topic-count';
 /** The label, score and intents a mention counts under, in TypeScript (the SQL fragments beside them). */
 export { effectiveLabel, effectiveScore, effectiveIntents } from './effective-sentiment';
 /** A model label less sure than the workspace's threshold (uncertain), and how sure the counted label is. */

@@ -20,22 +20,61 @@ export const m = defineMessages({
   allPlatforms: { id: 'mentions.list.allPlatforms', defaultMessage: 'All platforms' },
   filter: { id: 'mentions.list.filter', defaultMessage: 'Filter', description: 'button' },
   refresh: { id: 'mentions.list.refresh', defaultMessage: 'Refresh' },
-  range: {
-    id: 'mentions.list.range',
-    defaultMessage:
-      '{sentiment, select, positive {positive mentions} negative {negative mentions} neutral {neutral mentions} ' +
-      'unscored {unscored mentions} other {Mentions}}' +
-      '{range, select, both { from {from} to {to}} from { from {from}} to { to {to}} other {}} (UTC)',
-    description: 'the filters a report linked here with; range is both, from, to or none; from and to are days',
-  },
-  inLanguage: { id: 'mentions.list.inLanguage', defaultMessage: ', in {language}', description: 'a language code' },
-  fromSources: { id: 'mentions.list.fromSources', defaultMessage: ', from {sources}' },
   source: {
     id: 'mentions.list.source',
     defaultMessage: '{source, select, mentions {mentions} reviews {reviews} community {community} other {{source}}}',
     description: 'where posts come from: social mentions, platform reviews, the community board',
   },
-  allMentions: { id: 'mentions.list.allMentions', defaultMessage: 'all mentions' },
+  allMentions: { id: 'mentions.list.allMentions', defaultMessage: 'Clear all filters' },
+  moreFilters: { id: 'mentions.list.moreFilters', defaultMessage: 'More filters' },
+  sentiment: { id: 'mentions.list.sentiment', defaultMessage: 'Sentiment' },
+  anySentiment: { id: 'mentions.list.anySentiment', defaultMessage: 'Any sentiment' },
+  intentLabel: { id: 'mentions.list.intentLabel', defaultMessage: 'Intent', description: 'label of the intent filter' },
+  anyIntent: { id: 'mentions.list.anyIntent', defaultMessage: 'Any intent' },
+  intent: {
+    id: 'mentions.list.intent',
+    defaultMessage:
+      '{intent, select, question {question} complaint {complaint} praise {praise} feature_request {feature request} ' +
+      'purchase_intent {purchase intent} churn_risk {churn risk} other {{intent}}}',
+    description: 'what a post wants, as the analyzer or staff saw it',
+  },
+  onlyIntent: { id: 'mentions.list.onlyIntent', defaultMessage: 'Show only mentions with {intent}' },
+  fromDay: { id: 'mentions.list.fromDay', defaultMessage: 'From (UTC day)' },
+  toDay: { id: 'mentions.list.toDay', defaultMessage: 'To (UTC day)' },
+  activeFilters: { id: 'mentions.list.activeFilters', defaultMessage: 'Filtered by:' },
+  removeFilter: {
+    id: 'mentions.list.removeFilter',
+    defaultMessage: 'Remove filter {filter}',
+    description: 'what a chip does when followed; filter is the chip’s text',
+  },
+  chipSearch: { id: 'mentions.chip.search', defaultMessage: 'Search: {q}' },
+  chipTopic: { id: 'mentions.chip.topic', defaultMessage: 'Topic: {topic}' },
+  unknownTopic: { id: 'mentions.chip.unknownTopic', defaultMessage: 'a removed topic' },
+  chipPlatform: { id: 'mentions.chip.platform', defaultMessage: 'Platform: {platform}' },
+  chipSentiment: { id: 'mentions.chip.sentiment', defaultMessage: 'Sentiment: {sentiment}' },
+  chipIntent: { id: 'mentions.chip.intent', defaultMessage: 'Intent: {intent}' },
+  chipFrom: {
+    id: 'mentions.chip.from',
+    defaultMessage: 'From {day}{utc, select, yes { (UTC)} other {}}',
+    description: 'start of the range; utc is yes when day is a whole UTC day',
+  },
+  chipTo: {
+    id: 'mentions.chip.to',
+    defaultMessage: 'To {day}{utc, select, yes { (UTC)} other {}}',
+    description: 'end of the range; utc is yes when day is a whole UTC day',
+  },
+  chipLanguage: { id: 'mentions.chip.language', defaultMessage: 'Language: {language}', description: 'a code' },
+  chipSource: { id: 'mentions.chip.source', defaultMessage: 'From: {sources}', description: 'mentions, reviews …' },
+  openConversation: { id: 'mentions.list.openConversation', defaultMessage: 'Open conversation' },
+  notInInbox: {
+    id: 'mentions.list.notInInbox',
+    defaultMessage: 'listening only (no conversation)',
+    description: 'a mention that did not open an inbox conversation',
+  },
+  reply: { id: 'mentions.list.reply', defaultMessage: 'Reply', description: 'link to the conversation’s composer' },
+  assign: { id: 'mentions.list.assign', defaultMessage: 'Assign', description: 'button' },
+  assignTo: { id: 'mentions.list.assignTo', defaultMessage: 'Assign the conversation to' },
+  me: { id: 'mentions.list.me', defaultMessage: '{name} (me)' },
   empty: {
     id: 'mentions.list.empty',
     defaultMessage: 'No mentions yet. Connect a source under Settings > Sources, or start the app with --demo.',

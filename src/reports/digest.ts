@@ -10,7 +10,7 @@ import type { Logger } from '../http/logger';
 import type { Mailer } from '../http/env';
 import type { CredentialBox } from '../core/credentials';
 import { allAlertSettings } from './alert-settings';
-import { dayEndSql, dayStartSql, type ReportCalendar, todayIn, workspaceCalendar } from './calendar';
+import { dayEndSql, dayStartSql, type ReportCalendar, todayIn, weekStartOf, workspaceCalendar } from './calendar';
 import { dayString } from '../core/days';
 import { previousRange, type Range, type ReportQuery, type TermCount, topTerms, type Totals, totals } from './series';
 import { signWebhook } from './spikes';
@@ -18,12 +18,17 @@ import { digestMail as mail } from './digest.messages';
 import { reports as m } from './messages';
 
 /**
- * The weekly digest: the last seven days (days in the workspace's time zone, today not yet counted) against
- * the seven before (volume, sentiment), the themes
- * people talked about, the biggest mentions, and the work still open in the inbox. An in-app page,
- * and every Monday an email to the team (when SMTP is set) and a call to the alert webhook.
+ * The weekly digest: a week of the workspace's calendar (its time zone and week start) against the week before
+ * (volume, sentiment), the themes people talked about, the biggest mentions, and the work still open in the
+ * inbox. The page shows this week so far (against the same days of the week before), with the last full week a
+ * link away; every Monday the last full week goes by email to the team (when SMTP is set) and to the alert
+ * webhook.
  */
+export const DIGEST_PERIODS = ['current', 'last'] as const;
+export type DigestPeriod = (typeof DIGEST_PERIODS)[number];
+
 export interface Digest {
+  period: DigestPeriod;
   range: Range;
   now: Totals;
   before: Totals;
@@ -91,28 +96,45 @@ async function openWork(db: Db, workspaceId: string, now: Date): Promise<Digest[
   return { open: Number(o?.open ?? 0), unassigned: Number(o?.unassigned ?? 0), overdue: Number(o?.overdue ?? 0) };
 }
 
+/**
+ * The days a digest covers and the days it compares them with: this week from its first day to today, against
+ * the same weekdays of the week before; or the last full week against the one before it.
+ */
+export function digestRanges(period: DigestPeriod, today: number, weekStart: number): { range: Range; before: Range } {
+  const first = weekStartOf(today, weekStart);
+  if (period === 'current') {
+    const range = { from: dayString(first), to: dayString(today) };
+    return { range, before: { from: dayString(first - 7), to: dayString(today - 7) } };
+  }
+  const range = { from: dayString(first - 7), to: dayString(first - 1) };
+  return { range, before: previousRange(range) };
+}
+
 export async function weeklyDigest(
   db: Db,
   workspaceId: string,
   now: Date,
-  cal?: Pick<ReportCalendar, 'timeZone'>,
+  cal?: ReportCalendar,
+  period: DigestPeriod = 'last',
 ): Promise<Digest> {
-  const { timeZone } = cal ?? (await workspaceCalendar(db, workspaceId));
+  const { timeZone, weekStart } = cal ?? (await workspaceCalendar(db, workspaceId));
   const today = todayIn(now, { timeZone });
-  const range = { from: dayString(today - 7), to: dayString(today - 1) };
+  const { range, before: earlier } = digestRanges(period, today, weekStart);
   const [current, before, terms, hashtags, biggest, open, alerts] = await Promise.all([
     totals(db, workspaceId, ALL, range),
-    totals(db, workspaceId, ALL, previousRange(range)),
+    totals(db, workspaceId, ALL, earlier),
     topTerms(db, workspaceId, range, 'term', 8),
     topTerms(db, workspaceId, range, 'hashtag', 5),
     biggestMentions(db, workspaceId, range, timeZone),
     openWork(db, workspaceId, now),
     db.execute(
       sql`select count(*)::int as n from report_alerts
-        where workspace_id = ${workspaceId}::uuid and created_at >= ${dayStartSql(range.from, timeZone)}`,
+        where workspace_id = ${workspaceId}::uuid and created_at >= ${dayStartSql(range.from, timeZone)}
+          and created_at < ${dayEndSql(range.to, timeZone)}`,
     ),
   ]);
   return {
+    period,
     range,
     now: current,
     before,
@@ -146,6 +168,7 @@ export function digestText(t: Translator, name: string, d: Digest, link: string)
     d.hashtags.length ? t.t(mail.hashtags, { hashtags: d.hashtags.map((h) => `#${h.term}`).join(' ') }) : '',
     '',
     t.t(mail.biggest),
+    ...(d.biggest.length ? [] : [t.t(m.digestNoBiggest, { period: d.period })]),
     ...d.biggest.map((x) =>
       t.t(mail.mention, {
         author: x.authorName ?? x.authorHandle ?? t.t(m.digestSomeone),
@@ -182,9 +205,9 @@ export async function sendWeeklyDigests(
   const out = { workspaces: 0, emails: 0, webhooks: 0 };
   const list = await listWorkspaces(deps.db);
   const settings = await allAlertSettings(deps.db);
-  for (const { id, name, timeZone } of list) {
+  for (const { id, name, timeZone, weekStart } of list) {
     const ws = { id, name, settings: settings.get(id) };
-    const d = await weeklyDigest(deps.db, ws.id, now, { timeZone });
+    const d = await weeklyDigest(deps.db, ws.id, now, { timeZone, weekStart }, 'last');
     out.workspaces++;
     const link = `${(deps.publicUrl ?? 'http://127.0.0.1:3000').replace(/\/$/, '')}/reports/digest`;
     if (deps.mailer?.configured) {

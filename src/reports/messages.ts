@@ -44,20 +44,33 @@ export const reports = defineMessages({
   figureNegative: { id: 'reports.dashboard.figure.negative', defaultMessage: 'Negative' },
   figureUncertain: { id: 'reports.dashboard.figure.uncertain', defaultMessage: 'Uncertain' },
   figureNet: { id: 'reports.dashboard.figure.net', defaultMessage: 'Net sentiment' },
-  compareTotal: {
-    id: 'reports.dashboard.figure.compareTotal',
-    defaultMessage:
-      '{kind, select, new {all new vs the period before} same {±0 vs the period before} ' +
-      'other {{change} vs the period before}}',
-    description: 'kind new: none the period before; same: none in either; change: "+300%"',
+  compareChange: {
+    id: 'reports.dashboard.figure.compareChange',
+    defaultMessage: '{change} vs previous {days, plural, one {day} other {# days}}',
+    description: 'change: "+12%"; days: how long the range (and the period before it) is',
   },
-  compareShare: { id: 'reports.dashboard.figure.compareShare', defaultMessage: '{share} the period before' },
+  compareSame: {
+    id: 'reports.dashboard.figure.compareSame',
+    defaultMessage: 'no change vs previous {days, plural, one {day} other {# days}}',
+  },
+  compareNone: { id: 'reports.dashboard.figure.compareNone', defaultMessage: 'no data in the previous period' },
+  compareShare: {
+    id: 'reports.dashboard.figure.compareShareDays',
+    defaultMessage: '{share} in the previous {days, plural, one {day} other {# days}}',
+    description: 'share: "38%", the same share in the period before',
+  },
   compareUncertain: {
-    id: 'reports.dashboard.figure.compareUncertain',
-    defaultMessage: '{share} the period before; below the confidence threshold',
+    id: 'reports.dashboard.figure.compareUncertainDays',
+    defaultMessage: '{share} in the previous {days, plural, one {day} other {# days}}; below the confidence threshold',
   },
-  compareNet: { id: 'reports.dashboard.figure.compareNet', defaultMessage: '{net} the period before' },
-  compareNetNone: { id: 'reports.dashboard.figure.compareNetNone', defaultMessage: 'nothing the period before' },
+  compareNet: {
+    id: 'reports.dashboard.figure.compareNetDays',
+    defaultMessage: '{net} in the previous {days, plural, one {day} other {# days}}',
+  },
+  compareNetNone: {
+    id: 'reports.dashboard.figure.compareNetNoneYet',
+    defaultMessage: 'no positive or negative mentions in the previous period',
+  },
 
   downloadCsv: { id: 'reports.dashboard.downloadCsv', defaultMessage: 'Download CSV' },
   noMentions: { id: 'reports.dashboard.noMentions', defaultMessage: 'No mentions in this range.' },
@@ -85,9 +98,17 @@ export const reports = defineMessages({
   mentions: { id: 'reports.dashboard.col.mentions', defaultMessage: 'Mentions' },
 
   voiceTitle: { id: 'reports.dashboard.voice.title', defaultMessage: 'Share of voice' },
+  voiceEmpty: {
+    id: 'reports.dashboard.voice.empty',
+    defaultMessage: 'None of your brand, competitor or product topics was mentioned in this range.',
+  },
+  voiceNoTopics: {
+    id: 'reports.dashboard.voice.noTopics',
+    defaultMessage: 'No brand, competitor or product topics yet: add them under Settings to compare your share.',
+  },
   voiceAlt: {
     id: 'reports.dashboard.voice.alt',
-    defaultMessage: 'Mentions per brand and competitor topic, by sentiment',
+    defaultMessage: "Each brand and competitor topic's share of their mentions, in percent, by sentiment",
   },
   share: { id: 'reports.dashboard.voice.share', defaultMessage: 'Share' },
   topicKind: {
@@ -101,14 +122,16 @@ export const reports = defineMessages({
 
   termsTitle: { id: 'reports.dashboard.terms.title', defaultMessage: 'Top terms' },
   termsAlt: { id: 'reports.dashboard.terms.alt', defaultMessage: 'The most used key terms, by sentiment' },
+  termsEmpty: { id: 'reports.dashboard.terms.empty', defaultMessage: 'No key terms in this range.' },
   keyTerms: { id: 'reports.dashboard.terms.keyTerms', defaultMessage: 'Key terms' },
   hashtags: { id: 'reports.dashboard.terms.hashtags', defaultMessage: 'Hashtags' },
   aspects: { id: 'reports.dashboard.terms.aspects', defaultMessage: 'Aspects' },
   term: { id: 'reports.dashboard.terms.term', defaultMessage: 'Term' },
 
   authorsTitle: { id: 'reports.dashboard.authors.title', defaultMessage: 'Top authors' },
-  byVolume: { id: 'reports.dashboard.authors.byVolume', defaultMessage: 'By volume' },
-  byReach: { id: 'reports.dashboard.authors.byReach', defaultMessage: 'By reach' },
+  authorsSort: { id: 'reports.dashboard.authors.sort', defaultMessage: 'Sort by:' },
+  byVolume: { id: 'reports.dashboard.authors.byMentions', defaultMessage: 'most mentions' },
+  byReach: { id: 'reports.dashboard.authors.byFollowers', defaultMessage: 'most followers' },
   noAuthors: {
     id: 'reports.dashboard.authors.none',
     defaultMessage: 'No authors linked to contacts in this range.',
@@ -125,6 +148,7 @@ export const reports = defineMessages({
   },
 
   responsesTitle: { id: 'reports.dashboard.responses.title', defaultMessage: 'Inbox response times' },
+  responsesEmpty: { id: 'reports.dashboard.responses.empty', defaultMessage: 'No replies sent in this range.' },
   responsesAlt: {
     id: 'reports.dashboard.responses.alt',
     defaultMessage: 'Median first response per agent, in minutes',
@@ -145,6 +169,7 @@ export const reports = defineMessages({
   allAgents: { id: 'reports.dashboard.responses.all', defaultMessage: 'All', description: 'the row of all agents' },
 
   ratingsTitle: { id: 'reports.dashboard.ratings.title', defaultMessage: 'Review ratings' },
+  ratingsEmpty: { id: 'reports.dashboard.ratings.empty', defaultMessage: 'No reviews in this range.' },
   ratingsAlt: {
     id: 'reports.dashboard.ratings.alt',
     defaultMessage: 'Reviews per number of stars, and the average rating per week',
@@ -250,21 +275,43 @@ export const reports = defineMessages({
     defaultMessage: '{from} to {to} ({zone}), against the week before',
     description: "zone: the workspace's IANA time zone its report days are counted in, e.g. Europe/Berlin",
   },
+  digestRangeSoFar: {
+    id: 'reports.digest.rangeSoFar',
+    defaultMessage: '{from} to {to} ({zone}) so far, against the same days of the week before',
+    description: "zone: the workspace's IANA time zone its report days are counted in, e.g. Europe/Berlin",
+  },
+  digestPeriod: {
+    id: 'reports.digest.period',
+    defaultMessage: '{period, select, current {This week so far} other {Last full week}}',
+    description: 'the two weeks the digest can show, as links',
+  },
+  digestPeriods: { id: 'reports.digest.periods', defaultMessage: 'Week', description: 'label of the week links' },
   digestMentions: { id: 'reports.digest.mentions', defaultMessage: 'Mentions' },
   digestChange: {
     id: 'reports.digest.change',
-    defaultMessage: '{kind, select, new {new on the week before} other {{change} on the week before}}',
+    defaultMessage: '{kind, select, new {no data in the week before} other {{change} on the week before}}',
     description: 'kind new: none the week before; change: "+200%"',
   },
   digestNet: { id: 'reports.digest.net', defaultMessage: 'Net sentiment' },
   digestNetBefore: { id: 'reports.digest.netBefore', defaultMessage: '{net} the week before' },
+  digestNetNoneBefore: {
+    id: 'reports.digest.netNoneBefore',
+    defaultMessage: 'no positive or negative mentions the week before',
+  },
   digestOpen: { id: 'reports.digest.open', defaultMessage: 'Open conversations' },
   digestOpenDetail: {
     id: 'reports.digest.openDetail',
     defaultMessage: '{unassigned} unassigned, {overdue} past their first-response time',
   },
   digestAlerts: { id: 'reports.digest.alerts', defaultMessage: 'Spike alerts' },
-  digestThisWeek: { id: 'reports.digest.thisWeek', defaultMessage: 'this week' },
+  digestThisWeek: {
+    id: 'reports.digest.inPeriod',
+    defaultMessage: '{period, select, current {this week so far} other {in that week}}',
+  },
+  digestNoBiggest: {
+    id: 'reports.digest.noBiggest',
+    defaultMessage: '{period, select, current {No mentions this week yet.} other {No mentions in that week.}}',
+  },
   digestTalked: { id: 'reports.digest.talked', defaultMessage: 'What people talked about' },
   digestNothing: { id: 'reports.digest.nothing', defaultMessage: 'Nothing yet.' },
   digestBiggest: { id: 'reports.digest.biggest', defaultMessage: 'Biggest mentions' },

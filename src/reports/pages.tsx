@@ -3,11 +3,13 @@ import { platformLabel } from '../http/web/format';
 import { listTopics } from '../topics';
 import type { AppContext, AppEnv } from '../http/env';
 import { assertCan, requireStaffPage, shellProps } from '../http/pages';
-import { type ChartText, platformChart, ratingsChart, responseChart, shareChart, volumeChart } from './charts';
+import type { ChartText } from './charts';
+import { chartCacheOf } from './chart-cache';
+import { drawDashboardCharts } from './dashboard-charts';
 import { ratingStats } from './ratings';
 import { responseTimes } from './response-times';
 import { AppError } from '../core/errors';
-import { addDays, dayString } from '../core/days';
+import { addDays, dayNumber, dayString } from '../core/days';
 import { type ReportCalendar, todayIn } from './calendar';
 import { requestCalendar } from './request-calendar';
 import { type Translator, translatorFor } from '../core/i18n/translator';
@@ -27,7 +29,7 @@ import {
 import { type DashboardFilters, DashboardPage } from './views/dashboard-page';
 import { can } from '../core/roles';
 import { parseForm } from '../http/pages';
-import { weeklyDigest } from './digest';
+import { DIGEST_PERIODS, type DigestPeriod, weeklyDigest } from './digest';
 import { ALERT_SETTINGS_FORM, AlertSettingsForm } from './alerts.input';
 import { getAlertSettings, listAlerts, saveAlertSettings } from './alerts.service';
 import { AlertsPage } from './views/alerts-page';
@@ -65,6 +67,7 @@ function chartText(i18n: Translator): ChartText {
     },
     day: (date) => utc.intl.formatDate(date, { day: 'numeric', month: 'short' }),
     number: (n) => i18n.number(n),
+    percent: (points) => i18n.number(points / 100, { style: 'percent', maximumFractionDigits: 1 }),
   };
 }
 
@@ -121,10 +124,15 @@ reportPages
   .get('/reports/digest', async (c) => {
     const actor = assertCan(c, 'reports:read');
     const cal = await requestCalendar(c);
+    // This week so far unless the last full week is asked for (a link away); anything else is this week.
+    const asked = c.req.query('week');
+    const period: DigestPeriod = (DIGEST_PERIODS as readonly string[]).includes(asked ?? '')
+      ? (asked as DigestPeriod)
+      : 'current';
     return c.html(
       <DigestPage
         {...shellProps(c)}
-        digest={await weeklyDigest(c.var.deps.db, actor.workspaceId, c.var.deps.clock(), cal)}
+        digest={await weeklyDigest(c.var.deps.db, actor.workspaceId, c.var.deps.clock(), cal, period)}
         timeZone={cal.timeZone}
       />,
     );
@@ -142,6 +150,8 @@ reportPages
           ? one('preset')!
           : '30';
     const days = Number(preset === 'custom' ? 30 : preset);
+    // One table of top authors, by mentions unless sorted by followers.
+    const authorsBy = one('authors') === 'reach' ? 'reach' : 'volume';
     // Days and weeks are the workspace's: today is today in its time zone.
     const cal = await requestCalendar(c);
     const today = dayString(todayIn(now, cal));
@@ -161,35 +171,21 @@ reportPages
     // A range that does not fit answers 422 with the last 30 days and the reason, so the page still helps.
     const { q, range, error } = pageRange(c.var.i18n, input, now, cal);
     const previous = previousRange(range);
-    const [
-      series,
-      thisPeriod,
-      before,
-      voice,
-      platforms,
-      topics,
-      answered,
-      ratings,
-      terms,
-      hashtags,
-      aspects,
-      byVolume,
-      byReach,
-    ] = await Promise.all([
-      sentimentSeries(db, actor.workspaceId, q, now, cal),
-      totals(db, actor.workspaceId, q, range),
-      totals(db, actor.workspaceId, q, previous),
-      shareOfVoice(db, actor.workspaceId, q, now, cal),
-      platformBreakdown(db, actor.workspaceId, q, range),
-      listTopics(db, actor.workspaceId),
-      responseTimes(db, actor.workspaceId, range, q, now, cal),
-      ratingStats(c.var.deps, actor.workspaceId, range, cal, q.topic, q),
-      topTerms(db, actor.workspaceId, range, 'term', 15, q),
-      topTerms(db, actor.workspaceId, range, 'hashtag', 15, q),
-      topTerms(db, actor.workspaceId, range, 'aspect', 15, q),
-      topAuthors(db, actor.workspaceId, range, 'volume', 10, q),
-      topAuthors(db, actor.workspaceId, range, 'reach', 10, q),
-    ]);
+    const [series, thisPeriod, before, voice, platforms, topics, answered, ratings, terms, hashtags, aspects, authors] =
+      await Promise.all([
+        sentimentSeries(db, actor.workspaceId, q, now, cal),
+        totals(db, actor.workspaceId, q, range),
+        totals(db, actor.workspaceId, q, previous),
+        shareOfVoice(db, actor.workspaceId, q, now, cal),
+        platformBreakdown(db, actor.workspaceId, q, range),
+        listTopics(db, actor.workspaceId),
+        responseTimes(db, actor.workspaceId, range, q, now, cal),
+        ratingStats(c.var.deps, actor.workspaceId, range, cal, q.topic, q),
+        topTerms(db, actor.workspaceId, range, 'term', 15, q),
+        topTerms(db, actor.workspaceId, range, 'hashtag', 15, q),
+        topTerms(db, actor.workspaceId, range, 'aspect', 15, q),
+        topAuthors(db, actor.workspaceId, range, authorsBy, 10, q),
+      ]);
     // The row of conversations nobody was assigned is named in the viewer's language (the API's stays English).
     const responses = {
       ...answered,
@@ -199,30 +195,33 @@ reportPages
       .filter((a) => a.medianFirstResponseMinutes !== null)
       .sort((a, b) => a.medianFirstResponseMinutes! - b.medianFirstResponseMinutes!);
     const voiced = voice.items.filter((v) => v.total > 0);
-    const text = chartText(c.var.i18n);
-    const [volumeImg, voiceImg, platformImg, responseImg, ratingsImg, termsImg] = await Promise.all([
-      volumeChart(series.series, text),
-      voiced.length ? shareChart(voiced, text) : null,
-      platforms.length
-        ? platformChart(
-            platforms.map((p) => ({ name: platformLabel(p.platform), total: p.total })),
-            text,
-          )
-        : null,
-      timed.length
-        ? responseChart(
-            timed.map((a) => ({ name: a.name, minutes: a.medianFirstResponseMinutes! })),
-            text,
-          )
-        : null,
-      ratings.total ? ratingsChart(ratings.distribution, ratings.weeks, text) : null,
-      terms.length
-        ? shareChart(
-            terms.map((t) => ({ ...t, name: t.term })),
-            text,
-          )
-        : null,
-    ]);
+    // Drawn only when the rollups' numbers for this view changed since they were last drawn (chart-cache.ts).
+    const view = [
+      actor.workspaceId,
+      range.from,
+      range.to,
+      q.interval,
+      q.topic ?? '',
+      q.platform ?? '',
+      q.language ?? '',
+      (q.source ?? []).join(','),
+      c.var.i18n.locale,
+      cal.timeZone,
+      cal.weekStart,
+    ].join('|');
+    const charts = await drawDashboardCharts(
+      chartCacheOf(c.var.deps),
+      view,
+      {
+        series: series.series,
+        voice: voiced,
+        platforms: platforms.map((p) => ({ name: platformLabel(p.platform), total: p.total })),
+        responses: timed.map((a) => ({ name: a.name, minutes: a.medianFirstResponseMinutes! })),
+        ratings: { total: ratings.total, distribution: ratings.distribution, weeks: ratings.weeks },
+        terms: terms.map((t) => ({ ...t, name: t.term })),
+      },
+      chartText(c.var.i18n),
+    );
     const filters: DashboardFilters = {
       preset,
       from: range.from,
@@ -232,6 +231,7 @@ reportPages
       platform: q.platform,
       language: q.language,
       source: q.source ?? [...REPORT_SOURCES],
+      authors: authorsBy,
     };
     return c.html(
       <DashboardPage
@@ -248,16 +248,11 @@ reportPages
         topics={topics.map((t) => ({ id: t.id, name: t.name }))}
         responses={responses}
         terms={{ terms, hashtags, aspects }}
-        authors={{ byVolume, byReach }}
+        authors={authors}
+        hasTrackedTopics={voice.items.length > 0}
+        previousDays={dayNumber(range.to) - dayNumber(range.from) + 1}
         ratings={ratings}
-        charts={{
-          volume: volumeImg,
-          voice: voiceImg,
-          platforms: platformImg,
-          responses: responseImg,
-          ratings: ratingsImg,
-          terms: termsImg,
-        }}
+        charts={charts}
         error={error}
       />,
       error ? 422 : 200,

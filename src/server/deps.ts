@@ -3,7 +3,7 @@ import { memberAuthenticator, reviewRatingCounts } from '../community';
 import { inboxContactHolders, LiveHub } from '../inbox';
 import { registerContactHolder } from '../contacts';
 import { ingestPosts, preparePosts, storePrepared } from '../ingest';
-import { countSourceMentions, markHidden, markRemoved, placesOfSource } from '../mentions';
+import { countSourceMentions, countTopicMentions, markHidden, markRemoved, placesOfSource } from '../mentions';
 import type { SourceFlow } from '../sources';
 import { AccessWatch } from '../core/access-watch';
 import { EventBus } from '../core/events';
@@ -79,6 +79,7 @@ export function createDeps(input: DepsInput): AppDeps {
     auth: { ...staffAuthenticator(handle.db), ...memberAuthenticator(handle.db) },
     live: new LiveHub(handle),
     sourceFlow,
+    topicMentions: { count: countTopicMentions },
     meta: {
       appId: config.META_APP_ID,
       appSecret: config.META_APP_SECRET,

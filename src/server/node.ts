@@ -4,7 +4,7 @@ import { ensureOwner } from '../accounts';
 import { instanceId } from '../core/instance';
 import { openDatabase } from '../db/open';
 import { createInProcessRunner, releaseOwnLeases, SCHEDULED_JOBS } from '../jobs';
-import { ensureDemoWorkspace } from './demo-workspace';
+import { type DemoWorkspace, ensureDemoWorkspace } from './demo-workspace';
 import { pollSource, pollsSettled } from '../sources';
 import { createApp } from './app';
 import { resolveAppSecret } from './app-secret';
@@ -57,7 +57,21 @@ async function main() {
   if (firstRun.kind === 'owner-created')
     logger.info({ email: firstRun.email, workspace: firstRun.workspaceSlug }, 'owner created from ADMIN_EMAIL');
 
-  const demo = demoMode ? await ensureDemoWorkspace(deps, deps.clock()) : null;
+  const demo = demoMode
+    ? await ensureDemoWorkspace(deps, {
+        now: deps.clock(),
+        appSecret,
+        baseUrl,
+        onSeeding: () =>
+          console.log(
+            'First start of the demo: writing 90 days of history (half a minute of work; longer on a busy machine)…',
+          ),
+      })
+    : null;
+  if (demo?.seeded) {
+    const { posts, replies, ms } = demo.seeded;
+    console.log(`Demo history written in ${Math.round(ms / 1000)} s: ${posts} posts, ${replies} replies by the team.`);
+  }
 
   // Before any job runs: what this instance held when it last stopped resumes now, not when leases run out.
   const freed = await releaseOwnLeases(deps, instance);
@@ -81,8 +95,7 @@ async function main() {
     void loadAnalyzer()
       .then((m) => m.analyze('warm-up'))
       .catch((err) => logger.warn({ err }, 'analyzer warm-up failed'));
-    if (demo)
-      console.log(`Demo workspace: sign in at ${baseUrl}/login as ${demo.email} with password ${demo.password}`);
+    if (demo) console.log(demoLogins(demo, baseUrl));
     if (firstRun.kind === 'setup-link' && !demo) {
       console.log(
         `No staff user yet. Create the owner here (link works once): ${baseUrl}/setup?token=${firstRun.token}`,
@@ -110,6 +123,16 @@ async function main() {
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+/** What a person starting the demo needs: where to sign in, as whom, and the board's address. */
+function demoLogins(demo: DemoWorkspace, baseUrl: string): string {
+  const width = Math.max(...demo.logins.map((l) => l.email.length));
+  return [
+    `Demo workspace: sign in at ${baseUrl}/login with password ${demo.password} as any of`,
+    ...demo.logins.map((l) => `  ${l.email.padEnd(width)}  ${l.role.padEnd(7)}  ${l.name}`),
+    `Public board: ${baseUrl}/c/${demo.workspace.slug}`,
+  ].join('\n');
 }
 
 main().catch((err) => {

@@ -231,6 +231,25 @@ export const sourcesMessages = defineMessages({
   credentialsSaved: { id: 'sources.notice.credentialsSaved', defaultMessage: 'Credentials saved.' },
   choosePlaceProducts: { id: 'sources.notice.choosePlaceProducts', defaultMessage: 'Choose a product for each place.' },
   productsSaved: { id: 'sources.notice.productsSaved', defaultMessage: 'Products saved.' },
+  okAdded: { id: 'sources.notice.added', defaultMessage: 'Source added; its first poll starts now.' },
+  okPaused: { id: 'sources.notice.paused', defaultMessage: 'Source paused: it is not polled until you resume it.' },
+  okResumed: { id: 'sources.notice.resumed', defaultMessage: 'Source resumed; it is polled now.' },
+  okBackfill: { id: 'sources.notice.backfill', defaultMessage: 'Backfill started; its progress shows below.' },
+  okDeleted: { id: 'sources.notice.deleted', defaultMessage: 'Source deleted. The mentions it brought in stay.' },
+  deleteExplain: {
+    id: 'sources.source.delete.explain',
+    defaultMessage:
+      '{name} is no longer polled and its stored credentials are deleted. {count, plural, =0 {It has brought ' +
+      'in no mentions.} one {The # mention it brought in stays in the inbox and reports.} other {The # mentions ' +
+      'it brought in stay in the inbox and reports.}}',
+  },
+  deleteConfirm: { id: 'sources.source.delete.confirm', defaultMessage: 'Yes, delete this source' },
+  verifyOnSave: {
+    id: 'sources.form.verifyOnSave',
+    defaultMessage:
+      'Saving tries the credentials with {platform} first: ' +
+      'if it refuses them, nothing is saved and this form says why.',
+  },
 });
 
 /**
@@ -260,6 +279,20 @@ export const platformFormMessages = defineMessages({
     defaultMessage:
       'Searches recent posts for your topics with an app bearer token. Replies need the account keys too.',
   },
+  xAccessSearch: {
+    id: 'sources.form.x.accessSearch',
+    defaultMessage:
+      'Searching needs an X developer app whose access includes recent search (GET /2/tweets/search/recent): ' +
+      'X API Basic or higher, or pay-per-use credits. The Free level can only post, so X refuses its bearer token ' +
+      'for searching.',
+  },
+  xAccessReplies: {
+    id: 'sources.form.x.accessReplies',
+    defaultMessage:
+      'Replying from the inbox also needs the app’s API key and secret and the account’s access token and secret, ' +
+      'generated after the app’s permissions were set to “Read and write”.',
+  },
+  xPortal: { id: 'sources.form.x.portal', defaultMessage: 'Open the X developer portal' },
   xBearerToken: { id: 'sources.form.x.bearerToken', defaultMessage: 'Bearer token' },
   xAccountHandle: { id: 'sources.form.x.accountHandle', defaultMessage: 'Your account (@handle)' },
   xAccountHandleHelp: { id: 'sources.form.x.accountHandleHelp', defaultMessage: 'Mentions of it are searched too.' },

@@ -11,6 +11,7 @@ import { pollSource } from './poller';
 import { type Platform, REVIEW_PLATFORMS } from '../core/platforms';
 import { BackfillInput, CreateSource, PlaceTopics } from './source.input';
 import {
+  checkCredentials,
   createSource,
   deleteSource,
   getSource,
@@ -26,6 +27,9 @@ import { type HashtagUse, NewSourcePage, SourcePage, SourcesPage } from './views
 import { activeTopics, searchPlanFor, topicsOfKinds } from '../topics';
 import type { ReviewPlaces } from './views/review-places';
 import { sourcesMessages as m } from './messages';
+import type { MessageDescriptor } from '../core/i18n/translator';
+import type { VerifyResult } from '../connectors';
+import { openNotice, sealNotice, type SourceNotice } from './notice';
 
 const connectReady = (c: AppContext) => ({
   facebook: connectApp(c.var.deps.meta, 'facebook') !== null && Boolean(c.var.deps.connectors.facebook),
@@ -79,14 +83,42 @@ const addable = (c: AppContext) =>
     NonNullable<(typeof PLATFORM_FORMS)[Platform]>,
   ][];
 
-async function renderSource(
-  c: AppContext,
-  id: string,
-  notice?: { kind: 'ok' | 'error'; message: string },
-  status = 200,
-) {
+/** What a source page says after a plain change (?ok=…): a code, never text from the address. */
+const OK_MESSAGES: Record<string, MessageDescriptor> = {
+  paused: m.okPaused,
+  resumed: m.okResumed,
+  backfill: m.okBackfill,
+  credentials: m.credentialsSaved,
+  products: m.productsSaved,
+};
+
+/** Back to the source's own page (post/redirect/get), with a code or a sealed notice to show there. */
+const backTo = (c: AppContext, id: string, ok: keyof typeof OK_MESSAGES) =>
+  c.redirect(`/settings/sources/${id}?ok=${ok}`, 303);
+async function backWith(c: AppContext, id: string, notice: SourceNotice) {
+  const sealed = await sealNotice(c.var.deps.credentials, id, notice, c.var.deps.clock());
+  return c.redirect(`/settings/sources/${id}?notice=${encodeURIComponent(sealed)}`, 303);
+}
+
+/** "Verified: …" in the viewer's language (the connector's own words; a platform's error text as it came). */
+function verifiedText(c: AppContext, r: VerifyResult) {
+  const ok = r.ok ? 'yes' : 'no';
+  const message = r.said ? c.var.i18n.t(r.said.message, r.said.values) : r.message;
+  return r.account
+    ? c.var.i18n.t(m.verifiedAccount, { ok, message, account: r.account })
+    : c.var.i18n.t(m.verified, { ok, message });
+}
+
+async function noticeFromAddress(c: AppContext, id: string): Promise<SourceNotice | undefined> {
+  const ok = c.req.query('ok') ?? '';
+  if (Object.hasOwn(OK_MESSAGES, ok)) return { kind: 'ok', message: c.var.i18n.t(OK_MESSAGES[ok]!) };
+  return openNotice(c.var.deps.credentials, id, c.req.query('notice'), c.var.deps.clock());
+}
+
+async function renderSource(c: AppContext, id: string, notice?: SourceNotice, status = 200) {
   const actor = assertCan(c, 'inbox:read');
   const source = await getSource(c.var.deps.db, actor.workspaceId, id);
+  notice ??= await noticeFromAddress(c, id);
   const mentionCount = await c.var.deps.sourceFlow.mentionCount(c.var.deps.db, actor.workspaceId, id);
   const credentialFields =
     PLATFORM_FORMS[source.platform]?.fields.filter((f) => f.name.startsWith('credentials.')) ?? [];
@@ -100,6 +132,7 @@ async function renderSource(
       canManage={can(actor.role, 'settings:manage')}
       mentionCount={mentionCount}
       credentialFields={credentialFields}
+      access={PLATFORM_FORMS[source.platform]}
       notice={notice}
       connect={connectReady(c)}
       hashtags={hashtags}
@@ -120,6 +153,7 @@ export const sourcePages = new Hono<AppEnv>()
     return c.html(
       <SourcesPage
         {...shellProps(c)}
+        ok={c.req.query('ok') === 'deleted' ? c.var.i18n.t(m.okDeleted) : undefined}
         sources={rows.map((s) => publicSource(s, c.var.deps.clock()))}
         forms={addable(c)}
         canManage={can(actor.role, 'settings:manage')}
@@ -149,8 +183,14 @@ export const sourcePages = new Hono<AppEnv>()
     );
     try {
       if (!head.ok) throw coreError('FORM_INVALID', { problem: head.message });
+      // Credentials are tried first: a token the platform refuses is not kept (the form says why).
+      const verified = await checkCredentials(c.var.deps, p, head.data.config, head.data.credentials);
       const source = await createSource(c.var.deps, actor, { platform: p, ...head.data }, c.var.deps.clock());
-      return c.redirect(`/settings/sources/${source.id}`, 303);
+      const added = c.var.i18n.t(m.okAdded);
+      return backWith(c, source.id, {
+        kind: 'ok',
+        message: verified ? `${added} ${verifiedText(c, verified)}` : added,
+      });
     } catch (err) {
       const e = formProblem(err);
       // Secrets are never echoed back into the form.
@@ -166,15 +206,7 @@ export const sourcePages = new Hono<AppEnv>()
     const actor = assertCan(c, 'settings:manage');
     const id = pathId(c, 'source');
     const r = await verifySource(c.var.deps, actor.workspaceId, id);
-    const ok = r.ok ? 'yes' : 'no';
-    // The connector's own words in the viewer's language; a platform's error text as it came.
-    const message = r.said ? c.var.i18n.t(r.said.message, r.said.values) : r.message;
-    return renderSource(c, id, {
-      kind: r.ok ? 'ok' : 'error',
-      message: r.account
-        ? c.var.i18n.t(m.verifiedAccount, { ok, message, account: r.account })
-        : c.var.i18n.t(m.verified, { ok, message }),
-    });
+    return backWith(c, id, { kind: r.ok ? 'ok' : 'error', message: verifiedText(c, r) });
   })
   .post('/settings/sources/:id/poll', async (c) => {
     const actor = assertCan(c, 'settings:manage');
@@ -195,7 +227,7 @@ export const sourcePages = new Hono<AppEnv>()
         : r.status === 'failed'
           ? { kind: 'error' as const, message: t(m.pollFailed, { error: r.error }) }
           : { kind: 'error' as const, message: t(m.pollBusy) };
-    return renderSource(c, id, notice);
+    return backWith(c, id, notice);
   })
   .post('/settings/sources/:id/credentials', async (c) => {
     const actor = assertCan(c, 'settings:manage');
@@ -212,13 +244,17 @@ export const sourcePages = new Hono<AppEnv>()
     const { credentials } = form.data;
     if (Object.keys(credentials).length === 0)
       return renderSource(c, id, { kind: 'error', message: c.var.i18n.t(m.enterCredentials) }, 422);
+    let verified: VerifyResult | null;
     try {
+      verified = await checkCredentials(c.var.deps, source.platform, source.config, credentials);
       await updateSource(c.var.deps, actor, id, { credentials }, c.var.deps.clock());
     } catch (err) {
       const e = formProblem(err);
       return renderSource(c, id, { kind: 'error', message: saidToViewer(c, e) }, e.status);
     }
-    return renderSource(c, id, { kind: 'ok', message: c.var.i18n.t(m.credentialsSaved) });
+    if (!verified) return backTo(c, id, 'credentials');
+    const saved = c.var.i18n.t(m.credentialsSaved);
+    return backWith(c, id, { kind: 'ok', message: `${saved} ${verifiedText(c, verified)}` });
   })
   .post('/settings/sources/:id/places', async (c) => {
     const actor = assertCan(c, 'settings:manage');
@@ -237,7 +273,7 @@ export const sourcePages = new Hono<AppEnv>()
       const e = formProblem(err);
       return renderSource(c, id, { kind: 'error', message: saidToViewer(c, e) }, e.status);
     }
-    return renderSource(c, id, { kind: 'ok', message: c.var.i18n.t(m.productsSaved) });
+    return backTo(c, id, 'products');
   })
   .post('/settings/sources/:id/pause', async (c) => {
     await updateSource(
@@ -247,7 +283,7 @@ export const sourcePages = new Hono<AppEnv>()
       { paused: true },
       c.var.deps.clock(),
     );
-    return c.redirect(`/settings/sources/${pathId(c, 'source')}`, 303);
+    return backTo(c, pathId(c, 'source'), 'paused');
   })
   .post('/settings/sources/:id/resume', async (c) => {
     await updateSource(
@@ -257,7 +293,7 @@ export const sourcePages = new Hono<AppEnv>()
       { paused: false },
       c.var.deps.clock(),
     );
-    return c.redirect(`/settings/sources/${pathId(c, 'source')}`, 303);
+    return backTo(c, pathId(c, 'source'), 'resumed');
   })
   .post('/settings/sources/:id/backfill', async (c) => {
     const actor = assertCan(c, 'settings:manage');
@@ -271,9 +307,9 @@ export const sourcePages = new Hono<AppEnv>()
       return renderSource(c, id, { kind: 'error', message: saidToViewer(c, e) }, e.status);
     }
     runInBackground(c, pollSource(c.var.deps, id, { force: true }));
-    return c.redirect(`/settings/sources/${id}`, 303);
+    return backTo(c, id, 'backfill');
   })
   .post('/settings/sources/:id/delete', async (c) => {
     await deleteSource(c.var.deps.db, assertCan(c, 'settings:manage'), pathId(c, 'source'));
-    return c.redirect('/settings/sources', 303);
+    return c.redirect('/settings/sources?ok=deleted', 303);
   });

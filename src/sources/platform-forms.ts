@@ -33,6 +33,10 @@ export interface FormField {
 export interface PlatformForm {
   label: FormText;
   intro: FormText;
+  /** What access the platform must grant, said before the fields (X: which API level searches). */
+  access?: FormText[];
+  /** Where the credentials are made (the platform's developer portal). */
+  portal?: { href: string; label: FormText };
   fields: FormField[];
 }
 
@@ -57,6 +61,8 @@ export const PLATFORM_FORMS: Partial<Record<Platform, PlatformForm>> = {
   x: {
     label: 'X (Twitter)',
     intro: m.xIntro,
+    access: [m.xAccessSearch, m.xAccessReplies],
+    portal: { href: 'https://developer.x.com/en/portal/dashboard', label: m.xPortal },
     fields: [
       { name: 'credentials.bearerToken', label: m.xBearerToken, type: 'password', required: true },
       {

@@ -161,6 +161,28 @@ async function checkKeyOnSave(
   if (!r.ok) throw sourceError('SOURCE_KEY_REFUSED', { platform: connector.label, reason: r.message });
 }
 
+/**
+ * Tries credentials with the platform before a settings form keeps them, so a wrong or under-privileged token
+ * is refused on the form (with the platform's reason) instead of showing "healthy" until the first poll.
+ * Nothing to try without credentials; connectors that check on every save (`verifyOnSave`) do it there.
+ */
+export async function checkCredentials(
+  deps: SourceDeps,
+  platform: Platform,
+  config: Record<string, unknown> | undefined,
+  credentials: Record<string, unknown> | undefined,
+): Promise<VerifyResult | null> {
+  if (!credentials || Object.keys(credentials).length === 0) return null;
+  const connector = connectorFor(deps.connectors, platform);
+  if (connector.verifyOnSave) return null;
+  const cfg = validate(connector.configSchema, config, 'config') as Record<string, unknown>;
+  assertReachable(deps.outbound.policy, cfg);
+  const creds = validate(connector.credentialsSchema, credentials, 'credentials') as Record<string, unknown>;
+  const r = await connector.verify({ config: cfg, credentials: creds, http: deps.outbound });
+  if (!r.ok) throw sourceError('SOURCE_KEY_REFUSED', { platform: connector.label, reason: r.message });
+  return r;
+}
+
 export interface UpdateSourceInput {
   name?: string;
   config?: Record<string, unknown>;

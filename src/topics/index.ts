@@ -26,3 +26,5 @@ export { topicsOfKinds } from './directory';
 export { topicView } from './lookup';
 /** The topics' error codes, with their kinds and messages (the error catalogue lists them). */
 export { TOPIC_ERRORS } from './errors';
+/** What the topics pages ask of the mentions found for a topic (composition hands it in as deps.topicMentions). */
+export type { TopicMentions } from './mentions-port';

@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { requireActor, requirePermission } from '../http/auth.middleware';
 import { AUTHENTICATED, createApi, errors, IdParam, json } from '../http/openapi';
 import { TOPIC_KINDS } from './schema';
-import { TopicInput } from './topic.input';
+import { TopicChange, TopicInput } from './topic.input';
 import { createTopic, deleteTopic, getTopic, listTopics, publicTopic, updateTopic } from './topics.service';
 
 const Topic = z
@@ -74,7 +74,7 @@ export const topicsApi = createApi()
       middleware: write,
       request: {
         params: IdParam,
-        body: { content: { 'application/json': { schema: TopicInput.partial() } }, required: true },
+        body: { content: { 'application/json': { schema: TopicChange } }, required: true },
       },
       responses: { 200: json(Topic, 'Updated'), ...errors(401, 403, 404, 409, 422) },
     }),

@@ -11,3 +11,6 @@ export const TopicInput = z
     active: z.boolean().optional(),
   })
   .openapi('TopicInput');
+
+/** A change to a topic: any of its fields. The API's PATCH and the Settings > Topics edit form share it. */
+export const TopicChange = TopicInput.partial().openapi('TopicChange');

@@ -69,7 +69,7 @@ describe('snoozing on the viewer’s clock', () => {
     expect(snoozed.snoozedUntil?.toISOString()).toBe('2026-12-08T08:00:00.000Z');
 
     const page = await pages().get(`/inbox/c/${snoozed.id}`, berlin);
-    expect(page.html).toContain('Zurückstellen bis (Europe/Berlin)');
+    expect(page.html).toContain('Anderer Zeitpunkt (Europe/Berlin)');
     expect(page.html).toMatch(/<input type="datetime-local" name="snoozeUntil" value="2026-12-08T09:00"/);
     // The API speaks UTC with an offset, as before.
     const api = await t.request('GET', `/api/v1/conversations/${snoozed.id}`, { token: ws.token });
@@ -79,8 +79,9 @@ describe('snoozing on the viewer’s clock', () => {
   it('offers „morgen 09:00“ at 23:30 in Berlin and snoozes until 08:00 UTC the next day', async () => {
     const conv = await byAuthor('tomorrow');
     const page = await pages().get(`/inbox/c/${conv.id}`, berlin);
-    expect(page.html).toContain('<option value="tomorrow">Morgen, 09:00 Uhr</option>');
-    expect(page.html).toContain('<option value="monday">Nächsten Montag, 09:00 Uhr</option>');
+    // The snooze menu's presets, each a button naming the time on the viewer's clock.
+    expect(page.html).toMatch(/name="snoozeFor" value="tomorrow"[^>]*>Morgen, 09:00 Uhr<\/button>/);
+    expect(page.html).toMatch(/name="snoozeFor" value="monday"[^>]*>Nächsten Montag, 09:00 Uhr<\/button>/);
 
     const snoozed = await triage(berlin, 'tomorrow', { status: 'snoozed', snoozeFor: 'tomorrow' });
     expect(snoozed.snoozedUntil?.toISOString()).toBe('2026-12-08T08:00:00.000Z');
@@ -94,7 +95,7 @@ describe('snoozing on the viewer’s clock', () => {
     });
     expect(snoozed.snoozedUntil?.toISOString()).toBe('2026-12-08T14:00:00.000Z');
     const page = await pages().get(`/inbox/c/${snoozed.id}`, newYork);
-    expect(page.html).toContain('Snooze until (America/New_York)');
+    expect(page.html).toContain('Another time (America/New_York)');
     expect(page.html).toContain('value="2026-12-08T09:00"');
     // The same instant is 15:00 on a Berlin agent's field.
     expect((await pages().get(`/inbox/c/${snoozed.id}`, berlin)).html).toContain('value="2026-12-08T15:00"');

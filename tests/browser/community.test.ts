@@ -2,10 +2,12 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createIdea, setVote } from '../../src/community/ideas.service';
+import { ingestPosts } from '../../src/ingest/pipeline';
 import { communityBySlug, signUp, verifyEmail } from '../../src/community/members.service';
 import type { MemberInfo } from '../../src/http/env';
 import { type FakeSmtp, startFakeSmtp } from '../fakes/smtp-server';
 import { launchBrowser, signIn, watchPage } from '../helpers/browser';
+import { socialPost } from '../helpers/posts';
 import { listen } from '../helpers/http-server';
 import { createTestContext, PASSWORD, recordingMailer, type TestContext } from '../helpers/test-app';
 
@@ -16,6 +18,7 @@ let browser: Browser;
 let closeBrowser: () => Promise<void>;
 const contexts: BrowserContext[] = [];
 let slug: string;
+let workspaceId: string;
 let olderId: string;
 const errors: string[] = [];
 const dialogs: string[] = [];
@@ -59,7 +62,7 @@ const mailTo = async (to: string) => {
 beforeAll(async () => {
   smtp = await startFakeSmtp();
   t = await createTestContext({ env: { SMTP_URL: smtp.url, MAIL_FROM: 'Board Co <community@board.test>' } });
-  slug = (await t.seedWorkspace('Board Co')).workspace.slug;
+  ({ slug, id: workspaceId } = (await t.seedWorkspace('Board Co')).workspace);
   server = await listen(t);
   const olga = await seededMember('Olga', 'olga@board.test');
   const bo = await seededMember('Bo', 'bo@board.test');
@@ -103,10 +106,11 @@ describe('the community board in Chromium', () => {
     const link = /(http:\/\/127\.0\.0\.1:\d+\/c\/[\w-]+\/verify\?token=[\w-]+)/.exec(
       await mailTo('mia@board.test'),
     )![1]!;
+    // The confirmation link signs her in: she lands on the board, ready to post.
     await mia.goto(link);
-    await mia.waitForURL(/\/login\?ok=verified$/);
+    await mia.waitForURL(`${server.url}/c/${slug}?ok=verified`);
     expect(await mia.textContent('.flash.ok')).toContain('Your email is confirmed');
-    await memberLogin(mia, 'mia@board.test');
+    await mia.locator('[data-testid=member-avatar]').waitFor();
 
     await mia.click('[data-testid=new-idea]');
     await mia.fill('input[name=title]', 'Dark mode <script>alert(1)</script>');
@@ -117,6 +121,10 @@ describe('the community board in Chromium', () => {
     ideaUrl = mia.url().split('?')[0]!;
     expect(await mia.textContent('[data-testid=idea-title]')).toBe('Dark mode <script>alert(1)</script>');
     expect(await mia.textContent('[data-testid=vote-count]')).toBe('1');
+    // Her idea counts her vote, and the page says so.
+    expect(await mia.textContent('.flash.ok')).toContain('Your idea is posted, with your vote.');
+    expect(await mia.textContent('[data-testid=own-vote]')).toBe('Your idea has your vote.');
+    await mia.getByRole('button', { name: 'Voted (1 vote)', pressed: true }).waitFor();
     await mia.screenshot({ path: 'test-results/community-idea.png', fullPage: true });
   });
 
@@ -124,10 +132,14 @@ describe('the community board in Chromium', () => {
     bo = await page();
     await memberLogin(bo, 'bo@board.test');
     await bo.goto(ideaUrl);
-    await bo.click('[data-testid=vote-button]');
+    expect(await bo.textContent('[data-testid=vote-word]')).toBe('Vote');
+    await bo.getByRole('button', { name: 'Vote (1 vote)', pressed: false }).click();
     await bo.waitForURL(/ok=voted/);
     expect(await bo.textContent('[data-testid=vote-count]')).toBe('2');
+    expect(await bo.textContent('[data-testid=vote-word]')).toBe('Voted');
     expect(await bo.getAttribute('[data-testid=vote-button]', 'aria-pressed')).toBe('true');
+    await bo.getByRole('button', { name: 'Voted (2 votes)', pressed: true }).waitFor();
+    expect(await bo.locator('[data-testid=own-vote]').count()).toBe(0);
   });
 
   it('staff merge it into the older duplicate Bo voted for (one vote more, not two), then plan it, noted', async () => {
@@ -168,6 +180,43 @@ describe('the community board in Chromium', () => {
     await mia.waitForURL(new RegExp(`/ideas/${olderId}$`));
     expect(await mia.textContent('[data-testid=status-note]')).toContain('Coming in the May release');
     await bo.screenshot({ path: 'test-results/community-roadmap.png', fullPage: true });
+  });
+
+  it('says why a mention is suggested, leaves an unrelated one unchosen, and sets it aside in one click', async () => {
+    const at = (minutes: number) => new Date(Date.now() - minutes * 60_000);
+    await ingestPosts(t.deps, { workspaceId, sourceId: null, platform: 'mastodon', topics: [] }, [
+      socialPost({ externalId: 'dm', text: 'please add a dark theme to the dashboard', createdAt: at(1) }),
+      socialPost({ externalId: 'pdf', text: 'Would love an export to PDF feature please', createdAt: at(2) }),
+    ]);
+    const staff = await page();
+    await signIn(staff, server.url, 'owner@boardco.test', PASSWORD);
+    await staff.goto(`${server.url}/community/suggested`);
+    const dark = staff.locator('[data-testid=suggestion]', { hasText: 'dark theme to the dashboard' });
+    const pdf = staff.locator('[data-testid=suggestion]', { hasText: 'export to PDF' });
+    expect(await dark.locator('[data-testid=suggestion-match]').textContent()).toContain(
+      'Closest idea: “Dark theme for the dashboard”, a close match',
+    );
+    expect(await dark.locator('select[name=ideaId]').inputValue()).toBe(olderId);
+    expect(await pdf.locator('[data-testid=suggestion-why]').textContent()).toBe(
+      'Suggested because the analyzer reads it as a feature request, about export and pdf.',
+    );
+    // Nothing is chosen for an unrelated post: Link as evidence waits for the person's pick.
+    expect(await pdf.locator('select[name=ideaId]').inputValue()).toBe('');
+    await pdf.locator('[data-testid=link-evidence]').click();
+    expect(await pdf.locator('select[name=ideaId]').evaluate((el: HTMLSelectElement) => el.validity.valueMissing)).toBe(
+      true,
+    );
+    expect(staff.url()).toBe(`${server.url}/community/suggested`);
+    // One click sets it aside; no dialog asks, and the page comes back at the next post.
+    await pdf.getByRole('button', { name: /^Set aside the post by / }).click();
+    await staff.waitForURL(/\/community\/suggested\?ok=dismissed/);
+    expect(await staff.locator('[data-testid=suggestion]', { hasText: 'export to PDF' }).count()).toBe(0);
+    expect(await staff.textContent('.flash.ok')).toContain('Set aside.');
+    await staff.screenshot({ path: 'test-results/community-suggested.png', fullPage: true });
+    await staff.setViewportSize({ width: 375, height: 812 });
+    await staff.goto(`${server.url}/community/suggested`);
+    expect(await staff.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await staff.screenshot({ path: 'test-results/community-suggested-phone.png', fullPage: true });
   });
 
   it('fits a phone screen', async () => {

@@ -76,7 +76,9 @@ describe('contacts in Chromium', () => {
   it('opens a contact from a conversation in the inbox and shows its timeline', async () => {
     await signIn(page, server.url, 'owner@crmco.test', PASSWORD);
 
-    await page.locator('[data-testid=conversation-link]', { hasText: X_TEXT }).click();
+    // The conversation's own page (a wide inbox would open it beside the list instead).
+    const href = await page.locator('[data-testid=conversation-link]', { hasText: X_TEXT }).getAttribute('href');
+    await page.goto(`${server.url}${href}`);
     await page.waitForURL(/\/inbox\/c\/[0-9a-f-]{36}$/);
     await page.click('[data-testid=author-contact]');
     await page.waitForURL(/\/contacts\/[0-9a-f-]{36}$/);
@@ -94,10 +96,51 @@ describe('contacts in Chromium', () => {
     await page.screenshot({ path: 'test-results/contact-page.png', fullPage: true });
   });
 
+  it('reads a contact first and opens the profile form on Edit; a post leads to its conversation', async () => {
+    await page.goto(`${server.url}/contacts?q=mallory`);
+    await page.locator('[data-testid=contact-row] a').first().click();
+    await page.waitForURL(/\/contacts\/[0-9a-f-]{36}$/);
+    expect(await page.locator('[data-testid=profile]').isVisible()).toBe(true);
+    expect(await page.locator('[data-testid=profile-form]').isVisible()).toBe(false);
+    await page.click('[data-testid=edit-profile]');
+    expect(await page.locator('[data-testid=profile-form] input[name=name]').isVisible()).toBe(true);
+    // The score lists parts that add up to it.
+    const score = Number(await page.textContent('[data-testid=score] .score-value'));
+    const parts = await page
+      .locator('[data-testid=score-part]')
+      .evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-points'))));
+    expect(parts.reduce((a, b) => a + b, 0)).toBe(score);
+    await page.click('[data-testid=timeline-conversation]');
+    await page.waitForURL(/\/inbox\/c\/[0-9a-f-]{36}$/);
+    expect(await page.locator('[data-testid=author-contact]').textContent()).toBe('<img src=x onerror=alert(1)>');
+  });
+
+  it('imports a CSV from the contacts list and shows the result with the skipped row', async () => {
+    await page.goto(`${server.url}/contacts`);
+    await page.click('[data-testid=import-link]');
+    await page.waitForURL(`${server.url}/contacts/imports`);
+    await page.setInputFiles('[data-testid=import-form] input[type=file]', {
+      name: 'crm.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('Name,Email\nIda Import,ida@example.com\nNo Mail,not-an-email\n'),
+    });
+    await page.click('[data-testid=import-form] button[type=submit]');
+    await page.waitForURL(/\/contacts\/imports\?started=/);
+    // The page reloads itself while the import runs.
+    await page.locator('[data-testid=import-status]', { hasText: 'done' }).first().waitFor();
+    expect(await page.locator('[data-testid=import-progress]').first().textContent()).toContain('1 new');
+    expect(await page.locator('[data-testid=import-problems]').first().textContent()).toContain(
+      'line 3: "not-an-email": not an email address',
+    );
+    await page.goto(`${server.url}/contacts?q=ida`);
+    expect(await page.locator('[data-testid=contact-row]').count()).toBe(1);
+    expect(await page.getAttribute('[data-testid=export-link]', 'href')).toBe('/api/v1/contacts/export?q=ida');
+  });
+
   it('merges the suggested duplicate from the review queue into one contact with both mentions', async () => {
     await page.click('nav[aria-label=Main] >> text=Contacts');
     await page.waitForURL(`${server.url}/contacts`);
-    expect(await page.locator('[data-testid=contact-row]').count()).toBe(3);
+    expect(await page.locator('[data-testid=contact-row]').count()).toBe(4);
     expect(await page.locator('[data-testid=contact-row] a').allTextContents()).toContain(
       '<img src=x onerror=alert(1)>',
     );
@@ -109,6 +152,8 @@ describe('contacts in Chromium', () => {
     const suggestion = page.locator('[data-testid=suggestion]');
     expect(await suggestion.count()).toBe(1);
     expect(await suggestion.locator('[data-testid=suggestion-contact]').count()).toBe(2);
+    // The names differ ("Zed Writes" / "zed"): marked in words on both sides, not by colour alone.
+    expect(await suggestion.locator('.side-head .differs-mark').allTextContents()).toEqual(['differs', 'differs']);
     // Keep "Zed Writes" as the name, whichever contact holds it.
     await suggestion.locator('table.choose label', { hasText: 'Zed Writes' }).locator('input[type=radio]').check();
     await page.screenshot({ path: 'test-results/contacts-duplicates.png', fullPage: true });
@@ -133,6 +178,7 @@ describe('contacts in Chromium', () => {
     for (const path of [
       '/contacts',
       '/contacts/duplicates',
+      '/contacts/imports',
       await page.locator('[data-testid=contact-row] a').first().getAttribute('href'),
     ]) {
       await page.goto(`${server.url}${path}`);
@@ -140,7 +186,7 @@ describe('contacts in Chromium', () => {
       expect(overflow, path!).toBeLessThanOrEqual(0);
     }
     await page.goto(`${server.url}/contacts`);
-    expect(await page.locator('[data-testid=contact-row]').count()).toBe(2);
+    expect(await page.locator('[data-testid=contact-row]').count()).toBe(3);
     await page.screenshot({ path: 'test-results/contacts-phone.png', fullPage: true });
     expect(errors).toEqual([]);
     expect(dialogs).toEqual([]);

@@ -51,7 +51,7 @@ describe('listening setup in Chromium', () => {
     await page.fill('input[name="credentials.bearerToken"]', 'browser-secret');
     await page.fill('input[name="config.baseUrl"]', x.url);
     await page.click('form[action="/settings/sources"] button[type=submit]');
-    await page.waitForURL(/\/settings\/sources\/[0-9a-f-]{36}$/);
+    await page.waitForURL(/\/settings\/sources\/[0-9a-f-]{36}(\?|$)/);
     await page.click('button:has-text("Poll now")');
     await expect(page.locator('.flash.ok').textContent()).resolves.toContain('Polled: 2 fetched, 2 new');
     expect(await page.textContent('[data-testid=source-health]')).toBe('healthy');

@@ -41,6 +41,8 @@ describe('staff shell in Chromium', () => {
     // The stylesheet really applied (the CSP allows it): the sidebar is dark.
     const bg = await page.locator('.sidebar').evaluate((el) => getComputedStyle(el).backgroundColor);
     expect(bg).toBe('rgb(17, 24, 39)');
+    // The page declares its doctype: the browser lays it out in standards mode, not quirks mode.
+    expect(await page.evaluate(() => document.compatMode)).toBe('CSS1Compat');
   });
 
   it('invites a user in Settings > Users; they join through the link and appear in the list', async () => {

@@ -119,10 +119,102 @@ describe('public board pages', () => {
     expect(list.html).toContain('Widgets &lt;img src=x onerror=alert(1)&gt;');
     expect(list.html).toMatch(
       new RegExp(
-        'aria-pressed="true"[^>]*data-testid="vote-button"><span aria-hidden="true">▲</span> ' +
-          '<span data-testid="vote-count">1<',
+        'aria-pressed="true" aria-label="Voted \\(1 vote\\)"[^>]*data-testid="vote-button">' +
+          '<span aria-hidden="true">▲</span><span class="vote-count" data-testid="vote-count">1</span>' +
+          '<span class="vote-word" data-testid="vote-word">Voted</span>',
       ),
     );
+  });
+
+  it('tells the author their idea has their vote (Fider’s way: posting an idea votes for it)', async () => {
+    const b = await board();
+    const ana = await b.member('Ana');
+    expect((await get(`/c/${b.slug}/ideas/new`, ana)).html).toContain(
+      'Your idea starts with your vote; you can take it back on its page.',
+    );
+    const posted = await send(`/c/${b.slug}/ideas`, WIDGETS, ana);
+    const page = await get(posted.location!, ana);
+    expect(page.html).toContain('Your idea is posted, with your vote.');
+    expect(page.html).toContain('data-testid="own-vote">Your idea has your vote.<');
+    // Taken back, the page no longer says so; another member never reads it.
+    const id = ideaIdFrom(posted.location);
+    await send(`/c/${b.slug}/ideas/${id}/unvote`, {}, ana);
+    expect((await get(`/c/${b.slug}/ideas/${id}`, ana)).html).not.toContain('data-testid="own-vote"');
+    expect((await get(`/c/${b.slug}/ideas/${id}`, await b.member('Ben'))).html).not.toContain('own-vote');
+  });
+
+  it('labels the vote button Vote or Voted with the count, for a screen reader too, in plurals', async () => {
+    const b = await board();
+    const ana = await b.member('Ana');
+    const ben = await b.member('Ben');
+    const id = await b.idea(ana, WIDGETS.title, WIDGETS.body);
+    const button = (html: string) => /<button[^>]*data-testid="vote-button"[^>]*>([\s\S]*?)<\/button>/.exec(html)!;
+    const before = button((await get(`/c/${b.slug}/ideas/${id}`, ben)).html);
+    expect(before[0]).toContain('aria-pressed="false" aria-label="Vote (1 vote)"');
+    expect(before[1]).toContain('data-testid="vote-word">Vote<');
+    await send(`/c/${b.slug}/ideas/${id}/vote`, {}, ben);
+    const after = button((await get(`/c/${b.slug}/ideas/${id}`, ben)).html);
+    expect(after[0]).toContain('aria-pressed="true" aria-label="Voted (2 votes)"');
+    expect(after[1]).toContain('data-testid="vote-count">2<');
+    expect(after[1]).toContain('data-testid="vote-word">Voted<');
+    // A visitor sees the same words on a link to log in.
+    const visitor = (await get(`/c/${b.slug}`)).html;
+    expect(visitor).toMatch(/aria-label="Vote \(2 votes\): log in first" data-testid="vote-link">/);
+    // One comment, then two; the roadmap counts votes the same way.
+    await send(`/c/${b.slug}/ideas/${id}/comments`, { body: 'First' }, ben);
+    expect((await get(`/c/${b.slug}`)).html).toContain('<span>1 comment</span>');
+    await send(`/c/${b.slug}/ideas/${id}/comments`, { body: 'Second' }, ana);
+    expect((await get(`/c/${b.slug}`)).html).toContain('<span>2 comments</span>');
+    expect((await get(`/c/${b.slug}/ideas/${id}`)).html).toContain('<h2>2 comments</h2>');
+    await t.request('PATCH', `/api/v1/ideas/${id}`, { token: b.token, body: { status: 'planned' } });
+    expect((await get(`/c/${b.slug}/roadmap`)).html).toContain('<span class="muted small">2 votes</span>');
+    await send(`/c/${b.slug}/ideas/${id}/unvote`, {}, ben);
+    expect((await get(`/c/${b.slug}/roadmap`)).html).toContain('<span class="muted small">1 vote</span>');
+  });
+
+  it('says in German, du or Sie as the workspace chose, what the vote button and the empty reviews say', async () => {
+    for (const form of ['du', 'sie'] as const) {
+      const b = await board();
+      const patched = await t.request('PATCH', '/api/v1/workspace', {
+        token: b.token,
+        body: { defaultLanguage: 'de', boardAddress: form },
+      });
+      expect(patched.status).toBe(200);
+      const ana = await b.member('Ana');
+      const posted = await send(`/c/${b.slug}/ideas`, WIDGETS, ana);
+      const page = (await get(posted.location!, ana)).html;
+      expect(page).toContain('aria-label="Abgestimmt (1 Stimme)"');
+      expect(page).toContain('data-testid="vote-word">Abgestimmt<');
+      expect(page).toContain(form === 'du' ? 'Deine Idee hat deine Stimme.' : 'Ihre Idee hat Ihre Stimme.');
+      expect(page).toContain(
+        form === 'du' ? 'Deine Idee ist veröffentlicht, mit deiner Stimme.' : 'Ihre Idee ist veröffentlicht, mit',
+      );
+      expect((await get(`/c/${b.slug}`)).html).toContain(
+        form === 'du'
+          ? 'Abstimmen (1 Stimme): melde dich zuerst an'
+          : 'Abstimmen (1 Stimme): melden Sie sich zuerst an',
+      );
+      expect((await get(`/c/${b.slug}/reviews`)).html).toContain(
+        form === 'du'
+          ? 'Noch keine Bewertungen. Schreib die erste.'
+          : 'Noch keine Bewertungen. Schreiben Sie die erste.',
+      );
+    }
+  });
+
+  it('says in a sentence that there are no reviews yet, for all products or the one chosen', async () => {
+    const b = await board();
+    const all = await get(`/c/${b.slug}/reviews`);
+    expect(all.html).toContain('data-testid="no-reviews">No reviews yet. Be the first to write one.<');
+    const [product] = all.html.match(/<option value="([0-9a-f-]{36})"/)!.slice(1);
+    expect((await get(`/c/${b.slug}/reviews?product=${product}`)).html).toContain(
+      'No reviews of Acme Phone yet. Be the first to write one.',
+    );
+    const ana = await b.member('Ana');
+    await send(`/c/${b.slug}/reviews`, { topicId: product!, rating: '4', title: 'Good', body: 'Nice phone' }, ana);
+    const one = await get(`/c/${b.slug}/reviews`);
+    expect(one.html).not.toContain('data-testid="no-reviews"');
+    expect(one.html).toContain('out of 5 · 1 review');
   });
 
   it('refuses a title that is too short, keeping what was typed', async () => {

@@ -28,6 +28,7 @@ import { englishIn, englishRuns } from '../helpers/english-runs';
 
 const DIGEST: Digest = {
   range: { from: '2026-11-30', to: '2026-12-06' },
+  period: 'last',
   now: { positive: 2, neutral: 0, negative: 1, uncertain: 0, unscored: 0, total: 3, net: 1 },
   before: { positive: 1, neutral: 0, negative: 0, uncertain: 0, unscored: 0, total: 1, net: 1 },
   terms: [

@@ -215,6 +215,27 @@ describe('harvesting ideas from mentions', () => {
     const suggested = (await t.request('GET', '/api/v1/ideas/suggested', { token: ws.token })).json;
     expect(suggested.items.map((x: { text: string }) => x.text)).toEqual(['Please add dark mode to the app']);
     expect(suggested.total).toBe(1);
+    // Why it is there, and what it is about: the queue page shows both.
+    expect(suggested.items[0]).toMatchObject({
+      reason: 'analyzer',
+      keyTerms: expect.arrayContaining(['dark', 'mode']),
+    });
+    // A teammate who marks the other one a feature request puts it in the queue, and the queue says who did.
+    const [kitkat] = await t.db
+      .select({ id: mentions.id })
+      .from(mentions)
+      .where(and(eq(mentions.workspaceId, ws.workspace.id), eq(mentions.externalId, 'fr-kitkat')));
+    const marked = await t.request('PATCH', `/api/v1/mentions/${kitkat!.id}/intents`, {
+      token: ws.token,
+      body: { intents: ['feature_request'] },
+    });
+    expect(marked.status).toBe(200);
+    const after = (await t.request('GET', '/api/v1/ideas/suggested', { token: ws.token })).json;
+    // Both were posted at the same time: their order is the ids', so compare them sorted.
+    expect(after.items.map((x: { text: string; reason: string }) => [x.text, x.reason]).sort()).toEqual([
+      ['I need a kit kat..', 'staff'],
+      ['Please add dark mode to the app', 'analyzer'],
+    ]);
   });
 
   it('pages the suggestions newest first with their total, and finds an older analysis once it is redone', async () => {

@@ -92,7 +92,7 @@ describe('emails in the reader’s language', () => {
     const [m] = await t.db.select().from(members).where(eq(members.email, mia));
     expect(m!.language).toBe('de');
     // The German link confirms as any other.
-    expect((await get(linkIn(mail.text))).location).toBe(`/c/${b.slug}/login?ok=verified`);
+    expect((await get(linkIn(mail.text))).location).toBe(`/c/${b.slug}?ok=verified`);
   });
 
   it('writes in English on an English board, and in German to a visitor whose browser asked for German', async () => {

@@ -24,8 +24,15 @@ const post = async (path: string, fields: Record<string, string>, headers: Recor
 };
 const get = async (path: string, cookie = '') => {
   const res = await t.app.request(path, { headers: { cookie } });
-  return { status: res.status, html: await res.text(), location: res.headers.get('location') };
+  return {
+    status: res.status,
+    html: await res.text(),
+    location: res.headers.get('location'),
+    setCookie: res.headers.get('set-cookie') ?? '',
+  };
 };
+/** The member session cookie a response sets, as a request header sends it back. */
+const memberCookieOf = (setCookie: string) => /(?:^|,\s*)(msid=[^;]*)/.exec(setCookie)?.[1] ?? '';
 const linkIn = (text: string) =>
   new URL(/(https?:\/\/\S+)/.exec(text)![1]!).pathname + new URL(/(https?:\/\/\S+)/.exec(text)![1]!).search;
 const lastMailTo = (to: string) => mailer.sent.filter((m) => m.to === to).at(-1)!;
@@ -50,7 +57,7 @@ async function miaJoins(slug: string) {
     email: 'Mia@Example.com',
     password: 'long-enough-pass',
   });
-  expect((await get(linkIn(lastMailTo('mia@example.com').text))).location).toBe(`/c/${slug}/login?ok=verified`);
+  expect((await get(linkIn(lastMailTo('mia@example.com').text))).location).toBe(`/c/${slug}?ok=verified`);
 }
 
 beforeAll(async () => {
@@ -71,7 +78,7 @@ describe('community members', () => {
     const mail = lastMailTo('mia@example.com');
     expect(mail.subject).toContain('Confirm your email');
     const verify = await get(linkIn(mail.text));
-    expect(verify.location).toBe(`/c/${slug}/login?ok=verified`);
+    expect(verify.location).toBe(`/c/${slug}?ok=verified`);
     const [m] = await memberByEmail(workspaceId, 'mia@example.com');
     expect(m!.emailVerifiedAt).not.toBeNull();
     const [contact] = await t.db.select().from(contacts).where(eq(contacts.id, m!.contactId!));
@@ -131,6 +138,33 @@ describe('community members', () => {
     expect(
       (await post(`/c/${slug}/signup`, { displayName: 'Zed', email: 'zed@example.com', password: 'short' })).html,
     ).toContain('at least 10 characters');
+  });
+
+  it('signs the member in when they open the confirmation link, once: a second opening signs nobody in', async () => {
+    const { slug } = await board();
+    await post(`/c/${slug}/signup`, { displayName: 'Ola', email: 'ola@example.com', password: 'long-enough-pass' });
+    const link = linkIn(lastMailTo('ola@example.com').text);
+    const first = await get(link);
+    expect(first.location).toBe(`/c/${slug}?ok=verified`);
+    const cookie = memberCookieOf(first.setCookie);
+    expect(cookie).toMatch(/^msid=.+/);
+    const session = first.setCookie.split(/,\s*(?=\w+=)/).find((c) => c.startsWith('msid='))!;
+    expect(session).toMatch(/; HttpOnly/i);
+    expect(session).toMatch(/; SameSite=Lax/i);
+    // The cookie is a member session like a login's: the board greets them and they may post at once.
+    const welcome = await get(`/c/${slug}?ok=verified`, cookie);
+    expect(welcome.html).toContain('Your email is confirmed. Welcome!');
+    expect(welcome.html).toContain('data-testid="member-avatar"');
+    const csrf = /name="_csrf" value="([^"]+)"/.exec((await get(`/c/${slug}/profile`, cookie)).html)![1]!;
+    const posted = await post(`/c/${slug}/ideas`, { _csrf: csrf, title: 'Offline mode', body: '' }, { cookie });
+    expect(posted.location).toMatch(/\/ideas\/[0-9a-f-]{36}\?ok=posted$/);
+    // The link is spent: opened again (a forwarded mail, a second device) it signs nobody in.
+    const again = await get(link);
+    expect(again.status).toBe(422);
+    expect(again.setCookie).not.toContain('msid=');
+    expect(again.html).toContain('This link is not valid any more');
+    // Opened again in the browser it signed in, it simply leads to the board.
+    expect((await get(link, cookie)).location).toBe(`/c/${slug}`);
   });
 
   it('logs in and out, and shows the member by initials', async () => {

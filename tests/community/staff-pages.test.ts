@@ -46,7 +46,7 @@ async function piaLink(b: Board) {
 
 /** Pia, confirmed through the CLI's link and signed in on the board. */
 async function piaSignedIn(b: Board): Promise<Who> {
-  expect((await get(await piaLink(b))).location).toBe(`/c/${b.slug}/login?ok=verified`);
+  expect((await get(await piaLink(b))).location).toBe(`/c/${b.slug}?ok=verified`);
   const { cookie } = await send(`/c/${b.slug}/login`, { email: b.pia, password: PASSWORD });
   return {
     cookie,
@@ -74,7 +74,7 @@ describe('community in the staff app', () => {
     expect(page.html).toContain('SMTP_URL is not set');
     expect(page.html).toContain(`to ${b.pia} · <span class="badge">logged</span>`);
     expect(page.html).toContain(`http://localhost/c/${b.slug}/verify?token=[redacted]`);
-    expect((await get(await piaLink(b))).location).toBe(`/c/${b.slug}/login?ok=verified`);
+    expect((await get(await piaLink(b))).location).toBe(`/c/${b.slug}?ok=verified`);
   });
 
   it('holds new posts once the board asks for approval, and approves them from the queue', async () => {
@@ -151,6 +151,66 @@ describe('community in the staff app', () => {
     const detail = await get(`/community/ideas/${id}`, staff);
     expect(detail.html).toContain('please add google calendar sync');
     expect(detail.html).toMatch(/data-testid="supporters">2</);
+  });
+
+  it('says why a mention is suggested, chooses an idea only for a close match, sets one aside in a click', async () => {
+    const b = await staffBoard();
+    const { staff } = b;
+    const id = await calendarSync(b, await piaSignedIn(b));
+    const post = (externalId: string, text: string, minutesAgo: number) =>
+      socialPost({
+        externalId,
+        text,
+        createdAt: new Date(Date.now() - minutesAgo * 60_000),
+        author: socialAuthor({ externalId: `a-${externalId}`, handle: externalId }),
+      });
+    await ingestPosts(t.deps, { workspaceId: b.workspaceId, sourceId: null, platform: 'mastodon', topics: [] }, [
+      post('cal', 'please add google calendar sync', 1),
+      post('pdf', 'Would love an export to PDF feature please', 2),
+      post('maps', 'I wish the app had offline maps for trains', 3),
+    ]);
+    const queue = await get('/community/suggested', staff);
+    const cards = Object.fromEntries(
+      queue.html
+        .split('data-testid="suggestion"')
+        .slice(1)
+        .map((card) => [/<p class="tl-text" dir="auto">([^<]*)</.exec(card)![1]!.split(' ').at(-1)!, card]),
+    );
+    const calendar = cards.sync!;
+    expect(calendar).toContain(
+      'Suggested because the analyzer reads it as a feature request, about google, calendar, and sync.',
+    );
+    expect(calendar).toContain(
+      'Closest idea: “Calendar sync”, a close match (both mention google, calendar, and sync)',
+    );
+    expect(calendar).toMatch(new RegExp(`<option value="${id}" selected="">Calendar sync \\(close match\\)</option>`));
+    expect(calendar).not.toMatch(/<option value="" selected/);
+    // An unrelated request: nothing shares its words, so nothing is chosen for the person.
+    const pdf = cards.please!;
+    expect(pdf).toContain('about export and pdf.');
+    expect(pdf).toContain('No idea shares its words: it may be a new one.');
+    expect(pdf).toMatch(/<select name="ideaId" required="" data-testid="link-idea"><option value="" selected="">/);
+    expect(pdf).not.toMatch(new RegExp(`<option value="${id}" selected`));
+    expect(pdf).toContain('<button type="submit" class="secondary" data-testid="link-evidence">');
+    // Sent without a choice (a browser without the required check), nothing is linked.
+    const pdfId = /action="\/community\/suggested\/([0-9a-f-]{36})\/link"/.exec(pdf)![1]!;
+    expect((await send(`/community/suggested/${pdfId}/link`, { ideaId: '' }, staff)).status).toBe(422);
+    // Set aside is one button (no confirmation step); the queue comes back at the next post.
+    const mapsId = /action="\/community\/suggested\/([0-9a-f-]{36})\/link"/.exec(cards.trains!)![1]!;
+    expect(pdf).toMatch(
+      new RegExp(
+        `<form method="post" action="/community/suggested/${pdfId}/dismiss" class="inline">` +
+          `<input type="hidden" name="_csrf" value="[^"]+"/><input type="hidden" name="next" value="${mapsId}"/>` +
+          '<button type="submit" class="secondary" aria-label="Set aside the post by [^"]+" ' +
+          'data-testid="dismiss-suggestion">Set aside</button></form>',
+      ),
+    );
+    const dismissed = await send(`/community/suggested/${pdfId}/dismiss`, { next: mapsId }, staff);
+    expect(dismissed.location).toBe(`/community/suggested?ok=dismissed#suggestion-${mapsId}`);
+    const after = await get('/community/suggested', staff);
+    expect(after.html).not.toContain('export to PDF');
+    expect(after.html).toContain(`id="suggestion-${mapsId}"`);
+    expect(after.html.match(/data-testid="suggestion"/g)).toHaveLength(2);
   });
 
   it('adds categories, and lets members file ideas under them', async () => {

@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SocialPost } from '../../src/core/social-post';
+import { sql } from 'drizzle-orm';
+import { rows } from '../../src/db/rows';
 import { ingestPosts } from '../../src/ingest/pipeline';
+import { overrideSentiment } from '../../src/reanalysis/corrections.service';
+import { chartCacheOf } from '../../src/reports/chart-cache';
 import { activeTopics, createTopic } from '../../src/topics/topics.service';
 import { formClient } from '../helpers/forms';
 import { socialAuthor, socialPost } from '../helpers/posts';
@@ -13,7 +17,9 @@ const daysAgo = (d: number) => new Date(now.getTime() - d * 86_400_000);
 let n = 0;
 let dashboards = 0;
 const svgs = (html: string) =>
-  [...html.matchAll(/src="data:image\/svg\+xml;base64,([^"]+)"/g)].map((m) => Buffer.from(m[1]!, 'base64').toString());
+  [...html.matchAll(/(?:src|srcset)="data:image\/svg\+xml;base64,([^"]+)"/g)].map((m) =>
+    Buffer.from(m[1]!, 'base64').toString(),
+  );
 const post = (text: string, d: number) =>
   socialPost({
     externalId: `d-${++n}`,
@@ -58,15 +64,49 @@ describe('reports dashboard', () => {
     expect(page.status).toBe(200);
     expect(page.html).toMatch(/data-testid="figure-total"[^>]*>[\s\S]*?<span class="figure-value">4</);
     // One mention 40 days ago: the period before had one, so +300%.
-    expect(page.html).toContain('+300% vs the period before');
+    expect(page.html).toContain('+300% vs previous 30 days');
     const charts = svgs(page.html);
-    // Volume, share of voice, platforms and top terms; nothing answered and no reviews yet: those cards say so.
-    expect(charts).toHaveLength(4);
+    // Volume, share of voice, platforms and top terms, each drawn for screens and for phones; nothing answered
+    // and no reviews yet: those cards say so, with no empty table.
+    expect(charts).toHaveLength(8);
+    expect(page.html).toContain('<source media="(max-width: 720px)" srcset="data:image/svg+xml;base64,');
     expect(page.html).toContain('data-testid="chart-responses"');
-    expect(page.html).toContain('0 reviews, no average yet');
+    expect(page.html).toContain('No replies sent in this range.');
+    expect(page.html).toContain('No reviews in this range.');
     for (const svg of charts) expect(svg).toMatch(/^<svg[^>]*>[\s\S]*<path /);
     expect(page.html).toContain('<summary class="small">Data table</summary>');
     expect(page.html).toContain('href="/api/v1/reports/sentiment?');
+  });
+
+  it('draws its charts once per view, and again as soon as the rollups change, with nobody telling it', async () => {
+    const { ws, analyst, ingest } = await dashboard();
+    const cache = chartCacheOf(t.deps);
+    const total = (html: string) =>
+      /data-testid="figure-total"[^>]*>[\s\S]*?<span class="figure-value">(\d+)</.exec(html)![1];
+    const first = await formClient(t).get('/reports', analyst);
+    const drawn = cache.stats().misses;
+    const again = await formClient(t).get('/reports', analyst);
+    expect(cache.stats().misses).toBe(drawn);
+    expect(svgs(again.html)).toEqual(svgs(first.html));
+    // New mentions are counted into the rollups as another instance would (this one's cache hears nothing of it):
+    // the next page shows them, its volume chart drawn anew.
+    await ingest('x', [post('acme shows up today', 0)]);
+    const after = await formClient(t).get('/reports', analyst);
+    expect(total(first.html)).toBe('4');
+    expect(total(after.html)).toBe('5');
+    expect(cache.stats().misses).toBeGreaterThan(drawn);
+    expect(svgs(after.html)[0]).not.toBe(svgs(first.html)[0]);
+    // A correction moves a mention from one label to another: the same total, other numbers, another picture.
+    const [mention] = rows<{ id: string }>(
+      await t.db.execute(
+        sql`select id from mentions where workspace_id = ${ws.workspace.id}::uuid and text = 'acme shows up today'`,
+      ),
+    );
+    const sentimentOf = (html: string) => svgs(html)[0];
+    await overrideSentiment(t.db, ws.actor, mention!.id, 'negative', now);
+    const corrected = await formClient(t).get('/reports', analyst);
+    expect(total(corrected.html)).toBe('5');
+    expect(sentimentOf(corrected.html)).not.toBe(sentimentOf(after.html));
   });
 
   it('links each figure to the mentions behind it', async () => {

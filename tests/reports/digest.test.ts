@@ -56,17 +56,39 @@ async function digestApp() {
 }
 
 describe('weekly digest', () => {
-  it('shows the last seven days against the week before, the themes, biggest mentions and open work', async () => {
+  it('shows the last full week against the week before, the themes, biggest mentions and open work', async () => {
     const { t, owner } = await digestApp();
-    const page = await formClient(t).get('/reports/digest', owner);
+    const page = await formClient(t).get('/reports/digest?week=last', owner);
     expect(page.status).toBe(200);
-    expect(page.html).toMatch(/data-testid="digest-total">3</);
+    expect(page.html).toMatch(/data-testid="digest-total-value">3</);
     expect(page.html).toContain('+200% on the week before');
     expect(page.html).toContain('battery');
     expect(page.html).toContain('#acmelove');
     // The biggest mention first: the 90k-follower account.
     expect(page.html.indexOf('acme battery died, terrible')).toBeLessThan(page.html.indexOf('acme battery is great'));
-    expect(page.html).toMatch(/<span class="figure-value">4<\/span><span class="small muted">4 unassigned/);
+    // Each figure's name, number and comparison are elements of their own (they ran together once).
+    expect(page.html).toMatch(
+      new RegExp(
+        '<span class="figure-value" data-testid="digest-open-value">4</span>' +
+          '<span class="small muted figure-compare">4 unassigned',
+      ),
+    );
+    // This week is one click away, and says which week is shown.
+    expect(page.html).toMatch(/<a href="\/reports\/digest">This week so far<\/a>/);
+    expect(page.html).toMatch(/aria-current="page">Last full week</);
+  });
+
+  it('shows this week so far by default, saying so when it has no mentions yet', async () => {
+    const { t, owner } = await digestApp();
+    // Monday 8 June, 08:00: this week is one morning old, and nothing was posted in it.
+    const page = await formClient(t).get('/reports/digest', owner);
+    expect(page.status).toBe(200);
+    expect(page.html).toMatch(/data-testid="digest-total-value">0</);
+    expect(page.html).toContain('so far, against the same days of the week before');
+    expect(page.html).toContain('no data in the week before');
+    expect(page.html).toContain('No mentions this week yet.');
+    expect(page.html).not.toContain('<ol class="plain"></ol>');
+    expect(page.html).toMatch(/<a href="\/reports\/digest\?week=last">Last full week<\/a>/);
   });
 
   it('emails the team and calls the alert webhook once each, signed', async () => {

@@ -282,16 +282,22 @@ describe('ranges bounded in the workspace time zone', () => {
     expect([await started(utc, '2026-12-01'), await started(utc, '2026-12-02')]).toEqual([1, 0]);
   });
 
-  it("digests the last seven days of the workspace's zone", async () => {
-    const berlin = await workspace('Europe/Berlin');
-    // 23:30 on 1 December and 00:30 on 2 December in Berlin.
+  it("digests the last full week of the workspace's zone and week start", async () => {
+    // Weeks start on Wednesday here, so a week begins at Berlin midnight between the two posts.
+    const berlin = await workspace('Europe/Berlin', 3);
+    // 23:30 on Tuesday 1 December and 00:30 on Wednesday 2 December in Berlin.
     await berlin.ingest([post(new Date('2026-12-01T22:30:00Z'), 'acme early'), post(LATE, 'acme late')]);
-    // 00:30 on 9 December in Berlin: the week is 2 to 8 December.
+    // 00:30 on Wednesday 9 December in Berlin: the last full week is 2 to 8 December.
     const d = await weeklyDigest(t.db, berlin.workspace.id, new Date('2026-12-08T23:30:00Z'));
     expect(d.range).toEqual({ from: '2026-12-02', to: '2026-12-08' });
     expect(d.now.total).toBe(1);
     expect(d.before.total).toBe(1);
     expect(d.biggest.map((m) => m.text)).toEqual(['acme late']);
+    // This week so far is today (its first day) against the Wednesday before, which had the late post.
+    const soFar = await weeklyDigest(t.db, berlin.workspace.id, new Date('2026-12-08T23:30:00Z'), undefined, 'current');
+    expect(soFar.range).toEqual({ from: '2026-12-09', to: '2026-12-09' });
+    expect(soFar.now.total).toBe(0);
+    expect(soFar.before.total).toBe(1);
   });
 });
 

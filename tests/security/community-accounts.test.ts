@@ -101,7 +101,7 @@ describe('member link tokens', () => {
     expect((await memberByEmail('lia@member.test')).emailVerifiedAt).toBeNull();
 
     // The member's own link, from the email itself, still works.
-    expect((await get(`/c/${slug}/verify?token=${verifyToken}`)).location).toBe(`/c/${slug}/login?ok=verified`);
+    expect((await get(`/c/${slug}/verify?token=${verifyToken}`)).location).toBe(`/c/${slug}?ok=verified`);
   });
 
   it('lets exactly one of 4 parallel resets with the same token through', async () => {
@@ -183,7 +183,7 @@ describe('member link tokens', () => {
     expect(path).toMatch(new RegExp(`^/c/${slug}/verify\\?token=[\\w-]+$`));
     expect((await get('/community/mail', agent)).html).not.toContain(path);
     expect(appLog.join('\n')).not.toContain(path.split('=')[1]!);
-    expect((await get(path)).location).toBe(`/c/${slug}/login?ok=verified`);
+    expect((await get(path)).location).toBe(`/c/${slug}?ok=verified`);
   });
 });
 

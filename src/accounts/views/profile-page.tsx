@@ -13,7 +13,10 @@ export interface ProfilePageProps extends PageBase {
   error?: string | undefined;
 }
 
-/** Settings > Profile: the person's name here, their language and time zone everywhere, their password. */
+/**
+ * Settings > Profile: the person's name here; their language, time zone and inbox habits (single-key shortcuts,
+ * what opens after triage) everywhere; their password.
+ */
 export function ProfilePage(p: ProfilePageProps) {
   const { t, dateTime, intl } = useT();
   // Named in the reader's language inside their sentence ("German" to an English reader); the choices below
@@ -63,6 +66,39 @@ export function ProfilePage(p: ProfilePageProps) {
           <p id="zone-help" class="muted small">
             {t(m.timeZoneHelp, { now: dateTime(p.now) })}
           </p>
+          {/* An unticked box posts nothing: the hidden "off" before it says so (a ticked one adds "on"). */}
+          <input type="hidden" name="keyboardShortcuts" value="off" />
+          <label class="check">
+            <input
+              type="checkbox"
+              name="keyboardShortcuts"
+              value="on"
+              checked={p.profile.keyboardShortcuts}
+              aria-describedby="shortcuts-help"
+              data-testid="profile-shortcuts"
+            />{' '}
+            {t(m.keyboardShortcuts)}
+          </label>
+          <p id="shortcuts-help" class="muted small">
+            {t(m.keyboardShortcutsHelp)}
+          </p>
+          <fieldset class="choices">
+            <legend>{t(m.afterTriage)}</legend>
+            <label class="check">
+              <input type="radio" name="afterTriage" value="next" checked={p.profile.afterTriage === 'next'} />{' '}
+              {t(m.afterTriageNext)}
+            </label>
+            <label class="check">
+              <input
+                type="radio"
+                name="afterTriage"
+                value="list"
+                checked={p.profile.afterTriage === 'list'}
+                data-testid="profile-after-list"
+              />{' '}
+              {t(m.afterTriageList)}
+            </label>
+          </fieldset>
           <button type="submit">{t(m.save)}</button>
         </form>
       </section>

@@ -1,7 +1,8 @@
 import { useT } from '../../http/web/i18n';
 import { Flash } from '../../http/web/layout';
 import { web } from '../../http/web/messages';
-import { Csrf, type PageBase, PostButton, SettingsShell, when } from '../../http/web/settings-shell';
+import { ConfirmAction, Csrf, type PageBase, PostButton, SettingsShell, when } from '../../http/web/settings-shell';
+import { settingsWords as sw } from '../settings.messages';
 import type { publicApiKey } from '../api-keys.service';
 import { INVITATION_TTL_MS, type publicInvitation } from '../invitations.service';
 import { type Permission, PERMISSIONS, ROLE_PERMISSIONS } from '../../core/roles';
@@ -31,7 +32,9 @@ export function UsersPage(p: UsersPageProps) {
   const role = (r: string) => t(web.role, { role: r });
   return (
     <SettingsShell {...p} title={t(m.usersTitle)} tab="/settings/users">
-      <Flash kind="ok" message={p.ok} />
+      <div aria-live="polite">
+        <Flash kind="ok" message={p.ok} />
+      </div>
       <Flash kind="error" message={p.error} />
       {p.link ? (
         <div class="card stack" role="status">
@@ -42,7 +45,7 @@ export function UsersPage(p: UsersPageProps) {
         </div>
       ) : null}
       <section class="card">
-        <table>
+        <table class="cards">
           <thead>
             <tr>
               <th>{t(m.usersUser)}</th>
@@ -55,17 +58,19 @@ export function UsersPage(p: UsersPageProps) {
           <tbody>
             {p.users.map((u) => (
               <tr data-testid="user-row">
-                <td>
+                <td data-label={t(m.usersUser)}>
                   <div>{u.name || u.email}</div>
                   <div class="muted">{u.email}</div>
                 </td>
-                <td>
+                <td data-label={t(m.usersRole)}>
                   <span class={`badge ${u.role}`}>{role(u.role)}</span>
                 </td>
-                <td>{t(u.disabled ? m.usersDisabled : m.usersActive)}</td>
-                <td class="muted">{u.lastLoginAt ? when(u.lastLoginAt) : t(m.never)}</td>
+                <td data-label={t(m.usersStatus)}>{t(u.disabled ? m.usersDisabled : m.usersActive)}</td>
+                <td class="muted" data-label={t(m.usersLastSignIn)}>
+                  {u.lastLoginAt ? when(u.lastLoginAt) : t(m.never)}
+                </td>
                 {p.canManage ? (
-                  <td>
+                  <td data-label={t(m.usersActions)}>
                     <div class="row">
                       <form class="inline" method="post" action={`/settings/users/${u.id}`}>
                         <Csrf token={p.csrfToken} />
@@ -85,11 +90,13 @@ export function UsersPage(p: UsersPageProps) {
                         </button>
                       </form>
                       {u.id !== p.user?.id ? (
-                        <PostButton
+                        <ConfirmAction
                           action={`/settings/users/${u.id}/delete`}
                           label={t(m.usersRemove)}
-                          kind="danger"
+                          confirmLabel={t(sw.removeConfirm, { name: u.name || u.email })}
+                          explain={t(sw.removeExplain, { name: u.name || u.email })}
                           csrf={p.csrfToken}
+                          testId="user-remove"
                         />
                       ) : null}
                     </div>
@@ -146,7 +153,7 @@ function Invitations(p: UsersPageProps) {
         <button type="submit">{t(m.inviteSubmit)}</button>
       </form>
       {p.invitations.length ? (
-        <table>
+        <table class="cards">
           <thead>
             <tr>
               <th>{t(m.invitedColumn)}</th>
@@ -158,14 +165,16 @@ function Invitations(p: UsersPageProps) {
           <tbody>
             {p.invitations.map((i) => (
               <tr data-testid="invitation-row">
-                <td>
+                <td data-label={t(m.invitedColumn)}>
                   <div>{i.name || i.email}</div>
                   <div class="muted">{i.email}</div>
                 </td>
-                <td>
+                <td data-label={t(m.usersRole)}>
                   <span class={`badge ${i.role}`}>{role(i.role)}</span>
                 </td>
-                <td class="muted">{when(i.expiresAt)}</td>
+                <td class="muted" data-label={t(m.expiresColumn)}>
+                  {when(i.expiresAt)}
+                </td>
                 <td>
                   <PostButton
                     action={`/settings/users/invitations/${i.id}/revoke`}
@@ -189,7 +198,7 @@ function RoleMatrix() {
   return (
     <section class="card">
       <h2>{t(m.rolesHeading)}</h2>
-      <table>
+      <table class="matrix">
         <thead>
           <tr>
             <th>{t(m.rolesPermission)}</th>
@@ -203,7 +212,7 @@ function RoleMatrix() {
             <tr>
               <td>{t(PERMISSIONS[perm])}</td>
               {ROLES.map((r) => (
-                <td>{ROLE_PERMISSIONS[r].includes(perm) ? '✓' : ''}</td>
+                <td class="mark">{ROLE_PERMISSIONS[r].includes(perm) ? '✓' : ''}</td>
               ))}
             </tr>
           ))}
@@ -216,6 +225,7 @@ function RoleMatrix() {
 export interface ApiKeysPageProps extends PageBase {
   keys: ReturnType<typeof publicApiKey>[];
   newKey?: string | undefined;
+  ok?: string | undefined;
   error?: string | undefined;
 }
 
@@ -224,6 +234,9 @@ export function ApiKeysPage(p: ApiKeysPageProps) {
   const role = (r: string) => t(web.role, { role: r });
   return (
     <SettingsShell {...p} title={t(m.keysTitle)} tab="/settings/api-keys">
+      <div aria-live="polite">
+        <Flash kind="ok" message={p.ok} />
+      </div>
       <Flash kind="error" message={p.error} />
       {p.newKey ? (
         <div class="card stack" role="status">
@@ -237,33 +250,38 @@ export function ApiKeysPage(p: ApiKeysPageProps) {
         {p.keys.length === 0 ? (
           <p class="empty">{t(m.keysNone)}</p>
         ) : (
-          <table>
+          <table class="cards">
             <thead>
               <tr>
                 <th>{t(m.keysName)}</th>
                 <th>{t(m.keysRole)}</th>
                 <th>{t(m.keysKey)}</th>
                 <th>{t(m.keysLastUsed)}</th>
-                <th></th>
+                <th>{t(m.usersActions)}</th>
               </tr>
             </thead>
             <tbody>
               {p.keys.map((k) => (
-                <tr>
-                  <td>{k.name}</td>
-                  <td>
+                <tr data-testid="api-key-row">
+                  <td data-label={t(m.keysName)}>{k.name}</td>
+                  <td data-label={t(m.keysRole)}>
                     <span class={`badge ${k.role}`}>{role(k.role)}</span>
                   </td>
-                  <td class="muted">{k.prefix}…</td>
-                  <td class="muted">{k.lastUsedAt ? when(k.lastUsedAt) : t(m.never)}</td>
-                  <td>
+                  <td class="muted" data-label={t(m.keysKey)}>
+                    {k.prefix}…
+                  </td>
+                  <td class="muted" data-label={t(m.keysLastUsed)}>
+                    {k.lastUsedAt ? when(k.lastUsedAt) : t(m.never)}
+                  </td>
+                  <td data-label={t(m.usersActions)}>
                     {k.revokedAt ? (
                       <span class="badge">{t(m.keysRevoked)}</span>
                     ) : (
-                      <PostButton
+                      <ConfirmAction
                         action={`/settings/api-keys/${k.id}/revoke`}
                         label={t(m.revoke)}
-                        kind="danger"
+                        confirmLabel={t(sw.revokeKeyConfirm, { name: k.name })}
+                        explain={t(sw.revokeKeyExplain, { name: k.name })}
                         csrf={p.csrfToken}
                       />
                     )}

@@ -10,19 +10,36 @@ const StatusTag = (props: { status: IdeaStatus }) => (
   <span class={`badge idea-${props.status}`}>{useT().t(board.status, { status: props.status })}</span>
 );
 
-/** The vote button: a form, so it works without script; a signed-out visitor is sent to log in. */
+/**
+ * The vote button: a form, so it works without script; a signed-out visitor is sent to log in. It shows the
+ * count and says "Vote" or "Voted" under it; a screen reader hears both with the count in words, and whether
+ * it is pressed.
+ */
 function VoteButton(p: PublicBase & { idea: { id: string; voteCount: number }; voted: boolean; back: string }) {
   const base = `/c/${p.slug}`;
-  const { t } = useT();
+  const { t, number } = useT();
+  const count = p.idea.voteCount;
+  const inside = (voted: boolean) => (
+    <>
+      <span aria-hidden="true">▲</span>
+      <span class="vote-count" data-testid="vote-count">
+        {number(count)}
+      </span>
+      <span class="vote-word" data-testid="vote-word">
+        {t(board.voteWord, { voted: voted ? 'yes' : 'no' })}
+      </span>
+    </>
+  );
   if (!p.member) {
     return (
       <a
         class="vote"
         href={`${base}/login?next=${encodeURIComponent(p.back)}`}
         title={t(board.logInToVote)}
-        data-testid="vote-count"
+        aria-label={t(board.voteSignedOut, { count })}
+        data-testid="vote-link"
       >
-        <span aria-hidden="true">▲</span> {p.idea.voteCount}
+        {inside(false)}
       </a>
     );
   }
@@ -34,10 +51,11 @@ function VoteButton(p: PublicBase & { idea: { id: string; voteCount: number }; v
         type="submit"
         class={`vote${p.voted ? ' voted' : ''}`}
         aria-pressed={p.voted ? 'true' : 'false'}
+        aria-label={t(board.voteName, { voted: p.voted ? 'yes' : 'no', count })}
         title={t(p.voted ? board.unvote : board.vote)}
         data-testid="vote-button"
       >
-        <span aria-hidden="true">▲</span> <span data-testid="vote-count">{p.idea.voteCount}</span>
+        {inside(p.voted)}
       </button>
     </form>
   );
@@ -184,6 +202,11 @@ export function IdeaPage(
                 {i.authorName ? t(board.byAuthor, { author: i.authorName }) : t(board.byTeam)} · {date(i.createdAt)}
               </span>
             </div>
+            {p.member && i.memberId === p.member.id && i.voted ? (
+              <p class="small muted own-vote" data-testid="own-vote">
+                {t(board.yourVote)}
+              </p>
+            ) : null}
           </div>
         </div>
         {i.visibility === 'held' ? <p class="flash ok">{t(board.held)}</p> : null}
@@ -291,6 +314,9 @@ export function NewIdeaPage(
             </select>
           </label>
         ) : null}
+        <p class="small muted" data-testid="starts-with-vote">
+          {t(board.startsWithVote)}
+        </p>
         <div>
           <button type="submit">{t(board.postIdea)}</button>
         </div>
@@ -301,16 +327,17 @@ export function NewIdeaPage(
 
 /** Ideas like the title being typed; also served on its own to the board's script. */
 export function SimilarList(p: { slug: string; items: { id: string; title: string; voteCount: number }[] }) {
+  const { t } = useT();
   return (
     <div>
-      <p class="small muted">{useT().t(board.similar)}</p>
+      <p class="small muted">{t(board.similar)}</p>
       <ul class="plain">
         {p.items.map((s) => (
           <li>
             <a href={`/c/${p.slug}/ideas/${s.id}`} data-testid="similar-idea">
               {s.title}
             </a>{' '}
-            <span class="muted small">▲ {s.voteCount}</span>
+            <span class="muted small">{t(board.votes, { count: s.voteCount })}</span>
           </li>
         ))}
       </ul>
@@ -334,7 +361,8 @@ export function RoadmapPage(
             <ul class="plain">
               {p.columns[col].map((i) => (
                 <li class="roadmap-item">
-                  <a href={`${base}/ideas/${i.id}`}>{i.title}</a> <span class="muted small">▲ {i.voteCount}</span>
+                  <a href={`${base}/ideas/${i.id}`}>{i.title}</a>{' '}
+                  <span class="muted small">{t(board.votes, { count: i.voteCount })}</span>
                   {i.statusNote ? <div class="small muted">{i.statusNote}</div> : null}
                 </li>
               ))}

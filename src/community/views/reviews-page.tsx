@@ -34,6 +34,7 @@ export function ReviewsPage(p: ReviewsPageProps) {
   const base = `/c/${p.slug}/reviews`;
   const max = Math.max(1, ...Object.values(p.list.distribution));
   const mine = p.mine;
+  const product = p.products.find((pr) => pr.id === p.productId);
   const { t, date, number } = useT();
   return (
     <CommunityShell {...p} title={t(board.reviews)} active="/reviews">
@@ -89,6 +90,11 @@ export function ReviewsPage(p: ReviewsPageProps) {
               </tbody>
             </table>
           </section>
+          {p.list.items.length === 0 ? (
+            <p class="card empty" data-testid="no-reviews">
+              {product ? t(board.noReviewsOf, { product: product.name }) : t(board.noReviews)}
+            </p>
+          ) : null}
           <ol class="plain reviews" data-testid="reviews">
             {p.list.items.map((r) => (
               <li class="card review" id={`review-${r.id}`} data-testid="review">

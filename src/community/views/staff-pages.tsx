@@ -6,6 +6,7 @@ import { Csrf, type PageBase, PostButton, when } from '../../http/web/settings-s
 import type { ideaEvidenceSummary, Suggestion } from '../evidence.service';
 import type { IdeaDetail, IdeaRow } from '../ideas.service';
 import type { moderationQueue } from '../ideas.staff';
+import { type IdeaMatch, subjectTerms } from '../suggestion-match';
 import { IDEA_STATUSES } from '../schema';
 import { staff as m } from '../staff.messages';
 
@@ -412,26 +413,39 @@ export function ModerationPage(
   );
 }
 
+/** A suggestion as the queue shows it: the post, and the ideas that share its words, closest first. */
+export type SuggestionWithMatches = Suggestion & { matches: IdeaMatch[] };
+
 export function SuggestedPage(
   p: StaffBase & {
-    items: Suggestion[];
+    items: SuggestionWithMatches[];
     total: number;
     ideas: { id: string; title: string }[];
     counts: { held: number; suggested: number };
   },
 ) {
-  const { t } = useT();
+  const i18n = useT();
+  const { t } = i18n;
+  const list = (terms: string[]) => i18n.intl.formatList(terms, { type: 'conjunction' });
   return (
     <CommunityStaffShell {...p} title={t(m.tabSuggested)} tab="/community/suggested">
       <p class="muted">{t(m.suggestedIntro)}</p>
       {p.items.length === 0 ? <div class="card empty">{t(m.noSuggestions)}</div> : null}
       <ol class="plain">
-        {p.items.map((mention) => {
+        {p.items.map((mention, at) => {
           const audience = mention.authorFollowers;
+          const author = mention.authorName ?? mention.authorHandle ?? t(m.unknownAuthor);
+          const best = mention.matches[0];
+          // Only a close match is chosen for the person; anything weaker waits for their pick.
+          const chosen = best?.strength === 'close' ? best.ideaId : '';
+          const alike = new Set(mention.matches.map((x) => x.ideaId));
+          const terms = subjectTerms(mention.keyTerms).slice(0, 5);
+          // After a set-aside the page comes back at the next post, not at the top.
+          const next = p.items[at + 1] ?? p.items[at - 1];
           return (
-            <li class="card" data-testid="suggestion">
+            <li class="card suggestion" id={`suggestion-${mention.id}`} data-testid="suggestion">
               <div class="small muted">
-                {platformLabel(mention.platform)} · {mention.authorName ?? mention.authorHandle ?? t(m.unknownAuthor)}
+                {platformLabel(mention.platform)} · {author}
                 {audience ? ` · ${t(m.followers, { count: audience, followers: compact(audience) })}` : ''}
                 {' · '}
                 {when(mention.postedAt)}
@@ -439,20 +453,44 @@ export function SuggestedPage(
               <p class="tl-text" dir="auto">
                 {mention.text}
               </p>
+              <p class="small suggestion-why" data-testid="suggestion-why">
+                {t(m.suggestedWhy, { reason: mention.reason, terms: terms.length ? list(terms) : 'none' })}
+              </p>
+              <p class={`small suggestion-match match-${best?.strength ?? 'none'}`} data-testid="suggestion-match">
+                {best
+                  ? t(m.closestIdea, { title: best.title, strength: best.strength, terms: list(best.shared) })
+                  : t(m.noCloseIdea)}
+              </p>
               {p.canModerate ? (
-                <div class="row">
+                <div class="row suggestion-actions">
                   {p.ideas.length ? (
                     <form method="post" action={`/community/suggested/${mention.id}/link`} class="row">
                       <Csrf token={p.csrfToken} />
                       <label>
                         {t(m.idea)}
-                        <select name="ideaId">
-                          {p.ideas.map((i) => (
-                            <option value={i.id}>{i.title}</option>
-                          ))}
+                        <select name="ideaId" required data-testid="link-idea">
+                          <option value="" selected={!chosen}>
+                            {t(m.chooseIdea)}
+                          </option>
+                          {mention.matches.length ? (
+                            <optgroup label={t(m.alikeGroup)}>
+                              {mention.matches.map((x) => (
+                                <option value={x.ideaId} selected={x.ideaId === chosen}>
+                                  {t(m.ideaOption, { title: x.title, strength: x.strength })}
+                                </option>
+                              ))}
+                            </optgroup>
+                          ) : null}
+                          <optgroup label={t(m.otherGroup)}>
+                            {p.ideas
+                              .filter((i) => !alike.has(i.id))
+                              .map((i) => (
+                                <option value={i.id}>{i.title}</option>
+                              ))}
+                          </optgroup>
                         </select>
                       </label>
-                      <button type="submit" data-testid="link-evidence">
+                      <button type="submit" class={chosen ? undefined : 'secondary'} data-testid="link-evidence">
                         {t(m.linkAsEvidence)}
                       </button>
                     </form>
@@ -463,15 +501,22 @@ export function SuggestedPage(
                       {t(m.newIdea)}
                       <input name="title" required minlength={3} maxlength={140} placeholder={t(m.titlePlaceholder)} />
                     </label>
-                    <button type="submit" class="secondary">
+                    <button type="submit" class={chosen ? 'secondary' : undefined}>
                       {t(m.createIdea)}
                     </button>
                   </form>
-                  <PostButton
-                    action={`/community/suggested/${mention.id}/dismiss`}
-                    label={t(m.setAside)}
-                    csrf={p.csrfToken}
-                  />
+                  <form method="post" action={`/community/suggested/${mention.id}/dismiss`} class="inline">
+                    <Csrf token={p.csrfToken} />
+                    {next ? <input type="hidden" name="next" value={next.id} /> : null}
+                    <button
+                      type="submit"
+                      class="secondary"
+                      aria-label={t(m.setAsideName, { author })}
+                      data-testid="dismiss-suggestion"
+                    >
+                      {t(m.setAside)}
+                    </button>
+                  </form>
                 </div>
               ) : null}
             </li>

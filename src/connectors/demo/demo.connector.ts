@@ -47,7 +47,9 @@ const LAST = ['Silva', 'Okafor', 'Müller', 'Nguyen', 'Kowalski', 'Haddad', 'Tan
 /** A stable invented author per sample post (the dataset has none). */
 export function demoAuthor(n: number): SocialPost['author'] {
   const first = FIRST[n % FIRST.length]!;
-  const last = LAST[Math.floor(n / FIRST.length) % LAST.length]!;
+  // Each step changes both names (a stream in order should not read as one family), and each of the 200
+  // authors keeps a name of their own: for one first name, k = floor(n / 20) walks all the family names.
+  const last = LAST[(n + Math.floor(n / FIRST.length)) % LAST.length]!;
   const handle = `${first}_${last}`
     .toLowerCase()
     .normalize('NFKD')

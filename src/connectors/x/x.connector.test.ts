@@ -152,6 +152,27 @@ describe('X connector against a fake X API', () => {
     expect(bad.message).toMatch(/credentials/);
   });
 
+  it('says when the app’s access level lacks search (the Free level), as a credentials problem', async () => {
+    const refusal = {
+      status: 403,
+      json: {
+        title: 'Client Forbidden',
+        type: 'https://api.twitter.com/2/problems/client-forbidden',
+        reason: 'client-not-enrolled',
+        detail: 'When authenticating requests to the Twitter API v2 endpoints, you must use keys and tokens...',
+      },
+    };
+    x.fault(refusal);
+    const bad = await xConnector.verify({ http: testHttp, config: config(), credentials: creds });
+    expect(bad).toMatchObject({ ok: false });
+    expect(bad.message).toContain('X API Basic or higher');
+    expect(bad.message).not.toContain('When authenticating');
+    x.fault(refusal);
+    const failed = await poll().catch((e: unknown) => e);
+    expect(failed).toBeInstanceOf(ConnectorError);
+    expect((failed as ConnectorError).kind).toBe('auth');
+  });
+
   it('compares 64-bit tweet ids exactly', () => {
     expect(maxId('1800000000000000009', '1800000000000000010')).toBe('1800000000000000010');
     expect(maxId(undefined, '5')).toBe('5');

@@ -143,7 +143,7 @@ export function toConnectorError(err: unknown, guard?: GuardedAgent | null): Con
   }
   if (err instanceof ApiResponseError) {
     const resetAt = err.rateLimit?.reset ? new Date(err.rateLimit.reset * 1000) : undefined;
-    const data = (err.data ?? {}) as { detail?: string; title?: string; type?: string };
+    const data = (err.data ?? {}) as { detail?: string; title?: string; type?: string; reason?: string };
     const said = `${data.type ?? ''} ${data.title ?? ''} ${data.detail ?? ''}`;
     const http = `HTTP ${err.code}`;
     if (err.rateLimitError || err.code === 429)
@@ -159,6 +159,15 @@ export function toConnectorError(err: unknown, guard?: GuardedAgent | null): Con
       (err.code === 403 && /unsupported-authentication|unauthorized/i.test(`${data.type ?? ''} ${data.title ?? ''}`))
     ) {
       return new ConnectorError('auth', `X refused the credentials (${http})`, { status: err.code, platform: 'x' });
+    }
+    // The Free level (and an app outside a project) may post but not search: X says "client-not-enrolled".
+    if (err.code === 403 && /client-not-enrolled|client-forbidden/i.test(`${data.reason ?? ''} ${data.type ?? ''}`)) {
+      return new ConnectorError(
+        'auth',
+        'X refused it (HTTP 403, client-not-enrolled): this app’s access level does not include recent search; ' +
+          'X API Basic or higher (or pay-per-use) is needed',
+        { status: 403, platform: 'x' },
+      );
     }
     const why = X_REFUSALS.find(([pattern]) => pattern.test(said))?.[1];
     const detail = why ? `${http}, ${why}` : http;

@@ -38,6 +38,8 @@ export interface ContactPageProps extends PageBase {
   canWrite: boolean;
   ok?: string | undefined;
   error?: string | undefined;
+  /** The profile form is open (?edit=1). */
+  editing?: boolean | undefined;
   /** The profile form as posted, when it comes back with a problem. */
   values?: Record<string, string> | undefined;
   note?: string | undefined;
@@ -81,69 +83,75 @@ export function ContactPage(p: ContactPageProps) {
       <div class="contact-grid">
         <section class="card" aria-labelledby="profile-h">
           <h2 id="profile-h">{t(m.profile)}</h2>
+          <dl class="facts" data-testid="profile">
+            <dt>{t(m.name)}</dt>
+            <dd>{c.name || '–'}</dd>
+            <dt>{t(m.emails)}</dt>
+            <dd>{c.emails.length ? c.emails.join(', ') : '–'}</dd>
+            <dt>{t(m.company)}</dt>
+            <dd>{c.company ?? '–'}</dd>
+            <dt>{t(m.title)}</dt>
+            <dd>{c.title ?? '–'}</dd>
+            <dt>{t(m.location)}</dt>
+            <dd>{c.location ?? '–'}</dd>
+            <dt>{t(m.stage)}</dt>
+            <dd>{stageLabel(c.lifecycleStage)}</dd>
+            <dt>{t(m.tags)}</dt>
+            <dd>{c.tags.length ? c.tags.join(', ') : '–'}</dd>
+          </dl>
           {editable ? (
-            <form class="stack" method="post" action={`/contacts/${c.id}`} data-testid="profile-form">
-              <Csrf token={p.csrfToken} />
-              <label>
-                {t(m.name)}
-                <input name="name" maxlength={300} value={v.name ?? ''} />
-              </label>
-              <label>
-                {t(m.emails)}
-                <input name="emails" value={v.emails ?? ''} placeholder={t(m.emailsPlaceholder)} />
-              </label>
-              <div class="row">
-                <label class="grow">
-                  {t(m.company)}
-                  <input name="company" maxlength={200} value={v.company ?? ''} />
-                </label>
-                <label class="grow">
-                  {t(m.title)}
-                  <input name="title" maxlength={200} value={v.title ?? ''} />
-                </label>
-              </div>
-              <div class="row">
-                <label class="grow">
-                  {t(m.location)}
-                  <input name="location" maxlength={200} value={v.location ?? ''} />
+            // Read first: the form opens on demand (no script needed), and stays open when it comes back
+            // with a problem or the link asked for it (?edit=1).
+            <details class="edit-profile" open={p.editing || p.values !== undefined} data-testid="profile-edit">
+              <summary class="button secondary" data-testid="edit-profile">
+                {t(m.editProfile)}
+              </summary>
+              <form class="stack" method="post" action={`/contacts/${c.id}`} data-testid="profile-form">
+                <Csrf token={p.csrfToken} />
+                <label>
+                  {t(m.name)}
+                  <input name="name" maxlength={300} value={v.name ?? ''} />
                 </label>
                 <label>
-                  {t(m.stage)}
-                  <select name="lifecycleStage">
-                    {(p.stages.includes(c.lifecycleStage) ? p.stages : [c.lifecycleStage, ...p.stages]).map((s) => (
-                      <option value={s} selected={s === v.lifecycleStage}>
-                        {stageLabel(s)}
-                      </option>
-                    ))}
-                  </select>
+                  {t(m.emails)}
+                  <input name="emails" value={v.emails ?? ''} placeholder={t(m.emailsPlaceholder)} />
                 </label>
-              </div>
-              <label>
-                {t(m.tags)}
-                <input name="tags" value={v.tags ?? ''} placeholder={t(m.tagsPlaceholder)} />
-              </label>
-              <div>
-                <button type="submit">{t(m.saveProfile)}</button>
-              </div>
-            </form>
-          ) : (
-            <dl class="facts" data-testid="profile">
-              <dt>{t(m.name)}</dt>
-              <dd>{c.name || '–'}</dd>
-              <dt>{t(m.emails)}</dt>
-              <dd>{c.emails.length ? c.emails.join(', ') : '–'}</dd>
-              <dt>{t(m.company)}</dt>
-              <dd>{c.company ?? '–'}</dd>
-              <dt>{t(m.title)}</dt>
-              <dd>{c.title ?? '–'}</dd>
-              <dt>{t(m.location)}</dt>
-              <dd>{c.location ?? '–'}</dd>
-              <dt>{t(m.stage)}</dt>
-              <dd>{stageLabel(c.lifecycleStage)}</dd>
-              <dt>{t(m.tags)}</dt>
-              <dd>{c.tags.length ? c.tags.join(', ') : '–'}</dd>
-            </dl>
-          )}
+                <div class="row">
+                  <label class="grow">
+                    {t(m.company)}
+                    <input name="company" maxlength={200} value={v.company ?? ''} />
+                  </label>
+                  <label class="grow">
+                    {t(m.title)}
+                    <input name="title" maxlength={200} value={v.title ?? ''} />
+                  </label>
+                </div>
+                <div class="row">
+                  <label class="grow">
+                    {t(m.location)}
+                    <input name="location" maxlength={200} value={v.location ?? ''} />
+                  </label>
+                  <label>
+                    {t(m.stage)}
+                    <select name="lifecycleStage">
+                      {(p.stages.includes(c.lifecycleStage) ? p.stages : [c.lifecycleStage, ...p.stages]).map((s) => (
+                        <option value={s} selected={s === v.lifecycleStage}>
+                          {stageLabel(s)}
+                        </option>
+                      ))}
+                    </select>
+                  </label>
+                </div>
+                <label>
+                  {t(m.tags)}
+                  <input name="tags" value={v.tags ?? ''} placeholder={t(m.tagsPlaceholder)} />
+                </label>
+                <div>
+                  <button type="submit">{t(m.saveProfile)}</button> <a href={`/contacts/${c.id}`}>{t(m.cancelEdit)}</a>
+                </div>
+              </form>
+            </details>
+          ) : null}
         </section>
 
         <section class="card" aria-labelledby="score-h">
@@ -152,7 +160,7 @@ export function ContactPage(p: ContactPageProps) {
             <span class="score-value">{number(c.score)}</span>
             <span class="muted">/ 100</span>
           </div>
-          <ScoreReasons reasons={c.scoreReasons} />
+          <ScoreReasons score={c.score} reasons={c.scoreReasons} />
           <dl class="facts">
             <dt>{t(m.firstTouch)}</dt>
             <dd data-testid="first-touch">
@@ -290,11 +298,23 @@ export function ContactPage(p: ContactPageProps) {
                 <p class="mention-text" dir="auto">
                   {i.text}
                 </p>
-                {safeHttpUrl(i.url) ? (
-                  <a class="small" href={safeHttpUrl(i.url)!} rel="noopener noreferrer nofollow" target="_blank">
-                    {t(m.openOriginal)}
-                  </a>
-                ) : null}
+                <p class="tl-links small">
+                  {i.conversationId ? (
+                    <a href={`/inbox/c/${i.conversationId}`} data-testid="timeline-conversation">
+                      {t(m.openConversation)}
+                    </a>
+                  ) : null}
+                  {i.ideaId ? (
+                    <a href={`/community/ideas/${i.ideaId}`} data-testid="timeline-idea">
+                      {t(m.openIdea)}
+                    </a>
+                  ) : null}
+                  {safeHttpUrl(i.url) ? (
+                    <a href={safeHttpUrl(i.url)!} rel="noopener noreferrer nofollow" target="_blank">
+                      {t(m.openOriginal)}
+                    </a>
+                  ) : null}
+                </p>
               </li>
             ))}
           </ol>

@@ -5,6 +5,7 @@ import { web } from '../../http/web/messages';
 import { Csrf, type PageBase, PostButton } from '../../http/web/settings-shell';
 import { CONTACT_SORTS } from '../filter';
 import { contactMessages as m } from '../messages';
+import { transferMessages as tm } from '../transfer.messages';
 import { FILTER_KEYS, type ListParams, listHref, PAGE_SIZE } from '../page-forms';
 import { type Contact, day, displayName, Handles, stageLabel } from './parts';
 
@@ -21,7 +22,15 @@ export interface ContactsPageProps extends PageBase {
   error?: string | undefined;
 }
 
-/** The contacts list: search, filters, saved segments, sort and pages. */
+/** The API's CSV export of the contacts these filters list. */
+const exportHref = (filters: Record<string, unknown>) => {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(filters)) if (v !== undefined && v !== '') params.set(k, String(v));
+  const q = params.toString();
+  return q ? `/api/v1/contacts/export?${q}` : '/api/v1/contacts/export';
+};
+
+/** The contacts list: search, filters, saved segments, sort and pages; import and export. */
 export function ContactsPage(p: ContactsPageProps) {
   const { t, number } = useT();
   const f = p.params;
@@ -38,12 +47,55 @@ export function ContactsPage(p: ContactsPageProps) {
     <AppShell {...p} title={t(m.listTitle)} active="/contacts">
       <div class="page-head">
         <h1>{t(m.listTitle)}</h1>
-        <a href="/contacts/duplicates" data-testid="duplicates-link">
-          {t(m.duplicatesLink)} <span class="badge">{number(p.openDuplicates)}</span>
-        </a>
+        <div class="row head-actions">
+          <a href="/contacts/duplicates" data-testid="duplicates-link">
+            {t(m.duplicatesLink)} <span class="badge">{number(p.openDuplicates)}</span>
+          </a>
+          {p.canWrite ? (
+            <>
+              <a class="button secondary" href="/contacts/imports" data-testid="import-link">
+                {t(tm.importButton)}
+              </a>
+              {/* The API's CSV (a session may read it), with the list's filters: what is listed is exported. */}
+              <a class="button secondary" href={exportHref(filterOnly)} download data-testid="export-link">
+                {t(tm.exportButton, { filtered: filtered ? 'yes' : 'no' })}
+              </a>
+            </>
+          ) : null}
+        </div>
       </div>
       <Flash kind="ok" message={p.ok} />
       <Flash kind="error" message={p.error} />
+      {p.segments.length > 0 ? (
+        <nav class="segment-list" aria-labelledby="segments-h" data-testid="segments">
+          <h2 id="segments-h" class="small">
+            {t(tm.segments)}
+          </h2>
+          <ul class="pill-list">
+            <li>
+              <a
+                class={f.segment ? 'pill' : 'pill active'}
+                href={listHref({ sort: f.sort })}
+                aria-current={f.segment ? undefined : 'page'}
+              >
+                {t(tm.allContacts)}
+              </a>
+            </li>
+            {p.segments.map((s) => (
+              <li>
+                <a
+                  class={s.id === f.segment ? 'pill active' : 'pill'}
+                  href={listHref({ segment: s.id, sort: f.sort })}
+                  aria-current={s.id === f.segment ? 'page' : undefined}
+                  data-testid="segment-link"
+                >
+                  {s.name}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
       <form class="card filters" method="get" action="/contacts" role="search">
         <div class="row">
           <label class="grow">

@@ -4,6 +4,7 @@ import { web } from '../../http/web/messages';
 import type { publicContact, publicIdentity } from '../contacts.service';
 import { contactMessages as m } from '../messages';
 import { scoreReasonText } from '../reasons';
+import { scoreParts } from '../score';
 
 export type Contact = ReturnType<typeof publicContact>;
 export type Identity = ReturnType<typeof publicIdentity>;
@@ -93,21 +94,54 @@ export function IdentityTable(props: { identities: Identity[] }) {
   );
 }
 
-export function ScoreReasons(props: { reasons: Contact['scoreReasons'] }) {
+/** One part of a score: its points (signed) and what it is for. */
+function ScorePart(props: { reason: Contact['scoreReasons'][number] }) {
   const translator = useT();
-  const { t, number } = translator;
-  if (props.reasons.length === 0) return <p class="muted small">{t(m.noScoreReasons)}</p>;
+  const r = props.reason;
   return (
-    <ul class="reasons" data-testid="score-reasons">
-      {props.reasons.map((r) => (
-        <li>
-          <span class={`points ${r.points < 0 ? 'minus' : 'plus'}`}>
-            {number(r.points, { signDisplay: 'exceptZero' })}
-          </span>{' '}
-          {scoreReasonText(translator, r)}
-        </li>
-      ))}
-    </ul>
+    <li data-testid="score-part" data-points={r.points} data-code={r.code}>
+      <span class={`points ${r.points < 0 ? 'minus' : 'plus'}`}>
+        {translator.number(r.points, { signDisplay: 'exceptZero' })}
+      </span>{' '}
+      {scoreReasonText(translator, r)}
+    </li>
+  );
+}
+
+/**
+ * Why a contact scores what it does: every part, adding up to the score (score.ts `scoreParts`), and the total.
+ * `shown`: how many parts to list before the rest fold away (with their sum), as the author card does.
+ */
+export function ScoreReasons(props: { score: number; reasons: Contact['scoreReasons']; shown?: number }) {
+  const { t, number } = useT();
+  const parts = scoreParts(props.score, props.reasons);
+  if (parts.length === 0) return <p class="muted small">{t(m.noScoreReasons)}</p>;
+  const shown = props.shown && parts.length > props.shown + 1 ? props.shown : parts.length;
+  const rest = parts.slice(shown);
+  const restPoints = rest.reduce((sum, r) => sum + r.points, 0);
+  return (
+    <div class="score-parts">
+      <ul class="reasons" data-testid="score-reasons">
+        {parts.slice(0, shown).map((r) => (
+          <ScorePart reason={r} />
+        ))}
+      </ul>
+      {rest.length > 0 ? (
+        <details class="more-parts">
+          <summary data-testid="score-more">
+            {t(m.moreScoreParts, { count: rest.length, points: number(restPoints, { signDisplay: 'exceptZero' }) })}
+          </summary>
+          <ul class="reasons">
+            {rest.map((r) => (
+              <ScorePart reason={r} />
+            ))}
+          </ul>
+        </details>
+      ) : null}
+      <p class="score-total small" data-testid="score-total">
+        {t(m.scoreTotal, { score: number(props.score) })}
+      </p>
+    </div>
   );
 }
 

@@ -30,7 +30,35 @@ const m = defineMessages({
     defaultMessage: '{name} is viewing',
     description: 'a teammate on the same conversation',
   },
+  saved: { id: 'web.client.saved', defaultMessage: 'Saved.', description: 'beside a triage control, once changed' },
+  notSaved: { id: 'web.client.notSaved', defaultMessage: 'Could not reach the server: not saved. Try again.' },
+  overLimit: {
+    id: 'web.client.overLimit',
+    defaultMessage: 'Too long for the platform: shorten the reply to send it.',
+    description: 'under the reply composer, while the reply is over the platform’s length limit',
+  },
   loading: { id: 'web.client.loading', defaultMessage: 'Loading…' },
+  newOne: {
+    id: 'web.client.newOne',
+    defaultMessage: '1 new conversation — show',
+    description: 'banner over the inbox list; clicking it shows the conversation that arrived',
+  },
+  newMany: {
+    id: 'web.client.newMany',
+    defaultMessage: '{count} new conversations — show',
+    description: 'banner over the inbox list (count is 2 or more); clicking it shows them',
+  },
+  closed: { id: 'web.client.closed', defaultMessage: 'Closed “{subject}”.', description: 'a toast after the e key' },
+  assigned: {
+    id: 'web.client.assigned',
+    defaultMessage: 'Assigned “{subject}” to you.',
+    description: 'a toast after the a key',
+  },
+  changeFailed: { id: 'web.client.changeFailed', defaultMessage: 'Could not change it ({status}).' },
+  undo: { id: 'web.client.undo', defaultMessage: 'Undo', description: 'button in a toast' },
+  undone: { id: 'web.client.undone', defaultMessage: 'Undone.' },
+  undoFailed: { id: 'web.client.undoFailed', defaultMessage: 'Could not undo it ({status}).' },
+  offlineShort: { id: 'web.client.offlineShort', defaultMessage: 'Could not reach the server.' },
   loadFailed: {
     id: 'web.client.loadFailed',
     defaultMessage: 'Could not load this.',
@@ -45,7 +73,7 @@ export type ClientMessageKey = keyof typeof m;
 export const CLIENT_MESSAGES_ID = 'client-messages';
 
 // Each slot's name, as a value: the message comes out with `{name}` where the browser puts the name.
-const SLOTS = { status: '{status}', name: '{name}' };
+const SLOTS = { status: '{status}', name: '{name}', count: '{count}', subject: '{subject}' };
 
 /** The script's words in a translator's language. */
 export function clientMessages(translator: Translator): Record<ClientMessageKey, string> {

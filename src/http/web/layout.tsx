@@ -1,3 +1,4 @@
+import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import type { Actor } from '../../core/actor';
 import type { StaffUser } from '../env';
@@ -17,23 +18,33 @@ export function Document(props: {
   userId?: string | undefined;
   refreshSeconds?: number | undefined;
   script?: boolean;
+  /** The viewer's inbox habits, read by the script: single-key shortcuts on or off, what opens after triage. */
+  preferences?: { keyboardShortcuts: boolean; afterTriage: 'next' | 'list' } | undefined;
 }) {
+  // The doctype keeps browsers in standards mode (without it a form gets a bottom margin, boxes size otherwise).
   return (
-    <html lang={useT().locale}>
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        {props.csrfToken ? <meta name="csrf-token" content={props.csrfToken} /> : null}
-        {props.userId ? <meta name="user-id" content={props.userId} /> : null}
-        {props.refreshSeconds ? <meta http-equiv="refresh" content={String(props.refreshSeconds)} /> : null}
-        <title>{`${props.title} · Social CRM`}</title>
-        <link rel="stylesheet" href={STYLESHEET_URL} />
-        <link rel="icon" href="data:," />
-        {props.script ? <ClientMessages /> : null}
-        {props.script ? <script src={SCRIPT_URL} defer /> : null}
-      </head>
-      <body>{props.children}</body>
-    </html>
+    <>
+      {raw('<!doctype html>')}
+      <html lang={useT().locale}>
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          {props.csrfToken ? <meta name="csrf-token" content={props.csrfToken} /> : null}
+          {props.userId ? <meta name="user-id" content={props.userId} /> : null}
+          {props.preferences ? (
+            <meta name="keyboard-shortcuts" content={props.preferences.keyboardShortcuts ? 'on' : 'off'} />
+          ) : null}
+          {props.preferences ? <meta name="after-triage" content={props.preferences.afterTriage} /> : null}
+          {props.refreshSeconds ? <meta http-equiv="refresh" content={String(props.refreshSeconds)} /> : null}
+          <title>{`${props.title} · Social CRM`}</title>
+          <link rel="stylesheet" href={STYLESHEET_URL} />
+          <link rel="icon" href="data:," />
+          {props.script ? <ClientMessages /> : null}
+          {props.script ? <script src={SCRIPT_URL} defer /> : null}
+        </head>
+        <body>{props.children}</body>
+      </html>
+    </>
   );
 }
 
@@ -53,10 +64,15 @@ export interface ShellProps {
   csrfToken: string | undefined;
   /** Reload the page every so many seconds (progress of long work, without script). */
   refreshSeconds?: number | undefined;
+  /** Main takes the whole width (the inbox's split view) instead of a reading column. */
+  wide?: boolean;
   children: Child;
 }
 
-/** The staff app: navigation on the left (on top at phone width), the page in main. */
+/**
+ * The staff app: navigation on the left (on top at phone width), the page in main; a skip link first, so a
+ * keyboard reaches the page without tabbing through the navigation.
+ */
 export function AppShell(props: ShellProps) {
   const { t } = useT();
   return (
@@ -65,8 +81,19 @@ export function AppShell(props: ShellProps) {
       csrfToken={props.csrfToken}
       userId={props.user?.id}
       refreshSeconds={props.refreshSeconds}
+      preferences={
+        props.user
+          ? {
+              keyboardShortcuts: props.user.keyboardShortcuts ?? true,
+              afterTriage: props.user.afterTriage ?? 'next',
+            }
+          : undefined
+      }
       script
     >
+      <a class="skip-link" href="#main" data-testid="skip-link">
+        {t(web.skipToContent)}
+      </a>
       <div class="shell">
         <aside class="sidebar">
           <div class="brand">Social CRM</div>
@@ -97,7 +124,9 @@ export function AppShell(props: ShellProps) {
             </form>
           </div>
         </aside>
-        <main>{props.children}</main>
+        <main id="main" tabindex={-1} class={props.wide ? 'wide' : undefined}>
+          {props.children}
+        </main>
       </div>
     </Document>
   );

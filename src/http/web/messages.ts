@@ -8,6 +8,11 @@ export const web = defineMessages({
   navReports: { id: 'web.nav.reports', defaultMessage: 'Reports' },
   navSettings: { id: 'web.nav.settings', defaultMessage: 'Settings' },
   navMain: { id: 'web.nav.main', defaultMessage: 'Main', description: 'aria-label of the main navigation' },
+  skipToContent: {
+    id: 'web.skipToContent',
+    defaultMessage: 'Skip to content',
+    description: 'the first link of every page, shown when focused with the keyboard',
+  },
   notifications: { id: 'web.notifications', defaultMessage: 'Notifications' },
   apiKey: { id: 'web.apiKey', defaultMessage: 'API key', description: 'who is signed in, when it is a key' },
   profile: { id: 'web.profile', defaultMessage: 'Your profile' },

@@ -52,6 +52,35 @@ export const Csrf = (props: { token: string | undefined }) => (
 /** A moment in the viewer's language and time zone ("7 Dec 2026, 09:00"); a dash for none. */
 export const when = (iso: string | Date | null | undefined) => (iso ? useT().dateTime(iso) : '–');
 
+/**
+ * A destructive action that asks first, without script: the first button opens the step, which says what
+ * happens to the data, and only its second button posts. Pressing the first again closes it (cancel).
+ */
+export function ConfirmAction(props: {
+  action: string;
+  label: string;
+  confirmLabel: string;
+  /** What happens to the data, in the reader's words. */
+  explain: Child;
+  csrf: string | undefined;
+  testId?: string;
+}) {
+  return (
+    <details class="confirm" data-testid={props.testId}>
+      <summary class="button danger">{props.label}</summary>
+      <div class="confirm-step" role="group" aria-label={props.label}>
+        <p>{props.explain}</p>
+        <form class="inline" method="post" action={props.action}>
+          <Csrf token={props.csrf} />
+          <button class="danger-solid" type="submit">
+            {props.confirmLabel}
+          </button>
+        </form>
+      </div>
+    </details>
+  );
+}
+
 /** A one-button form posting to an action URL (delete, pause, revoke...), with its CSRF field. */
 export function PostButton(props: {
   action: string;

@@ -41,6 +41,11 @@ h2 { font-size: 1.15rem; margin: 1.5rem 0 .75rem; }
 .sidebar .who form { margin-top: .35rem; }
 .sidebar .who button { background: transparent; border: 1px solid #4b5563; color: #e5e7eb; }
 main { padding: 1.5rem 2rem; max-width: 1100px; width: 100%; }
+main:focus { outline: none; }
+.skip-link {
+  position: absolute; left: .5rem; top: -3rem; z-index: 10; background: var(--panel); padding: .5rem .75rem;
+}
+.skip-link:focus { top: .5rem; outline: 2px solid var(--brand); }
 .card {
   overflow-x: auto; background: var(--panel); border: 1px solid var(--line); border-radius: var(--radius);
   box-shadow: var(--shadow); padding: 1.25rem;
@@ -308,20 +313,6 @@ table.distribution meter { width: 100%; }
 ol.plain { list-style: none; padding: 0; margin: 0; }
 ol.plain > li.card + li.card { margin-top: .5rem; }
 li.unread { border-left: 4px solid var(--brand); }
-.figures { display: grid; grid-template-columns: repeat(5, minmax(0, 1fr)); gap: 1rem; margin: 1rem 0; }
-.figures .card + .card { margin-top: 0; }
-a.figure { display: flex; flex-direction: column; gap: .2rem; color: var(--text); }
-a.figure:hover { text-decoration: none; border-color: var(--brand); }
-.figure-value { font-size: 1.8rem; font-weight: 700; line-height: 1.1; font-variant-numeric: tabular-nums; }
-.chart-img { display: block; width: 100%; height: auto; }
-.report-grid {
-  display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 1rem; margin-top: 1rem; align-items: start;
-}
-.report-grid .card + .card { margin-top: 0; }
-.chart-data summary { cursor: pointer; color: var(--brand); margin-top: .5rem; }
-.report-filters { align-items: end; }
-.terms-tables { grid-template-columns: repeat(3, minmax(0, 1fr)); margin-top: .5rem; }
-.terms-tables caption { text-align: left; font-weight: 600; }
 @media (max-width: 720px) {
   .shell { grid-template-columns: minmax(0, 1fr); }
   .row > label, .row input, .row select { width: 100%; }
@@ -332,10 +323,6 @@ a.figure:hover { text-decoration: none; border-color: var(--brand); }
   main { padding: 1rem; }
   .hide-narrow { display: none; }
   .contact-grid, .side-by-side { grid-template-columns: minmax(0, 1fr); }
-  /* After the reports' own rules, or those win (same specificity, later in the sheet). */
-  .figures { grid-template-columns: repeat(2, minmax(0, 1fr)); }
-  .report-grid, .terms-tables { grid-template-columns: minmax(0, 1fr); }
-  .chart-data, .table-scroll { overflow-x: auto; }
 }
 @media print {
   .sidebar, .bulk-bar, .composer, .note-form, #triage, .report-filters, a[download] { display: none; }

@@ -15,4 +15,10 @@ describe("each platform's length rule for replies", () => {
     expect(checkReply('google_play', 'x'.repeat(351))).toMatchObject({ ok: false, limit: 350 });
     expect(checkReply('app_store', '谢'.repeat(5_970))).toMatchObject({ ok: true, length: 5_970 });
   });
+
+  it('limits a reply in the demo to what X takes, counted as X counts (its posts are replayed from X)', () => {
+    expect(checkReply('demo', 'a'.repeat(281))).toMatchObject({ ok: false, length: 281, limit: 280 });
+    // A link counts 23 however long it is, as on X.
+    expect(checkReply('demo', `see https://example.com/${'p'.repeat(200)}`)).toMatchObject({ ok: true, length: 27 });
+  });
 });

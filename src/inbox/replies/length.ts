@@ -17,7 +17,7 @@ export interface LengthCheck {
 
 // Facebook comments take 8,000 characters, Instagram comments 2,200, Threads posts 500; LinkedIn comments
 // 1,250, YouTube comments 10,000; review responses: Google Business Profile 4,096 bytes, the App Store 5,970,
-// Google Play 350.
+// Google Play 350. The demo replays posts from X (connectors/demo), so its replies are counted and limited as X's.
 const LIMITS: Partial<Record<Platform, number>> = {
   x: 280,
   mastodon: 500,
@@ -31,7 +31,7 @@ const LIMITS: Partial<Record<Platform, number>> = {
   google_reviews: 4_096,
   app_store: 5_970,
   google_play: 350,
-  demo: 1_000,
+  demo: 280,
 };
 const URL_RE = /\bhttps?:\/\/\S+/g;
 const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
@@ -40,7 +40,7 @@ const utf8 = new TextEncoder();
 export const canReplyOn = (platform: Platform) => LIMITS[platform] !== undefined;
 
 export function replyLength(platform: Platform, text: string): number {
-  if (platform === 'x') return twitterText.parseTweet(text).weightedLength;
+  if (platform === 'x' || platform === 'demo') return twitterText.parseTweet(text).weightedLength;
   if (platform === 'mastodon') return [...text.replace(URL_RE, 'x'.repeat(23))].length;
   if (platform === 'bluesky') return [...segmenter.segment(text)].length;
   // Google's owner responses are limited in bytes (UTF-8): 4,096 of them are 1,365 Chinese characters.

@@ -9,7 +9,8 @@ import { publish } from '../live';
 import { conversationEvents, conversations } from '../schema';
 import { mentionById, replyTarget } from '../../mentions';
 import type { PollerDeps } from '../../sources';
-import { connectorInputs, firstSourceOf, sourceById } from '../../sources';
+import { connectorInputs, sourceById } from '../../sources';
+import { replySource } from './account';
 import { type Delivery, DeliveryError, deliver } from './deliver';
 import { replyProblem } from './length';
 import { replies } from './schema';
@@ -73,9 +74,7 @@ export async function queueReply(
   if (problem) throw problem;
   const target = await replyTarget(db, actor.workspaceId, conversationId, input.inReplyTo);
   if (!target) throw inboxError('REPLY_TARGET_UNKNOWN', { field: 'inReplyTo' });
-  const source = target.sourceId
-    ? await sourceById(db, target.sourceId)
-    : await firstSourceOf(db, actor.workspaceId, conv.platform);
+  const source = await replySource(db, actor.workspaceId, conv.platform, target.sourceId);
   if (!source) throw inboxError('REPLY_SOURCE_MISSING', { platform: conv.platform });
   return db.transaction(async (tx) => {
     const [created] = await tx

@@ -61,7 +61,8 @@ export function AuthorCard(p: AuthorCardProps) {
             </span>
             <span class="muted">{t(m.score)}</span>
           </div>
-          <ScoreReasons reasons={c.scoreReasons.slice(0, 4)} />
+          {/* Every part is listed (the rest folded after four), so the score above is their sum. */}
+          <ScoreReasons score={c.score} reasons={c.scoreReasons} shown={4} />
           <h3>{t(m.sentimentOverTime)}</h3>
           <SentimentChart weeks={p.weeks} />
         </>

@@ -1,12 +1,13 @@
+import type { Child } from 'hono/jsx';
 import type { ModerationAction } from '../../core/moderation';
 import { platformLabel, PlatformBadge, safeHttpUrl } from '../../http/web/format';
 import { useT } from '../../http/web/i18n';
 import { AppShell, Flash } from '../../http/web/layout';
-import { Csrf, type PageBase, PostButton, when } from '../../http/web/settings-shell';
+import { Csrf, type PageBase, when } from '../../http/web/settings-shell';
 import type { MessageDescriptor } from '../../core/i18n/translator';
 import { localDateTime } from '../../core/i18n/zoned-time';
 import type { ThreadItem } from '../conversations.service';
-import { SNOOZE_PRESETS, type SnoozePreset, snoozePresetEnd } from '../page-forms';
+import { SNOOZE_MENU, snoozePresetEnd } from '../page-forms';
 import { priorityReasonText } from '../priority-reason';
 import { slaState } from '../sla';
 import { CONVERSATION_STATUSES, type ConversationRow, PRIORITIES } from '../schema';
@@ -37,6 +38,10 @@ export interface ConversationPageProps extends PageBase {
   composer: ComposerState;
   /** The platform's length limit, or null when replies cannot be sent there. */
   replyLimit: number | null;
+  /** The connected account a reply is posted as (@brand, or the source's name), when one is connected. */
+  replyAccount: string | null;
+  /** The inbox list it was opened from (its query string, '' for the default): the back link and the next one. */
+  list: string;
   /** What the platform lets staff do to a post from the thread. */
   moderates: readonly ModerationAction[];
   /** A sent response can be taken down again (Google reviews, the App Store). */
@@ -47,21 +52,19 @@ export interface ConversationPageProps extends PageBase {
   error?: string | undefined;
 }
 
-/** What each snooze preset reads as; the two at 09:00 name that time on the viewer's clock. */
-const SNOOZE_LABELS: Record<SnoozePreset, MessageDescriptor> = {
+/** What each snooze of the menu reads as, with the time it ends on the viewer's clock. */
+const SNOOZE_LABELS: Record<(typeof SNOOZE_MENU)[number], MessageDescriptor> = {
   '1h': m.snooze1h,
-  '4h': m.snooze4h,
   tomorrow: m.snoozeTomorrow,
-  '24h': m.snooze24h,
-  '72h': m.snooze72h,
   monday: m.snoozeMonday,
-  '168h': m.snooze168h,
 };
 
 /**
  * One conversation: the thread in time order beside the author's card, with triage, notes and the
  * reply composer. The page works as plain forms; the inbox script makes it live (new posts, reply
- * status, who else is here) and counts the reply as the platform will.
+ * status, who else is here), sends triage changes as they are chosen and counts the reply as the platform
+ * will. Everything but the way back is one element, `#conversation-pane`, which the inbox's split view
+ * shows beside the list; its forms and the script find their parts inside it.
  */
 export function ConversationPage(p: ConversationPageProps) {
   const c = p.conversation;
@@ -70,11 +73,11 @@ export function ConversationPage(p: ConversationPageProps) {
   return (
     <AppShell {...p} title={c.subject.slice(0, 60) || t(m.title)} active="/inbox">
       <p class="small">
-        <a href="/inbox" data-shortcut="back">
+        <a href={p.list ? `/inbox?${p.list}` : '/inbox'} data-shortcut="back">
           {t(m.back)}
         </a>
       </p>
-      <div id="conversation" data-conversation-id={c.id} data-platform={c.platform}>
+      <div id="conversation-pane" data-conversation-id={c.id} data-platform={c.platform} data-list={p.list}>
         <div class="page-head">
           <h1 class="conv-title" data-testid="conversation-subject">
             {c.subject || t(common.noText)}
@@ -98,6 +101,7 @@ export function ConversationPage(p: ConversationPageProps) {
               confidenceThreshold={p.confidenceThreshold}
               canWrite={p.canWrite}
               csrf={p.csrfToken}
+              me={p.user?.id ?? null}
               moderates={p.moderates}
               retracts={p.retracts}
             />
@@ -197,9 +201,7 @@ function Composer(p: ConversationPageProps) {
           <input type="hidden" name="inReplyTo" value={target} />
         ) : null}
         <label>
-          {c.authorHandle
-            ? t(m.replyOnTo, { platform: platformLabel(c.platform), handle: c.authorHandle })
-            : t(m.replyOn, { platform: platformLabel(c.platform) })}
+          <span data-testid="reply-as">{replyHeading(p)}</span>
           <textarea
             name="text"
             id="reply-text"
@@ -208,21 +210,25 @@ function Composer(p: ConversationPageProps) {
             maxlength={20000}
             data-testid="reply-text"
             aria-keyshortcuts="r"
+            aria-describedby="reply-count reply-over"
           >
             {p.composer.text}
           </textarea>
         </label>
         <div class="row composer-foot">
-          <output id="reply-count" data-testid="reply-count" for="reply-text">
+          {/* The count changes with each key: read on request, not announced; going over the limit is. */}
+          <output id="reply-count" data-testid="reply-count" for="reply-text" aria-live="off">
             {t(m.charactersAllowed, { count: p.replyLimit })}
           </output>
-          <button type="submit" id="reply-send" data-testid="reply-send">
+          <span id="reply-over" class="error-text small" role="status" aria-live="polite" data-testid="reply-over" />
+          <button type="submit" id="reply-send" data-testid="reply-send" aria-describedby="reply-over">
             {t(m.sendReply)}
           </button>
         </div>
       </form>
       {p.savedReplies.length ? (
         <form method="get" action={`/inbox/c/${c.id}`} class="row saved-replies" id="saved-reply-form">
+          {p.list ? <input type="hidden" name="list" value={p.list} /> : null}
           <label>
             {t(m.savedReply)}
             <select name="saved">
@@ -238,6 +244,16 @@ function Composer(p: ConversationPageProps) {
       ) : null}
     </div>
   );
+}
+
+/** "Reply on X as @brand to @ana": where it goes, the account that posts it, and to whom. */
+function replyHeading(p: ConversationPageProps): string {
+  const { t } = useT();
+  const platform = platformLabel(p.conversation.platform);
+  const handle = p.conversation.authorHandle;
+  const account = p.replyAccount;
+  if (account) return handle ? t(m.replyOnAsTo, { platform, account, handle }) : t(m.replyOnAs, { platform, account });
+  return handle ? t(m.replyOnTo, { platform, handle }) : t(m.replyOn, { platform });
 }
 
 function NoteForm(props: { id: string; csrf: string | undefined }) {
@@ -258,44 +274,44 @@ function NoteForm(props: { id: string; csrf: string | undefined }) {
   );
 }
 
+/**
+ * Triage: each control its own small form posting one change to `/update`, so a change is saved on its own
+ * (the script sends it as soon as it is chosen and says "Saved" beside it; without script each has a button).
+ * Snoozing is a menu of presets on the viewer's clock and a time of their own, not fields always open.
+ */
 function Triage(p: ConversationPageProps) {
   const c = p.conversation;
   const me = p.user?.id;
-  const { t, time, timeZone } = useT();
+  const { t } = useT();
+  const control = { id: c.id, csrf: p.csrfToken, list: p.list };
+  // Snoozed is chosen from the snooze menu (it needs a time); the select names it only while it is so.
+  const statuses = CONVERSATION_STATUSES.filter((s) => s !== 'snoozed' || c.status === 'snoozed');
   return (
-    <div class="card" id="triage" data-live-region="triage">
+    <div class="card triage" id="triage" data-live-region="triage" data-testid="triage">
       <h2>{t(m.triage)}</h2>
       <div class="row quick-actions">
-        {me && c.assigneeId !== me ? (
-          <PostButton
-            action={`/inbox/c/${c.id}/update`}
-            label={t(m.assignToMe)}
-            csrf={p.csrfToken}
-            fields={{ assigneeId: me }}
-          />
-        ) : null}
-        {c.status === 'closed' ? (
-          <PostButton
-            action={`/inbox/c/${c.id}/update`}
-            label={t(m.reopen)}
-            csrf={p.csrfToken}
-            fields={{ status: 'open' }}
-          />
-        ) : (
-          <PostButton
-            action={`/inbox/c/${c.id}/update`}
-            label={t(m.close)}
-            csrf={p.csrfToken}
-            fields={{ status: 'closed' }}
-            kind="primary"
-          />
-        )}
+        <TriageForm {...control} name="quick" class="row">
+          {me && c.assigneeId !== me ? (
+            <button type="submit" name="assigneeId" value={me} class="secondary" data-testid="assign-to-me">
+              {t(m.assignToMe)}
+            </button>
+          ) : null}
+          {c.status === 'closed' ? (
+            <button type="submit" name="status" value="open" class="secondary" data-testid="reopen">
+              {t(m.reopen)}
+            </button>
+          ) : (
+            <button type="submit" name="status" value="closed" data-testid="close" data-shortcut="close">
+              {t(m.close)}
+            </button>
+          )}
+        </TriageForm>
+        <SnoozeMenu {...p} />
       </div>
-      <form method="post" action={`/inbox/c/${c.id}/update`} class="stack" id="triage-form" data-testid="triage-form">
-        <Csrf token={p.csrfToken} />
+      <TriageForm {...control} name="assignee" save={t(m.setAssignee)}>
         <label>
           {t(m.assignee)}
-          <select name="assigneeId" id="assignee-select" data-testid="assignee-select">
+          <select name="assigneeId" data-autosubmit data-testid="assignee-select" aria-keyshortcuts="a">
             <option value="none" selected={!c.assigneeId}>
               {t(common.unassigned)}
             </option>
@@ -306,38 +322,23 @@ function Triage(p: ConversationPageProps) {
             ))}
           </select>
         </label>
+      </TriageForm>
+      <TriageForm {...control} name="status" save={t(m.setStatus)}>
         <label>
           {t(m.status)}
-          <select name="status">
-            {CONVERSATION_STATUSES.map((s) => (
+          <select name="status" data-autosubmit data-testid="status-select">
+            {statuses.map((s) => (
               <option value={s} selected={s === c.status}>
                 {statusLabel(s)}
               </option>
             ))}
           </select>
         </label>
-        <label>
-          {t(m.snoozeFor)}
-          <select name="snoozeFor">
-            {SNOOZE_PRESETS.map((preset) => (
-              <option value={preset}>
-                {t(SNOOZE_LABELS[preset], { time: time(snoozePresetEnd(preset, p.now, timeZone)) })}
-              </option>
-            ))}
-            <option value="until">{t(m.snoozeUntilBelow)}</option>
-          </select>
-        </label>
-        <label>
-          {t(m.snoozeUntil, { zone: timeZone })}
-          <input
-            type="datetime-local"
-            name="snoozeUntil"
-            value={c.snoozedUntil ? localDateTime(c.snoozedUntil, timeZone) : ''}
-          />
-        </label>
+      </TriageForm>
+      <TriageForm {...control} name="priority" save={t(m.setPriority)}>
         <label>
           {t(m.priority)}
-          <select name="priority">
+          <select name="priority" data-autosubmit data-testid="priority-select">
             {PRIORITIES.map((s) => (
               <option value={s} selected={s === c.priority}>
                 {priorityLabel(s)}
@@ -345,9 +346,17 @@ function Triage(p: ConversationPageProps) {
             ))}
           </select>
         </label>
+      </TriageForm>
+      <TriageForm {...control} name="tags" save={t(m.saveTags)} keepButton>
         <label>
           {t(m.tags)}
-          <input name="tags" value={c.tags.join(', ')} placeholder={t(m.tagsPlaceholder)} />
+          <input
+            name="tags"
+            value={c.tags.join(', ')}
+            placeholder={t(m.tagsPlaceholder)}
+            list="triage-tags"
+            data-testid="tags-input"
+          />
         </label>
         {p.tags.length ? (
           <p class="muted small">
@@ -355,13 +364,103 @@ function Triage(p: ConversationPageProps) {
             {p.tags.length > 15 ? ' …' : ''}
           </p>
         ) : null}
-        <div>
-          <button type="submit" class="secondary">
-            {t(m.save)}
-          </button>
-        </div>
-      </form>
+      </TriageForm>
+      <datalist id="triage-tags">
+        {p.tags.map((tag) => (
+          <option value={tag} />
+        ))}
+      </datalist>
     </div>
+  );
+}
+
+/**
+ * One triage control: a form posting its own field (and the list the conversation was opened from, where the
+ * next one is), with a status beside it the script fills ("Saved", or what went wrong). `save` is its button
+ * without script; the script hides it for selects, which send themselves (`keepButton`: a text field keeps it).
+ */
+function TriageForm(props: {
+  id: string;
+  csrf: string | undefined;
+  list: string;
+  name: string;
+  class?: string;
+  save?: string;
+  keepButton?: boolean;
+  children: Child;
+}) {
+  return (
+    <form
+      method="post"
+      action={`/inbox/c/${props.id}/update`}
+      class={`triage-control ${props.class ?? 'stack'}`}
+      data-triage={props.name}
+      data-testid={`triage-${props.name}`}
+    >
+      <Csrf token={props.csrf} />
+      {props.list ? <input type="hidden" name="list" value={props.list} /> : null}
+      {props.children}
+      <div class="control-foot">
+        {props.save ? (
+          <button type="submit" class={props.keepButton ? 'secondary' : 'secondary control-save'}>
+            {props.save}
+          </button>
+        ) : null}
+        <span class="control-status small" role="status" aria-live="polite" data-status />
+      </div>
+    </form>
+  );
+}
+
+/**
+ * The snooze menu: an hour, tomorrow 09:00 and next Monday 09:00 on the viewer's clock (each a button of one
+ * form), or a time of their own, read in their zone (a form of its own: Enter in its field picks no preset).
+ * A disclosure, so it works without script too.
+ */
+function SnoozeMenu(p: ConversationPageProps) {
+  const c = p.conversation;
+  const { t, time, dateTime, timeZone } = useT();
+  const control = { id: c.id, csrf: p.csrfToken, list: p.list };
+  return (
+    <details class="snooze-menu" data-testid="snooze-menu">
+      <summary class="button secondary">{t(m.snooze)}</summary>
+      <div class="menu-panel">
+        <TriageForm {...control} name="snooze" class="stack">
+          <input type="hidden" name="status" value="snoozed" />
+          <p class="small muted menu-title">{t(m.snoozeMenu)}</p>
+          {SNOOZE_MENU.map((preset) => {
+            const end = snoozePresetEnd(preset, p.now, timeZone);
+            return (
+              <button
+                type="submit"
+                name="snoozeFor"
+                value={preset}
+                class="secondary menu-item"
+                data-testid={`snooze-${preset}`}
+                title={dateTime(end)}
+              >
+                {t(SNOOZE_LABELS[preset], { time: time(end) })}
+              </button>
+            );
+          })}
+        </TriageForm>
+        <TriageForm {...control} name="snooze-until" class="stack" save={t(m.snoozeCustom)} keepButton>
+          <input type="hidden" name="status" value="snoozed" />
+          <input type="hidden" name="snoozeFor" value="until" />
+          <label>
+            {t(m.snoozeUntil, { zone: timeZone })}
+            <input
+              type="datetime-local"
+              name="snoozeUntil"
+              value={c.snoozedUntil ? localDateTime(c.snoozedUntil, timeZone) : ''}
+              required
+              min={localDateTime(p.now, timeZone)}
+              data-testid="snooze-until"
+            />
+          </label>
+        </TriageForm>
+      </div>
+    </details>
   );
 }
 

@@ -68,6 +68,11 @@ export const common = defineMessages({
   shortcutSearch: { id: 'inbox.common.shortcut.search', defaultMessage: 'search' },
   shortcutBack: { id: 'inbox.common.shortcut.back', defaultMessage: 'back to the inbox (in a conversation)' },
   shortcutHelp: { id: 'inbox.common.shortcut.help', defaultMessage: 'this help' },
+  shortcutUndo: { id: 'inbox.common.shortcut.undo', defaultMessage: 'undo the last a or e in the list' },
+  shortcutClosePane: {
+    id: 'inbox.common.shortcut.closePane',
+    defaultMessage: 'close the conversation beside the list',
+  },
 });
 
 /** The inbox list (inbox-page.tsx). */
@@ -99,7 +104,6 @@ export const list = defineMessages({
   sortWaiting: { id: 'inbox.list.sort.waiting', defaultMessage: 'Longest waiting' },
   sortPriority: { id: 'inbox.list.sort.priority', defaultMessage: 'Priority' },
   filter: { id: 'inbox.list.filter', defaultMessage: 'Filter', description: 'button applying the filters' },
-  moreFilters: { id: 'inbox.list.moreFilters', defaultMessage: 'More filters' },
   platform: { id: 'inbox.list.platform', defaultMessage: 'Platform' },
   allPlatforms: { id: 'inbox.list.allPlatforms', defaultMessage: 'All platforms' },
   topic: { id: 'inbox.list.topic', defaultMessage: 'Topic' },
@@ -148,6 +152,16 @@ export const conversation = defineMessages({
   inReplyTo: { id: 'inbox.conversation.inReplyTo', defaultMessage: 'In reply to' },
   replyOn: { id: 'inbox.conversation.replyOn', defaultMessage: 'Reply on {platform}' },
   replyOnTo: { id: 'inbox.conversation.replyOnTo', defaultMessage: 'Reply on {platform} to @{handle}' },
+  replyOnAs: {
+    id: 'inbox.conversation.replyOnAs',
+    defaultMessage: 'Reply on {platform} as {account}',
+    description: 'account: the connected account that posts the reply (@brand, or the source’s name)',
+  },
+  replyOnAsTo: {
+    id: 'inbox.conversation.replyOnAsTo',
+    defaultMessage: 'Reply on {platform} as {account} to @{handle}',
+    description: 'account: the connected account that posts the reply (@brand, or the source’s name)',
+  },
   charactersAllowed: {
     id: 'inbox.conversation.charactersAllowed',
     defaultMessage: '{count, plural, one {# character allowed} other {# characters allowed}}',
@@ -172,28 +186,45 @@ export const conversation = defineMessages({
   close: { id: 'inbox.conversation.close', defaultMessage: 'Close' },
   assignee: { id: 'inbox.conversation.assignee', defaultMessage: 'Assignee' },
   status: { id: 'inbox.conversation.status', defaultMessage: 'Status' },
-  snoozeFor: { id: 'inbox.conversation.snoozeFor', defaultMessage: 'Snooze for (when the status is Snoozed)' },
-  snooze1h: { id: 'inbox.conversation.snooze.1h', defaultMessage: '1 hour' },
-  snooze4h: { id: 'inbox.conversation.snooze.4h', defaultMessage: '4 hours' },
+  snooze: { id: 'inbox.conversation.snooze', defaultMessage: 'Snooze', description: 'opens the snooze menu' },
+  snoozeMenu: { id: 'inbox.conversation.snoozeMenu', defaultMessage: 'Snooze until' },
+  snooze1h: {
+    id: 'inbox.conversation.snooze.1h',
+    defaultMessage: '1 hour ({time})',
+    description: "time: when that is on the viewer's clock (14:30)",
+  },
   snoozeTomorrow: {
     id: 'inbox.conversation.snooze.tomorrow',
     defaultMessage: 'Tomorrow, {time}',
     description: "a snooze until 09:00 tomorrow on the viewer's clock; time is that time (09:00)",
   },
-  snooze24h: { id: 'inbox.conversation.snooze.24h', defaultMessage: '24 hours' },
-  snooze72h: { id: 'inbox.conversation.snooze.72h', defaultMessage: '3 days' },
   snoozeMonday: {
     id: 'inbox.conversation.snooze.monday',
     defaultMessage: 'Next Monday, {time}',
     description: "a snooze until 09:00 on the coming Monday on the viewer's clock; time is that time (09:00)",
   },
-  snooze168h: { id: 'inbox.conversation.snooze.168h', defaultMessage: '1 week' },
-  snoozeUntilBelow: { id: 'inbox.conversation.snoozeUntilBelow', defaultMessage: 'Until the time below' },
   snoozeUntil: {
     id: 'inbox.conversation.snoozeUntil',
-    defaultMessage: 'Snooze until ({zone})',
+    defaultMessage: 'Another time ({zone})',
     description: "label of a date and time field read on the viewer's clock; zone is their time zone (Europe/Berlin)",
   },
+  snoozeCustom: { id: 'inbox.conversation.snoozeCustom', defaultMessage: 'Snooze until then' },
+  setAssignee: {
+    id: 'inbox.conversation.setAssignee',
+    defaultMessage: 'Assign',
+    description: 'button, without script',
+  },
+  setStatus: {
+    id: 'inbox.conversation.setStatus',
+    defaultMessage: 'Set status',
+    description: 'button, without script',
+  },
+  setPriority: {
+    id: 'inbox.conversation.setPriority',
+    defaultMessage: 'Set priority',
+    description: 'button, without script',
+  },
+  saveTags: { id: 'inbox.conversation.saveTags', defaultMessage: 'Save tags' },
   priority: { id: 'inbox.conversation.priority', defaultMessage: 'Priority' },
   tags: { id: 'inbox.conversation.tags', defaultMessage: 'Tags' },
   tagsPlaceholder: {
@@ -202,7 +233,6 @@ export const conversation = defineMessages({
     description: 'example tags, comma-separated',
   },
   tagsInUse: { id: 'inbox.conversation.tagsInUse', defaultMessage: 'In use: {tags}' },
-  save: { id: 'inbox.conversation.save', defaultMessage: 'Save' },
   onPost: { id: 'inbox.conversation.onPost', defaultMessage: 'On the post', description: 'the post commented on' },
   openOnPlatform: { id: 'inbox.conversation.openOnPlatform', defaultMessage: '(open on {platform})' },
   postTextMissing: {
@@ -230,17 +260,44 @@ export const thread = defineMessages({
   created: { id: 'inbox.thread.created', defaultMessage: 'Conversation started' },
   reopened: { id: 'inbox.thread.reopened', defaultMessage: 'Reopened by a new post' },
   snoozeEnded: { id: 'inbox.thread.snoozeEnded', defaultMessage: 'Snooze ended: open again' },
-  statusChanged: { id: 'inbox.thread.statusChanged', defaultMessage: '{actor} changed the status from {from} to {to}' },
-  statusChangedUntil: {
-    id: 'inbox.thread.statusChangedUntil',
-    defaultMessage: '{actor} changed the status from {from} to {to} until {time} {zone}',
+  // `by` is `you` when the viewer did it ("You closed…"), else `other` with the teammate as `actor`.
+  statusChanged: {
+    id: 'inbox.thread.statusChanged',
+    defaultMessage:
+      '{by, select, you {You changed the status from {from} to {to}} other {{actor} changed the status from {from} ' +
+      'to {to}}}',
+  },
+  snoozed: {
+    id: 'inbox.thread.snoozed',
+    defaultMessage:
+      '{by, select, you {You snoozed it until {time} {zone}} other {{actor} snoozed it until {time} {zone}}}',
     description: 'zone is the time zone (UTC)',
   },
-  assigned: { id: 'inbox.thread.assigned', defaultMessage: '{actor} assigned it to {person}' },
-  unassigned: { id: 'inbox.thread.unassigned', defaultMessage: '{actor} unassigned it' },
-  priority: { id: 'inbox.thread.priority', defaultMessage: '{actor} set the priority to {priority}' },
-  tags: { id: 'inbox.thread.tags', defaultMessage: '{actor} set the tags: {tags}' },
-  tagsRemoved: { id: 'inbox.thread.tagsRemoved', defaultMessage: '{actor} removed the tags' },
+  assigned: {
+    id: 'inbox.thread.assigned',
+    defaultMessage:
+      '{by, select, you {{to, select, self {You assigned it to yourself} other {You assigned it to {person}}}} ' +
+      'other {{to, select, self {{actor} assigned it to themselves} you {{actor} assigned it to you} ' +
+      'other {{actor} assigned it to {person}}}}}',
+    description: 'to: self (the one who did it), you (the viewer) or other (person)',
+  },
+  unassigned: {
+    id: 'inbox.thread.unassigned',
+    defaultMessage: '{by, select, you {You unassigned it} other {{actor} unassigned it}}',
+  },
+  priority: {
+    id: 'inbox.thread.priority',
+    defaultMessage:
+      '{by, select, you {You set the priority to {priority}} other {{actor} set the priority to {priority}}}',
+  },
+  tags: {
+    id: 'inbox.thread.tags',
+    defaultMessage: '{by, select, you {You set the tags: {tags}} other {{actor} set the tags: {tags}}}',
+  },
+  tagsRemoved: {
+    id: 'inbox.thread.tagsRemoved',
+    defaultMessage: '{by, select, you {You removed the tags} other {{actor} removed the tags}}',
+  },
   rule: {
     id: 'inbox.thread.rule',
     defaultMessage: 'Rule “{rule}” {actions}',
@@ -252,18 +309,23 @@ export const thread = defineMessages({
   ruleTagged: { id: 'inbox.thread.rule.tagged', defaultMessage: 'tagged it {tags}' },
   rulePriority: { id: 'inbox.thread.rule.priority', defaultMessage: 'set the priority to {priority}' },
   ruleSpam: { id: 'inbox.thread.rule.spam', defaultMessage: 'marked it spam' },
-  retracted: { id: 'inbox.thread.retracted', defaultMessage: '{actor} took the response down on the platform' },
+  retracted: {
+    id: 'inbox.thread.retracted',
+    defaultMessage:
+      '{by, select, you {You took the response down on the platform} other {{actor} took the response down on the ' +
+      'platform}}',
+  },
   moderated: {
     id: 'inbox.thread.moderated',
     defaultMessage:
-      '{actor} {action, select, hide {hid} unhide {showed again} delete {deleted} like {liked} other {{action}}} ' +
-      'a post on the platform',
+      '{by, select, you {You} other {{actor}}} {action, select, hide {hid} unhide {showed again} delete {deleted} ' +
+      'like {liked} other {{action}}} a post on the platform',
   },
   moderatedYoutube: {
     id: 'inbox.thread.moderatedYoutube',
     defaultMessage:
-      '{actor} {action, select, hide {held for review} unhide {published} delete {rejected} like {liked} ' +
-      'other {{action}}} a comment on YouTube',
+      '{by, select, you {You} other {{actor}}} {action, select, hide {held for review} unhide {published} ' +
+      'delete {rejected} like {liked} other {{action}}} a comment on YouTube',
   },
   moderate: {
     id: 'inbox.thread.moderate',
@@ -337,6 +399,11 @@ export const author = defineMessages({
 /** Notices and problems of the inbox's forms (pages.tsx). */
 export const flash = defineMessages({
   updated: { id: 'inbox.flash.updated', defaultMessage: 'Saved.' },
+  next: {
+    id: 'inbox.flash.next',
+    defaultMessage: 'Saved. Here is the next conversation of your list.',
+    description: 'after closing, snoozing or assigning away the one before',
+  },
   bulk: { id: 'inbox.flash.bulk', defaultMessage: 'Applied to the selected conversations.' },
   noted: { id: 'inbox.flash.noted', defaultMessage: 'Note added.' },
   queued: { id: 'inbox.flash.queued', defaultMessage: 'Reply queued: it shows as sent once the platform has it.' },

@@ -82,6 +82,8 @@ export const SHORTCUTS: [string | MessageDescriptor, MessageDescriptor][] = [
   ['r', m.shortcutReply],
   ['/', m.shortcutSearch],
   ['u', m.shortcutBack],
+  ['z', m.shortcutUndo],
+  ['Esc', m.shortcutClosePane],
   ['?', m.shortcutHelp],
 ];
 

@@ -2,7 +2,7 @@ import { INTENTS } from '../../sentiment';
 import { platformLabel } from '../../http/web/format';
 import { useT } from '../../http/web/i18n';
 import { Flash } from '../../http/web/layout';
-import { Csrf, type PageBase, PostButton, SettingsShell } from '../../http/web/settings-shell';
+import { ConfirmAction, Csrf, type PageBase, PostButton, SettingsShell } from '../../http/web/settings-shell';
 import { ONLINE_WINDOW_MS } from '../routing';
 import { routingMessages as m } from '../routing.messages';
 import { type FormValues, RULE_PLATFORMS } from '../rule-form';
@@ -217,7 +217,7 @@ export function RoutingPage(p: RoutingPageProps) {
         {p.rules.length === 0 ? (
           <p class="empty">{t(m.rulesEmpty)}</p>
         ) : (
-          <table>
+          <table class="cards">
             <thead>
               <tr>
                 <th>#</th>
@@ -231,13 +231,17 @@ export function RoutingPage(p: RoutingPageProps) {
               {p.rules.map((r, i) => (
                 <tr data-testid="rule-row">
                   <td>{i + 1}</td>
-                  <td>
+                  <td data-label={t(m.columnRule)}>
                     {p.canManage ? <a href={`/settings/routing/rules/${r.id}`}>{r.name}</a> : r.name}
                     {r.enabled ? null : <span class="badge">{t(m.badgeDisabled)}</span>}
                     {r.stopProcessing ? <span class="badge">{t(m.badgeStops)}</span> : null}
                   </td>
-                  <td class="small">{describeConditions(r, names)}</td>
-                  <td class="small">{describeActions(r, names)}</td>
+                  <td class="small" data-label={t(m.columnWhen)}>
+                    {describeConditions(r, names)}
+                  </td>
+                  <td class="small" data-label={t(m.columnThen)}>
+                    {describeActions(r, names)}
+                  </td>
                   {p.canManage ? (
                     <td>
                       <div class="row">
@@ -252,10 +256,11 @@ export function RoutingPage(p: RoutingPageProps) {
                           label={t(r.enabled ? m.disable : m.enable)}
                           csrf={p.csrfToken}
                         />
-                        <PostButton
+                        <ConfirmAction
                           action={`/settings/routing/rules/${r.id}/delete`}
                           label={t(m.delete)}
-                          kind="danger"
+                          confirmLabel={t(m.deleteRuleConfirm)}
+                          explain={t(m.deleteRuleExplain, { name: r.name })}
                           csrf={p.csrfToken}
                         />
                       </div>
@@ -285,7 +290,7 @@ export function RoutingPage(p: RoutingPageProps) {
         {p.teams.length === 0 ? (
           <p class="muted">{t(m.teamsEmpty)}</p>
         ) : (
-          <table>
+          <table class="cards">
             <thead>
               <tr>
                 <th>{t(m.columnTeam)}</th>
@@ -297,17 +302,20 @@ export function RoutingPage(p: RoutingPageProps) {
             <tbody>
               {p.teams.map((team) => (
                 <tr data-testid="team-row">
-                  <td>{p.canManage ? <a href={`/settings/routing/teams/${team.id}`}>{team.name}</a> : team.name}</td>
-                  <td>{number(team.maxOpenPerAgent)}</td>
-                  <td class="small">
+                  <td data-label={t(m.columnTeam)}>
+                    {p.canManage ? <a href={`/settings/routing/teams/${team.id}`}>{team.name}</a> : team.name}
+                  </td>
+                  <td data-label={t(m.columnCap)}>{number(team.maxOpenPerAgent)}</td>
+                  <td class="small" data-label={t(m.columnMembers)}>
                     {team.memberIds.map((id) => names.people.get(id) ?? t(m.formerTeammate)).join(', ') || '–'}
                   </td>
                   {p.canManage ? (
                     <td>
-                      <PostButton
+                      <ConfirmAction
                         action={`/settings/routing/teams/${team.id}/delete`}
                         label={t(m.delete)}
-                        kind="danger"
+                        confirmLabel={t(m.deleteTeamConfirm)}
+                        explain={t(m.deleteTeamExplain, { name: team.name })}
                         csrf={p.csrfToken}
                       />
                     </td>

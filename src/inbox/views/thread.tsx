@@ -15,13 +15,23 @@ type Names = Map<string, string>;
 const who = (names: Names, id: string | null, fallback: MessageDescriptor = m.system) =>
   id ? (names.get(id) ?? useT().t(m.formerTeammate)) : useT().t(fallback);
 
-/** One line of history in words ("Ana assigned it to Bo"), from an event's kind and details. */
-export function describeEvent(e: Extract<ThreadItem, { kind: 'event' }>, names: Names, platform = ''): string {
+/**
+ * One line of history in words, from an event's kind and details, told to the viewer `me`: "You assigned it
+ * to yourself", "Ana assigned it to you", "Ana assigned it to Bo".
+ */
+export function describeEvent(
+  e: Extract<ThreadItem, { kind: 'event' }>,
+  names: Names,
+  platform = '',
+  me: string | null = null,
+): string {
   const { t, timeZone } = useT();
   const d = e.details as Record<string, unknown>;
+  const by = me !== null && e.actorId === me ? 'you' : 'other';
   const actor = who(names, e.actorId);
   // Whom it went to: German says it in another case than the one who did it.
   const person = (id: unknown) => (typeof id === 'string' ? (names.get(id) ?? t(m.formerTeammateObject)) : t(m.nobody));
+  const whom = (id: unknown) => (id === e.actorId && id ? 'self' : me !== null && id === me ? 'you' : 'other');
   switch (e.event) {
     case 'created':
       return t(m.created);
@@ -29,19 +39,17 @@ export function describeEvent(e: Extract<ThreadItem, { kind: 'event' }>, names: 
       return t(m.reopened);
     case 'status': {
       if (d.reason === 'snooze ended') return t(m.snoozeEnded);
-      const change = { actor, from: statusLabel(String(d.from)), to: statusLabel(String(d.to)) };
-      return d.until
-        ? t(m.statusChangedUntil, { ...change, time: when(String(d.until)), zone: timeZone })
-        : t(m.statusChanged, change);
+      if (d.until) return t(m.snoozed, { by, actor, time: when(String(d.until)), zone: timeZone });
+      return t(m.statusChanged, { by, actor, from: statusLabel(String(d.from)), to: statusLabel(String(d.to)) });
     }
     case 'assigned':
-      return d.to ? t(m.assigned, { actor, person: person(d.to) }) : t(m.unassigned, { actor });
+      return d.to ? t(m.assigned, { by, actor, to: whom(d.to), person: person(d.to) }) : t(m.unassigned, { by, actor });
     case 'priority':
-      return t(m.priority, { actor, priority: priorityLabel(String(d.to)) });
+      return t(m.priority, { by, actor, priority: priorityLabel(String(d.to)) });
     case 'tags':
       return Array.isArray(d.to) && d.to.length
-        ? t(m.tags, { actor, tags: d.to.join(', ') })
-        : t(m.tagsRemoved, { actor });
+        ? t(m.tags, { by, actor, tags: d.to.join(', ') })
+        : t(m.tagsRemoved, { by, actor });
     case 'rule': {
       const did: string[] = [];
       if (d.assignedTo) did.push(t(m.ruleAssigned, { person: person(d.assignedTo) }));
@@ -53,9 +61,9 @@ export function describeEvent(e: Extract<ThreadItem, { kind: 'event' }>, names: 
       return did.length ? t(m.rule, { rule, actions: did.join(', ') }) : t(m.ruleMatched, { rule });
     }
     case 'reply_retracted':
-      return t(m.retracted, { actor });
+      return t(m.retracted, { by, actor });
     case 'moderated':
-      return t(moderationWords(platform).done, { actor, action: String(d.action) });
+      return t(moderationWords(platform).done, { by, actor, action: String(d.action) });
     default:
       return e.event;
   }
@@ -72,6 +80,8 @@ export interface ThreadProps {
   confidenceThreshold: number;
   canWrite: boolean;
   csrf: string | undefined;
+  /** The viewer: the history says "You" for what they did. */
+  me?: string | null | undefined;
   /** What the platform lets staff do to a post from here (hide, unhide, delete, like). */
   moderates?: readonly ModerationAction[];
 }
@@ -105,7 +115,7 @@ export function Thread(p: ThreadProps) {
             // The history event; a new item kind fails to compile here (describeEvent takes events only).
             return (
               <li class="tl-event muted small" data-testid="thread-event">
-                <time datetime={item.at}>{when(item.at)}</time> {describeEvent(item, p.names, p.platform)}
+                <time datetime={item.at}>{when(item.at)}</time> {describeEvent(item, p.names, p.platform, p.me ?? null)}
               </li>
             );
         }

@@ -17,6 +17,7 @@ import {
   type VoiceShare,
 } from '../series';
 import { compact } from '../../http/web/format';
+import type { DashboardCharts, Picture } from '../dashboard-charts';
 import { reports as m } from '../messages';
 
 export interface DashboardFilters {
@@ -28,6 +29,8 @@ export interface DashboardFilters {
   platform?: string | undefined;
   language?: string | undefined;
   source: string[];
+  /** The top authors' order: most mentions or most followers. */
+  authors: 'volume' | 'reach';
 }
 
 export interface DashboardProps extends PageBase {
@@ -59,15 +62,12 @@ export interface DashboardProps extends PageBase {
     }[];
   };
   terms: { terms: TermCount[]; hashtags: TermCount[]; aspects: TermCount[] };
-  authors: { byVolume: AuthorRow[]; byReach: AuthorRow[] };
-  charts: {
-    volume: string;
-    voice: string | null;
-    platforms: string | null;
-    responses: string | null;
-    ratings: string | null;
-    terms: string | null;
-  };
+  authors: AuthorRow[];
+  charts: DashboardCharts;
+  /** Whether the workspace tracks any brand, competitor or product topic (else share of voice says to add one). */
+  hasTrackedTopics: boolean;
+  /** How many days the range (and the period before it) spans, for "vs previous 30 days". */
+  previousDays: number;
   error?: string | undefined;
 }
 
@@ -78,18 +78,24 @@ export interface DashboardProps extends PageBase {
 export const utcDays = (): Translator => translatorFor(useT().locale, 'UTC');
 
 const pct = (n: number, of: number) => (of ? useT().percent(n / of) : '–');
-/** "+300% vs the period before", "all new …", "±0 …". */
-const delta = (now: number, before: number) => {
+/**
+ * A figure's comparison in words: "+12% vs previous 30 days", "no change vs previous 30 days", or "no data in
+ * the previous period" when it had none (never "+∞" or "NaN").
+ */
+export const delta = (now: number, before: number, days: number) => {
   const { t, number } = useT();
-  if (!before) return t(m.compareTotal, { kind: now ? 'new' : 'same', change: '' });
-  const d = Math.round(((now - before) / before) * 100);
-  return t(m.compareTotal, {
-    kind: 'change',
-    change: number(d / 100, { style: 'percent', signDisplay: 'exceptZero', maximumFractionDigits: 0 }),
+  if (!before) return t(m.compareNone);
+  if (now === before) return t(m.compareSame, { days });
+  const change = (now - before) / before;
+  return t(m.compareChange, {
+    days,
+    change: number(change, { style: 'percent', signDisplay: 'exceptZero', maximumFractionDigits: 0 }),
   });
 };
 /** A whole number with its sign: "+12", "0", "-3". */
 const signed = (n: number) => useT().number(n, { signDisplay: 'exceptZero' });
+/** Net sentiment needs positive or negative mentions to weigh; without them there is none, not 0. */
+const hasNet = (x: { positive: number; negative: number }) => x.positive + x.negative > 0;
 /** A count, or a dash for none known. */
 const count = (n: number | null | undefined) => (n === null || n === undefined ? '–' : useT().number(n));
 
@@ -114,15 +120,29 @@ function Figure(p: { label: string; value: string; compare: string; href: string
     <a class="card figure" href={p.href} data-testid={p.testid}>
       <span class="muted small">{p.label}</span>
       <span class="figure-value">{p.value}</span>
-      <span class="small muted">{p.compare}</span>
+      <span class="small muted figure-compare">{p.compare}</span>
     </a>
   );
 }
 
-/** A chart with its data as a table (for screen readers and for checking) and a CSV download. */
+/** A chart at both widths: the phone's drawing under 720 px, the screen's above (charts.ts). */
+function Chart(p: { picture: Picture; alt: string }) {
+  return (
+    <picture>
+      <source media="(max-width: 720px)" srcset={p.picture.narrow} />
+      <img class="chart-img" src={p.picture.wide} alt={p.alt} />
+    </picture>
+  );
+}
+
+/**
+ * A chart with its data as a table (for screen readers and for checking) and a CSV download; without a chart,
+ * the card says why (`empty`) and shows no empty table.
+ */
 function ChartCard(p: {
   title: string;
-  img: string | null;
+  img: Picture | null;
+  empty: string;
   alt: string;
   csv: string | null;
   testid: string;
@@ -142,11 +162,17 @@ function ChartCard(p: {
         ) : null}
       </div>
       {p.lead ?? null}
-      {p.img ? <img class="chart-img" src={p.img} alt={p.alt} /> : <p class="muted">{t(m.noMentions)}</p>}
-      <details class="chart-data">
-        <summary class="small">{t(m.dataTable)}</summary>
-        {p.children}
-      </details>
+      {p.img ? (
+        <>
+          <Chart picture={p.img} alt={p.alt} />
+          <details class="chart-data">
+            <summary class="small">{t(m.dataTable)}</summary>
+            {p.children}
+          </details>
+        </>
+      ) : (
+        <p class="muted chart-empty">{p.empty}</p>
+      )}
     </section>
   );
 }
@@ -165,6 +191,10 @@ export function DashboardPage(p: DashboardProps) {
     to: span.to?.toISOString() ?? p.range.to,
   };
   const mentions = (extra: Record<string, string> = {}) => `/inbox/mentions?${queryOf(f, instants, extra)}`;
+  const days = p.previousDays;
+  /** A share the period before, or that it had no mentions to share out. */
+  const shareBefore = (n: number) =>
+    p.before.total ? t(m.compareShare, { share: pct(n, p.before.total), days }) : t(m.compareNone);
   return (
     <AppShell {...p} title={t(m.title)} active="/reports">
       <div class="page-head">
@@ -248,42 +278,47 @@ export function DashboardPage(p: DashboardProps) {
             </label>
           ))}
         </fieldset>
+        <input type="hidden" name="authors" value={f.authors} />
         <button type="submit">{t(m.show)}</button>
       </form>
 
-      <div class="figures">
+      <div class="figures" data-testid="figures">
         <Figure
           label={t(m.figureMentions)}
           value={number(p.now.total)}
-          compare={delta(p.now.total, p.before.total)}
+          compare={delta(p.now.total, p.before.total, days)}
           href={mentions()}
           testid="figure-total"
         />
         <Figure
           label={t(m.figurePositive)}
           value={pct(p.now.positive, p.now.total)}
-          compare={t(m.compareShare, { share: pct(p.before.positive, p.before.total) })}
+          compare={shareBefore(p.before.positive)}
           href={mentions({ sentiment: 'positive' })}
           testid="figure-positive"
         />
         <Figure
           label={t(m.figureNegative)}
           value={pct(p.now.negative, p.now.total)}
-          compare={t(m.compareShare, { share: pct(p.before.negative, p.before.total) })}
+          compare={shareBefore(p.before.negative)}
           href={mentions({ sentiment: 'negative' })}
           testid="figure-negative"
         />
         <Figure
           label={t(m.figureUncertain)}
           value={pct(p.now.uncertain, p.now.total)}
-          compare={t(m.compareUncertain, { share: pct(p.before.uncertain, p.before.total) })}
+          compare={
+            p.before.total
+              ? t(m.compareUncertain, { share: pct(p.before.uncertain, p.before.total), days })
+              : t(m.compareNone)
+          }
           href="/settings/analysis"
           testid="figure-uncertain"
         />
         <Figure
           label={t(m.figureNet)}
-          value={signed(p.now.net)}
-          compare={p.before.total ? t(m.compareNet, { net: signed(p.before.net) }) : t(m.compareNetNone)}
+          value={hasNet(p.now) ? signed(p.now.net) : '–'}
+          compare={hasNet(p.before) ? t(m.compareNet, { net: signed(p.before.net), days }) : t(m.compareNetNone)}
           href={mentions()}
           testid="figure-net"
         />
@@ -292,6 +327,7 @@ export function DashboardPage(p: DashboardProps) {
       <ChartCard
         title={t(m.volumeTitle)}
         img={p.charts.volume}
+        empty={t(m.noMentions)}
         alt={t(m.volumeAlt, { interval: f.interval })}
         csv={`/api/v1/reports/sentiment?${apiQuery(f, p.range, { format: 'csv' })}`}
         testid="chart-volume"
@@ -321,7 +357,7 @@ export function DashboardPage(p: DashboardProps) {
                 <td class="num">{number(s.uncertain)}</td>
                 <td class="num">{number(s.unscored)}</td>
                 <td class="num">{number(s.total)}</td>
-                <td class="num">{number(s.net)}</td>
+                <td class="num">{hasNet(s) ? number(s.net) : '–'}</td>
               </tr>
             ))}
           </tbody>
@@ -332,6 +368,7 @@ export function DashboardPage(p: DashboardProps) {
         <ChartCard
           title={t(m.voiceTitle)}
           img={p.charts.voice}
+          empty={p.hasTrackedTopics ? t(m.voiceEmpty) : t(m.voiceNoTopics)}
           alt={t(m.voiceAlt)}
           csv={`/api/v1/reports/share-of-voice?${apiQuery(f, p.range, { format: 'csv' })}`}
           testid="chart-voice"
@@ -354,7 +391,7 @@ export function DashboardPage(p: DashboardProps) {
                   </td>
                   <td class="num">{number(v.total)}</td>
                   <td class="num">{percent(v.share / 100, 1)}</td>
-                  <td class="num">{number(v.net)}</td>
+                  <td class="num">{hasNet(v) ? number(v.net) : '–'}</td>
                 </tr>
               ))}
             </tbody>
@@ -363,6 +400,7 @@ export function DashboardPage(p: DashboardProps) {
         <ChartCard
           title={t(m.platformsTitle)}
           img={p.charts.platforms}
+          empty={t(m.noMentions)}
           alt={t(m.platformsAlt)}
           csv={`/api/v1/reports/platforms?${apiQuery(f, p.range, { format: 'csv' })}`}
           testid="chart-platforms"
@@ -397,6 +435,7 @@ export function DashboardPage(p: DashboardProps) {
       <ChartCard
         title={t(m.termsTitle)}
         img={p.charts.terms}
+        empty={t(m.termsEmpty)}
         alt={t(m.termsAlt)}
         csv={`/api/v1/reports/top-terms?${queryOf(f, p.range, { kind: 'term', format: 'csv' })}`}
         testid="chart-terms"
@@ -438,59 +477,77 @@ export function DashboardPage(p: DashboardProps) {
         </div>
       </ChartCard>
 
-      <section class="card" data-testid="top-authors">
-        <h2>{t(m.authorsTitle)}</h2>
-        <div class="report-grid">
+      <section class="card" id="top-authors" data-testid="top-authors">
+        <div class="page-head">
+          <h2>{t(m.authorsTitle)}</h2>
+          <a
+            class="small"
+            href={`/api/v1/reports/authors?${queryOf(f, p.range, { by: f.authors, format: 'csv' })}`}
+            download
+          >
+            {t(m.downloadCsv)}
+          </a>
+        </div>
+        <p class="small authors-sort">
+          {t(m.authorsSort)}{' '}
           {(
             [
-              [t(m.byVolume), p.authors.byVolume, 'volume'],
-              [t(m.byReach), p.authors.byReach, 'reach'],
+              ['volume', t(m.byVolume)],
+              ['reach', t(m.byReach)],
             ] as const
-          ).map(([title, list, by]) => (
-            <div class="table-scroll">
-              <div class="page-head">
-                <h3>{title}</h3>
-                <a
-                  class="small"
-                  href={`/api/v1/reports/authors?${queryOf(f, p.range, { by, format: 'csv' })}`}
-                  download
-                >
-                  {t(m.downloadCsv)}
-                </a>
-              </div>
-              {list.length === 0 ? <p class="muted small">{t(m.noAuthors)}</p> : null}
-              <table>
-                <thead>
-                  <tr>
-                    <th>{t(m.contact)}</th>
-                    <th class="num">{t(m.mentions)}</th>
-                    <th class="num">{t(m.followers)}</th>
-                    <th class="num">{t(m.score)}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.map((a) => (
-                    <tr data-testid={`author-${by}`}>
-                      <td class="name-cell">
-                        <a href={`/contacts/${a.contactId}`}>{a.name}</a>{' '}
-                        <span class="muted small">{t(m.stage, { stage: a.stage })}</span>
-                      </td>
-                      <td class="num">{number(a.mentions)}</td>
-                      <td class="num">{compact(a.followers)}</td>
-                      <td class="num">{number(a.score)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+          ).map(([by, label]) => (
+            <a
+              href={
+                `/reports?${queryOf(f, p.range, { preset: f.preset, interval: f.interval, authors: by })}` +
+                '#top-authors'
+              }
+              aria-current={f.authors === by ? 'true' : undefined}
+              data-testid={`authors-by-${by}`}
+            >
+              {label}
+            </a>
           ))}
-        </div>
+        </p>
+        {p.authors.length === 0 ? (
+          <p class="muted">{t(m.noAuthors)}</p>
+        ) : (
+          <div class="table-scroll">
+            <table>
+              <thead>
+                <tr>
+                  <th>{t(m.contact)}</th>
+                  <th class="num" aria-sort={f.authors === 'volume' ? 'descending' : undefined}>
+                    {t(m.mentions)}
+                  </th>
+                  <th class="num" aria-sort={f.authors === 'reach' ? 'descending' : undefined}>
+                    {t(m.followers)}
+                  </th>
+                  <th class="num">{t(m.score)}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {p.authors.map((a) => (
+                  <tr data-testid={`author-${f.authors}`}>
+                    <td class="name-cell">
+                      <a href={`/contacts/${a.contactId}`}>{a.name}</a>{' '}
+                      <span class="muted small">{t(m.stage, { stage: a.stage })}</span>
+                    </td>
+                    <td class="num">{number(a.mentions)}</td>
+                    <td class="num">{compact(a.followers)}</td>
+                    <td class="num">{number(a.score)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
       </section>
 
       <div class="report-grid">
         <ChartCard
           title={t(m.responsesTitle)}
           img={p.charts.responses}
+          empty={t(m.responsesEmpty)}
           alt={t(m.responsesAlt)}
           csv={`/api/v1/reports/response-times?${apiQuery(f, p.range, { format: 'csv' })}`}
           testid="chart-responses"
@@ -521,6 +578,7 @@ export function DashboardPage(p: DashboardProps) {
         <ChartCard
           title={t(m.ratingsTitle)}
           img={p.charts.ratings}
+          empty={t(m.ratingsEmpty)}
           alt={t(m.ratingsAlt)}
           csv={`/api/v1/reports/ratings?${queryOf(f, p.range, { format: 'csv' })}`}
           testid="chart-ratings"

@@ -1,6 +1,6 @@
 import { useT } from '../../http/web/i18n';
 import { Flash } from '../../http/web/layout';
-import { Csrf, type PageBase, PostButton, SettingsShell, when } from '../../http/web/settings-shell';
+import { ConfirmAction, Csrf, type PageBase, PostButton, SettingsShell, when } from '../../http/web/settings-shell';
 import { sourcesMessages as m } from '../messages';
 import { type FormField, type PlatformForm, sayFormText } from '../platform-forms';
 import { type ApiQuota, ApiQuotaCard, type ReviewPlaces, ReviewPlacesCard } from './review-places';
@@ -75,16 +75,25 @@ function ConnectButtons(p: { ready: ConnectReady; csrf: string | undefined; reco
 }
 
 export function SourcesPage(
-  p: PageBase & { sources: Source[]; forms: [string, PlatformForm][]; canManage: boolean; connect: ConnectReady },
+  p: PageBase & {
+    sources: Source[];
+    forms: [string, PlatformForm][];
+    canManage: boolean;
+    connect: ConnectReady;
+    ok?: string | undefined;
+  },
 ) {
   const { t } = useT();
   return (
     <SettingsShell {...p} title={t(m.listTitle)} tab="/settings/sources">
+      <div aria-live="polite">
+        <Flash kind="ok" message={p.ok} />
+      </div>
       <section class="card">
         {p.sources.length === 0 ? (
           <p class="empty">{t(m.listEmpty)}</p>
         ) : (
-          <table>
+          <table class="cards">
             <thead>
               <tr>
                 <th>{t(m.listSource)}</th>
@@ -96,17 +105,21 @@ export function SourcesPage(
             <tbody>
               {p.sources.map((s) => (
                 <tr data-testid="source-row">
-                  <td>
+                  <td data-label={t(m.listSource)}>
                     <a href={`/settings/sources/${s.id}`}>{s.name}</a>
                     <div class="muted">{s.platform}</div>
                   </td>
-                  <td>
+                  <td data-label={t(m.listHealth)}>
                     <Health source={s} />
                     {s.lastError ? <div class="muted small">{s.lastError}</div> : null}
                     {s.credentialsCleared ? <div class="muted small">{t(m.credentialsNeeded)}</div> : null}
                   </td>
-                  <td class="muted">{when(s.lastSuccessAt)}</td>
-                  <td class="muted">{s.paused ? '–' : s.polling ? <PollingNow /> : when(s.nextPollAt)}</td>
+                  <td class="muted" data-label={t(m.lastSuccess)}>
+                    {when(s.lastSuccessAt)}
+                  </td>
+                  <td class="muted" data-label={t(m.nextPoll)}>
+                    {s.paused ? '–' : s.polling ? <PollingNow /> : when(s.nextPollAt)}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -178,6 +191,30 @@ function Field(props: { field: FormField; value?: string | undefined }) {
   );
 }
 
+/** What access a platform must grant and where its credentials are made, before the fields that ask for them. */
+function AccessGuide(p: { form: Pick<PlatformForm, 'access' | 'portal'> }) {
+  const { t } = useT();
+  if (!p.form.access?.length && !p.form.portal) return null;
+  return (
+    <div class="stack" data-testid="access-guide">
+      {p.form.access?.length ? (
+        <ul class="help-list">
+          {p.form.access.map((text) => (
+            <li>{sayFormText(t, text)}</li>
+          ))}
+        </ul>
+      ) : null}
+      {p.form.portal ? (
+        <p>
+          <a href={p.form.portal.href} target="_blank" rel="noopener noreferrer">
+            {sayFormText(t, p.form.portal.label)} ↗
+          </a>
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
 export function NewSourcePage(
   p: PageBase & { platform: string; form: PlatformForm; error?: string | undefined; values?: Record<string, string> },
 ) {
@@ -188,6 +225,7 @@ export function NewSourcePage(
       <form class="card stack narrow" method="post" action="/settings/sources" enctype={encFor(p.form.fields)}>
         <h2>{t(m.newTitle, { platform })}</h2>
         <p class="muted">{sayFormText(t, p.form.intro)}</p>
+        <AccessGuide form={p.form} />
         <Flash kind="error" message={p.error} />
         <Csrf token={p.csrfToken} />
         <input type="hidden" name="platform" value={p.platform} />
@@ -208,6 +246,9 @@ export function NewSourcePage(
             value={p.values?.pollIntervalSeconds ?? '300'}
           />
         </label>
+        {p.form.fields.some((f) => f.name.startsWith('credentials.')) ? (
+          <p class="muted small">{t(m.verifyOnSave, { platform })}</p>
+        ) : null}
         <button type="submit">{t(m.newSubmit)}</button>
       </form>
     </SettingsShell>
@@ -223,6 +264,8 @@ interface SourcePageProps extends PageBase {
   mentionCount: number;
   /** The platform's credential fields, asked for again after a change of host removed them. */
   credentialFields: FormField[];
+  /** What access the platform must grant and where credentials are made (beside the credentials form). */
+  access?: PlatformForm | undefined;
   notice?: { kind: 'ok' | 'error'; message: string } | undefined;
   connect: ConnectReady;
   hashtags: HashtagUse | null;
@@ -284,7 +327,7 @@ export function SourcePage(p: SourcePageProps) {
       <p>
         <a href="/settings/sources">← {t(m.allSources)}</a>
       </p>
-      {p.notice ? <Flash kind={p.notice.kind} message={p.notice.message} /> : null}
+      <div aria-live="polite">{p.notice ? <Flash kind={p.notice.kind} message={p.notice.message} /> : null}</div>
       {s.credentialsCleared ? (
         <div data-testid="credentials-cleared">
           <Flash kind="error" message={t(m.credentialsCleared)} />
@@ -342,10 +385,18 @@ export function SourcePage(p: SourcePageProps) {
         </dl>
         {p.canManage ? (
           <div class="row">
-            {action('verify', t(m.verify))}
+            {/* Nothing to verify where nothing was entered (RSS, Hacker News...). */}
+            {s.hasCredentials ? action('verify', t(m.verify)) : null}
             {action('poll', t(m.pollNow))}
             {s.paused ? action('resume', t(m.resume), 'primary') : action('pause', t(m.pause))}
-            {action('delete', t(m.deleteSource), 'danger')}
+            <ConfirmAction
+              action={`/settings/sources/${s.id}/delete`}
+              label={t(m.deleteSource)}
+              confirmLabel={t(m.deleteConfirm)}
+              explain={t(m.deleteExplain, { name: s.name, count: p.mentionCount })}
+              csrf={p.csrfToken}
+              testId="source-delete"
+            />
             <ConnectButtons
               ready={{
                 facebook: p.connect.facebook && (s.platform === 'facebook' || s.platform === 'instagram'),
@@ -374,6 +425,10 @@ export function SourcePage(p: SourcePageProps) {
         >
           <h2>{s.credentialsCleared ? t(m.enterCredentialsAgain) : t(m.replaceCredentials)}</h2>
           <p class="muted">{t(m.credentialsNote)}</p>
+          {p.access ? <AccessGuide form={p.access} /> : null}
+          <p class="muted small">
+            {t(m.verifyOnSave, { platform: p.access ? sayFormText(t, p.access.label) : s.platform })}
+          </p>
           <Csrf token={p.csrfToken} />
           {p.credentialFields.map((f) => (
             <Field field={f} />

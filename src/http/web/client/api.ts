@@ -47,14 +47,20 @@ export async function html(url: string): Promise<{ status: number; text: string 
  * Fetches a page the server renders and swaps the named regions in, keeping what the person is doing: the
  * region holding the focus is left alone when `keepFocused` names it, a region with a form the person opened
  * (a correction half made) is left alone until it is sent or closed, and disclosures they opened stay open
- * with what they loaded.
+ * with what they loaded. Regions are looked for inside `root` (a conversation shown in the inbox's split view
+ * is a part of the list's page).
  */
-export async function swapFrom(url: string, ids: string[], keepFocused: string[] = []): Promise<Document | null> {
+export async function swapFrom(
+  url: string,
+  ids: string[],
+  keepFocused: string[] = [],
+  root: ParentNode = document,
+): Promise<Document | null> {
   const page = await html(url);
   if (page.text === null) return null;
   const doc = new DOMParser().parseFromString(page.text, 'text/html');
   for (const id of ids) {
-    const now = document.getElementById(id);
+    const now = root.querySelector(`#${CSS.escape(id)}`);
     const next = doc.getElementById(id);
     if (!now || !next) continue;
     if (keepFocused.includes(id) && (now.contains(document.activeElement) || edited(now))) continue;

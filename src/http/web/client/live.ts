@@ -10,10 +10,20 @@ type Listener = (e: LiveEvent) => void;
 const listeners: Listener[] = [];
 const TYPES = ['conversation', 'reply', 'note', 'presence', 'ready'] as const;
 
-/** Subscribes to the page's one live stream (opened by the first subscriber). */
-export function live(fn: Listener): void {
+let opened = false;
+
+/**
+ * Subscribes to the page's one live stream (opened by the first subscriber); returns the way to stop
+ * listening (a conversation shown in the inbox's split view stops when another takes its place).
+ */
+export function live(fn: Listener): () => void {
   listeners.push(fn);
-  if (listeners.length > 1 || typeof EventSource === 'undefined') return;
+  const stop = () => {
+    const at = listeners.indexOf(fn);
+    if (at >= 0) listeners.splice(at, 1);
+  };
+  if (opened || typeof EventSource === 'undefined') return stop;
+  opened = true;
   const root = document.documentElement;
   const source = new EventSource('/api/v1/live');
   for (const type of TYPES) {
@@ -26,12 +36,13 @@ export function live(fn: Listener): void {
       }
       if (type === 'ready') {
         root.setAttribute('data-live', 'ready');
-        for (const l of listeners) l({ type: 'resync' });
+        for (const l of [...listeners]) l({ type: 'resync' });
         return;
       }
-      for (const l of listeners) l(data);
+      for (const l of [...listeners]) l(data);
     });
   }
   source.onerror = () => root.setAttribute('data-live', 'reconnecting');
   root.setAttribute('data-live', 'connecting');
+  return stop;
 }

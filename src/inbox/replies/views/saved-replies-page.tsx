@@ -1,6 +1,7 @@
 import { useT } from '../../../http/web/i18n';
 import { Flash } from '../../../http/web/layout';
-import { Csrf, type PageBase, PostButton, SettingsShell } from '../../../http/web/settings-shell';
+import { ConfirmAction, Csrf, type PageBase, SettingsShell } from '../../../http/web/settings-shell';
+import { savedReplyDeleteWords as dw } from './saved-replies.messages';
 import { savedReplyMessages as m } from '../messages';
 import type { SavedReplyRow } from '../saved.service';
 import { TEMPLATE_VARIABLES } from '../template';
@@ -37,13 +38,15 @@ export function SavedRepliesPage(p: SavedRepliesPageProps) {
       : { name: '', body: '', shared: false });
   return (
     <SettingsShell {...p} title={t(m.title)} tab="/settings/saved-replies">
-      <Flash kind="ok" message={p.ok} />
+      <div aria-live="polite">
+        <Flash kind="ok" message={p.ok} />
+      </div>
       <Flash kind="error" message={p.error} />
       <section class="card">
         {p.items.length === 0 ? (
           <p class="empty">{t(m.empty)}</p>
         ) : (
-          <table>
+          <table class="cards">
             <thead>
               <tr>
                 <th>{t(m.columnName)}</th>
@@ -55,9 +58,11 @@ export function SavedRepliesPage(p: SavedRepliesPageProps) {
             <tbody>
               {p.items.map((s) => (
                 <tr data-testid="saved-reply-row">
-                  <td>{s.name}</td>
-                  <td class="small name-cell">{s.body}</td>
-                  <td>
+                  <td data-label={t(m.columnName)}>{s.name}</td>
+                  <td class="small name-cell" data-label={t(m.columnReply)}>
+                    {s.body}
+                  </td>
+                  <td data-label={t(m.columnFor)}>
                     {s.ownerId === null ? (
                       <span class="badge">{t(m.forTeam)}</span>
                     ) : (
@@ -68,10 +73,11 @@ export function SavedRepliesPage(p: SavedRepliesPageProps) {
                     {mayChange(s) ? (
                       <div class="row">
                         <a href={`/settings/saved-replies/${s.id}`}>{t(m.edit)}</a>
-                        <PostButton
+                        <ConfirmAction
                           action={`/settings/saved-replies/${s.id}/delete`}
                           label={t(m.delete)}
-                          kind="danger"
+                          confirmLabel={t(dw.confirm, { name: s.name })}
+                          explain={t(dw.explain, { name: s.name, shared: s.ownerId === null ? 'yes' : 'no' })}
                           csrf={p.csrfToken}
                         />
                       </div>
