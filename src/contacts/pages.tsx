@@ -138,6 +138,7 @@ async function renderContact(
       timeline={{ items: timeline.items, next: timeline.next, paged: cursor !== undefined }}
       history={history}
       similar={similar}
+      likely={LIKELY_DUPLICATE}
       merges={merges.map((merge) => ({
         id: merge.id,
         createdAt: merge.createdAt,

@@ -279,6 +279,13 @@ describe('the duplicates queue', () => {
     expect(all.html).toContain('weak evidence: check before merging');
   });
 
+  it('marks a similar contact on the contact page as weak evidence when only its name is alike', async () => {
+    const html = (await get(agent, `/contacts/${hana}`)).html;
+    const item = html.slice(html.indexOf('data-testid="similar-item"'));
+    expect(item).toContain('Ana Müller');
+    expect(item).toContain('weak evidence: check before merging');
+  });
+
   it('makes "Not the same person" the first button of a weak suggestion and Merge a secondary one', async () => {
     const html = (await get(agent, '/contacts/duplicates?weak=1')).html;
     const card = html.slice(html.indexOf('data-weak="yes"'));

@@ -26,6 +26,8 @@ export interface ContactPageProps extends PageBase {
   timeline: { items: TimelineItem[]; next: string | null; paged: boolean };
   history: SentimentWeek[];
   similar: { contact: Contact; reasons: DuplicateReason[]; confidence: number }[];
+  /** The confidence from which a similar contact is likely the same person (below it: weak evidence). */
+  likely: number;
   merges: {
     id: string;
     createdAt: string;
@@ -202,6 +204,11 @@ export function ContactPage(p: ContactPageProps) {
                 <div>
                   <a href={`/contacts/${s.contact.id}`}>{displayName(s.contact)}</a>{' '}
                   <span class="muted small">{t(m.likely, { percent: percent(s.confidence) })}</span>
+                  {s.confidence < p.likely ? (
+                    <span class="badge" data-testid="similar-weak">
+                      {t(m.weakSuggestion)}
+                    </span>
+                  ) : null}
                   <div>
                     <Handles identities={s.contact.identities} />
                   </div>
