@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type AnyColumn, type SQL, sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgTable, real, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users, workspaces } from '../accounts';
 import { createdAt, id, ts } from '../db/columns';
@@ -10,6 +10,15 @@ import { PLATFORMS } from '../core/platforms';
 export const MENTION_KINDS = ['post', 'comment', 'article'] as const;
 export const SENTIMENT_LABELS = ['positive', 'neutral', 'negative', 'unscored'] as const;
 export const OVERRIDE_LABELS = ['positive', 'neutral', 'negative'] as const;
+
+/**
+ * A review from a platform: its metrics carry stars or a recommendation. The partial index
+ * `mentions_platform_reviews_idx` and the review reads (platform-reviews.ts) share this one expression: PostgreSQL
+ * uses a partial index only where it can prove the query's WHERE implies the index's, which it does by the
+ * expressions' form. `?` rather than `->> … is not null` also lets the planner estimate how few rows match
+ * (from the column's statistics); for the latter it guesses nearly all and scans the table.
+ */
+export const carriesReview = (metrics: AnyColumn): SQL => sql`(${metrics} ? 'rating' or ${metrics} ? 'recommends')`;
 
 /**
  * An inbound post. Unique per (workspace, platform, external id): storing is idempotent, so a poll
@@ -101,5 +110,9 @@ export const mentions = pgTable(
     index('mentions_idea_suggestions_idx')
       .on(t.workspaceId, t.postedAt.desc(), t.id.desc())
       .where(sql`${t.suggestsIdea} or ${t.intentsOverride} is not null`),
+    // Reviews are a few in a million posts: the ratings report and the review list read them without a scan.
+    index('mentions_platform_reviews_idx')
+      .on(t.workspaceId, t.postedAt)
+      .where(sql`${t.deletedAt} is null and ${carriesReview(t.metrics)}`),
   ],
 );

@@ -1,0 +1,1 @@
+CREATE INDEX "mentions_platform_reviews_idx" ON "mentions" USING btree ("workspace_id","posted_at") WHERE "mentions"."deleted_at" is null and ("mentions"."metrics" ? 'rating' or "mentions"."metrics" ? 'recommends');
