@@ -59,7 +59,9 @@ export const contactTransferPages = new Hono<AppEnv>()
         mapping,
       });
       runInBackground(c, runContactImport(c.var.deps, actor, row.id));
-      return c.redirect(`/contacts/imports?started=${row.id}#import-${row.id}`, 303);
+      // No #fragment: the page reloads itself while the import runs, and a browser treats a refresh to an address
+      // with a fragment as a jump within the page, so it would never reload.
+      return c.redirect(`/contacts/imports?started=${row.id}`, 303);
     } catch (err) {
       const e = formProblem(err);
       return renderImports(c, e.status, saidToViewer(c, e));
