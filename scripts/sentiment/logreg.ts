@@ -1,3 +1,4 @@
+import { seededRandom } from '../../src/core/seeded-random';
 /**
  * Multinomial logistic regression by AdaGrad SGD over hashed sparse features plus a few dense ones,
  * with L2 regularisation applied to the weights an example touches. Deterministic for a seed.
@@ -28,17 +29,8 @@ export interface Trained {
   bias: number[];
 }
 
-/** mulberry32: a tiny seeded PRNG, so a training run is reproducible. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32 (core/seeded-random), so a training run is reproducible. */
+export const prng = seededRandom;
 
 export function shuffle<T>(xs: T[], random: () => number): T[] {
   const a = [...xs];

@@ -7,6 +7,7 @@ import { conversations } from '../../src/inbox/schema';
 import { ingestPosts } from '../../src/ingest/pipeline';
 import { sources } from '../../src/sources/schema';
 import { launchBrowser, signIn, watchPage } from '../helpers/browser';
+import { sidewaysScroll, stickingOut } from '../helpers/layout';
 import { listen } from '../helpers/http-server';
 import { socialAuthor, socialPost } from '../helpers/posts';
 import { createTestContext, PASSWORD, type TestContext } from '../helpers/test-app';
@@ -171,19 +172,9 @@ describe('the composer', () => {
     const page = await pageAs(375);
     await page.goto(`${server.url}/inbox/c/${await idOf('third')}`);
     await page.click('[data-testid=snooze-menu] summary');
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
     // Nor does anything stick out of its box, unless the box scrolls on purpose.
-    const sticking = await page.evaluate(() =>
-      [...document.querySelectorAll('#conversation-pane *')]
-        .filter((el) => {
-          const style = getComputedStyle(el);
-          if (style.overflowX === 'auto' || style.overflowX === 'scroll' || el.clientWidth === 0) return false;
-          if (el.closest('details:not([open])')) return false;
-          return el.scrollWidth > el.clientWidth + 1;
-        })
-        .map((el) => `${el.tagName.toLowerCase()}.${el.className}`),
-    );
-    expect(sticking).toEqual([]);
+    expect(await stickingOut(page, '#conversation-pane')).toEqual([]);
     await page.screenshot({ path: 'test-results/conversation-snooze-375.png', fullPage: true });
   });
 });

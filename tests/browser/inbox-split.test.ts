@@ -5,6 +5,7 @@ import { and, eq } from 'drizzle-orm';
 import { conversations } from '../../src/inbox/schema';
 import { ingestPosts } from '../../src/ingest/pipeline';
 import { launchBrowser, signIn, watchPage } from '../helpers/browser';
+import { sidewaysScroll } from '../helpers/layout';
 import { listen } from '../helpers/http-server';
 import { socialAuthor, socialPost } from '../helpers/posts';
 import { createTestContext, PASSWORD, type TestContext } from '../helpers/test-app';
@@ -249,7 +250,7 @@ describe('the inbox at 1280×900', () => {
     await t.request('PATCH', '/api/v1/me', { token: ownerToken, body: { keyboardShortcuts: true } });
     await page.setViewportSize({ width: 375, height: 812 });
     await page.goto(`${server.url}/inbox?sentiment=negative`);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
     await page.screenshot({ path: 'test-results/inbox-phone-compact.png', fullPage: true });
     await page.locator('[data-testid=conversation-link]').first().click();
     await page.waitForURL(/\/inbox\/c\/[0-9a-f-]{36}$/);

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SocialPost } from '../../src/core/social-post';
 import { ingestPosts } from '../../src/ingest/pipeline';
 import { launchBrowser, signIn, watchPage } from '../helpers/browser';
+import { sidewaysScroll } from '../helpers/layout';
 import { listen } from '../helpers/http-server';
 import { socialAuthor, socialPost } from '../helpers/posts';
 import { createTestContext, PASSWORD, type TestContext } from '../helpers/test-app';
@@ -99,8 +100,7 @@ describe('the mention stream in Chromium', () => {
   it('fits a phone screen with filters in use, without sideways scrolling', async () => {
     await page.setViewportSize({ width: 375, height: 812 });
     await page.goto(`${server.url}/inbox/mentions?q=acme&sentiment=negative&intent=complaint&from=2026-01-01`);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
+    expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
     for (const box of await page
       .locator('[data-testid=filter-chip]')
       .evaluateAll((els) => els.map((el) => el.getBoundingClientRect().right)))

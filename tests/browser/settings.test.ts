@@ -4,6 +4,7 @@ import { ingestPosts } from '../../src/ingest/pipeline';
 import { activeTopics, createTopic } from '../../src/topics/topics.service';
 import { type FakeX, startFakeX } from '../fakes/x-server';
 import { launchBrowser, signIn, watchPage } from '../helpers/browser';
+import { sidewaysScroll } from '../helpers/layout';
 import { listen } from '../helpers/http-server';
 import { socialPost } from '../helpers/posts';
 import { createTestContext, PASSWORD, type TestContext } from '../helpers/test-app';
@@ -142,9 +143,7 @@ describe('settings at 375 px', () => {
       await signIn(page, server.url, OWNER, PASSWORD);
       await page.goto(`${server.url}${path}`);
       const width = await page.evaluate(() => window.innerWidth);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(
-        0,
-      );
+      expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
       // Open every "asks first" step too: its words must fit as well.
       for (const summary of await page.locator('details.confirm > summary').all()) await summary.click();
       const outside = await page.evaluate((w) => {

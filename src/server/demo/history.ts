@@ -2,7 +2,8 @@ import type { SocialPost } from '../../core/social-post';
 import type { AppDeps } from '../../http/env';
 import { ingestPosts } from '../../ingest';
 import { activeTopics } from '../../topics';
-import { type HistoryDay, historyPlan, seededRandom } from './rhythm';
+import { type HistoryDay, historyPlan } from './rhythm';
+import { seededRandom } from '../../core/seeded-random';
 import type { SeedClient } from './seed-client';
 import { answerDay, type Team } from './team-work';
 

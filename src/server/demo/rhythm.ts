@@ -1,3 +1,5 @@
+import { seededRandom } from '../../core/seeded-random';
+
 /**
  * When the demo's past posts were "written": 90 days of a brand's mentions with the rhythms real ones
  * have (busier on weekdays, quiet at night, a lunchtime and an evening peak, slowly growing) and one spike
@@ -9,18 +11,6 @@ export const SPIKE_DAYS_AGO = 23;
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
-
-/** A small seeded generator (mulberry32): the same numbers on every machine. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** How much of a day's talk falls in each UTC hour: little at night, peaks at lunch and in the evening. */
 const HOURLY = [

@@ -1,5 +1,5 @@
+import { seededRandom } from '../../core/seeded-random';
 import type { HistoryDay } from './rhythm';
-import { seededRandom } from './rhythm';
 import type { SeedClient } from './seed-client';
 
 /**
