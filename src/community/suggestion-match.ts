@@ -17,9 +17,9 @@ export interface IdeaMatch {
 }
 
 /** At least this score, and two shared terms, make a close match (pre-chosen on the page). */
-export const CLOSE_MATCH = 0.5;
+const CLOSE_MATCH = 0.5;
 /** Below this a match is weak: shown as such, never offered first. */
-export const PARTIAL_MATCH = 0.25;
+const PARTIAL_MATCH = 0.25;
 /** The terms a score is measured against: a long post is not less like an idea for saying more. */
 const TERMS_COUNTED = 5;
 

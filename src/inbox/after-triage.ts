@@ -55,7 +55,7 @@ export function listContext(listParam: string | undefined, referer: string | und
 }
 
 /** The inbox filters a list context names (unknown keys and values that do not fit are dropped). */
-export function listParams(list: string): InboxParams {
+function listParams(list: string): InboxParams {
   const query = Object.fromEntries(new URLSearchParams(list.slice(0, 2000)));
   const { params } = readInboxQuery(query);
   delete params.cursor;

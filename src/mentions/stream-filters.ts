@@ -23,7 +23,7 @@ const Bound = z
   .optional()
   .catch(undefined);
 
-export const SOURCES = ['mentions', 'reviews', 'community'] as const;
+const SOURCES = ['mentions', 'reviews', 'community'] as const;
 export type StreamSource = (typeof SOURCES)[number];
 export const STREAM_SENTIMENTS = ['positive', 'neutral', 'negative', 'unscored'] as const;
 

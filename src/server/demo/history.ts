@@ -16,7 +16,7 @@ const SPIKE_WORDS = /\b(rain|rainy|snow|storm|weather|wind|flood|cold|sun|sunny)
 const MINUTE_MS = 60_000;
 
 /** The corpus as the demo connector replays it, once through. */
-export async function replayCorpus(deps: AppDeps, now: Date): Promise<SocialPost[]> {
+async function replayCorpus(deps: AppDeps, now: Date): Promise<SocialPost[]> {
   const demo = deps.connectors.demo;
   if (!demo) throw new Error('demo seed: the demo connector is not registered');
   const posts: SocialPost[] = [];
@@ -40,7 +40,7 @@ export async function replayCorpus(deps: AppDeps, now: Date): Promise<SocialPost
  * The posts of each day of the plan: the corpus in a shuffled turn (its authors follow its order, so a turn
  * in order would bring one family name after another), the spike day's mostly from what talks about the weather.
  */
-export function datedPosts(corpus: SocialPost[], plan: HistoryDay[]): SocialPost[][] {
+function datedPosts(corpus: SocialPost[], plan: HistoryDay[]): SocialPost[][] {
   const random = seededRandom(7);
   const shuffled = [...corpus];
   for (let i = shuffled.length - 1; i > 0; i--) {

@@ -5,9 +5,9 @@ import { seededRandom } from '../../core/seeded-random';
  * have (busier on weekdays, quiet at night, a lunchtime and an evening peak, slowly growing) and one spike
  * (a storm that everybody talks about). Pure and seeded, so every demo has the same story.
  */
-export const HISTORY_DAYS = 90;
+const HISTORY_DAYS = 90;
 /** The day (counted back from today) everybody talked about the weather. */
-export const SPIKE_DAYS_AGO = 23;
+const SPIKE_DAYS_AGO = 23;
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
